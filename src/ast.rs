@@ -1,0 +1,581 @@
+//! The abstract syntax tree produced by the parser (`grammar/js.lalrpop`) and walked by the
+//! evaluator (`src/interp/`).
+//!
+//! Every node carries a [`Span`] (byte offsets into the source) for diagnostics and stack traces.
+//! The parser fills in the syntax; the resolver (`src/resolve.rs`) then fills in the `Cell` /
+//! `OnceCell` fields (where each identifier lives, each scope's slot layout, which nodes contain
+//! a `yield`/`await`). The parser leaves those at their `Default`.
+
+use std::cell::{Cell, OnceCell};
+use std::rc::Rc;
+
+use crate::resolve::{Binding, ScopeInfo};
+use crate::string::JsStr;
+
+/// Byte range `start..end` in the source text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+    pub fn to(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+}
+
+/// A whole script (or the body of a direct/indirect `eval`, or one REPL input).
+#[derive(Debug)]
+pub struct Script {
+    pub body: Vec<Stmt>,
+    /// Has a `"use strict"` directive prologue.
+    pub strict: bool,
+    pub span: Span,
+    /// Filled by the resolver: the script's top-level declarations.
+    pub scope: OnceCell<Rc<ScopeInfo>>,
+}
+
+/// An identifier occurrence: a reference (`x`) or a binding (`let x`).
+#[derive(Debug, Clone)]
+pub struct Ident {
+    pub name: JsStr,
+    pub span: Span,
+    /// Filled by the resolver.
+    pub binding: Cell<Binding>,
+}
+
+impl Ident {
+    pub fn new(name: JsStr, span: Span) -> Ident {
+        Ident {
+            name,
+            span,
+            binding: Cell::new(Binding::Unresolved),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub span: Span,
+    /// Filled by the resolver: this statement contains a `yield` or `await` of its own function,
+    /// so the evaluator must be able to suspend and resume inside it.
+    pub suspends: Cell<bool>,
+}
+
+impl Stmt {
+    pub fn new(kind: StmtKind, span: Span) -> Stmt {
+        Stmt {
+            kind,
+            span,
+            suspends: Cell::new(false),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VarKind {
+    Var,
+    Let,
+    Const,
+}
+
+#[derive(Debug)]
+pub struct VarDecl {
+    pub kind: VarKind,
+    pub decls: Vec<Declarator>,
+}
+
+#[derive(Debug)]
+pub struct Declarator {
+    pub target: Pattern,
+    pub init: Option<Expr>,
+    pub span: Span,
+}
+
+/// A `{ ... }` block: statements plus the lexical scope they declare into.
+#[derive(Debug, Default)]
+pub struct Block {
+    pub body: Vec<Stmt>,
+    pub scope: OnceCell<Rc<ScopeInfo>>,
+}
+
+#[derive(Debug)]
+pub enum StmtKind {
+    Empty,
+    Expr(Expr),
+    Var(VarDecl),
+    Function(Rc<Function>),
+    Class(Rc<Class>),
+    Block(Block),
+    If {
+        test: Expr,
+        cons: Box<Stmt>,
+        alt: Option<Box<Stmt>>,
+    },
+    For {
+        init: Option<ForInit>,
+        test: Option<Expr>,
+        update: Option<Expr>,
+        body: Box<Stmt>,
+        /// Scope of `let`/`const` declared in the init (per-iteration bindings).
+        scope: OnceCell<Rc<ScopeInfo>>,
+    },
+    /// `for (left in right)`, `for (left of right)`, `for await (left of right)`.
+    ForInOf {
+        kind: ForInOfKind,
+        left: ForHead,
+        right: Expr,
+        body: Box<Stmt>,
+        scope: OnceCell<Rc<ScopeInfo>>,
+    },
+    While {
+        test: Expr,
+        body: Box<Stmt>,
+    },
+    DoWhile {
+        body: Box<Stmt>,
+        test: Expr,
+    },
+    Continue(Option<Ident>),
+    Break(Option<Ident>),
+    Return(Option<Expr>),
+    Throw(Expr),
+    Try {
+        block: Block,
+        handler: Option<Catch>,
+        finalizer: Option<Block>,
+    },
+    Switch {
+        discriminant: Expr,
+        cases: Vec<SwitchCase>,
+        scope: OnceCell<Rc<ScopeInfo>>,
+    },
+    Labeled {
+        label: Ident,
+        body: Box<Stmt>,
+    },
+    With {
+        object: Expr,
+        body: Box<Stmt>,
+    },
+    Debugger,
+}
+
+#[derive(Debug)]
+pub enum ForInit {
+    Var(VarDecl),
+    Expr(Expr),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ForInOfKind {
+    In,
+    Of,
+    AwaitOf,
+}
+
+/// The left side of `for-in`/`for-of`.
+#[derive(Debug)]
+pub enum ForHead {
+    /// `for (var/let/const PATTERN of ...)`. (`for (var x = 1 in o)` is legacy sloppy syntax:
+    /// `init` holds its initializer.)
+    Decl {
+        kind: VarKind,
+        target: Pattern,
+        init: Option<Expr>,
+    },
+    /// `for (x.y of ...)`, `for ([a, b] of ...)`: an assignment target.
+    Target(Pattern),
+}
+
+#[derive(Debug)]
+pub struct Catch {
+    pub param: Option<Pattern>,
+    pub body: Block,
+    /// Scope of the catch parameter.
+    pub scope: OnceCell<Rc<ScopeInfo>>,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub struct SwitchCase {
+    /// `None` for `default:`.
+    pub test: Option<Expr>,
+    pub body: Vec<Stmt>,
+    pub span: Span,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Patterns (binding patterns and assignment targets)
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug)]
+pub enum Pattern {
+    Ident(Ident),
+    Object {
+        props: Vec<ObjectPatProp>,
+        rest: Option<Box<Pattern>>,
+        span: Span,
+    },
+    Array {
+        /// `None` is an elision (`[, a]`).
+        elems: Vec<Option<PatElem>>,
+        rest: Option<Box<Pattern>>,
+        span: Span,
+    },
+    /// Only in assignment patterns: a member expression target (`[a.b, c[0]] = ...`).
+    Expr(Box<Expr>),
+}
+
+impl Pattern {
+    pub fn span(&self) -> Span {
+        match self {
+            Pattern::Ident(i) => i.span,
+            Pattern::Object { span, .. } | Pattern::Array { span, .. } => *span,
+            Pattern::Expr(e) => e.span,
+        }
+    }
+}
+
+/// `target = default` inside an array pattern.
+#[derive(Debug)]
+pub struct PatElem {
+    pub target: Pattern,
+    pub default: Option<Expr>,
+}
+
+/// `key: target = default` (or shorthand `x = default`) inside an object pattern.
+#[derive(Debug)]
+pub struct ObjectPatProp {
+    pub key: PropName,
+    pub target: Pattern,
+    pub default: Option<Expr>,
+    pub span: Span,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expressions
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+    /// Filled by the resolver: contains a `yield`/`await` of its own function.
+    pub suspends: Cell<bool>,
+}
+
+impl Expr {
+    pub fn new(kind: ExprKind, span: Span) -> Expr {
+        Expr {
+            kind,
+            span,
+            suspends: Cell::new(false),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub enum ExprKind {
+    Ident(Ident),
+    This,
+    Number(f64),
+    String(JsStr),
+    Bool(bool),
+    Null,
+    Regex {
+        pattern: JsStr,
+        flags: JsStr,
+    },
+    Template(Rc<Template>),
+    TaggedTemplate {
+        tag: Box<Expr>,
+        quasi: Rc<Template>,
+    },
+    Array(Vec<Option<ArrayElem>>),
+    Object(Vec<PropDef>),
+    Function(Rc<Function>),
+    Arrow(Rc<Function>),
+    Class(Rc<Class>),
+    Unary(UnaryOp, Box<Expr>),
+    Update {
+        op: UpdateOp,
+        prefix: bool,
+        target: Box<Expr>,
+    },
+    Binary(BinaryOp, Box<Expr>, Box<Expr>),
+    Logical(LogicalOp, Box<Expr>, Box<Expr>),
+    /// `target op= value`. For `=` with an object/array literal on the left, `target` is a
+    /// destructuring pattern.
+    Assign {
+        op: AssignOp,
+        target: Box<Pattern>,
+        value: Box<Expr>,
+    },
+    Conditional {
+        test: Box<Expr>,
+        cons: Box<Expr>,
+        alt: Box<Expr>,
+    },
+    Call {
+        callee: Box<Expr>,
+        args: Vec<Arg>,
+        /// `f?.()`
+        optional: bool,
+    },
+    New {
+        callee: Box<Expr>,
+        args: Vec<Arg>,
+    },
+    SuperCall(Vec<Arg>),
+    Member {
+        object: Box<Expr>,
+        prop: MemberProp,
+        /// `a?.b`
+        optional: bool,
+    },
+    SuperMember(MemberProp),
+    /// The outermost node of an optional chain `a?.b.c`: a short-circuit inside it makes the
+    /// whole chain `undefined`.
+    OptionalChain(Box<Expr>),
+    Sequence(Vec<Expr>),
+    /// Parenthesized expression. Kept so `(a) = 1` and `(a, b) => ...` can be validated.
+    Paren(Box<Expr>),
+    Yield {
+        arg: Option<Box<Expr>>,
+        delegate: bool,
+    },
+    Await(Box<Expr>),
+    NewTarget,
+    /// `#x in obj`
+    PrivateIn {
+        name: Ident,
+        right: Box<Expr>,
+    },
+}
+
+#[derive(Debug)]
+pub struct Template {
+    /// `cooked` is `None` when the quasi has an invalid escape (allowed only in tagged templates).
+    pub quasis: Vec<TemplateQuasi>,
+    pub exprs: Vec<Expr>,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub struct TemplateQuasi {
+    pub cooked: Option<JsStr>,
+    pub raw: JsStr,
+}
+
+#[derive(Debug)]
+pub enum ArrayElem {
+    Expr(Expr),
+    Spread(Expr),
+}
+
+#[derive(Debug)]
+pub enum Arg {
+    Expr(Expr),
+    Spread(Expr),
+}
+
+#[derive(Debug)]
+pub enum MemberProp {
+    /// `.name`
+    Ident(JsStr),
+    /// `[expr]`
+    Computed(Box<Expr>),
+    /// `.#name`
+    Private(Ident),
+}
+
+/// A property name in an object literal, class body or object pattern.
+#[derive(Debug)]
+pub enum PropName {
+    /// Identifier names, string literals and numeric literals, already converted to their
+    /// string form (`1.0` → `"1"`).
+    Static(JsStr),
+    Computed(Box<Expr>),
+    /// `#name` (class elements only).
+    Private(Ident),
+}
+
+#[derive(Debug)]
+pub enum PropDef {
+    /// `key: value`
+    KeyValue(PropName, Expr),
+    /// `x` (shorthand)
+    Shorthand(Ident),
+    /// `x = 1`: only valid when the object literal is reinterpreted as a pattern.
+    CoverInit(Ident, Expr),
+    /// `m() {}`, `get x() {}`, `set x(v) {}`, `*g() {}`, `async m() {}`
+    Method {
+        key: PropName,
+        kind: MethodKind,
+        func: Rc<Function>,
+    },
+    /// `...expr`
+    Spread(Expr),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MethodKind {
+    Method,
+    Get,
+    Set,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnaryOp {
+    Minus,
+    Plus,
+    Not,
+    BitNot,
+    Typeof,
+    Void,
+    Delete,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UpdateOp {
+    Inc,
+    Dec,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinaryOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
+    Exp,
+    Shl,
+    Shr,
+    UShr,
+    BitAnd,
+    BitOr,
+    BitXor,
+    Eq,
+    NotEq,
+    StrictEq,
+    StrictNotEq,
+    Lt,
+    Gt,
+    LtEq,
+    GtEq,
+    In,
+    InstanceOf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogicalOp {
+    And,
+    Or,
+    Nullish,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AssignOp {
+    /// `=`
+    Assign,
+    /// `+=`, `-=`, ...: the compound operator's binary op.
+    Compound(BinaryOp),
+    /// `&&=`, `||=`, `??=`
+    Logical(LogicalOp),
+}
+
+// ---------------------------------------------------------------------------------------------
+// Functions and classes
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FunctionKind {
+    /// `function f() {}` declarations and expressions.
+    Normal,
+    Arrow,
+    /// Object-literal and class methods (including getters/setters).
+    Method,
+    /// A class constructor (explicit or implicit).
+    ClassConstructor,
+    /// A synthesized function evaluating one class field initializer or static block.
+    ClassField,
+}
+
+#[derive(Debug)]
+pub struct Param {
+    pub target: Pattern,
+    pub default: Option<Expr>,
+}
+
+#[derive(Debug)]
+pub enum FunctionBody {
+    Block(Vec<Stmt>),
+    /// Concise arrow body `x => expr`.
+    Expr(Box<Expr>),
+}
+
+#[derive(Debug)]
+pub struct Function {
+    /// The binding identifier of a declaration or named function expression.
+    pub name: Option<Ident>,
+    pub kind: FunctionKind,
+    pub is_async: bool,
+    pub is_generator: bool,
+    pub params: Vec<Param>,
+    pub rest: Option<Pattern>,
+    pub body: FunctionBody,
+    /// The body has a `"use strict"` directive (the resolver combines this with the
+    /// surrounding strictness into `ScopeInfo`).
+    pub has_use_strict: bool,
+    /// For a derived class constructor (`class B extends A { constructor() {...} }`).
+    pub is_derived_ctor: bool,
+    /// Whole function source range (used by `Function.prototype.toString`).
+    pub span: Span,
+    /// Filled by the resolver.
+    pub scope: OnceCell<Rc<ScopeInfo>>,
+}
+
+#[derive(Debug)]
+pub struct Class {
+    pub name: Option<Ident>,
+    pub super_class: Option<Box<Expr>>,
+    /// The explicit `constructor(...) {}` if any.
+    pub constructor: Option<Rc<Function>>,
+    pub elements: Vec<ClassElement>,
+    pub span: Span,
+    /// Scope holding the inner class-name binding.
+    pub scope: OnceCell<Rc<ScopeInfo>>,
+}
+
+#[derive(Debug)]
+pub enum ClassElement {
+    Method {
+        key: PropName,
+        kind: MethodKind,
+        is_static: bool,
+        func: Rc<Function>,
+    },
+    /// `x = 1;`, `static y;`, `#z = 2;`. `init` is a synthesized `ClassField` function whose
+    /// body is the initializer expression (so `this` and scoping work like a method).
+    Field {
+        key: PropName,
+        is_static: bool,
+        init: Option<Rc<Function>>,
+        span: Span,
+    },
+    /// `static { ... }`, as a synthesized `ClassField` function.
+    StaticBlock(Rc<Function>),
+}
