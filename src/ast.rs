@@ -289,7 +289,8 @@ impl Expr {
 #[derive(Debug)]
 pub enum ExprKind {
     Ident(Ident),
-    This,
+    /// `this`: resolved like a variable named `this` declared by the nearest non-arrow function.
+    This(Ident),
     Number(f64),
     String(JsStr),
     Bool(bool),
@@ -338,14 +339,27 @@ pub enum ExprKind {
         callee: Box<Expr>,
         args: Vec<Arg>,
     },
-    SuperCall(Vec<Arg>),
+    /// `super(...)`. `this_ref`/`func_ref`/`new_target_ref` are pseudo-variable references
+    /// (names `this`, `%func`, `new.target`) resolved to the constructor's hidden bindings.
+    SuperCall {
+        args: Vec<Arg>,
+        this_ref: Ident,
+        func_ref: Ident,
+        new_target_ref: Ident,
+    },
     Member {
         object: Box<Expr>,
         prop: MemberProp,
         /// `a?.b`
         optional: bool,
     },
-    SuperMember(MemberProp),
+    /// `super.x` / `super[x]`. `func_ref` (pseudo-variable `%func`) finds the method whose
+    /// home object's prototype is searched; `this_ref` is the receiver.
+    SuperMember {
+        prop: MemberProp,
+        this_ref: Ident,
+        func_ref: Ident,
+    },
     /// The outermost node of an optional chain `a?.b.c`: a short-circuit inside it makes the
     /// whole chain `undefined`.
     OptionalChain(Box<Expr>),
@@ -357,7 +371,8 @@ pub enum ExprKind {
         delegate: bool,
     },
     Await(Box<Expr>),
-    NewTarget,
+    /// `new.target`, resolved as the pseudo-variable `new.target`.
+    NewTarget(Ident),
     /// `#x in obj`
     PrivateIn {
         name: Ident,

@@ -1,1 +1,112 @@
-fn main() {}
+//! The `jsgen` command line: run a file, stdin, or `-e CODE`.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use jsgen::interp::Interp;
+use jsgen::run::RunError;
+
+/// jsgen — a JavaScript interpreter that prints exactly what Node.js prints.
+#[derive(Parser, Debug)]
+#[command(name = "jsgen", version, about)]
+struct Cli {
+    /// Script file to run (`-` reads the script from standard input).
+    file: Option<String>,
+
+    /// Evaluate CODE instead of a file.
+    #[arg(short = 'e', long = "eval", value_name = "CODE")]
+    eval: Option<String>,
+
+    /// Run timers against a virtual clock: same order as real time, no sleeping.
+    #[arg(long)]
+    virtual_time: bool,
+
+    /// What an unhandled promise rejection does (as Node's flag).
+    #[arg(long, value_name = "MODE", default_value = "throw")]
+    unhandled_rejections: String,
+}
+
+/// The interpreter runs on a thread with a large stack so deep (but bounded) JS recursion
+/// reaches the RangeError check instead of overflowing the native stack.
+const STACK_SIZE: usize = 1 << 30;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let child = std::thread::Builder::new()
+        .name("jsgen".into())
+        .stack_size(STACK_SIZE)
+        .spawn(move || run(cli));
+    match child.map(|h| h.join()) {
+        Ok(Ok(code)) => ExitCode::from(code),
+        _ => {
+            eprintln!("jsgen: internal error");
+            ExitCode::from(70)
+        }
+    }
+}
+
+fn run(cli: Cli) -> u8 {
+    let (name, text) = match (&cli.eval, &cli.file) {
+        (Some(code), _) => ("[eval]".to_string(), code.clone()),
+        (None, Some(f)) if f == "-" => {
+            let mut buf = Vec::new();
+            if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
+                eprintln!("jsgen: cannot read standard input: {e}");
+                return 2;
+            }
+            match String::from_utf8(buf) {
+                Ok(s) => ("[stdin]".to_string(), s),
+                Err(_) => {
+                    eprintln!("jsgen: standard input is not valid UTF-8");
+                    return 2;
+                }
+            }
+        }
+        (None, Some(f)) => match std::fs::read(f) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(s) => (absolute(f), s),
+                Err(_) => {
+                    eprintln!("jsgen: {f}: file is not valid UTF-8");
+                    return 2;
+                }
+            },
+            Err(e) => {
+                eprintln!("jsgen: cannot read {f}: {e}");
+                return 2;
+            }
+        },
+        (None, None) => {
+            eprintln!("jsgen: the REPL is not available yet; run `jsgen FILE` or `jsgen -e CODE`");
+            return 2;
+        }
+    };
+    let mut it = Interp::new();
+    let code = match it.run_script(&name, &text) {
+        Ok(_) => 0,
+        Err(e) => {
+            report(&mut it, e);
+            1
+        }
+    };
+    let _ = std::io::stdout().flush();
+    code
+}
+
+fn report(it: &mut Interp, e: RunError) {
+    let _ = std::io::stdout().flush();
+    let color = false;
+    let d = match e {
+        RunError::Syntax { source, error } => jsgen::diag::syntax_error(it, source, &error),
+        RunError::Uncaught { value, pos } => jsgen::diag::uncaught(it, &value, pos, "Uncaught "),
+    };
+    let s = jsgen::diag::render(d, color);
+    let _ = std::io::stderr().write_all(s.as_bytes());
+}
+
+fn absolute(f: &str) -> String {
+    std::fs::canonicalize(f)
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| f.to_string())
+}

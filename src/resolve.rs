@@ -1,14 +1,41 @@
-//! Scope analysis ("resolver"): runs after parsing, before evaluation.
+//! Scope analysis ("resolver"): runs once after parsing, before evaluation.
 //!
-//! (Work in progress: the full resolver lands with the evaluator.)
+//! It decides where every binding lives so the evaluator never looks names up in maps:
+//!
+//! - each function, block, catch clause, loop head, switch and class gets a scope;
+//! - a scope is *materialized* (a runtime environment is allocated for it) only when it must
+//!   be: function and script scopes always; block scopes only when a closure captures one of
+//!   their bindings, or when `eval`/`with` may look names up dynamically. The bindings of other
+//!   blocks get extra slots in the nearest materialized scope (so `for (let i ...)` with no
+//!   closure in the body allocates nothing per iteration);
+//! - every identifier reference becomes [`Binding::Local`] `{hops, slot}` (walk `hops`
+//!   environments up, read slot `slot`), [`Binding::Global`] (the global lexical scope, then
+//!   the global object), or [`Binding::Dynamic`] (look up by name: inside `with`, or where a
+//!   sloppy direct `eval` may have added a `var`);
+//! - `this`, `new.target`, the active function (`%func`, for `super`) and `arguments` are
+//!   hidden bindings of the nearest non-arrow function, so arrow functions reach them through
+//!   ordinary closure capture;
+//! - every statement/expression that contains a `yield`/`await` of its own function is flagged
+//!   `suspends`, so the evaluator knows where it must save and restore state;
+//! - the scope-based early errors (redeclarations, `break`/`continue` targets, `return`
+//!   outside functions, `yield`/`await`/`super`/`new.target` in the wrong place, strict-mode
+//!   restrictions) are reported as `SyntaxError`s.
+
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+
+use crate::ast::*;
+use crate::parser::SyntaxError;
+use crate::string::JsStr;
 
 /// Where an identifier's binding lives at run time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Binding {
     #[default]
     Unresolved,
-    /// `hops` scopes up the runtime scope chain, slot `slot`.
-    Local { hops: u32, slot: u32 },
+    /// `hops` environments up the runtime scope chain, slot `slot`.
+    Local { hops: u32, slot: u32, kind: DeclKind },
     /// Not declared in any enclosing function or block: the global lexical scope, then the
     /// global object.
     Global,
@@ -16,6 +43,1498 @@ pub enum Binding {
     Dynamic,
 }
 
+/// What declared a binding (decides TDZ, constness and initialization).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeclKind {
+    Var,
+    Let,
+    Const,
+    Class,
+    Function,
+    Param,
+    CatchParam,
+    /// The name of a named function expression, visible inside it (immutable; assignment is
+    /// ignored in sloppy code and a TypeError in strict code).
+    FunctionName,
+    /// The inner name binding of a class (immutable).
+    ClassName,
+    /// `this`, `new.target`, `%func`, `arguments`.
+    Hidden,
+}
+
+impl DeclKind {
+    /// Starts in the temporal dead zone.
+    pub fn has_tdz(self) -> bool {
+        matches!(
+            self,
+            DeclKind::Let | DeclKind::Const | DeclKind::Class | DeclKind::ClassName
+        )
+    }
+    pub fn is_lexical(self) -> bool {
+        matches!(self, DeclKind::Let | DeclKind::Const | DeclKind::Class)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScopeKind {
+    Script,
+    /// Direct or indirect eval code.
+    Eval,
+    Function,
+    Block,
+    Catch,
+    Class,
+    With,
+}
+
+/// One declared binding of a scope.
+#[derive(Debug, Clone)]
+pub struct Decl {
+    pub name: JsStr,
+    pub kind: DeclKind,
+    /// Slot in the runtime environment that owns it.
+    pub slot: u32,
+}
+
 /// Slot layout of one scope, computed by the resolver.
-#[derive(Debug, Default)]
-pub struct ScopeInfo {}
+#[derive(Debug)]
+pub struct ScopeInfo {
+    pub kind: ScopeKind,
+    /// A runtime environment is created for this scope.
+    pub materialized: bool,
+    /// For materialized scopes: number of slots in the environment.
+    pub num_slots: u32,
+    /// Bindings declared directly in this scope (slots may live in an ancestor's environment).
+    pub decls: Vec<Decl>,
+    /// Function declarations to instantiate when the scope is entered: (slot, function).
+    /// At script/eval top level the slot is unused (they become global/var bindings).
+    pub functions: Vec<(u32, Rc<Function>)>,
+    pub strict: bool,
+    /// Function scopes: slots of the hidden bindings, when used.
+    pub this_slot: Option<u32>,
+    pub new_target_slot: Option<u32>,
+    pub func_slot: Option<u32>,
+    pub arguments_slot: Option<u32>,
+    /// Function scopes: slot of the named-function-expression self binding.
+    pub self_name_slot: Option<u32>,
+    /// Function scopes: every parameter is a plain identifier (no defaults, rest, patterns).
+    pub simple_params: bool,
+    /// Function scopes: slots of plain identifier parameters, in order (when `simple_params`).
+    pub param_slots: Vec<u32>,
+    /// Contains a direct `eval` (names must be findable at run time).
+    pub has_direct_eval: bool,
+}
+
+impl ScopeInfo {
+    /// Finds a binding declared in this scope by name (dynamic lookups, eval).
+    pub fn find(&self, name: &JsStr) -> Option<&Decl> {
+        self.decls.iter().rev().find(|d| &d.name == name)
+    }
+}
+
+/// Names of the hidden bindings. They cannot collide with user identifiers.
+pub const THIS: &str = "this";
+pub const NEW_TARGET: &str = "new.target";
+pub const FUNC: &str = "%func";
+pub const ARGUMENTS: &str = "arguments";
+
+/// Options for resolving one parsed unit.
+#[derive(Default, Clone)]
+pub struct ResolveOptions {
+    /// Eval code: the chain of runtime scopes the eval runs in (innermost first), so references
+    /// can resolve to the caller's bindings. Empty for scripts and indirect eval.
+    pub outer: Vec<Rc<ScopeInfo>>,
+    pub is_eval: bool,
+    /// Eval code inside a function (allows `new.target`), method (allows `super.x`), derived
+    /// constructor (allows `super()`).
+    pub allow_new_target: bool,
+    pub allow_super_property: bool,
+    pub allow_super_call: bool,
+    pub allow_arguments: bool,
+    /// Top-level await is allowed (module-like goal).
+    pub top_level_await: bool,
+}
+
+pub fn resolve_script(script: &Script, opts: &ResolveOptions) -> Result<(), SyntaxError> {
+    let mut r = Resolver::new(opts.clone());
+    r.run(script)
+}
+
+// ---------------------------------------------------------------------------------------------
+
+struct DeclB {
+    name: JsStr,
+    kind: DeclKind,
+    captured: bool,
+    slot: u32,
+}
+
+struct ScopeB<'a> {
+    parent: Option<usize>,
+    kind: ScopeKind,
+    /// Index of the enclosing function/script/eval scope (itself for those).
+    func: usize,
+    is_arrow: bool,
+    is_generator: bool,
+    is_async: bool,
+    /// Function scope of a method/class element (may use `super.x`).
+    is_method: bool,
+    /// Function scope of a derived constructor (may call `super()`).
+    is_derived_ctor: bool,
+    /// Function scope of a class field initializer.
+    is_field_init: bool,
+    strict: bool,
+    decls: Vec<DeclB>,
+    lookup: FxHashMap<JsStr, usize>,
+    functions: Vec<(usize, Rc<Function>)>,
+    has_direct_eval: bool,
+    /// Contains (anywhere below, same function) a direct eval or a with.
+    dynamic_inside: bool,
+    materialized: bool,
+    num_slots: u32,
+    target: Option<&'a std::cell::OnceCell<Rc<ScopeInfo>>>,
+    simple_params: bool,
+    param_decls: Vec<usize>,
+    self_name: Option<usize>,
+}
+
+struct Ref<'a> {
+    ident: &'a Ident,
+    scope: usize,
+}
+
+#[derive(Clone)]
+struct LabelCtx {
+    /// Labels of enclosing statements in the current function; `true` if the label is on a loop.
+    labels: Vec<(JsStr, bool)>,
+    in_loop: bool,
+    in_switch: bool,
+}
+
+struct Resolver<'a> {
+    opts: ResolveOptions,
+    scopes: Vec<ScopeB<'a>>,
+    refs: Vec<Ref<'a>>,
+    cur: usize,
+    labels: LabelCtx,
+    /// Stack of the function nesting: is this function a generator / async (for yield/await).
+    error: Option<SyntaxError>,
+}
+
+fn err(message: impl Into<String>, span: Span) -> SyntaxError {
+    SyntaxError {
+        message: message.into(),
+        span,
+        incomplete: false,
+    }
+}
+
+const STRICT_RESERVED: &[&str] = &[
+    "implements",
+    "interface",
+    "let",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "static",
+    "yield",
+];
+
+impl<'a> Resolver<'a> {
+    fn new(opts: ResolveOptions) -> Self {
+        Resolver {
+            opts,
+            scopes: Vec::new(),
+            refs: Vec::new(),
+            cur: 0,
+            labels: LabelCtx {
+                labels: Vec::new(),
+                in_loop: false,
+                in_switch: false,
+            },
+            error: None,
+        }
+    }
+
+    fn fail(&mut self, e: SyntaxError) {
+        if self.error.is_none() {
+            self.error = Some(e);
+        }
+    }
+
+    fn push_scope(
+        &mut self,
+        kind: ScopeKind,
+        target: Option<&'a std::cell::OnceCell<Rc<ScopeInfo>>>,
+    ) -> usize {
+        let parent = if self.scopes.is_empty() {
+            None
+        } else {
+            Some(self.cur)
+        };
+        let (func, strict, is_gen, is_async, is_arrow) = match parent {
+            Some(p) => {
+                let ps = &self.scopes[p];
+                (ps.func, ps.strict, false, false, false)
+            }
+            None => (0, false, false, false, false),
+        };
+        let idx = self.scopes.len();
+        self.scopes.push(ScopeB {
+            parent,
+            kind,
+            func: if matches!(
+                kind,
+                ScopeKind::Function | ScopeKind::Script | ScopeKind::Eval
+            ) {
+                idx
+            } else {
+                func
+            },
+            is_arrow,
+            is_generator: is_gen,
+            is_async,
+            is_method: false,
+            is_derived_ctor: false,
+            is_field_init: false,
+            strict,
+            decls: Vec::new(),
+            lookup: FxHashMap::default(),
+            functions: Vec::new(),
+            has_direct_eval: false,
+            dynamic_inside: false,
+            materialized: matches!(
+                kind,
+                ScopeKind::Function | ScopeKind::Script | ScopeKind::Eval | ScopeKind::With
+            ),
+            num_slots: 0,
+            target,
+            simple_params: true,
+            param_decls: Vec::new(),
+            self_name: None,
+        });
+        self.cur = idx;
+        idx
+    }
+
+    fn pop_scope(&mut self) {
+        if let Some(p) = self.scopes[self.cur].parent {
+            self.cur = p;
+        }
+    }
+
+    fn func_scope(&self) -> &ScopeB<'a> {
+        &self.scopes[self.scopes[self.cur].func]
+    }
+
+    fn strict(&self) -> bool {
+        self.scopes[self.cur].strict
+    }
+
+    /// Nearest non-arrow function scope (where `this` etc. live), if any.
+    fn this_scope(&self) -> Option<usize> {
+        let mut s = self.scopes[self.cur].func;
+        loop {
+            let sc = &self.scopes[s];
+            if sc.kind != ScopeKind::Function {
+                return None;
+            }
+            if !sc.is_arrow {
+                return Some(s);
+            }
+            let p = sc.parent?;
+            s = self.scopes[p].func;
+        }
+    }
+
+    fn declare(&mut self, scope: usize, name: &JsStr, kind: DeclKind, span: Span) -> usize {
+        let mut dup_param = false;
+        let sc = &mut self.scopes[scope];
+        if let Some(&i) = sc.lookup.get(name) {
+            let existing = sc.decls[i].kind;
+            let conflict = match (existing, kind) {
+                (DeclKind::Hidden, _) | (_, DeclKind::Hidden) => false,
+                (DeclKind::FunctionName, _) => {
+                    // A parameter/var/function of the same name shadows the self name: give
+                    // the new declaration its own entry.
+                    let i = sc.decls.len();
+                    sc.decls.push(DeclB {
+                        name: name.clone(),
+                        kind,
+                        captured: false,
+                        slot: 0,
+                    });
+                    sc.lookup.insert(name.clone(), i);
+                    return i;
+                }
+                (a, b) if a.is_lexical() || b.is_lexical() => true,
+                (DeclKind::CatchParam, DeclKind::Var) => false,
+                (DeclKind::Param, DeclKind::Var) | (DeclKind::Param, DeclKind::Function) => false,
+                (DeclKind::Param, DeclKind::Param) => {
+                    if sc.strict || !sc.simple_params || sc.is_arrow {
+                        dup_param = true;
+                    }
+                    false
+                }
+                (DeclKind::Function, DeclKind::Function)
+                    if sc.kind == ScopeKind::Block && sc.strict =>
+                {
+                    true
+                }
+                _ => false,
+            };
+            if dup_param {
+                self.fail(err(
+                    "Duplicate parameter name not allowed in this context",
+                    span,
+                ));
+            }
+            if conflict {
+                self.fail(err(
+                    format!("Identifier '{}' has already been declared", name),
+                    span,
+                ));
+            }
+            // Keep the stronger kind (a function declaration initializes a var binding).
+            let sc = &mut self.scopes[scope];
+            if kind == DeclKind::Function && matches!(sc.decls[i].kind, DeclKind::Var) {
+                sc.decls[i].kind = DeclKind::Function;
+            }
+            return i;
+        }
+        let i = sc.decls.len();
+        sc.decls.push(DeclB {
+            name: name.clone(),
+            kind,
+            captured: false,
+            slot: 0,
+        });
+        sc.lookup.insert(name.clone(), i);
+        i
+    }
+
+    /// `var` declarations hoist to the function scope; check conflicts with lexical
+    /// declarations of the blocks they pass through.
+    fn declare_var(&mut self, name: &JsStr, span: Span) {
+        let mut s = self.cur;
+        loop {
+            let sc = &self.scopes[s];
+            if matches!(
+                sc.kind,
+                ScopeKind::Function | ScopeKind::Script | ScopeKind::Eval
+            ) {
+                break;
+            }
+            let clash = sc.lookup.get(name).is_some_and(|&i| {
+                let k = sc.decls[i].kind;
+                k.is_lexical() || (k == DeclKind::Function && sc.kind == ScopeKind::Block)
+            });
+            let parent = sc.parent;
+            if clash {
+                self.fail(err(
+                    format!("Identifier '{}' has already been declared", name),
+                    span,
+                ));
+            }
+            match parent {
+                Some(p) => s = p,
+                None => break,
+            }
+        }
+        let f = self.scopes[self.cur].func;
+        self.declare(f, name, DeclKind::Var, span);
+    }
+
+    fn check_binding_name(&mut self, id: &Ident) {
+        let n = id.name.to_rust_string();
+        if self.strict() {
+            if n == "eval" || n == "arguments" {
+                self.fail(err("Unexpected eval or arguments in strict mode", id.span));
+            } else if STRICT_RESERVED.contains(&n.as_str()) {
+                self.fail(err("Unexpected strict mode reserved word", id.span));
+            }
+        }
+        if n == "let" && self.strict() {
+            self.fail(err("let is disallowed as a lexically bound name", id.span));
+        }
+    }
+
+    fn declare_pattern(&mut self, p: &'a Pattern, kind: DeclKind) {
+        match p {
+            Pattern::Ident(id) => {
+                self.check_binding_name(id);
+                if kind == DeclKind::Var {
+                    self.declare_var(&id.name, id.span);
+                } else {
+                    if kind.is_lexical() && id.name.to_rust_string() == "let" {
+                        self.fail(err("let is disallowed as a lexically bound name", id.span));
+                    }
+                    let s = self.cur;
+                    let i = self.declare(s, &id.name, kind, id.span);
+                    if kind == DeclKind::Param {
+                        self.scopes[s].param_decls.push(i);
+                    }
+                }
+                self.refs.push(Ref {
+                    ident: id,
+                    scope: self.cur,
+                });
+            }
+            Pattern::Object { props, rest, .. } => {
+                for pr in props {
+                    self.declare_pattern(&pr.target, kind);
+                }
+                if let Some(r) = rest {
+                    self.declare_pattern(r, kind);
+                }
+            }
+            Pattern::Array { elems, rest, .. } => {
+                for e in elems.iter().flatten() {
+                    self.declare_pattern(&e.target, kind);
+                }
+                if let Some(r) = rest {
+                    self.declare_pattern(r, kind);
+                }
+            }
+            Pattern::Expr(_) => {}
+        }
+    }
+
+    /// Visits the expressions inside a pattern (defaults, computed keys, member targets).
+    fn visit_pattern(&mut self, p: &'a Pattern, assign: bool) -> bool {
+        match p {
+            Pattern::Ident(id) => {
+                if assign {
+                    if self.strict() {
+                        let n = id.name.to_rust_string();
+                        if n == "eval" || n == "arguments" {
+                            self.fail(err(
+                                "Unexpected eval or arguments in strict mode",
+                                id.span,
+                            ));
+                        }
+                    }
+                    self.reference(id);
+                }
+                false
+            }
+            Pattern::Object { props, rest, .. } => {
+                let mut s = false;
+                for pr in props {
+                    if let PropName::Computed(e) = &pr.key {
+                        s |= self.visit_expr(e);
+                    }
+                    s |= self.visit_pattern(&pr.target, assign);
+                    if let Some(d) = &pr.default {
+                        s |= self.visit_expr(d);
+                    }
+                }
+                if let Some(r) = rest {
+                    s |= self.visit_pattern(r, assign);
+                }
+                s
+            }
+            Pattern::Array { elems, rest, .. } => {
+                let mut s = false;
+                for e in elems.iter().flatten() {
+                    s |= self.visit_pattern(&e.target, assign);
+                    if let Some(d) = &e.default {
+                        s |= self.visit_expr(d);
+                    }
+                }
+                if let Some(r) = rest {
+                    s |= self.visit_pattern(r, assign);
+                }
+                s
+            }
+            Pattern::Expr(e) => self.visit_expr(e),
+        }
+    }
+
+    fn reference(&mut self, id: &'a Ident) {
+        self.refs.push(Ref {
+            ident: id,
+            scope: self.cur,
+        });
+    }
+
+    /// A reference to a hidden binding of the nearest non-arrow function.
+    fn hidden_reference(&mut self, id: &'a Ident) {
+        if let Some(f) = self.this_scope() {
+            let name = id.name.clone();
+            self.declare(f, &name, DeclKind::Hidden, id.span);
+        }
+        self.reference(id);
+    }
+
+    // -----------------------------------------------------------------------------------------
+
+    fn run(&mut self, script: &'a Script) -> Result<(), SyntaxError> {
+        let kind = if self.opts.is_eval {
+            ScopeKind::Eval
+        } else {
+            ScopeKind::Script
+        };
+        let s = self.push_scope(kind, Some(&script.scope));
+        self.scopes[s].strict = script.strict
+            || self
+                .opts
+                .outer
+                .first()
+                .map(|o| o.strict)
+                .unwrap_or(false);
+        self.scopes[s].is_async = self.opts.top_level_await;
+        self.hoist_statements(&script.body, true);
+        for st in &script.body {
+            self.visit_stmt(st);
+        }
+        if let Some(e) = self.error.take() {
+            return Err(e);
+        }
+        self.finish();
+        match self.error.take() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// Declares the function declarations and lexical declarations of a statement list
+    /// (var declarations are declared as they are visited: they hoist to the function scope
+    /// regardless of position).
+    fn hoist_statements(&mut self, body: &'a [Stmt], top_level: bool) {
+        for st in body {
+            match &st.kind {
+                StmtKind::Function(f) => {
+                    if let Some(name) = &f.name {
+                        self.check_binding_name(name);
+                        let s = self.cur;
+                        let kind = if top_level {
+                            DeclKind::Function
+                        } else {
+                            DeclKind::Let
+                        };
+                        let i = if top_level {
+                            let fs = self.scopes[s].func;
+                            self.declare(fs, &name.name, DeclKind::Function, name.span)
+                        } else {
+                            let i = self.declare(s, &name.name, kind, name.span);
+                            self.scopes[s].decls[i].kind = DeclKind::Function;
+                            i
+                        };
+                        let target = if top_level { self.scopes[s].func } else { s };
+                        self.scopes[target].functions.push((i, f.clone()));
+                        self.reference(name);
+                    }
+                }
+                StmtKind::Class(c) => {
+                    if let Some(name) = &c.name {
+                        self.check_binding_name(name);
+                        let s = self.cur;
+                        self.declare(s, &name.name, DeclKind::Class, name.span);
+                        self.reference(name);
+                    }
+                }
+                StmtKind::Var(v) if v.kind != VarKind::Var => {
+                    let kind = if v.kind == VarKind::Let {
+                        DeclKind::Let
+                    } else {
+                        DeclKind::Const
+                    };
+                    for d in &v.decls {
+                        self.declare_pattern(&d.target, kind);
+                    }
+                }
+                StmtKind::Labeled { body, .. } => {
+                    // `l: function f() {}` declares f like a function declaration.
+                    if let StmtKind::Function(_) = &body.kind {
+                        self.hoist_statements(std::slice::from_ref(&**body), top_level);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn visit_block(&mut self, b: &'a Block) -> bool {
+        self.push_scope(ScopeKind::Block, Some(&b.scope));
+        self.hoist_statements(&b.body, false);
+        let mut s = false;
+        for st in &b.body {
+            s |= self.visit_stmt(st);
+        }
+        self.pop_scope();
+        s
+    }
+
+    fn visit_stmts(&mut self, body: &'a [Stmt]) -> bool {
+        let mut s = false;
+        for st in body {
+            s |= self.visit_stmt(st);
+        }
+        s
+    }
+
+    fn visit_var_decl(&mut self, v: &'a VarDecl) -> bool {
+        let mut s = false;
+        for d in &v.decls {
+            if v.kind == VarKind::Var {
+                self.declare_pattern(&d.target, DeclKind::Var);
+            }
+            s |= self.visit_pattern(&d.target, false);
+            if let Some(init) = &d.init {
+                s |= self.visit_expr(init);
+            } else if v.kind == VarKind::Const {
+                self.fail(err("Missing initializer in const declaration", d.span));
+            }
+        }
+        s
+    }
+
+    fn visit_loop_body(&mut self, body: &'a Stmt) -> bool {
+        let saved = self.labels.clone();
+        self.labels.in_loop = true;
+        let s = self.visit_stmt(body);
+        self.labels = saved;
+        s
+    }
+
+    fn visit_stmt(&mut self, st: &'a Stmt) -> bool {
+        let s = match &st.kind {
+            StmtKind::Empty | StmtKind::Debugger => false,
+            StmtKind::Expr(e) => self.visit_expr(e),
+            StmtKind::Var(v) => self.visit_var_decl(v),
+            StmtKind::Function(f) => {
+                self.visit_function(f, None);
+                false
+            }
+            StmtKind::Class(c) => self.visit_class(c),
+            StmtKind::Block(b) => self.visit_block(b),
+            StmtKind::If { test, cons, alt } => {
+                let mut s = self.visit_expr(test);
+                s |= self.visit_stmt(cons);
+                if let Some(a) = alt {
+                    s |= self.visit_stmt(a);
+                }
+                s
+            }
+            StmtKind::For {
+                init,
+                test,
+                update,
+                body,
+                scope,
+            } => {
+                self.push_scope(ScopeKind::Block, Some(scope));
+                let mut s = false;
+                match init {
+                    Some(ForInit::Var(v)) => {
+                        if v.kind != VarKind::Var {
+                            let kind = if v.kind == VarKind::Let {
+                                DeclKind::Let
+                            } else {
+                                DeclKind::Const
+                            };
+                            for d in &v.decls {
+                                self.declare_pattern(&d.target, kind);
+                            }
+                        }
+                        s |= self.visit_var_decl(v);
+                    }
+                    Some(ForInit::Expr(e)) => s |= self.visit_expr(e),
+                    None => {}
+                }
+                if let Some(t) = test {
+                    s |= self.visit_expr(t);
+                }
+                if let Some(u) = update {
+                    s |= self.visit_expr(u);
+                }
+                s |= self.visit_loop_body(body);
+                self.pop_scope();
+                s
+            }
+            StmtKind::ForInOf {
+                kind,
+                left,
+                right,
+                body,
+                scope,
+            } => {
+                if *kind == ForInOfKind::AwaitOf && !self.func_scope().is_async {
+                    self.fail(err(
+                        "Unexpected reserved word",
+                        st.span,
+                    ));
+                }
+                self.push_scope(ScopeKind::Block, Some(scope));
+                let mut s = *kind == ForInOfKind::AwaitOf;
+                match left {
+                    ForHead::Decl { kind: vk, target, init } => {
+                        match vk {
+                            VarKind::Var => self.declare_pattern(target, DeclKind::Var),
+                            VarKind::Let => self.declare_pattern(target, DeclKind::Let),
+                            VarKind::Const => self.declare_pattern(target, DeclKind::Const),
+                        }
+                        s |= self.visit_pattern(target, false);
+                        if let Some(i) = init {
+                            s |= self.visit_expr(i);
+                        }
+                    }
+                    ForHead::Target(p) => s |= self.visit_pattern(p, true),
+                }
+                s |= self.visit_expr(right);
+                s |= self.visit_loop_body(body);
+                self.pop_scope();
+                s
+            }
+            StmtKind::While { test, body } => {
+                let s = self.visit_expr(test);
+                s | self.visit_loop_body(body)
+            }
+            StmtKind::DoWhile { body, test } => {
+                let s = self.visit_loop_body(body);
+                s | self.visit_expr(test)
+            }
+            StmtKind::Continue(label) => {
+                match label {
+                    Some(l) => {
+                        if !self
+                            .labels
+                            .labels
+                            .iter()
+                            .any(|(n, is_loop)| n == &l.name && *is_loop)
+                        {
+                            self.fail(err(
+                                format!("Undefined label '{}'", l.name),
+                                l.span,
+                            ));
+                        }
+                    }
+                    None => {
+                        if !self.labels.in_loop {
+                            self.fail(err("Illegal continue statement: no surrounding iteration statement", st.span));
+                        }
+                    }
+                }
+                false
+            }
+            StmtKind::Break(label) => {
+                match label {
+                    Some(l) => {
+                        if !self.labels.labels.iter().any(|(n, _)| n == &l.name) {
+                            self.fail(err(format!("Undefined label '{}'", l.name), l.span));
+                        }
+                    }
+                    None => {
+                        if !self.labels.in_loop && !self.labels.in_switch {
+                            self.fail(err("Illegal break statement", st.span));
+                        }
+                    }
+                }
+                false
+            }
+            StmtKind::Return(e) => {
+                if self.func_scope().kind != ScopeKind::Function {
+                    self.fail(err("Illegal return statement", st.span));
+                }
+                e.as_ref().map(|e| self.visit_expr(e)).unwrap_or(false)
+            }
+            StmtKind::Throw(e) => self.visit_expr(e),
+            StmtKind::Try {
+                block,
+                handler,
+                finalizer,
+            } => {
+                let mut s = self.visit_block(block);
+                if let Some(h) = handler {
+                    self.push_scope(ScopeKind::Catch, Some(&h.scope));
+                    if let Some(p) = &h.param {
+                        self.declare_pattern(p, DeclKind::CatchParam);
+                        s |= self.visit_pattern(p, false);
+                    }
+                    // The catch body is a block whose lexical names may not redeclare the
+                    // parameter.
+                    let catch_scope = self.cur;
+                    self.push_scope(ScopeKind::Block, Some(&h.body.scope));
+                    self.hoist_statements(&h.body.body, false);
+                    let body_scope = self.cur;
+                    let clash: Vec<(JsStr, Span)> = self.scopes[body_scope]
+                        .decls
+                        .iter()
+                        .filter(|d| d.kind.is_lexical() || d.kind == DeclKind::Function)
+                        .filter(|d| self.scopes[catch_scope].lookup.contains_key(&d.name))
+                        .map(|d| (d.name.clone(), h.span))
+                        .collect();
+                    for (n, sp) in clash {
+                        self.fail(err(format!("Identifier '{}' has already been declared", n), sp));
+                    }
+                    s |= self.visit_stmts(&h.body.body);
+                    self.pop_scope();
+                    self.pop_scope();
+                }
+                if let Some(f) = finalizer {
+                    s |= self.visit_block(f);
+                }
+                s
+            }
+            StmtKind::Switch {
+                discriminant,
+                cases,
+                scope,
+            } => {
+                let mut s = self.visit_expr(discriminant);
+                self.push_scope(ScopeKind::Block, Some(scope));
+                for c in cases {
+                    self.hoist_statements(&c.body, false);
+                }
+                let saved = self.labels.clone();
+                self.labels.in_switch = true;
+                for c in cases {
+                    if let Some(t) = &c.test {
+                        s |= self.visit_expr(t);
+                    }
+                    s |= self.visit_stmts(&c.body);
+                }
+                self.labels = saved;
+                self.pop_scope();
+                s
+            }
+            StmtKind::Labeled { label, body } => {
+                if self.labels.labels.iter().any(|(n, _)| n == &label.name) {
+                    self.fail(err(
+                        format!("Label '{}' has already been declared", label.name),
+                        label.span,
+                    ));
+                }
+                let is_loop = is_loop_stmt(body);
+                self.labels.labels.push((label.name.clone(), is_loop));
+                let s = self.visit_stmt(body);
+                self.labels.labels.pop();
+                s
+            }
+            StmtKind::With { object, body } => {
+                if self.strict() {
+                    self.fail(err(
+                        "Strict mode code may not include a with statement",
+                        st.span,
+                    ));
+                }
+                let s = self.visit_expr(object);
+                self.mark_dynamic();
+                self.push_scope(ScopeKind::With, None);
+                let s2 = self.visit_stmt(body);
+                self.pop_scope();
+                s | s2
+            }
+        };
+        st.suspends.set(s);
+        s
+    }
+
+    /// The current function may look names up dynamically (direct eval or with inside).
+    fn mark_dynamic(&mut self) {
+        let mut s = Some(self.cur);
+        while let Some(i) = s {
+            self.scopes[i].dynamic_inside = true;
+            s = self.scopes[i].parent;
+        }
+    }
+
+    fn visit_args(&mut self, args: &'a [Arg]) -> bool {
+        let mut s = false;
+        for a in args {
+            s |= match a {
+                Arg::Expr(e) | Arg::Spread(e) => self.visit_expr(e),
+            };
+        }
+        s
+    }
+
+    fn visit_prop_name(&mut self, k: &'a PropName) -> bool {
+        match k {
+            PropName::Computed(e) => self.visit_expr(e),
+            _ => false,
+        }
+    }
+
+    fn visit_expr(&mut self, e: &'a Expr) -> bool {
+        let s = match &e.kind {
+            ExprKind::Ident(id) => {
+                self.reference(id);
+                false
+            }
+            ExprKind::This(id) => {
+                self.hidden_reference(id);
+                false
+            }
+            ExprKind::NewTarget(id) => {
+                if self.this_scope().is_none() && !self.opts.allow_new_target {
+                    self.fail(err("new.target expression is not allowed here", e.span));
+                }
+                self.hidden_reference(id);
+                false
+            }
+            ExprKind::Number(_)
+            | ExprKind::String(_)
+            | ExprKind::Bool(_)
+            | ExprKind::Null
+            | ExprKind::Regex { .. } => false,
+            ExprKind::Template(t) => {
+                let mut s = false;
+                for x in &t.exprs {
+                    s |= self.visit_expr(x);
+                }
+                for q in &t.quasis {
+                    if q.cooked.is_none() {
+                        self.fail(err("Invalid escape sequence in template", t.span));
+                    }
+                }
+                s
+            }
+            ExprKind::TaggedTemplate { tag, quasi } => {
+                let mut s = self.visit_expr(tag);
+                for x in &quasi.exprs {
+                    s |= self.visit_expr(x);
+                }
+                s
+            }
+            ExprKind::Array(elems) => {
+                let mut s = false;
+                for el in elems.iter().flatten() {
+                    s |= match el {
+                        ArrayElem::Expr(x) | ArrayElem::Spread(x) => self.visit_expr(x),
+                    };
+                }
+                s
+            }
+            ExprKind::Object(props) => {
+                let mut s = false;
+                for p in props {
+                    s |= match p {
+                        PropDef::KeyValue(k, v) => {
+                            let a = self.visit_prop_name(k);
+                            a | self.visit_expr(v)
+                        }
+                        PropDef::Shorthand(id) => {
+                            self.reference(id);
+                            false
+                        }
+                        PropDef::CoverInit(id, _) => {
+                            self.fail(err("Invalid shorthand property initializer", id.span));
+                            false
+                        }
+                        PropDef::Method { key, func, .. } => {
+                            let a = self.visit_prop_name(key);
+                            self.visit_function(func, Some(MethodCtx::default()));
+                            a
+                        }
+                        PropDef::Spread(x) => self.visit_expr(x),
+                    };
+                }
+                s
+            }
+            ExprKind::Function(f) => {
+                self.visit_function(f, None);
+                false
+            }
+            ExprKind::Arrow(f) => {
+                self.visit_function(f, None);
+                false
+            }
+            ExprKind::Class(c) => self.visit_class(c),
+            ExprKind::Unary(op, x) => {
+                if *op == UnaryOp::Delete && self.strict() {
+                    if let ExprKind::Ident(_) = strip_parens(x).kind {
+                        self.fail(err(
+                            "Delete of an unqualified identifier in strict mode.",
+                            e.span,
+                        ));
+                    }
+                }
+                self.visit_expr(x)
+            }
+            ExprKind::Update { target, .. } => {
+                self.check_simple_target(target);
+                self.visit_expr(target)
+            }
+            ExprKind::Binary(_, a, b) | ExprKind::Logical(_, a, b) => {
+                let s = self.visit_expr(a);
+                s | self.visit_expr(b)
+            }
+            ExprKind::Assign { target, value, .. } => {
+                let s = self.visit_pattern(target, true);
+                s | self.visit_expr(value)
+            }
+            ExprKind::Conditional { test, cons, alt } => {
+                let mut s = self.visit_expr(test);
+                s |= self.visit_expr(cons);
+                s | self.visit_expr(alt)
+            }
+            ExprKind::Call { callee, args, .. } => {
+                if let ExprKind::Ident(id) = &callee.kind {
+                    if id.name.units() == EVAL {
+                        // A possible direct eval: every scope up the chain must be findable
+                        // by name at run time.
+                        self.scopes[self.cur].has_direct_eval = true;
+                        self.mark_dynamic();
+                        let mut sc = Some(self.cur);
+                        while let Some(i) = sc {
+                            if self.scopes[i].kind == ScopeKind::Function {
+                                if !self.scopes[i].is_arrow {
+                                    for n in [THIS, NEW_TARGET, FUNC, ARGUMENTS] {
+                                        let nm = JsStr::intern(n);
+                                        self.declare(i, &nm, DeclKind::Hidden, e.span);
+                                    }
+                                    self.scopes[i].has_direct_eval = true;
+                                    break;
+                                }
+                                self.scopes[i].has_direct_eval = true;
+                            }
+                            sc = self.scopes[i].parent;
+                        }
+                    }
+                }
+                let s = self.visit_expr(callee);
+                s | self.visit_args(args)
+            }
+            ExprKind::New { callee, args } => {
+                let s = self.visit_expr(callee);
+                s | self.visit_args(args)
+            }
+            ExprKind::SuperCall {
+                args,
+                this_ref,
+                func_ref,
+                new_target_ref,
+            } => {
+                let ok = self
+                    .this_scope()
+                    .map(|f| self.scopes[f].is_derived_ctor)
+                    .unwrap_or(false)
+                    || self.opts.allow_super_call;
+                if !ok {
+                    self.fail(err("'super' keyword unexpected here", e.span));
+                }
+                self.hidden_reference(this_ref);
+                self.hidden_reference(func_ref);
+                self.hidden_reference(new_target_ref);
+                self.visit_args(args)
+            }
+            ExprKind::Member { object, prop, .. } => {
+                let s = self.visit_expr(object);
+                s | match prop {
+                    MemberProp::Computed(x) => self.visit_expr(x),
+                    _ => false,
+                }
+            }
+            ExprKind::SuperMember {
+                prop,
+                this_ref,
+                func_ref,
+            } => {
+                let ok = self
+                    .this_scope()
+                    .map(|f| self.scopes[f].is_method)
+                    .unwrap_or(false)
+                    || self.opts.allow_super_property;
+                if !ok {
+                    self.fail(err("'super' keyword unexpected here", e.span));
+                }
+                self.hidden_reference(this_ref);
+                self.hidden_reference(func_ref);
+                match prop {
+                    MemberProp::Computed(x) => self.visit_expr(x),
+                    _ => false,
+                }
+            }
+            ExprKind::OptionalChain(x) | ExprKind::Paren(x) => self.visit_expr(x),
+            ExprKind::Sequence(xs) => {
+                let mut s = false;
+                for x in xs {
+                    s |= self.visit_expr(x);
+                }
+                s
+            }
+            ExprKind::Yield { arg, .. } => {
+                let f = self.func_scope();
+                if !(f.kind == ScopeKind::Function && f.is_generator && !f.is_arrow) {
+                    self.fail(err("Unexpected identifier 'yield'", e.span));
+                }
+                if let Some(a) = arg {
+                    self.visit_expr(a);
+                }
+                true
+            }
+            ExprKind::Await(x) => {
+                let f = self.func_scope();
+                if !f.is_async {
+                    self.fail(err(
+                        "await is only valid in async functions and the top level bodies of modules",
+                        e.span,
+                    ));
+                }
+                self.visit_expr(x);
+                true
+            }
+            ExprKind::PrivateIn { right, .. } => self.visit_expr(right),
+        };
+        e.suspends.set(s);
+        s
+    }
+
+    fn check_simple_target(&mut self, target: &Expr) {
+        let t = strip_parens(target);
+        match &t.kind {
+            ExprKind::Ident(id) => {
+                if self.strict() {
+                    let n = id.name.to_rust_string();
+                    if n == "eval" || n == "arguments" {
+                        self.fail(err("Unexpected eval or arguments in strict mode", id.span));
+                    }
+                }
+            }
+            ExprKind::Member { .. } | ExprKind::SuperMember { .. } => {}
+            _ => self.fail(err(
+                "Invalid left-hand side expression in postfix operation",
+                target.span,
+            )),
+        }
+    }
+
+    fn visit_function(&mut self, f: &'a Rc<Function>, method: Option<MethodCtx>) {
+        let saved_labels = std::mem::replace(
+            &mut self.labels,
+            LabelCtx {
+                labels: Vec::new(),
+                in_loop: false,
+                in_switch: false,
+            },
+        );
+        let outer = self.cur;
+        let s = self.push_scope(ScopeKind::Function, Some(&f.scope));
+        {
+            let outer_strict = self.scopes[outer].strict;
+            let sc = &mut self.scopes[s];
+            sc.is_arrow = f.kind == FunctionKind::Arrow;
+            sc.is_generator = f.is_generator;
+            sc.is_async = f.is_async;
+            sc.strict = outer_strict
+                || f.has_use_strict
+                || matches!(f.kind, FunctionKind::ClassConstructor | FunctionKind::ClassField)
+                || method.as_ref().is_some_and(|m| m.in_class);
+            sc.is_method = matches!(
+                f.kind,
+                FunctionKind::Method | FunctionKind::ClassConstructor | FunctionKind::ClassField
+            ) || method.is_some();
+            sc.is_derived_ctor = f.is_derived_ctor;
+            sc.is_field_init = f.kind == FunctionKind::ClassField;
+            sc.simple_params = f.rest.is_none()
+                && f
+                    .params
+                    .iter()
+                    .all(|p| p.default.is_none() && matches!(p.target, Pattern::Ident(_)));
+        }
+        if f.has_use_strict && !self.scopes[s].simple_params {
+            self.fail(err(
+                "Illegal 'use strict' directive in function with non-simple parameter list",
+                f.span,
+            ));
+        }
+        // A named function expression sees its own name.
+        if let Some(name) = &f.name {
+            if self.scopes[s].strict {
+                let n = name.name.to_rust_string();
+                if n == "eval" || n == "arguments" {
+                    self.fail(err("Unexpected eval or arguments in strict mode", name.span));
+                }
+            }
+        }
+        for p in &f.params {
+            self.declare_pattern(&p.target, DeclKind::Param);
+        }
+        if let Some(r) = &f.rest {
+            self.declare_pattern(r, DeclKind::Param);
+        }
+        for p in &f.params {
+            self.visit_pattern(&p.target, false);
+            if let Some(d) = &p.default {
+                self.visit_expr(d);
+            }
+        }
+        if let Some(r) = &f.rest {
+            self.visit_pattern(r, false);
+        }
+        match &f.body {
+            FunctionBody::Block(body) => {
+                self.hoist_statements(body, true);
+                for st in body {
+                    self.visit_stmt(st);
+                }
+            }
+            FunctionBody::Expr(e) => {
+                self.visit_expr(e);
+            }
+        }
+        self.pop_scope();
+        self.labels = saved_labels;
+        let _ = outer;
+    }
+
+    fn visit_class(&mut self, c: &'a Rc<Class>) -> bool {
+        let mut s = false;
+        if let Some(h) = &c.super_class {
+            s |= self.visit_expr(h);
+        }
+        let cs = self.push_scope(ScopeKind::Class, Some(&c.scope));
+        self.scopes[cs].strict = true;
+        if let Some(name) = &c.name {
+            self.declare(cs, &name.name, DeclKind::ClassName, name.span);
+        }
+        if let Some(ctor) = &c.constructor {
+            self.visit_function(ctor, Some(MethodCtx { in_class: true }));
+        }
+        for el in &c.elements {
+            match el {
+                ClassElement::Method { key, func, .. } => {
+                    s |= self.visit_prop_name(key);
+                    self.visit_function(func, Some(MethodCtx { in_class: true }));
+                }
+                ClassElement::Field { key, init, .. } => {
+                    s |= self.visit_prop_name(key);
+                    if let Some(f) = init {
+                        self.visit_function(f, Some(MethodCtx { in_class: true }));
+                    }
+                }
+                ClassElement::StaticBlock(f) => {
+                    self.visit_function(f, Some(MethodCtx { in_class: true }));
+                }
+            }
+        }
+        self.pop_scope();
+        s
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Phase 2: decide materialization, assign slots, resolve references.
+
+    fn finish(&mut self) {
+        // Resolve each reference to (scope, decl), marking captures.
+        let refs = std::mem::take(&mut self.refs);
+        let mut targets: Vec<Option<(usize, usize, bool)>> = Vec::with_capacity(refs.len());
+        for r in &refs {
+            targets.push(self.lookup(&r.ident.name, r.scope));
+        }
+        // Materialize: function-like scopes always; others if captured or dynamic.
+        for i in 0..self.scopes.len() {
+            let sc = &self.scopes[i];
+            let dynamic = self.scopes[sc.func].dynamic_inside || sc.dynamic_inside;
+            let captured = sc.decls.iter().any(|d| d.captured);
+            if (dynamic || captured) && !sc.decls.is_empty() {
+                self.scopes[i].materialized = true;
+            }
+            if self.scopes[i].kind == ScopeKind::Class && self.scopes[i].decls.is_empty() {
+                self.scopes[i].materialized = false;
+            }
+        }
+        // Assign slots. Scopes are created parent-before-child, so owners come first.
+        for i in 0..self.scopes.len() {
+            let owner = self.owner(i);
+            let top_level_global = matches!(self.scopes[i].kind, ScopeKind::Script)
+                || (self.scopes[i].kind == ScopeKind::Eval && !self.scopes[i].strict);
+            for d in 0..self.scopes[i].decls.len() {
+                if top_level_global {
+                    let k = self.scopes[i].decls[d].kind;
+                    if matches!(k, DeclKind::Var | DeclKind::Function)
+                        || (self.scopes[i].kind == ScopeKind::Script && k != DeclKind::Hidden)
+                    {
+                        continue;
+                    }
+                }
+                let slot = self.scopes[owner].num_slots;
+                self.scopes[owner].num_slots += 1;
+                self.scopes[i].decls[d].slot = slot;
+            }
+        }
+        // Write bindings.
+        for (r, t) in refs.iter().zip(targets) {
+            let b = match t {
+                None => Binding::Global,
+                Some((_, _, true)) => Binding::Dynamic,
+                Some((s, d, false)) => {
+                    let sc = &self.scopes[s];
+                    let decl = &sc.decls[d];
+                    let global_level = sc.kind == ScopeKind::Script
+                        || (sc.kind == ScopeKind::Eval
+                            && !sc.strict
+                            && matches!(decl.kind, DeclKind::Var | DeclKind::Function));
+                    if global_level {
+                        if sc.kind == ScopeKind::Script {
+                            Binding::Global
+                        } else {
+                            Binding::Dynamic
+                        }
+                    } else {
+                        let hops = self.hops(r.scope, s);
+                        Binding::Local {
+                            hops,
+                            slot: decl.slot,
+                            kind: decl.kind,
+                        }
+                    }
+                }
+            };
+            r.ident.binding.set(b);
+        }
+        // Publish ScopeInfo.
+        for i in 0..self.scopes.len() {
+            let sc = &self.scopes[i];
+            let Some(target) = sc.target else { continue };
+            let find_hidden = |n: &str| {
+                let nm = JsStr::intern(n);
+                sc.lookup
+                    .get(&nm)
+                    .map(|&d| sc.decls[d].slot)
+                    .filter(|_| sc.kind == ScopeKind::Function)
+            };
+            let info = ScopeInfo {
+                kind: sc.kind,
+                materialized: sc.materialized,
+                num_slots: sc.num_slots,
+                decls: sc
+                    .decls
+                    .iter()
+                    .map(|d| Decl {
+                        name: d.name.clone(),
+                        kind: d.kind,
+                        slot: d.slot,
+                    })
+                    .collect(),
+                functions: sc
+                    .functions
+                    .iter()
+                    .map(|(d, f)| (sc.decls[*d].slot, f.clone()))
+                    .collect(),
+                strict: sc.strict,
+                this_slot: find_hidden(THIS),
+                new_target_slot: find_hidden(NEW_TARGET),
+                func_slot: find_hidden(FUNC),
+                arguments_slot: sc
+                    .lookup
+                    .get(&JsStr::intern(ARGUMENTS))
+                    .filter(|&&d| sc.decls[d].kind == DeclKind::Hidden || (sc.decls[d].kind == DeclKind::Var && sc.kind == ScopeKind::Function && !sc.is_arrow))
+                    .map(|&d| sc.decls[d].slot),
+                self_name_slot: sc.self_name.map(|d| sc.decls[d].slot),
+                simple_params: sc.simple_params,
+                param_slots: sc
+                    .param_decls
+                    .iter()
+                    .map(|&d| sc.decls[d].slot)
+                    .collect(),
+                has_direct_eval: sc.has_direct_eval,
+            };
+            let _ = target.set(Rc::new(info));
+        }
+    }
+
+    /// Nearest materialized scope at or above `s`.
+    fn owner(&self, mut s: usize) -> usize {
+        loop {
+            let sc = &self.scopes[s];
+            if sc.materialized {
+                return s;
+            }
+            match sc.parent {
+                Some(p) => s = p,
+                None => return s,
+            }
+        }
+    }
+
+    fn hops(&self, from: usize, to: usize) -> u32 {
+        let target = self.owner(to);
+        let mut cur = self.owner(from);
+        let mut hops = 0;
+        while cur != target {
+            match self.scopes[cur].parent {
+                Some(p) => {
+                    cur = self.owner(p);
+                    hops += 1;
+                }
+                None => break,
+            }
+        }
+        hops
+    }
+
+    /// Finds the declaration `name` visible from scope `from`: (scope, decl index, dynamic).
+    /// Marks it captured when found across a function boundary. Declares `arguments` on demand.
+    fn lookup(&mut self, name: &JsStr, from: usize) -> Option<(usize, usize, bool)> {
+        let mut s = from;
+        let from_func = self.scopes[from].func;
+        let mut dynamic = false;
+        let is_arguments = name.units() == ARGUMENTS_U16;
+        loop {
+            if let Some(&d) = self.scopes[s].lookup.get(name) {
+                if self.scopes[s].func != from_func {
+                    self.scopes[s].decls[d].captured = true;
+                }
+                return Some((s, d, dynamic));
+            }
+            let sc = &self.scopes[s];
+            if sc.kind == ScopeKind::Function && !sc.is_arrow && is_arguments && !sc.is_field_init {
+                let d = self.declare(s, name, DeclKind::Hidden, Span::default());
+                if self.scopes[s].func != from_func {
+                    self.scopes[s].decls[d].captured = true;
+                }
+                return Some((s, d, dynamic));
+            }
+            let sc = &self.scopes[s];
+            if sc.kind == ScopeKind::With {
+                dynamic = true;
+            }
+            if sc.kind == ScopeKind::Function && sc.has_direct_eval && !sc.strict {
+                dynamic = true;
+            }
+            match sc.parent {
+                Some(p) => s = p,
+                None => break,
+            }
+        }
+        // Eval code: the caller's scopes.
+        if !self.opts.outer.is_empty() {
+            return if dynamic { Some((0, 0, true)) } else { Some((0, 0, true)) };
+        }
+        if dynamic {
+            Some((0, 0, true))
+        } else {
+            None
+        }
+    }
+}
+
+#[derive(Default, Clone, Copy)]
+struct MethodCtx {
+    in_class: bool,
+}
+
+const EVAL: &[u16] = &[101, 118, 97, 108];
+const ARGUMENTS_U16: &[u16] = &[97, 114, 103, 117, 109, 101, 110, 116, 115];
+
+fn strip_parens(e: &Expr) -> &Expr {
+    match &e.kind {
+        ExprKind::Paren(x) => strip_parens(x),
+        _ => e,
+    }
+}
+
+fn is_loop_stmt(s: &Stmt) -> bool {
+    match &s.kind {
+        StmtKind::For { .. }
+        | StmtKind::ForInOf { .. }
+        | StmtKind::While { .. }
+        | StmtKind::DoWhile { .. } => true,
+        StmtKind::Labeled { body, .. } => is_loop_stmt(body),
+        _ => false,
+    }
+}

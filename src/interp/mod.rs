@@ -1,0 +1,315 @@
+//! The evaluator: an AST walker over resolved, spanned nodes.
+//!
+//! - `mod.rs`: the [`Interp`] (one realm), completion types, error construction, running scripts.
+//! - `scope.rs`: runtime environments (slot vectors).
+//! - `ops.rs`: type conversions and object operations that may call script code
+//!   (`[[Get]]`, `[[Set]]`, ToPrimitive, ...), and the operators.
+//! - `function.rs`: function objects (closures, natives, bound), `[[Call]]`/`[[Construct]]`.
+//! - `eval.rs`: statements and expressions, with resumable frames for `yield`/`await`.
+//! - `pattern.rs`: destructuring.
+//! - `generator.rs`: generator objects and how a suspended body is resumed.
+//! - `iter.rs`: the iterator protocol (GetIterator, IteratorStep, IteratorClose).
+//! - `realm.rs`: intrinsics and the global object.
+
+pub mod eval;
+pub mod function;
+pub mod generator;
+pub mod iter;
+pub mod ops;
+pub mod pattern;
+pub mod realm;
+pub mod scope;
+
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+
+use crate::ast::Span;
+use crate::object::{Attrs, Obj, ObjectKind, PropKey};
+use crate::resolve::DeclKind;
+use crate::string::JsStr;
+use crate::value::Value;
+
+pub use realm::{Intrinsics, WellKnownSymbols};
+
+/// How evaluation of a statement or expression ended abnormally. `Ok(v)` is a normal
+/// completion; everything else propagates with `?` until something handles it.
+#[derive(Debug, Clone)]
+pub enum Abrupt {
+    /// `throw v`.
+    Throw(Value),
+    /// `return v` (also a generator resumed with `.return(v)`).
+    Return(Value),
+    /// `break label?`, with the completion value so far (`Value::Empty` if none).
+    Break(Option<JsStr>, Value),
+    /// `continue label?`.
+    Continue(Option<JsStr>, Value),
+    /// A `yield`/`await` suspended the running generator/async body. Each node on the way out
+    /// saves its state into `Interp::frames` (see `generator.rs`).
+    Suspend,
+}
+
+pub type JsResult<T> = Result<T, Abrupt>;
+
+/// The arguments of a native function call.
+pub struct Args<'a> {
+    pub this: &'a Value,
+    pub args: &'a [Value],
+    /// `Some` when called as a constructor (`new F()` / `super()`).
+    pub new_target: Option<&'a Obj>,
+    /// The function object being called (to read captured data).
+    pub callee: &'a Obj,
+}
+
+impl Args<'_> {
+    /// Argument `i`, or `undefined`.
+    #[inline]
+    pub fn get(&self, i: usize) -> Value {
+        self.args.get(i).cloned().unwrap_or(Value::Undefined)
+    }
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.args.len()
+    }
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.args.is_empty()
+    }
+}
+
+pub type NativeFn = fn(&mut Interp, &Args) -> JsResult<Value>;
+
+/// One active function call, for stack traces.
+#[derive(Debug, Clone)]
+pub struct StackEntry {
+    pub name: JsStr,
+    /// Position currently executing in this frame (updated at calls and `new`).
+    pub pos: Span,
+    pub source: u32,
+}
+
+/// A loaded source text (for diagnostics and stack traces).
+pub struct SourceFile {
+    pub name: String,
+    pub text: Rc<str>,
+    line_starts: Vec<u32>,
+}
+
+impl SourceFile {
+    pub fn new(name: String, text: Rc<str>) -> SourceFile {
+        let mut line_starts = vec![0u32];
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'\n' => line_starts.push(i as u32 + 1),
+                b'\r' => {
+                    if i + 1 < b.len() && b[i + 1] == b'\n' {
+                        i += 1;
+                    }
+                    line_starts.push(i as u32 + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        SourceFile {
+            name,
+            text,
+            line_starts,
+        }
+    }
+    /// 1-based (line, column) of a byte offset; the column counts UTF-16 units like V8.
+    pub fn line_col(&self, offset: u32) -> (u32, u32) {
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line] as usize;
+        let end = (offset as usize).min(self.text.len());
+        let col = self
+            .text
+            .get(start..end)
+            .map(|s| s.encode_utf16().count())
+            .unwrap_or(0);
+        (line as u32 + 1, col as u32 + 1)
+    }
+}
+
+/// The global lexical environment (top-level `let`/`const`/`class` of all scripts).
+#[derive(Default)]
+pub struct GlobalLex {
+    pub names: FxHashMap<JsStr, (u32, DeclKind)>,
+    pub values: Vec<Value>,
+}
+
+/// Maximum nesting of JavaScript calls before `RangeError: Maximum call stack size exceeded`.
+/// (Node's default limit is about 11 000 frames for a simple recursive function.)
+pub const MAX_CALL_DEPTH: usize = 10_000;
+
+/// The interpreter: one realm plus the evaluation state.
+pub struct Interp {
+    pub intrinsics: Intrinsics,
+    pub symbols: WellKnownSymbols,
+    pub global: Obj,
+    pub global_lex: GlobalLex,
+    /// Saved frames of the generator being suspended or resumed (see `generator.rs`).
+    pub frames: Vec<eval::Frame>,
+    /// The value a resumed generator receives at its `yield`.
+    pub resume: Option<generator::Resume>,
+    /// The value the running generator is yielding.
+    pub yielded: Value,
+    /// Where the most recent error was created or thrown (source, span), for diagnostics.
+    pub last_error_pos: Option<(u32, Span)>,
+    /// `yield*` in a generator yields the inner iterator's result object as is.
+    pub delegated_result: Option<Value>,
+    pub call_depth: usize,
+    pub stack: Vec<StackEntry>,
+    pub sources: Vec<Rc<SourceFile>>,
+    /// `Symbol.for` registry.
+    pub symbol_registry: FxHashMap<JsStr, crate::value::Sym>,
+    /// Template objects, one per tagged template site (keyed by the site's address).
+    pub template_cache: FxHashMap<usize, Obj>,
+    /// Code runs with top-level `await` (this is `undefined` at top level).
+    pub module_like: bool,
+    /// Output sink for console (stdout/stderr), replaceable for tests and the REPL.
+    pub console: crate::builtins::console::ConsoleState,
+}
+
+impl Interp {
+    pub fn new() -> Interp {
+        realm::create()
+    }
+
+    // ---- errors ------------------------------------------------------------------------------
+
+    /// Creates an error object of the given intrinsic prototype with `message` and `stack`.
+    pub fn make_error(&mut self, proto: &Obj, message: &str) -> Obj {
+        let o = Obj::new(Some(proto.clone()), ObjectKind::Error);
+        if let Some(top) = self.stack.last() {
+            self.last_error_pos = Some((top.source, top.pos));
+        }
+        o.define("message", Value::from(message), Attrs::HIDDEN);
+        let stack = self.capture_stack_string(proto, message);
+        o.define("stack", Value::from(stack.as_str()), Attrs::HIDDEN);
+        o
+    }
+
+    /// Error name for a prototype (walks to the `name` property without calling getters).
+    fn error_name_of(&self, proto: &Obj) -> String {
+        let mut p = Some(proto.clone());
+        while let Some(o) = p {
+            if let Some(Value::String(s)) = o.get_own_data(&PropKey::from("name")) {
+                return s.to_rust_string();
+            }
+            p = o.proto();
+        }
+        "Error".into()
+    }
+
+    /// `Name: message\n    at f (file:line:col)...` as V8 formats `err.stack`.
+    pub fn capture_stack_string(&self, proto: &Obj, message: &str) -> String {
+        let name = self.error_name_of(proto);
+        let mut s = if message.is_empty() {
+            name
+        } else {
+            format!("{name}: {message}")
+        };
+        s.push_str(&self.stack_trace_lines());
+        s
+    }
+
+    pub fn stack_trace_lines(&self) -> String {
+        let mut s = String::new();
+        for e in self.stack.iter().rev().take(10) {
+            let (file, line, col) = match self.sources.get(e.source as usize) {
+                Some(src) => {
+                    let (l, c) = src.line_col(e.pos.start);
+                    (src.name.as_str(), l, c)
+                }
+                None => ("<anonymous>", 0, 0),
+            };
+            if e.name.is_empty() {
+                s.push_str(&format!("\n    at {file}:{line}:{col}"));
+            } else {
+                s.push_str(&format!("\n    at {} ({file}:{line}:{col})", e.name));
+            }
+        }
+        s
+    }
+
+    pub fn throw_error(&mut self, proto: Obj, message: impl AsRef<str>) -> Abrupt {
+        Abrupt::Throw(Value::Object(self.make_error(&proto, message.as_ref())))
+    }
+    pub fn type_error(&mut self, message: impl AsRef<str>) -> Abrupt {
+        let p = self.intrinsics.type_error_prototype.clone();
+        self.throw_error(p, message)
+    }
+    pub fn range_error(&mut self, message: impl AsRef<str>) -> Abrupt {
+        let p = self.intrinsics.range_error_prototype.clone();
+        self.throw_error(p, message)
+    }
+    pub fn reference_error(&mut self, message: impl AsRef<str>) -> Abrupt {
+        let p = self.intrinsics.reference_error_prototype.clone();
+        self.throw_error(p, message)
+    }
+    pub fn syntax_error(&mut self, message: impl AsRef<str>) -> Abrupt {
+        let p = self.intrinsics.syntax_error_prototype.clone();
+        self.throw_error(p, message)
+    }
+    pub fn plain_error(&mut self, message: impl AsRef<str>) -> Abrupt {
+        let p = self.intrinsics.error_prototype.clone();
+        self.throw_error(p, message)
+    }
+
+    // ---- object helpers ----------------------------------------------------------------------
+
+    pub fn new_object(&self) -> Obj {
+        Obj::new(
+            Some(self.intrinsics.object_prototype.clone()),
+            ObjectKind::Ordinary,
+        )
+    }
+
+    pub fn new_array(&self, values: Vec<Value>) -> Obj {
+        let len = values.len() as u32;
+        let o = Obj::new(
+            Some(self.intrinsics.array_prototype.clone()),
+            ObjectKind::Array {
+                length: len,
+                length_writable: true,
+            },
+        );
+        o.borrow_mut().elements = values;
+        o
+    }
+
+    /// CreateIterResultObject.
+    pub fn iter_result(&self, value: Value, done: bool) -> Value {
+        let o = self.new_object();
+        o.define("value", value, Attrs::DEFAULT);
+        o.define("done", Value::Bool(done), Attrs::DEFAULT);
+        Value::Object(o)
+    }
+
+    /// A source position for the innermost frame (so errors report where they were thrown).
+    #[inline]
+    pub fn set_pos(&mut self, span: Span) {
+        if let Some(top) = self.stack.last_mut() {
+            top.pos = span;
+        }
+    }
+
+    /// Records the position of a `throw` for the uncaught-exception diagnostic.
+    pub fn note_throw(&mut self, span: Span) {
+        if let Some(top) = self.stack.last() {
+            self.last_error_pos = Some((top.source, span));
+        }
+    }
+}
+
+impl Default for Interp {
+    fn default() -> Self {
+        Self::new()
+    }
+}

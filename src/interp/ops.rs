@@ -1,0 +1,933 @@
+//! Abstract operations that may run script code: object internal methods with accessors
+//! (`[[Get]]`, `[[Set]]`, ...), type conversions (ToPrimitive, ToString, ToNumber, ...) and
+//! the operators (`+`, `==`, `<`, `instanceof`, ...).
+
+use crate::ast::BinaryOp;
+use crate::interp::{Interp, JsResult};
+use crate::object::{Attrs, Obj, ObjectKind, Prop, PropKey, PropertyDescriptor, Slot};
+use crate::string::JsStr;
+use crate::value::{
+    number_to_jsstr, string_to_number, to_int32, to_integer_or_infinity, to_uint32, Value,
+};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    Default,
+    Number,
+    String,
+}
+
+impl Interp {
+    // ---- [[Get]] / [[Set]] / ... ------------------------------------------------------------
+
+    /// `O.[[Get]](P, O)`.
+    #[inline]
+    pub fn get(&mut self, o: &Obj, key: &PropKey) -> JsResult<Value> {
+        self.get_with_receiver(o, key, &Value::Object(o.clone()))
+    }
+
+    pub fn get_with_receiver(
+        &mut self,
+        o: &Obj,
+        key: &PropKey,
+        receiver: &Value,
+    ) -> JsResult<Value> {
+        let mut cur = o.clone();
+        loop {
+            // Fast path: own data property.
+            let next = {
+                let d = cur.borrow();
+                if let PropKey::Index(i) = key {
+                    if let Some(v) = d.elements.get(*i as usize) {
+                        if !matches!(v, Value::Empty) {
+                            return Ok(v.clone());
+                        }
+                    }
+                }
+                match d.props.get(key) {
+                    Some(Prop {
+                        slot: Slot::Data(v),
+                        ..
+                    }) => return Ok(v.clone()),
+                    Some(Prop {
+                        slot: Slot::Accessor { get, .. },
+                        ..
+                    }) => {
+                        let g = get.clone();
+                        drop(d);
+                        return match g {
+                            Some(g) => self.call_obj(&g, receiver, &[]),
+                            None => Ok(Value::Undefined),
+                        };
+                    }
+                    None => {}
+                }
+                if let Some(p) = d.kind.exotic_own_property(key) {
+                    if let Slot::Data(v) = p.slot {
+                        return Ok(v);
+                    }
+                }
+                d.proto.clone()
+            };
+            match next {
+                Some(p) => cur = p,
+                None => return Ok(Value::Undefined),
+            }
+        }
+    }
+
+    /// GetV(V, P): property lookup on any value (primitives use their prototype).
+    pub fn get_v(&mut self, v: &Value, key: &PropKey) -> JsResult<Value> {
+        match v {
+            Value::Object(o) => self.get(o, key),
+            Value::String(s) => {
+                match key {
+                    PropKey::Index(i) if (*i as usize) < s.len() => {
+                        return Ok(Value::String(s.slice(*i as usize, *i as usize + 1)))
+                    }
+                    PropKey::Str(k) if k.units() == LENGTH => {
+                        return Ok(Value::Number(s.len() as f64))
+                    }
+                    _ => {}
+                }
+                let p = self.intrinsics.string_prototype.clone();
+                self.get_with_receiver(&p, key, v)
+            }
+            Value::Number(_) => {
+                let p = self.intrinsics.number_prototype.clone();
+                self.get_with_receiver(&p, key, v)
+            }
+            Value::Bool(_) => {
+                let p = self.intrinsics.boolean_prototype.clone();
+                self.get_with_receiver(&p, key, v)
+            }
+            Value::Symbol(_) => {
+                let p = self.intrinsics.symbol_prototype.clone();
+                self.get_with_receiver(&p, key, v)
+            }
+            Value::Undefined | Value::Null | Value::Empty => {
+                let what = if matches!(v, Value::Null) { "null" } else { "undefined" };
+                Err(self.type_error(format!(
+                    "Cannot read properties of {what} (reading '{}')",
+                    key_display(key)
+                )))
+            }
+        }
+    }
+
+    /// GetMethod(V, P): undefined/null → None; non-callable → TypeError.
+    pub fn get_method(&mut self, v: &Value, key: &PropKey) -> JsResult<Option<Obj>> {
+        let f = self.get_v(v, key)?;
+        match f {
+            Value::Undefined | Value::Null => Ok(None),
+            Value::Object(o) if o.is_callable() => Ok(Some(o)),
+            other => {
+                let s = crate::inspect::brief(self, &other);
+                Err(self.type_error(format!("{s} is not a function")))
+            }
+        }
+    }
+
+    /// `O.[[Set]](P, V, Receiver)` (OrdinarySet). Returns false where the spec does.
+    pub fn set_with_receiver(
+        &mut self,
+        o: &Obj,
+        key: PropKey,
+        v: Value,
+        receiver: &Value,
+    ) -> JsResult<bool> {
+        // Find the property along the prototype chain.
+        let mut cur = o.clone();
+        let found: Option<Prop> = loop {
+            let next = {
+                let d = cur.borrow();
+                if let PropKey::Index(i) = &key {
+                    if let Some(x) = d.elements.get(*i as usize) {
+                        if !matches!(x, Value::Empty) {
+                            break Some(Prop::data(Value::Undefined, Attrs::DEFAULT));
+                        }
+                    }
+                }
+                if let Some(p) = d.props.get(&key) {
+                    break Some(p.clone());
+                }
+                if let Some(p) = d.kind.exotic_own_property(&key) {
+                    break Some(p);
+                }
+                d.proto.clone()
+            };
+            match next {
+                Some(p) => cur = p,
+                None => break None,
+            }
+        };
+        match found {
+            Some(Prop {
+                slot: Slot::Accessor { set, .. },
+                ..
+            }) => match set {
+                Some(s) => {
+                    self.call_obj(&s, receiver, &[v])?;
+                    Ok(true)
+                }
+                None => Ok(false),
+            },
+            Some(p) if !p.attrs.writable() => Ok(false),
+            _ => {
+                let Value::Object(r) = receiver else {
+                    return Ok(false);
+                };
+                // Existing own property on the receiver?
+                if let Some(existing) = r.get_own_property(&key) {
+                    if existing.is_accessor() || !existing.attrs.writable() {
+                        return Ok(false);
+                    }
+                    if r.is_array() {
+                        return self.array_define_own_property(
+                            r,
+                            key,
+                            PropertyDescriptor {
+                                value: Some(v),
+                                ..Default::default()
+                            },
+                        );
+                    }
+                    r.set_own_data_unchecked(key, v);
+                    return Ok(true);
+                }
+                if !r.borrow().extensible {
+                    return Ok(false);
+                }
+                if r.is_array() {
+                    return self.array_define_own_property(
+                        r,
+                        key,
+                        PropertyDescriptor::data(v, Attrs::DEFAULT),
+                    );
+                }
+                if matches!(r.borrow().kind, ObjectKind::String(_)) {
+                    if let PropKey::Index(i) = &key {
+                        if let ObjectKind::String(s) = &r.borrow().kind {
+                            if (*i as usize) < s.len() {
+                                return Ok(false);
+                            }
+                        }
+                    }
+                }
+                r.create_data_property_fresh(key, v);
+                Ok(true)
+            }
+        }
+    }
+
+    /// Set(O, P, V, Throw).
+    pub fn set(&mut self, o: &Obj, key: PropKey, v: Value, throw: bool) -> JsResult<()> {
+        let ok = self.set_with_receiver(o, key.clone(), v, &Value::Object(o.clone()))?;
+        if !ok && throw {
+            return Err(self.type_error(format!(
+                "Cannot assign to read only property '{}' of object",
+                key_display(&key)
+            )));
+        }
+        Ok(())
+    }
+
+    /// PutValue on a property reference whose base may be a primitive.
+    pub fn put_v(&mut self, base: &Value, key: PropKey, v: Value, strict: bool) -> JsResult<()> {
+        match base {
+            Value::Object(o) => {
+                let ok = self.set_with_receiver(o, key.clone(), v, base)?;
+                if !ok && strict {
+                    let s = crate::inspect::brief(self, base);
+                    return Err(self.type_error(format!(
+                        "Cannot assign to read only property '{}' of object '{}'",
+                        key_display(&key),
+                        s
+                    )));
+                }
+                Ok(())
+            }
+            Value::Undefined | Value::Null => {
+                let what = if matches!(base, Value::Null) { "null" } else { "undefined" };
+                Err(self.type_error(format!(
+                    "Cannot set properties of {what} (setting '{}')",
+                    key_display(&key)
+                )))
+            }
+            _ => {
+                let proto = self.to_object(base)?;
+                let ok = self.set_with_receiver(&proto, key.clone(), v, base)?;
+                if !ok && strict {
+                    return Err(self.type_error(format!(
+                        "Cannot create property '{}' on {} '{}'",
+                        key_display(&key),
+                        base.type_of(),
+                        self.to_string_lossy(base)
+                    )));
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// HasProperty.
+    pub fn has_property(&mut self, o: &Obj, key: &PropKey) -> JsResult<bool> {
+        let mut cur = Some(o.clone());
+        while let Some(c) = cur {
+            if c.get_own_property(key).is_some() {
+                return Ok(true);
+            }
+            cur = c.proto();
+        }
+        Ok(false)
+    }
+
+    /// `[[DefineOwnProperty]]` dispatching on exotic objects.
+    pub fn define_own_property(
+        &mut self,
+        o: &Obj,
+        key: PropKey,
+        desc: PropertyDescriptor,
+    ) -> JsResult<bool> {
+        if o.is_array() {
+            return self.array_define_own_property(o, key, desc);
+        }
+        if let ObjectKind::String(s) = &o.borrow().kind {
+            if let PropKey::Index(i) = &key {
+                if (*i as usize) < s.len() {
+                    // Immutable index: only compatible redefinitions succeed.
+                    let cur = o.get_own_property(&key);
+                    if let Some(cur) = cur {
+                        let ok = desc.configurable != Some(true)
+                            && desc.enumerable.is_none_or(|e| e)
+                            && !desc.is_accessor()
+                            && desc.writable != Some(true)
+                            && desc.value.as_ref().is_none_or(|v| {
+                                if let Slot::Data(cv) = &cur.slot {
+                                    v.same_value(cv)
+                                } else {
+                                    false
+                                }
+                            });
+                        return Ok(ok);
+                    }
+                }
+            }
+        }
+        Ok(o.ordinary_define_own_property(key, desc))
+    }
+
+    pub fn define_property_or_throw(
+        &mut self,
+        o: &Obj,
+        key: PropKey,
+        desc: PropertyDescriptor,
+    ) -> JsResult<()> {
+        if !self.define_own_property(o, key.clone(), desc)? {
+            return Err(self.type_error(format!(
+                "Cannot redefine property: {}",
+                key_display(&key)
+            )));
+        }
+        Ok(())
+    }
+
+    /// CreateDataProperty.
+    pub fn create_data_property(&mut self, o: &Obj, key: PropKey, v: Value) -> JsResult<bool> {
+        self.define_own_property(o, key, PropertyDescriptor::data(v, Attrs::DEFAULT))
+    }
+
+    pub fn create_data_property_or_throw(
+        &mut self,
+        o: &Obj,
+        key: PropKey,
+        v: Value,
+    ) -> JsResult<()> {
+        if !self.create_data_property(o, key.clone(), v)? {
+            return Err(self.type_error(format!(
+                "Cannot define property {}, object is not extensible",
+                key_display(&key)
+            )));
+        }
+        Ok(())
+    }
+
+    /// DeletePropertyOrThrow.
+    pub fn delete_property_or_throw(&mut self, o: &Obj, key: &PropKey) -> JsResult<()> {
+        if !o.delete(key) {
+            return Err(self.type_error(format!(
+                "Cannot delete property '{}' of {}",
+                key_display(key),
+                crate::inspect::brief(self, &Value::Object(o.clone()))
+            )));
+        }
+        Ok(())
+    }
+
+    /// ArraySetLength and the index case of the Array exotic `[[DefineOwnProperty]]`.
+    pub fn array_define_own_property(
+        &mut self,
+        o: &Obj,
+        key: PropKey,
+        desc: PropertyDescriptor,
+    ) -> JsResult<bool> {
+        match &key {
+            PropKey::Str(s) if s.units() == LENGTH => {
+                let Some(v) = desc.value.clone() else {
+                    // Only attribute changes.
+                    let (len, writable) = array_length(o);
+                    if desc.configurable == Some(true)
+                        || desc.enumerable == Some(true)
+                        || desc.is_accessor()
+                        || (!writable && desc.writable == Some(true))
+                    {
+                        return Ok(false);
+                    }
+                    if desc.writable == Some(false) {
+                        set_array_length_writable(o, false);
+                    }
+                    let _ = len;
+                    return Ok(true);
+                };
+                let new_len = self.to_uint32(&v)?;
+                let number_len = self.to_number(&v)?;
+                if new_len as f64 != number_len {
+                    return Err(self.range_error("Invalid array length"));
+                }
+                let (old_len, writable) = array_length(o);
+                if desc.configurable == Some(true)
+                    || desc.enumerable == Some(true)
+                    || desc.is_accessor()
+                {
+                    return Ok(false);
+                }
+                if new_len == old_len {
+                    if !writable && desc.writable == Some(true) {
+                        return Ok(false);
+                    }
+                    if desc.writable == Some(false) {
+                        set_array_length_writable(o, false);
+                    }
+                    return Ok(true);
+                }
+                if !writable {
+                    return Ok(false);
+                }
+                let ok = set_array_length(o, new_len);
+                if desc.writable == Some(false) {
+                    set_array_length_writable(o, false);
+                }
+                Ok(ok)
+            }
+            PropKey::Index(i) => {
+                let (len, writable) = array_length(o);
+                if *i >= len && !writable {
+                    return Ok(false);
+                }
+                Ok(o.ordinary_define_own_property(key, desc))
+            }
+            _ => Ok(o.ordinary_define_own_property(key, desc)),
+        }
+    }
+
+    /// `[[OwnPropertyKeys]]` (private names excluded).
+    pub fn own_property_keys(&mut self, o: &Obj) -> Vec<PropKey> {
+        let mut keys = o.own_keys();
+        keys.retain(|k| !matches!(k, PropKey::Sym(s) if s.0.private));
+        keys
+    }
+
+    /// LengthOfArrayLike.
+    pub fn length_of_array_like(&mut self, o: &Obj) -> JsResult<u64> {
+        if let ObjectKind::Array { length, .. } = o.borrow().kind {
+            return Ok(length as u64);
+        }
+        let v = self.get(o, &PropKey::from("length"))?;
+        self.to_length(&v)
+    }
+
+    /// CreateListFromArrayLike.
+    pub fn create_list_from_array_like(&mut self, v: &Value) -> JsResult<Vec<Value>> {
+        let Value::Object(o) = v else {
+            return Err(self.type_error("CreateListFromArrayLike called on non-object"));
+        };
+        let len = self.length_of_array_like(o)?;
+        let mut out = Vec::with_capacity(len.min(1 << 20) as usize);
+        for i in 0..len {
+            out.push(self.get(o, &index_key(i))?);
+        }
+        Ok(out)
+    }
+
+    // ---- conversions -------------------------------------------------------------------------
+
+    /// ToPrimitive.
+    pub fn to_primitive(&mut self, v: &Value, hint: Hint) -> JsResult<Value> {
+        let Value::Object(o) = v else {
+            return Ok(v.clone());
+        };
+        let key = PropKey::Sym(self.symbols.to_primitive.clone());
+        if let Some(exotic) = self.get_method(v, &key)? {
+            let h = match hint {
+                Hint::Default => "default",
+                Hint::Number => "number",
+                Hint::String => "string",
+            };
+            let r = self.call_obj(&exotic, v, &[Value::from(h)])?;
+            if r.is_object() {
+                return Err(self.type_error("Cannot convert object to primitive value"));
+            }
+            return Ok(r);
+        }
+        self.ordinary_to_primitive(o, if hint == Hint::String { Hint::String } else { Hint::Number })
+    }
+
+    pub fn ordinary_to_primitive(&mut self, o: &Obj, hint: Hint) -> JsResult<Value> {
+        let order: [&str; 2] = if hint == Hint::String {
+            ["toString", "valueOf"]
+        } else {
+            ["valueOf", "toString"]
+        };
+        for name in order {
+            let f = self.get(o, &PropKey::from(name))?;
+            if let Value::Object(fo) = &f {
+                if fo.is_callable() {
+                    let r = self.call_obj(fo, &Value::Object(o.clone()), &[])?;
+                    if !r.is_object() {
+                        return Ok(r);
+                    }
+                }
+            }
+        }
+        Err(self.type_error("Cannot convert object to primitive value"))
+    }
+
+    /// ToNumber.
+    pub fn to_number(&mut self, v: &Value) -> JsResult<f64> {
+        Ok(match v {
+            Value::Number(n) => *n,
+            Value::Undefined | Value::Empty => f64::NAN,
+            Value::Null => 0.0,
+            Value::Bool(b) => *b as u8 as f64,
+            Value::String(s) => string_to_number(s),
+            Value::Symbol(_) => {
+                return Err(self.type_error("Cannot convert a Symbol value to a number"))
+            }
+            Value::Object(_) => {
+                let p = self.to_primitive(v, Hint::Number)?;
+                return self.to_number(&p);
+            }
+        })
+    }
+
+    /// ToNumeric (no BigInt: same as ToNumber).
+    #[inline]
+    pub fn to_numeric(&mut self, v: &Value) -> JsResult<f64> {
+        match v {
+            Value::Number(n) => Ok(*n),
+            _ => self.to_number(v),
+        }
+    }
+
+    pub fn to_integer_or_infinity(&mut self, v: &Value) -> JsResult<f64> {
+        Ok(to_integer_or_infinity(self.to_number(v)?))
+    }
+    pub fn to_int32(&mut self, v: &Value) -> JsResult<i32> {
+        Ok(to_int32(self.to_number(v)?))
+    }
+    pub fn to_uint32(&mut self, v: &Value) -> JsResult<u32> {
+        Ok(to_uint32(self.to_number(v)?))
+    }
+    /// ToLength.
+    pub fn to_length(&mut self, v: &Value) -> JsResult<u64> {
+        let n = self.to_integer_or_infinity(v)?;
+        Ok(if n <= 0.0 {
+            0
+        } else {
+            n.min(9007199254740991.0) as u64
+        })
+    }
+    /// ToIndex.
+    pub fn to_index(&mut self, v: &Value) -> JsResult<u64> {
+        if v.is_undefined() {
+            return Ok(0);
+        }
+        let n = self.to_integer_or_infinity(v)?;
+        if !(0.0..=9007199254740991.0).contains(&n) {
+            return Err(self.range_error("Invalid index"));
+        }
+        Ok(n as u64)
+    }
+
+    /// ToString.
+    pub fn to_string(&mut self, v: &Value) -> JsResult<JsStr> {
+        Ok(match v {
+            Value::String(s) => s.clone(),
+            Value::Number(n) => number_to_jsstr(*n),
+            Value::Undefined | Value::Empty => JsStr::intern("undefined"),
+            Value::Null => JsStr::intern("null"),
+            Value::Bool(true) => JsStr::intern("true"),
+            Value::Bool(false) => JsStr::intern("false"),
+            Value::Symbol(_) => {
+                return Err(self.type_error("Cannot convert a Symbol value to a string"))
+            }
+            Value::Object(_) => {
+                let p = self.to_primitive(v, Hint::String)?;
+                return self.to_string(&p);
+            }
+        })
+    }
+
+    /// A best-effort string for messages (never calls user code).
+    pub fn to_string_lossy(&self, v: &Value) -> String {
+        match v {
+            Value::String(s) => s.to_rust_string(),
+            Value::Number(n) => crate::value::number_to_string(*n),
+            Value::Undefined | Value::Empty => "undefined".into(),
+            Value::Null => "null".into(),
+            Value::Bool(b) => b.to_string(),
+            Value::Symbol(s) => s.descriptive_string(),
+            Value::Object(_) => "[object Object]".into(),
+        }
+    }
+
+    /// ToPropertyKey.
+    pub fn to_property_key(&mut self, v: &Value) -> JsResult<PropKey> {
+        Ok(match v {
+            Value::String(s) => PropKey::from_str(s),
+            Value::Number(n) => {
+                let n = *n;
+                if n >= 0.0 && n < 4294967295.0 && n.fract() == 0.0 && !(n == 0.0 && n.is_sign_negative()) {
+                    PropKey::Index(n as u32)
+                } else {
+                    PropKey::from_str(&number_to_jsstr(n))
+                }
+            }
+            Value::Symbol(s) => PropKey::Sym(s.clone()),
+            Value::Object(_) => {
+                let p = self.to_primitive(v, Hint::String)?;
+                return self.to_property_key(&p);
+            }
+            other => PropKey::from_str(&self.to_string(other)?),
+        })
+    }
+
+    /// ToObject.
+    pub fn to_object(&mut self, v: &Value) -> JsResult<Obj> {
+        let (proto, kind) = match v {
+            Value::Object(o) => return Ok(o.clone()),
+            Value::Undefined | Value::Null | Value::Empty => {
+                return Err(self.type_error("Cannot convert undefined or null to object"))
+            }
+            Value::Bool(b) => (self.intrinsics.boolean_prototype.clone(), ObjectKind::Boolean(*b)),
+            Value::Number(n) => (self.intrinsics.number_prototype.clone(), ObjectKind::Number(*n)),
+            Value::String(s) => (self.intrinsics.string_prototype.clone(), ObjectKind::String(s.clone())),
+            Value::Symbol(s) => (self.intrinsics.symbol_prototype.clone(), ObjectKind::Symbol(s.clone())),
+        };
+        Ok(Obj::new(Some(proto), kind))
+    }
+
+    /// RequireObjectCoercible-style check used by `String.prototype` methods.
+    pub fn this_string(&mut self, this: &Value, method: &str) -> JsResult<JsStr> {
+        if this.is_nullish() {
+            return Err(self.type_error(format!(
+                "String.prototype.{method} called on null or undefined"
+            )));
+        }
+        self.to_string(this)
+    }
+
+    // ---- operators ---------------------------------------------------------------------------
+
+    /// Applies a binary operator to two evaluated operands.
+    pub fn binary_op(&mut self, op: BinaryOp, l: &Value, r: &Value) -> JsResult<Value> {
+        use BinaryOp::*;
+        // Number fast paths.
+        if let (Value::Number(a), Value::Number(b)) = (l, r) {
+            let (a, b) = (*a, *b);
+            let v = match op {
+                Add => a + b,
+                Sub => a - b,
+                Mul => a * b,
+                Div => a / b,
+                Mod => js_rem(a, b),
+                Lt => return Ok(Value::Bool(a < b)),
+                Gt => return Ok(Value::Bool(a > b)),
+                LtEq => return Ok(Value::Bool(a <= b)),
+                GtEq => return Ok(Value::Bool(a >= b)),
+                StrictEq | Eq => return Ok(Value::Bool(a == b)),
+                StrictNotEq | NotEq => return Ok(Value::Bool(a != b)),
+                _ => return self.binary_slow(op, l, r),
+            };
+            return Ok(Value::Number(v));
+        }
+        self.binary_slow(op, l, r)
+    }
+
+    fn binary_slow(&mut self, op: BinaryOp, l: &Value, r: &Value) -> JsResult<Value> {
+        use BinaryOp::*;
+        Ok(match op {
+            Add => {
+                let lp = self.to_primitive(l, Hint::Default)?;
+                let rp = self.to_primitive(r, Hint::Default)?;
+                if matches!(lp, Value::String(_)) || matches!(rp, Value::String(_)) {
+                    let ls = self.to_string(&lp)?;
+                    let rs = self.to_string(&rp)?;
+                    Value::String(ls.concat(&rs))
+                } else {
+                    Value::Number(self.to_numeric(&lp)? + self.to_numeric(&rp)?)
+                }
+            }
+            Sub | Mul | Div | Mod | Exp => {
+                let a = self.to_numeric(l)?;
+                let b = self.to_numeric(r)?;
+                Value::Number(match op {
+                    Sub => a - b,
+                    Mul => a * b,
+                    Div => a / b,
+                    Mod => js_rem(a, b),
+                    _ => js_pow(a, b),
+                })
+            }
+            Shl | Shr | UShr | BitAnd | BitOr | BitXor => {
+                let a = self.to_numeric(l)?;
+                let b = self.to_numeric(r)?;
+                let (ai, bi) = (to_int32(a), to_uint32(b));
+                Value::Number(match op {
+                    Shl => ai.wrapping_shl(bi & 31) as f64,
+                    Shr => (ai >> (bi & 31)) as f64,
+                    UShr => (to_uint32(a) >> (bi & 31)) as f64,
+                    BitAnd => (ai & to_int32(b)) as f64,
+                    BitOr => (ai | to_int32(b)) as f64,
+                    _ => (ai ^ to_int32(b)) as f64,
+                })
+            }
+            Eq => Value::Bool(self.loose_equals(l, r)?),
+            NotEq => Value::Bool(!self.loose_equals(l, r)?),
+            StrictEq => Value::Bool(l.strict_equals(r)),
+            StrictNotEq => Value::Bool(!l.strict_equals(r)),
+            Lt => Value::Bool(self.less_than(l, r, true)? == Some(true)),
+            Gt => Value::Bool(self.less_than(r, l, false)? == Some(true)),
+            LtEq => Value::Bool(self.less_than(r, l, false)? == Some(false)),
+            GtEq => Value::Bool(self.less_than(l, r, true)? == Some(false)),
+            InstanceOf => Value::Bool(self.instance_of(l, r)?),
+            In => {
+                let Value::Object(o) = r else {
+                    let s = crate::inspect::brief(self, r);
+                    let k = self.to_string_lossy(l);
+                    return Err(self.type_error(format!(
+                        "Cannot use 'in' operator to search for '{k}' in {s}"
+                    )));
+                };
+                let k = self.to_property_key(l)?;
+                Value::Bool(self.has_property(o, &k)?)
+            }
+        })
+    }
+
+    /// IsLessThan; `None` means undefined (a NaN was involved).
+    pub fn less_than(&mut self, x: &Value, y: &Value, left_first: bool) -> JsResult<Option<bool>> {
+        let (px, py) = if left_first {
+            let a = self.to_primitive(x, Hint::Number)?;
+            let b = self.to_primitive(y, Hint::Number)?;
+            (a, b)
+        } else {
+            let b = self.to_primitive(y, Hint::Number)?;
+            let a = self.to_primitive(x, Hint::Number)?;
+            (a, b)
+        };
+        if let (Value::String(a), Value::String(b)) = (&px, &py) {
+            return Ok(Some(a.units() < b.units()));
+        }
+        let a = self.to_numeric(&px)?;
+        let b = self.to_numeric(&py)?;
+        if a.is_nan() || b.is_nan() {
+            return Ok(None);
+        }
+        Ok(Some(a < b))
+    }
+
+    /// IsLooselyEqual.
+    pub fn loose_equals(&mut self, x: &Value, y: &Value) -> JsResult<bool> {
+        Ok(match (x, y) {
+            (Value::Undefined | Value::Null, Value::Undefined | Value::Null) => true,
+            (Value::Number(_), Value::String(s)) => {
+                return self.loose_equals(x, &Value::Number(string_to_number(s)))
+            }
+            (Value::String(s), Value::Number(_)) => {
+                return self.loose_equals(&Value::Number(string_to_number(s)), y)
+            }
+            (Value::Bool(b), _) => {
+                return self.loose_equals(&Value::Number(*b as u8 as f64), y)
+            }
+            (_, Value::Bool(b)) => {
+                return self.loose_equals(x, &Value::Number(*b as u8 as f64))
+            }
+            (Value::Number(_) | Value::String(_) | Value::Symbol(_), Value::Object(_)) => {
+                let p = self.to_primitive(y, Hint::Default)?;
+                return self.loose_equals(x, &p);
+            }
+            (Value::Object(_), Value::Number(_) | Value::String(_) | Value::Symbol(_)) => {
+                let p = self.to_primitive(x, Hint::Default)?;
+                return self.loose_equals(&p, y);
+            }
+            _ => x.strict_equals(y),
+        })
+    }
+
+    /// InstanceofOperator.
+    pub fn instance_of(&mut self, v: &Value, target: &Value) -> JsResult<bool> {
+        let Value::Object(t) = target else {
+            return Err(self.type_error("Right-hand side of 'instanceof' is not callable"));
+        };
+        let key = PropKey::Sym(self.symbols.has_instance.clone());
+        if let Some(h) = self.get_method(target, &key)? {
+            let r = self.call_obj(&h, target, &[v.clone()])?;
+            return Ok(r.to_boolean());
+        }
+        if !t.is_callable() {
+            return Err(self.type_error("Right-hand side of 'instanceof' is not callable"));
+        }
+        self.ordinary_has_instance(target, v)
+    }
+
+    /// OrdinaryHasInstance.
+    pub fn ordinary_has_instance(&mut self, c: &Value, o: &Value) -> JsResult<bool> {
+        let Value::Object(c) = c else { return Ok(false) };
+        if !c.is_callable() {
+            return Ok(false);
+        }
+        let bound_target = match &c.borrow().kind {
+            ObjectKind::Bound(b) => Some(b.target.clone()),
+            _ => None,
+        };
+        if let Some(t) = bound_target {
+            return self.instance_of(o, &Value::Object(t));
+        }
+        let Value::Object(o) = o else { return Ok(false) };
+        let p = self.get(c, &PropKey::from("prototype"))?;
+        let Value::Object(p) = p else {
+            return Err(self.type_error(
+                "Function has non-object prototype 'undefined' in instanceof check",
+            ));
+        };
+        let mut cur = o.proto();
+        while let Some(x) = cur {
+            if Obj::ptr_eq(&x, &p) {
+                return Ok(true);
+            }
+            cur = x.proto();
+        }
+        Ok(false)
+    }
+
+    /// IsArray.
+    pub fn is_array(&self, v: &Value) -> bool {
+        matches!(v, Value::Object(o) if o.is_array())
+    }
+
+    /// SpeciesConstructor is not needed by the in-scope built-ins' common paths; ArraySpeciesCreate
+    /// lives in `builtins::array`.
+    pub fn is_callable(&self, v: &Value) -> bool {
+        matches!(v, Value::Object(o) if o.is_callable())
+    }
+}
+
+/// The `%` operator (truncating remainder, sign of the dividend).
+pub fn js_rem(a: f64, b: f64) -> f64 {
+    if b.is_infinite() && a.is_finite() {
+        return a;
+    }
+    let r = a % b;
+    if r == 0.0 {
+        // Keep the sign of the dividend (-0 stays -0).
+        0.0f64.copysign(a)
+    } else {
+        r
+    }
+}
+
+/// Number::exponentiate.
+pub fn js_pow(a: f64, b: f64) -> f64 {
+    if b.is_nan() {
+        return f64::NAN;
+    }
+    if b == 0.0 {
+        return 1.0;
+    }
+    if (a == 1.0 || a == -1.0) && b.is_infinite() {
+        return f64::NAN;
+    }
+    a.powf(b)
+}
+
+pub const LENGTH: &[u16] = &[108, 101, 110, 103, 116, 104];
+
+/// A property key for an integer index (strings for indices past the u32 range).
+pub fn index_key(i: u64) -> PropKey {
+    if i < u32::MAX as u64 {
+        PropKey::Index(i as u32)
+    } else {
+        PropKey::from_str(&number_to_jsstr(i as f64))
+    }
+}
+
+/// How a key appears in V8 messages.
+pub fn key_display(k: &PropKey) -> String {
+    match k {
+        PropKey::Index(i) => i.to_string(),
+        PropKey::Str(s) => s.to_rust_string(),
+        PropKey::Sym(s) => s.descriptive_string(),
+    }
+}
+
+fn array_length(o: &Obj) -> (u32, bool) {
+    match o.borrow().kind {
+        ObjectKind::Array {
+            length,
+            length_writable,
+        } => (length, length_writable),
+        _ => (0, true),
+    }
+}
+
+fn set_array_length_writable(o: &Obj, w: bool) {
+    if let ObjectKind::Array {
+        length_writable, ..
+    } = &mut o.borrow_mut().kind
+    {
+        *length_writable = w;
+    }
+}
+
+/// Truncates or extends an array's length; false if a non-configurable element blocked it.
+fn set_array_length(o: &Obj, new_len: u32) -> bool {
+    let mut d = o.borrow_mut();
+    if (new_len as usize) < d.elements.len() {
+        d.elements.truncate(new_len as usize);
+    }
+    // Sparse indices at or beyond the new length.
+    let mut doomed: Vec<u32> = d
+        .props
+        .iter()
+        .filter_map(|(k, _)| match k {
+            PropKey::Index(i) if *i >= new_len => Some(*i),
+            _ => None,
+        })
+        .collect();
+    doomed.sort_unstable_by(|a, b| b.cmp(a));
+    let mut final_len = new_len;
+    for i in doomed {
+        let key = PropKey::Index(i);
+        let conf = d.props.get(&key).map(|p| p.attrs.configurable()).unwrap_or(true);
+        if !conf {
+            final_len = i + 1;
+            break;
+        }
+        d.props.remove(&key);
+    }
+    if let ObjectKind::Array { length, .. } = &mut d.kind {
+        *length = final_len;
+    }
+    final_len == new_len
+}

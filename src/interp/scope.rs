@@ -1,0 +1,158 @@
+//! Runtime environments: one per *materialized* scope (see `resolve.rs`), holding the slot
+//! values of the bindings the resolver assigned to it. References are `(hops, slot)` pairs.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+
+use crate::gc::{Gc, Trace, Tracer};
+use crate::object::{trace_value, Obj};
+use crate::resolve::ScopeInfo;
+use crate::string::JsStr;
+use crate::value::Value;
+
+pub struct ScopeData {
+    pub parent: Option<Env>,
+    pub slots: RefCell<Vec<Value>>,
+    /// The scope's layout (names for dynamic lookup by `eval`/`with`).
+    pub info: Option<Rc<ScopeInfo>>,
+    /// A `with (obj)` environment.
+    pub with_object: Option<Obj>,
+    /// `var`s added at run time by a sloppy direct `eval`.
+    pub eval_vars: RefCell<Option<Box<FxHashMap<JsStr, Value>>>>,
+}
+
+impl Trace for ScopeData {
+    fn trace(&self, t: &mut Tracer) {
+        if let Some(p) = &self.parent {
+            t.edge(&p.0);
+        }
+        if let Some(o) = &self.with_object {
+            t.edge(&o.0);
+        }
+        if let Ok(s) = self.slots.try_borrow() {
+            for v in s.iter() {
+                trace_value(v, t);
+            }
+        }
+        if let Ok(m) = self.eval_vars.try_borrow() {
+            if let Some(m) = &*m {
+                for v in m.values() {
+                    trace_value(v, t);
+                }
+            }
+        }
+    }
+    fn clear(&self) {
+        if let Ok(mut s) = self.slots.try_borrow_mut() {
+            s.clear();
+        }
+        if let Ok(mut m) = self.eval_vars.try_borrow_mut() {
+            *m = None;
+        }
+    }
+}
+
+/// A reference to a runtime environment.
+#[derive(Clone)]
+pub struct Env(pub Gc<ScopeData>);
+
+impl std::fmt::Debug for Env {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Env({} slots)", self.0.slots.borrow().len())
+    }
+}
+
+impl Env {
+    pub fn new(parent: Option<Env>, info: &Rc<ScopeInfo>) -> Env {
+        let n = info.num_slots as usize;
+        let mut slots = vec![Value::Undefined; n];
+        for d in &info.decls {
+            if d.kind.has_tdz() && (d.slot as usize) < n {
+                slots[d.slot as usize] = Value::Empty;
+            }
+        }
+        Env(Gc::new(ScopeData {
+            parent,
+            slots: RefCell::new(slots),
+            info: Some(info.clone()),
+            with_object: None,
+            eval_vars: RefCell::new(None),
+        }))
+    }
+
+    /// An environment with `n` undefined slots and no layout (the script frame).
+    pub fn with_slots(parent: Option<Env>, n: usize) -> Env {
+        Env(Gc::new(ScopeData {
+            parent,
+            slots: RefCell::new(vec![Value::Undefined; n]),
+            info: None,
+            with_object: None,
+            eval_vars: RefCell::new(None),
+        }))
+    }
+
+    pub fn new_with(parent: Env, object: Obj) -> Env {
+        Env(Gc::new(ScopeData {
+            parent: Some(parent),
+            slots: RefCell::new(Vec::new()),
+            info: None,
+            with_object: Some(object),
+            eval_vars: RefCell::new(None),
+        }))
+    }
+
+    #[inline]
+    pub fn ancestor(&self, hops: u32) -> &Env {
+        let mut e = self;
+        for _ in 0..hops {
+            match &e.0.parent {
+                Some(p) => e = p,
+                None => break,
+            }
+        }
+        e
+    }
+
+    #[inline]
+    pub fn get(&self, hops: u32, slot: u32) -> Value {
+        let e = self.ancestor(hops);
+        let s = e.0.slots.borrow();
+        s.get(slot as usize).cloned().unwrap_or(Value::Undefined)
+    }
+
+    #[inline]
+    pub fn set(&self, hops: u32, slot: u32, v: Value) {
+        let e = self.ancestor(hops);
+        let mut s = e.0.slots.borrow_mut();
+        if let Some(x) = s.get_mut(slot as usize) {
+            *x = v;
+        }
+    }
+
+    /// Sets a slot of this environment (hops = 0).
+    #[inline]
+    pub fn init(&self, slot: u32, v: Value) {
+        self.set(0, slot, v)
+    }
+
+    /// A copy of this environment with the same slot values (CreatePerIterationEnvironment).
+    pub fn copy_for_iteration(&self) -> Env {
+        Env(Gc::new(ScopeData {
+            parent: self.0.parent.clone(),
+            slots: RefCell::new(self.0.slots.borrow().clone()),
+            info: self.0.info.clone(),
+            with_object: None,
+            eval_vars: RefCell::new(None),
+        }))
+    }
+
+    pub fn parent(&self) -> Option<&Env> {
+        self.0.parent.as_ref()
+    }
+
+    pub fn ptr_eq(a: &Env, b: &Env) -> bool {
+        Gc::ptr_eq(&a.0, &b.0)
+    }
+}

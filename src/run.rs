@@ -1,0 +1,146 @@
+//! Running a whole script: parse, resolve, GlobalDeclarationInstantiation, evaluate.
+
+use std::rc::Rc;
+
+use crate::ast::{Script, Span};
+use crate::interp::scope::Env;
+use crate::interp::{Abrupt, Interp, SourceFile};
+use crate::object::{Attrs, PropKey, PropertyDescriptor};
+use crate::parser::{parse_script, ParseOptions, SyntaxError};
+use crate::resolve::{resolve_script, DeclKind, ResolveOptions};
+use crate::value::Value;
+
+/// Why a script did not complete normally.
+#[derive(Debug)]
+pub enum RunError {
+    /// Early (parse-time) error.
+    Syntax { source: u32, error: SyntaxError },
+    /// An exception nobody caught.
+    Uncaught { value: Value, pos: Option<(u32, Span)> },
+}
+
+impl Interp {
+    /// Registers a source text for diagnostics; returns its index.
+    pub fn add_source(&mut self, name: &str, text: &str) -> u32 {
+        self.sources
+            .push(Rc::new(SourceFile::new(name.to_string(), Rc::from(text))));
+        (self.sources.len() - 1) as u32
+    }
+
+    /// Parses and resolves a script.
+    pub fn compile(&mut self, source: u32, opts: &ParseOptions) -> Result<Rc<Script>, RunError> {
+        let text = self.sources[source as usize].text.clone();
+        let script = parse_script(&text, opts).map_err(|error| RunError::Syntax { source, error })?;
+        let ropts = ResolveOptions {
+            top_level_await: opts.top_level_await,
+            ..Default::default()
+        };
+        resolve_script(&script, &ropts).map_err(|error| RunError::Syntax { source, error })?;
+        Ok(Rc::new(script))
+    }
+
+    /// Runs a script file's text to completion (the caller then runs the event loop).
+    pub fn run_script(&mut self, name: &str, text: &str) -> Result<Value, RunError> {
+        let source = self.add_source(name, text);
+        let script = self.compile(source, &ParseOptions::default())?;
+        self.evaluate_script(&script, source)
+    }
+
+    /// ScriptEvaluation: GlobalDeclarationInstantiation, then the statements.
+    pub fn evaluate_script(&mut self, script: &Rc<Script>, source: u32) -> Result<Value, RunError> {
+        let Some(info) = script.scope.get().cloned() else {
+            return Err(RunError::Syntax {
+                source,
+                error: SyntaxError {
+                    message: "internal error: unresolved script".into(),
+                    span: script.span,
+                    incomplete: false,
+                },
+            });
+        };
+        let env = Env::new(None, &info);
+        self.stack.push(crate::interp::StackEntry {
+            name: crate::string::JsStr::empty(),
+            pos: Span::default(),
+            source,
+        });
+        let r = self
+            .global_declaration_instantiation(&info, &env, source)
+            .and_then(|_| self.eval_stmts(&script.body, &env));
+        let pos = self.last_error_pos.take();
+        self.stack.pop();
+        match r {
+            Ok(v) => Ok(if let Value::Empty = v { Value::Undefined } else { v }),
+            Err(Abrupt::Throw(value)) => Err(RunError::Uncaught { value, pos }),
+            Err(Abrupt::Return(v)) => Ok(v),
+            Err(_) => Ok(Value::Undefined),
+        }
+    }
+
+    fn global_declaration_instantiation(
+        &mut self,
+        info: &Rc<crate::resolve::ScopeInfo>,
+        env: &Env,
+        _source: u32,
+    ) -> Result<(), Abrupt> {
+        let g = self.global.clone();
+        // Lexical names may not clash with existing lexical or restricted global names.
+        for d in &info.decls {
+            if d.kind.is_lexical() {
+                if self.global_lex.names.contains_key(&d.name) {
+                    return Err(self.syntax_error(format!(
+                        "Identifier '{}' has already been declared",
+                        d.name
+                    )));
+                }
+                if let Some(p) = g.get_own_property(&PropKey::from_str(&d.name)) {
+                    if !p.attrs.configurable() {
+                        return Err(self.syntax_error(format!(
+                            "Identifier '{}' has already been declared",
+                            d.name
+                        )));
+                    }
+                }
+            }
+            if matches!(d.kind, DeclKind::Var | DeclKind::Function)
+                && self.global_lex.names.contains_key(&d.name)
+            {
+                return Err(self.syntax_error(format!(
+                    "Identifier '{}' has already been declared",
+                    d.name
+                )));
+            }
+        }
+        for d in &info.decls {
+            match d.kind {
+                DeclKind::Let | DeclKind::Const | DeclKind::Class => {
+                    let slot = self.global_lex.values.len() as u32;
+                    self.global_lex.values.push(Value::Empty);
+                    self.global_lex.names.insert(d.name.clone(), (slot, d.kind));
+                }
+                DeclKind::Var => {
+                    let key = PropKey::from_str(&d.name);
+                    if g.get_own_property(&key).is_none() {
+                        g.define(key, Value::Undefined, Attrs::new(true, true, false));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (_, f) in &info.functions {
+            let Some(name) = &f.name else { continue };
+            let clo = self.make_closure(f, env, None, None);
+            let key = PropKey::from_str(&name.name);
+            let existing = g.get_own_property(&key);
+            let desc = match existing {
+                Some(p) if !p.attrs.configurable() => PropertyDescriptor {
+                    value: Some(Value::Object(clo)),
+                    ..Default::default()
+                },
+                _ => PropertyDescriptor::data(Value::Object(clo), Attrs::new(true, true, false)),
+            };
+            self.define_property_or_throw(&g, key, desc)?;
+        }
+        Ok(())
+    }
+}
