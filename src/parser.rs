@@ -809,11 +809,11 @@ impl Ctx<'_> {
         let span = e.span;
         match e.kind {
             ExprKind::Ident(id) => Ok(Pattern::Ident(id)),
-            ExprKind::Member { .. } | ExprKind::SuperMember(_) if mode == Mode::Assign => {
+            ExprKind::Member { .. } | ExprKind::SuperMember { .. } if mode == Mode::Assign => {
                 Ok(Pattern::Expr(Box::new(e)))
             }
             ExprKind::Paren(inner) if mode == Mode::Assign => match inner.kind {
-                ExprKind::Ident(_) | ExprKind::Member { .. } | ExprKind::SuperMember(_) => {
+                ExprKind::Ident(_) | ExprKind::Member { .. } | ExprKind::SuperMember { .. } => {
                     self.to_pattern(*inner, mode, false)
                 }
                 _ => invalid(span),
@@ -852,7 +852,7 @@ impl Ctx<'_> {
                         PropDef::Spread(e) if i + 1 == n => {
                             if !matches!(
                                 e.kind,
-                                ExprKind::Ident(_) | ExprKind::Member { .. } | ExprKind::SuperMember(_)
+                                ExprKind::Ident(_) | ExprKind::Member { .. } | ExprKind::SuperMember { .. }
                             ) {
                                 return invalid(e.span);
                             }
@@ -921,7 +921,7 @@ impl Ctx<'_> {
 
     pub fn new_target(&self, n: JsStr, nspan: Span, span: Span) -> PResult<Expr> {
         if n.to_rust_string() == "target" && self.text(nspan) == "target" {
-            Ok(Expr::new(ExprKind::NewTarget, span))
+            Ok(Expr::new(ExprKind::new_target(span), span))
         } else {
             user(format!("Unexpected identifier '{n}'"), nspan)
         }
@@ -985,11 +985,11 @@ fn check_binding(p: &Pattern) -> PResult<()> {
 fn simple_target(e: Expr) -> Result<Pattern, Span> {
     match e.kind {
         ExprKind::Ident(id) => Ok(Pattern::Ident(id)),
-        ExprKind::Member { .. } | ExprKind::SuperMember(_) => Ok(Pattern::Expr(Box::new(e))),
+        ExprKind::Member { .. } | ExprKind::SuperMember { .. } => Ok(Pattern::Expr(Box::new(e))),
         ExprKind::Paren(inner) => match inner.kind {
             ExprKind::Ident(_)
             | ExprKind::Member { .. }
-            | ExprKind::SuperMember(_)
+            | ExprKind::SuperMember { .. }
             | ExprKind::Paren(_) => simple_target(*inner),
             _ => Err(e.span),
         },
