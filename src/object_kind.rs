@@ -39,6 +39,11 @@ pub enum ObjectKind {
     WeakMap(Box<MapData>),
     WeakSet(Box<MapData>),
     Generator(Box<GeneratorData>),
+    /// An async function activation or an async generator object.
+    Async(Box<crate::interp::generator::AsyncData>),
+    Promise(Box<crate::interp::jobs::PromiseData>),
+    /// A Node `Timeout` object (the timer id).
+    Timeout(u64),
     /// An unmapped `arguments` object (elements hold the values).
     Arguments,
     ArrayIterator {
@@ -181,6 +186,8 @@ impl ObjectKind {
                 m.trace(t)
             }
             ObjectKind::Generator(g) => g.trace(t),
+            ObjectKind::Async(a) => a.trace(t),
+            ObjectKind::Promise(p) => p.trace(t),
             ObjectKind::ArrayIterator { target, .. } => trace_value(target, t),
             ObjectKind::MapIterator { map, .. } => t.edge(&map.0),
             ObjectKind::SetIterator { set, .. } => t.edge(&set.0),

@@ -838,7 +838,10 @@ impl<'a> Resolver<'a> {
                 if self.func_scope().kind != ScopeKind::Function {
                     self.fail(err("Illegal return statement", st.span));
                 }
-                e.as_ref().map(|e| self.visit_expr(e)).unwrap_or(false)
+                let f = self.func_scope();
+                // `return x` in an async generator awaits x.
+                let awaits = f.is_async && f.is_generator && !f.is_arrow;
+                e.as_ref().map(|e| self.visit_expr(e)).unwrap_or(false) | awaits
             }
             StmtKind::Throw(e) => self.visit_expr(e),
             StmtKind::Try {

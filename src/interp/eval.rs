@@ -286,9 +286,32 @@ impl Interp {
                 Ok(Value::Empty)
             }
             StmtKind::Return(e) => {
-                let v = match e {
-                    Some(e) => self.eval_expr(e, env)?,
-                    None => Value::Undefined,
+                if !suspends {
+                    let v = match e {
+                        Some(e) => self.eval_expr(e, env)?,
+                        None => Value::Undefined,
+                    };
+                    return Err(Abrupt::Return(v));
+                }
+                let resumed = if self.resuming(true) {
+                    Some(self.pop_frame()?)
+                } else {
+                    None
+                };
+                let v = match resumed {
+                    Some(Frame::Branch(1)) => self.take_resume()?,
+                    Some(Frame::Operand) | None => {
+                        let v = match e {
+                            Some(e) => sus!(self, self.eval_expr(e, env), Frame::Operand),
+                            None => Value::Undefined,
+                        };
+                        if self.current_async_gen.is_some() {
+                            // In async generators `return x` awaits x.
+                            return self.suspend_await(v, Frame::Branch(1));
+                        }
+                        v
+                    }
+                    Some(_) => return Err(self.bad_frame()),
                 };
                 Err(Abrupt::Return(v))
             }
@@ -1430,7 +1453,13 @@ impl Interp {
             None
         };
         if delegate {
+            if self.current_async_gen.is_some() {
+                return Err(self.syntax_error("yield* in async generators is not supported yet"));
+            }
             return self.eval_yield_star(arg, env, resumed);
+        }
+        if self.current_async_gen.is_some() {
+            return self.eval_async_yield(arg, env, resumed);
         }
         match resumed {
             Some(Frame::Suspended) => {
@@ -1449,6 +1478,7 @@ impl Interp {
             None => Value::Undefined,
         };
         self.yielded = v;
+        self.suspend_kind = crate::interp::generator::SuspendKind::Yield;
         self.frames.push(Frame::Suspended);
         Err(Abrupt::Suspend)
     }
@@ -1514,13 +1544,85 @@ impl Interp {
             // GeneratorYield(innerResult) without re-wrapping: yield the result object as is.
             self.yielded = Value::Undefined;
             self.delegated_result = Some(inner.clone());
+            self.suspend_kind = crate::interp::generator::SuspendKind::Yield;
             self.frames.push(Frame::Delegate(rec));
             return Err(Abrupt::Suspend);
         }
     }
 
-    fn eval_await(&mut self, _e: &Expr, _x: &Expr, _env: &Env) -> JsResult<Value> {
-        Err(self.type_error("await is not supported yet"))
+    fn eval_await(&mut self, e: &Expr, x: &Expr, env: &Env) -> JsResult<Value> {
+        let resumed = if self.resuming(e.suspends.get()) {
+            Some(self.pop_frame()?)
+        } else {
+            None
+        };
+        match resumed {
+            Some(Frame::Suspended) => return self.take_resume(),
+            Some(Frame::Operand) | None => {}
+            Some(_) => return Err(self.bad_frame()),
+        }
+        let v = sus!(self, self.eval_expr(x, env), Frame::Operand);
+        self.suspend_await(v, Frame::Suspended)
+    }
+
+    /// Suspends the running body on `Await(v)`; `frame` marks where to resume.
+    fn suspend_await(&mut self, v: Value, frame: Frame) -> JsResult<Value> {
+        self.yielded = v;
+        self.suspend_kind = crate::interp::generator::SuspendKind::Await;
+        self.frames.push(frame);
+        Err(Abrupt::Suspend)
+    }
+
+    /// The completion a resumed body receives at its suspension point.
+    fn take_resume(&mut self) -> JsResult<Value> {
+        match self.resume.take() {
+            Some(Resume::Next(v)) => Ok(v),
+            None => Ok(Value::Undefined),
+            Some(Resume::Throw(x)) => Err(Abrupt::Throw(x)),
+            Some(Resume::Return(v)) => Err(Abrupt::Return(v)),
+        }
+    }
+
+    /// `yield` inside an async generator: Await the operand, AsyncGeneratorYield, and
+    /// AsyncGeneratorUnwrapYieldResumption (a `return` resumption awaits its value).
+    fn eval_async_yield(&mut self, arg: Option<&Expr>, env: &Env, resumed: Option<Frame>) -> JsResult<Value> {
+        let mut completion = match resumed {
+            None | Some(Frame::Operand) => {
+                let v = match arg {
+                    Some(a) => sus!(self, self.eval_expr(a, env), Frame::Operand),
+                    None => Value::Undefined,
+                };
+                return self.suspend_await(v, Frame::Branch(1));
+            }
+            Some(Frame::Branch(1)) => {
+                // The operand was awaited: yield it.
+                let v = self.take_resume()?;
+                match self.async_generator_yield(v) {
+                    Some(next) => next,
+                    None => {
+                        self.yielded = Value::Undefined;
+                        self.suspend_kind = crate::interp::generator::SuspendKind::Yield;
+                        self.frames.push(Frame::Branch(2));
+                        return Err(Abrupt::Suspend);
+                    }
+                }
+            }
+            Some(Frame::Branch(2)) => self.resume.take().unwrap_or(Resume::Next(Value::Undefined)),
+            Some(Frame::Branch(3)) => {
+                return match self.resume.take() {
+                    Some(Resume::Next(v)) => Err(Abrupt::Return(v)),
+                    Some(Resume::Throw(e)) => Err(Abrupt::Throw(e)),
+                    Some(Resume::Return(v)) => Err(Abrupt::Return(v)),
+                    None => Err(Abrupt::Return(Value::Undefined)),
+                };
+            }
+            Some(_) => return Err(self.bad_frame()),
+        };
+        match std::mem::replace(&mut completion, Resume::Next(Value::Undefined)) {
+            Resume::Next(v) => Ok(v),
+            Resume::Throw(e) => Err(Abrupt::Throw(e)),
+            Resume::Return(v) => self.suspend_await(v, Frame::Branch(3)),
+        }
     }
 
     // ---- unary / update ------------------------------------------------------------------------
