@@ -91,15 +91,18 @@ impl Timers {
         let id = self.next_id;
         self.next_id += 1;
         let delay = Self::coerce_delay(delay);
-        self.schedule(id, Timer {
-            callback,
-            args,
-            repeat: if repeat { Some(delay) } else { None },
-            refed: true,
-            delay,
-            deadline: 0.0,
-            seq: 0,
-        });
+        self.schedule(
+            id,
+            Timer {
+                callback,
+                args,
+                repeat: if repeat { Some(delay) } else { None },
+                refed: true,
+                delay,
+                deadline: 0.0,
+                seq: 0,
+            },
+        );
         id
     }
 
@@ -162,7 +165,9 @@ impl Timers {
                 return None;
             }
             self.queue.remove(&k);
-            let Some(t) = self.timers.get(&id) else { continue };
+            let Some(t) = self.timers.get(&id) else {
+                continue;
+            };
             let out = (id, t.callback.clone(), t.args.clone(), t.repeat.is_some());
             if t.repeat.is_none() {
                 self.timers.remove(&id);
@@ -228,9 +233,8 @@ impl Interp {
                 }
                 RejectionMode::Warn => {
                     let s = crate::inspect::inspect(self, &reason).unwrap_or_default();
-                    self.console.write_err(&format!(
-                        "(node) UnhandledPromiseRejectionWarning: {s}\n"
-                    ));
+                    self.console
+                        .write_err(&format!("(node) UnhandledPromiseRejectionWarning: {s}\n"));
                 }
                 RejectionMode::None => {}
             }
@@ -273,7 +277,9 @@ impl Interp {
             // Check phase: immediates queued before this phase.
             let n = self.timers.immediates.len();
             for _ in 0..n {
-                let Some((_, cb, args)) = self.timers.immediates.pop_front() else { break };
+                let Some((_, cb, args)) = self.timers.immediates.pop_front() else {
+                    break;
+                };
                 ran = true;
                 if let Err(Abrupt::Throw(v)) = self.call(&cb, &Value::Undefined, &args) {
                     return LoopEnd::Uncaught(v);

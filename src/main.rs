@@ -102,7 +102,8 @@ fn run(cli: Cli) -> u8 {
             }
             LoopEnd::UnhandledRejection(value) => {
                 let pos = it.last_error_pos.take();
-                let d = jsgen::diag::uncaught(&mut it, &value, pos, "Unhandled promise rejection: ");
+                let d =
+                    jsgen::diag::uncaught(&mut it, &value, pos, "Unhandled promise rejection: ");
                 let _ = std::io::stdout().flush();
                 let _ = std::io::stderr().write_all(jsgen::diag::render(d, false).as_bytes());
                 1

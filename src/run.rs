@@ -16,7 +16,10 @@ pub enum RunError {
     /// Early (parse-time) error.
     Syntax { source: u32, error: SyntaxError },
     /// An exception nobody caught.
-    Uncaught { value: Value, pos: Option<(u32, Span)> },
+    Uncaught {
+        value: Value,
+        pos: Option<(u32, Span)>,
+    },
 }
 
 impl Interp {
@@ -30,7 +33,8 @@ impl Interp {
     /// Parses and resolves a script.
     pub fn compile(&mut self, source: u32, opts: &ParseOptions) -> Result<Rc<Script>, RunError> {
         let text = self.sources[source as usize].text.clone();
-        let script = parse_script(&text, opts).map_err(|error| RunError::Syntax { source, error })?;
+        let script =
+            parse_script(&text, opts).map_err(|error| RunError::Syntax { source, error })?;
         let ropts = ResolveOptions {
             top_level_await: opts.top_level_await,
             ..Default::default()
@@ -70,7 +74,11 @@ impl Interp {
         let pos = self.last_error_pos.take();
         self.stack.pop();
         match r {
-            Ok(v) => Ok(if let Value::Empty = v { Value::Undefined } else { v }),
+            Ok(v) => Ok(if let Value::Empty = v {
+                Value::Undefined
+            } else {
+                v
+            }),
             Err(Abrupt::Throw(value)) => Err(RunError::Uncaught { value, pos }),
             Err(Abrupt::Return(v)) => Ok(v),
             Err(_) => Ok(Value::Undefined),
@@ -105,10 +113,9 @@ impl Interp {
             if matches!(d.kind, DeclKind::Var | DeclKind::Function)
                 && self.global_lex.names.contains_key(&d.name)
             {
-                return Err(self.syntax_error(format!(
-                    "Identifier '{}' has already been declared",
-                    d.name
-                )));
+                return Err(
+                    self.syntax_error(format!("Identifier '{}' has already been declared", d.name))
+                );
             }
         }
         for d in &info.decls {

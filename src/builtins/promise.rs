@@ -20,9 +20,13 @@ pub fn init(it: &mut Interp) {
     it.define_method(&ctor, "withResolvers", 0, promise_with_resolvers);
     it.define_method(&ctor, "try", 1, promise_try);
     it.define_method(&ctor, "all", 1, |it, a| combinator(it, a, Combinator::All));
-    it.define_method(&ctor, "allSettled", 1, |it, a| combinator(it, a, Combinator::AllSettled));
+    it.define_method(&ctor, "allSettled", 1, |it, a| {
+        combinator(it, a, Combinator::AllSettled)
+    });
     it.define_method(&ctor, "any", 1, |it, a| combinator(it, a, Combinator::Any));
-    it.define_method(&ctor, "race", 1, |it, a| combinator(it, a, Combinator::Race));
+    it.define_method(&ctor, "race", 1, |it, a| {
+        combinator(it, a, Combinator::Race)
+    });
     let species = PropKey::Sym(it.symbols.species.clone());
     it.define_getter(&ctor, species, |_, a| Ok(a.this.clone()));
     super::define_global(it, "Promise", Value::Object(ctor.clone()));
@@ -56,7 +60,11 @@ fn promise_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let p = it.new_promise();
     p.borrow_mut().proto = Some(proto);
     let (res, rej) = it.create_resolving_functions(&p);
-    if let Err(Abrupt::Throw(e)) = it.call(&executor, &Value::Undefined, &[Value::Object(res), Value::Object(rej.clone())]) {
+    if let Err(Abrupt::Throw(e)) = it.call(
+        &executor,
+        &Value::Undefined,
+        &[Value::Object(res), Value::Object(rej.clone())],
+    ) {
         it.call_obj(&rej, &Value::Undefined, &[e])?;
     }
     Ok(Value::Object(p))
@@ -76,8 +84,17 @@ pub fn new_promise_capability(it: &mut Interp, c: &Value) -> JsResult<Capability
         let s = crate::inspect::brief(it, c);
         return Err(it.type_error(format!("{s} is not a constructor")));
     }
-    let record = Obj::new(None, ObjectKind::Internal(vec![Value::Undefined, Value::Undefined]));
-    let executor = it.native_fn_with("", 2, get_capabilities_executor, false, vec![Value::Object(record.clone())]);
+    let record = Obj::new(
+        None,
+        ObjectKind::Internal(vec![Value::Undefined, Value::Undefined]),
+    );
+    let executor = it.native_fn_with(
+        "",
+        2,
+        get_capabilities_executor,
+        false,
+        vec![Value::Object(record.clone())],
+    );
     let promise = it.construct(&co, &[Value::Object(executor)], None)?;
     let (resolve, reject) = match &record.borrow().kind {
         ObjectKind::Internal(v) => (v[0].clone(), v[1].clone()),
@@ -98,12 +115,16 @@ fn get_capabilities_executor(it: &mut Interp, a: &Args) -> JsResult<Value> {
         ObjectKind::Native(n) => n.captures.first().cloned(),
         _ => None,
     };
-    let Some(Value::Object(record)) = record else { return Ok(Value::Undefined) };
+    let Some(Value::Object(record)) = record else {
+        return Ok(Value::Undefined);
+    };
     let mut d = record.borrow_mut();
     if let ObjectKind::Internal(v) = &mut d.kind {
         if !v[0].is_undefined() || !v[1].is_undefined() {
             drop(d);
-            return Err(it.type_error("Promise executor has already been invoked with non-undefined arguments"));
+            return Err(it.type_error(
+                "Promise executor has already been invoked with non-undefined arguments",
+            ));
         }
         v[0] = a.get(0);
         v[1] = a.get(1);
@@ -150,8 +171,16 @@ fn promise_then(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let result = cap.promise();
     let on_f = a.get(0);
     let on_r = a.get(1);
-    let on_f = if it.is_callable(&on_f) { on_f } else { Value::Undefined };
-    let on_r = if it.is_callable(&on_r) { on_r } else { Value::Undefined };
+    let on_f = if it.is_callable(&on_f) {
+        on_f
+    } else {
+        Value::Undefined
+    };
+    let on_r = if it.is_callable(&on_r) {
+        on_r
+    } else {
+        Value::Undefined
+    };
     it.perform_promise_then(&p, Handler::Js(on_f), Handler::Js(on_r), Some(cap));
     Ok(result)
 }
@@ -175,9 +204,19 @@ fn promise_finally(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if !it.is_callable(&on_finally) {
         return invoke_then(it, a.this, &[on_finally.clone(), on_finally]);
     }
-    let then_finally = it.native_fn_with("", 1, then_finally_fn, false, vec![on_finally.clone(), c.clone()]);
+    let then_finally = it.native_fn_with(
+        "",
+        1,
+        then_finally_fn,
+        false,
+        vec![on_finally.clone(), c.clone()],
+    );
     let catch_finally = it.native_fn_with("", 1, catch_finally_fn, false, vec![on_finally, c]);
-    invoke_then(it, a.this, &[Value::Object(then_finally), Value::Object(catch_finally)])
+    invoke_then(
+        it,
+        a.this,
+        &[Value::Object(then_finally), Value::Object(catch_finally)],
+    )
 }
 
 fn captures(a: &Args) -> Vec<Value> {
@@ -192,7 +231,13 @@ fn then_finally_fn(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (f, c) = (caps[0].clone(), caps[1].clone());
     let result = it.call(&f, &Value::Undefined, &[])?;
     let p = promise_resolve(it, &c, result)?;
-    let value_thunk = it.native_fn_with("", 0, |_, a| Ok(captures(a)[0].clone()), false, vec![a.get(0)]);
+    let value_thunk = it.native_fn_with(
+        "",
+        0,
+        |_, a| Ok(captures(a)[0].clone()),
+        false,
+        vec![a.get(0)],
+    );
     invoke_then(it, &p, &[Value::Object(value_thunk)])
 }
 
@@ -201,7 +246,13 @@ fn catch_finally_fn(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (f, c) = (caps[0].clone(), caps[1].clone());
     let result = it.call(&f, &Value::Undefined, &[])?;
     let p = promise_resolve(it, &c, result)?;
-    let thrower = it.native_fn_with("", 0, |_, a| Err(Abrupt::Throw(captures(a)[0].clone())), false, vec![a.get(0)]);
+    let thrower = it.native_fn_with(
+        "",
+        0,
+        |_, a| Err(Abrupt::Throw(captures(a)[0].clone())),
+        false,
+        vec![a.get(0)],
+    );
     invoke_then(it, &p, &[Value::Object(thrower)])
 }
 
@@ -287,7 +338,10 @@ fn combinator(it: &mut Interp, a: &Args, kind: Combinator) -> JsResult<Value> {
         let mut rec = it.get_iterator(&a.get(0))?;
         // Shared state: [values array, remaining count]
         let values = it.new_array(Vec::new());
-        let state = Obj::new(None, ObjectKind::Internal(vec![Value::Object(values.clone()), Value::Number(1.0)]));
+        let state = Obj::new(
+            None,
+            ObjectKind::Internal(vec![Value::Object(values.clone()), Value::Number(1.0)]),
+        );
         let mut index: u32 = 0;
         let (cap_resolve, cap_reject) = capability_functions(it, &cap);
         loop {
@@ -303,23 +357,37 @@ fn combinator(it: &mut Interp, a: &Args, kind: Combinator) -> JsResult<Value> {
                 Ok(p) => p,
                 Err(e) => return it.iterator_close(&rec, Err(e)),
             };
-            let flag = Value::Object(Obj::new(None, ObjectKind::Internal(vec![Value::Bool(false)])));
+            let flag = Value::Object(Obj::new(
+                None,
+                ObjectKind::Internal(vec![Value::Bool(false)]),
+            ));
             let mk = |it: &mut Interp, f: crate::interp::NativeFn, extra: Value| {
                 Value::Object(it.native_fn_with(
                     "",
                     1,
                     f,
                     false,
-                    vec![Value::Object(state.clone()), Value::Number(index as f64), flag.clone(), extra],
+                    vec![
+                        Value::Object(state.clone()),
+                        Value::Number(index as f64),
+                        flag.clone(),
+                        extra,
+                    ],
                 ))
             };
             let (on_f, on_r) = match kind {
-                Combinator::All => (mk(it, all_resolve_element, cap_resolve.clone()), cap_reject.clone()),
+                Combinator::All => (
+                    mk(it, all_resolve_element, cap_resolve.clone()),
+                    cap_reject.clone(),
+                ),
                 Combinator::AllSettled => (
                     mk(it, settled_fulfilled_element, cap_resolve.clone()),
                     mk(it, settled_rejected_element, cap_resolve.clone()),
                 ),
-                Combinator::Any => (cap_resolve.clone(), mk(it, any_reject_element, cap_reject.clone())),
+                Combinator::Any => (
+                    cap_resolve.clone(),
+                    mk(it, any_reject_element, cap_reject.clone()),
+                ),
                 Combinator::Race => (cap_resolve.clone(), cap_reject.clone()),
             };
             if kind != Combinator::Race {
@@ -352,7 +420,9 @@ fn combinator(it: &mut Interp, a: &Args, kind: Combinator) -> JsResult<Value> {
 
 fn capability_functions(it: &mut Interp, cap: &Capability) -> (Value, Value) {
     match cap {
-        Capability::Generic { resolve, reject, .. } => (resolve.clone(), reject.clone()),
+        Capability::Generic {
+            resolve, reject, ..
+        } => (resolve.clone(), reject.clone()),
         Capability::Native(p) => {
             let (r, j) = it.create_resolving_functions(p);
             (Value::Object(r), Value::Object(j))
@@ -399,12 +469,21 @@ fn values_of(state: &Obj) -> Option<Obj> {
     }
 }
 
-fn store_and_maybe_finish(it: &mut Interp, a: &Args, value: Value, aggregate: bool) -> JsResult<Value> {
-    let Some((state, index, flag, finish)) = element_state(a) else { return Ok(Value::Undefined) };
+fn store_and_maybe_finish(
+    it: &mut Interp,
+    a: &Args,
+    value: Value,
+    aggregate: bool,
+) -> JsResult<Value> {
+    let Some((state, index, flag, finish)) = element_state(a) else {
+        return Ok(Value::Undefined);
+    };
     if already_called(&flag) {
         return Ok(Value::Undefined);
     }
-    let Some(values) = values_of(&state) else { return Ok(Value::Undefined) };
+    let Some(values) = values_of(&state) else {
+        return Ok(Value::Undefined);
+    };
     values.define(PropKey::Index(index), value, Attrs::DEFAULT);
     if bump_remaining(&state, -1.0) == 0.0 {
         let arg = if aggregate {

@@ -20,7 +20,9 @@ pub fn init(it: &mut Interp) {
         Ok(a.this.clone())
     });
     it.define_method(&proto, "hasRef", 0, |it, a| {
-        Ok(Value::Bool(timer_id(a.this).is_some_and(|id| it.timers.has_ref(id))))
+        Ok(Value::Bool(
+            timer_id(a.this).is_some_and(|id| it.timers.has_ref(id)),
+        ))
     });
     it.define_method(&proto, "refresh", 0, |it, a| {
         if let Some(id) = timer_id(a.this) {
@@ -36,17 +38,39 @@ pub fn init(it: &mut Interp) {
     });
     let sym = it.symbols.to_primitive.clone();
     it.define_symbol_method(&proto, &sym, "[Symbol.toPrimitive]", 1, |_, a| {
-        Ok(timer_id(a.this).map(|id| Value::Number(id as f64)).unwrap_or_default())
+        Ok(timer_id(a.this)
+            .map(|id| Value::Number(id as f64))
+            .unwrap_or_default())
     });
-    let ctor = it.native_fn("Timeout", 0, |it, _| Err(it.type_error("Illegal constructor")));
+    let ctor = it.native_fn("Timeout", 0, |it, _| {
+        Err(it.type_error("Illegal constructor"))
+    });
     super::link_ctor_proto(&ctor, &proto);
     let holder = it.new_object();
     holder.define("proto", Value::Object(proto), Attrs::HIDDEN);
-    let st = it.native_fn_with("setTimeout", 2, set_timeout, false, vec![Value::Object(holder.clone())]);
+    let st = it.native_fn_with(
+        "setTimeout",
+        2,
+        set_timeout,
+        false,
+        vec![Value::Object(holder.clone())],
+    );
     super::define_global(it, "setTimeout", Value::Object(st));
-    let si = it.native_fn_with("setInterval", 2, set_interval, false, vec![Value::Object(holder.clone())]);
+    let si = it.native_fn_with(
+        "setInterval",
+        2,
+        set_interval,
+        false,
+        vec![Value::Object(holder.clone())],
+    );
     super::define_global(it, "setInterval", Value::Object(si));
-    let sim = it.native_fn_with("setImmediate", 1, set_immediate, false, vec![Value::Object(holder)]);
+    let sim = it.native_fn_with(
+        "setImmediate",
+        1,
+        set_immediate,
+        false,
+        vec![Value::Object(holder)],
+    );
     super::define_global(it, "setImmediate", Value::Object(sim));
     for name in ["clearTimeout", "clearInterval", "clearImmediate"] {
         let f = it.native_fn(name, 1, clear_timer);
@@ -113,7 +137,10 @@ fn set_immediate(it: &mut Interp, a: &Args) -> JsResult<Value> {
     check_callback(it, &cb)?;
     let args: Vec<Value> = a.args.iter().skip(1).cloned().collect();
     let id = it.timers.add_immediate(cb, args);
-    Ok(Value::Object(Obj::new(timeout_proto(a), ObjectKind::Timeout(id))))
+    Ok(Value::Object(Obj::new(
+        timeout_proto(a),
+        ObjectKind::Timeout(id),
+    )))
 }
 
 fn clear_timer(it: &mut Interp, a: &Args) -> JsResult<Value> {

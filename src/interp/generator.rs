@@ -116,16 +116,32 @@ impl Interp {
                 let v = std::mem::take(&mut self.yielded);
                 Ok(Step::Suspended(v, frames))
             }
-            Ok(v) => Ok(Step::Returned(if func.is_async && matches!(func.body, ast::FunctionBody::Block(_)) { Value::Undefined } else { v })),
+            Ok(v) => Ok(Step::Returned(
+                if func.is_async && matches!(func.body, ast::FunctionBody::Block(_)) {
+                    Value::Undefined
+                } else {
+                    v
+                },
+            )),
             Err(Abrupt::Return(v)) => Ok(Step::Returned(v)),
             Err(Abrupt::Throw(e)) => Err(Abrupt::Throw(e)),
-            Err(Abrupt::Break(..)) | Err(Abrupt::Continue(..)) => Ok(Step::Returned(Value::Undefined)),
+            Err(Abrupt::Break(..)) | Err(Abrupt::Continue(..)) => {
+                Ok(Step::Returned(Value::Undefined))
+            }
         }
     }
 
     /// GeneratorResume / GeneratorResumeAbrupt.
-    pub fn generator_resume(&mut self, gen: &Value, resume: Resume, method: &str) -> JsResult<Value> {
-        let Some(g) = gen.as_object().filter(|o| matches!(o.borrow().kind, ObjectKind::Generator(_))) else {
+    pub fn generator_resume(
+        &mut self,
+        gen: &Value,
+        resume: Resume,
+        method: &str,
+    ) -> JsResult<Value> {
+        let Some(g) = gen
+            .as_object()
+            .filter(|o| matches!(o.borrow().kind, ObjectKind::Generator(_)))
+        else {
             let s = crate::inspect::brief(self, gen);
             return Err(self.type_error(format!(
                 "{method} method called on incompatible receiver {s}"
@@ -142,7 +158,13 @@ impl Interp {
                 drop(d);
                 return Err(self.type_error("Generator is already running"));
             }
-            (st, gd.func_obj.clone(), gd.func.clone(), gd.env.clone(), std::mem::take(&mut gd.frames))
+            (
+                st,
+                gd.func_obj.clone(),
+                gd.func.clone(),
+                gd.env.clone(),
+                std::mem::take(&mut gd.frames),
+            )
         };
         let set_state = |s: GenState| {
             if let ObjectKind::Generator(gd) = &mut g.borrow_mut().kind {
@@ -150,8 +172,12 @@ impl Interp {
             }
         };
         match (state, &resume) {
-            (GenState::Completed, Resume::Next(_)) => return Ok(self.iter_result(Value::Undefined, true)),
-            (GenState::Completed, Resume::Return(v)) => return Ok(self.iter_result(v.clone(), true)),
+            (GenState::Completed, Resume::Next(_)) => {
+                return Ok(self.iter_result(Value::Undefined, true))
+            }
+            (GenState::Completed, Resume::Return(v)) => {
+                return Ok(self.iter_result(v.clone(), true))
+            }
             (GenState::Completed, Resume::Throw(e)) => return Err(Abrupt::Throw(e.clone())),
             (GenState::SuspendedStart, Resume::Return(v)) => {
                 set_state(GenState::Completed);
@@ -164,7 +190,11 @@ impl Interp {
             _ => {}
         }
         set_state(GenState::Executing);
-        let resume = if state == GenState::SuspendedStart { None } else { Some(resume) };
+        let resume = if state == GenState::SuspendedStart {
+            None
+        } else {
+            Some(resume)
+        };
         let saved_gen = self.current_async_gen.take();
         let r = self.run_body(&func_obj, &func, &env, frames, resume);
         self.current_async_gen = saved_gen;
@@ -191,12 +221,7 @@ impl Interp {
     }
 
     /// Starts an async function or creates an async generator object.
-    pub fn start_async(
-        &mut self,
-        f: &Obj,
-        func: &Rc<ast::Function>,
-        env: &Env,
-    ) -> JsResult<Value> {
+    pub fn start_async(&mut self, f: &Obj, func: &Rc<ast::Function>, env: &Env) -> JsResult<Value> {
         if func.is_generator {
             let proto =
                 self.get_prototype_from_constructor(f, |i| i.async_generator_prototype.clone())?;
@@ -331,9 +356,12 @@ impl Interp {
     pub fn async_generator_request(&mut self, this: &Value, completion: Resume) -> JsResult<Value> {
         let promise = self.new_promise();
         let g = match this {
-            Value::Object(o) if matches!(&o.borrow().kind, ObjectKind::Async(ad) if ad.func.is_generator) => o.clone(),
+            Value::Object(o) if matches!(&o.borrow().kind, ObjectKind::Async(ad) if ad.func.is_generator) => {
+                o.clone()
+            }
             _ => {
-                let e = self.make_type_error_value("AsyncGenerator method called on incompatible receiver");
+                let e = self
+                    .make_type_error_value("AsyncGenerator method called on incompatible receiver");
                 self.reject_promise(&promise, e);
                 return Ok(Value::Object(promise));
             }
@@ -391,7 +419,12 @@ impl Interp {
     }
 
     /// AsyncGeneratorCompleteStep: settles the oldest request.
-    pub fn async_generator_complete_step(&mut self, g: &Obj, completion: Result<Value, Value>, done: bool) {
+    pub fn async_generator_complete_step(
+        &mut self,
+        g: &Obj,
+        completion: Result<Value, Value>,
+        done: bool,
+    ) {
         let req = match &mut g.borrow_mut().kind {
             ObjectKind::Async(ad) => ad.queue.pop_front(),
             _ => None,
@@ -424,7 +457,9 @@ impl Interp {
             match c {
                 Resume::Return(_) => return self.async_generator_await_return(g),
                 Resume::Throw(e) => self.async_generator_complete_step(g, Err(e), true),
-                Resume::Next(_) => self.async_generator_complete_step(g, Ok(Value::Undefined), true),
+                Resume::Next(_) => {
+                    self.async_generator_complete_step(g, Ok(Value::Undefined), true)
+                }
             }
         }
     }
@@ -473,7 +508,11 @@ impl Interp {
             ad.awaiting_return = false;
         }
         self.set_async_state(g, GenState::Completed);
-        let c = if kind == ReactionKind::Fulfill { Ok(v) } else { Err(v) };
+        let c = if kind == ReactionKind::Fulfill {
+            Ok(v)
+        } else {
+            Err(v)
+        };
         self.async_generator_complete_step(g, c, true);
         self.async_generator_drain_queue(g)
     }
@@ -490,6 +529,124 @@ impl Interp {
         };
         next
     }
+}
+
+impl Interp {
+    /// GetIterator(obj, async): `Symbol.asyncIterator`, else an AsyncFromSyncIterator.
+    pub fn get_async_iterator(
+        &mut self,
+        v: &Value,
+    ) -> JsResult<crate::interp::iter::IteratorRecord> {
+        let key = PropKey::Sym(self.symbols.async_iterator.clone());
+        if let Some(m) = self.get_method(v, &key)? {
+            return self.get_iterator_from_method(v, &Value::Object(m));
+        }
+        let sync = self.get_iterator(v)?;
+        let o = Obj::new(
+            Some(self.intrinsics.async_from_sync_iterator_prototype.clone()),
+            ObjectKind::Internal(vec![
+                Value::Object(sync.iterator.clone()),
+                sync.next.clone(),
+            ]),
+        );
+        let next = self.get(&o, &PropKey::from("next"))?;
+        Ok(crate::interp::iter::IteratorRecord {
+            iterator: o,
+            next,
+            done: false,
+        })
+    }
+}
+
+/// %AsyncFromSyncIteratorPrototype% methods: next / return / throw.
+fn async_from_sync_method(it: &mut Interp, a: &Args, which: u8) -> JsResult<Value> {
+    let promise = it.new_promise();
+    let (sync_iter, sync_next) = match a.this {
+        Value::Object(o) => match &o.borrow().kind {
+            ObjectKind::Internal(v) if v.len() == 2 => (v[0].clone(), v[1].clone()),
+            _ => (Value::Undefined, Value::Undefined),
+        },
+        _ => (Value::Undefined, Value::Undefined),
+    };
+    let result = (|| -> JsResult<Option<Value>> {
+        match which {
+            0 => {
+                let args: Vec<Value> = a.args.first().cloned().into_iter().collect();
+                Ok(Some(it.call(&sync_next, &sync_iter, &args)?))
+            }
+            1 => match it.get_method(&sync_iter, &PropKey::from("return"))? {
+                None => {
+                    let r = it.iter_result(a.get(0), true);
+                    it.resolve_promise(&promise, r);
+                    Ok(None)
+                }
+                Some(m) => {
+                    let args: Vec<Value> = a.args.first().cloned().into_iter().collect();
+                    Ok(Some(it.call_obj(&m, &sync_iter, &args)?))
+                }
+            },
+            _ => match it.get_method(&sync_iter, &PropKey::from("throw"))? {
+                None => {
+                    // Close the sync iterator, then reject with a TypeError.
+                    if let Value::Object(so) = &sync_iter {
+                        let rec = crate::interp::iter::IteratorRecord {
+                            iterator: so.clone(),
+                            next: sync_next.clone(),
+                            done: false,
+                        };
+                        it.iterator_close(&rec, Ok(()))?;
+                    }
+                    Err(it.type_error("The iterator does not provide a 'throw' method"))
+                }
+                Some(m) => {
+                    let args: Vec<Value> = a.args.first().cloned().into_iter().collect();
+                    Ok(Some(it.call_obj(&m, &sync_iter, &args)?))
+                }
+            },
+        }
+    })();
+    let result = match result {
+        Ok(Some(r)) => r,
+        Ok(None) => return Ok(Value::Object(promise)),
+        Err(Abrupt::Throw(e)) => {
+            it.reject_promise(&promise, e);
+            return Ok(Value::Object(promise));
+        }
+        Err(e) => return Err(e),
+    };
+    // AsyncFromSyncIteratorContinuation(result, promiseCapability)
+    let cont = (|| -> JsResult<()> {
+        let Value::Object(ro) = &result else {
+            return Err(it.type_error("Iterator result is not an object"));
+        };
+        let done = it.get(ro, &PropKey::from("done"))?.to_boolean();
+        let value = it.get(ro, &PropKey::from("value"))?;
+        let wrapper = it.promise_resolve_intrinsic(value)?;
+        let unwrap = it.native_fn_with(
+            "",
+            1,
+            |it, a| {
+                let done = matches!(
+                    &a.callee.borrow().kind,
+                    ObjectKind::Native(n) if matches!(n.captures.first(), Some(Value::Bool(true)))
+                );
+                Ok(it.iter_result(a.get(0), done))
+            },
+            false,
+            vec![Value::Bool(done)],
+        );
+        it.perform_promise_then(
+            &wrapper,
+            Handler::Js(Value::Object(unwrap)),
+            Handler::Js(Value::Undefined),
+            Some(crate::interp::jobs::Capability::Native(promise.clone())),
+        );
+        Ok(())
+    })();
+    if let Err(Abrupt::Throw(e)) = cont {
+        it.reject_promise(&promise, e);
+    }
+    Ok(Value::Object(promise))
 }
 
 /// Why a suspendable body suspended.
@@ -550,17 +707,37 @@ pub fn init(it: &mut Interp) {
         it.generator_resume(a.this, Resume::Next(a.get(0)), "Generator.prototype.next")
     });
     it.define_method(&gp, "return", 1, |it, a: &Args| {
-        it.generator_resume(a.this, Resume::Return(a.get(0)), "Generator.prototype.return")
+        it.generator_resume(
+            a.this,
+            Resume::Return(a.get(0)),
+            "Generator.prototype.return",
+        )
     });
     it.define_method(&gp, "throw", 1, |it, a: &Args| {
         it.generator_resume(a.this, Resume::Throw(a.get(0)), "Generator.prototype.throw")
     });
     let tag = PropKey::Sym(it.symbols.to_string_tag.clone());
-    gp.define(tag.clone(), Value::from("Generator"), Attrs::CONFIGURABLE_ONLY);
+    gp.define(
+        tag.clone(),
+        Value::from("Generator"),
+        Attrs::CONFIGURABLE_ONLY,
+    );
     let gfp = it.intrinsics.generator_function_prototype.clone();
-    gfp.define("prototype", Value::Object(gp.clone()), Attrs::CONFIGURABLE_ONLY);
-    gp.define("constructor", Value::Object(gfp.clone()), Attrs::CONFIGURABLE_ONLY);
-    gfp.define(tag.clone(), Value::from("GeneratorFunction"), Attrs::CONFIGURABLE_ONLY);
+    gfp.define(
+        "prototype",
+        Value::Object(gp.clone()),
+        Attrs::CONFIGURABLE_ONLY,
+    );
+    gp.define(
+        "constructor",
+        Value::Object(gfp.clone()),
+        Attrs::CONFIGURABLE_ONLY,
+    );
+    gfp.define(
+        tag.clone(),
+        Value::from("GeneratorFunction"),
+        Attrs::CONFIGURABLE_ONLY,
+    );
     let agp = it.intrinsics.async_generator_prototype.clone();
     it.define_method(&agp, "next", 1, |it, a: &Args| {
         it.async_generator_request(a.this, Resume::Next(a.get(0)))
@@ -571,11 +748,36 @@ pub fn init(it: &mut Interp) {
     it.define_method(&agp, "throw", 1, |it, a: &Args| {
         it.async_generator_request(a.this, Resume::Throw(a.get(0)))
     });
-    agp.define(tag.clone(), Value::from("AsyncGenerator"), Attrs::CONFIGURABLE_ONLY);
+    agp.define(
+        tag.clone(),
+        Value::from("AsyncGenerator"),
+        Attrs::CONFIGURABLE_ONLY,
+    );
+    let afs = it.intrinsics.async_from_sync_iterator_prototype.clone();
+    it.define_method(&afs, "next", 1, |it, a| async_from_sync_method(it, a, 0));
+    it.define_method(&afs, "return", 1, |it, a| async_from_sync_method(it, a, 1));
+    it.define_method(&afs, "throw", 1, |it, a| async_from_sync_method(it, a, 2));
+    let aip = it.intrinsics.async_iterator_prototype.clone();
+    let asym = it.symbols.async_iterator.clone();
+    it.define_symbol_method(&aip, &asym, "[Symbol.asyncIterator]", 0, |_, a| {
+        Ok(a.this.clone())
+    });
     let agfp = it.intrinsics.async_generator_function_prototype.clone();
-    agfp.define("prototype", Value::Object(agp.clone()), Attrs::CONFIGURABLE_ONLY);
-    agp.define("constructor", Value::Object(agfp.clone()), Attrs::CONFIGURABLE_ONLY);
-    agfp.define(tag.clone(), Value::from("AsyncGeneratorFunction"), Attrs::CONFIGURABLE_ONLY);
+    agfp.define(
+        "prototype",
+        Value::Object(agp.clone()),
+        Attrs::CONFIGURABLE_ONLY,
+    );
+    agp.define(
+        "constructor",
+        Value::Object(agfp.clone()),
+        Attrs::CONFIGURABLE_ONLY,
+    );
+    agfp.define(
+        tag.clone(),
+        Value::from("AsyncGeneratorFunction"),
+        Attrs::CONFIGURABLE_ONLY,
+    );
     let afp = it.intrinsics.async_function_prototype.clone();
     afp.define(tag, Value::from("AsyncFunction"), Attrs::CONFIGURABLE_ONLY);
 }

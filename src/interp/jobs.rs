@@ -165,7 +165,11 @@ impl Interp {
                     then,
                 } => {
                     let (res, rej) = self.create_resolving_functions(&promise);
-                    let r = self.call(&then, &thenable, &[Value::Object(res), Value::Object(rej.clone())]);
+                    let r = self.call(
+                        &then,
+                        &thenable,
+                        &[Value::Object(res), Value::Object(rej.clone())],
+                    );
                     if let Err(Abrupt::Throw(e)) = r {
                         self.call_obj(&rej, &Value::Undefined, &[e])?;
                     } else {
@@ -252,7 +256,8 @@ impl Interp {
     pub fn resolve_promise(&mut self, promise: &Obj, resolution: Value) {
         if let Value::Object(r) = &resolution {
             if Obj::ptr_eq(r, promise) {
-                let e = self.make_type_error_value("Chaining cycle detected for promise #<Promise>");
+                let e =
+                    self.make_type_error_value("Chaining cycle detected for promise #<Promise>");
                 self.reject_promise(promise, e);
                 return;
             }
@@ -280,7 +285,9 @@ impl Interp {
     pub fn fulfill_promise(&mut self, promise: &Obj, v: Value) {
         let reactions = {
             let mut d = promise.borrow_mut();
-            let ObjectKind::Promise(p) = &mut d.kind else { return };
+            let ObjectKind::Promise(p) = &mut d.kind else {
+                return;
+            };
             if !matches!(p.state, PromiseState::Pending) {
                 return;
             }
@@ -297,7 +304,9 @@ impl Interp {
     pub fn reject_promise(&mut self, promise: &Obj, e: Value) {
         let (reactions, handled) = {
             let mut d = promise.borrow_mut();
-            let ObjectKind::Promise(p) = &mut d.kind else { return };
+            let ObjectKind::Promise(p) = &mut d.kind else {
+                return;
+            };
             if !matches!(p.state, PromiseState::Pending) {
                 return;
             }
@@ -333,7 +342,9 @@ impl Interp {
         };
         let settled = {
             let mut d = promise.borrow_mut();
-            let ObjectKind::Promise(p) = &mut d.kind else { return };
+            let ObjectKind::Promise(p) = &mut d.kind else {
+                return;
+            };
             let was_handled = p.is_handled;
             p.is_handled = true;
             match &p.state {
@@ -360,7 +371,8 @@ impl Interp {
         if let Value::Object(o) = &x {
             if matches!(o.borrow().kind, ObjectKind::Promise(_)) {
                 let ctor = self.get(o, &PropKey::from("constructor"))?;
-                if matches!(&ctor, Value::Object(c) if Obj::ptr_eq(c, &self.intrinsics.promise_ctor)) {
+                if matches!(&ctor, Value::Object(c) if Obj::ptr_eq(c, &self.intrinsics.promise_ctor))
+                {
                     return Ok(o.clone());
                 }
             }
