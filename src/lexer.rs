@@ -696,7 +696,9 @@ impl<'a> Lexer<'a> {
                 Ok(Raw::Private) => self.private(start),
                 Ok(Raw::Hash) => self.private(start),
                 Ok(Raw::Backslash) => self.ident(start, start),
-                Ok(k @ (Raw::Decimal | Raw::Hex | Raw::Octal | Raw::Binary)) => self.number(k, start),
+                Ok(k @ (Raw::Decimal | Raw::Hex | Raw::Octal | Raw::Binary)) => {
+                    self.number(k, start)
+                }
                 Ok(Raw::Quote) => self.string(start),
                 Ok(Raw::Backtick) => self.template(end).map(|(chunk, head)| {
                     if head {
@@ -710,7 +712,10 @@ impl<'a> Lexer<'a> {
                     let s = self.raw.slice();
                     if (s == "/" || s == "/=") && self.regex_allowed() {
                         self.regex(start)
-                    } else if s == "?" && self.raw.remainder().starts_with('.') && !self.raw.remainder()[1..].starts_with(|c: char| c.is_ascii_digit()) {
+                    } else if s == "?"
+                        && self.raw.remainder().starts_with('.')
+                        && !self.raw.remainder()[1..].starts_with(|c: char| c.is_ascii_digit())
+                    {
                         self.raw.bump(1);
                         Ok(Tok::QDot)
                     } else if s == "}" && matches!(self.stack.last(), Some(Group::Template)) {
@@ -794,7 +799,8 @@ impl<'a> Lexer<'a> {
                 name.push(char::from_u32(c).unwrap_or('_'));
                 escaped = true;
                 i += 1 + len;
-            } else if (name.is_empty() && is_id_start(ch)) || (!name.is_empty() && is_id_continue(ch))
+            } else if (name.is_empty() && is_id_start(ch))
+                || (!name.is_empty() && is_id_continue(ch))
             {
                 name.push(ch);
                 i += ch.len_utf8();
@@ -1001,14 +1007,18 @@ impl<'a> Lexer<'a> {
     }
 
     fn in_key_pos(&self) -> bool {
-        matches!(self.stack.last(), Some(Group::Brace { kind: BraceKind::Object | BraceKind::Class, key_pos: true, .. }))
+        matches!(
+            self.stack.last(),
+            Some(Group::Brace {
+                kind: BraceKind::Object | BraceKind::Class,
+                key_pos: true,
+                ..
+            })
+        )
     }
 
     fn set_key_pos(&mut self, value: bool) {
-        if let Some(Group::Brace {
-            key_pos, mods, ..
-        }) = self.stack.last_mut()
-        {
+        if let Some(Group::Brace { key_pos, mods, .. }) = self.stack.last_mut() {
             *key_pos = value;
             if value {
                 *mods = FnCtx::default();
@@ -1135,8 +1145,18 @@ impl<'a> Lexer<'a> {
                 let pending_body = self.pending_body.take();
                 let (kind, ctx) = if self.prev == Some(Tok::RParen) && pending_body.is_some() {
                     let expr = pending_body.is_some_and(|c| c.is_expr);
-                    let kind = if expr { BraceKind::ExprBody } else { BraceKind::Block };
-                    (kind, pending_body.map(|c| FnCtx { is_expr: false, ..c }))
+                    let kind = if expr {
+                        BraceKind::ExprBody
+                    } else {
+                        BraceKind::Block
+                    };
+                    (
+                        kind,
+                        pending_body.map(|c| FnCtx {
+                            is_expr: false,
+                            ..c
+                        }),
+                    )
                 } else if self.prev == Some(Tok::Arrow) {
                     tok = Tok::ArrowLBrace;
                     let c = self.arrow_async.then_some(FnCtx {
@@ -1171,16 +1191,14 @@ impl<'a> Lexer<'a> {
                     }
                 }
             }
-            Tok::Comma => {
-                if self.top_brace_kind() == Some(BraceKind::Object) {
+            Tok::Comma
+                if self.top_brace_kind() == Some(BraceKind::Object) => {
                     self.set_key_pos(true);
                 }
-            }
-            Tok::Semi => {
-                if self.top_brace_kind() == Some(BraceKind::Class) {
+            Tok::Semi
+                if self.top_brace_kind() == Some(BraceKind::Class) => {
                     self.set_key_pos(true);
                 }
-            }
             Tok::Question => self.stack.push(Group::Cond),
             Tok::Colon => {
                 self.colon_was_cond = false;
@@ -1191,13 +1209,16 @@ impl<'a> Lexer<'a> {
                     self.set_key_pos(false);
                 }
             }
-            Tok::Assign | Tok::Ellipsis => {
-                if self.in_key_pos() {
+            Tok::Assign | Tok::Ellipsis
+                if self.in_key_pos() => {
                     self.set_key_pos(false);
                 }
-            }
             Tok::Star => {
-                if let Some(f) = self.pending_fn.as_mut().filter(|_| self.prev == Some(Tok::Function)) {
+                if let Some(f) = self
+                    .pending_fn
+                    .as_mut()
+                    .filter(|_| self.prev == Some(Tok::Function))
+                {
                     f.is_gen = true;
                 } else if self.in_key_pos() {
                     if let Some(Group::Brace { mods, .. }) = self.stack.last_mut() {
@@ -1251,21 +1272,22 @@ impl<'a> Lexer<'a> {
                     });
                 }
             }
-            Tok::Throw => {
-                if self.newline_ahead(end) {
+            Tok::Throw
+                if self.newline_ahead(end) => {
                     return self.err("Illegal newline after throw", start, end);
                 }
-            }
-            Tok::Yield => {
-                if self.newline_ahead(end) {
+            Tok::Yield
+                if self.newline_ahead(end) => {
                     tok = Tok::YieldNoArg;
                 }
-            }
             Tok::PlusPlus if nl => tok = Tok::PlusPlusNl,
             Tok::MinusMinus if nl => tok = Tok::MinusMinusNl,
             _ => {}
         }
-        if !matches!(tok, Tok::Ident(_) | Tok::Star | Tok::LParen | Tok::Function | Tok::Async) {
+        if !matches!(
+            tok,
+            Tok::Ident(_) | Tok::Star | Tok::LParen | Tok::Function | Tok::Async
+        ) {
             self.pending_fn = None;
         }
         if tok != Tok::RParen && tok != Tok::LBrace {
@@ -1305,14 +1327,13 @@ impl<'a> Lexer<'a> {
             }
             Some(
                 LParen | LBracket | Comma | Assign | PlusAssign | MinusAssign | StarAssign
-                | SlashAssign | PercentAssign | StarStarAssign | ShlAssign | ShrAssign
-                | UShrAssign | AmpAssign | PipeAssign | CaretAssign | AmpAmpAssign
-                | PipePipeAssign | QQAssign | Question | Return | Typeof | Void | Delete | Case
-                | In | Of | InstanceOf | New | Yield | Await | Extends | Throw | Ellipsis
-                | TemplateHead(_) | TemplateMiddle(_) | Lt | Gt | LtEq | GtEq | EqEq | NotEq
-                | EqEqEq | NotEqEq | Plus | Minus | Star | Slash | Percent | StarStar | Shl | Shr
-                | UShr | Amp | Pipe | Caret | Bang | Tilde | AmpAmp | PipePipe | QQ | PlusPlusNl
-                | MinusMinusNl,
+                | SlashAssign | PercentAssign | StarStarAssign | ShlAssign | ShrAssign | UShrAssign
+                | AmpAssign | PipeAssign | CaretAssign | AmpAmpAssign | PipePipeAssign | QQAssign
+                | Question | Return | Typeof | Void | Delete | Case | In | Of | InstanceOf | New
+                | Yield | Await | Extends | Throw | Ellipsis | TemplateHead(_) | TemplateMiddle(_)
+                | Lt | Gt | LtEq | GtEq | EqEq | NotEq | EqEqEq | NotEqEq | Plus | Minus | Star
+                | Slash | Percent | StarStar | Shl | Shr | UShr | Amp | Pipe | Caret | Bang | Tilde
+                | AmpAmp | PipePipe | QQ | PlusPlusNl | MinusMinusNl,
             ) => BraceKind::Object,
             _ => BraceKind::Block,
         }
@@ -1486,7 +1507,9 @@ fn read_escape(s: &str, template: bool) -> Result<(Escape, usize), &'static str>
         '\r' => Ok((Escape::None, if s[1..].starts_with('\n') { 2 } else { 1 })),
         '\n' | '\u{2028}' | '\u{2029}' => Ok((Escape::None, c.len_utf8())),
         'x' => {
-            let hex = s.get(1..3).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+            let hex = s
+                .get(1..3)
+                .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
             match hex.and_then(|h| u16::from_str_radix(h, 16).ok()) {
                 Some(v) => Ok((Escape::Unit(v), 3)),
                 None => Err("Invalid hexadecimal escape sequence"),
@@ -1570,7 +1593,9 @@ fn parse_number(kind: Raw, text: &str) -> Option<f64> {
         Raw::Binary => parse_radix(&text[2..], 2),
         _ => {
             let b = text.as_bytes();
-            if b.len() > 1 && b[0] == b'0' && b[1].is_ascii_digit() || (b.len() > 1 && b[0] == b'0' && b[1] == b'_') {
+            if b.len() > 1 && b[0] == b'0' && b[1].is_ascii_digit()
+                || (b.len() > 1 && b[0] == b'0' && b[1] == b'_')
+            {
                 // Legacy octal (`010`) or "noctal" decimal (`08`, `09.5`): no separators.
                 if text.contains('_') {
                     return None;
@@ -1643,7 +1668,10 @@ mod tests {
         assert!(lex_err("1__0").message.contains("Invalid"));
         assert!(lex_err("1_").message.contains("Invalid"));
         assert!(lex_err("3in x").message.contains("Invalid"));
-        assert_eq!(toks("1..toString"), vec![Tok::Num(1.0), Tok::Dot, Tok::Ident(s("toString"))]);
+        assert_eq!(
+            toks("1..toString"),
+            vec![Tok::Num(1.0), Tok::Dot, Tok::Ident(s("toString"))]
+        );
     }
 
     #[test]
@@ -1746,7 +1774,10 @@ mod tests {
         assert_eq!(toks("\\u0061b"), vec![Tok::Ident(s("ab"))]);
         assert_eq!(toks("café"), vec![Tok::Ident(s("café"))]);
         assert_eq!(toks("\\u{69}f"), vec![Tok::Ident(s("if"))]);
-        assert_eq!(toks("a.if"), vec![Tok::Ident(s("a")), Tok::Dot, Tok::Ident(s("if"))]);
+        assert_eq!(
+            toks("a.if"),
+            vec![Tok::Ident(s("a")), Tok::Dot, Tok::Ident(s("if"))]
+        );
         assert_eq!(toks("this.#x")[2], Tok::PrivateName(s("x")));
         // yield/await are keywords only in generator/async contexts.
         assert_eq!(toks("yield")[0], Tok::Ident(s("yield")));

@@ -11,14 +11,27 @@ fn tutorials_parse() {
     let mut stack: Vec<_> = entries.flatten().map(|e| e.path()).collect();
     while let Some(p) = stack.pop() {
         if p.is_dir() {
-            stack.extend(std::fs::read_dir(&p).into_iter().flatten().flatten().map(|e| e.path()));
+            stack.extend(
+                std::fs::read_dir(&p)
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .map(|e| e.path()),
+            );
         } else if p.extension().is_some_and(|e| e == "js") {
             let src = std::fs::read_to_string(&p).unwrap_or_default();
             if let Err(e) = parse_script(&src, &ParseOptions::default()) {
-                let line = src[..(e.span.start as usize).min(src.len())].matches('\n').count() + 1;
+                let line = src[..(e.span.start as usize).min(src.len())]
+                    .matches('\n')
+                    .count()
+                    + 1;
                 failures.push(format!("{}:{line}: {}", p.display(), e.message));
             }
         }
     }
-    assert!(failures.is_empty(), "tutorial parse failures:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "tutorial parse failures:\n{}",
+        failures.join("\n")
+    );
 }
