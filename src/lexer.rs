@@ -780,10 +780,7 @@ impl<'a> Lexer<'a> {
         let mut name = self.src[start..ascii_end].to_string();
         let mut i = ascii_end;
         let mut escaped = false;
-        loop {
-            let Some(ch) = self.src[i..].chars().next() else {
-                break;
-            };
+        while let Some(ch) = self.src[i..].chars().next() {
             if ch == '\\' {
                 let Some((c, len)) = parse_unicode_escape(&self.src[i + 1..]) else {
                     return self.err("Invalid Unicode escape sequence", i, i + 1);
@@ -1066,7 +1063,7 @@ impl<'a> Lexer<'a> {
         // `of` is the for-of keyword only after a binding/target; elsewhere it is an identifier
         // (so `a/of/g` is division).
         if tok == Tok::Of
-            && !matches!(&self.prev, Some(t) if t.is_identish() || matches!(t, Tok::RBracket | Tok::RBrace | Tok::Yield | Tok::Await))
+            && !matches!(&self.prev, Some(t) if t.is_identish() || matches!(t, Tok::RBracket | Tok::RBrace | Tok::RParen | Tok::PrivateName(_) | Tok::Yield | Tok::Await))
         {
             tok = Tok::Ident(JsStr::intern("of"));
         }
