@@ -453,6 +453,8 @@ impl Tok {
 struct FnCtx {
     is_async: bool,
     is_gen: bool,
+    /// (Pending functions only) the function is in expression position.
+    is_expr: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -460,6 +462,8 @@ enum BraceKind {
     Block,
     Object,
     Class,
+    /// Body of a function or class in expression position: a `/` after its `}` is division.
+    ExprBody,
 }
 
 /// An open grouping construct, for regex detection, template resumption and function contexts.
@@ -480,6 +484,8 @@ enum Group {
         /// Object literal / class body: at a property key (modifiers seen so far in `mods`).
         key_pos: bool,
         mods: FnCtx,
+        /// A class body in expression position (`/` after its `}` is division).
+        expr: bool,
     },
     /// `${` inside a template literal.
     Template,
@@ -509,6 +515,10 @@ pub struct Lexer<'a> {
     pending_body: Option<FnCtx>,
     /// Stack depths at which a `class` keyword waits for its body `{`.
     pending_class: Vec<usize>,
+    /// The last `class` keyword was in expression position.
+    pending_class_expr: bool,
+    /// Whether a `{` at the token before `async` would have been an object literal.
+    prev2_brace_kind: BraceKind,
     /// The last `=>` belonged to an async arrow.
     arrow_async: bool,
     /// The last `:` closed a conditional.
@@ -526,6 +536,7 @@ impl<'a> Lexer<'a> {
             top_ctx: FnCtx {
                 is_async: top_level_await,
                 is_gen: false,
+                ..Default::default()
             },
             prev: None,
             prev2: None,
@@ -535,6 +546,8 @@ impl<'a> Lexer<'a> {
             pending_fn: None,
             pending_body: None,
             pending_class: Vec::new(),
+            pending_class_expr: false,
+            prev2_brace_kind: BraceKind::Block,
             arrow_async: false,
             colon_was_cond: false,
             done: false,
@@ -576,7 +589,10 @@ impl<'a> Lexer<'a> {
                 | Super | Null | True | False | PrivateName(_) | PlusPlus | MinusMinus,
             ) => false,
             Some(RParen) => self.last_rparen_control,
-            Some(RBrace) => self.last_rbrace_kind != BraceKind::Object,
+            Some(RBrace) => !matches!(
+                self.last_rbrace_kind,
+                BraceKind::Object | BraceKind::ExprBody
+            ),
             _ => true,
         }
     }
@@ -584,37 +600,48 @@ impl<'a> Lexer<'a> {
     /// Skips whitespace and comments after `pos`: is there a line terminator before the next
     /// token? (EOF without a newline counts as no.)
     fn newline_ahead(&self, pos: usize) -> bool {
+        self.next_after(pos).0
+    }
+
+    /// Skips whitespace and comments after `pos`: returns whether a line terminator was seen
+    /// and the first character of the next token (`None` at EOF).
+    fn next_after(&self, pos: usize) -> (bool, Option<char>) {
         let b = self.src.as_bytes();
         let mut i = pos;
+        let mut nl = false;
         while i < b.len() {
             match b[i] {
                 b' ' | b'\t' | 0x0b | 0x0c => i += 1,
-                b'\n' | b'\r' => return true,
-                b'/' if b.get(i + 1) == Some(&b'/') => return true,
+                b'\n' | b'\r' => {
+                    nl = true;
+                    i += 1;
+                }
+                b'/' if b.get(i + 1) == Some(&b'/') => {
+                    let rest = &self.src[i..];
+                    i += rest
+                        .find(['\n', '\r', '\u{2028}', '\u{2029}'])
+                        .unwrap_or(rest.len());
+                }
                 b'/' if b.get(i + 1) == Some(&b'*') => match self.src[i + 2..].find("*/") {
                     Some(e) => {
-                        if has_line_terminator(&self.src[i + 2..i + 2 + e]) {
-                            return true;
-                        }
+                        nl |= has_line_terminator(&self.src[i + 2..i + 2 + e]);
                         i += e + 4;
                     }
-                    None => return false,
+                    None => return (nl, None),
                 },
                 c if c >= 0x80 => {
                     let ch = self.src[i..].chars().next().unwrap_or(' ');
                     if ch == '\u{2028}' || ch == '\u{2029}' {
-                        return true;
+                        nl = true;
+                    } else if !is_js_whitespace(ch) {
+                        return (nl, Some(ch));
                     }
-                    if is_js_whitespace(ch) {
-                        i += ch.len_utf8();
-                    } else {
-                        return false;
-                    }
+                    i += ch.len_utf8();
                 }
-                _ => return false,
+                c => return (nl, Some(c as char)),
             }
         }
-        false
+        (nl, None)
     }
 
     fn next_token(&mut self) -> Option<Result<Token, LexError>> {
@@ -753,10 +780,7 @@ impl<'a> Lexer<'a> {
         let mut name = self.src[start..ascii_end].to_string();
         let mut i = ascii_end;
         let mut escaped = false;
-        loop {
-            let Some(ch) = self.src[i..].chars().next() else {
-                break;
-            };
+        while let Some(ch) = self.src[i..].chars().next() {
             if ch == '\\' {
                 let Some((c, len)) = parse_unicode_escape(&self.src[i + 1..]) else {
                     return self.err("Invalid Unicode escape sequence", i, i + 1);
@@ -1014,6 +1038,7 @@ impl<'a> Lexer<'a> {
         end: usize,
         nl: bool,
     ) -> Result<Token, LexError> {
+        let brace_kind_here = self.classify_brace();
         let after_dot = matches!(self.prev, Some(Tok::Dot | Tok::QDot));
         // Names after `.` and in key position are plain identifier names.
         if after_dot && (tok.is_reserved() || keyword_name(&tok).is_some()) {
@@ -1032,9 +1057,21 @@ impl<'a> Lexer<'a> {
             self.stack.push(Group::Concise(FnCtx {
                 is_async: true,
                 is_gen,
+                ..Default::default()
             }));
         }
-        let ctx = self.ctx();
+        // `of` is the for-of keyword only after a binding/target; elsewhere it is an identifier
+        // (so `a/of/g` is division).
+        if tok == Tok::Of
+            && !matches!(&self.prev, Some(t) if t.is_identish() || matches!(t, Tok::RBracket | Tok::RBrace | Tok::RParen | Tok::PrivateName(_) | Tok::Yield | Tok::Await))
+        {
+            tok = Tok::Ident(JsStr::intern("of"));
+        }
+        // The name of a function expression is bound in the function's own context.
+        let ctx = match self.pending_fn {
+            Some(f) if matches!(self.prev, Some(Tok::Function | Tok::Star)) && f.is_expr => f,
+            _ => self.ctx(),
+        };
         match tok {
             Tok::Yield if !ctx.is_gen => tok = Tok::Ident(JsStr::intern("yield")),
             Tok::Await if !ctx.is_async => tok = Tok::Ident(JsStr::intern("await")),
@@ -1068,6 +1105,7 @@ impl<'a> Lexer<'a> {
                         Some(Group::Brace { mods, .. }) => Some(FnCtx {
                             is_async: mods.is_async && self.prev != Some(Tok::Async),
                             is_gen: mods.is_gen,
+                            ..Default::default()
                         }),
                         _ => None,
                     }
@@ -1100,18 +1138,33 @@ impl<'a> Lexer<'a> {
                 }
             }
             Tok::LBrace => {
+                let mut class_expr = false;
                 let pending_body = self.pending_body.take();
                 let (kind, ctx) = if self.prev == Some(Tok::RParen) && pending_body.is_some() {
-                    (BraceKind::Block, pending_body)
+                    let expr = pending_body.is_some_and(|c| c.is_expr);
+                    let kind = if expr {
+                        BraceKind::ExprBody
+                    } else {
+                        BraceKind::Block
+                    };
+                    (
+                        kind,
+                        pending_body.map(|c| FnCtx {
+                            is_expr: false,
+                            ..c
+                        }),
+                    )
                 } else if self.prev == Some(Tok::Arrow) {
                     tok = Tok::ArrowLBrace;
                     let c = self.arrow_async.then_some(FnCtx {
                         is_async: true,
                         is_gen: ctx.is_gen,
+                        ..Default::default()
                     });
                     (BraceKind::Block, c)
                 } else if self.pending_class.last() == Some(&self.stack.len()) {
                     self.pending_class.pop();
+                    class_expr = self.pending_class_expr;
                     (BraceKind::Class, None)
                 } else if self.prev == Some(Tok::Static) && self.in_key_pos() {
                     (BraceKind::Block, Some(FnCtx::default()))
@@ -1121,29 +1174,28 @@ impl<'a> Lexer<'a> {
                 self.stack.push(Group::Brace {
                     kind,
                     ctx,
-                    key_pos: kind != BraceKind::Block,
+                    key_pos: matches!(kind, BraceKind::Object | BraceKind::Class),
                     mods: FnCtx::default(),
+                    expr: class_expr,
                 });
             }
             Tok::RBrace => {
-                if let Some(Group::Brace { kind, .. }) = self.stack.last() {
-                    self.last_rbrace_kind = *kind;
+                if let Some(Group::Brace { kind, expr, .. }) = self.stack.last() {
+                    self.last_rbrace_kind = if *expr { BraceKind::ExprBody } else { *kind };
                     self.stack.pop();
                     if self.top_brace_kind() == Some(BraceKind::Class) {
                         self.set_key_pos(true);
                     }
                 }
             }
-            Tok::Comma => {
-                if self.top_brace_kind() == Some(BraceKind::Object) {
+            Tok::Comma
+                if self.top_brace_kind() == Some(BraceKind::Object) => {
                     self.set_key_pos(true);
                 }
-            }
-            Tok::Semi => {
-                if self.top_brace_kind() == Some(BraceKind::Class) {
+            Tok::Semi
+                if self.top_brace_kind() == Some(BraceKind::Class) => {
                     self.set_key_pos(true);
                 }
-            }
             Tok::Question => self.stack.push(Group::Cond),
             Tok::Colon => {
                 self.colon_was_cond = false;
@@ -1154,11 +1206,10 @@ impl<'a> Lexer<'a> {
                     self.set_key_pos(false);
                 }
             }
-            Tok::Assign | Tok::Ellipsis => {
-                if self.in_key_pos() {
+            Tok::Assign | Tok::Ellipsis
+                if self.in_key_pos() => {
                     self.set_key_pos(false);
                 }
-            }
             Tok::Star => {
                 if let Some(f) = self
                     .pending_fn
@@ -1182,12 +1233,21 @@ impl<'a> Lexer<'a> {
                 }
             }
             Tok::Function => {
+                let is_expr = if self.prev == Some(Tok::Async) {
+                    self.prev2_brace_kind == BraceKind::Object
+                } else {
+                    self.classify_brace() == BraceKind::Object
+                };
                 self.pending_fn = Some(FnCtx {
                     is_async: self.prev == Some(Tok::Async),
                     is_gen: false,
+                    is_expr,
                 });
             }
-            Tok::Class => self.pending_class.push(self.stack.len()),
+            Tok::Class => {
+                self.pending_class.push(self.stack.len());
+                self.pending_class_expr = self.classify_brace() == BraceKind::Object;
+            }
             Tok::Arrow => {
                 self.arrow_async = match &self.prev {
                     Some(Tok::RParen) => self.last_rparen_async,
@@ -1198,7 +1258,9 @@ impl<'a> Lexer<'a> {
                 };
             }
             Tok::Return | Tok::Break | Tok::Continue => {
-                if self.newline_ahead(end) {
+                let (nl, next) = self.next_after(end);
+                // An explicit `;` on the next line terminates the statement itself.
+                if nl && next != Some(';') {
                     extra = Some(Token {
                         start: end,
                         end,
@@ -1207,16 +1269,14 @@ impl<'a> Lexer<'a> {
                     });
                 }
             }
-            Tok::Throw => {
-                if self.newline_ahead(end) {
+            Tok::Throw
+                if self.newline_ahead(end) => {
                     return self.err("Illegal newline after throw", start, end);
                 }
-            }
-            Tok::Yield => {
-                if self.newline_ahead(end) {
+            Tok::Yield
+                if self.newline_ahead(end) => {
                     tok = Tok::YieldNoArg;
                 }
-            }
             Tok::PlusPlus if nl => tok = Tok::PlusPlusNl,
             Tok::MinusMinus if nl => tok = Tok::MinusMinusNl,
             _ => {}
@@ -1232,6 +1292,7 @@ impl<'a> Lexer<'a> {
         }
         self.prev2 = self.prev.take();
         self.prev = Some(tok.clone());
+        self.prev2_brace_kind = brace_kind_here;
         if let Some(e) = extra {
             self.queue.push_back(e);
         }
