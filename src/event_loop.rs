@@ -303,7 +303,8 @@ impl Interp {
                 if self.timers.virtual_time {
                     self.timers.skipped += wait;
                 } else {
-                    rt.block_on(tokio::time::sleep(Duration::from_secs_f64(wait / 1000.0)));
+                    let d = Duration::from_secs_f64(wait / 1000.0);
+                    rt.block_on(async move { tokio::time::sleep(d).await });
                 }
             }
         }

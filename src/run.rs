@@ -22,6 +22,40 @@ pub enum RunError {
     },
 }
 
+/// `(async () => { <body> })()`: runs a module-like body as an async arrow (strict; `this`
+/// is the top-level `this`, which is `undefined` in module-like code).
+fn wrap_module_body(script: Script) -> Script {
+    use crate::ast::{Expr, ExprKind, Function, FunctionBody, FunctionKind, Stmt, StmtKind};
+    let span = script.span;
+    let func = Rc::new(Function {
+        name: None,
+        kind: FunctionKind::Arrow,
+        is_async: true,
+        is_generator: false,
+        params: Vec::new(),
+        rest: None,
+        body: FunctionBody::Block(script.body),
+        has_use_strict: true,
+        is_derived_ctor: false,
+        span,
+        scope: Default::default(),
+    });
+    let call = Expr::new(
+        ExprKind::Call {
+            callee: Box::new(Expr::new(ExprKind::Arrow(func), span)),
+            args: Vec::new(),
+            optional: false,
+        },
+        span,
+    );
+    Script {
+        body: vec![Stmt::new(StmtKind::Expr(call), span)],
+        strict: true,
+        span,
+        scope: Default::default(),
+    }
+}
+
 impl Interp {
     /// Registers a source text for diagnostics; returns its index.
     pub fn add_source(&mut self, name: &str, text: &str) -> u32 {
@@ -44,10 +78,32 @@ impl Interp {
     }
 
     /// Runs a script file's text to completion (the caller then runs the event loop).
+    ///
+    /// Like Node 20's module detection: a file that fails to parse as a script but parses
+    /// with top-level `await` runs as module-like code (strict, `this` undefined, top-level
+    /// declarations local to it), its body suspending at each top-level `await`.
     pub fn run_script(&mut self, name: &str, text: &str) -> Result<Value, RunError> {
         let source = self.add_source(name, text);
-        let script = self.compile(source, &ParseOptions::default())?;
-        self.evaluate_script(&script, source)
+        match self.compile(source, &ParseOptions::default()) {
+            Ok(script) => self.evaluate_script(&script, source),
+            Err(first) => {
+                if !text.contains("await") {
+                    return Err(first);
+                }
+                let opts = ParseOptions {
+                    strict: true,
+                    top_level_await: true,
+                };
+                let Ok(script) = parse_script(text, &opts) else {
+                    return Err(first);
+                };
+                let wrapped = Rc::new(wrap_module_body(script));
+                resolve_script(&wrapped, &ResolveOptions::default())
+                    .map_err(|error| RunError::Syntax { source, error })?;
+                self.module_like = true;
+                self.evaluate_script(&wrapped, source)
+            }
+        }
     }
 
     /// ScriptEvaluation: GlobalDeclarationInstantiation, then the statements.
