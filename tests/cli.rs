@@ -9,7 +9,11 @@ fn jsgen() -> Command {
 }
 
 fn run(args: &[&str]) -> (String, String, i32) {
-    let o = jsgen().args(args).stdin(Stdio::null()).output().expect("run jsgen");
+    let o = jsgen()
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run jsgen");
     (
         String::from_utf8_lossy(&o.stdout).into_owned(),
         String::from_utf8_lossy(&o.stderr).into_owned(),
