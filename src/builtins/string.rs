@@ -1016,7 +1016,7 @@ fn string_proto_match(it: &mut Interp, a: &Args) -> JsResult<Value> {
     require_object_coercible(it, a.this, "match")?;
     let regexp = a.get(0);
     let sym = it.symbols.match_.clone();
-    if let Some(r) = delegate_to_symbol(it, &regexp, sym.clone(), &[a.this.clone()])? {
+    if let Some(r) = delegate_to_symbol(it, &regexp, sym.clone(), std::slice::from_ref(a.this))? {
         return Ok(r);
     }
     let s = it.to_string(a.this)?;
@@ -1040,7 +1040,7 @@ fn string_proto_match_all(it: &mut Interp, a: &Args) -> JsResult<Value> {
             }
         }
         let sym = it.symbols.match_all.clone();
-        if let Some(r) = delegate_to_symbol(it, &regexp, sym, &[a.this.clone()])? {
+        if let Some(r) = delegate_to_symbol(it, &regexp, sym, std::slice::from_ref(a.this))? {
             return Ok(r);
         }
     }
@@ -1053,7 +1053,7 @@ fn string_proto_search(it: &mut Interp, a: &Args) -> JsResult<Value> {
     require_object_coercible(it, a.this, "search")?;
     let regexp = a.get(0);
     let sym = it.symbols.search.clone();
-    if let Some(r) = delegate_to_symbol(it, &regexp, sym.clone(), &[a.this.clone()])? {
+    if let Some(r) = delegate_to_symbol(it, &regexp, sym.clone(), std::slice::from_ref(a.this))? {
         return Ok(r);
     }
     let s = it.to_string(a.this)?;
@@ -1298,9 +1298,11 @@ fn string_iterator_next(it: &mut Interp, a: &Args) -> JsResult<Value> {
 mod tests {
     use super::*;
 
+    const JS_PRELUDE: &str = "function J(a, s) { let r = ''; for (let i = 0; i < a.length; i++) { if (i) r += s; r += String(a[i]); } return r; }\n";
+
     fn run(src: &str) -> String {
         let mut it = Interp::new();
-        match it.run_script("t", src) {
+        match it.run_script("t", &format!("{JS_PRELUDE}{src}")) {
             Ok(v) => it.to_string_lossy(&v),
             Err(e) => format!("error: {e:?}"),
         }
@@ -1309,11 +1311,11 @@ mod tests {
     #[test]
     fn basics() {
         assert_eq!(
-            run("['abc'.at(-1), 'abc'.charAt(1), 'abc'.charCodeAt(0), '😀'.codePointAt(0), 'a'.concat(1, 2), 'abc'.endsWith('bc'), 'abc'.includes('d'), 'abcabc'.indexOf('c', 3), 'abcabc'.lastIndexOf('b'), 'ab'.padStart(5, 'xy'), 'ab'.padEnd(4), 'ab'.repeat(3)].join('|')"),
+            run("J(['abc'.at(-1), 'abc'.charAt(1), 'abc'.charCodeAt(0), '😀'.codePointAt(0), 'a'.concat(1, 2), 'abc'.endsWith('bc'), 'abc'.includes('d'), 'abcabc'.indexOf('c', 3), 'abcabc'.lastIndexOf('b'), 'ab'.padStart(5, 'xy'), 'ab'.padEnd(4), 'ab'.repeat(3)], '|')"),
             "c|b|97|128512|a12|true|false|5|4|xyxab|ab  |ababab"
         );
         assert_eq!(
-            run("['abcdef'.slice(-3, -1), 'abcdef'.substring(4, 1), 'abcdef'.substr(-4, 2), '  x \\n'.trim() + '.', 'İSTANBUL'.toLowerCase(), 'straße'.toUpperCase(), 'ΑΣ'.toLowerCase()].join('|')"),
+            run("J(['abcdef'.slice(-3, -1), 'abcdef'.substring(4, 1), 'abcdef'.substr(-4, 2), '  x \\n'.trim() + '.', 'İSTANBUL'.toLowerCase(), 'straße'.toUpperCase(), 'ΑΣ'.toLowerCase()], '|')"),
             "de|bcd|cd|x.|i̇stanbul|STRASSE|ας"
         );
     }
@@ -1321,7 +1323,7 @@ mod tests {
     #[test]
     fn replace_and_split() {
         assert_eq!(
-            run("['aXbXc'.replace('X', '[$&$`$\\'$$]'), 'aXbXc'.replaceAll('X', (m, p) => p), 'a,b,,c'.split(',').length, 'abc'.split('').join('-'), 'abc'.split('', 2).join('-'), ''.split('').length, ''.split(',').length, 'a1b'.replace('1', '$1')].join('|')"),
+            run("J(['aXbXc'.replace('X', '[$&$`$\\'$$]'), 'aXbXc'.replaceAll('X', (m, p) => p), 'a,b,,c'.split(',').length, J('abc'.split(''), '-'), J('abc'.split('', 2), '-'), ''.split('').length, ''.split(',').length, 'a1b'.replace('1', '$1')], '|')"),
             "a[XabXc$]bXc|a1b3c|4|a-b-c|a-b|0|1|a$1b"
         );
     }
@@ -1329,12 +1331,27 @@ mod tests {
     #[test]
     fn statics() {
         assert_eq!(
-            run("[String.fromCharCode(72, 105, 65536 + 33), String.fromCodePoint(128512).length, String.raw`a\\n${1}b`, String(Symbol('x')), typeof new String('a'), new String('abc').length].join('|')"),
-            "Hi!|2|a\\n1b|Symbol(x)|object|3"
+            run("J([String.fromCharCode(72, 105, 65536 + 33), String.fromCodePoint(128512).length, String.raw`a\\n${1}b`, typeof new String('a'), new String('abc').length], '|')"),
+            "Hi!|2|a\\n1b|object|3"
         );
         assert_eq!(
             run("try { String.fromCodePoint(NaN) } catch (e) { e.message }"),
             "Invalid code point NaN"
+        );
+    }
+
+    #[test]
+    fn symbol_to_string() {
+        let mut it = Interp::new();
+        let ctor = it
+            .global
+            .get_own_data(&PropKey::from("String"))
+            .unwrap_or_default();
+        let sym = Value::Symbol(crate::value::Sym::new(Some(JsStr::from("x"))));
+        let r = it.call(&ctor, &Value::Undefined, &[sym]).ok();
+        assert_eq!(
+            r.map(|v| it.to_string_lossy(&v)).as_deref(),
+            Some("Symbol(x)")
         );
     }
 
