@@ -35,27 +35,27 @@ pub fn init(it: &mut Interp) {
         m.define(name, Value::Number(v), Attrs::NONE);
     }
     unary!(it, &m, "abs", f64::abs);
-    unary!(it, &m, "acos", f64::acos);
-    unary!(it, &m, "acosh", f64::acosh);
-    unary!(it, &m, "asin", f64::asin);
+    unary!(it, &m, "acos", libm::acos);
+    unary!(it, &m, "acosh", libm::acosh);
+    unary!(it, &m, "asin", libm::asin);
     unary!(it, &m, "asinh", math_asinh);
-    unary!(it, &m, "atan", f64::atan);
-    unary!(it, &m, "atanh", f64::atanh);
+    unary!(it, &m, "atan", libm::atan);
+    unary!(it, &m, "atanh", libm::atanh);
     it.define_method(&m, "atan2", 2, |it, a| {
         let y = it.to_number(&a.get(0))?;
         let x = it.to_number(&a.get(1))?;
-        Ok(Value::Number(y.atan2(x)))
+        Ok(Value::Number(libm::atan2(y, x)))
     });
-    unary!(it, &m, "cbrt", f64::cbrt);
+    unary!(it, &m, "cbrt", fdlibm_cbrt);
     unary!(it, &m, "ceil", f64::ceil);
     it.define_method(&m, "clz32", 1, |it, a| {
         let n = it.to_number(&a.get(0))?;
         Ok(Value::from(to_uint32(n).leading_zeros()))
     });
-    unary!(it, &m, "cos", f64::cos);
-    unary!(it, &m, "cosh", f64::cosh);
-    unary!(it, &m, "exp", f64::exp);
-    unary!(it, &m, "expm1", f64::exp_m1);
+    unary!(it, &m, "cos", libm::cos);
+    unary!(it, &m, "cosh", libm::cosh);
+    unary!(it, &m, "exp", libm::exp);
+    unary!(it, &m, "expm1", libm::expm1);
     unary!(it, &m, "floor", f64::floor);
     unary!(it, &m, "fround", |x| x as f32 as f64);
     it.define_method(&m, "hypot", 2, math_hypot);
@@ -64,8 +64,8 @@ pub fn init(it: &mut Interp) {
         let y = it.to_number(&a.get(1))?;
         Ok(Value::from(to_int32(x).wrapping_mul(to_int32(y))))
     });
-    unary!(it, &m, "log", f64::ln);
-    unary!(it, &m, "log1p", f64::ln_1p);
+    unary!(it, &m, "log", libm::log);
+    unary!(it, &m, "log1p", libm::log1p);
     unary!(it, &m, "log10", f64::log10);
     unary!(it, &m, "log2", f64::log2);
     it.define_method(&m, "max", 2, math_max);
@@ -82,10 +82,10 @@ pub fn init(it: &mut Interp) {
     } else {
         x.signum()
     });
-    unary!(it, &m, "sin", f64::sin);
-    unary!(it, &m, "sinh", f64::sinh);
+    unary!(it, &m, "sin", libm::sin);
+    unary!(it, &m, "sinh", libm::sinh);
     unary!(it, &m, "sqrt", f64::sqrt);
-    unary!(it, &m, "tan", f64::tan);
+    unary!(it, &m, "tan", libm::tan);
     unary!(it, &m, "tanh", f64::tanh);
     unary!(it, &m, "trunc", f64::trunc);
     m.define(
@@ -101,7 +101,47 @@ fn math_asinh(x: f64) -> f64 {
     if x == 0.0 || !x.is_finite() {
         return x;
     }
-    x.asinh()
+    libm::asinh(x)
+}
+
+/// Cube root as FreeBSD's `s_cbrt.c` computes it (the algorithm V8's ieee754 uses): an
+/// exponent-based estimate, a polynomial step to 23 bits, one Newton step to 53 bits.
+fn fdlibm_cbrt(x: f64) -> f64 {
+    const B1: u32 = 715_094_163; // (1023 - 1023/3 - 0.03306235651) * 2^20
+    const B2: u32 = 696_219_795; // (1023 - 1023/3 - 54/3 - 0.03306235651) * 2^20
+    const P0: f64 = 1.875_951_824_271_770_096_43;
+    const P1: f64 = -1.884_979_795_433_771_698_75;
+    const P2: f64 = 1.621_429_720_105_354_466_140;
+    const P3: f64 = -0.758_397_934_778_766_047_437;
+    const P4: f64 = 0.145_996_192_886_612_446_982;
+    let bits = x.to_bits();
+    let mut hx = (bits >> 32) as u32;
+    let low = bits as u32;
+    let sign = hx & 0x8000_0000;
+    hx &= 0x7fff_ffff;
+    if hx >= 0x7ff0_0000 {
+        return x + x;
+    }
+    let words = |h: u32, l: u32| f64::from_bits(((h as u64) << 32) | l as u64);
+    let mut t = if hx < 0x0010_0000 {
+        if (hx | low) == 0 {
+            return x;
+        }
+        let t = words(0x4350_0000, 0) * x;
+        let high = (t.to_bits() >> 32) as u32;
+        words(sign | ((high & 0x7fff_ffff) / 3 + B2), 0)
+    } else {
+        words(sign | (hx / 3 + B1), 0)
+    };
+    let r = (t * t) * (t / x);
+    t *= (P0 + r * (P1 + r * P2)) + ((r * r) * r) * (P3 + r * P4);
+    // Round t away from zero to 23 bits.
+    t = f64::from_bits((t.to_bits().wrapping_add(0x8000_0000)) & 0xffff_ffff_c000_0000);
+    let s = t * t;
+    let mut r = x / s;
+    let w = t + t;
+    r = (r - t) / (w + r);
+    t + t * r
 }
 
 /// Math.round: the integer closest to x, ties toward +∞; -0 for x in [-0.5, -0].
