@@ -53,8 +53,8 @@ pub fn init(it: &mut Interp) {
         Ok(Value::from(to_uint32(n).leading_zeros()))
     });
     unary!(it, &m, "cos", libm::cos);
-    unary!(it, &m, "cosh", libm::cosh);
-    unary!(it, &m, "exp", libm::exp);
+    unary!(it, &m, "cosh", fdlibm_cosh);
+    unary!(it, &m, "exp", fdlibm_exp);
     unary!(it, &m, "expm1", libm::expm1);
     unary!(it, &m, "floor", f64::floor);
     unary!(it, &m, "fround", |x| x as f32 as f64);
@@ -83,7 +83,7 @@ pub fn init(it: &mut Interp) {
         x.signum()
     });
     unary!(it, &m, "sin", libm::sin);
-    unary!(it, &m, "sinh", libm::sinh);
+    unary!(it, &m, "sinh", v8_sinh);
     unary!(it, &m, "sqrt", f64::sqrt);
     unary!(it, &m, "tan", libm::tan);
     unary!(it, &m, "tanh", f64::tanh);
@@ -142,6 +142,145 @@ fn fdlibm_cbrt(x: f64) -> f64 {
     let w = t + t;
     r = (r - t) / (w + r);
     t + t * r
+}
+
+/// exp by the fdlibm method (as V8): reduce x = k·ln2 + r with |r| ≤ ln2/2, approximate
+/// e^r with a degree-5 rational correction, then scale by 2^k.
+fn fdlibm_exp(x: f64) -> f64 {
+    const O_THRESHOLD: f64 = 7.097_827_128_933_839_730_96e2;
+    const U_THRESHOLD: f64 = -7.451_332_191_019_411_084_20e2;
+    const LN2_HI: f64 = 6.931_471_803_691_238_164_90e-1;
+    const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
+    const INV_LN2: f64 = 1.442_695_040_888_963_387_00;
+    const P1: f64 = 1.666_666_666_666_660_190_37e-1;
+    const P2: f64 = -2.777_777_777_701_559_338_42e-3;
+    const P3: f64 = 6.613_756_321_437_934_361_17e-5;
+    const P4: f64 = -1.653_390_220_546_525_153_90e-6;
+    const P5: f64 = 4.138_136_797_057_238_460_39e-8;
+    const TWOM1000: f64 = 9.332_636_185_032_188_789_90e-302;
+    let hx_full = (x.to_bits() >> 32) as u32;
+    let xsb = (hx_full >> 31) as i32; // sign bit
+    let hx = hx_full & 0x7fff_ffff;
+    if hx >= 0x4086_2E42 {
+        // |x| >= 709.78...
+        if hx >= 0x7ff0_0000 {
+            if x.is_nan() {
+                return x + x;
+            }
+            return if xsb == 0 { x } else { 0.0 };
+        }
+        if x > O_THRESHOLD {
+            return f64::INFINITY;
+        }
+        if x < U_THRESHOLD {
+            return 0.0;
+        }
+    }
+    let (mut hi, mut lo, k): (f64, f64, i32) = (0.0, 0.0, 0);
+    let mut x = x;
+    let k = if hx > 0x3fd6_2e42 {
+        // |x| > 0.5 ln2
+        let k = if hx < 0x3FF0_A2B2 {
+            // |x| < 1.5 ln2
+            if x == 1.0 {
+                return std::f64::consts::E;
+            }
+            if xsb == 0 {
+                hi = x - LN2_HI;
+                lo = LN2_LO;
+            } else {
+                hi = x + LN2_HI;
+                lo = -LN2_LO;
+            }
+            1 - xsb - xsb
+        } else {
+            let half = if xsb == 0 { 0.5 } else { -0.5 };
+            let k = (INV_LN2 * x + half) as i32;
+            let t = k as f64;
+            hi = x - t * LN2_HI;
+            lo = t * LN2_LO;
+            k
+        };
+        x = hi - lo;
+        k
+    } else if hx < 0x3e30_0000 {
+        // |x| < 2^-28
+        return 1.0 + x;
+    } else {
+        k
+    };
+    let t = x * x;
+    let c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+    if k == 0 {
+        return 1.0 - ((x * c) / (c - 2.0) - x);
+    }
+    let y = 1.0 - ((lo - (x * c) / (2.0 - c)) - hi);
+    let add_exp = |y: f64, k: i32| {
+        let bits = y.to_bits();
+        let hi = ((bits >> 32) as i32).wrapping_add(k << 20) as u32;
+        f64::from_bits(((hi as u64) << 32) | (bits & 0xffff_ffff))
+    };
+    if k >= -1021 {
+        add_exp(y, k)
+    } else {
+        add_exp(y, k + 1000) * TWOM1000
+    }
+}
+
+/// sinh by V8's method: sign(x)·(E + E/(E+1))/2 with E = expm1(|x|) up to 22, then exp/2,
+/// splitting exp near the overflow threshold.
+fn v8_sinh(x: f64) -> f64 {
+    let h = if x < 0.0 { -0.5 } else { 0.5 };
+    let ax = x.abs();
+    if ax < 22.0 {
+        if ax < 3.725_290_298_461_914e-9 {
+            return x;
+        }
+        let t = libm::expm1(ax);
+        if ax < 1.0 {
+            return h * (2.0 * t - t * t / (t + 1.0));
+        }
+        return h * (t + t / (t + 1.0));
+    }
+    if ax < 709.782_226_562_5 {
+        return h * fdlibm_exp(ax);
+    }
+    if ax <= 710.475_860_073_943_9 {
+        let w = fdlibm_exp(0.5 * ax);
+        let t = h * w;
+        return t * w;
+    }
+    x * 1.0e307
+}
+
+/// cosh by the fdlibm method: 1 + t²/(2(1+t)) with t = expm1(|x|) below ln2/2,
+/// (e^|x| + 1/e^|x|)/2 below 22, then e^|x|/2 (split near overflow).
+fn fdlibm_cosh(x: f64) -> f64 {
+    let ax = x.abs();
+    if x.is_nan() {
+        return x;
+    }
+    if ax < 0.5 * std::f64::consts::LN_2 {
+        let t = libm::expm1(ax);
+        let w = 1.0 + t;
+        if ax < 5.551_115_123_125_783e-17 {
+            return w;
+        }
+        return 1.0 + (t * t) / (w + w);
+    }
+    if ax < 22.0 {
+        let t = fdlibm_exp(ax);
+        return 0.5 * t + 0.5 / t;
+    }
+    if ax < 709.782_711_149_557_4 {
+        return 0.5 * fdlibm_exp(ax);
+    }
+    if ax <= 710.475_860_073_943_9 {
+        let w = fdlibm_exp(0.5 * ax);
+        let t = 0.5 * w;
+        return t * w;
+    }
+    f64::INFINITY
 }
 
 /// Math.round: the integer closest to x, ties toward +∞; -0 for x in [-0.5, -0].
