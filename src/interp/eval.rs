@@ -611,7 +611,9 @@ impl Interp {
                     None => (3, env.clone(), Value::Undefined),
                 };
                 if phase == 3 {
-                    lenv = self.enter_block_scope(info, env);
+                    if !self.resuming(suspends) {
+                        lenv = self.enter_block_scope(info, env);
+                    }
                     match init {
                         Some(ForInit::Var(v)) => {
                             let e2 = lenv.clone();
