@@ -501,6 +501,8 @@ pub struct Lexer<'a> {
     raw: logos::Lexer<'a, Raw>,
     queue: VecDeque<Token>,
     stack: Vec<Group>,
+    /// Effective function context at each level of `stack`.
+    ctx_stack: Vec<FnCtx>,
     top_ctx: FnCtx,
     prev: Option<Tok>,
     prev2: Option<Tok>,
@@ -533,6 +535,7 @@ impl<'a> Lexer<'a> {
             raw: Raw::lexer(src),
             queue: VecDeque::new(),
             stack: Vec::new(),
+            ctx_stack: Vec::new(),
             top_ctx: FnCtx {
                 is_async: top_level_await,
                 is_gen: false,
@@ -554,18 +557,28 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// The innermost function context (cached per group, so this is O(1)).
     fn ctx(&self) -> FnCtx {
-        for g in self.stack.iter().rev() {
-            match g {
-                Group::Paren {
-                    params: Some(c), ..
-                }
-                | Group::Brace { ctx: Some(c), .. }
-                | Group::Concise(c) => return *c,
-                _ => {}
+        self.ctx_stack.last().copied().unwrap_or(self.top_ctx)
+    }
+
+    fn push(&mut self, g: Group) {
+        let own = match &g {
+            Group::Paren {
+                params: Some(c), ..
             }
-        }
-        self.top_ctx
+            | Group::Brace { ctx: Some(c), .. }
+            | Group::Concise(c) => Some(*c),
+            _ => None,
+        };
+        let eff = own.unwrap_or_else(|| self.ctx());
+        self.stack.push(g);
+        self.ctx_stack.push(eff);
+    }
+
+    fn pop(&mut self) -> Option<Group> {
+        self.ctx_stack.pop();
+        self.stack.pop()
     }
 
     fn err<T>(&mut self, message: &str, start: usize, end: usize) -> Result<T, LexError> {
@@ -702,7 +715,7 @@ impl<'a> Lexer<'a> {
                 Ok(Raw::Quote) => self.string(start),
                 Ok(Raw::Backtick) => self.template(end).map(|(chunk, head)| {
                     if head {
-                        self.stack.push(Group::Template);
+                        self.push(Group::Template);
                         Tok::TemplateHead(chunk)
                     } else {
                         Tok::NoSubTemplate(chunk)
@@ -719,10 +732,10 @@ impl<'a> Lexer<'a> {
                         self.raw.bump(1);
                         Ok(Tok::QDot)
                     } else if s == "}" && matches!(self.stack.last(), Some(Group::Template)) {
-                        self.stack.pop();
+                        self.pop();
                         self.template(end).map(|(chunk, head)| {
                             if head {
-                                self.stack.push(Group::Template);
+                                self.push(Group::Template);
                                 Tok::TemplateMiddle(chunk)
                             } else {
                                 Tok::TemplateTail(chunk)
@@ -1054,7 +1067,7 @@ impl<'a> Lexer<'a> {
         // An async arrow with a concise body: its body is async until the body ends.
         if self.prev == Some(Tok::Arrow) && tok != Tok::LBrace && self.arrow_async {
             let is_gen = self.ctx().is_gen;
-            self.stack.push(Group::Concise(FnCtx {
+            self.push(Group::Concise(FnCtx {
                 is_async: true,
                 is_gen,
                 ..Default::default()
@@ -1082,11 +1095,11 @@ impl<'a> Lexer<'a> {
             Tok::Comma | Tok::Semi | Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::Colon
         ) {
             while matches!(self.stack.last(), Some(Group::Concise(_))) {
-                self.stack.pop();
+                self.pop();
             }
             if tok != Tok::Colon {
                 while matches!(self.stack.last(), Some(Group::Cond)) {
-                    self.stack.pop();
+                    self.pop();
                 }
             }
         }
@@ -1112,7 +1125,7 @@ impl<'a> Lexer<'a> {
                 } else {
                     None
                 };
-                self.stack.push(Group::Paren {
+                self.push(Group::Paren {
                     control,
                     async_before,
                     params,
@@ -1125,16 +1138,16 @@ impl<'a> Lexer<'a> {
                     params,
                 }) = self.stack.last().cloned()
                 {
-                    self.stack.pop();
+                    self.pop();
                     self.last_rparen_control = control;
                     self.last_rparen_async = async_before;
                     self.pending_body = params;
                 }
             }
-            Tok::LBracket => self.stack.push(Group::Bracket),
+            Tok::LBracket => self.push(Group::Bracket),
             Tok::RBracket => {
                 if matches!(self.stack.last(), Some(Group::Bracket)) {
-                    self.stack.pop();
+                    self.pop();
                 }
             }
             Tok::LBrace => {
@@ -1171,7 +1184,7 @@ impl<'a> Lexer<'a> {
                 } else {
                     (self.classify_brace(), None)
                 };
-                self.stack.push(Group::Brace {
+                self.push(Group::Brace {
                     kind,
                     ctx,
                     key_pos: matches!(kind, BraceKind::Object | BraceKind::Class),
@@ -1182,7 +1195,7 @@ impl<'a> Lexer<'a> {
             Tok::RBrace => {
                 if let Some(Group::Brace { kind, expr, .. }) = self.stack.last() {
                     self.last_rbrace_kind = if *expr { BraceKind::ExprBody } else { *kind };
-                    self.stack.pop();
+                    self.pop();
                     if self.top_brace_kind() == Some(BraceKind::Class) {
                         self.set_key_pos(true);
                     }
@@ -1196,11 +1209,11 @@ impl<'a> Lexer<'a> {
                 if self.top_brace_kind() == Some(BraceKind::Class) => {
                     self.set_key_pos(true);
                 }
-            Tok::Question => self.stack.push(Group::Cond),
+            Tok::Question => self.push(Group::Cond),
             Tok::Colon => {
                 self.colon_was_cond = false;
                 if matches!(self.stack.last(), Some(Group::Cond)) {
-                    self.stack.pop();
+                    self.pop();
                     self.colon_was_cond = true;
                 } else if self.top_brace_kind() == Some(BraceKind::Object) {
                     self.set_key_pos(false);

@@ -841,6 +841,11 @@ impl Ctx<'_> {
     /// Reinterprets an expression as a destructuring pattern (assignment target or, for arrow
     /// parameters, a binding pattern).
     fn to_pattern(&self, e: Expr, mode: Mode, top: bool) -> PResult<Pattern> {
+        // Deeply nested literals must not overflow the stack.
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.to_pattern_inner(e, mode, top))
+    }
+
+    fn to_pattern_inner(&self, e: Expr, mode: Mode, top: bool) -> PResult<Pattern> {
         let invalid = |span| {
             let msg = match mode {
                 Mode::Binding => "Invalid destructuring assignment target",
@@ -1015,6 +1020,10 @@ fn is_strict_reserved(n: &str) -> bool {
 
 /// Binding patterns may not contain member-expression targets.
 fn check_binding(p: &Pattern) -> PResult<()> {
+    stacker::maybe_grow(64 * 1024, 1024 * 1024, || check_binding_inner(p))
+}
+
+fn check_binding_inner(p: &Pattern) -> PResult<()> {
     match p {
         Pattern::Ident(_) => Ok(()),
         Pattern::Expr(e) => user("Invalid destructuring assignment target", e.span),
@@ -1053,6 +1062,10 @@ fn simple_target(e: Expr) -> Result<Pattern, Span> {
 /// Splits `for (a in b)` parsed as one expression at its first top-level `in` (the deepest one
 /// on the left spine): returns the left-hand side and the rebuilt right-hand expression.
 fn split_in(e: Expr) -> Result<(Expr, Expr), Expr> {
+    stacker::maybe_grow(64 * 1024, 1024 * 1024, || split_in_inner(e))
+}
+
+fn split_in_inner(e: Expr) -> Result<(Expr, Expr), Expr> {
     let span = e.span;
     match e.kind {
         ExprKind::Binary(op, l, r) => match split_in(*l) {
@@ -1114,6 +1127,10 @@ fn split_in(e: Expr) -> Result<(Expr, Expr), Expr> {
 
 /// Finds an unparenthesized `in` operator (not allowed in a `for(;;)` initializer).
 fn top_level_in(e: &Expr) -> Option<Span> {
+    stacker::maybe_grow(64 * 1024, 1024 * 1024, || top_level_in_inner(e))
+}
+
+fn top_level_in_inner(e: &Expr) -> Option<Span> {
     match &e.kind {
         ExprKind::Binary(op, l, r) => {
             if *op == BinaryOp::In {
