@@ -1421,6 +1421,11 @@ pub fn tokenize(src: &str, top_level_await: bool) -> (Vec<Token>, Option<LexErro
     (out, None)
 }
 
+/// Reserved words that can never be identifiers (the contextual ones are left to the resolver).
+pub fn is_reserved_word(s: &str) -> bool {
+    keyword(s).is_some_and(|t| t.is_reserved())
+}
+
 pub fn is_line_terminator(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
 }

@@ -79,6 +79,7 @@ pub fn parse_script(source: &str, opts: &ParseOptions) -> Result<Script, SyntaxE
         strict: opts.strict,
         errors: RefCell::new(Vec::new()),
         cover_inits: RefCell::new(Vec::new()),
+        rest_with_comma: RefCell::new(Vec::new()),
     };
     let iter = tokens
         .iter()
@@ -185,6 +186,8 @@ pub struct Ctx<'a> {
     errors: RefCell<Vec<SyntaxError>>,
     /// `{ x = 1 }` initializers not (yet) reinterpreted as destructuring defaults.
     cover_inits: RefCell<Vec<Span>>,
+    /// Spread elements followed by a trailing comma (`[...a,]`): invalid as rest elements.
+    rest_with_comma: RefCell<Vec<Span>>,
 }
 
 impl Ctx<'_> {
@@ -520,6 +523,48 @@ impl Ctx<'_> {
             kind: m.1,
             func: Rc::new(m.2),
         })
+    }
+
+    /// An identifier reference or binding: reserved words can only get here escaped
+    /// (`bre\u0061k`) or as object-literal shorthands (`{ default }`).
+    pub fn ident(&self, name: JsStr, span: Span) -> PResult<Ident> {
+        let n = name.to_rust_string();
+        if lexer::is_reserved_word(&n) {
+            if self.text(span) != n {
+                return user("Keyword must not contain escaped characters", span);
+            }
+            return user(format!("Unexpected token '{n}'"), span);
+        }
+        Ok(Ident::new(name, span))
+    }
+
+    /// Records a spread element followed by a trailing comma.
+    pub fn rest_with_comma(&self, span: Span) {
+        self.rest_with_comma.borrow_mut().push(span);
+    }
+
+    fn check_rest(&self, e: &Expr) -> PResult<()> {
+        if self.rest_with_comma.borrow().contains(&e.span) {
+            return user("Rest element must be last element", e.span);
+        }
+        Ok(())
+    }
+
+    /// Getters take no parameters; setters exactly one (not a rest parameter).
+    pub fn accessor(&self, kind: MethodKind, f: (Params, Vec<Stmt>), span: Span) -> PResult<Function> {
+        let (params, rest) = &f.0;
+        if kind == MethodKind::Get && (!params.is_empty() || rest.is_some()) {
+            return user("Getter must not have any formal parameters.", span);
+        }
+        if kind == MethodKind::Set {
+            if rest.is_some() {
+                return user("Setter function argument must not be a rest parameter", span);
+            }
+            if params.len() != 1 {
+                return user("Setter must have exactly one formal parameter.", span);
+            }
+        }
+        Ok(self.method(false, false, f, span))
     }
 
     /// `{ x = 1 }`: only valid if the object literal later becomes a pattern.
@@ -898,6 +943,7 @@ impl Ctx<'_> {
                             });
                         }
                         PropDef::Spread(e) if i + 1 == n => {
+                            self.check_rest(&e)?;
                             if !matches!(
                                 e.kind,
                                 ExprKind::Ident(_)
@@ -932,6 +978,7 @@ impl Ctx<'_> {
                             out.push(Some(PatElem { target, default }));
                         }
                         Some(ArrayElem::Spread(e)) if i + 1 == n => {
+                            self.check_rest(&e)?;
                             if matches!(e.kind, ExprKind::Assign { .. }) {
                                 return invalid(e.span);
                             }
