@@ -73,7 +73,9 @@ pub fn sp(l: usize, r: usize) -> Span {
 /// Parses a whole script.
 pub fn parse_script(source: &str, opts: &ParseOptions) -> Result<Script, SyntaxError> {
     let (tokens, lex_err) = lexer::tokenize(source, opts.top_level_await);
+    let legacy_octal = legacy_octal_tokens(source, &tokens);
     let ctx = Ctx {
+        legacy_octal,
         src: source,
         tokens: &tokens,
         strict: opts.strict,
@@ -104,6 +106,9 @@ pub fn parse_script(source: &str, opts: &ParseOptions) -> Result<Script, SyntaxE
         return Err(e);
     }
     let strict = opts.strict || ctx.has_use_strict(&body);
+    if strict {
+        ctx.check_octal(sp(0, source.len()))?;
+    }
     Ok(Script {
         body,
         strict,
@@ -118,6 +123,41 @@ fn lex_error(e: LexError) -> SyntaxError {
         span: sp(e.start, e.end),
         incomplete: e.incomplete,
     }
+}
+
+/// Finds legacy octal literals and octal escapes (allowed only in sloppy code).
+fn legacy_octal_tokens(src: &str, tokens: &[Token]) -> Vec<(usize, usize, bool)> {
+    let mut out = Vec::new();
+    for t in tokens {
+        let text = src.get(t.start..t.end).unwrap_or("");
+        match t.tok {
+            Tok::Num(_) => {
+                let b = text.as_bytes();
+                if b.len() > 1 && b[0] == b'0' && b[1].is_ascii_digit() {
+                    out.push((t.start, t.end, false));
+                }
+            }
+            Tok::Str(_) => {
+                let b = text.as_bytes();
+                let mut i = 0;
+                while i + 1 < b.len() {
+                    if b[i] == b'\\' {
+                        let c = b[i + 1];
+                        let next_digit = b.get(i + 2).is_some_and(|d| d.is_ascii_digit());
+                        if (b'1'..=b'9').contains(&c) || (c == b'0' && next_digit) {
+                            out.push((t.start, t.end, true));
+                            break;
+                        }
+                        i += 2;
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Parenthesized list `( a, b, ...c )`: an expression or arrow parameters.
@@ -186,6 +226,9 @@ pub struct Ctx<'a> {
     errors: RefCell<Vec<SyntaxError>>,
     /// `{ x = 1 }` initializers not (yet) reinterpreted as destructuring defaults.
     cover_inits: RefCell<Vec<Span>>,
+    /// Legacy octal numbers (`010`) and octal escapes (`"\1"`): errors in strict code. Sorted
+    /// by position; each is (start, end, is_escape).
+    legacy_octal: Vec<(usize, usize, bool)>,
     /// Spread elements followed by a trailing comma (`[...a,]`): invalid as rest elements.
     rest_with_comma: RefCell<Vec<Span>>,
 }
@@ -357,6 +400,9 @@ impl Ctx<'_> {
             FunctionBody::Block(b) => self.has_use_strict(b),
             FunctionBody::Expr(_) => false,
         };
+        if has_use_strict {
+            self.check_octal_in(span);
+        }
         Function {
             name,
             kind,
@@ -450,6 +496,7 @@ impl Ctx<'_> {
         span: Span,
     ) -> Rc<Class> {
         let (super_class, elements) = tail;
+        self.check_octal_in(span);
         let mut constructor: Option<Rc<Function>> = None;
         let mut rest = Vec::with_capacity(elements.len());
         for el in elements {
@@ -538,6 +585,29 @@ impl Ctx<'_> {
         Ok(Ident::new(name, span))
     }
 
+    /// Strict code (a `"use strict"` function or a class) may not contain legacy octal.
+    fn check_octal(&self, span: Span) -> Result<(), SyntaxError> {
+        let (lo, hi) = (span.start as usize, span.end as usize);
+        let i = self.legacy_octal.partition_point(|o| o.0 < lo);
+        match self.legacy_octal.get(i) {
+            Some(&(s, e, esc)) if e <= hi => Err(SyntaxError::new(
+                if esc {
+                    "Octal escape sequences are not allowed in strict mode."
+                } else {
+                    "Octal literals are not allowed in strict mode."
+                },
+                sp(s, e),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    fn check_octal_in(&self, span: Span) {
+        if let Err(e) = self.check_octal(span) {
+            self.errors.borrow_mut().push(e);
+        }
+    }
+
     /// Records a spread element followed by a trailing comma.
     pub fn rest_with_comma(&self, span: Span) {
         self.rest_with_comma.borrow_mut().push(span);
@@ -551,14 +621,22 @@ impl Ctx<'_> {
     }
 
     /// Getters take no parameters; setters exactly one (not a rest parameter).
-    pub fn accessor(&self, kind: MethodKind, f: (Params, Vec<Stmt>), span: Span) -> PResult<Function> {
+    pub fn accessor(
+        &self,
+        kind: MethodKind,
+        f: (Params, Vec<Stmt>),
+        span: Span,
+    ) -> PResult<Function> {
         let (params, rest) = &f.0;
         if kind == MethodKind::Get && (!params.is_empty() || rest.is_some()) {
             return user("Getter must not have any formal parameters.", span);
         }
         if kind == MethodKind::Set {
             if rest.is_some() {
-                return user("Setter function argument must not be a rest parameter", span);
+                return user(
+                    "Setter function argument must not be a rest parameter",
+                    span,
+                );
             }
             if params.len() != 1 {
                 return user("Setter must have exactly one formal parameter.", span);
@@ -852,6 +930,7 @@ impl Ctx<'_> {
             match a {
                 Arg::Expr(e) => params.push(self.param_from_expr(e)?),
                 Arg::Spread(e) if i + 1 == n => {
+                    self.check_rest(&e)?;
                     rest = Some(self.to_pattern(e, Mode::Binding, false)?)
                 }
                 Arg::Spread(e) => {
@@ -887,7 +966,9 @@ impl Ctx<'_> {
     /// parameters, a binding pattern).
     fn to_pattern(&self, e: Expr, mode: Mode, top: bool) -> PResult<Pattern> {
         // Deeply nested literals must not overflow the stack.
-        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.to_pattern_inner(e, mode, top))
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
+            self.to_pattern_inner(e, mode, top)
+        })
     }
 
     fn to_pattern_inner(&self, e: Expr, mode: Mode, top: bool) -> PResult<Pattern> {

@@ -665,3 +665,58 @@ fn errors_and_asi() {
         "(Let x=(Arrow _(a b) {})) (Let y=2)"
     );
 }
+#[test]
+fn strict_octal_accessors_rest() {
+    check_err(
+        "\"use strict\"; var x = 010",
+        "Octal literals are not allowed in strict mode.",
+        false,
+    );
+    check_err(
+        "function f() { \"use strict\"; return \"\\1\" }",
+        "Octal escape sequences are not allowed in strict mode.",
+        false,
+    );
+    assert_eq!(
+        p("function f() { return \"\\1\" + 010 + 08 }"),
+        "(Normal f() {(return (Add (Add \"\\u{1}\" 8) 8))})"
+    );
+    check_err(
+        "class A { m() { return 010 } }",
+        "Octal literals are not allowed in strict mode.",
+        false,
+    );
+    assert_eq!(p("\"\\0\"; 'use strict'; 0"), "\"\\0\"; \"use strict\"; 0;");
+    check_err(
+        "({ get a(x) {} })",
+        "Getter must not have any formal parameters.",
+        false,
+    );
+    check_err(
+        "({ set a() {} })",
+        "Setter must have exactly one formal parameter.",
+        false,
+    );
+    check_err(
+        "({ set a(...x) {} })",
+        "Setter function argument must not be a rest parameter",
+        false,
+    );
+    check_err("[...a,] = b", "Rest element must be last element", false);
+    check_err("({...a,} = b)", "Rest element must be last element", false);
+    check_err(
+        "async (...a,) => 1",
+        "Rest element must be last element",
+        false,
+    );
+    check_err("({ default })", "Unexpected token 'default'", false);
+    check_err(
+        "var bre\\u0061k = 1",
+        "Keyword must not contain escaped characters",
+        false,
+    );
+    assert_eq!(
+        p("({ bre\\u0061k: 1 }).bre\\u0061k"),
+        "(paren {\"break\":1}).break;"
+    );
+}
