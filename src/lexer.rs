@@ -1806,4 +1806,45 @@ mod tests {
         assert!(toks("x ?.5:1").contains(&Tok::Question));
         assert!(toks("x?.y").contains(&Tok::QDot));
     }
+
+    #[test]
+    fn context_sensitive_division() {
+        // `of` is an identifier unless it follows a for-of target.
+        let t = toks("instance/of/g");
+        assert_eq!(t[1], Tok::Slash);
+        assert!(toks("for (x of /a/g) ;").contains(&Tok::Regex(s("a"), s("g"))));
+        assert!(toks("for ((x) of y) ;").contains(&Tok::Of));
+        // A function or class expression's `}` ends an expression; a declaration's does not.
+        let t = toks("x = function(){} / 2");
+        assert!(t.contains(&Tok::Slash));
+        let t = toks("function f(){} /re/");
+        assert!(t.contains(&Tok::Regex(s("re"), s(""))));
+        let t = toks("x = class {} / 2");
+        assert!(t.contains(&Tok::Slash));
+        let t = toks("(function(){}) / 2");
+        assert!(t.contains(&Tok::Slash));
+        let t = toks("x => {} \n /re/");
+        assert!(t.contains(&Tok::Regex(s("re"), s(""))));
+    }
+
+    #[test]
+    fn restricted_productions() {
+        // `continue` + newline + `;`: the explicit semicolon ends the statement.
+        assert!(!toks("continue\n;").contains(&Tok::AutoSemi));
+        assert!(toks("break\nfoo").contains(&Tok::AutoSemi));
+        assert!(!toks("a.return\nfoo").contains(&Tok::AutoSemi));
+        assert!(toks("function* g() { yield\nx }").contains(&Tok::YieldNoArg));
+        // Keywords in object-literal key position are plain names.
+        assert!(!toks("({ function: 1, class: 2 })").contains(&Tok::Function));
+        // The name of a generator expression is not a `yield` keyword inside a generator.
+        assert!(!toks("function* g() { (function yield() {}) }").contains(&Tok::Yield));
+    }
+
+    #[test]
+    fn deep_nesting_is_linear() {
+        let src = format!("x = {}1{}", "(".repeat(20000), ")".repeat(20000));
+        let (t, e) = tokenize(&src, false);
+        assert!(e.is_none());
+        assert_eq!(t.len(), 40003);
+    }
 }

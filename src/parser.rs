@@ -263,13 +263,65 @@ impl Ctx<'_> {
                 incomplete: true,
             },
             ParseError::UnrecognizedToken {
-                token: (l, t, r), ..
+                token: (l, t, r),
+                expected,
+            } => {
+                let msg = if expected.iter().any(|e| e == "\")\"") && self.in_call_args(l) {
+                    "missing ) after argument list".to_string()
+                } else {
+                    self.token_message(&t, sp(l, r))
+                };
+                SyntaxError::new(msg, sp(l, r))
             }
-            | ParseError::ExtraToken { token: (l, t, r) } => {
+            ParseError::ExtraToken { token: (l, t, r) } => {
                 SyntaxError::new(self.token_message(&t, sp(l, r)), sp(l, r))
             }
             ParseError::User { error } => error,
         }
+    }
+
+    /// Is the token at `pos` directly inside the argument list of a call (`f(a b)`)? Finds the
+    /// innermost unclosed `(` and looks at the token before it.
+    fn in_call_args(&self, pos: usize) -> bool {
+        let end = self.tokens.partition_point(|t| t.start < pos);
+        let mut depth = 0usize;
+        for i in (0..end).rev() {
+            match self.tokens[i].tok {
+                Tok::RParen | Tok::RBracket | Tok::RBrace => depth += 1,
+                Tok::LBracket | Tok::LBrace | Tok::ArrowLBrace => {
+                    if depth == 0 {
+                        return false;
+                    }
+                    depth -= 1;
+                }
+                Tok::LParen if depth > 0 => depth -= 1,
+                Tok::LParen => {
+                    let before = i.checked_sub(1).map(|j| &self.tokens[j].tok);
+                    let before2 = i.checked_sub(2).map(|j| &self.tokens[j].tok);
+                    let callee = matches!(
+                        before,
+                        Some(
+                            Tok::Ident(_)
+                                | Tok::RParen
+                                | Tok::RBracket
+                                | Tok::Super
+                                | Tok::This
+                                | Tok::TemplateTail(_)
+                                | Tok::NoSubTemplate(_)
+                        )
+                    );
+                    let declared = matches!(
+                        before2,
+                        Some(Tok::Function | Tok::Star | Tok::Get | Tok::Set | Tok::Async)
+                    ) || self.tokens[..i]
+                        .last()
+                        .is_some_and(|t| t.tok == Tok::RParen);
+                    return callee && !declared;
+                }
+                _ => {}
+            }
+        }
+        false
     }
 
     fn token_message(&self, t: &Tok, span: Span) -> String {

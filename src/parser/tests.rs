@@ -582,7 +582,7 @@ fn errors_and_asi() {
     check_err("foo bar", "Unexpected identifier 'bar'", false);
     check_err("x = 1 2", "Unexpected number", false);
     check_err("x = 'a' 'b'", "Unexpected string", false);
-    check_err("f(a b)", "Unexpected identifier 'b'", false);
+    check_err("f(a b)", "missing ) after argument list", false);
     check_err("throw\nx", "Illegal newline after throw", false);
     check_err(
         "let [a] ",
@@ -719,4 +719,22 @@ fn strict_octal_accessors_rest() {
         p("({ bre\\u0061k: 1 }).bre\\u0061k"),
         "(paren {\"break\":1}).break;"
     );
+}
+#[test]
+fn error_messages() {
+    check_err("f(a b)", "missing ) after argument list", false);
+    check_err("f(a, b c)", "missing ) after argument list", false);
+    check_err("(a b)", "Unexpected identifier 'b'", false);
+    check_err("function f(a b) {}", "Unexpected identifier 'b'", false);
+    check_err("f(a;", "missing ) after argument list", false);
+    check_err("if (a b) {}", "Unexpected identifier 'b'", false);
+    check_err("x = [1 2]", "Unexpected number", false);
+    check_err("x = {a: 1 b: 2}", "Unexpected identifier 'b'", false);
+    check_err("for (;;", "Unexpected end of input", true);
+    check_err("a.b.c.", "Unexpected end of input", true);
+    check_err("({a:1}) = 1", "Invalid left-hand side in assignment", false);
+    check_err("a++ = 1", "Invalid left-hand side in assignment", false);
+    assert_eq!(p("a => {}\n(1)"), "(Arrow _(a) {}); (paren 1);");
+    check_err("g(h(x) y)", "missing ) after argument list", false);
+    check_err("`${a`", "Unterminated template literal", true);
 }
