@@ -738,3 +738,82 @@ fn error_messages() {
     check_err("g(h(x) y)", "missing ) after argument list", false);
     check_err("`${a`", "Unterminated template literal", true);
 }
+
+fn first_expr(src: &str) -> Expr {
+    let mut s = parse(src);
+    match s.body.remove(0).kind {
+        StmtKind::Expr(e) => e,
+        k => panic!("not an expression statement: {k:?}"),
+    }
+}
+
+#[test]
+fn numeric_property_keys() {
+    let e = first_expr("({1.0: a, 0x10: b, 1e21: c, 0.1: d, 1e400: e, 0.0000001: f})");
+    assert_eq!(
+        expr(&e),
+        r#"(paren {"1":a "16":b "1e+21":c "0.1":d "Infinity":e "1e-7":f})"#
+    );
+}
+
+#[test]
+fn spans_and_function_details() {
+    let src = "x = 1;\nasync function f(a) { 'use strict'; }\nclass B extends A { constructor() { super() } get g() {} }";
+    let s = parse(src);
+    let StmtKind::Function(f) = &s.body[1].kind else {
+        panic!()
+    };
+    let text = |sp: Span| &src[sp.start as usize..sp.end as usize];
+    assert_eq!(text(f.span), "async function f(a) { 'use strict'; }");
+    assert!(f.has_use_strict && f.is_async && !f.is_generator);
+    assert!(!s.strict);
+    let StmtKind::Class(c) = &s.body[2].kind else {
+        panic!()
+    };
+    let ctor = c.constructor.as_ref().expect("constructor");
+    assert_eq!(ctor.kind, FunctionKind::ClassConstructor);
+    assert!(ctor.is_derived_ctor);
+    assert_eq!(text(ctor.span), "constructor() { super() }");
+    let ClassElement::Method { func, kind, .. } = &c.elements[0] else {
+        panic!()
+    };
+    assert_eq!(*kind, MethodKind::Get);
+    assert_eq!(text(func.span), "get g() {}");
+    assert_eq!(text(s.body[0].span), "x = 1;");
+    let e = first_expr("(a, b) => a");
+    assert_eq!(e.span, Span::new(0, 11));
+    assert!(parse("'use strict'; x").strict);
+    assert!(!parse("'use\\x20strict'; x").strict);
+    assert!(!parse("('use strict'); x").strict);
+}
+
+#[test]
+fn template_cooked_and_raw() {
+    let e = first_expr("tag`a\\n${x}\\u{41}\r\nb\\xZ`");
+    let ExprKind::TaggedTemplate { quasi, .. } = &e.kind else {
+        panic!()
+    };
+    assert_eq!(quasi.quasis[0].cooked.as_ref().map(|c| c.to_string()), Some("a\n".into()));
+    assert_eq!(quasi.quasis[0].raw.to_string(), "a\\n");
+    assert_eq!(quasi.quasis[1].cooked, None);
+    assert_eq!(quasi.quasis[1].raw.to_string(), "\\u{41}\nb\\xZ");
+}
+
+#[test]
+fn incomplete_input() {
+    for src in ["if (a) {", "function f() {", "x = (", "foo(", "`abc", "/* x", "a ? b :", "let x ="] {
+        let e = err(src);
+        assert!(e.incomplete, "{src:?} should be incomplete: {}", e.message);
+    }
+    for src in ["a b", "}", "'abc", "x = 1 2"] {
+        assert!(!err(src).incomplete, "{src:?} should not be incomplete");
+    }
+}
+
+#[test]
+fn deep_nesting_does_not_overflow() {
+    let src = format!("{}{} = y", "[".repeat(3000), "]".repeat(3000));
+    let s = parse_script(&src, &ParseOptions::default());
+    assert!(s.is_ok());
+    std::mem::forget(s); // dropping a 3000-deep AST is the evaluator's concern
+}
