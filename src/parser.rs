@@ -660,6 +660,17 @@ impl Ctx<'_> {
         }
     }
 
+    /// `if (x) function f() {}` / `l: function f() {}`: only plain functions, only sloppy.
+    pub fn annex_b_function(&self, f: Rc<Function>, span: Span) -> PResult<Stmt> {
+        if f.is_async || f.is_generator || self.strict {
+            return user(
+                "In strict mode code, functions can only be declared at top level or inside a block.",
+                span,
+            );
+        }
+        Ok(Stmt::new(StmtKind::Function(f), span))
+    }
+
     /// Records a spread element followed by a trailing comma.
     pub fn rest_with_comma(&self, span: Span) {
         self.rest_with_comma.borrow_mut().push(span);
