@@ -1437,12 +1437,22 @@ fn is_js_whitespace(c: char) -> bool {
     )
 }
 
+/// ID_Start = XID_Start plus the Other_ID_Start characters (unicode-ident implements XID).
 pub fn is_id_start(c: char) -> bool {
-    c == '$' || c == '_' || unicode_ident::is_xid_start(c) || c.is_ascii_alphabetic()
+    c == '$'
+        || c == '_'
+        || unicode_ident::is_xid_start(c)
+        || matches!(c, '\u{1885}' | '\u{1886}' | '\u{2118}' | '\u{212E}' | '\u{309B}' | '\u{309C}')
 }
 
+/// ID_Continue plus `$`, ZWNJ and ZWJ (and the Other_ID_Start/Other_ID_Continue characters).
 pub fn is_id_continue(c: char) -> bool {
-    c == '$' || c == '\u{200C}' || c == '\u{200D}' || unicode_ident::is_xid_continue(c)
+    c == '$'
+        || c == '\u{200C}'
+        || c == '\u{200D}'
+        || unicode_ident::is_xid_continue(c)
+        || is_id_start(c)
+        || matches!(c, '\u{00B7}' | '\u{0387}' | '\u{1369}'..='\u{1371}' | '\u{19DA}')
 }
 
 /// Parses `uXXXX` or `u{X...}` (the text after a backslash). Returns the code point and the
