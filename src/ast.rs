@@ -594,3 +594,34 @@ pub enum ClassElement {
     /// `static { ... }`, as a synthesized `ClassField` function.
     StaticBlock(Rc<Function>),
 }
+
+impl ExprKind {
+    fn hidden(name: &str, span: Span) -> Ident {
+        Ident::new(JsStr::intern(name), span)
+    }
+    /// `this`.
+    pub fn this_expr(span: Span) -> ExprKind {
+        ExprKind::This(Self::hidden(crate::resolve::THIS, span))
+    }
+    /// `new.target`.
+    pub fn new_target(span: Span) -> ExprKind {
+        ExprKind::NewTarget(Self::hidden(crate::resolve::NEW_TARGET, span))
+    }
+    /// `super.x` / `super[x]`.
+    pub fn super_member(prop: MemberProp, span: Span) -> ExprKind {
+        ExprKind::SuperMember {
+            prop,
+            this_ref: Self::hidden(crate::resolve::THIS, span),
+            func_ref: Self::hidden(crate::resolve::FUNC, span),
+        }
+    }
+    /// `super(...)`.
+    pub fn super_call(args: Vec<Arg>, span: Span) -> ExprKind {
+        ExprKind::SuperCall {
+            args,
+            this_ref: Self::hidden(crate::resolve::THIS, span),
+            func_ref: Self::hidden(crate::resolve::FUNC, span),
+            new_target_ref: Self::hidden(crate::resolve::NEW_TARGET, span),
+        }
+    }
+}

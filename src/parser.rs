@@ -1,5 +1,24 @@
-//! Parser front end (to be written): lexer → lalrpop grammar → AST.
-use crate::ast::{Script, Span};
+//! Parser front end: lexer (`src/lexer.rs`) → lalrpop grammar (`grammar/js.lalrpop`) → AST.
+//!
+//! The grammar's semantic actions call back into [`Ctx`] for everything that is more than
+//! building a node: reinterpreting cover grammars (arrow parameters, async arrow heads,
+//! destructuring assignment targets, `for (x in y)` heads), validating assignment targets, and
+//! deciding whether an error-recovery point is a legal automatic semicolon insertion.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use lalrpop_util::{ErrorRecovery, ParseError};
+
+use crate::ast::*;
+use crate::lexer::{self, LexError, Tok, Token, TplChunk};
+use crate::string::JsStr;
+
+lalrpop_util::lalrpop_mod!(
+    #[allow(clippy::all, clippy::pedantic, unused, unused_parens, non_snake_case)]
+    grammar,
+    "/js.rs"
+);
 
 #[derive(Debug, Clone, Default)]
 pub struct ParseOptions {
@@ -17,6 +36,1157 @@ pub struct SyntaxError {
     pub incomplete: bool,
 }
 
-pub fn parse_script(_source: &str, _opts: &ParseOptions) -> Result<Script, SyntaxError> {
-    unimplemented!()
+impl SyntaxError {
+    fn new(message: impl Into<String>, span: Span) -> SyntaxError {
+        SyntaxError {
+            message: message.into(),
+            span,
+            incomplete: false,
+        }
+    }
 }
+
+impl std::fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SyntaxError: {}", self.message)
+    }
+}
+
+impl std::error::Error for SyntaxError {}
+
+/// Result type of fallible grammar actions.
+pub type PResult<T> = Result<T, ParseError<usize, Tok, SyntaxError>>;
+
+/// Formal parameters: the plain ones and the rest parameter.
+pub type Params = (Vec<Param>, Option<Pattern>);
+
+fn user<T>(message: impl Into<String>, span: Span) -> PResult<T> {
+    Err(ParseError::User {
+        error: SyntaxError::new(message, span),
+    })
+}
+
+pub fn sp(l: usize, r: usize) -> Span {
+    Span::new(l, r)
+}
+
+/// Parses a whole script.
+pub fn parse_script(source: &str, opts: &ParseOptions) -> Result<Script, SyntaxError> {
+    let (tokens, lex_err) = lexer::tokenize(source, opts.top_level_await);
+    let ctx = Ctx {
+        src: source,
+        tokens: &tokens,
+        strict: opts.strict,
+        errors: RefCell::new(Vec::new()),
+        cover_inits: RefCell::new(Vec::new()),
+    };
+    let iter = tokens
+        .iter()
+        .map(|t| Ok((t.start, t.tok.clone(), t.end)))
+        .chain(lex_err.map(|e| Err(lex_error(e))));
+    let result = grammar::ScriptParser::new().parse(&ctx, iter);
+    let mut errors = ctx.errors.take();
+    let body = match result {
+        Ok(body) => body,
+        Err(e) => {
+            errors.push(ctx.convert(e));
+            Vec::new()
+        }
+    };
+    if let Some(&span) = ctx.cover_inits.borrow().first() {
+        errors.push(SyntaxError::new(
+            "Invalid shorthand property initializer",
+            span,
+        ));
+    }
+    if let Some(e) = errors.into_iter().min_by_key(|e| e.span.start) {
+        return Err(e);
+    }
+    let strict = opts.strict || ctx.has_use_strict(&body);
+    Ok(Script {
+        body,
+        strict,
+        span: sp(0, source.len()),
+        scope: Default::default(),
+    })
+}
+
+fn lex_error(e: LexError) -> SyntaxError {
+    SyntaxError {
+        message: e.message,
+        span: sp(e.start, e.end),
+        incomplete: e.incomplete,
+    }
+}
+
+/// Parenthesized list `( a, b, ...c )`: an expression or arrow parameters.
+pub struct Cover {
+    items: Vec<Expr>,
+    trailing_comma: bool,
+    rest: Option<Pattern>,
+    span: Span,
+}
+
+impl Cover {
+    pub fn new(
+        mut items: Vec<Expr>,
+        last: Option<Expr>,
+        rest: Option<Pattern>,
+        span: Span,
+    ) -> Cover {
+        let trailing_comma = last.is_none() && rest.is_none() && !items.is_empty();
+        items.extend(last);
+        Cover {
+            items,
+            trailing_comma,
+            rest,
+            span,
+        }
+    }
+}
+
+pub enum ArrowParams {
+    Ident(Ident),
+    Cover(Cover),
+}
+
+pub enum ArrowBody {
+    Block(Vec<Stmt>),
+    Expr(Expr),
+}
+
+/// A parsed `for (...)` head, before reinterpretation.
+pub enum ForHeadP {
+    Classic(
+        Option<(Option<VarKind>, Vec<Declarator>, Option<Expr>)>,
+        Option<Expr>,
+        Option<Expr>,
+    ),
+    /// `for (<expr>)`: must be `for (lhs in obj)` with a top-level `in`.
+    ExprParen(Expr),
+    /// `for (var x = init in obj)` (legacy) parsed as a declaration list.
+    DeclParen(VarKind, Vec<Declarator>),
+    Decl(ForInOfKind, VarKind, Pattern, Expr),
+    Target(ForInOfKind, Expr, Expr),
+}
+
+/// What follows `?.` in an optional chain.
+pub enum OptTail {
+    Prop(MemberProp),
+    Call(Vec<Arg>),
+}
+
+/// State shared with the grammar actions.
+pub struct Ctx<'a> {
+    src: &'a str,
+    tokens: &'a [Token],
+    strict: bool,
+    /// Errors found during error recovery (the parse continues; the first one is reported).
+    errors: RefCell<Vec<SyntaxError>>,
+    /// `{ x = 1 }` initializers not (yet) reinterpreted as destructuring defaults.
+    cover_inits: RefCell<Vec<Span>>,
+}
+
+impl Ctx<'_> {
+    fn token_at(&self, pos: usize) -> Option<&Token> {
+        let i = self.tokens.partition_point(|t| t.start < pos);
+        self.tokens[i..]
+            .iter()
+            .find(|t| t.start == pos && t.tok != Tok::AutoSemi)
+    }
+
+    fn nl_before(&self, pos: usize) -> bool {
+        self.token_at(pos).is_some_and(|t| t.nl_before)
+    }
+
+    fn text(&self, span: Span) -> &str {
+        self.src
+            .get(span.start as usize..span.end as usize)
+            .unwrap_or("")
+    }
+
+    /// Converts a lalrpop error into a V8-style syntax error.
+    pub fn convert(&self, e: ParseError<usize, Tok, SyntaxError>) -> SyntaxError {
+        match e {
+            ParseError::InvalidToken { location } => {
+                SyntaxError::new("Invalid or unexpected token", sp(location, location + 1))
+            }
+            ParseError::UnrecognizedEof { location, .. } => SyntaxError {
+                message: "Unexpected end of input".into(),
+                span: sp(location, location),
+                incomplete: true,
+            },
+            ParseError::UnrecognizedToken {
+                token: (l, t, r), ..
+            }
+            | ParseError::ExtraToken { token: (l, t, r) } => {
+                SyntaxError::new(self.token_message(&t, sp(l, r)), sp(l, r))
+            }
+            ParseError::User { error } => error,
+        }
+    }
+
+    fn token_message(&self, t: &Tok, span: Span) -> String {
+        let text = self.text(span);
+        match t {
+            Tok::Ident(n) => {
+                let n = n.to_rust_string();
+                if self.strict && is_strict_reserved(&n) {
+                    "Unexpected strict mode reserved word".into()
+                } else {
+                    format!("Unexpected identifier '{n}'")
+                }
+            }
+            Tok::Let | Tok::Static | Tok::Yield if self.strict => {
+                "Unexpected strict mode reserved word".into()
+            }
+            Tok::Let | Tok::Static | Tok::Async | Tok::Of | Tok::Get | Tok::Set => {
+                format!("Unexpected identifier '{text}'")
+            }
+            Tok::Num(_) => "Unexpected number".into(),
+            Tok::Str(_) => "Unexpected string".into(),
+            Tok::NoSubTemplate(_)
+            | Tok::TemplateHead(_)
+            | Tok::TemplateMiddle(_)
+            | Tok::TemplateTail(_) => "Unexpected template string".into(),
+            Tok::Regex(..) => "Unexpected regular expression".into(),
+            Tok::StarStar => "Unary operator used immediately before exponentiation expression. \
+                              Parenthesis must be used to disambiguate operator precedence"
+                .into(),
+            Tok::AutoSemi => "Unexpected token ';'".into(),
+            // `a + b = c`: the grammar only allows `=` after a left-hand-side expression.
+            Tok::Assign
+            | Tok::PlusAssign
+            | Tok::MinusAssign
+            | Tok::StarAssign
+            | Tok::SlashAssign
+            | Tok::PercentAssign
+            | Tok::StarStarAssign
+            | Tok::ShlAssign
+            | Tok::ShrAssign
+            | Tok::UShrAssign
+            | Tok::AmpAssign
+            | Tok::PipeAssign
+            | Tok::CaretAssign
+            | Tok::AmpAmpAssign
+            | Tok::PipePipeAssign
+            | Tok::QQAssign => "Invalid left-hand side in assignment".into(),
+            Tok::PrivateName(_) => format!("Unexpected identifier '{text}'"),
+            _ => format!("Unexpected token '{text}'"),
+        }
+    }
+
+    /// Error recovery reached a `Semi`: accept it as automatic semicolon insertion if the
+    /// offending token follows a line terminator, is `}`, or is the end of input — and recovery
+    /// neither dropped input tokens nor popped parsed symbols (then the recovery symbol spans
+    /// exactly the gap before the offending token).
+    pub fn asi(&self, e: ErrorRecovery<usize, Tok, SyntaxError>, l: usize, r: usize) {
+        let ok = e.dropped_tokens.is_empty()
+            && match &e.error {
+                ParseError::UnrecognizedToken {
+                    token: (s, tok, _), ..
+                } => r == *s && (*tok == Tok::RBrace || self.nl_before(*s)),
+                ParseError::UnrecognizedEof { .. } => l == r,
+                _ => false,
+            };
+        if !ok {
+            let err = self.convert(e.error);
+            self.errors.borrow_mut().push(err);
+        }
+    }
+
+    /// After `do ... while (x)` a missing semicolon is always inserted.
+    pub fn do_asi(&self, e: ErrorRecovery<usize, Tok, SyntaxError>) {
+        let ok = e.dropped_tokens.is_empty()
+            && matches!(
+                e.error,
+                ParseError::UnrecognizedToken { .. } | ParseError::UnrecognizedEof { .. }
+            );
+        if !ok {
+            let err = self.convert(e.error);
+            self.errors.borrow_mut().push(err);
+        }
+    }
+
+    /// Does this body start with a `"use strict"` directive (exact raw text, no escapes)?
+    fn has_use_strict(&self, body: &[Stmt]) -> bool {
+        for s in body {
+            let StmtKind::Expr(e) = &s.kind else {
+                return false;
+            };
+            if !matches!(e.kind, ExprKind::String(_)) {
+                return false;
+            }
+            let raw = self.text(e.span);
+            if raw == "\"use strict\"" || raw == "'use strict'" {
+                return true;
+            }
+        }
+        false
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn function(
+        &self,
+        name: Option<Ident>,
+        kind: FunctionKind,
+        is_async: bool,
+        is_generator: bool,
+        params: Params,
+        body: FunctionBody,
+        span: Span,
+    ) -> Rc<Function> {
+        Rc::new(self.make_function(name, kind, is_async, is_generator, params, body, span))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn make_function(
+        &self,
+        name: Option<Ident>,
+        kind: FunctionKind,
+        is_async: bool,
+        is_generator: bool,
+        params: Params,
+        body: FunctionBody,
+        span: Span,
+    ) -> Function {
+        let has_use_strict = match &body {
+            FunctionBody::Block(b) => self.has_use_strict(b),
+            FunctionBody::Expr(_) => false,
+        };
+        Function {
+            name,
+            kind,
+            is_async,
+            is_generator,
+            params: params.0,
+            rest: params.1,
+            body,
+            has_use_strict,
+            is_derived_ctor: false,
+            span,
+            scope: Default::default(),
+        }
+    }
+
+    pub fn method(
+        &self,
+        is_async: bool,
+        is_generator: bool,
+        f: (Params, Vec<Stmt>),
+        span: Span,
+    ) -> Function {
+        self.make_function(
+            None,
+            FunctionKind::Method,
+            is_async,
+            is_generator,
+            f.0,
+            FunctionBody::Block(f.1),
+            span,
+        )
+    }
+
+    pub fn class_method(
+        &self,
+        is_static: bool,
+        m: (PropName, MethodKind, Function),
+    ) -> ClassElement {
+        ClassElement::Method {
+            key: m.0,
+            kind: m.1,
+            is_static,
+            func: Rc::new(m.2),
+        }
+    }
+
+    pub fn field(
+        &self,
+        is_static: bool,
+        key: PropName,
+        init: Option<Expr>,
+        span: Span,
+    ) -> ClassElement {
+        let init = init.map(|e| {
+            let span = e.span;
+            self.function(
+                None,
+                FunctionKind::ClassField,
+                false,
+                false,
+                (vec![], None),
+                FunctionBody::Expr(Box::new(e)),
+                span,
+            )
+        });
+        ClassElement::Field {
+            key,
+            is_static,
+            init,
+            span,
+        }
+    }
+
+    pub fn static_block(&self, body: Vec<Stmt>, span: Span) -> ClassElement {
+        ClassElement::StaticBlock(self.function(
+            None,
+            FunctionKind::ClassField,
+            false,
+            false,
+            (vec![], None),
+            FunctionBody::Block(body),
+            span,
+        ))
+    }
+
+    /// Builds a class, moving the explicit `constructor` method into `Class::constructor`.
+    pub fn class(
+        &self,
+        name: Option<Ident>,
+        tail: (Option<Box<Expr>>, Vec<ClassElement>),
+        span: Span,
+    ) -> Rc<Class> {
+        let (super_class, elements) = tail;
+        let mut constructor: Option<Rc<Function>> = None;
+        let mut rest = Vec::with_capacity(elements.len());
+        for el in elements {
+            match el {
+                ClassElement::Method {
+                    key: PropName::Static(ref k),
+                    kind: MethodKind::Method,
+                    is_static: false,
+                    ref func,
+                } if k.units() == "constructor".encode_utf16().collect::<Vec<_>>().as_slice()
+                    && !func.is_async
+                    && !func.is_generator =>
+                {
+                    let ClassElement::Method { func, .. } = el else {
+                        unreachable!()
+                    };
+                    if constructor.is_some() {
+                        self.errors.borrow_mut().push(SyntaxError::new(
+                            "A class may only have one constructor",
+                            func.span,
+                        ));
+                        continue;
+                    }
+                    let f = match Rc::try_unwrap(func) {
+                        Ok(mut f) => {
+                            f.kind = FunctionKind::ClassConstructor;
+                            f.is_derived_ctor = super_class.is_some();
+                            Rc::new(f)
+                        }
+                        Err(f) => f,
+                    };
+                    constructor = Some(f);
+                }
+                ClassElement::Method {
+                    key: PropName::Static(ref k),
+                    is_static: false,
+                    ref func,
+                    ..
+                } if k.units() == "constructor".encode_utf16().collect::<Vec<_>>().as_slice() => {
+                    self.errors.borrow_mut().push(SyntaxError::new(
+                        "Class constructor may not be a special method",
+                        func.span,
+                    ));
+                }
+                el => rest.push(el),
+            }
+        }
+        Rc::new(Class {
+            name,
+            super_class,
+            constructor,
+            elements: rest,
+            span,
+            scope: Default::default(),
+        })
+    }
+
+    pub fn key_value(&self, k: PropName, v: Expr) -> PResult<PropDef> {
+        if let PropName::Private(id) = &k {
+            return user(format!("Unexpected identifier '#{}'", id.name), id.span);
+        }
+        Ok(PropDef::KeyValue(k, v))
+    }
+
+    pub fn object_method(&self, m: (PropName, MethodKind, Function)) -> PResult<PropDef> {
+        if let PropName::Private(id) = &m.0 {
+            return user(format!("Unexpected identifier '#{}'", id.name), id.span);
+        }
+        Ok(PropDef::Method {
+            key: m.0,
+            kind: m.1,
+            func: Rc::new(m.2),
+        })
+    }
+
+    /// `{ x = 1 }`: only valid if the object literal later becomes a pattern.
+    pub fn cover_init(&self, id: Ident, v: Expr) -> PropDef {
+        self.cover_inits.borrow_mut().push(id.span);
+        PropDef::CoverInit(id, v)
+    }
+
+    pub fn var_stmt(&self, kind: VarKind, decls: Vec<Declarator>, span: Span) -> PResult<Stmt> {
+        self.check_declarators(kind, &decls)?;
+        Ok(Stmt::new(StmtKind::Var(VarDecl { kind, decls }), span))
+    }
+
+    fn check_declarators(&self, kind: VarKind, decls: &[Declarator]) -> PResult<()> {
+        for d in decls {
+            if d.init.is_none() {
+                if kind == VarKind::Const {
+                    return user("Missing initializer in const declaration", d.span);
+                }
+                if !matches!(d.target, Pattern::Ident(_)) {
+                    return user("Missing initializer in destructuring declaration", d.span);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn for_stmt(&self, h: ForHeadP, body: Stmt, span: Span) -> PResult<Stmt> {
+        let body = Box::new(body);
+        let scope = Default::default();
+        let kind = match h {
+            ForHeadP::Classic(init, test, update) => {
+                let init = match init {
+                    None => None,
+                    Some((Some(kind), decls, _)) => {
+                        self.check_declarators(kind, &decls)?;
+                        Some(ForInit::Var(VarDecl { kind, decls }))
+                    }
+                    Some((None, _, Some(e))) => {
+                        if let Some(span) = top_level_in(&e) {
+                            return user("Unexpected token 'in'", span);
+                        }
+                        Some(ForInit::Expr(e))
+                    }
+                    Some((None, _, None)) => None,
+                };
+                StmtKind::For {
+                    init,
+                    test,
+                    update,
+                    body,
+                    scope,
+                }
+            }
+            ForHeadP::ExprParen(e) => {
+                let end = e.span.end as usize;
+                match split_in(e) {
+                    Ok((target, right)) => StmtKind::ForInOf {
+                        kind: ForInOfKind::In,
+                        left: ForHead::Target(self.to_pattern(target, Mode::Assign, true)?),
+                        right,
+                        body,
+                        scope,
+                    },
+                    Err(_) => return user("Unexpected token ')'", sp(end, end + 1)),
+                }
+            }
+            ForHeadP::DeclParen(kind, mut decls) => {
+                let end = decls.last().map(|d| d.span.end as usize).unwrap_or(0);
+                let single = decls.len() == 1;
+                let Some(d) = decls.pop().filter(|_| single) else {
+                    return user("Unexpected token ')'", sp(end, end + 1));
+                };
+                let Some(init) = d.init else {
+                    return user("Unexpected token ')'", sp(end, end + 1));
+                };
+                match split_in(init) {
+                    Ok((init, right)) => {
+                        if kind != VarKind::Var || !matches!(d.target, Pattern::Ident(_)) {
+                            return user(
+                                "for-in loop variable declaration may not have an initializer.",
+                                d.span,
+                            );
+                        }
+                        StmtKind::ForInOf {
+                            kind: ForInOfKind::In,
+                            left: ForHead::Decl {
+                                kind,
+                                target: d.target,
+                                init: Some(init),
+                            },
+                            right,
+                            body,
+                            scope,
+                        }
+                    }
+                    Err(_) => return user("Unexpected token ')'", sp(end, end + 1)),
+                }
+            }
+            ForHeadP::Decl(k, kind, target, right) => StmtKind::ForInOf {
+                kind: k,
+                left: ForHead::Decl {
+                    kind,
+                    target,
+                    init: None,
+                },
+                right,
+                body,
+                scope,
+            },
+            ForHeadP::Target(k, target, right) => {
+                if let ExprKind::Ident(id) = &target.kind {
+                    if k != ForInOfKind::In && self.text(id.span) == "async" && k == ForInOfKind::Of
+                    {
+                        return user(
+                            "The left-hand side of a for-of loop may not be 'async'.",
+                            id.span,
+                        );
+                    }
+                }
+                StmtKind::ForInOf {
+                    kind: k,
+                    left: ForHead::Target(self.to_pattern(target, Mode::Assign, true)?),
+                    right,
+                    body,
+                    scope,
+                }
+            }
+        };
+        Ok(Stmt::new(kind, span))
+    }
+
+    pub fn assign(&self, t: Expr, op: AssignOp, v: Expr, span: Span) -> PResult<Expr> {
+        let target = match (&t.kind, op) {
+            (ExprKind::Object(_) | ExprKind::Array(_), AssignOp::Assign) => {
+                self.to_pattern(t, Mode::Assign, true)?
+            }
+            _ => simple_target(t).map_err(|span| ParseError::User {
+                error: SyntaxError::new("Invalid left-hand side in assignment", span),
+            })?,
+        };
+        Ok(Expr::new(
+            ExprKind::Assign {
+                op,
+                target: Box::new(target),
+                value: Box::new(v),
+            },
+            span,
+        ))
+    }
+
+    pub fn update(&self, op: UpdateOp, prefix: bool, e: Expr, span: Span) -> PResult<Expr> {
+        let target = match simple_target(e) {
+            Ok(Pattern::Ident(id)) => {
+                let s = id.span;
+                Expr::new(ExprKind::Ident(id), s)
+            }
+            Ok(Pattern::Expr(e)) => *e,
+            Ok(_) | Err(_) => {
+                let msg = if prefix {
+                    "Invalid left-hand side expression in prefix operation"
+                } else {
+                    "Invalid left-hand side expression in postfix operation"
+                };
+                return user(msg, span);
+            }
+        };
+        Ok(Expr::new(
+            ExprKind::Update {
+                op,
+                prefix,
+                target: Box::new(target),
+            },
+            span,
+        ))
+    }
+
+    /// A parenthesized list used as an expression.
+    pub fn cover_expr(&self, c: Cover) -> PResult<Expr> {
+        let close = sp(c.span.end as usize - 1, c.span.end as usize);
+        if let Some(rest) = &c.rest {
+            let s = rest.span().start as usize;
+            return user("Unexpected token '...'", sp(s.saturating_sub(3), s));
+        }
+        if c.items.is_empty() || c.trailing_comma {
+            return user("Unexpected token ')'", close);
+        }
+        let mut items = c.items;
+        let inner = if items.len() == 1 {
+            items.pop().expect("one item")
+        } else {
+            let s = items[0].span.to(items[items.len() - 1].span);
+            Expr::new(ExprKind::Sequence(items), s)
+        };
+        Ok(Expr::new(ExprKind::Paren(Box::new(inner)), c.span))
+    }
+
+    pub fn arrow(
+        &self,
+        is_async: bool,
+        p: ArrowParams,
+        arrow_pos: usize,
+        body: ArrowBody,
+        span: Span,
+    ) -> PResult<Expr> {
+        let params = match p {
+            ArrowParams::Ident(i) => (
+                vec![Param {
+                    target: Pattern::Ident(i),
+                    default: None,
+                }],
+                None,
+            ),
+            ArrowParams::Cover(c) => {
+                let mut params = Vec::new();
+                for e in c.items {
+                    params.push(self.param_from_expr(e)?);
+                }
+                (params, c.rest)
+            }
+        };
+        self.make_arrow(is_async, params, arrow_pos, body, span)
+    }
+
+    fn make_arrow(
+        &self,
+        is_async: bool,
+        params: Params,
+        arrow_pos: usize,
+        body: ArrowBody,
+        span: Span,
+    ) -> PResult<Expr> {
+        if self.nl_before(arrow_pos) {
+            return user("Unexpected token '=>'", sp(arrow_pos, arrow_pos + 2));
+        }
+        let body = match body {
+            ArrowBody::Block(b) => FunctionBody::Block(b),
+            ArrowBody::Expr(e) => FunctionBody::Expr(Box::new(e)),
+        };
+        let f = self.function(
+            None,
+            FunctionKind::Arrow,
+            is_async,
+            false,
+            params,
+            body,
+            span,
+        );
+        Ok(Expr::new(ExprKind::Arrow(f), span))
+    }
+
+    /// `async(a, b) => ...`, parsed as a call of `async` and reinterpreted.
+    pub fn async_arrow(
+        &self,
+        call: Expr,
+        arrow_pos: usize,
+        body: ArrowBody,
+        span: Span,
+    ) -> PResult<Expr> {
+        let malformed = || user("Malformed arrow function parameter list", call.span);
+        let ExprKind::Call {
+            callee,
+            args,
+            optional: false,
+        } = call.kind
+        else {
+            return malformed();
+        };
+        let ExprKind::Ident(id) = &callee.kind else {
+            return malformed();
+        };
+        if self.text(id.span) != "async" {
+            return malformed();
+        }
+        // `async` and `(` must be on the same line.
+        let after = &self.src[id.span.end as usize..];
+        let paren = after.find('(').unwrap_or(0);
+        if lexer::has_line_terminator(&after[..paren]) {
+            return user("Unexpected token '=>'", sp(arrow_pos, arrow_pos + 2));
+        }
+        let mut params = Vec::new();
+        let mut rest = None;
+        let n = args.len();
+        for (i, a) in args.into_iter().enumerate() {
+            match a {
+                Arg::Expr(e) => params.push(self.param_from_expr(e)?),
+                Arg::Spread(e) if i + 1 == n => {
+                    rest = Some(self.to_pattern(e, Mode::Binding, false)?)
+                }
+                Arg::Spread(e) => {
+                    return user("Rest parameter must be last formal parameter", e.span)
+                }
+            }
+        }
+        self.make_arrow(true, (params, rest), arrow_pos, body, span)
+    }
+
+    fn param_from_expr(&self, e: Expr) -> PResult<Param> {
+        if let ExprKind::Assign {
+            op: AssignOp::Assign,
+            ..
+        } = &e.kind
+        {
+            let ExprKind::Assign { target, value, .. } = e.kind else {
+                unreachable!()
+            };
+            check_binding(&target)?;
+            return Ok(Param {
+                target: *target,
+                default: Some(*value),
+            });
+        }
+        Ok(Param {
+            target: self.to_pattern(e, Mode::Binding, false)?,
+            default: None,
+        })
+    }
+
+    /// Reinterprets an expression as a destructuring pattern (assignment target or, for arrow
+    /// parameters, a binding pattern).
+    fn to_pattern(&self, e: Expr, mode: Mode, top: bool) -> PResult<Pattern> {
+        let invalid = |span| {
+            let msg = match mode {
+                Mode::Binding => "Invalid destructuring assignment target",
+                Mode::Assign if top => "Invalid left-hand side in assignment",
+                Mode::Assign => "Invalid destructuring assignment target",
+            };
+            user(msg, span)
+        };
+        let span = e.span;
+        match e.kind {
+            ExprKind::Ident(id) => Ok(Pattern::Ident(id)),
+            ExprKind::Member { .. } | ExprKind::SuperMember { .. } if mode == Mode::Assign => {
+                Ok(Pattern::Expr(Box::new(e)))
+            }
+            ExprKind::Paren(inner) if mode == Mode::Assign => match inner.kind {
+                ExprKind::Ident(_) | ExprKind::Member { .. } | ExprKind::SuperMember { .. } => {
+                    self.to_pattern(*inner, mode, false)
+                }
+                _ => invalid(span),
+            },
+            ExprKind::Object(props) => {
+                let mut out = Vec::new();
+                let mut rest = None;
+                let n = props.len();
+                for (i, p) in props.into_iter().enumerate() {
+                    match p {
+                        PropDef::KeyValue(key, v) => {
+                            let pspan = v.span;
+                            let (target, default) = self.split_default(v, mode)?;
+                            out.push(ObjectPatProp {
+                                key,
+                                target,
+                                default,
+                                span: pspan,
+                            });
+                        }
+                        PropDef::Shorthand(id) => out.push(ObjectPatProp {
+                            key: PropName::Static(id.name.clone()),
+                            span: id.span,
+                            target: Pattern::Ident(id),
+                            default: None,
+                        }),
+                        PropDef::CoverInit(id, v) => {
+                            self.cover_inits.borrow_mut().retain(|s| *s != id.span);
+                            out.push(ObjectPatProp {
+                                key: PropName::Static(id.name.clone()),
+                                span: id.span.to(v.span),
+                                target: Pattern::Ident(id),
+                                default: Some(v),
+                            });
+                        }
+                        PropDef::Spread(e) if i + 1 == n => {
+                            if !matches!(
+                                e.kind,
+                                ExprKind::Ident(_)
+                                    | ExprKind::Member { .. }
+                                    | ExprKind::SuperMember { .. }
+                            ) {
+                                return invalid(e.span);
+                            }
+                            rest = Some(Box::new(self.to_pattern(e, mode, false)?));
+                        }
+                        PropDef::Spread(e) => {
+                            return user("Rest element must be last element", e.span)
+                        }
+                        PropDef::Method { func, .. } => return invalid(func.span),
+                    }
+                }
+                Ok(Pattern::Object {
+                    props: out,
+                    rest,
+                    span,
+                })
+            }
+            ExprKind::Array(elems) => {
+                let mut out = Vec::new();
+                let mut rest = None;
+                let n = elems.len();
+                for (i, el) in elems.into_iter().enumerate() {
+                    match el {
+                        None => out.push(None),
+                        Some(ArrayElem::Expr(e)) => {
+                            let (target, default) = self.split_default(e, mode)?;
+                            out.push(Some(PatElem { target, default }));
+                        }
+                        Some(ArrayElem::Spread(e)) if i + 1 == n => {
+                            if matches!(e.kind, ExprKind::Assign { .. }) {
+                                return invalid(e.span);
+                            }
+                            rest = Some(Box::new(self.to_pattern(e, mode, false)?));
+                        }
+                        Some(ArrayElem::Spread(e)) => {
+                            return user("Rest element must be last element", e.span)
+                        }
+                    }
+                }
+                Ok(Pattern::Array {
+                    elems: out,
+                    rest,
+                    span,
+                })
+            }
+            _ => invalid(span),
+        }
+    }
+
+    /// `target = default` inside a pattern (already parsed as an assignment expression).
+    fn split_default(&self, e: Expr, mode: Mode) -> PResult<(Pattern, Option<Expr>)> {
+        match e.kind {
+            ExprKind::Assign {
+                op: AssignOp::Assign,
+                target,
+                value,
+            } => {
+                if mode == Mode::Binding {
+                    check_binding(&target)?;
+                }
+                Ok((*target, Some(*value)))
+            }
+            _ => Ok((self.to_pattern(e, mode, false)?, None)),
+        }
+    }
+
+    pub fn new_target(&self, n: JsStr, nspan: Span, span: Span) -> PResult<Expr> {
+        if n.to_rust_string() == "target" && self.text(nspan) == "target" {
+            Ok(Expr::new(ExprKind::new_target(span), span))
+        } else {
+            user(format!("Unexpected identifier '{n}'"), nspan)
+        }
+    }
+
+    /// An untagged template may not contain invalid escapes.
+    pub fn untagged_template(&self, t: Rc<Template>, span: Span) -> PResult<Expr> {
+        for q in &t.quasis {
+            if q.cooked.is_none() {
+                let raw = q.raw.to_rust_string();
+                let msg = match raw.split('\\').skip(1).find_map(|s| s.chars().next()) {
+                    Some('x') => "Invalid hexadecimal escape sequence",
+                    Some('u') => "Invalid Unicode escape sequence",
+                    Some('8' | '9') => "\\8 and \\9 are not allowed in template strings",
+                    _ => "Octal escape sequences are not allowed in template strings",
+                };
+                return user(msg, span);
+            }
+        }
+        Ok(Expr::new(ExprKind::Template(t), span))
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Destructuring assignment: member expressions are valid targets.
+    Assign,
+    /// Binding pattern (arrow parameters): only identifiers.
+    Binding,
+}
+
+fn is_strict_reserved(n: &str) -> bool {
+    matches!(
+        n,
+        "implements"
+            | "interface"
+            | "let"
+            | "package"
+            | "private"
+            | "protected"
+            | "public"
+            | "static"
+            | "yield"
+    )
+}
+
+/// Binding patterns may not contain member-expression targets.
+fn check_binding(p: &Pattern) -> PResult<()> {
+    match p {
+        Pattern::Ident(_) => Ok(()),
+        Pattern::Expr(e) => user("Invalid destructuring assignment target", e.span),
+        Pattern::Object { props, rest, .. } => {
+            for p in props {
+                check_binding(&p.target)?;
+            }
+            rest.as_deref().map_or(Ok(()), check_binding)
+        }
+        Pattern::Array { elems, rest, .. } => {
+            for e in elems.iter().flatten() {
+                check_binding(&e.target)?;
+            }
+            rest.as_deref().map_or(Ok(()), check_binding)
+        }
+    }
+}
+
+/// A simple assignment target: identifier or (non-optional) member expression, possibly
+/// parenthesized. On failure returns the span to report.
+fn simple_target(e: Expr) -> Result<Pattern, Span> {
+    match e.kind {
+        ExprKind::Ident(id) => Ok(Pattern::Ident(id)),
+        ExprKind::Member { .. } | ExprKind::SuperMember { .. } => Ok(Pattern::Expr(Box::new(e))),
+        ExprKind::Paren(inner) => match inner.kind {
+            ExprKind::Ident(_)
+            | ExprKind::Member { .. }
+            | ExprKind::SuperMember { .. }
+            | ExprKind::Paren(_) => simple_target(*inner),
+            _ => Err(e.span),
+        },
+        _ => Err(e.span),
+    }
+}
+
+/// Splits `for (a in b)` parsed as one expression at its first top-level `in` (the deepest one
+/// on the left spine): returns the left-hand side and the rebuilt right-hand expression.
+fn split_in(e: Expr) -> Result<(Expr, Expr), Expr> {
+    let span = e.span;
+    match e.kind {
+        ExprKind::Binary(op, l, r) => match split_in(*l) {
+            Ok((target, nl)) => {
+                let s = nl.span.to(r.span);
+                Ok((target, Expr::new(ExprKind::Binary(op, Box::new(nl), r), s)))
+            }
+            Err(l) if op == BinaryOp::In => Ok((l, *r)),
+            Err(l) => Err(Expr::new(ExprKind::Binary(op, Box::new(l), r), span)),
+        },
+        ExprKind::Logical(op, l, r) => match split_in(*l) {
+            Ok((target, nl)) => {
+                let s = nl.span.to(r.span);
+                Ok((target, Expr::new(ExprKind::Logical(op, Box::new(nl), r), s)))
+            }
+            Err(l) => Err(Expr::new(ExprKind::Logical(op, Box::new(l), r), span)),
+        },
+        ExprKind::Conditional { test, cons, alt } => match split_in(*test) {
+            Ok((target, nt)) => {
+                let s = nt.span.to(alt.span);
+                Ok((
+                    target,
+                    Expr::new(
+                        ExprKind::Conditional {
+                            test: Box::new(nt),
+                            cons,
+                            alt,
+                        },
+                        s,
+                    ),
+                ))
+            }
+            Err(t) => Err(Expr::new(
+                ExprKind::Conditional {
+                    test: Box::new(t),
+                    cons,
+                    alt,
+                },
+                span,
+            )),
+        },
+        ExprKind::Sequence(mut v) if !v.is_empty() => {
+            let first = v.remove(0);
+            match split_in(first) {
+                Ok((target, nf)) => {
+                    let s = nf.span.to(span);
+                    v.insert(0, nf);
+                    Ok((target, Expr::new(ExprKind::Sequence(v), s)))
+                }
+                Err(f) => {
+                    v.insert(0, f);
+                    Err(Expr::new(ExprKind::Sequence(v), span))
+                }
+            }
+        }
+        kind => Err(Expr::new(kind, span)),
+    }
+}
+
+/// Finds an unparenthesized `in` operator (not allowed in a `for(;;)` initializer).
+fn top_level_in(e: &Expr) -> Option<Span> {
+    match &e.kind {
+        ExprKind::Binary(op, l, r) => {
+            if *op == BinaryOp::In {
+                return Some(e.span);
+            }
+            top_level_in(l).or_else(|| top_level_in(r))
+        }
+        ExprKind::Logical(_, l, r) => top_level_in(l).or_else(|| top_level_in(r)),
+        ExprKind::Conditional { test, cons: _, alt } => {
+            top_level_in(test).or_else(|| top_level_in(alt))
+        }
+        ExprKind::Assign { value, .. } => top_level_in(value),
+        ExprKind::Sequence(v) => v.iter().find_map(top_level_in),
+        ExprKind::Unary(_, x) | ExprKind::Await(x) => top_level_in(x),
+        ExprKind::PrivateIn { .. } => Some(e.span),
+        _ => None,
+    }
+}
+
+pub fn binary(op: BinaryOp, a: Expr, b: Expr, span: Span) -> Expr {
+    Expr::new(ExprKind::Binary(op, Box::new(a), Box::new(b)), span)
+}
+
+pub fn logical(op: LogicalOp, a: Expr, b: Expr, span: Span) -> Expr {
+    Expr::new(ExprKind::Logical(op, Box::new(a), Box::new(b)), span)
+}
+
+pub fn member(object: Expr, prop: MemberProp, optional: bool, span: Span) -> Expr {
+    Expr::new(
+        ExprKind::Member {
+            object: Box::new(object),
+            prop,
+            optional,
+        },
+        span,
+    )
+}
+
+/// One `?.` link of an optional chain (the whole chain is wrapped in `OptionalChain` by the
+/// grammar).
+pub fn opt_link(object: Expr, tail: OptTail, optional: bool, span: Span) -> Expr {
+    match tail {
+        OptTail::Prop(p) => member(object, p, optional, span),
+        OptTail::Call(args) => Expr::new(
+            ExprKind::Call {
+                callee: Box::new(object),
+                args,
+                optional,
+            },
+            span,
+        ),
+    }
+}
+
+pub fn template(quasis: Vec<TplChunk>, exprs: Vec<Expr>, span: Span) -> Rc<Template> {
+    Rc::new(Template {
+        quasis: quasis
+            .into_iter()
+            .map(|q| TemplateQuasi {
+                cooked: q.cooked,
+                raw: q.raw,
+            })
+            .collect(),
+        exprs,
+        span,
+    })
+}
+
+/// Number::toString for property keys (`{1.0: x}` has key `"1"`).
+pub fn number_to_js_string(n: f64) -> JsStr {
+    let mut b = ryu_js::Buffer::new();
+    JsStr::intern(b.format(n))
+}
+
+#[cfg(test)]
+mod tests;
