@@ -1188,14 +1188,12 @@ impl<'a> Lexer<'a> {
                     }
                 }
             }
-            Tok::Comma
-                if self.top_brace_kind() == Some(BraceKind::Object) => {
-                    self.set_key_pos(true);
-                }
-            Tok::Semi
-                if self.top_brace_kind() == Some(BraceKind::Class) => {
-                    self.set_key_pos(true);
-                }
+            Tok::Comma if self.top_brace_kind() == Some(BraceKind::Object) => {
+                self.set_key_pos(true);
+            }
+            Tok::Semi if self.top_brace_kind() == Some(BraceKind::Class) => {
+                self.set_key_pos(true);
+            }
             Tok::Question => self.stack.push(Group::Cond),
             Tok::Colon => {
                 self.colon_was_cond = false;
@@ -1206,10 +1204,9 @@ impl<'a> Lexer<'a> {
                     self.set_key_pos(false);
                 }
             }
-            Tok::Assign | Tok::Ellipsis
-                if self.in_key_pos() => {
-                    self.set_key_pos(false);
-                }
+            Tok::Assign | Tok::Ellipsis if self.in_key_pos() => {
+                self.set_key_pos(false);
+            }
             Tok::Star => {
                 if let Some(f) = self
                     .pending_fn
@@ -1269,14 +1266,12 @@ impl<'a> Lexer<'a> {
                     });
                 }
             }
-            Tok::Throw
-                if self.newline_ahead(end) => {
-                    return self.err("Illegal newline after throw", start, end);
-                }
-            Tok::Yield
-                if self.newline_ahead(end) => {
-                    tok = Tok::YieldNoArg;
-                }
+            Tok::Throw if self.newline_ahead(end) => {
+                return self.err("Illegal newline after throw", start, end);
+            }
+            Tok::Yield if self.newline_ahead(end) => {
+                tok = Tok::YieldNoArg;
+            }
             Tok::PlusPlus if nl => tok = Tok::PlusPlusNl,
             Tok::MinusMinus if nl => tok = Tok::MinusMinusNl,
             _ => {}

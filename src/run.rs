@@ -207,3 +207,114 @@ impl Interp {
         Ok(())
     }
 }
+
+/// Runs `code` to completion (script, then the event loop on virtual time) with console
+/// output captured; returns (captured output, exit code). For tests and embedding.
+pub fn run_captured(code: &str) -> (String, i32) {
+    let mut it = Interp::new();
+    it.console.capture = Some(Vec::new());
+    it.timers.virtual_time = true;
+    let mut status = 0;
+    match it.run_script("test.js", code) {
+        Ok(_) => match it.run_event_loop(crate::event_loop::RejectionMode::Throw) {
+            crate::event_loop::LoopEnd::Done => {}
+            _ => status = 1,
+        },
+        Err(_) => status = 1,
+    }
+    let out = it.console.capture.take().unwrap_or_default();
+    (String::from_utf8_lossy(&out).into_owned(), status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::run_captured;
+
+    fn out(code: &str) -> String {
+        run_captured(code).0
+    }
+
+    #[test]
+    fn generator_next_return_throw_finally() {
+        let o = out(r#"
+            function* g() {
+              try { const x = yield 1; console.log('got ' + x); yield 2; }
+              finally { console.log('cleanup'); }
+            }
+            const it = g();
+            console.log(it.next().value);
+            console.log(it.next('a').value);
+            const r = it.return(9);
+            console.log(r.value, r.done);
+            console.log(it.next().done);
+            function* t() { try { yield 1; } catch (e) { console.log('caught ' + e); yield 5; } }
+            const i2 = t(); i2.next(); console.log(i2.throw('boom').value);
+        "#);
+        assert_eq!(o, "1\ngot a\n2\ncleanup\n9 true\ntrue\ncaught boom\n5\n");
+    }
+
+    #[test]
+    fn yield_star_forwards_next_and_return_value() {
+        let o = out(r#"
+            function* inner() { const v = yield 'a'; console.log('inner ' + v); return 'r'; }
+            function* outer() { const r = yield* inner(); console.log('outer ' + r); }
+            const it = outer();
+            console.log(it.next().value);
+            console.log(it.next('x').done);
+        "#);
+        assert_eq!(o, "a\ninner x\nouter r\ntrue\n");
+    }
+
+    #[test]
+    fn yield_in_expression_positions_and_loops() {
+        let o = out(r#"
+            function* g() {
+              let s = 0;
+              for (let i = 0; i < 3; i++) s += (yield i) * 10;
+              const arr = [1, yield 'mid', 3];
+              return s + arr[1];
+            }
+            const it = g();
+            let r = it.next();
+            while (!r.done) r = it.next(r.value === 'mid' ? 100 : r.value + 1);
+            console.log(r.value);
+        "#);
+        // (1 + 2 + 3) * 10 + 100
+        assert_eq!(o, "160\n");
+    }
+
+    #[test]
+    fn generator_already_running() {
+        let o = out(r#"
+            let it;
+            function* g() { try { it.next(); } catch (e) { console.log(e.message); } yield 1; }
+            it = g(); it.next();
+        "#);
+        assert_eq!(o, "Generator is already running\n");
+    }
+
+    #[test]
+    fn deep_recursion_throws_range_error() {
+        let o = out(r#"
+            function f(n) { return f(n + 1) + 1; }
+            try { f(0); } catch (e) { console.log(e.message); }
+            function* g() { yield* g(); }
+            try { g().next(); } catch (e) { console.log(e.message); }
+        "#);
+        assert_eq!(
+            o,
+            "Maximum call stack size exceeded\nMaximum call stack size exceeded\n"
+        );
+    }
+
+    #[test]
+    fn microtasks_before_timers() {
+        let o = out(r#"
+            setTimeout(() => console.log('timeout'), 0);
+            Promise.resolve().then(() => console.log('micro'));
+            (async () => { console.log('async start'); await null; console.log('after await'); })();
+            console.log('sync');
+        "#);
+        assert_eq!(o, "async start\nsync\nmicro\nafter await\ntimeout\n");
+    }
+}

@@ -1347,11 +1347,18 @@ impl Interp {
                 }
             } else {
                 if let Some(info) = &cur.0.info {
-                    if let Some(d) = info.find(name) {
-                        let owner_hops = 0;
-                        let _ = owner_hops;
-                        if (d.slot as usize) < cur.0.slots.borrow().len() && info.materialized {
-                            return Ok(DynRef::Slot(cur.clone(), d.slot, d.kind));
+                    if info.kind != crate::resolve::ScopeKind::Script {
+                        if let Some(d) = info.find(name) {
+                            // Sloppy eval's vars/functions live in the caller, not here.
+                            let hoisted = info.kind == crate::resolve::ScopeKind::Eval
+                                && !info.strict
+                                && matches!(d.kind, DeclKind::Var | DeclKind::Function);
+                            if !hoisted
+                                && info.materialized
+                                && (d.slot as usize) < cur.0.slots.borrow().len()
+                            {
+                                return Ok(DynRef::Slot(cur.clone(), d.slot, d.kind));
+                            }
                         }
                     }
                 }

@@ -12,6 +12,7 @@
 //! - `realm.rs`: intrinsics and the global object.
 
 pub mod eval;
+pub mod eval_code;
 pub mod function;
 pub mod generator;
 pub mod iter;

@@ -294,7 +294,7 @@ fn tpl(t: &Template) -> String {
 fn expr(e: &Expr) -> String {
     match &e.kind {
         ExprKind::Ident(i) => i.name.to_string(),
-        ExprKind::This => "this".into(),
+        ExprKind::This(_) => "this".into(),
         ExprKind::Number(n) => format!("{n}"),
         ExprKind::String(s) => format!("{:?}", s.to_string()),
         ExprKind::Bool(b) => format!("{b}"),
@@ -361,7 +361,7 @@ fn expr(e: &Expr) -> String {
             args(a)
         ),
         ExprKind::New { callee, args: a } => format!("(new {} {})", expr(callee), args(a)),
-        ExprKind::SuperCall(a) => format!("(super {})", args(a)),
+        ExprKind::SuperCall { args: a, .. } => format!("(super {})", args(a)),
         ExprKind::Member {
             object,
             prop,
@@ -372,7 +372,7 @@ fn expr(e: &Expr) -> String {
             if *optional { "?" } else { "" },
             member_prop(prop)
         ),
-        ExprKind::SuperMember(p) => format!("super{}", member_prop(p)),
+        ExprKind::SuperMember { prop: p, .. } => format!("super{}", member_prop(p)),
         ExprKind::OptionalChain(x) => format!("(chain {})", expr(x)),
         ExprKind::Sequence(v) => {
             format!("(seq {})", v.iter().map(expr).collect::<Vec<_>>().join(" "))
@@ -384,7 +384,7 @@ fn expr(e: &Expr) -> String {
             opt(arg, |a| expr(a))
         ),
         ExprKind::Await(x) => format!("(await {})", expr(x)),
-        ExprKind::NewTarget => "new.target".into(),
+        ExprKind::NewTarget(_) => "new.target".into(),
         ExprKind::PrivateIn { name, right } => format!("(#{} in {})", name.name, expr(right)),
     }
 }
