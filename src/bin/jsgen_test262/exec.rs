@@ -6,6 +6,7 @@
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use super::judge::{Outcome, Status};
@@ -24,7 +25,9 @@ pub struct Runner {
     pub memory_limit_mb: u64,
 }
 
-fn drain<R: Read + Send + 'static>(mut r: R) -> std::thread::JoinHandle<Vec<u8>> {
+/// Reads a stream to its end on a thread; the result arrives on the returned channel.
+fn drain<R: Read + Send + 'static>(mut r: R) -> mpsc::Receiver<Vec<u8>> {
+    let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let mut kept = Vec::new();
         let mut buf = [0u8; 8192];
@@ -37,9 +40,14 @@ fn drain<R: Read + Send + 'static>(mut r: R) -> std::thread::JoinHandle<Vec<u8>>
                 }
             }
         }
-        kept
-    })
+        let _ = tx.send(kept);
+    });
+    rx
 }
+
+/// How long to wait for the output streams to close once the process has ended (they stay
+/// open only if the engine left a descendant process holding them).
+const STREAM_GRACE: Duration = Duration::from_secs(2);
 
 impl Runner {
     fn command(&self, script: &Path) -> Command {
@@ -88,8 +96,8 @@ impl Runner {
             std::thread::sleep(pause);
             pause = (pause * 2).min(Duration::from_millis(10));
         };
-        let stdout = String::from_utf8_lossy(&out.join().unwrap_or_default()).into_owned();
-        let stderr = String::from_utf8_lossy(&err.join().unwrap_or_default()).into_owned();
+        let stdout = String::from_utf8_lossy(&out.recv_timeout(STREAM_GRACE).unwrap_or_default()).into_owned();
+        let stderr = String::from_utf8_lossy(&err.recv_timeout(STREAM_GRACE).unwrap_or_default()).into_owned();
         Outcome { status, stdout, stderr }
     }
 }

@@ -119,6 +119,13 @@ struct Entry<'a> {
 
 fn entries(yaml: &str) -> Result<Vec<Entry<'_>>, String> {
     let mut out: Vec<Entry<'_>> = Vec::new();
+    // Top-level keys sit at the indentation of the first key (a few old tests indent the
+    // whole block by one space).
+    let base = yaml
+        .lines()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(indent_of)
+        .unwrap_or(0);
     for line in yaml.lines() {
         let trimmed = line.trim();
         if trimmed.is_empty() {
@@ -127,7 +134,7 @@ fn entries(yaml: &str) -> Result<Vec<Entry<'_>>, String> {
             }
             continue;
         }
-        if indent_of(line) == 0 && !trimmed.starts_with('-') {
+        if indent_of(line) <= base && !trimmed.starts_with('-') {
             if trimmed.starts_with('#') {
                 continue;
             }
@@ -345,6 +352,14 @@ mod tests {
     }
 
     #[test]
+    fn uniformly_indented_block() {
+        let y = "\n description: >\n    text: with colon\n flags: [noStrict]\n includes:\n   - a.js\n";
+        let m = parse_yaml(y).unwrap();
+        assert_eq!(m.flags, s(&["noStrict"]));
+        assert_eq!(m.includes, s(&["a.js"]));
+    }
+
+    #[test]
     fn blank_lines_and_comments() {
         let y = "\n# a comment\nflags: [async] # trailing\n\nincludes:\n\n  - asyncHelpers.js\n\n";
         let m = parse_yaml(y).unwrap();
@@ -356,5 +371,50 @@ mod tests {
     fn extract_stops_at_first_terminator() {
         let src = "/*---\nflags: [raw]\n---*/\n/*---\nflags: [module]\n---*/\n";
         assert_eq!(parse_source(src).unwrap().flags, s(&["raw"]));
+    }
+
+    /// Every test of a test262 checkout beside the repository (../shared/test262, as in CI)
+    /// parses, and the keys the runner uses agree with a plain line scan of the file.
+    #[test]
+    fn whole_checkout_parses() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/test262/test");
+        if !root.is_dir() {
+            return;
+        }
+        let mut stack = vec![root];
+        let mut count = 0;
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                    continue;
+                }
+                let name = p.to_string_lossy().into_owned();
+                if !name.ends_with(".js") || name.contains("_FIXTURE") {
+                    continue;
+                }
+                let src = String::from_utf8_lossy(&std::fs::read(&p).unwrap()).into_owned();
+                let meta = parse_source(&src).unwrap_or_else(|e| panic!("{name}: {e}"));
+                let yaml = extract(&src).unwrap_or("");
+                let has_line = |prefix: &str| yaml.lines().any(|l| l.starts_with(prefix));
+                assert_eq!(meta.negative.is_some(), has_line("negative:"), "{name}");
+                if has_line("flags:") && !yaml.contains("flags: []") {
+                    assert!(!meta.flags.is_empty(), "{name}: flags not read");
+                }
+                if has_line("includes:") && !yaml.contains("includes: []") {
+                    assert!(!meta.includes.is_empty(), "{name}: includes not read");
+                }
+                for f in &meta.flags {
+                    assert!(
+                        ["onlyStrict", "noStrict", "module", "raw", "async", "generated", "CanBlockIsFalse", "CanBlockIsTrue", "non-deterministic"]
+                            .contains(&f.as_str()),
+                        "{name}: unknown flag {f}"
+                    );
+                }
+                count += 1;
+            }
+        }
+        assert!(count > 1000);
     }
 }

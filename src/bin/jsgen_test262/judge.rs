@@ -66,16 +66,30 @@ fn contains_word(hay: &str, needle: &str) -> bool {
     false
 }
 
-/// The most informative line of stderr (the error headline), shortened.
+/// The most informative line of stderr (the error headline), shortened. A headline that opens
+/// an inspected object (`Uncaught Test262Error {`) is joined with the object's lines.
 pub fn headline(stderr: &str) -> String {
-    let line = stderr
-        .lines()
-        .map(str::trim)
-        .find(|l| l.contains("Uncaught") || l.contains("Error") || l.contains("panicked"))
-        .or_else(|| stderr.lines().map(str::trim).find(|l| !l.is_empty()))
-        .unwrap_or("");
-    let line = line.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '_');
-    shorten(line, 200)
+    let clean = |l: &str| -> String {
+        l.trim().trim_start_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '_' && c != '}').trim().to_string()
+    };
+    let lines: Vec<&str> = stderr.lines().collect();
+    let pick = lines
+        .iter()
+        .position(|l| l.contains("Uncaught") || l.contains("Error") || l.contains("panicked"))
+        .or_else(|| lines.iter().position(|l| !l.trim().is_empty()));
+    let Some(i) = pick else { return String::new() };
+    let mut text = clean(lines[i]);
+    if text.ends_with('{') {
+        for l in &lines[i + 1..] {
+            let part = clean(l);
+            text.push(' ');
+            text.push_str(&part);
+            if part.starts_with('}') || text.len() > 400 {
+                break;
+            }
+        }
+    }
+    shorten(&text, 200)
 }
 
 pub fn shorten(s: &str, max: usize) -> String {
@@ -230,6 +244,14 @@ mod tests {
         let t262 = Expect { negative: Some(("runtime", "Test262Error")), is_async: false, prefix_lines: 0 };
         assert!(judge(&t262, &out(1, "", "Uncaught Test262Error {\n  message: 'x'\n}")).is_ok());
         assert!(judge(&t262, &out(1, "", "Uncaught Test262ErrorX: x")).is_err());
+    }
+
+    #[test]
+    fn headlines() {
+        let e = "  × Uncaught Test262Error {\n  │   message: 'Expected SameValue(«1», «2») to be true'\n  │ }\n    ╭─[/tmp/h2.js:93:3]\n";
+        assert_eq!(headline(e), "Uncaught Test262Error { message: 'Expected SameValue(«1», «2») to be true' }");
+        assert_eq!(headline("  × SyntaxError: Unexpected token ';'\n   ╭─[/tmp/se.js:1:9]\n"), "SyntaxError: Unexpected token ';'");
+        assert_eq!(headline(""), "");
     }
 
     #[test]
