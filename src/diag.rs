@@ -60,7 +60,11 @@ pub fn render(diag: SourceDiagnostic, color: bool) -> String {
 }
 
 /// A syntax error diagnostic.
-pub fn syntax_error(it: &Interp, source: u32, err: &crate::parser::SyntaxError) -> SourceDiagnostic {
+pub fn syntax_error(
+    it: &Interp,
+    source: u32,
+    err: &crate::parser::SyntaxError,
+) -> SourceDiagnostic {
     let (name, text) = source_text(it, source);
     SourceDiagnostic {
         message: format!("SyntaxError: {}", err.message),
@@ -72,7 +76,12 @@ pub fn syntax_error(it: &Interp, source: u32, err: &crate::parser::SyntaxError) 
 }
 
 /// An uncaught-exception diagnostic: `Uncaught Error: msg`, the throw site, and the stack.
-pub fn uncaught(it: &mut Interp, value: &Value, pos: Option<(u32, Span)>, prefix: &str) -> SourceDiagnostic {
+pub fn uncaught(
+    it: &mut Interp,
+    value: &Value,
+    pos: Option<(u32, Span)>,
+    prefix: &str,
+) -> SourceDiagnostic {
     let (headline, stack) = describe_exception(it, value);
     let (source, span) = pos.unwrap_or((0, Span::default()));
     let (name, text) = source_text(it, source);

@@ -320,7 +320,11 @@ mod tests {
         *k2.next.borrow_mut() = Some(kept.clone());
         assert_eq!(live_cells(), base + 4);
         collect();
-        assert_eq!(live_cells(), base + 2, "the unrooted cycle is freed, the rooted one kept");
+        assert_eq!(
+            live_cells(),
+            base + 2,
+            "the unrooted cycle is freed, the rooted one kept"
+        );
         drop(k2);
         collect();
         assert_eq!(live_cells(), base + 2);

@@ -15,7 +15,8 @@ pub fn brief(_it: &Interp, v: &Value) -> String {
                     Some(Value::String(s)) if !s.is_empty() => s.to_rust_string(),
                     _ => "anonymous".into(),
                 };
-                if matches!(o.borrow().kind, ObjectKind::Closure(ref c) if c.is_class_constructor()) {
+                if matches!(o.borrow().kind, ObjectKind::Closure(ref c) if c.is_class_constructor())
+                {
                     return format!("class {name}");
                 }
                 return format!("function {name}");
@@ -90,7 +91,9 @@ fn fmt_key(k: &PropKey) -> String {
         PropKey::Str(s) => {
             let s = s.to_rust_string();
             let ident = !s.is_empty()
-                && s.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && s.chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
                 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
             if ident {
                 s
@@ -175,7 +178,11 @@ fn fmt_object(
     }
     let is_array = o.is_array();
     if depth > 2 {
-        return Ok(if is_array { "[Array]".into() } else { "[Object]".into() });
+        return Ok(if is_array {
+            "[Array]".into()
+        } else {
+            "[Object]".into()
+        });
     }
     seen.push(o.addr());
     let mut entries = Vec::new();
@@ -204,11 +211,17 @@ fn fmt_object(
             }
         }
         if holes > 0 {
-            entries.push(format!("<{holes} empty item{}>", if holes > 1 { "s" } else { "" }));
+            entries.push(format!(
+                "<{holes} empty item{}>",
+                if holes > 1 { "s" } else { "" }
+            ));
         }
         if len > 100 {
             let more = len - 100;
-            entries.push(format!("... {more} more item{}", if more > 1 { "s" } else { "" }));
+            entries.push(format!(
+                "... {more} more item{}",
+                if more > 1 { "s" } else { "" }
+            ));
         }
     }
     for k in keys {
@@ -218,7 +231,9 @@ fn fmt_object(
         if is_array && matches!(&k, PropKey::Str(s) if s.units() == crate::interp::ops::LENGTH) {
             continue;
         }
-        let Some(p) = o.get_own_property(&k) else { continue };
+        let Some(p) = o.get_own_property(&k) else {
+            continue;
+        };
         if !p.attrs.enumerable() {
             continue;
         }

@@ -453,6 +453,8 @@ impl Tok {
 struct FnCtx {
     is_async: bool,
     is_gen: bool,
+    /// (Pending functions only) the function is in expression position.
+    is_expr: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -460,6 +462,8 @@ enum BraceKind {
     Block,
     Object,
     Class,
+    /// Body of a function or class in expression position: a `/` after its `}` is division.
+    ExprBody,
 }
 
 /// An open grouping construct, for regex detection, template resumption and function contexts.
@@ -480,6 +484,8 @@ enum Group {
         /// Object literal / class body: at a property key (modifiers seen so far in `mods`).
         key_pos: bool,
         mods: FnCtx,
+        /// A class body in expression position (`/` after its `}` is division).
+        expr: bool,
     },
     /// `${` inside a template literal.
     Template,
@@ -509,6 +515,10 @@ pub struct Lexer<'a> {
     pending_body: Option<FnCtx>,
     /// Stack depths at which a `class` keyword waits for its body `{`.
     pending_class: Vec<usize>,
+    /// The last `class` keyword was in expression position.
+    pending_class_expr: bool,
+    /// Whether a `{` at the token before `async` would have been an object literal.
+    prev2_brace_kind: BraceKind,
     /// The last `=>` belonged to an async arrow.
     arrow_async: bool,
     /// The last `:` closed a conditional.
@@ -526,6 +536,7 @@ impl<'a> Lexer<'a> {
             top_ctx: FnCtx {
                 is_async: top_level_await,
                 is_gen: false,
+                ..Default::default()
             },
             prev: None,
             prev2: None,
@@ -535,6 +546,8 @@ impl<'a> Lexer<'a> {
             pending_fn: None,
             pending_body: None,
             pending_class: Vec::new(),
+            pending_class_expr: false,
+            prev2_brace_kind: BraceKind::Block,
             arrow_async: false,
             colon_was_cond: false,
             done: false,
@@ -576,7 +589,10 @@ impl<'a> Lexer<'a> {
                 | Super | Null | True | False | PrivateName(_) | PlusPlus | MinusMinus,
             ) => false,
             Some(RParen) => self.last_rparen_control,
-            Some(RBrace) => self.last_rbrace_kind != BraceKind::Object,
+            Some(RBrace) => !matches!(
+                self.last_rbrace_kind,
+                BraceKind::Object | BraceKind::ExprBody
+            ),
             _ => true,
         }
     }
@@ -584,37 +600,48 @@ impl<'a> Lexer<'a> {
     /// Skips whitespace and comments after `pos`: is there a line terminator before the next
     /// token? (EOF without a newline counts as no.)
     fn newline_ahead(&self, pos: usize) -> bool {
+        self.next_after(pos).0
+    }
+
+    /// Skips whitespace and comments after `pos`: returns whether a line terminator was seen
+    /// and the first character of the next token (`None` at EOF).
+    fn next_after(&self, pos: usize) -> (bool, Option<char>) {
         let b = self.src.as_bytes();
         let mut i = pos;
+        let mut nl = false;
         while i < b.len() {
             match b[i] {
                 b' ' | b'\t' | 0x0b | 0x0c => i += 1,
-                b'\n' | b'\r' => return true,
-                b'/' if b.get(i + 1) == Some(&b'/') => return true,
+                b'\n' | b'\r' => {
+                    nl = true;
+                    i += 1;
+                }
+                b'/' if b.get(i + 1) == Some(&b'/') => {
+                    let rest = &self.src[i..];
+                    i += rest
+                        .find(['\n', '\r', '\u{2028}', '\u{2029}'])
+                        .unwrap_or(rest.len());
+                }
                 b'/' if b.get(i + 1) == Some(&b'*') => match self.src[i + 2..].find("*/") {
                     Some(e) => {
-                        if has_line_terminator(&self.src[i + 2..i + 2 + e]) {
-                            return true;
-                        }
+                        nl |= has_line_terminator(&self.src[i + 2..i + 2 + e]);
                         i += e + 4;
                     }
-                    None => return false,
+                    None => return (nl, None),
                 },
                 c if c >= 0x80 => {
                     let ch = self.src[i..].chars().next().unwrap_or(' ');
                     if ch == '\u{2028}' || ch == '\u{2029}' {
-                        return true;
+                        nl = true;
+                    } else if !is_js_whitespace(ch) {
+                        return (nl, Some(ch));
                     }
-                    if is_js_whitespace(ch) {
-                        i += ch.len_utf8();
-                    } else {
-                        return false;
-                    }
+                    i += ch.len_utf8();
                 }
-                _ => return false,
+                c => return (nl, Some(c as char)),
             }
         }
-        false
+        (nl, None)
     }
 
     fn next_token(&mut self) -> Option<Result<Token, LexError>> {
@@ -669,7 +696,9 @@ impl<'a> Lexer<'a> {
                 Ok(Raw::Private) => self.private(start),
                 Ok(Raw::Hash) => self.private(start),
                 Ok(Raw::Backslash) => self.ident(start, start),
-                Ok(k @ (Raw::Decimal | Raw::Hex | Raw::Octal | Raw::Binary)) => self.number(k, start),
+                Ok(k @ (Raw::Decimal | Raw::Hex | Raw::Octal | Raw::Binary)) => {
+                    self.number(k, start)
+                }
                 Ok(Raw::Quote) => self.string(start),
                 Ok(Raw::Backtick) => self.template(end).map(|(chunk, head)| {
                     if head {
@@ -683,7 +712,10 @@ impl<'a> Lexer<'a> {
                     let s = self.raw.slice();
                     if (s == "/" || s == "/=") && self.regex_allowed() {
                         self.regex(start)
-                    } else if s == "?" && self.raw.remainder().starts_with('.') && !self.raw.remainder()[1..].starts_with(|c: char| c.is_ascii_digit()) {
+                    } else if s == "?"
+                        && self.raw.remainder().starts_with('.')
+                        && !self.raw.remainder()[1..].starts_with(|c: char| c.is_ascii_digit())
+                    {
                         self.raw.bump(1);
                         Ok(Tok::QDot)
                     } else if s == "}" && matches!(self.stack.last(), Some(Group::Template)) {
@@ -748,10 +780,7 @@ impl<'a> Lexer<'a> {
         let mut name = self.src[start..ascii_end].to_string();
         let mut i = ascii_end;
         let mut escaped = false;
-        loop {
-            let Some(ch) = self.src[i..].chars().next() else {
-                break;
-            };
+        while let Some(ch) = self.src[i..].chars().next() {
             if ch == '\\' {
                 let Some((c, len)) = parse_unicode_escape(&self.src[i + 1..]) else {
                     return self.err("Invalid Unicode escape sequence", i, i + 1);
@@ -767,7 +796,8 @@ impl<'a> Lexer<'a> {
                 name.push(char::from_u32(c).unwrap_or('_'));
                 escaped = true;
                 i += 1 + len;
-            } else if (name.is_empty() && is_id_start(ch)) || (!name.is_empty() && is_id_continue(ch))
+            } else if (name.is_empty() && is_id_start(ch))
+                || (!name.is_empty() && is_id_continue(ch))
             {
                 name.push(ch);
                 i += ch.len_utf8();
@@ -974,14 +1004,18 @@ impl<'a> Lexer<'a> {
     }
 
     fn in_key_pos(&self) -> bool {
-        matches!(self.stack.last(), Some(Group::Brace { kind: BraceKind::Object | BraceKind::Class, key_pos: true, .. }))
+        matches!(
+            self.stack.last(),
+            Some(Group::Brace {
+                kind: BraceKind::Object | BraceKind::Class,
+                key_pos: true,
+                ..
+            })
+        )
     }
 
     fn set_key_pos(&mut self, value: bool) {
-        if let Some(Group::Brace {
-            key_pos, mods, ..
-        }) = self.stack.last_mut()
-        {
+        if let Some(Group::Brace { key_pos, mods, .. }) = self.stack.last_mut() {
             *key_pos = value;
             if value {
                 *mods = FnCtx::default();
@@ -1004,6 +1038,7 @@ impl<'a> Lexer<'a> {
         end: usize,
         nl: bool,
     ) -> Result<Token, LexError> {
+        let brace_kind_here = self.classify_brace();
         let after_dot = matches!(self.prev, Some(Tok::Dot | Tok::QDot));
         // Names after `.` and in key position are plain identifier names.
         if after_dot && (tok.is_reserved() || keyword_name(&tok).is_some()) {
@@ -1022,9 +1057,21 @@ impl<'a> Lexer<'a> {
             self.stack.push(Group::Concise(FnCtx {
                 is_async: true,
                 is_gen,
+                ..Default::default()
             }));
         }
-        let ctx = self.ctx();
+        // `of` is the for-of keyword only after a binding/target; elsewhere it is an identifier
+        // (so `a/of/g` is division).
+        if tok == Tok::Of
+            && !matches!(&self.prev, Some(t) if t.is_identish() || matches!(t, Tok::RBracket | Tok::RBrace | Tok::RParen | Tok::PrivateName(_) | Tok::Yield | Tok::Await))
+        {
+            tok = Tok::Ident(JsStr::intern("of"));
+        }
+        // The name of a function expression is bound in the function's own context.
+        let ctx = match self.pending_fn {
+            Some(f) if matches!(self.prev, Some(Tok::Function | Tok::Star)) && f.is_expr => f,
+            _ => self.ctx(),
+        };
         match tok {
             Tok::Yield if !ctx.is_gen => tok = Tok::Ident(JsStr::intern("yield")),
             Tok::Await if !ctx.is_async => tok = Tok::Ident(JsStr::intern("await")),
@@ -1058,6 +1105,7 @@ impl<'a> Lexer<'a> {
                         Some(Group::Brace { mods, .. }) => Some(FnCtx {
                             is_async: mods.is_async && self.prev != Some(Tok::Async),
                             is_gen: mods.is_gen,
+                            ..Default::default()
                         }),
                         _ => None,
                     }
@@ -1090,18 +1138,33 @@ impl<'a> Lexer<'a> {
                 }
             }
             Tok::LBrace => {
+                let mut class_expr = false;
                 let pending_body = self.pending_body.take();
                 let (kind, ctx) = if self.prev == Some(Tok::RParen) && pending_body.is_some() {
-                    (BraceKind::Block, pending_body)
+                    let expr = pending_body.is_some_and(|c| c.is_expr);
+                    let kind = if expr {
+                        BraceKind::ExprBody
+                    } else {
+                        BraceKind::Block
+                    };
+                    (
+                        kind,
+                        pending_body.map(|c| FnCtx {
+                            is_expr: false,
+                            ..c
+                        }),
+                    )
                 } else if self.prev == Some(Tok::Arrow) {
                     tok = Tok::ArrowLBrace;
                     let c = self.arrow_async.then_some(FnCtx {
                         is_async: true,
                         is_gen: ctx.is_gen,
+                        ..Default::default()
                     });
                     (BraceKind::Block, c)
                 } else if self.pending_class.last() == Some(&self.stack.len()) {
                     self.pending_class.pop();
+                    class_expr = self.pending_class_expr;
                     (BraceKind::Class, None)
                 } else if self.prev == Some(Tok::Static) && self.in_key_pos() {
                     (BraceKind::Block, Some(FnCtx::default()))
@@ -1111,28 +1174,25 @@ impl<'a> Lexer<'a> {
                 self.stack.push(Group::Brace {
                     kind,
                     ctx,
-                    key_pos: kind != BraceKind::Block,
+                    key_pos: matches!(kind, BraceKind::Object | BraceKind::Class),
                     mods: FnCtx::default(),
+                    expr: class_expr,
                 });
             }
             Tok::RBrace => {
-                if let Some(Group::Brace { kind, .. }) = self.stack.last() {
-                    self.last_rbrace_kind = *kind;
+                if let Some(Group::Brace { kind, expr, .. }) = self.stack.last() {
+                    self.last_rbrace_kind = if *expr { BraceKind::ExprBody } else { *kind };
                     self.stack.pop();
                     if self.top_brace_kind() == Some(BraceKind::Class) {
                         self.set_key_pos(true);
                     }
                 }
             }
-            Tok::Comma => {
-                if self.top_brace_kind() == Some(BraceKind::Object) {
-                    self.set_key_pos(true);
-                }
+            Tok::Comma if self.top_brace_kind() == Some(BraceKind::Object) => {
+                self.set_key_pos(true);
             }
-            Tok::Semi => {
-                if self.top_brace_kind() == Some(BraceKind::Class) {
-                    self.set_key_pos(true);
-                }
+            Tok::Semi if self.top_brace_kind() == Some(BraceKind::Class) => {
+                self.set_key_pos(true);
             }
             Tok::Question => self.stack.push(Group::Cond),
             Tok::Colon => {
@@ -1144,13 +1204,15 @@ impl<'a> Lexer<'a> {
                     self.set_key_pos(false);
                 }
             }
-            Tok::Assign | Tok::Ellipsis => {
-                if self.in_key_pos() {
-                    self.set_key_pos(false);
-                }
+            Tok::Assign | Tok::Ellipsis if self.in_key_pos() => {
+                self.set_key_pos(false);
             }
             Tok::Star => {
-                if let Some(f) = self.pending_fn.as_mut().filter(|_| self.prev == Some(Tok::Function)) {
+                if let Some(f) = self
+                    .pending_fn
+                    .as_mut()
+                    .filter(|_| self.prev == Some(Tok::Function))
+                {
                     f.is_gen = true;
                 } else if self.in_key_pos() {
                     if let Some(Group::Brace { mods, .. }) = self.stack.last_mut() {
@@ -1168,12 +1230,21 @@ impl<'a> Lexer<'a> {
                 }
             }
             Tok::Function => {
+                let is_expr = if self.prev == Some(Tok::Async) {
+                    self.prev2_brace_kind == BraceKind::Object
+                } else {
+                    self.classify_brace() == BraceKind::Object
+                };
                 self.pending_fn = Some(FnCtx {
                     is_async: self.prev == Some(Tok::Async),
                     is_gen: false,
+                    is_expr,
                 });
             }
-            Tok::Class => self.pending_class.push(self.stack.len()),
+            Tok::Class => {
+                self.pending_class.push(self.stack.len());
+                self.pending_class_expr = self.classify_brace() == BraceKind::Object;
+            }
             Tok::Arrow => {
                 self.arrow_async = match &self.prev {
                     Some(Tok::RParen) => self.last_rparen_async,
@@ -1184,7 +1255,9 @@ impl<'a> Lexer<'a> {
                 };
             }
             Tok::Return | Tok::Break | Tok::Continue => {
-                if self.newline_ahead(end) {
+                let (nl, next) = self.next_after(end);
+                // An explicit `;` on the next line terminates the statement itself.
+                if nl && next != Some(';') {
                     extra = Some(Token {
                         start: end,
                         end,
@@ -1193,21 +1266,20 @@ impl<'a> Lexer<'a> {
                     });
                 }
             }
-            Tok::Throw => {
-                if self.newline_ahead(end) {
-                    return self.err("Illegal newline after throw", start, end);
-                }
+            Tok::Throw if self.newline_ahead(end) => {
+                return self.err("Illegal newline after throw", start, end);
             }
-            Tok::Yield => {
-                if self.newline_ahead(end) {
-                    tok = Tok::YieldNoArg;
-                }
+            Tok::Yield if self.newline_ahead(end) => {
+                tok = Tok::YieldNoArg;
             }
             Tok::PlusPlus if nl => tok = Tok::PlusPlusNl,
             Tok::MinusMinus if nl => tok = Tok::MinusMinusNl,
             _ => {}
         }
-        if !matches!(tok, Tok::Ident(_) | Tok::Star | Tok::LParen | Tok::Function | Tok::Async) {
+        if !matches!(
+            tok,
+            Tok::Ident(_) | Tok::Star | Tok::LParen | Tok::Function | Tok::Async
+        ) {
             self.pending_fn = None;
         }
         if tok != Tok::RParen && tok != Tok::LBrace {
@@ -1215,6 +1287,7 @@ impl<'a> Lexer<'a> {
         }
         self.prev2 = self.prev.take();
         self.prev = Some(tok.clone());
+        self.prev2_brace_kind = brace_kind_here;
         if let Some(e) = extra {
             self.queue.push_back(e);
         }
@@ -1246,14 +1319,13 @@ impl<'a> Lexer<'a> {
             }
             Some(
                 LParen | LBracket | Comma | Assign | PlusAssign | MinusAssign | StarAssign
-                | SlashAssign | PercentAssign | StarStarAssign | ShlAssign | ShrAssign
-                | UShrAssign | AmpAssign | PipeAssign | CaretAssign | AmpAmpAssign
-                | PipePipeAssign | QQAssign | Question | Return | Typeof | Void | Delete | Case
-                | In | Of | InstanceOf | New | Yield | Await | Extends | Throw | Ellipsis
-                | TemplateHead(_) | TemplateMiddle(_) | Lt | Gt | LtEq | GtEq | EqEq | NotEq
-                | EqEqEq | NotEqEq | Plus | Minus | Star | Slash | Percent | StarStar | Shl | Shr
-                | UShr | Amp | Pipe | Caret | Bang | Tilde | AmpAmp | PipePipe | QQ | PlusPlusNl
-                | MinusMinusNl,
+                | SlashAssign | PercentAssign | StarStarAssign | ShlAssign | ShrAssign | UShrAssign
+                | AmpAssign | PipeAssign | CaretAssign | AmpAmpAssign | PipePipeAssign | QQAssign
+                | Question | Return | Typeof | Void | Delete | Case | In | Of | InstanceOf | New
+                | Yield | Await | Extends | Throw | Ellipsis | TemplateHead(_) | TemplateMiddle(_)
+                | Lt | Gt | LtEq | GtEq | EqEq | NotEq | EqEqEq | NotEqEq | Plus | Minus | Star
+                | Slash | Percent | StarStar | Shl | Shr | UShr | Amp | Pipe | Caret | Bang | Tilde
+                | AmpAmp | PipePipe | QQ | PlusPlusNl | MinusMinusNl,
             ) => BraceKind::Object,
             _ => BraceKind::Block,
         }
@@ -1427,7 +1499,9 @@ fn read_escape(s: &str, template: bool) -> Result<(Escape, usize), &'static str>
         '\r' => Ok((Escape::None, if s[1..].starts_with('\n') { 2 } else { 1 })),
         '\n' | '\u{2028}' | '\u{2029}' => Ok((Escape::None, c.len_utf8())),
         'x' => {
-            let hex = s.get(1..3).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+            let hex = s
+                .get(1..3)
+                .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
             match hex.and_then(|h| u16::from_str_radix(h, 16).ok()) {
                 Some(v) => Ok((Escape::Unit(v), 3)),
                 None => Err("Invalid hexadecimal escape sequence"),
@@ -1511,7 +1585,9 @@ fn parse_number(kind: Raw, text: &str) -> Option<f64> {
         Raw::Binary => parse_radix(&text[2..], 2),
         _ => {
             let b = text.as_bytes();
-            if b.len() > 1 && b[0] == b'0' && b[1].is_ascii_digit() || (b.len() > 1 && b[0] == b'0' && b[1] == b'_') {
+            if b.len() > 1 && b[0] == b'0' && b[1].is_ascii_digit()
+                || (b.len() > 1 && b[0] == b'0' && b[1] == b'_')
+            {
                 // Legacy octal (`010`) or "noctal" decimal (`08`, `09.5`): no separators.
                 if text.contains('_') {
                     return None;
@@ -1584,7 +1660,10 @@ mod tests {
         assert!(lex_err("1__0").message.contains("Invalid"));
         assert!(lex_err("1_").message.contains("Invalid"));
         assert!(lex_err("3in x").message.contains("Invalid"));
-        assert_eq!(toks("1..toString"), vec![Tok::Num(1.0), Tok::Dot, Tok::Ident(s("toString"))]);
+        assert_eq!(
+            toks("1..toString"),
+            vec![Tok::Num(1.0), Tok::Dot, Tok::Ident(s("toString"))]
+        );
     }
 
     #[test]
@@ -1687,7 +1766,10 @@ mod tests {
         assert_eq!(toks("\\u0061b"), vec![Tok::Ident(s("ab"))]);
         assert_eq!(toks("café"), vec![Tok::Ident(s("café"))]);
         assert_eq!(toks("\\u{69}f"), vec![Tok::Ident(s("if"))]);
-        assert_eq!(toks("a.if"), vec![Tok::Ident(s("a")), Tok::Dot, Tok::Ident(s("if"))]);
+        assert_eq!(
+            toks("a.if"),
+            vec![Tok::Ident(s("a")), Tok::Dot, Tok::Ident(s("if"))]
+        );
         assert_eq!(toks("this.#x")[2], Tok::PrivateName(s("x")));
         // yield/await are keywords only in generator/async contexts.
         assert_eq!(toks("yield")[0], Tok::Ident(s("yield")));

@@ -7,6 +7,7 @@
 pub mod ast;
 pub mod builtins;
 pub mod diag;
+pub mod event_loop;
 pub mod gc;
 pub mod inspect;
 pub mod interp;

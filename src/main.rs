@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use jsgen::event_loop::{LoopEnd, RejectionMode};
 use jsgen::interp::Interp;
 use jsgen::run::RunError;
 
@@ -82,9 +83,32 @@ fn run(cli: Cli) -> u8 {
             return 2;
         }
     };
+    let Some(mode) = RejectionMode::parse(&cli.unhandled_rejections) else {
+        eprintln!(
+            "jsgen: invalid value for --unhandled-rejections: {} (expected throw, strict, warn or none)",
+            cli.unhandled_rejections
+        );
+        return 2;
+    };
     let mut it = Interp::new();
+    it.timers.virtual_time = cli.virtual_time;
     let code = match it.run_script(&name, &text) {
-        Ok(_) => 0,
+        Ok(_) => match it.run_event_loop(mode) {
+            LoopEnd::Done => 0,
+            LoopEnd::Uncaught(value) => {
+                let pos = it.last_error_pos.take();
+                report(&mut it, RunError::Uncaught { value, pos });
+                1
+            }
+            LoopEnd::UnhandledRejection(value) => {
+                let pos = it.last_error_pos.take();
+                let d =
+                    jsgen::diag::uncaught(&mut it, &value, pos, "Unhandled promise rejection: ");
+                let _ = std::io::stdout().flush();
+                let _ = std::io::stderr().write_all(jsgen::diag::render(d, false).as_bytes());
+                1
+            }
+        },
         Err(e) => {
             report(&mut it, e);
             1

@@ -112,10 +112,7 @@ impl Attrs {
 #[derive(Clone, Debug)]
 pub enum Slot {
     Data(Value),
-    Accessor {
-        get: Option<Obj>,
-        set: Option<Obj>,
-    },
+    Accessor { get: Option<Obj>, set: Option<Obj> },
 }
 
 #[derive(Clone, Debug)]
@@ -480,7 +477,11 @@ impl Obj {
         if let PropKey::Index(i) = key {
             let i = i as usize;
             let len = d.elements.len();
-            if d.kind.elements_may_grow() && i >= len && i - len <= MAX_HOLE_FILL && d.props_have_no_index_at_or_after(len) {
+            if d.kind.elements_may_grow()
+                && i >= len
+                && i - len <= MAX_HOLE_FILL
+                && d.props_have_no_index_at_or_after(len)
+            {
                 d.elements.resize(i, Value::Empty);
                 d.elements.push(value);
                 d.kind.note_index_written(i as u32);

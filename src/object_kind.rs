@@ -2,11 +2,11 @@
 //! internal slots (Map, Generator, Promise, ...). Exotic own properties that need no calls
 //! (array `length`, a String object's indices and `length`) are answered here.
 
+use crate::builtins::map::MapData;
 use crate::gc::Tracer;
 use crate::interp::function::{BoundFunction, Closure, NativeFunction};
 use crate::interp::generator::GeneratorData;
 use crate::object::{trace_value, Attrs, Obj, Prop, PropKey};
-use crate::builtins::map::MapData;
 use crate::string::JsStr;
 use crate::value::{Sym, Value};
 
@@ -39,6 +39,11 @@ pub enum ObjectKind {
     WeakMap(Box<MapData>),
     WeakSet(Box<MapData>),
     Generator(Box<GeneratorData>),
+    /// An async function activation or an async generator object.
+    Async(Box<crate::interp::generator::AsyncData>),
+    Promise(Box<crate::interp::jobs::PromiseData>),
+    /// A Node `Timeout` object (the timer id).
+    Timeout(u64),
     /// An unmapped `arguments` object (elements hold the values).
     Arguments,
     ArrayIterator {
@@ -128,10 +133,9 @@ impl ObjectKind {
                 Value::Number(*length as f64),
                 Attrs::new(*length_writable, false, false),
             )),
-            (ObjectKind::String(s), PropKey::Str(k)) if k.units() == LENGTH => Some(Prop::data(
-                Value::Number(s.len() as f64),
-                Attrs::NONE,
-            )),
+            (ObjectKind::String(s), PropKey::Str(k)) if k.units() == LENGTH => {
+                Some(Prop::data(Value::Number(s.len() as f64), Attrs::NONE))
+            }
             (ObjectKind::String(s), PropKey::Index(i)) if (*i as usize) < s.len() => {
                 Some(Prop::data(
                     Value::String(s.slice(*i as usize, *i as usize + 1)),
@@ -177,10 +181,13 @@ impl ObjectKind {
                     trace_value(v, t);
                 }
             }
-            ObjectKind::Map(m) | ObjectKind::Set(m) | ObjectKind::WeakMap(m) | ObjectKind::WeakSet(m) => {
-                m.trace(t)
-            }
+            ObjectKind::Map(m)
+            | ObjectKind::Set(m)
+            | ObjectKind::WeakMap(m)
+            | ObjectKind::WeakSet(m) => m.trace(t),
             ObjectKind::Generator(g) => g.trace(t),
+            ObjectKind::Async(a) => a.trace(t),
+            ObjectKind::Promise(p) => p.trace(t),
             ObjectKind::ArrayIterator { target, .. } => trace_value(target, t),
             ObjectKind::MapIterator { map, .. } => t.edge(&map.0),
             ObjectKind::SetIterator { set, .. } => t.edge(&set.0),

@@ -94,7 +94,10 @@ pub fn parse_script(source: &str, opts: &ParseOptions) -> Result<Script, SyntaxE
         }
     };
     if let Some(&span) = ctx.cover_inits.borrow().first() {
-        errors.push(SyntaxError::new("Invalid shorthand property initializer", span));
+        errors.push(SyntaxError::new(
+            "Invalid shorthand property initializer",
+            span,
+        ));
     }
     if let Some(e) = errors.into_iter().min_by_key(|e| e.span.start) {
         return Err(e);
@@ -125,7 +128,12 @@ pub struct Cover {
 }
 
 impl Cover {
-    pub fn new(mut items: Vec<Expr>, last: Option<Expr>, rest: Option<Pattern>, span: Span) -> Cover {
+    pub fn new(
+        mut items: Vec<Expr>,
+        last: Option<Expr>,
+        rest: Option<Pattern>,
+        span: Span,
+    ) -> Cover {
         let trailing_comma = last.is_none() && rest.is_none() && !items.is_empty();
         items.extend(last);
         Cover {
@@ -246,6 +254,23 @@ impl Ctx<'_> {
                               Parenthesis must be used to disambiguate operator precedence"
                 .into(),
             Tok::AutoSemi => "Unexpected token ';'".into(),
+            // `a + b = c`: the grammar only allows `=` after a left-hand-side expression.
+            Tok::Assign
+            | Tok::PlusAssign
+            | Tok::MinusAssign
+            | Tok::StarAssign
+            | Tok::SlashAssign
+            | Tok::PercentAssign
+            | Tok::StarStarAssign
+            | Tok::ShlAssign
+            | Tok::ShrAssign
+            | Tok::UShrAssign
+            | Tok::AmpAssign
+            | Tok::PipeAssign
+            | Tok::CaretAssign
+            | Tok::AmpAmpAssign
+            | Tok::PipePipeAssign
+            | Tok::QQAssign => "Invalid left-hand side in assignment".into(),
             Tok::PrivateName(_) => format!("Unexpected identifier '{text}'"),
             _ => format!("Unexpected token '{text}'"),
         }
@@ -362,7 +387,11 @@ impl Ctx<'_> {
         )
     }
 
-    pub fn class_method(&self, is_static: bool, m: (PropName, MethodKind, Function)) -> ClassElement {
+    pub fn class_method(
+        &self,
+        is_static: bool,
+        m: (PropName, MethodKind, Function),
+    ) -> ClassElement {
         ClassElement::Method {
             key: m.0,
             kind: m.1,
@@ -603,8 +632,12 @@ impl Ctx<'_> {
             },
             ForHeadP::Target(k, target, right) => {
                 if let ExprKind::Ident(id) = &target.kind {
-                    if k != ForInOfKind::In && self.text(id.span) == "async" && k == ForInOfKind::Of {
-                        return user("The left-hand side of a for-of loop may not be 'async'.", id.span);
+                    if k != ForInOfKind::In && self.text(id.span) == "async" && k == ForInOfKind::Of
+                    {
+                        return user(
+                            "The left-hand side of a for-of loop may not be 'async'.",
+                            id.span,
+                        );
                     }
                 }
                 StmtKind::ForInOf {
@@ -726,7 +759,15 @@ impl Ctx<'_> {
             ArrowBody::Block(b) => FunctionBody::Block(b),
             ArrowBody::Expr(e) => FunctionBody::Expr(Box::new(e)),
         };
-        let f = self.function(None, FunctionKind::Arrow, is_async, false, params, body, span);
+        let f = self.function(
+            None,
+            FunctionKind::Arrow,
+            is_async,
+            false,
+            params,
+            body,
+            span,
+        );
         Ok(Expr::new(ExprKind::Arrow(f), span))
     }
 
@@ -765,7 +806,9 @@ impl Ctx<'_> {
         for (i, a) in args.into_iter().enumerate() {
             match a {
                 Arg::Expr(e) => params.push(self.param_from_expr(e)?),
-                Arg::Spread(e) if i + 1 == n => rest = Some(self.to_pattern(e, Mode::Binding, false)?),
+                Arg::Spread(e) if i + 1 == n => {
+                    rest = Some(self.to_pattern(e, Mode::Binding, false)?)
+                }
                 Arg::Spread(e) => {
                     return user("Rest parameter must be last formal parameter", e.span)
                 }
@@ -852,7 +895,9 @@ impl Ctx<'_> {
                         PropDef::Spread(e) if i + 1 == n => {
                             if !matches!(
                                 e.kind,
-                                ExprKind::Ident(_) | ExprKind::Member { .. } | ExprKind::SuperMember { .. }
+                                ExprKind::Ident(_)
+                                    | ExprKind::Member { .. }
+                                    | ExprKind::SuperMember { .. }
                             ) {
                                 return invalid(e.span);
                             }
@@ -956,7 +1001,15 @@ enum Mode {
 fn is_strict_reserved(n: &str) -> bool {
     matches!(
         n,
-        "implements" | "interface" | "let" | "package" | "private" | "protected" | "public" | "static" | "yield"
+        "implements"
+            | "interface"
+            | "let"
+            | "package"
+            | "private"
+            | "protected"
+            | "public"
+            | "static"
+            | "yield"
     )
 }
 

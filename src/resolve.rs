@@ -35,7 +35,11 @@ pub enum Binding {
     #[default]
     Unresolved,
     /// `hops` environments up the runtime scope chain, slot `slot`.
-    Local { hops: u32, slot: u32, kind: DeclKind },
+    Local {
+        hops: u32,
+        slot: u32,
+        kind: DeclKind,
+    },
     /// Not declared in any enclosing function or block: the global lexical scope, then the
     /// global object.
     Global,
@@ -201,6 +205,8 @@ struct ScopeB<'a> {
 struct Ref<'a> {
     ident: &'a Ident,
     scope: usize,
+    /// Looked up under this name instead of `ident.name` (private names: `#x`).
+    name: Option<JsStr>,
 }
 
 #[derive(Clone)]
@@ -479,6 +485,7 @@ impl<'a> Resolver<'a> {
                 self.refs.push(Ref {
                     ident: id,
                     scope: self.cur,
+                    name: None,
                 });
             }
             Pattern::Object { props, rest, .. } => {
@@ -509,10 +516,7 @@ impl<'a> Resolver<'a> {
                     if self.strict() {
                         let n = id.name.to_rust_string();
                         if n == "eval" || n == "arguments" {
-                            self.fail(err(
-                                "Unexpected eval or arguments in strict mode",
-                                id.span,
-                            ));
+                            self.fail(err("Unexpected eval or arguments in strict mode", id.span));
                         }
                     }
                     self.reference(id);
@@ -556,6 +560,16 @@ impl<'a> Resolver<'a> {
         self.refs.push(Ref {
             ident: id,
             scope: self.cur,
+            name: None,
+        });
+    }
+
+    /// A reference to a class private name `#x` (declared in the class scope as `#x`).
+    fn private_reference(&mut self, id: &'a Ident) {
+        self.refs.push(Ref {
+            ident: id,
+            scope: self.cur,
+            name: Some(private_name(&id.name)),
         });
     }
 
@@ -577,13 +591,8 @@ impl<'a> Resolver<'a> {
             ScopeKind::Script
         };
         let s = self.push_scope(kind, Some(&script.scope));
-        self.scopes[s].strict = script.strict
-            || self
-                .opts
-                .outer
-                .first()
-                .map(|o| o.strict)
-                .unwrap_or(false);
+        self.scopes[s].strict =
+            script.strict || self.opts.outer.first().map(|o| o.strict).unwrap_or(false);
         self.scopes[s].is_async = self.opts.top_level_await;
         self.hoist_statements(&script.body, true);
         for st in &script.body {
@@ -762,15 +771,16 @@ impl<'a> Resolver<'a> {
                 scope,
             } => {
                 if *kind == ForInOfKind::AwaitOf && !self.func_scope().is_async {
-                    self.fail(err(
-                        "Unexpected reserved word",
-                        st.span,
-                    ));
+                    self.fail(err("Unexpected reserved word", st.span));
                 }
                 self.push_scope(ScopeKind::Block, Some(scope));
                 let mut s = *kind == ForInOfKind::AwaitOf;
                 match left {
-                    ForHead::Decl { kind: vk, target, init } => {
+                    ForHead::Decl {
+                        kind: vk,
+                        target,
+                        init,
+                    } => {
                         match vk {
                             VarKind::Var => self.declare_pattern(target, DeclKind::Var),
                             VarKind::Let => self.declare_pattern(target, DeclKind::Let),
@@ -805,15 +815,15 @@ impl<'a> Resolver<'a> {
                             .iter()
                             .any(|(n, is_loop)| n == &l.name && *is_loop)
                         {
-                            self.fail(err(
-                                format!("Undefined label '{}'", l.name),
-                                l.span,
-                            ));
+                            self.fail(err(format!("Undefined label '{}'", l.name), l.span));
                         }
                     }
                     None => {
                         if !self.labels.in_loop {
-                            self.fail(err("Illegal continue statement: no surrounding iteration statement", st.span));
+                            self.fail(err(
+                                "Illegal continue statement: no surrounding iteration statement",
+                                st.span,
+                            ));
                         }
                     }
                 }
@@ -838,7 +848,10 @@ impl<'a> Resolver<'a> {
                 if self.func_scope().kind != ScopeKind::Function {
                     self.fail(err("Illegal return statement", st.span));
                 }
-                e.as_ref().map(|e| self.visit_expr(e)).unwrap_or(false)
+                let f = self.func_scope();
+                // `return x` in an async generator awaits x.
+                let awaits = f.is_async && f.is_generator && !f.is_arrow;
+                e.as_ref().map(|e| self.visit_expr(e)).unwrap_or(false) | awaits
             }
             StmtKind::Throw(e) => self.visit_expr(e),
             StmtKind::Try {
@@ -867,7 +880,10 @@ impl<'a> Resolver<'a> {
                         .map(|d| (d.name.clone(), h.span))
                         .collect();
                     for (n, sp) in clash {
-                        self.fail(err(format!("Identifier '{}' has already been declared", n), sp));
+                        self.fail(err(
+                            format!("Identifier '{}' has already been declared", n),
+                            sp,
+                        ));
                     }
                     s |= self.visit_stmts(&h.body.body);
                     self.pop_scope();
@@ -954,6 +970,10 @@ impl<'a> Resolver<'a> {
     fn visit_prop_name(&mut self, k: &'a PropName) -> bool {
         match k {
             PropName::Computed(e) => self.visit_expr(e),
+            PropName::Private(id) => {
+                self.private_reference(id);
+                false
+            }
             _ => false,
         }
     }
@@ -1125,6 +1145,10 @@ impl<'a> Resolver<'a> {
                 let s = self.visit_expr(object);
                 s | match prop {
                     MemberProp::Computed(x) => self.visit_expr(x),
+                    MemberProp::Private(id) => {
+                        self.private_reference(id);
+                        false
+                    }
                     _ => false,
                 }
             }
@@ -1177,7 +1201,10 @@ impl<'a> Resolver<'a> {
                 self.visit_expr(x);
                 true
             }
-            ExprKind::PrivateIn { right, .. } => self.visit_expr(right),
+            ExprKind::PrivateIn { name, right } => {
+                self.private_reference(name);
+                self.visit_expr(right)
+            }
         };
         e.suspends.set(s);
         s
@@ -1221,7 +1248,10 @@ impl<'a> Resolver<'a> {
             sc.is_async = f.is_async;
             sc.strict = outer_strict
                 || f.has_use_strict
-                || matches!(f.kind, FunctionKind::ClassConstructor | FunctionKind::ClassField)
+                || matches!(
+                    f.kind,
+                    FunctionKind::ClassConstructor | FunctionKind::ClassField
+                )
                 || method.as_ref().is_some_and(|m| m.in_class);
             sc.is_method = matches!(
                 f.kind,
@@ -1230,8 +1260,7 @@ impl<'a> Resolver<'a> {
             sc.is_derived_ctor = f.is_derived_ctor;
             sc.is_field_init = f.kind == FunctionKind::ClassField;
             sc.simple_params = f.rest.is_none()
-                && f
-                    .params
+                && f.params
                     .iter()
                     .all(|p| p.default.is_none() && matches!(p.target, Pattern::Ident(_)));
         }
@@ -1246,7 +1275,10 @@ impl<'a> Resolver<'a> {
             if self.scopes[s].strict {
                 let n = name.name.to_rust_string();
                 if n == "eval" || n == "arguments" {
-                    self.fail(err("Unexpected eval or arguments in strict mode", name.span));
+                    self.fail(err(
+                        "Unexpected eval or arguments in strict mode",
+                        name.span,
+                    ));
                 }
             }
         }
@@ -1291,6 +1323,16 @@ impl<'a> Resolver<'a> {
         if let Some(name) = &c.name {
             self.declare(cs, &name.name, DeclKind::ClassName, name.span);
         }
+        for el in &c.elements {
+            let key = match el {
+                ClassElement::Method { key, .. } | ClassElement::Field { key, .. } => key,
+                ClassElement::StaticBlock(_) => continue,
+            };
+            if let PropName::Private(id) = key {
+                let n = private_name(&id.name);
+                self.declare(cs, &n, DeclKind::Hidden, id.span);
+            }
+        }
         if let Some(ctor) = &c.constructor {
             self.visit_function(ctor, Some(MethodCtx { in_class: true }));
         }
@@ -1323,7 +1365,18 @@ impl<'a> Resolver<'a> {
         let refs = std::mem::take(&mut self.refs);
         let mut targets: Vec<Option<(usize, usize, bool)>> = Vec::with_capacity(refs.len());
         for r in &refs {
-            targets.push(self.lookup(&r.ident.name, r.scope));
+            let name = r.name.clone().unwrap_or_else(|| r.ident.name.clone());
+            let t = self.lookup(&name, r.scope);
+            if r.name.is_some() && t.is_none() {
+                self.fail(err(
+                    format!(
+                        "Private field '{}' must be declared in an enclosing class",
+                        name
+                    ),
+                    r.ident.span,
+                ));
+            }
+            targets.push(t);
         }
         // Materialize: function-like scopes always; others if captured or dynamic.
         for i in 0..self.scopes.len() {
@@ -1422,15 +1475,16 @@ impl<'a> Resolver<'a> {
                 arguments_slot: sc
                     .lookup
                     .get(&JsStr::intern(ARGUMENTS))
-                    .filter(|&&d| sc.decls[d].kind == DeclKind::Hidden || (sc.decls[d].kind == DeclKind::Var && sc.kind == ScopeKind::Function && !sc.is_arrow))
+                    .filter(|&&d| {
+                        sc.decls[d].kind == DeclKind::Hidden
+                            || (sc.decls[d].kind == DeclKind::Var
+                                && sc.kind == ScopeKind::Function
+                                && !sc.is_arrow)
+                    })
                     .map(|&d| sc.decls[d].slot),
                 self_name_slot: sc.self_name.map(|d| sc.decls[d].slot),
                 simple_params: sc.simple_params,
-                param_slots: sc
-                    .param_decls
-                    .iter()
-                    .map(|&d| sc.decls[d].slot)
-                    .collect(),
+                param_slots: sc.param_decls.iter().map(|&d| sc.decls[d].slot).collect(),
                 has_direct_eval: sc.has_direct_eval,
             };
             let _ = target.set(Rc::new(info));
@@ -1503,7 +1557,11 @@ impl<'a> Resolver<'a> {
         }
         // Eval code: the caller's scopes.
         if !self.opts.outer.is_empty() {
-            return if dynamic { Some((0, 0, true)) } else { Some((0, 0, true)) };
+            return if dynamic {
+                Some((0, 0, true))
+            } else {
+                Some((0, 0, true))
+            };
         }
         if dynamic {
             Some((0, 0, true))
@@ -1520,6 +1578,15 @@ struct MethodCtx {
 
 const EVAL: &[u16] = &[101, 118, 97, 108];
 const ARGUMENTS_U16: &[u16] = &[97, 114, 103, 117, 109, 101, 110, 116, 115];
+
+fn private_name(n: &JsStr) -> JsStr {
+    let s = n.to_rust_string();
+    if s.starts_with('#') {
+        n.clone()
+    } else {
+        JsStr::intern(&format!("#{s}"))
+    }
+}
 
 fn strip_parens(e: &Expr) -> &Expr {
     match &e.kind {

@@ -16,7 +16,44 @@ pub enum RunError {
     /// Early (parse-time) error.
     Syntax { source: u32, error: SyntaxError },
     /// An exception nobody caught.
-    Uncaught { value: Value, pos: Option<(u32, Span)> },
+    Uncaught {
+        value: Value,
+        pos: Option<(u32, Span)>,
+    },
+}
+
+/// `(async () => { <body> })()`: runs a module-like body as an async arrow (strict; `this`
+/// is the top-level `this`, which is `undefined` in module-like code).
+fn wrap_module_body(script: Script) -> Script {
+    use crate::ast::{Expr, ExprKind, Function, FunctionBody, FunctionKind, Stmt, StmtKind};
+    let span = script.span;
+    let func = Rc::new(Function {
+        name: None,
+        kind: FunctionKind::Arrow,
+        is_async: true,
+        is_generator: false,
+        params: Vec::new(),
+        rest: None,
+        body: FunctionBody::Block(script.body),
+        has_use_strict: true,
+        is_derived_ctor: false,
+        span,
+        scope: Default::default(),
+    });
+    let call = Expr::new(
+        ExprKind::Call {
+            callee: Box::new(Expr::new(ExprKind::Arrow(func), span)),
+            args: Vec::new(),
+            optional: false,
+        },
+        span,
+    );
+    Script {
+        body: vec![Stmt::new(StmtKind::Expr(call), span)],
+        strict: true,
+        span,
+        scope: Default::default(),
+    }
 }
 
 impl Interp {
@@ -30,7 +67,8 @@ impl Interp {
     /// Parses and resolves a script.
     pub fn compile(&mut self, source: u32, opts: &ParseOptions) -> Result<Rc<Script>, RunError> {
         let text = self.sources[source as usize].text.clone();
-        let script = parse_script(&text, opts).map_err(|error| RunError::Syntax { source, error })?;
+        let script =
+            parse_script(&text, opts).map_err(|error| RunError::Syntax { source, error })?;
         let ropts = ResolveOptions {
             top_level_await: opts.top_level_await,
             ..Default::default()
@@ -40,10 +78,32 @@ impl Interp {
     }
 
     /// Runs a script file's text to completion (the caller then runs the event loop).
+    ///
+    /// Like Node 20's module detection: a file that fails to parse as a script but parses
+    /// with top-level `await` runs as module-like code (strict, `this` undefined, top-level
+    /// declarations local to it), its body suspending at each top-level `await`.
     pub fn run_script(&mut self, name: &str, text: &str) -> Result<Value, RunError> {
         let source = self.add_source(name, text);
-        let script = self.compile(source, &ParseOptions::default())?;
-        self.evaluate_script(&script, source)
+        match self.compile(source, &ParseOptions::default()) {
+            Ok(script) => self.evaluate_script(&script, source),
+            Err(first) => {
+                if !text.contains("await") {
+                    return Err(first);
+                }
+                let opts = ParseOptions {
+                    strict: true,
+                    top_level_await: true,
+                };
+                let Ok(script) = parse_script(text, &opts) else {
+                    return Err(first);
+                };
+                let wrapped = Rc::new(wrap_module_body(script));
+                resolve_script(&wrapped, &ResolveOptions::default())
+                    .map_err(|error| RunError::Syntax { source, error })?;
+                self.module_like = true;
+                self.evaluate_script(&wrapped, source)
+            }
+        }
     }
 
     /// ScriptEvaluation: GlobalDeclarationInstantiation, then the statements.
@@ -70,7 +130,11 @@ impl Interp {
         let pos = self.last_error_pos.take();
         self.stack.pop();
         match r {
-            Ok(v) => Ok(if let Value::Empty = v { Value::Undefined } else { v }),
+            Ok(v) => Ok(if let Value::Empty = v {
+                Value::Undefined
+            } else {
+                v
+            }),
             Err(Abrupt::Throw(value)) => Err(RunError::Uncaught { value, pos }),
             Err(Abrupt::Return(v)) => Ok(v),
             Err(_) => Ok(Value::Undefined),
@@ -105,10 +169,9 @@ impl Interp {
             if matches!(d.kind, DeclKind::Var | DeclKind::Function)
                 && self.global_lex.names.contains_key(&d.name)
             {
-                return Err(self.syntax_error(format!(
-                    "Identifier '{}' has already been declared",
-                    d.name
-                )));
+                return Err(
+                    self.syntax_error(format!("Identifier '{}' has already been declared", d.name))
+                );
             }
         }
         for d in &info.decls {
@@ -142,5 +205,116 @@ impl Interp {
             self.define_property_or_throw(&g, key, desc)?;
         }
         Ok(())
+    }
+}
+
+/// Runs `code` to completion (script, then the event loop on virtual time) with console
+/// output captured; returns (captured output, exit code). For tests and embedding.
+pub fn run_captured(code: &str) -> (String, i32) {
+    let mut it = Interp::new();
+    it.console.capture = Some(Vec::new());
+    it.timers.virtual_time = true;
+    let mut status = 0;
+    match it.run_script("test.js", code) {
+        Ok(_) => match it.run_event_loop(crate::event_loop::RejectionMode::Throw) {
+            crate::event_loop::LoopEnd::Done => {}
+            _ => status = 1,
+        },
+        Err(_) => status = 1,
+    }
+    let out = it.console.capture.take().unwrap_or_default();
+    (String::from_utf8_lossy(&out).into_owned(), status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::run_captured;
+
+    fn out(code: &str) -> String {
+        run_captured(code).0
+    }
+
+    #[test]
+    fn generator_next_return_throw_finally() {
+        let o = out(r#"
+            function* g() {
+              try { const x = yield 1; console.log('got ' + x); yield 2; }
+              finally { console.log('cleanup'); }
+            }
+            const it = g();
+            console.log(it.next().value);
+            console.log(it.next('a').value);
+            const r = it.return(9);
+            console.log(r.value, r.done);
+            console.log(it.next().done);
+            function* t() { try { yield 1; } catch (e) { console.log('caught ' + e); yield 5; } }
+            const i2 = t(); i2.next(); console.log(i2.throw('boom').value);
+        "#);
+        assert_eq!(o, "1\ngot a\n2\ncleanup\n9 true\ntrue\ncaught boom\n5\n");
+    }
+
+    #[test]
+    fn yield_star_forwards_next_and_return_value() {
+        let o = out(r#"
+            function* inner() { const v = yield 'a'; console.log('inner ' + v); return 'r'; }
+            function* outer() { const r = yield* inner(); console.log('outer ' + r); }
+            const it = outer();
+            console.log(it.next().value);
+            console.log(it.next('x').done);
+        "#);
+        assert_eq!(o, "a\ninner x\nouter r\ntrue\n");
+    }
+
+    #[test]
+    fn yield_in_expression_positions_and_loops() {
+        let o = out(r#"
+            function* g() {
+              let s = 0;
+              for (let i = 0; i < 3; i++) s += (yield i) * 10;
+              const arr = [1, yield 'mid', 3];
+              return s + arr[1];
+            }
+            const it = g();
+            let r = it.next();
+            while (!r.done) r = it.next(r.value === 'mid' ? 100 : r.value + 1);
+            console.log(r.value);
+        "#);
+        // (1 + 2 + 3) * 10 + 100
+        assert_eq!(o, "160\n");
+    }
+
+    #[test]
+    fn generator_already_running() {
+        let o = out(r#"
+            let it;
+            function* g() { try { it.next(); } catch (e) { console.log(e.message); } yield 1; }
+            it = g(); it.next();
+        "#);
+        assert_eq!(o, "Generator is already running\n");
+    }
+
+    #[test]
+    fn deep_recursion_throws_range_error() {
+        let o = out(r#"
+            function f(n) { return f(n + 1) + 1; }
+            try { f(0); } catch (e) { console.log(e.message); }
+            function* g() { yield* g(); }
+            try { g().next(); } catch (e) { console.log(e.message); }
+        "#);
+        assert_eq!(
+            o,
+            "Maximum call stack size exceeded\nMaximum call stack size exceeded\n"
+        );
+    }
+
+    #[test]
+    fn microtasks_before_timers() {
+        let o = out(r#"
+            setTimeout(() => console.log('timeout'), 0);
+            Promise.resolve().then(() => console.log('micro'));
+            (async () => { console.log('async start'); await null; console.log('after await'); })();
+            console.log('sync');
+        "#);
+        assert_eq!(o, "async start\nsync\nmicro\nafter await\ntimeout\n");
     }
 }

@@ -18,9 +18,5 @@ pub fn init(it: &mut Interp) {
 
 /// PerformEval: `env` is `Some` for a direct eval (the caller's environment).
 pub fn perform_eval(it: &mut Interp, x: Value, env: Option<&Env>) -> JsResult<Value> {
-    let Value::String(_src) = &x else {
-        return Ok(x);
-    };
-    let _ = env;
-    Err(it.syntax_error("eval is not supported yet"))
+    it.perform_eval(x, env)
 }

@@ -32,7 +32,11 @@ impl HashKey {
             Value::Bool(b) => HashKey::Bool(*b),
             Value::Number(n) => {
                 let n = if *n == 0.0 { 0.0 } else { *n };
-                HashKey::Num(if n.is_nan() { f64::NAN.to_bits() } else { n.to_bits() })
+                HashKey::Num(if n.is_nan() {
+                    f64::NAN.to_bits()
+                } else {
+                    n.to_bits()
+                })
             }
             Value::String(s) => HashKey::Str(s.clone()),
             Value::Symbol(s) => HashKey::Ptr(std::rc::Rc::as_ptr(&s.0) as *const u8 as usize),

@@ -14,9 +14,11 @@ pub mod map;
 pub mod math;
 pub mod number;
 pub mod object;
+pub mod promise;
 pub mod reflect;
 pub mod string;
 pub mod symbol;
+pub mod timers;
 
 use crate::interp::Interp;
 use crate::object::{Attrs, Obj};
@@ -39,6 +41,8 @@ pub fn init_all(it: &mut Interp) {
     reflect::init(it);
     global::init(it);
     console::init(it);
+    promise::init(it);
+    timers::init(it);
     crate::interp::generator::init(it);
 }
 

@@ -74,8 +74,21 @@ pub enum Frame {
     Suspended,
     /// `yield*`: the inner iterator.
     Delegate(IteratorRecord),
+    /// for await: phase 0 subject, 1 body, 2 awaiting `next()`, 3 awaiting `return()`.
+    ForAwait {
+        phase: u8,
+        iter: Option<IteratorRecord>,
+        env: Option<Env>,
+        completion: Value,
+        pending: Option<Box<JsResult<Value>>>,
+    },
     /// Assignment: the evaluated reference parts and phase.
-    Assign { phase: u8, base: Value, key: Option<PropKey>, old: Value },
+    Assign {
+        phase: u8,
+        base: Value,
+        key: Option<PropKey>,
+        old: Value,
+    },
 }
 
 impl Frame {
@@ -87,7 +100,9 @@ impl Frame {
                     t.edge(&e.0)
                 }
             }
-            Frame::Loop { env, completion, .. } => {
+            Frame::Loop {
+                env, completion, ..
+            } => {
                 if let Some(e) = env {
                     t.edge(&e.0)
                 }
@@ -113,12 +128,8 @@ impl Frame {
                 }
                 if let Some(p) = pending {
                     match &**p {
-                        Ok(v) | Err(Abrupt::Throw(v)) | Err(Abrupt::Return(v)) => {
-                            trace_value(v, t)
-                        }
-                        Err(Abrupt::Break(_, v)) | Err(Abrupt::Continue(_, v)) => {
-                            trace_value(v, t)
-                        }
+                        Ok(v) | Err(Abrupt::Throw(v)) | Err(Abrupt::Return(v)) => trace_value(v, t),
+                        Err(Abrupt::Break(_, v)) | Err(Abrupt::Continue(_, v)) => trace_value(v, t),
                         _ => {}
                     }
                 }
@@ -141,6 +152,26 @@ impl Frame {
                 }
             }
             Frame::Literal { obj, .. } => t.edge(&obj.0),
+            Frame::ForAwait {
+                iter,
+                env,
+                completion,
+                pending,
+                ..
+            } => {
+                if let Some(i) = iter {
+                    i.trace(t);
+                }
+                if let Some(e) = env {
+                    t.edge(&e.0)
+                }
+                trace_value(completion, t);
+                if let Some(p) = pending {
+                    if let Ok(v) | Err(Abrupt::Throw(v)) | Err(Abrupt::Return(v)) = &**p {
+                        trace_value(v, t);
+                    }
+                }
+            }
             Frame::Delegate(r) => r.trace(t),
             Frame::Assign { base, old, .. } => {
                 trace_value(base, t);
@@ -206,16 +237,15 @@ impl Interp {
 
     /// Evaluates a statement list, returning its completion value (`Value::Empty` if none).
     pub fn eval_stmts(&mut self, stmts: &[Stmt], env: &Env) -> JsResult<Value> {
-        let (start, mut completion) = if !self.frames.is_empty()
-            && matches!(self.frames.last(), Some(Frame::Stmts { .. }))
-        {
-            match self.pop_frame()? {
-                Frame::Stmts { index, completion } => (index, completion),
-                _ => return Err(self.bad_frame()),
-            }
-        } else {
-            (0, Value::Empty)
-        };
+        let (start, mut completion) =
+            if !self.frames.is_empty() && matches!(self.frames.last(), Some(Frame::Stmts { .. })) {
+                match self.pop_frame()? {
+                    Frame::Stmts { index, completion } => (index, completion),
+                    _ => return Err(self.bad_frame()),
+                }
+            } else {
+                (0, Value::Empty)
+            };
         for (i, st) in stmts.iter().enumerate().skip(start) {
             match self.eval_stmt(st, env) {
                 Ok(Value::Empty) => {}
@@ -265,8 +295,16 @@ impl Interp {
         } else {
             self.enter_block_scope(b.scope.get(), env)
         };
-        let saved = if Env::ptr_eq(&benv, env) { None } else { Some(benv.clone()) };
-        Ok(sus!(self, self.eval_stmts(&b.body, &benv), Frame::Block(saved)))
+        let saved = if Env::ptr_eq(&benv, env) {
+            None
+        } else {
+            Some(benv.clone())
+        };
+        Ok(sus!(
+            self,
+            self.eval_stmts(&b.body, &benv),
+            Frame::Block(saved)
+        ))
     }
 
     pub fn eval_stmt(&mut self, st: &Stmt, env: &Env) -> JsResult<Value> {
@@ -286,9 +324,32 @@ impl Interp {
                 Ok(Value::Empty)
             }
             StmtKind::Return(e) => {
-                let v = match e {
-                    Some(e) => self.eval_expr(e, env)?,
-                    None => Value::Undefined,
+                if !suspends {
+                    let v = match e {
+                        Some(e) => self.eval_expr(e, env)?,
+                        None => Value::Undefined,
+                    };
+                    return Err(Abrupt::Return(v));
+                }
+                let resumed = if self.resuming(true) {
+                    Some(self.pop_frame()?)
+                } else {
+                    None
+                };
+                let v = match resumed {
+                    Some(Frame::Branch(1)) => self.take_resume()?,
+                    Some(Frame::Operand) | None => {
+                        let v = match e {
+                            Some(e) => sus!(self, self.eval_expr(e, env), Frame::Operand),
+                            None => Value::Undefined,
+                        };
+                        if self.current_async_gen.is_some() {
+                            // In async generators `return x` awaits x.
+                            return self.suspend_await(v, Frame::Branch(1));
+                        }
+                        v
+                    }
+                    Some(_) => return Err(self.bad_frame()),
                 };
                 Err(Abrupt::Return(v))
             }
@@ -318,7 +379,11 @@ impl Interp {
                 } else {
                     Value::Undefined
                 };
-                Ok(if let Value::Empty = r { Value::Undefined } else { r })
+                Ok(if let Value::Empty = r {
+                    Value::Undefined
+                } else {
+                    r
+                })
             }
             StmtKind::Block(b) => self.eval_block(b, env, suspends),
             StmtKind::Empty | StmtKind::Debugger => Ok(Value::Empty),
@@ -327,7 +392,10 @@ impl Interp {
                 self.note_throw(st.span);
                 Err(Abrupt::Throw(v))
             }
-            StmtKind::Break(l) => Err(Abrupt::Break(l.as_ref().map(|l| l.name.clone()), Value::Empty)),
+            StmtKind::Break(l) => Err(Abrupt::Break(
+                l.as_ref().map(|l| l.name.clone()),
+                Value::Empty,
+            )),
             StmtKind::Continue(l) => Err(Abrupt::Continue(
                 l.as_ref().map(|l| l.name.clone()),
                 Value::Empty,
@@ -358,8 +426,16 @@ impl Interp {
                     let o = self.to_object(&v)?;
                     Env::new_with(env.clone(), o)
                 };
-                let r = sus!(self, self.eval_stmt(body, &wenv), Frame::Block(Some(wenv.clone())));
-                Ok(if let Value::Empty = r { Value::Undefined } else { r })
+                let r = sus!(
+                    self,
+                    self.eval_stmt(body, &wenv),
+                    Frame::Block(Some(wenv.clone()))
+                );
+                Ok(if let Value::Empty = r {
+                    Value::Undefined
+                } else {
+                    r
+                })
             }
         }
     }
@@ -372,7 +448,11 @@ impl Interp {
                 labels.pop();
                 match r {
                     Err(Abrupt::Break(Some(l), v)) if l == label.name => {
-                        Ok(if let Value::Empty = v { Value::Undefined } else { v })
+                        Ok(if let Value::Empty = v {
+                            Value::Undefined
+                        } else {
+                            v
+                        })
                     }
                     other => other,
                 }
@@ -426,7 +506,13 @@ impl Interp {
         } else {
             None
         };
-        let finish = |c: Value| Ok(if let Value::Empty = c { Value::Undefined } else { c });
+        let finish = |c: Value| {
+            Ok(if let Value::Empty = c {
+                Value::Undefined
+            } else {
+                c
+            })
+        };
         match &st.kind {
             StmtKind::While { test, body } => {
                 let (mut phase, mut completion) = match resumed {
@@ -634,7 +720,7 @@ impl Interp {
         resumed: Option<Frame>,
     ) -> JsResult<Value> {
         if kind == ForInOfKind::AwaitOf {
-            return Err(self.type_error("for await...of is not supported yet"));
+            return self.eval_for_await(left, right, body, info, env, labels, resumed);
         }
         let (mut iter, mut completion, resume_body_env) = match resumed {
             Some(Frame::ForInOf {
@@ -700,7 +786,9 @@ impl Interp {
                     };
                     // Bind the loop variable(s) in a fresh iteration environment.
                     let benv = match left {
-                        ForHead::Decl { kind: vk, target, .. } => {
+                        ForHead::Decl {
+                            kind: vk, target, ..
+                        } => {
                             let benv = if *vk == VarKind::Var {
                                 env.clone()
                             } else {
@@ -759,6 +847,194 @@ impl Interp {
                 }
             }
         }
+    }
+
+    /// `for await (... of ...)` (ForIn/OfBodyEvaluation with iteratorKind async).
+    #[allow(clippy::too_many_arguments)]
+    fn eval_for_await(
+        &mut self,
+        left: &ForHead,
+        right: &Expr,
+        body: &Stmt,
+        info: Option<&Rc<ScopeInfo>>,
+        env: &Env,
+        labels: &[JsStr],
+        resumed: Option<Frame>,
+    ) -> JsResult<Value> {
+        let (mut resumed_phase, mut rec, mut completion, mut benv, mut pending) = match resumed {
+            None => (None, None, Value::Undefined, None, None),
+            Some(Frame::ForAwait {
+                phase,
+                iter,
+                env: e,
+                completion,
+                pending,
+            }) => (Some(phase), iter, completion, e, pending),
+            Some(_) => return Err(self.bad_frame()),
+        };
+        if rec.is_none() {
+            let tdz_env = match left {
+                ForHead::Decl { kind: vk, .. } if *vk != VarKind::Var => {
+                    self.enter_block_scope(info, env)
+                }
+                _ => env.clone(),
+            };
+            let subject = sus!(
+                self,
+                self.eval_expr(right, &tdz_env),
+                Frame::ForAwait {
+                    phase: 0,
+                    iter: None,
+                    env: None,
+                    completion: Value::Undefined,
+                    pending: None
+                }
+            );
+            rec = Some(self.get_async_iterator(&subject)?);
+            resumed_phase = None;
+        }
+        let Some(rec) = rec else {
+            return Err(self.bad_frame());
+        };
+        let iter_v = Value::Object(rec.iterator.clone());
+        loop {
+            let body_result = match resumed_phase.take() {
+                Some(1) => {
+                    let Some(e) = benv.clone() else {
+                        return Err(self.bad_frame());
+                    };
+                    self.eval_stmt(body, &e)
+                }
+                Some(3) => {
+                    let awaited = self.take_resume();
+                    let pend = pending.take().map(|p| *p).unwrap_or(Ok(Value::Undefined));
+                    return self.finish_async_close(pend, awaited);
+                }
+                phase => {
+                    let next_result = if phase == Some(2) {
+                        self.take_resume()?
+                    } else {
+                        let r = self.call(&rec.next, &iter_v, &[])?;
+                        return self.suspend_await(
+                            r,
+                            Frame::ForAwait {
+                                phase: 2,
+                                iter: Some(rec),
+                                env: None,
+                                completion,
+                                pending: None,
+                            },
+                        );
+                    };
+                    let Value::Object(ro) = &next_result else {
+                        let s = crate::inspect::brief(self, &next_result);
+                        return Err(
+                            self.type_error(format!("Iterator result {s} is not an object"))
+                        );
+                    };
+                    if self.get(ro, &PropKey::from("done"))?.to_boolean() {
+                        return Ok(if let Value::Empty = completion {
+                            Value::Undefined
+                        } else {
+                            completion
+                        });
+                    }
+                    let value = self.get(ro, &PropKey::from("value"))?;
+                    let bound = match left {
+                        ForHead::Decl {
+                            kind: vk, target, ..
+                        } => {
+                            let e2 = if *vk == VarKind::Var {
+                                env.clone()
+                            } else {
+                                self.enter_block_scope(info, env)
+                            };
+                            self.bind_pattern(target, value, &e2, true).map(|_| e2)
+                        }
+                        ForHead::Target(p) => {
+                            self.assign_pattern(p, value, env).map(|_| env.clone())
+                        }
+                    };
+                    match bound {
+                        Ok(e2) => {
+                            benv = Some(e2.clone());
+                            self.eval_stmt(body, &e2)
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+            };
+            if let Err(Abrupt::Suspend) = body_result {
+                self.frames.push(Frame::ForAwait {
+                    phase: 1,
+                    iter: Some(rec),
+                    env: benv,
+                    completion,
+                    pending: None,
+                });
+                return Err(Abrupt::Suspend);
+            }
+            let exit: JsResult<Value> =
+                match self.loop_body_result(body_result, labels, &mut completion) {
+                    Ok(true) => continue,
+                    Ok(false) => Ok(completion.clone()),
+                    Err(e) => Err(e),
+                };
+            // AsyncIteratorClose(iteratorRecord, exit)
+            let ret = match self.get_method(&iter_v, &PropKey::from("return")) {
+                Ok(r) => r,
+                Err(e) => {
+                    return if matches!(exit, Err(Abrupt::Throw(_))) {
+                        exit
+                    } else {
+                        Err(e)
+                    }
+                }
+            };
+            let Some(ret) = ret else { return exit };
+            let inner = match self.call_obj(&ret, &iter_v, &[]) {
+                Ok(v) => v,
+                Err(e) => {
+                    return if matches!(exit, Err(Abrupt::Throw(_))) {
+                        exit
+                    } else {
+                        Err(e)
+                    }
+                }
+            };
+            return self.suspend_await(
+                inner,
+                Frame::ForAwait {
+                    phase: 3,
+                    iter: Some(rec),
+                    env: None,
+                    completion,
+                    pending: Some(Box::new(exit)),
+                },
+            );
+        }
+    }
+
+    fn finish_async_close(
+        &mut self,
+        pending: JsResult<Value>,
+        awaited: JsResult<Value>,
+    ) -> JsResult<Value> {
+        if let Err(Abrupt::Throw(_)) = pending {
+            return pending;
+        }
+        let v = awaited?;
+        if !v.is_object() {
+            let s = crate::inspect::brief(self, &v);
+            return Err(self.type_error(format!("Iterator result {s} is not an object")));
+        }
+        pending.map(|v| {
+            if let Value::Empty = v {
+                Value::Undefined
+            } else {
+                v
+            }
+        })
     }
 
     fn eval_try(
@@ -868,7 +1144,13 @@ impl Interp {
                     case,
                     env: e,
                     completion,
-                } => (phase, disc, case, e.unwrap_or_else(|| env.clone()), completion),
+                } => (
+                    phase,
+                    disc,
+                    case,
+                    e.unwrap_or_else(|| env.clone()),
+                    completion,
+                ),
                 _ => return Err(self.bad_frame()),
             }
         } else {
@@ -891,19 +1173,24 @@ impl Interp {
         } else {
             senv
         };
-        let mk = |phase: u8, dv: &Value, case: usize, senv: &Env, completion: &Value| Frame::Switch {
-            phase,
-            disc: dv.clone(),
-            case,
-            env: Some(senv.clone()),
-            completion: completion.clone(),
-        };
+        let mk =
+            |phase: u8, dv: &Value, case: usize, senv: &Env, completion: &Value| Frame::Switch {
+                phase,
+                disc: dv.clone(),
+                case,
+                env: Some(senv.clone()),
+                completion: completion.clone(),
+            };
         if phase == 1 {
             // Find the matching case (tests in order, default last resort).
             let mut found = None;
             while case < cases.len() {
                 if let Some(t) = &cases[case].test {
-                    let tv = sus!(self, self.eval_expr(t, &senv), mk(1, &dv, case, &senv, &completion));
+                    let tv = sus!(
+                        self,
+                        self.eval_expr(t, &senv),
+                        mk(1, &dv, case, &senv, &completion)
+                    );
                     if dv.strict_equals(&tv) {
                         found = Some(case);
                         break;
@@ -1060,11 +1347,18 @@ impl Interp {
                 }
             } else {
                 if let Some(info) = &cur.0.info {
-                    if let Some(d) = info.find(name) {
-                        let owner_hops = 0;
-                        let _ = owner_hops;
-                        if (d.slot as usize) < cur.0.slots.borrow().len() && info.materialized {
-                            return Ok(DynRef::Slot(cur.clone(), d.slot, d.kind));
+                    if info.kind != crate::resolve::ScopeKind::Script {
+                        if let Some(d) = info.find(name) {
+                            // Sloppy eval's vars/functions live in the caller, not here.
+                            let hoisted = info.kind == crate::resolve::ScopeKind::Eval
+                                && !info.strict
+                                && matches!(d.kind, DeclKind::Var | DeclKind::Function);
+                            if !hoisted
+                                && info.materialized
+                                && (d.slot as usize) < cur.0.slots.borrow().len()
+                            {
+                                return Ok(DynRef::Slot(cur.clone(), d.slot, d.kind));
+                            }
                         }
                     }
                 }
@@ -1259,7 +1553,12 @@ impl Interp {
         self.eval_expr(e, env)
     }
 
-    fn try_named_evaluation(&mut self, e: &Expr, env: &Env, name: &JsStr) -> JsResult<Option<Value>> {
+    fn try_named_evaluation(
+        &mut self,
+        e: &Expr,
+        env: &Env,
+        name: &JsStr,
+    ) -> JsResult<Option<Value>> {
         match &e.kind {
             ExprKind::Function(f) | ExprKind::Arrow(f) if f.name.is_none() => {
                 let o = self.make_closure(f, env, None, Some(name.clone()));
@@ -1292,7 +1591,11 @@ impl Interp {
                 } else {
                     sus!(self, self.eval_expr(l, env), Frame::Operand)
                 };
-                let rv = sus!(self, self.eval_expr(r, env), Frame::Operands(vec![lv.clone()]));
+                let rv = sus!(
+                    self,
+                    self.eval_expr(r, env),
+                    Frame::Operands(vec![lv.clone()])
+                );
                 self.binary_op(*op, &lv, &rv)
             }
             ExprKind::Logical(op, l, r) => {
@@ -1372,9 +1675,7 @@ impl Interp {
                 }
                 Ok(last)
             }
-            ExprKind::Function(f) => {
-                Ok(Value::Object(self.make_named_function_expression(f, env)))
-            }
+            ExprKind::Function(f) => Ok(Value::Object(self.make_named_function_expression(f, env))),
             ExprKind::Arrow(f) => Ok(Value::Object(self.make_closure(f, env, None, None))),
             ExprKind::Class(c) => self.eval_class(c, env),
             ExprKind::Template(t) => self.eval_template(t, env, e.suspends.get()),
@@ -1396,7 +1697,9 @@ impl Interp {
             ExprKind::PrivateIn { name, right } => {
                 let r = self.eval_expr(right, env)?;
                 let Value::Object(o) = r else {
-                    return Err(self.type_error("Cannot use 'in' operator to search for a private field in a non-object"));
+                    return Err(self.type_error(
+                        "Cannot use 'in' operator to search for a private field in a non-object",
+                    ));
                 };
                 let key = self.private_key(name, env)?;
                 Ok(Value::Bool(o.get_own_property(&key).is_some()))
@@ -1430,7 +1733,13 @@ impl Interp {
             None
         };
         if delegate {
+            if self.current_async_gen.is_some() {
+                return Err(self.syntax_error("yield* in async generators is not supported yet"));
+            }
             return self.eval_yield_star(arg, env, resumed);
+        }
+        if self.current_async_gen.is_some() {
+            return self.eval_async_yield(arg, env, resumed);
         }
         match resumed {
             Some(Frame::Suspended) => {
@@ -1449,6 +1758,7 @@ impl Interp {
             None => Value::Undefined,
         };
         self.yielded = v;
+        self.suspend_kind = crate::interp::generator::SuspendKind::Yield;
         self.frames.push(Frame::Suspended);
         Err(Abrupt::Suspend)
     }
@@ -1477,18 +1787,16 @@ impl Interp {
             let iter_v = Value::Object(rec.iterator.clone());
             let inner = match received {
                 Resume::Next(v) => self.call(&rec.next.clone(), &iter_v, &[v])?,
-                Resume::Throw(x) => {
-                    match self.get_method(&iter_v, &PropKey::from("throw"))? {
-                        Some(t) => self.call_obj(&t, &iter_v, &[x])?,
-                        None => {
-                            rec.done = true;
-                            self.iterator_close(&rec, Ok(()))?;
-                            return Err(self.type_error(
-                                "The iterator does not provide a 'throw' method",
-                            ));
-                        }
+                Resume::Throw(x) => match self.get_method(&iter_v, &PropKey::from("throw"))? {
+                    Some(t) => self.call_obj(&t, &iter_v, &[x])?,
+                    None => {
+                        rec.done = true;
+                        self.iterator_close(&rec, Ok(()))?;
+                        return Err(
+                            self.type_error("The iterator does not provide a 'throw' method")
+                        );
                     }
-                }
+                },
                 Resume::Return(v) => match self.get_method(&iter_v, &PropKey::from("return"))? {
                     Some(r) => {
                         let res = self.call_obj(&r, &iter_v, &[v])?;
@@ -1514,13 +1822,90 @@ impl Interp {
             // GeneratorYield(innerResult) without re-wrapping: yield the result object as is.
             self.yielded = Value::Undefined;
             self.delegated_result = Some(inner.clone());
+            self.suspend_kind = crate::interp::generator::SuspendKind::Yield;
             self.frames.push(Frame::Delegate(rec));
             return Err(Abrupt::Suspend);
         }
     }
 
-    fn eval_await(&mut self, _e: &Expr, _x: &Expr, _env: &Env) -> JsResult<Value> {
-        Err(self.type_error("await is not supported yet"))
+    fn eval_await(&mut self, e: &Expr, x: &Expr, env: &Env) -> JsResult<Value> {
+        let resumed = if self.resuming(e.suspends.get()) {
+            Some(self.pop_frame()?)
+        } else {
+            None
+        };
+        match resumed {
+            Some(Frame::Suspended) => return self.take_resume(),
+            Some(Frame::Operand) | None => {}
+            Some(_) => return Err(self.bad_frame()),
+        }
+        let v = sus!(self, self.eval_expr(x, env), Frame::Operand);
+        self.suspend_await(v, Frame::Suspended)
+    }
+
+    /// Suspends the running body on `Await(v)`; `frame` marks where to resume.
+    fn suspend_await(&mut self, v: Value, frame: Frame) -> JsResult<Value> {
+        self.yielded = v;
+        self.suspend_kind = crate::interp::generator::SuspendKind::Await;
+        self.frames.push(frame);
+        Err(Abrupt::Suspend)
+    }
+
+    /// The completion a resumed body receives at its suspension point.
+    fn take_resume(&mut self) -> JsResult<Value> {
+        match self.resume.take() {
+            Some(Resume::Next(v)) => Ok(v),
+            None => Ok(Value::Undefined),
+            Some(Resume::Throw(x)) => Err(Abrupt::Throw(x)),
+            Some(Resume::Return(v)) => Err(Abrupt::Return(v)),
+        }
+    }
+
+    /// `yield` inside an async generator: Await the operand, AsyncGeneratorYield, and
+    /// AsyncGeneratorUnwrapYieldResumption (a `return` resumption awaits its value).
+    fn eval_async_yield(
+        &mut self,
+        arg: Option<&Expr>,
+        env: &Env,
+        resumed: Option<Frame>,
+    ) -> JsResult<Value> {
+        let mut completion = match resumed {
+            None | Some(Frame::Operand) => {
+                let v = match arg {
+                    Some(a) => sus!(self, self.eval_expr(a, env), Frame::Operand),
+                    None => Value::Undefined,
+                };
+                return self.suspend_await(v, Frame::Branch(1));
+            }
+            Some(Frame::Branch(1)) => {
+                // The operand was awaited: yield it.
+                let v = self.take_resume()?;
+                match self.async_generator_yield(v) {
+                    Some(next) => next,
+                    None => {
+                        self.yielded = Value::Undefined;
+                        self.suspend_kind = crate::interp::generator::SuspendKind::Yield;
+                        self.frames.push(Frame::Branch(2));
+                        return Err(Abrupt::Suspend);
+                    }
+                }
+            }
+            Some(Frame::Branch(2)) => self.resume.take().unwrap_or(Resume::Next(Value::Undefined)),
+            Some(Frame::Branch(3)) => {
+                return match self.resume.take() {
+                    Some(Resume::Next(v)) => Err(Abrupt::Return(v)),
+                    Some(Resume::Throw(e)) => Err(Abrupt::Throw(e)),
+                    Some(Resume::Return(v)) => Err(Abrupt::Return(v)),
+                    None => Err(Abrupt::Return(Value::Undefined)),
+                };
+            }
+            Some(_) => return Err(self.bad_frame()),
+        };
+        match std::mem::replace(&mut completion, Resume::Next(Value::Undefined)) {
+            Resume::Next(v) => Ok(v),
+            Resume::Throw(e) => Err(Abrupt::Throw(e)),
+            Resume::Return(v) => self.suspend_await(v, Frame::Branch(3)),
+        }
     }
 
     // ---- unary / update ------------------------------------------------------------------------
@@ -1531,7 +1916,8 @@ impl Interp {
                 if let ExprKind::Ident(id) = &strip_parens(x).kind {
                     if id.binding.get() == Binding::Global {
                         let known = self.global_lex.names.contains_key(&id.name)
-                            || self.has_property(&self.global.clone(), &PropKey::from_str(&id.name))?;
+                            || self
+                                .has_property(&self.global.clone(), &PropKey::from_str(&id.name))?;
                         if !known {
                             return Ok(Value::from("undefined"));
                         }
@@ -1539,7 +1925,10 @@ impl Interp {
                     if id.binding.get() == Binding::Dynamic {
                         if let DynRef::Global = self.lookup_dynamic(&id.name, env)? {
                             let known = self.global_lex.names.contains_key(&id.name)
-                                || self.has_property(&self.global.clone(), &PropKey::from_str(&id.name))?;
+                                || self.has_property(
+                                    &self.global.clone(),
+                                    &PropKey::from_str(&id.name),
+                                )?;
                             if !known {
                                 return Ok(Value::from("undefined"));
                             }
@@ -1589,7 +1978,9 @@ impl Interp {
                     if self.global_lex.names.contains_key(&id.name) {
                         return Ok(Value::Bool(false));
                     }
-                    Ok(Value::Bool(self.global.delete(&PropKey::from_str(&id.name))))
+                    Ok(Value::Bool(
+                        self.global.delete(&PropKey::from_str(&id.name)),
+                    ))
                 }
                 Binding::Dynamic => match self.lookup_dynamic(&id.name, env)? {
                     DynRef::Object(o, k) => Ok(Value::Bool(o.delete(&k))),
@@ -1599,9 +1990,9 @@ impl Interp {
                         }
                         Ok(Value::Bool(true))
                     }
-                    DynRef::Global => {
-                        Ok(Value::Bool(self.global.delete(&PropKey::from_str(&id.name))))
-                    }
+                    DynRef::Global => Ok(Value::Bool(
+                        self.global.delete(&PropKey::from_str(&id.name)),
+                    )),
                     DynRef::Slot(..) => Ok(Value::Bool(false)),
                 },
                 _ => Ok(Value::Bool(false)),
@@ -1613,7 +2004,13 @@ impl Interp {
         }
     }
 
-    fn eval_update(&mut self, op: UpdateOp, prefix: bool, target: &Expr, env: &Env) -> JsResult<Value> {
+    fn eval_update(
+        &mut self,
+        op: UpdateOp,
+        prefix: bool,
+        target: &Expr,
+        env: &Env,
+    ) -> JsResult<Value> {
         let delta = if op == UpdateOp::Inc { 1.0 } else { -1.0 };
         let t = strip_parens(target);
         match &t.kind {
@@ -1642,7 +2039,11 @@ impl Interp {
                 self.put_v(&base, key, Value::Number(n + delta), strict)?;
                 Ok(Value::Number(if prefix { n + delta } else { n }))
             }
-            ExprKind::SuperMember { prop, this_ref, func_ref } => {
+            ExprKind::SuperMember {
+                prop,
+                this_ref,
+                func_ref,
+            } => {
                 let this = self.get_binding(this_ref, env)?;
                 let key = self.eval_member_key(prop, env)?;
                 let home = self.super_base(func_ref, env)?;
@@ -1717,12 +2118,20 @@ impl Interp {
                 };
                 let key = match prop {
                     MemberProp::Computed(ke) => {
-                        let kv = sus!(self, self.eval_expr(ke, env), Frame::Operands(vec![base.clone()]));
+                        let kv = sus!(
+                            self,
+                            self.eval_expr(ke, env),
+                            Frame::Operands(vec![base.clone()])
+                        );
                         if base.is_nullish() {
                             let kd = self.to_string_lossy(&kv);
                             return Err(self.type_error(format!(
                                 "Cannot read properties of {} (reading '{}')",
-                                if base.is_undefined() { "undefined" } else { "null" },
+                                if base.is_undefined() {
+                                    "undefined"
+                                } else {
+                                    "null"
+                                },
                                 kd
                             )));
                         }
@@ -2085,7 +2494,9 @@ impl Interp {
         let parent = fo.proto();
         let nt = self.get_binding(new_target_ref, env)?;
         let Some(parent) = parent.filter(|p| p.is_constructor()) else {
-            return Err(self.type_error("Super constructor null of anonymous class is not a constructor"));
+            return Err(
+                self.type_error("Super constructor null of anonymous class is not a constructor")
+            );
         };
         let Value::Object(nt) = nt else {
             return Err(self.syntax_error("'super' keyword unexpected here"));
@@ -2145,7 +2556,11 @@ impl Interp {
                             None => self.get_binding(id, env)?,
                             Some(_) => return Err(self.bad_frame()),
                         };
-                        let r = sus!(self, self.eval_expr(value, env), Frame::Operands(vec![old.clone()]));
+                        let r = sus!(
+                            self,
+                            self.eval_expr(value, env),
+                            Frame::Operands(vec![old.clone()])
+                        );
                         let v = self.binary_op(bop, &old, &r)?;
                         self.set_binding(id, v.clone(), env, strict)?;
                         Ok(v)
@@ -2198,13 +2613,19 @@ impl Interp {
                                 let k = self.eval_member_key(prop, env)?;
                                 (t, k)
                             }
-                            _ => return Err(self.syntax_error("Invalid left-hand side in assignment")),
+                            _ => {
+                                return Err(
+                                    self.syntax_error("Invalid left-hand side in assignment")
+                                )
+                            }
                         };
                         (base, Some(key), Value::Undefined, 0)
                     }
                     Some(_) => return Err(self.bad_frame()),
                 };
-                let Some(key) = key else { return Err(self.bad_frame()) };
+                let Some(key) = key else {
+                    return Err(self.bad_frame());
+                };
                 let is_super = matches!(te.kind, ExprKind::SuperMember { .. });
                 let mut old = old;
                 if phase == 0 {
@@ -2252,7 +2673,9 @@ impl Interp {
             }
             _ => {
                 let v = match resumed {
-                    Some(Frame::Operand) | None => sus!(self, self.eval_expr(value, env), Frame::Operand),
+                    Some(Frame::Operand) | None => {
+                        sus!(self, self.eval_expr(value, env), Frame::Operand)
+                    }
                     Some(_) => return Err(self.bad_frame()),
                 };
                 self.assign_pattern(target, v.clone(), env)?;
@@ -2270,7 +2693,14 @@ impl Interp {
         Ok(Value::Undefined)
     }
 
-    fn super_set(&mut self, te: &Expr, this: &Value, key: PropKey, v: Value, env: &Env) -> JsResult<()> {
+    fn super_set(
+        &mut self,
+        te: &Expr,
+        this: &Value,
+        key: PropKey,
+        v: Value,
+        env: &Env,
+    ) -> JsResult<()> {
         if let ExprKind::SuperMember { func_ref, .. } = &te.kind {
             if let Some(h) = self.super_base(func_ref, env)? {
                 let ok = self.set_with_receiver(&h, key.clone(), v, this)?;
@@ -2286,10 +2716,19 @@ impl Interp {
     }
 
     /// PutValue on a property reference (private names included).
-    pub fn put_member(&mut self, base: &Value, key: PropKey, v: Value, strict: bool) -> JsResult<()> {
+    pub fn put_member(
+        &mut self,
+        base: &Value,
+        key: PropKey,
+        v: Value,
+        strict: bool,
+    ) -> JsResult<()> {
         if let (Value::Object(o), PropKey::Sym(s)) = (base, &key) {
             if s.0.private {
-                let desc = s.description().map(|d| d.to_rust_string()).unwrap_or_default();
+                let desc = s
+                    .description()
+                    .map(|d| d.to_rust_string())
+                    .unwrap_or_default();
                 return match o.get_own_property(&key) {
                     Some(p) => match p.slot {
                         crate::object::Slot::Data(_) if p.attrs.writable() => {
@@ -2367,7 +2806,11 @@ impl Interp {
             .iter()
             .map(|q| q.cooked.clone().map(Value::String).unwrap_or_default())
             .collect();
-        let raw: Vec<Value> = t.quasis.iter().map(|q| Value::String(q.raw.clone())).collect();
+        let raw: Vec<Value> = t
+            .quasis
+            .iter()
+            .map(|q| Value::String(q.raw.clone()))
+            .collect();
         let raw_arr = self.new_array(raw);
         freeze_array(&raw_arr);
         let arr = self.new_array(cooked);
@@ -2424,7 +2867,12 @@ impl Interp {
         Ok(Value::Object(arr))
     }
 
-    fn eval_object_literal(&mut self, props: &[PropDef], env: &Env, suspends: bool) -> JsResult<Value> {
+    fn eval_object_literal(
+        &mut self,
+        props: &[PropDef],
+        env: &Env,
+        suspends: bool,
+    ) -> JsResult<Value> {
         let (obj, start) = if self.resuming(suspends) {
             match self.pop_frame()? {
                 Frame::Literal { obj, index, .. } => (obj, index),
@@ -2510,7 +2958,11 @@ impl Interp {
         let attrs = Attrs::new(true, enumerable, true);
         match kind {
             MethodKind::Method => {
-                self.define_property_or_throw(home, key, PropertyDescriptor::data(Value::Object(f.clone()), attrs))?;
+                self.define_property_or_throw(
+                    home,
+                    key,
+                    PropertyDescriptor::data(Value::Object(f.clone()), attrs),
+                )?;
             }
             MethodKind::Get | MethodKind::Set => {
                 let existing = home.get_own_property(&key);
@@ -2537,7 +2989,12 @@ impl Interp {
     }
 
     /// CopyDataProperties(target, source, excluded).
-    pub fn copy_data_properties(&mut self, target: &Obj, source: &Value, excluded: &[PropKey]) -> JsResult<()> {
+    pub fn copy_data_properties(
+        &mut self,
+        target: &Obj,
+        source: &Value,
+        excluded: &[PropKey],
+    ) -> JsResult<()> {
         if source.is_nullish() {
             return Ok(());
         }
@@ -2563,7 +3020,12 @@ impl Interp {
     }
 
     /// ClassDefinitionEvaluation.
-    fn eval_class_named(&mut self, c: &Rc<Class>, env: &Env, name: Option<JsStr>) -> JsResult<Value> {
+    fn eval_class_named(
+        &mut self,
+        c: &Rc<Class>,
+        env: &Env,
+        name: Option<JsStr>,
+    ) -> JsResult<Value> {
         let info = c.scope.get().cloned();
         let cenv = match &info {
             Some(i) if i.materialized => Env::new(Some(env.clone()), i),
@@ -2578,36 +3040,35 @@ impl Interp {
                 }
             }
         }
-        let (proto_parent, ctor_parent) = match &c.super_class {
-            None => (
-                Some(self.intrinsics.object_prototype.clone()),
-                self.intrinsics.function_prototype.clone(),
-            ),
-            Some(h) => {
-                let sv = self.eval_expr(h, &cenv)?;
-                match &sv {
-                    Value::Null => (None, self.intrinsics.function_prototype.clone()),
-                    Value::Object(so) if so.is_constructor() => {
-                        let pp = self.get(so, &PropKey::from("prototype"))?;
-                        match pp {
-                            Value::Object(p) => (Some(p), so.clone()),
-                            Value::Null => (None, so.clone()),
-                            _ => {
-                                return Err(self.type_error(
+        let (proto_parent, ctor_parent) =
+            match &c.super_class {
+                None => (
+                    Some(self.intrinsics.object_prototype.clone()),
+                    self.intrinsics.function_prototype.clone(),
+                ),
+                Some(h) => {
+                    let sv = self.eval_expr(h, &cenv)?;
+                    match &sv {
+                        Value::Null => (None, self.intrinsics.function_prototype.clone()),
+                        Value::Object(so) if so.is_constructor() => {
+                            let pp = self.get(so, &PropKey::from("prototype"))?;
+                            match pp {
+                                Value::Object(p) => (Some(p), so.clone()),
+                                Value::Null => (None, so.clone()),
+                                _ => return Err(self.type_error(
                                     "Class extends value does not have valid prototype property",
-                                ))
+                                )),
                             }
                         }
-                    }
-                    other => {
-                        let s = crate::inspect::brief(self, other);
-                        return Err(self.type_error(format!(
-                            "Class extends value {s} is not a constructor or null"
-                        )));
+                        other => {
+                            let s = crate::inspect::brief(self, other);
+                            return Err(self.type_error(format!(
+                                "Class extends value {s} is not a constructor or null"
+                            )));
+                        }
                     }
                 }
-            }
-        };
+            };
         let proto = Obj::new(proto_parent, ObjectKind::Ordinary);
         let class_name = name
             .or_else(|| c.name.as_ref().map(|n| n.name.clone()))
@@ -2616,7 +3077,12 @@ impl Interp {
             Some(f) => f.clone(),
             None => synthesize_ctor(c),
         };
-        let f = self.make_closure(&ctor_func, &cenv, Some(proto.clone()), Some(class_name.clone()));
+        let f = self.make_closure(
+            &ctor_func,
+            &cenv,
+            Some(proto.clone()),
+            Some(class_name.clone()),
+        );
         {
             let mut d = f.borrow_mut();
             d.proto = Some(ctor_parent);
@@ -2647,21 +3113,34 @@ impl Interp {
                                 MethodKind::Get => JsStr::from(format!("get {name}")),
                                 MethodKind::Set => JsStr::from(format!("set {name}")),
                             };
-                            let m = self.make_closure(func, &cenv, Some(target.clone()), Some(fname));
+                            let m =
+                                self.make_closure(func, &cenv, Some(target.clone()), Some(fname));
                             if *is_static {
                                 match kind {
-                                    MethodKind::Method => f.define(k.clone(), Value::Object(m), Attrs::NONE),
+                                    MethodKind::Method => {
+                                        f.define(k.clone(), Value::Object(m), Attrs::NONE)
+                                    }
                                     MethodKind::Get | MethodKind::Set => {
-                                        let (mut g, mut st) = match f.get_own_property(&k).map(|p| p.slot) {
-                                            Some(crate::object::Slot::Accessor { get, set }) => (get, set),
-                                            _ => (None, None),
-                                        };
-                                        if *kind == MethodKind::Get { g = Some(m) } else { st = Some(m) }
+                                        let (mut g, mut st) =
+                                            match f.get_own_property(&k).map(|p| p.slot) {
+                                                Some(crate::object::Slot::Accessor {
+                                                    get,
+                                                    set,
+                                                }) => (get, set),
+                                                _ => (None, None),
+                                            };
+                                        if *kind == MethodKind::Get {
+                                            g = Some(m)
+                                        } else {
+                                            st = Some(m)
+                                        }
                                         f.define_accessor(k.clone(), g, st, Attrs::NONE);
                                     }
                                 }
                             } else {
-                                let existing = instance_fields.iter_mut().find(|r| matches!(&r.key, FieldKey::Private(x) if x == s));
+                                let existing = instance_fields
+                                    .iter_mut()
+                                    .find(|r| matches!(&r.key, FieldKey::Private(x) if x == s));
                                 match (kind, existing) {
                                     (MethodKind::Get, Some(r)) => {
                                         if let Some(PrivateMethod::Accessor(g, _)) = &mut r.method {
@@ -2669,7 +3148,8 @@ impl Interp {
                                         }
                                     }
                                     (MethodKind::Set, Some(r)) => {
-                                        if let Some(PrivateMethod::Accessor(_, st)) = &mut r.method {
+                                        if let Some(PrivateMethod::Accessor(_, st)) = &mut r.method
+                                        {
                                             *st = Some(m);
                                         }
                                     }
@@ -2678,8 +3158,12 @@ impl Interp {
                                         init: None,
                                         method: Some(match kind {
                                             MethodKind::Method => PrivateMethod::Method(m),
-                                            MethodKind::Get => PrivateMethod::Accessor(Some(m), None),
-                                            MethodKind::Set => PrivateMethod::Accessor(None, Some(m)),
+                                            MethodKind::Get => {
+                                                PrivateMethod::Accessor(Some(m), None)
+                                            }
+                                            MethodKind::Set => {
+                                                PrivateMethod::Accessor(None, Some(m))
+                                            }
                                         }),
                                     }),
                                 }
@@ -2776,9 +3260,11 @@ impl Interp {
     fn regexp_create(&mut self, pattern: &JsStr, flags: &JsStr) -> JsResult<Value> {
         let ctor = self.global.get_own_data(&PropKey::from("RegExp"));
         match ctor {
-            Some(Value::Object(c)) if c.is_constructor() => {
-                self.construct(&c, &[Value::String(pattern.clone()), Value::String(flags.clone())], None)
-            }
+            Some(Value::Object(c)) if c.is_constructor() => self.construct(
+                &c,
+                &[Value::String(pattern.clone()), Value::String(flags.clone())],
+                None,
+            ),
             _ => Err(self.syntax_error("Regular expressions are not supported yet")),
         }
     }
@@ -2820,7 +3306,11 @@ impl Interp {
 
     /// Direct eval is provided by the `eval` built-in module.
     fn direct_eval(&mut self, argv: Vec<Value>, env: &Env) -> JsResult<Value> {
-        crate::builtins::global::perform_eval(self, argv.first().cloned().unwrap_or_default(), Some(env))
+        crate::builtins::global::perform_eval(
+            self,
+            argv.first().cloned().unwrap_or_default(),
+            Some(env),
+        )
     }
 }
 
@@ -2934,12 +3424,19 @@ pub fn callee_text(e: &Expr) -> String {
     match &e.kind {
         ExprKind::Ident(id) => id.name.to_rust_string(),
         ExprKind::This(_) => "this".into(),
-        ExprKind::Member { object, prop, optional } => {
+        ExprKind::Member {
+            object,
+            prop,
+            optional,
+        } => {
             let o = callee_text(object);
             let dot = if *optional { "?." } else { "." };
             match prop {
                 MemberProp::Ident(n) => format!("{o}{dot}{n}"),
-                MemberProp::Private(n) => format!("{o}{dot}#{n}", n = n.name.to_rust_string().trim_start_matches('#')),
+                MemberProp::Private(n) => format!(
+                    "{o}{dot}#{n}",
+                    n = n.name.to_rust_string().trim_start_matches('#')
+                ),
                 MemberProp::Computed(k) => match &k.kind {
                     ExprKind::String(s) => format!("{o}.{s}"),
                     ExprKind::Number(n) => format!("{o}[{}]", crate::value::number_to_string(*n)),
@@ -2976,8 +3473,6 @@ impl PropKey {
         }
     }
 }
-
-
 
 const THIS_U16: &[u16] = &[116, 104, 105, 115];
 const NEW_TARGET_U16: &[u16] = &[110, 101, 119, 46, 116, 97, 114, 103, 101, 116];

@@ -184,7 +184,11 @@ impl Interp {
         f: NativeFn,
     ) -> Obj {
         let func = self.native_fn(name, length, f);
-        target.define(PropKey::Sym(sym.clone()), Value::Object(func.clone()), Attrs::HIDDEN);
+        target.define(
+            PropKey::Sym(sym.clone()),
+            Value::Object(func.clone()),
+            Attrs::HIDDEN,
+        );
         func
     }
 
@@ -194,7 +198,9 @@ impl Interp {
         let fname = match &key {
             PropKey::Sym(s) => format!(
                 "get [{}]",
-                s.description().map(|d| d.to_rust_string()).unwrap_or_default()
+                s.description()
+                    .map(|d| d.to_rust_string())
+                    .unwrap_or_default()
             ),
             k => format!("get {}", k.to_jsstr()),
         };
@@ -245,11 +251,19 @@ impl Interp {
                 self.intrinsics.generator_prototype.clone()
             };
             let proto_obj = Obj::new(Some(p), ObjectKind::Ordinary);
-            o.define("prototype", Value::Object(proto_obj), Attrs::new(true, false, false));
+            o.define(
+                "prototype",
+                Value::Object(proto_obj),
+                Attrs::new(true, false, false),
+            );
         } else if func.kind == FunctionKind::Normal && !func.is_async {
             let proto_obj = self.new_object();
             proto_obj.define("constructor", Value::Object(o.clone()), Attrs::HIDDEN);
-            o.define("prototype", Value::Object(proto_obj), Attrs::new(true, false, false));
+            o.define(
+                "prototype",
+                Value::Object(proto_obj),
+                Attrs::new(true, false, false),
+            );
         }
         o
     }
@@ -319,7 +333,12 @@ impl Interp {
     }
 
     /// Construct(F, args, newTarget).
-    pub fn construct(&mut self, f: &Obj, args: &[Value], new_target: Option<&Obj>) -> JsResult<Value> {
+    pub fn construct(
+        &mut self,
+        f: &Obj,
+        args: &[Value],
+        new_target: Option<&Obj>,
+    ) -> JsResult<Value> {
         let nt = new_target.cloned().unwrap_or_else(|| f.clone());
         let Some(callee) = callee_of(f) else {
             let s = crate::inspect::brief(self, &Value::Object(f.clone()));
@@ -347,7 +366,11 @@ impl Interp {
             Callee::Bound(target, _, bargs) => {
                 let mut all = bargs;
                 all.extend_from_slice(args);
-                let nt2 = if Obj::ptr_eq(&nt, f) { target.clone() } else { nt };
+                let nt2 = if Obj::ptr_eq(&nt, f) {
+                    target.clone()
+                } else {
+                    nt
+                };
                 self.construct(&target, &all, Some(&nt2))
             }
             Callee::Closure {
@@ -380,7 +403,11 @@ impl Interp {
             let parent = f.proto();
             let parent = match parent {
                 Some(p) if p.is_constructor() => p,
-                _ => return Err(self.type_error("Super constructor null of anonymous class is not a constructor")),
+                _ => {
+                    return Err(self.type_error(
+                        "Super constructor null of anonymous class is not a constructor",
+                    ))
+                }
             };
             let result = self.construct(&parent, args, Some(nt))?;
             if let Value::Object(o) = &result {
@@ -404,9 +431,9 @@ impl Interp {
         }
         if derived {
             if !result.is_undefined() {
-                return Err(self.type_error(
-                    "Derived constructors may only return object or undefined",
-                ));
+                return Err(
+                    self.type_error("Derived constructors may only return object or undefined")
+                );
             }
             let info = func.scope.get();
             let this_now = match (info.and_then(|i| i.this_slot), fenv) {
@@ -483,7 +510,9 @@ impl Interp {
         if let Some(slot) = info.new_target_slot {
             fenv.init(
                 slot,
-                new_target.map(|o| Value::Object(o.clone())).unwrap_or_default(),
+                new_target
+                    .map(|o| Value::Object(o.clone()))
+                    .unwrap_or_default(),
             );
         }
         if let Some(slot) = info.func_slot {
@@ -649,17 +678,17 @@ impl Interp {
     }
 
     /// Starts a generator or async function whose environment is prepared.
-    fn start_coroutine(
-        &mut self,
-        f: &Obj,
-        func: &Rc<ast::Function>,
-        env: &Env,
-    ) -> JsResult<Value> {
+    fn start_coroutine(&mut self, f: &Obj, func: &Rc<ast::Function>, env: &Env) -> JsResult<Value> {
         if func.is_generator && !func.is_async {
-            let proto = self.get_prototype_from_constructor(f, |i| i.generator_prototype.clone())?;
+            let proto =
+                self.get_prototype_from_constructor(f, |i| i.generator_prototype.clone())?;
             let g = Obj::new(
                 Some(proto),
-                ObjectKind::Generator(Box::new(GeneratorData::new(f.clone(), func.clone(), env.clone()))),
+                ObjectKind::Generator(Box::new(GeneratorData::new(
+                    f.clone(),
+                    func.clone(),
+                    env.clone(),
+                ))),
             );
             return Ok(Value::Object(g));
         }

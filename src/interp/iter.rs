@@ -32,7 +32,11 @@ impl Interp {
         self.get_iterator_from_method(v, &method)
     }
 
-    pub fn get_iterator_from_method(&mut self, v: &Value, method: &Value) -> JsResult<IteratorRecord> {
+    pub fn get_iterator_from_method(
+        &mut self,
+        v: &Value,
+        method: &Value,
+    ) -> JsResult<IteratorRecord> {
         let it = self.call(method, v, &[])?;
         let Value::Object(iterator) = it else {
             return Err(self.type_error("Result of the Symbol.iterator method is not an object"));
@@ -81,7 +85,11 @@ impl Interp {
 
     /// IteratorClose(iteratorRecord, completion): calls `return` and returns the completion
     /// (a throw completion wins over errors from `return`).
-    pub fn iterator_close<T>(&mut self, rec: &IteratorRecord, completion: JsResult<T>) -> JsResult<T> {
+    pub fn iterator_close<T>(
+        &mut self,
+        rec: &IteratorRecord,
+        completion: JsResult<T>,
+    ) -> JsResult<T> {
         let iter = Value::Object(rec.iterator.clone());
         let ret = match self.get_v(&iter, &PropKey::from("return")) {
             Ok(r) => r,
@@ -140,7 +148,9 @@ impl Interp {
             return false;
         }
         let key = PropKey::Sym(self.symbols.iterator.clone());
-        let Ok(m) = self.get(o, &key) else { return false };
+        let Ok(m) = self.get(o, &key) else {
+            return false;
+        };
         let values = &self.intrinsics.array_proto_values;
         let is_default = matches!(&m, Value::Object(f) if Obj::ptr_eq(f, values));
         if !is_default {

@@ -12,9 +12,11 @@
 //! - `realm.rs`: intrinsics and the global object.
 
 pub mod eval;
+pub mod eval_code;
 pub mod function;
 pub mod generator;
 pub mod iter;
+pub mod jobs;
 pub mod ops;
 pub mod pattern;
 pub mod realm;
@@ -159,6 +161,14 @@ pub struct Interp {
     pub resume: Option<generator::Resume>,
     /// The value the running generator is yielding.
     pub yielded: Value,
+    /// The microtask queue and rejection tracker.
+    pub jobs: jobs::JobQueue,
+    /// Why the running body suspended (a `yield` or an `await`).
+    pub suspend_kind: generator::SuspendKind,
+    /// The async generator whose body is running (for `yield` inside it).
+    pub current_async_gen: Option<Obj>,
+    /// Timers and the clock (the event loop lives in `crate::event_loop`).
+    pub timers: crate::event_loop::Timers,
     /// Where the most recent error was created or thrown (source, span), for diagnostics.
     pub last_error_pos: Option<(u32, Span)>,
     /// `yield*` in a generator yields the inner iterator's result object as is.

@@ -106,7 +106,11 @@ impl Interp {
                 self.get_with_receiver(&p, key, v)
             }
             Value::Undefined | Value::Null | Value::Empty => {
-                let what = if matches!(v, Value::Null) { "null" } else { "undefined" };
+                let what = if matches!(v, Value::Null) {
+                    "null"
+                } else {
+                    "undefined"
+                };
                 Err(self.type_error(format!(
                     "Cannot read properties of {what} (reading '{}')",
                     key_display(key)
@@ -248,7 +252,11 @@ impl Interp {
                 Ok(())
             }
             Value::Undefined | Value::Null => {
-                let what = if matches!(base, Value::Null) { "null" } else { "undefined" };
+                let what = if matches!(base, Value::Null) {
+                    "null"
+                } else {
+                    "undefined"
+                };
                 Err(self.type_error(format!(
                     "Cannot set properties of {what} (setting '{}')",
                     key_display(&key)
@@ -324,10 +332,7 @@ impl Interp {
         desc: PropertyDescriptor,
     ) -> JsResult<()> {
         if !self.define_own_property(o, key.clone(), desc)? {
-            return Err(self.type_error(format!(
-                "Cannot redefine property: {}",
-                key_display(&key)
-            )));
+            return Err(self.type_error(format!("Cannot redefine property: {}", key_display(&key))));
         }
         Ok(())
     }
@@ -479,7 +484,14 @@ impl Interp {
             }
             return Ok(r);
         }
-        self.ordinary_to_primitive(o, if hint == Hint::String { Hint::String } else { Hint::Number })
+        self.ordinary_to_primitive(
+            o,
+            if hint == Hint::String {
+                Hint::String
+            } else {
+                Hint::Number
+            },
+        )
     }
 
     pub fn ordinary_to_primitive(&mut self, o: &Obj, hint: Hint) -> JsResult<Value> {
@@ -597,7 +609,11 @@ impl Interp {
             Value::String(s) => PropKey::from_str(s),
             Value::Number(n) => {
                 let n = *n;
-                if n >= 0.0 && n < 4294967295.0 && n.fract() == 0.0 && !(n == 0.0 && n.is_sign_negative()) {
+                if n >= 0.0
+                    && n < 4294967295.0
+                    && n.fract() == 0.0
+                    && !(n == 0.0 && n.is_sign_negative())
+                {
                     PropKey::Index(n as u32)
                 } else {
                     PropKey::from_str(&number_to_jsstr(n))
@@ -619,10 +635,22 @@ impl Interp {
             Value::Undefined | Value::Null | Value::Empty => {
                 return Err(self.type_error("Cannot convert undefined or null to object"))
             }
-            Value::Bool(b) => (self.intrinsics.boolean_prototype.clone(), ObjectKind::Boolean(*b)),
-            Value::Number(n) => (self.intrinsics.number_prototype.clone(), ObjectKind::Number(*n)),
-            Value::String(s) => (self.intrinsics.string_prototype.clone(), ObjectKind::String(s.clone())),
-            Value::Symbol(s) => (self.intrinsics.symbol_prototype.clone(), ObjectKind::Symbol(s.clone())),
+            Value::Bool(b) => (
+                self.intrinsics.boolean_prototype.clone(),
+                ObjectKind::Boolean(*b),
+            ),
+            Value::Number(n) => (
+                self.intrinsics.number_prototype.clone(),
+                ObjectKind::Number(*n),
+            ),
+            Value::String(s) => (
+                self.intrinsics.string_prototype.clone(),
+                ObjectKind::String(s.clone()),
+            ),
+            Value::Symbol(s) => (
+                self.intrinsics.symbol_prototype.clone(),
+                ObjectKind::Symbol(s.clone()),
+            ),
         };
         Ok(Obj::new(Some(proto), kind))
     }
@@ -757,12 +785,8 @@ impl Interp {
             (Value::String(s), Value::Number(_)) => {
                 return self.loose_equals(&Value::Number(string_to_number(s)), y)
             }
-            (Value::Bool(b), _) => {
-                return self.loose_equals(&Value::Number(*b as u8 as f64), y)
-            }
-            (_, Value::Bool(b)) => {
-                return self.loose_equals(x, &Value::Number(*b as u8 as f64))
-            }
+            (Value::Bool(b), _) => return self.loose_equals(&Value::Number(*b as u8 as f64), y),
+            (_, Value::Bool(b)) => return self.loose_equals(x, &Value::Number(*b as u8 as f64)),
             (Value::Number(_) | Value::String(_) | Value::Symbol(_), Value::Object(_)) => {
                 let p = self.to_primitive(y, Hint::Default)?;
                 return self.loose_equals(x, &p);
@@ -793,7 +817,9 @@ impl Interp {
 
     /// OrdinaryHasInstance.
     pub fn ordinary_has_instance(&mut self, c: &Value, o: &Value) -> JsResult<bool> {
-        let Value::Object(c) = c else { return Ok(false) };
+        let Value::Object(c) = c else {
+            return Ok(false);
+        };
         if !c.is_callable() {
             return Ok(false);
         }
@@ -804,12 +830,13 @@ impl Interp {
         if let Some(t) = bound_target {
             return self.instance_of(o, &Value::Object(t));
         }
-        let Value::Object(o) = o else { return Ok(false) };
+        let Value::Object(o) = o else {
+            return Ok(false);
+        };
         let p = self.get(c, &PropKey::from("prototype"))?;
         let Value::Object(p) = p else {
-            return Err(self.type_error(
-                "Function has non-object prototype 'undefined' in instanceof check",
-            ));
+            return Err(self
+                .type_error("Function has non-object prototype 'undefined' in instanceof check"));
         };
         let mut cur = o.proto();
         while let Some(x) = cur {
@@ -919,7 +946,11 @@ fn set_array_length(o: &Obj, new_len: u32) -> bool {
     let mut final_len = new_len;
     for i in doomed {
         let key = PropKey::Index(i);
-        let conf = d.props.get(&key).map(|p| p.attrs.configurable()).unwrap_or(true);
+        let conf = d
+            .props
+            .get(&key)
+            .map(|p| p.attrs.configurable())
+            .unwrap_or(true);
         if !conf {
             final_len = i + 1;
             break;

@@ -54,7 +54,11 @@ impl Interp {
             }
             Pattern::Object { props, rest, .. } => {
                 if v.is_nullish() {
-                    let what = if v.is_undefined() { "undefined" } else { "null" };
+                    let what = if v.is_undefined() {
+                        "undefined"
+                    } else {
+                        "null"
+                    };
                     let msg = match props.first().map(|p| &p.key) {
                         Some(PropName::Static(k)) => format!(
                             "Cannot destructure property '{k}' of '{what}' as it is {what}."

@@ -1,3 +1,4 @@
+//! Parser tests. Expressions are checked through a compact S-expression rendering of the AST.
 use super::*;
 
 fn parse(src: &str) -> Script {
@@ -9,8 +10,382 @@ fn parse(src: &str) -> Script {
 
 fn err(src: &str) -> SyntaxError {
     match parse_script(src, &ParseOptions::default()) {
-        Ok(s) => panic!("expected a syntax error for {src:?}, got {:#?}", s.body),
+        Ok(s) => panic!(
+            "expected a syntax error for {src:?}, got {}",
+            stmts(&s.body)
+        ),
         Err(e) => e,
+    }
+}
+
+/// Renders the whole script.
+fn p(src: &str) -> String {
+    stmts(&parse(src).body)
+}
+
+fn stmts(v: &[Stmt]) -> String {
+    v.iter().map(stmt).collect::<Vec<_>>().join(" ")
+}
+
+fn opt<T>(o: &Option<T>, f: impl Fn(&T) -> String) -> String {
+    o.as_ref().map(f).unwrap_or_else(|| "_".into())
+}
+
+/// Renders an optional default/initializer as `=x` (nothing when absent).
+fn dflt(o: &Option<Expr>) -> String {
+    o.as_ref()
+        .map(|e| format!("={}", expr(e)))
+        .unwrap_or_default()
+}
+
+fn stmt(s: &Stmt) -> String {
+    match &s.kind {
+        StmtKind::Empty => "(empty)".into(),
+        StmtKind::Expr(e) => format!("{};", expr(e)),
+        StmtKind::Var(d) => var(d),
+        StmtKind::Function(f) => func(f),
+        StmtKind::Class(c) => class(c),
+        StmtKind::Block(b) => format!("{{{}}}", stmts(&b.body)),
+        StmtKind::If { test, cons, alt } => {
+            format!(
+                "(if {} {} {})",
+                expr(test),
+                stmt(cons),
+                opt(alt, |a| stmt(a))
+            )
+        }
+        StmtKind::For {
+            init,
+            test,
+            update,
+            body,
+            ..
+        } => format!(
+            "(for {} {} {} {})",
+            opt(init, |i| match i {
+                ForInit::Var(d) => var(d),
+                ForInit::Expr(e) => expr(e),
+            }),
+            opt(test, expr),
+            opt(update, expr),
+            stmt(body)
+        ),
+        StmtKind::ForInOf {
+            kind,
+            left,
+            right,
+            body,
+            ..
+        } => format!(
+            "({} {} {} {})",
+            match kind {
+                ForInOfKind::In => "for-in",
+                ForInOfKind::Of => "for-of",
+                ForInOfKind::AwaitOf => "for-await",
+            },
+            match left {
+                ForHead::Decl { kind, target, init } =>
+                    format!("({:?} {}{})", kind, pat(target), dflt(init)),
+                ForHead::Target(p) => pat(p),
+            },
+            expr(right),
+            stmt(body)
+        ),
+        StmtKind::While { test, body } => format!("(while {} {})", expr(test), stmt(body)),
+        StmtKind::DoWhile { body, test } => format!("(do {} {})", stmt(body), expr(test)),
+        StmtKind::Continue(l) => format!("(continue {})", opt(l, |i| i.name.to_string())),
+        StmtKind::Break(l) => format!("(break {})", opt(l, |i| i.name.to_string())),
+        StmtKind::Return(e) => format!("(return {})", opt(e, expr)),
+        StmtKind::Throw(e) => format!("(throw {})", expr(e)),
+        StmtKind::Try {
+            block,
+            handler,
+            finalizer,
+        } => format!(
+            "(try {{{}}} {} {})",
+            stmts(&block.body),
+            opt(handler, |c| format!(
+                "(catch {} {{{}}})",
+                opt(&c.param, pat),
+                stmts(&c.body.body)
+            )),
+            opt(finalizer, |f| format!("{{{}}}", stmts(&f.body)))
+        ),
+        StmtKind::Switch {
+            discriminant,
+            cases,
+            ..
+        } => format!(
+            "(switch {} {})",
+            expr(discriminant),
+            cases
+                .iter()
+                .map(|c| format!("(case {} {})", opt(&c.test, expr), stmts(&c.body)))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+        StmtKind::Labeled { label, body } => format!("(label {} {})", label.name, stmt(body)),
+        StmtKind::With { object, body } => format!("(with {} {})", expr(object), stmt(body)),
+        StmtKind::Debugger => "(debugger)".into(),
+    }
+}
+
+fn var(d: &VarDecl) -> String {
+    let decls: Vec<String> = d
+        .decls
+        .iter()
+        .map(|d| format!("{}{}", pat(&d.target), dflt(&d.init)))
+        .collect();
+    format!("({:?} {})", d.kind, decls.join(" "))
+}
+
+fn func(f: &Function) -> String {
+    let mut flags = String::new();
+    if f.is_async {
+        flags.push_str("async ");
+    }
+    if f.is_generator {
+        flags.push('*');
+    }
+    if f.has_use_strict {
+        flags.push_str("strict ");
+    }
+    let mut params: Vec<String> = f
+        .params
+        .iter()
+        .map(|p| format!("{}{}", pat(&p.target), dflt(&p.default)))
+        .collect();
+    if let Some(r) = &f.rest {
+        params.push(format!("...{}", pat(r)));
+    }
+    let body = match &f.body {
+        FunctionBody::Block(b) => format!("{{{}}}", stmts(b)),
+        FunctionBody::Expr(e) => expr(e),
+    };
+    format!(
+        "({:?} {}{}({}) {})",
+        f.kind,
+        flags,
+        opt(&f.name, |i| i.name.to_string()),
+        params.join(" "),
+        body
+    )
+}
+
+fn class(c: &Class) -> String {
+    let mut parts = vec![format!("class {}", opt(&c.name, |i| i.name.to_string()))];
+    if let Some(s) = &c.super_class {
+        parts.push(format!("extends {}", expr(s)));
+    }
+    if let Some(ctor) = &c.constructor {
+        parts.push(format!(
+            "ctor{} {}",
+            if ctor.is_derived_ctor {
+                "(derived)"
+            } else {
+                ""
+            },
+            func(ctor)
+        ));
+    }
+    for el in &c.elements {
+        parts.push(match el {
+            ClassElement::Method {
+                key,
+                kind,
+                is_static,
+                func: f,
+            } => format!(
+                "{}{:?} {} {}",
+                if *is_static { "static " } else { "" },
+                kind,
+                prop_name(key),
+                func(f)
+            ),
+            ClassElement::Field {
+                key,
+                is_static,
+                init,
+                ..
+            } => format!(
+                "{}field {}{}",
+                if *is_static { "static " } else { "" },
+                prop_name(key),
+                opt(init, |f| format!("={}", func(f)))
+            ),
+            ClassElement::StaticBlock(f) => format!("static-block {}", func(f)),
+        });
+    }
+    format!("({})", parts.join("; "))
+}
+
+fn prop_name(k: &PropName) -> String {
+    match k {
+        PropName::Static(s) => format!("{s:?}"),
+        PropName::Computed(e) => format!("[{}]", expr(e)),
+        PropName::Private(i) => format!("#{}", i.name),
+    }
+}
+
+fn pat(p: &Pattern) -> String {
+    match p {
+        Pattern::Ident(i) => i.name.to_string(),
+        Pattern::Expr(e) => expr(e),
+        Pattern::Object { props, rest, .. } => {
+            let mut v: Vec<String> = props
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{}:{}{}",
+                        prop_name(&p.key),
+                        pat(&p.target),
+                        dflt(&p.default)
+                    )
+                })
+                .collect();
+            if let Some(r) = rest {
+                v.push(format!("...{}", pat(r)));
+            }
+            format!("{{{}}}", v.join(" "))
+        }
+        Pattern::Array { elems, rest, .. } => {
+            let mut v: Vec<String> = elems
+                .iter()
+                .map(|e| opt(e, |e| format!("{}{}", pat(&e.target), dflt(&e.default))))
+                .collect();
+            if let Some(r) = rest {
+                v.push(format!("...{}", pat(r)));
+            }
+            format!("[{}]", v.join(" "))
+        }
+    }
+}
+
+fn args(a: &[Arg]) -> String {
+    a.iter()
+        .map(|a| match a {
+            Arg::Expr(e) => expr(e),
+            Arg::Spread(e) => format!("...{}", expr(e)),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn member_prop(p: &MemberProp) -> String {
+    match p {
+        MemberProp::Ident(n) => format!(".{n}"),
+        MemberProp::Computed(e) => format!("[{}]", expr(e)),
+        MemberProp::Private(i) => format!(".#{}", i.name),
+    }
+}
+
+fn tpl(t: &Template) -> String {
+    let mut s = String::from("`");
+    for (i, q) in t.quasis.iter().enumerate() {
+        s.push_str(&opt(&q.cooked, |c| c.to_string()));
+        if let Some(e) = t.exprs.get(i) {
+            s.push_str(&format!("${{{}}}", expr(e)));
+        }
+    }
+    s.push('`');
+    s
+}
+
+fn expr(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Ident(i) => i.name.to_string(),
+        ExprKind::This(_) => "this".into(),
+        ExprKind::Number(n) => format!("{n}"),
+        ExprKind::String(s) => format!("{:?}", s.to_string()),
+        ExprKind::Bool(b) => format!("{b}"),
+        ExprKind::Null => "null".into(),
+        ExprKind::Regex { pattern, flags } => format!("/{pattern}/{flags}"),
+        ExprKind::Template(t) => tpl(t),
+        ExprKind::TaggedTemplate { tag, quasi } => format!("(tag {} {})", expr(tag), tpl(quasi)),
+        ExprKind::Array(v) => format!(
+            "[{}]",
+            v.iter()
+                .map(|e| opt(e, |e| match e {
+                    ArrayElem::Expr(e) => expr(e),
+                    ArrayElem::Spread(e) => format!("...{}", expr(e)),
+                }))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+        ExprKind::Object(props) => format!(
+            "{{{}}}",
+            props
+                .iter()
+                .map(|p| match p {
+                    PropDef::KeyValue(k, v) => format!("{}:{}", prop_name(k), expr(v)),
+                    PropDef::Shorthand(i) => i.name.to_string(),
+                    PropDef::CoverInit(i, v) => format!("{}={}", i.name, expr(v)),
+                    PropDef::Method { key, kind, func: f } =>
+                        format!("{:?} {} {}", kind, prop_name(key), func(f)),
+                    PropDef::Spread(e) => format!("...{}", expr(e)),
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+        ExprKind::Function(f) | ExprKind::Arrow(f) => func(f),
+        ExprKind::Class(c) => class(c),
+        ExprKind::Unary(op, x) => format!("({op:?} {})", expr(x)),
+        ExprKind::Update { op, prefix, target } => {
+            format!(
+                "({}{op:?} {})",
+                if *prefix { "pre" } else { "post" },
+                expr(target)
+            )
+        }
+        ExprKind::Binary(op, a, b) => format!("({op:?} {} {})", expr(a), expr(b)),
+        ExprKind::Logical(op, a, b) => format!("({op:?} {} {})", expr(a), expr(b)),
+        ExprKind::Assign { op, target, value } => {
+            let op = match op {
+                AssignOp::Assign => "=".to_string(),
+                AssignOp::Compound(b) => format!("{b:?}="),
+                AssignOp::Logical(l) => format!("{l:?}="),
+            };
+            format!("({op} {} {})", pat(target), expr(value))
+        }
+        ExprKind::Conditional { test, cons, alt } => {
+            format!("(? {} {} {})", expr(test), expr(cons), expr(alt))
+        }
+        ExprKind::Call {
+            callee,
+            args: a,
+            optional,
+        } => format!(
+            "({}call {} {})",
+            if *optional { "?" } else { "" },
+            expr(callee),
+            args(a)
+        ),
+        ExprKind::New { callee, args: a } => format!("(new {} {})", expr(callee), args(a)),
+        ExprKind::SuperCall { args: a, .. } => format!("(super {})", args(a)),
+        ExprKind::Member {
+            object,
+            prop,
+            optional,
+        } => format!(
+            "{}{}{}",
+            expr(object),
+            if *optional { "?" } else { "" },
+            member_prop(prop)
+        ),
+        ExprKind::SuperMember { prop: p, .. } => format!("super{}", member_prop(p)),
+        ExprKind::OptionalChain(x) => format!("(chain {})", expr(x)),
+        ExprKind::Sequence(v) => {
+            format!("(seq {})", v.iter().map(expr).collect::<Vec<_>>().join(" "))
+        }
+        ExprKind::Paren(x) => format!("(paren {})", expr(x)),
+        ExprKind::Yield { arg, delegate } => format!(
+            "(yield{} {})",
+            if *delegate { "*" } else { "" },
+            opt(arg, |a| expr(a))
+        ),
+        ExprKind::Await(x) => format!("(await {})", expr(x)),
+        ExprKind::NewTarget(_) => "new.target".into(),
+        ExprKind::PrivateIn { name, right } => format!("(#{} in {})", name.name, expr(right)),
     }
 }
 
@@ -18,4 +393,275 @@ fn err(src: &str) -> SyntaxError {
 fn smoke() {
     let s = parse("var a = 1 + 2 * 3; function f(x, y = 2, ...z) { return x }");
     assert_eq!(s.body.len(), 2);
+}
+
+#[test]
+#[ignore]
+fn dump() {
+    let src = std::env::var("JS").unwrap_or_default();
+    for line in src.split("\n---\n") {
+        match parse_script(line, &ParseOptions::default()) {
+            Ok(s) => println!("{line:?}\n  OK {}", stmts(&s.body)),
+            Err(e) => println!(
+                "{line:?}\n  ERR {} {:?} incomplete={}",
+                e.message, e.span, e.incomplete
+            ),
+        }
+    }
+}
+
+fn check_err(src: &str, message: &str, incomplete: bool) {
+    let e = err(src);
+    assert_eq!(e.message, message, "for {src:?}");
+    assert_eq!(e.incomplete, incomplete, "incomplete flag for {src:?}");
+}
+#[test]
+fn constructs() {
+    assert_eq!(p("a = b ? c : d, e"), "(seq (= a (? b c d)) e);");
+    assert_eq!(p("x = a || b && c | d ^ e & f == g < h << i + j * k ** l ** m"), "(= x (Or a (And b (BitOr c (BitXor d (BitAnd e (Eq f (Lt g (Shl h (Add i (Mul j (Exp k (Exp l m)))))))))))));");
+    check_err("-x ** 2", "Unary operator used immediately before exponentiation expression. Parenthesis must be used to disambiguate operator precedence", false);
+    assert_eq!(p("(-x) ** 2"), "(Exp (paren (Minus x)) 2);");
+    assert_eq!(p("a ?? b ?? c"), "(Nullish (Nullish a b) c);");
+    check_err("a ?? b || c", "Unexpected token '||'", false);
+    assert_eq!(p("(a ?? b) || c"), "(Or (paren (Nullish a b)) c);");
+    assert_eq!(p("a?.b.c?.(d)[e]"), "(chain (?call a?.b.c d)[e]);");
+    assert_eq!(p("new a.b.c(d)(e)"), "(call (new a.b.c d) e);");
+    assert_eq!(p("new new X()()"), "(new (new X ) );");
+    assert_eq!(p("new X"), "(new X );");
+    assert_eq!(
+        p("a.if.class.default + a?.for"),
+        "(Add a.if.class.default (chain a?.for));"
+    );
+    assert_eq!(p("x = /re/g.test(s)"), "(= x (call /re/g.test s));");
+    assert_eq!(p("if (x) /re/.test(y)"), "(if x (call /re/.test y); _)");
+    assert_eq!(
+        p("`a${b}c${`d${e}`}` + tag`x${1}`"),
+        "(Add `a${b}c${`d${e}`}` (tag tag `x${1}`));"
+    );
+    assert_eq!(p("({ a, b: 1, [c]: 2, d() {}, get e() {}, set e(v) {}, async *f() {}, ...g, 1.0: h, 0x10: i, 'k': j, if: 1, get: 2, set, async, static: 3 })"), "(paren {a \"b\":1 [c]:2 Method \"d\" (Method _() {}) Get \"e\" (Method _() {}) Set \"e\" (Method _(v) {}) Method \"f\" (Method async *_() {}) ...g \"1\":h \"16\":i \"k\":j \"if\":1 \"get\":2 set async \"static\":3});");
+    assert_eq!(p("[a, b] = [b, a]"), "(= [a b] [b a]);");
+    assert_eq!(
+        p("({ a, b: { c = 1 }, ...d } = obj)"),
+        "(paren (= {\"a\":a \"b\":{\"c\":c=1} ...d} obj));"
+    );
+    assert_eq!(
+        p("[x.y, z[0] = 1, ...w] = arr"),
+        "(= [x.y z[0]=1 ...w] arr);"
+    );
+    assert_eq!(p("(a, b) => a + b"), "(Arrow _(a b) (Add a b));");
+    assert_eq!(
+        p("async (a, {b}, [c] = [], ...d) => await a"),
+        "(Arrow async _(a {\"b\":b} [c]=[] ...d) (await a));"
+    );
+    assert_eq!(p("async x => x"), "(Arrow async _(x) x);");
+    assert_eq!(p("() => ({})"), "(Arrow _() (paren {}));");
+    assert_eq!(p("x => { return x }"), "(Arrow _(x) {(return x)});");
+    assert_eq!(
+        p("async function f() { for await (const x of y) {} }"),
+        "(Normal async f() {(for-await (Const x) y {})})"
+    );
+    assert_eq!(
+        p("function* g() { yield; yield 1; yield* other(); const x = yield }"),
+        "(Normal *g() {(yield _); (yield 1); (yield* (call other )); (Const x=(yield _))})"
+    );
+    assert_eq!(
+        p("async function* ag() { yield await 1 }"),
+        "(Normal async *ag() {(yield (await 1));})"
+    );
+    assert_eq!(p("class A extends B { constructor(x) { super(x); } static #p = 1; #q; get x() { return this.#q } static { init() } m() { return #q in this } 'constructor2'() {} }"), "(class A; extends B; ctor(derived) (ClassConstructor _(x) {(super x);}); static field #p=(ClassField _() 1); field #q_; Get \"x\" (Method _() {(return this.#q)}); static-block (ClassField _() {(call init );}); Method \"m\" (Method _() {(return (#q in this))}); Method \"constructor2\" (Method _() {}))");
+    assert_eq!(
+        p("label: for (;;) { break label; continue label }"),
+        "(label label (for _ _ _ {(break label) (continue label)}))"
+    );
+    assert_eq!(
+        p("for (var i = 0, j; i < 10; i++) ;"),
+        "(for (Var i=0 j) (Lt i 10) (postInc i) (empty))"
+    );
+    assert_eq!(p("for (x in y) ;"), "(for-in x y (empty))");
+    assert_eq!(p("for (var x in y) ;"), "(for-in (Var x) y (empty))");
+    assert_eq!(
+        p("for (let [a, b] of c) ;"),
+        "(for-of (Let [a b]) c (empty))"
+    );
+    assert_eq!(p("for ([a, b] of c) ;"), "(for-of [a b] c (empty))");
+    assert_eq!(p("for (a.b in c) ;"), "(for-in a.b c (empty))");
+    assert_eq!(p("for (var x = 1 in o) ;"), "(for-in (Var x=1) o (empty))");
+    assert_eq!(p("for (a in b in c) ;"), "(for-in a (In b c) (empty))");
+    assert_eq!(
+        p("try { a } catch { b } finally { c }"),
+        "(try {a;} (catch _ {b;}) {c;})"
+    );
+    assert_eq!(
+        p("try { a } catch ({message}) { b }"),
+        "(try {a;} (catch {\"message\":message} {b;}) _)"
+    );
+    assert_eq!(
+        p("switch (x) { case 1: a; case 2: default: b }"),
+        "(switch x (case 1 a;) (case 2 ) (case _ b;))"
+    );
+    assert_eq!(p("do x(); while (y) z()"), "(do (call x ); y) (call z );");
+    assert_eq!(p("if (a) if (b) c; else d"), "(if a (if b c; d;) _)");
+    assert_eq!(p("with (o) x"), "(with o x;)");
+    assert_eq!(p("\"use strict\"; x"), "\"use strict\"; x;");
+    assert_eq!(
+        p("function f() { 'use strict'; return 1 }"),
+        "(Normal strict f() {\"use strict\"; (return 1)})"
+    );
+    assert_eq!(p("new.target"), "new.target;");
+    assert_eq!(
+        p("function f() { return new.target }"),
+        "(Normal f() {(return new.target)})"
+    );
+    assert_eq!(p("a = b\n[1].forEach(f)"), "(= a (call b[1].forEach f));");
+    assert_eq!(p("x\n(y)"), "(call x y);");
+    assert_eq!(p("a\n++b"), "a; (preInc b);");
+    assert_eq!(p("let a = 1\nlet b = 2"), "(Let a=1) (Let b=2)");
+    assert_eq!(p("return\nx"), "(return _) x;");
+    assert_eq!(
+        p("var { a, b: [c, d = 2], ...e } = o, [f, , g, ...h] = p"),
+        "(Var {\"a\":a \"b\":[c d=2] ...e}=o [f _ g ...h]=p)"
+    );
+    assert_eq!(p("const x = 1, y = 2"), "(Const x=1 y=2)");
+    assert_eq!(p("x => y => z"), "(Arrow _(x) (Arrow _(y) z));");
+    assert_eq!(
+        p("a ? b => c : d => e"),
+        "(? a (Arrow _(b) c) (Arrow _(d) e));"
+    );
+    assert_eq!(p("(a) = 1"), "(= a 1);");
+    assert_eq!(p("a.b++ + ++c.d"), "(Add (postInc a.b) (preInc c.d));");
+    assert_eq!(
+        p("typeof void delete !~-+x"),
+        "(Typeof (Void (Delete (Not (BitNot (Minus (Plus x)))))));"
+    );
+    assert_eq!(p("#x in obj"), "(#x in obj);");
+    assert_eq!(
+        p("a ||= b; a &&= c; a ??= d; a **= 2; a >>>= 1"),
+        "(Or= a b); (And= a c); (Nullish= a d); (Exp= a 2); (UShr= a 1);"
+    );
+    assert_eq!(p("a, b"), "(seq a b);");
+    assert_eq!(
+        p("1..toString(), .5, 0b11, 0o17, 017, 09"),
+        "(seq (call 1.toString ) 0.5 3 15 15 9);"
+    );
+    assert_eq!(
+        p("x = function* () {}; y = async function () {}; z = class {}"),
+        "(= x (Normal *_() {})); (= y (Normal async _() {})); (= z (class _));"
+    );
+}
+
+#[test]
+fn errors_and_asi() {
+    check_err("1 = 2", "Invalid left-hand side in assignment", false);
+    check_err("a + b = c", "Invalid left-hand side in assignment", false);
+    check_err(
+        "++f()",
+        "Invalid left-hand side expression in prefix operation",
+        false,
+    );
+    check_err(
+        "f()++",
+        "Invalid left-hand side expression in postfix operation",
+        false,
+    );
+    check_err("a?.b = 1", "Invalid left-hand side in assignment", false);
+    check_err("({a = 1})", "Invalid shorthand property initializer", false);
+    check_err(
+        "f({a = 1})",
+        "Invalid shorthand property initializer",
+        false,
+    );
+    assert_eq!(p("({a = 1} = {})"), "(paren (= {\"a\":a=1} {}));");
+    check_err("() ", "Unexpected token ')'", false);
+    assert_eq!(p("(a, b)"), "(paren (seq a b));");
+    check_err("(a,) ", "Unexpected token ')'", false);
+    check_err("(...a)", "Unexpected token '...'", false);
+    check_err("a => ", "Unexpected end of input", true);
+    check_err("a\n=> 1", "Unexpected token '=>'", false);
+    check_err("var", "Unexpected end of input", true);
+    check_err("if (a) {", "Unexpected end of input", true);
+    check_err("foo bar", "Unexpected identifier 'bar'", false);
+    check_err("x = 1 2", "Unexpected number", false);
+    check_err("x = 'a' 'b'", "Unexpected string", false);
+    check_err("f(a b)", "Unexpected identifier 'b'", false);
+    check_err("throw\nx", "Illegal newline after throw", false);
+    check_err(
+        "let [a] ",
+        "Missing initializer in destructuring declaration",
+        false,
+    );
+    check_err(
+        "const a;",
+        "Missing initializer in const declaration",
+        false,
+    );
+    check_err("a ?? b && c", "Unexpected token '&&'", false);
+    check_err(
+        "class A { constructor() {} constructor() {} }",
+        "A class may only have one constructor",
+        false,
+    );
+    check_err("for (a in b;;) ;", "Unexpected token 'in'", false);
+    check_err(
+        "for (let x = 1 in o) ;",
+        "for-in loop variable declaration may not have an initializer.",
+        false,
+    );
+    check_err("`\\unicode`", "Invalid Unicode escape sequence", false);
+    assert_eq!(p("tag`\\unicode`"), "(tag tag `_`);");
+    check_err("x = {", "Unexpected end of input", true);
+    check_err("function f( {", "Unexpected end of input", true);
+    check_err("a.b.c.", "Unexpected end of input", true);
+    check_err(
+        "({ get x() {} } = o)",
+        "Invalid left-hand side in assignment",
+        false,
+    );
+    check_err("[...a, b] = c", "Rest element must be last element", false);
+    assert_eq!(p("async\nfunction f() {}"), "async; (Normal f() {})");
+    assert_eq!(
+        p("var async = 1; async\n(x)"),
+        "(Var async=1) (call async x);"
+    );
+    assert_eq!(p("class A { x = 1\ny = 2\nstatic z\n#w = 3\nm() {} }"), "(class A; field \"x\"=(ClassField _() 1); field \"y\"=(ClassField _() 2); static field \"z\"_; field #w=(ClassField _() 3); Method \"m\" (Method _() {}))");
+    assert_eq!(p("var o = { a: 1\n, b: 2 }"), "(Var o={\"a\":1 \"b\":2})");
+    assert_eq!(p("a\n?.b"), "(chain a?.b);");
+    assert_eq!(p("a\n`t`"), "(tag a `t`);");
+    assert_eq!(p("i = 0\ni++\nj"), "(= i 0); (postInc i); j;");
+    assert_eq!(
+        p("var x = y\n/re/g.exec(z)"),
+        "(Var x=(Div (Div y re) (call g.exec z)))"
+    );
+    assert_eq!(p("{ 1\n2 } 3"), "{1; 2;} 3;");
+    assert_eq!(p("do ; while (0) x"), "(do (empty) 0) x;");
+    assert_eq!(
+        p("function f() { return /* \n*/ 1 }"),
+        "(Normal f() {(return _) 1;})"
+    );
+    assert_eq!(
+        p("x = { if: 1, class: 2, function: 3 }.function"),
+        "(= x {\"if\":1 \"class\":2 \"function\":3}.function);"
+    );
+    assert_eq!(p("class C { static async *gen() { yield* x } static get [k]() {} 'quoted'() {} 42() {} }"), "(class C; static Method \"gen\" (Method async *_() {(yield* x);}); static Get [k] (Method _() {}); Method \"quoted\" (Method _() {}); Method \"42\" (Method _() {}))");
+    assert_eq!(
+        p("({ __proto__: null, \"__proto__\": 1 })"),
+        "(paren {\"__proto__\":null \"__proto__\":1});"
+    );
+    assert_eq!(
+        p("a = async function* () { for await (x of y) yield x }"),
+        "(= a (Normal async *_() {(for-await x y (yield x);)}));"
+    );
+    assert_eq!(
+        p("(function () { \"use\\x20strict\"; })"),
+        "(paren (Normal _() {\"use strict\";}));"
+    );
+    assert_eq!(p("y = x => x\n/ 2"), "(= y (Arrow _(x) (Div x 2)));");
+    assert_eq!(
+        p("o = {\n  a: 1,\n  m() { return 2 },\n}"),
+        "(= o {\"a\":1 Method \"m\" (Method _() {(return 2)})});"
+    );
+    assert_eq!(p("if (a) b\nelse c"), "(if a b; c;)");
+    assert_eq!(
+        p("let x = (a, b) => { }\nlet y = 2"),
+        "(Let x=(Arrow _(a b) {})) (Let y=2)"
+    );
 }

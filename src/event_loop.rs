@@ -1,0 +1,312 @@
+//! The event loop: timers, immediates and the microtask checkpoints between them, with Node's
+//! ordering rules, on a current-thread tokio runtime (real time) or a virtual clock.
+//!
+//! Rules (Node v20): after the script and after every macrotask callback, all microtasks run
+//! and then unhandled rejections are checked. Timers fire in (deadline, creation order);
+//! a delay below 1 ms (or NaN, or above 2^31-1) means 1 ms; the deadline is computed from the
+//! clock read when `setTimeout` is called. Immediates run after the due timers of a loop turn.
+//! The loop ends when no referenced timer and no immediate is left.
+//!
+//! Virtual time: the clock is real elapsed time plus the waits we skipped, so timers fire in
+//! exactly the same order as with real waiting, busy-waits on `Date.now()` still end, and a
+//! script made of long timeouts finishes at once.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::time::{Duration, Instant};
+
+use crate::interp::{Abrupt, Interp};
+use crate::value::Value;
+
+/// One scheduled timer.
+pub struct Timer {
+    pub callback: Value,
+    pub args: Vec<Value>,
+    /// `setInterval` period (ms).
+    pub repeat: Option<f64>,
+    pub refed: bool,
+    /// The delay as given (for `refresh`).
+    pub delay: f64,
+    pub deadline: f64,
+    pub seq: u64,
+}
+
+pub struct Timers {
+    start: Instant,
+    /// Milliseconds skipped by virtual time.
+    skipped: f64,
+    pub virtual_time: bool,
+    next_id: u64,
+    next_seq: u64,
+    pub timers: rustc_hash::FxHashMap<u64, Timer>,
+    /// (deadline in µs, seq) → id
+    queue: BTreeMap<(u64, u64), u64>,
+    pub immediates: VecDeque<(u64, Value, Vec<Value>)>,
+}
+
+impl Default for Timers {
+    fn default() -> Self {
+        Timers {
+            start: Instant::now(),
+            skipped: 0.0,
+            virtual_time: false,
+            next_id: 1,
+            next_seq: 0,
+            timers: Default::default(),
+            queue: BTreeMap::new(),
+            immediates: VecDeque::new(),
+        }
+    }
+}
+
+fn key(deadline: f64, seq: u64) -> (u64, u64) {
+    ((deadline * 1000.0) as u64, seq)
+}
+
+impl Timers {
+    /// Milliseconds since the loop started, on the clock in use.
+    pub fn now(&self) -> f64 {
+        self.start.elapsed().as_secs_f64() * 1000.0 + self.skipped
+    }
+
+    /// Milliseconds since the Unix epoch, on the clock in use (`Date.now()`).
+    pub fn epoch_now(&self) -> f64 {
+        let base = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs_f64() * 1000.0)
+            .unwrap_or(0.0);
+        (base + self.skipped).floor()
+    }
+
+    /// Node's delay coercion: `after *= 1; if (!(after >= 1 && after <= 2^31-1)) after = 1`.
+    pub fn coerce_delay(d: f64) -> f64 {
+        let d = d.trunc();
+        if d >= 1.0 && d <= 2147483647.0 {
+            d
+        } else {
+            1.0
+        }
+    }
+
+    pub fn add(&mut self, callback: Value, args: Vec<Value>, delay: f64, repeat: bool) -> u64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        let delay = Self::coerce_delay(delay);
+        self.schedule(
+            id,
+            Timer {
+                callback,
+                args,
+                repeat: if repeat { Some(delay) } else { None },
+                refed: true,
+                delay,
+                deadline: 0.0,
+                seq: 0,
+            },
+        );
+        id
+    }
+
+    fn schedule(&mut self, id: u64, mut t: Timer) {
+        t.deadline = self.now().floor() + t.delay;
+        t.seq = self.next_seq;
+        self.next_seq += 1;
+        self.queue.insert(key(t.deadline, t.seq), id);
+        self.timers.insert(id, t);
+    }
+
+    pub fn clear(&mut self, id: u64) {
+        if let Some(t) = self.timers.remove(&id) {
+            self.queue.remove(&key(t.deadline, t.seq));
+        }
+        self.immediates.retain(|(i, _, _)| *i != id);
+    }
+
+    pub fn refresh(&mut self, id: u64) {
+        if let Some(t) = self.timers.remove(&id) {
+            self.queue.remove(&key(t.deadline, t.seq));
+            self.schedule(id, t);
+        }
+    }
+
+    pub fn set_ref(&mut self, id: u64, refed: bool) {
+        if let Some(t) = self.timers.get_mut(&id) {
+            t.refed = refed;
+        }
+    }
+
+    pub fn has_ref(&self, id: u64) -> bool {
+        self.timers.get(&id).is_some_and(|t| t.refed)
+    }
+
+    pub fn add_immediate(&mut self, callback: Value, args: Vec<Value>) -> u64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.immediates.push_back((id, callback, args));
+        id
+    }
+
+    fn has_refed_work(&self) -> bool {
+        !self.immediates.is_empty() || self.timers.values().any(|t| t.refed)
+    }
+
+    fn next_deadline(&self) -> Option<f64> {
+        self.queue
+            .iter()
+            .find(|(_, id)| self.timers.get(id).is_some())
+            .map(|((d, _), _)| *d as f64 / 1000.0)
+    }
+
+    /// Takes the earliest timer due at `now` off the queue: (id, callback, args, repeats).
+    /// Intervals stay registered (so `clearInterval` inside the callback can remove them).
+    fn pop_due(&mut self, now: f64) -> Option<(u64, Value, Vec<Value>, bool)> {
+        loop {
+            let (&k, &id) = self.queue.iter().next()?;
+            if k.0 as f64 / 1000.0 > now {
+                return None;
+            }
+            self.queue.remove(&k);
+            let Some(t) = self.timers.get(&id) else {
+                continue;
+            };
+            let out = (id, t.callback.clone(), t.args.clone(), t.repeat.is_some());
+            if t.repeat.is_none() {
+                self.timers.remove(&id);
+            }
+            return Some(out);
+        }
+    }
+
+    /// Re-arms an interval after its callback ran (unless it was cleared).
+    fn rearm(&mut self, id: u64) {
+        if let Some(t) = self.timers.remove(&id) {
+            let period = t.repeat.unwrap_or(t.delay);
+            self.schedule(id, Timer { delay: period, ..t });
+        }
+    }
+}
+
+/// How the event loop ended.
+pub enum LoopEnd {
+    /// Nothing left to do.
+    Done,
+    /// An exception escaped a callback (uncaught exception: exit code 1).
+    Uncaught(Value),
+    /// An unhandled rejection (mode `throw`/`strict`: exit code 1).
+    UnhandledRejection(Value),
+}
+
+/// What to do with unhandled rejections (Node's `--unhandled-rejections`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RejectionMode {
+    Throw,
+    Strict,
+    Warn,
+    None,
+}
+
+impl RejectionMode {
+    pub fn parse(s: &str) -> Option<RejectionMode> {
+        Some(match s {
+            "throw" => RejectionMode::Throw,
+            "strict" => RejectionMode::Strict,
+            "warn" | "warn-with-error-code" => RejectionMode::Warn,
+            "none" => RejectionMode::None,
+            _ => return None,
+        })
+    }
+}
+
+impl Interp {
+    /// A microtask checkpoint: drain the queue, then check for unhandled rejections.
+    pub fn checkpoint(&mut self, mode: RejectionMode) -> Option<LoopEnd> {
+        if let Err(e) = self.run_microtasks() {
+            return Some(match e {
+                Abrupt::Throw(v) => LoopEnd::Uncaught(v),
+                _ => LoopEnd::Done,
+            });
+        }
+        let rejected = self.take_unhandled_rejections();
+        if let Some((_, reason)) = rejected.into_iter().next() {
+            match mode {
+                RejectionMode::Throw | RejectionMode::Strict => {
+                    return Some(LoopEnd::UnhandledRejection(reason))
+                }
+                RejectionMode::Warn => {
+                    let s = crate::inspect::inspect(self, &reason).unwrap_or_default();
+                    self.console
+                        .write_err(&format!("(node) UnhandledPromiseRejectionWarning: {s}\n"));
+                }
+                RejectionMode::None => {}
+            }
+        }
+        None
+    }
+
+    /// Runs the event loop until no work is left.
+    pub fn run_event_loop(&mut self, mode: RejectionMode) -> LoopEnd {
+        if let Some(end) = self.checkpoint(mode) {
+            return end;
+        }
+        let rt = match tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+        {
+            Ok(rt) => rt,
+            Err(_) => return LoopEnd::Done,
+        };
+        loop {
+            if !self.timers.has_refed_work() {
+                return LoopEnd::Done;
+            }
+            // Timers phase: every timer due now, in (deadline, creation) order.
+            let now = self.timers.now();
+            let mut ran = false;
+            while let Some((id, cb, args, repeats)) = self.timers.pop_due(now) {
+                ran = true;
+                let r = self.call(&cb, &Value::Undefined, &args);
+                if repeats {
+                    self.timers.rearm(id);
+                }
+                if let Err(Abrupt::Throw(v)) = r {
+                    return LoopEnd::Uncaught(v);
+                }
+                if let Some(end) = self.checkpoint(mode) {
+                    return end;
+                }
+            }
+            // Check phase: immediates queued before this phase.
+            let n = self.timers.immediates.len();
+            for _ in 0..n {
+                let Some((_, cb, args)) = self.timers.immediates.pop_front() else {
+                    break;
+                };
+                ran = true;
+                if let Err(Abrupt::Throw(v)) = self.call(&cb, &Value::Undefined, &args) {
+                    return LoopEnd::Uncaught(v);
+                }
+                if let Some(end) = self.checkpoint(mode) {
+                    return end;
+                }
+            }
+            if ran || !self.timers.immediates.is_empty() {
+                continue;
+            }
+            // Nothing due: wait for the next deadline.
+            let Some(deadline) = self.timers.next_deadline() else {
+                return LoopEnd::Done;
+            };
+            if !self.timers.has_refed_work() {
+                return LoopEnd::Done;
+            }
+            let wait = deadline - self.timers.now();
+            if wait > 0.0 {
+                if self.timers.virtual_time {
+                    self.timers.skipped += wait;
+                } else {
+                    let d = Duration::from_secs_f64(wait / 1000.0);
+                    rt.block_on(async move { tokio::time::sleep(d).await });
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! `eval`: PerformEval for direct and indirect calls, EvalDeclarationInstantiation.
+//!
+//! Eval code is parsed and resolved on its own. Its free identifiers resolve as dynamic
+//! lookups through the caller's runtime environments (functions that contain a direct eval
+//! keep all their scopes materialized and their names recorded, see `resolve.rs`). `var` and
+//! function declarations of sloppy eval code go into the caller's variable environment (the
+//! function's `eval_vars`, or the global object); strict eval code keeps them local.
+
+use std::rc::Rc;
+
+use crate::interp::scope::Env;
+use crate::interp::{Abrupt, Interp, JsResult};
+use crate::object::{Attrs, PropKey, PropertyDescriptor};
+use crate::parser::{parse_script, ParseOptions};
+use crate::resolve::{resolve_script, DeclKind, ResolveOptions, ScopeInfo, ScopeKind};
+use crate::value::Value;
+
+impl Interp {
+    /// PerformEval(x, strictCaller, direct). `env` is the caller's environment for a direct
+    /// eval, `None` for an indirect one.
+    pub fn perform_eval(&mut self, x: Value, env: Option<&Env>) -> JsResult<Value> {
+        let Value::String(src) = &x else {
+            return Ok(x);
+        };
+        let text = src.to_rust_string();
+        let strict_caller = env.map(|e| env_strict(e)).unwrap_or(false);
+        let (in_function, in_method, in_derived) = env.map(function_context).unwrap_or_default();
+        let script = parse_script(
+            &text,
+            &ParseOptions {
+                strict: strict_caller,
+                top_level_await: false,
+            },
+        )
+        .map_err(|e| self.syntax_error(e.message))?;
+        let outer: Vec<Rc<ScopeInfo>> = env.map(scope_infos).unwrap_or_default();
+        let ropts = ResolveOptions {
+            outer: if env.is_some() && outer.is_empty() {
+                // Direct eval at top level: resolve free names dynamically anyway.
+                vec![Rc::new(ScopeInfo::empty_script())]
+            } else {
+                outer
+            },
+            is_eval: true,
+            allow_new_target: in_function,
+            allow_super_property: in_method,
+            allow_super_call: in_derived,
+            allow_arguments: in_function,
+            top_level_await: false,
+        };
+        resolve_script(&script, &ropts).map_err(|e| self.syntax_error(e.message))?;
+        let Some(info) = script.scope.get().cloned() else {
+            return Err(self.syntax_error("internal error: unresolved eval code"));
+        };
+        let caller_env = env.cloned();
+        let eval_env = Env::new(caller_env.clone(), &info);
+        self.eval_declaration_instantiation(&info, &eval_env, caller_env.as_ref())?;
+        // Closures created by the eval code hold their own `Rc<Function>`s, so the script
+        // itself may be dropped afterwards.
+        let r = self.eval_stmts(&script.body, &eval_env);
+        match r {
+            Ok(Value::Empty) => Ok(Value::Undefined),
+            Ok(v) => Ok(v),
+            Err(Abrupt::Throw(e)) => Err(Abrupt::Throw(e)),
+            Err(_) => Ok(Value::Undefined),
+        }
+    }
+
+    /// EvalDeclarationInstantiation (sloppy `var`/function hoisting into the caller).
+    fn eval_declaration_instantiation(
+        &mut self,
+        info: &Rc<ScopeInfo>,
+        eval_env: &Env,
+        caller: Option<&Env>,
+    ) -> JsResult<()> {
+        let sloppy = !info.strict;
+        // Where sloppy vars go: the nearest function environment, or the global object.
+        let var_env = if sloppy {
+            caller.and_then(nearest_function_env)
+        } else {
+            None
+        };
+        if sloppy {
+            for d in &info.decls {
+                if matches!(d.kind, DeclKind::Var | DeclKind::Function) {
+                    match &var_env {
+                        Some(fe) => {
+                            let declared =
+                                fe.0.info
+                                    .as_ref()
+                                    .is_some_and(|i| i.find(&d.name).is_some());
+                            if !declared {
+                                let mut m = fe.0.eval_vars.borrow_mut();
+                                let map = m.get_or_insert_with(Default::default);
+                                map.entry(d.name.clone()).or_insert(Value::Undefined);
+                            }
+                        }
+                        None => {
+                            if self.global_lex.names.contains_key(&d.name) {
+                                return Err(self.syntax_error(format!(
+                                    "Identifier '{}' has already been declared",
+                                    d.name
+                                )));
+                            }
+                            let g = self.global.clone();
+                            let key = PropKey::from_str(&d.name);
+                            if g.get_own_property(&key).is_none() {
+                                g.define(key, Value::Undefined, Attrs::DEFAULT);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (slot, f) in &info.functions {
+            let clo = self.make_closure(f, eval_env, None, None);
+            match (&f.name, sloppy) {
+                (Some(name), true) => match &var_env {
+                    Some(fe) => {
+                        let declared = fe.0.info.as_ref().and_then(|i| i.find(&name.name).cloned());
+                        match declared {
+                            Some(d) => fe.set(0, d.slot, Value::Object(clo)),
+                            None => {
+                                let mut m = fe.0.eval_vars.borrow_mut();
+                                let map = m.get_or_insert_with(Default::default);
+                                map.insert(name.name.clone(), Value::Object(clo));
+                            }
+                        }
+                    }
+                    None => {
+                        let g = self.global.clone();
+                        self.define_property_or_throw(
+                            &g,
+                            PropKey::from_str(&name.name),
+                            PropertyDescriptor::data(Value::Object(clo), Attrs::DEFAULT),
+                        )?;
+                    }
+                },
+                _ => eval_env.set(0, *slot, Value::Object(clo)),
+            }
+        }
+        Ok(())
+    }
+}
+
+impl ScopeInfo {
+    /// A script-level layout with no bindings (direct eval at top level).
+    pub fn empty_script() -> ScopeInfo {
+        ScopeInfo {
+            kind: ScopeKind::Script,
+            materialized: true,
+            num_slots: 0,
+            decls: Vec::new(),
+            functions: Vec::new(),
+            strict: false,
+            this_slot: None,
+            new_target_slot: None,
+            func_slot: None,
+            arguments_slot: None,
+            self_name_slot: None,
+            simple_params: true,
+            param_slots: Vec::new(),
+            has_direct_eval: false,
+        }
+    }
+}
+
+fn env_strict(e: &Env) -> bool {
+    let mut cur = Some(e);
+    while let Some(c) = cur {
+        if let Some(i) = &c.0.info {
+            return i.strict;
+        }
+        cur = c.parent();
+    }
+    false
+}
+
+/// (inside a function, inside a method, inside a derived constructor) for the caller.
+fn function_context(e: &Env) -> (bool, bool, bool) {
+    let mut cur = Some(e);
+    while let Some(c) = cur {
+        if let Some(i) = &c.0.info {
+            if i.kind == ScopeKind::Function && i.this_slot.is_some() {
+                return (true, i.func_slot.is_some(), false);
+            }
+        }
+        cur = c.parent();
+    }
+    (false, false, false)
+}
+
+fn scope_infos(e: &Env) -> Vec<Rc<ScopeInfo>> {
+    let mut out = Vec::new();
+    let mut cur = Some(e);
+    while let Some(c) = cur {
+        if let Some(i) = &c.0.info {
+            out.push(i.clone());
+        }
+        cur = c.parent();
+    }
+    out
+}
+
+fn nearest_function_env(e: &Env) -> Option<Env> {
+    let mut cur = Some(e);
+    while let Some(c) = cur {
+        if let Some(i) = &c.0.info {
+            if i.kind == ScopeKind::Function {
+                return Some(c.clone());
+            }
+        }
+        cur = c.parent();
+    }
+    None
+}

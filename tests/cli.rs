@@ -1,0 +1,121 @@
+//! End-to-end tests of the `jsgen` command line: exit codes, input sources, timers.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+fn jsgen() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_jsgen"))
+}
+
+fn run(args: &[&str]) -> (String, String, i32) {
+    let o = jsgen()
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run jsgen");
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+        o.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn eval_flag_prints_and_exits_zero() {
+    let (out, _, code) = run(&["-e", "console.log(1 + 2, 'x')"]);
+    assert_eq!(out, "3 x\n");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn uncaught_exception_exits_one_with_diagnostic_on_stderr() {
+    let (out, err, code) = run(&["-e", "console.log('before'); throw new Error('boom')"]);
+    assert_eq!(out, "before\n");
+    assert_eq!(code, 1);
+    assert!(err.contains("Error: boom"), "stderr: {err}");
+}
+
+#[test]
+fn syntax_error_exits_one_and_runs_nothing() {
+    let (out, err, code) = run(&["-e", "console.log('no');\nlet x = ;"]);
+    assert_eq!(out, "");
+    assert_eq!(code, 1);
+    assert!(err.contains("SyntaxError"), "stderr: {err}");
+}
+
+#[test]
+fn unreadable_and_non_utf8_files_exit_two() {
+    let (_, err, code) = run(&["/nonexistent/file.js"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read"), "stderr: {err}");
+    let dir = std::env::temp_dir().join(format!("jsgen-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.js");
+    std::fs::write(&bad, [0x63, 0xff, 0xfe, 0x0a]).unwrap();
+    let (_, err, code) = run(&[bad.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("UTF-8"), "stderr: {err}");
+}
+
+#[test]
+fn script_from_stdin() {
+    let mut child = jsgen()
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"function* g(){ yield 1; yield 2 }\nfor (const x of g()) console.log(x)\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "1\n2\n");
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn version_and_help() {
+    let (out, _, code) = run(&["--version"]);
+    assert!(out.starts_with("jsgen "));
+    assert_eq!(code, 0);
+    let (out, _, code) = run(&["--help"]);
+    assert!(out.contains("--virtual-time"));
+    assert_eq!(code, 0);
+}
+
+const THREE_TIMERS: &str = "let n = 0; function tick() { console.log(++n); if (n < 3) setTimeout(tick, 100); } setTimeout(tick, 100);";
+
+#[test]
+fn real_time_really_waits() {
+    let t = Instant::now();
+    let (out, _, code) = run(&["-e", THREE_TIMERS]);
+    assert_eq!(out, "1\n2\n3\n");
+    assert_eq!(code, 0);
+    assert!(t.elapsed().as_millis() >= 300, "took {:?}", t.elapsed());
+}
+
+#[test]
+fn virtual_time_does_not_sleep_and_keeps_order() {
+    let t = Instant::now();
+    let script = "setTimeout(() => console.log('c'), 5000); setTimeout(() => console.log('a'), 1000); setTimeout(() => console.log('b'), 1000);";
+    let (out, _, code) = run(&["--virtual-time", "-e", script]);
+    assert_eq!(out, "a\nb\nc\n");
+    assert_eq!(code, 0);
+    assert!(t.elapsed().as_millis() < 2000, "took {:?}", t.elapsed());
+}
+
+#[test]
+fn unhandled_rejection_exits_one_unless_mode_none() {
+    let script = "Promise.reject(new Error('nope')); setTimeout(() => console.log('timer'), 0);";
+    let (out, err, code) = run(&["-e", script]);
+    assert_eq!(out, "");
+    assert_eq!(code, 1);
+    assert!(err.contains("nope"), "stderr: {err}");
+    let (out, _, code) = run(&["--unhandled-rejections=none", "-e", script]);
+    assert_eq!(out, "timer\n");
+    assert_eq!(code, 0);
+}
