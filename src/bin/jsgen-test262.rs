@@ -314,13 +314,14 @@ fn real_main(cli: Cli) -> Result<ExitCode, String> {
                     new.insert(id.clone());
                 }
             }
+            let removed = old.iter().filter(|t| !new.contains(t.as_str())).count();
             write_baseline(bpath, &new).map_err(|e| format!("cannot write baseline {}: {e}", bpath.display()))?;
             println!(
                 "test262 baseline: wrote {} ({} tests, {} new, {} removed)",
                 bpath.display(),
                 new.len(),
                 added,
-                regressions.len()
+                removed
             );
         }
     }

@@ -150,7 +150,12 @@ pub fn judge(expect: &Expect<'_>, out: &Outcome) -> Result<(), String> {
                     }
                 }
                 if !complete {
-                    return Err("async test did not print Test262:AsyncTestComplete".into());
+                    let why = headline(&out.stderr);
+                    return Err(if why.is_empty() {
+                        "async test did not print Test262:AsyncTestComplete".into()
+                    } else {
+                        format!("async test did not print Test262:AsyncTestComplete; stderr: {why}")
+                    });
                 }
             }
             Ok(())
