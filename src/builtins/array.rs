@@ -254,7 +254,9 @@ fn species_is_default(it: &Interp, o: &Obj) -> bool {
         }
         cur = c.proto();
     }
-    let Some(Value::Object(c)) = ctor else { return false };
+    let Some(Value::Object(c)) = ctor else {
+        return false;
+    };
     if !Obj::ptr_eq(&c, &it.intrinsics.array_ctor) {
         return false;
     }
@@ -322,7 +324,11 @@ fn array_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
                     if int_len as f64 != n {
                         return Err(it.range_error("Invalid array length"));
                     }
-                    Ok(Value::Object(array_create(it, int_len as u64, Some(proto))?))
+                    Ok(Value::Object(array_create(
+                        it,
+                        int_len as u64,
+                        Some(proto),
+                    )?))
                 }
                 v => Ok(Value::Object(array_from_vec(proto, vec![v]))),
             }
@@ -448,7 +454,9 @@ fn array_at(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 /// IsConcatSpreadable(O).
 fn is_concat_spreadable(it: &mut Interp, v: &Value) -> JsResult<bool> {
-    let Value::Object(o) = v else { return Ok(false) };
+    let Value::Object(o) = v else {
+        return Ok(false);
+    };
     let key = PropKey::Sym(it.symbols.is_concat_spreadable.clone());
     let s = it.get(o, &key)?;
     if !s.is_undefined() {
@@ -473,7 +481,9 @@ fn array_concat(it: &mut Interp, a: &Args) -> JsResult<Value> {
                 return Err(it.type_error("Invalid array length"));
             }
             // Fast path: a dense source appended to the fresh dense result.
-            if is_dense_array(eo) && is_dense_array(&arr) && n as usize == arr.borrow().elements.len()
+            if is_dense_array(eo)
+                && is_dense_array(&arr)
+                && n as usize == arr.borrow().elements.len()
                 && n + len <= MAX_ARRAY_LEN
             {
                 let src = eo.borrow().elements.clone();
@@ -529,17 +539,29 @@ fn array_copy_within(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 fn array_entries(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = this_obj(it, a)?;
-    Ok(Value::Object(create_array_iterator(it, Value::Object(o), IterKind::Entries)))
+    Ok(Value::Object(create_array_iterator(
+        it,
+        Value::Object(o),
+        IterKind::Entries,
+    )))
 }
 
 fn array_keys(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = this_obj(it, a)?;
-    Ok(Value::Object(create_array_iterator(it, Value::Object(o), IterKind::Keys)))
+    Ok(Value::Object(create_array_iterator(
+        it,
+        Value::Object(o),
+        IterKind::Keys,
+    )))
 }
 
 fn array_values(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = this_obj(it, a)?;
-    Ok(Value::Object(create_array_iterator(it, Value::Object(o), IterKind::Values)))
+    Ok(Value::Object(create_array_iterator(
+        it,
+        Value::Object(o),
+        IterKind::Values,
+    )))
 }
 
 /// Shared prologue of the callback methods: (O, len, callback, thisArg).
@@ -556,7 +578,10 @@ fn array_every(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let ov = Value::Object(o.clone());
     for k in 0..len {
         if let Some(v) = get_present(it, &o, k)? {
-            if !it.call(&f, &this_arg, &[v, num(k), ov.clone()])?.to_boolean() {
+            if !it
+                .call(&f, &this_arg, &[v, num(k), ov.clone()])?
+                .to_boolean()
+            {
                 return Ok(Value::Bool(false));
             }
         }
@@ -569,7 +594,10 @@ fn array_some(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let ov = Value::Object(o.clone());
     for k in 0..len {
         if let Some(v) = get_present(it, &o, k)? {
-            if it.call(&f, &this_arg, &[v, num(k), ov.clone()])?.to_boolean() {
+            if it
+                .call(&f, &this_arg, &[v, num(k), ov.clone()])?
+                .to_boolean()
+            {
                 return Ok(Value::Bool(true));
             }
         }
@@ -608,7 +636,10 @@ fn array_filter(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let mut to = 0;
     for k in 0..len {
         if let Some(v) = get_present(it, &o, k)? {
-            if it.call(&f, &this_arg, &[v.clone(), num(k), ov.clone()])?.to_boolean() {
+            if it
+                .call(&f, &this_arg, &[v.clone(), num(k), ov.clone()])?
+                .to_boolean()
+            {
                 create_idx(it, &arr, to, v)?;
                 to += 1;
             }
@@ -629,7 +660,10 @@ fn find_via_predicate(
     for i in 0..len {
         let k = if ascending { i } else { len - 1 - i };
         let v = get_idx(it, &o, k)?;
-        if it.call(&f, &this_arg, &[v.clone(), num(k), ov.clone()])?.to_boolean() {
+        if it
+            .call(&f, &this_arg, &[v.clone(), num(k), ov.clone()])?
+            .to_boolean()
+        {
             return Ok(Some((k, v)));
         }
     }
@@ -692,8 +726,14 @@ fn flatten_into_array(
         }
         let flatten = depth > 0.0 && it.is_array(&element);
         if flatten {
-            let Value::Object(eo) = &element else { continue };
-            let new_depth = if depth == f64::INFINITY { depth } else { depth - 1.0 };
+            let Value::Object(eo) = &element else {
+                continue;
+            };
+            let new_depth = if depth == f64::INFINITY {
+                depth
+            } else {
+                depth - 1.0
+            };
             let element_len = it.length_of_array_like(eo)?;
             target_index = flatten_into_array(
                 it,
@@ -749,7 +789,11 @@ fn from_index(it: &mut Interp, v: &Value, len: u64) -> JsResult<Option<u64>> {
     if n == f64::INFINITY {
         return Ok(None);
     }
-    let k = if n >= 0.0 { n } else { (len as f64 + n).max(0.0) };
+    let k = if n >= 0.0 {
+        n
+    } else {
+        (len as f64 + n).max(0.0)
+    };
     if k >= len as f64 {
         return Ok(None);
     }

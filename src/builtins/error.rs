@@ -35,18 +35,17 @@ fn proto_for(it: &Interp, kind: usize) -> Obj {
 pub fn init(it: &mut Interp) {
     // %Error%.
     let error_proto = it.intrinsics.error_prototype.clone();
-    let error_ctor = it.native_fn_with(
-        "Error",
-        1,
-        error_constructor,
-        true,
-        vec![Value::from(0.0)],
-    );
+    let error_ctor = it.native_fn_with("Error", 1, error_constructor, true, vec![Value::from(0.0)]);
     super::link_ctor_proto(&error_ctor, &error_proto);
     error_proto.define("name", Value::from("Error"), Attrs::HIDDEN);
     error_proto.define("message", Value::from(""), Attrs::HIDDEN);
     it.define_method(&error_proto, "toString", 0, error_proto_to_string);
-    it.define_method(&error_ctor, "captureStackTrace", 2, error_capture_stack_trace);
+    it.define_method(
+        &error_ctor,
+        "captureStackTrace",
+        2,
+        error_capture_stack_trace,
+    );
     error_ctor.define("stackTraceLimit", Value::from(10.0), Attrs::DEFAULT);
     super::define_global(it, "Error", Value::Object(error_ctor.clone()));
 
@@ -237,13 +236,20 @@ mod tests {
         let s = error_to_string(&mut it, &eo).unwrap();
         assert_eq!(s.to_rust_string(), "TypeError: bad");
         let stack = eo.get_own_data(&PropKey::from("stack")).unwrap();
-        assert!(it.to_string(&stack).unwrap().to_rust_string().starts_with("TypeError: bad"));
+        assert!(it
+            .to_string(&stack)
+            .unwrap()
+            .to_rust_string()
+            .starts_with("TypeError: bad"));
         // Called without new.
         let err = global(&mut it, "Error");
         let e2 = it.call_obj(&err, &Value::Undefined, &[]).unwrap();
         let e2 = e2.as_object().unwrap().clone();
         assert!(e2.get_own_property(&PropKey::from("message")).is_none());
-        assert_eq!(error_to_string(&mut it, &e2).unwrap().to_rust_string(), "Error");
+        assert_eq!(
+            error_to_string(&mut it, &e2).unwrap().to_rust_string(),
+            "Error"
+        );
         // [[Prototype]] of NativeError constructors is %Error%.
         assert!(Obj::ptr_eq(&te.proto().unwrap(), &err));
     }

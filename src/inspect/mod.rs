@@ -15,9 +15,9 @@
 //! held across any of those calls.
 
 mod format;
-pub mod text;
 #[cfg(test)]
 mod tests;
+pub mod text;
 
 pub use format::format_with_options;
 
@@ -97,7 +97,9 @@ impl InspectOptions {
         let keys = it.own_property_keys(&o);
         for k in keys {
             let PropKey::Str(name) = &k else { continue };
-            let Some(p) = o.get_own_property(&k) else { continue };
+            let Some(p) = o.get_own_property(&k) else {
+                continue;
+            };
             if !p.attrs.enumerable() {
                 continue;
             }
@@ -369,10 +371,22 @@ fn options_object(it: &mut Interp, ctx: &Ctx) -> Obj {
         Attrs::DEFAULT,
     );
     o.define("colors", Value::Bool(ctx.o.colors), Attrs::DEFAULT);
-    o.define("customInspect", Value::Bool(ctx.o.custom_inspect), Attrs::DEFAULT);
+    o.define(
+        "customInspect",
+        Value::Bool(ctx.o.custom_inspect),
+        Attrs::DEFAULT,
+    );
     o.define("showProxy", Value::Bool(ctx.o.show_proxy), Attrs::DEFAULT);
-    o.define("maxArrayLength", num(ctx.o.max_array_length), Attrs::DEFAULT);
-    o.define("maxStringLength", num(ctx.o.max_string_length), Attrs::DEFAULT);
+    o.define(
+        "maxArrayLength",
+        num(ctx.o.max_array_length),
+        Attrs::DEFAULT,
+    );
+    o.define(
+        "maxStringLength",
+        num(ctx.o.max_string_length),
+        Attrs::DEFAULT,
+    );
     o.define("breakLength", num(ctx.o.break_length), Attrs::DEFAULT);
     o.define(
         "compact",
@@ -433,7 +447,9 @@ fn format_primitive(ctx: &Ctx, v: &Value) -> String {
             }
             ctx.stylize(&str_escape(u), "string") + &trailer
         }
-        Value::Number(n) => ctx.stylize(&text::format_number(*n, ctx.o.numeric_separator), "number"),
+        Value::Number(n) => {
+            ctx.stylize(&text::format_number(*n, ctx.o.numeric_separator), "number")
+        }
         Value::Bool(b) => ctx.stylize(if *b { "true" } else { "false" }, "boolean"),
         Value::Undefined | Value::Empty => ctx.stylize("undefined", "undefined"),
         Value::Symbol(s) => ctx.stylize(&s.descriptive_string(), "symbol"),
@@ -612,7 +628,9 @@ fn add_prototype_properties(
             {
                 continue;
             }
-            let Some(desc) = obj.get_own_property(key) else { continue };
+            let Some(desc) = obj.get_own_property(key) else {
+                continue;
+            };
             if let Slot::Data(Value::Object(f)) = &desc.slot {
                 if f.is_callable() {
                     continue;
@@ -936,7 +954,16 @@ fn format_raw(
         Formatter::WeakCollection => vec![ctx.stylize("<items unknown>", "special")],
     };
     for k in &keys {
-        output.push(format_property(it, ctx, value, recurse_times, k, extras, None, None)?);
+        output.push(format_property(
+            it,
+            ctx,
+            value,
+            recurse_times,
+            k,
+            extras,
+            None,
+            None,
+        )?);
     }
     if let Some(pp) = proto_props.take() {
         output.extend(pp);
@@ -1039,7 +1066,11 @@ fn get_function_base(
     tag: &str,
 ) -> JsResult<String> {
     let (is_class, is_async, is_gen) = match &value.borrow().kind {
-        ObjectKind::Closure(c) => (c.is_class_constructor(), c.func.is_async, c.func.is_generator),
+        ObjectKind::Closure(c) => (
+            c.is_class_constructor(),
+            c.func.is_async,
+            c.func.is_generator,
+        ),
         _ => (false, false, false),
     };
     if is_class {
@@ -1160,12 +1191,16 @@ fn identical_sequence_range(a: &[String], b: &[String]) -> (usize, usize) {
 
 fn get_stack_frames(it: &mut Interp, ctx: &Ctx, err: &Obj, stack: &str) -> JsResult<Vec<String>> {
     let mut frames: Vec<String> = stack.split('\n').map(String::from).collect();
-    let cause = it.get(err, &PropKey::from("cause")).unwrap_or(Value::Undefined);
+    let cause = it
+        .get(err, &PropKey::from("cause"))
+        .unwrap_or(Value::Undefined);
     if let (true, Value::Object(c)) = (is_error_obj(&cause), &cause) {
         let cause_stack = get_stack_string(it, c)?;
         if let Some(start) = cause_stack.find("\n    at") {
-            let cause_frames: Vec<String> =
-                cause_stack[start + 1..].split('\n').map(String::from).collect();
+            let cause_frames: Vec<String> = cause_stack[start + 1..]
+                .split('\n')
+                .map(String::from)
+                .collect();
             let (len, offset) = identical_sequence_range(&frames, &cause_frames);
             if len > 0 {
                 let skipped = len - 2;
@@ -1373,7 +1408,11 @@ fn format_special_array(
         .own_property_keys(value)
         .into_iter()
         .filter(|k| !k.is_symbol())
-        .filter(|k| value.get_own_property(k).is_some_and(|p| p.attrs.enumerable()))
+        .filter(|k| {
+            value
+                .get_own_property(k)
+                .is_some_and(|p| p.attrs.enumerable())
+        })
         .collect();
     let mut index = i;
     while i < keys.len() && output.len() < max_length {
@@ -1420,9 +1459,10 @@ fn format_special_array(
 
 fn collection_entries(value: &Obj) -> Vec<(Value, Value)> {
     match &value.borrow().kind {
-        ObjectKind::Map(m) | ObjectKind::Set(m) | ObjectKind::WeakMap(m) | ObjectKind::WeakSet(m) => {
-            m.entries.iter().flatten().cloned().collect()
-        }
+        ObjectKind::Map(m)
+        | ObjectKind::Set(m)
+        | ObjectKind::WeakMap(m)
+        | ObjectKind::WeakSet(m) => m.entries.iter().flatten().cloned().collect(),
         _ => Vec::new(),
     }
 }
@@ -1689,7 +1729,10 @@ fn format_property(
                 ctx.stylize(&format!("[{label}]"), "special")
             }
         }
-        Slot::Accessor { get: None, set: Some(_) } => ctx.stylize("[Setter]", "special"),
+        Slot::Accessor {
+            get: None,
+            set: Some(_),
+        } => ctx.stylize("[Setter]", "special"),
         _ => ctx.stylize("undefined", "undefined"),
     };
     if ty == Extras::Array {
@@ -1755,11 +1798,8 @@ fn reduce_to_single_string(
                 if ((ctx.current_depth as f64) - (recurse_times as f64)) < compact
                     && entries == output.len()
                 {
-                    let start = output.len()
-                        + ctx.indentation_lvl
-                        + js_len(&braces[0])
-                        + js_len(base)
-                        + 10;
+                    let start =
+                        output.len() + ctx.indentation_lvl + js_len(&braces[0]) + js_len(base) + 10;
                     if is_below_break_length(ctx, &output, start, base) {
                         let joined = output.join(", ");
                         if !joined.contains('\n') {
