@@ -12,12 +12,10 @@ use crate::value::{is_js_whitespace, Value};
 
 pub fn init(it: &mut Interp) {
     let g = it.global.clone();
-    g.define("globalThis", Value::Object(g.clone()), Attrs::HIDDEN);
-    g.define("NaN", Value::Number(f64::NAN), Attrs::NONE);
     g.define("Infinity", Value::Number(f64::INFINITY), Attrs::NONE);
+    g.define("NaN", Value::Number(f64::NAN), Attrs::NONE);
     g.define("undefined", Value::Undefined, Attrs::NONE);
-    let eval = it.define_method(&g, "eval", 1, |it, a| perform_eval(it, a.get(0), None));
-    it.intrinsics.eval_fn = eval;
+    g.define("globalThis", Value::Object(g.clone()), Attrs::HIDDEN);
 
     if g.get_own_property(&PropKey::from("parseInt")).is_none() {
         it.define_method(&g, "parseInt", 2, parse_int);
@@ -25,12 +23,16 @@ pub fn init(it: &mut Interp) {
     if g.get_own_property(&PropKey::from("parseFloat")).is_none() {
         it.define_method(&g, "parseFloat", 1, parse_float);
     }
-    it.define_method(&g, "isNaN", 1, is_nan);
-    it.define_method(&g, "isFinite", 1, is_finite);
     it.define_method(&g, "decodeURI", 1, decode_uri);
     it.define_method(&g, "decodeURIComponent", 1, decode_uri_component);
     it.define_method(&g, "encodeURI", 1, encode_uri);
     it.define_method(&g, "encodeURIComponent", 1, encode_uri_component);
+    it.define_method(&g, "escape", 1, escape);
+    it.define_method(&g, "unescape", 1, unescape);
+    let eval = it.define_method(&g, "eval", 1, |it, a| perform_eval(it, a.get(0), None));
+    it.intrinsics.eval_fn = eval;
+    it.define_method(&g, "isFinite", 1, is_finite);
+    it.define_method(&g, "isNaN", 1, is_nan);
 }
 
 /// PerformEval: `env` is `Some` for a direct eval (the caller's environment).
@@ -399,6 +401,60 @@ fn decode_uri(it: &mut Interp, a: &Args) -> JsResult<Value> {
 fn decode_uri_component(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let s = it.to_string(&a.get(0))?;
     decode(it, &s, "")
+}
+
+/// `escape(string)` (Annex B).
+fn escape(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let s = it.to_string(&a.get(0))?;
+    let mut out: Vec<u16> = Vec::with_capacity(s.len());
+    for &u in s.units() {
+        let keep = u < 0x80 && {
+            let c = u as u8 as char;
+            c.is_ascii_alphanumeric() || "@*_+-./".contains(c)
+        };
+        if keep {
+            out.push(u);
+        } else if u < 256 {
+            out.extend(format!("%{u:02X}").encode_utf16());
+        } else {
+            out.extend(format!("%u{u:04X}").encode_utf16());
+        }
+    }
+    Ok(Value::String(JsStr::from_units(out)))
+}
+
+/// `unescape(string)` (Annex B).
+fn unescape(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let s = it.to_string(&a.get(0))?;
+    let u = s.units();
+    let mut out: Vec<u16> = Vec::with_capacity(u.len());
+    let hex = |r: &[u16]| -> Option<u16> {
+        r.iter()
+            .try_fold(0u16, |acc, &c| Some(acc * 16 + hex_val(c)? as u16))
+    };
+    let mut k = 0;
+    while k < u.len() {
+        let c = u[k];
+        if c == b'%' as u16 {
+            if k + 6 <= u.len() && u[k + 1] == b'u' as u16 {
+                if let Some(v) = hex(&u[k + 2..k + 6]) {
+                    out.push(v);
+                    k += 6;
+                    continue;
+                }
+            }
+            if k + 3 <= u.len() {
+                if let Some(v) = hex(&u[k + 1..k + 3]) {
+                    out.push(v);
+                    k += 3;
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+        k += 1;
+    }
+    Ok(Value::String(JsStr::from_units(out)))
 }
 
 #[cfg(test)]

@@ -21,19 +21,6 @@ macro_rules! unary {
 
 pub fn init(it: &mut Interp) {
     let m = it.new_object();
-    let consts: [(&str, f64); 8] = [
-        ("E", std::f64::consts::E),
-        ("LN10", std::f64::consts::LN_10),
-        ("LN2", std::f64::consts::LN_2),
-        ("LOG10E", std::f64::consts::LOG10_E),
-        ("LOG2E", std::f64::consts::LOG2_E),
-        ("PI", std::f64::consts::PI),
-        ("SQRT1_2", std::f64::consts::FRAC_1_SQRT_2),
-        ("SQRT2", std::f64::consts::SQRT_2),
-    ];
-    for (name, v) in consts {
-        m.define(name, Value::Number(v), Attrs::NONE);
-    }
     unary!(it, &m, "abs", f64::abs);
     unary!(it, &m, "acos", libm::acos);
     unary!(it, &m, "acosh", libm::acosh);
@@ -46,8 +33,9 @@ pub fn init(it: &mut Interp) {
         let x = it.to_number(&a.get(1))?;
         Ok(Value::Number(libm::atan2(y, x)))
     });
-    unary!(it, &m, "cbrt", fdlibm_cbrt);
     unary!(it, &m, "ceil", f64::ceil);
+    unary!(it, &m, "cbrt", fdlibm_cbrt);
+    unary!(it, &m, "expm1", libm::expm1);
     it.define_method(&m, "clz32", 1, |it, a| {
         let n = it.to_number(&a.get(0))?;
         Ok(Value::from(to_uint32(n).leading_zeros()))
@@ -55,7 +43,6 @@ pub fn init(it: &mut Interp) {
     unary!(it, &m, "cos", libm::cos);
     unary!(it, &m, "cosh", fdlibm_cosh);
     unary!(it, &m, "exp", fdlibm_exp);
-    unary!(it, &m, "expm1", libm::expm1);
     unary!(it, &m, "floor", f64::floor);
     unary!(it, &m, "fround", |x| x as f32 as f64);
     it.define_method(&m, "hypot", 2, math_hypot);
@@ -66,8 +53,8 @@ pub fn init(it: &mut Interp) {
     });
     unary!(it, &m, "log", libm::log);
     unary!(it, &m, "log1p", libm::log1p);
-    unary!(it, &m, "log10", f64::log10);
     unary!(it, &m, "log2", f64::log2);
+    unary!(it, &m, "log10", f64::log10);
     it.define_method(&m, "max", 2, math_max);
     it.define_method(&m, "min", 2, math_min);
     it.define_method(&m, "pow", 2, |it, a| {
@@ -88,6 +75,19 @@ pub fn init(it: &mut Interp) {
     unary!(it, &m, "tan", libm::tan);
     unary!(it, &m, "tanh", f64::tanh);
     unary!(it, &m, "trunc", f64::trunc);
+    let consts: [(&str, f64); 8] = [
+        ("E", std::f64::consts::E),
+        ("LN10", std::f64::consts::LN_10),
+        ("LN2", std::f64::consts::LN_2),
+        ("LOG10E", std::f64::consts::LOG10_E),
+        ("LOG2E", std::f64::consts::LOG2_E),
+        ("PI", std::f64::consts::PI),
+        ("SQRT1_2", std::f64::consts::FRAC_1_SQRT_2),
+        ("SQRT2", std::f64::consts::SQRT_2),
+    ];
+    for (name, v) in consts {
+        m.define(name, Value::Number(v), Attrs::NONE);
+    }
     m.define(
         PropKey::Sym(it.symbols.to_string_tag.clone()),
         Value::from("Math"),
@@ -106,6 +106,7 @@ fn math_asinh(x: f64) -> f64 {
 
 /// Cube root as FreeBSD's `s_cbrt.c` computes it (the algorithm V8's ieee754 uses): an
 /// exponent-based estimate, a polynomial step to 23 bits, one Newton step to 53 bits.
+#[allow(clippy::excessive_precision)]
 fn fdlibm_cbrt(x: f64) -> f64 {
     const B1: u32 = 715_094_163; // (1023 - 1023/3 - 0.03306235651) * 2^20
     const B2: u32 = 696_219_795; // (1023 - 1023/3 - 54/3 - 0.03306235651) * 2^20
@@ -146,12 +147,13 @@ fn fdlibm_cbrt(x: f64) -> f64 {
 
 /// exp by the fdlibm method (as V8): reduce x = k·ln2 + r with |r| ≤ ln2/2, approximate
 /// e^r with a degree-5 rational correction, then scale by 2^k.
+#[allow(clippy::excessive_precision)]
 fn fdlibm_exp(x: f64) -> f64 {
     const O_THRESHOLD: f64 = 7.097_827_128_933_839_730_96e2;
     const U_THRESHOLD: f64 = -7.451_332_191_019_411_084_20e2;
     const LN2_HI: f64 = 6.931_471_803_691_238_164_90e-1;
     const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
-    const INV_LN2: f64 = 1.442_695_040_888_963_387_00;
+    const INV_LN2: f64 = std::f64::consts::LOG2_E; // 0x3ff71547_652b82fe
     const P1: f64 = 1.666_666_666_666_660_190_37e-1;
     const P2: f64 = -2.777_777_777_701_559_338_42e-3;
     const P3: f64 = 6.613_756_321_437_934_361_17e-5;

@@ -17,19 +17,6 @@ pub fn init(it: &mut Interp) {
     let ctor = it.native_fn_with("Number", 1, number_constructor, true, Vec::new());
     link_ctor_proto(&ctor, &proto);
 
-    let consts: [(&str, f64); 8] = [
-        ("EPSILON", f64::EPSILON),
-        ("MAX_SAFE_INTEGER", 9007199254740991.0),
-        ("MAX_VALUE", f64::MAX),
-        ("MIN_SAFE_INTEGER", -9007199254740991.0),
-        ("MIN_VALUE", 5e-324),
-        ("NaN", f64::NAN),
-        ("NEGATIVE_INFINITY", f64::NEG_INFINITY),
-        ("POSITIVE_INFINITY", f64::INFINITY),
-    ];
-    for (name, v) in consts {
-        ctor.define(name, Value::Number(v), Attrs::NONE);
-    }
     it.define_method(&ctor, "isFinite", 1, number_is_finite);
     it.define_method(&ctor, "isInteger", 1, number_is_integer);
     it.define_method(&ctor, "isNaN", 1, number_is_nan);
@@ -49,12 +36,26 @@ pub fn init(it: &mut Interp) {
     g.define("parseFloat", Value::Object(parse_float), Attrs::HIDDEN);
     g.define("parseInt", Value::Object(parse_int), Attrs::HIDDEN);
 
+    let consts: [(&str, f64); 8] = [
+        ("MAX_VALUE", f64::MAX),
+        ("MIN_VALUE", 5e-324),
+        ("NaN", f64::NAN),
+        ("NEGATIVE_INFINITY", f64::NEG_INFINITY),
+        ("POSITIVE_INFINITY", f64::INFINITY),
+        ("MAX_SAFE_INTEGER", 9007199254740991.0),
+        ("MIN_SAFE_INTEGER", -9007199254740991.0),
+        ("EPSILON", f64::EPSILON),
+    ];
+    for (name, v) in consts {
+        ctor.define(name, Value::Number(v), Attrs::NONE);
+    }
+
     it.define_method(&proto, "toExponential", 1, number_proto_to_exponential);
     it.define_method(&proto, "toFixed", 1, number_proto_to_fixed);
-    it.define_method(&proto, "toLocaleString", 0, number_proto_to_locale_string);
     it.define_method(&proto, "toPrecision", 1, number_proto_to_precision);
     it.define_method(&proto, "toString", 1, number_proto_to_string);
     it.define_method(&proto, "valueOf", 0, number_proto_value_of);
+    it.define_method(&proto, "toLocaleString", 0, number_proto_to_locale_string);
 
     define_global(it, "Number", Value::Object(ctor));
 }

@@ -60,16 +60,6 @@ pub fn init(it: &mut Interp) {
         ("trimStart", 0, string_proto_trim_start),
         ("valueOf", 0, string_proto_value_of),
     ];
-    for (name, len, f) in methods {
-        it.define_method(&proto, name, len, f);
-    }
-    // Annex B: trimLeft/trimRight are the same function objects as trimStart/trimEnd.
-    for (alias, target) in [("trimLeft", "trimStart"), ("trimRight", "trimEnd")] {
-        if let Some(f) = proto.get_own_data(&PropKey::from(target)) {
-            proto.define(alias, f, Attrs::HIDDEN);
-        }
-    }
-    // Annex B: HTML methods.
     let html: [(&str, &str, &str); 13] = [
         ("anchor", "a", "name"),
         ("big", "big", ""),
@@ -85,15 +75,83 @@ pub fn init(it: &mut Interp) {
         ("sub", "sub", ""),
         ("sup", "sup", ""),
     ];
-    for (name, tag, attr) in html {
-        let f = it.native_fn_with(
-            name,
-            if attr.is_empty() { 0 } else { 1 },
-            create_html,
-            false,
-            vec![Value::from(name), Value::from(tag), Value::from(attr)],
-        );
-        proto.define(name, Value::Object(f), Attrs::HIDDEN);
+    // V8's property order.
+    let order = [
+        "anchor",
+        "at",
+        "big",
+        "blink",
+        "bold",
+        "charAt",
+        "charCodeAt",
+        "codePointAt",
+        "concat",
+        "endsWith",
+        "fontcolor",
+        "fontsize",
+        "fixed",
+        "includes",
+        "indexOf",
+        "isWellFormed",
+        "italics",
+        "lastIndexOf",
+        "link",
+        "localeCompare",
+        "match",
+        "matchAll",
+        "normalize",
+        "padEnd",
+        "padStart",
+        "repeat",
+        "replace",
+        "replaceAll",
+        "search",
+        "slice",
+        "small",
+        "split",
+        "strike",
+        "sub",
+        "substr",
+        "substring",
+        "sup",
+        "startsWith",
+        "toString",
+        "toWellFormed",
+        "trim",
+        "trimStart",
+        "trimLeft",
+        "trimEnd",
+        "trimRight",
+        "toLocaleLowerCase",
+        "toLocaleUpperCase",
+        "toLowerCase",
+        "toUpperCase",
+        "valueOf",
+    ];
+    for name in order {
+        if let Some(&(_, len, f)) = methods.iter().find(|m| m.0 == name) {
+            it.define_method(&proto, name, len, f);
+        } else if let Some(&(_, tag, attr)) = html.iter().find(|h| h.0 == name) {
+            // Annex B: HTML methods.
+            let f = it.native_fn_with(
+                name,
+                if attr.is_empty() { 0 } else { 1 },
+                create_html,
+                false,
+                vec![Value::from(name), Value::from(tag), Value::from(attr)],
+            );
+            proto.define(name, Value::Object(f), Attrs::HIDDEN);
+        } else {
+            // Annex B: trimLeft/trimRight are the same functions as trimStart/trimEnd.
+            let target = if name == "trimLeft" {
+                "trimStart"
+            } else {
+                "trimEnd"
+            };
+            if let Some(f) = proto.get_own_data(&PropKey::from(target)) {
+                proto.define(name, f, Attrs::HIDDEN);
+            }
+        }
     }
 
     let iter_sym = it.symbols.iterator.clone();
