@@ -40,7 +40,7 @@ pub fn init(it: &mut Interp) {
         let n = it.to_number(&a.get(0))?;
         Ok(Value::from(to_uint32(n).leading_zeros()))
     });
-    unary!(it, &m, "cos", libm::cos);
+    unary!(it, &m, "cos", fdlibm_cos);
     unary!(it, &m, "cosh", fdlibm_cosh);
     unary!(it, &m, "exp", fdlibm_exp);
     unary!(it, &m, "floor", f64::floor);
@@ -60,7 +60,7 @@ pub fn init(it: &mut Interp) {
     it.define_method(&m, "pow", 2, |it, a| {
         let x = it.to_number(&a.get(0))?;
         let y = it.to_number(&a.get(1))?;
-        Ok(Value::Number(js_pow(x, y)))
+        Ok(Value::Number(math_pow(x, y)))
     });
     it.define_method(&m, "random", 0, |_, _| Ok(Value::Number(random())));
     unary!(it, &m, "round", math_round);
@@ -69,7 +69,7 @@ pub fn init(it: &mut Interp) {
     } else {
         x.signum()
     });
-    unary!(it, &m, "sin", libm::sin);
+    unary!(it, &m, "sin", fdlibm_sin);
     unary!(it, &m, "sinh", v8_sinh);
     unary!(it, &m, "sqrt", f64::sqrt);
     unary!(it, &m, "tan", libm::tan);
@@ -283,6 +283,189 @@ fn fdlibm_cosh(x: f64) -> f64 {
         return t * w;
     }
     f64::INFINITY
+}
+
+/// Number::exponentiate with the fdlibm `pow` (as V8; the platform `pow` rounds differently,
+/// e.g. V8 gives `10 ** -5 === 0.000009999999999999999`).
+pub fn math_pow(x: f64, y: f64) -> f64 {
+    let special = js_pow(x, y);
+    if special.is_nan() || y == 0.0 {
+        return special;
+    }
+    libm::pow(x, y)
+}
+
+// ---- sin/cos as the classic fdlibm computes them (V8's ieee754 follows it) ------------------
+
+fn hi_word(x: f64) -> u32 {
+    (x.to_bits() >> 32) as u32
+}
+
+fn c(bits: u64) -> f64 {
+    f64::from_bits(bits)
+}
+
+/// __kernel_sin(x, y, iy) on [-π/4, π/4]; y is the tail of x, iy = 0 if y is zero.
+fn kernel_sin(x: f64, y: f64, iy: bool) -> f64 {
+    let s1 = c(0xBFC5_5555_5555_5549);
+    let s2 = c(0x3F81_1111_1110_F8A6);
+    let s3 = c(0xBF2A_01A0_19C1_61D5);
+    let s4 = c(0x3EC7_1DE3_57B1_FE7D);
+    let s5 = c(0xBE5A_E5E6_8A2B_9CEB);
+    let s6 = c(0x3DE5_D93A_5ACF_D57C);
+    let ix = hi_word(x) & 0x7fff_ffff;
+    if ix < 0x3e40_0000 && (x as i32) == 0 {
+        return x;
+    }
+    let z = x * x;
+    let v = z * x;
+    let r = s2 + z * (s3 + z * (s4 + z * (s5 + z * s6)));
+    if !iy {
+        x + v * (s1 + z * r)
+    } else {
+        x - ((z * (0.5 * y - v * r) - y) - v * s1)
+    }
+}
+
+/// __kernel_cos(x, y) on [-π/4, π/4].
+fn kernel_cos(x: f64, y: f64) -> f64 {
+    let c1 = c(0x3FA5_5555_5555_554C);
+    let c2 = c(0xBF56_C16C_16C1_5177);
+    let c3 = c(0x3EFA_01A0_19CB_1590);
+    let c4 = c(0xBE92_7E4F_809C_52AD);
+    let c5 = c(0x3E21_EE9E_BDB4_B1C4);
+    let c6 = c(0xBDA8_FAE9_BE88_38D4);
+    let ix = hi_word(x) & 0x7fff_ffff;
+    if ix < 0x3e40_0000 && (x as i32) == 0 {
+        return 1.0;
+    }
+    let z = x * x;
+    let r = z * (c1 + z * (c2 + z * (c3 + z * (c4 + z * (c5 + z * c6)))));
+    if ix < 0x3FD3_3333 {
+        return 1.0 - (0.5 * z - (z * r - x * y));
+    }
+    let qx = if ix > 0x3fe9_0000 {
+        0.28125
+    } else {
+        c(((ix - 0x0020_0000) as u64) << 32)
+    };
+    let hz = 0.5 * z - qx;
+    let a = 1.0 - qx;
+    a - (hz - (z * r - x * y))
+}
+
+/// __ieee754_rem_pio2 for |x| ≤ 2^19·π/2: x = n·π/2 + (y0 + y1). `None` for larger |x|.
+fn rem_pio2_medium(x: f64) -> Option<(i32, f64, f64)> {
+    let invpio2 = c(0x3FE4_5F30_6DC9_C883);
+    let pio2_1 = c(0x3FF9_21FB_5440_0000);
+    let pio2_1t = c(0x3DD0_B461_1A62_6331);
+    let pio2_2 = c(0x3DD0_B461_1A60_0000);
+    let pio2_2t = c(0x3BA3_198A_2E03_7073);
+    let pio2_3 = c(0x3BA3_198A_2E00_0000);
+    let pio2_3t = c(0x397B_839A_2520_49C1);
+    let hx = hi_word(x);
+    let ix = hx & 0x7fff_ffff;
+    let neg = (hx >> 31) != 0;
+    if ix < 0x4002_d97c {
+        // |x| < 3π/4: n = ±1.
+        let (z, y0, y1);
+        if !neg {
+            let z0 = x - pio2_1;
+            if ix != 0x3ff9_21fb {
+                z = z0;
+                y0 = z - pio2_1t;
+                y1 = (z - y0) - pio2_1t;
+            } else {
+                z = z0 - pio2_2;
+                y0 = z - pio2_2t;
+                y1 = (z - y0) - pio2_2t;
+            }
+            return Some((1, y0, y1));
+        }
+        let z0 = x + pio2_1;
+        if ix != 0x3ff9_21fb {
+            z = z0;
+            y0 = z + pio2_1t;
+            y1 = (z - y0) + pio2_1t;
+        } else {
+            z = z0 + pio2_2;
+            y0 = z + pio2_2t;
+            y1 = (z - y0) + pio2_2t;
+        }
+        return Some((-1, y0, y1));
+    }
+    if ix > 0x4139_21fb {
+        return None;
+    }
+    let t = x.abs();
+    let n = (t * invpio2 + 0.5) as i32;
+    let f_n = n as f64;
+    let mut r = t - f_n * pio2_1;
+    let mut w = f_n * pio2_1t;
+    let j = (ix >> 20) as i32;
+    let mut y0 = r - w;
+    let mut i = j - ((hi_word(y0) >> 20) & 0x7ff) as i32;
+    if i > 16 {
+        // Second iteration, good to 118 bits.
+        let t2 = r;
+        w = f_n * pio2_2;
+        r = t2 - w;
+        w = f_n * pio2_2t - ((t2 - r) - w);
+        y0 = r - w;
+        i = j - ((hi_word(y0) >> 20) & 0x7ff) as i32;
+        if i > 49 {
+            // Third iteration, 151 bits.
+            let t3 = r;
+            w = f_n * pio2_3;
+            r = t3 - w;
+            w = f_n * pio2_3t - ((t3 - r) - w);
+            y0 = r - w;
+        }
+    }
+    let y1 = (r - y0) - w;
+    if neg {
+        Some((-n, -y0, -y1))
+    } else {
+        Some((n, y0, y1))
+    }
+}
+
+fn fdlibm_sin(x: f64) -> f64 {
+    let ix = hi_word(x) & 0x7fff_ffff;
+    if ix <= 0x3fe9_21fb {
+        return kernel_sin(x, 0.0, false);
+    }
+    if ix >= 0x7ff0_0000 {
+        return f64::NAN;
+    }
+    match rem_pio2_medium(x) {
+        Some((n, y0, y1)) => match n & 3 {
+            0 => kernel_sin(y0, y1, true),
+            1 => kernel_cos(y0, y1),
+            2 => -kernel_sin(y0, y1, true),
+            _ => -kernel_cos(y0, y1),
+        },
+        None => libm::sin(x),
+    }
+}
+
+fn fdlibm_cos(x: f64) -> f64 {
+    let ix = hi_word(x) & 0x7fff_ffff;
+    if ix <= 0x3fe9_21fb {
+        return kernel_cos(x, 0.0);
+    }
+    if ix >= 0x7ff0_0000 {
+        return f64::NAN;
+    }
+    match rem_pio2_medium(x) {
+        Some((n, y0, y1)) => match n & 3 {
+            0 => kernel_cos(y0, y1),
+            1 => -kernel_sin(y0, y1, true),
+            2 => -kernel_cos(y0, y1),
+            _ => kernel_sin(y0, y1, true),
+        },
+        None => libm::cos(x),
+    }
 }
 
 /// Math.round: the integer closest to x, ties toward +∞; -0 for x in [-0.5, -0].
