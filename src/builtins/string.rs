@@ -614,7 +614,28 @@ fn string_proto_to_well_formed(it: &mut Interp, a: &Args) -> JsResult<Value> {
 fn string_proto_locale_compare(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let s = it.this_string(a.this, "localeCompare")?;
     let that = it.to_string(&a.get(0))?;
-    Ok(Value::Number(match locale_compare(&s, &that) {
+    // Options of Intl.Collator that change the ordering: numeric and sensitivity.
+    let mut opts = CollatorOptions::default();
+    if let Value::Object(o) = a.get(2) {
+        let numeric = it.get(&o, &PropKey::from("numeric"))?;
+        opts.numeric = numeric.to_boolean();
+        let sens = it.get(&o, &PropKey::from("sensitivity"))?;
+        if !sens.is_undefined() {
+            let sens = it.to_string(&sens)?.to_rust_string();
+            opts.levels = match sens.as_str() {
+                "base" => [true, false, false],
+                "accent" => [true, true, false],
+                "case" => [true, false, true],
+                "variant" => [true, true, true],
+                _ => {
+                    return Err(it.range_error(format!(
+                        "Value {sens} out of range for Intl.Collator options property sensitivity"
+                    )))
+                }
+            };
+        }
+    }
+    Ok(Value::Number(match locale_compare_with(&s, &that, &opts) {
         std::cmp::Ordering::Less => -1.0,
         std::cmp::Ordering::Equal => 0.0,
         std::cmp::Ordering::Greater => 1.0,
@@ -626,11 +647,38 @@ const ASCII_PRIMARY_ORDER: &str = "\t\n\u{b}\u{c}\r _-,;:!?.'\"()[]{}@*/\\&#%`^+
 
 /// Collation elements (primary, secondary, tertiary) of one string: an approximation of
 /// the Unicode Collation Algorithm with the root collation, exact for ASCII text.
-fn collation_elements(s: &JsStr) -> Vec<(u32, u32, u32)> {
+fn collation_elements(s: &JsStr, numeric: bool) -> Vec<(u32, u32, u32)> {
     let text = s.to_rust_string();
     let mut out = Vec::with_capacity(text.len());
-    for c in text.nfd() {
+    let chars: Vec<char> = text.nfd().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k];
+        k += 1;
         let cp = c as u32;
+        if numeric && c.is_ascii_digit() {
+            // A digit run collates by numeric value: a length marker, then the digits
+            // (leading zeros ignored).
+            let start = k - 1;
+            while k < chars.len() && chars[k].is_ascii_digit() {
+                k += 1;
+            }
+            let run: Vec<u32> = chars[start..k]
+                .iter()
+                .map(|d| *d as u32 - '0' as u32)
+                .collect();
+            let lead = run
+                .iter()
+                .take_while(|&&d| d == 0)
+                .count()
+                .min(run.len() - 1);
+            let digits = &run[lead..];
+            out.push((60 + (digits.len() as u32).min(39), 0, 0));
+            for d in digits {
+                out.push((39 + d, 0, 0));
+            }
+            continue;
+        }
         // Controls are completely ignorable.
         if (cp < 0x20 && !(0x09..=0x0D).contains(&cp)) || (0x7F..0xA0).contains(&cp) {
             continue;
@@ -660,21 +708,45 @@ fn collation_elements(s: &JsStr) -> Vec<(u32, u32, u32)> {
     out
 }
 
+/// The Intl.Collator options `localeCompare` honours.
+pub struct CollatorOptions {
+    pub numeric: bool,
+    /// Which of the primary/secondary/tertiary levels are compared (`sensitivity`).
+    pub levels: [bool; 3],
+}
+
+impl Default for CollatorOptions {
+    fn default() -> Self {
+        CollatorOptions {
+            numeric: false,
+            levels: [true, true, true],
+        }
+    }
+}
+
 /// `localeCompare` ordering: primary, then secondary, then tertiary differences.
 pub fn locale_compare(a: &JsStr, b: &JsStr) -> std::cmp::Ordering {
-    let ea = collation_elements(a);
-    let eb = collation_elements(b);
+    locale_compare_with(a, b, &CollatorOptions::default())
+}
+
+pub fn locale_compare_with(a: &JsStr, b: &JsStr, opts: &CollatorOptions) -> std::cmp::Ordering {
+    let ea = collation_elements(a, opts.numeric);
+    let eb = collation_elements(b, opts.numeric);
     let level = |e: &[(u32, u32, u32)], l: usize| -> Vec<u32> {
+        // Primary-ignorable elements (combining marks) count only at the secondary level.
         e.iter()
+            .filter(|x| l == 1 || x.0 != 0)
             .map(|x| match l {
                 0 => x.0,
                 1 => x.1,
                 _ => x.2,
             })
-            .filter(|&w| l != 0 || w != 0)
             .collect()
     };
     for l in 0..3 {
+        if !opts.levels[l] {
+            continue;
+        }
         let o = level(&ea, l).cmp(&level(&eb, l));
         if o != std::cmp::Ordering::Equal {
             return o;
