@@ -648,34 +648,66 @@ const ASCII_PRIMARY_ORDER: &str = "\t\n\u{b}\u{c}\r _-,;:!?.'\"()[]{}@*/\\&#%`^+
 /// Collation elements (primary, secondary, tertiary) of one string: an approximation of
 /// the Unicode Collation Algorithm with the root collation, exact for ASCII text.
 fn collation_elements(s: &JsStr, numeric: bool) -> Vec<(u32, u32, u32)> {
-    let text = s.to_rust_string();
-    let mut out = Vec::with_capacity(text.len());
-    let chars: Vec<char> = text.nfd().collect();
+    // Primary weights are `band << 21 | sub`: ASCII punctuation/symbols/digits in the root
+    // collation order (even bands), other symbols between them (odd bands), then letters,
+    // then other scripts, then lone surrogates.
+    const fn w(band: u32, sub: u32) -> u32 {
+        (band << 21) | sub
+    }
+    let rank = |c: char| {
+        ASCII_PRIMARY_ORDER
+            .find(c)
+            .map(|i| 1 + i as u32)
+            .unwrap_or(0)
+    };
+    const LETTERS: u32 = 300;
+    const OTHER_SCRIPTS: u32 = 400;
+    const LONE_SURROGATES: u32 = 500;
+    // Code points after NFD (lone surrogates kept as their code unit).
+    let mut cps: Vec<u32> = Vec::with_capacity(s.len());
+    let u = s.units();
+    let mut run = String::new();
     let mut k = 0;
-    while k < chars.len() {
-        let c = chars[k];
+    while k < u.len() {
+        let (cp, n, unpaired) = code_point_at(u, k);
+        if unpaired {
+            cps.extend(run.nfd().map(|c| c as u32));
+            run.clear();
+            cps.push(cp);
+        } else if let Some(c) = char::from_u32(cp) {
+            run.push(c);
+        }
+        k += n;
+    }
+    cps.extend(run.nfd().map(|c| c as u32));
+
+    let mut out = Vec::with_capacity(cps.len());
+    let letter = |l: char| w(LETTERS, l as u32 - 'a' as u32);
+    let mut k = 0;
+    while k < cps.len() {
+        let cp = cps[k];
         k += 1;
-        let cp = c as u32;
+        let Some(c) = char::from_u32(cp) else {
+            out.push((w(LONE_SURROGATES, cp), 0, 0));
+            continue;
+        };
         if numeric && c.is_ascii_digit() {
             // A digit run collates by numeric value: a length marker, then the digits
             // (leading zeros ignored).
             let start = k - 1;
-            while k < chars.len() && chars[k].is_ascii_digit() {
+            while k < cps.len() && (b'0' as u32..=b'9' as u32).contains(&cps[k]) {
                 k += 1;
             }
-            let run: Vec<u32> = chars[start..k]
-                .iter()
-                .map(|d| *d as u32 - '0' as u32)
-                .collect();
+            let run: Vec<u32> = cps[start..k].iter().map(|d| d - '0' as u32).collect();
             let lead = run
                 .iter()
                 .take_while(|&&d| d == 0)
                 .count()
                 .min(run.len() - 1);
             let digits = &run[lead..];
-            out.push((60 + (digits.len() as u32).min(39), 0, 0));
+            out.push((w(200 + (digits.len() as u32).min(90), 0), 0, 0));
             for d in digits {
-                out.push((39 + d, 0, 0));
+                out.push((w(2 * rank('0') + 2 * d, 0), 0, 0));
             }
             continue;
         }
@@ -693,17 +725,71 @@ fn collation_elements(s: &JsStr, numeric: bool) -> Vec<(u32, u32, u32)> {
             out.push((0, cp, 0));
             continue;
         }
-        if let Some(i) = ASCII_PRIMARY_ORDER.find(c) {
-            out.push((1 + i as u32, 0, 0));
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                out.push((
+                    letter(c.to_ascii_lowercase()),
+                    0,
+                    c.is_ascii_uppercase() as u32,
+                ));
+            } else {
+                out.push((w(2 * rank(c), 0), 0, 0));
+            }
             continue;
         }
-        if c.is_ascii_alphabetic() {
-            let lower = c.to_ascii_lowercase() as u32 - 'a' as u32;
-            out.push((100 + lower, 0, c.is_ascii_uppercase() as u32));
+        // Latin letters without a decomposition.
+        let upper = c.is_uppercase() as u32;
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let expansion: Option<&[char]> = match lower {
+            'ß' => Some(&['s', 's']),
+            'æ' => Some(&['a', 'e']),
+            'œ' => Some(&['o', 'e']),
+            _ => None,
+        };
+        if let Some(exp) = expansion {
+            for (i, &l) in exp.iter().enumerate() {
+                out.push((letter(l), if i == 0 { 1 } else { 0 }, upper));
+            }
             continue;
         }
-        let lower = c.to_lowercase().next().unwrap_or(c) as u32;
-        out.push((1000 + lower, 0, c.is_uppercase() as u32));
+        let base = match lower {
+            'ø' => Some('o'),
+            'ł' => Some('l'),
+            'đ' | 'ð' => Some('d'),
+            'ı' => Some('i'),
+            _ => None,
+        };
+        if let Some(b) = base {
+            out.push((letter(b), 1, upper));
+            continue;
+        }
+        if lower == 'þ' {
+            out.push((w(LETTERS, 26), 0, upper));
+            continue;
+        }
+        if c == '\u{FFFD}' {
+            out.push((w(LONE_SURROGATES + 1, 0), 0, 0));
+            continue;
+        }
+        if c.is_whitespace() {
+            out.push((w(2 * rank(' '), 0), 0, 1));
+            continue;
+        }
+        if c.is_alphabetic() {
+            out.push((w(OTHER_SCRIPTS, lower as u32), 0, upper));
+            continue;
+        }
+        if c.is_numeric() {
+            out.push((w(2 * rank('9') + 1, cp), 0, 0));
+            continue;
+        }
+        let currency = (0xA2..=0xA5).contains(&cp) || (0x20A0..0x20D0).contains(&cp);
+        let band = if currency {
+            2 * rank('$') + 1
+        } else {
+            2 * rank('~') + 1
+        };
+        out.push((w(band, cp), 0, 0));
     }
     out
 }
