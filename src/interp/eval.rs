@@ -1570,6 +1570,8 @@ impl Interp {
         env: &Env,
         name: &JsStr,
     ) -> JsResult<Option<Value>> {
+        // IsAnonymousFunctionDefinition looks through parentheses.
+        let e = strip_parens(e);
         match &e.kind {
             ExprKind::Function(f) | ExprKind::Arrow(f) if f.name.is_none() => {
                 let o = self.make_closure(f, env, None, Some(name.clone()));
