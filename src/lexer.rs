@@ -1442,7 +1442,10 @@ pub fn is_id_start(c: char) -> bool {
     c == '$'
         || c == '_'
         || unicode_ident::is_xid_start(c)
-        || matches!(c, '\u{1885}' | '\u{1886}' | '\u{2118}' | '\u{212E}' | '\u{309B}' | '\u{309C}')
+        || matches!(
+            c,
+            '\u{1885}' | '\u{1886}' | '\u{2118}' | '\u{212E}' | '\u{309B}' | '\u{309C}'
+        )
 }
 
 /// ID_Continue plus `$`, ZWNJ and ZWJ (and the Other_ID_Start/Other_ID_Continue characters).
@@ -1452,7 +1455,10 @@ pub fn is_id_continue(c: char) -> bool {
         || c == '\u{200D}'
         || unicode_ident::is_xid_continue(c)
         || is_id_start(c)
-        || matches!(c, '\u{00B7}' | '\u{0387}' | '\u{1369}'..='\u{1371}' | '\u{19DA}')
+        || matches!(
+            c,
+            '\u{00B7}' | '\u{0387}' | '\u{1369}'..='\u{1371}' | '\u{19DA}'
+        )
 }
 
 /// Parses `uXXXX` or `u{X...}` (the text after a backslash). Returns the code point and the

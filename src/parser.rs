@@ -549,6 +549,7 @@ impl Ctx<'_> {
     ) -> Rc<Class> {
         let (super_class, elements) = tail;
         self.check_octal_in(span);
+        self.check_class_elements(name.as_ref(), &elements);
         let mut constructor: Option<Rc<Function>> = None;
         let mut rest = Vec::with_capacity(elements.len());
         for el in elements {
@@ -604,6 +605,95 @@ impl Ctx<'_> {
             span,
             scope: Default::default(),
         })
+    }
+
+    /// Class-level early errors that need no scope information: the class name (class code is
+    /// strict), fields named `constructor` / static `prototype`, duplicate private names.
+    fn check_class_elements(&self, name: Option<&Ident>, elements: &[ClassElement]) {
+        let mut errors = self.errors.borrow_mut();
+        if let Some(n) = name {
+            if is_strict_reserved(&n.name.to_rust_string()) {
+                errors.push(SyntaxError::new(
+                    "Unexpected strict mode reserved word",
+                    n.span,
+                ));
+            }
+        }
+        // Private names seen so far: (name, static, kind) where kind 0 = field/method,
+        // 1 = getter, 2 = setter.
+        let mut privates: Vec<(String, bool, u8)> = Vec::new();
+        for el in elements {
+            let (key, is_static, kind, span) = match el {
+                ClassElement::Method {
+                    key,
+                    kind,
+                    is_static,
+                    func,
+                } => {
+                    let k = match kind {
+                        MethodKind::Method => 0,
+                        MethodKind::Get => 1,
+                        MethodKind::Set => 2,
+                    };
+                    (key, *is_static, k, func.span)
+                }
+                ClassElement::Field {
+                    key,
+                    is_static,
+                    span,
+                    ..
+                } => {
+                    if let PropName::Static(n) = key {
+                        let n = n.to_rust_string();
+                        if n == "constructor" {
+                            errors.push(SyntaxError::new(
+                                "Classes may not have a field named 'constructor'",
+                                *span,
+                            ));
+                        } else if *is_static && n == "prototype" {
+                            errors.push(SyntaxError::new(
+                                "Classes may not have a static property named 'prototype'",
+                                *span,
+                            ));
+                        }
+                    }
+                    (key, *is_static, 0, *span)
+                }
+                ClassElement::StaticBlock(_) => continue,
+            };
+            match key {
+                PropName::Private(id) => {
+                    let n = id.name.to_rust_string();
+                    if n == "constructor" {
+                        errors.push(SyntaxError::new(
+                            "Classes may not have a private field named '#constructor'",
+                            id.span,
+                        ));
+                    }
+                    let clash = privates.iter().any(|(pn, ps, pk)| {
+                        *pn == n && !(*ps == is_static && *pk + kind == 3 && *pk != 0 && kind != 0)
+                    });
+                    if clash {
+                        errors.push(SyntaxError::new(
+                            format!("Identifier '#{n}' has already been declared"),
+                            id.span,
+                        ));
+                    }
+                    privates.push((n, is_static, kind));
+                }
+                PropName::Static(n) if is_static => {
+                    if n.to_rust_string() == "prototype"
+                        && matches!(el, ClassElement::Method { .. })
+                    {
+                        errors.push(SyntaxError::new(
+                            "Classes may not have a static property named 'prototype'",
+                            span,
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
     }
 
     pub fn key_value(&self, k: PropName, v: Expr) -> PResult<PropDef> {

@@ -978,3 +978,59 @@ fn edge_cases() {
         true,
     );
 }
+#[test]
+fn class_early_errors() {
+    check_err(
+        "class let {}",
+        "Unexpected strict mode reserved word",
+        false,
+    );
+    check_err(
+        "class A { static prototype; }",
+        "Classes may not have a static property named 'prototype'",
+        false,
+    );
+    check_err(
+        "class A { static prototype() {} }",
+        "Classes may not have a static property named 'prototype'",
+        false,
+    );
+    assert_eq!(
+        p("class A { prototype() {} static x() {} }"),
+        "(class A; Method \"prototype\" (Method _() {}); static Method \"x\" (Method _() {}))"
+    );
+    check_err(
+        "class A { constructor = 1 }",
+        "Classes may not have a field named 'constructor'",
+        false,
+    );
+    check_err(
+        "class A { #a; #a; }",
+        "Identifier '#a' has already been declared",
+        false,
+    );
+    assert_eq!(
+        p("class A { get #a() {} set #a(v) {} }"),
+        "(class A; Get #a (Method _() {}); Set #a (Method _(v) {}))"
+    );
+    check_err(
+        "class A { get #a() {} get #a() {} }",
+        "Identifier '#a' has already been declared",
+        false,
+    );
+    check_err(
+        "class A { static get #a() {} set #a(v) {} }",
+        "Identifier '#a' has already been declared",
+        false,
+    );
+    check_err(
+        "class A { #constructor() {} }",
+        "Classes may not have a private field named '#constructor'",
+        false,
+    );
+    check_err(
+        "class A { get constructor() {} }",
+        "Class constructor may not be a special method",
+        false,
+    );
+}
