@@ -241,6 +241,16 @@ impl Ctx<'_> {
             .find(|t| t.start == pos && t.tok != Tok::AutoSemi)
     }
 
+    /// Span of a statement ending at `r`, where `r` may lie past an inserted semicolon (the
+    /// next token's start): ends at the last token that ends at or before `r`.
+    pub fn sp_end(&self, l: usize, r: usize) -> Span {
+        let i = self.tokens.partition_point(|t| t.end <= r);
+        match i.checked_sub(1).map(|j| self.tokens[j].end) {
+            Some(end) if end >= l => sp(l, end),
+            _ => sp(l, r),
+        }
+    }
+
     fn nl_before(&self, pos: usize) -> bool {
         self.token_at(pos).is_some_and(|t| t.nl_before)
     }

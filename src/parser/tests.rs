@@ -1034,3 +1034,13 @@ fn class_early_errors() {
         false,
     );
 }
+
+#[test]
+fn asi_statement_spans_are_tight() {
+    let src = "a = 1 // c\n\nfoo()\nreturn_ = 2;";
+    let s = parse(src);
+    let text = |sp: Span| &src[sp.start as usize..sp.end as usize];
+    assert_eq!(text(s.body[0].span), "a = 1");
+    assert_eq!(text(s.body[1].span), "foo()");
+    assert_eq!(text(s.body[2].span), "return_ = 2;");
+}
