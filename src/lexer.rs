@@ -1057,7 +1057,10 @@ impl<'a> Lexer<'a> {
         if after_dot && (tok.is_reserved() || keyword_name(&tok).is_some()) {
             tok = Tok::Ident(JsStr::intern(keyword_name(&tok).unwrap_or("")));
         }
-        if nl && self.top_brace_kind() == Some(BraceKind::Class) {
+        if nl
+            && self.top_brace_kind() == Some(BraceKind::Class)
+            && !matches!(tok, Tok::In | Tok::InstanceOf)
+        {
             // A newline ends a class field initializer (approximation of ASI).
             self.set_key_pos(true);
         }

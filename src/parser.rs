@@ -691,15 +691,16 @@ impl Ctx<'_> {
                     }
                     privates.push((n, is_static, kind));
                 }
-                PropName::Static(n) if is_static
-                    && n.to_rust_string() == "prototype"
-                        && matches!(el, ClassElement::Method { .. })
-                    => {
-                        errors.push(SyntaxError::new(
-                            "Classes may not have a static property named 'prototype'",
-                            span,
-                        ));
-                    }
+                PropName::Static(n)
+                    if is_static
+                        && n.to_rust_string() == "prototype"
+                        && matches!(el, ClassElement::Method { .. }) =>
+                {
+                    errors.push(SyntaxError::new(
+                        "Classes may not have a static property named 'prototype'",
+                        span,
+                    ));
+                }
                 _ => {}
             }
         }

@@ -1044,3 +1044,15 @@ fn asi_statement_spans_are_tight() {
     assert_eq!(text(s.body[1].span), "foo()");
     assert_eq!(text(s.body[2].span), "return_ = 2;");
 }
+#[test]
+fn multiline_class_fields() {
+    assert_eq!(
+        p("class A { x = a\n  instanceof B\n  y = 2 }"),
+        "(class A; field \"x\"=(ClassField _() (InstanceOf a B)); field \"y\"=(ClassField _() 2))"
+    );
+    assert_eq!(p("class A { static x = foo(\n  a,\n  b)\n  m() { return 1 } }"), "(class A; static field \"x\"=(ClassField _() (call foo a b)); Method \"m\" (Method _() {(return 1)}))");
+    assert_eq!(
+        p("class A { x = a\n  .b\n  .delete() }"),
+        "(class A; field \"x\"=(ClassField _() (call a.b.delete )))"
+    );
+}
