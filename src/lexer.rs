@@ -1067,6 +1067,23 @@ impl<'a> Lexer<'a> {
         if self.in_key_pos() && tok.is_reserved() {
             tok = Tok::Ident(JsStr::intern(keyword_name(&tok).unwrap_or("")));
         }
+        // A concise async arrow body also ends where ASI would end its statement: a newline
+        // after a complete expression, followed by a token that cannot continue it.
+        if nl
+            && matches!(self.stack.last(), Some(Group::Concise(_)))
+            && !self.regex_allowed()
+            && (tok.is_identish()
+                || tok.is_reserved()
+                || matches!(
+                    tok,
+                    Tok::Num(_) | Tok::Str(_) | Tok::NoSubTemplate(_) | Tok::LBrace | Tok::Let
+                ))
+            && !matches!(tok, Tok::In | Tok::InstanceOf)
+        {
+            while matches!(self.stack.last(), Some(Group::Concise(_))) {
+                self.pop();
+            }
+        }
         // An async arrow with a concise body: its body is async until the body ends.
         if self.prev == Some(Tok::Arrow) && tok != Tok::LBrace && self.arrow_async {
             let is_gen = self.ctx().is_gen;
@@ -1865,5 +1882,16 @@ mod tests {
         let (t, e) = tokenize(&src, false);
         assert!(e.is_none());
         assert_eq!(t.len(), 40003);
+    }
+
+    #[test]
+    fn async_concise_body_ends_at_statement_end() {
+        let t = toks("const f = async x => await x\nawait(y)");
+        assert_eq!(t.iter().filter(|t| **t == Tok::Await).count(), 1);
+        let t = toks("f(async x => await x, await)");
+        assert_eq!(t.iter().filter(|t| **t == Tok::Await).count(), 1);
+        // With top-level await, `await` is a keyword outside functions too.
+        let (t, _) = tokenize("await x; function f() { await }", true);
+        assert_eq!(t.iter().filter(|t| t.tok == Tok::Await).count(), 1);
     }
 }

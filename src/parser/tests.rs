@@ -1056,3 +1056,18 @@ fn multiline_class_fields() {
         "(class A; field \"x\"=(ClassField _() (call a.b.delete )))"
     );
 }
+
+#[test]
+fn top_level_await_option() {
+    let opts = ParseOptions {
+        top_level_await: true,
+        ..Default::default()
+    };
+    let s = parse_script("const x = await f(); for await (const y of z) ;", &opts).expect("parses");
+    assert_eq!(
+        stmts(&s.body),
+        "(Const x=(await (call f ))) (for-await (Const y) z (empty))"
+    );
+    // Without the option `await` is an identifier at top level.
+    assert_eq!(p("await(1)"), "(call await 1);");
+}
