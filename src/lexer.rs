@@ -721,6 +721,20 @@ impl<'a> Lexer<'a> {
                         Tok::NoSubTemplate(chunk)
                     }
                 }),
+                Ok(Raw::Punct)
+                    if (self.raw.slice() == "<" && self.raw.remainder().starts_with("!--"))
+                        || (self.raw.slice() == "--"
+                            && self.raw.remainder().starts_with('>')
+                            && (nl || self.prev.is_none())) =>
+                {
+                    // Annex B HTML-like comments: `<!--` anywhere, `-->` at the start of a line.
+                    let rest = self.raw.remainder();
+                    let e = rest
+                        .find(['\n', '\r', '\u{2028}', '\u{2029}'])
+                        .unwrap_or(rest.len());
+                    self.raw.bump(e);
+                    continue;
+                }
                 Ok(Raw::Punct) => {
                     let s = self.raw.slice();
                     if (s == "/" || s == "/=") && self.regex_allowed() {
@@ -1893,5 +1907,27 @@ mod tests {
         // With top-level await, `await` is a keyword outside functions too.
         let (t, _) = tokenize("await x; function f() { await }", true);
         assert_eq!(t.iter().filter(|t| t.tok == Tok::Await).count(), 1);
+    }
+
+    #[test]
+    fn html_like_comments() {
+        assert_eq!(
+            toks("a <!-- b\nc"),
+            vec![Tok::Ident(s("a")), Tok::Ident(s("c"))]
+        );
+        assert_eq!(
+            toks("a\n--> b\nc"),
+            vec![Tok::Ident(s("a")), Tok::Ident(s("c"))]
+        );
+        // Not at line start: a decrement and a comparison.
+        assert_eq!(
+            toks("a --> b"),
+            vec![
+                Tok::Ident(s("a")),
+                Tok::MinusMinus,
+                Tok::Gt,
+                Tok::Ident(s("b"))
+            ]
+        );
     }
 }
