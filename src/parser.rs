@@ -82,6 +82,7 @@ pub fn parse_script(source: &str, opts: &ParseOptions) -> Result<Script, SyntaxE
         errors: RefCell::new(Vec::new()),
         cover_inits: RefCell::new(Vec::new()),
         rest_with_comma: RefCell::new(Vec::new()),
+        dup_proto: RefCell::new(Vec::new()),
     };
     let iter = tokens
         .iter()
@@ -99,6 +100,12 @@ pub fn parse_script(source: &str, opts: &ParseOptions) -> Result<Script, SyntaxE
     if let Some(&span) = ctx.cover_inits.borrow().first() {
         errors.push(SyntaxError::new(
             "Invalid shorthand property initializer",
+            span,
+        ));
+    }
+    if let Some(&span) = ctx.dup_proto.borrow().first() {
+        errors.push(SyntaxError::new(
+            "Duplicate __proto__ fields are not allowed in object literals",
             span,
         ));
     }
@@ -231,6 +238,8 @@ pub struct Ctx<'a> {
     legacy_octal: Vec<(usize, usize, bool)>,
     /// Spread elements followed by a trailing comma (`[...a,]`): invalid as rest elements.
     rest_with_comma: RefCell<Vec<Span>>,
+    /// Object literals with duplicate `__proto__` properties (valid only as patterns).
+    dup_proto: RefCell<Vec<Span>>,
 }
 
 impl Ctx<'_> {
@@ -771,6 +780,21 @@ impl Ctx<'_> {
         Ok(Stmt::new(StmtKind::Function(f), span))
     }
 
+    /// `{ __proto__: a, __proto__: b }` is an error unless the literal becomes a pattern;
+    /// recorded like a cover initializer (and cleared by `to_pattern`).
+    pub fn check_duplicate_proto(&self, props: &[PropDef], span: Span) {
+        let n = props
+            .iter()
+            .filter(|p| {
+                matches!(p, PropDef::KeyValue(PropName::Static(k), _)
+                    if k.units() == "__proto__".encode_utf16().collect::<Vec<_>>().as_slice())
+            })
+            .count();
+        if n > 1 {
+            self.dup_proto.borrow_mut().push(span);
+        }
+    }
+
     /// Records a spread element followed by a trailing comma.
     pub fn rest_with_comma(&self, span: Span) {
         self.rest_with_comma.borrow_mut().push(span);
@@ -865,7 +889,7 @@ impl Ctx<'_> {
                 match split_in(e) {
                     Ok((target, right)) => StmtKind::ForInOf {
                         kind: ForInOfKind::In,
-                        left: ForHead::Target(self.to_pattern(target, Mode::Assign, true)?),
+                        left: ForHead::Target(self.for_target(target, ForInOfKind::In)?),
                         right,
                         body,
                         scope,
@@ -928,7 +952,7 @@ impl Ctx<'_> {
                 }
                 StmtKind::ForInOf {
                     kind: k,
-                    left: ForHead::Target(self.to_pattern(target, Mode::Assign, true)?),
+                    left: ForHead::Target(self.for_target(target, k)?),
                     right,
                     body,
                     scope,
@@ -936,6 +960,22 @@ impl Ctx<'_> {
             }
         };
         Ok(Stmt::new(kind, span))
+    }
+
+    /// The left side of `for (x in/of ...)`: a destructuring or simple assignment target.
+    fn for_target(&self, target: Expr, kind: ForInOfKind) -> PResult<Pattern> {
+        let span = target.span;
+        match &target.kind {
+            ExprKind::Object(_) | ExprKind::Array(_) => self.to_pattern(target, Mode::Assign, true),
+            _ => simple_target(target).or_else(|_| {
+                let which = if kind == ForInOfKind::In {
+                    "for-in"
+                } else {
+                    "for-of"
+                };
+                user(format!("Invalid left-hand side in {which} loop"), span)
+            }),
+        }
     }
 
     pub fn assign(&self, t: Expr, op: AssignOp, v: Expr, span: Span) -> PResult<Expr> {
@@ -1156,6 +1196,7 @@ impl Ctx<'_> {
                 _ => invalid(span),
             },
             ExprKind::Object(props) => {
+                self.dup_proto.borrow_mut().retain(|s| *s != span);
                 let mut out = Vec::new();
                 let mut rest = None;
                 let n = props.len();

@@ -1071,3 +1071,79 @@ fn top_level_await_option() {
     // Without the option `await` is an identifier at top level.
     assert_eq!(p("await(1)"), "(call await 1);");
 }
+#[test]
+fn proto_and_for_targets() {
+    check_err(
+        "x = { __proto__: a, __proto__: b }",
+        "Duplicate __proto__ fields are not allowed in object literals",
+        false,
+    );
+    check_err(
+        "({ __proto__: a, \"__proto__\": b })",
+        "Duplicate __proto__ fields are not allowed in object literals",
+        false,
+    );
+    assert_eq!(
+        p("({ __proto__: a, [\"__proto__\"]: b, __proto__ })"),
+        "(paren {\"__proto__\":a [\"__proto__\"]:b __proto__});"
+    );
+    assert_eq!(
+        p("({ __proto__: a, __proto__: b } = c)"),
+        "(paren (= {\"__proto__\":a \"__proto__\":b} c));"
+    );
+    check_err(
+        "for (a + b in c) ;",
+        "Invalid left-hand side in for-in loop",
+        false,
+    );
+    check_err(
+        "for (a?.b of c) ;",
+        "Invalid left-hand side in for-of loop",
+        false,
+    );
+    assert_eq!(p("for ((a) of c) ;"), "(for-of a c (empty))");
+}
+
+#[test]
+fn misc_targets_and_params() {
+    check_err("new a?.b()", "Unexpected token '?.'", false);
+    check_err("a?.b = 1", "Invalid left-hand side in assignment", false);
+    check_err(
+        "a?.b++",
+        "Invalid left-hand side expression in postfix operation",
+        false,
+    );
+    assert_eq!(p("delete a?.b"), "(Delete (chain a?.b));");
+    check_err(
+        "for (a?.b of c) ;",
+        "Invalid left-hand side in for-of loop",
+        false,
+    );
+    assert_eq!(p("super()"), "(super );");
+    check_err(
+        "x = { __proto__: a, __proto__: b }",
+        "Duplicate __proto__ fields are not allowed in object literals",
+        false,
+    );
+    assert_eq!(
+        p("a => a => { \"use strict\"; }"),
+        "(Arrow _(a) (Arrow strict _(a) {\"use strict\";}));"
+    );
+    assert_eq!(
+        p("function f(a = 1, { b }, [c], ...d) {}"),
+        "(Normal f(a=1 {\"b\":b} [c] ...d) {})"
+    );
+    check_err("function f(...a, b) {}", "Unexpected token ','", false);
+    assert_eq!(p("function f(a,) {}"), "(Normal f(a) {})");
+    check_err("function f(...a,) {}", "Unexpected token ','", false);
+    assert_eq!(p("f(...a, ...b,)"), "(call f ...a ...b);");
+    assert_eq!(
+        p("let {a, b: {c}} = d, [e = 1, [f]] = g"),
+        "(Let {\"a\":a \"b\":{\"c\":c}}=d [e=1 [f]]=g)"
+    );
+    assert_eq!(p("x = {a, b} = {}"), "(= x (= {\"a\":a \"b\":b} {}));");
+    check_err("[a, b] += c", "Invalid left-hand side in assignment", false);
+    check_err("(a, b) = c", "Invalid left-hand side in assignment", false);
+    assert_eq!(p("`${a}${b}`"), "`${a}${b}`;");
+    assert_eq!(p("`a\\\nb`"), "`ab`;");
+}
