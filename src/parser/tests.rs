@@ -642,9 +642,10 @@ fn errors_and_asi() {
         "(= x {\"if\":1 \"class\":2 \"function\":3}.function);"
     );
     assert_eq!(p("class C { static async *gen() { yield* x } static get [k]() {} 'quoted'() {} 42() {} }"), "(class C; static Method \"gen\" (Method async *_() {(yield* x);}); static Get [k] (Method _() {}); Method \"quoted\" (Method _() {}); Method \"42\" (Method _() {}))");
-    assert_eq!(
-        p("({ __proto__: null, \"__proto__\": 1 })"),
-        "(paren {\"__proto__\":null \"__proto__\":1});"
+    check_err(
+        "({ __proto__: null, \"__proto__\": 1 })",
+        "Duplicate __proto__ fields are not allowed in object literals",
+        false,
     );
     assert_eq!(
         p("a = async function* () { for await (x of y) yield x }"),
