@@ -721,6 +721,20 @@ impl<'a> Lexer<'a> {
                         Tok::NoSubTemplate(chunk)
                     }
                 }),
+                Ok(Raw::Punct)
+                    if (self.raw.slice() == "<" && self.raw.remainder().starts_with("!--"))
+                        || (self.raw.slice() == "--"
+                            && self.raw.remainder().starts_with('>')
+                            && (nl || self.prev.is_none())) =>
+                {
+                    // Annex B HTML-like comments: `<!--` anywhere, `-->` at the start of a line.
+                    let rest = self.raw.remainder();
+                    let e = rest
+                        .find(['\n', '\r', '\u{2028}', '\u{2029}'])
+                        .unwrap_or(rest.len());
+                    self.raw.bump(e);
+                    continue;
+                }
                 Ok(Raw::Punct) => {
                     let s = self.raw.slice();
                     if (s == "/" || s == "/=") && self.regex_allowed() {
@@ -1057,12 +1071,32 @@ impl<'a> Lexer<'a> {
         if after_dot && (tok.is_reserved() || keyword_name(&tok).is_some()) {
             tok = Tok::Ident(JsStr::intern(keyword_name(&tok).unwrap_or("")));
         }
-        if nl && self.top_brace_kind() == Some(BraceKind::Class) {
+        if nl
+            && self.top_brace_kind() == Some(BraceKind::Class)
+            && !matches!(tok, Tok::In | Tok::InstanceOf)
+        {
             // A newline ends a class field initializer (approximation of ASI).
             self.set_key_pos(true);
         }
         if self.in_key_pos() && tok.is_reserved() {
             tok = Tok::Ident(JsStr::intern(keyword_name(&tok).unwrap_or("")));
+        }
+        // A concise async arrow body also ends where ASI would end its statement: a newline
+        // after a complete expression, followed by a token that cannot continue it.
+        if nl
+            && matches!(self.stack.last(), Some(Group::Concise(_)))
+            && !self.regex_allowed()
+            && (tok.is_identish()
+                || tok.is_reserved()
+                || matches!(
+                    tok,
+                    Tok::Num(_) | Tok::Str(_) | Tok::NoSubTemplate(_) | Tok::LBrace | Tok::Let
+                ))
+            && !matches!(tok, Tok::In | Tok::InstanceOf)
+        {
+            while matches!(self.stack.last(), Some(Group::Concise(_))) {
+                self.pop();
+            }
         }
         // An async arrow with a concise body: its body is async until the body ends.
         if self.prev == Some(Tok::Arrow) && tok != Tok::LBrace && self.arrow_async {
@@ -1862,5 +1896,38 @@ mod tests {
         let (t, e) = tokenize(&src, false);
         assert!(e.is_none());
         assert_eq!(t.len(), 40003);
+    }
+
+    #[test]
+    fn async_concise_body_ends_at_statement_end() {
+        let t = toks("const f = async x => await x\nawait(y)");
+        assert_eq!(t.iter().filter(|t| **t == Tok::Await).count(), 1);
+        let t = toks("f(async x => await x, await)");
+        assert_eq!(t.iter().filter(|t| **t == Tok::Await).count(), 1);
+        // With top-level await, `await` is a keyword outside functions too.
+        let (t, _) = tokenize("await x; function f() { await }", true);
+        assert_eq!(t.iter().filter(|t| t.tok == Tok::Await).count(), 1);
+    }
+
+    #[test]
+    fn html_like_comments() {
+        assert_eq!(
+            toks("a <!-- b\nc"),
+            vec![Tok::Ident(s("a")), Tok::Ident(s("c"))]
+        );
+        assert_eq!(
+            toks("a\n--> b\nc"),
+            vec![Tok::Ident(s("a")), Tok::Ident(s("c"))]
+        );
+        // Not at line start: a decrement and a comparison.
+        assert_eq!(
+            toks("a --> b"),
+            vec![
+                Tok::Ident(s("a")),
+                Tok::MinusMinus,
+                Tok::Gt,
+                Tok::Ident(s("b"))
+            ]
+        );
     }
 }
