@@ -14,6 +14,17 @@ pub fn init(it: &mut Interp) {
     proto.define("length", Value::from(0.0), Attrs::CONFIGURABLE_ONLY);
     proto.define("name", Value::from(""), Attrs::CONFIGURABLE_ONLY);
 
+    // %ThrowTypeError%: non-extensible, `length` and `name` non-configurable.
+    let tte = it.native_fn("", 0, throw_type_error);
+    tte.define("length", Value::from(0.0), Attrs::NONE);
+    tte.define("name", Value::from(""), Attrs::NONE);
+    tte.borrow_mut().extensible = false;
+    it.intrinsics.throw_type_error = tte.clone();
+    // AddRestrictedFunctionProperties(%Function.prototype%).
+    proto.define_accessor("arguments", Some(tte.clone()), Some(tte.clone()), Attrs::CONFIGURABLE_ONLY);
+    proto.define_accessor("caller", Some(tte.clone()), Some(tte), Attrs::CONFIGURABLE_ONLY);
+
+
     let ctor = it.native_fn_with("Function", 1, function_constructor, true, Vec::new());
     super::link_ctor_proto(&ctor, &proto);
 
@@ -27,16 +38,6 @@ pub fn init(it: &mut Interp) {
         Value::Object(hi),
         Attrs::NONE,
     );
-
-    // %ThrowTypeError%: non-extensible, `length` and `name` non-configurable.
-    let tte = it.native_fn("", 0, throw_type_error);
-    tte.define("length", Value::from(0.0), Attrs::NONE);
-    tte.define("name", Value::from(""), Attrs::NONE);
-    tte.borrow_mut().extensible = false;
-    it.intrinsics.throw_type_error = tte.clone();
-    // AddRestrictedFunctionProperties(%Function.prototype%).
-    proto.define_accessor("caller", Some(tte.clone()), Some(tte.clone()), Attrs::CONFIGURABLE_ONLY);
-    proto.define_accessor("arguments", Some(tte.clone()), Some(tte), Attrs::CONFIGURABLE_ONLY);
 
     it.intrinsics.function_ctor = ctor.clone();
     super::define_global(it, "Function", Value::Object(ctor));
@@ -151,7 +152,7 @@ fn type_phrase(v: &Value) -> String {
 fn function_proto_apply(it: &mut Interp, a: &Args) -> JsResult<Value> {
     // 1-2. If IsCallable(func) is false, throw a TypeError exception.
     if !it.is_callable(a.this) {
-        let s = it.to_string_lossy(a.this);
+        let s = crate::builtins::object::no_side_effects_to_string(it, a.this);
         return Err(it.type_error(format!(
             "Function.prototype.apply was called on {s}, which is {} and not a function",
             type_phrase(a.this)

@@ -27,6 +27,8 @@ enum ParseError {
     At(&'static str),
     /// Unexpected end of JSON input.
     Eos,
+    /// Trailing characters: "Unexpected non-whitespace character after JSON at position N".
+    Trailing,
     /// Unexpected number / string at the position.
     UnexpectedNumber,
 }
@@ -48,6 +50,9 @@ fn units_to_string(u: &[u16]) -> String {
 fn error_message(src: &[u16], err: ParseError, pos: usize) -> String {
     match err {
         ParseError::Eos => "Unexpected end of JSON input".into(),
+        ParseError::Trailing => {
+            format!("Unexpected non-whitespace character after JSON at position {pos}")
+        }
         ParseError::At(m) => format!("{m} in JSON at position {pos}"),
         ParseError::UnexpectedNumber => format!("Unexpected number in JSON at position {pos}"),
         ParseError::Token => {
@@ -339,7 +344,7 @@ pub fn parse_json_text(it: &mut Interp, text: &JsStr) -> Result<Value, String> {
     let r = p.parse_value(it, 0).and_then(|v| {
         p.skip_ws();
         if p.pos < src.len() {
-            p.fail(ParseError::At("Unexpected non-whitespace character after JSON"))
+            p.fail(ParseError::Trailing)
         } else {
             Ok(v)
         }
@@ -595,19 +600,7 @@ fn quote_json_string(out: &mut String, s: &JsStr) {
 
 /// The constructor name V8 shows in the circular-structure message.
 fn constructor_name(o: &Obj) -> String {
-    let mut cur = Some(o.clone());
-    while let Some(c) = cur {
-        if let Some(Value::Object(ctor)) = c.get_own_data(&PropKey::from("constructor")) {
-            if let Some(Value::String(n)) = ctor.get_own_data(&PropKey::from("name")) {
-                if !n.is_empty() {
-                    return n.to_rust_string();
-                }
-            }
-            break;
-        }
-        cur = c.proto();
-    }
-    "Object".into()
+    crate::builtins::object::constructor_name_of(o)
 }
 
 fn circular_key(k: &PropKey) -> String {

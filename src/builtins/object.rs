@@ -68,7 +68,7 @@ pub fn init(it: &mut Interp) {
 pub fn to_property_descriptor(it: &mut Interp, v: &Value) -> JsResult<PropertyDescriptor> {
     // 1. If Obj is not an Object, throw a TypeError exception.
     let Value::Object(o) = v else {
-        let s = crate::inspect::brief(it, v);
+        let s = no_side_effects_to_string(it, v);
         return Err(it.type_error(format!("Property description must be an object: {s}")));
     };
     let mut desc = PropertyDescriptor::default();
@@ -96,7 +96,7 @@ pub fn to_property_descriptor(it: &mut Interp, v: &Value) -> JsResult<PropertyDe
             Value::Undefined => None,
             Value::Object(f) if f.is_callable() => Some(f),
             other => {
-                let s = crate::inspect::brief(it, &other);
+                let s = no_side_effects_to_string(it, &other);
                 return Err(it.type_error(format!("Getter must be a function: {s}")));
             }
         });
@@ -108,14 +108,14 @@ pub fn to_property_descriptor(it: &mut Interp, v: &Value) -> JsResult<PropertyDe
             Value::Undefined => None,
             Value::Object(f) if f.is_callable() => Some(f),
             other => {
-                let s = crate::inspect::brief(it, &other);
+                let s = no_side_effects_to_string(it, &other);
                 return Err(it.type_error(format!("Setter must be a function: {s}")));
             }
         });
     }
     // 15. If desc has [[Get]] or [[Set]] and also [[Value]] or [[Writable]], throw.
     if desc.is_accessor() && desc.is_data() {
-        let s = crate::inspect::brief(it, v);
+        let s = no_side_effects_to_string(it, v);
         return Err(it.type_error(format!(
             "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute, {s}"
         )));
@@ -204,7 +204,7 @@ fn set_proto_failure_message(it: &mut Interp, o: &Obj, v: &Option<Obj>) -> Strin
             .into();
     }
     if !o.borrow().extensible {
-        let s = crate::inspect::brief(it, &Value::Object(o.clone()));
+        let s = no_side_effects_to_string(it, &Value::Object(o.clone()));
         return format!("{s} is not extensible");
     }
     let _ = v;
@@ -333,6 +333,47 @@ pub fn enumerable_own_properties(it: &mut Interp, o: &Obj, kind: EnumKind) -> Js
     Ok(out)
 }
 
+/// V8's NoSideEffectsToString for messages: primitives as strings, `#<Ctor>` for objects,
+/// `[object Array]` for arrays, functions as `brief` shows them.
+pub fn no_side_effects_to_string(it: &Interp, v: &Value) -> String {
+    match v {
+        Value::Object(o) => {
+            if o.is_callable() {
+                return no_side_effects_to_string(it, v);
+            }
+            if o.is_array() {
+                return "[object Array]".into();
+            }
+            if matches!(o.borrow().kind, ObjectKind::Error) {
+                let name = match o.get_own_data(&PropKey::from("name")) {
+                    Some(Value::String(s)) => s.to_rust_string(),
+                    _ => "Error".into(),
+                };
+                return name;
+            }
+            format!("#<{}>", constructor_name_of(o))
+        }
+        other => it.to_string_lossy(other),
+    }
+}
+
+/// The name of an object's `constructor` (found without calling getters), or "Object".
+pub fn constructor_name_of(o: &Obj) -> String {
+    let mut cur = Some(o.clone());
+    while let Some(c) = cur {
+        if let Some(Value::Object(ctor)) = c.get_own_data(&PropKey::from("constructor")) {
+            if let Some(Value::String(n)) = ctor.get_own_data(&PropKey::from("name")) {
+                if !n.is_empty() {
+                    return n.to_rust_string();
+                }
+            }
+            break;
+        }
+        cur = c.proto();
+    }
+    "Object".into()
+}
+
 fn require_object<'a>(it: &mut Interp, v: &'a Value, method: &str) -> JsResult<&'a Obj> {
     match v {
         Value::Object(o) => Ok(o),
@@ -345,7 +386,7 @@ fn proto_arg(it: &mut Interp, v: &Value) -> JsResult<Option<Obj>> {
         Value::Object(o) => Ok(Some(o.clone())),
         Value::Null => Ok(None),
         other => {
-            let s = crate::inspect::brief(it, other);
+            let s = no_side_effects_to_string(it, other);
             Err(it.type_error(format!("Object prototype may only be an Object or null: {s}")))
         }
     }
@@ -539,14 +580,26 @@ fn object_from_entries(it: &mut Interp, a: &Args) -> JsResult<Value> {
     }
     let obj = it.new_object();
     // AddEntriesFromIterable with CreateDataPropertyOnObject as the adder.
-    let mut rec = it.get_iterator(&iterable)?;
+    let method = it.get_v(&iterable, &PropKey::Sym(it.symbols.iterator.clone()))?;
+    if !it.is_callable(&method) {
+        let what = match &iterable {
+            Value::Object(o) if o.is_callable() => "function".to_string(),
+            Value::Object(_) => "object".to_string(),
+            Value::String(s) => format!("string \"{s}\""),
+            other => format!("{} {}", other.type_of(), it.to_string_lossy(other)),
+        };
+        return Err(it.type_error(format!(
+            "{what} is not iterable (cannot read property Symbol(Symbol.iterator))"
+        )));
+    }
+    let mut rec = it.get_iterator_from_method(&iterable, &method)?;
     loop {
         let Some(next) = it.iterator_step_value(&mut rec)? else {
             break;
         };
         let r: JsResult<()> = (|| {
             let Value::Object(entry) = &next else {
-                let s = crate::inspect::brief(it, &next);
+                let s = no_side_effects_to_string(it, &next);
                 return Err(it.type_error(format!("Iterator value {s} is not an entry object")));
             };
             let k = it.get(entry, &PropKey::Index(0))?;
@@ -655,7 +708,7 @@ pub fn group_by(
     }
     // 2. If IsCallable(callbackfn) is false, throw a TypeError exception.
     if !it.is_callable(callback) {
-        let s = crate::inspect::brief(it, callback);
+        let s = no_side_effects_to_string(it, callback);
         return Err(it.type_error(format!("{s} is not a function")));
     }
     let mut groups: Vec<(Value, Vec<Value>)> = Vec::new();
