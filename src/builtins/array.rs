@@ -254,7 +254,9 @@ fn species_is_default(it: &Interp, o: &Obj) -> bool {
         }
         cur = c.proto();
     }
-    let Some(Value::Object(c)) = ctor else { return false };
+    let Some(Value::Object(c)) = ctor else {
+        return false;
+    };
     if !Obj::ptr_eq(&c, &it.intrinsics.array_ctor) {
         return false;
     }
@@ -322,7 +324,11 @@ fn array_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
                     if int_len as f64 != n {
                         return Err(it.range_error("Invalid array length"));
                     }
-                    Ok(Value::Object(array_create(it, int_len as u64, Some(proto))?))
+                    Ok(Value::Object(array_create(
+                        it,
+                        int_len as u64,
+                        Some(proto),
+                    )?))
                 }
                 v => Ok(Value::Object(array_from_vec(proto, vec![v]))),
             }
@@ -448,7 +454,9 @@ fn array_at(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 /// IsConcatSpreadable(O).
 fn is_concat_spreadable(it: &mut Interp, v: &Value) -> JsResult<bool> {
-    let Value::Object(o) = v else { return Ok(false) };
+    let Value::Object(o) = v else {
+        return Ok(false);
+    };
     let key = PropKey::Sym(it.symbols.is_concat_spreadable.clone());
     let s = it.get(o, &key)?;
     if !s.is_undefined() {
@@ -473,7 +481,9 @@ fn array_concat(it: &mut Interp, a: &Args) -> JsResult<Value> {
                 return Err(it.type_error("Invalid array length"));
             }
             // Fast path: a dense source appended to the fresh dense result.
-            if is_dense_array(eo) && is_dense_array(&arr) && n as usize == arr.borrow().elements.len()
+            if is_dense_array(eo)
+                && is_dense_array(&arr)
+                && n as usize == arr.borrow().elements.len()
                 && n + len <= MAX_ARRAY_LEN
             {
                 let src = eo.borrow().elements.clone();
@@ -529,17 +539,29 @@ fn array_copy_within(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 fn array_entries(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = this_obj(it, a)?;
-    Ok(Value::Object(create_array_iterator(it, Value::Object(o), IterKind::Entries)))
+    Ok(Value::Object(create_array_iterator(
+        it,
+        Value::Object(o),
+        IterKind::Entries,
+    )))
 }
 
 fn array_keys(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = this_obj(it, a)?;
-    Ok(Value::Object(create_array_iterator(it, Value::Object(o), IterKind::Keys)))
+    Ok(Value::Object(create_array_iterator(
+        it,
+        Value::Object(o),
+        IterKind::Keys,
+    )))
 }
 
 fn array_values(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = this_obj(it, a)?;
-    Ok(Value::Object(create_array_iterator(it, Value::Object(o), IterKind::Values)))
+    Ok(Value::Object(create_array_iterator(
+        it,
+        Value::Object(o),
+        IterKind::Values,
+    )))
 }
 
 /// Shared prologue of the callback methods: (O, len, callback, thisArg).
@@ -556,7 +578,10 @@ fn array_every(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let ov = Value::Object(o.clone());
     for k in 0..len {
         if let Some(v) = get_present(it, &o, k)? {
-            if !it.call(&f, &this_arg, &[v, num(k), ov.clone()])?.to_boolean() {
+            if !it
+                .call(&f, &this_arg, &[v, num(k), ov.clone()])?
+                .to_boolean()
+            {
                 return Ok(Value::Bool(false));
             }
         }
@@ -569,7 +594,10 @@ fn array_some(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let ov = Value::Object(o.clone());
     for k in 0..len {
         if let Some(v) = get_present(it, &o, k)? {
-            if it.call(&f, &this_arg, &[v, num(k), ov.clone()])?.to_boolean() {
+            if it
+                .call(&f, &this_arg, &[v, num(k), ov.clone()])?
+                .to_boolean()
+            {
                 return Ok(Value::Bool(true));
             }
         }
@@ -608,7 +636,10 @@ fn array_filter(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let mut to = 0;
     for k in 0..len {
         if let Some(v) = get_present(it, &o, k)? {
-            if it.call(&f, &this_arg, &[v.clone(), num(k), ov.clone()])?.to_boolean() {
+            if it
+                .call(&f, &this_arg, &[v.clone(), num(k), ov.clone()])?
+                .to_boolean()
+            {
                 create_idx(it, &arr, to, v)?;
                 to += 1;
             }
@@ -629,7 +660,10 @@ fn find_via_predicate(
     for i in 0..len {
         let k = if ascending { i } else { len - 1 - i };
         let v = get_idx(it, &o, k)?;
-        if it.call(&f, &this_arg, &[v.clone(), num(k), ov.clone()])?.to_boolean() {
+        if it
+            .call(&f, &this_arg, &[v.clone(), num(k), ov.clone()])?
+            .to_boolean()
+        {
             return Ok(Some((k, v)));
         }
     }
@@ -692,8 +726,14 @@ fn flatten_into_array(
         }
         let flatten = depth > 0.0 && it.is_array(&element);
         if flatten {
-            let Value::Object(eo) = &element else { continue };
-            let new_depth = if depth == f64::INFINITY { depth } else { depth - 1.0 };
+            let Value::Object(eo) = &element else {
+                continue;
+            };
+            let new_depth = if depth == f64::INFINITY {
+                depth
+            } else {
+                depth - 1.0
+            };
             let element_len = it.length_of_array_like(eo)?;
             target_index = flatten_into_array(
                 it,
@@ -749,7 +789,11 @@ fn from_index(it: &mut Interp, v: &Value, len: u64) -> JsResult<Option<u64>> {
     if n == f64::INFINITY {
         return Ok(None);
     }
-    let k = if n >= 0.0 { n } else { (len as f64 + n).max(0.0) };
+    let k = if n >= 0.0 {
+        n
+    } else {
+        (len as f64 + n).max(0.0)
+    };
     if k >= len as f64 {
         return Ok(None);
     }
@@ -1503,4 +1547,66 @@ pub fn init(it: &mut Interp) {
     proto.define(key, Value::Object(unscopables), Attrs::CONFIGURABLE_ONLY);
 
     crate::builtins::define_global(it, "Array", Value::Object(ctor));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::run::run_captured;
+
+    fn out(code: &str) -> String {
+        run_captured(code).0
+    }
+
+    #[test]
+    fn constructor_and_statics() {
+        let o = out(r#"
+            console.log(Array(3).length, Array(1, 2).join(), Array('3').join(), new Array(2, 3).length);
+            try { Array(-1) } catch (e) { console.log(e.message) }
+            try { new Array(1.5) } catch (e) { console.log(e.message) }
+            console.log(Array.of(1, 2, 3).join(), Array.of(7).length, Array.isArray([]), Array.isArray({}));
+            console.log(Array.from('abc').join(), Array.from({ length: 3 }, (_, i) => i * 2).join());
+            console.log(Array.from((function* () { yield 1; yield 2 })()).join());
+            class A extends Array { sum() { return this.reduce((a, b) => a + b, 0) } }
+            const a = A.from([1, 2, 3]);
+            console.log(a instanceof A, a.sum(), a.map(x => x * 2) instanceof A, A.of(4, 5).sum());
+        "#);
+        assert_eq!(
+            o,
+            "3 1,2 3 2\nInvalid array length\nInvalid array length\n1,2,3 1 true false\na,b,c 0,2,4\n1,2\ntrue 6 true 9\n"
+        );
+    }
+
+    #[test]
+    fn mutators() {
+        let o = out(r#"
+            const a = [1, 2, 3, 4, 5];
+            console.log(a.splice(1, 2, 'a', 'b', 'c').join(), a.join());
+            console.log([1, 2, 3, 4, 5].copyWithin(1, 0, 3).join(), [1, 2, 3, 4].fill(9, 1, -1).join());
+            const b = [1, 2, 3];
+            console.log(b.pop(), b.push(7, 8), b.shift(), b.unshift(0), b.join(), b.reverse().join());
+            console.log([1, , 3].reverse().length, [3, 1, 10, 2].sort().join(), [3, 1, 10, 2].sort((x, y) => x - y).join());
+        "#);
+        assert_eq!(
+            o,
+            "2,3 1,a,b,c,4,5\n1,1,2,3,5 1,9,9,4\n3 4 1 4 0,2,7,8 8,7,2,0\n3 1,10,2,3 1,2,3,10\n"
+        );
+    }
+
+    #[test]
+    fn accessors_and_iteration() {
+        let o = out(r#"
+            console.log([1, [2, [3, [4]]]].flat(Infinity).join(), [1, 2].flatMap(x => [x, x * 2]).join());
+            console.log([1, 2, NaN].includes(NaN), [1, 2, NaN].indexOf(NaN), [1, 2, 1].lastIndexOf(1));
+            console.log([1, 2, 3].at(-1), [1, 2, 3].findLast(x => x < 3), [1, 2, 3].findLastIndex(x => x > 5));
+            console.log([...['a', 'b'].entries()].join('|'), [1, null, undefined, 2].join('-'));
+            const c = [1, 2]; c.push(c); console.log(c.join());
+            const d = [3, 1, 2]; console.log(d.toSorted().join(), d.toReversed().join(), d.with(0, 9).join(), d.toSpliced(1, 1).join(), d.join());
+            try { [].reduce((x, y) => x) } catch (e) { console.log(e.message) }
+            try { [1].map(3) } catch (e) { console.log(e.message) }
+        "#);
+        assert_eq!(
+            o,
+            "1,2,3,4 1,2,2,4\ntrue -1 2\n3 2 -1\n0,a|1,b 1---2\n1,2,\n1,2,3 2,1,3 9,1,2 3,2 3,1,2\nReduce of empty array with no initial value\n3 is not a function\n"
+        );
+    }
 }

@@ -64,7 +64,9 @@ pub fn constructor_name(o: &Obj) -> Option<String> {
 /// `Method X called on incompatible receiver Y`.
 pub fn incompatible_receiver(it: &mut Interp, method: &str, this: &Value) -> crate::interp::Abrupt {
     let d = describe(this);
-    it.type_error(format!("Method {method} called on incompatible receiver {d}"))
+    it.type_error(format!(
+        "Method {method} called on incompatible receiver {d}"
+    ))
 }
 
 /// CreateArrayIterator(array, kind).
@@ -168,9 +170,7 @@ fn string_iterator_next(it: &mut Interp, a: &Args) -> JsResult<Value> {
 /// `String.prototype[Symbol.iterator]()`.
 fn string_proto_iterator(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if a.this.is_nullish() {
-        return Err(
-            it.type_error("String.prototype[Symbol.iterator] called on null or undefined")
-        );
+        return Err(it.type_error("String.prototype[Symbol.iterator] called on null or undefined"));
     }
     let s: JsStr = it.to_string(a.this)?;
     Ok(Value::Object(Obj::new(
@@ -199,15 +199,29 @@ pub fn init(it: &mut Interp) {
     // %ArrayIteratorPrototype%
     let arr_ip = it.intrinsics.array_iterator_prototype.clone();
     it.define_method(&arr_ip, "next", 0, array_iterator_next);
-    arr_ip.define(tag.clone(), Value::from("Array Iterator"), Attrs::CONFIGURABLE_ONLY);
+    arr_ip.define(
+        tag.clone(),
+        Value::from("Array Iterator"),
+        Attrs::CONFIGURABLE_ONLY,
+    );
 
     // %StringIteratorPrototype%
     let str_ip = it.intrinsics.string_iterator_prototype.clone();
     it.define_method(&str_ip, "next", 0, string_iterator_next);
-    str_ip.define(tag, Value::from("String Iterator"), Attrs::CONFIGURABLE_ONLY);
+    str_ip.define(
+        tag,
+        Value::from("String Iterator"),
+        Attrs::CONFIGURABLE_ONLY,
+    );
 
     let sp = it.intrinsics.string_prototype.clone();
-    it.define_symbol_method(&sp, &iter_sym, "[Symbol.iterator]", 0, string_proto_iterator);
+    it.define_symbol_method(
+        &sp,
+        &iter_sym,
+        "[Symbol.iterator]",
+        0,
+        string_proto_iterator,
+    );
 }
 
 #[cfg(test)]
@@ -252,7 +266,11 @@ mod tests {
         let o = it.new_object();
         o.define("length", Value::from(2.0), Attrs::DEFAULT);
         o.define(PropKey::Index(0), Value::from("x"), Attrs::DEFAULT);
-        let iter = Value::Object(create_array_iterator(&it, Value::Object(o), IterKind::Entries));
+        let iter = Value::Object(create_array_iterator(
+            &it,
+            Value::Object(o),
+            IterKind::Entries,
+        ));
         let (v, d) = step(&mut it, &iter);
         assert!(!d);
         let Value::Object(pair) = v else { panic!() };

@@ -91,7 +91,7 @@ impl MapData {
     pub fn set(&mut self, k: Value, v: Value) {
         // -0 is normalized to +0 as a key.
         let k = match k {
-            Value::Number(n) if n == 0.0 => Value::Number(0.0),
+            Value::Number(n) => Value::Number(if n == 0.0 { 0.0 } else { n }),
             k => k,
         };
         let hk = HashKey::of(&k);
@@ -142,7 +142,11 @@ impl MapData {
     }
     /// Live keys in order (no user code runs).
     pub fn keys(&self) -> Vec<Value> {
-        self.entries.iter().flatten().map(|(k, _)| k.clone()).collect()
+        self.entries
+            .iter()
+            .flatten()
+            .map(|(k, _)| k.clone())
+            .collect()
     }
 
     /// Registers an iterator object (ObjectKind::MapIterator / SetIterator over this map) so
@@ -193,10 +197,10 @@ impl MapData {
         new_pos.push(c);
         for g in &mut guards {
             match &mut g.kind {
-                ObjectKind::MapIterator { index, .. } | ObjectKind::SetIterator { index, .. } => {
-                    if *index != usize::MAX {
-                        *index = new_pos[(*index).min(new_pos.len() - 1)];
-                    }
+                ObjectKind::MapIterator { index, .. } | ObjectKind::SetIterator { index, .. }
+                    if *index != usize::MAX =>
+                {
+                    *index = new_pos[(*index).min(new_pos.len() - 1)];
                 }
                 _ => {}
             }
@@ -272,9 +276,10 @@ fn this_coll(it: &mut Interp, a: &Args, c: Coll, method: &str) -> JsResult<Obj> 
 fn with_data<R>(o: &Obj, f: impl FnOnce(&mut MapData) -> R) -> Option<R> {
     let mut d = o.borrow_mut();
     match &mut d.kind {
-        ObjectKind::Map(m) | ObjectKind::Set(m) | ObjectKind::WeakMap(m) | ObjectKind::WeakSet(m) => {
-            Some(f(m))
-        }
+        ObjectKind::Map(m)
+        | ObjectKind::Set(m)
+        | ObjectKind::WeakMap(m)
+        | ObjectKind::WeakSet(m) => Some(f(m)),
         _ => None,
     }
 }
@@ -438,7 +443,10 @@ fn map_group_by(it: &mut Interp, a: &Args) -> JsResult<Value> {
         k += 1;
     }
     let proto = it.intrinsics.map_prototype.clone();
-    Ok(Value::Object(Obj::new(Some(proto), ObjectKind::Map(Box::new(groups)))))
+    Ok(Value::Object(Obj::new(
+        Some(proto),
+        ObjectKind::Map(Box::new(groups)),
+    )))
 }
 
 // ---- Map.prototype ------------------------------------------------------------------------------
@@ -446,7 +454,9 @@ fn map_group_by(it: &mut Interp, a: &Args) -> JsResult<Value> {
 fn map_get(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = this_coll(it, a, Coll::Map, "get")?;
     let k = a.get(0);
-    Ok(with_data(&o, |m| m.get(&k).cloned()).flatten().unwrap_or(Value::Undefined))
+    Ok(with_data(&o, |m| m.get(&k).cloned())
+        .flatten()
+        .unwrap_or(Value::Undefined))
 }
 
 fn map_set(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -465,7 +475,9 @@ fn map_has(it: &mut Interp, a: &Args) -> JsResult<Value> {
 fn map_delete(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = this_coll(it, a, Coll::Map, "delete")?;
     let k = a.get(0);
-    Ok(Value::Bool(with_data(&o, |m| m.delete(&k)).unwrap_or(false)))
+    Ok(Value::Bool(
+        with_data(&o, |m| m.delete(&k)).unwrap_or(false),
+    ))
 }
 
 fn map_clear(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -517,7 +529,13 @@ fn map_for_each(it: &mut Interp, a: &Args) -> JsResult<Value> {
 }
 
 /// CreateMapIterator / CreateSetIterator.
-fn create_collection_iterator(it: &mut Interp, a: &Args, c: Coll, method: &str, kind: IterKind) -> JsResult<Value> {
+fn create_collection_iterator(
+    it: &mut Interp,
+    a: &Args,
+    c: Coll,
+    method: &str,
+    kind: IterKind,
+) -> JsResult<Value> {
     let o = this_coll(it, a, c, method)?;
     let iter = if c == Coll::Map {
         Obj::new(
@@ -567,7 +585,11 @@ fn collection_iterator_next(it: &mut Interp, a: &Args, is_map: bool) -> JsResult
         _ => None,
     };
     let Some((iter, coll, index, kind)) = state else {
-        let name = if is_map { "Map Iterator.prototype.next" } else { "Set Iterator.prototype.next" };
+        let name = if is_map {
+            "Map Iterator.prototype.next"
+        } else {
+            "Set Iterator.prototype.next"
+        };
         return Err(incompatible_receiver(it, name, a.this));
     };
     let found = with_data(&coll, |m| m.entry_from(index)).flatten();
@@ -622,7 +644,9 @@ fn set_add(it: &mut Interp, a: &Args) -> JsResult<Value> {
 fn set_delete(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = this_coll(it, a, Coll::Set, "delete")?;
     let k = a.get(0);
-    Ok(Value::Bool(with_data(&o, |m| m.delete(&k)).unwrap_or(false)))
+    Ok(Value::Bool(
+        with_data(&o, |m| m.delete(&k)).unwrap_or(false),
+    ))
 }
 
 fn set_clear(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -655,7 +679,9 @@ fn weakmap_delete(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if !can_be_held_weakly(&k) {
         return Ok(Value::Bool(false));
     }
-    Ok(Value::Bool(with_data(&o, |m| m.delete(&k)).unwrap_or(false)))
+    Ok(Value::Bool(
+        with_data(&o, |m| m.delete(&k)).unwrap_or(false),
+    ))
 }
 
 fn weakmap_get(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -664,7 +690,9 @@ fn weakmap_get(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if !can_be_held_weakly(&k) {
         return Ok(Value::Undefined);
     }
-    Ok(with_data(&o, |m| m.get(&k).cloned()).flatten().unwrap_or(Value::Undefined))
+    Ok(with_data(&o, |m| m.get(&k).cloned())
+        .flatten()
+        .unwrap_or(Value::Undefined))
 }
 
 fn weakmap_has(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -706,7 +734,9 @@ fn weakset_delete(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if !can_be_held_weakly(&k) {
         return Ok(Value::Bool(false));
     }
-    Ok(Value::Bool(with_data(&o, |m| m.delete(&k)).unwrap_or(false)))
+    Ok(Value::Bool(
+        with_data(&o, |m| m.delete(&k)).unwrap_or(false),
+    ))
 }
 
 fn weakset_has(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -783,8 +813,62 @@ pub fn init(it: &mut Interp) {
     // %MapIteratorPrototype% / %SetIteratorPrototype%.
     let mip = it.intrinsics.map_iterator_prototype.clone();
     it.define_method(&mip, "next", 0, map_iterator_next);
-    mip.define(tag.clone(), Value::from("Map Iterator"), Attrs::CONFIGURABLE_ONLY);
+    mip.define(
+        tag.clone(),
+        Value::from("Map Iterator"),
+        Attrs::CONFIGURABLE_ONLY,
+    );
     let sip = it.intrinsics.set_iterator_prototype.clone();
     it.define_method(&sip, "next", 0, set_iterator_next);
     sip.define(tag, Value::from("Set Iterator"), Attrs::CONFIGURABLE_ONLY);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::run::run_captured;
+
+    fn out(code: &str) -> String {
+        run_captured(code).0
+    }
+
+    #[test]
+    fn map_basics_and_live_iteration() {
+        let o = out(r#"
+            const m = new Map([[1, 'a'], ['1', 'b'], [NaN, 'n'], [-0, 'z']]);
+            console.log(m.size, m.get(1), m.get('1'), m.get(NaN), m.get(0), m.has(2));
+            const m2 = new Map([[1, 1], [2, 2], [3, 3]]); const r = [];
+            for (const [k] of m2) { r.push(k); if (k === 1) { m2.delete(2); m2.set(4, 4) } }
+            console.log(r.join());
+            const m3 = new Map(); for (let i = 0; i < 100; i++) m3.set(i, i);
+            const it = m3.keys(); it.next(); it.next();
+            for (let i = 0; i < 90; i++) m3.delete(i);
+            m3.set('x', 1);
+            console.log([...it].join());
+            try { Map() } catch (e) { console.log(e.message) }
+            try { new Map([1]) } catch (e) { console.log(e.message) }
+        "#);
+        assert_eq!(
+            o,
+            "4 a b n z false\n1,3,4\n90,91,92,93,94,95,96,97,98,99,x\nConstructor Map requires 'new'\nIterator value 1 is not an entry object\n"
+        );
+    }
+
+    #[test]
+    fn set_weak_and_subclass() {
+        let o = out(r#"
+            const s = new Set([1, 2, 2, 3]); s.delete(2); s.add(2);
+            console.log(s.size, [...s].join(), [...s.entries()].join('|'));
+            const ws = new WeakSet(); const k = {}; ws.add(k);
+            console.log(ws.has(k), ws.has({}), ws.delete(k), ws.has(k));
+            try { new WeakMap().set(1, 1) } catch (e) { console.log(e.message) }
+            try { new WeakSet([1]) } catch (e) { console.log(e.message) }
+            class Registry extends Map { register(k, v) { return this.set(k, v) } }
+            const reg = new Registry([[1, 2]]); reg.register('a', 'b');
+            console.log(reg instanceof Registry, reg.size, reg.get('a'));
+        "#);
+        assert_eq!(
+            o,
+            "3 1,3,2 1,1|3,3|2,2\ntrue false true false\nInvalid value used as weak map key\nInvalid value used in weak set\ntrue 2 b\n"
+        );
+    }
 }
