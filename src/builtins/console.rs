@@ -199,10 +199,7 @@ fn format_time(ms: f64) -> String {
 
 fn time_log_impl(it: &mut Interp, name: &str, label: &str, data: &[Value]) -> JsResult<bool> {
     let Some(start) = it.console.timers.get(label).copied() else {
-        emit_warning(
-            it,
-            &format!("No such label '{label}' for console.{name}()"),
-        );
+        emit_warning(it, &format!("No such label '{label}' for console.{name}()"));
         return Ok(false);
     };
     let ms = start.elapsed().as_secs_f64() * 1000.0;
@@ -373,11 +370,7 @@ fn table(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let props: Option<Vec<Value>> = match &properties {
         Value::Undefined => None,
         v if it.is_array(v) => Some(it.create_list_from_array_like(v)?),
-        _ => {
-            return Err(it.type_error(
-                "The \"properties\" argument must be an instance of Array.",
-            ))
-        }
+        _ => return Err(it.type_error("The \"properties\" argument must be an instance of Array.")),
     };
     let Value::Object(obj) = &data else {
         return log(it, a);
@@ -396,7 +389,9 @@ fn table(it: &mut Interp, a: &Args) -> JsResult<Value> {
         let d = obj.borrow();
         match &d.kind {
             ObjectKind::Map(m) => Kind::Map(m.entries.iter().flatten().cloned().collect()),
-            ObjectKind::Set(m) => Kind::SetLike(m.entries.iter().flatten().map(|e| e.0.clone()).collect()),
+            ObjectKind::Set(m) => {
+                Kind::SetLike(m.entries.iter().flatten().map(|e| e.0.clone()).collect())
+            }
             ObjectKind::MapIterator { map, index, kind } => {
                 let dm = map.borrow();
                 match &dm.kind {
@@ -445,10 +440,7 @@ fn table(it: &mut Interp, a: &Args) -> JsResult<Value> {
                 keys.push(Some(table_inspect(it, k)?));
                 values.push(Some(table_inspect(it, v)?));
             }
-            render_table(
-                &[iter_key, "Key".into(), values_key],
-                &[idx, keys, values],
-            )
+            render_table(&[iter_key, "Key".into(), values_key], &[idx, keys, values])
         }
         Kind::SetLike(items) => {
             let mut idx = Vec::new();
@@ -500,7 +492,9 @@ fn table(it: &mut Interp, a: &Args) -> JsResult<Value> {
                             }
                         };
                         let cell = match &item {
-                            Value::Object(io) if !primitive && io.get_own_property(&key).is_some() => {
+                            Value::Object(io)
+                                if !primitive && io.get_own_property(&key).is_some() =>
+                            {
                                 let v = it.get(io, &key)?;
                                 table_inspect(it, &v)?
                             }
@@ -516,9 +510,16 @@ fn table(it: &mut Interp, a: &Args) -> JsResult<Value> {
             }
             // The column map is an object: integer-like keys first, ascending.
             let idx_of = |n: &str| JsStr::from(n).as_array_index();
-            let mut ints: Vec<_> = map.iter().filter(|(n, _)| idx_of(n).is_some()).cloned().collect();
+            let mut ints: Vec<_> = map
+                .iter()
+                .filter(|(n, _)| idx_of(n).is_some())
+                .cloned()
+                .collect();
             ints.sort_by_key(|(n, _)| idx_of(n));
-            let rest: Vec<_> = map.into_iter().filter(|(n, _)| idx_of(n).is_none()).collect();
+            let rest: Vec<_> = map
+                .into_iter()
+                .filter(|(n, _)| idx_of(n).is_none())
+                .collect();
             let map: Vec<_> = ints.into_iter().chain(rest).collect();
             let mut head = vec![index_key];
             let mut cols = vec![index_col];

@@ -72,9 +72,9 @@ fn try_stringify(it: &mut Interp, v: &Value) -> JsResult<String> {
         Ok(other) => Ok(it.to_string_lossy(&other)),
         Err(Abrupt::Throw(e)) => {
             if let Value::Object(eo) = &e {
-                let is_type_error = eo
-                    .proto()
-                    .is_some_and(|p| crate::object::Obj::ptr_eq(&p, &it.intrinsics.type_error_prototype));
+                let is_type_error = eo.proto().is_some_and(|p| {
+                    crate::object::Obj::ptr_eq(&p, &it.intrinsics.type_error_prototype)
+                });
                 if is_type_error {
                     if let Some(Value::String(m)) = eo.get_own_data(&PropKey::from("message")) {
                         if m.to_rust_string()

@@ -15,9 +15,9 @@
 //! held across any of those calls.
 
 mod format;
-pub mod text;
 #[cfg(test)]
 mod tests;
+pub mod text;
 
 pub use format::format_with_options;
 
@@ -97,7 +97,9 @@ impl InspectOptions {
         let keys = it.own_property_keys(&o);
         for k in keys {
             let PropKey::Str(name) = &k else { continue };
-            let Some(p) = o.get_own_property(&k) else { continue };
+            let Some(p) = o.get_own_property(&k) else {
+                continue;
+            };
             if !p.attrs.enumerable() {
                 continue;
             }
@@ -369,10 +371,22 @@ fn options_object(it: &mut Interp, ctx: &Ctx) -> Obj {
         Attrs::DEFAULT,
     );
     o.define("colors", Value::Bool(ctx.o.colors), Attrs::DEFAULT);
-    o.define("customInspect", Value::Bool(ctx.o.custom_inspect), Attrs::DEFAULT);
+    o.define(
+        "customInspect",
+        Value::Bool(ctx.o.custom_inspect),
+        Attrs::DEFAULT,
+    );
     o.define("showProxy", Value::Bool(ctx.o.show_proxy), Attrs::DEFAULT);
-    o.define("maxArrayLength", num(ctx.o.max_array_length), Attrs::DEFAULT);
-    o.define("maxStringLength", num(ctx.o.max_string_length), Attrs::DEFAULT);
+    o.define(
+        "maxArrayLength",
+        num(ctx.o.max_array_length),
+        Attrs::DEFAULT,
+    );
+    o.define(
+        "maxStringLength",
+        num(ctx.o.max_string_length),
+        Attrs::DEFAULT,
+    );
     o.define("breakLength", num(ctx.o.break_length), Attrs::DEFAULT);
     o.define(
         "compact",
@@ -393,7 +407,29 @@ fn options_object(it: &mut Interp, ctx: &Ctx) -> Obj {
         Value::Bool(ctx.o.numeric_separator),
         Attrs::DEFAULT,
     );
+    let stylize = it.native_fn_with(
+        "stylize",
+        2,
+        native_stylize,
+        false,
+        vec![Value::Bool(ctx.o.colors)],
+    );
+    o.define("stylize", Value::Object(stylize), Attrs::DEFAULT);
     o
+}
+
+/// `options.stylize(str, styleType)` given to custom inspect functions.
+fn native_stylize(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let colors = match &a.callee.borrow().kind {
+        ObjectKind::Native(n) => n.captures.first().is_some_and(|v| v.to_boolean()),
+        _ => false,
+    };
+    let s = it.to_string(&a.get(0))?.to_rust_string();
+    if !colors {
+        return Ok(Value::from(s.as_str()));
+    }
+    let style = it.to_string(&a.get(1))?.to_rust_string();
+    Ok(Value::from(text::colorize(&s, &style).as_str()))
 }
 
 fn format_primitive(ctx: &Ctx, v: &Value) -> String {
@@ -433,7 +469,9 @@ fn format_primitive(ctx: &Ctx, v: &Value) -> String {
             }
             ctx.stylize(&str_escape(u), "string") + &trailer
         }
-        Value::Number(n) => ctx.stylize(&text::format_number(*n, ctx.o.numeric_separator), "number"),
+        Value::Number(n) => {
+            ctx.stylize(&text::format_number(*n, ctx.o.numeric_separator), "number")
+        }
         Value::Bool(b) => ctx.stylize(if *b { "true" } else { "false" }, "boolean"),
         Value::Undefined | Value::Empty => ctx.stylize("undefined", "undefined"),
         Value::Symbol(s) => ctx.stylize(&s.descriptive_string(), "symbol"),
@@ -499,6 +537,8 @@ fn get_constructor_name(
         } else {
             None
         };
+        // `FunctionPrototypeSymbolHasInstance(constructor, tmp)`: is `o` in tmp's chain?
+        let well_known = well_known.filter(|_| proto_chain_contains(&tmp, &o));
         if let Some(name) = well_known {
             if let Some(pp) = proto_props.as_deref_mut() {
                 let fp = first_proto.clone().flatten();
@@ -558,6 +598,29 @@ fn get_constructor_name(
     }
 }
 
+/// Whether `proto` is on `o`'s prototype chain (OrdinaryHasInstance without the lookup).
+fn proto_chain_contains(o: &Obj, proto: &Obj) -> bool {
+    let mut p = o.proto();
+    let mut guard = 0;
+    while let Some(x) = p {
+        if Obj::ptr_eq(&x, proto) {
+            return true;
+        }
+        guard += 1;
+        if guard > 100_000 {
+            return false;
+        }
+        p = x.proto();
+    }
+    false
+}
+
+/// Node's `isError`: a native error, or `e instanceof Error`.
+fn is_error(it: &Interp, o: &Obj) -> bool {
+    matches!(o.borrow().kind, ObjectKind::Error)
+        || proto_chain_contains(o, &it.intrinsics.error_prototype)
+}
+
 /// `builtInObjects.has(name)`: a global whose name matches `/^[A-Z][a-zA-Z0-9]+$/`.
 fn is_builtin_name(it: &Interp, name: &str) -> bool {
     let b = name.as_bytes();
@@ -612,7 +675,9 @@ fn add_prototype_properties(
             {
                 continue;
             }
-            let Some(desc) = obj.get_own_property(key) else { continue };
+            let Some(desc) = obj.get_own_property(key) else {
+                continue;
+            };
             if let Slot::Data(Value::Object(f)) = &desc.slot {
                 if f.is_callable() {
                     continue;
@@ -844,7 +909,7 @@ fn format_raw(
                 ObjectKind::Closure(_) | ObjectKind::Native(_) | ObjectKind::Bound(_) => 1,
                 ObjectKind::Arguments => 2,
                 ObjectKind::Date(_) => 3,
-                ObjectKind::Error => 4,
+
                 ObjectKind::Promise(_) => 5,
                 ObjectKind::WeakSet(_) => 6,
                 ObjectKind::WeakMap(_) => 7,
@@ -854,6 +919,11 @@ fn format_raw(
                 | ObjectKind::Symbol(_) => 8,
                 _ => 0,
             }
+        };
+        let kind_tag = if kind_tag == 0 && is_error(it, value) {
+            4
+        } else {
+            kind_tag
         };
         if kind_tag == 1 {
             base = get_function_base(it, value, ctor, &tag)?;
@@ -936,7 +1006,16 @@ fn format_raw(
         Formatter::WeakCollection => vec![ctx.stylize("<items unknown>", "special")],
     };
     for k in &keys {
-        output.push(format_property(it, ctx, value, recurse_times, k, extras, None, None)?);
+        output.push(format_property(
+            it,
+            ctx,
+            value,
+            recurse_times,
+            k,
+            extras,
+            None,
+            None,
+        )?);
     }
     if let Some(pp) = proto_props.take() {
         output.extend(pp);
@@ -1039,7 +1118,11 @@ fn get_function_base(
     tag: &str,
 ) -> JsResult<String> {
     let (is_class, is_async, is_gen) = match &value.borrow().kind {
-        ObjectKind::Closure(c) => (c.is_class_constructor(), c.func.is_async, c.func.is_generator),
+        ObjectKind::Closure(c) => (
+            c.is_class_constructor(),
+            c.func.is_async,
+            c.func.is_generator,
+        ),
         _ => (false, false, false),
     };
     if is_class {
@@ -1132,10 +1215,6 @@ fn error_to_string(it: &mut Interp, err: &Obj) -> JsResult<String> {
     })
 }
 
-fn is_error_obj(v: &Value) -> bool {
-    matches!(v, Value::Object(o) if matches!(o.borrow().kind, ObjectKind::Error))
-}
-
 /// `identicalSequenceRange`.
 fn identical_sequence_range(a: &[String], b: &[String]) -> (usize, usize) {
     if a.len() > 3 {
@@ -1160,12 +1239,20 @@ fn identical_sequence_range(a: &[String], b: &[String]) -> (usize, usize) {
 
 fn get_stack_frames(it: &mut Interp, ctx: &Ctx, err: &Obj, stack: &str) -> JsResult<Vec<String>> {
     let mut frames: Vec<String> = stack.split('\n').map(String::from).collect();
-    let cause = it.get(err, &PropKey::from("cause")).unwrap_or(Value::Undefined);
-    if let (true, Value::Object(c)) = (is_error_obj(&cause), &cause) {
+    let cause = it
+        .get(err, &PropKey::from("cause"))
+        .unwrap_or(Value::Undefined);
+    let cause_err = match &cause {
+        Value::Object(c) if is_error(it, c) => Some(c.clone()),
+        _ => None,
+    };
+    if let Some(c) = &cause_err {
         let cause_stack = get_stack_string(it, c)?;
         if let Some(start) = cause_stack.find("\n    at") {
-            let cause_frames: Vec<String> =
-                cause_stack[start + 1..].split('\n').map(String::from).collect();
+            let cause_frames: Vec<String> = cause_stack[start + 1..]
+                .split('\n')
+                .map(String::from)
+                .collect();
             let (len, offset) = identical_sequence_range(&frames, &cause_frames);
             if len > 0 {
                 let skipped = len - 2;
@@ -1373,7 +1460,11 @@ fn format_special_array(
         .own_property_keys(value)
         .into_iter()
         .filter(|k| !k.is_symbol())
-        .filter(|k| value.get_own_property(k).is_some_and(|p| p.attrs.enumerable()))
+        .filter(|k| {
+            value
+                .get_own_property(k)
+                .is_some_and(|p| p.attrs.enumerable())
+        })
         .collect();
     let mut index = i;
     while i < keys.len() && output.len() < max_length {
@@ -1420,9 +1511,10 @@ fn format_special_array(
 
 fn collection_entries(value: &Obj) -> Vec<(Value, Value)> {
     match &value.borrow().kind {
-        ObjectKind::Map(m) | ObjectKind::Set(m) | ObjectKind::WeakMap(m) | ObjectKind::WeakSet(m) => {
-            m.entries.iter().flatten().cloned().collect()
-        }
+        ObjectKind::Map(m)
+        | ObjectKind::Set(m)
+        | ObjectKind::WeakMap(m)
+        | ObjectKind::WeakSet(m) => m.entries.iter().flatten().cloned().collect(),
         _ => Vec::new(),
     }
 }
@@ -1689,7 +1781,10 @@ fn format_property(
                 ctx.stylize(&format!("[{label}]"), "special")
             }
         }
-        Slot::Accessor { get: None, set: Some(_) } => ctx.stylize("[Setter]", "special"),
+        Slot::Accessor {
+            get: None,
+            set: Some(_),
+        } => ctx.stylize("[Setter]", "special"),
         _ => ctx.stylize("undefined", "undefined"),
     };
     if ty == Extras::Array {
@@ -1755,11 +1850,8 @@ fn reduce_to_single_string(
                 if ((ctx.current_depth as f64) - (recurse_times as f64)) < compact
                     && entries == output.len()
                 {
-                    let start = output.len()
-                        + ctx.indentation_lvl
-                        + js_len(&braces[0])
-                        + js_len(base)
-                        + 10;
+                    let start =
+                        output.len() + ctx.indentation_lvl + js_len(&braces[0]) + js_len(base) + 10;
                     if is_below_break_length(ctx, &output, start, base) {
                         let joined = output.join(", ");
                         if !joined.contains('\n') {

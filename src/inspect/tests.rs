@@ -52,7 +52,9 @@ impl Reader<'_> {
                         self.i += 1;
                         return Json::Obj(m);
                     }
-                    let Json::Str(k) = self.value() else { panic!("key") };
+                    let Json::Str(k) = self.value() else {
+                        panic!("key")
+                    };
                     self.ws();
                     assert_eq!(self.s[self.i], b':');
                     self.i += 1;
@@ -98,7 +100,8 @@ impl Reader<'_> {
                                 b'b' => units.push(8),
                                 b'f' => units.push(12),
                                 b'u' => {
-                                    let h = std::str::from_utf8(&self.s[self.i..self.i + 4]).unwrap();
+                                    let h =
+                                        std::str::from_utf8(&self.s[self.i..self.i + 4]).unwrap();
                                     units.push(u16::from_str_radix(h, 16).unwrap());
                                     self.i += 4;
                                 }
@@ -169,14 +172,21 @@ const BASELINE: usize = 0;
 fn inspect_cases_match_node() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/inspect/cases.json");
     let text = std::fs::read_to_string(path).expect("cases.json");
-    let Json::Arr(cases) = (Reader { s: text.as_bytes(), i: 0 }).value() else {
+    let Json::Arr(cases) = (Reader {
+        s: text.as_bytes(),
+        i: 0,
+    })
+    .value() else {
         panic!("cases.json is not an array")
     };
     let (mut pass, mut fail, mut skip) = (0, 0, 0);
     let mut report = String::new();
     let only = std::env::var("INSPECT_CASE").ok();
     for (n, c) in cases.iter().enumerate() {
-        let script = match (c.get("code").and_then(Json::as_str), c.get("expr").and_then(Json::as_str)) {
+        let script = match (
+            c.get("code").and_then(Json::as_str),
+            c.get("expr").and_then(Json::as_str),
+        ) {
             (Some(code), _) => code.to_string(),
             (None, Some(e)) => format!("console.log({e});"),
             _ => continue,
