@@ -168,7 +168,9 @@ DIR/EXCLUDED_FEATURES.txt are skipped (no such file: nothing is excluded by feat
 
 fn real_main(cli: Cli) -> Result<ExitCode, String> {
     let Some(root) = cli.test262.clone() else {
-        eprintln!("jsgen-test262: no test262 checkout given (--test262 DIR).\n\n{NO_CHECKOUT_HELP}");
+        eprintln!(
+            "jsgen-test262: no test262 checkout given (--test262 DIR).\n\n{NO_CHECKOUT_HELP}"
+        );
         return Ok(ExitCode::from(2));
     };
     if !root.join("test").is_dir() || !root.join("harness").is_dir() {
@@ -213,8 +215,10 @@ fn real_main(cli: Cli) -> Result<ExitCode, String> {
         collect(r, &mut files).map_err(|e| format!("cannot read {}: {e}", r.display()))?;
     }
     let canon_test = std::fs::canonicalize(&test_dir).unwrap_or_else(|_| test_dir.clone());
-    let mut files: Vec<(String, PathBuf)> =
-        files.into_iter().map(|(_, p)| (test_id(&canon_test, &p), p)).collect();
+    let mut files: Vec<(String, PathBuf)> = files
+        .into_iter()
+        .map(|(_, p)| (test_id(&canon_test, &p), p))
+        .collect();
     files.sort();
     files.dedup_by(|a, b| a.0 == b.0);
     if files.is_empty() {
@@ -223,10 +227,15 @@ fn real_main(cli: Cli) -> Result<ExitCode, String> {
 
     let jobs = cli
         .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1))
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        })
         .max(1);
     let tmp_dir = std::env::temp_dir().join(format!("jsgen-test262-{}", std::process::id()));
-    std::fs::create_dir_all(&tmp_dir).map_err(|e| format!("cannot create {}: {e}", tmp_dir.display()))?;
+    std::fs::create_dir_all(&tmp_dir)
+        .map_err(|e| format!("cannot create {}: {e}", tmp_dir.display()))?;
     let suite = Arc::new(Suite {
         harness,
         excluded,
@@ -256,46 +265,79 @@ fn real_main(cli: Cli) -> Result<ExitCode, String> {
     // Report.
     print_table(&files, &results, cli.depth);
     let count = |v: Verdict| results.iter().filter(|r| r.verdict == v).count();
-    let (passed, failed, skipped) = (count(Verdict::Pass), count(Verdict::Fail), count(Verdict::Skip));
+    let (passed, failed, skipped) = (
+        count(Verdict::Pass),
+        count(Verdict::Fail),
+        count(Verdict::Skip),
+    );
     eprintln!("jsgen-test262: finished in {:.1}s", elapsed.as_secs_f64());
     println!("test262: {passed} passed, {failed} failed, {skipped} skipped");
 
     if let Some(path) = &cli.results {
-        write_results(path, &files, &results).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        write_results(path, &files, &results)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
 
     let mut code = ExitCode::SUCCESS;
     if let Some(bpath) = &cli.baseline {
-        let outcome: HashMap<&str, &TestResult> = files.iter().map(|(id, _)| id.as_str()).zip(results.iter()).collect();
+        let outcome: HashMap<&str, &TestResult> = files
+            .iter()
+            .map(|(id, _)| id.as_str())
+            .zip(results.iter())
+            .collect();
         let baseline = if bpath.exists() {
-            read_baseline(bpath).map_err(|e| format!("cannot read baseline {}: {e}", bpath.display()))?
+            read_baseline(bpath)
+                .map_err(|e| format!("cannot read baseline {}: {e}", bpath.display()))?
         } else if cli.check {
-            return Err(format!("baseline {} does not exist (create it with --update)", bpath.display()));
+            return Err(format!(
+                "baseline {} does not exist (create it with --update)",
+                bpath.display()
+            ));
         } else {
             Vec::new()
         };
         let regressions: Vec<&String> = baseline
             .iter()
-            .filter(|t| outcome.get(t.as_str()).is_some_and(|r| r.verdict == Verdict::Fail))
+            .filter(|t| {
+                outcome
+                    .get(t.as_str())
+                    .is_some_and(|r| r.verdict == Verdict::Fail)
+            })
             .collect();
         let not_run: Vec<&String> = baseline
             .iter()
-            .filter(|t| outcome.get(t.as_str()).is_some_and(|r| r.verdict == Verdict::Skip))
+            .filter(|t| {
+                outcome
+                    .get(t.as_str())
+                    .is_some_and(|r| r.verdict == Verdict::Skip)
+            })
             .collect();
         if !not_run.is_empty() {
-            eprintln!("jsgen-test262: warning: {} baseline tests are now skipped (excluded features):", not_run.len());
+            eprintln!(
+                "jsgen-test262: warning: {} baseline tests are now skipped (excluded features):",
+                not_run.len()
+            );
             for t in not_run.iter().take(20) {
                 eprintln!("  {t}");
             }
         }
         if !regressions.is_empty() {
-            println!("test262 baseline: {} tests that passed before now fail:", regressions.len());
+            println!(
+                "test262 baseline: {} tests that passed before now fail:",
+                regressions.len()
+            );
             for t in &regressions {
-                let detail = outcome.get(t.as_str()).map(|r| r.detail.as_str()).unwrap_or("");
+                let detail = outcome
+                    .get(t.as_str())
+                    .map(|r| r.detail.as_str())
+                    .unwrap_or("");
                 println!("  {t}: {detail}");
             }
         } else if cli.check {
-            let checked = baseline.iter().filter(|t| outcome.contains_key(t.as_str())).count();
+            let checked = baseline
+                .iter()
+                .filter(|t| outcome.contains_key(t.as_str()))
+                .count();
             println!("test262 baseline: all {checked} baseline tests that ran still pass");
         }
         if cli.check && !regressions.is_empty() {
@@ -303,8 +345,11 @@ fn real_main(cli: Cli) -> Result<ExitCode, String> {
         }
         if cli.update && !(cli.check && !regressions.is_empty()) {
             // Keep entries this run did not cover; replace the ones it did.
-            let mut new: BTreeSet<String> =
-                baseline.iter().filter(|t| !outcome.contains_key(t.as_str())).cloned().collect();
+            let mut new: BTreeSet<String> = baseline
+                .iter()
+                .filter(|t| !outcome.contains_key(t.as_str()))
+                .cloned()
+                .collect();
             let old: BTreeSet<&String> = baseline.iter().collect();
             let mut added = 0;
             for ((id, _), r) in files.iter().zip(results.iter()) {
@@ -316,7 +361,8 @@ fn real_main(cli: Cli) -> Result<ExitCode, String> {
                 }
             }
             let removed = old.iter().filter(|t| !new.contains(t.as_str())).count();
-            write_baseline(bpath, &new).map_err(|e| format!("cannot write baseline {}: {e}", bpath.display()))?;
+            write_baseline(bpath, &new)
+                .map_err(|e| format!("cannot write baseline {}: {e}", bpath.display()))?;
             println!(
                 "test262 baseline: wrote {} ({} tests, {} new, {} removed)",
                 bpath.display(),
@@ -339,7 +385,10 @@ fn read_excluded(path: &Path) -> Result<BTreeSet<String>, String> {
             .map(str::to_string)
             .collect()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            eprintln!("jsgen-test262: note: {} not found; no feature is excluded", path.display());
+            eprintln!(
+                "jsgen-test262: note: {} not found; no feature is excluded",
+                path.display()
+            );
             Ok(BTreeSet::new())
         }
         Err(e) => Err(format!("cannot read {}: {e}", path.display())),
@@ -351,7 +400,8 @@ fn read_harness(dir: &Path) -> Result<HashMap<String, Vec<u8>>, String> {
     let mut out = HashMap::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d).map_err(|e| format!("cannot read {}: {e}", d.display()))?;
+        let entries =
+            std::fs::read_dir(&d).map_err(|e| format!("cannot read {}: {e}", d.display()))?;
         for entry in entries.flatten() {
             let p = entry.path();
             if p.is_dir() {
@@ -364,41 +414,64 @@ fn read_harness(dir: &Path) -> Result<HashMap<String, Vec<u8>>, String> {
     }
     for required in ["assert.js", "sta.js", "doneprintHandle.js"] {
         if !out.contains_key(required) {
-            return Err(format!("harness file {} is missing", dir.join(required).display()));
+            return Err(format!(
+                "harness file {} is missing",
+                dir.join(required).display()
+            ));
         }
     }
     Ok(out)
 }
 
 fn slash_path(p: &Path) -> String {
-    p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// A PATH argument: absolute, relative to DIR/test, relative to DIR, or relative to the cwd.
 fn resolve_path(root: &Path, test_dir: &Path, p: &str) -> Result<PathBuf, String> {
     let path = Path::new(p);
     if path.is_absolute() {
-        return if path.exists() { Ok(path.to_path_buf()) } else { Err(format!("no such test path: {p}")) };
+        return if path.exists() {
+            Ok(path.to_path_buf())
+        } else {
+            Err(format!("no such test path: {p}"))
+        };
     }
     let trimmed = p.trim_end_matches('/');
-    for candidate in [test_dir.join(trimmed), root.join(trimmed), PathBuf::from(trimmed)] {
+    for candidate in [
+        test_dir.join(trimmed),
+        root.join(trimmed),
+        PathBuf::from(trimmed),
+    ] {
         if candidate.exists() {
             return Ok(candidate);
         }
     }
-    Err(format!("no such test path: {p} (looked in {})", test_dir.display()))
+    Err(format!(
+        "no such test path: {p} (looked in {})",
+        test_dir.display()
+    ))
 }
 
 /// Collects `*.js` test files (not `_FIXTURE` files) under `path`, as `(sort key, path)`.
 fn collect(path: &Path, out: &mut Vec<(String, PathBuf)>) -> std::io::Result<()> {
     if path.is_file() {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if name.ends_with(".js") && !name.contains("_FIXTURE") {
             out.push((slash_path(path), path.to_path_buf()));
         }
         return Ok(());
     }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?.flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     entries.sort();
     for p in entries {
         collect(&p, out)?;
@@ -418,7 +491,10 @@ fn test_id(canon_test_dir: &Path, p: &Path) -> String {
 /// Runs the bare harness once and warns if the engine cannot even load it (then every test
 /// fails, and parse-error tests must not pass because of an error in the harness).
 fn harness_smoke_test(suite: &Suite) {
-    let meta = Meta { flags: vec!["async".into()], ..Meta::default() };
+    let meta = Meta {
+        flags: vec!["async".into()],
+        ..Meta::default()
+    };
     let (mut src, _) = compose(suite, &meta, false).unwrap_or_default();
     src.extend_from_slice(b"\n$DONE();\n");
     let file = suite.tmp_dir.join("smoke.js");
@@ -426,7 +502,11 @@ fn harness_smoke_test(suite: &Suite) {
         return;
     }
     let out = suite.runner.run(&file);
-    let expect = Expect { negative: None, is_async: true, prefix_lines: 0 };
+    let expect = Expect {
+        negative: None,
+        is_async: true,
+        prefix_lines: 0,
+    };
     if let Err(why) = judge(&expect, &out) {
         eprintln!("jsgen-test262: warning: jsgen cannot run the harness itself (assert.js, sta.js, doneprintHandle.js): {why}");
     }
@@ -448,7 +528,10 @@ fn compose(suite: &Suite, meta: &Meta, strict: bool) -> Result<(Vec<u8>, usize),
     }
     files.extend(meta.includes.iter().map(String::as_str));
     for f in files {
-        let text = suite.harness.get(f).ok_or_else(|| format!("harness file {f} not found"))?;
+        let text = suite
+            .harness
+            .get(f)
+            .ok_or_else(|| format!("harness file {f} not found"))?;
         src.extend_from_slice(text);
         if !text.ends_with(b"\n") {
             src.push(b'\n');
@@ -462,20 +545,40 @@ fn compose(suite: &Suite, meta: &Meta, strict: bool) -> Result<(Vec<u8>, usize),
 fn run_test(suite: &Suite, path: &Path, worker: usize) -> TestResult {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => return TestResult { verdict: Verdict::Fail, detail: format!("cannot read test: {e}") },
+        Err(e) => {
+            return TestResult {
+                verdict: Verdict::Fail,
+                detail: format!("cannot read test: {e}"),
+            }
+        }
     };
     let text = String::from_utf8_lossy(&bytes);
     let meta = match frontmatter::parse_source(&text) {
         Ok(m) => m,
-        Err(e) => return TestResult { verdict: Verdict::Fail, detail: e },
+        Err(e) => {
+            return TestResult {
+                verdict: Verdict::Fail,
+                detail: e,
+            }
+        }
     };
     // Scope: the only reasons to skip.
-    if let Some(f) = meta.features.iter().find(|f| suite.excluded.contains(f.as_str())) {
-        return TestResult { verdict: Verdict::Skip, detail: format!("feature {f} is excluded") };
+    if let Some(f) = meta
+        .features
+        .iter()
+        .find(|f| suite.excluded.contains(f.as_str()))
+    {
+        return TestResult {
+            verdict: Verdict::Skip,
+            detail: format!("feature {f} is excluded"),
+        };
     }
     for flag in ["module", "CanBlockIsTrue"] {
         if meta.has_flag(flag) {
-            return TestResult { verdict: Verdict::Skip, detail: format!("flag {flag}") };
+            return TestResult {
+                verdict: Verdict::Skip,
+                detail: format!("flag {flag}"),
+            };
         }
     }
     let modes: &[bool] = if meta.has_flag("raw") || meta.has_flag("noStrict") {
@@ -486,27 +589,59 @@ fn run_test(suite: &Suite, path: &Path, worker: usize) -> TestResult {
         &[false, true]
     };
     let file = suite.tmp_dir.join(format!("w{worker}.js"));
-    let expect_neg = meta.negative.as_ref().map(|n| (n.phase.as_str(), n.error_type.as_str()));
+    let expect_neg = meta
+        .negative
+        .as_ref()
+        .map(|n| (n.phase.as_str(), n.error_type.as_str()));
     for &strict in modes {
-        let mode = if meta.has_flag("raw") { "raw" } else if strict { "strict" } else { "sloppy" };
+        let mode = if meta.has_flag("raw") {
+            "raw"
+        } else if strict {
+            "strict"
+        } else {
+            "sloppy"
+        };
         let (mut src, prefix_lines) = match compose(suite, &meta, strict) {
             Ok(x) => x,
-            Err(e) => return TestResult { verdict: Verdict::Fail, detail: e },
+            Err(e) => {
+                return TestResult {
+                    verdict: Verdict::Fail,
+                    detail: e,
+                }
+            }
         };
         src.extend_from_slice(&bytes);
         if let Err(e) = std::fs::write(&file, &src) {
-            return TestResult { verdict: Verdict::Fail, detail: format!("cannot write {}: {e}", file.display()) };
+            return TestResult {
+                verdict: Verdict::Fail,
+                detail: format!("cannot write {}: {e}", file.display()),
+            };
         }
         let out = suite.runner.run(&file);
-        let expect = Expect { negative: expect_neg, is_async: meta.has_flag("async"), prefix_lines };
+        let expect = Expect {
+            negative: expect_neg,
+            is_async: meta.has_flag("async"),
+            prefix_lines,
+        };
         if let Err(why) = judge(&expect, &out) {
-            return TestResult { verdict: Verdict::Fail, detail: format!("{mode}: {why}") };
+            return TestResult {
+                verdict: Verdict::Fail,
+                detail: format!("{mode}: {why}"),
+            };
         }
     }
-    TestResult { verdict: Verdict::Pass, detail: String::new() }
+    TestResult {
+        verdict: Verdict::Pass,
+        detail: String::new(),
+    }
 }
 
-fn run_all(suite: &Arc<Suite>, files: &[(String, PathBuf)], jobs: usize, verbose: bool) -> Vec<TestResult> {
+fn run_all(
+    suite: &Arc<Suite>,
+    files: &[(String, PathBuf)],
+    jobs: usize,
+    verbose: bool,
+) -> Vec<TestResult> {
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<TestResult>>> = files.iter().map(|_| Mutex::new(None)).collect();
@@ -515,7 +650,8 @@ fn run_all(suite: &Arc<Suite>, files: &[(String, PathBuf)], jobs: usize, verbose
     let progress_lock = Mutex::new(Instant::now());
     std::thread::scope(|s| {
         for worker in 0..jobs.min(total) {
-            let (next, done, slots, suite, progress_lock) = (&next, &done, &slots, suite, &progress_lock);
+            let (next, done, slots, suite, progress_lock) =
+                (&next, &done, &slots, suite, &progress_lock);
             s.spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 if i >= total {
@@ -529,7 +665,11 @@ fn run_all(suite: &Arc<Suite>, files: &[(String, PathBuf)], jobs: usize, verbose
                 *slots[i].lock().unwrap() = Some(r);
                 let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                 let mut last = progress_lock.lock().unwrap();
-                let interval = if tty { Duration::from_millis(250) } else { Duration::from_secs(15) };
+                let interval = if tty {
+                    Duration::from_millis(250)
+                } else {
+                    Duration::from_secs(15)
+                };
                 if last.elapsed() >= interval || n == total {
                     *last = Instant::now();
                     if tty {
@@ -545,7 +685,10 @@ fn run_all(suite: &Arc<Suite>, files: &[(String, PathBuf)], jobs: usize, verbose
             });
         }
     });
-    slots.into_iter().map(|m| m.into_inner().unwrap().expect("every test ran")).collect()
+    slots
+        .into_iter()
+        .map(|m| m.into_inner().unwrap().expect("every test ran"))
+        .collect()
 }
 
 /// The table group of a test: the first `depth` directory components of its name.
@@ -564,7 +707,12 @@ fn print_table(files: &[(String, PathBuf)], results: &[TestResult], depth: usize
         let g = groups.entry(group_of(id, depth)).or_default();
         g[r.verdict as usize] += 1;
     }
-    let width = groups.keys().map(|k| k.chars().count()).max().unwrap_or(9).max(9);
+    let width = groups
+        .keys()
+        .map(|k| k.chars().count())
+        .max()
+        .unwrap_or(9)
+        .max(9);
     let rate = |p: usize, f: usize| {
         if p + f == 0 {
             "-".to_string()
@@ -573,14 +721,24 @@ fn print_table(files: &[(String, PathBuf)], results: &[TestResult], depth: usize
         }
     };
     let mut out = String::new();
-    out.push_str(&format!("{:<width$} {:>7} {:>7} {:>7} {:>7}\n", "directory", "passed", "failed", "skipped", "rate"));
+    out.push_str(&format!(
+        "{:<width$} {:>7} {:>7} {:>7} {:>7}\n",
+        "directory", "passed", "failed", "skipped", "rate"
+    ));
     out.push_str(&format!("{}\n", "-".repeat(width + 32)));
     let mut total = [0usize; 3];
     for (name, c) in &groups {
         for k in 0..3 {
             total[k] += c[k];
         }
-        out.push_str(&format!("{:<width$} {:>7} {:>7} {:>7} {:>7}\n", name, c[0], c[1], c[2], rate(c[0], c[1])));
+        out.push_str(&format!(
+            "{:<width$} {:>7} {:>7} {:>7} {:>7}\n",
+            name,
+            c[0],
+            c[1],
+            c[2],
+            rate(c[0], c[1])
+        ));
     }
     out.push_str(&format!("{}\n", "-".repeat(width + 32)));
     out.push_str(&format!(
@@ -613,7 +771,11 @@ fn json_string(s: &str) -> String {
     out
 }
 
-fn write_results(path: &Path, files: &[(String, PathBuf)], results: &[TestResult]) -> std::io::Result<()> {
+fn write_results(
+    path: &Path,
+    files: &[(String, PathBuf)],
+    results: &[TestResult],
+) -> std::io::Result<()> {
     let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
     for ((id, _), r) in files.iter().zip(results) {
         writeln!(
@@ -659,7 +821,10 @@ mod tests {
         assert_eq!(group_of("built-ins/Array/from/x.js", 2), "built-ins/Array");
         assert_eq!(group_of("built-ins/Array/x.js", 2), "built-ins/Array");
         assert_eq!(group_of("built-ins/x.js", 2), "built-ins");
-        assert_eq!(group_of("language/statements/for-of/a/b.js", 3), "language/statements/for-of");
+        assert_eq!(
+            group_of("language/statements/for-of/a/b.js", 3),
+            "language/statements/for-of"
+        );
         assert_eq!(group_of("x.js", 2), ".");
     }
 

@@ -82,6 +82,14 @@ pub enum Frame {
         completion: Value,
         pending: Option<Box<JsResult<Value>>>,
     },
+    /// `yield*` in an async generator: the inner async iterator and where it is suspended
+    /// (0 awaiting an inner result, 1 at the yield, 2 awaiting a return value to unwrap,
+    /// 3 awaiting the value of a return with no inner `return`, 4 awaiting a close).
+    AsyncDelegate {
+        iter: IteratorRecord,
+        phase: u8,
+        from_return: bool,
+    },
     /// Assignment: the evaluated reference parts and phase.
     Assign {
         phase: u8,
@@ -173,6 +181,7 @@ impl Frame {
                 }
             }
             Frame::Delegate(r) => r.trace(t),
+            Frame::AsyncDelegate { iter, .. } => iter.trace(t),
             Frame::Assign { base, old, .. } => {
                 trace_value(base, t);
                 trace_value(old, t);
@@ -611,7 +620,9 @@ impl Interp {
                     None => (3, env.clone(), Value::Undefined),
                 };
                 if phase == 3 {
-                    lenv = self.enter_block_scope(info, env);
+                    if !self.resuming(suspends) {
+                        lenv = self.enter_block_scope(info, env);
+                    }
                     match init {
                         Some(ForInit::Var(v)) => {
                             let e2 = lenv.clone();
@@ -1734,7 +1745,7 @@ impl Interp {
         };
         if delegate {
             if self.current_async_gen.is_some() {
-                return Err(self.syntax_error("yield* in async generators is not supported yet"));
+                return self.eval_async_yield_star(arg, env, resumed);
             }
             return self.eval_yield_star(arg, env, resumed);
         }
@@ -1825,6 +1836,174 @@ impl Interp {
             self.suspend_kind = crate::interp::generator::SuspendKind::Yield;
             self.frames.push(Frame::Delegate(rec));
             return Err(Abrupt::Suspend);
+        }
+    }
+
+    /// `yield*` inside an async generator (YieldExpression evaluation, async case).
+    fn eval_async_yield_star(
+        &mut self,
+        arg: Option<&Expr>,
+        env: &Env,
+        resumed: Option<Frame>,
+    ) -> JsResult<Value> {
+        let (rec, mut received, mut awaited): (
+            IteratorRecord,
+            Resume,
+            Option<(bool, JsResult<Value>)>,
+        ) = match resumed {
+            None | Some(Frame::Operand) => {
+                let v = match arg {
+                    Some(a) => sus!(self, self.eval_expr(a, env), Frame::Operand),
+                    None => Value::Undefined,
+                };
+                (
+                    self.get_async_iterator(&v)?,
+                    Resume::Next(Value::Undefined),
+                    None,
+                )
+            }
+            Some(Frame::AsyncDelegate {
+                iter,
+                phase,
+                from_return,
+            }) => match phase {
+                0 => (
+                    iter,
+                    Resume::Next(Value::Undefined),
+                    Some((from_return, self.take_resume())),
+                ),
+                1 => {
+                    let c = self.resume.take().unwrap_or(Resume::Next(Value::Undefined));
+                    match c {
+                        Resume::Return(v) => {
+                            return self.suspend_await(
+                                v,
+                                Frame::AsyncDelegate {
+                                    iter,
+                                    phase: 2,
+                                    from_return: false,
+                                },
+                            );
+                        }
+                        other => (iter, other, None),
+                    }
+                }
+                2 => match self.resume.take() {
+                    Some(Resume::Next(v)) => (iter, Resume::Return(v), None),
+                    Some(Resume::Throw(e)) => (iter, Resume::Throw(e), None),
+                    Some(Resume::Return(v)) => (iter, Resume::Return(v), None),
+                    None => (iter, Resume::Return(Value::Undefined), None),
+                },
+                3 => {
+                    let v = self.take_resume()?;
+                    return Err(Abrupt::Return(v));
+                }
+                _ => {
+                    let _ = self.take_resume();
+                    return Err(self.type_error("The iterator does not provide a 'throw' method"));
+                }
+            },
+            Some(_) => return Err(self.bad_frame()),
+        };
+        loop {
+            // 1. Get the inner result (call the inner method and await it), unless we just
+            //    resumed with it.
+            let (from_return, inner) = match awaited.take() {
+                Some((fr, r)) => (fr, r?),
+                None => {
+                    let iter_v = Value::Object(rec.iterator.clone());
+                    let (fr, call) =
+                        match std::mem::replace(&mut received, Resume::Next(Value::Undefined)) {
+                            Resume::Next(v) => {
+                                (false, self.call(&rec.next.clone(), &iter_v, &[v])?)
+                            }
+                            Resume::Throw(x) => {
+                                match self.get_method(&iter_v, &PropKey::from("throw"))? {
+                                    Some(t) => (false, self.call_obj(&t, &iter_v, &[x])?),
+                                    None => {
+                                        // AsyncIteratorClose, then a TypeError.
+                                        if let Some(r) =
+                                            self.get_method(&iter_v, &PropKey::from("return"))?
+                                        {
+                                            let res = self.call_obj(&r, &iter_v, &[])?;
+                                            return self.suspend_await(
+                                                res,
+                                                Frame::AsyncDelegate {
+                                                    iter: rec,
+                                                    phase: 4,
+                                                    from_return: false,
+                                                },
+                                            );
+                                        }
+                                        return Err(self.type_error(
+                                            "The iterator does not provide a 'throw' method",
+                                        ));
+                                    }
+                                }
+                            }
+                            Resume::Return(v) => {
+                                match self.get_method(&iter_v, &PropKey::from("return"))? {
+                                    Some(r) => (true, self.call_obj(&r, &iter_v, &[v])?),
+                                    None => {
+                                        return self.suspend_await(
+                                            v,
+                                            Frame::AsyncDelegate {
+                                                iter: rec,
+                                                phase: 3,
+                                                from_return: false,
+                                            },
+                                        );
+                                    }
+                                }
+                            }
+                        };
+                    return self.suspend_await(
+                        call,
+                        Frame::AsyncDelegate {
+                            iter: rec,
+                            phase: 0,
+                            from_return: fr,
+                        },
+                    );
+                }
+            };
+            let Value::Object(ro) = &inner else {
+                let s = crate::inspect::brief(self, &inner);
+                return Err(self.type_error(format!("Iterator result {s} is not an object")));
+            };
+            let done = self.get(ro, &PropKey::from("done"))?.to_boolean();
+            let value = self.get(ro, &PropKey::from("value"))?;
+            if done {
+                return if from_return {
+                    Err(Abrupt::Return(value))
+                } else {
+                    Ok(value)
+                };
+            }
+            // 2. AsyncGeneratorYield(value) (no Await of the value for yield*).
+            match self.async_generator_yield(value) {
+                Some(Resume::Return(v)) => {
+                    return self.suspend_await(
+                        v,
+                        Frame::AsyncDelegate {
+                            iter: rec,
+                            phase: 2,
+                            from_return: false,
+                        },
+                    );
+                }
+                Some(c) => received = c,
+                None => {
+                    self.yielded = Value::Undefined;
+                    self.suspend_kind = crate::interp::generator::SuspendKind::Yield;
+                    self.frames.push(Frame::AsyncDelegate {
+                        iter: rec,
+                        phase: 1,
+                        from_return: false,
+                    });
+                    return Err(Abrupt::Suspend);
+                }
+            }
         }
     }
 

@@ -55,14 +55,19 @@ impl Runner {
         let mut cmd = if use_shell {
             let mut c = Command::new("/bin/sh");
             c.arg("-c")
-                .arg(format!("ulimit -v {} 2>/dev/null; exec \"$0\" \"$@\"", self.memory_limit_mb * 1024))
+                .arg(format!(
+                    "ulimit -v {} 2>/dev/null; exec \"$0\" \"$@\"",
+                    self.memory_limit_mb * 1024
+                ))
                 .arg(&self.jsgen);
             c
         } else {
             Command::new(&self.jsgen)
         };
         cmd.arg("--unhandled-rejections=none").arg(script);
-        cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        cmd.stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
         cmd
     }
 
@@ -71,7 +76,11 @@ impl Runner {
         let mut child = match self.command(script).spawn() {
             Ok(c) => c,
             Err(e) => {
-                return Outcome { status: Status::SpawnError(e.to_string()), stdout: String::new(), stderr: String::new() }
+                return Outcome {
+                    status: Status::SpawnError(e.to_string()),
+                    stdout: String::new(),
+                    stderr: String::new(),
+                }
             }
         };
         let out = drain(child.stdout.take().expect("piped stdout"));
@@ -96,9 +105,15 @@ impl Runner {
             std::thread::sleep(pause);
             pause = (pause * 2).min(Duration::from_millis(10));
         };
-        let stdout = String::from_utf8_lossy(&out.recv_timeout(STREAM_GRACE).unwrap_or_default()).into_owned();
-        let stderr = String::from_utf8_lossy(&err.recv_timeout(STREAM_GRACE).unwrap_or_default()).into_owned();
-        Outcome { status, stdout, stderr }
+        let stdout = String::from_utf8_lossy(&out.recv_timeout(STREAM_GRACE).unwrap_or_default())
+            .into_owned();
+        let stderr = String::from_utf8_lossy(&err.recv_timeout(STREAM_GRACE).unwrap_or_default())
+            .into_owned();
+        Outcome {
+            status,
+            stdout,
+            stderr,
+        }
     }
 }
 
@@ -119,7 +134,11 @@ fn exit_status(st: std::process::ExitStatus) -> Status {
                 8 => "SIGFPE",
                 _ => "",
             };
-            return Status::Signal(if name.is_empty() { format!("signal {sig}") } else { format!("signal {sig} {name}") });
+            return Status::Signal(if name.is_empty() {
+                format!("signal {sig}")
+            } else {
+                format!("signal {sig} {name}")
+            });
         }
     }
     Status::Signal(format!("{st}"))

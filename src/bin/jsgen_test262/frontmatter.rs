@@ -149,11 +149,19 @@ fn entries(yaml: &str) -> Result<Vec<Entry<'_>>, String> {
                     None => return Err(format!("frontmatter: unexpected line `{trimmed}`")),
                 }
             };
-            out.push(Entry { key: line[..colon].trim(), inline: line[colon + 1..].trim(), lines: Vec::new() });
+            out.push(Entry {
+                key: line[..colon].trim(),
+                inline: line[colon + 1..].trim(),
+                lines: Vec::new(),
+            });
         } else {
             match out.last_mut() {
                 Some(e) => e.lines.push(line),
-                None => return Err(format!("frontmatter: indented line before any key: `{trimmed}`")),
+                None => {
+                    return Err(format!(
+                        "frontmatter: indented line before any key: `{trimmed}`"
+                    ))
+                }
             }
         }
     }
@@ -194,7 +202,12 @@ fn parse_list(e: &Entry<'_>) -> Result<Vec<String>, String> {
                     items.push(item);
                 }
             }
-            None => return Err(format!("frontmatter: expected `- item` under `{}`, got `{t}`", e.key)),
+            None => {
+                return Err(format!(
+                    "frontmatter: expected `- item` under `{}`, got `{t}`",
+                    e.key
+                ))
+            }
         }
     }
     Ok(items)
@@ -209,10 +222,16 @@ fn parse_map(e: &Entry<'_>) -> Result<Vec<(String, String)>, String> {
         if item.is_empty() {
             return Ok(());
         }
-        let colon = item
-            .find(':')
-            .ok_or_else(|| format!("frontmatter: expected `key: value` under `{}`, got `{item}`", e.key))?;
-        pairs.push((item[..colon].trim().to_string(), unquote(&item[colon + 1..])));
+        let colon = item.find(':').ok_or_else(|| {
+            format!(
+                "frontmatter: expected `key: value` under `{}`, got `{item}`",
+                e.key
+            )
+        })?;
+        pairs.push((
+            item[..colon].trim().to_string(),
+            unquote(&item[colon + 1..]),
+        ));
         Ok(())
     };
     if let Some(rest) = inline.strip_prefix('{') {
@@ -319,7 +338,13 @@ mod tests {
     fn negative_block() {
         let y = "description: early error\nnegative:\n  phase: parse\n  type: SyntaxError\nflags: [noStrict]\n";
         let m = parse_yaml(y).unwrap();
-        assert_eq!(m.negative, Some(Negative { phase: "parse".into(), error_type: "SyntaxError".into() }));
+        assert_eq!(
+            m.negative,
+            Some(Negative {
+                phase: "parse".into(),
+                error_type: "SyntaxError".into()
+            })
+        );
         assert_eq!(m.flags, s(&["noStrict"]));
     }
 
@@ -327,13 +352,25 @@ mod tests {
     fn negative_block_deeper_indent_and_order() {
         let y = "negative:\n    type: TypeError\n    phase: runtime\n";
         let m = parse_yaml(y).unwrap();
-        assert_eq!(m.negative, Some(Negative { phase: "runtime".into(), error_type: "TypeError".into() }));
+        assert_eq!(
+            m.negative,
+            Some(Negative {
+                phase: "runtime".into(),
+                error_type: "TypeError".into()
+            })
+        );
     }
 
     #[test]
     fn negative_flow_mapping() {
         let m = parse_yaml("negative: {phase: resolution, type: ReferenceError}\n").unwrap();
-        assert_eq!(m.negative, Some(Negative { phase: "resolution".into(), error_type: "ReferenceError".into() }));
+        assert_eq!(
+            m.negative,
+            Some(Negative {
+                phase: "resolution".into(),
+                error_type: "ReferenceError".into()
+            })
+        );
     }
 
     #[test]
@@ -353,7 +390,8 @@ mod tests {
 
     #[test]
     fn uniformly_indented_block() {
-        let y = "\n description: >\n    text: with colon\n flags: [noStrict]\n includes:\n   - a.js\n";
+        let y =
+            "\n description: >\n    text: with colon\n flags: [noStrict]\n includes:\n   - a.js\n";
         let m = parse_yaml(y).unwrap();
         assert_eq!(m.flags, s(&["noStrict"]));
         assert_eq!(m.includes, s(&["a.js"]));
@@ -407,8 +445,18 @@ mod tests {
                 }
                 for f in &meta.flags {
                     assert!(
-                        ["onlyStrict", "noStrict", "module", "raw", "async", "generated", "CanBlockIsFalse", "CanBlockIsTrue", "non-deterministic"]
-                            .contains(&f.as_str()),
+                        [
+                            "onlyStrict",
+                            "noStrict",
+                            "module",
+                            "raw",
+                            "async",
+                            "generated",
+                            "CanBlockIsFalse",
+                            "CanBlockIsTrue",
+                            "non-deterministic"
+                        ]
+                        .contains(&f.as_str()),
                         "{name}: unknown flag {f}"
                     );
                 }

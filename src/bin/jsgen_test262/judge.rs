@@ -70,7 +70,10 @@ fn contains_word(hay: &str, needle: &str) -> bool {
 /// an inspected object (`Uncaught Test262Error {`) is joined with the object's lines.
 pub fn headline(stderr: &str) -> String {
     let clean = |l: &str| -> String {
-        l.trim().trim_start_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '_' && c != '}').trim().to_string()
+        l.trim()
+            .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '_' && c != '}')
+            .trim()
+            .to_string()
     };
     let lines: Vec<&str> = stderr.lines().collect();
     let pick = lines
@@ -108,7 +111,9 @@ fn diagnostic_line(stderr: &str) -> Option<usize> {
     for line in stderr.lines() {
         let Some(open) = line.find('[') else { continue };
         let rest = &line[open + 1..];
-        let Some(close) = rest.find(']') else { continue };
+        let Some(close) = rest.find(']') else {
+            continue;
+        };
         let inner = &rest[..close];
         let mut parts = inner.rsplitn(3, ':');
         let col = parts.next()?;
@@ -131,7 +136,10 @@ pub fn judge(expect: &Expect<'_>, out: &Outcome) -> Result<(), String> {
         Status::SpawnError(e) => return Err(format!("could not start jsgen: {e}")),
     };
     if code != 0 && code != 1 {
-        return Err(format!("crashed (exit code {code}): {}", headline(&out.stderr)));
+        return Err(format!(
+            "crashed (exit code {code}): {}",
+            headline(&out.stderr)
+        ));
     }
     match expect.negative {
         None => {
@@ -162,14 +170,24 @@ pub fn judge(expect: &Expect<'_>, out: &Outcome) -> Result<(), String> {
         }
         Some((phase, ty)) if phase == "parse" || phase == "early" => {
             if code == 0 {
-                return Err(format!("expected a {ty} at parse time, but the script ran to completion"));
+                return Err(format!(
+                    "expected a {ty} at parse time, but the script ran to completion"
+                ));
             }
-            let reported = out.stderr.lines().any(|l| contains_word(l, &format!("{ty}:")) || l.trim_end().ends_with(ty));
+            let reported = out
+                .stderr
+                .lines()
+                .any(|l| contains_word(l, &format!("{ty}:")) || l.trim_end().ends_with(ty));
             if out.stderr.contains("Uncaught ") || !reported {
-                return Err(format!("expected a {ty} at parse time, got: {}", headline(&out.stderr)));
+                return Err(format!(
+                    "expected a {ty} at parse time, got: {}",
+                    headline(&out.stderr)
+                ));
             }
             if !out.stdout.trim().is_empty() {
-                return Err(format!("expected a {ty} at parse time, but the script printed output"));
+                return Err(format!(
+                    "expected a {ty} at parse time, but the script printed output"
+                ));
             }
             if let Some(line) = diagnostic_line(&out.stderr) {
                 if line <= expect.prefix_lines {
@@ -183,12 +201,17 @@ pub fn judge(expect: &Expect<'_>, out: &Outcome) -> Result<(), String> {
         }
         Some((_, ty)) => {
             if code == 0 {
-                return Err(format!("expected an uncaught {ty}, but the script ran to completion"));
+                return Err(format!(
+                    "expected an uncaught {ty}, but the script ran to completion"
+                ));
             }
             if contains_word(&out.stderr, &format!("Uncaught {ty}")) {
                 Ok(())
             } else {
-                Err(format!("expected an uncaught {ty}, got: {}", headline(&out.stderr)))
+                Err(format!(
+                    "expected an uncaught {ty}, got: {}",
+                    headline(&out.stderr)
+                ))
             }
         }
     }
@@ -199,21 +222,49 @@ mod tests {
     use super::*;
 
     fn out(code: i32, stdout: &str, stderr: &str) -> Outcome {
-        Outcome { status: Status::Exit(code), stdout: stdout.into(), stderr: stderr.into() }
+        Outcome {
+            status: Status::Exit(code),
+            stdout: stdout.into(),
+            stderr: stderr.into(),
+        }
     }
-    const POS: Expect<'static> = Expect { negative: None, is_async: false, prefix_lines: 10 };
-    const ASYNC: Expect<'static> = Expect { negative: None, is_async: true, prefix_lines: 10 };
-    const PARSE: Expect<'static> = Expect { negative: Some(("parse", "SyntaxError")), is_async: false, prefix_lines: 10 };
-    const RUNTIME: Expect<'static> = Expect { negative: Some(("runtime", "TypeError")), is_async: false, prefix_lines: 10 };
+    const POS: Expect<'static> = Expect {
+        negative: None,
+        is_async: false,
+        prefix_lines: 10,
+    };
+    const ASYNC: Expect<'static> = Expect {
+        negative: None,
+        is_async: true,
+        prefix_lines: 10,
+    };
+    const PARSE: Expect<'static> = Expect {
+        negative: Some(("parse", "SyntaxError")),
+        is_async: false,
+        prefix_lines: 10,
+    };
+    const RUNTIME: Expect<'static> = Expect {
+        negative: Some(("runtime", "TypeError")),
+        is_async: false,
+        prefix_lines: 10,
+    };
 
     #[test]
     fn positive() {
         assert!(judge(&POS, &out(0, "", "")).is_ok());
         assert!(judge(&POS, &out(1, "", "Uncaught Test262Error: boom")).is_err());
         assert!(judge(&POS, &out(101, "", "thread panicked")).is_err());
-        let t = Outcome { status: Status::Timeout(10.0), stdout: String::new(), stderr: String::new() };
+        let t = Outcome {
+            status: Status::Timeout(10.0),
+            stdout: String::new(),
+            stderr: String::new(),
+        };
         assert!(judge(&POS, &t).is_err());
-        let s = Outcome { status: Status::Signal("signal 11".into()), stdout: String::new(), stderr: String::new() };
+        let s = Outcome {
+            status: Status::Signal("signal 11".into()),
+            stdout: String::new(),
+            stderr: String::new(),
+        };
         assert!(judge(&POS, &s).is_err());
     }
 
@@ -221,9 +272,25 @@ mod tests {
     fn asynchronous() {
         assert!(judge(&ASYNC, &out(0, "Test262:AsyncTestComplete\n", "")).is_ok());
         assert!(judge(&ASYNC, &out(0, "", "")).is_err());
-        assert!(judge(&ASYNC, &out(0, "Test262:AsyncTestFailure:Test262Error: x\n", "")).is_err());
-        assert!(judge(&ASYNC, &out(0, "Test262:AsyncTestComplete\nTest262:AsyncTestFailure: y\n", "")).is_err());
-        assert!(judge(&ASYNC, &out(1, "Test262:AsyncTestComplete\n", "Uncaught Error")).is_err());
+        assert!(judge(
+            &ASYNC,
+            &out(0, "Test262:AsyncTestFailure:Test262Error: x\n", "")
+        )
+        .is_err());
+        assert!(judge(
+            &ASYNC,
+            &out(
+                0,
+                "Test262:AsyncTestComplete\nTest262:AsyncTestFailure: y\n",
+                ""
+            )
+        )
+        .is_err());
+        assert!(judge(
+            &ASYNC,
+            &out(1, "Test262:AsyncTestComplete\n", "Uncaught Error")
+        )
+        .is_err());
     }
 
     #[test]
@@ -232,7 +299,11 @@ mod tests {
         assert!(judge(&PARSE, &out(1, "", ok)).is_ok());
         assert!(judge(&PARSE, &out(1, "", "SyntaxError: x")).is_ok());
         assert!(judge(&PARSE, &out(0, "", "")).is_err());
-        assert!(judge(&PARSE, &out(1, "", "Uncaught SyntaxError: thrown at runtime")).is_err());
+        assert!(judge(
+            &PARSE,
+            &out(1, "", "Uncaught SyntaxError: thrown at runtime")
+        )
+        .is_err());
         assert!(judge(&PARSE, &out(1, "", "Uncaught Test262Error: should not run")).is_err());
         assert!(judge(&PARSE, &out(1, "printed\n", ok)).is_err());
         let in_harness = "  × SyntaxError: Unexpected token\n   ╭─[/tmp/t.js:3:1]\n";
@@ -246,22 +317,39 @@ mod tests {
         assert!(judge(&RUNTIME, &out(1, "", "Uncaught RangeError: x")).is_err());
         assert!(judge(&RUNTIME, &out(1, "", "SyntaxError: x")).is_err());
         assert!(judge(&RUNTIME, &out(0, "", "")).is_err());
-        let t262 = Expect { negative: Some(("runtime", "Test262Error")), is_async: false, prefix_lines: 0 };
-        assert!(judge(&t262, &out(1, "", "Uncaught Test262Error {\n  message: 'x'\n}")).is_ok());
+        let t262 = Expect {
+            negative: Some(("runtime", "Test262Error")),
+            is_async: false,
+            prefix_lines: 0,
+        };
+        assert!(judge(
+            &t262,
+            &out(1, "", "Uncaught Test262Error {\n  message: 'x'\n}")
+        )
+        .is_ok());
         assert!(judge(&t262, &out(1, "", "Uncaught Test262ErrorX: x")).is_err());
     }
 
     #[test]
     fn headlines() {
         let e = "  × Uncaught Test262Error {\n  │   message: 'Expected SameValue(«1», «2») to be true'\n  │ }\n    ╭─[/tmp/h2.js:93:3]\n";
-        assert_eq!(headline(e), "Uncaught Test262Error { message: 'Expected SameValue(«1», «2») to be true' }");
-        assert_eq!(headline("  × SyntaxError: Unexpected token ';'\n   ╭─[/tmp/se.js:1:9]\n"), "SyntaxError: Unexpected token ';'");
+        assert_eq!(
+            headline(e),
+            "Uncaught Test262Error { message: 'Expected SameValue(«1», «2») to be true' }"
+        );
+        assert_eq!(
+            headline("  × SyntaxError: Unexpected token ';'\n   ╭─[/tmp/se.js:1:9]\n"),
+            "SyntaxError: Unexpected token ';'"
+        );
         assert_eq!(headline(""), "");
     }
 
     #[test]
     fn diagnostic_location() {
-        assert_eq!(diagnostic_line("  × SyntaxError: x\n   ╭─[/tmp/a b.js:42:7]\n"), Some(42));
+        assert_eq!(
+            diagnostic_line("  × SyntaxError: x\n   ╭─[/tmp/a b.js:42:7]\n"),
+            Some(42)
+        );
         assert_eq!(diagnostic_line("no location"), None);
     }
 }
