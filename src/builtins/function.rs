@@ -238,7 +238,7 @@ pub fn function_source_text(it: &Interp, o: &Obj) -> String {
     let d = o.borrow();
     match &d.kind {
         ObjectKind::Closure(c) => {
-            let span = c.func.span;
+            let span = c.class_span.unwrap_or(c.func.span);
             if let Some(src) = it.sources.get(c.source as usize) {
                 if let Some(t) = src.text.get(span.start as usize..span.end as usize) {
                     if !t.is_empty() {

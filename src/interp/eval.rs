@@ -3359,6 +3359,7 @@ impl Interp {
             d.proto = Some(ctor_parent);
             if let ObjectKind::Closure(cl) = &mut d.kind {
                 cl.default_derived = c.constructor.is_none() && c.super_class.is_some();
+                cl.class_span = Some(c.span);
             }
         }
         f.define("prototype", Value::Object(proto.clone()), Attrs::NONE);

@@ -28,6 +28,8 @@ pub struct Closure {
     pub default_derived: bool,
     /// Name for stack traces.
     pub name: JsStr,
+    /// For class constructors: the whole class's source range (`Function.prototype.toString`).
+    pub class_span: Option<crate::ast::Span>,
 }
 
 /// One instance element of a class, installed by InitializeInstanceElements.
@@ -236,6 +238,7 @@ impl Interp {
                 fields: None,
                 default_derived: false,
                 name: name.clone(),
+                class_span: None,
             })),
         );
         o.define(
