@@ -3290,6 +3290,18 @@ impl Interp {
         self.eval_class_named(c, env, None)
     }
 
+    /// Class definitions are not resumable yet: a `yield`/`await` inside a computed key or the
+    /// heritage becomes an error instead of re-running the definition forever.
+    fn class_step<T>(&mut self, r: JsResult<T>) -> JsResult<T> {
+        if let Err(Abrupt::Suspend) = r {
+            self.frames.clear();
+            return Err(self.syntax_error(
+                "yield/await inside a class definition's computed keys is not supported yet",
+            ));
+        }
+        r
+    }
+
     /// ClassDefinitionEvaluation.
     fn eval_class_named(
         &mut self,
@@ -3318,7 +3330,8 @@ impl Interp {
                     self.intrinsics.function_prototype.clone(),
                 ),
                 Some(h) => {
-                    let sv = self.eval_expr(h, &cenv)?;
+                    let sv = self.eval_expr(h, &cenv);
+                let sv = self.class_step(sv)?;
                     match &sv {
                         Value::Null => (None, self.intrinsics.function_prototype.clone()),
                         Value::Object(so) if so.is_constructor() => {
@@ -3376,7 +3389,8 @@ impl Interp {
                     func,
                 } => {
                     let target = if *is_static { &f } else { &proto };
-                    let k = self.eval_prop_name(key, &cenv)?;
+                    let k = self.eval_prop_name(key, &cenv);
+                    let k = self.class_step(k)?;
                     if let PropKey::Sym(s) = &k {
                         if s.0.private {
                             let name = s.description().cloned().unwrap_or_else(JsStr::empty);
@@ -3451,7 +3465,8 @@ impl Interp {
                     init,
                     ..
                 } => {
-                    let k = self.eval_prop_name(key, &cenv)?;
+                    let k = self.eval_prop_name(key, &cenv);
+                    let k = self.class_step(k)?;
                     let home = if *is_static { &f } else { &proto };
                     let init_fn = init.as_ref().map(|fi| {
                         let nm = k.to_jsstr_for_name();
