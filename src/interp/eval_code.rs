@@ -90,6 +90,29 @@ impl Interp {
             None
         };
         if sloppy {
+            // A var may not hoist over a lexical declaration of the same name.
+            let mut cur = caller.cloned();
+            while let Some(e) = cur {
+                if let Some(i) = &e.0.info {
+                    for d in &info.decls {
+                        if !matches!(d.kind, DeclKind::Var | DeclKind::Function) {
+                            continue;
+                        }
+                        if let Some(x) = i.find(&d.name) {
+                            if x.kind.is_lexical() || x.kind == DeclKind::ClassName {
+                                return Err(self.syntax_error(format!(
+                                    "Identifier '{}' has already been declared",
+                                    d.name
+                                )));
+                            }
+                        }
+                    }
+                    if i.kind == ScopeKind::Function {
+                        break;
+                    }
+                }
+                cur = e.parent().cloned();
+            }
             for d in &info.decls {
                 if matches!(d.kind, DeclKind::Var | DeclKind::Function) {
                     match &var_env {
