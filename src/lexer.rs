@@ -1267,6 +1267,36 @@ impl<'a> Lexer<'a> {
                     }
                 }
             }
+            Tok::Let => {
+                // `let` starts a declaration only when a binding follows (`let x`, `let [`,
+                // `let {`); otherwise it is an identifier (`let = 1`, `let.x`, `for (let in o)`).
+                let (_, next) = self.next_after(end);
+                let word_after = {
+                    let rest = self.src[end..].trim_start();
+                    let w: String = rest.chars().take_while(|c| is_id_continue(*c)).collect();
+                    w
+                };
+                // In expression position (`x = let[0]`) and as the body of `if`/`while`/...
+                // (where a declaration is not allowed), `let` is an identifier.
+                let for_head = self.prev == Some(Tok::LParen)
+                    && matches!(self.prev2, Some(Tok::For | Tok::Await));
+                let expr_pos = brace_kind_here == BraceKind::Object && !for_head;
+                let stmt_body = matches!(self.prev, Some(Tok::Else | Tok::Do))
+                    || (self.prev == Some(Tok::RParen) && self.last_rparen_control);
+                let decl = match next {
+                    _ if expr_pos => false,
+                    Some('[') => true,
+                    _ if stmt_body => false,
+                    Some('{' | '\\') => true,
+                    Some(c) if is_id_start(c) => {
+                        !matches!(word_after.as_str(), "in" | "instanceof")
+                    }
+                    _ => false,
+                };
+                if !decl {
+                    tok = Tok::Ident(JsStr::intern("let"));
+                }
+            }
             Tok::Async => {
                 if self.newline_ahead(end) {
                     tok = Tok::Ident(JsStr::intern("async"));
