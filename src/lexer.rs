@@ -5,12 +5,16 @@
 //! wrapper iterator:
 //!
 //! * regex literal vs. division (decided from the previous significant token and a stack of
-//!   open parens/brackets/braces),
+//!   open parens/brackets/braces, which also classifies each `{` as block, object literal,
+//!   class body or function-expression body),
+//! * HTML-like comments (`<!--`, and `-->` at the start of a line; Annex B),
 //! * template literal chunks (a `}` closing a `${` resumes the template),
 //! * strings (escapes, lone surrogates), non-ASCII / escaped identifiers,
 //! * contextual keywords: `yield` is a keyword only inside generators, `await` only inside async
 //!   functions (tracked with a function-context stack), `async` followed by a newline is a plain
-//!   identifier, keywords after `.` or in object-literal key position are plain names,
+//!   identifier, keywords after `.` or in object-literal key position are plain names, `let` is
+//!   a keyword only where a declaration can start (`let x`, `let [`, `let {`), `of` only after a
+//!   for-of target,
 //! * restricted productions: `return`/`break`/`continue` followed by a newline get an
 //!   [`Tok::AutoSemi`]; `throw` + newline is an error; `yield` + newline becomes
 //!   [`Tok::YieldNoArg`]; `++`/`--` after a newline become prefix-only tokens.

@@ -14,8 +14,8 @@
 //! comments, legacy octal literals/escapes (rejected in strict code).
 //!
 //! Not supported: modules (`import`/`export`, `import()`, `import.meta`), BigInt literals (a
-//! SyntaxError), `let` as an identifier *reference* (`let` is accepted as a binding name and
-//! object shorthand only), `for (async of => ...;;)`.
+//! SyntaxError), `let` as an identifier directly after a label (`l: let` + newline),
+//! `for (async of => ...;;)`.
 //!
 //! Early errors that need scopes (duplicate declarations, `break`/`continue` targets,
 //! `yield`/`await`/`super`/`new.target` placement, strict-mode identifier restrictions,
