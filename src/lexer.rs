@@ -171,7 +171,6 @@ pub enum Tok {
     PipePipeAssign,
     QQAssign,
     Arrow,
-    Hash,
 }
 
 /// A token with its byte range and whether a line terminator precedes it.
