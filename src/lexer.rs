@@ -528,6 +528,8 @@ pub struct Lexer<'a> {
     arrow_async: bool,
     /// The last `:` closed a conditional.
     colon_was_cond: bool,
+    /// The last `:` ended a statement label (`l: let` is then an identifier).
+    colon_is_label: bool,
     done: bool,
 }
 
@@ -556,6 +558,7 @@ impl<'a> Lexer<'a> {
             prev2_brace_kind: BraceKind::Block,
             arrow_async: false,
             colon_was_cond: false,
+            colon_is_label: false,
             done: false,
         }
     }
@@ -1246,6 +1249,23 @@ impl<'a> Lexer<'a> {
             }
             Tok::Question => self.push(Group::Cond),
             Tok::Colon => {
+                self.colon_is_label = self.prev.as_ref().is_some_and(Tok::is_identish)
+                    && self.top_brace_kind() != Some(BraceKind::Object)
+                    && !matches!(self.stack.last(), Some(Group::Cond))
+                    && match &self.prev2 {
+                        None => true,
+                        Some(Tok::RParen) => self.last_rparen_control,
+                        Some(t) => matches!(
+                            t,
+                            Tok::Semi
+                                | Tok::AutoSemi
+                                | Tok::RBrace
+                                | Tok::LBrace
+                                | Tok::Else
+                                | Tok::Do
+                                | Tok::Colon
+                        ),
+                    };
                 self.colon_was_cond = false;
                 if matches!(self.stack.last(), Some(Group::Cond)) {
                     self.pop();
@@ -1285,6 +1305,7 @@ impl<'a> Lexer<'a> {
                     && matches!(self.prev2, Some(Tok::For | Tok::Await));
                 let expr_pos = brace_kind_here == BraceKind::Object && !for_head;
                 let stmt_body = matches!(self.prev, Some(Tok::Else | Tok::Do))
+                    || (self.prev == Some(Tok::Colon) && self.colon_is_label)
                     || (self.prev == Some(Tok::RParen) && self.last_rparen_control);
                 let decl = match next {
                     _ if expr_pos => false,

@@ -1195,3 +1195,18 @@ fn let_as_identifier() {
     );
     assert_eq!(p("(let)"), "(paren let);");
 }
+#[test]
+fn let_after_labels() {
+    assert_eq!(p("L: let // ASI\nx = 1"), "(label L let;) (= x 1);");
+    assert_eq!(p("L: let\n{}"), "(label L let;) {}");
+    assert_eq!(
+        p("switch (a) { case b: let x = 1 }"),
+        "(switch a (case b (Let x=1)))"
+    );
+    assert_eq!(
+        p("switch (a) { default: let x = 1 }"),
+        "(switch a (case _ (Let x=1)))"
+    );
+    assert_eq!(p("x = a ? b : let"), "(= x (? a b let));");
+    check_err("L: let [a] = b", "Unexpected token '['", false);
+}
