@@ -1115,6 +1115,10 @@ impl<'a> Lexer<'a> {
         }
         // `of` is the for-of keyword only after a binding/target; elsewhere it is an identifier
         // (so `a/of/g` is division).
+        if tok == Tok::Of && self.src[end..].trim_start().starts_with("=>") {
+            // `async of => x`: an arrow parameter named `of`.
+            tok = Tok::Ident(JsStr::intern("of"));
+        }
         if tok == Tok::Of
             && !matches!(&self.prev, Some(t) if t.is_identish() || matches!(t, Tok::RBracket | Tok::RBrace | Tok::RParen | Tok::PrivateName(_) | Tok::Yield | Tok::Await))
         {

@@ -1210,3 +1210,16 @@ fn let_after_labels() {
     assert_eq!(p("x = a ? b : let"), "(= x (? a b let));");
     check_err("L: let [a] = b", "Unexpected token '['", false);
 }
+#[test]
+fn async_of() {
+    assert_eq!(
+        p("for (async of => {}; i < 1; i++) ;"),
+        "(for (Arrow async _(of) {}) (Lt i 1) (postInc i) (empty))"
+    );
+    check_err(
+        "for (async of x) ;",
+        "The left-hand side of a for-of loop may not be 'async'.",
+        false,
+    );
+    assert_eq!(p("f = async of => of"), "(= f (Arrow async _(of) of));");
+}
