@@ -13,9 +13,8 @@
 //! invalid escapes as `cooked: None`), Annex B function declarations in `if`/labels, HTML-like
 //! comments, legacy octal literals/escapes (rejected in strict code).
 //!
-//! Not supported: modules (`import`/`export`, `import()`, `import.meta`), BigInt literals (a
-//! SyntaxError), `let` as an identifier directly after a label (`l: let` + newline),
-//! `for (async of => ...;;)`.
+//! Not supported: modules (`import`/`export`, `import()`, `import.meta`) and BigInt literals
+//! (a SyntaxError "BigInt literals are not supported").
 //!
 //! Early errors that need scopes (duplicate declarations, `break`/`continue` targets,
 //! `yield`/`await`/`super`/`new.target` placement, strict-mode identifier restrictions,
