@@ -5,12 +5,16 @@
 //! wrapper iterator:
 //!
 //! * regex literal vs. division (decided from the previous significant token and a stack of
-//!   open parens/brackets/braces),
+//!   open parens/brackets/braces, which also classifies each `{` as block, object literal,
+//!   class body or function-expression body),
+//! * HTML-like comments (`<!--`, and `-->` at the start of a line; Annex B),
 //! * template literal chunks (a `}` closing a `${` resumes the template),
 //! * strings (escapes, lone surrogates), non-ASCII / escaped identifiers,
 //! * contextual keywords: `yield` is a keyword only inside generators, `await` only inside async
 //!   functions (tracked with a function-context stack), `async` followed by a newline is a plain
-//!   identifier, keywords after `.` or in object-literal key position are plain names,
+//!   identifier, keywords after `.` or in object-literal key position are plain names, `let` is
+//!   a keyword only where a declaration can start (`let x`, `let [`, `let {`), `of` only after a
+//!   for-of target,
 //! * restricted productions: `return`/`break`/`continue` followed by a newline get an
 //!   [`Tok::AutoSemi`]; `throw` + newline is an error; `yield` + newline becomes
 //!   [`Tok::YieldNoArg`]; `++`/`--` after a newline become prefix-only tokens.
@@ -167,7 +171,6 @@ pub enum Tok {
     PipePipeAssign,
     QQAssign,
     Arrow,
-    Hash,
 }
 
 /// A token with its byte range and whether a line terminator precedes it.
@@ -525,6 +528,8 @@ pub struct Lexer<'a> {
     arrow_async: bool,
     /// The last `:` closed a conditional.
     colon_was_cond: bool,
+    /// The last `:` ended a statement label (`l: let` is then an identifier).
+    colon_is_label: bool,
     done: bool,
 }
 
@@ -553,6 +558,7 @@ impl<'a> Lexer<'a> {
             prev2_brace_kind: BraceKind::Block,
             arrow_async: false,
             colon_was_cond: false,
+            colon_is_label: false,
             done: false,
         }
     }
@@ -1109,6 +1115,10 @@ impl<'a> Lexer<'a> {
         }
         // `of` is the for-of keyword only after a binding/target; elsewhere it is an identifier
         // (so `a/of/g` is division).
+        if tok == Tok::Of && self.src[end..].trim_start().starts_with("=>") {
+            // `async of => x`: an arrow parameter named `of`.
+            tok = Tok::Ident(JsStr::intern("of"));
+        }
         if tok == Tok::Of
             && !matches!(&self.prev, Some(t) if t.is_identish() || matches!(t, Tok::RBracket | Tok::RBrace | Tok::RParen | Tok::PrivateName(_) | Tok::Yield | Tok::Await))
         {
@@ -1243,6 +1253,23 @@ impl<'a> Lexer<'a> {
             }
             Tok::Question => self.push(Group::Cond),
             Tok::Colon => {
+                self.colon_is_label = self.prev.as_ref().is_some_and(Tok::is_identish)
+                    && self.top_brace_kind() != Some(BraceKind::Object)
+                    && !matches!(self.stack.last(), Some(Group::Cond))
+                    && match &self.prev2 {
+                        None => true,
+                        Some(Tok::RParen) => self.last_rparen_control,
+                        Some(t) => matches!(
+                            t,
+                            Tok::Semi
+                                | Tok::AutoSemi
+                                | Tok::RBrace
+                                | Tok::LBrace
+                                | Tok::Else
+                                | Tok::Do
+                                | Tok::Colon
+                        ),
+                    };
                 self.colon_was_cond = false;
                 if matches!(self.stack.last(), Some(Group::Cond)) {
                     self.pop();
@@ -1265,6 +1292,37 @@ impl<'a> Lexer<'a> {
                     if let Some(Group::Brace { mods, .. }) = self.stack.last_mut() {
                         mods.is_gen = true;
                     }
+                }
+            }
+            Tok::Let => {
+                // `let` starts a declaration only when a binding follows (`let x`, `let [`,
+                // `let {`); otherwise it is an identifier (`let = 1`, `let.x`, `for (let in o)`).
+                let (_, next) = self.next_after(end);
+                let word_after = {
+                    let rest = self.src[end..].trim_start();
+                    let w: String = rest.chars().take_while(|c| is_id_continue(*c)).collect();
+                    w
+                };
+                // In expression position (`x = let[0]`) and as the body of `if`/`while`/...
+                // (where a declaration is not allowed), `let` is an identifier.
+                let for_head = self.prev == Some(Tok::LParen)
+                    && matches!(self.prev2, Some(Tok::For | Tok::Await));
+                let expr_pos = brace_kind_here == BraceKind::Object && !for_head;
+                let stmt_body = matches!(self.prev, Some(Tok::Else | Tok::Do))
+                    || (self.prev == Some(Tok::Colon) && self.colon_is_label)
+                    || (self.prev == Some(Tok::RParen) && self.last_rparen_control);
+                let decl = match next {
+                    _ if expr_pos => false,
+                    Some('[') => true,
+                    _ if stmt_body => false,
+                    Some('{' | '\\') => true,
+                    Some(c) if is_id_start(c) => {
+                        !matches!(word_after.as_str(), "in" | "instanceof")
+                    }
+                    _ => false,
+                };
+                if !decl {
+                    tok = Tok::Ident(JsStr::intern("let"));
                 }
             }
             Tok::Async => {

@@ -4,6 +4,23 @@
 //! building a node: reinterpreting cover grammars (arrow parameters, async arrow heads,
 //! destructuring assignment targets, `for (x in y)` heads), validating assignment targets, and
 //! deciding whether an error-recovery point is a legal automatic semicolon insertion.
+//!
+//! # Scope
+//!
+//! ES2023 scripts: every statement and expression form, destructuring, classes (fields,
+//! `#private`, static blocks, accessors), generators, async functions/generators/arrows,
+//! `for await`, optional chaining, `??` and logical assignment, templates (tagged templates keep
+//! invalid escapes as `cooked: None`), Annex B function declarations in `if`/labels, HTML-like
+//! comments, legacy octal literals/escapes (rejected in strict code).
+//!
+//! Not supported: modules (`import`/`export`, `import()`, `import.meta`) and BigInt literals
+//! (a SyntaxError "BigInt literals are not supported").
+//!
+//! Early errors that need scopes (duplicate declarations, `break`/`continue` targets,
+//! `yield`/`await`/`super`/`new.target` placement, strict-mode identifier restrictions,
+//! regex pattern syntax) are left to the resolver. The parser reports the purely syntactic ones
+//! (invalid assignment targets, `CoverInitializedName`, duplicate `__proto__`, accessor arity,
+//! rest-element placement, class constructor/field/private-name rules).
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -1148,3 +1148,78 @@ fn misc_targets_and_params() {
     assert_eq!(p("`${a}${b}`"), "`${a}${b}`;");
     assert_eq!(p("`a\\\nb`"), "`ab`;");
 }
+#[test]
+fn let_as_identifier() {
+    assert_eq!(p("let = 1"), "(= let 1);");
+    assert_eq!(p("let.x = let[0]"), "(= let.x let[0]);");
+    assert_eq!(p("var let = 1; let"), "(Var let=1) let;");
+    assert_eq!(p("for (let in o) ;"), "(for-in let o (empty))");
+    assert_eq!(
+        p("let x = 1, [y] = z, {w} = v"),
+        "(Let x=1 [y]=z {\"w\":w}=v)"
+    );
+    assert_eq!(p("let\nx = 1"), "(Let x=1)");
+    assert_eq!(p("x = { let, let: 1 }"), "(= x {let \"let\":1});");
+    assert_eq!(p("let(1)"), "(call let 1);");
+    assert_eq!(p("if (a) let"), "(if a let; _)");
+    assert_eq!(p("for (let.x of y) ;"), "(for-of let.x y (empty))");
+    check_err("for (let of x) ;", "Unexpected identifier 'x'", false);
+    assert_eq!(p("let instanceof Foo"), "(InstanceOf let Foo);");
+    assert_eq!(
+        p("if (false) let // ASI\nx = 1"),
+        "(if false let; _) (= x 1);"
+    );
+    assert_eq!(p("if (false) let\n{}"), "(if false let; _) {}");
+    assert_eq!(p("x = let[0]"), "(= x let[0]);");
+    assert_eq!(
+        p("switch (a) { case 1: let x = 1 }"),
+        "(switch a (case 1 (Let x=1)))"
+    );
+    assert_eq!(p("do let\nwhile (0)"), "(do let; 0)");
+    assert_eq!(p("for (let x of y) ;"), "(for-of (Let x) y (empty))");
+    assert_eq!(
+        p("for (let [a, b] of c) ;"),
+        "(for-of (Let [a b]) c (empty))"
+    );
+    assert_eq!(
+        p("for (let i = 0; i < 1; i++) ;"),
+        "(for (Let i=0) (Lt i 1) (postInc i) (empty))"
+    );
+    assert_eq!(
+        p("for (let {a} in b) ;"),
+        "(for-in (Let {\"a\":a}) b (empty))"
+    );
+    assert_eq!(
+        p("async function f() { for await (let x of y) ; }"),
+        "(Normal async f() {(for-await (Let x) y (empty))})"
+    );
+    assert_eq!(p("(let)"), "(paren let);");
+}
+#[test]
+fn let_after_labels() {
+    assert_eq!(p("L: let // ASI\nx = 1"), "(label L let;) (= x 1);");
+    assert_eq!(p("L: let\n{}"), "(label L let;) {}");
+    assert_eq!(
+        p("switch (a) { case b: let x = 1 }"),
+        "(switch a (case b (Let x=1)))"
+    );
+    assert_eq!(
+        p("switch (a) { default: let x = 1 }"),
+        "(switch a (case _ (Let x=1)))"
+    );
+    assert_eq!(p("x = a ? b : let"), "(= x (? a b let));");
+    check_err("L: let [a] = b", "Unexpected token '['", false);
+}
+#[test]
+fn async_of() {
+    assert_eq!(
+        p("for (async of => {}; i < 1; i++) ;"),
+        "(for (Arrow async _(of) {}) (Lt i 1) (postInc i) (empty))"
+    );
+    check_err(
+        "for (async of x) ;",
+        "The left-hand side of a for-of loop may not be 'async'.",
+        false,
+    );
+    assert_eq!(p("f = async of => of"), "(= f (Arrow async _(of) of));");
+}
