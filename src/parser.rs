@@ -304,6 +304,10 @@ impl Ctx<'_> {
             } => {
                 let msg = if expected.iter().any(|e| e == "\")\"") && self.in_call_args(l) {
                     "missing ) after argument list".to_string()
+                } else if self.follows_await_identifier(l) {
+                    // `await x` outside an async function: V8 names the real problem.
+                    "await is only valid in async functions and the top level bodies of modules"
+                        .to_string()
                 } else {
                     self.token_message(&t, sp(l, r))
                 };
@@ -314,6 +318,13 @@ impl Ctx<'_> {
             }
             ParseError::User { error } => error,
         }
+    }
+
+    /// Is the token at `pos` preceded by the identifier `await` (not a keyword here)?
+    fn follows_await_identifier(&self, pos: usize) -> bool {
+        let i = self.tokens.partition_point(|t| t.start < pos);
+        i > 0
+            && matches!(&self.tokens[i - 1].tok, Tok::Ident(n) if n.to_rust_string() == "await")
     }
 
     /// Is the token at `pos` directly inside the argument list of a call (`f(a b)`)? Finds the
