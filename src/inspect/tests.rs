@@ -245,6 +245,7 @@ fn fake_collections(it: &mut Interp) {
         ("WeakMap", i.weakmap_prototype.clone(), false),
         ("WeakSet", i.weakset_prototype.clone(), false),
         ("Date", i.date_prototype.clone(), false),
+        ("Array", i.array_prototype.clone(), true),
     ];
     for (name, proto, iterable) in protos {
         if it.global.get_own_property(&PropKey::from(name)).is_some() {
@@ -253,7 +254,7 @@ fn fake_collections(it: &mut Interp) {
         let ctor = it.native_fn_with(name, 0, noop, true, Vec::new());
         crate::builtins::link_ctor_proto(&ctor, &proto);
         crate::builtins::define_global(it, name, Value::Object(ctor));
-        if name != "Date" {
+        if name != "Date" && name != "Array" {
             proto.define(
                 PropKey::Sym(it.symbols.to_string_tag.clone()),
                 Value::from(name),
