@@ -161,6 +161,7 @@ impl InspectOptions {
 
 /// `kObjectType` / `kArrayType` / `kArrayExtrasType`.
 #[derive(Clone, Copy, PartialEq, Eq)]
+#[allow(clippy::enum_variant_names)]
 enum Extras {
     Object,
     Array,
@@ -850,7 +851,6 @@ fn format_raw(
     let mut formatter = Formatter::None;
     let mut braces: [String; 2] = ["{".into(), "}".into()];
     let mut extras = Extras::Object;
-    let keys: Vec<PropKey>;
     let mut no_iterator = true;
 
     let kind_info = {
@@ -1000,7 +1000,7 @@ fn format_raw(
         }
         keys_opt = Some(k);
     }
-    keys = keys_opt.unwrap_or_default();
+    let keys: Vec<PropKey> = keys_opt.unwrap_or_default();
 
     if ctx.too_deep(recurse_times) {
         let style = get_ctx_style(value, ctor, &tag);
