@@ -161,6 +161,7 @@ impl InspectOptions {
 
 /// `kObjectType` / `kArrayType` / `kArrayExtrasType`.
 #[derive(Clone, Copy, PartialEq, Eq)]
+#[allow(clippy::enum_variant_names)]
 enum Extras {
     Object,
     Array,
@@ -299,8 +300,25 @@ fn format_value(
         };
         return Ok(ctx.stylize(&format!("[Circular *{index}]"), "special"));
     }
-    format_raw(it, ctx, &o, recurse_times, typed_array)
+    // Deep nesting (`depth: null` on a long linked list): Node's inspect catches the stack
+    // overflow; here the native stack grows on demand up to a nesting limit.
+    if ctx.seen.len() >= MAX_NESTING {
+        let style = get_ctx_style(&o, Some(internal_constructor_name(&o)), "");
+        let name = &style[..style.len().saturating_sub(1)];
+        return Ok(ctx.stylize(
+            &format!(
+                "[{name}: Inspection interrupted prematurely. Maximum call stack size exceeded.]"
+            ),
+            "special",
+        ));
+    }
+    stacker::maybe_grow(256 * 1024, 2 * 1024 * 1024, || {
+        format_raw(it, ctx, &o, recurse_times, typed_array)
+    })
 }
+
+/// How many objects deep inspection goes before giving up (Node: until V8's stack overflows).
+const MAX_NESTING: usize = 1000;
 
 /// The `[util.inspect.custom]` hook (`Symbol.for('nodejs.util.inspect.custom')`).
 fn try_custom_inspect(
@@ -833,7 +851,6 @@ fn format_raw(
     let mut formatter = Formatter::None;
     let mut braces: [String; 2] = ["{".into(), "}".into()];
     let mut extras = Extras::Object;
-    let keys: Vec<PropKey>;
     let mut no_iterator = true;
 
     let kind_info = {
@@ -983,7 +1000,7 @@ fn format_raw(
         }
         keys_opt = Some(k);
     }
-    keys = keys_opt.unwrap_or_default();
+    let keys: Vec<PropKey> = keys_opt.unwrap_or_default();
 
     if ctx.too_deep(recurse_times) {
         let style = get_ctx_style(value, ctor, &tag);
