@@ -201,9 +201,11 @@ fn protos_have_indices(o: &Obj) -> bool {
     false
 }
 
-/// A fully dense, extensible Array with writable length whose elements all live in
-/// `elements` (no holes, no sparse or accessor indices) and whose prototypes have no indexed
-/// properties: reads, writes, deletes and length changes on it are unobservable.
+/// An extensible Array with writable length whose elements all live in `elements` (holes
+/// as `Value::Empty`; no sparse, accessor or non-default indexed properties) and whose
+/// prototypes have no indexed properties. Holes then read as `undefined` and are absent for
+/// HasProperty, so moving `elements` around (holes included) is exactly what the generic
+/// algorithms observably do. O(1) apart from the prototype scan.
 fn is_dense_array(o: &Obj) -> bool {
     {
         let d = o.borrow();
@@ -217,13 +219,19 @@ fn is_dense_array(o: &Obj) -> bool {
         if !length_writable
             || !d.extensible
             || d.elements.len() != length as usize
-            || d.elements.iter().any(|v| matches!(v, Value::Empty))
             || d.props.iter().any(|(k, _)| matches!(k, PropKey::Index(_)))
         {
             return false;
         }
     }
     !protos_have_indices(o)
+}
+
+fn hole_to_undefined(v: Value) -> Value {
+    match v {
+        Value::Empty => Value::Undefined,
+        v => v,
+    }
 }
 
 fn set_array_len_raw(o: &Obj, n: usize) {
@@ -982,7 +990,7 @@ fn array_pop(it: &mut Interp, a: &Args) -> JsResult<Value> {
         if let Some(v) = v {
             let n = o.borrow().elements.len();
             set_array_len_raw(&o, n);
-            return Ok(v);
+            return Ok(hole_to_undefined(v));
         }
         return Ok(Value::Undefined);
     }
@@ -1112,7 +1120,7 @@ fn array_shift(it: &mut Interp, a: &Args) -> JsResult<Value> {
         let n = d.elements.len();
         drop(d);
         set_array_len_raw(&o, n);
-        return Ok(v);
+        return Ok(hole_to_undefined(v));
     }
     let len = it.length_of_array_like(&o)?;
     if len == 0 {
