@@ -68,6 +68,8 @@ impl Tracer {
 struct Header {
     refs: Cell<isize>,
     marked: Cell<bool>,
+    /// Position in the heap's cell list (kept up to date as cells are removed).
+    index: Cell<usize>,
 }
 
 struct GcBox<T: ?Sized> {
@@ -93,6 +95,26 @@ impl<T: Trace> Node for GcBox<T> {
     }
 }
 
+impl<T: ?Sized> Drop for GcBox<T> {
+    /// Unregisters the cell as soon as it dies, so its memory is returned at once (the list
+    /// holds only weak references).
+    fn drop(&mut self) {
+        let idx = self.header.index.get();
+        let _ = HEAP.try_with(|h| {
+            let Ok(mut cells) = h.cells.try_borrow_mut() else {
+                return;
+            };
+            if idx >= cells.len() {
+                return;
+            }
+            cells.swap_remove(idx);
+            if let Some(moved) = cells.get(idx).and_then(|w| w.upgrade()) {
+                moved.header().index.set(idx);
+            }
+        });
+    }
+}
+
 /// A garbage-collected shared pointer. Cloning is a reference-count increment.
 pub struct Gc<T: Trace + 'static>(Rc<GcBox<T>>);
 
@@ -102,12 +124,14 @@ impl<T: Trace + 'static> Gc<T> {
             header: Header {
                 refs: Cell::new(0),
                 marked: Cell::new(false),
+                index: Cell::new(0),
             },
             value,
         });
         let weak: Weak<dyn Node> = Rc::downgrade(&rc) as Weak<dyn Node>;
         let due = HEAP.with(|h| {
             let mut cells = h.cells.borrow_mut();
+            rc.header.index.set(cells.len());
             cells.push(weak);
             let n = h.allocated.get() + 1;
             h.allocated.set(n);
@@ -225,8 +249,7 @@ fn collect_inner(h: &Heap) -> Stats {
     // Take strong references to every live cell for the duration of the collection; remember
     // to discount that one extra reference per cell.
     let live: Vec<Rc<dyn Node>> = {
-        let mut cells = h.cells.borrow_mut();
-        cells.retain(|w| w.strong_count() > 0);
+        let cells = h.cells.borrow();
         cells.iter().filter_map(|w| w.upgrade()).collect()
     };
     let live_before = live.len();
@@ -273,8 +296,6 @@ fn collect_inner(h: &Heap) -> Stats {
     let survivors = live_before - freed;
     h.allocated.set(0);
     h.threshold.set(survivors.max(MIN_THRESHOLD));
-    let mut cells = h.cells.borrow_mut();
-    cells.retain(|w| w.strong_count() > 0);
     Stats { live_before, freed }
 }
 

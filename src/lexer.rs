@@ -501,6 +501,8 @@ pub struct Lexer<'a> {
     raw: logos::Lexer<'a, Raw>,
     queue: VecDeque<Token>,
     stack: Vec<Group>,
+    /// Effective function context at each level of `stack`.
+    ctx_stack: Vec<FnCtx>,
     top_ctx: FnCtx,
     prev: Option<Tok>,
     prev2: Option<Tok>,
@@ -533,6 +535,7 @@ impl<'a> Lexer<'a> {
             raw: Raw::lexer(src),
             queue: VecDeque::new(),
             stack: Vec::new(),
+            ctx_stack: Vec::new(),
             top_ctx: FnCtx {
                 is_async: top_level_await,
                 is_gen: false,
@@ -554,18 +557,28 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// The innermost function context (cached per group, so this is O(1)).
     fn ctx(&self) -> FnCtx {
-        for g in self.stack.iter().rev() {
-            match g {
-                Group::Paren {
-                    params: Some(c), ..
-                }
-                | Group::Brace { ctx: Some(c), .. }
-                | Group::Concise(c) => return *c,
-                _ => {}
+        self.ctx_stack.last().copied().unwrap_or(self.top_ctx)
+    }
+
+    fn push(&mut self, g: Group) {
+        let own = match &g {
+            Group::Paren {
+                params: Some(c), ..
             }
-        }
-        self.top_ctx
+            | Group::Brace { ctx: Some(c), .. }
+            | Group::Concise(c) => Some(*c),
+            _ => None,
+        };
+        let eff = own.unwrap_or_else(|| self.ctx());
+        self.stack.push(g);
+        self.ctx_stack.push(eff);
+    }
+
+    fn pop(&mut self) -> Option<Group> {
+        self.ctx_stack.pop();
+        self.stack.pop()
     }
 
     fn err<T>(&mut self, message: &str, start: usize, end: usize) -> Result<T, LexError> {
@@ -702,12 +715,26 @@ impl<'a> Lexer<'a> {
                 Ok(Raw::Quote) => self.string(start),
                 Ok(Raw::Backtick) => self.template(end).map(|(chunk, head)| {
                     if head {
-                        self.stack.push(Group::Template);
+                        self.push(Group::Template);
                         Tok::TemplateHead(chunk)
                     } else {
                         Tok::NoSubTemplate(chunk)
                     }
                 }),
+                Ok(Raw::Punct)
+                    if (self.raw.slice() == "<" && self.raw.remainder().starts_with("!--"))
+                        || (self.raw.slice() == "--"
+                            && self.raw.remainder().starts_with('>')
+                            && (nl || self.prev.is_none())) =>
+                {
+                    // Annex B HTML-like comments: `<!--` anywhere, `-->` at the start of a line.
+                    let rest = self.raw.remainder();
+                    let e = rest
+                        .find(['\n', '\r', '\u{2028}', '\u{2029}'])
+                        .unwrap_or(rest.len());
+                    self.raw.bump(e);
+                    continue;
+                }
                 Ok(Raw::Punct) => {
                     let s = self.raw.slice();
                     if (s == "/" || s == "/=") && self.regex_allowed() {
@@ -719,10 +746,10 @@ impl<'a> Lexer<'a> {
                         self.raw.bump(1);
                         Ok(Tok::QDot)
                     } else if s == "}" && matches!(self.stack.last(), Some(Group::Template)) {
-                        self.stack.pop();
+                        self.pop();
                         self.template(end).map(|(chunk, head)| {
                             if head {
-                                self.stack.push(Group::Template);
+                                self.push(Group::Template);
                                 Tok::TemplateMiddle(chunk)
                             } else {
                                 Tok::TemplateTail(chunk)
@@ -1044,17 +1071,37 @@ impl<'a> Lexer<'a> {
         if after_dot && (tok.is_reserved() || keyword_name(&tok).is_some()) {
             tok = Tok::Ident(JsStr::intern(keyword_name(&tok).unwrap_or("")));
         }
-        if nl && self.top_brace_kind() == Some(BraceKind::Class) {
+        if nl
+            && self.top_brace_kind() == Some(BraceKind::Class)
+            && !matches!(tok, Tok::In | Tok::InstanceOf)
+        {
             // A newline ends a class field initializer (approximation of ASI).
             self.set_key_pos(true);
         }
         if self.in_key_pos() && tok.is_reserved() {
             tok = Tok::Ident(JsStr::intern(keyword_name(&tok).unwrap_or("")));
         }
+        // A concise async arrow body also ends where ASI would end its statement: a newline
+        // after a complete expression, followed by a token that cannot continue it.
+        if nl
+            && matches!(self.stack.last(), Some(Group::Concise(_)))
+            && !self.regex_allowed()
+            && (tok.is_identish()
+                || tok.is_reserved()
+                || matches!(
+                    tok,
+                    Tok::Num(_) | Tok::Str(_) | Tok::NoSubTemplate(_) | Tok::LBrace | Tok::Let
+                ))
+            && !matches!(tok, Tok::In | Tok::InstanceOf)
+        {
+            while matches!(self.stack.last(), Some(Group::Concise(_))) {
+                self.pop();
+            }
+        }
         // An async arrow with a concise body: its body is async until the body ends.
         if self.prev == Some(Tok::Arrow) && tok != Tok::LBrace && self.arrow_async {
             let is_gen = self.ctx().is_gen;
-            self.stack.push(Group::Concise(FnCtx {
+            self.push(Group::Concise(FnCtx {
                 is_async: true,
                 is_gen,
                 ..Default::default()
@@ -1082,11 +1129,11 @@ impl<'a> Lexer<'a> {
             Tok::Comma | Tok::Semi | Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::Colon
         ) {
             while matches!(self.stack.last(), Some(Group::Concise(_))) {
-                self.stack.pop();
+                self.pop();
             }
             if tok != Tok::Colon {
                 while matches!(self.stack.last(), Some(Group::Cond)) {
-                    self.stack.pop();
+                    self.pop();
                 }
             }
         }
@@ -1112,7 +1159,7 @@ impl<'a> Lexer<'a> {
                 } else {
                     None
                 };
-                self.stack.push(Group::Paren {
+                self.push(Group::Paren {
                     control,
                     async_before,
                     params,
@@ -1125,16 +1172,16 @@ impl<'a> Lexer<'a> {
                     params,
                 }) = self.stack.last().cloned()
                 {
-                    self.stack.pop();
+                    self.pop();
                     self.last_rparen_control = control;
                     self.last_rparen_async = async_before;
                     self.pending_body = params;
                 }
             }
-            Tok::LBracket => self.stack.push(Group::Bracket),
+            Tok::LBracket => self.push(Group::Bracket),
             Tok::RBracket => {
                 if matches!(self.stack.last(), Some(Group::Bracket)) {
-                    self.stack.pop();
+                    self.pop();
                 }
             }
             Tok::LBrace => {
@@ -1171,7 +1218,7 @@ impl<'a> Lexer<'a> {
                 } else {
                     (self.classify_brace(), None)
                 };
-                self.stack.push(Group::Brace {
+                self.push(Group::Brace {
                     kind,
                     ctx,
                     key_pos: matches!(kind, BraceKind::Object | BraceKind::Class),
@@ -1182,7 +1229,7 @@ impl<'a> Lexer<'a> {
             Tok::RBrace => {
                 if let Some(Group::Brace { kind, expr, .. }) = self.stack.last() {
                     self.last_rbrace_kind = if *expr { BraceKind::ExprBody } else { *kind };
-                    self.stack.pop();
+                    self.pop();
                     if self.top_brace_kind() == Some(BraceKind::Class) {
                         self.set_key_pos(true);
                     }
@@ -1194,11 +1241,11 @@ impl<'a> Lexer<'a> {
             Tok::Semi if self.top_brace_kind() == Some(BraceKind::Class) => {
                 self.set_key_pos(true);
             }
-            Tok::Question => self.stack.push(Group::Cond),
+            Tok::Question => self.push(Group::Cond),
             Tok::Colon => {
                 self.colon_was_cond = false;
                 if matches!(self.stack.last(), Some(Group::Cond)) {
-                    self.stack.pop();
+                    self.pop();
                     self.colon_was_cond = true;
                 } else if self.top_brace_kind() == Some(BraceKind::Object) {
                     self.set_key_pos(false);
@@ -1403,6 +1450,11 @@ pub fn tokenize(src: &str, top_level_await: bool) -> (Vec<Token>, Option<LexErro
     (out, None)
 }
 
+/// Reserved words that can never be identifiers (the contextual ones are left to the resolver).
+pub fn is_reserved_word(s: &str) -> bool {
+    keyword(s).is_some_and(|t| t.is_reserved())
+}
+
 pub fn is_line_terminator(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
 }
@@ -1419,12 +1471,28 @@ fn is_js_whitespace(c: char) -> bool {
     )
 }
 
+/// ID_Start = XID_Start plus the Other_ID_Start characters (unicode-ident implements XID).
 pub fn is_id_start(c: char) -> bool {
-    c == '$' || c == '_' || unicode_ident::is_xid_start(c) || c.is_ascii_alphabetic()
+    c == '$'
+        || c == '_'
+        || unicode_ident::is_xid_start(c)
+        || matches!(
+            c,
+            '\u{1885}' | '\u{1886}' | '\u{2118}' | '\u{212E}' | '\u{309B}' | '\u{309C}'
+        )
 }
 
+/// ID_Continue plus `$`, ZWNJ and ZWJ (and the Other_ID_Start/Other_ID_Continue characters).
 pub fn is_id_continue(c: char) -> bool {
-    c == '$' || c == '\u{200C}' || c == '\u{200D}' || unicode_ident::is_xid_continue(c)
+    c == '$'
+        || c == '\u{200C}'
+        || c == '\u{200D}'
+        || unicode_ident::is_xid_continue(c)
+        || is_id_start(c)
+        || matches!(
+            c,
+            '\u{00B7}' | '\u{0387}' | '\u{1369}'..='\u{1371}' | '\u{19DA}'
+        )
 }
 
 /// Parses `uXXXX` or `u{X...}` (the text after a backslash). Returns the code point and the
@@ -1787,5 +1855,79 @@ mod tests {
         assert!(lex_err("throw\nx").message.contains("Illegal newline"));
         assert!(toks("x ?.5:1").contains(&Tok::Question));
         assert!(toks("x?.y").contains(&Tok::QDot));
+    }
+
+    #[test]
+    fn context_sensitive_division() {
+        // `of` is an identifier unless it follows a for-of target.
+        let t = toks("instance/of/g");
+        assert_eq!(t[1], Tok::Slash);
+        assert!(toks("for (x of /a/g) ;").contains(&Tok::Regex(s("a"), s("g"))));
+        assert!(toks("for ((x) of y) ;").contains(&Tok::Of));
+        // A function or class expression's `}` ends an expression; a declaration's does not.
+        let t = toks("x = function(){} / 2");
+        assert!(t.contains(&Tok::Slash));
+        let t = toks("function f(){} /re/");
+        assert!(t.contains(&Tok::Regex(s("re"), s(""))));
+        let t = toks("x = class {} / 2");
+        assert!(t.contains(&Tok::Slash));
+        let t = toks("(function(){}) / 2");
+        assert!(t.contains(&Tok::Slash));
+        let t = toks("x => {} \n /re/");
+        assert!(t.contains(&Tok::Regex(s("re"), s(""))));
+    }
+
+    #[test]
+    fn restricted_productions() {
+        // `continue` + newline + `;`: the explicit semicolon ends the statement.
+        assert!(!toks("continue\n;").contains(&Tok::AutoSemi));
+        assert!(toks("break\nfoo").contains(&Tok::AutoSemi));
+        assert!(!toks("a.return\nfoo").contains(&Tok::AutoSemi));
+        assert!(toks("function* g() { yield\nx }").contains(&Tok::YieldNoArg));
+        // Keywords in object-literal key position are plain names.
+        assert!(!toks("({ function: 1, class: 2 })").contains(&Tok::Function));
+        // The name of a generator expression is not a `yield` keyword inside a generator.
+        assert!(!toks("function* g() { (function yield() {}) }").contains(&Tok::Yield));
+    }
+
+    #[test]
+    fn deep_nesting_is_linear() {
+        let src = format!("x = {}1{}", "(".repeat(20000), ")".repeat(20000));
+        let (t, e) = tokenize(&src, false);
+        assert!(e.is_none());
+        assert_eq!(t.len(), 40003);
+    }
+
+    #[test]
+    fn async_concise_body_ends_at_statement_end() {
+        let t = toks("const f = async x => await x\nawait(y)");
+        assert_eq!(t.iter().filter(|t| **t == Tok::Await).count(), 1);
+        let t = toks("f(async x => await x, await)");
+        assert_eq!(t.iter().filter(|t| **t == Tok::Await).count(), 1);
+        // With top-level await, `await` is a keyword outside functions too.
+        let (t, _) = tokenize("await x; function f() { await }", true);
+        assert_eq!(t.iter().filter(|t| t.tok == Tok::Await).count(), 1);
+    }
+
+    #[test]
+    fn html_like_comments() {
+        assert_eq!(
+            toks("a <!-- b\nc"),
+            vec![Tok::Ident(s("a")), Tok::Ident(s("c"))]
+        );
+        assert_eq!(
+            toks("a\n--> b\nc"),
+            vec![Tok::Ident(s("a")), Tok::Ident(s("c"))]
+        );
+        // Not at line start: a decrement and a comparison.
+        assert_eq!(
+            toks("a --> b"),
+            vec![
+                Tok::Ident(s("a")),
+                Tok::MinusMinus,
+                Tok::Gt,
+                Tok::Ident(s("b"))
+            ]
+        );
     }
 }

@@ -73,12 +73,16 @@ pub fn sp(l: usize, r: usize) -> Span {
 /// Parses a whole script.
 pub fn parse_script(source: &str, opts: &ParseOptions) -> Result<Script, SyntaxError> {
     let (tokens, lex_err) = lexer::tokenize(source, opts.top_level_await);
+    let legacy_octal = legacy_octal_tokens(source, &tokens);
     let ctx = Ctx {
+        legacy_octal,
         src: source,
         tokens: &tokens,
         strict: opts.strict,
         errors: RefCell::new(Vec::new()),
         cover_inits: RefCell::new(Vec::new()),
+        rest_with_comma: RefCell::new(Vec::new()),
+        dup_proto: RefCell::new(Vec::new()),
     };
     let iter = tokens
         .iter()
@@ -99,10 +103,19 @@ pub fn parse_script(source: &str, opts: &ParseOptions) -> Result<Script, SyntaxE
             span,
         ));
     }
+    if let Some(&span) = ctx.dup_proto.borrow().first() {
+        errors.push(SyntaxError::new(
+            "Duplicate __proto__ fields are not allowed in object literals",
+            span,
+        ));
+    }
     if let Some(e) = errors.into_iter().min_by_key(|e| e.span.start) {
         return Err(e);
     }
     let strict = opts.strict || ctx.has_use_strict(&body);
+    if strict {
+        ctx.check_octal(sp(0, source.len()))?;
+    }
     Ok(Script {
         body,
         strict,
@@ -117,6 +130,41 @@ fn lex_error(e: LexError) -> SyntaxError {
         span: sp(e.start, e.end),
         incomplete: e.incomplete,
     }
+}
+
+/// Finds legacy octal literals and octal escapes (allowed only in sloppy code).
+fn legacy_octal_tokens(src: &str, tokens: &[Token]) -> Vec<(usize, usize, bool)> {
+    let mut out = Vec::new();
+    for t in tokens {
+        let text = src.get(t.start..t.end).unwrap_or("");
+        match t.tok {
+            Tok::Num(_) => {
+                let b = text.as_bytes();
+                if b.len() > 1 && b[0] == b'0' && b[1].is_ascii_digit() {
+                    out.push((t.start, t.end, false));
+                }
+            }
+            Tok::Str(_) => {
+                let b = text.as_bytes();
+                let mut i = 0;
+                while i + 1 < b.len() {
+                    if b[i] == b'\\' {
+                        let c = b[i + 1];
+                        let next_digit = b.get(i + 2).is_some_and(|d| d.is_ascii_digit());
+                        if (b'1'..=b'9').contains(&c) || (c == b'0' && next_digit) {
+                            out.push((t.start, t.end, true));
+                            break;
+                        }
+                        i += 2;
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Parenthesized list `( a, b, ...c )`: an expression or arrow parameters.
@@ -185,6 +233,13 @@ pub struct Ctx<'a> {
     errors: RefCell<Vec<SyntaxError>>,
     /// `{ x = 1 }` initializers not (yet) reinterpreted as destructuring defaults.
     cover_inits: RefCell<Vec<Span>>,
+    /// Legacy octal numbers (`010`) and octal escapes (`"\1"`): errors in strict code. Sorted
+    /// by position; each is (start, end, is_escape).
+    legacy_octal: Vec<(usize, usize, bool)>,
+    /// Spread elements followed by a trailing comma (`[...a,]`): invalid as rest elements.
+    rest_with_comma: RefCell<Vec<Span>>,
+    /// Object literals with duplicate `__proto__` properties (valid only as patterns).
+    dup_proto: RefCell<Vec<Span>>,
 }
 
 impl Ctx<'_> {
@@ -193,6 +248,16 @@ impl Ctx<'_> {
         self.tokens[i..]
             .iter()
             .find(|t| t.start == pos && t.tok != Tok::AutoSemi)
+    }
+
+    /// Span of a statement ending at `r`, where `r` may lie past an inserted semicolon (the
+    /// next token's start): ends at the last token that ends at or before `r`.
+    pub fn sp_end(&self, l: usize, r: usize) -> Span {
+        let i = self.tokens.partition_point(|t| t.end <= r);
+        match i.checked_sub(1).map(|j| self.tokens[j].end) {
+            Some(end) if end >= l => sp(l, end),
+            _ => sp(l, r),
+        }
     }
 
     fn nl_before(&self, pos: usize) -> bool {
@@ -217,13 +282,65 @@ impl Ctx<'_> {
                 incomplete: true,
             },
             ParseError::UnrecognizedToken {
-                token: (l, t, r), ..
+                token: (l, t, r),
+                expected,
+            } => {
+                let msg = if expected.iter().any(|e| e == "\")\"") && self.in_call_args(l) {
+                    "missing ) after argument list".to_string()
+                } else {
+                    self.token_message(&t, sp(l, r))
+                };
+                SyntaxError::new(msg, sp(l, r))
             }
-            | ParseError::ExtraToken { token: (l, t, r) } => {
+            ParseError::ExtraToken { token: (l, t, r) } => {
                 SyntaxError::new(self.token_message(&t, sp(l, r)), sp(l, r))
             }
             ParseError::User { error } => error,
         }
+    }
+
+    /// Is the token at `pos` directly inside the argument list of a call (`f(a b)`)? Finds the
+    /// innermost unclosed `(` and looks at the token before it.
+    fn in_call_args(&self, pos: usize) -> bool {
+        let end = self.tokens.partition_point(|t| t.start < pos);
+        let mut depth = 0usize;
+        for i in (0..end).rev() {
+            match self.tokens[i].tok {
+                Tok::RParen | Tok::RBracket | Tok::RBrace => depth += 1,
+                Tok::LBracket | Tok::LBrace | Tok::ArrowLBrace => {
+                    if depth == 0 {
+                        return false;
+                    }
+                    depth -= 1;
+                }
+                Tok::LParen if depth > 0 => depth -= 1,
+                Tok::LParen => {
+                    let before = i.checked_sub(1).map(|j| &self.tokens[j].tok);
+                    let before2 = i.checked_sub(2).map(|j| &self.tokens[j].tok);
+                    let callee = matches!(
+                        before,
+                        Some(
+                            Tok::Ident(_)
+                                | Tok::RParen
+                                | Tok::RBracket
+                                | Tok::Super
+                                | Tok::This
+                                | Tok::TemplateTail(_)
+                                | Tok::NoSubTemplate(_)
+                        )
+                    );
+                    let declared = matches!(
+                        before2,
+                        Some(Tok::Function | Tok::Star | Tok::Get | Tok::Set | Tok::Async)
+                    ) || self.tokens[..i]
+                        .last()
+                        .is_some_and(|t| t.tok == Tok::RParen);
+                    return callee && !declared;
+                }
+                _ => {}
+            }
+        }
+        false
     }
 
     fn token_message(&self, t: &Tok, span: Span) -> String {
@@ -354,6 +471,9 @@ impl Ctx<'_> {
             FunctionBody::Block(b) => self.has_use_strict(b),
             FunctionBody::Expr(_) => false,
         };
+        if has_use_strict {
+            self.check_octal_in(span);
+        }
         Function {
             name,
             kind,
@@ -447,6 +567,8 @@ impl Ctx<'_> {
         span: Span,
     ) -> Rc<Class> {
         let (super_class, elements) = tail;
+        self.check_octal_in(span);
+        self.check_class_elements(name.as_ref(), &elements);
         let mut constructor: Option<Rc<Function>> = None;
         let mut rest = Vec::with_capacity(elements.len());
         for el in elements {
@@ -504,6 +626,95 @@ impl Ctx<'_> {
         })
     }
 
+    /// Class-level early errors that need no scope information: the class name (class code is
+    /// strict), fields named `constructor` / static `prototype`, duplicate private names.
+    fn check_class_elements(&self, name: Option<&Ident>, elements: &[ClassElement]) {
+        let mut errors = self.errors.borrow_mut();
+        if let Some(n) = name {
+            if is_strict_reserved(&n.name.to_rust_string()) {
+                errors.push(SyntaxError::new(
+                    "Unexpected strict mode reserved word",
+                    n.span,
+                ));
+            }
+        }
+        // Private names seen so far: (name, static, kind) where kind 0 = field/method,
+        // 1 = getter, 2 = setter.
+        let mut privates: Vec<(String, bool, u8)> = Vec::new();
+        for el in elements {
+            let (key, is_static, kind, span) = match el {
+                ClassElement::Method {
+                    key,
+                    kind,
+                    is_static,
+                    func,
+                } => {
+                    let k = match kind {
+                        MethodKind::Method => 0,
+                        MethodKind::Get => 1,
+                        MethodKind::Set => 2,
+                    };
+                    (key, *is_static, k, func.span)
+                }
+                ClassElement::Field {
+                    key,
+                    is_static,
+                    span,
+                    ..
+                } => {
+                    if let PropName::Static(n) = key {
+                        let n = n.to_rust_string();
+                        if n == "constructor" {
+                            errors.push(SyntaxError::new(
+                                "Classes may not have a field named 'constructor'",
+                                *span,
+                            ));
+                        } else if *is_static && n == "prototype" {
+                            errors.push(SyntaxError::new(
+                                "Classes may not have a static property named 'prototype'",
+                                *span,
+                            ));
+                        }
+                    }
+                    (key, *is_static, 0, *span)
+                }
+                ClassElement::StaticBlock(_) => continue,
+            };
+            match key {
+                PropName::Private(id) => {
+                    let n = id.name.to_rust_string();
+                    if n == "constructor" {
+                        errors.push(SyntaxError::new(
+                            "Classes may not have a private field named '#constructor'",
+                            id.span,
+                        ));
+                    }
+                    let clash = privates.iter().any(|(pn, ps, pk)| {
+                        *pn == n && !(*ps == is_static && *pk + kind == 3 && *pk != 0 && kind != 0)
+                    });
+                    if clash {
+                        errors.push(SyntaxError::new(
+                            format!("Identifier '#{n}' has already been declared"),
+                            id.span,
+                        ));
+                    }
+                    privates.push((n, is_static, kind));
+                }
+                PropName::Static(n)
+                    if is_static
+                        && n.to_rust_string() == "prototype"
+                        && matches!(el, ClassElement::Method { .. }) =>
+                {
+                    errors.push(SyntaxError::new(
+                        "Classes may not have a static property named 'prototype'",
+                        span,
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
+
     pub fn key_value(&self, k: PropName, v: Expr) -> PResult<PropDef> {
         if let PropName::Private(id) = &k {
             return user(format!("Unexpected identifier '#{}'", id.name), id.span);
@@ -520,6 +731,105 @@ impl Ctx<'_> {
             kind: m.1,
             func: Rc::new(m.2),
         })
+    }
+
+    /// An identifier reference or binding: reserved words can only get here escaped
+    /// (`bre\u0061k`) or as object-literal shorthands (`{ default }`).
+    pub fn ident(&self, name: JsStr, span: Span) -> PResult<Ident> {
+        let n = name.to_rust_string();
+        if lexer::is_reserved_word(&n) {
+            if self.text(span) != n {
+                return user("Keyword must not contain escaped characters", span);
+            }
+            return user(format!("Unexpected token '{n}'"), span);
+        }
+        Ok(Ident::new(name, span))
+    }
+
+    /// Strict code (a `"use strict"` function or a class) may not contain legacy octal.
+    fn check_octal(&self, span: Span) -> Result<(), SyntaxError> {
+        let (lo, hi) = (span.start as usize, span.end as usize);
+        let i = self.legacy_octal.partition_point(|o| o.0 < lo);
+        match self.legacy_octal.get(i) {
+            Some(&(s, e, esc)) if e <= hi => Err(SyntaxError::new(
+                if esc {
+                    "Octal escape sequences are not allowed in strict mode."
+                } else {
+                    "Octal literals are not allowed in strict mode."
+                },
+                sp(s, e),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    fn check_octal_in(&self, span: Span) {
+        if let Err(e) = self.check_octal(span) {
+            self.errors.borrow_mut().push(e);
+        }
+    }
+
+    /// `if (x) function f() {}` / `l: function f() {}`: only plain functions, only sloppy.
+    pub fn annex_b_function(&self, f: Rc<Function>, span: Span) -> PResult<Stmt> {
+        if f.is_async || f.is_generator || self.strict {
+            return user(
+                "In strict mode code, functions can only be declared at top level or inside a block.",
+                span,
+            );
+        }
+        Ok(Stmt::new(StmtKind::Function(f), span))
+    }
+
+    /// `{ __proto__: a, __proto__: b }` is an error unless the literal becomes a pattern;
+    /// recorded like a cover initializer (and cleared by `to_pattern`).
+    pub fn check_duplicate_proto(&self, props: &[PropDef], span: Span) {
+        let n = props
+            .iter()
+            .filter(|p| {
+                matches!(p, PropDef::KeyValue(PropName::Static(k), _)
+                    if k.units() == "__proto__".encode_utf16().collect::<Vec<_>>().as_slice())
+            })
+            .count();
+        if n > 1 {
+            self.dup_proto.borrow_mut().push(span);
+        }
+    }
+
+    /// Records a spread element followed by a trailing comma.
+    pub fn rest_with_comma(&self, span: Span) {
+        self.rest_with_comma.borrow_mut().push(span);
+    }
+
+    fn check_rest(&self, e: &Expr) -> PResult<()> {
+        if self.rest_with_comma.borrow().contains(&e.span) {
+            return user("Rest element must be last element", e.span);
+        }
+        Ok(())
+    }
+
+    /// Getters take no parameters; setters exactly one (not a rest parameter).
+    pub fn accessor(
+        &self,
+        kind: MethodKind,
+        f: (Params, Vec<Stmt>),
+        span: Span,
+    ) -> PResult<Function> {
+        let (params, rest) = &f.0;
+        if kind == MethodKind::Get && (!params.is_empty() || rest.is_some()) {
+            return user("Getter must not have any formal parameters.", span);
+        }
+        if kind == MethodKind::Set {
+            if rest.is_some() {
+                return user(
+                    "Setter function argument must not be a rest parameter",
+                    span,
+                );
+            }
+            if params.len() != 1 {
+                return user("Setter must have exactly one formal parameter.", span);
+            }
+        }
+        Ok(self.method(false, false, f, span))
     }
 
     /// `{ x = 1 }`: only valid if the object literal later becomes a pattern.
@@ -579,7 +889,7 @@ impl Ctx<'_> {
                 match split_in(e) {
                     Ok((target, right)) => StmtKind::ForInOf {
                         kind: ForInOfKind::In,
-                        left: ForHead::Target(self.to_pattern(target, Mode::Assign, true)?),
+                        left: ForHead::Target(self.for_target(target, ForInOfKind::In)?),
                         right,
                         body,
                         scope,
@@ -642,7 +952,7 @@ impl Ctx<'_> {
                 }
                 StmtKind::ForInOf {
                     kind: k,
-                    left: ForHead::Target(self.to_pattern(target, Mode::Assign, true)?),
+                    left: ForHead::Target(self.for_target(target, k)?),
                     right,
                     body,
                     scope,
@@ -650,6 +960,22 @@ impl Ctx<'_> {
             }
         };
         Ok(Stmt::new(kind, span))
+    }
+
+    /// The left side of `for (x in/of ...)`: a destructuring or simple assignment target.
+    fn for_target(&self, target: Expr, kind: ForInOfKind) -> PResult<Pattern> {
+        let span = target.span;
+        match &target.kind {
+            ExprKind::Object(_) | ExprKind::Array(_) => self.to_pattern(target, Mode::Assign, true),
+            _ => simple_target(target).or_else(|_| {
+                let which = if kind == ForInOfKind::In {
+                    "for-in"
+                } else {
+                    "for-of"
+                };
+                user(format!("Invalid left-hand side in {which} loop"), span)
+            }),
+        }
     }
 
     pub fn assign(&self, t: Expr, op: AssignOp, v: Expr, span: Span) -> PResult<Expr> {
@@ -807,6 +1133,7 @@ impl Ctx<'_> {
             match a {
                 Arg::Expr(e) => params.push(self.param_from_expr(e)?),
                 Arg::Spread(e) if i + 1 == n => {
+                    self.check_rest(&e)?;
                     rest = Some(self.to_pattern(e, Mode::Binding, false)?)
                 }
                 Arg::Spread(e) => {
@@ -841,6 +1168,13 @@ impl Ctx<'_> {
     /// Reinterprets an expression as a destructuring pattern (assignment target or, for arrow
     /// parameters, a binding pattern).
     fn to_pattern(&self, e: Expr, mode: Mode, top: bool) -> PResult<Pattern> {
+        // Deeply nested literals must not overflow the stack.
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
+            self.to_pattern_inner(e, mode, top)
+        })
+    }
+
+    fn to_pattern_inner(&self, e: Expr, mode: Mode, top: bool) -> PResult<Pattern> {
         let invalid = |span| {
             let msg = match mode {
                 Mode::Binding => "Invalid destructuring assignment target",
@@ -862,6 +1196,7 @@ impl Ctx<'_> {
                 _ => invalid(span),
             },
             ExprKind::Object(props) => {
+                self.dup_proto.borrow_mut().retain(|s| *s != span);
                 let mut out = Vec::new();
                 let mut rest = None;
                 let n = props.len();
@@ -893,6 +1228,7 @@ impl Ctx<'_> {
                             });
                         }
                         PropDef::Spread(e) if i + 1 == n => {
+                            self.check_rest(&e)?;
                             if !matches!(
                                 e.kind,
                                 ExprKind::Ident(_)
@@ -927,6 +1263,7 @@ impl Ctx<'_> {
                             out.push(Some(PatElem { target, default }));
                         }
                         Some(ArrayElem::Spread(e)) if i + 1 == n => {
+                            self.check_rest(&e)?;
                             if matches!(e.kind, ExprKind::Assign { .. }) {
                                 return invalid(e.span);
                             }
@@ -1015,6 +1352,10 @@ fn is_strict_reserved(n: &str) -> bool {
 
 /// Binding patterns may not contain member-expression targets.
 fn check_binding(p: &Pattern) -> PResult<()> {
+    stacker::maybe_grow(64 * 1024, 1024 * 1024, || check_binding_inner(p))
+}
+
+fn check_binding_inner(p: &Pattern) -> PResult<()> {
     match p {
         Pattern::Ident(_) => Ok(()),
         Pattern::Expr(e) => user("Invalid destructuring assignment target", e.span),
@@ -1053,6 +1394,10 @@ fn simple_target(e: Expr) -> Result<Pattern, Span> {
 /// Splits `for (a in b)` parsed as one expression at its first top-level `in` (the deepest one
 /// on the left spine): returns the left-hand side and the rebuilt right-hand expression.
 fn split_in(e: Expr) -> Result<(Expr, Expr), Expr> {
+    stacker::maybe_grow(64 * 1024, 1024 * 1024, || split_in_inner(e))
+}
+
+fn split_in_inner(e: Expr) -> Result<(Expr, Expr), Expr> {
     let span = e.span;
     match e.kind {
         ExprKind::Binary(op, l, r) => match split_in(*l) {
@@ -1114,6 +1459,10 @@ fn split_in(e: Expr) -> Result<(Expr, Expr), Expr> {
 
 /// Finds an unparenthesized `in` operator (not allowed in a `for(;;)` initializer).
 fn top_level_in(e: &Expr) -> Option<Span> {
+    stacker::maybe_grow(64 * 1024, 1024 * 1024, || top_level_in_inner(e))
+}
+
+fn top_level_in_inner(e: &Expr) -> Option<Span> {
     match &e.kind {
         ExprKind::Binary(op, l, r) => {
             if *op == BinaryOp::In {

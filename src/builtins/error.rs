@@ -1,5 +1,278 @@
-//! The `error` built-ins (to be written).
+//! `Error` and the NativeError constructors (`TypeError`, `RangeError`, ...), `AggregateError`,
+//! `Error.prototype.toString`, and V8's `Error.captureStackTrace` / `Error.stackTraceLimit`.
 
-use crate::interp::Interp;
+use crate::interp::{Args, Interp, JsResult};
+use crate::object::{Attrs, Obj, ObjectKind, PropKey, PropertyDescriptor};
+use crate::string::JsStr;
+use crate::value::Value;
 
-pub fn init(_it: &mut Interp) {}
+/// Which intrinsic prototype an error constructor creates instances of (its captured index).
+const KINDS: [&str; 8] = [
+    "Error",
+    "TypeError",
+    "RangeError",
+    "ReferenceError",
+    "SyntaxError",
+    "EvalError",
+    "URIError",
+    "AggregateError",
+];
+
+fn proto_for(it: &Interp, kind: usize) -> Obj {
+    let i = &it.intrinsics;
+    match kind {
+        1 => i.type_error_prototype.clone(),
+        2 => i.range_error_prototype.clone(),
+        3 => i.reference_error_prototype.clone(),
+        4 => i.syntax_error_prototype.clone(),
+        5 => i.eval_error_prototype.clone(),
+        6 => i.uri_error_prototype.clone(),
+        7 => i.aggregate_error_prototype.clone(),
+        _ => i.error_prototype.clone(),
+    }
+}
+
+pub fn init(it: &mut Interp) {
+    // %Error%.
+    let error_proto = it.intrinsics.error_prototype.clone();
+    let error_ctor = it.native_fn_with("Error", 1, error_constructor, true, vec![Value::from(0.0)]);
+    super::link_ctor_proto(&error_ctor, &error_proto);
+    error_proto.define("name", Value::from("Error"), Attrs::HIDDEN);
+    error_proto.define("message", Value::from(""), Attrs::HIDDEN);
+    it.define_method(&error_proto, "toString", 0, error_proto_to_string);
+    it.define_method(
+        &error_ctor,
+        "captureStackTrace",
+        2,
+        error_capture_stack_trace,
+    );
+    error_ctor.define("stackTraceLimit", Value::from(10.0), Attrs::DEFAULT);
+    super::define_global(it, "Error", Value::Object(error_ctor.clone()));
+
+    // The NativeErrors and AggregateError: [[Prototype]] of each constructor is %Error%.
+    for (kind, name) in KINDS.iter().enumerate().skip(1) {
+        let proto = proto_for(it, kind);
+        let (f, len): (crate::interp::NativeFn, u32) = if kind == 7 {
+            (aggregate_error_constructor, 2)
+        } else {
+            (error_constructor, 1)
+        };
+        let ctor = it.native_fn_with(name, len, f, true, vec![Value::from(kind as f64)]);
+        ctor.borrow_mut().proto = Some(error_ctor.clone());
+        super::link_ctor_proto(&ctor, &proto);
+        proto.define("name", Value::from(*name), Attrs::HIDDEN);
+        proto.define("message", Value::from(""), Attrs::HIDDEN);
+        super::define_global(it, name, Value::Object(ctor));
+    }
+}
+
+/// The captured intrinsic kind of the running error constructor.
+fn callee_kind(a: &Args) -> usize {
+    if let ObjectKind::Native(n) = &a.callee.borrow().kind {
+        if let Some(Value::Number(k)) = n.captures.first() {
+            return *k as usize;
+        }
+    }
+    0
+}
+
+/// The stack trace of the code that called the running built-in (its own frame left out,
+/// as V8 leaves out the constructor frame).
+fn caller_stack_string(it: &mut Interp, header_proto: &Obj, message: &str) -> String {
+    let saved = it.stack.pop();
+    let s = it.capture_stack_string(header_proto, message);
+    if let Some(e) = saved {
+        it.stack.push(e);
+    }
+    s
+}
+
+/// Steps shared by the Error constructors: OrdinaryCreateFromConstructor, the message, the
+/// `stack`, and InstallErrorCause.
+fn create_error(it: &mut Interp, a: &Args, message: &Value, options: &Value) -> JsResult<Obj> {
+    let kind = callee_kind(a);
+    // 1. If NewTarget is undefined, let newTarget be the active function object.
+    let nt = a.new_target.cloned().unwrap_or_else(|| a.callee.clone());
+    // 2. Let O be ? OrdinaryCreateFromConstructor(newTarget, "%NativeError.prototype%").
+    let proto = it.get_prototype_from_constructor(&nt, |i| match kind {
+        1 => i.type_error_prototype.clone(),
+        2 => i.range_error_prototype.clone(),
+        3 => i.reference_error_prototype.clone(),
+        4 => i.syntax_error_prototype.clone(),
+        5 => i.eval_error_prototype.clone(),
+        6 => i.uri_error_prototype.clone(),
+        7 => i.aggregate_error_prototype.clone(),
+        _ => i.error_prototype.clone(),
+    })?;
+    let o = Obj::new(Some(proto.clone()), ObjectKind::Error);
+    // 3. If message is not undefined: msg = ? ToString(message).
+    let msg = if message.is_undefined() {
+        None
+    } else {
+        Some(it.to_string(message)?)
+    };
+    // V8 captures the stack when the object is created: `stack` is the first own property.
+    let m = msg.as_ref().map(|m| m.to_rust_string()).unwrap_or_default();
+    let stack = caller_stack_string(it, &proto, &m);
+    o.define("stack", Value::from(stack.as_str()), Attrs::HIDDEN);
+    // 3.b. CreateNonEnumerableDataPropertyOrThrow(O, "message", msg).
+    if let Some(msg) = msg {
+        o.define("message", Value::String(msg), Attrs::HIDDEN);
+    }
+    // 4. Perform ? InstallErrorCause(O, options).
+    install_error_cause(it, &o, options)?;
+    Ok(o)
+}
+
+/// InstallErrorCause(O, options).
+fn install_error_cause(it: &mut Interp, o: &Obj, options: &Value) -> JsResult<()> {
+    if let Value::Object(opts) = options {
+        let k = PropKey::from("cause");
+        if it.has_property(opts, &k)? {
+            let cause = it.get(opts, &k)?;
+            o.define("cause", cause, Attrs::HIDDEN);
+        }
+    }
+    Ok(())
+}
+
+/// Error(message, options) and NativeError(message, options).
+fn error_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = create_error(it, a, &a.get(0), &a.get(1))?;
+    Ok(Value::Object(o))
+}
+
+/// AggregateError(errors, message, options).
+fn aggregate_error_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = create_error(it, a, &a.get(1), &a.get(2))?;
+    // 5. Let errorsList be ? IterableToList(errors).
+    let errors = it.iterable_to_list(&a.get(0))?;
+    // 6. DefinePropertyOrThrow(O, "errors", non-enumerable CreateArrayFromList(errorsList)).
+    let arr = it.new_array(errors);
+    o.define("errors", Value::Object(arr), Attrs::HIDDEN);
+    Ok(Value::Object(o))
+}
+
+/// Error.prototype.toString().
+fn error_proto_to_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    // 1-2. If O is not an Object, throw a TypeError exception.
+    let Value::Object(o) = a.this else {
+        let s = it.to_string_lossy(a.this);
+        return Err(it.type_error(format!(
+            "Method Error.prototype.toString called on incompatible receiver {s}"
+        )));
+    };
+    Ok(Value::String(error_to_string(it, o)?))
+}
+
+/// The steps of Error.prototype.toString on an object.
+pub fn error_to_string(it: &mut Interp, o: &Obj) -> JsResult<JsStr> {
+    // 3-4. name: undefined → "Error", else ? ToString(name).
+    let name = it.get(o, &PropKey::from("name"))?;
+    let name = if name.is_undefined() {
+        JsStr::intern("Error")
+    } else {
+        it.to_string(&name)?
+    };
+    // 5-6. msg: undefined → "", else ? ToString(msg).
+    let msg = it.get(o, &PropKey::from("message"))?;
+    let msg = if msg.is_undefined() {
+        JsStr::empty()
+    } else {
+        it.to_string(&msg)?
+    };
+    // 7-9.
+    if name.is_empty() {
+        return Ok(msg);
+    }
+    if msg.is_empty() {
+        return Ok(name);
+    }
+    Ok(name.concat(&JsStr::from(": ")).concat(&msg))
+}
+
+/// Error.captureStackTrace(targetObject[, constructorOpt]): defines `stack` on the object.
+fn error_capture_stack_trace(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let Value::Object(o) = a.get(0) else {
+        return Err(it.type_error("invalid_argument"));
+    };
+    let header = error_to_string(it, &o)?.to_rust_string();
+    let saved = it.stack.pop();
+    let lines = it.stack_trace_lines();
+    if let Some(e) = saved {
+        it.stack.push(e);
+    }
+    let stack = format!("{header}{lines}");
+    it.define_property_or_throw(
+        &o,
+        PropKey::from("stack"),
+        PropertyDescriptor::data(Value::from(stack.as_str()), Attrs::HIDDEN),
+    )?;
+    Ok(Value::Undefined)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn global(it: &mut Interp, name: &str) -> Obj {
+        let g = it.global.clone();
+        it.get(&g, &PropKey::from(name))
+            .unwrap()
+            .as_object()
+            .unwrap()
+            .clone()
+    }
+
+    #[test]
+    fn construct_and_to_string() {
+        let mut it = Interp::new();
+        let te = global(&mut it, "TypeError");
+        let e = it.construct(&te, &[Value::from("bad")], None).unwrap();
+        let eo = e.as_object().unwrap().clone();
+        assert!(matches!(eo.borrow().kind, ObjectKind::Error));
+        let s = error_to_string(&mut it, &eo).unwrap();
+        assert_eq!(s.to_rust_string(), "TypeError: bad");
+        let stack = eo.get_own_data(&PropKey::from("stack")).unwrap();
+        assert!(it
+            .to_string(&stack)
+            .unwrap()
+            .to_rust_string()
+            .starts_with("TypeError: bad"));
+        // Called without new.
+        let err = global(&mut it, "Error");
+        let e2 = it.call_obj(&err, &Value::Undefined, &[]).unwrap();
+        let e2 = e2.as_object().unwrap().clone();
+        assert!(e2.get_own_property(&PropKey::from("message")).is_none());
+        assert_eq!(
+            error_to_string(&mut it, &e2).unwrap().to_rust_string(),
+            "Error"
+        );
+        // [[Prototype]] of NativeError constructors is %Error%.
+        assert!(Obj::ptr_eq(&te.proto().unwrap(), &err));
+    }
+
+    #[test]
+    fn cause_and_aggregate() {
+        let mut it = Interp::new();
+        let err = global(&mut it, "Error");
+        let opts = it.new_object();
+        opts.define("cause", Value::from(7.0), Attrs::DEFAULT);
+        let e = it
+            .construct(&err, &[Value::from("m"), Value::Object(opts)], None)
+            .unwrap();
+        let c = it.get_v(&e, &PropKey::from("cause")).unwrap();
+        assert!(c.strict_equals(&Value::from(7.0)));
+        let ag = global(&mut it, "AggregateError");
+        let list = Value::Object(it.new_array(vec![Value::from(1.0), Value::from(2.0)]));
+        let e = it.construct(&ag, &[list, Value::from("x")], None).unwrap();
+        let errs = it.get_v(&e, &PropKey::from("errors")).unwrap();
+        let errs = errs.as_object().unwrap().clone();
+        assert_eq!(it.length_of_array_like(&errs).unwrap(), 2);
+        let eo = e.as_object().unwrap().clone();
+        assert_eq!(
+            error_to_string(&mut it, &eo).unwrap().to_rust_string(),
+            "AggregateError: x"
+        );
+    }
+}

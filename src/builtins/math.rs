@@ -1,5 +1,443 @@
-//! The `math` built-ins (to be written).
+//! The `Math` namespace object: constants and the ES2023 functions.
 
-use crate::interp::Interp;
+use std::cell::Cell;
 
-pub fn init(_it: &mut Interp) {}
+use crate::builtins::define_global;
+use crate::interp::ops::js_pow;
+use crate::interp::{Args, Interp, JsResult};
+use crate::object::{Attrs, PropKey};
+use crate::value::{to_int32, to_uint32, Value};
+
+/// Defines a one-argument function `Math.name(x) = f(ToNumber(x))`.
+macro_rules! unary {
+    ($it:expr, $m:expr, $name:literal, $f:expr) => {
+        $it.define_method($m, $name, 1, |it, a| {
+            let x = it.to_number(&a.get(0))?;
+            let f: fn(f64) -> f64 = $f;
+            Ok(Value::Number(f(x)))
+        });
+    };
+}
+
+pub fn init(it: &mut Interp) {
+    let m = it.new_object();
+    let consts: [(&str, f64); 8] = [
+        ("E", std::f64::consts::E),
+        ("LN10", std::f64::consts::LN_10),
+        ("LN2", std::f64::consts::LN_2),
+        ("LOG10E", std::f64::consts::LOG10_E),
+        ("LOG2E", std::f64::consts::LOG2_E),
+        ("PI", std::f64::consts::PI),
+        ("SQRT1_2", std::f64::consts::FRAC_1_SQRT_2),
+        ("SQRT2", std::f64::consts::SQRT_2),
+    ];
+    for (name, v) in consts {
+        m.define(name, Value::Number(v), Attrs::NONE);
+    }
+    unary!(it, &m, "abs", f64::abs);
+    unary!(it, &m, "acos", libm::acos);
+    unary!(it, &m, "acosh", libm::acosh);
+    unary!(it, &m, "asin", libm::asin);
+    unary!(it, &m, "asinh", math_asinh);
+    unary!(it, &m, "atan", libm::atan);
+    unary!(it, &m, "atanh", libm::atanh);
+    it.define_method(&m, "atan2", 2, |it, a| {
+        let y = it.to_number(&a.get(0))?;
+        let x = it.to_number(&a.get(1))?;
+        Ok(Value::Number(libm::atan2(y, x)))
+    });
+    unary!(it, &m, "cbrt", fdlibm_cbrt);
+    unary!(it, &m, "ceil", f64::ceil);
+    it.define_method(&m, "clz32", 1, |it, a| {
+        let n = it.to_number(&a.get(0))?;
+        Ok(Value::from(to_uint32(n).leading_zeros()))
+    });
+    unary!(it, &m, "cos", libm::cos);
+    unary!(it, &m, "cosh", fdlibm_cosh);
+    unary!(it, &m, "exp", fdlibm_exp);
+    unary!(it, &m, "expm1", libm::expm1);
+    unary!(it, &m, "floor", f64::floor);
+    unary!(it, &m, "fround", |x| x as f32 as f64);
+    it.define_method(&m, "hypot", 2, math_hypot);
+    it.define_method(&m, "imul", 2, |it, a| {
+        let x = it.to_number(&a.get(0))?;
+        let y = it.to_number(&a.get(1))?;
+        Ok(Value::from(to_int32(x).wrapping_mul(to_int32(y))))
+    });
+    unary!(it, &m, "log", libm::log);
+    unary!(it, &m, "log1p", libm::log1p);
+    unary!(it, &m, "log10", f64::log10);
+    unary!(it, &m, "log2", f64::log2);
+    it.define_method(&m, "max", 2, math_max);
+    it.define_method(&m, "min", 2, math_min);
+    it.define_method(&m, "pow", 2, |it, a| {
+        let x = it.to_number(&a.get(0))?;
+        let y = it.to_number(&a.get(1))?;
+        Ok(Value::Number(js_pow(x, y)))
+    });
+    it.define_method(&m, "random", 0, |_, _| Ok(Value::Number(random())));
+    unary!(it, &m, "round", math_round);
+    unary!(it, &m, "sign", |x| if x.is_nan() || x == 0.0 {
+        x
+    } else {
+        x.signum()
+    });
+    unary!(it, &m, "sin", libm::sin);
+    unary!(it, &m, "sinh", v8_sinh);
+    unary!(it, &m, "sqrt", f64::sqrt);
+    unary!(it, &m, "tan", libm::tan);
+    unary!(it, &m, "tanh", f64::tanh);
+    unary!(it, &m, "trunc", f64::trunc);
+    m.define(
+        PropKey::Sym(it.symbols.to_string_tag.clone()),
+        Value::from("Math"),
+        Attrs::CONFIGURABLE_ONLY,
+    );
+    define_global(it, "Math", Value::Object(m));
+}
+
+/// asinh keeping the sign of zero (`Math.asinh(-0)` is -0).
+fn math_asinh(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    libm::asinh(x)
+}
+
+/// Cube root as FreeBSD's `s_cbrt.c` computes it (the algorithm V8's ieee754 uses): an
+/// exponent-based estimate, a polynomial step to 23 bits, one Newton step to 53 bits.
+fn fdlibm_cbrt(x: f64) -> f64 {
+    const B1: u32 = 715_094_163; // (1023 - 1023/3 - 0.03306235651) * 2^20
+    const B2: u32 = 696_219_795; // (1023 - 1023/3 - 54/3 - 0.03306235651) * 2^20
+    const P0: f64 = 1.875_951_824_271_770_096_43;
+    const P1: f64 = -1.884_979_795_433_771_698_75;
+    const P2: f64 = 1.621_429_720_105_354_466_140;
+    const P3: f64 = -0.758_397_934_778_766_047_437;
+    const P4: f64 = 0.145_996_192_886_612_446_982;
+    let bits = x.to_bits();
+    let mut hx = (bits >> 32) as u32;
+    let low = bits as u32;
+    let sign = hx & 0x8000_0000;
+    hx &= 0x7fff_ffff;
+    if hx >= 0x7ff0_0000 {
+        return x + x;
+    }
+    let words = |h: u32, l: u32| f64::from_bits(((h as u64) << 32) | l as u64);
+    let mut t = if hx < 0x0010_0000 {
+        if (hx | low) == 0 {
+            return x;
+        }
+        let t = words(0x4350_0000, 0) * x;
+        let high = (t.to_bits() >> 32) as u32;
+        words(sign | ((high & 0x7fff_ffff) / 3 + B2), 0)
+    } else {
+        words(sign | (hx / 3 + B1), 0)
+    };
+    let r = (t * t) * (t / x);
+    t *= (P0 + r * (P1 + r * P2)) + ((r * r) * r) * (P3 + r * P4);
+    // Round t away from zero to 23 bits.
+    t = f64::from_bits((t.to_bits().wrapping_add(0x8000_0000)) & 0xffff_ffff_c000_0000);
+    let s = t * t;
+    let mut r = x / s;
+    let w = t + t;
+    r = (r - t) / (w + r);
+    t + t * r
+}
+
+/// exp by the fdlibm method (as V8): reduce x = k·ln2 + r with |r| ≤ ln2/2, approximate
+/// e^r with a degree-5 rational correction, then scale by 2^k.
+fn fdlibm_exp(x: f64) -> f64 {
+    const O_THRESHOLD: f64 = 7.097_827_128_933_839_730_96e2;
+    const U_THRESHOLD: f64 = -7.451_332_191_019_411_084_20e2;
+    const LN2_HI: f64 = 6.931_471_803_691_238_164_90e-1;
+    const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
+    const INV_LN2: f64 = 1.442_695_040_888_963_387_00;
+    const P1: f64 = 1.666_666_666_666_660_190_37e-1;
+    const P2: f64 = -2.777_777_777_701_559_338_42e-3;
+    const P3: f64 = 6.613_756_321_437_934_361_17e-5;
+    const P4: f64 = -1.653_390_220_546_525_153_90e-6;
+    const P5: f64 = 4.138_136_797_057_238_460_39e-8;
+    const TWOM1000: f64 = 9.332_636_185_032_188_789_90e-302;
+    let hx_full = (x.to_bits() >> 32) as u32;
+    let xsb = (hx_full >> 31) as i32; // sign bit
+    let hx = hx_full & 0x7fff_ffff;
+    if hx >= 0x4086_2E42 {
+        // |x| >= 709.78...
+        if hx >= 0x7ff0_0000 {
+            if x.is_nan() {
+                return x + x;
+            }
+            return if xsb == 0 { x } else { 0.0 };
+        }
+        if x > O_THRESHOLD {
+            return f64::INFINITY;
+        }
+        if x < U_THRESHOLD {
+            return 0.0;
+        }
+    }
+    let (mut hi, mut lo, k): (f64, f64, i32) = (0.0, 0.0, 0);
+    let mut x = x;
+    let k = if hx > 0x3fd6_2e42 {
+        // |x| > 0.5 ln2
+        let k = if hx < 0x3FF0_A2B2 {
+            // |x| < 1.5 ln2
+            if x == 1.0 {
+                return std::f64::consts::E;
+            }
+            if xsb == 0 {
+                hi = x - LN2_HI;
+                lo = LN2_LO;
+            } else {
+                hi = x + LN2_HI;
+                lo = -LN2_LO;
+            }
+            1 - xsb - xsb
+        } else {
+            let half = if xsb == 0 { 0.5 } else { -0.5 };
+            let k = (INV_LN2 * x + half) as i32;
+            let t = k as f64;
+            hi = x - t * LN2_HI;
+            lo = t * LN2_LO;
+            k
+        };
+        x = hi - lo;
+        k
+    } else if hx < 0x3e30_0000 {
+        // |x| < 2^-28
+        return 1.0 + x;
+    } else {
+        k
+    };
+    let t = x * x;
+    let c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+    if k == 0 {
+        return 1.0 - ((x * c) / (c - 2.0) - x);
+    }
+    let y = 1.0 - ((lo - (x * c) / (2.0 - c)) - hi);
+    let add_exp = |y: f64, k: i32| {
+        let bits = y.to_bits();
+        let hi = ((bits >> 32) as i32).wrapping_add(k << 20) as u32;
+        f64::from_bits(((hi as u64) << 32) | (bits & 0xffff_ffff))
+    };
+    if k >= -1021 {
+        add_exp(y, k)
+    } else {
+        add_exp(y, k + 1000) * TWOM1000
+    }
+}
+
+/// sinh by V8's method: sign(x)·(E + E/(E+1))/2 with E = expm1(|x|) up to 22, then exp/2,
+/// splitting exp near the overflow threshold.
+fn v8_sinh(x: f64) -> f64 {
+    let h = if x < 0.0 { -0.5 } else { 0.5 };
+    let ax = x.abs();
+    if ax < 22.0 {
+        if ax < 3.725_290_298_461_914e-9 {
+            return x;
+        }
+        let t = libm::expm1(ax);
+        if ax < 1.0 {
+            return h * (2.0 * t - t * t / (t + 1.0));
+        }
+        return h * (t + t / (t + 1.0));
+    }
+    if ax < 709.782_226_562_5 {
+        return h * fdlibm_exp(ax);
+    }
+    if ax <= 710.475_860_073_943_9 {
+        let w = fdlibm_exp(0.5 * ax);
+        let t = h * w;
+        return t * w;
+    }
+    x * 1.0e307
+}
+
+/// cosh by the fdlibm method: 1 + t²/(2(1+t)) with t = expm1(|x|) below ln2/2,
+/// (e^|x| + 1/e^|x|)/2 below 22, then e^|x|/2 (split near overflow).
+fn fdlibm_cosh(x: f64) -> f64 {
+    let ax = x.abs();
+    if x.is_nan() {
+        return x;
+    }
+    if ax < 0.5 * std::f64::consts::LN_2 {
+        let t = libm::expm1(ax);
+        let w = 1.0 + t;
+        if ax < 5.551_115_123_125_783e-17 {
+            return w;
+        }
+        return 1.0 + (t * t) / (w + w);
+    }
+    if ax < 22.0 {
+        let t = fdlibm_exp(ax);
+        return 0.5 * t + 0.5 / t;
+    }
+    if ax < 709.782_711_149_557_4 {
+        return 0.5 * fdlibm_exp(ax);
+    }
+    if ax <= 710.475_860_073_943_9 {
+        let w = fdlibm_exp(0.5 * ax);
+        let t = 0.5 * w;
+        return t * w;
+    }
+    f64::INFINITY
+}
+
+/// Math.round: the integer closest to x, ties toward +∞; -0 for x in [-0.5, -0].
+pub fn math_round(x: f64) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    if (-0.5..0.0).contains(&x) {
+        return -0.0;
+    }
+    let f = x.floor();
+    if x - f >= 0.5 {
+        f + 1.0
+    } else {
+        f
+    }
+}
+
+fn coerce_all(it: &mut Interp, a: &Args) -> JsResult<Vec<f64>> {
+    let mut v = Vec::with_capacity(a.len());
+    for x in a.args {
+        v.push(it.to_number(x)?);
+    }
+    Ok(v)
+}
+
+fn math_max(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let nums = coerce_all(it, a)?;
+    let mut r = f64::NEG_INFINITY;
+    for n in nums {
+        if n.is_nan() {
+            return Ok(Value::Number(f64::NAN));
+        }
+        if n > r || (n == 0.0 && r == 0.0 && r.is_sign_negative() && !n.is_sign_negative()) {
+            r = n;
+        }
+    }
+    Ok(Value::Number(r))
+}
+
+fn math_min(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let nums = coerce_all(it, a)?;
+    let mut r = f64::INFINITY;
+    for n in nums {
+        if n.is_nan() {
+            return Ok(Value::Number(f64::NAN));
+        }
+        if n < r || (n == 0.0 && r == 0.0 && n.is_sign_negative()) {
+            r = n;
+        }
+    }
+    Ok(Value::Number(r))
+}
+
+/// Math.hypot, with V8's scaling and Kahan summation.
+fn math_hypot(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let nums = coerce_all(it, a)?;
+    let mut max = 0.0f64;
+    let mut saw_nan = false;
+    for &n in &nums {
+        if n.is_infinite() {
+            return Ok(Value::Number(f64::INFINITY));
+        }
+        if n.is_nan() {
+            saw_nan = true;
+        } else {
+            max = max.max(n.abs());
+        }
+    }
+    if saw_nan {
+        return Ok(Value::Number(f64::NAN));
+    }
+    if max == 0.0 {
+        return Ok(Value::Number(0.0));
+    }
+    let mut sum = 0.0f64;
+    let mut compensation = 0.0f64;
+    for n in nums {
+        let v = n.abs() / max;
+        let summand = v * v - compensation;
+        let preliminary = sum + summand;
+        compensation = (preliminary - sum) - summand;
+        sum = preliminary;
+    }
+    Ok(Value::Number(sum.sqrt() * max))
+}
+
+thread_local! {
+    static RNG: Cell<(u64, u64)> = const { Cell::new((0, 0)) };
+}
+
+/// xorshift128+ (as V8 uses), seeded from the clock on first use.
+fn random() -> f64 {
+    RNG.with(|c| {
+        let (mut s0, mut s1) = c.get();
+        if s0 == 0 && s1 == 0 {
+            let t = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos() as u64)
+                .unwrap_or(0x9E37_79B9_7F4A_7C15);
+            let addr = &s0 as *const u64 as u64;
+            s0 = splitmix(t ^ addr);
+            s1 = splitmix(s0);
+            if s0 == 0 && s1 == 0 {
+                s1 = 1;
+            }
+        }
+        let mut x = s0;
+        let y = s1;
+        s0 = y;
+        x ^= x << 23;
+        x ^= x >> 17;
+        x ^= y ^ (y >> 26);
+        s1 = x;
+        c.set((s0, s1));
+        // 53 random bits → [0, 1).
+        (s0.wrapping_add(s1) >> 11) as f64 / (1u64 << 53) as f64
+    })
+}
+
+fn splitmix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const JS_PRELUDE: &str = "function J(a, s) { let r = ''; for (let i = 0; i < a.length; i++) { if (i) r += s; r += String(a[i]); } return r; }\n";
+
+    fn run(src: &str) -> Option<String> {
+        let mut it = Interp::new();
+        let v = it.run_script("t", &format!("{JS_PRELUDE}{src}")).ok()?;
+        Some(it.to_string_lossy(&v))
+    }
+
+    #[test]
+    fn rounding() {
+        assert_eq!(math_round(2.5), 3.0);
+        assert_eq!(math_round(-2.5), -2.0);
+        assert!(math_round(-0.4).is_sign_negative());
+        assert_eq!(math_round(0.49999999999999994), 0.0);
+        assert_eq!(math_round(4503599627370495.5), 4503599627370496.0);
+    }
+
+    #[test]
+    fn functions() {
+        assert_eq!(
+            run("J([Math.max(), Math.min(), Math.max(1, NaN), 1/Math.max(-0, 0), 1/Math.min(0, -0), Math.hypot(3, 4), Math.imul(0xffffffff, 5), Math.clz32(1), Math.sign(-3), Math.fround(5.5), Math.pow(2, 10), Math.trunc(-4.7)], ',')").as_deref(),
+            Some("-Infinity,Infinity,NaN,Infinity,-Infinity,5,-5,31,-1,5.5,1024,-4")
+        );
+        assert_eq!(
+            run("let r = Math.random(); r >= 0 && r < 1").as_deref(),
+            Some("true")
+        );
+    }
+}

@@ -82,6 +82,37 @@ pub enum Frame {
         completion: Value,
         pending: Option<Box<JsResult<Value>>>,
     },
+    /// `yield*` in an async generator: the inner async iterator and where it is suspended
+    /// (0 awaiting an inner result, 1 at the yield, 2 awaiting a return value to unwrap,
+    /// 3 awaiting the value of a return with no inner `return`, 4 awaiting a close).
+    AsyncDelegate {
+        iter: IteratorRecord,
+        phase: u8,
+        from_return: bool,
+    },
+    /// An array pattern being destructured: element index, phase within it (0 target
+    /// reference, 1 next value, 2 default, 3 bind), and the values so far.
+    PatArray {
+        rec: IteratorRecord,
+        index: usize,
+        phase: u8,
+        value: Value,
+        lref: Option<(Value, PropKey)>,
+    },
+    /// An object pattern being destructured (phases: 0 key, 1 reference, 2 default, 3 bind).
+    PatObject {
+        source: Value,
+        index: usize,
+        phase: u8,
+        value: Value,
+        key: Option<PropKey>,
+        lref: Option<(Value, PropKey)>,
+        used: Vec<PropKey>,
+    },
+    /// A destructuring assignment target receiving `value`.
+    Pattern(Value),
+    /// Declarator `index` binding its pattern to `value`.
+    DeclPattern(usize, Value),
     /// Assignment: the evaluated reference parts and phase.
     Assign {
         phase: u8,
@@ -173,6 +204,29 @@ impl Frame {
                 }
             }
             Frame::Delegate(r) => r.trace(t),
+            Frame::AsyncDelegate { iter, .. } => iter.trace(t),
+            Frame::PatArray {
+                rec, value, lref, ..
+            } => {
+                rec.trace(t);
+                trace_value(value, t);
+                if let Some((b, _)) = lref {
+                    trace_value(b, t);
+                }
+            }
+            Frame::PatObject {
+                source,
+                value,
+                lref,
+                ..
+            } => {
+                trace_value(source, t);
+                trace_value(value, t);
+                if let Some((b, _)) = lref {
+                    trace_value(b, t);
+                }
+            }
+            Frame::Pattern(v) | Frame::DeclPattern(_, v) => trace_value(v, t),
             Frame::Assign { base, old, .. } => {
                 trace_value(base, t);
                 trace_value(old, t);
@@ -611,7 +665,9 @@ impl Interp {
                     None => (3, env.clone(), Value::Undefined),
                 };
                 if phase == 3 {
-                    lenv = self.enter_block_scope(info, env);
+                    if !self.resuming(suspends) {
+                        lenv = self.enter_block_scope(info, env);
+                    }
                     match init {
                         Some(ForInit::Var(v)) => {
                             let e2 = lenv.clone();
@@ -722,6 +778,7 @@ impl Interp {
         if kind == ForInOfKind::AwaitOf {
             return self.eval_for_await(left, right, body, info, env, labels, resumed);
         }
+        let mut resume_bind: Option<(Value, Env)> = None;
         let (mut iter, mut completion, resume_body_env) = match resumed {
             Some(Frame::ForInOf {
                 phase: 1,
@@ -729,6 +786,19 @@ impl Interp {
                 env,
                 completion,
             }) => (it, completion, env),
+            Some(Frame::ForInOf {
+                phase: 2,
+                iter: Some(it),
+                env: Some(benv),
+                completion,
+            }) => {
+                let v = match self.frames.pop() {
+                    Some(Frame::Pattern(v)) => v,
+                    _ => return Err(self.bad_frame()),
+                };
+                resume_bind = Some((v, benv));
+                (it, completion, None)
+            }
             Some(Frame::ForInOf { phase: 0, .. }) | None => {
                 // ForIn/OfHeadEvaluation: TDZ scope for the names while evaluating the subject.
                 let tdz_env = match left {
@@ -774,27 +844,40 @@ impl Interp {
             let benv = match pending_env.take() {
                 Some(e) => e,
                 None => {
-                    let next = match self.iterator_step_value(&mut iter)? {
-                        Some(v) => v,
-                        None => {
-                            return Ok(if let Value::Empty = completion {
-                                Value::Undefined
-                            } else {
-                                completion
-                            })
-                        }
+                    let (next, rebind) = match resume_bind.take() {
+                        Some((v, e)) => (v, Some(e)),
+                        None => match self.iterator_step_value(&mut iter)? {
+                            Some(v) => (v, None),
+                            None => {
+                                return Ok(if let Value::Empty = completion {
+                                    Value::Undefined
+                                } else {
+                                    completion
+                                })
+                            }
+                        },
                     };
                     // Bind the loop variable(s) in a fresh iteration environment.
                     let benv = match left {
                         ForHead::Decl {
                             kind: vk, target, ..
                         } => {
-                            let benv = if *vk == VarKind::Var {
-                                env.clone()
-                            } else {
-                                self.enter_block_scope(info, env)
+                            let benv = match rebind {
+                                Some(e) => e,
+                                None if *vk == VarKind::Var => env.clone(),
+                                None => self.enter_block_scope(info, env),
                             };
-                            let r = self.bind_pattern(target, next, &benv, true);
+                            let r = self.bind_pattern(target, next.clone(), &benv, true);
+                            if let Err(Abrupt::Suspend) = r {
+                                self.frames.push(Frame::Pattern(next));
+                                self.frames.push(Frame::ForInOf {
+                                    phase: 2,
+                                    iter: Some(iter),
+                                    env: Some(benv),
+                                    completion,
+                                });
+                                return Err(Abrupt::Suspend);
+                            }
                             if let Err(e) = r {
                                 if kind != ForInOfKind::In {
                                     return self.iterator_close(&iter, Err(e));
@@ -804,7 +887,17 @@ impl Interp {
                             benv
                         }
                         ForHead::Target(p) => {
-                            let r = self.assign_pattern(p, next, env);
+                            let r = self.assign_pattern(p, next.clone(), env);
+                            if let Err(Abrupt::Suspend) = r {
+                                self.frames.push(Frame::Pattern(next));
+                                self.frames.push(Frame::ForInOf {
+                                    phase: 2,
+                                    iter: Some(iter),
+                                    env: Some(env.clone()),
+                                    completion,
+                                });
+                                return Err(Abrupt::Suspend);
+                            }
                             if let Err(e) = r {
                                 if kind != ForInOfKind::In {
                                     return self.iterator_close(&iter, Err(e));
@@ -1233,27 +1326,35 @@ impl Interp {
     }
 
     fn eval_var_decl(&mut self, v: &VarDecl, env: &Env, suspends: bool) -> JsResult<()> {
-        let start = if self.resuming(suspends) {
+        let (start, mut resumed_value) = if self.resuming(suspends) {
             match self.pop_frame()? {
-                Frame::Decl(i) => i,
+                Frame::Decl(i) => (i, None),
+                Frame::DeclPattern(i, v) => (i, Some(v)),
                 _ => return Err(self.bad_frame()),
             }
         } else {
-            0
+            (0, None)
         };
         for (i, d) in v.decls.iter().enumerate().skip(start) {
+            let resumed_value = resumed_value.take();
             match &d.init {
                 Some(init) => {
-                    let val = sus!(self, self.eval_named(init, env, &d.target), Frame::Decl(i));
+                    let val = match resumed_value {
+                        Some(x) => x,
+                        None => sus!(self, self.eval_named(init, env, &d.target), Frame::Decl(i)),
+                    };
                     if v.kind == VarKind::Var {
                         if let Pattern::Ident(id) = &d.target {
                             self.set_binding(id, val, env, false)?;
                             continue;
                         }
-                        self.assign_or_bind_var(&d.target, val, env)?;
-                    } else {
-                        self.bind_pattern(&d.target, val, env, true)?;
                     }
+                    let r = self.bind_pattern(&d.target, val.clone(), env, v.kind != VarKind::Var);
+                    if let Err(Abrupt::Suspend) = r {
+                        self.frames.push(Frame::DeclPattern(i, val));
+                        return Err(Abrupt::Suspend);
+                    }
+                    r?;
                 }
                 None => {
                     if v.kind != VarKind::Var {
@@ -1265,11 +1366,6 @@ impl Interp {
             }
         }
         Ok(())
-    }
-
-    /// `var [a, b] = ...`: var bindings are assigned (PutValue), not initialized.
-    fn assign_or_bind_var(&mut self, p: &Pattern, v: Value, env: &Env) -> JsResult<()> {
-        self.bind_pattern(p, v, env, false)
     }
 
     // =========================================================================================
@@ -1559,6 +1655,8 @@ impl Interp {
         env: &Env,
         name: &JsStr,
     ) -> JsResult<Option<Value>> {
+        // IsAnonymousFunctionDefinition looks through parentheses.
+        let e = strip_parens(e);
         match &e.kind {
             ExprKind::Function(f) | ExprKind::Arrow(f) if f.name.is_none() => {
                 let o = self.make_closure(f, env, None, Some(name.clone()));
@@ -1734,7 +1832,7 @@ impl Interp {
         };
         if delegate {
             if self.current_async_gen.is_some() {
-                return Err(self.syntax_error("yield* in async generators is not supported yet"));
+                return self.eval_async_yield_star(arg, env, resumed);
             }
             return self.eval_yield_star(arg, env, resumed);
         }
@@ -1825,6 +1923,174 @@ impl Interp {
             self.suspend_kind = crate::interp::generator::SuspendKind::Yield;
             self.frames.push(Frame::Delegate(rec));
             return Err(Abrupt::Suspend);
+        }
+    }
+
+    /// `yield*` inside an async generator (YieldExpression evaluation, async case).
+    fn eval_async_yield_star(
+        &mut self,
+        arg: Option<&Expr>,
+        env: &Env,
+        resumed: Option<Frame>,
+    ) -> JsResult<Value> {
+        let (rec, mut received, mut awaited): (
+            IteratorRecord,
+            Resume,
+            Option<(bool, JsResult<Value>)>,
+        ) = match resumed {
+            None | Some(Frame::Operand) => {
+                let v = match arg {
+                    Some(a) => sus!(self, self.eval_expr(a, env), Frame::Operand),
+                    None => Value::Undefined,
+                };
+                (
+                    self.get_async_iterator(&v)?,
+                    Resume::Next(Value::Undefined),
+                    None,
+                )
+            }
+            Some(Frame::AsyncDelegate {
+                iter,
+                phase,
+                from_return,
+            }) => match phase {
+                0 => (
+                    iter,
+                    Resume::Next(Value::Undefined),
+                    Some((from_return, self.take_resume())),
+                ),
+                1 => {
+                    let c = self.resume.take().unwrap_or(Resume::Next(Value::Undefined));
+                    match c {
+                        Resume::Return(v) => {
+                            return self.suspend_await(
+                                v,
+                                Frame::AsyncDelegate {
+                                    iter,
+                                    phase: 2,
+                                    from_return: false,
+                                },
+                            );
+                        }
+                        other => (iter, other, None),
+                    }
+                }
+                2 => match self.resume.take() {
+                    Some(Resume::Next(v)) => (iter, Resume::Return(v), None),
+                    Some(Resume::Throw(e)) => (iter, Resume::Throw(e), None),
+                    Some(Resume::Return(v)) => (iter, Resume::Return(v), None),
+                    None => (iter, Resume::Return(Value::Undefined), None),
+                },
+                3 => {
+                    let v = self.take_resume()?;
+                    return Err(Abrupt::Return(v));
+                }
+                _ => {
+                    let _ = self.take_resume();
+                    return Err(self.type_error("The iterator does not provide a 'throw' method"));
+                }
+            },
+            Some(_) => return Err(self.bad_frame()),
+        };
+        loop {
+            // 1. Get the inner result (call the inner method and await it), unless we just
+            //    resumed with it.
+            let (from_return, inner) = match awaited.take() {
+                Some((fr, r)) => (fr, r?),
+                None => {
+                    let iter_v = Value::Object(rec.iterator.clone());
+                    let (fr, call) =
+                        match std::mem::replace(&mut received, Resume::Next(Value::Undefined)) {
+                            Resume::Next(v) => {
+                                (false, self.call(&rec.next.clone(), &iter_v, &[v])?)
+                            }
+                            Resume::Throw(x) => {
+                                match self.get_method(&iter_v, &PropKey::from("throw"))? {
+                                    Some(t) => (false, self.call_obj(&t, &iter_v, &[x])?),
+                                    None => {
+                                        // AsyncIteratorClose, then a TypeError.
+                                        if let Some(r) =
+                                            self.get_method(&iter_v, &PropKey::from("return"))?
+                                        {
+                                            let res = self.call_obj(&r, &iter_v, &[])?;
+                                            return self.suspend_await(
+                                                res,
+                                                Frame::AsyncDelegate {
+                                                    iter: rec,
+                                                    phase: 4,
+                                                    from_return: false,
+                                                },
+                                            );
+                                        }
+                                        return Err(self.type_error(
+                                            "The iterator does not provide a 'throw' method",
+                                        ));
+                                    }
+                                }
+                            }
+                            Resume::Return(v) => {
+                                match self.get_method(&iter_v, &PropKey::from("return"))? {
+                                    Some(r) => (true, self.call_obj(&r, &iter_v, &[v])?),
+                                    None => {
+                                        return self.suspend_await(
+                                            v,
+                                            Frame::AsyncDelegate {
+                                                iter: rec,
+                                                phase: 3,
+                                                from_return: false,
+                                            },
+                                        );
+                                    }
+                                }
+                            }
+                        };
+                    return self.suspend_await(
+                        call,
+                        Frame::AsyncDelegate {
+                            iter: rec,
+                            phase: 0,
+                            from_return: fr,
+                        },
+                    );
+                }
+            };
+            let Value::Object(ro) = &inner else {
+                let s = crate::inspect::brief(self, &inner);
+                return Err(self.type_error(format!("Iterator result {s} is not an object")));
+            };
+            let done = self.get(ro, &PropKey::from("done"))?.to_boolean();
+            let value = self.get(ro, &PropKey::from("value"))?;
+            if done {
+                return if from_return {
+                    Err(Abrupt::Return(value))
+                } else {
+                    Ok(value)
+                };
+            }
+            // 2. AsyncGeneratorYield(value) (no Await of the value for yield*).
+            match self.async_generator_yield(value) {
+                Some(Resume::Return(v)) => {
+                    return self.suspend_await(
+                        v,
+                        Frame::AsyncDelegate {
+                            iter: rec,
+                            phase: 2,
+                            from_return: false,
+                        },
+                    );
+                }
+                Some(c) => received = c,
+                None => {
+                    self.yielded = Value::Undefined;
+                    self.suspend_kind = crate::interp::generator::SuspendKind::Yield;
+                    self.frames.push(Frame::AsyncDelegate {
+                        iter: rec,
+                        phase: 1,
+                        from_return: false,
+                    });
+                    return Err(Abrupt::Suspend);
+                }
+            }
         }
     }
 
@@ -2676,9 +2942,14 @@ impl Interp {
                     Some(Frame::Operand) | None => {
                         sus!(self, self.eval_expr(value, env), Frame::Operand)
                     }
+                    Some(Frame::Pattern(v)) => v,
                     Some(_) => return Err(self.bad_frame()),
                 };
-                self.assign_pattern(target, v.clone(), env)?;
+                sus!(
+                    self,
+                    self.assign_pattern(target, v.clone(), env),
+                    Frame::Pattern(v.clone())
+                );
                 Ok(v)
             }
         }

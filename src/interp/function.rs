@@ -569,6 +569,12 @@ impl Interp {
                 env.init(*slot, args.get(i).cloned().unwrap_or_default());
             }
         } else {
+            // Parameters with defaults/patterns are in their TDZ until bound, in order.
+            for d in &info.decls {
+                if d.kind == crate::resolve::DeclKind::Param {
+                    env.init(d.slot, Value::Empty);
+                }
+            }
             for (i, p) in func.params.iter().enumerate() {
                 let mut v = args.get(i).cloned().unwrap_or_default();
                 if v.is_undefined() {

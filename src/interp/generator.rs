@@ -277,23 +277,18 @@ impl Interp {
                     started,
                 )
             };
-            let r = if started {
-                let saved = self.current_async_gen.replace(co.clone());
-                let r = self.run_body(&func_obj, &func, &env, frames, resume.take());
-                self.current_async_gen = saved;
-                if !is_gen {
-                    self.current_async_gen = None;
-                }
-                r
-            } else {
-                let saved = std::mem::replace(
-                    &mut self.current_async_gen,
-                    if is_gen { Some(co.clone()) } else { None },
-                );
-                let r = self.run_body(&func_obj, &func, &env, frames, None);
-                self.current_async_gen = saved;
-                r
-            };
+            let saved = std::mem::replace(
+                &mut self.current_async_gen,
+                if is_gen { Some(co.clone()) } else { None },
+            );
+            let r = self.run_body(
+                &func_obj,
+                &func,
+                &env,
+                frames,
+                if started { resume.take() } else { None },
+            );
+            self.current_async_gen = saved;
             match r {
                 Ok(Step::Suspended(v, frames)) => {
                     if let ObjectKind::Async(ad) = &mut co.borrow_mut().kind {
@@ -753,6 +748,33 @@ pub fn init(it: &mut Interp) {
         Value::from("AsyncGenerator"),
         Attrs::CONFIGURABLE_ONLY,
     );
+    // %GeneratorFunction%, %AsyncGeneratorFunction%, %AsyncFunction% (not globals; reachable
+    // through `.constructor`). Creating functions from strings is not supported yet.
+    for (name, proto) in [
+        (
+            "GeneratorFunction",
+            it.intrinsics.generator_function_prototype.clone(),
+        ),
+        (
+            "AsyncGeneratorFunction",
+            it.intrinsics.async_generator_function_prototype.clone(),
+        ),
+        (
+            "AsyncFunction",
+            it.intrinsics.async_function_prototype.clone(),
+        ),
+    ] {
+        let ctor = it.native_fn_with(
+            name,
+            1,
+            |it, _| Err(it.syntax_error("Dynamic function creation is not supported yet")),
+            true,
+            Vec::new(),
+        );
+        ctor.borrow_mut().proto = Some(it.intrinsics.function_ctor.clone());
+        ctor.define("prototype", Value::Object(proto.clone()), Attrs::NONE);
+        proto.define("constructor", Value::Object(ctor), Attrs::CONFIGURABLE_ONLY);
+    }
     let afs = it.intrinsics.async_from_sync_iterator_prototype.clone();
     it.define_method(&afs, "next", 1, |it, a| async_from_sync_method(it, a, 0));
     it.define_method(&afs, "return", 1, |it, a| async_from_sync_method(it, a, 1));

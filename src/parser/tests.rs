@@ -582,7 +582,7 @@ fn errors_and_asi() {
     check_err("foo bar", "Unexpected identifier 'bar'", false);
     check_err("x = 1 2", "Unexpected number", false);
     check_err("x = 'a' 'b'", "Unexpected string", false);
-    check_err("f(a b)", "Unexpected identifier 'b'", false);
+    check_err("f(a b)", "missing ) after argument list", false);
     check_err("throw\nx", "Illegal newline after throw", false);
     check_err(
         "let [a] ",
@@ -642,9 +642,10 @@ fn errors_and_asi() {
         "(= x {\"if\":1 \"class\":2 \"function\":3}.function);"
     );
     assert_eq!(p("class C { static async *gen() { yield* x } static get [k]() {} 'quoted'() {} 42() {} }"), "(class C; static Method \"gen\" (Method async *_() {(yield* x);}); static Get [k] (Method _() {}); Method \"quoted\" (Method _() {}); Method \"42\" (Method _() {}))");
-    assert_eq!(
-        p("({ __proto__: null, \"__proto__\": 1 })"),
-        "(paren {\"__proto__\":null \"__proto__\":1});"
+    check_err(
+        "({ __proto__: null, \"__proto__\": 1 })",
+        "Duplicate __proto__ fields are not allowed in object literals",
+        false,
     );
     assert_eq!(
         p("a = async function* () { for await (x of y) yield x }"),
@@ -664,4 +665,486 @@ fn errors_and_asi() {
         p("let x = (a, b) => { }\nlet y = 2"),
         "(Let x=(Arrow _(a b) {})) (Let y=2)"
     );
+}
+#[test]
+fn strict_octal_accessors_rest() {
+    check_err(
+        "\"use strict\"; var x = 010",
+        "Octal literals are not allowed in strict mode.",
+        false,
+    );
+    check_err(
+        "function f() { \"use strict\"; return \"\\1\" }",
+        "Octal escape sequences are not allowed in strict mode.",
+        false,
+    );
+    assert_eq!(
+        p("function f() { return \"\\1\" + 010 + 08 }"),
+        "(Normal f() {(return (Add (Add \"\\u{1}\" 8) 8))})"
+    );
+    check_err(
+        "class A { m() { return 010 } }",
+        "Octal literals are not allowed in strict mode.",
+        false,
+    );
+    assert_eq!(p("\"\\0\"; 'use strict'; 0"), "\"\\0\"; \"use strict\"; 0;");
+    check_err(
+        "({ get a(x) {} })",
+        "Getter must not have any formal parameters.",
+        false,
+    );
+    check_err(
+        "({ set a() {} })",
+        "Setter must have exactly one formal parameter.",
+        false,
+    );
+    check_err(
+        "({ set a(...x) {} })",
+        "Setter function argument must not be a rest parameter",
+        false,
+    );
+    check_err("[...a,] = b", "Rest element must be last element", false);
+    check_err("({...a,} = b)", "Rest element must be last element", false);
+    check_err(
+        "async (...a,) => 1",
+        "Rest element must be last element",
+        false,
+    );
+    check_err("({ default })", "Unexpected token 'default'", false);
+    check_err(
+        "var bre\\u0061k = 1",
+        "Keyword must not contain escaped characters",
+        false,
+    );
+    assert_eq!(
+        p("({ bre\\u0061k: 1 }).bre\\u0061k"),
+        "(paren {\"break\":1}).break;"
+    );
+}
+#[test]
+fn error_messages() {
+    check_err("f(a b)", "missing ) after argument list", false);
+    check_err("f(a, b c)", "missing ) after argument list", false);
+    check_err("(a b)", "Unexpected identifier 'b'", false);
+    check_err("function f(a b) {}", "Unexpected identifier 'b'", false);
+    check_err("f(a;", "missing ) after argument list", false);
+    check_err("if (a b) {}", "Unexpected identifier 'b'", false);
+    check_err("x = [1 2]", "Unexpected number", false);
+    check_err("x = {a: 1 b: 2}", "Unexpected identifier 'b'", false);
+    check_err("for (;;", "Unexpected end of input", true);
+    check_err("a.b.c.", "Unexpected end of input", true);
+    check_err("({a:1}) = 1", "Invalid left-hand side in assignment", false);
+    check_err("a++ = 1", "Invalid left-hand side in assignment", false);
+    assert_eq!(p("a => {}\n(1)"), "(Arrow _(a) {}); (paren 1);");
+    check_err("g(h(x) y)", "missing ) after argument list", false);
+    check_err("`${a`", "Unterminated template literal", true);
+}
+
+fn first_expr(src: &str) -> Expr {
+    let mut s = parse(src);
+    match s.body.remove(0).kind {
+        StmtKind::Expr(e) => e,
+        k => panic!("not an expression statement: {k:?}"),
+    }
+}
+
+#[test]
+fn numeric_property_keys() {
+    let e = first_expr("({1.0: a, 0x10: b, 1e21: c, 0.1: d, 1e400: e, 0.0000001: f})");
+    assert_eq!(
+        expr(&e),
+        r#"(paren {"1":a "16":b "1e+21":c "0.1":d "Infinity":e "1e-7":f})"#
+    );
+}
+
+#[test]
+fn spans_and_function_details() {
+    let src = "x = 1;\nasync function f(a) { 'use strict'; }\nclass B extends A { constructor() { super() } get g() {} }";
+    let s = parse(src);
+    let StmtKind::Function(f) = &s.body[1].kind else {
+        panic!()
+    };
+    let text = |sp: Span| &src[sp.start as usize..sp.end as usize];
+    assert_eq!(text(f.span), "async function f(a) { 'use strict'; }");
+    assert!(f.has_use_strict && f.is_async && !f.is_generator);
+    assert!(!s.strict);
+    let StmtKind::Class(c) = &s.body[2].kind else {
+        panic!()
+    };
+    let ctor = c.constructor.as_ref().expect("constructor");
+    assert_eq!(ctor.kind, FunctionKind::ClassConstructor);
+    assert!(ctor.is_derived_ctor);
+    assert_eq!(text(ctor.span), "constructor() { super() }");
+    let ClassElement::Method { func, kind, .. } = &c.elements[0] else {
+        panic!()
+    };
+    assert_eq!(*kind, MethodKind::Get);
+    assert_eq!(text(func.span), "get g() {}");
+    assert_eq!(text(s.body[0].span), "x = 1;");
+    let e = first_expr("(a, b) => a");
+    assert_eq!(e.span, Span::new(0, 11));
+    assert!(parse("'use strict'; x").strict);
+    assert!(!parse("'use\\x20strict'; x").strict);
+    assert!(!parse("('use strict'); x").strict);
+}
+
+#[test]
+fn template_cooked_and_raw() {
+    let e = first_expr("tag`a\\n${x}\\u{41}\r\nb\\xZ`");
+    let ExprKind::TaggedTemplate { quasi, .. } = &e.kind else {
+        panic!()
+    };
+    assert_eq!(
+        quasi.quasis[0].cooked.as_ref().map(|c| c.to_string()),
+        Some("a\n".into())
+    );
+    assert_eq!(quasi.quasis[0].raw.to_string(), "a\\n");
+    assert_eq!(quasi.quasis[1].cooked, None);
+    assert_eq!(quasi.quasis[1].raw.to_string(), "\\u{41}\nb\\xZ");
+}
+
+#[test]
+fn incomplete_input() {
+    for src in [
+        "if (a) {",
+        "function f() {",
+        "x = (",
+        "foo(",
+        "`abc",
+        "/* x",
+        "a ? b :",
+        "let x =",
+    ] {
+        let e = err(src);
+        assert!(e.incomplete, "{src:?} should be incomplete: {}", e.message);
+    }
+    for src in ["a b", "}", "'abc", "x = 1 2"] {
+        assert!(!err(src).incomplete, "{src:?} should not be incomplete");
+    }
+}
+
+#[test]
+fn deep_nesting_does_not_overflow() {
+    let src = format!("{}{} = y", "[".repeat(3000), "]".repeat(3000));
+    let s = parse_script(&src, &ParseOptions::default());
+    assert!(s.is_ok());
+    std::mem::forget(s); // dropping a 3000-deep AST is the evaluator's concern
+}
+#[test]
+fn annex_b_functions() {
+    assert_eq!(p("if (a) function f() {}"), "(if a (Normal f() {}) _)");
+    assert_eq!(
+        p("if (a) function f() {} else function g() {}"),
+        "(if a (Normal f() {}) (Normal g() {}))"
+    );
+    assert_eq!(
+        p("if (a) x; else function g() {}"),
+        "(if a x; (Normal g() {}))"
+    );
+    assert_eq!(p("l: function f() {}"), "(label l (Normal f() {}))");
+    check_err(
+        "if (a) async function f() {}",
+        "In strict mode code, functions can only be declared at top level or inside a block.",
+        false,
+    );
+    check_err(
+        "while (a) function f() {}",
+        "Unexpected token 'function'",
+        false,
+    );
+    assert_eq!(
+        p("if (a) if (b) function f() {} else x"),
+        "(if a (if b (Normal f() {}) x;) _)"
+    );
+}
+
+#[test]
+fn edge_cases() {
+    assert_eq!(p("class A { static static() {} static get get() {} set set(v) {} static async async() {} get() {} set() {} static() {} async() {} 'constructor'() {} }"), "(class A; ctor (ClassConstructor _() {}); static Method \"static\" (Method _() {}); static Get \"get\" (Method _() {}); Set \"set\" (Method _(v) {}); static Method \"async\" (Method async _() {}); Method \"get\" (Method _() {}); Method \"set\" (Method _() {}); Method \"static\" (Method _() {}); Method \"async\" (Method _() {}))");
+    assert_eq!(p("({ get if() {}, set class(v) {}, async function() {}, *yield() {}, await: 1, new: 2 })"), "(paren {Get \"if\" (Method _() {}) Set \"class\" (Method _(v) {}) Method \"function\" (Method async _() {}) Method \"yield\" (Method *_() {}) \"await\":1 \"new\":2});");
+    assert_eq!(
+        p("for (let [a] = [1]; a < 2; a++) ;"),
+        "(for (Let [a]=[1]) (Lt a 2) (postInc a) (empty))"
+    );
+    check_err("for (x of y, z) ;", "Unexpected token ','", false);
+    check_err(
+        "for (var [a] = 1 in x) ;",
+        "for-in loop variable declaration may not have an initializer.",
+        false,
+    );
+    check_err(
+        "for await (x of y) ;",
+        "Unexpected identifier 'await'",
+        false,
+    );
+    assert_eq!(
+        p("class A { x = 1\n  [y] = 2 }"),
+        "(class A; field \"x\"=(ClassField _() (= 1[y] 2)))"
+    );
+    assert_eq!(p("class A { 'a' = 1; \"b\"; 3 = 4; [5]; #c = this.#c }"), "(class A; field \"a\"=(ClassField _() 1); field \"b\"_; field \"3\"=(ClassField _() 4); field [5]_; field #c=(ClassField _() this.#c))");
+    assert_eq!(
+        p("a = b ? (c, d) : e => f"),
+        "(= a (? b (paren (seq c d)) (Arrow _(e) f)));"
+    );
+    assert_eq!(
+        p("(async function () { await x; for await (const y of z) {} })"),
+        "(paren (Normal async _() {(await x); (for-await (Const y) z {})}));"
+    );
+    assert_eq!(
+        p("async () => { await 1 }"),
+        "(Arrow async _() {(await 1);});"
+    );
+    assert_eq!(p("async () => await 1"), "(Arrow async _() (await 1));");
+    assert_eq!(p("x = async"), "(= x async);");
+    check_err("async\n(x) => x", "Unexpected token '=>'", false);
+    assert_eq!(p("label: { break label }"), "(label label {(break label)})");
+    assert_eq!(
+        p("a: b: c: for (;;) continue a"),
+        "(label a (label b (label c (for _ _ _ (continue a)))))"
+    );
+    assert_eq!(p("if (a) function f() {}"), "(if a (Normal f() {}) _)");
+    assert_eq!(
+        p("x = { async *[Symbol.iterator]() { yield* [1] } }"),
+        "(= x {Method [Symbol.iterator] (Method async *_() {(yield* [1]);})});"
+    );
+    assert_eq!(p("o?.[k]?.(a)?.b"), "(chain (?call o?[k] a)?.b);");
+    assert_eq!(p("(a?.b).c"), "(paren (chain a?.b)).c;");
+    assert_eq!(p("new Foo`x`"), "(new (tag Foo `x`) );");
+    check_err("a?.b`t`", "Unexpected template string", false);
+    assert_eq!(p("super.x"), "super.x;");
+    assert_eq!(
+        p("x = y => ({ a } = z)"),
+        "(= x (Arrow _(y) (paren (= {\"a\":a} z))));"
+    );
+    assert_eq!(
+        p("({ a: [b, ...c], ...d } = e)"),
+        "(paren (= {\"a\":[b ...c] ...d} e));"
+    );
+    assert_eq!(
+        p("[a, [b, {c}], ...[d]] = e"),
+        "(= [a [b {\"c\":c}] ...[d]] e);"
+    );
+    assert_eq!(p("({ a: (b) } = c)"), "(paren (= {\"a\":b} c));");
+    assert_eq!(p("({ a: (b.c) } = d)"), "(paren (= {\"a\":b.c} d));");
+    assert_eq!(p("[(a)] = b"), "(= [a] b);");
+    check_err(
+        "[(a = 1)] = b",
+        "Invalid destructuring assignment target",
+        false,
+    );
+    assert_eq!(
+        p("({ a } = { a } = c)"),
+        "(paren (= {\"a\":a} (= {\"a\":a} c)));"
+    );
+    assert_eq!(
+        p("(a = 1, [b], {c}) => 0"),
+        "(Arrow _(a=1 [b] {\"c\":c}) 0);"
+    );
+    check_err(
+        "((a)) => 0",
+        "Invalid destructuring assignment target",
+        false,
+    );
+    check_err(
+        "(a.b) => 0",
+        "Invalid destructuring assignment target",
+        false,
+    );
+    assert_eq!(p("(...[a, b]) => 0"), "(Arrow _(...[a b]) 0);");
+    check_err("(a, ...b, c) => 0", "Unexpected token ','", false);
+    assert_eq!(p("x = a => b, c"), "(seq (= x (Arrow _(a) b)) c);");
+    assert_eq!(p("var \\u{61}b = 1"), "(Var ab=1)");
+    check_err(
+        "x = '\\u{110000}'",
+        "Invalid Unicode escape sequence",
+        false,
+    );
+    assert_eq!(p("x = 1_0.0_1e1_0"), "(= x 100100000000);");
+    check_err("x = 0x_1", "Invalid or unexpected token", false);
+    assert_eq!(p("x = /a/gimsuyd"), "(= x /a/gimsuyd);");
+    assert_eq!(p("x = /[/]/"), "(= x /[/]/);");
+    assert_eq!(p("x = a / /b/"), "(= x (Div a /b/));");
+    assert_eq!(p("x = y / z / w"), "(= x (Div (Div y z) w));");
+    assert_eq!(p("a = b\n++c"), "(= a b); (preInc c);");
+    assert_eq!(p("a\n--\nb"), "a; (preDec b);");
+    assert_eq!(p("throw /* comment */ x"), "(throw x)");
+    assert_eq!(
+        p("var x = 1 /* multi\nline */ var y = 2"),
+        "(Var x=1) (Var y=2)"
+    );
+    assert_eq!(p("debugger"), "(debugger)");
+    check_err(
+        "var a = function () {} /re/",
+        "Unexpected end of input",
+        true,
+    );
+}
+#[test]
+fn class_early_errors() {
+    check_err(
+        "class let {}",
+        "Unexpected strict mode reserved word",
+        false,
+    );
+    check_err(
+        "class A { static prototype; }",
+        "Classes may not have a static property named 'prototype'",
+        false,
+    );
+    check_err(
+        "class A { static prototype() {} }",
+        "Classes may not have a static property named 'prototype'",
+        false,
+    );
+    assert_eq!(
+        p("class A { prototype() {} static x() {} }"),
+        "(class A; Method \"prototype\" (Method _() {}); static Method \"x\" (Method _() {}))"
+    );
+    check_err(
+        "class A { constructor = 1 }",
+        "Classes may not have a field named 'constructor'",
+        false,
+    );
+    check_err(
+        "class A { #a; #a; }",
+        "Identifier '#a' has already been declared",
+        false,
+    );
+    assert_eq!(
+        p("class A { get #a() {} set #a(v) {} }"),
+        "(class A; Get #a (Method _() {}); Set #a (Method _(v) {}))"
+    );
+    check_err(
+        "class A { get #a() {} get #a() {} }",
+        "Identifier '#a' has already been declared",
+        false,
+    );
+    check_err(
+        "class A { static get #a() {} set #a(v) {} }",
+        "Identifier '#a' has already been declared",
+        false,
+    );
+    check_err(
+        "class A { #constructor() {} }",
+        "Classes may not have a private field named '#constructor'",
+        false,
+    );
+    check_err(
+        "class A { get constructor() {} }",
+        "Class constructor may not be a special method",
+        false,
+    );
+}
+
+#[test]
+fn asi_statement_spans_are_tight() {
+    let src = "a = 1 // c\n\nfoo()\nreturn_ = 2;";
+    let s = parse(src);
+    let text = |sp: Span| &src[sp.start as usize..sp.end as usize];
+    assert_eq!(text(s.body[0].span), "a = 1");
+    assert_eq!(text(s.body[1].span), "foo()");
+    assert_eq!(text(s.body[2].span), "return_ = 2;");
+}
+#[test]
+fn multiline_class_fields() {
+    assert_eq!(
+        p("class A { x = a\n  instanceof B\n  y = 2 }"),
+        "(class A; field \"x\"=(ClassField _() (InstanceOf a B)); field \"y\"=(ClassField _() 2))"
+    );
+    assert_eq!(p("class A { static x = foo(\n  a,\n  b)\n  m() { return 1 } }"), "(class A; static field \"x\"=(ClassField _() (call foo a b)); Method \"m\" (Method _() {(return 1)}))");
+    assert_eq!(
+        p("class A { x = a\n  .b\n  .delete() }"),
+        "(class A; field \"x\"=(ClassField _() (call a.b.delete )))"
+    );
+}
+
+#[test]
+fn top_level_await_option() {
+    let opts = ParseOptions {
+        top_level_await: true,
+        ..Default::default()
+    };
+    let s = parse_script("const x = await f(); for await (const y of z) ;", &opts).expect("parses");
+    assert_eq!(
+        stmts(&s.body),
+        "(Const x=(await (call f ))) (for-await (Const y) z (empty))"
+    );
+    // Without the option `await` is an identifier at top level.
+    assert_eq!(p("await(1)"), "(call await 1);");
+}
+#[test]
+fn proto_and_for_targets() {
+    check_err(
+        "x = { __proto__: a, __proto__: b }",
+        "Duplicate __proto__ fields are not allowed in object literals",
+        false,
+    );
+    check_err(
+        "({ __proto__: a, \"__proto__\": b })",
+        "Duplicate __proto__ fields are not allowed in object literals",
+        false,
+    );
+    assert_eq!(
+        p("({ __proto__: a, [\"__proto__\"]: b, __proto__ })"),
+        "(paren {\"__proto__\":a [\"__proto__\"]:b __proto__});"
+    );
+    assert_eq!(
+        p("({ __proto__: a, __proto__: b } = c)"),
+        "(paren (= {\"__proto__\":a \"__proto__\":b} c));"
+    );
+    check_err(
+        "for (a + b in c) ;",
+        "Invalid left-hand side in for-in loop",
+        false,
+    );
+    check_err(
+        "for (a?.b of c) ;",
+        "Invalid left-hand side in for-of loop",
+        false,
+    );
+    assert_eq!(p("for ((a) of c) ;"), "(for-of a c (empty))");
+}
+
+#[test]
+fn misc_targets_and_params() {
+    check_err("new a?.b()", "Unexpected token '?.'", false);
+    check_err("a?.b = 1", "Invalid left-hand side in assignment", false);
+    check_err(
+        "a?.b++",
+        "Invalid left-hand side expression in postfix operation",
+        false,
+    );
+    assert_eq!(p("delete a?.b"), "(Delete (chain a?.b));");
+    check_err(
+        "for (a?.b of c) ;",
+        "Invalid left-hand side in for-of loop",
+        false,
+    );
+    assert_eq!(p("super()"), "(super );");
+    check_err(
+        "x = { __proto__: a, __proto__: b }",
+        "Duplicate __proto__ fields are not allowed in object literals",
+        false,
+    );
+    assert_eq!(
+        p("a => a => { \"use strict\"; }"),
+        "(Arrow _(a) (Arrow strict _(a) {\"use strict\";}));"
+    );
+    assert_eq!(
+        p("function f(a = 1, { b }, [c], ...d) {}"),
+        "(Normal f(a=1 {\"b\":b} [c] ...d) {})"
+    );
+    check_err("function f(...a, b) {}", "Unexpected token ','", false);
+    assert_eq!(p("function f(a,) {}"), "(Normal f(a) {})");
+    check_err("function f(...a,) {}", "Unexpected token ','", false);
+    assert_eq!(p("f(...a, ...b,)"), "(call f ...a ...b);");
+    assert_eq!(
+        p("let {a, b: {c}} = d, [e = 1, [f]] = g"),
+        "(Let {\"a\":a \"b\":{\"c\":c}}=d [e=1 [f]]=g)"
+    );
+    assert_eq!(p("x = {a, b} = {}"), "(= x (= {\"a\":a \"b\":b} {}));");
+    check_err("[a, b] += c", "Invalid left-hand side in assignment", false);
+    check_err("(a, b) = c", "Invalid left-hand side in assignment", false);
+    assert_eq!(p("`${a}${b}`"), "`${a}${b}`;");
+    assert_eq!(p("`a\\\nb`"), "`ab`;");
 }
