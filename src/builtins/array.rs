@@ -104,11 +104,51 @@ fn set_idx(it: &mut Interp, o: &Obj, k: u64, v: Value) -> JsResult<()> {
             }
         }
     }
-    it.set(o, index_key(k), v, true)
+    set_key(it, o, index_key(k), v)
+}
+
+/// Set(O, key, v, true) with V8's messages on failure.
+fn set_key(it: &mut Interp, o: &Obj, key: PropKey, v: Value) -> JsResult<()> {
+    let receiver = Value::Object(o.clone());
+    if it.set_with_receiver(o, key.clone(), v, &receiver)? {
+        return Ok(());
+    }
+    let desc = describe(&receiver);
+    let (length, length_writable) = match o.borrow().kind {
+        ObjectKind::Array {
+            length,
+            length_writable,
+        } => (Some(length), length_writable),
+        _ => (None, true),
+    };
+    let name = crate::interp::ops::key_display(&key);
+    if o.get_own_property(&key).is_none() && !o.borrow().extensible {
+        return Err(it.type_error(format!(
+            "Cannot add property {name}, object is not extensible"
+        )));
+    }
+    if let (Some(len), PropKey::Index(i)) = (length, &key) {
+        if !length_writable && *i >= len {
+            return Err(it.type_error(format!(
+                "Cannot assign to read only property 'length' of object '{desc}'"
+            )));
+        }
+    }
+    Err(it.type_error(format!(
+        "Cannot assign to read only property '{name}' of object '{desc}'"
+    )))
 }
 
 fn delete_idx(it: &mut Interp, o: &Obj, k: u64) -> JsResult<()> {
-    it.delete_property_or_throw(o, &index_key(k))
+    let key = index_key(k);
+    if o.delete(&key) {
+        return Ok(());
+    }
+    let desc = describe(&Value::Object(o.clone()));
+    Err(it.type_error(format!(
+        "Cannot delete property '{}' of {desc}",
+        crate::interp::ops::key_display(&key)
+    )))
 }
 
 fn create_idx(it: &mut Interp, a: &Obj, k: u64, v: Value) -> JsResult<()> {
@@ -117,7 +157,7 @@ fn create_idx(it: &mut Interp, a: &Obj, k: u64, v: Value) -> JsResult<()> {
 
 /// Set(O, "length", n, true).
 fn set_length(it: &mut Interp, o: &Obj, n: u64) -> JsResult<()> {
-    it.set(o, len_key(), num(n), true)
+    set_key(it, o, len_key(), num(n))
 }
 
 /// Clamps a relative index argument (`start`-like) into `0..=len`.
@@ -1544,10 +1584,10 @@ pub fn init(it: &mut Interp) {
         "flatMap",
         "includes",
         "keys",
+        "values",
         "toReversed",
         "toSorted",
         "toSpliced",
-        "values",
     ] {
         unscopables.define(name, Value::Bool(true), Attrs::DEFAULT);
     }
