@@ -104,11 +104,51 @@ fn set_idx(it: &mut Interp, o: &Obj, k: u64, v: Value) -> JsResult<()> {
             }
         }
     }
-    it.set(o, index_key(k), v, true)
+    set_key(it, o, index_key(k), v)
+}
+
+/// Set(O, key, v, true) with V8's messages on failure.
+fn set_key(it: &mut Interp, o: &Obj, key: PropKey, v: Value) -> JsResult<()> {
+    let receiver = Value::Object(o.clone());
+    if it.set_with_receiver(o, key.clone(), v, &receiver)? {
+        return Ok(());
+    }
+    let desc = describe(&receiver);
+    let (length, length_writable) = match o.borrow().kind {
+        ObjectKind::Array {
+            length,
+            length_writable,
+        } => (Some(length), length_writable),
+        _ => (None, true),
+    };
+    let name = crate::interp::ops::key_display(&key);
+    if o.get_own_property(&key).is_none() && !o.borrow().extensible {
+        return Err(it.type_error(format!(
+            "Cannot add property {name}, object is not extensible"
+        )));
+    }
+    if let (Some(len), PropKey::Index(i)) = (length, &key) {
+        if !length_writable && *i >= len {
+            return Err(it.type_error(format!(
+                "Cannot assign to read only property 'length' of object '{desc}'"
+            )));
+        }
+    }
+    Err(it.type_error(format!(
+        "Cannot assign to read only property '{name}' of object '{desc}'"
+    )))
 }
 
 fn delete_idx(it: &mut Interp, o: &Obj, k: u64) -> JsResult<()> {
-    it.delete_property_or_throw(o, &index_key(k))
+    let key = index_key(k);
+    if o.delete(&key) {
+        return Ok(());
+    }
+    let desc = describe(&Value::Object(o.clone()));
+    Err(it.type_error(format!(
+        "Cannot delete property '{}' of {desc}",
+        crate::interp::ops::key_display(&key)
+    )))
 }
 
 fn create_idx(it: &mut Interp, a: &Obj, k: u64, v: Value) -> JsResult<()> {
@@ -117,7 +157,7 @@ fn create_idx(it: &mut Interp, a: &Obj, k: u64, v: Value) -> JsResult<()> {
 
 /// Set(O, "length", n, true).
 fn set_length(it: &mut Interp, o: &Obj, n: u64) -> JsResult<()> {
-    it.set(o, len_key(), num(n), true)
+    set_key(it, o, len_key(), num(n))
 }
 
 /// Clamps a relative index argument (`start`-like) into `0..=len`.
@@ -201,9 +241,11 @@ fn protos_have_indices(o: &Obj) -> bool {
     false
 }
 
-/// A fully dense, extensible Array with writable length whose elements all live in
-/// `elements` (no holes, no sparse or accessor indices) and whose prototypes have no indexed
-/// properties: reads, writes, deletes and length changes on it are unobservable.
+/// An extensible Array with writable length whose elements all live in `elements` (holes
+/// as `Value::Empty`; no sparse, accessor or non-default indexed properties) and whose
+/// prototypes have no indexed properties. Holes then read as `undefined` and are absent for
+/// HasProperty, so moving `elements` around (holes included) is exactly what the generic
+/// algorithms observably do. O(1) apart from the prototype scan.
 fn is_dense_array(o: &Obj) -> bool {
     {
         let d = o.borrow();
@@ -217,13 +259,19 @@ fn is_dense_array(o: &Obj) -> bool {
         if !length_writable
             || !d.extensible
             || d.elements.len() != length as usize
-            || d.elements.iter().any(|v| matches!(v, Value::Empty))
             || d.props.iter().any(|(k, _)| matches!(k, PropKey::Index(_)))
         {
             return false;
         }
     }
     !protos_have_indices(o)
+}
+
+fn hole_to_undefined(v: Value) -> Value {
+    match v {
+        Value::Empty => Value::Undefined,
+        v => v,
+    }
 }
 
 fn set_array_len_raw(o: &Obj, n: usize) {
@@ -982,7 +1030,7 @@ fn array_pop(it: &mut Interp, a: &Args) -> JsResult<Value> {
         if let Some(v) = v {
             let n = o.borrow().elements.len();
             set_array_len_raw(&o, n);
-            return Ok(v);
+            return Ok(hole_to_undefined(v));
         }
         return Ok(Value::Undefined);
     }
@@ -1112,7 +1160,7 @@ fn array_shift(it: &mut Interp, a: &Args) -> JsResult<Value> {
         let n = d.elements.len();
         drop(d);
         set_array_len_raw(&o, n);
-        return Ok(v);
+        return Ok(hole_to_undefined(v));
     }
     let len = it.length_of_array_like(&o)?;
     if len == 0 {
@@ -1536,10 +1584,10 @@ pub fn init(it: &mut Interp) {
         "flatMap",
         "includes",
         "keys",
+        "values",
         "toReversed",
         "toSorted",
         "toSpliced",
-        "values",
     ] {
         unscopables.define(name, Value::Bool(true), Attrs::DEFAULT);
     }
