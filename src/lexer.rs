@@ -5,12 +5,16 @@
 //! wrapper iterator:
 //!
 //! * regex literal vs. division (decided from the previous significant token and a stack of
-//!   open parens/brackets/braces),
+//!   open parens/brackets/braces, which also classifies each `{` as block, object literal,
+//!   class body or function-expression body),
+//! * HTML-like comments (`<!--`, and `-->` at the start of a line; Annex B),
 //! * template literal chunks (a `}` closing a `${` resumes the template),
 //! * strings (escapes, lone surrogates), non-ASCII / escaped identifiers,
 //! * contextual keywords: `yield` is a keyword only inside generators, `await` only inside async
 //!   functions (tracked with a function-context stack), `async` followed by a newline is a plain
-//!   identifier, keywords after `.` or in object-literal key position are plain names,
+//!   identifier, keywords after `.` or in object-literal key position are plain names, `let` is
+//!   a keyword only where a declaration can start (`let x`, `let [`, `let {`), `of` only after a
+//!   for-of target,
 //! * restricted productions: `return`/`break`/`continue` followed by a newline get an
 //!   [`Tok::AutoSemi`]; `throw` + newline is an error; `yield` + newline becomes
 //!   [`Tok::YieldNoArg`]; `++`/`--` after a newline become prefix-only tokens.
@@ -167,7 +171,6 @@ pub enum Tok {
     PipePipeAssign,
     QQAssign,
     Arrow,
-    Hash,
 }
 
 /// A token with its byte range and whether a line terminator precedes it.
@@ -525,6 +528,8 @@ pub struct Lexer<'a> {
     arrow_async: bool,
     /// The last `:` closed a conditional.
     colon_was_cond: bool,
+    /// The last `:` ended a statement label (`l: let` is then an identifier).
+    colon_is_label: bool,
     done: bool,
 }
 
@@ -553,6 +558,7 @@ impl<'a> Lexer<'a> {
             prev2_brace_kind: BraceKind::Block,
             arrow_async: false,
             colon_was_cond: false,
+            colon_is_label: false,
             done: false,
         }
     }
@@ -721,6 +727,20 @@ impl<'a> Lexer<'a> {
                         Tok::NoSubTemplate(chunk)
                     }
                 }),
+                Ok(Raw::Punct)
+                    if (self.raw.slice() == "<" && self.raw.remainder().starts_with("!--"))
+                        || (self.raw.slice() == "--"
+                            && self.raw.remainder().starts_with('>')
+                            && (nl || self.prev.is_none())) =>
+                {
+                    // Annex B HTML-like comments: `<!--` anywhere, `-->` at the start of a line.
+                    let rest = self.raw.remainder();
+                    let e = rest
+                        .find(['\n', '\r', '\u{2028}', '\u{2029}'])
+                        .unwrap_or(rest.len());
+                    self.raw.bump(e);
+                    continue;
+                }
                 Ok(Raw::Punct) => {
                     let s = self.raw.slice();
                     if (s == "/" || s == "/=") && self.regex_allowed() {
@@ -1057,12 +1077,32 @@ impl<'a> Lexer<'a> {
         if after_dot && (tok.is_reserved() || keyword_name(&tok).is_some()) {
             tok = Tok::Ident(JsStr::intern(keyword_name(&tok).unwrap_or("")));
         }
-        if nl && self.top_brace_kind() == Some(BraceKind::Class) {
+        if nl
+            && self.top_brace_kind() == Some(BraceKind::Class)
+            && !matches!(tok, Tok::In | Tok::InstanceOf)
+        {
             // A newline ends a class field initializer (approximation of ASI).
             self.set_key_pos(true);
         }
         if self.in_key_pos() && tok.is_reserved() {
             tok = Tok::Ident(JsStr::intern(keyword_name(&tok).unwrap_or("")));
+        }
+        // A concise async arrow body also ends where ASI would end its statement: a newline
+        // after a complete expression, followed by a token that cannot continue it.
+        if nl
+            && matches!(self.stack.last(), Some(Group::Concise(_)))
+            && !self.regex_allowed()
+            && (tok.is_identish()
+                || tok.is_reserved()
+                || matches!(
+                    tok,
+                    Tok::Num(_) | Tok::Str(_) | Tok::NoSubTemplate(_) | Tok::LBrace | Tok::Let
+                ))
+            && !matches!(tok, Tok::In | Tok::InstanceOf)
+        {
+            while matches!(self.stack.last(), Some(Group::Concise(_))) {
+                self.pop();
+            }
         }
         // An async arrow with a concise body: its body is async until the body ends.
         if self.prev == Some(Tok::Arrow) && tok != Tok::LBrace && self.arrow_async {
@@ -1075,6 +1115,10 @@ impl<'a> Lexer<'a> {
         }
         // `of` is the for-of keyword only after a binding/target; elsewhere it is an identifier
         // (so `a/of/g` is division).
+        if tok == Tok::Of && self.src[end..].trim_start().starts_with("=>") {
+            // `async of => x`: an arrow parameter named `of`.
+            tok = Tok::Ident(JsStr::intern("of"));
+        }
         if tok == Tok::Of
             && !matches!(&self.prev, Some(t) if t.is_identish() || matches!(t, Tok::RBracket | Tok::RBrace | Tok::RParen | Tok::PrivateName(_) | Tok::Yield | Tok::Await))
         {
@@ -1209,6 +1253,23 @@ impl<'a> Lexer<'a> {
             }
             Tok::Question => self.push(Group::Cond),
             Tok::Colon => {
+                self.colon_is_label = self.prev.as_ref().is_some_and(Tok::is_identish)
+                    && self.top_brace_kind() != Some(BraceKind::Object)
+                    && !matches!(self.stack.last(), Some(Group::Cond))
+                    && match &self.prev2 {
+                        None => true,
+                        Some(Tok::RParen) => self.last_rparen_control,
+                        Some(t) => matches!(
+                            t,
+                            Tok::Semi
+                                | Tok::AutoSemi
+                                | Tok::RBrace
+                                | Tok::LBrace
+                                | Tok::Else
+                                | Tok::Do
+                                | Tok::Colon
+                        ),
+                    };
                 self.colon_was_cond = false;
                 if matches!(self.stack.last(), Some(Group::Cond)) {
                     self.pop();
@@ -1231,6 +1292,37 @@ impl<'a> Lexer<'a> {
                     if let Some(Group::Brace { mods, .. }) = self.stack.last_mut() {
                         mods.is_gen = true;
                     }
+                }
+            }
+            Tok::Let => {
+                // `let` starts a declaration only when a binding follows (`let x`, `let [`,
+                // `let {`); otherwise it is an identifier (`let = 1`, `let.x`, `for (let in o)`).
+                let (_, next) = self.next_after(end);
+                let word_after = {
+                    let rest = self.src[end..].trim_start();
+                    let w: String = rest.chars().take_while(|c| is_id_continue(*c)).collect();
+                    w
+                };
+                // In expression position (`x = let[0]`) and as the body of `if`/`while`/...
+                // (where a declaration is not allowed), `let` is an identifier.
+                let for_head = self.prev == Some(Tok::LParen)
+                    && matches!(self.prev2, Some(Tok::For | Tok::Await));
+                let expr_pos = brace_kind_here == BraceKind::Object && !for_head;
+                let stmt_body = matches!(self.prev, Some(Tok::Else | Tok::Do))
+                    || (self.prev == Some(Tok::Colon) && self.colon_is_label)
+                    || (self.prev == Some(Tok::RParen) && self.last_rparen_control);
+                let decl = match next {
+                    _ if expr_pos => false,
+                    Some('[') => true,
+                    _ if stmt_body => false,
+                    Some('{' | '\\') => true,
+                    Some(c) if is_id_start(c) => {
+                        !matches!(word_after.as_str(), "in" | "instanceof")
+                    }
+                    _ => false,
+                };
+                if !decl {
+                    tok = Tok::Ident(JsStr::intern("let"));
                 }
             }
             Tok::Async => {
@@ -1862,5 +1954,38 @@ mod tests {
         let (t, e) = tokenize(&src, false);
         assert!(e.is_none());
         assert_eq!(t.len(), 40003);
+    }
+
+    #[test]
+    fn async_concise_body_ends_at_statement_end() {
+        let t = toks("const f = async x => await x\nawait(y)");
+        assert_eq!(t.iter().filter(|t| **t == Tok::Await).count(), 1);
+        let t = toks("f(async x => await x, await)");
+        assert_eq!(t.iter().filter(|t| **t == Tok::Await).count(), 1);
+        // With top-level await, `await` is a keyword outside functions too.
+        let (t, _) = tokenize("await x; function f() { await }", true);
+        assert_eq!(t.iter().filter(|t| t.tok == Tok::Await).count(), 1);
+    }
+
+    #[test]
+    fn html_like_comments() {
+        assert_eq!(
+            toks("a <!-- b\nc"),
+            vec![Tok::Ident(s("a")), Tok::Ident(s("c"))]
+        );
+        assert_eq!(
+            toks("a\n--> b\nc"),
+            vec![Tok::Ident(s("a")), Tok::Ident(s("c"))]
+        );
+        // Not at line start: a decrement and a comparison.
+        assert_eq!(
+            toks("a --> b"),
+            vec![
+                Tok::Ident(s("a")),
+                Tok::MinusMinus,
+                Tok::Gt,
+                Tok::Ident(s("b"))
+            ]
+        );
     }
 }

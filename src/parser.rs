@@ -4,6 +4,23 @@
 //! building a node: reinterpreting cover grammars (arrow parameters, async arrow heads,
 //! destructuring assignment targets, `for (x in y)` heads), validating assignment targets, and
 //! deciding whether an error-recovery point is a legal automatic semicolon insertion.
+//!
+//! # Scope
+//!
+//! ES2023 scripts: every statement and expression form, destructuring, classes (fields,
+//! `#private`, static blocks, accessors), generators, async functions/generators/arrows,
+//! `for await`, optional chaining, `??` and logical assignment, templates (tagged templates keep
+//! invalid escapes as `cooked: None`), Annex B function declarations in `if`/labels, HTML-like
+//! comments, legacy octal literals/escapes (rejected in strict code).
+//!
+//! Not supported: modules (`import`/`export`, `import()`, `import.meta`) and BigInt literals
+//! (a SyntaxError "BigInt literals are not supported").
+//!
+//! Early errors that need scopes (duplicate declarations, `break`/`continue` targets,
+//! `yield`/`await`/`super`/`new.target` placement, strict-mode identifier restrictions,
+//! regex pattern syntax) are left to the resolver. The parser reports the purely syntactic ones
+//! (invalid assignment targets, `CoverInitializedName`, duplicate `__proto__`, accessor arity,
+//! rest-element placement, class constructor/field/private-name rules).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -82,6 +99,7 @@ pub fn parse_script(source: &str, opts: &ParseOptions) -> Result<Script, SyntaxE
         errors: RefCell::new(Vec::new()),
         cover_inits: RefCell::new(Vec::new()),
         rest_with_comma: RefCell::new(Vec::new()),
+        dup_proto: RefCell::new(Vec::new()),
     };
     let iter = tokens
         .iter()
@@ -99,6 +117,12 @@ pub fn parse_script(source: &str, opts: &ParseOptions) -> Result<Script, SyntaxE
     if let Some(&span) = ctx.cover_inits.borrow().first() {
         errors.push(SyntaxError::new(
             "Invalid shorthand property initializer",
+            span,
+        ));
+    }
+    if let Some(&span) = ctx.dup_proto.borrow().first() {
+        errors.push(SyntaxError::new(
+            "Duplicate __proto__ fields are not allowed in object literals",
             span,
         ));
     }
@@ -231,6 +255,8 @@ pub struct Ctx<'a> {
     legacy_octal: Vec<(usize, usize, bool)>,
     /// Spread elements followed by a trailing comma (`[...a,]`): invalid as rest elements.
     rest_with_comma: RefCell<Vec<Span>>,
+    /// Object literals with duplicate `__proto__` properties (valid only as patterns).
+    dup_proto: RefCell<Vec<Span>>,
 }
 
 impl Ctx<'_> {
@@ -239,6 +265,16 @@ impl Ctx<'_> {
         self.tokens[i..]
             .iter()
             .find(|t| t.start == pos && t.tok != Tok::AutoSemi)
+    }
+
+    /// Span of a statement ending at `r`, where `r` may lie past an inserted semicolon (the
+    /// next token's start): ends at the last token that ends at or before `r`.
+    pub fn sp_end(&self, l: usize, r: usize) -> Span {
+        let i = self.tokens.partition_point(|t| t.end <= r);
+        match i.checked_sub(1).map(|j| self.tokens[j].end) {
+            Some(end) if end >= l => sp(l, end),
+            _ => sp(l, r),
+        }
     }
 
     fn nl_before(&self, pos: usize) -> bool {
@@ -268,6 +304,10 @@ impl Ctx<'_> {
             } => {
                 let msg = if expected.iter().any(|e| e == "\")\"") && self.in_call_args(l) {
                     "missing ) after argument list".to_string()
+                } else if self.follows_await_identifier(l) {
+                    // `await x` outside an async function: V8 names the real problem.
+                    "await is only valid in async functions and the top level bodies of modules"
+                        .to_string()
                 } else {
                     self.token_message(&t, sp(l, r))
                 };
@@ -278,6 +318,13 @@ impl Ctx<'_> {
             }
             ParseError::User { error } => error,
         }
+    }
+
+    /// Is the token at `pos` preceded by the identifier `await` (not a keyword here)?
+    fn follows_await_identifier(&self, pos: usize) -> bool {
+        let i = self.tokens.partition_point(|t| t.start < pos);
+        i > 0
+            && matches!(&self.tokens[i - 1].tok, Tok::Ident(n) if n.to_rust_string() == "await")
     }
 
     /// Is the token at `pos` directly inside the argument list of a call (`f(a b)`)? Finds the
@@ -549,6 +596,7 @@ impl Ctx<'_> {
     ) -> Rc<Class> {
         let (super_class, elements) = tail;
         self.check_octal_in(span);
+        self.check_class_elements(name.as_ref(), &elements);
         let mut constructor: Option<Rc<Function>> = None;
         let mut rest = Vec::with_capacity(elements.len());
         for el in elements {
@@ -604,6 +652,95 @@ impl Ctx<'_> {
             span,
             scope: Default::default(),
         })
+    }
+
+    /// Class-level early errors that need no scope information: the class name (class code is
+    /// strict), fields named `constructor` / static `prototype`, duplicate private names.
+    fn check_class_elements(&self, name: Option<&Ident>, elements: &[ClassElement]) {
+        let mut errors = self.errors.borrow_mut();
+        if let Some(n) = name {
+            if is_strict_reserved(&n.name.to_rust_string()) {
+                errors.push(SyntaxError::new(
+                    "Unexpected strict mode reserved word",
+                    n.span,
+                ));
+            }
+        }
+        // Private names seen so far: (name, static, kind) where kind 0 = field/method,
+        // 1 = getter, 2 = setter.
+        let mut privates: Vec<(String, bool, u8)> = Vec::new();
+        for el in elements {
+            let (key, is_static, kind, span) = match el {
+                ClassElement::Method {
+                    key,
+                    kind,
+                    is_static,
+                    func,
+                } => {
+                    let k = match kind {
+                        MethodKind::Method => 0,
+                        MethodKind::Get => 1,
+                        MethodKind::Set => 2,
+                    };
+                    (key, *is_static, k, func.span)
+                }
+                ClassElement::Field {
+                    key,
+                    is_static,
+                    span,
+                    ..
+                } => {
+                    if let PropName::Static(n) = key {
+                        let n = n.to_rust_string();
+                        if n == "constructor" {
+                            errors.push(SyntaxError::new(
+                                "Classes may not have a field named 'constructor'",
+                                *span,
+                            ));
+                        } else if *is_static && n == "prototype" {
+                            errors.push(SyntaxError::new(
+                                "Classes may not have a static property named 'prototype'",
+                                *span,
+                            ));
+                        }
+                    }
+                    (key, *is_static, 0, *span)
+                }
+                ClassElement::StaticBlock(_) => continue,
+            };
+            match key {
+                PropName::Private(id) => {
+                    let n = id.name.to_rust_string();
+                    if n == "constructor" {
+                        errors.push(SyntaxError::new(
+                            "Classes may not have a private field named '#constructor'",
+                            id.span,
+                        ));
+                    }
+                    let clash = privates.iter().any(|(pn, ps, pk)| {
+                        *pn == n && !(*ps == is_static && *pk + kind == 3 && *pk != 0 && kind != 0)
+                    });
+                    if clash {
+                        errors.push(SyntaxError::new(
+                            format!("Identifier '#{n}' has already been declared"),
+                            id.span,
+                        ));
+                    }
+                    privates.push((n, is_static, kind));
+                }
+                PropName::Static(n)
+                    if is_static
+                        && n.to_rust_string() == "prototype"
+                        && matches!(el, ClassElement::Method { .. }) =>
+                {
+                    errors.push(SyntaxError::new(
+                        "Classes may not have a static property named 'prototype'",
+                        span,
+                    ));
+                }
+                _ => {}
+            }
+        }
     }
 
     pub fn key_value(&self, k: PropName, v: Expr) -> PResult<PropDef> {
@@ -669,6 +806,21 @@ impl Ctx<'_> {
             );
         }
         Ok(Stmt::new(StmtKind::Function(f), span))
+    }
+
+    /// `{ __proto__: a, __proto__: b }` is an error unless the literal becomes a pattern;
+    /// recorded like a cover initializer (and cleared by `to_pattern`).
+    pub fn check_duplicate_proto(&self, props: &[PropDef], span: Span) {
+        let n = props
+            .iter()
+            .filter(|p| {
+                matches!(p, PropDef::KeyValue(PropName::Static(k), _)
+                    if k.units() == "__proto__".encode_utf16().collect::<Vec<_>>().as_slice())
+            })
+            .count();
+        if n > 1 {
+            self.dup_proto.borrow_mut().push(span);
+        }
     }
 
     /// Records a spread element followed by a trailing comma.
@@ -765,7 +917,7 @@ impl Ctx<'_> {
                 match split_in(e) {
                     Ok((target, right)) => StmtKind::ForInOf {
                         kind: ForInOfKind::In,
-                        left: ForHead::Target(self.to_pattern(target, Mode::Assign, true)?),
+                        left: ForHead::Target(self.for_target(target, ForInOfKind::In)?),
                         right,
                         body,
                         scope,
@@ -828,7 +980,7 @@ impl Ctx<'_> {
                 }
                 StmtKind::ForInOf {
                     kind: k,
-                    left: ForHead::Target(self.to_pattern(target, Mode::Assign, true)?),
+                    left: ForHead::Target(self.for_target(target, k)?),
                     right,
                     body,
                     scope,
@@ -836,6 +988,22 @@ impl Ctx<'_> {
             }
         };
         Ok(Stmt::new(kind, span))
+    }
+
+    /// The left side of `for (x in/of ...)`: a destructuring or simple assignment target.
+    fn for_target(&self, target: Expr, kind: ForInOfKind) -> PResult<Pattern> {
+        let span = target.span;
+        match &target.kind {
+            ExprKind::Object(_) | ExprKind::Array(_) => self.to_pattern(target, Mode::Assign, true),
+            _ => simple_target(target).or_else(|_| {
+                let which = if kind == ForInOfKind::In {
+                    "for-in"
+                } else {
+                    "for-of"
+                };
+                user(format!("Invalid left-hand side in {which} loop"), span)
+            }),
+        }
     }
 
     pub fn assign(&self, t: Expr, op: AssignOp, v: Expr, span: Span) -> PResult<Expr> {
@@ -1056,6 +1224,7 @@ impl Ctx<'_> {
                 _ => invalid(span),
             },
             ExprKind::Object(props) => {
+                self.dup_proto.borrow_mut().retain(|s| *s != span);
                 let mut out = Vec::new();
                 let mut rest = None;
                 let n = props.len();

@@ -8,7 +8,7 @@
 //! Each script gets 20 s (killed and failed on timeout). All mismatches are collected and
 //! reported together at the end, each with a short diff of expected vs actual stdout.
 //!
-//! Scripts run on a small thread pool (`JSGEN_GOLDEN_JOBS`, default 2..=4 by core count).
+//! Scripts run with `--virtual-time` on a small thread pool (`JSGEN_GOLDEN_JOBS`, default 2..=4 by core count).
 //! Tutorial areas `C` and `D` (async generators, promises, timers and event-loop ordering) are
 //! timing-sensitive, so they run afterwards, one at a time.
 
@@ -160,7 +160,10 @@ struct RunResult {
 
 fn run_script(script: &Path) -> Result<RunResult, String> {
     let start = Instant::now();
+    // Virtual time: the same timer order as real waits, without sleeping (tests/cli.rs
+    // checks that real time really waits).
     let mut child = Command::new(env!("CARGO_BIN_EXE_jsgen"))
+        .arg("--virtual-time")
         .arg(script)
         .current_dir(script.parent().unwrap_or(Path::new(".")))
         .stdin(Stdio::null())

@@ -35,3 +35,12 @@ fn tutorials_parse() {
         failures.join("\n")
     );
 }
+
+/// Real-world semicolon-free style (standard.js): ASI everywhere, leading `;[` / `;(`.
+#[test]
+fn semicolonless_style() {
+    let src = include_str!("fixtures/semicolonless.js");
+    let script = parse_script(src, &ParseOptions::default()).expect("parses");
+    // 2 requires, class, 2 async functions, main().then(...), 2 vars, `x / 2 / i`.
+    assert_eq!(script.body.len(), 8);
+}

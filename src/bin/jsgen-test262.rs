@@ -61,7 +61,7 @@ use judge::{judge, Expect};
 
 /// Runs a tc39/test262 checkout against jsgen.
 #[derive(Parser, Debug)]
-#[command(name = "jsgen-test262", version, about, long_about = None)]
+#[command(name = "jsgen-test262", version)]
 struct Cli {
     /// The test262 checkout (the directory holding `test/` and `harness/`).
     #[arg(long, value_name = "DIR")]
@@ -103,7 +103,8 @@ struct Cli {
     #[arg(long, requires = "baseline")]
     update: bool,
 
-    /// Address-space limit per jsgen process in MiB (0: no limit).
+    /// Address-space limit per jsgen process in MiB (0: no limit). jsgen reserves a 1 GiB
+    /// interpreter stack, so keep this well above 1024.
     #[arg(long, value_name = "MIB", default_value_t = 4096)]
     memory_limit: u64,
 

@@ -104,11 +104,51 @@ fn set_idx(it: &mut Interp, o: &Obj, k: u64, v: Value) -> JsResult<()> {
             }
         }
     }
-    it.set(o, index_key(k), v, true)
+    set_key(it, o, index_key(k), v)
+}
+
+/// Set(O, key, v, true) with V8's messages on failure.
+fn set_key(it: &mut Interp, o: &Obj, key: PropKey, v: Value) -> JsResult<()> {
+    let receiver = Value::Object(o.clone());
+    if it.set_with_receiver(o, key.clone(), v, &receiver)? {
+        return Ok(());
+    }
+    let desc = describe(&receiver);
+    let (length, length_writable) = match o.borrow().kind {
+        ObjectKind::Array {
+            length,
+            length_writable,
+        } => (Some(length), length_writable),
+        _ => (None, true),
+    };
+    let name = crate::interp::ops::key_display(&key);
+    if o.get_own_property(&key).is_none() && !o.borrow().extensible {
+        return Err(it.type_error(format!(
+            "Cannot add property {name}, object is not extensible"
+        )));
+    }
+    if let (Some(len), PropKey::Index(i)) = (length, &key) {
+        if !length_writable && *i >= len {
+            return Err(it.type_error(format!(
+                "Cannot assign to read only property 'length' of object '{desc}'"
+            )));
+        }
+    }
+    Err(it.type_error(format!(
+        "Cannot assign to read only property '{name}' of object '{desc}'"
+    )))
 }
 
 fn delete_idx(it: &mut Interp, o: &Obj, k: u64) -> JsResult<()> {
-    it.delete_property_or_throw(o, &index_key(k))
+    let key = index_key(k);
+    if o.delete(&key) {
+        return Ok(());
+    }
+    let desc = describe(&Value::Object(o.clone()));
+    Err(it.type_error(format!(
+        "Cannot delete property '{}' of {desc}",
+        crate::interp::ops::key_display(&key)
+    )))
 }
 
 fn create_idx(it: &mut Interp, a: &Obj, k: u64, v: Value) -> JsResult<()> {
@@ -117,7 +157,7 @@ fn create_idx(it: &mut Interp, a: &Obj, k: u64, v: Value) -> JsResult<()> {
 
 /// Set(O, "length", n, true).
 fn set_length(it: &mut Interp, o: &Obj, n: u64) -> JsResult<()> {
-    it.set(o, len_key(), num(n), true)
+    set_key(it, o, len_key(), num(n))
 }
 
 /// Clamps a relative index argument (`start`-like) into `0..=len`.
@@ -201,9 +241,11 @@ fn protos_have_indices(o: &Obj) -> bool {
     false
 }
 
-/// A fully dense, extensible Array with writable length whose elements all live in
-/// `elements` (no holes, no sparse or accessor indices) and whose prototypes have no indexed
-/// properties: reads, writes, deletes and length changes on it are unobservable.
+/// An extensible Array with writable length whose elements all live in `elements` (holes
+/// as `Value::Empty`; no sparse, accessor or non-default indexed properties) and whose
+/// prototypes have no indexed properties. Holes then read as `undefined` and are absent for
+/// HasProperty, so moving `elements` around (holes included) is exactly what the generic
+/// algorithms observably do. O(1) apart from the prototype scan.
 fn is_dense_array(o: &Obj) -> bool {
     {
         let d = o.borrow();
@@ -217,13 +259,19 @@ fn is_dense_array(o: &Obj) -> bool {
         if !length_writable
             || !d.extensible
             || d.elements.len() != length as usize
-            || d.elements.iter().any(|v| matches!(v, Value::Empty))
             || d.props.iter().any(|(k, _)| matches!(k, PropKey::Index(_)))
         {
             return false;
         }
     }
     !protos_have_indices(o)
+}
+
+fn hole_to_undefined(v: Value) -> Value {
+    match v {
+        Value::Empty => Value::Undefined,
+        v => v,
+    }
 }
 
 fn set_array_len_raw(o: &Obj, n: usize) {
@@ -385,7 +433,7 @@ fn array_from(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if items.is_nullish() {
         return Err(it.type_error(format!(
             "{} is not iterable (cannot read property Symbol(Symbol.iterator))",
-            describe(&items)
+            crate::builtins::map::typeof_describe(&items)
         )));
     }
     let using_iterator = it.get_method(&items, &key)?;
@@ -982,7 +1030,7 @@ fn array_pop(it: &mut Interp, a: &Args) -> JsResult<Value> {
         if let Some(v) = v {
             let n = o.borrow().elements.len();
             set_array_len_raw(&o, n);
-            return Ok(v);
+            return Ok(hole_to_undefined(v));
         }
         return Ok(Value::Undefined);
     }
@@ -1112,7 +1160,7 @@ fn array_shift(it: &mut Interp, a: &Args) -> JsResult<Value> {
         let n = d.elements.len();
         drop(d);
         set_array_len_raw(&o, n);
-        return Ok(v);
+        return Ok(hole_to_undefined(v));
     }
     let len = it.length_of_array_like(&o)?;
     if len == 0 {
@@ -1536,10 +1584,10 @@ pub fn init(it: &mut Interp) {
         "flatMap",
         "includes",
         "keys",
+        "values",
         "toReversed",
         "toSorted",
         "toSpliced",
-        "values",
     ] {
         unscopables.define(name, Value::Bool(true), Attrs::DEFAULT);
     }
@@ -1547,4 +1595,66 @@ pub fn init(it: &mut Interp) {
     proto.define(key, Value::Object(unscopables), Attrs::CONFIGURABLE_ONLY);
 
     crate::builtins::define_global(it, "Array", Value::Object(ctor));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::run::run_captured;
+
+    fn out(code: &str) -> String {
+        run_captured(code).0
+    }
+
+    #[test]
+    fn constructor_and_statics() {
+        let o = out(r#"
+            console.log(Array(3).length, Array(1, 2).join(), Array('3').join(), new Array(2, 3).length);
+            try { Array(-1) } catch (e) { console.log(e.message) }
+            try { new Array(1.5) } catch (e) { console.log(e.message) }
+            console.log(Array.of(1, 2, 3).join(), Array.of(7).length, Array.isArray([]), Array.isArray({}));
+            console.log(Array.from('abc').join(), Array.from({ length: 3 }, (_, i) => i * 2).join());
+            console.log(Array.from((function* () { yield 1; yield 2 })()).join());
+            class A extends Array { sum() { return this.reduce((a, b) => a + b, 0) } }
+            const a = A.from([1, 2, 3]);
+            console.log(a instanceof A, a.sum(), a.map(x => x * 2) instanceof A, A.of(4, 5).sum());
+        "#);
+        assert_eq!(
+            o,
+            "3 1,2 3 2\nInvalid array length\nInvalid array length\n1,2,3 1 true false\na,b,c 0,2,4\n1,2\ntrue 6 true 9\n"
+        );
+    }
+
+    #[test]
+    fn mutators() {
+        let o = out(r#"
+            const a = [1, 2, 3, 4, 5];
+            console.log(a.splice(1, 2, 'a', 'b', 'c').join(), a.join());
+            console.log([1, 2, 3, 4, 5].copyWithin(1, 0, 3).join(), [1, 2, 3, 4].fill(9, 1, -1).join());
+            const b = [1, 2, 3];
+            console.log(b.pop(), b.push(7, 8), b.shift(), b.unshift(0), b.join(), b.reverse().join());
+            console.log([1, , 3].reverse().length, [3, 1, 10, 2].sort().join(), [3, 1, 10, 2].sort((x, y) => x - y).join());
+        "#);
+        assert_eq!(
+            o,
+            "2,3 1,a,b,c,4,5\n1,1,2,3,5 1,9,9,4\n3 4 1 4 0,2,7,8 8,7,2,0\n3 1,10,2,3 1,2,3,10\n"
+        );
+    }
+
+    #[test]
+    fn accessors_and_iteration() {
+        let o = out(r#"
+            console.log([1, [2, [3, [4]]]].flat(Infinity).join(), [1, 2].flatMap(x => [x, x * 2]).join());
+            console.log([1, 2, NaN].includes(NaN), [1, 2, NaN].indexOf(NaN), [1, 2, 1].lastIndexOf(1));
+            console.log([1, 2, 3].at(-1), [1, 2, 3].findLast(x => x < 3), [1, 2, 3].findLastIndex(x => x > 5));
+            console.log([...['a', 'b'].entries()].join('|'), [1, null, undefined, 2].join('-'));
+            const c = [1, 2]; c.push(c); console.log(c.join());
+            const d = [3, 1, 2]; console.log(d.toSorted().join(), d.toReversed().join(), d.with(0, 9).join(), d.toSpliced(1, 1).join(), d.join());
+            try { [].reduce((x, y) => x) } catch (e) { console.log(e.message) }
+            try { [1].map(3) } catch (e) { console.log(e.message) }
+        "#);
+        assert_eq!(
+            o,
+            "1,2,3,4 1,2,2,4\ntrue -1 2\n3 2 -1\n0,a|1,b 1---2\n1,2,\n1,2,3 2,1,3 9,1,2 3,2 3,1,2\nReduce of empty array with no initial value\n3 is not a function\n"
+        );
+    }
 }

@@ -194,9 +194,7 @@ pub fn error_to_string(it: &mut Interp, o: &Obj) -> JsResult<JsStr> {
 /// Error.captureStackTrace(targetObject[, constructorOpt]): defines `stack` on the object.
 fn error_capture_stack_trace(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let Value::Object(o) = a.get(0) else {
-        let v = a.get(0);
-        let s = crate::inspect::brief(it, &v);
-        return Err(it.type_error(format!("Invalid argument: {s}").replace("\"", "")));
+        return Err(it.type_error("invalid_argument"));
     };
     let header = error_to_string(it, &o)?.to_rust_string();
     let saved = it.stack.pop();

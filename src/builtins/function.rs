@@ -14,6 +14,17 @@ pub fn init(it: &mut Interp) {
     proto.define("length", Value::from(0.0), Attrs::CONFIGURABLE_ONLY);
     proto.define("name", Value::from(""), Attrs::CONFIGURABLE_ONLY);
 
+    // %ThrowTypeError%: non-extensible, `length` and `name` non-configurable.
+    let tte = it.native_fn("", 0, throw_type_error);
+    tte.define("length", Value::from(0.0), Attrs::NONE);
+    tte.define("name", Value::from(""), Attrs::NONE);
+    tte.borrow_mut().extensible = false;
+    it.intrinsics.throw_type_error = tte.clone();
+    // AddRestrictedFunctionProperties(%Function.prototype%).
+    proto.define_accessor("arguments", Some(tte.clone()), Some(tte.clone()), Attrs::CONFIGURABLE_ONLY);
+    proto.define_accessor("caller", Some(tte.clone()), Some(tte), Attrs::CONFIGURABLE_ONLY);
+
+
     let ctor = it.native_fn_with("Function", 1, function_constructor, true, Vec::new());
     super::link_ctor_proto(&ctor, &proto);
 
@@ -26,26 +37,6 @@ pub fn init(it: &mut Interp) {
         PropKey::Sym(it.symbols.has_instance.clone()),
         Value::Object(hi),
         Attrs::NONE,
-    );
-
-    // %ThrowTypeError%: non-extensible, `length` and `name` non-configurable.
-    let tte = it.native_fn("", 0, throw_type_error);
-    tte.define("length", Value::from(0.0), Attrs::NONE);
-    tte.define("name", Value::from(""), Attrs::NONE);
-    tte.borrow_mut().extensible = false;
-    it.intrinsics.throw_type_error = tte.clone();
-    // AddRestrictedFunctionProperties(%Function.prototype%).
-    proto.define_accessor(
-        "caller",
-        Some(tte.clone()),
-        Some(tte.clone()),
-        Attrs::CONFIGURABLE_ONLY,
-    );
-    proto.define_accessor(
-        "arguments",
-        Some(tte.clone()),
-        Some(tte),
-        Attrs::CONFIGURABLE_ONLY,
     );
 
     it.intrinsics.function_ctor = ctor.clone();
@@ -73,11 +64,7 @@ fn function_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     };
     let body = body.to_rust_string();
     // Parameters and body are checked separately, so neither can close the other early.
-    for part in params
-        .iter()
-        .map(String::as_str)
-        .chain(std::iter::once(body.as_str()))
-    {
+    for part in params.iter().map(String::as_str).chain(std::iter::once(body.as_str())) {
         if !balanced(part) {
             return Err(it.syntax_error("Unexpected token '}'"));
         }
@@ -165,7 +152,7 @@ fn type_phrase(v: &Value) -> String {
 fn function_proto_apply(it: &mut Interp, a: &Args) -> JsResult<Value> {
     // 1-2. If IsCallable(func) is false, throw a TypeError exception.
     if !it.is_callable(a.this) {
-        let s = it.to_string_lossy(a.this);
+        let s = crate::builtins::object::no_side_effects_to_string(it, a.this);
         return Err(it.type_error(format!(
             "Function.prototype.apply was called on {s}, which is {} and not a function",
             type_phrase(a.this)
@@ -187,11 +174,7 @@ fn function_proto_call(it: &mut Interp, a: &Args) -> JsResult<Value> {
         let s = crate::inspect::brief(it, a.this);
         return Err(it.type_error(format!("{s} is not a function")));
     }
-    let rest = if a.args.is_empty() {
-        &[][..]
-    } else {
-        &a.args[1..]
-    };
+    let rest = if a.args.is_empty() { &[][..] } else { &a.args[1..] };
     it.call(a.this, &a.get(0), rest)
 }
 
@@ -242,7 +225,9 @@ fn function_proto_bind(it: &mut Interp, a: &Args) -> JsResult<Value> {
 /// Function.prototype.toString().
 fn function_proto_to_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let Some(o) = a.this.as_object().filter(|o| o.is_callable()).cloned() else {
-        return Err(it.type_error("Function.prototype.toString requires that 'this' be a Function"));
+        return Err(it.type_error(
+            "Function.prototype.toString requires that 'this' be a Function",
+        ));
     };
     let text = function_source_text(it, &o);
     Ok(Value::from(text.as_str()))
@@ -253,7 +238,7 @@ pub fn function_source_text(it: &Interp, o: &Obj) -> String {
     let d = o.borrow();
     match &d.kind {
         ObjectKind::Closure(c) => {
-            let span = c.func.span;
+            let span = c.class_span.unwrap_or(c.func.span);
             if let Some(src) = it.sources.get(c.source as usize) {
                 if let Some(t) = src.text.get(span.start as usize..span.end as usize) {
                     if !t.is_empty() {
@@ -284,9 +269,7 @@ mod tests {
         let object = it.get(&g, &PropKey::from("Object")).unwrap();
         let keys = it.get_v(&object, &PropKey::from("keys")).unwrap();
         let bind = it.get_v(&keys, &PropKey::from("bind")).unwrap();
-        let b = it
-            .call(&bind, &keys, &[Value::Null, Value::from(1.0)])
-            .unwrap();
+        let b = it.call(&bind, &keys, &[Value::Null, Value::from(1.0)]).unwrap();
         let name = it.get_v(&b, &PropKey::from("name")).unwrap();
         assert!(name.strict_equals(&Value::from("bound keys")));
         let len = it.get_v(&b, &PropKey::from("length")).unwrap();
@@ -307,9 +290,7 @@ mod tests {
         let r = it.call(&call, &ts, &[arr.clone()]).unwrap();
         assert!(r.strict_equals(&Value::from("[object Array]")));
         let apply = it.get_v(&ts, &PropKey::from("apply")).unwrap();
-        let r = it
-            .call(&apply, &ts, &[Value::Null, Value::Undefined])
-            .unwrap();
+        let r = it.call(&apply, &ts, &[Value::Null, Value::Undefined]).unwrap();
         assert!(r.strict_equals(&Value::from("[object Null]")));
     }
 

@@ -63,7 +63,12 @@ pub fn constructor_name(o: &Obj) -> Option<String> {
 
 /// `Method X called on incompatible receiver Y`.
 pub fn incompatible_receiver(it: &mut Interp, method: &str, this: &Value) -> crate::interp::Abrupt {
-    let d = describe(this);
+    let d = match this {
+        Value::Object(o) if o.is_callable() => {
+            crate::builtins::function::function_source_text(it, o)
+        }
+        v => describe(v),
+    };
     it.type_error(format!(
         "Method {method} called on incompatible receiver {d}"
     ))

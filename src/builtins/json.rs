@@ -1,5 +1,841 @@
-//! The `json` built-ins (to be written).
+//! `JSON.parse` (with V8's error messages) and `JSON.stringify`.
 
-use crate::interp::Interp;
+use crate::interp::{Args, Interp, JsResult};
+use crate::object::{Attrs, Obj, ObjectKind, PropKey};
+use crate::string::JsStr;
+use crate::value::{number_to_jsstr, Value};
 
-pub fn init(_it: &mut Interp) {}
+pub fn init(it: &mut Interp) {
+    let json = it.new_object();
+    it.define_method(&json, "parse", 2, json_parse);
+    it.define_method(&json, "stringify", 3, json_stringify);
+    json.define(
+        PropKey::Sym(it.symbols.to_string_tag.clone()),
+        Value::from("JSON"),
+        Attrs::CONFIGURABLE_ONLY,
+    );
+    super::define_global(it, "JSON", Value::Object(json));
+}
+
+// ---- JSON.parse --------------------------------------------------------------------------------
+
+/// V8's JSON parse errors: a message template and (for most) the position.
+enum ParseError {
+    /// Unexpected token at the cursor (the message depends on the token, see `message`).
+    Token,
+    /// A fixed message followed by " in JSON at position N".
+    At(&'static str),
+    /// Unexpected end of JSON input.
+    Eos,
+    /// Trailing characters: "Unexpected non-whitespace character after JSON at position N".
+    Trailing,
+    /// Unexpected number / string at the position.
+    UnexpectedNumber,
+}
+
+struct Parser<'a> {
+    s: &'a [u16],
+    pos: usize,
+}
+
+type PResult<T> = Result<T, (ParseError, usize)>;
+
+const MAX_CONTEXT: usize = 10;
+
+fn units_to_string(u: &[u16]) -> String {
+    String::from_utf16_lossy(u)
+}
+
+/// The message V8 gives for a parse failure at `pos`.
+fn error_message(src: &[u16], err: ParseError, pos: usize) -> String {
+    match err {
+        ParseError::Eos => "Unexpected end of JSON input".into(),
+        ParseError::Trailing => {
+            format!("Unexpected non-whitespace character after JSON at position {pos}")
+        }
+        ParseError::At(m) => format!("{m} in JSON at position {pos}"),
+        ParseError::UnexpectedNumber => format!("Unexpected number in JSON at position {pos}"),
+        ParseError::Token => {
+            if pos >= src.len() {
+                return "Unexpected end of JSON input".into();
+            }
+            let whole = units_to_string(src);
+            // IsSpecialString: the whole input is one of these.
+            if matches!(
+                whole.as_str(),
+                "[object Object]" | "undefined" | "Infinity" | "NaN"
+            ) {
+                return format!("\"{whole}\" is not valid JSON");
+            }
+            // The unexpected character (a whole surrogate pair if there is one).
+            let c = src[pos];
+            let tok = if (0xD800..0xDC00).contains(&c)
+                && pos + 1 < src.len()
+                && (0xDC00..0xE000).contains(&src[pos + 1])
+            {
+                units_to_string(&src[pos..pos + 2])
+            } else {
+                units_to_string(&src[pos..pos + 1])
+            };
+            let len = src.len();
+            if len <= 2 * MAX_CONTEXT + 1 {
+                return format!("Unexpected token '{tok}', \"{whole}\" is not valid JSON");
+            }
+            if pos < MAX_CONTEXT {
+                let ctx = units_to_string(&src[..pos + MAX_CONTEXT]);
+                format!("Unexpected token '{tok}', \"{ctx}\"... is not valid JSON")
+            } else if pos < len - MAX_CONTEXT {
+                let ctx = units_to_string(&src[pos - MAX_CONTEXT..pos + MAX_CONTEXT]);
+                format!("Unexpected token '{tok}', ...\"{ctx}\"... is not valid JSON")
+            } else {
+                let ctx = units_to_string(&src[pos - MAX_CONTEXT..]);
+                format!("Unexpected token '{tok}', ...\"{ctx}\" is not valid JSON")
+            }
+        }
+    }
+}
+
+fn is_ws(c: u16) -> bool {
+    matches!(c, 0x20 | 0x09 | 0x0A | 0x0D)
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u16> {
+        self.s.get(self.pos).copied()
+    }
+    fn skip_ws(&mut self) {
+        while let Some(c) = self.peek() {
+            if !is_ws(c) {
+                break;
+            }
+            self.pos += 1;
+        }
+    }
+    fn fail<T>(&self, e: ParseError) -> PResult<T> {
+        Err((e, self.pos))
+    }
+    /// An unexpected token at the cursor (end of input → "Unexpected end").
+    fn unexpected<T>(&self) -> PResult<T> {
+        if self.pos >= self.s.len() {
+            self.fail(ParseError::Eos)
+        } else {
+            self.fail(ParseError::Token)
+        }
+    }
+
+    fn parse_value(&mut self, it: &mut Interp, depth: usize) -> PResult<Value> {
+        self.skip_ws();
+        if depth > 5000 {
+            // Deeper than anything a real document needs; V8 would overflow its stack here.
+            return self.fail(ParseError::Token);
+        }
+        let Some(c) = self.peek() else {
+            return self.fail(ParseError::Eos);
+        };
+        match c {
+            0x22 => Ok(Value::String(self.parse_string()?)),
+            0x7B => self.parse_object(it, depth),
+            0x5B => self.parse_array(it, depth),
+            0x74 => self.parse_literal("true", Value::Bool(true)),
+            0x66 => self.parse_literal("false", Value::Bool(false)),
+            0x6E => self.parse_literal("null", Value::Null),
+            0x2D | 0x30..=0x39 => self.parse_number(),
+            _ => self.unexpected(),
+        }
+    }
+
+    fn parse_literal(&mut self, lit: &str, v: Value) -> PResult<Value> {
+        for b in lit.bytes() {
+            match self.peek() {
+                Some(c) if c == b as u16 => self.pos += 1,
+                _ => return self.unexpected(),
+            }
+        }
+        Ok(v)
+    }
+
+    fn parse_number(&mut self) -> PResult<Value> {
+        let start = self.pos;
+        let digit = |c: Option<u16>| matches!(c, Some(0x30..=0x39));
+        if self.peek() == Some(0x2D) {
+            self.pos += 1;
+            if !digit(self.peek()) {
+                return self.fail(ParseError::At("No number after minus sign"));
+            }
+        }
+        if self.peek() == Some(0x30) {
+            self.pos += 1;
+            if digit(self.peek()) {
+                return self.fail(ParseError::UnexpectedNumber);
+            }
+        } else {
+            while digit(self.peek()) {
+                self.pos += 1;
+            }
+        }
+        if self.peek() == Some(0x2E) {
+            self.pos += 1;
+            if !digit(self.peek()) {
+                return self.fail(ParseError::At("Unterminated fractional number"));
+            }
+            while digit(self.peek()) {
+                self.pos += 1;
+            }
+        }
+        if matches!(self.peek(), Some(0x65 | 0x45)) {
+            self.pos += 1;
+            if matches!(self.peek(), Some(0x2B | 0x2D)) {
+                self.pos += 1;
+            }
+            if !digit(self.peek()) {
+                return self.fail(ParseError::At("Exponent part is missing a number"));
+            }
+            while digit(self.peek()) {
+                self.pos += 1;
+            }
+        }
+        let text: String = self.s[start..self.pos].iter().map(|&u| u as u8 as char).collect();
+        Ok(Value::Number(text.parse::<f64>().unwrap_or(f64::NAN)))
+    }
+
+    fn hex4(&mut self) -> PResult<u16> {
+        let mut v: u16 = 0;
+        for _ in 0..4 {
+            let d = match self.peek() {
+                Some(c @ 0x30..=0x39) => c - 0x30,
+                Some(c @ 0x61..=0x66) => c - 0x61 + 10,
+                Some(c @ 0x41..=0x46) => c - 0x41 + 10,
+                _ => return self.fail(ParseError::At("Bad Unicode escape")),
+            };
+            v = v * 16 + d;
+            self.pos += 1;
+        }
+        Ok(v)
+    }
+
+    fn parse_string(&mut self) -> PResult<JsStr> {
+        // At the opening quote.
+        self.pos += 1;
+        let mut out: Vec<u16> = Vec::new();
+        loop {
+            let Some(c) = self.peek() else {
+                return self.fail(ParseError::At("Unterminated string"));
+            };
+            match c {
+                0x22 => {
+                    self.pos += 1;
+                    return Ok(JsStr::from_units(out));
+                }
+                0x5C => {
+                    self.pos += 1;
+                    let Some(e) = self.peek() else {
+                        return self.fail(ParseError::Eos);
+                    };
+                    let ch = match e {
+                        0x22 => 0x22,
+                        0x5C => 0x5C,
+                        0x2F => 0x2F,
+                        0x62 => 0x08,
+                        0x66 => 0x0C,
+                        0x6E => 0x0A,
+                        0x72 => 0x0D,
+                        0x74 => 0x09,
+                        0x75 => {
+                            self.pos += 1;
+                            let v = self.hex4()?;
+                            out.push(v);
+                            continue;
+                        }
+                        _ => return self.fail(ParseError::At("Bad escaped character")),
+                    };
+                    out.push(ch);
+                    self.pos += 1;
+                }
+                c if c < 0x20 => {
+                    return self.fail(ParseError::At("Bad control character in string literal"))
+                }
+                c => {
+                    out.push(c);
+                    self.pos += 1;
+                }
+            }
+        }
+    }
+
+    fn parse_array(&mut self, it: &mut Interp, depth: usize) -> PResult<Value> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(0x5D) {
+            self.pos += 1;
+            return Ok(Value::Object(it.new_array(items)));
+        }
+        loop {
+            items.push(self.parse_value(it, depth + 1)?);
+            self.skip_ws();
+            match self.peek() {
+                Some(0x2C) => {
+                    self.pos += 1;
+                }
+                Some(0x5D) => {
+                    self.pos += 1;
+                    return Ok(Value::Object(it.new_array(items)));
+                }
+                _ => return self.fail(ParseError::At("Expected ',' or ']' after array element")),
+            }
+        }
+    }
+
+    fn parse_object(&mut self, it: &mut Interp, depth: usize) -> PResult<Value> {
+        self.pos += 1;
+        let obj = it.new_object();
+        self.skip_ws();
+        if self.peek() == Some(0x7D) {
+            self.pos += 1;
+            return Ok(Value::Object(obj));
+        }
+        let mut first = true;
+        loop {
+            self.skip_ws();
+            if self.peek() != Some(0x22) {
+                return self.fail(ParseError::At(if first {
+                    "Expected property name or '}'"
+                } else {
+                    "Expected double-quoted property name"
+                }));
+            }
+            first = false;
+            let key = self.parse_string()?;
+            self.skip_ws();
+            if self.peek() != Some(0x3A) {
+                return self.fail(ParseError::At("Expected ':' after property name"));
+            }
+            self.pos += 1;
+            let v = self.parse_value(it, depth + 1)?;
+            // CreateDataProperty: a later duplicate key overwrites (keeping the first position).
+            let k = PropKey::from_str(&key);
+            obj.ordinary_define_own_property(
+                k,
+                crate::object::PropertyDescriptor::data(v, Attrs::DEFAULT),
+            );
+            self.skip_ws();
+            match self.peek() {
+                Some(0x2C) => {
+                    self.pos += 1;
+                }
+                Some(0x7D) => {
+                    self.pos += 1;
+                    return Ok(Value::Object(obj));
+                }
+                _ => {
+                    return self.fail(ParseError::At(
+                        "Expected ',' or '}' after property value",
+                    ))
+                }
+            }
+        }
+    }
+}
+
+/// Parses JSON text into a value, or V8's SyntaxError message.
+pub fn parse_json_text(it: &mut Interp, text: &JsStr) -> Result<Value, String> {
+    let src = text.units();
+    let mut p = Parser { s: src, pos: 0 };
+    let r = p.parse_value(it, 0).and_then(|v| {
+        p.skip_ws();
+        if p.pos < src.len() {
+            p.fail(ParseError::Trailing)
+        } else {
+            Ok(v)
+        }
+    });
+    r.map_err(|(e, pos)| error_message(src, e, pos))
+}
+
+/// JSON.parse(text [, reviver]).
+fn json_parse(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    // 1. Let jsonString be ? ToString(text).
+    let text = it.to_string(&a.get(0))?;
+    let unfiltered = match parse_json_text(it, &text) {
+        Ok(v) => v,
+        Err(m) => return Err(it.syntax_error(m)),
+    };
+    let reviver = a.get(1);
+    // 11. If IsCallable(reviver) is true: InternalizeJSONProperty(root, "", reviver).
+    if it.is_callable(&reviver) {
+        let root = it.new_object();
+        root.define("", unfiltered, Attrs::DEFAULT);
+        return internalize_json_property(it, &root, PropKey::from(""), &reviver);
+    }
+    Ok(unfiltered)
+}
+
+/// InternalizeJSONProperty(holder, name, reviver).
+fn internalize_json_property(
+    it: &mut Interp,
+    holder: &Obj,
+    name: PropKey,
+    reviver: &Value,
+) -> JsResult<Value> {
+    // 1. Let val be ? Get(holder, name).
+    let val = it.get(holder, &name)?;
+    // 2. If val is an Object:
+    if let Value::Object(o) = &val {
+        let keys: Vec<PropKey> = if it.is_array(&val) {
+            let len = it.length_of_array_like(o)?;
+            (0..len).map(crate::interp::ops::index_key).collect()
+        } else {
+            crate::builtins::object::enumerable_own_properties(
+                it,
+                o,
+                crate::builtins::object::EnumKind::Keys,
+            )?
+            .iter()
+            .filter_map(|k| match k {
+                Value::String(s) => Some(PropKey::from_str(s)),
+                _ => None,
+            })
+            .collect()
+        };
+        for k in keys {
+            let new_element = internalize_json_property(it, o, k.clone(), reviver)?;
+            if new_element.is_undefined() {
+                o.delete(&k);
+            } else {
+                it.create_data_property(o, k, new_element)?;
+            }
+        }
+    }
+    // 3. Return ? Call(reviver, holder, « name, val »).
+    it.call(reviver, &Value::Object(holder.clone()), &[name.to_value(), val])
+}
+
+// ---- JSON.stringify ----------------------------------------------------------------------------
+
+struct State {
+    replacer: Option<Value>,
+    property_list: Option<Vec<PropKey>>,
+    /// Objects being serialized, with the key each was reached by (for the cycle message).
+    stack: Vec<(PropKey, Obj)>,
+    indent: String,
+    gap: String,
+}
+
+/// JSON.stringify(value [, replacer [, space]]).
+fn json_stringify(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let value = a.get(0);
+    let replacer = a.get(1);
+    let mut space = a.get(2);
+    let mut state = State {
+        replacer: None,
+        property_list: None,
+        stack: Vec::new(),
+        indent: String::new(),
+        gap: String::new(),
+    };
+    // 4. If replacer is an Object: a function, or an array of property names.
+    if let Value::Object(r) = &replacer {
+        if r.is_callable() {
+            state.replacer = Some(replacer.clone());
+        } else if it.is_array(&replacer) {
+            let mut list: Vec<PropKey> = Vec::new();
+            let len = it.length_of_array_like(r)?;
+            for i in 0..len {
+                let v = it.get(r, &crate::interp::ops::index_key(i))?;
+                let item = match &v {
+                    Value::String(s) => Some(s.clone()),
+                    Value::Number(n) => Some(number_to_jsstr(*n)),
+                    Value::Object(o) => {
+                        let boxed = matches!(
+                            o.borrow().kind,
+                            ObjectKind::String(_) | ObjectKind::Number(_)
+                        );
+                        if boxed {
+                            Some(it.to_string(&v)?)
+                        } else {
+                            None
+                        }
+                    }
+                    _ => None,
+                };
+                if let Some(s) = item {
+                    let k = PropKey::from_str(&s);
+                    if !list.contains(&k) {
+                        list.push(k);
+                    }
+                }
+            }
+            state.property_list = Some(list);
+        }
+    }
+    // 5. Unbox a Number or String space.
+    if let Value::Object(o) = &space {
+        let kind = match o.borrow().kind {
+            ObjectKind::Number(_) => 1,
+            ObjectKind::String(_) => 2,
+            _ => 0,
+        };
+        if kind == 1 {
+            space = Value::Number(it.to_number(&space)?);
+        } else if kind == 2 {
+            space = Value::String(it.to_string(&space)?);
+        }
+    }
+    // 6-8. The gap.
+    state.gap = match &space {
+        Value::Number(n) => {
+            let k = crate::value::to_integer_or_infinity(*n).clamp(0.0, 10.0) as usize;
+            " ".repeat(k)
+        }
+        Value::String(s) => {
+            let n = s.len().min(10);
+            s.slice(0, n).to_rust_string()
+        }
+        _ => String::new(),
+    };
+    // 9-11. wrapper = { "": value }.
+    let wrapper = it.new_object();
+    wrapper.define("", value, Attrs::DEFAULT);
+    let mut out = String::new();
+    let present = serialize_json_property(it, &mut state, PropKey::from(""), &wrapper, &mut out)?;
+    if !present {
+        return Ok(Value::Undefined);
+    }
+    Ok(Value::String(JsStr::from(out.as_str())))
+}
+
+/// SerializeJSONProperty(state, key, holder): appends to `out`; false means undefined.
+fn serialize_json_property(
+    it: &mut Interp,
+    state: &mut State,
+    key: PropKey,
+    holder: &Obj,
+    out: &mut String,
+) -> JsResult<bool> {
+    // 1. Let value be ? Get(holder, key).
+    let mut value = it.get(holder, &key)?;
+    // 2. If value is an Object, call its toJSON.
+    if value.is_object() {
+        let to_json = it.get_v(&value, &PropKey::from("toJSON"))?;
+        if it.is_callable(&to_json) {
+            value = it.call(&to_json, &value, &[key.to_value()])?;
+        }
+    }
+    // 3. The replacer function.
+    if let Some(r) = state.replacer.clone() {
+        value = it.call(&r, &Value::Object(holder.clone()), &[key.to_value(), value])?;
+    }
+    // 4. Unbox Number, String, Boolean objects.
+    if let Value::Object(o) = &value {
+        let kind = match &o.borrow().kind {
+            ObjectKind::Number(_) => 1,
+            ObjectKind::String(_) => 2,
+            ObjectKind::Boolean(b) => 3 + *b as u8,
+            _ => 0,
+        };
+        match kind {
+            1 => value = Value::Number(it.to_number(&value)?),
+            2 => value = Value::String(it.to_string(&value)?),
+            3 => value = Value::Bool(false),
+            4 => value = Value::Bool(true),
+            _ => {}
+        }
+    }
+    match &value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(true) => out.push_str("true"),
+        Value::Bool(false) => out.push_str("false"),
+        Value::String(s) => quote_json_string(out, s),
+        Value::Number(n) => {
+            if n.is_finite() {
+                out.push_str(&number_to_jsstr(*n).to_rust_string());
+            } else {
+                out.push_str("null");
+            }
+        }
+        Value::Object(o) if !o.is_callable() => {
+            if it.is_array(&value) {
+                serialize_json_array(it, state, key, o, out)?;
+            } else {
+                serialize_json_object(it, state, key, o, out)?;
+            }
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+/// QuoteJSONString, well-formed (lone surrogates escaped).
+fn quote_json_string(out: &mut String, s: &JsStr) {
+    out.push('"');
+    let u = s.units();
+    let mut i = 0;
+    while i < u.len() {
+        let c = u[i];
+        match c {
+            0x08 => out.push_str("\\b"),
+            0x09 => out.push_str("\\t"),
+            0x0A => out.push_str("\\n"),
+            0x0C => out.push_str("\\f"),
+            0x0D => out.push_str("\\r"),
+            0x22 => out.push_str("\\\""),
+            0x5C => out.push_str("\\\\"),
+            c if c < 0x20 => out.push_str(&format!("\\u{c:04x}")),
+            0xD800..=0xDBFF => {
+                if i + 1 < u.len() && (0xDC00..=0xDFFF).contains(&u[i + 1]) {
+                    let cp = 0x10000 + (((c as u32) - 0xD800) << 10) + ((u[i + 1] as u32) - 0xDC00);
+                    out.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
+                    i += 1;
+                } else {
+                    out.push_str(&format!("\\u{c:04x}"));
+                }
+            }
+            0xDC00..=0xDFFF => out.push_str(&format!("\\u{c:04x}")),
+            c => out.push(char::from_u32(c as u32).unwrap_or('\u{FFFD}')),
+        }
+        i += 1;
+    }
+    out.push('"');
+}
+
+/// The constructor name V8 shows in the circular-structure message.
+fn constructor_name(o: &Obj) -> String {
+    crate::builtins::object::constructor_name_of(o)
+}
+
+fn circular_key(k: &PropKey) -> String {
+    match k {
+        PropKey::Index(i) => format!("index {i}"),
+        PropKey::Str(s) if s.is_empty() => "<anonymous>".into(),
+        PropKey::Str(s) => format!("property '{s}'"),
+        PropKey::Sym(s) => format!("property '{}'", s.descriptive_string()),
+    }
+}
+
+/// Pushes `o` on the stack, or throws V8's "Converting circular structure" TypeError.
+fn enter_object(it: &mut Interp, state: &mut State, key: PropKey, o: &Obj) -> JsResult<()> {
+    if let Some(start) = state.stack.iter().position(|(_, x)| Obj::ptr_eq(x, o)) {
+        let mut m = String::from("Converting circular structure to JSON");
+        let size = state.stack.len();
+        let mut index = start;
+        m.push_str("\n    --> starting at object with constructor '");
+        m.push_str(&constructor_name(&state.stack[index].1));
+        m.push('\'');
+        index += 1;
+        let line = |m: &mut String, (k, x): &(PropKey, Obj)| {
+            m.push_str("\n    |     ");
+            m.push_str(&circular_key(k));
+            m.push_str(" -> object with constructor '");
+            m.push_str(&constructor_name(x));
+            m.push('\'');
+        };
+        let prefix_end = size.min(index + 2);
+        while index < prefix_end {
+            line(&mut m, &state.stack[index]);
+            index += 1;
+        }
+        if size > index + 1 {
+            m.push_str("\n    |     ...");
+        }
+        index = index.max(size - 1);
+        while index < size {
+            line(&mut m, &state.stack[index]);
+            index += 1;
+        }
+        m.push_str("\n    --- ");
+        m.push_str(&circular_key(&key));
+        m.push_str(" closes the circle");
+        return Err(it.type_error(m));
+    }
+    if state.stack.len() > 5000 {
+        return Err(it.range_error("Maximum call stack size exceeded"));
+    }
+    state.stack.push((key, o.clone()));
+    Ok(())
+}
+
+/// SerializeJSONObject(state, value).
+fn serialize_json_object(
+    it: &mut Interp,
+    state: &mut State,
+    key: PropKey,
+    o: &Obj,
+    out: &mut String,
+) -> JsResult<()> {
+    // 1-2. Cycle check, push.
+    enter_object(it, state, key, o)?;
+    // 3-4. stepback, indent.
+    let stepback = state.indent.clone();
+    state.indent.push_str(&state.gap.clone());
+    // 5-6. K: the property list or EnumerableOwnProperties(value, key).
+    let keys: Vec<PropKey> = match &state.property_list {
+        Some(l) => l.clone(),
+        None => {
+            let mut ks = Vec::new();
+            for k in it.own_property_keys(o) {
+                if k.is_symbol() {
+                    continue;
+                }
+                if o.get_own_property(&k).is_some_and(|p| p.attrs.enumerable()) {
+                    ks.push(k);
+                }
+            }
+            ks
+        }
+    };
+    // 7-8. Serialize each member.
+    let mut partial: Vec<String> = Vec::new();
+    for p in keys {
+        let mut member = String::new();
+        quote_json_string(&mut member, &p.to_jsstr());
+        member.push(':');
+        if !state.gap.is_empty() {
+            member.push(' ');
+        }
+        if serialize_json_property(it, state, p, o, &mut member)? {
+            partial.push(member);
+        }
+    }
+    // 9-10. Join.
+    if partial.is_empty() {
+        out.push_str("{}");
+    } else if state.gap.is_empty() {
+        out.push('{');
+        out.push_str(&partial.join(","));
+        out.push('}');
+    } else {
+        let sep = format!(",\n{}", state.indent);
+        out.push_str("{\n");
+        out.push_str(&state.indent);
+        out.push_str(&partial.join(&sep));
+        out.push('\n');
+        out.push_str(&stepback);
+        out.push('}');
+    }
+    // 11-12. Pop, restore the indent.
+    state.stack.pop();
+    state.indent = stepback;
+    Ok(())
+}
+
+/// SerializeJSONArray(state, value).
+fn serialize_json_array(
+    it: &mut Interp,
+    state: &mut State,
+    key: PropKey,
+    o: &Obj,
+    out: &mut String,
+) -> JsResult<()> {
+    enter_object(it, state, key, o)?;
+    let stepback = state.indent.clone();
+    state.indent.push_str(&state.gap.clone());
+    let len = it.length_of_array_like(o)?;
+    let mut partial: Vec<String> = Vec::new();
+    for i in 0..len {
+        let mut s = String::new();
+        if !serialize_json_property(it, state, crate::interp::ops::index_key(i), o, &mut s)? {
+            s.push_str("null");
+        }
+        partial.push(s);
+    }
+    if partial.is_empty() {
+        out.push_str("[]");
+    } else if state.gap.is_empty() {
+        out.push('[');
+        out.push_str(&partial.join(","));
+        out.push(']');
+    } else {
+        let sep = format!(",\n{}", state.indent);
+        out.push_str("[\n");
+        out.push_str(&state.indent);
+        out.push_str(&partial.join(&sep));
+        out.push('\n');
+        out.push_str(&stepback);
+        out.push(']');
+    }
+    state.stack.pop();
+    state.indent = stepback;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json_fn(it: &mut Interp, name: &str) -> (Value, Value) {
+        let g = it.global.clone();
+        let j = it.get(&g, &PropKey::from("JSON")).unwrap();
+        let f = it.get_v(&j, &PropKey::from(name)).unwrap();
+        (j, f)
+    }
+
+    fn parse_err(it: &mut Interp, s: &str) -> String {
+        match parse_json_text(it, &JsStr::from(s)) {
+            Ok(_) => "ok".into(),
+            Err(m) => m,
+        }
+    }
+
+    #[test]
+    fn parse_errors_match_v8() {
+        let mut it = Interp::new();
+        assert_eq!(parse_err(&mut it, "{"), "Expected property name or '}' in JSON at position 1");
+        assert_eq!(parse_err(&mut it, ""), "Unexpected end of JSON input");
+        assert_eq!(parse_err(&mut it, "[1,]"), "Unexpected token ']', \"[1,]\" is not valid JSON");
+        assert_eq!(parse_err(&mut it, "undefined"), "\"undefined\" is not valid JSON");
+        assert_eq!(parse_err(&mut it, "01"), "Unexpected number in JSON at position 1");
+        assert_eq!(
+            parse_err(&mut it, "{\"a\":1,\"b\":2,\"c\":3,\"d\":x}"),
+            "Unexpected token 'x', ...\"\"c\":3,\"d\":x}\" is not valid JSON"
+        );
+        assert_eq!(
+            parse_err(&mut it, "xyzxyzxyzxyzxyzxyzxyzxyz"),
+            "Unexpected token 'x', \"xyzxyzxyzx\"... is not valid JSON"
+        );
+        assert_eq!(parse_err(&mut it, "\"\\u12x\""), "Bad Unicode escape in JSON at position 5");
+        assert_eq!(parse_err(&mut it, "tru"), "Unexpected end of JSON input");
+        assert_eq!(parse_err(&mut it, "[1 2]"), "Expected ',' or ']' after array element in JSON at position 3");
+    }
+
+    #[test]
+    fn round_trip() {
+        let mut it = Interp::new();
+        let (j, parse) = json_fn(&mut it, "parse");
+        let (_, stringify) = json_fn(&mut it, "stringify");
+        let v = it
+            .call(&parse, &j, &[Value::from("{\"a\":[1,true,null,\"x\\n\"],\"b\":{}}")])
+            .unwrap();
+        let s = it.call(&stringify, &j, &[v.clone()]).unwrap();
+        assert!(s.strict_equals(&Value::from("{\"a\":[1,true,null,\"x\\n\"],\"b\":{}}")));
+        let s = it.call(&stringify, &j, &[v, Value::Null, Value::from(2.0)]).unwrap();
+        let expect = "{\n  \"a\": [\n    1,\n    true,\n    null,\n    \"x\\n\"\n  ],\n  \"b\": {}\n}";
+        assert!(s.strict_equals(&Value::from(expect)));
+        let s = it.call(&stringify, &j, &[Value::Undefined]).unwrap();
+        assert!(s.is_undefined());
+    }
+
+    #[test]
+    fn cycles_throw() {
+        let mut it = Interp::new();
+        let (j, stringify) = json_fn(&mut it, "stringify");
+        let o = it.new_object();
+        o.define("self", Value::Object(o.clone()), Attrs::DEFAULT);
+        let r = it.call(&stringify, &j, &[Value::Object(o)]);
+        let Err(crate::interp::Abrupt::Throw(e)) = r else {
+            panic!("expected a throw")
+        };
+        let m = it.get_v(&e, &PropKey::from("message")).unwrap();
+        let m = it.to_string(&m).unwrap().to_rust_string();
+        assert_eq!(
+            m,
+            "Converting circular structure to JSON\n    --> starting at object with constructor 'Object'\n    --- property 'self' closes the circle"
+        );
+    }
+
+    #[test]
+    fn lone_surrogates() {
+        let mut out = String::new();
+        quote_json_string(&mut out, &JsStr::from_units(vec![0xD800, 0x41]));
+        assert_eq!(out, "\"\\ud800A\"");
+    }
+}

@@ -5,6 +5,7 @@
 pub mod array;
 pub mod boolean;
 pub mod console;
+pub mod date;
 pub mod error;
 pub mod function;
 pub mod global;
@@ -16,6 +17,7 @@ pub mod number;
 pub mod object;
 pub mod promise;
 pub mod reflect;
+pub mod regexp;
 pub mod string;
 pub mod symbol;
 pub mod timers;
@@ -43,6 +45,8 @@ pub fn init_all(it: &mut Interp) {
     console::init(it);
     promise::init(it);
     timers::init(it);
+    date::init(it);
+    regexp::init(it);
     crate::interp::generator::init(it);
 }
 

@@ -18,30 +18,10 @@ pub fn init(it: &mut Interp) {
 
     // Static methods.
     it.define_method(&ctor, "assign", 2, object_assign);
-    it.define_method(
-        &ctor,
-        "getOwnPropertyDescriptor",
-        2,
-        object_get_own_property_descriptor,
-    );
-    it.define_method(
-        &ctor,
-        "getOwnPropertyDescriptors",
-        1,
-        object_get_own_property_descriptors,
-    );
-    it.define_method(
-        &ctor,
-        "getOwnPropertyNames",
-        1,
-        object_get_own_property_names,
-    );
-    it.define_method(
-        &ctor,
-        "getOwnPropertySymbols",
-        1,
-        object_get_own_property_symbols,
-    );
+    it.define_method(&ctor, "getOwnPropertyDescriptor", 2, object_get_own_property_descriptor);
+    it.define_method(&ctor, "getOwnPropertyDescriptors", 1, object_get_own_property_descriptors);
+    it.define_method(&ctor, "getOwnPropertyNames", 1, object_get_own_property_names);
+    it.define_method(&ctor, "getOwnPropertySymbols", 1, object_get_own_property_symbols);
     it.define_method(&ctor, "hasOwn", 2, object_has_own);
     it.define_method(&ctor, "is", 2, object_is);
     it.define_method(&ctor, "preventExtensions", 1, object_prevent_extensions);
@@ -70,22 +50,12 @@ pub fn init(it: &mut Interp) {
     it.define_method(&proto, "__lookupGetter__", 1, object_proto_lookup_getter);
     it.define_method(&proto, "__lookupSetter__", 1, object_proto_lookup_setter);
     it.define_method(&proto, "isPrototypeOf", 1, object_proto_is_prototype_of);
-    it.define_method(
-        &proto,
-        "propertyIsEnumerable",
-        1,
-        object_proto_property_is_enumerable,
-    );
+    it.define_method(&proto, "propertyIsEnumerable", 1, object_proto_property_is_enumerable);
     it.define_method(&proto, "toString", 0, object_proto_to_string);
     it.define_method(&proto, "valueOf", 0, object_proto_value_of);
     let getter = it.native_fn("get __proto__", 0, object_proto_get_proto);
     let setter = it.native_fn("set __proto__", 1, object_proto_set_proto);
-    proto.define_accessor(
-        "__proto__",
-        Some(getter),
-        Some(setter),
-        Attrs::CONFIGURABLE_ONLY,
-    );
+    proto.define_accessor("__proto__", Some(getter), Some(setter), Attrs::CONFIGURABLE_ONLY);
     it.define_method(&proto, "toLocaleString", 0, object_proto_to_locale_string);
 
     it.intrinsics.object_ctor = ctor.clone();
@@ -98,7 +68,7 @@ pub fn init(it: &mut Interp) {
 pub fn to_property_descriptor(it: &mut Interp, v: &Value) -> JsResult<PropertyDescriptor> {
     // 1. If Obj is not an Object, throw a TypeError exception.
     let Value::Object(o) = v else {
-        let s = crate::inspect::brief(it, v);
+        let s = no_side_effects_to_string(it, v);
         return Err(it.type_error(format!("Property description must be an object: {s}")));
     };
     let mut desc = PropertyDescriptor::default();
@@ -126,7 +96,7 @@ pub fn to_property_descriptor(it: &mut Interp, v: &Value) -> JsResult<PropertyDe
             Value::Undefined => None,
             Value::Object(f) if f.is_callable() => Some(f),
             other => {
-                let s = crate::inspect::brief(it, &other);
+                let s = no_side_effects_to_string(it, &other);
                 return Err(it.type_error(format!("Getter must be a function: {s}")));
             }
         });
@@ -138,14 +108,14 @@ pub fn to_property_descriptor(it: &mut Interp, v: &Value) -> JsResult<PropertyDe
             Value::Undefined => None,
             Value::Object(f) if f.is_callable() => Some(f),
             other => {
-                let s = crate::inspect::brief(it, &other);
+                let s = no_side_effects_to_string(it, &other);
                 return Err(it.type_error(format!("Setter must be a function: {s}")));
             }
         });
     }
     // 15. If desc has [[Get]] or [[Set]] and also [[Value]] or [[Writable]], throw.
     if desc.is_accessor() && desc.is_data() {
-        let s = crate::inspect::brief(it, v);
+        let s = no_side_effects_to_string(it, v);
         return Err(it.type_error(format!(
             "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute, {s}"
         )));
@@ -234,7 +204,7 @@ fn set_proto_failure_message(it: &mut Interp, o: &Obj, v: &Option<Obj>) -> Strin
             .into();
     }
     if !o.borrow().extensible {
-        let s = crate::inspect::brief(it, &Value::Object(o.clone()));
+        let s = no_side_effects_to_string(it, &Value::Object(o.clone()));
         return format!("{s} is not extensible");
     }
     let _ = v;
@@ -363,6 +333,47 @@ pub fn enumerable_own_properties(it: &mut Interp, o: &Obj, kind: EnumKind) -> Js
     Ok(out)
 }
 
+/// V8's NoSideEffectsToString for messages: primitives as strings, `#<Ctor>` for objects,
+/// `[object Array]` for arrays, functions as `brief` shows them.
+pub fn no_side_effects_to_string(it: &Interp, v: &Value) -> String {
+    match v {
+        Value::Object(o) => {
+            if o.is_callable() {
+                return no_side_effects_to_string(it, v);
+            }
+            if o.is_array() {
+                return "[object Array]".into();
+            }
+            if matches!(o.borrow().kind, ObjectKind::Error) {
+                let name = match o.get_own_data(&PropKey::from("name")) {
+                    Some(Value::String(s)) => s.to_rust_string(),
+                    _ => "Error".into(),
+                };
+                return name;
+            }
+            format!("#<{}>", constructor_name_of(o))
+        }
+        other => it.to_string_lossy(other),
+    }
+}
+
+/// The name of an object's `constructor` (found without calling getters), or "Object".
+pub fn constructor_name_of(o: &Obj) -> String {
+    let mut cur = Some(o.clone());
+    while let Some(c) = cur {
+        if let Some(Value::Object(ctor)) = c.get_own_data(&PropKey::from("constructor")) {
+            if let Some(Value::String(n)) = ctor.get_own_data(&PropKey::from("name")) {
+                if !n.is_empty() {
+                    return n.to_rust_string();
+                }
+            }
+            break;
+        }
+        cur = c.proto();
+    }
+    "Object".into()
+}
+
 fn require_object<'a>(it: &mut Interp, v: &'a Value, method: &str) -> JsResult<&'a Obj> {
     match v {
         Value::Object(o) => Ok(o),
@@ -375,10 +386,8 @@ fn proto_arg(it: &mut Interp, v: &Value) -> JsResult<Option<Obj>> {
         Value::Object(o) => Ok(Some(o.clone())),
         Value::Null => Ok(None),
         other => {
-            let s = crate::inspect::brief(it, other);
-            Err(it.type_error(format!(
-                "Object prototype may only be an Object or null: {s}"
-            )))
+            let s = no_side_effects_to_string(it, other);
+            Err(it.type_error(format!("Object prototype may only be an Object or null: {s}")))
         }
     }
 }
@@ -571,14 +580,26 @@ fn object_from_entries(it: &mut Interp, a: &Args) -> JsResult<Value> {
     }
     let obj = it.new_object();
     // AddEntriesFromIterable with CreateDataPropertyOnObject as the adder.
-    let mut rec = it.get_iterator(&iterable)?;
+    let method = it.get_v(&iterable, &PropKey::Sym(it.symbols.iterator.clone()))?;
+    if !it.is_callable(&method) {
+        let what = match &iterable {
+            Value::Object(o) if o.is_callable() => "function".to_string(),
+            Value::Object(_) => "object".to_string(),
+            Value::String(s) => format!("string \"{s}\""),
+            other => format!("{} {}", other.type_of(), it.to_string_lossy(other)),
+        };
+        return Err(it.type_error(format!(
+            "{what} is not iterable (cannot read property Symbol(Symbol.iterator))"
+        )));
+    }
+    let mut rec = it.get_iterator_from_method(&iterable, &method)?;
     loop {
         let Some(next) = it.iterator_step_value(&mut rec)? else {
             break;
         };
         let r: JsResult<()> = (|| {
             let Value::Object(entry) = &next else {
-                let s = crate::inspect::brief(it, &next);
+                let s = no_side_effects_to_string(it, &next);
                 return Err(it.type_error(format!("Iterator value {s} is not an entry object")));
             };
             let k = it.get(entry, &PropKey::Index(0))?;
@@ -687,7 +708,7 @@ pub fn group_by(
     }
     // 2. If IsCallable(callbackfn) is false, throw a TypeError exception.
     if !it.is_callable(callback) {
-        let s = crate::inspect::brief(it, callback);
+        let s = no_side_effects_to_string(it, callback);
         return Err(it.type_error(format!("{s} is not a function")));
     }
     let mut groups: Vec<(Value, Vec<Value>)> = Vec::new();
@@ -697,11 +718,7 @@ pub fn group_by(
         let Some(value) = it.iterator_step_value(&mut rec)? else {
             break;
         };
-        let r = it.call(
-            callback,
-            &Value::Undefined,
-            &[value.clone(), Value::from(k as f64)],
-        );
+        let r = it.call(callback, &Value::Undefined, &[value.clone(), Value::from(k as f64)]);
         let key = match r {
             Ok(key) => {
                 if property_keys {
@@ -768,8 +785,7 @@ fn object_proto_property_is_enumerable(it: &mut Interp, a: &Args) -> JsResult<Va
     let key = it.to_property_key(&a.get(0))?;
     let o = it.to_object(a.this)?;
     Ok(Value::Bool(
-        o.get_own_property(&key)
-            .is_some_and(|p| p.attrs.enumerable()),
+        o.get_own_property(&key).is_some_and(|p| p.attrs.enumerable()),
     ))
 }
 
@@ -964,11 +980,7 @@ mod tests {
         it.call(&freeze, &object, &[ov.clone()]).unwrap();
         let r = it.call(&is_frozen, &object, &[ov]).unwrap();
         assert!(r.to_boolean());
-        assert!(!obj
-            .get_own_property(&PropKey::from("a"))
-            .unwrap()
-            .attrs
-            .writable());
+        assert!(!obj.get_own_property(&PropKey::from("a")).unwrap().attrs.writable());
         // Frozen arrays too.
         let arr = it.new_array(vec![Value::from(1.0)]);
         let av = Value::Object(arr.clone());
@@ -999,16 +1011,10 @@ mod tests {
         let dp = method(&mut it, &object, "defineProperty");
         let desc = it.new_object();
         desc.define("value", Value::from(5.0), Attrs::DEFAULT);
-        it.call(
-            &dp,
-            &object,
-            &[obj.clone(), Value::from("x"), Value::Object(desc)],
-        )
-        .unwrap();
-        let gopd = method(&mut it, &object, "getOwnPropertyDescriptor");
-        let d = it
-            .call(&gopd, &object, &[obj.clone(), Value::from("x")])
+        it.call(&dp, &object, &[obj.clone(), Value::from("x"), Value::Object(desc)])
             .unwrap();
+        let gopd = method(&mut it, &object, "getOwnPropertyDescriptor");
+        let d = it.call(&gopd, &object, &[obj.clone(), Value::from("x")]).unwrap();
         let d = d.as_object().unwrap().clone();
         let w = it.get(&d, &PropKey::from("writable")).unwrap();
         assert!(w.strict_equals(&Value::Bool(false)));
@@ -1020,15 +1026,7 @@ mod tests {
             .is_err());
         // Bad descriptor.
         assert!(it
-            .call(
-                &dp,
-                &object,
-                &[
-                    Value::Object(it.new_object()),
-                    Value::from("y"),
-                    Value::from(1.0)
-                ]
-            )
+            .call(&dp, &object, &[Value::Object(it.new_object()), Value::from("y"), Value::from(1.0)])
             .is_err());
     }
 

@@ -49,7 +49,7 @@ fn reflect_apply(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let f = a.get(0);
     // 1. If IsCallable(target) is false, throw a TypeError exception.
     if !it.is_callable(&f) {
-        let s = it.to_string_lossy(&f);
+        let s = crate::builtins::object::no_side_effects_to_string(it, &f);
         return Err(it.type_error(format!(
             "Function.prototype.apply was called on {s}, which is {} and not a function",
             article_type(&f)
@@ -69,7 +69,7 @@ pub fn article_type(v: &Value) -> String {
         other => other.type_of(),
     };
     match t {
-        "object" | "undefined" => format!("an {t}"),
+        "object" => format!("an {t}"),
         "null" => "null".into(),
         _ => format!("a {t}"),
     }

@@ -60,8 +60,7 @@ fn symbol_for(it: &mut Interp, a: &Args) -> JsResult<Value> {
 fn symbol_key_for(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let Value::Symbol(s) = a.get(0) else {
         let v = a.get(0);
-        let s = crate::inspect::brief(it, &v);
-        let s = s.trim_matches('"').to_string();
+        let s = crate::builtins::object::no_side_effects_to_string(it, &v);
         return Err(it.type_error(format!("{s} is not a symbol")));
     };
     if s.0.registered {

@@ -161,6 +161,7 @@ impl InspectOptions {
 
 /// `kObjectType` / `kArrayType` / `kArrayExtrasType`.
 #[derive(Clone, Copy, PartialEq, Eq)]
+#[allow(clippy::enum_variant_names)]
 enum Extras {
     Object,
     Array,
@@ -299,8 +300,25 @@ fn format_value(
         };
         return Ok(ctx.stylize(&format!("[Circular *{index}]"), "special"));
     }
-    format_raw(it, ctx, &o, recurse_times, typed_array)
+    // Deep nesting (`depth: null` on a long linked list): Node's inspect catches the stack
+    // overflow; here the native stack grows on demand up to a nesting limit.
+    if ctx.seen.len() >= MAX_NESTING {
+        let style = get_ctx_style(&o, Some(internal_constructor_name(&o)), "");
+        let name = &style[..style.len().saturating_sub(1)];
+        return Ok(ctx.stylize(
+            &format!(
+                "[{name}: Inspection interrupted prematurely. Maximum call stack size exceeded.]"
+            ),
+            "special",
+        ));
+    }
+    stacker::maybe_grow(256 * 1024, 2 * 1024 * 1024, || {
+        format_raw(it, ctx, &o, recurse_times, typed_array)
+    })
 }
+
+/// How many objects deep inspection goes before giving up (Node: until V8's stack overflows).
+const MAX_NESTING: usize = 1000;
 
 /// The `[util.inspect.custom]` hook (`Symbol.for('nodejs.util.inspect.custom')`).
 fn try_custom_inspect(
@@ -407,7 +425,29 @@ fn options_object(it: &mut Interp, ctx: &Ctx) -> Obj {
         Value::Bool(ctx.o.numeric_separator),
         Attrs::DEFAULT,
     );
+    let stylize = it.native_fn_with(
+        "stylize",
+        2,
+        native_stylize,
+        false,
+        vec![Value::Bool(ctx.o.colors)],
+    );
+    o.define("stylize", Value::Object(stylize), Attrs::DEFAULT);
     o
+}
+
+/// `options.stylize(str, styleType)` given to custom inspect functions.
+fn native_stylize(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let colors = match &a.callee.borrow().kind {
+        ObjectKind::Native(n) => n.captures.first().is_some_and(|v| v.to_boolean()),
+        _ => false,
+    };
+    let s = it.to_string(&a.get(0))?.to_rust_string();
+    if !colors {
+        return Ok(Value::from(s.as_str()));
+    }
+    let style = it.to_string(&a.get(1))?.to_rust_string();
+    Ok(Value::from(text::colorize(&s, &style).as_str()))
 }
 
 fn format_primitive(ctx: &Ctx, v: &Value) -> String {
@@ -515,6 +555,8 @@ fn get_constructor_name(
         } else {
             None
         };
+        // `FunctionPrototypeSymbolHasInstance(constructor, tmp)`: is `o` in tmp's chain?
+        let well_known = well_known.filter(|_| proto_chain_contains(&tmp, &o));
         if let Some(name) = well_known {
             if let Some(pp) = proto_props.as_deref_mut() {
                 let fp = first_proto.clone().flatten();
@@ -572,6 +614,29 @@ fn get_constructor_name(
         }
         Some(p) => Ok(Some(format!("{res} <{p}>"))),
     }
+}
+
+/// Whether `proto` is on `o`'s prototype chain (OrdinaryHasInstance without the lookup).
+fn proto_chain_contains(o: &Obj, proto: &Obj) -> bool {
+    let mut p = o.proto();
+    let mut guard = 0;
+    while let Some(x) = p {
+        if Obj::ptr_eq(&x, proto) {
+            return true;
+        }
+        guard += 1;
+        if guard > 100_000 {
+            return false;
+        }
+        p = x.proto();
+    }
+    false
+}
+
+/// Node's `isError`: a native error, or `e instanceof Error`.
+fn is_error(it: &Interp, o: &Obj) -> bool {
+    matches!(o.borrow().kind, ObjectKind::Error)
+        || proto_chain_contains(o, &it.intrinsics.error_prototype)
 }
 
 /// `builtInObjects.has(name)`: a global whose name matches `/^[A-Z][a-zA-Z0-9]+$/`.
@@ -786,7 +851,6 @@ fn format_raw(
     let mut formatter = Formatter::None;
     let mut braces: [String; 2] = ["{".into(), "}".into()];
     let mut extras = Extras::Object;
-    let keys: Vec<PropKey>;
     let mut no_iterator = true;
 
     let kind_info = {
@@ -862,7 +926,7 @@ fn format_raw(
                 ObjectKind::Closure(_) | ObjectKind::Native(_) | ObjectKind::Bound(_) => 1,
                 ObjectKind::Arguments => 2,
                 ObjectKind::Date(_) => 3,
-                ObjectKind::Error => 4,
+
                 ObjectKind::Promise(_) => 5,
                 ObjectKind::WeakSet(_) => 6,
                 ObjectKind::WeakMap(_) => 7,
@@ -872,6 +936,11 @@ fn format_raw(
                 | ObjectKind::Symbol(_) => 8,
                 _ => 0,
             }
+        };
+        let kind_tag = if kind_tag == 0 && is_error(it, value) {
+            4
+        } else {
+            kind_tag
         };
         if kind_tag == 1 {
             base = get_function_base(it, value, ctor, &tag)?;
@@ -931,7 +1000,7 @@ fn format_raw(
         }
         keys_opt = Some(k);
     }
-    keys = keys_opt.unwrap_or_default();
+    let keys: Vec<PropKey> = keys_opt.unwrap_or_default();
 
     if ctx.too_deep(recurse_times) {
         let style = get_ctx_style(value, ctor, &tag);
@@ -1163,10 +1232,6 @@ fn error_to_string(it: &mut Interp, err: &Obj) -> JsResult<String> {
     })
 }
 
-fn is_error_obj(v: &Value) -> bool {
-    matches!(v, Value::Object(o) if matches!(o.borrow().kind, ObjectKind::Error))
-}
-
 /// `identicalSequenceRange`.
 fn identical_sequence_range(a: &[String], b: &[String]) -> (usize, usize) {
     if a.len() > 3 {
@@ -1194,7 +1259,11 @@ fn get_stack_frames(it: &mut Interp, ctx: &Ctx, err: &Obj, stack: &str) -> JsRes
     let cause = it
         .get(err, &PropKey::from("cause"))
         .unwrap_or(Value::Undefined);
-    if let (true, Value::Object(c)) = (is_error_obj(&cause), &cause) {
+    let cause_err = match &cause {
+        Value::Object(c) if is_error(it, c) => Some(c.clone()),
+        _ => None,
+    };
+    if let Some(c) = &cause_err {
         let cause_stack = get_stack_string(it, c)?;
         if let Some(start) = cause_stack.find("\n    at") {
             let cause_frames: Vec<String> = cause_stack[start + 1..]

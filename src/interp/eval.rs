@@ -90,6 +90,29 @@ pub enum Frame {
         phase: u8,
         from_return: bool,
     },
+    /// An array pattern being destructured: element index, phase within it (0 target
+    /// reference, 1 next value, 2 default, 3 bind), and the values so far.
+    PatArray {
+        rec: IteratorRecord,
+        index: usize,
+        phase: u8,
+        value: Value,
+        lref: Option<(Value, PropKey)>,
+    },
+    /// An object pattern being destructured (phases: 0 key, 1 reference, 2 default, 3 bind).
+    PatObject {
+        source: Value,
+        index: usize,
+        phase: u8,
+        value: Value,
+        key: Option<PropKey>,
+        lref: Option<(Value, PropKey)>,
+        used: Vec<PropKey>,
+    },
+    /// A destructuring assignment target receiving `value`.
+    Pattern(Value),
+    /// Declarator `index` binding its pattern to `value`.
+    DeclPattern(usize, Value),
     /// Assignment: the evaluated reference parts and phase.
     Assign {
         phase: u8,
@@ -182,6 +205,28 @@ impl Frame {
             }
             Frame::Delegate(r) => r.trace(t),
             Frame::AsyncDelegate { iter, .. } => iter.trace(t),
+            Frame::PatArray {
+                rec, value, lref, ..
+            } => {
+                rec.trace(t);
+                trace_value(value, t);
+                if let Some((b, _)) = lref {
+                    trace_value(b, t);
+                }
+            }
+            Frame::PatObject {
+                source,
+                value,
+                lref,
+                ..
+            } => {
+                trace_value(source, t);
+                trace_value(value, t);
+                if let Some((b, _)) = lref {
+                    trace_value(b, t);
+                }
+            }
+            Frame::Pattern(v) | Frame::DeclPattern(_, v) => trace_value(v, t),
             Frame::Assign { base, old, .. } => {
                 trace_value(base, t);
                 trace_value(old, t);
@@ -733,6 +778,7 @@ impl Interp {
         if kind == ForInOfKind::AwaitOf {
             return self.eval_for_await(left, right, body, info, env, labels, resumed);
         }
+        let mut resume_bind: Option<(Value, Env)> = None;
         let (mut iter, mut completion, resume_body_env) = match resumed {
             Some(Frame::ForInOf {
                 phase: 1,
@@ -740,6 +786,19 @@ impl Interp {
                 env,
                 completion,
             }) => (it, completion, env),
+            Some(Frame::ForInOf {
+                phase: 2,
+                iter: Some(it),
+                env: Some(benv),
+                completion,
+            }) => {
+                let v = match self.frames.pop() {
+                    Some(Frame::Pattern(v)) => v,
+                    _ => return Err(self.bad_frame()),
+                };
+                resume_bind = Some((v, benv));
+                (it, completion, None)
+            }
             Some(Frame::ForInOf { phase: 0, .. }) | None => {
                 // ForIn/OfHeadEvaluation: TDZ scope for the names while evaluating the subject.
                 let tdz_env = match left {
@@ -785,27 +844,40 @@ impl Interp {
             let benv = match pending_env.take() {
                 Some(e) => e,
                 None => {
-                    let next = match self.iterator_step_value(&mut iter)? {
-                        Some(v) => v,
-                        None => {
-                            return Ok(if let Value::Empty = completion {
-                                Value::Undefined
-                            } else {
-                                completion
-                            })
-                        }
+                    let (next, rebind) = match resume_bind.take() {
+                        Some((v, e)) => (v, Some(e)),
+                        None => match self.iterator_step_value(&mut iter)? {
+                            Some(v) => (v, None),
+                            None => {
+                                return Ok(if let Value::Empty = completion {
+                                    Value::Undefined
+                                } else {
+                                    completion
+                                })
+                            }
+                        },
                     };
                     // Bind the loop variable(s) in a fresh iteration environment.
                     let benv = match left {
                         ForHead::Decl {
                             kind: vk, target, ..
                         } => {
-                            let benv = if *vk == VarKind::Var {
-                                env.clone()
-                            } else {
-                                self.enter_block_scope(info, env)
+                            let benv = match rebind {
+                                Some(e) => e,
+                                None if *vk == VarKind::Var => env.clone(),
+                                None => self.enter_block_scope(info, env),
                             };
-                            let r = self.bind_pattern(target, next, &benv, true);
+                            let r = self.bind_pattern(target, next.clone(), &benv, true);
+                            if let Err(Abrupt::Suspend) = r {
+                                self.frames.push(Frame::Pattern(next));
+                                self.frames.push(Frame::ForInOf {
+                                    phase: 2,
+                                    iter: Some(iter),
+                                    env: Some(benv),
+                                    completion,
+                                });
+                                return Err(Abrupt::Suspend);
+                            }
                             if let Err(e) = r {
                                 if kind != ForInOfKind::In {
                                     return self.iterator_close(&iter, Err(e));
@@ -815,7 +887,17 @@ impl Interp {
                             benv
                         }
                         ForHead::Target(p) => {
-                            let r = self.assign_pattern(p, next, env);
+                            let r = self.assign_pattern(p, next.clone(), env);
+                            if let Err(Abrupt::Suspend) = r {
+                                self.frames.push(Frame::Pattern(next));
+                                self.frames.push(Frame::ForInOf {
+                                    phase: 2,
+                                    iter: Some(iter),
+                                    env: Some(env.clone()),
+                                    completion,
+                                });
+                                return Err(Abrupt::Suspend);
+                            }
                             if let Err(e) = r {
                                 if kind != ForInOfKind::In {
                                     return self.iterator_close(&iter, Err(e));
@@ -1244,27 +1326,35 @@ impl Interp {
     }
 
     fn eval_var_decl(&mut self, v: &VarDecl, env: &Env, suspends: bool) -> JsResult<()> {
-        let start = if self.resuming(suspends) {
+        let (start, mut resumed_value) = if self.resuming(suspends) {
             match self.pop_frame()? {
-                Frame::Decl(i) => i,
+                Frame::Decl(i) => (i, None),
+                Frame::DeclPattern(i, v) => (i, Some(v)),
                 _ => return Err(self.bad_frame()),
             }
         } else {
-            0
+            (0, None)
         };
         for (i, d) in v.decls.iter().enumerate().skip(start) {
+            let resumed_value = resumed_value.take();
             match &d.init {
                 Some(init) => {
-                    let val = sus!(self, self.eval_named(init, env, &d.target), Frame::Decl(i));
+                    let val = match resumed_value {
+                        Some(x) => x,
+                        None => sus!(self, self.eval_named(init, env, &d.target), Frame::Decl(i)),
+                    };
                     if v.kind == VarKind::Var {
                         if let Pattern::Ident(id) = &d.target {
                             self.set_binding(id, val, env, false)?;
                             continue;
                         }
-                        self.assign_or_bind_var(&d.target, val, env)?;
-                    } else {
-                        self.bind_pattern(&d.target, val, env, true)?;
                     }
+                    let r = self.bind_pattern(&d.target, val.clone(), env, v.kind != VarKind::Var);
+                    if let Err(Abrupt::Suspend) = r {
+                        self.frames.push(Frame::DeclPattern(i, val));
+                        return Err(Abrupt::Suspend);
+                    }
+                    r?;
                 }
                 None => {
                     if v.kind != VarKind::Var {
@@ -1276,11 +1366,6 @@ impl Interp {
             }
         }
         Ok(())
-    }
-
-    /// `var [a, b] = ...`: var bindings are assigned (PutValue), not initialized.
-    fn assign_or_bind_var(&mut self, p: &Pattern, v: Value, env: &Env) -> JsResult<()> {
-        self.bind_pattern(p, v, env, false)
     }
 
     // =========================================================================================
@@ -1570,6 +1655,8 @@ impl Interp {
         env: &Env,
         name: &JsStr,
     ) -> JsResult<Option<Value>> {
+        // IsAnonymousFunctionDefinition looks through parentheses.
+        let e = strip_parens(e);
         match &e.kind {
             ExprKind::Function(f) | ExprKind::Arrow(f) if f.name.is_none() => {
                 let o = self.make_closure(f, env, None, Some(name.clone()));
@@ -2855,9 +2942,14 @@ impl Interp {
                     Some(Frame::Operand) | None => {
                         sus!(self, self.eval_expr(value, env), Frame::Operand)
                     }
+                    Some(Frame::Pattern(v)) => v,
                     Some(_) => return Err(self.bad_frame()),
                 };
-                self.assign_pattern(target, v.clone(), env)?;
+                sus!(
+                    self,
+                    self.assign_pattern(target, v.clone(), env),
+                    Frame::Pattern(v.clone())
+                );
                 Ok(v)
             }
         }
@@ -3198,6 +3290,18 @@ impl Interp {
         self.eval_class_named(c, env, None)
     }
 
+    /// Class definitions are not resumable yet: a `yield`/`await` inside a computed key or the
+    /// heritage becomes an error instead of re-running the definition forever.
+    fn class_step<T>(&mut self, r: JsResult<T>) -> JsResult<T> {
+        if let Err(Abrupt::Suspend) = r {
+            self.frames.clear();
+            return Err(self.syntax_error(
+                "yield/await inside a class definition's computed keys is not supported yet",
+            ));
+        }
+        r
+    }
+
     /// ClassDefinitionEvaluation.
     fn eval_class_named(
         &mut self,
@@ -3226,7 +3330,8 @@ impl Interp {
                     self.intrinsics.function_prototype.clone(),
                 ),
                 Some(h) => {
-                    let sv = self.eval_expr(h, &cenv)?;
+                    let sv = self.eval_expr(h, &cenv);
+                let sv = self.class_step(sv)?;
                     match &sv {
                         Value::Null => (None, self.intrinsics.function_prototype.clone()),
                         Value::Object(so) if so.is_constructor() => {
@@ -3267,6 +3372,7 @@ impl Interp {
             d.proto = Some(ctor_parent);
             if let ObjectKind::Closure(cl) = &mut d.kind {
                 cl.default_derived = c.constructor.is_none() && c.super_class.is_some();
+                cl.class_span = Some(c.span);
             }
         }
         f.define("prototype", Value::Object(proto.clone()), Attrs::NONE);
@@ -3283,7 +3389,8 @@ impl Interp {
                     func,
                 } => {
                     let target = if *is_static { &f } else { &proto };
-                    let k = self.eval_prop_name(key, &cenv)?;
+                    let k = self.eval_prop_name(key, &cenv);
+                    let k = self.class_step(k)?;
                     if let PropKey::Sym(s) = &k {
                         if s.0.private {
                             let name = s.description().cloned().unwrap_or_else(JsStr::empty);
@@ -3358,7 +3465,8 @@ impl Interp {
                     init,
                     ..
                 } => {
-                    let k = self.eval_prop_name(key, &cenv)?;
+                    let k = self.eval_prop_name(key, &cenv);
+                    let k = self.class_step(k)?;
                     let home = if *is_static { &f } else { &proto };
                     let init_fn = init.as_ref().map(|fi| {
                         let nm = k.to_jsstr_for_name();

@@ -54,10 +54,19 @@ impl Interp {
         };
         let caller_env = env.cloned();
         let eval_env = Env::new(caller_env.clone(), &info);
-        self.eval_declaration_instantiation(&info, &eval_env, caller_env.as_ref())?;
+        // Eval code is its own source text (functions it creates slice their source from it).
+        let source = self.add_source("eval", &text);
+        self.stack.push(crate::interp::StackEntry {
+            name: crate::string::JsStr::intern("eval"),
+            pos: Default::default(),
+            source,
+        });
         // Closures created by the eval code hold their own `Rc<Function>`s, so the script
         // itself may be dropped afterwards.
-        let r = self.eval_stmts(&script.body, &eval_env);
+        let r = self
+            .eval_declaration_instantiation(&info, &eval_env, caller_env.as_ref())
+            .and_then(|_| self.eval_stmts(&script.body, &eval_env));
+        self.stack.pop();
         match r {
             Ok(Value::Empty) => Ok(Value::Undefined),
             Ok(v) => Ok(v),
@@ -81,6 +90,29 @@ impl Interp {
             None
         };
         if sloppy {
+            // A var may not hoist over a lexical declaration of the same name.
+            let mut cur = caller.cloned();
+            while let Some(e) = cur {
+                if let Some(i) = &e.0.info {
+                    for d in &info.decls {
+                        if !matches!(d.kind, DeclKind::Var | DeclKind::Function) {
+                            continue;
+                        }
+                        if let Some(x) = i.find(&d.name) {
+                            if x.kind.is_lexical() || x.kind == DeclKind::ClassName {
+                                return Err(self.syntax_error(format!(
+                                    "Identifier '{}' has already been declared",
+                                    d.name
+                                )));
+                            }
+                        }
+                    }
+                    if i.kind == ScopeKind::Function {
+                        break;
+                    }
+                }
+                cur = e.parent().cloned();
+            }
             for d in &info.decls {
                 if matches!(d.kind, DeclKind::Var | DeclKind::Function) {
                     match &var_env {

@@ -28,6 +28,8 @@ pub struct Closure {
     pub default_derived: bool,
     /// Name for stack traces.
     pub name: JsStr,
+    /// For class constructors: the whole class's source range (`Function.prototype.toString`).
+    pub class_span: Option<crate::ast::Span>,
 }
 
 /// One instance element of a class, installed by InitializeInstanceElements.
@@ -236,6 +238,7 @@ impl Interp {
                 fields: None,
                 default_derived: false,
                 name: name.clone(),
+                class_span: None,
             })),
         );
         o.define(
@@ -569,6 +572,12 @@ impl Interp {
                 env.init(*slot, args.get(i).cloned().unwrap_or_default());
             }
         } else {
+            // Parameters with defaults/patterns are in their TDZ until bound, in order.
+            for d in &info.decls {
+                if d.kind == crate::resolve::DeclKind::Param {
+                    env.init(d.slot, Value::Empty);
+                }
+            }
             for (i, p) in func.params.iter().enumerate() {
                 let mut v = args.get(i).cloned().unwrap_or_default();
                 if v.is_undefined() {

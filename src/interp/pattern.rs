@@ -1,9 +1,10 @@
 //! Destructuring: BindingInitialization (declarations, parameters) and
 //! DestructuringAssignmentEvaluation (assignment expressions, for-of heads).
 
-use crate::ast::{Pattern, PropName};
+use crate::ast::{Expr, ExprKind, PatElem, Pattern, PropName};
+use crate::interp::eval::Frame;
 use crate::interp::scope::Env;
-use crate::interp::{Interp, JsResult};
+use crate::interp::{Abrupt, Interp, JsResult};
 use crate::object::PropKey;
 use crate::value::Value;
 
@@ -30,29 +31,230 @@ impl Interp {
 
     fn destructure(&mut self, p: &Pattern, v: Value, env: &Env, mode: Mode) -> JsResult<()> {
         match p {
-            Pattern::Ident(id) => match mode {
-                Mode::Init => self.init_binding(id, v, env),
-                Mode::Put => {
-                    let strict = self.is_strict_env(env);
-                    self.set_binding(id, v, env, strict)
-                }
-            },
+            Pattern::Ident(id) => self.bind_leaf(id, v, env, mode),
             Pattern::Expr(e) => {
-                let strict = self.is_strict_env(env);
-                let mut e = &**e;
-                while let crate::ast::ExprKind::Paren(inner) = &e.kind {
-                    e = inner;
-                }
-                match &e.kind {
-                    crate::ast::ExprKind::Member { object, prop, .. } => {
-                        let base = self.eval_expr(object, env)?;
-                        let key = self.eval_member_key(prop, env)?;
-                        self.put_member(&base, key, v, strict)
-                    }
-                    _ => Err(self.syntax_error("Invalid destructuring assignment target")),
-                }
+                // A member-expression target evaluated on its own (not inside a pattern).
+                let (base, key) = self.eval_lref(e, env, None)?;
+                self.put_lref(&base, key, v, env)
             }
             Pattern::Object { props, rest, .. } => {
+                self.destructure_object(props, rest.as_deref(), v, env, mode)
+            }
+            Pattern::Array { elems, rest, .. } => {
+                self.destructure_array(elems, rest.as_deref(), v, env, mode)
+            }
+        }
+    }
+
+    fn bind_leaf(
+        &mut self,
+        id: &crate::ast::Ident,
+        v: Value,
+        env: &Env,
+        mode: Mode,
+    ) -> JsResult<()> {
+        match mode {
+            Mode::Init => self.init_binding(id, v, env),
+            Mode::Put => {
+                let strict = self.is_strict_env(env);
+                self.set_binding(id, v, env, strict)
+            }
+        }
+    }
+
+    /// Evaluates a member-expression assignment target to (base, key). `base` is given when
+    /// resuming after the object part was evaluated.
+    fn eval_lref(
+        &mut self,
+        e: &Expr,
+        env: &Env,
+        base: Option<Value>,
+    ) -> JsResult<(Value, PropKey)> {
+        let mut e = e;
+        while let ExprKind::Paren(inner) = &e.kind {
+            e = inner;
+        }
+        match &e.kind {
+            ExprKind::Member { object, prop, .. } => {
+                let b = match base {
+                    Some(b) => b,
+                    None => self.eval_expr(object, env)?,
+                };
+                let k = self.eval_member_key(prop, env)?;
+                Ok((b, k))
+            }
+            ExprKind::SuperMember { prop, this_ref, .. } => {
+                let t = self.get_binding(this_ref, env)?;
+                let k = self.eval_member_key(prop, env)?;
+                Ok((t, k))
+            }
+            _ => Err(self.syntax_error("Invalid destructuring assignment target")),
+        }
+    }
+
+    fn put_lref(&mut self, base: &Value, key: PropKey, v: Value, env: &Env) -> JsResult<()> {
+        let strict = self.is_strict_env(env);
+        self.put_member(base, key, v, strict)
+    }
+
+    /// IteratorDestructuringAssignmentEvaluation / IteratorBindingInitialization, resumable:
+    /// element by element, (1) the target reference, (2) the next value, (3) the default,
+    /// (4) the nested pattern or the assignment.
+    fn destructure_array(
+        &mut self,
+        elems: &[Option<PatElem>],
+        rest: Option<&Pattern>,
+        v: Value,
+        env: &Env,
+        mode: Mode,
+    ) -> JsResult<()> {
+        let resumed = match self.frames.last() {
+            Some(Frame::PatArray { .. }) => self.frames.pop(),
+            _ => None,
+        };
+        let (mut rec, start, mut phase, mut value, mut lref) = match resumed {
+            Some(Frame::PatArray {
+                rec,
+                index,
+                phase,
+                value,
+                lref,
+            }) => (rec, index, phase, value, lref),
+            _ => (self.get_iterator(&v)?, 0, 0, Value::Undefined, None),
+        };
+        let n = elems.len();
+        let mut i = start;
+        let result = loop {
+            if i > n {
+                break Ok(());
+            }
+            let (target, default): (Option<&Pattern>, Option<&Expr>) = if i < n {
+                match &elems[i] {
+                    Some(el) => (Some(&el.target), el.default.as_ref()),
+                    None => (None, None),
+                }
+            } else {
+                (rest, None)
+            };
+            let is_rest = i == n;
+            if is_rest && rest.is_none() {
+                break Ok(());
+            }
+            macro_rules! step {
+                ($e:expr, $ph:expr) => {
+                    match $e {
+                        Ok(x) => x,
+                        Err(Abrupt::Suspend) => {
+                            self.frames.push(Frame::PatArray {
+                                rec,
+                                index: i,
+                                phase: $ph,
+                                value: value.clone(),
+                                lref: lref.clone(),
+                            });
+                            return Err(Abrupt::Suspend);
+                        }
+                        Err(e) => break Err(e),
+                    }
+                };
+            }
+            // (1) target reference for a member-expression target.
+            if phase == 0 {
+                if let Some(Pattern::Expr(te)) = target {
+                    let r = self.eval_lref(te, env, None);
+                    lref = Some(step!(r, 0));
+                }
+                phase = 1;
+            }
+            // (2) the next value.
+            if phase == 1 {
+                if is_rest {
+                    let mut items = Vec::new();
+                    while !rec.done {
+                        match self.iterator_step_value(&mut rec) {
+                            Ok(Some(x)) => items.push(x),
+                            Ok(None) => break,
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    value = Value::Object(self.new_array(items));
+                } else {
+                    value = if rec.done {
+                        Value::Undefined
+                    } else {
+                        match self.iterator_step_value(&mut rec) {
+                            Ok(x) => x.unwrap_or_default(),
+                            Err(e) => return Err(e),
+                        }
+                    };
+                }
+                phase = 2;
+            }
+            // (3) the default.
+            if phase == 2 {
+                if let (true, Some(d), Some(t)) = (value.is_undefined(), default, target) {
+                    let r = self.eval_named(d, env, t);
+                    value = step!(r, 2);
+                }
+                phase = 3;
+            }
+            // (4) bind or assign.
+            if let Some(t) = target {
+                match t {
+                    Pattern::Expr(_) => {
+                        let (b, k) = match lref.take() {
+                            Some(x) => x,
+                            None => {
+                                break Err(
+                                    self.syntax_error("Invalid destructuring assignment target")
+                                )
+                            }
+                        };
+                        let r = self.put_lref(&b, k, value.clone(), env);
+                        step!(r, 3);
+                    }
+                    _ => {
+                        let r = self.destructure(t, value.clone(), env, mode);
+                        step!(r, 3);
+                    }
+                }
+            }
+            i += 1;
+            phase = 0;
+            value = Value::Undefined;
+            lref = None;
+        };
+        if rec.done {
+            return result;
+        }
+        self.iterator_close(&rec, result)
+    }
+
+    /// ObjectBindingPattern / ObjectAssignmentPattern evaluation, resumable per property:
+    /// (0) the key, (1) the target reference, (2) the value and default, (3) bind or assign.
+    fn destructure_object(
+        &mut self,
+        props: &[crate::ast::ObjectPatProp],
+        rest: Option<&Pattern>,
+        v: Value,
+        env: &Env,
+        mode: Mode,
+    ) -> JsResult<()> {
+        let resumed = match self.frames.last() {
+            Some(Frame::PatObject { .. }) => self.frames.pop(),
+            _ => None,
+        };
+        let (source, start, mut phase, mut value, mut key, mut lref, mut used) = match resumed {
+            Some(Frame::PatObject {
+                source,
+                index,
+                phase,
+                value,
+                key,
+                lref,
+                used,
+            }) => (source, index, phase, value, key, lref, used),
+            _ => {
                 if v.is_nullish() {
                     let what = if v.is_undefined() {
                         "undefined"
@@ -67,64 +269,93 @@ impl Interp {
                     };
                     return Err(self.type_error(msg));
                 }
-                let mut used: Vec<PropKey> = Vec::new();
-                for prop in props {
-                    let key = self.eval_prop_name(&prop.key, env)?;
-                    let mut val = self.get_v(&v, &key)?;
-                    if rest.is_some() {
-                        used.push(key.clone());
-                    }
-                    if val.is_undefined() {
-                        if let Some(d) = &prop.default {
-                            val = self.eval_named(d, env, &prop.target)?;
-                        }
-                    }
-                    self.destructure(&prop.target, val, env, mode)?;
-                }
-                if let Some(r) = rest {
-                    let o = self.new_object();
-                    self.copy_data_properties(&o, &v, &used)?;
-                    self.destructure(r, Value::Object(o), env, mode)?;
-                }
-                Ok(())
+                (v, 0, 0, Value::Undefined, None, None, Vec::new())
             }
-            Pattern::Array { elems, rest, .. } => {
-                let mut rec = self.get_iterator(&v)?;
-                let r = (|| -> JsResult<()> {
-                    for el in elems {
-                        let next = if rec.done {
-                            None
-                        } else {
-                            self.iterator_step_value(&mut rec)?
-                        };
-                        let Some(el) = el else { continue };
-                        let mut val = next.unwrap_or_default();
-                        if val.is_undefined() {
-                            if let Some(d) = &el.default {
-                                val = self.eval_named(d, env, &el.target)?;
-                            }
+        };
+        for (i, prop) in props.iter().enumerate().skip(start) {
+            macro_rules! step {
+                ($e:expr, $ph:expr) => {
+                    match $e {
+                        Ok(x) => x,
+                        Err(Abrupt::Suspend) => {
+                            self.frames.push(Frame::PatObject {
+                                source,
+                                index: i,
+                                phase: $ph,
+                                value,
+                                key,
+                                lref,
+                                used,
+                            });
+                            return Err(Abrupt::Suspend);
                         }
-                        self.destructure(&el.target, val, env, mode)?;
+                        Err(e) => return Err(e),
                     }
-                    if let Some(r) = rest {
-                        let mut items = Vec::new();
-                        while !rec.done {
-                            match self.iterator_step_value(&mut rec)? {
-                                Some(x) => items.push(x),
-                                None => break,
-                            }
-                        }
-                        let arr = self.new_array(items);
-                        self.destructure(r, Value::Object(arr), env, mode)?;
-                    }
-                    Ok(())
-                })();
-                if rec.done {
-                    return r;
+                };
+            }
+            if phase == 0 {
+                let r = self.eval_prop_name(&prop.key, env);
+                key = Some(step!(r, 0));
+                phase = 1;
+            }
+            if phase == 1 {
+                if let Pattern::Expr(te) = &prop.target {
+                    let r = self.eval_lref(te, env, None);
+                    lref = Some(step!(r, 1));
                 }
-                self.iterator_close(&rec, r)
+                let Some(k) = key.clone() else {
+                    return Err(self.bad_pattern_frame());
+                };
+                value = self.get_v(&source, &k)?;
+                if rest.is_some() {
+                    used.push(k);
+                }
+                phase = 2;
+            }
+            if phase == 2 {
+                if let (true, Some(d)) = (value.is_undefined(), &prop.default) {
+                    let r = self.eval_named(d, env, &prop.target);
+                    value = step!(r, 2);
+                }
+                phase = 3;
+            }
+            match &prop.target {
+                Pattern::Expr(_) => {
+                    let Some((b, k)) = lref.take() else {
+                        return Err(self.bad_pattern_frame());
+                    };
+                    let r = self.put_lref(&b, k, value.clone(), env);
+                    step!(r, 3);
+                }
+                t => {
+                    let r = self.destructure(t, value.clone(), env, mode);
+                    step!(r, 3);
+                }
+            }
+            phase = 0;
+            value = Value::Undefined;
+            key = None;
+            lref = None;
+        }
+        if let Some(r) = rest {
+            let (o_ref, rest_lref) = match r {
+                Pattern::Expr(te) => (None, Some(self.eval_lref(te, env, None)?)),
+                _ => (None::<()>, None),
+            };
+            let _ = o_ref;
+            let o = self.new_object();
+            self.copy_data_properties(&o, &source, &used)?;
+            match rest_lref {
+                Some((b, k)) => self.put_lref(&b, k, Value::Object(o), env)?,
+                None => self.destructure(r, Value::Object(o), env, mode)?,
             }
         }
+        Ok(())
+    }
+
+    fn bad_pattern_frame(&mut self) -> Abrupt {
+        self.frames.clear();
+        self.type_error("internal error: bad destructuring resume state")
     }
 
     fn is_strict_env(&self, env: &Env) -> bool {

@@ -642,9 +642,10 @@ fn errors_and_asi() {
         "(= x {\"if\":1 \"class\":2 \"function\":3}.function);"
     );
     assert_eq!(p("class C { static async *gen() { yield* x } static get [k]() {} 'quoted'() {} 42() {} }"), "(class C; static Method \"gen\" (Method async *_() {(yield* x);}); static Get [k] (Method _() {}); Method \"quoted\" (Method _() {}); Method \"42\" (Method _() {}))");
-    assert_eq!(
-        p("({ __proto__: null, \"__proto__\": 1 })"),
-        "(paren {\"__proto__\":null \"__proto__\":1});"
+    check_err(
+        "({ __proto__: null, \"__proto__\": 1 })",
+        "Duplicate __proto__ fields are not allowed in object literals",
+        false,
     );
     assert_eq!(
         p("a = async function* () { for await (x of y) yield x }"),
@@ -977,4 +978,248 @@ fn edge_cases() {
         "Unexpected end of input",
         true,
     );
+}
+#[test]
+fn class_early_errors() {
+    check_err(
+        "class let {}",
+        "Unexpected strict mode reserved word",
+        false,
+    );
+    check_err(
+        "class A { static prototype; }",
+        "Classes may not have a static property named 'prototype'",
+        false,
+    );
+    check_err(
+        "class A { static prototype() {} }",
+        "Classes may not have a static property named 'prototype'",
+        false,
+    );
+    assert_eq!(
+        p("class A { prototype() {} static x() {} }"),
+        "(class A; Method \"prototype\" (Method _() {}); static Method \"x\" (Method _() {}))"
+    );
+    check_err(
+        "class A { constructor = 1 }",
+        "Classes may not have a field named 'constructor'",
+        false,
+    );
+    check_err(
+        "class A { #a; #a; }",
+        "Identifier '#a' has already been declared",
+        false,
+    );
+    assert_eq!(
+        p("class A { get #a() {} set #a(v) {} }"),
+        "(class A; Get #a (Method _() {}); Set #a (Method _(v) {}))"
+    );
+    check_err(
+        "class A { get #a() {} get #a() {} }",
+        "Identifier '#a' has already been declared",
+        false,
+    );
+    check_err(
+        "class A { static get #a() {} set #a(v) {} }",
+        "Identifier '#a' has already been declared",
+        false,
+    );
+    check_err(
+        "class A { #constructor() {} }",
+        "Classes may not have a private field named '#constructor'",
+        false,
+    );
+    check_err(
+        "class A { get constructor() {} }",
+        "Class constructor may not be a special method",
+        false,
+    );
+}
+
+#[test]
+fn asi_statement_spans_are_tight() {
+    let src = "a = 1 // c\n\nfoo()\nreturn_ = 2;";
+    let s = parse(src);
+    let text = |sp: Span| &src[sp.start as usize..sp.end as usize];
+    assert_eq!(text(s.body[0].span), "a = 1");
+    assert_eq!(text(s.body[1].span), "foo()");
+    assert_eq!(text(s.body[2].span), "return_ = 2;");
+}
+#[test]
+fn multiline_class_fields() {
+    assert_eq!(
+        p("class A { x = a\n  instanceof B\n  y = 2 }"),
+        "(class A; field \"x\"=(ClassField _() (InstanceOf a B)); field \"y\"=(ClassField _() 2))"
+    );
+    assert_eq!(p("class A { static x = foo(\n  a,\n  b)\n  m() { return 1 } }"), "(class A; static field \"x\"=(ClassField _() (call foo a b)); Method \"m\" (Method _() {(return 1)}))");
+    assert_eq!(
+        p("class A { x = a\n  .b\n  .delete() }"),
+        "(class A; field \"x\"=(ClassField _() (call a.b.delete )))"
+    );
+}
+
+#[test]
+fn top_level_await_option() {
+    let opts = ParseOptions {
+        top_level_await: true,
+        ..Default::default()
+    };
+    let s = parse_script("const x = await f(); for await (const y of z) ;", &opts).expect("parses");
+    assert_eq!(
+        stmts(&s.body),
+        "(Const x=(await (call f ))) (for-await (Const y) z (empty))"
+    );
+    // Without the option `await` is an identifier at top level.
+    assert_eq!(p("await(1)"), "(call await 1);");
+}
+#[test]
+fn proto_and_for_targets() {
+    check_err(
+        "x = { __proto__: a, __proto__: b }",
+        "Duplicate __proto__ fields are not allowed in object literals",
+        false,
+    );
+    check_err(
+        "({ __proto__: a, \"__proto__\": b })",
+        "Duplicate __proto__ fields are not allowed in object literals",
+        false,
+    );
+    assert_eq!(
+        p("({ __proto__: a, [\"__proto__\"]: b, __proto__ })"),
+        "(paren {\"__proto__\":a [\"__proto__\"]:b __proto__});"
+    );
+    assert_eq!(
+        p("({ __proto__: a, __proto__: b } = c)"),
+        "(paren (= {\"__proto__\":a \"__proto__\":b} c));"
+    );
+    check_err(
+        "for (a + b in c) ;",
+        "Invalid left-hand side in for-in loop",
+        false,
+    );
+    check_err(
+        "for (a?.b of c) ;",
+        "Invalid left-hand side in for-of loop",
+        false,
+    );
+    assert_eq!(p("for ((a) of c) ;"), "(for-of a c (empty))");
+}
+
+#[test]
+fn misc_targets_and_params() {
+    check_err("new a?.b()", "Unexpected token '?.'", false);
+    check_err("a?.b = 1", "Invalid left-hand side in assignment", false);
+    check_err(
+        "a?.b++",
+        "Invalid left-hand side expression in postfix operation",
+        false,
+    );
+    assert_eq!(p("delete a?.b"), "(Delete (chain a?.b));");
+    check_err(
+        "for (a?.b of c) ;",
+        "Invalid left-hand side in for-of loop",
+        false,
+    );
+    assert_eq!(p("super()"), "(super );");
+    check_err(
+        "x = { __proto__: a, __proto__: b }",
+        "Duplicate __proto__ fields are not allowed in object literals",
+        false,
+    );
+    assert_eq!(
+        p("a => a => { \"use strict\"; }"),
+        "(Arrow _(a) (Arrow strict _(a) {\"use strict\";}));"
+    );
+    assert_eq!(
+        p("function f(a = 1, { b }, [c], ...d) {}"),
+        "(Normal f(a=1 {\"b\":b} [c] ...d) {})"
+    );
+    check_err("function f(...a, b) {}", "Unexpected token ','", false);
+    assert_eq!(p("function f(a,) {}"), "(Normal f(a) {})");
+    check_err("function f(...a,) {}", "Unexpected token ','", false);
+    assert_eq!(p("f(...a, ...b,)"), "(call f ...a ...b);");
+    assert_eq!(
+        p("let {a, b: {c}} = d, [e = 1, [f]] = g"),
+        "(Let {\"a\":a \"b\":{\"c\":c}}=d [e=1 [f]]=g)"
+    );
+    assert_eq!(p("x = {a, b} = {}"), "(= x (= {\"a\":a \"b\":b} {}));");
+    check_err("[a, b] += c", "Invalid left-hand side in assignment", false);
+    check_err("(a, b) = c", "Invalid left-hand side in assignment", false);
+    assert_eq!(p("`${a}${b}`"), "`${a}${b}`;");
+    assert_eq!(p("`a\\\nb`"), "`ab`;");
+}
+#[test]
+fn let_as_identifier() {
+    assert_eq!(p("let = 1"), "(= let 1);");
+    assert_eq!(p("let.x = let[0]"), "(= let.x let[0]);");
+    assert_eq!(p("var let = 1; let"), "(Var let=1) let;");
+    assert_eq!(p("for (let in o) ;"), "(for-in let o (empty))");
+    assert_eq!(
+        p("let x = 1, [y] = z, {w} = v"),
+        "(Let x=1 [y]=z {\"w\":w}=v)"
+    );
+    assert_eq!(p("let\nx = 1"), "(Let x=1)");
+    assert_eq!(p("x = { let, let: 1 }"), "(= x {let \"let\":1});");
+    assert_eq!(p("let(1)"), "(call let 1);");
+    assert_eq!(p("if (a) let"), "(if a let; _)");
+    assert_eq!(p("for (let.x of y) ;"), "(for-of let.x y (empty))");
+    check_err("for (let of x) ;", "Unexpected identifier 'x'", false);
+    assert_eq!(p("let instanceof Foo"), "(InstanceOf let Foo);");
+    assert_eq!(
+        p("if (false) let // ASI\nx = 1"),
+        "(if false let; _) (= x 1);"
+    );
+    assert_eq!(p("if (false) let\n{}"), "(if false let; _) {}");
+    assert_eq!(p("x = let[0]"), "(= x let[0]);");
+    assert_eq!(
+        p("switch (a) { case 1: let x = 1 }"),
+        "(switch a (case 1 (Let x=1)))"
+    );
+    assert_eq!(p("do let\nwhile (0)"), "(do let; 0)");
+    assert_eq!(p("for (let x of y) ;"), "(for-of (Let x) y (empty))");
+    assert_eq!(
+        p("for (let [a, b] of c) ;"),
+        "(for-of (Let [a b]) c (empty))"
+    );
+    assert_eq!(
+        p("for (let i = 0; i < 1; i++) ;"),
+        "(for (Let i=0) (Lt i 1) (postInc i) (empty))"
+    );
+    assert_eq!(
+        p("for (let {a} in b) ;"),
+        "(for-in (Let {\"a\":a}) b (empty))"
+    );
+    assert_eq!(
+        p("async function f() { for await (let x of y) ; }"),
+        "(Normal async f() {(for-await (Let x) y (empty))})"
+    );
+    assert_eq!(p("(let)"), "(paren let);");
+}
+#[test]
+fn let_after_labels() {
+    assert_eq!(p("L: let // ASI\nx = 1"), "(label L let;) (= x 1);");
+    assert_eq!(p("L: let\n{}"), "(label L let;) {}");
+    assert_eq!(
+        p("switch (a) { case b: let x = 1 }"),
+        "(switch a (case b (Let x=1)))"
+    );
+    assert_eq!(
+        p("switch (a) { default: let x = 1 }"),
+        "(switch a (case _ (Let x=1)))"
+    );
+    assert_eq!(p("x = a ? b : let"), "(= x (? a b let));");
+    check_err("L: let [a] = b", "Unexpected token '['", false);
+}
+#[test]
+fn async_of() {
+    assert_eq!(
+        p("for (async of => {}; i < 1; i++) ;"),
+        "(for (Arrow async _(of) {}) (Lt i 1) (postInc i) (empty))"
+    );
+    check_err(
+        "for (async of x) ;",
+        "The left-hand side of a for-of loop may not be 'async'.",
+        false,
+    );
+    assert_eq!(p("f = async of => of"), "(= f (Arrow async _(of) of));");
 }

@@ -3,7 +3,6 @@
 // A case is {expr} (the script is `console.log(<expr>)`) or {code} (a whole script);
 // `skip` marks cases jsgen cannot run yet, with the reason.
 'use strict';
-const { execFileSync } = require('child_process');
 
 const cases = [];
 const E = (expr, skip) => cases.push(skip ? { expr, skip } : { expr });
@@ -217,7 +216,7 @@ C(`const e = new Error('x'); e.name = 'Custom'; e.stack = 'Error: x';\nconsole.l
 C(`const e = new Error('m'); delete e.stack; e.name = 'MyError';\nconsole.log(e);`);
 C(`const e = new Error('multi\\nline'); delete e.stack;\nconsole.log(e);`);
 C(`const e = new Error('x'); e.stack = 'Error: x\\n    at a (f.js:1:1)';\nconsole.log({ nested: { e } });`);
-C(`const e = Object.create(Error.prototype);\nconsole.log(e);`, 'stackless Error.prototype-derived object');
+C(`const e = Object.create(Error.prototype);\nconsole.log(e);`);
 C(`const e = new AggregateError([new Error('a')], 'agg'); e.stack = 'AggregateError: agg'; e.errors[0].stack = 'Error: a';\nconsole.log(e);`);
 
 // ---- Date
@@ -284,13 +283,230 @@ C(`console.assert(true, 'never');\nconsole.log('after');`);
 C(`console.log({ nested: { deep: { deeper: { deepest: 1 } } } }, 'and', [[[[1]]]]);`);
 C(`console.log('a\\nb', { x: 'c\\nd' });`);
 
-console.log(JSON.stringify(cases.map((c) => {
+// ---- more scripts (options via console.dir, %o, colors, errors, prototypes, promises)
+[
+  "console.log('%o', { a: [1, 2], f() {} })",
+  "console.log('%o', [1, [2, [3, [4, [5, [6]]]]]])",
+  "console.log('%o', function foo() {})",
+  "class A { constructor(){ this.x=1 } get y() { return 2 } static z = 3 }; console.log('%o', new A())",
+  "console.dir({ b: 1, a: 2, c: { z: 1, y: 2 } }, { sorted: true })",
+  "console.dir({ a: [1, 2, 3], b: { c: 'x' } }, { compact: false })",
+  "console.dir({ a: [1, 2, 3], b: { c: 'x' } }, { compact: true })",
+  "console.dir({ a: 'x'.repeat(100), b: { c: 'x' } }, { compact: true })",
+  "console.dir({ n: 1234567.891, m: -12345, k: 123 }, { numericSeparator: true })",
+  "console.dir({ a: { b: { c: { d: { e: { f: 1 } } } } } }, { depth: Infinity })",
+  "console.dir({ a: { b: { c: { d: { e: { f: 1 } } } } } }, { depth: null })",
+  "console.dir({ a: 'x'.repeat(30), b: 'y'.repeat(30) }, { breakLength: 40 })",
+  "console.dir({ a: 'x'.repeat(30), b: 'y'.repeat(30) }, { breakLength: Infinity })",
+  "console.dir(Array.from({length: 200}, (_, i) => i), { maxArrayLength: 5 })",
+  "console.dir('x'.repeat(50), { maxStringLength: 10 })",
+  "console.dir({ get a() { return { b: 1 } }, get n() { return null }, get s() { return 'str' }, set q(v) {}, get t() { throw new Error('boom') } }, { getters: true })",
+  "console.dir({ a: 1, s: 'str', n: null, u: undefined, b: true, sym: Symbol('q'), arr: [1, 'x'], f() {} }, { colors: true })",
+  "console.dir([new Error('e').message, -0, 12], { colors: true })",
+  "console.dir(Object.create(null), { colors: true })",
+  "console.dir([[1,2,3,4,5,6,7,8,9,10,11,12]], { colors: true })",
+  "console.dir({ a: { b: { c: { d: 1 } } } }, { colors: true })",
+  "console.dir([undefined, null], { colors: true })",
+  "console.dir(Object.assign(Object.create(null), {x: 1}), { showHidden: true })",
+  "console.dir([1,2,3], { showHidden: true })",
+  "console.dir({ a: [1] }, { showHidden: true })",
+  "console.dir(function foo() {}, { showHidden: true })",
+  "console.dir(class Foo { static s = 1 }, { showHidden: true })",
+  "console.log([function(){}, class {}, () => {}])",
+  "console.log({ a: { b: [ { c: { d: 1 } } ] } })",
+  "console.log(Object.assign(() => {}, { a: 1 }))",
+  "const o = { a: 1 }; Object.defineProperty(o, 'h', { value: 2, enumerable: false }); console.dir(o, { showHidden: true })",
+  "const e = new Error('x'); e.stack = 'Error: x\\n    at a (b.js:1:1)'; console.dir(e, { showHidden: true })",
+  "const s = Symbol('s'); const o = { [s]: 1 }; Object.defineProperty(o, Symbol('h'), { value: 2 }); console.dir(o, { showHidden: true })",
+  "console.log([[1, 2, [3, 4, [5, [6]]]]])",
+  "console.log({ a: [[[[1]]]] })",
+  "console.log([{ a: 1, b: { c: { d: 2 } } }])",
+  "console.log(new Array(3).fill({ x: 'x'.repeat(20) }))",
+  "console.log(Array.from({ length: 9 }, (_, i) => ({ i })))",
+  "console.log(Array.from({ length: 7 }, (_, i) => 'x'.repeat(i * 3)))",
+  "console.log(Array.from({ length: 20 }, (_, i) => i % 2 ? 'str' + i : i))",
+  "console.log(Array.from({ length: 8 }, (_, i) => -i * 1000))",
+  "console.log(Array.from({ length: 30 }, (_, i) => '\u00e9'.repeat(i % 5)))",
+  "console.log(Array.from({ length: 30 }, (_, i) => '\u65e5'.repeat(i % 5)))",
+  "console.log({ '\u00e9': 1, 'a-b': 2, a_b: 3, A1: 4, _: 5, $: 6 })",
+  "console.log([ 'a\\nb' ], { 'k\\ney': 1 }, { [Symbol('a\\nb')]: 1 })",
+  "console.log([ \"'\" ], [ '\"' ], [ '`' ], [ \"'\\\"\" ], [ \"'\\\"`\" ], [ \"'\\\"${\" ])",
+  "console.log(['\\u0000\\u0001\\u001f\\u007f\\u0080\\u009f\\u00a0'])",
+  "console.log(['\\ud83d\\ude00', '\\ud83d', '\\ude00', 'a\\ud83db'])",
+  "console.log(-0, [-0], { z: -0 }, 0, +0)",
+  "console.log([1e21, 1e-7, 123e-20, 2**64, -1.5e300, 5e-324])",
+  "console.log('%s', -0, '%d', -0)",
+  "console.log('%s|%s', 1.5, 'x', 'extra', 2)",
+  "console.log('%i', 1e21, '%f', '1e3')",
+  "console.log('%d %i %f', '', ' 12 ', '\\n3.5')",
+  "console.log('%s', undefined, null)",
+  "console.log('%O', 'str')",
+  "console.log('%o', 42)",
+  "console.log('a', 'b', 1, 'c')",
+  "console.log(undefined, null)",
+  "console.log()",
+  "console.log('')",
+  "console.log('%', '%%', 'x%')",
+  "console.log('%s %s', 'a')",
+  "console.log('%%%s%%', 'x')",
+  "console.log('%s')",
+  "console.log('%z', 1)",
+  "console.log('%5d', 1)",
+  "console.count(); console.count('default'); console.count(undefined); console.count(1); console.count(1)",
+  "console.group('a', 'b'); console.log({ x: 1, y: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27] }); console.groupEnd(); console.log('z')",
+  "console.group(); console.group(); console.log('deep\\nlines'); console.groupEnd(); console.log('one'); console.groupEnd(); console.groupEnd(); console.groupEnd(); console.log('zero')",
+  "console.table([{ a: 1 }, 'x', { b: [1, 2, 3, 4, 5] }, { a: { deep: { x: 1 } } }, { a: { p: 1, q: 2, r: 3 } }])",
+  "console.table([[1, 2], [3]])",
+  "console.table({ a: 1, b: 'two' })",
+  "console.table([{ name: '\u65e5\u672c', x: 1 }])",
+  "console.table([1, 2, 3], ['x'])",
+  "console.table([{ a: 1, b: 2 }, { a: 3 }], ['b'])",
+  "console.table([{ 10: 'a', 2: 'b', x: 'c' }])",
+  "console.table(new Map([[{ a: 1 }, [1, 2]]]).entries())",
+  "console.table(new Map([['a', 1]]).keys())",
+  "console.table([Symbol('s'), null, undefined, -0, function f() {}])",
+  "console.dir('str'); console.dir(5); console.dir([1, 'a'])",
+  "console.dir({ a: { b: { c: { d: 1 } } } }, { depth: 0 })",
+  "const o = { [Symbol.for('nodejs.util.inspect.custom')]() { return 'C' } }; console.dir(o)",
+  "const o = { [Symbol.for('nodejs.util.inspect.custom')](d, opts, insp) { return insp({ depth: d, x: [1, 2] }) } }; console.log({ o })",
+  "const o = { [Symbol.for('nodejs.util.inspect.custom')](d, opts) { return typeof opts.stylize + opts.depth + opts.breakLength } }; console.log(o)",
+  "const o = { [Symbol.for('nodejs.util.inspect.custom')]() { return this } , a: 1}; console.log(o)",
+  "class P { [Symbol.for('nodejs.util.inspect.custom')]() { return 'P!' } }; console.log(P.prototype, new P(), [new P()])",
+  "console.log({ a: 1, [Symbol.for('nodejs.util.inspect.custom')]: 5 })",
+  "console.log(Object.create(Array.prototype))",
+  "console.log(Object.setPrototypeOf([1, 2], null))",
+  "console.log(Object.setPrototypeOf({ a: 1 }, Array.prototype))",
+  "console.log(Object.setPrototypeOf(function f() {}, Object.prototype))",
+  "const a = [1, 2]; Object.defineProperty(a, Symbol.toStringTag, { value: 'Tg' }); console.log(a)",
+  "class Foo { get [Symbol.toStringTag]() { return 'Foo' } }; console.log(new Foo(), [new Foo()])",
+  "class Foo { static [Symbol.toStringTag] = 'X' }; console.log(Foo)",
+  "function F() {}; F.prototype = Object.create(null); console.log(new F())",
+  "function F() {}; F.prototype.constructor = undefined; console.log(new F())",
+  "const o = Object.create({ constructor: { name: 'Fake' } }); console.log(o)",
+  "class A {}; const o = new A(); Object.defineProperty(A, 'name', { value: '' }); console.log(o)",
+  "class A {}; Object.defineProperty(A, 'name', { get() { return 'Dyn' } }); console.log(new A(), A)",
+  "const x = Object.create(Object.create(Object.create(null))); x.a = 1; console.log(x)",
+  "const x = Object.create(Object.create(Object.create(null))); console.log({x: {y: {z: x}}})",
+  "console.log([Object.create(null), { __proto__: null, a: { __proto__: null } }])",
+  "console.log({ __proto__: { x: 1 }, y: 2 })",
+  "const o = {}; o['__proto__'] = 5; console.log(o)",
+  "console.log(JSON.parse('{\"__proto__\": 1}'))",
+  "console.log([,'a',,'b',,])",
+  "console.log(Object.assign([], { 3: 'x', length: 10 }))",
+  "const a = [1, 2, 3]; delete a[1]; console.log(a)",
+  "const a = []; a[100] = 1; a[200] = 2; console.log(a)",
+  "const a = Array.from({ length: 102 }); a[50] = undefined; delete a[60]; console.log(a)",
+  "const a = []; a.length = 4294967295; console.log(a)",
+  "console.log(Array(105).fill(0).map((_, i) => i % 2 ? i : undefined))",
+  "console.log(Array(3), [undefined, , undefined])",
+  "const e = new Error('x'); e.stack = 'Error: x\\n    at a (b.js:1:1)'; console.log({ a: { e } }, [[e]])",
+  "const e = new Error('x'); e.stack = 'Error: x\\n    at a (b.js:1:1)'; e.extra = { deep: { deeper: 1 } }; console.log([e])",
+  "const e = new TypeError('x'); e.stack = 'TypeError: x\\n    at a (b.js:1:1)'; e.name = 'Custom'; console.log(e)",
+  "const e = new TypeError('x'); e.stack = 'Error: x\\n    at a (b.js:1:1)'; console.log(e)",
+  "const e = new Error('x'); e.stack = 'Something else'; console.log(e)",
+  "const e = new Error('x'); e.stack = ''; console.log(e)",
+  "const e = new Error('x'); e.stack = undefined; console.log(e)",
+  "const e = new Error('x'); e.stack = 5; console.log(e)",
+  "const e = new Error('x'); Object.setPrototypeOf(e, null); e.stack = 'Error: x\\n    at q (w.js:1:1)'; console.log(e)",
+  "const e = new Error('x'); Object.setPrototypeOf(e, null); e.stack = 'Foo: x'; console.log(e)",
+  "const e = new Error('x'); Object.setPrototypeOf(e, null); e.stack = 'lower: x'; console.log(e)",
+  "class MyErr extends Error { constructor(m) { super(m); this.name = 'MyErr' } }; const e = new MyErr('m'); e.stack = 'MyErr: m\\n    at z (z.js:1:1)'; console.log(e)",
+  "class MyError extends Error {}; const e = new MyError('m'); e.stack = 'Error: m\\n    at z (z.js:1:1)'; console.log(e)",
+  "class MyError extends TypeError {}; const e = new MyError('m'); e.stack = 'TypeError: m'; console.log(e)",
+  "const e = new Error('msg'); e.stack = 'Error: msg'; e.name = 'Other'; console.log(e)",
+  "const e = new Error('msg'); e.stack = 'Error: msg'; e.message = 'changed'; console.log(e)",
+  "const e = new Error('msg'); e.stack = 'Error: msg'; Object.defineProperty(e, 'message', { value: 'msg', enumerable: true }); console.log(e)",
+  "const e = new Error('boom', { cause: { code: 1 } }); e.stack = 'Error: boom\\n    at a (x.js:1:1)'; console.log(e)",
+  "const c = new Error('c'); c.stack = 'Error: c\\n    at f1 (x.js:1:1)\\n    at f2 (x.js:2:1)\\n    at f3 (x.js:3:1)\\n    at f4 (x.js:4:1)\\n    at f5 (x.js:5:1)'; const e = new Error('e', { cause: c }); e.stack = 'Error: e\\n    at f0 (x.js:9:1)\\n    at f1 (x.js:1:1)\\n    at f2 (x.js:2:1)\\n    at f3 (x.js:3:1)\\n    at f4 (x.js:4:1)\\n    at f5 (x.js:5:1)'; console.log(e)",
+  "const e = new Error('x'); delete e.stack; e.cause = undefined; console.log(e)",
+  "const e = new Error('x'); delete e.stack; console.log({ e: [e] })",
+  "const e = new Error(''); delete e.stack; console.log(e)",
+  "const e = new RangeError(); delete e.stack; console.log(e)",
+  "const e = new Error('x'); delete e.stack; e.name = ''; console.log(e)",
+  "const e = new Error('x'); delete e.stack; e.name = undefined; console.log(e)",
+  "const e = new Error('x'); delete e.stack; e.a = 1; e.b = 'two'; console.log(e)",
+  "const e = new Error('x'); delete e.stack; e.stack2 = 'x'; console.log([e, e])",
+  "const e = new Error('x'); delete e.stack; const o = { e }; e.self = o; console.log(o)",
+  "const e = new Error('x'); delete e.stack; console.log('%s', e); console.log('%o', e)",
+  "const e = new Error('x'); e.stack = 'Error: x\\n    at a (b.js:1:1)'; console.log('%s', e)",
+  "console.log(new Boolean(true), new Number(NaN), new String(''), Object(Symbol()), new Number(-1.5))",
+  "console.log([new String('ab')].concat([Object.assign(new String('cd'), { 5: 'x' })]))",
+  "const s = new String('ab'); s.extra = 1; console.log(s, { s })",
+  "const n = new Number(1); Object.setPrototypeOf(n, null); console.log(n)",
+  "class N extends Boolean {}; console.log(new N(true))",
+  "const b = new Boolean(false); b[Symbol.toStringTag] = 'T'; console.log(b)",
+  "function f(a, b) { return arguments }; console.log(f(1, 2), [f()], { a: f('x') })",
+  "function f() { 'use strict'; return arguments }; console.log(f(1))",
+  "function f() { const a = arguments; a.extra = 1; return a }; console.log(f(1))",
+  "console.log([function* () {}, async function* () {}, async () => {}])",
+  "const g = (function* () { yield 1 })(); console.log(g, { g }); g.next(); console.log(g)",
+  "const g = (function* () {})(); g.x = 1; console.log(g)",
+  "console.log([][Symbol.iterator](), [].keys(), [1].entries(), 'x'[Symbol.iterator]())",
+  "const it = [1, 2, 3][Symbol.iterator](); it.extra = 1; console.log(it)",
+  "console.log(Object.getPrototypeOf([][Symbol.iterator]()))",
+  "console.log(Object.getPrototypeOf(function* () {}))",
+  "console.log(Object.getPrototypeOf(Object.getPrototypeOf((function* () {})())))",
+  "console.log(Object.prototype, Array.prototype, Function.prototype)",
+  "console.log(Error.prototype, TypeError.prototype)",
+  "console.log(String.prototype, Number.prototype, Boolean.prototype, Symbol.prototype)",
+  "console.log(Promise.prototype)",
+  "console.log(Math, JSON, Reflect, globalThis.Atomics === undefined)",
+  "console.log(Symbol, Symbol.prototype[Symbol.toStringTag], [Symbol.asyncIterator, Symbol.hasInstance])",
+  "console.log(Reflect)",
+  "console.log(Object.getOwnPropertyNames(globalThis).length > 10)",
+  "console.log([Math.PI, Math.E, Number.MAX_SAFE_INTEGER, Number.EPSILON, Number.MIN_VALUE, Number.MAX_VALUE])",
+  "console.log([0.000001, 0.0000001, 1e20, 1e21, 123456789012345680000])",
+  "console.log(Promise.resolve(), Promise.reject(new Error('no')).catch(() => {}))",
+  "const p = Promise.reject(1); p.catch(() => {}); console.log([p], { p })",
+  "const p = new Promise(() => {}); console.log({ a: { b: { c: { p } } } })",
+  "const p = Promise.resolve({ a: { b: { c: { d: 1 } } } }); console.log(p)",
+  "const p = Promise.resolve('x'.repeat(80)); console.log(p)",
+  "console.log(Promise.resolve(Promise.resolve(1)))",
+  "console.log(new Promise(r => r(Promise.resolve(1))))",
+  "(async () => { const p = Promise.resolve(1); await p; console.log(p) })()",
+  "console.log(Promise.all([Promise.resolve(1)]), Promise.race([]))",
+  "class MyP extends Promise {}; console.log(MyP.resolve(1))",
+  "const p = Promise.resolve(1); Object.setPrototypeOf(p, null); console.log(p)",
+  "console.log([async function () {}], async () => 1)",
+  "console.log((async () => { throw 1 })().catch(() => 2))",
+  "console.assert(false); console.assert(false, 'msg %s', 'x', 5); console.assert(0, { a: 1 }); console.assert(true, 'no')",
+  "console.error('err', { a: 1 }); console.warn('%d%%', 5); console.info('i'); console.debug('d')",
+  "console.group('G'); console.error('in\\nerr'); console.warn({ a: 'x'.repeat(80) }); console.groupEnd()",
+  "console.group(); console.table([{ a: 1 }]); console.groupEnd()",
+  "console.dir({ a: 1 }, null); console.dir({ a: 1 }, 5); console.dir({ a: { b: { c: { d: 1 } } } }, { depth: 1, colors: false })",
+  "console.log('%s', { toString: null }); ",
+  "console.log('%s', Object.assign(Object.create(null), { [Symbol.toPrimitive]() { return 'prim' } }))",
+  "console.log('%s', { [Symbol.toPrimitive]() { return 'prim' } })",
+  "class A { [Symbol.toPrimitive]() { return 'fromA' } }; console.log('%s', new A())",
+  "class B extends Array {}; console.log('%s', B.from([1, 2]))",
+  "class C extends Error {}; const c = new C('m'); c.stack = 'C: m'; console.log('%s', c)",
+  "console.log('%s', [1, 'two', [3, [4]]], { a: [1, { b: 2 }] })",
+  "console.log('%s', new Number(5), new String('str'))",
+  "console.log('%s %s', () => 1, class Q {})",
+  "console.log('%d', new Number(7), '%i', 8)",
+  "console.log('%o', { f: function named() {} })",
+  "console.log('%o', [{ a: 1 }])",
+  "console.log('%j %j', [undefined, () => {}], { toJSON() { return 'tj' } })",
+].forEach((c) => C(c));
+
+const { execFile } = require('child_process');
+function run(c) {
   const script = c.code !== undefined ? c.code : `console.log(${c.expr});`;
-  let out;
-  try {
-    out = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch (e) {
-    out = e.stdout;
-  }
-  return { ...c, out };
-}), null, 1));
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['-e', script], { encoding: 'utf8' }, (err, stdout) => {
+      resolve({ ...c, out: stdout });
+    });
+  });
+}
+(async () => {
+  const results = new Array(cases.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < cases.length) {
+      const i = next++;
+      results[i] = await run(cases[i]);
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+  console.log(JSON.stringify(results, null, 1));
+})();
