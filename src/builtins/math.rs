@@ -3,7 +3,6 @@
 use std::cell::Cell;
 
 use crate::builtins::define_global;
-use crate::interp::ops::js_pow;
 use crate::interp::{Args, Interp, JsResult};
 use crate::object::{Attrs, PropKey};
 use crate::value::{to_int32, to_uint32, Value};
@@ -288,9 +287,15 @@ fn fdlibm_cosh(x: f64) -> f64 {
 /// Number::exponentiate with the fdlibm `pow` (as V8; the platform `pow` rounds differently,
 /// e.g. V8 gives `10 ** -5 === 0.000009999999999999999`).
 pub fn math_pow(x: f64, y: f64) -> f64 {
-    let special = js_pow(x, y);
-    if special.is_nan() || y == 0.0 {
-        return special;
+    // The cases where Number::exponentiate differs from C's pow.
+    if y.is_nan() {
+        return f64::NAN;
+    }
+    if y == 0.0 {
+        return 1.0;
+    }
+    if (x == 1.0 || x == -1.0) && y.is_infinite() {
+        return f64::NAN;
     }
     libm::pow(x, y)
 }

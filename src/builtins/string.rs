@@ -154,24 +154,7 @@ pub fn init(it: &mut Interp) {
         }
     }
 
-    let iter_sym = it.symbols.iterator.clone();
-    it.define_symbol_method(
-        &proto,
-        &iter_sym,
-        "[Symbol.iterator]",
-        0,
-        string_proto_iterator,
-    );
-    // %StringIteratorPrototype% (unless another module installed it).
-    let sip = it.intrinsics.string_iterator_prototype.clone();
-    if sip.get_own_property(&PropKey::from("next")).is_none() {
-        it.define_method(&sip, "next", 0, string_iterator_next);
-        sip.define(
-            PropKey::Sym(it.symbols.to_string_tag.clone()),
-            Value::from("String Iterator"),
-            Attrs::CONFIGURABLE_ONLY,
-        );
-    }
+    // `String.prototype[Symbol.iterator]` and %StringIteratorPrototype% live in iterator.rs.
 
     define_global(it, "String", Value::Object(ctor));
 }
@@ -1463,51 +1446,6 @@ fn create_html(it: &mut Interp, a: &Args) -> JsResult<Value> {
     out.extend_from_slice(s.units());
     out.extend(format!("</{tag}>").encode_utf16());
     Ok(js(out))
-}
-
-/// `String.prototype[Symbol.iterator]`.
-fn string_proto_iterator(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let s = it.this_string(a.this, "[Symbol.iterator]")?;
-    let proto = it.intrinsics.string_iterator_prototype.clone();
-    Ok(Value::Object(Obj::new(
-        Some(proto),
-        ObjectKind::StringIterator { s, index: 0 },
-    )))
-}
-
-/// `%StringIteratorPrototype%.next`.
-fn string_iterator_next(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let o = match a.this {
-        Value::Object(o) if matches!(o.borrow().kind, ObjectKind::StringIterator { .. }) => {
-            o.clone()
-        }
-        other => {
-            let d = crate::inspect::brief(it, other);
-            return Err(it.type_error(format!(
-                "Method String Iterator.prototype.next called on incompatible receiver {d}"
-            )));
-        }
-    };
-    let next = {
-        let mut d = o.borrow_mut();
-        if let ObjectKind::StringIterator { s, index } = &mut d.kind {
-            if *index >= s.len() {
-                *index = usize::MAX;
-                None
-            } else {
-                let (_, n, _) = code_point_at(s.units(), *index);
-                let piece = s.slice(*index, *index + n);
-                *index += n;
-                Some(piece)
-            }
-        } else {
-            None
-        }
-    };
-    Ok(match next {
-        Some(p) => it.iter_result(Value::String(p), false),
-        None => it.iter_result(Value::Undefined, true),
-    })
 }
 
 #[cfg(test)]

@@ -874,18 +874,9 @@ pub fn js_rem(a: f64, b: f64) -> f64 {
     }
 }
 
-/// Number::exponentiate.
+/// Number::exponentiate (shared with `Math.pow`, whose algorithm matches V8's results).
 pub fn js_pow(a: f64, b: f64) -> f64 {
-    if b.is_nan() {
-        return f64::NAN;
-    }
-    if b == 0.0 {
-        return 1.0;
-    }
-    if (a == 1.0 || a == -1.0) && b.is_infinite() {
-        return f64::NAN;
-    }
-    a.powf(b)
+    crate::builtins::math::math_pow(a, b)
 }
 
 pub const LENGTH: &[u16] = &[108, 101, 110, 103, 116, 104];
