@@ -220,8 +220,12 @@ fn v8_message(msg: &str, pattern: &[u16]) -> String {
                 "Unmatched ')'".into()
             }
         }
-        "Invalid character range" => "Range out of order in character class".into(),
-        "Quantifier not allowed here" | "Invalid quantifier" => "Nothing to repeat".into(),
+        "Quantifier not allowed here" | "Invalid quantifier" | "Invalid atom character" => {
+            "Nothing to repeat".into()
+        }
+        m if m.starts_with("Range values reversed") => {
+            "Range out of order in character class".into()
+        }
         "Incomplete escape" | "Unterminated escape" => "\\ at end of pattern".into(),
         "Unbalanced bracket" => "Unterminated character class".into(),
         "Invalid braced quantifier" => "numbers out of order in {} quantifier".into(),
@@ -305,7 +309,7 @@ fn group_names(p: &[u16]) -> Vec<Option<JsStr>> {
                     while end < p.len() && p[end] != b'>' as u16 {
                         end += 1;
                     }
-                    names.push(Some(JsStr::from_units(p[start..end].to_vec())));
+                    names.push(Some(decode_group_name(&p[start..end])));
                 }
             }
             _ => {}
@@ -313,6 +317,39 @@ fn group_names(p: &[u16]) -> Vec<Option<JsStr>> {
         i += 1;
     }
     names
+}
+
+/// A group name's string value: `\\uXXXX` and `\\u{X...}` escapes decoded.
+fn decode_group_name(raw: &[u16]) -> JsStr {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    let hex = |u: &[u16]| -> Option<u32> {
+        let s = String::from_utf16(u).ok()?;
+        u32::from_str_radix(&s, 16).ok()
+    };
+    while i < raw.len() {
+        if raw[i] == 0x5C && raw.get(i + 1) == Some(&(b'u' as u16)) {
+            if raw.get(i + 2) == Some(&(b'{' as u16)) {
+                if let Some(close) = raw[i + 3..].iter().position(|&c| c == b'}' as u16) {
+                    if let Some(cp) = hex(&raw[i + 3..i + 3 + close]).and_then(char::from_u32) {
+                        let mut buf = [0u16; 2];
+                        out.extend_from_slice(cp.encode_utf16(&mut buf));
+                        i += close + 4;
+                        continue;
+                    }
+                }
+            } else if i + 6 <= raw.len() {
+                if let Some(cu) = hex(&raw[i + 2..i + 6]) {
+                    out.push(cu as u16);
+                    i += 6;
+                    continue;
+                }
+            }
+        }
+        out.push(raw[i]);
+        i += 1;
+    }
+    JsStr::from_units(out)
 }
 
 /// RegExpInitialize(obj, pattern, flags).
@@ -540,6 +577,16 @@ fn raw_find(o: &Obj, s: &[u16], from: usize) -> Option<RawMatch> {
     };
     if from > s.len() {
         return None;
+    }
+    // Like V8, a unicode-mode search starting inside a surrogate pair starts at the pair.
+    let mut from = from;
+    if d.has_flag(b'u')
+        && from > 0
+        && from < s.len()
+        && (0xDC00..0xE000).contains(&s[from])
+        && (0xD800..0xDC00).contains(&s[from - 1])
+    {
+        from -= 1;
     }
     let m = if d.has_flag(b'u') {
         d.regex.find_from_utf16(s, from).next()
@@ -1098,6 +1145,85 @@ mod tests {
         assert_eq!(
             out(r#"console.log("aaa".replace(/a/g, "b"), /a+/gi.flags, String(/x\/y/))"#),
             "bbb gi /x\\/y/\n"
+        );
+    }
+
+    #[test]
+    fn exec_and_groups() {
+        assert_eq!(
+            out(r#"const m = /(?<y>\d{4})-(\d\d)?/.exec("on 2024-x");
+                   console.log(m.index, m[0], m[2], m.groups.y, m.length, m.input)"#),
+            "3 2024- undefined 2024 3 on 2024-x\n"
+        );
+        assert_eq!(
+            out(r#"const r = /a/g; const o = []; let m;
+                   while ((m = r.exec("banana"))) o.push(m.index + ":" + r.lastIndex);
+                   console.log(o.join(), r.lastIndex)"#),
+            "1:2,3:4,5:6 0\n"
+        );
+        assert_eq!(
+            out(
+                r#"const m = /a(?<z>b)?/d.exec("xac"); console.log(JSON.stringify(m.indices), m.indices.groups.z)"#
+            ),
+            "[[1,2],null] undefined\n"
+        );
+    }
+
+    #[test]
+    fn flags_source_to_string() {
+        assert_eq!(
+            out(
+                r#"console.log(/x/dgimsuy.flags, new RegExp("").source, new RegExp("/\n").source,
+                   RegExp.prototype.source, RegExp.prototype.global, /a/y.sticky, String(new RegExp("a", "gi")))"#
+            ),
+            "dgimsuy (?:) \\/\\n (?:) undefined true /a/gi\n"
+        );
+    }
+
+    #[test]
+    fn errors() {
+        assert_eq!(
+            out(r#"for (const [p, f] of [["(", "g"], ["a", "gg"], ["[b-a]", ""], [")", ""]])
+                     try { new RegExp(p, f) } catch (e) { console.log(e.name + ": " + e.message) }"#),
+            "SyntaxError: Invalid regular expression: /(/g: Unterminated group\n\
+             SyntaxError: Invalid flags supplied to RegExp constructor 'gg'\n\
+             SyntaxError: Invalid regular expression: /[b-a]/: Range out of order in character class\n\
+             SyntaxError: Invalid regular expression: /)/: Unmatched ')'\n"
+        );
+    }
+
+    #[test]
+    fn string_methods() {
+        assert_eq!(
+            out(
+                r#"console.log("john smith".replace(/(\w+)\s(\w+)/, "$2, $1"),
+                   "a1b2".replace(/\d/g, d => d * 2),
+                   "2024-05".replace(/(?<y>\d+)-(?<m>\d+)/, "$<m>/$<y>"),
+                   "abc".replace(/b/, "[$`|$&|$'|$$]"),
+                   "aaa".replace(/x*/g, "-"))"#
+            ),
+            "smith, john a2b4 05/2024 [a|b|c|$] -a-a-a-\n"
+        );
+        assert_eq!(
+            out(r#"console.log(JSON.stringify(["a1b2c3".split(/(\d)/), "a1b2c3".split(/\d/, 2),
+                   "abc".split(/(?:)/), "".split(/x/), "abcb".match(/b/g), "abc".match(/x/g)]),
+                   "abc".search(/c/), [..."a1b22".matchAll(/\d+/g)].map(m => m[0] + "@" + m.index).join())"#),
+            "[[\"a\",\"1\",\"b\",\"2\",\"c\",\"3\",\"\"],[\"a\",\"b\"],[\"a\",\"b\",\"c\"],[\"\"],[\"b\",\"b\"],null] 2 1@1,22@3\n"
+        );
+    }
+
+    #[test]
+    fn unicode_and_subclass() {
+        assert_eq!(
+            out(
+                r#"console.log("😀😀".split(/(?:)/u).length, "😀😀".split(/(?:)/).length,
+                   "😀x".replace(/./gu, "[$&]"));
+                   class R extends RegExp { exec(s) { return super.exec(s) } }
+                   const r = new R("b", "g");
+                   console.log(r instanceof R, "abcb".replace(r, "X"), RegExp[Symbol.species] === RegExp,
+                   Object.prototype.toString.call("x".matchAll(/a/g)))"#
+            ),
+            "2 4 [😀][x]\ntrue aXcX true [object RegExp String Iterator]\n"
         );
     }
 }
