@@ -68,6 +68,8 @@ pub enum ObjectKind {
     /// Iterator over an object's enumerable string keys, for `for-in`.
     ForInIterator(Box<ForInState>),
     Date(f64),
+    /// A RegExp instance ([[OriginalSource]], [[OriginalFlags]], [[RegExpMatcher]]).
+    RegExp(Box<crate::builtins::regexp::RegExpData>),
     /// Internal: holds an arbitrary value list (used by built-ins as private state).
     Internal(Vec<Value>),
 }
