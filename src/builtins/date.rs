@@ -3,7 +3,7 @@
 //!
 //! Local time: only UTC and fixed offsets are supported (no DST, no tz database). The `TZ`
 //! environment variable is read: unset, empty, `UTC`, `GMT`, `Etc/UTC`, ... mean UTC;
-//! `Etc/GMT+5` and POSIX-style `EST5` / `UTC-3` / `XYZ-5:30` (no DST rule) give a fixed offset
+//! `Etc/GMT+5` and POSIX-style `EST5` / `UTC-3` (whole hours, no DST rule) give a fixed offset
 //! (POSIX sign: `EST5` is 5 hours *behind* UTC). Anything else (e.g. `Europe/Paris`) falls
 //! back to UTC. The zone name printed by `toString` is "Coordinated Universal Time" for UTC and
 //! `GMT±hh:mm` for other offsets, as node prints for such zones.
@@ -32,9 +32,19 @@ const MONTH_NAMES: [&str; 12] = [
 
 /// The fixed offset of local time from UTC, in ms (positive east of Greenwich), from `TZ`.
 fn local_tza() -> f64 {
+    local_zone().0
+}
+
+/// (offset in ms, whether the zone is named "Coordinated Universal Time"): node names UTC
+/// zones that way but an empty `TZ` or a POSIX-offset zone such as `XYZ0` `GMT+00:00`.
+fn local_zone() -> (f64, bool) {
     match std::env::var("TZ") {
-        Ok(tz) => parse_tz(&tz).unwrap_or(0.0),
-        Err(_) => 0.0,
+        Ok(tz) if tz.is_empty() => (0.0, false),
+        Ok(tz) => match parse_tz(&tz) {
+            Some(o) => (o, !tz.bytes().any(|b| b.is_ascii_digit())),
+            None => (0.0, true),
+        },
+        Err(_) => (0.0, true),
     }
 }
 
@@ -47,10 +57,7 @@ fn parse_tz(tz: &str) -> Option<f64> {
         tz
     };
     // Leading zone name (letters), then an optional POSIX offset.
-    let name_len = rest
-        .bytes()
-        .take_while(|b| b.is_ascii_alphabetic())
-        .count();
+    let name_len = rest.bytes().take_while(|b| b.is_ascii_alphabetic()).count();
     let name = &rest[..name_len];
     let off = &rest[name_len..];
     if off.is_empty() {
@@ -67,26 +74,16 @@ fn parse_tz(tz: &str) -> Option<f64> {
         b'-' => (-1.0, &off[1..]),
         _ => (1.0, off),
     };
-    let mut parts = digits.split(':');
-    let mut total = 0.0;
-    for (i, unit) in [3600.0, 60.0, 1.0].iter().enumerate() {
-        match parts.next() {
-            Some(p) if !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()) => {
-                let v: f64 = p.parse().ok()?;
-                if (i == 0 && v > 24.0) || (i > 0 && v > 59.0) {
-                    return None;
-                }
-                total += v * unit;
-            }
-            None if i > 0 => break,
-            _ => return None,
-        }
+    // Whole hours only (node ignores `UTC-5:30`-style zones too).
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
     }
-    if parts.next().is_some() {
+    let h: f64 = digits.parse().ok()?;
+    if h > 24.0 {
         return None;
     }
     // POSIX: the offset is what is added to local time to get UTC.
-    Some(-sign * total * 1000.0)
+    Some(-sign * h * MS_PER_HOUR)
 }
 
 /// LocalTime(t).
@@ -243,12 +240,13 @@ fn year_string(y: i64) -> String {
 }
 
 /// `GMT+hhmm (Zone Name)` for the current local offset.
-fn time_zone_string(tza: f64) -> String {
+fn time_zone_string() -> String {
+    let (tza, utc_name) = local_zone();
     let mins = (tza / MS_PER_MINUTE) as i64;
     let sign = if mins < 0 { '-' } else { '+' };
     let a = mins.abs();
     let (h, m) = (a / 60, a % 60);
-    let name = if mins == 0 {
+    let name = if mins == 0 && utc_name {
         "Coordinated Universal Time".to_string()
     } else {
         format!("GMT{sign}{h:02}:{m:02}")
@@ -283,7 +281,7 @@ fn to_date_string(tv: f64) -> String {
         "{} {} {}",
         date_string(&f),
         time_string(&f),
-        time_zone_string(tza)
+        time_zone_string()
     )
 }
 
@@ -855,7 +853,11 @@ pub fn init(it: &mut Interp) {
     );
     let sym = it.symbols.to_primitive.clone();
     let f = it.native_fn("[Symbol.toPrimitive]", 1, date_proto_to_primitive);
-    proto.define(PropKey::Sym(sym), Value::Object(f), Attrs::CONFIGURABLE_ONLY);
+    proto.define(
+        PropKey::Sym(sym),
+        Value::Object(f),
+        Attrs::CONFIGURABLE_ONLY,
+    );
 
     super::define_global(it, "Date", Value::Object(ctor));
 }
@@ -1235,7 +1237,7 @@ fn date_proto_to_time_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
     }
     let tza = local_tza();
     let f = fields(t + tza);
-    string_result(format!("{} {}", time_string(&f), time_zone_string(tza)))
+    string_result(format!("{} {}", time_string(&f), time_zone_string()))
 }
 
 fn date_proto_to_utc_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -1338,7 +1340,10 @@ mod tests {
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(civil_from_days(0), (1970, 0, 1));
         assert_eq!(civil_from_days(-1), (1969, 11, 31));
-        assert_eq!(make_day(2020, 1.0, 29.0) as i64, days_from_civil(2020, 2, 29));
+        assert_eq!(
+            make_day(2020, 1.0, 29.0) as i64,
+            days_from_civil(2020, 2, 29)
+        );
         assert!(make_day(f64::INFINITY, 0.0, 1.0).is_nan());
         assert!(time_clip(8.64e15 + 1.0).is_nan());
         assert_eq!(time_clip(-0.5), 0.0);
@@ -1351,7 +1356,8 @@ mod tests {
         assert_eq!(parse_tz("UTC"), Some(0.0));
         assert_eq!(parse_tz("Etc/GMT+5"), Some(-5.0 * MS_PER_HOUR));
         assert_eq!(parse_tz("EST5"), Some(-5.0 * MS_PER_HOUR));
-        assert_eq!(parse_tz("XYZ-5:30"), Some(5.5 * MS_PER_HOUR));
+        assert_eq!(parse_tz("XYZ-5"), Some(5.0 * MS_PER_HOUR));
+        assert_eq!(parse_tz("UTC-5:30"), None);
         assert_eq!(parse_tz("Europe/Paris"), None);
     }
 
@@ -1393,7 +1399,9 @@ mod tests {
             "1582981500000 1577836800000\n"
         );
         assert_eq!(
-            out("const d = new Date(0); d.setMonth(13); console.log(d.getFullYear(), d.getMonth())"),
+            out(
+                "const d = new Date(0); d.setMonth(13); console.log(d.getFullYear(), d.getMonth())"
+            ),
             "1971 1\n"
         );
         assert_eq!(
