@@ -449,9 +449,8 @@ fn parse_iso(s: &str) -> Option<f64> {
             Some(sign @ (b'+' | b'-')) => {
                 c.i += 1;
                 let oh = c.digits(2)?;
-                if !c.eat(b':') {
-                    return None;
-                }
+                // `±HH:mm`, and (like V8) `±HHmm`.
+                c.eat(b':');
                 let om = c.digits(2)?;
                 if oh > 23 || om > 59 {
                     return Some(f64::NAN);
@@ -1341,7 +1340,7 @@ mod tests {
         assert_eq!(civil_from_days(0), (1970, 0, 1));
         assert_eq!(civil_from_days(-1), (1969, 11, 31));
         assert_eq!(
-            make_day(2020, 1.0, 29.0) as i64,
+            make_day(2020.0, 1.0, 29.0) as i64,
             days_from_civil(2020, 2, 29)
         );
         assert!(make_day(f64::INFINITY, 0.0, 1.0).is_nan());
@@ -1370,6 +1369,7 @@ mod tests {
         assert!(p("-000000-01-01T00:00:00Z").is_nan());
         assert!(p("2020-13-01").is_nan());
         assert_eq!(p("2020-01-01T05:00:00+05:00"), 1577836800000.0);
+        assert_eq!(p("2020-01-01T00:00:00.000+0100"), 1577833200000.0);
         assert!(p("garbage").is_nan());
         assert!(p("").is_nan());
         assert!(p("(((").is_nan());
