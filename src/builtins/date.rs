@@ -679,7 +679,7 @@ fn parse_legacy(s: &str) -> f64 {
                 }
             }
             Tok::Word(w) => match keyword(&w) {
-                Keyword::AmPm(o) => hour_offset = Some(o),
+                Keyword::AmPm(o) if !time.is_empty() => hour_offset = Some(o),
                 Keyword::Month(m) => {
                     named_month = Some(m);
                     if peek(p) == Tok::Sym('-') {
