@@ -803,6 +803,7 @@ fn builtin_tag(o: &Obj) -> &'static str {
         ObjectKind::Number(_) => "Number",
         ObjectKind::String(_) => "String",
         ObjectKind::Date(_) => "Date",
+        ObjectKind::RegExp(_) => "RegExp",
         _ => "Object",
     }
 }

@@ -516,6 +516,7 @@ fn internal_constructor_name(o: &Obj) -> &'static str {
         ObjectKind::WeakSet(_) => "WeakSet",
         ObjectKind::Promise(_) => "Promise",
         ObjectKind::Date(_) => "Date",
+        ObjectKind::RegExp(_) => "RegExp",
         _ => "Object",
     }
 }
@@ -926,7 +927,7 @@ fn format_raw(
                 ObjectKind::Closure(_) | ObjectKind::Native(_) | ObjectKind::Bound(_) => 1,
                 ObjectKind::Arguments => 2,
                 ObjectKind::Date(_) => 3,
-
+                ObjectKind::RegExp(_) => 9,
                 ObjectKind::Promise(_) => 5,
                 ObjectKind::WeakSet(_) => 6,
                 ObjectKind::WeakMap(_) => 7,
@@ -955,6 +956,23 @@ fn format_raw(
             }
             if k.is_empty() && proto_props.is_none() {
                 return Ok(format!("{}}}", braces[0]));
+            }
+        } else if kind_tag == 9 {
+            // RegExpPrototypeToString: `/source/flags`.
+            let v = Value::Object(value.clone());
+            let src = it.get_v(&v, &PropKey::from("source"))?;
+            let flags = it.get_v(&v, &PropKey::from("flags"))?;
+            base = format!(
+                "/{}/{}",
+                it.to_string(&src)?.to_rust_string(),
+                it.to_string(&flags)?.to_rust_string()
+            );
+            let prefix = get_prefix(ctor, &tag, "RegExp", "");
+            if prefix != "RegExp " {
+                base = format!("{prefix}{base}");
+            }
+            if k.is_empty() && proto_props.is_none() {
+                return Ok(ctx.stylize(&base, "regexp"));
             }
         } else if kind_tag == 3 {
             let t = match &value.borrow().kind {
