@@ -323,8 +323,7 @@ impl Ctx<'_> {
     /// Is the token at `pos` preceded by the identifier `await` (not a keyword here)?
     fn follows_await_identifier(&self, pos: usize) -> bool {
         let i = self.tokens.partition_point(|t| t.start < pos);
-        i > 0
-            && matches!(&self.tokens[i - 1].tok, Tok::Ident(n) if n.to_rust_string() == "await")
+        i > 0 && matches!(&self.tokens[i - 1].tok, Tok::Ident(n) if n.to_rust_string() == "await")
     }
 
     /// Is the token at `pos` directly inside the argument list of a call (`f(a b)`)? Finds the

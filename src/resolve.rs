@@ -1625,22 +1625,52 @@ mod tests {
         let cases = [
             ("let a; let a;", "Identifier 'a' has already been declared"),
             ("let a; var a;", "Identifier 'a' has already been declared"),
-            ("{ let b; { var b; } }", "Identifier 'b' has already been declared"),
+            (
+                "{ let b; { var b; } }",
+                "Identifier 'b' has already been declared",
+            ),
             ("const c;", "Missing initializer in const declaration"),
             ("break;", "Illegal break statement"),
             ("while (0) { continue x; }", "Undefined label 'x'"),
             ("return 1;", "Illegal return statement"),
             // Outside generators `yield` is an identifier, so this is a parse error (as in V8).
             ("function f() { yield 1; }", "Unexpected number"),
-            ("async function f() { () => await 1; }", "await is only valid in async functions and the top level bodies of modules"),
-            ("'use strict'; delete x;", "Delete of an unqualified identifier in strict mode."),
-            ("'use strict'; with (a) {}", "Strict mode code may not include a with statement"),
-            ("'use strict'; var eval = 1;", "Unexpected eval or arguments in strict mode"),
-            ("'use strict'; function f(a, a) {}", "Duplicate parameter name not allowed in this context"),
-            ("class A { m() { super(); } }", "'super' keyword unexpected here"),
-            ("function f() { super.x; }", "'super' keyword unexpected here"),
-            ("class A { m() { this.#p; } }", "Private field '#p' must be declared in an enclosing class"),
-            ("try {} catch (e) { let e; }", "Identifier 'e' has already been declared"),
+            (
+                "async function f() { () => await 1; }",
+                "await is only valid in async functions and the top level bodies of modules",
+            ),
+            (
+                "'use strict'; delete x;",
+                "Delete of an unqualified identifier in strict mode.",
+            ),
+            (
+                "'use strict'; with (a) {}",
+                "Strict mode code may not include a with statement",
+            ),
+            (
+                "'use strict'; var eval = 1;",
+                "Unexpected eval or arguments in strict mode",
+            ),
+            (
+                "'use strict'; function f(a, a) {}",
+                "Duplicate parameter name not allowed in this context",
+            ),
+            (
+                "class A { m() { super(); } }",
+                "'super' keyword unexpected here",
+            ),
+            (
+                "function f() { super.x; }",
+                "'super' keyword unexpected here",
+            ),
+            (
+                "class A { m() { this.#p; } }",
+                "Private field '#p' must be declared in an enclosing class",
+            ),
+            (
+                "try {} catch (e) { let e; }",
+                "Identifier 'e' has already been declared",
+            ),
         ];
         for (src, msg) in cases {
             assert_eq!(early_error(src).as_deref(), Some(msg), "source: {src}");

@@ -336,7 +336,8 @@ mod tests {
             "live cells grew from {base} to {after}: cycles were not reclaimed"
         );
         // finally blocks of generators dropped while suspended do not run (as in V8).
-        let out = String::from_utf8_lossy(&it.console.capture.take().unwrap_or_default()).into_owned();
+        let out =
+            String::from_utf8_lossy(&it.console.capture.take().unwrap_or_default()).into_owned();
         assert_eq!(out, "150000\n");
     }
 

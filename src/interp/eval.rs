@@ -3331,7 +3331,7 @@ impl Interp {
                 ),
                 Some(h) => {
                     let sv = self.eval_expr(h, &cenv);
-                let sv = self.class_step(sv)?;
+                    let sv = self.class_step(sv)?;
                     match &sv {
                         Value::Null => (None, self.intrinsics.function_prototype.clone()),
                         Value::Object(so) if so.is_constructor() => {
