@@ -80,7 +80,7 @@ impl Timers {
     /// Node's delay coercion: `after *= 1; if (!(after >= 1 && after <= 2^31-1)) after = 1`.
     pub fn coerce_delay(d: f64) -> f64 {
         let d = d.trunc();
-        if d >= 1.0 && d <= 2147483647.0 {
+        if (1.0..=2147483647.0).contains(&d) {
             d
         } else {
             1.0
@@ -152,7 +152,7 @@ impl Timers {
     fn next_deadline(&self) -> Option<f64> {
         self.queue
             .iter()
-            .find(|(_, id)| self.timers.get(id).is_some())
+            .find(|(_, id)| self.timers.contains_key(id))
             .map(|((d, _), _)| *d as f64 / 1000.0)
     }
 

@@ -29,6 +29,8 @@ pub enum PropKey {
 }
 
 impl PropKey {
+    /// The key for a string: canonical array indices become `Index`.
+    #[allow(clippy::should_implement_trait)]
     pub fn from_str(s: &JsStr) -> PropKey {
         match s.as_array_index() {
             Some(i) => PropKey::Index(i),
@@ -102,9 +104,9 @@ impl Attrs {
     }
     pub fn new(writable: bool, enumerable: bool, configurable: bool) -> Attrs {
         Attrs(
-            (writable as u8) * Self::WRITABLE
-                | (enumerable as u8) * Self::ENUMERABLE
-                | (configurable as u8) * Self::CONFIGURABLE,
+            ((writable as u8) * Self::WRITABLE)
+                | ((enumerable as u8) * Self::ENUMERABLE)
+                | ((configurable as u8) * Self::CONFIGURABLE),
         )
     }
 }
@@ -609,15 +611,13 @@ impl Obj {
         let mut d = self.borrow_mut();
         if let PropKey::Index(i) = key {
             let i = *i as usize;
-            if i < d.elements.len() {
-                if !matches!(d.elements[i], Value::Empty) {
-                    if i + 1 == d.elements.len() && !d.kind.is_array() {
-                        d.elements.pop();
-                    } else {
-                        d.elements[i] = Value::Empty;
-                    }
-                    return true;
+            if i < d.elements.len() && !matches!(d.elements[i], Value::Empty) {
+                if i + 1 == d.elements.len() && !d.kind.is_array() {
+                    d.elements.pop();
+                } else {
+                    d.elements[i] = Value::Empty;
                 }
+                return true;
             }
         }
         match d.props.get(key) {

@@ -1418,12 +1418,14 @@ fn simple_target(e: Expr) -> Result<Pattern, Span> {
     }
 }
 
+#[allow(clippy::result_large_err)]
 /// Splits `for (a in b)` parsed as one expression at its first top-level `in` (the deepest one
 /// on the left spine): returns the left-hand side and the rebuilt right-hand expression.
 fn split_in(e: Expr) -> Result<(Expr, Expr), Expr> {
     stacker::maybe_grow(64 * 1024, 1024 * 1024, || split_in_inner(e))
 }
 
+#[allow(clippy::result_large_err)]
 fn split_in_inner(e: Expr) -> Result<(Expr, Expr), Expr> {
     let span = e.span;
     match e.kind {

@@ -1557,11 +1557,7 @@ impl<'a> Resolver<'a> {
         }
         // Eval code: the caller's scopes.
         if !self.opts.outer.is_empty() {
-            return if dynamic {
-                Some((0, 0, true))
-            } else {
-                Some((0, 0, true))
-            };
+            return Some((0, 0, true));
         }
         if dynamic {
             Some((0, 0, true))

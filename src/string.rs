@@ -200,7 +200,7 @@ mod tests {
 
     #[test]
     fn array_indices() {
-        assert_eq!(array_index_of(&JsStr::from("0").units().to_vec()), Some(0));
+        assert_eq!(array_index_of(JsStr::from("0").units()), Some(0));
         assert_eq!(JsStr::from("42").as_array_index(), Some(42));
         assert_eq!(JsStr::from("042").as_array_index(), None);
         assert_eq!(JsStr::from("4294967294").as_array_index(), Some(4294967294));

@@ -304,7 +304,7 @@ mod tests {
         let ts = it.get_v(&op, &PropKey::from("toString")).unwrap();
         let call = it.get_v(&ts, &PropKey::from("call")).unwrap();
         let arr = Value::Object(it.new_array(vec![]));
-        let r = it.call(&call, &ts, &[arr.clone()]).unwrap();
+        let r = it.call(&call, &ts, std::slice::from_ref(&arr)).unwrap();
         assert!(r.strict_equals(&Value::from("[object Array]")));
         let apply = it.get_v(&ts, &PropKey::from("apply")).unwrap();
         let r = it

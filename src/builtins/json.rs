@@ -830,7 +830,7 @@ mod tests {
                 &[Value::from("{\"a\":[1,true,null,\"x\\n\"],\"b\":{}}")],
             )
             .unwrap();
-        let s = it.call(&stringify, &j, &[v.clone()]).unwrap();
+        let s = it.call(&stringify, &j, std::slice::from_ref(&v)).unwrap();
         assert!(s.strict_equals(&Value::from("{\"a\":[1,true,null,\"x\\n\"],\"b\":{}}")));
         let s = it
             .call(&stringify, &j, &[v, Value::Null, Value::from(2.0)])

@@ -764,7 +764,7 @@ pub fn group_by(
                     }
                 } else {
                     match key {
-                        Value::Number(n) if n == 0.0 => Value::Number(0.0),
+                        Value::Number(0.0) => Value::Number(0.0),
                         k => k,
                     }
                 }
@@ -1013,9 +1013,12 @@ mod tests {
         let freeze = method(&mut it, &object, "freeze");
         let is_frozen = method(&mut it, &object, "isFrozen");
         let ov = Value::Object(obj.clone());
-        let r = it.call(&is_frozen, &object, &[ov.clone()]).unwrap();
+        let r = it
+            .call(&is_frozen, &object, std::slice::from_ref(&ov))
+            .unwrap();
         assert!(!r.to_boolean());
-        it.call(&freeze, &object, &[ov.clone()]).unwrap();
+        it.call(&freeze, &object, std::slice::from_ref(&ov))
+            .unwrap();
         let r = it.call(&is_frozen, &object, &[ov]).unwrap();
         assert!(r.to_boolean());
         assert!(!obj
@@ -1026,7 +1029,8 @@ mod tests {
         // Frozen arrays too.
         let arr = it.new_array(vec![Value::from(1.0)]);
         let av = Value::Object(arr.clone());
-        it.call(&freeze, &object, &[av.clone()]).unwrap();
+        it.call(&freeze, &object, std::slice::from_ref(&av))
+            .unwrap();
         let r = it.call(&is_frozen, &object, &[av]).unwrap();
         assert!(r.to_boolean());
     }

@@ -345,10 +345,7 @@ fn combinator(it: &mut Interp, a: &Args, kind: Combinator) -> JsResult<Value> {
         let mut index: u32 = 0;
         let (cap_resolve, cap_reject) = capability_functions(it, &cap);
         loop {
-            let next = match it.iterator_step_value(&mut rec) {
-                Ok(n) => n,
-                Err(e) => return Err(e),
-            };
+            let next = it.iterator_step_value(&mut rec)?;
             let Some(next) = next else { break };
             if kind != Combinator::Race {
                 values.define(PropKey::Index(index), Value::Undefined, Attrs::DEFAULT);

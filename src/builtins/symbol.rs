@@ -134,7 +134,7 @@ mod tests {
             .call(&sym, &Value::Undefined, &[Value::from("k")])
             .unwrap();
         assert!(!c.strict_equals(&b));
-        let k = it.call(&key_for, &sym, &[c.clone()]).unwrap();
+        let k = it.call(&key_for, &sym, std::slice::from_ref(&c)).unwrap();
         assert!(k.is_undefined());
         let ts = it.get_v(&c, &PropKey::from("toString")).unwrap();
         let s = it.call(&ts, &c, &[]).unwrap();

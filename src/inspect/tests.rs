@@ -7,6 +7,7 @@ use crate::value::Value;
 
 /// A minimal JSON reader for the case file (objects, arrays, strings, numbers, literals).
 #[derive(Debug, Clone)]
+#[allow(dead_code)]
 enum Json {
     Null,
     Bool(bool),

@@ -735,7 +735,6 @@ impl Interp {
                         if per_iteration {
                             lenv = lenv.copy_for_iteration();
                         }
-                        phase = 2;
                     }
                     if let Some(u) = update {
                         let e2 = lenv.clone();
@@ -858,7 +857,7 @@ impl Interp {
                         },
                     };
                     // Bind the loop variable(s) in a fresh iteration environment.
-                    let benv = match left {
+                    match left {
                         ForHead::Decl {
                             kind: vk, target, ..
                         } => {
@@ -906,8 +905,7 @@ impl Interp {
                             }
                             env.clone()
                         }
-                    };
-                    benv
+                    }
                 }
             };
             let r = self.eval_stmt(body, &benv);
@@ -1922,7 +1920,7 @@ impl Interp {
             self.delegated_result = Some(inner.clone());
             self.suspend_kind = crate::interp::generator::SuspendKind::Yield;
             self.frames.push(Frame::Delegate(rec));
-            return Err(Abrupt::Suspend);
+            Err(Abrupt::Suspend)
         }
     }
 
@@ -3470,8 +3468,7 @@ impl Interp {
                     let home = if *is_static { &f } else { &proto };
                     let init_fn = init.as_ref().map(|fi| {
                         let nm = k.to_jsstr_for_name();
-                        let o = self.make_closure(fi, &cenv, Some(home.clone()), Some(nm));
-                        o
+                        self.make_closure(fi, &cenv, Some(home.clone()), Some(nm))
                     });
                     let fk = match &k {
                         PropKey::Sym(s) if s.0.private => FieldKey::Private(s.clone()),
@@ -3731,10 +3728,11 @@ pub fn callee_text(e: &Expr) -> String {
                 },
             }
         }
-        ExprKind::SuperMember { prop, .. } => match prop {
-            MemberProp::Ident(n) => format!("(intermediate value).{n}"),
-            _ => "(intermediate value)".into(),
-        },
+        ExprKind::SuperMember {
+            prop: MemberProp::Ident(n),
+            ..
+        } => format!("(intermediate value).{n}"),
+        ExprKind::SuperMember { .. } => "(intermediate value)".into(),
         ExprKind::Call { callee, .. } => format!("{}(...)", callee_text(callee)),
         ExprKind::Paren(x) | ExprKind::OptionalChain(x) => callee_text(x),
         ExprKind::String(s) => format!("\"{s}\""),

@@ -23,7 +23,7 @@ impl Interp {
             return Ok(x);
         };
         let text = src.to_rust_string();
-        let strict_caller = env.map(|e| env_strict(e)).unwrap_or(false);
+        let strict_caller = env.map(env_strict).unwrap_or(false);
         let (in_function, in_method, in_derived) = env.map(function_context).unwrap_or_default();
         let script = parse_script(
             &text,

@@ -109,9 +109,7 @@ impl Interp {
         }
         let inner = inner?;
         if !inner.is_object() {
-            if completion.is_err() {
-                return completion;
-            }
+            completion.as_ref().map_err(|e| e.clone())?;
             return Err(self.type_error(format!(
                 "Iterator result {} is not an object",
                 crate::inspect::brief(self, &inner)

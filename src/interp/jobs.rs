@@ -244,7 +244,7 @@ impl Interp {
     pub fn new_promise(&self) -> Obj {
         Obj::new(
             Some(self.intrinsics.promise_prototype.clone()),
-            ObjectKind::Promise(Box::new(PromiseData::new())),
+            ObjectKind::Promise(Box::default()),
         )
     }
 

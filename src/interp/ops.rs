@@ -609,8 +609,7 @@ impl Interp {
             Value::String(s) => PropKey::from_str(s),
             Value::Number(n) => {
                 let n = *n;
-                if n >= 0.0
-                    && n < 4294967295.0
+                if (0.0..4294967295.0).contains(&n)
                     && n.fract() == 0.0
                     && !(n == 0.0 && n.is_sign_negative())
                 {
@@ -806,7 +805,7 @@ impl Interp {
         };
         let key = PropKey::Sym(self.symbols.has_instance.clone());
         if let Some(h) = self.get_method(target, &key)? {
-            let r = self.call_obj(&h, target, &[v.clone()])?;
+            let r = self.call_obj(&h, target, std::slice::from_ref(v))?;
             return Ok(r.to_boolean());
         }
         if !t.is_callable() {

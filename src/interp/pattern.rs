@@ -196,7 +196,6 @@ impl Interp {
                     let r = self.eval_named(d, env, t);
                     value = step!(r, 2);
                 }
-                phase = 3;
             }
             // (4) bind or assign.
             if let Some(t) = target {
@@ -317,7 +316,6 @@ impl Interp {
                     let r = self.eval_named(d, env, &prop.target);
                     value = step!(r, 2);
                 }
-                phase = 3;
             }
             match &prop.target {
                 Pattern::Expr(_) => {
