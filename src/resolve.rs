@@ -452,6 +452,13 @@ impl<'a> Resolver<'a> {
         self.declare(f, name, DeclKind::Var, span);
     }
 
+    /// In strict code the strict reserved words cannot be identifier references either.
+    fn check_strict_reference(&mut self, id: &Ident) {
+        if self.strict() && STRICT_RESERVED.contains(&id.name.to_rust_string().as_str()) {
+            self.fail(err("Unexpected strict mode reserved word", id.span));
+        }
+    }
+
     fn check_binding_name(&mut self, id: &Ident) {
         let n = id.name.to_rust_string();
         if self.strict() {
@@ -513,6 +520,7 @@ impl<'a> Resolver<'a> {
         match p {
             Pattern::Ident(id) => {
                 if assign {
+                    self.check_strict_reference(id);
                     if self.strict() {
                         let n = id.name.to_rust_string();
                         if n == "eval" || n == "arguments" {
@@ -981,6 +989,7 @@ impl<'a> Resolver<'a> {
     fn visit_expr(&mut self, e: &'a Expr) -> bool {
         let s = match &e.kind {
             ExprKind::Ident(id) => {
+                self.check_strict_reference(id);
                 self.reference(id);
                 false
             }
