@@ -223,8 +223,9 @@ struct Resolver<'a> {
     refs: Vec<Ref<'a>>,
     cur: usize,
     labels: LabelCtx,
-    /// Stack of the function nesting: is this function a generator / async (for yield/await).
     error: Option<SyntaxError>,
+    /// The next `visit_function` is a named function expression (declare its self binding).
+    self_name_next: bool,
 }
 
 fn err(message: impl Into<String>, span: Span) -> SyntaxError {
@@ -260,6 +261,7 @@ impl<'a> Resolver<'a> {
                 in_switch: false,
             },
             error: None,
+            self_name_next: false,
         }
     }
 
@@ -1064,6 +1066,8 @@ impl<'a> Resolver<'a> {
                 s
             }
             ExprKind::Function(f) => {
+                // A named function expression sees its own name (an immutable binding).
+                self.self_name_next = f.name.is_some();
                 self.visit_function(f, None);
                 false
             }
@@ -1280,6 +1284,12 @@ impl<'a> Resolver<'a> {
             ));
         }
         // A named function expression sees its own name.
+        if std::mem::take(&mut self.self_name_next) {
+            if let Some(name) = &f.name {
+                let i = self.declare(s, &name.name, DeclKind::FunctionName, name.span);
+                self.scopes[s].self_name = Some(i);
+            }
+        }
         if let Some(name) = &f.name {
             if self.scopes[s].strict {
                 let n = name.name.to_rust_string();
