@@ -408,24 +408,7 @@ impl Interp {
                 Err(Abrupt::Return(v))
             }
             StmtKind::If { test, cons, alt } => {
-                let phase = if self.resuming(suspends) {
-                    match self.pop_frame()? {
-                        Frame::Branch(p) => p,
-                        _ => return Err(self.bad_frame()),
-                    }
-                } else {
-                    0
-                };
-                let branch = if phase == 0 {
-                    let t = sus!(self, self.eval_expr(test, env), Frame::Branch(0));
-                    if t.to_boolean() {
-                        1
-                    } else {
-                        2
-                    }
-                } else {
-                    phase
-                };
+                let branch = self.eval_branch(test, env, suspends)?;
                 let r = if branch == 1 {
                     sus!(self, self.eval_stmt(cons, env), Frame::Branch(1))
                 } else if let Some(a) = alt {
@@ -492,6 +475,24 @@ impl Interp {
                 })
             }
         }
+    }
+
+    /// The test of `if`/`?:`: which branch to take (1 = consequent, 2 = alternate), or, when
+    /// resuming, the branch that was running. Suspending in the test saves `Branch(0)`.
+    fn eval_branch(&mut self, test: &Expr, env: &Env, suspends: bool) -> JsResult<u8> {
+        let phase = if self.resuming(suspends) {
+            match self.pop_frame()? {
+                Frame::Branch(p) => p,
+                _ => return Err(self.bad_frame()),
+            }
+        } else {
+            0
+        };
+        if phase != 0 {
+            return Ok(phase);
+        }
+        let t = sus!(self, self.eval_expr(test, env), Frame::Branch(0));
+        Ok(if t.to_boolean() { 1 } else { 2 })
     }
 
     fn eval_labeled(&mut self, st: &Stmt, env: &Env, labels: &mut Vec<JsStr>) -> JsResult<Value> {
@@ -1729,25 +1730,7 @@ impl Interp {
             ExprKind::Unary(op, x) => self.eval_unary(*op, x, env),
             ExprKind::Update { op, prefix, target } => self.eval_update(*op, *prefix, target, env),
             ExprKind::Conditional { test, cons, alt } => {
-                let suspends = e.suspends.get();
-                let phase = if self.resuming(suspends) {
-                    match self.pop_frame()? {
-                        Frame::Branch(p) => p,
-                        _ => return Err(self.bad_frame()),
-                    }
-                } else {
-                    0
-                };
-                let branch = if phase == 0 {
-                    let t = sus!(self, self.eval_expr(test, env), Frame::Branch(0));
-                    if t.to_boolean() {
-                        1
-                    } else {
-                        2
-                    }
-                } else {
-                    phase
-                };
+                let branch = self.eval_branch(test, env, e.suspends.get())?;
                 if branch == 1 {
                     Ok(sus!(self, self.eval_expr(cons, env), Frame::Branch(1)))
                 } else {
