@@ -69,7 +69,9 @@ mod tests {
         let vo = it.get_v(&boxed, &PropKey::from("valueOf")).unwrap();
         let v = it.call(&vo, &boxed, &[]).unwrap();
         assert!(v.strict_equals(&Value::Bool(false)));
-        let ts = it.get_v(&Value::Bool(true), &PropKey::from("toString")).unwrap();
+        let ts = it
+            .get_v(&Value::Bool(true), &PropKey::from("toString"))
+            .unwrap();
         let s = it.call(&ts, &Value::Bool(true), &[]).unwrap();
         assert!(s.strict_equals(&Value::from("true")));
         assert!(it.call(&ts, &Value::from(1.0), &[]).is_err());

@@ -35,18 +35,17 @@ fn proto_for(it: &Interp, kind: usize) -> Obj {
 pub fn init(it: &mut Interp) {
     // %Error%.
     let error_proto = it.intrinsics.error_prototype.clone();
-    let error_ctor = it.native_fn_with(
-        "Error",
-        1,
-        error_constructor,
-        true,
-        vec![Value::from(0.0)],
-    );
+    let error_ctor = it.native_fn_with("Error", 1, error_constructor, true, vec![Value::from(0.0)]);
     super::link_ctor_proto(&error_ctor, &error_proto);
     error_proto.define("name", Value::from("Error"), Attrs::HIDDEN);
     error_proto.define("message", Value::from(""), Attrs::HIDDEN);
     it.define_method(&error_proto, "toString", 0, error_proto_to_string);
-    it.define_method(&error_ctor, "captureStackTrace", 2, error_capture_stack_trace);
+    it.define_method(
+        &error_ctor,
+        "captureStackTrace",
+        2,
+        error_capture_stack_trace,
+    );
     error_ctor.define("stackTraceLimit", Value::from(10.0), Attrs::DEFAULT);
     super::define_global(it, "Error", Value::Object(error_ctor.clone()));
 
@@ -235,13 +234,20 @@ mod tests {
         let s = error_to_string(&mut it, &eo).unwrap();
         assert_eq!(s.to_rust_string(), "TypeError: bad");
         let stack = eo.get_own_data(&PropKey::from("stack")).unwrap();
-        assert!(it.to_string(&stack).unwrap().to_rust_string().starts_with("TypeError: bad"));
+        assert!(it
+            .to_string(&stack)
+            .unwrap()
+            .to_rust_string()
+            .starts_with("TypeError: bad"));
         // Called without new.
         let err = global(&mut it, "Error");
         let e2 = it.call_obj(&err, &Value::Undefined, &[]).unwrap();
         let e2 = e2.as_object().unwrap().clone();
         assert!(e2.get_own_property(&PropKey::from("message")).is_none());
-        assert_eq!(error_to_string(&mut it, &e2).unwrap().to_rust_string(), "Error");
+        assert_eq!(
+            error_to_string(&mut it, &e2).unwrap().to_rust_string(),
+            "Error"
+        );
         // [[Prototype]] of NativeError constructors is %Error%.
         assert!(Obj::ptr_eq(&te.proto().unwrap(), &err));
     }
@@ -257,9 +263,14 @@ mod tests {
             .unwrap();
         let c = it.get_v(&e, &PropKey::from("cause")).unwrap();
         assert!(c.strict_equals(&Value::from(7.0)));
-        let ag = global(&mut it, "AggregateError");
-        let list = Value::Object(it.new_array(vec![Value::from(1.0), Value::from(2.0)]));
-        let e = it.construct(&ag, &[list, Value::from("x")], None).unwrap();
+        // AggregateError takes any iterable (a generator here).
+        it.run_script(
+            "t",
+            "var ag = new AggregateError((function* () { yield 1; yield 2; })(), 'x', { cause: 0 });",
+        )
+        .unwrap();
+        let g = it.global.clone();
+        let e = it.get(&g, &PropKey::from("ag")).unwrap();
         let errs = it.get_v(&e, &PropKey::from("errors")).unwrap();
         let errs = errs.as_object().unwrap().clone();
         assert_eq!(it.length_of_array_like(&errs).unwrap(), 2);
@@ -268,5 +279,11 @@ mod tests {
             error_to_string(&mut it, &eo).unwrap().to_rust_string(),
             "AggregateError: x"
         );
+        let keys: Vec<String> = eo
+            .own_keys()
+            .iter()
+            .map(|k| k.to_jsstr().to_rust_string())
+            .collect();
+        assert_eq!(keys, ["stack", "message", "cause", "errors"]);
     }
 }

@@ -21,9 +21,18 @@ pub fn init(it: &mut Interp) {
     tte.borrow_mut().extensible = false;
     it.intrinsics.throw_type_error = tte.clone();
     // AddRestrictedFunctionProperties(%Function.prototype%).
-    proto.define_accessor("arguments", Some(tte.clone()), Some(tte.clone()), Attrs::CONFIGURABLE_ONLY);
-    proto.define_accessor("caller", Some(tte.clone()), Some(tte), Attrs::CONFIGURABLE_ONLY);
-
+    proto.define_accessor(
+        "arguments",
+        Some(tte.clone()),
+        Some(tte.clone()),
+        Attrs::CONFIGURABLE_ONLY,
+    );
+    proto.define_accessor(
+        "caller",
+        Some(tte.clone()),
+        Some(tte),
+        Attrs::CONFIGURABLE_ONLY,
+    );
 
     let ctor = it.native_fn_with("Function", 1, function_constructor, true, Vec::new());
     super::link_ctor_proto(&ctor, &proto);
@@ -64,7 +73,11 @@ fn function_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     };
     let body = body.to_rust_string();
     // Parameters and body are checked separately, so neither can close the other early.
-    for part in params.iter().map(String::as_str).chain(std::iter::once(body.as_str())) {
+    for part in params
+        .iter()
+        .map(String::as_str)
+        .chain(std::iter::once(body.as_str()))
+    {
         if !balanced(part) {
             return Err(it.syntax_error("Unexpected token '}'"));
         }
@@ -174,7 +187,11 @@ fn function_proto_call(it: &mut Interp, a: &Args) -> JsResult<Value> {
         let s = crate::inspect::brief(it, a.this);
         return Err(it.type_error(format!("{s} is not a function")));
     }
-    let rest = if a.args.is_empty() { &[][..] } else { &a.args[1..] };
+    let rest = if a.args.is_empty() {
+        &[][..]
+    } else {
+        &a.args[1..]
+    };
     it.call(a.this, &a.get(0), rest)
 }
 
@@ -225,9 +242,7 @@ fn function_proto_bind(it: &mut Interp, a: &Args) -> JsResult<Value> {
 /// Function.prototype.toString().
 fn function_proto_to_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let Some(o) = a.this.as_object().filter(|o| o.is_callable()).cloned() else {
-        return Err(it.type_error(
-            "Function.prototype.toString requires that 'this' be a Function",
-        ));
+        return Err(it.type_error("Function.prototype.toString requires that 'this' be a Function"));
     };
     let text = function_source_text(it, &o);
     Ok(Value::from(text.as_str()))
@@ -269,7 +284,9 @@ mod tests {
         let object = it.get(&g, &PropKey::from("Object")).unwrap();
         let keys = it.get_v(&object, &PropKey::from("keys")).unwrap();
         let bind = it.get_v(&keys, &PropKey::from("bind")).unwrap();
-        let b = it.call(&bind, &keys, &[Value::Null, Value::from(1.0)]).unwrap();
+        let b = it
+            .call(&bind, &keys, &[Value::Null, Value::from(1.0)])
+            .unwrap();
         let name = it.get_v(&b, &PropKey::from("name")).unwrap();
         assert!(name.strict_equals(&Value::from("bound keys")));
         let len = it.get_v(&b, &PropKey::from("length")).unwrap();
@@ -290,7 +307,9 @@ mod tests {
         let r = it.call(&call, &ts, &[arr.clone()]).unwrap();
         assert!(r.strict_equals(&Value::from("[object Array]")));
         let apply = it.get_v(&ts, &PropKey::from("apply")).unwrap();
-        let r = it.call(&apply, &ts, &[Value::Null, Value::Undefined]).unwrap();
+        let r = it
+            .call(&apply, &ts, &[Value::Null, Value::Undefined])
+            .unwrap();
         assert!(r.strict_equals(&Value::from("[object Null]")));
     }
 

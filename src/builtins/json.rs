@@ -186,7 +186,10 @@ impl Parser<'_> {
                 self.pos += 1;
             }
         }
-        let text: String = self.s[start..self.pos].iter().map(|&u| u as u8 as char).collect();
+        let text: String = self.s[start..self.pos]
+            .iter()
+            .map(|&u| u as u8 as char)
+            .collect();
         Ok(Value::Number(text.parse::<f64>().unwrap_or(f64::NAN)))
     }
 
@@ -319,11 +322,7 @@ impl Parser<'_> {
                     self.pos += 1;
                     return Ok(Value::Object(obj));
                 }
-                _ => {
-                    return self.fail(ParseError::At(
-                        "Expected ',' or '}' after property value",
-                    ))
-                }
+                _ => return self.fail(ParseError::At("Expected ',' or '}' after property value")),
             }
         }
     }
@@ -399,7 +398,11 @@ fn internalize_json_property(
         }
     }
     // 3. Return ? Call(reviver, holder, « name, val »).
-    it.call(reviver, &Value::Object(holder.clone()), &[name.to_value(), val])
+    it.call(
+        reviver,
+        &Value::Object(holder.clone()),
+        &[name.to_value(), val],
+    )
 }
 
 // ---- JSON.stringify ----------------------------------------------------------------------------
@@ -771,11 +774,23 @@ mod tests {
     #[test]
     fn parse_errors_match_v8() {
         let mut it = Interp::new();
-        assert_eq!(parse_err(&mut it, "{"), "Expected property name or '}' in JSON at position 1");
+        assert_eq!(
+            parse_err(&mut it, "{"),
+            "Expected property name or '}' in JSON at position 1"
+        );
         assert_eq!(parse_err(&mut it, ""), "Unexpected end of JSON input");
-        assert_eq!(parse_err(&mut it, "[1,]"), "Unexpected token ']', \"[1,]\" is not valid JSON");
-        assert_eq!(parse_err(&mut it, "undefined"), "\"undefined\" is not valid JSON");
-        assert_eq!(parse_err(&mut it, "01"), "Unexpected number in JSON at position 1");
+        assert_eq!(
+            parse_err(&mut it, "[1,]"),
+            "Unexpected token ']', \"[1,]\" is not valid JSON"
+        );
+        assert_eq!(
+            parse_err(&mut it, "undefined"),
+            "\"undefined\" is not valid JSON"
+        );
+        assert_eq!(
+            parse_err(&mut it, "01"),
+            "Unexpected number in JSON at position 1"
+        );
         assert_eq!(
             parse_err(&mut it, "{\"a\":1,\"b\":2,\"c\":3,\"d\":x}"),
             "Unexpected token 'x', ...\"\"c\":3,\"d\":x}\" is not valid JSON"
@@ -784,9 +799,15 @@ mod tests {
             parse_err(&mut it, "xyzxyzxyzxyzxyzxyzxyzxyz"),
             "Unexpected token 'x', \"xyzxyzxyzx\"... is not valid JSON"
         );
-        assert_eq!(parse_err(&mut it, "\"\\u12x\""), "Bad Unicode escape in JSON at position 5");
+        assert_eq!(
+            parse_err(&mut it, "\"\\u12x\""),
+            "Bad Unicode escape in JSON at position 5"
+        );
         assert_eq!(parse_err(&mut it, "tru"), "Unexpected end of JSON input");
-        assert_eq!(parse_err(&mut it, "[1 2]"), "Expected ',' or ']' after array element in JSON at position 3");
+        assert_eq!(
+            parse_err(&mut it, "[1 2]"),
+            "Expected ',' or ']' after array element in JSON at position 3"
+        );
     }
 
     #[test]
@@ -795,12 +816,19 @@ mod tests {
         let (j, parse) = json_fn(&mut it, "parse");
         let (_, stringify) = json_fn(&mut it, "stringify");
         let v = it
-            .call(&parse, &j, &[Value::from("{\"a\":[1,true,null,\"x\\n\"],\"b\":{}}")])
+            .call(
+                &parse,
+                &j,
+                &[Value::from("{\"a\":[1,true,null,\"x\\n\"],\"b\":{}}")],
+            )
             .unwrap();
         let s = it.call(&stringify, &j, &[v.clone()]).unwrap();
         assert!(s.strict_equals(&Value::from("{\"a\":[1,true,null,\"x\\n\"],\"b\":{}}")));
-        let s = it.call(&stringify, &j, &[v, Value::Null, Value::from(2.0)]).unwrap();
-        let expect = "{\n  \"a\": [\n    1,\n    true,\n    null,\n    \"x\\n\"\n  ],\n  \"b\": {}\n}";
+        let s = it
+            .call(&stringify, &j, &[v, Value::Null, Value::from(2.0)])
+            .unwrap();
+        let expect =
+            "{\n  \"a\": [\n    1,\n    true,\n    null,\n    \"x\\n\"\n  ],\n  \"b\": {}\n}";
         assert!(s.strict_equals(&Value::from(expect)));
         let s = it.call(&stringify, &j, &[Value::Undefined]).unwrap();
         assert!(s.is_undefined());

@@ -18,10 +18,30 @@ pub fn init(it: &mut Interp) {
 
     // Static methods.
     it.define_method(&ctor, "assign", 2, object_assign);
-    it.define_method(&ctor, "getOwnPropertyDescriptor", 2, object_get_own_property_descriptor);
-    it.define_method(&ctor, "getOwnPropertyDescriptors", 1, object_get_own_property_descriptors);
-    it.define_method(&ctor, "getOwnPropertyNames", 1, object_get_own_property_names);
-    it.define_method(&ctor, "getOwnPropertySymbols", 1, object_get_own_property_symbols);
+    it.define_method(
+        &ctor,
+        "getOwnPropertyDescriptor",
+        2,
+        object_get_own_property_descriptor,
+    );
+    it.define_method(
+        &ctor,
+        "getOwnPropertyDescriptors",
+        1,
+        object_get_own_property_descriptors,
+    );
+    it.define_method(
+        &ctor,
+        "getOwnPropertyNames",
+        1,
+        object_get_own_property_names,
+    );
+    it.define_method(
+        &ctor,
+        "getOwnPropertySymbols",
+        1,
+        object_get_own_property_symbols,
+    );
     it.define_method(&ctor, "hasOwn", 2, object_has_own);
     it.define_method(&ctor, "is", 2, object_is);
     it.define_method(&ctor, "preventExtensions", 1, object_prevent_extensions);
@@ -50,12 +70,22 @@ pub fn init(it: &mut Interp) {
     it.define_method(&proto, "__lookupGetter__", 1, object_proto_lookup_getter);
     it.define_method(&proto, "__lookupSetter__", 1, object_proto_lookup_setter);
     it.define_method(&proto, "isPrototypeOf", 1, object_proto_is_prototype_of);
-    it.define_method(&proto, "propertyIsEnumerable", 1, object_proto_property_is_enumerable);
+    it.define_method(
+        &proto,
+        "propertyIsEnumerable",
+        1,
+        object_proto_property_is_enumerable,
+    );
     it.define_method(&proto, "toString", 0, object_proto_to_string);
     it.define_method(&proto, "valueOf", 0, object_proto_value_of);
     let getter = it.native_fn("get __proto__", 0, object_proto_get_proto);
     let setter = it.native_fn("set __proto__", 1, object_proto_set_proto);
-    proto.define_accessor("__proto__", Some(getter), Some(setter), Attrs::CONFIGURABLE_ONLY);
+    proto.define_accessor(
+        "__proto__",
+        Some(getter),
+        Some(setter),
+        Attrs::CONFIGURABLE_ONLY,
+    );
     it.define_method(&proto, "toLocaleString", 0, object_proto_to_locale_string);
 
     it.intrinsics.object_ctor = ctor.clone();
@@ -387,7 +417,9 @@ fn proto_arg(it: &mut Interp, v: &Value) -> JsResult<Option<Obj>> {
         Value::Null => Ok(None),
         other => {
             let s = no_side_effects_to_string(it, other);
-            Err(it.type_error(format!("Object prototype may only be an Object or null: {s}")))
+            Err(it.type_error(format!(
+                "Object prototype may only be an Object or null: {s}"
+            )))
         }
     }
 }
@@ -718,7 +750,11 @@ pub fn group_by(
         let Some(value) = it.iterator_step_value(&mut rec)? else {
             break;
         };
-        let r = it.call(callback, &Value::Undefined, &[value.clone(), Value::from(k as f64)]);
+        let r = it.call(
+            callback,
+            &Value::Undefined,
+            &[value.clone(), Value::from(k as f64)],
+        );
         let key = match r {
             Ok(key) => {
                 if property_keys {
@@ -785,7 +821,8 @@ fn object_proto_property_is_enumerable(it: &mut Interp, a: &Args) -> JsResult<Va
     let key = it.to_property_key(&a.get(0))?;
     let o = it.to_object(a.this)?;
     Ok(Value::Bool(
-        o.get_own_property(&key).is_some_and(|p| p.attrs.enumerable()),
+        o.get_own_property(&key)
+            .is_some_and(|p| p.attrs.enumerable()),
     ))
 }
 
@@ -980,7 +1017,11 @@ mod tests {
         it.call(&freeze, &object, &[ov.clone()]).unwrap();
         let r = it.call(&is_frozen, &object, &[ov]).unwrap();
         assert!(r.to_boolean());
-        assert!(!obj.get_own_property(&PropKey::from("a")).unwrap().attrs.writable());
+        assert!(!obj
+            .get_own_property(&PropKey::from("a"))
+            .unwrap()
+            .attrs
+            .writable());
         // Frozen arrays too.
         let arr = it.new_array(vec![Value::from(1.0)]);
         let av = Value::Object(arr.clone());
@@ -1011,10 +1052,16 @@ mod tests {
         let dp = method(&mut it, &object, "defineProperty");
         let desc = it.new_object();
         desc.define("value", Value::from(5.0), Attrs::DEFAULT);
-        it.call(&dp, &object, &[obj.clone(), Value::from("x"), Value::Object(desc)])
-            .unwrap();
+        it.call(
+            &dp,
+            &object,
+            &[obj.clone(), Value::from("x"), Value::Object(desc)],
+        )
+        .unwrap();
         let gopd = method(&mut it, &object, "getOwnPropertyDescriptor");
-        let d = it.call(&gopd, &object, &[obj.clone(), Value::from("x")]).unwrap();
+        let d = it
+            .call(&gopd, &object, &[obj.clone(), Value::from("x")])
+            .unwrap();
         let d = d.as_object().unwrap().clone();
         let w = it.get(&d, &PropKey::from("writable")).unwrap();
         assert!(w.strict_equals(&Value::Bool(false)));
@@ -1026,7 +1073,15 @@ mod tests {
             .is_err());
         // Bad descriptor.
         assert!(it
-            .call(&dp, &object, &[Value::Object(it.new_object()), Value::from("y"), Value::from(1.0)])
+            .call(
+                &dp,
+                &object,
+                &[
+                    Value::Object(it.new_object()),
+                    Value::from("y"),
+                    Value::from(1.0)
+                ]
+            )
             .is_err());
     }
 

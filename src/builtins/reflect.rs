@@ -15,7 +15,12 @@ pub fn init(it: &mut Interp) {
     it.define_method(&r, "apply", 3, reflect_apply);
     it.define_method(&r, "construct", 2, reflect_construct);
     it.define_method(&r, "get", 2, reflect_get);
-    it.define_method(&r, "getOwnPropertyDescriptor", 2, reflect_get_own_property_descriptor);
+    it.define_method(
+        &r,
+        "getOwnPropertyDescriptor",
+        2,
+        reflect_get_own_property_descriptor,
+    );
     it.define_method(&r, "getPrototypeOf", 1, reflect_get_prototype_of);
     it.define_method(&r, "has", 2, reflect_has);
     it.define_method(&r, "isExtensible", 1, reflect_is_extensible);
@@ -146,7 +151,11 @@ fn reflect_is_extensible(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 fn reflect_own_keys(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = target(it, a, "ownKeys")?;
-    let keys: Vec<Value> = it.own_property_keys(&o).iter().map(|k| k.to_value()).collect();
+    let keys: Vec<Value> = it
+        .own_property_keys(&o)
+        .iter()
+        .map(|k| k.to_value())
+        .collect();
     Ok(Value::Object(it.new_array(keys)))
 }
 
@@ -163,7 +172,12 @@ fn reflect_set(it: &mut Interp, a: &Args) -> JsResult<Value> {
     } else {
         a.get(3)
     };
-    Ok(Value::Bool(it.set_with_receiver(&o, key, a.get(2), &receiver)?))
+    Ok(Value::Bool(it.set_with_receiver(
+        &o,
+        key,
+        a.get(2),
+        &receiver,
+    )?))
 }
 
 fn reflect_set_prototype_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -205,9 +219,13 @@ mod tests {
         let v = it.call(&get, &r, &[o.clone(), Value::from("x")]).unwrap();
         assert!(v.strict_equals(&Value::from(3.0)));
         let (_, has) = reflect_fn(&mut it, "has");
-        let v = it.call(&has, &r, &[o.clone(), Value::from("toString")]).unwrap();
+        let v = it
+            .call(&has, &r, &[o.clone(), Value::from("toString")])
+            .unwrap();
         assert!(v.to_boolean());
-        assert!(it.call(&has, &r, &[Value::from(1.0), Value::from("x")]).is_err());
+        assert!(it
+            .call(&has, &r, &[Value::from(1.0), Value::from("x")])
+            .is_err());
         let (_, own_keys) = reflect_fn(&mut it, "ownKeys");
         let v = it.call(&own_keys, &r, &[o]).unwrap();
         let arr = v.as_object().unwrap().clone();
@@ -222,7 +240,9 @@ mod tests {
         let object = it.get(&g, &PropKey::from("Object")).unwrap();
         let keys = it.get_v(&object, &PropKey::from("keys")).unwrap();
         let args = Value::Object(it.new_array(vec![Value::Object(it.new_object())]));
-        let v = it.call(&apply, &r, &[keys, Value::Undefined, args]).unwrap();
+        let v = it
+            .call(&apply, &r, &[keys, Value::Undefined, args])
+            .unwrap();
         assert!(it.is_array(&v));
         let (_, construct) = reflect_fn(&mut it, "construct");
         let empty = Value::Object(it.new_array(vec![]));

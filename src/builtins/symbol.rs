@@ -89,9 +89,7 @@ fn this_symbol_value(it: &mut Interp, v: &Value, method: &str) -> JsResult<Sym> 
         }
         _ => {}
     }
-    Err(it.type_error(format!(
-        "{method} requires that 'this' be a Symbol"
-    )))
+    Err(it.type_error(format!("{method} requires that 'this' be a Symbol")))
 }
 
 fn symbol_proto_to_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -100,7 +98,11 @@ fn symbol_proto_to_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
 }
 
 fn symbol_proto_value_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    Ok(Value::Symbol(this_symbol_value(it, a.this, "Symbol.prototype.valueOf")?))
+    Ok(Value::Symbol(this_symbol_value(
+        it,
+        a.this,
+        "Symbol.prototype.valueOf",
+    )?))
 }
 
 fn symbol_proto_description(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -134,7 +136,9 @@ mod tests {
         let key_for = it.get_v(&sym, &PropKey::from("keyFor")).unwrap();
         let k = it.call(&key_for, &sym, &[a]).unwrap();
         assert!(k.strict_equals(&Value::from("k")));
-        let c = it.call(&sym, &Value::Undefined, &[Value::from("k")]).unwrap();
+        let c = it
+            .call(&sym, &Value::Undefined, &[Value::from("k")])
+            .unwrap();
         assert!(!c.strict_equals(&b));
         let k = it.call(&key_for, &sym, &[c.clone()]).unwrap();
         assert!(k.is_undefined());
