@@ -76,15 +76,66 @@ fn callee_kind(a: &Args) -> usize {
     0
 }
 
-/// The stack trace of the code that called the running built-in (its own frame left out,
-/// as V8 leaves out the constructor frame).
-fn caller_stack_string(it: &mut Interp, header_proto: &Obj, message: &str) -> String {
-    let saved = it.stack.pop();
-    let s = it.capture_stack_string(header_proto, message);
-    if let Some(e) = saved {
-        it.stack.push(e);
+/// The name of a function object as stack frames show it.
+fn frame_name(f: &Obj) -> Option<JsStr> {
+    match &f.borrow().kind {
+        ObjectKind::Closure(c) => Some(c.name.clone()),
+        ObjectKind::Native(n) => Some(n.name.clone()),
+        _ => None,
     }
-    s
+}
+
+/// Runs `f` with the top `skip` frames of the call stack hidden.
+fn with_frames_hidden<T>(it: &mut Interp, skip: usize, f: impl FnOnce(&mut Interp) -> T) -> T {
+    let keep = it.stack.len().saturating_sub(skip);
+    let hidden = it.stack.split_off(keep);
+    let r = f(it);
+    it.stack.extend(hidden);
+    r
+}
+
+/// How many frames to leave out of an error's stack: the running built-in's own frame and,
+/// for `class E extends Error`, the frames of the derived constructors up to `new.target`
+/// (V8 starts the trace at the caller of `new E()`).
+fn frames_to_skip(it: &Interp, callee: &Obj, new_target: Option<&Obj>) -> usize {
+    let mut skip = 1;
+    let Some(nt) = new_target else {
+        return skip;
+    };
+    if Obj::ptr_eq(nt, callee) {
+        return skip;
+    }
+    // The constructors between new.target and the built-in, by [[Prototype]] of functions.
+    let mut names: Vec<JsStr> = Vec::new();
+    let mut cur = Some(nt.clone());
+    while let Some(c) = cur {
+        if Obj::ptr_eq(&c, callee) || names.len() > 64 {
+            break;
+        }
+        if let Some(n) = frame_name(&c) {
+            names.push(n);
+        }
+        cur = c.proto();
+    }
+    let frames = &it.stack;
+    while skip < frames.len() {
+        let e = &frames[frames.len() - 1 - skip];
+        if names.iter().any(|n| n.units() == e.name.units()) {
+            skip += 1;
+        } else {
+            break;
+        }
+    }
+    skip
+}
+
+/// The stack string of a new error: header from the prototype's name and the message, then
+/// the frames of the code that created it.
+fn caller_stack_string(it: &mut Interp, a: &Args, header_proto: &Obj, message: &str) -> String {
+    let skip = frames_to_skip(it, a.callee, a.new_target);
+    with_frames_hidden(it, skip, |it| {
+        it.capture_stack_string(header_proto, message)
+    })
 }
 
 /// Steps shared by the Error constructors: OrdinaryCreateFromConstructor, the message, the
@@ -113,7 +164,7 @@ fn create_error(it: &mut Interp, a: &Args, message: &Value, options: &Value) -> 
     };
     // V8 captures the stack when the object is created: `stack` is the first own property.
     let m = msg.as_ref().map(|m| m.to_rust_string()).unwrap_or_default();
-    let stack = caller_stack_string(it, &proto, &m);
+    let stack = caller_stack_string(it, a, &proto, &m);
     o.define("stack", Value::from(stack.as_str()), Attrs::HIDDEN);
     // 3.b. CreateNonEnumerableDataPropertyOrThrow(O, "message", msg).
     if let Some(msg) = msg {
@@ -197,11 +248,22 @@ fn error_capture_stack_trace(it: &mut Interp, a: &Args) -> JsResult<Value> {
         return Err(it.type_error("invalid_argument"));
     };
     let header = error_to_string(it, &o)?.to_rust_string();
-    let saved = it.stack.pop();
-    let lines = it.stack_trace_lines();
-    if let Some(e) = saved {
-        it.stack.push(e);
+    // Frames above the most recent call of `constructorOpt` (and that call) are left out.
+    let mut skip = 1;
+    if let Value::Object(c) = a.get(1) {
+        if let Some(name) = frame_name(&c) {
+            let n = it.stack.len();
+            if let Some(i) = (0..n.saturating_sub(1))
+                .rev()
+                .find(|&i| it.stack[i].name.units() == name.units())
+            {
+                skip = n - i;
+            } else {
+                skip = n;
+            }
+        }
     }
+    let lines = with_frames_hidden(it, skip, |it| it.stack_trace_lines());
     let stack = format!("{header}{lines}");
     it.define_property_or_throw(
         &o,
@@ -263,9 +325,14 @@ mod tests {
             .unwrap();
         let c = it.get_v(&e, &PropKey::from("cause")).unwrap();
         assert!(c.strict_equals(&Value::from(7.0)));
-        let ag = global(&mut it, "AggregateError");
-        let list = Value::Object(it.new_array(vec![Value::from(1.0), Value::from(2.0)]));
-        let e = it.construct(&ag, &[list, Value::from("x")], None).unwrap();
+        // AggregateError takes any iterable (a generator here).
+        it.run_script(
+            "t",
+            "var ag = new AggregateError((function* () { yield 1; yield 2; })(), 'x', { cause: 0 });",
+        )
+        .unwrap();
+        let g = it.global.clone();
+        let e = it.get(&g, &PropKey::from("ag")).unwrap();
         let errs = it.get_v(&e, &PropKey::from("errors")).unwrap();
         let errs = errs.as_object().unwrap().clone();
         assert_eq!(it.length_of_array_like(&errs).unwrap(), 2);
@@ -274,5 +341,11 @@ mod tests {
             error_to_string(&mut it, &eo).unwrap().to_rust_string(),
             "AggregateError: x"
         );
+        let keys: Vec<String> = eo
+            .own_keys()
+            .iter()
+            .map(|k| k.to_jsstr().to_rust_string())
+            .collect();
+        assert_eq!(keys, ["stack", "message", "cause", "errors"]);
     }
 }

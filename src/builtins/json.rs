@@ -67,16 +67,8 @@ fn error_message(src: &[u16], err: ParseError, pos: usize) -> String {
             ) {
                 return format!("\"{whole}\" is not valid JSON");
             }
-            // The unexpected character (a whole surrogate pair if there is one).
-            let c = src[pos];
-            let tok = if (0xD800..0xDC00).contains(&c)
-                && pos + 1 < src.len()
-                && (0xDC00..0xE000).contains(&src[pos + 1])
-            {
-                units_to_string(&src[pos..pos + 2])
-            } else {
-                units_to_string(&src[pos..pos + 1])
-            };
+            // The unexpected character: one UTF-16 unit, as V8 reports it.
+            let tok = units_to_string(&src[pos..pos + 1]);
             let len = src.len();
             if len <= 2 * MAX_CONTEXT + 1 {
                 return format!("Unexpected token '{tok}', \"{whole}\" is not valid JSON");
