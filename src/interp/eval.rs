@@ -2510,27 +2510,11 @@ impl Interp {
         for (i, a) in args.iter().enumerate().skip(done_args) {
             match a {
                 Arg::Expr(x) => {
-                    let v = match self.eval_expr(x, env) {
-                        Ok(v) => v,
-                        Err(Abrupt::Suspend) => {
-                            vals.push(Value::Number(i as f64));
-                            self.frames.push(Frame::Operands(vals));
-                            return Err(Abrupt::Suspend);
-                        }
-                        Err(e) => return Err(e),
-                    };
+                    let v = self.eval_or_save(x, env, &mut vals, i)?;
                     vals.push(v);
                 }
                 Arg::Spread(x) => {
-                    let v = match self.eval_expr(x, env) {
-                        Ok(v) => v,
-                        Err(Abrupt::Suspend) => {
-                            vals.push(Value::Number(i as f64));
-                            self.frames.push(Frame::Operands(vals));
-                            return Err(Abrupt::Suspend);
-                        }
-                        Err(e) => return Err(e),
-                    };
+                    let v = self.eval_or_save(x, env, &mut vals, i)?;
                     // Spread values are stored as one array so the count of evaluated Arg
                     // nodes stays recoverable.
                     let list = self.iterable_to_list(&v)?;
@@ -2540,6 +2524,26 @@ impl Interp {
         }
         let _ = prefix;
         Ok(vals)
+    }
+
+    /// Evaluates operand `i` of a list whose earlier results are in `saved`; if it suspends,
+    /// saves them (plus `i`) as an `Operands` frame, so the list resumes at operand `i`.
+    fn eval_or_save(
+        &mut self,
+        x: &Expr,
+        env: &Env,
+        saved: &mut Vec<Value>,
+        i: usize,
+    ) -> JsResult<Value> {
+        match self.eval_expr(x, env) {
+            Err(Abrupt::Suspend) => {
+                let mut vals = std::mem::take(saved);
+                vals.push(Value::Number(i as f64));
+                self.frames.push(Frame::Operands(vals));
+                Err(Abrupt::Suspend)
+            }
+            r => r,
+        }
     }
 
     fn spread_marker(&self, list: Vec<Value>) -> Obj {
@@ -3023,15 +3027,7 @@ impl Interp {
             (Vec::new(), 0)
         };
         for (i, x) in t.exprs.iter().enumerate().skip(start) {
-            let v = match self.eval_expr(x, env) {
-                Ok(v) => v,
-                Err(Abrupt::Suspend) => {
-                    parts.push(Value::Number(i as f64));
-                    self.frames.push(Frame::Operands(parts));
-                    return Err(Abrupt::Suspend);
-                }
-                Err(e) => return Err(e),
-            };
+            let v = self.eval_or_save(x, env, &mut parts, i)?;
             let s = self.to_string(&v)?;
             parts.push(Value::String(s));
         }

@@ -295,20 +295,7 @@ impl Interp {
             return Err(self.type_error(format!("{s} is not a function")));
         };
         match callee {
-            Callee::Native(nf, name) => {
-                self.enter(name, 0)?;
-                let r = nf(
-                    self,
-                    &Args {
-                        this,
-                        args,
-                        new_target: None,
-                        callee: f,
-                    },
-                );
-                self.leave();
-                r
-            }
+            Callee::Native(nf, name) => self.call_native(nf, name, f, this, args, None),
             Callee::Bound(target, bthis, bargs) => {
                 let mut all = bargs;
                 all.extend_from_slice(args);
@@ -353,18 +340,7 @@ impl Interp {
         }
         match callee {
             Callee::Native(nf, name) => {
-                self.enter(name, 0)?;
-                let r = nf(
-                    self,
-                    &Args {
-                        this: &Value::Undefined,
-                        args,
-                        new_target: Some(&nt),
-                        callee: f,
-                    },
-                );
-                self.leave();
-                r
+                self.call_native(nf, name, f, &Value::Undefined, args, Some(&nt))
             }
             Callee::Bound(target, _, bargs) => {
                 let mut all = bargs;
@@ -451,6 +427,30 @@ impl Interp {
             return Ok(this_now);
         }
         Ok(this)
+    }
+
+    /// Runs a native function with a stack entry of its own.
+    fn call_native(
+        &mut self,
+        nf: NativeFn,
+        name: JsStr,
+        callee: &Obj,
+        this: &Value,
+        args: &[Value],
+        new_target: Option<&Obj>,
+    ) -> JsResult<Value> {
+        self.enter(name, 0)?;
+        let r = nf(
+            self,
+            &Args {
+                this,
+                args,
+                new_target,
+                callee,
+            },
+        );
+        self.leave();
+        r
     }
 
     /// Pushes a stack entry, checking the depth limit.
