@@ -122,24 +122,42 @@ pub enum Frame {
     },
 }
 
+fn trace_env(e: &Option<Env>, t: &mut Tracer) {
+    if let Some(e) = e {
+        t.edge(&e.0)
+    }
+}
+
+/// The values held by a saved completion (`finally` pending, async close pending).
+fn trace_completion(c: &JsResult<Value>, t: &mut Tracer) {
+    match c {
+        Ok(v)
+        | Err(Abrupt::Throw(v))
+        | Err(Abrupt::Return(v))
+        | Err(Abrupt::Break(_, v))
+        | Err(Abrupt::Continue(_, v)) => trace_value(v, t),
+        Err(Abrupt::Suspend) => {}
+    }
+}
+
 impl Frame {
     pub fn trace(&self, t: &mut Tracer) {
         match self {
             Frame::Stmts { completion, .. } => trace_value(completion, t),
-            Frame::Block(e) => {
-                if let Some(e) = e {
-                    t.edge(&e.0)
-                }
-            }
+            Frame::Block(e) => trace_env(e, t),
             Frame::Loop {
                 env, completion, ..
             } => {
-                if let Some(e) = env {
-                    t.edge(&e.0)
-                }
+                trace_env(env, t);
                 trace_value(completion, t);
             }
             Frame::ForInOf {
+                iter,
+                env,
+                completion,
+                ..
+            }
+            | Frame::ForAwait {
                 iter,
                 env,
                 completion,
@@ -148,21 +166,19 @@ impl Frame {
                 if let Some(i) = iter {
                     i.trace(t);
                 }
-                if let Some(e) = env {
-                    t.edge(&e.0)
-                }
+                trace_env(env, t);
                 trace_value(completion, t);
+                if let Frame::ForAwait {
+                    pending: Some(p), ..
+                } = self
+                {
+                    trace_completion(p, t);
+                }
             }
             Frame::Try { env, pending, .. } => {
-                if let Some(e) = env {
-                    t.edge(&e.0)
-                }
+                trace_env(env, t);
                 if let Some(p) = pending {
-                    match &**p {
-                        Ok(v) | Err(Abrupt::Throw(v)) | Err(Abrupt::Return(v)) => trace_value(v, t),
-                        Err(Abrupt::Break(_, v)) | Err(Abrupt::Continue(_, v)) => trace_value(v, t),
-                        _ => {}
-                    }
+                    trace_completion(p, t);
                 }
             }
             Frame::Switch {
@@ -172,9 +188,7 @@ impl Frame {
                 ..
             } => {
                 trace_value(disc, t);
-                if let Some(e) = env {
-                    t.edge(&e.0)
-                }
+                trace_env(env, t);
                 trace_value(completion, t);
             }
             Frame::Operands(vs) => {
@@ -183,26 +197,6 @@ impl Frame {
                 }
             }
             Frame::Literal { obj, .. } => t.edge(&obj.0),
-            Frame::ForAwait {
-                iter,
-                env,
-                completion,
-                pending,
-                ..
-            } => {
-                if let Some(i) = iter {
-                    i.trace(t);
-                }
-                if let Some(e) = env {
-                    t.edge(&e.0)
-                }
-                trace_value(completion, t);
-                if let Some(p) = pending {
-                    if let Ok(v) | Err(Abrupt::Throw(v)) | Err(Abrupt::Return(v)) = &**p {
-                        trace_value(v, t);
-                    }
-                }
-            }
             Frame::Delegate(r) => r.trace(t),
             Frame::AsyncDelegate { iter, .. } => iter.trace(t),
             Frame::PatArray {
