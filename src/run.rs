@@ -284,6 +284,33 @@ mod tests {
     }
 
     #[test]
+    fn for_await_target_with_yield_resumes_the_binding() {
+        let o = out(r#"
+            let x;
+            async function* fn() {
+              for await ({ x = yield 'in pattern' } of [{}]) console.log('body', x);
+            }
+            const it = fn();
+            it.next().then(r => { console.log(r.value, x); return it.next(3); })
+              .then(r => console.log(r.done, x));
+        "#);
+        assert_eq!(o, "in pattern undefined\nbody 3\ntrue 3\n");
+    }
+
+    #[test]
+    fn return_while_destructuring_closes_the_pattern_iterator() {
+        let o = out(r#"
+            const iterable = { [Symbol.iterator]() { return {
+              next() { return { done: false }; },
+              return() { console.log('closed'); return null; } }; } };
+            function* g() { for ([ {} = yield ] of [iterable]) {} }
+            const it = g(); it.next();
+            try { it.return(); } catch (e) { console.log(e.constructor.name); }
+        "#);
+        assert_eq!(o, "closed\nTypeError\n");
+    }
+
+    #[test]
     fn generator_already_running() {
         let o = out(r#"
             let it;

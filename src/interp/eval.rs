@@ -989,12 +989,20 @@ impl Interp {
                     let Some(e) = benv.clone() else {
                         return Err(self.bad_frame());
                     };
-                    self.eval_stmt(body, &e)
+                    self.for_await_run_body(body, &e, &rec, &completion)
                 }
                 Some(3) => {
                     let awaited = self.take_resume();
                     let pend = pending.take().map(|p| *p).unwrap_or(Ok(Value::Undefined));
                     return self.finish_async_close(pend, awaited);
+                }
+                Some(4) => {
+                    // Resuming a destructuring target that suspended (`yield` in a default).
+                    let (Some(Frame::Pattern(value)), Some(e2)) = (self.frames.pop(), benv.clone())
+                    else {
+                        return Err(self.bad_frame());
+                    };
+                    self.for_await_bind_and_run(left, body, value, &e2, env, &rec, &completion)
                 }
                 phase => {
                     let next_result = if phase == Some(2) {
@@ -1026,38 +1034,18 @@ impl Interp {
                         });
                     }
                     let value = self.get(ro, &PropKey::from("value"))?;
-                    let bound = match left {
-                        ForHead::Decl {
-                            kind: vk, target, ..
-                        } => {
-                            let e2 = if *vk == VarKind::Var {
-                                env.clone()
-                            } else {
-                                self.enter_block_scope(info, env)
-                            };
-                            self.bind_pattern(target, value, &e2, true).map(|_| e2)
+                    let e2 = match left {
+                        ForHead::Decl { kind: vk, .. } if *vk != VarKind::Var => {
+                            self.enter_block_scope(info, env)
                         }
-                        ForHead::Target(p) => {
-                            self.assign_pattern(p, value, env).map(|_| env.clone())
-                        }
+                        _ => env.clone(),
                     };
-                    match bound {
-                        Ok(e2) => {
-                            benv = Some(e2.clone());
-                            self.eval_stmt(body, &e2)
-                        }
-                        Err(e) => Err(e),
-                    }
+                    benv = Some(e2.clone());
+                    self.for_await_bind_and_run(left, body, value, &e2, env, &rec, &completion)
                 }
             };
             if let Err(Abrupt::Suspend) = body_result {
-                self.frames.push(Frame::ForAwait {
-                    phase: 1,
-                    iter: Some(rec),
-                    env: benv,
-                    completion,
-                    pending: None,
-                });
+                // The frame (phase 1 or 4) was pushed where the suspension happened.
                 return Err(Abrupt::Suspend);
             }
             let exit: JsResult<Value> =
@@ -1099,6 +1087,62 @@ impl Interp {
                 },
             );
         }
+    }
+
+    /// One iteration of `for await`: binds the loop target(s) to `value` in `e2` and runs
+    /// the body. A `yield` inside the target (e.g. `{ x = yield }`) suspends with the value
+    /// and an iteration frame (phase 4) pushed, so the binding resumes where it stopped.
+    #[allow(clippy::too_many_arguments)]
+    fn for_await_bind_and_run(
+        &mut self,
+        left: &ForHead,
+        body: &Stmt,
+        value: Value,
+        e2: &Env,
+        env: &Env,
+        rec: &IteratorRecord,
+        completion: &Value,
+    ) -> JsResult<Value> {
+        let bound = match left {
+            ForHead::Decl { target, .. } => self.bind_pattern(target, value.clone(), e2, true),
+            ForHead::Target(p) => self.assign_pattern(p, value.clone(), env),
+        };
+        match bound {
+            Err(Abrupt::Suspend) => {
+                self.frames.push(Frame::Pattern(value));
+                self.frames.push(Frame::ForAwait {
+                    phase: 4,
+                    iter: Some(rec.clone()),
+                    env: Some(e2.clone()),
+                    completion: completion.clone(),
+                    pending: None,
+                });
+                Err(Abrupt::Suspend)
+            }
+            Err(e) => Err(e),
+            Ok(_) => self.for_await_run_body(body, e2, rec, completion),
+        }
+    }
+
+    /// Runs the `for await` body in `e2`; on suspension pushes the phase-1 frame.
+    fn for_await_run_body(
+        &mut self,
+        body: &Stmt,
+        e2: &Env,
+        rec: &IteratorRecord,
+        completion: &Value,
+    ) -> JsResult<Value> {
+        let r = self.eval_stmt(body, e2);
+        if let Err(Abrupt::Suspend) = r {
+            self.frames.push(Frame::ForAwait {
+                phase: 1,
+                iter: Some(rec.clone()),
+                env: Some(e2.clone()),
+                completion: completion.clone(),
+                pending: None,
+            });
+        }
+        r
     }
 
     fn finish_async_close(

@@ -109,7 +109,7 @@ impl Interp {
         }
         let inner = inner?;
         if !inner.is_object() {
-            completion.as_ref().map_err(|e| e.clone())?;
+            // Step 7: also for return/break completions (only a throw completion wins).
             return Err(self.type_error(format!(
                 "Iterator result {} is not an object",
                 crate::inspect::brief(self, &inner)
