@@ -311,6 +311,18 @@ mod tests {
     }
 
     #[test]
+    fn for_await_closes_sync_iterator_when_a_yielded_promise_rejects() {
+        // ES2025 AsyncFromSyncIteratorContinuation closeOnRejection (Node 20 predates it).
+        let o = out(r#"
+            function* g() { try { yield Promise.reject(new Error('x')); } finally { console.log('cleanup'); } }
+            (async () => {
+              try { for await (const v of g()) console.log(v); } catch (e) { console.log('caught', e.message); }
+            })();
+        "#);
+        assert_eq!(o, "cleanup\ncaught x\n");
+    }
+
+    #[test]
     fn generator_already_running() {
         let o = out(r#"
             let it;

@@ -553,6 +553,18 @@ impl Interp {
     }
 }
 
+/// The sync Iterator Record an AsyncFromSyncIterator wraps.
+fn sync_iterator_record(iter: &Value, next: &Value) -> Option<crate::interp::iter::IteratorRecord> {
+    match iter {
+        Value::Object(o) => Some(crate::interp::iter::IteratorRecord {
+            iterator: o.clone(),
+            next: next.clone(),
+            done: false,
+        }),
+        _ => None,
+    }
+}
+
 /// %AsyncFromSyncIteratorPrototype% methods: next / return / throw.
 fn async_from_sync_method(it: &mut Interp, a: &Args, which: u8) -> JsResult<Value> {
     let promise = it.new_promise();
@@ -583,12 +595,7 @@ fn async_from_sync_method(it: &mut Interp, a: &Args, which: u8) -> JsResult<Valu
             _ => match it.get_method(&sync_iter, &PropKey::from("throw"))? {
                 None => {
                     // Close the sync iterator, then reject with a TypeError.
-                    if let Value::Object(so) = &sync_iter {
-                        let rec = crate::interp::iter::IteratorRecord {
-                            iterator: so.clone(),
-                            next: sync_next.clone(),
-                            done: false,
-                        };
+                    if let Some(rec) = sync_iterator_record(&sync_iter, &sync_next) {
                         it.iterator_close(&rec, Ok(()))?;
                     }
                     Err(it.type_error("The iterator does not provide a 'throw' method"))
@@ -609,14 +616,28 @@ fn async_from_sync_method(it: &mut Interp, a: &Args, which: u8) -> JsResult<Valu
         }
         Err(e) => return Err(e),
     };
-    // AsyncFromSyncIteratorContinuation(result, promiseCapability)
+    // AsyncFromSyncIteratorContinuation(result, promiseCapability, syncIteratorRecord,
+    // closeOnRejection): `next` and `throw` close the sync iterator when the value rejects.
+    let close_on_rejection = which != 1;
     let cont = (|| -> JsResult<()> {
         let Value::Object(ro) = &result else {
             return Err(it.type_error("Iterator result is not an object"));
         };
+        // Steps 1-2.
         let done = it.get(ro, &PropKey::from("done"))?.to_boolean();
         let value = it.get(ro, &PropKey::from("value"))?;
-        let wrapper = it.promise_resolve_intrinsic(value)?;
+        // Steps 3-5.
+        let wrapper = match it.promise_resolve_intrinsic(value) {
+            Err(e) if !done && close_on_rejection => {
+                let rec = sync_iterator_record(&sync_iter, &sync_next);
+                match rec {
+                    Some(rec) => it.iterator_close(&rec, Err(e))?,
+                    None => return Err(e),
+                }
+            }
+            r => r?,
+        };
+        // Steps 6-7.
         let unwrap = it.native_fn_with(
             "",
             1,
@@ -630,10 +651,37 @@ fn async_from_sync_method(it: &mut Interp, a: &Args, which: u8) -> JsResult<Valu
             false,
             vec![Value::Bool(done)],
         );
+        // Steps 8-9: the closeIterator closure closes the sync iterator and rethrows.
+        let on_rejected = if done || !close_on_rejection {
+            Value::Undefined
+        } else {
+            let close = it.native_fn_with(
+                "",
+                1,
+                |it, a| {
+                    let captures = match &a.callee.borrow().kind {
+                        ObjectKind::Native(n) => n.captures.clone(),
+                        _ => Vec::new(),
+                    };
+                    let error = a.get(0);
+                    match captures.as_slice() {
+                        [iter, next] => match sync_iterator_record(iter, next) {
+                            Some(rec) => it.iterator_close(&rec, Err(Abrupt::Throw(error))),
+                            None => Err(Abrupt::Throw(error)),
+                        },
+                        _ => Err(Abrupt::Throw(error)),
+                    }
+                },
+                false,
+                vec![sync_iter.clone(), sync_next.clone()],
+            );
+            Value::Object(close)
+        };
+        // Step 10.
         it.perform_promise_then(
             &wrapper,
             Handler::Js(Value::Object(unwrap)),
-            Handler::Js(Value::Undefined),
+            Handler::Js(on_rejected),
             Some(crate::interp::jobs::Capability::Native(promise.clone())),
         );
         Ok(())
