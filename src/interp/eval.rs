@@ -391,8 +391,8 @@ impl Interp {
                             Some(e) => sus!(self, self.eval_expr(e, env), Frame::Operand),
                             None => Value::Undefined,
                         };
-                        if self.current_async_gen.is_some() {
-                            // In async generators `return x` awaits x.
+                        if e.is_some() && self.current_async_gen.is_some() {
+                            // In async generators `return x` awaits x (a bare `return;` does not).
                             return self.suspend_await(v, Frame::Branch(1));
                         }
                         v
