@@ -91,6 +91,7 @@ fn run(cli: Cli) -> u8 {
         return 2;
     };
     let mut it = Interp::new();
+    it.console.detect_terminal();
     it.timers.virtual_time = cli.virtual_time;
     let code = match it.run_script(&name, &text) {
         Ok(_) => match it.run_event_loop(mode) {

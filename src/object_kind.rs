@@ -20,6 +20,10 @@ pub enum IterKind {
 #[derive(Debug)]
 pub enum ObjectKind {
     Ordinary,
+    /// An ordinary object made by `[[Construct]]` of a JS function: remembers the name of the
+    /// `new.target` function, as V8's map constructor does (`%GetConstructorName`, shown by
+    /// inspect when the prototype chain has no usable `constructor`). Otherwise ordinary.
+    Instance(crate::string::JsStr),
     /// An Array exotic object. `elements` holds indices below its length densely; `length`
     /// is authoritative (it may exceed the dense part).
     Array {

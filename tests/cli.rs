@@ -5,7 +5,12 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 fn jsgen() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_jsgen"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_jsgen"));
+    // Console coloring depends on these (as in Node); tests choose them explicitly.
+    for var in ["FORCE_COLOR", "NO_COLOR", "NODE_DISABLE_COLORS"] {
+        c.env_remove(var);
+    }
+    c
 }
 
 fn run(args: &[&str]) -> (String, String, i32) {
@@ -118,4 +123,37 @@ fn unhandled_rejection_exits_one_unless_mode_none() {
     let (out, _, code) = run(&["--unhandled-rejections=none", "-e", script]);
     assert_eq!(out, "timer\n");
     assert_eq!(code, 0);
+}
+
+/// Runs `tests/colors/console.js` with extra environment variables; (stdout, stderr).
+fn run_colors_script(env: &[(&str, &str)]) -> (String, String) {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/colors/console.js");
+    let o = jsgen()
+        .arg(script)
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run jsgen");
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn console_colors_values_like_node_when_forced() {
+    // Expected files are Node's output (`FORCE_COLOR=1 node tests/colors/console.js`).
+    let (out, err) = run_colors_script(&[("FORCE_COLOR", "1")]);
+    assert_eq!(out, include_str!("colors/console.color.out"));
+    assert_eq!(err, include_str!("colors/console.color.err"));
+}
+
+#[test]
+fn console_does_not_color_when_piped() {
+    let (out, err) = run_colors_script(&[]);
+    assert_eq!(out, include_str!("colors/console.plain.out"));
+    assert_eq!(err, include_str!("colors/console.plain.err"));
+    // FORCE_COLOR=0 turns colors off even where they would be on.
+    let (out, _) = run_colors_script(&[("FORCE_COLOR", "0"), ("TERM", "xterm-256color")]);
+    assert_eq!(out, include_str!("colors/console.plain.out"));
 }

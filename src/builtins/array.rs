@@ -227,7 +227,10 @@ fn protos_have_indices(o: &Obj) -> bool {
             }
             if !matches!(
                 d.kind,
-                ObjectKind::Ordinary | ObjectKind::Array { .. } | ObjectKind::String(_)
+                ObjectKind::Ordinary
+                    | ObjectKind::Instance(_)
+                    | ObjectKind::Array { .. }
+                    | ObjectKind::String(_)
             ) {
                 return true;
             }

@@ -1,6 +1,7 @@
-//! `console`, as Node v20's `lib/internal/console/constructor.js` behaves when stdout is not
-//! a TTY: log/info/debug/dirxml (stdout), error/warn/trace (stderr), dir, table,
-//! group/groupCollapsed/groupEnd, count/countReset, assert, time/timeEnd/timeLog.
+//! `console`, as Node v20's `lib/internal/console/constructor.js` behaves:
+//! log/info/debug/dirxml (stdout), error/warn/trace (stderr), dir, table,
+//! group/groupCollapsed/groupEnd, count/countReset, assert, time/timeEnd/timeLog, clear.
+//! Values are colored per stream exactly when Node would color them (`shouldColorize`).
 
 use std::io::Write;
 use std::time::Instant;
@@ -27,9 +28,182 @@ pub struct ConsoleState {
     pub counts: FxHashMap<String, u64>,
     /// `console.time` start instants.
     pub timers: FxHashMap<String, Instant>,
+    /// Whether values logged to stdout / stderr are colored (Node's `colorMode: 'auto'`).
+    pub stdout_colors: bool,
+    pub stderr_colors: bool,
+    /// Whether stdout is a terminal (`console.clear` only clears a terminal).
+    pub stdout_tty: bool,
+}
+
+/// Color depths of Node's `getColorDepth` (`lib/internal/tty.js`), in bits.
+const COLORS_2: u8 = 1;
+const COLORS_16: u8 = 4;
+const COLORS_256: u8 = 8;
+const COLORS_16M: u8 = 24;
+
+/// `TERM_ENVS` of `lib/internal/tty.js`.
+const TERM_ENVS: [(&str, u8); 17] = [
+    ("eterm", COLORS_16),
+    ("cons25", COLORS_16),
+    ("console", COLORS_16),
+    ("cygwin", COLORS_16),
+    ("dtterm", COLORS_16),
+    ("gnome", COLORS_16),
+    ("hurd", COLORS_16),
+    ("jfbterm", COLORS_16),
+    ("konsole", COLORS_16),
+    ("kterm", COLORS_16),
+    ("mlterm", COLORS_16),
+    ("mosh", COLORS_16M),
+    ("putty", COLORS_16),
+    ("st", COLORS_16),
+    ("rxvt-unicode-24bit", COLORS_16M),
+    ("terminator", COLORS_16M),
+    ("xterm-kitty", COLORS_16M),
+];
+
+/// `CI_ENVS_MAP` of `lib/internal/tty.js`.
+const CI_ENVS: [(&str, u8); 8] = [
+    ("APPVEYOR", COLORS_256),
+    ("BUILDKITE", COLORS_256),
+    ("CIRCLECI", COLORS_16M),
+    ("DRONE", COLORS_256),
+    ("GITEA_ACTIONS", COLORS_16M),
+    ("GITHUB_ACTIONS", COLORS_16M),
+    ("GITLAB_CI", COLORS_256),
+    ("TRAVIS", COLORS_256),
+];
+
+/// `getColorDepth(env)` of Node v20 (`lib/internal/tty.js`) on a non-Windows host.
+/// `env` returns a variable's value (`None` when unset).
+pub fn get_color_depth(env: &dyn Fn(&str) -> Option<String>) -> u8 {
+    let truthy = |k: &str| env(k).is_some_and(|v| !v.is_empty());
+    if let Some(force) = env("FORCE_COLOR") {
+        return match force.as_str() {
+            "" | "1" | "true" => COLORS_16,
+            "2" => COLORS_256,
+            "3" => COLORS_16M,
+            _ => COLORS_2,
+        };
+    }
+    if env("NODE_DISABLE_COLORS").is_some()
+        || env("NO_COLOR").is_some()
+        || env("TERM").as_deref() == Some("dumb")
+    {
+        return COLORS_2;
+    }
+    if truthy("TMUX") {
+        return COLORS_16M;
+    }
+    if truthy("CI") {
+        if let Some((_, depth)) = CI_ENVS.iter().find(|(k, _)| env(k).is_some()) {
+            return *depth;
+        }
+        if env("CI_NAME").as_deref() == Some("codeship") {
+            return COLORS_256;
+        }
+        return COLORS_2;
+    }
+    if let Some(tc) = env("TEAMCITY_VERSION") {
+        // /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/
+        let mut parts = tc.split('.');
+        let major = parts.next().unwrap_or("");
+        let minor = parts.next();
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let modern = (major == "9"
+            && minor.is_some_and(|m| digits(m) && m.bytes().any(|b| b != b'0'))
+            && tc.matches('.').count() >= 2)
+            || (major.len() >= 2 && digits(major) && tc.contains('.'));
+        return if modern { COLORS_16 } else { COLORS_2 };
+    }
+    match env("TERM_PROGRAM").as_deref() {
+        Some("iTerm.app") => {
+            let v = env("TERM_PROGRAM_VERSION").unwrap_or_default();
+            let old = v.is_empty() || matches!(v.as_bytes(), [b'0'..=b'2', b'.', ..]);
+            return if old { COLORS_256 } else { COLORS_16M };
+        }
+        Some("HyperTerm") | Some("MacTerm") => return COLORS_16M,
+        Some("Apple_Terminal") => return COLORS_256,
+        _ => {}
+    }
+    if matches!(
+        env("COLORTERM").as_deref(),
+        Some("truecolor") | Some("24bit")
+    ) {
+        return COLORS_16M;
+    }
+    if let Some(term) = env("TERM").filter(|t| !t.is_empty()) {
+        if term.starts_with("xterm-256") {
+            return COLORS_256;
+        }
+        let term = term.to_lowercase();
+        if let Some((_, depth)) = TERM_ENVS.iter().find(|(k, _)| *k == term) {
+            return *depth;
+        }
+        // TERM_ENVS_REG_EXP
+        if term.contains("ansi")
+            || term.contains("color")
+            || term.contains("linux")
+            || is_con_cols_x_rows(&term)
+            || term.starts_with("rxvt")
+            || term.starts_with("screen")
+            || term.starts_with("xterm")
+            || term.starts_with("vt100")
+        {
+            return COLORS_16;
+        }
+    }
+    if truthy("COLORTERM") {
+        return COLORS_16;
+    }
+    COLORS_2
+}
+
+/// `/^con[0-9]*x[0-9]/`
+fn is_con_cols_x_rows(term: &str) -> bool {
+    let Some(rest) = term.strip_prefix("con") else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.strip_prefix('x')
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// `shouldColorize(stream)` (`lib/internal/util/colors.js`): `FORCE_COLOR` decides on its
+/// own; otherwise the stream must be a terminal with more than 2 colors.
+pub fn should_colorize(is_tty: bool, env: &dyn Fn(&str) -> Option<String>) -> bool {
+    if env("FORCE_COLOR").is_some() {
+        return get_color_depth(env) > COLORS_2;
+    }
+    is_tty && get_color_depth(env) > COLORS_2
 }
 
 impl ConsoleState {
+    /// Looks at the process's stdout/stderr and environment the way Node's console does.
+    pub fn detect_terminal(&mut self) {
+        use std::io::IsTerminal;
+        let env = |k: &str| std::env::var(k).ok();
+        self.stdout_tty = std::io::stdout().is_terminal();
+        self.stdout_colors = should_colorize(self.stdout_tty, &env);
+        self.stderr_colors = should_colorize(std::io::stderr().is_terminal(), &env);
+    }
+
+    /// `kGetInspectOptions(this._stdout)`.
+    pub fn stdout_options(&self) -> InspectOptions {
+        InspectOptions {
+            colors: self.stdout_colors,
+            ..InspectOptions::default()
+        }
+    }
+
+    /// `kGetInspectOptions(this._stderr)`.
+    pub fn stderr_options(&self) -> InspectOptions {
+        InspectOptions {
+            colors: self.stderr_colors,
+            ..InspectOptions::default()
+        }
+    }
+
     pub fn write_out(&mut self, s: &str) {
         match &mut self.capture {
             Some(buf) => buf.extend_from_slice(s.as_bytes()),
@@ -105,14 +279,26 @@ pub fn init(it: &mut Interp) {
     super::define_global(it, "console", Value::Object(console));
 }
 
+/// `kFormatForStdout`.
+fn format_for_stdout(it: &mut Interp, args: &[Value]) -> JsResult<String> {
+    let opts = it.console.stdout_options();
+    inspect::format_with_options(it, &opts, args)
+}
+
+/// `kFormatForStderr`.
+fn format_for_stderr(it: &mut Interp, args: &[Value]) -> JsResult<String> {
+    let opts = it.console.stderr_options();
+    inspect::format_with_options(it, &opts, args)
+}
+
 fn log(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let s = inspect::format_log_args(it, a.args)?;
+    let s = format_for_stdout(it, a.args)?;
     it.console.log_line(&s);
     Ok(Value::Undefined)
 }
 
 fn error(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let s = inspect::format_log_args(it, a.args)?;
+    let s = format_for_stderr(it, a.args)?;
     it.console.error_line(&s);
     Ok(Value::Undefined)
 }
@@ -128,7 +314,7 @@ fn emit_warning(it: &mut Interp, msg: &str) {
 fn dir(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let mut opts = InspectOptions {
         custom_inspect: false,
-        ..InspectOptions::default()
+        ..it.console.stdout_options()
     };
     if let Value::Object(_) = a.get(1) {
         opts.apply_object(it, &a.get(1))?;
@@ -209,7 +395,7 @@ fn time_log_impl(it: &mut Interp, name: &str, label: &str, data: &[Value]) -> Js
         Value::from(format_time(ms).as_str()),
     ];
     args.extend(data.iter().cloned());
-    let s = inspect::format_log_args(it, &args)?;
+    let s = format_for_stdout(it, &args)?;
     it.console.log_line(&s);
     Ok(true)
 }
@@ -230,7 +416,7 @@ fn time_log(it: &mut Interp, a: &Args) -> JsResult<Value> {
 }
 
 fn trace(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let msg = inspect::format_log_args(it, a.args)?;
+    let msg = format_for_stderr(it, a.args)?;
     let mut s = if msg.is_empty() {
         "Trace".to_string()
     } else {
@@ -252,13 +438,16 @@ fn assert(it: &mut Interp, a: &Args) -> JsResult<Value> {
         let first = it.to_string(&args[0])?;
         args[0] = Value::String(JsStr::from("Assertion failed: ").concat(&first));
     }
-    let s = inspect::format_log_args(it, &args)?;
+    let s = format_for_stderr(it, &args)?;
     it.console.error_line(&s);
     Ok(Value::Undefined)
 }
 
-fn clear(_it: &mut Interp, _a: &Args) -> JsResult<Value> {
-    // Only clears a TTY; jsgen's console output is treated as piped.
+fn clear(it: &mut Interp, _a: &Args) -> JsResult<Value> {
+    // Node clears only a terminal: cursorTo(0, 0) then clearScreenDown.
+    if it.console.stdout_tty && std::env::var("TERM").as_deref() != Ok("dumb") {
+        it.console.write_out("\x1b[1;1H\x1b[0J");
+    }
     Ok(Value::Undefined)
 }
 
@@ -310,7 +499,7 @@ fn table_inspect(it: &mut Interp, v: &Value) -> JsResult<String> {
         depth: Some(depth),
         max_array_length: 3.0,
         break_length: f64::INFINITY,
-        ..InspectOptions::default()
+        ..it.console.stdout_options()
     };
     inspect::inspect_with(it, v, &opts)
 }
@@ -536,4 +725,73 @@ fn table(it: &mut Interp, a: &Args) -> JsResult<Value> {
     };
     it.console.log_line(&out);
     Ok(Value::Undefined)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{get_color_depth, should_colorize};
+
+    fn env_of(vars: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |k| {
+            vars.iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn color_depth_follows_node_rules() {
+        assert_eq!(get_color_depth(&env_of(&[])), 1);
+        assert_eq!(get_color_depth(&env_of(&[("TERM", "xterm-256color")])), 8);
+        assert_eq!(get_color_depth(&env_of(&[("TERM", "xterm")])), 4);
+        assert_eq!(get_color_depth(&env_of(&[("TERM", "screen.xterm")])), 4);
+        assert_eq!(get_color_depth(&env_of(&[("TERM", "con132x43")])), 4);
+        assert_eq!(get_color_depth(&env_of(&[("TERM", "alacritty")])), 1);
+        assert_eq!(get_color_depth(&env_of(&[("TERM", "xterm-kitty")])), 24);
+        assert_eq!(
+            get_color_depth(&env_of(&[("TERM", "dumb"), ("COLORTERM", "1")])),
+            1
+        );
+        assert_eq!(
+            get_color_depth(&env_of(&[("NO_COLOR", ""), ("TERM", "xterm")])),
+            1
+        );
+        assert_eq!(get_color_depth(&env_of(&[("FORCE_COLOR", "")])), 4);
+        assert_eq!(
+            get_color_depth(&env_of(&[("FORCE_COLOR", "3"), ("NO_COLOR", "1")])),
+            24
+        );
+        assert_eq!(get_color_depth(&env_of(&[("FORCE_COLOR", "0")])), 1);
+        assert_eq!(
+            get_color_depth(&env_of(&[("CI", "1"), ("TERM", "xterm")])),
+            1
+        );
+        assert_eq!(
+            get_color_depth(&env_of(&[("CI", "1"), ("GITHUB_ACTIONS", "")])),
+            24
+        );
+        assert_eq!(
+            get_color_depth(&env_of(&[("TEAMCITY_VERSION", "9.1.2")])),
+            4
+        );
+        assert_eq!(
+            get_color_depth(&env_of(&[("TEAMCITY_VERSION", "9.0.2")])),
+            1
+        );
+        assert_eq!(get_color_depth(&env_of(&[("TEAMCITY_VERSION", "10.1")])), 4);
+        assert_eq!(get_color_depth(&env_of(&[("COLORTERM", "truecolor")])), 24);
+    }
+
+    #[test]
+    fn colorize_needs_a_terminal_unless_forced() {
+        let term = env_of(&[("TERM", "xterm-256color")]);
+        assert!(should_colorize(true, &term));
+        assert!(!should_colorize(false, &term));
+        assert!(!should_colorize(true, &env_of(&[])));
+        assert!(should_colorize(false, &env_of(&[("FORCE_COLOR", "1")])));
+        assert!(!should_colorize(
+            true,
+            &env_of(&[("FORCE_COLOR", "false"), ("TERM", "xterm")])
+        ));
+    }
 }

@@ -303,7 +303,7 @@ fn format_value(
     // Deep nesting (`depth: null` on a long linked list): Node's inspect catches the stack
     // overflow; here the native stack grows on demand up to a nesting limit.
     if ctx.seen.len() >= MAX_NESTING {
-        let style = get_ctx_style(&o, Some(internal_constructor_name(&o)), "");
+        let style = get_ctx_style(&o, Some(&internal_constructor_name(&o)), "");
         let name = &style[..style.len().saturating_sub(1)];
         return Ok(ctx.stylize(
             &format!(
@@ -501,8 +501,9 @@ fn format_primitive(ctx: &Ctx, v: &Value) -> String {
 // ---- constructor names and prefixes ----------------------------------------------------------
 
 /// V8's internal class name of an object (`internalGetConstructorName`).
-fn internal_constructor_name(o: &Obj) -> &'static str {
-    match &o.borrow().kind {
+fn internal_constructor_name(o: &Obj) -> String {
+    let name = match &o.borrow().kind {
+        ObjectKind::Instance(name) if !name.is_empty() => return name.to_rust_string(),
         ObjectKind::Array { .. } => "Array",
         ObjectKind::Closure(_) | ObjectKind::Native(_) | ObjectKind::Bound(_) => "Function",
         ObjectKind::Error => "Error",
@@ -518,7 +519,8 @@ fn internal_constructor_name(o: &Obj) -> &'static str {
         ObjectKind::Date(_) => "Date",
         ObjectKind::RegExp(_) => "RegExp",
         _ => "Object",
-    }
+    };
+    name.to_string()
 }
 
 fn is_instance_of(it: &mut Interp, o: &Obj, ctor: &Obj) -> bool {
@@ -746,14 +748,14 @@ fn get_prefix(constructor: Option<&str>, tag: &str, fallback: &str, size: &str) 
 }
 
 fn get_ctx_style(o: &Obj, constructor: Option<&str>, tag: &str) -> String {
-    let mut fallback = "";
+    let mut fallback = String::new();
     if constructor.is_none() {
         fallback = internal_constructor_name(o);
         if fallback == tag {
-            fallback = "Object";
+            fallback = "Object".to_string();
         }
     }
-    get_prefix(constructor, tag, fallback, "")
+    get_prefix(constructor, tag, &fallback, "")
 }
 
 /// `getKeys`: own enumerable string keys then enumerable symbols (all with showHidden).

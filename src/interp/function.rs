@@ -247,6 +247,14 @@ impl Interp {
             Attrs::CONFIGURABLE_ONLY,
         );
         o.define("name", Value::String(name), Attrs::CONFIGURABLE_ONLY);
+        let sloppy = !func.scope.get().is_some_and(|s| s.strict);
+        if sloppy && func.kind == FunctionKind::Normal && !func.is_async && !func.is_generator {
+            // V8's legacy own `arguments` and `caller` of sloppy plain functions (shown by
+            // `Object.getOwnPropertyNames` and inspect's showHidden). They read as null: the
+            // live values (the "caller" feature) are not implemented.
+            o.define("arguments", Value::Null, Attrs::new(false, false, false));
+            o.define("caller", Value::Null, Attrs::new(false, false, false));
+        }
         if func.is_generator {
             let p = if func.is_async {
                 self.intrinsics.async_generator_prototype.clone()
@@ -398,7 +406,15 @@ impl Interp {
             Value::Empty
         } else {
             let proto = self.get_prototype_from_constructor(nt, |i| i.object_prototype.clone())?;
-            let o = Obj::new(Some(proto), ObjectKind::Ordinary);
+            // V8 names the object's map after the constructor only when new.target is the
+            // function itself (a derived map from another new.target says "Object").
+            let kind = match &nt.borrow().kind {
+                ObjectKind::Closure(c) if Obj::ptr_eq(f, nt) => {
+                    ObjectKind::Instance(c.name.clone())
+                }
+                _ => ObjectKind::Ordinary,
+            };
+            let o = Obj::new(Some(proto), kind);
             if func.kind == FunctionKind::ClassConstructor {
                 self.initialize_instance_elements(&o, f)?;
             }

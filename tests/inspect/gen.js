@@ -450,7 +450,7 @@ C(`console.log('a\\nb', { x: 'c\\nd' });`);
   "console.log(Error.prototype, TypeError.prototype)",
   "console.log(String.prototype, Number.prototype, Boolean.prototype, Symbol.prototype)",
   "console.log(Promise.prototype)",
-  "console.log(Math, JSON, Reflect, globalThis.Atomics === undefined)",
+  "console.log(Math, JSON, Reflect)",
   "console.log(Symbol, Symbol.prototype[Symbol.toStringTag], [Symbol.asyncIterator, Symbol.hasInstance])",
   "console.log(Reflect)",
   "console.log(Object.getOwnPropertyNames(globalThis).length > 10)",
@@ -489,11 +489,23 @@ C(`console.log('a\\nb', { x: 'c\\nd' });`);
   "console.log('%j %j', [undefined, () => {}], { toJSON() { return 'tj' } })",
 ].forEach((c) => C(c));
 
+// Atomics needs SharedArrayBuffer, which the project excludes (test262 EXCLUDED_FEATURES).
+C('console.log(globalThis.Atomics === undefined)', 'Atomics/SharedArrayBuffer are out of scope');
+
+// ---- colors: every fifth case again with colors on (console colors when FORCE_COLOR=1
+// or a color terminal); `colors: true` tells the Rust test to turn console colors on.
+cases.filter((c, i) => i % 5 === 0 && !c.skip).forEach((c) => cases.push({ ...c, colors: true }));
+
 const { execFile } = require('child_process');
 function run(c) {
   const script = c.code !== undefined ? c.code : `console.log(${c.expr});`;
+  const env = { ...process.env };
+  delete env.FORCE_COLOR;
+  delete env.NO_COLOR;
+  delete env.NODE_DISABLE_COLORS;
+  if (c.colors) env.FORCE_COLOR = '1';
   return new Promise((resolve) => {
-    execFile(process.execPath, ['-e', script], { encoding: 'utf8' }, (err, stdout) => {
+    execFile(process.execPath, ['-e', script], { encoding: 'utf8', env }, (err, stdout) => {
       resolve({ ...c, out: stdout });
     });
   });
