@@ -1130,3 +1130,74 @@ fn set_array_length(o: &Obj, new_len: u32) -> bool {
     }
     final_len == new_len
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::interp::Interp;
+
+    /// Runs a script and returns `String(result)` or the thrown error's `name: message`.
+    fn run(src: &str) -> String {
+        let mut it = Interp::new();
+        let wrapped = format!("try {{ String({src}) }} catch (e) {{ e.name + ': ' + e.message }}");
+        match it.run_script("t", &wrapped) {
+            Ok(v) => it.to_string_lossy(&v),
+            Err(e) => format!("uncaught: {e:?}"),
+        }
+    }
+
+    #[test]
+    fn bigint_arithmetic_dispatches_on_numeric_type() {
+        assert_eq!(
+            run("[10n ** 30n, 7n / -2n, -7n % 3n, 1n + 2n * 3n - 4n]"),
+            "1000000000000000000000000000000,-3,-1,3"
+        );
+        assert_eq!(
+            run("(() => { let x = 1n; x++; ++x; x -= 5n; return [x, typeof x, -x, ~x]; })()"),
+            "-2,bigint,2,1"
+        );
+        assert_eq!(
+            run("1n + 1"),
+            "TypeError: Cannot mix BigInt and other types, use explicit conversions"
+        );
+        assert_eq!(
+            run("Object(1n) * 2"),
+            "TypeError: Cannot mix BigInt and other types, use explicit conversions"
+        );
+        assert_eq!(
+            run("+1n"),
+            "TypeError: Cannot convert a BigInt value to a number"
+        );
+        assert_eq!(run("1n / 0n"), "RangeError: Division by zero");
+        assert_eq!(run("2n ** -1n"), "RangeError: undefined must be positive");
+        assert_eq!(
+            run("1n >>> 1n"),
+            "TypeError: BigInts have no unsigned right shift, use >> instead"
+        );
+        assert_eq!(
+            run("1n << 10000000000n"),
+            "RangeError: Maximum BigInt size exceeded"
+        );
+        assert_eq!(run("'a' + 1n + `${2n}`"), "a12");
+    }
+
+    #[test]
+    fn bigint_comparisons_and_equality() {
+        assert_eq!(run("[1n < 2, 2n > 1.5, 9007199254740993n > 9007199254740992, 1n < NaN, '10' > 9n, 1n < 'x']"), "true,true,true,false,true,false");
+        assert_eq!(
+            run(
+                "[1n == 1, 1n === 1, 1n == '1', 1n == true, 0n == '', Object(2n) == 2n, 1n == 1.5]"
+            ),
+            "true,false,true,true,true,true,false"
+        );
+        assert_eq!(
+            run(
+                "[Object.is(0n, -0n), [1n].includes(1n), new Map([[1n, 'x']]).get(1n), 0n ? 1 : 2]"
+            ),
+            "true,true,x,2"
+        );
+        assert_eq!(
+            run("(() => { const o = {}; o[1n] = 'a'; return o['1'] + Object.keys({ 2n: 0 }); })()"),
+            "a2"
+        );
+    }
+}
