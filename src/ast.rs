@@ -292,6 +292,7 @@ pub enum ExprKind {
     /// `this`: resolved like a variable named `this` declared by the nearest non-arrow function.
     This(Ident),
     Number(f64),
+    BigInt(Rc<num_bigint::BigInt>),
     String(JsStr),
     Bool(bool),
     Null,

@@ -23,6 +23,7 @@
 //! for automatic semicolon insertion. The lexer knows nothing about the parser.
 
 use std::collections::VecDeque;
+use std::rc::Rc;
 
 use logos::Logos;
 
@@ -42,6 +43,8 @@ pub enum Tok {
     Ident(JsStr),
     PrivateName(JsStr),
     Num(f64),
+    /// A BigInt literal (`10n`, `0xFFn`).
+    BigInt(Rc<num_bigint::BigInt>),
     Str(JsStr),
     Regex(JsStr, JsStr),
     /// `` `...` `` without substitutions.
@@ -604,8 +607,9 @@ impl<'a> Lexer<'a> {
             None => true,
             Some(t) if t.is_identish() => false,
             Some(
-                Num(_) | Str(_) | NoSubTemplate(_) | TemplateTail(_) | Regex(..) | RBracket | This
-                | Super | Null | True | False | PrivateName(_) | PlusPlus | MinusMinus,
+                Num(_) | BigInt(_) | Str(_) | NoSubTemplate(_) | TemplateTail(_) | Regex(..)
+                | RBracket | This | Super | Null | True | False | PrivateName(_) | PlusPlus
+                | MinusMinus,
             ) => false,
             Some(RParen) => self.last_rparen_control,
             Some(RBrace) => !matches!(
@@ -857,7 +861,7 @@ impl<'a> Lexer<'a> {
         let value = parse_number(kind, text);
         let next = self.src[end..].chars().next();
         if next == Some('n') {
-            return self.err("BigInt literals are not supported", start, end + 1);
+            return self.bigint(kind, start, end);
         }
         if matches!(next, Some(c) if is_id_start(c) || c.is_ascii_digit() || c == '\\') {
             return self.err("Invalid or unexpected token", start, end);
@@ -865,6 +869,40 @@ impl<'a> Lexer<'a> {
         match value {
             Some(v) => Ok(Tok::Num(v)),
             None => self.err("Invalid or unexpected token", start, end),
+        }
+    }
+
+    /// A BigInt literal: the numeric literal `start..end` followed by `n`. Only integers
+    /// without a leading zero (`0n` itself is fine) or radix-prefixed integers qualify.
+    fn bigint(&mut self, kind: Raw, start: usize, end: usize) -> Result<Tok, LexError> {
+        let text = &self.src[start..end];
+        let after = self.src[end + 1..].chars().next();
+        if matches!(after, Some(c) if is_id_start(c) || c.is_ascii_digit() || c == '\\') {
+            return self.err("Invalid or unexpected token", start, end + 1);
+        }
+        let (digits, radix) = match kind {
+            Raw::Hex => (&text[2..], 16),
+            Raw::Octal => (&text[2..], 8),
+            Raw::Binary => (&text[2..], 2),
+            _ => {
+                let integral = text.bytes().all(|c| c.is_ascii_digit() || c == b'_');
+                if !integral || (text.len() > 1 && text.starts_with('0')) {
+                    return self.err("Invalid or unexpected token", start, end + 1);
+                }
+                (text, 10)
+            }
+        };
+        let value = if separators_ok(digits) {
+            crate::bigint::parse_literal_digits(digits, radix)
+        } else {
+            None
+        };
+        match value {
+            Some(v) => {
+                self.bump_to(end + 1);
+                Ok(Tok::BigInt(Rc::new(v)))
+            }
+            None => self.err("Invalid or unexpected token", start, end + 1),
         }
     }
 
@@ -1096,7 +1134,12 @@ impl<'a> Lexer<'a> {
                 || tok.is_reserved()
                 || matches!(
                     tok,
-                    Tok::Num(_) | Tok::Str(_) | Tok::NoSubTemplate(_) | Tok::LBrace | Tok::Let
+                    Tok::Num(_)
+                        | Tok::BigInt(_)
+                        | Tok::Str(_)
+                        | Tok::NoSubTemplate(_)
+                        | Tok::LBrace
+                        | Tok::Let
                 ))
             && !matches!(tok, Tok::In | Tok::InstanceOf)
         {
@@ -1782,7 +1825,24 @@ mod tests {
         assert_eq!(num(".5"), 0.5);
         assert_eq!(num("5."), 5.0);
         assert_eq!(num("0.0"), 0.0);
-        assert!(lex_err("1n").message.contains("BigInt"));
+        let big = |src: &str| match toks(src).as_slice() {
+            [Tok::BigInt(b)] => b.to_string(),
+            other => panic!("not a BigInt: {other:?}"),
+        };
+        assert_eq!(big("0n"), "0");
+        assert_eq!(big("1_000n"), "1000");
+        assert_eq!(big("0xFFn"), "255");
+        assert_eq!(big("0O17n"), "15");
+        assert_eq!(big("0b1_01n"), "5");
+        assert_eq!(
+            big("123456789012345678901234567890n"),
+            "123456789012345678901234567890"
+        );
+        for bad in [
+            "01n", "00n", "1.5n", "1e3n", ".5n", "1_n", "0x_1n", "0b2n", "1nx", "08n", "1n2",
+        ] {
+            assert!(lex_err(bad).message.contains("Invalid"), "{bad}");
+        }
         assert!(lex_err("1__0").message.contains("Invalid"));
         assert!(lex_err("1_").message.contains("Invalid"));
         assert!(lex_err("3in x").message.contains("Invalid"));

@@ -5,6 +5,7 @@
 //! [`builtins`] and [`inspect`] (Node-style formatting); [`diag`] renders errors with miette.
 
 pub mod ast;
+pub mod bigint;
 pub mod builtins;
 pub mod diag;
 pub mod event_loop;

@@ -36,6 +36,8 @@ pub enum ObjectKind {
     Error,
     Boolean(bool),
     Number(f64),
+    /// A BigInt wrapper object (`Object(1n)`): [[BigIntData]].
+    BigInt(std::rc::Rc<num_bigint::BigInt>),
     String(JsStr),
     Symbol(Sym),
     Map(Box<MapData>),

@@ -387,7 +387,7 @@ impl Ctx<'_> {
             Tok::Let | Tok::Static | Tok::Async | Tok::Of | Tok::Get | Tok::Set => {
                 format!("Unexpected identifier '{text}'")
             }
-            Tok::Num(_) => "Unexpected number".into(),
+            Tok::Num(_) | Tok::BigInt(_) => "Unexpected number".into(),
             Tok::Str(_) => "Unexpected string".into(),
             Tok::NoSubTemplate(_)
             | Tok::TemplateHead(_)

@@ -1007,6 +1007,7 @@ impl<'a> Resolver<'a> {
                 false
             }
             ExprKind::Number(_)
+            | ExprKind::BigInt(_)
             | ExprKind::String(_)
             | ExprKind::Bool(_)
             | ExprKind::Null

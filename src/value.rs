@@ -7,6 +7,9 @@
 use std::fmt;
 use std::rc::Rc;
 
+use num_bigint::BigInt;
+use num_traits::Zero;
+
 use crate::object::Obj;
 use crate::string::JsStr;
 
@@ -17,6 +20,8 @@ pub enum Value {
     Null,
     Bool(bool),
     Number(f64),
+    /// A BigInt primitive (immutable, shared).
+    BigInt(Rc<BigInt>),
     String(JsStr),
     Symbol(Sym),
     Object(Obj),
@@ -96,6 +101,7 @@ impl fmt::Debug for Value {
             Value::Null => f.write_str("null"),
             Value::Bool(b) => write!(f, "{b}"),
             Value::Number(n) => f.write_str(&number_to_string(*n)),
+            Value::BigInt(b) => write!(f, "{b}n"),
             Value::String(s) => write!(f, "{s:?}"),
             Value::Symbol(s) => write!(f, "{s:?}"),
             Value::Object(o) => write!(f, "[object {:?}]", o),
@@ -122,6 +128,11 @@ impl From<u32> for Value {
 impl From<usize> for Value {
     fn from(n: usize) -> Value {
         Value::Number(n as f64)
+    }
+}
+impl From<BigInt> for Value {
+    fn from(b: BigInt) -> Value {
+        Value::BigInt(Rc::new(b))
     }
 }
 impl From<bool> for Value {
@@ -172,6 +183,7 @@ impl Value {
             Value::Undefined | Value::Null | Value::Empty => false,
             Value::Bool(b) => *b,
             Value::Number(n) => !(*n == 0.0 || n.is_nan()),
+            Value::BigInt(b) => !b.is_zero(),
             Value::String(s) => !s.is_empty(),
             Value::Symbol(_) | Value::Object(_) => true,
         }
@@ -184,6 +196,7 @@ impl Value {
             Value::Null => "object",
             Value::Bool(_) => "boolean",
             Value::Number(_) => "number",
+            Value::BigInt(_) => "bigint",
             Value::String(_) => "string",
             Value::Symbol(_) => "symbol",
             Value::Object(o) => {
@@ -232,6 +245,7 @@ fn same_value_non_number(a: &Value, b: &Value) -> bool {
         (Value::Undefined, Value::Undefined) | (Value::Null, Value::Null) => true,
         (Value::Empty, Value::Empty) => true,
         (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::BigInt(x), Value::BigInt(y)) => x == y,
         (Value::String(x), Value::String(y)) => x == y,
         (Value::Symbol(x), Value::Symbol(y)) => x == y,
         (Value::Object(x), Value::Object(y)) => Obj::ptr_eq(x, y),
@@ -402,6 +416,21 @@ pub fn to_integer_or_infinity(n: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn value_stays_16_bytes() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+    }
+
+    #[test]
+    fn bigint_equality_is_by_value() {
+        let a = Value::from(BigInt::from(7));
+        let b = Value::from(BigInt::from(7));
+        assert!(a.strict_equals(&b) && a.same_value(&b) && a.same_value_zero(&b));
+        assert!(!a.strict_equals(&Value::Number(7.0)));
+        assert!(!Value::from(BigInt::from(0)).to_boolean());
+        assert_eq!(a.type_of(), "bigint");
+    }
 
     #[test]
     fn number_formatting() {

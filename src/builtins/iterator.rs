@@ -18,6 +18,7 @@ pub fn describe(v: &Value) -> String {
         Value::String(s) => s.to_rust_string(),
         Value::Symbol(s) => s.descriptive_string(),
         Value::Number(n) => crate::value::number_to_string(*n),
+        Value::BigInt(b) => b.to_string(),
         Value::Undefined | Value::Empty => "undefined".into(),
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),

@@ -509,8 +509,8 @@ fn serialize_json_property(
 ) -> JsResult<bool> {
     // 1. Let value be ? Get(holder, key).
     let mut value = it.get(holder, &key)?;
-    // 2. If value is an Object, call its toJSON.
-    if value.is_object() {
+    // 2. If value is an Object or a BigInt, call its toJSON.
+    if matches!(value, Value::Object(_) | Value::BigInt(_)) {
         let to_json = it.get_v(&value, &PropKey::from("toJSON"))?;
         if it.is_callable(&to_json) {
             value = it.call(&to_json, &value, &[key.to_value()])?;
@@ -520,14 +520,22 @@ fn serialize_json_property(
     if let Some(r) = state.replacer.clone() {
         value = it.call(&r, &Value::Object(holder.clone()), &[key.to_value(), value])?;
     }
-    // 4. Unbox Number, String, Boolean objects.
+    // 4. Unbox Number, String, Boolean, BigInt objects.
     if let Value::Object(o) = &value {
+        let mut bigint = None;
         let kind = match &o.borrow().kind {
             ObjectKind::Number(_) => 1,
             ObjectKind::String(_) => 2,
             ObjectKind::Boolean(b) => 3 + *b as u8,
+            ObjectKind::BigInt(b) => {
+                bigint = Some(b.clone());
+                0
+            }
             _ => 0,
         };
+        if let Some(b) = bigint {
+            value = Value::BigInt(b);
+        }
         match kind {
             1 => value = Value::Number(it.to_number(&value)?),
             2 => value = Value::String(it.to_string(&value)?),
@@ -548,6 +556,7 @@ fn serialize_json_property(
                 out.push_str("null");
             }
         }
+        Value::BigInt(_) => return Err(it.type_error("Do not know how to serialize a BigInt")),
         Value::Object(o) if !o.is_callable() => {
             if it.is_array(&value) {
                 serialize_json_array(it, state, key, o, out)?;

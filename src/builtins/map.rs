@@ -24,6 +24,8 @@ pub enum HashKey {
     Bool(bool),
     Num(u64),
     Str(JsStr),
+    /// BigInts hash by value.
+    BigInt(std::rc::Rc<num_bigint::BigInt>),
     /// Symbols and objects hash by identity (the entry keeps the value alive).
     Ptr(usize),
 }
@@ -43,6 +45,7 @@ impl HashKey {
                 })
             }
             Value::String(s) => HashKey::Str(s.clone()),
+            Value::BigInt(b) => HashKey::BigInt(b.clone()),
             Value::Symbol(s) => HashKey::Ptr(std::rc::Rc::as_ptr(&s.0) as *const u8 as usize),
             Value::Object(o) => HashKey::Ptr(o.addr()),
         }
@@ -255,6 +258,7 @@ pub fn typeof_describe(v: &Value) -> String {
         Value::String(s) => format!("string \"{s}\""),
         Value::Number(n) => format!("number {}", crate::value::number_to_string(*n)),
         Value::Bool(b) => format!("boolean {b}"),
+        Value::BigInt(_) => "bigint".into(),
         Value::Symbol(s) => format!("symbol {}", s.descriptive_string()),
         Value::Object(o) if o.is_callable() => "function".into(),
         Value::Object(_) => "object".into(),

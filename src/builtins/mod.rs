@@ -3,6 +3,7 @@
 //! intrinsics and its global binding on the global object.
 
 pub mod array;
+pub mod bigint;
 pub mod boolean;
 pub mod console;
 pub mod date;
@@ -36,6 +37,7 @@ pub fn init_all(it: &mut Interp) {
     array::init(it);
     string::init(it);
     number::init(it);
+    bigint::init(it);
     boolean::init(it);
     math::init(it);
     json::init(it);

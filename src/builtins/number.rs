@@ -65,7 +65,7 @@ fn number_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let n = if a.is_empty() {
         0.0
     } else {
-        it.to_numeric(&a.args[0])?
+        it.to_numeric_as_number(&a.args[0])?
     };
     let Some(nt) = a.new_target else {
         return Ok(Value::Number(n));
@@ -205,7 +205,7 @@ fn digit_option(
     Ok(Some(n.floor() as usize))
 }
 
-fn locale_format_from_args(
+pub fn locale_format_from_args(
     it: &mut Interp,
     locales: &Value,
     opts: &Value,
@@ -719,48 +719,59 @@ pub fn format_locale_number(x: f64, f: &LocaleFormat) -> String {
             int_part.drain(..lead);
             (int_part, r[split..].to_vec())
         };
-        let mut frac = frac_digits;
-        while frac.len() > f.min_frac && frac.last() == Some(&0) {
-            frac.pop();
-        }
-        while frac.len() < f.min_frac {
-            frac.push(0);
-        }
-        let mut int_digits = int_digits;
-        while int_digits.len() < f.min_int {
-            int_digits.insert(0, 0);
-        }
-        let mut s = String::new();
-        let n = int_digits.len();
-        for (i, d) in int_digits.iter().enumerate() {
-            if f.grouping && i > 0 && (n - i) % 3 == 0 {
-                s.push_str(f.group);
-            }
-            s.push((b'0' + d) as char);
-        }
-        if !frac.is_empty() {
-            s.push_str(f.decimal);
-            s.push_str(&digits_str(&frac));
-        }
-        s
+        locale_digits(int_digits, frac_digits, f)
     };
+    locale_affixes(neg, &body, f)
+}
+
+/// Groups the integer digits and appends the fraction digits (trailing zeros trimmed down to
+/// `min_frac`, padded up to it).
+fn locale_digits(int_digits: Vec<u8>, frac_digits: Vec<u8>, f: &LocaleFormat) -> String {
+    let mut frac = frac_digits;
+    while frac.len() > f.min_frac && frac.last() == Some(&0) {
+        frac.pop();
+    }
+    while frac.len() < f.min_frac {
+        frac.push(0);
+    }
+    let mut int_digits = int_digits;
+    while int_digits.len() < f.min_int {
+        int_digits.insert(0, 0);
+    }
+    let mut s = String::new();
+    let n = int_digits.len();
+    for (i, d) in int_digits.iter().enumerate() {
+        if f.grouping && i > 0 && (n - i) % 3 == 0 {
+            s.push_str(f.group);
+        }
+        s.push((b'0' + d) as char);
+    }
+    if !frac.is_empty() {
+        s.push_str(f.decimal);
+        s.push_str(&digits_str(&frac));
+    }
+    s
+}
+
+/// The sign, currency symbol and percent sign around the formatted digits.
+fn locale_affixes(neg: bool, body: &str, f: &LocaleFormat) -> String {
     let sign = if neg { "-" } else { "" };
     let mut out = String::new();
     match &f.currency {
         Some((sym, false)) => {
             out.push_str(sign);
             out.push_str(sym);
-            out.push_str(&body);
+            out.push_str(body);
         }
         Some((sym, true)) => {
             out.push_str(sign);
-            out.push_str(&body);
+            out.push_str(body);
             out.push_str(f.suffix_space);
             out.push_str(sym);
         }
         None => {
             out.push_str(sign);
-            out.push_str(&body);
+            out.push_str(body);
         }
     }
     if f.percent {
@@ -768,6 +779,15 @@ pub fn format_locale_number(x: f64, f: &LocaleFormat) -> String {
         out.push('%');
     }
     out
+}
+
+/// `BigInt.prototype.toLocaleString`: an integer given by its decimal digits (no sign).
+pub fn format_locale_integer(neg: bool, decimal_digits: &str, f: &LocaleFormat) -> String {
+    let mut int_digits: Vec<u8> = decimal_digits.bytes().map(|c| c - b'0').collect();
+    if f.percent && int_digits != [0] {
+        int_digits.extend([0, 0]);
+    }
+    locale_affixes(neg, &locale_digits(int_digits, Vec::new(), f), f)
 }
 
 // ---- radix conversion ----------------------------------------------------------------------

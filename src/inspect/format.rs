@@ -125,6 +125,7 @@ pub fn format_with_options(
                             let arg = args[a].clone();
                             match &arg {
                                 Value::Number(n) => text::format_number(*n, sep),
+                                Value::BigInt(b) => text::format_bigint(b, sep),
                                 Value::Symbol(s) => s.descriptive_string(),
                                 Value::Object(o)
                                     if !o.is_callable() && has_builtin_to_string(it, o)? =>
@@ -147,9 +148,11 @@ pub fn format_with_options(
                             // 'd'
                             a += 1;
                             match &args[a].clone() {
+                                Value::BigInt(b) => text::format_bigint(b, sep),
                                 Value::Symbol(_) => "NaN".into(),
                                 v => {
-                                    let n = it.to_number(v)?;
+                                    // `Number(v)`: a boxed BigInt converts.
+                                    let n = it.to_numeric_as_number(v)?;
                                     text::format_number(n, sep)
                                 }
                             }
@@ -172,6 +175,7 @@ pub fn format_with_options(
                             // 'i'
                             a += 1;
                             match &args[a].clone() {
+                                Value::BigInt(b) => text::format_bigint(b, sep),
                                 Value::Symbol(_) => "NaN".into(),
                                 v => {
                                     let u = string_units(it, v)?;

@@ -490,6 +490,7 @@ fn format_primitive(ctx: &Ctx, v: &Value) -> String {
         Value::Number(n) => {
             ctx.stylize(&text::format_number(*n, ctx.o.numeric_separator), "number")
         }
+        Value::BigInt(b) => ctx.stylize(&text::format_bigint(b, ctx.o.numeric_separator), "bigint"),
         Value::Bool(b) => ctx.stylize(if *b { "true" } else { "false" }, "boolean"),
         Value::Undefined | Value::Empty => ctx.stylize("undefined", "undefined"),
         Value::Symbol(s) => ctx.stylize(&s.descriptive_string(), "symbol"),
@@ -509,6 +510,7 @@ fn internal_constructor_name(o: &Obj) -> String {
         ObjectKind::Error => "Error",
         ObjectKind::Boolean(_) => "Boolean",
         ObjectKind::Number(_) => "Number",
+        ObjectKind::BigInt(_) => "BigInt",
         ObjectKind::String(_) => "String",
         ObjectKind::Symbol(_) => "Symbol",
         ObjectKind::Map(_) => "Map",
@@ -934,6 +936,7 @@ fn format_raw(
                 ObjectKind::WeakSet(_) => 6,
                 ObjectKind::WeakMap(_) => 7,
                 ObjectKind::Number(_)
+                | ObjectKind::BigInt(_)
                 | ObjectKind::String(_)
                 | ObjectKind::Boolean(_)
                 | ObjectKind::Symbol(_) => 8,
@@ -1118,6 +1121,7 @@ fn get_boxed_base(
 ) -> String {
     let (ty, prim) = match &value.borrow().kind {
         ObjectKind::Number(n) => ("Number", Value::Number(*n)),
+        ObjectKind::BigInt(b) => ("BigInt", Value::BigInt(b.clone())),
         ObjectKind::String(s) => ("String", Value::String(s.clone())),
         ObjectKind::Boolean(b) => ("Boolean", Value::Bool(*b)),
         ObjectKind::Symbol(s) => ("Symbol", Value::Symbol(s.clone())),
@@ -1992,7 +1996,7 @@ fn group_array_elements(ctx: &Ctx, output: Vec<String>, value: Option<&Obj>) -> 
         if let Some(arr) = value {
             for i in 0..output.len() {
                 let v = arr.get_own_data(&PropKey::Index(i as u32));
-                if !matches!(v, Some(Value::Number(_))) {
+                if !matches!(v, Some(Value::Number(_) | Value::BigInt(_))) {
                     pad_start = false;
                     break;
                 }

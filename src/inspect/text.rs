@@ -248,6 +248,16 @@ pub fn format_number(n: f64, numeric_separator: bool) -> String {
     }
 }
 
+/// `formatBigInt`: the decimal digits and an `n` suffix (`1_000n` with numericSeparator).
+pub fn format_bigint(b: &num_bigint::BigInt, numeric_separator: bool) -> String {
+    let s = b.to_string();
+    if numeric_separator {
+        format!("{}n", add_numeric_separator(&s))
+    } else {
+        format!("{s}n")
+    }
+}
+
 /// Days since 1970-01-01 → (year, month 1-12, day 1-31).
 fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;

@@ -11,16 +11,18 @@
 use std::rc::Rc;
 
 use crate::ast::*;
+use crate::bigint::{bigint_bitwise_not, bigint_unary_minus};
 use crate::gc::Tracer;
 use crate::interp::function::{FieldKey, FieldRecord, PrivateMethod};
 use crate::interp::generator::Resume;
 use crate::interp::iter::IteratorRecord;
+use crate::interp::ops::Numeric;
 use crate::interp::scope::Env;
 use crate::interp::{Abrupt, Interp, JsResult};
 use crate::object::{trace_value, Attrs, Obj, ObjectKind, PropKey, PropertyDescriptor};
 use crate::resolve::{Binding, DeclKind, ScopeInfo};
 use crate::string::JsStr;
-use crate::value::{Sym, Value};
+use crate::value::{to_int32, Sym, Value};
 
 /// Saved state of one suspended node (see module docs).
 #[derive(Debug)]
@@ -1710,6 +1712,7 @@ impl Interp {
     pub fn eval_expr(&mut self, e: &Expr, env: &Env) -> JsResult<Value> {
         match &e.kind {
             ExprKind::Number(n) => Ok(Value::Number(*n)),
+            ExprKind::BigInt(b) => Ok(Value::BigInt(b.clone())),
             ExprKind::String(s) => Ok(Value::String(s.clone())),
             ExprKind::Ident(id) => self.get_binding(id, env),
             ExprKind::Bool(b) => Ok(Value::Bool(*b)),
@@ -2227,10 +2230,17 @@ impl Interp {
             _ => {
                 let v = self.eval_expr(x, env)?;
                 Ok(match op {
-                    UnaryOp::Minus => Value::Number(-self.to_numeric(&v)?),
+                    UnaryOp::Minus => match self.to_numeric(&v)? {
+                        Numeric::Number(n) => Value::Number(-n),
+                        Numeric::BigInt(b) => Value::from(bigint_unary_minus(&b)),
+                    },
+                    // ToNumber: a BigInt operand throws.
                     UnaryOp::Plus => Value::Number(self.to_number(&v)?),
                     UnaryOp::Not => Value::Bool(!v.to_boolean()),
-                    UnaryOp::BitNot => Value::Number(!self.to_int32(&v)? as f64),
+                    UnaryOp::BitNot => match self.to_numeric(&v)? {
+                        Numeric::Number(n) => Value::Number(!to_int32(n) as f64),
+                        Numeric::BigInt(b) => Value::from(bigint_bitwise_not(&b)),
+                    },
                     UnaryOp::Void => Value::Undefined,
                     _ => Value::Undefined,
                 })
@@ -2296,7 +2306,8 @@ impl Interp {
         target: &Expr,
         env: &Env,
     ) -> JsResult<Value> {
-        let delta = if op == UpdateOp::Inc { 1.0 } else { -1.0 };
+        let inc = op == UpdateOp::Inc;
+        let delta = if inc { 1.0 } else { -1.0 };
         let t = strip_parens(target);
         match &t.kind {
             ExprKind::Ident(id) => {
@@ -2310,19 +2321,19 @@ impl Interp {
                     }
                 }
                 let old = self.get_binding(id, env)?;
-                let n = self.to_numeric(&old)?;
+                let (old, new) = self.numeric_update(&old, inc)?;
                 let strict = self.strict_at(env);
-                self.set_binding(id, Value::Number(n + delta), env, strict)?;
-                Ok(Value::Number(if prefix { n + delta } else { n }))
+                self.set_binding(id, new.clone(), env, strict)?;
+                Ok(if prefix { new } else { old })
             }
             ExprKind::Member { object, prop, .. } => {
                 let base = self.eval_expr(object, env)?;
                 let key = self.eval_member_key(prop, env)?;
                 let old = self.get_v_member(&base, &key)?;
-                let n = self.to_numeric(&old)?;
+                let (old, new) = self.numeric_update(&old, inc)?;
                 let strict = self.strict_at(env);
-                self.put_v(&base, key, Value::Number(n + delta), strict)?;
-                Ok(Value::Number(if prefix { n + delta } else { n }))
+                self.put_v(&base, key, new.clone(), strict)?;
+                Ok(if prefix { new } else { old })
             }
             ExprKind::SuperMember {
                 prop,
@@ -2336,11 +2347,11 @@ impl Interp {
                     Some(h) => self.get_with_receiver(h, &key, &this)?,
                     None => Value::Undefined,
                 };
-                let n = self.to_numeric(&old)?;
+                let (old, new) = self.numeric_update(&old, inc)?;
                 if let Some(h) = home {
-                    self.set_with_receiver(&h, key, Value::Number(n + delta), &this)?;
+                    self.set_with_receiver(&h, key, new.clone(), &this)?;
                 }
-                Ok(Value::Number(if prefix { n + delta } else { n }))
+                Ok(if prefix { new } else { old })
             }
             _ => Err(self.syntax_error("Invalid left-hand side expression in postfix operation")),
         }

@@ -2,13 +2,42 @@
 //! (`[[Get]]`, `[[Set]]`, ...), type conversions (ToPrimitive, ToString, ToNumber, ...) and
 //! the operators (`+`, `==`, `<`, `instanceof`, ...).
 
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
 use crate::ast::BinaryOp;
+use crate::bigint::{
+    bigint_add, bigint_bitwise_and, bigint_bitwise_or, bigint_bitwise_xor, bigint_divide,
+    bigint_exponentiate, bigint_left_shift, bigint_multiply, bigint_remainder,
+    bigint_signed_right_shift, bigint_subtract, bigint_to_number, bigint_to_string,
+    compare_bigint_number, number_to_bigint, string_to_bigint, BigIntResult,
+};
 use crate::interp::{Interp, JsResult};
 use crate::object::{Attrs, Obj, ObjectKind, Prop, PropKey, PropertyDescriptor, Slot};
 use crate::string::JsStr;
 use crate::value::{
     number_to_jsstr, string_to_number, to_int32, to_integer_or_infinity, to_uint32, Value,
 };
+
+/// The result of ToNumeric: a Number or a BigInt.
+#[derive(Clone, Debug)]
+pub enum Numeric {
+    Number(f64),
+    BigInt(Rc<BigInt>),
+}
+
+impl From<Numeric> for Value {
+    fn from(n: Numeric) -> Value {
+        match n {
+            Numeric::Number(n) => Value::Number(n),
+            Numeric::BigInt(b) => Value::BigInt(b),
+        }
+    }
+}
+
+pub const MIX_BIGINT: &str = "Cannot mix BigInt and other types, use explicit conversions";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Hint {
@@ -103,6 +132,10 @@ impl Interp {
             }
             Value::Symbol(_) => {
                 let p = self.intrinsics.symbol_prototype.clone();
+                self.get_with_receiver(&p, key, v)
+            }
+            Value::BigInt(_) => {
+                let p = self.intrinsics.bigint_prototype.clone();
                 self.get_with_receiver(&p, key, v)
             }
             Value::Undefined | Value::Null | Value::Empty => {
@@ -525,6 +558,9 @@ impl Interp {
             Value::Symbol(_) => {
                 return Err(self.type_error("Cannot convert a Symbol value to a number"))
             }
+            Value::BigInt(_) => {
+                return Err(self.type_error("Cannot convert a BigInt value to a number"))
+            }
             Value::Object(_) => {
                 let p = self.to_primitive(v, Hint::Number)?;
                 return self.to_number(&p);
@@ -532,12 +568,62 @@ impl Interp {
         })
     }
 
-    /// ToNumeric (no BigInt: same as ToNumber).
+    /// ToNumeric: ToPrimitive(hint number), then a BigInt stays a BigInt and anything else
+    /// goes through ToNumber.
     #[inline]
-    pub fn to_numeric(&mut self, v: &Value) -> JsResult<f64> {
+    pub fn to_numeric(&mut self, v: &Value) -> JsResult<Numeric> {
         match v {
-            Value::Number(n) => Ok(*n),
-            _ => self.to_number(v),
+            Value::Number(n) => Ok(Numeric::Number(*n)),
+            Value::BigInt(b) => Ok(Numeric::BigInt(b.clone())),
+            Value::Object(_) => {
+                let p = self.to_primitive(v, Hint::Number)?;
+                self.to_numeric(&p)
+            }
+            _ => Ok(Numeric::Number(self.to_number(v)?)),
+        }
+    }
+
+    /// What `Number(value)` computes: ToNumeric, then a BigInt converts to the nearest Number.
+    pub fn to_numeric_as_number(&mut self, v: &Value) -> JsResult<f64> {
+        Ok(match self.to_numeric(v)? {
+            Numeric::Number(n) => n,
+            Numeric::BigInt(b) => bigint_to_number(&b),
+        })
+    }
+
+    /// ToBigInt.
+    pub fn to_bigint(&mut self, v: &Value) -> JsResult<Rc<BigInt>> {
+        let prim = self.to_primitive(v, Hint::Number)?;
+        match &prim {
+            Value::BigInt(b) => Ok(b.clone()),
+            Value::Bool(b) => Ok(Rc::new(BigInt::from(*b as u8))),
+            Value::String(s) => match string_to_bigint(s) {
+                Some(b) => Ok(Rc::new(b)),
+                None => Err(self.syntax_error(format!("Cannot convert {s} to a BigInt"))),
+            },
+            other => {
+                let s = crate::builtins::iterator::describe(other);
+                Err(self.type_error(format!("Cannot convert {s} to a BigInt")))
+            }
+        }
+    }
+
+    /// NumberToBigInt, with V8's RangeError for non-integral Numbers.
+    pub fn number_to_bigint(&mut self, n: f64) -> JsResult<Rc<BigInt>> {
+        match number_to_bigint(n) {
+            Some(b) => Ok(Rc::new(b)),
+            None => Err(self.range_error(format!(
+                "The number {} cannot be converted to a BigInt because it is not an integer",
+                crate::value::number_to_string(n)
+            ))),
+        }
+    }
+
+    /// Turns a failed BigInt operation into its RangeError.
+    pub fn bigint_result(&mut self, r: BigIntResult) -> JsResult<Value> {
+        match r {
+            Ok(b) => Ok(Value::from(b)),
+            Err(e) => Err(self.range_error(e.message())),
         }
     }
 
@@ -576,6 +662,7 @@ impl Interp {
         Ok(match v {
             Value::String(s) => s.clone(),
             Value::Number(n) => number_to_jsstr(*n),
+            Value::BigInt(b) => JsStr::from(bigint_to_string(b, 10).as_str()),
             Value::Undefined | Value::Empty => JsStr::intern("undefined"),
             Value::Null => JsStr::intern("null"),
             Value::Bool(true) => JsStr::intern("true"),
@@ -595,6 +682,7 @@ impl Interp {
         match v {
             Value::String(s) => s.to_rust_string(),
             Value::Number(n) => crate::value::number_to_string(*n),
+            Value::BigInt(b) => bigint_to_string(b, 10),
             Value::Undefined | Value::Empty => "undefined".into(),
             Value::Null => "null".into(),
             Value::Bool(b) => b.to_string(),
@@ -650,6 +738,10 @@ impl Interp {
                 self.intrinsics.symbol_prototype.clone(),
                 ObjectKind::Symbol(s.clone()),
             ),
+            Value::BigInt(b) => (
+                self.intrinsics.bigint_prototype.clone(),
+                ObjectKind::BigInt(b.clone()),
+            ),
         };
         Ok(Obj::new(Some(proto), kind))
     }
@@ -702,32 +794,15 @@ impl Interp {
                     let rs = self.to_string(&rp)?;
                     Value::String(ls.concat(&rs))
                 } else {
-                    Value::Number(self.to_numeric(&lp)? + self.to_numeric(&rp)?)
+                    let a = self.to_numeric(&lp)?;
+                    let b = self.to_numeric(&rp)?;
+                    self.numeric_op(op, a, b)?
                 }
             }
-            Sub | Mul | Div | Mod | Exp => {
+            Sub | Mul | Div | Mod | Exp | Shl | Shr | UShr | BitAnd | BitOr | BitXor => {
                 let a = self.to_numeric(l)?;
                 let b = self.to_numeric(r)?;
-                Value::Number(match op {
-                    Sub => a - b,
-                    Mul => a * b,
-                    Div => a / b,
-                    Mod => js_rem(a, b),
-                    _ => js_pow(a, b),
-                })
-            }
-            Shl | Shr | UShr | BitAnd | BitOr | BitXor => {
-                let a = self.to_numeric(l)?;
-                let b = self.to_numeric(r)?;
-                let (ai, bi) = (to_int32(a), to_uint32(b));
-                Value::Number(match op {
-                    Shl => ai.wrapping_shl(bi & 31) as f64,
-                    Shr => (ai >> (bi & 31)) as f64,
-                    UShr => (to_uint32(a) >> (bi & 31)) as f64,
-                    BitAnd => (ai & to_int32(b)) as f64,
-                    BitOr => (ai | to_int32(b)) as f64,
-                    _ => (ai ^ to_int32(b)) as f64,
-                })
+                self.numeric_op(op, a, b)?
             }
             Eq => Value::Bool(self.loose_equals(l, r)?),
             NotEq => Value::Bool(!self.loose_equals(l, r)?),
@@ -752,6 +827,58 @@ impl Interp {
         })
     }
 
+    /// ApplyStringOrNumericBinaryOperator steps 5-8 for ToNumeric'd operands: both must be
+    /// of the same numeric type, then `T::op` of that type.
+    fn numeric_op(&mut self, op: BinaryOp, a: Numeric, b: Numeric) -> JsResult<Value> {
+        use BinaryOp::*;
+        match (a, b) {
+            (Numeric::Number(a), Numeric::Number(b)) => Ok(Value::Number(number_op(op, a, b))),
+            (Numeric::BigInt(a), Numeric::BigInt(b)) => {
+                let r = match op {
+                    Add => bigint_add(&a, &b),
+                    Sub => bigint_subtract(&a, &b),
+                    Mul => bigint_multiply(&a, &b),
+                    Div => bigint_divide(&a, &b),
+                    Mod => bigint_remainder(&a, &b),
+                    Exp => bigint_exponentiate(&a, &b),
+                    Shl => bigint_left_shift(&a, &b),
+                    Shr => bigint_signed_right_shift(&a, &b),
+                    BitAnd => Ok(bigint_bitwise_and(&a, &b)),
+                    BitOr => Ok(bigint_bitwise_or(&a, &b)),
+                    BitXor => Ok(bigint_bitwise_xor(&a, &b)),
+                    // BigInt::unsignedRightShift.
+                    _ => {
+                        return Err(
+                            self.type_error("BigInts have no unsigned right shift, use >> instead")
+                        )
+                    }
+                };
+                self.bigint_result(r)
+            }
+            _ => Err(self.type_error(MIX_BIGINT)),
+        }
+    }
+
+    /// The `++`/`--` step: (ToNumeric(old), old ± 1) as Number::add or BigInt::add.
+    pub fn numeric_update(&mut self, old: &Value, inc: bool) -> JsResult<(Value, Value)> {
+        match self.to_numeric(old)? {
+            Numeric::Number(n) => Ok((
+                Value::Number(n),
+                Value::Number(if inc { n + 1.0 } else { n - 1.0 }),
+            )),
+            Numeric::BigInt(b) => {
+                let one = BigInt::from(1);
+                let r = if inc {
+                    bigint_add(&b, &one)
+                } else {
+                    bigint_subtract(&b, &one)
+                };
+                let new = self.bigint_result(r)?;
+                Ok((Value::BigInt(b), new))
+            }
+        }
+    }
+
     /// IsLessThan; `None` means undefined (a NaN was involved).
     pub fn less_than(&mut self, x: &Value, y: &Value, left_first: bool) -> JsResult<Option<bool>> {
         let (px, py) = if left_first {
@@ -763,15 +890,34 @@ impl Interp {
             let a = self.to_primitive(x, Hint::Number)?;
             (a, b)
         };
-        if let (Value::String(a), Value::String(b)) = (&px, &py) {
-            return Ok(Some(a.units() < b.units()));
+        match (&px, &py) {
+            (Value::String(a), Value::String(b)) => return Ok(Some(a.units() < b.units())),
+            (Value::BigInt(a), Value::String(b)) => {
+                return Ok(string_to_bigint(b).map(|b| **a < b));
+            }
+            (Value::String(a), Value::BigInt(b)) => {
+                return Ok(string_to_bigint(a).map(|a| a < **b));
+            }
+            _ => {}
         }
         let a = self.to_numeric(&px)?;
         let b = self.to_numeric(&py)?;
-        if a.is_nan() || b.is_nan() {
-            return Ok(None);
-        }
-        Ok(Some(a < b))
+        Ok(match (a, b) {
+            (Numeric::Number(a), Numeric::Number(b)) => {
+                if a.is_nan() || b.is_nan() {
+                    None
+                } else {
+                    Some(a < b)
+                }
+            }
+            (Numeric::BigInt(a), Numeric::BigInt(b)) => Some(a < b),
+            (Numeric::BigInt(a), Numeric::Number(b)) => {
+                compare_bigint_number(&a, b).map(|o| o == Ordering::Less)
+            }
+            (Numeric::Number(a), Numeric::BigInt(b)) => {
+                compare_bigint_number(&b, a).map(|o| o == Ordering::Greater)
+            }
+        })
     }
 
     /// IsLooselyEqual.
@@ -784,15 +930,27 @@ impl Interp {
             (Value::String(s), Value::Number(_)) => {
                 return self.loose_equals(&Value::Number(string_to_number(s)), y)
             }
+            (Value::BigInt(a), Value::String(s)) | (Value::String(s), Value::BigInt(a)) => {
+                string_to_bigint(s).is_some_and(|b| **a == b)
+            }
             (Value::Bool(b), _) => return self.loose_equals(&Value::Number(*b as u8 as f64), y),
             (_, Value::Bool(b)) => return self.loose_equals(x, &Value::Number(*b as u8 as f64)),
-            (Value::Number(_) | Value::String(_) | Value::Symbol(_), Value::Object(_)) => {
+            (
+                Value::Number(_) | Value::BigInt(_) | Value::String(_) | Value::Symbol(_),
+                Value::Object(_),
+            ) => {
                 let p = self.to_primitive(y, Hint::Default)?;
                 return self.loose_equals(x, &p);
             }
-            (Value::Object(_), Value::Number(_) | Value::String(_) | Value::Symbol(_)) => {
+            (
+                Value::Object(_),
+                Value::Number(_) | Value::BigInt(_) | Value::String(_) | Value::Symbol(_),
+            ) => {
                 let p = self.to_primitive(x, Hint::Default)?;
                 return self.loose_equals(&p, y);
+            }
+            (Value::BigInt(a), Value::Number(n)) | (Value::Number(n), Value::BigInt(a)) => {
+                compare_bigint_number(a, *n) == Some(Ordering::Equal)
             }
             _ => x.strict_equals(y),
         })
@@ -801,7 +959,7 @@ impl Interp {
     /// InstanceofOperator.
     pub fn instance_of(&mut self, v: &Value, target: &Value) -> JsResult<bool> {
         let Value::Object(t) = target else {
-            return Err(self.type_error("Right-hand side of 'instanceof' is not callable"));
+            return Err(self.type_error("Right-hand side of 'instanceof' is not an object"));
         };
         let key = PropKey::Sym(self.symbols.has_instance.clone());
         if let Some(h) = self.get_method(target, &key)? {
@@ -856,6 +1014,26 @@ impl Interp {
     /// lives in `builtins::array`.
     pub fn is_callable(&self, v: &Value) -> bool {
         matches!(v, Value::Object(o) if o.is_callable())
+    }
+}
+
+/// Number::add, ::subtract, ... ::bitwiseOR for the binary operators.
+fn number_op(op: BinaryOp, a: f64, b: f64) -> f64 {
+    use BinaryOp::*;
+    let (ai, bi) = (to_int32(a), to_uint32(b));
+    match op {
+        Add => a + b,
+        Sub => a - b,
+        Mul => a * b,
+        Div => a / b,
+        Mod => js_rem(a, b),
+        Exp => js_pow(a, b),
+        Shl => ai.wrapping_shl(bi & 31) as f64,
+        Shr => (ai >> (bi & 31)) as f64,
+        UShr => (to_uint32(a) >> (bi & 31)) as f64,
+        BitAnd => (ai & to_int32(b)) as f64,
+        BitOr => (ai | to_int32(b)) as f64,
+        _ => (ai ^ to_int32(b)) as f64,
     }
 }
 
@@ -951,4 +1129,75 @@ fn set_array_length(o: &Obj, new_len: u32) -> bool {
         *length = final_len;
     }
     final_len == new_len
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::interp::Interp;
+
+    /// Runs a script and returns `String(result)` or the thrown error's `name: message`.
+    fn run(src: &str) -> String {
+        let mut it = Interp::new();
+        let wrapped = format!("try {{ String({src}) }} catch (e) {{ e.name + ': ' + e.message }}");
+        match it.run_script("t", &wrapped) {
+            Ok(v) => it.to_string_lossy(&v),
+            Err(e) => format!("uncaught: {e:?}"),
+        }
+    }
+
+    #[test]
+    fn bigint_arithmetic_dispatches_on_numeric_type() {
+        assert_eq!(
+            run("[10n ** 30n, 7n / -2n, -7n % 3n, 1n + 2n * 3n - 4n]"),
+            "1000000000000000000000000000000,-3,-1,3"
+        );
+        assert_eq!(
+            run("(() => { let x = 1n; x++; ++x; x -= 5n; return [x, typeof x, -x, ~x]; })()"),
+            "-2,bigint,2,1"
+        );
+        assert_eq!(
+            run("1n + 1"),
+            "TypeError: Cannot mix BigInt and other types, use explicit conversions"
+        );
+        assert_eq!(
+            run("Object(1n) * 2"),
+            "TypeError: Cannot mix BigInt and other types, use explicit conversions"
+        );
+        assert_eq!(
+            run("+1n"),
+            "TypeError: Cannot convert a BigInt value to a number"
+        );
+        assert_eq!(run("1n / 0n"), "RangeError: Division by zero");
+        assert_eq!(run("2n ** -1n"), "RangeError: undefined must be positive");
+        assert_eq!(
+            run("1n >>> 1n"),
+            "TypeError: BigInts have no unsigned right shift, use >> instead"
+        );
+        assert_eq!(
+            run("1n << 10000000000n"),
+            "RangeError: Maximum BigInt size exceeded"
+        );
+        assert_eq!(run("'a' + 1n + `${2n}`"), "a12");
+    }
+
+    #[test]
+    fn bigint_comparisons_and_equality() {
+        assert_eq!(run("[1n < 2, 2n > 1.5, 9007199254740993n > 9007199254740992, 1n < NaN, '10' > 9n, 1n < 'x']"), "true,true,true,false,true,false");
+        assert_eq!(
+            run(
+                "[1n == 1, 1n === 1, 1n == '1', 1n == true, 0n == '', Object(2n) == 2n, 1n == 1.5]"
+            ),
+            "true,false,true,true,true,true,false"
+        );
+        assert_eq!(
+            run(
+                "[Object.is(0n, -0n), [1n].includes(1n), new Map([[1n, 'x']]).get(1n), 0n ? 1 : 2]"
+            ),
+            "true,true,x,2"
+        );
+        assert_eq!(
+            run("(() => { const o = {}; o[1n] = 'a'; return o['1'] + Object.keys({ 2n: 0 }); })()"),
+            "a2"
+        );
+    }
 }

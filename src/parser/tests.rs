@@ -296,6 +296,7 @@ fn expr(e: &Expr) -> String {
         ExprKind::Ident(i) => i.name.to_string(),
         ExprKind::This(_) => "this".into(),
         ExprKind::Number(n) => format!("{n}"),
+        ExprKind::BigInt(b) => format!("{b}n"),
         ExprKind::String(s) => format!("{:?}", s.to_string()),
         ExprKind::Bool(b) => format!("{b}"),
         ExprKind::Null => "null".into(),
@@ -424,6 +425,11 @@ fn constructs() {
     assert_eq!(p("a ?? b ?? c"), "(Nullish (Nullish a b) c);");
     check_err("a ?? b || c", "Unexpected token '||'", false);
     assert_eq!(p("(a ?? b) || c"), "(Or (paren (Nullish a b)) c);");
+    assert_eq!(
+        p("x = 10n ** 0x1Fn - -1_0n"),
+        "(= x (Sub (Exp 10n 31n) (Minus 10n)));"
+    );
+    check_err("1n 2n", "Unexpected number", false);
     assert_eq!(p("a?.b.c?.(d)[e]"), "(chain (?call a?.b.c d)[e]);");
     assert_eq!(p("new a.b.c(d)(e)"), "(call (new a.b.c d) e);");
     assert_eq!(p("new new X()()"), "(new (new X ) );");
@@ -440,6 +446,7 @@ fn constructs() {
     );
     assert_eq!(p("({ a, b: 1, [c]: 2, d() {}, get e() {}, set e(v) {}, async *f() {}, ...g, 1.0: h, 0x10: i, 'k': j, if: 1, get: 2, set, async, static: 3 })"), "(paren {a \"b\":1 [c]:2 Method \"d\" (Method _() {}) Get \"e\" (Method _() {}) Set \"e\" (Method _(v) {}) Method \"f\" (Method async *_() {}) ...g \"1\":h \"16\":i \"k\":j \"if\":1 \"get\":2 set async \"static\":3});");
     assert_eq!(p("[a, b] = [b, a]"), "(= [a b] [b a]);");
+    assert_eq!(p("({ 1n: a, 0x10n: b })"), "(paren {\"1\":a \"16\":b});");
     assert_eq!(
         p("({ a, b: { c = 1 }, ...d } = obj)"),
         "(paren (= {\"a\":a \"b\":{\"c\":c=1} ...d} obj));"

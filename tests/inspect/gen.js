@@ -489,6 +489,23 @@ C(`console.log('a\\nb', { x: 'c\\nd' });`);
   "console.log('%j %j', [undefined, () => {}], { toJSON() { return 'tj' } })",
 ].forEach((c) => C(c));
 
+// ---- BigInt
+['1n', '-1n', '0n', '2n ** 64n', '-(10n ** 30n)', 'Object(1n)', 'Object(-5n)'].forEach((e) => { E(e); E(`[${e}]`); });
+E(`{ a: 1n, b: [2n, -3n], c: { d: 2n ** 100n } }`);
+E(`new Map([[1n, 2n]])`); E(`new Set([1n, 1n, 2n])`);
+E(`Array.from({ length: 30 }, (_, i) => BigInt(i) ** 5n)`);
+E(`Array.from({ length: 8 }, (_, i) => BigInt(i) * 1000n)`);
+E(`{ 1n: 'x', [2n]: 'y' }`);
+E(`'%d', 12n`); E(`'%i', -34n`); E(`'%s', 56n`); E(`'%d', Object(7n)`); E(`'%f', 8n`);
+E(`'%s %d', 1n, 2n, 3n`); E(`1n, 'a', 2n`);
+C(`const b = Object(3n); b.extra = 1; console.log(b);`);
+C(`class Big extends Object {}; const o = Object(1n); Object.setPrototypeOf(o, null); console.log(o);`);
+[
+  "console.dir({ big: 1234567890123n, neg: -1234567n, small: 123n }, { numericSeparator: true })",
+  "console.dir([1n, -2n, Object(3n)], { colors: true })",
+  "console.log('%d %i', 1234567n, 7654321n)",
+].forEach((c) => C(c));
+
 // Atomics needs SharedArrayBuffer, which the project excludes (test262 EXCLUDED_FEATURES).
 C('console.log(globalThis.Atomics === undefined)', 'Atomics/SharedArrayBuffer are out of scope');
 
