@@ -254,6 +254,16 @@ impl Interp {
             Ok(rt) => rt,
             Err(_) => return LoopEnd::Done,
         };
+        // Node's first loop iteration starts after its bootstrap finished, in practice more
+        // than 1 ms after the main script set its timers, so a `setTimeout(f, 0)` (1 ms) from
+        // the main script runs before a `setImmediate` (reference notes §7.1). Model that: a
+        // timer due within the first millisecond is waited for before the first iteration.
+        if let Some(deadline) = self.timers.next_deadline() {
+            let wait = deadline - self.timers.now();
+            if wait > 0.0 && wait <= 1.0 && self.timers.has_refed_work() {
+                self.let_time_pass(&rt, wait);
+            }
+        }
         loop {
             if !self.timers.has_refed_work() {
                 return LoopEnd::Done;
@@ -300,13 +310,18 @@ impl Interp {
             }
             let wait = deadline - self.timers.now();
             if wait > 0.0 {
-                if self.timers.virtual_time {
-                    self.timers.skipped += wait;
-                } else {
-                    let d = Duration::from_secs_f64(wait / 1000.0);
-                    rt.block_on(async move { tokio::time::sleep(d).await });
-                }
+                self.let_time_pass(&rt, wait);
             }
+        }
+    }
+
+    /// Lets `wait` milliseconds pass: sleeps on the runtime, or skips them in virtual time.
+    fn let_time_pass(&mut self, rt: &tokio::runtime::Runtime, wait: f64) {
+        if self.timers.virtual_time {
+            self.timers.skipped += wait;
+        } else {
+            let d = Duration::from_secs_f64(wait / 1000.0);
+            rt.block_on(async move { tokio::time::sleep(d).await });
         }
     }
 }
