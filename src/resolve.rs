@@ -127,6 +127,9 @@ pub struct ScopeInfo {
     pub param_slots: Vec<u32>,
     /// Contains a direct `eval` (names must be findable at run time).
     pub has_direct_eval: bool,
+    /// Function scope of a class field initializer or static block (`arguments` is an early
+    /// error there, also in direct eval code).
+    pub is_field_init: bool,
 }
 
 impl ScopeInfo {
@@ -155,6 +158,8 @@ pub struct ResolveOptions {
     pub allow_super_property: bool,
     pub allow_super_call: bool,
     pub allow_arguments: bool,
+    /// Eval code inside a class field initializer or static block: `arguments` is an error.
+    pub in_field_init: bool,
     /// Top-level await is allowed (module-like goal).
     pub top_level_await: bool,
 }
@@ -185,8 +190,12 @@ struct ScopeB<'a> {
     is_method: bool,
     /// Function scope of a derived constructor (may call `super()`).
     is_derived_ctor: bool,
-    /// Function scope of a class field initializer.
+    /// Function scope of a class field initializer or static block.
     is_field_init: bool,
+    /// Function scope of a class static block (`await` is reserved in it).
+    is_static_block: bool,
+    /// The formal parameters of this function are being visited.
+    in_params: bool,
     strict: bool,
     decls: Vec<DeclB>,
     lookup: FxHashMap<JsStr, usize>,
@@ -306,6 +315,8 @@ impl<'a> Resolver<'a> {
             is_method: false,
             is_derived_ctor: false,
             is_field_init: false,
+            is_static_block: false,
+            in_params: false,
             strict,
             decls: Vec::new(),
             lookup: FxHashMap::default(),
@@ -459,9 +470,96 @@ impl<'a> Resolver<'a> {
         if self.strict() && STRICT_RESERVED.contains(&id.name.to_rust_string().as_str()) {
             self.fail(err("Unexpected strict mode reserved word", id.span));
         }
+        self.check_contextual_keyword(id);
+    }
+
+    /// Whether a `[Yield]`/`[Await]` grammar parameter is set at the current position: `own`
+    /// tells whether a function scope sets it; arrow parameters also inherit it from the
+    /// enclosing code, arrow bodies do not.
+    fn grammar_param(&self, own: impl Fn(&ScopeB<'a>) -> bool) -> bool {
+        let mut s = self.scopes[self.cur].func;
+        loop {
+            let sc = &self.scopes[s];
+            if own(sc) {
+                return true;
+            }
+            if !(sc.is_arrow && sc.in_params) {
+                return false;
+            }
+            match sc.parent {
+                Some(p) => s = self.scopes[p].func,
+                None => return false,
+            }
+        }
+    }
+
+    /// `yield` is a keyword here (`[+Yield]`: generator parameters and bodies).
+    fn yield_reserved(&self) -> bool {
+        self.grammar_param(|sc| sc.kind == ScopeKind::Function && sc.is_generator && !sc.is_arrow)
+    }
+
+    /// `await` is a keyword here (`[+Await]`: async function parameters and bodies, class
+    /// static blocks, top-level await).
+    fn await_reserved(&self) -> bool {
+        self.grammar_param(|sc| sc.is_async || sc.is_static_block)
+    }
+
+    /// `yield`/`await` as an IdentifierReference, BindingIdentifier or LabelIdentifier where
+    /// they are keywords (13.1.1). The lexer makes them identifiers there only when they are
+    /// written with escapes (or `await` in a static block, which the lexer does not track).
+    fn check_contextual_keyword(&mut self, id: &Ident) {
+        let n = id.name.to_rust_string();
+        let reserved = match n.as_str() {
+            "yield" => self.yield_reserved(),
+            "await" => self.await_reserved(),
+            _ => false,
+        };
+        if reserved {
+            let escaped = (id.span.end - id.span.start) as usize != n.len();
+            let msg = if escaped {
+                "Keyword must not contain escaped characters".to_string()
+            } else if n == "await" {
+                "Unexpected reserved word".to_string()
+            } else {
+                format!("Unexpected identifier '{n}'")
+            };
+            self.fail(err(msg, id.span));
+        }
+    }
+
+    /// ContainsArguments of a class field initializer or static block (arrow functions
+    /// included, ordinary functions not).
+    fn check_arguments_reference(&mut self, id: &Ident) {
+        if id.name.units() != ARGUMENTS_U16 {
+            return;
+        }
+        let mut s = self.scopes[self.cur].func;
+        let in_field = loop {
+            let sc = &self.scopes[s];
+            if sc.kind != ScopeKind::Function {
+                break sc.kind == ScopeKind::Eval && self.opts.in_field_init;
+            }
+            if sc.is_field_init {
+                break true;
+            }
+            if !sc.is_arrow {
+                break false;
+            }
+            match sc.parent {
+                Some(p) => s = self.scopes[p].func,
+                None => break false,
+            }
+        };
+        if in_field {
+            self.fail(err(
+                "'arguments' is not allowed in class field initializer or static initialization block",
+                id.span,
+            ));
+        }
     }
 
     fn check_binding_name(&mut self, id: &Ident) {
+        self.check_contextual_keyword(id);
         let n = id.name.to_rust_string();
         if self.strict() {
             if n == "eval" || n == "arguments" {
@@ -927,6 +1025,7 @@ impl<'a> Resolver<'a> {
                 s
             }
             StmtKind::Labeled { label, body } => {
+                self.check_strict_reference(label);
                 if self.labels.labels.iter().any(|(n, _)| n == &label.name) {
                     self.fail(err(
                         format!("Label '{}' has already been declared", label.name),
@@ -992,6 +1091,7 @@ impl<'a> Resolver<'a> {
         let s = match &e.kind {
             ExprKind::Ident(id) => {
                 self.check_strict_reference(id);
+                self.check_arguments_reference(id);
                 self.reference(id);
                 false
             }
@@ -1048,6 +1148,8 @@ impl<'a> Resolver<'a> {
                             a | self.visit_expr(v)
                         }
                         PropDef::Shorthand(id) => {
+                            self.check_strict_reference(id);
+                            self.check_arguments_reference(id);
                             self.reference(id);
                             false
                         }
@@ -1197,6 +1299,11 @@ impl<'a> Resolver<'a> {
                 let f = self.func_scope();
                 if !(f.kind == ScopeKind::Function && f.is_generator && !f.is_arrow) {
                     self.fail(err("Unexpected identifier 'yield'", e.span));
+                } else if f.in_params {
+                    self.fail(err(
+                        "Yield expression not allowed in formal parameter",
+                        e.span,
+                    ));
                 }
                 if let Some(a) = arg {
                     self.visit_expr(a);
@@ -1208,6 +1315,11 @@ impl<'a> Resolver<'a> {
                 if !f.is_async {
                     self.fail(err(
                         "await is only valid in async functions and the top level bodies of modules",
+                        e.span,
+                    ));
+                } else if f.in_params {
+                    self.fail(err(
+                        "Illegal await-expression in formal parameters of async function",
                         e.span,
                     ));
                 }
@@ -1272,6 +1384,7 @@ impl<'a> Resolver<'a> {
             ) || method.is_some();
             sc.is_derived_ctor = f.is_derived_ctor;
             sc.is_field_init = f.kind == FunctionKind::ClassField;
+            sc.is_static_block = method.as_ref().is_some_and(|m| m.static_block);
             sc.simple_params = f.rest.is_none()
                 && f.params
                     .iter()
@@ -1284,13 +1397,18 @@ impl<'a> Resolver<'a> {
             ));
         }
         // A named function expression sees its own name.
-        if std::mem::take(&mut self.self_name_next) {
+        let is_expr_name = std::mem::take(&mut self.self_name_next);
+        if is_expr_name {
             if let Some(name) = &f.name {
                 let i = self.declare(s, &name.name, DeclKind::FunctionName, name.span);
                 self.scopes[s].self_name = Some(i);
             }
         }
         if let Some(name) = &f.name {
+            if is_expr_name {
+                // The name of a function expression is bound in the function's own context.
+                self.check_contextual_keyword(name);
+            }
             if self.scopes[s].strict {
                 let n = name.name.to_rust_string();
                 if n == "eval" || n == "arguments" {
@@ -1301,6 +1419,7 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        self.scopes[s].in_params = true;
         for p in &f.params {
             self.declare_pattern(&p.target, DeclKind::Param);
         }
@@ -1316,6 +1435,7 @@ impl<'a> Resolver<'a> {
         if let Some(r) = &f.rest {
             self.visit_pattern(r, false);
         }
+        self.scopes[s].in_params = false;
         match &f.body {
             FunctionBody::Block(body) => {
                 self.hoist_statements(body, true);
@@ -1337,6 +1457,19 @@ impl<'a> Resolver<'a> {
         if let Some(h) = &c.super_class {
             s |= self.visit_expr(h);
         }
+        if let Some(name) = &c.name {
+            // All parts of a class are strict mode code, its name included.
+            self.check_contextual_keyword(name);
+            let n = name.name.to_rust_string();
+            if n == "eval" || n == "arguments" {
+                self.fail(err(
+                    "Unexpected eval or arguments in strict mode",
+                    name.span,
+                ));
+            } else if STRICT_RESERVED.contains(&n.as_str()) {
+                self.fail(err("Unexpected strict mode reserved word", name.span));
+            }
+        }
         let cs = self.push_scope(ScopeKind::Class, Some(&c.scope));
         self.scopes[cs].strict = true;
         if let Some(name) = &c.name {
@@ -1353,22 +1486,46 @@ impl<'a> Resolver<'a> {
             }
         }
         if let Some(ctor) = &c.constructor {
-            self.visit_function(ctor, Some(MethodCtx { in_class: true }));
+            self.visit_function(
+                ctor,
+                Some(MethodCtx {
+                    in_class: true,
+                    ..Default::default()
+                }),
+            );
         }
         for el in &c.elements {
             match el {
                 ClassElement::Method { key, func, .. } => {
                     s |= self.visit_prop_name(key);
-                    self.visit_function(func, Some(MethodCtx { in_class: true }));
+                    self.visit_function(
+                        func,
+                        Some(MethodCtx {
+                            in_class: true,
+                            ..Default::default()
+                        }),
+                    );
                 }
                 ClassElement::Field { key, init, .. } => {
                     s |= self.visit_prop_name(key);
                     if let Some(f) = init {
-                        self.visit_function(f, Some(MethodCtx { in_class: true }));
+                        self.visit_function(
+                            f,
+                            Some(MethodCtx {
+                                in_class: true,
+                                ..Default::default()
+                            }),
+                        );
                     }
                 }
                 ClassElement::StaticBlock(f) => {
-                    self.visit_function(f, Some(MethodCtx { in_class: true }));
+                    self.visit_function(
+                        f,
+                        Some(MethodCtx {
+                            in_class: true,
+                            static_block: true,
+                        }),
+                    );
                 }
             }
         }
@@ -1505,6 +1662,7 @@ impl<'a> Resolver<'a> {
                 simple_params: sc.simple_params,
                 param_slots: sc.param_decls.iter().map(|&d| sc.decls[d].slot).collect(),
                 has_direct_eval: sc.has_direct_eval,
+                is_field_init: sc.is_field_init,
             };
             let _ = target.set(Rc::new(info));
         }
@@ -1589,6 +1747,8 @@ impl<'a> Resolver<'a> {
 #[derive(Default, Clone, Copy)]
 struct MethodCtx {
     in_class: bool,
+    /// The synthesized function of a class static block.
+    static_block: bool,
 }
 
 const EVAL: &[u16] = &[101, 118, 97, 108];
@@ -1689,6 +1849,132 @@ mod tests {
         ];
         for (src, msg) in cases {
             assert_eq!(early_error(src).as_deref(), Some(msg), "source: {src}");
+        }
+    }
+
+    #[test]
+    fn escaped_contextual_keywords() {
+        const ESC: &str = "Keyword must not contain escaped characters";
+        let cases = [
+            ("function* g() { var yi\\u0065ld; }", ESC),
+            ("function* g() { yi\\u0065ld; }", ESC),
+            ("function* g() { yi\\u0065ld: 1; }", ESC),
+            ("function* g(yi\\u0065ld) {}", ESC),
+            ("(function* yi\\u0065ld() {})", ESC),
+            ("function* g() { (yi\\u0065ld) => 1; }", ESC),
+            ("async function f() { var \\u0061wait; }", ESC),
+            ("async function f() { \\u0061wait: 1; }", ESC),
+            ("(async function \\u0061wait() {})", ESC),
+            ("async (\\u0061wait) => 1", ESC),
+            ("function* g() { function yi\\u0065ld() {} }", ESC),
+            ("async function f() { function \\u0061wait() {} }", ESC),
+            ("({ async *m() { var \\u0061wait; } })", ESC),
+            ("class C { static { \\u0061wait; } }", ESC),
+            (
+                "class C { static { await: 0; } }",
+                "Unexpected reserved word",
+            ),
+            (
+                "class C { static { let await; } }",
+                "Unexpected reserved word",
+            ),
+            (
+                "class C { static { (class await {}); } }",
+                "Unexpected reserved word",
+            ),
+            (
+                "class C { static { (await => 0); } }",
+                "Unexpected reserved word",
+            ),
+            (
+                "class C { static { ({ await }); } }",
+                "Unexpected reserved word",
+            ),
+            (
+                "'use strict'; yi\\u0065ld: 1;",
+                "Unexpected strict mode reserved word",
+            ),
+            ("class yield {}", "Unexpected strict mode reserved word"),
+            (
+                "(class eval {})",
+                "Unexpected eval or arguments in strict mode",
+            ),
+            ("var \\u0069f;", ESC),
+        ];
+        for (src, msg) in cases {
+            assert_eq!(early_error(src).as_deref(), Some(msg), "source: {src}");
+        }
+        // Where they are not keywords, escaped forms are plain identifiers.
+        let ok = [
+            "var yi\\u0065ld; yi\\u0065ld: 1;",
+            "var \\u0061wait; \\u0061wait: 1;",
+            "function* yi\\u0065ld() {}",
+            "async function \\u0061wait() {}",
+            "function* g() { function f() { var yi\\u0065ld; } }",
+            "class C { static { () => await; (function await() {}); } }",
+            "({ \\u0069f: 1 }).\\u0069f",
+        ];
+        for src in ok {
+            assert_eq!(early_error(src), None, "source: {src}");
+        }
+    }
+
+    #[test]
+    fn yield_and_await_expressions_in_parameters() {
+        let cases = [
+            (
+                "(async function*(x = await 1) {})",
+                "Illegal await-expression in formal parameters of async function",
+            ),
+            (
+                "async function f(x = await 1) {}",
+                "Illegal await-expression in formal parameters of async function",
+            ),
+            (
+                "(async function*(x = yield) {})",
+                "Yield expression not allowed in formal parameter",
+            ),
+            (
+                "function* g(x = yield) {}",
+                "Yield expression not allowed in formal parameter",
+            ),
+            (
+                "({ *m([x = yield]) {} })",
+                "Yield expression not allowed in formal parameter",
+            ),
+        ];
+        for (src, msg) in cases {
+            assert_eq!(early_error(src).as_deref(), Some(msg), "source: {src}");
+        }
+        // Nested functions in parameters have their own context.
+        let ok = [
+            "async function f(x = async () => await 1) {}",
+            "function* g(x = function* () { yield 1; }) {}",
+        ];
+        for src in ok {
+            assert_eq!(early_error(src), None, "source: {src}");
+        }
+    }
+
+    #[test]
+    fn arguments_in_class_field_initializers() {
+        let msg =
+            "'arguments' is not allowed in class field initializer or static initialization block";
+        for src in [
+            "class C { x = arguments; }",
+            "class C { #x = () => arguments; }",
+            "class C { static x = typeof arguments; }",
+            "class C { static { arguments; } }",
+            "class C { x = { arguments }; }",
+        ] {
+            assert_eq!(early_error(src).as_deref(), Some(msg), "source: {src}");
+        }
+        for src in [
+            "class C { x = function () { return arguments; }; }",
+            "class C { m() { return arguments; } }",
+            "class C { x = { arguments: 1 }.arguments; }",
+        ] {
+            assert_eq!(early_error(src), None, "source: {src}");
         }
     }
 
