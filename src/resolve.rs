@@ -1106,11 +1106,13 @@ impl<'a> Resolver<'a> {
                 self.hidden_reference(id);
                 false
             }
-            ExprKind::Number(_)
-            | ExprKind::String(_)
-            | ExprKind::Bool(_)
-            | ExprKind::Null
-            | ExprKind::Regex { .. } => false,
+            ExprKind::Number(_) | ExprKind::String(_) | ExprKind::Bool(_) | ExprKind::Null => false,
+            ExprKind::Regex { pattern, flags } => {
+                if let Err(m) = crate::builtins::regexp::validate_literal(pattern, flags) {
+                    self.fail(err(m, e.span));
+                }
+                false
+            }
             ExprKind::Template(t) => {
                 let mut s = false;
                 for x in &t.exprs {
@@ -1954,6 +1956,26 @@ mod tests {
         for src in ok {
             assert_eq!(early_error(src), None, "source: {src}");
         }
+    }
+
+    #[test]
+    fn regular_expression_literals_are_validated() {
+        let cases = [
+            ("/./G;", "Invalid regular expression flags"),
+            ("/./gig;", "Invalid regular expression flags"),
+            (
+                "x = /?/;",
+                "Invalid regular expression: /?/: Nothing to repeat",
+            ),
+            (
+                "function f() { return /(?<a>.)(?<a>.)/; }",
+                "Invalid regular expression: /(?<a>.)(?<a>.)/: Duplicate capture group name",
+            ),
+        ];
+        for (src, msg) in cases {
+            assert_eq!(early_error(src).as_deref(), Some(msg), "source: {src}");
+        }
+        assert_eq!(early_error("/(?<a>.)\\k<a>/u.test('xx')"), None);
     }
 
     #[test]
