@@ -389,9 +389,11 @@ impl<'a> Resolver<'a> {
                 }
                 (a, b) if a.is_lexical() || b.is_lexical() => true,
                 (DeclKind::CatchParam, DeclKind::Var) => false,
+                (DeclKind::CatchParam, DeclKind::CatchParam) => true,
                 (DeclKind::Param, DeclKind::Var) | (DeclKind::Param, DeclKind::Function) => false,
                 (DeclKind::Param, DeclKind::Param) => {
-                    if sc.strict || !sc.simple_params || sc.is_arrow {
+                    // Methods and arrows have UniqueFormalParameters.
+                    if sc.strict || !sc.simple_params || sc.is_arrow || sc.is_method {
                         dup_param = true;
                     }
                     false
@@ -634,8 +636,13 @@ impl<'a> Resolver<'a> {
             Pattern::Object { props, rest, .. } => {
                 let mut s = false;
                 for pr in props {
-                    if let PropName::Computed(e) = &pr.key {
-                        s |= self.visit_expr(e);
+                    match &pr.key {
+                        PropName::Computed(e) => s |= self.visit_expr(e),
+                        PropName::Private(id) => self.fail(err(
+                            format!("Unexpected identifier '#{}'", id.name),
+                            id.span,
+                        )),
+                        _ => {}
                     }
                     s |= self.visit_pattern(&pr.target, assign);
                     if let Some(d) = &pr.default {
@@ -808,7 +815,18 @@ impl<'a> Resolver<'a> {
         s
     }
 
+    /// The body of `if`/loops/`with` may not be a labelled function declaration.
+    fn check_substatement(&mut self, body: &Stmt) {
+        if is_labelled_function(body) {
+            self.fail(err(
+                "In non-strict mode code, functions can only be declared at top level, inside a block, or as the body of an if statement.",
+                body.span,
+            ));
+        }
+    }
+
     fn visit_loop_body(&mut self, body: &'a Stmt) -> bool {
+        self.check_substatement(body);
         let saved = self.labels.clone();
         self.labels.in_loop = true;
         let s = self.visit_stmt(body);
@@ -829,8 +847,10 @@ impl<'a> Resolver<'a> {
             StmtKind::Block(b) => self.visit_block(b),
             StmtKind::If { test, cons, alt } => {
                 let mut s = self.visit_expr(test);
+                self.check_substatement(cons);
                 s |= self.visit_stmt(cons);
                 if let Some(a) = alt {
+                    self.check_substatement(a);
                     s |= self.visit_stmt(a);
                 }
                 s
@@ -953,7 +973,8 @@ impl<'a> Resolver<'a> {
                 false
             }
             StmtKind::Return(e) => {
-                if self.func_scope().kind != ScopeKind::Function {
+                let f = self.func_scope();
+                if f.kind != ScopeKind::Function || f.is_static_block {
                     self.fail(err("Illegal return statement", st.span));
                 }
                 let f = self.func_scope();
@@ -1026,6 +1047,12 @@ impl<'a> Resolver<'a> {
             }
             StmtKind::Labeled { label, body } => {
                 self.check_strict_reference(label);
+                if self.strict() && matches!(body.kind, StmtKind::Function(_)) {
+                    self.fail(err(
+                        "In strict mode code, functions can only be declared at top level or inside a block.",
+                        body.span,
+                    ));
+                }
                 if self.labels.labels.iter().any(|(n, _)| n == &label.name) {
                     self.fail(err(
                         format!("Label '{}' has already been declared", label.name),
@@ -1046,6 +1073,7 @@ impl<'a> Resolver<'a> {
                     ));
                 }
                 let s = self.visit_expr(object);
+                self.check_substatement(body);
                 self.mark_dynamic();
                 self.push_scope(ScopeKind::With, None);
                 let s2 = self.visit_stmt(body);
@@ -1188,6 +1216,9 @@ impl<'a> Resolver<'a> {
                             e.span,
                         ));
                     }
+                }
+                if *op == UnaryOp::Delete && is_private_reference(x) {
+                    self.fail(err("Private fields can not be deleted", e.span));
                 }
                 self.visit_expr(x)
             }
@@ -1418,6 +1449,8 @@ impl<'a> Resolver<'a> {
                         "Unexpected eval or arguments in strict mode",
                         name.span,
                     ));
+                } else if STRICT_RESERVED.contains(&n.as_str()) {
+                    self.fail(err("Unexpected strict mode reserved word", name.span));
                 }
             }
         }
@@ -1457,7 +1490,11 @@ impl<'a> Resolver<'a> {
     fn visit_class(&mut self, c: &'a Rc<Class>) -> bool {
         let mut s = false;
         if let Some(h) = &c.super_class {
+            // ClassHeritage is strict mode code too.
+            let cur = self.cur;
+            let saved = std::mem::replace(&mut self.scopes[cur].strict, true);
             s |= self.visit_expr(h);
+            self.scopes[cur].strict = saved;
         }
         if let Some(name) = &c.name {
             // All parts of a class are strict mode code, its name included.
@@ -1765,6 +1802,29 @@ fn private_name(n: &JsStr) -> JsStr {
     }
 }
 
+/// `x.#p` / `x?.#p`, possibly parenthesized (the operand `delete` may not have).
+fn is_private_reference(e: &Expr) -> bool {
+    match &strip_parens(e).kind {
+        ExprKind::Member {
+            prop: MemberProp::Private(_),
+            ..
+        } => true,
+        ExprKind::OptionalChain(x) => is_private_reference(x),
+        _ => false,
+    }
+}
+
+/// IsLabelledFunction: a labelled statement whose item is (through labels) a function
+/// declaration.
+fn is_labelled_function(s: &Stmt) -> bool {
+    match &s.kind {
+        StmtKind::Labeled { body, .. } => {
+            matches!(body.kind, StmtKind::Function(_)) || is_labelled_function(body)
+        }
+        _ => false,
+    }
+}
+
 fn strip_parens(e: &Expr) -> &Expr {
     match &e.kind {
         ExprKind::Paren(x) => strip_parens(x),
@@ -1995,6 +2055,70 @@ mod tests {
             "class C { x = function () { return arguments; }; }",
             "class C { m() { return arguments; } }",
             "class C { x = { arguments: 1 }.arguments; }",
+        ] {
+            assert_eq!(early_error(src), None, "source: {src}");
+        }
+    }
+
+    #[test]
+    fn statement_and_class_early_errors() {
+        let labelled =
+            "In non-strict mode code, functions can only be declared at top level, inside a block, or as the body of an if statement.";
+        let cases = [
+            ("if (x) l: function f() {}", labelled),
+            ("while (0) l: m: function f() {}", labelled),
+            ("for (;;) l: function f() {}", labelled),
+            ("with (o) l: function f() {}", labelled),
+            (
+                "'use strict'; l: function f() {}",
+                "In strict mode code, functions can only be declared at top level or inside a block.",
+            ),
+            (
+                "function f() { class C { static { return; } } }",
+                "Illegal return statement",
+            ),
+            (
+                "class C extends (function () { with ({}); }) {}",
+                "Strict mode code may not include a with statement",
+            ),
+            (
+                "try {} catch ([x, x]) {}",
+                "Identifier 'x' has already been declared",
+            ),
+            (
+                "({ m(a, a) {} })",
+                "Duplicate parameter name not allowed in this context",
+            ),
+            (
+                "class A { *g() { (function yield() {}); } }",
+                "Unexpected strict mode reserved word",
+            ),
+            (
+                "class C { #x; m() { const { #x: x } = this; } }",
+                "Unexpected identifier '#x'",
+            ),
+            (
+                "class C { #x; m() { delete this.#x; } }",
+                "Private fields can not be deleted",
+            ),
+            (
+                "class C { #x; m() { delete ((this.#x)); } }",
+                "Private fields can not be deleted",
+            ),
+            (
+                "class C { #x; m() { delete this?.#x; } }",
+                "Private fields can not be deleted",
+            ),
+        ];
+        for (src, msg) in cases {
+            assert_eq!(early_error(src).as_deref(), Some(msg), "source: {src}");
+        }
+        for src in [
+            "l: function f() {}",
+            "if (x) function f() {}",
+            "if (x) { l: function f() {} }",
+            "function f(a, a) {}",
+            "class C { #x; m() { delete this.#x.y; } }",
         ] {
             assert_eq!(early_error(src), None, "source: {src}");
         }
