@@ -130,6 +130,8 @@ pub struct ScopeInfo {
     /// Function scope of a class field initializer or static block (`arguments` is an early
     /// error there, also in direct eval code).
     pub is_field_init: bool,
+    /// Function scope of a method (has a home object: `super.x` is allowed, also in eval).
+    pub is_method: bool,
 }
 
 impl ScopeInfo {
@@ -817,7 +819,12 @@ impl<'a> Resolver<'a> {
 
     /// The body of `if`/loops/`with` may not be a labelled function declaration.
     fn check_substatement(&mut self, body: &Stmt) {
-        if is_labelled_function(body) {
+        if self.strict() && matches!(body.kind, StmtKind::Function(_)) {
+            self.fail(err(
+                "In strict mode code, functions can only be declared at top level or inside a block.",
+                body.span,
+            ));
+        } else if is_labelled_function(body) {
             self.fail(err(
                 "In non-strict mode code, functions can only be declared at top level, inside a block, or as the body of an if statement.",
                 body.span,
@@ -1029,6 +1036,12 @@ impl<'a> Resolver<'a> {
                 scope,
             } => {
                 let mut s = self.visit_expr(discriminant);
+                if let Some(second) = cases.iter().filter(|c| c.test.is_none()).nth(1) {
+                    self.fail(err(
+                        "More than one default clause in switch statement",
+                        second.span,
+                    ));
+                }
                 self.push_scope(ScopeKind::Block, Some(scope));
                 for c in cases {
                     self.hoist_statements(&c.body, false);
@@ -1154,6 +1167,9 @@ impl<'a> Resolver<'a> {
                 s
             }
             ExprKind::TaggedTemplate { tag, quasi } => {
+                if let ExprKind::OptionalChain(_) = tag.kind {
+                    self.fail(err("Invalid tagged template on optional chain", quasi.span));
+                }
                 let mut s = self.visit_expr(tag);
                 for x in &quasi.exprs {
                     s |= self.visit_expr(x);
@@ -1582,7 +1598,13 @@ impl<'a> Resolver<'a> {
         for r in &refs {
             let name = r.name.clone().unwrap_or_else(|| r.ident.name.clone());
             let t = self.lookup(&name, r.scope);
-            if r.name.is_some() && t.is_none() {
+            // In eval code a private name must be declared by a class around the eval.
+            let undeclared = match t {
+                None => true,
+                Some((_, _, true)) => !self.opts.outer.iter().any(|i| i.find(&name).is_some()),
+                Some(_) => false,
+            };
+            if r.name.is_some() && undeclared {
                 self.fail(err(
                     format!(
                         "Private field '{}' must be declared in an enclosing class",
@@ -1702,6 +1724,7 @@ impl<'a> Resolver<'a> {
                 param_slots: sc.param_decls.iter().map(|&d| sc.decls[d].slot).collect(),
                 has_direct_eval: sc.has_direct_eval,
                 is_field_init: sc.is_field_init,
+                is_method: sc.is_method,
             };
             let _ = target.set(Rc::new(info));
         }
@@ -2109,6 +2132,17 @@ mod tests {
                 "class C { #x; m() { delete this?.#x; } }",
                 "Private fields can not be deleted",
             ),
+            (
+                "'use strict'; if (x) function f() {}",
+                "In strict mode code, functions can only be declared at top level or inside a block.",
+            ),
+            (
+                "switch (x) { default: case 1: default: }",
+                "More than one default clause in switch statement",
+            ),
+            ("a?.b`c`;", "Unexpected template string"),
+            ("a?.b\n`c`;", "Unexpected template string"),
+            ("a?.[0].b()\n`c`;", "Unexpected template string"),
         ];
         for (src, msg) in cases {
             assert_eq!(early_error(src).as_deref(), Some(msg), "source: {src}");
@@ -2119,6 +2153,10 @@ mod tests {
             "if (x) { l: function f() {} }",
             "function f(a, a) {}",
             "class C { #x; m() { delete this.#x.y; } }",
+            "(a?.b)`c`;",
+            "a?.b;\n`c`.length;",
+            "x = a?.b;\n`c`;",
+            "a.b\n`c`;",
         ] {
             assert_eq!(early_error(src), None, "source: {src}");
         }

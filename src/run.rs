@@ -383,4 +383,19 @@ mod tests {
         "#);
         assert_eq!(o, "function\nTypeError\n");
     }
+
+    #[test]
+    fn early_errors_of_direct_eval_code_depend_on_the_caller() {
+        let o = out(r#"
+            function f() { try { eval("super.x"); } catch (e) { console.log(e.name); } }
+            f();
+            const o = { m() { return eval("super.toString === Object.prototype.toString"); } };
+            console.log(o.m());
+            class C { constructor() { try { eval("this.#x"); } catch (e) { console.log(e.name); } } }
+            new C();
+            class D { x = eval("try { arguments } catch (e) { 1 }"); }
+            try { new D(); } catch (e) { console.log(e.name); }
+        "#);
+        assert_eq!(o, "SyntaxError\ntrue\nSyntaxError\nSyntaxError\n");
+    }
 }

@@ -3674,6 +3674,7 @@ fn synthesize_ctor(c: &Class) -> Rc<Function> {
         param_slots: Vec::new(),
         has_direct_eval: false,
         is_field_init: false,
+        is_method: true,
     }));
     f
 }

@@ -226,6 +226,7 @@ impl ScopeInfo {
             param_slots: Vec::new(),
             has_direct_eval: false,
             is_field_init: false,
+            is_method: false,
         }
     }
 }
@@ -257,7 +258,7 @@ fn function_context(e: &Env) -> FunctionContext {
             if i.kind == ScopeKind::Function && i.this_slot.is_some() {
                 return FunctionContext {
                     in_function: true,
-                    in_method: i.func_slot.is_some(),
+                    in_method: i.is_method,
                     in_derived: false,
                     in_field_init: i.is_field_init,
                 };
