@@ -277,6 +277,26 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether the tokens before `pos` end with a member/call chain containing `?.` (at its
+    /// own nesting level). A template after an optional chain is an early error
+    /// (`a?.b\n`c``), which automatic semicolon insertion must not paper over.
+    fn optional_chain_ends_before(&self, pos: usize) -> bool {
+        let mut i = self.tokens.partition_point(|t| t.start < pos);
+        let mut depth = 0usize;
+        while i > 0 {
+            i -= 1;
+            match &self.tokens[i].tok {
+                Tok::RParen | Tok::RBracket => depth += 1,
+                Tok::LParen | Tok::LBracket if depth > 0 => depth -= 1,
+                Tok::QDot if depth == 0 => return true,
+                _ if depth > 0 => {}
+                Tok::Ident(_) | Tok::Dot | Tok::PrivateName(_) | Tok::This | Tok::Super => {}
+                _ => return false,
+            }
+        }
+        false
+    }
+
     fn nl_before(&self, pos: usize) -> bool {
         self.token_at(pos).is_some_and(|t| t.nl_before)
     }
@@ -429,7 +449,12 @@ impl Ctx<'_> {
             && match &e.error {
                 ParseError::UnrecognizedToken {
                     token: (s, tok, _), ..
-                } => r == *s && (*tok == Tok::RBrace || self.nl_before(*s)),
+                } => {
+                    r == *s
+                        && (*tok == Tok::RBrace || self.nl_before(*s))
+                        && !(matches!(tok, Tok::NoSubTemplate(_) | Tok::TemplateHead(_))
+                            && self.optional_chain_ends_before(*s))
+                }
                 ParseError::UnrecognizedEof { .. } => l == r,
                 _ => false,
             };

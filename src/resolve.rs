@@ -127,6 +127,11 @@ pub struct ScopeInfo {
     pub param_slots: Vec<u32>,
     /// Contains a direct `eval` (names must be findable at run time).
     pub has_direct_eval: bool,
+    /// Function scope of a class field initializer or static block (`arguments` is an early
+    /// error there, also in direct eval code).
+    pub is_field_init: bool,
+    /// Function scope of a method (has a home object: `super.x` is allowed, also in eval).
+    pub is_method: bool,
 }
 
 impl ScopeInfo {
@@ -155,6 +160,8 @@ pub struct ResolveOptions {
     pub allow_super_property: bool,
     pub allow_super_call: bool,
     pub allow_arguments: bool,
+    /// Eval code inside a class field initializer or static block: `arguments` is an error.
+    pub in_field_init: bool,
     /// Top-level await is allowed (module-like goal).
     pub top_level_await: bool,
 }
@@ -185,8 +192,12 @@ struct ScopeB<'a> {
     is_method: bool,
     /// Function scope of a derived constructor (may call `super()`).
     is_derived_ctor: bool,
-    /// Function scope of a class field initializer.
+    /// Function scope of a class field initializer or static block.
     is_field_init: bool,
+    /// Function scope of a class static block (`await` is reserved in it).
+    is_static_block: bool,
+    /// The formal parameters of this function are being visited.
+    in_params: bool,
     strict: bool,
     decls: Vec<DeclB>,
     lookup: FxHashMap<JsStr, usize>,
@@ -306,6 +317,8 @@ impl<'a> Resolver<'a> {
             is_method: false,
             is_derived_ctor: false,
             is_field_init: false,
+            is_static_block: false,
+            in_params: false,
             strict,
             decls: Vec::new(),
             lookup: FxHashMap::default(),
@@ -378,9 +391,11 @@ impl<'a> Resolver<'a> {
                 }
                 (a, b) if a.is_lexical() || b.is_lexical() => true,
                 (DeclKind::CatchParam, DeclKind::Var) => false,
+                (DeclKind::CatchParam, DeclKind::CatchParam) => true,
                 (DeclKind::Param, DeclKind::Var) | (DeclKind::Param, DeclKind::Function) => false,
                 (DeclKind::Param, DeclKind::Param) => {
-                    if sc.strict || !sc.simple_params || sc.is_arrow {
+                    // Methods and arrows have UniqueFormalParameters.
+                    if sc.strict || !sc.simple_params || sc.is_arrow || sc.is_method {
                         dup_param = true;
                     }
                     false
@@ -459,9 +474,96 @@ impl<'a> Resolver<'a> {
         if self.strict() && STRICT_RESERVED.contains(&id.name.to_rust_string().as_str()) {
             self.fail(err("Unexpected strict mode reserved word", id.span));
         }
+        self.check_contextual_keyword(id);
+    }
+
+    /// Whether a `[Yield]`/`[Await]` grammar parameter is set at the current position: `own`
+    /// tells whether a function scope sets it; arrow parameters also inherit it from the
+    /// enclosing code, arrow bodies do not.
+    fn grammar_param(&self, own: impl Fn(&ScopeB<'a>) -> bool) -> bool {
+        let mut s = self.scopes[self.cur].func;
+        loop {
+            let sc = &self.scopes[s];
+            if own(sc) {
+                return true;
+            }
+            if !(sc.is_arrow && sc.in_params) {
+                return false;
+            }
+            match sc.parent {
+                Some(p) => s = self.scopes[p].func,
+                None => return false,
+            }
+        }
+    }
+
+    /// `yield` is a keyword here (`[+Yield]`: generator parameters and bodies).
+    fn yield_reserved(&self) -> bool {
+        self.grammar_param(|sc| sc.kind == ScopeKind::Function && sc.is_generator && !sc.is_arrow)
+    }
+
+    /// `await` is a keyword here (`[+Await]`: async function parameters and bodies, class
+    /// static blocks, top-level await).
+    fn await_reserved(&self) -> bool {
+        self.grammar_param(|sc| sc.is_async || sc.is_static_block)
+    }
+
+    /// `yield`/`await` as an IdentifierReference, BindingIdentifier or LabelIdentifier where
+    /// they are keywords (13.1.1). The lexer makes them identifiers there only when they are
+    /// written with escapes (or `await` in a static block, which the lexer does not track).
+    fn check_contextual_keyword(&mut self, id: &Ident) {
+        let n = id.name.to_rust_string();
+        let reserved = match n.as_str() {
+            "yield" => self.yield_reserved(),
+            "await" => self.await_reserved(),
+            _ => false,
+        };
+        if reserved {
+            let escaped = (id.span.end - id.span.start) as usize != n.len();
+            let msg = if escaped {
+                "Keyword must not contain escaped characters".to_string()
+            } else if n == "await" {
+                "Unexpected reserved word".to_string()
+            } else {
+                format!("Unexpected identifier '{n}'")
+            };
+            self.fail(err(msg, id.span));
+        }
+    }
+
+    /// ContainsArguments of a class field initializer or static block (arrow functions
+    /// included, ordinary functions not).
+    fn check_arguments_reference(&mut self, id: &Ident) {
+        if id.name.units() != ARGUMENTS_U16 {
+            return;
+        }
+        let mut s = self.scopes[self.cur].func;
+        let in_field = loop {
+            let sc = &self.scopes[s];
+            if sc.kind != ScopeKind::Function {
+                break sc.kind == ScopeKind::Eval && self.opts.in_field_init;
+            }
+            if sc.is_field_init {
+                break true;
+            }
+            if !sc.is_arrow {
+                break false;
+            }
+            match sc.parent {
+                Some(p) => s = self.scopes[p].func,
+                None => break false,
+            }
+        };
+        if in_field {
+            self.fail(err(
+                "'arguments' is not allowed in class field initializer or static initialization block",
+                id.span,
+            ));
+        }
     }
 
     fn check_binding_name(&mut self, id: &Ident) {
+        self.check_contextual_keyword(id);
         let n = id.name.to_rust_string();
         if self.strict() {
             if n == "eval" || n == "arguments" {
@@ -536,8 +638,13 @@ impl<'a> Resolver<'a> {
             Pattern::Object { props, rest, .. } => {
                 let mut s = false;
                 for pr in props {
-                    if let PropName::Computed(e) = &pr.key {
-                        s |= self.visit_expr(e);
+                    match &pr.key {
+                        PropName::Computed(e) => s |= self.visit_expr(e),
+                        PropName::Private(id) => self.fail(err(
+                            format!("Unexpected identifier '#{}'", id.name),
+                            id.span,
+                        )),
+                        _ => {}
                     }
                     s |= self.visit_pattern(&pr.target, assign);
                     if let Some(d) = &pr.default {
@@ -710,7 +817,23 @@ impl<'a> Resolver<'a> {
         s
     }
 
+    /// The body of `if`/loops/`with` may not be a labelled function declaration.
+    fn check_substatement(&mut self, body: &Stmt) {
+        if self.strict() && matches!(body.kind, StmtKind::Function(_)) {
+            self.fail(err(
+                "In strict mode code, functions can only be declared at top level or inside a block.",
+                body.span,
+            ));
+        } else if is_labelled_function(body) {
+            self.fail(err(
+                "In non-strict mode code, functions can only be declared at top level, inside a block, or as the body of an if statement.",
+                body.span,
+            ));
+        }
+    }
+
     fn visit_loop_body(&mut self, body: &'a Stmt) -> bool {
+        self.check_substatement(body);
         let saved = self.labels.clone();
         self.labels.in_loop = true;
         let s = self.visit_stmt(body);
@@ -731,8 +854,10 @@ impl<'a> Resolver<'a> {
             StmtKind::Block(b) => self.visit_block(b),
             StmtKind::If { test, cons, alt } => {
                 let mut s = self.visit_expr(test);
+                self.check_substatement(cons);
                 s |= self.visit_stmt(cons);
                 if let Some(a) = alt {
+                    self.check_substatement(a);
                     s |= self.visit_stmt(a);
                 }
                 s
@@ -855,7 +980,8 @@ impl<'a> Resolver<'a> {
                 false
             }
             StmtKind::Return(e) => {
-                if self.func_scope().kind != ScopeKind::Function {
+                let f = self.func_scope();
+                if f.kind != ScopeKind::Function || f.is_static_block {
                     self.fail(err("Illegal return statement", st.span));
                 }
                 let f = self.func_scope();
@@ -910,6 +1036,12 @@ impl<'a> Resolver<'a> {
                 scope,
             } => {
                 let mut s = self.visit_expr(discriminant);
+                if let Some(second) = cases.iter().filter(|c| c.test.is_none()).nth(1) {
+                    self.fail(err(
+                        "More than one default clause in switch statement",
+                        second.span,
+                    ));
+                }
                 self.push_scope(ScopeKind::Block, Some(scope));
                 for c in cases {
                     self.hoist_statements(&c.body, false);
@@ -927,6 +1059,13 @@ impl<'a> Resolver<'a> {
                 s
             }
             StmtKind::Labeled { label, body } => {
+                self.check_strict_reference(label);
+                if self.strict() && matches!(body.kind, StmtKind::Function(_)) {
+                    self.fail(err(
+                        "In strict mode code, functions can only be declared at top level or inside a block.",
+                        body.span,
+                    ));
+                }
                 if self.labels.labels.iter().any(|(n, _)| n == &label.name) {
                     self.fail(err(
                         format!("Label '{}' has already been declared", label.name),
@@ -947,6 +1086,7 @@ impl<'a> Resolver<'a> {
                     ));
                 }
                 let s = self.visit_expr(object);
+                self.check_substatement(body);
                 self.mark_dynamic();
                 self.push_scope(ScopeKind::With, None);
                 let s2 = self.visit_stmt(body);
@@ -992,6 +1132,7 @@ impl<'a> Resolver<'a> {
         let s = match &e.kind {
             ExprKind::Ident(id) => {
                 self.check_strict_reference(id);
+                self.check_arguments_reference(id);
                 self.reference(id);
                 false
             }
@@ -1010,8 +1151,13 @@ impl<'a> Resolver<'a> {
             | ExprKind::BigInt(_)
             | ExprKind::String(_)
             | ExprKind::Bool(_)
-            | ExprKind::Null
-            | ExprKind::Regex { .. } => false,
+            | ExprKind::Null => false,
+            ExprKind::Regex { pattern, flags } => {
+                if let Err(m) = crate::builtins::regexp::validate_literal(pattern, flags) {
+                    self.fail(err(m, e.span));
+                }
+                false
+            }
             ExprKind::Template(t) => {
                 let mut s = false;
                 for x in &t.exprs {
@@ -1025,6 +1171,9 @@ impl<'a> Resolver<'a> {
                 s
             }
             ExprKind::TaggedTemplate { tag, quasi } => {
+                if let ExprKind::OptionalChain(_) = tag.kind {
+                    self.fail(err("Invalid tagged template on optional chain", quasi.span));
+                }
                 let mut s = self.visit_expr(tag);
                 for x in &quasi.exprs {
                     s |= self.visit_expr(x);
@@ -1049,6 +1198,8 @@ impl<'a> Resolver<'a> {
                             a | self.visit_expr(v)
                         }
                         PropDef::Shorthand(id) => {
+                            self.check_strict_reference(id);
+                            self.check_arguments_reference(id);
                             self.reference(id);
                             false
                         }
@@ -1085,6 +1236,9 @@ impl<'a> Resolver<'a> {
                             e.span,
                         ));
                     }
+                }
+                if *op == UnaryOp::Delete && is_private_reference(x) {
+                    self.fail(err("Private fields can not be deleted", e.span));
                 }
                 self.visit_expr(x)
             }
@@ -1198,6 +1352,11 @@ impl<'a> Resolver<'a> {
                 let f = self.func_scope();
                 if !(f.kind == ScopeKind::Function && f.is_generator && !f.is_arrow) {
                     self.fail(err("Unexpected identifier 'yield'", e.span));
+                } else if f.in_params {
+                    self.fail(err(
+                        "Yield expression not allowed in formal parameter",
+                        e.span,
+                    ));
                 }
                 if let Some(a) = arg {
                     self.visit_expr(a);
@@ -1209,6 +1368,11 @@ impl<'a> Resolver<'a> {
                 if !f.is_async {
                     self.fail(err(
                         "await is only valid in async functions and the top level bodies of modules",
+                        e.span,
+                    ));
+                } else if f.in_params {
+                    self.fail(err(
+                        "Illegal await-expression in formal parameters of async function",
                         e.span,
                     ));
                 }
@@ -1273,6 +1437,7 @@ impl<'a> Resolver<'a> {
             ) || method.is_some();
             sc.is_derived_ctor = f.is_derived_ctor;
             sc.is_field_init = f.kind == FunctionKind::ClassField;
+            sc.is_static_block = method.as_ref().is_some_and(|m| m.static_block);
             sc.simple_params = f.rest.is_none()
                 && f.params
                     .iter()
@@ -1285,13 +1450,18 @@ impl<'a> Resolver<'a> {
             ));
         }
         // A named function expression sees its own name.
-        if std::mem::take(&mut self.self_name_next) {
+        let is_expr_name = std::mem::take(&mut self.self_name_next);
+        if is_expr_name {
             if let Some(name) = &f.name {
                 let i = self.declare(s, &name.name, DeclKind::FunctionName, name.span);
                 self.scopes[s].self_name = Some(i);
             }
         }
         if let Some(name) = &f.name {
+            if is_expr_name {
+                // The name of a function expression is bound in the function's own context.
+                self.check_contextual_keyword(name);
+            }
             if self.scopes[s].strict {
                 let n = name.name.to_rust_string();
                 if n == "eval" || n == "arguments" {
@@ -1299,9 +1469,12 @@ impl<'a> Resolver<'a> {
                         "Unexpected eval or arguments in strict mode",
                         name.span,
                     ));
+                } else if STRICT_RESERVED.contains(&n.as_str()) {
+                    self.fail(err("Unexpected strict mode reserved word", name.span));
                 }
             }
         }
+        self.scopes[s].in_params = true;
         for p in &f.params {
             self.declare_pattern(&p.target, DeclKind::Param);
         }
@@ -1317,6 +1490,7 @@ impl<'a> Resolver<'a> {
         if let Some(r) = &f.rest {
             self.visit_pattern(r, false);
         }
+        self.scopes[s].in_params = false;
         match &f.body {
             FunctionBody::Block(body) => {
                 self.hoist_statements(body, true);
@@ -1336,7 +1510,24 @@ impl<'a> Resolver<'a> {
     fn visit_class(&mut self, c: &'a Rc<Class>) -> bool {
         let mut s = false;
         if let Some(h) = &c.super_class {
+            // ClassHeritage is strict mode code too.
+            let cur = self.cur;
+            let saved = std::mem::replace(&mut self.scopes[cur].strict, true);
             s |= self.visit_expr(h);
+            self.scopes[cur].strict = saved;
+        }
+        if let Some(name) = &c.name {
+            // All parts of a class are strict mode code, its name included.
+            self.check_contextual_keyword(name);
+            let n = name.name.to_rust_string();
+            if n == "eval" || n == "arguments" {
+                self.fail(err(
+                    "Unexpected eval or arguments in strict mode",
+                    name.span,
+                ));
+            } else if STRICT_RESERVED.contains(&n.as_str()) {
+                self.fail(err("Unexpected strict mode reserved word", name.span));
+            }
         }
         let cs = self.push_scope(ScopeKind::Class, Some(&c.scope));
         self.scopes[cs].strict = true;
@@ -1354,22 +1545,46 @@ impl<'a> Resolver<'a> {
             }
         }
         if let Some(ctor) = &c.constructor {
-            self.visit_function(ctor, Some(MethodCtx { in_class: true }));
+            self.visit_function(
+                ctor,
+                Some(MethodCtx {
+                    in_class: true,
+                    ..Default::default()
+                }),
+            );
         }
         for el in &c.elements {
             match el {
                 ClassElement::Method { key, func, .. } => {
                     s |= self.visit_prop_name(key);
-                    self.visit_function(func, Some(MethodCtx { in_class: true }));
+                    self.visit_function(
+                        func,
+                        Some(MethodCtx {
+                            in_class: true,
+                            ..Default::default()
+                        }),
+                    );
                 }
                 ClassElement::Field { key, init, .. } => {
                     s |= self.visit_prop_name(key);
                     if let Some(f) = init {
-                        self.visit_function(f, Some(MethodCtx { in_class: true }));
+                        self.visit_function(
+                            f,
+                            Some(MethodCtx {
+                                in_class: true,
+                                ..Default::default()
+                            }),
+                        );
                     }
                 }
                 ClassElement::StaticBlock(f) => {
-                    self.visit_function(f, Some(MethodCtx { in_class: true }));
+                    self.visit_function(
+                        f,
+                        Some(MethodCtx {
+                            in_class: true,
+                            static_block: true,
+                        }),
+                    );
                 }
             }
         }
@@ -1387,7 +1602,13 @@ impl<'a> Resolver<'a> {
         for r in &refs {
             let name = r.name.clone().unwrap_or_else(|| r.ident.name.clone());
             let t = self.lookup(&name, r.scope);
-            if r.name.is_some() && t.is_none() {
+            // In eval code a private name must be declared by a class around the eval.
+            let undeclared = match t {
+                None => true,
+                Some((_, _, true)) => !self.opts.outer.iter().any(|i| i.find(&name).is_some()),
+                Some(_) => false,
+            };
+            if r.name.is_some() && undeclared {
                 self.fail(err(
                     format!(
                         "Private field '{}' must be declared in an enclosing class",
@@ -1506,6 +1727,8 @@ impl<'a> Resolver<'a> {
                 simple_params: sc.simple_params,
                 param_slots: sc.param_decls.iter().map(|&d| sc.decls[d].slot).collect(),
                 has_direct_eval: sc.has_direct_eval,
+                is_field_init: sc.is_field_init,
+                is_method: sc.is_method,
             };
             let _ = target.set(Rc::new(info));
         }
@@ -1590,6 +1813,8 @@ impl<'a> Resolver<'a> {
 #[derive(Default, Clone, Copy)]
 struct MethodCtx {
     in_class: bool,
+    /// The synthesized function of a class static block.
+    static_block: bool,
 }
 
 const EVAL: &[u16] = &[101, 118, 97, 108];
@@ -1601,6 +1826,29 @@ fn private_name(n: &JsStr) -> JsStr {
         n.clone()
     } else {
         JsStr::intern(&format!("#{s}"))
+    }
+}
+
+/// `x.#p` / `x?.#p`, possibly parenthesized (the operand `delete` may not have).
+fn is_private_reference(e: &Expr) -> bool {
+    match &strip_parens(e).kind {
+        ExprKind::Member {
+            prop: MemberProp::Private(_),
+            ..
+        } => true,
+        ExprKind::OptionalChain(x) => is_private_reference(x),
+        _ => false,
+    }
+}
+
+/// IsLabelledFunction: a labelled statement whose item is (through labels) a function
+/// declaration.
+fn is_labelled_function(s: &Stmt) -> bool {
+    match &s.kind {
+        StmtKind::Labeled { body, .. } => {
+            matches!(body.kind, StmtKind::Function(_)) || is_labelled_function(body)
+        }
+        _ => false,
     }
 }
 
@@ -1690,6 +1938,231 @@ mod tests {
         ];
         for (src, msg) in cases {
             assert_eq!(early_error(src).as_deref(), Some(msg), "source: {src}");
+        }
+    }
+
+    #[test]
+    fn escaped_contextual_keywords() {
+        const ESC: &str = "Keyword must not contain escaped characters";
+        let cases = [
+            ("function* g() { var yi\\u0065ld; }", ESC),
+            ("function* g() { yi\\u0065ld; }", ESC),
+            ("function* g() { yi\\u0065ld: 1; }", ESC),
+            ("function* g(yi\\u0065ld) {}", ESC),
+            ("(function* yi\\u0065ld() {})", ESC),
+            ("function* g() { (yi\\u0065ld) => 1; }", ESC),
+            ("async function f() { var \\u0061wait; }", ESC),
+            ("async function f() { \\u0061wait: 1; }", ESC),
+            ("(async function \\u0061wait() {})", ESC),
+            ("async (\\u0061wait) => 1", ESC),
+            ("function* g() { function yi\\u0065ld() {} }", ESC),
+            ("async function f() { function \\u0061wait() {} }", ESC),
+            ("({ async *m() { var \\u0061wait; } })", ESC),
+            ("class C { static { \\u0061wait; } }", ESC),
+            (
+                "class C { static { await: 0; } }",
+                "Unexpected reserved word",
+            ),
+            (
+                "class C { static { let await; } }",
+                "Unexpected reserved word",
+            ),
+            (
+                "class C { static { (class await {}); } }",
+                "Unexpected reserved word",
+            ),
+            (
+                "class C { static { (await => 0); } }",
+                "Unexpected reserved word",
+            ),
+            (
+                "class C { static { ({ await }); } }",
+                "Unexpected reserved word",
+            ),
+            (
+                "'use strict'; yi\\u0065ld: 1;",
+                "Unexpected strict mode reserved word",
+            ),
+            ("class yield {}", "Unexpected strict mode reserved word"),
+            (
+                "(class eval {})",
+                "Unexpected eval or arguments in strict mode",
+            ),
+            ("var \\u0069f;", ESC),
+        ];
+        for (src, msg) in cases {
+            assert_eq!(early_error(src).as_deref(), Some(msg), "source: {src}");
+        }
+        // Where they are not keywords, escaped forms are plain identifiers.
+        let ok = [
+            "var yi\\u0065ld; yi\\u0065ld: 1;",
+            "var \\u0061wait; \\u0061wait: 1;",
+            "function* yi\\u0065ld() {}",
+            "async function \\u0061wait() {}",
+            "function* g() { function f() { var yi\\u0065ld; } }",
+            "class C { static { () => await; (function await() {}); } }",
+            "({ \\u0069f: 1 }).\\u0069f",
+        ];
+        for src in ok {
+            assert_eq!(early_error(src), None, "source: {src}");
+        }
+    }
+
+    #[test]
+    fn yield_and_await_expressions_in_parameters() {
+        let cases = [
+            (
+                "(async function*(x = await 1) {})",
+                "Illegal await-expression in formal parameters of async function",
+            ),
+            (
+                "async function f(x = await 1) {}",
+                "Illegal await-expression in formal parameters of async function",
+            ),
+            (
+                "(async function*(x = yield) {})",
+                "Yield expression not allowed in formal parameter",
+            ),
+            (
+                "function* g(x = yield) {}",
+                "Yield expression not allowed in formal parameter",
+            ),
+            (
+                "({ *m([x = yield]) {} })",
+                "Yield expression not allowed in formal parameter",
+            ),
+        ];
+        for (src, msg) in cases {
+            assert_eq!(early_error(src).as_deref(), Some(msg), "source: {src}");
+        }
+        // Nested functions in parameters have their own context.
+        let ok = [
+            "async function f(x = async () => await 1) {}",
+            "function* g(x = function* () { yield 1; }) {}",
+        ];
+        for src in ok {
+            assert_eq!(early_error(src), None, "source: {src}");
+        }
+    }
+
+    #[test]
+    fn regular_expression_literals_are_validated() {
+        let cases = [
+            ("/./G;", "Invalid regular expression flags"),
+            ("/./gig;", "Invalid regular expression flags"),
+            (
+                "x = /?/;",
+                "Invalid regular expression: /?/: Nothing to repeat",
+            ),
+            (
+                "function f() { return /(?<a>.)(?<a>.)/; }",
+                "Invalid regular expression: /(?<a>.)(?<a>.)/: Duplicate capture group name",
+            ),
+        ];
+        for (src, msg) in cases {
+            assert_eq!(early_error(src).as_deref(), Some(msg), "source: {src}");
+        }
+        assert_eq!(early_error("/(?<a>.)\\k<a>/u.test('xx')"), None);
+    }
+
+    #[test]
+    fn arguments_in_class_field_initializers() {
+        let msg =
+            "'arguments' is not allowed in class field initializer or static initialization block";
+        for src in [
+            "class C { x = arguments; }",
+            "class C { #x = () => arguments; }",
+            "class C { static x = typeof arguments; }",
+            "class C { static { arguments; } }",
+            "class C { x = { arguments }; }",
+        ] {
+            assert_eq!(early_error(src).as_deref(), Some(msg), "source: {src}");
+        }
+        for src in [
+            "class C { x = function () { return arguments; }; }",
+            "class C { m() { return arguments; } }",
+            "class C { x = { arguments: 1 }.arguments; }",
+        ] {
+            assert_eq!(early_error(src), None, "source: {src}");
+        }
+    }
+
+    #[test]
+    fn statement_and_class_early_errors() {
+        let labelled =
+            "In non-strict mode code, functions can only be declared at top level, inside a block, or as the body of an if statement.";
+        let cases = [
+            ("if (x) l: function f() {}", labelled),
+            ("while (0) l: m: function f() {}", labelled),
+            ("for (;;) l: function f() {}", labelled),
+            ("with (o) l: function f() {}", labelled),
+            (
+                "'use strict'; l: function f() {}",
+                "In strict mode code, functions can only be declared at top level or inside a block.",
+            ),
+            (
+                "function f() { class C { static { return; } } }",
+                "Illegal return statement",
+            ),
+            (
+                "class C extends (function () { with ({}); }) {}",
+                "Strict mode code may not include a with statement",
+            ),
+            (
+                "try {} catch ([x, x]) {}",
+                "Identifier 'x' has already been declared",
+            ),
+            (
+                "({ m(a, a) {} })",
+                "Duplicate parameter name not allowed in this context",
+            ),
+            (
+                "class A { *g() { (function yield() {}); } }",
+                "Unexpected strict mode reserved word",
+            ),
+            (
+                "class C { #x; m() { const { #x: x } = this; } }",
+                "Unexpected identifier '#x'",
+            ),
+            (
+                "class C { #x; m() { delete this.#x; } }",
+                "Private fields can not be deleted",
+            ),
+            (
+                "class C { #x; m() { delete ((this.#x)); } }",
+                "Private fields can not be deleted",
+            ),
+            (
+                "class C { #x; m() { delete this?.#x; } }",
+                "Private fields can not be deleted",
+            ),
+            (
+                "'use strict'; if (x) function f() {}",
+                "In strict mode code, functions can only be declared at top level or inside a block.",
+            ),
+            (
+                "switch (x) { default: case 1: default: }",
+                "More than one default clause in switch statement",
+            ),
+            ("a?.b`c`;", "Unexpected template string"),
+            ("a?.b\n`c`;", "Unexpected template string"),
+            ("a?.[0].b()\n`c`;", "Unexpected template string"),
+        ];
+        for (src, msg) in cases {
+            assert_eq!(early_error(src).as_deref(), Some(msg), "source: {src}");
+        }
+        for src in [
+            "l: function f() {}",
+            "if (x) function f() {}",
+            "if (x) { l: function f() {} }",
+            "function f(a, a) {}",
+            "class C { #x; m() { delete this.#x.y; } }",
+            "(a?.b)`c`;",
+            "a?.b;\n`c`.length;",
+            "x = a?.b;\n`c`;",
+            "a.b\n`c`;",
+        ] {
+            assert_eq!(early_error(src), None, "source: {src}");
         }
     }
 

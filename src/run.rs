@@ -390,4 +390,51 @@ mod tests {
         "#);
         assert_eq!(o, "async start\nsync\nmicro\nafter await\ntimeout\n");
     }
+
+    #[test]
+    fn eval_in_parameters_cannot_redeclare_parameters() {
+        let o = out(r#"
+            function f(a = eval("var a = 1")) {}
+            try { f(); } catch (e) { console.log(e.name, e.message); }
+            function* g(p = eval("var arguments")) {}
+            try { g(); } catch (e) { console.log(e.name); }
+            // Arrows have no arguments object.
+            const h = (p = eval("var arguments = 2")) => arguments;
+            console.log(h());
+            function k(p = eval("var b = 4"), q = b) { return q; }
+            console.log(k());
+            async function af(a = eval("var a")) {}
+            af().catch(e => console.log('rejected', e.name));
+        "#);
+        assert_eq!(
+            o,
+            "SyntaxError Identifier 'a' has already been declared\nSyntaxError\n2\n4\nrejected SyntaxError\n"
+        );
+    }
+
+    #[test]
+    fn assigning_a_function_expression_name_from_eval() {
+        let o = out(r#"
+            const f = function fn() { eval("fn = 1"); return typeof fn; };
+            console.log(f());
+            const g = function fn() { "use strict"; try { eval("fn = 1"); } catch (e) { return e.name; } };
+            console.log(g());
+        "#);
+        assert_eq!(o, "function\nTypeError\n");
+    }
+
+    #[test]
+    fn early_errors_of_direct_eval_code_depend_on_the_caller() {
+        let o = out(r#"
+            function f() { try { eval("super.x"); } catch (e) { console.log(e.name); } }
+            f();
+            const o = { m() { return eval("super.toString === Object.prototype.toString"); } };
+            console.log(o.m());
+            class C { constructor() { try { eval("this.#x"); } catch (e) { console.log(e.name); } } }
+            new C();
+            class D { x = eval("try { arguments } catch (e) { 1 }"); }
+            try { new D(); } catch (e) { console.log(e.name); }
+        "#);
+        assert_eq!(o, "SyntaxError\ntrue\nSyntaxError\nSyntaxError\n");
+    }
 }

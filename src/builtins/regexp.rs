@@ -236,15 +236,41 @@ fn v8_message(msg: &str, pattern: &[u16]) -> String {
 
 /// Validates flags and compiles the pattern (the parse part of RegExpInitialize).
 fn compile(it: &mut Interp, p: &JsStr, f: &JsStr) -> JsResult<RegExpData> {
+    compile_pattern(p, f).map_err(|e| {
+        it.syntax_error(match e {
+            RegExpError::Flags => format!(
+                "Invalid flags supplied to RegExp constructor '{}'",
+                f.to_rust_string()
+            ),
+            RegExpError::Pattern(m) => m,
+        })
+    })
+}
+
+/// Why a pattern/flags pair is not a valid regular expression.
+pub enum RegExpError {
+    Flags,
+    /// The whole message (V8's wording).
+    Pattern(String),
+}
+
+/// Early errors of a regular expression literal (13.2.7.2): the flags and the pattern must
+/// parse. Returns V8's message.
+pub fn validate_literal(p: &JsStr, f: &JsStr) -> Result<(), String> {
+    match compile_pattern(p, f) {
+        Ok(_) => Ok(()),
+        Err(RegExpError::Flags) => Err("Invalid regular expression flags".into()),
+        Err(RegExpError::Pattern(m)) => Err(m),
+    }
+}
+
+fn compile_pattern(p: &JsStr, f: &JsStr) -> Result<RegExpData, RegExpError> {
     // Flags: any of "dgimsuy", no duplicates (the `v` flag is not supported).
     let mut seen = [false; 128];
     for &u in f.units() {
         let ok = matches!(u, 0x64 | 0x67 | 0x69 | 0x6D | 0x73 | 0x75 | 0x79) && !seen[u as usize];
         if !ok {
-            return Err(it.syntax_error(format!(
-                "Invalid flags supplied to RegExp constructor '{}'",
-                f.to_rust_string()
-            )));
+            return Err(RegExpError::Flags);
         }
         seen[u as usize] = true;
     }
@@ -272,14 +298,14 @@ fn compile(it: &mut Interp, p: &JsStr, f: &JsStr) -> JsResult<RegExpData> {
         }
         Ok(Err(e)) => {
             let msg = v8_message(&e.text, p.units());
-            Err(it.syntax_error(format!(
+            Err(RegExpError::Pattern(format!(
                 "Invalid regular expression: /{}/{}: {}",
                 p.to_rust_string(),
                 f.to_rust_string(),
                 msg
             )))
         }
-        Err(_) => Err(it.syntax_error(format!(
+        Err(_) => Err(RegExpError::Pattern(format!(
             "Invalid regular expression: /{}/{}: Invalid pattern",
             p.to_rust_string(),
             f.to_rust_string()

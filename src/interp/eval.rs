@@ -1572,6 +1572,14 @@ impl Interp {
                     if matches!(kind, DeclKind::Const | DeclKind::ClassName) {
                         return Err(self.type_error("Assignment to constant variable."));
                     }
+                    if kind == DeclKind::FunctionName {
+                        // The immutable self binding of a named function expression: the
+                        // assignment is ignored in sloppy code (SetMutableBinding step 4).
+                        if strict {
+                            return Err(self.type_error("Assignment to constant variable."));
+                        }
+                        return Ok(());
+                    }
                     if kind.has_tdz() {
                         if let Value::Empty = e.get(0, slot) {
                             return Err(self.tdz_error(&id.name));
@@ -3720,6 +3728,8 @@ fn synthesize_ctor(c: &Class) -> Rc<Function> {
         simple_params: true,
         param_slots: Vec::new(),
         has_direct_eval: false,
+        is_field_init: false,
+        is_method: true,
     }));
     f
 }

@@ -24,7 +24,7 @@ impl Interp {
         };
         let text = src.to_rust_string();
         let strict_caller = env.map(env_strict).unwrap_or(false);
-        let (in_function, in_method, in_derived) = env.map(function_context).unwrap_or_default();
+        let ctx = env.map(function_context).unwrap_or_default();
         let script = parse_script(
             &text,
             &ParseOptions {
@@ -42,10 +42,11 @@ impl Interp {
                 outer
             },
             is_eval: true,
-            allow_new_target: in_function,
-            allow_super_property: in_method,
-            allow_super_call: in_derived,
-            allow_arguments: in_function,
+            allow_new_target: ctx.in_function,
+            allow_super_property: ctx.in_method,
+            allow_super_call: ctx.in_derived,
+            allow_arguments: ctx.in_function,
+            in_field_init: ctx.in_field_init,
             top_level_await: false,
         };
         resolve_script(&script, &ropts).map_err(|e| self.syntax_error(e.message))?;
@@ -89,11 +90,42 @@ impl Interp {
         } else {
             None
         };
+        let in_params = var_env
+            .as_ref()
+            .is_some_and(|fe| self.param_envs.iter().any(|p| Env::ptr_eq(p, fe)));
+        if let Some(fe) = var_env.as_ref().filter(|_| in_params) {
+            // Eval code in a parameter expression: the parameters (and `arguments`) live in
+            // an environment between the eval and its variable environment, so a var of the
+            // same name conflicts (EvalDeclarationInstantiation step 3.d).
+            if let Some(fi) = &fe.0.info {
+                for d in &info.decls {
+                    if !matches!(d.kind, DeclKind::Var | DeclKind::Function) {
+                        continue;
+                    }
+                    let is_param = fi
+                        .decls
+                        .iter()
+                        .any(|p| p.kind == DeclKind::Param && p.name == d.name);
+                    let is_arguments = fi.arguments_slot.is_some()
+                        && d.name.to_rust_string() == crate::resolve::ARGUMENTS;
+                    if is_param || is_arguments {
+                        return Err(self.syntax_error(format!(
+                            "Identifier '{}' has already been declared",
+                            d.name
+                        )));
+                    }
+                }
+            }
+        }
         if sloppy {
             // A var may not hoist over a lexical declaration of the same name.
             let mut cur = caller.cloned();
             while let Some(e) = cur {
                 if let Some(i) = &e.0.info {
+                    if in_params && i.kind == ScopeKind::Function {
+                        // The body's lexical declarations do not exist yet.
+                        break;
+                    }
                     for d in &info.decls {
                         if !matches!(d.kind, DeclKind::Var | DeclKind::Function) {
                             continue;
@@ -193,6 +225,8 @@ impl ScopeInfo {
             simple_params: true,
             param_slots: Vec::new(),
             has_direct_eval: false,
+            is_field_init: false,
+            is_method: false,
         }
     }
 }
@@ -208,18 +242,31 @@ fn env_strict(e: &Env) -> bool {
     false
 }
 
-/// (inside a function, inside a method, inside a derived constructor) for the caller.
-fn function_context(e: &Env) -> (bool, bool, bool) {
+/// What the code around a direct eval allows.
+#[derive(Default)]
+struct FunctionContext {
+    in_function: bool,
+    in_method: bool,
+    in_derived: bool,
+    in_field_init: bool,
+}
+
+fn function_context(e: &Env) -> FunctionContext {
     let mut cur = Some(e);
     while let Some(c) = cur {
         if let Some(i) = &c.0.info {
             if i.kind == ScopeKind::Function && i.this_slot.is_some() {
-                return (true, i.func_slot.is_some(), false);
+                return FunctionContext {
+                    in_function: true,
+                    in_method: i.is_method,
+                    in_derived: false,
+                    in_field_init: i.is_field_init,
+                };
             }
         }
         cur = c.parent();
     }
-    (false, false, false)
+    FunctionContext::default()
 }
 
 fn scope_infos(e: &Env) -> Vec<Rc<ScopeInfo>> {

@@ -540,7 +540,16 @@ impl Interp {
         if let Some(slot) = info.self_name_slot {
             fenv.init(slot, Value::Object(f.clone()));
         }
-        self.function_declaration_instantiation(f, func, &info, &fenv, args)?;
+        let inst = self.function_declaration_instantiation(f, func, &info, &fenv, args);
+        if let (Err(Abrupt::Throw(e)), true, false) = (&inst, func.is_async, func.is_generator) {
+            // An async function reports a failed parameter initialization through its
+            // promise (AsyncFunctionStart is preceded by FunctionDeclarationInstantiation in
+            // the same completion record, see EvaluateAsyncFunctionBody).
+            let promise = self.new_promise();
+            self.reject_promise(&promise, e.clone());
+            return Ok((Value::Object(promise), Some(fenv)));
+        }
+        inst?;
         if func.is_generator || func.is_async {
             let v = self.start_coroutine(f, func, &fenv)?;
             return Ok((v, Some(fenv)));
@@ -594,20 +603,29 @@ impl Interp {
                     env.init(d.slot, Value::Empty);
                 }
             }
-            for (i, p) in func.params.iter().enumerate() {
-                let mut v = args.get(i).cloned().unwrap_or_default();
-                if v.is_undefined() {
-                    if let Some(d) = &p.default {
-                        v = self.eval_named(d, env, &p.target)?;
-                    }
+            self.param_envs.push(env.clone());
+            let r = self.bind_parameters(func, env, args);
+            self.param_envs.pop();
+            r?;
+        }
+        Ok(())
+    }
+
+    /// IteratorBindingInitialization of a non-simple formal parameter list.
+    fn bind_parameters(&mut self, func: &ast::Function, env: &Env, args: &[Value]) -> JsResult<()> {
+        for (i, p) in func.params.iter().enumerate() {
+            let mut v = args.get(i).cloned().unwrap_or_default();
+            if v.is_undefined() {
+                if let Some(d) = &p.default {
+                    v = self.eval_named(d, env, &p.target)?;
                 }
-                self.bind_pattern(&p.target, v, env, true)?;
             }
-            if let Some(r) = &func.rest {
-                let rest: Vec<Value> = args.iter().skip(func.params.len()).cloned().collect();
-                let arr = self.new_array(rest);
-                self.bind_pattern(r, Value::Object(arr), env, true)?;
-            }
+            self.bind_pattern(&p.target, v, env, true)?;
+        }
+        if let Some(r) = &func.rest {
+            let rest: Vec<Value> = args.iter().skip(func.params.len()).cloned().collect();
+            let arr = self.new_array(rest);
+            self.bind_pattern(r, Value::Object(arr), env, true)?;
         }
         Ok(())
     }

@@ -174,6 +174,9 @@ pub struct Interp {
     /// `yield*` in a generator yields the inner iterator's result object as is.
     pub delegated_result: Option<Value>,
     pub call_depth: usize,
+    /// Function environments whose parameter list is being evaluated (innermost last): a
+    /// sloppy direct eval there may not declare a var named like a parameter.
+    pub param_envs: Vec<scope::Env>,
     pub stack: Vec<StackEntry>,
     pub sources: Vec<Rc<SourceFile>>,
     /// `Symbol.for` registry.

@@ -212,6 +212,7 @@ pub fn create() -> Interp {
         current_async_gen: None,
         timers: Default::default(),
         call_depth: 0,
+        param_envs: Vec::new(),
         stack: Vec::new(),
         sources: Vec::new(),
         symbol_registry: Default::default(),
