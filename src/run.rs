@@ -123,6 +123,7 @@ impl Interp {
             name: crate::string::JsStr::empty(),
             pos: Span::default(),
             source,
+            kind: crate::interp::FrameKind::Js,
         });
         let r = self
             .global_declaration_instantiation(&info, &env, source)
@@ -320,6 +321,21 @@ mod tests {
             })();
         "#);
         assert_eq!(o, "cleanup\ncaught x\n");
+    }
+
+    #[test]
+    fn builtin_frames_in_stacks_and_promise_any_error() {
+        let o = out(r#"
+            Promise.any([Promise.reject(1)]).catch(e => console.log(e));
+            try { [1].map(() => { throw new Error('x'); }); }
+            catch (e) { console.log(e.stack.split('\n')[2]); }
+            new Promise(() => { console.log(new Error('y').stack.split('\n')[2]); });
+        "#);
+        assert_eq!(
+            o,
+            "    at map (<anonymous>)\n    at new Promise (<anonymous>)\n\
+             [AggregateError: All promises were rejected] { [errors]: [ 1 ] }\n"
+        );
     }
 
     #[test]

@@ -95,6 +95,7 @@ fn function_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
         name: JsStr::intern("anonymous"),
         pos: Default::default(),
         source: src,
+        kind: crate::interp::FrameKind::Js,
     });
     let r = it.perform_eval(Value::from(wrapped.as_str()), None);
     it.stack.pop();

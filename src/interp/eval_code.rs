@@ -61,6 +61,7 @@ impl Interp {
             name: crate::string::JsStr::intern("eval"),
             pos: Default::default(),
             source,
+            kind: crate::interp::FrameKind::Js,
         });
         // Closures created by the eval code hold their own `Rc<Function>`s, so the script
         // itself may be dropped afterwards.

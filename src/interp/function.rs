@@ -455,7 +455,12 @@ impl Interp {
         args: &[Value],
         new_target: Option<&Obj>,
     ) -> JsResult<Value> {
-        self.enter(name, 0)?;
+        let kind = if new_target.is_some() {
+            crate::interp::FrameKind::NativeConstruct
+        } else {
+            crate::interp::FrameKind::Native
+        };
+        self.enter_frame(name, 0, kind)?;
         let r = nf(
             self,
             &Args {
@@ -471,6 +476,16 @@ impl Interp {
 
     /// Pushes a stack entry, checking the depth limit.
     pub fn enter(&mut self, name: JsStr, source: u32) -> JsResult<()> {
+        self.enter_frame(name, source, crate::interp::FrameKind::Js)
+    }
+
+    /// Pushes a stack entry of the given kind, checking the depth limit.
+    pub fn enter_frame(
+        &mut self,
+        name: JsStr,
+        source: u32,
+        kind: crate::interp::FrameKind,
+    ) -> JsResult<()> {
         if self.call_depth >= MAX_CALL_DEPTH || stack_is_low() {
             return Err(self.range_error("Maximum call stack size exceeded"));
         }
@@ -479,6 +494,7 @@ impl Interp {
             name,
             pos: Default::default(),
             source,
+            kind,
         });
         Ok(())
     }

@@ -88,6 +88,18 @@ pub struct StackEntry {
     /// Position currently executing in this frame (updated at calls and `new`).
     pub pos: Span,
     pub source: u32,
+    pub kind: FrameKind,
+}
+
+/// What kind of code a stack entry runs (V8 prints built-in frames as `at name (<anonymous>)`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrameKind {
+    /// Script, eval or function code: has a source position.
+    Js,
+    /// A built-in function called normally.
+    Native,
+    /// A built-in constructor called with `new`.
+    NativeConstruct,
 }
 
 /// A loaded source text (for diagnostics and stack traces).
@@ -199,7 +211,7 @@ impl Interp {
     /// Creates an error object of the given intrinsic prototype with `message` and `stack`.
     pub fn make_error(&mut self, proto: &Obj, message: &str) -> Obj {
         let o = Obj::new(Some(proto.clone()), ObjectKind::Error);
-        if let Some(top) = self.stack.last() {
+        if let Some(top) = self.stack.iter().rev().find(|e| e.kind == FrameKind::Js) {
             self.last_error_pos = Some((top.source, top.pos));
         }
         o.define("message", Value::from(message), Attrs::HIDDEN);
@@ -234,7 +246,24 @@ impl Interp {
 
     pub fn stack_trace_lines(&self) -> String {
         let mut s = String::new();
-        for e in self.stack.iter().rev().take(10) {
+        let frames = self
+            .stack
+            .iter()
+            .rev()
+            .filter(|e| e.kind == FrameKind::Js || !e.name.is_empty())
+            .take(10);
+        for e in frames {
+            match e.kind {
+                FrameKind::Js => {}
+                FrameKind::Native => {
+                    s.push_str(&format!("\n    at {} (<anonymous>)", e.name));
+                    continue;
+                }
+                FrameKind::NativeConstruct => {
+                    s.push_str(&format!("\n    at new {} (<anonymous>)", e.name));
+                    continue;
+                }
+            }
             let (file, line, col) = match self.sources.get(e.source as usize) {
                 Some(src) => {
                     let (l, c) = src.line_col(e.pos.start);
@@ -315,7 +344,7 @@ impl Interp {
 
     /// Records the position of a `throw` for the uncaught-exception diagnostic.
     pub fn note_throw(&mut self, span: Span) {
-        if let Some(top) = self.stack.last() {
+        if let Some(top) = self.stack.iter().rev().find(|e| e.kind == FrameKind::Js) {
             self.last_error_pos = Some((top.source, span));
         }
     }
