@@ -1417,11 +1417,19 @@ impl Interp {
             Binding::Local { hops, slot, .. } => {
                 let v = env.get(hops, slot);
                 if let Value::Empty = v {
+                    // The error's stack and diagnostic point at the identifier.
+                    self.set_pos(id.span);
                     return Err(self.tdz_error(&id.name));
                 }
                 Ok(v)
             }
-            Binding::Global => self.get_global(&id.name),
+            Binding::Global => match self.try_get_global(&id.name)? {
+                Some(v) => Ok(v),
+                None => {
+                    self.set_pos(id.span);
+                    Err(self.reference_error(format!("{} is not defined", id.name)))
+                }
+            },
             Binding::Dynamic => self.get_dynamic(&id.name, env),
             Binding::Unresolved => Err(self.type_error("internal error: unresolved identifier")),
         }
@@ -1435,32 +1443,40 @@ impl Interp {
     }
 
     pub fn get_global(&mut self, name: &JsStr) -> JsResult<Value> {
+        match self.try_get_global(name)? {
+            Some(v) => Ok(v),
+            None => Err(self.reference_error(format!("{} is not defined", name))),
+        }
+    }
+
+    /// The value of a global binding, `None` when there is none (a ReferenceError for callers).
+    fn try_get_global(&mut self, name: &JsStr) -> JsResult<Option<Value>> {
         if let Some(&(slot, _)) = self.global_lex.names.get(name) {
             let v = self.global_lex.values[slot as usize].clone();
             if let Value::Empty = v {
                 return Err(self.tdz_error(name));
             }
-            return Ok(v);
+            return Ok(Some(v));
         }
         if name.units() == THIS_U16 {
-            return Ok(if self.module_like {
+            return Ok(Some(if self.module_like {
                 Value::Undefined
             } else {
                 Value::Object(self.global.clone())
-            });
+            }));
         }
         let key = PropKey::from_str(name);
         let g = self.global.clone();
         if let Some(v) = g.get_own_data(&key) {
-            return Ok(v);
+            return Ok(Some(v));
         }
         if self.has_property(&g, &key)? {
-            return self.get(&g, &key);
+            return self.get(&g, &key).map(Some);
         }
         if name.units() == NEW_TARGET_U16 {
-            return Ok(Value::Undefined);
+            return Ok(Some(Value::Undefined));
         }
-        Err(self.reference_error(format!("{} is not defined", name)))
+        Ok(None)
     }
 
     /// Looks a name up through the runtime environments (with, eval vars), then globals.
