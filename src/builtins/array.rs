@@ -436,7 +436,7 @@ fn array_from(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if items.is_nullish() {
         return Err(it.type_error(format!(
             "{} is not iterable (cannot read property Symbol(Symbol.iterator))",
-            crate::builtins::map::typeof_describe(&items)
+            crate::interp::iter::not_iterable_type_text(&items)
         )));
     }
     let using_iterator = it.get_method(&items, &key)?;

@@ -250,21 +250,6 @@ impl Coll {
     }
 }
 
-/// V8's "typeof value" rendering in messages ("number 5", "object null", `string "a"`).
-pub fn typeof_describe(v: &Value) -> String {
-    match v {
-        Value::Undefined | Value::Empty => "undefined".into(),
-        Value::Null => "object null".into(),
-        Value::String(s) => format!("string \"{s}\""),
-        Value::Number(n) => format!("number {}", crate::value::number_to_string(*n)),
-        Value::Bool(b) => format!("boolean {b}"),
-        Value::BigInt(_) => "bigint".into(),
-        Value::Symbol(s) => format!("symbol {}", s.descriptive_string()),
-        Value::Object(o) if o.is_callable() => "function".into(),
-        Value::Object(_) => "object".into(),
-    }
-}
-
 /// `this` checked to be a collection of the given kind.
 fn this_coll(it: &mut Interp, a: &Args, c: Coll, method: &str) -> JsResult<Obj> {
     if let Value::Object(o) = a.this {
@@ -379,7 +364,7 @@ fn construct_collection(it: &mut Interp, a: &Args, c: Coll) -> JsResult<Value> {
     if !it.is_callable(&method) {
         return Err(it.type_error(format!(
             "{} is not iterable (cannot read property Symbol(Symbol.iterator))",
-            typeof_describe(&iterable)
+            crate::interp::iter::not_iterable_type_text(&iterable)
         )));
     }
     let mut rec = it.get_iterator_from_method(&iterable, &method)?;
@@ -416,7 +401,7 @@ fn map_group_by(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if items.is_nullish() {
         return Err(it.type_error(format!(
             "{} is not iterable (cannot read property Symbol(Symbol.iterator))",
-            typeof_describe(&items)
+            crate::interp::iter::not_iterable_type_text(&items)
         )));
     }
     if !it.is_callable(&f) {
@@ -504,7 +489,10 @@ fn for_each_impl(it: &mut Interp, a: &Args, c: Coll) -> JsResult<Value> {
     let o = this_coll(it, a, c, "forEach")?;
     let f = a.get(0);
     if !it.is_callable(&f) {
-        return Err(it.type_error(format!("{} is not a function", typeof_describe(&f))));
+        return Err(it.type_error(format!(
+            "{} is not a function",
+            crate::interp::iter::not_iterable_type_text(&f)
+        )));
     }
     let this_arg = a.get(1);
     let ov = Value::Object(o.clone());

@@ -15,7 +15,7 @@ use crate::bigint::{bigint_bitwise_not, bigint_unary_minus};
 use crate::gc::Tracer;
 use crate::interp::function::{FieldKey, FieldRecord, PrivateMethod};
 use crate::interp::generator::Resume;
-use crate::interp::iter::IteratorRecord;
+use crate::interp::iter::{IterSite, IteratorRecord};
 use crate::interp::ops::Numeric;
 use crate::interp::scope::Env;
 use crate::interp::{Abrupt, Interp, JsResult};
@@ -829,7 +829,7 @@ impl Interp {
                     let o = self.to_object(&subject)?;
                     self.for_in_iterator(o)
                 } else {
-                    self.get_iterator(&subject)?
+                    self.get_iterator_at(&subject, IterSite::Syntax(right))?
                 };
                 (rec, Value::Undefined, None)
             }
@@ -978,7 +978,7 @@ impl Interp {
                     pending: None
                 }
             );
-            rec = Some(self.get_async_iterator(&subject)?);
+            rec = Some(self.get_async_iterator_at(&subject, IterSite::Syntax(right))?);
             resumed_phase = None;
         }
         let Some(rec) = rec else {
@@ -1388,7 +1388,13 @@ impl Interp {
                             continue;
                         }
                     }
-                    let r = self.bind_pattern(&d.target, val.clone(), env, v.kind != VarKind::Var);
+                    let r = self.bind_pattern_from(
+                        &d.target,
+                        val.clone(),
+                        env,
+                        v.kind != VarKind::Var,
+                        init,
+                    );
                     if let Err(Abrupt::Suspend) = r {
                         self.frames.push(Frame::DeclPattern(i, val));
                         return Err(Abrupt::Suspend);
@@ -2561,7 +2567,7 @@ impl Interp {
                 Arg::Expr(x) => out.push(self.eval_expr(x, env)?),
                 Arg::Spread(x) => {
                     let v = self.eval_expr(x, env)?;
-                    out.extend(self.iterable_to_list(&v)?);
+                    out.extend(self.iterable_to_list_at(&v, IterSite::CallSpread(x))?);
                 }
             }
         }
@@ -2590,7 +2596,7 @@ impl Interp {
                     let v = self.eval_or_save(x, env, &mut vals, i)?;
                     // Spread values are stored as one array so the count of evaluated Arg
                     // nodes stays recoverable.
-                    let list = self.iterable_to_list(&v)?;
+                    let list = self.iterable_to_list_at(&v, IterSite::CallSpread(x))?;
                     vals.push(Value::Object(self.spread_marker(list)));
                 }
             }
@@ -3178,7 +3184,7 @@ impl Interp {
                 }
                 Some(ArrayElem::Spread(x)) => {
                     let v = sus!(self, self.eval_expr(x, env), lit(&arr));
-                    let list = self.iterable_to_list(&v)?;
+                    let list = self.iterable_to_list_at(&v, IterSite::Syntax(x))?;
                     for item in list {
                         push_array(&arr, item);
                     }
@@ -3791,6 +3797,10 @@ pub fn callee_text(e: &Expr) -> String {
         ExprKind::Paren(x) | ExprKind::OptionalChain(x) => callee_text(x),
         ExprKind::String(s) => format!("\"{s}\""),
         ExprKind::Number(n) => crate::value::number_to_string(*n),
+        ExprKind::Null => "null".into(),
+        ExprKind::Bool(b) => b.to_string(),
+        ExprKind::Object(props) if props.is_empty() => "{}".into(),
+        ExprKind::Object(_) => "{(intermediate value)}".into(),
         _ => "(intermediate value)".into(),
     }
 }

@@ -30,6 +30,7 @@ use std::rc::Rc;
 use crate::ast;
 use crate::gc::Tracer;
 use crate::interp::eval::Frame;
+use crate::interp::iter::IterSite;
 use crate::interp::jobs::{Handler, ReactionKind};
 use crate::interp::scope::Env;
 use crate::interp::{Abrupt, Args, Interp, JsResult};
@@ -532,11 +533,27 @@ impl Interp {
         &mut self,
         v: &Value,
     ) -> JsResult<crate::interp::iter::IteratorRecord> {
+        self.get_async_iterator_at(v, IterSite::Builtin)
+    }
+
+    /// GetIterator(obj, async), naming `site` when `v` is neither async nor sync iterable.
+    pub fn get_async_iterator_at(
+        &mut self,
+        v: &Value,
+        site: IterSite,
+    ) -> JsResult<crate::interp::iter::IteratorRecord> {
         let key = PropKey::Sym(self.symbols.async_iterator.clone());
+        if v.is_nullish() {
+            return Err(self.not_iterable_error(v, site, true));
+        }
         if let Some(m) = self.get_method(v, &key)? {
             return self.get_iterator_from_method(v, &Value::Object(m));
         }
-        let sync = self.get_iterator(v)?;
+        let sync_key = PropKey::Sym(self.symbols.iterator.clone());
+        let Some(sync_method) = self.get_method(v, &sync_key)? else {
+            return Err(self.not_iterable_error(v, site, true));
+        };
+        let sync = self.get_iterator_from_method(v, &Value::Object(sync_method))?;
         let o = Obj::new(
             Some(self.intrinsics.async_from_sync_iterator_prototype.clone()),
             ObjectKind::Internal(vec![

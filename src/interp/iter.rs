@@ -1,9 +1,38 @@
 //! The iterator protocol: GetIterator, IteratorStep(Value), IteratorClose, IterableToList.
 
+use crate::ast::{Expr, ExprKind};
 use crate::gc::Tracer;
+use crate::interp::eval::callee_text;
 use crate::interp::{Abrupt, Interp, JsResult};
 use crate::object::{trace_value, Obj, PropKey};
 use crate::value::Value;
+
+/// Where GetIterator was asked for: decides V8's wording of "is not iterable" errors.
+#[derive(Clone, Copy)]
+pub enum IterSite<'a> {
+    /// A built-in (`Array.from`, `new Map`, `Promise.all`, `yield*`, assignment patterns).
+    Builtin,
+    /// `for-of`, `for await`, array spread and declaration destructuring: the operand's text.
+    Syntax(&'a Expr),
+    /// A spread argument of a call (`f(...x)`).
+    CallSpread(&'a Expr),
+}
+
+/// `Object::TypeOf` plus the value for most primitives, as V8's
+/// `kNotIterableNoSymbolLoad` message shows it (`number 5`, `object null`, `object`).
+pub fn not_iterable_type_text(v: &Value) -> String {
+    match v {
+        Value::Undefined | Value::Empty => "undefined".into(),
+        Value::Null => "object null".into(),
+        Value::Bool(b) => format!("boolean {b}"),
+        Value::Number(n) => format!("number {}", crate::value::number_to_string(*n)),
+        Value::String(s) => format!("string \"{s}\""),
+        Value::Symbol(_) => "symbol".into(),
+        Value::BigInt(_) => "bigint".into(),
+        Value::Object(o) if o.is_callable() => "function".into(),
+        Value::Object(_) => "object".into(),
+    }
+}
 
 /// An Iterator Record: the iterator object, its `next` method, and whether it is done.
 #[derive(Debug, Clone)]
@@ -23,13 +52,60 @@ impl IteratorRecord {
 impl Interp {
     /// GetIterator(obj, sync).
     pub fn get_iterator(&mut self, v: &Value) -> JsResult<IteratorRecord> {
+        self.get_iterator_at(v, IterSite::Builtin)
+    }
+
+    /// GetIterator(v, sync), with V8's message for a value that is not iterable, which
+    /// depends on where the iteration was asked for (`site`).
+    pub fn get_iterator_at(&mut self, v: &Value, site: IterSite) -> JsResult<IteratorRecord> {
         let key = PropKey::Sym(self.symbols.iterator.clone());
-        let method = self.get_v(v, &key)?;
+        let method = if v.is_nullish() {
+            Value::Undefined
+        } else {
+            self.get_v(v, &key)?
+        };
         if !self.is_callable(&method) {
-            let s = crate::inspect::brief(self, v);
-            return Err(self.type_error(format!("{s} is not iterable")));
+            return Err(self.not_iterable_error(v, site, false));
         }
         self.get_iterator_from_method(v, &method)
+    }
+
+    /// V8's TypeError for a value that has no usable `[Symbol.iterator]` (or
+    /// `[Symbol.asyncIterator]`): at syntax sites the source text of the operand
+    /// (`obj is not iterable`, `f is not a function or its return value is not iterable`),
+    /// for call spreads and built-ins V8's generic forms.
+    pub fn not_iterable_error(&mut self, v: &Value, site: IterSite, is_async: bool) -> Abrupt {
+        let what = if is_async {
+            "async iterable"
+        } else {
+            "iterable"
+        };
+        let msg = match site {
+            IterSite::Syntax(e) => match &e.kind {
+                ExprKind::Call { callee, .. } => format!(
+                    "{} is not a function or its return value is not {what}",
+                    callee_text(callee)
+                ),
+                _ => format!("{} is not {what}", callee_text(e)),
+            },
+            IterSite::CallSpread(e) => match v {
+                Value::Undefined | Value::Null => format!(
+                    "{} is not iterable (cannot read property {})",
+                    callee_text(e),
+                    if v.is_undefined() {
+                        "undefined"
+                    } else {
+                        "null"
+                    }
+                ),
+                _ => "Spread syntax requires ...iterable[Symbol.iterator] to be a function".into(),
+            },
+            IterSite::Builtin => format!(
+                "{} is not {what} (cannot read property Symbol(Symbol.iterator))",
+                not_iterable_type_text(v)
+            ),
+        };
+        self.type_error(msg)
     }
 
     pub fn get_iterator_from_method(
@@ -120,6 +196,11 @@ impl Interp {
 
     /// IterableToList.
     pub fn iterable_to_list(&mut self, v: &Value) -> JsResult<Vec<Value>> {
+        self.iterable_to_list_at(v, IterSite::Builtin)
+    }
+
+    /// IterableToList, naming `site` when `v` is not iterable.
+    pub fn iterable_to_list_at(&mut self, v: &Value, site: IterSite) -> JsResult<Vec<Value>> {
         // Fast path: a plain array with the built-in iterator.
         if let Value::Object(o) = v {
             if self.has_default_array_iteration(o) {
@@ -131,7 +212,7 @@ impl Interp {
                 }
             }
         }
-        let mut rec = self.get_iterator(v)?;
+        let mut rec = self.get_iterator_at(v, site)?;
         let mut out = Vec::new();
         while let Some(x) = self.iterator_step_value(&mut rec)? {
             out.push(x);

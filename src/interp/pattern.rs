@@ -3,6 +3,7 @@
 
 use crate::ast::{Expr, ExprKind, PatElem, Pattern, PropName};
 use crate::interp::eval::Frame;
+use crate::interp::iter::IterSite;
 use crate::interp::scope::Env;
 use crate::interp::{Abrupt, Interp, JsResult};
 use crate::object::PropKey;
@@ -24,6 +25,31 @@ impl Interp {
         self.destructure(p, v, env, if init { Mode::Init } else { Mode::Put })
     }
 
+    /// `bind_pattern` for a declaration with an initializer: a value that is not iterable
+    /// for an array pattern is reported with the initializer's text (`obj is not iterable`).
+    pub fn bind_pattern_from(
+        &mut self,
+        p: &Pattern,
+        v: Value,
+        env: &Env,
+        init: bool,
+        from: &Expr,
+    ) -> JsResult<()> {
+        let mode = if init { Mode::Init } else { Mode::Put };
+        match p {
+            Pattern::Array { elems, rest, .. } => {
+                // V8 names the initializer, except a member expression that gave null or
+                // undefined (then its generic message).
+                let site = match (&from.kind, v.is_nullish()) {
+                    (ExprKind::Member { .. }, true) => IterSite::Builtin,
+                    _ => IterSite::Syntax(from),
+                };
+                self.destructure_array(elems, rest.as_deref(), v, env, mode, site)
+            }
+            _ => self.destructure(p, v, env, mode),
+        }
+    }
+
     /// Destructuring assignment (`[a, b] = [b, a]`, `({x} = o)`).
     pub fn assign_pattern(&mut self, p: &Pattern, v: Value, env: &Env) -> JsResult<()> {
         self.destructure(p, v, env, Mode::Put)
@@ -41,7 +67,7 @@ impl Interp {
                 self.destructure_object(props, rest.as_deref(), v, env, mode)
             }
             Pattern::Array { elems, rest, .. } => {
-                self.destructure_array(elems, rest.as_deref(), v, env, mode)
+                self.destructure_array(elems, rest.as_deref(), v, env, mode, IterSite::Builtin)
             }
         }
     }
@@ -107,6 +133,7 @@ impl Interp {
         v: Value,
         env: &Env,
         mode: Mode,
+        site: IterSite,
     ) -> JsResult<()> {
         let resumed = match self.frames.last() {
             Some(Frame::PatArray { .. }) => self.frames.pop(),
@@ -120,7 +147,13 @@ impl Interp {
                 value,
                 lref,
             }) => (rec, index, phase, value, lref),
-            _ => (self.get_iterator(&v)?, 0, 0, Value::Undefined, None),
+            _ => (
+                self.get_iterator_at(&v, site)?,
+                0,
+                0,
+                Value::Undefined,
+                None,
+            ),
         };
         let n = elems.len();
         let mut i = start;
