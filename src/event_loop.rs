@@ -51,7 +51,7 @@ impl Default for Timers {
         let start = Instant::now();
         let origin_epoch = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs_f64() * 1000.0)
+            .map(|d| d.as_millis() as f64)
             .unwrap_or(0.0);
         Timers {
             start,
@@ -93,13 +93,12 @@ impl Timers {
         self.origin_epoch
     }
 
-    /// Milliseconds since the Unix epoch, on the clock in use (`Date.now()`).
+    /// Milliseconds since the Unix epoch, on the clock in use (`Date.now()`): the epoch
+    /// millisecond at start plus `now()`, so `Date.now()`, `performance.now()` and timer
+    /// deadlines read one clock. With a whole-millisecond origin, a timer of `d` ms fires when
+    /// `Date.now()` has advanced by at least `d` (deadlines are `floor(now) + d`), as in Node.
     pub fn epoch_now(&self) -> f64 {
-        let base = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs_f64() * 1000.0)
-            .unwrap_or(0.0);
-        (base + self.skipped).floor()
+        (self.origin_epoch + self.now()).floor()
     }
 
     /// Node's delay coercion: `after *= 1; if (!(after >= 1 && after <= 2^31-1)) after = 1`.

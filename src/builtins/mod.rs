@@ -3,6 +3,7 @@
 //! intrinsics and its global binding on the global object.
 
 pub mod array;
+pub mod base64;
 pub mod bigint;
 pub mod boolean;
 pub mod console;
@@ -24,6 +25,7 @@ pub mod reflect;
 pub mod regexp;
 pub mod require;
 pub mod string;
+pub mod structured_clone;
 pub mod symbol;
 pub mod timers;
 
@@ -53,6 +55,8 @@ pub fn init_all(it: &mut Interp) {
     timers::init(it);
     process::init(it);
     performance::init(it);
+    structured_clone::init(it);
+    base64::init(it);
     date::init(it);
     regexp::init(it);
     crate::interp::generator::init(it);

@@ -43,6 +43,8 @@ pub struct Host {
     pub modules: Vec<(String, Value)>,
     /// The native helper object given to core modules (`src/builtins/node/`).
     pub binding: Option<Obj>,
+    /// `DOMException.prototype` (made on first use).
+    pub dom_exception_prototype: Option<Obj>,
 }
 
 /// `(node:PID) ` prefix of warnings.
@@ -496,11 +498,37 @@ fn emit_warning(it: &mut Interp, a: &Args) -> JsResult<Value> {
             (ty, it.to_string(&w)?.to_rust_string())
         }
     };
-    let pid = pid();
-    it.console.write_err(&format!(
-        "(node:{pid}) {name}: {msg}\n(Use `node --trace-warnings ...` to show where the warning was created)\n"
-    ));
+    queue_warning(it, &name, &msg);
     Ok(Value::Undefined)
+}
+
+/// Writes a warning as Node's default `'warning'` handler does, on the next tick (Node's
+/// `process.emitWarning` defers it with `process.nextTick`).
+pub fn queue_warning(it: &mut Interp, name: &str, msg: &str) {
+    let trace = if name.ends_with("DeprecationWarning") {
+        "--trace-deprecation"
+    } else {
+        "--trace-warnings"
+    };
+    let text = format!(
+        "(node:{}) {name}: {msg}\n(Use `node {trace} ...` to show where the warning was created)\n",
+        pid()
+    );
+    let f = it.native_fn_with(
+        "emitWarning",
+        0,
+        |it, a| {
+            if let crate::object::ObjectKind::Native(n) = &a.callee.borrow().kind {
+                if let Some(Value::String(s)) = n.captures.first() {
+                    it.console.write_err(&s.to_rust_string());
+                }
+            }
+            Ok(Value::Undefined)
+        },
+        false,
+        vec![Value::from(text.as_str())],
+    );
+    it.host.next_ticks.push_back((Value::Object(f), Vec::new()));
 }
 
 fn write_chunk(it: &mut Interp, a: &Args, err: bool) -> JsResult<Value> {

@@ -122,10 +122,7 @@ fn binding(it: &mut Interp) -> Obj {
     it.define_method(&b, "emitWarning", 2, |it, a| {
         let ty = it.to_string(&a.get(0))?.to_rust_string();
         let msg = it.to_string(&a.get(1))?.to_rust_string();
-        let pid = std::process::id();
-        it.console.write_err(&format!(
-            "(node:{pid}) {ty}: {msg}\n(Use `node --trace-warnings ...` to show where the warning was created)\n"
-        ));
+        super::process::queue_warning(it, &ty, &msg);
         Ok(Value::Undefined)
     });
     it.define_method(&b, "callSite", 0, call_site);
