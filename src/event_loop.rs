@@ -1,8 +1,9 @@
 //! The event loop: timers, immediates and the microtask checkpoints between them, with Node's
 //! ordering rules, on a current-thread tokio runtime (real time) or a virtual clock.
 //!
-//! Rules (Node v20): after the script and after every macrotask callback, all microtasks run
-//! and then unhandled rejections are checked. Timers fire in (deadline, creation order);
+//! Rules (Node v20): after the script and after every macrotask callback, Node's
+//! `processTicksAndRejections` runs: all `process.nextTick` callbacks, then all microtasks,
+//! repeated until both queues are empty, then the unhandled-rejection check. Timers fire in (deadline, creation order);
 //! a delay below 1 ms (or NaN, or above 2^31-1) means 1 ms; the deadline is computed from the
 //! clock read when `setTimeout` is called. Immediates run after the due timers of a loop turn.
 //! The loop ends when no referenced timer and no immediate is left.
@@ -32,6 +33,8 @@ pub struct Timer {
 
 pub struct Timers {
     start: Instant,
+    /// Milliseconds since the Unix epoch when `start` was taken (`performance.timeOrigin`).
+    origin_epoch: f64,
     /// Milliseconds skipped by virtual time.
     skipped: f64,
     pub virtual_time: bool,
@@ -45,8 +48,14 @@ pub struct Timers {
 
 impl Default for Timers {
     fn default() -> Self {
+        let start = Instant::now();
+        let origin_epoch = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as f64)
+            .unwrap_or(0.0);
         Timers {
-            start: Instant::now(),
+            start,
+            origin_epoch,
             skipped: 0.0,
             virtual_time: false,
             next_id: 1,
@@ -68,13 +77,17 @@ impl Timers {
         self.start.elapsed().as_secs_f64() * 1000.0 + self.skipped
     }
 
-    /// Milliseconds since the Unix epoch, on the clock in use (`Date.now()`).
+    /// `performance.timeOrigin`: the epoch time (ms) at which `now()` was 0.
+    pub fn time_origin(&self) -> f64 {
+        self.origin_epoch
+    }
+
+    /// Milliseconds since the Unix epoch, on the clock in use (`Date.now()`): the epoch
+    /// millisecond at start plus `now()`, so `Date.now()`, `performance.now()` and timer
+    /// deadlines read one clock. With a whole-millisecond origin, a timer of `d` ms fires when
+    /// `Date.now()` has advanced by at least `d` (deadlines are `floor(now) + d`), as in Node.
     pub fn epoch_now(&self) -> f64 {
-        let base = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs_f64() * 1000.0)
-            .unwrap_or(0.0);
-        (base + self.skipped).floor()
+        (self.origin_epoch + self.now()).floor()
     }
 
     /// Node's delay coercion: `after *= 1; if (!(after >= 1 && after <= 2^31-1)) after = 1`.
@@ -145,7 +158,7 @@ impl Timers {
         id
     }
 
-    fn has_refed_work(&self) -> bool {
+    pub fn has_refed_work(&self) -> bool {
         !self.immediates.is_empty() || self.timers.values().any(|t| t.refed)
     }
 
@@ -193,6 +206,8 @@ pub enum LoopEnd {
     Uncaught(Value),
     /// An unhandled rejection (mode `throw`/`strict`: exit code 1).
     UnhandledRejection(Value),
+    /// `process.exit(code)` was called ('exit' listeners already ran).
+    Exit(i32),
 }
 
 /// What to do with unhandled rejections (Node's `--unhandled-rejections`).
@@ -217,34 +232,116 @@ impl RejectionMode {
 }
 
 impl Interp {
-    /// A microtask checkpoint: drain the queue, then check for unhandled rejections.
-    pub fn checkpoint(&mut self, mode: RejectionMode) -> Option<LoopEnd> {
-        if let Err(e) = self.run_microtasks() {
-            return Some(match e {
-                Abrupt::Throw(v) => LoopEnd::Uncaught(v),
-                _ => LoopEnd::Done,
-            });
-        }
-        let rejected = self.take_unhandled_rejections();
-        if let Some((_, reason)) = rejected.into_iter().next() {
-            match mode {
-                RejectionMode::Throw | RejectionMode::Strict => {
-                    return Some(LoopEnd::UnhandledRejection(reason))
+    /// Node's `runNextTicks` (`lib/internal/process/task_queues.js`): runs the nextTick
+    /// queue until it is empty (ticks queued by ticks run in the same drain).
+    pub fn run_next_ticks(&mut self) -> Option<LoopEnd> {
+        while let Some((cb, args)) = self.host.next_ticks.pop_front() {
+            if let Err(e) = self.call(&cb, &Value::Undefined, &args) {
+                if let Some(end) = self.uncaught(e, "uncaughtException") {
+                    return Some(end);
                 }
-                RejectionMode::Warn => {
-                    let s = crate::inspect::inspect(self, &reason).unwrap_or_default();
-                    self.console
-                        .write_err(&format!("(node) UnhandledPromiseRejectionWarning: {s}\n"));
-                }
-                RejectionMode::None => {}
             }
         }
         None
     }
 
+    /// Node's `processTicksAndRejections`, run after the script and after every macrotask:
+    /// all ticks, then all microtasks (V8 drains the whole queue, so ticks queued by a
+    /// microtask wait for the drain to finish), repeated until both queues are empty; then
+    /// the unhandled-rejection check, whose handlers may queue more work.
+    pub fn process_ticks_and_rejections(&mut self, mode: RejectionMode) -> Option<LoopEnd> {
+        loop {
+            loop {
+                if let Some(end) = self.run_next_ticks() {
+                    return Some(end);
+                }
+                // A throwing microtask is reported and the drain goes on (as V8 does).
+                while let Err(e) = self.run_microtasks() {
+                    if let Some(end) = self.uncaught(e, "uncaughtException") {
+                        return Some(end);
+                    }
+                }
+                if let Some(code) = self.host.exiting {
+                    return Some(LoopEnd::Exit(code));
+                }
+                if self.host.next_ticks.is_empty() {
+                    break;
+                }
+            }
+            let rejected = self.take_unhandled_rejections();
+            if rejected.is_empty() {
+                return None;
+            }
+            for (promise, reason) in rejected {
+                if let Some(end) = self.unhandled_rejection(mode, promise, reason) {
+                    return Some(end);
+                }
+            }
+            if self.host.next_ticks.is_empty() && self.jobs.jobs.is_empty() {
+                return None;
+            }
+        }
+    }
+
+    /// An unhandled rejection: `process.on('unhandledRejection')` listeners get
+    /// `(reason, promise)`; without one, the mode decides (`throw`: an uncaught exception,
+    /// which `'uncaughtException'` listeners may still handle).
+    fn unhandled_rejection(
+        &mut self,
+        mode: RejectionMode,
+        promise: crate::object::Obj,
+        reason: Value,
+    ) -> Option<LoopEnd> {
+        if mode != RejectionMode::Strict && self.has_process_listeners("unhandledRejection") {
+            let args = [reason, Value::Object(promise)];
+            if let Err(e) = self.emit_process_event("unhandledRejection", &args) {
+                return self.uncaught(e, "uncaughtException");
+            }
+            return None;
+        }
+        match mode {
+            RejectionMode::Throw | RejectionMode::Strict => {
+                if self.has_process_listeners("uncaughtException") {
+                    return self.uncaught(Abrupt::Throw(reason), "unhandledRejection");
+                }
+                Some(LoopEnd::UnhandledRejection(reason))
+            }
+            RejectionMode::Warn => {
+                let s = crate::inspect::inspect(self, &reason).unwrap_or_default();
+                self.console
+                    .write_err(&format!("(node) UnhandledPromiseRejectionWarning: {s}\n"));
+                None
+            }
+            RejectionMode::None => None,
+        }
+    }
+
+    /// An exception escaped a callback: `process.on('uncaughtException')` listeners get
+    /// `(error, origin)` and the program goes on; without one it ends. `None` = handled.
+    pub fn uncaught(&mut self, e: Abrupt, origin: &str) -> Option<LoopEnd> {
+        if let Some(code) = self.host.exiting {
+            return Some(LoopEnd::Exit(code));
+        }
+        let Abrupt::Throw(v) = e else {
+            return None;
+        };
+        if !self.has_process_listeners("uncaughtException") {
+            return Some(LoopEnd::Uncaught(v));
+        }
+        match self.emit_process_event("uncaughtException", &[v, Value::from(origin)]) {
+            Ok(_) => None,
+            Err(_) if self.host.exiting.is_some() => {
+                Some(LoopEnd::Exit(self.host.exiting.unwrap_or(0)))
+            }
+            // Node exits with 7 when an 'uncaughtException' handler throws.
+            Err(Abrupt::Throw(v2)) => Some(LoopEnd::Uncaught(v2)),
+            Err(_) => None,
+        }
+    }
+
     /// Runs the event loop until no work is left.
     pub fn run_event_loop(&mut self, mode: RejectionMode) -> LoopEnd {
-        if let Some(end) = self.checkpoint(mode) {
+        if let Some(end) = self.process_ticks_and_rejections(mode) {
             return end;
         }
         let rt = match tokio::runtime::Builder::new_current_thread()
@@ -277,10 +374,12 @@ impl Interp {
                 if repeats {
                     self.timers.rearm(id);
                 }
-                if let Err(Abrupt::Throw(v)) = r {
-                    return LoopEnd::Uncaught(v);
+                if let Err(e) = r {
+                    if let Some(end) = self.uncaught(e, "uncaughtException") {
+                        return end;
+                    }
                 }
-                if let Some(end) = self.checkpoint(mode) {
+                if let Some(end) = self.process_ticks_and_rejections(mode) {
                     return end;
                 }
             }
@@ -291,10 +390,12 @@ impl Interp {
                     break;
                 };
                 ran = true;
-                if let Err(Abrupt::Throw(v)) = self.call(&cb, &Value::Undefined, &args) {
-                    return LoopEnd::Uncaught(v);
+                if let Err(e) = self.call(&cb, &Value::Undefined, &args) {
+                    if let Some(end) = self.uncaught(e, "uncaughtException") {
+                        return end;
+                    }
                 }
-                if let Some(end) = self.checkpoint(mode) {
+                if let Some(end) = self.process_ticks_and_rejections(mode) {
                     return end;
                 }
             }

@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use jsgen::event_loop::{LoopEnd, RejectionMode};
+use jsgen::event_loop::RejectionMode;
 use jsgen::interp::Interp;
-use jsgen::run::RunError;
+use jsgen::run::{MainEnd, RunError};
 
 /// jsgen — a JavaScript interpreter that prints exactly what Node.js prints.
 #[derive(Parser, Debug)]
@@ -27,6 +27,14 @@ struct Cli {
     /// What an unhandled promise rejection does (as Node's flag).
     #[arg(long, value_name = "MODE", default_value = "throw")]
     unhandled_rejections: String,
+
+    /// Arguments passed to the script (`process.argv[2..]`); options go before the file.
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "ARGS"
+    )]
+    args: Vec<String>,
 }
 
 /// The interpreter runs on a thread with a large stack so deep (but bounded) JS recursion
@@ -93,30 +101,36 @@ fn run(cli: Cli) -> u8 {
     let mut it = Interp::new();
     it.console.detect_terminal();
     it.timers.virtual_time = cli.virtual_time;
-    let code = match it.run_script(&name, &text) {
-        Ok(_) => match it.run_event_loop(mode) {
-            LoopEnd::Done => 0,
-            LoopEnd::Uncaught(value) => {
-                let pos = it.last_error_pos.take();
-                report(&mut it, RunError::Uncaught { value, pos });
-                1
-            }
-            LoopEnd::UnhandledRejection(value) => {
-                let pos = it.last_error_pos.take();
-                let d =
-                    jsgen::diag::uncaught(&mut it, &value, pos, "Unhandled promise rejection: ");
-                let _ = std::io::stdout().flush();
-                let _ = std::io::stderr().write_all(jsgen::diag::render(d, false).as_bytes());
-                1
-            }
-        },
-        Err(e) => {
+    let script_path = match (&cli.eval, &cli.file) {
+        (None, Some(f)) if f != "-" => Some(name.clone()),
+        _ => None,
+    };
+    let mut args = cli.args.clone();
+    if cli.eval.is_some() {
+        // `jsgen -e CODE a b`: the positional words are all script arguments.
+        if let Some(f) = &cli.file {
+            args.insert(0, f.clone());
+        }
+    }
+    it.set_script_args(script_path, args);
+    let end = it.run_main(&name, &text, mode);
+    let default = match end {
+        MainEnd::Done | MainEnd::Exit(_) => 0,
+        MainEnd::Error(e) => {
             report(&mut it, e);
             1
         }
+        MainEnd::UnhandledRejection { value, pos } => {
+            let d = jsgen::diag::uncaught(&mut it, &value, pos, "Unhandled promise rejection: ");
+            let _ = std::io::stdout().flush();
+            let _ = std::io::stderr().write_all(jsgen::diag::render(d, false).as_bytes());
+            1
+        }
     };
+    let code = it.emit_exit(default);
     let _ = std::io::stdout().flush();
-    code
+    // Exit statuses are 8 bits, as the OS truncates them.
+    (code & 0xff) as u8
 }
 
 fn report(it: &mut Interp, e: RunError) {

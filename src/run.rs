@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use crate::ast::{Script, Span};
+use crate::event_loop::{LoopEnd, RejectionMode};
 use crate::interp::scope::Env;
 use crate::interp::{Abrupt, Interp, SourceFile};
 use crate::object::{Attrs, PropKey, PropertyDescriptor};
@@ -85,7 +86,11 @@ impl Interp {
     pub fn run_script(&mut self, name: &str, text: &str) -> Result<Value, RunError> {
         let source = self.add_source(name, text);
         match self.compile(source, &ParseOptions::default()) {
-            Ok(script) => self.evaluate_script(&script, source),
+            Ok(script) => {
+                // A CommonJS script sees require/module/exports/__filename/__dirname.
+                crate::builtins::require::install_commonjs(self, name);
+                self.evaluate_script(&script, source)
+            }
             Err(first) => {
                 if !text.contains("await") {
                     return Err(first);
@@ -209,20 +214,96 @@ impl Interp {
     }
 }
 
+/// How a whole program run (script, event loop, `'beforeExit'`) ended, before the
+/// `'exit'` event.
+#[derive(Debug)]
+pub enum MainEnd {
+    /// Nothing left to do.
+    Done,
+    /// The script did not parse, or an exception nobody handled (exit code 1).
+    Error(RunError),
+    /// An unhandled promise rejection (exit code 1).
+    UnhandledRejection {
+        value: Value,
+        pos: Option<(u32, Span)>,
+    },
+    /// `process.exit(code)`.
+    Exit(i32),
+}
+
+impl Interp {
+    /// Runs a program as Node runs its main script: the script, then the event loop; when
+    /// the loop runs dry, `'beforeExit'` listeners may schedule more work. An exception
+    /// escaping the script goes to `'uncaughtException'` listeners if there are any. The
+    /// caller reports errors and then calls [`Interp::emit_exit`] for the exit status.
+    pub fn run_main(&mut self, name: &str, text: &str, mode: RejectionMode) -> MainEnd {
+        if let Err(e) = self.run_script(name, text) {
+            if let Some(code) = self.host.exiting {
+                return MainEnd::Exit(code);
+            }
+            match e {
+                RunError::Uncaught { value, pos }
+                    if self.has_process_listeners("uncaughtException") =>
+                {
+                    if let Some(end) = self.uncaught(Abrupt::Throw(value), "uncaughtException") {
+                        return self.main_end(end);
+                    }
+                    let _ = pos;
+                }
+                e => return MainEnd::Error(e),
+            }
+        }
+        if let Some(end) = self.process_ticks_and_rejections(mode) {
+            return self.main_end(end);
+        }
+        loop {
+            let end = self.run_event_loop(mode);
+            if !matches!(end, LoopEnd::Done) || !self.has_process_listeners("beforeExit") {
+                return self.main_end(end);
+            }
+            let code = self.process_exit_code(0);
+            if let Err(e) = self.emit_process_event("beforeExit", &[Value::from(code)]) {
+                if let Some(end) = self.uncaught(e, "uncaughtException") {
+                    return self.main_end(end);
+                }
+            }
+            if let Some(end) = self.process_ticks_and_rejections(mode) {
+                return self.main_end(end);
+            }
+            if !self.timers.has_refed_work() {
+                return MainEnd::Done;
+            }
+        }
+    }
+
+    fn main_end(&mut self, end: LoopEnd) -> MainEnd {
+        match end {
+            LoopEnd::Done => MainEnd::Done,
+            LoopEnd::Exit(code) => MainEnd::Exit(code),
+            LoopEnd::Uncaught(value) => {
+                let pos = self.last_error_pos.take();
+                MainEnd::Error(RunError::Uncaught { value, pos })
+            }
+            LoopEnd::UnhandledRejection(value) => {
+                let pos = self.last_error_pos.take();
+                MainEnd::UnhandledRejection { value, pos }
+            }
+        }
+    }
+}
+
 /// Runs `code` to completion (script, then the event loop on virtual time) with console
 /// output captured; returns (captured output, exit code). For tests and embedding.
 pub fn run_captured(code: &str) -> (String, i32) {
     let mut it = Interp::new();
     it.console.capture = Some(Vec::new());
     it.timers.virtual_time = true;
-    let mut status = 0;
-    match it.run_script("test.js", code) {
-        Ok(_) => match it.run_event_loop(crate::event_loop::RejectionMode::Throw) {
-            crate::event_loop::LoopEnd::Done => {}
-            _ => status = 1,
-        },
-        Err(_) => status = 1,
-    }
+    let end = it.run_main("test.js", code, RejectionMode::Throw);
+    let default = match end {
+        MainEnd::Done | MainEnd::Exit(_) => 0,
+        _ => 1,
+    };
+    let status = it.emit_exit(default);
     let out = it.console.capture.take().unwrap_or_default();
     (String::from_utf8_lossy(&out).into_owned(), status)
 }

@@ -157,3 +157,109 @@ fn console_does_not_color_when_piped() {
     let (out, _) = run_colors_script(&[("FORCE_COLOR", "0"), ("TERM", "xterm-256color")]);
     assert_eq!(out, include_str!("colors/console.plain.out"));
 }
+
+// ---- Node host globals (process, performance, require) --------------------------------------
+
+#[test]
+fn performance_now_follows_the_virtual_clock() {
+    // The open issue: performance.now() must advance across a 1000 ms timer under virtual
+    // time (it reads the event loop's clock, like Date.now()), while the run is instant.
+    let t = Instant::now();
+    let script = "const t0 = performance.now(); const d0 = Date.now();
+        setTimeout(() => {
+          const dt = performance.now() - t0;
+          console.log(dt >= 999 && dt < 1100, Date.now() - d0 >= 999, typeof performance.now);
+        }, 1000);";
+    let (out, err, code) = run(&["--virtual-time", "-e", script]);
+    assert_eq!(out, "true true function\n", "stderr: {err}");
+    assert_eq!(code, 0);
+    assert!(t.elapsed().as_millis() < 900, "took {:?}", t.elapsed());
+}
+
+#[test]
+fn process_argv_has_the_script_path_and_trailing_args() {
+    let dir = std::env::temp_dir().join(format!("jsgen-argv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let f = dir.join("argv.js");
+    std::fs::write(
+        &f,
+        "console.log(process.argv.slice(1).join(' ') === __filename + ' a --b c', process.argv.length, typeof __dirname)",
+    )
+    .expect("write script");
+    let fs = f.to_string_lossy().into_owned();
+    let (out, err, code) = run(&[&fs, "a", "--b", "c"]);
+    assert_eq!(out, "true 5 string\n", "stderr: {err}");
+    assert_eq!(code, 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn process_exit_unwinds_without_catch_or_finally() {
+    let script = "process.on('exit', (c) => console.log('exit', c));
+        try { try { console.log('before'); process.exit(5); } finally { console.log('finally!'); } }
+        catch (e) { console.log('caught!'); }
+        console.log('after');";
+    let (out, err, code) = run(&["-e", script]);
+    assert_eq!(out, "before\nexit 5\n");
+    assert_eq!(err, "");
+    assert_eq!(code, 5);
+    // From a timer, inside a promise executor (which would otherwise catch it), with exitCode.
+    let script = "process.exitCode = 9; setTimeout(() => { new Promise(() => process.exit()); console.log('no'); }, 5);
+        setTimeout(() => console.log('never'), 10);";
+    let (out, _, code) = run(&["--virtual-time", "-e", script]);
+    assert_eq!(out, "");
+    assert_eq!(code, 9);
+}
+
+#[test]
+fn exit_code_and_exit_listeners_after_an_uncaught_error() {
+    let script = "process.on('exit', (c) => console.log('exit', c, process.exitCode)); throw new Error('x');";
+    let (out, err, code) = run(&["-e", script]);
+    assert_eq!(out, "exit 1 1\n");
+    assert!(err.contains("Error: x"), "stderr: {err}");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn uncaught_exception_and_unhandled_rejection_listeners_replace_the_crash() {
+    let script =
+        "process.on('uncaughtException', (e, origin) => console.log('UE', e.message, origin));
+        process.on('unhandledRejection', (r, p) => console.log('UR', r, p));
+        setTimeout(() => console.log('timer'), 5);
+        Promise.reject(42);
+        throw new Error('main');";
+    let (out, err, code) = run(&["--virtual-time", "-e", script]);
+    assert_eq!(
+        out,
+        "UE main uncaughtException\nUR 42 Promise { <rejected> 42 }\ntimer\n"
+    );
+    assert_eq!(err, "");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn require_core_modules_and_module_not_found() {
+    let script =
+        "const EE = require('events'); console.log(EE === require('node:events').EventEmitter);
+        for (const m of ['fs', 'node:child_process', 'http', 'net', './local']) {
+          try { require(m); } catch (e) { console.log(e.code, e.message.split('\\n')[0]); }
+        }";
+    let (out, err, code) = run(&["-e", script]);
+    assert_eq!(
+        out,
+        "true\nMODULE_NOT_FOUND Cannot find module 'fs'\nMODULE_NOT_FOUND Cannot find module 'node:child_process'\nMODULE_NOT_FOUND Cannot find module 'http'\nMODULE_NOT_FOUND Cannot find module 'net'\nMODULE_NOT_FOUND Cannot find module './local'\n",
+        "stderr: {err}"
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn module_code_has_no_commonjs_bindings() {
+    let script = "await null; console.log(typeof require, typeof module, typeof exports, typeof __filename, typeof process);";
+    let (out, err, code) = run(&["-e", script]);
+    assert_eq!(
+        out, "undefined undefined undefined undefined object\n",
+        "stderr: {err}"
+    );
+    assert_eq!(code, 0);
+}

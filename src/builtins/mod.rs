@@ -3,6 +3,7 @@
 //! intrinsics and its global binding on the global object.
 
 pub mod array;
+pub mod base64;
 pub mod bigint;
 pub mod boolean;
 pub mod console;
@@ -14,12 +15,17 @@ pub mod iterator;
 pub mod json;
 pub mod map;
 pub mod math;
+pub mod node;
 pub mod number;
 pub mod object;
+pub mod performance;
+pub mod process;
 pub mod promise;
 pub mod reflect;
 pub mod regexp;
+pub mod require;
 pub mod string;
+pub mod structured_clone;
 pub mod symbol;
 pub mod timers;
 
@@ -47,6 +53,10 @@ pub fn init_all(it: &mut Interp) {
     console::init(it);
     promise::init(it);
     timers::init(it);
+    process::init(it);
+    performance::init(it);
+    structured_clone::init(it);
+    base64::init(it);
     date::init(it);
     regexp::init(it);
     crate::interp::generator::init(it);

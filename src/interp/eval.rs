@@ -1200,6 +1200,10 @@ impl Interp {
                 });
                 return Err(Abrupt::Suspend);
             }
+            if result.is_err() && self.host.exiting.is_some() {
+                // `process.exit()` is not an exception: no catch, no finally.
+                return result;
+            }
             if let (Err(Abrupt::Throw(exc)), Some(h)) = (&result, handler) {
                 let exc = exc.clone();
                 let cenv = self.enter_block_scope(h.scope.get(), env);
@@ -1237,6 +1241,9 @@ impl Interp {
                 Some(p) => *p,
                 None => Ok(Value::Empty),
             };
+        }
+        if result.is_err() && self.host.exiting.is_some() {
+            return result;
         }
         if let Some(f) = finalizer {
             let fr = self.eval_block(f, env, suspends);

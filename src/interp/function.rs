@@ -486,6 +486,10 @@ impl Interp {
         source: u32,
         kind: crate::interp::FrameKind,
     ) -> JsResult<()> {
+        if self.host.exiting.is_some() {
+            // `process.exit()` is unwinding: no more script code runs.
+            return Err(self.exit_sentinel());
+        }
         if self.call_depth >= MAX_CALL_DEPTH || stack_is_low() {
             return Err(self.range_error("Maximum call stack size exceeded"));
         }

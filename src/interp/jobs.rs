@@ -157,6 +157,9 @@ impl Interp {
     /// for `queueMicrotask` callbacks) is returned and stops the drain.
     pub fn run_microtasks(&mut self) -> JsResult<()> {
         while let Some(job) = self.jobs.jobs.pop_front() {
+            if self.host.exiting.is_some() {
+                return Err(self.exit_sentinel());
+            }
             match job {
                 Job::Reaction(r, arg) => self.promise_reaction_job(r, arg)?,
                 Job::ResolveThenable {

@@ -197,6 +197,8 @@ pub struct Interp {
     pub template_cache: FxHashMap<usize, Obj>,
     /// Code runs with top-level `await` (this is `undefined` at top level).
     pub module_like: bool,
+    /// Node host state: nextTick queue, process listeners, argv, `process.exit` unwinding.
+    pub host: crate::builtins::process::Host,
     /// Output sink for console (stdout/stderr), replaceable for tests and the REPL.
     pub console: crate::builtins::console::ConsoleState,
 }

@@ -218,6 +218,7 @@ pub fn create() -> Interp {
         symbol_registry: Default::default(),
         template_cache: Default::default(),
         module_like: false,
+        host: Default::default(),
         console: Default::default(),
     };
     crate::builtins::init_all(&mut it);

@@ -1,0 +1,349 @@
+// node:events — EventEmitter, after Node v20's lib/events.js (same fields, so inspect output
+// matches: _events, _eventsCount, _maxListeners, Symbol(shapeMode), Symbol(kCapture)).
+'use strict';
+const kCapture = Symbol('kCapture');
+const kShapeMode = Symbol('shapeMode');
+let defaultMaxListeners = 10;
+
+function checkListener(listener) {
+  if (typeof listener !== 'function') {
+    throw binding.invalidArgType('listener', 'of type function', listener);
+  }
+}
+
+function EventEmitter(opts) {
+  EventEmitter.init.call(this, opts);
+}
+EventEmitter.prototype._events = undefined;
+EventEmitter.prototype._eventsCount = 0;
+EventEmitter.prototype._maxListeners = undefined;
+
+Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
+  enumerable: true,
+  get() { return defaultMaxListeners; },
+  set(arg) {
+    if (typeof arg !== 'number' || arg < 0 || Number.isNaN(arg)) {
+      throw new RangeError('The value of "defaultMaxListeners" is out of range. It must be a non-negative number. Received ' + binding.inspect(arg));
+    }
+    defaultMaxListeners = arg;
+  },
+});
+EventEmitter.errorMonitor = Symbol('events.errorMonitor');
+EventEmitter.captureRejectionSymbol = Symbol.for('nodejs.rejection');
+
+EventEmitter.init = function (opts) {
+  if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
+    this._events = { __proto__: null };
+    this._eventsCount = 0;
+    this[kShapeMode] = false;
+  } else {
+    this[kShapeMode] = true;
+  }
+  this._maxListeners = this._maxListeners || undefined;
+  this[kCapture] = opts && opts.captureRejections ? Boolean(opts.captureRejections) : false;
+};
+
+EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
+  if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
+    throw new RangeError('The value of "n" is out of range. It must be a non-negative number. Received ' + binding.inspect(n));
+  }
+  this._maxListeners = n;
+  return this;
+};
+
+function _getMaxListeners(that) {
+  if (that._maxListeners === undefined) return defaultMaxListeners;
+  return that._maxListeners;
+}
+EventEmitter.prototype.getMaxListeners = function getMaxListeners() {
+  return _getMaxListeners(this);
+};
+
+EventEmitter.prototype.emit = function emit(type, ...args) {
+  let doError = (type === 'error');
+  const events = this._events;
+  if (events !== undefined) {
+    if (doError && events[EventEmitter.errorMonitor] !== undefined) this.emit(EventEmitter.errorMonitor, ...args);
+    doError = (doError && events.error === undefined);
+  } else if (!doError) return false;
+  if (doError) {
+    let er;
+    if (args.length > 0) er = args[0];
+    if (er instanceof Error) {
+      throw er;
+    }
+    let stringifiedEr;
+    try { stringifiedEr = binding.inspect(er); } catch { stringifiedEr = er; }
+    const err = new Error('Unhandled error. (' + stringifiedEr + ')');
+    err.code = 'ERR_UNHANDLED_ERROR';
+    err.context = er;
+    throw err;
+  }
+  const handler = events[type];
+  if (handler === undefined) return false;
+  if (typeof handler === 'function') {
+    Reflect.apply(handler, this, args);
+  } else {
+    const listeners = handler.slice();
+    for (let i = 0; i < listeners.length; ++i) Reflect.apply(listeners[i], this, args);
+  }
+  return true;
+};
+
+function _addListener(target, type, listener, prepend) {
+  checkListener(listener);
+  let events = target._events;
+  let existing;
+  if (events === undefined) {
+    events = target._events = { __proto__: null };
+    target._eventsCount = 0;
+  } else {
+    if (events.newListener !== undefined) {
+      target.emit('newListener', type, listener.listener ?? listener);
+      events = target._events;
+    }
+    existing = events[type];
+  }
+  if (existing === undefined) {
+    events[type] = listener;
+    ++target._eventsCount;
+  } else {
+    if (typeof existing === 'function') {
+      existing = events[type] = prepend ? [listener, existing] : [existing, listener];
+    } else if (prepend) {
+      existing.unshift(listener);
+    } else {
+      existing.push(listener);
+    }
+    const m = _getMaxListeners(target);
+    if (m > 0 && existing.length > m && !existing.warned) {
+      existing.warned = true;
+      const name = target.constructor && target.constructor.name || 'EventEmitter';
+      binding.emitWarning('MaxListenersExceededWarning', 'Possible EventEmitter memory leak detected. ' +
+        existing.length + ' ' + String(type) + ' listeners added to [' + name + ']. MaxListeners is ' + m +
+        '. Use emitter.setMaxListeners() to increase limit');
+    }
+  }
+  return target;
+}
+
+EventEmitter.prototype.addListener = function addListener(type, listener) {
+  return _addListener(this, type, listener, false);
+};
+EventEmitter.prototype.on = EventEmitter.prototype.addListener;
+EventEmitter.prototype.prependListener = function prependListener(type, listener) {
+  return _addListener(this, type, listener, true);
+};
+
+function onceWrapper() {
+  if (!this.fired) {
+    this.target.removeListener(this.type, this.wrapFn);
+    this.fired = true;
+    if (arguments.length === 0) return this.listener.call(this.target);
+    return this.listener.apply(this.target, arguments);
+  }
+}
+
+function _onceWrap(target, type, listener) {
+  const state = { fired: false, wrapFn: undefined, target, type, listener };
+  const wrapped = onceWrapper.bind(state);
+  wrapped.listener = listener;
+  state.wrapFn = wrapped;
+  return wrapped;
+}
+
+EventEmitter.prototype.once = function once(type, listener) {
+  checkListener(listener);
+  this.on(type, _onceWrap(this, type, listener));
+  return this;
+};
+EventEmitter.prototype.prependOnceListener = function prependOnceListener(type, listener) {
+  checkListener(listener);
+  this.prependListener(type, _onceWrap(this, type, listener));
+  return this;
+};
+
+EventEmitter.prototype.removeListener = function removeListener(type, listener) {
+  checkListener(listener);
+  const events = this._events;
+  if (events === undefined) return this;
+  const list = events[type];
+  if (list === undefined) return this;
+  if (list === listener || list.listener === listener) {
+    this._eventsCount -= 1;
+    if (this[kShapeMode]) {
+      events[type] = undefined;
+    } else if (this._eventsCount === 0) {
+      this._events = { __proto__: null };
+    } else {
+      delete events[type];
+      if (events.removeListener) this.emit('removeListener', type, list.listener || listener);
+    }
+  } else if (typeof list !== 'function') {
+    let position = -1;
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (list[i] === listener || list[i].listener === listener) {
+        position = i;
+        break;
+      }
+    }
+    if (position < 0) return this;
+    if (position === 0) list.shift();
+    else list.splice(position, 1);
+    if (list.length === 1) events[type] = list[0];
+    if (events.removeListener !== undefined) this.emit('removeListener', type, listener);
+  }
+  return this;
+};
+EventEmitter.prototype.off = EventEmitter.prototype.removeListener;
+
+EventEmitter.prototype.removeAllListeners = function removeAllListeners(type) {
+  const events = this._events;
+  if (events === undefined) return this;
+  if (events.removeListener === undefined) {
+    if (arguments.length === 0) {
+      this._events = { __proto__: null };
+      this._eventsCount = 0;
+    } else if (events[type] !== undefined) {
+      if (--this._eventsCount === 0) this._events = { __proto__: null };
+      else delete events[type];
+    }
+    return this;
+  }
+  if (arguments.length === 0) {
+    for (const key of Reflect.ownKeys(events)) {
+      if (key === 'removeListener') continue;
+      this.removeAllListeners(key);
+    }
+    this.removeAllListeners('removeListener');
+    this._events = { __proto__: null };
+    this._eventsCount = 0;
+    return this;
+  }
+  const listeners = events[type];
+  if (typeof listeners === 'function') {
+    this.removeListener(type, listeners);
+  } else if (listeners !== undefined) {
+    for (let i = listeners.length - 1; i >= 0; i--) this.removeListener(type, listeners[i]);
+  }
+  return this;
+};
+
+function _listeners(target, type, unwrap) {
+  const events = target._events;
+  if (events === undefined) return [];
+  const evlistener = events[type];
+  if (evlistener === undefined) return [];
+  if (typeof evlistener === 'function') return unwrap ? [evlistener.listener || evlistener] : [evlistener];
+  return unwrap ? evlistener.map((l) => l.listener || l) : evlistener.slice();
+}
+
+EventEmitter.prototype.listeners = function listeners(type) {
+  return _listeners(this, type, true);
+};
+EventEmitter.prototype.rawListeners = function rawListeners(type) {
+  return _listeners(this, type, false);
+};
+
+function listenerCount(type, listener) {
+  const events = this._events;
+  if (events !== undefined) {
+    const evlistener = events[type];
+    if (typeof evlistener === 'function') {
+      if (listener != null) return listener === evlistener || listener === evlistener.listener ? 1 : 0;
+      return 1;
+    } else if (evlistener !== undefined) {
+      if (listener != null) {
+        let matching = 0;
+        for (const l of evlistener) if (l === listener || l.listener === listener) matching++;
+        return matching;
+      }
+      return evlistener.length;
+    }
+  }
+  return 0;
+}
+EventEmitter.prototype.listenerCount = listenerCount;
+EventEmitter.listenerCount = function (emitter, type) {
+  if (typeof emitter.listenerCount === 'function') return emitter.listenerCount(type);
+  return listenerCount.call(emitter, type);
+};
+
+EventEmitter.prototype.eventNames = function eventNames() {
+  return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
+};
+
+// events.once(emitter, name): a promise of the arguments of the next event (rejects on 'error').
+function once(emitter, name, options) {
+  return new Promise((resolve, reject) => {
+    const errorListener = (err) => {
+      emitter.removeListener(name, resolver);
+      reject(err);
+    };
+    const resolver = (...args) => {
+      if (name !== 'error') emitter.removeListener('error', errorListener);
+      resolve(args);
+    };
+    emitter.once(name, resolver);
+    if (name !== 'error') emitter.once('error', errorListener);
+  });
+}
+
+// events.on(emitter, name): an async iterator over the arguments of each event.
+function on(emitter, event) {
+  const unconsumedEvents = [];
+  const unconsumedPromises = [];
+  let error = null;
+  let finished = false;
+  const eventHandler = (...args) => {
+    const p = unconsumedPromises.shift();
+    if (p) p.resolve({ value: args, done: false });
+    else unconsumedEvents.push(args);
+  };
+  const errorHandler = (err) => {
+    finished = true;
+    const p = unconsumedPromises.shift();
+    if (p) p.reject(err);
+    else error = err;
+    iterator.return();
+  };
+  const iterator = Object.setPrototypeOf({
+    next() {
+      const value = unconsumedEvents.shift();
+      if (value) return Promise.resolve({ value, done: false });
+      if (error) {
+        const p = Promise.reject(error);
+        error = null;
+        return p;
+      }
+      if (finished) return Promise.resolve({ value: undefined, done: true });
+      return new Promise((resolve, reject) => unconsumedPromises.push({ resolve, reject }));
+    },
+    return() {
+      emitter.removeListener(event, eventHandler);
+      emitter.removeListener('error', errorHandler);
+      finished = true;
+      for (const p of unconsumedPromises) p.resolve({ value: undefined, done: true });
+      unconsumedPromises.length = 0;
+      return Promise.resolve({ value: undefined, done: true });
+    },
+    throw(err) {
+      error = err;
+      emitter.removeListener(event, eventHandler);
+      emitter.removeListener('error', errorHandler);
+    },
+    [Symbol.asyncIterator]() { return this; },
+  }, binding.asyncIteratorPrototype);
+  emitter.on(event, eventHandler);
+  if (event !== 'error') emitter.on('error', errorHandler);
+  return iterator;
+}
+
+EventEmitter.once = once;
+EventEmitter.on = on;
+EventEmitter.EventEmitter = EventEmitter;
+EventEmitter.usingDomains = false;
+EventEmitter.getEventListeners = function getEventListeners(emitter, type) {
+  return emitter.listeners(type);
+};
+module.exports = EventEmitter;

@@ -1,0 +1,260 @@
+// node:util — inspect/format (native, src/inspect/), promisify, callbackify, deprecate,
+// inherits, isDeepStrictEqual and util.types, after Node v20's lib/util.js.
+'use strict';
+const inspect = binding.inspect;
+if (inspect.custom === undefined) {
+  inspect.custom = Symbol.for('nodejs.util.inspect.custom');
+}
+const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
+
+function copyProps(target, source) {
+  const descs = Object.getOwnPropertyDescriptors(source);
+  for (const key of Reflect.ownKeys(descs)) {
+    if (key === 'prototype') continue;
+    try { Object.defineProperty(target, key, descs[key]); } catch {}
+  }
+  return target;
+}
+
+function promisify(original) {
+  if (typeof original !== 'function') {
+    throw binding.invalidArgType('original', 'of type function', original);
+  }
+  if (original[kCustomPromisify]) {
+    const fn = original[kCustomPromisify];
+    if (typeof fn !== 'function') {
+      throw binding.invalidArgType('util.promisify.custom', 'of type function', fn);
+    }
+    return Object.defineProperty(fn, kCustomPromisify, { value: fn, enumerable: false, writable: false, configurable: true });
+  }
+  function fn(...args) {
+    return new Promise((resolve, reject) => {
+      Reflect.apply(original, this, [...args, (err, ...values) => {
+        if (err) return reject(err);
+        resolve(values[0]);
+      }]);
+    });
+  }
+  Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
+  Object.defineProperty(fn, kCustomPromisify, { value: fn, enumerable: false, writable: false, configurable: true });
+  return copyProps(fn, original);
+}
+promisify.custom = kCustomPromisify;
+
+function callbackifyOnRejected(reason, cb) {
+  if (!reason) {
+    const newReason = binding.nodeError('Error', 'ERR_FALSY_VALUE_REJECTION', 'Promise was rejected with falsy value');
+    newReason.reason = reason;
+    reason = newReason;
+  }
+  return cb(reason);
+}
+
+function callbackify(original) {
+  if (typeof original !== 'function') {
+    throw binding.invalidArgType('original', 'of type function', original);
+  }
+  function callbackified(...args) {
+    const maybeCb = args.pop();
+    if (typeof maybeCb !== 'function') {
+      throw binding.invalidArgType('last argument', 'of type function', maybeCb);
+    }
+    const cb = maybeCb.bind(this);
+    Reflect.apply(original, this, args).then(
+      (ret) => process.nextTick(cb, null, ret),
+      (rej) => process.nextTick(callbackifyOnRejected, rej, cb));
+  }
+  Object.setPrototypeOf(callbackified, Object.getPrototypeOf(original));
+  return copyProps(callbackified, original);
+}
+
+const warned = new Set();
+function deprecate(fn, msg, code) {
+  let warnedThis = false;
+  function deprecated(...args) {
+    if (!warnedThis && !(code !== undefined && warned.has(code))) {
+      warnedThis = true;
+      if (code !== undefined) warned.add(code);
+      binding.emitWarning(code !== undefined ? '[' + code + '] DeprecationWarning' : 'DeprecationWarning', msg);
+    }
+    if (new.target) return Reflect.construct(fn, args, new.target);
+    return Reflect.apply(fn, this, args);
+  }
+  Object.setPrototypeOf(deprecated, fn);
+  return deprecated;
+}
+
+function inherits(ctor, superCtor) {
+  if (ctor === undefined || ctor === null) throw binding.invalidArgType('ctor', 'of type function', ctor);
+  if (superCtor === undefined || superCtor === null) throw binding.invalidArgType('superCtor', 'of type function', superCtor);
+  if (superCtor.prototype === undefined) throw binding.invalidArgType('superCtor.prototype', 'of type object', superCtor.prototype);
+  Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
+  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+}
+
+// Deep equality as Node's lib/internal/util/comparisons.js (strict and loose modes).
+const objToString = (v) => Object.prototype.toString.call(v);
+function isDeepEqual(a, b, strict, memo) {
+  if (a === b) return a !== 0 || !strict || Object.is(a, b);
+  if (strict) {
+    if (typeof a !== 'object') return typeof a === 'number' && Number.isNaN(a) && Number.isNaN(b);
+    if (typeof b !== 'object' || a === null || b === null) return false;
+    if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  } else {
+    if (a === null || typeof a !== 'object') {
+      if (b === null || typeof b !== 'object') return a == b || (Number.isNaN(a) && Number.isNaN(b));
+      return false;
+    }
+    if (b === null || typeof b !== 'object') return false;
+  }
+  if (objToString(a) !== objToString(b)) return false;
+  const ka = binding.kindOf(a), kb = binding.kindOf(b);
+  if (ka !== kb) return false;
+  if (ka === 'array' && a.length !== b.length) return false;
+  if (ka === 'date' && a.getTime() !== b.getTime()) return false;
+  if (ka === 'regexp' && (a.source !== b.source || a.flags !== b.flags || a.lastIndex !== b.lastIndex)) return false;
+  if (ka === 'error' && (a.message !== b.message || a.name !== b.name)) return false;
+  if ((ka === 'number' || ka === 'string' || ka === 'boolean' || ka === 'bigint' || ka === 'symbol') &&
+      !Object.is(a.valueOf(), b.valueOf())) return false;
+  if (ka === 'weakmap' || ka === 'weakset' || ka === 'promise') return false;
+  memo = memo || { a: [], b: [] };
+  for (let i = 0; i < memo.a.length; i++) {
+    if (memo.a[i] === a) return memo.b[i] === b;
+  }
+  memo.a.push(a);
+  memo.b.push(b);
+  try {
+    const keysA = ownKeys(a, strict, ka);
+    const keysB = ownKeys(b, strict, kb);
+    if (keysA.length !== keysB.length) return false;
+    for (const k of keysA) {
+      if (!Object.prototype.propertyIsEnumerable.call(b, k)) return false;
+      if (!isDeepEqual(a[k], b[k], strict, memo)) return false;
+    }
+    if (ka === 'set') return setEquiv(a, b, strict, memo);
+    if (ka === 'map') return mapEquiv(a, b, strict, memo);
+    return true;
+  } finally {
+    memo.a.pop();
+    memo.b.pop();
+  }
+}
+
+function ownKeys(o, strict, kind) {
+  const keys = Object.keys(o);
+  if (strict) {
+    for (const s of Object.getOwnPropertySymbols(o)) {
+      if (Object.prototype.propertyIsEnumerable.call(o, s)) keys.push(s);
+    }
+  }
+  if (kind === 'error') {
+    for (const k of ['message', 'name']) {
+      const i = keys.indexOf(k);
+      if (i >= 0) keys.splice(i, 1);
+    }
+  }
+  return keys;
+}
+
+function setEquiv(a, b, strict, memo) {
+  if (a.size !== b.size) return false;
+  const rest = [];
+  for (const v of a) {
+    if (typeof v === 'object' && v !== null) rest.push(v);
+    else if (!b.has(v)) {
+      if (strict) return false;
+      rest.push(v);
+    }
+  }
+  if (rest.length === 0) return true;
+  const candidates = [...b].filter((v) => (typeof v === 'object' && v !== null) || !a.has(v));
+  for (const v of rest) {
+    const i = candidates.findIndex((c) => isDeepEqual(v, c, strict, memo));
+    if (i < 0) return false;
+    candidates.splice(i, 1);
+  }
+  return true;
+}
+
+function mapEquiv(a, b, strict, memo) {
+  if (a.size !== b.size) return false;
+  const rest = [];
+  for (const [k, v] of a) {
+    if (typeof k === 'object' && k !== null) rest.push([k, v]);
+    else if (b.has(k) && isDeepEqual(v, b.get(k), strict, memo)) continue;
+    else if (strict || !b.has(k)) {
+      if (strict) return false;
+      rest.push([k, v]);
+    } else return false;
+  }
+  if (rest.length === 0) return true;
+  const candidates = [...b].filter(([k]) => (typeof k === 'object' && k !== null) || !a.has(k));
+  for (const [k, v] of rest) {
+    const i = candidates.findIndex(([ck, cv]) => isDeepEqual(k, ck, strict, memo) && isDeepEqual(v, cv, strict, memo));
+    if (i < 0) return false;
+    candidates.splice(i, 1);
+  }
+  return true;
+}
+
+function isDeepStrictEqual(a, b) {
+  return isDeepEqual(a, b, true);
+}
+
+const kind = (k) => (v) => binding.kindOf(v) === k;
+const types = {
+  isPromise: kind('promise'),
+  isGeneratorObject: (v) => binding.kindOf(v) === 'generator' || binding.kindOf(v) === 'asyncgenerator',
+  isAsyncFunction: (v) => binding.kindOf(v) === 'asyncfunction' || binding.kindOf(v) === 'asyncgeneratorfunction',
+  isGeneratorFunction: (v) => binding.kindOf(v) === 'generatorfunction' || binding.kindOf(v) === 'asyncgeneratorfunction',
+  isDate: kind('date'),
+  isRegExp: kind('regexp'),
+  isMap: kind('map'),
+  isSet: kind('set'),
+  isWeakMap: kind('weakmap'),
+  isWeakSet: kind('weakset'),
+  isNativeError: kind('error'),
+  isMapIterator: kind('mapiterator'),
+  isSetIterator: kind('setiterator'),
+  isBoxedPrimitive: (v) => ['number', 'string', 'boolean', 'bigint', 'symbol'].includes(binding.kindOf(v)),
+  isNumberObject: kind('number'),
+  isStringObject: kind('string'),
+  isBooleanObject: kind('boolean'),
+  isBigIntObject: kind('bigint'),
+  isSymbolObject: kind('symbol'),
+  isArgumentsObject: kind('arguments'),
+  isProxy: () => false,
+};
+
+function stripVTControlCharacters(str) {
+  if (typeof str !== 'string') throw binding.invalidArgType('str', 'of type string', str);
+  // eslint-disable-next-line no-control-regex
+  return str.replace(/[\u001B\u009B][[\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\d\/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d\/#&.:=?%@~_]*)*)?\u0007)|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-ntqry=><~]))/g, '');
+}
+
+module.exports = {
+  inspect,
+  format: binding.format,
+  formatWithOptions: binding.formatWithOptions,
+  promisify,
+  callbackify,
+  deprecate,
+  inherits,
+  isDeepStrictEqual,
+  types,
+  stripVTControlCharacters,
+  isArray: Array.isArray,
+  isError: (e) => binding.kindOf(e) === 'error' || e instanceof Error,
+};
+// Internal: the comparison used by node:assert.
+Object.defineProperty(module.exports, '__isDeepEqual', { value: isDeepEqual });
+// util.promisify(setTimeout) / (setImmediate) are node:timers/promises' versions.
+for (const [name, fn] of [['setTimeout', globalThis.setTimeout], ['setImmediate', globalThis.setImmediate]]) {
+  if (typeof fn === 'function' && !Object.prototype.hasOwnProperty.call(fn, kCustomPromisify)) {
+    Object.defineProperty(fn, kCustomPromisify, {
+      configurable: true,
+      enumerable: false,
+      get() { return require('timers/promises')[name]; },
+    });
+  }
+}
