@@ -471,6 +471,7 @@ impl Interp {
 
     /// Pushes a stack entry, checking the depth limit.
     pub fn enter(&mut self, name: JsStr, source: u32) -> JsResult<()> {
+        self.check_interrupt()?;
         if self.call_depth >= MAX_CALL_DEPTH || stack_is_low() {
             return Err(self.range_error("Maximum call stack size exceeded"));
         }

@@ -218,6 +218,7 @@ pub fn create() -> Interp {
         template_cache: Default::default(),
         module_like: false,
         console: Default::default(),
+        interrupt: Default::default(),
     };
     crate::builtins::init_all(&mut it);
     it
