@@ -323,11 +323,9 @@ impl Interp {
     /// The REPL's microtask checkpoint: like [`Interp::checkpoint`] but nothing ends the loop;
     /// every uncaught exception and unhandled rejection is handed to `report` instead.
     pub fn repl_checkpoint(&mut self, report: &mut dyn FnMut(&mut Interp, LoopError)) {
-        loop {
-            match self.run_microtasks() {
-                Err(Abrupt::Throw(v)) => report(self, LoopError::Uncaught(v)),
-                Err(_) | Ok(()) => break,
-            }
+        // A job that throws stops `run_microtasks`; report it and drain the rest.
+        while let Err(Abrupt::Throw(v)) = self.run_microtasks() {
+            report(self, LoopError::Uncaught(v));
         }
         for (_, reason) in self.take_unhandled_rejections() {
             report(self, LoopError::UnhandledRejection(reason));

@@ -97,12 +97,10 @@ fn top_level_await_waits_and_keeps_declarations() {
         "_\n",
     ));
     let out = after_banner(&out);
-    let expected = "Type \".help\" for more information.\n> undefined\n> 42\n> Uncaught Error: no\n";
+    let expected =
+        "Type \".help\" for more information.\n> undefined\n> 42\n> Uncaught Error: no\n";
     assert!(out.starts_with(expected), "{out}");
-    assert!(
-        out.ends_with("> 'no'\n> 3\n> 2\n> 5\n> 5\n> "),
-        "{out}"
-    );
+    assert!(out.ends_with("> 'no'\n> 3\n> 2\n> 5\n> 5\n> "), "{out}");
 }
 
 #[test]
@@ -178,7 +176,10 @@ fn load_and_save() {
     assert!(out.contains("Failed to load: "), "{out}");
     assert!(out.contains("Session saved to: "), "{out}");
     let text = std::fs::read_to_string(&saved).expect("saved session");
-    assert!(text.contains("h(5)\n") && text.contains("let w = 3\n"), "{text}");
+    assert!(
+        text.contains("h(5)\n") && text.contains("let w = 3\n"),
+        "{text}"
+    );
     assert!(text.contains("function h(a)"), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -148,7 +148,10 @@ pub fn rewrite_top_level_await(text: &str, script: &Script) -> AwaitRewrite {
 /// The report of a syntax error, as Node's REPL prints it: the offending source line, carets
 /// under the offending token, a blank line, then `Uncaught SyntaxError: message`.
 pub fn syntax_error_report(text: &str, err: &SyntaxError) -> String {
-    let start = (err.span.start as usize).min(text.len());
+    let mut start = (err.span.start as usize).min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let line = text[line_start..line_end].trim_end_matches('\r');
