@@ -200,6 +200,8 @@ fn editor_thread(
     // History stays in memory: the product writes no files the user did not ask for.
     let config = Config::builder()
         .auto_add_history(false)
+        // Like Node: Tab completes the common prefix, a second Tab lists the candidates.
+        .completion_type(rustyline::CompletionType::List)
         .max_history_size(1000)
         .map(|b| b.build())
         .unwrap_or_default();
