@@ -426,3 +426,73 @@ impl Interp {
         }
     }
 }
+
+/// Something that went wrong while the REPL ran the loop in between entries.
+pub enum LoopError {
+    /// An exception escaped a timer or immediate callback (or a microtask).
+    Uncaught(Value),
+    /// A promise was rejected and nobody handled it by the end of the checkpoint.
+    UnhandledRejection(Value),
+}
+
+impl Interp {
+    /// The REPL's microtask checkpoint: like [`Interp::checkpoint`] but nothing ends the loop;
+    /// every uncaught exception and unhandled rejection is handed to `report` instead.
+    pub fn repl_checkpoint(&mut self, report: &mut dyn FnMut(&mut Interp, LoopError)) {
+        // A job that throws stops `run_microtasks`; report it and drain the rest.
+        while let Err(Abrupt::Throw(v)) = self.run_microtasks() {
+            report(self, LoopError::Uncaught(v));
+        }
+        for (_, reason) in self.take_unhandled_rejections() {
+            report(self, LoopError::UnhandledRejection(reason));
+        }
+    }
+
+    /// Runs microtasks, then every timer due now and the immediates, repeating while that
+    /// made more work due; never waits. For the REPL, between entries and while waiting for
+    /// input. Errors go to `report` and the loop goes on (as in Node's REPL).
+    pub fn run_due(&mut self, report: &mut dyn FnMut(&mut Interp, LoopError)) {
+        self.repl_checkpoint(report);
+        loop {
+            let now = self.timers.now();
+            let mut ran = false;
+            while let Some((id, cb, args, repeats)) = self.timers.pop_due(now) {
+                ran = true;
+                let r = self.call(&cb, &Value::Undefined, &args);
+                if repeats {
+                    self.timers.rearm(id);
+                }
+                if let Err(Abrupt::Throw(v)) = r {
+                    report(self, LoopError::Uncaught(v));
+                }
+                self.repl_checkpoint(report);
+            }
+            let n = self.timers.immediates.len();
+            for _ in 0..n {
+                let Some((_, cb, args)) = self.timers.immediates.pop_front() else {
+                    break;
+                };
+                ran = true;
+                if let Err(Abrupt::Throw(v)) = self.call(&cb, &Value::Undefined, &args) {
+                    report(self, LoopError::Uncaught(v));
+                }
+                self.repl_checkpoint(report);
+            }
+            if !ran {
+                return;
+            }
+        }
+    }
+
+    /// How long until the next timer is due (zero when an immediate is queued); `None` when
+    /// no timer or immediate exists. Unreferenced timers count: the REPL keeps the process
+    /// alive anyway, as Node's does.
+    pub fn time_to_next_timer(&self) -> Option<Duration> {
+        if !self.timers.immediates.is_empty() {
+            return Some(Duration::ZERO);
+        }
+        let deadline = self.timers.next_deadline()?;
+        let wait = (deadline - self.timers.now()).max(0.0);
+        Some(Duration::from_secs_f64(wait / 1000.0))
+    }
+}

@@ -16,6 +16,7 @@ pub mod lexer;
 pub mod object;
 pub mod object_kind;
 pub mod parser;
+pub mod repl;
 pub mod resolve;
 pub mod run;
 pub mod string;

@@ -1,6 +1,7 @@
-//! The `jsgen` command line: run a file, stdin, or `-e CODE`.
+//! The `jsgen` command line: run a file, stdin, or `-e CODE`; with no script on a terminal
+//! (or with `-i`), the REPL (`src/repl/`).
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -19,6 +20,10 @@ struct Cli {
     /// Evaluate CODE instead of a file.
     #[arg(short = 'e', long = "eval", value_name = "CODE")]
     eval: Option<String>,
+
+    /// Start the REPL even if standard input is not a terminal (as `node -i`).
+    #[arg(short = 'i', long = "interactive")]
+    interactive: bool,
 
     /// Run timers against a virtual clock: same order as real time, no sleeping.
     #[arg(long)]
@@ -57,22 +62,26 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> u8 {
+    let no_script = cli.eval.is_none() && cli.file.is_none();
+    if cli.interactive && !no_script {
+        eprintln!("jsgen: -i starts the REPL; it takes no script file or -e CODE");
+        return 2;
+    }
+    let stdin_tty = std::io::stdin().is_terminal();
+    if no_script && (cli.interactive || stdin_tty) {
+        return jsgen::repl::run(stdin_tty);
+    }
     let (name, text) = match (&cli.eval, &cli.file) {
         (Some(code), _) => ("[eval]".to_string(), code.clone()),
-        (None, Some(f)) if f == "-" => {
-            let mut buf = Vec::new();
-            if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
-                eprintln!("jsgen: cannot read standard input: {e}");
-                return 2;
-            }
-            match String::from_utf8(buf) {
-                Ok(s) => ("[stdin]".to_string(), s),
-                Err(_) => {
-                    eprintln!("jsgen: standard input is not valid UTF-8");
-                    return 2;
-                }
-            }
-        }
+        // No script and a piped stdin: run stdin as the script (as `node` does).
+        (None, None) => match read_stdin() {
+            Ok(s) => ("[stdin]".to_string(), s),
+            Err(code) => return code,
+        },
+        (None, Some(f)) if f == "-" => match read_stdin() {
+            Ok(s) => ("[stdin]".to_string(), s),
+            Err(code) => return code,
+        },
         (None, Some(f)) => match std::fs::read(f) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(s) => (absolute(f), s),
@@ -86,10 +95,6 @@ fn run(cli: Cli) -> u8 {
                 return 2;
             }
         },
-        (None, None) => {
-            eprintln!("jsgen: the REPL is not available yet; run `jsgen FILE` or `jsgen -e CODE`");
-            return 2;
-        }
     };
     let Some(mode) = RejectionMode::parse(&cli.unhandled_rejections) else {
         eprintln!(
@@ -142,6 +147,19 @@ fn report(it: &mut Interp, e: RunError) {
     };
     let s = jsgen::diag::render(d, color);
     let _ = std::io::stderr().write_all(s.as_bytes());
+}
+
+/// The whole of standard input as UTF-8 text, or the exit code after an error message.
+fn read_stdin() -> Result<String, u8> {
+    let mut buf = Vec::new();
+    if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
+        eprintln!("jsgen: cannot read standard input: {e}");
+        return Err(2);
+    }
+    String::from_utf8(buf).map_err(|_| {
+        eprintln!("jsgen: standard input is not valid UTF-8");
+        2
+    })
 }
 
 fn absolute(f: &str) -> String {

@@ -1080,10 +1080,10 @@ impl<'a> Resolver<'a> {
             }
             StmtKind::With { object, body } => {
                 if self.strict() {
-                    self.fail(err(
-                        "Strict mode code may not include a with statement",
-                        st.span,
-                    ));
+                    // V8 points at the `with` keyword.
+                    let kw =
+                        crate::ast::Span::new(st.span.start as usize, st.span.start as usize + 4);
+                    self.fail(err("Strict mode code may not include a with statement", kw));
                 }
                 let s = self.visit_expr(object);
                 self.check_substatement(body);

@@ -62,7 +62,7 @@ pub fn decode(units: &[u16]) -> Option<Vec<u8>> {
             _ => return None,
         }
     }
-    if s.len() % 4 == 0 {
+    if s.len().is_multiple_of(4) {
         if s.ends_with(b"==") {
             s.truncate(s.len() - 2);
         } else if s.ends_with(b"=") {

@@ -741,7 +741,7 @@ fn locale_digits(int_digits: Vec<u8>, frac_digits: Vec<u8>, f: &LocaleFormat) ->
     let mut s = String::new();
     let n = int_digits.len();
     for (i, d) in int_digits.iter().enumerate() {
-        if f.grouping && i > 0 && (n - i) % 3 == 0 {
+        if f.grouping && i > 0 && (n - i).is_multiple_of(3) {
             s.push_str(f.group);
         }
         s.push((b'0' + d) as char);

@@ -13,11 +13,33 @@ use crate::value::Value;
 /// Defines the CommonJS bindings of the main script as (non-enumerable, configurable)
 /// globals: a script can shadow them with its own declarations.
 pub fn install_commonjs(it: &mut Interp, filename: &str) {
-    let dirname = match filename.rfind('/') {
+    let (_module, exports) = install_require_and_module(it, filename);
+    let dirname = dirname_of(filename);
+    super::define_global(it, "exports", Value::Object(exports));
+    super::define_global(it, "__filename", Value::from(filename));
+    super::define_global(it, "__dirname", Value::from(dirname.as_str()));
+}
+
+/// The REPL's CommonJS bindings: `require` (resolving from the working directory, as Node's
+/// REPL does) and `module`; Node's REPL has no `exports`, `__filename` or `__dirname`.
+pub fn install_repl_commonjs(it: &mut Interp) {
+    let cwd = std::env::current_dir()
+        .map(|p| p.join("<repl>").to_string_lossy().into_owned())
+        .unwrap_or_else(|_| "<repl>".into());
+    install_require_and_module(it, &cwd);
+}
+
+fn dirname_of(filename: &str) -> String {
+    match filename.rfind('/') {
         Some(0) => "/".to_string(),
         Some(i) => filename[..i].to_string(),
         None => ".".to_string(),
-    };
+    }
+}
+
+/// Defines the `require` and `module` globals for `filename`; returns (module, exports).
+fn install_require_and_module(it: &mut Interp, filename: &str) -> (Obj, Obj) {
+    let dirname = dirname_of(filename);
     let module = it.new_object();
     let exports = it.new_object();
     module.define("id", Value::from("."), Attrs::DEFAULT);
@@ -35,10 +57,8 @@ pub fn install_commonjs(it: &mut Interp, filename: &str) {
     require.define("cache", Value::Object(cache), Attrs::DEFAULT);
     it.define_method(&require, "resolve", 1, resolve);
     super::define_global(it, "require", Value::Object(require));
-    super::define_global(it, "module", Value::Object(module));
-    super::define_global(it, "exports", Value::Object(exports));
-    super::define_global(it, "__filename", Value::from(filename));
-    super::define_global(it, "__dirname", Value::from(dirname.as_str()));
+    super::define_global(it, "module", Value::Object(module.clone()));
+    (module, exports)
 }
 
 /// The file named in `Require stack:` (the requiring script).

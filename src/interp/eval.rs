@@ -574,6 +574,7 @@ impl Interp {
                     None => (0, Value::Undefined),
                 };
                 loop {
+                    self.check_interrupt()?;
                     if phase == 0 {
                         let t = sus!(
                             self,
@@ -612,6 +613,7 @@ impl Interp {
                     None => (1, Value::Undefined),
                 };
                 loop {
+                    self.check_interrupt()?;
                     if phase == 1 {
                         let r = self.eval_stmt(body, env);
                         if let Err(Abrupt::Suspend) = r {
@@ -698,6 +700,7 @@ impl Interp {
                     phase = 0;
                 }
                 loop {
+                    self.check_interrupt()?;
                     if phase == 0 {
                         if let Some(t) = test {
                             let e2 = lenv.clone();
@@ -837,6 +840,7 @@ impl Interp {
         };
         let mut pending_env = resume_body_env;
         loop {
+            self.check_interrupt()?;
             let benv = match pending_env.take() {
                 Some(e) => e,
                 None => {
@@ -986,6 +990,7 @@ impl Interp {
         };
         let iter_v = Value::Object(rec.iterator.clone());
         loop {
+            self.check_interrupt()?;
             let body_result = match resumed_phase.take() {
                 Some(1) => {
                     let Some(e) = benv.clone() else {

@@ -490,6 +490,7 @@ impl Interp {
             // `process.exit()` is unwinding: no more script code runs.
             return Err(self.exit_sentinel());
         }
+        self.check_interrupt()?;
         if self.call_depth >= MAX_CALL_DEPTH || stack_is_low() {
             return Err(self.range_error("Maximum call stack size exceeded"));
         }

@@ -157,6 +157,10 @@ pub struct GlobalLex {
     pub values: Vec<Value>,
 }
 
+/// The message of the error thrown when [`Interp::interrupt`] is set (Node's
+/// `ERR_SCRIPT_EXECUTION_INTERRUPTED`).
+pub const INTERRUPTED_MESSAGE: &str = "Script execution was interrupted by `SIGINT`";
+
 /// Maximum nesting of JavaScript calls before `RangeError: Maximum call stack size exceeded`.
 /// (Node's default limit is about 11 000 frames for a simple recursive function.)
 pub const MAX_CALL_DEPTH: usize = 10_000;
@@ -201,6 +205,10 @@ pub struct Interp {
     pub host: crate::builtins::process::Host,
     /// Output sink for console (stdout/stderr), replaceable for tests and the REPL.
     pub console: crate::builtins::console::ConsoleState,
+    /// Set (by the REPL's SIGINT handler, from another thread) to stop the running script:
+    /// every loop back-edge and every call checks it with one relaxed load and throws while
+    /// it stays set, so no `catch` can keep the script running. The REPL clears it.
+    pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Interp {
@@ -304,6 +312,16 @@ impl Interp {
     pub fn plain_error(&mut self, message: impl AsRef<str>) -> Abrupt {
         let p = self.intrinsics.error_prototype.clone();
         self.throw_error(p, message)
+    }
+
+    /// Throws the interruption error when [`Interp::interrupt`] is set (loop back-edges,
+    /// calls).
+    #[inline]
+    pub fn check_interrupt(&mut self) -> JsResult<()> {
+        if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+            return Err(self.plain_error(INTERRUPTED_MESSAGE));
+        }
+        Ok(())
     }
 
     // ---- object helpers ----------------------------------------------------------------------

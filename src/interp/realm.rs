@@ -220,6 +220,7 @@ pub fn create() -> Interp {
         module_like: false,
         host: Default::default(),
         console: Default::default(),
+        interrupt: Default::default(),
     };
     crate::builtins::init_all(&mut it);
     it
