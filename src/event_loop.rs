@@ -235,14 +235,77 @@ impl Interp {
     /// Node's `runNextTicks` (`lib/internal/process/task_queues.js`): runs the nextTick
     /// queue until it is empty (ticks queued by ticks run in the same drain).
     pub fn run_next_ticks(&mut self) -> Option<LoopEnd> {
+        self.run_next_ticks_with(&mut |it, e| it.uncaught(e, "uncaughtException"))
+    }
+
+    /// `run_next_ticks`, handing each throwing tick to `on_error` (which may end the loop).
+    fn run_next_ticks_with(&mut self, on_error: &mut ErrorPolicy) -> Option<LoopEnd> {
         while let Some((cb, args)) = self.host.next_ticks.pop_front() {
             if let Err(e) = self.call(&cb, &Value::Undefined, &args) {
-                if let Some(end) = self.uncaught(e, "uncaughtException") {
+                if let Some(end) = on_error(self, e) {
                     return Some(end);
                 }
             }
         }
         None
+    }
+
+    /// All ticks, then all microtasks, repeated until both queues are empty (the first half
+    /// of `processTicksAndRejections`). A throwing tick or microtask goes to `on_error` and
+    /// the drain goes on unless it ends the loop.
+    fn drain_ticks_and_microtasks(&mut self, on_error: &mut ErrorPolicy) -> Option<LoopEnd> {
+        loop {
+            if let Some(end) = self.run_next_ticks_with(on_error) {
+                return Some(end);
+            }
+            // A throwing microtask is reported and the drain goes on (as V8 does).
+            while let Err(e) = self.run_microtasks() {
+                if let Some(end) = on_error(self, e) {
+                    return Some(end);
+                }
+            }
+            if let Some(code) = self.host.exiting {
+                return Some(LoopEnd::Exit(code));
+            }
+            if self.host.next_ticks.is_empty() {
+                return None;
+            }
+        }
+    }
+
+    /// One turn's callbacks: every timer due now in (deadline, creation) order, then the
+    /// immediates queued before the check phase. After each callback `after` gets its result
+    /// (it runs the checkpoint and may end the loop). Returns whether anything ran.
+    fn run_due_callbacks(
+        &mut self,
+        after: &mut dyn FnMut(&mut Interp, crate::interp::JsResult<Value>) -> Option<LoopEnd>,
+    ) -> Result<bool, LoopEnd> {
+        // Timers phase.
+        let now = self.timers.now();
+        let mut ran = false;
+        while let Some((id, cb, args, repeats)) = self.timers.pop_due(now) {
+            ran = true;
+            let r = self.call(&cb, &Value::Undefined, &args);
+            if repeats {
+                self.timers.rearm(id);
+            }
+            if let Some(end) = after(self, r) {
+                return Err(end);
+            }
+        }
+        // Check phase: immediates queued before this phase.
+        let n = self.timers.immediates.len();
+        for _ in 0..n {
+            let Some((_, cb, args)) = self.timers.immediates.pop_front() else {
+                break;
+            };
+            ran = true;
+            let r = self.call(&cb, &Value::Undefined, &args);
+            if let Some(end) = after(self, r) {
+                return Err(end);
+            }
+        }
+        Ok(ran)
     }
 
     /// Node's `processTicksAndRejections`, run after the script and after every macrotask:
@@ -251,22 +314,10 @@ impl Interp {
     /// the unhandled-rejection check, whose handlers may queue more work.
     pub fn process_ticks_and_rejections(&mut self, mode: RejectionMode) -> Option<LoopEnd> {
         loop {
-            loop {
-                if let Some(end) = self.run_next_ticks() {
-                    return Some(end);
-                }
-                // A throwing microtask is reported and the drain goes on (as V8 does).
-                while let Err(e) = self.run_microtasks() {
-                    if let Some(end) = self.uncaught(e, "uncaughtException") {
-                        return Some(end);
-                    }
-                }
-                if let Some(code) = self.host.exiting {
-                    return Some(LoopEnd::Exit(code));
-                }
-                if self.host.next_ticks.is_empty() {
-                    break;
-                }
+            if let Some(end) =
+                self.drain_ticks_and_microtasks(&mut |it, e| it.uncaught(e, "uncaughtException"))
+            {
+                return Some(end);
             }
             let rejected = self.take_unhandled_rejections();
             if rejected.is_empty() {
@@ -365,40 +416,17 @@ impl Interp {
             if !self.timers.has_refed_work() {
                 return LoopEnd::Done;
             }
-            // Timers phase: every timer due now, in (deadline, creation) order.
-            let now = self.timers.now();
-            let mut ran = false;
-            while let Some((id, cb, args, repeats)) = self.timers.pop_due(now) {
-                ran = true;
-                let r = self.call(&cb, &Value::Undefined, &args);
-                if repeats {
-                    self.timers.rearm(id);
-                }
+            let ran = match self.run_due_callbacks(&mut |it, r| {
                 if let Err(e) = r {
-                    if let Some(end) = self.uncaught(e, "uncaughtException") {
-                        return end;
+                    if let Some(end) = it.uncaught(e, "uncaughtException") {
+                        return Some(end);
                     }
                 }
-                if let Some(end) = self.process_ticks_and_rejections(mode) {
-                    return end;
-                }
-            }
-            // Check phase: immediates queued before this phase.
-            let n = self.timers.immediates.len();
-            for _ in 0..n {
-                let Some((_, cb, args)) = self.timers.immediates.pop_front() else {
-                    break;
-                };
-                ran = true;
-                if let Err(e) = self.call(&cb, &Value::Undefined, &args) {
-                    if let Some(end) = self.uncaught(e, "uncaughtException") {
-                        return end;
-                    }
-                }
-                if let Some(end) = self.process_ticks_and_rejections(mode) {
-                    return end;
-                }
-            }
+                it.process_ticks_and_rejections(mode)
+            }) {
+                Ok(ran) => ran,
+                Err(end) => return end,
+            };
             if ran || !self.timers.immediates.is_empty() {
                 continue;
             }
@@ -427,6 +455,9 @@ impl Interp {
     }
 }
 
+/// What to do with an exception that escaped a tick or a microtask: `Some` ends the loop.
+type ErrorPolicy<'a> = dyn FnMut(&mut Interp, Abrupt) -> Option<LoopEnd> + 'a;
+
 /// Something that went wrong while the REPL ran the loop in between entries.
 pub enum LoopError {
     /// An exception escaped a timer or immediate callback (or a microtask).
@@ -439,10 +470,12 @@ impl Interp {
     /// The REPL's microtask checkpoint: like [`Interp::checkpoint`] but nothing ends the loop;
     /// every uncaught exception and unhandled rejection is handed to `report` instead.
     pub fn repl_checkpoint(&mut self, report: &mut dyn FnMut(&mut Interp, LoopError)) {
-        // A job that throws stops `run_microtasks`; report it and drain the rest.
-        while let Err(Abrupt::Throw(v)) = self.run_microtasks() {
-            report(self, LoopError::Uncaught(v));
-        }
+        let _ = self.drain_ticks_and_microtasks(&mut |it, e| {
+            if let Abrupt::Throw(v) = e {
+                report(it, LoopError::Uncaught(v));
+            }
+            None
+        });
         for (_, reason) in self.take_unhandled_rejections() {
             report(self, LoopError::UnhandledRejection(reason));
         }
@@ -454,31 +487,14 @@ impl Interp {
     pub fn run_due(&mut self, report: &mut dyn FnMut(&mut Interp, LoopError)) {
         self.repl_checkpoint(report);
         loop {
-            let now = self.timers.now();
-            let mut ran = false;
-            while let Some((id, cb, args, repeats)) = self.timers.pop_due(now) {
-                ran = true;
-                let r = self.call(&cb, &Value::Undefined, &args);
-                if repeats {
-                    self.timers.rearm(id);
-                }
+            let ran = self.run_due_callbacks(&mut |it, r| {
                 if let Err(Abrupt::Throw(v)) = r {
-                    report(self, LoopError::Uncaught(v));
+                    report(it, LoopError::Uncaught(v));
                 }
-                self.repl_checkpoint(report);
-            }
-            let n = self.timers.immediates.len();
-            for _ in 0..n {
-                let Some((_, cb, args)) = self.timers.immediates.pop_front() else {
-                    break;
-                };
-                ran = true;
-                if let Err(Abrupt::Throw(v)) = self.call(&cb, &Value::Undefined, &args) {
-                    report(self, LoopError::Uncaught(v));
-                }
-                self.repl_checkpoint(report);
-            }
-            if !ran {
+                it.repl_checkpoint(report);
+                None
+            });
+            if !matches!(ran, Ok(true)) {
                 return;
             }
         }

@@ -104,6 +104,17 @@ fn top_level_await_waits_and_keeps_declarations() {
 }
 
 #[test]
+fn next_ticks_run_before_microtasks_after_each_entry() {
+    let (out, _, _) = repl(
+        "Promise.resolve().then(() => console.log('micro')); process.nextTick(() => console.log('tick')); 'sync'\n1\n",
+    );
+    assert!(
+        after_banner(&out).ends_with("> 'sync'\ntick\nmicro\n> 1\n> "),
+        "{out}"
+    );
+}
+
+#[test]
 fn microtasks_run_after_each_entry() {
     let (out, _, _) = repl("Promise.resolve().then(() => console.log('micro')); 'sync'\n1\n");
     assert!(

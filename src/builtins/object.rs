@@ -612,19 +612,7 @@ fn object_from_entries(it: &mut Interp, a: &Args) -> JsResult<Value> {
     }
     let obj = it.new_object();
     // AddEntriesFromIterable with CreateDataPropertyOnObject as the adder.
-    let method = it.get_v(&iterable, &PropKey::Sym(it.symbols.iterator.clone()))?;
-    if !it.is_callable(&method) {
-        let what = match &iterable {
-            Value::Object(o) if o.is_callable() => "function".to_string(),
-            Value::Object(_) => "object".to_string(),
-            Value::String(s) => format!("string \"{s}\""),
-            other => format!("{} {}", other.type_of(), it.to_string_lossy(other)),
-        };
-        return Err(it.type_error(format!(
-            "{what} is not iterable (cannot read property Symbol(Symbol.iterator))"
-        )));
-    }
-    let mut rec = it.get_iterator_from_method(&iterable, &method)?;
+    let mut rec = it.get_iterator(&iterable)?;
     loop {
         let Some(next) = it.iterator_step_value(&mut rec)? else {
             break;
