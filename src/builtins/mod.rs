@@ -17,6 +17,7 @@ pub mod math;
 pub mod number;
 pub mod object;
 pub mod promise;
+pub mod proxy;
 pub mod reflect;
 pub mod regexp;
 pub mod string;
@@ -43,6 +44,7 @@ pub fn init_all(it: &mut Interp) {
     json::init(it);
     map::init(it);
     reflect::init(it);
+    proxy::init(it);
     global::init(it);
     console::init(it);
     promise::init(it);
