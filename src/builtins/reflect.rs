@@ -245,7 +245,7 @@ mod tests {
         let v = it
             .call(&apply, &r, &[keys, Value::Undefined, args])
             .unwrap();
-        assert!(it.is_array(&v));
+        assert!(it.is_array(&v).unwrap());
         let (_, construct) = reflect_fn(&mut it, "construct");
         let empty = Value::Object(it.new_array(vec![]));
         let v = it.call(&construct, &r, &[object, empty]).unwrap();
