@@ -481,6 +481,12 @@ impl Interp {
         desc: PropertyDescriptor,
     ) -> JsResult<()> {
         if !self.define_own_property(o, key.clone(), desc)? {
+            if o.is_proxy() {
+                return Err(self.type_error(format!(
+                    "'defineProperty' on proxy: trap returned falsish for property '{}'",
+                    key_display(&key)
+                )));
+            }
             return Err(self.type_error(format!("Cannot redefine property: {}", key_display(&key))));
         }
         Ok(())
@@ -498,6 +504,12 @@ impl Interp {
         v: Value,
     ) -> JsResult<()> {
         if !self.create_data_property(o, key.clone(), v)? {
+            if o.is_proxy() {
+                return Err(self.type_error(format!(
+                    "'defineProperty' on proxy: trap returned falsish for property '{}'",
+                    key_display(&key)
+                )));
+            }
             return Err(self.type_error(format!(
                 "Cannot define property {}, object is not extensible",
                 key_display(&key)
