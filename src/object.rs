@@ -363,6 +363,10 @@ impl Obj {
     pub fn is_array(&self) -> bool {
         matches!(self.borrow().kind, ObjectKind::Array { .. })
     }
+    #[inline]
+    pub fn is_proxy(&self) -> bool {
+        self.borrow().kind.is_proxy()
+    }
 
     /// OrdinaryGetOwnProperty (plus exotic own properties that need no calls: array `length`,
     /// string indices).
@@ -503,10 +507,10 @@ impl Obj {
     pub fn ordinary_define_own_property(&self, key: PropKey, desc: PropertyDescriptor) -> bool {
         let current = self.get_own_property(&key);
         let extensible = self.borrow().extensible;
+        if !validate_property_descriptor(extensible, &desc, current.as_ref()) {
+            return false;
+        }
         let Some(current) = current else {
-            if !extensible {
-                return false;
-            }
             let attrs = Attrs::new(
                 desc.writable.unwrap_or(false),
                 desc.enumerable.unwrap_or(false),
@@ -524,46 +528,6 @@ impl Obj {
             }
             return true;
         };
-        // Step 4 onward of ValidateAndApplyPropertyDescriptor.
-        if !current.attrs.configurable() {
-            if desc.configurable == Some(true) {
-                return false;
-            }
-            if let Some(e) = desc.enumerable {
-                if e != current.attrs.enumerable() {
-                    return false;
-                }
-            }
-            if !desc.is_generic() && desc.is_accessor() != current.is_accessor() {
-                return false;
-            }
-            match &current.slot {
-                Slot::Accessor { get, set } => {
-                    if let Some(g) = &desc.get {
-                        if !opt_obj_eq(g, get) {
-                            return false;
-                        }
-                    }
-                    if let Some(s) = &desc.set {
-                        if !opt_obj_eq(s, set) {
-                            return false;
-                        }
-                    }
-                }
-                Slot::Data(v) => {
-                    if !current.attrs.writable() {
-                        if desc.writable == Some(true) {
-                            return false;
-                        }
-                        if let Some(nv) = &desc.value {
-                            if !nv.same_value(v) {
-                                return false;
-                            }
-                        }
-                    }
-                }
-            }
-        }
         // Apply.
         let enumerable = desc.enumerable.unwrap_or(current.attrs.enumerable());
         let configurable = desc.configurable.unwrap_or(current.attrs.configurable());
@@ -677,6 +641,60 @@ impl ObjectData {
             .iter()
             .any(|(k, _)| matches!(k, PropKey::Index(i) if *i as usize >= start))
     }
+}
+
+/// The validation half of ValidateAndApplyPropertyDescriptor (steps 2-5): may `desc` be
+/// applied to a property currently described by `current` (absent: `None`) on an object
+/// whose extensibility is `extensible`? With `O` undefined this is
+/// IsCompatiblePropertyDescriptor, which proxies use for their invariant checks.
+pub fn validate_property_descriptor(
+    extensible: bool,
+    desc: &PropertyDescriptor,
+    current: Option<&Prop>,
+) -> bool {
+    let Some(current) = current else {
+        return extensible;
+    };
+    if !current.attrs.configurable() {
+        if desc.configurable == Some(true) {
+            return false;
+        }
+        if let Some(e) = desc.enumerable {
+            if e != current.attrs.enumerable() {
+                return false;
+            }
+        }
+        if !desc.is_generic() && desc.is_accessor() != current.is_accessor() {
+            return false;
+        }
+        match &current.slot {
+            Slot::Accessor { get, set } => {
+                if let Some(g) = &desc.get {
+                    if !opt_obj_eq(g, get) {
+                        return false;
+                    }
+                }
+                if let Some(s) = &desc.set {
+                    if !opt_obj_eq(s, set) {
+                        return false;
+                    }
+                }
+            }
+            Slot::Data(v) => {
+                if !current.attrs.writable() {
+                    if desc.writable == Some(true) {
+                        return false;
+                    }
+                    if let Some(nv) = &desc.value {
+                        if !nv.same_value(v) {
+                            return false;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    true
 }
 
 fn opt_obj_eq(a: &Option<Obj>, b: &Option<Obj>) -> bool {

@@ -78,6 +78,11 @@ pub enum ObjectKind {
     RegExp(Box<crate::builtins::regexp::RegExpData>),
     /// Internal: holds an arbitrary value list (used by built-ins as private state).
     Internal(Vec<Value>),
+    /// A Proxy exotic object (`src/interp/proxy.rs`). Its own property storage stays empty
+    /// (apart from private elements), its `proto` is `None` and it is marked non-extensible,
+    /// so code reading `ObjectData` directly sees nothing; every internal method goes through
+    /// the handler.
+    Proxy(Box<crate::interp::proxy::ProxyData>),
 }
 
 #[derive(Debug)]
@@ -90,10 +95,16 @@ pub struct ForInState {
 
 impl ObjectKind {
     pub fn is_callable(&self) -> bool {
-        matches!(
-            self,
-            ObjectKind::Closure(_) | ObjectKind::Native(_) | ObjectKind::Bound(_)
-        )
+        match self {
+            ObjectKind::Closure(_) | ObjectKind::Native(_) | ObjectKind::Bound(_) => true,
+            ObjectKind::Proxy(p) => p.callable,
+            _ => false,
+        }
+    }
+
+    #[inline]
+    pub fn is_proxy(&self) -> bool {
+        matches!(self, ObjectKind::Proxy(_))
     }
 
     pub fn is_constructor(&self) -> bool {
@@ -101,6 +112,7 @@ impl ObjectKind {
             ObjectKind::Closure(c) => c.is_constructor(),
             ObjectKind::Native(n) => n.ctor,
             ObjectKind::Bound(b) => b.target.is_constructor(),
+            ObjectKind::Proxy(p) => p.constructor,
             _ => false,
         }
     }
@@ -207,6 +219,14 @@ impl ObjectKind {
             ObjectKind::Internal(vs) => {
                 for v in vs {
                     trace_value(v, t);
+                }
+            }
+            ObjectKind::Proxy(p) => {
+                if let Some(o) = &p.target {
+                    t.edge(&o.0);
+                }
+                if let Some(o) = &p.handler {
+                    t.edge(&o.0);
                 }
             }
             _ => {}

@@ -113,6 +113,9 @@ fn set_key(it: &mut Interp, o: &Obj, key: PropKey, v: Value) -> JsResult<()> {
     if it.set_with_receiver(o, key.clone(), v, &receiver)? {
         return Ok(());
     }
+    if o.is_proxy() {
+        return Err(it.proxy_set_failed(&key));
+    }
     let desc = describe(&receiver);
     let (length, length_writable) = match o.borrow().kind {
         ObjectKind::Array {
@@ -141,8 +144,14 @@ fn set_key(it: &mut Interp, o: &Obj, key: PropKey, v: Value) -> JsResult<()> {
 
 fn delete_idx(it: &mut Interp, o: &Obj, k: u64) -> JsResult<()> {
     let key = index_key(k);
-    if o.delete(&key) {
+    if it.delete_property(o, &key)? {
         return Ok(());
+    }
+    if o.is_proxy() {
+        return Err(it.type_error(format!(
+            "'deleteProperty' on proxy: trap returned falsish for property '{}'",
+            crate::interp::ops::key_display(&key)
+        )));
     }
     let desc = describe(&Value::Object(o.clone()));
     Err(it.type_error(format!(
@@ -324,7 +333,7 @@ fn species_is_default(it: &Interp, o: &Obj) -> bool {
 /// ArraySpeciesCreate(originalArray, length).
 pub fn array_species_create(it: &mut Interp, original: &Obj, len: u64) -> JsResult<Obj> {
     // 1-2. Not an array: ArrayCreate(length).
-    if !original.is_array() {
+    if !it.is_array(&Value::Object(original.clone()))? {
         return array_create(it, len, None);
     }
     // 3. Let C be ? Get(originalArray, "constructor").
@@ -390,7 +399,7 @@ fn array_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 /// `Array.isArray(arg)`.
 fn array_is_array(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    Ok(Value::Bool(it.is_array(&a.get(0))))
+    Ok(Value::Bool(it.is_array(&a.get(0))?))
 }
 
 /// `new C(...args)` if `C` is a constructor, else ArrayCreate(len).
@@ -513,7 +522,7 @@ fn is_concat_spreadable(it: &mut Interp, v: &Value) -> JsResult<bool> {
     if !s.is_undefined() {
         return Ok(s.to_boolean());
     }
-    Ok(o.is_array())
+    it.is_array(v)
 }
 
 /// `concat(...items)`.
@@ -775,7 +784,7 @@ fn flatten_into_array(
         if let Some((f, this_arg)) = mapper {
             element = it.call(f, this_arg, &[element, num(source_index), sv.clone()])?;
         }
-        let flatten = depth > 0.0 && it.is_array(&element);
+        let flatten = depth > 0.0 && it.is_array(&element)?;
         if flatten {
             let Value::Object(eo) = &element else {
                 continue;

@@ -505,7 +505,7 @@ fn table_inspect(it: &mut Interp, v: &Value) -> JsResult<String> {
 }
 
 fn enumerable_string_keys(it: &mut Interp, o: &crate::object::Obj) -> Vec<PropKey> {
-    it.own_property_keys(o)
+    it.own_property_keys_no_traps(o)
         .into_iter()
         .filter(|k| !k.is_symbol())
         .filter(|k| o.get_own_property(k).is_some_and(|p| p.attrs.enumerable()))
@@ -558,7 +558,7 @@ fn table(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let properties = a.get(1);
     let props: Option<Vec<Value>> = match &properties {
         Value::Undefined => None,
-        v if it.is_array(v) => Some(it.create_list_from_array_like(v)?),
+        v if it.is_array(v)? => Some(it.create_list_from_array_like(v)?),
         _ => return Err(it.type_error("The \"properties\" argument must be an instance of Array.")),
     };
     let Value::Object(obj) = &data else {

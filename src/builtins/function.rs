@@ -205,7 +205,7 @@ fn function_proto_bind(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let bound_args: Vec<Value> = a.args.iter().skip(1).cloned().collect();
     let arg_count = bound_args.len() as f64;
     // 3. Let F be ? BoundFunctionCreate(Target, thisArg, args): [[Prototype]] is the target's.
-    let proto = target.proto();
+    let proto = it.get_prototype_of(&target)?;
     let f = Obj::new(
         proto,
         ObjectKind::Bound(Box::new(BoundFunction {
@@ -217,7 +217,7 @@ fn function_proto_bind(it: &mut Interp, a: &Args) -> JsResult<Value> {
     // 4-6. L: from the target's own `length` if it is a Number.
     let mut len = 0.0;
     let lk = PropKey::from("length");
-    if target.get_own_property(&lk).is_some() {
+    if it.get_own_property(&target, &lk)?.is_some() {
         let tl = it.get(&target, &lk)?;
         if let Value::Number(n) = tl {
             if n == f64::INFINITY {

@@ -372,7 +372,7 @@ fn internalize_json_property(
     let val = it.get(holder, &name)?;
     // 2. If val is an Object:
     if let Value::Object(o) = &val {
-        let keys: Vec<PropKey> = if it.is_array(&val) {
+        let keys: Vec<PropKey> = if it.is_array(&val)? {
             let len = it.length_of_array_like(o)?;
             (0..len).map(crate::interp::ops::index_key).collect()
         } else {
@@ -391,7 +391,7 @@ fn internalize_json_property(
         for k in keys {
             let new_element = internalize_json_property(it, o, k.clone(), reviver)?;
             if new_element.is_undefined() {
-                o.delete(&k);
+                it.delete_property(o, &k)?;
             } else {
                 it.create_data_property(o, k, new_element)?;
             }
@@ -432,7 +432,7 @@ fn json_stringify(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if let Value::Object(r) = &replacer {
         if r.is_callable() {
             state.replacer = Some(replacer.clone());
-        } else if it.is_array(&replacer) {
+        } else if it.is_array(&replacer)? {
             let mut list: Vec<PropKey> = Vec::new();
             let len = it.length_of_array_like(r)?;
             for i in 0..len {
@@ -558,7 +558,7 @@ fn serialize_json_property(
         }
         Value::BigInt(_) => return Err(it.type_error("Do not know how to serialize a BigInt")),
         Value::Object(o) if !o.is_callable() => {
-            if it.is_array(&value) {
+            if it.is_array(&value)? {
                 serialize_json_array(it, state, key, o, out)?;
             } else {
                 serialize_json_object(it, state, key, o, out)?;
@@ -676,11 +676,14 @@ fn serialize_json_object(
         Some(l) => l.clone(),
         None => {
             let mut ks = Vec::new();
-            for k in it.own_property_keys(o) {
+            for k in it.own_property_keys(o)? {
                 if k.is_symbol() {
                     continue;
                 }
-                if o.get_own_property(&k).is_some_and(|p| p.attrs.enumerable()) {
+                if it
+                    .get_own_property(o, &k)?
+                    .is_some_and(|p| p.attrs.enumerable())
+                {
                     ks.push(k);
                 }
             }

@@ -21,6 +21,7 @@ pub mod object;
 pub mod performance;
 pub mod process;
 pub mod promise;
+pub mod proxy;
 pub mod reflect;
 pub mod regexp;
 pub mod require;
@@ -49,6 +50,7 @@ pub fn init_all(it: &mut Interp) {
     json::init(it);
     map::init(it);
     reflect::init(it);
+    proxy::init(it);
     global::init(it);
     console::init(it);
     promise::init(it);

@@ -185,9 +185,14 @@ pub fn from_property_descriptor(it: &mut Interp, desc: Option<&PropertyDescripto
 }
 
 /// `O.[[GetOwnProperty]](P)` as a full descriptor.
-pub fn get_own_property_descriptor(o: &Obj, key: &PropKey) -> Option<PropertyDescriptor> {
-    o.get_own_property(key)
-        .map(|p| PropertyDescriptor::from_prop(&p))
+pub fn get_own_property_descriptor(
+    it: &mut Interp,
+    o: &Obj,
+    key: &PropKey,
+) -> JsResult<Option<PropertyDescriptor>> {
+    Ok(it
+        .get_own_property(o, key)?
+        .map(|p| PropertyDescriptor::from_prop(&p)))
 }
 
 /// Is `o` the immutable-prototype `%Object.prototype%`?
@@ -215,11 +220,14 @@ pub fn ordinary_set_prototype_of(it: &Interp, o: &Obj, v: Option<Obj>) -> bool {
     if !o.borrow().extensible {
         return false;
     }
-    // 6-8. Cycle check.
+    // 6-8. Cycle check (a proxy ends the walk: its prototype is not known without traps).
     let mut p = v.clone();
     while let Some(x) = p {
         if Obj::ptr_eq(&x, o) {
             return false;
+        }
+        if x.is_proxy() {
+            break;
         }
         p = x.proto();
     }
@@ -229,6 +237,9 @@ pub fn ordinary_set_prototype_of(it: &Interp, o: &Obj, v: Option<Obj>) -> bool {
 
 /// Why [`ordinary_set_prototype_of`] failed, as V8's message.
 fn set_proto_failure_message(it: &mut Interp, o: &Obj, v: &Option<Obj>) -> String {
+    if o.is_proxy() {
+        return "'setPrototypeOf' on proxy: trap returned falsish for property 'undefined'".into();
+    }
     if is_immutable_proto(it, o) {
         return "Immutable prototype object 'Object.prototype' cannot have their prototype set"
             .into();
@@ -241,19 +252,6 @@ fn set_proto_failure_message(it: &mut Interp, o: &Obj, v: &Option<Obj>) -> Strin
     "Cyclic __proto__ value".into()
 }
 
-/// `[[PreventExtensions]]`.
-pub fn prevent_extensions(o: &Obj) -> bool {
-    let mut d = o.borrow_mut();
-    d.extensible = false;
-    // Arrays keep appending to `elements` only while extensible; nothing else to do.
-    true
-}
-
-/// `[[IsExtensible]]`.
-pub fn is_extensible(o: &Obj) -> bool {
-    o.borrow().extensible
-}
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum IntegrityLevel {
     Sealed,
@@ -263,11 +261,11 @@ pub enum IntegrityLevel {
 /// SetIntegrityLevel(O, level).
 pub fn set_integrity_level(it: &mut Interp, o: &Obj, level: IntegrityLevel) -> JsResult<bool> {
     // 3-4. Let status be ? O.[[PreventExtensions]](); if false return false.
-    if !prevent_extensions(o) {
+    if !it.prevent_extensions(o)? {
         return Ok(false);
     }
     // 5. Let keys be ? O.[[OwnPropertyKeys]]().
-    let keys = it.own_property_keys(o);
+    let keys = it.own_property_keys(o)?;
     match level {
         // 6. Sealed: each key becomes non-configurable.
         IntegrityLevel::Sealed => {
@@ -282,7 +280,7 @@ pub fn set_integrity_level(it: &mut Interp, o: &Obj, level: IntegrityLevel) -> J
         // 7. Frozen: non-configurable, and data properties non-writable.
         IntegrityLevel::Frozen => {
             for k in keys {
-                let Some(current) = o.get_own_property(&k) else {
+                let Some(current) = it.get_own_property(o, &k)? else {
                     continue;
                 };
                 let desc = if current.is_accessor() {
@@ -307,12 +305,12 @@ pub fn set_integrity_level(it: &mut Interp, o: &Obj, level: IntegrityLevel) -> J
 /// TestIntegrityLevel(O, level).
 pub fn test_integrity_level(it: &mut Interp, o: &Obj, level: IntegrityLevel) -> JsResult<bool> {
     // 1-3. An extensible object is neither sealed nor frozen.
-    if is_extensible(o) {
+    if it.is_extensible(o)? {
         return Ok(false);
     }
     // 4-5. Every own property must be non-configurable (and non-writable if frozen).
-    for k in it.own_property_keys(o) {
-        if let Some(p) = o.get_own_property(&k) {
+    for k in it.own_property_keys(o)? {
+        if let Some(p) = it.get_own_property(o, &k)? {
             if p.attrs.configurable() {
                 return Ok(false);
             }
@@ -334,14 +332,14 @@ pub enum EnumKind {
 
 pub fn enumerable_own_properties(it: &mut Interp, o: &Obj, kind: EnumKind) -> JsResult<Vec<Value>> {
     // 1. Let ownKeys be ? O.[[OwnPropertyKeys]]().
-    let keys = it.own_property_keys(o);
+    let keys = it.own_property_keys(o)?;
     let mut out = Vec::new();
     for k in keys {
         if k.is_symbol() {
             continue;
         }
         // a.i. Let desc be ? O.[[GetOwnProperty]](key).
-        let Some(p) = o.get_own_property(&k) else {
+        let Some(p) = it.get_own_property(o, &k)? else {
             continue;
         };
         if !p.attrs.enumerable() {
@@ -369,7 +367,7 @@ pub fn no_side_effects_to_string(it: &Interp, v: &Value) -> String {
     match v {
         Value::Object(o) => {
             if o.is_callable() {
-                return no_side_effects_to_string(it, v);
+                return crate::inspect::brief(it, v);
             }
             if o.is_array() {
                 return "[object Array]".into();
@@ -457,9 +455,9 @@ fn object_assign(it: &mut Interp, a: &Args) -> JsResult<Value> {
             continue;
         }
         let from = it.to_object(src)?;
-        let keys = it.own_property_keys(&from);
+        let keys = it.own_property_keys(&from)?;
         for k in keys {
-            let Some(p) = from.get_own_property(&k) else {
+            let Some(p) = it.get_own_property(&from, &k)? else {
                 continue;
             };
             if !p.attrs.enumerable() {
@@ -488,10 +486,10 @@ fn object_define_properties_impl(it: &mut Interp, o: &Obj, props: &Value) -> JsR
     // 1. Let props be ? ToObject(Properties).
     let props = it.to_object(props)?;
     // 2-3. Collect all descriptors first.
-    let keys = it.own_property_keys(&props);
+    let keys = it.own_property_keys(&props)?;
     let mut descs = Vec::new();
     for k in keys {
-        let Some(p) = props.get_own_property(&k) else {
+        let Some(p) = it.get_own_property(&props, &k)? else {
             continue;
         };
         if !p.attrs.enumerable() {
@@ -523,7 +521,12 @@ fn object_define_property(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let desc = to_property_descriptor(it, &a.get(2))?;
     if !it.define_own_property(&o, key.clone(), desc)? {
         let ks = crate::interp::ops::key_display(&key);
-        if !is_extensible(&o) && o.get_own_property(&key).is_none() {
+        if o.is_proxy() {
+            return Err(it.type_error(format!(
+                "'defineProperty' on proxy: trap returned falsish for property '{ks}'"
+            )));
+        }
+        if !o.borrow().extensible && o.get_own_property(&key).is_none() {
             return Err(it.type_error(format!(
                 "Cannot define property {ks}, object is not extensible"
             )));
@@ -555,6 +558,9 @@ fn object_freeze(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let v = a.get(0);
     if let Value::Object(o) = &v {
         if !set_integrity_level(it, o, IntegrityLevel::Frozen)? {
+            if o.is_proxy() {
+                return Err(it.type_error("'preventExtensions' on proxy: trap returned falsish"));
+            }
             return Err(it.type_error("Cannot freeze"));
         }
     }
@@ -565,23 +571,28 @@ fn object_seal(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let v = a.get(0);
     if let Value::Object(o) = &v {
         if !set_integrity_level(it, o, IntegrityLevel::Sealed)? {
+            if o.is_proxy() {
+                return Err(it.type_error("'preventExtensions' on proxy: trap returned falsish"));
+            }
             return Err(it.type_error("Cannot seal"));
         }
     }
     Ok(v)
 }
 
-fn object_prevent_extensions(_it: &mut Interp, a: &Args) -> JsResult<Value> {
+fn object_prevent_extensions(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let v = a.get(0);
     if let Value::Object(o) = &v {
-        prevent_extensions(o);
+        if !it.prevent_extensions(o)? {
+            return Err(it.type_error("'preventExtensions' on proxy: trap returned falsish"));
+        }
     }
     Ok(v)
 }
 
-fn object_is_extensible(_it: &mut Interp, a: &Args) -> JsResult<Value> {
+fn object_is_extensible(it: &mut Interp, a: &Args) -> JsResult<Value> {
     Ok(Value::Bool(match &a.get(0) {
-        Value::Object(o) => is_extensible(o),
+        Value::Object(o) => it.is_extensible(o)?,
         _ => false,
     }))
 }
@@ -638,16 +649,16 @@ fn object_from_entries(it: &mut Interp, a: &Args) -> JsResult<Value> {
 fn object_get_own_property_descriptor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = it.to_object(&a.get(0))?;
     let key = it.to_property_key(&a.get(1))?;
-    let d = get_own_property_descriptor(&o, &key);
+    let d = get_own_property_descriptor(it, &o, &key)?;
     Ok(from_property_descriptor(it, d.as_ref()))
 }
 
 fn object_get_own_property_descriptors(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = it.to_object(&a.get(0))?;
-    let keys = it.own_property_keys(&o);
+    let keys = it.own_property_keys(&o)?;
     let out = it.new_object();
     for k in keys {
-        let d = get_own_property_descriptor(&o, &k);
+        let d = get_own_property_descriptor(it, &o, &k)?;
         if d.is_some() {
             let dv = from_property_descriptor(it, d.as_ref());
             it.create_data_property_or_throw(&out, k, dv)?;
@@ -659,7 +670,7 @@ fn object_get_own_property_descriptors(it: &mut Interp, a: &Args) -> JsResult<Va
 /// GetOwnPropertyKeys(O, type).
 fn get_own_property_keys(it: &mut Interp, v: &Value, symbols: bool) -> JsResult<Value> {
     let o = it.to_object(v)?;
-    let keys = it.own_property_keys(&o);
+    let keys = it.own_property_keys(&o)?;
     let list: Vec<Value> = keys
         .into_iter()
         .filter(|k| k.is_symbol() == symbols)
@@ -678,7 +689,10 @@ fn object_get_own_property_symbols(it: &mut Interp, a: &Args) -> JsResult<Value>
 
 fn object_get_prototype_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = it.to_object(&a.get(0))?;
-    Ok(o.proto().map(Value::Object).unwrap_or(Value::Null))
+    Ok(it
+        .get_prototype_of(&o)?
+        .map(Value::Object)
+        .unwrap_or(Value::Null))
 }
 
 /// Object.setPrototypeOf(O, proto).
@@ -695,7 +709,7 @@ fn object_set_prototype_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
         return Ok(ov);
     };
     // 4-5. Let status be ? O.[[SetPrototypeOf]](proto); if false, throw.
-    if !ordinary_set_prototype_of(it, o, proto.clone()) {
+    if !it.set_prototype_of(o, proto.clone())? {
         let m = set_proto_failure_message(it, o, &proto);
         return Err(it.type_error(m));
     }
@@ -705,7 +719,7 @@ fn object_set_prototype_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
 fn object_has_own(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = it.to_object(&a.get(0))?;
     let key = it.to_property_key(&a.get(1))?;
-    Ok(Value::Bool(o.get_own_property(&key).is_some()))
+    Ok(Value::Bool(it.get_own_property(&o, &key)?.is_some()))
 }
 
 fn object_is(_it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -785,7 +799,7 @@ fn object_proto_has_own_property(it: &mut Interp, a: &Args) -> JsResult<Value> {
     // 1. Let P be ? ToPropertyKey(V). 2. Let O be ? ToObject(this value).
     let key = it.to_property_key(&a.get(0))?;
     let o = it.to_object(a.this)?;
-    Ok(Value::Bool(o.get_own_property(&key).is_some()))
+    Ok(Value::Bool(it.get_own_property(&o, &key)?.is_some()))
 }
 
 fn object_proto_is_prototype_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -795,12 +809,12 @@ fn object_proto_is_prototype_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
     };
     // 2. Let O be ? ToObject(this value).
     let o = it.to_object(a.this)?;
-    let mut cur = v.proto();
+    let mut cur = it.get_prototype_of(&v)?;
     while let Some(p) = cur {
         if Obj::ptr_eq(&p, &o) {
             return Ok(Value::Bool(true));
         }
-        cur = p.proto();
+        cur = it.get_prototype_of(&p)?;
     }
     Ok(Value::Bool(false))
 }
@@ -809,7 +823,7 @@ fn object_proto_property_is_enumerable(it: &mut Interp, a: &Args) -> JsResult<Va
     let key = it.to_property_key(&a.get(0))?;
     let o = it.to_object(a.this)?;
     Ok(Value::Bool(
-        o.get_own_property(&key)
+        it.get_own_property(&o, &key)?
             .is_some_and(|p| p.attrs.enumerable()),
     ))
 }
@@ -843,7 +857,11 @@ pub fn object_proto_to_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
     }
     // 3. Let O be ! ToObject(this value).
     let o = it.to_object(a.this)?;
-    let builtin = builtin_tag(&o);
+    let builtin = if it.is_array(&Value::Object(o.clone()))? {
+        "Array"
+    } else {
+        builtin_tag(&o)
+    };
     // 15. Let tag be ? Get(O, @@toStringTag).
     let tag = it.get(&o, &PropKey::Sym(it.symbols.to_string_tag.clone()))?;
     let tag = match tag {
@@ -865,7 +883,10 @@ fn object_proto_value_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 fn object_proto_get_proto(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = it.to_object(a.this)?;
-    Ok(o.proto().map(Value::Object).unwrap_or(Value::Null))
+    Ok(it
+        .get_prototype_of(&o)?
+        .map(Value::Object)
+        .unwrap_or(Value::Null))
 }
 
 fn object_proto_set_proto(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -884,7 +905,7 @@ fn object_proto_set_proto(it: &mut Interp, a: &Args) -> JsResult<Value> {
         return Ok(Value::Undefined);
     };
     // 4-5. Let status be ? O.[[SetPrototypeOf]](proto); if false, throw.
-    if !ordinary_set_prototype_of(it, o, proto.clone()) {
+    if !it.set_prototype_of(o, proto.clone())? {
         let m = set_proto_failure_message(it, o, &proto);
         return Err(it.type_error(m));
     }
@@ -936,14 +957,14 @@ fn lookup_legacy_accessor(it: &mut Interp, a: &Args, getter: bool) -> JsResult<V
     let key = it.to_property_key(&a.get(0))?;
     let mut cur = Some(o);
     while let Some(c) = cur {
-        if let Some(p) = c.get_own_property(&key) {
+        if let Some(p) = it.get_own_property(&c, &key)? {
             if let Slot::Accessor { get, set } = p.slot {
                 let f = if getter { get } else { set };
                 return Ok(f.map(Value::Object).unwrap_or(Value::Undefined));
             }
             return Ok(Value::Undefined);
         }
-        cur = c.proto();
+        cur = it.get_prototype_of(&c)?;
     }
     Ok(Value::Undefined)
 }

@@ -1,8 +1,7 @@
 //! `Reflect`: the thirteen functions mirroring the object internal methods.
 
 use crate::builtins::object::{
-    from_property_descriptor, get_own_property_descriptor, is_extensible,
-    ordinary_set_prototype_of, prevent_extensions, to_property_descriptor,
+    from_property_descriptor, get_own_property_descriptor, to_property_descriptor,
 };
 use crate::interp::{Args, Interp, JsResult};
 use crate::object::{Attrs, Obj, PropKey};
@@ -111,7 +110,7 @@ fn reflect_define_property(it: &mut Interp, a: &Args) -> JsResult<Value> {
 fn reflect_delete_property(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = target(it, a, "deleteProperty")?;
     let key = it.to_property_key(&a.get(1))?;
-    Ok(Value::Bool(o.delete(&key)))
+    Ok(Value::Bool(it.delete_property(&o, &key)?))
 }
 
 fn reflect_get(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -129,13 +128,16 @@ fn reflect_get(it: &mut Interp, a: &Args) -> JsResult<Value> {
 fn reflect_get_own_property_descriptor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = target(it, a, "getOwnPropertyDescriptor")?;
     let key = it.to_property_key(&a.get(1))?;
-    let d = get_own_property_descriptor(&o, &key);
+    let d = get_own_property_descriptor(it, &o, &key)?;
     Ok(from_property_descriptor(it, d.as_ref()))
 }
 
 fn reflect_get_prototype_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = target(it, a, "getPrototypeOf")?;
-    Ok(o.proto().map(Value::Object).unwrap_or(Value::Null))
+    Ok(it
+        .get_prototype_of(&o)?
+        .map(Value::Object)
+        .unwrap_or(Value::Null))
 }
 
 fn reflect_has(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -146,13 +148,13 @@ fn reflect_has(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 fn reflect_is_extensible(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = target(it, a, "isExtensible")?;
-    Ok(Value::Bool(is_extensible(&o)))
+    Ok(Value::Bool(it.is_extensible(&o)?))
 }
 
 fn reflect_own_keys(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = target(it, a, "ownKeys")?;
     let keys: Vec<Value> = it
-        .own_property_keys(&o)
+        .own_property_keys(&o)?
         .iter()
         .map(|k| k.to_value())
         .collect();
@@ -161,7 +163,7 @@ fn reflect_own_keys(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 fn reflect_prevent_extensions(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = target(it, a, "preventExtensions")?;
-    Ok(Value::Bool(prevent_extensions(&o)))
+    Ok(Value::Bool(it.prevent_extensions(&o)?))
 }
 
 fn reflect_set(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -192,7 +194,7 @@ fn reflect_set_prototype_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
             )));
         }
     };
-    Ok(Value::Bool(ordinary_set_prototype_of(it, &o, proto)))
+    Ok(Value::Bool(it.set_prototype_of(&o, proto)?))
 }
 
 #[cfg(test)]
@@ -243,7 +245,7 @@ mod tests {
         let v = it
             .call(&apply, &r, &[keys, Value::Undefined, args])
             .unwrap();
-        assert!(it.is_array(&v));
+        assert!(it.is_array(&v).unwrap());
         let (_, construct) = reflect_fn(&mut it, "construct");
         let empty = Value::Object(it.new_array(vec![]));
         let v = it.call(&construct, &r, &[object, empty]).unwrap();

@@ -94,10 +94,10 @@ impl InspectOptions {
             }
             _ => return Ok(()),
         };
-        let keys = it.own_property_keys(&o);
+        let keys = it.own_property_keys(&o)?;
         for k in keys {
             let PropKey::Str(name) = &k else { continue };
-            let Some(p) = o.get_own_property(&k) else {
+            let Some(p) = it.get_own_property(&o, &k)? else {
                 continue;
             };
             if !p.attrs.enumerable() {
@@ -278,11 +278,19 @@ fn format_value(
     recurse_times: usize,
     typed_array: bool,
 ) -> JsResult<String> {
-    let o = match value {
+    let mut o = match value {
         Value::Object(o) => o.clone(),
         Value::Null => return Ok(ctx.stylize("null", "null")),
         v => return Ok(format_primitive(ctx, v)),
     };
+    // A proxy prints as its target (Node's `showProxy: false`), without running any trap;
+    // nested proxies are unwrapped all the way.
+    while let Some(target) = crate::interp::proxy::proxy_target(&o) {
+        match target {
+            Some(t) => o = t,
+            None => return Ok(ctx.stylize("<Revoked Proxy>", "special")),
+        }
+    }
     if ctx.o.custom_inspect {
         if let Some(r) = try_custom_inspect(it, ctx, &o, recurse_times)? {
             return Ok(r);
@@ -689,7 +697,7 @@ fn add_prototype_properties(
         } else {
             key_set.extend(keys.iter().cloned());
         }
-        keys = it.own_property_keys(&obj);
+        keys = it.own_property_keys_no_traps(&obj);
         ctx.seen.push(main.clone());
         for key in &keys {
             if matches!(key, PropKey::Str(s) if s.to_rust_string() == "constructor")
@@ -762,7 +770,7 @@ fn get_ctx_style(o: &Obj, constructor: Option<&str>, tag: &str) -> String {
 
 /// `getKeys`: own enumerable string keys then enumerable symbols (all with showHidden).
 fn get_keys(it: &mut Interp, o: &Obj, show_hidden: bool) -> Vec<PropKey> {
-    let all = it.own_property_keys(o);
+    let all = it.own_property_keys_no_traps(o);
     let mut keys = Vec::new();
     let mut syms = Vec::new();
     for k in all {
@@ -786,7 +794,7 @@ fn get_keys(it: &mut Interp, o: &Obj, show_hidden: bool) -> Vec<PropKey> {
 
 /// `getOwnNonIndexProperties`.
 fn get_non_index_keys(it: &mut Interp, o: &Obj, show_hidden: bool) -> Vec<PropKey> {
-    it.own_property_keys(o)
+    it.own_property_keys_no_traps(o)
         .into_iter()
         .filter(|k| !matches!(k, PropKey::Index(_)))
         .filter(|k| show_hidden || o.get_own_property(k).is_some_and(|p| p.attrs.enumerable()))
@@ -1397,7 +1405,7 @@ fn format_error(
         keys.push(PropKey::from("cause"));
     }
     let errors = it.get(err, &PropKey::from("errors"))?;
-    if it.is_array(&errors) && !keys.iter().any(|k| key_is(k, "errors")) {
+    if it.is_array(&errors)? && !keys.iter().any(|k| key_is(k, "errors")) {
         keys.push(PropKey::from("errors"));
     }
     stack = improve_stack(stack, constructor, &name, tag);
@@ -1498,7 +1506,7 @@ fn format_special_array(
 ) -> JsResult<Vec<String>> {
     // Object.keys(value)
     let keys: Vec<PropKey> = it
-        .own_property_keys(value)
+        .own_property_keys_no_traps(value)
         .into_iter()
         .filter(|k| !k.is_symbol())
         .filter(|k| {

@@ -830,7 +830,7 @@ impl Interp {
                         return Ok(Value::Undefined);
                     }
                     let o = self.to_object(&subject)?;
-                    self.for_in_iterator(o)
+                    self.for_in_iterator(o)?
                 } else {
                     self.get_iterator_at(&subject, IterSite::Syntax(right))?
                 };
@@ -2297,8 +2297,14 @@ impl Interp {
                 let base = self.eval_expr(object, env)?;
                 let key = self.eval_member_key(prop, env)?;
                 let o = self.to_object(&base)?;
-                let ok = o.delete(&key);
+                let ok = self.delete_property(&o, &key)?;
                 if !ok && self.strict_at(env) {
+                    if o.is_proxy() {
+                        return Err(self.type_error(format!(
+                            "'deleteProperty' on proxy: trap returned falsish for property '{}'",
+                            crate::interp::ops::key_display(&key)
+                        )));
+                    }
                     return Err(self.type_error(format!(
                         "Cannot delete property '{}' of {}",
                         crate::interp::ops::key_display(&key),
@@ -2320,7 +2326,7 @@ impl Interp {
                     ))
                 }
                 Binding::Dynamic => match self.lookup_dynamic(&id.name, env)? {
-                    DynRef::Object(o, k) => Ok(Value::Bool(o.delete(&k))),
+                    DynRef::Object(o, k) => Ok(Value::Bool(self.delete_property(&o, &k)?)),
                     DynRef::EvalVar(e) => {
                         if let Some(m) = &mut *e.0.eval_vars.borrow_mut() {
                             m.remove(&id.name);
@@ -3338,13 +3344,14 @@ impl Interp {
             return Ok(());
         }
         let from = self.to_object(source)?;
-        for k in self.own_property_keys(&from) {
+        for k in self.own_property_keys(&from)? {
             if excluded.contains(&k) {
                 continue;
             }
-            if let Some(p) = from.get_own_property(&k) {
+            if let Some(p) = self.get_own_property(&from, &k)? {
                 if p.attrs.enumerable() {
                     let v = self.get(&from, &k)?;
+                    // CreateDataPropertyOrThrow on a fresh ordinary object.
                     target.define(k, v, Attrs::DEFAULT);
                 }
             }
@@ -3624,23 +3631,29 @@ impl Interp {
     }
 
     /// A for-in iterator over `o`'s enumerable string keys (and its prototypes').
-    fn for_in_iterator(&mut self, o: Obj) -> IteratorRecord {
+    fn for_in_iterator(&mut self, o: Obj) -> JsResult<IteratorRecord> {
         // EnumerateObjectProperties: own enumerable string keys, then the prototypes',
         // skipping shadowed names.
         let mut keys = Vec::new();
         let mut seen: Vec<PropKey> = Vec::new();
         let mut cur = Some(o.clone());
         while let Some(c) = cur {
-            for k in self.own_property_keys(&c) {
+            // V8's order for proxies: ownKeys, getPrototypeOf, then the descriptors.
+            let own = self.own_property_keys(&c)?;
+            let next = self.get_prototype_of(&c)?;
+            for k in own {
                 if k.is_symbol() || seen.contains(&k) {
                     continue;
                 }
-                seen.push(k.clone());
-                if c.get_own_property(&k).is_some_and(|p| p.attrs.enumerable()) {
-                    keys.push(k);
+                if self
+                    .get_own_property(&c, &k)?
+                    .is_some_and(|p| p.attrs.enumerable())
+                {
+                    keys.push(k.clone());
                 }
+                seen.push(k);
             }
-            cur = c.proto();
+            cur = next;
         }
         let it = Obj::new(
             Some(self.intrinsics.iterator_prototype.clone()),
@@ -3651,11 +3664,11 @@ impl Interp {
             })),
         );
         let next = self.native_fn("next", 0, for_in_next);
-        IteratorRecord {
+        Ok(IteratorRecord {
             iterator: it,
             next: Value::Object(next),
             done: false,
-        }
+        })
     }
 
     /// Direct eval is provided by the `eval` built-in module.
@@ -3698,8 +3711,8 @@ fn for_in_next(it: &mut Interp, a: &crate::interp::Args) -> JsResult<Value> {
             st.pos += 1;
             (o, st.keys[st.pos - 1].clone())
         };
-        // Keys deleted before being visited are skipped.
-        if it.has_property(&obj, &key)? {
+        // Keys deleted before being visited are skipped (V8 does not ask a proxy's `has`).
+        if obj.is_proxy() || it.has_property(&obj, &key)? {
             return Ok(it.iter_result(key.to_value(), false));
         }
     }

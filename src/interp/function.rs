@@ -299,6 +299,14 @@ impl Interp {
 
     pub fn call_obj(&mut self, f: &Obj, this: &Value, args: &[Value]) -> JsResult<Value> {
         let Some(callee) = callee_of(f) else {
+            if f.is_callable() {
+                // A proxy with [[Call]].
+                let src = self.current_source();
+                self.enter_frame(JsStr::intern(""), src, crate::interp::FrameKind::Native)?;
+                let r = self.proxy_call(f, this, args);
+                self.leave();
+                return r;
+            }
             let s = crate::inspect::brief(self, &Value::Object(f.clone()));
             return Err(self.type_error(format!("{s} is not a function")));
         };
@@ -339,6 +347,14 @@ impl Interp {
     ) -> JsResult<Value> {
         let nt = new_target.cloned().unwrap_or_else(|| f.clone());
         let Some(callee) = callee_of(f) else {
+            if f.is_constructor() {
+                // A proxy with [[Construct]].
+                let src = self.current_source();
+                self.enter_frame(JsStr::intern(""), src, crate::interp::FrameKind::Native)?;
+                let r = self.proxy_construct(f, args, &nt);
+                self.leave();
+                return r;
+            }
             let s = crate::inspect::brief(self, &Value::Object(f.clone()));
             return Err(self.type_error(format!("{s} is not a constructor")));
         };
@@ -770,6 +786,6 @@ pub fn expected_argument_count(func: &ast::Function) -> u32 {
 
 /// True when the native stack is close to exhausted (deep recursion in the evaluator).
 #[inline]
-fn stack_is_low() -> bool {
+pub(crate) fn stack_is_low() -> bool {
     matches!(stacker::remaining_stack(), Some(n) if n < 256 * 1024)
 }

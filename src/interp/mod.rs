@@ -19,6 +19,7 @@ pub mod iter;
 pub mod jobs;
 pub mod ops;
 pub mod pattern;
+pub mod proxy;
 pub mod realm;
 pub mod scope;
 

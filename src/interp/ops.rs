@@ -96,11 +96,16 @@ impl Interp {
                         return Ok(v);
                     }
                 }
-                d.proto.clone()
+                if d.kind.is_proxy() {
+                    None
+                } else {
+                    Some(d.proto.clone())
+                }
             };
             match next {
-                Some(p) => cur = p,
-                None => return Ok(Value::Undefined),
+                Some(Some(p)) => cur = p,
+                Some(None) => return Ok(Value::Undefined),
+                None => return self.proxy_get(&cur, key, receiver),
             }
         }
     }
@@ -191,11 +196,16 @@ impl Interp {
                 if let Some(p) = d.kind.exotic_own_property(&key) {
                     break Some(p);
                 }
-                d.proto.clone()
+                if d.kind.is_proxy() {
+                    None
+                } else {
+                    Some(d.proto.clone())
+                }
             };
             match next {
-                Some(p) => cur = p,
-                None => break None,
+                Some(Some(p)) => cur = p,
+                Some(None) => break None,
+                None => return self.proxy_set(&cur, key, v, receiver),
             }
         };
         match found {
@@ -214,6 +224,26 @@ impl Interp {
                 let Value::Object(r) = receiver else {
                     return Ok(false);
                 };
+                if r.is_proxy() {
+                    // OrdinarySetWithOwnDescriptor steps 2.c-e through the receiver's
+                    // internal methods.
+                    return match self.get_own_property(r, &key)? {
+                        Some(existing) => {
+                            if existing.is_accessor() || !existing.attrs.writable() {
+                                return Ok(false);
+                            }
+                            self.define_own_property(
+                                r,
+                                key,
+                                PropertyDescriptor {
+                                    value: Some(v),
+                                    ..Default::default()
+                                },
+                            )
+                        }
+                        None => self.create_data_property(r, key, v),
+                    };
+                }
                 // Existing own property on the receiver?
                 if let Some(existing) = r.get_own_property(&key) {
                     if existing.is_accessor() || !existing.attrs.writable() {
@@ -260,6 +290,9 @@ impl Interp {
     /// Set(O, P, V, Throw).
     pub fn set(&mut self, o: &Obj, key: PropKey, v: Value, throw: bool) -> JsResult<()> {
         let ok = self.set_with_receiver(o, key.clone(), v, &Value::Object(o.clone()))?;
+        if !ok && throw && o.is_proxy() {
+            return Err(self.proxy_set_failed(&key));
+        }
         if !ok && throw {
             return Err(self.type_error(format!(
                 "Cannot assign to read only property '{}' of object",
@@ -269,11 +302,22 @@ impl Interp {
         Ok(())
     }
 
+    /// V8's TypeError when a proxy's `set` trap reports failure in strict code.
+    pub fn proxy_set_failed(&mut self, key: &PropKey) -> crate::interp::Abrupt {
+        self.type_error(format!(
+            "'set' on proxy: trap returned falsish for property '{}'",
+            key_display(key)
+        ))
+    }
+
     /// PutValue on a property reference whose base may be a primitive.
     pub fn put_v(&mut self, base: &Value, key: PropKey, v: Value, strict: bool) -> JsResult<()> {
         match base {
             Value::Object(o) => {
                 let ok = self.set_with_receiver(o, key.clone(), v, base)?;
+                if !ok && strict && o.is_proxy() {
+                    return Err(self.proxy_set_failed(&key));
+                }
                 if !ok && strict {
                     let s = crate::inspect::brief(self, base);
                     return Err(self.type_error(format!(
@@ -318,9 +362,74 @@ impl Interp {
             if c.get_own_property(key).is_some() {
                 return Ok(true);
             }
-            cur = c.proto();
+            let next = {
+                let d = c.borrow();
+                if d.kind.is_proxy() {
+                    None
+                } else {
+                    Some(d.proto.clone())
+                }
+            };
+            match next {
+                Some(p) => cur = p,
+                None => return self.proxy_has(&c, key),
+            }
         }
         Ok(false)
+    }
+
+    /// `O.[[GetOwnProperty]](P)` as a complete property.
+    pub fn get_own_property(&mut self, o: &Obj, key: &PropKey) -> JsResult<Option<Prop>> {
+        if o.is_proxy() {
+            return self.proxy_get_own_property(o, key);
+        }
+        Ok(o.get_own_property(key))
+    }
+
+    /// `O.[[GetPrototypeOf]]()`.
+    pub fn get_prototype_of(&mut self, o: &Obj) -> JsResult<Option<Obj>> {
+        if o.is_proxy() {
+            return self.proxy_get_prototype_of(o);
+        }
+        Ok(o.proto())
+    }
+
+    /// `O.[[SetPrototypeOf]](V)`.
+    pub fn set_prototype_of(&mut self, o: &Obj, v: Option<Obj>) -> JsResult<bool> {
+        if o.is_proxy() {
+            return self.proxy_set_prototype_of(o, v);
+        }
+        Ok(crate::builtins::object::ordinary_set_prototype_of(
+            self, o, v,
+        ))
+    }
+
+    /// IsExtensible(O).
+    pub fn is_extensible(&mut self, o: &Obj) -> JsResult<bool> {
+        if o.is_proxy() {
+            return self.proxy_is_extensible(o);
+        }
+        Ok(o.borrow().extensible)
+    }
+
+    /// `O.[[PreventExtensions]]()`.
+    pub fn prevent_extensions(&mut self, o: &Obj) -> JsResult<bool> {
+        if o.is_proxy() {
+            return self.proxy_prevent_extensions(o);
+        }
+        o.borrow_mut().extensible = false;
+        Ok(true)
+    }
+
+    /// `O.[[Delete]](P)`.
+    pub fn delete_property(&mut self, o: &Obj, key: &PropKey) -> JsResult<bool> {
+        if o.is_proxy() {
+            if matches!(key, PropKey::Sym(s) if s.0.private) {
+                return Ok(true);
+            }
+            return self.proxy_delete(o, key);
+        }
+        Ok(o.delete(key))
     }
 
     /// `[[DefineOwnProperty]]` dispatching on exotic objects.
@@ -330,8 +439,15 @@ impl Interp {
         key: PropKey,
         desc: PropertyDescriptor,
     ) -> JsResult<bool> {
-        if o.is_array() {
+        let (is_array, is_proxy) = {
+            let d = o.borrow();
+            (d.kind.is_array(), d.kind.is_proxy())
+        };
+        if is_array {
             return self.array_define_own_property(o, key, desc);
+        }
+        if is_proxy {
+            return self.proxy_define_own_property(o, key, desc);
         }
         if let ObjectKind::String(s) = &o.borrow().kind {
             if let PropKey::Index(i) = &key {
@@ -365,6 +481,12 @@ impl Interp {
         desc: PropertyDescriptor,
     ) -> JsResult<()> {
         if !self.define_own_property(o, key.clone(), desc)? {
+            if o.is_proxy() {
+                return Err(self.type_error(format!(
+                    "'defineProperty' on proxy: trap returned falsish for property '{}'",
+                    key_display(&key)
+                )));
+            }
             return Err(self.type_error(format!("Cannot redefine property: {}", key_display(&key))));
         }
         Ok(())
@@ -382,6 +504,12 @@ impl Interp {
         v: Value,
     ) -> JsResult<()> {
         if !self.create_data_property(o, key.clone(), v)? {
+            if o.is_proxy() {
+                return Err(self.type_error(format!(
+                    "'defineProperty' on proxy: trap returned falsish for property '{}'",
+                    key_display(&key)
+                )));
+            }
             return Err(self.type_error(format!(
                 "Cannot define property {}, object is not extensible",
                 key_display(&key)
@@ -392,7 +520,13 @@ impl Interp {
 
     /// DeletePropertyOrThrow.
     pub fn delete_property_or_throw(&mut self, o: &Obj, key: &PropKey) -> JsResult<()> {
-        if !o.delete(key) {
+        if !self.delete_property(o, key)? {
+            if o.is_proxy() {
+                return Err(self.type_error(format!(
+                    "'deleteProperty' on proxy: trap returned falsish for property '{}'",
+                    key_display(key)
+                )));
+            }
             return Err(self.type_error(format!(
                 "Cannot delete property '{}' of {}",
                 key_display(key),
@@ -469,7 +603,18 @@ impl Interp {
     }
 
     /// `[[OwnPropertyKeys]]` (private names excluded).
-    pub fn own_property_keys(&mut self, o: &Obj) -> Vec<PropKey> {
+    pub fn own_property_keys(&mut self, o: &Obj) -> JsResult<Vec<PropKey>> {
+        if o.is_proxy() {
+            return self.proxy_own_property_keys(o);
+        }
+        let mut keys = o.own_keys();
+        keys.retain(|k| !matches!(k, PropKey::Sym(s) if s.0.private));
+        Ok(keys)
+    }
+
+    /// `[[OwnPropertyKeys]]` without running script: a proxy has none. For inspect, which
+    /// unwraps proxies first and must not call traps.
+    pub fn own_property_keys_no_traps(&self, o: &Obj) -> Vec<PropKey> {
         let mut keys = o.own_keys();
         keys.retain(|k| !matches!(k, PropKey::Sym(s) if s.0.private));
         keys
@@ -995,19 +1140,36 @@ impl Interp {
             return Err(self
                 .type_error("Function has non-object prototype 'undefined' in instanceof check"));
         };
-        let mut cur = o.proto();
+        let mut cur = self.get_prototype_of(o)?;
         while let Some(x) = cur {
             if Obj::ptr_eq(&x, &p) {
                 return Ok(true);
             }
-            cur = x.proto();
+            cur = self.get_prototype_of(&x)?;
         }
         Ok(false)
     }
 
-    /// IsArray.
-    pub fn is_array(&self, v: &Value) -> bool {
-        matches!(v, Value::Object(o) if o.is_array())
+    /// IsArray(argument): arrays, and proxies whose (innermost) target is an array.
+    pub fn is_array(&mut self, v: &Value) -> JsResult<bool> {
+        let Value::Object(o) = v else {
+            return Ok(false);
+        };
+        let mut cur = o.clone();
+        loop {
+            let next = match &cur.borrow().kind {
+                ObjectKind::Array { .. } => return Ok(true),
+                ObjectKind::Proxy(p) => p.target.clone(),
+                _ => return Ok(false),
+            };
+            match next {
+                Some(t) => cur = t,
+                None => {
+                    return Err(self
+                        .type_error("Cannot perform 'IsArray' on a proxy that has been revoked"))
+                }
+            }
+        }
     }
 
     /// SpeciesConstructor is not needed by the in-scope built-ins' common paths; ArraySpeciesCreate
