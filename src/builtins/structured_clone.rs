@@ -228,7 +228,8 @@ fn clone(it: &mut Interp, v: &Value, memo: &mut FxHashMap<usize, Obj>) -> JsResu
     };
     memo.insert(o.addr(), out.clone());
     // Own enumerable string-keyed properties (getters are called), in order.
-    for k in it.own_property_keys(&o) {
+    // Proxies are uncloneable (above), so these reads run no traps.
+    for k in it.own_property_keys(&o)? {
         if matches!(k, PropKey::Sym(_)) {
             continue;
         }
