@@ -52,7 +52,22 @@ pub struct Ident {
     pub span: Span,
     /// Filled by the resolver.
     pub binding: Cell<Binding>,
+    /// For a [`Binding::Global`] reference: the slot of the global lexical binding it was
+    /// found to name the first time it ran ([`NO_GLOBAL_SLOT`] until then). Global lexical
+    /// bindings are never removed and can't be shadowed by later scripts, so once a name is
+    /// found there it stays there; this skips the by-name lookup on every later access.
+    pub global_slot: Cell<u32>,
+    /// For a [`Binding::Global`] reference not (yet) found in the global lexical scope: how
+    /// many global lexical bindings existed when it was last looked for there. While that
+    /// count is unchanged the name still isn't one, so the by-name lookup is skipped.
+    pub global_lex_checked: Cell<u32>,
+    /// For a reference resolved on the global object: the index of its property there last
+    /// time (a hint, checked against the key before use).
+    pub global_prop_hint: Cell<u32>,
 }
+
+/// [`Ident::global_slot`] before the name was found in the global lexical scope.
+pub const NO_GLOBAL_SLOT: u32 = u32::MAX;
 
 impl Ident {
     pub fn new(name: JsStr, span: Span) -> Ident {
@@ -60,6 +75,9 @@ impl Ident {
             name,
             span,
             binding: Cell::new(Binding::Unresolved),
+            global_slot: Cell::new(NO_GLOBAL_SLOT),
+            global_lex_checked: Cell::new(u32::MAX),
+            global_prop_hint: Cell::new(u32::MAX),
         }
     }
 }

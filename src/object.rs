@@ -198,6 +198,11 @@ impl PropMap {
         }
         self.entries.iter().position(|(k, _)| k.fast_eq(key))
     }
+    /// The entry at position `i` of the insertion order.
+    #[inline]
+    pub fn entry_at(&self, i: usize) -> Option<&(PropKey, Prop)> {
+        self.entries.get(i)
+    }
     #[inline]
     pub fn get(&self, key: &PropKey) -> Option<&Prop> {
         self.find(key).map(|i| &self.entries[i].1)
@@ -404,6 +409,42 @@ impl Obj {
             }) => Some(v.clone()),
             _ => None,
         }
+    }
+
+    /// The own data property named `name` (an identifier, so never an array index), using
+    /// and updating `hint`, the index where it was found last time: global variable reads
+    /// skip the hash lookup while the global object keeps its layout.
+    pub fn get_own_named_data_hinted(
+        &self,
+        name: &JsStr,
+        hint: &std::cell::Cell<u32>,
+    ) -> Option<Value> {
+        let d = self.borrow();
+        let at = |i: usize| match d.props.entry_at(i) {
+            Some((
+                PropKey::Str(k),
+                Prop {
+                    slot: Slot::Data(v),
+                    ..
+                },
+            )) if JsStr::ptr_eq(k, name) => Some(v.clone()),
+            _ => None,
+        };
+        if let Some(v) = at(hint.get() as usize) {
+            return Some(v);
+        }
+        let i = d.props.find(&PropKey::Str(name.clone()))?;
+        hint.set(i as u32);
+        at(i).or_else(|| match d.props.entry_at(i) {
+            Some((
+                _,
+                Prop {
+                    slot: Slot::Data(v),
+                    ..
+                },
+            )) => Some(v.clone()),
+            _ => None,
+        })
     }
 
     /// Defines (or overwrites) a property without any validation: for building built-ins and

@@ -183,9 +183,7 @@ impl Interp {
         for d in &info.decls {
             match d.kind {
                 DeclKind::Let | DeclKind::Const | DeclKind::Class => {
-                    let slot = self.global_lex.values.len() as u32;
-                    self.global_lex.values.push(Value::Empty);
-                    self.global_lex.names.insert(d.name.clone(), (slot, d.kind));
+                    self.global_lex.declare(d.name.clone(), d.kind);
                 }
                 DeclKind::Var => {
                     let key = PropKey::from_str(&d.name);

@@ -1441,15 +1441,40 @@ impl Interp {
                 }
                 Ok(v)
             }
-            Binding::Global => match self.try_get_global(&id.name)? {
-                Some(v) => Ok(v),
-                None => {
-                    self.set_pos(id.span);
-                    Err(self.reference_error(format!("{} is not defined", id.name)))
+            Binding::Global => {
+                if let Some(slot) = self.global_lex.slot_of(id) {
+                    let v = self.global_lex.value(slot);
+                    if let Value::Empty = v {
+                        self.set_pos(id.span);
+                        return Err(self.tdz_error(&id.name));
+                    }
+                    return Ok(v);
                 }
-            },
+                self.get_global_object_binding(id)
+            }
             Binding::Dynamic => self.get_dynamic(&id.name, env),
             Binding::Unresolved => Err(self.type_error("internal error: unresolved identifier")),
+        }
+    }
+
+    /// A [`Binding::Global`] reference that is not a global lexical binding (yet).
+    fn get_global_object_binding(&mut self, id: &Ident) -> JsResult<Value> {
+        // (`this`/`new.target` are hidden names that must not find a property so named.)
+        let hidden = matches!(id.name.units(), THIS_U16 | NEW_TARGET_U16);
+        if !hidden {
+            if let Some(v) = self
+                .global
+                .get_own_named_data_hinted(&id.name, &id.global_prop_hint)
+            {
+                return Ok(v);
+            }
+        }
+        match self.try_get_global(&id.name)? {
+            Some(v) => Ok(v),
+            None => {
+                self.set_pos(id.span);
+                Err(self.reference_error(format!("{} is not defined", id.name)))
+            }
         }
     }
 
@@ -1590,7 +1615,10 @@ impl Interp {
                 env.set(hops, slot, v);
                 Ok(())
             }
-            Binding::Global => self.set_global(&id.name, v, strict),
+            Binding::Global => match self.global_lex.slot_of(id) {
+                Some(slot) => self.set_global_lex(&id.name, slot, v),
+                None => self.set_global(&id.name, v, strict),
+            },
             Binding::Dynamic => match self.lookup_dynamic(&id.name, env)? {
                 DynRef::Object(o, k) => {
                     let ok = self.set_with_receiver(&o, k, v, &Value::Object(o.clone()))?;
@@ -1635,16 +1663,8 @@ impl Interp {
     }
 
     pub fn set_global(&mut self, name: &JsStr, v: Value, strict: bool) -> JsResult<()> {
-        if let Some(&(slot, kind)) = self.global_lex.names.get(name) {
-            let cur = &self.global_lex.values[slot as usize];
-            if let Value::Empty = cur {
-                return Err(self.tdz_error(name));
-            }
-            if matches!(kind, DeclKind::Const) {
-                return Err(self.type_error("Assignment to constant variable."));
-            }
-            self.global_lex.values[slot as usize] = v;
-            return Ok(());
+        if let Some(&(slot, _)) = self.global_lex.names.get(name) {
+            return self.set_global_lex(name, slot, v);
         }
         let key = PropKey::from_str(name);
         let g = self.global.clone();
@@ -1657,6 +1677,21 @@ impl Interp {
                 "Cannot assign to read only property '{}' of object '#<Object>'",
                 name
             )));
+        }
+        Ok(())
+    }
+
+    /// SetMutableBinding of the global declarative record's binding in `slot`.
+    fn set_global_lex(&mut self, name: &JsStr, slot: u32, v: Value) -> JsResult<()> {
+        let i = slot as usize;
+        if let Some(Value::Empty) = self.global_lex.values.get(i) {
+            return Err(self.tdz_error(name));
+        }
+        if let Some(DeclKind::Const) = self.global_lex.kinds.get(i) {
+            return Err(self.type_error("Assignment to constant variable."));
+        }
+        if let Some(cur) = self.global_lex.values.get_mut(i) {
+            *cur = v;
         }
         Ok(())
     }

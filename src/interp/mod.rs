@@ -156,6 +156,50 @@ impl SourceFile {
 pub struct GlobalLex {
     pub names: FxHashMap<JsStr, (u32, DeclKind)>,
     pub values: Vec<Value>,
+    /// The declaration kind of each slot (parallel to `values`).
+    pub kinds: Vec<DeclKind>,
+}
+
+impl GlobalLex {
+    /// Adds an uninitialized (TDZ) binding and returns its slot.
+    pub fn declare(&mut self, name: JsStr, kind: DeclKind) -> u32 {
+        let slot = self.values.len() as u32;
+        self.values.push(Value::Empty);
+        self.kinds.push(kind);
+        self.names.insert(name, (slot, kind));
+        slot
+    }
+
+    /// The value in `slot` (undefined for a slot that doesn't exist, which a valid slot
+    /// never is).
+    #[inline]
+    pub fn value(&self, slot: u32) -> Value {
+        self.values.get(slot as usize).cloned().unwrap_or_default()
+    }
+
+    /// The slot `id` names in the global lexical scope, if any, remembering it in the
+    /// identifier (see [`crate::ast::Ident::global_slot`]).
+    #[inline]
+    pub fn slot_of(&self, id: &crate::ast::Ident) -> Option<u32> {
+        let cached = id.global_slot.get();
+        if cached != crate::ast::NO_GLOBAL_SLOT {
+            return Some(cached);
+        }
+        let count = self.values.len() as u32;
+        if id.global_lex_checked.get() == count {
+            return None;
+        }
+        match self.names.get(&id.name) {
+            Some(&(slot, _)) => {
+                id.global_slot.set(slot);
+                Some(slot)
+            }
+            None => {
+                id.global_lex_checked.set(count);
+                None
+            }
+        }
+    }
 }
 
 /// The message of the error thrown when [`Interp::interrupt`] is set (Node's

@@ -921,6 +921,12 @@ impl Interp {
                 GtEq => return Ok(Value::Bool(a >= b)),
                 StrictEq | Eq => return Ok(Value::Bool(a == b)),
                 StrictNotEq | NotEq => return Ok(Value::Bool(a != b)),
+                BitAnd => (to_int32(a) & to_int32(b)) as f64,
+                BitOr => (to_int32(a) | to_int32(b)) as f64,
+                BitXor => (to_int32(a) ^ to_int32(b)) as f64,
+                Shl => to_int32(a).wrapping_shl(to_uint32(b) & 31) as f64,
+                Shr => (to_int32(a) >> (to_uint32(b) & 31)) as f64,
+                UShr => (to_uint32(a) >> (to_uint32(b) & 31)) as f64,
                 _ => return self.binary_slow(op, l, r),
             };
             return Ok(Value::Number(v));
@@ -1201,6 +1207,17 @@ fn number_op(op: BinaryOp, a: f64, b: f64) -> f64 {
 
 /// The `%` operator (truncating remainder, sign of the dividend).
 pub fn js_rem(a: f64, b: f64) -> f64 {
+    // Integers (the common case) without libm's fmod: exact for |x| < 2^53, and the result
+    // takes the dividend's sign, so a zero result from a negative dividend is -0.
+    const EXACT: f64 = 9007199254740992.0;
+    if a.fract() == 0.0 && b.fract() == 0.0 && a.abs() < EXACT && b.abs() < EXACT && b != 0.0 {
+        let r = (a as i64 % b as i64) as f64;
+        return if r == 0.0 && a.is_sign_negative() {
+            -0.0
+        } else {
+            r
+        };
+    }
     if b.is_infinite() && a.is_finite() {
         return a;
     }
@@ -1305,6 +1322,74 @@ mod tests {
             Ok(v) => it.to_string_lossy(&v),
             Err(e) => format!("uncaught: {e:?}"),
         }
+    }
+
+    #[test]
+    fn remainder_takes_the_dividends_sign_on_both_paths() {
+        use super::js_rem;
+        // Integer fast path.
+        assert_eq!(js_rem(7.0, 3.0), 1.0);
+        assert_eq!(js_rem(-7.0, 3.0), -1.0);
+        assert_eq!(js_rem(7.0, -3.0), 1.0);
+        assert!(js_rem(-6.0, 3.0).is_sign_negative() && js_rem(-6.0, 3.0) == 0.0);
+        assert!(js_rem(-0.0, 5.0).is_sign_negative());
+        assert!(js_rem(6.0, -3.0).is_sign_positive());
+        assert_eq!(js_rem(9007199254740991.0, 2.0), 1.0);
+        // fmod path: fractions, huge values, NaN/Infinity.
+        assert_eq!(js_rem(5.5, 2.0), 1.5);
+        assert_eq!(js_rem(-5.5, 2.0), -1.5);
+        assert_eq!(js_rem(1e300, 7.0), 1e300 % 7.0);
+        assert!(js_rem(5.0, 0.0).is_nan());
+        assert!(js_rem(f64::INFINITY, 2.0).is_nan());
+        assert_eq!(js_rem(5.0, f64::INFINITY), 5.0);
+        assert_eq!(
+            run("[1/(-4 % 2), 1/(4 % -2), -7 % 3, 7 % -3, 2**53 % 3, 0.5 % 0.25]"),
+            "-Infinity,Infinity,-1,1,2,0"
+        );
+    }
+
+    #[test]
+    fn bitwise_operators_on_numbers_use_int32_and_uint32() {
+        assert_eq!(
+            run("[5 & 3, 5 | 3, 5 ^ 3, 1 << 31, 1 << 32, -1 >> 28, -1 >>> 28, -1 >>> 0]"),
+            "1,7,6,-2147483648,1,-1,15,4294967295"
+        );
+        assert_eq!(
+            run("[2**32 + 5 | 0, NaN | 0, Infinity & 1, -2.7 | 0, 3 << -1, 1.9 >> 0.9]"),
+            "5,0,0,-2,-2147483648,1"
+        );
+    }
+
+    #[test]
+    fn global_references_stay_correct_after_their_lookup_is_cached() {
+        // `g` is read through the global-lexical slot cache, `h` through the global object's
+        // property-index hint; both must notice later changes.
+        let mut it = Interp::new();
+        let src = "let g = 1; var h = 10; function read() { return [g, h, typeof q]; }
+            const out = [read()];
+            g = 2; h = 20; out.push(read());
+            delete globalThis.zz; globalThis.q = 1; out.push(read());
+            Object.defineProperty(globalThis, 'a1', {value: 1, configurable: true});
+            Object.defineProperty(globalThis, 'a2', {value: 2, configurable: true});
+            out.push(read());
+            String(out)";
+        let v = it.run_script("t", src).map(|v| it.to_string_lossy(&v));
+        assert_eq!(
+            v.ok().as_deref(),
+            Some("1,10,undefined,2,20,undefined,2,20,number,2,20,number")
+        );
+        // A const declared by an earlier script stays const through a cached reference, and
+        // a later script's `let` shadows a configurable global property already read.
+        let mut it = Interp::new();
+        let first = "const k = 1; globalThis.p = 'prop'; function f() { return [k, p]; } f();";
+        assert!(it.run_script("a", first).is_ok());
+        let second =
+            "let p = 'lex'; let r; try { k = 2 } catch (e) { r = e.message } String([r, f()])";
+        let v = it.run_script("b", second).map(|v| it.to_string_lossy(&v));
+        assert_eq!(
+            v.ok().as_deref(),
+            Some("Assignment to constant variable.,1,lex")
+        );
     }
 
     #[test]

@@ -119,7 +119,10 @@ impl Env {
     pub fn get(&self, hops: u32, slot: u32) -> Value {
         let e = self.ancestor(hops);
         let s = e.0.slots.borrow();
-        s.get(slot as usize).cloned().unwrap_or(Value::Undefined)
+        match s.get(slot as usize) {
+            Some(v) => v.clone(),
+            None => Value::Undefined,
+        }
     }
 
     #[inline]
