@@ -8,7 +8,7 @@ use clap::Parser;
 
 use jsgen::event_loop::RejectionMode;
 use jsgen::interp::Interp;
-use jsgen::run::{MainEnd, RunError};
+use jsgen::run::{MainEnd, RunError, ScriptGoal};
 
 /// jsgen — a JavaScript interpreter that prints exactly what Node.js prints.
 #[derive(Parser, Debug)]
@@ -28,6 +28,12 @@ struct Cli {
     /// Run timers against a virtual clock: same order as real time, no sleeping.
     #[arg(long)]
     virtual_time: bool,
+
+    /// Run the file as an ECMAScript Script (global code: top-level `var`s and functions
+    /// become global properties) instead of a CommonJS module as Node does. test262's tests
+    /// are written for this goal.
+    #[arg(long)]
+    global_script: bool,
 
     /// What an unhandled promise rejection does (as Node's flag).
     #[arg(long, value_name = "MODE", default_value = "throw")]
@@ -117,8 +123,14 @@ fn run(cli: Cli) -> u8 {
             args.insert(0, f.clone());
         }
     }
-    it.set_script_args(script_path, args);
-    let end = it.run_main(&name, &text, mode);
+    it.set_script_args(script_path.clone(), args);
+    // Node runs a file as a CommonJS module, and `-e`/stdin code as global code.
+    let goal = if script_path.is_some() && !cli.global_script {
+        ScriptGoal::CommonJs
+    } else {
+        ScriptGoal::Global
+    };
+    let end = it.run_main(&name, &text, mode, goal);
     let default = match end {
         MainEnd::Done | MainEnd::Exit(_) => 0,
         MainEnd::Error(e) => {

@@ -57,6 +57,56 @@ fn wrap_module_body(script: Script) -> Script {
     }
 }
 
+/// `(function (exports, require, module, __filename, __dirname) { <body> })`: Node's
+/// CommonJS module wrapper, built on the AST so positions in diagnostics stay those of the
+/// file. Top-level declarations are the function's locals, `return` and `arguments` are
+/// allowed, and the code is strict only with its own `"use strict"`.
+fn wrap_commonjs_body(script: Script) -> Script {
+    use crate::ast::{
+        Expr, ExprKind, Function, FunctionBody, FunctionKind, Ident, Param, Pattern, Stmt, StmtKind,
+    };
+    use crate::string::JsStr;
+    let span = script.span;
+    let params = ["exports", "require", "module", "__filename", "__dirname"]
+        .iter()
+        .map(|n| Param {
+            target: Pattern::Ident(Ident::new(JsStr::intern(n), Span::default())),
+            default: None,
+        })
+        .collect();
+    let func = Rc::new(Function {
+        name: None,
+        kind: FunctionKind::Normal,
+        is_async: false,
+        is_generator: false,
+        params,
+        rest: None,
+        body: FunctionBody::Block(script.body),
+        has_use_strict: script.strict,
+        is_derived_ctor: false,
+        span,
+        scope: Default::default(),
+    });
+    let expr = Expr::new(ExprKind::Function(func), span);
+    Script {
+        body: vec![Stmt::new(StmtKind::Expr(expr), span)],
+        strict: false,
+        span,
+        scope: Default::default(),
+    }
+}
+
+/// How the main file's code runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScriptGoal {
+    /// As Node runs a `.js` file: a CommonJS module (falling back to module-like code for a
+    /// file with top-level `await`, as Node's module detection does).
+    CommonJs,
+    /// As an ECMAScript Script: global code, top-level `var`s become global properties
+    /// (Node's `-e` and stdin; test262's tests).
+    Global,
+}
+
 impl Interp {
     /// Registers a source text for diagnostics; returns its index.
     pub fn add_source(&mut self, name: &str, text: &str) -> u32 {
@@ -87,28 +137,73 @@ impl Interp {
         let source = self.add_source(name, text);
         match self.compile(source, &ParseOptions::default()) {
             Ok(script) => {
-                // A CommonJS script sees require/module/exports/__filename/__dirname.
+                // Global code still sees require/module/exports/__filename/__dirname, as
+                // Node's `-e` does.
                 crate::builtins::require::install_commonjs(self, name);
                 self.evaluate_script(&script, source)
             }
-            Err(first) => {
-                if !text.contains("await") {
-                    return Err(first);
-                }
-                let opts = ParseOptions {
-                    strict: true,
-                    top_level_await: true,
-                };
-                let Ok(script) = parse_script(text, &opts) else {
-                    return Err(first);
-                };
-                let wrapped = Rc::new(wrap_module_body(script));
-                resolve_script(&wrapped, &ResolveOptions::default())
-                    .map_err(|error| RunError::Syntax { source, error })?;
-                self.module_like = true;
-                self.evaluate_script(&wrapped, source)
-            }
+            Err(first) => self.run_module_like(source, text, first),
         }
+    }
+
+    /// Runs a file's text as Node runs a CommonJS module: the body of
+    /// `function (exports, require, module, __filename, __dirname)` called with `this` =
+    /// `module.exports`. A file that only parses with top-level `await` runs module-like.
+    pub fn run_commonjs(&mut self, name: &str, text: &str) -> Result<Value, RunError> {
+        let source = self.add_source(name, text);
+        let script = match parse_script(text, &ParseOptions::default()) {
+            Ok(script) => script,
+            Err(error) => {
+                return self.run_module_like(source, text, RunError::Syntax { source, error })
+            }
+        };
+        let wrapped = Rc::new(wrap_commonjs_body(script));
+        if let Err(error) = resolve_script(&wrapped, &ResolveOptions::default()) {
+            return self.run_module_like(source, text, RunError::Syntax { source, error });
+        }
+        let wrapper = self.evaluate_script(&wrapped, source)?;
+        let args = crate::builtins::require::commonjs_wrapper_args(self, name);
+        let this = args[0].clone();
+        self.stack.push(crate::interp::StackEntry {
+            name: crate::string::JsStr::empty(),
+            pos: Span::default(),
+            source,
+            kind: crate::interp::FrameKind::Js,
+        });
+        let r = self.call(&wrapper, &this, &args);
+        let pos = self.last_error_pos.take();
+        self.stack.pop();
+        match r {
+            Ok(_) => Ok(Value::Undefined),
+            Err(Abrupt::Throw(value)) => Err(RunError::Uncaught { value, pos }),
+            Err(_) => Ok(Value::Undefined),
+        }
+    }
+
+    /// Node's module detection: code that failed to parse as a script (`first` is that
+    /// error) but parses with top-level `await` runs as module-like code (strict, `this`
+    /// undefined, top-level declarations local to it), suspending at each top-level `await`.
+    fn run_module_like(
+        &mut self,
+        source: u32,
+        text: &str,
+        first: RunError,
+    ) -> Result<Value, RunError> {
+        if !text.contains("await") {
+            return Err(first);
+        }
+        let opts = ParseOptions {
+            strict: true,
+            top_level_await: true,
+        };
+        let Ok(script) = parse_script(text, &opts) else {
+            return Err(first);
+        };
+        let wrapped = Rc::new(wrap_module_body(script));
+        resolve_script(&wrapped, &ResolveOptions::default())
+            .map_err(|error| RunError::Syntax { source, error })?;
+        self.module_like = true;
+        self.evaluate_script(&wrapped, source)
     }
 
     /// ScriptEvaluation: GlobalDeclarationInstantiation, then the statements.
@@ -234,8 +329,18 @@ impl Interp {
     /// the loop runs dry, `'beforeExit'` listeners may schedule more work. An exception
     /// escaping the script goes to `'uncaughtException'` listeners if there are any. The
     /// caller reports errors and then calls [`Interp::emit_exit`] for the exit status.
-    pub fn run_main(&mut self, name: &str, text: &str, mode: RejectionMode) -> MainEnd {
-        if let Err(e) = self.run_script(name, text) {
+    pub fn run_main(
+        &mut self,
+        name: &str,
+        text: &str,
+        mode: RejectionMode,
+        goal: ScriptGoal,
+    ) -> MainEnd {
+        let r = match goal {
+            ScriptGoal::CommonJs => self.run_commonjs(name, text),
+            ScriptGoal::Global => self.run_script(name, text),
+        };
+        if let Err(e) = r {
             if let Some(code) = self.host.exiting {
                 return MainEnd::Exit(code);
             }
@@ -296,7 +401,7 @@ pub fn run_captured(code: &str) -> (String, i32) {
     let mut it = Interp::new();
     it.console.capture = Some(Vec::new());
     it.timers.virtual_time = true;
-    let end = it.run_main("test.js", code, RejectionMode::Throw);
+    let end = it.run_main("test.js", code, RejectionMode::Throw, ScriptGoal::CommonJs);
     let default = match end {
         MainEnd::Done | MainEnd::Exit(_) => 0,
         _ => 1,

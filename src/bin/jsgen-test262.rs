@@ -20,7 +20,7 @@
 //!   each `includes:` file in order + the test text. Tests run in both sloppy and strict mode,
 //!   except `onlyStrict` (strict only) and `noStrict` (sloppy only).
 //! - **Execution.** Each run writes the composed source to a per-worker temporary file and runs
-//!   `jsgen --unhandled-rejections=none FILE` as a child process with a time limit (kill on
+//!   `jsgen --unhandled-rejections=none --global-script FILE` as a child process with a time limit (kill on
 //!   timeout), on `-j` worker threads (default: all cores). A rejection that is never handled
 //!   is not a failure in test262, hence the flag.
 //! - **Verdict.** See `jsgen_test262/judge.rs` for exactly how a run passes; a test passes only

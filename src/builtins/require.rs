@@ -13,11 +13,26 @@ use crate::value::Value;
 /// Defines the CommonJS bindings of the main script as (non-enumerable, configurable)
 /// globals: a script can shadow them with its own declarations.
 pub fn install_commonjs(it: &mut Interp, filename: &str) {
-    let (_module, exports) = install_require_and_module(it, filename);
+    let [exports, require, module, filename, dirname] = commonjs_wrapper_args(it, filename);
+    super::define_global(it, "require", require);
+    super::define_global(it, "module", module);
+    super::define_global(it, "exports", exports);
+    super::define_global(it, "__filename", filename);
+    super::define_global(it, "__dirname", dirname);
+}
+
+/// The arguments Node's CommonJS wrapper passes to a module's code, in its order:
+/// `(exports, require, module, __filename, __dirname)`.
+pub fn commonjs_wrapper_args(it: &mut Interp, filename: &str) -> [Value; 5] {
+    let (module, exports, require) = make_require_and_module(it, filename);
     let dirname = dirname_of(filename);
-    super::define_global(it, "exports", Value::Object(exports));
-    super::define_global(it, "__filename", Value::from(filename));
-    super::define_global(it, "__dirname", Value::from(dirname.as_str()));
+    [
+        Value::Object(exports),
+        Value::Object(require),
+        Value::Object(module),
+        Value::from(filename),
+        Value::from(dirname.as_str()),
+    ]
 }
 
 /// The REPL's CommonJS bindings: `require` (resolving from the working directory, as Node's
@@ -26,7 +41,9 @@ pub fn install_repl_commonjs(it: &mut Interp) {
     let cwd = std::env::current_dir()
         .map(|p| p.join("<repl>").to_string_lossy().into_owned())
         .unwrap_or_else(|_| "<repl>".into());
-    install_require_and_module(it, &cwd);
+    let (module, _, require) = make_require_and_module(it, &cwd);
+    super::define_global(it, "require", Value::Object(require));
+    super::define_global(it, "module", Value::Object(module));
 }
 
 fn dirname_of(filename: &str) -> String {
@@ -37,8 +54,8 @@ fn dirname_of(filename: &str) -> String {
     }
 }
 
-/// Defines the `require` and `module` globals for `filename`; returns (module, exports).
-fn install_require_and_module(it: &mut Interp, filename: &str) -> (Obj, Obj) {
+/// Makes `module`, `module.exports` and `require` for code in `filename`.
+fn make_require_and_module(it: &mut Interp, filename: &str) -> (Obj, Obj, Obj) {
     let dirname = dirname_of(filename);
     let module = it.new_object();
     let exports = it.new_object();
@@ -56,9 +73,7 @@ fn install_require_and_module(it: &mut Interp, filename: &str) -> (Obj, Obj) {
     let cache = it.new_object();
     require.define("cache", Value::Object(cache), Attrs::DEFAULT);
     it.define_method(&require, "resolve", 1, resolve);
-    super::define_global(it, "require", Value::Object(require));
-    super::define_global(it, "module", Value::Object(module.clone()));
-    (module, exports)
+    (module, exports, require)
 }
 
 /// The file named in `Require stack:` (the requiring script).

@@ -1617,7 +1617,11 @@ impl Interp {
             }
             Binding::Global => match self.global_lex.slot_of(id) {
                 Some(slot) => self.set_global_lex(&id.name, slot, v),
-                None => self.set_global(&id.name, v, strict),
+                None => {
+                    // A strict-mode ReferenceError points at the identifier.
+                    self.set_pos(id.span);
+                    self.set_global(&id.name, v, strict)
+                }
             },
             Binding::Dynamic => match self.lookup_dynamic(&id.name, env)? {
                 DynRef::Object(o, k) => {
@@ -3440,7 +3444,9 @@ impl Interp {
                     self.intrinsics.function_prototype.clone(),
                 ),
                 Some(h) => {
-                    let sv = self.eval_expr(h, &cenv);
+                    // The resolver resolves the heritage in the enclosing scope (it cannot see
+                    // the class's private names), so it runs in `env`, not the class scope.
+                    let sv = self.eval_expr(h, env);
                     let sv = self.class_step(sv)?;
                     match &sv {
                         Value::Null => (None, self.intrinsics.function_prototype.clone()),

@@ -64,7 +64,10 @@ impl Runner {
         } else {
             Command::new(&self.jsgen)
         };
-        cmd.arg("--unhandled-rejections=none").arg(script);
+        // test262 tests are global code (INTERPRETING.md), not CommonJS modules.
+        cmd.arg("--unhandled-rejections=none")
+            .arg("--global-script")
+            .arg(script);
         cmd.stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
