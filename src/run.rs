@@ -168,7 +168,7 @@ impl Interp {
             name: crate::string::JsStr::empty(),
             pos: Span::default(),
             source,
-            kind: crate::interp::FrameKind::Js,
+            kind: crate::interp::FrameKind::NodeMain,
         });
         let r = self.call(&wrapper, &this, &args);
         let pos = self.last_error_pos.take();

@@ -101,7 +101,23 @@ pub enum FrameKind {
     Native,
     /// A built-in constructor called with `new`.
     NativeConstruct,
+    /// Node's CommonJS loader below a main module's code: V8 prints the module code's frame
+    /// as `Object.<anonymous>` and then the loader's frames ([`NODE_MAIN_FRAMES`]).
+    NodeMain,
 }
+
+/// The frames below a main module's top-level code in Node v20's stack traces.
+pub const NODE_MAIN_FRAMES: [&str; 6] = [
+    "Module._compile (node:internal/modules/cjs/loader:1521:14)",
+    "Module._extensions..js (node:internal/modules/cjs/loader:1623:10)",
+    "Module.load (node:internal/modules/cjs/loader:1266:32)",
+    "Module._load (node:internal/modules/cjs/loader:1091:12)",
+    "Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)",
+    "node:internal/main/run_main_module:28:49",
+];
+
+/// V8's default `Error.stackTraceLimit`.
+const STACK_TRACE_LIMIT: usize = 10;
 
 /// A loaded source text (for diagnostics and stack traces).
 pub struct SourceFile {
@@ -300,22 +316,29 @@ impl Interp {
     }
 
     pub fn stack_trace_lines(&self) -> String {
-        let mut s = String::new();
-        let frames = self
+        let entries: Vec<&StackEntry> = self
             .stack
             .iter()
             .rev()
-            .filter(|e| e.kind == FrameKind::Js || !e.name.is_empty())
-            .take(10);
-        for e in frames {
+            .filter(|e| matches!(e.kind, FrameKind::Js | FrameKind::NodeMain) || !e.name.is_empty())
+            .collect();
+        let mut lines: Vec<String> = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            if lines.len() >= STACK_TRACE_LIMIT {
+                break;
+            }
             match e.kind {
                 FrameKind::Js => {}
                 FrameKind::Native => {
-                    s.push_str(&format!("\n    at {} (<anonymous>)", e.name));
+                    lines.push(format!("{} (<anonymous>)", e.name));
                     continue;
                 }
                 FrameKind::NativeConstruct => {
-                    s.push_str(&format!("\n    at new {} (<anonymous>)", e.name));
+                    lines.push(format!("new {} (<anonymous>)", e.name));
+                    continue;
+                }
+                FrameKind::NodeMain => {
+                    lines.extend(NODE_MAIN_FRAMES.iter().map(|f| f.to_string()));
                     continue;
                 }
             }
@@ -326,11 +349,22 @@ impl Interp {
                 }
                 None => ("<anonymous>", 0, 0),
             };
-            if e.name.is_empty() {
-                s.push_str(&format!("\n    at {file}:{line}:{col}"));
+            let module_code = entries
+                .get(i + 1)
+                .is_some_and(|below| below.kind == FrameKind::NodeMain);
+            lines.push(if module_code {
+                format!("Object.<anonymous> ({file}:{line}:{col})")
+            } else if e.name.is_empty() {
+                format!("{file}:{line}:{col}")
             } else {
-                s.push_str(&format!("\n    at {} ({file}:{line}:{col})", e.name));
-            }
+                format!("{} ({file}:{line}:{col})", e.name)
+            });
+        }
+        lines.truncate(STACK_TRACE_LIMIT);
+        let mut s = String::new();
+        for l in lines {
+            s.push_str("\n    at ");
+            s.push_str(&l);
         }
         s
     }
