@@ -1769,7 +1769,7 @@ impl Interp {
         self.eval_expr(e, env)
     }
 
-    fn try_named_evaluation(
+    pub(crate) fn try_named_evaluation(
         &mut self,
         e: &Expr,
         env: &Env,
@@ -2710,9 +2710,19 @@ impl Interp {
         }
         match &e.kind {
             ExprKind::Call { callee, args, .. } => {
+                // `(o.m)()` keeps `o` as `this`: parentheses preserve the Reference.
+                let member = strip_parens(callee);
                 let (f, this) = match &callee.kind {
                     ExprKind::Member { .. } | ExprKind::SuperMember { .. } => {
                         self.eval_member(callee, env)?
+                    }
+                    ExprKind::Paren(_)
+                        if matches!(
+                            member.kind,
+                            ExprKind::Member { .. } | ExprKind::SuperMember { .. }
+                        ) =>
+                    {
+                        self.eval_member(member, env)?
                     }
                     ExprKind::Ident(id) => {
                         let f = self.get_binding(id, env)?;
@@ -2817,7 +2827,11 @@ impl Interp {
             Some(Frame::Operand) | None => {
                 let (f, this) = match callee_e {
                     Some(c) => {
-                        let r = match &c.kind {
+                        let is_call = matches!(e.kind, ExprKind::Call { .. });
+                        let r = match &strip_parens(c).kind {
+                            ExprKind::Member { .. } if is_call => {
+                                self.eval_member(strip_parens(c), env)
+                            }
                             ExprKind::Member { .. } => self.eval_member(c, env),
                             _ => self.eval_expr(c, env).map(|v| (v, Value::Undefined)),
                         };

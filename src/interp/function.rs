@@ -591,6 +591,19 @@ impl Interp {
             let v = self.start_coroutine(f, func, &fenv)?;
             return Ok((v, Some(fenv)));
         }
+        if let (FunctionKind::ClassField, FunctionBody::Expr(init)) = (&func.kind, &func.body) {
+            // ClassFieldDefinitionEvaluation: an anonymous function initializer is named
+            // after the field (`inc = () => {}` has name "inc"), as NamedEvaluation does.
+            let name = match &f.borrow().kind {
+                ObjectKind::Closure(c) => Some(c.name.clone()),
+                _ => None,
+            };
+            if let Some(name) = name {
+                if let Some(v) = self.try_named_evaluation(init, &fenv, &name)? {
+                    return Ok((v, Some(fenv)));
+                }
+            }
+        }
         let r = self.eval_function_body(func, &fenv);
         match r {
             Ok(v) => Ok((v, Some(fenv))),
