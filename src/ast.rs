@@ -318,6 +318,16 @@ pub enum ExprKind {
         pattern: JsStr,
         flags: JsStr,
     },
+    /// `import(specifier)`: a promise for the module namespace.
+    ImportCall(Box<Expr>),
+    /// `import.meta` (module code only).
+    ImportMeta,
+    /// The namespace object of the core module `source`, loaded when evaluated (the desugared
+    /// form of an `import` declaration; `names` are the imported names it must provide).
+    ModuleNamespace {
+        source: JsStr,
+        names: Vec<JsStr>,
+    },
     Template(Rc<Template>),
     TaggedTemplate {
         tag: Box<Expr>,

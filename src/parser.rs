@@ -13,8 +13,9 @@
 //! invalid escapes as `cooked: None`), Annex B function declarations in `if`/labels, HTML-like
 //! comments, legacy octal literals/escapes (rejected in strict code).
 //!
-//! Not supported: modules (`import`/`export`, `import()`, `import.meta`) and BigInt literals
-//! (a SyntaxError "BigInt literals are not supported").
+//! Modules: with `ParseOptions::module`, top-level `import`/`export` declarations are
+//! desugared into declarations (`import {a} from 'm'` → `const {a} = <namespace of m>`);
+//! `import()` is an expression in every goal.
 //!
 //! Early errors that need scopes (duplicate declarations, `break`/`continue` targets,
 //! `yield`/`await`/`super`/`new.target` placement, strict-mode identifier restrictions,
@@ -43,6 +44,31 @@ pub struct ParseOptions {
     pub strict: bool,
     /// `await` is a keyword at the top level (module-like goal; Node's detect-module).
     pub top_level_await: bool,
+    /// The Module goal: `import`/`export` declarations and `import.meta` are allowed.
+    pub module: bool,
+}
+
+/// The bindings of an `import` declaration: `d`, `* as ns`, `{ a, b as c }`.
+#[derive(Debug, Default)]
+pub struct ImportClause {
+    pub default: Option<Ident>,
+    pub namespace: Option<Ident>,
+    pub named: Vec<(JsStr, Ident)>,
+}
+
+/// Is `st` the desugared form of an `import` declaration (or `export ... from`)? Module code
+/// runs these before its other statements, as module linking does.
+pub fn is_import_declaration(st: &Stmt) -> bool {
+    match &st.kind {
+        StmtKind::Var(v) => v.decls.iter().any(|d| {
+            matches!(
+                d.init.as_ref().map(|e| &e.kind),
+                Some(ExprKind::ModuleNamespace { .. })
+            )
+        }),
+        StmtKind::Expr(e) => matches!(e.kind, ExprKind::ModuleNamespace { .. }),
+        _ => false,
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -96,6 +122,7 @@ pub fn parse_script(source: &str, opts: &ParseOptions) -> Result<Script, SyntaxE
         src: source,
         tokens: &tokens,
         strict: opts.strict,
+        module: opts.module,
         errors: RefCell::new(Vec::new()),
         cover_inits: RefCell::new(Vec::new()),
         rest_with_comma: RefCell::new(Vec::new()),
@@ -246,6 +273,7 @@ pub struct Ctx<'a> {
     src: &'a str,
     tokens: &'a [Token],
     strict: bool,
+    module: bool,
     /// Errors found during error recovery (the parse continues; the first one is reported).
     errors: RefCell<Vec<SyntaxError>>,
     /// `{ x = 1 }` initializers not (yet) reinterpreted as destructuring defaults.
@@ -888,6 +916,162 @@ impl Ctx<'_> {
     pub fn cover_init(&self, id: Ident, v: Expr) -> PropDef {
         self.cover_inits.borrow_mut().push(id.span);
         PropDef::CoverInit(id, v)
+    }
+
+    // ---- modules: import/export are desugared into declarations ----------------------------
+
+    /// Rejects a module-only form outside module code (V8's messages for a CommonJS file).
+    pub fn module_only(&self, what: &str, span: Span) -> PResult<()> {
+        if self.module {
+            return Ok(());
+        }
+        if what == "import" {
+            user("Cannot use import statement outside a module", span)
+        } else {
+            user(format!("Unexpected token '{what}'"), span)
+        }
+    }
+
+    /// Checks that the identifier token `got` is the contextual keyword `want` (`as`, `from`).
+    pub fn contextual(&self, got: &JsStr, want: &str, span: Span) -> PResult<()> {
+        if got.to_rust_string() == want {
+            Ok(())
+        } else {
+            user(format!("Unexpected identifier '{got}'"), span)
+        }
+    }
+
+    fn namespace_expr(source: JsStr, names: Vec<JsStr>, span: Span) -> Expr {
+        Expr::new(ExprKind::ModuleNamespace { source, names }, span)
+    }
+
+    /// `import d, { a as b } from "m"` → `const { default: d, a: b } = <namespace of m>`;
+    /// `import * as ns from "m"` → `const ns = <namespace of m>`; `import "m"` → `<m>;`.
+    pub fn import_decl(
+        &self,
+        clause: ImportClause,
+        from: JsStr,
+        source: JsStr,
+        span: Span,
+    ) -> PResult<Stmt> {
+        self.module_only("import", span)?;
+        self.contextual(&from, "from", span)?;
+        let mut decls = Vec::new();
+        if let Some(ns) = clause.namespace {
+            decls.push(Declarator {
+                target: Pattern::Ident(ns),
+                init: Some(Self::namespace_expr(source.clone(), Vec::new(), span)),
+                span,
+            });
+        }
+        let mut props = Vec::new();
+        let mut names = Vec::new();
+        if let Some(d) = clause.default {
+            names.push(JsStr::intern("default"));
+            props.push(ObjectPatProp {
+                key: PropName::Static(JsStr::intern("default")),
+                target: Pattern::Ident(d),
+                default: None,
+                span,
+            });
+        }
+        for (imported, local) in clause.named {
+            names.push(imported.clone());
+            props.push(ObjectPatProp {
+                key: PropName::Static(imported),
+                target: Pattern::Ident(local),
+                default: None,
+                span,
+            });
+        }
+        if !props.is_empty() {
+            decls.push(Declarator {
+                target: Pattern::Object {
+                    props,
+                    rest: None,
+                    span,
+                },
+                init: Some(Self::namespace_expr(source.clone(), names, span)),
+                span,
+            });
+        }
+        if decls.is_empty() {
+            let e = Self::namespace_expr(source, Vec::new(), span);
+            return Ok(Stmt::new(StmtKind::Expr(e), span));
+        }
+        Ok(Stmt::new(
+            StmtKind::Var(VarDecl {
+                kind: VarKind::Const,
+                decls,
+            }),
+            span,
+        ))
+    }
+
+    /// `export <declaration>`: the declaration itself (nothing imports from the main module).
+    pub fn export_decl(&self, decl: Stmt, span: Span) -> PResult<Stmt> {
+        self.module_only("export", span)?;
+        Ok(decl)
+    }
+
+    /// `export default class {}`: a class declaration bound to `default` when anonymous.
+    pub fn export_default_class(
+        &self,
+        name: Option<Ident>,
+        tail: (Option<Box<Expr>>, Vec<ClassElement>),
+        class_span: Span,
+        span: Span,
+    ) -> PResult<Stmt> {
+        self.module_only("export", span)?;
+        let name = name.unwrap_or_else(|| Ident::new(JsStr::intern("default"), class_span));
+        let c = self.class(Some(name), tail, class_span);
+        Ok(Stmt::new(StmtKind::Class(c), span))
+    }
+
+    /// `export default <expression>;` → `const default = <expression>;` (an anonymous
+    /// function or class is named "default", as the spec's NamedEvaluation does).
+    pub fn export_default_expr(&self, e: Expr, span: Span) -> PResult<Stmt> {
+        self.module_only("export", span)?;
+        let decl = Declarator {
+            target: Pattern::Ident(Ident::new(JsStr::intern("default"), span)),
+            init: Some(e),
+            span,
+        };
+        Ok(Stmt::new(
+            StmtKind::Var(VarDecl {
+                kind: VarKind::Const,
+                decls: vec![decl],
+            }),
+            span,
+        ))
+    }
+
+    /// `export { a, b as c };`: nothing to run.
+    pub fn export_list(&self, _from: Option<JsStr>, span: Span) -> PResult<Stmt> {
+        self.module_only("export", span)?;
+        Ok(Stmt::new(StmtKind::Empty, span))
+    }
+
+    /// `export ... from "m"`: loads `m` (its exports are not re-exported anywhere).
+    pub fn export_from(&self, from: JsStr, source: JsStr, span: Span) -> PResult<Stmt> {
+        self.module_only("export", span)?;
+        self.contextual(&from, "from", span)?;
+        let e = Self::namespace_expr(source, Vec::new(), span);
+        Ok(Stmt::new(StmtKind::Expr(e), span))
+    }
+
+    /// `import.meta`.
+    pub fn import_meta(&self, meta: JsStr, span: Span) -> PResult<Expr> {
+        if meta.to_rust_string() != "meta" {
+            return user(
+                "The only valid meta property for import is 'import.meta'",
+                span,
+            );
+        }
+        if !self.module {
+            return user("Cannot use 'import.meta' outside a module", span);
+        }
+        Ok(Expr::new(ExprKind::ImportMeta, span))
     }
 
     pub fn var_stmt(&self, kind: VarKind, decls: Vec<Declarator>, span: Span) -> PResult<Stmt> {

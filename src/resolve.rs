@@ -1151,7 +1151,10 @@ impl<'a> Resolver<'a> {
             | ExprKind::BigInt(_)
             | ExprKind::String(_)
             | ExprKind::Bool(_)
-            | ExprKind::Null => false,
+            | ExprKind::Null
+            | ExprKind::ImportMeta
+            | ExprKind::ModuleNamespace { .. } => false,
+            ExprKind::ImportCall(x) => self.visit_expr(x),
             ExprKind::Regex { pattern, flags } => {
                 if let Err(m) = crate::builtins::regexp::validate_literal(pattern, flags) {
                     self.fail(err(m, e.span));

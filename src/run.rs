@@ -189,16 +189,27 @@ impl Interp {
         text: &str,
         first: RunError,
     ) -> Result<Value, RunError> {
-        if !text.contains("await") {
+        if !["await", "import", "export"]
+            .iter()
+            .any(|w| text.contains(w))
+        {
             return Err(first);
         }
         let opts = ParseOptions {
             strict: true,
             top_level_await: true,
+            module: true,
         };
-        let Ok(script) = parse_script(text, &opts) else {
+        let Ok(mut script) = parse_script(text, &opts) else {
             return Err(first);
         };
+        // Module linking loads every imported module before the body runs: the desugared
+        // import declarations go first, in source order.
+        let (imports, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut script.body)
+            .into_iter()
+            .partition(crate::parser::is_import_declaration);
+        script.body = imports;
+        script.body.extend(rest);
         let wrapped = Rc::new(wrap_module_body(script));
         resolve_script(&wrapped, &ResolveOptions::default())
             .map_err(|error| RunError::Syntax { source, error })?;

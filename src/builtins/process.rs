@@ -45,6 +45,10 @@ pub struct Host {
     pub binding: Option<Obj>,
     /// `DOMException.prototype` (made on first use).
     pub dom_exception_prototype: Option<Obj>,
+    /// Module namespace objects of imported core modules: (name, namespace).
+    pub namespaces: Vec<(String, Obj)>,
+    /// The main module's `import.meta` (made on first use).
+    pub import_meta: Option<Obj>,
 }
 
 /// `(node:PID) ` prefix of warnings.

@@ -160,3 +160,161 @@ pub fn new_module(it: &mut Interp, name: &str) -> Obj {
     module.define("exports", Value::Object(exports), Attrs::DEFAULT);
     module
 }
+
+// ---- ES modules: `import` declarations, `import()`, `import.meta` ------------------------------
+
+/// Node's `ERR_MODULE_NOT_FOUND` for an import of `id` that is neither a core module nor
+/// loadable (jsgen loads no files: learner snippets get no file access).
+fn module_not_found(it: &mut Interp, id: &str) -> Abrupt {
+    let from = it.host.script_path.clone().unwrap_or_default();
+    let message = if id.starts_with("./") || id.starts_with("../") || id.starts_with('/') {
+        let dir = dirname_of(&from);
+        let path = std::path::Path::new(&dir).join(id);
+        let path = normalize_path(&path);
+        format!("Cannot find module '{path}' imported from {from}")
+    } else {
+        format!("Cannot find package '{id}' imported from {from}")
+    };
+    let p = it.intrinsics.error_prototype.clone();
+    Abrupt::Throw(super::process::node_error(
+        it,
+        &p,
+        "ERR_MODULE_NOT_FOUND",
+        &message,
+    ))
+}
+
+/// `a/./b/../c` → `a/c`, lexically (as URL resolution does).
+fn normalize_path(p: &std::path::Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            std::path::Component::CurDir => {}
+            std::path::Component::RootDir => parts.clear(),
+            c => parts.push(c.as_os_str().to_string_lossy().into_owned()),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
+/// The module namespace object of core module `id`: a null-prototype object with `default`
+/// (the CommonJS `module.exports`) and each of its own enumerable string-keyed properties,
+/// in code-unit order as a namespace's keys are. One object per module.
+fn core_namespace(it: &mut Interp, id: &str) -> JsResult<Obj> {
+    let name = id.strip_prefix("node:").unwrap_or(id).to_string();
+    if let Some((_, ns)) = it.host.namespaces.iter().find(|(n, _)| *n == name) {
+        return Ok(ns.clone());
+    }
+    if !super::node::exists(&name) {
+        return Err(module_not_found(it, id));
+    }
+    let from = it.host.script_path.clone().unwrap_or_default();
+    let exports = require_core(it, &name, &from)?;
+    let mut entries = vec![(crate::string::JsStr::intern("default"), exports.clone())];
+    if let Value::Object(o) = &exports {
+        for k in it.own_property_keys(o)? {
+            let crate::object::PropKey::Str(s) = &k else {
+                continue;
+            };
+            let enumerable = it
+                .get_own_property(o, &k)?
+                .is_some_and(|p| p.attrs.enumerable());
+            if enumerable && s.to_rust_string() != "default" {
+                let v = it.get(o, &k)?;
+                entries.push((s.clone(), v));
+            }
+        }
+    }
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let ns = Obj::new(None, crate::object::ObjectKind::Ordinary);
+    for (k, v) in entries {
+        ns.define(
+            crate::object::PropKey::from_str(&k),
+            v,
+            Attrs::new(true, true, false),
+        );
+    }
+    let tag = crate::object::PropKey::Sym(it.symbols.to_string_tag.clone());
+    ns.define(tag, Value::from("Module"), Attrs::NONE);
+    it.host.namespaces.push((name, ns.clone()));
+    Ok(ns)
+}
+
+/// Evaluates a desugared `import` declaration: the namespace of `source`, after checking it
+/// provides every name imported from it (a link-time SyntaxError in Node).
+pub fn import_namespace(
+    it: &mut Interp,
+    source: &crate::string::JsStr,
+    names: &[crate::string::JsStr],
+) -> JsResult<Value> {
+    let id = source.to_rust_string();
+    let ns = core_namespace(it, &id)?;
+    for n in names {
+        if ns
+            .get_own_property(&crate::object::PropKey::from_str(n))
+            .is_none()
+        {
+            return Err(it.syntax_error(format!(
+                "The requested module '{id}' does not provide an export named '{n}'"
+            )));
+        }
+    }
+    Ok(Value::Object(ns))
+}
+
+/// `import(specifier)`: a promise for the namespace (rejected with the load error).
+pub fn import_dynamic(it: &mut Interp, specifier: &Value) -> JsResult<Value> {
+    let promise = it.new_promise();
+    let r = it
+        .to_string(specifier)
+        .and_then(|s| core_namespace(it, &s.to_rust_string()));
+    match r {
+        Ok(ns) => it.resolve_promise(&promise, Value::Object(ns)),
+        Err(Abrupt::Throw(e)) => it.reject_promise(&promise, e),
+        Err(other) => return Err(other),
+    }
+    Ok(Value::Object(promise))
+}
+
+/// `import.meta` of the main module: `{ dirname, filename, resolve, url }` as in Node 20.
+pub fn import_meta(it: &mut Interp) -> JsResult<Value> {
+    if let Some(m) = &it.host.import_meta {
+        return Ok(Value::Object(m.clone()));
+    }
+    let filename = it.host.script_path.clone().unwrap_or_default();
+    let m = Obj::new(None, crate::object::ObjectKind::Ordinary);
+    m.define(
+        "dirname",
+        Value::from(dirname_of(&filename).as_str()),
+        Attrs::DEFAULT,
+    );
+    m.define("filename", Value::from(filename.as_str()), Attrs::DEFAULT);
+    let resolve = it.native_fn("resolve", 1, meta_resolve);
+    m.define("resolve", Value::Object(resolve), Attrs::DEFAULT);
+    m.define(
+        "url",
+        Value::from(format!("file://{filename}").as_str()),
+        Attrs::DEFAULT,
+    );
+    it.host.import_meta = Some(m.clone());
+    Ok(Value::Object(m))
+}
+
+/// `import.meta.resolve(specifier)`: `node:x` for core modules, else a file URL next to the
+/// main module.
+fn meta_resolve(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let id = it.to_string(&a.get(0))?.to_rust_string();
+    let name = id.strip_prefix("node:").unwrap_or(&id);
+    if super::node::exists(name) {
+        return Ok(Value::from(format!("node:{name}").as_str()));
+    }
+    if id.starts_with("./") || id.starts_with("../") || id.starts_with('/') {
+        let from = it.host.script_path.clone().unwrap_or_default();
+        let path = normalize_path(&std::path::Path::new(&dirname_of(&from)).join(&id));
+        return Ok(Value::from(format!("file://{path}").as_str()));
+    }
+    Err(module_not_found(it, &id))
+}

@@ -1884,6 +1884,16 @@ impl Interp {
             ExprKind::Array(elems) => self.eval_array_literal(elems, env, e.suspends.get()),
             ExprKind::Object(props) => self.eval_object_literal(props, env, e.suspends.get()),
             ExprKind::Regex { pattern, flags } => self.regexp_create(pattern, flags),
+            ExprKind::ModuleNamespace { source, names } => {
+                self.set_pos(e.span);
+                crate::builtins::require::import_namespace(self, source, names)
+            }
+            ExprKind::ImportCall(x) => {
+                let spec = self.eval_expr(x, env)?;
+                self.set_pos(e.span);
+                crate::builtins::require::import_dynamic(self, &spec)
+            }
+            ExprKind::ImportMeta => crate::builtins::require::import_meta(self),
             ExprKind::OptionalChain(x) => match self.eval_chain(x, env)? {
                 Some((v, _)) => Ok(v),
                 None => Ok(Value::Undefined),

@@ -30,6 +30,7 @@ impl Interp {
             &ParseOptions {
                 strict: strict_caller,
                 top_level_await: false,
+                module: false,
             },
         )
         .map_err(|e| self.syntax_error(e.message))?;

@@ -301,6 +301,12 @@ fn expr(e: &Expr) -> String {
         ExprKind::Bool(b) => format!("{b}"),
         ExprKind::Null => "null".into(),
         ExprKind::Regex { pattern, flags } => format!("/{pattern}/{flags}"),
+        ExprKind::ImportCall(x) => format!("(import {})", expr(x)),
+        ExprKind::ImportMeta => "import.meta".into(),
+        ExprKind::ModuleNamespace { source, names } => {
+            let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+            format!("(namespace {:?} [{}])", source.to_string(), names.join(" "))
+        }
         ExprKind::Template(t) => tpl(t),
         ExprKind::TaggedTemplate { tag, quasi } => format!("(tag {} {})", expr(tag), tpl(quasi)),
         ExprKind::Array(v) => format!(
@@ -1229,4 +1235,33 @@ fn async_of() {
         false,
     );
     assert_eq!(p("f = async of => of"), "(= f (Arrow async _(of) of));");
+}
+
+#[test]
+fn module_goal_desugars_imports_and_exports() {
+    let opts = ParseOptions {
+        strict: true,
+        top_level_await: true,
+        module: true,
+    };
+    let src = "import d, { a as b, c } from 'm'; import * as ns from 'n'; import 'side';
+        export default function () {} export const x = 1; export { x as y }; export * from 'o';
+        const p = import('q'); const u = import.meta.url;";
+    let s = parse_script(src, &opts).expect("parses as a module");
+    assert_eq!(s.body.len(), 9);
+    assert!(crate::parser::is_import_declaration(&s.body[0]));
+    assert!(crate::parser::is_import_declaration(&s.body[1]));
+    assert!(crate::parser::is_import_declaration(&s.body[2]));
+    assert!(crate::parser::is_import_declaration(&s.body[6]));
+    assert!(matches!(&s.body[3].kind, StmtKind::Function(f) if f.name.as_ref().is_some_and(|n| n.name.to_string() == "default")));
+    // Outside the Module goal, the same forms are V8's errors.
+    let script = ParseOptions::default();
+    let e = parse_script("import x from 'm';", &script).unwrap_err();
+    assert_eq!(e.message, "Cannot use import statement outside a module");
+    let e = parse_script("export const x = 1;", &script).unwrap_err();
+    assert_eq!(e.message, "Unexpected token 'export'");
+    let e = parse_script("import.meta", &script).unwrap_err();
+    assert_eq!(e.message, "Cannot use 'import.meta' outside a module");
+    // import() is an expression in scripts too.
+    assert!(parse_script("import('events').then(m => m)", &script).is_ok());
 }

@@ -284,6 +284,7 @@ mod tests {
         let opts = ParseOptions {
             strict: false,
             top_level_await: true,
+            module: false,
         };
         let script = parse_script(src, &opts).expect("parses");
         rewrite_top_level_await(src, &script)

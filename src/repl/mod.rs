@@ -326,6 +326,7 @@ impl Repl {
             let tla = ParseOptions {
                 strict: false,
                 top_level_await: true,
+                module: false,
             };
             match parse_script(code, &tla) {
                 Ok(script) => {
