@@ -46,3 +46,14 @@ try {
 } catch (e) {
   console.log(e instanceof RangeError, e.message);
 }
+
+// `await` and `yield` inside tagged template substitutions.
+const tag = (strings, ...values) => strings.raw.join("|") + " <- " + values.join(",");
+(async () => {
+  console.log(tag`x${await Promise.resolve(1)}y${2}z${await 3}`);
+})();
+function* templated() {
+  return tag`a${yield "first?"}b${yield "second?"}`;
+}
+const t = templated();
+console.log(t.next().value, t.next("one").value, t.next("two").value);

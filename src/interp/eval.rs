@@ -2824,7 +2824,10 @@ impl Interp {
             ExprKind::Call { callee, args, .. } => (Some(callee), args),
             ExprKind::New { callee, args } => (Some(callee), args),
             ExprKind::SuperCall { args, .. } => (None, args),
-            _ => return Err(self.syntax_error("yield/await in a tagged template is not supported")),
+            ExprKind::TaggedTemplate { tag, quasi } => {
+                return self.eval_tagged_template_resumable(e, tag, quasi, resumed, env);
+            }
+            _ => return Err(self.bad_frame()),
         };
         let (vals, done) = match resumed {
             Some(Frame::Operands(mut v)) => {
@@ -2888,6 +2891,52 @@ impl Interp {
             } => self.super_call(argv, this_ref, func_ref, new_target_ref, env),
             _ => Ok(Value::Undefined),
         }
+    }
+
+    /// A tagged template whose tag or substitutions contain a `yield`/`await`. Frame
+    /// layout as for calls: `Operands([tag, this, substitution values..., next index])`.
+    fn eval_tagged_template_resumable(
+        &mut self,
+        e: &Expr,
+        tag: &Expr,
+        quasi: &Rc<Template>,
+        resumed: Option<Frame>,
+        env: &Env,
+    ) -> JsResult<Value> {
+        let (mut vals, done) = match resumed {
+            Some(Frame::Operands(mut v)) => match v.pop() {
+                Some(Value::Number(n)) => (v, n as usize),
+                _ => return Err(self.bad_frame()),
+            },
+            Some(Frame::Operand) | None => {
+                let r = match &tag.kind {
+                    ExprKind::Member { .. } | ExprKind::SuperMember { .. } => {
+                        self.eval_member(tag, env)
+                    }
+                    _ => self.eval_expr(tag, env).map(|v| (v, Value::Undefined)),
+                };
+                let (f, this) = sus!(self, r, Frame::Operand);
+                (vec![f, this], 0)
+            }
+            Some(_) => return Err(self.bad_frame()),
+        };
+        for (i, x) in quasi.exprs.iter().enumerate().skip(done) {
+            let v = self.eval_or_save(x, env, &mut vals, i)?;
+            vals.push(v);
+        }
+        if vals.len() < 2 {
+            return Err(self.bad_frame());
+        }
+        let strings = self.template_object(quasi);
+        let mut argv = vec![Value::Object(strings)];
+        argv.extend(vals.drain(2..));
+        let (f, this) = (vals[0].clone(), vals[1].clone());
+        self.set_pos(e.span);
+        if !self.is_callable(&f) {
+            let s = callee_text(tag);
+            return Err(self.type_error(format!("{s} is not a function")));
+        }
+        self.call(&f, &this, &argv)
     }
 
     fn super_call(
