@@ -142,7 +142,9 @@ impl Interp {
                 crate::builtins::require::install_commonjs(self, name);
                 self.evaluate_script(&script, source)
             }
-            Err(first) => self.run_module_like(source, text, first),
+            // Global code only falls back for top-level `await` (not import/export, which
+            // test262's scripts must reject).
+            Err(first) => self.run_module_like(source, text, first, false),
         }
     }
 
@@ -154,12 +156,12 @@ impl Interp {
         let script = match parse_script(text, &ParseOptions::default()) {
             Ok(script) => script,
             Err(error) => {
-                return self.run_module_like(source, text, RunError::Syntax { source, error })
+                return self.run_module_like(source, text, RunError::Syntax { source, error }, true)
             }
         };
         let wrapped = Rc::new(wrap_commonjs_body(script));
         if let Err(error) = resolve_script(&wrapped, &ResolveOptions::default()) {
-            return self.run_module_like(source, text, RunError::Syntax { source, error });
+            return self.run_module_like(source, text, RunError::Syntax { source, error }, true);
         }
         let wrapper = self.evaluate_script(&wrapped, source)?;
         let args = crate::builtins::require::commonjs_wrapper_args(self, name);
@@ -183,22 +185,27 @@ impl Interp {
     /// Node's module detection: code that failed to parse as a script (`first` is that
     /// error) but parses with top-level `await` runs as module-like code (strict, `this`
     /// undefined, top-level declarations local to it), suspending at each top-level `await`.
+    /// With `esm`, `import`/`export` also make it module code (a file); without, only
+    /// top-level `await` does (global code: test262's scripts must reject import/export).
     fn run_module_like(
         &mut self,
         source: u32,
         text: &str,
         first: RunError,
+        esm: bool,
     ) -> Result<Value, RunError> {
-        if !["await", "import", "export"]
-            .iter()
-            .any(|w| text.contains(w))
-        {
+        let words: &[&str] = if esm {
+            &["await", "import", "export"]
+        } else {
+            &["await"]
+        };
+        if !words.iter().any(|w| text.contains(w)) {
             return Err(first);
         }
         let opts = ParseOptions {
             strict: true,
             top_level_await: true,
-            module: true,
+            module: esm,
         };
         let Ok(mut script) = parse_script(text, &opts) else {
             return Err(first);

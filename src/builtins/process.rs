@@ -232,6 +232,9 @@ pub fn init(it: &mut Interp) {
     );
     it.host.process = Some(p.clone());
     super::define_global(it, "process", Value::Object(p));
+    // Node's `global`: the global object under its old name (enumerable, as in Node).
+    let g = it.global.clone();
+    g.define("global", Value::Object(g.clone()), Attrs::DEFAULT);
 }
 
 fn exec_path() -> String {
