@@ -3240,16 +3240,19 @@ impl Interp {
             let s = self.to_string(&v)?;
             parts.push(Value::String(s));
         }
-        let mut out: Vec<u16> = Vec::new();
+        let mut out = crate::string::JsStrBuilder::new();
         for (i, q) in t.quasis.iter().enumerate() {
             if let Some(c) = &q.cooked {
-                out.extend_from_slice(c.units());
+                out.push(c);
             }
             if let Some(Value::String(s)) = parts.get(i) {
-                out.extend_from_slice(s.units());
+                out.push(s);
             }
         }
-        Ok(Value::String(JsStr::from_units(out)))
+        if out.len() > crate::builtins::string::MAX_STRING_LENGTH {
+            return Err(self.range_error("Invalid string length"));
+        }
+        Ok(Value::String(out.finish()))
     }
 
     /// GetTemplateObject: one frozen strings array (with `raw`) per template site.

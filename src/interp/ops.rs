@@ -943,6 +943,9 @@ impl Interp {
                 if matches!(lp, Value::String(_)) || matches!(rp, Value::String(_)) {
                     let ls = self.to_string(&lp)?;
                     let rs = self.to_string(&rp)?;
+                    if ls.len() + rs.len() > crate::builtins::string::MAX_STRING_LENGTH {
+                        return Err(self.range_error("Invalid string length"));
+                    }
                     Value::String(ls.concat(&rs))
                 } else {
                     let a = self.to_numeric(&lp)?;
