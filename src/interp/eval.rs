@@ -3463,7 +3463,7 @@ impl Interp {
             if excluded.contains(&k) {
                 continue;
             }
-            if let Some(p) = self.get_own_property(&from, &k)? {
+            if let Some(p) = self.get_own_property_attrs(&from, &k)? {
                 if p.attrs.enumerable() {
                     let v = self.get(&from, &k)?;
                     // CreateDataPropertyOrThrow on a fresh ordinary object.
@@ -3763,7 +3763,7 @@ impl Interp {
                     continue;
                 }
                 if self
-                    .get_own_property(&c, &k)?
+                    .get_own_property_attrs(&c, &k)?
                     .is_some_and(|p| p.attrs.enumerable())
                 {
                     keys.push(k.clone());
