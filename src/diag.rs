@@ -6,7 +6,6 @@ use thiserror_free::Error;
 
 use crate::ast::Span;
 use crate::interp::Interp;
-use crate::object::PropKey;
 use crate::value::Value;
 
 mod thiserror_free {
@@ -104,7 +103,7 @@ fn source_text(it: &Interp, source: u32) -> (String, String) {
 /// (first line, stack lines) of a thrown value.
 fn describe_exception(it: &mut Interp, value: &Value) -> (String, String) {
     if let Value::Object(o) = value {
-        if let Some(Value::String(stack)) = o.get_own_data(&PropKey::from("stack")) {
+        if let Some(stack) = it.own_stack_string(o) {
             let s = stack.to_rust_string();
             let mut lines = s.lines();
             let first = lines.next().unwrap_or("").to_string();

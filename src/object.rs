@@ -10,10 +10,12 @@
 //! array-likes), holes marked by [`Value::Empty`].
 
 use std::cell::{Ref, RefCell, RefMut};
+use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
 use crate::gc::{Gc, Trace, Tracer};
+use crate::interp::error_stack::CapturedStack;
 use crate::string::JsStr;
 use crate::value::{Sym, Value};
 
@@ -114,7 +116,16 @@ impl Attrs {
 #[derive(Clone, Debug)]
 pub enum Slot {
     Data(Value),
-    Accessor { get: Option<Obj>, set: Option<Obj> },
+    Accessor {
+        get: Option<Obj>,
+        set: Option<Obj>,
+    },
+    /// A data property whose string value (an error's `stack`) is formatted on first read
+    /// from the captured frames (`interp/error_stack.rs`). Scripts see a data property: the
+    /// interpreter's `[[Get]]`/`[[GetOwnProperty]]`/`[[DefineOwnProperty]]` turn it into
+    /// `Data` first; code that reads slots directly must treat it as a data property whose
+    /// value it does not have.
+    LazyStack(Rc<CapturedStack>),
 }
 
 #[derive(Clone, Debug)]
@@ -166,9 +177,12 @@ impl PropertyDescriptor {
     pub fn is_generic(&self) -> bool {
         !self.is_accessor() && !self.is_data()
     }
+    /// The descriptor of a property. A lazy `stack` must have been formatted first (the
+    /// interpreter's `[[GetOwnProperty]]` does); if not, its value reads as undefined.
     pub fn from_prop(p: &Prop) -> PropertyDescriptor {
         match &p.slot {
             Slot::Data(v) => PropertyDescriptor::data(v.clone(), p.attrs),
+            Slot::LazyStack(_) => PropertyDescriptor::data(Value::Undefined, p.attrs),
             Slot::Accessor { get, set } => PropertyDescriptor {
                 value: None,
                 writable: None,
@@ -299,6 +313,7 @@ impl Trace for RefCell<ObjectData> {
             let _ = k;
             match &p.slot {
                 Slot::Data(v) => trace_value(v, t),
+                Slot::LazyStack(_) => {}
                 Slot::Accessor { get, set } => {
                     if let Some(g) = get {
                         t.edge(&g.0);
@@ -575,7 +590,7 @@ impl Obj {
         let new_prop = if desc.is_accessor() {
             let (og, os) = match &current.slot {
                 Slot::Accessor { get, set } => (get.clone(), set.clone()),
-                Slot::Data(_) => (None, None),
+                Slot::Data(_) | Slot::LazyStack(_) => (None, None),
             };
             Prop {
                 slot: Slot::Accessor {
@@ -585,12 +600,19 @@ impl Obj {
                 attrs: Attrs::new(false, enumerable, configurable),
             }
         } else if desc.is_data() || !current.is_accessor() {
-            let (ov, ow) = match &current.slot {
-                Slot::Data(v) => (v.clone(), current.attrs.writable()),
-                Slot::Accessor { .. } => (Value::Undefined, false),
+            let ow = match &current.slot {
+                Slot::Data(_) | Slot::LazyStack(_) => current.attrs.writable(),
+                Slot::Accessor { .. } => false,
+            };
+            let slot = match (&desc.value, &current.slot) {
+                (Some(v), _) => Slot::Data(v.clone()),
+                (None, Slot::Data(v)) => Slot::Data(v.clone()),
+                // Attributes changed, value kept (still to be formatted).
+                (None, Slot::LazyStack(c)) => Slot::LazyStack(c.clone()),
+                (None, Slot::Accessor { .. }) => Slot::Data(Value::Undefined),
             };
             Prop {
-                slot: Slot::Data(desc.value.clone().unwrap_or(ov)),
+                slot,
                 attrs: Attrs::new(desc.writable.unwrap_or(ow), enumerable, configurable),
             }
         } else {
@@ -608,6 +630,47 @@ impl Obj {
         match prop.slot {
             Slot::Data(v) => self.define(key, v, prop.attrs),
             Slot::Accessor { get, set } => self.define_accessor(key, get, set, prop.attrs),
+            slot @ Slot::LazyStack(_) => {
+                let mut d = self.borrow_mut();
+                if let PropKey::Index(i) = key {
+                    if (i as usize) < d.elements.len() {
+                        d.elements[i as usize] = Value::Empty;
+                    }
+                    d.kind.note_index_written(i);
+                }
+                d.props.insert(
+                    key,
+                    Prop {
+                        slot,
+                        attrs: prop.attrs,
+                    },
+                );
+            }
+        }
+    }
+
+    /// Is own property `key` a lazy `stack` not formatted yet?
+    pub fn has_lazy_stack(&self, key: &PropKey) -> bool {
+        matches!(
+            self.borrow().props.get(key),
+            Some(Prop {
+                slot: Slot::LazyStack(_),
+                ..
+            })
+        )
+    }
+
+    /// Makes own property `key` non-configurable if it is a lazy `stack`, keeping it lazy
+    /// (V8's `Object.seal` does not format the stack; `Object.defineProperty` does). Returns
+    /// whether it was one.
+    pub fn seal_lazy_stack(&self, key: &PropKey) -> bool {
+        let mut d = self.borrow_mut();
+        match d.props.get_mut(key) {
+            Some(p) if matches!(p.slot, Slot::LazyStack(_)) => {
+                p.attrs = Attrs(p.attrs.0 & !Attrs::CONFIGURABLE);
+                true
+            }
+            _ => false,
         }
     }
 
@@ -731,6 +794,14 @@ pub fn validate_property_descriptor(
                             return false;
                         }
                     }
+                }
+            }
+            // A lazy `stack` is writable until formatted (freezing formats it first).
+            Slot::LazyStack(_) => {
+                if !current.attrs.writable()
+                    && (desc.writable == Some(true) || desc.value.is_some())
+                {
+                    return false;
                 }
             }
         }

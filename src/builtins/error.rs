@@ -129,15 +129,6 @@ fn frames_to_skip(it: &Interp, callee: &Obj, new_target: Option<&Obj>) -> usize 
     skip
 }
 
-/// The stack string of a new error: header from the prototype's name and the message, then
-/// the frames of the code that created it.
-fn caller_stack_string(it: &mut Interp, a: &Args, header_proto: &Obj, message: &str) -> String {
-    let skip = frames_to_skip(it, a.callee, a.new_target);
-    with_frames_hidden(it, skip, |it| {
-        it.capture_stack_string(header_proto, message)
-    })
-}
-
 /// Steps shared by the Error constructors: OrdinaryCreateFromConstructor, the message, the
 /// `stack`, and InstallErrorCause.
 fn create_error(it: &mut Interp, a: &Args, message: &Value, options: &Value) -> JsResult<Obj> {
@@ -163,9 +154,10 @@ fn create_error(it: &mut Interp, a: &Args, message: &Value, options: &Value) -> 
         Some(it.to_string(message)?)
     };
     // V8 captures the stack when the object is created: `stack` is the first own property.
-    let m = msg.as_ref().map(|m| m.to_rust_string()).unwrap_or_default();
-    let stack = caller_stack_string(it, a, &proto, &m);
-    o.define("stack", Value::from(stack.as_str()), Attrs::HIDDEN);
+    // Its text is formatted on first read (`error_stack.rs`), with the name and message the
+    // error has then.
+    let skip = frames_to_skip(it, a.callee, a.new_target);
+    with_frames_hidden(it, skip, |it| it.install_lazy_stack(&o));
     // 3.b. CreateNonEnumerableDataPropertyOrThrow(O, "message", msg).
     if let Some(msg) = msg {
         o.define("message", Value::String(msg), Attrs::HIDDEN);
@@ -242,12 +234,13 @@ pub fn error_to_string(it: &mut Interp, o: &Obj) -> JsResult<JsStr> {
     Ok(name.concat(&JsStr::from(": ")).concat(&msg))
 }
 
-/// Error.captureStackTrace(targetObject[, constructorOpt]): defines `stack` on the object.
+/// Error.captureStackTrace(targetObject[, constructorOpt]): gives the object an own `stack`
+/// with the current frames, formatted on first read like an error's (V8 reads `name` and
+/// `message` of the object then).
 fn error_capture_stack_trace(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let Value::Object(o) = a.get(0) else {
         return Err(it.type_error("invalid_argument"));
     };
-    let header = error_to_string(it, &o)?.to_rust_string();
     // Frames above the most recent call of `constructorOpt` (and that call) are left out.
     let mut skip = 1;
     if let Value::Object(c) = a.get(1) {
@@ -263,13 +256,28 @@ fn error_capture_stack_trace(it: &mut Interp, a: &Args) -> JsResult<Value> {
             }
         }
     }
-    let lines = with_frames_hidden(it, skip, |it| it.stack_trace_lines());
-    let stack = format!("{header}{lines}");
-    it.define_property_or_throw(
-        &o,
-        PropKey::from("stack"),
-        PropertyDescriptor::data(Value::from(stack.as_str()), Attrs::HIDDEN),
-    )?;
+    let key = PropKey::from("stack");
+    if o.is_proxy() {
+        // Through the proxy's traps, with the text formatted now.
+        let header = error_to_string(it, &o)?.to_rust_string();
+        let lines = with_frames_hidden(it, skip, |it| it.stack_trace_lines());
+        let stack = format!("{header}{lines}");
+        it.define_property_or_throw(
+            &o,
+            key,
+            PropertyDescriptor::data(Value::from(stack.as_str()), Attrs::HIDDEN),
+        )?;
+        return Ok(Value::Undefined);
+    }
+    match o.get_own_property(&key) {
+        // V8 leaves a non-configurable `stack` alone, without an error.
+        Some(p) if !p.attrs.configurable() => return Ok(Value::Undefined),
+        None if !o.borrow().extensible => {
+            return Err(it.type_error("Cannot define property stack, object is not extensible"));
+        }
+        _ => {}
+    }
+    with_frames_hidden(it, skip, |it| it.install_lazy_stack(&o));
     Ok(Value::Undefined)
 }
 
@@ -295,7 +303,10 @@ mod tests {
         assert!(matches!(eo.borrow().kind, ObjectKind::Error));
         let s = error_to_string(&mut it, &eo).unwrap();
         assert_eq!(s.to_rust_string(), "TypeError: bad");
-        let stack = eo.get_own_data(&PropKey::from("stack")).unwrap();
+        // `stack` is formatted on first read.
+        assert!(eo.get_own_data(&PropKey::from("stack")).is_none());
+        let stack = it.get(&eo, &PropKey::from("stack")).unwrap();
+        assert!(eo.get_own_data(&PropKey::from("stack")).is_some());
         assert!(it
             .to_string(&stack)
             .unwrap()

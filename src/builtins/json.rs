@@ -681,7 +681,7 @@ fn serialize_json_object(
                     continue;
                 }
                 if it
-                    .get_own_property(o, &k)?
+                    .get_own_property_attrs(o, &k)?
                     .is_some_and(|p| p.attrs.enumerable())
                 {
                     ks.push(k);

@@ -270,6 +270,10 @@ pub fn set_integrity_level(it: &mut Interp, o: &Obj, level: IntegrityLevel) -> J
         // 6. Sealed: each key becomes non-configurable.
         IntegrityLevel::Sealed => {
             for k in keys {
+                // V8 seals a lazy error `stack` without formatting it.
+                if !o.is_proxy() && o.seal_lazy_stack(&k) {
+                    continue;
+                }
                 let desc = PropertyDescriptor {
                     configurable: Some(false),
                     ..Default::default()
@@ -310,11 +314,11 @@ pub fn test_integrity_level(it: &mut Interp, o: &Obj, level: IntegrityLevel) -> 
     }
     // 4-5. Every own property must be non-configurable (and non-writable if frozen).
     for k in it.own_property_keys(o)? {
-        if let Some(p) = it.get_own_property(o, &k)? {
+        if let Some(p) = it.get_own_property_attrs(o, &k)? {
             if p.attrs.configurable() {
                 return Ok(false);
             }
-            if level == IntegrityLevel::Frozen && !p.is_accessor() && p.attrs.writable() {
+            if level == IntegrityLevel::Frozen && !p.accessor && p.attrs.writable() {
                 return Ok(false);
             }
         }
@@ -339,7 +343,7 @@ pub fn enumerable_own_properties(it: &mut Interp, o: &Obj, kind: EnumKind) -> Js
             continue;
         }
         // a.i. Let desc be ? O.[[GetOwnProperty]](key).
-        let Some(p) = it.get_own_property(o, &k)? else {
+        let Some(p) = it.get_own_property_attrs(o, &k)? else {
             continue;
         };
         if !p.attrs.enumerable() {
@@ -457,7 +461,7 @@ fn object_assign(it: &mut Interp, a: &Args) -> JsResult<Value> {
         let from = it.to_object(src)?;
         let keys = it.own_property_keys(&from)?;
         for k in keys {
-            let Some(p) = it.get_own_property(&from, &k)? else {
+            let Some(p) = it.get_own_property_attrs(&from, &k)? else {
                 continue;
             };
             if !p.attrs.enumerable() {
@@ -489,7 +493,7 @@ fn object_define_properties_impl(it: &mut Interp, o: &Obj, props: &Value) -> JsR
     let keys = it.own_property_keys(&props)?;
     let mut descs = Vec::new();
     for k in keys {
-        let Some(p) = it.get_own_property(&props, &k)? else {
+        let Some(p) = it.get_own_property_attrs(&props, &k)? else {
             continue;
         };
         if !p.attrs.enumerable() {
@@ -719,7 +723,7 @@ fn object_set_prototype_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
 fn object_has_own(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = it.to_object(&a.get(0))?;
     let key = it.to_property_key(&a.get(1))?;
-    Ok(Value::Bool(it.get_own_property(&o, &key)?.is_some()))
+    Ok(Value::Bool(it.get_own_property_attrs(&o, &key)?.is_some()))
 }
 
 fn object_is(_it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -799,7 +803,7 @@ fn object_proto_has_own_property(it: &mut Interp, a: &Args) -> JsResult<Value> {
     // 1. Let P be ? ToPropertyKey(V). 2. Let O be ? ToObject(this value).
     let key = it.to_property_key(&a.get(0))?;
     let o = it.to_object(a.this)?;
-    Ok(Value::Bool(it.get_own_property(&o, &key)?.is_some()))
+    Ok(Value::Bool(it.get_own_property_attrs(&o, &key)?.is_some()))
 }
 
 fn object_proto_is_prototype_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -823,7 +827,7 @@ fn object_proto_property_is_enumerable(it: &mut Interp, a: &Args) -> JsResult<Va
     let key = it.to_property_key(&a.get(0))?;
     let o = it.to_object(a.this)?;
     Ok(Value::Bool(
-        it.get_own_property(&o, &key)?
+        it.get_own_property_attrs(&o, &key)?
             .is_some_and(|p| p.attrs.enumerable()),
     ))
 }

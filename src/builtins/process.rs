@@ -83,7 +83,8 @@ fn platform() -> &'static str {
 pub fn node_error(it: &mut Interp, proto: &Obj, code: &str, message: &str) -> Value {
     let e = it.make_error(proto, message);
     e.define("code", Value::from(code), Attrs::DEFAULT);
-    if let Some(Value::String(s)) = e.get_own_data(&PropKey::from("stack")) {
+    // Node formats the stack at once with the code in the header (`NodeError`).
+    if let Some(s) = it.own_stack_string(&e) {
         let s = s.to_rust_string();
         if let Some(colon) = s.find(':').filter(|_| !message.is_empty()) {
             let fixed = format!("{} [{code}]{}", &s[..colon], &s[colon..]);

@@ -97,7 +97,7 @@ impl InspectOptions {
         let keys = it.own_property_keys(&o)?;
         for k in keys {
             let PropKey::Str(name) = &k else { continue };
-            let Some(p) = it.get_own_property(&o, &k)? else {
+            let Some(p) = it.get_own_property_attrs(&o, &k)? else {
                 continue;
             };
             if !p.attrs.enumerable() {
@@ -1749,6 +1749,11 @@ fn format_property(
     original: Option<&Obj>,
 ) -> JsResult<String> {
     let desc = match desc.or_else(|| value.get_own_property(key)) {
+        // Node reads the descriptor, which formats a lazy error `stack`.
+        Some(Prop {
+            slot: Slot::LazyStack(_),
+            attrs,
+        }) => Prop::data(it.materialize_stack(value, key)?, attrs),
         Some(d) => d,
         None => {
             let v = it.get(value, key)?;

@@ -3240,16 +3240,19 @@ impl Interp {
             let s = self.to_string(&v)?;
             parts.push(Value::String(s));
         }
-        let mut out: Vec<u16> = Vec::new();
+        let mut out = crate::string::JsStrBuilder::new();
         for (i, q) in t.quasis.iter().enumerate() {
             if let Some(c) = &q.cooked {
-                out.extend_from_slice(c.units());
+                out.push(c);
             }
             if let Some(Value::String(s)) = parts.get(i) {
-                out.extend_from_slice(s.units());
+                out.push(s);
             }
         }
-        Ok(Value::String(JsStr::from_units(out)))
+        if out.len() > crate::builtins::string::MAX_STRING_LENGTH {
+            return Err(self.range_error("Invalid string length"));
+        }
+        Ok(Value::String(out.finish()))
     }
 
     /// GetTemplateObject: one frozen strings array (with `raw`) per template site.
@@ -3460,7 +3463,7 @@ impl Interp {
             if excluded.contains(&k) {
                 continue;
             }
-            if let Some(p) = self.get_own_property(&from, &k)? {
+            if let Some(p) = self.get_own_property_attrs(&from, &k)? {
                 if p.attrs.enumerable() {
                     let v = self.get(&from, &k)?;
                     // CreateDataPropertyOrThrow on a fresh ordinary object.
@@ -3760,7 +3763,7 @@ impl Interp {
                     continue;
                 }
                 if self
-                    .get_own_property(&c, &k)?
+                    .get_own_property_attrs(&c, &k)?
                     .is_some_and(|p| p.attrs.enumerable())
                 {
                     keys.push(k.clone());

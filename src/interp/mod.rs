@@ -10,7 +10,9 @@
 //! - `generator.rs`: generator objects and how a suspended body is resumed.
 //! - `iter.rs`: the iterator protocol (GetIterator, IteratorStep, IteratorClose).
 //! - `realm.rs`: intrinsics and the global object.
+//! - `error_stack.rs`: error `stack`, captured at creation and formatted on first read.
 
+pub mod error_stack;
 pub mod eval;
 pub mod eval_code;
 pub mod function;
@@ -28,7 +30,7 @@ use std::rc::Rc;
 use rustc_hash::FxHashMap;
 
 use crate::ast::Span;
-use crate::object::{Attrs, Obj, ObjectKind, PropKey};
+use crate::object::{Attrs, Obj, ObjectKind};
 use crate::resolve::DeclKind;
 use crate::string::JsStr;
 use crate::value::Value;
@@ -117,7 +119,7 @@ pub const NODE_MAIN_FRAMES: [&str; 6] = [
 ];
 
 /// V8's default `Error.stackTraceLimit`.
-const STACK_TRACE_LIMIT: usize = 10;
+pub const STACK_TRACE_LIMIT: usize = 10;
 
 /// A loaded source text (for diagnostics and stack traces).
 pub struct SourceFile {
@@ -281,94 +283,17 @@ impl Interp {
 
     // ---- errors ------------------------------------------------------------------------------
 
-    /// Creates an error object of the given intrinsic prototype with `message` and `stack`.
+    /// Creates an error object of the given intrinsic prototype with `message` and a lazily
+    /// formatted `stack` (see `error_stack.rs`).
     pub fn make_error(&mut self, proto: &Obj, message: &str) -> Obj {
         let o = Obj::new(Some(proto.clone()), ObjectKind::Error);
         if let Some(top) = self.stack.iter().rev().find(|e| e.kind == FrameKind::Js) {
             self.last_error_pos = Some((top.source, top.pos));
         }
+        // V8 captures the stack when the object is created: `stack` is the first own property.
+        self.install_lazy_stack(&o);
         o.define("message", Value::from(message), Attrs::HIDDEN);
-        let stack = self.capture_stack_string(proto, message);
-        o.define("stack", Value::from(stack.as_str()), Attrs::HIDDEN);
         o
-    }
-
-    /// Error name for a prototype (walks to the `name` property without calling getters).
-    fn error_name_of(&self, proto: &Obj) -> String {
-        let mut p = Some(proto.clone());
-        while let Some(o) = p {
-            if let Some(Value::String(s)) = o.get_own_data(&PropKey::from("name")) {
-                return s.to_rust_string();
-            }
-            p = o.proto();
-        }
-        "Error".into()
-    }
-
-    /// `Name: message\n    at f (file:line:col)...` as V8 formats `err.stack`.
-    pub fn capture_stack_string(&self, proto: &Obj, message: &str) -> String {
-        let name = self.error_name_of(proto);
-        let mut s = if message.is_empty() {
-            name
-        } else {
-            format!("{name}: {message}")
-        };
-        s.push_str(&self.stack_trace_lines());
-        s
-    }
-
-    pub fn stack_trace_lines(&self) -> String {
-        let entries: Vec<&StackEntry> = self
-            .stack
-            .iter()
-            .rev()
-            .filter(|e| matches!(e.kind, FrameKind::Js | FrameKind::NodeMain) || !e.name.is_empty())
-            .collect();
-        let mut lines: Vec<String> = Vec::new();
-        for (i, e) in entries.iter().enumerate() {
-            if lines.len() >= STACK_TRACE_LIMIT {
-                break;
-            }
-            match e.kind {
-                FrameKind::Js => {}
-                FrameKind::Native => {
-                    lines.push(format!("{} (<anonymous>)", e.name));
-                    continue;
-                }
-                FrameKind::NativeConstruct => {
-                    lines.push(format!("new {} (<anonymous>)", e.name));
-                    continue;
-                }
-                FrameKind::NodeMain => {
-                    lines.extend(NODE_MAIN_FRAMES.iter().map(|f| f.to_string()));
-                    continue;
-                }
-            }
-            let (file, line, col) = match self.sources.get(e.source as usize) {
-                Some(src) => {
-                    let (l, c) = src.line_col(e.pos.start);
-                    (src.name.as_str(), l, c)
-                }
-                None => ("<anonymous>", 0, 0),
-            };
-            let module_code = entries
-                .get(i + 1)
-                .is_some_and(|below| below.kind == FrameKind::NodeMain);
-            lines.push(if module_code {
-                format!("Object.<anonymous> ({file}:{line}:{col})")
-            } else if e.name.is_empty() {
-                format!("{file}:{line}:{col}")
-            } else {
-                format!("{} ({file}:{line}:{col})", e.name)
-            });
-        }
-        lines.truncate(STACK_TRACE_LIMIT);
-        let mut s = String::new();
-        for l in lines {
-            s.push_str("\n    at ");
-            s.push_str(&l);
-        }
-        s
     }
 
     pub fn throw_error(&mut self, proto: Obj, message: impl AsRef<str>) -> Abrupt {

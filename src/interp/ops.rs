@@ -39,6 +39,13 @@ impl From<Numeric> for Value {
 
 pub const MIX_BIGINT: &str = "Cannot mix BigInt and other types, use explicit conversions";
 
+/// What [`Interp::get_own_property_attrs`] returns: a property's attributes and kind.
+#[derive(Clone, Copy, Debug)]
+pub struct PropAttrs {
+    pub attrs: Attrs,
+    pub accessor: bool,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Hint {
     Default,
@@ -88,6 +95,13 @@ impl Interp {
                             Some(g) => self.call_obj(&g, receiver, &[]),
                             None => Ok(Value::Undefined),
                         };
+                    }
+                    Some(Prop {
+                        slot: Slot::LazyStack(_),
+                        ..
+                    }) => {
+                        drop(d);
+                        return self.materialize_stack(&cur, key);
                     }
                     None => {}
                 }
@@ -378,12 +392,42 @@ impl Interp {
         Ok(false)
     }
 
-    /// `O.[[GetOwnProperty]](P)` as a complete property.
+    /// `O.[[GetOwnProperty]](P)` as a complete property (a lazy error `stack` is formatted).
     pub fn get_own_property(&mut self, o: &Obj, key: &PropKey) -> JsResult<Option<Prop>> {
         if o.is_proxy() {
             return self.proxy_get_own_property(o, key);
         }
-        Ok(o.get_own_property(key))
+        match o.get_own_property(key) {
+            Some(Prop {
+                slot: Slot::LazyStack(_),
+                attrs,
+            }) => {
+                let v = self.materialize_stack(o, key)?;
+                Ok(Some(
+                    o.get_own_property(key).unwrap_or(Prop::data(v, attrs)),
+                ))
+            }
+            p => Ok(p),
+        }
+    }
+
+    /// The attributes of `O.[[GetOwnProperty]](P)`, for callers that do not need the value
+    /// (enumerability and integrity checks): a lazy error `stack` stays unformatted, as in V8
+    /// (`Object.keys`, spread, `hasOwnProperty`, for-in, `Object.isFrozen` do not format it).
+    pub fn get_own_property_attrs(
+        &mut self,
+        o: &Obj,
+        key: &PropKey,
+    ) -> JsResult<Option<PropAttrs>> {
+        let p = if o.is_proxy() {
+            self.proxy_get_own_property(o, key)?
+        } else {
+            o.get_own_property(key)
+        };
+        Ok(p.map(|p| PropAttrs {
+            attrs: p.attrs,
+            accessor: p.is_accessor(),
+        }))
     }
 
     /// `O.[[GetPrototypeOf]]()`.
@@ -443,11 +487,15 @@ impl Interp {
             let d = o.borrow();
             (d.kind.is_array(), d.kind.is_proxy())
         };
-        if is_array {
-            return self.array_define_own_property(o, key, desc);
-        }
         if is_proxy {
             return self.proxy_define_own_property(o, key, desc);
+        }
+        // V8 formats a lazy `stack` before redefining it (even with an empty descriptor).
+        if o.has_lazy_stack(&key) {
+            self.materialize_stack(o, &key)?;
+        }
+        if is_array {
+            return self.array_define_own_property(o, key, desc);
         }
         if let ObjectKind::String(s) = &o.borrow().kind {
             if let PropKey::Index(i) = &key {
@@ -943,6 +991,9 @@ impl Interp {
                 if matches!(lp, Value::String(_)) || matches!(rp, Value::String(_)) {
                     let ls = self.to_string(&lp)?;
                     let rs = self.to_string(&rp)?;
+                    if ls.len() + rs.len() > crate::builtins::string::MAX_STRING_LENGTH {
+                        return Err(self.range_error("Invalid string length"));
+                    }
                     Value::String(ls.concat(&rs))
                 } else {
                     let a = self.to_numeric(&lp)?;

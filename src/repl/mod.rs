@@ -486,7 +486,7 @@ fn report_uncaught(it: &mut Interp, state: &Obj, value: &Value) {
     if let Value::Object(o) = value {
         if is_error {
             let key = PropKey::from_name("stack");
-            if let Some(Value::String(s)) = o.get_own_data(&key) {
+            if let Some(s) = it.own_stack_string(o) {
                 if let Some(trimmed) = input::trim_stack(&s.to_rust_string()) {
                     if o.get_own_property(&key).is_some_and(|p| p.attrs.writable()) {
                         o.set_own_data_unchecked(key, Value::from(trimmed.as_str()));
