@@ -42,7 +42,7 @@ fn this_obj(it: &mut Interp, a: &Args) -> JsResult<Obj> {
 }
 
 fn not_a_function(it: &mut Interp, v: &Value) -> Abrupt {
-    let d = describe(v);
+    let d = describe(it, v);
     it.type_error(format!("{d} is not a function"))
 }
 
@@ -113,33 +113,7 @@ fn set_key(it: &mut Interp, o: &Obj, key: PropKey, v: Value) -> JsResult<()> {
     if it.set_with_receiver(o, key.clone(), v, &receiver)? {
         return Ok(());
     }
-    if o.is_proxy() {
-        return Err(it.proxy_set_failed(&key));
-    }
-    let desc = describe(&receiver);
-    let (length, length_writable) = match o.borrow().kind {
-        ObjectKind::Array {
-            length,
-            length_writable,
-        } => (Some(length), length_writable),
-        _ => (None, true),
-    };
-    let name = crate::interp::ops::key_display(&key);
-    if o.get_own_property(&key).is_none() && !o.borrow().extensible {
-        return Err(it.type_error(format!(
-            "Cannot add property {name}, object is not extensible"
-        )));
-    }
-    if let (Some(len), PropKey::Index(i)) = (length, &key) {
-        if !length_writable && *i >= len {
-            return Err(it.type_error(format!(
-                "Cannot assign to read only property 'length' of object '{desc}'"
-            )));
-        }
-    }
-    Err(it.type_error(format!(
-        "Cannot assign to read only property '{name}' of object '{desc}'"
-    )))
+    Err(it.set_failure(o, &key, &receiver))
 }
 
 fn delete_idx(it: &mut Interp, o: &Obj, k: u64) -> JsResult<()> {
@@ -153,7 +127,7 @@ fn delete_idx(it: &mut Interp, o: &Obj, k: u64) -> JsResult<()> {
             crate::interp::ops::key_display(&key)
         )));
     }
-    let desc = describe(&Value::Object(o.clone()));
+    let desc = describe(it, &Value::Object(o.clone()));
     Err(it.type_error(format!(
         "Cannot delete property '{}' of {desc}",
         crate::interp::ops::key_display(&key)

@@ -1621,12 +1621,10 @@ impl Interp {
             },
             Binding::Dynamic => match self.lookup_dynamic(&id.name, env)? {
                 DynRef::Object(o, k) => {
-                    let ok = self.set_with_receiver(&o, k, v, &Value::Object(o.clone()))?;
+                    let receiver = Value::Object(o.clone());
+                    let ok = self.set_with_receiver(&o, k.clone(), v, &receiver)?;
                     if !ok && strict {
-                        return Err(self.type_error(format!(
-                            "Cannot assign to read only property '{}'",
-                            id.name
-                        )));
+                        return Err(self.set_failure(&o, &k, &receiver));
                     }
                     Ok(())
                 }
@@ -1671,12 +1669,10 @@ impl Interp {
         if strict && !self.has_property(&g, &key)? {
             return Err(self.reference_error(format!("{} is not defined", name)));
         }
-        let ok = self.set_with_receiver(&g, key, v, &Value::Object(g.clone()))?;
+        let receiver = Value::Object(g.clone());
+        let ok = self.set_with_receiver(&g, key.clone(), v, &receiver)?;
         if !ok && strict {
-            return Err(self.type_error(format!(
-                "Cannot assign to read only property '{}' of object '#<Object>'",
-                name
-            )));
+            return Err(self.set_failure(&g, &key, &receiver));
         }
         Ok(())
     }
@@ -3093,10 +3089,7 @@ impl Interp {
             if let Some(h) = self.super_base(func_ref, env)? {
                 let ok = self.set_with_receiver(&h, key.clone(), v, this)?;
                 if !ok {
-                    return Err(self.type_error(format!(
-                        "Cannot assign to read only property '{}' of object",
-                        crate::interp::ops::key_display(&key)
-                    )));
+                    return Err(self.set_failure(&h, &key, this));
                 }
             }
         }
