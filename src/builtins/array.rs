@@ -422,7 +422,15 @@ fn array_from(it: &mut Interp, a: &Args) -> JsResult<Value> {
             crate::interp::iter::not_iterable_type_text(&items)
         )));
     }
-    let using_iterator = it.get_method(&items, &key)?;
+    let using_iterator = match it.get_v(&items, &key)? {
+        Value::Undefined | Value::Null => None,
+        Value::Object(m) if m.is_callable() => Some(m),
+        _ => {
+            return Err(it.type_error(
+                "%Array%.from requires that the property of the first argument, items[Symbol.iterator], when exists, be a function",
+            ))
+        }
+    };
     if let Some(method) = using_iterator {
         // 5.a-c. A = IsConstructor(C) ? Construct(C) : ArrayCreate(0).
         let arr = construct_or_array(it, &c, &[], 0)?;

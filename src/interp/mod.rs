@@ -11,6 +11,7 @@
 //! - `iter.rs`: the iterator protocol (GetIterator, IteratorStep, IteratorClose).
 //! - `realm.rs`: intrinsics and the global object.
 
+pub mod call_printer;
 pub mod eval;
 pub mod eval_code;
 pub mod function;

@@ -144,6 +144,13 @@ impl Interp {
                 self.get_with_receiver(&p, key, v)
             }
             Value::Undefined | Value::Null | Value::Empty => {
+                // V8 reports a failed Symbol.iterator load as "not iterable".
+                if matches!(key, PropKey::Sym(s) if *s == self.symbols.iterator) {
+                    return Err(self.type_error(format!(
+                        "{} is not iterable (cannot read property Symbol(Symbol.iterator))",
+                        crate::interp::iter::not_iterable_type_text(v)
+                    )));
+                }
                 let what = if matches!(v, Value::Null) {
                     "null"
                 } else {
@@ -1349,6 +1356,10 @@ pub fn key_display(k: &PropKey) -> String {
     match k {
         PropKey::Index(i) => i.to_string(),
         PropKey::Str(s) => s.to_rust_string(),
+        PropKey::Sym(s) if s.0.private => s
+            .description()
+            .map(|d| d.to_rust_string())
+            .unwrap_or_default(),
         PropKey::Sym(s) => s.descriptive_string(),
     }
 }
