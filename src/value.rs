@@ -65,6 +65,16 @@ pub struct SymData {
     pub registered: bool,
     /// A class private name (`#x`): never exposed as a property key.
     pub private: bool,
+    /// For private methods and accessors: the class that declares them, for V8's
+    /// "Receiver must be ..." messages.
+    pub brand: Option<PrivateBrand>,
+}
+
+/// The declaring class of a private method or accessor.
+pub struct PrivateBrand {
+    pub is_static: bool,
+    /// The class's own name (`anonymous` for anonymous classes, as V8 says).
+    pub class_name: JsStr,
 }
 
 impl Sym {
@@ -73,13 +83,15 @@ impl Sym {
             description,
             registered: false,
             private: false,
+            brand: None,
         }))
     }
-    pub fn new_private(description: JsStr) -> Sym {
+    pub fn new_private(description: JsStr, brand: Option<PrivateBrand>) -> Sym {
         Sym(Rc::new(SymData {
             description: Some(description),
             registered: false,
             private: true,
+            brand,
         }))
     }
     pub fn new_registered(description: JsStr) -> Sym {
@@ -87,6 +99,7 @@ impl Sym {
             description: Some(description),
             registered: true,
             private: false,
+            brand: None,
         }))
     }
     pub fn description(&self) -> Option<&JsStr> {

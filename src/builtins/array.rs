@@ -42,7 +42,7 @@ fn this_obj(it: &mut Interp, a: &Args) -> JsResult<Obj> {
 }
 
 fn not_a_function(it: &mut Interp, v: &Value) -> Abrupt {
-    let d = describe(v);
+    let d = describe(it, v);
     it.type_error(format!("{d} is not a function"))
 }
 
@@ -113,33 +113,7 @@ fn set_key(it: &mut Interp, o: &Obj, key: PropKey, v: Value) -> JsResult<()> {
     if it.set_with_receiver(o, key.clone(), v, &receiver)? {
         return Ok(());
     }
-    if o.is_proxy() {
-        return Err(it.proxy_set_failed(&key));
-    }
-    let desc = describe(&receiver);
-    let (length, length_writable) = match o.borrow().kind {
-        ObjectKind::Array {
-            length,
-            length_writable,
-        } => (Some(length), length_writable),
-        _ => (None, true),
-    };
-    let name = crate::interp::ops::key_display(&key);
-    if o.get_own_property(&key).is_none() && !o.borrow().extensible {
-        return Err(it.type_error(format!(
-            "Cannot add property {name}, object is not extensible"
-        )));
-    }
-    if let (Some(len), PropKey::Index(i)) = (length, &key) {
-        if !length_writable && *i >= len {
-            return Err(it.type_error(format!(
-                "Cannot assign to read only property 'length' of object '{desc}'"
-            )));
-        }
-    }
-    Err(it.type_error(format!(
-        "Cannot assign to read only property '{name}' of object '{desc}'"
-    )))
+    Err(it.set_failure(o, &key, &receiver))
 }
 
 fn delete_idx(it: &mut Interp, o: &Obj, k: u64) -> JsResult<()> {
@@ -153,7 +127,7 @@ fn delete_idx(it: &mut Interp, o: &Obj, k: u64) -> JsResult<()> {
             crate::interp::ops::key_display(&key)
         )));
     }
-    let desc = describe(&Value::Object(o.clone()));
+    let desc = describe(it, &Value::Object(o.clone()));
     Err(it.type_error(format!(
         "Cannot delete property '{}' of {desc}",
         crate::interp::ops::key_display(&key)
@@ -448,7 +422,15 @@ fn array_from(it: &mut Interp, a: &Args) -> JsResult<Value> {
             crate::interp::iter::not_iterable_type_text(&items)
         )));
     }
-    let using_iterator = it.get_method(&items, &key)?;
+    let using_iterator = match it.get_v(&items, &key)? {
+        Value::Undefined | Value::Null => None,
+        Value::Object(m) if m.is_callable() => Some(m),
+        _ => {
+            return Err(it.type_error(
+                "%Array%.from requires that the property of the first argument, items[Symbol.iterator], when exists, be a function",
+            ))
+        }
+    };
     if let Some(method) = using_iterator {
         // 5.a-c. A = IsConstructor(C) ? Construct(C) : ArrayCreate(0).
         let arr = construct_or_array(it, &c, &[], 0)?;
@@ -1255,90 +1237,44 @@ fn array_slice(it: &mut Interp, a: &Args) -> JsResult<Value> {
     Ok(Value::Object(arr))
 }
 
-/// SortCompare for defined values with an optional comparator.
-fn compare_with(it: &mut Interp, cmp: &Value, x: &Value, y: &Value) -> JsResult<bool> {
-    let v = it.call(cmp, &Value::Undefined, &[x.clone(), y.clone()])?;
-    let n = it.to_number(&v)?;
-    Ok(n > 0.0)
-}
-
-/// A stable merge sort with a fallible "x sorts after y" predicate.
-fn merge_sort<T: Clone>(
-    it: &mut Interp,
-    mut v: Vec<T>,
-    gt: &mut dyn FnMut(&mut Interp, &T, &T) -> JsResult<bool>,
-) -> JsResult<Vec<T>> {
-    let n = v.len();
-    if n < 2 {
-        return Ok(v);
-    }
-    // Insertion sort runs of 8, then bottom-up merges.
-    const RUN: usize = 8;
-    let mut start = 0;
-    while start < n {
-        let end = (start + RUN).min(n);
-        for i in start + 1..end {
-            let mut j = i;
-            while j > start && gt(it, &v[j - 1], &v[j])? {
-                v.swap(j - 1, j);
-                j -= 1;
-            }
-        }
-        start = end;
-    }
-    let mut width = RUN;
-    let mut buf: Vec<T> = Vec::with_capacity(n);
-    while width < n {
-        buf.clear();
-        let mut lo = 0;
-        while lo < n {
-            let mid = (lo + width).min(n);
-            let hi = (lo + 2 * width).min(n);
-            let (mut i, mut j) = (lo, mid);
-            while i < mid && j < hi {
-                if gt(it, &v[i], &v[j])? {
-                    buf.push(v[j].clone());
-                    j += 1;
-                } else {
-                    buf.push(v[i].clone());
-                    i += 1;
-                }
-            }
-            buf.extend_from_slice(&v[i..mid]);
-            buf.extend_from_slice(&v[j..hi]);
-            lo = hi;
-        }
-        std::mem::swap(&mut v, &mut buf);
-        width *= 2;
-    }
-    Ok(v)
-}
-
-/// Sorts values per SortCompare: undefined last, then by comparator or by ToString.
+/// Sorts values that are not undefined with V8's TimSort (`array_sort.rs`), calling the
+/// comparator (or ToString, for the default order) exactly when V8 does.
 fn sort_values(it: &mut Interp, values: Vec<Value>, cmp: &Value) -> JsResult<Vec<Value>> {
-    let mut defined = Vec::with_capacity(values.len());
-    let mut undefs = 0;
-    for v in values {
-        if v.is_undefined() {
-            undefs += 1;
-        } else {
-            defined.push(v);
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    if cmp.is_undefined() {
+        // SortCompareDefault converts both operands with ToString at every comparison. For
+        // primitives other than symbols that has no visible effect, so their strings are
+        // computed once; objects (and symbols, which throw) are converted every time.
+        let mut keys: Vec<Option<JsStr>> = Vec::with_capacity(values.len());
+        for v in &values {
+            keys.push(match v {
+                Value::Object(_) | Value::Symbol(_) => None,
+                _ => Some(it.to_string(v)?),
+            });
         }
-    }
-    let mut sorted = if cmp.is_undefined() {
-        let mut keyed = Vec::with_capacity(defined.len());
-        for v in defined {
-            let s = it.to_string(&v)?;
-            keyed.push((s, v));
-        }
-        let keyed = merge_sort(it, keyed, &mut |_, x, y| Ok(x.0.units() > y.0.units()))?;
-        keyed.into_iter().map(|(_, v)| v).collect()
+        let key = |it: &mut Interp, i: usize| -> JsResult<JsStr> {
+            match &keys[i] {
+                Some(s) => Ok(s.clone()),
+                None => it.to_string(&values[i]),
+            }
+        };
+        crate::builtins::array_sort::timsort(it, &mut order, &mut |it, &x, &y| {
+            let xs = key(it, x)?;
+            let ys = key(it, y)?;
+            Ok(xs.units() < ys.units())
+        })?;
     } else {
-        let cmp = cmp.clone();
-        merge_sort(it, defined, &mut |it, x, y| compare_with(it, &cmp, x, y))?
-    };
-    sorted.extend(std::iter::repeat_n(Value::Undefined, undefs));
-    Ok(sorted)
+        crate::builtins::array_sort::timsort(it, &mut order, &mut |it, &x, &y| {
+            let v = it.call(
+                cmp,
+                &Value::Undefined,
+                &[values[x].clone(), values[y].clone()],
+            )?;
+            // ToNumber of the result; NaN counts as +0.
+            Ok(it.to_number(&v)? < 0.0)
+        })?;
+    }
+    Ok(order.into_iter().map(|i| values[i].clone()).collect())
 }
 
 fn check_comparator(it: &mut Interp, cmp: &Value) -> JsResult<()> {
@@ -1353,20 +1289,35 @@ fn array_sort(it: &mut Interp, a: &Args) -> JsResult<Value> {
     check_comparator(it, &cmp)?;
     let o = this_obj(it, a)?;
     let len = it.length_of_array_like(&o)?;
-    // SortIndexedProperties(obj, len, SortCompare, skip-holes).
+    // V8 returns at once when there is nothing to sort.
+    if len < 2 {
+        return Ok(Value::Object(o));
+    }
+    // V8's CompactReceiverElementsIntoWorkArray: holes are skipped, undefined values are
+    // counted and never passed to the comparator.
     let mut items = Vec::new();
+    let mut undefs = 0u64;
     for k in 0..len {
-        if let Some(v) = get_present(it, &o, k)? {
-            items.push(v);
+        match get_present(it, &o, k)? {
+            Some(Value::Undefined) => undefs += 1,
+            Some(v) => items.push(v),
+            None => {}
         }
     }
-    let item_count = items.len() as u64;
+    // A throwing comparator leaves the receiver untouched: the sorted values are written
+    // back only at the end.
     let sorted = sort_values(it, items, &cmp)?;
-    for (j, v) in sorted.into_iter().enumerate() {
-        set_idx(it, &o, j as u64, v)?;
+    let mut j = 0u64;
+    for v in sorted {
+        set_idx(it, &o, j, v)?;
+        j += 1;
     }
-    for j in item_count..len {
-        delete_idx(it, &o, j)?;
+    for _ in 0..undefs {
+        set_idx(it, &o, j, Value::Undefined)?;
+        j += 1;
+    }
+    for k in j..len {
+        delete_idx(it, &o, k)?;
     }
     Ok(Value::Object(o))
 }
@@ -1377,11 +1328,17 @@ fn array_to_sorted(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = this_obj(it, a)?;
     let len = it.length_of_array_like(&o)?;
     array_create(it, len, None)?;
+    // Holes read as undefined (no HasProperty), and undefined goes last.
     let mut items = Vec::new();
+    let mut undefs = 0;
     for k in 0..len {
-        items.push(get_idx(it, &o, k)?);
+        match get_idx(it, &o, k)? {
+            Value::Undefined => undefs += 1,
+            v => items.push(v),
+        }
     }
-    let sorted = sort_values(it, items, &cmp)?;
+    let mut sorted = sort_values(it, items, &cmp)?;
+    sorted.extend(std::iter::repeat_n(Value::Undefined, undefs));
     let proto = it.intrinsics.array_prototype.clone();
     Ok(Value::Object(array_from_vec(proto, sorted)))
 }

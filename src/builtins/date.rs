@@ -1316,7 +1316,7 @@ fn date_proto_to_primitive(it: &mut Interp, a: &Args) -> JsResult<Value> {
         }
         Value::String(s) if s.to_rust_string() == "number" => Hint::Number,
         _ => {
-            let d = super::iterator::describe(&hint);
+            let d = super::iterator::describe(it, &hint);
             return Err(it.type_error(format!("Invalid hint: {d}")));
         }
     };

@@ -39,7 +39,8 @@ pub fn init(it: &mut Interp) {
     super::link_ctor_proto(&error_ctor, &error_proto);
     error_proto.define("name", Value::from("Error"), Attrs::HIDDEN);
     error_proto.define("message", Value::from(""), Attrs::HIDDEN);
-    it.define_method(&error_proto, "toString", 0, error_proto_to_string);
+    it.intrinsics.error_proto_to_string =
+        it.define_method(&error_proto, "toString", 0, error_proto_to_string);
     it.define_method(
         &error_ctor,
         "captureStackTrace",

@@ -9,57 +9,10 @@ use crate::object_kind::IterKind;
 use crate::string::JsStr;
 use crate::value::Value;
 
-/// V8's NoSideEffectsToString as used in messages such as "X is not a function" and
-/// "called on incompatible receiver X": primitives as `String(v)`, functions by their source
-/// (approximated as `function name() { [native code] }`), arrays and objects without a
-/// named constructor as `[object Array]` / `[object Object]`, other objects as `#<Ctor>`.
-pub fn describe(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.to_rust_string(),
-        Value::Symbol(s) => s.descriptive_string(),
-        Value::Number(n) => crate::value::number_to_string(*n),
-        Value::BigInt(b) => b.to_string(),
-        Value::Undefined | Value::Empty => "undefined".into(),
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Object(o) => {
-            if o.is_callable() {
-                let name = match o.get_own_data(&PropKey::from("name")) {
-                    Some(Value::String(s)) => s.to_rust_string(),
-                    _ => String::new(),
-                };
-                return format!("function {name}() {{ [native code] }}");
-            }
-            if o.is_array() {
-                return "[object Array]".into();
-            }
-            match constructor_name(o) {
-                Some(n) => format!("#<{n}>"),
-                None => "[object Object]".into(),
-            }
-        }
-    }
-}
-
-/// The `name` of the first data `constructor` property along the prototype chain.
-pub fn constructor_name(o: &Obj) -> Option<String> {
-    let mut cur = Some(o.clone());
-    let mut depth = 0;
-    while let Some(c) = cur {
-        if let Some(Value::Object(f)) = c.get_own_data(&PropKey::from("constructor")) {
-            if let Some(Value::String(s)) = f.get_own_data(&PropKey::from("name")) {
-                if !s.is_empty() {
-                    return Some(s.to_rust_string());
-                }
-            }
-        }
-        depth += 1;
-        if depth > 1000 {
-            return None;
-        }
-        cur = c.proto();
-    }
-    None
+/// V8's NoSideEffectsToString of `v`, for messages such as "called on incompatible
+/// receiver X".
+pub fn describe(it: &Interp, v: &Value) -> String {
+    crate::builtins::object::no_side_effects_to_string(it, v)
 }
 
 /// `Method X called on incompatible receiver Y`.
@@ -68,7 +21,7 @@ pub fn incompatible_receiver(it: &mut Interp, method: &str, this: &Value) -> cra
         Value::Object(o) if o.is_callable() => {
             crate::builtins::function::function_source_text(it, o)
         }
-        v => describe(v),
+        v => describe(it, v),
     };
     it.type_error(format!(
         "Method {method} called on incompatible receiver {d}"

@@ -320,7 +320,7 @@ fn construct_collection(it: &mut Interp, a: &Args, c: Coll) -> JsResult<Value> {
     if !it.is_callable(&adder) {
         return Err(it.type_error(format!(
             "'{}' returned for property '{adder_name}' of object '#<{}>' is not a function",
-            describe(&adder),
+            describe(it, &adder),
             c.name()
         )));
     }
@@ -332,7 +332,7 @@ fn construct_collection(it: &mut Interp, a: &Args, c: Coll) -> JsResult<Value> {
             let Value::Object(io) = &item else {
                 return Err(it.type_error(format!(
                     "Iterator value {} is not an entry object",
-                    describe(&item)
+                    describe(it, &item)
                 )));
             };
             let k = it.get(io, &PropKey::Index(0))?;
@@ -405,7 +405,7 @@ fn map_group_by(it: &mut Interp, a: &Args) -> JsResult<Value> {
         )));
     }
     if !it.is_callable(&f) {
-        return Err(it.type_error(format!("{} is not a function", describe(&f))));
+        return Err(it.type_error(format!("{} is not a function", describe(it, &f))));
     }
     let mut groups = MapData::default();
     let mut rec = it.get_iterator(&items)?;

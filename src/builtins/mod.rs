@@ -3,6 +3,7 @@
 //! intrinsics and its global binding on the global object.
 
 pub mod array;
+pub mod array_sort;
 pub mod base64;
 pub mod bigint;
 pub mod boolean;

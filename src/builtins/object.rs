@@ -76,7 +76,8 @@ pub fn init(it: &mut Interp) {
         1,
         object_proto_property_is_enumerable,
     );
-    it.define_method(&proto, "toString", 0, object_proto_to_string);
+    it.intrinsics.object_proto_to_string =
+        it.define_method(&proto, "toString", 0, object_proto_to_string);
     it.define_method(&proto, "valueOf", 0, object_proto_value_of);
     let getter = it.native_fn("get __proto__", 0, object_proto_get_proto);
     let setter = it.native_fn("set __proto__", 1, object_proto_set_proto);
@@ -365,27 +366,119 @@ pub fn enumerable_own_properties(it: &mut Interp, o: &Obj, kind: EnumKind) -> Js
     Ok(out)
 }
 
-/// V8's NoSideEffectsToString for messages: primitives as strings, `#<Ctor>` for objects,
-/// `[object Array]` for arrays, functions as `brief` shows them.
+/// V8's `Object::NoSideEffectsToString`, used in error messages: primitives as strings
+/// (symbols descriptive), functions by their source text, error-like objects as
+/// `name: message`, objects whose `toString` is `Object.prototype.toString` as
+/// `#<Constructor>`, everything else `[object Tag]`. Runs no script code.
 pub fn no_side_effects_to_string(it: &Interp, v: &Value) -> String {
-    match v {
-        Value::Object(o) => {
-            if o.is_callable() {
-                return crate::inspect::brief(it, v);
-            }
-            if o.is_array() {
-                return "[object Array]".into();
-            }
-            if matches!(o.borrow().kind, ObjectKind::Error) {
-                let name = match o.get_own_data(&PropKey::from("name")) {
-                    Some(Value::String(s)) => s.to_rust_string(),
-                    _ => "Error".into(),
-                };
-                return name;
-            }
-            format!("#<{}>", constructor_name_of(o))
+    let Value::Object(o) = v else {
+        return it.to_string_lossy(v);
+    };
+    // A proxy is described as its target.
+    let mut o = o.clone();
+    for _ in 0..1000 {
+        match crate::interp::proxy::proxy_target(&o) {
+            Some(Some(t)) => o = t,
+            // A revoked proxy.
+            Some(None) => return "[object Object]".into(),
+            None => break,
         }
-        other => it.to_string_lossy(other),
+    }
+    if o.is_callable() && !o.is_proxy() {
+        return crate::builtins::function::function_source_text(it, &o);
+    }
+    let to_string = get_data_property(&o, &PropKey::from("toString"));
+    let is_fn =
+        |v: &Option<Value>, f: &Obj| matches!(v, Some(Value::Object(x)) if Obj::ptr_eq(x, f));
+    if matches!(o.borrow().kind, ObjectKind::Error)
+        || is_fn(&to_string, &it.intrinsics.error_proto_to_string)
+    {
+        let str_of = |k: &str| match get_data_property(&o, &PropKey::from(k)) {
+            Some(Value::String(s)) => s.to_rust_string(),
+            _ => String::new(),
+        };
+        let (name, msg) = (str_of("name"), str_of("message"));
+        return match (name.is_empty(), msg.is_empty()) {
+            (true, _) => msg,
+            (_, true) => name,
+            _ => format!("{name}: {msg}"),
+        };
+    }
+    if is_fn(&to_string, &it.intrinsics.object_proto_to_string) {
+        if let Some(Value::Object(ctor)) = get_data_property(&o, &PropKey::from("constructor")) {
+            let name = function_debug_name(&ctor);
+            if !name.is_empty() {
+                return format!("#<{name}>");
+            }
+        }
+    }
+    let tag = match get_data_property(&o, &PropKey::Sym(it.symbols.to_string_tag.clone())) {
+        Some(Value::String(s)) => s.to_rust_string(),
+        _ => class_name(&o).to_string(),
+    };
+    format!("[object {tag}]")
+}
+
+/// V8's `JSReceiver::GetDataProperty`: the value of a data property found along the
+/// prototype chain without running any code (accessors and proxies give `None`).
+pub fn get_data_property(o: &Obj, key: &PropKey) -> Option<Value> {
+    let mut cur = Some(o.clone());
+    let mut depth = 0;
+    while let Some(c) = cur {
+        if c.is_proxy() || depth > 10_000 {
+            return None;
+        }
+        if let Some(p) = c.get_own_property(key) {
+            return match p.slot {
+                Slot::Data(v) => Some(v),
+                _ => None,
+            };
+        }
+        cur = c.proto();
+        depth += 1;
+    }
+    None
+}
+
+/// The name V8 keeps for a function (its SharedFunctionInfo name, not the `name` property):
+/// bound functions are `bound <target>`.
+pub fn function_debug_name(f: &Obj) -> String {
+    let d = f.borrow();
+    match &d.kind {
+        ObjectKind::Closure(c) => c.name.to_rust_string(),
+        ObjectKind::Native(n) => n.name.to_rust_string(),
+        ObjectKind::Bound(b) => {
+            let t = b.target.clone();
+            drop(d);
+            format!("bound {}", function_debug_name(&t))
+        }
+        _ => String::new(),
+    }
+}
+
+/// V8's `JSReceiver::class_name` for the objects jsgen has.
+fn class_name(o: &Obj) -> &'static str {
+    if o.is_array() {
+        return "Array";
+    }
+    let d = o.borrow();
+    match &d.kind {
+        k if k.is_callable() => "Function",
+        ObjectKind::Arguments => "Arguments",
+        ObjectKind::Error => "Error",
+        ObjectKind::Boolean(_) => "Boolean",
+        ObjectKind::Number(_) => "Number",
+        ObjectKind::BigInt(_) => "BigInt",
+        ObjectKind::String(_) => "String",
+        ObjectKind::Symbol(_) => "Symbol",
+        ObjectKind::Date(_) => "Date",
+        ObjectKind::RegExp(_) => "RegExp",
+        ObjectKind::Map(_) => "Map",
+        ObjectKind::Set(_) => "Set",
+        ObjectKind::WeakMap(_) => "WeakMap",
+        ObjectKind::WeakSet(_) => "WeakSet",
+        ObjectKind::Promise(_) => "Promise",
+        _ => "Object",
     }
 }
 

@@ -142,7 +142,7 @@ fn regexp_slots(v: &Value) -> Option<(JsStr, JsStr)> {
 }
 
 fn incompatible(it: &mut Interp, method: &str, this: &Value) -> Abrupt {
-    let d = describe(this);
+    let d = describe(it, this);
     it.type_error(format!(
         "Method RegExp.prototype.{method} called on incompatible receiver {d}"
     ))
@@ -502,7 +502,7 @@ fn regexp_unicode(it: &mut Interp, a: &Args) -> JsResult<Value> {
 /// `get RegExp.prototype.flags` (§22.2.6.4).
 fn regexp_flags(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let Value::Object(r) = a.this else {
-        let d = describe(a.this);
+        let d = describe(it, a.this);
         return Err(it.type_error(format!(
             "RegExp.prototype.flags getter called on non-object {d}"
         )));
@@ -904,7 +904,7 @@ fn regexp_string_iterator_next(it: &mut Interp, a: &Args) -> JsResult<Value> {
         _ => None,
     };
     let Some((o, v)) = state else {
-        let d = describe(a.this);
+        let d = describe(it, a.this);
         return Err(it.type_error(format!(
             "Method %RegExpStringIterator%.prototype.next called on incompatible receiver {d}"
         )));

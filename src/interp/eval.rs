@@ -17,6 +17,7 @@ use crate::interp::function::{FieldKey, FieldRecord, PrivateMethod};
 use crate::interp::generator::Resume;
 use crate::interp::iter::{IterSite, IteratorRecord};
 use crate::interp::ops::Numeric;
+use crate::interp::pattern::DSource;
 use crate::interp::scope::Env;
 use crate::interp::{Abrupt, Interp, JsResult};
 use crate::object::{trace_value, Attrs, Obj, ObjectKind, PropKey, PropertyDescriptor};
@@ -867,7 +868,13 @@ impl Interp {
                                 None if *vk == VarKind::Var => env.clone(),
                                 None => self.enter_block_scope(info, env),
                             };
-                            let r = self.bind_pattern(target, next.clone(), &benv, true);
+                            let r = self.bind_pattern(
+                                target,
+                                next.clone(),
+                                &benv,
+                                true,
+                                DSource::Named(".for"),
+                            );
                             if let Err(Abrupt::Suspend) = r {
                                 self.frames.push(Frame::Pattern(next));
                                 self.frames.push(Frame::ForInOf {
@@ -887,7 +894,7 @@ impl Interp {
                             benv
                         }
                         ForHead::Target(p) => {
-                            let r = self.assign_pattern(p, next.clone(), env);
+                            let r = self.assign_pattern(p, next.clone(), env, DSource::None);
                             if let Err(Abrupt::Suspend) = r {
                                 self.frames.push(Frame::Pattern(next));
                                 self.frames.push(Frame::ForInOf {
@@ -1111,8 +1118,10 @@ impl Interp {
         completion: &Value,
     ) -> JsResult<Value> {
         let bound = match left {
-            ForHead::Decl { target, .. } => self.bind_pattern(target, value.clone(), e2, true),
-            ForHead::Target(p) => self.assign_pattern(p, value.clone(), env),
+            ForHead::Decl { target, .. } => {
+                self.bind_pattern(target, value.clone(), e2, true, DSource::Named(".for"))
+            }
+            ForHead::Target(p) => self.assign_pattern(p, value.clone(), env, DSource::None),
         };
         match bound {
             Err(Abrupt::Suspend) => {
@@ -1213,7 +1222,9 @@ impl Interp {
                 let exc = exc.clone();
                 let cenv = self.enter_block_scope(h.scope.get(), env);
                 result = match &h.param {
-                    Some(p) => self.bind_pattern(p, exc, &cenv, true).map(|_| Value::Empty),
+                    Some(p) => self
+                        .bind_pattern(p, exc, &cenv, true, DSource::Named(".catch"))
+                        .map(|_| Value::Empty),
                     None => Ok(Value::Empty),
                 };
                 if result.is_ok() {
@@ -1625,12 +1636,10 @@ impl Interp {
             },
             Binding::Dynamic => match self.lookup_dynamic(&id.name, env)? {
                 DynRef::Object(o, k) => {
-                    let ok = self.set_with_receiver(&o, k, v, &Value::Object(o.clone()))?;
+                    let receiver = Value::Object(o.clone());
+                    let ok = self.set_with_receiver(&o, k.clone(), v, &receiver)?;
                     if !ok && strict {
-                        return Err(self.type_error(format!(
-                            "Cannot assign to read only property '{}'",
-                            id.name
-                        )));
+                        return Err(self.set_failure(&o, &k, &receiver));
                     }
                     Ok(())
                 }
@@ -1675,12 +1684,10 @@ impl Interp {
         if strict && !self.has_property(&g, &key)? {
             return Err(self.reference_error(format!("{} is not defined", name)));
         }
-        let ok = self.set_with_receiver(&g, key, v, &Value::Object(g.clone()))?;
+        let receiver = Value::Object(g.clone());
+        let ok = self.set_with_receiver(&g, key.clone(), v, &receiver)?;
         if !ok && strict {
-            return Err(self.type_error(format!(
-                "Cannot assign to read only property '{}' of object '#<Object>'",
-                name
-            )));
+            return Err(self.set_failure(&g, &key, &receiver));
         }
         Ok(())
     }
@@ -1907,12 +1914,14 @@ impl Interp {
             ExprKind::Await(x) => self.eval_await(e, x, env),
             ExprKind::PrivateIn { name, right } => {
                 let r = self.eval_expr(right, env)?;
-                let Value::Object(o) = r else {
-                    return Err(self.type_error(
-                        "Cannot use 'in' operator to search for a private field in a non-object",
-                    ));
-                };
                 let key = self.private_key(name, env)?;
+                let Value::Object(o) = r else {
+                    let s = crate::builtins::object::no_side_effects_to_string(self, &r);
+                    return Err(self.type_error(format!(
+                        "Cannot use 'in' operator to search for '#{}' in {s}",
+                        name.name
+                    )));
+                };
                 Ok(Value::Bool(o.get_own_property(&key).is_some()))
             }
         }
@@ -2429,7 +2438,7 @@ impl Interp {
                 let old = self.get_v_member(&base, &key)?;
                 let (old, new) = self.numeric_update(&old, inc)?;
                 let strict = self.strict_at(env);
-                self.put_v(&base, key, new.clone(), strict)?;
+                self.put_member(&base, key, new.clone(), strict)?;
                 Ok(if prefix { new } else { old })
             }
             ExprKind::SuperMember {
@@ -2469,30 +2478,75 @@ impl Interp {
 
     /// GetValue on a property reference, with V8's message for null/undefined bases.
     fn get_v_member(&mut self, base: &Value, key: &PropKey) -> JsResult<Value> {
-        if let Value::Object(o) = base {
-            if let PropKey::Sym(s) = key {
-                if s.0.private {
-                    return match o.get_own_property(key) {
-                        Some(p) => match p.slot {
-                            crate::object::Slot::Data(v) => Ok(v),
-                            crate::object::Slot::Accessor { get: Some(g), .. } => {
-                                self.call_obj(&g, base, &[])
-                            }
-                            _ => Err(self.type_error(format!(
-                                "'{}' was defined without a getter",
-                                s.description().map(|d| d.to_rust_string()).unwrap_or_default()
-                            ))),
-                        },
-                        None => Err(self.type_error(format!(
-                            "Cannot read private member {} from an object whose class did not declare it",
-                            s.description().map(|d| d.to_rust_string()).unwrap_or_default()
-                        ))),
-                    };
-                }
+        if let PropKey::Sym(s) = key {
+            if s.0.private {
+                return self.private_get(base, s);
             }
+        }
+        if let Value::Object(o) = base {
             return self.get(o, key);
         }
         self.get_v(base, key)
+    }
+
+    /// PrivateGet(ToObject(base), name), with V8's messages.
+    fn private_get(&mut self, base: &Value, s: &Sym) -> JsResult<Value> {
+        let o = self.private_base(base, s, false)?;
+        let key = PropKey::Sym(s.clone());
+        match o.get_own_property(&key) {
+            Some(p) => match p.slot {
+                crate::object::Slot::Data(v) => Ok(v),
+                crate::object::Slot::Accessor { get: Some(g), .. } => self.call_obj(&g, base, &[]),
+                _ => Err(self.type_error(format!(
+                    "'{}' was defined without a getter",
+                    private_desc(s)
+                ))),
+            },
+            None => Err(self.private_missing(s, false)),
+        }
+    }
+
+    /// ToObject of the base of a private reference, with V8's messages for null/undefined.
+    fn private_base(&mut self, base: &Value, s: &Sym, write: bool) -> JsResult<Obj> {
+        if base.is_nullish() {
+            let what = if matches!(base, Value::Null) {
+                "null"
+            } else {
+                "undefined"
+            };
+            return Err(match &s.0.brand {
+                Some(b) if b.is_static => self.private_missing(s, write),
+                // V8 loads the class brand, named after the class.
+                Some(b) => self.type_error(format!(
+                    "Cannot read properties of {what} (reading '{}')",
+                    b.class_name
+                )),
+                None if write => self.type_error(format!(
+                    "Cannot set properties of {what} (setting '{}')",
+                    private_desc(s)
+                )),
+                None => self.type_error(format!(
+                    "Cannot read properties of {what} (reading '{}')",
+                    private_desc(s)
+                )),
+            });
+        }
+        self.to_object(base)
+    }
+
+    /// V8's TypeError when an object lacks a private name.
+    fn private_missing(&mut self, s: &Sym, write: bool) -> Abrupt {
+        let desc = private_desc(s);
+        self.type_error(match &s.0.brand {
+            Some(b) if b.is_static => format!("Receiver must be class {}", b.class_name),
+            Some(b) => format!("Receiver must be an instance of class {}", b.class_name),
+            None if write => format!(
+                "Cannot write private member {desc} to an object whose class did not declare it"
+            ),
+            None => format!(
+                "Cannot read private member {desc} from an object whose class did not declare it"
+            ),
+        })
     }
 
     /// Evaluates a member expression: (value, this-value for calls).
@@ -2517,6 +2571,12 @@ impl Interp {
                             Frame::Operands(vec![base.clone()])
                         );
                         if base.is_nullish() {
+                            if matches!(&kv, Value::Symbol(s) if *s == self.symbols.iterator) {
+                                let t = crate::interp::iter::not_iterable_type_text(&base);
+                                return Err(self.type_error(format!(
+                                    "{t} is not iterable (cannot read property Symbol(Symbol.iterator))"
+                                )));
+                            }
                             let kd = self.to_string_lossy(&kv);
                             return Err(self.type_error(format!(
                                 "Cannot read properties of {} (reading '{}')",
@@ -2953,10 +3013,9 @@ impl Interp {
         };
         let parent = fo.proto();
         let nt = self.get_binding(new_target_ref, env)?;
-        let Some(parent) = parent.filter(|p| p.is_constructor()) else {
-            return Err(
-                self.type_error("Super constructor null of anonymous class is not a constructor")
-            );
+        let parent = match parent {
+            Some(p) if p.is_constructor() => p,
+            other => return Err(self.not_super_constructor(other, &fo)),
         };
         let Value::Object(nt) = nt else {
             return Err(self.syntax_error("'super' keyword unexpected here"));
@@ -3141,7 +3200,7 @@ impl Interp {
                 };
                 sus!(
                     self,
-                    self.assign_pattern(target, v.clone(), env),
+                    self.assign_pattern(target, v.clone(), env, DSource::Expr(value)),
                     Frame::Pattern(v.clone())
                 );
                 Ok(v)
@@ -3170,10 +3229,7 @@ impl Interp {
             if let Some(h) = self.super_base(func_ref, env)? {
                 let ok = self.set_with_receiver(&h, key.clone(), v, this)?;
                 if !ok {
-                    return Err(self.type_error(format!(
-                        "Cannot assign to read only property '{}' of object",
-                        crate::interp::ops::key_display(&key)
-                    )));
+                    return Err(self.set_failure(&h, &key, this));
                 }
             }
         }
@@ -3188,30 +3244,29 @@ impl Interp {
         v: Value,
         strict: bool,
     ) -> JsResult<()> {
-        if let (Value::Object(o), PropKey::Sym(s)) = (base, &key) {
+        if let PropKey::Sym(s) = &key {
             if s.0.private {
-                let desc = s
-                    .description()
-                    .map(|d| d.to_rust_string())
-                    .unwrap_or_default();
+                // PrivateSet(ToObject(base), name, v).
+                let o = self.private_base(base, s, true)?;
+                let desc = private_desc(s);
                 return match o.get_own_property(&key) {
                     Some(p) => match p.slot {
                         crate::object::Slot::Data(_) if p.attrs.writable() => {
                             o.set_own_data_unchecked(key, v);
                             Ok(())
                         }
-                        crate::object::Slot::Accessor { set: Some(s), .. } => {
-                            self.call_obj(&s, base, &[v])?;
+                        crate::object::Slot::Accessor { set: Some(f), .. } => {
+                            self.call_obj(&f, base, &[v])?;
                             Ok(())
                         }
-                        crate::object::Slot::Accessor { .. } => Err(self.type_error(format!(
-                            "'{desc}' was defined without a setter"
-                        ))),
-                        _ => Err(self.type_error(format!("Private method '{desc}' is not writable"))),
+                        crate::object::Slot::Accessor { .. } => {
+                            Err(self.type_error(format!("'{desc}' was defined without a setter")))
+                        }
+                        _ => {
+                            Err(self.type_error(format!("Private method '{desc}' is not writable")))
+                        }
                     },
-                    None => Err(self.type_error(format!(
-                        "Cannot write private member {desc} to an object whose class did not declare it"
-                    ))),
+                    None => Err(self.private_missing(s, true)),
                 };
             }
         }
@@ -3504,11 +3559,29 @@ impl Interp {
             Some(i) if i.materialized => Env::new(Some(env.clone()), i),
             _ => env.clone(),
         };
-        // Private names: fresh identities per evaluation.
+        // Private names: fresh identities per evaluation. Methods and accessors remember
+        // their class for V8's brand-check messages.
         if let Some(i) = &info {
+            let class_name = match &c.name {
+                Some(n) => n.name.clone(),
+                None => JsStr::from("anonymous"),
+            };
             for d in &i.decls {
                 if d.name.units().first() == Some(&(b'#' as u16)) {
-                    let sym = Sym::new_private(d.name.clone());
+                    let brand = c.elements.iter().find_map(|el| match el {
+                        ClassElement::Method {
+                            key: PropName::Private(id),
+                            is_static,
+                            ..
+                        } if d.name.units().get(1..) == Some(id.name.units()) => {
+                            Some(crate::value::PrivateBrand {
+                                is_static: *is_static,
+                                class_name: class_name.clone(),
+                            })
+                        }
+                        _ => None,
+                    });
+                    let sym = Sym::new_private(d.name.clone(), brand);
                     cenv.set(0, d.slot, Value::Symbol(sym));
                 }
             }
@@ -3905,46 +3978,9 @@ fn strip_parens(e: &Expr) -> &Expr {
     }
 }
 
-/// Source-like text of a callee for "x is not a function" (V8's CallPrinter, simplified).
+/// Source-like text of a callee for "x is not a function" (V8's CallPrinter).
 pub fn callee_text(e: &Expr) -> String {
-    match &e.kind {
-        ExprKind::Ident(id) => id.name.to_rust_string(),
-        ExprKind::This(_) => "this".into(),
-        ExprKind::Member {
-            object,
-            prop,
-            optional,
-        } => {
-            let o = callee_text(object);
-            let dot = if *optional { "?." } else { "." };
-            match prop {
-                MemberProp::Ident(n) => format!("{o}{dot}{n}"),
-                MemberProp::Private(n) => format!(
-                    "{o}{dot}#{n}",
-                    n = n.name.to_rust_string().trim_start_matches('#')
-                ),
-                MemberProp::Computed(k) => match &k.kind {
-                    ExprKind::String(s) => format!("{o}.{s}"),
-                    ExprKind::Number(n) => format!("{o}[{}]", crate::value::number_to_string(*n)),
-                    _ => format!("{o}[{}]", callee_text(k)),
-                },
-            }
-        }
-        ExprKind::SuperMember {
-            prop: MemberProp::Ident(n),
-            ..
-        } => format!("(intermediate value).{n}"),
-        ExprKind::SuperMember { .. } => "(intermediate value)".into(),
-        ExprKind::Call { callee, .. } => format!("{}(...)", callee_text(callee)),
-        ExprKind::Paren(x) | ExprKind::OptionalChain(x) => callee_text(x),
-        ExprKind::String(s) => format!("\"{s}\""),
-        ExprKind::Number(n) => crate::value::number_to_string(*n),
-        ExprKind::Null => "null".into(),
-        ExprKind::Bool(b) => b.to_string(),
-        ExprKind::Object(props) if props.is_empty() => "{}".into(),
-        ExprKind::Object(_) => "{(intermediate value)}".into(),
-        _ => "(intermediate value)".into(),
-    }
+    crate::interp::call_printer::print(e)
 }
 
 impl PropKey {
@@ -3969,3 +4005,10 @@ const THIS_U16: &[u16] = &[116, 104, 105, 115];
 const NEW_TARGET_U16: &[u16] = &[110, 101, 119, 46, 116, 97, 114, 103, 101, 116];
 const EVAL_U16: &[u16] = &[101, 118, 97, 108];
 const PROTO_U16: &[u16] = &[95, 95, 112, 114, 111, 116, 111, 95, 95];
+
+/// The source name of a private name (`#x`).
+fn private_desc(s: &Sym) -> String {
+    s.description()
+        .map(|d| d.to_rust_string())
+        .unwrap_or_default()
+}

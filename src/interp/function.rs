@@ -6,6 +6,7 @@ use std::rc::Rc;
 use crate::ast::{self, FunctionBody, FunctionKind};
 use crate::gc::Tracer;
 use crate::interp::generator::GeneratorData;
+use crate::interp::pattern::DSource;
 use crate::interp::scope::Env;
 use crate::interp::{Abrupt, Args, Interp, JsResult, NativeFn, StackEntry, MAX_CALL_DEPTH};
 use crate::object::{Attrs, Obj, ObjectKind, PropKey};
@@ -325,10 +326,11 @@ impl Interp {
                 ..
             } => {
                 if func.kind == FunctionKind::ClassConstructor {
-                    return Err(self.type_error(format!(
-                        "Class constructor {} cannot be invoked without 'new'",
-                        name
-                    )));
+                    return Err(self.type_error(if name.is_empty() {
+                        "Class constructors cannot be invoked without 'new'".to_string()
+                    } else {
+                        format!("Class constructor {name} cannot be invoked without 'new'")
+                    }));
                 }
                 self.enter(name, source)?;
                 let r = self.call_closure(f, &func, env, this.clone(), args, None);
@@ -391,6 +393,34 @@ impl Interp {
         }
     }
 
+    /// V8's TypeError when `super()` finds a parent that is not a constructor (`func` is the
+    /// derived class constructor).
+    pub fn not_super_constructor(&mut self, parent: Option<Obj>, func: &Obj) -> Abrupt {
+        let mut super_name = match &parent {
+            None => "null".to_string(),
+            Some(p)
+                if matches!(
+                    p.borrow().kind,
+                    ObjectKind::Closure(_) | ObjectKind::Native(_)
+                ) =>
+            {
+                crate::builtins::object::function_debug_name(p)
+            }
+            Some(p) => {
+                crate::builtins::object::no_side_effects_to_string(self, &Value::Object(p.clone()))
+            }
+        };
+        if super_name.is_empty() {
+            super_name = "null".to_string();
+        }
+        let name = crate::builtins::object::function_debug_name(func);
+        self.type_error(if name.is_empty() {
+            format!("Super constructor {super_name} of anonymous class is not a constructor")
+        } else {
+            format!("Super constructor {super_name} of {name} is not a constructor")
+        })
+    }
+
     fn construct_closure(
         &mut self,
         f: &Obj,
@@ -406,11 +436,7 @@ impl Interp {
             let parent = f.proto();
             let parent = match parent {
                 Some(p) if p.is_constructor() => p,
-                _ => {
-                    return Err(self.type_error(
-                        "Super constructor null of anonymous class is not a constructor",
-                    ))
-                }
+                other => return Err(self.not_super_constructor(other, f)),
             };
             let result = self.construct(&parent, args, Some(nt))?;
             if let Value::Object(o) = &result {
@@ -670,12 +696,17 @@ impl Interp {
                     v = self.eval_named(d, env, &p.target)?;
                 }
             }
-            self.bind_pattern(&p.target, v, env, true)?;
+            let src = if p.default.is_some() {
+                DSource::ParamDefault
+            } else {
+                DSource::Param
+            };
+            self.bind_pattern(&p.target, v, env, true, src)?;
         }
         if let Some(r) = &func.rest {
             let rest: Vec<Value> = args.iter().skip(func.params.len()).cloned().collect();
             let arr = self.new_array(rest);
-            self.bind_pattern(r, Value::Object(arr), env, true)?;
+            self.bind_pattern(r, Value::Object(arr), env, true, DSource::Param)?;
         }
         Ok(())
     }

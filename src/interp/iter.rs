@@ -16,6 +16,8 @@ pub enum IterSite<'a> {
     Syntax(&'a Expr),
     /// A spread argument of a call (`f(...x)`).
     CallSpread(&'a Expr),
+    /// A V8 temporary printed by name (`.for is not iterable` for a for-of declaration).
+    Named(&'static str),
 }
 
 /// `Object::TypeOf` plus the value for most primitives, as V8's
@@ -88,6 +90,7 @@ impl Interp {
                 ),
                 _ => format!("{} is not {what}", callee_text(e)),
             },
+            IterSite::Named(n) => format!("{n} is not {what}"),
             IterSite::CallSpread(e) => match v {
                 Value::Undefined | Value::Null => format!(
                     "{} is not iterable (cannot read property {})",

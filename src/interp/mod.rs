@@ -12,6 +12,7 @@
 //! - `realm.rs`: intrinsics and the global object.
 //! - `error_stack.rs`: error `stack`, captured at creation and formatted on first read.
 
+pub mod call_printer;
 pub mod error_stack;
 pub mod eval;
 pub mod eval_code;

@@ -158,6 +158,13 @@ impl Interp {
                 self.get_with_receiver(&p, key, v)
             }
             Value::Undefined | Value::Null | Value::Empty => {
+                // V8 reports a failed Symbol.iterator load as "not iterable".
+                if matches!(key, PropKey::Sym(s) if *s == self.symbols.iterator) {
+                    return Err(self.type_error(format!(
+                        "{} is not iterable (cannot read property Symbol(Symbol.iterator))",
+                        crate::interp::iter::not_iterable_type_text(v)
+                    )));
+                }
                 let what = if matches!(v, Value::Null) {
                     "null"
                 } else {
@@ -304,24 +311,135 @@ impl Interp {
     /// Set(O, P, V, Throw).
     pub fn set(&mut self, o: &Obj, key: PropKey, v: Value, throw: bool) -> JsResult<()> {
         let ok = self.set_with_receiver(o, key.clone(), v, &Value::Object(o.clone()))?;
-        if !ok && throw && o.is_proxy() {
-            return Err(self.proxy_set_failed(&key));
-        }
         if !ok && throw {
-            return Err(self.type_error(format!(
-                "Cannot assign to read only property '{}' of object",
-                key_display(&key)
-            )));
+            return Err(self.set_failure(o, &key, &Value::Object(o.clone())));
         }
         Ok(())
     }
 
-    /// V8's TypeError when a proxy's `set` trap reports failure in strict code.
-    pub fn proxy_set_failed(&mut self, key: &PropKey) -> crate::interp::Abrupt {
-        self.type_error(format!(
-            "'set' on proxy: trap returned falsish for property '{}'",
-            key_display(key)
-        ))
+    /// V8's TypeError for a [[Set]] of `key` on `o` (with `receiver`) that returned false in
+    /// strict code. Why it failed is found by retracing OrdinarySet without running script
+    /// code: a getter without setter ("which has only a getter", naming the holder), a
+    /// read-only data property (naming the receiver), a non-extensible receiver, an array
+    /// whose `length` is read-only or could not shrink, or a proxy trap.
+    pub fn set_failure(
+        &mut self,
+        o: &Obj,
+        key: &PropKey,
+        receiver: &Value,
+    ) -> crate::interp::Abrupt {
+        let msg = self.set_failure_message(o, key, receiver);
+        self.type_error(msg)
+    }
+
+    fn set_failure_message(&self, o: &Obj, key: &PropKey, receiver: &Value) -> String {
+        use crate::builtins::object::{get_data_property, no_side_effects_to_string};
+        let name = key_display(key);
+        let read_only = |it: &Interp, prop: &str| {
+            format!(
+                "Cannot assign to read only property '{prop}' of {} '{}'",
+                receiver.type_of(),
+                no_side_effects_to_string(it, receiver)
+            )
+        };
+        let has_trap = |handler: &Option<Obj>, trap: &str| {
+            handler.as_ref().is_some_and(|h| {
+                !matches!(
+                    get_data_property(h, &PropKey::from(trap)),
+                    None | Some(Value::Undefined | Value::Null)
+                )
+            })
+        };
+        let mut cur = Some(o.clone());
+        let mut depth = 0;
+        while let Some(c) = cur.take() {
+            depth += 1;
+            if depth > 100_000 {
+                break;
+            }
+            let proxy = match &c.borrow().kind {
+                ObjectKind::Proxy(p) => Some((p.target.clone(), p.handler.clone())),
+                _ => None,
+            };
+            if let Some((target, handler)) = proxy {
+                if has_trap(&handler, "set") {
+                    return format!("'set' on proxy: trap returned falsish for property '{name}'");
+                }
+                cur = target;
+                continue;
+            }
+            if let Some(p) = c.get_own_property(key) {
+                match p.slot {
+                    Slot::Accessor { set: None, .. } => {
+                        let holder = no_side_effects_to_string(self, &Value::Object(c.clone()));
+                        return format!(
+                            "Cannot set property {name} of {holder} which has only a getter"
+                        );
+                    }
+                    Slot::Data(_) if !p.attrs.writable() => return read_only(self, &name),
+                    _ => break,
+                }
+            }
+            cur = c.proto();
+        }
+        let Value::Object(r) = receiver else {
+            return format!(
+                "Cannot create property '{name}' on {} '{}'",
+                receiver.type_of(),
+                self.to_string_lossy(receiver)
+            );
+        };
+        let mut r = r.clone();
+        let mut via_proxy = false;
+        loop {
+            let proxy = match &r.borrow().kind {
+                ObjectKind::Proxy(p) => Some((p.target.clone(), p.handler.clone())),
+                _ => None,
+            };
+            let Some((target, handler)) = proxy else {
+                break;
+            };
+            if has_trap(&handler, "defineProperty") {
+                return format!(
+                    "'defineProperty' on proxy: trap returned falsish for property '{name}'"
+                );
+            }
+            let Some(t) = target else {
+                return read_only(self, &name);
+            };
+            r = t;
+            via_proxy = true;
+        }
+        let array_len = match r.borrow().kind {
+            ObjectKind::Array {
+                length,
+                length_writable,
+            } => Some((length, length_writable)),
+            _ => None,
+        };
+        match r.get_own_property(key) {
+            Some(p) if p.is_accessor() => format!("Cannot redefine property: {name}"),
+            Some(p) if !p.attrs.writable() => read_only(self, &name),
+            Some(_) => match (array_len, key) {
+                // Shrinking stopped at an element that cannot be deleted.
+                (Some((len, _)), PropKey::Str(s)) if s.to_rust_string() == "length" && len > 0 => {
+                    format!("Cannot delete property '{}' of [object Array]", len - 1)
+                }
+                _ => read_only(self, &name),
+            },
+            None => {
+                if !r.borrow().extensible {
+                    let verb = if via_proxy { "define" } else { "add" };
+                    return format!("Cannot {verb} property {name}, object is not extensible");
+                }
+                match (array_len, key) {
+                    (Some((len, false)), PropKey::Index(i)) if *i >= len => {
+                        read_only(self, "length")
+                    }
+                    _ => read_only(self, &name),
+                }
+            }
+        }
     }
 
     /// PutValue on a property reference whose base may be a primitive.
@@ -329,16 +447,8 @@ impl Interp {
         match base {
             Value::Object(o) => {
                 let ok = self.set_with_receiver(o, key.clone(), v, base)?;
-                if !ok && strict && o.is_proxy() {
-                    return Err(self.proxy_set_failed(&key));
-                }
                 if !ok && strict {
-                    let s = crate::inspect::brief(self, base);
-                    return Err(self.type_error(format!(
-                        "Cannot assign to read only property '{}' of object '{}'",
-                        key_display(&key),
-                        s
-                    )));
+                    return Err(self.set_failure(o, &key, base));
                 }
                 Ok(())
             }
@@ -357,12 +467,7 @@ impl Interp {
                 let proto = self.to_object(base)?;
                 let ok = self.set_with_receiver(&proto, key.clone(), v, base)?;
                 if !ok && strict {
-                    return Err(self.type_error(format!(
-                        "Cannot create property '{}' on {} '{}'",
-                        key_display(&key),
-                        base.type_of(),
-                        self.to_string_lossy(base)
-                    )));
+                    return Err(self.set_failure(&proto, &key, base));
                 }
                 Ok(())
             }
@@ -795,7 +900,7 @@ impl Interp {
                 None => Err(self.syntax_error(format!("Cannot convert {s} to a BigInt"))),
             },
             other => {
-                let s = crate::builtins::iterator::describe(other);
+                let s = crate::builtins::iterator::describe(self, other);
                 Err(self.type_error(format!("Cannot convert {s} to a BigInt")))
             }
         }
@@ -1302,6 +1407,10 @@ pub fn key_display(k: &PropKey) -> String {
     match k {
         PropKey::Index(i) => i.to_string(),
         PropKey::Str(s) => s.to_rust_string(),
+        PropKey::Sym(s) if s.0.private => s
+            .description()
+            .map(|d| d.to_rust_string())
+            .unwrap_or_default(),
         PropKey::Sym(s) => s.descriptive_string(),
     }
 }

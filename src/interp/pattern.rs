@@ -18,11 +18,90 @@ enum Mode {
     Put,
 }
 
+/// Where a destructured value comes from, as V8's messages name it when it is null or
+/// undefined. V8 names a source only for a pattern that is the target of an assignment in
+/// its AST (a declaration or assignment, a parameter, a for-of or catch binding, or a nested
+/// pattern with a default); a nested pattern without default gets the plain property-load
+/// message.
+#[derive(Clone, Copy)]
+pub enum DSource<'a> {
+    /// No source: plain `Cannot read properties of undefined (reading 'x')`.
+    None,
+    /// An initializer or assigned expression, printed as V8's CallPrinter does.
+    Expr(&'a Expr),
+    /// A parameter: V8 prints the value itself (`undefined`, `object null`).
+    Param,
+    /// A parameter with a default (V8 prints its desugared conditional).
+    ParamDefault,
+    /// A V8 temporary: `.for` (for-of/in declarations) or `.catch`.
+    Named(&'static str),
+}
+
+impl DSource<'_> {
+    fn is_none(&self) -> bool {
+        matches!(self, DSource::None)
+    }
+
+    /// The text V8 prints for this source when `v` is the value that failed.
+    fn render(&self, v: &Value) -> String {
+        match self {
+            DSource::None => String::new(),
+            DSource::Expr(e) => {
+                let mut x = *e;
+                while let ExprKind::Paren(inner) = &x.kind {
+                    x = inner;
+                }
+                if let ExprKind::OptionalChain(_) = &x.kind {
+                    return "(intermediate value)".into();
+                }
+                crate::interp::call_printer::print(e)
+            }
+            DSource::Param => crate::interp::iter::not_iterable_type_text(v),
+            DSource::ParamDefault => "(intermediate value)".repeat(3),
+            DSource::Named(n) => (*n).to_string(),
+        }
+    }
+}
+
+/// The source context of one (sub)pattern: its own source, and for a pattern that is the
+/// value of a property of a sourced object pattern, that parent's source and key (`None` for
+/// a computed key).
+#[derive(Clone, Copy)]
+struct DCtx<'a> {
+    own: DSource<'a>,
+    parent: Option<(DSource<'a>, Option<&'a crate::string::JsStr>)>,
+}
+
+impl<'a> DCtx<'a> {
+    fn top(own: DSource<'a>) -> Self {
+        DCtx { own, parent: None }
+    }
+}
+
 impl Interp {
     /// Binds a declaration pattern: `init` for let/const/params (initialization), false for
-    /// `var` (assignment of an existing binding).
-    pub fn bind_pattern(&mut self, p: &Pattern, v: Value, env: &Env, init: bool) -> JsResult<()> {
-        self.destructure(p, v, env, if init { Mode::Init } else { Mode::Put })
+    /// `var` (assignment of an existing binding). `src` names the value in V8's messages.
+    pub fn bind_pattern(
+        &mut self,
+        p: &Pattern,
+        v: Value,
+        env: &Env,
+        init: bool,
+        src: DSource,
+    ) -> JsResult<()> {
+        let mode = if init { Mode::Init } else { Mode::Put };
+        match (p, src) {
+            // V8 names the for-of temporary when the value is not iterable.
+            (Pattern::Array { elems, rest, .. }, DSource::Named(".for")) => self.destructure_array(
+                elems,
+                rest.as_deref(),
+                v,
+                env,
+                mode,
+                IterSite::Named(".for"),
+            ),
+            _ => self.destructure(p, v, env, mode, DCtx::top(src)),
+        }
     }
 
     /// `bind_pattern` for a declaration with an initializer: a value that is not iterable
@@ -36,6 +115,7 @@ impl Interp {
         from: &Expr,
     ) -> JsResult<()> {
         let mode = if init { Mode::Init } else { Mode::Put };
+        let ctx = DCtx::top(DSource::Expr(from));
         match p {
             Pattern::Array { elems, rest, .. } => {
                 // V8 names the initializer, except a member expression that gave null or
@@ -46,16 +126,29 @@ impl Interp {
                 };
                 self.destructure_array(elems, rest.as_deref(), v, env, mode, site)
             }
-            _ => self.destructure(p, v, env, mode),
+            _ => self.destructure(p, v, env, mode, ctx),
         }
     }
 
-    /// Destructuring assignment (`[a, b] = [b, a]`, `({x} = o)`).
-    pub fn assign_pattern(&mut self, p: &Pattern, v: Value, env: &Env) -> JsResult<()> {
-        self.destructure(p, v, env, Mode::Put)
+    /// Destructuring assignment (`[a, b] = [b, a]`, `({x} = o)`); `src` names the value.
+    pub fn assign_pattern(
+        &mut self,
+        p: &Pattern,
+        v: Value,
+        env: &Env,
+        src: DSource,
+    ) -> JsResult<()> {
+        self.destructure(p, v, env, Mode::Put, DCtx::top(src))
     }
 
-    fn destructure(&mut self, p: &Pattern, v: Value, env: &Env, mode: Mode) -> JsResult<()> {
+    fn destructure(
+        &mut self,
+        p: &Pattern,
+        v: Value,
+        env: &Env,
+        mode: Mode,
+        ctx: DCtx,
+    ) -> JsResult<()> {
         match p {
             Pattern::Ident(id) => self.bind_leaf(id, v, env, mode),
             Pattern::Expr(e) => {
@@ -64,9 +157,22 @@ impl Interp {
                 self.put_lref(&base, key, v, env)
             }
             Pattern::Object { props, rest, .. } => {
-                self.destructure_object(props, rest.as_deref(), v, env, mode)
+                self.destructure_object(props, rest.as_deref(), v, env, mode, ctx)
             }
             Pattern::Array { elems, rest, .. } => {
+                // Under a property of a sourced object pattern, V8 reports the failed
+                // Symbol.iterator load as a destructuring of that property.
+                if let (true, Some((psrc, Some(_)))) = (v.is_nullish(), ctx.parent) {
+                    let what = if v.is_undefined() {
+                        "undefined"
+                    } else {
+                        "null"
+                    };
+                    let s = psrc.render(&v);
+                    return Err(self.type_error(format!(
+                        "Cannot destructure property 'Symbol(Symbol.iterator)' of '{s}' as it is {what}."
+                    )));
+                }
                 self.destructure_array(elems, rest.as_deref(), v, env, mode, IterSite::Builtin)
             }
         }
@@ -246,7 +352,11 @@ impl Interp {
                         step!(r, 3);
                     }
                     _ => {
-                        let r = self.destructure(t, value.clone(), env, mode);
+                        let own = match default {
+                            Some(d) => DSource::Expr(d),
+                            None => DSource::None,
+                        };
+                        let r = self.destructure(t, value.clone(), env, mode, DCtx::top(own));
                         step!(r, 3);
                     }
                 }
@@ -271,6 +381,7 @@ impl Interp {
         v: Value,
         env: &Env,
         mode: Mode,
+        ctx: DCtx,
     ) -> JsResult<()> {
         let resumed = match self.frames.last() {
             Some(Frame::PatObject { .. }) => self.frames.pop(),
@@ -288,17 +399,7 @@ impl Interp {
             }) => (source, index, phase, value, key, lref, used),
             _ => {
                 if v.is_nullish() {
-                    let what = if v.is_undefined() {
-                        "undefined"
-                    } else {
-                        "null"
-                    };
-                    let msg = match props.first().map(|p| &p.key) {
-                        Some(PropName::Static(k)) => format!(
-                            "Cannot destructure property '{k}' of '{what}' as it is {what}."
-                        ),
-                        _ => format!("Cannot destructure '{what}' as it is {what}."),
-                    };
+                    let msg = object_pattern_error(props, rest.is_some(), &v, ctx);
                     return Err(self.type_error(msg));
                 }
                 (v, 0, 0, Value::Undefined, None, None, Vec::new())
@@ -359,7 +460,21 @@ impl Interp {
                     step!(r, 3);
                 }
                 t => {
-                    let r = self.destructure(t, value.clone(), env, mode);
+                    let sub = match &prop.default {
+                        Some(d) => DCtx::top(DSource::Expr(d)),
+                        None if ctx.own.is_none() => DCtx::top(DSource::None),
+                        None => DCtx {
+                            own: DSource::None,
+                            parent: Some((
+                                ctx.own,
+                                match &prop.key {
+                                    PropName::Static(k) => Some(k),
+                                    _ => None,
+                                },
+                            )),
+                        },
+                    };
+                    let r = self.destructure(t, value.clone(), env, mode, sub);
                     step!(r, 3);
                 }
             }
@@ -378,7 +493,9 @@ impl Interp {
             self.copy_data_properties(&o, &source, &used)?;
             match rest_lref {
                 Some((b, k)) => self.put_lref(&b, k, Value::Object(o), env)?,
-                None => self.destructure(r, Value::Object(o), env, mode)?,
+                None => {
+                    self.destructure(r, Value::Object(o), env, mode, DCtx::top(DSource::None))?
+                }
             }
         }
         Ok(())
@@ -398,5 +515,47 @@ impl Interp {
             e = cur.0.parent.as_ref();
         }
         false
+    }
+}
+
+/// V8's TypeError for an object pattern whose value is null or undefined. With a static
+/// first key V8's property load fails (naming the source if the pattern has one); otherwise
+/// (empty pattern, computed or rest first) its explicit check names the pattern's source, or
+/// the property of a sourced parent pattern that holds it.
+fn object_pattern_error(
+    props: &[crate::ast::ObjectPatProp],
+    has_rest: bool,
+    v: &Value,
+    ctx: DCtx,
+) -> String {
+    let what = if v.is_undefined() {
+        "undefined"
+    } else {
+        "null"
+    };
+    let first_static = match props.first().map(|p| &p.key) {
+        Some(PropName::Static(k)) => Some(k),
+        _ => None,
+    };
+    if !ctx.own.is_none() {
+        let s = ctx.own.render(v);
+        return match first_static {
+            Some(k) => format!("Cannot destructure property '{k}' of '{s}' as it is {what}."),
+            None => format!("Cannot destructure '{s}' as it is {what}."),
+        };
+    }
+    if let Some(k) = first_static {
+        return format!("Cannot read properties of {what} (reading '{k}')");
+    }
+    let rest_first = props.is_empty() && has_rest;
+    match ctx.parent {
+        Some((psrc, key)) if !rest_first => {
+            let s = psrc.render(v);
+            match key {
+                Some(k) => format!("Cannot destructure property '{k}' of '{s}' as it is {what}."),
+                None => format!("Cannot destructure '{s}' as it is {what}."),
+            }
+        }
+        _ => format!("Cannot read properties of {what}"),
     }
 }

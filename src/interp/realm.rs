@@ -56,6 +56,8 @@ intrinsics!(
     // Functions other built-ins need to reach.
     throw_type_error,
     array_proto_values,
+    object_proto_to_string,
+    error_proto_to_string,
     object_ctor,
     function_ctor,
     array_ctor,
@@ -186,6 +188,8 @@ pub fn create() -> Interp {
         regexp_prototype: ord(op()),
         throw_type_error: placeholder_fn(),
         array_proto_values: placeholder_fn(),
+        object_proto_to_string: placeholder_fn(),
+        error_proto_to_string: placeholder_fn(),
         object_ctor: placeholder_fn(),
         function_ctor: placeholder_fn(),
         array_ctor: placeholder_fn(),
