@@ -1253,7 +1253,9 @@ fn module_goal_desugars_imports_and_exports() {
     assert!(crate::parser::is_import_declaration(&s.body[1]));
     assert!(crate::parser::is_import_declaration(&s.body[2]));
     assert!(crate::parser::is_import_declaration(&s.body[6]));
-    assert!(matches!(&s.body[3].kind, StmtKind::Function(f) if f.name.as_ref().is_some_and(|n| n.name.to_string() == "default")));
+    assert!(
+        matches!(&s.body[3].kind, StmtKind::Function(f) if f.name.as_ref().is_some_and(|n| n.name.to_string() == "default"))
+    );
     // Outside the Module goal, the same forms are V8's errors.
     let script = ParseOptions::default();
     let e = parse_script("import x from 'm';", &script).unwrap_err();
