@@ -34,6 +34,10 @@ pub enum IntlData {
         kind: String,
         style: String,
     },
+    Collator {
+        locale: String,
+        opts: super::string::CollatorOptions,
+    },
 }
 
 // ---- locales ---------------------------------------------------------------------------------
@@ -1409,12 +1413,14 @@ pub fn format_date(spec: &DateSpec, t: f64) -> String {
             _ => {
                 numeric_2digit_style = true;
                 let short = ds == "short";
-                s.year = Some(if short && (loc == "en-US" || loc == "en" || l == "de") {
-                    "2-digit".into()
-                } else {
-                    "numeric".into()
-                });
-                let pad = l == "de" || l == "fr" || l == "pt" || loc == "en-GB";
+                s.year = Some(
+                    if short && (loc == "en-US" || loc == "en" || loc == "en-IN" || l == "de") {
+                        "2-digit".into()
+                    } else {
+                        "numeric".into()
+                    },
+                );
+                let pad = l == "de" || l == "fr" || l == "pt" || loc == "en-GB" || loc == "en-IN";
                 s.month = Some(if pad { "2-digit" } else { "numeric" }.into());
                 s.day = Some(if pad { "2-digit" } else { "numeric" }.into());
             }
@@ -2128,6 +2134,38 @@ fn lf_format(it: &mut Interp, a: &Args) -> JsResult<Value> {
     Ok(Value::from(list_join(&items, &kind, &style).as_str()))
 }
 
+fn collator_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let locale = resolve_locale(it, &a.get(0))?;
+    let opts = super::string::collator_options(it, &a.get(1))?;
+    make_service(it, a, IntlData::Collator { locale, opts })
+}
+
+fn collator_bound_compare(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let this = match &a.callee.borrow().kind {
+        ObjectKind::Native(n) => n.captures.first().cloned().unwrap_or(Value::Undefined),
+        _ => Value::Undefined,
+    };
+    let IntlData::Collator { opts, .. } = intl_data(it, &this, "Intl.Collator.prototype.compare")?
+    else {
+        return Err(it.type_error("incompatible receiver"));
+    };
+    let x = it.to_string(&a.get(0))?;
+    let y = it.to_string(&a.get(1))?;
+    Ok(Value::Number(
+        match super::string::locale_compare_with(&x, &y, &opts) {
+            std::cmp::Ordering::Less => -1.0,
+            std::cmp::Ordering::Equal => 0.0,
+            std::cmp::Ordering::Greater => 1.0,
+        },
+    ))
+}
+
+fn collator_compare_getter(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    intl_data(it, a.this, "get Intl.Collator.prototype.compare")?;
+    let f = it.native_fn_with("", 2, collator_bound_compare, false, vec![a.this.clone()]);
+    Ok(Value::Object(f))
+}
+
 fn intl_get_canonical_locales(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let v = a.get(0);
     if v.is_undefined() {
@@ -2167,6 +2205,9 @@ pub fn init(it: &mut Interp) {
     let tag = PropKey::Sym(it.symbols.to_string_tag.clone());
     intl.define(tag, Value::from("Intl"), Attrs::CONFIGURABLE_ONLY);
     it.define_method(&intl, "getCanonicalLocales", 1, intl_get_canonical_locales);
+
+    let (_, p) = make_class(it, &intl, "Collator", collator_ctor, 0);
+    it.define_getter(&p, "compare", collator_compare_getter);
 
     let (_, p) = make_class(it, &intl, "DateTimeFormat", dtf_ctor, 0);
     it.define_method(&p, "resolvedOptions", 0, dtf_resolved_options);
