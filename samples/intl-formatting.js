@@ -82,3 +82,9 @@ console.log(new Intl.ListFormat('en').format(items.slice(0, 2)));
 const files = ['file10.txt', 'file2.txt', 'File1.txt', 'file1.txt'];
 console.log([...files].sort(new Intl.Collator(undefined, { numeric: true }).compare));
 console.log('résumé'.localeCompare('resume', 'en', { sensitivity: 'base' }), 'a'.localeCompare('B'));
+for (const l of ['es-ES', 'pt-BR']) {
+  show(`${l} toLocaleString`, d.toLocaleString(l));
+  show(`${l} long`, d.toLocaleDateString(l, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }));
+  show(`${l} short`, d.toLocaleDateString(l, { year: 'numeric', month: 'short', day: 'numeric' }));
+}
+show('en-GB unit', new Intl.NumberFormat('en-GB', { style: 'unit', unit: 'kilometer-per-hour', unitDisplay: 'long' }).format(50));

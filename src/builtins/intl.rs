@@ -862,6 +862,8 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                 .as_deref()
                 .and_then(unit_names)
                 .unwrap_or(["", "", "", "", ""]);
+            let british =
+                lang(&spec.locale) == "en" && spec.locale != "en-US" && spec.locale != "en";
             let name = match (spec.unit_display.as_str(), one) {
                 ("long", true) => names[2],
                 ("long", false) => names[3],
@@ -869,11 +871,16 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                 (_, true) => names[0],
                 _ => names[1],
             };
+            let name = if british && spec.unit_display == "long" {
+                name.replace("meter", "metre").replace("liter", "litre")
+            } else {
+                name.to_string()
+            };
             if let Some(rest) = name.strip_prefix(' ') {
                 push(&mut parts, "literal", " ");
                 push(&mut parts, "unit", rest);
             } else {
-                push(&mut parts, "unit", name);
+                push(&mut parts, "unit", name.as_str());
             }
         }
         _ => {
@@ -1300,9 +1307,66 @@ const FR_DAYS: [&str; 7] = [
     "dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
 ];
 
+const ES_MONTHS: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+const ES_MONTHS_SHORT: [&str; 12] = [
+    "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic",
+];
+const ES_DAYS: [&str; 7] = [
+    "domingo",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+];
+const PT_MONTHS: [&str; 12] = [
+    "janeiro",
+    "fevereiro",
+    "março",
+    "abril",
+    "maio",
+    "junho",
+    "julho",
+    "agosto",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+];
+const PT_MONTHS_SHORT: [&str; 12] = [
+    "jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.", "dez.",
+];
+const PT_DAYS: [&str; 7] = [
+    "domingo",
+    "segunda-feira",
+    "terça-feira",
+    "quarta-feira",
+    "quinta-feira",
+    "sexta-feira",
+    "sábado",
+];
+
 fn month_name(locale: &str, m: usize, style: &str) -> String {
     let m = m.min(11);
     match (lang(locale), style) {
+        ("es", "long") => ES_MONTHS[m].into(),
+        ("es", "short") => ES_MONTHS_SHORT[m].into(),
+        ("pt", "long") => PT_MONTHS[m].into(),
+        ("pt", "short") => PT_MONTHS_SHORT[m].into(),
         ("de", "long") => DE_MONTHS[m].into(),
         ("de", "short") => DE_MONTHS_SHORT[m].into(),
         ("fr", "long") => FR_MONTHS[m].into(),
@@ -1321,6 +1385,8 @@ fn month_name(locale: &str, m: usize, style: &str) -> String {
 fn weekday_name(locale: &str, d: usize, style: &str) -> String {
     let d = d.min(6);
     let full = match lang(locale) {
+        "es" => ES_DAYS[d],
+        "pt" => PT_DAYS[d],
         "de" => DE_DAYS[d],
         "fr" => FR_DAYS[d],
         _ => EN_DAYS[d],
@@ -1462,6 +1528,18 @@ pub fn format_date(spec: &DateSpec, t: f64) -> String {
                     c.push_str(&format!(" {y}"));
                 }
                 c
+            }
+            "es" | "pt" => {
+                let sep = if l == "pt" || s.month.as_deref() == Some("long") {
+                    " de "
+                } else {
+                    " "
+                };
+                [day_s.clone(), Some(m), year_s.clone()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(sep)
             }
             "fr" => [day_s.clone(), Some(m), year_s.clone()]
                 .into_iter()
