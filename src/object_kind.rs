@@ -50,6 +50,8 @@ pub enum ObjectKind {
     Promise(Box<crate::interp::jobs::PromiseData>),
     /// A Node `Timeout` object (the timer id).
     Timeout(u64),
+    /// An `Intl.*` service object (its resolved options; holds no JS values).
+    Intl(Box<crate::builtins::intl::IntlData>),
     /// An unmapped `arguments` object (elements hold the values).
     Arguments,
     ArrayIterator {

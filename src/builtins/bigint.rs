@@ -9,7 +9,6 @@ use num_bigint::BigInt;
 use num_traits::Signed;
 
 use crate::bigint::{bigint_as_int_n, bigint_as_uint_n, bigint_to_string};
-use crate::builtins::number::{format_locale_integer, locale_format_from_args};
 use crate::builtins::{define_global, link_ctor_proto};
 use crate::interp::ops::Hint;
 use crate::interp::{Args, Interp, JsResult};
@@ -111,11 +110,10 @@ fn bigint_proto_to_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
 /// `Intl.NumberFormat` as `Number.prototype.toLocaleString`, on the exact integer.
 fn bigint_proto_to_locale_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let x = this_bigint_value(it, a.this, "toLocaleString")?;
-    let fmt = locale_format_from_args(it, &a.get(0), &a.get(1))?;
-    let digits = x.abs().to_string();
-    Ok(Value::from(
-        format_locale_integer(x.is_negative(), &digits, &fmt).as_str(),
-    ))
+    let digits = x.magnitude().to_string();
+    let s =
+        super::intl::bigint_to_locale_string(it, x.is_negative(), &digits, &a.get(0), &a.get(1))?;
+    Ok(Value::from(s.as_str()))
 }
 
 /// BigInt.prototype.valueOf().

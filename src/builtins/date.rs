@@ -8,7 +8,7 @@
 //! back to UTC. The zone name printed by `toString` is "Coordinated Universal Time" for UTC and
 //! `GMT±hh:mm` for other offsets, as node prints for such zones.
 //!
-//! `toLocale*String` ignore their arguments and format like node's `en-US` locale.
+//! `toLocale*String` go through `Intl.DateTimeFormat` (`src/builtins/intl.rs`).
 
 use crate::interp::ops::Hint;
 use crate::interp::{Args, Interp, JsResult};
@@ -16,6 +16,7 @@ use crate::object::{Attrs, Obj, ObjectKind, PropKey};
 use crate::string::JsStr;
 use crate::value::Value;
 
+use super::intl::DateDefaults;
 use super::iterator::incompatible_receiver;
 
 const MS_PER_DAY: f64 = 86_400_000.0;
@@ -37,7 +38,7 @@ fn local_tza() -> f64 {
 
 /// (offset in ms, whether the zone is named "Coordinated Universal Time"): node names UTC
 /// zones that way but an empty `TZ` or a POSIX-offset zone such as `XYZ0` `GMT+00:00`.
-fn local_zone() -> (f64, bool) {
+pub(crate) fn local_zone() -> (f64, bool) {
     match std::env::var("TZ") {
         Ok(tz) if tz.is_empty() => (0.0, false),
         Ok(tz) => match parse_tz(&tz) {
@@ -49,7 +50,7 @@ fn local_zone() -> (f64, bool) {
 }
 
 /// Parses a `TZ` value into an offset in ms (see the module comment); `None` = unsupported.
-fn parse_tz(tz: &str) -> Option<f64> {
+pub(crate) fn parse_tz(tz: &str) -> Option<f64> {
     let tz = tz.strip_prefix(':').unwrap_or(tz);
     let rest = if let Some(r) = tz.strip_prefix("Etc/") {
         r
@@ -109,7 +110,7 @@ fn time_within_day(t: f64) -> f64 {
 }
 
 /// Days from 1970-01-01 to the civil date (y, m 1-12, d 1-31) (proleptic Gregorian).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -135,18 +136,18 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 
 /// The broken-down fields of a finite time value.
 #[derive(Clone, Copy)]
-struct Fields {
-    year: i64,
-    month: i64,
-    date: i64,
-    week_day: i64,
-    hour: i64,
-    minute: i64,
-    second: i64,
-    ms: i64,
+pub(crate) struct Fields {
+    pub year: i64,
+    pub month: i64,
+    pub date: i64,
+    pub week_day: i64,
+    pub hour: i64,
+    pub minute: i64,
+    pub second: i64,
+    pub ms: i64,
 }
 
-fn fields(t: f64) -> Fields {
+pub(crate) fn fields(t: f64) -> Fields {
     let d = day(t) as i64;
     let w = time_within_day(t) as i64;
     let (year, month, date) = civil_from_days(d);
@@ -298,19 +299,6 @@ fn to_utc_string(tv: f64) -> String {
         year_string(f.year),
         time_string(&f)
     )
-}
-
-/// `en-US` date part: `1/1/1970` (years ≤ 0 are shown as era years, like ICU).
-fn locale_date(f: &Fields) -> String {
-    let y = if f.year <= 0 { 1 - f.year } else { f.year };
-    format!("{}/{}/{}", f.month + 1, f.date, y)
-}
-
-/// `en-US` time part: `12:00:00 AM`.
-fn locale_time(f: &Fields) -> String {
-    let h12 = if f.hour % 12 == 0 { 12 } else { f.hour % 12 };
-    let ampm = if f.hour < 12 { "AM" } else { "PM" };
-    format!("{}:{:02}:{:02} {}", h12, f.minute, f.second, ampm)
 }
 
 /// `Date.prototype.toISOString` format of a finite time value.
@@ -1275,27 +1263,20 @@ fn date_proto_to_json(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 fn date_proto_to_locale_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (_, t) = this_date(it, a.this, "toLocaleString")?;
-    if t.is_nan() {
-        return string_result("Invalid Date".into());
-    }
-    let f = fields(local_time(t));
-    string_result(format!("{}, {}", locale_date(&f), locale_time(&f)))
+    let s = super::intl::date_to_locale(it, t, &a.get(0), &a.get(1), DateDefaults::All)?;
+    string_result(s)
 }
 
 fn date_proto_to_locale_date_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (_, t) = this_date(it, a.this, "toLocaleDateString")?;
-    if t.is_nan() {
-        return string_result("Invalid Date".into());
-    }
-    string_result(locale_date(&fields(local_time(t))))
+    let s = super::intl::date_to_locale(it, t, &a.get(0), &a.get(1), DateDefaults::Date)?;
+    string_result(s)
 }
 
 fn date_proto_to_locale_time_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (_, t) = this_date(it, a.this, "toLocaleTimeString")?;
-    if t.is_nan() {
-        return string_result("Invalid Date".into());
-    }
-    string_result(locale_time(&fields(local_time(t))))
+    let s = super::intl::date_to_locale(it, t, &a.get(0), &a.get(1), DateDefaults::Time)?;
+    string_result(s)
 }
 
 /// Date.prototype[@@toPrimitive](hint).

@@ -12,6 +12,7 @@ pub mod date;
 pub mod error;
 pub mod function;
 pub mod global;
+pub mod intl;
 pub mod iterator;
 pub mod json;
 pub mod map;
@@ -61,6 +62,7 @@ pub fn init_all(it: &mut Interp) {
     structured_clone::init(it);
     base64::init(it);
     date::init(it);
+    intl::init(it);
     regexp::init(it);
     crate::interp::generator::init(it);
 }

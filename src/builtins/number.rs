@@ -142,192 +142,8 @@ fn number_proto_to_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 fn number_proto_to_locale_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let x = this_number_value(it, a.this, "toLocaleString")?;
-    let fmt = locale_format_from_args(it, &a.get(0), &a.get(1))?;
-    Ok(Value::from(format_locale_number(x, &fmt).as_str()))
-}
-
-/// The subset of `Intl.NumberFormat` that `toLocaleString` supports: en (default), de and
-/// fr separators; `style` decimal/percent/currency; fraction/integer digit options;
-/// `useGrouping`.
-#[derive(Clone, Debug)]
-pub struct LocaleFormat {
-    pub group: &'static str,
-    pub decimal: &'static str,
-    pub min_int: usize,
-    pub min_frac: usize,
-    pub max_frac: usize,
-    pub grouping: bool,
-    pub percent: bool,
-    /// Currency symbol and whether it follows the number (de/fr).
-    pub currency: Option<(String, bool)>,
-    /// The separator between a trailing symbol and the number (`"\u{a0}"` for de/fr).
-    pub suffix_space: &'static str,
-}
-
-impl Default for LocaleFormat {
-    fn default() -> Self {
-        LocaleFormat {
-            group: ",",
-            decimal: ".",
-            min_int: 1,
-            min_frac: 0,
-            max_frac: 3,
-            grouping: true,
-            percent: false,
-            currency: None,
-            suffix_space: "",
-        }
-    }
-}
-
-fn get_option(it: &mut Interp, opts: &Value, name: &str) -> JsResult<Value> {
-    match opts {
-        Value::Object(o) => it.get(o, &crate::object::PropKey::from(name)),
-        _ => Ok(Value::Undefined),
-    }
-}
-
-fn digit_option(
-    it: &mut Interp,
-    opts: &Value,
-    name: &str,
-    min: f64,
-    max: f64,
-) -> JsResult<Option<usize>> {
-    let v = get_option(it, opts, name)?;
-    if v.is_undefined() {
-        return Ok(None);
-    }
-    let n = it.to_number(&v)?;
-    if n.is_nan() || n < min || n > max {
-        return Err(it.range_error(format!("{name} value is out of range.")));
-    }
-    Ok(Some(n.floor() as usize))
-}
-
-pub fn locale_format_from_args(
-    it: &mut Interp,
-    locales: &Value,
-    opts: &Value,
-) -> JsResult<LocaleFormat> {
-    let mut f = LocaleFormat::default();
-    let locale = match locales {
-        Value::String(s) => s.to_rust_string(),
-        Value::Object(o) if o.is_array() => {
-            let first = it.get(o, &crate::object::PropKey::Index(0))?;
-            if first.is_undefined() {
-                String::new()
-            } else {
-                it.to_string(&first)?.to_rust_string()
-            }
-        }
-        _ => String::new(),
-    };
-    let lang = locale
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    match lang.as_str() {
-        "de" => {
-            f.group = ".";
-            f.decimal = ",";
-            f.suffix_space = "\u{a0}";
-        }
-        "fr" => {
-            f.group = "\u{202f}";
-            f.decimal = ",";
-            f.suffix_space = "\u{a0}";
-        }
-        _ => {}
-    }
-    if !matches!(opts, Value::Object(_)) {
-        if !opts.is_undefined() {
-            // ToObject on primitives: no options of interest.
-            let _ = it.to_object(opts)?;
-        }
-        return Ok(f);
-    }
-    let min_int = digit_option(it, opts, "minimumIntegerDigits", 1.0, 21.0)?;
-    let style = get_option(it, opts, "style")?;
-    let style = if style.is_undefined() {
-        "decimal".to_string()
-    } else {
-        it.to_string(&style)?.to_rust_string()
-    };
-    let currency = get_option(it, opts, "currency")?;
-    let (mut def_min, mut def_max) = (0, 3);
-    match style.as_str() {
-        "decimal" => {}
-        "percent" => {
-            f.percent = true;
-            def_max = 0;
-        }
-        "currency" => {
-            if currency.is_undefined() {
-                return Err(it.type_error("Currency code is required with currency style."));
-            }
-            let code = it
-                .to_string(&currency)?
-                .to_rust_string()
-                .to_ascii_uppercase();
-            let digits = match code.as_str() {
-                "JPY" | "KRW" | "VND" | "CLP" | "ISK" => 0,
-                _ => 2,
-            };
-            def_min = digits;
-            def_max = digits;
-            let trailing = f.decimal == ",";
-            let sym = match (code.as_str(), trailing) {
-                ("USD", false) => "$".to_string(),
-                ("USD", true) => "$".to_string(),
-                ("EUR", _) => "€".to_string(),
-                ("GBP", _) => "£".to_string(),
-                ("JPY", false) => "¥".to_string(),
-                ("INR", false) => "₹".to_string(),
-                ("KRW", false) => "₩".to_string(),
-                ("CAD", false) => "CA$".to_string(),
-                ("AUD", false) => "A$".to_string(),
-                ("CNY", false) => "CN¥".to_string(),
-                ("MXN", false) => "MX$".to_string(),
-                ("BRL", false) => "R$".to_string(),
-                (other, false) => format!("{other}\u{a0}"),
-                (other, true) => other.to_string(),
-            };
-            f.currency = Some((sym, trailing));
-        }
-        _ => {
-            return Err(it.range_error(format!(
-                "Value {style} out of range for Intl.NumberFormat options property style"
-            )));
-        }
-    }
-    let min_frac = digit_option(it, opts, "minimumFractionDigits", 0.0, 100.0)?;
-    let max_frac = digit_option(it, opts, "maximumFractionDigits", 0.0, 100.0)?;
-    let (mn, mx) = match (min_frac, max_frac) {
-        (None, None) => (def_min, def_max),
-        (Some(mn), None) => (mn, mn.max(def_max)),
-        (None, Some(mx)) => (def_min.min(mx), mx),
-        (Some(mn), Some(mx)) => {
-            if mn > mx {
-                return Err(it.range_error("maximumFractionDigits value is out of range."));
-            }
-            (mn, mx)
-        }
-    };
-    f.min_frac = mn;
-    f.max_frac = mx;
-    if let Some(mi) = min_int {
-        f.min_int = mi;
-    }
-    let g = get_option(it, opts, "useGrouping")?;
-    if !g.is_undefined() {
-        f.grouping = match &g {
-            Value::String(s) => !s.is_empty() && s.to_rust_string() != "false",
-            other => other.to_boolean(),
-        };
-    }
-    Ok(f)
+    let s = super::intl::number_to_locale_string(it, x, &a.get(0), &a.get(1))?;
+    Ok(Value::from(s.as_str()))
 }
 
 fn number_proto_to_fixed(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -507,7 +323,7 @@ fn normalize_digits(mut digits: Vec<u8>, mut point: i32) -> (Vec<u8>, i32) {
 }
 
 /// The shortest round-tripping decimal digits of a positive finite double (as ToString uses).
-fn shortest_decimal(x: f64) -> (Vec<u8>, i32) {
+pub(crate) fn shortest_decimal(x: f64) -> (Vec<u8>, i32) {
     let mut buf = ryu_js::Buffer::new();
     let s = buf.format(x);
     let (mant, exp) = match s.find(['e', 'E']) {
@@ -530,7 +346,7 @@ fn shortest_decimal(x: f64) -> (Vec<u8>, i32) {
 /// Keeps the first `keep` digits of `digits`, rounding half up on the rest. Returns the kept
 /// digits (padded with zeros to `keep`) and whether a carry added a leading digit (then the
 /// result has `keep + 1` digits: 1 followed by zeros).
-fn round_digits(digits: &[u8], keep: i32) -> (Vec<u8>, bool) {
+pub(crate) fn round_digits(digits: &[u8], keep: i32) -> (Vec<u8>, bool) {
     if keep < 0 {
         return (Vec::new(), false);
     }
@@ -681,115 +497,6 @@ pub fn to_precision(x: f64, p: usize) -> String {
     }
 }
 
-/// `Number.prototype.toLocaleString()` as Node's ICU formats it for en-US: grouping, at most
-/// three fraction digits (rounded half away from zero on the shortest decimal form).
-pub fn to_locale_string_en_us(x: f64) -> String {
-    format_locale_number(x, &LocaleFormat::default())
-}
-
-/// Formats a number with a [`LocaleFormat`]: rounding half away from zero on the shortest
-/// decimal form to `max_frac` digits, as ICU does.
-pub fn format_locale_number(x: f64, f: &LocaleFormat) -> String {
-    let neg = x.is_sign_negative() && !x.is_nan();
-    let body = if x.is_nan() {
-        "NaN".to_string()
-    } else if x.is_infinite() {
-        "∞".to_string()
-    } else {
-        let ax = x.abs();
-        let (int_digits, frac_digits) = if ax == 0.0 {
-            (vec![0u8], Vec::new())
-        } else {
-            let (digits, mut point) = shortest_decimal(ax);
-            if f.percent {
-                point += 2;
-            }
-            let mf = f.max_frac;
-            let (mut r, _) = round_digits(&digits, point + mf as i32);
-            while r.len() < mf + 1 {
-                r.insert(0, 0);
-            }
-            let split = r.len() - mf;
-            let mut int_part: Vec<u8> = r[..split].to_vec();
-            let lead = int_part
-                .iter()
-                .take_while(|&&d| d == 0)
-                .count()
-                .min(int_part.len() - 1);
-            int_part.drain(..lead);
-            (int_part, r[split..].to_vec())
-        };
-        locale_digits(int_digits, frac_digits, f)
-    };
-    locale_affixes(neg, &body, f)
-}
-
-/// Groups the integer digits and appends the fraction digits (trailing zeros trimmed down to
-/// `min_frac`, padded up to it).
-fn locale_digits(int_digits: Vec<u8>, frac_digits: Vec<u8>, f: &LocaleFormat) -> String {
-    let mut frac = frac_digits;
-    while frac.len() > f.min_frac && frac.last() == Some(&0) {
-        frac.pop();
-    }
-    while frac.len() < f.min_frac {
-        frac.push(0);
-    }
-    let mut int_digits = int_digits;
-    while int_digits.len() < f.min_int {
-        int_digits.insert(0, 0);
-    }
-    let mut s = String::new();
-    let n = int_digits.len();
-    for (i, d) in int_digits.iter().enumerate() {
-        if f.grouping && i > 0 && (n - i).is_multiple_of(3) {
-            s.push_str(f.group);
-        }
-        s.push((b'0' + d) as char);
-    }
-    if !frac.is_empty() {
-        s.push_str(f.decimal);
-        s.push_str(&digits_str(&frac));
-    }
-    s
-}
-
-/// The sign, currency symbol and percent sign around the formatted digits.
-fn locale_affixes(neg: bool, body: &str, f: &LocaleFormat) -> String {
-    let sign = if neg { "-" } else { "" };
-    let mut out = String::new();
-    match &f.currency {
-        Some((sym, false)) => {
-            out.push_str(sign);
-            out.push_str(sym);
-            out.push_str(body);
-        }
-        Some((sym, true)) => {
-            out.push_str(sign);
-            out.push_str(body);
-            out.push_str(f.suffix_space);
-            out.push_str(sym);
-        }
-        None => {
-            out.push_str(sign);
-            out.push_str(body);
-        }
-    }
-    if f.percent {
-        out.push_str(f.suffix_space);
-        out.push('%');
-    }
-    out
-}
-
-/// `BigInt.prototype.toLocaleString`: an integer given by its decimal digits (no sign).
-pub fn format_locale_integer(neg: bool, decimal_digits: &str, f: &LocaleFormat) -> String {
-    let mut int_digits: Vec<u8> = decimal_digits.bytes().map(|c| c - b'0').collect();
-    if f.percent && int_digits != [0] {
-        int_digits.extend([0, 0]);
-    }
-    locale_affixes(neg, &locale_digits(int_digits, Vec::new(), f), f)
-}
-
 // ---- radix conversion ----------------------------------------------------------------------
 
 /// V8's `Double(x).Exponent()`: the binary exponent of the significand read as an integer.
@@ -936,6 +643,11 @@ mod tests {
         assert_eq!(to_exponential(-1e-7, Some(3)), "-1.000e-7");
         assert_eq!(to_exponential(1e21, None), "1e+21");
         assert_eq!(to_exponential(9.99, Some(1)), "1.0e+1");
+    }
+
+    fn to_locale_string_en_us(x: f64) -> String {
+        use crate::builtins::intl::{format_number, NumValue, NumberSpec};
+        format_number(&NumberSpec::default(), &NumValue::from_f64(x))
     }
 
     #[test]

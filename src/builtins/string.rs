@@ -597,27 +597,7 @@ fn string_proto_to_well_formed(it: &mut Interp, a: &Args) -> JsResult<Value> {
 fn string_proto_locale_compare(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let s = it.this_string(a.this, "localeCompare")?;
     let that = it.to_string(&a.get(0))?;
-    // Options of Intl.Collator that change the ordering: numeric and sensitivity.
-    let mut opts = CollatorOptions::default();
-    if let Value::Object(o) = a.get(2) {
-        let numeric = it.get(&o, &PropKey::from("numeric"))?;
-        opts.numeric = numeric.to_boolean();
-        let sens = it.get(&o, &PropKey::from("sensitivity"))?;
-        if !sens.is_undefined() {
-            let sens = it.to_string(&sens)?.to_rust_string();
-            opts.levels = match sens.as_str() {
-                "base" => [true, false, false],
-                "accent" => [true, true, false],
-                "case" => [true, false, true],
-                "variant" => [true, true, true],
-                _ => {
-                    return Err(it.range_error(format!(
-                        "Value {sens} out of range for Intl.Collator options property sensitivity"
-                    )))
-                }
-            };
-        }
-    }
+    let opts = collator_options(it, &a.get(2))?;
     Ok(Value::Number(match locale_compare_with(&s, &that, &opts) {
         std::cmp::Ordering::Less => -1.0,
         std::cmp::Ordering::Equal => 0.0,
@@ -778,6 +758,32 @@ fn collation_elements(s: &JsStr, numeric: bool) -> Vec<(u32, u32, u32)> {
 }
 
 /// The Intl.Collator options `localeCompare` honours.
+/// The options of `Intl.Collator` that change the ordering: numeric and sensitivity.
+pub fn collator_options(it: &mut Interp, options: &Value) -> JsResult<CollatorOptions> {
+    let mut opts = CollatorOptions::default();
+    if let Value::Object(o) = options {
+        let numeric = it.get(o, &PropKey::from("numeric"))?;
+        opts.numeric = numeric.to_boolean();
+        let sens = it.get(o, &PropKey::from("sensitivity"))?;
+        if !sens.is_undefined() {
+            let sens = it.to_string(&sens)?.to_rust_string();
+            opts.levels = match sens.as_str() {
+                "base" => [true, false, false],
+                "accent" => [true, true, false],
+                "case" => [true, false, true],
+                "variant" => [true, true, true],
+                _ => {
+                    return Err(it.range_error(format!(
+                        "Value {sens} out of range for Intl.Collator options property sensitivity"
+                    )))
+                }
+            };
+        }
+    }
+    Ok(opts)
+}
+
+#[derive(Clone, Debug)]
 pub struct CollatorOptions {
     pub numeric: bool,
     /// Which of the primary/secondary/tertiary levels are compared (`sensitivity`).
