@@ -1864,9 +1864,9 @@ fn intl_data(it: &mut Interp, v: &Value, method: &str) -> JsResult<IntlData> {
             return Ok((**d).clone());
         }
     }
+    let receiver = super::iterator::describe(it, v);
     Err(it.type_error(format!(
-        "Method {method} called on incompatible receiver {}",
-        super::iterator::describe(v)
+        "Method {method} called on incompatible receiver {receiver}"
     )))
 }
 
