@@ -294,12 +294,14 @@ fn format_for_stderr(it: &mut Interp, args: &[Value]) -> JsResult<String> {
 fn log(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let s = format_for_stdout(it, a.args)?;
     it.console.log_line(&s);
+    it.note_stream_write(0, None);
     Ok(Value::Undefined)
 }
 
 fn error(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let s = format_for_stderr(it, a.args)?;
     it.console.error_line(&s);
+    it.note_stream_write(1, None);
     Ok(Value::Undefined)
 }
 
@@ -321,6 +323,7 @@ fn dir(it: &mut Interp, a: &Args) -> JsResult<Value> {
     }
     let s = inspect::inspect_with(it, &a.get(0), &opts)?;
     it.console.log_line(&s);
+    it.note_stream_write(0, None);
     Ok(Value::Undefined)
 }
 
@@ -397,6 +400,7 @@ fn time_log_impl(it: &mut Interp, name: &str, label: &str, data: &[Value]) -> Js
     args.extend(data.iter().cloned());
     let s = format_for_stdout(it, &args)?;
     it.console.log_line(&s);
+    it.note_stream_write(0, None);
     Ok(true)
 }
 
@@ -424,6 +428,7 @@ fn trace(it: &mut Interp, a: &Args) -> JsResult<Value> {
     };
     s.push_str(&it.stack_trace_lines());
     it.console.error_line(&s);
+    it.note_stream_write(1, None);
     Ok(Value::Undefined)
 }
 
@@ -440,6 +445,7 @@ fn assert(it: &mut Interp, a: &Args) -> JsResult<Value> {
     }
     let s = format_for_stderr(it, &args)?;
     it.console.error_line(&s);
+    it.note_stream_write(1, None);
     Ok(Value::Undefined)
 }
 
@@ -457,6 +463,7 @@ fn count(it: &mut Interp, a: &Args) -> JsResult<Value> {
     *c += 1;
     let line = format!("{label}: {c}");
     it.console.log_line(&line);
+    it.note_stream_write(0, None);
     Ok(Value::Undefined)
 }
 
@@ -724,6 +731,7 @@ fn table(it: &mut Interp, a: &Args) -> JsResult<Value> {
         }
     };
     it.console.log_line(&out);
+    it.note_stream_write(0, None);
     Ok(Value::Undefined)
 }
 
