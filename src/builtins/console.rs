@@ -279,15 +279,30 @@ pub fn init(it: &mut Interp) {
     super::define_global(it, "console", Value::Object(console));
 }
 
+/// `kGetInspectOptions(stream)` over `util.inspect.defaultOptions`: colors when the stream
+/// gets them, the current defaults otherwise.
+fn stream_options(it: &mut Interp, stderr: bool) -> JsResult<InspectOptions> {
+    let mut opts = InspectOptions::current(it)?;
+    let colors = if stderr {
+        it.console.stderr_colors
+    } else {
+        it.console.stdout_colors
+    };
+    if colors {
+        opts.colors = true;
+    }
+    Ok(opts)
+}
+
 /// `kFormatForStdout`.
 fn format_for_stdout(it: &mut Interp, args: &[Value]) -> JsResult<String> {
-    let opts = it.console.stdout_options();
+    let opts = stream_options(it, false)?;
     inspect::format_with_options(it, &opts, args)
 }
 
 /// `kFormatForStderr`.
 fn format_for_stderr(it: &mut Interp, args: &[Value]) -> JsResult<String> {
-    let opts = it.console.stderr_options();
+    let opts = stream_options(it, true)?;
     inspect::format_with_options(it, &opts, args)
 }
 
@@ -316,7 +331,7 @@ fn emit_warning(it: &mut Interp, msg: &str) {
 fn dir(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let mut opts = InspectOptions {
         custom_inspect: false,
-        ..it.console.stdout_options()
+        ..stream_options(it, false)?
     };
     if let Value::Object(_) = a.get(1) {
         opts.apply_object(it, &a.get(1))?;
@@ -506,7 +521,7 @@ fn table_inspect(it: &mut Interp, v: &Value) -> JsResult<String> {
         depth: Some(depth),
         max_array_length: 3.0,
         break_length: f64::INFINITY,
-        ..it.console.stdout_options()
+        ..stream_options(it, false)?
     };
     inspect::inspect_with(it, v, &opts)
 }

@@ -29,6 +29,8 @@ pub struct Host {
     /// `afterWriteTickInfo` of `process.stdout` and `process.stderr`: the pending
     /// after-write tick that later writes with the same callback join.
     pub after_write: [Option<Rc<RefCell<AfterWrite>>>; 2],
+    /// The object behind `util.inspect.defaultOptions` (once `util` is loaded).
+    pub inspect_defaults: Option<Obj>,
     /// Node-internal symbols of `Immediate` objects: `refed`, `asyncId`, `triggerId`.
     pub immediate_symbols: Option<[crate::value::Sym; 3]>,
     /// Set by `process.exit(code)`: no more script code runs (every call throws a sentinel
