@@ -29,6 +29,18 @@ pub struct Timer {
     pub delay: f64,
     pub deadline: f64,
     pub seq: u64,
+    /// The `Timeout` object (`this` in the callback).
+    pub this: Value,
+}
+
+/// One queued `setImmediate` callback.
+pub struct ImmediateEntry {
+    pub id: u64,
+    pub callback: Value,
+    pub args: Vec<Value>,
+    /// The `Immediate` object (`this` in the callback).
+    pub this: Value,
+    pub refed: bool,
 }
 
 pub struct Timers {
@@ -43,7 +55,13 @@ pub struct Timers {
     pub timers: rustc_hash::FxHashMap<u64, Timer>,
     /// (deadline in µs, seq) → id
     queue: BTreeMap<(u64, u64), u64>,
-    pub immediates: VecDeque<(u64, Value, Vec<Value>)>,
+    pub immediates: VecDeque<ImmediateEntry>,
+    /// The last `Immediate` of Node's current immediate list (`immediateQueue.tail`), which a
+    /// new one links to; the list starts over when the check phase takes it.
+    pub immediate_tail: Option<crate::object::Obj>,
+    /// Node's `executionAsyncId()`: 1 in the main script, the resource's id in its callback,
+    /// 0 in promise jobs.
+    pub exec_async_id: u64,
 }
 
 impl Default for Timers {
@@ -58,11 +76,14 @@ impl Default for Timers {
             origin_epoch,
             skipped: 0.0,
             virtual_time: false,
-            next_id: 1,
+            // Async ids: 1 is the main script, so the first resource gets 2.
+            next_id: 2,
             next_seq: 0,
             timers: Default::default(),
             queue: BTreeMap::new(),
             immediates: VecDeque::new(),
+            immediate_tail: None,
+            exec_async_id: 1,
         }
     }
 }
@@ -100,9 +121,16 @@ impl Timers {
         }
     }
 
-    pub fn add(&mut self, callback: Value, args: Vec<Value>, delay: f64, repeat: bool) -> u64 {
+    /// Node's `newAsyncId()`: timers, immediates, ticks and `queueMicrotask` callbacks each
+    /// take one (timer ids are their async ids, as `+timeout` shows).
+    pub fn new_async_id(&mut self) -> u64 {
         let id = self.next_id;
         self.next_id += 1;
+        id
+    }
+
+    pub fn add(&mut self, callback: Value, args: Vec<Value>, delay: f64, repeat: bool) -> u64 {
+        let id = self.new_async_id();
         let delay = Self::coerce_delay(delay);
         self.schedule(
             id,
@@ -114,9 +142,19 @@ impl Timers {
                 delay,
                 deadline: 0.0,
                 seq: 0,
+                this: Value::Undefined,
             },
         );
         id
+    }
+
+    /// Sets the object a timer or immediate callback gets as `this`.
+    pub fn set_this(&mut self, id: u64, this: Value) {
+        if let Some(t) = self.timers.get_mut(&id) {
+            t.this = this;
+        } else if let Some(e) = self.immediates.iter_mut().find(|e| e.id == id) {
+            e.this = this;
+        }
     }
 
     fn schedule(&mut self, id: u64, mut t: Timer) {
@@ -131,7 +169,7 @@ impl Timers {
         if let Some(t) = self.timers.remove(&id) {
             self.queue.remove(&key(t.deadline, t.seq));
         }
-        self.immediates.retain(|(i, _, _)| *i != id);
+        self.immediates.retain(|e| e.id != id);
     }
 
     pub fn refresh(&mut self, id: u64) {
@@ -144,6 +182,8 @@ impl Timers {
     pub fn set_ref(&mut self, id: u64, refed: bool) {
         if let Some(t) = self.timers.get_mut(&id) {
             t.refed = refed;
+        } else if let Some(e) = self.immediates.iter_mut().find(|e| e.id == id) {
+            e.refed = refed;
         }
     }
 
@@ -152,14 +192,19 @@ impl Timers {
     }
 
     pub fn add_immediate(&mut self, callback: Value, args: Vec<Value>) -> u64 {
-        let id = self.next_id;
-        self.next_id += 1;
-        self.immediates.push_back((id, callback, args));
+        let id = self.new_async_id();
+        self.immediates.push_back(ImmediateEntry {
+            id,
+            callback,
+            args,
+            this: Value::Undefined,
+            refed: true,
+        });
         id
     }
 
     pub fn has_refed_work(&self) -> bool {
-        !self.immediates.is_empty() || self.timers.values().any(|t| t.refed)
+        self.immediates.iter().any(|e| e.refed) || self.timers.values().any(|t| t.refed)
     }
 
     fn next_deadline(&self) -> Option<f64> {
@@ -169,9 +214,10 @@ impl Timers {
             .map(|((d, _), _)| *d as f64 / 1000.0)
     }
 
-    /// Takes the earliest timer due at `now` off the queue: (id, callback, args, repeats).
-    /// Intervals stay registered (so `clearInterval` inside the callback can remove them).
-    fn pop_due(&mut self, now: f64) -> Option<(u64, Value, Vec<Value>, bool)> {
+    /// Takes the earliest timer due at `now` off the queue: (id, callback, args, repeats,
+    /// this). Intervals stay registered (so `clearInterval` inside the callback can remove
+    /// them).
+    fn pop_due(&mut self, now: f64) -> Option<(u64, Value, Vec<Value>, bool, Value)> {
         loop {
             let (&k, &id) = self.queue.iter().next()?;
             if k.0 as f64 / 1000.0 > now {
@@ -181,7 +227,13 @@ impl Timers {
             let Some(t) = self.timers.get(&id) else {
                 continue;
             };
-            let out = (id, t.callback.clone(), t.args.clone(), t.repeat.is_some());
+            let out = (
+                id,
+                t.callback.clone(),
+                t.args.clone(),
+                t.repeat.is_some(),
+                t.this.clone(),
+            );
             if t.repeat.is_none() {
                 self.timers.remove(&id);
             }
@@ -240,8 +292,11 @@ impl Interp {
 
     /// `run_next_ticks`, handing each throwing tick to `on_error` (which may end the loop).
     fn run_next_ticks_with(&mut self, on_error: &mut ErrorPolicy) -> Option<LoopEnd> {
-        while let Some((cb, args)) = self.host.next_ticks.pop_front() {
-            if let Err(e) = self.call(&cb, &Value::Undefined, &args) {
+        while let Some(tick) = self.host.next_ticks.pop_front() {
+            let saved = std::mem::replace(&mut self.timers.exec_async_id, tick.async_id);
+            let r = self.run_tick(tick.kind);
+            self.timers.exec_async_id = saved;
+            if let Err(e) = r {
                 if let Some(end) = on_error(self, e) {
                     return Some(end);
                 }
@@ -283,9 +338,11 @@ impl Interp {
         // Timers phase.
         let now = self.timers.now();
         let mut ran = false;
-        while let Some((id, cb, args, repeats)) = self.timers.pop_due(now) {
+        while let Some((id, cb, args, repeats, this)) = self.timers.pop_due(now) {
             ran = true;
-            let r = self.call(&cb, &Value::Undefined, &args);
+            let saved = std::mem::replace(&mut self.timers.exec_async_id, id);
+            let r = self.call(&cb, &this, &args);
+            self.timers.exec_async_id = saved;
             if repeats {
                 self.timers.rearm(id);
             }
@@ -293,14 +350,22 @@ impl Interp {
                 return Err(end);
             }
         }
-        // Check phase: immediates queued before this phase.
+        // Check phase: immediates queued before this phase. Node takes its whole list, so
+        // immediates set from now on start a new one.
         let n = self.timers.immediates.len();
+        if n > 0 {
+            self.timers.immediate_tail = None;
+        }
         for _ in 0..n {
-            let Some((_, cb, args)) = self.timers.immediates.pop_front() else {
+            let Some(e) = self.timers.immediates.pop_front() else {
                 break;
             };
             ran = true;
-            let r = self.call(&cb, &Value::Undefined, &args);
+            crate::builtins::timers::immediate_running(self, &e.this);
+            let saved = std::mem::replace(&mut self.timers.exec_async_id, e.id);
+            let r = self.call(&e.callback, &e.this, &e.args);
+            self.timers.exec_async_id = saved;
+            crate::builtins::timers::immediate_ran(&e.this);
             if let Some(end) = after(self, r) {
                 return Err(end);
             }

@@ -279,27 +279,44 @@ pub fn init(it: &mut Interp) {
     super::define_global(it, "console", Value::Object(console));
 }
 
+/// `kGetInspectOptions(stream)` over `util.inspect.defaultOptions`: colors when the stream
+/// gets them, the current defaults otherwise.
+fn stream_options(it: &mut Interp, stderr: bool) -> JsResult<InspectOptions> {
+    let mut opts = InspectOptions::current(it)?;
+    let colors = if stderr {
+        it.console.stderr_colors
+    } else {
+        it.console.stdout_colors
+    };
+    if colors {
+        opts.colors = true;
+    }
+    Ok(opts)
+}
+
 /// `kFormatForStdout`.
 fn format_for_stdout(it: &mut Interp, args: &[Value]) -> JsResult<String> {
-    let opts = it.console.stdout_options();
+    let opts = stream_options(it, false)?;
     inspect::format_with_options(it, &opts, args)
 }
 
 /// `kFormatForStderr`.
 fn format_for_stderr(it: &mut Interp, args: &[Value]) -> JsResult<String> {
-    let opts = it.console.stderr_options();
+    let opts = stream_options(it, true)?;
     inspect::format_with_options(it, &opts, args)
 }
 
 fn log(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let s = format_for_stdout(it, a.args)?;
     it.console.log_line(&s);
+    it.note_stream_write(0, None);
     Ok(Value::Undefined)
 }
 
 fn error(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let s = format_for_stderr(it, a.args)?;
     it.console.error_line(&s);
+    it.note_stream_write(1, None);
     Ok(Value::Undefined)
 }
 
@@ -314,13 +331,14 @@ fn emit_warning(it: &mut Interp, msg: &str) {
 fn dir(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let mut opts = InspectOptions {
         custom_inspect: false,
-        ..it.console.stdout_options()
+        ..stream_options(it, false)?
     };
     if let Value::Object(_) = a.get(1) {
         opts.apply_object(it, &a.get(1))?;
     }
     let s = inspect::inspect_with(it, &a.get(0), &opts)?;
     it.console.log_line(&s);
+    it.note_stream_write(0, None);
     Ok(Value::Undefined)
 }
 
@@ -397,6 +415,7 @@ fn time_log_impl(it: &mut Interp, name: &str, label: &str, data: &[Value]) -> Js
     args.extend(data.iter().cloned());
     let s = format_for_stdout(it, &args)?;
     it.console.log_line(&s);
+    it.note_stream_write(0, None);
     Ok(true)
 }
 
@@ -424,6 +443,7 @@ fn trace(it: &mut Interp, a: &Args) -> JsResult<Value> {
     };
     s.push_str(&it.stack_trace_lines());
     it.console.error_line(&s);
+    it.note_stream_write(1, None);
     Ok(Value::Undefined)
 }
 
@@ -440,6 +460,7 @@ fn assert(it: &mut Interp, a: &Args) -> JsResult<Value> {
     }
     let s = format_for_stderr(it, &args)?;
     it.console.error_line(&s);
+    it.note_stream_write(1, None);
     Ok(Value::Undefined)
 }
 
@@ -457,6 +478,7 @@ fn count(it: &mut Interp, a: &Args) -> JsResult<Value> {
     *c += 1;
     let line = format!("{label}: {c}");
     it.console.log_line(&line);
+    it.note_stream_write(0, None);
     Ok(Value::Undefined)
 }
 
@@ -499,7 +521,7 @@ fn table_inspect(it: &mut Interp, v: &Value) -> JsResult<String> {
         depth: Some(depth),
         max_array_length: 3.0,
         break_length: f64::INFINITY,
-        ..it.console.stdout_options()
+        ..stream_options(it, false)?
     };
     inspect::inspect_with(it, v, &opts)
 }
@@ -724,6 +746,7 @@ fn table(it: &mut Interp, a: &Args) -> JsResult<Value> {
         }
     };
     it.console.log_line(&out);
+    it.note_stream_write(0, None);
     Ok(Value::Undefined)
 }
 

@@ -8,7 +8,9 @@
 //! scripts never see the host's environment variables. Nothing here touches the file system,
 //! the network or other processes.
 
+use std::cell::RefCell;
 use std::collections::VecDeque;
+use std::rc::Rc;
 
 use crate::interp::{Abrupt, Args, Interp, JsResult};
 use crate::object::{Attrs, Obj, PropKey};
@@ -22,8 +24,15 @@ pub const V8_VERSION: &str = "11.3.244.8-node.38";
 /// listeners, the command line, and whether `process.exit()` is unwinding the interpreter.
 #[derive(Default)]
 pub struct Host {
-    /// `process.nextTick` queue: (callback, args).
-    pub next_ticks: VecDeque<(Value, Vec<Value>)>,
+    /// `process.nextTick` queue.
+    pub next_ticks: VecDeque<Tick>,
+    /// `afterWriteTickInfo` of `process.stdout` and `process.stderr`: the pending
+    /// after-write tick that later writes with the same callback join.
+    pub after_write: [Option<Rc<RefCell<AfterWrite>>>; 2],
+    /// The object behind `util.inspect.defaultOptions` (once `util` is loaded).
+    pub inspect_defaults: Option<Obj>,
+    /// Node-internal symbols of `Immediate` objects: `refed`, `asyncId`, `triggerId`.
+    pub immediate_symbols: Option<[crate::value::Sym; 3]>,
     /// Set by `process.exit(code)`: no more script code runs (every call throws a sentinel
     /// that `try`/`catch`/`finally` do not intercept) and the process exits with this code.
     pub exiting: Option<i32>,
@@ -49,6 +58,87 @@ pub struct Host {
     pub namespaces: Vec<(String, Obj)>,
     /// The main module's `import.meta` (made on first use).
     pub import_meta: Option<Obj>,
+}
+
+/// One `process.nextTick` entry, with the async id Node gives it.
+pub struct Tick {
+    pub kind: TickKind,
+    pub async_id: u64,
+}
+
+pub enum TickKind {
+    /// `process.nextTick(callback, ...args)` (and internal callbacks).
+    Call(Value, Vec<Value>),
+    /// A stream's `afterWriteTick`: calls the write callback once per write it covers.
+    AfterWrite(Rc<RefCell<AfterWrite>>, usize),
+}
+
+/// Node's `afterWriteTickInfo`: writes made before the tick runs with the same callback
+/// share it.
+pub struct AfterWrite {
+    /// The write callback (`None`: Node's internal no-op, as for `console.log`).
+    pub callback: Option<Value>,
+    pub count: usize,
+}
+
+impl Interp {
+    /// Queues a nextTick callback; like Node's `process.nextTick` it takes an async id.
+    pub fn queue_tick(&mut self, callback: Value, args: Vec<Value>) {
+        let async_id = self.timers.new_async_id();
+        self.host.next_ticks.push_back(Tick {
+            kind: TickKind::Call(callback, args),
+            async_id,
+        });
+    }
+
+    /// Bookkeeping of a write to `process.stdout` (`stream` 0) or `process.stderr` (1) as
+    /// Node's Writable does for a synchronous stream (stdout redirected to a file, as when
+    /// the expected outputs are recorded): the first write after the stream's last
+    /// after-write tick queues a new tick (taking an async id); later writes with the same
+    /// callback join it. Only the async ids (visible in `Immediate` objects and `+timeout`)
+    /// and the write callbacks depend on this.
+    pub fn note_stream_write(&mut self, stream: usize, callback: Option<Value>) {
+        if let Some(info) = &self.host.after_write[stream] {
+            let mut i = info.borrow_mut();
+            let same = match (&i.callback, &callback) {
+                (None, None) => true,
+                (Some(a), Some(b)) => a.strict_equals(b),
+                _ => false,
+            };
+            if same {
+                i.count += 1;
+                return;
+            }
+        }
+        let info = Rc::new(RefCell::new(AfterWrite { callback, count: 1 }));
+        self.host.after_write[stream] = Some(info.clone());
+        let async_id = self.timers.new_async_id();
+        self.host.next_ticks.push_back(Tick {
+            kind: TickKind::AfterWrite(info, stream),
+            async_id,
+        });
+    }
+
+    /// Runs one tick's callback.
+    pub fn run_tick(&mut self, kind: TickKind) -> JsResult<Value> {
+        match kind {
+            TickKind::Call(cb, args) => self.call(&cb, &Value::Undefined, &args),
+            TickKind::AfterWrite(info, stream) => {
+                // `state.afterWriteTickInfo = null`, whichever tick was pending.
+                self.host.after_write[stream] = None;
+                let (cb, count) = {
+                    let i = info.borrow();
+                    (i.callback.clone(), i.count)
+                };
+                if let Some(cb) = cb {
+                    for _ in 0..count {
+                        self.call(&cb, &Value::Undefined, &[Value::Null])?;
+                    }
+                }
+                Ok(Value::Undefined)
+            }
+        }
+    }
 }
 
 /// `(node:PID) ` prefix of warnings.
@@ -455,7 +545,7 @@ fn next_tick(it: &mut Interp, a: &Args) -> JsResult<Value> {
         return Err(invalid_arg_type(it, "callback", "of type function", &cb));
     }
     let args = a.args.iter().skip(1).cloned().collect();
-    it.host.next_ticks.push_back((cb, args));
+    it.queue_tick(cb, args);
     Ok(Value::Undefined)
 }
 
@@ -528,7 +618,9 @@ pub fn queue_warning(it: &mut Interp, name: &str, msg: &str) {
         |it, a| {
             if let crate::object::ObjectKind::Native(n) = &a.callee.borrow().kind {
                 if let Some(Value::String(s)) = n.captures.first() {
-                    it.console.write_err(&s.to_rust_string());
+                    let s = s.to_rust_string();
+                    it.console.write_err(&s);
+                    it.note_stream_write(1, None);
                 }
             }
             Ok(Value::Undefined)
@@ -536,7 +628,7 @@ pub fn queue_warning(it: &mut Interp, name: &str, msg: &str) {
         false,
         vec![Value::from(text.as_str())],
     );
-    it.host.next_ticks.push_back((Value::Object(f), Vec::new()));
+    it.queue_tick(Value::Object(f), Vec::new());
 }
 
 fn write_chunk(it: &mut Interp, a: &Args, err: bool) -> JsResult<Value> {
@@ -557,11 +649,10 @@ fn write_chunk(it: &mut Interp, a: &Args, err: bool) -> JsResult<Value> {
     } else {
         it.console.write_out(&s);
     }
-    // write(chunk, [encoding], [callback]): the callback runs after the write, asynchronously.
+    // write(chunk, [encoding], [callback]): the callback runs after the write, on the
+    // stream's after-write tick, with `null`.
     let cb = a.args.iter().skip(1).find(|v| it.is_callable(v)).cloned();
-    if let Some(cb) = cb {
-        it.host.next_ticks.push_back((cb, Vec::new()));
-    }
+    it.note_stream_write(usize::from(err), cb);
     Ok(Value::Bool(true))
 }
 

@@ -42,7 +42,9 @@ fn queue_microtask(it: &mut Interp, a: &Args) -> JsResult<Value> {
             "The \"callback\" argument must be of type function. Received {s}"
         )));
     }
-    it.enqueue_job(crate::interp::jobs::Job::Callback(f));
+    // Node wraps the callback in an AsyncResource, which takes an async id.
+    let id = it.timers.new_async_id();
+    it.enqueue_job(crate::interp::jobs::Job::Callback(f, id));
     Ok(Value::Undefined)
 }
 

@@ -3,7 +3,8 @@
 
 use crate::interp::{Args, Interp, JsResult};
 use crate::object::{Attrs, Obj, ObjectKind, PropKey};
-use crate::value::Value;
+use crate::string::JsStr;
+use crate::value::{Sym, Value};
 
 pub fn init(it: &mut Interp) {
     let proto = it.new_object();
@@ -48,6 +49,35 @@ pub fn init(it: &mut Interp) {
     super::link_ctor_proto(&ctor, &proto);
     let holder = it.new_object();
     holder.define("proto", Value::Object(proto), Attrs::HIDDEN);
+
+    // Node's `Immediate` class: `constructor`, `ref`, `unref`, `hasRef`.
+    let syms = [
+        Sym::new(Some(JsStr::from("refed"))),
+        Sym::new(Some(JsStr::from("asyncId"))),
+        Sym::new(Some(JsStr::from("triggerId"))),
+    ];
+    it.host.immediate_symbols = Some(syms);
+    let iproto = it.new_object();
+    let ictor = it.native_fn("Immediate", 2, |it, _| {
+        Err(it.type_error("Illegal constructor"))
+    });
+    super::link_ctor_proto(&ictor, &iproto);
+    it.define_method(&iproto, "ref", 0, |it, a| {
+        immediate_set_ref(it, a.this, true);
+        Ok(a.this.clone())
+    });
+    it.define_method(&iproto, "unref", 0, |it, a| {
+        immediate_set_ref(it, a.this, false);
+        Ok(a.this.clone())
+    });
+    it.define_method(&iproto, "hasRef", 0, |it, a| {
+        let refed = match (a.this, refed_key(it)) {
+            (Value::Object(o), Some(k)) => o.get_own_data(&k),
+            _ => None,
+        };
+        Ok(Value::Bool(matches!(refed, Some(Value::Bool(true)))))
+    });
+    holder.define("immediateProto", Value::Object(iproto), Attrs::HIDDEN);
     let st = it.native_fn_with(
         "setTimeout",
         2,
@@ -90,18 +120,105 @@ fn timer_id(v: &Value) -> Option<u64> {
     }
 }
 
-fn timeout_proto(a: &Args) -> Option<Obj> {
+/// The prototype stored under `name` in the holder the timer functions capture.
+fn captured_proto(a: &Args, name: &str) -> Option<Obj> {
     let holder = match &a.callee.borrow().kind {
         ObjectKind::Native(n) => n.captures.first().cloned(),
         _ => None,
     };
     match holder {
-        Some(Value::Object(h)) => match h.get_own_data(&PropKey::from("proto")) {
+        Some(Value::Object(h)) => match h.get_own_data(&PropKey::from(name)) {
             Some(Value::Object(p)) => Some(p),
             _ => None,
         },
         _ => None,
     }
+}
+
+fn timeout_proto(a: &Args) -> Option<Obj> {
+    captured_proto(a, "proto")
+}
+
+fn refed_key(it: &Interp) -> Option<PropKey> {
+    it.host
+        .immediate_symbols
+        .as_ref()
+        .map(|s| PropKey::Sym(s[0].clone()))
+}
+
+/// `Immediate.prototype.ref/unref`: `this[kRefed]` goes between true and false (not after
+/// the immediate ran or was cleared, when it is null).
+fn immediate_set_ref(it: &mut Interp, this: &Value, refed: bool) {
+    let (Value::Object(o), Some(k)) = (this, refed_key(it)) else {
+        return;
+    };
+    if matches!(o.get_own_data(&k), Some(Value::Bool(b)) if b != refed) {
+        o.set_own_data_unchecked(k, Value::Bool(refed));
+        if let Some(id) = timer_id(this) {
+            it.timers.set_ref(id, refed);
+        }
+    }
+}
+
+fn set_prop(o: &Obj, name: &str, v: Value) {
+    o.set_own_data_unchecked(PropKey::from(name), v);
+}
+
+fn get_prop(o: &Obj, name: &str) -> Value {
+    o.get_own_data(&PropKey::from(name)).unwrap_or_default()
+}
+
+/// Before an immediate's callback runs (Node's `processImmediate`): `_destroyed` becomes
+/// true and `this[kRefed]` null.
+pub fn immediate_running(it: &mut Interp, this: &Value) {
+    let Value::Object(o) = this else {
+        return;
+    };
+    set_prop(o, "_destroyed", Value::Bool(true));
+    if let Some(k) = refed_key(it) {
+        o.set_own_data_unchecked(k, Value::Null);
+    }
+}
+
+/// After an immediate's callback: `_onImmediate` is cleared (the list links stay).
+pub fn immediate_ran(this: &Value) {
+    if let Value::Object(o) = this {
+        set_prop(o, "_onImmediate", Value::Null);
+    }
+}
+
+/// Node's `clearImmediate`: marks the immediate destroyed and unlinks it from the list.
+fn clear_immediate_object(it: &mut Interp, o: &Obj) {
+    if matches!(get_prop(o, "_destroyed"), Value::Bool(true)) {
+        return;
+    }
+    set_prop(o, "_destroyed", Value::Bool(true));
+    if let Some(k) = refed_key(it) {
+        o.set_own_data_unchecked(k, Value::Null);
+    }
+    set_prop(o, "_onImmediate", Value::Null);
+    // ImmediateList.remove(item).
+    let next = get_prop(o, "_idleNext");
+    let prev = get_prop(o, "_idlePrev");
+    if let Value::Object(n) = &next {
+        set_prop(n, "_idlePrev", prev.clone());
+    }
+    if let Value::Object(p) = &prev {
+        set_prop(p, "_idleNext", next.clone());
+    }
+    if it
+        .timers
+        .immediate_tail
+        .as_ref()
+        .is_some_and(|t| Obj::ptr_eq(t, o))
+    {
+        it.timers.immediate_tail = match prev {
+            Value::Object(p) => Some(p),
+            _ => None,
+        };
+    }
+    set_prop(o, "_idleNext", Value::Null);
+    set_prop(o, "_idlePrev", Value::Null);
 }
 
 fn check_callback(it: &mut Interp, f: &Value) -> JsResult<()> {
@@ -121,6 +238,8 @@ fn schedule(it: &mut Interp, a: &Args, repeat: bool) -> JsResult<Value> {
     let args: Vec<Value> = a.args.iter().skip(2).cloned().collect();
     let id = it.timers.add(cb, args, delay, repeat);
     let o = Obj::new(timeout_proto(a), ObjectKind::Timeout(id));
+    // The callback gets the Timeout as `this`.
+    it.timers.set_this(id, Value::Object(o.clone()));
     Ok(Value::Object(o))
 }
 
@@ -132,19 +251,61 @@ fn set_interval(it: &mut Interp, a: &Args) -> JsResult<Value> {
     schedule(it, a, true)
 }
 
+/// `setImmediate(callback, ...args)`: an `Immediate` with Node's own properties, linked
+/// into the current immediate list.
 fn set_immediate(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let cb = a.get(0);
     check_callback(it, &cb)?;
     let args: Vec<Value> = a.args.iter().skip(1).cloned().collect();
-    let id = it.timers.add_immediate(cb, args);
-    Ok(Value::Object(Obj::new(
-        timeout_proto(a),
-        ObjectKind::Timeout(id),
-    )))
+    let argv = if args.is_empty() {
+        Value::Undefined
+    } else {
+        Value::Object(it.new_array(args.clone()))
+    };
+    let trigger = it.timers.exec_async_id;
+    let id = it.timers.add_immediate(cb.clone(), args);
+    let o = Obj::new(captured_proto(a, "immediateProto"), ObjectKind::Timeout(id));
+    let tail = it.timers.immediate_tail.take();
+    o.define("_idleNext", Value::Null, Attrs::DEFAULT);
+    let prev = match &tail {
+        Some(t) => {
+            set_prop(t, "_idleNext", Value::Object(o.clone()));
+            Value::Object(t.clone())
+        }
+        None => Value::Null,
+    };
+    o.define("_idlePrev", prev, Attrs::DEFAULT);
+    o.define("_onImmediate", cb, Attrs::DEFAULT);
+    o.define("_argv", argv, Attrs::DEFAULT);
+    o.define("_destroyed", Value::Bool(false), Attrs::DEFAULT);
+    if let Some([refed, async_id, trigger_id]) = it.host.immediate_symbols.clone() {
+        o.define(PropKey::Sym(refed), Value::Bool(true), Attrs::DEFAULT);
+        o.define(
+            PropKey::Sym(async_id),
+            Value::Number(id as f64),
+            Attrs::DEFAULT,
+        );
+        o.define(
+            PropKey::Sym(trigger_id),
+            Value::Number(trigger as f64),
+            Attrs::DEFAULT,
+        );
+    }
+    it.timers.immediate_tail = Some(o.clone());
+    it.timers.set_this(id, Value::Object(o.clone()));
+    Ok(Value::Object(o))
 }
 
 fn clear_timer(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    if let Some(id) = timer_id(&a.get(0)) {
+    let v = a.get(0);
+    if let Value::Object(o) = &v {
+        if o.get_own_data(&PropKey::from("_onImmediate")).is_some()
+            && matches!(o.borrow().kind, ObjectKind::Timeout(_))
+        {
+            clear_immediate_object(it, o);
+        }
+    }
+    if let Some(id) = timer_id(&v) {
         it.timers.clear(id);
     }
     Ok(Value::Undefined)

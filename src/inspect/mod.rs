@@ -83,6 +83,16 @@ impl Default for InspectOptions {
 }
 
 impl InspectOptions {
+    /// Node's `util.inspect.defaultOptions` as they are now: the built-in defaults until
+    /// `util` is loaded, then whatever the script assigned.
+    pub fn current(it: &mut Interp) -> JsResult<InspectOptions> {
+        let mut o = InspectOptions::default();
+        if let Some(d) = it.host.inspect_defaults.clone() {
+            o.apply_object(it, &Value::Object(d))?;
+        }
+        Ok(o)
+    }
+
     /// Reads an options object (`{ depth, colors, showHidden, ... }`) over these options, as
     /// `inspect(v, opts)` and `console.dir(v, opts)` do.
     pub fn apply_object(&mut self, it: &mut Interp, v: &Value) -> JsResult<()> {
@@ -243,12 +253,14 @@ pub fn brief(it: &Interp, v: &Value) -> String {
 
 /// `console.log(a, b, ...)`: format specifiers in a leading string, others inspected.
 pub fn format_log_args(it: &mut Interp, args: &[Value]) -> JsResult<String> {
-    format_with_options(it, &InspectOptions::default(), args)
+    let opts = InspectOptions::current(it)?;
+    format_with_options(it, &opts, args)
 }
 
-/// `util.inspect(v)` with Node's defaults.
+/// `util.inspect(v)` with the current default options.
 pub fn inspect(it: &mut Interp, v: &Value) -> JsResult<String> {
-    inspect_with(it, v, &InspectOptions::default())
+    let opts = InspectOptions::current(it)?;
+    inspect_with(it, v, &opts)
 }
 
 /// `util.inspect(v, options)`.
@@ -263,7 +275,7 @@ pub fn make_inspect_function(it: &mut Interp) -> Obj {
 }
 
 fn native_inspect(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let mut opts = InspectOptions::default();
+    let mut opts = InspectOptions::current(it)?;
     opts.apply_object(it, &a.get(1))?;
     let s = inspect_with(it, &a.get(0), &opts)?;
     Ok(Value::from(s.as_str()))

@@ -136,8 +136,8 @@ pub enum Job {
         thenable: Value,
         then: Value,
     },
-    /// `queueMicrotask(cb)`.
-    Callback(Value),
+    /// `queueMicrotask(cb)`, with the async id of its `AsyncResource`.
+    Callback(Value, u64),
 }
 
 /// The microtask queue plus rejection tracking.
@@ -160,28 +160,42 @@ impl Interp {
             if self.host.exiting.is_some() {
                 return Err(self.exit_sentinel());
             }
-            match job {
-                Job::Reaction(r, arg) => self.promise_reaction_job(r, arg)?,
-                Job::ResolveThenable {
-                    promise,
-                    thenable,
-                    then,
-                } => {
-                    let (res, rej) = self.create_resolving_functions(&promise);
-                    let r = self.call(
-                        &then,
-                        &thenable,
-                        &[Value::Object(res), Value::Object(rej.clone())],
-                    );
-                    if let Err(Abrupt::Throw(e)) = r {
-                        self.call_obj(&rej, &Value::Undefined, &[e])?;
-                    } else {
-                        r?;
-                    }
+            // Node runs promise jobs with executionAsyncId 0 and a queueMicrotask callback
+            // in its own async scope.
+            let exec = match &job {
+                Job::Callback(_, id) => *id,
+                _ => 0,
+            };
+            let saved = std::mem::replace(&mut self.timers.exec_async_id, exec);
+            let r = self.run_job(job);
+            self.timers.exec_async_id = saved;
+            r?;
+        }
+        Ok(())
+    }
+
+    fn run_job(&mut self, job: Job) -> JsResult<()> {
+        match job {
+            Job::Reaction(r, arg) => self.promise_reaction_job(r, arg)?,
+            Job::ResolveThenable {
+                promise,
+                thenable,
+                then,
+            } => {
+                let (res, rej) = self.create_resolving_functions(&promise);
+                let r = self.call(
+                    &then,
+                    &thenable,
+                    &[Value::Object(res), Value::Object(rej.clone())],
+                );
+                if let Err(Abrupt::Throw(e)) = r {
+                    self.call_obj(&rej, &Value::Undefined, &[e])?;
+                } else {
+                    r?;
                 }
-                Job::Callback(f) => {
-                    self.call(&f, &Value::Undefined, &[])?;
-                }
+            }
+            Job::Callback(f, _) => {
+                self.call(&f, &Value::Undefined, &[])?;
             }
         }
         Ok(())

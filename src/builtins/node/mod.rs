@@ -80,12 +80,12 @@ fn binding(it: &mut Interp) -> Obj {
     let inspect = crate::inspect::make_inspect_function(it);
     b.define("inspect", Value::Object(inspect), Attrs::DEFAULT);
     it.define_method(&b, "format", 0, |it, a| {
-        let opts = crate::inspect::InspectOptions::default();
+        let opts = crate::inspect::InspectOptions::current(it)?;
         let s = crate::inspect::format_with_options(it, &opts, a.args)?;
         Ok(Value::from(s.as_str()))
     });
     it.define_method(&b, "formatWithOptions", 1, |it, a| {
-        let mut opts = crate::inspect::InspectOptions::default();
+        let mut opts = crate::inspect::InspectOptions::current(it)?;
         let o = a.get(0);
         if !matches!(o, Value::Object(_)) {
             return Err(super::process::invalid_arg_type(
@@ -99,6 +99,33 @@ fn binding(it: &mut Interp) -> Obj {
         let rest = a.args.get(1..).unwrap_or(&[]);
         let s = crate::inspect::format_with_options(it, &opts, rest)?;
         Ok(Value::from(s.as_str()))
+    });
+    // The sealed object behind `util.inspect.defaultOptions` (lib/internal/util/inspect.js).
+    it.define_method(&b, "inspectDefaultOptions", 0, |it, _| {
+        if let Some(d) = &it.host.inspect_defaults {
+            return Ok(Value::Object(d.clone()));
+        }
+        let d = it.new_object();
+        for (k, v) in [
+            ("showHidden", Value::Bool(false)),
+            ("depth", Value::Number(2.0)),
+            ("colors", Value::Bool(false)),
+            ("customInspect", Value::Bool(true)),
+            ("showProxy", Value::Bool(false)),
+            ("maxArrayLength", Value::Number(100.0)),
+            ("maxStringLength", Value::Number(10000.0)),
+            ("breakLength", Value::Number(80.0)),
+            ("compact", Value::Number(3.0)),
+            ("sorted", Value::Bool(false)),
+            ("getters", Value::Bool(false)),
+            ("numericSeparator", Value::Bool(false)),
+        ] {
+            // Sealed: writable, enumerable, not configurable; no new properties.
+            d.define(k, v, Attrs::new(true, true, false));
+        }
+        d.borrow_mut().extensible = false;
+        it.host.inspect_defaults = Some(d.clone());
+        Ok(Value::Object(d))
     });
     it.define_method(&b, "invalidArgType", 3, |it, a| {
         let name = it.to_string(&a.get(0))?.to_rust_string();

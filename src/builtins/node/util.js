@@ -6,6 +6,21 @@ if (inspect.custom === undefined) {
   inspect.custom = Symbol.for('nodejs.util.inspect.custom');
 }
 const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
+const inspectDefaultOptions = binding.inspectDefaultOptions();
+if (Object.getOwnPropertyDescriptor(inspect, 'defaultOptions') === undefined) {
+  Object.defineProperty(inspect, 'defaultOptions', {
+    __proto__: null,
+    get() {
+      return inspectDefaultOptions;
+    },
+    set(options) {
+      if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+        throw binding.invalidArgType('options', 'of type object', options);
+      }
+      return Object.assign(inspectDefaultOptions, options);
+    },
+  });
+}
 
 function copyProps(target, source) {
   const descs = Object.getOwnPropertyDescriptors(source);
