@@ -148,12 +148,10 @@ impl Timers {
         id
     }
 
-    /// Sets the object a timer or immediate callback gets as `this`.
+    /// Sets the object a timer callback gets as `this`.
     pub fn set_this(&mut self, id: u64, this: Value) {
         if let Some(t) = self.timers.get_mut(&id) {
             t.this = this;
-        } else if let Some(e) = self.immediates.iter_mut().find(|e| e.id == id) {
-            e.this = this;
         }
     }
 
@@ -182,7 +180,7 @@ impl Timers {
     pub fn set_ref(&mut self, id: u64, refed: bool) {
         if let Some(t) = self.timers.get_mut(&id) {
             t.refed = refed;
-        } else if let Some(e) = self.immediates.iter_mut().find(|e| e.id == id) {
+        } else if let Some(e) = self.immediates.iter_mut().rev().find(|e| e.id == id) {
             e.refed = refed;
         }
     }
@@ -191,16 +189,15 @@ impl Timers {
         self.timers.get(&id).is_some_and(|t| t.refed)
     }
 
-    pub fn add_immediate(&mut self, callback: Value, args: Vec<Value>) -> u64 {
-        let id = self.new_async_id();
+    /// Queues an immediate whose async id `id` was taken with `new_async_id`.
+    pub fn add_immediate(&mut self, id: u64, callback: Value, args: Vec<Value>, this: Value) {
         self.immediates.push_back(ImmediateEntry {
             id,
             callback,
             args,
-            this: Value::Undefined,
+            this,
             refed: true,
         });
-        id
     }
 
     pub fn has_refed_work(&self) -> bool {

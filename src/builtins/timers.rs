@@ -102,10 +102,12 @@ pub fn init(it: &mut Interp) {
         vec![Value::Object(holder)],
     );
     super::define_global(it, "setImmediate", Value::Object(sim));
-    for name in ["clearTimeout", "clearInterval", "clearImmediate"] {
+    for name in ["clearTimeout", "clearInterval"] {
         let f = it.native_fn(name, 1, clear_timer);
         super::define_global(it, name, Value::Object(f));
     }
+    let f = it.native_fn("clearImmediate", 1, clear_immediate);
+    super::define_global(it, "clearImmediate", Value::Object(f));
 }
 
 fn timer_id(v: &Value) -> Option<u64> {
@@ -263,8 +265,10 @@ fn set_immediate(it: &mut Interp, a: &Args) -> JsResult<Value> {
         Value::Object(it.new_array(args.clone()))
     };
     let trigger = it.timers.exec_async_id;
-    let id = it.timers.add_immediate(cb.clone(), args);
+    let id = it.timers.new_async_id();
     let o = Obj::new(captured_proto(a, "immediateProto"), ObjectKind::Timeout(id));
+    it.timers
+        .add_immediate(id, cb.clone(), args, Value::Object(o.clone()));
     let tail = it.timers.immediate_tail.take();
     o.define("_idleNext", Value::Null, Attrs::DEFAULT);
     let prev = match &tail {
@@ -292,21 +296,45 @@ fn set_immediate(it: &mut Interp, a: &Args) -> JsResult<Value> {
         );
     }
     it.timers.immediate_tail = Some(o.clone());
-    it.timers.set_this(id, Value::Object(o.clone()));
     Ok(Value::Object(o))
 }
 
+/// Whether `o` is an `Immediate` (made by `setImmediate`).
+fn is_immediate(it: &Interp, o: &Obj) -> bool {
+    matches!(o.borrow().kind, ObjectKind::Timeout(_))
+        && refed_key(it).is_some_and(|k| o.get_own_property(&k).is_some())
+}
+
+/// `clearTimeout`/`clearInterval`: a Timeout or its primitive id (an Immediate is left alone,
+/// as in Node).
 fn clear_timer(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let v = a.get(0);
     if let Value::Object(o) = &v {
-        if o.get_own_data(&PropKey::from("_onImmediate")).is_some()
-            && matches!(o.borrow().kind, ObjectKind::Timeout(_))
-        {
-            clear_immediate_object(it, o);
+        if is_immediate(it, o) {
+            return Ok(Value::Undefined);
         }
     }
     if let Some(id) = timer_id(&v) {
         it.timers.clear(id);
+    }
+    Ok(Value::Undefined)
+}
+
+/// `clearImmediate(immediate)`.
+fn clear_immediate(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let v = a.get(0);
+    match &v {
+        Value::Object(o) if is_immediate(it, o) => {
+            clear_immediate_object(it, o);
+            if let Some(id) = timer_id(&v) {
+                it.timers.clear(id);
+            }
+        }
+        // Node sets `immediate._destroyed` on whatever it is given (in strict code).
+        v if v.to_boolean() && !matches!(v, Value::Object(_)) => {
+            it.put_v(v, PropKey::from("_destroyed"), Value::Bool(true), true)?;
+        }
+        _ => {}
     }
     Ok(Value::Undefined)
 }
