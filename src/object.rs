@@ -495,7 +495,12 @@ impl Obj {
         set: Option<Obj>,
         attrs: Attrs,
     ) {
-        let key = key.into();
+        self.insert_slot(key.into(), Slot::Accessor { get, set }, attrs);
+    }
+
+    /// Stores a non-data property: `key` leaves the dense elements (as a hole) and lives in
+    /// the property map.
+    fn insert_slot(&self, key: PropKey, slot: Slot, attrs: Attrs) {
         let mut d = self.borrow_mut();
         if let PropKey::Index(i) = key {
             if (i as usize) < d.elements.len() {
@@ -503,13 +508,7 @@ impl Obj {
             }
             d.kind.note_index_written(i);
         }
-        d.props.insert(
-            key,
-            Prop {
-                slot: Slot::Accessor { get, set },
-                attrs,
-            },
-        );
+        d.props.insert(key, Prop { slot, attrs });
     }
 
     /// Writes an existing writable own data property or creates a new default one, when the
@@ -630,22 +629,7 @@ impl Obj {
         match prop.slot {
             Slot::Data(v) => self.define(key, v, prop.attrs),
             Slot::Accessor { get, set } => self.define_accessor(key, get, set, prop.attrs),
-            slot @ Slot::LazyStack(_) => {
-                let mut d = self.borrow_mut();
-                if let PropKey::Index(i) = key {
-                    if (i as usize) < d.elements.len() {
-                        d.elements[i as usize] = Value::Empty;
-                    }
-                    d.kind.note_index_written(i);
-                }
-                d.props.insert(
-                    key,
-                    Prop {
-                        slot,
-                        attrs: prop.attrs,
-                    },
-                );
-            }
+            slot @ Slot::LazyStack(_) => self.insert_slot(key, slot, prop.attrs),
         }
     }
 

@@ -382,3 +382,20 @@ impl Default for Interp {
         Self::new()
     }
 }
+
+/// Helpers shared by the interpreter's unit tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::Interp;
+
+    /// Runs `String(<src>)` as a script and returns it, or the thrown error's
+    /// `name: message`.
+    pub fn eval_to_string(src: &str) -> String {
+        let mut it = Interp::new();
+        let wrapped = format!("try {{ String({src}) }} catch (e) {{ e.name + ': ' + e.message }}");
+        match it.run_script("t", &wrapped) {
+            Ok(v) => it.to_string_lossy(&v),
+            Err(e) => format!("uncaught: {e:?}"),
+        }
+    }
+}

@@ -1474,15 +1474,7 @@ fn set_array_length(o: &Obj, new_len: u32) -> bool {
 mod tests {
     use crate::interp::Interp;
 
-    /// Runs a script and returns `String(result)` or the thrown error's `name: message`.
-    fn run(src: &str) -> String {
-        let mut it = Interp::new();
-        let wrapped = format!("try {{ String({src}) }} catch (e) {{ e.name + ': ' + e.message }}");
-        match it.run_script("t", &wrapped) {
-            Ok(v) => it.to_string_lossy(&v),
-            Err(e) => format!("uncaught: {e:?}"),
-        }
-    }
+    use crate::interp::test_support::eval_to_string as run;
 
     #[test]
     fn remainder_takes_the_dividends_sign_on_both_paths() {

@@ -643,17 +643,7 @@ fn opt_same(a: &Option<Obj>, b: &Option<Obj>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::interp::Interp;
-
-    /// Runs a script and returns `String(result)` or the thrown error's `name: message`.
-    fn run(src: &str) -> String {
-        let mut it = Interp::new();
-        let wrapped = format!("try {{ String({src}) }} catch (e) {{ e.name + ': ' + e.message }}");
-        match it.run_script("t", &wrapped) {
-            Ok(v) => it.to_string_lossy(&v),
-            Err(e) => format!("uncaught: {e:?}"),
-        }
-    }
+    use crate::interp::test_support::eval_to_string as run;
 
     #[test]
     fn traps_are_called_with_target_key_and_receiver() {
