@@ -4,9 +4,9 @@
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use thiserror_free::Error;
 
-use crate::ast::Span;
-use crate::interp::Interp;
-use crate::value::Value;
+use jsgen_engine::ast::Span;
+use jsgen_engine::interp::Interp;
+use jsgen_engine::value::Value;
 
 mod thiserror_free {
     //! A tiny `Error` derive substitute: `Display` is implemented by hand below.
@@ -62,7 +62,7 @@ pub fn render(diag: SourceDiagnostic, color: bool) -> String {
 pub fn syntax_error(
     it: &Interp,
     source: u32,
-    err: &crate::parser::SyntaxError,
+    err: &jsgen_engine::parser::SyntaxError,
 ) -> SourceDiagnostic {
     let (name, text) = source_text(it, source);
     SourceDiagnostic {
@@ -111,6 +111,6 @@ fn describe_exception(it: &mut Interp, value: &Value) -> (String, String) {
             return (first, rest.join("\n"));
         }
     }
-    let text = crate::inspect::inspect(it, value).unwrap_or_else(|_| "exception".into());
+    let text = jsgen_node::inspect::inspect(it, value).unwrap_or_else(|_| "exception".into());
     (text, String::new())
 }

@@ -6,9 +6,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use jsgen::event_loop::RejectionMode;
-use jsgen::interp::Interp;
-use jsgen::run::{MainEnd, RunError, ScriptGoal};
+use jsgen_engine::interp::script::RunError;
+use jsgen_engine::interp::Interp;
+use jsgen_node::event_loop::RejectionMode;
+use jsgen_node::prelude::*;
+use jsgen_node::run::{MainEnd, ScriptGoal};
 
 /// jsgen — a JavaScript interpreter that prints exactly what Node.js prints.
 #[derive(Parser, Debug)]
@@ -109,9 +111,9 @@ fn run(cli: Cli) -> u8 {
         );
         return 2;
     };
-    let mut it = Interp::new();
-    it.console.detect_terminal();
-    it.timers.virtual_time = cli.virtual_time;
+    let mut it = jsgen_node::node_interp();
+    it.node_mut().console.detect_terminal();
+    it.node_mut().timers.virtual_time = cli.virtual_time;
     let script_path = match (&cli.eval, &cli.file) {
         (None, Some(f)) if f != "-" => Some(name.clone()),
         _ => None,

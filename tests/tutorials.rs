@@ -1,5 +1,5 @@
 //! Every `.js` file under `../shared/tutorials/` must parse (skipped if the directory is absent).
-use jsgen::parser::{parse_script, ParseOptions};
+use jsgen_engine::parser::{parse_script, ParseOptions};
 
 #[test]
 fn tutorials_parse() {

@@ -2,9 +2,9 @@
 //! the properties of `a.b.` paths. Paths are followed through data properties only, so
 //! completing never runs a getter or any other script code.
 
-use crate::interp::Interp;
-use crate::object::{Obj, PropKey};
-use crate::value::Value;
+use jsgen_engine::interp::Interp;
+use jsgen_engine::object::{Obj, PropKey};
+use jsgen_engine::value::Value;
 
 const KEYWORDS: &[&str] = &[
     "async",
@@ -128,7 +128,7 @@ pub fn complete(it: &mut Interp, line: &str, pos: usize) -> (usize, Vec<String>)
 /// A global binding's value: the global lexical environment first, then the global object
 /// (data properties only).
 fn lookup_global(it: &Interp, name: &str) -> Option<Value> {
-    let key = crate::string::JsStr::from(name);
+    let key = jsgen_engine::string::JsStr::from(name);
     if let Some(&(slot, _)) = it.global_lex.names.get(&key) {
         return it.global_lex.values.get(slot as usize).cloned();
     }
@@ -203,7 +203,7 @@ mod tests {
 
     #[test]
     fn completes_globals_and_properties() {
-        let mut it = Interp::new();
+        let mut it = jsgen_node::node_interp();
         let _ = it.run_script(
             "t.js",
             "let myValue = { inner: { deep: 1 } }; var other = 2",

@@ -2,8 +2,8 @@
 //! `{a: 1}` wrapping rule, the top-level-`await` rewrite, and the text of the syntax-error and
 //! uncaught-exception reports. Everything here is unit-tested below.
 
-use crate::ast::{Pattern, Script, StmtKind, VarKind};
-use crate::parser::SyntaxError;
+use jsgen_engine::ast::{Pattern, Script, StmtKind, VarKind};
+use jsgen_engine::parser::SyntaxError;
 
 /// A line starting with `.` that names a REPL command (Node's rule: `.x` but not `..` and not a
 /// number like `.5`), split into keyword and argument.
@@ -69,7 +69,8 @@ pub struct AwaitRewrite {
 
 /// Rewrites `text`, already parsed (with top-level `await` allowed) into `script`.
 pub fn rewrite_top_level_await(text: &str, script: &Script) -> AwaitRewrite {
-    let slice = |s: crate::ast::Span| text.get(s.start as usize..s.end as usize).unwrap_or("");
+    let slice =
+        |s: jsgen_engine::ast::Span| text.get(s.start as usize..s.end as usize).unwrap_or("");
     let mut hoisted_let: Vec<String> = Vec::new();
     let mut hoisted_var: Vec<String> = Vec::new();
     let mut prefix = String::new();
@@ -256,7 +257,7 @@ pub fn help_text(terminal: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parser::{parse_script, ParseOptions};
+    use jsgen_engine::parser::{parse_script, ParseOptions};
 
     #[test]
     fn commands() {

@@ -18,13 +18,14 @@ pub mod input;
 use std::io::Write;
 use std::sync::atomic::Ordering;
 
-use crate::event_loop::LoopError;
-use crate::interp::jobs::PromiseState;
-use crate::interp::{Args, Interp, JsResult, INTERRUPTED_MESSAGE};
-use crate::object::{Attrs, Obj, ObjectKind, PropKey};
-use crate::parser::{parse_script, ParseOptions};
-use crate::run::RunError;
-use crate::value::Value;
+use jsgen_engine::interp::jobs::PromiseState;
+use jsgen_engine::interp::script::RunError;
+use jsgen_engine::interp::{Args, Interp, JsResult, INTERRUPTED_MESSAGE};
+use jsgen_engine::object::{Attrs, Obj, ObjectKind, PropKey};
+use jsgen_engine::parser::{parse_script, ParseOptions};
+use jsgen_engine::value::Value;
+use jsgen_node::event_loop::LoopError;
+use jsgen_node::prelude::*;
 
 use frontend::{Frontend, Input};
 use input::{object_literal_wrap, parse_command, rewrite_top_level_await};
@@ -32,10 +33,10 @@ use input::{object_literal_wrap, parse_command, rewrite_top_level_await};
 /// Starts a REPL session and runs it until `.exit`, Ctrl+D (end of input) or a second Ctrl+C.
 /// `terminal`: stdin is a terminal (line editor, Ctrl+C handling, `.editor`).
 pub fn run(terminal: bool) -> u8 {
-    let mut it = Interp::new();
-    it.console.detect_terminal();
+    let mut it = jsgen_node::node_interp();
+    it.node_mut().console.detect_terminal();
     // Node's REPL context has `require` and `module` (not `exports`, `__filename`, `__dirname`).
-    crate::builtins::require::install_repl_commonjs(&mut it);
+    jsgen_node::require::install_repl_commonjs(&mut it);
     let fe = Frontend::start(terminal);
     if terminal {
         // Ctrl+C while code runs (the editor is not reading, so the terminal sends SIGINT):
@@ -49,7 +50,7 @@ pub fn run(terminal: bool) -> u8 {
     repl.main_loop();
     let _ = std::io::stdout().flush();
     // `process.exit(code)` ends the session with its code (low 8 bits, as a process status).
-    repl.it.host.exiting.map_or(0, |code| code as u8)
+    repl.it.exiting.map_or(0, |code| code as u8)
 }
 
 /// How a line or command leaves the session.
@@ -102,7 +103,7 @@ impl Repl {
     }
 
     fn out(&mut self, s: &str) {
-        self.it.console.write_out(s);
+        self.it.node_mut().console.write_out(s);
         let _ = std::io::stdout().flush();
     }
 
@@ -112,7 +113,7 @@ impl Repl {
             "Welcome to jsgen v{version}.\nType \".help\" for more information.\n"
         ));
         loop {
-            if self.it.host.exiting.is_some() {
+            if self.it.exiting.is_some() {
                 return;
             }
             let prompt = if self.buffer.is_empty() { "> " } else { "... " };
@@ -165,13 +166,19 @@ impl Repl {
     /// printed above the prompt (rustyline's external printer redraws the line).
     fn run_timers_while_reading(&mut self) {
         self.it.interrupt.store(false, Ordering::Relaxed);
-        let capture = self.fe.terminal && self.it.console.capture.is_none();
+        let capture = self.fe.terminal && self.it.node_mut().console.capture.is_none();
         if capture {
-            self.it.console.capture = Some(Vec::new());
+            self.it.node_mut().console.capture = Some(Vec::new());
         }
         self.run_due();
         if capture {
-            let out = self.it.console.capture.take().unwrap_or_default();
+            let out = self
+                .it
+                .node_mut()
+                .console
+                .capture
+                .take()
+                .unwrap_or_default();
             self.fe
                 .print_async(String::from_utf8_lossy(&out).into_owned());
         }
@@ -408,7 +415,9 @@ impl Repl {
             None => {
                 let e = self.it.plain_error(INTERRUPTED_MESSAGE);
                 self.finish(Err(match e {
-                    crate::interp::Abrupt::Throw(value) => RunError::Uncaught { value, pos: None },
+                    jsgen_engine::interp::Abrupt::Throw(value) => {
+                        RunError::Uncaught { value, pos: None }
+                    }
                     _ => return,
                 }));
             }
@@ -418,7 +427,7 @@ impl Repl {
     /// Prints an entry's result (setting `_`) or its error (setting `_error`), then runs
     /// microtasks and due timers.
     fn finish(&mut self, r: Result<Value, RunError>) {
-        if self.it.host.exiting.is_some() {
+        if self.it.exiting.is_some() {
             // `process.exit()` ran: the session ends without printing the unwinding.
             return;
         }
@@ -427,8 +436,8 @@ impl Repl {
                 if !self.assigned(LAST) {
                     self.state.define(LAST, v.clone(), Attrs::DEFAULT);
                 }
-                let opts = self.it.console.stdout_options();
-                let text = crate::inspect::inspect_with(&mut self.it, &v, &opts)
+                let opts = self.it.node_mut().console.stdout_options();
+                let text = jsgen_node::inspect::inspect_with(&mut self.it, &v, &opts)
                     .unwrap_or_else(|_| "undefined".into());
                 self.out(&format!("{text}\n"));
             }
@@ -467,7 +476,7 @@ impl Repl {
     fn record_error(&mut self, value: &Value, syntax_message: Option<&str>) {
         let v = match syntax_message {
             Some(m) => match self.it.syntax_error(m) {
-                crate::interp::Abrupt::Throw(v) => v,
+                jsgen_engine::interp::Abrupt::Throw(v) => v,
                 _ => value.clone(),
             },
             None => value.clone(),
@@ -502,10 +511,11 @@ fn report_uncaught(it: &mut Interp, state: &Obj, value: &Value) {
     if !assigned {
         state.define(LAST_ERROR, value.clone(), Attrs::DEFAULT);
     }
-    let opts = it.console.stdout_options();
-    let text = crate::inspect::inspect_with(it, value, &opts).unwrap_or_else(|_| "error".into());
+    let opts = it.node_mut().console.stdout_options();
+    let text =
+        jsgen_node::inspect::inspect_with(it, value, &opts).unwrap_or_else(|_| "error".into());
     let report = input::uncaught_report(&text, is_error);
-    it.console.write_out(&report);
+    it.node_mut().console.write_out(&report);
 }
 
 /// Defines the accessor `name` (`_` or `_error`) on the global object: it reads `key` of
@@ -553,7 +563,8 @@ fn underscore_set(it: &mut Interp, a: &Args) -> JsResult<Value> {
         let flag = PropKey::from_name(&format!("{k}Assigned"));
         if !matches!(o.get_own_data(&flag), Some(Value::Bool(true))) {
             o.define(flag, Value::Bool(true), Attrs::DEFAULT);
-            it.console
+            it.node_mut()
+                .console
                 .write_out(&format!("Expression assignment to {name} now disabled.\n"));
         }
     }
@@ -565,7 +576,7 @@ mod tests {
     #[test]
     fn interrupt_flag_stops_loops_and_is_uncatchable() {
         use std::sync::atomic::Ordering;
-        let mut it = crate::interp::Interp::new();
+        let mut it = jsgen_node::node_interp();
         it.interrupt.store(true, Ordering::Relaxed);
         let r = it.run_script("t.js", "for (;;) { try { while (true) {} } catch (e) {} }");
         assert!(r.is_err());

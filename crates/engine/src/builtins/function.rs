@@ -1,0 +1,323 @@
+//! `Function`: the constructor (built on indirect eval of a synthesized function expression),
+//! `Function.prototype` (`call`, `apply`, `bind`, `toString`, `[Symbol.hasInstance]`) and
+//! %ThrowTypeError%.
+
+use crate::interp::function::BoundFunction;
+use crate::interp::{Args, Interp, JsResult, StackEntry};
+use crate::object::{Attrs, Obj, ObjectKind, PropKey};
+use crate::string::JsStr;
+use crate::value::Value;
+
+pub fn init(it: &mut Interp) {
+    let proto = it.intrinsics.function_prototype.clone();
+    // Function.prototype is itself a function: name "" and length 0.
+    proto.define("length", Value::from(0.0), Attrs::CONFIGURABLE_ONLY);
+    proto.define("name", Value::from(""), Attrs::CONFIGURABLE_ONLY);
+
+    // %ThrowTypeError%: non-extensible, `length` and `name` non-configurable.
+    let tte = it.native_fn("", 0, throw_type_error);
+    tte.define("length", Value::from(0.0), Attrs::NONE);
+    tte.define("name", Value::from(""), Attrs::NONE);
+    tte.borrow_mut().extensible = false;
+    it.intrinsics.throw_type_error = tte.clone();
+    // AddRestrictedFunctionProperties(%Function.prototype%).
+    proto.define_accessor(
+        "arguments",
+        Some(tte.clone()),
+        Some(tte.clone()),
+        Attrs::CONFIGURABLE_ONLY,
+    );
+    proto.define_accessor(
+        "caller",
+        Some(tte.clone()),
+        Some(tte),
+        Attrs::CONFIGURABLE_ONLY,
+    );
+
+    let ctor = it.native_fn_with("Function", 1, function_constructor, true, Vec::new());
+    super::link_ctor_proto(&ctor, &proto);
+
+    it.define_method(&proto, "apply", 2, function_proto_apply);
+    it.define_method(&proto, "bind", 1, function_proto_bind);
+    it.define_method(&proto, "call", 1, function_proto_call);
+    it.define_method(&proto, "toString", 0, function_proto_to_string);
+    let hi = it.native_fn("[Symbol.hasInstance]", 1, function_proto_has_instance);
+    proto.define(
+        PropKey::Sym(it.symbols.has_instance.clone()),
+        Value::Object(hi),
+        Attrs::NONE,
+    );
+
+    it.intrinsics.function_ctor = ctor.clone();
+    super::define_global(it, "Function", Value::Object(ctor));
+}
+
+fn throw_type_error(it: &mut Interp, _a: &Args) -> JsResult<Value> {
+    Err(it.type_error(
+        "'caller', 'callee', and 'arguments' properties may not be accessed on strict mode functions or the arguments objects for calls to them",
+    ))
+}
+
+/// Function(p1, ..., pn, body): CreateDynamicFunction for normal functions.
+fn function_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    // Steps 8-13: P is the parameters joined by ",", bodyString is "\n" + body + "\n".
+    let (params, body) = match a.args.split_last() {
+        None => (Vec::new(), JsStr::empty()),
+        Some((body, params)) => {
+            let mut ps = Vec::new();
+            for p in params {
+                ps.push(it.to_string(p)?.to_rust_string());
+            }
+            (ps, it.to_string(body)?)
+        }
+    };
+    let body = body.to_rust_string();
+    // Parameters and body are checked separately, so neither can close the other early.
+    for part in params
+        .iter()
+        .map(String::as_str)
+        .chain(std::iter::once(body.as_str()))
+    {
+        if !balanced(part) {
+            return Err(it.syntax_error("Unexpected token '}'"));
+        }
+    }
+    // sourceText: "function anonymous(" P "\n) {" bodyString "}".
+    let source_text = format!(
+        "function anonymous({}\n) {{\n{}\n}}",
+        params.join(","),
+        body
+    );
+    let wrapped = format!("({source_text})");
+    // Register the text so the new function's `toString` and stack traces can find it.
+    let src = it.add_source("anonymous", &wrapped);
+    it.stack.push(StackEntry {
+        name: JsStr::intern("anonymous"),
+        pos: Default::default(),
+        source: src,
+        kind: crate::interp::FrameKind::Js,
+    });
+    let r = it.perform_eval(Value::from(wrapped.as_str()), None);
+    it.stack.pop();
+    let f = r?;
+    let Value::Object(fo) = &f else {
+        return Err(it.syntax_error("Function constructor failed"));
+    };
+    // OrdinaryCreateFromConstructor: a subclass of Function gets its own prototype.
+    if let Some(nt) = a.new_target {
+        if !Obj::ptr_eq(nt, a.callee) {
+            let proto = it.get_prototype_from_constructor(nt, |i| i.function_prototype.clone())?;
+            fo.borrow_mut().proto = Some(proto);
+        }
+    }
+    Ok(f)
+}
+
+/// A cheap check that brackets in a dynamic-function part do not close more than they open
+/// (outside strings and comments), so the part cannot escape its position in the wrapper.
+fn balanced(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut depth: i64 = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'"' | b'\'' | b'`' => {
+                let q = b[i];
+                i += 1;
+                while i < b.len() && b[i] != q {
+                    if b[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            b'/' if i + 1 < b.len() && b[i + 1] == b'/' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if i + 1 < b.len() && b[i + 1] == b'*' => {
+                i += 2;
+                while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    true
+}
+
+/// "a number", "an object", ... for V8's messages.
+fn type_phrase(v: &Value) -> String {
+    crate::builtins::reflect::article_type(v)
+}
+
+/// Function.prototype.apply(thisArg, argArray).
+fn function_proto_apply(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    // 1-2. If IsCallable(func) is false, throw a TypeError exception.
+    if !it.is_callable(a.this) {
+        let s = crate::builtins::object::no_side_effects_to_string(it, a.this);
+        return Err(it.type_error(format!(
+            "Function.prototype.apply was called on {s}, which is {} and not a function",
+            type_phrase(a.this)
+        )));
+    }
+    let arg_array = a.get(1);
+    // 3. If argArray is undefined or null, return ? Call(func, thisArg).
+    if arg_array.is_nullish() {
+        return it.call(a.this, &a.get(0), &[]);
+    }
+    // 4. Let argList be ? CreateListFromArrayLike(argArray).
+    let args = it.create_list_from_array_like(&arg_array)?;
+    it.call(a.this, &a.get(0), &args)
+}
+
+/// Function.prototype.call(thisArg, ...args).
+fn function_proto_call(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    if !it.is_callable(a.this) {
+        let s = crate::interp::brief::brief(it, a.this);
+        return Err(it.type_error(format!("{s} is not a function")));
+    }
+    let rest = if a.args.is_empty() {
+        &[][..]
+    } else {
+        &a.args[1..]
+    };
+    it.call(a.this, &a.get(0), rest)
+}
+
+/// Function.prototype.bind(thisArg, ...args).
+fn function_proto_bind(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    // 1-2. If IsCallable(Target) is false, throw a TypeError exception.
+    let Some(target) = a.this.as_object().filter(|o| o.is_callable()).cloned() else {
+        return Err(it.type_error("Bind must be called on a function"));
+    };
+    let bound_args: Vec<Value> = a.args.iter().skip(1).cloned().collect();
+    let arg_count = bound_args.len() as f64;
+    // 3. Let F be ? BoundFunctionCreate(Target, thisArg, args): [[Prototype]] is the target's.
+    let proto = it.get_prototype_of(&target)?;
+    let f = Obj::new(
+        proto,
+        ObjectKind::Bound(Box::new(BoundFunction {
+            target: target.clone(),
+            this: a.get(0),
+            args: bound_args,
+        })),
+    );
+    // 4-6. L: from the target's own `length` if it is a Number.
+    let mut len = 0.0;
+    let lk = PropKey::from("length");
+    if it.get_own_property(&target, &lk)?.is_some() {
+        let tl = it.get(&target, &lk)?;
+        if let Value::Number(n) = tl {
+            if n == f64::INFINITY {
+                len = f64::INFINITY;
+            } else if n != f64::NEG_INFINITY {
+                let n = crate::value::to_integer_or_infinity(n);
+                len = (n - arg_count).max(0.0);
+            }
+        }
+    }
+    // 7. Perform ! SetFunctionLength(F, L).
+    f.define("length", Value::from(len), Attrs::CONFIGURABLE_ONLY);
+    // 8-10. SetFunctionName(F, targetName, "bound").
+    let name = match it.get(&target, &PropKey::from("name"))? {
+        Value::String(s) => s,
+        _ => JsStr::empty(),
+    };
+    let bound_name = JsStr::from("bound ").concat(&name);
+    f.define("name", Value::String(bound_name), Attrs::CONFIGURABLE_ONLY);
+    Ok(Value::Object(f))
+}
+
+/// Function.prototype.toString().
+fn function_proto_to_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let Some(o) = a.this.as_object().filter(|o| o.is_callable()).cloned() else {
+        return Err(it.type_error("Function.prototype.toString requires that 'this' be a Function"));
+    };
+    let text = function_source_text(it, &o);
+    Ok(Value::from(text.as_str()))
+}
+
+/// The source text of a function as `Function.prototype.toString` gives it.
+pub fn function_source_text(it: &Interp, o: &Obj) -> String {
+    let d = o.borrow();
+    match &d.kind {
+        ObjectKind::Closure(c) => {
+            let span = c.class_span.unwrap_or(c.func.span);
+            if let Some(src) = it.sources.get(c.source as usize) {
+                if let Some(t) = src.text.get(span.start as usize..span.end as usize) {
+                    if !t.is_empty() {
+                        return t.to_string();
+                    }
+                }
+            }
+            format!("function {}() {{ [native code] }}", c.name)
+        }
+        ObjectKind::Native(n) => format!("function {}() {{ [native code] }}", n.name),
+        _ => "function () { [native code] }".to_string(),
+    }
+}
+
+/// Function.prototype[@@hasInstance](V).
+fn function_proto_has_instance(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    Ok(Value::Bool(it.ordinary_has_instance(a.this, &a.get(0))?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bind_name_and_length() {
+        let mut it = Interp::new();
+        let g = it.global.clone();
+        let object = it.get(&g, &PropKey::from("Object")).unwrap();
+        let keys = it.get_v(&object, &PropKey::from("keys")).unwrap();
+        let bind = it.get_v(&keys, &PropKey::from("bind")).unwrap();
+        let b = it
+            .call(&bind, &keys, &[Value::Null, Value::from(1.0)])
+            .unwrap();
+        let name = it.get_v(&b, &PropKey::from("name")).unwrap();
+        assert!(name.strict_equals(&Value::from("bound keys")));
+        let len = it.get_v(&b, &PropKey::from("length")).unwrap();
+        assert!(len.strict_equals(&Value::from(0.0)));
+        let ts = it.get_v(&b, &PropKey::from("toString")).unwrap();
+        let s = it.call(&ts, &keys, &[]).unwrap();
+        assert!(s.strict_equals(&Value::from("function keys() { [native code] }")));
+        assert!(it.call(&bind, &Value::from(1.0), &[]).is_err());
+    }
+
+    #[test]
+    fn call_and_apply() {
+        let mut it = Interp::new();
+        let op = Value::Object(it.intrinsics.object_prototype.clone());
+        let ts = it.get_v(&op, &PropKey::from("toString")).unwrap();
+        let call = it.get_v(&ts, &PropKey::from("call")).unwrap();
+        let arr = Value::Object(it.new_array(vec![]));
+        let r = it.call(&call, &ts, std::slice::from_ref(&arr)).unwrap();
+        assert!(r.strict_equals(&Value::from("[object Array]")));
+        let apply = it.get_v(&ts, &PropKey::from("apply")).unwrap();
+        let r = it
+            .call(&apply, &ts, &[Value::Null, Value::Undefined])
+            .unwrap();
+        assert!(r.strict_equals(&Value::from("[object Null]")));
+    }
+
+    #[test]
+    fn balanced_parts() {
+        assert!(balanced("return a + b"));
+        assert!(balanced("return '}'"));
+        assert!(!balanced("}), (function(){"));
+    }
+}

@@ -1,0 +1,2371 @@
+//! `Intl` (ECMA-402), the subset tutorials use, with hand-written locale tables for en-US
+//! (default), en-GB, en-IN, de-DE, fr-FR, es-ES, ja-JP and pt-BR (see DESIGN.md "Intl").
+//!
+//! * `Intl.NumberFormat`: styles decimal/percent/currency/unit, digit options, grouping,
+//!   compact/scientific/engineering notation, signDisplay, `format`/`formatToParts`/
+//!   `resolvedOptions`. `Number.prototype.toLocaleString` and `BigInt.prototype.toLocaleString`
+//!   use the same code ([`number_format_from_args`], `format_decimal`).
+//! * `Intl.DateTimeFormat`: components, hour12, timeZone (UTC and fixed offsets), dateStyle/
+//!   timeStyle; `Date.prototype.toLocale{,Date,Time}String` go through [`date_to_locale`].
+//! * `Intl.PluralRules`, `Intl.RelativeTimeFormat`, `Intl.ListFormat` (English rules).
+
+use crate::interp::{Args, Interp, JsResult};
+use crate::object::{Attrs, Obj, ObjectKind, PropKey};
+use crate::value::Value;
+
+use super::number::{round_digits, shortest_decimal};
+
+/// The resolved state of an `Intl` service object.
+#[derive(Debug, Clone)]
+pub enum IntlData {
+    Number(NumberSpec),
+    DateTime(DateSpec),
+    Plural {
+        locale: String,
+        ordinal: bool,
+    },
+    Relative {
+        locale: String,
+        numeric_auto: bool,
+        style: String,
+    },
+    List {
+        locale: String,
+        kind: String,
+        style: String,
+    },
+    Collator {
+        locale: String,
+        opts: super::string::CollatorOptions,
+    },
+}
+
+// ---- locales ---------------------------------------------------------------------------------
+
+/// The supported locale a `locales` argument resolves to (`en-US` when none matches).
+fn resolve_locale(it: &mut Interp, locales: &Value) -> JsResult<String> {
+    let tag = match locales {
+        Value::String(s) => s.to_rust_string(),
+        Value::Object(o) => {
+            let first = it.get(o, &PropKey::Index(0))?;
+            if first.is_undefined() {
+                String::new()
+            } else {
+                it.to_string(&first)?.to_rust_string()
+            }
+        }
+        Value::Undefined => String::new(),
+        other => {
+            let _ = it.to_object(other)?;
+            String::new()
+        }
+    };
+    let mut parts = tag.split(['-', '_']);
+    let lang = parts.next().unwrap_or("").to_ascii_lowercase();
+    let region = parts.find(|p| p.len() == 2).map(|r| r.to_ascii_uppercase());
+    let known = ["en", "de", "fr", "es", "ja", "pt"];
+    if !known.contains(&lang.as_str()) {
+        return Ok("en-US".into());
+    }
+    Ok(match region {
+        Some(r) => format!("{lang}-{r}"),
+        None => lang,
+    })
+}
+
+fn lang(locale: &str) -> &str {
+    locale.split('-').next().unwrap_or("en")
+}
+
+// ---- options ---------------------------------------------------------------------------------
+
+fn get_opt(it: &mut Interp, opts: &Option<Obj>, name: &str) -> JsResult<Value> {
+    match opts {
+        Some(o) => it.get(o, &PropKey::from(name)),
+        None => Ok(Value::Undefined),
+    }
+}
+
+/// GetOption(options, name, string, allowed, default).
+fn str_opt(
+    it: &mut Interp,
+    opts: &Option<Obj>,
+    name: &str,
+    allowed: &[&str],
+    ctor: &str,
+) -> JsResult<Option<String>> {
+    let v = get_opt(it, opts, name)?;
+    if v.is_undefined() {
+        return Ok(None);
+    }
+    let s = it.to_string(&v)?.to_rust_string();
+    if !allowed.is_empty() && !allowed.contains(&s.as_str()) {
+        return Err(it.range_error(format!(
+            "Value {s} out of range for {ctor} options property {name}"
+        )));
+    }
+    Ok(Some(s))
+}
+
+fn bool_opt(it: &mut Interp, opts: &Option<Obj>, name: &str) -> JsResult<Option<bool>> {
+    let v = get_opt(it, opts, name)?;
+    Ok(if v.is_undefined() {
+        None
+    } else {
+        Some(v.to_boolean())
+    })
+}
+
+fn digit_opt(
+    it: &mut Interp,
+    opts: &Option<Obj>,
+    name: &str,
+    min: f64,
+    max: f64,
+) -> JsResult<Option<usize>> {
+    let v = get_opt(it, opts, name)?;
+    if v.is_undefined() {
+        return Ok(None);
+    }
+    let n = it.to_number(&v)?;
+    if n.is_nan() || n < min || n > max {
+        return Err(it.range_error(format!("{name} value is out of range.")));
+    }
+    Ok(Some(n.floor() as usize))
+}
+
+/// GetOptionsObject / CoerceOptionsToObject.
+fn options_object(it: &mut Interp, v: &Value) -> JsResult<Option<Obj>> {
+    match v {
+        Value::Undefined => Ok(None),
+        Value::Object(o) => Ok(Some(o.clone())),
+        other => Ok(Some(it.to_object(other)?)),
+    }
+}
+
+// ---- number formatting -----------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Rounding {
+    Fraction(usize, usize),
+    Significant(usize, usize),
+    /// Compact notation's default: 2 significant digits below 100, else integers.
+    Compact,
+}
+
+#[derive(Debug, Clone)]
+pub struct NumberSpec {
+    pub locale: String,
+    pub style: String,
+    pub currency: Option<String>,
+    pub currency_display: String,
+    pub currency_sign: String,
+    pub unit: Option<String>,
+    pub unit_display: String,
+    pub min_int: usize,
+    pub rounding: Rounding,
+    pub grouping: Option<bool>,
+    pub notation: String,
+    pub compact_display: String,
+    pub sign_display: String,
+}
+
+impl Default for NumberSpec {
+    fn default() -> Self {
+        NumberSpec {
+            locale: "en-US".into(),
+            style: "decimal".into(),
+            currency: None,
+            currency_display: "symbol".into(),
+            currency_sign: "standard".into(),
+            unit: None,
+            unit_display: "short".into(),
+            min_int: 1,
+            rounding: Rounding::Fraction(0, 3),
+            grouping: None,
+            notation: "standard".into(),
+            compact_display: "short".into(),
+            sign_display: "auto".into(),
+        }
+    }
+}
+
+const NF: &str = "Intl.NumberFormat";
+
+fn currency_digits(code: &str) -> usize {
+    match code {
+        "JPY" | "KRW" | "VND" | "CLP" | "ISK" | "UGX" | "PYG" => 0,
+        "BHD" | "KWD" | "OMR" | "JOD" | "TND" => 3,
+        _ => 2,
+    }
+}
+
+/// SetNumberFormatDigitOptions and the rest of InitializeNumberFormat.
+pub fn number_format_from_args(
+    it: &mut Interp,
+    locales: &Value,
+    options: &Value,
+) -> JsResult<NumberSpec> {
+    let locale = resolve_locale(it, locales)?;
+    let opts = options_object(it, options)?;
+    let mut s = NumberSpec {
+        locale,
+        ..NumberSpec::default()
+    };
+    let style = str_opt(
+        it,
+        &opts,
+        "style",
+        &["decimal", "percent", "currency", "unit"],
+        NF,
+    )?;
+    s.style = style.unwrap_or_else(|| "decimal".into());
+    let currency = str_opt(it, &opts, "currency", &[], NF)?;
+    if let Some(c) = &currency {
+        if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return Err(it.range_error(format!("Invalid currency code : {c}")));
+        }
+    }
+    let cd = str_opt(
+        it,
+        &opts,
+        "currencyDisplay",
+        &["code", "symbol", "narrowSymbol", "name"],
+        NF,
+    )?;
+    let cs = str_opt(it, &opts, "currencySign", &["standard", "accounting"], NF)?;
+    let unit = str_opt(it, &opts, "unit", &[], NF)?;
+    let ud = str_opt(it, &opts, "unitDisplay", &["short", "narrow", "long"], NF)?;
+    if s.style == "currency" {
+        let Some(c) = currency else {
+            return Err(it.type_error("Currency code is required with currency style."));
+        };
+        s.currency = Some(c.to_ascii_uppercase());
+    }
+    if s.style == "unit" {
+        let Some(u) = unit else {
+            return Err(it.type_error("Unit is required with unit style."));
+        };
+        if unit_names(&u).is_none() {
+            return Err(it.range_error(format!(
+                "Invalid unit argument for Intl.NumberFormat() '{u}'"
+            )));
+        }
+        s.unit = Some(u);
+    }
+    s.currency_display = cd.unwrap_or_else(|| "symbol".into());
+    s.currency_sign = cs.unwrap_or_else(|| "standard".into());
+    s.unit_display = ud.unwrap_or_else(|| "short".into());
+    let notation = str_opt(
+        it,
+        &opts,
+        "notation",
+        &["standard", "scientific", "engineering", "compact"],
+        NF,
+    )?;
+    s.notation = notation.unwrap_or_else(|| "standard".into());
+    let (def_min, def_max) = match (s.style.as_str(), &s.currency) {
+        ("currency", Some(c)) if s.notation == "standard" => {
+            (currency_digits(c), currency_digits(c))
+        }
+        ("percent", _) => (0, 0),
+        _ => (0, 3),
+    };
+    let min_int = digit_opt(it, &opts, "minimumIntegerDigits", 1.0, 21.0)?;
+    let min_frac = digit_opt(it, &opts, "minimumFractionDigits", 0.0, 100.0)?;
+    let max_frac = digit_opt(it, &opts, "maximumFractionDigits", 0.0, 100.0)?;
+    let min_sig = digit_opt(it, &opts, "minimumSignificantDigits", 1.0, 21.0)?;
+    let max_sig = digit_opt(it, &opts, "maximumSignificantDigits", 1.0, 21.0)?;
+    s.min_int = min_int.unwrap_or(1);
+    s.rounding = if min_sig.is_some() || max_sig.is_some() {
+        let mn = min_sig.unwrap_or(1);
+        let mx = max_sig.unwrap_or(21);
+        if mn > mx {
+            return Err(it.range_error("maximumSignificantDigits value is out of range."));
+        }
+        Rounding::Significant(mn, mx)
+    } else if min_frac.is_some() || max_frac.is_some() {
+        let (mn, mx) = match (min_frac, max_frac) {
+            (Some(mn), None) => (mn, mn.max(def_max)),
+            (None, Some(mx)) => (def_min.min(mx), mx),
+            (Some(mn), Some(mx)) => {
+                if mn > mx {
+                    return Err(it.range_error("maximumFractionDigits value is out of range."));
+                }
+                (mn, mx)
+            }
+            (None, None) => (def_min, def_max),
+        };
+        Rounding::Fraction(mn, mx)
+    } else if s.notation == "compact" {
+        Rounding::Compact
+    } else {
+        Rounding::Fraction(def_min, def_max)
+    };
+    let cdisp = str_opt(it, &opts, "compactDisplay", &["short", "long"], NF)?;
+    s.compact_display = cdisp.unwrap_or_else(|| "short".into());
+    let g = get_opt(it, &opts, "useGrouping")?;
+    if !g.is_undefined() {
+        s.grouping = Some(match &g {
+            Value::String(st) => !st.is_empty() && st.to_rust_string() != "false",
+            other => other.to_boolean(),
+        });
+    }
+    let sd = str_opt(
+        it,
+        &opts,
+        "signDisplay",
+        &["auto", "never", "always", "exceptZero", "negative"],
+        NF,
+    )?;
+    s.sign_display = sd.unwrap_or_else(|| "auto".into());
+    Ok(s)
+}
+
+/// Per-locale number symbols.
+struct NumLocale {
+    group: &'static str,
+    decimal: &'static str,
+    /// Minimum integer digits before grouping kicks in (es: 5).
+    min_group_len: usize,
+    indian: bool,
+    /// Currency after the number, separated by a no-break space.
+    currency_after: bool,
+    /// Separator between a leading currency symbol and the number (pt-BR: no-break space).
+    currency_gap: &'static str,
+    percent_gap: &'static str,
+}
+
+fn num_locale(locale: &str) -> NumLocale {
+    let en = NumLocale {
+        group: ",",
+        decimal: ".",
+        min_group_len: 4,
+        indian: false,
+        currency_after: false,
+        currency_gap: "",
+        percent_gap: "",
+    };
+    match lang(locale) {
+        "de" => NumLocale {
+            group: ".",
+            decimal: ",",
+            currency_after: true,
+            percent_gap: "\u{a0}",
+            ..en
+        },
+        "fr" => NumLocale {
+            group: "\u{202f}",
+            decimal: ",",
+            currency_after: true,
+            percent_gap: "\u{a0}",
+            ..en
+        },
+        "es" => NumLocale {
+            group: ".",
+            decimal: ",",
+            min_group_len: 5,
+            currency_after: true,
+            percent_gap: "\u{a0}",
+            ..en
+        },
+        "pt" => NumLocale {
+            group: ".",
+            decimal: ",",
+            currency_gap: "\u{a0}",
+            ..en
+        },
+        _ if locale == "en-IN" => NumLocale { indian: true, ..en },
+        _ => en,
+    }
+}
+
+fn currency_symbol(locale: &str, code: &str, narrow: bool) -> String {
+    let l = lang(locale);
+    let s: Option<&str> = match (code, l) {
+        ("USD", "en") if narrow || locale == "en-US" || locale == "en" || locale == "en-IN" => {
+            Some("$")
+        }
+        ("USD", "en" | "es" | "pt") => Some("US$"),
+        ("USD", "fr") if !narrow => Some("$US"),
+        ("USD", _) => Some("$"),
+        ("EUR", _) => Some("€"),
+        ("GBP", "fr") if !narrow => Some("£GB"),
+        ("GBP", "es") if !narrow => None,
+        ("GBP", _) => Some("£"),
+        ("JPY", "ja") => Some("￥"),
+        ("JPY", "fr" | "es") if !narrow => None,
+        ("JPY", "en") if narrow || locale == "en-US" || locale == "en" => Some("¥"),
+        ("JPY", "en" | "pt") => Some("JP¥"),
+        ("JPY", _) => Some("¥"),
+        ("INR", "es") if !narrow => None,
+        ("INR", _) => Some("₹"),
+        ("BRL", "es") if !narrow => None,
+        ("BRL", _) => Some("R$"),
+        ("CAD" | "AUD" | "MXN", _) if narrow => Some("$"),
+        ("CAD", "en" | "ja") => Some("CA$"),
+        ("AUD", "en" | "ja") => Some("A$"),
+        ("MXN", "en" | "ja") => Some("MX$"),
+        ("CNY", "en") => Some("CN¥"),
+        ("CNY", "ja") => Some("元"),
+        ("KRW", "en" | "ja") => Some("₩"),
+        _ => None,
+    };
+    s.map(str::to_string).unwrap_or_else(|| code.to_string())
+}
+
+fn currency_name(code: &str, one: bool) -> String {
+    let (o, p) = match code {
+        "USD" => ("US dollar", "US dollars"),
+        "EUR" => ("euro", "euros"),
+        "JPY" => ("Japanese yen", "Japanese yen"),
+        "GBP" => ("British pound", "British pounds"),
+        "INR" => ("Indian rupee", "Indian rupees"),
+        "CAD" => ("Canadian dollar", "Canadian dollars"),
+        "AUD" => ("Australian dollar", "Australian dollars"),
+        "CNY" => ("Chinese yuan", "Chinese yuan"),
+        "BRL" => ("Brazilian real", "Brazilian reals"),
+        "MXN" => ("Mexican peso", "Mexican pesos"),
+        "CHF" => ("Swiss franc", "Swiss francs"),
+        _ => return code.to_string(),
+    };
+    if one { o } else { p }.to_string()
+}
+
+/// English unit names: (short one, short other, long one, long other, narrow). The short and
+/// narrow forms include their separator from the number.
+fn unit_names(unit: &str) -> Option<[&'static str; 5]> {
+    Some(match unit {
+        "kilometer" => [" km", " km", " kilometer", " kilometers", "km"],
+        "meter" => [" m", " m", " meter", " meters", "m"],
+        "centimeter" => [" cm", " cm", " centimeter", " centimeters", "cm"],
+        "millimeter" => [" mm", " mm", " millimeter", " millimeters", "mm"],
+        "mile" => [" mi", " mi", " mile", " miles", "mi"],
+        "foot" => [" ft", " ft", " foot", " feet", "′"],
+        "inch" => [" in", " in", " inch", " inches", "″"],
+        "kilometer-per-hour" => [
+            " km/h",
+            " km/h",
+            " kilometer per hour",
+            " kilometers per hour",
+            "km/h",
+        ],
+        "mile-per-hour" => [" mph", " mph", " mile per hour", " miles per hour", "mph"],
+        "meter-per-second" => [
+            " m/s",
+            " m/s",
+            " meter per second",
+            " meters per second",
+            "m/s",
+        ],
+        "celsius" => ["°C", "°C", " degree Celsius", " degrees Celsius", "°C"],
+        "fahrenheit" => ["°F", "°F", " degree Fahrenheit", " degrees Fahrenheit", "°"],
+        "liter" => [" L", " L", " liter", " liters", "L"],
+        "milliliter" => [" mL", " mL", " milliliter", " milliliters", "mL"],
+        "kilogram" => [" kg", " kg", " kilogram", " kilograms", "kg"],
+        "gram" => [" g", " g", " gram", " grams", "g"],
+        "pound" => [" lb", " lb", " pound", " pounds", "#"],
+        "byte" => [" byte", " byte", " byte", " bytes", "B"],
+        "kilobyte" => [" kB", " kB", " kilobyte", " kilobytes", "kB"],
+        "megabyte" => [" MB", " MB", " megabyte", " megabytes", "MB"],
+        "gigabyte" => [" GB", " GB", " gigabyte", " gigabytes", "GB"],
+        "terabyte" => [" TB", " TB", " terabyte", " terabytes", "TB"],
+        "millisecond" => [" ms", " ms", " millisecond", " milliseconds", "ms"],
+        "second" => [" sec", " sec", " second", " seconds", "s"],
+        "minute" => [" min", " min", " minute", " minutes", "m"],
+        "hour" => [" hr", " hr", " hour", " hours", "h"],
+        "day" => [" day", " days", " day", " days", "d"],
+        "week" => [" wk", " wks", " week", " weeks", "w"],
+        "month" => [" mth", " mths", " month", " months", "m"],
+        "year" => [" yr", " yrs", " year", " years", "y"],
+        "percent" => ["%", "%", " percent", " percent", "%"],
+        _ => return None,
+    })
+}
+
+/// A finite non-negative decimal: `0.d₁d₂… × 10^point` (no leading zeros; empty = zero).
+#[derive(Debug, Clone)]
+pub struct Decimal {
+    pub digits: Vec<u8>,
+    pub point: i32,
+}
+
+impl Decimal {
+    pub fn from_f64(x: f64) -> Decimal {
+        if x == 0.0 {
+            return Decimal {
+                digits: Vec::new(),
+                point: 0,
+            };
+        }
+        let (digits, point) = shortest_decimal(x.abs());
+        let mut d = Decimal { digits, point };
+        d.normalize();
+        d
+    }
+    /// From the decimal digits of an integer.
+    pub fn from_integer_digits(s: &str) -> Decimal {
+        let digits: Vec<u8> = s.bytes().map(|c| c.wrapping_sub(b'0')).collect();
+        let mut d = Decimal {
+            point: digits.len() as i32,
+            digits,
+        };
+        d.normalize();
+        d
+    }
+    fn normalize(&mut self) {
+        while self.digits.first() == Some(&0) {
+            self.digits.remove(0);
+            self.point -= 1;
+        }
+        while self.digits.last() == Some(&0) {
+            self.digits.pop();
+        }
+        if self.digits.is_empty() {
+            self.point = 0;
+        }
+    }
+    fn is_zero(&self) -> bool {
+        self.digits.is_empty()
+    }
+}
+
+/// The value to format: NaN, ±∞ or a finite decimal, with its sign.
+#[derive(Debug, Clone)]
+pub enum NumValue {
+    NaN,
+    Inf(bool),
+    Finite(bool, Decimal),
+}
+
+impl NumValue {
+    pub fn from_f64(x: f64) -> NumValue {
+        if x.is_nan() {
+            NumValue::NaN
+        } else if x.is_infinite() {
+            NumValue::Inf(x < 0.0)
+        } else {
+            NumValue::Finite(x.is_sign_negative(), Decimal::from_f64(x))
+        }
+    }
+}
+
+/// Rounds to `keep` digits after `point` positions; returns (digits, new point).
+fn round_at(d: &Decimal, keep_after_point: i32) -> (Vec<u8>, i32) {
+    let keep = d.point + keep_after_point;
+    let (r, carried) = round_digits(&d.digits, keep);
+    let point = if carried { d.point + 1 } else { d.point };
+    (r, point)
+}
+
+/// Applies the rounding options: (integer digits, fraction digits).
+fn round_decimal(d: &Decimal, r: Rounding) -> (Vec<u8>, Vec<u8>) {
+    let r = match r {
+        Rounding::Compact => {
+            if d.point >= 2 {
+                Rounding::Fraction(0, 0)
+            } else {
+                Rounding::Significant(1, 2)
+            }
+        }
+        other => other,
+    };
+    match r {
+        Rounding::Significant(mn, mx) => {
+            let (mut digits, point) = if d.is_zero() {
+                (Vec::new(), 1)
+            } else {
+                let (dd, p) = round_at(d, mx as i32 - d.point);
+                (dd, p)
+            };
+            digits.truncate(mx);
+            while digits.len() < mn {
+                digits.push(0);
+            }
+            while digits.len() > mn && digits.last() == Some(&0) {
+                digits.pop();
+            }
+            split(digits, point)
+        }
+        Rounding::Fraction(mn, mx) => {
+            let (digits, point) = if d.is_zero() {
+                (Vec::new(), 0)
+            } else {
+                round_at(d, mx as i32)
+            };
+            let (i, mut f) = split(digits, point);
+            f.truncate(mx);
+            while f.len() > mn && f.last() == Some(&0) {
+                f.pop();
+            }
+            while f.len() < mn {
+                f.push(0);
+            }
+            (i, f)
+        }
+        Rounding::Compact => (vec![0], Vec::new()),
+    }
+}
+
+fn split(digits: Vec<u8>, point: i32) -> (Vec<u8>, Vec<u8>) {
+    if point <= 0 {
+        let mut f = vec![0; (-point) as usize];
+        f.extend(digits);
+        (vec![0], f)
+    } else if point as usize >= digits.len() {
+        let mut i = digits;
+        i.resize(point as usize, 0);
+        (i, Vec::new())
+    } else {
+        let (a, b) = digits.split_at(point as usize);
+        (a.to_vec(), b.to_vec())
+    }
+}
+
+fn digit_string(d: &[u8]) -> String {
+    d.iter().map(|&b| (b'0' + b) as char).collect()
+}
+
+type Parts = Vec<(&'static str, String)>;
+
+fn push(parts: &mut Parts, ty: &'static str, s: impl Into<String>) {
+    let s = s.into();
+    if !s.is_empty() {
+        parts.push((ty, s));
+    }
+}
+
+/// English compact suffixes (short, long) for 10^3, 10^6, 10^9, 10^12.
+fn compact_suffix(locale: &str, exp: i32, long: bool) -> &'static str {
+    let gb = locale == "en-GB";
+    match (exp, long) {
+        (3, false) => "K",
+        (6, false) if gb => "m",
+        (9, false) if gb => "bn",
+        (12, false) if gb => "tn",
+        (6, false) => "M",
+        (9, false) => "B",
+        (12, false) => "T",
+        (3, true) => "thousand",
+        (6, true) => "million",
+        (9, true) => "billion",
+        (12, true) => "trillion",
+        _ => "",
+    }
+}
+
+/// FormatNumericToParts.
+pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
+    let loc = num_locale(&spec.locale);
+    let mut parts: Parts = Vec::new();
+    let mut number: Parts = Vec::new();
+    let (neg, zero) = match v {
+        NumValue::NaN => {
+            push(&mut number, "nan", "NaN");
+            (false, false)
+        }
+        NumValue::Inf(n) => {
+            push(&mut number, "infinity", "∞");
+            (*n, false)
+        }
+        NumValue::Finite(neg, d) => {
+            let mut d = d.clone();
+            if spec.style == "percent" && !d.is_zero() {
+                d.point += 2;
+            }
+            let mut exponent: Option<i32> = None;
+            let mut compact = "";
+            let mut grouping_min = loc.min_group_len;
+            match spec.notation.as_str() {
+                "scientific" | "engineering" if !d.is_zero() => {
+                    let mag = d.point - 1;
+                    let mut e = if spec.notation == "engineering" {
+                        mag.div_euclid(3) * 3
+                    } else {
+                        mag
+                    };
+                    d.point -= e;
+                    let (i, _) = round_decimal(&d, spec.rounding);
+                    let lim = if spec.notation == "engineering" { 3 } else { 1 };
+                    if i.len() > lim {
+                        let step = lim as i32;
+                        d.point -= step;
+                        e += step;
+                    }
+                    exponent = Some(e);
+                }
+                "scientific" | "engineering" => exponent = Some(0),
+                "compact" if !d.is_zero() => {
+                    grouping_min = 5;
+                    let mut e = ((d.point - 1).div_euclid(3) * 3).clamp(0, 12);
+                    let mut scaled = Decimal {
+                        digits: d.digits.clone(),
+                        point: d.point - e,
+                    };
+                    let (i, _) = round_decimal(&scaled, spec.rounding);
+                    if i.len() > 3 && e < 12 {
+                        e += 3;
+                        scaled.point -= 3;
+                    }
+                    d = scaled;
+                    compact = compact_suffix(&spec.locale, e, spec.compact_display == "long");
+                }
+                "compact" => grouping_min = 5,
+                _ => {}
+            }
+            let (int_d, frac_d) = round_decimal(&d, spec.rounding);
+            let mut int_d = int_d;
+            while int_d.len() < spec.min_int {
+                int_d.insert(0, 0);
+            }
+            let is_zero = int_d.iter().all(|&x| x == 0) && frac_d.iter().all(|&x| x == 0);
+            let grouping = spec.grouping.unwrap_or(true) && int_d.len() >= grouping_min;
+            let s = digit_string(&int_d);
+            if grouping {
+                let n = s.len();
+                let mut cuts: Vec<usize> = Vec::new();
+                if loc.indian && n > 3 {
+                    let mut k = n - 3;
+                    cuts.push(k);
+                    while k > 2 {
+                        k -= 2;
+                        cuts.push(k);
+                    }
+                } else {
+                    let mut k = n;
+                    while k > 3 {
+                        k -= 3;
+                        cuts.push(k);
+                    }
+                }
+                cuts.reverse();
+                let mut start = 0;
+                for c in cuts {
+                    push(&mut number, "integer", &s[start..c]);
+                    push(&mut number, "group", loc.group);
+                    start = c;
+                }
+                push(&mut number, "integer", &s[start..]);
+            } else {
+                push(&mut number, "integer", s);
+            }
+            if !frac_d.is_empty() {
+                push(&mut number, "decimal", loc.decimal);
+                push(&mut number, "fraction", digit_string(&frac_d));
+            }
+            if let Some(e) = exponent {
+                push(&mut number, "exponentSeparator", "E");
+                if e < 0 {
+                    push(&mut number, "exponentMinusSign", "-");
+                }
+                push(&mut number, "exponentInteger", e.unsigned_abs().to_string());
+            }
+            if !compact.is_empty() {
+                if spec.compact_display == "long" {
+                    push(&mut number, "literal", " ");
+                }
+                push(&mut number, "compact", compact);
+            }
+            (*neg, is_zero)
+        }
+    };
+    let sign = match spec.sign_display.as_str() {
+        "never" => "",
+        "always" => {
+            if neg {
+                "-"
+            } else {
+                "+"
+            }
+        }
+        "exceptZero" => {
+            if zero || matches!(v, NumValue::NaN) {
+                ""
+            } else if neg {
+                "-"
+            } else {
+                "+"
+            }
+        }
+        "negative" => {
+            if neg && !zero {
+                "-"
+            } else {
+                ""
+            }
+        }
+        _ => {
+            if neg {
+                "-"
+            } else {
+                ""
+            }
+        }
+    };
+    let accounting = spec.currency_sign == "accounting" && sign == "-";
+    let sign_part = |parts: &mut Parts| {
+        if accounting {
+            push(parts, "literal", "(");
+        } else if sign == "-" {
+            push(parts, "minusSign", "-");
+        } else if sign == "+" {
+            push(parts, "plusSign", "+");
+        }
+    };
+    match spec.style.as_str() {
+        "currency" => {
+            let code = spec.currency.clone().unwrap_or_default();
+            if spec.currency_display == "name" {
+                sign_part(&mut parts);
+                let one = number.len() == 1 && number[0].1 == "1";
+                parts.extend(number);
+                push(&mut parts, "literal", " ");
+                push(&mut parts, "currency", currency_name(&code, one));
+            } else {
+                let sym = match spec.currency_display.as_str() {
+                    "code" => code.clone(),
+                    d => currency_symbol(&spec.locale, &code, d == "narrowSymbol"),
+                };
+                if loc.currency_after {
+                    sign_part(&mut parts);
+                    parts.extend(number);
+                    push(&mut parts, "literal", "\u{a0}");
+                    push(&mut parts, "currency", sym);
+                } else {
+                    sign_part(&mut parts);
+                    let letter = sym.chars().last().is_some_and(|c| c.is_alphabetic());
+                    push(&mut parts, "currency", sym);
+                    if !loc.currency_gap.is_empty() {
+                        push(&mut parts, "literal", loc.currency_gap);
+                    } else if letter {
+                        push(&mut parts, "literal", "\u{a0}");
+                    }
+                    parts.extend(number);
+                }
+            }
+            if accounting {
+                push(&mut parts, "literal", ")");
+            }
+        }
+        "percent" => {
+            sign_part(&mut parts);
+            parts.extend(number);
+            push(&mut parts, "literal", loc.percent_gap);
+            push(&mut parts, "percentSign", "%");
+        }
+        "unit" => {
+            sign_part(&mut parts);
+            let one = number.len() == 1 && number[0].1 == "1";
+            parts.extend(number);
+            let names = spec
+                .unit
+                .as_deref()
+                .and_then(unit_names)
+                .unwrap_or(["", "", "", "", ""]);
+            let british =
+                lang(&spec.locale) == "en" && spec.locale != "en-US" && spec.locale != "en";
+            let name = match (spec.unit_display.as_str(), one) {
+                ("long", true) => names[2],
+                ("long", false) => names[3],
+                ("narrow", _) => names[4],
+                (_, true) => names[0],
+                _ => names[1],
+            };
+            let name = if british && spec.unit_display == "long" {
+                name.replace("meter", "metre").replace("liter", "litre")
+            } else {
+                name.to_string()
+            };
+            if let Some(rest) = name.strip_prefix(' ') {
+                push(&mut parts, "literal", " ");
+                push(&mut parts, "unit", rest);
+            } else {
+                push(&mut parts, "unit", name.as_str());
+            }
+        }
+        _ => {
+            sign_part(&mut parts);
+            parts.extend(number);
+        }
+    }
+    parts
+}
+
+pub fn format_number(spec: &NumberSpec, v: &NumValue) -> String {
+    format_to_parts(spec, v)
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect()
+}
+
+/// `Number.prototype.toLocaleString(locales, options)`.
+pub fn number_to_locale_string(
+    it: &mut Interp,
+    x: f64,
+    locales: &Value,
+    options: &Value,
+) -> JsResult<String> {
+    let spec = number_format_from_args(it, locales, options)?;
+    Ok(format_number(&spec, &NumValue::from_f64(x)))
+}
+
+/// `BigInt.prototype.toLocaleString(locales, options)` on the exact integer.
+pub fn bigint_to_locale_string(
+    it: &mut Interp,
+    neg: bool,
+    digits: &str,
+    locales: &Value,
+    options: &Value,
+) -> JsResult<String> {
+    let spec = number_format_from_args(it, locales, options)?;
+    Ok(format_number(
+        &spec,
+        &NumValue::Finite(neg, Decimal::from_integer_digits(digits)),
+    ))
+}
+
+/// ToIntlMathematicalValue for `format(x)`: BigInts stay exact.
+fn to_num_value(it: &mut Interp, v: &Value) -> JsResult<NumValue> {
+    if let Value::BigInt(b) = v {
+        let digits = b.magnitude().to_string();
+        return Ok(NumValue::Finite(
+            b.sign() == num_bigint::Sign::Minus,
+            Decimal::from_integer_digits(&digits),
+        ));
+    }
+    let prim = it.to_primitive(v, crate::interp::ops::Hint::Number)?;
+    if let Value::BigInt(_) = prim {
+        return to_num_value(it, &prim);
+    }
+    let x = it.to_number(&prim)?;
+    Ok(NumValue::from_f64(x))
+}
+
+// ---- date formatting -------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Default)]
+pub struct DateSpec {
+    pub locale: String,
+    pub tz_offset: f64,
+    pub tz_name: String,
+    pub weekday: Option<String>,
+    pub era: Option<String>,
+    pub year: Option<String>,
+    pub month: Option<String>,
+    pub day: Option<String>,
+    pub hour: Option<String>,
+    pub minute: Option<String>,
+    pub second: Option<String>,
+    /// The hour cycle: "h11", "h12", "h23" or "h24".
+    pub hc: String,
+    pub tz_display: Option<String>,
+    pub date_style: Option<String>,
+    pub time_style: Option<String>,
+}
+
+const DTF: &str = "Intl.DateTimeFormat";
+
+/// Which components `ToDateTimeOptions` requires and defaults.
+#[derive(Clone, Copy, PartialEq)]
+pub enum DateDefaults {
+    Date,
+    Time,
+    /// `Intl.DateTimeFormat`: any required, date defaults.
+    AnyDate,
+    /// `toLocaleString`: any required, all defaults.
+    All,
+}
+
+/// Daylight-saving rules of the zones in [`ZONES`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Dst {
+    None,
+    /// US rules since 2007: second Sunday in March 02:00 local to first Sunday in November.
+    Us,
+    /// EU rules: last Sunday in March 01:00 UTC to last Sunday in October 01:00 UTC.
+    Eu,
+}
+
+/// IANA zones understood by `timeZone` (standard offset in minutes, DST rule, the short
+/// English names for standard/daylight time when en has them).
+const ZONES: &[(&str, i64, Dst, &str, &str)] = &[
+    ("America/New_York", -300, Dst::Us, "EST", "EDT"),
+    ("America/Detroit", -300, Dst::Us, "EST", "EDT"),
+    ("America/Toronto", -300, Dst::Us, "EST", "EDT"),
+    ("America/Chicago", -360, Dst::Us, "CST", "CDT"),
+    ("America/Denver", -420, Dst::Us, "MST", "MDT"),
+    ("America/Phoenix", -420, Dst::None, "MST", "MST"),
+    ("America/Los_Angeles", -480, Dst::Us, "PST", "PDT"),
+    ("America/Vancouver", -480, Dst::Us, "PST", "PDT"),
+    ("America/Anchorage", -540, Dst::Us, "AKST", "AKDT"),
+    ("Pacific/Honolulu", -600, Dst::None, "HST", "HST"),
+    ("America/Sao_Paulo", -180, Dst::None, "", ""),
+    ("America/Argentina/Buenos_Aires", -180, Dst::None, "", ""),
+    ("America/Mexico_City", -360, Dst::None, "CST", "CST"),
+    ("Europe/London", 0, Dst::Eu, "", ""),
+    ("Europe/Dublin", 0, Dst::Eu, "", ""),
+    ("Europe/Lisbon", 0, Dst::Eu, "", ""),
+    ("Europe/Paris", 60, Dst::Eu, "", ""),
+    ("Europe/Berlin", 60, Dst::Eu, "", ""),
+    ("Europe/Madrid", 60, Dst::Eu, "", ""),
+    ("Europe/Rome", 60, Dst::Eu, "", ""),
+    ("Europe/Amsterdam", 60, Dst::Eu, "", ""),
+    ("Europe/Brussels", 60, Dst::Eu, "", ""),
+    ("Europe/Vienna", 60, Dst::Eu, "", ""),
+    ("Europe/Zurich", 60, Dst::Eu, "", ""),
+    ("Europe/Stockholm", 60, Dst::Eu, "", ""),
+    ("Europe/Oslo", 60, Dst::Eu, "", ""),
+    ("Europe/Copenhagen", 60, Dst::Eu, "", ""),
+    ("Europe/Warsaw", 60, Dst::Eu, "", ""),
+    ("Europe/Prague", 60, Dst::Eu, "", ""),
+    ("Europe/Athens", 120, Dst::Eu, "", ""),
+    ("Europe/Helsinki", 120, Dst::Eu, "", ""),
+    ("Europe/Kiev", 120, Dst::Eu, "", ""),
+    ("Europe/Kyiv", 120, Dst::Eu, "", ""),
+    ("Europe/Moscow", 180, Dst::None, "", ""),
+    ("Europe/Istanbul", 180, Dst::None, "", ""),
+    ("Africa/Cairo", 120, Dst::None, "", ""),
+    ("Africa/Lagos", 60, Dst::None, "", ""),
+    ("Africa/Johannesburg", 120, Dst::None, "", ""),
+    ("Africa/Nairobi", 180, Dst::None, "", ""),
+    ("Asia/Dubai", 240, Dst::None, "", ""),
+    ("Asia/Karachi", 300, Dst::None, "", ""),
+    ("Asia/Kolkata", 330, Dst::None, "", ""),
+    ("Asia/Calcutta", 330, Dst::None, "", ""),
+    ("Asia/Kathmandu", 345, Dst::None, "", ""),
+    ("Asia/Dhaka", 360, Dst::None, "", ""),
+    ("Asia/Bangkok", 420, Dst::None, "", ""),
+    ("Asia/Jakarta", 420, Dst::None, "", ""),
+    ("Asia/Shanghai", 480, Dst::None, "", ""),
+    ("Asia/Hong_Kong", 480, Dst::None, "", ""),
+    ("Asia/Singapore", 480, Dst::None, "", ""),
+    ("Asia/Manila", 480, Dst::None, "", ""),
+    ("Australia/Perth", 480, Dst::None, "", ""),
+    ("Asia/Seoul", 540, Dst::None, "", ""),
+    ("Asia/Tokyo", 540, Dst::None, "", ""),
+    ("Australia/Brisbane", 600, Dst::None, "", ""),
+];
+
+/// Day number of the `n`th (1-based; 0 = last) Sunday of month `m` (1-12) of year `y`.
+fn nth_sunday(y: i64, m: i64, n: i64) -> i64 {
+    use super::date::days_from_civil;
+    if n == 0 {
+        let next = if m == 12 {
+            days_from_civil(y + 1, 1, 1)
+        } else {
+            days_from_civil(y, m + 1, 1)
+        };
+        let last = next - 1;
+        // 1970-01-01 was a Thursday (4).
+        last - (last + 4).rem_euclid(7)
+    } else {
+        let first = days_from_civil(y, m, 1);
+        let to_sun = (7 - (first + 4).rem_euclid(7)) % 7;
+        first + to_sun + 7 * (n - 1)
+    }
+}
+
+/// (offset in ms, daylight time?) of a zone at UTC time `t`.
+fn zone_offset(zone: &str, t: f64) -> (f64, bool) {
+    let Some(&(_, std_min, dst, _, _)) = ZONES.iter().find(|z| z.0 == zone) else {
+        return (parse_fixed_zone(zone).map(|z| z.0).unwrap_or(0.0), false);
+    };
+    let std = std_min as f64 * 60_000.0;
+    let year = super::date::fields(t).year;
+    let day_ms = 86_400_000.0;
+    let in_dst = match dst {
+        Dst::None => false,
+        Dst::Us => {
+            let start = nth_sunday(year, 3, 2) as f64 * day_ms + 7_200_000.0 - std;
+            let end = nth_sunday(year, 11, 1) as f64 * day_ms + 7_200_000.0 - std - 3_600_000.0;
+            t >= start && t < end
+        }
+        Dst::Eu => {
+            let start = nth_sunday(year, 3, 0) as f64 * day_ms + 3_600_000.0;
+            let end = nth_sunday(year, 10, 0) as f64 * day_ms + 3_600_000.0;
+            t >= start && t < end
+        }
+    };
+    (if in_dst { std + 3_600_000.0 } else { std }, in_dst)
+}
+
+/// UTC-like names and `Etc/GMT±h`: (offset in ms, canonical name).
+fn parse_fixed_zone(tz: &str) -> Option<(f64, String)> {
+    let upper = tz.to_ascii_uppercase();
+    if matches!(
+        upper.as_str(),
+        "UTC" | "GMT" | "ETC/UTC" | "ETC/GMT" | "ETC/UCT" | "UCT" | "ETC/ZULU" | "ZULU"
+    ) {
+        return Some((0.0, "UTC".into()));
+    }
+    if let Some(r) = upper.strip_prefix("ETC/GMT") {
+        let off = super::date::parse_tz(&format!("GMT{r}"))?;
+        return Some((off, format!("Etc/GMT{r}")));
+    }
+    None
+}
+
+/// Validates a `timeZone` option; returns its canonical name.
+fn parse_time_zone(tz: &str) -> Option<String> {
+    if let Some((_, n)) = parse_fixed_zone(tz) {
+        return Some(n);
+    }
+    ZONES
+        .iter()
+        .find(|z| z.0.eq_ignore_ascii_case(tz))
+        .map(|z| z.0.to_string())
+}
+
+pub fn date_format_from_args(
+    it: &mut Interp,
+    locales: &Value,
+    options: &Value,
+    defaults: DateDefaults,
+) -> JsResult<DateSpec> {
+    let locale = resolve_locale(it, locales)?;
+    let opts = options_object(it, options)?;
+    let mut s = DateSpec {
+        locale: locale.clone(),
+        ..DateSpec::default()
+    };
+    let h12 = bool_opt(it, &opts, "hour12")?;
+    let hc = str_opt(it, &opts, "hourCycle", &["h11", "h12", "h23", "h24"], DTF)?;
+    let tz = get_opt(it, &opts, "timeZone")?;
+    if tz.is_undefined() {
+        let (off, _) = super::date::local_zone();
+        s.tz_offset = off;
+        s.tz_name = match std::env::var("TZ") {
+            Ok(t) if !t.is_empty() && super::date::parse_tz(&t).is_some() && off != 0.0 => t,
+            _ => "UTC".into(),
+        };
+    } else {
+        let name = it.to_string(&tz)?.to_rust_string();
+        match parse_time_zone(&name) {
+            Some(n) => s.tz_name = n,
+            None => return Err(it.range_error(format!("Invalid time zone specified: {name}"))),
+        }
+    }
+    let text = ["narrow", "short", "long"];
+    let num = ["numeric", "2-digit"];
+    s.weekday = str_opt(it, &opts, "weekday", &text, DTF)?;
+    s.era = str_opt(it, &opts, "era", &text, DTF)?;
+    s.year = str_opt(it, &opts, "year", &num, DTF)?;
+    s.month = str_opt(
+        it,
+        &opts,
+        "month",
+        &["numeric", "2-digit", "narrow", "short", "long"],
+        DTF,
+    )?;
+    s.day = str_opt(it, &opts, "day", &num, DTF)?;
+    s.hour = str_opt(it, &opts, "hour", &num, DTF)?;
+    s.minute = str_opt(it, &opts, "minute", &num, DTF)?;
+    s.second = str_opt(it, &opts, "second", &num, DTF)?;
+    s.tz_display = str_opt(
+        it,
+        &opts,
+        "timeZoneName",
+        &[
+            "short",
+            "long",
+            "shortOffset",
+            "longOffset",
+            "shortGeneric",
+            "longGeneric",
+        ],
+        DTF,
+    )?;
+    let styles = ["full", "long", "medium", "short"];
+    s.date_style = str_opt(it, &opts, "dateStyle", &styles, DTF)?;
+    s.time_style = str_opt(it, &opts, "timeStyle", &styles, DTF)?;
+    // V8: hour12 picks h11/h12 or h23/h24 by whether the locale's default cycle is h11/h23.
+    let default_hc = if locale == "en-US" || locale == "en" || locale == "en-IN" {
+        "h12"
+    } else {
+        "h23"
+    };
+    let zero_based = default_hc == "h23";
+    s.hc = match (h12, hc.as_deref()) {
+        (Some(true), _) => if zero_based { "h11" } else { "h12" }.into(),
+        (Some(false), _) => if zero_based { "h23" } else { "h24" }.into(),
+        (None, Some(c)) => c.into(),
+        _ => default_hc.into(),
+    };
+    let has_date = s.weekday.is_some() || s.year.is_some() || s.month.is_some() || s.day.is_some();
+    let has_time = s.hour.is_some() || s.minute.is_some() || s.second.is_some();
+    if s.date_style.is_some() || s.time_style.is_some() {
+        if has_date || has_time {
+            let which = if has_date { "weekday" } else { "hour" };
+            return Err(it.type_error(format!(
+                "Can't set option {which} when {} is used",
+                if s.date_style.is_some() {
+                    "dateStyle"
+                } else {
+                    "timeStyle"
+                }
+            )));
+        }
+        if defaults == DateDefaults::Date && s.date_style.is_none() {
+            return Err(it.type_error("Invalid option : timeStyle"));
+        }
+        if defaults == DateDefaults::Time && s.time_style.is_none() {
+            return Err(it.type_error("Invalid option : dateStyle"));
+        }
+        return Ok(s);
+    }
+    let need_date = match defaults {
+        DateDefaults::Date => !has_date,
+        DateDefaults::Time => false,
+        DateDefaults::AnyDate | DateDefaults::All => !has_date && !has_time,
+    };
+    let need_time = match defaults {
+        DateDefaults::Time => !has_time,
+        DateDefaults::All => !has_date && !has_time,
+        _ => false,
+    };
+    if need_date {
+        s.year = Some("numeric".into());
+        s.month = Some("numeric".into());
+        s.day = Some("numeric".into());
+    }
+    if need_time {
+        s.hour = Some("numeric".into());
+        s.minute = Some("numeric".into());
+        s.second = Some("numeric".into());
+    }
+    Ok(s)
+}
+
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const EN_DAYS: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
+const DE_MONTHS: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+const DE_MONTHS_SHORT: [&str; 12] = [
+    "Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez.",
+];
+const DE_DAYS: [&str; 7] = [
+    "Sonntag",
+    "Montag",
+    "Dienstag",
+    "Mittwoch",
+    "Donnerstag",
+    "Freitag",
+    "Samstag",
+];
+const FR_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const FR_MONTHS_SHORT: [&str; 12] = [
+    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+    "déc.",
+];
+const FR_DAYS: [&str; 7] = [
+    "dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+];
+
+const ES_MONTHS: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+const ES_MONTHS_SHORT: [&str; 12] = [
+    "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic",
+];
+const ES_DAYS: [&str; 7] = [
+    "domingo",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+];
+const PT_MONTHS: [&str; 12] = [
+    "janeiro",
+    "fevereiro",
+    "março",
+    "abril",
+    "maio",
+    "junho",
+    "julho",
+    "agosto",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+];
+const PT_MONTHS_SHORT: [&str; 12] = [
+    "jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.", "dez.",
+];
+const PT_DAYS: [&str; 7] = [
+    "domingo",
+    "segunda-feira",
+    "terça-feira",
+    "quarta-feira",
+    "quinta-feira",
+    "sexta-feira",
+    "sábado",
+];
+
+fn month_name(locale: &str, m: usize, style: &str) -> String {
+    let m = m.min(11);
+    match (lang(locale), style) {
+        ("es", "long") => ES_MONTHS[m].into(),
+        ("es", "short") => ES_MONTHS_SHORT[m].into(),
+        ("pt", "long") => PT_MONTHS[m].into(),
+        ("pt", "short") => PT_MONTHS_SHORT[m].into(),
+        ("de", "long") => DE_MONTHS[m].into(),
+        ("de", "short") => DE_MONTHS_SHORT[m].into(),
+        ("fr", "long") => FR_MONTHS[m].into(),
+        ("fr", "short") => FR_MONTHS_SHORT[m].into(),
+        ("de" | "fr", _) => DE_MONTHS[m]
+            .chars()
+            .take(1)
+            .collect::<String>()
+            .to_uppercase(),
+        (_, "long") => EN_MONTHS[m].into(),
+        (_, "short") => EN_MONTHS[m].chars().take(3).collect(),
+        _ => EN_MONTHS[m].chars().take(1).collect(),
+    }
+}
+
+fn weekday_name(locale: &str, d: usize, style: &str) -> String {
+    let d = d.min(6);
+    let full = match lang(locale) {
+        "es" => ES_DAYS[d],
+        "pt" => PT_DAYS[d],
+        "de" => DE_DAYS[d],
+        "fr" => FR_DAYS[d],
+        _ => EN_DAYS[d],
+    };
+    match (lang(locale), style) {
+        (_, "long") => full.into(),
+        ("de", "short") => format!("{}.", full.chars().take(2).collect::<String>()),
+        ("fr", "short") => format!("{}.", full.chars().take(3).collect::<String>()),
+        (_, "short") => full.chars().take(3).collect(),
+        _ => full.chars().take(1).collect::<String>().to_uppercase(),
+    }
+}
+
+fn num2(v: i64, style: &Option<String>) -> String {
+    if style.as_deref() == Some("2-digit") {
+        format!("{:02}", v.rem_euclid(100))
+    } else {
+        v.to_string()
+    }
+}
+
+fn tz_label(spec: &DateSpec, long: bool) -> String {
+    if spec.tz_offset == 0.0 {
+        return if long {
+            match lang(&spec.locale) {
+                "de" => "Koordinierte Weltzeit",
+                "fr" => "temps universel coordonné",
+                _ => "Coordinated Universal Time",
+            }
+            .into()
+        } else {
+            "UTC".into()
+        };
+    }
+    let mins = (spec.tz_offset / 60_000.0).round() as i64;
+    let sign = if mins < 0 { '-' } else { '+' };
+    let (h, m) = (mins.abs() / 60, mins.abs() % 60);
+    if long {
+        format!("GMT{sign}{h:02}:{m:02}")
+    } else if m == 0 {
+        format!("GMT{sign}{h}")
+    } else {
+        format!("GMT{sign}{h}:{m:02}")
+    }
+}
+
+/// Formats a time value with a resolved [`DateSpec`].
+pub fn format_date(spec: &DateSpec, t: f64) -> String {
+    if t.is_nan() {
+        return "Invalid Date".into();
+    }
+    let mut spec = spec.clone();
+    let mut dst = false;
+    if spec.tz_name != "UTC"
+        && !spec.tz_name.is_empty()
+        && ZONES.iter().any(|z| z.0 == spec.tz_name)
+        || spec.tz_name.starts_with("Etc/")
+    {
+        (spec.tz_offset, dst) = zone_offset(&spec.tz_name, t);
+    }
+    let spec = &spec;
+    let f = super::date::fields(t + spec.tz_offset);
+    let loc = spec.locale.as_str();
+    let l = lang(loc);
+    let zone_abbr = ZONES
+        .iter()
+        .find(|z| z.0 == spec.tz_name)
+        .map(|z| if dst { z.4 } else { z.3 })
+        .filter(|a| !a.is_empty() && l == "en");
+    let mut s = spec.clone();
+    // dateStyle/timeStyle → components.
+    let mut long_join = false;
+    let mut numeric_2digit_style = false;
+    if let Some(ds) = &spec.date_style {
+        long_join = ds == "full" || ds == "long";
+        match ds.as_str() {
+            "full" | "long" => {
+                if ds == "full" {
+                    s.weekday = Some("long".into());
+                }
+                s.year = Some("numeric".into());
+                s.month = Some("long".into());
+                s.day = Some("numeric".into());
+            }
+            "medium" if l != "de" => {
+                s.year = Some("numeric".into());
+                s.month = Some("short".into());
+                s.day = Some("numeric".into());
+            }
+            _ => {
+                numeric_2digit_style = true;
+                let short = ds == "short";
+                s.year = Some(
+                    if short && (loc == "en-US" || loc == "en" || loc == "en-IN" || l == "de") {
+                        "2-digit".into()
+                    } else {
+                        "numeric".into()
+                    },
+                );
+                let pad = l == "de" || l == "fr" || l == "pt" || loc == "en-GB" || loc == "en-IN";
+                s.month = Some(if pad { "2-digit" } else { "numeric" }.into());
+                s.day = Some(if pad { "2-digit" } else { "numeric" }.into());
+            }
+        }
+    }
+    if let Some(ts) = &spec.time_style {
+        s.hour = Some("numeric".into());
+        s.minute = Some("2-digit".into());
+        if ts != "short" {
+            s.second = Some("2-digit".into());
+        }
+        if ts == "full" || ts == "long" {
+            s.tz_display = Some(if ts == "full" { "long" } else { "short" }.into());
+        }
+    }
+    let _ = numeric_2digit_style;
+    let year = if f.year <= 0 { 1 - f.year } else { f.year };
+    let year_s = s.year.as_ref().map(|_| num2(year, &s.year));
+    let day_s = s.day.as_ref().map(|_| num2(f.date, &s.day));
+    let text_month = matches!(s.month.as_deref(), Some("long" | "short" | "narrow"));
+    if matches!(s.month.as_deref(), Some("long")) && spec.date_style.is_none() {
+        long_join = true;
+    }
+    let weekday_s = s
+        .weekday
+        .as_ref()
+        .map(|w| weekday_name(loc, f.week_day as usize, w));
+    // The date part.
+    let date_part: Option<String> = if text_month {
+        let m = month_name(loc, f.month as usize, s.month.as_deref().unwrap_or("long"));
+        let core = match l {
+            "de" => {
+                let mut c = String::new();
+                if let Some(d) = &day_s {
+                    c.push_str(&format!("{d}. "));
+                }
+                c.push_str(&m);
+                if let Some(y) = &year_s {
+                    c.push_str(&format!(" {y}"));
+                }
+                c
+            }
+            "es" | "pt" => {
+                let sep = if l == "pt" || s.month.as_deref() == Some("long") {
+                    " de "
+                } else {
+                    " "
+                };
+                [day_s.clone(), Some(m), year_s.clone()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(sep)
+            }
+            "fr" => [day_s.clone(), Some(m), year_s.clone()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" "),
+            _ if loc == "en-US" || loc == "en" || l != "en" => {
+                let mut c = m;
+                if let Some(d) = &day_s {
+                    c.push_str(&format!(" {d}"));
+                }
+                if let Some(y) = &year_s {
+                    c.push_str(if day_s.is_some() { ", " } else { " " });
+                    c.push_str(y);
+                }
+                c
+            }
+            _ => [day_s.clone(), Some(m), year_s.clone()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        Some(match &weekday_s {
+            Some(w) if l == "fr" => format!("{w} {core}"),
+            Some(w)
+                if l == "en"
+                    && loc != "en-US"
+                    && loc != "en"
+                    && s.weekday.as_deref() != Some("long") =>
+            {
+                format!("{w} {core}")
+            }
+            Some(w) => format!("{w}, {core}"),
+            None => core,
+        })
+    } else {
+        let pad_default = (loc == "en-GB" || l == "fr" || l == "pt") && spec.date_style.is_none();
+        let month_s = s.month.as_ref().map(|_| {
+            if pad_default && s.month.as_deref() == Some("numeric") && s.day.is_some() {
+                format!("{:02}", f.month + 1)
+            } else {
+                num2(f.month + 1, &s.month)
+            }
+        });
+        let day_s = if pad_default && s.day.as_deref() == Some("numeric") && s.month.is_some() {
+            Some(format!("{:02}", f.date))
+        } else {
+            day_s.clone()
+        };
+        let parts: Vec<String> = match l {
+            "ja" => [year_s.clone(), month_s, day_s]
+                .into_iter()
+                .flatten()
+                .collect(),
+            _ if loc == "en-US" || loc == "en" => [month_s, day_s, year_s.clone()]
+                .into_iter()
+                .flatten()
+                .collect(),
+            _ => [day_s, month_s, year_s.clone()]
+                .into_iter()
+                .flatten()
+                .collect(),
+        };
+        let sep = if l == "de" { "." } else { "/" };
+        let core = parts.join(sep);
+        if core.is_empty() {
+            weekday_s.clone()
+        } else {
+            Some(match &weekday_s {
+                Some(w) => format!("{w}, {core}"),
+                None => core,
+            })
+        }
+    };
+    let zone_label = |z: &str| match (z, zone_abbr) {
+        ("short", Some(a)) => a.to_string(),
+        _ => tz_label(spec, z == "long"),
+    };
+    // The time part.
+    let time_part: Option<String> = if s.hour.is_some() || s.minute.is_some() || s.second.is_some()
+    {
+        let mut t = String::new();
+        let twelve = s.hc == "h11" || s.hc == "h12";
+        if s.hour.is_some() {
+            let h = match s.hc.as_str() {
+                "h11" => f.hour % 12,
+                "h12" if f.hour % 12 == 0 => 12,
+                "h12" => f.hour % 12,
+                "h24" if f.hour == 0 => 24,
+                _ => f.hour,
+            };
+            // 24-hour locales pad the hour (en-GB, de, fr, pt), except next to a zone name.
+            let pads = !matches!(l, "ja" | "es") && s.tz_display.is_none();
+            let h12_locale = loc == "en-US" || loc == "en" || loc == "en-IN";
+            let two = s.hour.as_deref() == Some("2-digit")
+                || (pads && (!twelve || (!h12_locale && s.minute.is_some())));
+            if two {
+                t.push_str(&format!("{h:02}"));
+            } else {
+                t.push_str(&h.to_string());
+            }
+            if l == "de" && s.minute.is_none() && !twelve {
+                t.push_str(" Uhr");
+            }
+        }
+        if s.minute.is_some() {
+            if !t.is_empty() || s.second.is_some() {
+                if !t.is_empty() {
+                    t.push(':');
+                }
+                t.push_str(&format!("{:02}", f.minute));
+            } else {
+                t.push_str(&f.minute.to_string());
+            }
+        }
+        if s.second.is_some() {
+            if !t.is_empty() {
+                t.push(':');
+                t.push_str(&format!("{:02}", f.second));
+            } else {
+                t.push_str(&f.second.to_string());
+            }
+        }
+        if s.hour.is_some() && twelve {
+            let (am, pm) = if l == "en" && loc != "en-US" && loc != "en" {
+                ("am", "pm")
+            } else {
+                ("AM", "PM")
+            };
+            t.push(' ');
+            t.push_str(if f.hour < 12 { am } else { pm });
+        }
+        if let Some(z) = &s.tz_display {
+            t.push(' ');
+            t.push_str(&zone_label(z));
+        }
+        Some(t)
+    } else {
+        None
+    };
+    let weekday_only =
+        s.weekday.is_some() && s.year.is_none() && s.month.is_none() && s.day.is_none();
+    match (date_part, time_part) {
+        (Some(d), Some(t)) => {
+            let joiner = match (l, long_join) {
+                ("de", true) => " um ",
+                ("fr", true) => " à ",
+                ("pt", true) => " às ",
+                ("ja", _) => " ",
+                ("fr", false) if !text_month => " ",
+                ("en", _) if weekday_only => " ",
+                ("en", true) => " at ",
+                _ => ", ",
+            };
+            format!("{d}{joiner}{t}")
+        }
+        (Some(d), None) => match &s.tz_display {
+            Some(z) => format!("{d}, {}", zone_label(z)),
+            None => d,
+        },
+        (None, Some(t)) => t,
+        (None, None) => String::new(),
+    }
+}
+
+/// `Date.prototype.toLocale{,Date,Time}String(locales, options)` for time value `t`.
+pub fn date_to_locale(
+    it: &mut Interp,
+    t: f64,
+    locales: &Value,
+    options: &Value,
+    defaults: DateDefaults,
+) -> JsResult<String> {
+    if t.is_nan() {
+        return Ok("Invalid Date".into());
+    }
+    let spec = date_format_from_args(it, locales, options, defaults)?;
+    Ok(format_date(&spec, t))
+}
+
+// ---- plural rules, lists, relative time ------------------------------------------------------
+
+fn plural_category(n: f64, ordinal: bool) -> &'static str {
+    if ordinal {
+        if n.fract() != 0.0 || !n.is_finite() {
+            return "other";
+        }
+        let n = n.abs();
+        let (m10, m100) = (n % 10.0, n % 100.0);
+        if m10 == 1.0 && m100 != 11.0 {
+            "one"
+        } else if m10 == 2.0 && m100 != 12.0 {
+            "two"
+        } else if m10 == 3.0 && m100 != 13.0 {
+            "few"
+        } else {
+            "other"
+        }
+    } else if n.abs() == 1.0 {
+        "one"
+    } else {
+        "other"
+    }
+}
+
+fn list_join(items: &[String], kind: &str, style: &str) -> String {
+    let word = match (kind, style) {
+        ("unit", "narrow") => "",
+        ("unit", _) => ",",
+        ("disjunction", _) => " or",
+        (_, "long") => " and",
+        (_, "short") => " &",
+        _ => ",",
+    };
+    match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        2 => {
+            let mid = match (kind, style) {
+                ("unit", "narrow") => " ".to_string(),
+                ("unit", _) => ", ".into(),
+                ("conjunction", "narrow") => ", ".into(),
+                _ => format!("{word} "),
+            };
+            format!("{}{mid}{}", items[0], items[1])
+        }
+        n => {
+            let mut s = items[..n - 1].join(if kind == "unit" && style == "narrow" {
+                " "
+            } else {
+                ", "
+            });
+            let last_sep = match (kind, style) {
+                ("unit", "narrow") => " ".to_string(),
+                ("unit", _) => ", ".into(),
+                ("conjunction", "narrow") => ", ".into(),
+                _ => format!(",{word} "),
+            };
+            s.push_str(&last_sep);
+            s.push_str(&items[n - 1]);
+            s
+        }
+    }
+}
+
+fn relative_time(value: f64, unit: &str, numeric_auto: bool, style: &str) -> Option<String> {
+    let unit = unit.strip_suffix('s').unwrap_or(unit);
+    if numeric_auto && (value == 0.0 || value.abs() == 1.0) {
+        let word = match (unit, value as i64) {
+            ("day", -1) => Some("yesterday"),
+            ("day", 0) => Some("today"),
+            ("day", 1) => Some("tomorrow"),
+            ("second", 0) => Some("now"),
+            ("minute", 0) => Some("this minute"),
+            ("hour", 0) => Some("this hour"),
+            (u, -1) if u != "second" && u != "minute" && u != "hour" => None,
+            _ => None,
+        };
+        if let Some(w) = word {
+            return Some(w.into());
+        }
+        let rel = match value as i64 {
+            -1 => "last",
+            0 => "this",
+            _ => "next",
+        };
+        if matches!(unit, "week" | "month" | "quarter" | "year") {
+            let u = if style == "long" {
+                unit.to_string()
+            } else {
+                match unit {
+                    "month" => "mo.".into(),
+                    "quarter" => "qtr.".into(),
+                    "year" => "yr.".into(),
+                    _ => "wk.".into(),
+                }
+            };
+            return Some(format!("{rel} {u}"));
+        }
+    }
+    let (short, long) = match unit {
+        "second" => ("sec.", "second"),
+        "minute" => ("min.", "minute"),
+        "hour" => ("hr.", "hour"),
+        "day" => ("day", "day"),
+        "week" => ("wk.", "week"),
+        "month" => ("mo.", "month"),
+        "quarter" => ("qtr.", "quarter"),
+        "year" => ("yr.", "year"),
+        _ => return None,
+    };
+    let neg = value < 0.0 || (value == 0.0 && value.is_sign_negative());
+    let spec = NumberSpec::default();
+    let n = format_number(&spec, &NumValue::from_f64(value.abs()));
+    let one = n == "1";
+    let name = if style == "long" {
+        if one {
+            long.to_string()
+        } else {
+            format!("{long}s")
+        }
+    } else if unit == "day" {
+        if one { "day" } else { "days" }.into()
+    } else if unit == "quarter" && !one {
+        "qtrs.".into()
+    } else {
+        short.to_string()
+    };
+    Some(if neg {
+        format!("{n} {name} ago")
+    } else {
+        format!("in {n} {name}")
+    })
+}
+
+// ---- the JS objects --------------------------------------------------------------------------
+
+fn intl_data(it: &mut Interp, v: &Value, method: &str) -> JsResult<IntlData> {
+    if let Value::Object(o) = v {
+        if let ObjectKind::Intl(d) = &o.borrow().kind {
+            return Ok((**d).clone());
+        }
+    }
+    let receiver = super::iterator::describe(it, v);
+    Err(it.type_error(format!(
+        "Method {method} called on incompatible receiver {receiver}"
+    )))
+}
+
+fn make_service(it: &mut Interp, a: &Args, data: IntlData) -> JsResult<Value> {
+    let nt = a.new_target.cloned().unwrap_or_else(|| a.callee.clone());
+    let default_proto = match it.get(a.callee, &PropKey::from("prototype"))? {
+        Value::Object(p) => p,
+        _ => it.intrinsics.object_prototype.clone(),
+    };
+    let proto = match it.get(&nt, &PropKey::from("prototype"))? {
+        Value::Object(p) => p,
+        _ => default_proto,
+    };
+    Ok(Value::Object(Obj::new(
+        Some(proto),
+        ObjectKind::Intl(Box::new(data)),
+    )))
+}
+
+fn parts_to_array(it: &mut Interp, parts: Parts) -> Value {
+    let items: Vec<Value> = parts
+        .into_iter()
+        .map(|(ty, s)| {
+            let o = it.new_object();
+            o.define("type", Value::from(ty), Attrs::DEFAULT);
+            o.define("value", Value::from(s.as_str()), Attrs::DEFAULT);
+            Value::Object(o)
+        })
+        .collect();
+    Value::Object(it.new_array(items))
+}
+
+fn nf_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let spec = number_format_from_args(it, &a.get(0), &a.get(1))?;
+    make_service(it, a, IntlData::Number(spec))
+}
+
+fn nf_spec(it: &mut Interp, v: &Value, m: &str) -> JsResult<NumberSpec> {
+    match intl_data(it, v, m)? {
+        IntlData::Number(s) => Ok(s),
+        _ => Err(it.type_error(format!("Method {m} called on incompatible receiver"))),
+    }
+}
+
+fn nf_bound_format(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let this = match &a.callee.borrow().kind {
+        ObjectKind::Native(n) => n.captures.first().cloned().unwrap_or(Value::Undefined),
+        _ => Value::Undefined,
+    };
+    let spec = nf_spec(it, &this, "Intl.NumberFormat.prototype.format")?;
+    let v = to_num_value(it, &a.get(0))?;
+    Ok(Value::from(format_number(&spec, &v).as_str()))
+}
+
+fn nf_format_getter(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    nf_spec(it, a.this, "get Intl.NumberFormat.prototype.format")?;
+    let f = it.native_fn_with("", 1, nf_bound_format, false, vec![a.this.clone()]);
+    Ok(Value::Object(f))
+}
+
+fn nf_format_to_parts(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let spec = nf_spec(it, a.this, "Intl.NumberFormat.prototype.formatToParts")?;
+    let v = to_num_value(it, &a.get(0))?;
+    let parts = format_to_parts(&spec, &v);
+    Ok(parts_to_array(it, parts))
+}
+
+fn nf_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let s = nf_spec(it, a.this, "Intl.NumberFormat.prototype.resolvedOptions")?;
+    let o = it.new_object();
+    let put = |k: &str, v: Value| o.define(k, v, Attrs::DEFAULT);
+    put("locale", Value::from(s.locale.as_str()));
+    put("numberingSystem", Value::from("latn"));
+    put("style", Value::from(s.style.as_str()));
+    if let Some(c) = &s.currency {
+        put("currency", Value::from(c.as_str()));
+        put("currencyDisplay", Value::from(s.currency_display.as_str()));
+        put("currencySign", Value::from(s.currency_sign.as_str()));
+    }
+    if let Some(u) = &s.unit {
+        put("unit", Value::from(u.as_str()));
+        put("unitDisplay", Value::from(s.unit_display.as_str()));
+    }
+    put("minimumIntegerDigits", Value::from(s.min_int as f64));
+    match s.rounding {
+        Rounding::Fraction(mn, mx) => {
+            put("minimumFractionDigits", Value::from(mn as f64));
+            put("maximumFractionDigits", Value::from(mx as f64));
+        }
+        Rounding::Significant(mn, mx) => {
+            put("minimumSignificantDigits", Value::from(mn as f64));
+            put("maximumSignificantDigits", Value::from(mx as f64));
+        }
+        Rounding::Compact => {
+            put("minimumSignificantDigits", Value::from(1.0));
+            put("maximumSignificantDigits", Value::from(2.0));
+            put("minimumFractionDigits", Value::from(0.0));
+            put("maximumFractionDigits", Value::from(0.0));
+        }
+    }
+    let grouping = match s.grouping {
+        Some(false) => Value::Bool(false),
+        Some(true) => Value::from("always"),
+        None if s.notation == "compact" => Value::from("min2"),
+        None => Value::from("auto"),
+    };
+    put("useGrouping", grouping);
+    put("notation", Value::from(s.notation.as_str()));
+    if s.notation == "compact" {
+        put("compactDisplay", Value::from(s.compact_display.as_str()));
+    }
+    put("signDisplay", Value::from(s.sign_display.as_str()));
+    put("roundingMode", Value::from("halfExpand"));
+    put("roundingIncrement", Value::from(1.0));
+    put("trailingZeroDisplay", Value::from("auto"));
+    let prio = if s.rounding == Rounding::Compact {
+        "morePrecision"
+    } else {
+        "auto"
+    };
+    put("roundingPriority", Value::from(prio));
+    Ok(Value::Object(o))
+}
+
+fn dtf_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let spec = date_format_from_args(it, &a.get(0), &a.get(1), DateDefaults::AnyDate)?;
+    make_service(it, a, IntlData::DateTime(spec))
+}
+
+fn dtf_spec(it: &mut Interp, v: &Value, m: &str) -> JsResult<DateSpec> {
+    match intl_data(it, v, m)? {
+        IntlData::DateTime(s) => Ok(s),
+        _ => Err(it.type_error(format!("Method {m} called on incompatible receiver"))),
+    }
+}
+
+fn date_arg(it: &mut Interp, v: &Value) -> JsResult<f64> {
+    if v.is_undefined() {
+        return Ok(it.hooks().now_epoch_ms(it));
+    }
+    if let Value::Object(o) = v {
+        if let ObjectKind::Date(t) = o.borrow().kind {
+            return Ok(t);
+        }
+    }
+    let x = it.to_number(v)?;
+    if !x.is_finite() || x.abs() > 8.64e15 {
+        return Err(it.range_error("Invalid time value"));
+    }
+    Ok(x.trunc())
+}
+
+fn dtf_bound_format(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let this = match &a.callee.borrow().kind {
+        ObjectKind::Native(n) => n.captures.first().cloned().unwrap_or(Value::Undefined),
+        _ => Value::Undefined,
+    };
+    let spec = dtf_spec(it, &this, "Intl.DateTimeFormat.prototype.format")?;
+    let t = date_arg(it, &a.get(0))?;
+    if t.is_nan() {
+        return Err(it.range_error("Invalid time value"));
+    }
+    Ok(Value::from(format_date(&spec, t).as_str()))
+}
+
+fn dtf_format_getter(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    dtf_spec(it, a.this, "get Intl.DateTimeFormat.prototype.format")?;
+    let f = it.native_fn_with("", 1, dtf_bound_format, false, vec![a.this.clone()]);
+    Ok(Value::Object(f))
+}
+
+fn dtf_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let s = dtf_spec(it, a.this, "Intl.DateTimeFormat.prototype.resolvedOptions")?;
+    let o = it.new_object();
+    let put = |k: &str, v: Value| o.define(k, v, Attrs::DEFAULT);
+    put("locale", Value::from(s.locale.as_str()));
+    put("calendar", Value::from("gregory"));
+    put("numberingSystem", Value::from("latn"));
+    put("timeZone", Value::from(s.tz_name.as_str()));
+    if s.hour.is_some() || s.time_style.is_some() {
+        put("hourCycle", Value::from(s.hc.as_str()));
+        put("hour12", Value::Bool(s.hc == "h11" || s.hc == "h12"));
+    }
+    for (k, v) in [
+        ("weekday", &s.weekday),
+        ("era", &s.era),
+        ("year", &s.year),
+        ("month", &s.month),
+        ("day", &s.day),
+        ("hour", &s.hour),
+        ("minute", &s.minute),
+        ("second", &s.second),
+        ("timeZoneName", &s.tz_display),
+        ("dateStyle", &s.date_style),
+        ("timeStyle", &s.time_style),
+    ] {
+        if let Some(v) = v {
+            let v = if (k == "minute" || k == "second") && s.hour.is_some() {
+                "2-digit"
+            } else {
+                v.as_str()
+            };
+            put(k, Value::from(v));
+        }
+    }
+    Ok(Value::Object(o))
+}
+
+fn pr_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    if a.new_target.is_none() {
+        return Err(it.type_error("Constructor Intl.PluralRules requires 'new'"));
+    }
+    let locale = resolve_locale(it, &a.get(0))?;
+    let opts = options_object(it, &a.get(1))?;
+    let ty = str_opt(
+        it,
+        &opts,
+        "type",
+        &["cardinal", "ordinal"],
+        "Intl.PluralRules",
+    )?;
+    make_service(
+        it,
+        a,
+        IntlData::Plural {
+            locale,
+            ordinal: ty.as_deref() == Some("ordinal"),
+        },
+    )
+}
+
+fn pr_select(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let IntlData::Plural { ordinal, .. } =
+        intl_data(it, a.this, "Intl.PluralRules.prototype.select")?
+    else {
+        return Err(it.type_error(
+            "Method Intl.PluralRules.prototype.select called on incompatible receiver",
+        ));
+    };
+    let n = it.to_number(&a.get(0))?;
+    Ok(Value::from(plural_category(n, ordinal)))
+}
+
+fn pr_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let IntlData::Plural { locale, ordinal } =
+        intl_data(it, a.this, "Intl.PluralRules.prototype.resolvedOptions")?
+    else {
+        return Err(it.type_error("incompatible receiver"));
+    };
+    let o = it.new_object();
+    o.define("locale", Value::from(locale.as_str()), Attrs::DEFAULT);
+    o.define(
+        "type",
+        Value::from(if ordinal { "ordinal" } else { "cardinal" }),
+        Attrs::DEFAULT,
+    );
+    Ok(Value::Object(o))
+}
+
+fn rtf_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    if a.new_target.is_none() {
+        return Err(it.type_error("Constructor Intl.RelativeTimeFormat requires 'new'"));
+    }
+    let locale = resolve_locale(it, &a.get(0))?;
+    let opts = options_object(it, &a.get(1))?;
+    let c = "Intl.RelativeTimeFormat";
+    let style = str_opt(it, &opts, "style", &["long", "short", "narrow"], c)?;
+    let numeric = str_opt(it, &opts, "numeric", &["always", "auto"], c)?;
+    make_service(
+        it,
+        a,
+        IntlData::Relative {
+            locale,
+            numeric_auto: numeric.as_deref() == Some("auto"),
+            style: style.unwrap_or_else(|| "long".into()),
+        },
+    )
+}
+
+fn rtf_format(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let IntlData::Relative {
+        numeric_auto,
+        style,
+        ..
+    } = intl_data(it, a.this, "Intl.RelativeTimeFormat.prototype.format")?
+    else {
+        return Err(it.type_error("incompatible receiver"));
+    };
+    let v = it.to_number(&a.get(0))?;
+    let unit = it.to_string(&a.get(1))?.to_rust_string();
+    if !v.is_finite() {
+        return Err(it.range_error("Invalid number value"));
+    }
+    match relative_time(v, &unit, numeric_auto, &style) {
+        Some(s) => Ok(Value::from(s.as_str())),
+        None => Err(it.range_error(format!("Invalid unit argument for format() '{unit}'"))),
+    }
+}
+
+fn lf_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    if a.new_target.is_none() {
+        return Err(it.type_error("Constructor Intl.ListFormat requires 'new'"));
+    }
+    let locale = resolve_locale(it, &a.get(0))?;
+    let opts = options_object(it, &a.get(1))?;
+    let c = "Intl.ListFormat";
+    let kind = str_opt(
+        it,
+        &opts,
+        "type",
+        &["conjunction", "disjunction", "unit"],
+        c,
+    )?;
+    let style = str_opt(it, &opts, "style", &["long", "short", "narrow"], c)?;
+    make_service(
+        it,
+        a,
+        IntlData::List {
+            locale,
+            kind: kind.unwrap_or_else(|| "conjunction".into()),
+            style: style.unwrap_or_else(|| "long".into()),
+        },
+    )
+}
+
+fn lf_format(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let IntlData::List { kind, style, .. } =
+        intl_data(it, a.this, "Intl.ListFormat.prototype.format")?
+    else {
+        return Err(it.type_error("incompatible receiver"));
+    };
+    let list = a.get(0);
+    let mut items = Vec::new();
+    if !list.is_undefined() {
+        let vals = it.iterable_to_list(&list)?;
+        for v in vals {
+            let Value::String(s) = &v else {
+                return Err(it.type_error("Iterable yielded a non-String value"));
+            };
+            items.push(s.to_rust_string());
+        }
+    }
+    Ok(Value::from(list_join(&items, &kind, &style).as_str()))
+}
+
+fn collator_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let locale = resolve_locale(it, &a.get(0))?;
+    let opts = super::string::collator_options(it, &a.get(1))?;
+    make_service(it, a, IntlData::Collator { locale, opts })
+}
+
+fn collator_bound_compare(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let this = match &a.callee.borrow().kind {
+        ObjectKind::Native(n) => n.captures.first().cloned().unwrap_or(Value::Undefined),
+        _ => Value::Undefined,
+    };
+    let IntlData::Collator { opts, .. } = intl_data(it, &this, "Intl.Collator.prototype.compare")?
+    else {
+        return Err(it.type_error("incompatible receiver"));
+    };
+    let x = it.to_string(&a.get(0))?;
+    let y = it.to_string(&a.get(1))?;
+    Ok(Value::Number(
+        match super::string::locale_compare_with(&x, &y, &opts) {
+            std::cmp::Ordering::Less => -1.0,
+            std::cmp::Ordering::Equal => 0.0,
+            std::cmp::Ordering::Greater => 1.0,
+        },
+    ))
+}
+
+fn collator_compare_getter(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    intl_data(it, a.this, "get Intl.Collator.prototype.compare")?;
+    let f = it.native_fn_with("", 2, collator_bound_compare, false, vec![a.this.clone()]);
+    Ok(Value::Object(f))
+}
+
+fn intl_get_canonical_locales(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let v = a.get(0);
+    if v.is_undefined() {
+        return Ok(Value::Object(it.new_array(Vec::new())));
+    }
+    let l = resolve_locale(it, &v)?;
+    Ok(Value::Object(it.new_array(vec![Value::from(l.as_str())])))
+}
+
+fn supported_locales_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    intl_get_canonical_locales(it, a)
+}
+
+fn make_class(
+    it: &mut Interp,
+    intl: &Obj,
+    name: &str,
+    ctor: crate::interp::NativeFn,
+    length: u32,
+) -> (Obj, Obj) {
+    let proto = it.new_object();
+    let c = it.native_fn_with(name, length, ctor, true, Vec::new());
+    super::link_ctor_proto(&c, &proto);
+    let tag = PropKey::Sym(it.symbols.to_string_tag.clone());
+    proto.define(
+        tag,
+        Value::from(format!("Intl.{name}").as_str()),
+        Attrs::CONFIGURABLE_ONLY,
+    );
+    it.define_method(&c, "supportedLocalesOf", 1, supported_locales_of);
+    intl.define(name, Value::Object(c.clone()), Attrs::HIDDEN);
+    (c, proto)
+}
+
+pub fn init(it: &mut Interp) {
+    let intl = it.new_object();
+    let tag = PropKey::Sym(it.symbols.to_string_tag.clone());
+    intl.define(tag, Value::from("Intl"), Attrs::CONFIGURABLE_ONLY);
+    it.define_method(&intl, "getCanonicalLocales", 1, intl_get_canonical_locales);
+
+    let (_, p) = make_class(it, &intl, "Collator", collator_ctor, 0);
+    it.define_getter(&p, "compare", collator_compare_getter);
+
+    let (_, p) = make_class(it, &intl, "DateTimeFormat", dtf_ctor, 0);
+    it.define_method(&p, "resolvedOptions", 0, dtf_resolved_options);
+    it.define_getter(&p, "format", dtf_format_getter);
+
+    let (_, p) = make_class(it, &intl, "NumberFormat", nf_ctor, 0);
+    it.define_method(&p, "resolvedOptions", 0, nf_resolved_options);
+    it.define_method(&p, "formatToParts", 1, nf_format_to_parts);
+    it.define_getter(&p, "format", nf_format_getter);
+
+    let (_, p) = make_class(it, &intl, "PluralRules", pr_ctor, 0);
+    it.define_method(&p, "select", 1, pr_select);
+    it.define_method(&p, "resolvedOptions", 0, pr_resolved_options);
+
+    let (_, p) = make_class(it, &intl, "RelativeTimeFormat", rtf_ctor, 0);
+    it.define_method(&p, "format", 2, rtf_format);
+
+    let (_, p) = make_class(it, &intl, "ListFormat", lf_ctor, 0);
+    it.define_method(&p, "format", 1, lf_format);
+
+    super::define_global(it, "Intl", Value::Object(intl));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(locale: &str) -> NumberSpec {
+        NumberSpec {
+            locale: locale.into(),
+            ..NumberSpec::default()
+        }
+    }
+
+    #[test]
+    fn decimal_locales() {
+        let v = NumValue::from_f64(1234567.891);
+        assert_eq!(format_number(&spec("en-US"), &v), "1,234,567.891");
+        assert_eq!(format_number(&spec("de-DE"), &v), "1.234.567,891");
+        assert_eq!(
+            format_number(&spec("fr-FR"), &v),
+            "1\u{202f}234\u{202f}567,891"
+        );
+        assert_eq!(format_number(&spec("en-IN"), &v), "12,34,567.891");
+        let v = NumValue::from_f64(1234.5);
+        assert_eq!(format_number(&spec("es-ES"), &v), "1234,5");
+    }
+
+    #[test]
+    fn compact_and_scientific() {
+        let mut s = spec("en-US");
+        s.notation = "compact".into();
+        s.rounding = Rounding::Compact;
+        let f = |s: &NumberSpec, x: f64| format_number(s, &NumValue::from_f64(x));
+        assert_eq!(f(&s, 1234.0), "1.2K");
+        assert_eq!(f(&s, 999999.0), "1M");
+        assert_eq!(f(&s, 1.5e9), "1.5B");
+        s.compact_display = "long".into();
+        assert_eq!(f(&s, 1234.0), "1.2 thousand");
+        let mut e = spec("en-US");
+        e.notation = "engineering".into();
+        assert_eq!(f(&e, 123456.0), "123.456E3");
+        e.notation = "scientific".into();
+        assert_eq!(f(&e, 0.00012), "1.2E-4");
+    }
+
+    #[test]
+    fn plural_and_lists() {
+        assert_eq!(plural_category(22.0, true), "two");
+        assert_eq!(plural_category(13.0, true), "other");
+        let items: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(list_join(&items, "conjunction", "long"), "a, b, and c");
+        assert_eq!(list_join(&items, "disjunction", "long"), "a, b, or c");
+        assert_eq!(
+            relative_time(-1.0, "day", true, "long").as_deref(),
+            Some("yesterday")
+        );
+        assert_eq!(
+            relative_time(3.0, "days", false, "long").as_deref(),
+            Some("in 3 days")
+        );
+    }
+}

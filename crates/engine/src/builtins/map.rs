@@ -1,0 +1,816 @@
+//! `Map`, `Set`, `WeakMap`, `WeakSet` and their storage.
+//!
+//! [`MapData`] keeps entries in insertion order in a vector with tombstones, plus a hash index
+//! keyed by SameValueZero. Iterators hold a position into the vector, so entries added during
+//! iteration are visited and deleted ones skipped, as the spec requires.
+
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
+
+use crate::builtins::iterator::{describe, incompatible_receiver};
+use crate::gc::{Tracer, WeakGc};
+use crate::interp::{Args, Interp, JsResult};
+use crate::object::{trace_value, Attrs, Obj, ObjectData, ObjectKind, PropKey};
+use crate::object_kind::IterKind;
+use crate::string::JsStr;
+use crate::value::Value;
+
+/// A SameValueZero-hashable form of a value.
+#[derive(Hash, PartialEq, Eq, Debug, Clone)]
+pub enum HashKey {
+    Undefined,
+    Null,
+    Bool(bool),
+    Num(u64),
+    Str(JsStr),
+    /// BigInts hash by value.
+    BigInt(std::rc::Rc<num_bigint::BigInt>),
+    /// Symbols and objects hash by identity (the entry keeps the value alive).
+    Ptr(usize),
+}
+
+impl HashKey {
+    pub fn of(v: &Value) -> HashKey {
+        match v {
+            Value::Undefined | Value::Empty => HashKey::Undefined,
+            Value::Null => HashKey::Null,
+            Value::Bool(b) => HashKey::Bool(*b),
+            Value::Number(n) => {
+                let n = if *n == 0.0 { 0.0 } else { *n };
+                HashKey::Num(if n.is_nan() {
+                    f64::NAN.to_bits()
+                } else {
+                    n.to_bits()
+                })
+            }
+            Value::String(s) => HashKey::Str(s.clone()),
+            Value::BigInt(b) => HashKey::BigInt(b.clone()),
+            Value::Symbol(s) => HashKey::Ptr(std::rc::Rc::as_ptr(&s.0) as *const u8 as usize),
+            Value::Object(o) => HashKey::Ptr(o.addr()),
+        }
+    }
+}
+
+/// The entries of a Map/Set/WeakMap/WeakSet.
+#[derive(Default)]
+pub struct MapData {
+    /// `None` marks a deleted entry (tombstone).
+    pub entries: Vec<Option<(Value, Value)>>,
+    index: FxHashMap<HashKey, usize>,
+    live: usize,
+    /// Iterators over this map: their positions are remapped when tombstones are compacted.
+    iterators: Vec<WeakGc<RefCell<ObjectData>>>,
+    /// `forEach` loops in progress (they hold raw positions): no compaction meanwhile.
+    pinned: u32,
+}
+
+impl std::fmt::Debug for MapData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MapData")
+            .field("entries", &self.entries)
+            .field("live", &self.live)
+            .finish()
+    }
+}
+
+/// Tombstones tolerated before compaction (also at least as many as live entries).
+const COMPACT_MIN_DEAD: usize = 32;
+
+impl MapData {
+    pub fn len(&self) -> usize {
+        self.live
+    }
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+    pub fn get(&self, k: &Value) -> Option<&Value> {
+        let i = *self.index.get(&HashKey::of(k))?;
+        self.entries[i].as_ref().map(|(_, v)| v)
+    }
+    pub fn has(&self, k: &Value) -> bool {
+        self.index.contains_key(&HashKey::of(k))
+    }
+    pub fn set(&mut self, k: Value, v: Value) {
+        // -0 is normalized to +0 as a key.
+        let k = match k {
+            Value::Number(n) => Value::Number(if n == 0.0 { 0.0 } else { n }),
+            k => k,
+        };
+        let hk = HashKey::of(&k);
+        if let Some(&i) = self.index.get(&hk) {
+            if let Some(e) = &mut self.entries[i] {
+                e.1 = v;
+                return;
+            }
+        }
+        self.index.insert(hk, self.entries.len());
+        self.entries.push(Some((k, v)));
+        self.live += 1;
+    }
+    pub fn delete(&mut self, k: &Value) -> bool {
+        match self.index.remove(&HashKey::of(k)) {
+            Some(i) => {
+                self.entries[i] = None;
+                self.live -= 1;
+                self.maybe_compact();
+                true
+            }
+            None => false,
+        }
+    }
+    pub fn clear(&mut self) {
+        for e in &mut self.entries {
+            *e = None;
+        }
+        self.index.clear();
+        self.live = 0;
+        self.maybe_compact();
+    }
+    /// The entry at or after position `i` (for iterators): (position, key, value).
+    pub fn entry_from(&self, mut i: usize) -> Option<(usize, Value, Value)> {
+        while i < self.entries.len() {
+            if let Some((k, v)) = &self.entries[i] {
+                return Some((i, k.clone(), v.clone()));
+            }
+            i += 1;
+        }
+        None
+    }
+    pub fn trace(&self, t: &mut Tracer) {
+        for (k, v) in self.entries.iter().flatten() {
+            trace_value(k, t);
+            trace_value(v, t);
+        }
+    }
+    /// Live keys in order (no user code runs).
+    pub fn keys(&self) -> Vec<Value> {
+        self.entries
+            .iter()
+            .flatten()
+            .map(|(k, _)| k.clone())
+            .collect()
+    }
+
+    /// Registers an iterator object (ObjectKind::MapIterator / SetIterator over this map) so
+    /// its position follows compaction.
+    pub fn register_iterator(&mut self, iter: &Obj) {
+        if self.iterators.len() >= 16 && self.iterators.len().is_power_of_two() {
+            self.iterators.retain(|w| w.upgrade().is_some());
+        }
+        self.iterators.push(iter.0.downgrade());
+    }
+
+    pub fn pin(&mut self) {
+        self.pinned += 1;
+    }
+    pub fn unpin(&mut self) {
+        self.pinned = self.pinned.saturating_sub(1);
+        self.maybe_compact();
+    }
+
+    /// Drops tombstones once they outnumber live entries, remapping iterator positions
+    /// (position p becomes the number of live entries before p).
+    fn maybe_compact(&mut self) {
+        let dead = self.entries.len() - self.live;
+        if self.pinned > 0 || dead < COMPACT_MIN_DEAD || dead < self.live {
+            return;
+        }
+        let iters: Vec<Obj> = self
+            .iterators
+            .iter()
+            .filter_map(|w| w.upgrade().map(Obj))
+            .collect();
+        let mut guards = Vec::with_capacity(iters.len());
+        for o in &iters {
+            match o.0.try_borrow_mut() {
+                Ok(g) => guards.push(g),
+                // An iterator is in use right now: compact later.
+                Err(_) => return,
+            }
+        }
+        let mut new_pos = Vec::with_capacity(self.entries.len() + 1);
+        let mut c = 0;
+        for e in &self.entries {
+            new_pos.push(c);
+            if e.is_some() {
+                c += 1;
+            }
+        }
+        new_pos.push(c);
+        for g in &mut guards {
+            match &mut g.kind {
+                ObjectKind::MapIterator { index, .. } | ObjectKind::SetIterator { index, .. }
+                    if *index != usize::MAX =>
+                {
+                    *index = new_pos[(*index).min(new_pos.len() - 1)];
+                }
+                _ => {}
+            }
+        }
+        drop(guards);
+        self.entries.retain(|e| e.is_some());
+        self.index.clear();
+        for (i, e) in self.entries.iter().enumerate() {
+            if let Some((k, _)) = e {
+                self.index.insert(HashKey::of(k), i);
+            }
+        }
+        self.iterators = iters.iter().map(|o| o.0.downgrade()).collect();
+    }
+}
+
+// ---- shared helpers -------------------------------------------------------------------------
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Coll {
+    Map,
+    Set,
+    WeakMap,
+    WeakSet,
+}
+
+impl Coll {
+    fn name(self) -> &'static str {
+        match self {
+            Coll::Map => "Map",
+            Coll::Set => "Set",
+            Coll::WeakMap => "WeakMap",
+            Coll::WeakSet => "WeakSet",
+        }
+    }
+    fn matches(self, k: &ObjectKind) -> bool {
+        matches!(
+            (self, k),
+            (Coll::Map, ObjectKind::Map(_))
+                | (Coll::Set, ObjectKind::Set(_))
+                | (Coll::WeakMap, ObjectKind::WeakMap(_))
+                | (Coll::WeakSet, ObjectKind::WeakSet(_))
+        )
+    }
+}
+
+/// `this` checked to be a collection of the given kind.
+fn this_coll(it: &mut Interp, a: &Args, c: Coll, method: &str) -> JsResult<Obj> {
+    if let Value::Object(o) = a.this {
+        if c.matches(&o.borrow().kind) {
+            return Ok(o.clone());
+        }
+    }
+    let m = format!("{}.prototype.{method}", c.name());
+    Err(incompatible_receiver(it, &m, a.this))
+}
+
+/// Runs `f` on the collection's data (no user code may run inside).
+fn with_data<R>(o: &Obj, f: impl FnOnce(&mut MapData) -> R) -> Option<R> {
+    let mut d = o.borrow_mut();
+    match &mut d.kind {
+        ObjectKind::Map(m)
+        | ObjectKind::Set(m)
+        | ObjectKind::WeakMap(m)
+        | ObjectKind::WeakSet(m) => Some(f(m)),
+        _ => None,
+    }
+}
+
+/// CanBeHeldWeakly(v): objects and non-registered symbols.
+fn can_be_held_weakly(v: &Value) -> bool {
+    match v {
+        Value::Object(_) => true,
+        Value::Symbol(s) => !s.0.registered,
+        _ => false,
+    }
+}
+
+// ---- constructors -------------------------------------------------------------------------------
+
+/// The shared constructor body: allocate, then AddEntriesFromIterable / add each value.
+fn construct_collection(it: &mut Interp, a: &Args, c: Coll) -> JsResult<Value> {
+    // 1. If NewTarget is undefined, throw a TypeError.
+    let Some(nt) = a.new_target else {
+        return Err(it.type_error(format!("Constructor {} requires 'new'", c.name())));
+    };
+    // 2. OrdinaryCreateFromConstructor(NewTarget, "%X.prototype%").
+    let proto = it.get_prototype_from_constructor(nt, |i| match c {
+        Coll::Map => i.map_prototype.clone(),
+        Coll::Set => i.set_prototype.clone(),
+        Coll::WeakMap => i.weakmap_prototype.clone(),
+        Coll::WeakSet => i.weakset_prototype.clone(),
+    })?;
+    let data = Box::<MapData>::default();
+    let kind = match c {
+        Coll::Map => ObjectKind::Map(data),
+        Coll::Set => ObjectKind::Set(data),
+        Coll::WeakMap => ObjectKind::WeakMap(data),
+        Coll::WeakSet => ObjectKind::WeakSet(data),
+    };
+    let obj = Obj::new(Some(proto), kind);
+    // 3-4. If iterable is either undefined or null, return map.
+    let iterable = a.get(0);
+    if iterable.is_nullish() {
+        return Ok(Value::Object(obj));
+    }
+    // 5. Let adder be ? Get(map, "set"/"add").
+    let adder_name = match c {
+        Coll::Map | Coll::WeakMap => "set",
+        Coll::Set | Coll::WeakSet => "add",
+    };
+    let adder = it.get(&obj, &PropKey::from(adder_name))?;
+    // 6. If IsCallable(adder) is false, throw a TypeError.
+    if !it.is_callable(&adder) {
+        return Err(it.type_error(format!(
+            "'{}' returned for property '{adder_name}' of object '#<{}>' is not a function",
+            describe(it, &adder),
+            c.name()
+        )));
+    }
+    let pairs = matches!(c, Coll::Map | Coll::WeakMap);
+    let ov = Value::Object(obj.clone());
+    let add = |it: &mut Interp, item: Value| -> JsResult<()> {
+        if pairs {
+            // AddEntriesFromIterable: the item must be an object; k = item[0], v = item[1].
+            let Value::Object(io) = &item else {
+                return Err(it.type_error(format!(
+                    "Iterator value {} is not an entry object",
+                    describe(it, &item)
+                )));
+            };
+            let k = it.get(io, &PropKey::Index(0))?;
+            let v = it.get(io, &PropKey::Index(1))?;
+            it.call(&adder, &ov, &[k, v])?;
+        } else {
+            it.call(&adder, &ov, &[item])?;
+        }
+        Ok(())
+    };
+    // Fast path: a plain array with the built-in iterator (same observable steps).
+    if let Value::Object(arr) = &iterable {
+        if it.has_default_array_iteration(arr) {
+            let mut k: u32 = 0;
+            loop {
+                let len = it.length_of_array_like(arr)?;
+                if k as u64 >= len {
+                    break;
+                }
+                let item = it.get(arr, &PropKey::Index(k))?;
+                add(it, item)?;
+                k += 1;
+            }
+            return Ok(Value::Object(obj));
+        }
+    }
+    let key = PropKey::Sym(it.symbols.iterator.clone());
+    let method = it.get_v(&iterable, &key)?;
+    if !it.is_callable(&method) {
+        return Err(it.type_error(format!(
+            "{} is not iterable (cannot read property Symbol(Symbol.iterator))",
+            crate::interp::iter::not_iterable_type_text(&iterable)
+        )));
+    }
+    let mut rec = it.get_iterator_from_method(&iterable, &method)?;
+    while let Some(item) = it.iterator_step_value(&mut rec)? {
+        if let Err(e) = add(it, item) {
+            return it.iterator_close(&rec, Err(e));
+        }
+    }
+    Ok(Value::Object(obj))
+}
+
+fn map_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    construct_collection(it, a, Coll::Map)
+}
+fn set_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    construct_collection(it, a, Coll::Set)
+}
+fn weakmap_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    construct_collection(it, a, Coll::WeakMap)
+}
+fn weakset_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    construct_collection(it, a, Coll::WeakSet)
+}
+
+fn species_getter(_it: &mut Interp, a: &Args) -> JsResult<Value> {
+    Ok(a.this.clone())
+}
+
+/// `Map.groupBy(items, callbackfn)` (ES2024; not installed: Node 20 lacks it).
+#[allow(dead_code)]
+fn map_group_by(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let items = a.get(0);
+    let f = a.get(1);
+    if items.is_nullish() {
+        return Err(it.type_error(format!(
+            "{} is not iterable (cannot read property Symbol(Symbol.iterator))",
+            crate::interp::iter::not_iterable_type_text(&items)
+        )));
+    }
+    if !it.is_callable(&f) {
+        return Err(it.type_error(format!("{} is not a function", describe(it, &f))));
+    }
+    let mut groups = MapData::default();
+    let mut rec = it.get_iterator(&items)?;
+    let mut k: u64 = 0;
+    while let Some(v) = it.iterator_step_value(&mut rec)? {
+        let key = match it.call(&f, &Value::Undefined, &[v.clone(), Value::Number(k as f64)]) {
+            Ok(key) => key,
+            Err(e) => return it.iterator_close(&rec, Err(e)),
+        };
+        match groups.get(&key) {
+            Some(Value::Object(arr)) => {
+                let mut d = arr.borrow_mut();
+                d.elements.push(v);
+                let n = d.elements.len() as u32;
+                if let ObjectKind::Array { length, .. } = &mut d.kind {
+                    *length = n;
+                }
+            }
+            _ => {
+                let arr = it.new_array(vec![v]);
+                groups.set(key, Value::Object(arr));
+            }
+        }
+        k += 1;
+    }
+    let proto = it.intrinsics.map_prototype.clone();
+    Ok(Value::Object(Obj::new(
+        Some(proto),
+        ObjectKind::Map(Box::new(groups)),
+    )))
+}
+
+// ---- Map.prototype ------------------------------------------------------------------------------
+
+fn map_get(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::Map, "get")?;
+    let k = a.get(0);
+    Ok(with_data(&o, |m| m.get(&k).cloned())
+        .flatten()
+        .unwrap_or(Value::Undefined))
+}
+
+fn map_set(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::Map, "set")?;
+    let (k, v) = (a.get(0), a.get(1));
+    with_data(&o, |m| m.set(k, v));
+    Ok(Value::Object(o))
+}
+
+fn map_has(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::Map, "has")?;
+    let k = a.get(0);
+    Ok(Value::Bool(with_data(&o, |m| m.has(&k)).unwrap_or(false)))
+}
+
+fn map_delete(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::Map, "delete")?;
+    let k = a.get(0);
+    Ok(Value::Bool(
+        with_data(&o, |m| m.delete(&k)).unwrap_or(false),
+    ))
+}
+
+fn map_clear(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::Map, "clear")?;
+    with_data(&o, |m| m.clear());
+    Ok(Value::Undefined)
+}
+
+fn map_size(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::Map, "size").map_err(|_| size_error(it, "Map", a.this))?;
+    Ok(Value::Number(with_data(&o, |m| m.len()).unwrap_or(0) as f64))
+}
+
+fn size_error(it: &mut Interp, name: &str, this: &Value) -> crate::interp::Abrupt {
+    incompatible_receiver(it, &format!("get {name}.prototype.size"), this)
+}
+
+/// Map/Set `forEach`: visits entries added during the loop, skips deleted ones.
+fn for_each_impl(it: &mut Interp, a: &Args, c: Coll) -> JsResult<Value> {
+    let o = this_coll(it, a, c, "forEach")?;
+    let f = a.get(0);
+    if !it.is_callable(&f) {
+        return Err(it.type_error(format!(
+            "{} is not a function",
+            crate::interp::iter::not_iterable_type_text(&f)
+        )));
+    }
+    let this_arg = a.get(1);
+    let ov = Value::Object(o.clone());
+    with_data(&o, |m| m.pin());
+    let mut i = 0;
+    let r = loop {
+        let Some(Some((pos, k, v))) = with_data(&o, |m| m.entry_from(i)) else {
+            break Ok(Value::Undefined);
+        };
+        i = pos + 1;
+        let args = if c == Coll::Map {
+            [v, k, ov.clone()]
+        } else {
+            [k.clone(), k, ov.clone()]
+        };
+        if let Err(e) = it.call(&f, &this_arg, &args) {
+            break Err(e);
+        }
+    };
+    with_data(&o, |m| m.unpin());
+    r
+}
+
+fn map_for_each(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    for_each_impl(it, a, Coll::Map)
+}
+
+/// CreateMapIterator / CreateSetIterator.
+fn create_collection_iterator(
+    it: &mut Interp,
+    a: &Args,
+    c: Coll,
+    method: &str,
+    kind: IterKind,
+) -> JsResult<Value> {
+    let o = this_coll(it, a, c, method)?;
+    let iter = if c == Coll::Map {
+        Obj::new(
+            Some(it.intrinsics.map_iterator_prototype.clone()),
+            ObjectKind::MapIterator {
+                map: o.clone(),
+                index: 0,
+                kind,
+            },
+        )
+    } else {
+        Obj::new(
+            Some(it.intrinsics.set_iterator_prototype.clone()),
+            ObjectKind::SetIterator {
+                set: o.clone(),
+                index: 0,
+                kind,
+            },
+        )
+    };
+    with_data(&o, |m| m.register_iterator(&iter));
+    Ok(Value::Object(iter))
+}
+
+fn map_entries(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    create_collection_iterator(it, a, Coll::Map, "entries", IterKind::Entries)
+}
+fn map_keys(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    create_collection_iterator(it, a, Coll::Map, "keys", IterKind::Keys)
+}
+fn map_values(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    create_collection_iterator(it, a, Coll::Map, "values", IterKind::Values)
+}
+
+/// `%MapIteratorPrototype%.next` and `%SetIteratorPrototype%.next`.
+fn collection_iterator_next(it: &mut Interp, a: &Args, is_map: bool) -> JsResult<Value> {
+    let state = match a.this {
+        Value::Object(o) => match &o.borrow().kind {
+            ObjectKind::MapIterator { map, index, kind } if is_map => {
+                Some((o.clone(), map.clone(), *index, *kind))
+            }
+            ObjectKind::SetIterator { set, index, kind } if !is_map => {
+                Some((o.clone(), set.clone(), *index, *kind))
+            }
+            _ => None,
+        },
+        _ => None,
+    };
+    let Some((iter, coll, index, kind)) = state else {
+        let name = if is_map {
+            "Map Iterator.prototype.next"
+        } else {
+            "Set Iterator.prototype.next"
+        };
+        return Err(incompatible_receiver(it, name, a.this));
+    };
+    let found = with_data(&coll, |m| m.entry_from(index)).flatten();
+    let (new_index, result) = match found {
+        Some((pos, k, v)) => (pos + 1, Some((k, v))),
+        None => (usize::MAX, None),
+    };
+    match &mut iter.borrow_mut().kind {
+        ObjectKind::MapIterator { index, .. } | ObjectKind::SetIterator { index, .. } => {
+            *index = new_index;
+        }
+        _ => {}
+    }
+    let Some((k, v)) = result else {
+        return Ok(it.iter_result(Value::Undefined, true));
+    };
+    let v = if is_map { v } else { k.clone() };
+    let value = match kind {
+        IterKind::Keys => k,
+        IterKind::Values => v,
+        IterKind::Entries => Value::Object(it.new_array(vec![k, v])),
+    };
+    Ok(it.iter_result(value, false))
+}
+
+fn map_iterator_next(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    collection_iterator_next(it, a, true)
+}
+fn set_iterator_next(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    collection_iterator_next(it, a, false)
+}
+
+// ---- Set.prototype ------------------------------------------------------------------------------
+
+fn set_has(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::Set, "has")?;
+    let k = a.get(0);
+    Ok(Value::Bool(with_data(&o, |m| m.has(&k)).unwrap_or(false)))
+}
+
+fn set_add(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::Set, "add")?;
+    let k = a.get(0);
+    with_data(&o, |m| {
+        if !m.has(&k) {
+            m.set(k, Value::Undefined)
+        }
+    });
+    Ok(Value::Object(o))
+}
+
+fn set_delete(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::Set, "delete")?;
+    let k = a.get(0);
+    Ok(Value::Bool(
+        with_data(&o, |m| m.delete(&k)).unwrap_or(false),
+    ))
+}
+
+fn set_clear(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::Set, "clear")?;
+    with_data(&o, |m| m.clear());
+    Ok(Value::Undefined)
+}
+
+fn set_size(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::Set, "size").map_err(|_| size_error(it, "Set", a.this))?;
+    Ok(Value::Number(with_data(&o, |m| m.len()).unwrap_or(0) as f64))
+}
+
+fn set_for_each(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    for_each_impl(it, a, Coll::Set)
+}
+
+fn set_entries(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    create_collection_iterator(it, a, Coll::Set, "entries", IterKind::Entries)
+}
+fn set_values(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    create_collection_iterator(it, a, Coll::Set, "values", IterKind::Values)
+}
+
+// ---- WeakMap.prototype / WeakSet.prototype ------------------------------------------------------
+
+fn weakmap_delete(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::WeakMap, "delete")?;
+    let k = a.get(0);
+    if !can_be_held_weakly(&k) {
+        return Ok(Value::Bool(false));
+    }
+    Ok(Value::Bool(
+        with_data(&o, |m| m.delete(&k)).unwrap_or(false),
+    ))
+}
+
+fn weakmap_get(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::WeakMap, "get")?;
+    let k = a.get(0);
+    if !can_be_held_weakly(&k) {
+        return Ok(Value::Undefined);
+    }
+    Ok(with_data(&o, |m| m.get(&k).cloned())
+        .flatten()
+        .unwrap_or(Value::Undefined))
+}
+
+fn weakmap_has(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::WeakMap, "has")?;
+    let k = a.get(0);
+    if !can_be_held_weakly(&k) {
+        return Ok(Value::Bool(false));
+    }
+    Ok(Value::Bool(with_data(&o, |m| m.has(&k)).unwrap_or(false)))
+}
+
+fn weakmap_set(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::WeakMap, "set")?;
+    let (k, v) = (a.get(0), a.get(1));
+    if !can_be_held_weakly(&k) {
+        return Err(it.type_error("Invalid value used as weak map key"));
+    }
+    with_data(&o, |m| m.set(k, v));
+    Ok(Value::Object(o))
+}
+
+fn weakset_add(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::WeakSet, "add")?;
+    let k = a.get(0);
+    if !can_be_held_weakly(&k) {
+        return Err(it.type_error("Invalid value used in weak set"));
+    }
+    with_data(&o, |m| {
+        if !m.has(&k) {
+            m.set(k, Value::Undefined)
+        }
+    });
+    Ok(Value::Object(o))
+}
+
+fn weakset_delete(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::WeakSet, "delete")?;
+    let k = a.get(0);
+    if !can_be_held_weakly(&k) {
+        return Ok(Value::Bool(false));
+    }
+    Ok(Value::Bool(
+        with_data(&o, |m| m.delete(&k)).unwrap_or(false),
+    ))
+}
+
+fn weakset_has(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::WeakSet, "has")?;
+    let k = a.get(0);
+    if !can_be_held_weakly(&k) {
+        return Ok(Value::Bool(false));
+    }
+    Ok(Value::Bool(with_data(&o, |m| m.has(&k)).unwrap_or(false)))
+}
+
+// ---- init ---------------------------------------------------------------------------------------
+
+fn make_ctor(it: &mut Interp, name: &str, f: crate::interp::NativeFn, proto: &Obj) -> Obj {
+    let ctor = it.native_fn_with(name, 0, f, true, Vec::new());
+    crate::builtins::link_ctor_proto(&ctor, proto);
+    let tag = PropKey::Sym(it.symbols.to_string_tag.clone());
+    proto.define(tag, Value::from(name), Attrs::CONFIGURABLE_ONLY);
+    crate::builtins::define_global(it, name, Value::Object(ctor.clone()));
+    ctor
+}
+
+pub fn init(it: &mut Interp) {
+    let species = PropKey::Sym(it.symbols.species.clone());
+    let iter_key = PropKey::Sym(it.symbols.iterator.clone());
+    let tag = PropKey::Sym(it.symbols.to_string_tag.clone());
+
+    // Map (V8's property order).
+    let mp = it.intrinsics.map_prototype.clone();
+    let map_ctor = make_ctor(it, "Map", map_constructor, &mp);
+    it.define_getter(&map_ctor, species.clone(), species_getter);
+    it.define_method(&mp, "get", 1, map_get);
+    it.define_method(&mp, "set", 2, map_set);
+    it.define_method(&mp, "has", 1, map_has);
+    it.define_method(&mp, "delete", 1, map_delete);
+    it.define_method(&mp, "clear", 0, map_clear);
+    let entries = it.define_method(&mp, "entries", 0, map_entries);
+    it.define_method(&mp, "forEach", 1, map_for_each);
+    it.define_method(&mp, "keys", 0, map_keys);
+    it.define_getter(&mp, "size", map_size);
+    it.define_method(&mp, "values", 0, map_values);
+    mp.define(iter_key.clone(), Value::Object(entries), Attrs::HIDDEN);
+
+    // Set.
+    let sp = it.intrinsics.set_prototype.clone();
+    let set_ctor = make_ctor(it, "Set", set_constructor, &sp);
+    it.define_getter(&set_ctor, species, species_getter);
+    it.define_method(&sp, "has", 1, set_has);
+    it.define_method(&sp, "add", 1, set_add);
+    it.define_method(&sp, "delete", 1, set_delete);
+    it.define_method(&sp, "clear", 0, set_clear);
+    it.define_method(&sp, "entries", 0, set_entries);
+    it.define_method(&sp, "forEach", 1, set_for_each);
+    it.define_getter(&sp, "size", set_size);
+    let values = it.define_method(&sp, "values", 0, set_values);
+    sp.define("keys", Value::Object(values.clone()), Attrs::HIDDEN);
+    sp.define(iter_key, Value::Object(values), Attrs::HIDDEN);
+
+    // WeakMap.
+    let wmp = it.intrinsics.weakmap_prototype.clone();
+    make_ctor(it, "WeakMap", weakmap_constructor, &wmp);
+    it.define_method(&wmp, "delete", 1, weakmap_delete);
+    it.define_method(&wmp, "get", 1, weakmap_get);
+    it.define_method(&wmp, "set", 2, weakmap_set);
+    it.define_method(&wmp, "has", 1, weakmap_has);
+
+    // WeakSet.
+    let wsp = it.intrinsics.weakset_prototype.clone();
+    make_ctor(it, "WeakSet", weakset_constructor, &wsp);
+    it.define_method(&wsp, "delete", 1, weakset_delete);
+    it.define_method(&wsp, "has", 1, weakset_has);
+    it.define_method(&wsp, "add", 1, weakset_add);
+
+    // %MapIteratorPrototype% / %SetIteratorPrototype%.
+    let mip = it.intrinsics.map_iterator_prototype.clone();
+    it.define_method(&mip, "next", 0, map_iterator_next);
+    mip.define(
+        tag.clone(),
+        Value::from("Map Iterator"),
+        Attrs::CONFIGURABLE_ONLY,
+    );
+    let sip = it.intrinsics.set_iterator_prototype.clone();
+    it.define_method(&sip, "next", 0, set_iterator_next);
+    sip.define(tag, Value::from("Set Iterator"), Attrs::CONFIGURABLE_ONLY);
+}

@@ -1,0 +1,68 @@
+//! The ECMAScript built-in objects (ECMA-262 and ECMA-402), one file per global (Boa-style).
+//! Each module has an `init(&mut Interp)` that installs its constructor/prototype methods on
+//! the realm's intrinsics and its global binding on the global object. Host globals
+//! (`console`, timers, `process`, ...) are the host's: see `jsgen-node`.
+
+pub mod array;
+pub mod array_sort;
+pub mod bigint;
+pub mod boolean;
+pub mod date;
+pub mod error;
+pub mod function;
+pub mod global;
+pub mod intl;
+pub mod iterator;
+pub mod json;
+pub mod map;
+pub mod math;
+pub mod number;
+pub mod object;
+pub mod promise;
+pub mod proxy;
+pub mod reflect;
+pub mod regexp;
+pub mod string;
+pub mod symbol;
+
+use crate::interp::Interp;
+use crate::object::{Attrs, Obj};
+use crate::value::Value;
+
+/// Installs every built-in into a fresh realm.
+pub fn init_all(it: &mut Interp) {
+    object::init(it);
+    function::init(it);
+    symbol::init(it);
+    error::init(it);
+    iterator::init(it);
+    array::init(it);
+    string::init(it);
+    number::init(it);
+    bigint::init(it);
+    boolean::init(it);
+    math::init(it);
+    json::init(it);
+    map::init(it);
+    reflect::init(it);
+    proxy::init(it);
+    global::init(it);
+    promise::init(it);
+    date::init(it);
+    intl::init(it);
+    regexp::init(it);
+    crate::interp::generator::init(it);
+}
+
+/// Defines a global binding (`globalThis.name`), writable and configurable but not enumerable,
+/// as built-in globals are.
+pub fn define_global(it: &Interp, name: &str, v: Value) {
+    it.global.define(name, v, Attrs::HIDDEN);
+}
+
+/// Wires a constructor to its prototype: `C.prototype = P` (non-writable) and
+/// `P.constructor = C`.
+pub fn link_ctor_proto(ctor: &Obj, proto: &Obj) {
+    ctor.define("prototype", Value::Object(proto.clone()), Attrs::NONE);
+    proto.define("constructor", Value::Object(ctor.clone()), Attrs::HIDDEN);
+}

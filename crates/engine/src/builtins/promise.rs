@@ -1,0 +1,516 @@
+//! `Promise`: constructor, `then`/`catch`/`finally`, and the combinators.
+
+use crate::interp::jobs::{Capability, Handler};
+use crate::interp::{Abrupt, Args, Interp, JsResult};
+use crate::object::{Attrs, Obj, ObjectKind, PropKey};
+use crate::value::Value;
+
+pub fn init(it: &mut Interp) {
+    let proto = it.intrinsics.promise_prototype.clone();
+    let ctor = it.native_fn_with("Promise", 1, promise_constructor, true, Vec::new());
+    super::link_ctor_proto(&ctor, &proto);
+    it.intrinsics.promise_ctor = ctor.clone();
+    it.define_method(&proto, "then", 2, promise_then);
+    it.define_method(&proto, "catch", 1, promise_catch);
+    it.define_method(&proto, "finally", 1, promise_finally);
+    let tag = PropKey::Sym(it.symbols.to_string_tag.clone());
+    proto.define(tag, Value::from("Promise"), Attrs::CONFIGURABLE_ONLY);
+    it.define_method(&ctor, "resolve", 1, promise_resolve_static);
+    it.define_method(&ctor, "reject", 1, promise_reject_static);
+    it.define_method(&ctor, "withResolvers", 0, promise_with_resolvers);
+    it.define_method(&ctor, "try", 1, promise_try);
+    it.define_method(&ctor, "all", 1, |it, a| combinator(it, a, Combinator::All));
+    it.define_method(&ctor, "allSettled", 1, |it, a| {
+        combinator(it, a, Combinator::AllSettled)
+    });
+    it.define_method(&ctor, "any", 1, |it, a| combinator(it, a, Combinator::Any));
+    it.define_method(&ctor, "race", 1, |it, a| {
+        combinator(it, a, Combinator::Race)
+    });
+    let species = PropKey::Sym(it.symbols.species.clone());
+    it.define_getter(&ctor, species, |_, a| Ok(a.this.clone()));
+    super::define_global(it, "Promise", Value::Object(ctor.clone()));
+}
+
+/// Promise(executor)
+fn promise_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let Some(nt) = a.new_target else {
+        return Err(it.type_error("Promise constructor cannot be invoked without 'new'"));
+    };
+    let executor = a.get(0);
+    if !it.is_callable(&executor) {
+        let s = crate::interp::brief::brief(it, &executor);
+        return Err(it.type_error(format!("Promise resolver {s} is not a function")));
+    }
+    let proto = it.get_prototype_from_constructor(nt, |i| i.promise_prototype.clone())?;
+    let p = it.new_promise();
+    p.borrow_mut().proto = Some(proto);
+    let (res, rej) = it.create_resolving_functions(&p);
+    if let Err(Abrupt::Throw(e)) = it.call(
+        &executor,
+        &Value::Undefined,
+        &[Value::Object(res), Value::Object(rej.clone())],
+    ) {
+        it.call_obj(&rej, &Value::Undefined, &[e])?;
+    }
+    Ok(Value::Object(p))
+}
+
+/// NewPromiseCapability(C).
+pub fn new_promise_capability(it: &mut Interp, c: &Value) -> JsResult<Capability> {
+    if let Value::Object(co) = c {
+        if Obj::ptr_eq(co, &it.intrinsics.promise_ctor) {
+            return Ok(Capability::Native(it.new_promise()));
+        }
+    }
+    let Value::Object(co) = c.clone() else {
+        return Err(it.type_error("Promise resolve or reject function is not callable"));
+    };
+    if !co.is_constructor() {
+        let s = crate::interp::brief::brief(it, c);
+        return Err(it.type_error(format!("{s} is not a constructor")));
+    }
+    let record = Obj::new(
+        None,
+        ObjectKind::Internal(vec![Value::Undefined, Value::Undefined]),
+    );
+    let executor = it.native_fn_with(
+        "",
+        2,
+        get_capabilities_executor,
+        false,
+        vec![Value::Object(record.clone())],
+    );
+    let promise = it.construct(&co, &[Value::Object(executor)], None)?;
+    let (resolve, reject) = match &record.borrow().kind {
+        ObjectKind::Internal(v) => (v[0].clone(), v[1].clone()),
+        _ => (Value::Undefined, Value::Undefined),
+    };
+    if !it.is_callable(&resolve) || !it.is_callable(&reject) {
+        return Err(it.type_error("Promise resolve or reject function is not callable"));
+    }
+    Ok(Capability::Generic {
+        promise,
+        resolve,
+        reject,
+    })
+}
+
+fn get_capabilities_executor(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let record = match &a.callee.borrow().kind {
+        ObjectKind::Native(n) => n.captures.first().cloned(),
+        _ => None,
+    };
+    let Some(Value::Object(record)) = record else {
+        return Ok(Value::Undefined);
+    };
+    let mut d = record.borrow_mut();
+    if let ObjectKind::Internal(v) = &mut d.kind {
+        if !v[0].is_undefined() || !v[1].is_undefined() {
+            drop(d);
+            return Err(it.type_error(
+                "Promise executor has already been invoked with non-undefined arguments",
+            ));
+        }
+        v[0] = a.get(0);
+        v[1] = a.get(1);
+    }
+    Ok(Value::Undefined)
+}
+
+fn this_promise(it: &mut Interp, this: &Value, method: &str) -> JsResult<Obj> {
+    match this {
+        Value::Object(o) if matches!(o.borrow().kind, ObjectKind::Promise(_)) => Ok(o.clone()),
+        _ => {
+            let s = crate::interp::brief::brief(it, this);
+            Err(it.type_error(format!(
+                "Method Promise.prototype.{method} called on incompatible receiver {s}"
+            )))
+        }
+    }
+}
+
+/// SpeciesConstructor(O, defaultConstructor).
+pub fn species_constructor(it: &mut Interp, o: &Obj, default: &Obj) -> JsResult<Value> {
+    let c = it.get(o, &PropKey::from("constructor"))?;
+    if c.is_undefined() {
+        return Ok(Value::Object(default.clone()));
+    }
+    let Value::Object(co) = &c else {
+        return Err(it.type_error("The .constructor property is not an object"));
+    };
+    let s = it.get(co, &PropKey::Sym(it.symbols.species.clone()))?;
+    if s.is_nullish() {
+        return Ok(Value::Object(default.clone()));
+    }
+    if matches!(&s, Value::Object(so) if so.is_constructor()) {
+        return Ok(s);
+    }
+    Err(it.type_error("object.constructor[Symbol.species] is not a constructor"))
+}
+
+fn promise_then(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let p = this_promise(it, a.this, "then")?;
+    let default = it.intrinsics.promise_ctor.clone();
+    let c = species_constructor(it, &p, &default)?;
+    let cap = new_promise_capability(it, &c)?;
+    let result = cap.promise();
+    let on_f = a.get(0);
+    let on_r = a.get(1);
+    let on_f = if it.is_callable(&on_f) {
+        on_f
+    } else {
+        Value::Undefined
+    };
+    let on_r = if it.is_callable(&on_r) {
+        on_r
+    } else {
+        Value::Undefined
+    };
+    it.perform_promise_then(&p, Handler::Js(on_f), Handler::Js(on_r), Some(cap));
+    Ok(result)
+}
+
+fn invoke_then(it: &mut Interp, p: &Value, args: &[Value]) -> JsResult<Value> {
+    let then = it.get_v(p, &PropKey::from("then"))?;
+    it.call(&then, p, args)
+}
+
+fn promise_catch(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    invoke_then(it, a.this, &[Value::Undefined, a.get(0)])
+}
+
+fn promise_finally(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let Value::Object(p) = a.this else {
+        return Err(it.type_error("Promise.prototype.finally called on a non-object"));
+    };
+    let default = it.intrinsics.promise_ctor.clone();
+    let c = species_constructor(it, p, &default)?;
+    let on_finally = a.get(0);
+    if !it.is_callable(&on_finally) {
+        return invoke_then(it, a.this, &[on_finally.clone(), on_finally]);
+    }
+    let then_finally = it.native_fn_with(
+        "",
+        1,
+        then_finally_fn,
+        false,
+        vec![on_finally.clone(), c.clone()],
+    );
+    let catch_finally = it.native_fn_with("", 1, catch_finally_fn, false, vec![on_finally, c]);
+    invoke_then(
+        it,
+        a.this,
+        &[Value::Object(then_finally), Value::Object(catch_finally)],
+    )
+}
+
+fn captures(a: &Args) -> Vec<Value> {
+    match &a.callee.borrow().kind {
+        ObjectKind::Native(n) => n.captures.clone(),
+        _ => Vec::new(),
+    }
+}
+
+fn then_finally_fn(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let caps = captures(a);
+    let (f, c) = (caps[0].clone(), caps[1].clone());
+    let result = it.call(&f, &Value::Undefined, &[])?;
+    let p = promise_resolve(it, &c, result)?;
+    let value_thunk = it.native_fn_with(
+        "",
+        0,
+        |_, a| Ok(captures(a)[0].clone()),
+        false,
+        vec![a.get(0)],
+    );
+    invoke_then(it, &p, &[Value::Object(value_thunk)])
+}
+
+fn catch_finally_fn(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let caps = captures(a);
+    let (f, c) = (caps[0].clone(), caps[1].clone());
+    let result = it.call(&f, &Value::Undefined, &[])?;
+    let p = promise_resolve(it, &c, result)?;
+    let thrower = it.native_fn_with(
+        "",
+        0,
+        |_, a| Err(Abrupt::Throw(captures(a)[0].clone())),
+        false,
+        vec![a.get(0)],
+    );
+    invoke_then(it, &p, &[Value::Object(thrower)])
+}
+
+/// PromiseResolve(C, x).
+pub fn promise_resolve(it: &mut Interp, c: &Value, x: Value) -> JsResult<Value> {
+    if let Value::Object(xo) = &x {
+        if matches!(xo.borrow().kind, ObjectKind::Promise(_)) {
+            let xc = it.get(xo, &PropKey::from("constructor"))?;
+            if xc.same_value(c) {
+                return Ok(x);
+            }
+        }
+    }
+    let cap = new_promise_capability(it, c)?;
+    it.resolve_capability(&cap, x)?;
+    Ok(cap.promise())
+}
+
+fn promise_resolve_static(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    if !a.this.is_object() {
+        return Err(it.type_error("PromiseResolve called on non-object"));
+    }
+    promise_resolve(it, a.this, a.get(0))
+}
+
+fn promise_reject_static(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let cap = new_promise_capability(it, a.this)?;
+    it.reject_capability(&cap, a.get(0))?;
+    Ok(cap.promise())
+}
+
+fn promise_with_resolvers(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let cap = new_promise_capability(it, a.this)?;
+    let (promise, resolve, reject) = match cap {
+        Capability::Generic {
+            promise,
+            resolve,
+            reject,
+        } => (promise, resolve, reject),
+        Capability::Native(p) => {
+            let (r, j) = it.create_resolving_functions(&p);
+            (Value::Object(p), Value::Object(r), Value::Object(j))
+        }
+    };
+    let o = it.new_object();
+    o.define("promise", promise, Attrs::DEFAULT);
+    o.define("resolve", resolve, Attrs::DEFAULT);
+    o.define("reject", reject, Attrs::DEFAULT);
+    Ok(Value::Object(o))
+}
+
+fn promise_try(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    if !a.this.is_object() {
+        return Err(it.type_error("Promise.try called on non-object"));
+    }
+    let cap = new_promise_capability(it, a.this)?;
+    let args: Vec<Value> = a.args.iter().skip(1).cloned().collect();
+    match it.call(&a.get(0), &Value::Undefined, &args) {
+        Ok(v) => it.resolve_capability(&cap, v)?,
+        Err(Abrupt::Throw(e)) => it.reject_capability(&cap, e)?,
+        Err(e) => return Err(e),
+    }
+    Ok(cap.promise())
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Combinator {
+    All,
+    AllSettled,
+    Any,
+    Race,
+}
+
+/// Promise.all / allSettled / any / race (PerformPromiseAll etc.).
+fn combinator(it: &mut Interp, a: &Args, kind: Combinator) -> JsResult<Value> {
+    let c = a.this.clone();
+    let cap = new_promise_capability(it, &c)?;
+    let r = (|| -> JsResult<Value> {
+        let resolve_fn = it.get_v(&c, &PropKey::from("resolve"))?;
+        if !it.is_callable(&resolve_fn) {
+            return Err(it.type_error("Promise resolve or reject function is not callable"));
+        }
+        let mut rec = it.get_iterator(&a.get(0))?;
+        // Shared state: [values array, remaining count]
+        let values = it.new_array(Vec::new());
+        let state = Obj::new(
+            None,
+            ObjectKind::Internal(vec![Value::Object(values.clone()), Value::Number(1.0)]),
+        );
+        let mut index: u32 = 0;
+        let (cap_resolve, cap_reject) = capability_functions(it, &cap);
+        loop {
+            let next = it.iterator_step_value(&mut rec)?;
+            let Some(next) = next else { break };
+            if kind != Combinator::Race {
+                values.define(PropKey::Index(index), Value::Undefined, Attrs::DEFAULT);
+            }
+            let next_promise = match it.call(&resolve_fn, &c, &[next]) {
+                Ok(p) => p,
+                Err(e) => return it.iterator_close(&rec, Err(e)),
+            };
+            let flag = Value::Object(Obj::new(
+                None,
+                ObjectKind::Internal(vec![Value::Bool(false)]),
+            ));
+            let mk = |it: &mut Interp, f: crate::interp::NativeFn, extra: Value| {
+                Value::Object(it.native_fn_with(
+                    "",
+                    1,
+                    f,
+                    false,
+                    vec![
+                        Value::Object(state.clone()),
+                        Value::Number(index as f64),
+                        flag.clone(),
+                        extra,
+                    ],
+                ))
+            };
+            let (on_f, on_r) = match kind {
+                Combinator::All => (
+                    mk(it, all_resolve_element, cap_resolve.clone()),
+                    cap_reject.clone(),
+                ),
+                Combinator::AllSettled => (
+                    mk(it, settled_fulfilled_element, cap_resolve.clone()),
+                    mk(it, settled_rejected_element, cap_resolve.clone()),
+                ),
+                Combinator::Any => (
+                    cap_resolve.clone(),
+                    mk(it, any_reject_element, cap_reject.clone()),
+                ),
+                Combinator::Race => (cap_resolve.clone(), cap_reject.clone()),
+            };
+            if kind != Combinator::Race {
+                bump_remaining(&state, 1.0);
+            }
+            if let Err(e) = invoke_then(it, &next_promise, &[on_f, on_r]) {
+                return it.iterator_close(&rec, Err(e));
+            }
+            index += 1;
+        }
+        if kind != Combinator::Race && bump_remaining(&state, -1.0) == 0.0 {
+            if kind == Combinator::Any {
+                let err = make_aggregate_error(it, &values);
+                it.call(&cap_reject, &Value::Undefined, &[err])?;
+            } else {
+                it.call(&cap_resolve, &Value::Undefined, &[Value::Object(values)])?;
+            }
+        }
+        Ok(cap.promise())
+    })();
+    match r {
+        Ok(v) => Ok(v),
+        Err(Abrupt::Throw(e)) => {
+            it.reject_capability(&cap, e)?;
+            Ok(cap.promise())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn capability_functions(it: &mut Interp, cap: &Capability) -> (Value, Value) {
+    match cap {
+        Capability::Generic {
+            resolve, reject, ..
+        } => (resolve.clone(), reject.clone()),
+        Capability::Native(p) => {
+            let (r, j) = it.create_resolving_functions(p);
+            (Value::Object(r), Value::Object(j))
+        }
+    }
+}
+
+fn bump_remaining(state: &Obj, delta: f64) -> f64 {
+    let mut d = state.borrow_mut();
+    if let ObjectKind::Internal(v) = &mut d.kind {
+        if let Value::Number(n) = &mut v[1] {
+            *n += delta;
+            return *n;
+        }
+    }
+    0.0
+}
+
+fn element_state(a: &Args) -> Option<(Obj, u32, Obj, Value)> {
+    let caps = captures(a);
+    match (caps.first(), caps.get(1), caps.get(2), caps.get(3)) {
+        (Some(Value::Object(s)), Some(Value::Number(i)), Some(Value::Object(f)), Some(extra)) => {
+            Some((s.clone(), *i as u32, f.clone(), extra.clone()))
+        }
+        _ => None,
+    }
+}
+
+fn already_called(flag: &Obj) -> bool {
+    let mut d = flag.borrow_mut();
+    if let ObjectKind::Internal(v) = &mut d.kind {
+        if let Some(Value::Bool(true)) = v.first() {
+            return true;
+        }
+        v[0] = Value::Bool(true);
+    }
+    false
+}
+
+fn values_of(state: &Obj) -> Option<Obj> {
+    match &state.borrow().kind {
+        ObjectKind::Internal(v) => v.first().and_then(|x| x.as_object().cloned()),
+        _ => None,
+    }
+}
+
+fn store_and_maybe_finish(
+    it: &mut Interp,
+    a: &Args,
+    value: Value,
+    aggregate: bool,
+) -> JsResult<Value> {
+    let Some((state, index, flag, finish)) = element_state(a) else {
+        return Ok(Value::Undefined);
+    };
+    if already_called(&flag) {
+        return Ok(Value::Undefined);
+    }
+    let Some(values) = values_of(&state) else {
+        return Ok(Value::Undefined);
+    };
+    values.define(PropKey::Index(index), value, Attrs::DEFAULT);
+    if bump_remaining(&state, -1.0) == 0.0 {
+        let arg = if aggregate {
+            make_aggregate_error(it, &values)
+        } else {
+            Value::Object(values)
+        };
+        it.call(&finish, &Value::Undefined, &[arg])?;
+    }
+    Ok(Value::Undefined)
+}
+
+fn all_resolve_element(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    store_and_maybe_finish(it, a, a.get(0), false)
+}
+
+fn settled_fulfilled_element(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = it.new_object();
+    o.define("status", Value::from("fulfilled"), Attrs::DEFAULT);
+    o.define("value", a.get(0), Attrs::DEFAULT);
+    store_and_maybe_finish(it, a, Value::Object(o), false)
+}
+
+fn settled_rejected_element(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = it.new_object();
+    o.define("status", Value::from("rejected"), Attrs::DEFAULT);
+    o.define("reason", a.get(0), Attrs::DEFAULT);
+    store_and_maybe_finish(it, a, Value::Object(o), false)
+}
+
+fn any_reject_element(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    store_and_maybe_finish(it, a, a.get(0), true)
+}
+
+fn make_aggregate_error(it: &mut Interp, errors: &Obj) -> Value {
+    let proto = it.intrinsics.aggregate_error_prototype.clone();
+    let e = it.make_error(&proto, "All promises were rejected");
+    // V8 creates this error without capturing frames: its stack is the header alone, so Node
+    // prints it as `[AggregateError: All promises were rejected] { [errors]: [...] }`.
+    e.define(
+        "stack",
+        Value::from("AggregateError: All promises were rejected"),
+        Attrs::HIDDEN,
+    );
+    e.define("errors", Value::Object(errors.clone()), Attrs::HIDDEN);
+    Value::Object(e)
+}

@@ -1,0 +1,998 @@
+//! `RegExp` (ECMAScript 2023 §22.2), matching with the `regress` engine over UTF-16.
+//!
+//! Instances are `ObjectKind::RegExp(Box<RegExpData>)` with an own `lastIndex` data property.
+//! Out of scope: the `v` flag, duplicate named groups, modifiers, legacy `RegExp.$1` statics.
+
+use crate::builtins::iterator::describe;
+use crate::builtins::string::get_substitution;
+use crate::interp::{Abrupt, Args, Interp, JsResult};
+use crate::object::{Attrs, Obj, ObjectKind, PropKey};
+use crate::string::JsStr;
+use crate::value::Value;
+use jsgen_syntax::regexp::{compile_pattern, RegExpError};
+
+/// The internal slots of a RegExp instance.
+pub struct RegExpData {
+    /// \[\[OriginalSource\]\]
+    pub source: JsStr,
+    /// \[\[OriginalFlags\]\]
+    pub flags: JsStr,
+    /// \[\[RegExpMatcher\]\]
+    pub regex: regress::Regex,
+    /// Capture group names in group order (`None` for unnamed groups).
+    pub group_names: Vec<Option<JsStr>>,
+}
+
+impl std::fmt::Debug for RegExpData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "RegExp(/{}/{})",
+            self.source.to_rust_string(),
+            self.flags.to_rust_string()
+        )
+    }
+}
+
+impl RegExpData {
+    fn has_flag(&self, c: u8) -> bool {
+        self.flags.units().contains(&(c as u16))
+    }
+}
+
+/// Marker stored first in a %RegExpStringIterator% object's `Internal` slots.
+const RSI_MARKER: &str = "%RegExpStringIterator%";
+
+pub fn init(it: &mut Interp) {
+    let proto = it.intrinsics.regexp_prototype.clone();
+    let ctor = it.native_fn_with("RegExp", 2, regexp_constructor, true, Vec::new());
+    crate::builtins::link_ctor_proto(&ctor, &proto);
+    let species = it.symbols.species.clone();
+    it.define_getter(&ctor, PropKey::Sym(species), regexp_species);
+
+    let exec = it.define_method(&proto, "exec", 1, regexp_proto_exec);
+    it.define_getter(&proto, "dotAll", regexp_dot_all);
+    it.define_getter(&proto, "flags", regexp_flags);
+    it.define_getter(&proto, "global", regexp_global);
+    it.define_getter(&proto, "hasIndices", regexp_has_indices);
+    it.define_getter(&proto, "ignoreCase", regexp_ignore_case);
+    it.define_getter(&proto, "multiline", regexp_multiline);
+    it.define_getter(&proto, "source", regexp_source);
+    it.define_getter(&proto, "sticky", regexp_sticky);
+    it.define_getter(&proto, "unicode", regexp_unicode);
+    it.define_method(&proto, "compile", 2, regexp_proto_compile);
+    it.define_method(&proto, "test", 1, regexp_proto_test);
+    it.define_method(&proto, "toString", 0, regexp_proto_to_string);
+
+    // %RegExpStringIteratorPrototype%
+    let rsi_proto = Obj::new(
+        Some(it.intrinsics.iterator_prototype.clone()),
+        ObjectKind::Ordinary,
+    );
+    it.define_method(&rsi_proto, "next", 0, regexp_string_iterator_next);
+    rsi_proto.define(
+        PropKey::Sym(it.symbols.to_string_tag.clone()),
+        Value::from("RegExp String Iterator"),
+        Attrs::CONFIGURABLE_ONLY,
+    );
+
+    let caps = vec![
+        Value::Object(ctor.clone()),
+        Value::Object(exec),
+        Value::Object(rsi_proto),
+    ];
+    let syms: [(crate::value::Sym, &str, u32, crate::interp::NativeFn); 5] = [
+        (it.symbols.match_.clone(), "[Symbol.match]", 1, regexp_match),
+        (
+            it.symbols.match_all.clone(),
+            "[Symbol.matchAll]",
+            1,
+            regexp_match_all,
+        ),
+        (
+            it.symbols.replace.clone(),
+            "[Symbol.replace]",
+            2,
+            regexp_replace,
+        ),
+        (
+            it.symbols.search.clone(),
+            "[Symbol.search]",
+            1,
+            regexp_search,
+        ),
+        (it.symbols.split.clone(), "[Symbol.split]", 2, regexp_split),
+    ];
+    for (sym, name, len, f) in syms {
+        let func = it.native_fn_with(name, len, f, false, caps.clone());
+        proto.define(PropKey::Sym(sym), Value::Object(func), Attrs::HIDDEN);
+    }
+
+    crate::builtins::define_global(it, "RegExp", Value::Object(ctor));
+}
+
+// ---- helpers ------------------------------------------------------------------------------
+
+fn captures(a: &Args) -> Vec<Value> {
+    match &a.callee.borrow().kind {
+        ObjectKind::Native(n) => n.captures.clone(),
+        _ => Vec::new(),
+    }
+}
+
+fn capture_obj(a: &Args, i: usize) -> Option<Obj> {
+    match captures(a).get(i) {
+        Some(Value::Object(o)) => Some(o.clone()),
+        _ => None,
+    }
+}
+
+fn is_regexp_obj(v: &Value) -> bool {
+    matches!(v, Value::Object(o) if matches!(o.borrow().kind, ObjectKind::RegExp(_)))
+}
+
+/// (source, flags) of a RegExp instance.
+fn regexp_slots(v: &Value) -> Option<(JsStr, JsStr)> {
+    match v {
+        Value::Object(o) => match &o.borrow().kind {
+            ObjectKind::RegExp(d) => Some((d.source.clone(), d.flags.clone())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn incompatible(it: &mut Interp, method: &str, this: &Value) -> Abrupt {
+    let d = describe(it, this);
+    it.type_error(format!(
+        "Method RegExp.prototype.{method} called on incompatible receiver {d}"
+    ))
+}
+
+/// The `this` object of a RegExp method that works on any object.
+fn this_object(it: &mut Interp, a: &Args, method: &str) -> JsResult<Obj> {
+    match a.this {
+        Value::Object(o) => Ok(o.clone()),
+        v => Err(incompatible(it, method, v)),
+    }
+}
+
+/// IsRegExp(argument).
+fn is_regexp(it: &mut Interp, v: &Value) -> JsResult<bool> {
+    let Value::Object(o) = v else {
+        return Ok(false);
+    };
+    let m = it.get(o, &PropKey::Sym(it.symbols.match_.clone()))?;
+    if !m.is_undefined() {
+        return Ok(m.to_boolean());
+    }
+    Ok(is_regexp_obj(v))
+}
+
+fn is_null(v: &Value) -> bool {
+    matches!(v, Value::Null)
+}
+
+fn last_index_key() -> PropKey {
+    PropKey::from("lastIndex")
+}
+
+fn set_last_index(it: &mut Interp, o: &Obj, n: f64) -> JsResult<()> {
+    it.set(o, last_index_key(), Value::Number(n), true)
+}
+
+/// AdvanceStringIndex(S, index, unicode).
+fn advance_string_index(s: &[u16], index: u64, unicode: bool) -> u64 {
+    if !unicode || index + 1 >= s.len() as u64 {
+        return index + 1;
+    }
+    let i = index as usize;
+    if (0xD800..0xDC00).contains(&s[i]) && (0xDC00..0xE000).contains(&s[i + 1]) {
+        index + 2
+    } else {
+        index + 1
+    }
+}
+
+fn flags_contain(flags: &JsStr, c: u8) -> bool {
+    flags.units().contains(&(c as u16))
+}
+
+/// Validates flags and compiles the pattern (the parse part of RegExpInitialize).
+fn compile(it: &mut Interp, p: &JsStr, f: &JsStr) -> JsResult<RegExpData> {
+    let compiled = compile_pattern(p, f).map_err(|e| {
+        it.syntax_error(match e {
+            RegExpError::Flags => format!(
+                "Invalid flags supplied to RegExp constructor '{}'",
+                f.to_rust_string()
+            ),
+            RegExpError::Pattern(m) => m,
+        })
+    })?;
+    Ok(RegExpData {
+        source: p.clone(),
+        flags: f.clone(),
+        regex: compiled.regex,
+        group_names: compiled.group_names,
+    })
+}
+
+/// RegExpInitialize(obj, pattern, flags).
+fn regexp_initialize(it: &mut Interp, o: &Obj, pattern: &Value, flags: &Value) -> JsResult<Value> {
+    let p = if pattern.is_undefined() {
+        JsStr::empty()
+    } else {
+        it.to_string(pattern)?
+    };
+    let f = if flags.is_undefined() {
+        JsStr::empty()
+    } else {
+        it.to_string(flags)?
+    };
+    let data = compile(it, &p, &f)?;
+    o.borrow_mut().kind = ObjectKind::RegExp(Box::new(data));
+    set_last_index(it, o, 0.0)?;
+    Ok(Value::Object(o.clone()))
+}
+
+/// RegExpAlloc(newTarget).
+fn regexp_alloc(it: &mut Interp, new_target: &Obj) -> JsResult<Obj> {
+    let proto = it.get_prototype_from_constructor(new_target, |i| i.regexp_prototype.clone())?;
+    let o = Obj::new(Some(proto), ObjectKind::Ordinary);
+    o.define(
+        last_index_key(),
+        Value::from(0.0),
+        Attrs::new(true, false, false),
+    );
+    Ok(o)
+}
+
+// ---- constructor ----------------------------------------------------------------------------
+
+/// `RegExp(pattern, flags)` / `new RegExp(pattern, flags)` (§22.2.4.1).
+fn regexp_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let pattern = a.get(0);
+    let flags = a.get(1);
+    // 1. Let patternIsRegExp be ? IsRegExp(pattern).
+    let pattern_is_regexp = is_regexp(it, &pattern)?;
+    // 2-3. NewTarget.
+    let new_target = match a.new_target {
+        Some(nt) => nt.clone(),
+        None => {
+            let nt = a.callee.clone();
+            if pattern_is_regexp && flags.is_undefined() {
+                let pc = it.get_v(&pattern, &PropKey::from("constructor"))?;
+                if let Value::Object(pc) = &pc {
+                    if Obj::ptr_eq(pc, &nt) {
+                        return Ok(pattern);
+                    }
+                }
+            }
+            nt
+        }
+    };
+    // 4-6.
+    let (p, f) = if let Some((src, fl)) = regexp_slots(&pattern) {
+        let f = if flags.is_undefined() {
+            Value::String(fl)
+        } else {
+            flags
+        };
+        (Value::String(src), f)
+    } else if pattern_is_regexp {
+        let src = it.get_v(&pattern, &PropKey::from("source"))?;
+        let f = if flags.is_undefined() {
+            it.get_v(&pattern, &PropKey::from("flags"))?
+        } else {
+            flags
+        };
+        (src, f)
+    } else {
+        (pattern, flags)
+    };
+    // 7-8.
+    let o = regexp_alloc(it, &new_target)?;
+    regexp_initialize(it, &o, &p, &f)
+}
+
+/// `get RegExp[Symbol.species]`.
+fn regexp_species(_it: &mut Interp, a: &Args) -> JsResult<Value> {
+    Ok(a.this.clone())
+}
+
+// ---- accessors ------------------------------------------------------------------------------
+
+/// RegExpHasFlag(R, codeUnit).
+fn regexp_has_flag(it: &mut Interp, this: &Value, c: u8, name: &str) -> JsResult<Value> {
+    if let Value::Object(o) = this {
+        if let ObjectKind::RegExp(d) = &o.borrow().kind {
+            return Ok(Value::Bool(d.has_flag(c)));
+        }
+        if Obj::ptr_eq(o, &it.intrinsics.regexp_prototype) {
+            return Ok(Value::Undefined);
+        }
+    }
+    Err(it.type_error(format!(
+        "RegExp.prototype.{name} getter called on non-RegExp object"
+    )))
+}
+
+fn regexp_dot_all(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    regexp_has_flag(it, a.this, b's', "dotAll")
+}
+fn regexp_global(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    regexp_has_flag(it, a.this, b'g', "global")
+}
+fn regexp_has_indices(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    regexp_has_flag(it, a.this, b'd', "hasIndices")
+}
+fn regexp_ignore_case(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    regexp_has_flag(it, a.this, b'i', "ignoreCase")
+}
+fn regexp_multiline(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    regexp_has_flag(it, a.this, b'm', "multiline")
+}
+fn regexp_sticky(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    regexp_has_flag(it, a.this, b'y', "sticky")
+}
+fn regexp_unicode(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    regexp_has_flag(it, a.this, b'u', "unicode")
+}
+
+/// `get RegExp.prototype.flags` (§22.2.6.4).
+fn regexp_flags(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let Value::Object(r) = a.this else {
+        let d = describe(it, a.this);
+        return Err(it.type_error(format!(
+            "RegExp.prototype.flags getter called on non-object {d}"
+        )));
+    };
+    let mut out = String::new();
+    for (name, c) in [
+        ("hasIndices", 'd'),
+        ("global", 'g'),
+        ("ignoreCase", 'i'),
+        ("multiline", 'm'),
+        ("dotAll", 's'),
+        ("unicode", 'u'),
+        ("unicodeSets", 'v'),
+        ("sticky", 'y'),
+    ] {
+        if it.get(r, &PropKey::from(name))?.to_boolean() {
+            out.push(c);
+        }
+    }
+    Ok(Value::from(out.as_str()))
+}
+
+/// EscapeRegExpPattern: the `source` text that reparses to the same pattern.
+fn escape_regexp_pattern(src: &JsStr) -> JsStr {
+    if src.is_empty() {
+        return JsStr::from("(?:)");
+    }
+    let u = src.units();
+    let mut out = Vec::with_capacity(u.len());
+    let mut in_class = false;
+    let mut i = 0;
+    while i < u.len() {
+        let c = u[i];
+        match c {
+            0x5C => {
+                out.push(c);
+                if let Some(&n) = u.get(i + 1) {
+                    match n {
+                        0x0A => out.push(b'n' as u16),
+                        0x0D => out.push(b'r' as u16),
+                        0x2028 => out.extend("u2028".encode_utf16()),
+                        0x2029 => out.extend("u2029".encode_utf16()),
+                        n => out.push(n),
+                    }
+                    i += 1;
+                }
+            }
+            0x2F if !in_class => out.extend("\\/".encode_utf16()),
+            0x0A => out.extend("\\n".encode_utf16()),
+            0x0D => out.extend("\\r".encode_utf16()),
+            0x2028 => out.extend("\\u2028".encode_utf16()),
+            0x2029 => out.extend("\\u2029".encode_utf16()),
+            0x5B => {
+                in_class = true;
+                out.push(c);
+            }
+            0x5D => {
+                in_class = false;
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    JsStr::from_units(out)
+}
+
+/// `get RegExp.prototype.source` (§22.2.6.13).
+fn regexp_source(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    if let Some((src, _)) = regexp_slots(a.this) {
+        return Ok(Value::String(escape_regexp_pattern(&src)));
+    }
+    if let Value::Object(o) = a.this {
+        if Obj::ptr_eq(o, &it.intrinsics.regexp_prototype) {
+            return Ok(Value::from("(?:)"));
+        }
+    }
+    Err(it.type_error("RegExp.prototype.source getter called on non-RegExp object"))
+}
+
+// ---- exec -----------------------------------------------------------------------------------
+
+/// One match: overall range and capture ranges (UTF-16 code-unit indices), plus group names.
+struct RawMatch {
+    start: usize,
+    end: usize,
+    captures: Vec<Option<(usize, usize)>>,
+    /// (name, 1-based group index) of the named groups.
+    names: Vec<(JsStr, usize)>,
+}
+
+/// Runs the matcher on `s` from `from`; the first (leftmost) match at or after `from`.
+fn raw_find(o: &Obj, s: &[u16], from: usize) -> Option<RawMatch> {
+    let d = o.borrow();
+    let ObjectKind::RegExp(d) = &d.kind else {
+        return None;
+    };
+    if from > s.len() {
+        return None;
+    }
+    // Like V8, a unicode-mode search starting inside a surrogate pair starts at the pair.
+    let mut from = from;
+    if d.has_flag(b'u')
+        && from > 0
+        && from < s.len()
+        && (0xDC00..0xE000).contains(&s[from])
+        && (0xD800..0xDC00).contains(&s[from - 1])
+    {
+        from -= 1;
+    }
+    let m = if d.has_flag(b'u') {
+        d.regex.find_from_utf16(s, from).next()
+    } else {
+        d.regex.find_from_ucs2(s, from).next()
+    }?;
+    let names = d
+        .group_names
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| n.clone().map(|n| (n, i + 1)))
+        .collect();
+    Some(RawMatch {
+        start: m.range.start,
+        end: m.range.end,
+        captures: m
+            .captures
+            .iter()
+            .map(|c| c.as_ref().map(|r| (r.start, r.end)))
+            .collect(),
+        names,
+    })
+}
+
+/// RegExpBuiltinExec(R, S) (§22.2.7.2).
+fn regexp_builtin_exec(it: &mut Interp, r: &Obj, s: &JsStr) -> JsResult<Value> {
+    let length = s.len() as u64;
+    // 4. Let lastIndex be ℝ(? ToLength(? Get(R, "lastIndex"))).
+    let li = it.get(r, &last_index_key())?;
+    let mut last_index = it.to_length(&li)?;
+    let flags = match regexp_slots(&Value::Object(r.clone())) {
+        Some((_, f)) => f,
+        None => return Err(incompatible(it, "exec", &Value::Object(r.clone()))),
+    };
+    let global = flags_contain(&flags, b'g');
+    let sticky = flags_contain(&flags, b'y');
+    let has_indices = flags_contain(&flags, b'd');
+    if !global && !sticky {
+        last_index = 0;
+    }
+    let units = s.units();
+    // 12-13. The matcher loop (regress searches forward itself).
+    let found = if last_index > length {
+        None
+    } else {
+        raw_find(r, units, last_index as usize).filter(|m| !sticky || m.start as u64 == last_index)
+    };
+    let Some(m) = found else {
+        if global || sticky {
+            set_last_index(it, r, 0.0)?;
+        }
+        return Ok(Value::Null);
+    };
+    // 15-16. lastIndex = start; e = end.
+    if global || sticky {
+        set_last_index(it, r, m.end as f64)?;
+    }
+    let a = it.new_array(Vec::new());
+    it.create_data_property_or_throw(&a, PropKey::from("index"), Value::from(m.start as f64))?;
+    it.create_data_property_or_throw(&a, PropKey::from("input"), Value::String(s.clone()))?;
+    it.create_data_property_or_throw(
+        &a,
+        PropKey::Index(0),
+        Value::String(s.slice(m.start, m.end)),
+    )?;
+    let groups = if !m.names.is_empty() {
+        let g = Obj::new(None, ObjectKind::Ordinary);
+        Value::Object(g)
+    } else {
+        Value::Undefined
+    };
+    it.create_data_property_or_throw(&a, PropKey::from("groups"), groups.clone())?;
+    let cap_value = |c: &Option<(usize, usize)>| match c {
+        Some((x, y)) => Value::String(s.slice(*x, *y)),
+        None => Value::Undefined,
+    };
+    for (i, c) in m.captures.iter().enumerate() {
+        it.create_data_property_or_throw(&a, PropKey::Index(i as u32 + 1), cap_value(c))?;
+    }
+    if let Value::Object(g) = &groups {
+        for (name, idx) in &m.names {
+            let v = m
+                .captures
+                .get(idx.wrapping_sub(1))
+                .map(cap_value)
+                .unwrap_or(Value::Undefined);
+            it.create_data_property_or_throw(g, PropKey::from_str(name), v)?;
+        }
+    }
+    if has_indices {
+        // MakeMatchIndicesIndexPairArray.
+        let pair = |it: &mut Interp, c: Option<(usize, usize)>| match c {
+            Some((x, y)) => {
+                Value::Object(it.new_array(vec![Value::from(x as f64), Value::from(y as f64)]))
+            }
+            None => Value::Undefined,
+        };
+        let mut pairs = vec![pair(it, Some((m.start, m.end)))];
+        for c in &m.captures {
+            pairs.push(pair(it, *c));
+        }
+        let group_names = if !m.names.is_empty() {
+            let g = Obj::new(None, ObjectKind::Ordinary);
+            for (name, idx) in &m.names {
+                let v = pairs.get(*idx).cloned().unwrap_or(Value::Undefined);
+                g.define(PropKey::from_str(name), v, Attrs::DEFAULT);
+            }
+            Value::Object(g)
+        } else {
+            Value::Undefined
+        };
+        let indices = it.new_array(pairs);
+        it.create_data_property_or_throw(&indices, PropKey::from("groups"), group_names)?;
+        it.create_data_property_or_throw(&a, PropKey::from("indices"), Value::Object(indices))?;
+    }
+    Ok(Value::Object(a))
+}
+
+/// RegExpExec(R, S) (§22.2.7.1).
+fn regexp_exec(it: &mut Interp, r: &Obj, s: &JsStr) -> JsResult<Value> {
+    let exec = it.get(r, &PropKey::from("exec"))?;
+    if it.is_callable(&exec) {
+        let result = it.call(
+            &exec,
+            &Value::Object(r.clone()),
+            &[Value::String(s.clone())],
+        )?;
+        if !matches!(result, Value::Object(_) | Value::Null) {
+            return Err(
+                it.type_error("RegExp exec method returned something other than an Object or null")
+            );
+        }
+        return Ok(result);
+    }
+    if !is_regexp_obj(&Value::Object(r.clone())) {
+        return Err(incompatible(it, "exec", &Value::Object(r.clone())));
+    }
+    regexp_builtin_exec(it, r, s)
+}
+
+/// `RegExp.prototype.exec(string)`.
+fn regexp_proto_exec(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let r = match a.this {
+        Value::Object(o) if is_regexp_obj(a.this) => o.clone(),
+        v => return Err(incompatible(it, "exec", v)),
+    };
+    let s = it.to_string(&a.get(0))?;
+    regexp_builtin_exec(it, &r, &s)
+}
+
+/// `RegExp.prototype.test(S)`.
+fn regexp_proto_test(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let r = this_object(it, a, "test")?;
+    let s = it.to_string(&a.get(0))?;
+    let m = regexp_exec(it, &r, &s)?;
+    Ok(Value::Bool(!is_null(&m)))
+}
+
+/// `RegExp.prototype.toString()`.
+fn regexp_proto_to_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let r = this_object(it, a, "toString")?;
+    let src = it.get(&r, &PropKey::from("source"))?;
+    let p = it.to_string(&src)?;
+    let fl = it.get(&r, &PropKey::from("flags"))?;
+    let f = it.to_string(&fl)?;
+    let s = JsStr::from("/")
+        .concat(&p)
+        .concat(&JsStr::from("/"))
+        .concat(&f);
+    Ok(Value::String(s))
+}
+
+/// `RegExp.prototype.compile(pattern, flags)` (Annex B).
+fn regexp_proto_compile(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = match a.this {
+        Value::Object(o) if is_regexp_obj(a.this) => o.clone(),
+        v => return Err(incompatible(it, "compile", v)),
+    };
+    let pattern = a.get(0);
+    let flags = a.get(1);
+    let (p, f) = if let Some((src, fl)) = regexp_slots(&pattern) {
+        if !flags.is_undefined() {
+            return Err(it.type_error("Invalid flags supplied to RegExp constructor"));
+        }
+        (Value::String(src), Value::String(fl))
+    } else {
+        (pattern, flags)
+    };
+    regexp_initialize(it, &o, &p, &f)
+}
+
+// ---- Symbol methods -------------------------------------------------------------------------
+
+fn get_flags_string(it: &mut Interp, r: &Obj) -> JsResult<JsStr> {
+    let f = it.get(r, &PropKey::from("flags"))?;
+    it.to_string(&f)
+}
+
+fn match_string(it: &mut Interp, result: &Value) -> JsResult<JsStr> {
+    let v = it.get_v(result, &PropKey::Index(0))?;
+    it.to_string(&v)
+}
+
+/// After an empty match: lastIndex = AdvanceStringIndex(S, ToLength(lastIndex), fullUnicode).
+fn bump_last_index(it: &mut Interp, r: &Obj, s: &JsStr, full_unicode: bool) -> JsResult<()> {
+    let li = it.get(r, &last_index_key())?;
+    let this_index = it.to_length(&li)?;
+    let next = advance_string_index(s.units(), this_index, full_unicode);
+    set_last_index(it, r, next as f64)
+}
+
+/// `RegExp.prototype[Symbol.match](string)` (§22.2.6.8).
+fn regexp_match(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let rx = this_object(it, a, "@@match")?;
+    let s = it.to_string(&a.get(0))?;
+    let flags = get_flags_string(it, &rx)?;
+    if !flags_contain(&flags, b'g') {
+        return regexp_exec(it, &rx, &s);
+    }
+    let full_unicode = flags_contain(&flags, b'u') || flags_contain(&flags, b'v');
+    set_last_index(it, &rx, 0.0)?;
+    let mut out = Vec::new();
+    loop {
+        let result = regexp_exec(it, &rx, &s)?;
+        if is_null(&result) {
+            if out.is_empty() {
+                return Ok(Value::Null);
+            }
+            return Ok(Value::Object(it.new_array(out)));
+        }
+        let m = match_string(it, &result)?;
+        if m.is_empty() {
+            bump_last_index(it, &rx, &s, full_unicode)?;
+        }
+        out.push(Value::String(m));
+    }
+}
+
+/// `RegExp.prototype[Symbol.matchAll](string)` (§22.2.6.9).
+fn regexp_match_all(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let r = this_object(it, a, "@@matchAll")?;
+    let s = it.to_string(&a.get(0))?;
+    let (Some(default), Some(rsi_proto)) = (capture_obj(a, 0), capture_obj(a, 2)) else {
+        return Err(it.type_error("RegExp is not available"));
+    };
+    let c = crate::builtins::promise::species_constructor(it, &r, &default)?;
+    let flags = get_flags_string(it, &r)?;
+    let Value::Object(c) = c else {
+        return Err(it.type_error("object.constructor[Symbol.species] is not a constructor"));
+    };
+    let matcher = it.construct(
+        &c,
+        &[Value::Object(r.clone()), Value::String(flags.clone())],
+        None,
+    )?;
+    let Value::Object(matcher) = matcher else {
+        return Err(it.type_error("RegExp species constructor returned a non-object"));
+    };
+    let li = it.get(&r, &last_index_key())?;
+    let last_index = it.to_length(&li)?;
+    set_last_index(it, &matcher, last_index as f64)?;
+    let global = flags_contain(&flags, b'g');
+    let full_unicode = flags_contain(&flags, b'u') || flags_contain(&flags, b'v');
+    let iter = Obj::new(
+        Some(rsi_proto),
+        ObjectKind::Internal(vec![
+            Value::from(RSI_MARKER),
+            Value::Object(matcher),
+            Value::String(s),
+            Value::Bool(global),
+            Value::Bool(full_unicode),
+            Value::Bool(false),
+        ]),
+    );
+    Ok(Value::Object(iter))
+}
+
+/// %RegExpStringIteratorPrototype%.next().
+fn regexp_string_iterator_next(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let state = match a.this {
+        Value::Object(o) => match &o.borrow().kind {
+            ObjectKind::Internal(v)
+                if v.len() == 6
+                    && matches!(&v[0], Value::String(m) if m.units() == JsStr::from(RSI_MARKER).units()) =>
+            {
+                Some((o.clone(), v.clone()))
+            }
+            _ => None,
+        },
+        _ => None,
+    };
+    let Some((o, v)) = state else {
+        let d = describe(it, a.this);
+        return Err(it.type_error(format!(
+            "Method %RegExpStringIterator%.prototype.next called on incompatible receiver {d}"
+        )));
+    };
+    if v[5].to_boolean() {
+        return Ok(it.iter_result(Value::Undefined, true));
+    }
+    let (Value::Object(r), Value::String(s)) = (&v[1], &v[2]) else {
+        return Ok(it.iter_result(Value::Undefined, true));
+    };
+    let set_done = |o: &Obj| {
+        if let ObjectKind::Internal(v) = &mut o.borrow_mut().kind {
+            if v.len() == 6 {
+                v[5] = Value::Bool(true);
+            }
+        }
+    };
+    let m = regexp_exec(it, r, s)?;
+    if is_null(&m) {
+        set_done(&o);
+        return Ok(it.iter_result(Value::Undefined, true));
+    }
+    if v[3].to_boolean() {
+        let ms = match_string(it, &m)?;
+        if ms.is_empty() {
+            bump_last_index(it, r, s, v[4].to_boolean())?;
+        }
+    } else {
+        set_done(&o);
+    }
+    Ok(it.iter_result(m, false))
+}
+
+/// `RegExp.prototype[Symbol.replace](string, replaceValue)` (§22.2.6.11).
+fn regexp_replace(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let rx = this_object(it, a, "@@replace")?;
+    let s = it.to_string(&a.get(0))?;
+    let length_s = s.len();
+    let mut replace_value = a.get(1);
+    let functional = it.is_callable(&replace_value);
+    if !functional {
+        replace_value = Value::String(it.to_string(&replace_value)?);
+    }
+    let flags = get_flags_string(it, &rx)?;
+    let global = flags_contain(&flags, b'g');
+    let full_unicode = flags_contain(&flags, b'u') || flags_contain(&flags, b'v');
+    if global {
+        set_last_index(it, &rx, 0.0)?;
+    }
+    let mut results = Vec::new();
+    loop {
+        let result = regexp_exec(it, &rx, &s)?;
+        if is_null(&result) {
+            break;
+        }
+        results.push(result.clone());
+        if !global {
+            break;
+        }
+        let m = match_string(it, &result)?;
+        if m.is_empty() {
+            bump_last_index(it, &rx, &s, full_unicode)?;
+        }
+    }
+    let su = s.units();
+    let mut acc: Vec<u16> = Vec::new();
+    let mut next_pos = 0usize;
+    for result in results {
+        let Value::Object(ro) = &result else { continue };
+        let n = it.length_of_array_like(ro)?;
+        let n_captures = n.saturating_sub(1);
+        let matched = match_string(it, &result)?;
+        let match_length = matched.len();
+        let pos_v = it.get(ro, &PropKey::from("index"))?;
+        let position = it.to_integer_or_infinity(&pos_v)?;
+        let position = position.clamp(0.0, length_s as f64) as usize;
+        let mut caps = Vec::new();
+        for i in 1..=n_captures {
+            let key = crate::interp::ops::index_key(i);
+            let c = it.get(ro, &key)?;
+            let c = if c.is_undefined() {
+                c
+            } else {
+                Value::String(it.to_string(&c)?)
+            };
+            caps.push(c);
+        }
+        let named = it.get(ro, &PropKey::from("groups"))?;
+        let replacement = if functional {
+            let mut args = vec![Value::String(matched.clone())];
+            args.extend(caps);
+            args.push(Value::from(position as f64));
+            args.push(Value::String(s.clone()));
+            if !named.is_undefined() {
+                args.push(named);
+            }
+            let v = it.call(&replace_value, &Value::Undefined, &args)?;
+            it.to_string(&v)?
+        } else {
+            let named = if named.is_undefined() {
+                named
+            } else {
+                Value::Object(it.to_object(&named)?)
+            };
+            let Value::String(template) = &replace_value else {
+                unreachable!("replaceValue was converted to a string")
+            };
+            get_substitution(it, &matched, &s, position, &caps, &named, template)?
+        };
+        if position >= next_pos {
+            acc.extend_from_slice(&su[next_pos..position]);
+            acc.extend_from_slice(replacement.units());
+            next_pos = position + match_length;
+        }
+    }
+    if next_pos < length_s {
+        acc.extend_from_slice(&su[next_pos..]);
+    }
+    Ok(Value::String(JsStr::from_units(acc)))
+}
+
+/// `RegExp.prototype[Symbol.search](string)` (§22.2.6.12).
+fn regexp_search(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let rx = this_object(it, a, "@@search")?;
+    let s = it.to_string(&a.get(0))?;
+    let previous = it.get(&rx, &last_index_key())?;
+    if !previous.same_value(&Value::Number(0.0)) {
+        set_last_index(it, &rx, 0.0)?;
+    }
+    let result = regexp_exec(it, &rx, &s)?;
+    let current = it.get(&rx, &last_index_key())?;
+    if !current.same_value(&previous) {
+        it.set(&rx, last_index_key(), previous, true)?;
+    }
+    if is_null(&result) {
+        return Ok(Value::from(-1.0));
+    }
+    it.get_v(&result, &PropKey::from("index"))
+}
+
+/// `RegExp.prototype[Symbol.split](string, limit)` (§22.2.6.14).
+fn regexp_split(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let rx = this_object(it, a, "@@split")?;
+    let s = it.to_string(&a.get(0))?;
+    let (Some(default), Some(builtin_exec)) = (capture_obj(a, 0), capture_obj(a, 1)) else {
+        return Err(it.type_error("RegExp is not available"));
+    };
+    let c = crate::builtins::promise::species_constructor(it, &rx, &default)?;
+    let flags = get_flags_string(it, &rx)?;
+    let unicode_matching = flags_contain(&flags, b'u') || flags_contain(&flags, b'v');
+    let new_flags = if flags_contain(&flags, b'y') {
+        flags.clone()
+    } else {
+        flags.concat(&JsStr::from("y"))
+    };
+    let Value::Object(c) = c else {
+        return Err(it.type_error("object.constructor[Symbol.species] is not a constructor"));
+    };
+    let splitter = it.construct(
+        &c,
+        &[Value::Object(rx.clone()), Value::String(new_flags)],
+        None,
+    )?;
+    let Value::Object(splitter) = splitter else {
+        return Err(it.type_error("RegExp species constructor returned a non-object"));
+    };
+    let mut out: Vec<Value> = Vec::new();
+    let limit = a.get(1);
+    let lim = if limit.is_undefined() {
+        u32::MAX
+    } else {
+        it.to_uint32(&limit)?
+    };
+    if lim == 0 {
+        return Ok(Value::Object(it.new_array(out)));
+    }
+    let size = s.len();
+    if size == 0 {
+        let z = regexp_exec(it, &splitter, &s)?;
+        if is_null(&z) {
+            out.push(Value::String(s));
+        }
+        return Ok(Value::Object(it.new_array(out)));
+    }
+    // Fast path: a plain RegExp splitter with the built-in exec can search forward instead of
+    // trying a sticky match at every position (same result, linear time).
+    let exec = it.get(&splitter, &PropKey::from("exec"))?;
+    let fast = is_regexp_obj(&Value::Object(splitter.clone()))
+        && matches!(&exec, Value::Object(e) if Obj::ptr_eq(e, &builtin_exec));
+    let su = s.units();
+    let mut p = 0usize;
+    let mut q = p;
+    while q < size {
+        let (e, caps): (usize, Vec<Value>) = if fast {
+            let Some(m) = raw_find(&splitter, su, q) else {
+                break;
+            };
+            if m.start >= size {
+                break;
+            }
+            q = m.start;
+            let e = m.end.min(size);
+            if e == p {
+                q = advance_string_index(su, q as u64, unicode_matching) as usize;
+                continue;
+            }
+            let caps = m
+                .captures
+                .iter()
+                .map(|c| match c {
+                    Some((x, y)) => Value::String(s.slice(*x, *y)),
+                    None => Value::Undefined,
+                })
+                .collect();
+            (e, caps)
+        } else {
+            set_last_index(it, &splitter, q as f64)?;
+            let z = regexp_exec(it, &splitter, &s)?;
+            let Value::Object(zo) = &z else {
+                q = advance_string_index(su, q as u64, unicode_matching) as usize;
+                continue;
+            };
+            let li = it.get(&splitter, &last_index_key())?;
+            let e = (it.to_length(&li)? as usize).min(size);
+            if e == p {
+                q = advance_string_index(su, q as u64, unicode_matching) as usize;
+                continue;
+            }
+            let n = it.length_of_array_like(zo)?;
+            let mut caps = Vec::new();
+            for i in 1..n.max(1) {
+                caps.push(it.get(zo, &crate::interp::ops::index_key(i))?);
+            }
+            (e, caps)
+        };
+        out.push(Value::String(s.slice(p, q)));
+        if out.len() as u32 == lim {
+            return Ok(Value::Object(it.new_array(out)));
+        }
+        p = e;
+        for cap in caps {
+            out.push(cap);
+            if out.len() as u32 == lim {
+                return Ok(Value::Object(it.new_array(out)));
+            }
+        }
+        q = p;
+    }
+    out.push(Value::String(s.slice(p, size)));
+    Ok(Value::Object(it.new_array(out)))
+}

@@ -1,0 +1,459 @@
+//! Error `stack`, formatted lazily as V8 does.
+//!
+//! V8 captures the frames of the call stack when an error is created (or when
+//! `Error.captureStackTrace(o)` runs), but formats the text — the header `Name: message` from
+//! the object's *current* `name` and `message` (ErrorUtils::ToString) followed by the frames —
+//! only the first time `stack` is read. So a subclass that sets `this.name` after `super(msg)`,
+//! or code that changes `e.message` before anyone looks at the stack, shows up in `e.stack`.
+//! Once formatted (or assigned, or redefined), the string is fixed.
+//!
+//! Representation: the own `stack` property is an ordinary property whose slot is
+//! [`Slot::LazyStack`] holding the captured frames. To scripts it is a data property
+//! (writable, non-enumerable, configurable). The interpreter's `\[\[Get\]\]` and
+//! `\[\[GetOwnProperty\]\]` replace the slot by `Slot::Data(string)` on first use
+//! ([`Interp::materialize_stack`]); everything that only needs the attributes (`Object.keys`,
+//! spread, `hasOwnProperty`, for-in, JSON, `Object.seal`/`isFrozen`) leaves it lazy, as in V8.
+//! Writes (`e.stack = x`) and deletes treat it as the data property it is. Reads that bypass the
+//! interpreter (`Obj::get_own_data`) see no data value and take the general path.
+
+use std::rc::Rc;
+
+use crate::object::{Attrs, Obj, ObjectKind, Prop, PropKey, Slot};
+use crate::string::JsStr;
+use crate::value::Value;
+
+use super::{Abrupt, FrameKind, Interp, JsResult, STACK_TRACE_LIMIT};
+
+/// The message of the RangeError for an exhausted call stack.
+const STACK_OVERFLOW: &str = "Maximum call stack size exceeded";
+
+/// The call-stack frames of an error, captured when it was created.
+#[derive(Debug)]
+pub struct CapturedStack {
+    frames: Vec<CapturedFrame>,
+}
+
+#[derive(Debug)]
+struct CapturedFrame {
+    name: JsStr,
+    kind: FrameKind,
+    source: u32,
+    offset: u32,
+    /// A main module's top-level code (Node's loader frames follow): `Object.<anonymous>`.
+    module_code: bool,
+}
+
+impl Interp {
+    /// The top frames of the current call stack (those V8 shows: script frames, named
+    /// built-ins and Node's module loader below a main module), cheap to take: names and
+    /// positions only, formatted on demand. Enough frames for `STACK_TRACE_LIMIT` lines.
+    pub fn capture_frames(&self) -> Rc<CapturedStack> {
+        let mut entries = self
+            .stack
+            .iter()
+            .rev()
+            .filter(|e| {
+                matches!(e.kind, FrameKind::Js | FrameKind::HostEntry) || !e.name.is_empty()
+            })
+            .peekable();
+        let hooks = self.hooks();
+        let entry_lines = hooks.entry_frames().len();
+        let mut frames = Vec::new();
+        let mut lines = 0;
+        while lines < STACK_TRACE_LIMIT {
+            let Some(e) = entries.next() else {
+                break;
+            };
+            let module_code = e.kind == FrameKind::Js
+                && entries
+                    .peek()
+                    .is_some_and(|below| below.kind == FrameKind::HostEntry);
+            lines += match e.kind {
+                FrameKind::HostEntry => entry_lines,
+                _ => 1,
+            };
+            frames.push(CapturedFrame {
+                name: e.name.clone(),
+                kind: e.kind,
+                source: e.source,
+                offset: e.pos.start,
+                module_code,
+            });
+        }
+        Rc::new(CapturedStack { frames })
+    }
+
+    /// `\n    at f (file:line:col)` for each captured frame, as V8 prints them.
+    pub fn format_frames(&self, c: &CapturedStack) -> String {
+        let hooks = self.hooks();
+        let mut lines: Vec<String> = Vec::new();
+        for f in &c.frames {
+            match f.kind {
+                FrameKind::Js => {}
+                FrameKind::Native => {
+                    lines.push(format!("{} (<anonymous>)", f.name));
+                    continue;
+                }
+                FrameKind::NativeConstruct => {
+                    lines.push(format!("new {} (<anonymous>)", f.name));
+                    continue;
+                }
+                FrameKind::HostEntry => {
+                    lines.extend(hooks.entry_frames().iter().map(|l| l.to_string()));
+                    continue;
+                }
+            }
+            let (file, line, col) = match self.sources.get(f.source as usize) {
+                Some(src) => {
+                    let (l, c) = src.line_col(f.offset);
+                    (src.name.as_str(), l, c)
+                }
+                None => ("<anonymous>", 0, 0),
+            };
+            lines.push(if f.module_code {
+                format!("Object.<anonymous> ({file}:{line}:{col})")
+            } else if f.name.is_empty() {
+                format!("{file}:{line}:{col}")
+            } else {
+                format!("{} ({file}:{line}:{col})", f.name)
+            });
+        }
+        lines.truncate(STACK_TRACE_LIMIT);
+        let mut s = String::new();
+        for l in lines {
+            s.push_str("\n    at ");
+            s.push_str(&l);
+        }
+        s
+    }
+
+    /// The frame lines of the current call stack.
+    pub fn stack_trace_lines(&self) -> String {
+        let c = self.capture_frames();
+        self.format_frames(&c)
+    }
+
+    /// Gives `o` an own lazily formatted `stack` (writable, non-enumerable, configurable)
+    /// with the current call stack's frames, replacing any existing `stack` property. The
+    /// caller checks that the property may be replaced.
+    pub fn install_lazy_stack(&self, o: &Obj) {
+        let frames = self.capture_frames();
+        o.put_prop(
+            PropKey::from("stack"),
+            Prop {
+                slot: Slot::LazyStack(frames),
+                attrs: Attrs::HIDDEN,
+            },
+        );
+    }
+
+    /// Formats the lazy `stack` found as an own property `key` of `holder` (the object in the
+    /// prototype chain that has it) and stores the string in its place. Returns the value of
+    /// the property (a data property that is not lazy is returned as is).
+    ///
+    /// The header is ErrorUtils::ToString(holder): `name` and `message` are read with `\[\[Get\]\]`,
+    /// so getters run and may throw (the property then stays lazy, as in V8) or read `stack`
+    /// themselves (the first formatting to finish wins, as in V8).
+    pub fn materialize_stack(&mut self, holder: &Obj, key: &PropKey) -> JsResult<Value> {
+        let frames = match holder.borrow().props.get(key) {
+            Some(Prop {
+                slot: Slot::LazyStack(c),
+                ..
+            }) => c.clone(),
+            Some(Prop {
+                slot: Slot::Data(v),
+                ..
+            }) => return Ok(v.clone()),
+            _ => return Ok(Value::Undefined),
+        };
+        let header = match crate::builtins::error::error_to_string(self, holder) {
+            Ok(h) => h,
+            // A getter that reads `stack` again recurses until the stack overflows; V8 then
+            // formats that innermost read as `<error: ...>` (not stored) and the reads
+            // further out succeed.
+            Err(Abrupt::Throw(e)) if self.is_stack_overflow_error(&e) => {
+                let text = format!(
+                    "<error: RangeError: {STACK_OVERFLOW}>{}",
+                    self.format_frames(&frames)
+                );
+                return Ok(Value::from(text.as_str()));
+            }
+            Err(e) => return Err(e),
+        };
+        let text = format!("{header}{}", self.format_frames(&frames));
+        let value = Value::from(text.as_str());
+        let mut d = holder.borrow_mut();
+        match d.props.get_mut(key) {
+            Some(p) => match &p.slot {
+                Slot::LazyStack(c) if Rc::ptr_eq(c, &frames) => {
+                    p.slot = Slot::Data(value.clone());
+                    Ok(value)
+                }
+                // A getter read `stack` (formatting it first) or replaced it meanwhile.
+                Slot::Data(v) => Ok(v.clone()),
+                _ => Ok(value),
+            },
+            None => Ok(value),
+        }
+    }
+
+    /// Is `e` the RangeError thrown when the call stack is exhausted?
+    fn is_stack_overflow_error(&self, e: &Value) -> bool {
+        let Value::Object(o) = e else {
+            return false;
+        };
+        let is_range_error = {
+            let d = o.borrow();
+            matches!(d.kind, ObjectKind::Error)
+                && d.proto
+                    .as_ref()
+                    .is_some_and(|p| Obj::ptr_eq(p, &self.intrinsics.range_error_prototype))
+        };
+        is_range_error
+            && matches!(o.get_own_data(&PropKey::from("message")),
+                Some(Value::String(m)) if m.to_rust_string() == STACK_OVERFLOW)
+    }
+
+    /// The own `stack` string of an error object for host output (uncaught-exception reports,
+    /// the REPL), formatting it if it is still lazy. `None` if it is absent or not a string,
+    /// or if formatting it threw.
+    pub fn own_stack_string(&mut self, o: &Obj) -> Option<JsStr> {
+        let key = PropKey::from("stack");
+        let lazy = matches!(
+            o.borrow().props.get(&key),
+            Some(Prop {
+                slot: Slot::LazyStack(_),
+                ..
+            })
+        );
+        if lazy {
+            // A throwing `name`/`message` getter: report the error without its stack.
+            let _ = self.materialize_stack(o, &key);
+        }
+        match o.get_own_data(&key) {
+            Some(Value::String(s)) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::interp::Interp;
+    use crate::object::{PropKey, Slot};
+    use crate::value::Value;
+
+    /// Runs `src` and returns its completion value as a string.
+    fn run(src: &str) -> String {
+        let mut it = Interp::new();
+        match it.run_script("t", src) {
+            Ok(v) => it.to_string_lossy(&v),
+            Err(e) => format!("error: {e:?}"),
+        }
+    }
+
+    /// The first line of `expr.stack`.
+    fn header(setup: &str, expr: &str) -> String {
+        run(&format!("{setup}; String({expr}.stack).split('\\n')[0]"))
+    }
+
+    #[test]
+    fn header_uses_name_and_message_at_first_read() {
+        let class = "class V extends Error { constructor(m) { super(m); this.name = 'V'; } }";
+        assert_eq!(header(class, "new V('bad')"), "V: bad");
+        assert_eq!(
+            header("var e = new Error('a'); e.message = 'b'", "e"),
+            "Error: b"
+        );
+        // Fixed once read.
+        assert_eq!(
+            header("var e = new Error('a'); e.stack; e.message = 'b'", "e"),
+            "Error: a"
+        );
+        assert_eq!(
+            header(
+                "class P extends Error {}; P.prototype.name = 'PN'",
+                "new P('m')"
+            ),
+            "PN: m"
+        );
+        assert_eq!(header("var e = new Error('m'); e.name = ''", "e"), "m");
+        assert_eq!(
+            header("var e = new Error('m'); e.name = undefined", "e"),
+            "Error: m"
+        );
+        assert_eq!(
+            header("var e = new Error('m'); e.message = ''", "e"),
+            "Error"
+        );
+        // Internal errors too.
+        assert_eq!(
+            header(
+                "var e; try { null.x } catch (x) { e = x; e.name = 'N' }",
+                "e"
+            ),
+            "N: Cannot read properties of null (reading 'x')"
+        );
+        // Error.prototype.toString is not consulted.
+        assert_eq!(
+            header("Error.prototype.toString = () => 'X'", "new Error('m')"),
+            "Error: m"
+        );
+    }
+
+    #[test]
+    fn what_formats_the_stack_and_what_does_not() {
+        // Value reads of the descriptor format it; attribute-only operations do not.
+        let t = |op: &str| {
+            header(
+                &format!("var e = new Error('orig'); {op}; e.message = 'changed'"),
+                "e",
+            )
+        };
+        for op in [
+            "Object.getOwnPropertyDescriptor(e, 'stack')",
+            "Object.defineProperty(e, 'stack', {})",
+            "Object.freeze(e)",
+            "Object.create(e).stack",
+        ] {
+            assert_eq!(t(op), "Error: orig", "{op}");
+        }
+        for op in [
+            "Object.keys(e)",
+            "({...e})",
+            "Object.assign({}, e)",
+            "e.hasOwnProperty('stack')",
+            "Object.hasOwn(e, 'stack')",
+            "e.propertyIsEnumerable('stack')",
+            "JSON.stringify(e)",
+            "Object.seal(e)",
+            "Object.isFrozen(e)",
+            "'stack' in e",
+            "Object.getOwnPropertyNames(e)",
+            "for (var k in e);",
+        ] {
+            assert_eq!(t(op), "Error: changed", "{op}");
+        }
+    }
+
+    #[test]
+    fn looks_like_a_data_property() {
+        assert_eq!(
+            run(
+                "var d = Object.getOwnPropertyDescriptor(new Error('x'), 'stack'); \
+                 [typeof d.value, d.writable, d.enumerable, d.configurable, 'get' in d].join()"
+            ),
+            "string,true,false,true,false"
+        );
+        assert_eq!(
+            run("Object.getOwnPropertyNames(new Error('x', {cause: 1})).join()"),
+            "stack,message,cause"
+        );
+        assert_eq!(
+            run("var e; try { null.x } catch (x) { e = x } Object.getOwnPropertyNames(e).join()"),
+            "stack,message"
+        );
+        // Assignment and delete act on the data property.
+        assert_eq!(
+            run("var e = new Error('a'); e.stack = 's'; e.message = 'b'; e.stack"),
+            "s"
+        );
+        assert_eq!(
+            run("var e = new Error('a'); delete e.stack; String(e.stack)"),
+            "undefined"
+        );
+        // Sealing keeps it lazy but non-configurable.
+        assert_eq!(
+            run("var e = new Error('a'); Object.seal(e); e.message = 'b'; \
+                 var d = Object.getOwnPropertyDescriptor(e, 'stack'); \
+                 [d.value.split('\\n')[0], d.writable, d.configurable].join()"),
+            "Error: b,true,false"
+        );
+        assert_eq!(
+            run("var e = new Error('a'); Object.freeze(e); \
+                 var d = Object.getOwnPropertyDescriptor(e, 'stack'); [d.writable, Object.isFrozen(e)].join()"),
+            "false,true"
+        );
+    }
+
+    #[test]
+    fn getters_in_the_header() {
+        // A throwing getter propagates and leaves the stack lazy.
+        assert_eq!(
+            run("var e = new Error('m'), n = 0; \
+                 Object.defineProperty(e, 'name', {get() { if (n++ === 0) throw new Error('boom'); return 'Later'; }}); \
+                 var r; try { e.stack } catch (x) { r = x.message } r + '|' + e.stack.split('\\n')[0]"),
+            "boom|Later: m"
+        );
+        // A getter reading `stack` itself: the first formatting to finish wins.
+        assert_eq!(
+            run("var e = new Error('m'), d = 0, seen = []; \
+                 Object.defineProperty(e, 'name', {get() { d++; if (d < 3) seen.push(this.stack.split('\\n')[0]); return 'R' + d; }}); \
+                 e.stack.split('\\n')[0] + '|' + seen.join()"),
+            "R3: m|R3: m,R3: m"
+        );
+        assert_eq!(
+            run("var e = new Error('m'); e.name = Symbol(); try { e.stack } catch (x) { x.message }"),
+            "Cannot convert a Symbol value to a string"
+        );
+    }
+
+    #[test]
+    fn capture_stack_trace_is_lazy_too() {
+        assert_eq!(
+            header(
+                "var o = {message: 'hi'}; Error.captureStackTrace(o); o.name = 'Custom'",
+                "o"
+            ),
+            "Custom: hi"
+        );
+        assert_eq!(
+            header("var o = {}; Error.captureStackTrace(o)", "o"),
+            "Error"
+        );
+        assert_eq!(
+            header("var e = new Error('first'); e.stack; Error.captureStackTrace(e); e.message = 'second'", "e"),
+            "Error: second"
+        );
+        assert_eq!(
+            run("var o = {a: 1}; o.stack = 'old'; Error.captureStackTrace(o); Object.keys(o).join()"),
+            "a"
+        );
+        assert_eq!(
+            run(
+                "var o = {}; Object.defineProperty(o, 'stack', {value: 1, writable: true}); \
+                 Error.captureStackTrace(o); o.stack"
+            ),
+            "1"
+        );
+        assert_eq!(
+            run("try { Error.captureStackTrace(Object.preventExtensions({})) } catch (x) { x.message }"),
+            "Cannot define property stack, object is not extensible"
+        );
+    }
+
+    #[test]
+    fn slot_is_replaced_once_formatted() {
+        let mut it = Interp::new();
+        it.run_script("t", "var e = new TypeError('x')").unwrap();
+        let g = it.global.clone();
+        let Value::Object(e) = it.get(&g, &PropKey::from("e")).unwrap() else {
+            panic!("not an object");
+        };
+        let key = PropKey::from("stack");
+        let is_lazy = |e: &crate::object::Obj| {
+            matches!(
+                e.get_own_property(&key).map(|p| p.slot),
+                Some(Slot::LazyStack(_))
+            )
+        };
+        assert!(is_lazy(&e));
+        // The fast own-data path does not see a value and leaves it alone.
+        assert!(e.get_own_data(&key).is_none());
+        assert!(is_lazy(&e));
+        let s = it.own_stack_string(&e).unwrap();
+        assert!(s.to_rust_string().starts_with("TypeError: x\n    at "));
+        assert!(!is_lazy(&e));
+        assert!(e.get_own_data(&key).is_some());
+    }
+}

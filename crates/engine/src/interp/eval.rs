@@ -1,0 +1,4014 @@
+//! Statement and expression evaluation.
+//!
+//! Every `eval_*` function is an ordinary recursive walk. Nodes flagged `suspends` by the
+//! resolver (they contain a `yield`/`await` of the running function) additionally save their
+//! state as a [`Frame`] when a child suspends, and restore it when resumed; see
+//! `generator.rs` for the design. The rule that keeps this correct: a node kind either never
+//! touches `Interp::frames` ("transparent": it has no state before its only suspending child),
+//! or always pushes exactly one frame when suspending through it and pops exactly one when
+//! resumed.
+
+use std::rc::Rc;
+
+use crate::ast::*;
+use crate::bigint::{bigint_bitwise_not, bigint_unary_minus};
+use crate::gc::Tracer;
+use crate::interp::function::{FieldKey, FieldRecord, PrivateMethod};
+use crate::interp::generator::Resume;
+use crate::interp::iter::{IterSite, IteratorRecord};
+use crate::interp::ops::Numeric;
+use crate::interp::pattern::DSource;
+use crate::interp::scope::Env;
+use crate::interp::{Abrupt, Interp, JsResult};
+use crate::object::{trace_value, Attrs, Obj, ObjectKind, PropKey, PropertyDescriptor};
+use crate::resolve::{Binding, DeclKind, ScopeInfo};
+use crate::string::JsStr;
+use crate::value::{to_int32, Sym, Value};
+
+/// Saved state of one suspended node (see module docs).
+#[derive(Debug)]
+pub enum Frame {
+    /// Statement list: index of the statement running, completion value so far.
+    Stmts { index: usize, completion: Value },
+    /// A block (its environment if materialized).
+    Block(Option<Env>),
+    /// `if`/`?:`: 0 = test, 1 = consequent, 2 = alternate.
+    Branch(u8),
+    /// while / do-while / for: phase (0 test, 1 body, 2 update, 3 init), env, completion.
+    Loop {
+        phase: u8,
+        env: Option<Env>,
+        completion: Value,
+    },
+    /// for-in / for-of: 0 = evaluating the subject, 1 = body.
+    ForInOf {
+        phase: u8,
+        iter: Option<IteratorRecord>,
+        env: Option<Env>,
+        completion: Value,
+    },
+    /// try: phase 0 block, 1 catch, 2 finally; the completion to resume after `finally`.
+    Try {
+        phase: u8,
+        env: Option<Env>,
+        pending: Option<Box<JsResult<Value>>>,
+    },
+    /// switch: phase 0 = discriminant, 1 = case tests, 2 = bodies.
+    Switch {
+        phase: u8,
+        disc: Value,
+        case: usize,
+        env: Option<Env>,
+        completion: Value,
+    },
+    /// Variable declaration: declarator index.
+    Decl(usize),
+    /// Evaluated operands of an n-ary node so far (binary, call, member, literals...).
+    Operands(Vec<Value>),
+    /// An array/object literal under construction.
+    Literal {
+        obj: Obj,
+        index: usize,
+        next_index: u32,
+    },
+    /// A `yield`/`await` whose operand is being evaluated.
+    Operand,
+    /// Suspended at this `yield`/`await` itself.
+    Suspended,
+    /// `yield*`: the inner iterator.
+    Delegate(IteratorRecord),
+    /// for await: phase 0 subject, 1 body, 2 awaiting `next()`, 3 awaiting `return()`.
+    ForAwait {
+        phase: u8,
+        iter: Option<IteratorRecord>,
+        env: Option<Env>,
+        completion: Value,
+        pending: Option<Box<JsResult<Value>>>,
+    },
+    /// `yield*` in an async generator: the inner async iterator and where it is suspended
+    /// (0 awaiting an inner result, 1 at the yield, 2 awaiting a return value to unwrap,
+    /// 3 awaiting the value of a return with no inner `return`, 4 awaiting a close).
+    AsyncDelegate {
+        iter: IteratorRecord,
+        phase: u8,
+        from_return: bool,
+    },
+    /// An array pattern being destructured: element index, phase within it (0 target
+    /// reference, 1 next value, 2 default, 3 bind), and the values so far.
+    PatArray {
+        rec: IteratorRecord,
+        index: usize,
+        phase: u8,
+        value: Value,
+        lref: Option<(Value, PropKey)>,
+    },
+    /// An object pattern being destructured (phases: 0 key, 1 reference, 2 default, 3 bind).
+    PatObject {
+        source: Value,
+        index: usize,
+        phase: u8,
+        value: Value,
+        key: Option<PropKey>,
+        lref: Option<(Value, PropKey)>,
+        used: Vec<PropKey>,
+    },
+    /// A destructuring assignment target receiving `value`.
+    Pattern(Value),
+    /// Declarator `index` binding its pattern to `value`.
+    DeclPattern(usize, Value),
+    /// Assignment: the evaluated reference parts and phase.
+    Assign {
+        phase: u8,
+        base: Value,
+        key: Option<PropKey>,
+        old: Value,
+    },
+}
+
+fn trace_env(e: &Option<Env>, t: &mut Tracer) {
+    if let Some(e) = e {
+        t.edge(&e.0)
+    }
+}
+
+/// The values held by a saved completion (`finally` pending, async close pending).
+fn trace_completion(c: &JsResult<Value>, t: &mut Tracer) {
+    match c {
+        Ok(v)
+        | Err(Abrupt::Throw(v))
+        | Err(Abrupt::Return(v))
+        | Err(Abrupt::Break(_, v))
+        | Err(Abrupt::Continue(_, v)) => trace_value(v, t),
+        Err(Abrupt::Suspend) => {}
+    }
+}
+
+impl Frame {
+    pub fn trace(&self, t: &mut Tracer) {
+        match self {
+            Frame::Stmts { completion, .. } => trace_value(completion, t),
+            Frame::Block(e) => trace_env(e, t),
+            Frame::Loop {
+                env, completion, ..
+            } => {
+                trace_env(env, t);
+                trace_value(completion, t);
+            }
+            Frame::ForInOf {
+                iter,
+                env,
+                completion,
+                ..
+            }
+            | Frame::ForAwait {
+                iter,
+                env,
+                completion,
+                ..
+            } => {
+                if let Some(i) = iter {
+                    i.trace(t);
+                }
+                trace_env(env, t);
+                trace_value(completion, t);
+                if let Frame::ForAwait {
+                    pending: Some(p), ..
+                } = self
+                {
+                    trace_completion(p, t);
+                }
+            }
+            Frame::Try { env, pending, .. } => {
+                trace_env(env, t);
+                if let Some(p) = pending {
+                    trace_completion(p, t);
+                }
+            }
+            Frame::Switch {
+                disc,
+                env,
+                completion,
+                ..
+            } => {
+                trace_value(disc, t);
+                trace_env(env, t);
+                trace_value(completion, t);
+            }
+            Frame::Operands(vs) => {
+                for v in vs {
+                    trace_value(v, t);
+                }
+            }
+            Frame::Literal { obj, .. } => t.edge(&obj.0),
+            Frame::Delegate(r) => r.trace(t),
+            Frame::AsyncDelegate { iter, .. } => iter.trace(t),
+            Frame::PatArray {
+                rec, value, lref, ..
+            } => {
+                rec.trace(t);
+                trace_value(value, t);
+                if let Some((b, _)) = lref {
+                    trace_value(b, t);
+                }
+            }
+            Frame::PatObject {
+                source,
+                value,
+                lref,
+                ..
+            } => {
+                trace_value(source, t);
+                trace_value(value, t);
+                if let Some((b, _)) = lref {
+                    trace_value(b, t);
+                }
+            }
+            Frame::Pattern(v) | Frame::DeclPattern(_, v) => trace_value(v, t),
+            Frame::Assign { base, old, .. } => {
+                trace_value(base, t);
+                trace_value(old, t);
+            }
+            Frame::Branch(_) | Frame::Decl(_) | Frame::Operand | Frame::Suspended => {}
+        }
+    }
+}
+
+/// Evaluates `$e`; if it suspends, pushes `$frame` and propagates the suspension.
+macro_rules! sus {
+    ($self:ident, $e:expr, $frame:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(Abrupt::Suspend) => {
+                $self.frames.push($frame);
+                return Err(Abrupt::Suspend);
+            }
+            Err(e) => return Err(e),
+        }
+    };
+}
+
+/// UpdateEmpty(completion, value).
+fn update_empty(r: Abrupt, completion: &Value) -> Abrupt {
+    match r {
+        Abrupt::Break(l, Value::Empty) => Abrupt::Break(l, completion.clone()),
+        Abrupt::Continue(l, Value::Empty) => Abrupt::Continue(l, completion.clone()),
+        other => other,
+    }
+}
+
+/// Does this break/continue target the loop with these labels?
+fn targets(label: &Option<JsStr>, labels: &[JsStr]) -> bool {
+    match label {
+        None => true,
+        Some(l) => labels.iter().any(|x| x == l),
+    }
+}
+
+impl Interp {
+    #[inline]
+    fn resuming(&self, suspends: bool) -> bool {
+        suspends && !self.frames.is_empty()
+    }
+
+    fn pop_frame(&mut self) -> JsResult<Frame> {
+        match self.frames.pop() {
+            Some(f) => Ok(f),
+            None => Err(self.type_error("internal error: missing resume frame")),
+        }
+    }
+
+    fn bad_frame(&mut self) -> Abrupt {
+        self.frames.clear();
+        self.type_error("internal error: unexpected resume frame")
+    }
+
+    // =========================================================================================
+    // Statements
+    // =========================================================================================
+
+    /// Evaluates a statement list, returning its completion value (`Value::Empty` if none).
+    pub fn eval_stmts(&mut self, stmts: &[Stmt], env: &Env) -> JsResult<Value> {
+        let (start, mut completion) =
+            if !self.frames.is_empty() && matches!(self.frames.last(), Some(Frame::Stmts { .. })) {
+                match self.pop_frame()? {
+                    Frame::Stmts { index, completion } => (index, completion),
+                    _ => return Err(self.bad_frame()),
+                }
+            } else {
+                (0, Value::Empty)
+            };
+        for (i, st) in stmts.iter().enumerate().skip(start) {
+            match self.eval_stmt(st, env) {
+                Ok(Value::Empty) => {}
+                Ok(v) => completion = v,
+                Err(Abrupt::Suspend) => {
+                    self.frames.push(Frame::Stmts {
+                        index: i,
+                        completion,
+                    });
+                    return Err(Abrupt::Suspend);
+                }
+                Err(e) => return Err(update_empty(e, &completion)),
+            }
+        }
+        Ok(completion)
+    }
+
+    /// Enters a block scope: a fresh environment if materialized, TDZ and hoisted functions.
+    fn enter_block_scope(&mut self, info: Option<&Rc<ScopeInfo>>, env: &Env) -> Env {
+        let Some(info) = info else { return env.clone() };
+        if info.decls.is_empty() {
+            return env.clone();
+        }
+        let benv = if info.materialized {
+            Env::new(Some(env.clone()), info)
+        } else {
+            for d in &info.decls {
+                if d.kind.has_tdz() {
+                    env.set(0, d.slot, Value::Empty);
+                }
+            }
+            env.clone()
+        };
+        for (slot, f) in &info.functions {
+            let clo = self.make_closure(f, &benv, None, None);
+            benv.set(0, *slot, Value::Object(clo));
+        }
+        benv
+    }
+
+    fn eval_block(&mut self, b: &Block, env: &Env, suspends: bool) -> JsResult<Value> {
+        let benv = if self.resuming(suspends) {
+            match self.pop_frame()? {
+                Frame::Block(e) => e.unwrap_or_else(|| env.clone()),
+                _ => return Err(self.bad_frame()),
+            }
+        } else {
+            self.enter_block_scope(b.scope.get(), env)
+        };
+        let saved = if Env::ptr_eq(&benv, env) {
+            None
+        } else {
+            Some(benv.clone())
+        };
+        Ok(sus!(
+            self,
+            self.eval_stmts(&b.body, &benv),
+            Frame::Block(saved)
+        ))
+    }
+
+    pub fn eval_stmt(&mut self, st: &Stmt, env: &Env) -> JsResult<Value> {
+        let suspends = st.suspends.get();
+        match &st.kind {
+            StmtKind::Expr(e) => self.eval_expr(e, env),
+            StmtKind::Var(v) => {
+                self.eval_var_decl(v, env, suspends)?;
+                Ok(Value::Empty)
+            }
+            StmtKind::Function(_) => Ok(Value::Empty),
+            StmtKind::Class(c) => {
+                let v = self.eval_class(c, env)?;
+                if let Some(name) = &c.name {
+                    self.init_binding(name, v, env)?;
+                }
+                Ok(Value::Empty)
+            }
+            StmtKind::Return(e) => {
+                if !suspends {
+                    let v = match e {
+                        Some(e) => self.eval_expr(e, env)?,
+                        None => Value::Undefined,
+                    };
+                    return Err(Abrupt::Return(v));
+                }
+                let resumed = if self.resuming(true) {
+                    Some(self.pop_frame()?)
+                } else {
+                    None
+                };
+                let v = match resumed {
+                    Some(Frame::Branch(1)) => self.take_resume()?,
+                    Some(Frame::Operand) | None => {
+                        let v = match e {
+                            Some(e) => sus!(self, self.eval_expr(e, env), Frame::Operand),
+                            None => Value::Undefined,
+                        };
+                        if e.is_some() && self.current_async_gen.is_some() {
+                            // In async generators `return x` awaits x (a bare `return;` does not).
+                            return self.suspend_await(v, Frame::Branch(1));
+                        }
+                        v
+                    }
+                    Some(_) => return Err(self.bad_frame()),
+                };
+                Err(Abrupt::Return(v))
+            }
+            StmtKind::If { test, cons, alt } => {
+                let branch = self.eval_branch(test, env, suspends)?;
+                let r = if branch == 1 {
+                    sus!(self, self.eval_stmt(cons, env), Frame::Branch(1))
+                } else if let Some(a) = alt {
+                    sus!(self, self.eval_stmt(a, env), Frame::Branch(2))
+                } else {
+                    Value::Undefined
+                };
+                Ok(if let Value::Empty = r {
+                    Value::Undefined
+                } else {
+                    r
+                })
+            }
+            StmtKind::Block(b) => self.eval_block(b, env, suspends),
+            StmtKind::Empty | StmtKind::Debugger => Ok(Value::Empty),
+            StmtKind::Throw(e) => {
+                let v = self.eval_expr(e, env)?;
+                self.note_throw(st.span);
+                Err(Abrupt::Throw(v))
+            }
+            StmtKind::Break(l) => Err(Abrupt::Break(
+                l.as_ref().map(|l| l.name.clone()),
+                Value::Empty,
+            )),
+            StmtKind::Continue(l) => Err(Abrupt::Continue(
+                l.as_ref().map(|l| l.name.clone()),
+                Value::Empty,
+            )),
+            StmtKind::Labeled { .. } => self.eval_labeled(st, env, &mut Vec::new()),
+            StmtKind::While { .. }
+            | StmtKind::DoWhile { .. }
+            | StmtKind::For { .. }
+            | StmtKind::ForInOf { .. } => self.eval_loop(st, env, &[]),
+            StmtKind::Try {
+                block,
+                handler,
+                finalizer,
+            } => self.eval_try(block, handler.as_ref(), finalizer.as_ref(), env, suspends),
+            StmtKind::Switch {
+                discriminant,
+                cases,
+                scope,
+            } => self.eval_switch(discriminant, cases, scope.get(), env, suspends),
+            StmtKind::With { object, body } => {
+                let wenv = if self.resuming(suspends) {
+                    match self.pop_frame()? {
+                        Frame::Block(Some(e)) => e,
+                        _ => return Err(self.bad_frame()),
+                    }
+                } else {
+                    let v = self.eval_expr(object, env)?;
+                    let o = self.to_object(&v)?;
+                    Env::new_with(env.clone(), o)
+                };
+                let r = sus!(
+                    self,
+                    self.eval_stmt(body, &wenv),
+                    Frame::Block(Some(wenv.clone()))
+                );
+                Ok(if let Value::Empty = r {
+                    Value::Undefined
+                } else {
+                    r
+                })
+            }
+        }
+    }
+
+    /// The test of `if`/`?:`: which branch to take (1 = consequent, 2 = alternate), or, when
+    /// resuming, the branch that was running. Suspending in the test saves `Branch(0)`.
+    fn eval_branch(&mut self, test: &Expr, env: &Env, suspends: bool) -> JsResult<u8> {
+        let phase = if self.resuming(suspends) {
+            match self.pop_frame()? {
+                Frame::Branch(p) => p,
+                _ => return Err(self.bad_frame()),
+            }
+        } else {
+            0
+        };
+        if phase != 0 {
+            return Ok(phase);
+        }
+        let t = sus!(self, self.eval_expr(test, env), Frame::Branch(0));
+        Ok(if t.to_boolean() { 1 } else { 2 })
+    }
+
+    fn eval_labeled(&mut self, st: &Stmt, env: &Env, labels: &mut Vec<JsStr>) -> JsResult<Value> {
+        match &st.kind {
+            StmtKind::Labeled { label, body } => {
+                labels.push(label.name.clone());
+                let r = self.eval_labeled(body, env, labels);
+                labels.pop();
+                match r {
+                    Err(Abrupt::Break(Some(l), v)) if l == label.name => {
+                        Ok(if let Value::Empty = v {
+                            Value::Undefined
+                        } else {
+                            v
+                        })
+                    }
+                    other => other,
+                }
+            }
+            StmtKind::While { .. }
+            | StmtKind::DoWhile { .. }
+            | StmtKind::For { .. }
+            | StmtKind::ForInOf { .. } => self.eval_loop(st, env, labels),
+            _ => self.eval_stmt(st, env),
+        }
+    }
+
+    /// Runs one loop-body evaluation: Ok(true) to continue looping, Ok(false) to stop.
+    fn loop_body_result(
+        &mut self,
+        r: JsResult<Value>,
+        labels: &[JsStr],
+        completion: &mut Value,
+    ) -> JsResult<bool> {
+        match r {
+            Ok(v) => {
+                if !matches!(v, Value::Empty) {
+                    *completion = v;
+                }
+                Ok(true)
+            }
+            Err(Abrupt::Break(l, v)) if l.is_none() || targets(&l, labels) => {
+                if !matches!(v, Value::Empty) {
+                    *completion = v;
+                }
+                if l.is_some() {
+                    // A labeled break out of this loop: let the Labeled node finish it.
+                    return Err(Abrupt::Break(l, completion.clone()));
+                }
+                Ok(false)
+            }
+            Err(Abrupt::Continue(l, v)) if targets(&l, labels) => {
+                if !matches!(v, Value::Empty) {
+                    *completion = v;
+                }
+                Ok(true)
+            }
+            Err(e) => Err(update_empty(e, completion)),
+        }
+    }
+
+    fn eval_loop(&mut self, st: &Stmt, env: &Env, labels: &[JsStr]) -> JsResult<Value> {
+        let suspends = st.suspends.get();
+        let resumed = if self.resuming(suspends) {
+            Some(self.pop_frame()?)
+        } else {
+            None
+        };
+        let finish = |c: Value| {
+            Ok(if let Value::Empty = c {
+                Value::Undefined
+            } else {
+                c
+            })
+        };
+        match &st.kind {
+            StmtKind::While { test, body } => {
+                let (mut phase, mut completion) = match resumed {
+                    Some(Frame::Loop {
+                        phase, completion, ..
+                    }) => (phase, completion),
+                    Some(_) => return Err(self.bad_frame()),
+                    None => (0, Value::Undefined),
+                };
+                loop {
+                    self.check_interrupt()?;
+                    if phase == 0 {
+                        let t = sus!(
+                            self,
+                            self.eval_expr(test, env),
+                            Frame::Loop {
+                                phase: 0,
+                                env: None,
+                                completion
+                            }
+                        );
+                        if !t.to_boolean() {
+                            return finish(completion);
+                        }
+                    }
+                    phase = 0;
+                    let r = self.eval_stmt(body, env);
+                    if let Err(Abrupt::Suspend) = r {
+                        self.frames.push(Frame::Loop {
+                            phase: 1,
+                            env: None,
+                            completion,
+                        });
+                        return Err(Abrupt::Suspend);
+                    }
+                    if !self.loop_body_result(r, labels, &mut completion)? {
+                        return finish(completion);
+                    }
+                }
+            }
+            StmtKind::DoWhile { body, test } => {
+                let (mut phase, mut completion) = match resumed {
+                    Some(Frame::Loop {
+                        phase, completion, ..
+                    }) => (phase, completion),
+                    Some(_) => return Err(self.bad_frame()),
+                    None => (1, Value::Undefined),
+                };
+                loop {
+                    self.check_interrupt()?;
+                    if phase == 1 {
+                        let r = self.eval_stmt(body, env);
+                        if let Err(Abrupt::Suspend) = r {
+                            self.frames.push(Frame::Loop {
+                                phase: 1,
+                                env: None,
+                                completion,
+                            });
+                            return Err(Abrupt::Suspend);
+                        }
+                        if !self.loop_body_result(r, labels, &mut completion)? {
+                            return finish(completion);
+                        }
+                    }
+                    phase = 1;
+                    let t = sus!(
+                        self,
+                        self.eval_expr(test, env),
+                        Frame::Loop {
+                            phase: 0,
+                            env: None,
+                            completion
+                        }
+                    );
+                    if !t.to_boolean() {
+                        return finish(completion);
+                    }
+                }
+            }
+            StmtKind::For {
+                init,
+                test,
+                update,
+                body,
+                scope,
+            } => {
+                let info = scope.get();
+                let per_iteration = info.is_some_and(|i| {
+                    i.materialized && i.decls.iter().any(|d| d.kind == DeclKind::Let)
+                });
+                let (mut phase, mut lenv, mut completion) = match resumed {
+                    Some(Frame::Loop {
+                        phase,
+                        env: fenv,
+                        completion,
+                    }) => (phase, fenv.unwrap_or_else(|| env.clone()), completion),
+                    Some(_) => return Err(self.bad_frame()),
+                    None => (3, env.clone(), Value::Undefined),
+                };
+                if phase == 3 {
+                    if !self.resuming(suspends) {
+                        lenv = self.enter_block_scope(info, env);
+                    }
+                    match init {
+                        Some(ForInit::Var(v)) => {
+                            let e2 = lenv.clone();
+                            sus!(
+                                self,
+                                self.eval_var_decl(v, &e2, suspends),
+                                Frame::Loop {
+                                    phase: 3,
+                                    env: Some(e2.clone()),
+                                    completion
+                                }
+                            );
+                        }
+                        Some(ForInit::Expr(e)) => {
+                            let e2 = lenv.clone();
+                            sus!(
+                                self,
+                                self.eval_expr(e, &e2),
+                                Frame::Loop {
+                                    phase: 3,
+                                    env: Some(e2.clone()),
+                                    completion
+                                }
+                            );
+                        }
+                        None => {}
+                    }
+                    if per_iteration {
+                        lenv = lenv.copy_for_iteration();
+                    }
+                    phase = 0;
+                }
+                loop {
+                    self.check_interrupt()?;
+                    if phase == 0 {
+                        if let Some(t) = test {
+                            let e2 = lenv.clone();
+                            let tv = sus!(
+                                self,
+                                self.eval_expr(t, &e2),
+                                Frame::Loop {
+                                    phase: 0,
+                                    env: Some(e2.clone()),
+                                    completion
+                                }
+                            );
+                            if !tv.to_boolean() {
+                                return finish(completion);
+                            }
+                        }
+                        phase = 1;
+                    }
+                    if phase == 1 {
+                        let r = self.eval_stmt(body, &lenv);
+                        if let Err(Abrupt::Suspend) = r {
+                            self.frames.push(Frame::Loop {
+                                phase: 1,
+                                env: Some(lenv.clone()),
+                                completion,
+                            });
+                            return Err(Abrupt::Suspend);
+                        }
+                        if !self.loop_body_result(r, labels, &mut completion)? {
+                            return finish(completion);
+                        }
+                        if per_iteration {
+                            lenv = lenv.copy_for_iteration();
+                        }
+                    }
+                    if let Some(u) = update {
+                        let e2 = lenv.clone();
+                        sus!(
+                            self,
+                            self.eval_expr(u, &e2),
+                            Frame::Loop {
+                                phase: 2,
+                                env: Some(e2.clone()),
+                                completion
+                            }
+                        );
+                    }
+                    phase = 0;
+                }
+            }
+            StmtKind::ForInOf {
+                kind,
+                left,
+                right,
+                body,
+                scope,
+            } => self.eval_for_in_of(*kind, left, right, body, scope.get(), env, labels, resumed),
+            _ => self.eval_stmt(st, env),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn eval_for_in_of(
+        &mut self,
+        kind: ForInOfKind,
+        left: &ForHead,
+        right: &Expr,
+        body: &Stmt,
+        info: Option<&Rc<ScopeInfo>>,
+        env: &Env,
+        labels: &[JsStr],
+        resumed: Option<Frame>,
+    ) -> JsResult<Value> {
+        if kind == ForInOfKind::AwaitOf {
+            return self.eval_for_await(left, right, body, info, env, labels, resumed);
+        }
+        let mut resume_bind: Option<(Value, Env)> = None;
+        let (mut iter, mut completion, resume_body_env) = match resumed {
+            Some(Frame::ForInOf {
+                phase: 1,
+                iter: Some(it),
+                env,
+                completion,
+            }) => (it, completion, env),
+            Some(Frame::ForInOf {
+                phase: 2,
+                iter: Some(it),
+                env: Some(benv),
+                completion,
+            }) => {
+                let v = match self.frames.pop() {
+                    Some(Frame::Pattern(v)) => v,
+                    _ => return Err(self.bad_frame()),
+                };
+                resume_bind = Some((v, benv));
+                (it, completion, None)
+            }
+            Some(Frame::ForInOf { phase: 0, .. }) | None => {
+                // ForIn/OfHeadEvaluation: TDZ scope for the names while evaluating the subject.
+                let tdz_env = match left {
+                    ForHead::Decl { kind: vk, .. } if *vk != VarKind::Var => {
+                        self.enter_block_scope(info, env)
+                    }
+                    _ => env.clone(),
+                };
+                if let ForHead::Decl {
+                    init: Some(init),
+                    target: Pattern::Ident(id),
+                    ..
+                } = left
+                {
+                    let v = self.eval_expr(init, env)?;
+                    self.init_binding(id, v, env)?;
+                }
+                let subject = sus!(
+                    self,
+                    self.eval_expr(right, &tdz_env),
+                    Frame::ForInOf {
+                        phase: 0,
+                        iter: None,
+                        env: None,
+                        completion: Value::Undefined
+                    }
+                );
+                let rec = if kind == ForInOfKind::In {
+                    if subject.is_nullish() {
+                        return Ok(Value::Undefined);
+                    }
+                    let o = self.to_object(&subject)?;
+                    self.for_in_iterator(o)?
+                } else {
+                    self.get_iterator_at(&subject, IterSite::Syntax(right))?
+                };
+                (rec, Value::Undefined, None)
+            }
+            Some(_) => return Err(self.bad_frame()),
+        };
+        let mut pending_env = resume_body_env;
+        loop {
+            self.check_interrupt()?;
+            let benv = match pending_env.take() {
+                Some(e) => e,
+                None => {
+                    let (next, rebind) = match resume_bind.take() {
+                        Some((v, e)) => (v, Some(e)),
+                        None => match self.iterator_step_value(&mut iter)? {
+                            Some(v) => (v, None),
+                            None => {
+                                return Ok(if let Value::Empty = completion {
+                                    Value::Undefined
+                                } else {
+                                    completion
+                                })
+                            }
+                        },
+                    };
+                    // Bind the loop variable(s) in a fresh iteration environment.
+                    match left {
+                        ForHead::Decl {
+                            kind: vk, target, ..
+                        } => {
+                            let benv = match rebind {
+                                Some(e) => e,
+                                None if *vk == VarKind::Var => env.clone(),
+                                None => self.enter_block_scope(info, env),
+                            };
+                            let r = self.bind_pattern(
+                                target,
+                                next.clone(),
+                                &benv,
+                                true,
+                                DSource::Named(".for"),
+                            );
+                            if let Err(Abrupt::Suspend) = r {
+                                self.frames.push(Frame::Pattern(next));
+                                self.frames.push(Frame::ForInOf {
+                                    phase: 2,
+                                    iter: Some(iter),
+                                    env: Some(benv),
+                                    completion,
+                                });
+                                return Err(Abrupt::Suspend);
+                            }
+                            if let Err(e) = r {
+                                if kind != ForInOfKind::In {
+                                    return self.iterator_close(&iter, Err(e));
+                                }
+                                return Err(e);
+                            }
+                            benv
+                        }
+                        ForHead::Target(p) => {
+                            let r = self.assign_pattern(p, next.clone(), env, DSource::None);
+                            if let Err(Abrupt::Suspend) = r {
+                                self.frames.push(Frame::Pattern(next));
+                                self.frames.push(Frame::ForInOf {
+                                    phase: 2,
+                                    iter: Some(iter),
+                                    env: Some(env.clone()),
+                                    completion,
+                                });
+                                return Err(Abrupt::Suspend);
+                            }
+                            if let Err(e) = r {
+                                if kind != ForInOfKind::In {
+                                    return self.iterator_close(&iter, Err(e));
+                                }
+                                return Err(e);
+                            }
+                            env.clone()
+                        }
+                    }
+                }
+            };
+            let r = self.eval_stmt(body, &benv);
+            if let Err(Abrupt::Suspend) = r {
+                self.frames.push(Frame::ForInOf {
+                    phase: 1,
+                    iter: Some(iter),
+                    env: Some(benv),
+                    completion,
+                });
+                return Err(Abrupt::Suspend);
+            }
+            match self.loop_body_result(r, labels, &mut completion) {
+                Ok(true) => {}
+                Ok(false) => {
+                    if kind != ForInOfKind::In {
+                        self.iterator_close(&iter, Ok(()))?;
+                    }
+                    return Ok(if let Value::Empty = completion {
+                        Value::Undefined
+                    } else {
+                        completion
+                    });
+                }
+                Err(e) => {
+                    if kind != ForInOfKind::In {
+                        return self.iterator_close(&iter, Err(e));
+                    }
+                    return Err(e);
+                }
+            }
+        }
+    }
+
+    /// `for await (... of ...)` (ForIn/OfBodyEvaluation with iteratorKind async).
+    #[allow(clippy::too_many_arguments)]
+    fn eval_for_await(
+        &mut self,
+        left: &ForHead,
+        right: &Expr,
+        body: &Stmt,
+        info: Option<&Rc<ScopeInfo>>,
+        env: &Env,
+        labels: &[JsStr],
+        resumed: Option<Frame>,
+    ) -> JsResult<Value> {
+        let (mut resumed_phase, mut rec, mut completion, mut benv, mut pending) = match resumed {
+            None => (None, None, Value::Undefined, None, None),
+            Some(Frame::ForAwait {
+                phase,
+                iter,
+                env: e,
+                completion,
+                pending,
+            }) => (Some(phase), iter, completion, e, pending),
+            Some(_) => return Err(self.bad_frame()),
+        };
+        if rec.is_none() {
+            let tdz_env = match left {
+                ForHead::Decl { kind: vk, .. } if *vk != VarKind::Var => {
+                    self.enter_block_scope(info, env)
+                }
+                _ => env.clone(),
+            };
+            let subject = sus!(
+                self,
+                self.eval_expr(right, &tdz_env),
+                Frame::ForAwait {
+                    phase: 0,
+                    iter: None,
+                    env: None,
+                    completion: Value::Undefined,
+                    pending: None
+                }
+            );
+            rec = Some(self.get_async_iterator_at(&subject, IterSite::Syntax(right))?);
+            resumed_phase = None;
+        }
+        let Some(rec) = rec else {
+            return Err(self.bad_frame());
+        };
+        let iter_v = Value::Object(rec.iterator.clone());
+        loop {
+            self.check_interrupt()?;
+            let body_result = match resumed_phase.take() {
+                Some(1) => {
+                    let Some(e) = benv.clone() else {
+                        return Err(self.bad_frame());
+                    };
+                    self.for_await_run_body(body, &e, &rec, &completion)
+                }
+                Some(3) => {
+                    let awaited = self.take_resume();
+                    let pend = pending.take().map(|p| *p).unwrap_or(Ok(Value::Undefined));
+                    return self.finish_async_close(pend, awaited);
+                }
+                Some(4) => {
+                    // Resuming a destructuring target that suspended (`yield` in a default).
+                    let (Some(Frame::Pattern(value)), Some(e2)) = (self.frames.pop(), benv.clone())
+                    else {
+                        return Err(self.bad_frame());
+                    };
+                    self.for_await_bind_and_run(left, body, value, &e2, env, &rec, &completion)
+                }
+                phase => {
+                    let next_result = if phase == Some(2) {
+                        self.take_resume()?
+                    } else {
+                        let r = self.call(&rec.next, &iter_v, &[])?;
+                        return self.suspend_await(
+                            r,
+                            Frame::ForAwait {
+                                phase: 2,
+                                iter: Some(rec),
+                                env: None,
+                                completion,
+                                pending: None,
+                            },
+                        );
+                    };
+                    let Value::Object(ro) = &next_result else {
+                        let s = crate::interp::brief::brief(self, &next_result);
+                        return Err(
+                            self.type_error(format!("Iterator result {s} is not an object"))
+                        );
+                    };
+                    if self.get(ro, &PropKey::from("done"))?.to_boolean() {
+                        return Ok(if let Value::Empty = completion {
+                            Value::Undefined
+                        } else {
+                            completion
+                        });
+                    }
+                    let value = self.get(ro, &PropKey::from("value"))?;
+                    let e2 = match left {
+                        ForHead::Decl { kind: vk, .. } if *vk != VarKind::Var => {
+                            self.enter_block_scope(info, env)
+                        }
+                        _ => env.clone(),
+                    };
+                    benv = Some(e2.clone());
+                    self.for_await_bind_and_run(left, body, value, &e2, env, &rec, &completion)
+                }
+            };
+            if let Err(Abrupt::Suspend) = body_result {
+                // The frame (phase 1 or 4) was pushed where the suspension happened.
+                return Err(Abrupt::Suspend);
+            }
+            let exit: JsResult<Value> =
+                match self.loop_body_result(body_result, labels, &mut completion) {
+                    Ok(true) => continue,
+                    Ok(false) => Ok(completion.clone()),
+                    Err(e) => Err(e),
+                };
+            // AsyncIteratorClose(iteratorRecord, exit)
+            let ret = match self.get_method(&iter_v, &PropKey::from("return")) {
+                Ok(r) => r,
+                Err(e) => {
+                    return if matches!(exit, Err(Abrupt::Throw(_))) {
+                        exit
+                    } else {
+                        Err(e)
+                    }
+                }
+            };
+            let Some(ret) = ret else { return exit };
+            let inner = match self.call_obj(&ret, &iter_v, &[]) {
+                Ok(v) => v,
+                Err(e) => {
+                    return if matches!(exit, Err(Abrupt::Throw(_))) {
+                        exit
+                    } else {
+                        Err(e)
+                    }
+                }
+            };
+            return self.suspend_await(
+                inner,
+                Frame::ForAwait {
+                    phase: 3,
+                    iter: Some(rec),
+                    env: None,
+                    completion,
+                    pending: Some(Box::new(exit)),
+                },
+            );
+        }
+    }
+
+    /// One iteration of `for await`: binds the loop target(s) to `value` in `e2` and runs
+    /// the body. A `yield` inside the target (e.g. `{ x = yield }`) suspends with the value
+    /// and an iteration frame (phase 4) pushed, so the binding resumes where it stopped.
+    #[allow(clippy::too_many_arguments)]
+    fn for_await_bind_and_run(
+        &mut self,
+        left: &ForHead,
+        body: &Stmt,
+        value: Value,
+        e2: &Env,
+        env: &Env,
+        rec: &IteratorRecord,
+        completion: &Value,
+    ) -> JsResult<Value> {
+        let bound = match left {
+            ForHead::Decl { target, .. } => {
+                self.bind_pattern(target, value.clone(), e2, true, DSource::Named(".for"))
+            }
+            ForHead::Target(p) => self.assign_pattern(p, value.clone(), env, DSource::None),
+        };
+        match bound {
+            Err(Abrupt::Suspend) => {
+                self.frames.push(Frame::Pattern(value));
+                self.frames.push(Frame::ForAwait {
+                    phase: 4,
+                    iter: Some(rec.clone()),
+                    env: Some(e2.clone()),
+                    completion: completion.clone(),
+                    pending: None,
+                });
+                Err(Abrupt::Suspend)
+            }
+            Err(e) => Err(e),
+            Ok(_) => self.for_await_run_body(body, e2, rec, completion),
+        }
+    }
+
+    /// Runs the `for await` body in `e2`; on suspension pushes the phase-1 frame.
+    fn for_await_run_body(
+        &mut self,
+        body: &Stmt,
+        e2: &Env,
+        rec: &IteratorRecord,
+        completion: &Value,
+    ) -> JsResult<Value> {
+        let r = self.eval_stmt(body, e2);
+        if let Err(Abrupt::Suspend) = r {
+            self.frames.push(Frame::ForAwait {
+                phase: 1,
+                iter: Some(rec.clone()),
+                env: Some(e2.clone()),
+                completion: completion.clone(),
+                pending: None,
+            });
+        }
+        r
+    }
+
+    fn finish_async_close(
+        &mut self,
+        pending: JsResult<Value>,
+        awaited: JsResult<Value>,
+    ) -> JsResult<Value> {
+        if let Err(Abrupt::Throw(_)) = pending {
+            return pending;
+        }
+        let v = awaited?;
+        if !v.is_object() {
+            let s = crate::interp::brief::brief(self, &v);
+            return Err(self.type_error(format!("Iterator result {s} is not an object")));
+        }
+        pending.map(|v| {
+            if let Value::Empty = v {
+                Value::Undefined
+            } else {
+                v
+            }
+        })
+    }
+
+    fn eval_try(
+        &mut self,
+        block: &Block,
+        handler: Option<&Catch>,
+        finalizer: Option<&Block>,
+        env: &Env,
+        suspends: bool,
+    ) -> JsResult<Value> {
+        let (phase, cenv, pending) = if self.resuming(suspends) {
+            match self.pop_frame()? {
+                Frame::Try {
+                    phase,
+                    env,
+                    pending,
+                } => (phase, env, pending),
+                _ => return Err(self.bad_frame()),
+            }
+        } else {
+            (0, None, None)
+        };
+        let mut result: JsResult<Value>;
+        if phase == 0 {
+            result = self.eval_block(block, env, suspends);
+            if let Err(Abrupt::Suspend) = result {
+                self.frames.push(Frame::Try {
+                    phase: 0,
+                    env: None,
+                    pending: None,
+                });
+                return Err(Abrupt::Suspend);
+            }
+            if result.is_err() && self.exiting.is_some() {
+                // `process.exit()` is not an exception: no catch, no finally.
+                return result;
+            }
+            if let (Err(Abrupt::Throw(exc)), Some(h)) = (&result, handler) {
+                let exc = exc.clone();
+                let cenv = self.enter_block_scope(h.scope.get(), env);
+                result = match &h.param {
+                    Some(p) => self
+                        .bind_pattern(p, exc, &cenv, true, DSource::Named(".catch"))
+                        .map(|_| Value::Empty),
+                    None => Ok(Value::Empty),
+                };
+                if result.is_ok() {
+                    result = self.eval_block(&h.body, &cenv, suspends);
+                    if let Err(Abrupt::Suspend) = result {
+                        self.frames.push(Frame::Try {
+                            phase: 1,
+                            env: Some(cenv),
+                            pending: None,
+                        });
+                        return Err(Abrupt::Suspend);
+                    }
+                }
+            }
+        } else if phase == 1 {
+            let (Some(h), Some(cenv)) = (handler, cenv) else {
+                return Err(self.bad_frame());
+            };
+            result = self.eval_block(&h.body, &cenv, suspends);
+            if let Err(Abrupt::Suspend) = result {
+                self.frames.push(Frame::Try {
+                    phase: 1,
+                    env: Some(cenv),
+                    pending: None,
+                });
+                return Err(Abrupt::Suspend);
+            }
+        } else {
+            result = match pending {
+                Some(p) => *p,
+                None => Ok(Value::Empty),
+            };
+        }
+        if result.is_err() && self.exiting.is_some() {
+            return result;
+        }
+        if let Some(f) = finalizer {
+            let fr = self.eval_block(f, env, suspends);
+            match fr {
+                Err(Abrupt::Suspend) => {
+                    self.frames.push(Frame::Try {
+                        phase: 2,
+                        env: None,
+                        pending: Some(Box::new(result)),
+                    });
+                    return Err(Abrupt::Suspend);
+                }
+                Err(e) => return Err(e),
+                Ok(_) => {}
+            }
+        }
+        match result {
+            Ok(Value::Empty) => Ok(Value::Undefined),
+            Err(e) => Err(update_empty(e, &Value::Undefined)),
+            r => r,
+        }
+    }
+
+    fn eval_switch(
+        &mut self,
+        disc: &Expr,
+        cases: &[SwitchCase],
+        info: Option<&Rc<ScopeInfo>>,
+        env: &Env,
+        suspends: bool,
+    ) -> JsResult<Value> {
+        let (mut phase, mut dv, mut case, senv, mut completion) = if self.resuming(suspends) {
+            match self.pop_frame()? {
+                Frame::Switch {
+                    phase,
+                    disc,
+                    case,
+                    env: e,
+                    completion,
+                } => (
+                    phase,
+                    disc,
+                    case,
+                    e.unwrap_or_else(|| env.clone()),
+                    completion,
+                ),
+                _ => return Err(self.bad_frame()),
+            }
+        } else {
+            (0, Value::Undefined, 0, env.clone(), Value::Undefined)
+        };
+        let senv = if phase == 0 {
+            dv = sus!(
+                self,
+                self.eval_expr(disc, env),
+                Frame::Switch {
+                    phase: 0,
+                    disc: Value::Undefined,
+                    case: 0,
+                    env: None,
+                    completion: Value::Undefined
+                }
+            );
+            phase = 1;
+            self.enter_block_scope(info, env)
+        } else {
+            senv
+        };
+        let mk =
+            |phase: u8, dv: &Value, case: usize, senv: &Env, completion: &Value| Frame::Switch {
+                phase,
+                disc: dv.clone(),
+                case,
+                env: Some(senv.clone()),
+                completion: completion.clone(),
+            };
+        if phase == 1 {
+            // Find the matching case (tests in order, default last resort).
+            let mut found = None;
+            while case < cases.len() {
+                if let Some(t) = &cases[case].test {
+                    let tv = sus!(
+                        self,
+                        self.eval_expr(t, &senv),
+                        mk(1, &dv, case, &senv, &completion)
+                    );
+                    if dv.strict_equals(&tv) {
+                        found = Some(case);
+                        break;
+                    }
+                }
+                case += 1;
+            }
+            let start = match found.or_else(|| cases.iter().position(|c| c.test.is_none())) {
+                Some(s) => s,
+                None => return Ok(Value::Undefined),
+            };
+            case = start;
+            phase = 2;
+        }
+        let _ = phase;
+        let mut i = case;
+        while i < cases.len() {
+            let r = self.eval_stmts(&cases[i].body, &senv);
+            match r {
+                Ok(v) => {
+                    if !matches!(v, Value::Empty) {
+                        completion = v;
+                    }
+                }
+                Err(Abrupt::Suspend) => {
+                    self.frames.push(mk(2, &dv, i, &senv, &completion));
+                    return Err(Abrupt::Suspend);
+                }
+                Err(Abrupt::Break(None, v)) => {
+                    if !matches!(v, Value::Empty) {
+                        completion = v;
+                    }
+                    return Ok(completion);
+                }
+                Err(e) => return Err(update_empty(e, &completion)),
+            }
+            i += 1;
+        }
+        Ok(completion)
+    }
+
+    fn eval_var_decl(&mut self, v: &VarDecl, env: &Env, suspends: bool) -> JsResult<()> {
+        let (start, mut resumed_value) = if self.resuming(suspends) {
+            match self.pop_frame()? {
+                Frame::Decl(i) => (i, None),
+                Frame::DeclPattern(i, v) => (i, Some(v)),
+                _ => return Err(self.bad_frame()),
+            }
+        } else {
+            (0, None)
+        };
+        for (i, d) in v.decls.iter().enumerate().skip(start) {
+            let resumed_value = resumed_value.take();
+            match &d.init {
+                Some(init) => {
+                    let val = match resumed_value {
+                        Some(x) => x,
+                        None => sus!(self, self.eval_named(init, env, &d.target), Frame::Decl(i)),
+                    };
+                    if v.kind == VarKind::Var {
+                        if let Pattern::Ident(id) = &d.target {
+                            self.set_binding(id, val, env, false)?;
+                            continue;
+                        }
+                    }
+                    let r = self.bind_pattern_from(
+                        &d.target,
+                        val.clone(),
+                        env,
+                        v.kind != VarKind::Var,
+                        init,
+                    );
+                    if let Err(Abrupt::Suspend) = r {
+                        self.frames.push(Frame::DeclPattern(i, val));
+                        return Err(Abrupt::Suspend);
+                    }
+                    r?;
+                }
+                None => {
+                    if v.kind != VarKind::Var {
+                        if let Pattern::Ident(id) = &d.target {
+                            self.init_binding(id, Value::Undefined, env)?;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    // =========================================================================================
+    // Bindings
+    // =========================================================================================
+
+    /// ResolveBinding + GetValue for an identifier.
+    pub fn get_binding(&mut self, id: &Ident, env: &Env) -> JsResult<Value> {
+        match id.binding.get() {
+            Binding::Local { hops, slot, .. } => {
+                let v = env.get(hops, slot);
+                if let Value::Empty = v {
+                    // The error's stack and diagnostic point at the identifier.
+                    self.set_pos(id.span);
+                    return Err(self.tdz_error(&id.name));
+                }
+                Ok(v)
+            }
+            Binding::Global => {
+                if let Some(slot) = self.global_lex.slot_of(id) {
+                    let v = self.global_lex.value(slot);
+                    if let Value::Empty = v {
+                        self.set_pos(id.span);
+                        return Err(self.tdz_error(&id.name));
+                    }
+                    return Ok(v);
+                }
+                self.get_global_object_binding(id)
+            }
+            Binding::Dynamic => self.get_dynamic(&id.name, env),
+            Binding::Unresolved => Err(self.type_error("internal error: unresolved identifier")),
+        }
+    }
+
+    /// A [`Binding::Global`] reference that is not a global lexical binding (yet).
+    fn get_global_object_binding(&mut self, id: &Ident) -> JsResult<Value> {
+        // (`this`/`new.target` are hidden names that must not find a property so named.)
+        let hidden = matches!(id.name.units(), THIS_U16 | NEW_TARGET_U16);
+        if !hidden {
+            if let Some(v) = self
+                .global
+                .get_own_named_data_hinted(&id.name, &id.global_prop_hint)
+            {
+                return Ok(v);
+            }
+        }
+        match self.try_get_global(&id.name)? {
+            Some(v) => Ok(v),
+            None => {
+                self.set_pos(id.span);
+                Err(self.reference_error(format!("{} is not defined", id.name)))
+            }
+        }
+    }
+
+    fn tdz_error(&mut self, name: &JsStr) -> Abrupt {
+        if name.units() == THIS_U16 {
+            return self.reference_error("Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+        }
+        self.reference_error(format!("Cannot access '{}' before initialization", name))
+    }
+
+    pub fn get_global(&mut self, name: &JsStr) -> JsResult<Value> {
+        match self.try_get_global(name)? {
+            Some(v) => Ok(v),
+            None => Err(self.reference_error(format!("{} is not defined", name))),
+        }
+    }
+
+    /// The value of a global binding, `None` when there is none (a ReferenceError for callers).
+    fn try_get_global(&mut self, name: &JsStr) -> JsResult<Option<Value>> {
+        if let Some(&(slot, _)) = self.global_lex.names.get(name) {
+            let v = self.global_lex.values[slot as usize].clone();
+            if let Value::Empty = v {
+                return Err(self.tdz_error(name));
+            }
+            return Ok(Some(v));
+        }
+        if name.units() == THIS_U16 {
+            return Ok(Some(if self.module_like {
+                Value::Undefined
+            } else {
+                Value::Object(self.global.clone())
+            }));
+        }
+        let key = PropKey::from_str(name);
+        let g = self.global.clone();
+        if let Some(v) = g.get_own_data(&key) {
+            return Ok(Some(v));
+        }
+        if self.has_property(&g, &key)? {
+            return self.get(&g, &key).map(Some);
+        }
+        if name.units() == NEW_TARGET_U16 {
+            return Ok(Some(Value::Undefined));
+        }
+        Ok(None)
+    }
+
+    /// Looks a name up through the runtime environments (with, eval vars), then globals.
+    fn lookup_dynamic(&mut self, name: &JsStr, env: &Env) -> JsResult<DynRef> {
+        let mut e = Some(env.clone());
+        while let Some(cur) = e {
+            if let Some(o) = &cur.0.with_object {
+                let key = PropKey::from_str(name);
+                if self.has_property(o, &key)? {
+                    let unscopables = PropKey::Sym(self.symbols.unscopables.clone());
+                    let u = self.get(o, &unscopables)?;
+                    let blocked = match &u {
+                        Value::Object(uo) => self.get(uo, &key)?.to_boolean(),
+                        _ => false,
+                    };
+                    if !blocked {
+                        return Ok(DynRef::Object(o.clone(), key));
+                    }
+                }
+            } else {
+                if let Some(info) = &cur.0.info {
+                    if info.kind != crate::resolve::ScopeKind::Script {
+                        if let Some(d) = info.find(name) {
+                            // Sloppy eval's vars/functions live in the caller, not here.
+                            let hoisted = info.kind == crate::resolve::ScopeKind::Eval
+                                && !info.strict
+                                && matches!(d.kind, DeclKind::Var | DeclKind::Function);
+                            if !hoisted
+                                && info.materialized
+                                && (d.slot as usize) < cur.0.slots.borrow().len()
+                            {
+                                return Ok(DynRef::Slot(cur.clone(), d.slot, d.kind));
+                            }
+                        }
+                    }
+                }
+                if let Some(m) = &*cur.0.eval_vars.borrow() {
+                    if m.contains_key(name) {
+                        return Ok(DynRef::EvalVar(cur.clone()));
+                    }
+                }
+            }
+            e = cur.0.parent.clone();
+        }
+        Ok(DynRef::Global)
+    }
+
+    fn get_dynamic(&mut self, name: &JsStr, env: &Env) -> JsResult<Value> {
+        match self.lookup_dynamic(name, env)? {
+            DynRef::Object(o, k) => self.get(&o, &k),
+            DynRef::Slot(e, slot, _) => {
+                let v = e.get(0, slot);
+                if let Value::Empty = v {
+                    return Err(self.tdz_error(name));
+                }
+                Ok(v)
+            }
+            DynRef::EvalVar(e) => Ok(e
+                .0
+                .eval_vars
+                .borrow()
+                .as_ref()
+                .and_then(|m| m.get(name).cloned())
+                .unwrap_or_default()),
+            DynRef::Global => self.get_global(name),
+        }
+    }
+
+    /// PutValue for an identifier reference.
+    pub fn set_binding(&mut self, id: &Ident, v: Value, env: &Env, strict: bool) -> JsResult<()> {
+        match id.binding.get() {
+            Binding::Local { hops, slot, kind } => {
+                match kind {
+                    DeclKind::Const | DeclKind::ClassName => {
+                        if let Value::Empty = env.get(hops, slot) {
+                            return Err(self.tdz_error(&id.name));
+                        }
+                        return Err(self.type_error("Assignment to constant variable."));
+                    }
+                    DeclKind::FunctionName => {
+                        if strict {
+                            return Err(self.type_error("Assignment to constant variable."));
+                        }
+                        return Ok(());
+                    }
+                    k if k.has_tdz() => {
+                        if let Value::Empty = env.get(hops, slot) {
+                            return Err(self.tdz_error(&id.name));
+                        }
+                    }
+                    _ => {}
+                }
+                env.set(hops, slot, v);
+                Ok(())
+            }
+            Binding::Global => match self.global_lex.slot_of(id) {
+                Some(slot) => self.set_global_lex(&id.name, slot, v),
+                None => {
+                    // A strict-mode ReferenceError points at the identifier.
+                    self.set_pos(id.span);
+                    self.set_global(&id.name, v, strict)
+                }
+            },
+            Binding::Dynamic => match self.lookup_dynamic(&id.name, env)? {
+                DynRef::Object(o, k) => {
+                    let receiver = Value::Object(o.clone());
+                    let ok = self.set_with_receiver(&o, k.clone(), v, &receiver)?;
+                    if !ok && strict {
+                        return Err(self.set_failure(&o, &k, &receiver));
+                    }
+                    Ok(())
+                }
+                DynRef::Slot(e, slot, kind) => {
+                    if matches!(kind, DeclKind::Const | DeclKind::ClassName) {
+                        return Err(self.type_error("Assignment to constant variable."));
+                    }
+                    if kind == DeclKind::FunctionName {
+                        // The immutable self binding of a named function expression: the
+                        // assignment is ignored in sloppy code (SetMutableBinding step 4).
+                        if strict {
+                            return Err(self.type_error("Assignment to constant variable."));
+                        }
+                        return Ok(());
+                    }
+                    if kind.has_tdz() {
+                        if let Value::Empty = e.get(0, slot) {
+                            return Err(self.tdz_error(&id.name));
+                        }
+                    }
+                    e.set(0, slot, v);
+                    Ok(())
+                }
+                DynRef::EvalVar(e) => {
+                    if let Some(m) = &mut *e.0.eval_vars.borrow_mut() {
+                        m.insert(id.name.clone(), v);
+                    }
+                    Ok(())
+                }
+                DynRef::Global => self.set_global(&id.name, v, strict),
+            },
+            Binding::Unresolved => Err(self.type_error("internal error: unresolved identifier")),
+        }
+    }
+
+    pub fn set_global(&mut self, name: &JsStr, v: Value, strict: bool) -> JsResult<()> {
+        if let Some(&(slot, _)) = self.global_lex.names.get(name) {
+            return self.set_global_lex(name, slot, v);
+        }
+        let key = PropKey::from_str(name);
+        let g = self.global.clone();
+        if strict && !self.has_property(&g, &key)? {
+            return Err(self.reference_error(format!("{} is not defined", name)));
+        }
+        let receiver = Value::Object(g.clone());
+        let ok = self.set_with_receiver(&g, key.clone(), v, &receiver)?;
+        if !ok && strict {
+            return Err(self.set_failure(&g, &key, &receiver));
+        }
+        Ok(())
+    }
+
+    /// SetMutableBinding of the global declarative record's binding in `slot`.
+    fn set_global_lex(&mut self, name: &JsStr, slot: u32, v: Value) -> JsResult<()> {
+        let i = slot as usize;
+        if let Some(Value::Empty) = self.global_lex.values.get(i) {
+            return Err(self.tdz_error(name));
+        }
+        if let Some(DeclKind::Const) = self.global_lex.kinds.get(i) {
+            return Err(self.type_error("Assignment to constant variable."));
+        }
+        if let Some(cur) = self.global_lex.values.get_mut(i) {
+            *cur = v;
+        }
+        Ok(())
+    }
+
+    /// InitializeReferencedBinding: the first assignment of a declaration.
+    pub fn init_binding(&mut self, id: &Ident, v: Value, env: &Env) -> JsResult<()> {
+        match id.binding.get() {
+            Binding::Local { hops, slot, .. } => {
+                env.set(hops, slot, v);
+                Ok(())
+            }
+            Binding::Global => {
+                if let Some(&(slot, _)) = self.global_lex.names.get(&id.name) {
+                    self.global_lex.values[slot as usize] = v;
+                    return Ok(());
+                }
+                let g = self.global.clone();
+                self.set(&g, PropKey::from_str(&id.name), v, false)
+            }
+            Binding::Dynamic => {
+                // A declaration inside eval/with code.
+                match self.lookup_dynamic(&id.name, env)? {
+                    DynRef::Slot(e, slot, _) => {
+                        e.set(0, slot, v);
+                        Ok(())
+                    }
+                    DynRef::EvalVar(e) => {
+                        if let Some(m) = &mut *e.0.eval_vars.borrow_mut() {
+                            m.insert(id.name.clone(), v);
+                        }
+                        Ok(())
+                    }
+                    DynRef::Object(o, k) => self.set(&o, k, v, false),
+                    DynRef::Global => {
+                        if let Some(&(slot, _)) = self.global_lex.names.get(&id.name) {
+                            self.global_lex.values[slot as usize] = v;
+                            return Ok(());
+                        }
+                        let g = self.global.clone();
+                        self.set(&g, PropKey::from_str(&id.name), v, false)
+                    }
+                }
+            }
+            Binding::Unresolved => Err(self.type_error("internal error: unresolved identifier")),
+        }
+    }
+
+    fn strict_at(&self, env: &Env) -> bool {
+        let mut e = Some(env);
+        while let Some(cur) = e {
+            if let Some(i) = &cur.0.info {
+                return i.strict;
+            }
+            e = cur.0.parent.as_ref();
+        }
+        false
+    }
+
+    // =========================================================================================
+    // Expressions
+    // =========================================================================================
+
+    /// Evaluates an expression, naming anonymous functions/classes after the binding they are
+    /// assigned to (NamedEvaluation).
+    pub fn eval_named(&mut self, e: &Expr, env: &Env, target: &Pattern) -> JsResult<Value> {
+        if let Pattern::Ident(id) = target {
+            if let Some(v) = self.try_named_evaluation(e, env, &id.name)? {
+                return Ok(v);
+            }
+        }
+        self.eval_expr(e, env)
+    }
+
+    pub(crate) fn try_named_evaluation(
+        &mut self,
+        e: &Expr,
+        env: &Env,
+        name: &JsStr,
+    ) -> JsResult<Option<Value>> {
+        // IsAnonymousFunctionDefinition looks through parentheses.
+        let e = strip_parens(e);
+        match &e.kind {
+            ExprKind::Function(f) | ExprKind::Arrow(f) if f.name.is_none() => {
+                let o = self.make_closure(f, env, None, Some(name.clone()));
+                Ok(Some(Value::Object(o)))
+            }
+            ExprKind::Class(c) if c.name.is_none() => {
+                let v = self.eval_class_named(c, env, Some(name.clone()))?;
+                Ok(Some(v))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    pub fn eval_expr(&mut self, e: &Expr, env: &Env) -> JsResult<Value> {
+        match &e.kind {
+            ExprKind::Number(n) => Ok(Value::Number(*n)),
+            ExprKind::BigInt(b) => Ok(Value::BigInt(b.clone())),
+            ExprKind::String(s) => Ok(Value::String(s.clone())),
+            ExprKind::Ident(id) => self.get_binding(id, env),
+            ExprKind::Bool(b) => Ok(Value::Bool(*b)),
+            ExprKind::Null => Ok(Value::Null),
+            ExprKind::This(id) => self.get_binding(id, env),
+            ExprKind::Binary(op, l, r) => {
+                let suspends = e.suspends.get();
+                let lv = if self.resuming(suspends) {
+                    match self.pop_frame()? {
+                        Frame::Operands(mut v) if v.len() == 1 => v.pop().unwrap_or_default(),
+                        Frame::Operand => sus!(self, self.eval_expr(l, env), Frame::Operand),
+                        _ => return Err(self.bad_frame()),
+                    }
+                } else {
+                    sus!(self, self.eval_expr(l, env), Frame::Operand)
+                };
+                let rv = sus!(
+                    self,
+                    self.eval_expr(r, env),
+                    Frame::Operands(vec![lv.clone()])
+                );
+                self.binary_op(*op, &lv, &rv)
+            }
+            ExprKind::Logical(op, l, r) => {
+                let suspends = e.suspends.get();
+                let resumed_right = if self.resuming(suspends) {
+                    match self.pop_frame()? {
+                        Frame::Branch(1) => true,
+                        Frame::Branch(0) => false,
+                        _ => return Err(self.bad_frame()),
+                    }
+                } else {
+                    false
+                };
+                if !resumed_right {
+                    let lv = sus!(self, self.eval_expr(l, env), Frame::Branch(0));
+                    let short = match op {
+                        LogicalOp::And => !lv.to_boolean(),
+                        LogicalOp::Or => lv.to_boolean(),
+                        LogicalOp::Nullish => !lv.is_nullish(),
+                    };
+                    if short {
+                        return Ok(lv);
+                    }
+                }
+                Ok(sus!(self, self.eval_expr(r, env), Frame::Branch(1)))
+            }
+            ExprKind::Assign { op, target, value } => self.eval_assign(e, *op, target, value, env),
+            ExprKind::Member { .. } => {
+                let (v, _) = self.eval_member(e, env)?;
+                Ok(v)
+            }
+            ExprKind::Call { .. } | ExprKind::New { .. } | ExprKind::SuperCall { .. } => {
+                self.eval_call(e, env)
+            }
+            ExprKind::Unary(op, x) => self.eval_unary(*op, x, env),
+            ExprKind::Update { op, prefix, target } => self.eval_update(*op, *prefix, target, env),
+            ExprKind::Conditional { test, cons, alt } => {
+                let branch = self.eval_branch(test, env, e.suspends.get())?;
+                if branch == 1 {
+                    Ok(sus!(self, self.eval_expr(cons, env), Frame::Branch(1)))
+                } else {
+                    Ok(sus!(self, self.eval_expr(alt, env), Frame::Branch(2)))
+                }
+            }
+            ExprKind::Paren(x) => self.eval_expr(x, env),
+            ExprKind::Sequence(xs) => {
+                let suspends = e.suspends.get();
+                let start = if self.resuming(suspends) {
+                    match self.pop_frame()? {
+                        Frame::Decl(i) => i,
+                        _ => return Err(self.bad_frame()),
+                    }
+                } else {
+                    0
+                };
+                let mut last = Value::Undefined;
+                for (i, x) in xs.iter().enumerate().skip(start) {
+                    last = sus!(self, self.eval_expr(x, env), Frame::Decl(i));
+                }
+                Ok(last)
+            }
+            ExprKind::Function(f) => Ok(Value::Object(self.make_named_function_expression(f, env))),
+            ExprKind::Arrow(f) => Ok(Value::Object(self.make_closure(f, env, None, None))),
+            ExprKind::Class(c) => self.eval_class(c, env),
+            ExprKind::Template(t) => self.eval_template(t, env, e.suspends.get()),
+            ExprKind::TaggedTemplate { .. } => self.eval_call(e, env),
+            ExprKind::Array(elems) => self.eval_array_literal(elems, env, e.suspends.get()),
+            ExprKind::Object(props) => self.eval_object_literal(props, env, e.suspends.get()),
+            ExprKind::Regex { pattern, flags } => self.regexp_create(pattern, flags),
+            ExprKind::ModuleNamespace { source, names } => {
+                self.set_pos(e.span);
+                self.hooks().import_namespace(self, source, names)
+            }
+            ExprKind::ImportCall(x) => {
+                let spec = self.eval_expr(x, env)?;
+                self.set_pos(e.span);
+                self.hooks().import_dynamic(self, &spec)
+            }
+            ExprKind::ImportMeta => self.hooks().import_meta(self),
+            ExprKind::OptionalChain(x) => match self.eval_chain(x, env)? {
+                Some((v, _)) => Ok(v),
+                None => Ok(Value::Undefined),
+            },
+            ExprKind::SuperMember { .. } => {
+                let (v, _) = self.eval_member(e, env)?;
+                Ok(v)
+            }
+            ExprKind::NewTarget(id) => self.get_binding(id, env),
+            ExprKind::Yield { arg, delegate } => self.eval_yield(e, arg.as_deref(), *delegate, env),
+            ExprKind::Await(x) => self.eval_await(e, x, env),
+            ExprKind::PrivateIn { name, right } => {
+                let r = self.eval_expr(right, env)?;
+                let key = self.private_key(name, env)?;
+                let Value::Object(o) = r else {
+                    let s = crate::builtins::object::no_side_effects_to_string(self, &r);
+                    return Err(self.type_error(format!(
+                        "Cannot use 'in' operator to search for '#{}' in {s}",
+                        name.name
+                    )));
+                };
+                Ok(Value::Bool(o.get_own_property(&key).is_some()))
+            }
+        }
+    }
+
+    fn make_named_function_expression(&mut self, f: &Rc<Function>, env: &Env) -> Obj {
+        self.make_closure(f, env, None, None)
+    }
+
+    fn private_key(&mut self, name: &Ident, env: &Env) -> JsResult<PropKey> {
+        match self.get_binding(name, env)? {
+            Value::Symbol(s) => Ok(PropKey::Sym(s)),
+            _ => Err(self.type_error("internal error: bad private name")),
+        }
+    }
+
+    // ---- yield / await ------------------------------------------------------------------------
+
+    fn eval_yield(
+        &mut self,
+        e: &Expr,
+        arg: Option<&Expr>,
+        delegate: bool,
+        env: &Env,
+    ) -> JsResult<Value> {
+        let resumed = if self.resuming(e.suspends.get()) {
+            Some(self.pop_frame()?)
+        } else {
+            None
+        };
+        if delegate {
+            if self.current_async_gen.is_some() {
+                return self.eval_async_yield_star(arg, env, resumed);
+            }
+            return self.eval_yield_star(arg, env, resumed);
+        }
+        if self.current_async_gen.is_some() {
+            return self.eval_async_yield(arg, env, resumed);
+        }
+        match resumed {
+            Some(Frame::Suspended) => {
+                return match self.resume.take() {
+                    Some(Resume::Next(v)) => Ok(v),
+                    None => Ok(Value::Undefined),
+                    Some(Resume::Throw(x)) => Err(Abrupt::Throw(x)),
+                    Some(Resume::Return(v)) => Err(Abrupt::Return(v)),
+                };
+            }
+            Some(Frame::Operand) | None => {}
+            Some(_) => return Err(self.bad_frame()),
+        }
+        let v = match arg {
+            Some(a) => sus!(self, self.eval_expr(a, env), Frame::Operand),
+            None => Value::Undefined,
+        };
+        self.yielded = v;
+        self.suspend_kind = crate::interp::generator::SuspendKind::Yield;
+        self.frames.push(Frame::Suspended);
+        Err(Abrupt::Suspend)
+    }
+
+    fn eval_yield_star(
+        &mut self,
+        arg: Option<&Expr>,
+        env: &Env,
+        resumed: Option<Frame>,
+    ) -> JsResult<Value> {
+        let (mut rec, received) = match resumed {
+            Some(Frame::Delegate(rec)) => {
+                let r = self.resume.take().unwrap_or(Resume::Next(Value::Undefined));
+                (rec, r)
+            }
+            Some(Frame::Operand) | None => {
+                let v = match arg {
+                    Some(a) => sus!(self, self.eval_expr(a, env), Frame::Operand),
+                    None => Value::Undefined,
+                };
+                (self.get_iterator(&v)?, Resume::Next(Value::Undefined))
+            }
+            Some(_) => return Err(self.bad_frame()),
+        };
+        {
+            let iter_v = Value::Object(rec.iterator.clone());
+            let inner = match received {
+                Resume::Next(v) => self.call(&rec.next.clone(), &iter_v, &[v])?,
+                Resume::Throw(x) => match self.get_method(&iter_v, &PropKey::from("throw"))? {
+                    Some(t) => self.call_obj(&t, &iter_v, &[x])?,
+                    None => {
+                        rec.done = true;
+                        self.iterator_close(&rec, Ok(()))?;
+                        return Err(
+                            self.type_error("The iterator does not provide a 'throw' method")
+                        );
+                    }
+                },
+                Resume::Return(v) => match self.get_method(&iter_v, &PropKey::from("return"))? {
+                    Some(r) => {
+                        let res = self.call_obj(&r, &iter_v, &[v])?;
+                        let Value::Object(ro) = &res else {
+                            return Err(self.type_error("Iterator result is not an object"));
+                        };
+                        if self.get(ro, &PropKey::from("done"))?.to_boolean() {
+                            let val = self.get(ro, &PropKey::from("value"))?;
+                            return Err(Abrupt::Return(val));
+                        }
+                        res
+                    }
+                    None => return Err(Abrupt::Return(v)),
+                },
+            };
+            let Value::Object(ro) = &inner else {
+                let s = crate::interp::brief::brief(self, &inner);
+                return Err(self.type_error(format!("Iterator result {s} is not an object")));
+            };
+            if self.get(ro, &PropKey::from("done"))?.to_boolean() {
+                return self.get(ro, &PropKey::from("value"));
+            }
+            // GeneratorYield(innerResult) without re-wrapping: yield the result object as is.
+            self.yielded = Value::Undefined;
+            self.delegated_result = Some(inner.clone());
+            self.suspend_kind = crate::interp::generator::SuspendKind::Yield;
+            self.frames.push(Frame::Delegate(rec));
+            Err(Abrupt::Suspend)
+        }
+    }
+
+    /// `yield*` inside an async generator (YieldExpression evaluation, async case).
+    fn eval_async_yield_star(
+        &mut self,
+        arg: Option<&Expr>,
+        env: &Env,
+        resumed: Option<Frame>,
+    ) -> JsResult<Value> {
+        let (rec, mut received, mut awaited): (
+            IteratorRecord,
+            Resume,
+            Option<(bool, JsResult<Value>)>,
+        ) = match resumed {
+            None | Some(Frame::Operand) => {
+                let v = match arg {
+                    Some(a) => sus!(self, self.eval_expr(a, env), Frame::Operand),
+                    None => Value::Undefined,
+                };
+                (
+                    self.get_async_iterator(&v)?,
+                    Resume::Next(Value::Undefined),
+                    None,
+                )
+            }
+            Some(Frame::AsyncDelegate {
+                iter,
+                phase,
+                from_return,
+            }) => match phase {
+                0 => (
+                    iter,
+                    Resume::Next(Value::Undefined),
+                    Some((from_return, self.take_resume())),
+                ),
+                1 => {
+                    let c = self.resume.take().unwrap_or(Resume::Next(Value::Undefined));
+                    match c {
+                        Resume::Return(v) => {
+                            return self.suspend_await(
+                                v,
+                                Frame::AsyncDelegate {
+                                    iter,
+                                    phase: 2,
+                                    from_return: false,
+                                },
+                            );
+                        }
+                        other => (iter, other, None),
+                    }
+                }
+                2 => match self.resume.take() {
+                    Some(Resume::Next(v)) => (iter, Resume::Return(v), None),
+                    Some(Resume::Throw(e)) => (iter, Resume::Throw(e), None),
+                    Some(Resume::Return(v)) => (iter, Resume::Return(v), None),
+                    None => (iter, Resume::Return(Value::Undefined), None),
+                },
+                3 => {
+                    let v = self.take_resume()?;
+                    return Err(Abrupt::Return(v));
+                }
+                _ => {
+                    let _ = self.take_resume();
+                    return Err(self.type_error("The iterator does not provide a 'throw' method"));
+                }
+            },
+            Some(_) => return Err(self.bad_frame()),
+        };
+        loop {
+            // 1. Get the inner result (call the inner method and await it), unless we just
+            //    resumed with it.
+            let (from_return, inner) = match awaited.take() {
+                Some((fr, r)) => (fr, r?),
+                None => {
+                    let iter_v = Value::Object(rec.iterator.clone());
+                    let (fr, call) =
+                        match std::mem::replace(&mut received, Resume::Next(Value::Undefined)) {
+                            Resume::Next(v) => {
+                                (false, self.call(&rec.next.clone(), &iter_v, &[v])?)
+                            }
+                            Resume::Throw(x) => {
+                                match self.get_method(&iter_v, &PropKey::from("throw"))? {
+                                    Some(t) => (false, self.call_obj(&t, &iter_v, &[x])?),
+                                    None => {
+                                        // AsyncIteratorClose, then a TypeError.
+                                        if let Some(r) =
+                                            self.get_method(&iter_v, &PropKey::from("return"))?
+                                        {
+                                            let res = self.call_obj(&r, &iter_v, &[])?;
+                                            return self.suspend_await(
+                                                res,
+                                                Frame::AsyncDelegate {
+                                                    iter: rec,
+                                                    phase: 4,
+                                                    from_return: false,
+                                                },
+                                            );
+                                        }
+                                        return Err(self.type_error(
+                                            "The iterator does not provide a 'throw' method",
+                                        ));
+                                    }
+                                }
+                            }
+                            Resume::Return(v) => {
+                                match self.get_method(&iter_v, &PropKey::from("return"))? {
+                                    Some(r) => (true, self.call_obj(&r, &iter_v, &[v])?),
+                                    None => {
+                                        return self.suspend_await(
+                                            v,
+                                            Frame::AsyncDelegate {
+                                                iter: rec,
+                                                phase: 3,
+                                                from_return: false,
+                                            },
+                                        );
+                                    }
+                                }
+                            }
+                        };
+                    return self.suspend_await(
+                        call,
+                        Frame::AsyncDelegate {
+                            iter: rec,
+                            phase: 0,
+                            from_return: fr,
+                        },
+                    );
+                }
+            };
+            let Value::Object(ro) = &inner else {
+                let s = crate::interp::brief::brief(self, &inner);
+                return Err(self.type_error(format!("Iterator result {s} is not an object")));
+            };
+            let done = self.get(ro, &PropKey::from("done"))?.to_boolean();
+            let value = self.get(ro, &PropKey::from("value"))?;
+            if done {
+                return if from_return {
+                    Err(Abrupt::Return(value))
+                } else {
+                    Ok(value)
+                };
+            }
+            // 2. AsyncGeneratorYield(value) (no Await of the value for yield*).
+            match self.async_generator_yield(value) {
+                Some(Resume::Return(v)) => {
+                    return self.suspend_await(
+                        v,
+                        Frame::AsyncDelegate {
+                            iter: rec,
+                            phase: 2,
+                            from_return: false,
+                        },
+                    );
+                }
+                Some(c) => received = c,
+                None => {
+                    self.yielded = Value::Undefined;
+                    self.suspend_kind = crate::interp::generator::SuspendKind::Yield;
+                    self.frames.push(Frame::AsyncDelegate {
+                        iter: rec,
+                        phase: 1,
+                        from_return: false,
+                    });
+                    return Err(Abrupt::Suspend);
+                }
+            }
+        }
+    }
+
+    fn eval_await(&mut self, e: &Expr, x: &Expr, env: &Env) -> JsResult<Value> {
+        let resumed = if self.resuming(e.suspends.get()) {
+            Some(self.pop_frame()?)
+        } else {
+            None
+        };
+        match resumed {
+            Some(Frame::Suspended) => return self.take_resume(),
+            Some(Frame::Operand) | None => {}
+            Some(_) => return Err(self.bad_frame()),
+        }
+        let v = sus!(self, self.eval_expr(x, env), Frame::Operand);
+        self.suspend_await(v, Frame::Suspended)
+    }
+
+    /// Suspends the running body on `Await(v)`; `frame` marks where to resume.
+    fn suspend_await(&mut self, v: Value, frame: Frame) -> JsResult<Value> {
+        self.yielded = v;
+        self.suspend_kind = crate::interp::generator::SuspendKind::Await;
+        self.frames.push(frame);
+        Err(Abrupt::Suspend)
+    }
+
+    /// The completion a resumed body receives at its suspension point.
+    fn take_resume(&mut self) -> JsResult<Value> {
+        match self.resume.take() {
+            Some(Resume::Next(v)) => Ok(v),
+            None => Ok(Value::Undefined),
+            Some(Resume::Throw(x)) => Err(Abrupt::Throw(x)),
+            Some(Resume::Return(v)) => Err(Abrupt::Return(v)),
+        }
+    }
+
+    /// `yield` inside an async generator: Await the operand, AsyncGeneratorYield, and
+    /// AsyncGeneratorUnwrapYieldResumption (a `return` resumption awaits its value).
+    fn eval_async_yield(
+        &mut self,
+        arg: Option<&Expr>,
+        env: &Env,
+        resumed: Option<Frame>,
+    ) -> JsResult<Value> {
+        let mut completion = match resumed {
+            None | Some(Frame::Operand) => {
+                let v = match arg {
+                    Some(a) => sus!(self, self.eval_expr(a, env), Frame::Operand),
+                    None => Value::Undefined,
+                };
+                return self.suspend_await(v, Frame::Branch(1));
+            }
+            Some(Frame::Branch(1)) => {
+                // The operand was awaited: yield it.
+                let v = self.take_resume()?;
+                match self.async_generator_yield(v) {
+                    Some(next) => next,
+                    None => {
+                        self.yielded = Value::Undefined;
+                        self.suspend_kind = crate::interp::generator::SuspendKind::Yield;
+                        self.frames.push(Frame::Branch(2));
+                        return Err(Abrupt::Suspend);
+                    }
+                }
+            }
+            Some(Frame::Branch(2)) => self.resume.take().unwrap_or(Resume::Next(Value::Undefined)),
+            Some(Frame::Branch(3)) => {
+                return match self.resume.take() {
+                    Some(Resume::Next(v)) => Err(Abrupt::Return(v)),
+                    Some(Resume::Throw(e)) => Err(Abrupt::Throw(e)),
+                    Some(Resume::Return(v)) => Err(Abrupt::Return(v)),
+                    None => Err(Abrupt::Return(Value::Undefined)),
+                };
+            }
+            Some(_) => return Err(self.bad_frame()),
+        };
+        match std::mem::replace(&mut completion, Resume::Next(Value::Undefined)) {
+            Resume::Next(v) => Ok(v),
+            Resume::Throw(e) => Err(Abrupt::Throw(e)),
+            Resume::Return(v) => self.suspend_await(v, Frame::Branch(3)),
+        }
+    }
+
+    // ---- unary / update ------------------------------------------------------------------------
+
+    fn eval_unary(&mut self, op: UnaryOp, x: &Expr, env: &Env) -> JsResult<Value> {
+        match op {
+            UnaryOp::Typeof => {
+                if let ExprKind::Ident(id) = &strip_parens(x).kind {
+                    if id.binding.get() == Binding::Global {
+                        let known = self.global_lex.names.contains_key(&id.name)
+                            || self
+                                .has_property(&self.global.clone(), &PropKey::from_str(&id.name))?;
+                        if !known {
+                            return Ok(Value::from("undefined"));
+                        }
+                    }
+                    if id.binding.get() == Binding::Dynamic {
+                        if let DynRef::Global = self.lookup_dynamic(&id.name, env)? {
+                            let known = self.global_lex.names.contains_key(&id.name)
+                                || self.has_property(
+                                    &self.global.clone(),
+                                    &PropKey::from_str(&id.name),
+                                )?;
+                            if !known {
+                                return Ok(Value::from("undefined"));
+                            }
+                        }
+                    }
+                }
+                let v = self.eval_expr(x, env)?;
+                Ok(Value::String(JsStr::intern(v.type_of())))
+            }
+            UnaryOp::Delete => self.eval_delete(x, env),
+            _ => {
+                let v = self.eval_expr(x, env)?;
+                Ok(match op {
+                    UnaryOp::Minus => match self.to_numeric(&v)? {
+                        Numeric::Number(n) => Value::Number(-n),
+                        Numeric::BigInt(b) => Value::from(bigint_unary_minus(&b)),
+                    },
+                    // ToNumber: a BigInt operand throws.
+                    UnaryOp::Plus => Value::Number(self.to_number(&v)?),
+                    UnaryOp::Not => Value::Bool(!v.to_boolean()),
+                    UnaryOp::BitNot => match self.to_numeric(&v)? {
+                        Numeric::Number(n) => Value::Number(!to_int32(n) as f64),
+                        Numeric::BigInt(b) => Value::from(bigint_bitwise_not(&b)),
+                    },
+                    UnaryOp::Void => Value::Undefined,
+                    _ => Value::Undefined,
+                })
+            }
+        }
+    }
+
+    fn eval_delete(&mut self, x: &Expr, env: &Env) -> JsResult<Value> {
+        let x = strip_parens(x);
+        match &x.kind {
+            ExprKind::Member { object, prop, .. } => {
+                let base = self.eval_expr(object, env)?;
+                let key = self.eval_member_key(prop, env)?;
+                let o = self.to_object(&base)?;
+                let ok = self.delete_property(&o, &key)?;
+                if !ok && self.strict_at(env) {
+                    if o.is_proxy() {
+                        return Err(self.type_error(format!(
+                            "'deleteProperty' on proxy: trap returned falsish for property '{}'",
+                            crate::interp::ops::key_display(&key)
+                        )));
+                    }
+                    return Err(self.type_error(format!(
+                        "Cannot delete property '{}' of {}",
+                        crate::interp::ops::key_display(&key),
+                        crate::interp::brief::brief(self, &base)
+                    )));
+                }
+                Ok(Value::Bool(ok))
+            }
+            ExprKind::SuperMember { .. } => {
+                Err(self.reference_error("Unsupported reference to 'super'"))
+            }
+            ExprKind::Ident(id) => match id.binding.get() {
+                Binding::Global => {
+                    if self.global_lex.names.contains_key(&id.name) {
+                        return Ok(Value::Bool(false));
+                    }
+                    Ok(Value::Bool(
+                        self.global.delete(&PropKey::from_str(&id.name)),
+                    ))
+                }
+                Binding::Dynamic => match self.lookup_dynamic(&id.name, env)? {
+                    DynRef::Object(o, k) => Ok(Value::Bool(self.delete_property(&o, &k)?)),
+                    DynRef::EvalVar(e) => {
+                        if let Some(m) = &mut *e.0.eval_vars.borrow_mut() {
+                            m.remove(&id.name);
+                        }
+                        Ok(Value::Bool(true))
+                    }
+                    DynRef::Global => Ok(Value::Bool(
+                        self.global.delete(&PropKey::from_str(&id.name)),
+                    )),
+                    DynRef::Slot(..) => Ok(Value::Bool(false)),
+                },
+                _ => Ok(Value::Bool(false)),
+            },
+            _ => {
+                self.eval_expr(x, env)?;
+                Ok(Value::Bool(true))
+            }
+        }
+    }
+
+    fn eval_update(
+        &mut self,
+        op: UpdateOp,
+        prefix: bool,
+        target: &Expr,
+        env: &Env,
+    ) -> JsResult<Value> {
+        let inc = op == UpdateOp::Inc;
+        let delta = if inc { 1.0 } else { -1.0 };
+        let t = strip_parens(target);
+        match &t.kind {
+            ExprKind::Ident(id) => {
+                // Fast path for local numeric slots.
+                if let Binding::Local { hops, slot, kind } = id.binding.get() {
+                    if matches!(kind, DeclKind::Var | DeclKind::Let | DeclKind::Param) {
+                        if let Value::Number(n) = env.get(hops, slot) {
+                            env.set(hops, slot, Value::Number(n + delta));
+                            return Ok(Value::Number(if prefix { n + delta } else { n }));
+                        }
+                    }
+                }
+                let old = self.get_binding(id, env)?;
+                let (old, new) = self.numeric_update(&old, inc)?;
+                let strict = self.strict_at(env);
+                self.set_binding(id, new.clone(), env, strict)?;
+                Ok(if prefix { new } else { old })
+            }
+            ExprKind::Member { object, prop, .. } => {
+                let base = self.eval_expr(object, env)?;
+                let key = self.eval_member_key(prop, env)?;
+                let old = self.get_v_member(&base, &key)?;
+                let (old, new) = self.numeric_update(&old, inc)?;
+                let strict = self.strict_at(env);
+                self.put_member(&base, key, new.clone(), strict)?;
+                Ok(if prefix { new } else { old })
+            }
+            ExprKind::SuperMember {
+                prop,
+                this_ref,
+                func_ref,
+            } => {
+                let this = self.get_binding(this_ref, env)?;
+                let key = self.eval_member_key(prop, env)?;
+                let home = self.super_base(func_ref, env)?;
+                let old = match &home {
+                    Some(h) => self.get_with_receiver(h, &key, &this)?,
+                    None => Value::Undefined,
+                };
+                let (old, new) = self.numeric_update(&old, inc)?;
+                if let Some(h) = home {
+                    self.set_with_receiver(&h, key, new.clone(), &this)?;
+                }
+                Ok(if prefix { new } else { old })
+            }
+            _ => Err(self.syntax_error("Invalid left-hand side expression in postfix operation")),
+        }
+    }
+
+    // ---- member access -----------------------------------------------------------------------
+
+    pub fn eval_member_key(&mut self, prop: &MemberProp, env: &Env) -> JsResult<PropKey> {
+        match prop {
+            MemberProp::Ident(name) => Ok(PropKey::Str(name.clone())),
+            MemberProp::Computed(e) => {
+                let v = self.eval_expr(e, env)?;
+                self.to_property_key(&v)
+            }
+            MemberProp::Private(id) => self.private_key(id, env),
+        }
+    }
+
+    /// GetValue on a property reference, with V8's message for null/undefined bases.
+    fn get_v_member(&mut self, base: &Value, key: &PropKey) -> JsResult<Value> {
+        if let PropKey::Sym(s) = key {
+            if s.0.private {
+                return self.private_get(base, s);
+            }
+        }
+        if let Value::Object(o) = base {
+            return self.get(o, key);
+        }
+        self.get_v(base, key)
+    }
+
+    /// PrivateGet(ToObject(base), name), with V8's messages.
+    fn private_get(&mut self, base: &Value, s: &Sym) -> JsResult<Value> {
+        let o = self.private_base(base, s, false)?;
+        let key = PropKey::Sym(s.clone());
+        match o.get_own_property(&key) {
+            Some(p) => match p.slot {
+                crate::object::Slot::Data(v) => Ok(v),
+                crate::object::Slot::Accessor { get: Some(g), .. } => self.call_obj(&g, base, &[]),
+                _ => Err(self.type_error(format!(
+                    "'{}' was defined without a getter",
+                    private_desc(s)
+                ))),
+            },
+            None => Err(self.private_missing(s, false)),
+        }
+    }
+
+    /// ToObject of the base of a private reference, with V8's messages for null/undefined.
+    fn private_base(&mut self, base: &Value, s: &Sym, write: bool) -> JsResult<Obj> {
+        if base.is_nullish() {
+            let what = if matches!(base, Value::Null) {
+                "null"
+            } else {
+                "undefined"
+            };
+            return Err(match &s.0.brand {
+                Some(b) if b.is_static => self.private_missing(s, write),
+                // V8 loads the class brand, named after the class.
+                Some(b) => self.type_error(format!(
+                    "Cannot read properties of {what} (reading '{}')",
+                    b.class_name
+                )),
+                None if write => self.type_error(format!(
+                    "Cannot set properties of {what} (setting '{}')",
+                    private_desc(s)
+                )),
+                None => self.type_error(format!(
+                    "Cannot read properties of {what} (reading '{}')",
+                    private_desc(s)
+                )),
+            });
+        }
+        self.to_object(base)
+    }
+
+    /// V8's TypeError when an object lacks a private name.
+    fn private_missing(&mut self, s: &Sym, write: bool) -> Abrupt {
+        let desc = private_desc(s);
+        self.type_error(match &s.0.brand {
+            Some(b) if b.is_static => format!("Receiver must be class {}", b.class_name),
+            Some(b) => format!("Receiver must be an instance of class {}", b.class_name),
+            None if write => format!(
+                "Cannot write private member {desc} to an object whose class did not declare it"
+            ),
+            None => format!(
+                "Cannot read private member {desc} from an object whose class did not declare it"
+            ),
+        })
+    }
+
+    /// Evaluates a member expression: (value, this-value for calls).
+    fn eval_member(&mut self, e: &Expr, env: &Env) -> JsResult<(Value, Value)> {
+        match &e.kind {
+            ExprKind::Member { object, prop, .. } => {
+                let suspends = e.suspends.get();
+                let base = if self.resuming(suspends) {
+                    match self.pop_frame()? {
+                        Frame::Operand => sus!(self, self.eval_expr(object, env), Frame::Operand),
+                        Frame::Operands(mut v) => v.pop().unwrap_or_default(),
+                        _ => return Err(self.bad_frame()),
+                    }
+                } else {
+                    sus!(self, self.eval_expr(object, env), Frame::Operand)
+                };
+                let key = match prop {
+                    MemberProp::Computed(ke) => {
+                        let kv = sus!(
+                            self,
+                            self.eval_expr(ke, env),
+                            Frame::Operands(vec![base.clone()])
+                        );
+                        if base.is_nullish() {
+                            if matches!(&kv, Value::Symbol(s) if *s == self.symbols.iterator) {
+                                let t = crate::interp::iter::not_iterable_type_text(&base);
+                                return Err(self.type_error(format!(
+                                    "{t} is not iterable (cannot read property Symbol(Symbol.iterator))"
+                                )));
+                            }
+                            let kd = self.to_string_lossy(&kv);
+                            return Err(self.type_error(format!(
+                                "Cannot read properties of {} (reading '{}')",
+                                if base.is_undefined() {
+                                    "undefined"
+                                } else {
+                                    "null"
+                                },
+                                kd
+                            )));
+                        }
+                        self.to_property_key(&kv)?
+                    }
+                    _ => self.eval_member_key(prop, env)?,
+                };
+                self.set_pos(e.span);
+                let v = self.get_v_member(&base, &key)?;
+                Ok((v, base))
+            }
+            ExprKind::SuperMember {
+                prop,
+                this_ref,
+                func_ref,
+            } => {
+                let this = self.get_binding(this_ref, env)?;
+                let key = self.eval_member_key(prop, env)?;
+                let home = self.super_base(func_ref, env)?;
+                let v = match home {
+                    Some(h) => self.get_with_receiver(&h, &key, &this)?,
+                    None => {
+                        return Err(self.type_error(format!(
+                            "Cannot read properties of null (reading '{}')",
+                            crate::interp::ops::key_display(&key)
+                        )))
+                    }
+                };
+                Ok((v, this))
+            }
+            _ => {
+                let v = self.eval_expr(e, env)?;
+                Ok((v, Value::Undefined))
+            }
+        }
+    }
+
+    /// The object `super.x` searches: the home object's prototype.
+    fn super_base(&mut self, func_ref: &Ident, env: &Env) -> JsResult<Option<Obj>> {
+        let f = self.get_binding(func_ref, env)?;
+        let home = match &f {
+            Value::Object(fo) => match &fo.borrow().kind {
+                ObjectKind::Closure(c) => c.home_object.clone(),
+                _ => None,
+            },
+            _ => None,
+        };
+        Ok(home.and_then(|h| h.proto()))
+    }
+
+    /// Evaluates an optional chain; `None` if it short-circuited.
+    fn eval_chain(&mut self, e: &Expr, env: &Env) -> JsResult<Option<(Value, Value)>> {
+        match &e.kind {
+            ExprKind::Member {
+                object,
+                prop,
+                optional,
+            } => {
+                let Some((base, _)) = self.eval_chain(object, env)? else {
+                    return Ok(None);
+                };
+                if *optional && base.is_nullish() {
+                    return Ok(None);
+                }
+                let key = self.eval_member_key(prop, env)?;
+                let v = self.get_v_member(&base, &key)?;
+                Ok(Some((v, base)))
+            }
+            ExprKind::Call {
+                callee,
+                args,
+                optional,
+            } => {
+                let Some((f, this)) = self.eval_chain(callee, env)? else {
+                    return Ok(None);
+                };
+                if *optional && f.is_nullish() {
+                    return Ok(None);
+                }
+                let argv = self.eval_args(args, env)?;
+                if !self.is_callable(&f) {
+                    let s = callee_text(callee);
+                    return Err(self.type_error(format!("{s} is not a function")));
+                }
+                self.set_pos(e.span);
+                let v = self.call(&f, &this, &argv)?;
+                Ok(Some((v, Value::Undefined)))
+            }
+            ExprKind::Paren(x) => {
+                let v = self.eval_expr(x, env)?;
+                Ok(Some((v, Value::Undefined)))
+            }
+            ExprKind::SuperMember { .. } => self.eval_member(e, env).map(Some),
+            _ => {
+                let v = self.eval_expr(e, env)?;
+                Ok(Some((v, Value::Undefined)))
+            }
+        }
+    }
+
+    // ---- calls ---------------------------------------------------------------------------------
+
+    fn eval_args(&mut self, args: &[Arg], env: &Env) -> JsResult<Vec<Value>> {
+        let mut out = Vec::with_capacity(args.len());
+        for a in args {
+            match a {
+                Arg::Expr(x) => out.push(self.eval_expr(x, env)?),
+                Arg::Spread(x) => {
+                    let v = self.eval_expr(x, env)?;
+                    out.extend(self.iterable_to_list_at(&v, IterSite::CallSpread(x))?);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Evaluates arguments with suspension support: `vals` holds what was evaluated before.
+    fn eval_args_resumable(
+        &mut self,
+        args: &[Arg],
+        env: &Env,
+        mut vals: Vec<Value>,
+        prefix: usize,
+        done_args: usize,
+    ) -> JsResult<Vec<Value>> {
+        // vals = [prefix values..., arg values...]; done_args counts evaluated Arg nodes.
+        let mut spread_counts: Vec<usize> = Vec::new();
+        let _ = &mut spread_counts;
+        for (i, a) in args.iter().enumerate().skip(done_args) {
+            match a {
+                Arg::Expr(x) => {
+                    let v = self.eval_or_save(x, env, &mut vals, i)?;
+                    vals.push(v);
+                }
+                Arg::Spread(x) => {
+                    let v = self.eval_or_save(x, env, &mut vals, i)?;
+                    // Spread values are stored as one array so the count of evaluated Arg
+                    // nodes stays recoverable.
+                    let list = self.iterable_to_list_at(&v, IterSite::CallSpread(x))?;
+                    vals.push(Value::Object(self.spread_marker(list)));
+                }
+            }
+        }
+        let _ = prefix;
+        Ok(vals)
+    }
+
+    /// Evaluates operand `i` of a list whose earlier results are in `saved`; if it suspends,
+    /// saves them (plus `i`) as an `Operands` frame, so the list resumes at operand `i`.
+    fn eval_or_save(
+        &mut self,
+        x: &Expr,
+        env: &Env,
+        saved: &mut Vec<Value>,
+        i: usize,
+    ) -> JsResult<Value> {
+        match self.eval_expr(x, env) {
+            Err(Abrupt::Suspend) => {
+                let mut vals = std::mem::take(saved);
+                vals.push(Value::Number(i as f64));
+                self.frames.push(Frame::Operands(vals));
+                Err(Abrupt::Suspend)
+            }
+            r => r,
+        }
+    }
+
+    fn spread_marker(&self, list: Vec<Value>) -> Obj {
+        Obj::new(None, ObjectKind::Internal(list))
+    }
+
+    /// Flattens `Internal` spread markers produced by `eval_args_resumable`.
+    fn flatten_args(&self, vals: &[Value]) -> Vec<Value> {
+        let mut out = Vec::with_capacity(vals.len());
+        for v in vals {
+            if let Value::Object(o) = v {
+                if o.proto().is_none() {
+                    if let ObjectKind::Internal(list) = &o.borrow().kind {
+                        out.extend(list.iter().cloned());
+                        continue;
+                    }
+                }
+            }
+            out.push(v.clone());
+        }
+        out
+    }
+
+    fn eval_call(&mut self, e: &Expr, env: &Env) -> JsResult<Value> {
+        let suspends = e.suspends.get();
+        if suspends {
+            return self.eval_call_resumable(e, env);
+        }
+        match &e.kind {
+            ExprKind::Call { callee, args, .. } => {
+                // `(o.m)()` keeps `o` as `this`: parentheses preserve the Reference.
+                let member = strip_parens(callee);
+                let (f, this) = match &callee.kind {
+                    ExprKind::Member { .. } | ExprKind::SuperMember { .. } => {
+                        self.eval_member(callee, env)?
+                    }
+                    ExprKind::Paren(_)
+                        if matches!(
+                            member.kind,
+                            ExprKind::Member { .. } | ExprKind::SuperMember { .. }
+                        ) =>
+                    {
+                        self.eval_member(member, env)?
+                    }
+                    ExprKind::Ident(id) => {
+                        let f = self.get_binding(id, env)?;
+                        if id.name.units() == EVAL_U16 {
+                            if let Value::Object(fo) = &f {
+                                if Obj::ptr_eq(fo, &self.intrinsics.eval_fn) {
+                                    let argv = self.eval_args(args, env)?;
+                                    return self.direct_eval(argv, env);
+                                }
+                            }
+                        }
+                        let this = if id.binding.get() == Binding::Dynamic {
+                            match self.lookup_dynamic(&id.name, env)? {
+                                DynRef::Object(o, _) => Value::Object(o),
+                                _ => Value::Undefined,
+                            }
+                        } else {
+                            Value::Undefined
+                        };
+                        (f, this)
+                    }
+                    ExprKind::OptionalChain(_) => {
+                        let f = self.eval_expr(callee, env)?;
+                        (f, Value::Undefined)
+                    }
+                    _ => (self.eval_expr(callee, env)?, Value::Undefined),
+                };
+                let argv = self.eval_args(args, env)?;
+                if !self.is_callable(&f) {
+                    let s = callee_text(callee);
+                    self.set_pos(e.span);
+                    return Err(self.type_error(format!("{s} is not a function")));
+                }
+                self.set_pos(e.span);
+                self.call(&f, &this, &argv)
+            }
+            ExprKind::New { callee, args } => {
+                let f = self.eval_expr(callee, env)?;
+                let argv = self.eval_args(args, env)?;
+                self.set_pos(e.span);
+                match &f {
+                    Value::Object(o) if o.is_constructor() => self.construct(o, &argv, None),
+                    _ => {
+                        let s = callee_text(callee);
+                        Err(self.type_error(format!("{s} is not a constructor")))
+                    }
+                }
+            }
+            ExprKind::SuperCall {
+                args,
+                this_ref,
+                func_ref,
+                new_target_ref,
+            } => {
+                let argv = self.eval_args(args, env)?;
+                self.super_call(argv, this_ref, func_ref, new_target_ref, env)
+            }
+            ExprKind::TaggedTemplate { tag, quasi } => {
+                let (f, this) = match &tag.kind {
+                    ExprKind::Member { .. } | ExprKind::SuperMember { .. } => {
+                        self.eval_member(tag, env)?
+                    }
+                    _ => (self.eval_expr(tag, env)?, Value::Undefined),
+                };
+                let strings = self.template_object(quasi);
+                let mut argv = vec![Value::Object(strings)];
+                for x in &quasi.exprs {
+                    argv.push(self.eval_expr(x, env)?);
+                }
+                if !self.is_callable(&f) {
+                    let s = callee_text(tag);
+                    return Err(self.type_error(format!("{s} is not a function")));
+                }
+                self.call(&f, &this, &argv)
+            }
+            _ => self.eval_expr(e, env),
+        }
+    }
+
+    /// Calls/`new`/`super()` whose callee or arguments contain a `yield`/`await`.
+    fn eval_call_resumable(&mut self, e: &Expr, env: &Env) -> JsResult<Value> {
+        // Operands frame layout: [callee, this, arg values..., next-arg-index]
+        let resumed = if !self.frames.is_empty() {
+            Some(self.pop_frame()?)
+        } else {
+            None
+        };
+        let (callee_e, args): (Option<&Expr>, &[Arg]) = match &e.kind {
+            ExprKind::Call { callee, args, .. } => (Some(callee), args),
+            ExprKind::New { callee, args } => (Some(callee), args),
+            ExprKind::SuperCall { args, .. } => (None, args),
+            ExprKind::TaggedTemplate { tag, quasi } => {
+                return self.eval_tagged_template_resumable(e, tag, quasi, resumed, env);
+            }
+            _ => return Err(self.bad_frame()),
+        };
+        let (vals, done) = match resumed {
+            Some(Frame::Operands(mut v)) => {
+                let idx = match v.pop() {
+                    Some(Value::Number(n)) => n as usize,
+                    _ => return Err(self.bad_frame()),
+                };
+                (v, idx)
+            }
+            Some(Frame::Operand) | None => {
+                let (f, this) = match callee_e {
+                    Some(c) => {
+                        let is_call = matches!(e.kind, ExprKind::Call { .. });
+                        let r = match &strip_parens(c).kind {
+                            ExprKind::Member { .. } if is_call => {
+                                self.eval_member(strip_parens(c), env)
+                            }
+                            ExprKind::Member { .. } => self.eval_member(c, env),
+                            _ => self.eval_expr(c, env).map(|v| (v, Value::Undefined)),
+                        };
+                        match r {
+                            Ok(x) => x,
+                            Err(Abrupt::Suspend) => {
+                                self.frames.push(Frame::Operand);
+                                return Err(Abrupt::Suspend);
+                            }
+                            Err(err) => return Err(err),
+                        }
+                    }
+                    None => (Value::Undefined, Value::Undefined),
+                };
+                (vec![f, this], 0)
+            }
+            Some(_) => return Err(self.bad_frame()),
+        };
+        let vals = self.eval_args_resumable(args, env, vals, 2, done)?;
+        let argv = self.flatten_args(&vals[2..]);
+        let f = vals[0].clone();
+        let this = vals[1].clone();
+        self.set_pos(e.span);
+        match &e.kind {
+            ExprKind::Call { callee, .. } => {
+                if !self.is_callable(&f) {
+                    let s = callee_text(callee);
+                    return Err(self.type_error(format!("{s} is not a function")));
+                }
+                self.call(&f, &this, &argv)
+            }
+            ExprKind::New { callee, .. } => match &f {
+                Value::Object(o) if o.is_constructor() => self.construct(o, &argv, None),
+                _ => {
+                    let s = callee_text(callee);
+                    Err(self.type_error(format!("{s} is not a constructor")))
+                }
+            },
+            ExprKind::SuperCall {
+                this_ref,
+                func_ref,
+                new_target_ref,
+                ..
+            } => self.super_call(argv, this_ref, func_ref, new_target_ref, env),
+            _ => Ok(Value::Undefined),
+        }
+    }
+
+    /// A tagged template whose tag or substitutions contain a `yield`/`await`. Frame
+    /// layout as for calls: `Operands([tag, this, substitution values..., next index])`.
+    fn eval_tagged_template_resumable(
+        &mut self,
+        e: &Expr,
+        tag: &Expr,
+        quasi: &Rc<Template>,
+        resumed: Option<Frame>,
+        env: &Env,
+    ) -> JsResult<Value> {
+        let (mut vals, done) = match resumed {
+            Some(Frame::Operands(mut v)) => match v.pop() {
+                Some(Value::Number(n)) => (v, n as usize),
+                _ => return Err(self.bad_frame()),
+            },
+            Some(Frame::Operand) | None => {
+                let r = match &tag.kind {
+                    ExprKind::Member { .. } | ExprKind::SuperMember { .. } => {
+                        self.eval_member(tag, env)
+                    }
+                    _ => self.eval_expr(tag, env).map(|v| (v, Value::Undefined)),
+                };
+                let (f, this) = sus!(self, r, Frame::Operand);
+                (vec![f, this], 0)
+            }
+            Some(_) => return Err(self.bad_frame()),
+        };
+        for (i, x) in quasi.exprs.iter().enumerate().skip(done) {
+            let v = self.eval_or_save(x, env, &mut vals, i)?;
+            vals.push(v);
+        }
+        if vals.len() < 2 {
+            return Err(self.bad_frame());
+        }
+        let strings = self.template_object(quasi);
+        let mut argv = vec![Value::Object(strings)];
+        argv.extend(vals.drain(2..));
+        let (f, this) = (vals[0].clone(), vals[1].clone());
+        self.set_pos(e.span);
+        if !self.is_callable(&f) {
+            let s = callee_text(tag);
+            return Err(self.type_error(format!("{s} is not a function")));
+        }
+        self.call(&f, &this, &argv)
+    }
+
+    fn super_call(
+        &mut self,
+        argv: Vec<Value>,
+        this_ref: &Ident,
+        func_ref: &Ident,
+        new_target_ref: &Ident,
+        env: &Env,
+    ) -> JsResult<Value> {
+        let f = self.get_binding(func_ref, env)?;
+        let Value::Object(fo) = f else {
+            return Err(self.syntax_error("'super' keyword unexpected here"));
+        };
+        let parent = fo.proto();
+        let nt = self.get_binding(new_target_ref, env)?;
+        let parent = match parent {
+            Some(p) if p.is_constructor() => p,
+            other => return Err(self.not_super_constructor(other, &fo)),
+        };
+        let Value::Object(nt) = nt else {
+            return Err(self.syntax_error("'super' keyword unexpected here"));
+        };
+        let result = self.construct(&parent, &argv, Some(&nt))?;
+        // BindThisValue
+        if let Binding::Local { hops, slot, .. } = this_ref.binding.get() {
+            if !matches!(env.get(hops, slot), Value::Empty) {
+                return Err(self.reference_error("Super constructor may only be called once"));
+            }
+            env.set(hops, slot, result.clone());
+        }
+        if let Value::Object(o) = &result {
+            self.initialize_instance_elements(o, &fo)?;
+        }
+        Ok(result)
+    }
+
+    // ---- assignment ----------------------------------------------------------------------------
+
+    fn eval_assign(
+        &mut self,
+        e: &Expr,
+        op: AssignOp,
+        target: &Pattern,
+        value: &Expr,
+        env: &Env,
+    ) -> JsResult<Value> {
+        let suspends = e.suspends.get();
+        let resumed = if self.resuming(suspends) {
+            Some(self.pop_frame()?)
+        } else {
+            None
+        };
+        match target {
+            Pattern::Ident(id) => {
+                let strict = self.strict_at(env);
+                match op {
+                    AssignOp::Assign => {
+                        let v = match resumed {
+                            Some(Frame::Operand) | None => sus!(
+                                self,
+                                match self.try_named_evaluation(value, env, &id.name)? {
+                                    Some(v) => Ok(v),
+                                    None => self.eval_expr(value, env),
+                                },
+                                Frame::Operand
+                            ),
+                            Some(_) => return Err(self.bad_frame()),
+                        };
+                        self.set_binding(id, v.clone(), env, strict)?;
+                        Ok(v)
+                    }
+                    AssignOp::Compound(bop) => {
+                        let old = match resumed {
+                            Some(Frame::Operands(mut v)) => v.pop().unwrap_or_default(),
+                            None => self.get_binding(id, env)?,
+                            Some(_) => return Err(self.bad_frame()),
+                        };
+                        let r = sus!(
+                            self,
+                            self.eval_expr(value, env),
+                            Frame::Operands(vec![old.clone()])
+                        );
+                        let v = self.binary_op(bop, &old, &r)?;
+                        self.set_binding(id, v.clone(), env, strict)?;
+                        Ok(v)
+                    }
+                    AssignOp::Logical(lop) => {
+                        if resumed.is_none() {
+                            let old = self.get_binding(id, env)?;
+                            let short = match lop {
+                                LogicalOp::And => !old.to_boolean(),
+                                LogicalOp::Or => old.to_boolean(),
+                                LogicalOp::Nullish => !old.is_nullish(),
+                            };
+                            if short {
+                                return Ok(old);
+                            }
+                        }
+                        let v = sus!(
+                            self,
+                            match self.try_named_evaluation(value, env, &id.name)? {
+                                Some(v) => Ok(v),
+                                None => self.eval_expr(value, env),
+                            },
+                            Frame::Operand
+                        );
+                        self.set_binding(id, v.clone(), env, strict)?;
+                        Ok(v)
+                    }
+                }
+            }
+            Pattern::Expr(te) => {
+                let strict = self.strict_at(env);
+                let te = strip_parens(te);
+                // Reference evaluation: (base, key) or super reference.
+                let (base, key, old, phase) = match resumed {
+                    Some(Frame::Assign {
+                        phase,
+                        base,
+                        key,
+                        old,
+                    }) => (base, key, old, phase),
+                    None => {
+                        let (base, key) = match &te.kind {
+                            ExprKind::Member { object, prop, .. } => {
+                                let b = self.eval_expr(object, env)?;
+                                let k = self.eval_member_key(prop, env)?;
+                                (b, k)
+                            }
+                            ExprKind::SuperMember { prop, this_ref, .. } => {
+                                let t = self.get_binding(this_ref, env)?;
+                                let k = self.eval_member_key(prop, env)?;
+                                (t, k)
+                            }
+                            _ => {
+                                return Err(
+                                    self.syntax_error("Invalid left-hand side in assignment")
+                                )
+                            }
+                        };
+                        (base, Some(key), Value::Undefined, 0)
+                    }
+                    Some(_) => return Err(self.bad_frame()),
+                };
+                let Some(key) = key else {
+                    return Err(self.bad_frame());
+                };
+                let is_super = matches!(te.kind, ExprKind::SuperMember { .. });
+                let mut old = old;
+                if phase == 0 {
+                    match op {
+                        AssignOp::Assign => {}
+                        _ => {
+                            old = if is_super {
+                                self.super_get(te, &base, &key, env)?
+                            } else {
+                                self.get_v_member(&base, &key)?
+                            };
+                            if let AssignOp::Logical(lop) = op {
+                                let short = match lop {
+                                    LogicalOp::And => !old.to_boolean(),
+                                    LogicalOp::Or => old.to_boolean(),
+                                    LogicalOp::Nullish => !old.is_nullish(),
+                                };
+                                if short {
+                                    return Ok(old);
+                                }
+                            }
+                        }
+                    }
+                }
+                let r = sus!(
+                    self,
+                    self.eval_expr(value, env),
+                    Frame::Assign {
+                        phase: 1,
+                        base: base.clone(),
+                        key: Some(key.clone()),
+                        old: old.clone()
+                    }
+                );
+                let v = match op {
+                    AssignOp::Compound(bop) => self.binary_op(bop, &old, &r)?,
+                    _ => r,
+                };
+                if is_super {
+                    self.super_set(te, &base, key, v.clone(), env)?;
+                } else {
+                    self.put_member(&base, key, v.clone(), strict)?;
+                }
+                Ok(v)
+            }
+            _ => {
+                let v = match resumed {
+                    Some(Frame::Operand) | None => {
+                        sus!(self, self.eval_expr(value, env), Frame::Operand)
+                    }
+                    Some(Frame::Pattern(v)) => v,
+                    Some(_) => return Err(self.bad_frame()),
+                };
+                sus!(
+                    self,
+                    self.assign_pattern(target, v.clone(), env, DSource::Expr(value)),
+                    Frame::Pattern(v.clone())
+                );
+                Ok(v)
+            }
+        }
+    }
+
+    fn super_get(&mut self, te: &Expr, this: &Value, key: &PropKey, env: &Env) -> JsResult<Value> {
+        if let ExprKind::SuperMember { func_ref, .. } = &te.kind {
+            if let Some(h) = self.super_base(func_ref, env)? {
+                return self.get_with_receiver(&h, key, this);
+            }
+        }
+        Ok(Value::Undefined)
+    }
+
+    fn super_set(
+        &mut self,
+        te: &Expr,
+        this: &Value,
+        key: PropKey,
+        v: Value,
+        env: &Env,
+    ) -> JsResult<()> {
+        if let ExprKind::SuperMember { func_ref, .. } = &te.kind {
+            if let Some(h) = self.super_base(func_ref, env)? {
+                let ok = self.set_with_receiver(&h, key.clone(), v, this)?;
+                if !ok {
+                    return Err(self.set_failure(&h, &key, this));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// PutValue on a property reference (private names included).
+    pub fn put_member(
+        &mut self,
+        base: &Value,
+        key: PropKey,
+        v: Value,
+        strict: bool,
+    ) -> JsResult<()> {
+        if let PropKey::Sym(s) = &key {
+            if s.0.private {
+                // PrivateSet(ToObject(base), name, v).
+                let o = self.private_base(base, s, true)?;
+                let desc = private_desc(s);
+                return match o.get_own_property(&key) {
+                    Some(p) => match p.slot {
+                        crate::object::Slot::Data(_) if p.attrs.writable() => {
+                            o.set_own_data_unchecked(key, v);
+                            Ok(())
+                        }
+                        crate::object::Slot::Accessor { set: Some(f), .. } => {
+                            self.call_obj(&f, base, &[v])?;
+                            Ok(())
+                        }
+                        crate::object::Slot::Accessor { .. } => {
+                            Err(self.type_error(format!("'{desc}' was defined without a setter")))
+                        }
+                        _ => {
+                            Err(self.type_error(format!("Private method '{desc}' is not writable")))
+                        }
+                    },
+                    None => Err(self.private_missing(s, true)),
+                };
+            }
+        }
+        self.put_v(base, key, v, strict)
+    }
+
+    // ---- literals ------------------------------------------------------------------------------
+
+    fn eval_template(&mut self, t: &Template, env: &Env, suspends: bool) -> JsResult<Value> {
+        let (mut parts, start) = if self.resuming(suspends) {
+            match self.pop_frame()? {
+                Frame::Operands(mut v) => {
+                    let i = match v.pop() {
+                        Some(Value::Number(n)) => n as usize,
+                        _ => return Err(self.bad_frame()),
+                    };
+                    (v, i)
+                }
+                _ => return Err(self.bad_frame()),
+            }
+        } else {
+            (Vec::new(), 0)
+        };
+        for (i, x) in t.exprs.iter().enumerate().skip(start) {
+            let v = self.eval_or_save(x, env, &mut parts, i)?;
+            let s = self.to_string(&v)?;
+            parts.push(Value::String(s));
+        }
+        let mut out = crate::string::JsStrBuilder::new();
+        for (i, q) in t.quasis.iter().enumerate() {
+            if let Some(c) = &q.cooked {
+                out.push(c);
+            }
+            if let Some(Value::String(s)) = parts.get(i) {
+                out.push(s);
+            }
+        }
+        if out.len() > crate::builtins::string::MAX_STRING_LENGTH {
+            return Err(self.range_error("Invalid string length"));
+        }
+        Ok(Value::String(out.finish()))
+    }
+
+    /// GetTemplateObject: one frozen strings array (with `raw`) per template site.
+    fn template_object(&mut self, t: &Rc<Template>) -> Obj {
+        let key = Rc::as_ptr(t) as usize;
+        if let Some(o) = self.template_cache.get(&key) {
+            return o.clone();
+        }
+        let cooked: Vec<Value> = t
+            .quasis
+            .iter()
+            .map(|q| q.cooked.clone().map(Value::String).unwrap_or_default())
+            .collect();
+        let raw: Vec<Value> = t
+            .quasis
+            .iter()
+            .map(|q| Value::String(q.raw.clone()))
+            .collect();
+        let raw_arr = self.new_array(raw);
+        freeze_array(&raw_arr);
+        let arr = self.new_array(cooked);
+        arr.define("raw", Value::Object(raw_arr), Attrs::NONE);
+        freeze_array(&arr);
+        self.template_cache.insert(key, arr.clone());
+        // Keep the AST alive as long as the cache entry (the key is its address).
+        std::mem::forget(t.clone());
+        arr
+    }
+
+    fn eval_array_literal(
+        &mut self,
+        elems: &[Option<ArrayElem>],
+        env: &Env,
+        suspends: bool,
+    ) -> JsResult<Value> {
+        let (arr, start) = if self.resuming(suspends) {
+            match self.pop_frame()? {
+                Frame::Literal { obj, index, .. } => (obj, index),
+                _ => return Err(self.bad_frame()),
+            }
+        } else {
+            (self.new_array(Vec::with_capacity(elems.len())), 0)
+        };
+        for (i, el) in elems.iter().enumerate().skip(start) {
+            let lit = |arr: &Obj| Frame::Literal {
+                obj: arr.clone(),
+                index: i,
+                next_index: 0,
+            };
+            match el {
+                None => {
+                    let mut d = arr.borrow_mut();
+                    d.elements.push(Value::Empty);
+                    let n = d.elements.len() as u32;
+                    if let ObjectKind::Array { length, .. } = &mut d.kind {
+                        *length = n;
+                    }
+                }
+                Some(ArrayElem::Expr(x)) => {
+                    let v = sus!(self, self.eval_expr(x, env), lit(&arr));
+                    push_array(&arr, v);
+                }
+                Some(ArrayElem::Spread(x)) => {
+                    let v = sus!(self, self.eval_expr(x, env), lit(&arr));
+                    let list = self.iterable_to_list_at(&v, IterSite::Syntax(x))?;
+                    for item in list {
+                        push_array(&arr, item);
+                    }
+                }
+            }
+        }
+        Ok(Value::Object(arr))
+    }
+
+    fn eval_object_literal(
+        &mut self,
+        props: &[PropDef],
+        env: &Env,
+        suspends: bool,
+    ) -> JsResult<Value> {
+        let (obj, start) = if self.resuming(suspends) {
+            match self.pop_frame()? {
+                Frame::Literal { obj, index, .. } => (obj, index),
+                _ => return Err(self.bad_frame()),
+            }
+        } else {
+            (self.new_object(), 0)
+        };
+        for (i, p) in props.iter().enumerate().skip(start) {
+            let lit = |o: &Obj| Frame::Literal {
+                obj: o.clone(),
+                index: i,
+                next_index: 0,
+            };
+            match p {
+                PropDef::KeyValue(k, v) => {
+                    let key = sus!(self, self.eval_prop_name(k, env), lit(&obj));
+                    if let (PropName::Static(s), false) = (k, matches!(k, PropName::Computed(_))) {
+                        if s.units() == PROTO_U16 {
+                            let val = sus!(self, self.eval_expr(v, env), lit(&obj));
+                            match val {
+                                Value::Object(p) => obj.borrow_mut().proto = Some(p),
+                                Value::Null => obj.borrow_mut().proto = None,
+                                _ => {}
+                            }
+                            continue;
+                        }
+                    }
+                    let val = match self.try_named_evaluation(v, env, &key.to_jsstr_for_name())? {
+                        Some(v) => v,
+                        None => sus!(self, self.eval_expr(v, env), lit(&obj)),
+                    };
+                    obj.define(key, val, Attrs::DEFAULT);
+                }
+                PropDef::Shorthand(id) => {
+                    let v = self.get_binding(id, env)?;
+                    obj.define(PropKey::from_str(&id.name), v, Attrs::DEFAULT);
+                }
+                PropDef::CoverInit(..) => {
+                    return Err(self.syntax_error("Invalid shorthand property initializer"))
+                }
+                PropDef::Method { key, kind, func } => {
+                    let k = sus!(self, self.eval_prop_name(key, env), lit(&obj));
+                    self.define_method_property(&obj, k, *kind, func, env, true)?;
+                }
+                PropDef::Spread(x) => {
+                    let v = sus!(self, self.eval_expr(x, env), lit(&obj));
+                    self.copy_data_properties(&obj, &v, &[])?;
+                }
+            }
+        }
+        Ok(Value::Object(obj))
+    }
+
+    pub fn eval_prop_name(&mut self, k: &PropName, env: &Env) -> JsResult<PropKey> {
+        match k {
+            PropName::Static(s) => Ok(PropKey::from_str(s)),
+            PropName::Computed(e) => {
+                let v = self.eval_expr(e, env)?;
+                self.to_property_key(&v)
+            }
+            PropName::Private(id) => self.private_key(id, env),
+        }
+    }
+
+    /// DefineMethodProperty / MethodDefinitionEvaluation for object literals and classes.
+    fn define_method_property(
+        &mut self,
+        home: &Obj,
+        key: PropKey,
+        kind: MethodKind,
+        func: &Rc<Function>,
+        env: &Env,
+        enumerable: bool,
+    ) -> JsResult<Obj> {
+        let base_name = key.to_jsstr_for_name();
+        let name = match kind {
+            MethodKind::Method => base_name,
+            MethodKind::Get => JsStr::from(format!("get {}", base_name)),
+            MethodKind::Set => JsStr::from(format!("set {}", base_name)),
+        };
+        let f = self.make_closure(func, env, Some(home.clone()), Some(name));
+        let attrs = Attrs::new(true, enumerable, true);
+        match kind {
+            MethodKind::Method => {
+                self.define_property_or_throw(
+                    home,
+                    key,
+                    PropertyDescriptor::data(Value::Object(f.clone()), attrs),
+                )?;
+            }
+            MethodKind::Get | MethodKind::Set => {
+                let existing = home.get_own_property(&key);
+                let (mut g, mut s) = match existing.map(|p| p.slot) {
+                    Some(crate::object::Slot::Accessor { get, set }) => (get, set),
+                    _ => (None, None),
+                };
+                if kind == MethodKind::Get {
+                    g = Some(f.clone());
+                } else {
+                    s = Some(f.clone());
+                }
+                let desc = PropertyDescriptor {
+                    get: Some(g),
+                    set: Some(s),
+                    enumerable: Some(enumerable),
+                    configurable: Some(true),
+                    ..Default::default()
+                };
+                self.define_property_or_throw(home, key, desc)?;
+            }
+        }
+        Ok(f)
+    }
+
+    /// CopyDataProperties(target, source, excluded).
+    pub fn copy_data_properties(
+        &mut self,
+        target: &Obj,
+        source: &Value,
+        excluded: &[PropKey],
+    ) -> JsResult<()> {
+        if source.is_nullish() {
+            return Ok(());
+        }
+        let from = self.to_object(source)?;
+        for k in self.own_property_keys(&from)? {
+            if excluded.contains(&k) {
+                continue;
+            }
+            if let Some(p) = self.get_own_property_attrs(&from, &k)? {
+                if p.attrs.enumerable() {
+                    let v = self.get(&from, &k)?;
+                    // CreateDataPropertyOrThrow on a fresh ordinary object.
+                    target.define(k, v, Attrs::DEFAULT);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    // ---- classes -------------------------------------------------------------------------------
+
+    pub fn eval_class(&mut self, c: &Rc<Class>, env: &Env) -> JsResult<Value> {
+        self.eval_class_named(c, env, None)
+    }
+
+    /// Class definitions are not resumable yet: a `yield`/`await` inside a computed key or the
+    /// heritage becomes an error instead of re-running the definition forever.
+    fn class_step<T>(&mut self, r: JsResult<T>) -> JsResult<T> {
+        if let Err(Abrupt::Suspend) = r {
+            self.frames.clear();
+            return Err(self.syntax_error(
+                "yield/await inside a class definition's computed keys is not supported yet",
+            ));
+        }
+        r
+    }
+
+    /// ClassDefinitionEvaluation.
+    fn eval_class_named(
+        &mut self,
+        c: &Rc<Class>,
+        env: &Env,
+        name: Option<JsStr>,
+    ) -> JsResult<Value> {
+        let info = c.scope.get().cloned();
+        let cenv = match &info {
+            Some(i) if i.materialized => Env::new(Some(env.clone()), i),
+            _ => env.clone(),
+        };
+        // Private names: fresh identities per evaluation. Methods and accessors remember
+        // their class for V8's brand-check messages.
+        if let Some(i) = &info {
+            let class_name = match &c.name {
+                Some(n) => n.name.clone(),
+                None => JsStr::from("anonymous"),
+            };
+            for d in &i.decls {
+                if d.name.units().first() == Some(&(b'#' as u16)) {
+                    let brand = c.elements.iter().find_map(|el| match el {
+                        ClassElement::Method {
+                            key: PropName::Private(id),
+                            is_static,
+                            ..
+                        } if d.name.units().get(1..) == Some(id.name.units()) => {
+                            Some(crate::value::PrivateBrand {
+                                is_static: *is_static,
+                                class_name: class_name.clone(),
+                            })
+                        }
+                        _ => None,
+                    });
+                    let sym = Sym::new_private(d.name.clone(), brand);
+                    cenv.set(0, d.slot, Value::Symbol(sym));
+                }
+            }
+        }
+        let (proto_parent, ctor_parent) =
+            match &c.super_class {
+                None => (
+                    Some(self.intrinsics.object_prototype.clone()),
+                    self.intrinsics.function_prototype.clone(),
+                ),
+                Some(h) => {
+                    // The resolver resolves the heritage in the enclosing scope (it cannot see
+                    // the class's private names), so it runs in `env`, not the class scope.
+                    let sv = self.eval_expr(h, env);
+                    let sv = self.class_step(sv)?;
+                    match &sv {
+                        Value::Null => (None, self.intrinsics.function_prototype.clone()),
+                        Value::Object(so) if so.is_constructor() => {
+                            let pp = self.get(so, &PropKey::from("prototype"))?;
+                            match pp {
+                                Value::Object(p) => (Some(p), so.clone()),
+                                Value::Null => (None, so.clone()),
+                                _ => return Err(self.type_error(
+                                    "Class extends value does not have valid prototype property",
+                                )),
+                            }
+                        }
+                        other => {
+                            let s = crate::interp::brief::brief(self, other);
+                            return Err(self.type_error(format!(
+                                "Class extends value {s} is not a constructor or null"
+                            )));
+                        }
+                    }
+                }
+            };
+        let proto = Obj::new(proto_parent, ObjectKind::Ordinary);
+        let class_name = name
+            .or_else(|| c.name.as_ref().map(|n| n.name.clone()))
+            .unwrap_or_else(JsStr::empty);
+        let ctor_func = match &c.constructor {
+            Some(f) => f.clone(),
+            None => synthesize_ctor(c),
+        };
+        let f = self.make_closure(
+            &ctor_func,
+            &cenv,
+            Some(proto.clone()),
+            Some(class_name.clone()),
+        );
+        {
+            let mut d = f.borrow_mut();
+            d.proto = Some(ctor_parent);
+            if let ObjectKind::Closure(cl) = &mut d.kind {
+                cl.default_derived = c.constructor.is_none() && c.super_class.is_some();
+                cl.class_span = Some(c.span);
+            }
+        }
+        f.define("prototype", Value::Object(proto.clone()), Attrs::NONE);
+        proto.define("constructor", Value::Object(f.clone()), Attrs::HIDDEN);
+
+        let mut instance_fields: Vec<FieldRecord> = Vec::new();
+        let mut static_elements: Vec<(Option<PropKey>, Option<Sym>, Option<Obj>)> = Vec::new();
+        for el in &c.elements {
+            match el {
+                ClassElement::Method {
+                    key,
+                    kind,
+                    is_static,
+                    func,
+                } => {
+                    let target = if *is_static { &f } else { &proto };
+                    let k = self.eval_prop_name(key, &cenv);
+                    let k = self.class_step(k)?;
+                    if let PropKey::Sym(s) = &k {
+                        if s.0.private {
+                            let name = s.description().cloned().unwrap_or_else(JsStr::empty);
+                            let fname = match kind {
+                                MethodKind::Method => name.clone(),
+                                MethodKind::Get => JsStr::from(format!("get {name}")),
+                                MethodKind::Set => JsStr::from(format!("set {name}")),
+                            };
+                            let m =
+                                self.make_closure(func, &cenv, Some(target.clone()), Some(fname));
+                            if *is_static {
+                                match kind {
+                                    MethodKind::Method => {
+                                        f.define(k.clone(), Value::Object(m), Attrs::NONE)
+                                    }
+                                    MethodKind::Get | MethodKind::Set => {
+                                        let (mut g, mut st) =
+                                            match f.get_own_property(&k).map(|p| p.slot) {
+                                                Some(crate::object::Slot::Accessor {
+                                                    get,
+                                                    set,
+                                                }) => (get, set),
+                                                _ => (None, None),
+                                            };
+                                        if *kind == MethodKind::Get {
+                                            g = Some(m)
+                                        } else {
+                                            st = Some(m)
+                                        }
+                                        f.define_accessor(k.clone(), g, st, Attrs::NONE);
+                                    }
+                                }
+                            } else {
+                                let existing = instance_fields
+                                    .iter_mut()
+                                    .find(|r| matches!(&r.key, FieldKey::Private(x) if x == s));
+                                match (kind, existing) {
+                                    (MethodKind::Get, Some(r)) => {
+                                        if let Some(PrivateMethod::Accessor(g, _)) = &mut r.method {
+                                            *g = Some(m);
+                                        }
+                                    }
+                                    (MethodKind::Set, Some(r)) => {
+                                        if let Some(PrivateMethod::Accessor(_, st)) = &mut r.method
+                                        {
+                                            *st = Some(m);
+                                        }
+                                    }
+                                    _ => instance_fields.push(FieldRecord {
+                                        key: FieldKey::Private(s.clone()),
+                                        init: None,
+                                        method: Some(match kind {
+                                            MethodKind::Method => PrivateMethod::Method(m),
+                                            MethodKind::Get => {
+                                                PrivateMethod::Accessor(Some(m), None)
+                                            }
+                                            MethodKind::Set => {
+                                                PrivateMethod::Accessor(None, Some(m))
+                                            }
+                                        }),
+                                    }),
+                                }
+                            }
+                            continue;
+                        }
+                    }
+                    self.define_method_property(target, k, *kind, func, &cenv, false)?;
+                }
+                ClassElement::Field {
+                    key,
+                    is_static,
+                    init,
+                    ..
+                } => {
+                    let k = self.eval_prop_name(key, &cenv);
+                    let k = self.class_step(k)?;
+                    let home = if *is_static { &f } else { &proto };
+                    let init_fn = init.as_ref().map(|fi| {
+                        let nm = k.to_jsstr_for_name();
+                        self.make_closure(fi, &cenv, Some(home.clone()), Some(nm))
+                    });
+                    let fk = match &k {
+                        PropKey::Sym(s) if s.0.private => FieldKey::Private(s.clone()),
+                        _ => FieldKey::Public(k.clone()),
+                    };
+                    if *is_static {
+                        match fk {
+                            FieldKey::Private(s) => static_elements.push((None, Some(s), init_fn)),
+                            FieldKey::Public(pk) => static_elements.push((Some(pk), None, init_fn)),
+                        }
+                    } else {
+                        instance_fields.push(FieldRecord {
+                            key: fk,
+                            init: init_fn,
+                            method: None,
+                        });
+                    }
+                }
+                ClassElement::StaticBlock(b) => {
+                    let o = self.make_closure(b, &cenv, Some(f.clone()), None);
+                    static_elements.push((None, None, Some(o)));
+                }
+            }
+        }
+        // The inner class-name binding.
+        if let (Some(n), Some(_)) = (&c.name, &info) {
+            if let Binding::Local { .. } = n.binding.get() {
+                // The declaration's own binding is outside; set the inner one by name.
+            }
+            if let Some(i) = &info {
+                if let Some(d) = i.find(&n.name) {
+                    if i.materialized {
+                        cenv.set(0, d.slot, Value::Object(f.clone()));
+                    } else {
+                        env.set(0, d.slot, Value::Object(f.clone()));
+                    }
+                }
+            }
+        }
+        if !instance_fields.is_empty() {
+            if let ObjectKind::Closure(cl) = &mut f.borrow_mut().kind {
+                cl.fields = Some(Rc::new(instance_fields));
+            }
+        }
+        let fv = Value::Object(f.clone());
+        for (pk, private, init) in static_elements {
+            match (pk, private, init) {
+                (None, None, Some(block)) => {
+                    self.call_obj(&block, &fv, &[])?;
+                }
+                (Some(k), None, init) => {
+                    let v = match init {
+                        Some(i) => self.call_obj(&i, &fv, &[])?,
+                        None => Value::Undefined,
+                    };
+                    self.create_data_property_or_throw(&f, k, v)?;
+                }
+                (None, Some(s), init) => {
+                    let v = match init {
+                        Some(i) => self.call_obj(&i, &fv, &[])?,
+                        None => Value::Undefined,
+                    };
+                    f.define(PropKey::Sym(s), v, Attrs::new(true, false, false));
+                }
+                _ => {}
+            }
+        }
+        Ok(fv)
+    }
+
+    // ---- misc ----------------------------------------------------------------------------------
+
+    fn regexp_create(&mut self, pattern: &JsStr, flags: &JsStr) -> JsResult<Value> {
+        let ctor = self.global.get_own_data(&PropKey::from("RegExp"));
+        match ctor {
+            Some(Value::Object(c)) if c.is_constructor() => self.construct(
+                &c,
+                &[Value::String(pattern.clone()), Value::String(flags.clone())],
+                None,
+            ),
+            _ => Err(self.syntax_error("Regular expressions are not supported yet")),
+        }
+    }
+
+    /// A for-in iterator over `o`'s enumerable string keys (and its prototypes').
+    fn for_in_iterator(&mut self, o: Obj) -> JsResult<IteratorRecord> {
+        // EnumerateObjectProperties: own enumerable string keys, then the prototypes',
+        // skipping shadowed names.
+        let mut keys = Vec::new();
+        let mut seen: Vec<PropKey> = Vec::new();
+        let mut cur = Some(o.clone());
+        while let Some(c) = cur {
+            // V8's order for proxies: ownKeys, getPrototypeOf, then the descriptors.
+            let own = self.own_property_keys(&c)?;
+            let next = self.get_prototype_of(&c)?;
+            for k in own {
+                if k.is_symbol() || seen.contains(&k) {
+                    continue;
+                }
+                if self
+                    .get_own_property_attrs(&c, &k)?
+                    .is_some_and(|p| p.attrs.enumerable())
+                {
+                    keys.push(k.clone());
+                }
+                seen.push(k);
+            }
+            cur = next;
+        }
+        let it = Obj::new(
+            Some(self.intrinsics.iterator_prototype.clone()),
+            ObjectKind::ForInIterator(Box::new(crate::object_kind::ForInState {
+                object: Some(o),
+                keys,
+                pos: 0,
+            })),
+        );
+        let next = self.native_fn("next", 0, for_in_next);
+        Ok(IteratorRecord {
+            iterator: it,
+            next: Value::Object(next),
+            done: false,
+        })
+    }
+
+    /// Direct eval is provided by the `eval` built-in module.
+    fn direct_eval(&mut self, argv: Vec<Value>, env: &Env) -> JsResult<Value> {
+        crate::builtins::global::perform_eval(
+            self,
+            argv.first().cloned().unwrap_or_default(),
+            Some(env),
+        )
+    }
+}
+
+/// The resolved binding of a dynamic lookup.
+enum DynRef {
+    Object(Obj, PropKey),
+    Slot(Env, u32, DeclKind),
+    EvalVar(Env),
+    Global,
+}
+
+fn for_in_next(it: &mut Interp, a: &crate::interp::Args) -> JsResult<Value> {
+    let Value::Object(iter) = a.this else {
+        return Ok(it.iter_result(Value::Undefined, true));
+    };
+    loop {
+        let (obj, key) = {
+            let mut d = iter.borrow_mut();
+            let ObjectKind::ForInIterator(st) = &mut d.kind else {
+                return Ok(it.iter_result(Value::Undefined, true));
+            };
+            let Some(o) = st.object.clone() else {
+                drop(d);
+                return Ok(it.iter_result(Value::Undefined, true));
+            };
+            if st.pos >= st.keys.len() {
+                st.object = None;
+                drop(d);
+                return Ok(it.iter_result(Value::Undefined, true));
+            }
+            st.pos += 1;
+            (o, st.keys[st.pos - 1].clone())
+        };
+        // Keys deleted before being visited are skipped (V8 does not ask a proxy's `has`).
+        if obj.is_proxy() || it.has_property(&obj, &key)? {
+            return Ok(it.iter_result(key.to_value(), false));
+        }
+    }
+}
+
+fn push_array(arr: &Obj, v: Value) {
+    let mut d = arr.borrow_mut();
+    d.elements.push(v);
+    let n = d.elements.len() as u32;
+    if let ObjectKind::Array { length, .. } = &mut d.kind {
+        *length = n;
+    }
+}
+
+fn freeze_array(arr: &Obj) {
+    let vals: Vec<Value> = std::mem::take(&mut arr.borrow_mut().elements);
+    for (i, v) in vals.into_iter().enumerate() {
+        arr.define(PropKey::Index(i as u32), v, Attrs::new(false, true, false));
+    }
+    let mut d = arr.borrow_mut();
+    d.extensible = false;
+    if let ObjectKind::Array {
+        length_writable, ..
+    } = &mut d.kind
+    {
+        *length_writable = false;
+    }
+    for (_, p) in d.props.iter_mut() {
+        p.attrs = Attrs(p.attrs.0 & !(Attrs::WRITABLE | Attrs::CONFIGURABLE));
+    }
+}
+
+/// `constructor() {}` for a class without an explicit constructor.
+fn synthesize_ctor(c: &Class) -> Rc<Function> {
+    let f = Rc::new(Function {
+        name: None,
+        kind: FunctionKind::ClassConstructor,
+        is_async: false,
+        is_generator: false,
+        params: Vec::new(),
+        rest: None,
+        body: FunctionBody::Block(Vec::new()),
+        has_use_strict: false,
+        is_derived_ctor: c.super_class.is_some(),
+        span: c.span,
+        scope: Default::default(),
+    });
+    let _ = f.scope.set(Rc::new(ScopeInfo {
+        kind: crate::resolve::ScopeKind::Function,
+        materialized: true,
+        num_slots: 0,
+        decls: Vec::new(),
+        functions: Vec::new(),
+        strict: true,
+        this_slot: None,
+        new_target_slot: None,
+        func_slot: None,
+        arguments_slot: None,
+        self_name_slot: None,
+        simple_params: true,
+        param_slots: Vec::new(),
+        has_direct_eval: false,
+        is_field_init: false,
+        is_method: true,
+    }));
+    f
+}
+
+fn strip_parens(e: &Expr) -> &Expr {
+    match &e.kind {
+        ExprKind::Paren(x) => strip_parens(x),
+        _ => e,
+    }
+}
+
+/// Source-like text of a callee for "x is not a function" (V8's CallPrinter).
+pub fn callee_text(e: &Expr) -> String {
+    crate::interp::call_printer::print(e)
+}
+
+impl PropKey {
+    /// The string used by SetFunctionName for this key.
+    pub fn to_jsstr_for_name(&self) -> JsStr {
+        match self {
+            PropKey::Sym(s) => {
+                if s.0.private {
+                    return s.description().cloned().unwrap_or_else(JsStr::empty);
+                }
+                match s.description() {
+                    Some(d) => JsStr::from(format!("[{}]", d)),
+                    None => JsStr::empty(),
+                }
+            }
+            k => k.to_jsstr(),
+        }
+    }
+}
+
+const THIS_U16: &[u16] = &[116, 104, 105, 115];
+const NEW_TARGET_U16: &[u16] = &[110, 101, 119, 46, 116, 97, 114, 103, 101, 116];
+const EVAL_U16: &[u16] = &[101, 118, 97, 108];
+const PROTO_U16: &[u16] = &[95, 95, 112, 114, 111, 116, 111, 95, 95];
+
+/// The source name of a private name (`#x`).
+fn private_desc(s: &Sym) -> String {
+    s.description()
+        .map(|d| d.to_rust_string())
+        .unwrap_or_default()
+}

@@ -1,0 +1,869 @@
+//! Function objects and calls: ECMAScript closures, native (Rust) functions and bound
+//! functions; `\[\[Call\]\]`, `\[\[Construct\]\]`, OrdinaryFunctionCreate, FunctionDeclarationInstantiation.
+
+use std::rc::Rc;
+
+use crate::ast::{self, FunctionBody, FunctionKind};
+use crate::gc::Tracer;
+use crate::interp::generator::GeneratorData;
+use crate::interp::pattern::DSource;
+use crate::interp::scope::Env;
+use crate::interp::{Abrupt, Args, Interp, JsResult, NativeFn, StackEntry, MAX_CALL_DEPTH};
+use crate::object::{Attrs, Obj, ObjectKind, PropKey};
+use crate::resolve::ScopeInfo;
+use crate::string::JsStr;
+use crate::value::Value;
+
+/// An ECMAScript function object's internal slots.
+#[derive(Debug)]
+pub struct Closure {
+    pub func: Rc<ast::Function>,
+    pub env: Env,
+    /// \[\[HomeObject\]\] for methods (`super` lookups).
+    pub home_object: Option<Obj>,
+    /// Index into `Interp::sources`.
+    pub source: u32,
+    /// Class constructors: the instance fields and private methods to install.
+    pub fields: Option<Rc<Vec<FieldRecord>>>,
+    /// An implicit `constructor(...args) { super(...args) }`.
+    pub default_derived: bool,
+    /// Name for stack traces.
+    pub name: JsStr,
+    /// For class constructors: the whole class's source range (`Function.prototype.toString`).
+    pub class_span: Option<crate::ast::Span>,
+}
+
+/// One instance element of a class, installed by InitializeInstanceElements.
+#[derive(Debug, Clone)]
+pub struct FieldRecord {
+    pub key: FieldKey,
+    /// The initializer function (called with `this` = the instance), if any.
+    pub init: Option<Obj>,
+    /// Private methods/accessors are installed before fields.
+    pub method: Option<PrivateMethod>,
+}
+
+#[derive(Debug, Clone)]
+pub enum FieldKey {
+    Public(PropKey),
+    Private(crate::value::Sym),
+}
+
+#[derive(Debug, Clone)]
+pub enum PrivateMethod {
+    Method(Obj),
+    Accessor(Option<Obj>, Option<Obj>),
+}
+
+impl Closure {
+    pub fn is_constructor(&self) -> bool {
+        let f = &self.func;
+        match f.kind {
+            FunctionKind::Normal => !f.is_async && !f.is_generator,
+            FunctionKind::ClassConstructor => true,
+            _ => false,
+        }
+    }
+    pub fn is_class_constructor(&self) -> bool {
+        self.func.kind == FunctionKind::ClassConstructor
+    }
+    pub fn trace(&self, t: &mut Tracer) {
+        t.edge(&self.env.0);
+        if let Some(h) = &self.home_object {
+            t.edge(&h.0);
+        }
+        if let Some(fs) = &self.fields {
+            for f in fs.iter() {
+                if let Some(i) = &f.init {
+                    t.edge(&i.0);
+                }
+                match &f.method {
+                    Some(PrivateMethod::Method(m)) => t.edge(&m.0),
+                    Some(PrivateMethod::Accessor(g, s)) => {
+                        if let Some(g) = g {
+                            t.edge(&g.0);
+                        }
+                        if let Some(s) = s {
+                            t.edge(&s.0);
+                        }
+                    }
+                    None => {}
+                }
+            }
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct NativeFunction {
+    pub f: NativeFn,
+    /// Has a `\[\[Construct\]\]` (built-in constructors).
+    pub ctor: bool,
+    /// Data captured by this function (e.g. a promise's resolving functions).
+    pub captures: Vec<Value>,
+    pub name: JsStr,
+}
+
+#[derive(Debug)]
+pub struct BoundFunction {
+    pub target: Obj,
+    pub this: Value,
+    pub args: Vec<Value>,
+}
+
+enum Callee {
+    Closure {
+        func: Rc<ast::Function>,
+        env: Env,
+        source: u32,
+        name: JsStr,
+        default_derived: bool,
+    },
+    Native(NativeFn, JsStr),
+    Bound(Obj, Value, Vec<Value>),
+}
+
+fn callee_of(f: &Obj) -> Option<Callee> {
+    let d = f.borrow();
+    Some(match &d.kind {
+        ObjectKind::Closure(c) => Callee::Closure {
+            func: c.func.clone(),
+            env: c.env.clone(),
+            source: c.source,
+            name: c.name.clone(),
+            default_derived: c.default_derived,
+        },
+        ObjectKind::Native(n) => Callee::Native(n.f, n.name.clone()),
+        ObjectKind::Bound(b) => Callee::Bound(b.target.clone(), b.this.clone(), b.args.clone()),
+        _ => return None,
+    })
+}
+
+impl Interp {
+    // ---- creation ----------------------------------------------------------------------------
+
+    /// Creates a native function object with `name` and `length`.
+    pub fn native_fn(&self, name: &str, length: u32, f: NativeFn) -> Obj {
+        self.native_fn_with(name, length, f, false, Vec::new())
+    }
+
+    /// Creates a function object that calls a Rust closure (for embedders: built-ins are
+    /// plain [`NativeFn`]s). The closure lives as long as the interpreter.
+    pub fn native_closure(
+        &mut self,
+        name: &str,
+        length: u32,
+        f: impl Fn(&mut Interp, &Args) -> JsResult<Value> + 'static,
+    ) -> Obj {
+        let index = self.native_closures.len();
+        self.native_closures.push(Rc::new(f));
+        self.native_fn_with(
+            name,
+            length,
+            call_native_closure,
+            false,
+            vec![Value::Number(index as f64)],
+        )
+    }
+
+    pub fn native_fn_with(
+        &self,
+        name: &str,
+        length: u32,
+        f: NativeFn,
+        ctor: bool,
+        captures: Vec<Value>,
+    ) -> Obj {
+        let name_s = JsStr::intern(name);
+        let o = Obj::new(
+            Some(self.intrinsics.function_prototype.clone()),
+            ObjectKind::Native(Box::new(NativeFunction {
+                f,
+                ctor,
+                captures,
+                name: name_s.clone(),
+            })),
+        );
+        o.define("length", Value::from(length), Attrs::CONFIGURABLE_ONLY);
+        o.define("name", Value::String(name_s), Attrs::CONFIGURABLE_ONLY);
+        o
+    }
+
+    /// Defines a built-in method (non-enumerable) on `target`.
+    pub fn define_method(&self, target: &Obj, name: &str, length: u32, f: NativeFn) -> Obj {
+        let func = self.native_fn(name, length, f);
+        target.define(name, Value::Object(func.clone()), Attrs::HIDDEN);
+        func
+    }
+
+    /// Defines a built-in method keyed by a symbol (`[Symbol.iterator]() {}`).
+    pub fn define_symbol_method(
+        &self,
+        target: &Obj,
+        sym: &crate::value::Sym,
+        name: &str,
+        length: u32,
+        f: NativeFn,
+    ) -> Obj {
+        let func = self.native_fn(name, length, f);
+        target.define(
+            PropKey::Sym(sym.clone()),
+            Value::Object(func.clone()),
+            Attrs::HIDDEN,
+        );
+        func
+    }
+
+    /// Defines a built-in accessor with a getter only.
+    pub fn define_getter(&self, target: &Obj, name: impl Into<PropKey>, f: NativeFn) {
+        let key = name.into();
+        let fname = match &key {
+            PropKey::Sym(s) => format!(
+                "get [{}]",
+                s.description()
+                    .map(|d| d.to_rust_string())
+                    .unwrap_or_default()
+            ),
+            k => format!("get {}", k.to_jsstr()),
+        };
+        let g = self.native_fn(&fname, 0, f);
+        target.define_accessor(key, Some(g), None, Attrs::CONFIGURABLE_ONLY);
+    }
+
+    /// OrdinaryFunctionCreate + (for constructors) MakeConstructor.
+    pub fn make_closure(
+        &mut self,
+        func: &Rc<ast::Function>,
+        env: &Env,
+        home_object: Option<Obj>,
+        name: Option<JsStr>,
+    ) -> Obj {
+        let proto = match (func.is_async, func.is_generator) {
+            (false, true) => self.intrinsics.generator_function_prototype.clone(),
+            (true, true) => self.intrinsics.async_generator_function_prototype.clone(),
+            (true, false) => self.intrinsics.async_function_prototype.clone(),
+            (false, false) => self.intrinsics.function_prototype.clone(),
+        };
+        let name = name
+            .or_else(|| func.name.as_ref().map(|n| n.name.clone()))
+            .unwrap_or_else(JsStr::empty);
+        let source = self.current_source();
+        let o = Obj::new(
+            Some(proto),
+            ObjectKind::Closure(Box::new(Closure {
+                func: func.clone(),
+                env: env.clone(),
+                home_object,
+                source,
+                fields: None,
+                default_derived: false,
+                name: name.clone(),
+                class_span: None,
+            })),
+        );
+        o.define(
+            "length",
+            Value::from(expected_argument_count(func)),
+            Attrs::CONFIGURABLE_ONLY,
+        );
+        o.define("name", Value::String(name), Attrs::CONFIGURABLE_ONLY);
+        let sloppy = !func.scope.get().is_some_and(|s| s.strict);
+        if sloppy && func.kind == FunctionKind::Normal && !func.is_async && !func.is_generator {
+            // V8's legacy own `arguments` and `caller` of sloppy plain functions (shown by
+            // `Object.getOwnPropertyNames` and inspect's showHidden). They read as null: the
+            // live values (the "caller" feature) are not implemented.
+            o.define("arguments", Value::Null, Attrs::new(false, false, false));
+            o.define("caller", Value::Null, Attrs::new(false, false, false));
+        }
+        if func.is_generator {
+            let p = if func.is_async {
+                self.intrinsics.async_generator_prototype.clone()
+            } else {
+                self.intrinsics.generator_prototype.clone()
+            };
+            let proto_obj = Obj::new(Some(p), ObjectKind::Ordinary);
+            o.define(
+                "prototype",
+                Value::Object(proto_obj),
+                Attrs::new(true, false, false),
+            );
+        } else if func.kind == FunctionKind::Normal && !func.is_async {
+            let proto_obj = self.new_object();
+            proto_obj.define("constructor", Value::Object(o.clone()), Attrs::HIDDEN);
+            o.define(
+                "prototype",
+                Value::Object(proto_obj),
+                Attrs::new(true, false, false),
+            );
+        }
+        o
+    }
+
+    /// Index of the source file of the innermost running frame.
+    pub fn current_source(&self) -> u32 {
+        self.stack.last().map(|e| e.source).unwrap_or(0)
+    }
+
+    // ---- calls -------------------------------------------------------------------------------
+
+    /// Call(F, thisValue, args).
+    pub fn call(&mut self, f: &Value, this: &Value, args: &[Value]) -> JsResult<Value> {
+        match f {
+            Value::Object(o) => self.call_obj(o, this, args),
+            _ => {
+                let s = crate::interp::brief::brief(self, f);
+                Err(self.type_error(format!("{s} is not a function")))
+            }
+        }
+    }
+
+    pub fn call_obj(&mut self, f: &Obj, this: &Value, args: &[Value]) -> JsResult<Value> {
+        let Some(callee) = callee_of(f) else {
+            if f.is_callable() {
+                // A proxy with [[Call]].
+                let src = self.current_source();
+                self.enter_frame(JsStr::intern(""), src, crate::interp::FrameKind::Native)?;
+                let r = self.proxy_call(f, this, args);
+                self.leave();
+                return r;
+            }
+            let s = crate::interp::brief::brief(self, &Value::Object(f.clone()));
+            return Err(self.type_error(format!("{s} is not a function")));
+        };
+        match callee {
+            Callee::Native(nf, name) => self.call_native(nf, name, f, this, args, None),
+            Callee::Bound(target, bthis, bargs) => {
+                let mut all = bargs;
+                all.extend_from_slice(args);
+                self.call_obj(&target, &bthis, &all)
+            }
+            Callee::Closure {
+                func,
+                env,
+                source,
+                name,
+                ..
+            } => {
+                if func.kind == FunctionKind::ClassConstructor {
+                    return Err(self.type_error(if name.is_empty() {
+                        "Class constructors cannot be invoked without 'new'".to_string()
+                    } else {
+                        format!("Class constructor {name} cannot be invoked without 'new'")
+                    }));
+                }
+                self.enter(name, source)?;
+                let r = self.call_closure(f, &func, env, this.clone(), args, None);
+                self.leave();
+                r
+            }
+        }
+    }
+
+    /// Construct(F, args, newTarget).
+    pub fn construct(
+        &mut self,
+        f: &Obj,
+        args: &[Value],
+        new_target: Option<&Obj>,
+    ) -> JsResult<Value> {
+        let nt = new_target.cloned().unwrap_or_else(|| f.clone());
+        let Some(callee) = callee_of(f) else {
+            if f.is_constructor() {
+                // A proxy with [[Construct]].
+                let src = self.current_source();
+                self.enter_frame(JsStr::intern(""), src, crate::interp::FrameKind::Native)?;
+                let r = self.proxy_construct(f, args, &nt);
+                self.leave();
+                return r;
+            }
+            let s = crate::interp::brief::brief(self, &Value::Object(f.clone()));
+            return Err(self.type_error(format!("{s} is not a constructor")));
+        };
+        if !f.is_constructor() {
+            let s = crate::interp::brief::brief(self, &Value::Object(f.clone()));
+            return Err(self.type_error(format!("{s} is not a constructor")));
+        }
+        match callee {
+            Callee::Native(nf, name) => {
+                self.call_native(nf, name, f, &Value::Undefined, args, Some(&nt))
+            }
+            Callee::Bound(target, _, bargs) => {
+                let mut all = bargs;
+                all.extend_from_slice(args);
+                let nt2 = if Obj::ptr_eq(&nt, f) {
+                    target.clone()
+                } else {
+                    nt
+                };
+                self.construct(&target, &all, Some(&nt2))
+            }
+            Callee::Closure {
+                func,
+                env,
+                source,
+                name,
+                default_derived,
+            } => {
+                self.enter(name, source)?;
+                let r = self.construct_closure(f, &func, env, args, &nt, default_derived);
+                self.leave();
+                r
+            }
+        }
+    }
+
+    /// V8's TypeError when `super()` finds a parent that is not a constructor (`func` is the
+    /// derived class constructor).
+    pub fn not_super_constructor(&mut self, parent: Option<Obj>, func: &Obj) -> Abrupt {
+        let mut super_name = match &parent {
+            None => "null".to_string(),
+            Some(p)
+                if matches!(
+                    p.borrow().kind,
+                    ObjectKind::Closure(_) | ObjectKind::Native(_)
+                ) =>
+            {
+                crate::builtins::object::function_debug_name(p)
+            }
+            Some(p) => {
+                crate::builtins::object::no_side_effects_to_string(self, &Value::Object(p.clone()))
+            }
+        };
+        if super_name.is_empty() {
+            super_name = "null".to_string();
+        }
+        let name = crate::builtins::object::function_debug_name(func);
+        self.type_error(if name.is_empty() {
+            format!("Super constructor {super_name} of anonymous class is not a constructor")
+        } else {
+            format!("Super constructor {super_name} of {name} is not a constructor")
+        })
+    }
+
+    fn construct_closure(
+        &mut self,
+        f: &Obj,
+        func: &Rc<ast::Function>,
+        env: Env,
+        args: &[Value],
+        nt: &Obj,
+        default_derived: bool,
+    ) -> JsResult<Value> {
+        let derived = func.is_derived_ctor || default_derived;
+        if default_derived {
+            // constructor(...args) { super(...args) }
+            let parent = f.proto();
+            let parent = match parent {
+                Some(p) if p.is_constructor() => p,
+                other => return Err(self.not_super_constructor(other, f)),
+            };
+            let result = self.construct(&parent, args, Some(nt))?;
+            if let Value::Object(o) = &result {
+                self.initialize_instance_elements(o, f)?;
+            }
+            return Ok(result);
+        }
+        let this = if derived {
+            Value::Empty
+        } else {
+            let proto = self.get_prototype_from_constructor(nt, |i| i.object_prototype.clone())?;
+            // V8 names the object's map after the constructor only when new.target is the
+            // function itself (a derived map from another new.target says "Object").
+            let kind = match &nt.borrow().kind {
+                ObjectKind::Closure(c) if Obj::ptr_eq(f, nt) => {
+                    ObjectKind::Instance(c.name.clone())
+                }
+                _ => ObjectKind::Ordinary,
+            };
+            let o = Obj::new(Some(proto), kind);
+            if func.kind == FunctionKind::ClassConstructor {
+                self.initialize_instance_elements(&o, f)?;
+            }
+            Value::Object(o)
+        };
+        let (result, fenv) = self.call_closure_env(f, func, env, this.clone(), args, Some(nt))?;
+        if let Value::Object(_) = result {
+            return Ok(result);
+        }
+        if derived {
+            if !result.is_undefined() {
+                return Err(
+                    self.type_error("Derived constructors may only return object or undefined")
+                );
+            }
+            let info = func.scope.get();
+            let this_now = match (info.and_then(|i| i.this_slot), fenv) {
+                (Some(slot), Some(e)) => e.get(0, slot),
+                _ => Value::Empty,
+            };
+            if let Value::Empty = this_now {
+                return Err(self.reference_error(
+                    "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+                ));
+            }
+            return Ok(this_now);
+        }
+        Ok(this)
+    }
+
+    /// Runs a native function with a stack entry of its own.
+    fn call_native(
+        &mut self,
+        nf: NativeFn,
+        name: JsStr,
+        callee: &Obj,
+        this: &Value,
+        args: &[Value],
+        new_target: Option<&Obj>,
+    ) -> JsResult<Value> {
+        let kind = if new_target.is_some() {
+            crate::interp::FrameKind::NativeConstruct
+        } else {
+            crate::interp::FrameKind::Native
+        };
+        self.enter_frame(name, 0, kind)?;
+        let r = nf(
+            self,
+            &Args {
+                this,
+                args,
+                new_target,
+                callee,
+            },
+        );
+        self.leave();
+        r
+    }
+
+    /// Pushes a stack entry, checking the depth limit.
+    pub fn enter(&mut self, name: JsStr, source: u32) -> JsResult<()> {
+        self.enter_frame(name, source, crate::interp::FrameKind::Js)
+    }
+
+    /// Pushes a stack entry of the given kind, checking the depth limit.
+    pub fn enter_frame(
+        &mut self,
+        name: JsStr,
+        source: u32,
+        kind: crate::interp::FrameKind,
+    ) -> JsResult<()> {
+        if self.exiting.is_some() {
+            // `process.exit()` is unwinding: no more script code runs.
+            return Err(self.exit_sentinel());
+        }
+        self.check_interrupt()?;
+        if self.call_depth >= MAX_CALL_DEPTH || stack_is_low() {
+            return Err(self.range_error("Maximum call stack size exceeded"));
+        }
+        self.call_depth += 1;
+        self.stack.push(StackEntry {
+            name,
+            pos: Default::default(),
+            source,
+            kind,
+        });
+        Ok(())
+    }
+
+    pub fn leave(&mut self) {
+        self.call_depth -= 1;
+        self.stack.pop();
+    }
+
+    /// OrdinaryCallEvaluateBody for a closure called normally.
+    pub fn call_closure(
+        &mut self,
+        f: &Obj,
+        func: &Rc<ast::Function>,
+        env: Env,
+        this: Value,
+        args: &[Value],
+        new_target: Option<&Obj>,
+    ) -> JsResult<Value> {
+        self.call_closure_env(f, func, env, this, args, new_target)
+            .map(|(v, _)| v)
+    }
+
+    fn call_closure_env(
+        &mut self,
+        f: &Obj,
+        func: &Rc<ast::Function>,
+        env: Env,
+        this: Value,
+        args: &[Value],
+        new_target: Option<&Obj>,
+    ) -> JsResult<(Value, Option<Env>)> {
+        let Some(info) = func.scope.get().cloned() else {
+            return Err(self.type_error("internal error: unresolved function"));
+        };
+        let fenv = Env::new(Some(env), &info);
+        // OrdinaryCallBindThis
+        if let Some(slot) = info.this_slot {
+            let this = if info.strict || matches!(this, Value::Empty) {
+                this
+            } else if this.is_nullish() {
+                Value::Object(self.global.clone())
+            } else {
+                Value::Object(self.to_object(&this)?)
+            };
+            fenv.init(slot, this);
+        }
+        if let Some(slot) = info.new_target_slot {
+            fenv.init(
+                slot,
+                new_target
+                    .map(|o| Value::Object(o.clone()))
+                    .unwrap_or_default(),
+            );
+        }
+        if let Some(slot) = info.func_slot {
+            fenv.init(slot, Value::Object(f.clone()));
+        }
+        if let Some(slot) = info.self_name_slot {
+            fenv.init(slot, Value::Object(f.clone()));
+        }
+        let inst = self.function_declaration_instantiation(f, func, &info, &fenv, args);
+        if let (Err(Abrupt::Throw(e)), true, false) = (&inst, func.is_async, func.is_generator) {
+            // An async function reports a failed parameter initialization through its
+            // promise (AsyncFunctionStart is preceded by FunctionDeclarationInstantiation in
+            // the same completion record, see EvaluateAsyncFunctionBody).
+            let promise = self.new_promise();
+            self.reject_promise(&promise, e.clone());
+            return Ok((Value::Object(promise), Some(fenv)));
+        }
+        inst?;
+        if func.is_generator || func.is_async {
+            let v = self.start_coroutine(f, func, &fenv)?;
+            return Ok((v, Some(fenv)));
+        }
+        if let (FunctionKind::ClassField, FunctionBody::Expr(init)) = (&func.kind, &func.body) {
+            // ClassFieldDefinitionEvaluation: an anonymous function initializer is named
+            // after the field (`inc = () => {}` has name "inc"), as NamedEvaluation does.
+            let name = match &f.borrow().kind {
+                ObjectKind::Closure(c) => Some(c.name.clone()),
+                _ => None,
+            };
+            if let Some(name) = name {
+                if let Some(v) = self.try_named_evaluation(init, &fenv, &name)? {
+                    return Ok((v, Some(fenv)));
+                }
+            }
+        }
+        let r = self.eval_function_body(func, &fenv);
+        match r {
+            Ok(v) => Ok((v, Some(fenv))),
+            Err(Abrupt::Return(v)) => Ok((v, Some(fenv))),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Evaluates a (non-generator) function body: returns the value of `return`, or
+    /// `undefined`; a concise arrow body returns its expression.
+    pub fn eval_function_body(&mut self, func: &ast::Function, env: &Env) -> JsResult<Value> {
+        match &func.body {
+            FunctionBody::Expr(e) => self.eval_expr(e, env),
+            FunctionBody::Block(stmts) => {
+                self.eval_stmts(stmts, env)?;
+                Ok(Value::Undefined)
+            }
+        }
+    }
+
+    /// FunctionDeclarationInstantiation: parameters, `arguments`, hoisted functions.
+    fn function_declaration_instantiation(
+        &mut self,
+        f: &Obj,
+        func: &Rc<ast::Function>,
+        info: &Rc<ScopeInfo>,
+        env: &Env,
+        args: &[Value],
+    ) -> JsResult<()> {
+        if let Some(slot) = info.arguments_slot {
+            let ao = self.create_arguments_object(f, args);
+            env.init(slot, Value::Object(ao));
+        }
+        // Hoisted function declarations first (parameter defaults may call them).
+        for (slot, fd) in &info.functions {
+            let clo = self.make_closure(fd, env, None, None);
+            env.init(*slot, Value::Object(clo));
+        }
+        if info.simple_params {
+            for (i, slot) in info.param_slots.iter().enumerate() {
+                env.init(*slot, args.get(i).cloned().unwrap_or_default());
+            }
+        } else {
+            // Parameters with defaults/patterns are in their TDZ until bound, in order.
+            for d in &info.decls {
+                if d.kind == crate::resolve::DeclKind::Param {
+                    env.init(d.slot, Value::Empty);
+                }
+            }
+            self.param_envs.push(env.clone());
+            let r = self.bind_parameters(func, env, args);
+            self.param_envs.pop();
+            r?;
+        }
+        Ok(())
+    }
+
+    /// IteratorBindingInitialization of a non-simple formal parameter list.
+    fn bind_parameters(&mut self, func: &ast::Function, env: &Env, args: &[Value]) -> JsResult<()> {
+        for (i, p) in func.params.iter().enumerate() {
+            let mut v = args.get(i).cloned().unwrap_or_default();
+            if v.is_undefined() {
+                if let Some(d) = &p.default {
+                    v = self.eval_named(d, env, &p.target)?;
+                }
+            }
+            let src = if p.default.is_some() {
+                DSource::ParamDefault
+            } else {
+                DSource::Param
+            };
+            self.bind_pattern(&p.target, v, env, true, src)?;
+        }
+        if let Some(r) = &func.rest {
+            let rest: Vec<Value> = args.iter().skip(func.params.len()).cloned().collect();
+            let arr = self.new_array(rest);
+            self.bind_pattern(r, Value::Object(arr), env, true, DSource::Param)?;
+        }
+        Ok(())
+    }
+
+    fn create_arguments_object(&mut self, f: &Obj, args: &[Value]) -> Obj {
+        let o = Obj::new(
+            Some(self.intrinsics.object_prototype.clone()),
+            ObjectKind::Arguments,
+        );
+        o.borrow_mut().elements = args.to_vec();
+        o.define("length", Value::from(args.len()), Attrs::HIDDEN);
+        let iter = self.intrinsics.array_proto_values.clone();
+        o.define(
+            PropKey::Sym(self.symbols.iterator.clone()),
+            Value::Object(iter),
+            Attrs::HIDDEN,
+        );
+        let strict = match &f.borrow().kind {
+            ObjectKind::Closure(c) => c.func.scope.get().map(|s| s.strict).unwrap_or(false),
+            _ => false,
+        };
+        if strict {
+            let thrower = self.intrinsics.throw_type_error.clone();
+            o.define_accessor("callee", Some(thrower.clone()), Some(thrower), Attrs::NONE);
+        } else {
+            o.define("callee", Value::Object(f.clone()), Attrs::HIDDEN);
+        }
+        o
+    }
+
+    /// GetPrototypeFromConstructor.
+    pub fn get_prototype_from_constructor(
+        &mut self,
+        ctor: &Obj,
+        default: impl Fn(&crate::interp::Intrinsics) -> Obj,
+    ) -> JsResult<Obj> {
+        let p = self.get(ctor, &PropKey::from("prototype"))?;
+        Ok(match p {
+            Value::Object(o) => o,
+            _ => default(&self.intrinsics),
+        })
+    }
+
+    /// InitializeInstanceElements: private methods, then fields, in order.
+    pub fn initialize_instance_elements(&mut self, o: &Obj, ctor: &Obj) -> JsResult<()> {
+        let fields = match &ctor.borrow().kind {
+            ObjectKind::Closure(c) => c.fields.clone(),
+            _ => None,
+        };
+        let Some(fields) = fields else { return Ok(()) };
+        for fr in fields.iter() {
+            if let (FieldKey::Private(sym), Some(m)) = (&fr.key, &fr.method) {
+                let key = PropKey::Sym(sym.clone());
+                if o.get_own_property(&key).is_some() {
+                    return Err(self.type_error(
+                        "Cannot initialize private methods of class twice on the same object",
+                    ));
+                }
+                match m {
+                    PrivateMethod::Method(mo) => {
+                        o.define(key, Value::Object(mo.clone()), Attrs::NONE)
+                    }
+                    PrivateMethod::Accessor(g, s) => {
+                        o.define_accessor(key, g.clone(), s.clone(), Attrs::NONE)
+                    }
+                }
+            }
+        }
+        for fr in fields.iter() {
+            if fr.method.is_some() {
+                continue;
+            }
+            let v = match &fr.init {
+                Some(init) => self.call_obj(init, &Value::Object(o.clone()), &[])?,
+                None => Value::Undefined,
+            };
+            match &fr.key {
+                FieldKey::Public(k) => {
+                    self.create_data_property_or_throw(o, k.clone(), v)?;
+                }
+                FieldKey::Private(sym) => {
+                    let key = PropKey::Sym(sym.clone());
+                    if o.get_own_property(&key).is_some() {
+                        return Err(self.type_error(
+                            "Cannot initialize private field twice on the same object",
+                        ));
+                    }
+                    o.define(key, v, Attrs::new(true, false, false));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Starts a generator or async function whose environment is prepared.
+    fn start_coroutine(&mut self, f: &Obj, func: &Rc<ast::Function>, env: &Env) -> JsResult<Value> {
+        if func.is_generator && !func.is_async {
+            let proto =
+                self.get_prototype_from_constructor(f, |i| i.generator_prototype.clone())?;
+            let g = Obj::new(
+                Some(proto),
+                ObjectKind::Generator(Box::new(GeneratorData::new(
+                    f.clone(),
+                    func.clone(),
+                    env.clone(),
+                ))),
+            );
+            return Ok(Value::Object(g));
+        }
+        self.start_async(f, func, env)
+    }
+}
+
+/// ExpectedArgumentCount: parameters before the first default or rest.
+pub fn expected_argument_count(func: &ast::Function) -> u32 {
+    func.params
+        .iter()
+        .take_while(|p| p.default.is_none())
+        .count() as u32
+}
+
+/// True when the native stack is close to exhausted (deep recursion in the evaluator).
+#[inline]
+pub(crate) fn stack_is_low() -> bool {
+    matches!(stacker::remaining_stack(), Some(n) if n < 256 * 1024)
+}
+
+/// The [`NativeFn`] behind [`Interp::native_closure`]: its capture is the closure's index.
+fn call_native_closure(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let index = match &a.callee.borrow().kind {
+        ObjectKind::Native(n) => match n.captures.first() {
+            Some(Value::Number(i)) => *i as usize,
+            _ => usize::MAX,
+        },
+        _ => usize::MAX,
+    };
+    match it.native_closures.get(index).cloned() {
+        Some(f) => f(it, a),
+        None => Err(it.type_error("native closure is missing")),
+    }
+}

@@ -1,0 +1,247 @@
+//! The iterator protocol: GetIterator, IteratorStep(Value), IteratorClose, IterableToList.
+
+use crate::ast::{Expr, ExprKind};
+use crate::gc::Tracer;
+use crate::interp::eval::callee_text;
+use crate::interp::{Abrupt, Interp, JsResult};
+use crate::object::{trace_value, Obj, PropKey};
+use crate::value::Value;
+
+/// Where GetIterator was asked for: decides V8's wording of "is not iterable" errors.
+#[derive(Clone, Copy)]
+pub enum IterSite<'a> {
+    /// A built-in (`Array.from`, `new Map`, `Promise.all`, `yield*`, assignment patterns).
+    Builtin,
+    /// `for-of`, `for await`, array spread and declaration destructuring: the operand's text.
+    Syntax(&'a Expr),
+    /// A spread argument of a call (`f(...x)`).
+    CallSpread(&'a Expr),
+    /// A V8 temporary printed by name (`.for is not iterable` for a for-of declaration).
+    Named(&'static str),
+}
+
+/// `Object::TypeOf` plus the value for most primitives, as V8's
+/// `kNotIterableNoSymbolLoad` message shows it (`number 5`, `object null`, `object`).
+pub fn not_iterable_type_text(v: &Value) -> String {
+    match v {
+        Value::Undefined | Value::Empty => "undefined".into(),
+        Value::Null => "object null".into(),
+        Value::Bool(b) => format!("boolean {b}"),
+        Value::Number(n) => format!("number {}", crate::value::number_to_string(*n)),
+        Value::String(s) => format!("string \"{s}\""),
+        Value::Symbol(_) => "symbol".into(),
+        Value::BigInt(_) => "bigint".into(),
+        Value::Object(o) if o.is_callable() => "function".into(),
+        Value::Object(_) => "object".into(),
+    }
+}
+
+/// An Iterator Record: the iterator object, its `next` method, and whether it is done.
+#[derive(Debug, Clone)]
+pub struct IteratorRecord {
+    pub iterator: Obj,
+    pub next: Value,
+    pub done: bool,
+}
+
+impl IteratorRecord {
+    pub fn trace(&self, t: &mut Tracer) {
+        t.edge(&self.iterator.0);
+        trace_value(&self.next, t);
+    }
+}
+
+impl Interp {
+    /// GetIterator(obj, sync).
+    pub fn get_iterator(&mut self, v: &Value) -> JsResult<IteratorRecord> {
+        self.get_iterator_at(v, IterSite::Builtin)
+    }
+
+    /// GetIterator(v, sync), with V8's message for a value that is not iterable, which
+    /// depends on where the iteration was asked for (`site`).
+    pub fn get_iterator_at(&mut self, v: &Value, site: IterSite) -> JsResult<IteratorRecord> {
+        let key = PropKey::Sym(self.symbols.iterator.clone());
+        let method = if v.is_nullish() {
+            Value::Undefined
+        } else {
+            self.get_v(v, &key)?
+        };
+        if !self.is_callable(&method) {
+            return Err(self.not_iterable_error(v, site, false));
+        }
+        self.get_iterator_from_method(v, &method)
+    }
+
+    /// V8's TypeError for a value that has no usable `[Symbol.iterator]` (or
+    /// `[Symbol.asyncIterator]`): at syntax sites the source text of the operand
+    /// (`obj is not iterable`, `f is not a function or its return value is not iterable`),
+    /// for call spreads and built-ins V8's generic forms.
+    pub fn not_iterable_error(&mut self, v: &Value, site: IterSite, is_async: bool) -> Abrupt {
+        let what = if is_async {
+            "async iterable"
+        } else {
+            "iterable"
+        };
+        let msg = match site {
+            IterSite::Syntax(e) => match &e.kind {
+                ExprKind::Call { callee, .. } => format!(
+                    "{} is not a function or its return value is not {what}",
+                    callee_text(callee)
+                ),
+                _ => format!("{} is not {what}", callee_text(e)),
+            },
+            IterSite::Named(n) => format!("{n} is not {what}"),
+            IterSite::CallSpread(e) => match v {
+                Value::Undefined | Value::Null => format!(
+                    "{} is not iterable (cannot read property {})",
+                    callee_text(e),
+                    if v.is_undefined() {
+                        "undefined"
+                    } else {
+                        "null"
+                    }
+                ),
+                _ => "Spread syntax requires ...iterable[Symbol.iterator] to be a function".into(),
+            },
+            IterSite::Builtin => format!(
+                "{} is not {what} (cannot read property Symbol(Symbol.iterator))",
+                not_iterable_type_text(v)
+            ),
+        };
+        self.type_error(msg)
+    }
+
+    pub fn get_iterator_from_method(
+        &mut self,
+        v: &Value,
+        method: &Value,
+    ) -> JsResult<IteratorRecord> {
+        let it = self.call(method, v, &[])?;
+        let Value::Object(iterator) = it else {
+            return Err(self.type_error("Result of the Symbol.iterator method is not an object"));
+        };
+        let next = self.get(&iterator, &PropKey::from("next"))?;
+        Ok(IteratorRecord {
+            iterator,
+            next,
+            done: false,
+        })
+    }
+
+    /// IteratorNext + IteratorComplete + IteratorValue: `Ok(None)` when done.
+    pub fn iterator_step_value(&mut self, rec: &mut IteratorRecord) -> JsResult<Option<Value>> {
+        let r = match self.call(&rec.next.clone(), &Value::Object(rec.iterator.clone()), &[]) {
+            Ok(r) => r,
+            Err(e) => {
+                rec.done = true;
+                return Err(e);
+            }
+        };
+        let Value::Object(ro) = r else {
+            rec.done = true;
+            let s = crate::interp::brief::brief(self, &r);
+            return Err(self.type_error(format!("Iterator result {s} is not an object")));
+        };
+        let done = match self.get(&ro, &PropKey::from("done")) {
+            Ok(d) => d.to_boolean(),
+            Err(e) => {
+                rec.done = true;
+                return Err(e);
+            }
+        };
+        if done {
+            rec.done = true;
+            return Ok(None);
+        }
+        match self.get(&ro, &PropKey::from("value")) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) => {
+                rec.done = true;
+                Err(e)
+            }
+        }
+    }
+
+    /// IteratorClose(iteratorRecord, completion): calls `return` and returns the completion
+    /// (a throw completion wins over errors from `return`).
+    pub fn iterator_close<T>(
+        &mut self,
+        rec: &IteratorRecord,
+        completion: JsResult<T>,
+    ) -> JsResult<T> {
+        let iter = Value::Object(rec.iterator.clone());
+        let ret = match self.get_v(&iter, &PropKey::from("return")) {
+            Ok(r) => r,
+            Err(e) => {
+                return match completion {
+                    Err(Abrupt::Throw(t)) => Err(Abrupt::Throw(t)),
+                    _ => Err(e),
+                }
+            }
+        };
+        if ret.is_nullish() {
+            return completion;
+        }
+        let inner = self.call(&ret, &iter, &[]);
+        if let Err(Abrupt::Throw(t)) = completion {
+            return Err(Abrupt::Throw(t));
+        }
+        let inner = inner?;
+        if !inner.is_object() {
+            // Step 7: also for return/break completions (only a throw completion wins).
+            return Err(self.type_error(format!(
+                "Iterator result {} is not an object",
+                crate::interp::brief::brief(self, &inner)
+            )));
+        }
+        completion
+    }
+
+    /// IterableToList.
+    pub fn iterable_to_list(&mut self, v: &Value) -> JsResult<Vec<Value>> {
+        self.iterable_to_list_at(v, IterSite::Builtin)
+    }
+
+    /// IterableToList, naming `site` when `v` is not iterable.
+    pub fn iterable_to_list_at(&mut self, v: &Value, site: IterSite) -> JsResult<Vec<Value>> {
+        // Fast path: a plain array with the built-in iterator.
+        if let Value::Object(o) = v {
+            if self.has_default_array_iteration(o) {
+                let d = o.borrow();
+                if d.elements.iter().all(|x| !matches!(x, Value::Empty))
+                    && d.props.iter().all(|(k, _)| !matches!(k, PropKey::Index(_)))
+                {
+                    return Ok(d.elements.clone());
+                }
+            }
+        }
+        let mut rec = self.get_iterator_at(v, site)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.iterator_step_value(&mut rec)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    /// True when iterating `o` is guaranteed to behave like the built-in array iterator
+    /// (an Array whose `Symbol.iterator` and `%ArrayIteratorPrototype%.next` are untouched).
+    pub fn has_default_array_iteration(&mut self, o: &Obj) -> bool {
+        if !o.is_array() {
+            return false;
+        }
+        let key = PropKey::Sym(self.symbols.iterator.clone());
+        let Ok(m) = self.get(o, &key) else {
+            return false;
+        };
+        let values = &self.intrinsics.array_proto_values;
+        let is_default = matches!(&m, Value::Object(f) if Obj::ptr_eq(f, values));
+        if !is_default {
+            return false;
+        }
+        let aip = self.intrinsics.array_iterator_prototype.clone();
+        let next = aip.get_own_data(&PropKey::from("next"));
+        matches!(next, Some(Value::Object(n)) if matches!(n.borrow().kind, crate::object::ObjectKind::Native(ref nf) if nf.name.units() == NEXT))
+    }
+}
+
+const NEXT: &[u16] = &[110, 101, 120, 116];

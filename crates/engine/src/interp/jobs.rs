@@ -1,0 +1,481 @@
+//! Promise machinery shared by the `Promise` built-in, `await` and async generators:
+//! promise states and reactions, the microtask (job) queue, and rejection tracking.
+//!
+//! Reactions created by the engine itself (`await`, async generator steps) use internal
+//! [`Handler`]s instead of allocating JavaScript function objects per step.
+
+use std::collections::VecDeque;
+
+use crate::gc::Tracer;
+use crate::interp::generator::Resume;
+use crate::interp::{Abrupt, Interp, JsResult};
+use crate::object::{trace_value, Obj, ObjectKind, PropKey};
+use crate::value::Value;
+
+#[derive(Debug, Clone)]
+pub enum PromiseState {
+    Pending,
+    Fulfilled(Value),
+    Rejected(Value),
+}
+
+#[derive(Debug)]
+pub struct PromiseData {
+    pub state: PromiseState,
+    pub fulfill_reactions: Vec<Reaction>,
+    pub reject_reactions: Vec<Reaction>,
+    /// \[\[PromiseIsHandled\]\]
+    pub is_handled: bool,
+}
+
+impl PromiseData {
+    pub fn new() -> PromiseData {
+        PromiseData {
+            state: PromiseState::Pending,
+            fulfill_reactions: Vec::new(),
+            reject_reactions: Vec::new(),
+            is_handled: false,
+        }
+    }
+    pub fn trace(&self, t: &mut Tracer) {
+        match &self.state {
+            PromiseState::Fulfilled(v) | PromiseState::Rejected(v) => trace_value(v, t),
+            PromiseState::Pending => {}
+        }
+        for r in self.fulfill_reactions.iter().chain(&self.reject_reactions) {
+            r.trace(t);
+        }
+    }
+}
+
+impl Default for PromiseData {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A PromiseCapability Record.
+#[derive(Debug, Clone)]
+pub enum Capability {
+    /// A built-in promise resolved/rejected directly by the engine (no function objects).
+    Native(Obj),
+    /// NewPromiseCapability(C) for an arbitrary constructor.
+    Generic {
+        promise: Value,
+        resolve: Value,
+        reject: Value,
+    },
+}
+
+impl Capability {
+    pub fn promise(&self) -> Value {
+        match self {
+            Capability::Native(p) => Value::Object(p.clone()),
+            Capability::Generic { promise, .. } => promise.clone(),
+        }
+    }
+    fn trace(&self, t: &mut Tracer) {
+        match self {
+            Capability::Native(p) => t.edge(&p.0),
+            Capability::Generic {
+                promise,
+                resolve,
+                reject,
+            } => {
+                trace_value(promise, t);
+                trace_value(resolve, t);
+                trace_value(reject, t);
+            }
+        }
+    }
+}
+
+/// What runs when a promise settles.
+#[derive(Debug, Clone)]
+pub enum Handler {
+    /// A script callback (or `undefined`: pass the value/reason through).
+    Js(Value),
+    /// Resume the suspended async body `coroutine` with the value / by throwing the reason.
+    Await(Obj),
+    /// AsyncGeneratorAwaitReturn's continuation.
+    AsyncGenReturn(Obj),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReactionKind {
+    Fulfill,
+    Reject,
+}
+
+#[derive(Debug, Clone)]
+pub struct Reaction {
+    pub capability: Option<Capability>,
+    pub kind: ReactionKind,
+    pub handler: Handler,
+}
+
+impl Reaction {
+    fn trace(&self, t: &mut Tracer) {
+        if let Some(c) = &self.capability {
+            c.trace(t);
+        }
+        match &self.handler {
+            Handler::Js(v) => trace_value(v, t),
+            Handler::Await(o) | Handler::AsyncGenReturn(o) => t.edge(&o.0),
+        }
+    }
+}
+
+/// A queued microtask.
+pub enum Job {
+    /// NewPromiseReactionJob.
+    Reaction(Reaction, Value),
+    /// NewPromiseResolveThenableJob.
+    ResolveThenable {
+        promise: Obj,
+        thenable: Value,
+        then: Value,
+    },
+    /// A host job: call the function with no arguments (Node's `queueMicrotask(cb)`), with
+    /// the host's tag for it (Node: the async id of its `AsyncResource`), handed to
+    /// [`crate::host::HostHooks::job_started`].
+    Callback(Value, u64),
+}
+
+/// The microtask queue plus rejection tracking.
+#[derive(Default)]
+pub struct JobQueue {
+    pub jobs: VecDeque<Job>,
+    /// Promises rejected while unhandled, in order (HostPromiseRejectionTracker "reject").
+    pub unhandled: Vec<Obj>,
+}
+
+impl Interp {
+    /// Whether the microtask queue has jobs waiting.
+    pub fn has_pending_jobs(&self) -> bool {
+        !self.jobs.jobs.is_empty()
+    }
+
+    pub fn enqueue_job(&mut self, job: Job) {
+        self.jobs.jobs.push_back(job);
+    }
+
+    /// Runs microtasks until the queue is empty. A job's uncaught exception (only possible
+    /// for `queueMicrotask` callbacks) is returned and stops the drain.
+    pub fn run_microtasks(&mut self) -> JsResult<()> {
+        while let Some(job) = self.jobs.jobs.pop_front() {
+            if self.exiting.is_some() {
+                return Err(self.exit_sentinel());
+            }
+            // Promise jobs have tag 0; the host tags its own jobs.
+            let exec = match &job {
+                Job::Callback(_, id) => *id,
+                _ => 0,
+            };
+            let hooks = self.hooks();
+            let saved = hooks.job_started(self, exec);
+            let r = self.run_job(job);
+            hooks.job_finished(self, saved);
+            r?;
+        }
+        Ok(())
+    }
+
+    fn run_job(&mut self, job: Job) -> JsResult<()> {
+        match job {
+            Job::Reaction(r, arg) => self.promise_reaction_job(r, arg)?,
+            Job::ResolveThenable {
+                promise,
+                thenable,
+                then,
+            } => {
+                let (res, rej) = self.create_resolving_functions(&promise);
+                let r = self.call(
+                    &then,
+                    &thenable,
+                    &[Value::Object(res), Value::Object(rej.clone())],
+                );
+                if let Err(Abrupt::Throw(e)) = r {
+                    self.call_obj(&rej, &Value::Undefined, &[e])?;
+                } else {
+                    r?;
+                }
+            }
+            Job::Callback(f, _) => {
+                self.call(&f, &Value::Undefined, &[])?;
+            }
+        }
+        Ok(())
+    }
+
+    /// NewPromiseReactionJob's body.
+    fn promise_reaction_job(&mut self, r: Reaction, arg: Value) -> JsResult<()> {
+        let handler_result: JsResult<Value> = match &r.handler {
+            Handler::Js(Value::Undefined) => match r.kind {
+                ReactionKind::Fulfill => Ok(arg),
+                ReactionKind::Reject => Err(Abrupt::Throw(arg)),
+            },
+            Handler::Js(f) => self.call(f, &Value::Undefined, &[arg]),
+            Handler::Await(co) => {
+                let resume = match r.kind {
+                    ReactionKind::Fulfill => Resume::Next(arg),
+                    ReactionKind::Reject => Resume::Throw(arg),
+                };
+                self.resume_async(co, resume)?;
+                return Ok(());
+            }
+            Handler::AsyncGenReturn(g) => {
+                self.async_generator_await_return_settled(g, r.kind, arg)?;
+                return Ok(());
+            }
+        };
+        let Some(cap) = r.capability else {
+            return handler_result.map(|_| ());
+        };
+        match handler_result {
+            Ok(v) => self.resolve_capability(&cap, v),
+            Err(Abrupt::Throw(e)) => self.reject_capability(&cap, e),
+            Err(other) => Err(other),
+        }
+    }
+
+    pub fn resolve_capability(&mut self, cap: &Capability, v: Value) -> JsResult<()> {
+        match cap {
+            Capability::Native(p) => {
+                self.resolve_promise(p, v);
+                Ok(())
+            }
+            Capability::Generic { resolve, .. } => {
+                self.call(&resolve.clone(), &Value::Undefined, &[v])?;
+                Ok(())
+            }
+        }
+    }
+
+    pub fn reject_capability(&mut self, cap: &Capability, e: Value) -> JsResult<()> {
+        match cap {
+            Capability::Native(p) => {
+                self.reject_promise(p, e);
+                Ok(())
+            }
+            Capability::Generic { reject, .. } => {
+                self.call(&reject.clone(), &Value::Undefined, &[e])?;
+                Ok(())
+            }
+        }
+    }
+
+    pub fn new_promise(&self) -> Obj {
+        Obj::new(
+            Some(self.intrinsics.promise_prototype.clone()),
+            ObjectKind::Promise(Box::default()),
+        )
+    }
+
+    pub fn is_promise(v: &Value) -> bool {
+        matches!(v, Value::Object(o) if matches!(o.borrow().kind, ObjectKind::Promise(_)))
+    }
+
+    /// The resolve function's behaviour (Promise Resolve Functions, steps 7-16).
+    pub fn resolve_promise(&mut self, promise: &Obj, resolution: Value) {
+        if let Value::Object(r) = &resolution {
+            if Obj::ptr_eq(r, promise) {
+                let e =
+                    self.make_type_error_value("Chaining cycle detected for promise #<Promise>");
+                self.reject_promise(promise, e);
+                return;
+            }
+            let then = match self.get(r, &PropKey::from("then")) {
+                Ok(t) => t,
+                Err(Abrupt::Throw(e)) => {
+                    self.reject_promise(promise, e);
+                    return;
+                }
+                Err(_) => return,
+            };
+            if self.is_callable(&then) {
+                self.enqueue_job(Job::ResolveThenable {
+                    promise: promise.clone(),
+                    thenable: resolution.clone(),
+                    then,
+                });
+                return;
+            }
+        }
+        self.fulfill_promise(promise, resolution);
+    }
+
+    /// FulfillPromise.
+    pub fn fulfill_promise(&mut self, promise: &Obj, v: Value) {
+        let reactions = {
+            let mut d = promise.borrow_mut();
+            let ObjectKind::Promise(p) = &mut d.kind else {
+                return;
+            };
+            if !matches!(p.state, PromiseState::Pending) {
+                return;
+            }
+            p.state = PromiseState::Fulfilled(v.clone());
+            p.reject_reactions.clear();
+            std::mem::take(&mut p.fulfill_reactions)
+        };
+        for r in reactions {
+            self.enqueue_job(Job::Reaction(r, v.clone()));
+        }
+    }
+
+    /// RejectPromise (+ HostPromiseRejectionTracker "reject").
+    pub fn reject_promise(&mut self, promise: &Obj, e: Value) {
+        let (reactions, handled) = {
+            let mut d = promise.borrow_mut();
+            let ObjectKind::Promise(p) = &mut d.kind else {
+                return;
+            };
+            if !matches!(p.state, PromiseState::Pending) {
+                return;
+            }
+            p.state = PromiseState::Rejected(e.clone());
+            p.fulfill_reactions.clear();
+            (std::mem::take(&mut p.reject_reactions), p.is_handled)
+        };
+        if !handled {
+            self.jobs.unhandled.push(promise.clone());
+        }
+        for r in reactions {
+            self.enqueue_job(Job::Reaction(r, e.clone()));
+        }
+    }
+
+    /// PerformPromiseThen.
+    pub fn perform_promise_then(
+        &mut self,
+        promise: &Obj,
+        on_fulfilled: Handler,
+        on_rejected: Handler,
+        capability: Option<Capability>,
+    ) {
+        let fr = Reaction {
+            capability: capability.clone(),
+            kind: ReactionKind::Fulfill,
+            handler: on_fulfilled,
+        };
+        let rr = Reaction {
+            capability,
+            kind: ReactionKind::Reject,
+            handler: on_rejected,
+        };
+        let settled = {
+            let mut d = promise.borrow_mut();
+            let ObjectKind::Promise(p) = &mut d.kind else {
+                return;
+            };
+            let was_handled = p.is_handled;
+            p.is_handled = true;
+            match &p.state {
+                PromiseState::Pending => {
+                    p.fulfill_reactions.push(fr);
+                    p.reject_reactions.push(rr);
+                    None
+                }
+                PromiseState::Fulfilled(v) => Some((fr, v.clone(), was_handled, false)),
+                PromiseState::Rejected(v) => Some((rr, v.clone(), was_handled, true)),
+            }
+        };
+        if let Some((r, v, was_handled, rejected)) = settled {
+            if rejected && !was_handled {
+                // HostPromiseRejectionTracker "handle".
+                self.jobs.unhandled.retain(|p| !Obj::ptr_eq(p, promise));
+            }
+            self.enqueue_job(Job::Reaction(r, v));
+        }
+    }
+
+    /// PromiseResolve(%Promise%, x).
+    pub fn promise_resolve_intrinsic(&mut self, x: Value) -> JsResult<Obj> {
+        if let Value::Object(o) = &x {
+            if matches!(o.borrow().kind, ObjectKind::Promise(_)) {
+                let ctor = self.get(o, &PropKey::from("constructor"))?;
+                if matches!(&ctor, Value::Object(c) if Obj::ptr_eq(c, &self.intrinsics.promise_ctor))
+                {
+                    return Ok(o.clone());
+                }
+            }
+        }
+        let p = self.new_promise();
+        self.resolve_promise(&p, x);
+        Ok(p)
+    }
+
+    /// CreateResolvingFunctions(promise).
+    pub fn create_resolving_functions(&mut self, promise: &Obj) -> (Obj, Obj) {
+        let flag = Obj::new(None, ObjectKind::Internal(vec![Value::Bool(false)]));
+        let caps = vec![Value::Object(promise.clone()), Value::Object(flag)];
+        let resolve = self.native_fn_with("", 1, promise_resolve_function, false, caps.clone());
+        let reject = self.native_fn_with("", 1, promise_reject_function, false, caps);
+        (resolve, reject)
+    }
+
+    pub fn make_type_error_value(&mut self, msg: &str) -> Value {
+        let p = self.intrinsics.type_error_prototype.clone();
+        Value::Object(self.make_error(&p, msg))
+    }
+
+    /// Promises still rejected-and-unhandled (drains the tracker list).
+    pub fn take_unhandled_rejections(&mut self) -> Vec<(Obj, Value)> {
+        let list = std::mem::take(&mut self.jobs.unhandled);
+        list.into_iter()
+            .filter_map(|p| {
+                let d = p.borrow();
+                match &d.kind {
+                    ObjectKind::Promise(pd) if !pd.is_handled => match &pd.state {
+                        PromiseState::Rejected(v) => Some((p.clone(), v.clone())),
+                        _ => None,
+                    },
+                    _ => None,
+                }
+            })
+            .collect()
+    }
+}
+
+fn resolving_captures(a: &crate::interp::Args) -> Option<(Obj, Obj)> {
+    match &a.callee.borrow().kind {
+        ObjectKind::Native(n) => match (n.captures.first(), n.captures.get(1)) {
+            (Some(Value::Object(p)), Some(Value::Object(f))) => Some((p.clone(), f.clone())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Returns true if this is the first resolution (and marks it resolved).
+fn claim(flag: &Obj) -> bool {
+    let mut d = flag.borrow_mut();
+    if let ObjectKind::Internal(v) = &mut d.kind {
+        if let Some(Value::Bool(true)) = v.first() {
+            return false;
+        }
+        if let Some(x) = v.first_mut() {
+            *x = Value::Bool(true);
+        }
+    }
+    true
+}
+
+fn promise_resolve_function(it: &mut Interp, a: &crate::interp::Args) -> JsResult<Value> {
+    if let Some((p, flag)) = resolving_captures(a) {
+        if claim(&flag) {
+            it.resolve_promise(&p, a.get(0));
+        }
+    }
+    Ok(Value::Undefined)
+}
+
+fn promise_reject_function(it: &mut Interp, a: &crate::interp::Args) -> JsResult<Value> {
+    if let Some((p, flag)) = resolving_captures(a) {
+        if claim(&flag) {
+            it.reject_promise(&p, a.get(0));
+        }
+    }
+    Ok(Value::Undefined)
+}

@@ -1,0 +1,235 @@
+//! The realm: intrinsic objects, well-known symbols and the global object.
+//!
+//! All intrinsic prototypes are allocated first as empty objects (so every built-in can refer
+//! to every other), then each `builtins::*::init` fills in its constructor and methods.
+
+use crate::interp::{GlobalLex, Interp};
+use crate::object::{Obj, ObjectKind};
+use crate::string::JsStr;
+use crate::value::{Sym, Value};
+
+macro_rules! intrinsics {
+    ($($name:ident),* $(,)?) => {
+        /// The realm's intrinsic objects (`%Object.prototype%`, ...).
+        pub struct Intrinsics {
+            $(pub $name: Obj,)*
+        }
+    };
+}
+
+intrinsics!(
+    object_prototype,
+    function_prototype,
+    array_prototype,
+    string_prototype,
+    number_prototype,
+    bigint_prototype,
+    boolean_prototype,
+    symbol_prototype,
+    error_prototype,
+    type_error_prototype,
+    range_error_prototype,
+    reference_error_prototype,
+    syntax_error_prototype,
+    eval_error_prototype,
+    uri_error_prototype,
+    aggregate_error_prototype,
+    iterator_prototype,
+    async_iterator_prototype,
+    array_iterator_prototype,
+    map_iterator_prototype,
+    set_iterator_prototype,
+    string_iterator_prototype,
+    generator_prototype,
+    generator_function_prototype,
+    async_function_prototype,
+    async_generator_prototype,
+    async_generator_function_prototype,
+    async_from_sync_iterator_prototype,
+    promise_prototype,
+    map_prototype,
+    set_prototype,
+    weakmap_prototype,
+    weakset_prototype,
+    date_prototype,
+    regexp_prototype,
+    // Functions other built-ins need to reach.
+    throw_type_error,
+    array_proto_values,
+    object_proto_to_string,
+    error_proto_to_string,
+    object_ctor,
+    function_ctor,
+    array_ctor,
+    promise_ctor,
+    eval_fn,
+);
+
+/// The well-known symbols (`Symbol.iterator`, ...).
+pub struct WellKnownSymbols {
+    pub async_iterator: Sym,
+    pub has_instance: Sym,
+    pub is_concat_spreadable: Sym,
+    pub iterator: Sym,
+    pub match_: Sym,
+    pub match_all: Sym,
+    pub replace: Sym,
+    pub search: Sym,
+    pub species: Sym,
+    pub split: Sym,
+    pub to_primitive: Sym,
+    pub to_string_tag: Sym,
+    pub unscopables: Sym,
+}
+
+impl WellKnownSymbols {
+    fn new() -> Self {
+        let s = |n: &str| Sym::new(Some(JsStr::intern(&format!("Symbol.{n}"))));
+        WellKnownSymbols {
+            async_iterator: s("asyncIterator"),
+            has_instance: s("hasInstance"),
+            is_concat_spreadable: s("isConcatSpreadable"),
+            iterator: s("iterator"),
+            match_: s("match"),
+            match_all: s("matchAll"),
+            replace: s("replace"),
+            search: s("search"),
+            species: s("species"),
+            split: s("split"),
+            to_primitive: s("toPrimitive"),
+            to_string_tag: s("toStringTag"),
+            unscopables: s("unscopables"),
+        }
+    }
+
+    /// (name, symbol) pairs for defining `Symbol.iterator` etc.
+    pub fn all(&self) -> Vec<(&'static str, Sym)> {
+        vec![
+            ("asyncIterator", self.async_iterator.clone()),
+            ("hasInstance", self.has_instance.clone()),
+            ("isConcatSpreadable", self.is_concat_spreadable.clone()),
+            ("iterator", self.iterator.clone()),
+            ("match", self.match_.clone()),
+            ("matchAll", self.match_all.clone()),
+            ("replace", self.replace.clone()),
+            ("search", self.search.clone()),
+            ("species", self.species.clone()),
+            ("split", self.split.clone()),
+            ("toPrimitive", self.to_primitive.clone()),
+            ("toStringTag", self.to_string_tag.clone()),
+            ("unscopables", self.unscopables.clone()),
+        ]
+    }
+}
+
+/// Creates a fresh realm with every built-in installed.
+pub fn create(
+    hooks: std::rc::Rc<dyn crate::host::HostHooks>,
+    host_data: Option<Box<dyn std::any::Any>>,
+) -> Interp {
+    let object_prototype = Obj::new(None, ObjectKind::Ordinary);
+    let op = || Some(object_prototype.clone());
+    let ord = |p: Option<Obj>| Obj::new(p, ObjectKind::Ordinary);
+    let function_prototype = Obj::new(
+        op(),
+        ObjectKind::Native(Box::new(crate::interp::function::NativeFunction {
+            f: |_, _| Ok(Value::Undefined),
+            ctor: false,
+            captures: Vec::new(),
+            name: JsStr::empty(),
+        })),
+    );
+    let fp = || Some(function_prototype.clone());
+    let error_prototype = ord(op());
+    let ep = || Some(error_prototype.clone());
+    let iterator_prototype = ord(op());
+    let ip = || Some(iterator_prototype.clone());
+    let async_iterator_prototype = ord(op());
+    let generator_prototype = ord(ip());
+    let async_generator_prototype = ord(Some(async_iterator_prototype.clone()));
+    let placeholder_fn = || ord(fp());
+    let intrinsics = Intrinsics {
+        function_prototype: function_prototype.clone(),
+        array_prototype: Obj::new(
+            op(),
+            ObjectKind::Array {
+                length: 0,
+                length_writable: true,
+            },
+        ),
+        string_prototype: Obj::new(op(), ObjectKind::String(JsStr::empty())),
+        number_prototype: Obj::new(op(), ObjectKind::Number(0.0)),
+        bigint_prototype: ord(op()),
+        boolean_prototype: Obj::new(op(), ObjectKind::Boolean(false)),
+        symbol_prototype: ord(op()),
+        type_error_prototype: ord(ep()),
+        range_error_prototype: ord(ep()),
+        reference_error_prototype: ord(ep()),
+        syntax_error_prototype: ord(ep()),
+        eval_error_prototype: ord(ep()),
+        uri_error_prototype: ord(ep()),
+        aggregate_error_prototype: ord(ep()),
+        error_prototype: error_prototype.clone(),
+        array_iterator_prototype: ord(ip()),
+        map_iterator_prototype: ord(ip()),
+        set_iterator_prototype: ord(ip()),
+        string_iterator_prototype: ord(ip()),
+        generator_function_prototype: ord(fp()),
+        async_function_prototype: ord(fp()),
+        async_generator_function_prototype: ord(fp()),
+        async_from_sync_iterator_prototype: ord(Some(async_iterator_prototype.clone())),
+        generator_prototype,
+        async_generator_prototype,
+        iterator_prototype,
+        async_iterator_prototype,
+        promise_prototype: ord(op()),
+        map_prototype: ord(op()),
+        set_prototype: ord(op()),
+        weakmap_prototype: ord(op()),
+        weakset_prototype: ord(op()),
+        date_prototype: ord(op()),
+        regexp_prototype: ord(op()),
+        throw_type_error: placeholder_fn(),
+        array_proto_values: placeholder_fn(),
+        object_proto_to_string: placeholder_fn(),
+        error_proto_to_string: placeholder_fn(),
+        object_ctor: placeholder_fn(),
+        function_ctor: placeholder_fn(),
+        array_ctor: placeholder_fn(),
+        promise_ctor: placeholder_fn(),
+        eval_fn: placeholder_fn(),
+        object_prototype,
+    };
+    let global = Obj::new(
+        Some(intrinsics.object_prototype.clone()),
+        ObjectKind::Ordinary,
+    );
+    let mut it = Interp {
+        intrinsics,
+        symbols: WellKnownSymbols::new(),
+        global,
+        global_lex: GlobalLex::default(),
+        frames: Vec::new(),
+        resume: None,
+        yielded: Value::Undefined,
+        delegated_result: None,
+        last_error_pos: None,
+        jobs: Default::default(),
+        suspend_kind: crate::interp::generator::SuspendKind::Yield,
+        current_async_gen: None,
+        call_depth: 0,
+        param_envs: Vec::new(),
+        stack: Vec::new(),
+        sources: Vec::new(),
+        symbol_registry: Default::default(),
+        template_cache: Default::default(),
+        module_like: false,
+        exiting: None,
+        hooks,
+        host_data,
+        native_closures: Vec::new(),
+        interrupt: Default::default(),
+    };
+    crate::builtins::init_all(&mut it);
+    it
+}

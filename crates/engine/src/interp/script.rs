@@ -1,0 +1,252 @@
+//! Running a script: parse, resolve, GlobalDeclarationInstantiation, evaluate
+//! (ScriptEvaluation), and module-like code with top-level `await`.
+
+use std::rc::Rc;
+
+use crate::ast::{Script, Span};
+use crate::interp::scope::Env;
+use crate::interp::{Abrupt, Interp, SourceFile};
+use crate::object::{Attrs, PropKey, PropertyDescriptor};
+use crate::parser::{parse_script, ParseOptions, SyntaxError};
+use crate::resolve::{resolve_script, DeclKind, ResolveOptions};
+use crate::value::Value;
+
+/// Why a script did not complete normally.
+#[derive(Debug)]
+pub enum RunError {
+    /// Early (parse-time) error.
+    Syntax { source: u32, error: SyntaxError },
+    /// An exception nobody caught.
+    Uncaught {
+        value: Value,
+        pos: Option<(u32, Span)>,
+    },
+}
+
+/// `(async () => { <body> })()`: runs a module-like body as an async arrow (strict; `this`
+/// is the top-level `this`, which is `undefined` in module-like code).
+fn wrap_module_body(script: Script) -> Script {
+    use crate::ast::{Expr, ExprKind, Function, FunctionBody, FunctionKind, Stmt, StmtKind};
+    let span = script.span;
+    let func = Rc::new(Function {
+        name: None,
+        kind: FunctionKind::Arrow,
+        is_async: true,
+        is_generator: false,
+        params: Vec::new(),
+        rest: None,
+        body: FunctionBody::Block(script.body),
+        has_use_strict: true,
+        is_derived_ctor: false,
+        span,
+        scope: Default::default(),
+    });
+    let call = Expr::new(
+        ExprKind::Call {
+            callee: Box::new(Expr::new(ExprKind::Arrow(func), span)),
+            args: Vec::new(),
+            optional: false,
+        },
+        span,
+    );
+    Script {
+        body: vec![Stmt::new(StmtKind::Expr(call), span)],
+        strict: true,
+        span,
+        scope: Default::default(),
+    }
+}
+
+impl Interp {
+    /// Registers a source text for diagnostics; returns its index.
+    pub fn add_source(&mut self, name: &str, text: &str) -> u32 {
+        self.sources
+            .push(Rc::new(SourceFile::new(name.to_string(), Rc::from(text))));
+        (self.sources.len() - 1) as u32
+    }
+
+    /// Parses and resolves a script.
+    pub fn compile(&mut self, source: u32, opts: &ParseOptions) -> Result<Rc<Script>, RunError> {
+        let text = self.sources[source as usize].text.clone();
+        let script =
+            parse_script(&text, opts).map_err(|error| RunError::Syntax { source, error })?;
+        let ropts = ResolveOptions {
+            top_level_await: opts.top_level_await,
+            ..Default::default()
+        };
+        resolve_script(&script, &ropts).map_err(|error| RunError::Syntax { source, error })?;
+        Ok(Rc::new(script))
+    }
+
+    /// Runs a script's text (ScriptEvaluation of global code) to completion; the caller
+    /// then runs the jobs and the host's event loop.
+    ///
+    /// As Node's module detection: a text that fails to parse as a script but parses with
+    /// top-level `await` runs as module-like code (strict, `this` undefined, top-level
+    /// declarations local to it), its body suspending at each top-level `await`.
+    pub fn run_script(&mut self, name: &str, text: &str) -> Result<Value, RunError> {
+        self.run_script_with(name, text, &mut |_| {})
+    }
+
+    /// [`Interp::run_script`], calling `setup` just before a text that parsed as a script
+    /// runs (Node's `-e` installs `require`/`module` there).
+    pub fn run_script_with(
+        &mut self,
+        name: &str,
+        text: &str,
+        setup: &mut dyn FnMut(&mut Interp),
+    ) -> Result<Value, RunError> {
+        let source = self.add_source(name, text);
+        match self.compile(source, &ParseOptions::default()) {
+            Ok(script) => {
+                setup(self);
+                self.evaluate_script(&script, source)
+            }
+            // Global code only falls back for top-level `await` (not import/export, which
+            // test262's scripts must reject).
+            Err(first) => self.run_module_like(source, text, first, false),
+        }
+    }
+
+    /// Node's module detection: code that failed to parse as a script (`first` is that
+    /// error) but parses with top-level `await` runs as module-like code (strict, `this`
+    /// undefined, top-level declarations local to it), suspending at each top-level `await`.
+    /// With `esm`, `import`/`export` also make it module code (a file); without, only
+    /// top-level `await` does (global code: test262's scripts must reject import/export).
+    pub fn run_module_like(
+        &mut self,
+        source: u32,
+        text: &str,
+        first: RunError,
+        esm: bool,
+    ) -> Result<Value, RunError> {
+        let words: &[&str] = if esm {
+            &["await", "import", "export"]
+        } else {
+            &["await"]
+        };
+        if !words.iter().any(|w| text.contains(w)) {
+            return Err(first);
+        }
+        let opts = ParseOptions {
+            strict: true,
+            top_level_await: true,
+            module: esm,
+        };
+        let Ok(mut script) = parse_script(text, &opts) else {
+            return Err(first);
+        };
+        // Module linking loads every imported module before the body runs: the desugared
+        // import declarations go first, in source order.
+        let (imports, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut script.body)
+            .into_iter()
+            .partition(crate::parser::is_import_declaration);
+        script.body = imports;
+        script.body.extend(rest);
+        let wrapped = Rc::new(wrap_module_body(script));
+        resolve_script(&wrapped, &ResolveOptions::default())
+            .map_err(|error| RunError::Syntax { source, error })?;
+        self.module_like = true;
+        self.evaluate_script(&wrapped, source)
+    }
+
+    /// ScriptEvaluation: GlobalDeclarationInstantiation, then the statements.
+    pub fn evaluate_script(&mut self, script: &Rc<Script>, source: u32) -> Result<Value, RunError> {
+        let Some(info) = script.scope.get().cloned() else {
+            return Err(RunError::Syntax {
+                source,
+                error: SyntaxError {
+                    message: "internal error: unresolved script".into(),
+                    span: script.span,
+                    incomplete: false,
+                },
+            });
+        };
+        let env = Env::new(None, &info);
+        self.stack.push(crate::interp::StackEntry {
+            name: crate::string::JsStr::empty(),
+            pos: Span::default(),
+            source,
+            kind: crate::interp::FrameKind::Js,
+        });
+        let r = self
+            .global_declaration_instantiation(&info, &env, source)
+            .and_then(|_| self.eval_stmts(&script.body, &env));
+        let pos = self.last_error_pos.take();
+        self.stack.pop();
+        match r {
+            Ok(v) => Ok(if let Value::Empty = v {
+                Value::Undefined
+            } else {
+                v
+            }),
+            Err(Abrupt::Throw(value)) => Err(RunError::Uncaught { value, pos }),
+            Err(Abrupt::Return(v)) => Ok(v),
+            Err(_) => Ok(Value::Undefined),
+        }
+    }
+
+    fn global_declaration_instantiation(
+        &mut self,
+        info: &Rc<crate::resolve::ScopeInfo>,
+        env: &Env,
+        _source: u32,
+    ) -> Result<(), Abrupt> {
+        let g = self.global.clone();
+        // Lexical names may not clash with existing lexical or restricted global names.
+        for d in &info.decls {
+            if d.kind.is_lexical() {
+                if self.global_lex.names.contains_key(&d.name) {
+                    return Err(self.syntax_error(format!(
+                        "Identifier '{}' has already been declared",
+                        d.name
+                    )));
+                }
+                if let Some(p) = g.get_own_property(&PropKey::from_str(&d.name)) {
+                    if !p.attrs.configurable() {
+                        return Err(self.syntax_error(format!(
+                            "Identifier '{}' has already been declared",
+                            d.name
+                        )));
+                    }
+                }
+            }
+            if matches!(d.kind, DeclKind::Var | DeclKind::Function)
+                && self.global_lex.names.contains_key(&d.name)
+            {
+                return Err(
+                    self.syntax_error(format!("Identifier '{}' has already been declared", d.name))
+                );
+            }
+        }
+        for d in &info.decls {
+            match d.kind {
+                DeclKind::Let | DeclKind::Const | DeclKind::Class => {
+                    self.global_lex.declare(d.name.clone(), d.kind);
+                }
+                DeclKind::Var => {
+                    let key = PropKey::from_str(&d.name);
+                    if g.get_own_property(&key).is_none() {
+                        g.define(key, Value::Undefined, Attrs::new(true, true, false));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (_, f) in &info.functions {
+            let Some(name) = &f.name else { continue };
+            let clo = self.make_closure(f, env, None, None);
+            let key = PropKey::from_str(&name.name);
+            let existing = g.get_own_property(&key);
+            let desc = match existing {
+                Some(p) if !p.attrs.configurable() => PropertyDescriptor {
+                    value: Some(Value::Object(clo)),
+                    ..Default::default()
+                },
+                _ => PropertyDescriptor::data(Value::Object(clo), Attrs::new(true, true, false)),
+            };
+            self.define_property_or_throw(&g, key, desc)?;
+        }
+        Ok(())
+    }
+}

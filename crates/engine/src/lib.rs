@@ -1,0 +1,23 @@
+//! jsgen's ECMAScript engine: values, strings, objects and their GC, the AST-walking
+//! evaluator and the built-ins ECMA-262 and ECMA-402 define. It knows nothing of Node: what
+//! it needs from a host (the clock, module loading, `import.meta`, job bookkeeping) goes
+//! through [`host::HostHooks`], as Boa's `HostHooks` and QuickJS's `quickjs.h` split.
+//!
+//! - [`value`], [`object`], [`object_kind`], [`gc`], [`bigint`]: the value model;
+//! - [`interp`]: the evaluator (resumable frames for `yield`/`await`), the microtask queue,
+//!   generators, iterators, Proxy, errors and their stacks, running scripts;
+//! - [`builtins`]: one module per global.
+//!
+//! The front end is `jsgen-syntax`; its modules are re-exported here because the engine's
+//! API speaks in them (a `JsStr` is a string value, an `ast::Span` a source position).
+
+pub use jsgen_syntax::{ast, lexer, parser, regexp, resolve, string};
+
+pub mod bigint;
+pub mod builtins;
+pub mod gc;
+pub mod host;
+pub mod interp;
+pub mod object;
+pub mod object_kind;
+pub mod value;

@@ -1,0 +1,240 @@
+//! What kind of object a cell is: ordinary, array, function, one of the built-in classes with
+//! internal slots (Map, Generator, Promise, ...). Exotic own properties that need no calls
+//! (array `length`, a String object's indices and `length`) are answered here.
+
+use crate::builtins::map::MapData;
+use crate::gc::Tracer;
+use crate::interp::function::{BoundFunction, Closure, NativeFunction};
+use crate::interp::generator::GeneratorData;
+use crate::object::{trace_value, Attrs, Obj, Prop, PropKey};
+use crate::string::JsStr;
+use crate::value::{Sym, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IterKind {
+    Keys,
+    Values,
+    Entries,
+}
+
+#[derive(Debug)]
+pub enum ObjectKind {
+    Ordinary,
+    /// An ordinary object made by `\[\[Construct\]\]` of a JS function: remembers the name of the
+    /// `new.target` function, as V8's map constructor does (`%GetConstructorName`, shown by
+    /// inspect when the prototype chain has no usable `constructor`). Otherwise ordinary.
+    Instance(crate::string::JsStr),
+    /// An Array exotic object. `elements` holds indices below its length densely; `length`
+    /// is authoritative (it may exceed the dense part).
+    Array {
+        length: u32,
+        length_writable: bool,
+    },
+    Closure(Box<Closure>),
+    Native(Box<NativeFunction>),
+    Bound(Box<BoundFunction>),
+    Error,
+    Boolean(bool),
+    Number(f64),
+    /// A BigInt wrapper object (`Object(1n)`): \[\[BigIntData\]\].
+    BigInt(std::rc::Rc<num_bigint::BigInt>),
+    String(JsStr),
+    Symbol(Sym),
+    Map(Box<MapData>),
+    Set(Box<MapData>),
+    WeakMap(Box<MapData>),
+    WeakSet(Box<MapData>),
+    Generator(Box<GeneratorData>),
+    /// An async function activation or an async generator object.
+    Async(Box<crate::interp::generator::AsyncData>),
+    Promise(Box<crate::interp::jobs::PromiseData>),
+    /// A host object known by an integer id, holding no JS values (the Node host's `Timeout`
+    /// and `Immediate` objects carry their timer id here).
+    HostId(u64),
+    /// An `Intl.*` service object (its resolved options; holds no JS values).
+    Intl(Box<crate::builtins::intl::IntlData>),
+    /// An unmapped `arguments` object (elements hold the values).
+    Arguments,
+    ArrayIterator {
+        target: Value,
+        index: u32,
+        kind: IterKind,
+    },
+    MapIterator {
+        map: Obj,
+        index: usize,
+        kind: IterKind,
+    },
+    SetIterator {
+        set: Obj,
+        index: usize,
+        kind: IterKind,
+    },
+    StringIterator {
+        s: JsStr,
+        index: usize,
+    },
+    /// Iterator over an object's enumerable string keys, for `for-in`.
+    ForInIterator(Box<ForInState>),
+    Date(f64),
+    /// A RegExp instance (\[\[OriginalSource\]\], \[\[OriginalFlags\]\], \[\[RegExpMatcher\]\]).
+    RegExp(Box<crate::builtins::regexp::RegExpData>),
+    /// Internal: holds an arbitrary value list (used by built-ins as private state).
+    Internal(Vec<Value>),
+    /// A Proxy exotic object (`src/interp/proxy.rs`). Its own property storage stays empty
+    /// (apart from private elements), its `proto` is `None` and it is marked non-extensible,
+    /// so code reading `ObjectData` directly sees nothing; every internal method goes through
+    /// the handler.
+    Proxy(Box<crate::interp::proxy::ProxyData>),
+}
+
+#[derive(Debug)]
+pub struct ForInState {
+    pub object: Option<Obj>,
+    /// The keys to visit, computed when the loop starts.
+    pub keys: Vec<PropKey>,
+    pub pos: usize,
+}
+
+impl ObjectKind {
+    pub fn is_callable(&self) -> bool {
+        match self {
+            ObjectKind::Closure(_) | ObjectKind::Native(_) | ObjectKind::Bound(_) => true,
+            ObjectKind::Proxy(p) => p.callable,
+            _ => false,
+        }
+    }
+
+    #[inline]
+    pub fn is_proxy(&self) -> bool {
+        matches!(self, ObjectKind::Proxy(_))
+    }
+
+    pub fn is_constructor(&self) -> bool {
+        match self {
+            ObjectKind::Closure(c) => c.is_constructor(),
+            ObjectKind::Native(n) => n.ctor,
+            ObjectKind::Bound(b) => b.target.is_constructor(),
+            ObjectKind::Proxy(p) => p.constructor,
+            _ => false,
+        }
+    }
+
+    pub fn is_array(&self) -> bool {
+        matches!(self, ObjectKind::Array { .. })
+    }
+
+    /// May `elements` grow by appending (arrays, ordinary objects, arguments)?
+    pub fn elements_may_grow(&self) -> bool {
+        match self {
+            ObjectKind::Array {
+                length_writable, ..
+            } => *length_writable,
+            ObjectKind::String(_) => false,
+            _ => true,
+        }
+    }
+
+    /// Keeps an array's `length` above every index written.
+    pub fn note_index_written(&mut self, i: u32) {
+        if let ObjectKind::Array { length, .. } = self {
+            if i >= *length {
+                *length = i + 1;
+            }
+        }
+    }
+
+    pub fn exotic_own_property(&self, key: &PropKey) -> Option<Prop> {
+        match (self, key) {
+            (
+                ObjectKind::Array {
+                    length,
+                    length_writable,
+                },
+                PropKey::Str(s),
+            ) if s.units() == LENGTH => Some(Prop::data(
+                Value::Number(*length as f64),
+                Attrs::new(*length_writable, false, false),
+            )),
+            (ObjectKind::String(s), PropKey::Str(k)) if k.units() == LENGTH => {
+                Some(Prop::data(Value::Number(s.len() as f64), Attrs::NONE))
+            }
+            (ObjectKind::String(s), PropKey::Index(i)) if (*i as usize) < s.len() => {
+                Some(Prop::data(
+                    Value::String(s.slice(*i as usize, *i as usize + 1)),
+                    Attrs::new(false, true, false),
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    pub fn has_exotic_nonconfigurable(&self, key: &PropKey) -> bool {
+        self.exotic_own_property(key)
+            .is_some_and(|p| !p.attrs.configurable())
+    }
+
+    pub fn exotic_index_keys(&self, out: &mut Vec<u32>) {
+        if let ObjectKind::String(s) = self {
+            out.extend(0..s.len() as u32);
+        }
+    }
+
+    pub fn exotic_string_keys(&self, out: &mut Vec<PropKey>) {
+        match self {
+            ObjectKind::Array { .. } | ObjectKind::String(_) => {
+                out.push(PropKey::Str(JsStr::intern("length")))
+            }
+            _ => {}
+        }
+    }
+
+    pub fn trace(&self, t: &mut Tracer) {
+        match self {
+            ObjectKind::Closure(c) => c.trace(t),
+            ObjectKind::Native(n) => {
+                for v in &n.captures {
+                    trace_value(v, t);
+                }
+            }
+            ObjectKind::Bound(b) => {
+                t.edge(&b.target.0);
+                trace_value(&b.this, t);
+                for v in &b.args {
+                    trace_value(v, t);
+                }
+            }
+            ObjectKind::Map(m)
+            | ObjectKind::Set(m)
+            | ObjectKind::WeakMap(m)
+            | ObjectKind::WeakSet(m) => m.trace(t),
+            ObjectKind::Generator(g) => g.trace(t),
+            ObjectKind::Async(a) => a.trace(t),
+            ObjectKind::Promise(p) => p.trace(t),
+            ObjectKind::ArrayIterator { target, .. } => trace_value(target, t),
+            ObjectKind::MapIterator { map, .. } => t.edge(&map.0),
+            ObjectKind::SetIterator { set, .. } => t.edge(&set.0),
+            ObjectKind::ForInIterator(s) => {
+                if let Some(o) = &s.object {
+                    t.edge(&o.0);
+                }
+            }
+            ObjectKind::Internal(vs) => {
+                for v in vs {
+                    trace_value(v, t);
+                }
+            }
+            ObjectKind::Proxy(p) => {
+                if let Some(o) = &p.target {
+                    t.edge(&o.0);
+                }
+                if let Some(o) = &p.handler {
+                    t.edge(&o.0);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+const LENGTH: &[u16] = &[108, 101, 110, 103, 116, 104];

@@ -1,0 +1,603 @@
+//! The event loop: timers, immediates and the microtask checkpoints between them, with Node's
+//! ordering rules, on a current-thread tokio runtime (real time) or a virtual clock.
+//!
+//! Rules (Node v20): after the script and after every macrotask callback, Node's
+//! `processTicksAndRejections` runs: all `process.nextTick` callbacks, then all microtasks,
+//! repeated until both queues are empty, then the unhandled-rejection check. Timers fire in (deadline, creation order);
+//! a delay below 1 ms (or NaN, or above 2^31-1) means 1 ms; the deadline is computed from the
+//! clock read when `setTimeout` is called. Immediates run after the due timers of a loop turn.
+//! The loop ends when no referenced timer and no immediate is left.
+//!
+//! Virtual time: the clock is real elapsed time plus the waits we skipped, so timers fire in
+//! exactly the same order as with real waiting, busy-waits on `Date.now()` still end, and a
+//! script made of long timeouts finishes at once.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::time::{Duration, Instant};
+
+use crate::prelude::*;
+use jsgen_engine::interp::{Abrupt, Interp};
+use jsgen_engine::value::Value;
+
+/// One scheduled timer.
+pub struct Timer {
+    pub callback: Value,
+    pub args: Vec<Value>,
+    /// `setInterval` period (ms).
+    pub repeat: Option<f64>,
+    pub refed: bool,
+    /// The delay as given (for `refresh`).
+    pub delay: f64,
+    pub deadline: f64,
+    pub seq: u64,
+    /// The `Timeout` object (`this` in the callback).
+    pub this: Value,
+}
+
+/// One queued `setImmediate` callback.
+pub struct ImmediateEntry {
+    pub id: u64,
+    pub callback: Value,
+    pub args: Vec<Value>,
+    /// The `Immediate` object (`this` in the callback).
+    pub this: Value,
+    pub refed: bool,
+}
+
+pub struct Timers {
+    start: Instant,
+    /// Milliseconds since the Unix epoch when `start` was taken (`performance.timeOrigin`).
+    origin_epoch: f64,
+    /// Milliseconds skipped by virtual time.
+    skipped: f64,
+    pub virtual_time: bool,
+    next_id: u64,
+    next_seq: u64,
+    pub timers: rustc_hash::FxHashMap<u64, Timer>,
+    /// (deadline in µs, seq) → id
+    queue: BTreeMap<(u64, u64), u64>,
+    pub immediates: VecDeque<ImmediateEntry>,
+    /// The last `Immediate` of Node's current immediate list (`immediateQueue.tail`), which a
+    /// new one links to; the list starts over when the check phase takes it.
+    pub immediate_tail: Option<jsgen_engine::object::Obj>,
+    /// Node's `executionAsyncId()`: 1 in the main script, the resource's id in its callback,
+    /// 0 in promise jobs.
+    pub exec_async_id: u64,
+}
+
+impl Default for Timers {
+    fn default() -> Self {
+        let start = Instant::now();
+        let origin_epoch = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as f64)
+            .unwrap_or(0.0);
+        Timers {
+            start,
+            origin_epoch,
+            skipped: 0.0,
+            virtual_time: false,
+            // Async ids: 1 is the main script, so the first resource gets 2.
+            next_id: 2,
+            next_seq: 0,
+            timers: Default::default(),
+            queue: BTreeMap::new(),
+            immediates: VecDeque::new(),
+            immediate_tail: None,
+            exec_async_id: 1,
+        }
+    }
+}
+
+fn key(deadline: f64, seq: u64) -> (u64, u64) {
+    ((deadline * 1000.0) as u64, seq)
+}
+
+impl Timers {
+    /// Milliseconds since the loop started, on the clock in use.
+    pub fn now(&self) -> f64 {
+        self.start.elapsed().as_secs_f64() * 1000.0 + self.skipped
+    }
+
+    /// `performance.timeOrigin`: the epoch time (ms) at which `now()` was 0.
+    pub fn time_origin(&self) -> f64 {
+        self.origin_epoch
+    }
+
+    /// Milliseconds since the Unix epoch, on the clock in use (`Date.now()`): the epoch
+    /// millisecond at start plus `now()`, so `Date.now()`, `performance.now()` and timer
+    /// deadlines read one clock. With a whole-millisecond origin, a timer of `d` ms fires when
+    /// `Date.now()` has advanced by at least `d` (deadlines are `floor(now) + d`), as in Node.
+    pub fn epoch_now(&self) -> f64 {
+        (self.origin_epoch + self.now()).floor()
+    }
+
+    /// Node's delay coercion: `after *= 1; if (!(after >= 1 && after <= 2^31-1)) after = 1`.
+    pub fn coerce_delay(d: f64) -> f64 {
+        let d = d.trunc();
+        if (1.0..=2147483647.0).contains(&d) {
+            d
+        } else {
+            1.0
+        }
+    }
+
+    /// Node's `newAsyncId()`: timers, immediates, ticks and `queueMicrotask` callbacks each
+    /// take one (timer ids are their async ids, as `+timeout` shows).
+    pub fn new_async_id(&mut self) -> u64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    pub fn add(&mut self, callback: Value, args: Vec<Value>, delay: f64, repeat: bool) -> u64 {
+        let id = self.new_async_id();
+        let delay = Self::coerce_delay(delay);
+        self.schedule(
+            id,
+            Timer {
+                callback,
+                args,
+                repeat: if repeat { Some(delay) } else { None },
+                refed: true,
+                delay,
+                deadline: 0.0,
+                seq: 0,
+                this: Value::Undefined,
+            },
+        );
+        id
+    }
+
+    /// Sets the object a timer callback gets as `this`.
+    pub fn set_this(&mut self, id: u64, this: Value) {
+        if let Some(t) = self.timers.get_mut(&id) {
+            t.this = this;
+        }
+    }
+
+    fn schedule(&mut self, id: u64, mut t: Timer) {
+        t.deadline = self.now().floor() + t.delay;
+        t.seq = self.next_seq;
+        self.next_seq += 1;
+        self.queue.insert(key(t.deadline, t.seq), id);
+        self.timers.insert(id, t);
+    }
+
+    pub fn clear(&mut self, id: u64) {
+        if let Some(t) = self.timers.remove(&id) {
+            self.queue.remove(&key(t.deadline, t.seq));
+        }
+        self.immediates.retain(|e| e.id != id);
+    }
+
+    pub fn refresh(&mut self, id: u64) {
+        if let Some(t) = self.timers.remove(&id) {
+            self.queue.remove(&key(t.deadline, t.seq));
+            self.schedule(id, t);
+        }
+    }
+
+    pub fn set_ref(&mut self, id: u64, refed: bool) {
+        if let Some(t) = self.timers.get_mut(&id) {
+            t.refed = refed;
+        } else if let Some(e) = self.immediates.iter_mut().rev().find(|e| e.id == id) {
+            e.refed = refed;
+        }
+    }
+
+    pub fn has_ref(&self, id: u64) -> bool {
+        self.timers.get(&id).is_some_and(|t| t.refed)
+    }
+
+    /// Queues an immediate whose async id `id` was taken with `new_async_id`.
+    pub fn add_immediate(&mut self, id: u64, callback: Value, args: Vec<Value>, this: Value) {
+        self.immediates.push_back(ImmediateEntry {
+            id,
+            callback,
+            args,
+            this,
+            refed: true,
+        });
+    }
+
+    pub fn has_refed_work(&self) -> bool {
+        self.immediates.iter().any(|e| e.refed) || self.timers.values().any(|t| t.refed)
+    }
+
+    fn next_deadline(&self) -> Option<f64> {
+        self.queue
+            .iter()
+            .find(|(_, id)| self.timers.contains_key(id))
+            .map(|((d, _), _)| *d as f64 / 1000.0)
+    }
+
+    /// Takes the earliest timer due at `now` off the queue: (id, callback, args, repeats,
+    /// this). Intervals stay registered (so `clearInterval` inside the callback can remove
+    /// them).
+    fn pop_due(&mut self, now: f64) -> Option<(u64, Value, Vec<Value>, bool, Value)> {
+        loop {
+            let (&k, &id) = self.queue.iter().next()?;
+            if k.0 as f64 / 1000.0 > now {
+                return None;
+            }
+            self.queue.remove(&k);
+            let Some(t) = self.timers.get(&id) else {
+                continue;
+            };
+            let out = (
+                id,
+                t.callback.clone(),
+                t.args.clone(),
+                t.repeat.is_some(),
+                t.this.clone(),
+            );
+            if t.repeat.is_none() {
+                self.timers.remove(&id);
+            }
+            return Some(out);
+        }
+    }
+
+    /// Re-arms an interval after its callback ran (unless it was cleared).
+    fn rearm(&mut self, id: u64) {
+        if let Some(t) = self.timers.remove(&id) {
+            let period = t.repeat.unwrap_or(t.delay);
+            self.schedule(id, Timer { delay: period, ..t });
+        }
+    }
+}
+
+/// How the event loop ended.
+pub enum LoopEnd {
+    /// Nothing left to do.
+    Done,
+    /// An exception escaped a callback (uncaught exception: exit code 1).
+    Uncaught(Value),
+    /// An unhandled rejection (mode `throw`/`strict`: exit code 1).
+    UnhandledRejection(Value),
+    /// `process.exit(code)` was called ('exit' listeners already ran).
+    Exit(i32),
+}
+
+/// What to do with unhandled rejections (Node's `--unhandled-rejections`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RejectionMode {
+    Throw,
+    Strict,
+    Warn,
+    None,
+}
+
+impl RejectionMode {
+    pub fn parse(s: &str) -> Option<RejectionMode> {
+        Some(match s {
+            "throw" => RejectionMode::Throw,
+            "strict" => RejectionMode::Strict,
+            "warn" | "warn-with-error-code" => RejectionMode::Warn,
+            "none" => RejectionMode::None,
+            _ => return None,
+        })
+    }
+}
+
+/// Node's event loop on the interpreter: ticks, microtasks, timers, immediates.
+pub trait EventLoop {
+    /// Node's `runNextTicks` (`lib/internal/process/task_queues.js`): runs the nextTick
+    /// queue until it is empty (ticks queued by ticks run in the same drain).
+    fn run_next_ticks(&mut self) -> Option<LoopEnd>;
+    /// `run_next_ticks`, handing each throwing tick to `on_error` (which may end the loop).
+    fn run_next_ticks_with(&mut self, on_error: &mut ErrorPolicy) -> Option<LoopEnd>;
+    /// All ticks, then all microtasks, repeated until both queues are empty (the first half
+    /// of `processTicksAndRejections`). A throwing tick or microtask goes to `on_error` and
+    /// the drain goes on unless it ends the loop.
+    fn drain_ticks_and_microtasks(&mut self, on_error: &mut ErrorPolicy) -> Option<LoopEnd>;
+    /// One turn's callbacks: every timer due now in (deadline, creation) order, then the
+    /// immediates queued before the check phase. After each callback `after` gets its result
+    /// (it runs the checkpoint and may end the loop). Returns whether anything ran.
+    fn run_due_callbacks(
+        &mut self,
+        after: &mut dyn FnMut(
+            &mut Interp,
+            jsgen_engine::interp::JsResult<Value>,
+        ) -> Option<LoopEnd>,
+    ) -> Result<bool, LoopEnd>;
+    /// Node's `processTicksAndRejections`, run after the script and after every macrotask:
+    /// all ticks, then all microtasks (V8 drains the whole queue, so ticks queued by a
+    /// microtask wait for the drain to finish), repeated until both queues are empty; then
+    /// the unhandled-rejection check, whose handlers may queue more work.
+    fn process_ticks_and_rejections(&mut self, mode: RejectionMode) -> Option<LoopEnd>;
+    /// An unhandled rejection: `process.on('unhandledRejection')` listeners get
+    /// `(reason, promise)`; without one, the mode decides (`throw`: an uncaught exception,
+    /// which `'uncaughtException'` listeners may still handle).
+    fn unhandled_rejection(
+        &mut self,
+        mode: RejectionMode,
+        promise: jsgen_engine::object::Obj,
+        reason: Value,
+    ) -> Option<LoopEnd>;
+    /// An exception escaped a callback: `process.on('uncaughtException')` listeners get
+    /// `(error, origin)` and the program goes on; without one it ends. `None` = handled.
+    fn uncaught(&mut self, e: Abrupt, origin: &str) -> Option<LoopEnd>;
+    /// Runs the event loop until no work is left.
+    fn run_event_loop(&mut self, mode: RejectionMode) -> LoopEnd;
+    /// Lets `wait` milliseconds pass: sleeps on the runtime, or skips them in virtual time.
+    fn let_time_pass(&mut self, rt: &tokio::runtime::Runtime, wait: f64);
+    /// The REPL's microtask checkpoint: like [`EventLoop::process_ticks_and_rejections`] but nothing ends the loop;
+    /// every uncaught exception and unhandled rejection is handed to `report` instead.
+    fn repl_checkpoint(&mut self, report: &mut dyn FnMut(&mut Interp, LoopError));
+    /// Runs microtasks, then every timer due now and the immediates, repeating while that
+    /// made more work due; never waits. For the REPL, between entries and while waiting for
+    /// input. Errors go to `report` and the loop goes on (as in Node's REPL).
+    fn run_due(&mut self, report: &mut dyn FnMut(&mut Interp, LoopError));
+    /// How long until the next timer is due (zero when an immediate is queued); `None` when
+    /// no timer or immediate exists. Unreferenced timers count: the REPL keeps the process
+    /// alive anyway, as Node's does.
+    fn time_to_next_timer(&self) -> Option<Duration>;
+}
+
+impl EventLoop for Interp {
+    fn run_next_ticks(&mut self) -> Option<LoopEnd> {
+        self.run_next_ticks_with(&mut |it, e| it.uncaught(e, "uncaughtException"))
+    }
+
+    fn run_next_ticks_with(&mut self, on_error: &mut ErrorPolicy) -> Option<LoopEnd> {
+        while let Some(tick) = self.node_mut().host.next_ticks.pop_front() {
+            let saved = std::mem::replace(&mut self.node_mut().timers.exec_async_id, tick.async_id);
+            let r = self.run_tick(tick.kind);
+            self.node_mut().timers.exec_async_id = saved;
+            if let Err(e) = r {
+                if let Some(end) = on_error(self, e) {
+                    return Some(end);
+                }
+            }
+        }
+        None
+    }
+
+    fn drain_ticks_and_microtasks(&mut self, on_error: &mut ErrorPolicy) -> Option<LoopEnd> {
+        loop {
+            if let Some(end) = self.run_next_ticks_with(on_error) {
+                return Some(end);
+            }
+            // A throwing microtask is reported and the drain goes on (as V8 does).
+            while let Err(e) = self.run_microtasks() {
+                if let Some(end) = on_error(self, e) {
+                    return Some(end);
+                }
+            }
+            if let Some(code) = self.exiting {
+                return Some(LoopEnd::Exit(code));
+            }
+            if self.node_mut().host.next_ticks.is_empty() {
+                return None;
+            }
+        }
+    }
+
+    fn run_due_callbacks(
+        &mut self,
+        after: &mut dyn FnMut(
+            &mut Interp,
+            jsgen_engine::interp::JsResult<Value>,
+        ) -> Option<LoopEnd>,
+    ) -> Result<bool, LoopEnd> {
+        // Timers phase.
+        let now = self.node_mut().timers.now();
+        let mut ran = false;
+        while let Some((id, cb, args, repeats, this)) = self.node_mut().timers.pop_due(now) {
+            ran = true;
+            let saved = std::mem::replace(&mut self.node_mut().timers.exec_async_id, id);
+            let r = self.call(&cb, &this, &args);
+            self.node_mut().timers.exec_async_id = saved;
+            if repeats {
+                self.node_mut().timers.rearm(id);
+            }
+            if let Some(end) = after(self, r) {
+                return Err(end);
+            }
+        }
+        // Check phase: immediates queued before this phase. Node takes its whole list, so
+        // immediates set from now on start a new one.
+        let n = self.node_mut().timers.immediates.len();
+        if n > 0 {
+            self.node_mut().timers.immediate_tail = None;
+        }
+        for _ in 0..n {
+            let Some(e) = self.node_mut().timers.immediates.pop_front() else {
+                break;
+            };
+            ran = true;
+            crate::timers::immediate_running(self, &e.this);
+            let saved = std::mem::replace(&mut self.node_mut().timers.exec_async_id, e.id);
+            let r = self.call(&e.callback, &e.this, &e.args);
+            self.node_mut().timers.exec_async_id = saved;
+            crate::timers::immediate_ran(&e.this);
+            if let Some(end) = after(self, r) {
+                return Err(end);
+            }
+        }
+        Ok(ran)
+    }
+
+    fn process_ticks_and_rejections(&mut self, mode: RejectionMode) -> Option<LoopEnd> {
+        loop {
+            if let Some(end) =
+                self.drain_ticks_and_microtasks(&mut |it, e| it.uncaught(e, "uncaughtException"))
+            {
+                return Some(end);
+            }
+            let rejected = self.take_unhandled_rejections();
+            if rejected.is_empty() {
+                return None;
+            }
+            for (promise, reason) in rejected {
+                if let Some(end) = self.unhandled_rejection(mode, promise, reason) {
+                    return Some(end);
+                }
+            }
+            if self.node_mut().host.next_ticks.is_empty() && !self.has_pending_jobs() {
+                return None;
+            }
+        }
+    }
+
+    fn unhandled_rejection(
+        &mut self,
+        mode: RejectionMode,
+        promise: jsgen_engine::object::Obj,
+        reason: Value,
+    ) -> Option<LoopEnd> {
+        if mode != RejectionMode::Strict && self.has_process_listeners("unhandledRejection") {
+            let args = [reason, Value::Object(promise)];
+            if let Err(e) = self.emit_process_event("unhandledRejection", &args) {
+                return self.uncaught(e, "uncaughtException");
+            }
+            return None;
+        }
+        match mode {
+            RejectionMode::Throw | RejectionMode::Strict => {
+                if self.has_process_listeners("uncaughtException") {
+                    return self.uncaught(Abrupt::Throw(reason), "unhandledRejection");
+                }
+                Some(LoopEnd::UnhandledRejection(reason))
+            }
+            RejectionMode::Warn => {
+                let s = crate::inspect::inspect(self, &reason).unwrap_or_default();
+                self.node_mut()
+                    .console
+                    .write_err(&format!("(node) UnhandledPromiseRejectionWarning: {s}\n"));
+                None
+            }
+            RejectionMode::None => None,
+        }
+    }
+
+    fn uncaught(&mut self, e: Abrupt, origin: &str) -> Option<LoopEnd> {
+        if let Some(code) = self.exiting {
+            return Some(LoopEnd::Exit(code));
+        }
+        let Abrupt::Throw(v) = e else {
+            return None;
+        };
+        if !self.has_process_listeners("uncaughtException") {
+            return Some(LoopEnd::Uncaught(v));
+        }
+        match self.emit_process_event("uncaughtException", &[v, Value::from(origin)]) {
+            Ok(_) => None,
+            Err(_) if self.exiting.is_some() => Some(LoopEnd::Exit(self.exiting.unwrap_or(0))),
+            // Node exits with 7 when an 'uncaughtException' handler throws.
+            Err(Abrupt::Throw(v2)) => Some(LoopEnd::Uncaught(v2)),
+            Err(_) => None,
+        }
+    }
+
+    fn run_event_loop(&mut self, mode: RejectionMode) -> LoopEnd {
+        if let Some(end) = self.process_ticks_and_rejections(mode) {
+            return end;
+        }
+        let rt = match tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+        {
+            Ok(rt) => rt,
+            Err(_) => return LoopEnd::Done,
+        };
+        // Node's first loop iteration starts after its bootstrap finished, in practice more
+        // than 1 ms after the main script set its timers, so a `setTimeout(f, 0)` (1 ms) from
+        // the main script runs before a `setImmediate` (reference notes §7.1). Model that: a
+        // timer due within the first millisecond is waited for before the first iteration.
+        if let Some(deadline) = self.node_mut().timers.next_deadline() {
+            let wait = deadline - self.node_mut().timers.now();
+            if wait > 0.0 && wait <= 1.0 && self.node_mut().timers.has_refed_work() {
+                self.let_time_pass(&rt, wait);
+            }
+        }
+        loop {
+            if !self.node_mut().timers.has_refed_work() {
+                return LoopEnd::Done;
+            }
+            let ran = match self.run_due_callbacks(&mut |it, r| {
+                if let Err(e) = r {
+                    if let Some(end) = it.uncaught(e, "uncaughtException") {
+                        return Some(end);
+                    }
+                }
+                it.process_ticks_and_rejections(mode)
+            }) {
+                Ok(ran) => ran,
+                Err(end) => return end,
+            };
+            if ran || !self.node_mut().timers.immediates.is_empty() {
+                continue;
+            }
+            // Nothing due: wait for the next deadline.
+            let Some(deadline) = self.node_mut().timers.next_deadline() else {
+                return LoopEnd::Done;
+            };
+            if !self.node_mut().timers.has_refed_work() {
+                return LoopEnd::Done;
+            }
+            let wait = deadline - self.node_mut().timers.now();
+            if wait > 0.0 {
+                self.let_time_pass(&rt, wait);
+            }
+        }
+    }
+
+    fn let_time_pass(&mut self, rt: &tokio::runtime::Runtime, wait: f64) {
+        if self.node_mut().timers.virtual_time {
+            self.node_mut().timers.skipped += wait;
+        } else {
+            let d = Duration::from_secs_f64(wait / 1000.0);
+            rt.block_on(async move { tokio::time::sleep(d).await });
+        }
+    }
+    fn repl_checkpoint(&mut self, report: &mut dyn FnMut(&mut Interp, LoopError)) {
+        let _ = self.drain_ticks_and_microtasks(&mut |it, e| {
+            if let Abrupt::Throw(v) = e {
+                report(it, LoopError::Uncaught(v));
+            }
+            None
+        });
+        for (_, reason) in self.take_unhandled_rejections() {
+            report(self, LoopError::UnhandledRejection(reason));
+        }
+    }
+
+    fn run_due(&mut self, report: &mut dyn FnMut(&mut Interp, LoopError)) {
+        self.repl_checkpoint(report);
+        loop {
+            let ran = self.run_due_callbacks(&mut |it, r| {
+                if let Err(Abrupt::Throw(v)) = r {
+                    report(it, LoopError::Uncaught(v));
+                }
+                it.repl_checkpoint(report);
+                None
+            });
+            if !matches!(ran, Ok(true)) {
+                return;
+            }
+        }
+    }
+
+    fn time_to_next_timer(&self) -> Option<Duration> {
+        if !self.node().timers.immediates.is_empty() {
+            return Some(Duration::ZERO);
+        }
+        let deadline = self.node().timers.next_deadline()?;
+        let wait = (deadline - self.node().timers.now()).max(0.0);
+        Some(Duration::from_secs_f64(wait / 1000.0))
+    }
+}
+
+/// What to do with an exception that escaped a tick or a microtask: `Some` ends the loop.
+type ErrorPolicy<'a> = dyn FnMut(&mut Interp, Abrupt) -> Option<LoopEnd> + 'a;
+
+/// Something that went wrong while the REPL ran the loop in between entries.
+pub enum LoopError {
+    /// An exception escaped a timer or immediate callback (or a microtask).
+    Uncaught(Value),
+    /// A promise was rejected and nobody handled it by the end of the checkpoint.
+    UnhandledRejection(Value),
+}

@@ -1,0 +1,135 @@
+//! jsgen's Node.js host: what `node` adds to an ECMAScript engine.
+//!
+//! - [`console`] and [`inspect`] (Node's `util.inspect`, byte for byte);
+//! - [`process`] (nextTick, listeners, `exit`/`exitCode`, argv), [`timers`] and
+//!   [`event_loop`] (Node's phases on tokio, real or virtual time), [`performance`];
+//! - [`require`] and the core [`modules`] (JavaScript sources, as Node's `lib/`);
+//! - the web globals Node has ([`structured_clone`], [`base64`]'s `atob`/`btoa`);
+//! - [`run`]: a main program as Node runs it (CommonJS or module code, then the loop).
+//!
+//! The engine (`jsgen-engine`) knows nothing of this crate: the host implements the engine's
+//! [`HostHooks`] in [`NodeHooks`] and keeps its state in the interpreter's host-data slot
+//! ([`NodeState`], reached through [`NodeData`]).
+
+pub mod base64;
+pub mod console;
+pub mod event_loop;
+pub mod inspect;
+pub mod modules;
+pub mod performance;
+pub mod process;
+pub mod require;
+pub mod run;
+pub mod structured_clone;
+pub mod timers;
+
+use std::rc::Rc;
+
+use jsgen_engine::host::HostHooks;
+use jsgen_engine::interp::{Interp, JsResult};
+use jsgen_engine::string::JsStr;
+use jsgen_engine::value::Value;
+
+/// The extension traits the host adds to [`Interp`]; `use jsgen_node::prelude::*`.
+pub mod prelude {
+    pub use crate::event_loop::EventLoop;
+    pub use crate::process::ProcessHost;
+    pub use crate::run::NodeRun;
+    pub use crate::NodeData;
+}
+
+/// Everything the Node host keeps per interpreter.
+#[derive(Default)]
+pub struct NodeState {
+    /// `process` and module state: nextTick queue, listeners, argv, loaded modules.
+    pub host: process::Host,
+    /// Where console output goes and how it is colored.
+    pub console: console::ConsoleState,
+    /// Timers, immediates and the clock.
+    pub timers: event_loop::Timers,
+}
+
+/// The Node host's state on an interpreter made by [`node_interp`].
+pub trait NodeData {
+    /// The host's state.
+    fn node(&self) -> &NodeState;
+    /// The host's state, mutably.
+    fn node_mut(&mut self) -> &mut NodeState;
+}
+
+impl NodeData for Interp {
+    #[inline]
+    fn node(&self) -> &NodeState {
+        self.host_data::<NodeState>()
+            .expect("jsgen-node: the interpreter was not made by node_interp()")
+    }
+    #[inline]
+    fn node_mut(&mut self) -> &mut NodeState {
+        self.host_data_mut::<NodeState>()
+            .expect("jsgen-node: the interpreter was not made by node_interp()")
+    }
+}
+
+/// Node's answers to the engine's host-defined operations.
+pub struct NodeHooks;
+
+/// The frames below a main module's top-level code in Node's stack traces (its CommonJS
+/// loader).
+const NODE_MAIN_FRAMES: [&str; 6] = [
+    "Module._compile (node:internal/modules/cjs/loader:1521:14)",
+    "Module._extensions..js (node:internal/modules/cjs/loader:1623:10)",
+    "Module.load (node:internal/modules/cjs/loader:1266:32)",
+    "Module._load (node:internal/modules/cjs/loader:1091:12)",
+    "Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)",
+    "node:internal/main/run_main_module:28:49",
+];
+
+impl HostHooks for NodeHooks {
+    fn now_epoch_ms(&self, it: &Interp) -> f64 {
+        it.node().timers.epoch_now()
+    }
+
+    fn import_namespace(
+        &self,
+        it: &mut Interp,
+        specifier: &JsStr,
+        names: &[JsStr],
+    ) -> JsResult<Value> {
+        require::import_namespace(it, specifier, names)
+    }
+
+    fn import_dynamic(&self, it: &mut Interp, specifier: &Value) -> JsResult<Value> {
+        require::import_dynamic(it, specifier)
+    }
+
+    fn import_meta(&self, it: &mut Interp) -> JsResult<Value> {
+        require::import_meta(it)
+    }
+
+    fn job_started(&self, it: &mut Interp, tag: u64) -> u64 {
+        // Node runs promise jobs with executionAsyncId 0 and a queueMicrotask callback in
+        // its own async scope.
+        std::mem::replace(&mut it.node_mut().timers.exec_async_id, tag)
+    }
+
+    fn job_finished(&self, it: &mut Interp, saved: u64) {
+        it.node_mut().timers.exec_async_id = saved;
+    }
+
+    fn entry_frames(&self) -> &[&str] {
+        &NODE_MAIN_FRAMES
+    }
+}
+
+/// A realm with Node's globals (`console`, timers, `process`, `performance`,
+/// `structuredClone`, `atob`/`btoa`) on top of the ECMAScript built-ins.
+pub fn node_interp() -> Interp {
+    let mut it = Interp::with_host(Rc::new(NodeHooks), Box::new(NodeState::default()));
+    console::init(&mut it);
+    timers::init(&mut it);
+    process::init(&mut it);
+    performance::init(&mut it);
+    structured_clone::init(&mut it);
+    base64::init(&mut it);
+    it
+}

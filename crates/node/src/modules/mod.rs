@@ -1,0 +1,223 @@
+//! Node's core modules that `require` can load. Each is JavaScript (as in Node's own `lib/`)
+//! embedded in the binary and evaluated on first `require`, as
+//! `(function (exports, require, module, binding) { ... })`; `binding` gives it the native
+//! helpers below (inspect, format, type checks). Only modules that need no file system,
+//! network or process access are here.
+
+use crate::prelude::*;
+use jsgen_engine::interp::{Abrupt, Args, Interp, JsResult};
+use jsgen_engine::object::{Attrs, Obj, ObjectKind, PropKey};
+use jsgen_engine::parser::ParseOptions;
+use jsgen_engine::value::Value;
+
+/// (name, source) of every core module.
+const MODULES: &[(&str, &str)] = &[
+    ("events", include_str!("events.js")),
+    ("util", include_str!("util.js")),
+    ("assert", include_str!("assert.js")),
+    (
+        "assert/strict",
+        "'use strict'; module.exports = require('assert').strict;",
+    ),
+    ("timers", include_str!("timers.js")),
+    ("timers/promises", include_str!("timers_promises.js")),
+    ("perf_hooks", include_str!("perf_hooks.js")),
+];
+
+pub fn exists(name: &str) -> bool {
+    MODULES.iter().any(|(n, _)| *n == name)
+}
+
+/// Loads core module `name` (None if there is no such module).
+pub fn load(it: &mut Interp, name: &str) -> Option<JsResult<Value>> {
+    let (_, src) = MODULES.iter().find(|(n, _)| *n == name)?;
+    Some(load_source(it, name, src))
+}
+
+fn load_source(it: &mut Interp, name: &str, src: &str) -> JsResult<Value> {
+    let module = crate::require::new_module(it, name);
+    it.node_mut()
+        .host
+        .modules
+        .push((name.to_string(), Value::Object(module.clone())));
+    let text = format!("(function (exports, require, module, binding) {{ {src}\n}})");
+    let source = it.add_source(&format!("node:{name}"), &text);
+    let func = it
+        .compile(source, &ParseOptions::default())
+        .and_then(|script| it.evaluate_script(&script, source));
+    let func = match func {
+        Ok(f) => f,
+        Err(jsgen_engine::interp::script::RunError::Uncaught { value, .. }) => {
+            return Err(Abrupt::Throw(value))
+        }
+        Err(jsgen_engine::interp::script::RunError::Syntax { .. }) => {
+            return Err(it.plain_error(format!("internal error: node:{name} does not parse")))
+        }
+    };
+    let require = it.native_fn("require", 1, internal_require);
+    let binding = binding(it);
+    let exports = it.get(&module, &PropKey::from("exports"))?;
+    it.call(
+        &func,
+        &Value::Undefined,
+        &[
+            exports,
+            Value::Object(require),
+            Value::Object(module.clone()),
+            Value::Object(binding),
+        ],
+    )?;
+    it.get(&module, &PropKey::from("exports"))
+}
+
+fn internal_require(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let id = it.to_string(&a.get(0))?.to_rust_string();
+    crate::require::require_core(it, &id, "node:internal")
+}
+
+/// The native helpers core modules use.
+fn binding(it: &mut Interp) -> Obj {
+    if let Some(b) = &it.node_mut().host.binding {
+        return b.clone();
+    }
+    let b = it.new_object();
+    let inspect = crate::inspect::make_inspect_function(it);
+    b.define("inspect", Value::Object(inspect), Attrs::DEFAULT);
+    it.define_method(&b, "format", 0, |it, a| {
+        let opts = crate::inspect::InspectOptions::current(it)?;
+        let s = crate::inspect::format_with_options(it, &opts, a.args)?;
+        Ok(Value::from(s.as_str()))
+    });
+    it.define_method(&b, "formatWithOptions", 1, |it, a| {
+        let mut opts = crate::inspect::InspectOptions::current(it)?;
+        let o = a.get(0);
+        if !matches!(o, Value::Object(_)) {
+            return Err(crate::process::invalid_arg_type(
+                it,
+                "inspectOptions",
+                "of type object",
+                &o,
+            ));
+        }
+        opts.apply_object(it, &o)?;
+        let rest = a.args.get(1..).unwrap_or(&[]);
+        let s = crate::inspect::format_with_options(it, &opts, rest)?;
+        Ok(Value::from(s.as_str()))
+    });
+    // The sealed object behind `util.inspect.defaultOptions` (lib/internal/util/inspect.js).
+    it.define_method(&b, "inspectDefaultOptions", 0, |it, _| {
+        if let Some(d) = &it.node_mut().host.inspect_defaults {
+            return Ok(Value::Object(d.clone()));
+        }
+        let d = it.new_object();
+        for (k, v) in [
+            ("showHidden", Value::Bool(false)),
+            ("depth", Value::Number(2.0)),
+            ("colors", Value::Bool(false)),
+            ("customInspect", Value::Bool(true)),
+            ("showProxy", Value::Bool(false)),
+            ("maxArrayLength", Value::Number(100.0)),
+            ("maxStringLength", Value::Number(10000.0)),
+            ("breakLength", Value::Number(80.0)),
+            ("compact", Value::Number(3.0)),
+            ("sorted", Value::Bool(false)),
+            ("getters", Value::Bool(false)),
+            ("numericSeparator", Value::Bool(false)),
+        ] {
+            // Sealed: writable, enumerable, not configurable; no new properties.
+            d.define(k, v, Attrs::new(true, true, false));
+        }
+        d.borrow_mut().extensible = false;
+        it.node_mut().host.inspect_defaults = Some(d.clone());
+        Ok(Value::Object(d))
+    });
+    it.define_method(&b, "invalidArgType", 3, |it, a| {
+        let name = it.to_string(&a.get(0))?.to_rust_string();
+        let expected = it.to_string(&a.get(1))?.to_rust_string();
+        match crate::process::invalid_arg_type(it, &name, &expected, &a.get(2)) {
+            Abrupt::Throw(v) => Ok(v),
+            _ => Ok(Value::Undefined),
+        }
+    });
+    it.define_method(&b, "nodeError", 3, |it, a| {
+        let ctor = it.to_string(&a.get(0))?.to_rust_string();
+        let code = it.to_string(&a.get(1))?.to_rust_string();
+        let msg = it.to_string(&a.get(2))?.to_rust_string();
+        let p = match ctor.as_str() {
+            "TypeError" => it.intrinsics.type_error_prototype.clone(),
+            "RangeError" => it.intrinsics.range_error_prototype.clone(),
+            _ => it.intrinsics.error_prototype.clone(),
+        };
+        Ok(crate::process::node_error(it, &p, &code, &msg))
+    });
+    it.define_method(&b, "emitWarning", 2, |it, a| {
+        let ty = it.to_string(&a.get(0))?.to_rust_string();
+        let msg = it.to_string(&a.get(1))?.to_rust_string();
+        crate::process::queue_warning(it, &ty, &msg);
+        Ok(Value::Undefined)
+    });
+    it.define_method(&b, "callSite", 0, call_site);
+    it.define_method(&b, "kindOf", 1, |_, a| Ok(Value::from(kind_of(&a.get(0)))));
+    let aip = it.intrinsics.async_iterator_prototype.clone();
+    b.define("asyncIteratorPrototype", Value::Object(aip), Attrs::DEFAULT);
+    it.node_mut().host.binding = Some(b.clone());
+    b
+}
+
+/// The internal kind of a value, for `util.types` checks.
+fn kind_of(v: &Value) -> &'static str {
+    let Value::Object(o) = v else {
+        return "primitive";
+    };
+    match &o.borrow().kind {
+        ObjectKind::Closure(c) => match (c.func.is_async, c.func.is_generator) {
+            (true, true) => "asyncgeneratorfunction",
+            (true, false) => "asyncfunction",
+            (false, true) => "generatorfunction",
+            _ => "function",
+        },
+        ObjectKind::Native(_) | ObjectKind::Bound(_) => "function",
+        ObjectKind::Generator(_) => "generator",
+        ObjectKind::Async(a) if a.func.is_generator => "asyncgenerator",
+        ObjectKind::Promise(_) => "promise",
+        ObjectKind::Date(_) => "date",
+        ObjectKind::RegExp(_) => "regexp",
+        ObjectKind::Map(_) => "map",
+        ObjectKind::Set(_) => "set",
+        ObjectKind::WeakMap(_) => "weakmap",
+        ObjectKind::WeakSet(_) => "weakset",
+        ObjectKind::Error => "error",
+        ObjectKind::Arguments => "arguments",
+        ObjectKind::Array { .. } => "array",
+        ObjectKind::Boolean(_) => "boolean",
+        ObjectKind::Number(_) => "number",
+        ObjectKind::String(_) => "string",
+        ObjectKind::Symbol(_) => "symbol",
+        ObjectKind::BigInt(_) => "bigint",
+        ObjectKind::MapIterator { .. } => "mapiterator",
+        ObjectKind::SetIterator { .. } => "setiterator",
+        _ => "object",
+    }
+}
+
+/// The source text of the innermost call made from user code (for `assert(x)`'s message
+/// `The expression evaluated to a falsy value: assert(x)`), or `undefined`.
+fn call_site(it: &mut Interp, _a: &Args) -> JsResult<Value> {
+    for e in it.stack.iter().rev() {
+        if e.pos.start == e.pos.end {
+            continue;
+        }
+        let Some(src) = it.sources.get(e.source as usize) else {
+            continue;
+        };
+        if src.name.starts_with("node:") {
+            continue;
+        }
+        return Ok(src
+            .text
+            .get(e.pos.start as usize..e.pos.end as usize)
+            .map(Value::from)
+            .unwrap_or_default());
+    }
+    Ok(Value::Undefined)
+}

@@ -1,0 +1,831 @@
+//! Node's `process` global: `nextTick`, `stdout`/`stderr.write`, `argv`, `env`, `exit`,
+//! `exitCode`, the `'exit'`/`'beforeExit'`/`'uncaughtException'`/`'unhandledRejection'` events
+//! and the informational members (`platform`, `version`, `pid`, `hrtime`, `memoryUsage`, ...).
+//!
+//! The nextTick queue lives in [`Host`]; the event loop drains it in
+//! `Interp::process_ticks_and_rejections` (see `crate::event_loop`), as Node's
+//! `lib/internal/process/task_queues.js` does. `process.env` is an ordinary empty object:
+//! scripts never see the host's environment variables. Nothing here touches the file system,
+//! the network or other processes.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use crate::prelude::*;
+use jsgen_engine::interp::{Abrupt, Args, Interp, JsResult};
+use jsgen_engine::object::{Attrs, Obj, PropKey};
+use jsgen_engine::value::Value;
+
+/// The Node version jsgen reports (the one its output is compared with).
+pub const NODE_VERSION: &str = "20.20.2";
+pub const V8_VERSION: &str = "11.3.244.8-node.38";
+
+/// Host (Node) state that is not a JavaScript object: the nextTick queue, process event
+/// listeners, the command line, and whether `process.exit()` is unwinding the interpreter.
+#[derive(Default)]
+pub struct Host {
+    /// `process.nextTick` queue.
+    pub next_ticks: VecDeque<Tick>,
+    /// `afterWriteTickInfo` of `process.stdout` and `process.stderr`: the pending
+    /// after-write tick that later writes with the same callback join.
+    pub after_write: [Option<Rc<RefCell<AfterWrite>>>; 2],
+    /// The object behind `util.inspect.defaultOptions` (once `util` is loaded).
+    pub inspect_defaults: Option<Obj>,
+    /// Node-internal symbols of `Immediate` objects: `refed`, `asyncId`, `triggerId`.
+    pub immediate_symbols: Option<[jsgen_engine::value::Sym; 3]>,
+    /// Set by `process.exit(code)`: no more script code runs (every call throws a sentinel
+    /// that `try`/`catch`/`finally` do not intercept) and the process exits with this code.
+    pub exiting: Option<i32>,
+    /// `'exit'` listeners are running (a nested `process.exit` ends at once).
+    pub emitting_exit: bool,
+    /// Process event listeners in registration order: (event, listener, once).
+    pub listeners: Vec<(String, Value, bool)>,
+    /// `process.argv[1]`: the absolute path of the script (None for `-e` / stdin).
+    pub script_path: Option<String>,
+    /// Arguments after the script name (`jsgen file.js a b`).
+    pub script_args: Vec<String>,
+    /// The `process` object.
+    pub process: Option<Obj>,
+    /// `performance.mark`/`measure` entries.
+    pub perf_entries: Vec<Obj>,
+    /// Loaded core modules: (name, module object).
+    pub modules: Vec<(String, Value)>,
+    /// The native helper object given to core modules (`src/builtins/node/`).
+    pub binding: Option<Obj>,
+    /// `DOMException.prototype` (made on first use).
+    pub dom_exception_prototype: Option<Obj>,
+    /// Module namespace objects of imported core modules: (name, namespace).
+    pub namespaces: Vec<(String, Obj)>,
+    /// The main module's `import.meta` (made on first use).
+    pub import_meta: Option<Obj>,
+}
+
+/// One `process.nextTick` entry, with the async id Node gives it.
+pub struct Tick {
+    pub kind: TickKind,
+    pub async_id: u64,
+}
+
+pub enum TickKind {
+    /// `process.nextTick(callback, ...args)` (and internal callbacks).
+    Call(Value, Vec<Value>),
+    /// A stream's `afterWriteTick`: calls the write callback once per write it covers.
+    AfterWrite(Rc<RefCell<AfterWrite>>, usize),
+}
+
+/// Node's `afterWriteTickInfo`: writes made before the tick runs with the same callback
+/// share it.
+pub struct AfterWrite {
+    /// The write callback (`None`: Node's internal no-op, as for `console.log`).
+    pub callback: Option<Value>,
+    pub count: usize,
+}
+
+/// Node's `process` on the interpreter: nextTick queue, listeners, exit.
+pub trait ProcessHost {
+    /// Queues a nextTick callback; like Node's `process.nextTick` it takes an async id.
+    fn queue_tick(&mut self, callback: Value, args: Vec<Value>);
+    /// Bookkeeping of a write to `process.stdout` (`stream` 0) or `process.stderr` (1) as
+    /// Node's Writable does for a synchronous stream (stdout redirected to a file, as when
+    /// the expected outputs are recorded): the first write after the stream's last
+    /// after-write tick queues a new tick (taking an async id); later writes with the same
+    /// callback join it. Only the async ids (visible in `Immediate` objects and `+timeout`)
+    /// and the write callbacks depend on this.
+    fn note_stream_write(&mut self, stream: usize, callback: Option<Value>);
+    /// Runs one tick's callback.
+    fn run_tick(&mut self, kind: TickKind) -> JsResult<Value>;
+    /// Sets the script path and arguments seen in `process.argv` (call before running).
+    fn set_script_args(&mut self, script_path: Option<String>, args: Vec<String>);
+    /// Whether `process` has listeners for `event`.
+    fn has_process_listeners(&self, event: &str) -> bool;
+    /// `process.emit(event, ...args)`: calls the listeners in order (once-listeners are
+    /// removed first); returns whether there were any.
+    fn emit_process_event(&mut self, event: &str, args: &[Value]) -> JsResult<bool>;
+    /// `process.exitCode` as an exit status (`undefined` → `default`).
+    fn process_exit_code(&mut self, default: i32) -> i32;
+    /// The end of the process (Node's `process.reallyExit` path): runs `'exit'` listeners
+    /// with the final code unless `process.exit()` already did; returns the exit status.
+    fn emit_exit(&mut self, default: i32) -> i32;
+    fn set_exit_code(&mut self, code: i32);
+    /// The value thrown while `process.exit()` unwinds the interpreter.
+    fn exit_sentinel(&self) -> Abrupt;
+}
+
+impl ProcessHost for Interp {
+    fn queue_tick(&mut self, callback: Value, args: Vec<Value>) {
+        let async_id = self.node_mut().timers.new_async_id();
+        self.node_mut().host.next_ticks.push_back(Tick {
+            kind: TickKind::Call(callback, args),
+            async_id,
+        });
+    }
+
+    fn note_stream_write(&mut self, stream: usize, callback: Option<Value>) {
+        if let Some(info) = &self.node_mut().host.after_write[stream] {
+            let mut i = info.borrow_mut();
+            let same = match (&i.callback, &callback) {
+                (None, None) => true,
+                (Some(a), Some(b)) => a.strict_equals(b),
+                _ => false,
+            };
+            if same {
+                i.count += 1;
+                return;
+            }
+        }
+        let info = Rc::new(RefCell::new(AfterWrite { callback, count: 1 }));
+        self.node_mut().host.after_write[stream] = Some(info.clone());
+        let async_id = self.node_mut().timers.new_async_id();
+        self.node_mut().host.next_ticks.push_back(Tick {
+            kind: TickKind::AfterWrite(info, stream),
+            async_id,
+        });
+    }
+
+    fn run_tick(&mut self, kind: TickKind) -> JsResult<Value> {
+        match kind {
+            TickKind::Call(cb, args) => self.call(&cb, &Value::Undefined, &args),
+            TickKind::AfterWrite(info, stream) => {
+                // `state.afterWriteTickInfo = null`, whichever tick was pending.
+                self.node_mut().host.after_write[stream] = None;
+                let (cb, count) = {
+                    let i = info.borrow();
+                    (i.callback.clone(), i.count)
+                };
+                if let Some(cb) = cb {
+                    for _ in 0..count {
+                        self.call(&cb, &Value::Undefined, &[Value::Null])?;
+                    }
+                }
+                Ok(Value::Undefined)
+            }
+        }
+    }
+    fn set_script_args(&mut self, script_path: Option<String>, args: Vec<String>) {
+        self.node_mut().host.script_path = script_path;
+        self.node_mut().host.script_args = args;
+        if let Some(p) = self.node_mut().host.process.clone() {
+            set_argv(self, &p);
+        }
+    }
+
+    fn has_process_listeners(&self, event: &str) -> bool {
+        self.node()
+            .host
+            .listeners
+            .iter()
+            .any(|(e, _, _)| e == event)
+    }
+
+    fn emit_process_event(&mut self, event: &str, args: &[Value]) -> JsResult<bool> {
+        let ls: Vec<(Value, bool)> = self
+            .node_mut()
+            .host
+            .listeners
+            .iter()
+            .filter(|(e, _, _)| e == event)
+            .map(|(_, f, once)| (f.clone(), *once))
+            .collect();
+        if ls.is_empty() {
+            return Ok(false);
+        }
+        let this = self
+            .node_mut()
+            .host
+            .process
+            .clone()
+            .map(Value::Object)
+            .unwrap_or_default();
+        for (f, once) in ls {
+            if once {
+                remove_listener(self, event, &f);
+            }
+            self.call(&f, &this, args)?;
+        }
+        Ok(true)
+    }
+
+    fn process_exit_code(&mut self, default: i32) -> i32 {
+        let Some(p) = self.node_mut().host.process.clone() else {
+            return default;
+        };
+        match p.get_own_data(&PropKey::from("exitCode")) {
+            Some(Value::Number(n)) if n.is_finite() => n as i32,
+            Some(Value::String(s)) => s.to_rust_string().trim().parse().unwrap_or(default),
+            _ => default,
+        }
+    }
+
+    fn emit_exit(&mut self, default: i32) -> i32 {
+        if let Some(code) = self.exiting {
+            return code;
+        }
+        if default != 0 {
+            self.set_exit_code(default);
+        }
+        let code = self.process_exit_code(default);
+        self.node_mut().host.emitting_exit = true;
+        let r = self.emit_process_event("exit", &[Value::from(code)]);
+        self.node_mut().host.emitting_exit = false;
+        if let Some(code) = self.exiting {
+            return code;
+        }
+        if r.is_err() {
+            // An exception in an 'exit' listener: Node reports it and exits with 7.
+            return 7;
+        }
+        self.process_exit_code(code)
+    }
+
+    fn set_exit_code(&mut self, code: i32) {
+        if let Some(p) = self.node_mut().host.process.clone() {
+            p.set_own_data_unchecked(PropKey::from("exitCode"), Value::from(code));
+        }
+    }
+
+    fn exit_sentinel(&self) -> Abrupt {
+        Abrupt::Throw(Value::Undefined)
+    }
+}
+
+/// `(node:PID) ` prefix of warnings.
+fn pid() -> u32 {
+    std::process::id()
+}
+
+/// Node's `process.arch` for the build target.
+fn arch() -> &'static str {
+    match std::env::consts::ARCH {
+        "x86_64" => "x64",
+        "x86" => "ia32",
+        "aarch64" => "arm64",
+        "arm" => "arm",
+        "powerpc64" => "ppc64",
+        "s390x" => "s390x",
+        "riscv64" => "riscv64",
+        other => other,
+    }
+}
+
+/// Node's `process.platform` for the build target.
+fn platform() -> &'static str {
+    match std::env::consts::OS {
+        "macos" => "darwin",
+        "windows" => "win32",
+        other => other,
+    }
+}
+
+/// An error with Node's `code` property (`TypeError [ERR_X]: msg` in its stack).
+pub fn node_error(it: &mut Interp, proto: &Obj, code: &str, message: &str) -> Value {
+    let e = it.make_error(proto, message);
+    e.define("code", Value::from(code), Attrs::DEFAULT);
+    // Node formats the stack at once with the code in the header (`NodeError`).
+    if let Some(s) = it.own_stack_string(&e) {
+        let s = s.to_rust_string();
+        if let Some(colon) = s.find(':').filter(|_| !message.is_empty()) {
+            let fixed = format!("{} [{code}]{}", &s[..colon], &s[colon..]);
+            e.define("stack", Value::from(fixed.as_str()), Attrs::HIDDEN);
+        }
+    }
+    Value::Object(e)
+}
+
+/// `ERR_INVALID_ARG_TYPE` for a value that should be a function.
+pub fn invalid_arg_type(it: &mut Interp, name: &str, expected: &str, got: &Value) -> Abrupt {
+    let received = received_text(it, got);
+    let p = it.intrinsics.type_error_prototype.clone();
+    Abrupt::Throw(node_error(
+        it,
+        &p,
+        "ERR_INVALID_ARG_TYPE",
+        &format!("The \"{name}\" argument must be {expected}. Received {received}"),
+    ))
+}
+
+/// The `Received ...` part of Node's `ERR_INVALID_ARG_TYPE` messages (`determineSpecificType`).
+pub fn received_text(it: &mut Interp, v: &Value) -> String {
+    match v {
+        Value::Undefined | Value::Null => it.to_string_lossy(v),
+        Value::Object(o) if o.is_callable() => {
+            let name = match o.get_own_data(&PropKey::from("name")) {
+                Some(Value::String(s)) if !s.is_empty() => s.to_rust_string(),
+                _ => String::new(),
+            };
+            if name.is_empty() {
+                "function ".into()
+            } else {
+                format!("function {name}")
+            }
+        }
+        Value::Object(o) => {
+            let ctor = o
+                .proto()
+                .and_then(|p| p.get_own_data(&PropKey::from("constructor")));
+            match ctor {
+                Some(Value::Object(c)) => match c.get_own_data(&PropKey::from("name")) {
+                    Some(Value::String(s)) if !s.is_empty() => format!("an instance of {s}"),
+                    _ => "an instance of Object".into(),
+                },
+                _ => crate::inspect::inspect(it, v).unwrap_or_default(),
+            }
+        }
+        _ => {
+            let mut s = crate::inspect::inspect(it, v).unwrap_or_default();
+            if s.chars().count() > 28 {
+                s = s.chars().take(25).collect::<String>() + "...";
+            }
+            let ty = v.type_of();
+            format!("type {ty} ({s})")
+        }
+    }
+}
+
+pub fn init(it: &mut Interp) {
+    let p = it.new_object();
+    p.define("title", Value::from("node"), Attrs::DEFAULT);
+    p.define(
+        "version",
+        Value::from(format!("v{NODE_VERSION}").as_str()),
+        Attrs::DEFAULT,
+    );
+    let versions = it.new_object();
+    versions.define("node", Value::from(NODE_VERSION), Attrs::DEFAULT);
+    versions.define("v8", Value::from(V8_VERSION), Attrs::DEFAULT);
+    versions.define(
+        "jsgen",
+        Value::from(env!("CARGO_PKG_VERSION")),
+        Attrs::DEFAULT,
+    );
+    p.define("versions", Value::Object(versions), Attrs::DEFAULT);
+    p.define("arch", Value::from(arch()), Attrs::DEFAULT);
+    p.define("platform", Value::from(platform()), Attrs::DEFAULT);
+    let release = it.new_object();
+    release.define("name", Value::from("node"), Attrs::DEFAULT);
+    p.define("release", Value::Object(release), Attrs::DEFAULT);
+    p.define("pid", Value::from(pid()), Attrs::DEFAULT);
+    p.define(
+        "ppid",
+        Value::from(std::os::unix::process::parent_id()),
+        Attrs::DEFAULT,
+    );
+    p.define(
+        "execPath",
+        Value::from(exec_path().as_str()),
+        Attrs::DEFAULT,
+    );
+    p.define("argv0", Value::from("node"), Attrs::DEFAULT);
+    let exec_argv = it.new_array(Vec::new());
+    p.define("execArgv", Value::Object(exec_argv), Attrs::DEFAULT);
+    // An ordinary object without the host's variables (see DESIGN.md, "process.env").
+    let env = it.new_object();
+    p.define("env", Value::Object(env), Attrs::DEFAULT);
+    p.define("exitCode", Value::Undefined, Attrs::DEFAULT);
+    set_argv(it, &p);
+
+    it.define_method(&p, "nextTick", 1, next_tick);
+    it.define_method(&p, "cwd", 0, cwd);
+    it.define_method(&p, "uptime", 0, uptime);
+    let hr = it.define_method(&p, "hrtime", 1, hrtime);
+    it.define_method(&hr, "bigint", 0, hrtime_bigint);
+    let mu = it.define_method(&p, "memoryUsage", 0, memory_usage);
+    it.define_method(&mu, "rss", 0, |_, _| Ok(Value::from(rss_bytes())));
+    it.define_method(&p, "exit", 1, exit);
+    it.define_method(&p, "emitWarning", 1, emit_warning);
+    for name in ["on", "addListener"] {
+        it.define_method(&p, name, 2, on);
+    }
+    it.define_method(&p, "prependListener", 2, prepend_listener);
+    it.define_method(&p, "once", 2, once);
+    for name in ["off", "removeListener"] {
+        it.define_method(&p, name, 2, off);
+    }
+    it.define_method(&p, "removeAllListeners", 1, remove_all_listeners);
+    it.define_method(&p, "emit", 1, emit);
+    it.define_method(&p, "listenerCount", 1, listener_count);
+    it.define_method(&p, "listeners", 1, listeners);
+
+    let stdout = it.new_object();
+    it.define_method(&stdout, "write", 1, stdout_write);
+    stdout.define("fd", Value::from(1), Attrs::DEFAULT);
+    // `true` on a terminal, else `undefined` (as Node's non-TTY streams).
+    it.define_getter(&stdout, "isTTY", |it, _| {
+        Ok(if it.node_mut().console.stdout_tty {
+            Value::Bool(true)
+        } else {
+            Value::Undefined
+        })
+    });
+    p.define("stdout", Value::Object(stdout), Attrs::DEFAULT);
+    let stderr = it.new_object();
+    it.define_method(&stderr, "write", 1, stderr_write);
+    stderr.define("fd", Value::from(2), Attrs::DEFAULT);
+    p.define("stderr", Value::Object(stderr), Attrs::DEFAULT);
+
+    let tag = it.symbols.to_string_tag.clone();
+    p.define(
+        PropKey::Sym(tag),
+        Value::from("process"),
+        Attrs::CONFIGURABLE_ONLY,
+    );
+    it.node_mut().host.process = Some(p.clone());
+    jsgen_engine::builtins::define_global(it, "process", Value::Object(p));
+    // Node's `global`: the global object under its old name (enumerable, as in Node).
+    let g = it.global.clone();
+    g.define("global", Value::Object(g.clone()), Attrs::DEFAULT);
+}
+
+fn exec_path() -> String {
+    std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "jsgen".into())
+}
+
+/// `process.argv`: `[execPath, script path, ...args]` (no script path for `-e`/stdin).
+fn set_argv(it: &mut Interp, p: &Obj) {
+    let mut v = vec![Value::from(exec_path().as_str())];
+    if let Some(s) = &it.node_mut().host.script_path {
+        v.push(Value::from(s.as_str()));
+    }
+    for a in &it.node_mut().host.script_args {
+        v.push(Value::from(a.as_str()));
+    }
+    let arr = it.new_array(v);
+    p.define("argv", Value::Object(arr), Attrs::DEFAULT);
+}
+
+fn remove_listener(it: &mut Interp, event: &str, f: &Value) {
+    // The most recently added matching listener is removed, as in EventEmitter.
+    if let Some(i) = it
+        .node_mut()
+        .host
+        .listeners
+        .iter()
+        .rposition(|(e, g, _)| e == event && g.strict_equals(f))
+    {
+        it.node_mut().host.listeners.remove(i);
+    }
+}
+
+fn event_name(it: &mut Interp, v: &Value) -> JsResult<String> {
+    Ok(match v {
+        Value::Symbol(s) => format!(
+            "@@{}",
+            s.description()
+                .map(|d| d.to_rust_string())
+                .unwrap_or_default()
+        ),
+        _ => it.to_string(v)?.to_rust_string(),
+    })
+}
+
+fn check_listener(it: &mut Interp, f: &Value) -> JsResult<()> {
+    if it.is_callable(f) {
+        Ok(())
+    } else {
+        Err(invalid_arg_type(it, "listener", "of type function", f))
+    }
+}
+
+fn add(it: &mut Interp, a: &Args, once: bool, prepend: bool) -> JsResult<Value> {
+    let name = event_name(it, &a.get(0))?;
+    let f = a.get(1);
+    check_listener(it, &f)?;
+    if prepend {
+        it.node_mut().host.listeners.insert(0, (name, f, once));
+    } else {
+        it.node_mut().host.listeners.push((name, f, once));
+    }
+    Ok(a.this.clone())
+}
+
+fn on(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    add(it, a, false, false)
+}
+
+fn once(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    add(it, a, true, false)
+}
+
+fn prepend_listener(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    add(it, a, false, true)
+}
+
+fn off(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let name = event_name(it, &a.get(0))?;
+    remove_listener(it, &name, &a.get(1));
+    Ok(a.this.clone())
+}
+
+fn remove_all_listeners(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    if a.get(0).is_undefined() {
+        it.node_mut().host.listeners.clear();
+    } else {
+        let name = event_name(it, &a.get(0))?;
+        it.node_mut().host.listeners.retain(|(e, _, _)| *e != name);
+    }
+    Ok(a.this.clone())
+}
+
+fn emit(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let name = event_name(it, &a.get(0))?;
+    let rest: Vec<Value> = a.args.iter().skip(1).cloned().collect();
+    Ok(Value::Bool(it.emit_process_event(&name, &rest)?))
+}
+
+fn listener_count(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let name = event_name(it, &a.get(0))?;
+    let n = it
+        .node_mut()
+        .host
+        .listeners
+        .iter()
+        .filter(|(e, _, _)| *e == name)
+        .count();
+    Ok(Value::from(n as f64))
+}
+
+fn listeners(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let name = event_name(it, &a.get(0))?;
+    let v: Vec<Value> = it
+        .node_mut()
+        .host
+        .listeners
+        .iter()
+        .filter(|(e, _, _)| *e == name)
+        .map(|(_, f, _)| f.clone())
+        .collect();
+    Ok(Value::Object(it.new_array(v)))
+}
+
+/// `process.nextTick(callback, ...args)`.
+fn next_tick(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let cb = a.get(0);
+    if !it.is_callable(&cb) {
+        return Err(invalid_arg_type(it, "callback", "of type function", &cb));
+    }
+    let args = a.args.iter().skip(1).cloned().collect();
+    it.queue_tick(cb, args);
+    Ok(Value::Undefined)
+}
+
+/// `process.exit([code])`: sets `exitCode`, emits `'exit'`, then unwinds the interpreter.
+fn exit(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let code = a.get(0);
+    if !code.is_undefined() {
+        let n = match &code {
+            Value::Number(n) if n.fract() == 0.0 => *n,
+            Value::String(s) => match s.to_rust_string().trim().parse::<i32>() {
+                Ok(n) => n as f64,
+                Err(_) => return Err(invalid_code(it, &code)),
+            },
+            Value::Null => 0.0,
+            _ => return Err(invalid_code(it, &code)),
+        };
+        it.set_exit_code(n as i32);
+    }
+    let status = if it.node_mut().host.emitting_exit {
+        it.process_exit_code(0)
+    } else {
+        it.emit_exit(0)
+    };
+    it.exiting = Some(status);
+    Err(it.exit_sentinel())
+}
+
+fn invalid_code(it: &mut Interp, v: &Value) -> Abrupt {
+    invalid_arg_type(it, "code", "of type number", v)
+}
+
+fn emit_warning(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let w = a.get(0);
+    let (name, msg) = match &w {
+        Value::Object(o) => {
+            let n = it.get(o, &PropKey::from("name"))?;
+            let m = it.get(o, &PropKey::from("message"))?;
+            (
+                it.to_string(&n)?.to_rust_string(),
+                it.to_string(&m)?.to_rust_string(),
+            )
+        }
+        _ => {
+            let ty = match a.get(1) {
+                Value::String(s) => s.to_rust_string(),
+                _ => "Warning".into(),
+            };
+            (ty, it.to_string(&w)?.to_rust_string())
+        }
+    };
+    queue_warning(it, &name, &msg);
+    Ok(Value::Undefined)
+}
+
+/// Writes a warning as Node's default `'warning'` handler does, on the next tick (Node's
+/// `process.emitWarning` defers it with `process.nextTick`).
+pub fn queue_warning(it: &mut Interp, name: &str, msg: &str) {
+    let trace = if name.ends_with("DeprecationWarning") {
+        "--trace-deprecation"
+    } else {
+        "--trace-warnings"
+    };
+    let text = format!(
+        "(node:{}) {name}: {msg}\n(Use `node {trace} ...` to show where the warning was created)\n",
+        pid()
+    );
+    let f = it.native_fn_with(
+        "emitWarning",
+        0,
+        |it, a| {
+            if let jsgen_engine::object::ObjectKind::Native(n) = &a.callee.borrow().kind {
+                if let Some(Value::String(s)) = n.captures.first() {
+                    let s = s.to_rust_string();
+                    it.node_mut().console.write_err(&s);
+                    it.note_stream_write(1, None);
+                }
+            }
+            Ok(Value::Undefined)
+        },
+        false,
+        vec![Value::from(text.as_str())],
+    );
+    it.queue_tick(Value::Object(f), Vec::new());
+}
+
+fn write_chunk(it: &mut Interp, a: &Args, err: bool) -> JsResult<Value> {
+    let chunk = a.get(0);
+    let s = match &chunk {
+        Value::String(s) => s.to_rust_string(),
+        _ => {
+            return Err(invalid_arg_type(
+                it,
+                "chunk",
+                "of type string or an instance of Buffer or Uint8Array",
+                &chunk,
+            ))
+        }
+    };
+    if err {
+        it.node_mut().console.write_err(&s);
+    } else {
+        it.node_mut().console.write_out(&s);
+    }
+    // write(chunk, [encoding], [callback]): the callback runs after the write, on the
+    // stream's after-write tick, with `null`.
+    let cb = a.args.iter().skip(1).find(|v| it.is_callable(v)).cloned();
+    it.note_stream_write(usize::from(err), cb);
+    Ok(Value::Bool(true))
+}
+
+fn stdout_write(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    write_chunk(it, a, false)
+}
+
+fn stderr_write(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    write_chunk(it, a, true)
+}
+
+fn cwd(_it: &mut Interp, _a: &Args) -> JsResult<Value> {
+    let d = std::env::current_dir()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "/".into());
+    Ok(Value::from(d.as_str()))
+}
+
+/// Seconds since start, on the event loop's clock (virtual time included).
+fn uptime(it: &mut Interp, _a: &Args) -> JsResult<Value> {
+    Ok(Value::Number(it.node_mut().timers.now() / 1000.0))
+}
+
+/// Nanoseconds on the event loop's clock (monotonic; includes skipped virtual time).
+fn now_ns(it: &Interp) -> u128 {
+    (it.node().timers.now() * 1e6).max(0.0) as u128
+}
+
+/// `process.hrtime([previous])`: `[seconds, nanoseconds]`, relative to `previous` if given.
+fn hrtime(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let mut ns = now_ns(it) as i128;
+    let prev = a.get(0);
+    if let Value::Object(o) = &prev {
+        let s = it.get(o, &jsgen_engine::interp::ops::index_key(0))?;
+        let n = it.get(o, &jsgen_engine::interp::ops::index_key(1))?;
+        let s = it.to_number(&s)?;
+        let n = it.to_number(&n)?;
+        ns -= (s * 1e9 + n) as i128;
+    } else if !prev.is_undefined() {
+        return Err(invalid_arg_type(it, "time", "an instance of Array", &prev));
+    }
+    let secs = ns.div_euclid(1_000_000_000) as f64;
+    let nanos = ns.rem_euclid(1_000_000_000) as f64;
+    Ok(Value::Object(it.new_array(vec![
+        Value::Number(secs),
+        Value::Number(nanos),
+    ])))
+}
+
+fn hrtime_bigint(it: &mut Interp, _a: &Args) -> JsResult<Value> {
+    let ns = now_ns(it);
+    Ok(Value::BigInt(std::rc::Rc::new(num_bigint::BigInt::from(
+        ns,
+    ))))
+}
+
+/// Resident set size from `/proc/self/statm` (pages × 4 KiB), or 0 where unavailable.
+fn rss_bytes() -> f64 {
+    let Ok(s) = std::fs::read_to_string("/proc/self/statm") else {
+        return 0.0;
+    };
+    s.split_whitespace()
+        .nth(1)
+        .and_then(|p| p.parse::<f64>().ok())
+        .map(|pages| pages * 4096.0)
+        .unwrap_or(0.0)
+}
+
+fn memory_usage(it: &mut Interp, _a: &Args) -> JsResult<Value> {
+    let o = it.new_object();
+    let rss = rss_bytes();
+    let live = jsgen_engine::gc::live_cells() as f64 * 128.0;
+    for (k, v) in [
+        ("rss", rss),
+        ("heapTotal", live.max(4.0 * 1024.0 * 1024.0)),
+        ("heapUsed", live),
+        ("external", 0.0),
+        ("arrayBuffers", 0.0),
+    ] {
+        o.define(k, Value::Number(v), Attrs::DEFAULT);
+    }
+    Ok(Value::Object(o))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::run::run_captured;
+
+    fn out(code: &str) -> String {
+        run_captured(code).0
+    }
+
+    // Expected outputs below were produced by Node v20.20.2.
+
+    #[test]
+    fn next_tick_runs_before_promise_jobs() {
+        let o = out(r#"
+            Promise.resolve().then(() => { console.log('p1'); process.nextTick(() => console.log('t-in-p')); });
+            process.nextTick(() => console.log('t1'));
+            queueMicrotask(() => console.log('q'));
+            Promise.resolve().then(() => console.log('p2'));
+            process.nextTick(() => { console.log('t2');
+              Promise.resolve().then(() => console.log('p-in-t'));
+              process.nextTick(() => console.log('t-in-t')); });
+            console.log('sync');
+        "#);
+        assert_eq!(o, "sync\nt1\nt2\nt-in-t\np1\nq\np2\np-in-t\nt-in-p\n");
+    }
+
+    #[test]
+    fn ticks_and_microtasks_drain_between_timers_and_immediates() {
+        let o = out(r#"
+            setTimeout(() => { console.log('T1'); process.nextTick(() => console.log('T1 tick'));
+              Promise.resolve().then(() => console.log('T1 p')); }, 0);
+            setTimeout(() => console.log('T2'), 0);
+            setImmediate(() => { console.log('I1'); process.nextTick(() => console.log('I1 tick')); });
+            setImmediate(() => console.log('I2'));
+        "#);
+        assert_eq!(o, "T1\nT1 tick\nT1 p\nT2\nI1\nI1 tick\nI2\n");
+    }
+
+    #[test]
+    fn next_tick_passes_arguments_and_validates_the_callback() {
+        let o = out(r#"
+            process.nextTick((a, b) => console.log(a + b), 2, 3);
+            try { process.nextTick(42); } catch (e) { console.log(e.name, e.code, e.message); }
+        "#);
+        assert_eq!(
+            o,
+            "TypeError ERR_INVALID_ARG_TYPE The \"callback\" argument must be of type function. Received type number (42)\n5\n"
+        );
+    }
+
+    #[test]
+    fn stdout_write_and_exit_code() {
+        let (o, code) = run_captured(
+            "process.stdout.write('a'); process.stdout.write('b\\n'); process.exitCode = 2;",
+        );
+        assert_eq!(o, "ab\n");
+        assert_eq!(code, 2);
+        let (o, code) = run_captured(
+            "process.on('exit', c => console.log('bye', c)); setTimeout(() => { process.exit(3); console.log('no'); }, 10); setTimeout(() => console.log('no'), 20);",
+        );
+        assert_eq!(o, "bye 3\n");
+        assert_eq!(code, 3);
+    }
+
+    #[test]
+    fn env_has_no_host_variables() {
+        assert_eq!(
+            out("console.log(process.env, process.env.PATH, Object.keys(process.env).length)"),
+            "{} undefined 0\n"
+        );
+    }
+}

@@ -1,0 +1,248 @@
+//! `structuredClone(value)` (HTML's StructuredSerialize/Deserialize in one pass) for the values
+//! tutorials clone: primitives, plain objects and arrays (class instances become plain
+//! objects), Map, Set, Date, RegExp, Error, primitive wrappers, with shared references and
+//! cycles preserved. Functions, symbols, promises, weak collections and the like throw
+//! Node's `DataCloneError` (`X could not be cloned.`).
+
+use rustc_hash::FxHashMap;
+
+use crate::prelude::*;
+use jsgen_engine::interp::{Abrupt, Args, Interp, JsResult};
+use jsgen_engine::object::{Attrs, Obj, ObjectKind, PropKey};
+use jsgen_engine::value::Value;
+
+pub fn init(it: &mut Interp) {
+    let f = it.native_fn("structuredClone", 1, structured_clone);
+    jsgen_engine::builtins::define_global(it, "structuredClone", Value::Object(f));
+}
+
+fn structured_clone(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    if a.is_empty() {
+        let p = it.intrinsics.type_error_prototype.clone();
+        return Err(Abrupt::Throw(crate::process::node_error(
+            it,
+            &p,
+            "ERR_MISSING_ARGS",
+            "The value argument must be specified",
+        )));
+    }
+    let opts = a.get(1);
+    if !matches!(opts, Value::Undefined | Value::Null | Value::Object(_)) {
+        let p = it.intrinsics.type_error_prototype.clone();
+        return Err(Abrupt::Throw(crate::process::node_error(
+            it,
+            &p,
+            "ERR_INVALID_ARG_TYPE",
+            "The \"options\" argument must be of type object.",
+        )));
+    }
+    let mut memo = FxHashMap::default();
+    clone(it, &a.get(0), &mut memo)
+}
+
+/// A `DOMException` named `DataCloneError` (code 25).
+pub fn data_clone_error(it: &mut Interp, what: &str) -> Abrupt {
+    dom_exception(
+        it,
+        "DataCloneError",
+        25,
+        &format!("{what} could not be cloned."),
+    )
+}
+
+/// A minimal `DOMException` (an Error with `name` and `code`, tagged `DOMException`).
+pub fn dom_exception(it: &mut Interp, name: &str, code: u32, message: &str) -> Abrupt {
+    let proto = dom_exception_prototype(it);
+    let e = it.make_error(&proto, message);
+    e.define("name", Value::from(name), Attrs::HIDDEN);
+    e.define("code", Value::from(code), Attrs::HIDDEN);
+    let stack = it.stack_trace_lines();
+    let head = format!("DOMException [{name}]: {message}{stack}");
+    e.define("stack", Value::from(head.as_str()), Attrs::HIDDEN);
+    Abrupt::Throw(Value::Object(e))
+}
+
+fn dom_exception_prototype(it: &mut Interp) -> Obj {
+    if let Some(p) = &it.node_mut().host.dom_exception_prototype {
+        return p.clone();
+    }
+    let p = Obj::new(
+        Some(it.intrinsics.error_prototype.clone()),
+        ObjectKind::Ordinary,
+    );
+    let tag = it.symbols.to_string_tag.clone();
+    p.define(
+        PropKey::Sym(tag),
+        Value::from("DOMException"),
+        Attrs::CONFIGURABLE_ONLY,
+    );
+    p.define("name", Value::from("DOMException"), Attrs::HIDDEN);
+    it.node_mut().host.dom_exception_prototype = Some(p.clone());
+    p
+}
+
+fn ctor_of(proto: &Obj) -> Option<Obj> {
+    match proto.get_own_data(&PropKey::from("constructor")) {
+        Some(Value::Object(c)) => Some(c),
+        _ => None,
+    }
+}
+
+fn construct(it: &mut Interp, proto: &Obj, args: &[Value]) -> JsResult<Obj> {
+    let Some(c) = ctor_of(proto) else {
+        return Err(it.type_error("structuredClone: missing constructor"));
+    };
+    match it.construct(&c, args, None)? {
+        Value::Object(o) => Ok(o),
+        _ => Err(it.type_error("structuredClone: constructor returned a primitive")),
+    }
+}
+
+fn clone(it: &mut Interp, v: &Value, memo: &mut FxHashMap<usize, Obj>) -> JsResult<Value> {
+    let o = match v {
+        Value::Symbol(_) => {
+            let s = it.to_string_lossy(v);
+            return Err(data_clone_error(it, &s));
+        }
+        Value::Object(o) => o.clone(),
+        _ => return Ok(v.clone()),
+    };
+    if let Some(c) = memo.get(&o.addr()) {
+        return Ok(Value::Object(c.clone()));
+    }
+    enum Shape {
+        Plain,
+        Array(u32),
+        Map(Vec<(Value, Value)>),
+        Set(Vec<Value>),
+        Date(f64),
+        RegExp(Value, Value),
+        Error,
+        Boxed(Value),
+        Uncloneable,
+    }
+    let shape = match &o.borrow().kind {
+        ObjectKind::Ordinary | ObjectKind::Instance(_) | ObjectKind::Arguments => Shape::Plain,
+        ObjectKind::Array { length, .. } => Shape::Array(*length),
+        ObjectKind::Map(m) => Shape::Map(m.entries.iter().flatten().cloned().collect()),
+        ObjectKind::Set(m) => Shape::Set(m.entries.iter().flatten().map(|e| e.0.clone()).collect()),
+        ObjectKind::Date(t) => Shape::Date(*t),
+        ObjectKind::RegExp(r) => Shape::RegExp(
+            Value::String(r.source.clone()),
+            Value::String(r.flags.clone()),
+        ),
+        ObjectKind::Error => Shape::Error,
+        ObjectKind::Boolean(b) => Shape::Boxed(Value::Bool(*b)),
+        ObjectKind::Number(n) => Shape::Boxed(Value::Number(*n)),
+        ObjectKind::String(s) => Shape::Boxed(Value::String(s.clone())),
+        ObjectKind::BigInt(b) => Shape::Boxed(Value::BigInt(b.clone())),
+        _ => Shape::Uncloneable,
+    };
+    let out = match shape {
+        Shape::Uncloneable => {
+            let what = if o.is_callable() {
+                let f = Value::Object(o.clone());
+                let ts = it.get(
+                    &it.intrinsics.function_prototype.clone(),
+                    &PropKey::from("toString"),
+                )?;
+                let s = it.call(&ts, &f, &[])?;
+                it.to_string(&s)?.to_rust_string()
+            } else {
+                let name = o
+                    .proto()
+                    .and_then(|p| ctor_of(&p))
+                    .and_then(|c| c.get_own_data(&PropKey::from("name")))
+                    .map(|n| it.to_string_lossy(&n))
+                    .unwrap_or_else(|| "Object".into());
+                format!("#<{name}>")
+            };
+            return Err(data_clone_error(it, &what));
+        }
+        Shape::Plain => it.new_object(),
+        Shape::Array(len) => {
+            let arr = it.new_array(Vec::new());
+            it.set(&arr, PropKey::from("length"), Value::from(len), true)?;
+            arr
+        }
+        Shape::Map(entries) => {
+            let proto = it.intrinsics.map_prototype.clone();
+            let m = construct(it, &proto, &[])?;
+            memo.insert(o.addr(), m.clone());
+            let set = it.get(&m, &PropKey::from("set"))?;
+            for (k, val) in entries {
+                let k = clone(it, &k, memo)?;
+                let val = clone(it, &val, memo)?;
+                it.call(&set, &Value::Object(m.clone()), &[k, val])?;
+            }
+            m
+        }
+        Shape::Set(values) => {
+            let proto = it.intrinsics.set_prototype.clone();
+            let s = construct(it, &proto, &[])?;
+            memo.insert(o.addr(), s.clone());
+            let add = it.get(&s, &PropKey::from("add"))?;
+            for val in values {
+                let val = clone(it, &val, memo)?;
+                it.call(&add, &Value::Object(s.clone()), &[val])?;
+            }
+            s
+        }
+        Shape::Date(t) => {
+            let proto = it.intrinsics.date_prototype.clone();
+            construct(it, &proto, &[Value::Number(t)])?
+        }
+        Shape::RegExp(src, flags) => {
+            let proto = it.intrinsics.regexp_prototype.clone();
+            construct(it, &proto, &[src, flags])?
+        }
+        Shape::Boxed(p) => it.to_object(&p)?,
+        Shape::Error => {
+            // name (one of the standard ones), message, stack, cause.
+            let name = it.get(&o, &PropKey::from("name"))?;
+            let name = it.to_string(&name)?.to_rust_string();
+            let proto = match name.as_str() {
+                "TypeError" => it.intrinsics.type_error_prototype.clone(),
+                "RangeError" => it.intrinsics.range_error_prototype.clone(),
+                "ReferenceError" => it.intrinsics.reference_error_prototype.clone(),
+                "SyntaxError" => it.intrinsics.syntax_error_prototype.clone(),
+                "EvalError" => it.intrinsics.eval_error_prototype.clone(),
+                "URIError" => it.intrinsics.uri_error_prototype.clone(),
+                _ => it.intrinsics.error_prototype.clone(),
+            };
+            let e = Obj::new(Some(proto), ObjectKind::Error);
+            memo.insert(o.addr(), e.clone());
+            for k in ["message", "stack", "cause"] {
+                if let Some(p) = o.get_own_property(&PropKey::from(k)) {
+                    let _ = p;
+                    let val = it.get(&o, &PropKey::from(k))?;
+                    let val = if k == "cause" {
+                        clone(it, &val, memo)?
+                    } else {
+                        Value::from(it.to_string(&val)?)
+                    };
+                    e.define(k, val, Attrs::HIDDEN);
+                }
+            }
+            return Ok(Value::Object(e));
+        }
+    };
+    memo.insert(o.addr(), out.clone());
+    // Own enumerable string-keyed properties (getters are called), in order.
+    // Proxies are uncloneable (above), so these reads run no traps.
+    for k in it.own_property_keys(&o)? {
+        if matches!(k, PropKey::Sym(_)) {
+            continue;
+        }
+        let Some(p) = o.get_own_property(&k) else {
+            continue;
+        };
+        if !p.attrs.enumerable() {
+            continue;
+        }
+        let val = it.get(&o, &k)?;
+        let val = clone(it, &val, memo)?;
+        it.create_data_property_or_throw(&out, k, val)?;
+    }
+    Ok(Value::Object(out))
+}

@@ -1,0 +1,573 @@
+//! `JsStr`: an immutable JavaScript string (a sequence of UTF-16 code units).
+//!
+//! JavaScript strings are UTF-16: `length`, indexing and `charCodeAt` count code units, and lone
+//! surrogates are legal. We store the code units directly so those operations are O(1) and exact.
+//! A `JsStr` is a thin reference-counted pointer (8 bytes), so `Value` stays 16 bytes.
+//!
+//! Names that appear in source text or in built-in property names are *interned*
+//! ([`JsStr::intern`]): equal names share one allocation, so property lookup usually succeeds on
+//! the pointer comparison before comparing contents. Strings computed at run time are not
+//! interned (that table would grow without bound); they compare by content.
+//!
+//! Concatenation is O(1) for long results: the result is a rope node (V8's ConsString) that
+//! is flattened lazily, once, when its code units are first needed; see [`JsStr::concat`]
+//! and `JsStr::flatten`. `len()` never flattens.
+
+use std::cell::{Cell, OnceCell, RefCell};
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+
+/// Concatenations whose result is shorter than this are copied at once; longer ones become
+/// rope nodes. Copying a few hundred bytes costs less than a node plus a later flatten, and
+/// the quadratic cost of repeated appends only matters for long strings.
+pub const ROPE_MIN_LEN: usize = 128;
+
+#[derive(Clone)]
+pub struct JsStr(Rc<Inner>);
+
+/// A string is either *flat* (`flat` holds its code units) or a *rope* (`parts` holds the two
+/// strings it is the concatenation of, `flat` is empty). A rope is flattened the first time
+/// its code units are needed; `flat` is then set once and never changes again, which is what
+/// lets [`JsStr::units`] hand out a plain `&[u16]`.
+struct Inner {
+    /// Length in code units (known without flattening).
+    len: usize,
+    flat: OnceCell<Vec<u16>>,
+    parts: Cell<Option<(JsStr, JsStr)>>,
+}
+
+thread_local! {
+    static INTERNER: RefCell<FxHashMap<Box<[u16]>, JsStr>> = RefCell::new(FxHashMap::default());
+    static EMPTY: JsStr = JsStr::from_units(Vec::new());
+}
+
+impl JsStr {
+    /// The empty string (shared).
+    pub fn empty() -> JsStr {
+        EMPTY.with(|e| e.clone())
+    }
+
+    pub fn from_units(mut units: Vec<u16>) -> JsStr {
+        // Callers build `units` with pushes; do not keep their spare capacity around.
+        if units.capacity() > units.len() + units.len() / 8 + 8 {
+            units.shrink_to_fit();
+        }
+        JsStr(Rc::new(Inner {
+            len: units.len(),
+            flat: OnceCell::from(units),
+            parts: Cell::new(None),
+        }))
+    }
+
+    /// Returns the shared instance for this name, creating it on first use.
+    pub fn intern(s: &str) -> JsStr {
+        let units: Vec<u16> = s.encode_utf16().collect();
+        Self::intern_units(&units)
+    }
+
+    pub fn intern_units(units: &[u16]) -> JsStr {
+        INTERNER.with(|t| {
+            let mut t = t.borrow_mut();
+            if let Some(s) = t.get(units) {
+                return s.clone();
+            }
+            let s = JsStr::from_units(units.to_vec());
+            t.insert(units.to_vec().into_boxed_slice(), s.clone());
+            s
+        })
+    }
+
+    /// The code units (flattening a rope on first use).
+    #[inline]
+    pub fn units(&self) -> &[u16] {
+        match self.0.flat.get() {
+            Some(v) => v,
+            None => self.flatten(),
+        }
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.0.len
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.0.len == 0
+    }
+
+    #[inline]
+    pub fn ptr_eq(a: &JsStr, b: &JsStr) -> bool {
+        Rc::ptr_eq(&a.0, &b.0)
+    }
+
+    /// True while this string is an unflattened rope (for tests and diagnostics).
+    pub fn is_rope(&self) -> bool {
+        self.0.flat.get().is_none()
+    }
+
+    /// `self + other`. Short results are copied; long ones are O(1) rope nodes, flattened
+    /// when first read. The caller checks the maximum string length.
+    pub fn concat(&self, other: &JsStr) -> JsStr {
+        if other.is_empty() {
+            return self.clone();
+        }
+        if self.is_empty() {
+            return other.clone();
+        }
+        let len = self.len() + other.len();
+        if len < ROPE_MIN_LEN {
+            let mut v = Vec::with_capacity(len);
+            v.extend_from_slice(self.units());
+            v.extend_from_slice(other.units());
+            return JsStr::from_units(v);
+        }
+        JsStr(Rc::new(Inner {
+            len,
+            flat: OnceCell::new(),
+            parts: Cell::new(Some((self.clone(), other.clone()))),
+        }))
+    }
+
+    /// The two parts of a rope node, taken out when `node` is their only owner (the node is
+    /// being consumed), cloned otherwise (other owners still need the rope).
+    fn parts_of(node: &mut JsStr) -> Option<(JsStr, JsStr)> {
+        match Rc::get_mut(&mut node.0) {
+            Some(inner) => inner.parts.take(),
+            None => {
+                let p = node.0.parts.take();
+                let c = p.clone();
+                node.0.parts.set(p);
+                c
+            }
+        }
+    }
+
+    /// Flattens a rope: one pass over its leaves, left to right, with an explicit stack (ropes
+    /// built by a loop are as deep as the loop is long). The parts are released afterwards.
+    ///
+    /// The buffer of the leftmost leaf is reused when nothing else holds that leaf: in
+    /// `s += x` loops the previous value of `s` is owned only by the new rope, so flattening
+    /// after every append (a read of `s[i]` in the loop) appends `x` in place, with the
+    /// `Vec`'s doubling growth, instead of copying all of `s` each time.
+    #[cold]
+    fn flatten(&self) -> &[u16] {
+        let inner = &*self.0;
+        let Some((left, right)) = inner.parts.take() else {
+            // Unreachable: a string without code units always has its parts.
+            return inner.flat.get_or_init(Vec::new);
+        };
+        let total = inner.len;
+        let mut pending: Vec<JsStr> = vec![right];
+        // Walk down the left spine to the leftmost leaf.
+        let mut cur = left;
+        let mut buf = loop {
+            if cur.0.flat.get().is_some() {
+                if let Some(leaf) = Rc::get_mut(&mut cur.0) {
+                    let mut v = leaf.flat.take().unwrap_or_default();
+                    v.reserve(total.saturating_sub(v.len()));
+                    break v;
+                }
+                let mut v = Vec::with_capacity(total);
+                v.extend_from_slice(cur.units());
+                break v;
+            }
+            match Self::parts_of(&mut cur) {
+                Some((l, r)) => {
+                    pending.push(r);
+                    cur = l;
+                }
+                None => break Vec::with_capacity(total),
+            }
+        };
+        drop(cur);
+        while let Some(mut s) = pending.pop() {
+            if let Some(units) = s.0.flat.get() {
+                buf.extend_from_slice(units);
+            } else if let Some((l, r)) = Self::parts_of(&mut s) {
+                pending.push(r);
+                pending.push(l);
+            }
+        }
+        debug_assert_eq!(buf.len(), total);
+        inner.flat.get_or_init(|| buf)
+    }
+
+    pub fn slice(&self, start: usize, end: usize) -> JsStr {
+        if start == 0 && end == self.len() {
+            return self.clone();
+        }
+        JsStr::from_units(self.units()[start..end].to_vec())
+    }
+
+    /// Lossy conversion for output: lone surrogates become U+FFFD, as when Node writes to stdout.
+    pub fn to_rust_string(&self) -> String {
+        String::from_utf16_lossy(self.units())
+    }
+
+    /// True if every code unit is ASCII (a common fast path for formatting).
+    pub fn is_ascii(&self) -> bool {
+        self.units().iter().all(|&u| u < 0x80)
+    }
+
+    /// If this string is a canonical array index ("0".."4294967294"), returns it.
+    pub fn as_array_index(&self) -> Option<u32> {
+        if self.len() > 10 {
+            return None;
+        }
+        array_index_of(self.units())
+    }
+}
+
+impl Drop for Inner {
+    /// Releases a rope's parts without recursion: a rope built by a loop is a chain as long
+    /// as the loop, and dropping it recursively would overflow the native stack.
+    fn drop(&mut self) {
+        let Some((l, r)) = self.parts.take() else {
+            return;
+        };
+        let mut stack = vec![l, r];
+        while let Some(mut s) = stack.pop() {
+            if let Some(inner) = Rc::get_mut(&mut s.0) {
+                if let Some((a, b)) = inner.parts.take() {
+                    stack.push(a);
+                    stack.push(b);
+                }
+            }
+            // `s` is dropped here with no parts left (or is still shared): no recursion.
+        }
+    }
+}
+
+/// Builds a string from pieces (template literals, `String.prototype.concat`): short pieces
+/// are copied into one buffer, long ones are joined as rope nodes, so appending to a long
+/// string does not copy it.
+#[derive(Default)]
+pub struct JsStrBuilder {
+    acc: Option<JsStr>,
+    buf: Vec<u16>,
+    len: usize,
+}
+
+impl JsStrBuilder {
+    pub fn new() -> JsStrBuilder {
+        JsStrBuilder::default()
+    }
+
+    /// Length in code units of what was pushed so far.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn push(&mut self, s: &JsStr) {
+        self.len += s.len();
+        if s.len() < ROPE_MIN_LEN {
+            self.buf.extend_from_slice(s.units());
+            return;
+        }
+        self.flush();
+        self.acc = Some(match self.acc.take() {
+            Some(a) => a.concat(s),
+            None => s.clone(),
+        });
+    }
+
+    pub fn push_units(&mut self, u: &[u16]) {
+        self.len += u.len();
+        self.buf.extend_from_slice(u);
+    }
+
+    fn flush(&mut self) {
+        if self.buf.is_empty() {
+            return;
+        }
+        let b = JsStr::from_units(std::mem::take(&mut self.buf));
+        self.acc = Some(match self.acc.take() {
+            Some(a) => a.concat(&b),
+            None => b,
+        });
+    }
+
+    pub fn finish(mut self) -> JsStr {
+        self.flush();
+        self.acc.unwrap_or_else(JsStr::empty)
+    }
+}
+
+/// CanonicalNumericIndexString restricted to array indices: digits only, no leading zeros,
+/// value < 2^32 - 1.
+pub fn array_index_of(u: &[u16]) -> Option<u32> {
+    if u.is_empty() || u.len() > 10 {
+        return None;
+    }
+    if u[0] == b'0' as u16 {
+        return if u.len() == 1 { Some(0) } else { None };
+    }
+    let mut n: u64 = 0;
+    for &c in u {
+        if !(b'0' as u16..=b'9' as u16).contains(&c) {
+            return None;
+        }
+        n = n * 10 + (c - b'0' as u16) as u64;
+    }
+    if n < u32::MAX as u64 {
+        Some(n as u32)
+    } else {
+        None
+    }
+}
+
+impl PartialEq for JsStr {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+            || (self.len() == other.len() && self.units() == other.units())
+    }
+}
+impl Eq for JsStr {}
+
+impl Hash for JsStr {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.units().hash(state)
+    }
+}
+
+impl PartialOrd for JsStr {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for JsStr {
+    /// Code-unit order, as the spec's IsLessThan on strings.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.units().cmp(other.units())
+    }
+}
+
+impl fmt::Debug for JsStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.to_rust_string())
+    }
+}
+
+impl fmt::Display for JsStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_rust_string())
+    }
+}
+
+impl From<&str> for JsStr {
+    fn from(s: &str) -> JsStr {
+        JsStr::from_units(s.encode_utf16().collect())
+    }
+}
+
+impl From<String> for JsStr {
+    fn from(s: String) -> JsStr {
+        JsStr::from(s.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interning_shares_allocation() {
+        let a = JsStr::intern("hello");
+        let b = JsStr::intern("hello");
+        assert!(JsStr::ptr_eq(&a, &b));
+        assert_eq!(a, JsStr::from("hello"));
+    }
+
+    #[test]
+    fn utf16_length() {
+        assert_eq!(JsStr::from("😀").len(), 2);
+        assert_eq!(JsStr::from("abc").len(), 3);
+    }
+
+    fn u(s: &str) -> Vec<u16> {
+        s.encode_utf16().collect()
+    }
+
+    fn hash_of(s: &JsStr) -> u64 {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        s.hash(&mut h);
+        h.finish()
+    }
+
+    fn long(c: char) -> String {
+        std::iter::repeat_n(c, ROPE_MIN_LEN).collect()
+    }
+
+    #[test]
+    fn short_concat_is_flat_long_concat_is_rope() {
+        let a = JsStr::from("ab");
+        let c = a.concat(&JsStr::from("cd"));
+        assert!(!c.is_rope());
+        assert_eq!(c.units(), u("abcd"));
+        let l = JsStr::from(long('x').as_str());
+        let r = l.concat(&a);
+        assert!(r.is_rope());
+        assert_eq!(r.len(), ROPE_MIN_LEN + 2);
+        assert!(r.is_rope(), "len() must not flatten");
+        assert_eq!(r.units()[ROPE_MIN_LEN], b'a' as u16);
+        assert!(!r.is_rope());
+        // Empty operands return the other operand itself.
+        assert!(JsStr::ptr_eq(&l.concat(&JsStr::empty()), &l));
+        assert!(JsStr::ptr_eq(&JsStr::empty().concat(&l), &l));
+    }
+
+    #[test]
+    fn flatten_left_right_and_mixed_trees() {
+        let mut expect = String::new();
+        let mut s = JsStr::empty();
+        for i in 0..2000 {
+            let piece = format!("<{i}>");
+            expect.push_str(&piece);
+            s = s.concat(&JsStr::from(piece.as_str()));
+        }
+        assert!(s.is_rope());
+        assert_eq!(s.len(), expect.encode_utf16().count());
+        assert_eq!(s.to_rust_string(), expect);
+
+        let mut expect = String::new();
+        let mut s = JsStr::empty();
+        for i in 0..2000 {
+            let piece = format!("[{i}]");
+            expect.insert_str(0, &piece);
+            s = JsStr::from(piece.as_str()).concat(&s);
+        }
+        assert_eq!(s.to_rust_string(), expect);
+
+        // A shared rope used on both sides, and as part of two other ropes.
+        let base = JsStr::from(long('a').as_str()).concat(&JsStr::from("b"));
+        let twice = base.concat(&base);
+        let other = JsStr::from("z").concat(&base);
+        let want = format!("{}b{}b", long('a'), long('a'));
+        assert_eq!(twice.to_rust_string(), want);
+        assert!(base.is_rope(), "shared parts are read, not flattened");
+        assert_eq!(other.to_rust_string(), format!("z{}b", long('a')));
+        assert_eq!(base.to_rust_string(), format!("{}b", long('a')));
+    }
+
+    #[test]
+    fn equality_hash_order_and_interning_ignore_representation() {
+        let flat = JsStr::from(format!("{}tail", long('q')).as_str());
+        let rope = JsStr::from(long('q').as_str()).concat(&JsStr::from("tail"));
+        assert!(rope.is_rope());
+        assert_eq!(hash_of(&rope), hash_of(&flat));
+        assert_eq!(rope, flat);
+        assert_eq!(rope.cmp(&flat), std::cmp::Ordering::Equal);
+        let other = JsStr::from(long('q').as_str()).concat(&JsStr::from("tai"));
+        assert_ne!(other, flat);
+        assert!(other < flat);
+        let interned = JsStr::intern_units(rope.units());
+        assert!(JsStr::ptr_eq(&interned, &JsStr::intern_units(flat.units())));
+        // Property keys made from ropes find properties named by flat strings.
+        let mut set = std::collections::HashSet::new();
+        set.insert(flat.clone());
+        assert!(set.contains(&rope));
+        // Index keys: a long rope is never an array index; a short concat can be.
+        let idx = JsStr::from("12").concat(&JsStr::from("34"));
+        assert_eq!(idx.as_array_index(), Some(1234));
+        assert_eq!(rope.as_array_index(), None);
+    }
+
+    #[test]
+    fn surrogates_are_code_units() {
+        let hi = JsStr::from_units(vec![0xD83D]);
+        let lo = JsStr::from_units(vec![0xDE00]);
+        let pad = JsStr::from(long('.').as_str());
+        let s = pad.concat(&hi);
+        // A lone high surrogate at the end of a rope stays a lone code unit.
+        assert_eq!(s.len(), ROPE_MIN_LEN + 1);
+        assert_eq!(s.units()[ROPE_MIN_LEN], 0xD83D);
+        assert!(s.to_rust_string().ends_with('\u{FFFD}'));
+        // Joined with its low half it forms one code point (two code units).
+        let t = s.concat(&lo);
+        assert_eq!(t.len(), ROPE_MIN_LEN + 2);
+        assert!(t.to_rust_string().ends_with('😀'));
+        assert_eq!(&t.units()[ROPE_MIN_LEN..], &[0xD83D, 0xDE00]);
+        assert_eq!(hi.concat(&lo).to_rust_string(), "😀");
+    }
+
+    #[test]
+    fn appending_after_each_flatten_reuses_the_buffer() {
+        // `s += x; s[i]` in a loop: the old `s` is owned only by the new rope, so flattening
+        // extends its buffer in place; buffer moves are the Vec's doublings only.
+        let mut s = JsStr::from(long('s').as_str());
+        let mut moves = 0;
+        let mut last = s.units().as_ptr();
+        for _ in 0..100_000 {
+            s = s.concat(&JsStr::from("ab"));
+            let p = s.units().as_ptr();
+            if p != last {
+                moves += 1;
+                last = p;
+            }
+        }
+        assert_eq!(s.len(), ROPE_MIN_LEN + 200_000);
+        assert!(moves < 40, "{moves} buffer moves");
+        // A string still held elsewhere is never extended in place.
+        let keep = s.clone();
+        let t = s.concat(&JsStr::from("!"));
+        assert_ne!(t.units().as_ptr(), keep.units().as_ptr());
+        assert_eq!(keep.len(), ROPE_MIN_LEN + 200_000);
+        assert_eq!(keep.units().last(), Some(&(b'b' as u16)));
+        assert_eq!(t.units().last(), Some(&(b'!' as u16)));
+    }
+
+    #[test]
+    fn deep_ropes_drop_and_flatten_without_recursion() {
+        // Runs on the test thread's small stack: a recursive drop or flatten would overflow.
+        let mut s = JsStr::from(long('d').as_str());
+        for _ in 0..1_000_000 {
+            s = s.concat(&JsStr::from("x"));
+        }
+        let mut r = JsStr::from(long('r').as_str());
+        for _ in 0..1_000_000 {
+            r = JsStr::from("y").concat(&r);
+        }
+        assert_eq!(r.len(), ROPE_MIN_LEN + 1_000_000);
+        drop(r);
+        assert_eq!(s.units().len(), ROPE_MIN_LEN + 1_000_000);
+        drop(s);
+    }
+
+    #[test]
+    fn builder_joins_long_pieces_without_copying() {
+        let long_s = JsStr::from(long('L').as_str()).concat(&JsStr::from("!"));
+        let mut b = JsStrBuilder::new();
+        b.push(&long_s);
+        b.push(&JsStr::from("<li>"));
+        b.push_units(&u("7"));
+        b.push(&JsStr::from("</li>"));
+        assert_eq!(b.len(), long_s.len() + 10);
+        let r = b.finish();
+        assert!(r.is_rope());
+        assert!(long_s.is_rope(), "the long piece is shared, not flattened");
+        assert_eq!(r.to_rust_string(), format!("{}!<li>7</li>", long('L')));
+        assert!(JsStrBuilder::new().finish().is_empty());
+        let mut b = JsStrBuilder::new();
+        b.push(&JsStr::from("a"));
+        b.push(&JsStr::from("b"));
+        assert_eq!(b.finish().units(), u("ab"));
+    }
+
+    #[test]
+    fn array_indices() {
+        assert_eq!(array_index_of(JsStr::from("0").units()), Some(0));
+        assert_eq!(JsStr::from("42").as_array_index(), Some(42));
+        assert_eq!(JsStr::from("042").as_array_index(), None);
+        assert_eq!(JsStr::from("4294967294").as_array_index(), Some(4294967294));
+        assert_eq!(JsStr::from("4294967295").as_array_index(), None);
+        assert_eq!(JsStr::from("-1").as_array_index(), None);
+    }
+}
