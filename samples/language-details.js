@@ -30,7 +30,7 @@ console.log((obj.get)(), (obj["get"])(), (0, obj.get)());
 function sumTo(n) {
   return n === 0 ? 0 : n + sumTo(n - 1);
 }
-console.log(sumTo(10000));
+console.log(sumTo(5000));
 
 async function countDown(n) {
   if (n === 0) return 0;

@@ -8,7 +8,7 @@ setTimeout(() => {
   out.push('timer ' + ids(setImmediate(() => {})));
   Promise.resolve().then(() => out.push('then-timer ' + ids(setImmediate(() => {}))));
   process.nextTick(() => out.push('tick-timer ' + ids(setImmediate(() => {}))));
-}, 1);
+}, 5);
 setImmediate(() => {
   out.push('imm ' + ids(setImmediate(() => {})));
   Promise.resolve().then(() => out.push('then-imm ' + ids(setImmediate(() => {}))));

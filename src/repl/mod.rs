@@ -116,7 +116,7 @@ impl Repl {
             if self.it.exiting.is_some() {
                 return;
             }
-            let prompt = if self.buffer.is_empty() { "> " } else { "... " };
+            let prompt = if self.buffer.is_empty() { "> " } else { "| " };
             match self.read(prompt) {
                 Input::Line(line) => {
                     self.saw_sigint = false;

@@ -1,5 +1,6 @@
 // Console coloring, compared with Node run with FORCE_COLOR=1 (colors on even when piped)
-// and without it (piped: no colors). Regenerate the .out/.err files with `node`:
+// and without it (piped: no colors). Regenerate the .out/.err files with the reference Node 24
+// (../shared/reference-node/node, written `node` below):
 //   FORCE_COLOR=1 node console.js > console.color.out 2> console.color.err
 //   node console.js > console.plain.out 2> console.plain.err
 class Person { constructor(name, age) { this.name = name; this.age = age; } }

@@ -73,15 +73,16 @@ impl NodeData for Interp {
 /// Node's answers to the engine's host-defined operations.
 pub struct NodeHooks;
 
-/// The frames below a main module's top-level code in Node's stack traces (its CommonJS
-/// loader).
-const NODE_MAIN_FRAMES: [&str; 6] = [
-    "Module._compile (node:internal/modules/cjs/loader:1521:14)",
-    "Module._extensions..js (node:internal/modules/cjs/loader:1623:10)",
-    "Module.load (node:internal/modules/cjs/loader:1266:32)",
-    "Module._load (node:internal/modules/cjs/loader:1091:12)",
-    "Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)",
-    "node:internal/main/run_main_module:28:49",
+/// The frames below a main module's top-level code in Node 24's stack traces (its CommonJS
+/// loader, v24.22.3).
+const NODE_MAIN_FRAMES: [&str; 7] = [
+    "Module._compile (node:internal/modules/cjs/loader:1929:14)",
+    "Object..js (node:internal/modules/cjs/loader:2060:10)",
+    "Module.load (node:internal/modules/cjs/loader:1651:32)",
+    "Module._load (node:internal/modules/cjs/loader:1443:12)",
+    "wrapModuleLoad (node:internal/modules/cjs/loader:261:19)",
+    "Module.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:154:5)",
+    "node:internal/main/run_main_module:33:47",
 ];
 
 impl HostHooks for NodeHooks {

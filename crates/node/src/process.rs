@@ -17,9 +17,60 @@ use jsgen_engine::interp::{Abrupt, Args, Interp, JsResult};
 use jsgen_engine::object::{Attrs, Obj, PropKey};
 use jsgen_engine::value::Value;
 
-/// The Node version jsgen reports (the one its output is compared with).
-pub const NODE_VERSION: &str = "20.20.2";
-pub const V8_VERSION: &str = "11.3.244.8-node.38";
+/// The Node version jsgen reports (the reference its output is compared with).
+pub const NODE_VERSION: &str = "24.22.3";
+pub const V8_VERSION: &str = "13.6.233.17-node.63";
+
+/// `process.versions` of the reference Node 24.22.3, in its order (`node` and `v8` come
+/// from the constants above).
+const VERSIONS: &[(&str, &str)] = &[
+    ("node", NODE_VERSION),
+    ("acorn", "8.18.0"),
+    ("ada", "4.0.0"),
+    ("amaro", "1.1.11"),
+    ("ares", "1.34.9"),
+    ("brotli", "1.2.1"),
+    ("cldr", "48.0"),
+    ("icu", "78.3"),
+    ("llhttp", "9.4.4"),
+    ("merve", "1.2.2"),
+    ("modules", "137"),
+    ("napi", "10"),
+    ("nbytes", "0.1.4"),
+    ("ncrypto", "0.0.1"),
+    ("nghttp2", "1.70.0"),
+    ("nghttp3", ""),
+    ("ngtcp2", ""),
+    ("openssl", "3.5.9"),
+    ("simdjson", "4.6.11"),
+    ("simdutf", "6.4.0"),
+    ("sqlite", "3.54.1"),
+    ("tz", "2026e"),
+    ("undici", "7.30.2"),
+    ("unicode", "17.0"),
+    ("uv", "1.52.1"),
+    ("uvwasi", "0.0.23"),
+    ("v8", V8_VERSION),
+    ("zlib", "1.3.2.1-motley-285e94b"),
+    ("zstd", "1.5.7"),
+];
+
+/// `process.features` of the reference Node 24.
+const FEATURES: &[(&str, Option<bool>)] = &[
+    ("inspector", Some(true)),
+    ("debug", Some(false)),
+    ("uv", Some(true)),
+    ("ipv6", Some(true)),
+    ("tls_alpn", Some(true)),
+    ("tls_sni", Some(true)),
+    ("tls_ocsp", Some(true)),
+    ("tls", Some(true)),
+    ("openssl_is_boringssl", Some(false)),
+    ("cached_builtins", Some(true)),
+    ("require_module", Some(true)),
+    ("quic", Some(false)),
+    ("typescript", None),
+];
 
 /// Host (Node) state that is not a JavaScript object: the nextTick queue, process event
 /// listeners, the command line, and whether `process.exit()` is unwinding the interpreter.
@@ -32,8 +83,9 @@ pub struct Host {
     pub after_write: [Option<Rc<RefCell<AfterWrite>>>; 2],
     /// The object behind `util.inspect.defaultOptions` (once `util` is loaded).
     pub inspect_defaults: Option<Obj>,
-    /// Node-internal symbols of `Immediate` objects: `refed`, `asyncId`, `triggerId`.
-    pub immediate_symbols: Option<[jsgen_engine::value::Sym; 3]>,
+    /// Node-internal symbols of `Immediate` objects: `refed`, `asyncId`, `triggerId`,
+    /// `kAsyncContextFrame`.
+    pub immediate_symbols: Option<[jsgen_engine::value::Sym; 4]>,
     /// Set by `process.exit(code)`: no more script code runs (every call throws a sentinel
     /// that `try`/`catch`/`finally` do not intercept) and the process exits with this code.
     pub exiting: Option<i32>,
@@ -350,20 +402,38 @@ pub fn init(it: &mut Interp) {
         Value::from(format!("v{NODE_VERSION}").as_str()),
         Attrs::DEFAULT,
     );
+    // What Node 24 reports; jsgen's own version is `jsgen --version` and the REPL banner.
     let versions = it.new_object();
-    versions.define("node", Value::from(NODE_VERSION), Attrs::DEFAULT);
-    versions.define("v8", Value::from(V8_VERSION), Attrs::DEFAULT);
-    versions.define(
-        "jsgen",
-        Value::from(env!("CARGO_PKG_VERSION")),
-        Attrs::DEFAULT,
-    );
+    for (name, v) in VERSIONS {
+        versions.define(*name, Value::from(*v), Attrs::DEFAULT);
+    }
     p.define("versions", Value::Object(versions), Attrs::DEFAULT);
     p.define("arch", Value::from(arch()), Attrs::DEFAULT);
     p.define("platform", Value::from(platform()), Attrs::DEFAULT);
     let release = it.new_object();
     release.define("name", Value::from("node"), Attrs::DEFAULT);
+    release.define("lts", Value::from("Krypton"), Attrs::DEFAULT);
+    let dist = format!("https://nodejs.org/download/release/v{NODE_VERSION}/node-v{NODE_VERSION}");
+    release.define(
+        "sourceUrl",
+        Value::from(format!("{dist}.tar.gz").as_str()),
+        Attrs::DEFAULT,
+    );
+    release.define(
+        "headersUrl",
+        Value::from(format!("{dist}-headers.tar.gz").as_str()),
+        Attrs::DEFAULT,
+    );
     p.define("release", Value::Object(release), Attrs::DEFAULT);
+    let features = it.new_object();
+    for (name, on) in FEATURES {
+        let v = match on {
+            Some(b) => Value::Bool(*b),
+            None => Value::from("strip"),
+        };
+        features.define(*name, v, Attrs::DEFAULT);
+    }
+    p.define("features", Value::Object(features), Attrs::DEFAULT);
     p.define("pid", Value::from(pid()), Attrs::DEFAULT);
     p.define(
         "ppid",

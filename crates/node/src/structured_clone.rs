@@ -23,7 +23,8 @@ fn structured_clone(it: &mut Interp, a: &Args) -> JsResult<Value> {
             it,
             &p,
             "ERR_MISSING_ARGS",
-            "The value argument must be specified",
+            // Node 24 words it so (its own ERR_MISSING_ARGS quoting the whole sentence).
+            "The \"The value argument must be specified\" argument must be specified",
         )));
     }
     let opts = a.get(1);

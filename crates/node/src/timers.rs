@@ -58,6 +58,7 @@ pub fn init(it: &mut Interp) {
         Sym::new(Some(JsStr::from("refed"))),
         Sym::new(Some(JsStr::from("asyncId"))),
         Sym::new(Some(JsStr::from("triggerId"))),
+        Sym::new(Some(JsStr::from("kAsyncContextFrame"))),
     ];
     it.node_mut().host.immediate_symbols = Some(syms);
     let iproto = it.new_object();
@@ -186,10 +187,12 @@ pub fn immediate_running(it: &mut Interp, this: &Value) {
     }
 }
 
-/// After an immediate's callback: `_onImmediate` is cleared (the list links stay).
+/// After an immediate's callback (Node 24's `cleanImmediate`): `_onImmediate` and `_argv`
+/// become undefined (the list links stay).
 pub fn immediate_ran(this: &Value) {
     if let Value::Object(o) = this {
-        set_prop(o, "_onImmediate", Value::Null);
+        set_prop(o, "_onImmediate", Value::Undefined);
+        set_prop(o, "_argv", Value::Undefined);
     }
 }
 
@@ -202,7 +205,9 @@ fn clear_immediate_object(it: &mut Interp, o: &Obj) {
     if let Some(k) = refed_key(it) {
         o.set_own_data_unchecked(k, Value::Null);
     }
-    set_prop(o, "_onImmediate", Value::Null);
+    // cleanImmediate(immediate).
+    set_prop(o, "_onImmediate", Value::Undefined);
+    set_prop(o, "_argv", Value::Undefined);
     // ImmediateList.remove(item).
     let next = get_prop(o, "_idleNext");
     let prev = get_prop(o, "_idlePrev");
@@ -288,7 +293,9 @@ fn set_immediate(it: &mut Interp, a: &Args) -> JsResult<Value> {
     o.define("_onImmediate", cb, Attrs::DEFAULT);
     o.define("_argv", argv, Attrs::DEFAULT);
     o.define("_destroyed", Value::Bool(false), Attrs::DEFAULT);
-    if let Some([refed, async_id, trigger_id]) = it.node_mut().host.immediate_symbols.clone() {
+    if let Some([refed, async_id, trigger_id, context_frame]) =
+        it.node_mut().host.immediate_symbols.clone()
+    {
         o.define(PropKey::Sym(refed), Value::Bool(true), Attrs::DEFAULT);
         o.define(
             PropKey::Sym(async_id),
@@ -298,6 +305,12 @@ fn set_immediate(it: &mut Interp, a: &Args) -> JsResult<Value> {
         o.define(
             PropKey::Sym(trigger_id),
             Value::Number(trigger as f64),
+            Attrs::DEFAULT,
+        );
+        // Node 24's `initAsyncResource` stores the AsyncContextFrame (none: undefined).
+        o.define(
+            PropKey::Sym(context_frame),
+            Value::Undefined,
             Attrs::DEFAULT,
         );
     }
@@ -336,9 +349,16 @@ fn clear_immediate(it: &mut Interp, a: &Args) -> JsResult<Value> {
                 it.node_mut().timers.clear(id);
             }
         }
-        // Node sets `immediate._destroyed` on whatever it is given (in strict code).
-        v if v.to_boolean() && !matches!(v, Value::Object(_)) => {
-            it.put_v(v, PropKey::from("_destroyed"), Value::Bool(true), true)?;
+        // Node 24: `if (!immediate?._onImmediate || immediate._destroyed) return;`, then it
+        // marks and cleans whatever it was given.
+        Value::Object(o) => {
+            let on = it.get(o, &PropKey::from("_onImmediate"))?;
+            let destroyed = it.get(o, &PropKey::from("_destroyed"))?;
+            if on.to_boolean() && !destroyed.to_boolean() {
+                it.put_v(&v, PropKey::from("_destroyed"), Value::Bool(true), true)?;
+                it.put_v(&v, PropKey::from("_onImmediate"), Value::Undefined, true)?;
+                it.put_v(&v, PropKey::from("_argv"), Value::Undefined, true)?;
+            }
         }
         _ => {}
     }
@@ -354,8 +374,8 @@ fn queue_microtask(it: &mut Interp, a: &Args) -> JsResult<Value> {
             "The \"callback\" argument must be of type function. Received {s}"
         )));
     }
-    // Node wraps the callback in an AsyncResource, which takes an async id.
-    let id = it.node_mut().timers.new_async_id();
-    it.enqueue_job(jsgen_engine::interp::jobs::Job::Callback(f, id));
+    // Node 24's fast path (no AsyncLocalStorage, no hooks) queues the callback as it is: no
+    // async id, and it runs with executionAsyncId 0 like a promise job.
+    it.enqueue_job(jsgen_engine::interp::jobs::Job::Callback(f, 0));
     Ok(Value::Undefined)
 }

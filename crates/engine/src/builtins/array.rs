@@ -1279,7 +1279,11 @@ fn sort_values(it: &mut Interp, values: Vec<Value>, cmp: &Value) -> JsResult<Vec
 
 fn check_comparator(it: &mut Interp, cmp: &Value) -> JsResult<()> {
     if !cmp.is_undefined() && !it.is_callable(cmp) {
-        return Err(it.type_error("The comparison function must be either a function or undefined"));
+        // V8 13.6 names the value (NoSideEffectsToString).
+        let s = crate::builtins::object::no_side_effects_to_string(it, cmp);
+        return Err(it.type_error(format!(
+            "The comparison function must be either a function or undefined: {s}"
+        )));
     }
     Ok(())
 }

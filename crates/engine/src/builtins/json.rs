@@ -46,15 +46,40 @@ fn units_to_string(u: &[u16]) -> String {
     String::from_utf16_lossy(u)
 }
 
+/// V8 13.6's ` (line L column C)` for a position: 1-based, a line ends at `\n`, `\r` or
+/// `\r\n`.
+fn line_column(src: &[u16], pos: usize) -> String {
+    let (mut line, mut start, mut i) = (1, 0, 0);
+    while i < pos.min(src.len()) {
+        match src[i] {
+            0x0D if src.get(i + 1) == Some(&0x0A) && i + 1 < pos => {
+                i += 1;
+                line += 1;
+                start = i + 1;
+            }
+            0x0A | 0x0D => {
+                line += 1;
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    format!(" (line {line} column {})", pos - start + 1)
+}
+
 /// The message V8 gives for a parse failure at `pos`.
 fn error_message(src: &[u16], err: ParseError, pos: usize) -> String {
+    let at = line_column(src, pos);
     match err {
         ParseError::Eos => "Unexpected end of JSON input".into(),
         ParseError::Trailing => {
-            format!("Unexpected non-whitespace character after JSON at position {pos}")
+            format!("Unexpected non-whitespace character after JSON at position {pos}{at}")
         }
-        ParseError::At(m) => format!("{m} in JSON at position {pos}"),
-        ParseError::UnexpectedNumber => format!("Unexpected number in JSON at position {pos}"),
+        ParseError::At(m) => format!("{m} in JSON at position {pos}{at}"),
+        ParseError::UnexpectedNumber => {
+            format!("Unexpected number in JSON at position {pos}{at}")
+        }
         ParseError::Token => {
             if pos >= src.len() {
                 return "Unexpected end of JSON input".into();
@@ -788,7 +813,7 @@ mod tests {
         let mut it = Interp::new();
         assert_eq!(
             parse_err(&mut it, "{"),
-            "Expected property name or '}' in JSON at position 1"
+            "Expected property name or '}' in JSON at position 1 (line 1 column 2)"
         );
         assert_eq!(parse_err(&mut it, ""), "Unexpected end of JSON input");
         assert_eq!(
@@ -801,7 +826,7 @@ mod tests {
         );
         assert_eq!(
             parse_err(&mut it, "01"),
-            "Unexpected number in JSON at position 1"
+            "Unexpected number in JSON at position 1 (line 1 column 2)"
         );
         assert_eq!(
             parse_err(&mut it, "{\"a\":1,\"b\":2,\"c\":3,\"d\":x}"),
@@ -813,12 +838,12 @@ mod tests {
         );
         assert_eq!(
             parse_err(&mut it, "\"\\u12x\""),
-            "Bad Unicode escape in JSON at position 5"
+            "Bad Unicode escape in JSON at position 5 (line 1 column 6)"
         );
         assert_eq!(parse_err(&mut it, "tru"), "Unexpected end of JSON input");
         assert_eq!(
             parse_err(&mut it, "[1 2]"),
-            "Expected ',' or ']' after array element in JSON at position 3"
+            "Expected ',' or ']' after array element in JSON at position 3 (line 1 column 4)"
         );
     }
 

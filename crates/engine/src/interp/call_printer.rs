@@ -2,7 +2,8 @@
 //! `o.f is not a function`, `(void 0) is not a function` or `Cannot destructure property 'a'
 //! of 'obj.missing'`. It prints V8's AST, so it mirrors what V8's parser does to the source:
 //! parentheses are dropped, left-nested chains of one binary operator are flattened
-//! (`(a + b + c)`), operations on number literals are folded (`2 ** 3` is `8`), and nodes it
+//! (`(a + b + c)`), operations on number literals are folded (`2 ** 3` is `8`), as are concatenations of
+//! string literals (`"b" + "c"` is `"bc"`, since V8 13.6), and nodes it
 //! cannot print are `(intermediate value)`.
 
 use crate::ast::{ArrayElem, BinaryOp, Expr, ExprKind, LogicalOp, MemberProp, Pattern, UnaryOp};
@@ -15,6 +16,7 @@ pub fn print(e: &Expr) -> String {
     match fold(e) {
         Some(Lit::Num(n)) => number_to_string(n),
         Some(Lit::Bool(b)) => b.to_string(),
+        Some(Lit::Str(s)) => format!("\"{s}\""),
         None => print_node(e),
     }
 }
@@ -23,6 +25,8 @@ pub fn print(e: &Expr) -> String {
 enum Lit {
     Num(f64),
     Bool(bool),
+    /// A concatenation of string literals (V8 13.6 folds `"b" + "c"`).
+    Str(crate::string::JsStr),
 }
 
 /// The literal V8's parser turns `e` into, if any (number literals, unary `-`, `+`, `~`, `!`
@@ -48,6 +52,17 @@ fn fold(e: &Expr) -> Option<Lit> {
             }
         }
         ExprKind::Bool(b) => Some(Lit::Bool(*b)),
+        ExprKind::Binary(BinaryOp::Add, l, r) if is_string_lit(l) && is_string_lit(r) => {
+            let text = |e: &Expr| match (fold(e), &strip(e).kind) {
+                (Some(Lit::Str(s)), _) => Some(s),
+                (_, ExprKind::String(s)) => Some(s.clone()),
+                _ => None,
+            };
+            let (a, b) = (text(l)?, text(r)?);
+            let mut units = a.units().to_vec();
+            units.extend_from_slice(b.units());
+            Some(Lit::Str(crate::string::JsStr::from_units(units)))
+        }
         ExprKind::Binary(op, l, r) => {
             let (Some(Lit::Num(x)), Some(Lit::Num(y))) = (fold(l), fold(r)) else {
                 return None;
@@ -70,6 +85,15 @@ fn fold(e: &Expr) -> Option<Lit> {
             }))
         }
         _ => None,
+    }
+}
+
+/// A string literal, or a concatenation of them.
+fn is_string_lit(e: &Expr) -> bool {
+    match &strip(e).kind {
+        ExprKind::String(_) => true,
+        ExprKind::Binary(BinaryOp::Add, l, r) => is_string_lit(l) && is_string_lit(r),
+        _ => false,
     }
 }
 

@@ -1806,13 +1806,11 @@ fn format_property(
                         r
                     }
                     Err(jsgen_engine::interp::Abrupt::Throw(e)) => {
-                        let m = match &e {
-                            Value::Object(eo) => {
-                                let m = it.get(eo, &PropKey::from("message"))?;
-                                it.to_string_lossy(&m)
-                            }
-                            _ => "undefined".into(),
-                        };
+                        // Node 24: `<Inspection threw (${formatValue(ctx, err, recurseTimes)})>`.
+                        ctx.indentation_lvl += 2;
+                        let m = format_value(it, ctx, &e, recurse_times, false);
+                        ctx.indentation_lvl -= 2;
+                        let m = m?;
                         format!(
                             "{} <Inspection threw ({m})>{}",
                             ctx.stylize(&format!("[{label}:"), "special"),
@@ -1836,8 +1834,15 @@ fn format_property(
     }
     let name = match key {
         PropKey::Sym(sym) => {
+            // Node 24 prints an enumerable symbol key bare (`Symbol(id): 1`) and a hidden one
+            // in brackets, like a hidden string key.
             let d: Vec<u16> = sym.descriptive_string().encode_utf16().collect();
-            format!("[{}]", ctx.stylize(&text::escape_units(&d, true), "symbol"))
+            let styled = ctx.stylize(&text::escape_units(&d, true), "symbol");
+            if desc.attrs.enumerable() {
+                styled
+            } else {
+                format!("[{styled}]")
+            }
         }
         PropKey::Str(k) if k.to_rust_string() == "__proto__" => "['__proto__']".to_string(),
         _ => {

@@ -85,7 +85,7 @@ function createErrDiff(actual, expected, operator, header) {
   if (actualInspected === expectedLines.join('\n')) {
     return `${operator === 'strictEqualObject' ? kReadableOperator.notIdentical : header}\n\n${actualInspected}\n`;
   }
-  return `${header}\n+ actual - expected${indicator}\n\n${diffLines(actualLines, expectedLines).join('\n')}`;
+  return `${header}\n+ actual - expected${indicator}\n\n${diffLines(actualLines, expectedLines).join('\n')}\n`;
 }
 
 class AssertionError extends Error {
