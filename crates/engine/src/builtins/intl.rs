@@ -1979,15 +1979,16 @@ fn nf_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
         put("compactDisplay", Value::from(s.compact_display.as_str()));
     }
     put("signDisplay", Value::from(s.sign_display.as_str()));
-    put("roundingMode", Value::from("halfExpand"));
+    // Node 24's (V8 13.6's) order.
     put("roundingIncrement", Value::from(1.0));
-    put("trailingZeroDisplay", Value::from("auto"));
+    put("roundingMode", Value::from("halfExpand"));
     let prio = if s.rounding == Rounding::Compact {
         "morePrecision"
     } else {
         "auto"
     };
     put("roundingPriority", Value::from(prio));
+    put("trailingZeroDisplay", Value::from("auto"));
     Ok(Value::Object(o))
 }
 

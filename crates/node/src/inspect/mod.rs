@@ -738,10 +738,19 @@ fn get_prefix(constructor: Option<&str>, tag: &str, fallback: &str, size: &str) 
             }
         }
         Some(c) => {
-            if !tag.is_empty() && c != tag {
-                format!("{c}{size} [{tag}] ")
+            if tag.is_empty() {
+                return format!("{c}{size} ");
+            }
+            // Node 24: a tag whose last dotted part is the constructor's name stands alone
+            // (`Intl.NumberFormat {}` for constructor `NumberFormat`).
+            let last = match tag.rfind('.') {
+                Some(dot) if dot >= 1 => &tag[dot + 1..],
+                _ => tag,
+            };
+            if c == last {
+                format!("{tag}{size} ")
             } else {
-                format!("{c}{size} ")
+                format!("{c}{size} [{tag}] ")
             }
         }
     }
