@@ -32,6 +32,7 @@ pub use jsgen_engine as engine;
 pub use jsgen_node as node;
 pub use jsgen_syntax as syntax;
 
+pub mod cli;
 pub mod diag;
 pub mod repl;
 mod runtime;

@@ -1,65 +1,43 @@
-//! The `jsgen` command line: run a file, stdin, or `-e CODE`; with no script on a terminal
-//! (or with `-i`), the REPL (`src/repl/`).
+//! The `jsgen` command line: run a file, stdin, or `-e CODE` as `node` does; with no script
+//! on a terminal (or with `-i`), the REPL (`src/repl/`). Options are Node's (`src/cli.rs`).
 
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
-
+use jsgen::cli::{self, CliError, InputType, Options};
 use jsgen_engine::interp::script::RunError;
 use jsgen_engine::interp::Interp;
 use jsgen_node::event_loop::RejectionMode;
 use jsgen_node::prelude::*;
 use jsgen_node::run::{MainEnd, ScriptGoal};
 
-/// jsgen — a JavaScript interpreter that prints exactly what Node.js prints.
-#[derive(Parser, Debug)]
-#[command(name = "jsgen", version, about)]
-struct Cli {
-    /// Script file to run (`-` reads the script from standard input).
-    file: Option<String>,
-
-    /// Evaluate CODE instead of a file.
-    #[arg(short = 'e', long = "eval", value_name = "CODE")]
-    eval: Option<String>,
-
-    /// Start the REPL even if standard input is not a terminal (as `node -i`).
-    #[arg(short = 'i', long = "interactive")]
-    interactive: bool,
-
-    /// Run timers against a virtual clock: same order as real time, no sleeping.
-    #[arg(long)]
-    virtual_time: bool,
-
-    /// Run the file as an ECMAScript Script (global code: top-level `var`s and functions
-    /// become global properties) instead of a CommonJS module as Node does. test262's tests
-    /// are written for this goal.
-    #[arg(long)]
-    global_script: bool,
-
-    /// What an unhandled promise rejection does (as Node's flag).
-    #[arg(long, value_name = "MODE", default_value = "throw")]
-    unhandled_rejections: String,
-
-    /// Arguments passed to the script (`process.argv[2..]`); options go before the file.
-    #[arg(
-        trailing_var_arg = true,
-        allow_hyphen_values = true,
-        value_name = "ARGS"
-    )]
-    args: Vec<String>,
-}
-
 /// The interpreter runs on a thread with a large stack so deep (but bounded) JS recursion
 /// reaches the RangeError check instead of overflowing the native stack.
 const STACK_SIZE: usize = 1 << 30;
 
+/// Node's exit code for a command line it refuses (`bad option`).
+const EXIT_BAD_OPTION: u8 = 9;
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let opts = match cli::parse(std::env::args().skip(1)) {
+        Ok(o) => o,
+        Err(e) => return bad_option(&e),
+    };
+    if opts.help {
+        print!("{}", cli::USAGE);
+        return ExitCode::SUCCESS;
+    }
+    if opts.version {
+        println!("jsgen v{}", env!("CARGO_PKG_VERSION"));
+        return ExitCode::SUCCESS;
+    }
+    if opts.watch {
+        return watch(&opts);
+    }
     let child = std::thread::Builder::new()
         .name("jsgen".into())
         .stack_size(STACK_SIZE)
-        .spawn(move || run(cli));
+        .spawn(move || run(opts));
     match child.map(|h| h.join()) {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => {
@@ -69,69 +47,81 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> u8 {
-    let no_script = cli.eval.is_none() && cli.file.is_none();
-    if cli.interactive && !no_script {
-        eprintln!("jsgen: -i starts the REPL; it takes no script file or -e CODE");
-        return 2;
-    }
+/// `PATH: bad option: --x` and exit code 9, as Node (it names its own executable).
+fn bad_option(e: &CliError) -> ExitCode {
+    let exe = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "jsgen".into());
+    eprintln!("{exe}: {e}");
+    ExitCode::from(EXIT_BAD_OPTION)
+}
+
+fn run(opts: Options) -> u8 {
+    let no_script = opts.eval.is_none() && opts.script.is_none();
     let stdin_tty = std::io::stdin().is_terminal();
-    if no_script && (cli.interactive || stdin_tty) {
-        return jsgen::repl::run(stdin_tty);
+    // `-i` with a script file runs the file, as Node does.
+    let interactive = opts.interactive && opts.script.is_none();
+    if interactive || (no_script && stdin_tty && !opts.check) {
+        return jsgen::repl::run(stdin_tty, opts.eval.as_deref());
     }
-    let (name, text) = match (&cli.eval, &cli.file) {
+    let mode_text = opts.unhandled_rejections.as_deref().unwrap_or("throw");
+    let Some(mode) = RejectionMode::parse(mode_text) else {
+        eprintln!(
+            "jsgen: invalid value for --unhandled-rejections: {mode_text} (expected throw, strict, warn, warn-with-error-code or none)"
+        );
+        return EXIT_BAD_OPTION;
+    };
+    // Where the code comes from: -e, a file, or stdin (`-`, or no script with a piped stdin).
+    let from_file = opts.eval.is_none() && opts.script.as_deref().is_some_and(|s| s != "-");
+    let (name, text) = match (&opts.eval, &opts.script) {
         (Some(code), _) => ("[eval]".to_string(), code.clone()),
-        // No script and a piped stdin: run stdin as the script (as `node` does).
-        (None, None) => match read_stdin() {
-            Ok(s) => ("[stdin]".to_string(), s),
+        (None, Some(f)) if f != "-" => match read_script(f) {
+            Ok(r) => r,
             Err(code) => return code,
         },
-        (None, Some(f)) if f == "-" => match read_stdin() {
+        _ => match read_stdin() {
             Ok(s) => ("[stdin]".to_string(), s),
             Err(code) => return code,
-        },
-        (None, Some(f)) => match std::fs::read(f) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(s) => (absolute(f), s),
-                Err(_) => {
-                    eprintln!("jsgen: {f}: file is not valid UTF-8");
-                    return 2;
-                }
-            },
-            Err(e) => {
-                eprintln!("jsgen: cannot read {f}: {e}");
-                return 2;
-            }
         },
     };
-    let Some(mode) = RejectionMode::parse(&cli.unhandled_rejections) else {
-        eprintln!(
-            "jsgen: invalid value for --unhandled-rejections: {} (expected throw, strict, warn or none)",
-            cli.unhandled_rejections
-        );
-        return 2;
+    // A file runs as a CommonJS module (or module code, by detection); -e code and stdin as
+    // Node 24 runs them, or as --input-type says.
+    let goal = if from_file {
+        if opts.global_script {
+            ScriptGoal::Global
+        } else {
+            ScriptGoal::CommonJs
+        }
+    } else {
+        match opts.input_type {
+            Some(InputType::Module) => ScriptGoal::Module,
+            Some(InputType::CommonJs) => ScriptGoal::Global,
+            None => ScriptGoal::Eval,
+        }
     };
     let mut it = jsgen_node::node_interp();
-    it.node_mut().console.detect_terminal();
-    it.node_mut().timers.virtual_time = cli.virtual_time;
-    let script_path = match (&cli.eval, &cli.file) {
-        (None, Some(f)) if f != "-" => Some(name.clone()),
-        _ => None,
-    };
-    let mut args = cli.args.clone();
-    if cli.eval.is_some() {
-        // `jsgen -e CODE a b`: the positional words are all script arguments.
-        if let Some(f) = &cli.file {
-            args.insert(0, f.clone());
-        }
+    if opts.check {
+        return match it.check_syntax(&name, &text, goal) {
+            Ok(()) => 0,
+            Err(e) => {
+                report(&mut it, e);
+                1
+            }
+        };
     }
-    it.set_script_args(script_path.clone(), args);
-    // Node runs a file as a CommonJS module, and `-e`/stdin code as global code.
-    let goal = if script_path.is_some() && !cli.global_script {
-        ScriptGoal::CommonJs
+    it.node_mut().console.detect_terminal();
+    it.node_mut().timers.virtual_time = opts.virtual_time;
+    let (script_path, args) = if from_file {
+        (Some(name.clone()), opts.args.clone())
+    } else if opts.script.as_deref() == Some("-") {
+        // `jsgen - a b`: process.argv is [exe, '-', 'a', 'b'], as in Node.
+        let mut args = vec!["-".to_string()];
+        args.extend(opts.args.iter().cloned());
+        (None, args)
     } else {
-        ScriptGoal::Global
+        (None, opts.args.clone())
     };
+    it.set_script_args(script_path, args);
     let end = it.run_main(&name, &text, mode, goal);
     let default = match end {
         MainEnd::Done | MainEnd::Exit(_) => 0,
@@ -145,11 +135,57 @@ fn run(cli: Cli) -> u8 {
             let _ = std::io::stderr().write_all(jsgen::diag::render(d, false).as_bytes());
             1
         }
+        MainEnd::UnsettledTopLevelAwait => {
+            warn_unsettled_await(&it);
+            13
+        }
     };
+    if opts.print && default == 0 {
+        print_result(&mut it);
+    }
     let code = it.emit_exit(default);
     let _ = std::io::stdout().flush();
     // Exit statuses are 8 bits, as the OS truncates them.
     (code & 0xff) as u8
+}
+
+/// `-p`: the code's completion value, inspected as `console.log` would (Node prints it at
+/// exit, after the event loop).
+fn print_result(it: &mut Interp) {
+    let v = it.node().host.main_result.clone();
+    if let Ok(s) = jsgen_node::inspect::format_log_args(it, &[v]) {
+        it.node_mut().console.write_out(&format!("{s}\n"));
+    }
+}
+
+/// Node's warning for module code whose top-level `await` never settled.
+fn warn_unsettled_await(it: &Interp) {
+    let _ = std::io::stdout().flush();
+    let Some((source, span)) = it.top_level_await_pos else {
+        eprintln!("Warning: Detected unsettled top-level await");
+        return;
+    };
+    let Some(src) = it.sources.get(source as usize) else {
+        return;
+    };
+    let (line, col) = src.line_col(span.start);
+    let url = file_url(&src.name);
+    let text = src.text.lines().nth(line as usize - 1).unwrap_or("");
+    let caret = format!("{}^", " ".repeat(col as usize - 1));
+    eprint!("Warning: Detected unsettled top-level await at {url}:{line}\n{text}\n{caret}\n\n\n");
+}
+
+/// A script name as Node's module URL (`file:///abs/path`, or `file://CWD/[eval1]` for
+/// `-e` code).
+fn file_url(name: &str) -> String {
+    if name.starts_with('/') {
+        return format!("file://{name}");
+    }
+    let cwd = std::env::current_dir()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let name = if name == "[eval]" { "[eval1]" } else { name };
+    format!("file://{cwd}/{name}")
 }
 
 fn report(it: &mut Interp, e: RunError) {
@@ -163,21 +199,142 @@ fn report(it: &mut Interp, e: RunError) {
     let _ = std::io::stderr().write_all(s.as_bytes());
 }
 
-/// The whole of standard input as UTF-8 text, or the exit code after an error message.
+/// The script file's absolute name and text. A file that does not exist is Node's
+/// `Cannot find module` (exit 1); bytes that are not UTF-8 decode to U+FFFD as in Node.
+fn read_script(f: &str) -> Result<(String, String), u8> {
+    let abs = absolute(f);
+    match std::fs::read(f) {
+        // Node runs the main module by its real path (symlinks resolved).
+        Ok(bytes) => Ok((real_path(f).unwrap_or(abs), decode(bytes))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!(
+                "Error: Cannot find module '{abs}' {{\n  code: 'MODULE_NOT_FOUND',\n  requireStack: []\n}}\n\nNode.js v{}",
+                jsgen_node::process::NODE_VERSION
+            );
+            Err(1)
+        }
+        Err(e) => {
+            eprintln!("jsgen: cannot read {f}: {e}");
+            Err(2)
+        }
+    }
+}
+
+/// The whole of standard input as text (invalid UTF-8 decodes to U+FFFD, as in Node).
 fn read_stdin() -> Result<String, u8> {
     let mut buf = Vec::new();
     if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
         eprintln!("jsgen: cannot read standard input: {e}");
         return Err(2);
     }
-    String::from_utf8(buf).map_err(|_| {
-        eprintln!("jsgen: standard input is not valid UTF-8");
-        2
-    })
+    Ok(decode(buf))
 }
 
-fn absolute(f: &str) -> String {
+fn decode(bytes: Vec<u8>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    }
+}
+
+fn real_path(f: &str) -> Option<String> {
     std::fs::canonicalize(f)
+        .ok()
         .map(|p| p.display().to_string())
-        .unwrap_or_else(|_| f.to_string())
+}
+
+/// The script's path made absolute against the working directory (as Node's
+/// `path.resolve`; symlinks are kept).
+fn absolute(f: &str) -> String {
+    let p = std::path::Path::new(f);
+    if p.is_absolute() {
+        return f.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) => normalize(&cwd.join(p)),
+        Err(_) => f.to_string(),
+    }
+}
+
+/// `a/./b/../c` → `a/c`, lexically (Node's `path.resolve`).
+fn normalize(p: &std::path::Path) -> String {
+    use std::path::Component;
+    let mut parts: Vec<String> = Vec::new();
+    for c in p.components() {
+        match c {
+            Component::ParentDir => {
+                parts.pop();
+            }
+            Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
+            _ => {}
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
+/// `--watch`: runs the script in a child `jsgen`, and reruns it whenever the file changes,
+/// with Node's messages.
+fn watch(opts: &Options) -> ExitCode {
+    if opts.eval.is_some() {
+        return bad_option(&CliError::Conflict(
+            "either --watch or --eval can be used, not both",
+        ));
+    }
+    let Some(script) = opts.script.clone().filter(|s| s != "-") else {
+        eprintln!("jsgen: --watch requires a script file");
+        return ExitCode::from(EXIT_BAD_OPTION);
+    };
+    let Ok(exe) = std::env::current_exe() else {
+        eprintln!("jsgen: cannot find its own executable for --watch");
+        return ExitCode::from(70);
+    };
+    let abs = absolute(&script);
+    // The child gets the same command line without --watch.
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--watch")
+        .collect();
+    let modified = |p: &str| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let tty = std::io::stdout().is_terminal();
+    loop {
+        let seen = modified(&abs);
+        let mut child = match std::process::Command::new(&exe).args(&args).spawn() {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("jsgen: cannot start {}: {e}", exe.display());
+                return ExitCode::from(70);
+            }
+        };
+        let mut finished = false;
+        loop {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            if !finished {
+                if let Ok(Some(status)) = child.try_wait() {
+                    finished = true;
+                    let what = if status.success() {
+                        "Completed"
+                    } else {
+                        "Failed"
+                    };
+                    println!(
+                        "{what} running '{script}'. Waiting for file changes before restarting..."
+                    );
+                }
+            }
+            if modified(&abs) != seen {
+                break;
+            }
+        }
+        if !finished {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        if tty {
+            // Node clears the terminal before a restart.
+            print!("\x1bc");
+        }
+        println!("Change detected in '{abs}'");
+        println!("Restarting '{script}'");
+        let _ = std::io::stdout().flush();
+    }
 }

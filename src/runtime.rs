@@ -196,12 +196,20 @@ impl Runtime {
         let end = self
             .it
             .run_main(&name, &text, RejectionMode::Throw, ScriptGoal::CommonJs);
+        let mut default = 0;
         let failure = match end {
             MainEnd::Done | MainEnd::Exit(_) => None,
+            // Node's exit code for a top-level `await` that never settled.
+            MainEnd::UnsettledTopLevelAwait => {
+                default = 13;
+                None
+            }
             MainEnd::Error(e) => Some(self.run_error(e)),
             MainEnd::UnhandledRejection { value, pos } => Some(self.rejection_error(value, pos)),
         };
-        let code = self.it.emit_exit(if failure.is_some() { 1 } else { 0 });
+        let code = self
+            .it
+            .emit_exit(if failure.is_some() { 1 } else { default });
         match failure {
             Some(e) => Err(e),
             None => Ok(code),

@@ -50,17 +50,26 @@ fn syntax_error_exits_one_and_runs_nothing() {
 }
 
 #[test]
-fn unreadable_and_non_utf8_files_exit_two() {
-    let (_, err, code) = run(&["/nonexistent/file.js"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("cannot read"), "stderr: {err}");
+fn missing_script_is_nodes_cannot_find_module() {
+    // Node 24: "Error: Cannot find module '/nonexistent/file.js'" ... code MODULE_NOT_FOUND, exit 1.
+    let (out, err, code) = run(&["/nonexistent/file.js"]);
+    assert_eq!((out.as_str(), code), ("", 1));
+    assert!(
+        err.contains("Error: Cannot find module '/nonexistent/file.js'"),
+        "stderr: {err}"
+    );
+    assert!(err.contains("code: 'MODULE_NOT_FOUND'"), "stderr: {err}");
+}
+
+#[test]
+fn non_utf8_source_decodes_lossily() {
+    // Node decodes invalid UTF-8 to U+FFFD and runs the file: "a\xffb".length is 3.
     let dir = std::env::temp_dir().join(format!("jsgen-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let bad = dir.join("bad.js");
-    std::fs::write(&bad, [0x63, 0xff, 0xfe, 0x0a]).unwrap();
-    let (_, err, code) = run(&[bad.to_str().unwrap()]);
-    assert_eq!(code, 2);
-    assert!(err.contains("UTF-8"), "stderr: {err}");
+    let bad = dir.join("bad-utf8.js");
+    std::fs::write(&bad, b"console.log(\"a\xffb\".length)\n").unwrap();
+    let (out, _, code) = run(&[bad.to_str().unwrap()]);
+    assert_eq!((out.as_str(), code), ("3\n", 0));
 }
 
 #[test]
@@ -84,9 +93,12 @@ fn script_from_stdin() {
 
 #[test]
 fn version_and_help() {
-    let (out, _, code) = run(&["--version"]);
-    assert!(out.starts_with("jsgen "));
-    assert_eq!(code, 0);
+    // jsgen's own version (Node's would be `v24.22.3`; process.version reports that).
+    let version = format!("jsgen v{}\n", env!("CARGO_PKG_VERSION"));
+    for flag in ["--version", "-v"] {
+        let (out, _, code) = run(&[flag]);
+        assert_eq!((out.as_str(), code), (version.as_str(), 0));
+    }
     let (out, _, code) = run(&["--help"]);
     assert!(out.contains("--virtual-time"));
     assert_eq!(code, 0);
@@ -262,4 +274,205 @@ fn module_code_has_no_commonjs_bindings() {
         "stderr: {err}"
     );
     assert_eq!(code, 0);
+}
+
+// ---- Node's flags: each expectation is what the reference Node 24 printed and exited with
+// for the same command line.
+
+/// Runs jsgen with `stdin` piped in.
+fn run_stdin(args: &[&str], stdin: &str) -> (String, String, i32) {
+    let mut child = jsgen()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+        o.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn print_flag_prints_the_result_at_exit() {
+    assert_eq!(run(&["-p", "1+1"]), ("2\n".into(), String::new(), 0));
+    assert_eq!(run(&["--print", "[1,{a:2}]"]).0, "[ 1, { a: 2 } ]\n");
+    // After the event loop, as Node's 'exit' hook does.
+    assert_eq!(
+        run(&["-pe", "setTimeout(()=>console.log('t'));1"]).0,
+        "t\n1\n"
+    );
+    // process.exitCode still decides the status.
+    assert_eq!(
+        run(&["-p", "process.exitCode = 3; 5"]),
+        ("5\n".into(), String::new(), 3)
+    );
+    assert_eq!(run_stdin(&["-p"], "console.log(1)").0, "1\nundefined\n");
+}
+
+#[test]
+fn check_flag_only_parses() {
+    let dir = std::env::temp_dir().join(format!("jsgen-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.js");
+    std::fs::write(&good, "console.log('ran'); return 1;\n").unwrap();
+    let bad = dir.join("bad.js");
+    std::fs::write(&bad, "let x = ;\n").unwrap();
+    let esm = dir.join("esm.js");
+    std::fs::write(&esm, "import { EventEmitter } from 'events';\nawait 1;\n").unwrap();
+    // A file is checked as a CommonJS module (top-level return is fine) and runs nothing.
+    assert_eq!(
+        run(&["-c", good.to_str().unwrap()]),
+        (String::new(), String::new(), 0)
+    );
+    assert_eq!(run(&["--check", esm.to_str().unwrap()]).2, 0);
+    let (out, err, code) = run(&["-c", bad.to_str().unwrap()]);
+    assert_eq!((out.as_str(), code), ("", 1));
+    assert!(
+        err.contains("SyntaxError: Unexpected token ';'"),
+        "stderr: {err}"
+    );
+    // Node refuses --check with --eval (exit 9).
+    assert_eq!(run(&["-c", "-e", "1"]).2, 9);
+}
+
+#[test]
+fn unknown_and_incomplete_options_exit_nine_with_one_line() {
+    let (out, err, code) = run(&["--bogus-flag"]);
+    assert_eq!((out.as_str(), code), ("", 9));
+    assert!(
+        err.ends_with(": bad option: --bogus-flag\n"),
+        "stderr: {err}"
+    );
+    assert_eq!(err.lines().count(), 1);
+    let (_, err, code) = run(&["-e"]);
+    assert_eq!(code, 9);
+    assert!(
+        err.ends_with(": -e requires an argument\n"),
+        "stderr: {err}"
+    );
+    let (_, err, code) = run(&["--input-type=bogus", "-e", "1"]);
+    assert_eq!(code, 9);
+    assert!(err.contains("--input-type must be"), "stderr: {err}");
+}
+
+#[test]
+fn script_arguments_as_node_passes_them() {
+    let code = "console.log(process.argv.slice(1))";
+    assert_eq!(run_stdin(&["-", "a", "b"], code).0, "[ '-', 'a', 'b' ]\n");
+    assert_eq!(run(&["-e", code, "a", "b", "-x"]).0, "[ 'a', 'b', '-x' ]\n");
+    let dir = std::env::temp_dir().join(format!("jsgen-argv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("argv.js");
+    std::fs::write(&f, "console.log(process.argv.slice(2))\n").unwrap();
+    // Options after the script belong to the script; `--` ends jsgen's options.
+    assert_eq!(
+        run(&[f.to_str().unwrap(), "--watch", "-e"]).0,
+        "[ '--watch', '-e' ]\n"
+    );
+    assert_eq!(run(&["--", f.to_str().unwrap(), "x"]).0, "[ 'x' ]\n");
+}
+
+#[test]
+fn input_type_and_module_detection_for_eval_and_stdin() {
+    assert_eq!(
+        run(&[
+            "--input-type=module",
+            "-e",
+            "console.log(typeof require, this)"
+        ])
+        .0,
+        "undefined undefined\n"
+    );
+    // Node 24 detects module syntax in -e code and stdin.
+    assert_eq!(
+        run(&[
+            "-e",
+            "import { EventEmitter } from 'events'; console.log(typeof EventEmitter)"
+        ])
+        .0,
+        "function\n"
+    );
+    assert_eq!(
+        run_stdin(
+            &[],
+            "import util from 'util'; console.log(typeof util.inspect)"
+        )
+        .0,
+        "function\n"
+    );
+    // --input-type=commonjs turns detection off: import is a syntax error.
+    let (_, err, code) = run(&["--input-type=commonjs", "-e", "import x from 'util'"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("SyntaxError"), "stderr: {err}");
+}
+
+#[test]
+fn unsettled_top_level_await_warns_and_exits_13() {
+    let (out, err, code) = run(&["-e", "console.log(1);\nawait new Promise(() => {})"]);
+    assert_eq!((out.as_str(), code), ("1\n", 13));
+    assert!(
+        err.starts_with("Warning: Detected unsettled top-level await at file://"),
+        "stderr: {err}"
+    );
+    assert!(
+        err.ends_with("[eval1]:2\nawait new Promise(() => {})\n^\n\n\n"),
+        "stderr: {err}"
+    );
+    // A top-level await that settles is fine.
+    assert_eq!(
+        run(&["-e", "await null; console.log(2)"]),
+        ("2\n".into(), String::new(), 0)
+    );
+}
+
+#[test]
+fn interactive_after_eval_keeps_its_declarations() {
+    let (out, _, code) = run_stdin(&["-i", "-e", "var x = 42"], "x + 1\n");
+    assert_eq!(code, 0);
+    assert!(out.contains("> 43\n"), "stdout: {out}");
+}
+
+#[test]
+fn watch_reruns_the_script_when_it_changes() {
+    let dir = std::env::temp_dir().join(format!("jsgen-watch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("w.js");
+    std::fs::write(&f, "console.log('v1')\n").unwrap();
+    let mut child = jsgen()
+        .args(["--watch", f.to_str().unwrap()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let path = f.to_str().unwrap().to_string();
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = std::io::Read::read_to_string(&mut stdout, &mut s);
+        s
+    });
+    // Wait for the first run to complete, then change the file (mtime must move on).
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    std::fs::write(&f, "console.log('v2'); process.exitCode = 1\n").unwrap();
+    // The watcher polls every 100 ms; the second run is over well within two seconds.
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    let _ = child.kill();
+    let _ = child.wait();
+    let out = reader.join().unwrap();
+    let expected = format!(
+        "v1\nCompleted running '{path}'. Waiting for file changes before restarting...\n\
+         Change detected in '{path}'\nRestarting '{path}'\nv2\n\
+         Failed running '{path}'. Waiting for file changes before restarting...\n"
+    );
+    assert_eq!(out, expected);
 }

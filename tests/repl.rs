@@ -238,13 +238,19 @@ fn piped_stdin_without_i_runs_a_script() {
 }
 
 #[test]
-fn interactive_flag_refuses_a_script() {
+fn interactive_flag_with_a_script_file_runs_the_file() {
+    // As `node -i file.js`: the file runs, no REPL starts.
+    let dir = std::env::temp_dir().join(format!("jsgen-repl-i-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let f = dir.join("i.js");
+    std::fs::write(&f, "console.log('ran')\n").expect("write");
     let o = jsgen()
-        .args(["-i", "-e", "1"])
+        .args(["-i", f.to_str().expect("utf-8 path")])
         .stdin(Stdio::null())
         .output()
         .expect("run");
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "ran\n");
+    assert_eq!(o.status.code(), Some(0));
 }
 
 #[test]

@@ -31,8 +31,9 @@ use frontend::{Frontend, Input};
 use input::{object_literal_wrap, parse_command, rewrite_top_level_await};
 
 /// Starts a REPL session and runs it until `.exit`, Ctrl+D (end of input) or a second Ctrl+C.
-/// `terminal`: stdin is a terminal (line editor, Ctrl+C handling, `.editor`).
-pub fn run(terminal: bool) -> u8 {
+/// `terminal`: stdin is a terminal (line editor, Ctrl+C handling, `.editor`). `init` is code
+/// to run first (`jsgen -i -e CODE`), in the session's global scope.
+pub fn run(terminal: bool, init: Option<&str>) -> u8 {
     let mut it = jsgen_node::node_interp();
     it.node_mut().console.detect_terminal();
     // Node's REPL context has `require` and `module` (not `exports`, `__filename`, `__dirname`).
@@ -47,6 +48,7 @@ pub fn run(terminal: bool) -> u8 {
         let _ = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed));
     }
     let mut repl = Repl::new(it, fe);
+    repl.init = init.map(str::to_string);
     repl.main_loop();
     let _ = std::io::stdout().flush();
     // `process.exit(code)` ends the session with its code (low 8 bits, as a process status).
@@ -81,6 +83,8 @@ pub struct Repl {
     saw_sigint: bool,
     /// Every line typed (and every file loaded), for `.save`.
     session_lines: Vec<String>,
+    /// Code to run before the first prompt (`-i -e CODE`).
+    init: Option<String>,
 }
 
 const LAST: &str = "last";
@@ -99,6 +103,7 @@ impl Repl {
             buffer: String::new(),
             saw_sigint: false,
             session_lines: Vec::new(),
+            init: None,
         }
     }
 
@@ -112,6 +117,13 @@ impl Repl {
         self.out(&format!(
             "Welcome to jsgen v{version}.\nType \".help\" for more information.\n"
         ));
+        if let Some(code) = self.init.take() {
+            // Its value is not printed; an error is, as for an entry.
+            let r = self.it.run_script("[eval]", &code);
+            if r.is_err() {
+                self.finish(r);
+            }
+        }
         loop {
             if self.it.exiting.is_some() {
                 return;

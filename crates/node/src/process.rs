@@ -109,6 +109,9 @@ pub struct Host {
     pub dom_exception_prototype: Option<Obj>,
     /// Module namespace objects of imported core modules: (name, namespace).
     pub namespaces: Vec<(String, Obj)>,
+    /// The completion value of the main code (`-p` prints it; for module code, the promise
+    /// of its evaluation).
+    pub main_result: Value,
     /// The main module's `import.meta` (made on first use).
     pub import_meta: Option<Obj>,
 }
@@ -160,8 +163,6 @@ pub trait ProcessHost {
     /// with the final code unless `process.exit()` already did; returns the exit status.
     fn emit_exit(&mut self, default: i32) -> i32;
     fn set_exit_code(&mut self, code: i32);
-    /// The value thrown while `process.exit()` unwinds the interpreter.
-    fn exit_sentinel(&self) -> Abrupt;
 }
 
 impl ProcessHost for Interp {
@@ -294,10 +295,6 @@ impl ProcessHost for Interp {
         if let Some(p) = self.node_mut().host.process.clone() {
             p.set_own_data_unchecked(PropKey::from("exitCode"), Value::from(code));
         }
-    }
-
-    fn exit_sentinel(&self) -> Abrupt {
-        Abrupt::Throw(Value::Undefined)
     }
 }
 

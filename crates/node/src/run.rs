@@ -6,8 +6,10 @@ use std::rc::Rc;
 use crate::event_loop::{LoopEnd, RejectionMode};
 use crate::prelude::*;
 use jsgen_engine::ast::{Script, Span};
-use jsgen_engine::interp::script::RunError;
+use jsgen_engine::interp::jobs::PromiseState;
+use jsgen_engine::interp::script::{link_module_like, parse_module_like, RunError};
 use jsgen_engine::interp::{Abrupt, Interp};
+use jsgen_engine::object::ObjectKind;
 use jsgen_engine::parser::{parse_script, ParseOptions};
 use jsgen_engine::resolve::{resolve_script, ResolveOptions};
 use jsgen_engine::value::Value;
@@ -57,9 +59,14 @@ pub enum ScriptGoal {
     /// As Node runs a `.js` file: a CommonJS module (falling back to module-like code for a
     /// file with top-level `await`, as Node's module detection does).
     CommonJs,
-    /// As an ECMAScript Script: global code, top-level `var`s become global properties
-    /// (Node's `-e` and stdin; test262's tests).
+    /// As an ECMAScript Script: global code, top-level `var`s become global properties;
+    /// only top-level `await` makes it module code (test262's tests, `--global-script`).
     Global,
+    /// As Node 24 runs `-e` code and stdin: global code with `require`, or module code when
+    /// it only parses as a module (`import`, `export`, top-level `await`).
+    Eval,
+    /// Module code whatever it contains (`--input-type=module`).
+    Module,
 }
 
 /// Running a main program as Node does: CommonJS or module code, then the event loop.
@@ -80,6 +87,9 @@ pub trait NodeRun {
         goal: ScriptGoal,
     ) -> MainEnd;
     fn main_end(&mut self, end: LoopEnd) -> MainEnd;
+    fn main_end_checking_await(&mut self, end: LoopEnd) -> MainEnd;
+    /// `jsgen --check`: parses (and resolves) the text as `goal` would run it, runs nothing.
+    fn check_syntax(&mut self, name: &str, text: &str, goal: ScriptGoal) -> Result<(), RunError>;
 }
 
 impl NodeRun for Interp {
@@ -123,15 +133,22 @@ impl NodeRun for Interp {
     ) -> MainEnd {
         let r = match goal {
             ScriptGoal::CommonJs => self.run_commonjs(name, text),
-            ScriptGoal::Global => {
+            ScriptGoal::Global | ScriptGoal::Eval => {
                 // Global code still sees require/module/exports/__filename/__dirname, as
                 // Node's `-e` does.
                 let filename = name.to_string();
-                self.run_script_with(name, text, &mut |it| {
+                let detect_esm = goal == ScriptGoal::Eval;
+                self.run_script_with(name, text, detect_esm, &mut |it| {
                     crate::require::install_commonjs(it, &filename)
                 })
             }
+            ScriptGoal::Module => self.run_module(name, text),
         };
+        let main_value = match &r {
+            Ok(v) => v.clone(),
+            Err(_) => Value::Undefined,
+        };
+        self.node_mut().host.main_result = main_value;
         if let Err(e) = r {
             if let Some(code) = self.exiting {
                 return MainEnd::Exit(code);
@@ -154,7 +171,7 @@ impl NodeRun for Interp {
         loop {
             let end = self.run_event_loop(mode);
             if !matches!(end, LoopEnd::Done) || !self.has_process_listeners("beforeExit") {
-                return self.main_end(end);
+                return self.main_end_checking_await(end);
             }
             let code = self.process_exit_code(0);
             if let Err(e) = self.emit_process_event("beforeExit", &[Value::from(code)]) {
@@ -166,8 +183,52 @@ impl NodeRun for Interp {
                 return self.main_end(end);
             }
             if !self.node_mut().timers.has_refed_work() {
-                return MainEnd::Done;
+                return self.main_end_checking_await(LoopEnd::Done);
             }
+        }
+    }
+
+    fn main_end_checking_await(&mut self, end: LoopEnd) -> MainEnd {
+        // Module code whose top-level `await` never settled: the loop ran dry with the
+        // module's evaluation still pending (Node: a warning and exit code 13).
+        if matches!(end, LoopEnd::Done) && self.is_module_code() {
+            if let Value::Object(p) = &self.node().host.main_result {
+                if let ObjectKind::Promise(d) = &p.borrow().kind {
+                    if matches!(d.state, PromiseState::Pending) {
+                        return MainEnd::UnsettledTopLevelAwait;
+                    }
+                }
+            }
+        }
+        self.main_end(end)
+    }
+
+    fn check_syntax(&mut self, name: &str, text: &str, goal: ScriptGoal) -> Result<(), RunError> {
+        let source = self.add_source(name, text);
+        let syntax = |error| RunError::Syntax { source, error };
+        let first = match goal {
+            ScriptGoal::Module => None,
+            ScriptGoal::CommonJs => match parse_script(text, &ParseOptions::default()) {
+                Ok(script) => {
+                    let wrapped = wrap_commonjs_body(script);
+                    match resolve_script(&wrapped, &ResolveOptions::default()) {
+                        Ok(()) => return Ok(()),
+                        Err(e) => Some(syntax(e)),
+                    }
+                }
+                Err(e) => Some(syntax(e)),
+            },
+            ScriptGoal::Global | ScriptGoal::Eval => {
+                match self.compile(source, &ParseOptions::default()) {
+                    Ok(_) => return Ok(()),
+                    Err(e) => Some(e),
+                }
+            }
+        };
+        let esm = goal != ScriptGoal::Global;
+        match parse_module_like(text, esm) {
+            Ok(script) => link_module_like(source, script).map(|_| ()),
+            Err(error) => Err(first.unwrap_or_else(|| syntax(error))),
         }
     }
 
@@ -202,6 +263,8 @@ pub enum MainEnd {
     },
     /// `process.exit(code)`.
     Exit(i32),
+    /// Module code's top-level `await` never settled (exit code 13).
+    UnsettledTopLevelAwait,
 }
 
 /// Runs `code` to completion (script, then the event loop on virtual time) with console

@@ -2228,6 +2228,13 @@ impl Interp {
             Some(_) => return Err(self.bad_frame()),
         }
         let v = sus!(self, self.eval_expr(x, env), Frame::Operand);
+        // Remember where module code's own body waits (the host reports an `await` there
+        // that never settles).
+        if self.module_like && in_module_body(env) {
+            if let Some(top) = self.stack.last() {
+                self.top_level_await_pos = Some((top.source, e.span));
+            }
+        }
         self.suspend_await(v, Frame::Suspended)
     }
 
@@ -4011,4 +4018,22 @@ fn private_desc(s: &Sym) -> String {
     s.description()
         .map(|d| d.to_rust_string())
         .unwrap_or_default()
+}
+
+/// Whether `env` is inside module code's own body: its innermost function scope is the async
+/// wrapper around the module, whose parent is the script's scope.
+fn in_module_body(env: &Env) -> bool {
+    let mut cur = Some(env.clone());
+    while let Some(c) = cur {
+        if let Some(info) = &c.0.info {
+            if info.kind == crate::resolve::ScopeKind::Function {
+                return c
+                    .parent()
+                    .and_then(|p| p.0.info.clone())
+                    .is_some_and(|p| p.kind == crate::resolve::ScopeKind::Script);
+            }
+        }
+        cur = c.parent().cloned();
+    }
+    false
 }

@@ -249,6 +249,9 @@ pub struct Interp {
     pub(crate) current_async_gen: Option<Obj>,
     /// Where the most recent error was created or thrown (source, span), for diagnostics.
     pub last_error_pos: Option<(u32, Span)>,
+    /// Where module code's body last suspended on a top-level `await` (source, span): the
+    /// host names it when that `await` never settles.
+    pub top_level_await_pos: Option<(u32, Span)>,
     /// `yield*` in a generator yields the inner iterator's result object as is.
     pub(crate) delegated_result: Option<Value>,
     pub(crate) call_depth: usize,

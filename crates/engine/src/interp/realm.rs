@@ -214,6 +214,7 @@ pub fn create(
         yielded: Value::Undefined,
         delegated_result: None,
         last_error_pos: None,
+        top_level_await_pos: None,
         jobs: Default::default(),
         suspend_kind: crate::interp::generator::SuspendKind::Yield,
         current_async_gen: None,

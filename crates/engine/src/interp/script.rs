@@ -85,15 +85,19 @@ impl Interp {
     /// top-level `await` runs as module-like code (strict, `this` undefined, top-level
     /// declarations local to it), its body suspending at each top-level `await`.
     pub fn run_script(&mut self, name: &str, text: &str) -> Result<Value, RunError> {
-        self.run_script_with(name, text, &mut |_| {})
+        self.run_script_with(name, text, false, &mut |_| {})
     }
 
     /// [`Interp::run_script`], calling `setup` just before a text that parsed as a script
-    /// runs (Node's `-e` installs `require`/`module` there).
+    /// runs (Node's `-e` installs `require`/`module` there). With `detect_esm`, `import` and
+    /// `export` also make a text that is not a script run as module code (Node 24's
+    /// detection for `-e` and stdin); without, only top-level `await` does (test262's
+    /// scripts must reject import/export).
     pub fn run_script_with(
         &mut self,
         name: &str,
         text: &str,
+        detect_esm: bool,
         setup: &mut dyn FnMut(&mut Interp),
     ) -> Result<Value, RunError> {
         let source = self.add_source(name, text);
@@ -102,9 +106,7 @@ impl Interp {
                 setup(self);
                 self.evaluate_script(&script, source)
             }
-            // Global code only falls back for top-level `await` (not import/export, which
-            // test262's scripts must reject).
-            Err(first) => self.run_module_like(source, text, first, false),
+            Err(first) => self.run_module_like(source, text, first, detect_esm),
         }
     }
 
@@ -128,26 +130,28 @@ impl Interp {
         if !words.iter().any(|w| text.contains(w)) {
             return Err(first);
         }
-        let opts = ParseOptions {
-            strict: true,
-            top_level_await: true,
-            module: esm,
-        };
-        let Ok(mut script) = parse_script(text, &opts) else {
+        let Ok(script) = parse_module_like(text, esm) else {
             return Err(first);
         };
-        // Module linking loads every imported module before the body runs: the desugared
-        // import declarations go first, in source order.
-        let (imports, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut script.body)
-            .into_iter()
-            .partition(crate::parser::is_import_declaration);
-        script.body = imports;
-        script.body.extend(rest);
-        let wrapped = Rc::new(wrap_module_body(script));
-        resolve_script(&wrapped, &ResolveOptions::default())
-            .map_err(|error| RunError::Syntax { source, error })?;
+        let wrapped = link_module_like(source, script)?;
         self.module_like = true;
         self.evaluate_script(&wrapped, source)
+    }
+
+    /// Runs `text` as module code whatever it contains (`--input-type=module`): strict,
+    /// `import`/`export` and top-level `await` allowed.
+    pub fn run_module(&mut self, name: &str, text: &str) -> Result<Value, RunError> {
+        let source = self.add_source(name, text);
+        let script =
+            parse_module_like(text, true).map_err(|error| RunError::Syntax { source, error })?;
+        let wrapped = link_module_like(source, script)?;
+        self.module_like = true;
+        self.evaluate_script(&wrapped, source)
+    }
+
+    /// Whether the running main code is module code (top-level `await`, `this` undefined).
+    pub fn is_module_code(&self) -> bool {
+        self.module_like
     }
 
     /// ScriptEvaluation: GlobalDeclarationInstantiation, then the statements.
@@ -249,4 +253,29 @@ impl Interp {
         }
         Ok(())
     }
+}
+
+/// Parses `text` as module-like code: strict, top-level `await`, and with `esm` the
+/// `import`/`export` declarations (desugared by the grammar's Module goal).
+pub fn parse_module_like(text: &str, esm: bool) -> Result<Script, SyntaxError> {
+    let opts = ParseOptions {
+        strict: true,
+        top_level_await: true,
+        module: esm,
+    };
+    parse_script(text, &opts)
+}
+
+/// Links parsed module-like code: the import declarations first (module linking loads every
+/// imported module before the body runs), the body wrapped in an async arrow, resolved.
+pub fn link_module_like(source: u32, mut script: Script) -> Result<Rc<Script>, RunError> {
+    let (imports, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut script.body)
+        .into_iter()
+        .partition(crate::parser::is_import_declaration);
+    script.body = imports;
+    script.body.extend(rest);
+    let wrapped = Rc::new(wrap_module_body(script));
+    resolve_script(&wrapped, &ResolveOptions::default())
+        .map_err(|error| RunError::Syntax { source, error })?;
+    Ok(wrapped)
 }
