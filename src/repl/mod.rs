@@ -21,7 +21,7 @@ use std::sync::atomic::Ordering;
 use jsgen_engine::interp::jobs::PromiseState;
 use jsgen_engine::interp::script::RunError;
 use jsgen_engine::interp::{Args, Interp, JsResult, INTERRUPTED_MESSAGE};
-use jsgen_engine::object::{Attrs, Obj, ObjectKind, PropKey};
+use jsgen_engine::object::{Attrs, Obj, ObjectKind, PropKey, Slot};
 use jsgen_engine::parser::{parse_script, ParseOptions};
 use jsgen_engine::value::Value;
 use jsgen_node::event_loop::LoopError;
@@ -509,8 +509,13 @@ fn report_uncaught(it: &mut Interp, state: &Obj, value: &Value) {
             let key = PropKey::from_name("stack");
             if let Some(s) = it.own_stack_string(o) {
                 if let Some(trimmed) = input::trim_stack(&s.to_rust_string()) {
-                    if o.get_own_property(&key).is_some_and(|p| p.attrs.writable()) {
-                        o.set_own_data_unchecked(key, Value::from(trimmed.as_str()));
+                    // Through the stack's own setter (V8 13.6's accessor), or a writable
+                    // data property.
+                    let settable = o.get_own_property(&key).is_some_and(|p| {
+                        p.attrs.writable() || matches!(p.slot, Slot::Accessor { .. })
+                    });
+                    if settable {
+                        it.set_error_stack(o, Value::from(trimmed.as_str()));
                     }
                 }
             }

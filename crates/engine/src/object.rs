@@ -633,31 +633,6 @@ impl Obj {
         }
     }
 
-    /// Is own property `key` a lazy `stack` not formatted yet?
-    pub fn has_lazy_stack(&self, key: &PropKey) -> bool {
-        matches!(
-            self.borrow().props.get(key),
-            Some(Prop {
-                slot: Slot::LazyStack(_),
-                ..
-            })
-        )
-    }
-
-    /// Makes own property `key` non-configurable if it is a lazy `stack`, keeping it lazy
-    /// (V8's `Object.seal` does not format the stack; `Object.defineProperty` does). Returns
-    /// whether it was one.
-    pub fn seal_lazy_stack(&self, key: &PropKey) -> bool {
-        let mut d = self.borrow_mut();
-        match d.props.get_mut(key) {
-            Some(p) if matches!(p.slot, Slot::LazyStack(_)) => {
-                p.attrs = Attrs(p.attrs.0 & !Attrs::CONFIGURABLE);
-                true
-            }
-            _ => false,
-        }
-    }
-
     /// OrdinaryDelete.
     pub fn delete(&self, key: &PropKey) -> bool {
         let mut d = self.borrow_mut();

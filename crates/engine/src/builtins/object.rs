@@ -271,10 +271,6 @@ pub fn set_integrity_level(it: &mut Interp, o: &Obj, level: IntegrityLevel) -> J
         // 6. Sealed: each key becomes non-configurable.
         IntegrityLevel::Sealed => {
             for k in keys {
-                // V8 seals a lazy error `stack` without formatting it.
-                if !o.is_proxy() && o.seal_lazy_stack(&k) {
-                    continue;
-                }
                 let desc = PropertyDescriptor {
                     configurable: Some(false),
                     ..Default::default()

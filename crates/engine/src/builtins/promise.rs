@@ -506,10 +506,9 @@ fn make_aggregate_error(it: &mut Interp, errors: &Obj) -> Value {
     let e = it.make_error(&proto, "All promises were rejected");
     // V8 creates this error without capturing frames: its stack is the header alone, so Node
     // prints it as `[AggregateError: All promises were rejected] { [errors]: [...] }`.
-    e.define(
-        "stack",
+    it.set_error_stack(
+        &e,
         Value::from("AggregateError: All promises were rejected"),
-        Attrs::HIDDEN,
     );
     e.define("errors", Value::Object(errors.clone()), Attrs::HIDDEN);
     Value::Object(e)

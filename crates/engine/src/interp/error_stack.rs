@@ -7,14 +7,14 @@
 //! or code that changes `e.message` before anyone looks at the stack, shows up in `e.stack`.
 //! Once formatted (or assigned, or redefined), the string is fixed.
 //!
-//! Representation: the own `stack` property is an ordinary property whose slot is
-//! [`Slot::LazyStack`] holding the captured frames. To scripts it is a data property
-//! (writable, non-enumerable, configurable). The interpreter's `\[\[Get\]\]` and
-//! `\[\[GetOwnProperty\]\]` replace the slot by `Slot::Data(string)` on first use
-//! ([`Interp::materialize_stack`]); everything that only needs the attributes (`Object.keys`,
-//! spread, `hasOwnProperty`, for-in, JSON, `Object.seal`/`isFrozen`) leaves it lazy, as in V8.
-//! Writes (`e.stack = x`) and deletes treat it as the data property it is. Reads that bypass the
-//! interpreter (`Obj::get_own_data`) see no data value and take the general path.
+//! Representation (V8 13.6): the own `stack` property is an accessor pair, the same two
+//! functions for every error (`%ErrorStackGetter%`/`%ErrorStackSetter%`, non-enumerable,
+//! configurable). The state lives under a private key (V8's `error_stack_symbol`, never a
+//! visible property): [`Slot::LazyStack`] with the captured frames until the getter formats
+//! them ([`Interp::materialize_stack`]), then the string as data. Both functions find the
+//! state on the receiver or up its prototype chain, so `Object.create(err).stack` reads the
+//! error's stack and `e.stack = x` replaces it even on a frozen error; redefining `stack` with
+//! a value makes it an ordinary data property.
 
 use std::rc::Rc;
 
@@ -133,18 +133,81 @@ impl Interp {
         self.format_frames(&c)
     }
 
-    /// Gives `o` an own lazily formatted `stack` (writable, non-enumerable, configurable)
-    /// with the current call stack's frames, replacing any existing `stack` property. The
-    /// caller checks that the property may be replaced.
+    /// Gives `o` an own lazily formatted `stack` (the getter/setter pair, non-enumerable,
+    /// configurable) with the current call stack's frames, replacing any existing `stack`
+    /// property. The caller checks that the property may be replaced.
     pub fn install_lazy_stack(&self, o: &Obj) {
         let frames = self.capture_frames();
         o.put_prop(
             PropKey::from("stack"),
             Prop {
+                slot: Slot::Accessor {
+                    get: Some(self.intrinsics.error_stack_get.clone()),
+                    set: Some(self.intrinsics.error_stack_set.clone()),
+                },
+                attrs: Attrs::new(false, false, true),
+            },
+        );
+        o.put_prop(
+            self.error_stack_key(),
+            Prop {
                 slot: Slot::LazyStack(frames),
                 attrs: Attrs::HIDDEN,
             },
         );
+    }
+
+    /// The private key of an error's stack state.
+    fn error_stack_key(&self) -> PropKey {
+        PropKey::Sym(self.error_stack_symbol.clone())
+    }
+
+    /// The object holding the stack state for a `stack` access on `receiver`: the receiver
+    /// or the nearest object up its prototype chain that has one.
+    fn stack_holder(&self, receiver: &Value) -> Option<Obj> {
+        let Value::Object(o) = receiver else {
+            return None;
+        };
+        let key = self.error_stack_key();
+        let mut cur = Some(o.clone());
+        for _ in 0..100_000 {
+            let c = cur?;
+            if c.borrow().props.get(&key).is_some() {
+                return Some(c);
+            }
+            cur = c.borrow().proto.clone();
+        }
+        None
+    }
+
+    /// `%ErrorStackGetter%`: the stack, formatted on first read.
+    pub(crate) fn error_stack_getter(&mut self, receiver: &Value) -> JsResult<Value> {
+        match self.stack_holder(receiver) {
+            Some(holder) => {
+                let key = self.error_stack_key();
+                self.materialize_stack(&holder, &key)
+            }
+            None => Ok(Value::Undefined),
+        }
+    }
+
+    /// `%ErrorStackSetter%`: replaces the stack (the accessor stays).
+    pub(crate) fn error_stack_setter(&mut self, receiver: &Value, v: Value) {
+        if let Some(holder) = self.stack_holder(receiver) {
+            self.set_error_stack(&holder, v);
+        }
+    }
+
+    /// Sets an error's stack to `v`: its private state when it has the `stack` accessor,
+    /// else an own data property (for hosts: a trimmed stack, a deserialized error).
+    pub fn set_error_stack(&self, o: &Obj, v: Value) {
+        let key = self.error_stack_key();
+        let has_state = o.borrow().props.get(&key).is_some();
+        if has_state {
+            o.put_prop(key, Prop::data(v, Attrs::HIDDEN));
+        } else {
+            o.define("stack", v, Attrs::HIDDEN);
+        }
     }
 
     /// Formats the lazy `stack` found as an own property `key` of `holder` (the object in the
@@ -218,20 +281,20 @@ impl Interp {
     /// the REPL), formatting it if it is still lazy. `None` if it is absent or not a string,
     /// or if formatting it threw.
     pub fn own_stack_string(&mut self, o: &Obj) -> Option<JsStr> {
-        let key = PropKey::from("stack");
-        let lazy = matches!(
-            o.borrow().props.get(&key),
-            Some(Prop {
-                slot: Slot::LazyStack(_),
-                ..
-            })
-        );
-        if lazy {
-            // A throwing `name`/`message` getter: report the error without its stack.
-            let _ = self.materialize_stack(o, &key);
-        }
-        match o.get_own_data(&key) {
-            Some(Value::String(s)) => Some(s),
+        let own = o.get_own_property(&PropKey::from("stack"))?;
+        let v = match own.slot {
+            Slot::Data(v) => v,
+            Slot::Accessor { get: Some(g), .. }
+                if Obj::ptr_eq(&g, &self.intrinsics.error_stack_get) =>
+            {
+                // A throwing `name`/`message` getter: report the error without its stack.
+                let key = self.error_stack_key();
+                self.materialize_stack(o, &key).ok()?
+            }
+            _ => return None,
+        };
+        match v {
+            Value::String(s) => Some(s),
             _ => None,
         }
     }
@@ -303,22 +366,21 @@ mod tests {
 
     #[test]
     fn what_formats_the_stack_and_what_does_not() {
-        // Value reads of the descriptor format it; attribute-only operations do not.
+        // Node 24 (V8 13.6): reading `stack` formats it (also through a prototype), and so
+        // does freezing; attribute-only operations, including reading the accessor's
+        // descriptor, do not.
         let t = |op: &str| {
             header(
                 &format!("var e = new Error('orig'); {op}; e.message = 'changed'"),
                 "e",
             )
         };
-        for op in [
-            "Object.getOwnPropertyDescriptor(e, 'stack')",
-            "Object.defineProperty(e, 'stack', {})",
-            "Object.freeze(e)",
-            "Object.create(e).stack",
-        ] {
+        for op in ["e.stack", "Object.freeze(e)", "Object.create(e).stack"] {
             assert_eq!(t(op), "Error: orig", "{op}");
         }
         for op in [
+            "Object.getOwnPropertyDescriptor(e, 'stack')",
+            "Object.defineProperty(e, 'stack', {})",
             "Object.keys(e)",
             "({...e})",
             "Object.assign({}, e)",
@@ -337,13 +399,14 @@ mod tests {
     }
 
     #[test]
-    fn looks_like_a_data_property() {
+    fn is_an_accessor_pair_shared_by_all_errors() {
         assert_eq!(
             run(
                 "var d = Object.getOwnPropertyDescriptor(new Error('x'), 'stack'); \
-                 [typeof d.value, d.writable, d.enumerable, d.configurable, 'get' in d].join()"
+                 [typeof d.get, typeof d.set, d.enumerable, d.configurable, 'value' in d, \
+                  d.get === Object.getOwnPropertyDescriptor(new TypeError('y'), 'stack').get].join()"
             ),
-            "string,true,false,true,false"
+            "function,function,false,true,false,true"
         );
         assert_eq!(
             run("Object.getOwnPropertyNames(new Error('x', {cause: 1})).join()"),
@@ -353,94 +416,56 @@ mod tests {
             run("var e; try { null.x } catch (x) { e = x } Object.getOwnPropertyNames(e).join()"),
             "stack,message"
         );
-        // Assignment and delete act on the data property.
+        // The setter replaces the stack and the accessor stays; delete removes it.
         assert_eq!(
-            run("var e = new Error('a'); e.stack = 's'; e.message = 'b'; e.stack"),
-            "s"
+            run("var e = new Error('a'); e.stack = 's'; e.message = 'b'; \
+                 e.stack + typeof Object.getOwnPropertyDescriptor(e, 'stack').get"),
+            "sfunction"
         );
         assert_eq!(
             run("var e = new Error('a'); delete e.stack; String(e.stack)"),
             "undefined"
         );
-        // Sealing keeps it lazy but non-configurable.
-        assert_eq!(
-            run("var e = new Error('a'); Object.seal(e); e.message = 'b'; \
-                 var d = Object.getOwnPropertyDescriptor(e, 'stack'); \
-                 [d.value.split('\\n')[0], d.writable, d.configurable].join()"),
-            "Error: b,true,false"
-        );
-        assert_eq!(
-            run("var e = new Error('a'); Object.freeze(e); \
-                 var d = Object.getOwnPropertyDescriptor(e, 'stack'); [d.writable, Object.isFrozen(e)].join()"),
-            "false,true"
-        );
-    }
-
-    #[test]
-    fn getters_in_the_header() {
-        // A throwing getter propagates and leaves the stack lazy.
-        assert_eq!(
-            run("var e = new Error('m'), n = 0; \
-                 Object.defineProperty(e, 'name', {get() { if (n++ === 0) throw new Error('boom'); return 'Later'; }}); \
-                 var r; try { e.stack } catch (x) { r = x.message } r + '|' + e.stack.split('\\n')[0]"),
-            "boom|Later: m"
-        );
-        // A getter reading `stack` itself: the first formatting to finish wins.
-        assert_eq!(
-            run("var e = new Error('m'), d = 0, seen = []; \
-                 Object.defineProperty(e, 'name', {get() { d++; if (d < 3) seen.push(this.stack.split('\\n')[0]); return 'R' + d; }}); \
-                 e.stack.split('\\n')[0] + '|' + seen.join()"),
-            "R3: m|R3: m,R3: m"
-        );
-        assert_eq!(
-            run("var e = new Error('m'); e.name = Symbol(); try { e.stack } catch (x) { x.message }"),
-            "Cannot convert a Symbol value to a string"
-        );
-    }
-
-    #[test]
-    fn capture_stack_trace_is_lazy_too() {
-        assert_eq!(
-            header(
-                "var o = {message: 'hi'}; Error.captureStackTrace(o); o.name = 'Custom'",
-                "o"
-            ),
-            "Custom: hi"
-        );
-        assert_eq!(
-            header("var o = {}; Error.captureStackTrace(o)", "o"),
-            "Error"
-        );
-        assert_eq!(
-            header("var e = new Error('first'); e.stack; Error.captureStackTrace(e); e.message = 'second'", "e"),
-            "Error: second"
-        );
-        assert_eq!(
-            run("var o = {a: 1}; o.stack = 'old'; Error.captureStackTrace(o); Object.keys(o).join()"),
-            "a"
-        );
+        // Through the prototype chain: reads and writes reach the error's own state.
         assert_eq!(
             run(
-                "var o = {}; Object.defineProperty(o, 'stack', {value: 1, writable: true}); \
-                 Error.captureStackTrace(o); o.stack"
+                "var e = new Error('a'); var c = Object.create(e); c.stack = 'child'; \
+                 [Object.getOwnPropertyNames(c).length, e.stack].join()"
             ),
-            "1"
+            "0,child"
         );
+        // A frozen error's stack can still be replaced (the state is not a property).
         assert_eq!(
-            run("try { Error.captureStackTrace(Object.preventExtensions({})) } catch (x) { x.message }"),
-            "Cannot define property stack, object is not extensible"
+            run("var e = Object.freeze(new Error('a')); e.stack = 'z'; e.stack"),
+            "z"
+        );
+        // On an object without a stack the pair does nothing.
+        assert_eq!(
+            run(
+                "var d = Object.getOwnPropertyDescriptor(new Error('x'), 'stack'); var o = {}; \
+                 d.set.call(o, 5); [String(d.get.call(o)), Object.keys(o).length].join()"
+            ),
+            "undefined,0"
+        );
+        // Redefining it with a value makes an ordinary data property.
+        assert_eq!(
+            run(
+                "var e = new Error('a'); Object.defineProperty(e, 'stack', { value: 1 }); \
+                 var d = Object.getOwnPropertyDescriptor(e, 'stack'); [d.value, d.writable].join()"
+            ),
+            "1,false"
         );
     }
 
     #[test]
-    fn slot_is_replaced_once_formatted() {
+    fn state_is_formatted_once_behind_the_accessor() {
         let mut it = Interp::new();
         it.run_script("t", "var e = new TypeError('x')").unwrap();
         let g = it.global.clone();
         let Value::Object(e) = it.get(&g, &PropKey::from("e")).unwrap() else {
             panic!("not an object");
         };
-        let key = PropKey::from("stack");
+        let key = it.error_stack_key();
         let is_lazy = |e: &crate::object::Obj| {
             matches!(
                 e.get_own_property(&key).map(|p| p.slot),
@@ -448,8 +473,8 @@ mod tests {
             )
         };
         assert!(is_lazy(&e));
-        // The fast own-data path does not see a value and leaves it alone.
-        assert!(e.get_own_data(&key).is_none());
+        // `stack` is the accessor pair; reading attributes formats nothing.
+        assert!(e.get_own_data(&PropKey::from("stack")).is_none());
         assert!(is_lazy(&e));
         let s = it.own_stack_string(&e).unwrap();
         assert!(s.to_rust_string().starts_with("TypeError: x\n    at "));

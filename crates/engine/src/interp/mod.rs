@@ -274,6 +274,9 @@ pub struct Interp {
     hooks: Rc<dyn HostHooks>,
     /// The host's own state (the Node host keeps process, console and timers here).
     host_data: Option<Box<dyn Any>>,
+    /// The private key under which an error keeps its stack (V8's `error_stack_symbol`): the
+    /// captured frames until the `stack` getter formats them, then the string.
+    pub(crate) error_stack_symbol: crate::value::Sym,
     /// Closures behind [`Interp::native_closure`] functions, by index.
     native_closures: Vec<NativeClosure>,
     /// Set (by the REPL's SIGINT handler, from another thread) to stop the running script:

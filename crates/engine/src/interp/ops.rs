@@ -497,7 +497,8 @@ impl Interp {
         Ok(false)
     }
 
-    /// `O.\[\[GetOwnProperty\]\](P)` as a complete property (a lazy error `stack` is formatted).
+    /// `O.\[\[GetOwnProperty\]\](P)` as a complete property (a lazy stack state reads as its
+    /// formatted string).
     pub fn get_own_property(&mut self, o: &Obj, key: &PropKey) -> JsResult<Option<Prop>> {
         if o.is_proxy() {
             return self.proxy_get_own_property(o, key);
@@ -594,10 +595,6 @@ impl Interp {
         };
         if is_proxy {
             return self.proxy_define_own_property(o, key, desc);
-        }
-        // V8 formats a lazy `stack` before redefining it (even with an empty descriptor).
-        if o.has_lazy_stack(&key) {
-            self.materialize_stack(o, &key)?;
         }
         if is_array {
             return self.array_define_own_property(o, key, desc);

@@ -58,6 +58,8 @@ intrinsics!(
     array_proto_values,
     object_proto_to_string,
     error_proto_to_string,
+    error_stack_get,
+    error_stack_set,
     object_ctor,
     function_ctor,
     array_ctor,
@@ -193,6 +195,8 @@ pub fn create(
         array_proto_values: placeholder_fn(),
         object_proto_to_string: placeholder_fn(),
         error_proto_to_string: placeholder_fn(),
+        error_stack_get: placeholder_fn(),
+        error_stack_set: placeholder_fn(),
         object_ctor: placeholder_fn(),
         function_ctor: placeholder_fn(),
         array_ctor: placeholder_fn(),
@@ -229,6 +233,7 @@ pub fn create(
         hooks,
         host_data,
         native_closures: Vec::new(),
+        error_stack_symbol: Sym::new_private(JsStr::from("error_stack_symbol"), None),
         interrupt: Default::default(),
     };
     crate::builtins::init_all(&mut it);

@@ -1232,12 +1232,22 @@ fn get_function_base(
 // ---- errors ----------------------------------------------------------------------------------
 
 /// `getStackString`: `err.stack` if truthy, else `Error.prototype.toString` of it.
-fn get_stack_string(it: &mut Interp, err: &Obj) -> JsResult<String> {
-    let stack = it.get(err, &PropKey::from("stack"))?;
-    if stack.to_boolean() {
-        return Ok(it.to_string(&stack)?.to_rust_string());
+fn get_stack_string(it: &mut Interp, ctx: &mut Ctx, err: &Obj) -> JsResult<String> {
+    // A getter that throws is ignored.
+    let stack = it.get(err, &PropKey::from("stack")).unwrap_or_default();
+    match stack {
+        Value::String(s) if !s.is_empty() => Ok(s.to_rust_string()),
+        // Node 24: a stack that is not a string is inspected below the header.
+        v if v.to_boolean() => {
+            ctx.seen.push(err.clone());
+            ctx.indentation_lvl += 4;
+            let r = format_value(it, ctx, &v, 0, false);
+            ctx.indentation_lvl -= 4;
+            ctx.seen.pop();
+            Ok(format!("{}\n    {}", error_to_string(it, err)?, r?))
+        }
+        _ => error_to_string(it, err),
     }
-    error_to_string(it, err)
 }
 
 /// `Error.prototype.toString`.
@@ -1285,7 +1295,12 @@ fn identical_sequence_range(a: &[String], b: &[String]) -> (usize, usize) {
     (0, 0)
 }
 
-fn get_stack_frames(it: &mut Interp, ctx: &Ctx, err: &Obj, stack: &str) -> JsResult<Vec<String>> {
+fn get_stack_frames(
+    it: &mut Interp,
+    ctx: &mut Ctx,
+    err: &Obj,
+    stack: &str,
+) -> JsResult<Vec<String>> {
     let mut frames: Vec<String> = stack.split('\n').map(String::from).collect();
     let cause = it
         .get(err, &PropKey::from("cause"))
@@ -1295,7 +1310,7 @@ fn get_stack_frames(it: &mut Interp, ctx: &Ctx, err: &Obj, stack: &str) -> JsRes
         _ => None,
     };
     if let Some(c) = &cause_err {
-        let cause_stack = get_stack_string(it, c)?;
+        let cause_stack = get_stack_string(it, ctx, c)?;
         if let Some(start) = cause_stack.find("\n    at") {
             let cause_frames: Vec<String> = cause_stack[start + 1..]
                 .split('\n')
@@ -1387,15 +1402,23 @@ fn format_error(
     } else {
         it.to_string(&name_v)?.to_rust_string()
     };
-    let mut stack = get_stack_string(it, err)?;
-    // removeDuplicateErrorKeys
+    let mut stack = get_stack_string(it, ctx, err)?;
+    // Node 24: `stack` is never listed; `message` and `name` are hidden when they are not
+    // strings or when the stack contains them (a getter that throws keeps the key).
     if !ctx.o.show_hidden && !keys.is_empty() {
-        for n in ["name", "message", "stack"] {
+        if let Some(i) = keys.iter().position(|k| key_is(k, "stack")) {
+            keys.remove(i);
+        }
+        for n in ["message", "name"] {
             if let Some(i) = keys.iter().position(|k| key_is(k, n)) {
-                let v = it.get(err, &PropKey::from(n))?;
-                let s = it.to_string(&v)?.to_rust_string();
-                if stack.contains(&s) {
-                    keys.remove(i);
+                if let Ok(v) = it.get(err, &PropKey::from(n)) {
+                    let hide = match &v {
+                        Value::String(s) => stack.contains(&s.to_rust_string()),
+                        _ => true,
+                    };
+                    if hide {
+                        keys.remove(i);
+                    }
                 }
             }
         }
