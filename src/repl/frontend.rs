@@ -197,12 +197,18 @@ fn editor_thread(
     events: Sender<Input>,
     printer_tx: Sender<Option<Box<dyn ExternalPrinter + Send>>>,
 ) {
-    // History stays in memory: the product writes no files the user did not ask for.
+    // History persists in Node's format (`history.rs`); only a terminal session uses it.
+    let history = super::history::HistoryFile::from_env(|k| std::env::var(k).ok());
+    let mut entries = history.as_ref().map(|h| h.load()).unwrap_or_default();
     let config = Config::builder()
         .auto_add_history(false)
         // Like Node: Tab completes the common prefix, a second Tab lists the candidates.
         .completion_type(rustyline::CompletionType::List)
-        .max_history_size(1000)
+        .max_history_size(
+            history
+                .as_ref()
+                .map_or(super::history::DEFAULT_SIZE, |h| h.size),
+        )
         .map(|b| b.build())
         .unwrap_or_default();
     let mut editor: Editor<ReplHelper, rustyline::history::MemHistory> =
@@ -216,6 +222,9 @@ fn editor_thread(
     editor.set_helper(Some(ReplHelper {
         events: events.clone(),
     }));
+    for e in &entries {
+        let _ = editor.add_history_entry(e.as_str());
+    }
     let line_was_empty = Arc::new(AtomicBool::new(true));
     editor.bind_sequence(
         KeyEvent::ctrl('C'),
@@ -231,6 +240,12 @@ fn editor_thread(
             Ok(line) => {
                 if !line.trim().is_empty() {
                     let _ = editor.add_history_entry(line.as_str());
+                    if let Some(h) = &history {
+                        entries.push(line.clone());
+                        let keep = entries.len().saturating_sub(h.size);
+                        entries.drain(..keep);
+                        let _ = h.save(&entries);
+                    }
                 }
                 Input::Line(line)
             }

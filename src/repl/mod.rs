@@ -13,6 +13,7 @@
 
 pub mod complete;
 pub mod frontend;
+mod history;
 pub mod input;
 
 use std::io::Write;

@@ -1,0 +1,85 @@
+//! The REPL on a real terminal: jsgen runs under `script(1)`, which gives it a
+//! pseudo-terminal, and keystrokes are written with pauses as a person types. Expected
+//! behaviour is the reference Node 24's for the same keys (`node` under the same harness).
+//! Skipped where `script` is not installed.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+/// Types each chunk of `keys` into a REPL on a pseudo-terminal, `pause` apart, with `HOME`
+/// set to `home`; returns what the terminal showed.
+fn session(home: &Path, keys: &[&str], pause: Duration) -> Option<String> {
+    if Command::new("script").arg("--version").output().is_err() {
+        return None;
+    }
+    let mut child = Command::new("script")
+        .args(["-qec", env!("CARGO_BIN_EXE_jsgen"), "/dev/null"])
+        .env("HOME", home)
+        .env("TERM", "xterm")
+        .env_remove("JSGEN_REPL_HISTORY")
+        .env_remove("JSGEN_REPL_HISTORY_SIZE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("script");
+    let mut stdin = child.stdin.take().expect("stdin");
+    std::thread::sleep(pause);
+    for k in keys {
+        stdin.write_all(k.as_bytes()).expect("write");
+        stdin.flush().expect("flush");
+        std::thread::sleep(pause);
+    }
+    drop(stdin);
+    let out = child.wait_with_output().expect("wait");
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn home(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("jsgen-pty-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    dir
+}
+
+#[test]
+fn history_persists_across_sessions_like_nodes() {
+    let dir = home("history");
+    let pause = Duration::from_millis(400);
+    let Some(first) = session(&dir, &["let a = 40\r", "a + 2\r", ".exit\r"], pause) else {
+        return;
+    };
+    assert!(first.contains("42"), "first session: {first}");
+    // Node's ~/.node_repl_history format: newest first, no final newline.
+    let file = dir.join(".jsgen_repl_history");
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("history file"),
+        ".exit\na + 2\nlet a = 40"
+    );
+    // Up twice recalls `a + 2` from the first session (a is gone: ReferenceError).
+    let second = session(&dir, &["\x1b[A\x1b[A\r", ".exit\r"], pause).expect("script");
+    assert!(
+        second.contains("Uncaught ReferenceError: a is not defined"),
+        "second session: {second}"
+    );
+}
+
+#[test]
+fn piped_repl_writes_no_history_file() {
+    // Nothing is written when the REPL is not interactive (`jsgen -i` with a piped stdin).
+    let piped = home("piped");
+    let o = Command::new(env!("CARGO_BIN_EXE_jsgen"))
+        .arg("-i")
+        .env("HOME", &piped)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .and_then(|mut c| {
+            c.stdin.take().expect("stdin").write_all(b"1 + 1\n")?;
+            c.wait()
+        })
+        .expect("run");
+    assert!(o.success());
+    assert!(!piped.join(".jsgen_repl_history").exists());
+}
