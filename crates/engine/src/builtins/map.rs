@@ -393,48 +393,20 @@ fn species_getter(_it: &mut Interp, a: &Args) -> JsResult<Value> {
     Ok(a.this.clone())
 }
 
-/// `Map.groupBy(items, callbackfn)` (ES2024; not installed: Node 20 lacks it).
-#[allow(dead_code)]
+/// `Map.groupBy(items, callbackfn)`.
 fn map_group_by(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let items = a.get(0);
-    let f = a.get(1);
-    if items.is_nullish() {
-        return Err(it.type_error(format!(
-            "{} is not iterable (cannot read property Symbol(Symbol.iterator))",
-            crate::interp::iter::not_iterable_type_text(&items)
-        )));
-    }
-    if !it.is_callable(&f) {
-        return Err(it.type_error(format!("{} is not a function", describe(it, &f))));
-    }
-    let mut groups = MapData::default();
-    let mut rec = it.get_iterator(&items)?;
-    let mut k: u64 = 0;
-    while let Some(v) = it.iterator_step_value(&mut rec)? {
-        let key = match it.call(&f, &Value::Undefined, &[v.clone(), Value::Number(k as f64)]) {
-            Ok(key) => key,
-            Err(e) => return it.iterator_close(&rec, Err(e)),
-        };
-        match groups.get(&key) {
-            Some(Value::Object(arr)) => {
-                let mut d = arr.borrow_mut();
-                d.elements.push(v);
-                let n = d.elements.len() as u32;
-                if let ObjectKind::Array { length, .. } = &mut d.kind {
-                    *length = n;
-                }
-            }
-            _ => {
-                let arr = it.new_array(vec![v]);
-                groups.set(key, Value::Object(arr));
-            }
-        }
-        k += 1;
+    // 1. Let groups be ? GroupBy(items, callbackfn, zero).
+    let groups = crate::builtins::object::group_by(it, &a.get(0), &a.get(1), false, "Map.groupBy")?;
+    // 2-3. A new Map with an entry (key, CreateArrayFromList(elements)) per group.
+    let mut data = MapData::default();
+    for (k, list) in groups {
+        let arr = it.new_array(list);
+        data.set(k, Value::Object(arr));
     }
     let proto = it.intrinsics.map_prototype.clone();
     Ok(Value::Object(Obj::new(
         Some(proto),
-        ObjectKind::Map(Box::new(groups)),
+        ObjectKind::Map(Box::new(data)),
     )))
 }
 
@@ -1027,6 +999,7 @@ pub fn init(it: &mut Interp) {
     // Map (V8's property order).
     let mp = it.intrinsics.map_prototype.clone();
     let map_ctor = make_ctor(it, "Map", map_constructor, &mp);
+    it.define_method(&map_ctor, "groupBy", 2, map_group_by);
     it.define_getter(&map_ctor, species.clone(), species_getter);
     it.define_method(&mp, "get", 1, map_get);
     it.define_method(&mp, "set", 2, map_set);
