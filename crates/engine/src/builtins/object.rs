@@ -868,7 +868,7 @@ pub fn group_by(
         } else {
             // h. If key is -0𝔽, set key to +0𝔽.
             match key {
-                Value::Number(n) if n == 0.0 => Value::Number(0.0),
+                Value::Number(0.0) => Value::Number(0.0),
                 k => k,
             }
         };
