@@ -868,7 +868,8 @@ pub fn group_by(
         } else {
             // h. If key is -0𝔽, set key to +0𝔽.
             match key {
-                Value::Number(0.0) => Value::Number(0.0),
+                // -0 + 0 is +0; every other number is unchanged.
+                Value::Number(n) => Value::Number(n + 0.0),
                 k => k,
             }
         };
