@@ -79,6 +79,8 @@ pub enum ObjectKind {
     IteratorHelper(Box<crate::builtins::iterator::IteratorHelper>),
     /// An object of %WrapForValidIteratorPrototype% (`Iterator.from`): \[\[Iterated\]\].
     WrapForValidIterator(Box<crate::interp::iter::IteratorRecord>),
+    /// The state of an `Array.fromAsync` call between its `Await`s.
+    FromAsync(Box<crate::builtins::array_from_async::FromAsyncState>),
     /// Iterator over an object's enumerable string keys, for `for-in`.
     ForInIterator(Box<ForInState>),
     Date(f64),
@@ -219,6 +221,7 @@ impl ObjectKind {
             ObjectKind::ArrayIterator { target, .. } => trace_value(target, t),
             ObjectKind::IteratorHelper(h) => h.trace(t),
             ObjectKind::WrapForValidIterator(r) => r.trace(t),
+            ObjectKind::FromAsync(s) => s.trace(t),
             ObjectKind::MapIterator { map, .. } => t.edge(&map.0),
             ObjectKind::SetIterator { set, .. } => t.edge(&set.0),
             ObjectKind::ForInIterator(s) => {

@@ -554,6 +554,14 @@ impl Interp {
             return Err(self.not_iterable_error(v, site, true));
         };
         let sync = self.get_iterator_from_method(v, &Value::Object(sync_method))?;
+        self.create_async_from_sync_iterator(sync)
+    }
+
+    /// CreateAsyncFromSyncIterator(syncIteratorRecord).
+    pub fn create_async_from_sync_iterator(
+        &mut self,
+        sync: crate::interp::iter::IteratorRecord,
+    ) -> JsResult<crate::interp::iter::IteratorRecord> {
         let o = Obj::new(
             Some(self.intrinsics.async_from_sync_iterator_prototype.clone()),
             ObjectKind::Internal(vec![
