@@ -822,28 +822,27 @@ pub fn init(it: &mut Interp) {
         Attrs::CONFIGURABLE_ONLY,
     );
     // %GeneratorFunction%, %AsyncGeneratorFunction%, %AsyncFunction% (not globals; reachable
-    // through `.constructor`). Creating functions from strings is not supported yet.
-    for (name, proto) in [
+    // through `.constructor`): CreateDynamicFunction of their kind.
+    use crate::builtins::function::{create_dynamic_function, DynamicKind};
+    let dynamic: [(&str, Obj, crate::interp::NativeFn); 3] = [
         (
             "GeneratorFunction",
             it.intrinsics.generator_function_prototype.clone(),
+            |it, a| create_dynamic_function(it, a, DynamicKind::Generator),
         ),
         (
             "AsyncGeneratorFunction",
             it.intrinsics.async_generator_function_prototype.clone(),
+            |it, a| create_dynamic_function(it, a, DynamicKind::AsyncGenerator),
         ),
         (
             "AsyncFunction",
             it.intrinsics.async_function_prototype.clone(),
+            |it, a| create_dynamic_function(it, a, DynamicKind::Async),
         ),
-    ] {
-        let ctor = it.native_fn_with(
-            name,
-            1,
-            |it, _| Err(it.syntax_error("Dynamic function creation is not supported yet")),
-            true,
-            Vec::new(),
-        );
+    ];
+    for (name, proto, f) in dynamic {
+        let ctor = it.native_fn_with(name, 1, f, true, Vec::new());
         ctor.borrow_mut().proto = Some(it.intrinsics.function_ctor.clone());
         ctor.define("prototype", Value::Object(proto.clone()), Attrs::NONE);
         proto.define("constructor", Value::Object(ctor), Attrs::CONFIGURABLE_ONLY);
