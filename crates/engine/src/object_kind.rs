@@ -74,6 +74,13 @@ pub enum ObjectKind {
         s: JsStr,
         index: usize,
     },
+    /// An iterator helper (`iter.map(f)`, ...): a built-in generator-like object with brand
+    /// "Iterator Helper" (see `builtins::iterator`).
+    IteratorHelper(Box<crate::builtins::iterator::IteratorHelper>),
+    /// An object of %WrapForValidIteratorPrototype% (`Iterator.from`): \[\[Iterated\]\].
+    WrapForValidIterator(Box<crate::interp::iter::IteratorRecord>),
+    /// The state of an `Array.fromAsync` call between its `Await`s.
+    FromAsync(Box<crate::builtins::array_from_async::FromAsyncState>),
     /// Iterator over an object's enumerable string keys, for `for-in`.
     ForInIterator(Box<ForInState>),
     Date(f64),
@@ -212,6 +219,9 @@ impl ObjectKind {
             ObjectKind::Async(a) => a.trace(t),
             ObjectKind::Promise(p) => p.trace(t),
             ObjectKind::ArrayIterator { target, .. } => trace_value(target, t),
+            ObjectKind::IteratorHelper(h) => h.trace(t),
+            ObjectKind::WrapForValidIterator(r) => r.trace(t),
+            ObjectKind::FromAsync(s) => s.trace(t),
             ObjectKind::MapIterator { map, .. } => t.edge(&map.0),
             ObjectKind::SetIterator { set, .. } => t.edge(&set.0),
             ObjectKind::ForInIterator(s) => {

@@ -13,7 +13,7 @@ use crate::string::JsStr;
 use crate::value::{number_to_string, Value};
 
 /// 2^53 - 1.
-const MAX_SAFE: u64 = 9007199254740991;
+pub(crate) const MAX_SAFE: u64 = 9007199254740991;
 /// The largest array length, 2^32 - 1.
 const MAX_ARRAY_LEN: u64 = u32::MAX as u64;
 /// Nesting limit for `flat` recursion and `join` of nested arrays.
@@ -54,7 +54,7 @@ fn require_callable(it: &mut Interp, v: &Value) -> JsResult<()> {
     }
 }
 
-fn num(n: u64) -> Value {
+pub(crate) fn num(n: u64) -> Value {
     Value::Number(n as f64)
 }
 
@@ -134,12 +134,12 @@ fn delete_idx(it: &mut Interp, o: &Obj, k: u64) -> JsResult<()> {
     )))
 }
 
-fn create_idx(it: &mut Interp, a: &Obj, k: u64, v: Value) -> JsResult<()> {
+pub(crate) fn create_idx(it: &mut Interp, a: &Obj, k: u64, v: Value) -> JsResult<()> {
     it.create_data_property_or_throw(a, index_key(k), v)
 }
 
 /// Set(O, "length", n, true).
-fn set_length(it: &mut Interp, o: &Obj, n: u64) -> JsResult<()> {
+pub(crate) fn set_length(it: &mut Interp, o: &Obj, n: u64) -> JsResult<()> {
     set_key(it, o, len_key(), num(n))
 }
 
@@ -377,7 +377,12 @@ fn array_is_array(it: &mut Interp, a: &Args) -> JsResult<Value> {
 }
 
 /// `new C(...args)` if `C` is a constructor, else ArrayCreate(len).
-fn construct_or_array(it: &mut Interp, c: &Value, args: &[Value], len: u64) -> JsResult<Obj> {
+pub(crate) fn construct_or_array(
+    it: &mut Interp,
+    c: &Value,
+    args: &[Value],
+    len: u64,
+) -> JsResult<Obj> {
     match c {
         Value::Object(co) if co.is_constructor() => {
             if Obj::ptr_eq(co, &it.intrinsics.array_ctor) {
@@ -1487,6 +1492,12 @@ pub fn init(it: &mut Interp) {
     crate::builtins::link_ctor_proto(&ctor, &proto);
     it.define_method(&ctor, "isArray", 1, array_is_array);
     it.define_method(&ctor, "from", 1, array_from);
+    it.define_method(
+        &ctor,
+        "fromAsync",
+        1,
+        crate::builtins::array_from_async::array_from_async,
+    );
     it.define_method(&ctor, "of", 0, array_of);
     let species = it.symbols.species.clone();
     it.define_getter(&ctor, PropKey::Sym(species), species_getter);

@@ -53,6 +53,7 @@ pub fn init(it: &mut Interp) {
         2,
         error_capture_stack_trace,
     );
+    it.define_method(&error_ctor, "isError", 1, error_is_error);
     error_ctor.define("stackTraceLimit", Value::from(10.0), Attrs::DEFAULT);
     super::define_global(it, "Error", Value::Object(error_ctor.clone()));
 
@@ -239,6 +240,14 @@ pub fn error_to_string(it: &mut Interp, o: &Obj) -> JsResult<JsStr> {
         return Ok(name);
     }
     Ok(name.concat(&JsStr::from(": ")).concat(&msg))
+}
+
+/// `Error.isError(arg)`: whether `arg` has an \[\[ErrorData\]\] slot (a proxy has none).
+fn error_is_error(_it: &mut Interp, a: &Args) -> JsResult<Value> {
+    Ok(Value::Bool(matches!(
+        a.args.first(),
+        Some(Value::Object(o)) if matches!(o.borrow().kind, ObjectKind::Error)
+    )))
 }
 
 /// Error.captureStackTrace(targetObject[, constructorOpt]): gives the object an own `stack`

@@ -58,8 +58,23 @@ fn throw_type_error(it: &mut Interp, _a: &Args) -> JsResult<Value> {
     ))
 }
 
-/// Function(p1, ..., pn, body): CreateDynamicFunction for normal functions.
+/// Function(p1, ..., pn, body).
 fn function_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    create_dynamic_function(it, a, DynamicKind::Normal)
+}
+
+/// The kind of function CreateDynamicFunction makes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum DynamicKind {
+    Normal,
+    Generator,
+    Async,
+    AsyncGenerator,
+}
+
+/// CreateDynamicFunction(constructor, newTarget, kind, parameterArgs, bodyArg), for
+/// `Function`, %GeneratorFunction%, %AsyncFunction% and %AsyncGeneratorFunction%.
+pub fn create_dynamic_function(it: &mut Interp, a: &Args, kind: DynamicKind) -> JsResult<Value> {
     // Steps 8-13: P is the parameters joined by ",", bodyString is "\n" + body + "\n".
     let (params, body) = match a.args.split_last() {
         None => (Vec::new(), JsStr::empty()),
@@ -82,9 +97,15 @@ fn function_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
             return Err(it.syntax_error("Unexpected token '}'"));
         }
     }
-    // sourceText: "function anonymous(" P "\n) {" bodyString "}".
+    // sourceText: prefix " anonymous(" P "\n) {" bodyString "}".
+    let prefix = match kind {
+        DynamicKind::Normal => "function",
+        DynamicKind::Generator => "function*",
+        DynamicKind::Async => "async function",
+        DynamicKind::AsyncGenerator => "async function*",
+    };
     let source_text = format!(
-        "function anonymous({}\n) {{\n{}\n}}",
+        "{prefix} anonymous({}\n) {{\n{}\n}}",
         params.join(","),
         body
     );
@@ -97,16 +118,27 @@ fn function_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
         source: src,
         kind: crate::interp::FrameKind::Js,
     });
-    let r = it.perform_eval(Value::from(wrapped.as_str()), None);
+    let r = it.eval_dynamic_function(&wrapped);
     it.stack.pop();
     let f = r?;
     let Value::Object(fo) = &f else {
         return Err(it.syntax_error("Function constructor failed"));
     };
-    // OrdinaryCreateFromConstructor: a subclass of Function gets its own prototype.
+    // SetFunctionName(F, "anonymous") (also the name stack traces show).
+    fo.define("name", Value::from("anonymous"), Attrs::CONFIGURABLE_ONLY);
+    if let ObjectKind::Closure(c) = &mut fo.borrow_mut().kind {
+        c.name = JsStr::intern("anonymous");
+    }
+    // GetPrototypeFromConstructor(newTarget, fallbackProto): a subclass gets its own
+    // prototype.
     if let Some(nt) = a.new_target {
         if !Obj::ptr_eq(nt, a.callee) {
-            let proto = it.get_prototype_from_constructor(nt, |i| i.function_prototype.clone())?;
+            let proto = it.get_prototype_from_constructor(nt, |i| match kind {
+                DynamicKind::Normal => i.function_prototype.clone(),
+                DynamicKind::Generator => i.generator_function_prototype.clone(),
+                DynamicKind::Async => i.async_function_prototype.clone(),
+                DynamicKind::AsyncGenerator => i.async_generator_function_prototype.clone(),
+            })?;
             fo.borrow_mut().proto = Some(proto);
         }
     }

@@ -393,48 +393,20 @@ fn species_getter(_it: &mut Interp, a: &Args) -> JsResult<Value> {
     Ok(a.this.clone())
 }
 
-/// `Map.groupBy(items, callbackfn)` (ES2024; not installed: Node 20 lacks it).
-#[allow(dead_code)]
+/// `Map.groupBy(items, callbackfn)`.
 fn map_group_by(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let items = a.get(0);
-    let f = a.get(1);
-    if items.is_nullish() {
-        return Err(it.type_error(format!(
-            "{} is not iterable (cannot read property Symbol(Symbol.iterator))",
-            crate::interp::iter::not_iterable_type_text(&items)
-        )));
-    }
-    if !it.is_callable(&f) {
-        return Err(it.type_error(format!("{} is not a function", describe(it, &f))));
-    }
-    let mut groups = MapData::default();
-    let mut rec = it.get_iterator(&items)?;
-    let mut k: u64 = 0;
-    while let Some(v) = it.iterator_step_value(&mut rec)? {
-        let key = match it.call(&f, &Value::Undefined, &[v.clone(), Value::Number(k as f64)]) {
-            Ok(key) => key,
-            Err(e) => return it.iterator_close(&rec, Err(e)),
-        };
-        match groups.get(&key) {
-            Some(Value::Object(arr)) => {
-                let mut d = arr.borrow_mut();
-                d.elements.push(v);
-                let n = d.elements.len() as u32;
-                if let ObjectKind::Array { length, .. } = &mut d.kind {
-                    *length = n;
-                }
-            }
-            _ => {
-                let arr = it.new_array(vec![v]);
-                groups.set(key, Value::Object(arr));
-            }
-        }
-        k += 1;
+    // 1. Let groups be ? GroupBy(items, callbackfn, zero).
+    let groups = crate::builtins::object::group_by(it, &a.get(0), &a.get(1), false, "Map.groupBy")?;
+    // 2-3. A new Map with an entry (key, CreateArrayFromList(elements)) per group.
+    let mut data = MapData::default();
+    for (k, list) in groups {
+        let arr = it.new_array(list);
+        data.set(k, Value::Object(arr));
     }
     let proto = it.intrinsics.map_prototype.clone();
     Ok(Value::Object(Obj::new(
         Some(proto),
-        ObjectKind::Map(Box::new(groups)),
+        ObjectKind::Map(Box::new(data)),
     )))
 }
 
@@ -663,6 +635,274 @@ fn set_values(it: &mut Interp, a: &Args) -> JsResult<Value> {
     create_collection_iterator(it, a, Coll::Set, "values", IterKind::Values)
 }
 
+// ---- Set methods (union, intersection, ...) -----------------------------------------------------
+
+/// A Set Record: what the Set methods use of their argument.
+struct SetRecord {
+    obj: Obj,
+    size: f64,
+    has: Value,
+    keys: Value,
+}
+
+/// GetSetRecord(obj), with V8's messages.
+fn get_set_record(it: &mut Interp, other: &Value, method: &str) -> JsResult<SetRecord> {
+    // 1. If obj is not an Object, throw a TypeError exception.
+    let Value::Object(obj) = other else {
+        return Err(it.type_error(format!("Set.prototype.{method} argument must be an object")));
+    };
+    // 2-4. Let numSize be ? ToNumber(? Get(obj, "size")); NaN is a TypeError.
+    let raw = it.get(obj, &PropKey::from("size"))?;
+    let num = it.to_number(&raw)?;
+    if num.is_nan() {
+        return Err(it.type_error("The .size property is NaN"));
+    }
+    // 5-6. Let intSize be ! ToIntegerOrInfinity(numSize); negative is a RangeError.
+    let size = crate::value::to_integer_or_infinity(num);
+    if size < 0.0 {
+        return Err(it.range_error(format!(
+            "'{}' is an invalid size",
+            crate::value::number_to_string(size)
+        )));
+    }
+    // 7-10. `has` and `keys` must be callable.
+    let method_of = |it: &mut Interp, name: &str| -> JsResult<Value> {
+        let f = it.get(obj, &PropKey::from(name))?;
+        if !it.is_callable(&f) {
+            // Sic: V8 names the property, not the value.
+            return Err(it.type_error(format!("string \"{name}\" is not a function")));
+        }
+        Ok(f)
+    };
+    let has = method_of(it, "has")?;
+    let keys = method_of(it, "keys")?;
+    Ok(SetRecord {
+        obj: obj.clone(),
+        size,
+        has,
+        keys,
+    })
+}
+
+/// GetIteratorFromMethod(setRec.[[SetObject]], setRec.[[Keys]]) as the Set methods do it
+/// (GetKeysIterator): the result must be an object with a callable `next`.
+fn get_keys_iterator(
+    it: &mut Interp,
+    rec: &SetRecord,
+) -> JsResult<crate::interp::iter::IteratorRecord> {
+    let r = it.call(&rec.keys, &Value::Object(rec.obj.clone()), &[])?;
+    let Value::Object(iter) = r else {
+        return Err(it.type_error("Result of the keys method is not an object"));
+    };
+    let next = it.get(&iter, &PropKey::from("next"))?;
+    if !it.is_callable(&next) {
+        return Err(it.type_error("string \"next\" is not a function"));
+    }
+    Ok(crate::interp::iter::IteratorRecord {
+        iterator: iter,
+        next,
+        done: false,
+    })
+}
+
+/// ToBoolean(? Call(setRec.[[Has]], setRec.[[SetObject]], « e »)).
+fn set_record_has(it: &mut Interp, rec: &SetRecord, e: Value) -> JsResult<bool> {
+    Ok(it
+        .call(&rec.has, &Value::Object(rec.obj.clone()), &[e])?
+        .to_boolean())
+}
+
+/// SetDataSize(O.[[SetData]]).
+fn set_size_of(o: &Obj) -> f64 {
+    with_data(o, |m| m.len()).unwrap_or(0) as f64
+}
+
+/// SetDataHas(O.[[SetData]], v).
+fn set_has_value(o: &Obj, v: &Value) -> bool {
+    with_data(o, |m| m.has(v)).unwrap_or(false)
+}
+
+/// A copy of O.[[SetData]].
+fn copy_set_data(o: &Obj) -> MapData {
+    let mut d = MapData::default();
+    for k in with_data(o, |m| m.keys()).unwrap_or_default() {
+        d.set(k, Value::Undefined);
+    }
+    d
+}
+
+/// A new Set (of %Set.prototype%) holding `data`.
+fn new_set_from(it: &Interp, data: MapData) -> Value {
+    Value::Object(Obj::new(
+        Some(it.intrinsics.set_prototype.clone()),
+        ObjectKind::Set(Box::new(data)),
+    ))
+}
+
+/// Visits O.[[SetData]] by index while `f` may run script code: entries added meanwhile are
+/// visited, deleted ones skipped (the spec's "Set thisSize to the number of elements"). `f`
+/// returns `Some(r)` to stop with `r`.
+fn for_each_set_element<R>(
+    it: &mut Interp,
+    o: &Obj,
+    mut f: impl FnMut(&mut Interp, Value) -> JsResult<Option<R>>,
+) -> JsResult<Option<R>> {
+    with_data(o, |m| m.pin());
+    let mut i = 0;
+    let r = loop {
+        let Some(Some((pos, e, _))) = with_data(o, |m| m.entry_from(i)) else {
+            break Ok(None);
+        };
+        i = pos + 1;
+        match f(it, e) {
+            Ok(None) => {}
+            other => break other,
+        }
+    };
+    with_data(o, |m| m.unpin());
+    r
+}
+
+/// `Set.prototype.union(other)`.
+fn set_union(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::Set, "union")?;
+    // 3. Let otherRec be ? GetSetRecord(other).
+    let rec = get_set_record(it, &a.get(0), "union")?;
+    // 4. Let keysIter be ? GetIteratorFromMethod(otherRec.[[SetObject]], otherRec.[[Keys]]).
+    let mut keys = get_keys_iterator(it, &rec)?;
+    // 5. Let resultSetData be a copy of O.[[SetData]].
+    let mut result = copy_set_data(&o);
+    // 6. Append each value of keysIter (CanonicalizeKeyedCollectionKey) not yet present.
+    while let Some(next) = it.iterator_step_value(&mut keys)? {
+        if !result.has(&next) {
+            result.set(next, Value::Undefined);
+        }
+    }
+    Ok(new_set_from(it, result))
+}
+
+/// `Set.prototype.intersection(other)`.
+fn set_intersection(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::Set, "intersection")?;
+    let rec = get_set_record(it, &a.get(0), "intersection")?;
+    let mut result = MapData::default();
+    if set_size_of(&o) <= rec.size {
+        // 5. Each element e of O.[[SetData]] for which otherRec.[[Has]] answers true.
+        for_each_set_element(it, &o, |it, e| {
+            if set_record_has(it, &rec, e.clone())? && !result.has(&e) {
+                result.set(e, Value::Undefined);
+            }
+            Ok(None::<()>)
+        })?;
+    } else {
+        // 6. Each value of keysIter that O.[[SetData]] has.
+        let mut keys = get_keys_iterator(it, &rec)?;
+        while let Some(next) = it.iterator_step_value(&mut keys)? {
+            if set_has_value(&o, &next) && !result.has(&next) {
+                result.set(next, Value::Undefined);
+            }
+        }
+    }
+    Ok(new_set_from(it, result))
+}
+
+/// `Set.prototype.difference(other)`.
+fn set_difference(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::Set, "difference")?;
+    let rec = get_set_record(it, &a.get(0), "difference")?;
+    // 4. Let resultSetData be a copy of O.[[SetData]].
+    let mut result = copy_set_data(&o);
+    if set_size_of(&o) <= rec.size {
+        // 5. For each element e of resultSetData (as copied): remove it if other has it.
+        for e in result.keys() {
+            if set_record_has(it, &rec, e.clone())? {
+                result.delete(&e);
+            }
+        }
+    } else {
+        // 6. Remove each value of keysIter from resultSetData.
+        let mut keys = get_keys_iterator(it, &rec)?;
+        while let Some(next) = it.iterator_step_value(&mut keys)? {
+            result.delete(&next);
+        }
+    }
+    Ok(new_set_from(it, result))
+}
+
+/// `Set.prototype.symmetricDifference(other)`.
+fn set_symmetric_difference(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::Set, "symmetricDifference")?;
+    let rec = get_set_record(it, &a.get(0), "symmetricDifference")?;
+    // 4. Let keysIter be ? GetIteratorFromMethod(...). 5. resultSetData: a copy of O's.
+    let mut keys = get_keys_iterator(it, &rec)?;
+    let mut result = copy_set_data(&o);
+    // 6. A value in O is removed from the result; one not in O is added.
+    while let Some(next) = it.iterator_step_value(&mut keys)? {
+        if set_has_value(&o, &next) {
+            result.delete(&next);
+        } else if !result.has(&next) {
+            result.set(next, Value::Undefined);
+        }
+    }
+    Ok(new_set_from(it, result))
+}
+
+/// `Set.prototype.isSubsetOf(other)`.
+fn set_is_subset_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::Set, "isSubsetOf")?;
+    let rec = get_set_record(it, &a.get(0), "isSubsetOf")?;
+    // 4. If SetDataSize(O.[[SetData]]) > otherRec.[[Size]], return false.
+    if set_size_of(&o) > rec.size {
+        return Ok(Value::Bool(false));
+    }
+    // 5-6. false as soon as other lacks an element of O.
+    let missing = for_each_set_element(it, &o, |it, e| {
+        Ok((!set_record_has(it, &rec, e)?).then_some(()))
+    })?;
+    Ok(Value::Bool(missing.is_none()))
+}
+
+/// `Set.prototype.isSupersetOf(other)`.
+fn set_is_superset_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::Set, "isSupersetOf")?;
+    let rec = get_set_record(it, &a.get(0), "isSupersetOf")?;
+    // 4. If SetDataSize(O.[[SetData]]) < otherRec.[[Size]], return false.
+    if set_size_of(&o) < rec.size {
+        return Ok(Value::Bool(false));
+    }
+    // 5-6. false (closing keysIter) at the first value of other that O lacks.
+    let mut keys = get_keys_iterator(it, &rec)?;
+    while let Some(next) = it.iterator_step_value(&mut keys)? {
+        if !set_has_value(&o, &next) {
+            it.iterator_close(&keys, Ok(()))?;
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+/// `Set.prototype.isDisjointFrom(other)`.
+fn set_is_disjoint_from(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let o = this_coll(it, a, Coll::Set, "isDisjointFrom")?;
+    let rec = get_set_record(it, &a.get(0), "isDisjointFrom")?;
+    if set_size_of(&o) <= rec.size {
+        // 4. false as soon as other has an element of O.
+        let common = for_each_set_element(it, &o, |it, e| {
+            Ok(set_record_has(it, &rec, e)?.then_some(()))
+        })?;
+        return Ok(Value::Bool(common.is_none()));
+    }
+    // 5. false (closing keysIter) at the first value of other that O has.
+    let mut keys = get_keys_iterator(it, &rec)?;
+    while let Some(next) = it.iterator_step_value(&mut keys)? {
+        if set_has_value(&o, &next) {
+            it.iterator_close(&keys, Ok(()))?;
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
 // ---- WeakMap.prototype / WeakSet.prototype ------------------------------------------------------
 
 fn weakmap_delete(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -759,6 +999,7 @@ pub fn init(it: &mut Interp) {
     // Map (V8's property order).
     let mp = it.intrinsics.map_prototype.clone();
     let map_ctor = make_ctor(it, "Map", map_constructor, &mp);
+    it.define_method(&map_ctor, "groupBy", 2, map_group_by);
     it.define_getter(&map_ctor, species.clone(), species_getter);
     it.define_method(&mp, "get", 1, map_get);
     it.define_method(&mp, "set", 2, map_set);
@@ -779,10 +1020,17 @@ pub fn init(it: &mut Interp) {
     it.define_method(&sp, "has", 1, set_has);
     it.define_method(&sp, "add", 1, set_add);
     it.define_method(&sp, "delete", 1, set_delete);
+    it.define_method(&sp, "difference", 1, set_difference);
     it.define_method(&sp, "clear", 0, set_clear);
     it.define_method(&sp, "entries", 0, set_entries);
     it.define_method(&sp, "forEach", 1, set_for_each);
+    it.define_method(&sp, "intersection", 1, set_intersection);
+    it.define_method(&sp, "isSubsetOf", 1, set_is_subset_of);
+    it.define_method(&sp, "isSupersetOf", 1, set_is_superset_of);
+    it.define_method(&sp, "isDisjointFrom", 1, set_is_disjoint_from);
     it.define_getter(&sp, "size", set_size);
+    it.define_method(&sp, "symmetricDifference", 1, set_symmetric_difference);
+    it.define_method(&sp, "union", 1, set_union);
     let values = it.define_method(&sp, "values", 0, set_values);
     sp.define("keys", Value::Object(values.clone()), Attrs::HIDDEN);
     sp.define(iter_key, Value::Object(values), Attrs::HIDDEN);

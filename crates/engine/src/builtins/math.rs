@@ -71,6 +71,7 @@ pub fn init(it: &mut Interp) {
     unary!(it, &m, "sin", fdlibm_sin);
     unary!(it, &m, "sinh", v8_sinh);
     unary!(it, &m, "sqrt", f64::sqrt);
+    it.define_method(&m, "sumPrecise", 1, math_sum_precise);
     unary!(it, &m, "tan", libm::tan);
     unary!(it, &m, "tanh", f64::tanh);
     unary!(it, &m, "trunc", f64::trunc);
@@ -93,6 +94,200 @@ pub fn init(it: &mut Interp) {
         Attrs::CONFIGURABLE_ONLY,
     );
     define_global(it, "Math", Value::Object(m));
+}
+
+/// `Math.sumPrecise(items)`: the exact sum of the Numbers of an iterable, rounded once.
+fn math_sum_precise(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    #[derive(PartialEq)]
+    enum State {
+        MinusZero,
+        Finite,
+        PlusInfinity,
+        MinusInfinity,
+        NotANumber,
+    }
+    let items = a.get(0);
+    // 1. Perform ? RequireObjectCoercible(items).
+    if items.is_nullish() {
+        return Err(it.type_error("Math.sumPrecise called on null or undefined"));
+    }
+    // 2. Let iteratorRecord be ? GetIterator(items, sync).
+    let mut rec = it.get_iterator(&items)?;
+    let mut state = State::MinusZero;
+    let mut sum = ExactSum::default();
+    let mut count: u64 = 0;
+    // 7. Repeat, while next is not done.
+    while let Some(next) = it.iterator_step_value(&mut rec)? {
+        // ii. If count ≥ 2^53, close the iterator with a RangeError.
+        count += 1;
+        if count >= 1 << 53 {
+            let e = it.range_error("Too many values passed to Math.sumPrecise");
+            return it.iterator_close(&rec, Err(e));
+        }
+        // iv. If next is not a Number, close the iterator with a TypeError.
+        let Value::Number(n) = next else {
+            let s = crate::interp::brief::brief(it, &next);
+            let e = it.type_error(format!("{s} is not a number"));
+            return it.iterator_close(&rec, Err(e));
+        };
+        // vi. Track NaN and the infinities; add finite values other than -0.
+        if state == State::NotANumber {
+            continue;
+        }
+        if n.is_nan() {
+            state = State::NotANumber;
+        } else if n == f64::INFINITY {
+            state = if state == State::MinusInfinity {
+                State::NotANumber
+            } else {
+                State::PlusInfinity
+            };
+        } else if n == f64::NEG_INFINITY {
+            state = if state == State::PlusInfinity {
+                State::NotANumber
+            } else {
+                State::MinusInfinity
+            };
+        } else if !(n == 0.0 && n.is_sign_negative())
+            && matches!(state, State::MinusZero | State::Finite)
+        {
+            state = State::Finite;
+            sum.add(n);
+        }
+    }
+    // 8-12.
+    Ok(Value::Number(match state {
+        State::NotANumber => f64::NAN,
+        State::PlusInfinity => f64::INFINITY,
+        State::MinusInfinity => f64::NEG_INFINITY,
+        State::MinusZero => -0.0,
+        State::Finite => sum.to_f64(),
+    }))
+}
+
+/// Limbs of [`ExactSum`]: 2^2098 bounds a double in units of 2^-1074, and at most 2^53
+/// values are added, so 2151 bits plus a sign bit suffice.
+const SUM_LIMBS: usize = 34;
+
+/// An exact sum of doubles: a two's-complement fixed-point integer counting units of
+/// 2^-1074 (every finite double is a whole number of them).
+struct ExactSum {
+    limbs: [u64; SUM_LIMBS],
+}
+
+impl Default for ExactSum {
+    fn default() -> Self {
+        ExactSum {
+            limbs: [0; SUM_LIMBS],
+        }
+    }
+}
+
+impl ExactSum {
+    /// Adds a finite double exactly.
+    fn add(&mut self, x: f64) {
+        let bits = x.to_bits();
+        let negative = bits >> 63 == 1;
+        let exp = ((bits >> 52) & 0x7ff) as usize;
+        let frac = bits & ((1 << 52) - 1);
+        // x = mant × 2^shift units: a normal number is (2^52 + frac) × 2^(exp - 1075).
+        let (mant, shift) = if exp == 0 {
+            (frac, 0)
+        } else {
+            (frac | (1 << 52), exp - 1)
+        };
+        let wide = (mant as u128) << (shift % 64);
+        let parts = [wide as u64, (wide >> 64) as u64];
+        let mut i = shift / 64;
+        let mut carry = false;
+        for (k, part) in parts.into_iter().enumerate() {
+            if i >= SUM_LIMBS {
+                break;
+            }
+            if negative {
+                let (d, b1) = self.limbs[i].overflowing_sub(part);
+                let (d, b2) = d.overflowing_sub(carry as u64);
+                self.limbs[i] = d;
+                carry = b1 || b2;
+            } else {
+                let (s, c1) = self.limbs[i].overflowing_add(part);
+                let (s, c2) = s.overflowing_add(carry as u64);
+                self.limbs[i] = s;
+                carry = c1 || c2;
+            }
+            i += 1;
+            if k == 1 {
+                break;
+            }
+        }
+        // Propagate the carry (or borrow) upwards.
+        while carry && i < SUM_LIMBS {
+            if negative {
+                let (d, b) = self.limbs[i].overflowing_sub(1);
+                self.limbs[i] = d;
+                carry = b;
+            } else {
+                let (s, c) = self.limbs[i].overflowing_add(1);
+                self.limbs[i] = s;
+                carry = c;
+            }
+            i += 1;
+        }
+    }
+
+    /// 𝔽(sum): rounded to the nearest double, ties to even (+0 for an exact zero).
+    fn to_f64(&self) -> f64 {
+        let negative = self.limbs[SUM_LIMBS - 1] >> 63 == 1;
+        let mut mag = self.limbs;
+        if negative {
+            // Two's-complement negation.
+            let mut carry = true;
+            for l in &mut mag {
+                let (v, c) = (!*l).overflowing_add(carry as u64);
+                *l = v;
+                carry = c;
+            }
+        }
+        let Some(top) = (0..SUM_LIMBS).rev().find(|&i| mag[i] != 0) else {
+            return 0.0;
+        };
+        let bit = |i: usize| -> bool { (mag[i / 64] >> (i % 64)) & 1 == 1 };
+        // The highest set bit.
+        let p = top * 64 + 63 - mag[top].leading_zeros() as usize;
+        let v = if p < 53 {
+            // Exact (a subnormal or small normal number).
+            ldexp(mag[0] as f64, -1074)
+        } else {
+            // Keep 53 bits [shift, p]; round half to even on the bits below.
+            let shift = p - 52;
+            let mut m: u64 = 0;
+            for i in (shift..=p).rev() {
+                m = (m << 1) | bit(i) as u64;
+            }
+            let round = bit(shift - 1);
+            let sticky = (0..shift - 1).any(bit);
+            let mut shift = shift as i32;
+            if round && (sticky || m & 1 == 1) {
+                m += 1;
+                if m == 1 << 53 {
+                    m >>= 1;
+                    shift += 1;
+                }
+            }
+            ldexp(m as f64, shift - 1074)
+        };
+        if negative {
+            -v
+        } else {
+            v
+        }
+    }
+}
+
+/// x × 2^e without overflowing or underflowing the intermediate power.
+fn ldexp(x: f64, e: i32) -> f64 {
+    let half = e / 2;
+    x * 2f64.powi(half) * 2f64.powi(e - half)
 }
 
 /// asinh keeping the sign of zero (`Math.asinh(-0)` is -0).
@@ -628,6 +823,37 @@ mod tests {
         assert_eq!(
             run("let r = Math.random(); r >= 0 && r < 1").as_deref(),
             Some("true")
+        );
+    }
+
+    fn exact_sum(xs: &[f64]) -> f64 {
+        let mut s = ExactSum::default();
+        for &x in xs {
+            s.add(x);
+        }
+        s.to_f64()
+    }
+
+    #[test]
+    fn exact_sums() {
+        assert_eq!(exact_sum(&[0.1, 0.2]), 0.30000000000000004);
+        assert_eq!(exact_sum(&[1e308, 1e308, -1e308]), 1e308);
+        assert_eq!(exact_sum(&[1e308, 1e308]), f64::INFINITY);
+        assert_eq!(exact_sum(&[-1e308, -1e308]), f64::NEG_INFINITY);
+        assert_eq!(exact_sum(&[1.0, -1.0]).to_bits(), 0.0f64.to_bits());
+        assert_eq!(exact_sum(&[5e-324, 5e-324, -5e-324]), 5e-324);
+        assert_eq!(exact_sum(&[-5e-324, -5e-324]), -1e-323);
+        // Ties go to even; anything below the halfway point breaks the tie.
+        assert_eq!(exact_sum(&[9007199254740992.0, 1.0]), 9007199254740992.0);
+        assert_eq!(exact_sum(&[9007199254740992.0, 3.0]), 9007199254740996.0);
+        assert_eq!(
+            exact_sum(&[9007199254740992.0, 1.0, 1e-300]),
+            9007199254740994.0
+        );
+        assert_eq!(exact_sum(&[1e20, 1.0, -1e20]), 1.0);
+        assert_eq!(
+            exact_sum(&[f64::MAX, f64::MAX, -f64::MAX, -f64::MAX, 3.0]),
+            3.0
         );
     }
 }

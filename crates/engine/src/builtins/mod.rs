@@ -4,6 +4,7 @@
 //! (`console`, timers, `process`, ...) are the host's: see `jsgen-node`.
 
 pub mod array;
+pub mod array_from_async;
 pub mod array_sort;
 pub mod bigint;
 pub mod boolean;

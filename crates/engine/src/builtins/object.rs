@@ -7,10 +7,6 @@ use crate::interp::{Args, Interp, JsResult};
 use crate::object::{Attrs, Obj, ObjectKind, PropKey, PropertyDescriptor, Slot};
 use crate::value::Value;
 
-/// Node 20 does not have `Object.groupBy` (it arrived in V8 11.7 / Node 21); the function is
-/// implemented but only installed when this is set.
-const INSTALL_GROUP_BY: bool = false;
-
 pub fn init(it: &mut Interp) {
     let proto = it.intrinsics.object_prototype.clone();
     let ctor = it.native_fn_with("Object", 1, object_constructor, true, Vec::new());
@@ -59,9 +55,7 @@ pub fn init(it: &mut Interp) {
     it.define_method(&ctor, "entries", 1, object_entries);
     it.define_method(&ctor, "fromEntries", 1, object_from_entries);
     it.define_method(&ctor, "values", 1, object_values);
-    if INSTALL_GROUP_BY {
-        it.define_method(&ctor, "groupBy", 2, object_group_by);
-    }
+    it.define_method(&ctor, "groupBy", 2, object_group_by);
 
     // Object.prototype.
     it.define_method(&proto, "__defineGetter__", 2, object_proto_define_getter);
@@ -819,56 +813,69 @@ fn object_is(_it: &mut Interp, a: &Args) -> JsResult<Value> {
     Ok(Value::Bool(a.get(0).same_value(&a.get(1))))
 }
 
-/// GroupBy(items, callbackfn, property): the groups in insertion order.
+/// GroupBy(items, callbackfn, keyCoercion): the groups in insertion order. `property_keys`
+/// is keyCoercion "property" (`Object.groupBy`), else "zero" (`Map.groupBy`); `method` names
+/// the caller in V8's message for nullish `items`.
 pub fn group_by(
     it: &mut Interp,
     items: &Value,
     callback: &Value,
     property_keys: bool,
+    method: &str,
 ) -> JsResult<Vec<(Value, Vec<Value>)>> {
     // 1. Perform ? RequireObjectCoercible(items).
     if items.is_nullish() {
-        let s = it.to_string_lossy(items);
-        return Err(it.type_error(format!(
-            "{s} is not iterable (cannot read property Symbol(Symbol.iterator))"
-        )));
+        return Err(it.type_error(format!("{method} called on null or undefined")));
     }
     // 2. If IsCallable(callbackfn) is false, throw a TypeError exception.
     if !it.is_callable(callback) {
         let s = no_side_effects_to_string(it, callback);
         return Err(it.type_error(format!("{s} is not a function")));
     }
+    // 3. Let groups be a new empty List (plus an index by key).
     let mut groups: Vec<(Value, Vec<Value>)> = Vec::new();
+    let mut index: rustc_hash::FxHashMap<crate::builtins::map::HashKey, usize> = Default::default();
+    // 4. Let iteratorRecord be ? GetIterator(items, sync).
     let mut rec = it.get_iterator(items)?;
     let mut k: u64 = 0;
     loop {
+        // a. If k ≥ 2^53 - 1, close the iterator with a TypeError.
+        if k >= (1 << 53) - 1 {
+            let e = it.type_error("Too many elements passed to groupBy");
+            return it.iterator_close(&rec, Err(e));
+        }
+        // b-d. Let next be ? IteratorStepValue(iteratorRecord); done: return groups.
         let Some(value) = it.iterator_step_value(&mut rec)? else {
             break;
         };
-        let r = it.call(
-            callback,
-            &Value::Undefined,
-            &[value.clone(), Value::from(k as f64)],
-        );
-        let key = match r {
-            Ok(key) => {
-                if property_keys {
-                    match it.to_property_key(&key) {
-                        Ok(pk) => pk.to_value(),
-                        Err(e) => return it.iterator_close(&rec, Err(e)),
-                    }
-                } else {
-                    match key {
-                        Value::Number(0.0) => Value::Number(0.0),
-                        k => k,
-                    }
-                }
-            }
+        // e-f. Let key be Completion(Call(callbackfn, undefined, « value, 𝔽(k) »));
+        // IfAbruptCloseIterator(key, iteratorRecord).
+        let args = [value.clone(), Value::from(k as f64)];
+        let key = match it.call(callback, &Value::Undefined, &args) {
+            Ok(key) => key,
             Err(e) => return it.iterator_close(&rec, Err(e)),
         };
-        match groups.iter_mut().find(|(gk, _)| gk.same_value(&key)) {
-            Some((_, list)) => list.push(value),
-            None => groups.push((key, vec![value])),
+        let key = if property_keys {
+            // g. Set key to Completion(ToPropertyKey(key)); IfAbruptCloseIterator.
+            match it.to_property_key(&key) {
+                Ok(pk) => pk.to_value(),
+                Err(e) => return it.iterator_close(&rec, Err(e)),
+            }
+        } else {
+            // h. If key is -0𝔽, set key to +0𝔽.
+            match key {
+                // -0 + 0 is +0; every other number is unchanged.
+                Value::Number(n) => Value::Number(n + 0.0),
+                k => k,
+            }
+        };
+        // i. Perform AddValueToKeyedGroup(groups, key, value).
+        match index.entry(crate::builtins::map::HashKey::of(&key)) {
+            std::collections::hash_map::Entry::Occupied(e) => groups[*e.get()].1.push(value),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(groups.len());
+                groups.push((key, vec![value]));
+            }
         }
         k += 1;
     }
@@ -876,7 +883,7 @@ pub fn group_by(
 }
 
 fn object_group_by(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let groups = group_by(it, &a.get(0), &a.get(1), true)?;
+    let groups = group_by(it, &a.get(0), &a.get(1), true, "Object.groupBy")?;
     let obj = Obj::new(None, ObjectKind::Ordinary);
     for (k, list) in groups {
         let arr = it.new_array(list);

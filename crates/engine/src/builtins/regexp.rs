@@ -47,6 +47,7 @@ pub fn init(it: &mut Interp) {
     let proto = it.intrinsics.regexp_prototype.clone();
     let ctor = it.native_fn_with("RegExp", 2, regexp_constructor, true, Vec::new());
     crate::builtins::link_ctor_proto(&ctor, &proto);
+    it.define_method(&ctor, "escape", 1, regexp_escape);
     let species = it.symbols.species.clone();
     it.define_getter(&ctor, PropKey::Sym(species), regexp_species);
 
@@ -293,6 +294,60 @@ fn regexp_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     // 7-8.
     let o = regexp_alloc(it, &new_target)?;
     regexp_initialize(it, &o, &p, &f)
+}
+
+/// `RegExp.escape(S)`.
+fn regexp_escape(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    // 1. If S is not a String, throw a TypeError exception.
+    let Value::String(s) = a.get(0) else {
+        return Err(it.type_error("input argument must be a string"));
+    };
+    let mut out: Vec<u16> = Vec::with_capacity(s.len());
+    let push_str = |out: &mut Vec<u16>, t: &str| out.extend(t.encode_utf16());
+    // 3-4. For each code point c of StringToCodePoints(S) (a lone surrogate is one).
+    for (i, c) in char::decode_utf16(s.units().iter().copied()).enumerate() {
+        let (cp, units): (u32, Vec<u16>) = match c {
+            Ok(ch) => (ch as u32, ch.encode_utf16(&mut [0u16; 2]).to_vec()),
+            Err(e) => (e.unpaired_surrogate() as u32, vec![e.unpaired_surrogate()]),
+        };
+        let ch = char::from_u32(cp);
+        // a. A leading decimal digit or ASCII letter becomes \xHH.
+        if i == 0 && ch.is_some_and(|c| c.is_ascii_alphanumeric()) {
+            push_str(&mut out, &format!("\\x{cp:02x}"));
+            continue;
+        }
+        // b. EncodeForRegExpEscape(c).
+        match ch {
+            // 1. SyntaxCharacter or U+002F (SOLIDUS): a backslash before it.
+            Some(c) if "^$\\.*+?()[]{}|/".contains(c) => {
+                out.push(0x5C);
+                out.push(cp as u16);
+            }
+            // 2. A ControlEscape letter for \t \n \v \f \r.
+            Some('\t') => push_str(&mut out, "\\t"),
+            Some('\n') => push_str(&mut out, "\\n"),
+            Some('\u{B}') => push_str(&mut out, "\\v"),
+            Some('\u{C}') => push_str(&mut out, "\\f"),
+            Some('\r') => push_str(&mut out, "\\r"),
+            // 3-5. Other punctuators, WhiteSpace, LineTerminator and surrogates: \xHH or
+            // \uHHHH per code unit.
+            _ if ch.is_none_or(|c| {
+                ",-=<>#&!%:;@~'`\"".contains(c) || crate::value::is_js_whitespace(c)
+            }) =>
+            {
+                if cp <= 0xFF {
+                    push_str(&mut out, &format!("\\x{cp:02x}"));
+                } else {
+                    for u in units {
+                        push_str(&mut out, &format!("\\u{u:04x}"));
+                    }
+                }
+            }
+            // 6. Else, the code point itself.
+            _ => out.extend(units),
+        }
+    }
+    Ok(Value::String(JsStr::from_units(out)))
 }
 
 /// `get RegExp[Symbol.species]`.

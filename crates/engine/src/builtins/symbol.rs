@@ -3,7 +3,6 @@
 
 use crate::interp::{Args, Interp, JsResult};
 use crate::object::{Attrs, ObjectKind, PropKey};
-use crate::string::JsStr;
 use crate::value::{Sym, Value};
 
 pub fn init(it: &mut Interp) {
@@ -13,11 +12,6 @@ pub fn init(it: &mut Interp) {
     it.define_method(&ctor, "for", 1, symbol_for);
     it.define_method(&ctor, "keyFor", 1, symbol_key_for);
     for (name, sym) in it.symbols.all() {
-        ctor.define(name, Value::Symbol(sym), Attrs::NONE);
-    }
-    // Node 20 also has the explicit-resource-management symbols (nothing uses them yet).
-    for name in ["dispose", "asyncDispose"] {
-        let sym = Sym::new(Some(JsStr::from(format!("Symbol.{name}").as_str())));
         ctor.define(name, Value::Symbol(sym), Attrs::NONE);
     }
 

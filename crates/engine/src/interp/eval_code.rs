@@ -78,6 +78,69 @@ impl Interp {
         }
     }
 
+    /// Evaluates the text CreateDynamicFunction synthesizes, `(function anonymous(P\n)
+    /// {\nbody\n})` (or `function*`, `async function`, `async function*`), in the global
+    /// scope as indirect eval code, and returns the function. The text must be exactly one
+    /// such parenthesized function expression, and the function gets no binding of its name
+    /// inside itself: a dynamic function is anonymous to its own code (its `name` is
+    /// "anonymous" all the same).
+    pub fn eval_dynamic_function(&mut self, text: &str) -> JsResult<Value> {
+        use crate::ast::{ExprKind, StmtKind};
+        let mut script = parse_script(
+            text,
+            &ParseOptions {
+                strict: false,
+                top_level_await: false,
+                module: false,
+            },
+        )
+        .map_err(|e| self.syntax_error(e.message))?;
+        let func = match script.body.as_mut_slice() {
+            [st] => match &mut st.kind {
+                StmtKind::Expr(e) => match &mut e.kind {
+                    ExprKind::Paren(inner) => match &mut inner.kind {
+                        ExprKind::Function(f) => Some(f),
+                        _ => None,
+                    },
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(func) = func else {
+            return Err(self.syntax_error("Unexpected token ')'"));
+        };
+        if let Some(f) = Rc::get_mut(func) {
+            f.name = None;
+        }
+        let ropts = ResolveOptions {
+            outer: Vec::new(),
+            is_eval: true,
+            allow_new_target: false,
+            allow_super_property: false,
+            allow_super_call: false,
+            allow_arguments: false,
+            in_field_init: false,
+            top_level_await: false,
+        };
+        resolve_script(&script, &ropts).map_err(|e| self.syntax_error(e.message))?;
+        let Some(info) = script.scope.get().cloned() else {
+            return Err(self.syntax_error("internal error: unresolved dynamic function"));
+        };
+        let env = Env::new(None, &info);
+        let source = self.add_source("eval", text);
+        self.stack.push(crate::interp::StackEntry {
+            name: crate::string::JsStr::intern("eval"),
+            pos: Default::default(),
+            source,
+            kind: crate::interp::FrameKind::Js,
+        });
+        let r = self.eval_stmts(&script.body, &env);
+        self.stack.pop();
+        r
+    }
+
     /// EvalDeclarationInstantiation (sloppy `var`/function hoisting into the caller).
     fn eval_declaration_instantiation(
         &mut self,

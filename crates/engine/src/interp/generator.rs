@@ -554,6 +554,14 @@ impl Interp {
             return Err(self.not_iterable_error(v, site, true));
         };
         let sync = self.get_iterator_from_method(v, &Value::Object(sync_method))?;
+        self.create_async_from_sync_iterator(sync)
+    }
+
+    /// CreateAsyncFromSyncIterator(syncIteratorRecord).
+    pub fn create_async_from_sync_iterator(
+        &mut self,
+        sync: crate::interp::iter::IteratorRecord,
+    ) -> JsResult<crate::interp::iter::IteratorRecord> {
         let o = Obj::new(
             Some(self.intrinsics.async_from_sync_iterator_prototype.clone()),
             ObjectKind::Internal(vec![
@@ -814,28 +822,27 @@ pub fn init(it: &mut Interp) {
         Attrs::CONFIGURABLE_ONLY,
     );
     // %GeneratorFunction%, %AsyncGeneratorFunction%, %AsyncFunction% (not globals; reachable
-    // through `.constructor`). Creating functions from strings is not supported yet.
-    for (name, proto) in [
+    // through `.constructor`): CreateDynamicFunction of their kind.
+    use crate::builtins::function::{create_dynamic_function, DynamicKind};
+    let dynamic: [(&str, Obj, crate::interp::NativeFn); 3] = [
         (
             "GeneratorFunction",
             it.intrinsics.generator_function_prototype.clone(),
+            |it, a| create_dynamic_function(it, a, DynamicKind::Generator),
         ),
         (
             "AsyncGeneratorFunction",
             it.intrinsics.async_generator_function_prototype.clone(),
+            |it, a| create_dynamic_function(it, a, DynamicKind::AsyncGenerator),
         ),
         (
             "AsyncFunction",
             it.intrinsics.async_function_prototype.clone(),
+            |it, a| create_dynamic_function(it, a, DynamicKind::Async),
         ),
-    ] {
-        let ctor = it.native_fn_with(
-            name,
-            1,
-            |it, _| Err(it.syntax_error("Dynamic function creation is not supported yet")),
-            true,
-            Vec::new(),
-        );
+    ];
+    for (name, proto, f) in dynamic {
+        let ctor = it.native_fn_with(name, 1, f, true, Vec::new());
         ctor.borrow_mut().proto = Some(it.intrinsics.function_ctor.clone());
         ctor.define("prototype", Value::Object(proto.clone()), Attrs::NONE);
         proto.define("constructor", Value::Object(ctor), Attrs::CONFIGURABLE_ONLY);

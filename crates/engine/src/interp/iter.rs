@@ -128,8 +128,15 @@ impl Interp {
         })
     }
 
-    /// IteratorNext + IteratorComplete + IteratorValue: `Ok(None)` when done.
-    pub fn iterator_step_value(&mut self, rec: &mut IteratorRecord) -> JsResult<Option<Value>> {
+    /// IteratorStep: IteratorNext + IteratorComplete, `Ok(None)` when done, else the result
+    /// object (its `value` not read).
+    pub fn iterator_step(&mut self, rec: &mut IteratorRecord) -> JsResult<Option<Obj>> {
+        if !self.is_callable(&rec.next) {
+            // V8: "number 5 is not a function".
+            rec.done = true;
+            let t = not_iterable_type_text(&rec.next);
+            return Err(self.type_error(format!("{t} is not a function")));
+        }
         let r = match self.call(&rec.next.clone(), &Value::Object(rec.iterator.clone()), &[]) {
             Ok(r) => r,
             Err(e) => {
@@ -153,6 +160,14 @@ impl Interp {
             rec.done = true;
             return Ok(None);
         }
+        Ok(Some(ro))
+    }
+
+    /// IteratorStepValue: IteratorStep + IteratorValue, `Ok(None)` when done.
+    pub fn iterator_step_value(&mut self, rec: &mut IteratorRecord) -> JsResult<Option<Value>> {
+        let Some(ro) = self.iterator_step(rec)? else {
+            return Ok(None);
+        };
         match self.get(&ro, &PropKey::from("value")) {
             Ok(v) => Ok(Some(v)),
             Err(e) => {

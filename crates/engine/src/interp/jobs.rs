@@ -99,7 +99,14 @@ pub enum Handler {
     Await(Obj),
     /// AsyncGeneratorAwaitReturn's continuation.
     AsyncGenReturn(Obj),
+    /// A built-in async algorithm's continuation after an `Await` (see
+    /// [`Interp::await_native`]): called with its state object and the outcome.
+    Native(NativeContinuation, Obj),
 }
+
+/// The continuation of a built-in async algorithm (`Array.fromAsync`): its state object and
+/// the awaited outcome (`Ok(value)` when fulfilled, `Err(reason)` when rejected).
+pub type NativeContinuation = fn(&mut Interp, &Obj, Result<Value, Value>) -> JsResult<()>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReactionKind {
@@ -121,7 +128,7 @@ impl Reaction {
         }
         match &self.handler {
             Handler::Js(v) => trace_value(v, t),
-            Handler::Await(o) | Handler::AsyncGenReturn(o) => t.edge(&o.0),
+            Handler::Await(o) | Handler::AsyncGenReturn(o) | Handler::Native(_, o) => t.edge(&o.0),
         }
     }
 }
@@ -226,6 +233,14 @@ impl Interp {
             }
             Handler::AsyncGenReturn(g) => {
                 self.async_generator_await_return_settled(g, r.kind, arg)?;
+                return Ok(());
+            }
+            Handler::Native(f, state) => {
+                let outcome = match r.kind {
+                    ReactionKind::Fulfill => Ok(arg),
+                    ReactionKind::Reject => Err(arg),
+                };
+                f(self, state, outcome)?;
                 return Ok(());
             }
         };
@@ -388,6 +403,24 @@ impl Interp {
             }
             self.enqueue_job(Job::Reaction(r, v));
         }
+    }
+
+    /// Await(value) in a built-in async algorithm: PromiseResolve(%Promise%, value) (which
+    /// may throw), then `k(state, outcome)` runs as the promise's reaction job.
+    pub fn await_native(
+        &mut self,
+        value: Value,
+        k: NativeContinuation,
+        state: &Obj,
+    ) -> JsResult<()> {
+        let p = self.promise_resolve_intrinsic(value)?;
+        self.perform_promise_then(
+            &p,
+            Handler::Native(k, state.clone()),
+            Handler::Native(k, state.clone()),
+            None,
+        );
+        Ok(())
     }
 
     /// PromiseResolve(%Promise%, x).

@@ -35,6 +35,8 @@ intrinsics!(
     uri_error_prototype,
     aggregate_error_prototype,
     iterator_prototype,
+    iterator_helper_prototype,
+    wrap_for_valid_iterator_prototype,
     async_iterator_prototype,
     array_iterator_prototype,
     map_iterator_prototype,
@@ -64,6 +66,7 @@ intrinsics!(
     function_ctor,
     array_ctor,
     promise_ctor,
+    iterator_ctor,
     eval_fn,
 );
 
@@ -82,6 +85,9 @@ pub struct WellKnownSymbols {
     pub to_primitive: Sym,
     pub to_string_tag: Sym,
     pub unscopables: Sym,
+    /// Explicit resource management's `Symbol.dispose` and `Symbol.asyncDispose`.
+    pub dispose: Sym,
+    pub async_dispose: Sym,
 }
 
 impl WellKnownSymbols {
@@ -101,6 +107,8 @@ impl WellKnownSymbols {
             to_primitive: s("toPrimitive"),
             to_string_tag: s("toStringTag"),
             unscopables: s("unscopables"),
+            dispose: s("dispose"),
+            async_dispose: s("asyncDispose"),
         }
     }
 
@@ -120,6 +128,8 @@ impl WellKnownSymbols {
             ("toPrimitive", self.to_primitive.clone()),
             ("toStringTag", self.to_string_tag.clone()),
             ("unscopables", self.unscopables.clone()),
+            ("dispose", self.dispose.clone()),
+            ("asyncDispose", self.async_dispose.clone()),
         ]
     }
 }
@@ -172,6 +182,8 @@ pub fn create(
         uri_error_prototype: ord(ep()),
         aggregate_error_prototype: ord(ep()),
         error_prototype: error_prototype.clone(),
+        iterator_helper_prototype: ord(ip()),
+        wrap_for_valid_iterator_prototype: ord(ip()),
         array_iterator_prototype: ord(ip()),
         map_iterator_prototype: ord(ip()),
         set_iterator_prototype: ord(ip()),
@@ -201,6 +213,7 @@ pub fn create(
         function_ctor: placeholder_fn(),
         array_ctor: placeholder_fn(),
         promise_ctor: placeholder_fn(),
+        iterator_ctor: placeholder_fn(),
         eval_fn: placeholder_fn(),
         object_prototype,
     };
