@@ -47,7 +47,8 @@ fn source_span(text: &str, span: Span) -> SourceSpan {
 /// Renders a report to a string (no colors when `color` is false).
 pub fn render(diag: SourceDiagnostic, color: bool) -> String {
     let handler = if color {
-        miette::GraphicalReportHandler::new()
+        // The colored theme, whatever miette would detect (the caller applied Node's rules).
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode())
     } else {
         miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
     };
@@ -82,7 +83,12 @@ pub fn uncaught(
     prefix: &str,
 ) -> SourceDiagnostic {
     let (headline, stack) = describe_exception(it, value);
-    let (source, span) = pos.unwrap_or((0, Span::default()));
+    // Label the place the stack's first frame in the user's code names (where the error was
+    // made, as Node's caret), else where it was thrown.
+    let (source, span) = stack_origin(it, &stack)
+        .or(pos)
+        .unwrap_or((0, Span::default()));
+    let stack = user_frames(&stack);
     let (name, text) = source_text(it, source);
     SourceDiagnostic {
         message: format!("{prefix}{headline}"),
@@ -91,6 +97,61 @@ pub fn uncaught(
         label: "thrown here".into(),
         help: if stack.is_empty() { None } else { Some(stack) },
     }
+}
+
+/// The frames of a stack that belong to the user's code: Node's own (`node:...`) stay in
+/// `err.stack` but are noise in a learner's diagnostic.
+fn user_frames(stack: &str) -> String {
+    stack
+        .lines()
+        .filter(|l| !(l.contains("(node:") || l.trim_start().starts_with("at node:")))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The (source, span) of the first frame of `stack` (lines `at f (file:line:col)` or
+/// `at file:line:col`) that points into a loaded source other than Node's own modules; the
+/// span covers the word there.
+fn stack_origin(it: &Interp, stack: &str) -> Option<(u32, Span)> {
+    for line in stack.lines() {
+        let l = line.trim();
+        let Some(rest) = l.strip_prefix("at ") else {
+            continue;
+        };
+        let loc = match rest.strip_suffix(')') {
+            Some(r) => &r[r.rfind('(')? + 1..],
+            None => rest,
+        };
+        let mut parts = loc.rsplitn(3, ':');
+        let (Some(col), Some(line_no), Some(path)) = (parts.next(), parts.next(), parts.next())
+        else {
+            continue;
+        };
+        if path.starts_with("node:") {
+            continue;
+        }
+        let (Ok(line_no), Ok(col)) = (line_no.parse::<u32>(), col.parse::<u32>()) else {
+            continue;
+        };
+        let Some(index) = it.sources.iter().rposition(|s| s.name == path) else {
+            continue;
+        };
+        let src = &it.sources[index];
+        let start = src.offset_of(line_no, col)?;
+        let word = src.text[start as usize..]
+            .char_indices()
+            .find(|(_, c)| !(c.is_alphanumeric() || *c == '_' || *c == '$'))
+            .map_or(src.text.len() - start as usize, |(i, _)| i)
+            .max(1) as u32;
+        return Some((
+            index as u32,
+            Span {
+                start,
+                end: start + word,
+            },
+        ));
+    }
+    None
 }
 
 fn source_text(it: &Interp, source: u32) -> (String, String) {

@@ -100,6 +100,7 @@ fn run(opts: Options) -> u8 {
         }
     };
     let mut it = jsgen_node::node_interp();
+    it.node_mut().console.detect_terminal();
     if opts.check {
         return match it.check_syntax(&name, &text, goal) {
             Ok(()) => 0,
@@ -109,7 +110,6 @@ fn run(opts: Options) -> u8 {
             }
         };
     }
-    it.node_mut().console.detect_terminal();
     it.node_mut().timers.virtual_time = opts.virtual_time;
     let (script_path, args) = if from_file {
         (Some(name.clone()), opts.args.clone())
@@ -132,7 +132,8 @@ fn run(opts: Options) -> u8 {
         MainEnd::UnhandledRejection { value, pos } => {
             let d = jsgen::diag::uncaught(&mut it, &value, pos, "Unhandled promise rejection: ");
             let _ = std::io::stdout().flush();
-            let _ = std::io::stderr().write_all(jsgen::diag::render(d, false).as_bytes());
+            let color = it.node().console.stderr_colors;
+            let _ = std::io::stderr().write_all(jsgen::diag::render(d, color).as_bytes());
             1
         }
         MainEnd::UnsettledTopLevelAwait => {
@@ -190,7 +191,8 @@ fn file_url(name: &str) -> String {
 
 fn report(it: &mut Interp, e: RunError) {
     let _ = std::io::stdout().flush();
-    let color = false;
+    // Colored on a terminal, by the rules console.error follows (Node's shouldColorize).
+    let color = it.node().console.stderr_colors;
     let d = match e {
         RunError::Syntax { source, error } => jsgen::diag::syntax_error(it, source, &error),
         RunError::Uncaught { value, pos } => jsgen::diag::uncaught(it, &value, pos, "Uncaught "),

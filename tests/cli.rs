@@ -476,3 +476,90 @@ fn watch_reruns_the_script_when_it_changes() {
     );
     assert_eq!(out, expected);
 }
+
+// ---- diagnostics point where Node/V8 points (positions from the reference Node 24)
+
+/// Writes `text` to a fresh temp file and runs it.
+fn run_file(name: &str, text: &str) -> (String, String, i32) {
+    let dir = std::env::temp_dir().join(format!("jsgen-diag-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join(name);
+    std::fs::write(&f, text).unwrap();
+    run(&[f.to_str().unwrap()])
+}
+
+#[test]
+fn member_calls_and_reads_point_at_the_property_name() {
+    // Node: `at f (a2.js:3:15)`, the `greet` of `user.greet()`.
+    let (_, err, code) = run_file(
+        "a2.js",
+        "const user = { name: 'x' };\nfunction f() {\n  return user.greet();\n}\nf();\n",
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("a2.js:3:15]"), "label: {err}");
+    assert!(
+        err.contains("at f (") && err.contains("a2.js:3:15)"),
+        "stack: {err}"
+    );
+    // The help lists the user's frames only (Node's loader frames stay in err.stack).
+    assert!(!err.contains("node:internal"), "help: {err}");
+    // `o.x` on null: the `x`; `o[k]`: the `[` (V8's positions).
+    let (_, err, _) = run_file("a3.js", "const o = null;\nconsole.log(o.x);\n");
+    assert!(err.contains("a3.js:2:15]"), "{err}");
+    let (out, _, _) = run(&[
+        "-e",
+        "const o = null, k = 'z';\ntry { o[k] } catch (e) { console.log(e.stack.split('\\n')[1]) }",
+    ]);
+    assert_eq!(out, "    at [eval]:2:8\n");
+}
+
+#[test]
+fn stack_positions_of_calls_match_v8() {
+    let code = "function thrower() { throw new Error('t'); }\n\
+                const u = { m: thrower }, arr = [thrower];\n\
+                for (const f of [() => thrower(), () => u.m(), () => u['m'](), () => arr[0](), () => thrower.call(null), () => Reflect.apply(thrower, null, [])]) {\n\
+                  try { f() } catch (e) { console.log(e.stack.split('\\n')[2].trim()) }\n\
+                }";
+    let (out, _, _) = run(&["-e", code]);
+    // Reference Node 24: the callee's start, the method name, the `(` of a keyed call;
+    // Function.prototype.call and Reflect.apply leave no frame.
+    assert_eq!(
+        out,
+        "at [eval]:3:24\nat [eval]:3:43\nat [eval]:3:60\nat [eval]:3:76\nat [eval]:3:94\nat [eval]:3:120\n"
+    );
+}
+
+#[test]
+fn async_throw_reports_the_throw_site_without_a_bogus_frame() {
+    let (_, err, code) = run_file(
+        "a4.js",
+        "async function main() {\n  throw new Error('early');\n}\nmain();\n",
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("a4.js:2:9]"), "label: {err}");
+    assert!(!err.contains("a4.js:1:1"), "bogus frame: {err}");
+}
+
+#[test]
+fn await_outside_async_underlines_await() {
+    let (_, err, code) = run_file("a5.js", "function f() {\n  await g();\n}\n");
+    assert_eq!(code, 1);
+    assert!(err.contains("a5.js:2:3]"), "{err}");
+    assert!(
+        err.contains("await is only valid in async functions"),
+        "{err}"
+    );
+}
+
+#[test]
+fn diagnostics_are_colored_exactly_when_console_errors_are() {
+    let plain = run(&["-e", "null.x"]).1;
+    assert!(!plain.contains('\x1b'), "piped: {plain}");
+    let o = jsgen()
+        .args(["-e", "null.x"])
+        .env("FORCE_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&o.stderr).contains("\x1b["));
+}

@@ -352,10 +352,13 @@ impl Ctx<'_> {
             } => {
                 let msg = if expected.iter().any(|e| e == "\")\"") && self.in_call_args(l) {
                     "missing ) after argument list".to_string()
-                } else if self.follows_await_identifier(l) {
-                    // `await x` outside an async function: V8 names the real problem.
-                    "await is only valid in async functions and the top level bodies of modules"
-                        .to_string()
+                } else if let Some(at) = self.await_identifier_before(l) {
+                    // `await x` outside an async function: V8 names the real problem and
+                    // underlines the `await`.
+                    return SyntaxError::new(
+                        "await is only valid in async functions and the top level bodies of modules",
+                        at,
+                    );
                 } else {
                     self.token_message(&t, sp(l, r))
                 };
@@ -369,9 +372,14 @@ impl Ctx<'_> {
     }
 
     /// Is the token at `pos` preceded by the identifier `await` (not a keyword here)?
-    fn follows_await_identifier(&self, pos: usize) -> bool {
+    /// The span of an `await` identifier right before the token at `pos`, if there is one.
+    fn await_identifier_before(&self, pos: usize) -> Option<Span> {
         let i = self.tokens.partition_point(|t| t.start < pos);
-        i > 0 && matches!(&self.tokens[i - 1].tok, Tok::Ident(n) if n.to_rust_string() == "await")
+        let t = self.tokens.get(i.checked_sub(1)?)?;
+        match &t.tok {
+            Tok::Ident(n) if n.to_rust_string() == "await" => Some(Span::new(t.start, t.end)),
+            _ => None,
+        }
     }
 
     /// Is the token at `pos` directly inside the argument list of a call (`f(a b)`)? Finds the

@@ -1369,9 +1369,11 @@ impl<'a> Resolver<'a> {
             ExprKind::Await(x) => {
                 let f = self.func_scope();
                 if !f.is_async {
+                    // V8 underlines the `await` keyword.
+                    let at = Span::new(e.span.start as usize, e.span.start as usize + 5);
                     self.fail(err(
                         "await is only valid in async functions and the top level bodies of modules",
-                        e.span,
+                        at,
                     ));
                 } else if f.in_params {
                     self.fail(err(

@@ -2578,6 +2578,7 @@ impl Interp {
                             Frame::Operands(vec![base.clone()])
                         );
                         if base.is_nullish() {
+                            self.set_pos(member_position(e));
                             if matches!(&kv, Value::Symbol(s) if *s == self.symbols.iterator) {
                                 let t = crate::interp::iter::not_iterable_type_text(&base);
                                 return Err(self.type_error(format!(
@@ -2599,7 +2600,7 @@ impl Interp {
                     }
                     _ => self.eval_member_key(prop, env)?,
                 };
-                self.set_pos(e.span);
+                self.set_pos(member_position(e));
                 let v = self.get_v_member(&base, &key)?;
                 Ok((v, base))
             }
@@ -2657,6 +2658,7 @@ impl Interp {
                     return Ok(None);
                 }
                 let key = self.eval_member_key(prop, env)?;
+                self.set_pos(member_position(e));
                 let v = self.get_v_member(&base, &key)?;
                 Ok(Some((v, base)))
             }
@@ -2672,11 +2674,11 @@ impl Interp {
                     return Ok(None);
                 }
                 let argv = self.eval_args(args, env)?;
+                self.set_pos(call_position(e));
                 if !self.is_callable(&f) {
                     let s = callee_text(callee);
                     return Err(self.type_error(format!("{s} is not a function")));
                 }
-                self.set_pos(e.span);
                 let v = self.call(&f, &this, &argv)?;
                 Ok(Some((v, Value::Undefined)))
             }
@@ -2828,12 +2830,11 @@ impl Interp {
                     _ => (self.eval_expr(callee, env)?, Value::Undefined),
                 };
                 let argv = self.eval_args(args, env)?;
+                self.set_pos(call_position(e));
                 if !self.is_callable(&f) {
                     let s = callee_text(callee);
-                    self.set_pos(e.span);
                     return Err(self.type_error(format!("{s} is not a function")));
                 }
-                self.set_pos(e.span);
                 self.call(&f, &this, &argv)
             }
             ExprKind::New { callee, args } => {
@@ -2934,7 +2935,7 @@ impl Interp {
         let argv = self.flatten_args(&vals[2..]);
         let f = vals[0].clone();
         let this = vals[1].clone();
-        self.set_pos(e.span);
+        self.set_pos(call_position(e));
         match &e.kind {
             ExprKind::Call { callee, .. } => {
                 if !self.is_callable(&f) {
@@ -4036,4 +4037,52 @@ fn in_module_body(env: &Env) -> bool {
         cur = c.parent().cloned();
     }
     false
+}
+
+/// Where V8 reports an access through member expression `e` (in `err.stack` and the
+/// diagnostic): the property name of `o.x`, the `[` of `o[k]`.
+fn member_position(e: &Expr) -> Span {
+    match &e.kind {
+        ExprKind::Member { object, prop, .. } => match prop {
+            MemberProp::Ident(n) => {
+                let len = n.to_rust_string().len() as u32;
+                Span {
+                    start: e.span.end.saturating_sub(len),
+                    end: e.span.end,
+                }
+            }
+            MemberProp::Private(id) => id.span,
+            MemberProp::Computed(_) => Span {
+                start: object.span.end,
+                end: object.span.end + 1,
+            },
+        },
+        _ => e.span,
+    }
+}
+
+/// Where V8 reports a call `e`: the callee's start for a plain callee, the property name of
+/// a named method call, otherwise the `(` of the arguments.
+fn call_position(e: &Expr) -> Span {
+    let ExprKind::Call { callee, .. } = &e.kind else {
+        return e.span;
+    };
+    let mut c: &Expr = callee;
+    while let ExprKind::OptionalChain(inner) = &c.kind {
+        c = inner;
+    }
+    match &c.kind {
+        ExprKind::Member {
+            prop: MemberProp::Ident(_) | MemberProp::Private(_),
+            ..
+        } => member_position(c),
+        ExprKind::Ident(_) => Span {
+            start: c.span.start,
+            end: c.span.end,
+        },
+        _ => Span {
+            start: callee.span.end,
+            end: callee.span.end + 1,
+        },
+    }
 }

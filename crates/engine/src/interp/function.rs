@@ -102,6 +102,9 @@ pub struct NativeFunction {
     /// Data captured by this function (e.g. a promise's resolving functions).
     pub captures: Vec<Value>,
     pub name: JsStr,
+    /// Leaves no frame in stack traces (V8's `Function.prototype.call`/`apply`,
+    /// `Reflect.apply`/`construct`, which call their target directly).
+    pub frameless: bool,
 }
 
 #[derive(Debug)]
@@ -133,6 +136,8 @@ fn callee_of(f: &Obj) -> Option<Callee> {
             name: c.name.clone(),
             default_derived: c.default_derived,
         },
+        // An unnamed entry is left out of stack traces.
+        ObjectKind::Native(n) if n.frameless => Callee::Native(n.f, JsStr::empty()),
         ObjectKind::Native(n) => Callee::Native(n.f, n.name.clone()),
         ObjectKind::Bound(b) => Callee::Bound(b.target.clone(), b.this.clone(), b.args.clone()),
         _ => return None,
@@ -145,6 +150,13 @@ impl Interp {
     /// Creates a native function object with `name` and `length`.
     pub fn native_fn(&self, name: &str, length: u32, f: NativeFn) -> Obj {
         self.native_fn_with(name, length, f, false, Vec::new())
+    }
+
+    /// Makes a built-in leave no frame in stack traces (see [`NativeFunction::frameless`]).
+    pub fn mark_frameless(&self, f: &Obj) {
+        if let ObjectKind::Native(n) = &mut f.borrow_mut().kind {
+            n.frameless = true;
+        }
     }
 
     /// Creates a function object that calls a Rust closure (for embedders: built-ins are
@@ -182,6 +194,7 @@ impl Interp {
                 ctor,
                 captures,
                 name: name_s.clone(),
+                frameless: false,
             })),
         );
         o.define("length", Value::from(length), Attrs::CONFIGURABLE_ONLY);

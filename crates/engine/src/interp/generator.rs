@@ -105,13 +105,25 @@ impl Interp {
             ObjectKind::Closure(c) => (c.name.clone(), c.source),
             _ => (crate::string::JsStr::empty(), 0),
         };
-        self.enter(name.0, name.1)?;
+        // An async function starting synchronously runs in its caller's call entry (the one
+        // `[[Call]]` pushed for it); a resumed body, or a generator started by `next()`, gets
+        // its own.
+        let reuse = frames.is_empty()
+            && resume.is_none()
+            && self.stack.last().is_some_and(|e| {
+                e.kind == crate::interp::FrameKind::Js && e.source == name.1 && e.name == name.0
+            });
+        if !reuse {
+            self.enter(name.0, name.1)?;
+        }
         let saved_frames = std::mem::replace(&mut self.frames, frames);
         let saved_resume = std::mem::replace(&mut self.resume, resume);
         let r = self.eval_function_body(func, env);
         let frames = std::mem::replace(&mut self.frames, saved_frames);
         self.resume = saved_resume;
-        self.leave();
+        if !reuse {
+            self.leave();
+        }
         match r {
             Err(Abrupt::Suspend) => {
                 let v = std::mem::take(&mut self.yielded);

@@ -151,6 +151,23 @@ impl SourceFile {
             line_starts,
         }
     }
+    /// The byte offset of a 1-based (line, column) with the column in UTF-16 units, as stack
+    /// traces print positions (the inverse of [`SourceFile::line_col`]).
+    pub fn offset_of(&self, line: u32, col: u32) -> Option<u32> {
+        let start = *self.line_starts.get(line.checked_sub(1)? as usize)? as usize;
+        let mut units = 0u32;
+        for (i, c) in self.text.get(start..)?.char_indices() {
+            if units + 1 >= col {
+                return Some((start + i) as u32);
+            }
+            if c == '\n' {
+                return None;
+            }
+            units += c.len_utf16() as u32;
+        }
+        None
+    }
+
     /// 1-based (line, column) of a byte offset; the column counts UTF-16 units like V8.
     pub fn line_col(&self, offset: u32) -> (u32, u32) {
         let line = match self.line_starts.binary_search(&offset) {

@@ -149,6 +149,7 @@ pub fn create(
             ctor: false,
             captures: Vec::new(),
             name: JsStr::empty(),
+            frameless: false,
         })),
     );
     let fp = || Some(function_prototype.clone());

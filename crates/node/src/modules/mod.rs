@@ -213,11 +213,64 @@ fn call_site(it: &mut Interp, _a: &Args) -> JsResult<Value> {
         if src.name.starts_with("node:") {
             continue;
         }
+        // The frame's position is where V8 puts the call (the callee's start for `assert(x)`,
+        // the method name for `assert.ok(x)`); Node parses the call expression from there.
+        let mut start = e.pos.start as usize;
+        let end = call_end(&src.text, start).unwrap_or(e.pos.end as usize);
+        // A method call: back over `a.b.` to the start of the member chain.
+        let bytes = src.text.as_bytes();
+        while start > 0 && bytes[start - 1] == b'.' {
+            let mut j = start - 1;
+            while j > 0
+                && (bytes[j - 1].is_ascii_alphanumeric() || matches!(bytes[j - 1], b'_' | b'$'))
+            {
+                j -= 1;
+            }
+            if j == start - 1 {
+                break;
+            }
+            start = j;
+        }
         return Ok(src
             .text
-            .get(e.pos.start as usize..e.pos.end as usize)
+            .get(start..end)
             .map(Value::from)
             .unwrap_or_default());
     }
     Ok(Value::Undefined)
+}
+
+/// The end of the call expression whose callee starts at `start`: just past the `)` that
+/// closes its first argument list (strings and template literals skipped).
+fn call_end(text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            Some(q) => {
+                if b == b'\\' {
+                    i += 1;
+                } else if b == q {
+                    quote = None;
+                }
+            }
+            None => match b {
+                b'\'' | b'"' | b'`' => quote = Some(b),
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => {
+                    depth = depth.checked_sub(1)?;
+                    if depth == 0 && b == b')' {
+                        return Some(i + 1);
+                    }
+                }
+                b';' | b'\n' if depth == 0 => return None,
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+    None
 }
