@@ -263,3 +263,35 @@ fn module_code_has_no_commonjs_bindings() {
     );
     assert_eq!(code, 0);
 }
+
+/// Nesting far beyond the interpreter's call limits (expected output from Node 24). Run
+/// end to end: dropping 100 000 nested arrays needs the interpreter thread's large stack.
+#[test]
+fn json_handles_deep_nesting_as_v8_does() {
+    let script = r#"
+        const deep = n => '['.repeat(n) + ']'.repeat(n);
+        let v = JSON.parse(deep(1e5)), d = 0; while (v.length) { v = v[0]; d++ } console.log(d);
+        console.log(Object.keys(JSON.parse('{"a":'.repeat(1e5) + '1' + '}'.repeat(1e5))));
+        const t = f => { try { return f() } catch (e) { return e.name + ': ' + e.message } };
+        console.log(t(() => JSON.parse('['.repeat(1e5))));
+        console.log(t(() => JSON.parse('['.repeat(1e5) + '1,]')));
+        const arr = n => { let v = []; for (let i = 0; i < n; i++) v = [v]; return v };
+        console.log(t(() => JSON.stringify(arr(4000)).length), t(() => JSON.stringify(arr(5000))));
+        console.log(t(() => JSON.stringify(arr(2000), (k, v) => v).length),
+          t(() => JSON.stringify(arr(2500), (k, v) => v)));
+        console.log(t(() => typeof JSON.parse(deep(2000), (k, v) => v)),
+          t(() => JSON.parse(deep(2500), (k, v) => v)));
+        console.log(JSON.stringify(arr(3000), null, 2).length);
+    "#;
+    let (out, err, code) = run(&["-e", script]);
+    assert_eq!(
+        out,
+        "99999\n[ 'a' ]\nSyntaxError: Unexpected end of JSON input\n\
+         SyntaxError: Unexpected token ']', ...\"[[[[[[[[1,]\" is not valid JSON\n\
+         8002 RangeError: Maximum call stack size exceeded\n\
+         4002 RangeError: Maximum call stack size exceeded\n\
+         object RangeError: Maximum call stack size exceeded\n18012002\n",
+        "stderr: {err}"
+    );
+    assert_eq!(code, 0);
+}
