@@ -295,3 +295,65 @@ fn json_handles_deep_nesting_as_v8_does() {
     );
     assert_eq!(code, 0);
 }
+
+/// `process.exitCode` validates and stores as Node 24 does (an Int32 field); the exit
+/// status is its low byte. Expected values from Node 24.
+#[test]
+fn exit_code_is_validated_and_stored_as_an_int32() {
+    for (value, shown, status) in [
+        ("2 ** 31", "-2147483648", 0),
+        ("4294967297", "1", 1),
+        ("-(2 ** 31) - 1", "2147483647", 255),
+        ("256", "256", 0),
+        ("-1", "-1", 255),
+        ("'0x10'", "16", 16),
+        ("'  3  '", "3", 3),
+        ("'1e2'", "100", 100),
+        ("null", "undefined", 0),
+        ("-0", "0", 0),
+    ] {
+        let script = format!("process.exitCode = {value}; console.log(process.exitCode)");
+        let (out, err, code) = run(&["-e", &script]);
+        assert_eq!(out, format!("{shown}\n"), "{value}: stderr: {err}");
+        assert_eq!(code, status, "{value}");
+    }
+    for (value, message) in [
+        ("'abc'", "TypeError ERR_INVALID_ARG_TYPE The \"code\" argument must be of type number. Received type string ('abc')"),
+        ("''", "TypeError ERR_INVALID_ARG_TYPE The \"code\" argument must be of type number. Received type string ('')"),
+        ("true", "TypeError ERR_INVALID_ARG_TYPE The \"code\" argument must be of type number. Received type boolean (true)"),
+        ("new Number(3)", "TypeError ERR_INVALID_ARG_TYPE The \"code\" argument must be of type number. Received an instance of Number"),
+        ("2.5", "RangeError ERR_OUT_OF_RANGE The value of \"code\" is out of range. It must be an integer. Received 2.5"),
+        ("'2.5'", "RangeError ERR_OUT_OF_RANGE The value of \"code\" is out of range. It must be an integer. Received 2.5"),
+        ("NaN", "RangeError ERR_OUT_OF_RANGE The value of \"code\" is out of range. It must be an integer. Received NaN"),
+        ("2 ** 53", "RangeError ERR_OUT_OF_RANGE The value of \"code\" is out of range. It must be >= -9007199254740991 && <= 9007199254740991. Received 9_007_199_254_740_992"),
+    ] {
+        // A rejected value throws from the setter and leaves the code as it was.
+        let script = format!(
+            "process.exitCode = 4; try {{ process.exitCode = {value} }} \
+             catch (e) {{ console.log(e.name, e.code, e.message) }} console.log(process.exitCode)"
+        );
+        let (out, err, code) = run(&["-e", &script]);
+        assert_eq!(out, format!("{message}\n4\n"), "{value}: stderr: {err}");
+        assert_eq!(code, 4, "{value}");
+        // process.exit(value) validates the same way.
+        let script = format!(
+            "process.exitCode = 4; try {{ process.exit({value}) }} \
+             catch (e) {{ console.log(e.name, e.code, e.message) }}"
+        );
+        let (out, _, code) = run(&["-e", &script]);
+        assert_eq!(out, format!("{message}\n"), "exit({value})");
+        assert_eq!(code, 4, "exit({value})");
+    }
+    // Uncaught, the setter's error ends the script with status 1.
+    let (out, err, code) = run(&["-e", "process.exitCode = 'abc'; console.log('no')"]);
+    assert_eq!(out, "");
+    assert!(err.contains("ERR_INVALID_ARG_TYPE"), "stderr: {err}");
+    assert_eq!(code, 1);
+    // process.exit(undefined) clears the code; process.exit() keeps it.
+    assert_eq!(
+        run(&["-e", "process.exitCode = 3; process.exit(undefined)"]).2,
+        0
+    );
+    assert_eq!(run(&["-e", "process.exitCode = 3; process.exit()"]).2, 3);
+    assert_eq!(run(&["-e", "process.exitCode = 3; process.exit('7')"]).2, 7);
+}
