@@ -88,14 +88,9 @@ fn run(cli: Cli) -> u8 {
             Ok(s) => ("[stdin]".to_string(), s),
             Err(code) => return code,
         },
+        // Node decodes a script as UTF-8 with each invalid sequence replaced by U+FFFD.
         (None, Some(f)) => match std::fs::read(f) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(s) => (absolute(f), s),
-                Err(_) => {
-                    eprintln!("jsgen: {f}: file is not valid UTF-8");
-                    return 2;
-                }
-            },
+            Ok(bytes) => (absolute(f), utf8_lossy(bytes)),
             Err(e) => {
                 eprintln!("jsgen: cannot read {f}: {e}");
                 return 2;
@@ -161,17 +156,24 @@ fn report(it: &mut Interp, e: RunError) {
     let _ = std::io::stderr().write_all(s.as_bytes());
 }
 
-/// The whole of standard input as UTF-8 text, or the exit code after an error message.
+/// The whole of standard input as UTF-8 text (decoded as Node does, see `utf8_lossy`), or
+/// the exit code after an error message.
 fn read_stdin() -> Result<String, u8> {
     let mut buf = Vec::new();
     if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
         eprintln!("jsgen: cannot read standard input: {e}");
         return Err(2);
     }
-    String::from_utf8(buf).map_err(|_| {
-        eprintln!("jsgen: standard input is not valid UTF-8");
-        2
-    })
+    Ok(utf8_lossy(buf))
+}
+
+/// UTF-8 text with every invalid sequence (maximal subpart) replaced by U+FFFD, as Node's
+/// decoder (WHATWG UTF-8 decode) does. Valid input is not copied.
+fn utf8_lossy(bytes: Vec<u8>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    }
 }
 
 fn absolute(f: &str) -> String {

@@ -50,17 +50,54 @@ fn syntax_error_exits_one_and_runs_nothing() {
 }
 
 #[test]
-fn unreadable_and_non_utf8_files_exit_two() {
+fn unreadable_files_exit_two() {
     let (_, err, code) = run(&["/nonexistent/file.js"]);
     assert_eq!(code, 2);
     assert!(err.contains("cannot read"), "stderr: {err}");
-    let dir = std::env::temp_dir().join(format!("jsgen-cli-{}", std::process::id()));
+}
+
+/// Node decodes a script that is not valid UTF-8 with U+FFFD for each invalid sequence
+/// (maximal subpart) and runs it; expected output from Node 24.
+#[test]
+fn non_utf8_scripts_are_decoded_lossily_as_in_node() {
+    let dir = std::env::temp_dir().join(format!("jsgen-cli-utf8-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
+    let script: &[u8] =
+        b"const s = \"a\xffb\xe2\x82c\xf0\x9f\x98d\xed\xa0\x80e\xc0\xafz\xf4\x90\x80\x80!\"; \
+        console.log(s.length, [...s].map(c => c.codePointAt(0).toString(16)).join(' '));\n";
+    let expected =
+        "19 61 fffd 62 fffd 63 fffd 64 fffd fffd fffd 65 fffd fffd 7a fffd fffd fffd fffd 21\n";
+    let file = dir.join("lossy.js");
+    std::fs::write(&file, script).unwrap();
+    let (out, err, code) = run(&[file.to_str().unwrap()]);
+    assert_eq!(out, expected, "stderr: {err}");
+    assert_eq!(code, 0);
+    // The same from standard input.
+    let mut child = jsgen()
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn jsgen");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(script)
+        .expect("write stdin");
+    let o = child.wait_with_output().expect("wait");
+    assert_eq!(String::from_utf8_lossy(&o.stdout), expected);
+    assert_eq!(o.status.code(), Some(0));
+    // A replacement character outside a string is an invalid token, as in Node.
     let bad = dir.join("bad.js");
     std::fs::write(&bad, [0x63, 0xff, 0xfe, 0x0a]).unwrap();
     let (_, err, code) = run(&[bad.to_str().unwrap()]);
-    assert_eq!(code, 2);
-    assert!(err.contains("UTF-8"), "stderr: {err}");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("SyntaxError: Invalid or unexpected token"),
+        "stderr: {err}"
+    );
 }
 
 #[test]
