@@ -1335,3 +1335,31 @@ fn for_in_right_side_is_an_expression() {
     );
 }
 
+/// Reserved words as property keys of binding patterns: the lexer must see the pattern's `{`
+/// as object-literal-like (keys are names), and a `class` key must not leave a class body
+/// pending for the next `{` at its depth.
+#[test]
+fn reserved_words_as_pattern_keys() {
+    assert_eq!(
+        p("var { class: k } = {}; { { if (1) {} } }"),
+        "(Var {\"class\":k}={}) {{(if 1 {} _)}}"
+    );
+    assert_eq!(
+        p("let { if: a, function: f, ...r } = o; { { for (;;) {} } }"),
+        "(Let {\"if\":a \"function\":f ...r}=o) {{(for _ _ _ {})}}"
+    );
+    for src in [
+        "const { for: x, while: w } = o; { { while (0) {} } }",
+        "function f({ class: c, if: i }) { { if (1) { return c } } }",
+        "for (const { class: k } of o) { { if (1) {} } }",
+        "try {} catch ({ class: k }) { { if (1) {} } }",
+        "var [{ class: k }] = o; { { if (1) {} } }",
+        "var { a: { class: k } } = o; { { if (1) {} } }",
+        "({ class: k } = o); { { if (1) {} } }",
+        "var { class: c = class { m() { if (1) {} } } } = o; { { if (1) {} } }",
+        "var { class: k } = o\n{ { if (1) {} } }",
+        "var { class: k } = o, y = /x/g; { { if (1) {} } }",
+    ] {
+        parse(src);
+    }
+}
