@@ -394,3 +394,32 @@ fn exit_code_is_validated_and_stored_as_an_int32() {
     assert_eq!(run(&["-e", "process.exitCode = 3; process.exit()"]).2, 3);
     assert_eq!(run(&["-e", "process.exitCode = 3; process.exit('7')"]).2, 7);
 }
+
+/// An error past column 65 535 is reported (miette panicked there: "jsgen: internal
+/// error"); the line is shown as a window around the error.
+#[test]
+fn errors_on_very_long_lines_are_reported() {
+    let dir = std::env::temp_dir().join(format!("jsgen-cli-wide-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("wide.js");
+    std::fs::write(&file, format!("{})\n", " ".repeat(65_536))).unwrap();
+    let (out, err, code) = run(&[file.to_str().unwrap()]);
+    assert_eq!(out, "");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("SyntaxError: Unexpected token ')'"),
+        "stderr: {err}"
+    );
+    assert!(err.contains("wide.js:1:65537]"), "stderr: {err}");
+    assert!(!err.contains("internal error"), "stderr: {err}");
+    assert!(err.len() < 4000, "stderr: {err}");
+    let file = dir.join("wide-throw.js");
+    std::fs::write(&file, format!("{}null.x;\n", " ".repeat(70_000))).unwrap();
+    let (_, err, code) = run(&[file.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("Uncaught TypeError: Cannot read properties of null (reading 'x')"),
+        "stderr: {err}"
+    );
+    assert!(err.contains("wide-throw.js:1:70001]"), "stderr: {err}");
+}
