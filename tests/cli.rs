@@ -61,15 +61,48 @@ fn missing_script_is_nodes_cannot_find_module() {
     assert!(err.contains("code: 'MODULE_NOT_FOUND'"), "stderr: {err}");
 }
 
+/// Node decodes a script that is not valid UTF-8 with U+FFFD for each invalid sequence
+/// (maximal subpart) and runs it; expected output from Node 24.
 #[test]
-fn non_utf8_source_decodes_lossily() {
-    // Node decodes invalid UTF-8 to U+FFFD and runs the file: "a\xffb".length is 3.
-    let dir = std::env::temp_dir().join(format!("jsgen-cli-{}", std::process::id()));
+fn non_utf8_scripts_are_decoded_lossily_as_in_node() {
+    let dir = std::env::temp_dir().join(format!("jsgen-cli-utf8-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let bad = dir.join("bad-utf8.js");
-    std::fs::write(&bad, b"console.log(\"a\xffb\".length)\n").unwrap();
-    let (out, _, code) = run(&[bad.to_str().unwrap()]);
-    assert_eq!((out.as_str(), code), ("3\n", 0));
+    let script: &[u8] =
+        b"const s = \"a\xffb\xe2\x82c\xf0\x9f\x98d\xed\xa0\x80e\xc0\xafz\xf4\x90\x80\x80!\"; \
+        console.log(s.length, [...s].map(c => c.codePointAt(0).toString(16)).join(' '));\n";
+    let expected =
+        "19 61 fffd 62 fffd 63 fffd 64 fffd fffd fffd 65 fffd fffd 7a fffd fffd fffd fffd 21\n";
+    let file = dir.join("lossy.js");
+    std::fs::write(&file, script).unwrap();
+    let (out, err, code) = run(&[file.to_str().unwrap()]);
+    assert_eq!(out, expected, "stderr: {err}");
+    assert_eq!(code, 0);
+    // The same from standard input.
+    let mut child = jsgen()
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn jsgen");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(script)
+        .expect("write stdin");
+    let o = child.wait_with_output().expect("wait");
+    assert_eq!(String::from_utf8_lossy(&o.stdout), expected);
+    assert_eq!(o.status.code(), Some(0));
+    // A replacement character outside a string is an invalid token, as in Node.
+    let bad = dir.join("bad.js");
+    std::fs::write(&bad, [0x63, 0xff, 0xfe, 0x0a]).unwrap();
+    let (_, err, code) = run(&[bad.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("SyntaxError: Invalid or unexpected token"),
+        "stderr: {err}"
+    );
 }
 
 #[test]
@@ -562,4 +595,128 @@ fn diagnostics_are_colored_exactly_when_console_errors_are() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&o.stderr).contains("\x1b["));
+}
+
+/// Nesting far beyond the interpreter's call limits (expected output from Node 24). Run
+/// end to end: dropping 100 000 nested arrays needs the interpreter thread's large stack.
+#[test]
+fn json_handles_deep_nesting_as_v8_does() {
+    let script = r#"
+        const deep = n => '['.repeat(n) + ']'.repeat(n);
+        let v = JSON.parse(deep(1e5)), d = 0; while (v.length) { v = v[0]; d++ } console.log(d);
+        console.log(Object.keys(JSON.parse('{"a":'.repeat(1e5) + '1' + '}'.repeat(1e5))));
+        const t = f => { try { return f() } catch (e) { return e.name + ': ' + e.message } };
+        console.log(t(() => JSON.parse('['.repeat(1e5))));
+        console.log(t(() => JSON.parse('['.repeat(1e5) + '1,]')));
+        const arr = n => { let v = []; for (let i = 0; i < n; i++) v = [v]; return v };
+        console.log(t(() => JSON.stringify(arr(4000)).length), t(() => JSON.stringify(arr(5000))));
+        console.log(t(() => JSON.stringify(arr(2000), (k, v) => v).length),
+          t(() => JSON.stringify(arr(2500), (k, v) => v)));
+        console.log(t(() => typeof JSON.parse(deep(2000), (k, v) => v)),
+          t(() => JSON.parse(deep(2500), (k, v) => v)));
+        console.log(JSON.stringify(arr(3000), null, 2).length);
+    "#;
+    let (out, err, code) = run(&["-e", script]);
+    assert_eq!(
+        out,
+        "99999\n[ 'a' ]\nSyntaxError: Unexpected end of JSON input\n\
+         SyntaxError: Unexpected token ']', ...\"[[[[[[[[1,]\" is not valid JSON\n\
+         8002 RangeError: Maximum call stack size exceeded\n\
+         4002 RangeError: Maximum call stack size exceeded\n\
+         object RangeError: Maximum call stack size exceeded\n18012002\n",
+        "stderr: {err}"
+    );
+    assert_eq!(code, 0);
+}
+
+/// `process.exitCode` validates and stores as Node 24 does (an Int32 field); the exit
+/// status is its low byte. Expected values from Node 24.
+#[test]
+fn exit_code_is_validated_and_stored_as_an_int32() {
+    for (value, shown, status) in [
+        ("2 ** 31", "-2147483648", 0),
+        ("4294967297", "1", 1),
+        ("-(2 ** 31) - 1", "2147483647", 255),
+        ("256", "256", 0),
+        ("-1", "-1", 255),
+        ("'0x10'", "16", 16),
+        ("'  3  '", "3", 3),
+        ("'1e2'", "100", 100),
+        ("null", "undefined", 0),
+        ("-0", "0", 0),
+    ] {
+        let script = format!("process.exitCode = {value}; console.log(process.exitCode)");
+        let (out, err, code) = run(&["-e", &script]);
+        assert_eq!(out, format!("{shown}\n"), "{value}: stderr: {err}");
+        assert_eq!(code, status, "{value}");
+    }
+    for (value, message) in [
+        ("'abc'", "TypeError ERR_INVALID_ARG_TYPE The \"code\" argument must be of type number. Received type string ('abc')"),
+        ("''", "TypeError ERR_INVALID_ARG_TYPE The \"code\" argument must be of type number. Received type string ('')"),
+        ("true", "TypeError ERR_INVALID_ARG_TYPE The \"code\" argument must be of type number. Received type boolean (true)"),
+        ("new Number(3)", "TypeError ERR_INVALID_ARG_TYPE The \"code\" argument must be of type number. Received an instance of Number"),
+        ("2.5", "RangeError ERR_OUT_OF_RANGE The value of \"code\" is out of range. It must be an integer. Received 2.5"),
+        ("'2.5'", "RangeError ERR_OUT_OF_RANGE The value of \"code\" is out of range. It must be an integer. Received 2.5"),
+        ("NaN", "RangeError ERR_OUT_OF_RANGE The value of \"code\" is out of range. It must be an integer. Received NaN"),
+        ("2 ** 53", "RangeError ERR_OUT_OF_RANGE The value of \"code\" is out of range. It must be >= -9007199254740991 && <= 9007199254740991. Received 9_007_199_254_740_992"),
+    ] {
+        // A rejected value throws from the setter and leaves the code as it was.
+        let script = format!(
+            "process.exitCode = 4; try {{ process.exitCode = {value} }} \
+             catch (e) {{ console.log(e.name, e.code, e.message) }} console.log(process.exitCode)"
+        );
+        let (out, err, code) = run(&["-e", &script]);
+        assert_eq!(out, format!("{message}\n4\n"), "{value}: stderr: {err}");
+        assert_eq!(code, 4, "{value}");
+        // process.exit(value) validates the same way.
+        let script = format!(
+            "process.exitCode = 4; try {{ process.exit({value}) }} \
+             catch (e) {{ console.log(e.name, e.code, e.message) }}"
+        );
+        let (out, _, code) = run(&["-e", &script]);
+        assert_eq!(out, format!("{message}\n"), "exit({value})");
+        assert_eq!(code, 4, "exit({value})");
+    }
+    // Uncaught, the setter's error ends the script with status 1.
+    let (out, err, code) = run(&["-e", "process.exitCode = 'abc'; console.log('no')"]);
+    assert_eq!(out, "");
+    assert!(err.contains("ERR_INVALID_ARG_TYPE"), "stderr: {err}");
+    assert_eq!(code, 1);
+    // process.exit(undefined) clears the code; process.exit() keeps it.
+    assert_eq!(
+        run(&["-e", "process.exitCode = 3; process.exit(undefined)"]).2,
+        0
+    );
+    assert_eq!(run(&["-e", "process.exitCode = 3; process.exit()"]).2, 3);
+    assert_eq!(run(&["-e", "process.exitCode = 3; process.exit('7')"]).2, 7);
+}
+
+/// An error past column 65 535 is reported (miette panicked there: "jsgen: internal
+/// error"); the line is shown as a window around the error.
+#[test]
+fn errors_on_very_long_lines_are_reported() {
+    let dir = std::env::temp_dir().join(format!("jsgen-cli-wide-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("wide.js");
+    std::fs::write(&file, format!("{})\n", " ".repeat(65_536))).unwrap();
+    let (out, err, code) = run(&[file.to_str().unwrap()]);
+    assert_eq!(out, "");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("SyntaxError: Unexpected token ')'"),
+        "stderr: {err}"
+    );
+    assert!(err.contains("wide.js:1:65537]"), "stderr: {err}");
+    assert!(!err.contains("internal error"), "stderr: {err}");
+    assert!(err.len() < 4000, "stderr: {err}");
+    let file = dir.join("wide-throw.js");
+    std::fs::write(&file, format!("{}null.x;\n", " ".repeat(70_000))).unwrap();
+    let (_, err, code) = run(&[file.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("Uncaught TypeError: Cannot read properties of null (reading 'x')"),
+        "stderr: {err}"
+    );
+    // V8 points at the property name (column 70 006).
+    assert!(err.contains("wide-throw.js:1:70006]"), "stderr: {err}");
 }

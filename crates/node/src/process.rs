@@ -91,6 +91,8 @@ pub struct Host {
     pub exiting: Option<i32>,
     /// `'exit'` listeners are running (a nested `process.exit` ends at once).
     pub emitting_exit: bool,
+    /// `process.exitCode` (None: undefined), kept as Node keeps it, in an Int32 field.
+    pub exit_code: Option<i32>,
     /// Process event listeners in registration order: (event, listener, once).
     pub listeners: Vec<(String, Value, bool)>,
     /// `process.argv[1]`: the absolute path of the script (None for `-e` / stdin).
@@ -260,14 +262,7 @@ impl ProcessHost for Interp {
     }
 
     fn process_exit_code(&mut self, default: i32) -> i32 {
-        let Some(p) = self.node_mut().host.process.clone() else {
-            return default;
-        };
-        match p.get_own_data(&PropKey::from("exitCode")) {
-            Some(Value::Number(n)) if n.is_finite() => n as i32,
-            Some(Value::String(s)) => s.to_rust_string().trim().parse().unwrap_or(default),
-            _ => default,
-        }
+        self.node().host.exit_code.unwrap_or(default)
     }
 
     fn emit_exit(&mut self, default: i32) -> i32 {
@@ -292,9 +287,7 @@ impl ProcessHost for Interp {
     }
 
     fn set_exit_code(&mut self, code: i32) {
-        if let Some(p) = self.node_mut().host.process.clone() {
-            p.set_own_data_unchecked(PropKey::from("exitCode"), Value::from(code));
-        }
+        self.node_mut().host.exit_code = Some(code);
     }
 }
 
@@ -448,7 +441,24 @@ pub fn init(it: &mut Interp) {
     // An ordinary object without the host's variables (see DESIGN.md, "process.env").
     let env = it.new_object();
     p.define("env", Value::Object(env), Attrs::DEFAULT);
-    p.define("exitCode", Value::Undefined, Attrs::DEFAULT);
+    // An accessor validating what is stored, as in Node 24.
+    let get = it.native_fn("get", 0, |it, _| {
+        Ok(it
+            .node_mut()
+            .host
+            .exit_code
+            .map_or(Value::Undefined, Value::from))
+    });
+    let set = it.native_fn("set", 1, |it, a| {
+        it.node_mut().host.exit_code = validate_exit_code(it, &a.get(0))?;
+        Ok(Value::Undefined)
+    });
+    p.define_accessor(
+        "exitCode",
+        Some(get),
+        Some(set),
+        Attrs::new(false, true, false),
+    );
     set_argv(it, &p);
 
     it.define_method(&p, "nextTick", 1, next_tick);
@@ -639,18 +649,9 @@ fn next_tick(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 /// `process.exit([code])`: sets `exitCode`, emits `'exit'`, then unwinds the interpreter.
 fn exit(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let code = a.get(0);
-    if !code.is_undefined() {
-        let n = match &code {
-            Value::Number(n) if n.fract() == 0.0 => *n,
-            Value::String(s) => match s.to_rust_string().trim().parse::<i32>() {
-                Ok(n) => n as f64,
-                Err(_) => return Err(invalid_code(it, &code)),
-            },
-            Value::Null => 0.0,
-            _ => return Err(invalid_code(it, &code)),
-        };
-        it.set_exit_code(n as i32);
+    // `process.exitCode = code` when a code is given (even `undefined`, which clears it).
+    if !a.is_empty() {
+        it.node_mut().host.exit_code = validate_exit_code(it, &a.get(0))?;
     }
     let status = if it.node_mut().host.emitting_exit {
         it.process_exit_code(0)
@@ -663,6 +664,61 @@ fn exit(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 fn invalid_code(it: &mut Interp, v: &Value) -> Abrupt {
     invalid_arg_type(it, "code", "of type number", v)
+}
+
+/// Node 24's `process.exitCode` setter: `undefined` and `null` clear the code; a string that
+/// converts to a number is that number; the value must then be a safe integer
+/// (`validateInteger`), stored as an Int32 (`2 ** 31` reads back as `-2147483648`).
+fn validate_exit_code(it: &mut Interp, v: &Value) -> JsResult<Option<i32>> {
+    let n = match v {
+        Value::Undefined | Value::Null => return Ok(None),
+        Value::Number(n) => *n,
+        Value::String(s) if !s.is_empty() => match it.to_number(v)? {
+            n if n.is_nan() => return Err(invalid_code(it, v)),
+            n => n,
+        },
+        _ => return Err(invalid_code(it, v)),
+    };
+    if !n.is_finite() || n.trunc() != n {
+        let received = jsgen_engine::value::number_to_string(n);
+        return Err(out_of_range(it, "code", "an integer", &received));
+    }
+    const MAX_SAFE: f64 = 9007199254740991.0;
+    if n.abs() > MAX_SAFE {
+        let received = add_numerical_separator(&jsgen_engine::value::number_to_string(n));
+        return Err(out_of_range(
+            it,
+            "code",
+            ">= -9007199254740991 && <= 9007199254740991",
+            &received,
+        ));
+    }
+    Ok(Some(jsgen_engine::value::to_int32(n)))
+}
+
+/// Node's `ERR_OUT_OF_RANGE` RangeError.
+fn out_of_range(it: &mut Interp, name: &str, range: &str, received: &str) -> Abrupt {
+    let p = it.intrinsics.range_error_prototype.clone();
+    Abrupt::Throw(node_error(
+        it,
+        &p,
+        "ERR_OUT_OF_RANGE",
+        &format!(
+            "The value of \"{name}\" is out of range. It must be {range}. Received {received}"
+        ),
+    ))
+}
+
+/// Node's `addNumericalSeparator`: `9007199254740994` → `9_007_199_254_740_994`.
+fn add_numerical_separator(val: &str) -> String {
+    let start = usize::from(val.starts_with('-'));
+    let mut i = val.len();
+    let mut res = String::new();
+    while i >= start + 4 {
+        res = format!("_{}{res}", &val[i - 3..i]);
+        i -= 3;
+    }
+    format!("{}{res}", &val[..i])
 }
 
 fn emit_warning(it: &mut Interp, a: &Args) -> JsResult<Value> {

@@ -587,7 +587,18 @@ impl<'a> Lexer<'a> {
 
     fn pop(&mut self) -> Option<Group> {
         self.ctx_stack.pop();
-        self.stack.pop()
+        let g = self.stack.pop();
+        // A `class` keyword whose enclosing group closed without a body `{` at its depth was
+        // not a class (a property name the brace classification missed): forget it, or the
+        // next `{` reaching that depth would be taken for a class body.
+        while self
+            .pending_class
+            .last()
+            .is_some_and(|&d| d > self.stack.len())
+        {
+            self.pending_class.pop();
+        }
+        g
     }
 
     fn err<T>(&mut self, message: &str, start: usize, end: usize) -> Result<T, LexError> {
@@ -1475,6 +1486,10 @@ impl<'a> Lexer<'a> {
                 | Slash | Percent | StarStar | Shl | Shr | UShr | Amp | Pipe | Caret | Bang | Tilde
                 | AmpAmp | PipePipe | QQ | PlusPlusNl | MinusMinusNl,
             ) => BraceKind::Object,
+            // A binding pattern (`var { class: k } = o`) has keys as an object literal does;
+            // `export default {` is an object literal (`default:` in a switch is followed by
+            // `:`).
+            Some(Var | Let | Const | Default) => BraceKind::Object,
             _ => BraceKind::Block,
         }
     }

@@ -127,6 +127,7 @@ pub fn parse_script(source: &str, opts: &ParseOptions) -> Result<Script, SyntaxE
         cover_inits: RefCell::new(Vec::new()),
         rest_with_comma: RefCell::new(Vec::new()),
         dup_proto: RefCell::new(Vec::new()),
+        for_in_rhs: RefCell::new(Vec::new()),
     };
     let iter = tokens
         .iter()
@@ -152,6 +153,9 @@ pub fn parse_script(source: &str, opts: &ParseOptions) -> Result<Script, SyntaxE
             "Duplicate __proto__ fields are not allowed in object literals",
             span,
         ));
+    }
+    if let Some(&(_, (message, span))) = ctx.for_in_rhs.borrow().first() {
+        errors.push(SyntaxError::new(message, span));
     }
     if let Some(e) = errors.into_iter().min_by_key(|e| e.span.start) {
         return Err(e);
@@ -285,6 +289,9 @@ pub struct Ctx<'a> {
     rest_with_comma: RefCell<Vec<Span>>,
     /// Object literals with duplicate `__proto__` properties (valid only as patterns).
     dup_proto: RefCell<Vec<Span>>,
+    /// Right operands of `in` that only a `for (x in ...)` head allows (`u = {}`, `() => 1`,
+    /// `yield`), by span, with the error to report if no for-in head takes them.
+    for_in_rhs: RefCell<Vec<(Span, (&'static str, Span))>>,
 }
 
 impl Ctx<'_> {
@@ -1131,13 +1138,16 @@ impl Ctx<'_> {
             ForHeadP::ExprParen(e) => {
                 let end = e.span.end as usize;
                 match split_in(e) {
-                    Ok((target, right)) => StmtKind::ForInOf {
-                        kind: ForInOfKind::In,
-                        left: ForHead::Target(self.for_target(target, ForInOfKind::In)?),
-                        right,
-                        body,
-                        scope,
-                    },
+                    Ok((target, right)) => {
+                        self.take_for_in_rhs(&right);
+                        StmtKind::ForInOf {
+                            kind: ForInOfKind::In,
+                            left: ForHead::Target(self.for_target(target, ForInOfKind::In)?),
+                            right,
+                            body,
+                            scope,
+                        }
+                    }
                     Err(_) => return user("Unexpected token ')'", sp(end, end + 1)),
                 }
             }
@@ -1152,6 +1162,7 @@ impl Ctx<'_> {
                 };
                 match split_in(init) {
                     Ok((init, right)) => {
+                        self.take_for_in_rhs(&right);
                         if kind != VarKind::Var || !matches!(d.target, Pattern::Ident(_)) {
                             return user(
                                 "for-in loop variable declaration may not have an initializer.",
@@ -1219,6 +1230,36 @@ impl Ctx<'_> {
                 };
                 user(format!("Invalid left-hand side in {which} loop"), span)
             }),
+        }
+    }
+
+    /// `a in <rhs>` where `rhs` (an assignment, arrow function or `yield`) is allowed only
+    /// because a for-in head takes an Expression after `in`: `for (t in u = {x: 1})`. The
+    /// expression grammar cannot know it is in a for-in head (that would need `[In]`
+    /// parameters), so `rhs` is remembered and `error` reported unless `for_stmt` splits
+    /// the head right at this `in`.
+    pub fn for_in_rhs(
+        &self,
+        a: Expr,
+        rhs: Expr,
+        error: (&'static str, Span),
+        span: Span,
+    ) -> PResult<Expr> {
+        self.for_in_rhs.borrow_mut().push((rhs.span, error));
+        Ok(binary(BinaryOp::In, a, rhs, span))
+    }
+
+    /// A for-in head was split into `target in right`: the remembered right operand that
+    /// `right` starts with (see `for_in_rhs`) is legal.
+    fn take_for_in_rhs(&self, right: &Expr) {
+        let first = match &right.kind {
+            ExprKind::Sequence(v) => v.first(),
+            _ => Some(right),
+        };
+        if let Some(first) = first {
+            self.for_in_rhs
+                .borrow_mut()
+                .retain(|(s, _)| *s != first.span);
         }
     }
 

@@ -196,7 +196,7 @@ fn array_from_vec(proto: Obj, values: Vec<Value>) -> Obj {
 }
 
 /// Does any object on `o`'s prototype chain (excluding `o`) have integer-keyed properties?
-fn protos_have_indices(o: &Obj) -> bool {
+pub(crate) fn protos_have_indices(o: &Obj) -> bool {
     let mut cur = o.proto();
     let mut depth = 0;
     while let Some(p) = cur {

@@ -212,7 +212,7 @@ fn function_proto_apply(it: &mut Interp, a: &Args) -> JsResult<Value> {
         return it.call(a.this, &a.get(0), &[]);
     }
     // 4. Let argList be ? CreateListFromArrayLike(argArray).
-    let args = it.create_list_from_array_like(&arg_array)?;
+    let args = it.argument_list_from_array_like(&arg_array, crate::interp::MAX_CALL_ARGS)?;
     it.call(a.this, &a.get(0), &args)
 }
 
@@ -230,12 +230,19 @@ fn function_proto_call(it: &mut Interp, a: &Args) -> JsResult<Value> {
     it.call(a.this, &a.get(0), rest)
 }
 
+/// Most arguments `bind` accepts before V8's "Too many arguments in function call".
+const MAX_BOUND_ARGS: usize = 65_525;
+
 /// Function.prototype.bind(thisArg, ...args).
 fn function_proto_bind(it: &mut Interp, a: &Args) -> JsResult<Value> {
     // 1-2. If IsCallable(Target) is false, throw a TypeError exception.
     let Some(target) = a.this.as_object().filter(|o| o.is_callable()).cloned() else {
         return Err(it.type_error("Bind must be called on a function"));
     };
+    // V8 limits the bound arguments (the count Node accepts: 65 525).
+    if a.args.len() > MAX_BOUND_ARGS + 1 {
+        return Err(it.range_error("Too many arguments in function call (only 65535 allowed)"));
+    }
     let bound_args: Vec<Value> = a.args.iter().skip(1).cloned().collect();
     let arg_count = bound_args.len() as f64;
     // 3. Let F be ? BoundFunctionCreate(Target, thisArg, args): [[Prototype]] is the target's.

@@ -33,6 +33,13 @@ enum ParseError {
     UnexpectedNumber,
 }
 
+/// An array or object whose closing bracket has not been read yet (with the key of the
+/// member being parsed).
+enum Open {
+    Array(Vec<Value>),
+    Object(Obj, JsStr),
+}
+
 struct Parser<'a> {
     s: &'a [u16],
     pos: usize,
@@ -140,25 +147,120 @@ impl Parser<'_> {
         }
     }
 
-    fn parse_value(&mut self, it: &mut Interp, depth: usize) -> PResult<Value> {
+    /// Parses one JSON value. Iterative (an explicit stack of open arrays and objects), as
+    /// V8's parser is: `'['.repeat(1e5) + ']'.repeat(1e5)` parses.
+    fn parse_value(&mut self, it: &mut Interp) -> PResult<Value> {
+        let mut open: Vec<Open> = Vec::new();
+        'value: loop {
+            self.skip_ws();
+            let Some(c) = self.peek() else {
+                return self.fail(ParseError::Eos);
+            };
+            let mut v = match c {
+                0x22 => Value::String(self.parse_string()?),
+                0x7B => {
+                    self.pos += 1;
+                    let obj = it.new_object();
+                    self.skip_ws();
+                    if self.peek() == Some(0x7D) {
+                        self.pos += 1;
+                        Value::Object(obj)
+                    } else {
+                        let key = self.parse_property_name(true)?;
+                        open.push(Open::Object(obj, key));
+                        continue 'value;
+                    }
+                }
+                0x5B => {
+                    self.pos += 1;
+                    self.skip_ws();
+                    if self.peek() == Some(0x5D) {
+                        self.pos += 1;
+                        Value::Object(it.new_array(Vec::new()))
+                    } else {
+                        open.push(Open::Array(Vec::new()));
+                        continue 'value;
+                    }
+                }
+                0x74 => self.parse_literal("true", Value::Bool(true))?,
+                0x66 => self.parse_literal("false", Value::Bool(false))?,
+                0x6E => self.parse_literal("null", Value::Null)?,
+                0x2D | 0x30..=0x39 => self.parse_number()?,
+                _ => return self.unexpected(),
+            };
+            // `v` is complete: store it in the innermost open container, closing containers
+            // as their closing brackets come.
+            loop {
+                match open.pop() {
+                    None => return Ok(v),
+                    Some(Open::Array(mut items)) => {
+                        items.push(v);
+                        self.skip_ws();
+                        match self.peek() {
+                            Some(0x2C) => {
+                                self.pos += 1;
+                                open.push(Open::Array(items));
+                                continue 'value;
+                            }
+                            Some(0x5D) => {
+                                self.pos += 1;
+                                v = Value::Object(it.new_array(items));
+                            }
+                            _ => {
+                                return self.fail(ParseError::At(
+                                    "Expected ',' or ']' after array element",
+                                ))
+                            }
+                        }
+                    }
+                    Some(Open::Object(obj, key)) => {
+                        // CreateDataProperty: a later duplicate key overwrites (keeping the
+                        // first position).
+                        obj.ordinary_define_own_property(
+                            PropKey::from_str(&key),
+                            crate::object::PropertyDescriptor::data(v, Attrs::DEFAULT),
+                        );
+                        self.skip_ws();
+                        match self.peek() {
+                            Some(0x2C) => {
+                                self.pos += 1;
+                                let key = self.parse_property_name(false)?;
+                                open.push(Open::Object(obj, key));
+                                continue 'value;
+                            }
+                            Some(0x7D) => {
+                                self.pos += 1;
+                                v = Value::Object(obj);
+                            }
+                            _ => {
+                                return self.fail(ParseError::At(
+                                    "Expected ',' or '}' after property value",
+                                ))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A property name and its colon (`first`: right after the `{`).
+    fn parse_property_name(&mut self, first: bool) -> PResult<JsStr> {
         self.skip_ws();
-        if depth > 5000 {
-            // Deeper than anything a real document needs; V8 would overflow its stack here.
-            return self.fail(ParseError::Token);
+        if self.peek() != Some(0x22) {
+            return self.fail(ParseError::At(if first {
+                "Expected property name or '}'"
+            } else {
+                "Expected double-quoted property name"
+            }));
         }
-        let Some(c) = self.peek() else {
-            return self.fail(ParseError::Eos);
-        };
-        match c {
-            0x22 => Ok(Value::String(self.parse_string()?)),
-            0x7B => self.parse_object(it, depth),
-            0x5B => self.parse_array(it, depth),
-            0x74 => self.parse_literal("true", Value::Bool(true)),
-            0x66 => self.parse_literal("false", Value::Bool(false)),
-            0x6E => self.parse_literal("null", Value::Null),
-            0x2D | 0x30..=0x39 => self.parse_number(),
-            _ => self.unexpected(),
+        let key = self.parse_string()?;
+        self.skip_ws();
+        if self.peek() != Some(0x3A) {
+            return self.fail(ParseError::At("Expected ':' after property name"));
         }
+        self.pos += 1;
+        Ok(key)
     }
 
     fn parse_literal(&mut self, lit: &str, v: Value) -> PResult<Value> {
@@ -281,83 +383,13 @@ impl Parser<'_> {
             }
         }
     }
-
-    fn parse_array(&mut self, it: &mut Interp, depth: usize) -> PResult<Value> {
-        self.pos += 1;
-        let mut items = Vec::new();
-        self.skip_ws();
-        if self.peek() == Some(0x5D) {
-            self.pos += 1;
-            return Ok(Value::Object(it.new_array(items)));
-        }
-        loop {
-            items.push(self.parse_value(it, depth + 1)?);
-            self.skip_ws();
-            match self.peek() {
-                Some(0x2C) => {
-                    self.pos += 1;
-                }
-                Some(0x5D) => {
-                    self.pos += 1;
-                    return Ok(Value::Object(it.new_array(items)));
-                }
-                _ => return self.fail(ParseError::At("Expected ',' or ']' after array element")),
-            }
-        }
-    }
-
-    fn parse_object(&mut self, it: &mut Interp, depth: usize) -> PResult<Value> {
-        self.pos += 1;
-        let obj = it.new_object();
-        self.skip_ws();
-        if self.peek() == Some(0x7D) {
-            self.pos += 1;
-            return Ok(Value::Object(obj));
-        }
-        let mut first = true;
-        loop {
-            self.skip_ws();
-            if self.peek() != Some(0x22) {
-                return self.fail(ParseError::At(if first {
-                    "Expected property name or '}'"
-                } else {
-                    "Expected double-quoted property name"
-                }));
-            }
-            first = false;
-            let key = self.parse_string()?;
-            self.skip_ws();
-            if self.peek() != Some(0x3A) {
-                return self.fail(ParseError::At("Expected ':' after property name"));
-            }
-            self.pos += 1;
-            let v = self.parse_value(it, depth + 1)?;
-            // CreateDataProperty: a later duplicate key overwrites (keeping the first position).
-            let k = PropKey::from_str(&key);
-            obj.ordinary_define_own_property(
-                k,
-                crate::object::PropertyDescriptor::data(v, Attrs::DEFAULT),
-            );
-            self.skip_ws();
-            match self.peek() {
-                Some(0x2C) => {
-                    self.pos += 1;
-                }
-                Some(0x7D) => {
-                    self.pos += 1;
-                    return Ok(Value::Object(obj));
-                }
-                _ => return self.fail(ParseError::At("Expected ',' or '}' after property value")),
-            }
-        }
-    }
 }
 
 /// Parses JSON text into a value, or V8's SyntaxError message.
 pub fn parse_json_text(it: &mut Interp, text: &JsStr) -> Result<Value, String> {
     let src = text.units();
     let mut p = Parser { s: src, pos: 0 };
-    let r = p.parse_value(it, 0).and_then(|v| {
+    let r = p.parse_value(it).and_then(|v| {
         p.skip_ws();
         if p.pos < src.len() {
             p.fail(ParseError::Trailing)
@@ -381,10 +413,13 @@ fn json_parse(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if it.is_callable(&reviver) {
         let root = it.new_object();
         root.define("", unfiltered, Attrs::DEFAULT);
-        return internalize_json_property(it, &root, PropKey::from(""), &reviver);
+        return internalize_json_property(it, &root, PropKey::from(""), &reviver, 0);
     }
     Ok(unfiltered)
 }
+
+/// Most nested objects and arrays a reviver walks (V8's, from top-level code).
+const MAX_REVIVER_DEPTH: usize = 2_318;
 
 /// InternalizeJSONProperty(holder, name, reviver).
 fn internalize_json_property(
@@ -392,11 +427,17 @@ fn internalize_json_property(
     holder: &Obj,
     name: PropKey,
     reviver: &Value,
+    depth: usize,
 ) -> JsResult<Value> {
     // 1. Let val be ? Get(holder, name).
     let val = it.get(holder, &name)?;
     // 2. If val is an Object:
     if let Value::Object(o) = &val {
+        // V8 recurses on its native stack: from top-level code it overflows past 2 318
+        // nested arrays or objects.
+        if depth >= MAX_REVIVER_DEPTH {
+            return Err(it.range_error("Maximum call stack size exceeded"));
+        }
         let keys: Vec<PropKey> = if it.is_array(&val)? {
             let len = it.length_of_array_like(o)?;
             (0..len).map(crate::interp::ops::index_key).collect()
@@ -414,7 +455,7 @@ fn internalize_json_property(
             .collect()
         };
         for k in keys {
-            let new_element = internalize_json_property(it, o, k.clone(), reviver)?;
+            let new_element = internalize_json_property(it, o, k.clone(), reviver, depth + 1)?;
             if new_element.is_undefined() {
                 it.delete_property(o, &k)?;
             } else {
@@ -641,6 +682,11 @@ fn circular_key(k: &PropKey) -> String {
     }
 }
 
+/// Most objects and arrays `JSON.stringify` nests (V8's, from top-level code).
+const MAX_DEPTH: usize = 4_467;
+/// The same with a replacer function, which V8 calls from each level.
+const MAX_DEPTH_WITH_REPLACER: usize = 2_314;
+
 /// Pushes `o` on the stack, or throws V8's "Converting circular structure" TypeError.
 fn enter_object(it: &mut Interp, state: &mut State, key: PropKey, o: &Obj) -> JsResult<()> {
     if let Some(start) = state.stack.iter().position(|(_, x)| Obj::ptr_eq(x, o)) {
@@ -676,7 +722,14 @@ fn enter_object(it: &mut Interp, state: &mut State, key: PropKey, o: &Obj) -> Js
         m.push_str(" closes the circle");
         return Err(it.type_error(m));
     }
-    if state.stack.len() > 5000 {
+    // V8 serializes recursively on its native stack: from top-level code it overflows past
+    // 4 467 nested objects and arrays, or 2 314 with a replacer function.
+    let limit = if state.replacer.is_some() {
+        MAX_DEPTH_WITH_REPLACER
+    } else {
+        MAX_DEPTH
+    };
+    if state.stack.len() >= limit {
         return Err(it.range_error("Maximum call stack size exceeded"));
     }
     state.stack.push((key, o.clone()));
@@ -715,35 +768,36 @@ fn serialize_json_object(
             ks
         }
     };
-    // 7-8. Serialize each member.
-    let mut partial: Vec<String> = Vec::new();
+    // 7-10. Serialize each member straight into `out` (a member whose value serializes to
+    // undefined is taken back out): building each member as its own string, as the spec's
+    // `partial` list does, copies nested output once per level.
+    out.push('{');
+    let mut any = false;
     for p in keys {
-        let mut member = String::new();
-        quote_json_string(&mut member, &p.to_jsstr());
-        member.push(':');
-        if !state.gap.is_empty() {
-            member.push(' ');
+        let mark = out.len();
+        if any {
+            out.push(',');
         }
-        if serialize_json_property(it, state, p, o, &mut member)? {
-            partial.push(member);
+        if !state.gap.is_empty() {
+            out.push('\n');
+            out.push_str(&state.indent);
+        }
+        quote_json_string(out, &p.to_jsstr());
+        out.push(':');
+        if !state.gap.is_empty() {
+            out.push(' ');
+        }
+        if serialize_json_property(it, state, p, o, out)? {
+            any = true;
+        } else {
+            out.truncate(mark);
         }
     }
-    // 9-10. Join.
-    if partial.is_empty() {
-        out.push_str("{}");
-    } else if state.gap.is_empty() {
-        out.push('{');
-        out.push_str(&partial.join(","));
-        out.push('}');
-    } else {
-        let sep = format!(",\n{}", state.indent);
-        out.push_str("{\n");
-        out.push_str(&state.indent);
-        out.push_str(&partial.join(&sep));
+    if any && !state.gap.is_empty() {
         out.push('\n');
         out.push_str(&stepback);
-        out.push('}');
     }
+    out.push('}');
     // 11-12. Pop, restore the indent.
     state.stack.pop();
     state.indent = stepback;
@@ -762,29 +816,25 @@ fn serialize_json_array(
     let stepback = state.indent.clone();
     state.indent.push_str(&state.gap.clone());
     let len = it.length_of_array_like(o)?;
-    let mut partial: Vec<String> = Vec::new();
+    // Elements are serialized straight into `out` (see `serialize_json_object`).
+    out.push('[');
     for i in 0..len {
-        let mut s = String::new();
-        if !serialize_json_property(it, state, crate::interp::ops::index_key(i), o, &mut s)? {
-            s.push_str("null");
+        if i > 0 {
+            out.push(',');
         }
-        partial.push(s);
+        if !state.gap.is_empty() {
+            out.push('\n');
+            out.push_str(&state.indent);
+        }
+        if !serialize_json_property(it, state, crate::interp::ops::index_key(i), o, out)? {
+            out.push_str("null");
+        }
     }
-    if partial.is_empty() {
-        out.push_str("[]");
-    } else if state.gap.is_empty() {
-        out.push('[');
-        out.push_str(&partial.join(","));
-        out.push(']');
-    } else {
-        let sep = format!(",\n{}", state.indent);
-        out.push_str("[\n");
-        out.push_str(&state.indent);
-        out.push_str(&partial.join(&sep));
+    if len > 0 && !state.gap.is_empty() {
         out.push('\n');
         out.push_str(&stepback);
-        out.push(']');
     }
+    out.push(']');
     state.stack.pop();
     state.indent = stepback;
     Ok(())
@@ -886,6 +936,34 @@ mod tests {
         assert_eq!(
             m,
             "Converting circular structure to JSON\n    --> starting at object with constructor 'Object'\n    --- property 'self' closes the circle"
+        );
+    }
+
+    // Expected values printed by Node 24 for the same expressions.
+    #[test]
+    fn stringify_omits_undefined_members_at_every_indent() {
+        use crate::interp::test_support::eval_to_string as run;
+        assert_eq!(
+            run(
+                "JSON.stringify({a: undefined, b: 1, c() {}, d: [undefined, function () {}], \
+                 e: {f: undefined}})"
+            ),
+            "{\"b\":1,\"d\":[null,null],\"e\":{}}"
+        );
+        assert_eq!(
+            run(
+                "JSON.stringify({a: undefined, b: 1, c() {}, d: [undefined, function () {}], \
+                 e: {f: undefined}, g: []}, null, '--')"
+            ),
+            "{\n--\"b\": 1,\n--\"d\": [\n----null,\n----null\n--],\n--\"e\": {},\n--\"g\": []\n}"
+        );
+        assert_eq!(
+            run("[JSON.stringify({a: undefined}, null, 2), JSON.stringify([[]], null, 2)].join('|')"),
+            "{}|[\n  []\n]"
+        );
+        assert_eq!(
+            run("JSON.stringify({x: 1, y: {z: 3, w: 4}}, (k, v) => k === 'z' ? undefined : v, 1)"),
+            "{\n \"x\": 1,\n \"y\": {\n  \"w\": 4\n }\n}"
         );
     }
 

@@ -57,7 +57,7 @@ fn reflect_apply(it: &mut Interp, a: &Args) -> JsResult<Value> {
         )));
     }
     // 2. Let args be ? CreateListFromArrayLike(argumentsList).
-    let args = it.create_list_from_array_like(&a.get(2))?;
+    let args = it.argument_list_from_array_like(&a.get(2), crate::interp::MAX_CALL_ARGS)?;
     // 4. Return ? Call(target, thisArgument, args).
     it.call(&f, &a.get(1), &args)
 }
@@ -98,7 +98,7 @@ fn reflect_construct(it: &mut Interp, a: &Args) -> JsResult<Value> {
         }
     };
     // 4. Let args be ? CreateListFromArrayLike(argumentsList).
-    let args = it.create_list_from_array_like(&a.get(1))?;
+    let args = it.argument_list_from_array_like(&a.get(1), crate::interp::MAX_CONSTRUCT_ARGS)?;
     it.construct(&f, &args, Some(&nt))
 }
 

@@ -8,7 +8,10 @@ use crate::gc::Tracer;
 use crate::interp::generator::GeneratorData;
 use crate::interp::pattern::DSource;
 use crate::interp::scope::Env;
-use crate::interp::{Abrupt, Args, Interp, JsResult, NativeFn, StackEntry, MAX_CALL_DEPTH};
+use crate::interp::{
+    Abrupt, Args, Interp, JsResult, NativeFn, StackEntry, MAX_CALL_ARGS, MAX_CALL_DEPTH,
+    MAX_CONSTRUCT_ARGS,
+};
 use crate::object::{Attrs, Obj, ObjectKind, PropKey};
 use crate::resolve::ScopeInfo;
 use crate::string::JsStr;
@@ -331,6 +334,9 @@ impl Interp {
     }
 
     pub fn call_obj(&mut self, f: &Obj, this: &Value, args: &[Value]) -> JsResult<Value> {
+        if args.len() > MAX_CALL_ARGS {
+            return Err(self.range_error("Maximum call stack size exceeded"));
+        }
         let Some(callee) = callee_of(f) else {
             if f.is_callable() {
                 // A proxy with [[Call]].
@@ -379,6 +385,9 @@ impl Interp {
         args: &[Value],
         new_target: Option<&Obj>,
     ) -> JsResult<Value> {
+        if args.len() > MAX_CONSTRUCT_ARGS {
+            return Err(self.range_error("Maximum call stack size exceeded"));
+        }
         let nt = new_target.cloned().unwrap_or_else(|| f.clone());
         let Some(callee) = callee_of(f) else {
             if f.is_constructor() {
@@ -878,5 +887,55 @@ fn call_native_closure(it: &mut Interp, a: &Args) -> JsResult<Value> {
     match it.native_closures.get(index).cloned() {
         Some(f) => f(it, a),
         None => Err(it.type_error("native closure is missing")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::interp::test_support::eval_to_string as run;
+
+    // V8 pushes arguments on its stack: too many throw instead of being passed (Node 24).
+    #[test]
+    fn too_many_arguments_overflow_the_stack_as_in_v8() {
+        let overflow = "RangeError: Maximum call stack size exceeded";
+        assert_eq!(
+            run("(() => { function f() {} f.apply(null, new Array(200000)) })()"),
+            overflow
+        );
+        assert_eq!(
+            run("Math.max.apply(null, new Array(1e7).fill(1))"),
+            overflow
+        );
+        assert_eq!(run("Math.max(...new Array(200000).fill(1))"), overflow);
+        assert_eq!(
+            run("(() => { function f() {} new f(...new Array(70000)) })()"),
+            overflow
+        );
+        assert_eq!(run("Reflect.construct(Array, new Array(70000))"), overflow);
+        // A length above 2^27 is rejected before any element is read.
+        assert_eq!(
+            run("Math.max.apply(null, {length: 2 ** 32 - 1, get 0() { throw 1 }})"),
+            "RangeError: Invalid array length"
+        );
+        // An array-like with getters is read before the call overflows.
+        assert_eq!(
+            run("(() => { let n = 0; try { Reflect.apply(Math.max, null, \
+                 {length: 130000, get 0() { n++; return 1 }}) } catch (e) { return n + ' ' + e.message } })()"),
+            "1 Maximum call stack size exceeded"
+        );
+        assert_eq!(
+            run("(() => { function f() {} f.bind(null, ...new Array(65526)) })()"),
+            "RangeError: Too many arguments in function call (only 65535 allowed)"
+        );
+        // Below the limits the calls run.
+        assert_eq!(
+            run("(() => { function f() { return arguments.length } \
+                 return f.bind(null, ...new Array(65525))(...new Array(50000)) })()"),
+            "115525"
+        );
+        assert_eq!(
+            run("String.fromCharCode.apply(null, new Array(100000).fill(65)).length"),
+            "100000"
+        );
     }
 }

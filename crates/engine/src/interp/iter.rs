@@ -219,14 +219,14 @@ impl Interp {
 
     /// IterableToList, naming `site` when `v` is not iterable.
     pub fn iterable_to_list_at(&mut self, v: &Value, site: IterSite) -> JsResult<Vec<Value>> {
-        // Fast path: a plain array with the built-in iterator.
+        // Fast path: a plain array with the built-in iterator. The iterator reads indices
+        // `0..length`, and `length` may exceed the dense part (`new Array(3)`): holes and the
+        // indices past `elements` read as `undefined` when no prototype has indexed
+        // properties.
         if let Value::Object(o) = v {
             if self.has_default_array_iteration(o) {
-                let d = o.borrow();
-                if d.elements.iter().all(|x| !matches!(x, Value::Empty))
-                    && d.props.iter().all(|(k, _)| !matches!(k, PropKey::Index(_)))
-                {
-                    return Ok(d.elements.clone());
+                if let Some(list) = dense_array_values(o) {
+                    return Ok(list);
                 }
             }
         }
@@ -259,4 +259,66 @@ impl Interp {
     }
 }
 
+/// The values the built-in array iterator yields for array `o` when they can be read
+/// without running script code: all indexed properties of `o` are in its `elements`, and
+/// holes (including those between the dense part and `length`) read as `undefined` because
+/// no prototype has indexed properties. `None` when the generic path is needed.
+fn dense_array_values(o: &Obj) -> Option<Vec<Value>> {
+    let d = o.borrow();
+    let crate::object::ObjectKind::Array { length, .. } = d.kind else {
+        return None;
+    };
+    if d.props.iter().any(|(k, _)| matches!(k, PropKey::Index(_))) {
+        return None;
+    }
+    let len = length as usize;
+    let has_holes = d.elements.len() < len || d.elements.iter().any(|x| matches!(x, Value::Empty));
+    if !has_holes {
+        return Some(d.elements[..len.min(d.elements.len())].to_vec());
+    }
+    drop(d);
+    if crate::builtins::array::protos_have_indices(o) {
+        return None;
+    }
+    let d = o.borrow();
+    let mut out = Vec::with_capacity(len);
+    out.extend(d.elements.iter().take(len).map(|x| match x {
+        Value::Empty => Value::Undefined,
+        x => x.clone(),
+    }));
+    out.resize(len, Value::Undefined);
+    Some(out)
+}
+
 const NEXT: &[u16] = &[110, 101, 120, 116];
+
+#[cfg(test)]
+mod tests {
+    use crate::interp::test_support::eval_to_string as run;
+
+    // Expected values printed by Node 24 for the same expressions.
+    #[test]
+    fn spread_of_an_array_reads_up_to_its_length() {
+        assert_eq!(run("[...new Array(3)].length"), "3");
+        assert_eq!(
+            run("(function () { return arguments.length })(...new Array(5))"),
+            "5"
+        );
+        assert_eq!(
+            run("JSON.stringify([...Array(4)].map((_, i) => i))"),
+            "[0,1,2,3]"
+        );
+        assert_eq!(
+            run("JSON.stringify([...Object.assign([1, , 3], {length: 5})])"),
+            "[1,null,3,null,null]"
+        );
+        assert_eq!(run("Math.max(...new Array(2))"), "NaN");
+        assert_eq!(run("Array.of(...new Array(2)).length"), "2");
+        // A hole reads through the prototype chain.
+        assert_eq!(
+            run("(() => { Array.prototype[1] = 'p'; try { return JSON.stringify([...new Array(3)]) } \
+                 finally { delete Array.prototype[1] } })()"),
+            "[null,\"p\",null]"
+        );
+    }
+}

@@ -246,6 +246,16 @@ pub const INTERRUPTED_MESSAGE: &str = "Script execution was interrupted by `SIGI
 /// recursion 5 000 deep, which takes two entries a level) finish as it does in Node.
 pub const MAX_CALL_DEPTH: usize = 13_000;
 
+/// Most arguments a call may pass before `RangeError: Maximum call stack size exceeded`.
+/// V8 pushes arguments on its stack, so its limit depends on the stack in use: about
+/// 125 400 for a call from top-level code (`Math.max.apply(null, bigArray)`,
+/// `f(...bigArray)`).
+pub const MAX_CALL_ARGS: usize = 125_000;
+
+/// The same limit for `[[Construct]]` (`new F(...xs)`, `Reflect.construct`), about half the
+/// call limit in V8 (62 700 from top-level code).
+pub const MAX_CONSTRUCT_ARGS: usize = 62_700;
+
 /// The interpreter: one realm plus the evaluation state.
 pub struct Interp {
     pub intrinsics: Intrinsics,

@@ -792,6 +792,34 @@ impl Interp {
         Ok(out)
     }
 
+    /// CreateListFromArrayLike for an argument list (`Function.prototype.apply`,
+    /// `Reflect.apply`, `Reflect.construct`), with V8's limits: a `length` above 2^27 throws
+    /// `RangeError: Invalid array length` before any element is read; a list longer than
+    /// `limit` (the arguments a call may pass) overflows the stack. When reading the elements
+    /// cannot run script code (an array whose indexed properties are all plain elements,
+    /// without indexed prototypes), that error is thrown without copying them.
+    pub fn argument_list_from_array_like(
+        &mut self,
+        v: &Value,
+        limit: usize,
+    ) -> JsResult<Vec<Value>> {
+        let Value::Object(o) = v else {
+            return Err(self.type_error("CreateListFromArrayLike called on non-object"));
+        };
+        let len = self.length_of_array_like(o)?;
+        if len > MAX_ARGUMENT_LIST_LENGTH {
+            return Err(self.range_error("Invalid array length"));
+        }
+        if len > limit as u64 && reads_cannot_run_code(o) {
+            return Err(self.range_error("Maximum call stack size exceeded"));
+        }
+        let mut out = Vec::with_capacity(len.min(1 << 20) as usize);
+        for i in 0..len {
+            out.push(self.get(o, &index_key(i))?);
+        }
+        Ok(out)
+    }
+
     // ---- conversions -------------------------------------------------------------------------
 
     /// ToPrimitive.
@@ -1410,6 +1438,23 @@ pub fn key_display(k: &PropKey) -> String {
             .unwrap_or_default(),
         PropKey::Sym(s) => s.descriptive_string(),
     }
+}
+
+/// V8's `FixedArray::kMaxLength` as `CreateListFromArrayLike` checks it (2^27).
+const MAX_ARGUMENT_LIST_LENGTH: u64 = 1 << 27;
+
+/// Is `o` an array whose indexed reads only see its `elements` (no indexed accessors or
+/// other indexed properties of its own, none on its prototypes)?
+fn reads_cannot_run_code(o: &Obj) -> bool {
+    {
+        let d = o.borrow();
+        if !matches!(d.kind, ObjectKind::Array { .. })
+            || d.props.iter().any(|(k, _)| matches!(k, PropKey::Index(_)))
+        {
+            return false;
+        }
+    }
+    !crate::builtins::array::protos_have_indices(o)
 }
 
 fn array_length(o: &Obj) -> (u32, bool) {

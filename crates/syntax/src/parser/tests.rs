@@ -1267,3 +1267,99 @@ fn module_goal_desugars_imports_and_exports() {
     // import() is an expression in scripts too.
     assert!(parse_script("import('events').then(m => m)", &script).is_ok());
 }
+
+/// The Expression after `in` in a for-in head may be an assignment, arrow function or
+/// `yield` (valid in Node; `for (t in u = {x: 1})` appears in published libraries).
+#[test]
+fn for_in_right_side_is_an_expression() {
+    assert_eq!(p("for (t in u = o) ;"), "(for-in t (= u o) (empty))");
+    assert_eq!(
+        p("for (t in u += 'ab', v) ;"),
+        "(for-in t (seq (Add= u \"ab\") v) (empty))"
+    );
+    assert_eq!(
+        p("for (t in [a, b] = c) ;"),
+        "(for-in t (= [a b] c) (empty))"
+    );
+    assert_eq!(p("for (t.x in u = o) ;"), "(for-in t.x (= u o) (empty))");
+    assert_eq!(
+        p("for (var x = 1 in u = o) ;"),
+        "(for-in (Var x=1) (= u o) (empty))"
+    );
+    assert_eq!(
+        p("for (t in () => 1) ;"),
+        "(for-in t (Arrow _() 1) (empty))"
+    );
+    assert_eq!(
+        p("for (t in async x => x) ;"),
+        "(for-in t (Arrow async _(x) x) (empty))"
+    );
+    assert_eq!(
+        p("function* g() { for (t in yield) ; }"),
+        "(Normal *g() {(for-in t (yield _) (empty))})"
+    );
+    assert_eq!(
+        p("x = 'a' in o; y = 'b' in o ? 1 : 2"),
+        "(= x (In \"a\" o)); (= y (? (In \"b\" o) 1 2));"
+    );
+    // Elsewhere these are V8's errors.
+    check_err(
+        "x = (t in u = o)",
+        "Invalid left-hand side in assignment",
+        false,
+    );
+    check_err(
+        "for (a in b in c = o) ;",
+        "Invalid left-hand side in assignment",
+        false,
+    );
+    check_err(
+        "for (t in (x in u = o)) ;",
+        "Invalid left-hand side in assignment",
+        false,
+    );
+    check_err(
+        "for (t in u + 1 = 2) ;",
+        "Invalid left-hand side in assignment",
+        false,
+    );
+    check_err(
+        "x = t in () => 1",
+        "Malformed arrow function parameter list",
+        false,
+    );
+    check_err(
+        "function* g() { x = t in yield }",
+        "Unexpected identifier 'yield'",
+        false,
+    );
+}
+
+/// Reserved words as property keys of binding patterns: the lexer must see the pattern's `{`
+/// as object-literal-like (keys are names), and a `class` key must not leave a class body
+/// pending for the next `{` at its depth.
+#[test]
+fn reserved_words_as_pattern_keys() {
+    assert_eq!(
+        p("var { class: k } = {}; { { if (1) {} } }"),
+        "(Var {\"class\":k}={}) {{(if 1 {} _)}}"
+    );
+    assert_eq!(
+        p("let { if: a, function: f, ...r } = o; { { for (;;) {} } }"),
+        "(Let {\"if\":a \"function\":f ...r}=o) {{(for _ _ _ {})}}"
+    );
+    for src in [
+        "const { for: x, while: w } = o; { { while (0) {} } }",
+        "function f({ class: c, if: i }) { { if (1) { return c } } }",
+        "for (const { class: k } of o) { { if (1) {} } }",
+        "try {} catch ({ class: k }) { { if (1) {} } }",
+        "var [{ class: k }] = o; { { if (1) {} } }",
+        "var { a: { class: k } } = o; { { if (1) {} } }",
+        "({ class: k } = o); { { if (1) {} } }",
+        "var { class: c = class { m() { if (1) {} } } } = o; { { if (1) {} } }",
+        "var { class: k } = o\n{ { if (1) {} } }",
+        "var { class: k } = o, y = /x/g; { { if (1) {} } }",
+    ] {
+        parse(src);
+    }
+}
