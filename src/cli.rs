@@ -38,6 +38,16 @@ pub struct Options {
     pub global_script: bool,
     /// `--unhandled-rejections=MODE`.
     pub unhandled_rejections: Option<String>,
+    /// `--timeout=MS`: wall-clock budget of the whole run, timers included.
+    pub timeout_ms: Option<u64>,
+    /// `--max-output=BYTES`: stdout and stderr together.
+    pub max_output: Option<usize>,
+    /// `--stack-size=KB`: Node's V8 stack size, as a call depth.
+    pub stack_size_kb: Option<u64>,
+    /// `--max-old-space-size=MB`: the heap limit.
+    pub max_old_space_mb: Option<u64>,
+    /// `--sandbox`: for untrusted code (REPL file commands off, default limits).
+    pub sandbox: bool,
     /// The script: a path, or `-` for stdin.
     pub script: Option<String>,
     /// The script's arguments (`process.argv` after the script).
@@ -130,6 +140,13 @@ pub fn parse(words: impl IntoIterator<Item = String>) -> Result<Options, CliErro
                 "unhandled-rejections" => {
                     o.unhandled_rejections = Some(value("--unhandled-rejections")?)
                 }
+                "timeout" => o.timeout_ms = Some(number(&w, value("--timeout")?)?),
+                "max-output" => o.max_output = Some(number(&w, value("--max-output")?)? as usize),
+                "stack-size" => o.stack_size_kb = Some(number(&w, value("--stack-size")?)?),
+                "max-old-space-size" => {
+                    o.max_old_space_mb = Some(number(&w, value("--max-old-space-size")?)?)
+                }
+                "sandbox" => o.sandbox = true,
                 _ => return Err(CliError::BadOption(w.clone())),
             }
             continue;
@@ -178,6 +195,17 @@ pub fn parse(words: impl IntoIterator<Item = String>) -> Result<Options, CliErro
     Ok(o)
 }
 
+/// A positive integer option value.
+fn number(option: &str, v: String) -> Result<u64, CliError> {
+    match v.trim().parse::<u64>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(CliError::BadValue {
+            option: option.split('=').next().unwrap_or(option).to_string(),
+            value: v,
+        }),
+    }
+}
+
 /// `jsgen --help`.
 pub const USAGE: &str = "\
 Usage: jsgen [options] [ script.js | - ] [arguments]
@@ -198,6 +226,15 @@ Options:
   --virtual-time                 run timers on a virtual clock: same order, no sleeping
   --unhandled-rejections=MODE    throw (default), strict, warn, warn-with-error-code or none
   --global-script                run the file as global code instead of a CommonJS module
+
+Limits (for hosts running untrusted code; see the README's security model):
+  --timeout=MS                   stop the whole run after MS milliseconds (exit 124)
+  --max-output=BYTES             drop output past BYTES of stdout and stderr (one notice)
+  --stack-size=KB                V8's stack size, as a call depth (default 984)
+  --max-old-space-size=MB        heap limit: past it the run ends as Node's out-of-memory
+                                 crash does (exit 134)
+  --sandbox                      REPL .load/.save refused; defaults --timeout=10000,
+                                 --max-output=1000000, --max-old-space-size=512
   --                             end of options: the next word is the script
 ";
 
@@ -251,6 +288,30 @@ mod tests {
         assert_eq!(p(&["--input-type=x"]), Err(CliError::BadInputType));
         assert!(matches!(p(&["-c", "-e", "1"]), Err(CliError::Conflict(_))));
         assert_eq!(p(&["-ep", "1"]), Err(CliError::BadOption("-ep".into())));
+    }
+
+    #[test]
+    fn limits() {
+        let o = p(&[
+            "--timeout=50",
+            "--max-output",
+            "10",
+            "--stack-size=500",
+            "--sandbox",
+        ])
+        .unwrap();
+        assert_eq!(
+            (o.timeout_ms, o.max_output, o.stack_size_kb, o.sandbox),
+            (Some(50), Some(10), Some(500), true)
+        );
+        assert!(matches!(
+            p(&["--timeout=abc"]),
+            Err(CliError::BadValue { .. })
+        ));
+        assert!(matches!(
+            p(&["--timeout=0"]),
+            Err(CliError::BadValue { .. })
+        ));
     }
 
     #[test]

@@ -17,6 +17,65 @@ const STACK_SIZE: usize = 1 << 30;
 
 /// Node's exit code for a command line it refuses (`bad option`).
 const EXIT_BAD_OPTION: u8 = 9;
+/// The exit code of a run stopped by `--timeout` (as `timeout(1)`).
+const EXIT_TIMEOUT: i32 = 124;
+/// The exit code of a run past `--max-old-space-size` (Node's out-of-memory abort).
+const EXIT_HEAP_LIMIT: i32 = 134;
+
+/// Counts the bytes the process has allocated, so `--max-old-space-size` can end a run that
+/// passes the limit (the watchdog sees [`HEAP_EXCEEDED`] and stops the interpreter at its
+/// next check). Allocation itself never fails here: the limit ends the run cleanly instead of
+/// letting the allocator abort.
+struct CountingAlloc;
+
+static ALLOCATED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static HEAP_LIMIT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(usize::MAX);
+static HEAP_EXCEEDED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+// SAFETY: every call is forwarded to the system allocator unchanged; only a counter is kept.
+unsafe impl std::alloc::GlobalAlloc for CountingAlloc {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        use std::sync::atomic::Ordering::Relaxed;
+        let total = ALLOCATED.fetch_add(layout.size(), Relaxed) + layout.size();
+        if total > HEAP_LIMIT.load(Relaxed) {
+            HEAP_EXCEEDED.store(true, Relaxed);
+        }
+        // SAFETY: the caller's contract for `alloc` is passed on as is.
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        ALLOCATED.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        // SAFETY: `ptr` came from `alloc` above with this layout.
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: CountingAlloc = CountingAlloc;
+
+/// Stops the interpreter when the run's deadline passes or the heap limit is exceeded: it
+/// sets the interrupt flag with the exit code, which the interpreter checks on every loop
+/// back-edge and call.
+fn start_watchdog(it: &Interp, deadline: Option<std::time::Instant>) {
+    use std::sync::atomic::Ordering::Relaxed;
+    let interrupt = it.interrupt.clone();
+    let code = it.terminate_code.clone();
+    let _ = std::thread::Builder::new()
+        .name("jsgen-watchdog".into())
+        .spawn(move || loop {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            let stop = if HEAP_EXCEEDED.load(Relaxed) {
+                EXIT_HEAP_LIMIT
+            } else if deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+                EXIT_TIMEOUT
+            } else {
+                continue;
+            };
+            code.store(stop, Relaxed);
+            interrupt.store(true, Relaxed);
+            return;
+        });
+}
 
 fn main() -> ExitCode {
     let opts = match cli::parse(std::env::args().skip(1)) {
@@ -56,13 +115,24 @@ fn bad_option(e: &CliError) -> ExitCode {
     ExitCode::from(EXIT_BAD_OPTION)
 }
 
-fn run(opts: Options) -> u8 {
+fn run(mut opts: Options) -> u8 {
+    if opts.sandbox {
+        // Sensible defaults for untrusted code; explicit flags win.
+        opts.timeout_ms.get_or_insert(10_000);
+        opts.max_output.get_or_insert(1_000_000);
+        opts.max_old_space_mb.get_or_insert(512);
+    }
+    if let Some(mb) = opts.max_old_space_mb {
+        let limit = ALLOCATED.load(std::sync::atomic::Ordering::Relaxed)
+            + (mb as usize).saturating_mul(1 << 20);
+        HEAP_LIMIT.store(limit, std::sync::atomic::Ordering::Relaxed);
+    }
     let no_script = opts.eval.is_none() && opts.script.is_none();
     let stdin_tty = std::io::stdin().is_terminal();
     // `-i` with a script file runs the file, as Node does.
     let interactive = opts.interactive && opts.script.is_none();
     if interactive || (no_script && stdin_tty && !opts.check) {
-        return jsgen::repl::run(stdin_tty, opts.eval.as_deref());
+        return jsgen::repl::run(stdin_tty, opts.eval.as_deref(), opts.sandbox);
     }
     let mode_text = opts.unhandled_rejections.as_deref().unwrap_or("throw");
     let Some(mode) = RejectionMode::parse(mode_text) else {
@@ -111,6 +181,19 @@ fn run(opts: Options) -> u8 {
         };
     }
     it.node_mut().timers.virtual_time = opts.virtual_time;
+    it.node_mut().console.max_output = opts.max_output;
+    if let Some(kb) = opts.stack_size_kb {
+        // Node's default --stack-size is 984 KB, where jsgen allows MAX_CALL_DEPTH calls.
+        let depth = jsgen_engine::interp::MAX_CALL_DEPTH as u64 * kb / 984;
+        it.max_call_depth = depth.clamp(100, 1_000_000) as usize;
+    }
+    let deadline = opts
+        .timeout_ms
+        .map(|ms| std::time::Instant::now() + std::time::Duration::from_millis(ms));
+    it.node_mut().timers.deadline = deadline;
+    if deadline.is_some() || opts.max_old_space_mb.is_some() {
+        start_watchdog(&it, deadline);
+    }
     let (script_path, args) = if from_file {
         (Some(name.clone()), opts.args.clone())
     } else if opts.script.as_deref() == Some("-") {
@@ -141,6 +224,30 @@ fn run(opts: Options) -> u8 {
             13
         }
     };
+    // A run the watchdog stopped ends here, without 'exit' listeners (no script code runs).
+    match it.exiting {
+        Some(EXIT_TIMEOUT)
+            if it.terminate_code.load(std::sync::atomic::Ordering::Relaxed) == EXIT_TIMEOUT =>
+        {
+            let _ = std::io::stdout().flush();
+            eprintln!(
+                "jsgen: the run took longer than --timeout={} ms and was stopped",
+                opts.timeout_ms.unwrap_or_default()
+            );
+            return EXIT_TIMEOUT as u8;
+        }
+        Some(EXIT_HEAP_LIMIT)
+            if it.terminate_code.load(std::sync::atomic::Ordering::Relaxed) == EXIT_HEAP_LIMIT =>
+        {
+            let _ = std::io::stdout().flush();
+            eprintln!(
+                "\n<--- Last few GCs --->\n\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory (--max-old-space-size={})",
+                opts.max_old_space_mb.unwrap_or_default()
+            );
+            return EXIT_HEAP_LIMIT as u8;
+        }
+        _ => {}
+    }
     if opts.print && default == 0 {
         print_result(&mut it);
     }

@@ -720,3 +720,85 @@ fn errors_on_very_long_lines_are_reported() {
     // V8 points at the property name (column 70 006).
     assert!(err.contains("wide-throw.js:1:70006]"), "stderr: {err}");
 }
+
+// ---- limits a host can set (exit codes documented in the README)
+
+#[test]
+fn timeout_stops_every_kind_of_runaway_run() {
+    for code in [
+        "while (true) {}",
+        "function f() { Promise.resolve().then(f) } f()",
+        "setInterval(() => {}, 1)",
+        "try { for (;;) {} } catch (e) { console.log('caught') } finally { console.log('finally') }",
+        "Array.prototype.join.call({ length: 2 ** 32 }, '')",
+        "setTimeout(() => console.log('never'), 100000)",
+    ] {
+        let t = Instant::now();
+        let (out, err, status) = run(&["--timeout=300", "-e", code]);
+        assert_eq!((out.as_str(), status), ("", 124), "{code}: {err}");
+        assert!(err.contains("--timeout=300 ms"), "{code}: {err}");
+        assert!(t.elapsed().as_secs() < 5, "{code} took {:?}", t.elapsed());
+    }
+}
+
+#[test]
+fn max_output_drops_the_rest_with_one_notice() {
+    let (out, err, code) = run(&[
+        "--max-output=20",
+        "-e",
+        "for (let i = 0; i < 10; i++) console.log('line ' + i)",
+    ]);
+    assert_eq!((out.as_str(), code), ("line 0\nline 1\n", 0));
+    assert_eq!(err.matches("output limit of 20 bytes").count(), 1, "{err}");
+}
+
+#[test]
+fn heap_limit_ends_a_runaway_allocation_like_nodes_oom() {
+    let (_, err, code) = run(&[
+        "--max-old-space-size=64",
+        "-e",
+        "const a = []; while (true) a.push(new Array(1000).fill(1))",
+    ]);
+    assert_eq!(code, 134);
+    assert!(err.contains("JavaScript heap out of memory"), "{err}");
+}
+
+#[test]
+fn stack_size_scales_the_call_depth() {
+    let code = "let d = 0; function f() { d++; f() } try { f() } catch (e) { console.log(d < 2000, e.message) }";
+    assert_eq!(
+        run(&["--stack-size=100", "-e", code]).0,
+        "true Maximum call stack size exceeded\n"
+    );
+    assert_eq!(
+        run(&["-e", code]).0,
+        "false Maximum call stack size exceeded\n"
+    );
+}
+
+#[test]
+fn join_past_the_string_limit_fails_at_once() {
+    // Node 24: RangeError: Invalid string length, without building the string.
+    let t = Instant::now();
+    let (out, _, _) = run(&[
+        "-e",
+        "try { new Array(2 ** 32 - 1).join('x') } catch (e) { console.log(e.name, e.message) }",
+    ]);
+    assert_eq!(out, "RangeError Invalid string length\n");
+    assert!(t.elapsed().as_secs() < 5);
+}
+
+#[test]
+fn sandbox_refuses_repl_file_commands_and_sets_limits() {
+    let (out, _, code) = run_stdin(
+        &["-i", "--sandbox"],
+        ".save /tmp/jsgen-sandbox-should-not-exist.js\n.load /etc/hostname\n1 + 1\n",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(out.matches("ERR_ACCESS_DENIED").count(), 2, "{out}");
+    assert!(out.contains("> 2\n"), "{out}");
+    assert!(!std::path::Path::new("/tmp/jsgen-sandbox-should-not-exist.js").exists());
+    // The default time budget applies (10 s); an explicit flag wins.
+    let (_, _, code) = run(&["--sandbox", "--timeout=200", "-e", "while (true) {}"]);
+    assert_eq!(code, 124);
+}

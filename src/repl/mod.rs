@@ -34,7 +34,7 @@ use input::{object_literal_wrap, parse_command, rewrite_top_level_await};
 /// Starts a REPL session and runs it until `.exit`, Ctrl+D (end of input) or a second Ctrl+C.
 /// `terminal`: stdin is a terminal (line editor, Ctrl+C handling, `.editor`). `init` is code
 /// to run first (`jsgen -i -e CODE`), in the session's global scope.
-pub fn run(terminal: bool, init: Option<&str>) -> u8 {
+pub fn run(terminal: bool, init: Option<&str>, sandbox: bool) -> u8 {
     let mut it = jsgen_node::node_interp();
     it.node_mut().console.detect_terminal();
     // Node's REPL context has `require` and `module` (not `exports`, `__filename`, `__dirname`).
@@ -50,6 +50,7 @@ pub fn run(terminal: bool, init: Option<&str>) -> u8 {
     }
     let mut repl = Repl::new(it, fe);
     repl.init = init.map(str::to_string);
+    repl.sandbox = sandbox;
     repl.main_loop();
     let _ = std::io::stdout().flush();
     // `process.exit(code)` ends the session with its code (low 8 bits, as a process status).
@@ -86,6 +87,8 @@ pub struct Repl {
     session_lines: Vec<String>,
     /// Code to run before the first prompt (`-i -e CODE`).
     init: Option<String>,
+    /// `--sandbox`: `.load` and `.save` are refused.
+    sandbox: bool,
 }
 
 const LAST: &str = "last";
@@ -105,6 +108,7 @@ impl Repl {
             saw_sigint: false,
             session_lines: Vec::new(),
             init: None,
+            sandbox: false,
         }
     }
 
@@ -238,6 +242,10 @@ impl Repl {
                 self.out(&h);
             }
             "editor" => return self.editor_mode(),
+            // `--sandbox`: the REPL touches no files (Node's permission-model error).
+            "load" | "save" if self.sandbox => self.out(
+                "Uncaught Error [ERR_ACCESS_DENIED]: Access to this API has been restricted (--sandbox)\n",
+            ),
             "load" => self.load(arg),
             "save" => self.save(arg),
             _ => self.out("Invalid REPL keyword\n"),

@@ -34,6 +34,11 @@ pub struct ConsoleState {
     pub stderr_colors: bool,
     /// Whether stdout is a terminal (`console.clear` only clears a terminal).
     pub stdout_tty: bool,
+    /// `--max-output`: bytes of stdout and stderr together past which output is dropped
+    /// (with one notice on stderr).
+    pub max_output: Option<usize>,
+    /// Bytes written so far (counted only with `max_output`).
+    pub written: usize,
 }
 
 /// Color depths of Node's `getColorDepth` (`lib/internal/tty.js`), in bits.
@@ -205,7 +210,33 @@ impl ConsoleState {
         }
     }
 
+    /// Whether `s` may still be written under `--max-output`; the write that would cross
+    /// the limit is dropped with one notice on stderr, and so is everything after it.
+    fn within_budget(&mut self, s: &str) -> bool {
+        let Some(max) = self.max_output else {
+            return true;
+        };
+        if self.written + s.len() <= max {
+            self.written += s.len();
+            return true;
+        }
+        if self.written <= max {
+            self.written = max + 1;
+            let _ = std::io::stdout().flush();
+            let _ = std::io::stderr().write_all(
+                format!(
+                    "jsgen: output limit of {max} bytes reached (--max-output); further output is dropped\n"
+                )
+                .as_bytes(),
+            );
+        }
+        false
+    }
+
     pub fn write_out(&mut self, s: &str) {
+        if !self.within_budget(s) {
+            return;
+        }
         match &mut self.capture {
             Some(buf) => buf.extend_from_slice(s.as_bytes()),
             None => {
@@ -216,6 +247,9 @@ impl ConsoleState {
         }
     }
     pub fn write_err(&mut self, s: &str) {
+        if !self.within_budget(s) {
+            return;
+        }
         if let Some(buf) = &mut self.capture_err {
             buf.extend_from_slice(s.as_bytes());
             return;

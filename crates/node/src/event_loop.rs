@@ -63,6 +63,9 @@ pub struct Timers {
     /// Node's `executionAsyncId()`: 1 in the main script, the resource's id in its callback,
     /// 0 in promise jobs.
     pub exec_async_id: u64,
+    /// The wall-clock budget of the whole run (`--timeout`): the loop ends there, and the
+    /// host's watchdog stops running script code.
+    pub deadline: Option<Instant>,
 }
 
 impl Default for Timers {
@@ -85,6 +88,7 @@ impl Default for Timers {
             immediates: VecDeque::new(),
             immediate_tail: None,
             exec_async_id: 1,
+            deadline: None,
         }
     }
 }
@@ -517,6 +521,9 @@ impl EventLoop for Interp {
             if !self.node_mut().timers.has_refed_work() {
                 return LoopEnd::Done;
             }
+            if let Some(code) = self.exiting {
+                return LoopEnd::Exit(code);
+            }
             let ran = match self.run_due_callbacks(&mut |it, r| {
                 if let Err(e) = r {
                     if let Some(end) = it.uncaught(e, "uncaughtException") {
@@ -549,8 +556,26 @@ impl EventLoop for Interp {
         if self.node_mut().timers.virtual_time {
             self.node_mut().timers.skipped += wait;
         } else {
-            let d = Duration::from_secs_f64(wait / 1000.0);
+            let mut d = Duration::from_secs_f64(wait / 1000.0);
+            // Never sleep past the run's deadline: the watchdog ends the run there.
+            if let Some(deadline) = self.node().timers.deadline {
+                d = d.min(deadline.saturating_duration_since(Instant::now()));
+            }
             rt.block_on(async move { tokio::time::sleep(d).await });
+        }
+        if self
+            .node()
+            .timers
+            .deadline
+            .is_some_and(|d| Instant::now() >= d)
+        {
+            // The watchdog's flag; the loop sees `exiting` at its next turn.
+            let code = self
+                .terminate_code
+                .load(std::sync::atomic::Ordering::Relaxed);
+            if code != 0 {
+                self.exiting = Some(code);
+            }
         }
     }
     fn repl_checkpoint(&mut self, report: &mut dyn FnMut(&mut Interp, LoopError)) {

@@ -89,6 +89,9 @@ fn get_idx(it: &mut Interp, o: &Obj, k: u64) -> JsResult<Value> {
             }
         }
     }
+    // A hole or an array-like: the slow path. Long native loops over huge lengths come
+    // through here, so they stop when the host interrupts (Ctrl+C, `--timeout`).
+    it.check_interrupt()?;
     it.get(o, &index_key(k))
 }
 
@@ -959,6 +962,13 @@ fn array_join(it: &mut Interp, a: &Args) -> JsResult<Value> {
     } else {
         it.to_string(&sep)?
     };
+    // The separators alone would pass V8's string length limit: fail before the loop.
+    if len > 1
+        && (len - 1).saturating_mul(sep.len() as u64)
+            > crate::builtins::string::MAX_STRING_LENGTH as u64
+    {
+        return Err(it.range_error("Invalid string length"));
+    }
     let r = with_join_guard(it, &o, |it| {
         let mut out: Vec<u16> = Vec::new();
         for k in 0..len {
@@ -970,7 +980,7 @@ fn array_join(it: &mut Interp, a: &Args) -> JsResult<Value> {
                 let s = it.to_string(&e)?;
                 out.extend_from_slice(s.units());
             }
-            if out.len() > (1 << 29) {
+            if out.len() > crate::builtins::string::MAX_STRING_LENGTH {
                 return Err(it.range_error("Invalid string length"));
             }
         }

@@ -9,8 +9,7 @@ use crate::interp::generator::GeneratorData;
 use crate::interp::pattern::DSource;
 use crate::interp::scope::Env;
 use crate::interp::{
-    Abrupt, Args, Interp, JsResult, NativeFn, StackEntry, MAX_CALL_ARGS, MAX_CALL_DEPTH,
-    MAX_CONSTRUCT_ARGS,
+    Abrupt, Args, Interp, JsResult, NativeFn, StackEntry, MAX_CALL_ARGS, MAX_CONSTRUCT_ARGS,
 };
 use crate::object::{Attrs, Obj, ObjectKind, PropKey};
 use crate::resolve::ScopeInfo;
@@ -574,7 +573,7 @@ impl Interp {
             return Err(self.exit_sentinel());
         }
         self.check_interrupt()?;
-        if self.call_depth >= MAX_CALL_DEPTH || stack_is_low() {
+        if self.call_depth >= self.max_call_depth || stack_is_low() {
             return Err(self.range_error("Maximum call stack size exceeded"));
         }
         self.call_depth += 1;

@@ -310,6 +310,13 @@ pub struct Interp {
     /// every loop back-edge and every call checks it with one relaxed load and throws while
     /// it stays set, so no `catch` can keep the script running. The REPL clears it.
     pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// Set with [`Interp::interrupt`] by a host that ends the run rather than throwing (a
+    /// time budget, a memory limit): the exit code. The next check makes the interpreter
+    /// unwind as for [`Interp::exiting`], so no script code can catch it.
+    pub terminate_code: std::sync::Arc<std::sync::atomic::AtomicI32>,
+    /// Nesting of JavaScript calls allowed before `RangeError: Maximum call stack size
+    /// exceeded` ([`MAX_CALL_DEPTH`] unless the host sets it, e.g. `--stack-size`).
+    pub max_call_depth: usize,
 }
 
 impl Interp {
@@ -393,6 +400,13 @@ impl Interp {
     #[inline]
     pub fn check_interrupt(&mut self) -> JsResult<()> {
         if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+            let code = self
+                .terminate_code
+                .load(std::sync::atomic::Ordering::Relaxed);
+            if code != 0 {
+                self.exiting = Some(code);
+                return Err(self.exit_sentinel());
+            }
             return Err(self.plain_error(INTERRUPTED_MESSAGE));
         }
         Ok(())

@@ -249,6 +249,8 @@ pub fn create(
         native_closures: Vec::new(),
         error_stack_symbol: Sym::new_private(JsStr::from("error_stack_symbol"), None),
         interrupt: Default::default(),
+        terminate_code: Default::default(),
+        max_call_depth: crate::interp::MAX_CALL_DEPTH,
     };
     crate::builtins::init_all(&mut it);
     it
