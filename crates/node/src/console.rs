@@ -10,7 +10,8 @@ use rustc_hash::FxHashMap;
 
 use crate::inspect::{self, InspectOptions};
 use crate::prelude::*;
-use jsgen_engine::interp::{Args, Interp, JsResult};
+use jsgen_engine::interp::{Args, Interp, JsResult, NativeFn};
+use jsgen_engine::object::{Attrs, Obj};
 use jsgen_engine::object::{ObjectKind, PropKey};
 use jsgen_engine::string::JsStr;
 use jsgen_engine::value::Value;
@@ -291,27 +292,117 @@ impl ConsoleState {
 }
 
 pub fn init(it: &mut Interp) {
-    let console = it.new_object();
-    it.define_method(&console, "log", 0, log);
-    it.define_method(&console, "warn", 0, error);
-    it.define_method(&console, "dir", 0, dir);
-    it.define_method(&console, "time", 0, time);
-    it.define_method(&console, "timeEnd", 0, time_end);
-    it.define_method(&console, "timeLog", 0, time_log);
-    it.define_method(&console, "trace", 0, trace);
-    it.define_method(&console, "assert", 0, assert);
-    it.define_method(&console, "clear", 0, clear);
-    it.define_method(&console, "count", 0, count);
-    it.define_method(&console, "countReset", 0, count_reset);
-    it.define_method(&console, "group", 0, group);
-    it.define_method(&console, "groupEnd", 0, group_end);
-    it.define_method(&console, "table", 0, table);
-    it.define_method(&console, "debug", 0, log);
-    it.define_method(&console, "info", 0, log);
-    it.define_method(&console, "dirxml", 0, log);
-    it.define_method(&console, "error", 0, error);
-    it.define_method(&console, "groupCollapsed", 0, group);
+    let console = make_console(it);
     jsgen_engine::builtins::define_global(it, "console", Value::Object(console));
+}
+
+/// A console object: its methods are own enumerable properties in Node 24's order
+/// (`Object.keys(console)`).
+fn make_console(it: &mut Interp) -> Obj {
+    let console = it.new_object();
+    let methods: [(&str, u32, NativeFn); 25] = [
+        ("log", 0, log),
+        ("info", 0, log),
+        ("debug", 0, log),
+        ("warn", 0, error),
+        ("error", 0, error),
+        ("dir", 0, dir),
+        ("time", 0, time),
+        ("timeEnd", 0, time_end),
+        ("timeLog", 0, time_log),
+        ("trace", 0, trace),
+        ("assert", 0, assert),
+        ("clear", 0, clear),
+        ("count", 0, count),
+        ("countReset", 0, count_reset),
+        ("group", 0, group),
+        ("groupEnd", 0, group_end),
+        ("table", 0, table),
+        ("dirxml", 0, log),
+        ("groupCollapsed", 0, group),
+        ("Console", 1, console_constructor),
+        // The inspector's methods do nothing without an inspector session, as in Node.
+        ("profile", 0, |_, _| Ok(Value::Undefined)),
+        ("profileEnd", 0, |_, _| Ok(Value::Undefined)),
+        ("timeStamp", 0, |_, _| Ok(Value::Undefined)),
+        ("context", 1, |it, _| Ok(Value::Object(make_console(it)))),
+        ("createTask", 0, create_task),
+    ];
+    for (name, length, f) in methods {
+        let m = if name == "Console" {
+            it.native_fn_with(name, length, f, true, Vec::new())
+        } else {
+            it.native_fn(name, length, f)
+        };
+        console.define(name, Value::Object(m), Attrs::DEFAULT);
+    }
+    console
+}
+
+/// `new console.Console(stdout[, stderr])` or `new Console({ stdout, stderr })`: a console
+/// whose output methods write formatted lines with the streams' `write` (the others behave
+/// as the global console's).
+fn console_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let first = a.get(0);
+    let (out, err) = match &first {
+        Value::Object(o) if !it.has_property(o, &PropKey::from("write"))? => {
+            let out = it.get(o, &PropKey::from("stdout"))?;
+            let err = it.get(o, &PropKey::from("stderr"))?;
+            (out, err)
+        }
+        _ => (first.clone(), a.get(1)),
+    };
+    let writable = |it: &mut Interp, v: &Value| -> JsResult<bool> {
+        Ok(matches!(v, Value::Object(o) if {
+            let w = it.get(o, &PropKey::from("write"))?;
+            it.is_callable(&w)
+        }))
+    };
+    if !writable(it, &out)? {
+        return Err(crate::process::invalid_arg_type(
+            it,
+            "stdout",
+            "an instance of Writable",
+            &out,
+        ));
+    }
+    let err = if err.is_undefined() { out.clone() } else { err };
+    let c = make_console(it);
+    let to = |it: &mut Interp, name: &str, stream: &Value, f: NativeFn| {
+        let m = it.native_fn_with(name, 0, f, false, vec![stream.clone()]);
+        c.define(name, Value::Object(m), Attrs::DEFAULT);
+    };
+    for name in ["log", "info", "debug", "dirxml"] {
+        to(it, name, &out, write_formatted);
+    }
+    for name in ["warn", "error"] {
+        to(it, name, &err, write_formatted);
+    }
+    Ok(Value::Object(c))
+}
+
+/// A `Console` instance's output method: `stream.write(util.format(...args) + '\n')`.
+fn write_formatted(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let stream = match &a.callee.borrow().kind {
+        jsgen_engine::object::ObjectKind::Native(n) => n.captures.first().cloned(),
+        _ => None,
+    }
+    .unwrap_or_default();
+    let s = inspect::format_log_args(it, a.args)?;
+    let w = it.get_v(&stream, &PropKey::from("write"))?;
+    it.call(&w, &stream, &[Value::from(format!("{s}\n").as_str())])?;
+    Ok(Value::Undefined)
+}
+
+/// `console.createTask(name)`: a task whose `run(f)` calls `f` (async stack tagging is an
+/// inspector feature).
+fn create_task(it: &mut Interp, _a: &Args) -> JsResult<Value> {
+    let task = it.new_object();
+    it.define_method(&task, "run", 1, |it, a| {
+        let f = a.get(0);
+        it.call(&f, &Value::Undefined, &[])
+    });
+    Ok(Value::Object(task))
 }
 
 /// `kGetInspectOptions(stream)` over `util.inspect.defaultOptions`: colors when the stream

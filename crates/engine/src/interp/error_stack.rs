@@ -31,6 +31,8 @@ const STACK_OVERFLOW: &str = "Maximum call stack size exceeded";
 #[derive(Debug)]
 pub struct CapturedStack {
     frames: Vec<CapturedFrame>,
+    /// `Error.stackTraceLimit` when the frames were captured.
+    limit: usize,
 }
 
 #[derive(Debug)]
@@ -48,6 +50,27 @@ impl Interp {
     /// built-ins and Node's module loader below a main module), cheap to take: names and
     /// positions only, formatted on demand. Enough frames for `STACK_TRACE_LIMIT` lines.
     pub fn capture_frames(&self) -> Rc<CapturedStack> {
+        self.capture_frames_limited(self.stack_trace_limit().unwrap_or(STACK_TRACE_LIMIT))
+    }
+
+    /// V8's `Error.stackTraceLimit`, read from `%Error%` when a stack is captured: `None`
+    /// when it is not a number (V8 then captures no stack: `e.stack` is undefined).
+    pub fn stack_trace_limit(&self) -> Option<usize> {
+        let ctor = self
+            .intrinsics
+            .error_prototype
+            .get_own_data(&PropKey::from("constructor"));
+        let Some(Value::Object(ctor)) = ctor else {
+            return Some(STACK_TRACE_LIMIT);
+        };
+        match ctor.get_own_data(&PropKey::from("stackTraceLimit")) {
+            Some(Value::Number(n)) if n.is_nan() || n <= 0.0 => Some(0),
+            Some(Value::Number(n)) => Some(n.min(1e6) as usize),
+            _ => None,
+        }
+    }
+
+    fn capture_frames_limited(&self, limit: usize) -> Rc<CapturedStack> {
         let mut entries = self
             .stack
             .iter()
@@ -60,7 +83,7 @@ impl Interp {
         let entry_lines = hooks.entry_frames().len();
         let mut frames = Vec::new();
         let mut lines = 0;
-        while lines < STACK_TRACE_LIMIT {
+        while lines < limit {
             let Some(e) = entries.next() else {
                 break;
             };
@@ -80,7 +103,7 @@ impl Interp {
                 module_code,
             });
         }
-        Rc::new(CapturedStack { frames })
+        Rc::new(CapturedStack { frames, limit })
     }
 
     /// `\n    at f (file:line:col)` for each captured frame, as V8 prints them.
@@ -118,7 +141,7 @@ impl Interp {
                 format!("{} ({file}:{line}:{col})", f.name)
             });
         }
-        lines.truncate(STACK_TRACE_LIMIT);
+        lines.truncate(c.limit);
         let mut s = String::new();
         for l in lines {
             s.push_str("\n    at ");
@@ -137,7 +160,11 @@ impl Interp {
     /// configurable) with the current call stack's frames, replacing any existing `stack`
     /// property. The caller checks that the property may be replaced.
     pub fn install_lazy_stack(&self, o: &Obj) {
-        let frames = self.capture_frames();
+        // A non-number `Error.stackTraceLimit`: V8 captures nothing.
+        let Some(limit) = self.stack_trace_limit() else {
+            return;
+        };
+        let frames = self.capture_frames_limited(limit);
         o.put_prop(
             PropKey::from("stack"),
             Prop {
