@@ -1,4 +1,4 @@
-//! Golden tests: run the `jsgen` binary on scripts and compare with what Node v20 printed.
+//! Golden tests: run the `jsgen` binary on scripts and compare with what the reference Node 24 printed.
 //!
 //! * every `samples/*.js` (expected stdout in `samples/X.out`, exit code in `samples/X.exit`,
 //!   default 0);
