@@ -297,7 +297,19 @@ impl Repl {
             Ok(bytes) => {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 self.session_lines.push(text.clone());
+                // Node writes the file into the REPL as typed input (in editor mode): a
+                // terminal shows its text, then the results; then an empty line follows,
+                // which shows one more prompt.
+                if self.fe.terminal {
+                    self.out(&text.replace('\n', "\r\n"));
+                    if !text.ends_with('\n') {
+                        self.out("\r\n");
+                    }
+                }
                 self.eval_entry(&text, false);
+                if !self.fe.terminal {
+                    self.out("> ");
+                }
             }
             Err(_) => self.out(&format!("Failed to load: {file}\n")),
         }
