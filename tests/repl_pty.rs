@@ -83,3 +83,25 @@ fn piped_repl_writes_no_history_file() {
     assert!(o.success());
     assert!(!piped.join(".jsgen_repl_history").exists());
 }
+
+#[test]
+fn editor_mode_on_a_terminal_has_no_stray_blank_line() {
+    let dir = home("editor");
+    let Some(out) = session(
+        &dir,
+        &[".editor\r", "let e = 4\r", "e * 10\r", "\x04", ".exit\r"],
+        Duration::from_millis(400),
+    ) else {
+        return;
+    };
+    // Node 24: after Ctrl+D one newline, then the result.
+    assert!(
+        out.contains("// Entering editor mode (Ctrl+D to finish, Ctrl+C to cancel)"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("\r\n\r\n\x1b[33m40"),
+        "stray blank line: {out:?}"
+    );
+    assert!(out.contains("\x1b[33m40\x1b[39m"), "{out:?}");
+}

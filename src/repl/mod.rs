@@ -241,7 +241,8 @@ impl Repl {
                 let h = input::help_text(self.fe.terminal);
                 self.out(&h);
             }
-            "editor" => return self.editor_mode(),
+            // Node offers `.editor` on a terminal only.
+            "editor" if self.fe.terminal => return self.editor_mode(),
             // `--sandbox`: the REPL touches no files (Node's permission-model error).
             "load" | "save" if self.sandbox => self.out(
                 "Uncaught Error [ERR_ACCESS_DENIED]: Access to this API has been restricted (--sandbox)\n",
@@ -265,14 +266,9 @@ impl Repl {
                     return Flow::Continue;
                 }
                 Input::Eof => {
-                    self.out("\n");
+                    // The editor already moved to a new line.
                     let code = lines.join("\n");
                     self.session_lines.extend(lines);
-                    if !self.fe.terminal {
-                        // Piped input has ended: evaluate, then the session ends too.
-                        self.eval_entry(&code, false);
-                        return Flow::Exit;
-                    }
                     self.eval_entry(&code, false);
                     return Flow::Continue;
                 }
