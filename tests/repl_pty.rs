@@ -105,3 +105,60 @@ fn editor_mode_on_a_terminal_has_no_stray_blank_line() {
     );
     assert!(out.contains("\x1b[33m40\x1b[39m"), "{out:?}");
 }
+
+/// The terminal text without escape sequences and carriage returns.
+fn plain(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' && chars.peek() == Some(&'[') {
+            chars.next();
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() || d == '~' {
+                    break;
+                }
+            }
+        } else if c != '\r' {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn pasted_lines_all_run_in_order_like_nodes() {
+    let dir = home("paste");
+    // Two pastes, each one write: three statements, then a multi-line function and a call.
+    let Some(out) = session(
+        &dir,
+        &[
+            "let a = 1\rlet b = 2\ra + b\r",
+            "function f() {\r  const x = 40;\r  return x + 2;\r}\rf()\r",
+            ".exit\r",
+        ],
+        Duration::from_millis(700),
+    ) else {
+        return;
+    };
+    // What the reference Node 24 shows for the same keystrokes (escapes removed).
+    let node = "> let a = 1\nundefined\n> let b = 2\nundefined\n> a + b\n3\n\
+                > function f() {\n|   const x = 40;\n|   return x + 2;\n| }\nundefined\n> f()\n42\n";
+    assert!(plain(&out).contains(node), "{:?}", plain(&out));
+}
+
+#[test]
+fn fast_typing_loses_nothing() {
+    let dir = home("fast");
+    // Keys a few milliseconds apart, faster than the prompt redraws.
+    let keys: Vec<String> = "[1, 2].map(x => x * 3)\r'done'\r"
+        .chars()
+        .map(String::from)
+        .collect();
+    let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+    let Some(out) = session(&dir, &refs, Duration::from_millis(5)) else {
+        return;
+    };
+    let text = plain(&out);
+    assert!(text.contains("[ 3, 6 ]\n"), "{text:?}");
+    assert!(text.contains("'done'\n"), "{text:?}");
+}

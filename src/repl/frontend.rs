@@ -204,6 +204,9 @@ fn editor_thread(
         .auto_add_history(false)
         // Like Node: Tab completes the common prefix, a second Tab lists the candidates.
         .completion_type(rustyline::CompletionType::List)
+        // As Node: no bracketed paste, so a paste arrives as typed lines and each line runs
+        // on its own (rustyline would otherwise insert the whole paste as one entry).
+        .bracketed_paste(false)
         .max_history_size(
             history
                 .as_ref()
