@@ -162,3 +162,32 @@ fn fast_typing_loses_nothing() {
     assert!(text.contains("[ 3, 6 ]\n"), "{text:?}");
     assert!(text.contains("'done'\n"), "{text:?}");
 }
+
+#[test]
+fn a_never_settling_await_waits_until_ctrl_c() {
+    let dir = home("await");
+    let Some(out) = session(
+        &dir,
+        &[
+            "setTimeout(() => console.log('timer fired'), 300); 0\r",
+            "await new Promise(() => {})\r",
+            "",
+            "\x03",
+            "1 + 1\r",
+            ".exit\r",
+        ],
+        Duration::from_millis(600),
+    ) else {
+        return;
+    };
+    let text = plain(&out);
+    // Timers keep firing while the entry waits; Ctrl+C ends the wait with Node's error.
+    assert!(text.contains("timer fired"), "{text:?}");
+    assert!(
+        text.contains(
+            "Uncaught:\n[Error [ERR_SCRIPT_EXECUTION_INTERRUPTED]: Script execution was interrupted by `SIGINT`] {\n  code: 'ERR_SCRIPT_EXECUTION_INTERRUPTED'\n}\n"
+        ),
+        "{text:?}"
+    );
+    assert!(text.contains("> 1 + 1\n2\n"), "{text:?}");
+}

@@ -428,9 +428,12 @@ impl Repl {
             if self.it.interrupt.load(Ordering::Relaxed) {
                 break None;
             }
-            // Nothing left that could settle it: stop waiting (Node would wait forever).
-            let Some(wait) = self.it.time_to_next_timer() else {
-                return;
+            // Nothing left that could settle it: on a terminal wait, as Node does, until
+            // Ctrl+C; piped input goes on with the next line.
+            let wait = match self.it.time_to_next_timer() {
+                Some(w) => w,
+                None if self.fe.terminal => std::time::Duration::from_millis(50),
+                None => return,
             };
             // Sleep in slices so Ctrl+C (SIGINT sets INTERRUPT) stops the wait.
             std::thread::sleep(wait.min(std::time::Duration::from_millis(50)));
@@ -442,13 +445,16 @@ impl Repl {
                 pos: None,
             })),
             None => {
-                let e = self.it.plain_error(INTERRUPTED_MESSAGE);
-                self.finish(Err(match e {
-                    jsgen_engine::interp::Abrupt::Throw(value) => {
-                        RunError::Uncaught { value, pos: None }
-                    }
-                    _ => return,
-                }));
+                // Node's ERR_SCRIPT_EXECUTION_INTERRUPTED.
+                let proto = self.it.intrinsics.error_prototype.clone();
+                let value = jsgen_node::process::node_error(
+                    &mut self.it,
+                    &proto,
+                    "ERR_SCRIPT_EXECUTION_INTERRUPTED",
+                    INTERRUPTED_MESSAGE,
+                );
+                self.it.interrupt.store(false, Ordering::Relaxed);
+                self.finish(Err(RunError::Uncaught { value, pos: None }));
             }
         }
     }
