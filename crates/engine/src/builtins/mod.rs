@@ -4,9 +4,11 @@
 //! (`console`, timers, `process`, ...) are the host's: see `jsgen-node`.
 
 pub mod array;
+pub mod array_buffer;
 pub mod array_sort;
 pub mod bigint;
 pub mod boolean;
+pub mod data_view;
 pub mod date;
 pub mod error;
 pub mod function;
@@ -24,6 +26,8 @@ pub mod reflect;
 pub mod regexp;
 pub mod string;
 pub mod symbol;
+pub mod typed_array;
+pub mod typed_array_proto;
 
 use crate::interp::Interp;
 use crate::object::{Attrs, Obj};
@@ -44,6 +48,9 @@ pub fn init_all(it: &mut Interp) {
     math::init(it);
     json::init(it);
     map::init(it);
+    array_buffer::init(it);
+    typed_array::init(it);
+    data_view::init(it);
     reflect::init(it);
     proxy::init(it);
     global::init(it);
