@@ -6,6 +6,7 @@
 pub mod array;
 pub mod array_buffer;
 pub mod array_sort;
+pub mod atomics;
 pub mod bigint;
 pub mod boolean;
 pub mod data_view;
@@ -51,6 +52,7 @@ pub fn init_all(it: &mut Interp) {
     array_buffer::init(it);
     typed_array::init(it);
     data_view::init(it);
+    atomics::init(it);
     reflect::init(it);
     proxy::init(it);
     global::init(it);
