@@ -29,6 +29,7 @@ pub mod string;
 pub mod symbol;
 pub mod typed_array;
 pub mod typed_array_proto;
+pub mod uint8_base64;
 
 use crate::interp::Interp;
 use crate::object::{Attrs, Obj};

@@ -854,6 +854,7 @@ pub fn init(it: &mut Interp) {
         set_intrinsic_ctor(&mut it.intrinsics, ty, ctor.clone());
         crate::builtins::define_global(it, name, Value::Object(ctor));
     }
+    crate::builtins::uint8_base64::init(it);
 }
 
 /// Reads a view's buffer length for inspect-like callers that must not run code: the
