@@ -627,6 +627,14 @@ fn object_define_property(it: &mut Interp, a: &Args) -> JsResult<Value> {
                 "'defineProperty' on proxy: trap returned falsish for property '{ks}'"
             )));
         }
+        // A typed array rejects a numeric key that is not a valid index.
+        let invalid_index = crate::builtins::typed_array::typed_array_data(&o).is_some_and(|ta| {
+            crate::builtins::typed_array::canonical_numeric_index(&key)
+                .is_some_and(|i| !ta.is_valid_integer_index(i))
+        });
+        if invalid_index {
+            return Err(it.type_error("Invalid typed array index"));
+        }
         if !o.borrow().extensible && o.get_own_property(&key).is_none() {
             return Err(it.type_error(format!(
                 "Cannot define property {ks}, object is not extensible"

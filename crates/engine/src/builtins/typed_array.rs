@@ -394,11 +394,7 @@ impl Interp {
         let (result, ta) = self.typed_array_create_from_constructor(&constructor, args, method)?;
         // 4. If result.[[ContentType]] is not exemplar.[[ContentType]], throw a TypeError.
         if ta.ty.is_bigint() != exemplar_ty.is_bigint() {
-            return Err(self.type_error(format!(
-                "Content type of {} does not match {}",
-                ta.ty.constructor_name(),
-                exemplar_ty.constructor_name()
-            )));
+            return Err(self.type_error(crate::interp::ops::MIX_BIGINT));
         }
         // 5. Return result.
         Ok((result, ta))
@@ -587,11 +583,7 @@ fn initialize_typed_array_from_typed_array(
     let data = it.allocate_plain_array_buffer(byte_length)?;
     // 12.b. If srcArray.[[ContentType]] is not O.[[ContentType]], throw a TypeError exception.
     if src.ty.is_bigint() != ty.is_bigint() {
-        return Err(it.type_error(format!(
-            "Content type of {} does not match {}",
-            src.ty.constructor_name(),
-            ty.constructor_name()
-        )));
+        return Err(it.type_error(crate::interp::ops::MIX_BIGINT));
     }
     if src.ty == ty {
         copy_buffer_bytes(&src.buffer, src.byte_offset, &data, 0, byte_length as usize);

@@ -646,11 +646,7 @@ fn set_from_typed_array(
     }
     // 16. If target.[[ContentType]] is not source.[[ContentType]], throw a TypeError.
     if t.ty.is_bigint() != source.ty.is_bigint() {
-        return Err(it.type_error(format!(
-            "Content type of {} does not match {}",
-            source.ty.constructor_name(),
-            t.ty.constructor_name()
-        )));
+        return Err(it.type_error(crate::interp::ops::MIX_BIGINT));
     }
     let target_offset = target_offset as usize;
     let src_size = source.ty.size();

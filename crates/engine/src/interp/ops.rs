@@ -702,6 +702,17 @@ impl Interp {
                     key_display(&key)
                 )));
             }
+            // A typed array rejects a numeric key that is not a valid index.
+            let invalid_index = match &o.borrow().kind {
+                ObjectKind::TypedArray(ta) => {
+                    crate::builtins::typed_array::canonical_numeric_index(&key)
+                        .is_some_and(|i| !ta.is_valid_integer_index(i))
+                }
+                _ => false,
+            };
+            if invalid_index {
+                return Err(self.type_error("Invalid typed array index"));
+            }
             return Err(self.type_error(format!("Cannot redefine property: {}", key_display(&key))));
         }
         Ok(())
