@@ -811,8 +811,9 @@ fn key_is(k: &PropKey, name: &str) -> bool {
 enum Formatter {
     None,
     Array,
-    /// `formatTypedArray` with the length read when formatting started.
-    TypedArray(usize),
+    /// `formatTypedArray` with the length read when formatting started, and whether the
+    /// array has a null prototype (Node then formats a copy made by its constructor).
+    TypedArray(usize, bool),
     /// `formatArrayBuffer`.
     ArrayBuffer,
     Set,
@@ -938,10 +939,14 @@ fn format_raw(
                 };
                 let prefix = get_prefix(ctor, &tag, &fallback, &format!("({size})"));
                 braces = [format!("{prefix}["), "]".into()];
-                if size == 0 && k.is_empty() && !ctx.o.show_hidden {
+                // `value.length === 0`: a typed array without its prototype's getter has no
+                // length, and prints `[  ]` when empty.
+                let length = it.get(value, &PropKey::from("length"))?;
+                let empty = matches!(length, Value::Number(n) if n == 0.0);
+                if empty && k.is_empty() && !ctx.o.show_hidden {
                     return Ok(format!("{}]", braces[0]));
                 }
-                formatter = Formatter::TypedArray(size);
+                formatter = Formatter::TypedArray(size, ctor.is_none());
                 extras = Extras::ArrayExtras;
                 if ctx.o.show_hidden {
                     extra_keys = &[
@@ -1112,7 +1117,9 @@ fn format_raw(
     let mut output = match formatter {
         Formatter::None => Vec::new(),
         Formatter::Array => format_array(it, ctx, value, recurse_times)?,
-        Formatter::TypedArray(len) => format_typed_array(it, ctx, value, len)?,
+        Formatter::TypedArray(len, null_proto) => {
+            format_typed_array(it, ctx, value, len, null_proto)?
+        }
         Formatter::ArrayBuffer => format_array_buffer(ctx, value),
         Formatter::Set => format_set(it, ctx, value, recurse_times)?,
         Formatter::Map => format_map(it, ctx, value, recurse_times)?,
@@ -1535,12 +1542,20 @@ fn format_typed_array(
     ctx: &mut Ctx,
     value: &Obj,
     length: usize,
+    null_proto: bool,
 ) -> JsResult<Vec<String>> {
     let max_length = max_len(ctx, length);
-    // `value.length`.
-    let current = match it.get(value, &PropKey::from("length"))? {
-        Value::Number(n) if n >= 0.0 => n as usize,
-        _ => 0,
+    // `value.length` (of the copy Node makes for a null-prototype array).
+    let current = if null_proto {
+        match &value.borrow().kind {
+            ObjectKind::TypedArray(ta) => ta.length().unwrap_or(0),
+            _ => 0,
+        }
+    } else {
+        match it.get(value, &PropKey::from("length"))? {
+            Value::Number(n) if n >= 0.0 => n as usize,
+            _ => 0,
+        }
     };
     let remaining = current.saturating_sub(max_length);
     let mut output = Vec::with_capacity(max_length + 1);

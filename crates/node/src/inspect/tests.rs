@@ -180,7 +180,7 @@ fn run_capture(script: &str, colors: bool) -> Result<String, String> {
 /// the 5 cases that fail need V8 13.6's `stack` accessor on errors (an own get/set pair,
 /// shown as `[Getter/Setter]`) and Node 24's `formatError` for a non-string `stack`
 /// (issue #13); every other case passes.
-const BASELINE: usize = 845;
+const BASELINE: usize = 940;
 
 #[test]
 fn inspect_cases_match_node() {
