@@ -198,7 +198,10 @@ impl ObjectKind {
             // The TypedArray [[OwnPropertyKeys]]: the indices below its length when in bounds.
             ObjectKind::TypedArray(ta) => {
                 if let Some(len) = ta.length() {
-                    out.extend(0..len.min(u32::MAX as usize) as u32);
+                    // Past V8's key limit the interpreter's [[OwnPropertyKeys]] throws
+                    // first; the cap keeps other callers from an allocation abort.
+                    let len = len.min(crate::builtins::typed_array::MAX_ENUMERABLE_KEYS);
+                    out.extend(0..len as u32);
                 }
             }
             _ => {}

@@ -245,7 +245,9 @@ pub fn to_uint8_clamp(n: f64) -> u8 {
 pub fn raw_bytes_to_numeric(ty: ElementType, raw: &[u8], little_endian: bool) -> Value {
     let n = ty.size();
     let mut b = [0u8; 8];
-    b[..n].copy_from_slice(&raw[..n]);
+    // (Callers pass at least `n` bytes; missing bytes read as zero rather than panic.)
+    let have = n.min(raw.len());
+    b[..have].copy_from_slice(&raw[..have]);
     // 1-2. Work on little-endian bytes.
     if !little_endian {
         b[..n].reverse();

@@ -228,6 +228,10 @@ fn set_intrinsic_ctor(i: &mut Intrinsics, ty: ElementType, ctor: Obj) {
     *slot = ctor;
 }
 
+/// The most integer keys V8 lists for one object (its key accumulator's capacity): past it
+/// `Reflect.ownKeys`, `Object.keys` and for-in throw "Too many properties to enumerate".
+pub const MAX_ENUMERABLE_KEYS: usize = 26_843_544;
+
 /// The largest byte length a typed array may have (V8's kMaxByteLength, 2^53 - 1).
 const MAX_BYTE_LENGTH: u64 = 9007199254740991;
 

@@ -679,11 +679,8 @@ fn set_from_typed_array(
     } else {
         // 23. Otherwise convert element by element.
         for k in 0..src_length {
-            let v = crate::builtins::array_buffer::raw_bytes_to_numeric(
-                source.ty,
-                &src_bytes[k * src_size..],
-                true,
-            );
+            let raw = src_bytes.get(k * src_size..).unwrap_or(&[]);
+            let v = crate::builtins::array_buffer::raw_bytes_to_numeric(source.ty, raw, true);
             set_value_in_buffer(
                 &t.buffer,
                 target_byte_index + k * target_size,

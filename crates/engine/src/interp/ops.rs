@@ -833,6 +833,15 @@ impl Interp {
         if o.is_proxy() {
             return self.proxy_own_property_keys(o);
         }
+        let too_many = match &o.borrow().kind {
+            ObjectKind::TypedArray(ta) => ta
+                .length()
+                .is_some_and(|l| l > crate::builtins::typed_array::MAX_ENUMERABLE_KEYS),
+            _ => false,
+        };
+        if too_many {
+            return Err(self.range_error("Too many properties to enumerate"));
+        }
         let mut keys = o.own_keys();
         keys.retain(|k| !matches!(k, PropKey::Sym(s) if s.0.private));
         Ok(keys)
