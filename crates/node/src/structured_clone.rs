@@ -5,14 +5,12 @@
 //! typed arrays and DataViews (views keep sharing their cloned buffer) and the `transfer`
 //! option for ArrayBuffers. Functions, symbols, promises, weak collections and the like
 //! throw Node's `DataCloneError` (`X could not be cloned.`).
-//!
-//! jsgen has one agent, so a cloned SharedArrayBuffer gets a copy of the bytes rather than
-//! the same memory.
+//! A cloned SharedArrayBuffer shares its memory with the original, as in Node.
 
 use rustc_hash::FxHashMap;
 
 use crate::prelude::*;
-use jsgen_engine::builtins::array_buffer::{read_buffer, with_buffer, ArrayBufferData};
+use jsgen_engine::builtins::array_buffer::{read_buffer, with_buffer, ArrayBufferData, DataBlock};
 use jsgen_engine::builtins::data_view::DataViewData;
 use jsgen_engine::builtins::typed_array::{typed_array_prototype_of, TypedArrayData};
 use jsgen_engine::interp::{Abrupt, Args, Interp, JsResult};
@@ -51,7 +49,7 @@ fn structured_clone(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let transferred = transfer_list(it, &opts, &mut memo)?;
     let result = clone(it, &a.get(0), &mut memo)?;
     for b in transferred {
-        with_buffer(&b, |d| d.data = None);
+        with_buffer(&b, |d| d.block = None);
     }
     Ok(result)
 }
@@ -114,10 +112,17 @@ fn transfer_list(
     Ok(out)
 }
 
-/// A new buffer of the same kind with a copy of `b`'s bytes (`None` if detached).
+/// A new buffer of the same kind as `b` (`None` if detached): an ArrayBuffer gets a copy of
+/// the bytes, a SharedArrayBuffer shares its data block.
 fn clone_buffer(it: &mut Interp, b: &Obj) -> Option<Obj> {
-    let (data, max, shared) = read_buffer(b, |d| (d.data.clone(), d.max_byte_length, d.shared))?;
-    let data = data?;
+    let (block, max, shared) = read_buffer(b, |d| {
+        let block = if d.shared {
+            d.block.clone()
+        } else {
+            d.bytes().map(|bytes| DataBlock::new(bytes.clone()))
+        };
+        (block, d.max_byte_length, d.shared)
+    })?;
     let proto = if shared {
         it.intrinsics.shared_array_buffer_prototype.clone()
     } else {
@@ -126,7 +131,7 @@ fn clone_buffer(it: &mut Interp, b: &Obj) -> Option<Obj> {
     Some(Obj::new(
         Some(proto),
         ObjectKind::ArrayBuffer(Box::new(ArrayBufferData {
-            data: Some(data),
+            block: Some(block?),
             max_byte_length: max,
             shared,
             detach_key: Value::Undefined,

@@ -12,6 +12,7 @@
 //! Allocation is fallible: lengths come from scripts, so a huge length is V8's
 //! `RangeError: Array buffer allocation failed`, never an allocation abort.
 
+use std::cell::{Ref, RefCell, RefMut};
 use std::rc::Rc;
 
 use num_bigint::{BigInt, Sign};
@@ -27,16 +28,41 @@ use crate::value::{to_int32, to_uint32, Value};
 pub const MAX_ALLOCATION: u64 = 1 << 32;
 
 /// The largest `maxByteLength` V8 can reserve address space for.
-const MAX_RESERVATION: u64 = 1 << 46;
+const MAX_RESERVATION: u64 = 1 << 45;
 
 /// 2^53 - 1, the largest index ToIndex accepts.
 const MAX_SAFE_INTEGER: u64 = 9007199254740991;
+
+/// A Data Block: a buffer's bytes. A SharedArrayBuffer's block may belong to several buffer
+/// objects (`structuredClone` of a SharedArrayBuffer shares its memory), hence the `Rc`.
+/// Borrows are short and never nested; a failed borrow reads as detached rather than
+/// panicking.
+#[derive(Debug, Clone)]
+pub struct DataBlock(Rc<RefCell<Vec<u8>>>);
+
+impl DataBlock {
+    pub fn new(bytes: Vec<u8>) -> DataBlock {
+        DataBlock(Rc::new(RefCell::new(bytes)))
+    }
+    pub fn len(&self) -> usize {
+        self.0.try_borrow().map_or(0, |d| d.len())
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn read(&self) -> Option<Ref<'_, Vec<u8>>> {
+        self.0.try_borrow().ok()
+    }
+    pub fn write(&self) -> Option<RefMut<'_, Vec<u8>>> {
+        self.0.try_borrow_mut().ok()
+    }
+}
 
 /// \[\[ArrayBufferData\]\] and the other internal slots of an ArrayBuffer or SharedArrayBuffer.
 #[derive(Debug)]
 pub struct ArrayBufferData {
     /// \[\[ArrayBufferData\]\]; `None` once detached (its length is then 0).
-    pub data: Option<Vec<u8>>,
+    pub block: Option<DataBlock>,
     /// \[\[ArrayBufferMaxByteLength\]\]: present on resizable ArrayBuffers and growable
     /// SharedArrayBuffers.
     pub max_byte_length: Option<usize>,
@@ -49,7 +75,24 @@ pub struct ArrayBufferData {
 impl ArrayBufferData {
     /// \[\[ArrayBufferByteLength\]\] (0 once detached).
     pub fn byte_length(&self) -> usize {
-        self.data.as_ref().map_or(0, |d| d.len())
+        self.block.as_ref().map_or(0, |d| d.len())
+    }
+    /// The bytes, to read (`None` when detached).
+    pub fn bytes(&self) -> Option<Ref<'_, Vec<u8>>> {
+        self.block.as_ref()?.read()
+    }
+    /// The bytes, to write or resize (`None` when detached).
+    pub fn bytes_mut(&self) -> Option<RefMut<'_, Vec<u8>>> {
+        self.block.as_ref()?.write()
+    }
+    /// A buffer's slots around fresh bytes.
+    pub fn new(bytes: Vec<u8>, max_byte_length: Option<usize>, shared: bool) -> ArrayBufferData {
+        ArrayBufferData {
+            block: Some(DataBlock::new(bytes)),
+            max_byte_length,
+            shared,
+            detach_key: Value::Undefined,
+        }
     }
 }
 
@@ -330,7 +373,7 @@ pub fn read_buffer<R>(buf: &Obj, f: impl FnOnce(&ArrayBufferData) -> R) -> Optio
 
 /// IsDetachedBuffer(arrayBuffer).
 pub fn is_detached_buffer(buf: &Obj) -> bool {
-    read_buffer(buf, |b| b.data.is_none()).unwrap_or(true)
+    read_buffer(buf, |b| b.block.is_none()).unwrap_or(true)
 }
 
 /// IsSharedArrayBuffer(obj).
@@ -346,7 +389,7 @@ pub fn is_fixed_length_array_buffer(buf: &Obj) -> bool {
 /// ArrayBufferByteLength(arrayBuffer), or `None` when detached (the "detached" value of a
 /// buffer witness record's \[\[CachedBufferByteLength\]\]).
 pub fn buffer_byte_length(buf: &Obj) -> Option<usize> {
-    read_buffer(buf, |b| b.data.as_ref().map(|d| d.len())).flatten()
+    read_buffer(buf, |b| b.block.as_ref().map(|d| d.len())).flatten()
 }
 
 /// GetValueFromBuffer(arrayBuffer, byteIndex, type, isTypedArray, order, isLittleEndian):
@@ -359,7 +402,7 @@ pub fn get_value_from_buffer(
     little_endian: bool,
 ) -> Value {
     read_buffer(buf, |b| {
-        let data = b.data.as_ref()?;
+        let data = b.bytes()?;
         let bytes = data.get(byte_index..byte_index.checked_add(ty.size())?)?;
         Some(raw_bytes_to_numeric(ty, bytes, little_endian))
     })
@@ -378,7 +421,7 @@ pub fn set_value_in_buffer(
 ) {
     let raw = numeric_to_raw_bytes(ty, value, little_endian);
     with_buffer(buf, |b| {
-        if let Some(data) = b.data.as_mut() {
+        if let Some(mut data) = b.bytes_mut() {
             if let Some(end) = byte_index.checked_add(ty.size()) {
                 if let Some(dst) = data.get_mut(byte_index..end) {
                     dst.copy_from_slice(&raw[..ty.size()]);
@@ -393,7 +436,7 @@ pub fn set_value_in_buffer(
 pub fn copy_buffer_bytes(from: &Obj, from_index: usize, to: &Obj, to_index: usize, count: usize) {
     if Obj::ptr_eq(from, to) {
         with_buffer(to, |b| {
-            if let Some(data) = b.data.as_mut() {
+            if let Some(mut data) = b.bytes_mut() {
                 let len = data.len();
                 let count = count
                     .min(len.saturating_sub(from_index))
@@ -406,8 +449,7 @@ pub fn copy_buffer_bytes(from: &Obj, from_index: usize, to: &Obj, to_index: usiz
         return;
     }
     let src: Vec<u8> = read_buffer(from, |b| {
-        b.data
-            .as_ref()
+        b.bytes()
             .and_then(|d| {
                 let end = from_index.saturating_add(count).min(d.len());
                 d.get(from_index..end).map(|s| s.to_vec())
@@ -416,7 +458,7 @@ pub fn copy_buffer_bytes(from: &Obj, from_index: usize, to: &Obj, to_index: usiz
     })
     .unwrap_or_default();
     with_buffer(to, |b| {
-        if let Some(data) = b.data.as_mut() {
+        if let Some(mut data) = b.bytes_mut() {
             let end = to_index.saturating_add(src.len()).min(data.len());
             if to_index < end {
                 data[to_index..end].copy_from_slice(&src[..end - to_index]);
@@ -503,22 +545,22 @@ impl Interp {
         //      bytes, throw a RangeError exception. (The block grows on resize; only the
         //      length is checked here.)
         if let Some(max) = max_byte_length {
-            if max > MAX_SAFE_INTEGER {
+            // V8 rounds the maximum up to whole 4 KiB pages, which must stay a safe integer.
+            if max > MAX_SAFE_INTEGER - 4095 {
                 return Err(self.range_error("Invalid array buffer max length"));
             }
-            // V8 reserves the maximum as address space, which fails past 2^46 bytes.
+            // V8 reserves the maximum as address space, which fails past about 2^45 bytes.
             if max > MAX_RESERVATION {
                 return Err(self.range_error("Array buffer allocation failed"));
             }
         }
         Ok(Obj::new(
             Some(proto),
-            ObjectKind::ArrayBuffer(Box::new(ArrayBufferData {
-                data: Some(block),
-                max_byte_length: max_byte_length.map(|m| m as usize),
+            ObjectKind::ArrayBuffer(Box::new(ArrayBufferData::new(
+                block,
+                max_byte_length.map(|m| m as usize),
                 shared,
-                detach_key: Value::Undefined,
-            })),
+            ))),
         ))
     }
 
@@ -532,7 +574,7 @@ impl Interp {
             return Err(self.type_error("Cannot detach an ArrayBuffer with a detach key"));
         }
         // 5-6. Set arrayBuffer.[[ArrayBufferData]] to null and its byte length to 0.
-        with_buffer(buf, |b| b.data = None);
+        with_buffer(buf, |b| b.block = None);
         Ok(())
     }
 
@@ -641,7 +683,7 @@ fn array_buffer_max_byte_length(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = this_buffer(it, a.this, false, "get ArrayBuffer.prototype.maxByteLength")?;
     // 4. If IsDetachedBuffer(O) is true, return +0𝔽.
     // 5-6. The maximum of a resizable buffer, else the byte length.
-    let len = read_buffer(&o, |b| match (&b.data, b.max_byte_length) {
+    let len = read_buffer(&o, |b| match (&b.block, b.max_byte_length) {
         (None, _) => 0,
         (Some(_), Some(m)) => m,
         (Some(d), None) => d.len(),
@@ -699,11 +741,12 @@ fn resize_buffer_bytes(it: &mut Interp, o: &Obj, new_len: u64) -> JsResult<()> {
         return Err(it.range_error("Array buffer allocation failed"));
     }
     let ok = with_buffer(o, |b| {
-        let Some(data) = b.data.as_mut() else {
+        let Some(mut data) = b.bytes_mut() else {
             return true;
         };
         let n = new_len as usize;
-        if n > data.len() && data.try_reserve_exact(n - data.len()).is_err() {
+        let len = data.len();
+        if n > len && data.try_reserve_exact(n - len).is_err() {
             return false;
         }
         data.resize(n, 0);
@@ -863,7 +906,7 @@ fn array_buffer_copy_and_detach(
     let copy_length = (new_byte_length as usize).min(buffer_byte_length(&o).unwrap_or(0));
     copy_buffer_bytes(&o, 0, &new_buffer, 0, copy_length);
     // 14. Perform ! DetachArrayBuffer(arrayBuffer).
-    with_buffer(&o, |b| b.data = None);
+    with_buffer(&o, |b| b.block = None);
     // 15. Return newBuffer.
     Ok(Value::Object(new_buffer))
 }

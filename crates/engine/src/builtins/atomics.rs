@@ -141,7 +141,7 @@ fn atomic_read_modify_write(it: &mut Interp, a: &Args, name: &str, op: Op) -> Js
         (1u64 << (size * 8)) - 1
     };
     let old = with_buffer(&ta.buffer, |b| {
-        let data = b.data.as_mut()?;
+        let mut data = b.bytes_mut()?;
         let bytes = data.get_mut(byte_index..byte_index + size)?;
         let old = bytes_to_u64(bytes);
         let new = match op {
@@ -199,7 +199,7 @@ fn atomics_compare_exchange(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let replacement = numeric_to_raw_bytes(ta.ty, &replacement, true);
     // 12-13. Read; if ByteListEqual(rawBytesRead, expectedBytes), store the replacement.
     let read = with_buffer(&ta.buffer, |b| {
-        let data = b.data.as_mut()?;
+        let mut data = b.bytes_mut()?;
         let bytes = data.get_mut(byte_index..byte_index + size)?;
         let read = bytes.to_vec();
         if read[..] == expected[..size] {
@@ -291,10 +291,10 @@ fn atomics_wait(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let expected = numeric_to_raw_bytes(ta.ty, &v, true);
     let size = ta.ty.size();
     let equal = read_buffer(&ta.buffer, |b| {
-        b.data
-            .as_ref()
-            .and_then(|d| d.get(byte_index..byte_index + size))
-            .is_some_and(|bytes| bytes == &expected[..size])
+        b.bytes().is_some_and(|d| {
+            d.get(byte_index..byte_index + size)
+                .is_some_and(|bytes| bytes == &expected[..size])
+        })
     })
     .unwrap_or(false);
     if !equal {

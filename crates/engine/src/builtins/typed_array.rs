@@ -856,5 +856,5 @@ pub fn init(it: &mut Interp) {
 /// Reads a view's buffer length for inspect-like callers that must not run code: the
 /// bytes of a buffer (`None` when detached).
 pub fn buffer_bytes(buf: &Obj) -> Option<Vec<u8>> {
-    read_buffer(buf, |b| b.data.clone()).flatten()
+    read_buffer(buf, |b| b.bytes().map(|d| d.clone())).flatten()
 }

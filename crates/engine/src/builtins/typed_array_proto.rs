@@ -256,7 +256,7 @@ fn ta_fill(it: &mut Interp, a: &Args) -> JsResult<Value> {
         let raw = crate::builtins::array_buffer::numeric_to_raw_bytes(ta.ty, &value, true);
         let size = ta.ty.size();
         with_buffer(&ta.buffer, |b| {
-            if let Some(data) = b.data.as_mut() {
+            if let Some(mut data) = b.bytes_mut() {
                 for k in start..end {
                     let at = ta.byte_offset + k * size;
                     if let Some(dst) = data.get_mut(at..at + size) {
@@ -573,7 +573,7 @@ fn ta_reverse(it: &mut Interp, a: &Args) -> JsResult<Value> {
     // 4-6. Swap the elements of the two halves (no user code runs).
     let size = ta.ty.size();
     with_buffer(&ta.buffer, |b| {
-        if let Some(data) = b.data.as_mut() {
+        if let Some(mut data) = b.bytes_mut() {
             let start = ta.byte_offset;
             if let Some(bytes) = data.get_mut(start..start + len * size) {
                 let (mut lower, mut upper) = (0usize, len);
@@ -654,8 +654,7 @@ fn set_from_typed_array(
     // 17-19. When both views share a buffer, read from a copy of the source bytes
     //        (CloneArrayBuffer); otherwise read the source buffer directly.
     let src_bytes: Vec<u8> = read_buffer(&source.buffer, |b| {
-        b.data
-            .as_ref()
+        b.bytes()
             .and_then(|d| {
                 d.get(source.byte_offset..source.byte_offset + src_length * src_size)
                     .map(|s| s.to_vec())
@@ -669,7 +668,7 @@ fn set_from_typed_array(
     if source.ty == t.ty {
         // 22. Same type: copy the bytes.
         with_buffer(&t.buffer, |b| {
-            if let Some(data) = b.data.as_mut() {
+            if let Some(mut data) = b.bytes_mut() {
                 let end = target_byte_index + src_bytes.len();
                 if let Some(dst) = data.get_mut(target_byte_index..end) {
                     dst.copy_from_slice(&src_bytes);
@@ -779,7 +778,7 @@ fn copy_bytes_forward(from: &Obj, from_index: usize, to: &Obj, to_index: usize, 
         return;
     }
     with_buffer(to, |b| {
-        if let Some(data) = b.data.as_mut() {
+        if let Some(mut data) = b.bytes_mut() {
             for i in 0..count {
                 let (s, d) = (from_index + i, to_index + i);
                 if s < data.len() && d < data.len() {

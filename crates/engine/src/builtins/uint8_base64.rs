@@ -44,10 +44,11 @@ fn get_uint8_array_bytes(it: &mut Interp, ta: &TypedArrayData, method: &str) -> 
     };
     // 5-9. The bytes from byteOffset.
     Ok(read_buffer(&ta.buffer, |b| {
-        b.data
-            .as_ref()
-            .and_then(|d| d.get(ta.byte_offset..ta.byte_offset + len))
-            .map(|s| s.to_vec())
+        b.bytes()
+            .and_then(|d| {
+                d.get(ta.byte_offset..ta.byte_offset + len)
+                    .map(|s| s.to_vec())
+            })
             .unwrap_or_default()
     })
     .unwrap_or_default())
@@ -56,7 +57,7 @@ fn get_uint8_array_bytes(it: &mut Interp, ta: &TypedArrayData, method: &str) -> 
 /// SetUint8ArrayBytes(into, bytes).
 fn set_uint8_array_bytes(ta: &TypedArrayData, bytes: &[u8]) {
     with_buffer(&ta.buffer, |b| {
-        if let Some(data) = b.data.as_mut() {
+        if let Some(mut data) = b.bytes_mut() {
             let end = ta.byte_offset + bytes.len();
             if let Some(dst) = data.get_mut(ta.byte_offset..end) {
                 dst.copy_from_slice(bytes);

@@ -1572,7 +1572,7 @@ fn format_typed_array(
 /// `formatArrayBuffer(ctx, value)`: the bytes in hex, `(detached)` for a detached buffer.
 fn format_array_buffer(ctx: &Ctx, value: &Obj) -> Vec<String> {
     let bytes = match &value.borrow().kind {
-        ObjectKind::ArrayBuffer(b) => b.data.as_ref().map(|d| {
+        ObjectKind::ArrayBuffer(b) => b.bytes().map(|d| {
             let n = max_len(ctx, d.len());
             (d[..n].to_vec(), d.len())
         }),
