@@ -858,3 +858,82 @@ pub fn init(it: &mut Interp) {
 pub fn buffer_bytes(buf: &Obj) -> Option<Vec<u8>> {
     read_buffer(buf, |b| b.bytes().map(|d| d.clone())).flatten()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::canonical_numeric_index;
+    use crate::interp::test_support::eval_to_string as run;
+    use crate::object::PropKey;
+
+    #[test]
+    fn canonical_numeric_index_strings() {
+        let key = |s: &str| canonical_numeric_index(&PropKey::from(s));
+        assert_eq!(key("0"), Some(0.0));
+        assert_eq!(key("4294967295"), Some(4294967295.0));
+        assert!(key("-0").is_some_and(|n| n == 0.0 && n.is_sign_negative()));
+        assert_eq!(key("1.5"), Some(1.5));
+        assert_eq!(key("-1"), Some(-1.0));
+        assert_eq!(key("Infinity"), Some(f64::INFINITY));
+        assert!(key("NaN").is_some_and(f64::is_nan));
+        assert_eq!(key("1e+21"), Some(1e21));
+        // Not canonical: ToString(ToNumber(s)) differs from s.
+        for s in [
+            "01", "1.0", "+1", " 1", "1e21", "0x10", "-", "", "foo", "length",
+        ] {
+            assert_eq!(key(s), None, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn integer_indexed_exotic_object() {
+        // Numeric keys never reach the prototype or the property map.
+        assert_eq!(
+            run(
+                "(() => { Object.prototype[5] = 'p'; Object.prototype['-0'] = 'q'; \
+                 const t = new Uint8Array(2); t['1.5'] = 1; t.foo = 2; \
+                 return [t[5], t['-0'], t['1.5'], 5 in t, '-0' in t, 1 in t, t.foo, \
+                         Object.keys(t).join(), delete t[0], delete t[9]]; })()"
+            ),
+            ",,,false,false,true,2,0,1,foo,false,true"
+        );
+        // [[Set]] converts the value even for an invalid index; receivers are respected.
+        assert_eq!(
+            run(
+                "(() => { let n = 0; const v = { valueOf() { n++; return 7; } }; \
+                 const t = new Uint8Array(1); t[3] = v; t[0] = v; \
+                 const o = Object.create(t); o[0] = 9; \
+                 return [n, t[0], o[0], Object.getOwnPropertyNames(o).join()]; })()"
+            ),
+            "2,7,9,0"
+        );
+        // Writes wrap, clamp or round as the element type says.
+        assert_eq!(
+            run("[Uint8Array.of(257, -1)[1], Int8Array.of(200)[0], \
+                 Uint8ClampedArray.of(2.5, 3.5, -4)[1], Float16Array.of(0.1)[0]]"),
+            "255,-56,4,0.0999755859375"
+        );
+    }
+
+    #[test]
+    fn resizable_buffers_and_detaching() {
+        assert_eq!(
+            run(
+                "(() => { const b = new ArrayBuffer(4, { maxByteLength: 8 }); \
+                 const all = new Uint16Array(b), fixed = new Uint16Array(b, 2, 1); \
+                 const out = [all.length, fixed.length]; b.resize(8); out.push(all.length); \
+                 b.resize(2); out.push(all.length, fixed.length, fixed.byteOffset); \
+                 const m = b.transfer(); out.push(all.length, b.detached, m.byteLength); \
+                 return out; })()"
+            ),
+            "2,1,4,1,0,0,0,true,2"
+        );
+        assert_eq!(
+            run("(() => { const t = new Uint8Array(2); t.buffer.transfer(); return t.map(x => x); })()"),
+            "TypeError: Cannot perform %TypedArray%.prototype.map on a detached ArrayBuffer"
+        );
+        assert_eq!(
+            run("new ArrayBuffer(2 ** 40)"),
+            "RangeError: Array buffer allocation failed"
+        );
+    }
+}
