@@ -958,7 +958,7 @@ fn ta_subarray(it: &mut Interp, a: &Args) -> JsResult<Value> {
     Ok(Value::Object(r))
 }
 
-/// `%TypedArray%.prototype.toLocaleString([reserved1 [, reserved2]])`: Array.prototype.
+/// `%TypedArray%.prototype.toLocaleString([locales [, options]])`: Array.prototype.
 /// toLocaleString's algorithm with TypedArrayLength for the length.
 fn ta_to_locale_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (o, _, len) = it.validate_typed_array(a.this, &m("toLocaleString"))?;
@@ -970,12 +970,13 @@ fn ta_to_locale_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
         }
         let e = get_k(&o, k);
         if !e.is_nullish() {
-            // i. Let S be ? ToString(? Invoke(element, "toLocaleString")).
+            // i. Let S be ? ToString(? Invoke(element, "toLocaleString", « locales,
+            //    options »)) (ECMA-402 passes the arguments on).
             let f = it.get_v(&e, &PropKey::from("toLocaleString"))?;
             if !it.is_callable(&f) {
                 return Err(not_a_function(it, &f));
             }
-            let s = it.call(&f, &e, &[])?;
+            let s = it.call(&f, &e, &[a.get(0), a.get(1)])?;
             let s = it.to_string(&s)?;
             r.push(&s);
         }
