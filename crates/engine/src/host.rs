@@ -80,6 +80,12 @@ pub trait HostHooks {
     fn entry_frames(&self) -> &[&str] {
         &[]
     }
+
+    /// AgentCanSuspend(): may `Atomics.wait` block the running agent? False by default
+    /// (test262's "CanBlockIsFalse" main agent): `Atomics.wait` then throws a TypeError.
+    fn agent_can_suspend(&self) -> bool {
+        false
+    }
 }
 
 /// The hooks of a bare engine: the system clock, no modules.

@@ -633,9 +633,15 @@ impl Obj {
         }
     }
 
-    /// OrdinaryDelete.
+    /// OrdinaryDelete (and the TypedArray `[[Delete]]`: an element can be deleted only when
+    /// its index is not valid).
     pub fn delete(&self, key: &PropKey) -> bool {
         let mut d = self.borrow_mut();
+        if let ObjectKind::TypedArray(ta) = &d.kind {
+            if let Some(index) = crate::builtins::typed_array::canonical_numeric_index(key) {
+                return !ta.is_valid_integer_index(index);
+            }
+        }
         if let PropKey::Index(i) = key {
             let i = *i as usize;
             if i < d.elements.len() && !matches!(d.elements[i], Value::Empty) {

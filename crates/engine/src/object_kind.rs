@@ -93,6 +93,13 @@ pub enum ObjectKind {
     /// so code reading `ObjectData` directly sees nothing; every internal method goes through
     /// the handler.
     Proxy(Box<crate::interp::proxy::ProxyData>),
+    /// An ArrayBuffer or SharedArrayBuffer: owns the bytes every view reads.
+    ArrayBuffer(Box<crate::builtins::array_buffer::ArrayBufferData>),
+    /// A TypedArray exotic object (`builtins/typed_array.rs`): its integer-indexed elements
+    /// live in the viewed buffer, never in `elements` or `props`.
+    TypedArray(Box<crate::builtins::typed_array::TypedArrayData>),
+    /// A DataView.
+    DataView(Box<crate::builtins::data_view::DataViewData>),
 }
 
 #[derive(Debug)]
@@ -129,6 +136,11 @@ impl ObjectKind {
 
     pub fn is_array(&self) -> bool {
         matches!(self, ObjectKind::Array { .. })
+    }
+
+    #[inline]
+    pub fn is_typed_array(&self) -> bool {
+        matches!(self, ObjectKind::TypedArray(_))
     }
 
     /// May `elements` grow by appending (arrays, ordinary objects, arguments)?
@@ -172,6 +184,12 @@ impl ObjectKind {
                     Attrs::new(false, true, false),
                 ))
             }
+            // The TypedArray [[GetOwnProperty]]: a canonical numeric key is the element
+            // (writable, enumerable, configurable) or nothing.
+            (ObjectKind::TypedArray(ta), key) => {
+                let index = crate::builtins::typed_array::canonical_numeric_index(key)?;
+                ta.get_element(index).map(|v| Prop::data(v, Attrs::DEFAULT))
+            }
             _ => None,
         }
     }
@@ -182,8 +200,18 @@ impl ObjectKind {
     }
 
     pub fn exotic_index_keys(&self, out: &mut Vec<u32>) {
-        if let ObjectKind::String(s) = self {
-            out.extend(0..s.len() as u32);
+        match self {
+            ObjectKind::String(s) => out.extend(0..s.len() as u32),
+            // The TypedArray [[OwnPropertyKeys]]: the indices below its length when in bounds.
+            ObjectKind::TypedArray(ta) => {
+                if let Some(len) = ta.length() {
+                    // Past V8's key limit the interpreter's [[OwnPropertyKeys]] throws
+                    // first; the cap keeps other callers from an allocation abort.
+                    let len = len.min(crate::builtins::typed_array::MAX_ENUMERABLE_KEYS);
+                    out.extend(0..len as u32);
+                }
+            }
+            _ => {}
         }
     }
 
@@ -242,6 +270,9 @@ impl ObjectKind {
                     t.edge(&o.0);
                 }
             }
+            ObjectKind::ArrayBuffer(b) => trace_value(&b.detach_key, t),
+            ObjectKind::TypedArray(ta) => t.edge(&ta.buffer.0),
+            ObjectKind::DataView(d) => t.edge(&d.buffer.0),
             _ => {}
         }
     }

@@ -1,12 +1,18 @@
 //! `structuredClone(value)` (HTML's StructuredSerialize/Deserialize in one pass) for the values
 //! tutorials clone: primitives, plain objects and arrays (class instances become plain
 //! objects), Map, Set, Date, RegExp, Error, primitive wrappers, with shared references and
-//! cycles preserved. Functions, symbols, promises, weak collections and the like throw
-//! Node's `DataCloneError` (`X could not be cloned.`).
+//! cycles preserved, plus ArrayBuffers (resizable ones stay resizable), SharedArrayBuffers,
+//! typed arrays and DataViews (views keep sharing their cloned buffer) and the `transfer`
+//! option for ArrayBuffers. Functions, symbols, promises, weak collections and the like
+//! throw Node's `DataCloneError` (`X could not be cloned.`).
+//! A cloned SharedArrayBuffer shares its memory with the original, as in Node.
 
 use rustc_hash::FxHashMap;
 
 use crate::prelude::*;
+use jsgen_engine::builtins::array_buffer::{read_buffer, with_buffer, ArrayBufferData, DataBlock};
+use jsgen_engine::builtins::data_view::DataViewData;
+use jsgen_engine::builtins::typed_array::{typed_array_prototype_of, TypedArrayData};
 use jsgen_engine::interp::{Abrupt, Args, Interp, JsResult};
 use jsgen_engine::object::{Attrs, Obj, ObjectKind, PropKey};
 use jsgen_engine::value::Value;
@@ -38,7 +44,108 @@ fn structured_clone(it: &mut Interp, a: &Args) -> JsResult<Value> {
         )));
     }
     let mut memo = FxHashMap::default();
-    clone(it, &a.get(0), &mut memo)
+    // The transfer list: each ArrayBuffer's clone takes its bytes; the originals are
+    // detached once the whole value has been cloned.
+    let transferred = transfer_list(it, &opts, &mut memo)?;
+    let result = clone(it, &a.get(0), &mut memo)?;
+    for b in transferred {
+        with_buffer(&b, |d| d.block = None);
+    }
+    Ok(result)
+}
+
+/// Reads `options.transfer` (a sequence of ArrayBuffers) and pre-clones each buffer into
+/// `memo`; returns the buffers to detach.
+fn transfer_list(
+    it: &mut Interp,
+    opts: &Value,
+    memo: &mut FxHashMap<usize, Obj>,
+) -> JsResult<Vec<Obj>> {
+    let Value::Object(o) = opts else {
+        return Ok(Vec::new());
+    };
+    let list = it.get(o, &PropKey::from("transfer"))?;
+    if list.is_undefined() {
+        return Ok(Vec::new());
+    }
+    if !list.is_object() {
+        return Err(it.type_error(
+            "Failed to execute 'structuredClone': transfer in Options cannot be converted to sequence.",
+        ));
+    }
+    let items = it.iterable_to_list(&list)?;
+    let mut out: Vec<Obj> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let Value::Object(b) = item else {
+            return Err(it.type_error(format!(
+                "Failed to execute 'structuredClone': transfer in Options[{i}] is not an object."
+            )));
+        };
+        let detachable = read_buffer(b, |d| !d.shared).unwrap_or(false);
+        if !detachable {
+            return Err(dom_exception(
+                it,
+                "DataCloneError",
+                25,
+                "Found invalid value in transferList.",
+            ));
+        }
+        if out.iter().any(|x| Obj::ptr_eq(x, b)) {
+            return Err(dom_exception(
+                it,
+                "DataCloneError",
+                25,
+                "Transfer list contains duplicate ArrayBuffer",
+            ));
+        }
+        let Some(copy) = clone_buffer(it, b) else {
+            return Err(dom_exception(
+                it,
+                "DataCloneError",
+                25,
+                "An ArrayBuffer is detached and could not be transferred.",
+            ));
+        };
+        memo.insert(b.addr(), copy);
+        out.push(b.clone());
+    }
+    Ok(out)
+}
+
+/// A new buffer of the same kind as `b` (`None` if detached): an ArrayBuffer gets a copy of
+/// the bytes, a SharedArrayBuffer shares its data block.
+fn clone_buffer(it: &mut Interp, b: &Obj) -> Option<Obj> {
+    let (block, max, shared) = read_buffer(b, |d| {
+        let block = if d.shared {
+            d.block.clone()
+        } else {
+            d.bytes().map(|bytes| DataBlock::new(bytes.clone()))
+        };
+        (block, d.max_byte_length, d.shared)
+    })?;
+    let proto = if shared {
+        it.intrinsics.shared_array_buffer_prototype.clone()
+    } else {
+        it.intrinsics.array_buffer_prototype.clone()
+    };
+    Some(Obj::new(
+        Some(proto),
+        ObjectKind::ArrayBuffer(Box::new(ArrayBufferData {
+            block: Some(block?),
+            max_byte_length: max,
+            shared,
+            detach_key: Value::Undefined,
+        })),
+    ))
+}
+
+fn detached_clone_error(it: &mut Interp) -> Abrupt {
+    dom_exception(
+        it,
+        "DataCloneError",
+        25,
+        "An ArrayBuffer is detached and could not be cloned.",
+    )
 }
 
 /// A `DOMException` named `DataCloneError` (code 25).
@@ -120,6 +227,9 @@ fn clone(it: &mut Interp, v: &Value, memo: &mut FxHashMap<usize, Obj>) -> JsResu
         RegExp(Value, Value),
         Error,
         Boxed(Value),
+        Buffer,
+        TypedArray(TypedArrayData),
+        DataView(DataViewData),
         Uncloneable,
     }
     let shape = match &o.borrow().kind {
@@ -137,6 +247,9 @@ fn clone(it: &mut Interp, v: &Value, memo: &mut FxHashMap<usize, Obj>) -> JsResu
         ObjectKind::Number(n) => Shape::Boxed(Value::Number(*n)),
         ObjectKind::String(s) => Shape::Boxed(Value::String(s.clone())),
         ObjectKind::BigInt(b) => Shape::Boxed(Value::BigInt(b.clone())),
+        ObjectKind::ArrayBuffer(_) => Shape::Buffer,
+        ObjectKind::TypedArray(ta) => Shape::TypedArray((**ta).clone()),
+        ObjectKind::DataView(d) => Shape::DataView((**d).clone()),
         _ => Shape::Uncloneable,
     };
     let out = match shape {
@@ -159,6 +272,43 @@ fn clone(it: &mut Interp, v: &Value, memo: &mut FxHashMap<usize, Obj>) -> JsResu
                 format!("#<{name}>")
             };
             return Err(data_clone_error(it, &what));
+        }
+        Shape::Buffer => {
+            let Some(b) = clone_buffer(it, &o) else {
+                return Err(detached_clone_error(it));
+            };
+            memo.insert(o.addr(), b.clone());
+            return Ok(Value::Object(b));
+        }
+        // A view is its (cloned) buffer plus its type, offset and length; own properties
+        // are not serialized.
+        Shape::TypedArray(mut ta) => {
+            if ta.length().is_none() {
+                return Err(detached_clone_error(it));
+            }
+            let Value::Object(buffer) = clone(it, &Value::Object(ta.buffer.clone()), memo)? else {
+                return Err(detached_clone_error(it));
+            };
+            ta.buffer = buffer;
+            let proto = typed_array_prototype_of(&it.intrinsics, ta.ty);
+            let view = it.make_typed_array(proto, ta);
+            memo.insert(o.addr(), view.clone());
+            return Ok(Value::Object(view));
+        }
+        Shape::DataView(mut d) => {
+            if d.view_byte_length().is_none() {
+                return Err(detached_clone_error(it));
+            }
+            let Value::Object(buffer) = clone(it, &Value::Object(d.buffer.clone()), memo)? else {
+                return Err(detached_clone_error(it));
+            };
+            d.buffer = buffer;
+            let view = Obj::new(
+                Some(it.intrinsics.data_view_prototype.clone()),
+                ObjectKind::DataView(Box::new(d)),
+            );
+            memo.insert(o.addr(), view.clone());
+            return Ok(Value::Object(view));
         }
         Shape::Plain => it.new_object(),
         Shape::Array(len) => {

@@ -111,8 +111,10 @@ struct Cli {
 }
 
 /// Defines what INTERPRETING.md requires of the host, as far as plain JavaScript can:
-/// `print` (for async tests) and a minimal `$262`. Kept on one line.
-const PRELUDE: &str = "var print = function (s) { console.log(String(s)); }; var $262 = { global: globalThis, gc: function () { throw new Error('$262.gc: not available in jsgen'); }, agent: {} };\n";
+/// `print` (for async tests) and a minimal `$262`, whose `detachArrayBuffer` is
+/// DetachArrayBuffer through the built-in `ArrayBuffer.prototype.transfer` (captured before
+/// the test can replace it). Kept on one line.
+const PRELUDE: &str = "var print = function (s) { console.log(String(s)); }; var $262 = { global: globalThis, gc: function () { throw new Error('$262.gc: not available in jsgen'); }, agent: {}, detachArrayBuffer: (function (transfer, detached, apply) { return function detachArrayBuffer(buffer) { if (!apply(detached, buffer, [])) { apply(transfer, buffer, []); } return null; }; })(ArrayBuffer.prototype.transfer, Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'detached').get, Reflect.apply) };\n";
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Verdict {

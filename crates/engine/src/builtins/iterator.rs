@@ -77,7 +77,19 @@ fn array_iterator_next(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let Value::Object(t) = target else {
         return Ok(it.iter_result(Value::Undefined, true));
     };
-    let len = it.length_of_array_like(&t)?;
+    // A typed array's length comes from its buffer witness record; an out-of-bounds or
+    // detached view is a TypeError.
+    let ta_len = match &t.borrow().kind {
+        ObjectKind::TypedArray(ta) => Some(ta.length()),
+        _ => None,
+    };
+    let len = match ta_len {
+        Some(Some(len)) => len as u64,
+        Some(None) => {
+            return Err(it.detached_view_error("Array Iterator.prototype.next"));
+        }
+        None => it.length_of_array_like(&t)?,
+    };
     if index as u64 >= len {
         if let ObjectKind::ArrayIterator { target, .. } = &mut iter.borrow_mut().kind {
             *target = Value::Undefined;

@@ -88,6 +88,13 @@ pub fn init(it: &mut Interp) {
     for (name, v) in consts {
         m.define(name, Value::Number(v), Attrs::NONE);
     }
+    // Math.f16round(x): the nearest binary16 value, ties to even (V8 installs it last).
+    unary!(
+        it,
+        &m,
+        "f16round",
+        crate::builtins::array_buffer::round_to_f16
+    );
     m.define(
         PropKey::Sym(it.symbols.to_string_tag.clone()),
         Value::from("Math"),

@@ -4,10 +4,13 @@
 //! (`console`, timers, `process`, ...) are the host's: see `jsgen-node`.
 
 pub mod array;
+pub mod array_buffer;
 pub mod array_from_async;
 pub mod array_sort;
+pub mod atomics;
 pub mod bigint;
 pub mod boolean;
+pub mod data_view;
 pub mod date;
 pub mod error;
 pub mod function;
@@ -25,6 +28,9 @@ pub mod reflect;
 pub mod regexp;
 pub mod string;
 pub mod symbol;
+pub mod typed_array;
+pub mod typed_array_proto;
+pub mod uint8_base64;
 
 use crate::interp::Interp;
 use crate::object::{Attrs, Obj};
@@ -45,6 +51,10 @@ pub fn init_all(it: &mut Interp) {
     math::init(it);
     json::init(it);
     map::init(it);
+    array_buffer::init(it);
+    typed_array::init(it);
+    data_view::init(it);
+    atomics::init(it);
     reflect::init(it);
     proxy::init(it);
     global::init(it);

@@ -468,6 +468,10 @@ fn class_name(o: &Obj) -> &'static str {
         ObjectKind::WeakMap(_) => "WeakMap",
         ObjectKind::WeakSet(_) => "WeakSet",
         ObjectKind::Promise(_) => "Promise",
+        ObjectKind::TypedArray(ta) => ta.ty.constructor_name(),
+        ObjectKind::ArrayBuffer(b) if b.shared => "SharedArrayBuffer",
+        ObjectKind::ArrayBuffer(_) => "ArrayBuffer",
+        ObjectKind::DataView(_) => "DataView",
         _ => "Object",
     }
 }
@@ -613,6 +617,14 @@ fn object_define_property(it: &mut Interp, a: &Args) -> JsResult<Value> {
                 "'defineProperty' on proxy: trap returned falsish for property '{ks}'"
             )));
         }
+        // A typed array rejects a numeric key that is not a valid index.
+        let invalid_index = crate::builtins::typed_array::typed_array_data(&o).is_some_and(|ta| {
+            crate::builtins::typed_array::canonical_numeric_index(&key)
+                .is_some_and(|i| !ta.is_valid_integer_index(i))
+        });
+        if invalid_index {
+            return Err(it.type_error("Invalid typed array index"));
+        }
         if !o.borrow().extensible && o.get_own_property(&key).is_none() {
             return Err(it.type_error(format!(
                 "Cannot define property {ks}, object is not extensible"
@@ -644,6 +656,14 @@ fn object_values(it: &mut Interp, a: &Args) -> JsResult<Value> {
 fn object_freeze(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let v = a.get(0);
     if let Value::Object(o) = &v {
+        // V8: a typed array with elements cannot be freezed (its elements stay writable
+        // and configurable); PreventExtensions has already happened.
+        let elements = crate::builtins::typed_array::typed_array_data(o)
+            .is_some_and(|ta| ta.length().unwrap_or(0) > 0);
+        if elements {
+            it.prevent_extensions(o)?;
+            return Err(it.type_error("Cannot freeze array buffer views with elements"));
+        }
         if !set_integrity_level(it, o, IntegrityLevel::Frozen)? {
             if o.is_proxy() {
                 return Err(it.type_error("'preventExtensions' on proxy: trap returned falsish"));
@@ -657,6 +677,14 @@ fn object_freeze(it: &mut Interp, a: &Args) -> JsResult<Value> {
 fn object_seal(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let v = a.get(0);
     if let Value::Object(o) = &v {
+        // V8: a typed array with elements cannot be seald (its elements stay writable
+        // and configurable); PreventExtensions has already happened.
+        let elements = crate::builtins::typed_array::typed_array_data(o)
+            .is_some_and(|ta| ta.length().unwrap_or(0) > 0);
+        if elements {
+            it.prevent_extensions(o)?;
+            return Err(it.type_error("Cannot seal array buffer views with elements"));
+        }
         if !set_integrity_level(it, o, IntegrityLevel::Sealed)? {
             if o.is_proxy() {
                 return Err(it.type_error("'preventExtensions' on proxy: trap returned falsish"));
@@ -671,6 +699,9 @@ fn object_prevent_extensions(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let v = a.get(0);
     if let Value::Object(o) = &v {
         if !it.prevent_extensions(o)? {
+            if !o.is_proxy() {
+                return Err(it.type_error("Cannot prevent extensions"));
+            }
             return Err(it.type_error("'preventExtensions' on proxy: trap returned falsish"));
         }
     }

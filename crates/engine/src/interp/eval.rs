@@ -3861,7 +3861,8 @@ impl Interp {
         // EnumerateObjectProperties: own enumerable string keys, then the prototypes',
         // skipping shadowed names.
         let mut keys = Vec::new();
-        let mut seen: Vec<PropKey> = Vec::new();
+        // Names already visited (a hash set: a large array or typed array has many).
+        let mut seen: rustc_hash::FxHashSet<PropKey> = Default::default();
         let mut cur = Some(o.clone());
         while let Some(c) = cur {
             // V8's order for proxies: ownKeys, getPrototypeOf, then the descriptors.
@@ -3877,7 +3878,7 @@ impl Interp {
                 {
                     keys.push(k.clone());
                 }
-                seen.push(k);
+                seen.insert(k);
             }
             cur = next;
         }

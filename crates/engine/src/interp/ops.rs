@@ -110,6 +110,13 @@ impl Interp {
                         return Ok(v);
                     }
                 }
+                // The TypedArray [[Get]]: a numeric key that is not a valid index is
+                // undefined, without looking at the prototype.
+                if d.kind.is_typed_array()
+                    && crate::builtins::typed_array::canonical_numeric_index(key).is_some()
+                {
+                    return Ok(Value::Undefined);
+                }
                 if d.kind.is_proxy() {
                     None
                 } else {
@@ -204,6 +211,14 @@ impl Interp {
         let found: Option<Prop> = loop {
             let next = {
                 let d = cur.borrow();
+                // The TypedArray [[Set]] for a canonical numeric key.
+                if d.kind.is_typed_array() {
+                    if let Some(index) = crate::builtins::typed_array::canonical_numeric_index(&key)
+                    {
+                        drop(d);
+                        return self.typed_array_set(&cur, index, key, v, receiver);
+                    }
+                }
                 if let PropKey::Index(i) = &key {
                     if let Some(x) = d.elements.get(*i as usize) {
                         if !matches!(x, Value::Empty) {
@@ -245,25 +260,12 @@ impl Interp {
                 let Value::Object(r) = receiver else {
                     return Ok(false);
                 };
-                if r.is_proxy() {
-                    // OrdinarySetWithOwnDescriptor steps 2.c-e through the receiver's
-                    // internal methods.
-                    return match self.get_own_property(r, &key)? {
-                        Some(existing) => {
-                            if existing.is_accessor() || !existing.attrs.writable() {
-                                return Ok(false);
-                            }
-                            self.define_own_property(
-                                r,
-                                key,
-                                PropertyDescriptor {
-                                    value: Some(v),
-                                    ..Default::default()
-                                },
-                            )
-                        }
-                        None => self.create_data_property(r, key, v),
-                    };
+                let exotic_receiver = {
+                    let d = r.borrow();
+                    d.kind.is_proxy() || d.kind.is_typed_array()
+                };
+                if exotic_receiver {
+                    return self.set_on_receiver(key, v, receiver);
                 }
                 // Existing own property on the receiver?
                 if let Some(existing) = r.get_own_property(&key) {
@@ -305,6 +307,42 @@ impl Interp {
                 r.create_data_property_fresh(key, v);
                 Ok(true)
             }
+        }
+    }
+
+    /// OrdinarySetWithOwnDescriptor step 2 once the own descriptor found is a writable data
+    /// property: the value goes to the receiver through its internal methods
+    /// (`[[GetOwnProperty]]`, then `[[DefineOwnProperty]]` or CreateDataProperty).
+    pub(crate) fn set_on_receiver(
+        &mut self,
+        key: PropKey,
+        v: Value,
+        receiver: &Value,
+    ) -> JsResult<bool> {
+        // 2.b. If Receiver is not an Object, return false.
+        let Value::Object(r) = receiver else {
+            return Ok(false);
+        };
+        // 2.c. Let existingDescriptor be ? Receiver.[[GetOwnProperty]](P).
+        match self.get_own_property(r, &key)? {
+            // 2.d. If existingDescriptor is not undefined, then
+            Some(existing) => {
+                // i-ii. An accessor or a read-only data property: return false.
+                if existing.is_accessor() || !existing.attrs.writable() {
+                    return Ok(false);
+                }
+                // iii-iv. Return ? Receiver.[[DefineOwnProperty]](P, { [[Value]]: V }).
+                self.define_own_property(
+                    r,
+                    key,
+                    PropertyDescriptor {
+                        value: Some(v),
+                        ..Default::default()
+                    },
+                )
+            }
+            // 2.e. Else, return ? CreateDataProperty(Receiver, P, V).
+            None => self.create_data_property(r, key, v),
         }
     }
 
@@ -483,6 +521,12 @@ impl Interp {
             }
             let next = {
                 let d = c.borrow();
+                // The TypedArray [[HasProperty]]: a numeric key is IsValidIntegerIndex.
+                if d.kind.is_typed_array()
+                    && crate::builtins::typed_array::canonical_numeric_index(key).is_some()
+                {
+                    return Ok(false);
+                }
                 if d.kind.is_proxy() {
                     None
                 } else {
@@ -567,6 +611,15 @@ impl Interp {
         if o.is_proxy() {
             return self.proxy_prevent_extensions(o);
         }
+        // The TypedArray [[PreventExtensions]]: a view whose length can change stays
+        // extensible.
+        let variable_length = match &o.borrow().kind {
+            ObjectKind::TypedArray(ta) => !ta.is_fixed_length(),
+            _ => false,
+        };
+        if variable_length {
+            return Ok(false);
+        }
         o.borrow_mut().extensible = false;
         Ok(true)
     }
@@ -589,12 +642,21 @@ impl Interp {
         key: PropKey,
         desc: PropertyDescriptor,
     ) -> JsResult<bool> {
-        let (is_array, is_proxy) = {
+        let (is_array, is_proxy, is_typed_array) = {
             let d = o.borrow();
-            (d.kind.is_array(), d.kind.is_proxy())
+            (
+                d.kind.is_array(),
+                d.kind.is_proxy(),
+                d.kind.is_typed_array(),
+            )
         };
         if is_proxy {
             return self.proxy_define_own_property(o, key, desc);
+        }
+        if is_typed_array {
+            if let Some(index) = crate::builtins::typed_array::canonical_numeric_index(&key) {
+                return self.typed_array_define_own_property(o, index, desc);
+            }
         }
         if is_array {
             return self.array_define_own_property(o, key, desc);
@@ -636,6 +698,17 @@ impl Interp {
                     "'defineProperty' on proxy: trap returned falsish for property '{}'",
                     key_display(&key)
                 )));
+            }
+            // A typed array rejects a numeric key that is not a valid index.
+            let invalid_index = match &o.borrow().kind {
+                ObjectKind::TypedArray(ta) => {
+                    crate::builtins::typed_array::canonical_numeric_index(&key)
+                        .is_some_and(|i| !ta.is_valid_integer_index(i))
+                }
+                _ => false,
+            };
+            if invalid_index {
+                return Err(self.type_error("Invalid typed array index"));
             }
             return Err(self.type_error(format!("Cannot redefine property: {}", key_display(&key))));
         }
@@ -756,6 +829,15 @@ impl Interp {
     pub fn own_property_keys(&mut self, o: &Obj) -> JsResult<Vec<PropKey>> {
         if o.is_proxy() {
             return self.proxy_own_property_keys(o);
+        }
+        let too_many = match &o.borrow().kind {
+            ObjectKind::TypedArray(ta) => ta
+                .length()
+                .is_some_and(|l| l > crate::builtins::typed_array::MAX_ENUMERABLE_KEYS),
+            _ => false,
+        };
+        if too_many {
+            return Err(self.range_error("Too many properties to enumerate"));
         }
         let mut keys = o.own_keys();
         keys.retain(|k| !matches!(k, PropKey::Sym(s) if s.0.private));

@@ -6,8 +6,7 @@
 //! can be read side by side. Output strings are Rust `String`s; every length that Node
 //! measures with `.length` is measured in UTF-16 units ([`text::js_len`]).
 //!
-//! Differences from Node: no Proxy, BigInt, RegExp, typed arrays, ArrayBuffer or DataView
-//! (jsgen has none of them); `getStringWidth` uses Node's non-ICU width tables.
+//! Differences from Node: `getStringWidth` uses Node's non-ICU width tables.
 //!
 //! Inspecting reads properties through their descriptors and never calls getters unless
 //! `getters` is set, but like Node it does call `name`/`Symbol.toStringTag`/`stack` getters,
@@ -518,6 +517,10 @@ fn internal_constructor_name(o: &Obj) -> String {
         ObjectKind::Promise(_) => "Promise",
         ObjectKind::Date(_) => "Date",
         ObjectKind::RegExp(_) => "RegExp",
+        ObjectKind::TypedArray(ta) => ta.ty.constructor_name(),
+        ObjectKind::ArrayBuffer(b) if b.shared => "SharedArrayBuffer",
+        ObjectKind::ArrayBuffer(_) => "ArrayBuffer",
+        ObjectKind::DataView(_) => "DataView",
         _ => "Object",
     };
     name.to_string()
@@ -808,6 +811,11 @@ fn key_is(k: &PropKey, name: &str) -> bool {
 enum Formatter {
     None,
     Array,
+    /// `formatTypedArray` with the length read when formatting started, and whether the
+    /// array has a null prototype (Node then formats a copy made by its constructor).
+    TypedArray(usize, bool),
+    /// `formatArrayBuffer`.
+    ArrayBuffer,
     Set,
     Map,
     Iterator,
@@ -822,7 +830,7 @@ fn format_raw(
     ctx: &mut Ctx,
     value: &Obj,
     mut recurse_times: usize,
-    _typed_array: bool,
+    mut typed_array: bool,
 ) -> JsResult<String> {
     let mut proto_props_vec: Vec<String> = Vec::new();
     let want_proto_props = ctx.o.show_hidden && !ctx.too_deep(recurse_times);
@@ -864,6 +872,9 @@ fn format_raw(
     let mut braces: [String; 2] = ["{".into(), "}".into()];
     let mut extras = Extras::Object;
     let mut no_iterator = true;
+    // `extraKeys`: getters shown as `[name]: value` (buffers, views, typed arrays with
+    // showHidden).
+    let mut extra_keys: &[&str] = &[];
 
     let kind_info = {
         let d = value.borrow();
@@ -873,6 +884,8 @@ fn format_raw(
             ObjectKind::Map(m) => Some(("map", m.len())),
             ObjectKind::MapIterator { .. } => Some(("mapiter", 0)),
             ObjectKind::SetIterator { .. } => Some(("setiter", 0)),
+            // TypedArrayPrototypeGetLength: 0 when out of bounds or detached.
+            ObjectKind::TypedArray(ta) => Some(("typedarray", ta.length().unwrap_or(0))),
             _ => None,
         }
     };
@@ -916,6 +929,37 @@ fn format_raw(
                 braces = [format!("{prefix}{{"), "}".into()];
                 keys_opt = Some(k);
             }
+            Some(("typedarray", size)) => {
+                let k = get_typed_array_non_index_keys(value, ctx.o.show_hidden);
+                // With a null prototype the tag names the type.
+                let fallback = if ctor.is_none() {
+                    internal_constructor_name(value)
+                } else {
+                    String::new()
+                };
+                let prefix = get_prefix(ctor, &tag, &fallback, &format!("({size})"));
+                braces = [format!("{prefix}["), "]".into()];
+                // `value.length === 0`: a typed array without its prototype's getter has no
+                // length, and prints `[  ]` when empty.
+                let length = it.get(value, &PropKey::from("length"))?;
+                let empty = matches!(length, Value::Number(n) if n == 0.0);
+                if empty && k.is_empty() && !ctx.o.show_hidden {
+                    return Ok(format!("{}]", braces[0]));
+                }
+                formatter = Formatter::TypedArray(size, ctor.is_none());
+                extras = Extras::ArrayExtras;
+                if ctx.o.show_hidden {
+                    extra_keys = &[
+                        "BYTES_PER_ELEMENT",
+                        "length",
+                        "byteLength",
+                        "byteOffset",
+                        "buffer",
+                    ];
+                    typed_array = true;
+                }
+                keys_opt = Some(k);
+            }
             Some(("mapiter", _)) | Some(("setiter", _)) => {
                 let ty = if matches!(kind_info, Some(("mapiter", _))) {
                     "Map"
@@ -947,6 +991,9 @@ fn format_raw(
                 | ObjectKind::String(_)
                 | ObjectKind::Boolean(_)
                 | ObjectKind::Symbol(_) => 8,
+                ObjectKind::ArrayBuffer(b) if b.shared => 11,
+                ObjectKind::ArrayBuffer(_) => 10,
+                ObjectKind::DataView(_) => 12,
                 _ => 0,
             }
         };
@@ -1022,6 +1069,30 @@ fn format_raw(
             if k.is_empty() && proto_props.is_none() {
                 return Ok(base);
             }
+        } else if kind_tag == 10 || kind_tag == 11 {
+            // ArrayBuffer and SharedArrayBuffer.
+            let array_type = if kind_tag == 10 {
+                "ArrayBuffer"
+            } else {
+                "SharedArrayBuffer"
+            };
+            let prefix = get_prefix(ctor, &tag, array_type, "");
+            if !typed_array {
+                formatter = Formatter::ArrayBuffer;
+            } else if k.is_empty() && proto_props.is_none() {
+                let len = it.get(value, &PropKey::from("byteLength"))?;
+                let len = match len {
+                    Value::Number(n) => ctx.stylize(&text::format_number(n, false), "number"),
+                    other => format_primitive(ctx, &other),
+                };
+                return Ok(format!("{prefix}{{ [byteLength]: {len} }}"));
+            }
+            braces[0] = format!("{prefix}{{");
+            extra_keys = &["byteLength"];
+        } else if kind_tag == 12 {
+            braces[0] = format!("{}{{", get_prefix(ctor, &tag, "DataView", ""));
+            // .buffer goes last, it's not a primitive like the others.
+            extra_keys = &["byteLength", "byteOffset", "buffer"];
         } else {
             if k.is_empty() && proto_props.is_none() {
                 return Ok(format!("{}{{}}", get_ctx_style(value, ctor, &tag)));
@@ -1046,12 +1117,20 @@ fn format_raw(
     let mut output = match formatter {
         Formatter::None => Vec::new(),
         Formatter::Array => format_array(it, ctx, value, recurse_times)?,
+        Formatter::TypedArray(len, null_proto) => {
+            format_typed_array(it, ctx, value, len, null_proto)?
+        }
+        Formatter::ArrayBuffer => format_array_buffer(ctx, value),
         Formatter::Set => format_set(it, ctx, value, recurse_times)?,
         Formatter::Map => format_map(it, ctx, value, recurse_times)?,
         Formatter::Iterator => format_iterator(it, ctx, value, recurse_times, &mut braces)?,
         Formatter::Promise => format_promise(it, ctx, value, recurse_times)?,
         Formatter::WeakCollection => vec![ctx.stylize("<items unknown>", "special")],
     };
+    for key in extra_keys {
+        let formatted = format_extra_property(it, ctx, value, recurse_times, key, typed_array)?;
+        output.push(formatted);
+    }
     for k in &keys {
         output.push(format_property(
             it,
@@ -1463,6 +1542,114 @@ fn format_error(
 }
 
 // ---- collections -----------------------------------------------------------------------------
+
+/// `getOwnNonIndexProperties` of a typed array: its property map holds no index keys (the
+/// elements live in the buffer), so the indices need not be listed and filtered out.
+fn get_typed_array_non_index_keys(o: &Obj, show_hidden: bool) -> Vec<PropKey> {
+    let d = o.borrow();
+    let wanted = |p: &Prop| show_hidden || p.attrs.enumerable();
+    let strings = d
+        .props
+        .iter()
+        .filter(|(k, p)| matches!(k, PropKey::Str(_)) && wanted(p));
+    let symbols = d.props.iter().filter(|(k, p)| match k {
+        PropKey::Sym(s) => !s.0.private && wanted(p),
+        _ => false,
+    });
+    strings.chain(symbols).map(|(k, _)| k.clone()).collect()
+}
+
+/// `formatTypedArray(value, length, ctx)`.
+fn format_typed_array(
+    it: &mut Interp,
+    ctx: &mut Ctx,
+    value: &Obj,
+    length: usize,
+    null_proto: bool,
+) -> JsResult<Vec<String>> {
+    let max_length = max_len(ctx, length);
+    // `value.length` (of the copy Node makes for a null-prototype array).
+    let current = if null_proto {
+        match &value.borrow().kind {
+            ObjectKind::TypedArray(ta) => ta.length().unwrap_or(0),
+            _ => 0,
+        }
+    } else {
+        match it.get(value, &PropKey::from("length"))? {
+            Value::Number(n) if n >= 0.0 => n as usize,
+            _ => 0,
+        }
+    };
+    let remaining = current.saturating_sub(max_length);
+    let mut output = Vec::with_capacity(max_length + 1);
+    for i in 0..max_length {
+        let v = it.get(value, &PropKey::Index(i as u32))?;
+        output.push(format_primitive(ctx, &v));
+    }
+    if remaining > 0 {
+        output.push(remaining_text(remaining));
+    }
+    Ok(output)
+}
+
+/// `formatArrayBuffer(ctx, value)`: the bytes in hex, `(detached)` for a detached buffer.
+fn format_array_buffer(ctx: &Ctx, value: &Obj) -> Vec<String> {
+    let bytes = match &value.borrow().kind {
+        ObjectKind::ArrayBuffer(b) => b.bytes().map(|d| {
+            let n = max_len(ctx, d.len());
+            (d[..n].to_vec(), d.len())
+        }),
+        _ => None,
+    };
+    let Some((shown, total)) = bytes else {
+        return vec![ctx.stylize("(detached)", "special")];
+    };
+    let mut str: String = shown
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let remaining = total - shown.len();
+    if remaining > 0 {
+        str.push_str(&format!(
+            " ... {remaining} more byte{}",
+            if remaining > 1 { "s" } else { "" }
+        ));
+    }
+    vec![format!(
+        "{}: <{str}>",
+        ctx.stylize("[Uint8Contents]", "special")
+    )]
+}
+
+/// `formatExtraProperties(ctx, value, recurseTimes, key, typedArray)`: `[key]: value`, the
+/// value read through the getter (from the buffer when the view's getter throws).
+fn format_extra_property(
+    it: &mut Interp,
+    ctx: &mut Ctx,
+    value: &Obj,
+    recurse_times: usize,
+    key: &str,
+    typed_array: bool,
+) -> JsResult<String> {
+    ctx.indentation_lvl += 2;
+    let v = match it.get(value, &PropKey::from(key)) {
+        Ok(v) => v,
+        Err(jsgen_engine::interp::Abrupt::Throw(_)) => {
+            // Node retries with `value.buffer[key]`; the indentation added for the failed
+            // attempt is never taken back (Node's output shows it too).
+            let buffer = it.get(value, &PropKey::from("buffer"))?;
+            let v = it.get_v(&buffer, &PropKey::from(key))?;
+            ctx.indentation_lvl += 2;
+            v
+        }
+        Err(e) => return Err(e),
+    };
+    let s = format_value(it, ctx, &v, recurse_times, typed_array);
+    ctx.indentation_lvl -= 2;
+    let name = ctx.stylize(&format!("[{key}]"), "string");
+    Ok(format!("{name}: {}", s?))
+}
 
 fn remaining_text(n: usize) -> String {
     format!("... {n} more item{}", if n > 1 { "s" } else { "" })
@@ -2035,8 +2222,14 @@ fn group_array_elements(ctx: &Ctx, output: Vec<String>, value: Option<&Obj>) -> 
         let mut pad_start = true;
         if let Some(arr) = value {
             for i in 0..output.len() {
-                let v = arr.get_own_data(&PropKey::Index(i as u32));
-                if !matches!(v, Some(Value::Number(_) | Value::BigInt(_))) {
+                let v = arr.get_own_property(&PropKey::Index(i as u32));
+                if !matches!(
+                    v,
+                    Some(Prop {
+                        slot: Slot::Data(Value::Number(_) | Value::BigInt(_)),
+                        ..
+                    })
+                ) {
                     pad_start = false;
                     break;
                 }

@@ -196,6 +196,11 @@ fn kind_of(v: &Value) -> &'static str {
         ObjectKind::BigInt(_) => "bigint",
         ObjectKind::MapIterator { .. } => "mapiterator",
         ObjectKind::SetIterator { .. } => "setiterator",
+        ObjectKind::ArrayBuffer(b) if b.shared => "sharedarraybuffer",
+        ObjectKind::ArrayBuffer(_) => "arraybuffer",
+        ObjectKind::DataView(_) => "dataview",
+        // A typed array's kind is its constructor name (`Uint8Array`, ...).
+        ObjectKind::TypedArray(ta) => ta.ty.constructor_name(),
         _ => "object",
     }
 }

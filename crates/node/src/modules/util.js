@@ -132,6 +132,18 @@ function isDeepEqual(a, b, strict, memo) {
   if ((ka === 'number' || ka === 'string' || ka === 'boolean' || ka === 'bigint' || ka === 'symbol') &&
       !Object.is(a.valueOf(), b.valueOf())) return false;
   if (ka === 'weakmap' || ka === 'weakset' || ka === 'promise') return false;
+  // Views compare their bytes (loosely, float arrays compare their elements with !==), and
+  // buffers their contents, as Node's comparisons.js does.
+  if (isTypedArray(a) || ka === 'dataview') {
+    if (!strict && (ka === 'Float16Array' || ka === 'Float32Array' || ka === 'Float64Array')) {
+      if (a.length !== b.length) return false;
+      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    } else if (!sameBytes(viewBytes(a), viewBytes(b))) {
+      return false;
+    }
+  }
+  if ((ka === 'arraybuffer' || ka === 'sharedarraybuffer') &&
+      !sameBytes(new Uint8Array(a), new Uint8Array(b))) return false;
   memo = memo || { a: [], b: [] };
   for (let i = 0; i < memo.a.length; i++) {
     if (memo.a[i] === a) return memo.b[i] === b;
@@ -155,8 +167,19 @@ function isDeepEqual(a, b, strict, memo) {
   }
 }
 
+function viewBytes(v) {
+  return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+}
+
+function sameBytes(x, y) {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
 function ownKeys(o, strict, kind) {
-  const keys = Object.keys(o);
+  // A typed array's elements were compared as bytes: only its other keys are left.
+  const keys = isTypedArray(o) ? Object.keys(o).slice(o.length) : Object.keys(o);
   if (strict) {
     for (const s of Object.getOwnPropertySymbols(o)) {
       if (Object.prototype.propertyIsEnumerable.call(o, s)) keys.push(s);
@@ -217,6 +240,10 @@ function isDeepStrictEqual(a, b) {
 }
 
 const kind = (k) => (v) => binding.kindOf(v) === k;
+const typedArrayNames = ['Uint8Array', 'Uint8ClampedArray', 'Uint16Array', 'Uint32Array',
+  'Int8Array', 'Int16Array', 'Int32Array', 'Float16Array', 'Float32Array', 'Float64Array',
+  'BigInt64Array', 'BigUint64Array'];
+const isTypedArray = (v) => typedArrayNames.includes(binding.kindOf(v));
 const types = {
   isPromise: kind('promise'),
   isGeneratorObject: (v) => binding.kindOf(v) === 'generator' || binding.kindOf(v) === 'asyncgenerator',
@@ -239,7 +266,14 @@ const types = {
   isSymbolObject: kind('symbol'),
   isArgumentsObject: kind('arguments'),
   isProxy: () => false,
+  isArrayBuffer: kind('arraybuffer'),
+  isSharedArrayBuffer: kind('sharedarraybuffer'),
+  isAnyArrayBuffer: (v) => binding.kindOf(v) === 'arraybuffer' || binding.kindOf(v) === 'sharedarraybuffer',
+  isArrayBufferView: (v) => isTypedArray(v) || binding.kindOf(v) === 'dataview',
+  isDataView: kind('dataview'),
+  isTypedArray,
 };
+for (const name of typedArrayNames) types[`is${name}`] = kind(name);
 
 function stripVTControlCharacters(str) {
   if (typeof str !== 'string') throw binding.invalidArgType('str', 'of type string', str);

@@ -507,8 +507,62 @@ C(`class Big extends Object {}; const o = Object(1n); Object.setPrototypeOf(o, n
   "console.log('%d %i', 1234567n, 7654321n)",
 ].forEach((c) => C(c));
 
-// Atomics needs SharedArrayBuffer, which the project excludes (test262 EXCLUDED_FEATURES).
-C('console.log(globalThis.Atomics === undefined)', 'Atomics/SharedArrayBuffer are out of scope');
+// ---- binary data: typed arrays, ArrayBuffer, SharedArrayBuffer, DataView, Atomics
+C('console.log(Atomics)');
+[
+  'new Uint8Array([1, 2, 3])', 'new Uint8Array(0)', 'new Int8Array([-1, 127, -128])',
+  'new Uint8ClampedArray([300, -5, 1.5, 2.5])', 'new Int16Array([1, -1])', 'new Uint16Array(3)',
+  'new Int32Array([2 ** 31 - 1, -(2 ** 31)])', 'new Uint32Array([2 ** 32 - 1])',
+  'new Float32Array([1.1, -0, NaN])', 'new Float64Array([0.1, Infinity, -Infinity, -0])',
+  'new Float16Array([1.5, 65504, 1e-8, 0.1, 65520])', 'new BigInt64Array([1n, -2n])',
+  'new BigUint64Array([2n ** 64n - 1n])', 'new BigInt64Array(0)', 'new Float16Array(0)',
+  'new Uint8Array(7)', 'new Uint8Array(27)', 'new Uint8Array(100)', 'new Uint8Array(101)',
+  'new Uint8Array(150)', 'new Float64Array(30).map((_, i) => i / 3)',
+  'new Int32Array(40).map((_, i) => (i % 2 ? -1 : 1) * i ** 3)',
+  'new BigInt64Array(12).map((_, i) => BigInt(i) ** 9n)',
+  'Array.from({ length: 8 }, (_, i) => new Uint8Array(i % 3))',
+  'new ArrayBuffer(0)', 'new ArrayBuffer(4)', 'new ArrayBuffer(101)', 'new ArrayBuffer(150)',
+  'new Uint8Array([1, 2, 255]).buffer', 'new Uint16Array([0x1234]).buffer',
+  'new SharedArrayBuffer(3)', 'new ArrayBuffer(8, { maxByteLength: 16 })',
+  'new SharedArrayBuffer(2, { maxByteLength: 4 })',
+  'new DataView(new ArrayBuffer(4), 1)', 'new DataView(new ArrayBuffer(2))',
+  'new DataView(new SharedArrayBuffer(2), 0, 1)',
+  '{ bytes: new Uint8Array([1, 2]), buf: new ArrayBuffer(2) }',
+  '[new Int16Array(2), new DataView(new ArrayBuffer(1))]',
+  '{ a: { b: { c: new Uint8Array(2), d: new ArrayBuffer(1) } } }',
+  'Object.setPrototypeOf(new Uint8Array(2), null)', 'Object.setPrototypeOf(new ArrayBuffer(2), null)',
+  'Object.setPrototypeOf(new BigUint64Array(0), null)', 'Object.create(Uint8Array.prototype)',
+  'Uint8Array.prototype', 'ArrayBuffer.prototype', 'DataView.prototype',
+  'Object.getPrototypeOf(Uint8Array)', 'Uint8Array', 'new Uint8Array(3).entries()',
+  "'%o', new Uint8Array(2)", "'%O', new ArrayBuffer(2)", "'%s', new Uint8Array([1, 2])",
+  "'%d', new Uint8Array([7])", "'%j', new Uint8Array([1, 2])",
+].forEach((e) => E(e));
+[
+  'const b = new ArrayBuffer(3); b.transfer(); console.log(b);',
+  'const t = new Uint8Array(4); t.buffer.transfer(); console.log(t, [t]);',
+  'const d = new DataView(new ArrayBuffer(4)); d.buffer.transfer(); console.log(d);',
+  'const d = new DataView(new ArrayBuffer(4)); d.buffer.transfer(); console.log({ d, after: 1 });',
+  'const r = new ArrayBuffer(4, { maxByteLength: 8 }); const t = new Uint8Array(r); r.resize(6); console.log(t, r);',
+  'const r = new ArrayBuffer(8, { maxByteLength: 8 }); const t = new Uint16Array(r, 4, 2); r.resize(4); console.log(t, t.length);',
+  'const u = new Uint8Array([1, 2]); u.foo = "bar"; u[Symbol("s")] = 1; console.log(u);',
+  'const u = new Uint8Array(2); u.self = u; console.log(u);',
+  'class Bytes extends Uint8Array {} console.log(new Bytes([1, 2]), new Bytes(0));',
+  'class Buf extends ArrayBuffer {} console.log(new Buf(2));',
+  'console.dir(new Uint8Array([1, 2]), { showHidden: true })',
+  'console.dir(new ArrayBuffer(2), { showHidden: true })',
+  'console.dir(new DataView(new ArrayBuffer(2)), { showHidden: true })',
+  'console.dir(new Uint8Array(10), { maxArrayLength: 2 })',
+  'console.dir(new ArrayBuffer(10), { maxArrayLength: 3 })',
+  'console.dir(new ArrayBuffer(10), { maxArrayLength: 0 })',
+  'console.dir(new Float64Array([1234567.891, -0]), { numericSeparator: true })',
+  'console.dir({ x: new Uint8Array(2) }, { depth: 0 })',
+  'console.log(Object.setPrototypeOf(new Uint8Array(150), null))',
+  "console.dir(new Uint8Array([1, 2, 3]), { colors: true })",
+  "console.dir(new ArrayBuffer(2), { colors: true })",
+  'const s = new Int8Array(new ArrayBuffer(8), 2, 3); s.set([-1, 2, -3]); console.log(s, s.buffer);',
+  'console.log(new Uint8Array(new ArrayBuffer(6), 2).subarray(1));',
+  'console.log(JSON.stringify(new Uint8Array([1, 2])), [...new Int8Array([-1, 1])], Array.from(new Uint16Array(2)));',
+].forEach((c) => C(c));
 
 // ---- colors: every fifth case again with colors on (console colors when FORCE_COLOR=1
 // or a color terminal); `colors: true` tells the Rust test to turn console colors on.
