@@ -9,6 +9,7 @@ pub mod array_sort;
 pub mod bigint;
 pub mod boolean;
 pub mod date;
+pub mod disposable_stack;
 pub mod error;
 pub mod function;
 pub mod global;
@@ -52,6 +53,7 @@ pub fn init_all(it: &mut Interp) {
     date::init(it);
     intl::init(it);
     regexp::init(it);
+    disposable_stack::init(it);
     crate::interp::generator::init(it);
 }
 
