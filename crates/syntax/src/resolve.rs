@@ -2283,4 +2283,93 @@ mod tests {
             assert_eq!(early_error(src), None, "source: {src}");
         }
     }
+
+    /// `using` / `await using`: where V8 parses them as declarations, and their early errors
+    /// with V8's messages.
+    #[test]
+    fn using_declarations() {
+        let errors = [
+            ("using x = null;", "Unexpected identifier 'x'"),
+            (
+                "switch (1) { case 1: using x = null; }",
+                "Unexpected identifier 'x'",
+            ),
+            ("if (1) using x = null;", "Unexpected identifier 'x'"),
+            ("l: using x = null;", "Unexpected identifier 'x'"),
+            ("{ using x; }", "Missing initializer in using declaration"),
+            (
+                "{ using x = 1, [y] = 2; }",
+                "Missing initializer in using declaration",
+            ),
+            ("{ using {x} = null; }", "Unexpected token '{'"),
+            (
+                "{ using let = null; }",
+                "let is disallowed as a lexically bound name",
+            ),
+            (
+                "{ using x = 1; let x; }",
+                "Identifier 'x' has already been declared",
+            ),
+            (
+                "{ using x = 1; var x; }",
+                "Identifier 'x' has already been declared",
+            ),
+            ("for (using x in {});", "Invalid 'using' in for-in loop"),
+            (
+                "for (using x = 1 of []);",
+                "for-of loop variable declaration may not have an initializer.",
+            ),
+            (
+                "for (using x, y of []);",
+                "Missing initializer in using declaration",
+            ),
+            ("for (using of of []);", "Unexpected token ']'"),
+            (
+                "async function f() { await using x; }",
+                "Missing initializer in await using declaration",
+            ),
+            (
+                "function f() { await using x = null; }",
+                "await is only valid in async functions and the top level bodies of modules",
+            ),
+            (
+                "async function f() { using await = null; }",
+                "Unexpected reserved word",
+            ),
+            (
+                "function* g() { using yield = null; }",
+                "Unexpected identifier 'yield'",
+            ),
+            (
+                "async function f() { await\nusing x = null; }",
+                "Unexpected identifier 'x'",
+            ),
+        ];
+        for (src, msg) in errors {
+            assert_eq!(early_error(src).as_deref(), Some(msg), "source: {src}");
+        }
+        let ok = [
+            "{ using x = null, y = undefined; }",
+            "function f() { using x = a; { using y = b; } }",
+            "{ using [x] = null; }",
+            "{ using\nx = null; }",
+            "{ using in o; using instanceof C; }",
+            "var using; using = 1; using: 1; using.x; using(1);",
+            "for (using x of []);",
+            "for (using x = a; ; ) break;",
+            "for (using of []);",
+            "for (using of = a; ; ) break;",
+            "for (using [x] of []);",
+            "class C { static { using x = null; } }",
+            "function f() { using await = null; }",
+            "async function f() { await using x = a; for (await using y of b); }",
+            "async function f() { for await (await using x of a); }",
+            "async function f() { for (await using of of []); }",
+            "async function f() { await using\nx = null; }",
+            "switch (1) { case 1: { using x = null; } }",
+        ];
+        for src in ok {
+            assert_eq!(early_error(src), None, "source: {src}");
+        }
+    }
 }

@@ -433,3 +433,72 @@ fn async_from_sync_dispose(it: &mut Interp, a: &Args) -> JsResult<Value> {
     }
     Ok(Value::Object(promise))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::interp::Interp;
+
+    /// Runs `src` (then its promise jobs) and returns the global `log` joined with spaces.
+    fn log_of(src: &str) -> String {
+        let mut it = Interp::new();
+        let text = format!("var log = []; {src}");
+        assert!(it.run_script("t", &text).is_ok(), "script failed: {src}");
+        assert!(it.run_microtasks().is_ok());
+        let v = it.run_script("t2", "log.join(' ')").ok();
+        v.map(|v| it.to_string_lossy(&v)).unwrap_or_default()
+    }
+
+    const RES: &str = "function res(n, bad) { return { [Symbol.dispose]() { log.push(n); \
+                       if (bad) throw new Error(n); } }; }";
+
+    #[test]
+    fn using_disposes_in_reverse_order_however_the_scope_ends() {
+        let src = format!(
+            "{RES} function f(k) {{ using a = res('a' + k), b = res('b' + k); \
+             for (using c of [res('c' + k)]) {{ if (k === 1) return; if (k === 2) break; }} \
+             if (k === 3) throw 0; }} \
+             for (let k = 0; k < 4; k++) try {{ f(k); }} catch {{ log.push('caught'); }}"
+        );
+        assert_eq!(log_of(&src), "c0 b0 a0 c1 b1 a1 c2 b2 a2 c3 b3 a3 caught");
+    }
+
+    #[test]
+    fn suppressed_errors_chain() {
+        let src = format!(
+            "{RES} try {{ using a = res('a', 1), b = res('b', 1); throw new Error('body'); }} \
+             catch (e) {{ log.push(e.name, e.error.message, e.suppressed.error.message, \
+             e.suppressed.suppressed.message); }}"
+        );
+        assert_eq!(log_of(&src), "b a SuppressedError a b body");
+    }
+
+    #[test]
+    fn generator_suspended_in_a_using_block_disposes_on_return() {
+        let src = format!(
+            "{RES} function* g() {{ using r = res('r'); yield 1; log.push('after'); }} \
+             const it = g(); it.next(); log.push('suspended'); it.return(); \
+             {{ using it2 = g(); it2.next(); }} log.push('end');"
+        );
+        assert_eq!(log_of(&src), "suspended r r end");
+    }
+
+    #[test]
+    fn await_using_awaits_each_async_disposal() {
+        let src = "async function f() { \
+             await using a = { async [Symbol.asyncDispose]() { log.push('a'); } }, n = null; \
+             using s = { [Symbol.dispose]() { log.push('s'); } }; log.push('body'); } \
+             f().then(() => log.push('done')); log.push('sync');";
+        // The dispose methods run synchronously up to the first Await (as in Node).
+        assert_eq!(log_of(src), "body s a sync done");
+    }
+
+    #[test]
+    fn disposable_stacks() {
+        let src = "const s = new DisposableStack(); s.defer(() => log.push('d')); \
+             s.adopt(1, v => log.push('adopt' + v)); const m = s.move(); \
+             log.push(s.disposed, m.disposed); m.dispose(); m.dispose(); log.push(m.disposed); \
+             const as = new AsyncDisposableStack(); as.defer(async () => log.push('ad')); \
+             as.disposeAsync().then(() => log.push('adone', as.disposed));";
+        assert_eq!(log_of(src), "true false adopt1 d true ad adone true");
+    }
+}
