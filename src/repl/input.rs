@@ -87,7 +87,9 @@ pub fn rewrite_top_level_await(text: &str, script: &Script) -> AwaitRewrite {
                     bound_names(&d.target, &mut names);
                     match decl.kind {
                         VarKind::Var => hoisted_var.extend(names),
-                        VarKind::Let | VarKind::Const => hoisted_let.extend(names),
+                        VarKind::Let | VarKind::Const | VarKind::Using | VarKind::AwaitUsing => {
+                            hoisted_let.extend(names)
+                        }
                     }
                     let target = slice(d.target.span());
                     match &d.init {

@@ -79,6 +79,11 @@ pub enum ObjectKind {
     IteratorHelper(Box<crate::builtins::iterator::IteratorHelper>),
     /// An object of %WrapForValidIteratorPrototype% (`Iterator.from`): \[\[Iterated\]\].
     WrapForValidIterator(Box<crate::interp::iter::IteratorRecord>),
+    /// A DisposeCapability: a `DisposableStack`, an `AsyncDisposableStack`, or the hidden
+    /// capability of a scope with `using` declarations.
+    DisposableStack(Box<crate::interp::dispose::DisposeCapability>),
+    /// An `AsyncDisposableStack.prototype.disposeAsync` call between its `Await`s.
+    DisposeAsync(Box<crate::interp::dispose::DisposeJob>),
     /// The state of an `Array.fromAsync` call between its `Await`s.
     FromAsync(Box<crate::builtins::array_from_async::FromAsyncState>),
     /// Iterator over an object's enumerable string keys, for `for-in`.
@@ -250,6 +255,8 @@ impl ObjectKind {
             ObjectKind::IteratorHelper(h) => h.trace(t),
             ObjectKind::WrapForValidIterator(r) => r.trace(t),
             ObjectKind::FromAsync(s) => s.trace(t),
+            ObjectKind::DisposableStack(c) => c.trace(t),
+            ObjectKind::DisposeAsync(j) => j.trace(t),
             ObjectKind::MapIterator { map, .. } => t.edge(&map.0),
             ObjectKind::SetIterator { set, .. } => t.edge(&set.0),
             ObjectKind::ForInIterator(s) => {

@@ -7,7 +7,9 @@ use crate::event_loop::{LoopEnd, RejectionMode};
 use crate::prelude::*;
 use jsgen_engine::ast::{Script, Span};
 use jsgen_engine::interp::jobs::PromiseState;
-use jsgen_engine::interp::script::{link_module_like, parse_module_like, RunError};
+use jsgen_engine::interp::script::{
+    has_top_level_using, link_module_like, parse_module_like, RunError,
+};
 use jsgen_engine::interp::{Abrupt, Interp};
 use jsgen_engine::object::ObjectKind;
 use jsgen_engine::parser::{parse_script, ParseOptions};
@@ -227,7 +229,11 @@ impl NodeRun for Interp {
         };
         let esm = goal != ScriptGoal::Global;
         match parse_module_like(text, esm) {
-            Ok(script) => link_module_like(source, script).map(|_| ()),
+            Ok(script) => match first {
+                // Global code: a top-level `using` is a Script early error.
+                Some(first) if !esm && has_top_level_using(&script) => Err(first),
+                _ => link_module_like(source, script).map(|_| ()),
+            },
             Err(error) => Err(first.unwrap_or_else(|| syntax(error))),
         }
     }

@@ -106,12 +106,37 @@ pub enum VarKind {
     Var,
     Let,
     Const,
+    /// `using x = ...` (explicit resource management): a `const` whose value is disposed
+    /// when its scope exits.
+    Using,
+    /// `await using x = ...`: disposed (and awaited) when its scope exits.
+    AwaitUsing,
+}
+
+impl VarKind {
+    /// `using` or `await using`.
+    pub fn is_using(self) -> bool {
+        matches!(self, VarKind::Using | VarKind::AwaitUsing)
+    }
 }
 
 #[derive(Debug)]
 pub struct VarDecl {
     pub kind: VarKind,
     pub decls: Vec<Declarator>,
+    /// Filled by the resolver for `using`/`await using`: the slot (in the environment the
+    /// declaration runs in) of its scope's hidden dispose-capability binding.
+    pub dispose_slot: Cell<u32>,
+}
+
+impl VarDecl {
+    pub fn new(kind: VarKind, decls: Vec<Declarator>) -> VarDecl {
+        VarDecl {
+            kind,
+            decls,
+            dispose_slot: Cell::new(u32::MAX),
+        }
+    }
 }
 
 #[derive(Debug)]

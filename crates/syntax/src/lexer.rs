@@ -102,6 +102,8 @@ pub enum Tok {
 
     // Contextual keywords (also usable as identifiers).
     Let,
+    /// `using` starting a `using` / `await using` declaration (see [`Lexer::using_keyword`]).
+    Using,
     Static,
     /// `async` not followed by a line terminator.
     Async,
@@ -637,9 +639,66 @@ impl<'a> Lexer<'a> {
         self.next_after(pos).0
     }
 
+    /// Is the identifier `using` at `start..end` the start of a `using` declaration? Only
+    /// when it is written without escapes and a binding identifier follows on the same line:
+    /// `using [x]` is a member access, `using\nx` two statements, `using in o` and
+    /// `using instanceof C` expressions. Directly after `for (`, `using of` is a for-of
+    /// target unless an initializer follows (`for (using of = r;;)`), as in V8; after
+    /// `await`, it is one only on the same line (`await using x`).
+    fn using_keyword(&self, start: usize, end: usize, nl_before: bool) -> bool {
+        if &self.src[start..end] != "using" {
+            return false;
+        }
+        if nl_before && self.prev == Some(Tok::Await) {
+            return false;
+        }
+        let (nl, at) = self.skip_trivia(end);
+        if nl {
+            return false;
+        }
+        let word = self.word_at(at);
+        match self.src[at..].chars().next() {
+            Some('\\') => {}
+            Some(c) if is_id_start(c) => {}
+            _ => return false,
+        }
+        match word {
+            "in" | "instanceof" => false,
+            "of" if self.prev == Some(Tok::LParen)
+                && matches!(self.prev2, Some(Tok::For | Tok::Await))
+                && matches!(self.stack.last(), Some(Group::Paren { control: true, .. })) =>
+            {
+                let (_, after) = self.skip_trivia(at + 2);
+                let rest = &self.src[after..];
+                rest.starts_with('=') && !rest.starts_with("==") && !rest.starts_with("=>")
+            }
+            _ => true,
+        }
+    }
+
+    /// The identifier characters starting at `at` (ASCII letters, digits, `_`, `$` and other
+    /// identifier characters; escapes end it).
+    fn word_at(&self, at: usize) -> &str {
+        let rest = &self.src[at..];
+        let len = rest
+            .char_indices()
+            .find(|&(_, c)| !is_id_continue(c))
+            .map(|(i, _)| i)
+            .unwrap_or(rest.len());
+        &rest[..len]
+    }
+
     /// Skips whitespace and comments after `pos`: returns whether a line terminator was seen
     /// and the first character of the next token (`None` at EOF).
     fn next_after(&self, pos: usize) -> (bool, Option<char>) {
+        let (nl, at) = self.skip_trivia(pos);
+        (nl, self.src[at..].chars().next())
+    }
+
+    /// Skips whitespace and comments from `pos`: whether a line terminator was seen and where
+    /// the next token starts (the end of the source if none; an unterminated comment counts
+    /// as reaching it).
+    fn skip_trivia(&self, pos: usize) -> (bool, usize) {
         let b = self.src.as_bytes();
         let mut i = pos;
         let mut nl = false;
@@ -661,21 +720,21 @@ impl<'a> Lexer<'a> {
                         nl |= has_line_terminator(&self.src[i + 2..i + 2 + e]);
                         i += e + 4;
                     }
-                    None => return (nl, None),
+                    None => return (nl, b.len()),
                 },
                 c if c >= 0x80 => {
                     let ch = self.src[i..].chars().next().unwrap_or(' ');
                     if ch == '\u{2028}' || ch == '\u{2029}' {
                         nl = true;
                     } else if !is_js_whitespace(ch) {
-                        return (nl, Some(ch));
+                        return (nl, i);
                     }
                     i += ch.len_utf8();
                 }
-                c => return (nl, Some(c as char)),
+                _ => return (nl, i),
             }
         }
-        (nl, None)
+        (nl, b.len())
     }
 
     fn next_token(&mut self) -> Option<Result<Token, LexError>> {
@@ -1379,6 +1438,11 @@ impl<'a> Lexer<'a> {
                     tok = Tok::Ident(JsStr::intern("let"));
                 }
             }
+            Tok::Ident(_)
+                if !after_dot && !self.in_key_pos() && self.using_keyword(start, end, nl) =>
+            {
+                tok = Tok::Using;
+            }
             Tok::Async => {
                 if self.newline_ahead(end) {
                     tok = Tok::Ident(JsStr::intern("async"));
@@ -1538,6 +1602,7 @@ fn keyword_name(t: &Tok) -> Option<&'static str> {
         Yield | YieldNoArg => "yield",
         Await => "await",
         Let => "let",
+        Using => "using",
         Static => "static",
         Async => "async",
         Of => "of",

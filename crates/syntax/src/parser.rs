@@ -366,6 +366,26 @@ impl Ctx<'_> {
                         "await is only valid in async functions and the top level bodies of modules",
                         at,
                     );
+                } else if let Some(m) = self.for_of_declaration_error(&t, l) {
+                    m.to_string()
+                } else if t == Tok::Using {
+                    // `using x` where no declaration may stand (`if (c) using x = r;`): V8
+                    // reads `using` as an identifier and reports the name after it.
+                    let i = self.tokens.partition_point(|t| t.start < r);
+                    if let Some(next) = self.tokens.get(i) {
+                        let span = sp(next.start, next.end);
+                        return SyntaxError::new(self.token_message(&next.tok, span), span);
+                    }
+                    self.token_message(&t, sp(l, r))
+                } else if self.follows_declaration_keyword(l) {
+                    // `let await`, `var yield`: a keyword where a binding name must be.
+                    match t {
+                        Tok::Await => "Unexpected reserved word".to_string(),
+                        Tok::Yield | Tok::YieldNoArg if !self.strict => {
+                            "Unexpected identifier 'yield'".to_string()
+                        }
+                        _ => self.token_message(&t, sp(l, r)),
+                    }
                 } else {
                     self.token_message(&t, sp(l, r))
                 };
@@ -376,6 +396,82 @@ impl Ctx<'_> {
             }
             ParseError::User { error } => error,
         }
+    }
+
+    /// `of` after a declaration list that is not a single binding without initializer
+    /// (`for (let x = 1 of a)`, `for (var x, y of a)`): V8's message for it.
+    fn for_of_declaration_error(&self, t: &Tok, pos: usize) -> Option<&'static str> {
+        let is_of = match t {
+            Tok::Of => true,
+            Tok::Ident(n) => n.to_rust_string() == "of",
+            _ => false,
+        };
+        if !is_of {
+            return None;
+        }
+        let end = self.tokens.partition_point(|t| t.start < pos);
+        // The innermost unclosed `(` before `of`, and what lies between.
+        let mut depth = 0usize;
+        let mut open = None;
+        for i in (0..end).rev() {
+            match self.tokens[i].tok {
+                Tok::RParen | Tok::RBracket | Tok::RBrace => depth += 1,
+                Tok::LParen | Tok::LBracket | Tok::LBrace if depth > 0 => depth -= 1,
+                Tok::LParen => {
+                    open = Some(i);
+                    break;
+                }
+                Tok::LBracket | Tok::LBrace | Tok::ArrowLBrace => return None,
+                _ => {}
+            }
+        }
+        let open = open?;
+        let tok = |i: usize| self.tokens.get(i).map(|t| &t.tok);
+        let is_for = match open.checked_sub(1).and_then(tok) {
+            Some(Tok::For) => true,
+            Some(Tok::Await) => open.checked_sub(2).and_then(tok) == Some(&Tok::For),
+            _ => false,
+        };
+        if !is_for {
+            return None;
+        }
+        let (using, first) = match tok(open + 1) {
+            Some(Tok::Var | Tok::Let | Tok::Const) => (false, open + 2),
+            Some(Tok::Using) => (true, open + 2),
+            Some(Tok::Await) if tok(open + 2) == Some(&Tok::Using) => (true, open + 3),
+            _ => return None,
+        };
+        let (mut comma, mut assign, mut depth) = (false, false, 0usize);
+        for t in &self.tokens[first.min(end)..end] {
+            match t.tok {
+                Tok::LParen | Tok::LBracket | Tok::LBrace => depth += 1,
+                Tok::RParen | Tok::RBracket | Tok::RBrace => depth = depth.saturating_sub(1),
+                Tok::Comma if depth == 0 => comma = true,
+                Tok::Assign if depth == 0 => assign = true,
+                _ => {}
+            }
+        }
+        match (using, comma, assign) {
+            (true, true, _) => Some("Missing initializer in using declaration"),
+            (false, true, _) => {
+                Some("Invalid left-hand side in for-of loop: Must have a single binding.")
+            }
+            (_, false, true) => {
+                Some("for-of loop variable declaration may not have an initializer.")
+            }
+            _ => None,
+        }
+    }
+
+    /// Is the token at `pos` preceded by `var`, `let`, `const` or `using` (it must be a
+    /// binding name)?
+    fn follows_declaration_keyword(&self, pos: usize) -> bool {
+        let i = self.tokens.partition_point(|t| t.start < pos);
+        i > 0
+            && matches!(
+                &self.tokens[i - 1].tok,
+                Tok::Var | Tok::Let | Tok::Const | Tok::Using
+            )
     }
 
     /// Is the token at `pos` preceded by the identifier `await` (not a keyword here)?
@@ -1015,10 +1111,7 @@ impl Ctx<'_> {
             return Ok(Stmt::new(StmtKind::Expr(e), span));
         }
         Ok(Stmt::new(
-            StmtKind::Var(VarDecl {
-                kind: VarKind::Const,
-                decls,
-            }),
+            StmtKind::Var(VarDecl::new(VarKind::Const, decls)),
             span,
         ))
     }
@@ -1053,10 +1146,7 @@ impl Ctx<'_> {
             span,
         };
         Ok(Stmt::new(
-            StmtKind::Var(VarDecl {
-                kind: VarKind::Const,
-                decls: vec![decl],
-            }),
+            StmtKind::Var(VarDecl::new(VarKind::Const, vec![decl])),
             span,
         ))
     }
@@ -1091,11 +1181,20 @@ impl Ctx<'_> {
 
     pub fn var_stmt(&self, kind: VarKind, decls: Vec<Declarator>, span: Span) -> PResult<Stmt> {
         self.check_declarators(kind, &decls)?;
-        Ok(Stmt::new(StmtKind::Var(VarDecl { kind, decls }), span))
+        Ok(Stmt::new(StmtKind::Var(VarDecl::new(kind, decls)), span))
     }
 
     fn check_declarators(&self, kind: VarKind, decls: &[Declarator]) -> PResult<()> {
         for d in decls {
+            if kind.is_using() && (d.init.is_none() || !matches!(d.target, Pattern::Ident(_))) {
+                // `using` binds identifiers only (V8 reports a pattern the same way).
+                let what = if kind == VarKind::AwaitUsing {
+                    "await using"
+                } else {
+                    "using"
+                };
+                return user(format!("Missing initializer in {what} declaration"), d.span);
+            }
             if d.init.is_none() {
                 if kind == VarKind::Const {
                     return user("Missing initializer in const declaration", d.span);
@@ -1117,7 +1216,7 @@ impl Ctx<'_> {
                     None => None,
                     Some((Some(kind), decls, _)) => {
                         self.check_declarators(kind, &decls)?;
-                        Some(ForInit::Var(VarDecl { kind, decls }))
+                        Some(ForInit::Var(VarDecl::new(kind, decls)))
                     }
                     Some((None, _, Some(e))) => {
                         if let Some(span) = top_level_in(&e) {
@@ -1183,6 +1282,9 @@ impl Ctx<'_> {
                     }
                     Err(_) => return user("Unexpected token ')'", sp(end, end + 1)),
                 }
+            }
+            ForHeadP::Decl(ForInOfKind::In, kind, _, _) if kind.is_using() => {
+                return user("Invalid 'using' in for-in loop", span);
             }
             ForHeadP::Decl(k, kind, target, right) => StmtKind::ForInOf {
                 kind: k,

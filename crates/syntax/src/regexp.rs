@@ -23,8 +23,97 @@ pub fn code_points(units: &[u16]) -> Vec<u32> {
         .collect()
 }
 
-/// Maps a `regress` parse error to V8's wording.
-fn v8_message(msg: &str, pattern: &[u16]) -> String {
+mod messages;
+
+/// A non-Unicode pattern's characters: its code units, except that group names (in
+/// `(?<name>` and `\k<name>`) may spell a supplementary character as a surrogate pair.
+fn code_units_with_named_pairs(units: &[u16]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(units.len());
+    let mut i = 0;
+    while i < units.len() {
+        let u = units[i];
+        let name_start = if u == u16::from(b'\\') {
+            (units.get(i + 1) == Some(&u16::from(b'k'))
+                && units.get(i + 2) == Some(&u16::from(b'<')))
+            .then_some(3)
+        } else if u == u16::from(b'(') {
+            (units.get(i + 1) == Some(&u16::from(b'?'))
+                && units.get(i + 2) == Some(&u16::from(b'<'))
+                && !matches!(units.get(i + 3), Some(&0x3D) | Some(&0x21)))
+            .then_some(3)
+        } else {
+            None
+        };
+        match name_start {
+            Some(k) => {
+                out.extend(units[i..i + k].iter().map(|&u| u32::from(u)));
+                i += k;
+                let end = units[i..]
+                    .iter()
+                    .position(|&u| u == u16::from(b'>'))
+                    .map_or(units.len(), |e| i + e);
+                out.extend(code_points(&units[i..end]));
+                i = end;
+            }
+            None => {
+                if u == u16::from(b'\\') {
+                    // An escaped character stays one unit (`\(` is not a group).
+                    out.push(u32::from(u));
+                    i += 1;
+                    if let Some(&n) = units.get(i) {
+                        out.push(u32::from(n));
+                        i += 1;
+                    }
+                    continue;
+                }
+                out.push(u32::from(u));
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Maps a `regress` parse error to V8's wording (`cps`: the pattern's code points).
+fn v8_message(msg: &str, pattern: &[u16], cps: &[u32], unicode: bool, sets: bool) -> String {
+    if sets {
+        // Class set syntax: V8 words these by what it found where.
+        if let Some(m) = messages::class_set_error(cps) {
+            return m.into();
+        }
+    }
+    match msg {
+        "Invalid group modifier" => {
+            return messages::modifier_error(cps)
+                .unwrap_or("Invalid group")
+                .into()
+        }
+        "Invalid quantifier" => return messages::quantifier_error(cps).into(),
+        "Invalid atom character" if unicode => return messages::atom_error(cps).into(),
+        "Invalid unicode escape" => return "Invalid Unicode escape".into(),
+        "Quantifier not allowed here" => return messages::quantified_assertion_error(cps).into(),
+        "Invalid character at property escape start" => return "Invalid property name".into(),
+        "Invalid named backreference syntax" => {
+            let named = pattern.windows(3).any(|w| w == [0x5C, 0x6B, 0x3C]);
+            return if named {
+                "Invalid capture group name"
+            } else {
+                "Invalid named reference"
+            }
+            .into();
+        }
+        "Invalid character escape" if sets && messages::negated_string_property(cps) => {
+            return "Invalid property name".into()
+        }
+        "Invalid character escape" if unicode && messages::bad_control_escape(cps) => {
+            return "Invalid Unicode escape".into()
+        }
+        "Invalid character range" => return "Invalid character class".into(),
+        m if m.starts_with("Backreference to invalid named capture group") => {
+            return "Invalid named capture referenced".into()
+        }
+        _ => {}
+    }
     match msg {
         "Unbalanced parenthesis" => {
             let open = pattern.iter().filter(|&&u| u == b'(' as u16).count();
@@ -68,27 +157,58 @@ pub fn validate_literal(p: &JsStr, f: &JsStr) -> Result<(), String> {
 }
 
 pub fn compile_pattern(p: &JsStr, f: &JsStr) -> Result<CompiledPattern, RegExpError> {
-    // Flags: any of "dgimsuy", no duplicates (the `v` flag is not supported).
+    // Flags: any of "dgimsuvy", no duplicates, not both `u` and `v`.
     let mut seen = [false; 128];
     for &u in f.units() {
-        let ok = matches!(u, 0x64 | 0x67 | 0x69 | 0x6D | 0x73 | 0x75 | 0x79) && !seen[u as usize];
+        let ok =
+            matches!(u, 0x64 | 0x67 | 0x69 | 0x6D | 0x73 | 0x75 | 0x76 | 0x79) && !seen[u as usize];
         if !ok {
             return Err(RegExpError::Flags);
         }
         seen[u as usize] = true;
     }
+    if seen[b'u' as usize] && seen[b'v' as usize] {
+        return Err(RegExpError::Flags);
+    }
+    let unicode_sets = seen[b'v' as usize];
     let flags = regress::Flags {
         icase: seen[b'i' as usize],
         multiline: seen[b'm' as usize],
         dot_all: seen[b's' as usize],
-        unicode: seen[b'u' as usize],
+        // `v` is a Unicode mode too (UnicodeSets adds class set syntax to it).
+        unicode: seen[b'u' as usize] || unicode_sets,
+        unicode_sets,
         ..Default::default()
     };
-    let cps = code_points(p.units());
-    let result = std::panic::catch_unwind(|| regress::Regex::from_unicode(cps.into_iter(), flags));
+    // In Unicode mode the pattern is code points; otherwise each code unit is a character
+    // (a literal astral character is two, like the subject string's).
+    let cps: Vec<u32> = if flags.unicode {
+        code_points(p.units())
+    } else {
+        code_units_with_named_pairs(p.units())
+    };
+    let names = group_names(p.units(), unicode_sets);
+    let source = duplicate_backrefs(&cps, &names, unicode_sets);
+    let pattern_error = |msg: &str| {
+        RegExpError::Pattern(format!(
+            "Invalid regular expression: /{}/{}: {}",
+            p.to_rust_string(),
+            f.to_rust_string(),
+            msg
+        ))
+    };
+    let matcher = source.as_ref().unwrap_or(&cps);
+    let result =
+        std::panic::catch_unwind(|| regress::Regex::from_unicode(matcher.iter().copied(), flags));
     match result {
+        Ok(Ok(_)) if unicode_sets && messages::class_set_error(&cps).is_some() => {
+            // Class set errors `regress` lets through: `[^\q{ab}]` (it rejects only
+            // properties of strings in negated classes), `[a&&&b]`.
+            let m = messages::class_set_error(&cps).unwrap_or_default();
+            Err(pattern_error(m))
+        }
         Ok(Ok(regex)) => {
-            let mut names = group_names(p.units());
+            let mut names = names;
             if names.iter().all(Option::is_none) {
                 names.clear();
             }
@@ -97,15 +217,13 @@ pub fn compile_pattern(p: &JsStr, f: &JsStr) -> Result<CompiledPattern, RegExpEr
                 group_names: names,
             })
         }
-        Ok(Err(e)) => {
-            let msg = v8_message(&e.text, p.units());
-            Err(RegExpError::Pattern(format!(
-                "Invalid regular expression: /{}/{}: {}",
-                p.to_rust_string(),
-                f.to_rust_string(),
-                msg
-            )))
-        }
+        Ok(Err(e)) => Err(pattern_error(&v8_message(
+            &e.text,
+            p.units(),
+            &cps,
+            flags.unicode,
+            unicode_sets,
+        ))),
         Err(_) => Err(RegExpError::Pattern(format!(
             "Invalid regular expression: /{}/{}: Invalid pattern",
             p.to_rust_string(),
@@ -114,17 +232,77 @@ pub fn compile_pattern(p: &JsStr, f: &JsStr) -> Result<CompiledPattern, RegExpEr
     }
 }
 
-/// The names of the capturing groups in order (`None` for unnamed ones), from the source.
-pub fn group_names(p: &[u16]) -> Vec<Option<JsStr>> {
+/// Duplicate named groups: `regress` lowers `\k<x>` for a name of several groups to an
+/// alternation of their backreferences, which stops at the first group even when that one
+/// did not participate (a backreference to such a group matches the empty string). At most
+/// one group of a name participates, so the concatenation `(?:\1\2)` is the right
+/// backreference. Returns the rewritten pattern, or `None` when no name is shared.
+fn duplicate_backrefs(cps: &[u32], names: &[Option<JsStr>], sets: bool) -> Option<Vec<u32>> {
+    let shared = |n: &JsStr| names.iter().flatten().filter(|m| *m == n).count() > 1;
+    if !names.iter().flatten().any(shared) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(cps.len());
+    let mut class_depth = 0usize;
+    let mut i = 0;
+    while i < cps.len() {
+        let c = cps[i];
+        if c == u32::from(b'\\') {
+            let is_k = cps.get(i + 1) == Some(&u32::from(b'k'))
+                && cps.get(i + 2) == Some(&u32::from(b'<'));
+            let close = cps[i..].iter().position(|&c| c == u32::from(b'>'));
+            if let (true, 0, Some(close)) = (is_k, class_depth, close) {
+                let mut raw = Vec::new();
+                for &c in &cps[i + 3..i + close] {
+                    let mut buf = [0u16; 2];
+                    match char::from_u32(c) {
+                        Some(ch) => raw.extend_from_slice(ch.encode_utf16(&mut buf)),
+                        None => raw.push(c as u16),
+                    }
+                }
+                let name = decode_group_name(&raw);
+                if shared(&name) {
+                    out.extend("(?:".chars().map(u32::from));
+                    for (g, n) in names.iter().enumerate() {
+                        if n.as_ref() == Some(&name) {
+                            out.push(u32::from(b'\\'));
+                            out.extend((g + 1).to_string().chars().map(u32::from));
+                        }
+                    }
+                    out.push(u32::from(b')'));
+                    i += close + 1;
+                    continue;
+                }
+            }
+            out.extend_from_slice(&cps[i..(i + 2).min(cps.len())]);
+            i += 2;
+            continue;
+        }
+        if c == u32::from(b'[') {
+            class_depth = if sets { class_depth + 1 } else { 1 };
+        } else if c == u32::from(b']') {
+            class_depth = class_depth.saturating_sub(1);
+        }
+        out.push(c);
+        i += 1;
+    }
+    Some(out)
+}
+
+/// The names of the capturing groups in order (`None` for unnamed ones), from the source
+/// of a pattern that parsed. A name appears once per group that has it: groups in different
+/// alternatives may share one. With `unicode_sets` (the `v` flag) classes nest.
+pub fn group_names(p: &[u16], unicode_sets: bool) -> Vec<Option<JsStr>> {
     let mut names = Vec::new();
     let mut i = 0;
-    let mut in_class = false;
+    let mut class_depth = 0usize;
     while i < p.len() {
         match p[i] {
             0x5C => i += 1,
-            0x5B => in_class = true,
-            0x5D => in_class = false,
-            0x28 if !in_class => {
+            0x5B if unicode_sets => class_depth += 1,
+            0x5B => class_depth = 1,
+            0x5D => class_depth = class_depth.saturating_sub(1),
+            0x28 if class_depth == 0 => {
                 if p.get(i + 1) != Some(&(b'?' as u16)) {
                     names.push(None);
                 } else if p.get(i + 2) == Some(&(b'<' as u16))
@@ -176,4 +354,86 @@ fn decode_group_name(raw: &[u16]) -> JsStr {
         i += 1;
     }
     JsStr::from_units(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(p: &str, f: &str) -> Result<(), String> {
+        validate_literal(&JsStr::from(p), &JsStr::from(f))
+    }
+
+    fn message(p: &str, f: &str) -> String {
+        match check(p, f) {
+            Ok(()) => "OK".into(),
+            Err(m) => m.rsplit_once(": ").map(|(_, m)| m.to_string()).unwrap_or(m),
+        }
+    }
+
+    #[test]
+    fn es2025_syntax_is_accepted() {
+        for (p, f) in [
+            (r"[\p{L}--[a-z]]", "v"),
+            (r"[[a-z]&&[aeiou]]", "v"),
+            (r"[\q{abc|d}x]", "v"),
+            (r"\p{RGI_Emoji}", "v"),
+            (r"[^\q{a|b}]", "v"),
+            (r"(?<a>x)|(?<a>y)", ""),
+            (r"(?:(?<a>x)|(?<a>y))\k<a>", ""),
+            (r"(?i:a)(?-i:b)(?im-s:c)(?i-:d)", ""),
+            (r"(?<𝒜>x)\k<𝒜>", ""),
+        ] {
+            assert_eq!(check(p, f), Ok(()), "/{p}/{f}");
+        }
+    }
+
+    #[test]
+    fn v8_messages() {
+        for (p, f, m) in [
+            ("a", "uv", "Invalid regular expression flags"),
+            ("[(]", "v", "Invalid character in character class"),
+            ("[a-z&&b]", "v", "Invalid set operation in character class"),
+            ("[a&&&b]", "v", "Invalid character in character class"),
+            ("[[a]", "v", "Unterminated character class"),
+            ("[z-a]", "v", "Range out of order in character class"),
+            (r"[a-\d]", "v", "Invalid character class"),
+            (
+                r"[^\q{ab}]",
+                "v",
+                "Negated character class may contain strings",
+            ),
+            (
+                r"[^\p{RGI_Emoji}]",
+                "v",
+                "Negated character class may contain strings",
+            ),
+            (r"\P{RGI_Emoji}", "v", "Invalid property name"),
+            ("(?i-i:a)", "", "Repeated flag in flag group"),
+            ("(?-:a)", "", "Invalid flag group"),
+            ("(?x:a)", "", "Invalid group"),
+            ("(?-i-m:a)", "", "Multiple dashes in flag group"),
+            ("(?<a>x)(?<a>y)", "", "Duplicate capture group name"),
+            (r"(?<a>x)\k<b>", "", "Invalid named capture referenced"),
+            ("a{2,1}", "u", "numbers out of order in {} quantifier"),
+            ("a{", "u", "Incomplete quantifier"),
+            ("]", "u", "Lone quantifier brackets"),
+            (r"\u{110000}", "u", "Invalid Unicode escape"),
+            ("(?<=a)+", "", "Invalid quantifier"),
+        ] {
+            assert_eq!(message(p, f), m, "/{p}/{f}");
+        }
+    }
+
+    #[test]
+    fn duplicate_named_backreferences_become_concatenations() {
+        let p: Vec<u32> = r"(?:(?<a>x)|(?<a>y))\k<a>[\k<a>]"
+            .chars()
+            .map(u32::from)
+            .collect();
+        let names = vec![Some(JsStr::from("a")), Some(JsStr::from("a"))];
+        let out = duplicate_backrefs(&p, &names, false).unwrap_or_default();
+        let s: String = out.iter().filter_map(|&c| char::from_u32(c)).collect();
+        assert_eq!(s, r"(?:(?<a>x)|(?<a>y))(?:\1\2)[\k<a>]");
+    }
 }

@@ -53,6 +53,8 @@ pub enum DeclKind {
     Var,
     Let,
     Const,
+    /// A `using` / `await using` declaration (a const; V8 words assignment errors apart).
+    Using,
     Class,
     Function,
     Param,
@@ -71,11 +73,18 @@ impl DeclKind {
     pub fn has_tdz(self) -> bool {
         matches!(
             self,
-            DeclKind::Let | DeclKind::Const | DeclKind::Class | DeclKind::ClassName
+            DeclKind::Let
+                | DeclKind::Const
+                | DeclKind::Using
+                | DeclKind::Class
+                | DeclKind::ClassName
         )
     }
     pub fn is_lexical(self) -> bool {
-        matches!(self, DeclKind::Let | DeclKind::Const | DeclKind::Class)
+        matches!(
+            self,
+            DeclKind::Let | DeclKind::Const | DeclKind::Using | DeclKind::Class
+        )
     }
 }
 
@@ -132,6 +141,10 @@ pub struct ScopeInfo {
     pub is_field_init: bool,
     /// Function scope of a method (has a home object: `super.x` is allowed, also in eval).
     pub is_method: bool,
+    /// The scope has `using`/`await using` declarations directly: the slot of its hidden
+    /// dispose-capability binding ([`DISPOSE`]), whose resources are disposed when the
+    /// scope's evaluation ends.
+    pub dispose_slot: Option<u32>,
 }
 
 impl ScopeInfo {
@@ -146,6 +159,9 @@ pub const THIS: &str = "this";
 pub const NEW_TARGET: &str = "new.target";
 pub const FUNC: &str = "%func";
 pub const ARGUMENTS: &str = "arguments";
+/// The hidden binding of a scope with `using` declarations: its DisposeCapability (an
+/// internal object holding the resources to dispose when the scope exits).
+pub const DISPOSE: &str = "%dispose";
 
 /// Options for resolving one parsed unit.
 #[derive(Default, Clone)]
@@ -237,6 +253,17 @@ struct Resolver<'a> {
     error: Option<SyntaxError>,
     /// The next `visit_function` is a named function expression (declare its self binding).
     self_name_next: bool,
+    /// `using` declarations and the scope whose dispose binding they add resources to.
+    using_decls: Vec<(&'a VarDecl, usize)>,
+}
+
+/// A `using` declaration where only an expression statement can be: V8 reads `using` as an
+/// identifier there and reports the binding name that follows it.
+fn using_misplaced(v: &VarDecl, span: Span) -> SyntaxError {
+    match v.decls.first().map(|d| &d.target) {
+        Some(Pattern::Ident(id)) => err(format!("Unexpected identifier '{}'", id.name), id.span),
+        _ => err("Unexpected identifier", span),
+    }
 }
 
 fn err(message: impl Into<String>, span: Span) -> SyntaxError {
@@ -273,6 +300,7 @@ impl<'a> Resolver<'a> {
             },
             error: None,
             self_name_next: false,
+            using_decls: Vec::new(),
         }
     }
 
@@ -762,10 +790,13 @@ impl<'a> Resolver<'a> {
                     }
                 }
                 StmtKind::Var(v) if v.kind != VarKind::Var => {
-                    let kind = if v.kind == VarKind::Let {
-                        DeclKind::Let
-                    } else {
-                        DeclKind::Const
+                    if v.kind.is_using() {
+                        self.declare_using(v, st.span);
+                    }
+                    let kind = match v.kind {
+                        VarKind::Let => DeclKind::Let,
+                        VarKind::Using | VarKind::AwaitUsing => DeclKind::Using,
+                        _ => DeclKind::Const,
                     };
                     for d in &v.decls {
                         self.declare_pattern(&d.target, kind);
@@ -780,6 +811,18 @@ impl<'a> Resolver<'a> {
                 _ => {}
             }
         }
+    }
+
+    /// A `using`/`await using` declaration directly in the current scope: the scope gets a
+    /// hidden dispose binding. Early errors: not at the top level of a script or eval code
+    /// (V8 does not parse it as a declaration there: "Unexpected identifier").
+    fn declare_using(&mut self, v: &'a VarDecl, span: Span) {
+        let s = self.cur;
+        if matches!(self.scopes[s].kind, ScopeKind::Script | ScopeKind::Eval) {
+            self.fail(using_misplaced(v, span));
+        }
+        self.declare(s, &JsStr::intern(DISPOSE), DeclKind::Hidden, span);
+        self.using_decls.push((v, s));
     }
 
     fn visit_block(&mut self, b: &'a Block) -> bool {
@@ -802,7 +845,8 @@ impl<'a> Resolver<'a> {
     }
 
     fn visit_var_decl(&mut self, v: &'a VarDecl) -> bool {
-        let mut s = false;
+        // `await using` awaits when its scope's resources are disposed.
+        let mut s = v.kind == VarKind::AwaitUsing;
         for d in &v.decls {
             if v.kind == VarKind::Var {
                 self.declare_pattern(&d.target, DeclKind::Var);
@@ -873,11 +917,14 @@ impl<'a> Resolver<'a> {
                 let mut s = false;
                 match init {
                     Some(ForInit::Var(v)) => {
+                        if v.kind.is_using() {
+                            self.declare_using(v, st.span);
+                        }
                         if v.kind != VarKind::Var {
-                            let kind = if v.kind == VarKind::Let {
-                                DeclKind::Let
-                            } else {
-                                DeclKind::Const
+                            let kind = match v.kind {
+                                VarKind::Let => DeclKind::Let,
+                                VarKind::Using | VarKind::AwaitUsing => DeclKind::Using,
+                                _ => DeclKind::Const,
                             };
                             for d in &v.decls {
                                 self.declare_pattern(&d.target, kind);
@@ -919,7 +966,15 @@ impl<'a> Resolver<'a> {
                         match vk {
                             VarKind::Var => self.declare_pattern(target, DeclKind::Var),
                             VarKind::Let => self.declare_pattern(target, DeclKind::Let),
-                            VarKind::Const => self.declare_pattern(target, DeclKind::Const),
+                            VarKind::Const | VarKind::Using | VarKind::AwaitUsing => {
+                                self.declare_pattern(target, DeclKind::Const)
+                            }
+                        }
+                        if vk.is_using() {
+                            // Each iteration's environment disposes its value.
+                            let sc = self.cur;
+                            self.declare(sc, &JsStr::intern(DISPOSE), DeclKind::Hidden, st.span);
+                            s |= *vk == VarKind::AwaitUsing;
                         }
                         s |= self.visit_pattern(target, false);
                         if let Some(i) = init {
@@ -1044,6 +1099,14 @@ impl<'a> Resolver<'a> {
                 }
                 self.push_scope(ScopeKind::Block, Some(scope));
                 for c in cases {
+                    // A case clause's statement list may not hold `using` declarations.
+                    for st in &c.body {
+                        if let StmtKind::Var(v) = &st.kind {
+                            if v.kind.is_using() {
+                                self.fail(using_misplaced(v, st.span));
+                            }
+                        }
+                    }
                     self.hoist_statements(&c.body, false);
                 }
                 let saved = self.labels.clone();
@@ -1685,6 +1748,12 @@ impl<'a> Resolver<'a> {
             };
             r.ident.binding.set(b);
         }
+        for (v, sc) in std::mem::take(&mut self.using_decls) {
+            let scope = &self.scopes[sc];
+            if let Some(&d) = scope.lookup.get(&JsStr::intern(DISPOSE)) {
+                v.dispose_slot.set(scope.decls[d].slot);
+            }
+        }
         // Publish ScopeInfo.
         for i in 0..self.scopes.len() {
             let sc = &self.scopes[i];
@@ -1734,6 +1803,10 @@ impl<'a> Resolver<'a> {
                 has_direct_eval: sc.has_direct_eval,
                 is_field_init: sc.is_field_init,
                 is_method: sc.is_method,
+                dispose_slot: sc
+                    .lookup
+                    .get(&JsStr::intern(DISPOSE))
+                    .map(|&d| sc.decls[d].slot),
             };
             let _ = target.set(Rc::new(info));
         }
@@ -1895,6 +1968,7 @@ impl ScopeInfo {
             has_direct_eval: false,
             is_field_init: false,
             is_method: false,
+            dispose_slot: None,
         }
     }
 }
@@ -2206,6 +2280,95 @@ mod tests {
             "async function f() { await 1; for await (const x of []) {} }",
             "class A extends Object { constructor() { super(); } m() { return super.m; } }",
             "class A { #p = 1; static s(o) { return #p in o; } }",
+        ];
+        for src in ok {
+            assert_eq!(early_error(src), None, "source: {src}");
+        }
+    }
+
+    /// `using` / `await using`: where V8 parses them as declarations, and their early errors
+    /// with V8's messages.
+    #[test]
+    fn using_declarations() {
+        let errors = [
+            ("using x = null;", "Unexpected identifier 'x'"),
+            (
+                "switch (1) { case 1: using x = null; }",
+                "Unexpected identifier 'x'",
+            ),
+            ("if (1) using x = null;", "Unexpected identifier 'x'"),
+            ("l: using x = null;", "Unexpected identifier 'x'"),
+            ("{ using x; }", "Missing initializer in using declaration"),
+            (
+                "{ using x = 1, [y] = 2; }",
+                "Missing initializer in using declaration",
+            ),
+            ("{ using {x} = null; }", "Unexpected token '{'"),
+            (
+                "{ using let = null; }",
+                "let is disallowed as a lexically bound name",
+            ),
+            (
+                "{ using x = 1; let x; }",
+                "Identifier 'x' has already been declared",
+            ),
+            (
+                "{ using x = 1; var x; }",
+                "Identifier 'x' has already been declared",
+            ),
+            ("for (using x in {});", "Invalid 'using' in for-in loop"),
+            (
+                "for (using x = 1 of []);",
+                "for-of loop variable declaration may not have an initializer.",
+            ),
+            (
+                "for (using x, y of []);",
+                "Missing initializer in using declaration",
+            ),
+            ("for (using of of []);", "Unexpected token ']'"),
+            (
+                "async function f() { await using x; }",
+                "Missing initializer in await using declaration",
+            ),
+            (
+                "function f() { await using x = null; }",
+                "await is only valid in async functions and the top level bodies of modules",
+            ),
+            (
+                "async function f() { using await = null; }",
+                "Unexpected reserved word",
+            ),
+            (
+                "function* g() { using yield = null; }",
+                "Unexpected identifier 'yield'",
+            ),
+            (
+                "async function f() { await\nusing x = null; }",
+                "Unexpected identifier 'x'",
+            ),
+        ];
+        for (src, msg) in errors {
+            assert_eq!(early_error(src).as_deref(), Some(msg), "source: {src}");
+        }
+        let ok = [
+            "{ using x = null, y = undefined; }",
+            "function f() { using x = a; { using y = b; } }",
+            "{ using [x] = null; }",
+            "{ using\nx = null; }",
+            "{ using in o; using instanceof C; }",
+            "var using; using = 1; using: 1; using.x; using(1);",
+            "for (using x of []);",
+            "for (using x = a; ; ) break;",
+            "for (using of []);",
+            "for (using of = a; ; ) break;",
+            "for (using [x] of []);",
+            "class C { static { using x = null; } }",
+            "function f() { using await = null; }",
+            "async function f() { await using x = a; for (await using y of b); }",
+            "async function f() { for await (await using x of a); }",
+            "async function f() { for (await using of of []); }",
+            "async function f() { await using\nx = null; }",
+            "switch (1) { case 1: { using x = null; } }",
         ];
         for src in ok {
             assert_eq!(early_error(src), None, "source: {src}");

@@ -1,5 +1,5 @@
 //! `Error` and the NativeError constructors (`TypeError`, `RangeError`, ...), `AggregateError`,
-//! `Error.prototype.toString`, and V8's `Error.captureStackTrace` / `Error.stackTraceLimit`.
+//! `SuppressedError`, `Error.prototype.toString`, and V8's `Error.captureStackTrace` / `Error.stackTraceLimit`.
 
 use crate::interp::{Args, Interp, JsResult};
 use crate::object::{Attrs, Obj, ObjectKind, PropKey, PropertyDescriptor};
@@ -7,7 +7,7 @@ use crate::string::JsStr;
 use crate::value::Value;
 
 /// Which intrinsic prototype an error constructor creates instances of (its captured index).
-const KINDS: [&str; 8] = [
+const KINDS: [&str; 9] = [
     "Error",
     "TypeError",
     "RangeError",
@@ -16,6 +16,7 @@ const KINDS: [&str; 8] = [
     "EvalError",
     "URIError",
     "AggregateError",
+    "SuppressedError",
 ];
 
 fn proto_for(it: &Interp, kind: usize) -> Obj {
@@ -28,6 +29,7 @@ fn proto_for(it: &Interp, kind: usize) -> Obj {
         5 => i.eval_error_prototype.clone(),
         6 => i.uri_error_prototype.clone(),
         7 => i.aggregate_error_prototype.clone(),
+        8 => i.suppressed_error_prototype.clone(),
         _ => i.error_prototype.clone(),
     }
 }
@@ -60,10 +62,10 @@ pub fn init(it: &mut Interp) {
     // The NativeErrors and AggregateError: [[Prototype]] of each constructor is %Error%.
     for (kind, name) in KINDS.iter().enumerate().skip(1) {
         let proto = proto_for(it, kind);
-        let (f, len): (crate::interp::NativeFn, u32) = if kind == 7 {
-            (aggregate_error_constructor, 2)
-        } else {
-            (error_constructor, 1)
+        let (f, len): (crate::interp::NativeFn, u32) = match kind {
+            7 => (aggregate_error_constructor, 2),
+            8 => (suppressed_error_constructor, 3),
+            _ => (error_constructor, 1),
         };
         let ctor = it.native_fn_with(name, len, f, true, vec![Value::from(kind as f64)]);
         ctor.borrow_mut().proto = Some(error_ctor.clone());
@@ -152,6 +154,7 @@ fn create_error(it: &mut Interp, a: &Args, message: &Value, options: &Value) -> 
         5 => i.eval_error_prototype.clone(),
         6 => i.uri_error_prototype.clone(),
         7 => i.aggregate_error_prototype.clone(),
+        8 => i.suppressed_error_prototype.clone(),
         _ => i.error_prototype.clone(),
     })?;
     let o = Obj::new(Some(proto.clone()), ObjectKind::Error);
@@ -201,6 +204,16 @@ fn aggregate_error_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     // 6. DefinePropertyOrThrow(O, "errors", non-enumerable CreateArrayFromList(errorsList)).
     let arr = it.new_array(errors);
     o.define("errors", Value::Object(arr), Attrs::HIDDEN);
+    Ok(Value::Object(o))
+}
+
+/// SuppressedError(error, suppressed, message): no options (so no `cause`).
+fn suppressed_error_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    // 1-3. OrdinaryCreateFromConstructor, then the message.
+    let o = create_error(it, a, &a.get(2), &Value::Undefined)?;
+    // 4-5. CreateNonEnumerableDataPropertyOrThrow(O, "error"/"suppressed", ...).
+    o.define("error", a.get(0), Attrs::HIDDEN);
+    o.define("suppressed", a.get(1), Attrs::HIDDEN);
     Ok(Value::Object(o))
 }
 

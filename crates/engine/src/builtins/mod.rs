@@ -12,6 +12,7 @@ pub mod bigint;
 pub mod boolean;
 pub mod data_view;
 pub mod date;
+pub mod disposable_stack;
 pub mod error;
 pub mod function;
 pub mod global;
@@ -62,6 +63,7 @@ pub fn init_all(it: &mut Interp) {
     date::init(it);
     intl::init(it);
     regexp::init(it);
+    disposable_stack::init(it);
     crate::interp::generator::init(it);
 }
 

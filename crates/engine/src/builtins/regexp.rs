@@ -1,7 +1,9 @@
 //! `RegExp` (ECMAScript 2023 §22.2), matching with the `regress` engine over UTF-16.
 //!
 //! Instances are `ObjectKind::RegExp(Box<RegExpData>)` with an own `lastIndex` data property.
-//! Out of scope: the `v` flag, duplicate named groups, modifiers, legacy `RegExp.$1` statics.
+//! `regress` parses and matches the ES2025 syntax: the `v` flag (class set operations,
+//! `\q{...}`, properties of strings), duplicate named groups in different alternatives and
+//! pattern modifiers (`(?i:...)`, `(?-i:...)`). Out of scope: legacy `RegExp.$1` statics.
 
 use crate::builtins::iterator::describe;
 use crate::builtins::string::get_substitution;
@@ -61,9 +63,10 @@ pub fn init(it: &mut Interp) {
     it.define_getter(&proto, "source", regexp_source);
     it.define_getter(&proto, "sticky", regexp_sticky);
     it.define_getter(&proto, "unicode", regexp_unicode);
+    it.define_getter(&proto, "unicodeSets", regexp_unicode_sets);
     it.define_method(&proto, "compile", 2, regexp_proto_compile);
-    it.define_method(&proto, "test", 1, regexp_proto_test);
     it.define_method(&proto, "toString", 0, regexp_proto_to_string);
+    it.define_method(&proto, "test", 1, regexp_proto_test);
 
     // %RegExpStringIteratorPrototype%
     let rsi_proto = Obj::new(
@@ -393,6 +396,9 @@ fn regexp_sticky(it: &mut Interp, a: &Args) -> JsResult<Value> {
 fn regexp_unicode(it: &mut Interp, a: &Args) -> JsResult<Value> {
     regexp_has_flag(it, a.this, b'u', "unicode")
 }
+fn regexp_unicode_sets(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    regexp_has_flag(it, a.this, b'v', "unicodeSets")
+}
 
 /// `get RegExp.prototype.flags` (§22.2.6.4).
 fn regexp_flags(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -500,7 +506,8 @@ fn raw_find(o: &Obj, s: &[u16], from: usize) -> Option<RawMatch> {
     }
     // Like V8, a unicode-mode search starting inside a surrogate pair starts at the pair.
     let mut from = from;
-    if d.has_flag(b'u')
+    let unicode = d.has_flag(b'u') || d.has_flag(b'v');
+    if unicode
         && from > 0
         && from < s.len()
         && (0xDC00..0xE000).contains(&s[from])
@@ -508,7 +515,7 @@ fn raw_find(o: &Obj, s: &[u16], from: usize) -> Option<RawMatch> {
     {
         from -= 1;
     }
-    let m = if d.has_flag(b'u') {
+    let m = if unicode {
         d.regex.find_from_utf16(s, from).next()
     } else {
         d.regex.find_from_ucs2(s, from).next()
@@ -586,14 +593,25 @@ fn regexp_builtin_exec(it: &mut Interp, r: &Obj, s: &JsStr) -> JsResult<Value> {
     for (i, c) in m.captures.iter().enumerate() {
         it.create_data_property_or_throw(&a, PropKey::Index(i as u32 + 1), cap_value(c))?;
     }
-    if let Value::Object(g) = &groups {
-        for (name, idx) in &m.names {
-            let v = m
-                .captures
-                .get(idx.wrapping_sub(1))
-                .map(cap_value)
-                .unwrap_or(Value::Undefined);
-            it.create_data_property_or_throw(g, PropKey::from_str(name), v)?;
+    // 22.e: each name once, in the order its groups appear; with duplicate names (groups in
+    // different alternatives) the one that participated gives the value. `named` is the
+    // groupNames list: the (name, group) pairs that define a property.
+    let mut named: Vec<(JsStr, usize)> = Vec::new();
+    let mut matched: Vec<JsStr> = Vec::new();
+    for (name, idx) in &m.names {
+        if matched.contains(name) {
+            continue;
+        }
+        let cap = m.captures.get(idx.wrapping_sub(1)).copied().flatten();
+        if cap.is_some() {
+            matched.push(name.clone());
+        }
+        match named.iter_mut().find(|(n, _)| n == name) {
+            Some(entry) => entry.1 = *idx,
+            None => named.push((name.clone(), *idx)),
+        }
+        if let Value::Object(g) = &groups {
+            it.create_data_property_or_throw(g, PropKey::from_str(name), cap_value(&cap))?;
         }
     }
     if has_indices {
@@ -610,7 +628,7 @@ fn regexp_builtin_exec(it: &mut Interp, r: &Obj, s: &JsStr) -> JsResult<Value> {
         }
         let group_names = if !m.names.is_empty() {
             let g = Obj::new(None, ObjectKind::Ordinary);
-            for (name, idx) in &m.names {
+            for (name, idx) in &named {
                 let v = pairs.get(*idx).cloned().unwrap_or(Value::Undefined);
                 g.define(PropKey::from_str(name), v, Attrs::DEFAULT);
             }

@@ -13,6 +13,7 @@ use std::rc::Rc;
 use crate::ast::*;
 use crate::bigint::{bigint_bitwise_not, bigint_unary_minus};
 use crate::gc::Tracer;
+use crate::interp::dispose::DisposeState;
 use crate::interp::function::{FieldKey, FieldRecord, PrivateMethod};
 use crate::interp::generator::Resume;
 use crate::interp::iter::{IterSite, IteratorRecord};
@@ -123,6 +124,8 @@ pub enum Frame {
         key: Option<PropKey>,
         old: Value,
     },
+    /// A scope's DisposeResources suspended at an `Await` (`await using`).
+    Dispose(Box<DisposeState>),
 }
 
 fn trace_env(e: &Option<Env>, t: &mut Tracer) {
@@ -228,6 +231,7 @@ impl Frame {
                 trace_value(base, t);
                 trace_value(old, t);
             }
+            Frame::Dispose(st) => st.trace(t),
             Frame::Branch(_) | Frame::Decl(_) | Frame::Operand | Frame::Suspended => {}
         }
     }
@@ -245,6 +249,23 @@ macro_rules! sus {
             Err(e) => return Err(e),
         }
     };
+}
+
+/// V8's TypeError for assigning to an immutable binding.
+fn const_assignment_message(kind: DeclKind) -> &'static str {
+    if kind == DeclKind::Using {
+        "Assignment to using variable."
+    } else {
+        "Assignment to constant variable."
+    }
+}
+
+/// The parts of a `for (init; test; update) body` statement.
+struct ForParts<'a> {
+    init: Option<&'a ForInit>,
+    test: Option<&'a Expr>,
+    update: Option<&'a Expr>,
+    body: &'a Stmt,
 }
 
 /// UpdateEmpty(completion, value).
@@ -334,7 +355,29 @@ impl Interp {
             let clo = self.make_closure(f, &benv, None, None);
             benv.set(0, *slot, Value::Object(clo));
         }
+        if let Some(slot) = info.dispose_slot {
+            // No resources yet (a non-materialized scope reuses its slot on every entry).
+            benv.set(0, slot, Value::Undefined);
+        }
         benv
+    }
+
+    /// The statement list of a scope with `using` declarations (its dispose binding is
+    /// `slot` of `env`), then DisposeResources with its completion.
+    pub(crate) fn eval_stmts_disposing(
+        &mut self,
+        stmts: &[Stmt],
+        env: &Env,
+        slot: u32,
+    ) -> JsResult<Value> {
+        if self.resuming_dispose() {
+            return self.resume_dispose();
+        }
+        let r = self.eval_stmts(stmts, env);
+        if let Err(Abrupt::Suspend) = r {
+            return r;
+        }
+        self.dispose_scope(env, slot, r)
     }
 
     fn eval_block(&mut self, b: &Block, env: &Env, suspends: bool) -> JsResult<Value> {
@@ -351,11 +394,11 @@ impl Interp {
         } else {
             Some(benv.clone())
         };
-        Ok(sus!(
-            self,
-            self.eval_stmts(&b.body, &benv),
-            Frame::Block(saved)
-        ))
+        let r = match b.scope.get().and_then(|i| i.dispose_slot) {
+            Some(slot) => self.eval_stmts_disposing(&b.body, &benv, slot),
+            None => self.eval_stmts(&b.body, &benv),
+        };
+        Ok(sus!(self, r, Frame::Block(saved)))
     }
 
     pub fn eval_stmt(&mut self, st: &Stmt, env: &Env) -> JsResult<Value> {
@@ -651,106 +694,13 @@ impl Interp {
                 body,
                 scope,
             } => {
-                let info = scope.get();
-                let per_iteration = info.is_some_and(|i| {
-                    i.materialized && i.decls.iter().any(|d| d.kind == DeclKind::Let)
-                });
-                let (mut phase, mut lenv, mut completion) = match resumed {
-                    Some(Frame::Loop {
-                        phase,
-                        env: fenv,
-                        completion,
-                    }) => (phase, fenv.unwrap_or_else(|| env.clone()), completion),
-                    Some(_) => return Err(self.bad_frame()),
-                    None => (3, env.clone(), Value::Undefined),
+                let parts = ForParts {
+                    init: init.as_ref(),
+                    test: test.as_ref(),
+                    update: update.as_ref(),
+                    body,
                 };
-                if phase == 3 {
-                    if !self.resuming(suspends) {
-                        lenv = self.enter_block_scope(info, env);
-                    }
-                    match init {
-                        Some(ForInit::Var(v)) => {
-                            let e2 = lenv.clone();
-                            sus!(
-                                self,
-                                self.eval_var_decl(v, &e2, suspends),
-                                Frame::Loop {
-                                    phase: 3,
-                                    env: Some(e2.clone()),
-                                    completion
-                                }
-                            );
-                        }
-                        Some(ForInit::Expr(e)) => {
-                            let e2 = lenv.clone();
-                            sus!(
-                                self,
-                                self.eval_expr(e, &e2),
-                                Frame::Loop {
-                                    phase: 3,
-                                    env: Some(e2.clone()),
-                                    completion
-                                }
-                            );
-                        }
-                        None => {}
-                    }
-                    if per_iteration {
-                        lenv = lenv.copy_for_iteration();
-                    }
-                    phase = 0;
-                }
-                loop {
-                    self.check_interrupt()?;
-                    if phase == 0 {
-                        if let Some(t) = test {
-                            let e2 = lenv.clone();
-                            let tv = sus!(
-                                self,
-                                self.eval_expr(t, &e2),
-                                Frame::Loop {
-                                    phase: 0,
-                                    env: Some(e2.clone()),
-                                    completion
-                                }
-                            );
-                            if !tv.to_boolean() {
-                                return finish(completion);
-                            }
-                        }
-                        phase = 1;
-                    }
-                    if phase == 1 {
-                        let r = self.eval_stmt(body, &lenv);
-                        if let Err(Abrupt::Suspend) = r {
-                            self.frames.push(Frame::Loop {
-                                phase: 1,
-                                env: Some(lenv.clone()),
-                                completion,
-                            });
-                            return Err(Abrupt::Suspend);
-                        }
-                        if !self.loop_body_result(r, labels, &mut completion)? {
-                            return finish(completion);
-                        }
-                        if per_iteration {
-                            lenv = lenv.copy_for_iteration();
-                        }
-                    }
-                    if let Some(u) = update {
-                        let e2 = lenv.clone();
-                        sus!(
-                            self,
-                            self.eval_expr(u, &e2),
-                            Frame::Loop {
-                                phase: 2,
-                                env: Some(e2.clone()),
-                                completion
-                            }
-                        );
-                    }
-                    phase = 0;
-                }
+                self.eval_for(&parts, scope.get(), env, labels, suspends, resumed)
             }
             StmtKind::ForInOf {
                 kind,
@@ -760,6 +710,175 @@ impl Interp {
                 scope,
             } => self.eval_for_in_of(*kind, left, right, body, scope.get(), env, labels, resumed),
             _ => self.eval_stmt(st, env),
+        }
+    }
+
+    /// `for (init; test; update) body`. With `using` declarations in `init`, the loop's
+    /// resources are disposed when the loop ends, however it ends (phase 4 of its frame is
+    /// that disposal suspended at an `Await`).
+    fn eval_for(
+        &mut self,
+        parts: &ForParts,
+        info: Option<&Rc<ScopeInfo>>,
+        env: &Env,
+        labels: &[JsStr],
+        suspends: bool,
+        resumed: Option<Frame>,
+    ) -> JsResult<Value> {
+        let Some(slot) = info.and_then(|i| i.dispose_slot) else {
+            return self.eval_for_loop(parts, info, env, labels, suspends, resumed, &mut None);
+        };
+        let (r, lenv) = match resumed {
+            Some(Frame::Loop {
+                phase: 4,
+                env: Some(lenv),
+                ..
+            }) => (self.resume_dispose(), lenv),
+            resumed => {
+                let mut lenv = None;
+                let r = self.eval_for_loop(parts, info, env, labels, suspends, resumed, &mut lenv);
+                if let Err(Abrupt::Suspend) = r {
+                    return r;
+                }
+                let Some(lenv) = lenv else { return r };
+                (self.dispose_scope(&lenv, slot, r), lenv)
+            }
+        };
+        if let Err(Abrupt::Suspend) = r {
+            self.frames.push(Frame::Loop {
+                phase: 4,
+                env: Some(lenv),
+                completion: Value::Undefined,
+            });
+        }
+        r
+    }
+
+    /// The loop of [`Interp::eval_for`]; `lenv_out` receives the loop's environment once
+    /// its scope is entered.
+    #[allow(clippy::too_many_arguments)]
+    fn eval_for_loop(
+        &mut self,
+        parts: &ForParts,
+        info: Option<&Rc<ScopeInfo>>,
+        env: &Env,
+        labels: &[JsStr],
+        suspends: bool,
+        resumed: Option<Frame>,
+        lenv_out: &mut Option<Env>,
+    ) -> JsResult<Value> {
+        let ForParts {
+            init,
+            test,
+            update,
+            body,
+        } = *parts;
+        let finish = |c: Value| {
+            Ok(if let Value::Empty = c {
+                Value::Undefined
+            } else {
+                c
+            })
+        };
+        let per_iteration =
+            info.is_some_and(|i| i.materialized && i.decls.iter().any(|d| d.kind == DeclKind::Let));
+        let (mut phase, mut lenv, mut completion) = match resumed {
+            Some(Frame::Loop {
+                phase,
+                env: fenv,
+                completion,
+            }) => (phase, fenv.unwrap_or_else(|| env.clone()), completion),
+            Some(_) => return Err(self.bad_frame()),
+            None => (3, env.clone(), Value::Undefined),
+        };
+        *lenv_out = Some(lenv.clone());
+        if phase == 3 {
+            if !self.resuming(suspends) {
+                lenv = self.enter_block_scope(info, env);
+                *lenv_out = Some(lenv.clone());
+            }
+            match init {
+                Some(ForInit::Var(v)) => {
+                    let e2 = lenv.clone();
+                    sus!(
+                        self,
+                        self.eval_var_decl(v, &e2, suspends),
+                        Frame::Loop {
+                            phase: 3,
+                            env: Some(e2.clone()),
+                            completion
+                        }
+                    );
+                }
+                Some(ForInit::Expr(e)) => {
+                    let e2 = lenv.clone();
+                    sus!(
+                        self,
+                        self.eval_expr(e, &e2),
+                        Frame::Loop {
+                            phase: 3,
+                            env: Some(e2.clone()),
+                            completion
+                        }
+                    );
+                }
+                None => {}
+            }
+            if per_iteration {
+                lenv = lenv.copy_for_iteration();
+            }
+            phase = 0;
+        }
+        loop {
+            self.check_interrupt()?;
+            if phase == 0 {
+                if let Some(t) = test {
+                    let e2 = lenv.clone();
+                    let tv = sus!(
+                        self,
+                        self.eval_expr(t, &e2),
+                        Frame::Loop {
+                            phase: 0,
+                            env: Some(e2.clone()),
+                            completion
+                        }
+                    );
+                    if !tv.to_boolean() {
+                        return finish(completion);
+                    }
+                }
+                phase = 1;
+            }
+            if phase == 1 {
+                let r = self.eval_stmt(body, &lenv);
+                if let Err(Abrupt::Suspend) = r {
+                    self.frames.push(Frame::Loop {
+                        phase: 1,
+                        env: Some(lenv.clone()),
+                        completion,
+                    });
+                    return Err(Abrupt::Suspend);
+                }
+                if !self.loop_body_result(r, labels, &mut completion)? {
+                    return finish(completion);
+                }
+                if per_iteration {
+                    lenv = lenv.copy_for_iteration();
+                }
+            }
+            if let Some(u) = update {
+                let e2 = lenv.clone();
+                sus!(
+                    self,
+                    self.eval_expr(u, &e2),
+                    Frame::Loop {
+                        phase: 2,
+                        env: Some(e2.clone()),
+                        completion
+                    }
+                );
+            }
+            phase = 0;
         }
     }
 
@@ -779,6 +898,9 @@ impl Interp {
             return self.eval_for_await(left, right, body, info, env, labels, resumed);
         }
         let mut resume_bind: Option<(Value, Env)> = None;
+        // `for (using x of ...)`: each iteration's environment disposes its value.
+        let dispose = info.and_then(|i| i.dispose_slot);
+        let mut resume_dispose = false;
         let (mut iter, mut completion, resume_body_env) = match resumed {
             Some(Frame::ForInOf {
                 phase: 1,
@@ -786,6 +908,15 @@ impl Interp {
                 env,
                 completion,
             }) => (it, completion, env),
+            Some(Frame::ForInOf {
+                phase: 3,
+                iter: Some(it),
+                env: Some(benv),
+                completion,
+            }) => {
+                resume_dispose = true;
+                (it, completion, Some(benv))
+            }
             Some(Frame::ForInOf {
                 phase: 2,
                 iter: Some(it),
@@ -868,6 +999,14 @@ impl Interp {
                                 None if *vk == VarKind::Var => env.clone(),
                                 None => self.enter_block_scope(info, env),
                             };
+                            if let (Some(slot), true) = (dispose, vk.is_using()) {
+                                let is_async = *vk == VarKind::AwaitUsing;
+                                let added =
+                                    self.scope_add_resource(&benv, slot, next.clone(), is_async);
+                                if let Err(e) = added {
+                                    return self.iterator_close(&iter, Err(e));
+                                }
+                            }
                             let r = self.bind_pattern(
                                 target,
                                 next.clone(),
@@ -916,10 +1055,28 @@ impl Interp {
                     }
                 }
             };
-            let r = self.eval_stmt(body, &benv);
+            let r = if std::mem::take(&mut resume_dispose) {
+                self.resume_dispose()
+            } else {
+                let r = self.eval_stmt(body, &benv);
+                if let Err(Abrupt::Suspend) = r {
+                    self.frames.push(Frame::ForInOf {
+                        phase: 1,
+                        iter: Some(iter),
+                        env: Some(benv),
+                        completion,
+                    });
+                    return Err(Abrupt::Suspend);
+                }
+                match dispose {
+                    Some(slot) => self.dispose_scope(&benv, slot, r),
+                    None => r,
+                }
+            };
             if let Err(Abrupt::Suspend) = r {
+                // Disposing the iteration's `await using` value (phase 3).
                 self.frames.push(Frame::ForInOf {
-                    phase: 1,
+                    phase: 3,
                     iter: Some(iter),
                     env: Some(benv),
                     completion,
@@ -995,6 +1152,8 @@ impl Interp {
         let Some(rec) = rec else {
             return Err(self.bad_frame());
         };
+        // `for await (using x of ...)`: each iteration's environment disposes its value.
+        let dispose = info.and_then(|i| i.dispose_slot);
         let iter_v = Value::Object(rec.iterator.clone());
         loop {
             self.check_interrupt()?;
@@ -1003,7 +1162,14 @@ impl Interp {
                     let Some(e) = benv.clone() else {
                         return Err(self.bad_frame());
                     };
-                    self.for_await_run_body(body, &e, &rec, &completion)
+                    self.for_await_run_body(body, &e, &rec, &completion, dispose)
+                }
+                Some(5) => {
+                    let Some(e) = benv.clone() else {
+                        return Err(self.bad_frame());
+                    };
+                    let r = self.resume_dispose();
+                    self.for_await_disposing(r, &e, &rec, &completion)
                 }
                 Some(3) => {
                     let awaited = self.take_resume();
@@ -1016,7 +1182,16 @@ impl Interp {
                     else {
                         return Err(self.bad_frame());
                     };
-                    self.for_await_bind_and_run(left, body, value, &e2, env, &rec, &completion)
+                    self.for_await_bind_and_run(
+                        left,
+                        body,
+                        value,
+                        &e2,
+                        env,
+                        &rec,
+                        &completion,
+                        dispose,
+                    )
                 }
                 phase => {
                     let next_result = if phase == Some(2) {
@@ -1055,7 +1230,16 @@ impl Interp {
                         _ => env.clone(),
                     };
                     benv = Some(e2.clone());
-                    self.for_await_bind_and_run(left, body, value, &e2, env, &rec, &completion)
+                    self.for_await_bind_and_run(
+                        left,
+                        body,
+                        value,
+                        &e2,
+                        env,
+                        &rec,
+                        &completion,
+                        dispose,
+                    )
                 }
             };
             if let Err(Abrupt::Suspend) = body_result {
@@ -1116,10 +1300,22 @@ impl Interp {
         env: &Env,
         rec: &IteratorRecord,
         completion: &Value,
+        dispose: Option<u32>,
     ) -> JsResult<Value> {
         let bound = match left {
-            ForHead::Decl { target, .. } => {
-                self.bind_pattern(target, value.clone(), e2, true, DSource::Named(".for"))
+            ForHead::Decl { target, kind, .. } => {
+                let added = match dispose {
+                    Some(slot) if kind.is_using() => self.scope_add_resource(
+                        e2,
+                        slot,
+                        value.clone(),
+                        *kind == VarKind::AwaitUsing,
+                    ),
+                    _ => Ok(()),
+                };
+                added.and_then(|_| {
+                    self.bind_pattern(target, value.clone(), e2, true, DSource::Named(".for"))
+                })
             }
             ForHead::Target(p) => self.assign_pattern(p, value.clone(), env, DSource::None),
         };
@@ -1136,7 +1332,7 @@ impl Interp {
                 Err(Abrupt::Suspend)
             }
             Err(e) => Err(e),
-            Ok(_) => self.for_await_run_body(body, e2, rec, completion),
+            Ok(_) => self.for_await_run_body(body, e2, rec, completion, dispose),
         }
     }
 
@@ -1147,11 +1343,39 @@ impl Interp {
         e2: &Env,
         rec: &IteratorRecord,
         completion: &Value,
+        dispose: Option<u32>,
     ) -> JsResult<Value> {
         let r = self.eval_stmt(body, e2);
         if let Err(Abrupt::Suspend) = r {
             self.frames.push(Frame::ForAwait {
                 phase: 1,
+                iter: Some(rec.clone()),
+                env: Some(e2.clone()),
+                completion: completion.clone(),
+                pending: None,
+            });
+            return r;
+        }
+        match dispose {
+            Some(slot) => {
+                let r = self.dispose_scope(e2, slot, r);
+                self.for_await_disposing(r, e2, rec, completion)
+            }
+            None => r,
+        }
+    }
+
+    /// After disposing an iteration's resources: a suspension there saves phase 5.
+    fn for_await_disposing(
+        &mut self,
+        r: JsResult<Value>,
+        e2: &Env,
+        rec: &IteratorRecord,
+        completion: &Value,
+    ) -> JsResult<Value> {
+        if let Err(Abrupt::Suspend) = r {
+            self.frames.push(Frame::ForAwait {
+                phase: 5,
                 iter: Some(rec.clone()),
                 env: Some(e2.clone()),
                 completion: completion.clone(),
@@ -1411,6 +1635,11 @@ impl Interp {
                             continue;
                         }
                     }
+                    if v.kind.is_using() {
+                        // InitializeBinding: AddDisposableResource before the binding is set.
+                        let is_async = v.kind == VarKind::AwaitUsing;
+                        self.scope_add_resource(env, v.dispose_slot.get(), val.clone(), is_async)?;
+                    }
                     let r = self.bind_pattern_from(
                         &d.target,
                         val.clone(),
@@ -1604,11 +1833,11 @@ impl Interp {
         match id.binding.get() {
             Binding::Local { hops, slot, kind } => {
                 match kind {
-                    DeclKind::Const | DeclKind::ClassName => {
+                    DeclKind::Const | DeclKind::ClassName | DeclKind::Using => {
                         if let Value::Empty = env.get(hops, slot) {
                             return Err(self.tdz_error(&id.name));
                         }
-                        return Err(self.type_error("Assignment to constant variable."));
+                        return Err(self.type_error(const_assignment_message(kind)));
                     }
                     DeclKind::FunctionName => {
                         if strict {
@@ -1644,8 +1873,11 @@ impl Interp {
                     Ok(())
                 }
                 DynRef::Slot(e, slot, kind) => {
-                    if matches!(kind, DeclKind::Const | DeclKind::ClassName) {
-                        return Err(self.type_error("Assignment to constant variable."));
+                    if matches!(
+                        kind,
+                        DeclKind::Const | DeclKind::ClassName | DeclKind::Using
+                    ) {
+                        return Err(self.type_error(const_assignment_message(kind)));
                     }
                     if kind == DeclKind::FunctionName {
                         // The immutable self binding of a named function expression: the
@@ -2239,7 +2471,7 @@ impl Interp {
     }
 
     /// Suspends the running body on `Await(v)`; `frame` marks where to resume.
-    fn suspend_await(&mut self, v: Value, frame: Frame) -> JsResult<Value> {
+    pub(crate) fn suspend_await(&mut self, v: Value, frame: Frame) -> JsResult<Value> {
         self.yielded = v;
         self.suspend_kind = crate::interp::generator::SuspendKind::Await;
         self.frames.push(frame);
@@ -2247,7 +2479,7 @@ impl Interp {
     }
 
     /// The completion a resumed body receives at its suspension point.
-    fn take_resume(&mut self) -> JsResult<Value> {
+    pub(crate) fn take_resume(&mut self) -> JsResult<Value> {
         match self.resume.take() {
             Some(Resume::Next(v)) => Ok(v),
             None => Ok(Value::Undefined),
@@ -4004,6 +4236,7 @@ fn synthesize_ctor(c: &Class) -> Rc<Function> {
         has_direct_eval: false,
         is_field_init: false,
         is_method: true,
+        dispose_slot: None,
     }));
     f
 }

@@ -684,7 +684,10 @@ impl Interp {
         match &func.body {
             FunctionBody::Expr(e) => self.eval_expr(e, env),
             FunctionBody::Block(stmts) => {
-                self.eval_stmts(stmts, env)?;
+                match func.scope.get().and_then(|i| i.dispose_slot) {
+                    Some(slot) => self.eval_stmts_disposing(stmts, env, slot)?,
+                    None => self.eval_stmts(stmts, env)?,
+                };
                 Ok(Value::Undefined)
             }
         }

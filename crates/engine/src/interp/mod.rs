@@ -9,11 +9,13 @@
 //! - `pattern.rs`: destructuring.
 //! - `generator.rs`: generator objects and how a suspended body is resumed.
 //! - `iter.rs`: the iterator protocol (GetIterator, IteratorStep, IteratorClose).
+//! - `dispose.rs`: explicit resource management (`using`, DisposeResources).
 //! - `realm.rs`: intrinsics and the global object.
 //! - `error_stack.rs`: error `stack`, captured at creation and formatted on first read.
 
 pub mod brief;
 pub mod call_printer;
+pub mod dispose;
 pub mod error_stack;
 pub mod eval;
 pub mod eval_code;

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use crate::ast::{Script, Span};
+use crate::ast::{Script, Span, StmtKind};
 use crate::interp::scope::Env;
 use crate::interp::{Abrupt, Interp, SourceFile};
 use crate::object::{Attrs, PropKey, PropertyDescriptor};
@@ -133,6 +133,11 @@ impl Interp {
         let Ok(script) = parse_module_like(text, esm) else {
             return Err(first);
         };
+        if !esm && has_top_level_using(&script) {
+            // Global code: a top-level `using` / `await using` is a Script early error, not
+            // a reason to run as a module.
+            return Err(first);
+        }
         let wrapped = link_module_like(source, script)?;
         self.module_like = true;
         self.evaluate_script(&wrapped, source)
@@ -253,6 +258,14 @@ impl Interp {
         }
         Ok(())
     }
+}
+
+/// Does module-like code declare `using` / `await using` at its top level?
+pub fn has_top_level_using(script: &Script) -> bool {
+    script
+        .body
+        .iter()
+        .any(|st| matches!(&st.kind, StmtKind::Var(v) if v.kind.is_using()))
 }
 
 /// Parses `text` as module-like code: strict, top-level `await`, and with `esm` the
