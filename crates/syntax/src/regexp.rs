@@ -367,10 +367,7 @@ mod tests {
     fn message(p: &str, f: &str) -> String {
         match check(p, f) {
             Ok(()) => "OK".into(),
-            Err(m) => m
-                .rsplit_once(": ")
-                .map(|(_, m)| m.to_string())
-                .unwrap_or(m),
+            Err(m) => m.rsplit_once(": ").map(|(_, m)| m.to_string()).unwrap_or(m),
         }
     }
 
@@ -401,8 +398,16 @@ mod tests {
             ("[[a]", "v", "Unterminated character class"),
             ("[z-a]", "v", "Range out of order in character class"),
             (r"[a-\d]", "v", "Invalid character class"),
-            (r"[^\q{ab}]", "v", "Negated character class may contain strings"),
-            (r"[^\p{RGI_Emoji}]", "v", "Negated character class may contain strings"),
+            (
+                r"[^\q{ab}]",
+                "v",
+                "Negated character class may contain strings",
+            ),
+            (
+                r"[^\p{RGI_Emoji}]",
+                "v",
+                "Negated character class may contain strings",
+            ),
             (r"\P{RGI_Emoji}", "v", "Invalid property name"),
             ("(?i-i:a)", "", "Repeated flag in flag group"),
             ("(?-:a)", "", "Invalid flag group"),
@@ -422,7 +427,10 @@ mod tests {
 
     #[test]
     fn duplicate_named_backreferences_become_concatenations() {
-        let p: Vec<u32> = r"(?:(?<a>x)|(?<a>y))\k<a>[\k<a>]".chars().map(u32::from).collect();
+        let p: Vec<u32> = r"(?:(?<a>x)|(?<a>y))\k<a>[\k<a>]"
+            .chars()
+            .map(u32::from)
+            .collect();
         let names = vec![Some(JsStr::from("a")), Some(JsStr::from("a"))];
         let out = duplicate_backrefs(&p, &names, false).unwrap_or_default();
         let s: String = out.iter().filter_map(|&c| char::from_u32(c)).collect();
