@@ -645,13 +645,25 @@ fn is_error(it: &Interp, o: &Obj) -> bool {
         || proto_chain_contains(o, &it.intrinsics.error_prototype)
 }
 
+/// Globals that Node 24's `builtInObjects` lacks: V8 installs them after the startup
+/// snapshot in which `util.inspect` took its list, so `showHidden` shows their prototype
+/// properties (`DisposableStack { [disposed]: [Getter], ... }`).
+const LATE_GLOBALS: [&str; 6] = [
+    "Iterator",
+    "SuppressedError",
+    "DisposableStack",
+    "AsyncDisposableStack",
+    "Float16Array",
+    "SharedArrayBuffer",
+];
+
 /// `builtInObjects.has(name)`: a global whose name matches `/^[A-Z][a-zA-Z0-9]+$/`.
 fn is_builtin_name(it: &Interp, name: &str) -> bool {
     let b = name.as_bytes();
     if b.len() < 2 || !b[0].is_ascii_uppercase() || !b.iter().all(|c| c.is_ascii_alphanumeric()) {
         return false;
     }
-    it.global.get_own_property(&PropKey::from(name)).is_some()
+    !LATE_GLOBALS.contains(&name) && it.global.get_own_property(&PropKey::from(name)).is_some()
 }
 
 /// `addPrototypeProperties` (showHidden only): non-function properties of user prototypes.

@@ -218,6 +218,9 @@ C(`const e = new Error('multi\\nline'); delete e.stack;\nconsole.log(e);`);
 C(`const e = new Error('x'); e.stack = 'Error: x\\n    at a (f.js:1:1)';\nconsole.log({ nested: { e } });`);
 C(`const e = Object.create(Error.prototype);\nconsole.log(e);`);
 C(`const e = new AggregateError([new Error('a')], 'agg'); e.stack = 'AggregateError: agg'; e.errors[0].stack = 'Error: a';\nconsole.log(e);`);
+C(`const e = new SuppressedError(new Error('inner'), 'earlier', 'both'); e.stack = 'SuppressedError: both'; e.error.stack = 'Error: inner';\nconsole.log(e); console.log([e]); console.dir(e, { showHidden: true });`);
+E(`new DisposableStack(), new AsyncDisposableStack(), [new DisposableStack()]`);
+C(`const s = new DisposableStack(); s.dispose(); console.dir(s, { showHidden: true }); console.dir(new AsyncDisposableStack(), { showHidden: true });`);
 
 // ---- Date
 E(`new Date(0)`); E(`new Date(1700000000123)`); E(`new Date(NaN)`); E(`[new Date(0)]`);
