@@ -18,6 +18,8 @@ fn session(home: &Path, keys: &[&str], pause: Duration) -> Option<String> {
         .args(["-qec", env!("CARGO_BIN_EXE_jsgen"), "/dev/null"])
         .env("HOME", home)
         .env("TERM", "xterm")
+        // CI=true makes Node (and jsgen) pick 2 colors: no colors on the terminal.
+        .env_remove("CI")
         .env_remove("JSGEN_REPL_HISTORY")
         .env_remove("JSGEN_REPL_HISTORY_SIZE")
         .stdin(Stdio::piped())
