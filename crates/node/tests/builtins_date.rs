@@ -79,7 +79,8 @@ fn matches_node() {
     }
 }
 
-/// (expression, `JSON.stringify` of its value in node v20 with TZ=UTC).
+/// (expression, `JSON.stringify` of its value in Node with TZ=UTC): made with Node v20.20.2,
+/// all 115 checked unchanged against the reference Node 24.22.3.
 const NODE_CASES: &[(&str, &str)] = &[
     (r#"Date.parse("2020-01-01T00:00:00")"#, r#"1577836800000"#),
     (
