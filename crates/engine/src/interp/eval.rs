@@ -2604,12 +2604,9 @@ impl Interp {
                     prop,
                     optional,
                 } => {
-                    let Some((base, _)) = self.eval_chain(object, env)? else {
+                    let Some(base) = self.eval_chain_base(object, *optional, env)? else {
                         return Ok(Value::Bool(true));
                     };
-                    if *optional && base.is_nullish() {
-                        return Ok(Value::Bool(true));
-                    }
                     let key = self.eval_member_key(prop, env)?;
                     self.delete_member(&base, &key, env)
                 }
@@ -2903,6 +2900,20 @@ impl Interp {
         Ok(home.and_then(|h| h.proto()))
     }
 
+    /// The object of a member access inside an optional chain; `None` if the chain
+    /// short-circuited there (`a?.b` with `a` nullish, or earlier).
+    fn eval_chain_base(
+        &mut self,
+        object: &Expr,
+        optional: bool,
+        env: &Env,
+    ) -> JsResult<Option<Value>> {
+        match self.eval_chain(object, env)? {
+            Some((base, _)) if !(optional && base.is_nullish()) => Ok(Some(base)),
+            _ => Ok(None),
+        }
+    }
+
     /// Evaluates an optional chain; `None` if it short-circuited.
     fn eval_chain(&mut self, e: &Expr, env: &Env) -> JsResult<Option<(Value, Value)>> {
         match &e.kind {
@@ -2911,12 +2922,9 @@ impl Interp {
                 prop,
                 optional,
             } => {
-                let Some((base, _)) = self.eval_chain(object, env)? else {
+                let Some(base) = self.eval_chain_base(object, *optional, env)? else {
                     return Ok(None);
                 };
-                if *optional && base.is_nullish() {
-                    return Ok(None);
-                }
                 let key = self.eval_member_key(prop, env)?;
                 self.set_pos(member_position(e));
                 let v = self.get_v_member(&base, &key)?;
