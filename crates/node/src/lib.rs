@@ -15,6 +15,7 @@ pub mod base64;
 pub mod console;
 pub mod event_loop;
 pub mod inspect;
+pub mod lazy_global;
 pub mod modules;
 pub mod performance;
 pub mod process;
