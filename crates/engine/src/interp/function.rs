@@ -333,6 +333,7 @@ impl Interp {
     }
 
     pub fn call_obj(&mut self, f: &Obj, this: &Value, args: &[Value]) -> JsResult<Value> {
+        self.check_side_effect_free(f)?;
         if args.len() > MAX_CALL_ARGS {
             return Err(self.range_error("Maximum call stack size exceeded"));
         }
@@ -384,6 +385,7 @@ impl Interp {
         args: &[Value],
         new_target: Option<&Obj>,
     ) -> JsResult<Value> {
+        self.check_side_effect_free(f)?;
         if args.len() > MAX_CONSTRUCT_ARGS {
             return Err(self.range_error("Maximum call stack size exceeded"));
         }

@@ -29,6 +29,7 @@ pub mod proxy;
 pub mod realm;
 pub mod scope;
 pub mod script;
+pub mod side_effect;
 
 use std::any::Any;
 use std::rc::Rc;
@@ -319,6 +320,9 @@ pub struct Interp {
     /// Nesting of JavaScript calls allowed before `RangeError: Maximum call stack size
     /// exceeded` ([`MAX_CALL_DEPTH`] unless the host sets it, e.g. `--stack-size`).
     pub max_call_depth: usize,
+    /// The allowlist and state of side-effect-free evaluation (`side_effect.rs`), built on
+    /// first use.
+    pub(crate) side_effect_guard: Option<Box<side_effect::SideEffectGuard>>,
 }
 
 impl Interp {

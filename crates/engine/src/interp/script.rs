@@ -65,6 +65,14 @@ impl Interp {
         (self.sources.len() - 1) as u32
     }
 
+    /// Replaces the text of source `id` (a slot reused for throwaway code such as REPL
+    /// previews, so they do not grow the source table).
+    pub fn replace_source(&mut self, id: u32, name: &str, text: &str) {
+        if let Some(s) = self.sources.get_mut(id as usize) {
+            *s = Rc::new(SourceFile::new(name.to_string(), Rc::from(text)));
+        }
+    }
+
     /// Parses and resolves a script.
     pub fn compile(&mut self, source: u32, opts: &ParseOptions) -> Result<Rc<Script>, RunError> {
         let text = self.sources[source as usize].text.clone();
