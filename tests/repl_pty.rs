@@ -193,3 +193,134 @@ fn a_never_settling_await_waits_until_ctrl_c() {
     );
     assert!(text.contains("> 1 + 1\n2\n"), "{text:?}");
 }
+
+/// What a 100×30 terminal shows after `bytes`, one string per row, trailing blanks removed,
+/// without the banner's first row (it names the program).
+fn screen(bytes: &[u8]) -> Vec<String> {
+    let mut parser = vt100::Parser::new(30, 100, 0);
+    parser.process(bytes);
+    let mut rows: Vec<String> = parser
+        .screen()
+        .rows(0, 100)
+        .map(|r| r.trim_end().to_string())
+        .collect();
+    while rows.last().is_some_and(|r| r.is_empty()) {
+        rows.pop();
+    }
+    rows.into_iter().skip(1).collect()
+}
+
+/// Types `keys` into jsgen on a 100×30 pseudo-terminal as `tests/repl/pty/gen.py` typed them
+/// into the reference Node, and returns the raw terminal output up to the end of the keys
+/// (before the session is closed, so a preview still shows).
+fn pty_session_100x30(keys: &[String]) -> Option<Vec<u8>> {
+    if Command::new("script").arg("--version").output().is_err() {
+        return None;
+    }
+    let home = home("screen");
+    let cmd = format!(
+        "stty cols 100 rows 30; exec {}",
+        env!("CARGO_BIN_EXE_jsgen")
+    );
+    let mut child = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .env("HOME", &home)
+        .env("TERM", "xterm")
+        .env("JSGEN_REPL_HISTORY", "")
+        .env_remove("CI")
+        .env_remove("NO_COLOR")
+        .env_remove("FORCE_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("script");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = seen.clone();
+    let reader = std::thread::spawn(move || {
+        let mut chunk = [0u8; 65536];
+        while let Ok(n @ 1..) = std::io::Read::read(&mut stdout, &mut chunk) {
+            if let Ok(mut s) = sink.lock() {
+                s.extend_from_slice(&chunk[..n]);
+            }
+        }
+    });
+    std::thread::sleep(Duration::from_millis(1500));
+    for k in keys {
+        stdin.write_all(k.as_bytes()).expect("write");
+        stdin.flush().expect("flush");
+        std::thread::sleep(Duration::from_millis(400));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let shown = seen.lock().map(|s| s.clone()).unwrap_or_default();
+    let _ = stdin.write_all(b"\x15\x04");
+    let _ = stdin.flush();
+    std::thread::sleep(Duration::from_millis(500));
+    drop(stdin);
+    let _ = child.wait();
+    let _ = reader.join();
+    Some(shown)
+}
+
+/// Tab completion and the live preview, key for key against the reference Node's screen
+/// (`tests/repl/pty/cases.json`, Node's output from `gen.py`).
+#[test]
+fn completion_and_preview_screens_match_nodes() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/repl/pty");
+    let cases = std::fs::read_to_string(dir.join("cases.json")).expect("cases.json");
+    let mut failures = Vec::new();
+    for case in cases.split("{\"name\": \"").skip(1) {
+        let name = &case[..case.find('"').expect("name")];
+        let keys_json = &case[case.find('[').expect("keys")..=case.rfind(']').expect("keys")];
+        let keys: Vec<String> = json_strings(keys_json);
+        let node = std::fs::read(dir.join(format!("{name}.node"))).expect("node output");
+        let Some(ours) = pty_session_100x30(&keys) else {
+            return;
+        };
+        let (want, got) = (screen(&node), screen(&ours));
+        if want != got {
+            failures.push(format!(
+                "{name}:\n--- node\n{}\n--- jsgen\n{}",
+                want.join("\n"),
+                got.join("\n")
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The strings of a JSON array of strings (`\t`, `\r`, `\uXXXX`, `\"`, `\\` escapes).
+fn json_strings(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '"' {
+            continue;
+        }
+        let mut cur = String::new();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => break,
+                '\\' => match chars.next() {
+                    Some('t') => cur.push('\t'),
+                    Some('r') => cur.push('\r'),
+                    Some('n') => cur.push('\n'),
+                    Some('u') => {
+                        let hex: String = chars.by_ref().take(4).collect();
+                        if let Some(ch) =
+                            u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
+                        {
+                            cur.push(ch);
+                        }
+                    }
+                    Some(other) => cur.push(other),
+                    None => {}
+                },
+                other => cur.push(other),
+            }
+        }
+        out.push(cur);
+    }
+    out
+}

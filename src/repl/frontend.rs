@@ -13,18 +13,24 @@ use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
 use std::time::Duration;
 
-use rustyline::completion::{Completer, Pair};
+use std::sync::Mutex;
+
+use rustyline::completion::Completer;
 use rustyline::error::ReadlineError;
 use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
 use rustyline::validate::Validator;
 use rustyline::{
     Cmd, ConditionalEventHandler, Config, Editor, Event, EventContext, EventHandler,
-    ExternalPrinter, Helper, KeyEvent, RepeatCount,
+    ExternalPrinter, Helper, KeyEvent, Movement, RepeatCount,
 };
 
-/// A completion request: (line, cursor) and where to send (start, candidates).
-pub type CompleteRequest = (String, usize, Sender<(usize, Vec<String>)>);
+/// A completion request: the text before the cursor, and where to send Node's answer
+/// (completions with `""` between groups, the text completed on).
+pub type CompleteRequest = (String, Sender<(Vec<String>, String)>);
+
+/// A preview request: (line, cursor, terminal columns) and where to send the preview.
+pub type PreviewRequest = (String, usize, usize, Sender<super::preview::Preview>);
 
 /// What the input thread reports.
 pub enum Input {
@@ -36,6 +42,7 @@ pub enum Input {
     /// Ctrl+D on an empty line, or the end of piped input.
     Eof,
     Complete(CompleteRequest),
+    Preview(PreviewRequest),
 }
 
 /// The reading side of the REPL, driven from the interpreter thread.
@@ -148,47 +155,178 @@ impl ConditionalEventHandler for CtrlC {
     }
 }
 
-/// The editor's helper: completion asks the interpreter thread.
+/// How long the editor waits for the interpreter thread's answer to a completion or preview.
+const ANSWER_WAIT: Duration = Duration::from_millis(1000);
+
+/// Asks the interpreter thread for Node's completions of `before` (the text before the cursor).
+fn ask_completions(events: &Sender<Input>, before: &str) -> Option<(Vec<String>, String)> {
+    let (tx, rx) = channel();
+    events
+        .send(Input::Complete((before.to_string(), tx)))
+        .ok()?;
+    rx.recv_timeout(ANSWER_WAIT).ok()
+}
+
+/// The terminal's width in columns (80 when it cannot be read).
+pub fn terminal_columns() -> usize {
+    // SAFETY: TIOCGWINSZ writes a `winsize` into the struct we pass, nothing else.
+    unsafe {
+        let mut ws: libc::winsize = std::mem::zeroed();
+        if libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut ws) == 0 && ws.ws_col > 0 {
+            return ws.ws_col as usize;
+        }
+    }
+    80
+}
+
+/// Tab as Node's readline (`_tabComplete`): insert the completions' common prefix; when there
+/// is none to add, a second Tab lists them, in groups, in rows as wide as the terminal.
+struct TabComplete {
+    events: Sender<Input>,
+    printer: Mutex<Option<Box<dyn ExternalPrinter + Send>>>,
+    /// (line, cursor) at the previous Tab: a Tab that finds them unchanged is a second Tab.
+    last: Mutex<Option<(String, usize)>>,
+    prompt: Arc<Mutex<String>>,
+}
+
+impl ConditionalEventHandler for TabComplete {
+    fn handle(&self, _: &Event, _: RepeatCount, _: bool, ctx: &EventContext) -> Option<Cmd> {
+        let line = ctx.line().to_string();
+        let pos = ctx.pos();
+        let again = {
+            let mut last = self.last.lock().ok()?;
+            let again = last.as_ref() == Some(&(line.clone(), pos));
+            *last = Some((line.clone(), pos));
+            again
+        };
+        let before = line.get(..pos).unwrap_or(&line);
+        let (completions, on) = ask_completions(&self.events, before)?;
+        if completions.is_empty() {
+            return Some(Cmd::Noop);
+        }
+        let prefix = super::preview::common_prefix(completions.iter().filter(|c| !c.is_empty()));
+        if prefix.starts_with(&on) && prefix.len() > on.len() {
+            return Some(Cmd::Insert(1, prefix[on.len()..].to_string()));
+        } else if !on.starts_with(&prefix) {
+            return Some(Cmd::Replace(
+                Movement::BackwardChar(u16::try_from(on.chars().count()).unwrap_or(u16::MAX)),
+                Some(prefix),
+            ));
+        }
+        if !again {
+            return Some(Cmd::Noop);
+        }
+        let listing = list_completions(&completions, terminal_columns());
+        let prompt = self.prompt.lock().map(|p| p.clone()).unwrap_or_default();
+        if let Ok(mut printer) = self.printer.lock() {
+            if let Some(p) = printer.as_mut() {
+                let _ = p.print(format!("{prompt}{line}{listing}"));
+            }
+        }
+        Some(Cmd::Noop)
+    }
+}
+
+/// Node's listing: `\r\n`, then the completions in rows of `columns / width` cells (width =
+/// the longest plus two), a new row for each group, a blank row between groups, and a blank
+/// row after.
+pub fn list_completions(completions: &[String], columns: usize) -> String {
+    let width = completions
+        .iter()
+        .map(|c| c.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let max_columns = (columns / width).max(1);
+    let mut out = String::from("\r\n");
+    let mut line_index = 0;
+    let mut whitespace = 0;
+    for c in completions {
+        if c.is_empty() || line_index == max_columns {
+            out.push_str("\r\n");
+            line_index = 0;
+            whitespace = 0;
+        } else {
+            out.push_str(&" ".repeat(whitespace));
+        }
+        if c.is_empty() {
+            out.push_str("\r\n");
+        } else {
+            out.push_str(c);
+            whitespace = width - c.chars().count();
+            line_index += 1;
+        }
+    }
+    if line_index != 0 {
+        out.push_str("\r\n\r\n");
+    }
+    out
+}
+
+/// The editor's helper: the live preview asks the interpreter thread.
 struct ReplHelper {
     events: Sender<Input>,
+    colors: bool,
 }
 
 impl Completer for ReplHelper {
-    type Candidate = Pair;
-    fn complete(
-        &self,
-        line: &str,
-        pos: usize,
-        _: &rustyline::Context<'_>,
-    ) -> rustyline::Result<(usize, Vec<Pair>)> {
-        let (tx, rx) = channel();
-        if self
-            .events
-            .send(Input::Complete((line.to_string(), pos, tx)))
-            .is_err()
-        {
-            return Ok((pos, Vec::new()));
-        }
-        match rx.recv_timeout(Duration::from_secs(2)) {
-            Ok((start, words)) => Ok((
-                start,
-                words
-                    .into_iter()
-                    .map(|w| Pair {
-                        display: w.clone(),
-                        replacement: w,
-                    })
-                    .collect(),
-            )),
-            Err(_) => Ok((pos, Vec::new())),
-        }
-    }
+    type Candidate = String;
 }
 
 impl Hinter for ReplHelper {
     type Hint = String;
+    fn hint(&self, line: &str, pos: usize, _: &rustyline::Context<'_>) -> Option<String> {
+        // Simple terminals can't show previews (Node: `TERM=dumb`).
+        if line.trim().is_empty() || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+            return None;
+        }
+        let (tx, rx) = channel();
+        self.events
+            .send(Input::Preview((
+                line.to_string(),
+                pos,
+                terminal_columns(),
+                tx,
+            )))
+            .ok()?;
+        let p = rx.recv_timeout(ANSWER_WAIT).ok()?;
+        if p.completion.is_empty() && p.value.is_empty() {
+            return None;
+        }
+        let mut hint = if self.colors || p.completion.is_empty() {
+            p.completion
+        } else {
+            format!(" // {}", p.completion)
+        };
+        if !p.value.is_empty() {
+            hint.push('\n');
+            if !self.colors {
+                hint.push_str("// ");
+            }
+            hint.push_str(&p.value);
+        }
+        Some(hint)
+    }
 }
-impl Highlighter for ReplHelper {}
+
+impl Highlighter for ReplHelper {
+    fn highlight_hint<'h>(&self, hint: &'h str) -> std::borrow::Cow<'h, str> {
+        if !self.colors {
+            return std::borrow::Cow::Borrowed(hint);
+        }
+        let dim: Vec<String> = hint
+            .split('\n')
+            .map(|part| {
+                if part.is_empty() {
+                    String::new()
+                } else {
+                    format!("\x1b[90m{part}\x1b[39m")
+                }
+            })
+            .collect();
+        std::borrow::Cow::Owned(dim.join("\n"))
+    }
+}
 impl Validator for ReplHelper {}
 impl Helper for ReplHelper {}
 
@@ -224,6 +362,12 @@ fn editor_thread(
         };
     editor.set_helper(Some(ReplHelper {
         events: events.clone(),
+        colors: {
+            use std::io::IsTerminal;
+            jsgen_node::console::should_colorize(std::io::stdout().is_terminal(), &|k| {
+                std::env::var(k).ok()
+            })
+        },
     }));
     for e in &entries {
         let _ = editor.add_history_entry(e.as_str());
@@ -238,7 +382,24 @@ fn editor_thread(
         .ok()
         .map(|p| Box::new(p) as Box<dyn ExternalPrinter + Send>);
     let _ = printer_tx.send(printer);
+    let current_prompt = Arc::new(Mutex::new(String::new()));
+    let tab_printer = editor
+        .create_external_printer()
+        .ok()
+        .map(|p| Box::new(p) as Box<dyn ExternalPrinter + Send>);
+    editor.bind_sequence(
+        KeyEvent(rustyline::KeyCode::Tab, rustyline::Modifiers::NONE),
+        EventHandler::Conditional(Box::new(TabComplete {
+            events: events.clone(),
+            printer: Mutex::new(tab_printer),
+            last: Mutex::new(None),
+            prompt: current_prompt.clone(),
+        })),
+    );
     for prompt in requests {
+        if let Ok(mut p) = current_prompt.lock() {
+            p.clone_from(&prompt);
+        }
         let ev = match editor.readline(&prompt) {
             Ok(line) => {
                 if !line.trim().is_empty() {

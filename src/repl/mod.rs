@@ -15,6 +15,7 @@ pub mod complete;
 pub mod frontend;
 mod history;
 pub mod input;
+pub mod preview;
 
 use std::io::Write;
 use std::sync::atomic::Ordering;
@@ -39,6 +40,9 @@ pub fn run(terminal: bool, init: Option<&str>, sandbox: bool) -> u8 {
     it.node_mut().console.detect_terminal();
     // Node's REPL context has `require` and `module` (not `exports`, `__filename`, `__dirname`).
     jsgen_node::require::install_repl_commonjs(&mut it);
+    // The allowlist of side-effect-free built-ins (previews, completion) is taken before any
+    // user code can replace one.
+    it.prepare_side_effect_free();
     let fe = Frontend::start(terminal);
     if terminal {
         // Ctrl+C while code runs (the editor is not reading, so the terminal sends SIGINT):
@@ -158,7 +162,7 @@ impl Repl {
                     }
                     return;
                 }
-                Input::Complete(_) => {}
+                Input::Complete(_) | Input::Preview(_) => {}
             }
         }
     }
@@ -171,8 +175,14 @@ impl Repl {
             let timeout = self.it.time_to_next_timer();
             match self.fe.next_event(timeout) {
                 None => self.run_timers_while_reading(),
-                Some(Input::Complete((line, pos, reply))) => {
-                    let _ = reply.send(complete::complete(&mut self.it, &line, pos));
+                Some(Input::Complete((before, reply))) => {
+                    let _ = reply.send(complete::complete(&mut self.it, &before));
+                }
+                Some(Input::Preview((line, pos, columns, reply))) => {
+                    let multiline = !self.buffer.is_empty();
+                    let colors = self.it.node_mut().console.stdout_colors;
+                    let p = preview::preview(&mut self.it, &line, pos, multiline, columns, colors);
+                    let _ = reply.send(p);
                 }
                 Some(ev) => return ev,
             }
@@ -272,7 +282,7 @@ impl Repl {
                     self.eval_entry(&code, false);
                     return Flow::Continue;
                 }
-                Input::Complete(_) => {}
+                Input::Complete(_) | Input::Preview(_) => {}
             }
         }
     }
