@@ -127,26 +127,8 @@ fn plain(s: &str) -> String {
     out
 }
 
-#[test]
-fn pasted_lines_all_run_in_order_like_nodes() {
-    let dir = home("paste");
-    // Two pastes, each one write: three statements, then a multi-line function and a call.
-    let Some(out) = session(
-        &dir,
-        &[
-            "let a = 1\rlet b = 2\ra + b\r",
-            "function f() {\r  const x = 40;\r  return x + 2;\r}\rf()\r",
-            ".exit\r",
-        ],
-        Duration::from_millis(700),
-    ) else {
-        return;
-    };
-    // What the reference Node 24 shows for the same keystrokes (escapes removed).
-    let node = "> let a = 1\nundefined\n> let b = 2\nundefined\n> a + b\n3\n\
-                > function f() {\n|   const x = 40;\n|   return x + 2;\n| }\nundefined\n> f()\n42\n";
-    assert!(plain(&out).contains(node), "{:?}", plain(&out));
-}
+// Pasted lines (one write, three statements, then a multi-line function and a call) are a
+// case of `completion_and_preview_screens_match_nodes` (`paste-runs-line-by-line`).
 
 #[test]
 fn fast_typing_loses_nothing() {
