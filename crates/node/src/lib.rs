@@ -12,6 +12,7 @@
 //! ([`NodeState`], reached through [`NodeData`]).
 
 pub mod base64;
+pub mod buffer;
 pub mod console;
 pub mod event_loop;
 pub mod inspect;
@@ -133,5 +134,13 @@ pub fn node_interp() -> Interp {
     performance::init(&mut it);
     structured_clone::init(&mut it);
     base64::init(&mut it);
+    use lazy_global::{define_lazy_global, Lazy};
+    define_lazy_global(
+        &mut it,
+        "Buffer",
+        "buffer",
+        "Buffer",
+        Lazy::Accessor { enumerable: false },
+    );
     it
 }

@@ -22,10 +22,18 @@ const MODULES: &[(&str, &str)] = &[
     ("timers", include_str!("timers.js")),
     ("timers/promises", include_str!("timers_promises.js")),
     ("perf_hooks", include_str!("perf_hooks.js")),
+    ("internal/errors", include_str!("internal_errors.js")),
+    ("buffer", include_str!("buffer.js")),
 ];
 
+/// Core modules only other core modules may load (`require('internal/...')` from a script is
+/// `MODULE_NOT_FOUND`, as in Node).
+pub fn is_internal(name: &str) -> bool {
+    name.starts_with("internal/")
+}
+
 pub fn exists(name: &str) -> bool {
-    MODULES.iter().any(|(n, _)| *n == name)
+    !is_internal(name) && MODULES.iter().any(|(n, _)| *n == name)
 }
 
 /// Loads core module `name` (None if there is no such module).
@@ -157,6 +165,15 @@ fn binding(it: &mut Interp) -> Obj {
         Ok(Value::Undefined)
     });
     it.define_method(&b, "callSite", 0, call_site);
+    // Node's `internalBinding(name)`: the natives of one subsystem, made on request.
+    it.define_method(&b, "internalBinding", 1, |it, a| {
+        let name = it.to_string(&a.get(0))?.to_rust_string();
+        let o = match name.as_str() {
+            "buffer" => crate::buffer::binding(it),
+            _ => return Ok(Value::Undefined),
+        };
+        Ok(Value::Object(o))
+    });
     it.define_method(&b, "kindOf", 1, |_, a| Ok(Value::from(kind_of(&a.get(0)))));
     let aip = it.intrinsics.async_iterator_prototype.clone();
     b.define("asyncIteratorPrototype", Value::Object(aip), Attrs::DEFAULT);
