@@ -14,6 +14,7 @@
 pub mod base64;
 pub mod buffer;
 pub mod console;
+pub mod encoding;
 pub mod event_loop;
 pub mod inspect;
 pub mod lazy_global;
@@ -134,13 +135,31 @@ pub fn node_interp() -> Interp {
     performance::init(&mut it);
     structured_clone::init(&mut it);
     base64::init(&mut it);
-    use lazy_global::{define_lazy_global, Lazy};
-    define_lazy_global(
-        &mut it,
+    for (name, module, export, how) in BYTES_GLOBALS {
+        lazy_global::define_lazy_global(&mut it, name, module, export, *how);
+    }
+    it
+}
+
+/// The binary-data globals backed by core modules, loaded on first read: (global, module,
+/// export, attributes as Node has them).
+const BYTES_GLOBALS: &[(&str, &str, &str, lazy_global::Lazy)] = &[
+    (
         "Buffer",
         "buffer",
         "Buffer",
-        Lazy::Accessor { enumerable: false },
-    );
-    it
-}
+        lazy_global::Lazy::Accessor { enumerable: false },
+    ),
+    (
+        "TextEncoder",
+        "internal/encoding",
+        "TextEncoder",
+        lazy_global::Lazy::Data { enumerable: false },
+    ),
+    (
+        "TextDecoder",
+        "internal/encoding",
+        "TextDecoder",
+        lazy_global::Lazy::Data { enumerable: false },
+    ),
+];

@@ -24,6 +24,7 @@ const MODULES: &[(&str, &str)] = &[
     ("perf_hooks", include_str!("perf_hooks.js")),
     ("internal/errors", include_str!("internal_errors.js")),
     ("buffer", include_str!("buffer.js")),
+    ("internal/encoding", include_str!("internal_encoding.js")),
 ];
 
 /// Core modules only other core modules may load (`require('internal/...')` from a script is
@@ -170,6 +171,7 @@ fn binding(it: &mut Interp) -> Obj {
         let name = it.to_string(&a.get(0))?.to_rust_string();
         let o = match name.as_str() {
             "buffer" => crate::buffer::binding(it),
+            "encoding_binding" => crate::encoding::binding(it),
             _ => return Ok(Value::Undefined),
         };
         Ok(Value::Object(o))
