@@ -133,12 +133,15 @@ fn out_of_range(it: &mut Interp, msg: &str) -> Abrupt {
 fn string_arg(it: &mut Interp, a: &Args, i: usize) -> JsResult<JsStr> {
     match a.get(i) {
         Value::String(s) => Ok(s),
-        v => Err(crate::process::invalid_arg_type(
-            it,
-            "argument",
-            "of type string",
-            &v,
-        )),
+        _ => {
+            let p = it.intrinsics.type_error_prototype.clone();
+            Err(Abrupt::Throw(crate::process::node_error(
+                it,
+                &p,
+                "ERR_INVALID_ARG_TYPE",
+                "argument must be a string",
+            )))
+        }
     }
 }
 
@@ -409,14 +412,9 @@ fn slice(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let v = arg_view(it, a, 0)?;
     let bytes = view_bytes(&v).unwrap_or_default();
     let len = bytes.len() as f64;
-    let start = arg_index(it, a, 1, 0.0)?;
-    let mut end = arg_index(it, a, 2, len)?;
-    if end < start {
-        end = start;
-    }
-    if start < 0.0 || end > len {
-        return Err(out_of_range(it, "Index out of range"));
-    }
+    // Node clamps both ends to the buffer.
+    let start = arg_index(it, a, 1, 0.0)?.clamp(0.0, len);
+    let end = arg_index(it, a, 2, len)?.clamp(start, len);
     let s = decode(&bytes[start as usize..end as usize], enc);
     Ok(Value::String(s))
 }

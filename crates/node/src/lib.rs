@@ -14,6 +14,7 @@
 pub mod base64;
 pub mod buffer;
 pub mod console;
+pub mod crypto;
 pub mod encoding;
 pub mod event_loop;
 pub mod inspect;
@@ -149,6 +150,12 @@ const BYTES_GLOBALS: &[(&str, &str, &str, lazy_global::Lazy)] = &[
         "buffer",
         "Buffer",
         lazy_global::Lazy::Accessor { enumerable: false },
+    ),
+    (
+        "crypto",
+        "crypto",
+        "webcrypto",
+        lazy_global::Lazy::Accessor { enumerable: true },
     ),
     (
         "TextEncoder",

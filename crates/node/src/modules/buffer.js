@@ -1184,7 +1184,7 @@ const bufferWarning = 'Buffer() is deprecated due to security and usability ' +
 
 function showFlaggedDeprecation() {
   if (bufferWarningAlreadyEmitted) return;
-  process.emitWarning(bufferWarning, 'DeprecationWarning', 'DEP0005');
+  binding.emitWarning('[DEP0005] DeprecationWarning', bufferWarning);
   bufferWarningAlreadyEmitted = true;
 }
 

@@ -25,6 +25,7 @@ const MODULES: &[(&str, &str)] = &[
     ("internal/errors", include_str!("internal_errors.js")),
     ("buffer", include_str!("buffer.js")),
     ("internal/encoding", include_str!("internal_encoding.js")),
+    ("crypto", include_str!("crypto.js")),
 ];
 
 /// Core modules only other core modules may load (`require('internal/...')` from a script is
@@ -172,6 +173,7 @@ fn binding(it: &mut Interp) -> Obj {
         let o = match name.as_str() {
             "buffer" => crate::buffer::binding(it),
             "encoding_binding" => crate::encoding::binding(it),
+            "crypto" => crate::crypto::binding(it),
             _ => return Ok(Value::Undefined),
         };
         Ok(Value::Object(o))
