@@ -36,6 +36,10 @@ const kDecoder = Symbol('decoder');
 const kEncoder = Symbol('encoder');
 const kChunk = Symbol('chunk');
 const kBOMSeen = Symbol('BOM seen');
+const kFatal = Symbol('kFatal');
+const kIgnoreBOM = Symbol('kIgnoreBOM');
+const kUTF8FastPath = Symbol('kUTF8FastPath');
+const kSingleByte = Symbol('single-byte');
 
 const CONVERTER_FLAGS_FATAL = 0x2;
 const CONVERTER_FLAGS_IGNORE_BOM = 0x4;
@@ -133,7 +137,13 @@ class TextDecoder {
     this[kDecoder] = true;
     this[kFlags] = flags;
     this[kEncoding] = enc;
+    // Node's own slots, in its order (showHidden shows them); jsgen decodes every
+    // encoding the same way, so the fast-path and single-byte slots are only shown.
+    this[kIgnoreBOM] = Boolean(options?.ignoreBOM);
+    this[kFatal] = Boolean(options?.fatal);
+    this[kUTF8FastPath] = enc === 'utf-8';
     this[kHandle] = undefined;
+    this[kSingleByte] = undefined;
     this[kChunk] = null;
     this[kBOMSeen] = false;
   }
