@@ -123,6 +123,7 @@ function randomFill(buf, offset, size, callback) {
 const RAND_MAX = 0xFFFF_FFFF_FFFF;
 const randomCache = new FastBuffer(6 * 1024);
 let randomCacheOffset = randomCache.length;
+const asyncCachePendingTasks = [];
 
 function randomInt(min, max, callback) {
   const minNotSpecified = typeof max === 'undefined' || typeof max === 'function';
@@ -144,6 +145,20 @@ function randomInt(min, max, callback) {
   }
   const randLimit = RAND_MAX - (RAND_MAX % range);
   for (;;) {
+    if (!isSync && randomCacheOffset === randomCache.length) {
+      // Node refills the cache on its thread pool and retries from the event loop.
+      asyncCachePendingTasks.push({ min, max, callback });
+      if (asyncCachePendingTasks.length === 1) {
+        setImmediate(() => {
+          native.randomFillSync(randomCache);
+          randomCacheOffset = 0;
+          for (const task of asyncCachePendingTasks.splice(0)) {
+            randomInt(task.min, task.max, task.callback);
+          }
+        });
+      }
+      return;
+    }
     if (randomCacheOffset === randomCache.length) {
       native.randomFillSync(randomCache);
       randomCacheOffset = 0;
