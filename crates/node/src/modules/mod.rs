@@ -149,7 +149,8 @@ fn binding(it: &mut Interp) -> Obj {
             _ => Ok(Value::Undefined),
         }
     });
-    it.define_method(&b, "nodeError", 3, |it, a| {
+    // Frameless: the stack of the error it makes starts at the core module's caller.
+    let node_error = it.define_method(&b, "nodeError", 3, |it, a| {
         let ctor = it.to_string(&a.get(0))?.to_rust_string();
         let code = it.to_string(&a.get(1))?.to_rust_string();
         let msg = it.to_string(&a.get(2))?.to_rust_string();
@@ -160,6 +161,7 @@ fn binding(it: &mut Interp) -> Obj {
         };
         Ok(crate::process::node_error(it, &p, &code, &msg))
     });
+    it.mark_frameless(&node_error);
     it.define_method(&b, "emitWarning", 2, |it, a| {
         let ty = it.to_string(&a.get(0))?.to_rust_string();
         let msg = it.to_string(&a.get(1))?.to_rust_string();
