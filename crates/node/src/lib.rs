@@ -12,7 +12,10 @@
 //! ([`NodeState`], reached through [`NodeData`]).
 
 pub mod base64;
+pub mod buffer;
 pub mod console;
+pub mod crypto;
+pub mod encoding;
 pub mod event_loop;
 pub mod inspect;
 pub mod lazy_global;
@@ -133,5 +136,37 @@ pub fn node_interp() -> Interp {
     performance::init(&mut it);
     structured_clone::init(&mut it);
     base64::init(&mut it);
+    for (name, module, export, how) in BYTES_GLOBALS {
+        lazy_global::define_lazy_global(&mut it, name, module, export, *how);
+    }
     it
 }
+
+/// The binary-data globals backed by core modules, loaded on first read: (global, module,
+/// export, attributes as Node has them).
+const BYTES_GLOBALS: &[(&str, &str, &str, lazy_global::Lazy)] = &[
+    (
+        "Buffer",
+        "buffer",
+        "Buffer",
+        lazy_global::Lazy::Accessor { enumerable: false },
+    ),
+    (
+        "crypto",
+        "crypto",
+        "webcrypto",
+        lazy_global::Lazy::Accessor { enumerable: true },
+    ),
+    (
+        "TextEncoder",
+        "internal/encoding",
+        "TextEncoder",
+        lazy_global::Lazy::Data { enumerable: false },
+    ),
+    (
+        "TextDecoder",
+        "internal/encoding",
+        "TextDecoder",
+        lazy_global::Lazy::Data { enumerable: false },
+    ),
+];

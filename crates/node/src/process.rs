@@ -328,6 +328,12 @@ pub fn node_error(it: &mut Interp, proto: &Obj, code: &str, message: &str) -> Va
         let s = s.to_rust_string();
         if let Some(colon) = s.find(':').filter(|_| !message.is_empty()) {
             let fixed = format!("{} [{code}]{}", &s[..colon], &s[colon..]);
+            // Node hides the frames that build the error (`hideStackFrames`).
+            let fixed: Vec<&str> = fixed
+                .split('\n')
+                .filter(|l| !l.contains("(node:internal/errors:"))
+                .collect();
+            let fixed = fixed.join("\n");
             e.define("stack", Value::from(fixed.as_str()), Attrs::HIDDEN);
         }
     }

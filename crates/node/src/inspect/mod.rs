@@ -663,8 +663,14 @@ fn is_builtin_name(it: &Interp, name: &str) -> bool {
     if b.len() < 2 || !b[0].is_ascii_uppercase() || !b.iter().all(|c| c.is_ascii_alphanumeric()) {
         return false;
     }
-    !LATE_GLOBALS.contains(&name) && it.global.get_own_property(&PropKey::from(name)).is_some()
+    !LATE_GLOBALS.contains(&name)
+        && !NODE_GLOBALS.contains(&name)
+        && it.global.get_own_property(&PropKey::from(name)).is_some()
 }
+
+/// Globals Node adds after `util.inspect` took its `builtInObjects` list, so `showHidden`
+/// shows their prototype properties (`parent: [Getter]` of a Buffer).
+const NODE_GLOBALS: [&str; 3] = ["Buffer", "TextEncoder", "TextDecoder"];
 
 /// `addPrototypeProperties` (showHidden only): non-function properties of user prototypes.
 fn add_prototype_properties(

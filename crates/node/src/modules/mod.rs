@@ -22,10 +22,20 @@ const MODULES: &[(&str, &str)] = &[
     ("timers", include_str!("timers.js")),
     ("timers/promises", include_str!("timers_promises.js")),
     ("perf_hooks", include_str!("perf_hooks.js")),
+    ("internal/errors", include_str!("internal_errors.js")),
+    ("buffer", include_str!("buffer.js")),
+    ("internal/encoding", include_str!("internal_encoding.js")),
+    ("crypto", include_str!("crypto.js")),
 ];
 
+/// Core modules only other core modules may load (`require('internal/...')` from a script is
+/// `MODULE_NOT_FOUND`, as in Node).
+pub fn is_internal(name: &str) -> bool {
+    name.starts_with("internal/")
+}
+
 pub fn exists(name: &str) -> bool {
-    MODULES.iter().any(|(n, _)| *n == name)
+    !is_internal(name) && MODULES.iter().any(|(n, _)| *n == name)
 }
 
 /// Loads core module `name` (None if there is no such module).
@@ -139,7 +149,8 @@ fn binding(it: &mut Interp) -> Obj {
             _ => Ok(Value::Undefined),
         }
     });
-    it.define_method(&b, "nodeError", 3, |it, a| {
+    // Frameless: the stack of the error it makes starts at the core module's caller.
+    let node_error = it.define_method(&b, "nodeError", 3, |it, a| {
         let ctor = it.to_string(&a.get(0))?.to_rust_string();
         let code = it.to_string(&a.get(1))?.to_rust_string();
         let msg = it.to_string(&a.get(2))?.to_rust_string();
@@ -150,6 +161,7 @@ fn binding(it: &mut Interp) -> Obj {
         };
         Ok(crate::process::node_error(it, &p, &code, &msg))
     });
+    it.mark_frameless(&node_error);
     it.define_method(&b, "emitWarning", 2, |it, a| {
         let ty = it.to_string(&a.get(0))?.to_rust_string();
         let msg = it.to_string(&a.get(1))?.to_rust_string();
@@ -157,6 +169,17 @@ fn binding(it: &mut Interp) -> Obj {
         Ok(Value::Undefined)
     });
     it.define_method(&b, "callSite", 0, call_site);
+    // Node's `internalBinding(name)`: the natives of one subsystem, made on request.
+    it.define_method(&b, "internalBinding", 1, |it, a| {
+        let name = it.to_string(&a.get(0))?.to_rust_string();
+        let o = match name.as_str() {
+            "buffer" => crate::buffer::binding(it),
+            "encoding_binding" => crate::encoding::binding(it),
+            "crypto" => crate::crypto::binding(it),
+            _ => return Ok(Value::Undefined),
+        };
+        Ok(Value::Object(o))
+    });
     it.define_method(&b, "kindOf", 1, |_, a| Ok(Value::from(kind_of(&a.get(0)))));
     let aip = it.intrinsics.async_iterator_prototype.clone();
     b.define("asyncIteratorPrototype", Value::Object(aip), Attrs::DEFAULT);

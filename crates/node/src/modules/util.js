@@ -294,6 +294,8 @@ module.exports = {
   stripVTControlCharacters,
   isArray: Array.isArray,
   isError: (e) => binding.kindOf(e) === 'error' || e instanceof Error,
+  TextDecoder: require('internal/encoding').TextDecoder,
+  TextEncoder: require('internal/encoding').TextEncoder,
 };
 // Internal: the comparison used by node:assert.
 Object.defineProperty(module.exports, '__isDeepEqual', { value: isDeepEqual });

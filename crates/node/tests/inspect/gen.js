@@ -567,6 +567,27 @@ C('console.log(Atomics)');
   'console.log(JSON.stringify(new Uint8Array([1, 2])), [...new Int8Array([-1, 1])], Array.from(new Uint16Array(2)));',
 ].forEach((c) => C(c));
 
+// ---- Buffer, TextEncoder/TextDecoder, crypto (issue 14)
+[
+  'Buffer.from("hi")', 'Buffer.alloc(0)', 'Buffer.alloc(50)', 'Buffer.alloc(51)', 'Buffer.alloc(1000, 7)',
+  '[Buffer.from("abc"), Buffer.from([1, 2, 3])]', '{ buf: Buffer.from("héllo") }',
+  '{ a: { b: { c: { d: Buffer.from("x") } } } }',
+  '(() => { const b = Buffer.from("hey"); b.foo = 1; b.bar = "x"; return b; })()',
+  '(() => { const b = Buffer.alloc(0); b.x = [1, 2]; return b; })()',
+  '(() => { const b = Buffer.from("ab"); b[Symbol("s")] = 1; return b; })()',
+  'Buffer.from("hello").subarray(1, 3)', 'Buffer.from("hi").toJSON()', 'Buffer.concat([Buffer.from("a"), Buffer.from("b")])',
+  'Buffer', 'Buffer.prototype.constructor === Buffer',
+  'Buffer.from("hi") instanceof Uint8Array', 'new Uint8Array(Buffer.from("hi"))',
+  'structuredClone(Buffer.from("hi"))',
+  'new TextEncoder()', 'new TextDecoder()', 'new TextDecoder("latin1", { fatal: true, ignoreBOM: true })',
+  '[new TextDecoder("utf-16le")]', '{ enc: new TextEncoder() }', 'new TextEncoder().encode("h€")',
+  'TextEncoder.prototype', 'TextDecoder.prototype',
+].forEach((e) => E(e));
+C('console.dir(Buffer.from("hello"), { showHidden: true });');
+C('console.dir(new TextDecoder(), { showHidden: true });');
+C('const b = Buffer.from("ab"); b.x = 1; console.dir(b, { showHidden: true });');
+C('class MyBuf extends Buffer {} console.log(Buffer.from("ab"), Object.setPrototypeOf(Buffer.from("ab"), MyBuf.prototype));');
+
 // ---- colors: every fifth case again with colors on (console colors when FORCE_COLOR=1
 // or a color terminal); `colors: true` tells the Rust test to turn console colors on.
 cases.filter((c, i) => i % 5 === 0 && !c.skip).forEach((c) => cases.push({ ...c, colors: true }));

@@ -1,0 +1,459 @@
+'use strict';
+// Node's `crypto` module, the part jsgen has: random numbers (randomBytes, randomFill,
+// randomInt, randomUUID, getRandomValues), hashes and HMACs for md5/sha1/sha2
+// (createHash, createHmac, hash, getHashes), timingSafeEqual, and `webcrypto` (the `crypto`
+// global: getRandomValues, randomUUID, subtle.digest). Shapes, validation and errors follow
+// lib/internal/crypto/{hash,random,webcrypto}.js; the natives are `crates/node/src/crypto.rs`.
+
+const {
+  codes: {
+    ERR_CRYPTO_HASH_FINALIZED,
+    ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH,
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+    ERR_INVALID_THIS,
+    ERR_OUT_OF_RANGE,
+  },
+  normalizeEncoding,
+  validateFunction,
+  validateNumber,
+  validateObject,
+  validateString,
+  validateBoolean,
+  validateUint32,
+} = require('internal/errors');
+
+const { Buffer } = require('buffer');
+const { FastBuffer, isAnyArrayBuffer, isTypedArray, getEncodingOps } = binding.bufferInternals;
+const native = binding.internalBinding('crypto');
+const { kindOf } = binding;
+
+const kHandle = Symbol('kHandle');
+const kState = Symbol('kState');
+const kFinalized = Symbol('kFinalized');
+const kMaxInt32 = 2 ** 31 - 1;
+const kMaxPossibleLength = Math.min(require('buffer').kMaxLength, kMaxInt32);
+
+function domException(message, name) {
+  return native.domException(message, name);
+}
+
+// ---- random ----
+
+function assertSize(size, elementSize, offset, length) {
+  validateNumber(size, 'size');
+  size *= elementSize;
+  if (Number.isNaN(size) || size > kMaxPossibleLength || size < 0) {
+    throw new ERR_OUT_OF_RANGE('size', `>= 0 && <= ${kMaxPossibleLength}`, size);
+  }
+  if (size + offset > length) {
+    throw new ERR_OUT_OF_RANGE('size + offset', `<= ${length}`, size + offset);
+  }
+  return size >>> 0;
+}
+
+function assertOffset(offset, elementSize, length) {
+  validateNumber(offset, 'offset');
+  offset *= elementSize;
+  const maxLength = Math.min(length, kMaxPossibleLength);
+  if (Number.isNaN(offset) || offset > maxLength || offset < 0) {
+    throw new ERR_OUT_OF_RANGE('offset', `>= 0 && <= ${maxLength}`, offset);
+  }
+  return offset >>> 0;
+}
+
+function fillBytes(buf, offset, size) {
+  if (size === 0) return;
+  const view = isAnyArrayBuffer(buf) ? new Uint8Array(buf, offset, size)
+    : new Uint8Array(buf.buffer, buf.byteOffset + offset, size);
+  native.randomFillSync(view);
+}
+
+function randomBytes(size, callback) {
+  size = assertSize(size, 1, 0, Infinity);
+  if (callback !== undefined) validateFunction(callback, 'callback');
+  const buf = new FastBuffer(size);
+  fillBytes(buf, 0, size);
+  if (callback === undefined) return buf;
+  // Node fills on its thread pool and calls back from the event loop.
+  setImmediate(() => callback.call(undefined, null, buf));
+}
+
+function validateBufferArg(buf, name = 'buf') {
+  if (!isAnyArrayBuffer(buf) && !ArrayBuffer.isView(buf)) {
+    throw new ERR_INVALID_ARG_TYPE(name, ['ArrayBuffer', 'ArrayBufferView'], buf);
+  }
+}
+
+function randomFillSync(buf, offset = 0, size) {
+  validateBufferArg(buf);
+  const elementSize = buf.BYTES_PER_ELEMENT || 1;
+  offset = assertOffset(offset, elementSize, buf.byteLength);
+  if (size === undefined) size = buf.byteLength - offset;
+  else size = assertSize(size, elementSize, offset, buf.byteLength);
+  fillBytes(buf, offset, size);
+  return buf;
+}
+
+function randomFill(buf, offset, size, callback) {
+  validateBufferArg(buf);
+  let cb;
+  if (typeof offset === 'function') {
+    cb = offset;
+    offset = 0;
+    size = buf.byteLength;
+  } else if (typeof size === 'function') {
+    validateFunction(callback = size, 'callback');
+    cb = size;
+    offset = assertOffset(offset, buf.BYTES_PER_ELEMENT || 1, buf.byteLength);
+    size = buf.byteLength - offset;
+  } else {
+    validateFunction(callback, 'callback');
+    cb = callback;
+    const elementSize = buf.BYTES_PER_ELEMENT || 1;
+    offset = assertOffset(offset, elementSize, buf.byteLength);
+    if (size === undefined) size = buf.byteLength - offset;
+    else size = assertSize(size, elementSize, offset, buf.byteLength);
+  }
+  validateFunction(cb, 'callback');
+  fillBytes(buf, offset, size);
+  setImmediate(() => cb.call(undefined, null, buf));
+}
+
+const RAND_MAX = 0xFFFF_FFFF_FFFF;
+const randomCache = new FastBuffer(6 * 1024);
+let randomCacheOffset = randomCache.length;
+const asyncCachePendingTasks = [];
+
+function randomInt(min, max, callback) {
+  const minNotSpecified = typeof max === 'undefined' || typeof max === 'function';
+  if (minNotSpecified) {
+    callback = max;
+    max = min;
+    min = 0;
+  }
+  const isSync = typeof callback === 'undefined';
+  if (!isSync) validateFunction(callback, 'callback');
+  if (!Number.isSafeInteger(min)) throw new ERR_INVALID_ARG_TYPE('min', 'a safe integer', min);
+  if (!Number.isSafeInteger(max)) throw new ERR_INVALID_ARG_TYPE('max', 'a safe integer', max);
+  if (max <= min) {
+    throw new ERR_OUT_OF_RANGE('max', `greater than the value of "min" (${min})`, max);
+  }
+  const range = max - min;
+  if (!(range <= RAND_MAX)) {
+    throw new ERR_OUT_OF_RANGE(`max${minNotSpecified ? '' : ' - min'}`, `<= ${RAND_MAX}`, range);
+  }
+  const randLimit = RAND_MAX - (RAND_MAX % range);
+  for (;;) {
+    if (!isSync && randomCacheOffset === randomCache.length) {
+      // Node refills the cache on its thread pool and retries from the event loop.
+      asyncCachePendingTasks.push({ min, max, callback });
+      if (asyncCachePendingTasks.length === 1) {
+        setImmediate(() => {
+          native.randomFillSync(randomCache);
+          randomCacheOffset = 0;
+          for (const task of asyncCachePendingTasks.splice(0)) {
+            randomInt(task.min, task.max, task.callback);
+          }
+        });
+      }
+      return;
+    }
+    if (randomCacheOffset === randomCache.length) {
+      native.randomFillSync(randomCache);
+      randomCacheOffset = 0;
+    }
+    const x = randomCache.readUIntBE(randomCacheOffset, 6);
+    randomCacheOffset += 6;
+    if (x < randLimit) {
+      const n = (x % range) + min;
+      if (isSync) return n;
+      process.nextTick(callback, undefined, n);
+      return;
+    }
+  }
+}
+
+const kHex = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+function randomUUID(options) {
+  if (options !== undefined) validateObject(options, 'options');
+  const { disableEntropyCache = false } = options || {};
+  validateBoolean(disableEntropyCache, 'options.disableEntropyCache');
+  const b = native.randomFillSync(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  return kHex[b[0]] + kHex[b[1]] + kHex[b[2]] + kHex[b[3]] + '-' +
+    kHex[b[4]] + kHex[b[5]] + '-' + kHex[b[6]] + kHex[b[7]] + '-' +
+    kHex[b[8]] + kHex[b[9]] + '-' + kHex[b[10]] + kHex[b[11]] +
+    kHex[b[12]] + kHex[b[13]] + kHex[b[14]] + kHex[b[15]];
+}
+
+function getRandomValues(data) {
+  if (!isTypedArray(data) || /^Float(16|32|64)Array$/.test(kindOf(data))) {
+    throw domException('The data argument must be an integer-type TypedArray', 'TypeMismatchError');
+  }
+  if (data.byteLength > 65536) {
+    throw domException('The requested length exceeds 65,536 bytes', 'QuotaExceededError');
+  }
+  fillBytes(data, 0, data.byteLength);
+  return data;
+}
+
+// ---- hashes ----
+
+function toBytes(data, encoding) {
+  if (typeof data === 'string') {
+    return Buffer.from(data, normalizeEncoding(encoding) === undefined ? 'utf8' : encoding);
+  }
+  return data;
+}
+
+function output(bytes, outputEncoding) {
+  const buf = new FastBuffer(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (outputEncoding === undefined || outputEncoding === 'buffer') return buf;
+  const ops = getEncodingOps(outputEncoding);
+  return ops === undefined ? buf : ops.slice(buf, 0, buf.length);
+}
+
+// The native handle Node keeps under Symbol(kHandle) (prints as `Hash {}`).
+const HashHandle = class Hash {};
+const HmacHandle = class Hmac {};
+
+function makeHandle(Ctor, algorithm, key, chunks) {
+  const h = new Ctor();
+  Object.defineProperties(h, {
+    algorithm: { value: algorithm },
+    key: { value: key },
+    chunks: { value: chunks },
+  });
+  return h;
+}
+
+function Hash(algorithm, options) {
+  if (!new.target) return new Hash(algorithm, options);
+  const isCopy = algorithm instanceof HashHandle;
+  if (!isCopy) validateString(algorithm, 'algorithm');
+  const xofLen = typeof options === 'object' && options !== null ? options.outputLength : undefined;
+  if (xofLen !== undefined) validateUint32(xofLen, 'options.outputLength');
+  if (isCopy) {
+    this[kHandle] = makeHandle(HashHandle, algorithm.algorithm, undefined, algorithm.chunks.slice());
+  } else {
+    if (!native.hashSupported(algorithm)) throw new Error('Digest method not supported');
+    this[kHandle] = makeHandle(HashHandle, algorithm, undefined, []);
+  }
+  this[kState] = { [kFinalized]: false };
+  this._options = options;
+}
+
+Hash.prototype.copy = function copy(options) {
+  if (this[kState][kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
+  return new Hash(this[kHandle], options);
+};
+
+Hash.prototype.update = function update(data, encoding) {
+  if (this[kState][kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
+  if (typeof data === 'string') {
+    if (normalizeEncoding(encoding) === 'hex' && data.length % 2 !== 0) {
+      throw new ERR_INVALID_ARG_VALUE('encoding', encoding, `is invalid for data of length ${data.length}`);
+    }
+  } else if (!ArrayBuffer.isView(data)) {
+    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  }
+  const bytes = toBytes(data, encoding);
+  // A copy: later writes to the caller's buffer must not change the digest.
+  this[kHandle].chunks.push(new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
+  return this;
+};
+
+Hash.prototype.digest = function digest(outputEncoding) {
+  const state = this[kState];
+  if (state[kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
+  const h = this[kHandle];
+  const bytes = native.digest(h.algorithm, h.key, h.chunks);
+  state[kFinalized] = true;
+  h.chunks.length = 0;
+  return output(bytes, outputEncoding && `${outputEncoding}`);
+};
+
+function prepareSecretKey(key, encoding) {
+  if (typeof key === 'string') return Buffer.from(key, normalizeEncoding(encoding) === undefined ? 'utf8' : encoding);
+  if (isAnyArrayBuffer(key)) return new Uint8Array(key);
+  if (ArrayBuffer.isView(key)) return key;
+  throw new ERR_INVALID_ARG_TYPE('key',
+    ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView', 'string', 'KeyObject', 'CryptoKey'], key);
+}
+
+function Hmac(hmac, key, options) {
+  if (!(this instanceof Hmac)) return new Hmac(hmac, key, options);
+  validateString(hmac, 'hmac');
+  const encoding = options != null && typeof options === 'object' ? options.encoding : undefined;
+  key = prepareSecretKey(key, encoding);
+  if (!native.hashSupported(hmac)) {
+    throw binding.nodeError('TypeError', 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${hmac}`);
+  }
+  this[kHandle] = makeHandle(HmacHandle, hmac, key, []);
+  this[kState] = { [kFinalized]: false };
+  this._options = options;
+}
+
+Hmac.prototype.update = Hash.prototype.update;
+
+Hmac.prototype.digest = function digest(outputEncoding) {
+  const state = this[kState];
+  if (state[kFinalized]) {
+    // Node: a finalized Hmac digests to an empty buffer.
+    return output(new Uint8Array(0), outputEncoding && `${outputEncoding}`);
+  }
+  const h = this[kHandle];
+  const bytes = native.digest(h.algorithm, h.key, h.chunks);
+  state[kFinalized] = true;
+  h.chunks.length = 0;
+  return output(bytes, outputEncoding && `${outputEncoding}`);
+};
+
+function createHash(algorithm, options) {
+  return new Hash(algorithm, options);
+}
+
+function createHmac(hmac, key, options) {
+  return new Hmac(hmac, key, options);
+}
+
+function hash(algorithm, input, outputEncoding = 'hex') {
+  validateString(algorithm, 'algorithm');
+  if (typeof input !== 'string' && !ArrayBuffer.isView(input)) {
+    throw new ERR_INVALID_ARG_TYPE('input', ['Buffer', 'TypedArray', 'DataView', 'string'], input);
+  }
+  let normalized = outputEncoding;
+  if (outputEncoding !== 'buffer') {
+    validateString(outputEncoding, 'outputEncoding');
+    normalized = normalizeEncoding(outputEncoding);
+    if (normalized === undefined) {
+      throw new ERR_INVALID_ARG_VALUE('outputEncoding', outputEncoding, 'must be a valid encoding', 'TypeError');
+    }
+  }
+  if (!native.hashSupported(algorithm)) throw new Error('Digest method not supported');
+  const bytes = native.digest(algorithm, undefined, [toBytes(input)]);
+  return output(bytes, normalized);
+}
+
+function getHashes() {
+  return native.getHashes();
+}
+
+function timingSafeEqual(buf1, buf2) {
+  const ok = (b) => isAnyArrayBuffer(b) || ArrayBuffer.isView(b);
+  if (!ok(buf1)) throw new ERR_INVALID_ARG_TYPE('buf1', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], buf1);
+  if (!ok(buf2)) throw new ERR_INVALID_ARG_TYPE('buf2', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], buf2);
+  if (buf1.byteLength !== buf2.byteLength) throw new ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH();
+  return native.timingSafeEqual(buf1, buf2);
+}
+
+// ---- webcrypto ----
+
+const kIllegal = Symbol('kIllegal');
+
+function illegalConstructor() {
+  return binding.nodeError('TypeError', 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
+}
+
+const kDigestNames = { 'sha-1': 'sha1', 'sha-256': 'sha256', 'sha-384': 'sha384', 'sha-512': 'sha512' };
+
+class SubtleCrypto {
+  constructor(key) {
+    if (key !== kIllegal) throw illegalConstructor();
+  }
+}
+
+async function digest(algorithm, data) {
+  if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+  if (arguments.length < 2) {
+    throw binding.nodeError('TypeError', 'ERR_MISSING_ARGS',
+      'The "algorithm" and "data" arguments must be specified');
+  }
+  const name = typeof algorithm === 'object' && algorithm !== null ? algorithm.name : algorithm;
+  const alg = kDigestNames[`${name}`.toLowerCase()];
+  if (alg === undefined) throw domException('Unrecognized algorithm name', 'NotSupportedError');
+  if (!isAnyArrayBuffer(data) && !ArrayBuffer.isView(data)) {
+    throw binding.nodeError('TypeError', 'ERR_INVALID_ARG_TYPE',
+      "Failed to execute 'digest' on 'SubtleCrypto': 2nd argument is not instance of ArrayBuffer, Buffer, TypedArray, or DataView.");
+  }
+  const view = isAnyArrayBuffer(data) ? new Uint8Array(data) : data;
+  const bytes = native.digest(alg, undefined, [view]);
+  // Node digests on its thread pool; the promise settles from the event loop.
+  await new Promise((resolve) => setImmediate(resolve));
+  return bytes.buffer;
+}
+
+// SubtleCrypto's methods in Node's order. Only `digest` is implemented; the others reject
+// as Node does for an algorithm it lacks.
+for (const name of ['encrypt', 'decrypt', 'sign', 'verify', 'digest', 'generateKey',
+  'deriveKey', 'deriveBits', 'importKey', 'exportKey', 'wrapKey', 'unwrapKey',
+  'getPublicKey', 'encapsulateBits', 'encapsulateKey', 'decapsulateBits', 'decapsulateKey']) {
+  const method = name === 'digest' ? digest : {
+    async [name]() {
+      throw domException('Unrecognized algorithm name', 'NotSupportedError');
+    },
+  }[name];
+  Object.defineProperty(SubtleCrypto.prototype, name, {
+    value: method, writable: true, enumerable: true, configurable: true,
+  });
+}
+Object.defineProperty(SubtleCrypto.prototype, Symbol.toStringTag, {
+  value: 'SubtleCrypto', configurable: true,
+});
+
+const subtle = new SubtleCrypto(kIllegal);
+
+class Crypto {
+  constructor(key) {
+    if (key !== kIllegal) throw illegalConstructor();
+  }
+
+  get subtle() {
+    if (this !== webcrypto) throw new ERR_INVALID_THIS('Crypto');
+    return subtle;
+  }
+
+  getRandomValues(array) {
+    if (this !== webcrypto) throw new ERR_INVALID_THIS('Crypto');
+    if (arguments.length < 1) {
+      throw binding.nodeError('TypeError', 'ERR_MISSING_ARGS', 'The "typedArray" argument must be specified');
+    }
+    return getRandomValues(array);
+  }
+
+  randomUUID() {
+    if (this !== webcrypto) throw new ERR_INVALID_THIS('Crypto');
+    return randomUUID();
+  }
+}
+
+Object.defineProperties(Crypto.prototype, {
+  subtle: { enumerable: true },
+  getRandomValues: { enumerable: true },
+  randomUUID: { enumerable: true },
+  [Symbol.toStringTag]: { value: 'Crypto', configurable: true },
+});
+
+const webcrypto = new Crypto(kIllegal);
+
+module.exports = {
+  createHash,
+  createHmac,
+  getHashes,
+  hash,
+  randomBytes,
+  randomFill,
+  randomFillSync,
+  randomInt,
+  randomUUID,
+  timingSafeEqual,
+  Hash,
+  Hmac,
+  constants: {},
+  webcrypto,
+  subtle,
+  getRandomValues: (array) => webcrypto.getRandomValues(array),
+};

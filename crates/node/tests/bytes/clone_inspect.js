@@ -1,0 +1,10 @@
+const c = structuredClone(Buffer.from('hi'));
+console.log(c, c instanceof Buffer, c.buffer.byteLength);
+console.log(structuredClone({ b: Buffer.from('xyz') }));
+console.log([new TextEncoder(), new TextDecoder('utf-16le', { ignoreBOM: true })], crypto, crypto.subtle);
+console.log(require('util').inspect(Buffer.from('hello'), { showHidden: true }));
+console.log(require('util').inspect({ deep: { deeper: { buf: Buffer.alloc(2) } } }, { depth: 0 }));
+const big = Buffer.alloc(1000, 1); console.log(big);
+console.log(String(Buffer.from('str')), `${Buffer.from([0x61])}`, Buffer.from('a') + Buffer.from('b'));
+console.log(Object.keys(Buffer.from('ab')), Buffer.from('ab').length, Buffer.alloc(0));
+const e = Buffer.alloc(0); e.x = 1; console.log(e);
