@@ -42,6 +42,7 @@ struct Inner {
 thread_local! {
     static INTERNER: RefCell<FxHashMap<Box<[u16]>, JsStr>> = RefCell::new(FxHashMap::default());
     static EMPTY: JsStr = JsStr::from_units(Vec::new());
+    static LATIN1: Vec<JsStr> = (0..=0xFFu16).map(|u| JsStr::new_flat(vec![u])).collect();
 }
 
 impl JsStr {
@@ -51,10 +52,20 @@ impl JsStr {
     }
 
     pub fn from_units(mut units: Vec<u16>) -> JsStr {
+        // One-character Latin-1 strings are shared, as V8's single-character string table:
+        // `s.split('')`, `s[i]` and `charAt` make one per character, and 33 million separate
+        // ones took 4 GB.
+        if let [u @ 0..=0xFF] = units[..] {
+            return LATIN1.with(|t| t[u as usize].clone());
+        }
         // Callers build `units` with pushes; do not keep their spare capacity around.
         if units.capacity() > units.len() + units.len() / 8 + 8 {
             units.shrink_to_fit();
         }
+        Self::new_flat(units)
+    }
+
+    fn new_flat(units: Vec<u16>) -> JsStr {
         JsStr(Rc::new(Inner {
             len: units.len(),
             flat: OnceCell::from(units),
@@ -199,6 +210,9 @@ impl JsStr {
     pub fn slice(&self, start: usize, end: usize) -> JsStr {
         if start == 0 && end == self.len() {
             return self.clone();
+        }
+        if end == start + 1 {
+            return JsStr::from_units(vec![self.units()[start]]);
         }
         JsStr::from_units(self.units()[start..end].to_vec())
     }
