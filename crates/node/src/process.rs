@@ -438,8 +438,13 @@ pub fn init(it: &mut Interp) {
     p.define("argv0", Value::from("node"), Attrs::DEFAULT);
     let exec_argv = it.new_array(Vec::new());
     p.define("execArgv", Value::Object(exec_argv), Attrs::DEFAULT);
-    // An ordinary object without the host's variables (see DESIGN.md, "process.env").
+    // The host's environment, as an ordinary object (see DESIGN.md, "Files, streams,
+    // readline"); `--sandbox` replaces it with an empty one.
     let env = it.new_object();
+    for (k, v) in std::env::vars_os() {
+        let (k, v) = (k.to_string_lossy(), v.to_string_lossy());
+        env.define(k.as_ref(), Value::from(v.as_ref()), Attrs::DEFAULT);
+    }
     p.define("env", Value::Object(env), Attrs::DEFAULT);
     // An accessor validating what is stored, as in Node 24.
     let get = it.native_fn("get", 0, |it, _| {
@@ -947,10 +952,23 @@ mod tests {
     }
 
     #[test]
-    fn env_has_no_host_variables() {
-        assert_eq!(
-            out("console.log(process.env, process.env.PATH, Object.keys(process.env).length)"),
-            "{} undefined 0\n"
+    fn env_has_no_host_variables_in_the_sandbox() {
+        let mut it = crate::node_interp();
+        crate::permission::apply(&mut it, crate::permission::Permission::sandbox());
+        it.node_mut().console.capture = Some(Vec::new());
+        let _ = it.run_main(
+            "t.js",
+            "console.log(process.env, process.env.PATH, Object.keys(process.env).length)",
+            crate::event_loop::RejectionMode::Throw,
+            crate::run::ScriptGoal::CommonJs,
         );
+        let out = it.node_mut().console.capture.take().unwrap_or_default();
+        assert_eq!(String::from_utf8_lossy(&out), "{} undefined 0\n");
+    }
+
+    #[test]
+    fn env_is_the_host_environment() {
+        let path = std::env::var("PATH").unwrap_or_default();
+        assert_eq!(out("console.log(process.env.PATH)"), format!("{path}\n"));
     }
 }
