@@ -14,9 +14,12 @@
 pub mod base64;
 pub mod console;
 pub mod event_loop;
+pub mod fs;
 pub mod inspect;
+pub mod io;
 pub mod lazy_global;
 pub mod modules;
+pub mod os;
 pub mod performance;
 pub mod permission;
 pub mod process;
@@ -51,6 +54,8 @@ pub struct NodeState {
     pub timers: event_loop::Timers,
     /// The permission model (`--permission`, `--sandbox`).
     pub permission: permission::Permission,
+    /// Asynchronous I/O requests (the worker pool and its completions).
+    pub io: io::IoState,
 }
 
 /// The Node host's state on an interpreter made by [`node_interp`].

@@ -22,6 +22,26 @@ const MODULES: &[(&str, &str)] = &[
     ("timers", include_str!("timers.js")),
     ("timers/promises", include_str!("timers_promises.js")),
     ("perf_hooks", include_str!("perf_hooks.js")),
+    ("path", include_str!("path.js")),
+    ("path/posix", "'use strict'; module.exports = require('path').posix;"),
+    ("path/win32", "'use strict'; module.exports = require('path').win32;"),
+    ("os", include_str!("os.js")),
+    ("stream", include_str!("stream.js")),
+    (
+        "stream/promises",
+        "'use strict'; module.exports = require('stream').promises;",
+    ),
+    ("string_decoder", include_str!("string_decoder.js")),
+    ("fs", include_str!("fs.js")),
+    (
+        "fs/promises",
+        "'use strict'; module.exports = require('fs').promises;",
+    ),
+    ("readline", include_str!("readline.js")),
+    (
+        "readline/promises",
+        "'use strict'; module.exports = require('readline').promises;",
+    ),
 ];
 
 pub fn exists(name: &str) -> bool {
@@ -158,6 +178,8 @@ fn binding(it: &mut Interp) -> Obj {
     });
     it.define_method(&b, "callSite", 0, call_site);
     it.define_method(&b, "kindOf", 1, |_, a| Ok(Value::from(kind_of(&a.get(0)))));
+    crate::fs::install(it, &b);
+    crate::os::install(it, &b);
     let aip = it.intrinsics.async_iterator_prototype.clone();
     b.define("asyncIteratorPrototype", Value::Object(aip), Attrs::DEFAULT);
     it.node_mut().host.binding = Some(b.clone());
