@@ -1042,6 +1042,17 @@ pub fn install(it: &mut Interp, b: &Obj) {
         }
         Ok(Value::from(0))
     });
+    it.define_method(b, "stdinIsTTY", 0, |_, _| {
+        use std::io::IsTerminal;
+        Ok(Value::Bool(std::io::stdin().is_terminal()))
+    });
+    // `--sandbox`: no process.stdin unless it is piped (or a file).
+    it.define_method(b, "stdinAllowed", 0, |it, _| {
+        use std::io::IsTerminal;
+        Ok(Value::Bool(
+            !it.node().permission.sandbox || !std::io::stdin().is_terminal(),
+        ))
+    });
     it.define_method(b, "decode", 2, |it, a| {
         let enc = arg_encoding(it, &a.get(1))?.unwrap_or(Encoding::Utf8);
         let bytes = view_bytes(&a.get(0)).unwrap_or_default();

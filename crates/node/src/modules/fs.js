@@ -1307,6 +1307,46 @@ module.exports = {
   constants,
   promises,
 };
+// process.stdin: a file stream on fd 0 (reads happen on the I/O pool). A read waiting on
+// stdin keeps the process alive only while the stream wants data (not paused, not closed).
+let stdin;
+function getStdin() {
+  if (stdin) return stdin;
+  if (!binding.stdinAllowed()) {
+    // --sandbox with a terminal: no input at all.
+    stdin = new Readable({ read() { this.push(null); } });
+    stdin.fd = 0;
+    return stdin;
+  }
+  stdin = new ReadStream(null, { fd: 0, highWaterMark: 65536, autoClose: false });
+  let pending = 0;
+  let refed = true;
+  stdin[kStdinRef] = (id) => {
+    pending = id;
+    binding.ioRef(id, refed);
+  };
+  const setRef = (r) => {
+    refed = r;
+    if (pending) binding.ioRef(pending, r);
+  };
+  stdin.on('pause', () => setRef(false));
+  stdin.on('resume', () => setRef(true));
+  const onEnd = () => { setRef(false); pending = 0; };
+  stdin.on('end', onEnd);
+  stdin.on('close', onEnd);
+  const destroy = stdin._destroy;
+  stdin._destroy = function (err, cb) {
+    setRef(false);
+    // A read may never finish (a terminal): close without waiting for it.
+    this[kIsPerformingIO] = false;
+    cb(err);
+  };
+  void destroy;
+  stdin.isTTY = binding.stdinIsTTY() || undefined;
+  stdin.setRawMode = function () { return this; };
+  return stdin;
+}
+
 Object.defineProperty(module.exports, '_jsgen', {
-  value: { kStdinRef, FileHandle },
+  value: { kStdinRef, FileHandle, getStdin },
 });

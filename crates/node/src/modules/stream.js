@@ -2175,4 +2175,22 @@ Object.defineProperty(Stream, '_jsgen', {
   value: { StringDecoder, toBuffer, fromString, errorOrDestroy, eos, destroyer, kDestroy },
 });
 
+// process.stdout and process.stderr become Writables: their native `write` (the console's
+// output path, `--max-output`) stays, under the stream state and events.
+function adoptStdio(obj) {
+  if (!obj || obj._writableState) return;
+  const nativeWrite = obj.write;
+  Object.setPrototypeOf(obj, Writable.prototype);
+  EE.call(obj);
+  obj._writableState = new WritableState({}, obj, false);
+  obj._isStdio = true;
+  obj._write = function (chunk, encoding, cb) {
+    nativeWrite.call(this, chunk);
+    cb();
+  };
+  obj._destroy = function (err, cb) { cb(err); };
+}
+adoptStdio(process.stdout);
+adoptStdio(process.stderr);
+
 module.exports = Stream;
