@@ -797,7 +797,10 @@ fn parse_op(it: &mut Interp, name: &str, a: &Args, base: usize) -> JsResult<Op> 
         "open" => {
             let path = s(it, 0)?;
             let flags = n(it, 1)? as i32;
-            check_fs_read(it, &path)?;
+            // As Node: a write-only open needs write access only.
+            if flags & libc::O_ACCMODE != libc::O_WRONLY {
+                check_fs_read(it, &path)?;
+            }
             if write_flags(flags) {
                 check_fs_write(it, &path)?;
             }
@@ -885,6 +888,7 @@ fn parse_op(it: &mut Interp, name: &str, a: &Args, base: usize) -> JsResult<Op> 
         }
         "rm" => {
             let path = s(it, 0)?;
+            check_fs_read(it, &path)?;
             check_fs_write(it, &path)?;
             Op::Rm {
                 path,
@@ -931,7 +935,7 @@ fn parse_op(it: &mut Interp, name: &str, a: &Args, base: usize) -> JsResult<Op> 
         }
         "mkdtemp" => {
             let prefix = s(it, 0)?;
-            check_fs_write(it, &prefix)?;
+            check_fs_write(it, &format!("{prefix}XXXXXX"))?;
             Op::Mkdtemp { prefix }
         }
         "truncate" => {
