@@ -176,7 +176,7 @@ console.log(process.permission.has('fs.read', D + '/data/x'), process.permission
             out,
             "inside \"secret\\n\"\n\
              listing [\"in.txt\"]\n\
-             dotdot ERR_ACCESS_DENIED FileSystemRead /outside.txt\n\
+             dotdot ERR_ACCESS_DENIED FileSystemRead /data/../outside.txt\n\
              outside ERR_ACCESS_DENIED FileSystemRead /outside.txt\n\
              parent ERR_ACCESS_DENIED FileSystemRead \n\
              write ERR_ACCESS_DENIED FileSystemWrite /data/new.txt\n\

@@ -9,7 +9,7 @@
 //! trailing `*` grants every path starting with the text before it. A denied call throws
 //! `Error: Access to this API has been restricted. Use --allow-fs-read to manage permissions.`
 //! with `code: 'ERR_ACCESS_DENIED'`, `permission: 'FileSystemRead'` (or `FileSystemWrite`)
-//! and `resource`: the resolved path.
+//! and `resource`: the path as given.
 //!
 //! `--sandbox` is `--permission` with nothing granted (the main script is read by the CLI
 //! before any script code runs), plus an empty `process.env` and no `process.stdin` unless
@@ -156,7 +156,8 @@ pub fn resolve(cwd: &str, p: &str) -> String {
     format!("/{}", parts.join("/"))
 }
 
-/// Node's `ERR_ACCESS_DENIED` error for `resource` (`FileSystemRead` or `FileSystemWrite`).
+/// Node's `ERR_ACCESS_DENIED` error for `resource` (`FileSystemRead` or `FileSystemWrite`); the
+/// resource is the path as the script gave it.
 pub fn access_denied(it: &mut Interp, permission: &str, resource: &str) -> Abrupt {
     let flag = if permission == "FileSystemWrite" {
         "--allow-fs-write"
@@ -187,7 +188,8 @@ fn check(it: &mut Interp, path: &str, write: bool) -> JsResult<()> {
     } else {
         "FileSystemRead"
     };
-    Err(access_denied(it, kind, &resolved))
+    // Node reports the path as given (the check itself uses the resolved path).
+    Err(access_denied(it, kind, path))
 }
 
 /// Throws Node's `ERR_ACCESS_DENIED` unless reading `path` is allowed.
