@@ -79,7 +79,10 @@ fn sandbox_denies_every_fs_route_and_the_environment() {
     let (out, err, code) = jsgen(&["--sandbox", "-e", ROUTES, &d], None);
     assert_eq!(code, 0, "stderr: {err}");
     let mut lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.first().copied(), Some("readFileSync ERR_ACCESS_DENIED FileSystemRead ok"));
+    assert_eq!(
+        lines.first().copied(),
+        Some("readFileSync ERR_ACCESS_DENIED FileSystemRead ok")
+    );
     assert!(lines.contains(&"env 0 undefined"), "{out}");
     lines.retain(|l| !l.starts_with("env "));
     assert_eq!(lines.len(), 21, "{out}");
@@ -146,7 +149,10 @@ fn sandbox_reads_piped_stdin() {
 
 #[test]
 fn default_run_sees_the_environment() {
-    let (out, _, _) = jsgen(&["-e", "console.log(process.env.JSGEN_PERMISSION_TEST)"], None);
+    let (out, _, _) = jsgen(
+        &["-e", "console.log(process.env.JSGEN_PERMISSION_TEST)"],
+        None,
+    );
     assert_eq!(out, "visible\n");
 }
 

@@ -655,9 +655,7 @@ fn wait_for_io(it: &mut Interp, ms: Option<f64>) {
         .deadline
         .is_some_and(|d| Instant::now() >= d)
     {
-        let code = it
-            .terminate_code
-            .load(std::sync::atomic::Ordering::Relaxed);
+        let code = it.terminate_code.load(std::sync::atomic::Ordering::Relaxed);
         if code != 0 {
             it.exiting = Some(code);
         }

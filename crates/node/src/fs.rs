@@ -19,7 +19,9 @@ use std::sync::{Mutex, OnceLock};
 use crate::permission::{check_fs_read, check_fs_write};
 use crate::prelude::*;
 use jsgen_engine::builtins::array_buffer::{ArrayBufferData, ElementType};
-use jsgen_engine::builtins::typed_array::{typed_array_data, typed_array_prototype_of, TypedArrayData};
+use jsgen_engine::builtins::typed_array::{
+    typed_array_data, typed_array_prototype_of, TypedArrayData,
+};
 use jsgen_engine::interp::{Abrupt, Args, Interp, JsResult};
 use jsgen_engine::object::{Attrs, Obj, ObjectKind};
 use jsgen_engine::string::JsStr;
@@ -253,9 +255,9 @@ impl Encoding {
 /// Bytes as a string in `enc` (invalid UTF-8 becomes U+FFFD, as in V8).
 pub fn decode(bytes: &[u8], enc: Encoding) -> JsStr {
     match enc {
-        Encoding::Utf8 => JsStr::from_units(
-            String::from_utf8_lossy(bytes).encode_utf16().collect(),
-        ),
+        Encoding::Utf8 => {
+            JsStr::from_units(String::from_utf8_lossy(bytes).encode_utf16().collect())
+        }
         Encoding::Latin1 => JsStr::from_units(bytes.iter().map(|&b| u16::from(b)).collect()),
         Encoding::Ascii => JsStr::from_units(bytes.iter().map(|&b| u16::from(b & 0x7f)).collect()),
         Encoding::Utf16le => JsStr::from_units(
@@ -306,7 +308,7 @@ pub fn encode(s: &JsStr, enc: Encoding) -> Vec<u8> {
                 .filter(|&u| u != u16::from(b'='))
                 .collect();
             let mut padded = mapped;
-            while padded.len() % 4 != 0 {
+            while !padded.len().is_multiple_of(4) {
                 padded.push(u16::from(b'='));
             }
             crate::base64::decode(&padded).unwrap_or_default()
@@ -316,8 +318,12 @@ pub fn encode(s: &JsStr, enc: Encoding) -> Vec<u8> {
             let b = s.as_bytes();
             let mut out = Vec::with_capacity(b.len() / 2);
             for pair in b.chunks_exact(2) {
-                let Ok(t) = std::str::from_utf8(pair) else { break };
-                let Ok(v) = u8::from_str_radix(t, 16) else { break };
+                let Ok(t) = std::str::from_utf8(pair) else {
+                    break;
+                };
+                let Ok(v) = u8::from_str_radix(t, 16) else {
+                    break;
+                };
                 out.push(v);
             }
             out
@@ -328,32 +334,109 @@ pub fn encode(s: &JsStr, enc: Encoding) -> Vec<u8> {
 /// One file-system operation with its arguments.
 #[derive(Debug)]
 pub enum Op {
-    Open { path: String, flags: i32, mode: u32 },
-    Close { fd: i32 },
-    Read { fd: i32, len: usize, position: i64 },
-    Write { fd: i32, data: Vec<u8>, position: i64 },
-    ReadFile { path: String, flags: i32, enc: Option<Encoding> },
-    ReadFd { fd: i32, enc: Option<Encoding> },
-    WriteFile { path: String, data: Vec<u8>, flags: i32, mode: u32 },
-    Stat { path: String, follow: bool },
-    Fstat { fd: i32 },
-    Readdir { path: String },
-    Mkdir { path: String, recursive: bool, mode: u32 },
-    Rmdir { path: String },
-    Unlink { path: String },
-    Rm { path: String, recursive: bool, force: bool },
-    Rename { from: String, to: String },
-    CopyFile { from: String, to: String, excl: bool },
-    Access { path: String, mode: i32 },
-    Exists { path: String },
-    Realpath { path: String },
-    Mkdtemp { prefix: String },
-    Truncate { path: String, len: u64 },
-    Ftruncate { fd: i32, len: u64 },
-    Symlink { target: String, path: String },
-    Readlink { path: String },
-    Chmod { path: String, mode: u32 },
-    Fsync { fd: i32 },
+    Open {
+        path: String,
+        flags: i32,
+        mode: u32,
+    },
+    Close {
+        fd: i32,
+    },
+    Read {
+        fd: i32,
+        len: usize,
+        position: i64,
+    },
+    Write {
+        fd: i32,
+        data: Vec<u8>,
+        position: i64,
+    },
+    ReadFile {
+        path: String,
+        flags: i32,
+        enc: Option<Encoding>,
+    },
+    ReadFd {
+        fd: i32,
+        enc: Option<Encoding>,
+    },
+    WriteFile {
+        path: String,
+        data: Vec<u8>,
+        flags: i32,
+        mode: u32,
+    },
+    Stat {
+        path: String,
+        follow: bool,
+    },
+    Fstat {
+        fd: i32,
+    },
+    Readdir {
+        path: String,
+    },
+    Mkdir {
+        path: String,
+        recursive: bool,
+        mode: u32,
+    },
+    Rmdir {
+        path: String,
+    },
+    Unlink {
+        path: String,
+    },
+    Rm {
+        path: String,
+        recursive: bool,
+        force: bool,
+    },
+    Rename {
+        from: String,
+        to: String,
+    },
+    CopyFile {
+        from: String,
+        to: String,
+        excl: bool,
+    },
+    Access {
+        path: String,
+        mode: i32,
+    },
+    Exists {
+        path: String,
+    },
+    Realpath {
+        path: String,
+    },
+    Mkdtemp {
+        prefix: String,
+    },
+    Truncate {
+        path: String,
+        len: u64,
+    },
+    Ftruncate {
+        fd: i32,
+        len: u64,
+    },
+    Symlink {
+        target: String,
+        path: String,
+    },
+    Readlink {
+        path: String,
+    },
+    Chmod {
+        path: String,
+        mode: u32,
+    },
+    Fsync {
+        fd: i32,
+    },
 }
 
 fn open_options(flags: i32, mode: u32) -> std::fs::OpenOptions {
@@ -376,7 +459,8 @@ fn open_options(flags: i32, mode: u32) -> std::fs::OpenOptions {
     if flags & libc::O_TRUNC != 0 {
         o.truncate(true);
     }
-    let rest = flags & !(libc::O_ACCMODE | libc::O_APPEND | libc::O_CREAT | libc::O_EXCL | libc::O_TRUNC);
+    let rest =
+        flags & !(libc::O_ACCMODE | libc::O_APPEND | libc::O_CREAT | libc::O_EXCL | libc::O_TRUNC);
     o.custom_flags(rest | libc::O_CLOEXEC);
     o.mode(mode);
     o
@@ -620,7 +704,11 @@ impl Op {
                 if r == 0 {
                     Ok(Out::Undefined)
                 } else {
-                    Err(FsError::io(std::io::Error::last_os_error(), "access", &path))
+                    Err(FsError::io(
+                        std::io::Error::last_os_error(),
+                        "access",
+                        &path,
+                    ))
                 }
             }
             Op::Exists { path } => Ok(Out::Bool(fs::metadata(&path).is_ok())),
@@ -638,7 +726,11 @@ impl Op {
                         }
                     }
                 }
-                Err(FsError::new(libc::EEXIST, "mkdtemp", &format!("{prefix}XXXXXX")))
+                Err(FsError::new(
+                    libc::EEXIST,
+                    "mkdtemp",
+                    &format!("{prefix}XXXXXX"),
+                ))
             }
             Op::Truncate { path, len } => fs::OpenOptions::new()
                 .write(true)
@@ -656,9 +748,11 @@ impl Op {
             Op::Readlink { path } => fs::read_link(&path)
                 .map(|p| Out::Str(p.to_string_lossy().into_owned()))
                 .map_err(|e| FsError::io(e, "readlink", &path)),
-            Op::Chmod { path, mode } => fs::set_permissions(&path, fs::Permissions::from_mode(mode))
-                .map(|_| Out::Undefined)
-                .map_err(|e| FsError::io(e, "chmod", &path)),
+            Op::Chmod { path, mode } => {
+                fs::set_permissions(&path, fs::Permissions::from_mode(mode))
+                    .map(|_| Out::Undefined)
+                    .map_err(|e| FsError::io(e, "chmod", &path))
+            }
             Op::Fsync { fd } => with_fd(fd, |f| f.sync_all())
                 .ok_or_else(|| ebadf("fsync"))?
                 .map(|_| Out::Undefined)
@@ -695,7 +789,8 @@ pub fn view_bytes(v: &Value) -> Option<Vec<u8>> {
     let start = ta.byte_offset;
     let len = ta.byte_length();
     jsgen_engine::builtins::array_buffer::read_buffer(&ta.buffer, |b| {
-        b.bytes().and_then(|d| d.get(start..start + len).map(|s| s.to_vec()))
+        b.bytes()
+            .and_then(|d| d.get(start..start + len).map(|s| s.to_vec()))
     })
     .flatten()
 }
@@ -703,7 +798,9 @@ pub fn view_bytes(v: &Value) -> Option<Vec<u8>> {
 /// Copies `bytes` into the typed array `v` at byte `offset`.
 fn write_into_view(v: &Value, offset: usize, bytes: &[u8]) {
     let Value::Object(o) = v else { return };
-    let Some(ta) = typed_array_data(o) else { return };
+    let Some(ta) = typed_array_data(o) else {
+        return;
+    };
     let start = ta.byte_offset + offset;
     let room = ta.byte_length().saturating_sub(offset);
     let n = bytes.len().min(room);
@@ -734,7 +831,8 @@ pub fn out_to_js(it: &mut Interp, out: Out) -> JsResult<Value> {
             let v = list
                 .into_iter()
                 .map(|(name, ty)| {
-                    let pair = it.new_array(vec![Value::from(name.as_str()), Value::from(ty as u32)]);
+                    let pair =
+                        it.new_array(vec![Value::from(name.as_str()), Value::from(ty as u32)]);
                     Value::Object(pair)
                 })
                 .collect();
@@ -810,7 +908,9 @@ fn parse_op(it: &mut Interp, name: &str, a: &Args, base: usize) -> JsResult<Op> 
                 mode: n(it, 2)? as u32,
             }
         }
-        "close" => Op::Close { fd: n(it, 0)? as i32 },
+        "close" => Op::Close {
+            fd: n(it, 0)? as i32,
+        },
         "read" => Op::Read {
             fd: n(it, 0)? as i32,
             len: n(it, 1)?.clamp(0, 1 << 30) as usize,
@@ -862,7 +962,9 @@ fn parse_op(it: &mut Interp, name: &str, a: &Args, base: usize) -> JsResult<Op> 
                 follow: name == "stat",
             }
         }
-        "fstat" => Op::Fstat { fd: n(it, 0)? as i32 },
+        "fstat" => Op::Fstat {
+            fd: n(it, 0)? as i32,
+        },
         "readdir" => {
             let path = s(it, 0)?;
             check_fs_read(it, &path)?;
@@ -969,7 +1071,9 @@ fn parse_op(it: &mut Interp, name: &str, a: &Args, base: usize) -> JsResult<Op> 
                 mode: n(it, 1)? as u32,
             }
         }
-        "fsync" => Op::Fsync { fd: n(it, 0)? as i32 },
+        "fsync" => Op::Fsync {
+            fd: n(it, 0)? as i32,
+        },
         _ => return Err(it.plain_error(format!("internal error: no fs operation {name}"))),
     };
     Ok(op)
@@ -1141,7 +1245,12 @@ mod tests {
     #[test]
     fn encodings_round_trip() {
         let s = JsStr::intern("héllo");
-        for enc in [Encoding::Utf8, Encoding::Base64, Encoding::Hex, Encoding::Utf16le] {
+        for enc in [
+            Encoding::Utf8,
+            Encoding::Base64,
+            Encoding::Hex,
+            Encoding::Utf16le,
+        ] {
             assert_eq!(decode(&encode(&s, Encoding::Utf8), Encoding::Utf8), s);
             let bytes = encode(&s, Encoding::Utf8);
             assert_eq!(encode(&decode(&bytes, enc), enc), bytes);

@@ -54,8 +54,12 @@ fn gid() -> u32 {
 
 /// Installs the `os` natives on the core modules' `binding`.
 pub fn install(it: &mut Interp, b: &Obj) {
-    it.define_method(b, "osHostname", 0, |_, _| Ok(Value::from(hostname().as_str())));
-    it.define_method(b, "osTotalmem", 0, |_, _| Ok(Value::Number(meminfo("MemTotal"))));
+    it.define_method(b, "osHostname", 0, |_, _| {
+        Ok(Value::from(hostname().as_str()))
+    });
+    it.define_method(b, "osTotalmem", 0, |_, _| {
+        Ok(Value::Number(meminfo("MemTotal")))
+    });
     it.define_method(b, "osFreemem", 0, |_, _| {
         Ok(Value::Number(meminfo("MemAvailable")))
     });
@@ -74,7 +78,11 @@ pub fn install(it: &mut Interp, b: &Obj) {
         // SAFETY: `u` is a valid utsname to write.
         unsafe { libc::uname(&mut u) };
         let field = |f: &[libc::c_char]| {
-            let bytes: Vec<u8> = f.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
+            let bytes: Vec<u8> = f
+                .iter()
+                .take_while(|&&c| c != 0)
+                .map(|&c| c as u8)
+                .collect();
             Value::from(String::from_utf8_lossy(&bytes).as_ref())
         };
         let v = vec![

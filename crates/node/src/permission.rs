@@ -58,8 +58,12 @@ impl Grants {
         self.paths.iter().any(|p| {
             resolved == p
                 || p == "/"
-                || (resolved.starts_with(p.as_str()) && resolved.as_bytes().get(p.len()) == Some(&b'/'))
-        }) || self.prefixes.iter().any(|p| resolved.starts_with(p.as_str()))
+                || (resolved.starts_with(p.as_str())
+                    && resolved.as_bytes().get(p.len()) == Some(&b'/'))
+        }) || self
+            .prefixes
+            .iter()
+            .any(|p| resolved.starts_with(p.as_str()))
     }
 }
 

@@ -517,7 +517,12 @@ pub fn init(it: &mut Interp) {
         let f = it.get(&j, &PropKey::from("getStdin"))?;
         it.call(&f, &Value::Undefined, &[])
     });
-    p.define_accessor("stdin", Some(get_stdin), None, Attrs::new(false, true, true));
+    p.define_accessor(
+        "stdin",
+        Some(get_stdin),
+        None,
+        Attrs::new(false, true, true),
+    );
     // `process.chdir(dir)`: reading `dir` must be allowed (as Node's permission model).
     it.define_method(&p, "chdir", 1, |it, a| {
         let d = a.get(0);
@@ -996,6 +1001,7 @@ mod tests {
 
     #[test]
     fn env_has_no_host_variables_in_the_sandbox() {
+        use crate::prelude::*;
         let mut it = crate::node_interp();
         crate::permission::apply(&mut it, crate::permission::Permission::sandbox());
         it.node_mut().console.capture = Some(Vec::new());

@@ -23,8 +23,14 @@ const MODULES: &[(&str, &str)] = &[
     ("timers/promises", include_str!("timers_promises.js")),
     ("perf_hooks", include_str!("perf_hooks.js")),
     ("path", include_str!("path.js")),
-    ("path/posix", "'use strict'; module.exports = require('path').posix;"),
-    ("path/win32", "'use strict'; module.exports = require('path').win32;"),
+    (
+        "path/posix",
+        "'use strict'; module.exports = require('path').posix;",
+    ),
+    (
+        "path/win32",
+        "'use strict'; module.exports = require('path').win32;",
+    ),
     ("os", include_str!("os.js")),
     ("stream", include_str!("stream.js")),
     (
