@@ -413,9 +413,7 @@ function exists(path, callback) {
   call((err, v) => callback(err ? false : v), 'exists', p);
 }
 Object.defineProperty(exists, Symbol.for('nodejs.util.promisify.custom'), {
-  value: function exists(path) {
-    return new Promise((resolve) => exists(path, resolve));
-  },
+  value: (path) => new Promise((resolve) => exists(path, resolve)),
 });
 
 function open(path, flags, mode, callback) {
