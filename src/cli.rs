@@ -48,6 +48,12 @@ pub struct Options {
     pub max_old_space_mb: Option<u64>,
     /// `--sandbox`: for untrusted code (REPL file commands off, default limits).
     pub sandbox: bool,
+    /// `--permission`: Node's permission model (the file system limited to the grants).
+    pub permission: bool,
+    /// `--allow-fs-read=LIST` values (each a comma-separated list of paths, `*`).
+    pub allow_fs_read: Vec<String>,
+    /// `--allow-fs-write=LIST` values.
+    pub allow_fs_write: Vec<String>,
     /// The script: a path, or `-` for stdin.
     pub script: Option<String>,
     /// The script's arguments (`process.argv` after the script).
@@ -147,6 +153,9 @@ pub fn parse(words: impl IntoIterator<Item = String>) -> Result<Options, CliErro
                     o.max_old_space_mb = Some(number(&w, value("--max-old-space-size")?)?)
                 }
                 "sandbox" => o.sandbox = true,
+                "permission" | "experimental-permission" => o.permission = true,
+                "allow-fs-read" => o.allow_fs_read.push(value("--allow-fs-read")?),
+                "allow-fs-write" => o.allow_fs_write.push(value("--allow-fs-write")?),
                 _ => return Err(CliError::BadOption(w.clone())),
             }
             continue;
@@ -233,8 +242,14 @@ Limits (for hosts running untrusted code; see the README's security model):
   --stack-size=KB                V8's stack size, as a call depth (default 984)
   --max-old-space-size=MB        heap limit: past it the run ends as Node's out-of-memory
                                  crash does (exit 134)
-  --sandbox                      REPL .load/.save refused; defaults --timeout=10000,
-                                 --max-output=1000000, --max-old-space-size=512
+  --sandbox                      no file system access (Node's permission error), an
+                                 empty process.env, no terminal stdin; REPL .load/.save
+                                 refused; defaults --timeout=10000, --max-output=1000000,
+                                 --max-old-space-size=512
+  --permission                   Node's permission model: the file system only as granted
+  --allow-fs-read=PATHS          with --permission (or --sandbox): allow reading PATHS
+                                 (comma list; a directory with its contents; *: all)
+  --allow-fs-write=PATHS         the same for writing
   --                             end of options: the next word is the script
 ";
 
@@ -312,6 +327,21 @@ mod tests {
             p(&["--timeout=0"]),
             Err(CliError::BadValue { .. })
         ));
+    }
+
+    #[test]
+    fn permission_flags() {
+        let o = p(&[
+            "--permission",
+            "--allow-fs-read=/a,/b",
+            "--allow-fs-read",
+            "/c",
+            "--allow-fs-write=*",
+        ])
+        .unwrap();
+        assert!(o.permission);
+        assert_eq!(o.allow_fs_read, vec!["/a,/b".to_string(), "/c".to_string()]);
+        assert_eq!(o.allow_fs_write, vec!["*".to_string()]);
     }
 
     #[test]

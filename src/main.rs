@@ -127,6 +127,14 @@ fn run(mut opts: Options) -> u8 {
             + (mb as usize).saturating_mul(1 << 20);
         HEAP_LIMIT.store(limit, std::sync::atomic::Ordering::Relaxed);
     }
+    if !opts.permission
+        && !opts.sandbox
+        && (!opts.allow_fs_read.is_empty() || !opts.allow_fs_write.is_empty())
+    {
+        // Node: `TypeError [ERR_MISSING_OPTION]: --permission is required`, exit code 1.
+        eprintln!("TypeError [ERR_MISSING_OPTION]: --permission is required");
+        return 1;
+    }
     let no_script = opts.eval.is_none() && opts.script.is_none();
     let stdin_tty = std::io::stdin().is_terminal();
     // `-i` with a script file runs the file, as Node does.
@@ -179,6 +187,22 @@ fn run(mut opts: Options) -> u8 {
                 1
             }
         };
+    }
+    if opts.sandbox {
+        let mut perm = jsgen_node::permission::Permission::sandbox();
+        let granted = jsgen_node::permission::Permission::with_grants(
+            &opts.allow_fs_read,
+            &opts.allow_fs_write,
+        );
+        perm.read = granted.read;
+        perm.write = granted.write;
+        jsgen_node::permission::apply(&mut it, perm);
+    } else if opts.permission {
+        let perm = jsgen_node::permission::Permission::with_grants(
+            &opts.allow_fs_read,
+            &opts.allow_fs_write,
+        );
+        jsgen_node::permission::apply(&mut it, perm);
     }
     it.node_mut().timers.virtual_time = opts.virtual_time;
     it.node_mut().console.max_output = opts.max_output;

@@ -286,13 +286,14 @@ fn uncaught_exception_and_unhandled_rejection_listeners_replace_the_crash() {
 fn require_core_modules_and_module_not_found() {
     let script =
         "const EE = require('events'); console.log(EE === require('node:events').EventEmitter);
-        for (const m of ['fs', 'node:child_process', 'http', 'net', './local']) {
+        console.log(typeof require('fs').readFileSync, require('node:path') === require('path'));
+        for (const m of ['worker_threads', 'node:child_process', 'http', 'net', './local']) {
           try { require(m); } catch (e) { console.log(e.code, e.message.split('\\n')[0]); }
         }";
     let (out, err, code) = run(&["-e", script]);
     assert_eq!(
         out,
-        "true\nMODULE_NOT_FOUND Cannot find module 'fs'\nMODULE_NOT_FOUND Cannot find module 'node:child_process'\nMODULE_NOT_FOUND Cannot find module 'http'\nMODULE_NOT_FOUND Cannot find module 'net'\nMODULE_NOT_FOUND Cannot find module './local'\n",
+        "true\nfunction true\nMODULE_NOT_FOUND Cannot find module 'worker_threads'\nMODULE_NOT_FOUND Cannot find module 'node:child_process'\nMODULE_NOT_FOUND Cannot find module 'http'\nMODULE_NOT_FOUND Cannot find module 'net'\nMODULE_NOT_FOUND Cannot find module './local'\n",
         "stderr: {err}"
     );
     assert_eq!(code, 0);

@@ -9,6 +9,9 @@
 //! reported together at the end, each with a short diff of expected vs actual stdout.
 //!
 //! Scripts run with `--virtual-time` on a small thread pool (`JSGEN_GOLDEN_JOBS`, default 2..=4 by core count).
+//! A sample with a `samples/X.stdin` file gets it as its standard input (else stdin is empty);
+//! the file and stream samples (`samples/io-*.js`) run a second time in real time, since
+//! their I/O completes off the interpreter thread.
 //! Tutorial areas `C` and `D` (async generators, promises, timers and event-loop ordering) are
 //! timing-sensitive, so they run afterwards, one at a time.
 
@@ -158,15 +161,22 @@ struct RunResult {
     elapsed: Duration,
 }
 
-fn run_script(script: &Path) -> Result<RunResult, String> {
+fn run_script(script: &Path, virtual_time: bool) -> Result<RunResult, String> {
     let start = Instant::now();
     // Virtual time: the same timer order as real waits, without sleeping (tests/cli.rs
     // checks that real time really waits).
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jsgen"))
-        .arg("--virtual-time")
+    let stdin = match fs::File::open(script.with_extension("stdin")) {
+        Ok(f) => Stdio::from(f),
+        Err(_) => Stdio::null(),
+    };
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jsgen"));
+    if virtual_time {
+        cmd.arg("--virtual-time");
+    }
+    let mut child = cmd
         .arg(script)
         .current_dir(script.parent().unwrap_or(Path::new(".")))
-        .stdin(Stdio::null())
+        .stdin(stdin)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -335,7 +345,31 @@ fn check(case: &Case) -> Outcome {
         },
         None => return Outcome::Fail("  missing .out file\n".into()),
     };
-    let r = match run_script(&case.script) {
+    let real_time_too = case
+        .script
+        .file_name()
+        .is_some_and(|f| f.to_string_lossy().starts_with("io-"));
+    let mut problems = String::new();
+    for virtual_time in [true, false] {
+        if !virtual_time && !real_time_too {
+            break;
+        }
+        if let Outcome::Fail(p) = check_run(case, &expected, virtual_time) {
+            if !virtual_time {
+                problems.push_str("  (in real time)\n");
+            }
+            problems.push_str(&p);
+        }
+    }
+    if problems.is_empty() {
+        Outcome::Pass
+    } else {
+        Outcome::Fail(problems)
+    }
+}
+
+fn check_run(case: &Case, expected: &[u8], virtual_time: bool) -> Outcome {
+    let r = match run_script(&case.script, virtual_time) {
         Ok(r) => r,
         Err(msg) => return Outcome::Fail(format!("  {msg}\n")),
     };
@@ -361,7 +395,7 @@ fn check(case: &Case) -> Outcome {
     if r.stdout != expected {
         problems.push_str("  stdout differs:\n");
         problems.push_str(&short_diff(
-            &String::from_utf8_lossy(&expected),
+            &String::from_utf8_lossy(expected),
             &String::from_utf8_lossy(&r.stdout),
         ));
     }

@@ -401,6 +401,11 @@ impl EventLoop for Interp {
                 return Err(end);
             }
         }
+        // Poll phase: completed I/O requests, in completion order.
+        match crate::io::run_completions(self, after) {
+            Ok(r) => ran |= r,
+            Err(end) => return Err(end),
+        }
         // Check phase: immediates queued before this phase. Node takes its whole list, so
         // immediates set from now on start a new one.
         let n = self.node_mut().timers.immediates.len();
@@ -518,7 +523,7 @@ impl EventLoop for Interp {
             }
         }
         loop {
-            if !self.node_mut().timers.has_refed_work() {
+            if !loop_alive(self) {
                 return LoopEnd::Done;
             }
             if let Some(code) = self.exiting {
@@ -538,16 +543,29 @@ impl EventLoop for Interp {
             if ran || !self.node_mut().timers.immediates.is_empty() {
                 continue;
             }
-            // Nothing due: wait for the next deadline.
+            // Nothing due: wait for the next deadline or I/O completion.
             let Some(deadline) = self.node_mut().timers.next_deadline() else {
+                if self.node().io.has_refed() {
+                    wait_for_io(self, None);
+                    continue;
+                }
                 return LoopEnd::Done;
             };
-            if !self.node_mut().timers.has_refed_work() {
+            if !loop_alive(self) {
                 return LoopEnd::Done;
             }
             let wait = deadline - self.node_mut().timers.now();
+            if self.node().io.has_refed() && self.node().timers.virtual_time {
+                // Virtual time skips no time while I/O is pending: the I/O finishes first.
+                wait_for_io(self, None);
+                continue;
+            }
             if wait > 0.0 {
-                self.let_time_pass(&rt, wait);
+                if self.node().io.has_any() {
+                    wait_for_io(self, Some(wait));
+                } else {
+                    self.let_time_pass(&rt, wait);
+                }
             }
         }
     }
@@ -613,6 +631,34 @@ impl EventLoop for Interp {
         let deadline = self.node().timers.next_deadline()?;
         let wait = (deadline - self.node().timers.now()).max(0.0);
         Some(Duration::from_secs_f64(wait / 1000.0))
+    }
+}
+
+/// Whether the loop has work that keeps the process alive: ref'd timers and immediates,
+/// ref'd I/O requests.
+pub fn loop_alive(it: &Interp) -> bool {
+    it.node().timers.has_refed_work() || it.node().io.has_refed()
+}
+
+/// Waits (in real time) for an I/O completion, at most `ms` milliseconds (None: until one
+/// arrives), never past the run's deadline.
+fn wait_for_io(it: &mut Interp, ms: Option<f64>) {
+    let mut d = ms.map(|ms| Duration::from_secs_f64(ms.max(0.0) / 1000.0));
+    if let Some(deadline) = it.node().timers.deadline {
+        let left = deadline.saturating_duration_since(Instant::now());
+        d = Some(d.map_or(left, |d| d.min(left)));
+    }
+    it.node_mut().io.collect(d);
+    if it
+        .node()
+        .timers
+        .deadline
+        .is_some_and(|d| Instant::now() >= d)
+    {
+        let code = it.terminate_code.load(std::sync::atomic::Ordering::Relaxed);
+        if code != 0 {
+            it.exiting = Some(code);
+        }
     }
 }
 

@@ -17,10 +17,14 @@ pub mod console;
 pub mod crypto;
 pub mod encoding;
 pub mod event_loop;
+pub mod fs;
 pub mod inspect;
+pub mod io;
 pub mod lazy_global;
 pub mod modules;
+pub mod os;
 pub mod performance;
+pub mod permission;
 pub mod process;
 pub mod require;
 pub mod run;
@@ -51,6 +55,10 @@ pub struct NodeState {
     pub console: console::ConsoleState,
     /// Timers, immediates and the clock.
     pub timers: event_loop::Timers,
+    /// The permission model (`--permission`, `--sandbox`).
+    pub permission: permission::Permission,
+    /// Asynchronous I/O requests (the worker pool and its completions).
+    pub io: io::IoState,
 }
 
 /// The Node host's state on an interpreter made by [`node_interp`].

@@ -444,8 +444,13 @@ pub fn init(it: &mut Interp) {
     p.define("argv0", Value::from("node"), Attrs::DEFAULT);
     let exec_argv = it.new_array(Vec::new());
     p.define("execArgv", Value::Object(exec_argv), Attrs::DEFAULT);
-    // An ordinary object without the host's variables (see DESIGN.md, "process.env").
+    // The host's environment, as an ordinary object (see DESIGN.md, "Files, streams,
+    // readline"); `--sandbox` replaces it with an empty one.
     let env = it.new_object();
+    for (k, v) in std::env::vars_os() {
+        let (k, v) = (k.to_string_lossy(), v.to_string_lossy());
+        env.define(k.as_ref(), Value::from(v.as_ref()), Attrs::DEFAULT);
+    }
     p.define("env", Value::Object(env), Attrs::DEFAULT);
     // An accessor validating what is stored, as in Node 24.
     let get = it.native_fn("get", 0, |it, _| {
@@ -505,6 +510,51 @@ pub fn init(it: &mut Interp) {
     it.define_method(&stderr, "write", 1, stderr_write);
     stderr.define("fd", Value::from(2), Attrs::DEFAULT);
     p.define("stderr", Value::Object(stderr), Attrs::DEFAULT);
+    // `process.stdin`: made on first read (node:fs's file stream on fd 0).
+    let get_stdin = it.native_fn("get stdin", 0, |it, _| {
+        let fs = crate::require::require_core(it, "fs", "node:internal")?;
+        let Value::Object(fs) = fs else {
+            return Ok(Value::Undefined);
+        };
+        let j = it.get(&fs, &PropKey::from("_jsgen"))?;
+        let Value::Object(j) = j else {
+            return Ok(Value::Undefined);
+        };
+        let f = it.get(&j, &PropKey::from("getStdin"))?;
+        it.call(&f, &Value::Undefined, &[])
+    });
+    p.define_accessor(
+        "stdin",
+        Some(get_stdin),
+        None,
+        Attrs::new(false, true, true),
+    );
+    // `process.chdir(dir)`: reading `dir` must be allowed (as Node's permission model).
+    it.define_method(&p, "chdir", 1, |it, a| {
+        let d = a.get(0);
+        let Value::String(s) = &d else {
+            return Err(invalid_arg_type(it, "directory", "of type string", &d));
+        };
+        let dir = s.to_rust_string();
+        crate::permission::check_fs_read(it, &dir)?;
+        if let Err(e) = std::env::set_current_dir(&dir) {
+            let errno = e.raw_os_error().unwrap_or(libc::ENOENT);
+            let (code, desc) = crate::fs::errno_text(errno);
+            let cwd = std::env::current_dir()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            let msg = format!("{code}: {desc}, chdir {cwd} -> '{dir}'");
+            let p = it.intrinsics.error_prototype.clone();
+            let o = it.make_error(&p, &msg);
+            o.define("errno", Value::from(-errno), Attrs::DEFAULT);
+            o.define("code", Value::from(code), Attrs::DEFAULT);
+            o.define("syscall", Value::from("chdir"), Attrs::DEFAULT);
+            o.define("path", Value::from(cwd.as_str()), Attrs::DEFAULT);
+            o.define("dest", Value::from(dir.as_str()), Attrs::DEFAULT);
+            return Err(Abrupt::Throw(Value::Object(o)));
+        }
+        Ok(Value::Undefined)
+    });
 
     let tag = it.symbols.to_string_tag.clone();
     p.define(
@@ -785,6 +835,9 @@ fn write_chunk(it: &mut Interp, a: &Args, err: bool) -> JsResult<Value> {
     let chunk = a.get(0);
     let s = match &chunk {
         Value::String(s) => s.to_rust_string(),
+        v if crate::fs::view_bytes(v).is_some() => {
+            String::from_utf8_lossy(&crate::fs::view_bytes(v).unwrap_or_default()).into_owned()
+        }
         _ => {
             return Err(invalid_arg_type(
                 it,
@@ -953,10 +1006,24 @@ mod tests {
     }
 
     #[test]
-    fn env_has_no_host_variables() {
-        assert_eq!(
-            out("console.log(process.env, process.env.PATH, Object.keys(process.env).length)"),
-            "{} undefined 0\n"
+    fn env_has_no_host_variables_in_the_sandbox() {
+        use crate::prelude::*;
+        let mut it = crate::node_interp();
+        crate::permission::apply(&mut it, crate::permission::Permission::sandbox());
+        it.node_mut().console.capture = Some(Vec::new());
+        let _ = it.run_main(
+            "t.js",
+            "console.log(process.env, process.env.PATH, Object.keys(process.env).length)",
+            crate::event_loop::RejectionMode::Throw,
+            crate::run::ScriptGoal::CommonJs,
         );
+        let out = it.node_mut().console.capture.take().unwrap_or_default();
+        assert_eq!(String::from_utf8_lossy(&out), "{} undefined 0\n");
+    }
+
+    #[test]
+    fn env_is_the_host_environment() {
+        let path = std::env::var("PATH").unwrap_or_default();
+        assert_eq!(out("console.log(process.env.PATH)"), format!("{path}\n"));
     }
 }

@@ -184,7 +184,7 @@ impl NodeRun for Interp {
             if let Some(end) = self.process_ticks_and_rejections(mode) {
                 return self.main_end(end);
             }
-            if !self.node_mut().timers.has_refed_work() {
+            if !crate::event_loop::loop_alive(self) {
                 return self.main_end_checking_await(LoopEnd::Done);
             }
         }

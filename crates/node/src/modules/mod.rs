@@ -26,6 +26,32 @@ const MODULES: &[(&str, &str)] = &[
     ("buffer", include_str!("buffer.js")),
     ("internal/encoding", include_str!("internal_encoding.js")),
     ("crypto", include_str!("crypto.js")),
+    ("path", include_str!("path.js")),
+    (
+        "path/posix",
+        "'use strict'; module.exports = require('path').posix;",
+    ),
+    (
+        "path/win32",
+        "'use strict'; module.exports = require('path').win32;",
+    ),
+    ("os", include_str!("os.js")),
+    ("stream", include_str!("stream.js")),
+    (
+        "stream/promises",
+        "'use strict'; module.exports = require('stream').promises;",
+    ),
+    ("string_decoder", include_str!("string_decoder.js")),
+    ("fs", include_str!("fs.js")),
+    (
+        "fs/promises",
+        "'use strict'; module.exports = require('fs').promises;",
+    ),
+    ("readline", include_str!("readline.js")),
+    (
+        "readline/promises",
+        "'use strict'; module.exports = require('readline').promises;",
+    ),
 ];
 
 /// Core modules only other core modules may load (`require('internal/...')` from a script is
@@ -181,6 +207,8 @@ fn binding(it: &mut Interp) -> Obj {
         Ok(Value::Object(o))
     });
     it.define_method(&b, "kindOf", 1, |_, a| Ok(Value::from(kind_of(&a.get(0)))));
+    crate::fs::install(it, &b);
+    crate::os::install(it, &b);
     let aip = it.intrinsics.async_iterator_prototype.clone();
     b.define("asyncIteratorPrototype", Value::Object(aip), Attrs::DEFAULT);
     it.node_mut().host.binding = Some(b.clone());

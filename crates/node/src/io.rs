@@ -1,0 +1,174 @@
+//! Asynchronous I/O off the interpreter thread, completing on the event loop.
+//!
+//! A small pool of worker threads (as libuv's threadpool: four) runs blocking jobs (file
+//! system calls, reads of stdin). Each job is a request with an id; its result comes back on a
+//! channel and waits in `ready` until the loop's poll phase (after the timers, before the
+//! immediates, as in Node) calls the request's JavaScript callback. A pending request keeps
+//! the process alive like a ref'd handle unless it was unref'd (a paused stdin read).
+//!
+//! Virtual time: while a ref'd request is pending the loop waits for it in real time before
+//! skipping to the next timer, so I/O completes before any later timer, as it does in Node
+//! for the short waits of ordinary file I/O.
+
+use std::collections::VecDeque;
+use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use crate::fs::{FsError, Out};
+use crate::prelude::*;
+use jsgen_engine::interp::{Interp, JsResult};
+use jsgen_engine::value::Value;
+
+/// What a job produces.
+pub type Completion = Result<Out, FsError>;
+/// A blocking job for the pool.
+pub type Job = Box<dyn FnOnce() -> Completion + Send>;
+
+const POOL_SIZE: usize = 4;
+
+/// One request waiting for its job.
+struct Pending {
+    id: u64,
+    callback: Value,
+    refed: bool,
+}
+
+/// The I/O state of a run (in [`crate::NodeState`]).
+#[derive(Default)]
+pub struct IoState {
+    jobs: Option<Sender<(u64, Job)>>,
+    results: Option<Receiver<(u64, Completion)>>,
+    pending: Vec<Pending>,
+    /// Completed requests, in completion order, for the next poll phase.
+    ready: VecDeque<(u64, Completion)>,
+    next_id: u64,
+}
+
+impl IoState {
+    fn start_pool(&mut self) {
+        if self.jobs.is_some() {
+            return;
+        }
+        let (job_tx, job_rx) = channel::<(u64, Job)>();
+        let (res_tx, res_rx) = channel::<(u64, Completion)>();
+        let job_rx = Arc::new(Mutex::new(job_rx));
+        for i in 0..POOL_SIZE {
+            let job_rx = job_rx.clone();
+            let res_tx = res_tx.clone();
+            let _ = std::thread::Builder::new()
+                .name(format!("jsgen-io-{i}"))
+                .spawn(move || loop {
+                    let next = match job_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok((id, job)) = next else { return };
+                    if res_tx.send((id, job())).is_err() {
+                        return;
+                    }
+                });
+        }
+        self.jobs = Some(job_tx);
+        self.results = Some(res_rx);
+    }
+
+    /// Whether a ref'd request is pending (the loop stays alive).
+    pub fn has_refed(&self) -> bool {
+        self.pending.iter().any(|p| p.refed)
+    }
+
+    /// Whether any request is pending or completed but not yet called back.
+    pub fn has_any(&self) -> bool {
+        !self.pending.is_empty() || !self.ready.is_empty()
+    }
+
+    /// Moves finished jobs to `ready`; waits up to `timeout` for the first (None: forever,
+    /// zero: not at all). Returns whether anything arrived.
+    pub fn collect(&mut self, timeout: Option<Duration>) -> bool {
+        let Some(rx) = &self.results else {
+            return false;
+        };
+        let mut got = false;
+        let first = match timeout {
+            Some(d) if d.is_zero() => rx.try_recv().ok(),
+            Some(d) => match rx.recv_timeout(d) {
+                Ok(r) => Some(r),
+                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => None,
+            },
+            None => rx.recv().ok(),
+        };
+        if let Some(r) = first {
+            self.ready.push_back(r);
+            got = true;
+        }
+        while let Ok(r) = rx.try_recv() {
+            self.ready.push_back(r);
+            got = true;
+        }
+        got
+    }
+
+    /// Marks request `id` as not keeping the process alive (or again keeping it).
+    pub fn set_ref(&mut self, id: u64, refed: bool) {
+        if let Some(p) = self.pending.iter_mut().find(|p| p.id == id) {
+            p.refed = refed;
+        }
+    }
+}
+
+/// Queues `job` on the pool; `callback(err, value)` runs in a later poll phase. Returns the
+/// request id.
+pub fn submit(it: &mut Interp, callback: Value, job: Job) -> u64 {
+    let io = &mut it.node_mut().io;
+    io.start_pool();
+    io.next_id += 1;
+    let id = io.next_id;
+    io.pending.push(Pending {
+        id,
+        callback,
+        refed: true,
+    });
+    if let Some(tx) = &io.jobs {
+        let _ = tx.send((id, job));
+    }
+    id
+}
+
+/// The poll phase: calls back every completed request, each followed by `after` (the
+/// microtask checkpoint; `Some` ends the loop). Returns whether anything ran.
+pub fn run_completions(
+    it: &mut Interp,
+    after: &mut dyn FnMut(&mut Interp, JsResult<Value>) -> Option<crate::event_loop::LoopEnd>,
+) -> Result<bool, crate::event_loop::LoopEnd> {
+    it.node_mut().io.collect(Some(Duration::ZERO));
+    let mut ran = false;
+    let n = it.node().io.ready.len();
+    for _ in 0..n {
+        let Some((id, result)) = it.node_mut().io.ready.pop_front() else {
+            break;
+        };
+        let io = &mut it.node_mut().io;
+        let Some(pos) = io.pending.iter().position(|p| p.id == id) else {
+            continue;
+        };
+        let p = io.pending.remove(pos);
+        ran = true;
+        let r = call_back(it, &p.callback, result);
+        if let Some(end) = after(it, r) {
+            return Err(end);
+        }
+    }
+    Ok(ran)
+}
+
+fn call_back(it: &mut Interp, callback: &Value, result: Completion) -> JsResult<Value> {
+    let args = match result {
+        Ok(out) => {
+            let v = crate::fs::out_to_js(it, out)?;
+            vec![Value::Null, v]
+        }
+        Err(e) => vec![crate::fs::fs_error(it, &e)],
+    };
+    it.call(callback, &Value::Undefined, &args)
+}

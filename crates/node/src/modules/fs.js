@@ -1,0 +1,1350 @@
+'use strict';
+// node:fs — the sync, callback and promise APIs over jsgen's natives (crates/node/src/fs.rs):
+// `binding.fsSync(op, ...)` runs a call now, `binding.fsAsync(cb, op, ...)` on the I/O pool
+// with `cb(err, value)` in a later poll phase. Classes, argument handling and the streams
+// follow Node v24's lib/fs.js, lib/internal/fs/{utils,promises,dir,streams}.js (MIT).
+
+const EE = require('events');
+const pathModule = require('path');
+const stream = require('stream');
+const { Readable, Writable } = stream;
+const { toBuffer, errorOrDestroy } = stream._jsgen;
+
+const constants = JSON.parse('{"UV_FS_SYMLINK_DIR":1,"UV_FS_SYMLINK_JUNCTION":2,"O_RDONLY":0,"O_WRONLY":1,"O_RDWR":2,"UV_DIRENT_UNKNOWN":0,"UV_DIRENT_FILE":1,"UV_DIRENT_DIR":2,"UV_DIRENT_LINK":3,"UV_DIRENT_FIFO":4,"UV_DIRENT_SOCKET":5,"UV_DIRENT_CHAR":6,"UV_DIRENT_BLOCK":7,"S_IFMT":61440,"S_IFREG":32768,"S_IFDIR":16384,"S_IFCHR":8192,"S_IFBLK":24576,"S_IFIFO":4096,"S_IFLNK":40960,"S_IFSOCK":49152,"O_CREAT":64,"O_EXCL":128,"UV_FS_O_FILEMAP":0,"UV_FS_O_TEMPORARY":0,"UV_FS_O_SHORT_LIVED":0,"UV_FS_O_SEQUENTIAL":0,"UV_FS_O_RANDOM":0,"O_NOCTTY":256,"O_TRUNC":512,"O_APPEND":1024,"O_DIRECTORY":65536,"O_NOATIME":262144,"O_NOFOLLOW":131072,"O_SYNC":1052672,"O_DSYNC":4096,"O_DIRECT":16384,"O_NONBLOCK":2048,"S_IRWXU":448,"S_IRUSR":256,"S_IWUSR":128,"S_IXUSR":64,"S_IRWXG":56,"S_IRGRP":32,"S_IWGRP":16,"S_IXGRP":8,"S_IRWXO":7,"S_IROTH":4,"S_IWOTH":2,"S_IXOTH":1,"F_OK":0,"R_OK":4,"W_OK":2,"X_OK":1,"UV_FS_COPYFILE_EXCL":1,"COPYFILE_EXCL":1,"UV_FS_COPYFILE_FICLONE":2,"COPYFILE_FICLONE":2,"UV_FS_COPYFILE_FICLONE_FORCE":4,"COPYFILE_FICLONE_FORCE":4}');
+const {
+  O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_TRUNC, O_APPEND, O_SYNC,
+  F_OK, COPYFILE_EXCL,
+} = constants;
+const kType = Symbol('type');
+const kStats = Symbol('stats');
+
+// ---- arguments -----------------------------------------------------------------------------
+
+function stringToFlags(flags, name = 'flags') {
+  if (typeof flags === 'number') return flags;
+  if (flags == null) return O_RDONLY;
+  switch (flags) {
+    case 'r': return O_RDONLY;
+    case 'rs': case 'sr': return O_RDONLY | O_SYNC;
+    case 'r+': return O_RDWR;
+    case 'rs+': case 'sr+': return O_RDWR | O_SYNC;
+    case 'w': return O_TRUNC | O_CREAT | O_WRONLY;
+    case 'wx': case 'xw': return O_TRUNC | O_CREAT | O_WRONLY | O_EXCL;
+    case 'w+': return O_TRUNC | O_CREAT | O_RDWR;
+    case 'wx+': case 'xw+': return O_TRUNC | O_CREAT | O_RDWR | O_EXCL;
+    case 'a': return O_APPEND | O_CREAT | O_WRONLY;
+    case 'ax': case 'xa': return O_APPEND | O_CREAT | O_WRONLY | O_EXCL;
+    case 'as': case 'sa': return O_APPEND | O_CREAT | O_WRONLY | O_SYNC;
+    case 'a+': return O_APPEND | O_CREAT | O_RDWR;
+    case 'ax+': case 'xa+': return O_APPEND | O_CREAT | O_RDWR | O_EXCL;
+    case 'as+': case 'sa+': return O_APPEND | O_CREAT | O_RDWR | O_SYNC;
+  }
+  throw binding.nodeError('TypeError', 'ERR_INVALID_ARG_VALUE',
+    `The argument '${name}' is invalid. Received ${binding.inspect(flags)}`);
+}
+
+function getValidatedPath(path, name = 'path') {
+  if (typeof path === 'string') {
+    if (path.includes('\u0000')) {
+      throw binding.nodeError('TypeError', 'ERR_INVALID_ARG_VALUE',
+        `The argument '${name}' must be a string, Uint8Array, or URL without null bytes. Received ${binding.inspect(path)}`);
+    }
+    return path;
+  }
+  if (path instanceof Uint8Array) return binding.decode(path, 'utf8');
+  if (path != null && typeof path === 'object' && typeof path.href === 'string' &&
+      path.protocol !== undefined) {
+    if (path.protocol !== 'file:') {
+      throw binding.nodeError('TypeError', 'ERR_INVALID_URL_SCHEME', 'The URL must be of scheme file');
+    }
+    return decodeURIComponent(path.pathname);
+  }
+  throw binding.invalidArgType(name, 'of type string or an instance of Buffer or URL', path);
+}
+
+function getValidatedFd(fd, name = 'fd') {
+  if (typeof fd !== 'number') throw binding.invalidArgType(name, 'of type number', fd);
+  if (!Number.isInteger(fd) || fd < 0 || fd > 2147483647) {
+    throw binding.nodeError('RangeError', 'ERR_OUT_OF_RANGE',
+      `The value of "${name}" is out of range. It must be >= 0 && <= 2147483647. Received ${fd}`);
+  }
+  return fd;
+}
+
+function getOptions(options, defaults = {}) {
+  if (options == null || typeof options === 'function') return defaults;
+  if (typeof options === 'string') return { ...defaults, encoding: options };
+  if (typeof options !== 'object') {
+    throw binding.invalidArgType('options', 'one of type string or an instance of Object', options);
+  }
+  if (options.encoding !== undefined && options.encoding !== null && options.encoding !== 'buffer') {
+    assertEncoding(options.encoding);
+  }
+  return { ...defaults, ...options };
+}
+
+function assertEncoding(encoding) {
+  if (encoding && !/^(utf-?8|latin1|binary|ascii|utf-?16le|ucs-?2|base64|base64url|hex|buffer)$/i.test(encoding)) {
+    throw binding.nodeError('TypeError', 'ERR_INVALID_ARG_VALUE',
+      `The argument 'encoding' is invalid encoding. Received '${encoding}'`);
+  }
+}
+
+function maybeCallback(cb) {
+  if (typeof cb !== 'function') throw binding.invalidArgType('cb', 'of type function', cb);
+  return cb;
+}
+
+function parseMode(mode, def) {
+  if (mode == null) return def;
+  if (typeof mode === 'string') return parseInt(mode, 8);
+  return mode;
+}
+
+function bytes(v) {
+  return v instanceof Uint8Array ? toBuffer(v) : v;
+}
+
+function encodingOf(options) {
+  const e = options.encoding;
+  return e === 'buffer' ? null : (e ?? null);
+}
+
+// ---- Stats, Dirent, Dir ----------------------------------------------------------------------
+
+function dateFromMs(ms) {
+  return new Date(Math.round(Number(ms)));
+}
+
+function StatsBase(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks) {
+  this.dev = dev;
+  this.mode = mode;
+  this.nlink = nlink;
+  this.uid = uid;
+  this.gid = gid;
+  this.rdev = rdev;
+  this.blksize = blksize;
+  this.ino = ino;
+  this.size = size;
+  this.blocks = blocks;
+}
+StatsBase.prototype.isDirectory = function () { return this._checkModeProperty(constants.S_IFDIR); };
+StatsBase.prototype.isFile = function () { return this._checkModeProperty(constants.S_IFREG); };
+StatsBase.prototype.isBlockDevice = function () { return this._checkModeProperty(constants.S_IFBLK); };
+StatsBase.prototype.isCharacterDevice = function () { return this._checkModeProperty(constants.S_IFCHR); };
+StatsBase.prototype.isSymbolicLink = function () { return this._checkModeProperty(constants.S_IFLNK); };
+StatsBase.prototype.isFIFO = function () { return this._checkModeProperty(constants.S_IFIFO); };
+StatsBase.prototype.isSocket = function () { return this._checkModeProperty(constants.S_IFSOCK); };
+
+function Stats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
+  atimeMs, mtimeMs, ctimeMs, birthtimeMs) {
+  StatsBase.call(this, dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks);
+  this.atimeMs = atimeMs;
+  this.mtimeMs = mtimeMs;
+  this.ctimeMs = ctimeMs;
+  this.birthtimeMs = birthtimeMs;
+}
+Object.setPrototypeOf(Stats.prototype, StatsBase.prototype);
+for (const name of ['atime', 'mtime', 'ctime', 'birthtime']) {
+  const key = Symbol(name);
+  Object.defineProperty(Stats.prototype, name, {
+    enumerable: false,
+    configurable: true,
+    get() { return this[key] ?? (this[key] = dateFromMs(this[name + 'Ms'])); },
+    set(value) {
+      Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
+}
+Stats.prototype._checkModeProperty = function (property) {
+  return (this.mode & constants.S_IFMT) === property;
+};
+
+function makeStats(a) {
+  return new Stats(...a);
+}
+
+class Dirent {
+  constructor(name, type, path) {
+    this.name = name;
+    this.parentPath = path;
+    this[kType] = type;
+  }
+  isDirectory() { return this[kType] === constants.UV_DIRENT_DIR; }
+  isFile() { return this[kType] === constants.UV_DIRENT_FILE; }
+  isBlockDevice() { return this[kType] === constants.UV_DIRENT_BLOCK; }
+  isCharacterDevice() { return this[kType] === constants.UV_DIRENT_CHAR; }
+  isSymbolicLink() { return this[kType] === constants.UV_DIRENT_LINK; }
+  isFIFO() { return this[kType] === constants.UV_DIRENT_FIFO; }
+  isSocket() { return this[kType] === constants.UV_DIRENT_SOCKET; }
+}
+
+function direntsOf(path, entries) {
+  return entries.map(([name, type]) => new Dirent(name, type, path));
+}
+
+function dirClosed() {
+  return binding.nodeError('Error', 'ERR_DIR_CLOSED', 'Directory handle was closed');
+}
+
+class Dir {
+  #path;
+  #entries;
+  #closed = false;
+  constructor(path, entries) {
+    this.#path = path;
+    this.#entries = entries;
+  }
+  get path() { return this.#path; }
+  readSync() {
+    if (this.#closed) throw dirClosed();
+    const e = this.#entries.shift();
+    return e === undefined ? null : new Dirent(e[0], e[1], this.#path);
+  }
+  read(callback) {
+    if (typeof callback === 'function') {
+      let r, err = null;
+      try { r = this.readSync(); } catch (e) { err = e; }
+      process.nextTick(callback, err, r);
+      return;
+    }
+    return new Promise((resolve) => resolve(this.readSync()));
+  }
+  closeSync() {
+    if (this.#closed) throw dirClosed();
+    this.#closed = true;
+  }
+  close(callback) {
+    if (typeof callback === 'function') {
+      let err = null;
+      try { this.closeSync(); } catch (e) { err = e; }
+      process.nextTick(callback, err);
+      return;
+    }
+    return new Promise((resolve) => { this.closeSync(); resolve(); });
+  }
+  async *entries() {
+    try {
+      while (true) {
+        const result = await this.read();
+        if (result === null) break;
+        yield result;
+      }
+    } finally {
+      if (!this.#closed) await this.close();
+    }
+  }
+  [Symbol.asyncIterator]() { return this.entries(); }
+  [Symbol.dispose]() { if (!this.#closed) this.closeSync(); }
+  async [Symbol.asyncDispose]() { if (!this.#closed) await this.close(); }
+}
+
+// ---- the callback API ------------------------------------------------------------------------
+
+function call(cb, op, ...args) {
+  return binding.fsAsync(cb, op, ...args);
+}
+
+function readFile(path, options, callback) {
+  callback = maybeCallback(callback || options);
+  options = getOptions(options, { flag: 'r' });
+  if (typeof path === 'number') {
+    call((err, data) => callback(err, bytes(data)), 'readFd', path, encodingOf(options));
+    return;
+  }
+  path = getValidatedPath(path);
+  // As Node: open, fstat, read, close, each a trip to the pool.
+  const flags = stringToFlags(options.flag);
+  call((err, fd) => {
+    if (err) return callback(err);
+    call((err) => {
+      if (err) return close(fd, () => callback(err));
+      call((err, data) => {
+        close(fd, (err2) => {
+          if (err || err2) return callback(err || err2);
+          callback(null, bytes(data));
+        });
+      }, 'readFd', fd, encodingOf(options));
+    }, 'fstat', fd);
+  }, 'open', path, flags, 0o666);
+}
+
+function writeFile(path, data, options, callback) {
+  callback = maybeCallback(callback || options);
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  if (typeof path === 'number') {
+    call((err) => callback(err), 'write', path, data, -1, options.encoding);
+    return;
+  }
+  path = getValidatedPath(path);
+  call((err) => callback(err), 'writeFile', path, data, stringToFlags(options.flag),
+    parseMode(options.mode, 0o666), options.encoding);
+}
+
+function appendFile(path, data, options, callback) {
+  callback = maybeCallback(callback || options);
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
+  writeFile(path, data, { ...options, flag: options.flag || 'a' }, callback);
+}
+
+function readdirRecursive(path, options, sync, callback) {
+  const withFileTypes = !!options.withFileTypes;
+  const results = [];
+  const queue = [path];
+  const handle = (dir, entries) => {
+    for (const [name, type] of entries) {
+      if (withFileTypes) {
+        const d = new Dirent(name, type, dir);
+        results.push(d);
+        if (d.isDirectory()) queue.push(pathModule.join(dir, name));
+      } else {
+        const full = pathModule.join(dir, name);
+        results.push(pathModule.relative(path, full));
+        let isDir = type === constants.UV_DIRENT_DIR;
+        if (type === constants.UV_DIRENT_LINK) {
+          try { isDir = makeStats(binding.fsSync('stat', full)).isDirectory(); } catch {}
+        }
+        if (isDir) queue.push(full);
+      }
+    }
+  };
+  if (sync) {
+    for (let i = 0; i < queue.length; i++) handle(queue[i], binding.fsSync('readdir', queue[i]));
+    return results;
+  }
+  let i = 0;
+  const next = () => {
+    if (i >= queue.length) return callback(null, results);
+    const dir = queue[i++];
+    call((err, entries) => {
+      if (err) return callback(err);
+      handle(dir, entries);
+      next();
+    }, 'readdir', dir);
+  };
+  next();
+}
+
+function readdir(path, options, callback) {
+  callback = maybeCallback(callback || options);
+  options = getOptions(options);
+  path = getValidatedPath(path);
+  if (options.recursive) return readdirRecursive(path, options, false, callback);
+  call((err, entries) => {
+    if (err) return callback(err);
+    callback(null, options.withFileTypes ? direntsOf(path, entries) : entries.map((e) => e[0]));
+  }, 'readdir', path);
+}
+
+function statLike(op) {
+  return function (path, options, callback) {
+    callback = maybeCallback(callback || options);
+    path = op === 'fstat' ? getValidatedFd(path) : getValidatedPath(path);
+    call((err, a) => (err ? callback(err) : callback(null, makeStats(a))), op, path);
+  };
+}
+
+function mkdir(path, options, callback) {
+  let mode = 0o777;
+  let recursive = false;
+  if (typeof options === 'function') callback = options;
+  else if (typeof options === 'number' || typeof options === 'string') mode = parseMode(options, 0o777);
+  else if (options) {
+    if (options.recursive !== undefined) recursive = options.recursive;
+    if (options.mode !== undefined) mode = parseMode(options.mode, 0o777);
+  }
+  callback = maybeCallback(callback);
+  path = getValidatedPath(path);
+  call((err, first) => (err ? callback(err) : callback(null, first)), 'mkdir', path, recursive, mode);
+}
+
+function simple(op, nPaths = 1) {
+  return function (...args) {
+    const callback = maybeCallback(args.pop());
+    for (let i = 0; i < nPaths; i++) args[i] = getValidatedPath(args[i], i === 0 ? (nPaths === 2 ? 'oldPath' : 'path') : 'newPath');
+    call((err, v) => (err ? callback(err) : callback(null, v)), op, ...args);
+  };
+}
+
+function rm(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  callback = maybeCallback(callback);
+  options = options || {};
+  path = getValidatedPath(path);
+  call((err) => callback(err), 'rm', path, !!options.recursive, !!options.force);
+}
+
+function rmdir(path, options, callback) {
+  if (typeof options === 'function') callback = options;
+  callback = maybeCallback(callback);
+  path = getValidatedPath(path);
+  if (options && options.recursive) return rm(path, { recursive: true }, callback);
+  call((err) => callback(err), 'rmdir', path);
+}
+
+function copyFile(src, dest, mode, callback) {
+  if (typeof mode === 'function') {
+    callback = mode;
+    mode = 0;
+  }
+  callback = maybeCallback(callback);
+  src = getValidatedPath(src, 'src');
+  dest = getValidatedPath(dest, 'dest');
+  call((err) => callback(err), 'copyFile', src, dest, mode | 0);
+}
+
+function access(path, mode, callback) {
+  if (typeof mode === 'function') {
+    callback = mode;
+    mode = F_OK;
+  }
+  callback = maybeCallback(callback);
+  path = getValidatedPath(path);
+  call((err) => callback(err), 'access', path, mode | 0);
+}
+
+function exists(path, callback) {
+  maybeCallback(callback);
+  let p;
+  try { p = getValidatedPath(path); } catch { return process.nextTick(callback, false); }
+  call((err, v) => callback(err ? false : v), 'exists', p);
+}
+Object.defineProperty(exists, Symbol.for('nodejs.util.promisify.custom'), {
+  value: (path) => new Promise((resolve) => exists(path, resolve)),
+});
+
+function open(path, flags, mode, callback) {
+  path = getValidatedPath(path);
+  if (arguments.length < 3) {
+    callback = flags;
+    flags = 'r';
+    mode = 0o666;
+  } else if (typeof mode === 'function') {
+    callback = mode;
+    mode = 0o666;
+  }
+  callback = maybeCallback(callback);
+  call(callback, 'open', path, stringToFlags(flags), parseMode(mode, 0o666));
+}
+
+function close(fd, callback = () => {}) {
+  fd = getValidatedFd(fd);
+  call((err) => callback(err), 'close', fd);
+}
+
+function readArgs(fd, buffer, offsetOrOptions, length, position) {
+  let offset = offsetOrOptions;
+  if (offset !== null && typeof offset === 'object') {
+    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+  }
+  if (offset == null) offset = 0;
+  if (length === undefined) length = buffer.byteLength - offset;
+  if (position == null || position === -1) position = -1;
+  return { offset, length, position: Number(position) };
+}
+
+function read(fd, buffer, offsetOrOptions, length, position, callback) {
+  fd = getValidatedFd(fd);
+  if (typeof buffer === 'function') {
+    callback = buffer;
+    buffer = new Uint8Array(16384);
+    offsetOrOptions = undefined;
+  } else if (typeof offsetOrOptions === 'function') {
+    callback = offsetOrOptions;
+    offsetOrOptions = undefined;
+  } else if (typeof length === 'function') {
+    callback = length;
+    length = undefined;
+  } else if (typeof position === 'function') {
+    callback = position;
+    position = undefined;
+  }
+  if (buffer && !(buffer instanceof Uint8Array) && typeof buffer === 'object' && buffer.buffer) {
+    ({ buffer, offset: offsetOrOptions, length, position } = { offset: 0, ...buffer });
+  }
+  const a = readArgs(fd, buffer, offsetOrOptions, length, position);
+  callback = maybeCallback(callback);
+  if (a.length === 0) return process.nextTick(callback, null, 0, buffer);
+  call((err, got) => {
+    if (err) return callback(err);
+    const n = binding.copyInto(buffer, a.offset, got);
+    callback(null, n, buffer);
+  }, 'read', fd, a.length, a.position);
+}
+
+function writeArgs(buffer, offsetOrOptions, length, position) {
+  if (typeof buffer === 'string') {
+    // write(fd, string, position, encoding)
+    return { data: buffer, position: offsetOrOptions ?? -1, encoding: length || 'utf8' };
+  }
+  let offset = offsetOrOptions;
+  if (offset !== null && typeof offset === 'object') {
+    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+  }
+  if (offset == null) offset = 0;
+  if (length == null) length = buffer.byteLength - offset;
+  return { data: buffer.subarray(offset, offset + length), position: position ?? -1, encoding: null };
+}
+
+function write(fd, buffer, offsetOrOptions, length, position, callback) {
+  fd = getValidatedFd(fd);
+  const args = [offsetOrOptions, length, position, callback];
+  while (args.length && typeof args[args.length - 1] !== 'function') args.pop();
+  callback = maybeCallback(args.pop());
+  const a = writeArgs(buffer, ...args);
+  call((err, n) => (err ? callback(err) : callback(null, n, buffer)), 'write', fd, a.data, a.position, a.encoding);
+}
+
+function fstat(fd, options, callback) {
+  return statLike('fstat')(fd, options, callback);
+}
+
+function ftruncate(fd, len, callback) {
+  if (typeof len === 'function') {
+    callback = len;
+    len = 0;
+  }
+  call((err) => callback(err), 'ftruncate', getValidatedFd(fd), len);
+}
+
+function truncate(path, len, callback) {
+  if (typeof len === 'function') {
+    callback = len;
+    len = 0;
+  }
+  callback = maybeCallback(callback);
+  call((err) => callback(err), 'truncate', getValidatedPath(path), len || 0);
+}
+
+function realpath(path, options, callback) {
+  callback = maybeCallback(callback || options);
+  call(callback, 'realpath', getValidatedPath(path));
+}
+realpath.native = realpath;
+
+function mkdtemp(prefix, options, callback) {
+  callback = maybeCallback(callback || options);
+  call(callback, 'mkdtemp', getValidatedPath(prefix, 'prefix'));
+}
+
+function opendir(path, options, callback) {
+  callback = maybeCallback(callback || options);
+  path = getValidatedPath(path);
+  call((err, entries) => {
+    if (err) return callback(err);
+    callback(null, new Dir(path, entries));
+  }, 'readdir', path);
+}
+
+function symlink(target, path, type, callback) {
+  if (typeof type === 'function') callback = type;
+  callback = maybeCallback(callback);
+  call((err) => callback(err), 'symlink', getValidatedPath(target, 'target'), getValidatedPath(path));
+}
+
+function chmod(path, mode, callback) {
+  callback = maybeCallback(callback);
+  call((err) => callback(err), 'chmod', getValidatedPath(path), parseMode(mode, 0));
+}
+
+function fsync(fd, callback) {
+  call((err) => callback(err), 'fsync', getValidatedFd(fd));
+}
+
+// ---- the sync API ----------------------------------------------------------------------------
+
+function readFileSync(path, options) {
+  options = getOptions(options, { flag: 'r' });
+  if (typeof path === 'number') return bytes(binding.fsSync('readFd', path, encodingOf(options)));
+  path = getValidatedPath(path);
+  return bytes(binding.fsSync('readFile', path, stringToFlags(options.flag), encodingOf(options)));
+}
+
+function writeFileSync(path, data, options) {
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  if (typeof path === 'number') {
+    binding.fsSync('write', path, data, -1, options.encoding);
+    return;
+  }
+  path = getValidatedPath(path);
+  binding.fsSync('writeFile', path, data, stringToFlags(options.flag),
+    parseMode(options.mode, 0o666), options.encoding);
+}
+
+function appendFileSync(path, data, options) {
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
+  writeFileSync(path, data, { ...options, flag: options.flag || 'a' });
+}
+
+function readdirSync(path, options) {
+  options = getOptions(options);
+  path = getValidatedPath(path);
+  if (options.recursive) return readdirRecursive(path, options, true);
+  const entries = binding.fsSync('readdir', path);
+  return options.withFileTypes ? direntsOf(path, entries) : entries.map((e) => e[0]);
+}
+
+function statSync(path, options) {
+  path = getValidatedPath(path);
+  try {
+    return makeStats(binding.fsSync('stat', path));
+  } catch (e) {
+    if (options && options.throwIfNoEntry === false && e.code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+function lstatSync(path, options) {
+  path = getValidatedPath(path);
+  try {
+    return makeStats(binding.fsSync('lstat', path));
+  } catch (e) {
+    if (options && options.throwIfNoEntry === false && e.code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+function fstatSync(fd) {
+  return makeStats(binding.fsSync('fstat', getValidatedFd(fd)));
+}
+
+function mkdirSync(path, options) {
+  let mode = 0o777;
+  let recursive = false;
+  if (typeof options === 'number' || typeof options === 'string') mode = parseMode(options, 0o777);
+  else if (options) {
+    if (options.recursive !== undefined) recursive = options.recursive;
+    if (options.mode !== undefined) mode = parseMode(options.mode, 0o777);
+  }
+  return binding.fsSync('mkdir', getValidatedPath(path), recursive, mode);
+}
+
+function rmSync(path, options) {
+  options = options || {};
+  binding.fsSync('rm', getValidatedPath(path), !!options.recursive, !!options.force);
+}
+
+function rmdirSync(path, options) {
+  if (options && options.recursive) return rmSync(path, { recursive: true });
+  binding.fsSync('rmdir', getValidatedPath(path));
+}
+
+function existsSync(path) {
+  let p;
+  try { p = getValidatedPath(path); } catch { return false; }
+  return binding.fsSync('exists', p);
+}
+
+function readSync(fd, buffer, offsetOrOptions, length, position) {
+  fd = getValidatedFd(fd);
+  const a = readArgs(fd, buffer, offsetOrOptions, length, position);
+  if (a.length === 0) return 0;
+  const got = binding.fsSync('read', fd, a.length, a.position);
+  return binding.copyInto(buffer, a.offset, got);
+}
+
+function writeSync(fd, buffer, offsetOrOptions, length, position) {
+  fd = getValidatedFd(fd);
+  const a = writeArgs(buffer, offsetOrOptions, length, position);
+  return binding.fsSync('write', fd, a.data, a.position, a.encoding);
+}
+
+function opendirSync(path) {
+  path = getValidatedPath(path);
+  return new Dir(path, binding.fsSync('readdir', path));
+}
+
+const sync = {
+  readFileSync,
+  writeFileSync,
+  appendFileSync,
+  readdirSync,
+  statSync,
+  lstatSync,
+  fstatSync,
+  mkdirSync,
+  rmSync,
+  rmdirSync,
+  existsSync,
+  readSync,
+  writeSync,
+  opendirSync,
+  openSync(path, flags, mode) {
+    return binding.fsSync('open', getValidatedPath(path), stringToFlags(flags ?? 'r'), parseMode(mode, 0o666));
+  },
+  closeSync(fd) { binding.fsSync('close', getValidatedFd(fd)); },
+  unlinkSync(path) { binding.fsSync('unlink', getValidatedPath(path)); },
+  renameSync(from, to) {
+    binding.fsSync('rename', getValidatedPath(from, 'oldPath'), getValidatedPath(to, 'newPath'));
+  },
+  copyFileSync(src, dest, mode) {
+    binding.fsSync('copyFile', getValidatedPath(src, 'src'), getValidatedPath(dest, 'dest'), mode | 0);
+  },
+  accessSync(path, mode) { binding.fsSync('access', getValidatedPath(path), (mode ?? F_OK) | 0); },
+  realpathSync(path) { return binding.fsSync('realpath', getValidatedPath(path)); },
+  mkdtempSync(prefix) { return binding.fsSync('mkdtemp', getValidatedPath(prefix, 'prefix')); },
+  truncateSync(path, len) { binding.fsSync('truncate', getValidatedPath(path), len || 0); },
+  ftruncateSync(fd, len) { binding.fsSync('ftruncate', getValidatedFd(fd), len || 0); },
+  symlinkSync(target, path) {
+    binding.fsSync('symlink', getValidatedPath(target, 'target'), getValidatedPath(path));
+  },
+  readlinkSync(path) { return binding.fsSync('readlink', getValidatedPath(path)); },
+  chmodSync(path, mode) { binding.fsSync('chmod', getValidatedPath(path), parseMode(mode, 0)); },
+  fsyncSync(fd) { binding.fsSync('fsync', getValidatedFd(fd)); },
+};
+sync.realpathSync.native = sync.realpathSync;
+
+// ---- streams (lib/internal/fs/streams.js) -----------------------------------------------------
+
+const kIsPerformingIO = Symbol('kIsPerformingIO');
+const kIoDone = Symbol('kIoDone');
+
+function streamOpen(stream, callback) {
+  if (typeof stream.fd === 'number') {
+    callback();
+    return;
+  }
+  open(stream.path, stream.flags, stream.mode, (er, fd) => {
+    if (er) {
+      callback(er);
+    } else {
+      stream.fd = fd;
+      callback();
+      stream.emit('open', stream.fd);
+      stream.emit('ready');
+    }
+  });
+}
+
+function streamClose(stream, err, cb) {
+  if (!stream.fd && stream.fd !== 0) {
+    cb(err);
+  } else {
+    const fd = stream.fd;
+    stream.fd = null;
+    close(fd, (er) => { cb(er || err); });
+  }
+}
+
+function checkRange(name, v) {
+  if (!Number.isInteger(v) || v < 0) {
+    if (typeof v !== 'number') throw binding.invalidArgType(name, 'of type number', v);
+    throw binding.nodeError('RangeError', 'ERR_OUT_OF_RANGE',
+      `The value of "${name}" is out of range. It must be >= 0 && <= 9007199254740991. Received ${v}`);
+  }
+}
+
+function ReadStream(path, options) {
+  if (!(this instanceof ReadStream)) return new ReadStream(path, options);
+  options = { ...getOptions(options) };
+  if (options.highWaterMark === undefined) options.highWaterMark = 64 * 1024;
+  if (options.autoDestroy === undefined) options.autoDestroy = false;
+  if (options.fd == null) {
+    this.fd = null;
+    this.path = getValidatedPath(path);
+    this.flags = options.flags === undefined ? 'r' : options.flags;
+    this.mode = options.mode === undefined ? 0o666 : options.mode;
+  } else {
+    this.fd = typeof options.fd === 'number' ? options.fd : options.fd.fd;
+  }
+  options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
+  this.start = options.start;
+  this.end = options.end;
+  this.pos = undefined;
+  this.bytesRead = 0;
+  this[kIsPerformingIO] = false;
+  if (this.start !== undefined) {
+    checkRange('start', this.start);
+    this.pos = this.start;
+  }
+  if (this.end === undefined) {
+    this.end = Infinity;
+  } else if (this.end !== Infinity) {
+    checkRange('end', this.end);
+    if (this.start !== undefined && this.start > this.end) {
+      throw binding.nodeError('RangeError', 'ERR_OUT_OF_RANGE',
+        `The value of "start" is out of range. It must be <= "end" (here: ${this.end}). Received ${this.start}`);
+    }
+  }
+  Readable.call(this, options);
+}
+Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
+Object.setPrototypeOf(ReadStream, Readable);
+
+Object.defineProperty(ReadStream.prototype, 'autoClose', {
+  get() { return this._readableState.autoDestroy; },
+  set(val) { this._readableState.autoDestroy = val; },
+});
+Object.defineProperty(ReadStream.prototype, 'pending', {
+  get() { return this.fd === null; },
+  configurable: true,
+});
+
+ReadStream.prototype._construct = function (callback) { streamOpen(this, callback); };
+
+ReadStream.prototype._read = function (n) {
+  n = this.pos !== undefined ?
+    Math.min(this.end - this.pos + 1, n) :
+    Math.min(this.end - this.bytesRead + 1, n);
+  if (n <= 0) {
+    this.push(null);
+    return;
+  }
+  this[kIsPerformingIO] = true;
+  const id = call((er, got) => {
+    this[kIsPerformingIO] = false;
+    if (this.destroyed) {
+      this.emit(kIoDone, er);
+      return;
+    }
+    if (er) {
+      errorOrDestroy(this, er);
+    } else if (got.length > 0) {
+      if (this.pos !== undefined) this.pos += got.length;
+      this.bytesRead += got.length;
+      this.push(toBuffer(got));
+    } else {
+      this.push(null);
+    }
+  }, 'read', this.fd, n, this.pos === undefined ? -1 : this.pos);
+  if (this.fd === 0 && this[kStdinRef]) this[kStdinRef](id);
+};
+
+ReadStream.prototype._destroy = function (err, cb) {
+  if (this[kIsPerformingIO]) this.once(kIoDone, (er) => streamClose(this, err || er, cb));
+  else streamClose(this, err, cb);
+};
+
+ReadStream.prototype.close = function (cb) {
+  if (typeof cb === 'function') stream.finished(this, cb);
+  this.destroy();
+};
+
+const kStdinRef = Symbol('kStdinRef');
+
+function WriteStream(path, options) {
+  if (!(this instanceof WriteStream)) return new WriteStream(path, options);
+  options = { ...getOptions(options) };
+  options.decodeStrings = true;
+  if (options.fd == null) {
+    this.fd = null;
+    this.path = getValidatedPath(path);
+    this.flags = options.flags === undefined ? 'w' : options.flags;
+    this.mode = options.mode === undefined ? 0o666 : options.mode;
+  } else {
+    this.fd = typeof options.fd === 'number' ? options.fd : options.fd.fd;
+  }
+  options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
+  this.flush = options.flush ?? false;
+  this.start = options.start;
+  this.pos = undefined;
+  this.bytesWritten = 0;
+  this[kIsPerformingIO] = false;
+  if (this.start !== undefined) {
+    checkRange('start', this.start);
+    this.pos = this.start;
+  }
+  Writable.call(this, options);
+  if (options.encoding) this.setDefaultEncoding(options.encoding);
+}
+Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
+Object.setPrototypeOf(WriteStream, Writable);
+
+Object.defineProperty(WriteStream.prototype, 'autoClose', {
+  get() { return this._writableState.autoDestroy; },
+  set(val) { this._writableState.autoDestroy = val; },
+});
+Object.defineProperty(WriteStream.prototype, 'pending', {
+  get() { return this.fd === null; },
+  configurable: true,
+});
+
+WriteStream.prototype._construct = function (callback) { streamOpen(this, callback); };
+
+WriteStream.prototype._write = function (data, encoding, cb) {
+  this[kIsPerformingIO] = true;
+  call((er, bytesWritten) => {
+    this[kIsPerformingIO] = false;
+    if (this.destroyed) {
+      cb(er);
+      return this.emit(kIoDone, er);
+    }
+    if (er) return cb(er);
+    this.bytesWritten += bytesWritten;
+    cb();
+  }, 'write', this.fd, data, this.pos === undefined ? -1 : this.pos, null);
+  if (this.pos !== undefined) this.pos += data.length;
+};
+
+WriteStream.prototype._writev = function (data, cb) {
+  const chunks = data.map((d) => d.chunk);
+  const all = binding.concatBytes(chunks);
+  this[kIsPerformingIO] = true;
+  call((er, bytesWritten) => {
+    this[kIsPerformingIO] = false;
+    if (this.destroyed) {
+      cb(er);
+      return this.emit(kIoDone, er);
+    }
+    if (er) return cb(er);
+    this.bytesWritten += bytesWritten;
+    cb();
+  }, 'write', this.fd, all, this.pos === undefined ? -1 : this.pos, null);
+  if (this.pos !== undefined) this.pos += all.length;
+};
+
+WriteStream.prototype._destroy = function (err, cb) {
+  if (this[kIsPerformingIO]) this.once(kIoDone, (er) => streamClose(this, err || er, cb));
+  else streamClose(this, err, cb);
+};
+
+WriteStream.prototype.close = function (cb) {
+  if (cb) {
+    if (this.closed) {
+      process.nextTick(cb);
+      return;
+    }
+    this.on('close', cb);
+  }
+  if (!this.autoClose) this.on('finish', this.destroy);
+  this.end();
+};
+WriteStream.prototype.destroySoon = WriteStream.prototype.end;
+
+function createReadStream(path, options) {
+  return new ReadStream(path, options);
+}
+
+function createWriteStream(path, options) {
+  return new WriteStream(path, options);
+}
+
+// ---- watch (polling) -------------------------------------------------------------------------
+
+function watchSnapshot(path) {
+  const out = new Map();
+  try {
+    const st = makeStats(binding.fsSync('stat', path));
+    if (st.isDirectory()) {
+      for (const [name] of binding.fsSync('readdir', path)) {
+        try {
+          const s = makeStats(binding.fsSync('stat', pathModule.join(path, name)));
+          out.set(name, s.mtimeMs + ':' + s.size);
+        } catch {}
+      }
+    } else {
+      out.set(pathModule.basename(path), st.mtimeMs + ':' + st.size);
+    }
+  } catch {}
+  return out;
+}
+
+function diffSnapshots(before, after) {
+  const events = [];
+  for (const [name, v] of after) {
+    if (!before.has(name)) events.push({ eventType: 'rename', filename: name });
+    else if (before.get(name) !== v) events.push({ eventType: 'change', filename: name });
+  }
+  for (const name of before.keys()) {
+    if (!after.has(name)) events.push({ eventType: 'rename', filename: name });
+  }
+  return events;
+}
+
+class FSWatcher extends EE {
+  #timer;
+  constructor(path, options, listener) {
+    super();
+    path = getValidatedPath(path);
+    binding.fsSync('stat', path);
+    let snap = watchSnapshot(path);
+    const interval = (options && options.interval) || 100;
+    this.#timer = setInterval(() => {
+      const now = watchSnapshot(path);
+      for (const e of diffSnapshots(snap, now)) this.emit('change', e.eventType, e.filename);
+      snap = now;
+    }, interval);
+    if (options && options.persistent === false) this.#timer.unref();
+    if (listener) this.on('change', listener);
+  }
+  close() {
+    clearInterval(this.#timer);
+    process.nextTick(() => this.emit('close'));
+  }
+  ref() { this.#timer.ref(); return this; }
+  unref() { this.#timer.unref(); return this; }
+}
+
+function watch(filename, options, listener) {
+  if (typeof options === 'function') {
+    listener = options;
+    options = {};
+  }
+  options = getOptions(options);
+  return new FSWatcher(filename, options, listener);
+}
+
+// ---- fs/promises (lib/internal/fs/promises.js) ------------------------------------------------
+
+function promised(op, ...args) {
+  return new Promise((resolve, reject) => {
+    call((err, v) => (err ? reject(err) : resolve(v)), op, ...args);
+  });
+}
+
+const kFd = Symbol('kFd');
+const kClosePromise = Symbol('kClosePromise');
+
+class FileHandle extends EE {
+  constructor(fd) {
+    super();
+    this[kFd] = fd;
+    this[kClosePromise] = null;
+  }
+  get fd() { return this[kFd]; }
+  getAsyncId() { return this[kFd]; }
+  async read(buffer, offset, length, position) {
+    if (buffer == null || !(buffer instanceof Uint8Array)) {
+      const opts = buffer || {};
+      buffer = opts.buffer ?? new Uint8Array(16384);
+      offset = opts.offset ?? 0;
+      length = opts.length ?? (buffer.byteLength - offset);
+      position = opts.position ?? null;
+    } else if (offset !== null && typeof offset === 'object') {
+      ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+    }
+    offset = offset ?? 0;
+    length = length ?? buffer.byteLength - offset;
+    if (length === 0) return { bytesRead: 0, buffer };
+    const got = await promised('read', this[kFd], length, position ?? -1);
+    const bytesRead = binding.copyInto(buffer, offset, got);
+    return { bytesRead, buffer };
+  }
+  async write(buffer, offsetOrOptions, length, position) {
+    if (typeof buffer === 'string') {
+      const bytesWritten = await promised('write', this[kFd], buffer, offsetOrOptions ?? -1, length || 'utf8');
+      return { bytesWritten, buffer };
+    }
+    const a = writeArgs(buffer, offsetOrOptions, length, position);
+    const bytesWritten = await promised('write', this[kFd], a.data, a.position, null);
+    return { bytesWritten, buffer };
+  }
+  async readFile(options) {
+    options = getOptions(options);
+    return bytes(await promised('readFd', this[kFd], encodingOf(options)));
+  }
+  async writeFile(data, options) {
+    options = getOptions(options, { encoding: 'utf8' });
+    await promised('write', this[kFd], data, -1, options.encoding);
+  }
+  appendFile(data, options) { return this.writeFile(data, options); }
+  async stat() { return makeStats(await promised('fstat', this[kFd])); }
+  truncate(len = 0) { return promised('ftruncate', this[kFd], len); }
+  sync() { return promised('fsync', this[kFd]); }
+  datasync() { return promised('fsync', this[kFd]); }
+  close() {
+    if (this[kFd] === -1) return Promise.resolve();
+    if (this[kClosePromise]) return this[kClosePromise];
+    const fd = this[kFd];
+    this[kClosePromise] = promised('close', fd).then(() => {
+      this[kFd] = -1;
+      this[kClosePromise] = null;
+      this.emit('close');
+    }, (err) => {
+      this[kClosePromise] = null;
+      throw err;
+    });
+    return this[kClosePromise];
+  }
+  async [Symbol.asyncDispose]() { return this.close(); }
+  createReadStream(options = undefined) {
+    return new ReadStream(undefined, { ...options, fd: this });
+  }
+  createWriteStream(options = undefined) {
+    return new WriteStream(undefined, { ...options, fd: this });
+  }
+  readLines(options = undefined) {
+    const { Interface } = require('readline');
+    return new Interface({
+      input: this.createReadStream(options),
+      crlfDelay: Infinity,
+    });
+  }
+  async *[Symbol.asyncIterator]() {}
+}
+delete FileHandle.prototype[Symbol.asyncIterator];
+
+const promises = {
+  async access(path, mode = F_OK) {
+    return promised('access', getValidatedPath(path), mode | 0);
+  },
+  async copyFile(src, dest, mode) {
+    return promised('copyFile', getValidatedPath(src, 'src'), getValidatedPath(dest, 'dest'), mode | 0);
+  },
+  async open(path, flags, mode) {
+    const fd = await promised('open', getValidatedPath(path), stringToFlags(flags ?? 'r'), parseMode(mode, 0o666));
+    return new FileHandle(fd);
+  },
+  async opendir(path) {
+    path = getValidatedPath(path);
+    return new Dir(path, await promised('readdir', path));
+  },
+  async rename(from, to) {
+    return promised('rename', getValidatedPath(from, 'oldPath'), getValidatedPath(to, 'newPath'));
+  },
+  async truncate(path, len = 0) { return promised('truncate', getValidatedPath(path), len); },
+  async rm(path, options) {
+    options = options || {};
+    return promised('rm', getValidatedPath(path), !!options.recursive, !!options.force);
+  },
+  async rmdir(path, options) {
+    if (options && options.recursive) return promises.rm(path, { recursive: true });
+    return promised('rmdir', getValidatedPath(path));
+  },
+  async mkdir(path, options) {
+    let mode = 0o777;
+    let recursive = false;
+    if (typeof options === 'number' || typeof options === 'string') mode = parseMode(options, 0o777);
+    else if (options) {
+      if (options.recursive !== undefined) recursive = options.recursive;
+      if (options.mode !== undefined) mode = parseMode(options.mode, 0o777);
+    }
+    return promised('mkdir', getValidatedPath(path), recursive, mode);
+  },
+  async readdir(path, options) {
+    options = getOptions(options);
+    path = getValidatedPath(path);
+    if (options.recursive) {
+      return new Promise((resolve, reject) => readdirRecursive(path, options, false,
+        (err, r) => (err ? reject(err) : resolve(r))));
+    }
+    const entries = await promised('readdir', path);
+    return options.withFileTypes ? direntsOf(path, entries) : entries.map((e) => e[0]);
+  },
+  async readlink(path) { return promised('readlink', getValidatedPath(path)); },
+  async symlink(target, path) {
+    return promised('symlink', getValidatedPath(target, 'target'), getValidatedPath(path));
+  },
+  async lstat(path) { return makeStats(await promised('lstat', getValidatedPath(path))); },
+  async stat(path) { return makeStats(await promised('stat', getValidatedPath(path))); },
+  async unlink(path) { return promised('unlink', getValidatedPath(path)); },
+  async chmod(path, mode) { return promised('chmod', getValidatedPath(path), parseMode(mode, 0)); },
+  async realpath(path) { return promised('realpath', getValidatedPath(path)); },
+  async mkdtemp(prefix) { return promised('mkdtemp', getValidatedPath(prefix, 'prefix')); },
+  async writeFile(path, data, options) {
+    options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+    if (path instanceof FileHandle) return path.writeFile(data, options);
+    if (typeof data !== 'string' && !(data instanceof Uint8Array) && data != null &&
+        (typeof data[Symbol.asyncIterator] === 'function' || typeof data[Symbol.iterator] === 'function')) {
+      const parts = [];
+      for await (const chunk of data) parts.push(typeof chunk === 'string' ? binding.encode(chunk, options.encoding) : chunk);
+      data = binding.concatBytes(parts);
+    }
+    return promised('writeFile', getValidatedPath(path), data, stringToFlags(options.flag),
+      parseMode(options.mode, 0o666), options.encoding);
+  },
+  async appendFile(path, data, options) {
+    options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
+    return promises.writeFile(path, data, { ...options, flag: options.flag || 'a' });
+  },
+  async readFile(path, options) {
+    options = getOptions(options, { flag: 'r' });
+    if (path instanceof FileHandle) return path.readFile(options);
+    // As Node: open, fstat, read, close, each a trip to the pool.
+    const fd = await promised('open', getValidatedPath(path), stringToFlags(options.flag), 0o666);
+    try {
+      await promised('fstat', fd);
+      return bytes(await promised('readFd', fd, encodingOf(options)));
+    } finally {
+      await promised('close', fd);
+    }
+  },
+  watch(filename, options = {}) {
+    filename = getValidatedPath(filename, 'filename');
+    const interval = options.interval || 100;
+    let snap = watchSnapshot(filename);
+    let timer = null;
+    const queue = [];
+    let waiting = null;
+    let closed = false;
+    const signal = options.signal;
+    const start = () => {
+      timer = setInterval(() => {
+        const now = watchSnapshot(filename);
+        for (const e of diffSnapshots(snap, now)) {
+          if (waiting) {
+            const w = waiting;
+            waiting = null;
+            w({ value: e, done: false });
+          } else {
+            queue.push(e);
+          }
+        }
+        snap = now;
+      }, interval);
+      if (options.persistent === false) timer.unref();
+    };
+    const stop = () => {
+      closed = true;
+      if (timer) clearInterval(timer);
+      if (waiting) {
+        const w = waiting;
+        waiting = null;
+        w({ value: undefined, done: true });
+      }
+    };
+    if (signal) {
+      if (signal.aborted) closed = true;
+      else signal.addEventListener('abort', stop, { once: true });
+    }
+    return {
+      __proto__: binding.asyncIteratorPrototype,
+      next() {
+        if (queue.length) return Promise.resolve({ value: queue.shift(), done: false });
+        if (closed) {
+          if (signal && signal.aborted) {
+            return Promise.reject(binding.nodeError('Error', 'ABORT_ERR', 'The operation was aborted'));
+          }
+          return Promise.resolve({ value: undefined, done: true });
+        }
+        if (!timer) start();
+        return new Promise((resolve) => { waiting = resolve; }).then((r) => {
+          if (r.done && signal && signal.aborted) {
+            const e = binding.nodeError('Error', 'ABORT_ERR', 'The operation was aborted');
+            e.name = 'AbortError';
+            throw e;
+          }
+          return r;
+        });
+      },
+      return() {
+        stop();
+        return Promise.resolve({ value: undefined, done: true });
+      },
+    };
+  },
+  constants,
+};
+
+// ---- exports --------------------------------------------------------------------------------
+
+module.exports = {
+  appendFile,
+  appendFileSync,
+  access,
+  accessSync: sync.accessSync,
+  chmod,
+  chmodSync: sync.chmodSync,
+  close,
+  closeSync: sync.closeSync,
+  copyFile,
+  copyFileSync: sync.copyFileSync,
+  createReadStream,
+  createWriteStream,
+  exists,
+  existsSync,
+  fstat,
+  fstatSync,
+  fsync,
+  fsyncSync: sync.fsyncSync,
+  ftruncate,
+  ftruncateSync: sync.ftruncateSync,
+  lstat: statLike('lstat'),
+  lstatSync,
+  mkdir,
+  mkdirSync,
+  mkdtemp,
+  mkdtempSync: sync.mkdtempSync,
+  open,
+  openSync: sync.openSync,
+  opendir,
+  opendirSync,
+  readdir,
+  readdirSync,
+  read,
+  readSync,
+  readFile,
+  readFileSync,
+  readlink: simple('readlink'),
+  readlinkSync: sync.readlinkSync,
+  realpath,
+  realpathSync: sync.realpathSync,
+  rename: simple('rename', 2),
+  renameSync: sync.renameSync,
+  rm,
+  rmSync,
+  rmdir,
+  rmdirSync,
+  stat: statLike('stat'),
+  statSync,
+  symlink,
+  symlinkSync: sync.symlinkSync,
+  truncate,
+  truncateSync: sync.truncateSync,
+  unlink: simple('unlink'),
+  unlinkSync: sync.unlinkSync,
+  watch,
+  write,
+  writeFile,
+  writeFileSync,
+  writeSync,
+  Dir,
+  Dirent,
+  Stats,
+  ReadStream,
+  WriteStream,
+  FileReadStream: ReadStream,
+  FileWriteStream: WriteStream,
+  F_OK: constants.F_OK,
+  R_OK: constants.R_OK,
+  W_OK: constants.W_OK,
+  X_OK: constants.X_OK,
+  constants,
+  promises,
+};
+// process.stdin: a file stream on fd 0 (reads happen on the I/O pool). A read waiting on
+// stdin keeps the process alive only while the stream wants data (not paused, not closed).
+let stdin;
+function getStdin() {
+  if (stdin) return stdin;
+  if (!binding.stdinAllowed()) {
+    // --sandbox with a terminal: no input at all.
+    stdin = new Readable({ read() { this.push(null); } });
+    stdin.fd = 0;
+    return stdin;
+  }
+  stdin = new ReadStream(null, { fd: 0, highWaterMark: 65536, autoClose: false });
+  let pending = 0;
+  let refed = true;
+  stdin[kStdinRef] = (id) => {
+    pending = id;
+    binding.ioRef(id, refed);
+  };
+  const setRef = (r) => {
+    refed = r;
+    if (pending) binding.ioRef(pending, r);
+  };
+  stdin.on('pause', () => setRef(false));
+  stdin.on('resume', () => setRef(true));
+  const onEnd = () => { setRef(false); pending = 0; };
+  stdin.on('end', onEnd);
+  stdin.on('close', onEnd);
+  const destroy = stdin._destroy;
+  stdin._destroy = function (err, cb) {
+    setRef(false);
+    // A read may never finish (a terminal): close without waiting for it.
+    this[kIsPerformingIO] = false;
+    cb(err);
+  };
+  void destroy;
+  stdin.isTTY = binding.stdinIsTTY() || undefined;
+  stdin.setRawMode = function () { return this; };
+  return stdin;
+}
+
+Object.defineProperty(module.exports, '_jsgen', {
+  value: { kStdinRef, FileHandle, getStdin },
+});

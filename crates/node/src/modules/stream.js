@@ -1,0 +1,2196 @@
+// Copyright Joyent, Inc. and other Node contributors.
+//
+// Permission is hereby granted, free of charge, to any person obtaining a
+// copy of this software and associated documentation files (the
+// "Software"), to deal in the Software without restriction, including
+// without limitation the rights to use, copy, modify, merge, publish,
+// distribute, sublicense, and/or sell copies of the Software, and to permit
+// persons to whom the Software is furnished to do so, subject to the
+// following conditions:
+//
+// The above copyright notice and this permission notice shall be included
+// in all copies or substantial portions of the Software.
+//
+// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS
+// OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
+// MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN
+// NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
+// DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
+// OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE
+// USE OR OTHER DEALINGS IN THE SOFTWARE.
+
+'use strict';
+// node:stream — the logic of Node v24's lib/internal/streams/{legacy,readable,writable,
+// duplex,transform,passthrough,destroy,end-of-stream,pipeline,from}.js (MIT, header above),
+// condensed: plain state objects instead of bit fields, no AbortSignal, no
+// primordials. Event and callback order follow Node's (every process.nextTick kept).
+
+const EE = require('events');
+
+let BufferCtor;
+function getBuffer() {
+  if (BufferCtor === undefined) {
+    try { BufferCtor = require('buffer').Buffer; } catch { BufferCtor = null; }
+  }
+  return BufferCtor;
+}
+// Bytes as Node hands them out: a Buffer when jsgen has one, else the Uint8Array.
+function toBuffer(u8) {
+  const B = getBuffer();
+  if (B && !(u8 instanceof B)) return B.from(u8.buffer, u8.byteOffset, u8.byteLength);
+  return u8;
+}
+function fromString(s, enc) {
+  const B = getBuffer();
+  if (B) return B.from(s, enc);
+  return binding.encode(s, enc || 'utf8');
+}
+function concatBytes(list, total) {
+  const B = getBuffer();
+  if (B) return B.concat(list, total);
+  return binding.concatBytes(list);
+}
+function isEncoding(enc) {
+  return typeof enc === 'string' &&
+    /^(utf-?8|latin1|binary|ascii|utf-?16le|ucs-?2|base64|base64url|hex)$/i.test(enc);
+}
+function normalizeEncoding(enc) {
+  const e = String(enc).toLowerCase();
+  if (e === 'utf-8' || e === 'utf8') return 'utf8';
+  if (e === 'ucs2' || e === 'ucs-2' || e === 'utf-16le' || e === 'utf16le') return 'utf16le';
+  if (e === 'binary') return 'latin1';
+  return e;
+}
+
+function nodeError(Ctor, code, msg) {
+  return binding.nodeError(Ctor, code, msg);
+}
+const errors = {
+  pushAfterEof: () => nodeError('Error', 'ERR_STREAM_PUSH_AFTER_EOF', 'stream.push() after EOF'),
+  nullValues: () => nodeError('TypeError', 'ERR_STREAM_NULL_VALUES', 'May not write null values to stream'),
+  writeAfterEnd: () => nodeError('Error', 'ERR_STREAM_WRITE_AFTER_END', 'write after end'),
+  destroyed: (m) => nodeError('Error', 'ERR_STREAM_DESTROYED', `Cannot call ${m} after a stream was destroyed`),
+  alreadyFinished: (m) => nodeError('Error', 'ERR_STREAM_ALREADY_FINISHED', `Cannot call ${m} after a stream was finished`),
+  multipleCallback: () => nodeError('Error', 'ERR_MULTIPLE_CALLBACK', 'Callback called multiple times'),
+  prematureClose: () => nodeError('Error', 'ERR_STREAM_PREMATURE_CLOSE', 'Premature close'),
+  notImplemented: (m) => nodeError('Error', 'ERR_METHOD_NOT_IMPLEMENTED', `The ${m} method is not implemented`),
+  unknownEncoding: (e) => nodeError('TypeError', 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${e}`),
+  unshiftAfterEnd: () => nodeError('Error', 'ERR_STREAM_UNSHIFT_AFTER_END_EVENT', 'stream.unshift() after end event'),
+};
+
+// ---- a string decoder (string_decoder for the encodings streams use) -------------------------
+
+function StringDecoder(encoding) {
+  this.encoding = normalizeEncoding(encoding || 'utf8');
+  if (!isEncoding(this.encoding)) throw errors.unknownEncoding(encoding);
+  this.pending = null;
+}
+StringDecoder.prototype.write = function write(buf) {
+  if (typeof buf === 'string') return buf;
+  if (this.pending) {
+    buf = binding.concatBytes([this.pending, buf]);
+    this.pending = null;
+  }
+  let n = buf.length;
+  if (this.encoding === 'utf8') n = binding.utf8CompleteLength(buf);
+  else if (this.encoding === 'utf16le') n = buf.length - (buf.length % 2);
+  else if (this.encoding === 'base64' || this.encoding === 'base64url') n = buf.length - (buf.length % 3);
+  if (n < buf.length) this.pending = buf.subarray(n);
+  return binding.decode(buf.subarray(0, n), this.encoding);
+};
+StringDecoder.prototype.end = function end(buf) {
+  let s = buf === undefined ? '' : this.write(buf);
+  if (this.pending) {
+    s += binding.decode(this.pending, this.encoding);
+    this.pending = null;
+  }
+  return s;
+};
+StringDecoder.prototype.text = function text(buf, i) {
+  return this.write(buf.subarray(i));
+};
+
+// ---- Stream (lib/internal/streams/legacy.js) ----------------------------------------------
+
+function Stream(opts) {
+  EE.call(this, opts);
+}
+Object.setPrototypeOf(Stream.prototype, EE.prototype);
+Object.setPrototypeOf(Stream, EE);
+
+Stream.prototype.pipe = function (dest, options) {
+  const source = this;
+  function ondata(chunk) {
+    if (dest.writable && dest.write(chunk) === false && source.pause) source.pause();
+  }
+  source.on('data', ondata);
+  function ondrain() {
+    if (source.readable && source.resume) source.resume();
+  }
+  dest.on('drain', ondrain);
+  if (!dest._isStdio && (!options || options.end !== false)) {
+    source.on('end', onend);
+    source.on('close', onclose);
+  }
+  let didOnEnd = false;
+  function onend() {
+    if (didOnEnd) return;
+    didOnEnd = true;
+    dest.end();
+  }
+  function onclose() {
+    if (didOnEnd) return;
+    didOnEnd = true;
+    if (typeof dest.destroy === 'function') dest.destroy();
+  }
+  function onerror(er) {
+    cleanup();
+    if (EE.listenerCount(this, 'error') === 0) this.emit('error', er);
+  }
+  source.prependListener('error', onerror);
+  dest.prependListener('error', onerror);
+  function cleanup() {
+    source.removeListener('data', ondata);
+    dest.removeListener('drain', ondrain);
+    source.removeListener('end', onend);
+    source.removeListener('close', onclose);
+    source.removeListener('error', onerror);
+    dest.removeListener('error', onerror);
+    source.removeListener('end', cleanup);
+    source.removeListener('close', cleanup);
+    dest.removeListener('close', cleanup);
+  }
+  source.on('end', cleanup);
+  source.on('close', cleanup);
+  dest.on('close', cleanup);
+  dest.emit('pipe', source);
+  return dest;
+};
+
+// ---- destroy (lib/internal/streams/destroy.js) ----------------------------------------------
+
+function checkError(err, w, r) {
+  if (err) {
+    err.stack; // eslint-disable-line no-unused-expressions
+    if (w && !w.errored) w.errored = err;
+    if (r && !r.errored) r.errored = err;
+  }
+}
+
+function destroy(err, cb) {
+  const r = this._readableState;
+  const w = this._writableState;
+  const s = w || r;
+  if ((w && w.destroyed) || (r && r.destroyed)) {
+    if (typeof cb === 'function') cb();
+    return this;
+  }
+  checkError(err, w, r);
+  if (w) w.destroyed = true;
+  if (r) r.destroyed = true;
+  if (!s.constructed) {
+    this.once(kDestroy, function (er) { _destroy(this, err || er, cb); });
+  } else {
+    _destroy(this, err, cb);
+  }
+  return this;
+}
+
+function _destroy(self, err, cb) {
+  let called = false;
+  function onDestroy(err) {
+    if (called) return;
+    called = true;
+    const r = self._readableState;
+    const w = self._writableState;
+    checkError(err, w, r);
+    if (w) w.closed = true;
+    if (r) r.closed = true;
+    if (typeof cb === 'function') cb(err);
+    if (err) process.nextTick(emitErrorCloseNT, self, err);
+    else process.nextTick(emitCloseNT, self);
+  }
+  try {
+    self._destroy(err || null, onDestroy);
+  } catch (err) {
+    onDestroy(err);
+  }
+}
+
+function emitErrorCloseNT(self, err) {
+  emitErrorNT(self, err);
+  emitCloseNT(self);
+}
+
+function emitCloseNT(self) {
+  const r = self._readableState;
+  const w = self._writableState;
+  if (w) w.closeEmitted = true;
+  if (r) r.closeEmitted = true;
+  if ((w && w.emitClose) || (r && r.emitClose)) self.emit('close');
+}
+
+function emitErrorNT(self, err) {
+  const r = self._readableState;
+  const w = self._writableState;
+  if ((w && w.errorEmitted) || (r && r.errorEmitted)) return;
+  if (w) w.errorEmitted = true;
+  if (r) r.errorEmitted = true;
+  self.emit('error', err);
+}
+
+function errorOrDestroy(stream, err, sync) {
+  const r = stream._readableState;
+  const w = stream._writableState;
+  if ((w && w.destroyed) || (r && r.destroyed)) return;
+  if ((r && r.autoDestroy) || (w && w.autoDestroy)) {
+    stream.destroy(err);
+  } else if (err) {
+    err.stack; // eslint-disable-line no-unused-expressions
+    if (w && !w.errored) w.errored = err;
+    if (r && !r.errored) r.errored = err;
+    if (sync) process.nextTick(emitErrorNT, stream, err);
+    else emitErrorNT(stream, err);
+  }
+}
+
+const kDestroy = Symbol('kDestroy');
+const kConstruct = Symbol('kConstruct');
+
+function construct(stream, cb) {
+  if (typeof stream._construct !== 'function') return;
+  const r = stream._readableState;
+  const w = stream._writableState;
+  if (r) r.constructed = false;
+  if (w) w.constructed = false;
+  stream.once(kConstruct, cb);
+  if (stream.listenerCount(kConstruct) > 1) return;
+  process.nextTick(constructNT, stream);
+}
+
+function constructNT(stream) {
+  let called = false;
+  function onConstruct(err) {
+    if (called) {
+      errorOrDestroy(stream, err ?? errors.multipleCallback());
+      return;
+    }
+    called = true;
+    const r = stream._readableState;
+    const w = stream._writableState;
+    const s = w || r;
+    if (r) r.constructed = true;
+    if (w) w.constructed = true;
+    if (s.destroyed) stream.emit(kDestroy, err);
+    else if (err) errorOrDestroy(stream, err, true);
+    else stream.emit(kConstruct);
+  }
+  try {
+    stream._construct((err) => { process.nextTick(onConstruct, err); });
+  } catch (err) {
+    process.nextTick(onConstruct, err);
+  }
+}
+
+function destroyer(stream, err) {
+  if (!stream || isDestroyed(stream)) return;
+  if (!err && !isFinished(stream)) err = errors.prematureClose();
+  stream.destroy(err);
+}
+
+function isDestroyed(stream) {
+  const w = stream._writableState;
+  const r = stream._readableState;
+  return !!(stream.destroyed || (w && w.destroyed) || (r && r.destroyed));
+}
+function isFinished(stream) {
+  const w = stream._writableState;
+  const r = stream._readableState;
+  return (!r || r.endEmitted) && (!w || w.finished);
+}
+
+// ---- Readable (lib/internal/streams/readable.js) --------------------------------------------
+
+const kPaused = Symbol('kPaused');
+
+function getDefaultHighWaterMark(objectMode) {
+  return objectMode ? 16 : 64 * 1024;
+}
+
+function getHighWaterMark(options, duplexKey, isDuplex) {
+  let hwm = options.highWaterMark;
+  if (hwm == null && isDuplex) hwm = options[duplexKey];
+  if (hwm != null) {
+    if (!Number.isInteger(hwm) || hwm < 0) {
+      const name = isDuplex ? `options.${duplexKey}` : 'options.highWaterMark';
+      throw nodeError('TypeError', 'ERR_INVALID_ARG_VALUE',
+        `The property '${name}' is invalid. Received ${hwm}`);
+    }
+    return Math.floor(hwm);
+  }
+  return null;
+}
+
+function ReadableState(options, stream, isDuplex) {
+  if (typeof isDuplex !== 'boolean') isDuplex = stream instanceof Duplex;
+  this.objectMode = !!(options && options.objectMode);
+  if (isDuplex && options && options.readableObjectMode) this.objectMode = true;
+  const hwm = options ? getHighWaterMark(options, 'readableHighWaterMark', isDuplex) : null;
+  this.highWaterMark = hwm ?? getDefaultHighWaterMark(this.objectMode);
+  this.buffer = [];
+  this.length = 0;
+  this.pipes = [];
+  this.flowing = null;
+  this.ended = false;
+  this.endEmitted = false;
+  this.reading = false;
+  this.constructed = true;
+  this.sync = true;
+  this.needReadable = false;
+  this.emittedReadable = false;
+  this.readableListening = false;
+  this.resumeScheduled = false;
+  this[kPaused] = null;
+  this.errorEmitted = false;
+  this.emitClose = !options || options.emitClose !== false;
+  this.autoDestroy = !options || options.autoDestroy !== false;
+  this.destroyed = false;
+  this.errored = null;
+  this.closed = false;
+  this.closeEmitted = false;
+  this.defaultEncoding = (options && options.defaultEncoding) || 'utf8';
+  this.awaitDrainWriters = null;
+  this.multiAwaitDrain = false;
+  this.readingMore = false;
+  this.dataEmitted = false;
+  this.decoder = null;
+  this.encoding = null;
+  if (options && options.encoding) {
+    this.decoder = new StringDecoder(options.encoding);
+    this.encoding = options.encoding;
+  }
+}
+
+function Readable(options) {
+  if (!(this instanceof Readable)) return new Readable(options);
+  const isDuplex = this instanceof Duplex;
+  this._readableState = new ReadableState(options, this, isDuplex);
+  if (options) {
+    if (typeof options.read === 'function') this._read = options.read;
+    if (typeof options.destroy === 'function') this._destroy = options.destroy;
+    if (typeof options.construct === 'function') this._construct = options.construct;
+  }
+  Stream.call(this, options);
+  if (this._construct) {
+    construct(this, () => {
+      if (this._readableState.needReadable) maybeReadMore(this, this._readableState);
+    });
+  }
+}
+Object.setPrototypeOf(Readable.prototype, Stream.prototype);
+Object.setPrototypeOf(Readable, Stream);
+
+Readable.ReadableState = ReadableState;
+Readable.prototype.destroy = destroy;
+Readable.prototype._undestroy = function () {};
+Readable.prototype._destroy = function (err, cb) { cb(err); };
+Readable.prototype[EE.captureRejectionSymbol] = function (err) { this.destroy(err); };
+Readable.prototype[Symbol.asyncDispose] = function () {
+  let error;
+  if (!this.destroyed) {
+    error = this.readableEnded ? null : nodeError('Error', 'ABORT_ERR', 'The operation was aborted');
+    this.destroy(error);
+  }
+  return new Promise((resolve, reject) => eos(this, (err) => (err && err !== error ? reject(err) : resolve(null))));
+};
+
+Readable.prototype.push = function (chunk, encoding) {
+  return readableAddChunk(this, chunk, encoding, false);
+};
+Readable.prototype.unshift = function (chunk, encoding) {
+  return readableAddChunk(this, chunk, encoding, true);
+};
+
+function readableAddChunk(stream, chunk, encoding, addToFront) {
+  const state = stream._readableState;
+  let err;
+  if (!state.objectMode) {
+    if (typeof chunk === 'string') {
+      encoding = encoding || state.defaultEncoding;
+      if (state.encoding !== encoding) {
+        if (addToFront && state.encoding) {
+          chunk = binding.decode(fromString(chunk, encoding), state.encoding);
+        } else {
+          chunk = fromString(chunk, encoding);
+          encoding = '';
+        }
+      }
+    } else if (chunk instanceof Uint8Array) {
+      chunk = toBuffer(chunk);
+      encoding = '';
+    } else if (chunk != null) {
+      err = binding.invalidArgType('chunk', 'of type string or an instance of Buffer or Uint8Array', chunk);
+    }
+  }
+  if (err) {
+    errorOrDestroy(stream, err);
+  } else if (chunk === null) {
+    state.reading = false;
+    onEofChunk(stream, state);
+  } else if (state.objectMode || (chunk && chunk.length > 0)) {
+    if (addToFront) {
+      if (state.endEmitted) errorOrDestroy(stream, errors.unshiftAfterEnd());
+      else if (state.destroyed || state.errored) return false;
+      else addChunk(stream, state, chunk, true);
+    } else if (state.ended) {
+      errorOrDestroy(stream, errors.pushAfterEof());
+    } else if (state.destroyed || state.errored) {
+      return false;
+    } else {
+      state.reading = false;
+      if (state.decoder && !encoding) {
+        chunk = state.decoder.write(chunk);
+        if (state.objectMode || chunk.length !== 0) addChunk(stream, state, chunk, false);
+        else maybeReadMore(stream, state);
+      } else {
+        addChunk(stream, state, chunk, false);
+      }
+    }
+  } else if (!addToFront) {
+    state.reading = false;
+    maybeReadMore(stream, state);
+  }
+  return !state.ended && (state.length < state.highWaterMark || state.length === 0);
+}
+
+function addChunk(stream, state, chunk, addToFront) {
+  if (state.flowing && state.length === 0 && !state.sync && stream.listenerCount('data') > 0) {
+    if (state.multiAwaitDrain) state.awaitDrainWriters.clear();
+    else state.awaitDrainWriters = null;
+    state.dataEmitted = true;
+    stream.emit('data', chunk);
+  } else {
+    state.length += state.objectMode ? 1 : chunk.length;
+    if (addToFront) state.buffer.unshift(chunk);
+    else state.buffer.push(chunk);
+    if (state.needReadable) emitReadable(stream);
+  }
+  maybeReadMore(stream, state);
+}
+
+Readable.prototype.isPaused = function () {
+  const state = this._readableState;
+  return state[kPaused] === true || state.flowing === false;
+};
+
+Readable.prototype.setEncoding = function (enc) {
+  const decoder = new StringDecoder(enc);
+  const state = this._readableState;
+  state.decoder = decoder;
+  state.encoding = decoder.encoding;
+  let content = '';
+  for (const data of state.buffer) content += decoder.write(data);
+  state.buffer = [];
+  if (content !== '') state.buffer.push(content);
+  state.length = content.length;
+  return this;
+};
+
+const MAX_HWM = 0x40000000;
+function computeNewHighWaterMark(n) {
+  if (n > MAX_HWM) {
+    throw nodeError('RangeError', 'ERR_OUT_OF_RANGE',
+      `The value of "size" is out of range. It must be <= 1GiB. Received ${n}`);
+  }
+  n--;
+  n |= n >>> 1; n |= n >>> 2; n |= n >>> 4; n |= n >>> 8; n |= n >>> 16;
+  n++;
+  return n;
+}
+
+function howMuchToRead(n, state) {
+  if (n <= 0 || (state.length === 0 && state.ended)) return 0;
+  if (state.objectMode) return 1;
+  if (Number.isNaN(n)) {
+    if (state.flowing && state.length) return state.buffer[0].length;
+    return state.length;
+  }
+  if (n <= state.length) return n;
+  return state.ended ? state.length : 0;
+}
+
+Readable.prototype.read = function (n) {
+  if (n === undefined) n = NaN;
+  else if (!Number.isInteger(n)) n = Number.parseInt(n, 10);
+  const state = this._readableState;
+  const nOrig = n;
+  if (n > state.highWaterMark) state.highWaterMark = computeNewHighWaterMark(n);
+  if (n !== 0) state.emittedReadable = false;
+  if (n === 0 && state.needReadable &&
+      ((state.highWaterMark !== 0 ? state.length >= state.highWaterMark : state.length > 0) ||
+       state.ended)) {
+    if (state.length === 0 && state.ended) endReadable(this);
+    else emitReadable(this);
+    return null;
+  }
+  n = howMuchToRead(n, state);
+  if (n === 0 && state.ended) {
+    if (state.length === 0) endReadable(this);
+    return null;
+  }
+  let doRead = state.needReadable;
+  if (state.length === 0 || state.length - n < state.highWaterMark) doRead = true;
+  if (state.ended || state.reading || state.destroyed || state.errored || !state.constructed) {
+    doRead = false;
+  } else if (doRead) {
+    state.reading = true;
+    state.sync = true;
+    if (state.length === 0) state.needReadable = true;
+    try {
+      this._read(state.highWaterMark);
+    } catch (err) {
+      errorOrDestroy(this, err);
+    }
+    state.sync = false;
+    if (!state.reading) n = howMuchToRead(nOrig, state);
+  }
+  let ret;
+  if (n > 0) ret = fromList(n, state);
+  else ret = null;
+  if (ret === null) {
+    state.needReadable = state.length <= state.highWaterMark;
+    n = 0;
+  } else {
+    state.length -= n;
+    if (state.multiAwaitDrain) state.awaitDrainWriters.clear();
+    else state.awaitDrainWriters = null;
+  }
+  if (state.length === 0) {
+    if (!state.ended) state.needReadable = true;
+    if (nOrig !== n && state.ended) endReadable(this);
+  }
+  if (ret !== null && !state.errorEmitted && !state.closeEmitted) {
+    state.dataEmitted = true;
+    this.emit('data', ret);
+  }
+  return ret;
+};
+
+function onEofChunk(stream, state) {
+  if (state.ended) return;
+  if (state.decoder) {
+    const chunk = state.decoder.end();
+    if (chunk && chunk.length) {
+      state.buffer.push(chunk);
+      state.length += state.objectMode ? 1 : chunk.length;
+    }
+  }
+  state.ended = true;
+  if (state.sync) {
+    emitReadable(stream);
+  } else {
+    state.needReadable = false;
+    state.emittedReadable = true;
+    emitReadable_(stream);
+  }
+}
+
+function emitReadable(stream) {
+  const state = stream._readableState;
+  state.needReadable = false;
+  if (!state.emittedReadable) {
+    state.emittedReadable = true;
+    process.nextTick(emitReadable_, stream);
+  }
+}
+
+function emitReadable_(stream) {
+  const state = stream._readableState;
+  if (!state.destroyed && !state.errored && (state.length || state.ended)) {
+    stream.emit('readable');
+    state.emittedReadable = false;
+  }
+  state.needReadable = !state.flowing && !state.ended && state.length <= state.highWaterMark;
+  flow(stream);
+}
+
+function maybeReadMore(stream, state) {
+  if (!state.readingMore && state.constructed) {
+    state.readingMore = true;
+    process.nextTick(maybeReadMore_, stream, state);
+  }
+}
+
+function maybeReadMore_(stream, state) {
+  while (!state.reading && !state.ended &&
+         (state.length < state.highWaterMark || (state.flowing && state.length === 0))) {
+    const len = state.length;
+    stream.read(0);
+    if (len === state.length) break;
+  }
+  state.readingMore = false;
+}
+
+Readable.prototype._read = function (n) {
+  throw errors.notImplemented('_read()');
+};
+
+Readable.prototype.pipe = function (dest, pipeOpts) {
+  const src = this;
+  const state = this._readableState;
+  state.pipes.push(dest);
+  const doEnd = (!pipeOpts || pipeOpts.end !== false) &&
+    dest !== process.stdout && dest !== process.stderr;
+  const endFn = doEnd ? onend : unpipe;
+  if (state.endEmitted) process.nextTick(endFn);
+  else src.once('end', endFn);
+  dest.on('unpipe', onunpipe);
+  function onunpipe(readable, unpipeInfo) {
+    if (readable === src) {
+      if (unpipeInfo && unpipeInfo.hasUnpiped === false) {
+        unpipeInfo.hasUnpiped = true;
+        cleanup();
+      }
+    }
+  }
+  function onend() { dest.end(); }
+  let ondrain;
+  let cleanedUp = false;
+  function cleanup() {
+    dest.removeListener('close', onclose);
+    dest.removeListener('finish', onfinish);
+    if (ondrain) dest.removeListener('drain', ondrain);
+    dest.removeListener('error', onerror);
+    dest.removeListener('unpipe', onunpipe);
+    src.removeListener('end', onend);
+    src.removeListener('end', unpipe);
+    src.removeListener('data', ondata);
+    cleanedUp = true;
+    if (ondrain && state.awaitDrainWriters &&
+        (!dest._writableState || dest._writableState.needDrain)) ondrain();
+  }
+  function pause() {
+    if (!cleanedUp) {
+      if (state.pipes.length === 1 && state.pipes[0] === dest) {
+        state.awaitDrainWriters = dest;
+        state.multiAwaitDrain = false;
+      } else if (state.pipes.length > 1 && state.pipes.includes(dest)) {
+        if (!state.multiAwaitDrain) {
+          state.multiAwaitDrain = true;
+          state.awaitDrainWriters = new Set(state.awaitDrainWriters ? [state.awaitDrainWriters] : []);
+        }
+        state.awaitDrainWriters.add(dest);
+      }
+      src.pause();
+    }
+    if (!ondrain) {
+      ondrain = pipeOnDrain(src, dest);
+      dest.on('drain', ondrain);
+    }
+  }
+  src.on('data', ondata);
+  function ondata(chunk) {
+    const ret = dest.write(chunk);
+    if (ret === false) pause();
+  }
+  function onerror(er) {
+    unpipe();
+    dest.removeListener('error', onerror);
+    if (dest.listenerCount('error') === 0) {
+      const s = dest._writableState || dest._readableState;
+      if (s && !s.errorEmitted) errorOrDestroy(dest, er);
+      else dest.emit('error', er);
+    }
+  }
+  dest.prependListener('error', onerror);
+  function onclose() {
+    dest.removeListener('finish', onfinish);
+    unpipe();
+  }
+  dest.once('close', onclose);
+  function onfinish() {
+    dest.removeListener('close', onclose);
+    unpipe();
+  }
+  dest.once('finish', onfinish);
+  function unpipe() { src.unpipe(dest); }
+  dest.emit('pipe', src);
+  if (dest.writableNeedDrain === true) pause();
+  else if (!state.flowing) src.resume();
+  return dest;
+};
+
+function pipeOnDrain(src, dest) {
+  return function pipeOnDrainFunctionResult() {
+    const state = src._readableState;
+    if (state.awaitDrainWriters === dest) state.awaitDrainWriters = null;
+    else if (state.multiAwaitDrain) state.awaitDrainWriters.delete(dest);
+    if ((!state.awaitDrainWriters || state.awaitDrainWriters.size === 0) &&
+        src.listenerCount('data')) {
+      src.resume();
+    }
+  };
+}
+
+Readable.prototype.unpipe = function (dest) {
+  const state = this._readableState;
+  const unpipeInfo = { hasUnpiped: false };
+  if (state.pipes.length === 0) return this;
+  if (!dest) {
+    const dests = state.pipes;
+    state.pipes = [];
+    this.pause();
+    for (let i = 0; i < dests.length; i++) dests[i].emit('unpipe', this, { hasUnpiped: false });
+    return this;
+  }
+  const index = state.pipes.indexOf(dest);
+  if (index === -1) return this;
+  state.pipes.splice(index, 1);
+  if (state.pipes.length === 0) this.pause();
+  dest.emit('unpipe', this, unpipeInfo);
+  return this;
+};
+
+Readable.prototype.on = function (ev, fn) {
+  const res = Stream.prototype.on.call(this, ev, fn);
+  const state = this._readableState;
+  if (ev === 'data') {
+    state.readableListening = this.listenerCount('readable') > 0;
+    if (state.flowing !== false) this.resume();
+  } else if (ev === 'readable') {
+    if (!state.endEmitted && !state.readableListening) {
+      state.readableListening = state.needReadable = true;
+      state.flowing = false;
+      state.emittedReadable = false;
+      if (state.length) emitReadable(this);
+      else if (!state.reading) process.nextTick(nReadingNextTick, this);
+    }
+  }
+  return res;
+};
+Readable.prototype.addListener = Readable.prototype.on;
+
+Readable.prototype.removeListener = function (ev, fn) {
+  const state = this._readableState;
+  const res = Stream.prototype.removeListener.call(this, ev, fn);
+  if (ev === 'readable') {
+    process.nextTick(updateReadableListening, this);
+  } else if (ev === 'data' && this.listenerCount('data') === 0 &&
+             !state.resumeScheduled && state.flowing) {
+    // Node 24 keeps flowing; nothing to do.
+  }
+  return res;
+};
+Readable.prototype.off = Readable.prototype.removeListener;
+
+Readable.prototype.removeAllListeners = function (ev) {
+  const res = Stream.prototype.removeAllListeners.apply(this, arguments);
+  if (ev === 'readable' || ev === undefined) process.nextTick(updateReadableListening, this);
+  return res;
+};
+
+function updateReadableListening(self) {
+  const state = self._readableState;
+  state.readableListening = self.listenerCount('readable') > 0;
+  if (state.resumeScheduled && state[kPaused] === false) state.flowing = true;
+  else if (self.listenerCount('data') > 0) self.resume();
+  else if (!state.readableListening) state.flowing = null;
+}
+
+function nReadingNextTick(self) {
+  self.read(0);
+}
+
+Readable.prototype.resume = function () {
+  const state = this._readableState;
+  if (!state.flowing) {
+    state.flowing = !state.readableListening;
+    resume(this, state);
+  }
+  state[kPaused] = false;
+  return this;
+};
+
+function resume(stream, state) {
+  if (!state.resumeScheduled) {
+    state.resumeScheduled = true;
+    process.nextTick(resume_, stream, state);
+  }
+}
+
+function resume_(stream, state) {
+  if (!state.reading) stream.read(0);
+  state.resumeScheduled = false;
+  stream.emit('resume');
+  flow(stream);
+  if (state.flowing && !state.reading) stream.read(0);
+}
+
+Readable.prototype.pause = function () {
+  const state = this._readableState;
+  if (state.flowing !== false) {
+    state.flowing = false;
+    this.emit('pause');
+  }
+  state[kPaused] = true;
+  return this;
+};
+
+function flow(stream) {
+  const state = stream._readableState;
+  while (state.flowing && stream.read() !== null);
+}
+
+Readable.prototype.wrap = function (stream) {
+  let paused = false;
+  stream.on('data', (chunk) => {
+    if (!this.push(chunk) && stream.pause) {
+      paused = true;
+      stream.pause();
+    }
+  });
+  stream.on('end', () => { this.push(null); });
+  stream.on('error', (err) => { errorOrDestroy(this, err); });
+  stream.on('close', () => { this.destroy(); });
+  stream.on('destroy', () => { this.destroy(); });
+  this._read = () => {
+    if (paused && stream.resume) {
+      paused = false;
+      stream.resume();
+    }
+  };
+  return this;
+};
+
+Readable.prototype[Symbol.asyncIterator] = function () {
+  return streamToAsyncIterator(this);
+};
+
+Readable.prototype.iterator = function (options) {
+  return streamToAsyncIterator(this, options);
+};
+
+function streamToAsyncIterator(stream, options) {
+  if (typeof stream.read !== 'function') stream = Readable.wrap(stream, { objectMode: true });
+  const iter = createAsyncIterator(stream, options);
+  iter.stream = stream;
+  return iter;
+}
+
+async function* createAsyncIterator(stream, options) {
+  let callback = nop;
+  function next(resolve) {
+    if (this === stream) {
+      callback();
+      callback = nop;
+    } else {
+      callback = resolve;
+    }
+  }
+  stream.on('readable', next);
+  let error;
+  const cleanup = eos(stream, { writable: false }, (err) => {
+    error = err ? aggregateTwoErrors(error, err) : null;
+    callback();
+    callback = nop;
+  });
+  try {
+    while (true) {
+      const chunk = stream.destroyed ? null : stream.read();
+      if (chunk !== null) {
+        yield chunk;
+      } else if (error) {
+        throw error;
+      } else if (error === null) {
+        return;
+      } else {
+        await new Promise(next);
+      }
+    }
+  } catch (err) {
+    error = aggregateTwoErrors(error, err);
+    throw error;
+  } finally {
+    if ((error || (options && options.destroyOnReturn) !== false) &&
+        (error === undefined || stream._readableState.autoDestroy)) {
+      destroyer(stream, null);
+    } else {
+      stream.off('readable', next);
+      cleanup();
+    }
+  }
+}
+
+function aggregateTwoErrors(inner, outer) {
+  if (inner && outer && inner !== outer) {
+    if (Array.isArray(outer.errors)) {
+      outer.errors.push(inner);
+      return outer;
+    }
+    const err = new AggregateError([outer, inner], outer.message);
+    err.code = outer.code;
+    return err;
+  }
+  return inner || outer;
+}
+
+function nop() {}
+
+function defineGetters(proto, getters) {
+  for (const k of Object.keys(getters)) {
+    const d = getters[k];
+    Object.defineProperty(proto, k, {
+      get: d.get || d,
+      set: d.set,
+      enumerable: false,
+      configurable: true,
+    });
+  }
+}
+
+defineGetters(Readable.prototype, {
+  readable: {
+    get() {
+      const r = this._readableState;
+      return !!r && r.readable !== false && !r.destroyed && !r.errorEmitted && !r.endEmitted;
+    },
+    set(val) {
+      if (this._readableState) this._readableState.readable = !!val;
+    },
+  },
+  readableDidRead() { return this._readableState.dataEmitted; },
+  readableAborted() {
+    const r = this._readableState;
+    return !!(r.readable !== false && (r.destroyed || r.errored) && !r.endEmitted);
+  },
+  readableHighWaterMark() { return this._readableState.highWaterMark; },
+  readableBuffer() { return this._readableState && this._readableState.buffer; },
+  readableFlowing: {
+    get() { return this._readableState.flowing; },
+    set(state) { if (this._readableState) this._readableState.flowing = state; },
+  },
+  readableLength() { return this._readableState.length; },
+  readableObjectMode() { return this._readableState ? this._readableState.objectMode : false; },
+  readableEncoding() { return this._readableState ? this._readableState.encoding : null; },
+  errored() { return this._readableState ? this._readableState.errored : null; },
+  closed() { return this._readableState ? this._readableState.closed : false; },
+  destroyed: {
+    get() { return this._readableState ? this._readableState.destroyed : false; },
+    set(value) { if (this._readableState) this._readableState.destroyed = value; },
+  },
+  readableEnded() { return this._readableState ? this._readableState.endEmitted : false; },
+});
+
+function endReadable(stream) {
+  const state = stream._readableState;
+  if (!state.endEmitted) {
+    state.ended = true;
+    process.nextTick(endReadableNT, state, stream);
+  }
+}
+
+function endReadableNT(state, stream) {
+  if (!state.errored && !state.closeEmitted && !state.endEmitted && state.length === 0) {
+    state.endEmitted = true;
+    stream.emit('end');
+    if (stream.writable && stream.allowHalfOpen === false) {
+      process.nextTick(endWritableNT, stream);
+    } else if (state.autoDestroy) {
+      const wState = stream._writableState;
+      const autoDestroy = !wState ||
+        (wState.autoDestroy && (wState.finished || wState.writable === false));
+      if (autoDestroy) stream.destroy();
+    }
+  }
+}
+
+function endWritableNT(stream) {
+  const writable = stream.writable && !stream.writableEnded && !stream.destroyed;
+  if (writable) stream.end();
+}
+
+function fromList(n, state) {
+  if (state.length === 0) return null;
+  let ret;
+  const buf = state.buffer;
+  if (state.objectMode) {
+    ret = buf.shift();
+  } else if (!n || n >= state.length) {
+    if (state.decoder) ret = buf.join('');
+    else if (buf.length === 1) ret = buf[0];
+    else ret = toBuffer(concatBytes(buf, state.length));
+    state.buffer = [];
+  } else if (n < buf[0].length) {
+    ret = buf[0].slice(0, n);
+    buf[0] = buf[0].slice(n);
+  } else if (n === buf[0].length) {
+    ret = buf.shift();
+  } else if (state.decoder) {
+    ret = '';
+    while (ret.length < n) {
+      const need = n - ret.length;
+      const s = buf[0];
+      if (s.length <= need) { ret += s; buf.shift(); }
+      else { ret += s.slice(0, need); buf[0] = s.slice(need); }
+    }
+  } else {
+    const parts = [];
+    let got = 0;
+    while (got < n) {
+      const b = buf[0];
+      const need = n - got;
+      if (b.length <= need) { parts.push(b); got += b.length; buf.shift(); }
+      else { parts.push(b.subarray(0, need)); buf[0] = b.subarray(need); got += need; }
+    }
+    ret = toBuffer(concatBytes(parts, n));
+  }
+  return ret;
+}
+
+Readable.from = function (iterable, opts) {
+  return from(Readable, iterable, opts);
+};
+
+Readable.wrap = function (src, options) {
+  return new Readable({ objectMode: src.readableObjectMode ?? src.objectMode ?? true, ...options,
+    destroy(err, callback) { destroyer(src, err); callback(err); } }).wrap(src);
+};
+
+Readable.isDisturbed = function (stream) {
+  const r = stream._readableState;
+  return !!(r && (r.dataEmitted || r.destroyed || r.errored));
+};
+
+// ---- Readable.from (lib/internal/streams/from.js) -------------------------------------------
+
+function from(ReadableCtor, iterable, opts) {
+  let iterator;
+  if (typeof iterable === 'string' || iterable instanceof Uint8Array) {
+    return new ReadableCtor({
+      objectMode: true,
+      ...opts,
+      read() {
+        this.push(iterable);
+        this.push(null);
+      },
+    });
+  }
+  let isAsync;
+  if (iterable && iterable[Symbol.asyncIterator]) {
+    isAsync = true;
+    iterator = iterable[Symbol.asyncIterator]();
+  } else if (iterable && iterable[Symbol.iterator]) {
+    isAsync = false;
+    iterator = iterable[Symbol.iterator]();
+  } else {
+    throw binding.invalidArgType('iterable', 'an instance of Iterable', iterable);
+  }
+  const readable = new ReadableCtor({ objectMode: true, highWaterMark: 1, ...opts });
+  let reading = false;
+  let isAsyncValues = false;
+  readable._read = function () {
+    if (!reading) {
+      reading = true;
+      if (isAsync) nextAsync();
+      else if (isAsyncValues) nextSyncWithAsyncValues();
+      else nextSync();
+    }
+  };
+  readable._destroy = function (error, cb) {
+    close(error).then(
+      () => process.nextTick(cb, error),
+      (e) => process.nextTick(cb, e || error),
+    );
+  };
+  async function close(error) {
+    const hadError = error !== undefined && error !== null;
+    const hasThrow = typeof iterator.throw === 'function';
+    if (hadError && hasThrow) {
+      const { value, done } = await iterator.throw(error);
+      await value;
+      if (done) return;
+    }
+    if (typeof iterator.return === 'function') {
+      const { value } = await iterator.return();
+      await value;
+    }
+  }
+  function nextSync() {
+    for (;;) {
+      try {
+        const { value, done } = iterator.next();
+        if (done) {
+          readable.push(null);
+          return;
+        }
+        if (value && typeof value.then === 'function') {
+          return changeToAsyncValues(value);
+        }
+        if (value === null) {
+          reading = false;
+          throw errors.nullValues();
+        }
+        if (readable.push(value)) continue;
+        else reading = false;
+      } catch (err) {
+        readable.destroy(err);
+      }
+      break;
+    }
+  }
+  async function changeToAsyncValues(value) {
+    isAsyncValues = true;
+    try {
+      const res = await value;
+      if (res === null) {
+        reading = false;
+        throw errors.nullValues();
+      }
+      if (readable.push(res)) {
+        nextSyncWithAsyncValues();
+        return;
+      }
+      reading = false;
+    } catch (err) {
+      readable.destroy(err);
+    }
+  }
+  async function nextSyncWithAsyncValues() {
+    for (;;) {
+      try {
+        const { value, done } = iterator.next();
+        if (done) {
+          readable.push(null);
+          return;
+        }
+        const res = (value && typeof value.then === 'function') ? await value : value;
+        if (res === null) {
+          reading = false;
+          throw errors.nullValues();
+        }
+        if (readable.push(res)) continue;
+        else reading = false;
+      } catch (err) {
+        readable.destroy(err);
+      }
+      break;
+    }
+  }
+  async function nextAsync() {
+    for (;;) {
+      try {
+        const { value, done } = await iterator.next();
+        if (done) {
+          readable.push(null);
+          return;
+        }
+        if (value === null) {
+          reading = false;
+          throw errors.nullValues();
+        }
+        if (readable.push(value)) continue;
+        else reading = false;
+      } catch (err) {
+        readable.destroy(err);
+      }
+      break;
+    }
+  }
+  return readable;
+}
+
+// ---- Writable (lib/internal/streams/writable.js) --------------------------------------------
+
+const kOnFinished = Symbol('kOnFinished');
+
+function WritableState(options, stream, isDuplex) {
+  if (typeof isDuplex !== 'boolean') isDuplex = stream instanceof Duplex;
+  this.objectMode = !!(options && options.objectMode);
+  if (isDuplex && options && options.writableObjectMode) this.objectMode = true;
+  const hwm = options ? getHighWaterMark(options, 'writableHighWaterMark', isDuplex) : null;
+  this.highWaterMark = hwm ?? getDefaultHighWaterMark(this.objectMode);
+  this.finalCalled = false;
+  this.needDrain = false;
+  this.ending = false;
+  this.ended = false;
+  this.finished = false;
+  this.destroyed = false;
+  this.decodeStrings = !(options && options.decodeStrings === false);
+  this.defaultEncoding = (options && options.defaultEncoding) || 'utf8';
+  this.length = 0;
+  this.writing = false;
+  this.corked = 0;
+  this.sync = true;
+  this.bufferProcessing = false;
+  this.onwrite = onwrite.bind(undefined, stream);
+  this.writecb = null;
+  this.writelen = 0;
+  this.afterWriteTickInfo = null;
+  this.buffered = [];
+  this.bufferedIndex = 0;
+  this.allBuffers = true;
+  this.allNoop = true;
+  this.pendingcb = 0;
+  this.constructed = true;
+  this.prefinished = false;
+  this.errorEmitted = false;
+  this.emitClose = !options || options.emitClose !== false;
+  this.autoDestroy = !options || options.autoDestroy !== false;
+  this.errored = null;
+  this.closed = false;
+  this.closeEmitted = false;
+  this[kOnFinished] = [];
+}
+
+WritableState.prototype.getBuffer = function getBuffer() {
+  return this.buffered.slice(this.bufferedIndex);
+};
+
+Object.defineProperty(WritableState.prototype, 'bufferedRequestCount', {
+  get() { return this.buffered.length - this.bufferedIndex; },
+});
+
+function resetBuffer(state) {
+  state.buffered = [];
+  state.bufferedIndex = 0;
+  state.allBuffers = true;
+  state.allNoop = true;
+}
+
+function Writable(options) {
+  const isDuplex = this instanceof Duplex;
+  if (!isDuplex && !(this instanceof Writable)) return new Writable(options);
+  this._writableState = new WritableState(options, this, isDuplex);
+  if (options) {
+    if (typeof options.write === 'function') this._write = options.write;
+    if (typeof options.writev === 'function') this._writev = options.writev;
+    if (typeof options.destroy === 'function') this._destroy = options.destroy;
+    if (typeof options.final === 'function') this._final = options.final;
+    if (typeof options.construct === 'function') this._construct = options.construct;
+  }
+  Stream.call(this, options);
+  if (this._construct) {
+    construct(this, () => {
+      const state = this._writableState;
+      if (!state.writing) clearBuffer(this, state);
+      finishMaybe(this, state);
+    });
+  }
+}
+Object.setPrototypeOf(Writable.prototype, Stream.prototype);
+Object.setPrototypeOf(Writable, Stream);
+Writable.WritableState = WritableState;
+
+Object.defineProperty(Writable, Symbol.hasInstance, {
+  value: function (object) {
+    if (Function.prototype[Symbol.hasInstance].call(this, object)) return true;
+    if (this !== Writable) return false;
+    return !!(object && object._writableState instanceof WritableState);
+  },
+});
+
+Writable.prototype.pipe = function () {
+  errorOrDestroy(this, nodeError('Error', 'ERR_STREAM_CANNOT_PIPE', 'Cannot pipe, not readable'));
+};
+
+function _write(stream, chunk, encoding, cb) {
+  const state = stream._writableState;
+  if (typeof encoding === 'function') {
+    cb = encoding;
+    encoding = state.defaultEncoding;
+  } else {
+    if (!encoding) encoding = state.defaultEncoding;
+    else if (encoding !== 'buffer' && !isEncoding(encoding)) throw errors.unknownEncoding(encoding);
+    if (typeof cb !== 'function') cb = nop;
+  }
+  if (chunk === null) {
+    throw errors.nullValues();
+  } else if (!state.objectMode) {
+    if (typeof chunk === 'string') {
+      if (state.decodeStrings !== false) {
+        chunk = toBuffer(fromString(chunk, encoding));
+        encoding = 'buffer';
+      }
+    } else if (chunk instanceof Uint8Array) {
+      chunk = toBuffer(chunk);
+      encoding = 'buffer';
+    } else {
+      throw binding.invalidArgType('chunk', 'of type string or an instance of Buffer, TypedArray, or DataView', chunk);
+    }
+  }
+  let err;
+  if (state.ending) err = errors.writeAfterEnd();
+  else if (state.destroyed) err = errors.destroyed('write');
+  if (err) {
+    process.nextTick(cb, err);
+    errorOrDestroy(stream, err, true);
+    return err;
+  }
+  state.pendingcb++;
+  return writeOrBuffer(stream, state, chunk, encoding, cb);
+}
+
+Writable.prototype.write = function (chunk, encoding, cb) {
+  if (encoding != null && typeof encoding === 'function') {
+    cb = encoding;
+    encoding = null;
+  }
+  return _write(this, chunk, encoding, cb) === true;
+};
+
+Writable.prototype.cork = function () {
+  this._writableState.corked++;
+};
+
+Writable.prototype.uncork = function () {
+  const state = this._writableState;
+  if (state.corked) {
+    state.corked--;
+    if (!state.writing) clearBuffer(this, state);
+  }
+};
+
+Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
+  if (typeof encoding === 'string') encoding = encoding.toLowerCase();
+  if (!isEncoding(encoding)) throw errors.unknownEncoding(encoding);
+  this._writableState.defaultEncoding = encoding;
+  return this;
+};
+
+function writeOrBuffer(stream, state, chunk, encoding, callback) {
+  const len = state.objectMode ? 1 : chunk.length;
+  state.length += len;
+  const ret = state.length < state.highWaterMark;
+  if (!ret) state.needDrain = true;
+  if (state.writing || state.corked || state.errored || !state.constructed) {
+    state.buffered.push({ chunk, encoding, callback });
+    if (state.allBuffers && encoding !== 'buffer') state.allBuffers = false;
+    if (state.allNoop && callback !== nop) state.allNoop = false;
+  } else {
+    state.writelen = len;
+    state.writecb = callback;
+    state.writing = true;
+    state.sync = true;
+    stream._write(chunk, encoding, state.onwrite);
+    state.sync = false;
+  }
+  return ret && !state.errored && !state.destroyed;
+}
+
+function doWrite(stream, state, writev, len, chunk, encoding, cb) {
+  state.writelen = len;
+  state.writecb = cb;
+  state.writing = true;
+  state.sync = true;
+  if (state.destroyed) state.onwrite(errors.destroyed('write'));
+  else if (writev) stream._writev(chunk, state.onwrite);
+  else stream._write(chunk, encoding, state.onwrite);
+  state.sync = false;
+}
+
+function onwriteError(stream, state, er, cb) {
+  --state.pendingcb;
+  cb(er);
+  errorBuffer(state);
+  errorOrDestroy(stream, er);
+}
+
+function onwrite(stream, er) {
+  const state = stream._writableState;
+  const sync = state.sync;
+  const cb = state.writecb;
+  if (typeof cb !== 'function') {
+    errorOrDestroy(stream, errors.multipleCallback());
+    return;
+  }
+  state.writing = false;
+  state.writecb = null;
+  state.length -= state.writelen;
+  state.writelen = 0;
+  if (er) {
+    er.stack; // eslint-disable-line no-unused-expressions
+    if (!state.errored) state.errored = er;
+    if (stream._readableState && !stream._readableState.errored) {
+      stream._readableState.errored = er;
+    }
+    if (sync) process.nextTick(onwriteError, stream, state, er, cb);
+    else onwriteError(stream, state, er, cb);
+  } else {
+    if (state.buffered.length > state.bufferedIndex) clearBuffer(stream, state);
+    if (sync) {
+      if (state.afterWriteTickInfo !== null && state.afterWriteTickInfo.cb === cb) {
+        state.afterWriteTickInfo.count++;
+      } else {
+        state.afterWriteTickInfo = { count: 1, cb, stream, state };
+        process.nextTick(afterWriteTick, state.afterWriteTickInfo);
+      }
+    } else {
+      afterWrite(stream, state, 1, cb);
+    }
+  }
+}
+
+function afterWriteTick({ stream, state, count, cb }) {
+  state.afterWriteTickInfo = null;
+  return afterWrite(stream, state, count, cb);
+}
+
+function afterWrite(stream, state, count, cb) {
+  const needDrain = !state.ending && !stream.destroyed && state.length === 0 && state.needDrain;
+  if (needDrain) {
+    state.needDrain = false;
+    stream.emit('drain');
+  }
+  while (count-- > 0) {
+    state.pendingcb--;
+    cb(null);
+  }
+  if (state.destroyed) errorBuffer(state);
+  finishMaybe(stream, state);
+}
+
+function errorBuffer(state) {
+  if (state.writing) return;
+  for (let n = state.bufferedIndex; n < state.buffered.length; ++n) {
+    const { chunk, callback } = state.buffered[n];
+    const len = state.objectMode ? 1 : chunk.length;
+    state.length -= len;
+    callback(state.errored ?? errors.destroyed('write'));
+  }
+  const onfinishCallbacks = state[kOnFinished].splice(0);
+  for (let i = 0; i < onfinishCallbacks.length; i++) {
+    onfinishCallbacks[i](state.errored ?? errors.destroyed('end'));
+  }
+  resetBuffer(state);
+}
+
+function clearBuffer(stream, state) {
+  if (state.corked || state.bufferProcessing || state.destroyed || !state.constructed) return;
+  const { buffered, bufferedIndex, objectMode } = state;
+  const bufferedLength = buffered.length - bufferedIndex;
+  if (!bufferedLength) return;
+  let i = bufferedIndex;
+  state.bufferProcessing = true;
+  if (bufferedLength > 1 && stream._writev) {
+    state.pendingcb -= bufferedLength - 1;
+    const callback = state.allNoop ? nop : (err) => {
+      for (let n = i; n < buffered.length; ++n) buffered[n].callback(err);
+    };
+    const chunks = state.allNoop && i === 0 ? buffered : buffered.slice(i);
+    chunks.allBuffers = state.allBuffers;
+    doWrite(stream, state, true, state.length, chunks, '', callback);
+    resetBuffer(state);
+  } else {
+    do {
+      const { chunk, encoding, callback } = buffered[i];
+      buffered[i++] = null;
+      const len = objectMode ? 1 : chunk.length;
+      doWrite(stream, state, false, len, chunk, encoding, callback);
+    } while (i < buffered.length && !state.writing);
+    if (i === buffered.length) {
+      resetBuffer(state);
+    } else if (i > 256) {
+      buffered.splice(0, i);
+      state.bufferedIndex = 0;
+    } else {
+      state.bufferedIndex = i;
+    }
+  }
+  state.bufferProcessing = false;
+}
+
+Writable.prototype._write = function (chunk, encoding, cb) {
+  if (this._writev) this._writev([{ chunk, encoding }], cb);
+  else throw errors.notImplemented('_write()');
+};
+Writable.prototype._writev = null;
+
+Writable.prototype.end = function (chunk, encoding, cb) {
+  const state = this._writableState;
+  if (typeof chunk === 'function') {
+    cb = chunk;
+    chunk = null;
+    encoding = null;
+  } else if (typeof encoding === 'function') {
+    cb = encoding;
+    encoding = null;
+  }
+  let err;
+  if (chunk !== null && chunk !== undefined) {
+    const ret = _write(this, chunk, encoding);
+    if (ret instanceof Error) err = ret;
+  }
+  if (state.corked) {
+    state.corked = 1;
+    this.uncork();
+  }
+  if (err) {
+    // Do nothing...
+  } else if (!state.errored && !state.ending) {
+    state.ending = true;
+    finishMaybe(this, state, true);
+    state.ended = true;
+  } else if (state.finished) {
+    err = errors.alreadyFinished('end');
+  } else if (state.destroyed) {
+    err = errors.destroyed('end');
+  }
+  if (typeof cb === 'function') {
+    if (err) process.nextTick(cb, err);
+    else if (state.finished) process.nextTick(cb, null);
+    else state[kOnFinished].push(cb);
+  }
+  return this;
+};
+
+function needFinish(state) {
+  return state.ending && !state.destroyed && state.constructed && state.length === 0 &&
+    !state.errored && state.buffered.length === 0 && !state.finished && !state.writing &&
+    !state.errorEmitted && !state.closeEmitted;
+}
+
+function callFinal(stream, state) {
+  let called = false;
+  function onFinish(err) {
+    if (called) {
+      errorOrDestroy(stream, err ?? errors.multipleCallback());
+      return;
+    }
+    called = true;
+    state.pendingcb--;
+    if (err) {
+      const onfinishCallbacks = state[kOnFinished].splice(0);
+      for (let i = 0; i < onfinishCallbacks.length; i++) onfinishCallbacks[i](err);
+      errorOrDestroy(stream, err, state.sync);
+    } else if (needFinish(state)) {
+      state.prefinished = true;
+      stream.emit('prefinish');
+      state.pendingcb++;
+      process.nextTick(finish, stream, state);
+    }
+  }
+  state.sync = true;
+  state.pendingcb++;
+  try {
+    stream._final(onFinish);
+  } catch (err) {
+    onFinish(err);
+  }
+  state.sync = false;
+}
+
+function prefinish(stream, state) {
+  if (!state.prefinished && !state.finalCalled) {
+    if (typeof stream._final === 'function' && !state.destroyed) {
+      state.finalCalled = true;
+      callFinal(stream, state);
+    } else {
+      state.prefinished = true;
+      stream.emit('prefinish');
+    }
+  }
+}
+
+function finishMaybe(stream, state, sync) {
+  if (needFinish(state)) {
+    prefinish(stream, state);
+    if (state.pendingcb === 0) {
+      if (sync) {
+        state.pendingcb++;
+        process.nextTick((stream, state) => {
+          if (needFinish(state)) finish(stream, state);
+          else state.pendingcb--;
+        }, stream, state);
+      } else if (needFinish(state)) {
+        state.pendingcb++;
+        finish(stream, state);
+      }
+    }
+  }
+}
+
+function finish(stream, state) {
+  state.pendingcb--;
+  state.finished = true;
+  const onfinishCallbacks = state[kOnFinished].splice(0);
+  for (let i = 0; i < onfinishCallbacks.length; i++) onfinishCallbacks[i](null);
+  stream.emit('finish');
+  if (state.autoDestroy) {
+    const rState = stream._readableState;
+    const autoDestroy = !rState ||
+      (rState.autoDestroy && (rState.endEmitted || rState.readable === false));
+    if (autoDestroy) stream.destroy();
+  }
+}
+
+defineGetters(Writable.prototype, {
+  closed() { return this._writableState ? this._writableState.closed : false; },
+  destroyed: {
+    get() { return this._writableState ? this._writableState.destroyed : false; },
+    set(value) { if (this._writableState) this._writableState.destroyed = value; },
+  },
+  writable: {
+    get() {
+      const w = this._writableState;
+      return !!w && w.writable !== false && !w.destroyed && !w.errored && !w.ending && !w.ended;
+    },
+    set(val) { if (this._writableState) this._writableState.writable = !!val; },
+  },
+  writableFinished() { return this._writableState ? this._writableState.finished : false; },
+  writableObjectMode() { return this._writableState ? this._writableState.objectMode : false; },
+  writableBuffer() { return this._writableState && this._writableState.getBuffer(); },
+  writableEnded() { return this._writableState ? this._writableState.ending : false; },
+  writableNeedDrain() {
+    const wState = this._writableState;
+    if (!wState) return false;
+    return !wState.destroyed && !wState.ending && wState.needDrain;
+  },
+  writableHighWaterMark() { return this._writableState && this._writableState.highWaterMark; },
+  writableCorked() { return this._writableState ? this._writableState.corked : 0; },
+  writableLength() { return this._writableState && this._writableState.length; },
+  errored() { return this._writableState ? this._writableState.errored : null; },
+  writableAborted() {
+    const w = this._writableState;
+    return !!(w.writable !== false && (w.destroyed || w.errored) && !w.finished);
+  },
+});
+
+Writable.prototype.destroy = function (err, cb) {
+  const state = this._writableState;
+  if (!state.destroyed && (state.bufferedIndex < state.buffered.length || state[kOnFinished].length)) {
+    process.nextTick(errorBuffer, state);
+  }
+  destroy.call(this, err, cb);
+  return this;
+};
+Writable.prototype._undestroy = function () {};
+Writable.prototype._destroy = function (err, cb) { cb(err); };
+Writable.prototype[EE.captureRejectionSymbol] = function (err) { this.destroy(err); };
+
+// ---- Duplex, Transform, PassThrough ---------------------------------------------------------
+
+function Duplex(options) {
+  if (!(this instanceof Duplex)) return new Duplex(options);
+  this._events ??= {};
+  Readable.call(this, options);
+  const w = new WritableState(options, this, true);
+  this._writableState = w;
+  if (options) {
+    if (typeof options.write === 'function') this._write = options.write;
+    if (typeof options.writev === 'function') this._writev = options.writev;
+    if (typeof options.final === 'function') this._final = options.final;
+    this.allowHalfOpen = options.allowHalfOpen !== false;
+    if (options.readable === false) {
+      this._readableState.readable = false;
+      this._readableState.ended = true;
+      this._readableState.endEmitted = true;
+    }
+    if (options.writable === false) {
+      w.writable = false;
+      w.ending = true;
+      w.ended = true;
+      w.finished = true;
+    }
+  } else {
+    this.allowHalfOpen = true;
+  }
+  if (this._construct && this._readableState.constructed) {
+    // Readable's constructor did not see the writable side: construct again for it.
+  }
+}
+Object.setPrototypeOf(Duplex.prototype, Readable.prototype);
+Object.setPrototypeOf(Duplex, Readable);
+
+for (const method of Object.keys(Writable.prototype)) {
+  if (!Duplex.prototype[method]) Duplex.prototype[method] = Writable.prototype[method];
+}
+for (const method of ['write', 'cork', 'uncork', 'setDefaultEncoding', 'end', '_write']) {
+  Object.defineProperty(Duplex.prototype, method, {
+    value: Writable.prototype[method], writable: true, configurable: true, enumerable: false,
+  });
+}
+Duplex.prototype._writev = null;
+for (const name of ['writable', 'writableHighWaterMark', 'writableObjectMode', 'writableBuffer',
+  'writableLength', 'writableFinished', 'writableCorked', 'writableEnded', 'writableNeedDrain']) {
+  Object.defineProperty(Duplex.prototype, name,
+    Object.getOwnPropertyDescriptor(Writable.prototype, name));
+}
+Object.defineProperty(Duplex.prototype, 'destroyed', {
+  get() {
+    if (this._readableState === undefined || this._writableState === undefined) return false;
+    return this._readableState.destroyed && this._writableState.destroyed;
+  },
+  set(value) {
+    if (this._readableState && this._writableState) {
+      this._readableState.destroyed = value;
+      this._writableState.destroyed = value;
+    }
+  },
+  configurable: true,
+});
+Duplex.prototype.destroy = Writable.prototype.destroy;
+
+const kCallback = Symbol('kCallback');
+
+function Transform(options) {
+  if (!(this instanceof Transform)) return new Transform(options);
+  const readableHighWaterMark = options ? getHighWaterMark(options, 'readableHighWaterMark', true) : null;
+  if (readableHighWaterMark === 0) {
+    options = {
+      ...options,
+      highWaterMark: null,
+      readableHighWaterMark,
+      writableHighWaterMark: options.writableHighWaterMark || 0,
+    };
+  }
+  Duplex.call(this, options);
+  this._readableState.sync = false;
+  this[kCallback] = null;
+  if (options) {
+    if (typeof options.transform === 'function') this._transform = options.transform;
+    if (typeof options.flush === 'function') this._flush = options.flush;
+  }
+  this.on('prefinish', transformPrefinish);
+}
+Object.setPrototypeOf(Transform.prototype, Duplex.prototype);
+Object.setPrototypeOf(Transform, Duplex);
+
+function transformFinal(cb) {
+  if (typeof this._flush === 'function' && !this.destroyed) {
+    this._flush((er, data) => {
+      if (er) {
+        if (cb) cb(er);
+        else this.destroy(er);
+        return;
+      }
+      if (data != null) this.push(data);
+      this.push(null);
+      if (cb) cb();
+    });
+  } else {
+    this.push(null);
+    if (cb) cb();
+  }
+}
+
+function transformPrefinish() {
+  if (this._final !== transformFinal) transformFinal.call(this);
+}
+
+Transform.prototype._final = transformFinal;
+
+Transform.prototype._transform = function (chunk, encoding, callback) {
+  throw errors.notImplemented('_transform()');
+};
+
+Transform.prototype._write = function (chunk, encoding, callback) {
+  const rState = this._readableState;
+  const wState = this._writableState;
+  const length = rState.length;
+  this._transform(chunk, encoding, (err, val) => {
+    if (err) {
+      callback(err);
+      return;
+    }
+    if (val != null) this.push(val);
+    if (rState.ended) {
+      process.nextTick(callback);
+    } else if (wState.ended || length === rState.length || rState.length < rState.highWaterMark) {
+      callback();
+    } else {
+      this[kCallback] = callback;
+    }
+  });
+};
+
+Transform.prototype._read = function () {
+  if (this[kCallback]) {
+    const callback = this[kCallback];
+    this[kCallback] = null;
+    callback();
+  }
+};
+
+function PassThrough(options) {
+  if (!(this instanceof PassThrough)) return new PassThrough(options);
+  Transform.call(this, options);
+}
+Object.setPrototypeOf(PassThrough.prototype, Transform.prototype);
+Object.setPrototypeOf(PassThrough, Transform);
+PassThrough.prototype._transform = function (chunk, encoding, cb) {
+  cb(null, chunk);
+};
+
+// ---- finished (lib/internal/streams/end-of-stream.js, condensed) ----------------------------
+
+function isReadableNodeStream(obj) {
+  return !!(obj && typeof obj.pipe === 'function' && typeof obj.on === 'function' &&
+    (!obj._writableState || (obj._readableState && obj._readableState.readable !== false)) &&
+    (!obj._writableState || obj._readableState));
+}
+function isWritableNodeStream(obj) {
+  return !!(obj && typeof obj.write === 'function' && typeof obj.on === 'function' &&
+    (!obj._readableState || (obj._writableState && obj._writableState.writable !== false)));
+}
+function isNodeStream(obj) {
+  return obj && (obj._readableState || obj._writableState ||
+    (typeof obj.write === 'function' && typeof obj.on === 'function') ||
+    (typeof obj.pipe === 'function' && typeof obj.on === 'function'));
+}
+
+function eos(stream, options, callback) {
+  if (arguments.length === 2) {
+    callback = options;
+    options = {};
+  } else if (options == null) {
+    options = {};
+  }
+  if (typeof callback !== 'function') {
+    throw binding.invalidArgType('callback', 'of type function', callback);
+  }
+  let called = false;
+  const userCb = callback;
+  callback = function (...args) {
+    if (called) return;
+    called = true;
+    userCb.apply(stream, args);
+  };
+  const readable = options.readable ?? isReadableNodeStream(stream);
+  const writable = options.writable ?? isWritableNodeStream(stream);
+  const wState = stream._writableState;
+  const rState = stream._readableState;
+  const onlegacyfinish = () => {
+    if (!stream.writable) onfinish();
+  };
+  let willEmitClose = (wState && wState.autoDestroy && wState.emitClose && wState.closed === false) ||
+    (rState && rState.autoDestroy && rState.emitClose && rState.closed === false);
+  let writableFinished = !!(wState && wState.finished);
+  const onfinish = () => {
+    writableFinished = true;
+    if (stream.destroyed) willEmitClose = false;
+    if (willEmitClose && (!stream.readable || readable)) return;
+    if (!readable || readableFinished) callback.call(stream);
+  };
+  let readableFinished = !!(rState && rState.endEmitted);
+  const onend = () => {
+    readableFinished = true;
+    if (stream.destroyed) willEmitClose = false;
+    if (willEmitClose && (!stream.writable || writable)) return;
+    if (!writable || writableFinished) callback.call(stream);
+  };
+  const onerror = (err) => {
+    callback.call(stream, err);
+  };
+  let closed = !!((wState && wState.closed) || (rState && rState.closed));
+  const onclose = () => {
+    closed = true;
+    const errored = (wState && wState.errored) || (rState && rState.errored);
+    if (errored && typeof errored !== 'boolean') return callback.call(stream, errored);
+    if (readable && !readableFinished && isReadableNodeStream(stream)) {
+      if (!(rState && rState.endEmitted)) return callback.call(stream, errors.prematureClose());
+    }
+    if (writable && !writableFinished) {
+      if (!(wState && wState.finished)) return callback.call(stream, errors.prematureClose());
+    }
+    callback.call(stream);
+  };
+  stream.on('end', onend);
+  stream.on('finish', onfinish);
+  if (options.error !== false) stream.on('error', onerror);
+  stream.on('close', onclose);
+  if (!wState && !rState) {
+    stream.on('end', onlegacyfinish);
+    stream.on('close', onlegacyfinish);
+  }
+  if (closed) {
+    process.nextTick(onclose);
+  } else if ((wState && wState.errorEmitted) || (rState && rState.errorEmitted)) {
+    if (!willEmitClose) process.nextTick(onclose);
+  } else if (!readable && (!willEmitClose || stream.readable) && writableFinished) {
+    process.nextTick(onclose);
+  } else if (!writable && (!willEmitClose || stream.writable) && readableFinished) {
+    process.nextTick(onclose);
+  } else if (rState && stream.req && stream.aborted) {
+    process.nextTick(onclose);
+  }
+  const cleanup = () => {
+    callback = nop;
+    stream.removeListener('end', onend);
+    stream.removeListener('finish', onfinish);
+    stream.removeListener('error', onerror);
+    stream.removeListener('close', onclose);
+    stream.removeListener('end', onlegacyfinish);
+    stream.removeListener('close', onlegacyfinish);
+  };
+  return cleanup;
+}
+
+function finishedPromise(stream, opts) {
+  return new Promise((resolve, reject) => {
+    eos(stream, opts, (err) => {
+      if (err) reject(err);
+      else resolve();
+    });
+  });
+}
+
+// ---- pipeline (lib/internal/streams/pipeline.js, condensed) ---------------------------------
+
+function isIterable(obj) {
+  return obj != null && (typeof obj[Symbol.asyncIterator] === 'function' ||
+    typeof obj[Symbol.iterator] === 'function');
+}
+
+function pipeline(...streams) {
+  const callback = streams.pop();
+  if (typeof callback !== 'function') {
+    throw binding.invalidArgType('streams[stream.length - 1]', 'of type function', callback);
+  }
+  if (streams.length === 1 && Array.isArray(streams[0])) streams = streams[0];
+  if (streams.length < 2) {
+    throw nodeError('TypeError', 'ERR_MISSING_ARGS', 'The "streams" argument must be specified');
+  }
+  let error;
+  let finishCount = 0;
+  const destroys = [];
+  let finalValue;
+  function finish(err) {
+    finishImpl(err, --finishCount === 0);
+  }
+  function finishImpl(err, final) {
+    if (err && (!error || error.code === 'ERR_STREAM_PREMATURE_CLOSE')) error = err;
+    if (!error && !final) return;
+    while (destroys.length) destroys.shift()(error);
+    if (final) {
+      process.nextTick(callback, error, finalValue);
+    }
+  }
+  let ret;
+  for (let i = 0; i < streams.length; i++) {
+    const stream = streams[i];
+    const reading = i < streams.length - 1;
+    const writing = i > 0;
+    const end = true;
+    if (isNodeStream(stream)) {
+      if (reading || writing) {
+        finishCount++;
+        const cleanup = eos(stream, { readable: reading, writable: writing }, (err) => {
+          if (!err || err.code !== 'ERR_STREAM_PREMATURE_CLOSE' || reading || !writing) {
+            finish(err);
+          } else {
+            finish(err);
+          }
+        });
+        destroys.push((err) => {
+          cleanup();
+          if (err) destroyer(stream, err);
+        });
+      }
+    }
+    if (i === 0) {
+      if (typeof stream === 'function') {
+        ret = stream({});
+        if (!isIterable(ret)) {
+          throw nodeError('TypeError', 'ERR_INVALID_RETURN_VALUE',
+            'Expected Iterable, AsyncIterable or Stream to be returned from the "source" function.');
+        }
+      } else if (isIterable(stream) || isNodeStream(stream)) {
+        ret = stream;
+      } else {
+        ret = Readable.from(stream);
+      }
+    } else if (typeof stream === 'function') {
+      if (isNodeStream(ret)) ret = streamToAsyncIterator(ret);
+      ret = stream(ret, {});
+      if (reading) {
+        if (!isIterable(ret)) {
+          throw nodeError('TypeError', 'ERR_INVALID_RETURN_VALUE',
+            'Expected AsyncIterable to be returned from the "transform" function.');
+        }
+      } else {
+        // The last stage: a function returning a promise (or a value).
+        const pt = new PassThrough({ objectMode: true });
+        const then = ret && ret.then;
+        if (typeof then === 'function') {
+          finishCount++;
+          then.call(ret, (val) => {
+            finalValue = val;
+            if (val != null) pt.write(val);
+            if (end) pt.end();
+            process.nextTick(finish);
+          }, (err) => {
+            pt.destroy(err);
+            process.nextTick(finish, err);
+          });
+        } else if (isIterable(ret)) {
+          finishCount++;
+          pumpToNode(ret, pt, finish, { end });
+        } else {
+          throw nodeError('TypeError', 'ERR_INVALID_RETURN_VALUE',
+            'Expected AsyncIterable or Promise to be returned from the "destination" function.');
+        }
+        ret = pt;
+        const cleanup = eos(ret, { readable: false, writable: true }, () => {});
+        destroys.push(() => cleanup());
+      }
+    } else if (isNodeStream(stream)) {
+      if (isReadableNodeStream(ret)) {
+        finishCount += 2;
+        pipe(ret, stream, finish, { end });
+      } else if (isIterable(ret)) {
+        finishCount++;
+        pumpToNode(ret, stream, finish, { end });
+      } else {
+        throw binding.invalidArgType('val', 'an instance of Readable, Iterable, AsyncIterable, ReadableStream, or TransformStream', ret);
+      }
+      ret = stream;
+    } else {
+      ret = Readable.from(stream);
+    }
+  }
+  return ret;
+}
+
+function pipe(src, dst, finish, { end }) {
+  let ended = false;
+  dst.on('close', () => {
+    if (!ended) finish(errors.prematureClose());
+  });
+  src.pipe(dst, { end: false });
+  if (end) {
+    function endFn() {
+      ended = true;
+      dst.end();
+    }
+    if (src._readableState && src._readableState.endEmitted) process.nextTick(endFn);
+    else src.once('end', endFn);
+    finish();
+    eos(src, { readable: true, writable: false }, (err) => {
+      const rState = src._readableState;
+      if (err && err.code === 'ERR_STREAM_PREMATURE_CLOSE' && rState && rState.ended &&
+          !rState.errored && !rState.errorEmitted) {
+        src.once('end', finish).once('error', finish);
+      } else {
+        finish(err);
+      }
+    });
+  } else {
+    finish();
+  }
+  return eos(dst, { readable: false, writable: true }, finish);
+}
+
+async function pumpToNode(iterable, writable, finish, { end }) {
+  let error;
+  let onresolve = null;
+  const resume = (err) => {
+    if (err) error = err;
+    if (onresolve) {
+      const callback = onresolve;
+      onresolve = null;
+      callback();
+    }
+  };
+  const wait = () => new Promise((resolve, reject) => {
+    if (error) {
+      reject(error);
+    } else {
+      onresolve = () => {
+        if (error) reject(error);
+        else resolve();
+      };
+    }
+  });
+  writable.on('drain', resume);
+  const cleanup = eos(writable, { readable: false }, resume);
+  try {
+    if (writable.writableNeedDrain) await wait();
+    for await (const chunk of iterable) {
+      if (!writable.write(chunk)) await wait();
+    }
+    if (end) {
+      writable.end();
+      await wait();
+    }
+    finish();
+  } catch (err) {
+    finish(error !== err ? aggregateTwoErrors(error, err) : err);
+  } finally {
+    cleanup();
+    writable.off('drain', resume);
+  }
+}
+
+function pipelinePromise(...streams) {
+  return new Promise((resolve, reject) => {
+    let opts;
+    const last = streams[streams.length - 1];
+    if (last && typeof last === 'object' && !isNodeStream(last) && !isIterable(last)) {
+      opts = streams.pop();
+    }
+    pipeline(...streams, (err, value) => {
+      if (err) reject(err);
+      else resolve(value);
+    });
+  });
+}
+
+// ---- exports ------------------------------------------------------------------------------
+
+const promises = { pipeline: pipelinePromise, finished: finishedPromise };
+
+Stream.Stream = Stream;
+Stream.Readable = Readable;
+Stream.Writable = Writable;
+Stream.Duplex = Duplex;
+Stream.Transform = Transform;
+Stream.PassThrough = PassThrough;
+Stream.pipeline = pipeline;
+Stream.finished = eos;
+Stream.destroy = destroyer;
+Stream.isDisturbed = Readable.isDisturbed;
+Stream.isErrored = (s) => !!((s._readableState && s._readableState.errored) ||
+  (s._writableState && s._writableState.errored));
+Stream.isReadable = (s) => !!(s && s.readable && !isDestroyed(s));
+Stream.isWritable = (s) => !!(s && s.writable && !isDestroyed(s));
+Stream.getDefaultHighWaterMark = getDefaultHighWaterMark;
+Stream.setDefaultHighWaterMark = function () {};
+Object.defineProperty(Stream, 'promises', {
+  configurable: true,
+  enumerable: true,
+  get() { return promises; },
+});
+Object.defineProperty(pipeline, Symbol.for('nodejs.util.promisify.custom'), {
+  enumerable: true,
+  get() { return promises.pipeline; },
+});
+Object.defineProperty(eos, Symbol.for('nodejs.util.promisify.custom'), {
+  enumerable: true,
+  get() { return promises.finished; },
+});
+Stream._isUint8Array = (v) => v instanceof Uint8Array;
+Stream._uint8ArrayToBuffer = toBuffer;
+// For jsgen's other core modules (fs, readline, process.stdin).
+Object.defineProperty(Stream, '_jsgen', {
+  value: { StringDecoder, toBuffer, fromString, errorOrDestroy, eos, destroyer, kDestroy },
+});
+
+// process.stdout and process.stderr become Writables: their native `write` (the console's
+// output path, `--max-output`) stays, under the stream state and events.
+function adoptStdio(obj) {
+  if (!obj || obj._writableState) return;
+  const nativeWrite = obj.write;
+  Object.setPrototypeOf(obj, Writable.prototype);
+  EE.call(obj);
+  obj._writableState = new WritableState({}, obj, false);
+  obj._isStdio = true;
+  obj._write = function (chunk, encoding, cb) {
+    nativeWrite.call(this, chunk);
+    cb();
+  };
+  obj._destroy = function (err, cb) { cb(err); };
+}
+adoptStdio(process.stdout);
+adoptStdio(process.stderr);
+
+module.exports = Stream;
