@@ -286,6 +286,34 @@ impl RejectionMode {
 }
 
 /// Node's event loop on the interpreter: ticks, microtasks, timers, immediates.
+/// Calls a timer's or immediate's callback as Node does (`timer._onTimeout()` from
+/// `listOnTimeout`), so its stack trace reads as Node's.
+fn call_from_host(
+    it: &mut Interp,
+    f: &Value,
+    this: &Value,
+    args: &[Value],
+    method: &str,
+    frames: &str,
+) -> jsgen_engine::interp::JsResult<Value> {
+    it.stack.push(jsgen_engine::interp::StackEntry {
+        method_call: None,
+        name: jsgen_engine::string::JsStr::from(frames),
+        pos: Default::default(),
+        source: 0,
+        kind: jsgen_engine::interp::FrameKind::HostEntry,
+    });
+    let r = it.call_as_method(f, this, args, method);
+    it.stack.pop();
+    r
+}
+
+/// Node 24's frames below a timer callback (`lib/internal/timers.js`).
+const TIMER_FRAMES: &str =
+    "listOnTimeout (node:internal/timers:685:17)\nprocess.processTimers (node:internal/timers:618:7)";
+/// Node 24's frame below an immediate's callback.
+const IMMEDIATE_FRAMES: &str = "process.processImmediate (node:internal/timers:574:21)";
+
 pub trait EventLoop {
     /// Node's `runNextTicks` (`lib/internal/process/task_queues.js`): runs the nextTick
     /// queue until it is empty (ticks queued by ticks run in the same drain).
@@ -392,7 +420,7 @@ impl EventLoop for Interp {
         while let Some((id, cb, args, repeats, this)) = self.node_mut().timers.pop_due(now) {
             ran = true;
             let saved = std::mem::replace(&mut self.node_mut().timers.exec_async_id, id);
-            let r = self.call(&cb, &this, &args);
+            let r = call_from_host(self, &cb, &this, &args, "_onTimeout", TIMER_FRAMES);
             self.node_mut().timers.exec_async_id = saved;
             if repeats {
                 self.node_mut().timers.rearm(id);
@@ -419,7 +447,14 @@ impl EventLoop for Interp {
             ran = true;
             crate::timers::immediate_running(self, &e.this);
             let saved = std::mem::replace(&mut self.node_mut().timers.exec_async_id, e.id);
-            let r = self.call(&e.callback, &e.this, &e.args);
+            let r = call_from_host(
+                self,
+                &e.callback,
+                &e.this,
+                &e.args,
+                "_onImmediate",
+                IMMEDIATE_FRAMES,
+            );
             self.node_mut().timers.exec_async_id = saved;
             crate::timers::immediate_ran(&e.this);
             if let Some(end) = after(self, r) {

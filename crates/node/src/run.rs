@@ -111,6 +111,7 @@ impl NodeRun for Interp {
         let args = crate::require::commonjs_wrapper_args(self, name);
         let this = args[0].clone();
         self.stack.push(jsgen_engine::interp::StackEntry {
+            method_call: None,
             name: jsgen_engine::string::JsStr::empty(),
             pos: Span::default(),
             source,
@@ -396,8 +397,35 @@ mod tests {
         "#);
         assert_eq!(
             o,
-            "    at map (<anonymous>)\n    at new Promise (<anonymous>)\n\
+            "    at Array.map (<anonymous>)\n    at new Promise (<anonymous>)\n\
              [AggregateError: All promises were rejected] { [errors]: [ 1 ] }\n"
+        );
+    }
+
+    #[test]
+    fn method_frames_are_named_after_the_receiver_as_v8() {
+        // Expected lines from the reference Node 24.
+        let o = out(r#"
+            class Counter { inc() { throw new Error('boom') } }
+            const o = { run() { new Counter().inc() } };
+            function* g() { yield 1; o.run(); }
+            const frames = (f) => { try { f() } catch (e) { return e.stack.split('\n').slice(1, 6).map(l => l.trim()).join('|') } };
+            console.log(frames(() => { const it = g(); it.next(); it.next(); }).replace(/\(.*?\)/g, '()'));
+            const t = { get v() { throw new Error('g') } };
+            console.log(frames(() => t.v).split('|')[0].replace(/\(.*?\)/g, '()'));
+            const h = { f: function () { throw new Error('a') }, alias: null };
+            h.alias = h.f;
+            console.log(frames(() => h.alias()).split('|')[0].replace(/\(.*?\)/g, '()'));
+            setTimeout(function tick() { console.log(new Error('t').stack.split('\n').slice(1).map(l => l.trim().replace(/\(\/.*?\)/, '()')).join('|')) }, 1);
+            setImmediate(() => { console.log(new Error('i').stack.split('\n')[1].trim().replace(/\(.*?\)/, '()')) });
+        "#);
+        assert_eq!(
+            o,
+            "at Counter.inc ()|at Object.run ()|at g ()|at g.next ()|at test.js:6:70\n\
+             at get v ()\n\
+             at Object.f ()\n\
+             at Timeout.tick [as _onTimeout] (test.js:12:54)|at listOnTimeout (node:internal/timers:685:17)|at process.processTimers (node:internal/timers:618:7)\n\
+             at Immediate._onImmediate ()\n"
         );
     }
 

@@ -115,6 +115,7 @@ pub fn create_dynamic_function(it: &mut Interp, a: &Args, kind: DynamicKind) -> 
     // Register the text so the new function's `toString` and stack traces can find it.
     let src = it.add_source("anonymous", &wrapped);
     it.stack.push(StackEntry {
+        method_call: None,
         name: JsStr::intern("anonymous"),
         pos: Default::default(),
         source: src,

@@ -447,7 +447,7 @@ pub fn function_debug_name(f: &Obj) -> String {
 }
 
 /// V8's `JSReceiver::class_name` for the objects jsgen has.
-fn class_name(o: &Obj) -> &'static str {
+pub(crate) fn class_name(o: &Obj) -> &'static str {
     if o.is_array() {
         return "Array";
     }

@@ -43,6 +43,10 @@ struct CapturedFrame {
     offset: u32,
     /// A main module's top-level code (Node's loader frames follow): `Object.<anonymous>`.
     module_code: bool,
+    /// A method call's receiver type and the key the function was found under (V8's
+    /// `GetTypeName`/`GetMethodName`), taken at capture.
+    type_name: Option<String>,
+    method_name: Option<String>,
 }
 
 impl Interp {
@@ -88,12 +92,28 @@ impl Interp {
                 break;
             };
             let module_code = e.kind == FrameKind::Js
-                && entries
-                    .peek()
-                    .is_some_and(|below| below.kind == FrameKind::HostEntry);
+                && entries.peek().is_some_and(|below| {
+                    below.kind == FrameKind::HostEntry && below.name.is_empty()
+                });
             lines += match e.kind {
-                FrameKind::HostEntry => entry_lines,
+                FrameKind::HostEntry if e.name.is_empty() => entry_lines,
+                FrameKind::HostEntry => e.name.units().iter().filter(|&&u| u == 10).count() + 1,
                 _ => 1,
+            };
+            let (type_name, method_name) = match &e.method_call {
+                // V8 names no receiver for a getter or setter run by a property access.
+                Some(mc)
+                    if !self.is_global_receiver(&mc.receiver) && !is_accessor_name(&e.name) =>
+                {
+                    (
+                        Some(self.receiver_type_name(&mc.receiver)),
+                        match &mc.called_as {
+                            Some(m) => Some(m.to_rust_string()),
+                            None => method_name(&mc.receiver, &mc.func),
+                        },
+                    )
+                }
+                _ => (None, None),
             };
             frames.push(CapturedFrame {
                 name: e.name.clone(),
@@ -101,6 +121,8 @@ impl Interp {
                 source: e.source,
                 offset: e.pos.start,
                 module_code,
+                type_name,
+                method_name,
             });
         }
         Rc::new(CapturedStack { frames, limit })
@@ -114,15 +136,21 @@ impl Interp {
             match f.kind {
                 FrameKind::Js => {}
                 FrameKind::Native => {
-                    lines.push(format!("{} (<anonymous>)", f.name));
+                    let name = method_call_name(&f.name.to_rust_string(), f);
+                    lines.push(format!("{name} (<anonymous>)"));
                     continue;
                 }
                 FrameKind::NativeConstruct => {
                     lines.push(format!("new {} (<anonymous>)", f.name));
                     continue;
                 }
-                FrameKind::HostEntry => {
+                FrameKind::HostEntry if f.name.is_empty() => {
                     lines.extend(hooks.entry_frames().iter().map(|l| l.to_string()));
+                    continue;
+                }
+                FrameKind::HostEntry => {
+                    // A host entry with its own lines (a timer's `listOnTimeout` ...).
+                    lines.extend(f.name.to_rust_string().split('\n').map(str::to_string));
                     continue;
                 }
             }
@@ -135,6 +163,9 @@ impl Interp {
             };
             lines.push(if f.module_code {
                 format!("Object.<anonymous> ({file}:{line}:{col})")
+            } else if f.type_name.is_some() {
+                let name = method_call_name(&f.name.to_rust_string(), f);
+                format!("{name} ({file}:{line}:{col})")
             } else if f.name.is_empty() {
                 format!("{file}:{line}:{col}")
             } else {
@@ -325,6 +356,164 @@ impl Interp {
             _ => None,
         }
     }
+}
+
+/// V8's `AppendMethodCall`: `Type.function [as method]`, or `Type.method` /
+/// `Type.<anonymous>` for an anonymous function; a plain name when the call had no receiver.
+fn method_call_name(function_name: &str, f: &CapturedFrame) -> String {
+    let Some(type_name) = f.type_name.as_deref() else {
+        return function_name.to_string();
+    };
+    let mut out = String::new();
+    if !function_name.is_empty() {
+        if !type_name.is_empty() && !function_name.starts_with(type_name) {
+            out.push_str(type_name);
+            out.push('.');
+        }
+        out.push_str(function_name);
+        if let Some(m) = f.method_name.as_deref().filter(|m| !m.is_empty()) {
+            let ends_with_method = function_name == m
+                || function_name.ends_with(&format!(".{m}"))
+                || function_name.ends_with(&format!(" {m}"));
+            if !ends_with_method {
+                out.push_str(" [as ");
+                out.push_str(m);
+                out.push(']');
+            }
+        }
+    } else {
+        if !type_name.is_empty() {
+            out.push_str(type_name);
+            out.push('.');
+        }
+        match f.method_name.as_deref().filter(|m| !m.is_empty()) {
+            Some(m) => out.push_str(m),
+            None => out.push_str("<anonymous>"),
+        }
+    }
+    out
+}
+
+/// V8's `CallSiteInfo::GetMethodName`: the key under which `func` is found on the receiver
+/// or its prototypes (its own name first, with a `get `/`set ` prefix stripped); none when two
+/// different keys hold it. Reads properties without running code.
+fn method_name(receiver: &Value, func: &Obj) -> Option<String> {
+    let Value::Object(start) = receiver else {
+        return None;
+    };
+    let holds = |o: &Obj, key: &PropKey| match o.get_own_property(key).map(|p| p.slot) {
+        Some(Slot::Data(Value::Object(v))) => Obj::ptr_eq(&v, func),
+        Some(Slot::Accessor { get, set }) => {
+            get.is_some_and(|g| Obj::ptr_eq(&g, func)) || set.is_some_and(|s| Obj::ptr_eq(&s, func))
+        }
+        _ => false,
+    };
+    let own_name = crate::builtins::object::function_debug_name(func);
+    let stripped = own_name
+        .strip_prefix("get ")
+        .or_else(|| own_name.strip_prefix("set "))
+        .unwrap_or(&own_name)
+        .to_string();
+    if !stripped.is_empty() {
+        let key = PropKey::from_name(&stripped);
+        let mut cur = Some(start.clone());
+        let mut depth = 0;
+        while let Some(o) = cur {
+            if o.get_own_property(&key).is_some() {
+                if holds(&o, &key) {
+                    return Some(stripped);
+                }
+                break;
+            }
+            depth += 1;
+            if depth > 1000 || o.is_proxy() {
+                break;
+            }
+            cur = o.proto();
+        }
+    }
+    let mut found: Option<String> = None;
+    let mut cur = Some(start.clone());
+    let mut depth = 0;
+    while let Some(o) = cur {
+        if o.is_proxy() || depth > 1000 {
+            break;
+        }
+        for key in o.own_keys() {
+            if let PropKey::Str(s) = &key {
+                if holds(&o, &key) {
+                    let name = s.to_rust_string();
+                    if found.as_ref().is_some_and(|f| *f != name) {
+                        return None;
+                    }
+                    found = Some(name);
+                }
+            }
+        }
+        depth += 1;
+        cur = o.proto();
+    }
+    found
+}
+
+impl Interp {
+    /// V8's `IsToplevel`: a call whose receiver is the global object names no type.
+    fn is_global_receiver(&self, v: &Value) -> bool {
+        matches!(v, Value::Object(o) if Obj::ptr_eq(o, &self.global))
+    }
+
+    /// V8's `CallSiteInfo::GetTypeName` (`JSReceiver::GetConstructorName`), without running
+    /// code: a generator object is named after its function; else the first `Symbol.toStringTag`
+    /// string or `constructor` function name (other than `Object`) up the prototype chain
+    /// (`constructor` from the prototype on); else the class name (`Object`, `Array`, ...).
+    fn receiver_type_name(&self, v: &Value) -> String {
+        let o = match v {
+            Value::Object(o) => o.clone(),
+            Value::String(_) => return "String".into(),
+            Value::Number(_) => return "Number".into(),
+            Value::Bool(_) => return "Boolean".into(),
+            Value::BigInt(_) => return "BigInt".into(),
+            Value::Symbol(_) => return "Symbol".into(),
+            _ => return String::new(),
+        };
+        if o.is_proxy() {
+            return "Proxy".into();
+        }
+        if let ObjectKind::Generator(g) = &o.borrow().kind {
+            return crate::builtins::object::function_debug_name(&g.func_obj);
+        }
+        let tag = PropKey::Sym(self.symbols.to_string_tag.clone());
+        let ctor_key = PropKey::from("constructor");
+        let mut cur = Some(o.clone());
+        let mut depth = 0;
+        while let Some(c) = cur {
+            if c.is_proxy() || depth > 1000 {
+                break;
+            }
+            if let Some(Value::String(s)) = c.get_own_data(&tag) {
+                return s.to_rust_string();
+            }
+            if !Obj::ptr_eq(&c, &o) {
+                if let Some(Value::Object(f)) = c.get_own_data(&ctor_key) {
+                    if f.is_callable() {
+                        let name = crate::builtins::object::function_debug_name(&f);
+                        if !name.is_empty() && name != "Object" {
+                            return name;
+                        }
+                    }
+                }
+            }
+            depth += 1;
+            cur = c.proto();
+        }
+        crate::builtins::object::class_name(&o).to_string()
+    }
+}
+
+/// `get x` / `set x`: the name V8 gives an accessor function.
+fn is_accessor_name(name: &JsStr) -> bool {
+    let n = name.units();
+    n.len() > 4 && (n.starts_with(&[103, 101, 116, 32]) || n.starts_with(&[115, 101, 116, 32]))
 }
 
 #[cfg(test)]

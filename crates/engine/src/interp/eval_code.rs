@@ -59,6 +59,7 @@ impl Interp {
         // Eval code is its own source text (functions it creates slice their source from it).
         let source = self.add_source("eval", &text);
         self.stack.push(crate::interp::StackEntry {
+            method_call: None,
             name: crate::string::JsStr::intern("eval"),
             pos: Default::default(),
             source,
@@ -131,6 +132,7 @@ impl Interp {
         let env = Env::new(None, &info);
         let source = self.add_source("eval", text);
         self.stack.push(crate::interp::StackEntry {
+            method_call: None,
             name: crate::string::JsStr::intern("eval"),
             pos: Default::default(),
             source,

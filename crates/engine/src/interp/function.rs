@@ -371,6 +371,7 @@ impl Interp {
                     }));
                 }
                 self.enter(name, source)?;
+                self.note_method_call(this, f);
                 let r = self.call_closure(f, &func, env, this.clone(), args, None);
                 self.leave();
                 r
@@ -545,6 +546,9 @@ impl Interp {
             crate::interp::FrameKind::Native
         };
         self.enter_frame(name, 0, kind)?;
+        if new_target.is_none() {
+            self.note_method_call(this, callee);
+        }
         let r = nf(
             self,
             &Args {
@@ -555,6 +559,37 @@ impl Interp {
             },
         );
         self.leave();
+        r
+    }
+
+    /// Records the receiver of the call just entered, when it is a method call (V8 names
+    /// such frames after the receiver's type; see `error_stack.rs`).
+    #[inline]
+    fn note_method_call(&mut self, this: &Value, f: &Obj) {
+        let called_as = self.called_as.take();
+        if !this.is_nullish() {
+            if let Some(e) = self.stack.last_mut() {
+                e.method_call = Some(Box::new(crate::interp::MethodCall {
+                    receiver: this.clone(),
+                    func: f.clone(),
+                    called_as,
+                }));
+            }
+        }
+    }
+
+    /// Calls `f` as the method `method` of `this` (`this[method](...args)` where the host
+    /// keeps the function elsewhere): a stack trace names the frame `Type.f [as method]`.
+    pub fn call_as_method(
+        &mut self,
+        f: &Value,
+        this: &Value,
+        args: &[Value],
+        method: &str,
+    ) -> JsResult<Value> {
+        self.called_as = Some(JsStr::from(method));
+        let r = self.call(f, this, args);
+        self.called_as = None;
         r
     }
 
@@ -580,6 +615,7 @@ impl Interp {
         }
         self.call_depth += 1;
         self.stack.push(StackEntry {
+            method_call: None,
             name,
             pos: Default::default(),
             source,

@@ -103,6 +103,19 @@ pub struct StackEntry {
     pub pos: Span,
     pub source: u32,
     pub kind: FrameKind,
+    /// For a method call (a receiver other than `undefined`/`null`): the receiver and the
+    /// function, from which a captured stack names the frame `Type.name [as method]` as V8
+    /// does. `None` for plain calls, constructs and non-call frames.
+    pub method_call: Option<Box<MethodCall>>,
+}
+
+/// The receiver of a method call, the function called, and the key the host says it was
+/// called as (Node calls a timer's callback as `timeout._onTimeout()`).
+#[derive(Debug, Clone)]
+pub struct MethodCall {
+    pub receiver: Value,
+    pub func: Obj,
+    pub called_as: Option<JsStr>,
 }
 
 /// What kind of code a stack entry runs (V8 prints built-in frames as `at name (<anonymous>)`).
@@ -116,7 +129,8 @@ pub enum FrameKind {
     NativeConstruct,
     /// The host's entry code below a main module's code (Node's CommonJS loader): V8 prints
     /// the module code's frame as `Object.<anonymous>` and then the host's frames
-    /// ([`crate::host::HostHooks::entry_frames`]).
+    /// ([`crate::host::HostHooks::entry_frames`]). A host entry whose `name` is not empty
+    /// holds its own lines, `\n`-separated (Node's `listOnTimeout` below a timer callback).
     HostEntry,
 }
 
@@ -323,6 +337,8 @@ pub struct Interp {
     /// The allowlist and state of side-effect-free evaluation (`side_effect.rs`), built on
     /// first use.
     pub(crate) side_effect_guard: Option<Box<side_effect::SideEffectGuard>>,
+    /// The method name the next call is made as ([`Interp::call_as_method`]).
+    called_as: Option<JsStr>,
 }
 
 impl Interp {

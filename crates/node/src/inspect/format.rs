@@ -113,7 +113,8 @@ pub fn format_with_options(
         let f = first.units();
         let mut last_pos = 0usize;
         let mut i = 0usize;
-        let push_units = |out: &mut Limited, u: &[u16]| out.text.push_str(&String::from_utf16_lossy(u));
+        let push_units =
+            |out: &mut Limited, u: &[u16]| out.text.push_str(&String::from_utf16_lossy(u));
         while i + 1 < f.len() {
             if f[i] == b'%' as u16 {
                 i += 1;
