@@ -133,5 +133,23 @@ pub fn node_interp() -> Interp {
     performance::init(&mut it);
     structured_clone::init(&mut it);
     base64::init(&mut it);
+    web_globals(&mut it);
     it
+}
+
+/// The web globals Node 24 has that are written in JavaScript, loaded on first read (data
+/// properties, not enumerable, once loaded — as Node's own).
+fn web_globals(it: &mut Interp) {
+    use lazy_global::{define_lazy_global, Lazy};
+    let data = Lazy::Data { enumerable: false };
+    for (name, module) in [
+        ("DOMException", "internal/per_context/domexception"),
+        ("EventTarget", "internal/event_target"),
+        ("Event", "internal/event_target"),
+        ("CustomEvent", "internal/event_target"),
+        ("AbortController", "internal/abort_controller"),
+        ("AbortSignal", "internal/abort_controller"),
+    ] {
+        define_lazy_global(it, name, module, name, data);
+    }
 }

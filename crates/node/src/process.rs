@@ -107,8 +107,6 @@ pub struct Host {
     pub modules: Vec<(String, Value)>,
     /// The native helper object given to core modules (`src/builtins/node/`).
     pub binding: Option<Obj>,
-    /// `DOMException.prototype` (made on first use).
-    pub dom_exception_prototype: Option<Obj>,
     /// Module namespace objects of imported core modules: (name, namespace).
     pub namespaces: Vec<(String, Obj)>,
     /// The completion value of the main code (`-p` prints it; for module code, the promise
@@ -337,12 +335,18 @@ pub fn node_error(it: &mut Interp, proto: &Obj, code: &str, message: &str) -> Va
 /// `ERR_INVALID_ARG_TYPE` for a value that should be a function.
 pub fn invalid_arg_type(it: &mut Interp, name: &str, expected: &str, got: &Value) -> Abrupt {
     let received = received_text(it, got);
+    // Node: a dotted name is a property (`"options.signal" property`).
+    let kind = if name.contains('.') {
+        "property"
+    } else {
+        "argument"
+    };
     let p = it.intrinsics.type_error_prototype.clone();
     Abrupt::Throw(node_error(
         it,
         &p,
         "ERR_INVALID_ARG_TYPE",
-        &format!("The \"{name}\" argument must be {expected}. Received {received}"),
+        &format!("The \"{name}\" {kind} must be {expected}. Received {received}"),
     ))
 }
 

@@ -130,6 +130,9 @@ fn require(it: &mut Interp, a: &Args) -> JsResult<Value> {
 /// Loads a core module by id (`events` or `node:events`).
 pub fn require_core(it: &mut Interp, id: &str, from: &str) -> JsResult<Value> {
     let name = id.strip_prefix("node:").unwrap_or(id);
+    if crate::modules::is_internal(name) && from != "node:internal" {
+        return Err(not_found(it, id, from));
+    }
     if let Some((_, m)) = it.node_mut().host.modules.iter().find(|(n, _)| n == name) {
         let m = m.clone();
         return match &m {

@@ -22,10 +22,24 @@ const MODULES: &[(&str, &str)] = &[
     ("timers", include_str!("timers.js")),
     ("timers/promises", include_str!("timers_promises.js")),
     ("perf_hooks", include_str!("perf_hooks.js")),
+    (
+        "internal/per_context/domexception",
+        include_str!("internal/domexception.js"),
+    ),
+    ("internal/event_target", include_str!("internal/event_target.js")),
+    (
+        "internal/abort_controller",
+        include_str!("internal/abort_controller.js"),
+    ),
 ];
 
+/// Whether `name` is one of Node's internal modules, which only core modules may require.
+pub fn is_internal(name: &str) -> bool {
+    name.starts_with("internal/")
+}
+
 pub fn exists(name: &str) -> bool {
-    MODULES.iter().any(|(n, _)| *n == name)
+    !is_internal(name) && MODULES.iter().any(|(n, _)| *n == name)
 }
 
 /// Loads core module `name` (None if there is no such module).
