@@ -23,6 +23,7 @@ pub mod require;
 pub mod run;
 pub mod structured_clone;
 pub mod timers;
+pub mod url;
 
 use std::rc::Rc;
 
@@ -149,6 +150,8 @@ fn web_globals(it: &mut Interp) {
         ("CustomEvent", "internal/event_target"),
         ("AbortController", "internal/abort_controller"),
         ("AbortSignal", "internal/abort_controller"),
+        ("URL", "internal/url"),
+        ("URLSearchParams", "internal/url"),
     ] {
         define_lazy_global(it, name, module, name, data);
     }

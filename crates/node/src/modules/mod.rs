@@ -22,11 +22,14 @@ const MODULES: &[(&str, &str)] = &[
     ("timers", include_str!("timers.js")),
     ("timers/promises", include_str!("timers_promises.js")),
     ("perf_hooks", include_str!("perf_hooks.js")),
+    ("internal/errors", include_str!("internal/errors.js")),
     (
         "internal/per_context/domexception",
         include_str!("internal/domexception.js"),
     ),
     ("internal/event_target", include_str!("internal/event_target.js")),
+    ("internal/url", include_str!("internal/url.js")),
+    ("url", include_str!("url.js")),
     (
         "internal/abort_controller",
         include_str!("internal/abort_controller.js"),
@@ -171,6 +174,7 @@ fn binding(it: &mut Interp) -> Obj {
         Ok(Value::Undefined)
     });
     it.define_method(&b, "callSite", 0, call_site);
+    crate::url::define_natives(it, &b);
     it.define_method(&b, "kindOf", 1, |_, a| Ok(Value::from(kind_of(&a.get(0)))));
     let aip = it.intrinsics.async_iterator_prototype.clone();
     b.define("asyncIteratorPrototype", Value::Object(aip), Attrs::DEFAULT);

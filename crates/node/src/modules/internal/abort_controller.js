@@ -8,6 +8,7 @@ const {
   Event, EventTarget, defineEventHandler, kTrustEvent, kResistStopPropagation,
 } = require('internal/event_target');
 const { DOMException } = require('internal/per_context/domexception');
+const { nodeError, invalidArgType } = require('internal/errors');
 
 const inspectCustom = Symbol.for('nodejs.util.inspect.custom');
 const kAborted = Symbol('kAborted');
@@ -28,7 +29,7 @@ function customInspect(self, obj, depth, options) {
 
 function validateThisAbortSignal(obj) {
   if (obj?.[kAborted] === undefined) {
-    throw binding.nodeError('TypeError', 'ERR_INVALID_THIS', 'Value of "this" must be of type AbortSignal');
+    throw nodeError('TypeError', 'ERR_INVALID_THIS', 'Value of "this" must be of type AbortSignal');
   }
 }
 
@@ -43,13 +44,13 @@ function createAbortSignal(init = {}) {
 }
 
 function validateUint32(value, name) {
-  if (typeof value !== 'number') throw binding.invalidArgType(name, 'of type number', value);
+  if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value);
   if (!Number.isInteger(value)) {
-    throw binding.nodeError('RangeError', 'ERR_OUT_OF_RANGE',
+    throw nodeError('RangeError', 'ERR_OUT_OF_RANGE',
       `The value of "${name}" is out of range. It must be an integer. Received ${binding.inspect(value)}`);
   }
   if (value < 0 || value > 4294967295) {
-    throw binding.nodeError('RangeError', 'ERR_OUT_OF_RANGE',
+    throw nodeError('RangeError', 'ERR_OUT_OF_RANGE',
       `The value of "${name}" is out of range. It must be >= 0 && <= 4294967295. Received ${addNumericalSeparator(value)}`);
   }
 }
@@ -66,7 +67,7 @@ function addNumericalSeparator(val) {
 class AbortSignal extends EventTarget {
   constructor(dontThrow = undefined) {
     if (dontThrow !== kDontThrowSymbol) {
-      throw binding.nodeError('TypeError', 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
+      throw nodeError('TypeError', 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
     }
     super();
     this[kAborted] = false;
@@ -111,11 +112,11 @@ class AbortSignal extends EventTarget {
   static any(signals) {
     const resultSignal = createAbortSignal({ composite: true });
     if (!Array.isArray(signals)) {
-      throw binding.invalidArgType('signals', 'an instance of Array', signals);
+      throw invalidArgType('signals', 'an instance of Array', signals);
     }
     for (let i = 0; i < signals.length; i++) {
       if (!(signals[i] instanceof AbortSignal) || signals[i]?.[kAborted] === undefined) {
-        throw binding.nodeError('TypeError', 'ERR_INVALID_ARG_TYPE',
+        throw nodeError('TypeError', 'ERR_INVALID_ARG_TYPE',
           `signals[${i}] is not of type AbortSignal.`);
       }
     }
@@ -204,7 +205,7 @@ Object.defineProperty(AbortController.prototype, Symbol.toStringTag, {
 class AbortError extends Error {
   constructor(message = 'The operation was aborted', options = undefined) {
     if (options !== undefined && typeof options !== 'object') {
-      throw binding.invalidArgType('options', 'of type object', options);
+      throw invalidArgType('options', 'of type object', options);
     }
     super(message, options);
     this.code = 'ABORT_ERR';
@@ -214,7 +215,7 @@ class AbortError extends Error {
 
 function validateAbortSignal(signal, name) {
   if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
-    throw binding.invalidArgType(name, 'an instance of AbortSignal', signal);
+    throw invalidArgType(name, 'an instance of AbortSignal', signal);
   }
 }
 

@@ -8,7 +8,8 @@ const internals = new WeakMap();
 const nameToCode = new Map();
 
 function invalidThis() {
-  return binding.nodeError('TypeError', 'ERR_INVALID_THIS', 'Value of "this" must be of DOMException');
+  return require('internal/errors').nodeError(
+    'TypeError', 'ERR_INVALID_THIS', 'Value of "this" must be of DOMException');
 }
 
 class DOMException {

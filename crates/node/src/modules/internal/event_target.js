@@ -29,23 +29,11 @@ const kIsEventTarget = Symbol.for('nodejs.event_target');
 const isTrustedSet = new WeakSet();
 const now = () => globalThis.performance.now();
 
-function nodeError(ctor, code, msg) {
-  return binding.nodeError(ctor, code, msg);
-}
-function invalidThis(type) {
-  return nodeError('TypeError', 'ERR_INVALID_THIS', `Value of "this" must be of type ${type}`);
-}
-function missingArgs(...names) {
-  const quoted = names.map((n) => `"${n}"`);
-  let list;
-  if (quoted.length === 1) list = `The ${quoted[0]} argument`;
-  else if (quoted.length === 2) list = `The ${quoted[0]} and ${quoted[1]} arguments`;
-  else list = `The ${quoted.slice(0, -1).join(', ')}, and ${quoted[quoted.length - 1]} arguments`;
-  return nodeError('TypeError', 'ERR_MISSING_ARGS', `${list} must be specified`);
-}
+const { nodeError, invalidArgType, missingArgs, invalidThis } = require('internal/errors');
+
 function validateObjectAllowNull(value, name) {
   if (value !== null && typeof value !== 'object' && typeof value !== 'function') {
-    throw binding.invalidArgType(name, 'of type object', value);
+    throw invalidArgType(name, 'of type object', value);
   }
 }
 
@@ -268,7 +256,7 @@ function validateEventListener(listener) {
   if (typeof listener === 'function' || typeof listener?.handleEvent === 'function') return true;
   if (listener == null) return false;
   if (typeof listener === 'object') return true;
-  throw binding.invalidArgType('listener', 'an instance of EventListener', listener);
+  throw invalidArgType('listener', 'an instance of EventListener', listener);
 }
 
 function validateEventListenerOptions(options) {
@@ -289,7 +277,7 @@ function validateEventListenerOptions(options) {
 
 function validateAbortSignal(signal, name) {
   if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
-    throw binding.invalidArgType(name, 'an instance of AbortSignal', signal);
+    throw invalidArgType(name, 'an instance of AbortSignal', signal);
   }
 }
 
@@ -389,7 +377,7 @@ class EventTarget {
   dispatchEvent(event) {
     if (!isEventTarget(this)) throw invalidThis('EventTarget');
     if (arguments.length < 1) throw missingArgs('event');
-    if (!(event instanceof Event)) throw binding.invalidArgType('event', 'an instance of Event', event);
+    if (!(event instanceof Event)) throw invalidArgType('event', 'an instance of Event', event);
     if (event[kIsBeingDispatched]) {
       throw nodeError('Error', 'ERR_EVENT_RECURSION',
         `The event "${event.type}" is already being dispatched`);
