@@ -433,7 +433,21 @@ impl EventLoop for Interp {
             }
             let rejected = self.take_unhandled_rejections();
             if rejected.is_empty() {
-                return None;
+                // The job is over: WeakRef targets kept for it may go (ClearKeptObjects), and
+                // FinalizationRegistry cleanups due after a collection run.
+                self.clear_kept_objects();
+                let cleanups = self.take_finalization_cleanups();
+                if cleanups.is_empty() {
+                    return None;
+                }
+                for (callback, held) in cleanups {
+                    if let Err(e) = self.call(&callback, &Value::Undefined, &[held]) {
+                        if let Some(end) = self.uncaught(e, "uncaughtException") {
+                            return Some(end);
+                        }
+                    }
+                }
+                continue;
             }
             for (promise, reason) in rejected {
                 if let Some(end) = self.unhandled_rejection(mode, promise, reason) {

@@ -319,6 +319,13 @@ pub struct Interp {
     /// Nesting of JavaScript calls allowed before `RangeError: Maximum call stack size
     /// exceeded` ([`MAX_CALL_DEPTH`] unless the host sets it, e.g. `--stack-size`).
     pub max_call_depth: usize,
+    /// The spec's \[\[KeptAlive\]\] list (WeakRef targets made or read during this job).
+    pub(crate) kept_objects: Vec<Value>,
+    /// Every FinalizationRegistry made (weakly), for the cleanup check after collections.
+    pub(crate) finalization_registries:
+        Vec<crate::gc::WeakGc<std::cell::RefCell<crate::object::ObjectData>>>,
+    /// [`crate::gc::collections`] when the registries were last checked.
+    pub(crate) finalization_seen_collections: u64,
 }
 
 impl Interp {

@@ -27,7 +27,10 @@ const MODULES: &[(&str, &str)] = &[
         "internal/per_context/domexception",
         include_str!("internal/domexception.js"),
     ),
-    ("internal/event_target", include_str!("internal/event_target.js")),
+    (
+        "internal/event_target",
+        include_str!("internal/event_target.js"),
+    ),
     ("internal/url", include_str!("internal/url.js")),
     ("url", include_str!("url.js")),
     (
