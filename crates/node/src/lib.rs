@@ -152,7 +152,26 @@ fn web_globals(it: &mut Interp) {
         ("AbortSignal", "internal/abort_controller"),
         ("URL", "internal/url"),
         ("URLSearchParams", "internal/url"),
+        ("Navigator", "internal/navigator"),
+        ("WebSocket", "internal/fetch"),
+        ("ErrorEvent", "internal/fetch"),
+        ("CloseEvent", "internal/fetch"),
     ] {
         define_lazy_global(it, name, module, name, data);
     }
+    // Enumerable, as in Node: `fetch` a data property, `navigator` a getter.
+    define_lazy_global(
+        it,
+        "fetch",
+        "internal/fetch",
+        "fetch",
+        Lazy::Data { enumerable: true },
+    );
+    define_lazy_global(
+        it,
+        "navigator",
+        "internal/navigator",
+        "navigator",
+        Lazy::Getter { enumerable: true },
+    );
 }

@@ -32,6 +32,8 @@ const MODULES: &[(&str, &str)] = &[
         include_str!("internal/event_target.js"),
     ),
     ("internal/url", include_str!("internal/url.js")),
+    ("internal/navigator", include_str!("internal/navigator.js")),
+    ("internal/fetch", include_str!("internal/fetch.js")),
     ("url", include_str!("url.js")),
     (
         "internal/abort_controller",
@@ -178,6 +180,10 @@ fn binding(it: &mut Interp) -> Obj {
     });
     it.define_method(&b, "callSite", 0, call_site);
     crate::url::define_natives(it, &b);
+    it.define_method(&b, "availableParallelism", 0, |_, _| {
+        let n = std::thread::available_parallelism().map_or(1, |n| n.get());
+        Ok(Value::from(n as u32))
+    });
     it.define_method(&b, "kindOf", 1, |_, a| Ok(Value::from(kind_of(&a.get(0)))));
     let aip = it.intrinsics.async_iterator_prototype.clone();
     b.define("asyncIteratorPrototype", Value::Object(aip), Attrs::DEFAULT);
