@@ -678,8 +678,27 @@ fn is_builtin_name(it: &Interp, name: &str) -> bool {
     if b.len() < 2 || !b[0].is_ascii_uppercase() || !b.iter().all(|c| c.is_ascii_alphanumeric()) {
         return false;
     }
-    !LATE_GLOBALS.contains(&name) && it.global.get_own_property(&PropKey::from(name)).is_some()
+    !LATE_GLOBALS.contains(&name)
+        && !HOST_GLOBALS.contains(&name)
+        && it.global.get_own_property(&PropKey::from(name)).is_some()
 }
+
+/// Globals the Node host defines (in JavaScript, after V8's snapshot): not in Node's
+/// `builtInObjects`, so `showHidden` shows their prototype properties.
+const HOST_GLOBALS: [&str; 12] = [
+    "DOMException",
+    "EventTarget",
+    "Event",
+    "CustomEvent",
+    "AbortController",
+    "AbortSignal",
+    "URL",
+    "URLSearchParams",
+    "Navigator",
+    "WebSocket",
+    "ErrorEvent",
+    "CloseEvent",
+];
 
 /// `addPrototypeProperties` (showHidden only): non-function properties of user prototypes.
 fn add_prototype_properties(
