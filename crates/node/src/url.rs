@@ -7,6 +7,8 @@
 
 use jsgen_engine::interp::{Args, Interp, JsResult};
 use jsgen_engine::object::Obj;
+#[cfg(test)]
+use jsgen_engine::object::PropKey;
 use jsgen_engine::value::Value;
 use url::{quirks, Url};
 
@@ -95,11 +97,8 @@ fn url_set(it: &mut Interp, a: &Args) -> JsResult<Value> {
         return Ok(Value::Null);
     };
     match name.as_str() {
-        "href" => {
-            if quirks::set_href(&mut u, &value).is_err() {
-                return Ok(Value::Null);
-            }
-        }
+        "href" if quirks::set_href(&mut u, &value).is_err() => return Ok(Value::Null),
+        "href" => {}
         "protocol" => {
             let _ = quirks::set_protocol(&mut u, &value);
         }
@@ -148,4 +147,55 @@ fn form_serialize(it: &mut Interp, a: &Args) -> JsResult<Value> {
         ser.append_pair(&k, &v);
     }
     Ok(Value::from(ser.finish().as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(it: &mut Interp, v: &Value) -> Vec<String> {
+        it.create_list_from_array_like(v)
+            .unwrap()
+            .iter()
+            .map(|s| it.to_string_lossy(s))
+            .collect()
+    }
+
+    #[test]
+    fn components_follow_the_url_standard() {
+        let mut it = crate::node_interp();
+        let u = Url::parse("HTTPS://User:pw@EXAMPLE.com:443/a/../b?x=1#h").unwrap();
+        let c = components(&mut it, &u);
+        assert_eq!(
+            strings(&mut it, &c),
+            [
+                "https://User:pw@example.com/b?x=1#h",
+                "https://example.com",
+                "https:",
+                "User",
+                "pw",
+                "example.com",
+                "example.com",
+                "",
+                "/b",
+                "?x=1",
+                "#h"
+            ]
+        );
+    }
+
+    #[test]
+    fn form_encoding_round_trips() {
+        let mut it = crate::node_interp();
+        let b = it.new_object();
+        define_natives(&mut it, &b);
+        let parse = it.get(&b, &PropKey::from("urlFormParse")).unwrap();
+        let ser = it.get(&b, &PropKey::from("urlFormSerialize")).unwrap();
+        let list = it
+            .call(&parse, &Value::Undefined, &[Value::from("a=1&b=x+y%21&c")])
+            .unwrap();
+        assert_eq!(strings(&mut it, &list), ["a", "1", "b", "x y!", "c", ""]);
+        let s = it.call(&ser, &Value::Undefined, &[list]).unwrap();
+        assert_eq!(it.to_string_lossy(&s), "a=1&b=x+y%21&c=");
+    }
 }

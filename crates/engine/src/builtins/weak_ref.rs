@@ -295,3 +295,63 @@ pub fn init(it: &mut Interp) {
     );
     crate::builtins::define_global(it, "FinalizationRegistry", Value::Object(ctor));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn construct(it: &mut Interp, name: &str, args: &[Value]) -> Value {
+        let Some(Value::Object(c)) = it.global.get_own_data(&PropKey::from(name)) else {
+            panic!("no {name}");
+        };
+        it.construct(&c, args, None).unwrap()
+    }
+
+    fn deref(it: &mut Interp, w: &Value) -> Value {
+        let f = it.get_v(w, &PropKey::from("deref")).unwrap();
+        it.call(&f, w, &[]).unwrap()
+    }
+
+    #[test]
+    fn weak_ref_target_lives_until_a_collection_then_goes() {
+        let mut it = Interp::new();
+        let target = Value::Object(it.new_object());
+        let w = construct(&mut it, "WeakRef", std::slice::from_ref(&target));
+        drop(target);
+        // Kept for the job, and until the collector runs.
+        assert!(deref(&mut it, &w).is_object());
+        it.clear_kept_objects();
+        assert!(deref(&mut it, &w).is_object());
+        it.clear_kept_objects();
+        crate::gc::collect();
+        assert!(deref(&mut it, &w).is_undefined());
+    }
+
+    #[test]
+    fn cleanups_are_due_only_after_a_collection() {
+        let mut it = Interp::new();
+        let cb = Value::Object(it.native_fn("cb", 1, |_, _| Ok(Value::Undefined)));
+        let reg = construct(&mut it, "FinalizationRegistry", &[cb]);
+        let register = it.get_v(&reg, &PropKey::from("register")).unwrap();
+        let kept = Value::Object(it.new_object());
+        let gone = Value::Object(it.new_object());
+        it.call(&register, &reg, &[kept.clone(), Value::from("kept")])
+            .unwrap();
+        it.call(&register, &reg, &[gone.clone(), Value::from("gone")])
+            .unwrap();
+        drop(gone);
+        it.take_finalization_cleanups();
+        assert!(it.take_finalization_cleanups().is_empty());
+        crate::gc::collect();
+        let due = it.take_finalization_cleanups();
+        assert_eq!(due.len(), 1);
+        assert!(matches!(&due[0].1, Value::String(s) if s.to_rust_string() == "gone"));
+        assert!(kept.is_object());
+    }
+
+    #[test]
+    fn primitives_cannot_be_held_weakly() {
+        assert!(WeakTarget::of(&Value::Number(1.0)).is_none());
+        assert!(WeakTarget::of(&Value::Undefined).is_none());
+    }
+}
