@@ -153,6 +153,7 @@ fn web_globals(it: &mut Interp) {
         ("URL", "internal/url"),
         ("URLSearchParams", "internal/url"),
         ("Navigator", "internal/navigator"),
+        ("URLPattern", "internal/url_pattern"),
         ("WebSocket", "internal/fetch"),
         ("ErrorEvent", "internal/fetch"),
         ("CloseEvent", "internal/fetch"),

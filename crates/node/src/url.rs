@@ -199,3 +199,121 @@ mod tests {
         assert_eq!(it.to_string_lossy(&s), "a=1&b=x+y%21&c=");
     }
 }
+
+// ---- URLPattern (`modules/internal/url_pattern.js`) on denoland's `urlpattern` crate, the
+// way Deno uses it: the crate parses the pattern into per-component regular-expression
+// sources and group names, and the JavaScript side compiles them with the engine's own
+// `RegExp` (ECMAScript syntax, groups in order).
+
+const PATTERN_KEYS: [&str; 8] = [
+    "protocol", "username", "password", "hostname", "port", "pathname", "search", "hash",
+];
+
+/// Adds `urlPatternParse` and `urlPatternInput` to `binding`.
+pub fn define_pattern_natives(it: &mut Interp, b: &Obj) {
+    it.define_method(b, "urlPatternParse", 3, url_pattern_parse);
+    it.define_method(b, "urlPatternInput", 2, url_pattern_input);
+}
+
+/// A `URLPatternInit` dictionary or a string, as the crate takes it.
+fn string_or_init(
+    it: &mut Interp,
+    v: &Value,
+) -> JsResult<urlpattern::quirks::StringOrInit<'static>> {
+    use urlpattern::quirks::{StringOrInit, UrlPatternInit};
+    let Value::Object(o) = v else {
+        return Ok(StringOrInit::String(usv(it, v)?.into()));
+    };
+    let mut field = |name: &str| -> JsResult<Option<String>> {
+        let x = it.get(o, &jsgen_engine::object::PropKey::from(name))?;
+        if x.is_undefined() {
+            Ok(None)
+        } else {
+            Ok(Some(usv(it, &x)?))
+        }
+    };
+    Ok(StringOrInit::Init(UrlPatternInit {
+        protocol: field("protocol")?,
+        username: field("username")?,
+        password: field("password")?,
+        hostname: field("hostname")?,
+        port: field("port")?,
+        pathname: field("pathname")?,
+        search: field("search")?,
+        hash: field("hash")?,
+        base_url: field("baseURL")?,
+    }))
+}
+
+fn optional_base(it: &mut Interp, v: &Value) -> JsResult<Option<String>> {
+    if v.is_undefined() {
+        Ok(None)
+    } else {
+        Ok(Some(usv(it, v)?))
+    }
+}
+
+/// `urlPatternParse(input, baseURL, ignoreCase)`: `[hasRegExpGroups, [pattern, regexp,
+/// [groupNames]] x 8]`, or `null` when the pattern is invalid.
+fn url_pattern_parse(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    use urlpattern::quirks;
+    let input = string_or_init(it, &a.get(0))?;
+    let base = optional_base(it, &a.get(1))?;
+    let options = urlpattern::UrlPatternOptions {
+        ignore_case: a.get(2).to_boolean(),
+        ..Default::default()
+    };
+    let parsed = quirks::process_construct_pattern_input(input, base.as_deref())
+        .and_then(|init| quirks::parse_pattern::<quirks::EcmaRegexp>(init, options));
+    let Ok(p) = parsed else {
+        return Ok(Value::Null);
+    };
+    let mut out = vec![Value::Bool(p.has_regexp_groups)];
+    for c in [
+        &p.protocol,
+        &p.username,
+        &p.password,
+        &p.hostname,
+        &p.port,
+        &p.pathname,
+        &p.search,
+        &p.hash,
+    ] {
+        let names = c
+            .group_name_list
+            .iter()
+            .map(|n| Value::from(n.as_str()))
+            .collect();
+        let names = Value::Object(it.new_array(names));
+        let comp = vec![
+            Value::from(c.pattern_string.as_str()),
+            Value::from(c.regexp_string.as_str()),
+            names,
+        ];
+        out.push(Value::Object(it.new_array(comp)));
+    }
+    Ok(Value::Object(it.new_array(out)))
+}
+
+/// `urlPatternInput(input, baseURL)`: the eight component strings to match, or `null` when
+/// the input is no URL (a failed match, not an error). Throws for an init dictionary with a
+/// separate base URL.
+fn url_pattern_input(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    use urlpattern::quirks;
+    let input = string_or_init(it, &a.get(0))?;
+    let base = optional_base(it, &a.get(1))?;
+    let m = match quirks::process_match_input(input, base.as_deref()) {
+        Ok(Some((m, _))) => m,
+        Ok(None) => return Ok(Value::Null),
+        Err(e) => return Err(it.type_error(e.to_string())),
+    };
+    let Some(i) = quirks::parse_match_input(m) else {
+        return Ok(Value::Null);
+    };
+    let parts = [
+        i.protocol, i.username, i.password, i.hostname, i.port, i.pathname, i.search, i.hash,
+    ];
+    debug_assert_eq!(parts.len(), PATTERN_KEYS.len());
+    let values = parts.iter().map(|s| Value::from(s.as_str())).collect();
+    Ok(Value::Object(it.new_array(values)))
+}

@@ -212,6 +212,21 @@ setTimeout(() => p.catch(() => console.log('caught')), 5);
 }
 
 #[test]
+fn url_pattern() {
+    let o = out(r#"
+const p = new URLPattern('/api/:version/users/:id(\\d+)', 'https://x.com');
+console.log(p.pathname, p.hostname, p.hasRegExpGroups, p.test('https://x.com/api/v1/users/7'), p.test('https://x.com/api/v1/users/me'));
+const m = p.exec('https://x.com/api/v2/users/9?q=1');
+console.log(m.pathname.groups, m.search, m.inputs);
+console.log(new URLPattern({ hostname: '{*.}?example.com' }).test('https://www.example.com/a'), new URLPattern({ pathname: '/A' }, { ignoreCase: true }).test('https://h/a'));
+try { new URLPattern('(') } catch (e) { console.log(e.name, e.code, e.message) }
+try { p.test({ pathname: '/x' }, 'https://a.com') } catch (e) { console.log(e.name, e.code, e.message) }
+console.log(Object.getOwnPropertyNames(URLPattern.prototype).join(), String(p));
+"#);
+    assert_eq!(o, "/api/:version/users/:id(\\d+) x.com true true false\n{ id: '9', version: 'v2' } { groups: { '0': 'q=1' }, input: 'q=1' } [ 'https://x.com/api/v2/users/9?q=1' ]\ntrue true\nTypeError ERR_INVALID_URL_PATTERN Failed to construct URLPattern\nTypeError ERR_OPERATION_FAILED Failed to test URLPattern\nprotocol,username,password,hostname,port,pathname,search,hash,hasRegExpGroups,exec,test,constructor [object URLPattern]\n");
+}
+
+#[test]
 fn timers_promises_and_events_with_signals() {
     let o = out(r#"
 const tp = require('timers/promises');

@@ -685,7 +685,8 @@ fn is_builtin_name(it: &Interp, name: &str) -> bool {
 
 /// Globals the Node host defines (in JavaScript, after V8's snapshot): not in Node's
 /// `builtInObjects`, so `showHidden` shows their prototype properties.
-const HOST_GLOBALS: [&str; 12] = [
+const HOST_GLOBALS: [&str; 13] = [
+    "URLPattern",
     "DOMException",
     "EventTarget",
     "Event",

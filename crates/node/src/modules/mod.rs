@@ -33,6 +33,10 @@ const MODULES: &[(&str, &str)] = &[
     ),
     ("internal/url", include_str!("internal/url.js")),
     ("internal/navigator", include_str!("internal/navigator.js")),
+    (
+        "internal/url_pattern",
+        include_str!("internal/url_pattern.js"),
+    ),
     ("internal/fetch", include_str!("internal/fetch.js")),
     ("url", include_str!("url.js")),
     (
@@ -180,6 +184,7 @@ fn binding(it: &mut Interp) -> Obj {
     });
     it.define_method(&b, "callSite", 0, call_site);
     crate::url::define_natives(it, &b);
+    crate::url::define_pattern_natives(it, &b);
     it.define_method(&b, "availableParallelism", 0, |_, _| {
         let n = std::thread::available_parallelism().map_or(1, |n| n.get());
         Ok(Value::from(n as u32))

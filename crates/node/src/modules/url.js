@@ -83,6 +83,7 @@ function format(urlObject, options = undefined) {
 module.exports = {
   URL,
   URLSearchParams,
+  URLPattern: require('internal/url_pattern').URLPattern,
   domainToASCII: internal.domainToASCII,
   domainToUnicode: internal.domainToUnicode,
   pathToFileURL: internal.pathToFileURL,

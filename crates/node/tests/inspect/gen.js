@@ -610,6 +610,8 @@ C('console.log(Atomics)');
   "const w = new WeakRef({}); w.foo = 1; console.log(w, Object.prototype.toString.call(w));",
   "console.log(navigator, navigator.userAgent, navigator.language, navigator.languages);",
   "console.log(Object.getOwnPropertyDescriptor(globalThis, 'navigator').enumerable, typeof navigator.hardwareConcurrency);",
+  "const p = new URLPattern({ pathname: '/books/:id' }); console.log(p, p.exec('https://example.com/books/123?x=1'));",
+  "console.log(new URLPattern('https://:sub.example.com/*').exec({ hostname: 'api.example.com', pathname: '/x' }, undefined));",
 ].forEach((c) => C(c));
 
 // ---- colors: every fifth case again with colors on (console colors when FORCE_COLOR=1
