@@ -149,57 +149,6 @@ fn form_serialize(it: &mut Interp, a: &Args) -> JsResult<Value> {
     Ok(Value::from(ser.finish().as_str()))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn strings(it: &mut Interp, v: &Value) -> Vec<String> {
-        it.create_list_from_array_like(v)
-            .unwrap()
-            .iter()
-            .map(|s| it.to_string_lossy(s))
-            .collect()
-    }
-
-    #[test]
-    fn components_follow_the_url_standard() {
-        let mut it = crate::node_interp();
-        let u = Url::parse("HTTPS://User:pw@EXAMPLE.com:443/a/../b?x=1#h").unwrap();
-        let c = components(&mut it, &u);
-        assert_eq!(
-            strings(&mut it, &c),
-            [
-                "https://User:pw@example.com/b?x=1#h",
-                "https://example.com",
-                "https:",
-                "User",
-                "pw",
-                "example.com",
-                "example.com",
-                "",
-                "/b",
-                "?x=1",
-                "#h"
-            ]
-        );
-    }
-
-    #[test]
-    fn form_encoding_round_trips() {
-        let mut it = crate::node_interp();
-        let b = it.new_object();
-        define_natives(&mut it, &b);
-        let parse = it.get(&b, &PropKey::from("urlFormParse")).unwrap();
-        let ser = it.get(&b, &PropKey::from("urlFormSerialize")).unwrap();
-        let list = it
-            .call(&parse, &Value::Undefined, &[Value::from("a=1&b=x+y%21&c")])
-            .unwrap();
-        assert_eq!(strings(&mut it, &list), ["a", "1", "b", "x y!", "c", ""]);
-        let s = it.call(&ser, &Value::Undefined, &[list]).unwrap();
-        assert_eq!(it.to_string_lossy(&s), "a=1&b=x+y%21&c=");
-    }
-}
-
 // ---- URLPattern (`modules/internal/url_pattern.js`) on denoland's `urlpattern` crate, the
 // way Deno uses it: the crate parses the pattern into per-component regular-expression
 // sources and group names, and the JavaScript side compiles them with the engine's own
@@ -316,4 +265,55 @@ fn url_pattern_input(it: &mut Interp, a: &Args) -> JsResult<Value> {
     debug_assert_eq!(parts.len(), PATTERN_KEYS.len());
     let values = parts.iter().map(|s| Value::from(s.as_str())).collect();
     Ok(Value::Object(it.new_array(values)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(it: &mut Interp, v: &Value) -> Vec<String> {
+        it.create_list_from_array_like(v)
+            .unwrap()
+            .iter()
+            .map(|s| it.to_string_lossy(s))
+            .collect()
+    }
+
+    #[test]
+    fn components_follow_the_url_standard() {
+        let mut it = crate::node_interp();
+        let u = Url::parse("HTTPS://User:pw@EXAMPLE.com:443/a/../b?x=1#h").unwrap();
+        let c = components(&mut it, &u);
+        assert_eq!(
+            strings(&mut it, &c),
+            [
+                "https://User:pw@example.com/b?x=1#h",
+                "https://example.com",
+                "https:",
+                "User",
+                "pw",
+                "example.com",
+                "example.com",
+                "",
+                "/b",
+                "?x=1",
+                "#h"
+            ]
+        );
+    }
+
+    #[test]
+    fn form_encoding_round_trips() {
+        let mut it = crate::node_interp();
+        let b = it.new_object();
+        define_natives(&mut it, &b);
+        let parse = it.get(&b, &PropKey::from("urlFormParse")).unwrap();
+        let ser = it.get(&b, &PropKey::from("urlFormSerialize")).unwrap();
+        let list = it
+            .call(&parse, &Value::Undefined, &[Value::from("a=1&b=x+y%21&c")])
+            .unwrap();
+        assert_eq!(strings(&mut it, &list), ["a", "1", "b", "x y!", "c", ""]);
+        let s = it.call(&ser, &Value::Undefined, &[list]).unwrap();
+        assert_eq!(it.to_string_lossy(&s), "a=1&b=x+y%21&c=");
+    }
 }
