@@ -205,10 +205,7 @@ process.on('rejectionHandled', (p) => console.log('rejectionHandled', p instance
 const p = Promise.reject('x');
 setTimeout(() => p.catch(() => console.log('caught')), 5);
 "#);
-    assert_eq!(
-        o,
-        "warning CustomWarning careful C1\nunhandled x\ncaught\nrejectionHandled true\n"
-    );
+    assert_eq!(o, "warning CustomWarning careful C1\nunhandled x\ncaught\nrejectionHandled true\n");
 }
 
 #[test]
@@ -224,6 +221,20 @@ try { p.test({ pathname: '/x' }, 'https://a.com') } catch (e) { console.log(e.na
 console.log(Object.getOwnPropertyNames(URLPattern.prototype).join(), String(p));
 "#);
     assert_eq!(o, "/api/:version/users/:id(\\d+) x.com true true false\n{ id: '9', version: 'v2' } { groups: { '0': 'q=1' }, input: 'q=1' } [ 'https://x.com/api/v2/users/9?q=1' ]\ntrue true\nTypeError ERR_INVALID_URL_PATTERN Failed to construct URLPattern\nTypeError ERR_OPERATION_FAILED Failed to test URLPattern\nprotocol,username,password,hostname,port,pathname,search,hash,hasRegExpGroups,exec,test,constructor [object URLPattern]\n");
+}
+
+#[test]
+fn legacy_url_parse_resolve_and_querystring() {
+    let o = out(r#"
+const url = require('url');
+const qs = require('querystring');
+console.log(url.parse('https://user:pw@Example.com:8080/p/a/t/h?query=string&a=1#hash', true));
+console.log(url.parse('/search?q=a+b&page=2', true).query, url.parse('mailto:a@b.c').auth, url.parse('http://a\\b/c?d\\e').href);
+console.log(url.resolve('http://a.com/b/c', '../d?x'), url.resolve('/one/two', 'three'), url.resolve('http://a.com/x', '//b.com/y'));
+console.log(url.format({ protocol: 'https', hostname: 'ex.com', pathname: '/a b', query: { q: 'x y', n: [1, 2] } }));
+console.log(qs.parse('a=1&a=2&b=%E2%82%AC&c=%zz&d'), qs.stringify({ a: [1, 2], b: 'x y', c: null }));
+"#);
+    assert_eq!(o, "Url {\n  protocol: 'https:',\n  slashes: true,\n  auth: 'user:pw',\n  host: 'example.com:8080',\n  port: '8080',\n  hostname: 'example.com',\n  hash: '#hash',\n  search: '?query=string&a=1',\n  query: [Object: null prototype] { query: 'string', a: '1' },\n  pathname: '/p/a/t/h',\n  path: '/p/a/t/h?query=string&a=1',\n  href: 'https://user:pw@example.com:8080/p/a/t/h?query=string&a=1#hash'\n}\n[Object: null prototype] { q: 'a b', page: '2' } a http://a/b/c?d%5Ce\nhttp://a.com/d?x /one/three http://b.com/y\nhttps://ex.com/a b?q=x%20y&n=1&n=2\n[Object: null prototype] { a: [ '1', '2' ], b: '€', c: '%zz', d: '' } a=1&a=2&b=x%20y&c=\n");
 }
 
 #[test]
