@@ -205,7 +205,10 @@ process.on('rejectionHandled', (p) => console.log('rejectionHandled', p instance
 const p = Promise.reject('x');
 setTimeout(() => p.catch(() => console.log('caught')), 5);
 "#);
-    assert_eq!(o, "warning CustomWarning careful C1\nunhandled x\ncaught\nrejectionHandled true\n");
+    assert_eq!(
+        o,
+        "warning CustomWarning careful C1\nunhandled x\ncaught\nrejectionHandled true\n"
+    );
 }
 
 #[test]

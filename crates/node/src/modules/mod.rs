@@ -39,7 +39,10 @@ const MODULES: &[(&str, &str)] = &[
     ),
     ("internal/fetch", include_str!("internal/fetch.js")),
     ("url", include_str!("url.js")),
-    ("internal/url_legacy", include_str!("internal/url_legacy.js")),
+    (
+        "internal/url_legacy",
+        include_str!("internal/url_legacy.js"),
+    ),
     ("querystring", include_str!("querystring.js")),
     (
         "internal/abort_controller",
