@@ -205,10 +205,7 @@ process.on('rejectionHandled', (p) => console.log('rejectionHandled', p instance
 const p = Promise.reject('x');
 setTimeout(() => p.catch(() => console.log('caught')), 5);
 "#);
-    assert_eq!(
-        o,
-        "warning CustomWarning careful C1\nunhandled x\ncaught\nrejectionHandled true\n"
-    );
+    assert_eq!(o, "warning CustomWarning careful C1\nunhandled x\ncaught\nrejectionHandled true\n");
 }
 
 #[test]
@@ -238,6 +235,19 @@ console.log(url.format({ protocol: 'https', hostname: 'ex.com', pathname: '/a b'
 console.log(qs.parse('a=1&a=2&b=%E2%82%AC&c=%zz&d'), qs.stringify({ a: [1, 2], b: 'x y', c: null }));
 "#);
     assert_eq!(o, "Url {\n  protocol: 'https:',\n  slashes: true,\n  auth: 'user:pw',\n  host: 'example.com:8080',\n  port: '8080',\n  hostname: 'example.com',\n  hash: '#hash',\n  search: '?query=string&a=1',\n  query: [Object: null prototype] { query: 'string', a: '1' },\n  pathname: '/p/a/t/h',\n  path: '/p/a/t/h?query=string&a=1',\n  href: 'https://user:pw@example.com:8080/p/a/t/h?query=string&a=1#hash'\n}\n[Object: null prototype] { q: 'a b', page: '2' } a http://a/b/c?d%5Ce\nhttp://a.com/d?x /one/three http://b.com/y\nhttps://ex.com/a b?q=x%20y&n=1&n=2\n[Object: null prototype] { a: [ '1', '2' ], b: '€', c: '%zz', d: '' } a=1&a=2&b=x%20y&c=\n");
+}
+
+#[test]
+fn events_max_listeners_for_event_targets() {
+    let o = out(r#"
+const { setMaxListeners, getMaxListeners, EventEmitter } = require('events');
+const ac = new AbortController();
+console.log(getMaxListeners(ac.signal), getMaxListeners(new EventEmitter()), getMaxListeners(new EventTarget()));
+setMaxListeners(20, ac.signal);
+console.log(getMaxListeners(ac.signal));
+try { setMaxListeners(1, {}) } catch (e) { console.log(e.code, e.message) }
+"#);
+    assert_eq!(o, "0 10 10\n20\nERR_INVALID_ARG_TYPE The \"eventTargets\" argument must be an instance of EventEmitter or EventTarget. Received an instance of Object\n");
 }
 
 #[test]

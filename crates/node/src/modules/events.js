@@ -417,6 +417,40 @@ function on(emitter, event, options = {}) {
   return iterator;
 }
 
+// events.setMaxListeners(n, ...eventTargets): the default, or the limit of each
+// EventEmitter/EventTarget given (an AbortSignal shared by many operations, typically).
+EventEmitter.setMaxListeners = function setMaxListeners(n = defaultMaxListeners, ...eventTargets) {
+  if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
+    throw binding.nodeError('RangeError', 'ERR_OUT_OF_RANGE',
+      'The value of "n" is out of range. It must be a non-negative number. Received ' + binding.inspect(n));
+  }
+  if (eventTargets.length === 0) {
+    defaultMaxListeners = n;
+    return;
+  }
+  const et = require('internal/event_target');
+  for (const target of eventTargets) {
+    if (et.isEventTarget(target)) {
+      target[et.kMaxEventTargetListeners] = n;
+      target[et.kMaxEventTargetListenersWarned] = false;
+    } else if (typeof target?.setMaxListeners === 'function') {
+      target.setMaxListeners(n);
+    } else {
+      throw binding.invalidArgType('eventTargets', 'an instance of EventEmitter or EventTarget', target);
+    }
+  }
+};
+
+// events.getMaxListeners(emitterOrTarget)
+EventEmitter.getMaxListeners = function getMaxListeners(emitterOrTarget) {
+  if (typeof emitterOrTarget?.getMaxListeners === 'function') {
+    return _getMaxListeners(emitterOrTarget);
+  }
+  const et = require('internal/event_target');
+  if (et.isEventTarget(emitterOrTarget)) return emitterOrTarget[et.kMaxEventTargetListeners];
+  throw binding.invalidArgType('emitter', 'an instance of EventEmitter or EventTarget', emitterOrTarget);
+};
+
 EventEmitter.once = once;
 EventEmitter.on = on;
 EventEmitter.EventEmitter = EventEmitter;

@@ -6,6 +6,7 @@
 
 const {
   Event, EventTarget, defineEventHandler, kTrustEvent, kResistStopPropagation,
+  kMaxEventTargetListeners,
 } = require('internal/event_target');
 const { DOMException } = require('internal/per_context/domexception');
 const { nodeError, invalidArgType } = require('internal/errors');
@@ -40,6 +41,8 @@ function createAbortSignal(init = {}) {
   signal[kAborted] = aborted;
   signal[kReason] = reason;
   signal[kComposite] = composite;
+  // Signals are shared by many operations: no listener-count warning (Node's 0).
+  signal[kMaxEventTargetListeners] = 0;
   return signal;
 }
 
@@ -70,6 +73,7 @@ class AbortSignal extends EventTarget {
       throw nodeError('TypeError', 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
     }
     super();
+    this[kMaxEventTargetListeners] = 0;
     this[kAborted] = false;
     this[kReason] = undefined;
     this[kComposite] = false;

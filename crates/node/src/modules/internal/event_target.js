@@ -530,6 +530,7 @@ module.exports = {
   getEventTargetListeners,
   kEvents,
   kMaxEventTargetListeners,
+  kMaxEventTargetListenersWarned,
   kTrustEvent,
   kWeakHandler,
   kResistStopPropagation,
