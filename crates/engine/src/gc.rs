@@ -201,6 +201,11 @@ pub const MIN_THRESHOLD: usize = 100_000;
 
 struct Heap {
     cells: RefCell<Vec<Weak<dyn Node>>>,
+    /// Collections run so far.
+    collections: Cell<u64>,
+    /// Strong references dropped at the start of the next collection
+    /// ([`keep_until_collection`]).
+    sticky: RefCell<Vec<Rc<dyn Node>>>,
     allocated: Cell<usize>,
     threshold: Cell<usize>,
     collecting: Cell<bool>,
@@ -209,6 +214,8 @@ struct Heap {
 thread_local! {
     static HEAP: Heap = Heap {
         cells: RefCell::new(Vec::new()),
+        collections: Cell::new(0),
+        sticky: RefCell::new(Vec::new()),
         allocated: Cell::new(0),
         threshold: Cell::new(MIN_THRESHOLD),
         collecting: Cell::new(false),
@@ -233,6 +240,19 @@ pub fn live_cells() -> usize {
     })
 }
 
+/// How many collections have run (FinalizationRegistry cleanups are due only after one).
+pub fn collections() -> u64 {
+    HEAP.with(|h| h.collections.get())
+}
+
+/// Keeps `cell` alive until the next collection starts, as a tracing collector would keep
+/// an object that is only weakly reachable until it runs (a `WeakRef`'s target: V8 clears
+/// it only when it collects, so `deref()` keeps answering until then).
+pub fn keep_until_collection<T: Trace + 'static>(cell: &Gc<T>) {
+    let node: Rc<dyn Node> = cell.0.clone();
+    HEAP.with(|h| h.sticky.borrow_mut().push(node));
+}
+
 /// Runs a full cycle collection now.
 pub fn collect() -> Stats {
     HEAP.with(|h| {
@@ -240,12 +260,17 @@ pub fn collect() -> Stats {
             return Stats::default();
         }
         let stats = collect_inner(h);
+        h.collections.set(h.collections.get() + 1);
         h.collecting.set(false);
         stats
     })
 }
 
 fn collect_inner(h: &Heap) -> Stats {
+    // Cells kept only until a collection: release them first (reference counting frees
+    // those nothing else holds).
+    let sticky = std::mem::take(&mut *h.sticky.borrow_mut());
+    drop(sticky);
     // Take strong references to every live cell for the duration of the collection; remember
     // to discount that one extra reference per cell.
     let live: Vec<Rc<dyn Node>> = {

@@ -105,6 +105,10 @@ pub enum ObjectKind {
     TypedArray(Box<crate::builtins::typed_array::TypedArrayData>),
     /// A DataView.
     DataView(Box<crate::builtins::data_view::DataViewData>),
+    /// A WeakRef: \[\[WeakRefTarget\]\] (not traced: weak).
+    WeakRef(crate::builtins::weak_ref::WeakTarget),
+    /// A FinalizationRegistry (its callback and held values are traced; targets are weak).
+    FinalizationRegistry(Box<crate::builtins::weak_ref::FinalizationRegistryData>),
 }
 
 #[derive(Debug)]
@@ -280,6 +284,7 @@ impl ObjectKind {
             ObjectKind::ArrayBuffer(b) => trace_value(&b.detach_key, t),
             ObjectKind::TypedArray(ta) => t.edge(&ta.buffer.0),
             ObjectKind::DataView(d) => t.edge(&d.buffer.0),
+            ObjectKind::FinalizationRegistry(r) => r.trace(t),
             _ => {}
         }
     }

@@ -348,6 +348,8 @@ pub trait EventLoop {
         promise: jsgen_engine::object::Obj,
         reason: Value,
     ) -> Option<LoopEnd>;
+    /// `'rejectionHandled'` for a rejection reported as unhandled that got a handler.
+    fn rejection_handled(&mut self, promise: jsgen_engine::object::Obj) -> Option<LoopEnd>;
     /// An exception escaped a callback: `process.on('uncaughtException')` listeners get
     /// `(error, origin)` and the program goes on; without one it ends. `None` = handled.
     fn uncaught(&mut self, e: Abrupt, origin: &str) -> Option<LoopEnd>;
@@ -471,9 +473,33 @@ impl EventLoop for Interp {
             {
                 return Some(end);
             }
+            // Node's processPromiseRejections: first the rejections handled late.
+            for promise in self.take_late_handled_rejections() {
+                if let Some(end) = self.rejection_handled(promise) {
+                    return Some(end);
+                }
+            }
             let rejected = self.take_unhandled_rejections();
             if rejected.is_empty() {
-                return None;
+                // The job is over: WeakRef targets kept for it may go (ClearKeptObjects), and
+                // FinalizationRegistry cleanups due after a collection run.
+                self.clear_kept_objects();
+                let cleanups = self.take_finalization_cleanups();
+                if cleanups.is_empty() {
+                    // A 'rejectionHandled' handler or warning may have queued work.
+                    if !self.node_mut().host.next_ticks.is_empty() || self.has_pending_jobs() {
+                        continue;
+                    }
+                    return None;
+                }
+                for (callback, held) in cleanups {
+                    if let Err(e) = self.call(&callback, &Value::Undefined, &[held]) {
+                        if let Some(end) = self.uncaught(e, "uncaughtException") {
+                            return Some(end);
+                        }
+                    }
+                }
+                continue;
             }
             for (promise, reason) in rejected {
                 if let Some(end) = self.unhandled_rejection(mode, promise, reason) {
@@ -486,12 +512,38 @@ impl EventLoop for Interp {
         }
     }
 
+    fn rejection_handled(&mut self, promise: jsgen_engine::object::Obj) -> Option<LoopEnd> {
+        let reported = &mut self.node_mut().host.reported_rejections;
+        reported.retain(|(w, _)| w.upgrade().is_some());
+        let pos = reported.iter().position(|(w, _)| {
+            w.upgrade()
+                .is_some_and(|g| jsgen_engine::gc::Gc::ptr_eq(&g, &promise.0))
+        })?;
+        let (_, id) = reported.remove(pos);
+        match self.emit_process_event("rejectionHandled", &[Value::Object(promise)]) {
+            Ok(true) => None,
+            Ok(false) => {
+                crate::process::queue_warning(
+                    self,
+                    "PromiseRejectionHandledWarning",
+                    &format!("Promise rejection was handled asynchronously (rejection id: {id})"),
+                );
+                None
+            }
+            Err(e) => self.uncaught(e, "uncaughtException"),
+        }
+    }
+
     fn unhandled_rejection(
         &mut self,
         mode: RejectionMode,
         promise: jsgen_engine::object::Obj,
         reason: Value,
     ) -> Option<LoopEnd> {
+        let host = &mut self.node_mut().host;
+        host.last_rejection_id += 1;
+        let id = host.last_rejection_id;
+        host.reported_rejections.push((promise.0.downgrade(), id));
         if mode != RejectionMode::Strict && self.has_process_listeners("unhandledRejection") {
             let args = [reason, Value::Object(promise)];
             if let Err(e) = self.emit_process_event("unhandledRejection", &args) {

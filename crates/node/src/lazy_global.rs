@@ -25,15 +25,20 @@ pub enum Lazy {
     Data { enumerable: bool },
     /// Stays a getter/setter pair (configurable; enumerable as given).
     Accessor { enumerable: bool },
+    /// Stays a getter with no setter (configurable; enumerable as given), as Node's
+    /// `navigator`.
+    Getter { enumerable: bool },
 }
 
 /// Defines `globalThis[name]` as the export `export` of core module `module`, loaded on first
 /// read.
 pub fn define_lazy_global(it: &mut Interp, name: &str, module: &str, export: &str, how: Lazy) {
     let enumerable = match how {
-        Lazy::Data { enumerable } | Lazy::Accessor { enumerable } => enumerable,
+        Lazy::Data { enumerable } | Lazy::Accessor { enumerable } | Lazy::Getter { enumerable } => {
+            enumerable
+        }
     };
-    let keep = matches!(how, Lazy::Accessor { .. });
+    let keep = matches!(how, Lazy::Accessor { .. } | Lazy::Getter { .. });
     let captures = vec![
         Value::from(name),
         Value::from(module),
@@ -42,13 +47,12 @@ pub fn define_lazy_global(it: &mut Interp, name: &str, module: &str, export: &st
         Value::Bool(keep),
     ];
     let get = it.native_fn_with(&format!("get {name}"), 0, lazy_get, false, captures.clone());
-    let set = it.native_fn_with(&format!("set {name}"), 1, lazy_set, false, captures);
-    it.global.define_accessor(
-        name,
-        Some(get),
-        Some(set),
-        Attrs::new(false, enumerable, true),
-    );
+    let set = match how {
+        Lazy::Getter { .. } => None,
+        _ => Some(it.native_fn_with(&format!("set {name}"), 1, lazy_set, false, captures)),
+    };
+    it.global
+        .define_accessor(name, Some(get), set, Attrs::new(false, enumerable, true));
 }
 
 struct Captured {

@@ -30,6 +30,7 @@ pub mod require;
 pub mod run;
 pub mod structured_clone;
 pub mod timers;
+pub mod url;
 
 use std::rc::Rc;
 
@@ -147,6 +148,7 @@ pub fn node_interp() -> Interp {
     for (name, module, export, how) in BYTES_GLOBALS {
         lazy_global::define_lazy_global(&mut it, name, module, export, *how);
     }
+    web_globals(&mut it);
     it
 }
 
@@ -178,3 +180,42 @@ const BYTES_GLOBALS: &[(&str, &str, &str, lazy_global::Lazy)] = &[
         lazy_global::Lazy::Data { enumerable: false },
     ),
 ];
+
+/// The web globals Node 24 has that are written in JavaScript, loaded on first read (data
+/// properties, not enumerable, once loaded — as Node's own).
+fn web_globals(it: &mut Interp) {
+    use lazy_global::{define_lazy_global, Lazy};
+    let data = Lazy::Data { enumerable: false };
+    for (name, module) in [
+        ("DOMException", "internal/per_context/domexception"),
+        ("EventTarget", "internal/event_target"),
+        ("Event", "internal/event_target"),
+        ("CustomEvent", "internal/event_target"),
+        ("AbortController", "internal/abort_controller"),
+        ("AbortSignal", "internal/abort_controller"),
+        ("URL", "internal/url"),
+        ("URLSearchParams", "internal/url"),
+        ("Navigator", "internal/navigator"),
+        ("URLPattern", "internal/url_pattern"),
+        ("WebSocket", "internal/fetch"),
+        ("ErrorEvent", "internal/fetch"),
+        ("CloseEvent", "internal/fetch"),
+    ] {
+        define_lazy_global(it, name, module, name, data);
+    }
+    // Enumerable, as in Node: `fetch` a data property, `navigator` a getter.
+    define_lazy_global(
+        it,
+        "fetch",
+        "internal/fetch",
+        "fetch",
+        Lazy::Data { enumerable: true },
+    );
+    define_lazy_global(
+        it,
+        "navigator",
+        "internal/navigator",
+        "navigator",
+        Lazy::Getter { enumerable: true },
+    );
+}

@@ -76,6 +76,17 @@ const FEATURES: &[(&str, Option<bool>)] = &[
 /// listeners, the command line, and whether `process.exit()` is unwinding the interpreter.
 #[derive(Default)]
 pub struct Host {
+    /// Rejections reported as unhandled (`'unhandledRejection'` or a warning), held weakly
+    /// with Node's rejection id, for `'rejectionHandled'`.
+    pub reported_rejections: Vec<(
+        jsgen_engine::gc::WeakGc<RefCell<jsgen_engine::object::ObjectData>>,
+        u64,
+    )>,
+    /// Node's `lastPromiseId`: the ids of unhandled rejections.
+    pub last_rejection_id: u64,
+    /// Whether a warning already printed Node's `(Use \`node --trace-warnings ...\`)` hint
+    /// (Node prints it once per process).
+    pub warning_hint_shown: bool,
     /// `process.nextTick` queue.
     pub next_ticks: VecDeque<Tick>,
     /// `afterWriteTickInfo` of `process.stdout` and `process.stderr`: the pending
@@ -107,8 +118,6 @@ pub struct Host {
     pub modules: Vec<(String, Value)>,
     /// The native helper object given to core modules (`src/builtins/node/`).
     pub binding: Option<Obj>,
-    /// `DOMException.prototype` (made on first use).
-    pub dom_exception_prototype: Option<Obj>,
     /// Module namespace objects of imported core modules: (name, namespace).
     pub namespaces: Vec<(String, Obj)>,
     /// The completion value of the main code (`-p` prints it; for module code, the promise
@@ -343,12 +352,18 @@ pub fn node_error(it: &mut Interp, proto: &Obj, code: &str, message: &str) -> Va
 /// `ERR_INVALID_ARG_TYPE` for a value that should be a function.
 pub fn invalid_arg_type(it: &mut Interp, name: &str, expected: &str, got: &Value) -> Abrupt {
     let received = received_text(it, got);
+    // Node: a dotted name is a property (`"options.signal" property`).
+    let kind = if name.contains('.') {
+        "property"
+    } else {
+        "argument"
+    };
     let p = it.intrinsics.type_error_prototype.clone();
     Abrupt::Throw(node_error(
         it,
         &p,
         "ERR_INVALID_ARG_TYPE",
-        &format!("The \"{name}\" argument must be {expected}. Received {received}"),
+        &format!("The \"{name}\" {kind} must be {expected}. Received {received}"),
     ))
 }
 
@@ -777,56 +792,125 @@ fn add_numerical_separator(val: &str) -> String {
     format!("{}{res}", &val[..i])
 }
 
+/// `process.emitWarning(warning[, type[, code]])` or `(warning, { type, code, detail })`.
 fn emit_warning(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let w = a.get(0);
-    let (name, msg) = match &w {
+    let (name, msg, obj) = match &w {
         Value::Object(o) => {
             let n = it.get(o, &PropKey::from("name"))?;
             let m = it.get(o, &PropKey::from("message"))?;
             (
                 it.to_string(&n)?.to_rust_string(),
                 it.to_string(&m)?.to_rust_string(),
+                Some(o.clone()),
             )
         }
         _ => {
-            let ty = match a.get(1) {
+            let (ty, code, detail) = match a.get(1) {
+                Value::Object(opts) => {
+                    let t = it.get(&opts, &PropKey::from("type"))?;
+                    let c = it.get(&opts, &PropKey::from("code"))?;
+                    let d = it.get(&opts, &PropKey::from("detail"))?;
+                    (t, c, d)
+                }
+                t => (t, a.get(2), Value::Undefined),
+            };
+            let ty = match ty {
                 Value::String(s) => s.to_rust_string(),
                 _ => "Warning".into(),
             };
-            (ty, it.to_string(&w)?.to_rust_string())
+            let msg = it.to_string(&w)?.to_rust_string();
+            let p = it.intrinsics.error_prototype.clone();
+            let e = it.make_error(&p, &msg);
+            e.define("name", Value::from(ty.as_str()), Attrs::DEFAULT);
+            if let Value::String(_) = code {
+                e.define("code", code, Attrs::DEFAULT);
+            }
+            if let Value::String(_) = detail {
+                e.define("detail", detail, Attrs::DEFAULT);
+            }
+            (ty, msg, Some(e))
         }
     };
-    queue_warning(it, &name, &msg);
+    let name = match obj
+        .as_ref()
+        .and_then(|o| o.get_own_data(&PropKey::from("code")))
+    {
+        Some(Value::String(c)) => format!("[{}] {name}", c.to_rust_string()),
+        _ => name,
+    };
+    queue_warning_object(it, &name, &msg, obj.map(Value::Object));
     Ok(Value::Undefined)
 }
 
 /// Writes a warning as Node's default `'warning'` handler does, on the next tick (Node's
 /// `process.emitWarning` defers it with `process.nextTick`).
 pub fn queue_warning(it: &mut Interp, name: &str, msg: &str) {
+    let p = it.intrinsics.error_prototype.clone();
+    let e = it.make_error(&p, msg);
+    // `[CODE] Type` names carry the code (util.deprecate's DeprecationWarning).
+    let (code, ty) = match name.strip_prefix('[').and_then(|r| r.split_once("] ")) {
+        Some((c, t)) => (Some(c), t),
+        None => (None, name),
+    };
+    e.define("name", Value::from(ty), Attrs::DEFAULT);
+    if let Some(c) = code {
+        e.define("code", Value::from(c), Attrs::DEFAULT);
+    }
+    queue_warning_object(it, name, msg, Some(Value::Object(e)));
+}
+
+/// Queues the write of a warning to stderr and the `'warning'` event with `warning`, on the
+/// next tick, as Node's `process.emitWarning` (its default handler writes, then the
+/// script's listeners run).
+fn queue_warning_object(it: &mut Interp, name: &str, msg: &str, warning: Option<Value>) {
     let trace = if name.ends_with("DeprecationWarning") {
         "--trace-deprecation"
     } else {
         "--trace-warnings"
     };
-    let text = format!(
-        "(node:{}) {name}: {msg}\n(Use `node {trace} ...` to show where the warning was created)\n",
-        pid()
-    );
+    let detail = match &warning {
+        Some(Value::Object(o)) => match o.get_own_data(&PropKey::from("detail")) {
+            Some(Value::String(d)) => format!("\n{}", d.to_rust_string()),
+            _ => String::new(),
+        },
+        _ => String::new(),
+    };
+    let text = format!("(node:{}) {name}: {msg}{detail}\n", pid());
+    let hint = format!("(Use `node {trace} ...` to show where the warning was created)\n");
     let f = it.native_fn_with(
         "emitWarning",
         0,
         |it, a| {
-            if let jsgen_engine::object::ObjectKind::Native(n) = &a.callee.borrow().kind {
-                if let Some(Value::String(s)) = n.captures.first() {
-                    let s = s.to_rust_string();
-                    it.node_mut().console.write_err(&s);
-                    it.note_stream_write(1, None);
+            let (text, warning, hint) = match &a.callee.borrow().kind {
+                jsgen_engine::object::ObjectKind::Native(n) => (
+                    n.captures.first().cloned(),
+                    n.captures.get(1).cloned(),
+                    n.captures.get(2).cloned(),
+                ),
+                _ => (None, None, None),
+            };
+            if let Some(Value::String(s)) = text {
+                let mut s = s.to_rust_string();
+                if let Some(Value::String(h)) = hint {
+                    if !std::mem::replace(&mut it.node_mut().host.warning_hint_shown, true) {
+                        s.push_str(&h.to_rust_string());
+                    }
                 }
+                it.node_mut().console.write_err(&s);
+                it.note_stream_write(1, None);
+            }
+            if let Some(w) = warning.filter(|w| !w.is_undefined()) {
+                it.emit_process_event("warning", &[w])?;
             }
             Ok(Value::Undefined)
         },
         false,
-        vec![Value::from(text.as_str())],
+        vec![
+            Value::from(text.as_str()),
+            warning.unwrap_or_default(),
+            Value::from(hint.as_str()),
+        ],
     );
     it.queue_tick(Value::Object(f), Vec::new());
 }

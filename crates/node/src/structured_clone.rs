@@ -158,35 +158,49 @@ pub fn data_clone_error(it: &mut Interp, what: &str) -> Abrupt {
     )
 }
 
-/// A minimal `DOMException` (an Error with `name` and `code`, tagged `DOMException`).
-pub fn dom_exception(it: &mut Interp, name: &str, code: u32, message: &str) -> Abrupt {
-    let proto = dom_exception_prototype(it);
-    let e = it.make_error(&proto, message);
-    e.define("name", Value::from(name), Attrs::HIDDEN);
-    e.define("code", Value::from(code), Attrs::HIDDEN);
-    let stack = it.stack_trace_lines();
-    let head = format!("DOMException [{name}]: {message}{stack}");
-    e.define("stack", Value::from(head.as_str()), Attrs::HIDDEN);
-    Abrupt::Throw(Value::Object(e))
+/// A `DOMException` (the global's class, `node:internal/per_context/domexception`) thrown.
+pub fn dom_exception(it: &mut Interp, name: &str, _code: u32, message: &str) -> Abrupt {
+    match new_dom_exception(it, name, message) {
+        Ok(v) => Abrupt::Throw(v),
+        Err(e) => e,
+    }
 }
 
-fn dom_exception_prototype(it: &mut Interp) -> Obj {
-    if let Some(p) = &it.node_mut().host.dom_exception_prototype {
-        return p.clone();
+/// `new DOMException(message, name)`.
+pub fn new_dom_exception(it: &mut Interp, name: &str, message: &str) -> JsResult<Value> {
+    let m = crate::require::require_core(it, DOM_EXCEPTION_MODULE, "node:internal")?;
+    let Value::Object(m) = m else {
+        return Err(it.type_error("DOMException is unavailable"));
+    };
+    let ctor = it.get(&m, &PropKey::from("DOMException"))?;
+    let Value::Object(ctor) = ctor else {
+        return Err(it.type_error("DOMException is unavailable"));
+    };
+    it.construct(&ctor, &[Value::from(message), Value::from(name)], None)
+}
+
+const DOM_EXCEPTION_MODULE: &str = "internal/per_context/domexception";
+
+/// The clone of `o` if it is a DOMException (name, message and stack, as Node's
+/// `[kDeserialize]`); `None` for anything else. No DOMException exists before its module
+/// is loaded, so this loads nothing.
+fn clone_dom_exception(it: &mut Interp, o: &Obj) -> JsResult<Option<Value>> {
+    let loaded = it
+        .node_mut()
+        .host
+        .modules
+        .iter()
+        .any(|(n, _)| n == DOM_EXCEPTION_MODULE);
+    if !loaded {
+        return Ok(None);
     }
-    let p = Obj::new(
-        Some(it.intrinsics.error_prototype.clone()),
-        ObjectKind::Ordinary,
-    );
-    let tag = it.symbols.to_string_tag.clone();
-    p.define(
-        PropKey::Sym(tag),
-        Value::from("DOMException"),
-        Attrs::CONFIGURABLE_ONLY,
-    );
-    p.define("name", Value::from("DOMException"), Attrs::HIDDEN);
-    it.node_mut().host.dom_exception_prototype = Some(p.clone());
-    p
+    let m = crate::require::require_core(it, DOM_EXCEPTION_MODULE, "node:internal")?;
+    let Value::Object(m) = m else {
+        return Ok(None);
+    };
+    let f = it.get(&m, &PropKey::from("cloneDOMException"))?;
+    let c = it.call(&f, &Value::Undefined, &[Value::Object(o.clone())])?;
+    Ok(if c.is_undefined() { None } else { Some(c) })
 }
 
 fn ctor_of(proto: &Obj) -> Option<Obj> {
@@ -217,6 +231,12 @@ fn clone(it: &mut Interp, v: &Value, memo: &mut FxHashMap<usize, Obj>) -> JsResu
     };
     if let Some(c) = memo.get(&o.addr()) {
         return Ok(Value::Object(c.clone()));
+    }
+    if let Some(c) = clone_dom_exception(it, &o)? {
+        if let Value::Object(co) = &c {
+            memo.insert(o.addr(), co.clone());
+        }
+        return Ok(c);
     }
     enum Shape {
         Plain,

@@ -32,6 +32,7 @@ pub mod symbol;
 pub mod typed_array;
 pub mod typed_array_proto;
 pub mod uint8_base64;
+pub mod weak_ref;
 
 use crate::interp::Interp;
 use crate::object::{Attrs, Obj};
@@ -52,6 +53,7 @@ pub fn init_all(it: &mut Interp) {
     math::init(it);
     json::init(it);
     map::init(it);
+    weak_ref::init(it);
     array_buffer::init(it);
     typed_array::init(it);
     data_view::init(it);

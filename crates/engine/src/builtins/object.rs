@@ -472,6 +472,8 @@ pub(crate) fn class_name(o: &Obj) -> &'static str {
         ObjectKind::ArrayBuffer(b) if b.shared => "SharedArrayBuffer",
         ObjectKind::ArrayBuffer(_) => "ArrayBuffer",
         ObjectKind::DataView(_) => "DataView",
+        ObjectKind::WeakRef(_) => "WeakRef",
+        ObjectKind::FinalizationRegistry(_) => "FinalizationRegistry",
         _ => "Object",
     }
 }

@@ -155,6 +155,10 @@ pub struct JobQueue {
     pub jobs: VecDeque<Job>,
     /// Promises rejected while unhandled, in order (HostPromiseRejectionTracker "reject").
     pub unhandled: Vec<Obj>,
+    /// Rejected promises that got their first handler after the host took them from
+    /// `unhandled` (HostPromiseRejectionTracker "handle" for a rejection already reported;
+    /// Node's `'rejectionHandled'`).
+    pub handled_late: Vec<Obj>,
 }
 
 impl Interp {
@@ -399,7 +403,11 @@ impl Interp {
         if let Some((r, v, was_handled, rejected)) = settled {
             if rejected && !was_handled {
                 // HostPromiseRejectionTracker "handle".
+                let before = self.jobs.unhandled.len();
                 self.jobs.unhandled.retain(|p| !Obj::ptr_eq(p, promise));
+                if self.jobs.unhandled.len() == before {
+                    self.jobs.handled_late.push(promise.clone());
+                }
             }
             self.enqueue_job(Job::Reaction(r, v));
         }
@@ -451,6 +459,11 @@ impl Interp {
     pub fn make_type_error_value(&mut self, msg: &str) -> Value {
         let p = self.intrinsics.type_error_prototype.clone();
         Value::Object(self.make_error(&p, msg))
+    }
+
+    /// Rejected promises handled after the host took them as unhandled (drains the list).
+    pub fn take_late_handled_rejections(&mut self) -> Vec<Obj> {
+        std::mem::take(&mut self.jobs.handled_late)
     }
 
     /// Promises still rejected-and-unhandled (drains the tracker list).

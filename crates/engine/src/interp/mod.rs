@@ -339,6 +339,13 @@ pub struct Interp {
     pub(crate) side_effect_guard: Option<Box<side_effect::SideEffectGuard>>,
     /// The method name the next call is made as ([`Interp::call_as_method`]).
     called_as: Option<JsStr>,
+    /// The spec's \[\[KeptAlive\]\] list (WeakRef targets made or read during this job).
+    pub(crate) kept_objects: Vec<Value>,
+    /// Every FinalizationRegistry made (weakly), for the cleanup check after collections.
+    pub(crate) finalization_registries:
+        Vec<crate::gc::WeakGc<std::cell::RefCell<crate::object::ObjectData>>>,
+    /// [`crate::gc::collections`] when the registries were last checked.
+    pub(crate) finalization_seen_collections: u64,
 }
 
 impl Interp {

@@ -56,6 +56,8 @@ intrinsics!(
     set_prototype,
     weakmap_prototype,
     weakset_prototype,
+    weak_ref_prototype,
+    finalization_registry_prototype,
     date_prototype,
     regexp_prototype,
     array_buffer_prototype,
@@ -240,6 +242,8 @@ pub fn create(
         set_prototype: ord(op()),
         weakmap_prototype: ord(op()),
         weakset_prototype: ord(op()),
+        weak_ref_prototype: ord(op()),
+        finalization_registry_prototype: ord(op()),
         date_prototype: ord(op()),
         regexp_prototype: ord(op()),
         array_buffer_prototype: ord(op()),
@@ -322,6 +326,9 @@ pub fn create(
         max_call_depth: crate::interp::MAX_CALL_DEPTH,
         side_effect_guard: None,
         called_as: None,
+        kept_objects: Vec::new(),
+        finalization_registries: Vec::new(),
+        finalization_seen_collections: 0,
     };
     crate::builtins::init_all(&mut it);
     it

@@ -639,6 +639,21 @@ fn proto_chain_contains(o: &Obj, proto: &Obj) -> bool {
     false
 }
 
+/// Node's `isURL` (lib/internal/url.js): `href` and `protocol` truthy, `auth` and `path`
+/// undefined (a legacy `url.parse` result has those).
+fn is_url(it: &mut Interp, o: &Obj) -> JsResult<bool> {
+    let href = it.get(o, &PropKey::from("href"))?;
+    if !href.to_boolean() {
+        return Ok(false);
+    }
+    let protocol = it.get(o, &PropKey::from("protocol"))?;
+    if !protocol.to_boolean() {
+        return Ok(false);
+    }
+    Ok(it.get(o, &PropKey::from("auth"))?.is_undefined()
+        && it.get(o, &PropKey::from("path"))?.is_undefined())
+}
+
 /// Node's `isError`: a native error, or `e instanceof Error`.
 fn is_error(it: &Interp, o: &Obj) -> bool {
     matches!(o.borrow().kind, ObjectKind::Error)
@@ -664,13 +679,30 @@ fn is_builtin_name(it: &Interp, name: &str) -> bool {
         return false;
     }
     !LATE_GLOBALS.contains(&name)
-        && !NODE_GLOBALS.contains(&name)
+        && !HOST_GLOBALS.contains(&name)
         && it.global.get_own_property(&PropKey::from(name)).is_some()
 }
 
-/// Globals Node adds after `util.inspect` took its `builtInObjects` list, so `showHidden`
-/// shows their prototype properties (`parent: [Getter]` of a Buffer).
-const NODE_GLOBALS: [&str; 3] = ["Buffer", "TextEncoder", "TextDecoder"];
+/// Globals the Node host defines (in JavaScript, after V8's snapshot): not in Node's
+/// `builtInObjects`, so `showHidden` shows their prototype properties.
+const HOST_GLOBALS: [&str; 16] = [
+    "Buffer",
+    "TextEncoder",
+    "TextDecoder",
+    "URLPattern",
+    "DOMException",
+    "EventTarget",
+    "Event",
+    "CustomEvent",
+    "AbortController",
+    "AbortSignal",
+    "URL",
+    "URLSearchParams",
+    "Navigator",
+    "WebSocket",
+    "ErrorEvent",
+    "CloseEvent",
+];
 
 /// `addPrototypeProperties` (showHidden only): non-function properties of user prototypes.
 fn add_prototype_properties(
@@ -1111,6 +1143,14 @@ fn format_raw(
             braces[0] = format!("{}{{", get_prefix(ctor, &tag, "DataView", ""));
             // .buffer goes last, it's not a primitive like the others.
             extra_keys = &["byteLength", "byteOffset", "buffer"];
+        } else if !ctx.too_deep(recurse_times) && is_url(it, value)? {
+            // Node's `isURL` (`href` and `protocol`, no legacy `auth`/`path`): a URL seen
+            // without its custom inspect (`console.dir(url)`) prints as its href.
+            let href = it.get(value, &PropKey::from("href"))?;
+            base = it.to_string(&href)?.to_rust_string();
+            if k.is_empty() && proto_props.is_none() {
+                return Ok(base);
+            }
         } else {
             if k.is_empty() && proto_props.is_none() {
                 return Ok(format!("{}{{}}", get_ctx_style(value, ctor, &tag)));

@@ -269,24 +269,88 @@ EventEmitter.prototype.eventNames = function eventNames() {
   return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
 };
 
-// events.once(emitter, name): a promise of the arguments of the next event (rejects on 'error').
-function once(emitter, name, options) {
+function abortController() {
+  return require('internal/abort_controller');
+}
+
+function validateOnceOptions(options) {
+  if (options === null || typeof options !== 'object') {
+    throw binding.invalidArgType('options', 'of type object', options);
+  }
+  const { signal } = options;
+  if (signal !== undefined) abortController().validateAbortSignal(signal, 'options.signal');
+  return signal;
+}
+
+function eventTargetAgnosticRemoveListener(emitter, name, listener, flags) {
+  if (typeof emitter.removeListener === 'function') {
+    emitter.removeListener(name, listener);
+  } else if (typeof emitter.removeEventListener === 'function') {
+    emitter.removeEventListener(name, listener, flags);
+  } else {
+    throw binding.invalidArgType('emitter', 'an instance of EventEmitter', emitter);
+  }
+}
+
+function eventTargetAgnosticAddListener(emitter, name, listener, flags) {
+  if (typeof emitter.on === 'function') {
+    if (flags?.once) emitter.once(name, listener);
+    else emitter.on(name, listener);
+  } else if (typeof emitter.addEventListener === 'function') {
+    emitter.addEventListener(name, listener, flags);
+  } else {
+    throw binding.invalidArgType('emitter', 'an instance of EventEmitter', emitter);
+  }
+}
+
+// events.once(emitter, name, { signal }): a promise of the arguments of the next event
+// (rejects on 'error' and with an AbortError when the signal aborts). Works on an
+// EventTarget too (the value is then [event]).
+async function once(emitter, name, options = {}) {
+  const signal = validateOnceOptions(options);
+  if (signal?.aborted) {
+    throw new (abortController().AbortError)(undefined, { cause: signal?.reason });
+  }
   return new Promise((resolve, reject) => {
     const errorListener = (err) => {
       emitter.removeListener(name, resolver);
+      if (signal != null) eventTargetAgnosticRemoveListener(signal, 'abort', abortListener);
       reject(err);
     };
     const resolver = (...args) => {
-      if (name !== 'error') emitter.removeListener('error', errorListener);
+      if (typeof emitter.removeListener === 'function') {
+        emitter.removeListener('error', errorListener);
+      }
+      if (signal != null) eventTargetAgnosticRemoveListener(signal, 'abort', abortListener);
       resolve(args);
     };
-    emitter.once(name, resolver);
-    if (name !== 'error') emitter.once('error', errorListener);
+    const kResist = signal != null || typeof emitter.addEventListener === 'function'
+      ? abortController().kResistStopPropagation : undefined;
+    const opts = { __proto__: null, once: true };
+    if (kResist) opts[kResist] = true;
+    eventTargetAgnosticAddListener(emitter, name, resolver, opts);
+    if (name !== 'error' && typeof emitter.once === 'function') {
+      emitter.once('error', errorListener);
+    }
+    function abortListener() {
+      eventTargetAgnosticRemoveListener(emitter, name, resolver);
+      eventTargetAgnosticRemoveListener(emitter, 'error', errorListener);
+      reject(new (abortController().AbortError)(undefined, { cause: signal?.reason }));
+    }
+    if (signal != null) {
+      eventTargetAgnosticAddListener(signal, 'abort', abortListener,
+        { __proto__: null, once: true, [kResist]: true });
+    }
   });
 }
 
-// events.on(emitter, name): an async iterator over the arguments of each event.
-function on(emitter, event) {
+// events.on(emitter, name, { signal }): an async iterator over the arguments of each event
+// (an EventTarget's events as [event]); an aborted signal ends it with an AbortError.
+function on(emitter, event, options = {}) {
+  const signal = validateOnceOptions(options);
+  if (signal?.aborted) {
+    throw new (abortController().AbortError)(undefined, { cause: signal?.reason });
+  }
   const unconsumedEvents = [];
   const unconsumedPromises = [];
   let error = null;
@@ -297,49 +361,104 @@ function on(emitter, event) {
     else unconsumedEvents.push(args);
   };
   const errorHandler = (err) => {
-    finished = true;
     const p = unconsumedPromises.shift();
     if (p) p.reject(err);
     else error = err;
-    iterator.return();
+    closeHandler();
+  };
+  const abortListener = () => {
+    errorHandler(new (abortController().AbortError)(undefined, { cause: signal?.reason }));
+  };
+  const removeAll = () => {
+    eventTargetAgnosticRemoveListener(emitter, event, eventHandler);
+    if (typeof emitter.on === 'function' && event !== 'error') {
+      emitter.removeListener('error', errorHandler);
+    }
+    if (signal) eventTargetAgnosticRemoveListener(signal, 'abort', abortListener);
+  };
+  const closeHandler = () => {
+    removeAll();
+    finished = true;
+    const done = { value: undefined, done: true };
+    for (const p of unconsumedPromises) p.resolve(done);
+    unconsumedPromises.length = 0;
+    return Promise.resolve(done);
   };
   const iterator = Object.setPrototypeOf({
     next() {
-      const value = unconsumedEvents.shift();
-      if (value) return Promise.resolve({ value, done: false });
+      if (unconsumedEvents.length) {
+        return Promise.resolve({ value: unconsumedEvents.shift(), done: false });
+      }
       if (error) {
         const p = Promise.reject(error);
         error = null;
         return p;
       }
-      if (finished) return Promise.resolve({ value: undefined, done: true });
+      if (finished) return closeHandler();
       return new Promise((resolve, reject) => unconsumedPromises.push({ resolve, reject }));
     },
     return() {
-      emitter.removeListener(event, eventHandler);
-      emitter.removeListener('error', errorHandler);
-      finished = true;
-      for (const p of unconsumedPromises) p.resolve({ value: undefined, done: true });
-      unconsumedPromises.length = 0;
-      return Promise.resolve({ value: undefined, done: true });
+      return closeHandler();
     },
     throw(err) {
-      error = err;
-      emitter.removeListener(event, eventHandler);
-      emitter.removeListener('error', errorHandler);
+      if (!err || !(err instanceof Error)) {
+        throw binding.invalidArgType('EventEmitter.AsyncIterator', 'an instance of Error', err);
+      }
+      errorHandler(err);
     },
     [Symbol.asyncIterator]() { return this; },
   }, binding.asyncIteratorPrototype);
-  emitter.on(event, eventHandler);
-  if (event !== 'error') emitter.on('error', errorHandler);
+  eventTargetAgnosticAddListener(emitter, event, eventHandler);
+  if (event !== 'error' && typeof emitter.on === 'function') emitter.on('error', errorHandler);
+  if (signal) {
+    eventTargetAgnosticAddListener(signal, 'abort', abortListener,
+      { __proto__: null, once: true, [abortController().kResistStopPropagation]: true });
+  }
   return iterator;
 }
+
+// events.setMaxListeners(n, ...eventTargets): the default, or the limit of each
+// EventEmitter/EventTarget given (an AbortSignal shared by many operations, typically).
+EventEmitter.setMaxListeners = function setMaxListeners(n = defaultMaxListeners, ...eventTargets) {
+  if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
+    throw binding.nodeError('RangeError', 'ERR_OUT_OF_RANGE',
+      'The value of "n" is out of range. It must be a non-negative number. Received ' + binding.inspect(n));
+  }
+  if (eventTargets.length === 0) {
+    defaultMaxListeners = n;
+    return;
+  }
+  const et = require('internal/event_target');
+  for (const target of eventTargets) {
+    if (et.isEventTarget(target)) {
+      target[et.kMaxEventTargetListeners] = n;
+      target[et.kMaxEventTargetListenersWarned] = false;
+    } else if (typeof target?.setMaxListeners === 'function') {
+      target.setMaxListeners(n);
+    } else {
+      throw binding.invalidArgType('eventTargets', 'an instance of EventEmitter or EventTarget', target);
+    }
+  }
+};
+
+// events.getMaxListeners(emitterOrTarget)
+EventEmitter.getMaxListeners = function getMaxListeners(emitterOrTarget) {
+  if (typeof emitterOrTarget?.getMaxListeners === 'function') {
+    return _getMaxListeners(emitterOrTarget);
+  }
+  const et = require('internal/event_target');
+  if (et.isEventTarget(emitterOrTarget)) return emitterOrTarget[et.kMaxEventTargetListeners];
+  throw binding.invalidArgType('emitter', 'an instance of EventEmitter or EventTarget', emitterOrTarget);
+};
 
 EventEmitter.once = once;
 EventEmitter.on = on;
 EventEmitter.EventEmitter = EventEmitter;
 EventEmitter.usingDomains = false;
 EventEmitter.getEventListeners = function getEventListeners(emitter, type) {
-  return emitter.listeners(type);
+  if (typeof emitter.listeners === 'function') return emitter.listeners(type);
+  const et = require('internal/event_target');
+  if (et.isEventTarget(emitter)) return et.getEventTargetListeners(emitter, type);
+  throw binding.invalidArgType('emitter', 'an instance of EventEmitter or EventTarget', emitter);
 };
 module.exports = EventEmitter;

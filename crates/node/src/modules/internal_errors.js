@@ -293,7 +293,34 @@ function slowCases(enc) {
   }
 }
 
+// The helpers the web globals' modules (event_target, url, abort_controller, ...) use.
+// `expected` is the text after "must be" ('an instance of Event'), formatted by the host as
+// Node's ERR_INVALID_ARG_TYPE message.
+function invalidArgType(name, expected, value) {
+  const { message } = binding.invalidArgType(name, expected, value);
+  return nodeError('TypeError', 'ERR_INVALID_ARG_TYPE', message);
+}
+
+// ERR_MISSING_ARGS for the named arguments.
+function missingArgs(...names) {
+  const quoted = names.map((n) => `"${n}"`);
+  let list;
+  if (quoted.length === 1) list = `The ${quoted[0]} argument`;
+  else if (quoted.length === 2) list = `The ${quoted[0]} and ${quoted[1]} arguments`;
+  else list = `The ${quoted.slice(0, -1).join(', ')}, and ${quoted[quoted.length - 1]} arguments`;
+  return nodeError('TypeError', 'ERR_MISSING_ARGS', `${list} must be specified`);
+}
+
+// ERR_INVALID_THIS
+function invalidThis(type) {
+  return nodeError('TypeError', 'ERR_INVALID_THIS', `Value of "this" must be of type ${type}`);
+}
+
 module.exports = {
+  nodeError,
+  invalidArgType,
+  missingArgs,
+  invalidThis,
   codes,
   determineSpecificType,
   normalizeEncoding,

@@ -52,10 +52,34 @@ const MODULES: &[(&str, &str)] = &[
         "readline/promises",
         "'use strict'; module.exports = require('readline').promises;",
     ),
+    (
+        "internal/per_context/domexception",
+        include_str!("internal/domexception.js"),
+    ),
+    (
+        "internal/event_target",
+        include_str!("internal/event_target.js"),
+    ),
+    ("internal/url", include_str!("internal/url.js")),
+    ("internal/navigator", include_str!("internal/navigator.js")),
+    (
+        "internal/url_pattern",
+        include_str!("internal/url_pattern.js"),
+    ),
+    ("internal/fetch", include_str!("internal/fetch.js")),
+    ("url", include_str!("url.js")),
+    (
+        "internal/url_legacy",
+        include_str!("internal/url_legacy.js"),
+    ),
+    ("querystring", include_str!("querystring.js")),
+    (
+        "internal/abort_controller",
+        include_str!("internal/abort_controller.js"),
+    ),
 ];
 
-/// Core modules only other core modules may load (`require('internal/...')` from a script is
-/// `MODULE_NOT_FOUND`, as in Node).
+/// Whether `name` is one of Node's internal modules, which only core modules may require.
 pub fn is_internal(name: &str) -> bool {
     name.starts_with("internal/")
 }
@@ -183,6 +207,7 @@ fn binding(it: &mut Interp) -> Obj {
         let p = match ctor.as_str() {
             "TypeError" => it.intrinsics.type_error_prototype.clone(),
             "RangeError" => it.intrinsics.range_error_prototype.clone(),
+            "SyntaxError" => it.intrinsics.syntax_error_prototype.clone(),
             _ => it.intrinsics.error_prototype.clone(),
         };
         Ok(crate::process::node_error(it, &p, &code, &msg))
@@ -205,6 +230,12 @@ fn binding(it: &mut Interp) -> Obj {
             _ => return Ok(Value::Undefined),
         };
         Ok(Value::Object(o))
+    });
+    crate::url::define_natives(it, &b);
+    crate::url::define_pattern_natives(it, &b);
+    it.define_method(&b, "availableParallelism", 0, |_, _| {
+        let n = std::thread::available_parallelism().map_or(1, |n| n.get());
+        Ok(Value::from(n as u32))
     });
     it.define_method(&b, "kindOf", 1, |_, a| Ok(Value::from(kind_of(&a.get(0)))));
     crate::fs::install(it, &b);

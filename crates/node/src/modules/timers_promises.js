@@ -17,11 +17,30 @@ function validateOptions(options) {
   if (options === null || typeof options !== 'object') {
     throw binding.invalidArgType('options', 'of type object', options);
   }
+  if (options.signal !== undefined) {
+    require('internal/abort_controller').validateAbortSignal(options.signal, 'options.signal');
+  }
   if (options.ref !== undefined && typeof options.ref !== 'boolean') {
     throw binding.invalidArgType('options.ref', 'of type boolean', options.ref);
   }
 }
 
+// Node's AbortError, with the signal's reason as its cause.
+function abortError(signal) {
+  const { AbortError } = require('internal/abort_controller');
+  return new AbortError(undefined, { cause: signal?.reason });
+}
+
+function cancelListenerHandler(clearFn, reject, signal) {
+  if (!this._destroyed) {
+    clearFn(this);
+    const { AbortError } = require('internal/abort_controller');
+    reject(new AbortError(undefined, { cause: signal?.reason }));
+  }
+}
+
+// Resolves after `after` ms with `value`; an aborted `options.signal` rejects it with an
+// AbortError (its listener removed once the promise settles, as in Node).
 function setTimeout(after, value, options = {}) {
   try {
     validateDelay(after);
@@ -29,10 +48,21 @@ function setTimeout(after, value, options = {}) {
   } catch (err) {
     return Promise.reject(err);
   }
-  return new Promise((resolve) => {
+  const { signal } = options;
+  if (signal?.aborted) return Promise.reject(abortError(signal));
+  let oncancel;
+  const ret = new Promise((resolve, reject) => {
     const t = timeout(resolve, after, value);
     if (options.ref === false) t.unref();
+    if (signal) {
+      oncancel = cancelListenerHandler.bind(t, clear, reject, signal);
+      const { kResistStopPropagation } = require('internal/abort_controller');
+      signal.addEventListener('abort', oncancel, { __proto__: null, [kResistStopPropagation]: true });
+    }
   });
+  return oncancel !== undefined
+    ? ret.finally(() => signal.removeEventListener('abort', oncancel))
+    : ret;
 }
 
 function setImmediate(value, options = {}) {
@@ -41,27 +71,53 @@ function setImmediate(value, options = {}) {
   } catch (err) {
     return Promise.reject(err);
   }
-  return new Promise((resolve) => {
+  const { signal } = options;
+  if (signal?.aborted) return Promise.reject(abortError(signal));
+  let oncancel;
+  const ret = new Promise((resolve, reject) => {
     const i = immediate(resolve, value);
     if (options.ref === false) i.unref();
+    if (signal) {
+      oncancel = cancelListenerHandler.bind(i, globalThis.clearImmediate, reject, signal);
+      const { kResistStopPropagation } = require('internal/abort_controller');
+      signal.addEventListener('abort', oncancel, { __proto__: null, [kResistStopPropagation]: true });
+    }
   });
+  return oncancel !== undefined
+    ? ret.finally(() => signal.removeEventListener('abort', oncancel))
+    : ret;
 }
 
 async function* setInterval(after, value, options = {}) {
   validateDelay(after);
   validateOptions(options);
-  let notYielded = 0;
-  let callback;
-  const t = interval(() => {
-    notYielded++;
-    if (callback) {
-      callback();
-      callback = undefined;
-    }
-  }, after);
-  if (options.ref === false) t.unref();
+  const { signal } = options;
+  if (signal?.aborted) throw abortError(signal);
+  let onCancel;
+  let t;
   try {
-    while (true) {
+    let notYielded = 0;
+    let callback;
+    t = interval(() => {
+      notYielded++;
+      if (callback) {
+        callback();
+        callback = undefined;
+      }
+    }, after);
+    if (options.ref === false) t.unref();
+    if (signal) {
+      onCancel = () => {
+        stopInterval(t);
+        if (callback) {
+          callback(Promise.reject(abortError(signal)));
+          callback = undefined;
+        }
+      };
+      const { kResistStopPropagation } = require('internal/abort_controller');
+      signal.addEventListener('abort', onCancel, { __proto__: null, once: true, [kResistStopPropagation]: true });
+    }
+    while (!signal?.aborted) {
       if (notYielded === 0) {
         await new Promise((resolve) => callback = resolve);
       }
@@ -69,8 +125,10 @@ async function* setInterval(after, value, options = {}) {
         yield value;
       }
     }
+    throw abortError(signal);
   } finally {
     stopInterval(t);
+    signal?.removeEventListener('abort', onCancel);
   }
 }
 

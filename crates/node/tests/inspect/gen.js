@@ -588,6 +588,53 @@ C('console.dir(new TextDecoder(), { showHidden: true });');
 C('const b = Buffer.from("ab"); b.x = 1; console.dir(b, { showHidden: true });');
 C('class MyBuf extends Buffer {} console.log(Buffer.from("ab"), Object.setPrototypeOf(Buffer.from("ab"), MyBuf.prototype));');
 
+// ---- web globals: DOMException, Event/EventTarget, AbortController, URL, WeakRef, navigator
+// (stacks set explicitly and timeStamps masked so output does not depend on paths or time)
+[
+  "const e = new DOMException('boom', 'AbortError'); e.stack = 'AbortError: boom\\n    at x (a.js:1:1)'; console.log(e); console.log([e]); console.log({ e });",
+  "const e = new DOMException('m'); delete e.stack; console.log(e, [e]);",
+  "const e = new DOMException('x', { name: 'DataCloneError', cause: 1 }); e.stack = 'DataCloneError: x'; console.log(e);",
+  "const e = new DOMException(); e.stack = 'Error'; console.log(e);",
+  "const e = new DOMException('t', 'TimeoutError'); console.log(e.name, e.message, e.code, e instanceof Error, Object.prototype.toString.call(e), String(e));",
+  "console.log(DOMException.ABORT_ERR, DOMException.DATA_CLONE_ERR, new DOMException('', 'SyntaxError').code, new DOMException('', 'Nope').code, Object.keys(new DOMException('x')));",
+  "try { structuredClone(() => {}); } catch (e) { e.stack = e.stack.split('\\n')[0]; console.log(e); console.log(e.name, e.code, e.message, e instanceof DOMException); }",
+  "try { structuredClone(Symbol('s')); } catch (e) { console.log(e.name, e.message); }",
+  "try { structuredClone({ f() {} }); } catch (e) { console.log(e.name, e.message); }",
+  "const c = structuredClone(new DOMException('cl', 'AbortError')); console.log(c instanceof DOMException, c.name, c.message, c.code);",
+  "const e = new DOMException('boom', 'AbortError'); e.stack = 'AbortError: boom'; console.dir(e, { showHidden: true });",
+  "console.log(new EventTarget(), [new EventTarget()], { t: new EventTarget() });",
+  "class Emitter extends EventTarget {} console.log(new Emitter());",
+  "const u = require('util'); console.log(u.inspect(new Event('go', { cancelable: true })).replace(/timeStamp: [\\d.e-]+/, 'timeStamp: T'));",
+  "const u = require('util'); console.log(u.inspect({ ev: new CustomEvent('c', { detail: { a: 1 } }) }).replace(/timeStamp: [\\d.e-]+/, 'timeStamp: T'));",
+  "const u = require('util'); console.log(u.inspect({ a: { b: { c: new Event('deep') } } }), u.inspect(new Event('x'), { depth: -1 }));",
+  "const ac = new AbortController(); console.log(ac, ac.signal); ac.abort(); console.log(ac, [ac.signal]);",
+  "console.log(AbortSignal.abort('why'), AbortSignal.abort().reason.name, { s: AbortSignal.abort() });",
+  "const ac = new AbortController(); console.log({ a: { b: { c: ac } } }, { a: { b: ac } });",
+  "const ac = new AbortController(); ac.abort(); ac.signal.reason.stack = 'AbortError: This operation was aborted'; console.log(ac.signal.reason);",
+  "console.log(Object.prototype.toString.call(new AbortController()), String(new AbortController().signal), String(new Event('x')), String(new EventTarget()));",
+  "console.log(new URL('https://user:pw@example.com:8080/a/b?x=1&y=2#frag'));",
+  "console.log([new URL('http://a.com')], { u: new URL('file:///tmp/x') });",
+  "console.log({ a: { b: { c: new URL('http://a.com/') } } });",
+  "console.dir(new URL('http://a.com/p?q=1#h'));",
+  "const u = require('util'); console.log(u.inspect(new URL('http://a.com/?x=1'), { depth: 0 }));",
+  "const u = require('util'); console.log(u.inspect({ u: new URL('http://a.com/') }, { depth: 0 }));",
+  "console.log(new URLSearchParams('a=1&b=2&a=3'), new URLSearchParams(''), new URLSearchParams({ k: 'v w' }));",
+  "console.log(new URLSearchParams({ long1: 'x'.repeat(30), long2: 'y'.repeat(30), k: 'v' }));",
+  "const p = new URLSearchParams('a=1&b=2'); console.log(p.keys(), p.values(), p.entries(), p[Symbol.iterator]());",
+  "const p = new URLSearchParams('a=1&b=2'); const it = p.entries(); it.next(); console.log(it, [p.keys()]);",
+  "console.log({ a: { b: { c: new URLSearchParams('a=1') } } }, { a: { b: { c: new URLSearchParams('a=1').keys() } } });",
+  "console.log(new URLSearchParams([['a', '1']]).toString(), String(new URL('http://a.com/x')), JSON.stringify({ u: new URL('http://a.com') }));",
+  "try { new URL('nope'); } catch (e) { e.stack = 'TypeError: Invalid URL'; console.log(e); }",
+  "try { new URL('/x', 'bad'); } catch (e) { e.stack = 'TypeError: Invalid URL'; console.log(e); }",
+  "console.dir(new URL('http://a.com'), { colors: true })",
+  "console.log(new WeakRef({ a: 1 }), [new WeakRef(Symbol('s'))], new FinalizationRegistry(() => {}));",
+  "const w = new WeakRef({}); w.foo = 1; console.log(w, Object.prototype.toString.call(w));",
+  "console.log(navigator, navigator.userAgent, navigator.language, navigator.languages);",
+  "console.log(Object.getOwnPropertyDescriptor(globalThis, 'navigator').enumerable, typeof navigator.hardwareConcurrency);",
+  "const p = new URLPattern({ pathname: '/books/:id' }); console.log(p, p.exec('https://example.com/books/123?x=1'));",
+  "console.log(new URLPattern('https://:sub.example.com/*').exec({ hostname: 'api.example.com', pathname: '/x' }, undefined));",
+].forEach((c) => C(c));
+
 // ---- colors: every fifth case again with colors on (console colors when FORCE_COLOR=1
 // or a color terminal); `colors: true` tells the Rust test to turn console colors on.
 cases.filter((c, i) => i % 5 === 0 && !c.skip).forEach((c) => cases.push({ ...c, colors: true }));
