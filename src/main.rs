@@ -22,32 +22,109 @@ const EXIT_TIMEOUT: i32 = 124;
 /// The exit code of a run past `--max-old-space-size` (Node's out-of-memory abort).
 const EXIT_HEAP_LIMIT: i32 = 134;
 
-/// Counts the bytes the process has allocated, so `--max-old-space-size` can end a run that
-/// passes the limit (the watchdog sees [`HEAP_EXCEEDED`] and stops the interpreter at its
-/// next check). Allocation itself never fails here: the limit ends the run cleanly instead of
-/// letting the allocator abort.
+/// Counts the bytes the process has allocated, so `--max-old-space-size` (and the default
+/// limit, half the machine's memory) can end a run that passes the limit: the allocator sets
+/// the interpreter's interrupt flag with exit code 134, and the interpreter stops at its next
+/// check (a loop back-edge, a call, a long native loop). Allocation never aborts the process:
+/// a request the system cannot satisfy, or growth far past the limit before the interpreter
+/// got to stop (one huge allocation), ends the run at once with Node's out-of-memory message
+/// and exit code 134, written without allocating.
 struct CountingAlloc;
 
 static ALLOCATED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 static HEAP_LIMIT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(usize::MAX);
 static HEAP_EXCEEDED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+/// The running interpreter's interrupt flag and exit-code cell, for the allocator to stop it.
+static STOP: std::sync::OnceLock<(
+    std::sync::Arc<std::sync::atomic::AtomicBool>,
+    std::sync::Arc<std::sync::atomic::AtomicI32>,
+)> = std::sync::OnceLock::new();
+/// How far past the limit allocation may go while the interpreter unwinds to its next check.
+const HEAP_GRACE: usize = 1 << 30;
+
+/// Node's message for a heap that cannot grow, then exit 134 — from inside the allocator,
+/// so nothing here may allocate.
+fn heap_exhausted() -> ! {
+    const MSG: &[u8] = b"\n<--- Last few GCs --->\n\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n";
+    // SAFETY: write(2) of a static buffer, then _exit(2): no allocation, no unwinding.
+    unsafe {
+        libc::write(2, MSG.as_ptr().cast(), MSG.len());
+        libc::_exit(EXIT_HEAP_LIMIT)
+    }
+}
 
 // SAFETY: every call is forwarded to the system allocator unchanged; only a counter is kept.
 unsafe impl std::alloc::GlobalAlloc for CountingAlloc {
     unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
         use std::sync::atomic::Ordering::Relaxed;
         let total = ALLOCATED.fetch_add(layout.size(), Relaxed) + layout.size();
-        if total > HEAP_LIMIT.load(Relaxed) {
-            HEAP_EXCEEDED.store(true, Relaxed);
+        let limit = HEAP_LIMIT.load(Relaxed);
+        if total > limit {
+            if total > limit.saturating_add(HEAP_GRACE) {
+                heap_exhausted();
+            }
+            if !HEAP_EXCEEDED.swap(true, Relaxed) {
+                if let Some((flag, code)) = STOP.get() {
+                    code.store(EXIT_HEAP_LIMIT, Relaxed);
+                    flag.store(true, Relaxed);
+                }
+            }
         }
         // SAFETY: the caller's contract for `alloc` is passed on as is.
-        unsafe { std::alloc::System.alloc(layout) }
+        let p = unsafe { std::alloc::System.alloc(layout) };
+        if p.is_null() {
+            heap_exhausted();
+        }
+        p
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
         ALLOCATED.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
         // SAFETY: `ptr` came from `alloc` above with this layout.
         unsafe { std::alloc::System.dealloc(ptr, layout) }
     }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        use std::sync::atomic::Ordering::Relaxed;
+        if new_size > layout.size() {
+            let grow = new_size - layout.size();
+            let total = ALLOCATED.fetch_add(grow, Relaxed) + grow;
+            let limit = HEAP_LIMIT.load(Relaxed);
+            if total > limit {
+                if total > limit.saturating_add(HEAP_GRACE) {
+                    heap_exhausted();
+                }
+                if !HEAP_EXCEEDED.swap(true, Relaxed) {
+                    if let Some((flag, code)) = STOP.get() {
+                        code.store(EXIT_HEAP_LIMIT, Relaxed);
+                        flag.store(true, Relaxed);
+                    }
+                }
+            }
+        } else {
+            ALLOCATED.fetch_sub(layout.size() - new_size, Relaxed);
+        }
+        // SAFETY: the caller's contract for `realloc` is passed on as is.
+        let p = unsafe { std::alloc::System.realloc(ptr, layout, new_size) };
+        if p.is_null() {
+            heap_exhausted();
+        }
+        p
+    }
+}
+
+/// The default heap limit: half the machine's physical memory (Node's own default is a
+/// fixed ~4 GB; jsgen's objects are larger, so a fixed figure would stop programs Node runs).
+fn default_heap_limit_mb() -> u64 {
+    // SAFETY: sysconf only reads system configuration.
+    let (pages, page) = unsafe {
+        (
+            libc::sysconf(libc::_SC_PHYS_PAGES),
+            libc::sysconf(libc::_SC_PAGESIZE),
+        )
+    };
+    if pages <= 0 || page <= 0 {
+        return 4096;
+    }
+    ((pages as u64).saturating_mul(page as u64) / 2 / (1 << 20)).max(512)
 }
 
 #[global_allocator]
@@ -122,11 +199,11 @@ fn run(mut opts: Options) -> u8 {
         opts.max_output.get_or_insert(1_000_000);
         opts.max_old_space_mb.get_or_insert(512);
     }
-    if let Some(mb) = opts.max_old_space_mb {
-        let limit = ALLOCATED.load(std::sync::atomic::Ordering::Relaxed)
-            + (mb as usize).saturating_mul(1 << 20);
-        HEAP_LIMIT.store(limit, std::sync::atomic::Ordering::Relaxed);
-    }
+    let heap_mb = opts.max_old_space_mb.unwrap_or_else(default_heap_limit_mb);
+    let limit = ALLOCATED
+        .load(std::sync::atomic::Ordering::Relaxed)
+        .saturating_add((heap_mb as usize).saturating_mul(1 << 20));
+    HEAP_LIMIT.store(limit, std::sync::atomic::Ordering::Relaxed);
     if !opts.permission
         && !opts.sandbox
         && (!opts.allow_fs_read.is_empty() || !opts.allow_fs_write.is_empty())
@@ -215,7 +292,9 @@ fn run(mut opts: Options) -> u8 {
         .timeout_ms
         .map(|ms| std::time::Instant::now() + std::time::Duration::from_millis(ms));
     it.node_mut().timers.deadline = deadline;
-    if deadline.is_some() || opts.max_old_space_mb.is_some() {
+    // The allocator stops this interpreter when the heap limit is passed.
+    let _ = STOP.set((it.interrupt.clone(), it.terminate_code.clone()));
+    if deadline.is_some() {
         start_watchdog(&it, deadline);
     }
     let (script_path, args) = if from_file {
@@ -266,7 +345,7 @@ fn run(mut opts: Options) -> u8 {
             let _ = std::io::stdout().flush();
             eprintln!(
                 "\n<--- Last few GCs --->\n\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory (--max-old-space-size={})",
-                opts.max_old_space_mb.unwrap_or_default()
+                opts.max_old_space_mb.unwrap_or_else(default_heap_limit_mb)
             );
             return EXIT_HEAP_LIMIT as u8;
         }

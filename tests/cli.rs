@@ -765,6 +765,21 @@ fn heap_limit_ends_a_runaway_allocation_like_nodes_oom() {
 }
 
 #[test]
+fn one_huge_allocation_past_the_heap_limit_ends_like_nodes_oom_not_an_abort() {
+    // A single growth far past the limit (the interpreter cannot reach a check first) ends
+    // from the allocator with Node's message and 134 — never a Rust "memory allocation
+    // failed" abort (SIGABRT).
+    let (_, err, code) = run(&[
+        "--max-old-space-size=256",
+        "-e",
+        "new Array(1e9).fill(0); console.log('unreachable')",
+    ]);
+    assert_eq!(code, 134);
+    assert!(err.contains("JavaScript heap out of memory"), "{err}");
+    assert!(!err.contains("memory allocation of"), "{err}");
+}
+
+#[test]
 fn stack_size_scales_the_call_depth() {
     let code = "let d = 0; function f() { d++; f() } try { f() } catch (e) { console.log(d < 2000, e.message) }";
     assert_eq!(
