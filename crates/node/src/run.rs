@@ -430,6 +430,22 @@ mod tests {
     }
 
     #[test]
+    fn await_continuations_end_with_v8s_async_frames() {
+        // The reference Node 24 prints these lines for the same script (file name aside).
+        let o = out(
+            r#"async function a() { await null; throw new Error('deep') }
+async function b() { const x = 1; await a(); return x }
+async function c() { try { await b() } catch (e) { console.log(e.stack) } }
+c();
+"#,
+        );
+        assert_eq!(
+            o,
+            "Error: deep\n    at a (test.js:1:40)\n    at async b (test.js:2:35)\n    at async c (test.js:3:28)\n"
+        );
+    }
+
+    #[test]
     fn generator_already_running() {
         let o = out(r#"
             let it;

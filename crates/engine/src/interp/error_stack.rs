@@ -125,6 +125,52 @@ impl Interp {
                 method_name,
             });
         }
+        // V8's async stack trace: in an await continuation, each async function awaiting the
+        // running one's promise (then the one awaiting that, ...) adds `at async f (pos)`.
+        let mut co = self.async_resumed.clone();
+        let mut guard = 0;
+        while let Some(c) = co.take() {
+            if lines >= limit || guard > 1000 {
+                break;
+            }
+            guard += 1;
+            let Some(promise) = crate::interp::generator::async_promise(&c) else {
+                break;
+            };
+            let awaiter = match &promise.borrow().kind {
+                ObjectKind::Promise(p) => {
+                    p.fulfill_reactions.iter().find_map(|r| match &r.handler {
+                        crate::interp::jobs::Handler::Await(o) => Some(o.clone()),
+                        _ => None,
+                    })
+                }
+                _ => None,
+            };
+            let Some(outer) = awaiter else { break };
+            let info = match &outer.borrow().kind {
+                ObjectKind::Async(ad) if !ad.func.is_generator => ad.suspended_at.map(|at| {
+                    (
+                        crate::builtins::object::function_debug_name(&ad.func_obj),
+                        at,
+                    )
+                }),
+                _ => None,
+            };
+            let Some((name, (source, offset))) = info else {
+                break;
+            };
+            frames.push(CapturedFrame {
+                name: JsStr::from(format!("async {name}").as_str()),
+                kind: FrameKind::Js,
+                source,
+                offset,
+                module_code: false,
+                type_name: None,
+                method_name: None,
+            });
+            lines += 1;
+            co = Some(outer);
+        }
         Rc::new(CapturedStack { frames, limit })
     }
 

@@ -2467,6 +2467,10 @@ impl Interp {
                 self.top_level_await_pos = Some((top.source, e.span));
             }
         }
+        // A stack taken while this body waits (V8's `at async f`) points at the `await`.
+        if let Some(top) = self.stack.last_mut() {
+            top.pos = e.span;
+        }
         self.suspend_await(v, Frame::Suspended)
     }
 

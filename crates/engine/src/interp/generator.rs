@@ -121,6 +121,9 @@ impl Interp {
         let r = self.eval_function_body(func, env);
         let frames = std::mem::replace(&mut self.frames, saved_frames);
         self.resume = saved_resume;
+        if matches!(r, Err(Abrupt::Suspend)) {
+            self.last_suspend_pos = self.stack.last().map(|e| (e.source, e.pos.start));
+        }
         if !reuse {
             self.leave();
         }
@@ -249,6 +252,7 @@ impl Interp {
                     gen_state: GenState::SuspendedStart,
                     awaiting_return: false,
                     queue: VecDeque::new(),
+                    suspended_at: None,
                 })),
             );
             return Ok(Value::Object(g));
@@ -265,6 +269,7 @@ impl Interp {
                 gen_state: GenState::Executing,
                 awaiting_return: false,
                 queue: VecDeque::new(),
+                suspended_at: None,
             })),
         );
         self.resume_async(&co, Resume::Next(Value::Undefined))?;
@@ -304,8 +309,10 @@ impl Interp {
             self.current_async_gen = saved;
             match r {
                 Ok(Step::Suspended(v, frames)) => {
+                    let at = self.last_suspend_pos.take();
                     if let ObjectKind::Async(ad) = &mut co.borrow_mut().kind {
                         ad.frames = frames;
+                        ad.suspended_at = at;
                     }
                     match self.suspend_kind {
                         SuspendKind::Await => {
@@ -750,6 +757,9 @@ pub struct AsyncData {
     pub awaiting_return: bool,
     /// Async generators: queued requests (completion, promise).
     pub queue: VecDeque<(Resume, Obj)>,
+    /// Where the body is suspended (source, offset of its latest call or `await`), for V8's
+    /// `at async f (file:line:col)` frames.
+    pub suspended_at: Option<(u32, u32)>,
 }
 
 impl AsyncData {
@@ -773,7 +783,7 @@ impl AsyncData {
     }
 }
 
-fn async_promise(co: &Obj) -> Option<Obj> {
+pub(crate) fn async_promise(co: &Obj) -> Option<Obj> {
     match &co.borrow().kind {
         ObjectKind::Async(ad) => ad.promise.clone(),
         _ => None,

@@ -232,7 +232,11 @@ impl Interp {
                     ReactionKind::Fulfill => Resume::Next(arg),
                     ReactionKind::Reject => Resume::Throw(arg),
                 };
-                self.resume_async(co, resume)?;
+                // V8 appends `at async f` frames to stacks taken in an await continuation.
+                let saved = self.async_resumed.replace(co.clone());
+                let r = self.resume_async(co, resume);
+                self.async_resumed = saved;
+                r?;
                 return Ok(());
             }
             Handler::AsyncGenReturn(g) => {

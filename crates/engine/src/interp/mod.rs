@@ -339,6 +339,11 @@ pub struct Interp {
     pub(crate) side_effect_guard: Option<Box<side_effect::SideEffectGuard>>,
     /// The method name the next call is made as ([`Interp::call_as_method`]).
     called_as: Option<JsStr>,
+    /// The async function an await continuation (a microtask) is resuming: stack traces
+    /// taken in it end with the `at async` frames of the functions awaiting it.
+    pub(crate) async_resumed: Option<Obj>,
+    /// Where the body that just suspended was (see `AsyncData::suspended_at`).
+    pub(crate) last_suspend_pos: Option<(u32, u32)>,
     /// The spec's \[\[KeptAlive\]\] list (WeakRef targets made or read during this job).
     pub(crate) kept_objects: Vec<Value>,
     /// Every FinalizationRegistry made (weakly), for the cleanup check after collections.

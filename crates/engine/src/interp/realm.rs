@@ -326,6 +326,8 @@ pub fn create(
         max_call_depth: crate::interp::MAX_CALL_DEPTH,
         side_effect_guard: None,
         called_as: None,
+        async_resumed: None,
+        last_suspend_pos: None,
         kept_objects: Vec::new(),
         finalization_registries: Vec::new(),
         finalization_seen_collections: 0,
