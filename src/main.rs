@@ -217,7 +217,12 @@ fn run(mut opts: Options) -> u8 {
     // `-i` with a script file runs the file, as Node does.
     let interactive = opts.interactive && opts.script.is_none();
     if interactive || (no_script && stdin_tty && !opts.check) {
-        return jsgen::repl::run(stdin_tty, opts.eval.as_deref(), opts.sandbox);
+        return jsgen::repl::run(
+            stdin_tty,
+            opts.eval.as_deref(),
+            opts.sandbox,
+            permission_of(&opts),
+        );
     }
     let mode_text = opts.unhandled_rejections.as_deref().unwrap_or("throw");
     let Some(mode) = RejectionMode::parse(mode_text) else {
@@ -265,20 +270,7 @@ fn run(mut opts: Options) -> u8 {
             }
         };
     }
-    if opts.sandbox {
-        let mut perm = jsgen_node::permission::Permission::sandbox();
-        let granted = jsgen_node::permission::Permission::with_grants(
-            &opts.allow_fs_read,
-            &opts.allow_fs_write,
-        );
-        perm.read = granted.read;
-        perm.write = granted.write;
-        jsgen_node::permission::apply(&mut it, perm);
-    } else if opts.permission {
-        let perm = jsgen_node::permission::Permission::with_grants(
-            &opts.allow_fs_read,
-            &opts.allow_fs_write,
-        );
+    if let Some(perm) = permission_of(&opts) {
         jsgen_node::permission::apply(&mut it, perm);
     }
     it.node_mut().timers.virtual_time = opts.virtual_time;
@@ -358,6 +350,28 @@ fn run(mut opts: Options) -> u8 {
     let _ = std::io::stdout().flush();
     // Exit statuses are 8 bits, as the OS truncates them.
     (code & 0xff) as u8
+}
+
+/// The permission model the flags ask for: `--sandbox` (nothing granted but its
+/// `--allow-fs-*` grants, an empty environment) or Node's `--permission` with its grants.
+fn permission_of(opts: &Options) -> Option<jsgen_node::permission::Permission> {
+    if opts.sandbox {
+        let mut perm = jsgen_node::permission::Permission::sandbox();
+        let granted = jsgen_node::permission::Permission::with_grants(
+            &opts.allow_fs_read,
+            &opts.allow_fs_write,
+        );
+        perm.read = granted.read;
+        perm.write = granted.write;
+        Some(perm)
+    } else if opts.permission {
+        Some(jsgen_node::permission::Permission::with_grants(
+            &opts.allow_fs_read,
+            &opts.allow_fs_write,
+        ))
+    } else {
+        None
+    }
 }
 
 /// `-p`: the code's completion value, inspected as `console.log` would (Node prints it at

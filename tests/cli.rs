@@ -805,6 +805,20 @@ fn join_past_the_string_limit_fails_at_once() {
 }
 
 #[test]
+fn sandbox_applies_the_permission_model_in_the_repl_too() {
+    // fs calls typed into a sandboxed REPL are denied as in a script; the environment is empty.
+    let (out, _, code) = run_stdin(
+        &["-i", "--sandbox"],
+        "require('fs').readFileSync('/etc/hostname', 'utf8')\nrequire('fs').writeFileSync('/tmp/jsgen-repl-sandbox-x', '1')\nObject.keys(process.env).length\n",
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("permission: 'FileSystemRead'"), "{out}");
+    assert!(out.contains("permission: 'FileSystemWrite'"), "{out}");
+    assert!(out.contains("> 0\n"), "{out}");
+    assert!(!std::path::Path::new("/tmp/jsgen-repl-sandbox-x").exists());
+}
+
+#[test]
 fn sandbox_refuses_repl_file_commands_and_sets_limits() {
     let (out, _, code) = run_stdin(
         &["-i", "--sandbox"],

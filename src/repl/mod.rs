@@ -35,9 +35,18 @@ use input::{object_literal_wrap, parse_command, rewrite_top_level_await};
 /// Starts a REPL session and runs it until `.exit`, Ctrl+D (end of input) or a second Ctrl+C.
 /// `terminal`: stdin is a terminal (line editor, Ctrl+C handling, `.editor`). `init` is code
 /// to run first (`jsgen -i -e CODE`), in the session's global scope.
-pub fn run(terminal: bool, init: Option<&str>, sandbox: bool) -> u8 {
+pub fn run(
+    terminal: bool,
+    init: Option<&str>,
+    sandbox: bool,
+    permission: Option<jsgen_node::permission::Permission>,
+) -> u8 {
     let mut it = jsgen_node::node_interp();
     it.node_mut().console.detect_terminal();
+    // `--sandbox`/`--permission`: the same model as for a script (fs calls, the environment).
+    if let Some(perm) = permission {
+        jsgen_node::permission::apply(&mut it, perm);
+    }
     // Node's REPL context has `require` and `module` (not `exports`, `__filename`, `__dirname`).
     jsgen_node::require::install_repl_commonjs(&mut it);
     // The allowlist of side-effect-free built-ins (previews, completion) is taken before any
