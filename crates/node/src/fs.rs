@@ -1133,8 +1133,11 @@ fn fs_async(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 /// Installs the `fs` natives on the core modules' `binding`.
 pub fn install(it: &mut Interp, b: &Obj) {
-    it.define_method(b, "fsSync", 1, fs_sync);
-    it.define_method(b, "fsAsync", 2, fs_async);
+    // Natives leave no frame of their own in stack traces, as Node's C++ bindings.
+    let sync = it.define_method(b, "fsSync", 1, fs_sync);
+    it.mark_frameless(&sync);
+    let not_sync = it.define_method(b, "fsAsync", 2, fs_async);
+    it.mark_frameless(&not_sync);
     it.define_method(b, "ioRef", 2, |it, a| {
         let id = it.to_number(&a.get(0))? as u64;
         let refed = a.get(1).to_boolean();
