@@ -162,7 +162,10 @@ fn run_script(script: &Path) -> Result<RunResult, String> {
     let start = Instant::now();
     // Virtual time: the same timer order as real waits, without sleeping (tests/cli.rs
     // checks that real time really waits).
+    // The expected outputs were generated in UTC: pin the zone (tests/time_zones.rs covers
+    // the others).
     let mut child = Command::new(env!("CARGO_BIN_EXE_jsgen"))
+        .env("TZ", "UTC")
         .arg("--virtual-time")
         .arg(script)
         .current_dir(script.parent().unwrap_or(Path::new(".")))

@@ -20,4 +20,6 @@ pub mod host;
 pub mod interp;
 pub mod object;
 pub mod object_kind;
+pub mod time_zone;
+mod time_zone_names;
 pub mod value;

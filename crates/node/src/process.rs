@@ -76,6 +76,8 @@ const FEATURES: &[(&str, Option<bool>)] = &[
 /// listeners, the command line, and whether `process.exit()` is unwinding the interpreter.
 #[derive(Default)]
 pub struct Host {
+    /// `process.env` (its `TZ` changes the local time zone, as in Node).
+    pub env: Option<Obj>,
     /// `process.nextTick` queue.
     pub next_ticks: VecDeque<Tick>,
     /// `afterWriteTickInfo` of `process.stdout` and `process.stderr`: the pending
@@ -440,6 +442,7 @@ pub fn init(it: &mut Interp) {
     p.define("execArgv", Value::Object(exec_argv), Attrs::DEFAULT);
     // An ordinary object without the host's variables (see DESIGN.md, "process.env").
     let env = it.new_object();
+    it.node_mut().host.env = Some(env.clone());
     p.define("env", Value::Object(env), Attrs::DEFAULT);
     // An accessor validating what is stored, as in Node 24.
     let get = it.native_fn("get", 0, |it, _| {

@@ -948,6 +948,10 @@ pub struct DateSpec {
     pub locale: String,
     pub tz_offset: f64,
     pub tz_name: String,
+    /// The zone (`None`: UTC).
+    pub zone: Option<std::rc::Rc<crate::time_zone::LocalZone>>,
+    /// The zone's long name at the time being formatted (set by `format_date`).
+    pub tz_long: Option<String>,
     pub weekday: Option<String>,
     pub era: Option<String>,
     pub year: Option<String>,
@@ -976,144 +980,24 @@ pub enum DateDefaults {
     All,
 }
 
-/// Daylight-saving rules of the zones in [`ZONES`].
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Dst {
-    None,
-    /// US rules since 2007: second Sunday in March 02:00 local to first Sunday in November.
-    Us,
-    /// EU rules: last Sunday in March 01:00 UTC to last Sunday in October 01:00 UTC.
-    Eu,
-}
-
-/// IANA zones understood by `timeZone` (standard offset in minutes, DST rule, the short
-/// English names for standard/daylight time when en has them).
-const ZONES: &[(&str, i64, Dst, &str, &str)] = &[
-    ("America/New_York", -300, Dst::Us, "EST", "EDT"),
-    ("America/Detroit", -300, Dst::Us, "EST", "EDT"),
-    ("America/Toronto", -300, Dst::Us, "EST", "EDT"),
-    ("America/Chicago", -360, Dst::Us, "CST", "CDT"),
-    ("America/Denver", -420, Dst::Us, "MST", "MDT"),
-    ("America/Phoenix", -420, Dst::None, "MST", "MST"),
-    ("America/Los_Angeles", -480, Dst::Us, "PST", "PDT"),
-    ("America/Vancouver", -480, Dst::Us, "PST", "PDT"),
-    ("America/Anchorage", -540, Dst::Us, "AKST", "AKDT"),
-    ("Pacific/Honolulu", -600, Dst::None, "HST", "HST"),
-    ("America/Sao_Paulo", -180, Dst::None, "", ""),
-    ("America/Argentina/Buenos_Aires", -180, Dst::None, "", ""),
-    ("America/Mexico_City", -360, Dst::None, "CST", "CST"),
-    ("Europe/London", 0, Dst::Eu, "", ""),
-    ("Europe/Dublin", 0, Dst::Eu, "", ""),
-    ("Europe/Lisbon", 0, Dst::Eu, "", ""),
-    ("Europe/Paris", 60, Dst::Eu, "", ""),
-    ("Europe/Berlin", 60, Dst::Eu, "", ""),
-    ("Europe/Madrid", 60, Dst::Eu, "", ""),
-    ("Europe/Rome", 60, Dst::Eu, "", ""),
-    ("Europe/Amsterdam", 60, Dst::Eu, "", ""),
-    ("Europe/Brussels", 60, Dst::Eu, "", ""),
-    ("Europe/Vienna", 60, Dst::Eu, "", ""),
-    ("Europe/Zurich", 60, Dst::Eu, "", ""),
-    ("Europe/Stockholm", 60, Dst::Eu, "", ""),
-    ("Europe/Oslo", 60, Dst::Eu, "", ""),
-    ("Europe/Copenhagen", 60, Dst::Eu, "", ""),
-    ("Europe/Warsaw", 60, Dst::Eu, "", ""),
-    ("Europe/Prague", 60, Dst::Eu, "", ""),
-    ("Europe/Athens", 120, Dst::Eu, "", ""),
-    ("Europe/Helsinki", 120, Dst::Eu, "", ""),
-    ("Europe/Kiev", 120, Dst::Eu, "", ""),
-    ("Europe/Kyiv", 120, Dst::Eu, "", ""),
-    ("Europe/Moscow", 180, Dst::None, "", ""),
-    ("Europe/Istanbul", 180, Dst::None, "", ""),
-    ("Africa/Cairo", 120, Dst::None, "", ""),
-    ("Africa/Lagos", 60, Dst::None, "", ""),
-    ("Africa/Johannesburg", 120, Dst::None, "", ""),
-    ("Africa/Nairobi", 180, Dst::None, "", ""),
-    ("Asia/Dubai", 240, Dst::None, "", ""),
-    ("Asia/Karachi", 300, Dst::None, "", ""),
-    ("Asia/Kolkata", 330, Dst::None, "", ""),
-    ("Asia/Calcutta", 330, Dst::None, "", ""),
-    ("Asia/Kathmandu", 345, Dst::None, "", ""),
-    ("Asia/Dhaka", 360, Dst::None, "", ""),
-    ("Asia/Bangkok", 420, Dst::None, "", ""),
-    ("Asia/Jakarta", 420, Dst::None, "", ""),
-    ("Asia/Shanghai", 480, Dst::None, "", ""),
-    ("Asia/Hong_Kong", 480, Dst::None, "", ""),
-    ("Asia/Singapore", 480, Dst::None, "", ""),
-    ("Asia/Manila", 480, Dst::None, "", ""),
-    ("Australia/Perth", 480, Dst::None, "", ""),
-    ("Asia/Seoul", 540, Dst::None, "", ""),
-    ("Asia/Tokyo", 540, Dst::None, "", ""),
-    ("Australia/Brisbane", 600, Dst::None, "", ""),
+/// The short English names (standard, daylight) of the zones en has them for (`EST`).
+const ZONES: &[(&str, &str, &str)] = &[
+    ("America/New_York", "EST", "EDT"),
+    ("America/Detroit", "EST", "EDT"),
+    ("America/Toronto", "EST", "EDT"),
+    ("America/Chicago", "CST", "CDT"),
+    ("America/Denver", "MST", "MDT"),
+    ("America/Phoenix", "MST", "MST"),
+    ("America/Los_Angeles", "PST", "PDT"),
+    ("America/Vancouver", "PST", "PDT"),
+    ("America/Anchorage", "AKST", "AKDT"),
+    ("Pacific/Honolulu", "HST", "HST"),
+    ("America/Mexico_City", "CST", "CST"),
 ];
 
-/// Day number of the `n`th (1-based; 0 = last) Sunday of month `m` (1-12) of year `y`.
-fn nth_sunday(y: i64, m: i64, n: i64) -> i64 {
-    use super::date::days_from_civil;
-    if n == 0 {
-        let next = if m == 12 {
-            days_from_civil(y + 1, 1, 1)
-        } else {
-            days_from_civil(y, m + 1, 1)
-        };
-        let last = next - 1;
-        // 1970-01-01 was a Thursday (4).
-        last - (last + 4).rem_euclid(7)
-    } else {
-        let first = days_from_civil(y, m, 1);
-        let to_sun = (7 - (first + 4).rem_euclid(7)) % 7;
-        first + to_sun + 7 * (n - 1)
-    }
-}
-
-/// (offset in ms, daylight time?) of a zone at UTC time `t`.
-fn zone_offset(zone: &str, t: f64) -> (f64, bool) {
-    let Some(&(_, std_min, dst, _, _)) = ZONES.iter().find(|z| z.0 == zone) else {
-        return (parse_fixed_zone(zone).map(|z| z.0).unwrap_or(0.0), false);
-    };
-    let std = std_min as f64 * 60_000.0;
-    let year = super::date::fields(t).year;
-    let day_ms = 86_400_000.0;
-    let in_dst = match dst {
-        Dst::None => false,
-        Dst::Us => {
-            let start = nth_sunday(year, 3, 2) as f64 * day_ms + 7_200_000.0 - std;
-            let end = nth_sunday(year, 11, 1) as f64 * day_ms + 7_200_000.0 - std - 3_600_000.0;
-            t >= start && t < end
-        }
-        Dst::Eu => {
-            let start = nth_sunday(year, 3, 0) as f64 * day_ms + 3_600_000.0;
-            let end = nth_sunday(year, 10, 0) as f64 * day_ms + 3_600_000.0;
-            t >= start && t < end
-        }
-    };
-    (if in_dst { std + 3_600_000.0 } else { std }, in_dst)
-}
-
-/// UTC-like names and `Etc/GMT±h`: (offset in ms, canonical name).
-fn parse_fixed_zone(tz: &str) -> Option<(f64, String)> {
-    let upper = tz.to_ascii_uppercase();
-    if matches!(
-        upper.as_str(),
-        "UTC" | "GMT" | "ETC/UTC" | "ETC/GMT" | "ETC/UCT" | "UCT" | "ETC/ZULU" | "ZULU"
-    ) {
-        return Some((0.0, "UTC".into()));
-    }
-    if let Some(r) = upper.strip_prefix("ETC/GMT") {
-        let off = super::date::parse_tz(&format!("GMT{r}"))?;
-        return Some((off, format!("Etc/GMT{r}")));
-    }
-    None
-}
-
-/// Validates a `timeZone` option; returns its canonical name.
-fn parse_time_zone(tz: &str) -> Option<String> {
-    if let Some((_, n)) = parse_fixed_zone(tz) {
-        return Some(n);
-    }
-    ZONES
-        .iter()
-        .find(|z| z.0.eq_ignore_ascii_case(tz))
-        .map(|z| z.0.to_string())
+/// Validates a `timeZone` option: its canonical name and the zone.
+fn parse_time_zone(tz: &str) -> Option<(String, crate::time_zone::LocalZone)> {
+    crate::time_zone::LocalZone::for_intl(tz)
 }
 
 pub fn date_format_from_args(
@@ -1132,16 +1016,18 @@ pub fn date_format_from_args(
     let hc = str_opt(it, &opts, "hourCycle", &["h11", "h12", "h23", "h24"], DTF)?;
     let tz = get_opt(it, &opts, "timeZone")?;
     if tz.is_undefined() {
-        let (off, _) = super::date::local_zone();
-        s.tz_offset = off;
-        s.tz_name = match std::env::var("TZ") {
-            Ok(t) if !t.is_empty() && super::date::parse_tz(&t).is_some() && off != 0.0 => t,
-            _ => "UTC".into(),
-        };
+        let zone = it.local_zone();
+        // "" when Node's ICU has no identifier for it (`resolvedOptions().timeZone` is
+        // undefined).
+        s.tz_name = zone.id().unwrap_or("").to_string();
+        s.zone = Some(zone);
     } else {
         let name = it.to_string(&tz)?.to_rust_string();
         match parse_time_zone(&name) {
-            Some(n) => s.tz_name = n,
+            Some((n, z)) => {
+                s.tz_name = n;
+                s.zone = Some(std::rc::Rc::new(z));
+            }
             None => return Err(it.range_error(format!("Invalid time zone specified: {name}"))),
         }
     }
@@ -1409,6 +1295,14 @@ fn num2(v: i64, style: &Option<String>) -> String {
 }
 
 fn tz_label(spec: &DateSpec, long: bool) -> String {
+    if long && lang(&spec.locale) == "en" {
+        if let Some(n) = &spec.tz_long {
+            return n.clone();
+        }
+    }
+    if long && spec.zone.as_ref().is_some_and(|z| z.is_offset_named()) {
+        return crate::time_zone::gmt_offset_name(spec.tz_offset);
+    }
     if spec.tz_offset == 0.0 {
         return if long {
             match lang(&spec.locale) {
@@ -1440,12 +1334,10 @@ pub fn format_date(spec: &DateSpec, t: f64) -> String {
     }
     let mut spec = spec.clone();
     let mut dst = false;
-    if spec.tz_name != "UTC"
-        && !spec.tz_name.is_empty()
-        && ZONES.iter().any(|z| z.0 == spec.tz_name)
-        || spec.tz_name.starts_with("Etc/")
-    {
-        (spec.tz_offset, dst) = zone_offset(&spec.tz_name, t);
+    if let Some(z) = spec.zone.clone() {
+        spec.tz_offset = z.offset_ms(t);
+        dst = z.is_dst(t);
+        spec.tz_long = z.table_long_name(t);
     }
     let spec = &spec;
     let f = super::date::fields(t + spec.tz_offset);
@@ -1454,7 +1346,7 @@ pub fn format_date(spec: &DateSpec, t: f64) -> String {
     let zone_abbr = ZONES
         .iter()
         .find(|z| z.0 == spec.tz_name)
-        .map(|z| if dst { z.4 } else { z.3 })
+        .map(|z| if dst { z.2 } else { z.1 })
         .filter(|a| !a.is_empty() && l == "en");
     let mut s = spec.clone();
     // dateStyle/timeStyle → components.
@@ -2046,7 +1938,11 @@ fn dtf_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
     put("locale", Value::from(s.locale.as_str()));
     put("calendar", Value::from("gregory"));
     put("numberingSystem", Value::from("latn"));
-    put("timeZone", Value::from(s.tz_name.as_str()));
+    if s.tz_name.is_empty() {
+        put("timeZone", Value::Undefined);
+    } else {
+        put("timeZone", Value::from(s.tz_name.as_str()));
+    }
     if s.hour.is_some() || s.time_style.is_some() {
         put("hourCycle", Value::from(s.hc.as_str()));
         put("hour12", Value::Bool(s.hc == "h11" || s.hc == "h12"));

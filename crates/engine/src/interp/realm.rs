@@ -320,6 +320,7 @@ pub fn create(
         interrupt: Default::default(),
         terminate_code: Default::default(),
         max_call_depth: crate::interp::MAX_CALL_DEPTH,
+        time_zone: Default::default(),
     };
     crate::builtins::init_all(&mut it);
     it
