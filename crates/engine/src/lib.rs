@@ -18,6 +18,7 @@ pub mod builtins;
 pub mod gc;
 pub mod host;
 pub mod interp;
+mod intl_languages;
 pub mod object;
 pub mod object_kind;
 pub mod time_zone;

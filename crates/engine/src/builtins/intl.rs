@@ -23,6 +23,8 @@ pub enum IntlData {
     Plural {
         locale: String,
         ordinal: bool,
+        /// How numbers are formatted before their category is chosen.
+        digits: NumberSpec,
     },
     Relative {
         locale: String,
@@ -34,10 +36,7 @@ pub enum IntlData {
         kind: String,
         style: String,
     },
-    Collator {
-        locale: String,
-        opts: super::string::CollatorOptions,
-    },
+    Collator(CollatorSpec),
 }
 
 // ---- locales ---------------------------------------------------------------------------------
@@ -71,6 +70,112 @@ fn resolve_locale(it: &mut Interp, locales: &Value) -> JsResult<String> {
         Some(r) => format!("{lang}-{r}"),
         None => lang,
     })
+}
+
+/// CanonicalizeLocaleList(locales) (ECMA-402 §9.2.1), tags canonicalized by ICU4X.
+pub(crate) fn canonicalize_locale_list(it: &mut Interp, locales: &Value) -> JsResult<Vec<String>> {
+    let mut seen: Vec<String> = Vec::new();
+    let values = match locales {
+        Value::Undefined => return Ok(seen),
+        Value::String(_) => vec![locales.clone()],
+        other => {
+            let o = it.to_object(other)?;
+            let len = it.length_of_array_like(&o)?;
+            let mut vals = Vec::new();
+            for k in 0..len {
+                let key = crate::interp::ops::index_key(k);
+                if it.has_property(&o, &key)? {
+                    vals.push(it.get(&o, &key)?);
+                }
+            }
+            vals
+        }
+    };
+    for v in values {
+        if !matches!(v, Value::String(_) | Value::Object(_)) {
+            return Err(it.type_error("Language ID should be string or object."));
+        }
+        let tag = it.to_string(&v)?.to_rust_string();
+        let Some(c) = super::intl_icu::canonicalize_tag(&tag) else {
+            return Err(it.range_error("Incorrect locale information provided"));
+        };
+        if !seen.contains(&c) {
+            seen.push(c);
+        }
+    }
+    Ok(seen)
+}
+
+/// The services whose available locales differ (what BestAvailableLocale keeps).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Service {
+    /// Keeps the whole tag (ListFormat, most services in V8).
+    Whole,
+    /// Plural rules: ICU has them per language (and pt-PT).
+    Plural,
+    /// Collation: per language, with a few regional/script tailorings.
+    Collator,
+}
+
+/// The tag without its Unicode extension (`-u-...`) and what follows.
+fn strip_extensions(tag: &str) -> &str {
+    let mut end = tag.len();
+    let mut pos = 0;
+    for part in tag.split('-') {
+        if part.len() == 1 && pos > 0 {
+            end = pos - 1;
+            break;
+        }
+        pos += part.len() + 1;
+    }
+    &tag[..end]
+}
+
+/// BestAvailableLocale for a canonical tag: `None` if Node has no data for its language.
+pub(crate) fn best_available(tag: &str, service: Service) -> Option<String> {
+    let base = strip_extensions(tag);
+    let language = base.split('-').next().unwrap_or("");
+    crate::intl_languages::INTL_LANGUAGES
+        .binary_search(&language)
+        .ok()?;
+    Some(match service {
+        Service::Whole => base.to_string(),
+        Service::Plural if base == "pt-PT" => base.to_string(),
+        Service::Plural => language.to_string(),
+        Service::Collator => match language {
+            "zh" | "sr" => base.to_string(),
+            _ if base == "fr-CA" || base.starts_with("de-AT") => base.to_string(),
+            _ => language.to_string(),
+        },
+    })
+}
+
+/// ResolveLocale for the ICU4X-backed services: the first requested locale Node has data
+/// for (the default locale, en-US, otherwise), and the requested tag it came from.
+pub(crate) fn resolve_service_locale(
+    it: &mut Interp,
+    locales: &Value,
+    service: Service,
+) -> JsResult<(String, String)> {
+    for tag in canonicalize_locale_list(it, locales)? {
+        if let Some(l) = best_available(&tag, service) {
+            return Ok((l, tag));
+        }
+    }
+    Ok(("en-US".into(), "en-US".into()))
+}
+
+/// A Unicode extension keyword's value in a canonical tag (`kn` in `de-u-kn` is `""`).
+fn unicode_keyword(tag: &str, key: &str) -> Option<String> {
+    let ext = tag.split("-u-").nth(1)?;
+    let parts: Vec<&str> = ext.split('-').take_while(|p| p.len() != 1).collect();
+    let i = parts.iter().position(|p| *p == key)?;
+    let vals: Vec<&str> = parts[i + 1..]
+        .iter()
+        .take_while(|p| p.len() > 2)
+        .copied()
+        .collect();
+    Some(vals.join("-"))
 }
 
 fn lang(locale: &str) -> &str {
@@ -1615,67 +1720,137 @@ pub fn date_to_locale(
 
 // ---- plural rules, lists, relative time ------------------------------------------------------
 
-fn plural_category(n: f64, ordinal: bool) -> &'static str {
-    if ordinal {
-        if n.fract() != 0.0 || !n.is_finite() {
-            return "other";
+/// The resolved options of an `Intl.Collator`.
+#[derive(Debug, Clone)]
+pub struct CollatorSpec {
+    pub locale: String,
+    pub key: super::intl_icu::CollatorKey,
+    pub usage: String,
+    pub sensitivity: String,
+    pub case_first: String,
+}
+
+const COLL: &str = "Intl.Collator";
+
+/// InitializeCollator (ECMA-402 §10.1.2): options read in the spec's order.
+pub fn collator_from_args(
+    it: &mut Interp,
+    locales: &Value,
+    options: &Value,
+) -> JsResult<CollatorSpec> {
+    if locales.is_undefined() && options.is_undefined() {
+        return Ok(default_collator());
+    }
+    let requested = canonicalize_locale_list(it, locales)?;
+    let opts = options_object(it, options)?;
+    let usage = str_opt(it, &opts, "usage", &["sort", "search"], COLL)?;
+    str_opt(it, &opts, "localeMatcher", &["lookup", "best fit"], COLL)?;
+    let collation = str_opt(it, &opts, "collation", &[], COLL)?;
+    if let Some(c) = &collation {
+        let ok = c
+            .split('-')
+            .all(|p| (3..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+        if !ok {
+            return Err(it.range_error(format!("Invalid collation : {c}")));
         }
-        let n = n.abs();
-        let (m10, m100) = (n % 10.0, n % 100.0);
-        if m10 == 1.0 && m100 != 11.0 {
-            "one"
-        } else if m10 == 2.0 && m100 != 12.0 {
-            "two"
-        } else if m10 == 3.0 && m100 != 13.0 {
-            "few"
-        } else {
-            "other"
+    }
+    let numeric = bool_opt(it, &opts, "numeric")?;
+    let case_first = str_opt(it, &opts, "caseFirst", &["upper", "lower", "false"], COLL)?;
+    let mut locale = "en-US".to_string();
+    let mut tag = String::new();
+    for t in requested {
+        if let Some(l) = best_available(&t, Service::Collator) {
+            locale = l;
+            tag = t;
+            break;
         }
-    } else if n.abs() == 1.0 {
-        "one"
-    } else {
-        "other"
+    }
+    // Unicode extension keys the options did not override (`de-u-kn`).
+    let mut ext = Vec::new();
+    let numeric = match (numeric, unicode_keyword(&tag, "kn")) {
+        (Some(n), _) => n,
+        (None, Some(v)) if v.is_empty() || v == "true" => {
+            ext.push("kn".to_string());
+            true
+        }
+        (None, Some(v)) if v == "false" => {
+            ext.push("kn-false".to_string());
+            false
+        }
+        _ => false,
+    };
+    let case_first = match (case_first, unicode_keyword(&tag, "kf")) {
+        (Some(c), _) => c,
+        (None, Some(v)) if ["upper", "lower", "false"].contains(&v.as_str()) => {
+            ext.push(format!("kf-{v}"));
+            v
+        }
+        _ => "false".into(),
+    };
+    if !ext.is_empty() {
+        locale = format!("{locale}-u-{}", ext.join("-"));
+    }
+    let usage = usage.unwrap_or_else(|| "sort".into());
+    let sensitivity = str_opt(
+        it,
+        &opts,
+        "sensitivity",
+        &["base", "accent", "case", "variant"],
+        COLL,
+    )?
+    .unwrap_or_else(|| "variant".into());
+    let ignore_punctuation = bool_opt(it, &opts, "ignorePunctuation")?.unwrap_or(false);
+    let key = super::intl_icu::CollatorKey {
+        sensitivity: match sensitivity.as_str() {
+            "base" => 0,
+            "accent" => 1,
+            "case" => 2,
+            _ => 3,
+        },
+        numeric,
+        case_first: match case_first.as_str() {
+            "upper" => 1,
+            "lower" => 2,
+            _ => 0,
+        },
+        ignore_punctuation,
+    };
+    Ok(CollatorSpec {
+        locale,
+        key,
+        usage,
+        sensitivity,
+        case_first,
+    })
+}
+
+/// The collator of `localeCompare()` without arguments (the default locale).
+pub fn default_collator() -> CollatorSpec {
+    CollatorSpec {
+        locale: "en-US".into(),
+        key: super::intl_icu::CollatorKey {
+            sensitivity: 3,
+            ..Default::default()
+        },
+        usage: "sort".into(),
+        sensitivity: "variant".into(),
+        case_first: "false".into(),
     }
 }
 
-fn list_join(items: &[String], kind: &str, style: &str) -> String {
-    let word = match (kind, style) {
-        ("unit", "narrow") => "",
-        ("unit", _) => ",",
-        ("disjunction", _) => " or",
-        (_, "long") => " and",
-        (_, "short") => " &",
-        _ => ",",
-    };
-    match items.len() {
-        0 => String::new(),
-        1 => items[0].clone(),
-        2 => {
-            let mid = match (kind, style) {
-                ("unit", "narrow") => " ".to_string(),
-                ("unit", _) => ", ".into(),
-                ("conjunction", "narrow") => ", ".into(),
-                _ => format!("{word} "),
-            };
-            format!("{}{mid}{}", items[0], items[1])
-        }
-        n => {
-            let mut s = items[..n - 1].join(if kind == "unit" && style == "narrow" {
-                " "
-            } else {
-                ", "
-            });
-            let last_sep = match (kind, style) {
-                ("unit", "narrow") => " ".to_string(),
-                ("unit", _) => ", ".into(),
-                ("conjunction", "narrow") => ", ".into(),
-                _ => format!(",{word} "),
-            };
-            s.push_str(&last_sep);
-            s.push_str(&items[n - 1]);
-            s
-        }
-    }
+/// Compares two strings with a resolved collator.
+pub fn collator_compare(
+    spec: &CollatorSpec,
+    x: &crate::string::JsStr,
+    y: &crate::string::JsStr,
+) -> std::cmp::Ordering {
+    let base = strip_extensions(&spec.locale);
+    super::intl_icu::collator_compare(base, spec.key, x.units(), y.units())
+}
+
+/// The number PluralRules chooses a category for, formatted with its digit options.
+fn plural_operand_string(digits: &NumberSpec, n: f64) -> String {
+    format_number(digits, &NumValue::from_f64(n))
 }
 
 fn relative_time(value: f64, unit: &str, numeric_auto: bool, style: &str) -> Option<String> {
@@ -1976,40 +2151,80 @@ fn pr_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if a.new_target.is_none() {
         return Err(it.type_error("Constructor Intl.PluralRules requires 'new'"));
     }
-    let locale = resolve_locale(it, &a.get(0))?;
+    let (locale, _) = resolve_service_locale(it, &a.get(0), Service::Plural)?;
     let opts = options_object(it, &a.get(1))?;
-    let ty = str_opt(
-        it,
-        &opts,
-        "type",
-        &["cardinal", "ordinal"],
-        "Intl.PluralRules",
-    )?;
+    let c = "Intl.PluralRules";
+    let ty = str_opt(it, &opts, "type", &["cardinal", "ordinal"], c)?;
+    str_opt(it, &opts, "localeMatcher", &["lookup", "best fit"], c)?;
+    // SetNumberFormatDigitOptions with PluralRules' defaults (0-3 fraction digits).
+    let min_int = digit_opt(it, &opts, "minimumIntegerDigits", 1.0, 21.0)?;
+    let min_frac = digit_opt(it, &opts, "minimumFractionDigits", 0.0, 100.0)?;
+    let max_frac = digit_opt(it, &opts, "maximumFractionDigits", 0.0, 100.0)?;
+    let min_sig = digit_opt(it, &opts, "minimumSignificantDigits", 1.0, 21.0)?;
+    let max_sig = digit_opt(it, &opts, "maximumSignificantDigits", 1.0, 21.0)?;
+    let rounding = if min_sig.is_some() || max_sig.is_some() {
+        let mn = min_sig.unwrap_or(1);
+        let mx = max_sig.unwrap_or(21);
+        if mn > mx {
+            return Err(it.range_error("maximumSignificantDigits value is out of range."));
+        }
+        Rounding::Significant(mn, mx)
+    } else {
+        let (mn, mx) = match (min_frac, max_frac) {
+            (Some(mn), None) => (mn, mn.max(3)),
+            (None, Some(mx)) => (0, mx),
+            (Some(mn), Some(mx)) => {
+                if mn > mx {
+                    return Err(it.range_error("maximumFractionDigits value is out of range."));
+                }
+                (mn, mx)
+            }
+            (None, None) => (0, 3),
+        };
+        Rounding::Fraction(mn, mx)
+    };
+    let digits = NumberSpec {
+        locale: "en-US".into(),
+        min_int: min_int.unwrap_or(1),
+        rounding,
+        grouping: Some(false),
+        ..NumberSpec::default()
+    };
     make_service(
         it,
         a,
         IntlData::Plural {
             locale,
             ordinal: ty.as_deref() == Some("ordinal"),
+            digits,
         },
     )
 }
 
 fn pr_select(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let IntlData::Plural { ordinal, .. } =
-        intl_data(it, a.this, "Intl.PluralRules.prototype.select")?
+    let IntlData::Plural {
+        locale,
+        ordinal,
+        digits,
+    } = intl_data(it, a.this, "Intl.PluralRules.prototype.select")?
     else {
         return Err(it.type_error(
             "Method Intl.PluralRules.prototype.select called on incompatible receiver",
         ));
     };
     let n = it.to_number(&a.get(0))?;
-    Ok(Value::from(plural_category(n, ordinal)))
+    let s = plural_operand_string(&digits, n);
+    Ok(Value::from(super::intl_icu::plural_category(
+        &locale, ordinal, &s,
+    )))
 }
 
 fn pr_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let IntlData::Plural { locale, ordinal } =
-        intl_data(it, a.this, "Intl.PluralRules.prototype.resolvedOptions")?
+    let IntlData::Plural {
+        locale,
+        ordinal,
+        digits,
+    } = intl_data(it, a.this, "Intl.PluralRules.prototype.resolvedOptions")?
     else {
         return Err(it.type_error("incompatible receiver"));
     };
@@ -2020,6 +2235,48 @@ fn pr_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
         Value::from(if ordinal { "ordinal" } else { "cardinal" }),
         Attrs::DEFAULT,
     );
+    o.define(
+        "minimumIntegerDigits",
+        Value::from(digits.min_int as f64),
+        Attrs::DEFAULT,
+    );
+    match digits.rounding {
+        Rounding::Significant(mn, mx) => {
+            o.define(
+                "minimumSignificantDigits",
+                Value::from(mn as f64),
+                Attrs::DEFAULT,
+            );
+            o.define(
+                "maximumSignificantDigits",
+                Value::from(mx as f64),
+                Attrs::DEFAULT,
+            );
+        }
+        Rounding::Fraction(mn, mx) => {
+            o.define(
+                "minimumFractionDigits",
+                Value::from(mn as f64),
+                Attrs::DEFAULT,
+            );
+            o.define(
+                "maximumFractionDigits",
+                Value::from(mx as f64),
+                Attrs::DEFAULT,
+            );
+        }
+        Rounding::Compact => {}
+    }
+    let cats: Vec<Value> = super::intl_icu::plural_categories(&locale, ordinal)
+        .into_iter()
+        .map(Value::from)
+        .collect();
+    let arr = it.new_array(cats);
+    o.define("pluralCategories", Value::Object(arr), Attrs::DEFAULT);
+    o.define("roundingIncrement", Value::from(1.0), Attrs::DEFAULT);
+    o.define("roundingMode", Value::from("halfExpand"), Attrs::DEFAULT);
+    o.define("roundingPriority", Value::from("auto"), Attrs::DEFAULT);
+    o.define("trailingZeroDisplay", Value::from("auto"), Attrs::DEFAULT);
     Ok(Value::Object(o))
 }
 
@@ -2067,9 +2324,10 @@ fn lf_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if a.new_target.is_none() {
         return Err(it.type_error("Constructor Intl.ListFormat requires 'new'"));
     }
-    let locale = resolve_locale(it, &a.get(0))?;
+    let (locale, _) = resolve_service_locale(it, &a.get(0), Service::Whole)?;
     let opts = options_object(it, &a.get(1))?;
     let c = "Intl.ListFormat";
+    str_opt(it, &opts, "localeMatcher", &["lookup", "best fit"], c)?;
     let kind = str_opt(
         it,
         &opts,
@@ -2090,8 +2348,11 @@ fn lf_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
 }
 
 fn lf_format(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let IntlData::List { kind, style, .. } =
-        intl_data(it, a.this, "Intl.ListFormat.prototype.format")?
+    let IntlData::List {
+        locale,
+        kind,
+        style,
+    } = intl_data(it, a.this, "Intl.ListFormat.prototype.format")?
     else {
         return Err(it.type_error("incompatible receiver"));
     };
@@ -2106,13 +2367,40 @@ fn lf_format(it: &mut Interp, a: &Args) -> JsResult<Value> {
             items.push(s.to_rust_string());
         }
     }
-    Ok(Value::from(list_join(&items, &kind, &style).as_str()))
+    let kind = match kind.as_str() {
+        "conjunction" => 0,
+        "disjunction" => 1,
+        _ => 2,
+    };
+    let style = match style.as_str() {
+        "long" => 0,
+        "short" => 1,
+        _ => 2,
+    };
+    Ok(Value::from(
+        super::intl_icu::list_format(&locale, kind, style, &items).as_str(),
+    ))
+}
+
+fn lf_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let IntlData::List {
+        locale,
+        kind,
+        style,
+    } = intl_data(it, a.this, "Intl.ListFormat.prototype.resolvedOptions")?
+    else {
+        return Err(it.type_error("incompatible receiver"));
+    };
+    let o = it.new_object();
+    o.define("locale", Value::from(locale.as_str()), Attrs::DEFAULT);
+    o.define("type", Value::from(kind.as_str()), Attrs::DEFAULT);
+    o.define("style", Value::from(style.as_str()), Attrs::DEFAULT);
+    Ok(Value::Object(o))
 }
 
 fn collator_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let locale = resolve_locale(it, &a.get(0))?;
-    let opts = super::string::collator_options(it, &a.get(1))?;
-    make_service(it, a, IntlData::Collator { locale, opts })
+    let spec = collator_from_args(it, &a.get(0), &a.get(1))?;
+    make_service(it, a, IntlData::Collator(spec))
 }
 
 fn collator_bound_compare(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -2120,19 +2408,16 @@ fn collator_bound_compare(it: &mut Interp, a: &Args) -> JsResult<Value> {
         ObjectKind::Native(n) => n.captures.first().cloned().unwrap_or(Value::Undefined),
         _ => Value::Undefined,
     };
-    let IntlData::Collator { opts, .. } = intl_data(it, &this, "Intl.Collator.prototype.compare")?
-    else {
+    let IntlData::Collator(spec) = intl_data(it, &this, "Intl.Collator.prototype.compare")? else {
         return Err(it.type_error("incompatible receiver"));
     };
     let x = it.to_string(&a.get(0))?;
     let y = it.to_string(&a.get(1))?;
-    Ok(Value::Number(
-        match super::string::locale_compare_with(&x, &y, &opts) {
-            std::cmp::Ordering::Less => -1.0,
-            std::cmp::Ordering::Equal => 0.0,
-            std::cmp::Ordering::Greater => 1.0,
-        },
-    ))
+    Ok(Value::Number(match collator_compare(&spec, &x, &y) {
+        std::cmp::Ordering::Less => -1.0,
+        std::cmp::Ordering::Equal => 0.0,
+        std::cmp::Ordering::Greater => 1.0,
+    }))
 }
 
 fn collator_compare_getter(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -2141,17 +2426,59 @@ fn collator_compare_getter(it: &mut Interp, a: &Args) -> JsResult<Value> {
     Ok(Value::Object(f))
 }
 
-fn intl_get_canonical_locales(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let v = a.get(0);
-    if v.is_undefined() {
-        return Ok(Value::Object(it.new_array(Vec::new())));
-    }
-    let l = resolve_locale(it, &v)?;
-    Ok(Value::Object(it.new_array(vec![Value::from(l.as_str())])))
+fn collator_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let IntlData::Collator(spec) =
+        intl_data(it, a.this, "Intl.Collator.prototype.resolvedOptions")?
+    else {
+        return Err(it.type_error("incompatible receiver"));
+    };
+    let o = it.new_object();
+    o.define("locale", Value::from(spec.locale.as_str()), Attrs::DEFAULT);
+    o.define("usage", Value::from(spec.usage.as_str()), Attrs::DEFAULT);
+    o.define(
+        "sensitivity",
+        Value::from(spec.sensitivity.as_str()),
+        Attrs::DEFAULT,
+    );
+    o.define(
+        "ignorePunctuation",
+        Value::Bool(spec.key.ignore_punctuation),
+        Attrs::DEFAULT,
+    );
+    o.define("collation", Value::from("default"), Attrs::DEFAULT);
+    o.define("numeric", Value::Bool(spec.key.numeric), Attrs::DEFAULT);
+    o.define(
+        "caseFirst",
+        Value::from(spec.case_first.as_str()),
+        Attrs::DEFAULT,
+    );
+    Ok(Value::Object(o))
 }
 
+fn intl_get_canonical_locales(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let list = canonicalize_locale_list(it, &a.get(0))?;
+    let vals = list.iter().map(|s| Value::from(s.as_str())).collect();
+    Ok(Value::Object(it.new_array(vals)))
+}
+
+/// SupportedLocales(availableLocales, requestedLocales, options): the requested locales
+/// Node has data for.
 fn supported_locales_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    intl_get_canonical_locales(it, a)
+    let list = canonicalize_locale_list(it, &a.get(0))?;
+    let opts = options_object(it, &a.get(1))?;
+    str_opt(
+        it,
+        &opts,
+        "localeMatcher",
+        &["lookup", "best fit"],
+        "Intl.supportedLocalesOf",
+    )?;
+    let vals = list
+        .iter()
+        .filter(|t| best_available(t, Service::Whole).is_some())
+        .map(|s| Value::from(s.as_str()))
+        .collect();
+    Ok(Value::Object(it.new_array(vals)))
 }
 
 fn make_class(
@@ -2183,6 +2510,7 @@ pub fn init(it: &mut Interp) {
 
     let (_, p) = make_class(it, &intl, "Collator", collator_ctor, 0);
     it.define_getter(&p, "compare", collator_compare_getter);
+    it.define_method(&p, "resolvedOptions", 0, collator_resolved_options);
 
     let (_, p) = make_class(it, &intl, "DateTimeFormat", dtf_ctor, 0);
     it.define_method(&p, "resolvedOptions", 0, dtf_resolved_options);
@@ -2202,6 +2530,7 @@ pub fn init(it: &mut Interp) {
 
     let (_, p) = make_class(it, &intl, "ListFormat", lf_ctor, 0);
     it.define_method(&p, "format", 1, lf_format);
+    it.define_method(&p, "resolvedOptions", 0, lf_resolved_options);
 
     super::define_global(it, "Intl", Value::Object(intl));
 }
@@ -2251,11 +2580,12 @@ mod tests {
 
     #[test]
     fn plural_and_lists() {
-        assert_eq!(plural_category(22.0, true), "two");
-        assert_eq!(plural_category(13.0, true), "other");
+        use super::super::intl_icu::{list_format, plural_category};
+        assert_eq!(plural_category("en", true, "22"), "two");
+        assert_eq!(plural_category("en", true, "13"), "other");
         let items: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
-        assert_eq!(list_join(&items, "conjunction", "long"), "a, b, and c");
-        assert_eq!(list_join(&items, "disjunction", "long"), "a, b, or c");
+        assert_eq!(list_format("en", 0, 0, &items), "a, b, and c");
+        assert_eq!(list_format("en", 1, 0, &items), "a, b, or c");
         assert_eq!(
             relative_time(-1.0, "day", true, "long").as_deref(),
             Some("yesterday")
