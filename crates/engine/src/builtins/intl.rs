@@ -311,7 +311,7 @@ pub fn number_format_from_args(
     locales: &Value,
     options: &Value,
 ) -> JsResult<NumberSpec> {
-    let locale = resolve_locale(it, locales)?;
+    let (locale, _) = resolve_service_locale(it, locales, Service::Whole)?;
     let opts = options_object(it, options)?;
     let mut s = NumberSpec {
         locale,
@@ -427,96 +427,133 @@ pub fn number_format_from_args(
     Ok(s)
 }
 
-/// Per-locale number symbols.
+/// Per-locale number symbols: ICU4X's decimal symbols and the generated CLDR patterns of
+/// currency and percent (templates, see `intl_number_patterns.rs`).
 struct NumLocale {
-    group: &'static str,
-    decimal: &'static str,
-    /// Minimum integer digits before grouping kicks in (es: 5).
-    min_group_len: usize,
-    indian: bool,
-    /// Currency after the number, separated by a no-break space.
-    currency_after: bool,
-    /// Separator between a leading currency symbol and the number (pt-BR: no-break space).
-    currency_gap: &'static str,
-    percent_gap: &'static str,
+    sym: std::rc::Rc<super::intl_icu::NumberSymbols>,
+    currency: [&'static str; 2],
+    percent: [&'static str; 2],
+    percent_sign: &'static str,
+    /// The minus sign inside those patterns.
+    pattern_minus: &'static str,
 }
 
 fn num_locale(locale: &str) -> NumLocale {
-    let en = NumLocale {
-        group: ",",
-        decimal: ".",
-        min_group_len: 4,
-        indian: false,
-        currency_after: false,
-        currency_gap: "",
-        percent_gap: "",
+    let base = strip_extensions(locale);
+    let table = crate::intl_number_patterns::NUMBER_PATTERNS;
+    let find = |l: &str| {
+        table
+            .binary_search_by(|e| e.0.cmp(l))
+            .ok()
+            .map(|i| table[i])
     };
-    match lang(locale) {
-        "de" => NumLocale {
-            group: ".",
-            decimal: ",",
-            currency_after: true,
-            percent_gap: "\u{a0}",
-            ..en
-        },
-        "fr" => NumLocale {
-            group: "\u{202f}",
-            decimal: ",",
-            currency_after: true,
-            percent_gap: "\u{a0}",
-            ..en
-        },
-        "es" => NumLocale {
-            group: ".",
-            decimal: ",",
-            min_group_len: 5,
-            currency_after: true,
-            percent_gap: "\u{a0}",
-            ..en
-        },
-        "pt" => NumLocale {
-            group: ".",
-            decimal: ",",
-            currency_gap: "\u{a0}",
-            ..en
-        },
-        _ if locale == "en-IN" => NumLocale { indian: true, ..en },
-        _ => en,
+    let row = find(base).or_else(|| find(lang(base))).unwrap_or((
+        "en",
+        "\u{e000}\u{e001}",
+        "\u{e002}\u{e000}\u{e001}",
+        "\u{e001}\u{e003}",
+        "\u{e002}\u{e001}\u{e003}",
+        "%",
+        "-",
+    ));
+    NumLocale {
+        sym: super::intl_icu::number_symbols(base),
+        currency: [row.1, row.2],
+        percent: [row.3, row.4],
+        percent_sign: row.5,
+        pattern_minus: row.6,
     }
 }
 
-fn currency_symbol(locale: &str, code: &str, narrow: bool) -> String {
-    let l = lang(locale);
-    let s: Option<&str> = match (code, l) {
-        ("USD", "en") if narrow || locale == "en-US" || locale == "en" || locale == "en-IN" => {
-            Some("$")
+/// Lays out a pattern template around the number's parts.
+fn render_template(
+    parts: &mut Parts,
+    template: &str,
+    number: &Parts,
+    sign: Option<(&'static str, String)>,
+    currency: &str,
+    percent: &str,
+) {
+    let mut lit = String::new();
+    let flush = |parts: &mut Parts, lit: &mut String| {
+        if !lit.is_empty() {
+            push(parts, "literal", std::mem::take(lit));
         }
-        ("USD", "en" | "es" | "pt") => Some("US$"),
-        ("USD", "fr") if !narrow => Some("$US"),
-        ("USD", _) => Some("$"),
-        ("EUR", _) => Some("€"),
-        ("GBP", "fr") if !narrow => Some("£GB"),
-        ("GBP", "es") if !narrow => None,
-        ("GBP", _) => Some("£"),
-        ("JPY", "ja") => Some("￥"),
-        ("JPY", "fr" | "es") if !narrow => None,
-        ("JPY", "en") if narrow || locale == "en-US" || locale == "en" => Some("¥"),
-        ("JPY", "en" | "pt") => Some("JP¥"),
-        ("JPY", _) => Some("¥"),
-        ("INR", "es") if !narrow => None,
-        ("INR", _) => Some("₹"),
-        ("BRL", "es") if !narrow => None,
-        ("BRL", _) => Some("R$"),
-        ("CAD" | "AUD" | "MXN", _) if narrow => Some("$"),
-        ("CAD", "en" | "ja") => Some("CA$"),
-        ("AUD", "en" | "ja") => Some("A$"),
-        ("MXN", "en" | "ja") => Some("MX$"),
-        ("CNY", "en") => Some("CN¥"),
-        ("CNY", "ja") => Some("元"),
-        ("KRW", "en" | "ja") => Some("₩"),
-        _ => None,
     };
-    s.map(str::to_string).unwrap_or_else(|| code.to_string())
+    // CLDR currency spacing: a sign ending (or starting) with a letter next to the digits
+    // gets a no-break space.
+    let t: Vec<char> = template.chars().collect();
+    for (i, &c) in t.iter().enumerate() {
+        match c {
+            '\u{e000}' => {
+                flush(parts, &mut lit);
+                let before_number = t.get(i + 1) == Some(&'\u{e001}');
+                let after_number = i > 0 && t[i - 1] == '\u{e001}';
+                if after_number && currency.chars().next().is_some_and(char::is_alphabetic) {
+                    push(parts, "literal", "\u{a0}");
+                }
+                push(parts, "currency", currency);
+                if before_number && currency.chars().last().is_some_and(char::is_alphabetic) {
+                    push(parts, "literal", "\u{a0}");
+                }
+            }
+            '\u{e001}' => {
+                flush(parts, &mut lit);
+                parts.extend(number.iter().cloned());
+            }
+            '\u{e002}' => {
+                flush(parts, &mut lit);
+                if let Some((ty, v)) = &sign {
+                    push(parts, ty, v.as_str());
+                }
+            }
+            '\u{e003}' => {
+                flush(parts, &mut lit);
+                push(parts, "percentSign", percent);
+            }
+            _ => lit.push(c),
+        }
+    }
+    flush(parts, &mut lit);
+}
+
+/// ASCII digits in the locale's numbering system.
+fn localize_digits(s: &str, digits: &[char; 10]) -> String {
+    if digits[0] == '0' {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) if c.is_ascii_digit() => digits[d as usize],
+            _ => c,
+        })
+        .collect()
+}
+
+/// The currency sign of `code` in `locale` (generated from CLDR through the reference Node;
+/// an unlisted currency shows its code).
+fn currency_symbol(locale: &str, code: &str, narrow: bool) -> String {
+    use crate::intl_currency_symbols::{CURRENCY_DEFAULTS, CURRENCY_SIGNS};
+    let kind = u8::from(narrow);
+    let base = strip_extensions(locale);
+    let find = |l: &str| {
+        CURRENCY_SIGNS
+            .binary_search_by(|e| (e.0, e.1, e.2).cmp(&(l, code, kind)))
+            .ok()
+            .map(|i| CURRENCY_SIGNS[i].3)
+    };
+    let listed = crate::intl_number_patterns::NUMBER_PATTERNS
+        .binary_search_by(|e| e.0.cmp(base))
+        .is_ok();
+    let own = if listed { find(base) } else { find(lang(base)) };
+    own.or_else(|| {
+        CURRENCY_DEFAULTS
+            .iter()
+            .find(|e| e.0 == code && e.1 == kind)
+            .map(|e| e.2)
+    })
+    .unwrap_or(code)
+    .to_string()
 }
 
 fn currency_name(code: &str, one: bool) -> String {
@@ -780,7 +817,7 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
             }
             let mut exponent: Option<i32> = None;
             let mut compact = "";
-            let mut grouping_min = loc.min_group_len;
+            let mut grouping_min = loc.sym.min_group_len;
             match spec.notation.as_str() {
                 "scientific" | "engineering" if !d.is_zero() => {
                     let mag = d.point - 1;
@@ -829,34 +866,41 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
             if grouping {
                 let n = s.len();
                 let mut cuts: Vec<usize> = Vec::new();
-                if loc.indian && n > 3 {
-                    let mut k = n - 3;
+                let (primary, secondary) = (loc.sym.primary.max(1), loc.sym.secondary.max(1));
+                if n > primary {
+                    let mut k = n - primary;
                     cuts.push(k);
-                    while k > 2 {
-                        k -= 2;
-                        cuts.push(k);
-                    }
-                } else {
-                    let mut k = n;
-                    while k > 3 {
-                        k -= 3;
+                    while k > secondary {
+                        k -= secondary;
                         cuts.push(k);
                     }
                 }
                 cuts.reverse();
                 let mut start = 0;
                 for c in cuts {
-                    push(&mut number, "integer", &s[start..c]);
-                    push(&mut number, "group", loc.group);
+                    push(
+                        &mut number,
+                        "integer",
+                        localize_digits(&s[start..c], &loc.sym.digits),
+                    );
+                    push(&mut number, "group", loc.sym.group.as_str());
                     start = c;
                 }
-                push(&mut number, "integer", &s[start..]);
+                push(
+                    &mut number,
+                    "integer",
+                    localize_digits(&s[start..], &loc.sym.digits),
+                );
             } else {
-                push(&mut number, "integer", s);
+                push(&mut number, "integer", localize_digits(&s, &loc.sym.digits));
             }
             if !frac_d.is_empty() {
-                push(&mut number, "decimal", loc.decimal);
-                push(&mut number, "fraction", digit_string(&frac_d));
+                push(&mut number, "decimal", loc.sym.decimal.as_str());
+                push(
+                    &mut number,
+                    "fraction",
+                    localize_digits(&digit_string(&frac_d), &loc.sym.digits),
+                );
             }
             if let Some(e) = exponent {
                 push(&mut number, "exponentSeparator", "E");
@@ -908,13 +952,19 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
         }
     };
     let accounting = spec.currency_sign == "accounting" && sign == "-";
+    // The sign part inside a pattern: the pattern's own minus sign, or the plus sign.
+    let sign_value = |sign: &str| match sign {
+        "-" => Some(("minusSign", loc.pattern_minus.to_string())),
+        "+" => Some(("plusSign", loc.sym.plus.clone())),
+        _ => None,
+    };
     let sign_part = |parts: &mut Parts| {
         if accounting {
             push(parts, "literal", "(");
         } else if sign == "-" {
-            push(parts, "minusSign", "-");
+            push(parts, "minusSign", loc.sym.minus.as_str());
         } else if sign == "+" {
-            push(parts, "plusSign", "+");
+            push(parts, "plusSign", loc.sym.plus.as_str());
         }
     };
     match spec.style.as_str() {
@@ -931,32 +981,30 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                     "code" => code.clone(),
                     d => currency_symbol(&spec.locale, &code, d == "narrowSymbol"),
                 };
-                if loc.currency_after {
-                    sign_part(&mut parts);
-                    parts.extend(number);
-                    push(&mut parts, "literal", "\u{a0}");
-                    push(&mut parts, "currency", sym);
+                let signed = if accounting { None } else { sign_value(sign) };
+                // Accounting wraps the positive pattern in parentheses.
+                let t = if signed.is_some() {
+                    loc.currency[1]
                 } else {
-                    sign_part(&mut parts);
-                    let letter = sym.chars().last().is_some_and(|c| c.is_alphabetic());
-                    push(&mut parts, "currency", sym);
-                    if !loc.currency_gap.is_empty() {
-                        push(&mut parts, "literal", loc.currency_gap);
-                    } else if letter {
-                        push(&mut parts, "literal", "\u{a0}");
-                    }
-                    parts.extend(number);
+                    loc.currency[0]
+                };
+                if accounting {
+                    push(&mut parts, "literal", "(");
                 }
+                render_template(&mut parts, t, &number, signed, &sym, loc.percent_sign);
             }
             if accounting {
                 push(&mut parts, "literal", ")");
             }
         }
         "percent" => {
-            sign_part(&mut parts);
-            parts.extend(number);
-            push(&mut parts, "literal", loc.percent_gap);
-            push(&mut parts, "percentSign", "%");
+            let signed = sign_value(sign);
+            let t = if signed.is_some() {
+                loc.percent[1]
+            } else {
+                loc.percent[0]
+            };
+            render_template(&mut parts, t, &number, signed, "", loc.percent_sign);
         }
         "unit" => {
             sign_part(&mut parts);

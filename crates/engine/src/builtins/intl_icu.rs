@@ -29,6 +29,115 @@ pub fn canonicalize_tag(tag: &str) -> Option<String> {
     Some(loc.to_string())
 }
 
+/// A locale's decimal symbols, read off ICU4X's decimal formatter.
+#[derive(Clone, Debug)]
+pub struct NumberSymbols {
+    pub group: String,
+    pub decimal: String,
+    pub minus: String,
+    pub plus: String,
+    /// The locale's digits 0-9 (its default numbering system).
+    pub digits: [char; 10],
+    /// Digits in the first group (3) and the others (3; en-IN 2).
+    pub primary: usize,
+    pub secondary: usize,
+    /// Integer digits needed before grouping applies (4; es, pl: 5).
+    pub min_group_len: usize,
+}
+
+thread_local! {
+    static SYMBOLS: RefCell<FxHashMap<String, Rc<NumberSymbols>>> = RefCell::default();
+}
+
+/// The decimal symbols of `locale` (cached).
+pub fn number_symbols(locale: &str) -> Rc<NumberSymbols> {
+    SYMBOLS.with(|m| {
+        m.borrow_mut()
+            .entry(locale.to_string())
+            .or_insert_with(|| Rc::new(probe_symbols(locale)))
+            .clone()
+    })
+}
+
+fn probe_symbols(locale: &str) -> NumberSymbols {
+    use icu_decimal::options::{DecimalFormatterOptions, GroupingStrategy};
+    use icu_decimal::DecimalFormatter;
+    let mut en = NumberSymbols {
+        group: ",".into(),
+        decimal: ".".into(),
+        minus: "-".into(),
+        plus: "+".into(),
+        digits: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+        primary: 3,
+        secondary: 3,
+        min_group_len: 4,
+    };
+    let prefs = locale_of(locale).into();
+    let Ok(f) = DecimalFormatter::try_new(prefs, DecimalFormatterOptions::default()) else {
+        return en;
+    };
+    let mut never = DecimalFormatterOptions::default();
+    never.grouping_strategy = Some(GroupingStrategy::Never);
+    let Ok(plain) = DecimalFormatter::try_new(locale_of(locale).into(), never) else {
+        return en;
+    };
+    let fmt = |f: &DecimalFormatter, s: &str| {
+        fixed_decimal::Decimal::try_from_str(s)
+            .map(|d| f.format_to_string(&d))
+            .unwrap_or_default()
+    };
+    // Digits: "1234567890" without grouping.
+    let d: Vec<char> = fmt(&plain, "1234567890").chars().collect();
+    if d.len() == 10 {
+        en.digits = [d[9], d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8]];
+    }
+    let is_digit = |c: char| en.digits.contains(&c);
+    // Separators and group sizes: 1234567.891 → runs of digits and of separators.
+    let s = fmt(&f, "1234567.891");
+    let mut runs: Vec<(bool, String)> = Vec::new();
+    for c in s.chars() {
+        let dg = is_digit(c);
+        match runs.last_mut() {
+            Some((k, r)) if *k == dg => r.push(c),
+            _ => runs.push((dg, c.to_string())),
+        }
+    }
+    let digit_runs: Vec<usize> = runs
+        .iter()
+        .filter(|r| r.0)
+        .map(|r| r.1.chars().count())
+        .collect();
+    let seps: Vec<&String> = runs.iter().filter(|r| !r.0).map(|r| &r.1).collect();
+    if let (Some(dec), true) = (seps.last(), digit_runs.len() >= 2) {
+        en.decimal = (*dec).clone();
+        if seps.len() >= 2 {
+            en.group = seps[0].clone();
+            let ints = &digit_runs[..digit_runs.len() - 1];
+            en.primary = ints[ints.len() - 1];
+            en.secondary = if ints.len() >= 3 {
+                ints[ints.len() - 2]
+            } else {
+                en.primary
+            };
+        }
+    }
+    // Minimum grouping: is 1234 grouped?
+    let g = fmt(&f, "1234");
+    if !g.chars().any(|c| !is_digit(c)) {
+        en.min_group_len = 5;
+    }
+    let m = fmt(&f, "-1");
+    let one = en.digits[1];
+    if let Some(i) = m.find(one) {
+        en.minus = m[..i].to_string();
+    }
+    let p = fmt(&f, "+1");
+    if let Some(i) = p.find(one) {
+        en.plus = p[..i].to_string();
+    }
+    en
+}
+
 /// The language identifier (no extensions) of a resolved locale string.
 fn langid(locale: &str) -> LanguageIdentifier {
     LanguageIdentifier::try_from_str(locale).unwrap_or(LanguageIdentifier::UNKNOWN)
@@ -226,6 +335,16 @@ mod tests {
             plural_categories("en", true),
             ["one", "two", "few", "other"]
         );
+    }
+
+    #[test]
+    fn symbols() {
+        let de = number_symbols("de");
+        assert_eq!((de.group.as_str(), de.decimal.as_str()), (".", ","));
+        let inr = number_symbols("en-IN");
+        assert_eq!((inr.primary, inr.secondary), (3, 2));
+        assert_eq!(number_symbols("es").min_group_len, 5);
+        assert_eq!(number_symbols("sv").minus, "\u{2212}");
     }
 
     #[test]
