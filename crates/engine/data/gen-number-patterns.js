@@ -27,7 +27,8 @@ const template = (parts) => {
 };
 const rows = [];
 for (const l of [...langs, ...regional].sort()) {
-  const cur = (n) => new Intl.NumberFormat(l, { style: 'currency', currency: 'EUR' }).formatToParts(n);
+  const cur = (n) => new Intl.NumberFormat(l, { style: 'currency', currency: 'EUR',
+    currencyDisplay: 'narrowSymbol' }).formatToParts(n);
   const pct = (n) => new Intl.NumberFormat(l, { style: 'percent' }).formatToParts(n);
   const sign = pct(1).find((p) => p.type === 'percentSign').value;
   const minus = cur(-1).find((p) => p.type === 'minusSign').value;

@@ -1897,6 +1897,7 @@ pub fn collator_compare(
 }
 
 /// The number PluralRules chooses a category for, formatted with its digit options.
+/// The number PluralRules chooses a category for, formatted with its digit options.
 fn plural_operand_string(digits: &NumberSpec, n: f64) -> String {
     format_number(digits, &NumValue::from_f64(n))
 }
