@@ -100,13 +100,16 @@ pub struct LocalZone {
     id: Option<&'static str>,
 }
 
-fn table_entry(
-    id: &str,
-) -> Option<&'static (&'static str, &'static str, &'static str, &'static str)> {
-    TIME_ZONE_NAMES
-        .binary_search_by(|e| e.0.cmp(id))
-        .ok()
-        .map(|i| &TIME_ZONE_NAMES[i])
+/// The rows of the generated table: (TZ value, Intl identifier, standard name, daylight name).
+fn table_rows() -> impl Iterator<Item = [&'static str; 4]> {
+    TIME_ZONE_NAMES.split('\n').filter_map(|l| {
+        let mut f = l.split('\t');
+        Some([f.next()?, f.next()?, f.next()?, f.next()?])
+    })
+}
+
+fn table_entry(id: &str) -> Option<[&'static str; 4]> {
+    table_rows().find(|e| e[0] == id)
 }
 
 /// Looks up a time zone identifier (as ICU spells it, case-sensitively) in the bundled
@@ -146,11 +149,11 @@ impl LocalZone {
 
     fn named(id: &str) -> Option<LocalZone> {
         let e = table_entry(id)?;
-        let tz = bundled(id).or_else(|| bundled(e.1))?;
+        let tz = bundled(id).or_else(|| bundled(e[1]))?;
         Some(LocalZone {
             tz,
-            names: Names::Table(e.2, e.3),
-            id: Some(e.1),
+            names: Names::Table(e[2], e[3]),
+            id: Some(e[1]),
         })
     }
 
@@ -232,14 +235,15 @@ impl LocalZone {
             };
             return Some((id, zone));
         }
-        let e = TIME_ZONE_NAMES
-            .iter()
-            .find(|e| e.0.eq_ignore_ascii_case(name))?;
-        let mut zone = Self::named(e.0)?;
-        let id = if e.1.starts_with(['+', '-']) {
+        let e = table_rows().find(|e| e[0].eq_ignore_ascii_case(name))?;
+        let mut zone = Self::named(e[0])?;
+        // The identifier as the database spells it, not its primary zone (ECMA-402 since
+        // 2024, test262 `timezone-not-canonicalized`; Node 24 still reports ICU's canonical
+        // `Asia/Calcutta`); UTC's aliases are `UTC`.
+        let id = if e[1].starts_with(['+', '-']) || e[1] == "UTC" {
             "UTC"
         } else {
-            e.1
+            e[0]
         };
         if id == "UTC" {
             zone.names = Names::Table("Coordinated Universal Time", "Coordinated Universal Time");

@@ -135,9 +135,12 @@ fn strip_extensions(tag: &str) -> &str {
 pub(crate) fn best_available(tag: &str, service: Service) -> Option<String> {
     let base = strip_extensions(tag);
     let language = base.split('-').next().unwrap_or("");
-    crate::intl_languages::INTL_LANGUAGES
-        .binary_search(&language)
-        .ok()?;
+    if !crate::intl_languages::INTL_LANGUAGES
+        .split(' ')
+        .any(|l| l == language)
+    {
+        return None;
+    }
     Some(match service {
         Service::Whole => base.to_string(),
         Service::Plural if base == "pt-PT" => base.to_string(),
@@ -440,28 +443,29 @@ struct NumLocale {
 
 fn num_locale(locale: &str) -> NumLocale {
     let base = strip_extensions(locale);
-    let table = crate::intl_number_patterns::NUMBER_PATTERNS;
     let find = |l: &str| {
-        table
-            .binary_search_by(|e| e.0.cmp(l))
-            .ok()
-            .map(|i| table[i])
+        crate::intl_number_patterns::NUMBER_PATTERNS
+            .split('\n')
+            .map(|line| line.split('\t').collect::<Vec<_>>())
+            .find(|f| f.len() == 7 && f[0] == l)
     };
-    let row = find(base).or_else(|| find(lang(base))).unwrap_or((
-        "en",
-        "\u{e000}\u{e001}",
-        "\u{e002}\u{e000}\u{e001}",
-        "\u{e001}\u{e003}",
-        "\u{e002}\u{e001}\u{e003}",
-        "%",
-        "-",
-    ));
+    let row = find(base).or_else(|| find(lang(base))).unwrap_or_else(|| {
+        vec![
+            "en",
+            "\u{e000}\u{e001}",
+            "\u{e002}\u{e000}\u{e001}",
+            "\u{e001}\u{e003}",
+            "\u{e002}\u{e001}\u{e003}",
+            "%",
+            "-",
+        ]
+    });
     NumLocale {
         sym: super::intl_icu::number_symbols(base),
-        currency: [row.1, row.2],
-        percent: [row.3, row.4],
-        percent_sign: row.5,
-        pattern_minus: row.6,
+        currency: [row[1], row[2]],
+        percent: [row[3], row[4]],
+        percent_sign: row[5],
+        pattern_minus: row[6],
     }
 }
 
@@ -534,23 +538,23 @@ fn localize_digits(s: &str, digits: &[char; 10]) -> String {
 /// an unlisted currency shows its code).
 fn currency_symbol(locale: &str, code: &str, narrow: bool) -> String {
     use crate::intl_currency_symbols::{CURRENCY_DEFAULTS, CURRENCY_SIGNS};
-    let kind = u8::from(narrow);
+    let kind = if narrow { "1" } else { "0" };
     let base = strip_extensions(locale);
     let find = |l: &str| {
-        CURRENCY_SIGNS
-            .binary_search_by(|e| (e.0, e.1, e.2).cmp(&(l, code, kind)))
-            .ok()
-            .map(|i| CURRENCY_SIGNS[i].3)
+        CURRENCY_SIGNS.split('\n').find_map(|line| {
+            let f: Vec<&str> = line.split('\t').collect();
+            (f.len() == 4 && f[0] == l && f[1] == code && f[2] == kind).then_some(f[3])
+        })
     };
     let listed = crate::intl_number_patterns::NUMBER_PATTERNS
-        .binary_search_by(|e| e.0.cmp(base))
-        .is_ok();
+        .split('\n')
+        .any(|line| line.split('\t').next() == Some(base));
     let own = if listed { find(base) } else { find(lang(base)) };
     own.or_else(|| {
-        CURRENCY_DEFAULTS
-            .iter()
-            .find(|e| e.0 == code && e.1 == kind)
-            .map(|e| e.2)
+        CURRENCY_DEFAULTS.split('\n').find_map(|line| {
+            let f: Vec<&str> = line.split('\t').collect();
+            (f.len() == 3 && f[0] == code && f[1] == kind).then_some(f[2])
+        })
     })
     .unwrap_or(code)
     .to_string()
