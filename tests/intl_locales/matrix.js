@@ -61,3 +61,8 @@ console.log(show(() => Intl.getCanonicalLocales(['EN-us', 'iw', 'zh-hant-tw', 'e
   'sgn-GR', 'ja-latn-hepburn-heploc', 'und', 'no-bok', 'aar', 'in', 'sh'])));
 console.log(show(() => Intl.getCanonicalLocales('en_US')), show(() => Intl.getCanonicalLocales([1])));
 console.log(show(() => Intl.NumberFormat.supportedLocalesOf(['xx', 'ru', 'en-ZZ', 'tlh', 'fr-CA'])));
+for (const k of ['calendar', 'collation', 'currency', 'numberingSystem', 'timeZone', 'unit']) {
+  const v = Intl.supportedValuesOf(k);
+  console.log('supportedValuesOf', k, v.length, v.slice(0, 5).join(' '), v.includes('America/New_York'));
+}
+console.log(show(() => Intl.supportedValuesOf('foo')));

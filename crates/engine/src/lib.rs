@@ -21,6 +21,7 @@ pub mod interp;
 mod intl_currency_symbols;
 mod intl_languages;
 mod intl_number_patterns;
+mod intl_supported_values;
 pub mod object;
 pub mod object_kind;
 pub mod time_zone;

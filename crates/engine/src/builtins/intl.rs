@@ -2534,6 +2534,27 @@ fn supported_locales_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
     Ok(Value::Object(it.new_array(vals)))
 }
 
+/// Intl.supportedValuesOf(key) (ECMA-402 §8.3.2): the values the reference Node supports
+/// (generated list).
+fn intl_supported_values_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let key = it.to_string(&a.get(0))?.to_rust_string();
+    let line = crate::intl_supported_values::SUPPORTED_VALUES
+        .split('\n')
+        .find(|l| l.split('\t').next() == Some(key.as_str()));
+    let Some(line) = line else {
+        return Err(it.range_error(format!("Invalid key : {key}")));
+    };
+    let vals = line
+        .split('\t')
+        .nth(1)
+        .unwrap_or("")
+        .split(' ')
+        .filter(|v| !v.is_empty())
+        .map(Value::from)
+        .collect();
+    Ok(Value::Object(it.new_array(vals)))
+}
+
 fn make_class(
     it: &mut Interp,
     intl: &Obj,
@@ -2560,6 +2581,7 @@ pub fn init(it: &mut Interp) {
     let tag = PropKey::Sym(it.symbols.to_string_tag.clone());
     intl.define(tag, Value::from("Intl"), Attrs::CONFIGURABLE_ONLY);
     it.define_method(&intl, "getCanonicalLocales", 1, intl_get_canonical_locales);
+    it.define_method(&intl, "supportedValuesOf", 1, intl_supported_values_of);
 
     let (_, p) = make_class(it, &intl, "Collator", collator_ctor, 0);
     it.define_getter(&p, "compare", collator_compare_getter);
