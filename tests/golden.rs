@@ -169,7 +169,10 @@ fn run_script(script: &Path, virtual_time: bool) -> Result<RunResult, String> {
         Ok(f) => Stdio::from(f),
         Err(_) => Stdio::null(),
     };
+    // The expected outputs were generated in UTC: pin the zone (tests/time_zones.rs covers
+    // the others).
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_jsgen"));
+    cmd.env("TZ", "UTC");
     if virtual_time {
         cmd.arg("--virtual-time");
     }

@@ -16,6 +16,8 @@ fn jsgen() -> Command {
     for var in ["FORCE_COLOR", "NO_COLOR", "NODE_DISABLE_COLORS"] {
         c.env_remove(var);
     }
+    // Expected outputs were generated in UTC.
+    c.env("TZ", "UTC");
     c
 }
 

@@ -81,6 +81,13 @@ pub trait HostHooks {
         &[]
     }
 
+    /// A `TZ` value that replaces the default time zone chosen with
+    /// [`Interp::set_time_zone`] (asked before each local-time operation; Node's
+    /// `process.env.TZ = ...` takes effect at once). `None`: no override.
+    fn time_zone_override(&self, _it: &Interp) -> Option<crate::string::JsStr> {
+        None
+    }
+
     /// AgentCanSuspend(): may `Atomics.wait` block the running agent? False by default
     /// (test262's "CanBlockIsFalse" main agent): `Atomics.wait` then throws a TypeError.
     fn agent_can_suspend(&self) -> bool {

@@ -103,6 +103,14 @@ impl HostHooks for NodeHooks {
         it.node().timers.epoch_now()
     }
 
+    fn time_zone_override(&self, it: &Interp) -> Option<jsgen_engine::string::JsStr> {
+        let env = it.node().host.env.as_ref()?;
+        match env.get_own_data(&jsgen_engine::object::PropKey::from("TZ"))? {
+            jsgen_engine::value::Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
     fn import_namespace(
         &self,
         it: &mut Interp,
@@ -139,6 +147,8 @@ impl HostHooks for NodeHooks {
 /// `structuredClone`, `atob`/`btoa`) on top of the ECMAScript built-ins.
 pub fn node_interp() -> Interp {
     let mut it = Interp::with_host(Rc::new(NodeHooks), Box::new(NodeState::default()));
+    // Node's local time zone: `TZ` when set (even empty), else the system's setting.
+    it.set_time_zone(std::env::var("TZ").ok().as_deref());
     console::init(&mut it);
     timers::init(&mut it);
     process::init(&mut it);

@@ -87,6 +87,8 @@ pub struct Host {
     /// Whether a warning already printed Node's `(Use \`node --trace-warnings ...\`)` hint
     /// (Node prints it once per process).
     pub warning_hint_shown: bool,
+    /// `process.env` (its `TZ` changes the local time zone, as in Node).
+    pub env: Option<Obj>,
     /// `process.nextTick` queue.
     pub next_ticks: VecDeque<Tick>,
     /// `afterWriteTickInfo` of `process.stdout` and `process.stderr`: the pending
@@ -466,6 +468,7 @@ pub fn init(it: &mut Interp) {
         let (k, v) = (k.to_string_lossy(), v.to_string_lossy());
         env.define(k.as_ref(), Value::from(v.as_ref()), Attrs::DEFAULT);
     }
+    it.node_mut().host.env = Some(env.clone());
     p.define("env", Value::Object(env), Attrs::DEFAULT);
     // An accessor validating what is stored, as in Node 24.
     let get = it.native_fn("get", 0, |it, _| {

@@ -1,12 +1,9 @@
 //! `Date` (ECMAScript 2023 §21.4): the constructor, `Date.now` / `Date.parse` / `Date.UTC` and
 //! `Date.prototype`.
 //!
-//! Local time: only UTC and fixed offsets are supported (no DST, no tz database). The `TZ`
-//! environment variable is read: unset, empty, `UTC`, `GMT`, `Etc/UTC`, ... mean UTC;
-//! `Etc/GMT+5` and POSIX-style `EST5` / `UTC-3` (whole hours, no DST rule) give a fixed offset
-//! (POSIX sign: `EST5` is 5 hours *behind* UTC). Anything else (e.g. `Europe/Paris`) falls
-//! back to UTC. The zone name printed by `toString` is "Coordinated Universal Time" for UTC and
-//! `GMT±hh:mm` for other offsets, as node prints for such zones.
+//! Local time is the default time zone's (`crate::time_zone`: the IANA database, chosen by
+//! the host, resolved on first use): LocalTime(t) and UTC(t) with the gap/overlap rule,
+//! and `toString`'s `GMT-0500 (Eastern Standard Time)` with the zone's CLDR long name.
 //!
 //! `toLocale*String` go through `Intl.DateTimeFormat` (`src/builtins/intl.rs`).
 
@@ -18,6 +15,7 @@ use crate::value::Value;
 
 use super::intl::DateDefaults;
 use super::iterator::incompatible_receiver;
+use crate::time_zone::LocalZone;
 
 const MS_PER_DAY: f64 = 86_400_000.0;
 const MS_PER_HOUR: f64 = 3_600_000.0;
@@ -31,70 +29,15 @@ const MONTH_NAMES: [&str; 12] = [
 
 // ---- local time zone ---------------------------------------------------------------------------
 
-/// The fixed offset of local time from UTC, in ms (positive east of Greenwich), from `TZ`.
-fn local_tza() -> f64 {
-    local_zone().0
+/// LocalTime(t): the default time zone's local time of the time value `t`.
+fn local_time(zone: &LocalZone, t: f64) -> f64 {
+    t + zone.offset_ms(t)
 }
 
-/// (offset in ms, whether the zone is named "Coordinated Universal Time"): node names UTC
-/// zones that way but an empty `TZ` or a POSIX-offset zone such as `XYZ0` `GMT+00:00`.
-pub(crate) fn local_zone() -> (f64, bool) {
-    match std::env::var("TZ") {
-        Ok(tz) if tz.is_empty() => (0.0, false),
-        Ok(tz) => match parse_tz(&tz) {
-            Some(o) => (o, !tz.bytes().any(|b| b.is_ascii_digit())),
-            None => (0.0, true),
-        },
-        Err(_) => (0.0, true),
-    }
-}
-
-/// Parses a `TZ` value into an offset in ms (see the module comment); `None` = unsupported.
-pub(crate) fn parse_tz(tz: &str) -> Option<f64> {
-    let tz = tz.strip_prefix(':').unwrap_or(tz);
-    let rest = if let Some(r) = tz.strip_prefix("Etc/") {
-        r
-    } else {
-        tz
-    };
-    // Leading zone name (letters), then an optional POSIX offset.
-    let name_len = rest.bytes().take_while(|b| b.is_ascii_alphabetic()).count();
-    let name = &rest[..name_len];
-    let off = &rest[name_len..];
-    if off.is_empty() {
-        return match name {
-            "" | "UTC" | "GMT" | "UCT" | "Universal" | "Zulu" | "Greenwich" => Some(0.0),
-            _ => None,
-        };
-    }
-    if name.len() < 3 && !name.is_empty() {
-        return None;
-    }
-    let (sign, digits) = match off.as_bytes()[0] {
-        b'+' => (1.0, &off[1..]),
-        b'-' => (-1.0, &off[1..]),
-        _ => (1.0, off),
-    };
-    // Whole hours only (node ignores `UTC-5:30`-style zones too).
-    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let h: f64 = digits.parse().ok()?;
-    if h > 24.0 {
-        return None;
-    }
-    // POSIX: the offset is what is added to local time to get UTC.
-    Some(-sign * h * MS_PER_HOUR)
-}
-
-/// LocalTime(t).
-fn local_time(t: f64) -> f64 {
-    t + local_tza()
-}
-
-/// UTC(t).
-fn utc(t: f64) -> f64 {
-    t - local_tza()
+/// UTC(t): the time value of local time `t` (a gap uses the offset before it, an overlap
+/// the earlier instant).
+fn utc(zone: &LocalZone, t: f64) -> f64 {
+    zone.utc_of_local(t)
 }
 
 // ---- time arithmetic (§21.4.1) -----------------------------------------------------------------
@@ -240,19 +183,14 @@ fn year_string(y: i64) -> String {
     }
 }
 
-/// `GMT+hhmm (Zone Name)` for the current local offset.
-fn time_zone_string() -> String {
-    let (tza, utc_name) = local_zone();
-    let mins = (tza / MS_PER_MINUTE) as i64;
+/// TimeZoneString(tv): `GMT+hhmm (Zone Name)` for the time value `tv`.
+fn time_zone_string(zone: &LocalZone, tv: f64) -> String {
+    let tza = zone.offset_ms(tv);
+    let mins = (tza / MS_PER_MINUTE).trunc() as i64;
     let sign = if mins < 0 { '-' } else { '+' };
     let a = mins.abs();
     let (h, m) = (a / 60, a % 60);
-    let name = if mins == 0 && utc_name {
-        "Coordinated Universal Time".to_string()
-    } else {
-        format!("GMT{sign}{h:02}:{m:02}")
-    };
-    format!("GMT{sign}{h:02}{m:02} ({name})")
+    format!("GMT{sign}{h:02}{m:02} ({})", zone.long_name(tv))
 }
 
 /// DateString(tv) for a local time value: `Thu Jan 01 1970`.
@@ -272,17 +210,16 @@ fn time_string(f: &Fields) -> String {
 }
 
 /// ToDateString(tv).
-fn to_date_string(tv: f64) -> String {
+fn to_date_string(zone: &LocalZone, tv: f64) -> String {
     if tv.is_nan() {
         return "Invalid Date".into();
     }
-    let tza = local_tza();
-    let f = fields(tv + tza);
+    let f = fields(local_time(zone, tv));
     format!(
         "{} {} {}",
         date_string(&f),
         time_string(&f),
-        time_zone_string()
+        time_zone_string(zone, tv)
     )
 }
 
@@ -325,14 +262,14 @@ fn iso_string(tv: f64) -> String {
 // ---- parsing ------------------------------------------------------------------------------------
 
 /// Date.parse(string) on the string's UTF-16 units.
-pub fn parse_date(units: &[u16]) -> f64 {
+pub fn parse_date(zone: &LocalZone, units: &[u16]) -> f64 {
     let s: String = units
         .iter()
         .map(|&u| char::from_u32(u as u32).unwrap_or('\u{FFFD}'))
         .collect();
-    let tv = match parse_iso(&s) {
+    let tv = match parse_iso(zone, &s) {
         Some(v) => v,
-        None => parse_legacy(&s),
+        None => parse_legacy(zone, &s),
     };
     time_clip(tv)
 }
@@ -370,7 +307,7 @@ impl Cursor<'_> {
 /// The Date Time String Format (§21.4.1.32): `YYYY[-MM[-DD]][THH:mm[:ss[.sss]][Z|±HH:mm]]`.
 /// `None` when the string is not in that format (then the legacy parser is tried);
 /// `Some(NaN)` when it is but a field is out of range.
-fn parse_iso(s: &str) -> Option<f64> {
+fn parse_iso(zone: &LocalZone, s: &str) -> Option<f64> {
     let mut c = Cursor {
         b: s.as_bytes(),
         i: 0,
@@ -466,7 +403,7 @@ fn parse_iso(s: &str) -> Option<f64> {
         Some(o) => tv - o as f64 * MS_PER_MINUTE,
         // Date-only forms are UTC, date-time forms without an offset are local time.
         None if !has_time => tv,
-        None => utc(tv),
+        None => utc(zone, tv),
     })
 }
 
@@ -567,7 +504,7 @@ fn keyword(w: &str) -> Keyword {
 
 /// V8's legacy (non-ISO) date parser, approximated: handles the `toString` / `toUTCString`
 /// formats, `Jan 1, 2020`, `1/2/2020, 3:04:05 PM`, `2020/01/02 10:00 GMT+0100` and the like.
-fn parse_legacy(s: &str) -> f64 {
+fn parse_legacy(zone: &LocalZone, s: &str) -> f64 {
     let toks = tokenize(s);
     let mut p = 0;
     // Day composer.
@@ -782,7 +719,7 @@ fn parse_legacy(s: &str) -> f64 {
             let m = tz_minute.unwrap_or(0);
             tv - (sign * (h * 60 + m)) as f64 * MS_PER_MINUTE
         }
-        None => utc(tv),
+        None => utc(zone, tv),
     }
 }
 
@@ -854,7 +791,7 @@ fn date_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     // 1. If NewTarget is undefined, return ToDateString(now).
     let Some(nt) = a.new_target else {
         let now = it.hooks().now_epoch_ms(it);
-        return Ok(Value::from(to_date_string(now).as_str()));
+        return Ok(Value::from(to_date_string(&it.local_zone(), now).as_str()));
     };
     let n = a.args.len();
     let tv = if n == 0 {
@@ -875,7 +812,7 @@ fn date_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
             None => {
                 let v = it.to_primitive(&value, Hint::Default)?;
                 if let Value::String(s) = &v {
-                    parse_date(s.units())
+                    parse_date(&it.local_zone(), s.units())
                 } else {
                     it.to_number(&v)?
                 }
@@ -885,7 +822,7 @@ fn date_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     } else {
         // 5. numberOfArgs ≥ 2.
         let final_date = date_from_components(it, a.args)?;
-        time_clip(utc(final_date))
+        time_clip(utc(&it.local_zone(), final_date))
     };
     // 6-8. OrdinaryCreateFromConstructor(NewTarget, "%Date.prototype%", [[DateValue]]).
     let proto = it.get_prototype_from_constructor(nt, |i| i.date_prototype.clone())?;
@@ -917,7 +854,7 @@ fn date_now(it: &mut Interp, _a: &Args) -> JsResult<Value> {
 
 fn date_parse(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let s = it.to_string(&a.get(0))?;
-    Ok(Value::Number(parse_date(s.units())))
+    Ok(Value::Number(parse_date(&it.local_zone(), s.units())))
 }
 
 /// Date.UTC(year, month, date, hours, minutes, seconds, ms).
@@ -1064,7 +1001,11 @@ fn date_proto_getter(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if t.is_nan() {
         return Ok(Value::Number(f64::NAN));
     }
-    let t = if is_utc { t } else { local_time(t) };
+    let t = if is_utc {
+        t
+    } else {
+        local_time(&it.local_zone(), t)
+    };
     let f = fields(t);
     let v = match field {
         Field::Date => f.date,
@@ -1101,7 +1042,11 @@ fn date_proto_setter(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (field, is_utc, name) = captures(a);
     // 1. Let t be ? thisTimeValue(this value) (then LocalTime(t) for the local setters).
     let (o, tv) = this_date(it, a.this, &name)?;
-    let mut t = if is_utc { tv } else { local_time(tv) };
+    let mut t = if is_utc {
+        tv
+    } else {
+        local_time(&it.local_zone(), tv)
+    };
     // setFullYear: if t is NaN, set t to +0; otherwise LocalTime(t).
     if field == Field::FullYear && tv.is_nan() {
         t = 0.0;
@@ -1138,7 +1083,7 @@ fn date_proto_setter(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let u = if is_utc {
         time_clip(new_date)
     } else {
-        time_clip(utc(new_date))
+        time_clip(utc(&it.local_zone(), new_date))
     };
     Ok(set_date_value(&o, u))
 }
@@ -1163,7 +1108,9 @@ fn date_proto_get_timezone_offset(it: &mut Interp, a: &Args) -> JsResult<Value> 
     if t.is_nan() {
         return Ok(Value::Number(f64::NAN));
     }
-    Ok(Value::Number(integer((t - local_time(t)) / MS_PER_MINUTE)))
+    Ok(Value::Number(integer(
+        (t - local_time(&it.local_zone(), t)) / MS_PER_MINUTE,
+    )))
 }
 
 /// Date.prototype.getYear() (Annex B).
@@ -1172,7 +1119,9 @@ fn date_proto_get_year(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if t.is_nan() {
         return Ok(Value::Number(f64::NAN));
     }
-    Ok(Value::Number((fields(local_time(t)).year - 1900) as f64))
+    Ok(Value::Number(
+        (fields(local_time(&it.local_zone(), t)).year - 1900) as f64,
+    ))
 }
 
 /// Date.prototype.setYear(year) (Annex B).
@@ -1181,7 +1130,11 @@ fn date_proto_set_year(it: &mut Interp, a: &Args) -> JsResult<Value> {
     // 2. Let y be ? ToNumber(year).
     let y = it.to_number(&a.get(0))?;
     // 3. If t is NaN, set t to +0; otherwise, set t to LocalTime(t).
-    let t = if tv.is_nan() { 0.0 } else { local_time(tv) };
+    let t = if tv.is_nan() {
+        0.0
+    } else {
+        local_time(&it.local_zone(), tv)
+    };
     // 4. Let yyyy be MakeFullYear(y).
     if y.is_nan() {
         return Ok(set_date_value(&o, f64::NAN));
@@ -1195,7 +1148,7 @@ fn date_proto_set_year(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let [_, month, date, ..] = fields_f64(t);
     let d = make_day(yyyy, month, date);
     let date = make_date(d, time_within_day(t));
-    Ok(set_date_value(&o, time_clip(utc(date))))
+    Ok(set_date_value(&o, time_clip(utc(&it.local_zone(), date))))
 }
 
 // ---- string conversions -------------------------------------------------------------------------
@@ -1206,7 +1159,7 @@ fn string_result(s: String) -> JsResult<Value> {
 
 fn date_proto_to_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (_, t) = this_date(it, a.this, "toString")?;
-    string_result(to_date_string(t))
+    string_result(to_date_string(&it.local_zone(), t))
 }
 
 fn date_proto_to_date_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -1214,7 +1167,7 @@ fn date_proto_to_date_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if t.is_nan() {
         return string_result("Invalid Date".into());
     }
-    string_result(date_string(&fields(local_time(t))))
+    string_result(date_string(&fields(local_time(&it.local_zone(), t))))
 }
 
 fn date_proto_to_time_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -1222,9 +1175,13 @@ fn date_proto_to_time_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if t.is_nan() {
         return string_result("Invalid Date".into());
     }
-    let tza = local_tza();
-    let f = fields(t + tza);
-    string_result(format!("{} {}", time_string(&f), time_zone_string()))
+    let zone = it.local_zone();
+    let f = fields(local_time(&zone, t));
+    string_result(format!(
+        "{} {}",
+        time_string(&f),
+        time_zone_string(&zone, t)
+    ))
 }
 
 fn date_proto_to_utc_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -1328,17 +1285,22 @@ mod tests {
 
     #[test]
     fn tz_parsing() {
-        assert_eq!(parse_tz("UTC"), Some(0.0));
-        assert_eq!(parse_tz("Etc/GMT+5"), Some(-5.0 * MS_PER_HOUR));
-        assert_eq!(parse_tz("EST5"), Some(-5.0 * MS_PER_HOUR));
-        assert_eq!(parse_tz("XYZ-5"), Some(5.0 * MS_PER_HOUR));
-        assert_eq!(parse_tz("UTC-5:30"), None);
-        assert_eq!(parse_tz("Europe/Paris"), None);
+        let off = |tz: &str| LocalZone::from_tz(tz).offset_ms(0.0);
+        assert_eq!(off("UTC"), 0.0);
+        assert_eq!(off("Etc/GMT+5"), -5.0 * MS_PER_HOUR);
+        assert_eq!(off("EST5"), -5.0 * MS_PER_HOUR);
+        assert_eq!(off("XYZ-5"), 5.0 * MS_PER_HOUR);
+        // Not a zone ICU reads: offset 0, named by its offset.
+        assert_eq!(off("UTC-5:30"), 0.0);
+        assert_eq!(LocalZone::from_tz("UTC-5:30").long_name(0.0), "GMT+00:00");
+        // The IANA database: Paris was at +01:00 on 1 January 1970.
+        assert_eq!(off("Europe/Paris"), MS_PER_HOUR);
     }
 
     #[test]
     fn parsing() {
-        let p = |s: &str| parse_date(JsStr::from(s).units());
+        let utc = LocalZone::from_tz("UTC");
+        let p = |s: &str| parse_date(&utc, JsStr::from(s).units());
         assert_eq!(p("2020-01-01T00:00:00.123Z"), 1577836800123.0);
         assert_eq!(p("2020-01-01"), 1577836800000.0);
         assert_eq!(p("+002020-01-01T00:00:00Z"), 1577836800000.0);

@@ -23,6 +23,8 @@ pub enum IntlData {
     Plural {
         locale: String,
         ordinal: bool,
+        /// How numbers are formatted before their category is chosen.
+        digits: NumberSpec,
     },
     Relative {
         locale: String,
@@ -34,10 +36,7 @@ pub enum IntlData {
         kind: String,
         style: String,
     },
-    Collator {
-        locale: String,
-        opts: super::string::CollatorOptions,
-    },
+    Collator(CollatorSpec),
 }
 
 // ---- locales ---------------------------------------------------------------------------------
@@ -71,6 +70,115 @@ fn resolve_locale(it: &mut Interp, locales: &Value) -> JsResult<String> {
         Some(r) => format!("{lang}-{r}"),
         None => lang,
     })
+}
+
+/// CanonicalizeLocaleList(locales) (ECMA-402 §9.2.1), tags canonicalized by ICU4X.
+pub(crate) fn canonicalize_locale_list(it: &mut Interp, locales: &Value) -> JsResult<Vec<String>> {
+    let mut seen: Vec<String> = Vec::new();
+    let values = match locales {
+        Value::Undefined => return Ok(seen),
+        Value::String(_) => vec![locales.clone()],
+        other => {
+            let o = it.to_object(other)?;
+            let len = it.length_of_array_like(&o)?;
+            let mut vals = Vec::new();
+            for k in 0..len {
+                let key = crate::interp::ops::index_key(k);
+                if it.has_property(&o, &key)? {
+                    vals.push(it.get(&o, &key)?);
+                }
+            }
+            vals
+        }
+    };
+    for v in values {
+        if !matches!(v, Value::String(_) | Value::Object(_)) {
+            return Err(it.type_error("Language ID should be string or object."));
+        }
+        let tag = it.to_string(&v)?.to_rust_string();
+        let Some(c) = super::intl_icu::canonicalize_tag(&tag) else {
+            return Err(it.range_error("Incorrect locale information provided"));
+        };
+        if !seen.contains(&c) {
+            seen.push(c);
+        }
+    }
+    Ok(seen)
+}
+
+/// The services whose available locales differ (what BestAvailableLocale keeps).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Service {
+    /// Keeps the whole tag (ListFormat, most services in V8).
+    Whole,
+    /// Plural rules: ICU has them per language (and pt-PT).
+    Plural,
+    /// Collation: per language, with a few regional/script tailorings.
+    Collator,
+}
+
+/// The tag without its Unicode extension (`-u-...`) and what follows.
+fn strip_extensions(tag: &str) -> &str {
+    let mut end = tag.len();
+    let mut pos = 0;
+    for part in tag.split('-') {
+        if part.len() == 1 && pos > 0 {
+            end = pos - 1;
+            break;
+        }
+        pos += part.len() + 1;
+    }
+    &tag[..end]
+}
+
+/// BestAvailableLocale for a canonical tag: `None` if Node has no data for its language.
+pub(crate) fn best_available(tag: &str, service: Service) -> Option<String> {
+    let base = strip_extensions(tag);
+    let language = base.split('-').next().unwrap_or("");
+    if !crate::intl_languages::INTL_LANGUAGES
+        .split(' ')
+        .any(|l| l == language)
+    {
+        return None;
+    }
+    Some(match service {
+        Service::Whole => base.to_string(),
+        Service::Plural if base == "pt-PT" => base.to_string(),
+        Service::Plural => language.to_string(),
+        Service::Collator => match language {
+            "zh" | "sr" => base.to_string(),
+            _ if base == "fr-CA" || base.starts_with("de-AT") => base.to_string(),
+            _ => language.to_string(),
+        },
+    })
+}
+
+/// ResolveLocale for the ICU4X-backed services: the first requested locale Node has data
+/// for (the default locale, en-US, otherwise), and the requested tag it came from.
+pub(crate) fn resolve_service_locale(
+    it: &mut Interp,
+    locales: &Value,
+    service: Service,
+) -> JsResult<(String, String)> {
+    for tag in canonicalize_locale_list(it, locales)? {
+        if let Some(l) = best_available(&tag, service) {
+            return Ok((l, tag));
+        }
+    }
+    Ok(("en-US".into(), "en-US".into()))
+}
+
+/// A Unicode extension keyword's value in a canonical tag (`kn` in `de-u-kn` is `""`).
+fn unicode_keyword(tag: &str, key: &str) -> Option<String> {
+    let ext = tag.split("-u-").nth(1)?;
+    let parts: Vec<&str> = ext.split('-').take_while(|p| p.len() != 1).collect();
+    let i = parts.iter().position(|p| *p == key)?;
+    let vals: Vec<&str> = parts[i + 1..]
+        .iter()
+        .take_while(|p| p.len() > 2)
+        .copied()
+        .collect();
+    Some(vals.join("-"))
 }
 
 fn lang(locale: &str) -> &str {
@@ -206,7 +314,7 @@ pub fn number_format_from_args(
     locales: &Value,
     options: &Value,
 ) -> JsResult<NumberSpec> {
-    let locale = resolve_locale(it, locales)?;
+    let (locale, _) = resolve_service_locale(it, locales, Service::Whole)?;
     let opts = options_object(it, options)?;
     let mut s = NumberSpec {
         locale,
@@ -322,96 +430,134 @@ pub fn number_format_from_args(
     Ok(s)
 }
 
-/// Per-locale number symbols.
+/// Per-locale number symbols: ICU4X's decimal symbols and the generated CLDR patterns of
+/// currency and percent (templates, see `intl_number_patterns.rs`).
 struct NumLocale {
-    group: &'static str,
-    decimal: &'static str,
-    /// Minimum integer digits before grouping kicks in (es: 5).
-    min_group_len: usize,
-    indian: bool,
-    /// Currency after the number, separated by a no-break space.
-    currency_after: bool,
-    /// Separator between a leading currency symbol and the number (pt-BR: no-break space).
-    currency_gap: &'static str,
-    percent_gap: &'static str,
+    sym: std::rc::Rc<super::intl_icu::NumberSymbols>,
+    currency: [&'static str; 2],
+    percent: [&'static str; 2],
+    percent_sign: &'static str,
+    /// The minus sign inside those patterns.
+    pattern_minus: &'static str,
 }
 
 fn num_locale(locale: &str) -> NumLocale {
-    let en = NumLocale {
-        group: ",",
-        decimal: ".",
-        min_group_len: 4,
-        indian: false,
-        currency_after: false,
-        currency_gap: "",
-        percent_gap: "",
+    let base = strip_extensions(locale);
+    let find = |l: &str| {
+        crate::intl_number_patterns::NUMBER_PATTERNS
+            .split('\n')
+            .map(|line| line.split('\t').collect::<Vec<_>>())
+            .find(|f| f.len() == 7 && f[0] == l)
     };
-    match lang(locale) {
-        "de" => NumLocale {
-            group: ".",
-            decimal: ",",
-            currency_after: true,
-            percent_gap: "\u{a0}",
-            ..en
-        },
-        "fr" => NumLocale {
-            group: "\u{202f}",
-            decimal: ",",
-            currency_after: true,
-            percent_gap: "\u{a0}",
-            ..en
-        },
-        "es" => NumLocale {
-            group: ".",
-            decimal: ",",
-            min_group_len: 5,
-            currency_after: true,
-            percent_gap: "\u{a0}",
-            ..en
-        },
-        "pt" => NumLocale {
-            group: ".",
-            decimal: ",",
-            currency_gap: "\u{a0}",
-            ..en
-        },
-        _ if locale == "en-IN" => NumLocale { indian: true, ..en },
-        _ => en,
+    let row = find(base).or_else(|| find(lang(base))).unwrap_or_else(|| {
+        vec![
+            "en",
+            "\u{e000}\u{e001}",
+            "\u{e002}\u{e000}\u{e001}",
+            "\u{e001}\u{e003}",
+            "\u{e002}\u{e001}\u{e003}",
+            "%",
+            "-",
+        ]
+    });
+    NumLocale {
+        sym: super::intl_icu::number_symbols(base),
+        currency: [row[1], row[2]],
+        percent: [row[3], row[4]],
+        percent_sign: row[5],
+        pattern_minus: row[6],
     }
 }
 
-fn currency_symbol(locale: &str, code: &str, narrow: bool) -> String {
-    let l = lang(locale);
-    let s: Option<&str> = match (code, l) {
-        ("USD", "en") if narrow || locale == "en-US" || locale == "en" || locale == "en-IN" => {
-            Some("$")
+/// Lays out a pattern template around the number's parts.
+fn render_template(
+    parts: &mut Parts,
+    template: &str,
+    number: &Parts,
+    sign: Option<(&'static str, String)>,
+    currency: &str,
+    percent: &str,
+) {
+    let mut lit = String::new();
+    let flush = |parts: &mut Parts, lit: &mut String| {
+        if !lit.is_empty() {
+            push(parts, "literal", std::mem::take(lit));
         }
-        ("USD", "en" | "es" | "pt") => Some("US$"),
-        ("USD", "fr") if !narrow => Some("$US"),
-        ("USD", _) => Some("$"),
-        ("EUR", _) => Some("€"),
-        ("GBP", "fr") if !narrow => Some("£GB"),
-        ("GBP", "es") if !narrow => None,
-        ("GBP", _) => Some("£"),
-        ("JPY", "ja") => Some("￥"),
-        ("JPY", "fr" | "es") if !narrow => None,
-        ("JPY", "en") if narrow || locale == "en-US" || locale == "en" => Some("¥"),
-        ("JPY", "en" | "pt") => Some("JP¥"),
-        ("JPY", _) => Some("¥"),
-        ("INR", "es") if !narrow => None,
-        ("INR", _) => Some("₹"),
-        ("BRL", "es") if !narrow => None,
-        ("BRL", _) => Some("R$"),
-        ("CAD" | "AUD" | "MXN", _) if narrow => Some("$"),
-        ("CAD", "en" | "ja") => Some("CA$"),
-        ("AUD", "en" | "ja") => Some("A$"),
-        ("MXN", "en" | "ja") => Some("MX$"),
-        ("CNY", "en") => Some("CN¥"),
-        ("CNY", "ja") => Some("元"),
-        ("KRW", "en" | "ja") => Some("₩"),
-        _ => None,
     };
-    s.map(str::to_string).unwrap_or_else(|| code.to_string())
+    // CLDR currency spacing: a sign ending (or starting) with a letter next to the digits
+    // gets a no-break space.
+    let t: Vec<char> = template.chars().collect();
+    for (i, &c) in t.iter().enumerate() {
+        match c {
+            '\u{e000}' => {
+                flush(parts, &mut lit);
+                let before_number = t.get(i + 1) == Some(&'\u{e001}');
+                let after_number = i > 0 && t[i - 1] == '\u{e001}';
+                if after_number && currency.chars().next().is_some_and(char::is_alphabetic) {
+                    push(parts, "literal", "\u{a0}");
+                }
+                push(parts, "currency", currency);
+                if before_number && currency.chars().last().is_some_and(char::is_alphabetic) {
+                    push(parts, "literal", "\u{a0}");
+                }
+            }
+            '\u{e001}' => {
+                flush(parts, &mut lit);
+                parts.extend(number.iter().cloned());
+            }
+            '\u{e002}' => {
+                flush(parts, &mut lit);
+                if let Some((ty, v)) = &sign {
+                    push(parts, ty, v.as_str());
+                }
+            }
+            '\u{e003}' => {
+                flush(parts, &mut lit);
+                push(parts, "percentSign", percent);
+            }
+            _ => lit.push(c),
+        }
+    }
+    flush(parts, &mut lit);
+}
+
+/// ASCII digits in the locale's numbering system.
+fn localize_digits(s: &str, digits: &[char; 10]) -> String {
+    if digits[0] == '0' {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) if c.is_ascii_digit() => digits[d as usize],
+            _ => c,
+        })
+        .collect()
+}
+
+/// The currency sign of `code` in `locale` (generated from CLDR through the reference Node;
+/// an unlisted currency shows its code).
+fn currency_symbol(locale: &str, code: &str, narrow: bool) -> String {
+    use crate::intl_currency_symbols::{CURRENCY_DEFAULTS, CURRENCY_SIGNS};
+    let kind = if narrow { "1" } else { "0" };
+    let base = strip_extensions(locale);
+    let find = |l: &str| {
+        CURRENCY_SIGNS.split('\n').find_map(|line| {
+            let f: Vec<&str> = line.split('\t').collect();
+            (f.len() == 4 && f[0] == l && f[1] == code && f[2] == kind).then_some(f[3])
+        })
+    };
+    let listed = crate::intl_number_patterns::NUMBER_PATTERNS
+        .split('\n')
+        .any(|line| line.split('\t').next() == Some(base));
+    let own = if listed { find(base) } else { find(lang(base)) };
+    own.or_else(|| {
+        CURRENCY_DEFAULTS.split('\n').find_map(|line| {
+            let f: Vec<&str> = line.split('\t').collect();
+            (f.len() == 3 && f[0] == code && f[1] == kind).then_some(f[2])
+        })
+    })
+    .unwrap_or(code)
+    .to_string()
 }
 
 fn currency_name(code: &str, one: bool) -> String {
@@ -675,7 +821,7 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
             }
             let mut exponent: Option<i32> = None;
             let mut compact = "";
-            let mut grouping_min = loc.min_group_len;
+            let mut grouping_min = loc.sym.min_group_len;
             match spec.notation.as_str() {
                 "scientific" | "engineering" if !d.is_zero() => {
                     let mag = d.point - 1;
@@ -724,34 +870,41 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
             if grouping {
                 let n = s.len();
                 let mut cuts: Vec<usize> = Vec::new();
-                if loc.indian && n > 3 {
-                    let mut k = n - 3;
+                let (primary, secondary) = (loc.sym.primary.max(1), loc.sym.secondary.max(1));
+                if n > primary {
+                    let mut k = n - primary;
                     cuts.push(k);
-                    while k > 2 {
-                        k -= 2;
-                        cuts.push(k);
-                    }
-                } else {
-                    let mut k = n;
-                    while k > 3 {
-                        k -= 3;
+                    while k > secondary {
+                        k -= secondary;
                         cuts.push(k);
                     }
                 }
                 cuts.reverse();
                 let mut start = 0;
                 for c in cuts {
-                    push(&mut number, "integer", &s[start..c]);
-                    push(&mut number, "group", loc.group);
+                    push(
+                        &mut number,
+                        "integer",
+                        localize_digits(&s[start..c], &loc.sym.digits),
+                    );
+                    push(&mut number, "group", loc.sym.group.as_str());
                     start = c;
                 }
-                push(&mut number, "integer", &s[start..]);
+                push(
+                    &mut number,
+                    "integer",
+                    localize_digits(&s[start..], &loc.sym.digits),
+                );
             } else {
-                push(&mut number, "integer", s);
+                push(&mut number, "integer", localize_digits(&s, &loc.sym.digits));
             }
             if !frac_d.is_empty() {
-                push(&mut number, "decimal", loc.decimal);
-                push(&mut number, "fraction", digit_string(&frac_d));
+                push(&mut number, "decimal", loc.sym.decimal.as_str());
+                push(
+                    &mut number,
+                    "fraction",
+                    localize_digits(&digit_string(&frac_d), &loc.sym.digits),
+                );
             }
             if let Some(e) = exponent {
                 push(&mut number, "exponentSeparator", "E");
@@ -803,13 +956,19 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
         }
     };
     let accounting = spec.currency_sign == "accounting" && sign == "-";
+    // The sign part inside a pattern: the pattern's own minus sign, or the plus sign.
+    let sign_value = |sign: &str| match sign {
+        "-" => Some(("minusSign", loc.pattern_minus.to_string())),
+        "+" => Some(("plusSign", loc.sym.plus.clone())),
+        _ => None,
+    };
     let sign_part = |parts: &mut Parts| {
         if accounting {
             push(parts, "literal", "(");
         } else if sign == "-" {
-            push(parts, "minusSign", "-");
+            push(parts, "minusSign", loc.sym.minus.as_str());
         } else if sign == "+" {
-            push(parts, "plusSign", "+");
+            push(parts, "plusSign", loc.sym.plus.as_str());
         }
     };
     match spec.style.as_str() {
@@ -826,32 +985,30 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                     "code" => code.clone(),
                     d => currency_symbol(&spec.locale, &code, d == "narrowSymbol"),
                 };
-                if loc.currency_after {
-                    sign_part(&mut parts);
-                    parts.extend(number);
-                    push(&mut parts, "literal", "\u{a0}");
-                    push(&mut parts, "currency", sym);
+                let signed = if accounting { None } else { sign_value(sign) };
+                // Accounting wraps the positive pattern in parentheses.
+                let t = if signed.is_some() {
+                    loc.currency[1]
                 } else {
-                    sign_part(&mut parts);
-                    let letter = sym.chars().last().is_some_and(|c| c.is_alphabetic());
-                    push(&mut parts, "currency", sym);
-                    if !loc.currency_gap.is_empty() {
-                        push(&mut parts, "literal", loc.currency_gap);
-                    } else if letter {
-                        push(&mut parts, "literal", "\u{a0}");
-                    }
-                    parts.extend(number);
+                    loc.currency[0]
+                };
+                if accounting {
+                    push(&mut parts, "literal", "(");
                 }
+                render_template(&mut parts, t, &number, signed, &sym, loc.percent_sign);
             }
             if accounting {
                 push(&mut parts, "literal", ")");
             }
         }
         "percent" => {
-            sign_part(&mut parts);
-            parts.extend(number);
-            push(&mut parts, "literal", loc.percent_gap);
-            push(&mut parts, "percentSign", "%");
+            let signed = sign_value(sign);
+            let t = if signed.is_some() {
+                loc.percent[1]
+            } else {
+                loc.percent[0]
+            };
+            render_template(&mut parts, t, &number, signed, "", loc.percent_sign);
         }
         "unit" => {
             sign_part(&mut parts);
@@ -948,6 +1105,10 @@ pub struct DateSpec {
     pub locale: String,
     pub tz_offset: f64,
     pub tz_name: String,
+    /// The zone (`None`: UTC).
+    pub zone: Option<std::rc::Rc<crate::time_zone::LocalZone>>,
+    /// The zone's long name at the time being formatted (set by `format_date`).
+    pub tz_long: Option<String>,
     pub weekday: Option<String>,
     pub era: Option<String>,
     pub year: Option<String>,
@@ -976,144 +1137,24 @@ pub enum DateDefaults {
     All,
 }
 
-/// Daylight-saving rules of the zones in [`ZONES`].
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Dst {
-    None,
-    /// US rules since 2007: second Sunday in March 02:00 local to first Sunday in November.
-    Us,
-    /// EU rules: last Sunday in March 01:00 UTC to last Sunday in October 01:00 UTC.
-    Eu,
-}
-
-/// IANA zones understood by `timeZone` (standard offset in minutes, DST rule, the short
-/// English names for standard/daylight time when en has them).
-const ZONES: &[(&str, i64, Dst, &str, &str)] = &[
-    ("America/New_York", -300, Dst::Us, "EST", "EDT"),
-    ("America/Detroit", -300, Dst::Us, "EST", "EDT"),
-    ("America/Toronto", -300, Dst::Us, "EST", "EDT"),
-    ("America/Chicago", -360, Dst::Us, "CST", "CDT"),
-    ("America/Denver", -420, Dst::Us, "MST", "MDT"),
-    ("America/Phoenix", -420, Dst::None, "MST", "MST"),
-    ("America/Los_Angeles", -480, Dst::Us, "PST", "PDT"),
-    ("America/Vancouver", -480, Dst::Us, "PST", "PDT"),
-    ("America/Anchorage", -540, Dst::Us, "AKST", "AKDT"),
-    ("Pacific/Honolulu", -600, Dst::None, "HST", "HST"),
-    ("America/Sao_Paulo", -180, Dst::None, "", ""),
-    ("America/Argentina/Buenos_Aires", -180, Dst::None, "", ""),
-    ("America/Mexico_City", -360, Dst::None, "CST", "CST"),
-    ("Europe/London", 0, Dst::Eu, "", ""),
-    ("Europe/Dublin", 0, Dst::Eu, "", ""),
-    ("Europe/Lisbon", 0, Dst::Eu, "", ""),
-    ("Europe/Paris", 60, Dst::Eu, "", ""),
-    ("Europe/Berlin", 60, Dst::Eu, "", ""),
-    ("Europe/Madrid", 60, Dst::Eu, "", ""),
-    ("Europe/Rome", 60, Dst::Eu, "", ""),
-    ("Europe/Amsterdam", 60, Dst::Eu, "", ""),
-    ("Europe/Brussels", 60, Dst::Eu, "", ""),
-    ("Europe/Vienna", 60, Dst::Eu, "", ""),
-    ("Europe/Zurich", 60, Dst::Eu, "", ""),
-    ("Europe/Stockholm", 60, Dst::Eu, "", ""),
-    ("Europe/Oslo", 60, Dst::Eu, "", ""),
-    ("Europe/Copenhagen", 60, Dst::Eu, "", ""),
-    ("Europe/Warsaw", 60, Dst::Eu, "", ""),
-    ("Europe/Prague", 60, Dst::Eu, "", ""),
-    ("Europe/Athens", 120, Dst::Eu, "", ""),
-    ("Europe/Helsinki", 120, Dst::Eu, "", ""),
-    ("Europe/Kiev", 120, Dst::Eu, "", ""),
-    ("Europe/Kyiv", 120, Dst::Eu, "", ""),
-    ("Europe/Moscow", 180, Dst::None, "", ""),
-    ("Europe/Istanbul", 180, Dst::None, "", ""),
-    ("Africa/Cairo", 120, Dst::None, "", ""),
-    ("Africa/Lagos", 60, Dst::None, "", ""),
-    ("Africa/Johannesburg", 120, Dst::None, "", ""),
-    ("Africa/Nairobi", 180, Dst::None, "", ""),
-    ("Asia/Dubai", 240, Dst::None, "", ""),
-    ("Asia/Karachi", 300, Dst::None, "", ""),
-    ("Asia/Kolkata", 330, Dst::None, "", ""),
-    ("Asia/Calcutta", 330, Dst::None, "", ""),
-    ("Asia/Kathmandu", 345, Dst::None, "", ""),
-    ("Asia/Dhaka", 360, Dst::None, "", ""),
-    ("Asia/Bangkok", 420, Dst::None, "", ""),
-    ("Asia/Jakarta", 420, Dst::None, "", ""),
-    ("Asia/Shanghai", 480, Dst::None, "", ""),
-    ("Asia/Hong_Kong", 480, Dst::None, "", ""),
-    ("Asia/Singapore", 480, Dst::None, "", ""),
-    ("Asia/Manila", 480, Dst::None, "", ""),
-    ("Australia/Perth", 480, Dst::None, "", ""),
-    ("Asia/Seoul", 540, Dst::None, "", ""),
-    ("Asia/Tokyo", 540, Dst::None, "", ""),
-    ("Australia/Brisbane", 600, Dst::None, "", ""),
+/// The short English names (standard, daylight) of the zones en has them for (`EST`).
+const ZONES: &[(&str, &str, &str)] = &[
+    ("America/New_York", "EST", "EDT"),
+    ("America/Detroit", "EST", "EDT"),
+    ("America/Toronto", "EST", "EDT"),
+    ("America/Chicago", "CST", "CDT"),
+    ("America/Denver", "MST", "MDT"),
+    ("America/Phoenix", "MST", "MST"),
+    ("America/Los_Angeles", "PST", "PDT"),
+    ("America/Vancouver", "PST", "PDT"),
+    ("America/Anchorage", "AKST", "AKDT"),
+    ("Pacific/Honolulu", "HST", "HST"),
+    ("America/Mexico_City", "CST", "CST"),
 ];
 
-/// Day number of the `n`th (1-based; 0 = last) Sunday of month `m` (1-12) of year `y`.
-fn nth_sunday(y: i64, m: i64, n: i64) -> i64 {
-    use super::date::days_from_civil;
-    if n == 0 {
-        let next = if m == 12 {
-            days_from_civil(y + 1, 1, 1)
-        } else {
-            days_from_civil(y, m + 1, 1)
-        };
-        let last = next - 1;
-        // 1970-01-01 was a Thursday (4).
-        last - (last + 4).rem_euclid(7)
-    } else {
-        let first = days_from_civil(y, m, 1);
-        let to_sun = (7 - (first + 4).rem_euclid(7)) % 7;
-        first + to_sun + 7 * (n - 1)
-    }
-}
-
-/// (offset in ms, daylight time?) of a zone at UTC time `t`.
-fn zone_offset(zone: &str, t: f64) -> (f64, bool) {
-    let Some(&(_, std_min, dst, _, _)) = ZONES.iter().find(|z| z.0 == zone) else {
-        return (parse_fixed_zone(zone).map(|z| z.0).unwrap_or(0.0), false);
-    };
-    let std = std_min as f64 * 60_000.0;
-    let year = super::date::fields(t).year;
-    let day_ms = 86_400_000.0;
-    let in_dst = match dst {
-        Dst::None => false,
-        Dst::Us => {
-            let start = nth_sunday(year, 3, 2) as f64 * day_ms + 7_200_000.0 - std;
-            let end = nth_sunday(year, 11, 1) as f64 * day_ms + 7_200_000.0 - std - 3_600_000.0;
-            t >= start && t < end
-        }
-        Dst::Eu => {
-            let start = nth_sunday(year, 3, 0) as f64 * day_ms + 3_600_000.0;
-            let end = nth_sunday(year, 10, 0) as f64 * day_ms + 3_600_000.0;
-            t >= start && t < end
-        }
-    };
-    (if in_dst { std + 3_600_000.0 } else { std }, in_dst)
-}
-
-/// UTC-like names and `Etc/GMT±h`: (offset in ms, canonical name).
-fn parse_fixed_zone(tz: &str) -> Option<(f64, String)> {
-    let upper = tz.to_ascii_uppercase();
-    if matches!(
-        upper.as_str(),
-        "UTC" | "GMT" | "ETC/UTC" | "ETC/GMT" | "ETC/UCT" | "UCT" | "ETC/ZULU" | "ZULU"
-    ) {
-        return Some((0.0, "UTC".into()));
-    }
-    if let Some(r) = upper.strip_prefix("ETC/GMT") {
-        let off = super::date::parse_tz(&format!("GMT{r}"))?;
-        return Some((off, format!("Etc/GMT{r}")));
-    }
-    None
-}
-
-/// Validates a `timeZone` option; returns its canonical name.
-fn parse_time_zone(tz: &str) -> Option<String> {
-    if let Some((_, n)) = parse_fixed_zone(tz) {
-        return Some(n);
-    }
-    ZONES
-        .iter()
-        .find(|z| z.0.eq_ignore_ascii_case(tz))
-        .map(|z| z.0.to_string())
+/// Validates a `timeZone` option: its canonical name and the zone.
+fn parse_time_zone(tz: &str) -> Option<(String, crate::time_zone::LocalZone)> {
+    crate::time_zone::LocalZone::for_intl(tz)
 }
 
 pub fn date_format_from_args(
@@ -1132,16 +1173,18 @@ pub fn date_format_from_args(
     let hc = str_opt(it, &opts, "hourCycle", &["h11", "h12", "h23", "h24"], DTF)?;
     let tz = get_opt(it, &opts, "timeZone")?;
     if tz.is_undefined() {
-        let (off, _) = super::date::local_zone();
-        s.tz_offset = off;
-        s.tz_name = match std::env::var("TZ") {
-            Ok(t) if !t.is_empty() && super::date::parse_tz(&t).is_some() && off != 0.0 => t,
-            _ => "UTC".into(),
-        };
+        let zone = it.local_zone();
+        // "" when Node's ICU has no identifier for it (`resolvedOptions().timeZone` is
+        // undefined).
+        s.tz_name = zone.id().unwrap_or("").to_string();
+        s.zone = Some(zone);
     } else {
         let name = it.to_string(&tz)?.to_rust_string();
         match parse_time_zone(&name) {
-            Some(n) => s.tz_name = n,
+            Some((n, z)) => {
+                s.tz_name = n;
+                s.zone = Some(std::rc::Rc::new(z));
+            }
             None => return Err(it.range_error(format!("Invalid time zone specified: {name}"))),
         }
     }
@@ -1409,6 +1452,14 @@ fn num2(v: i64, style: &Option<String>) -> String {
 }
 
 fn tz_label(spec: &DateSpec, long: bool) -> String {
+    if long && lang(&spec.locale) == "en" {
+        if let Some(n) = &spec.tz_long {
+            return n.clone();
+        }
+    }
+    if long && spec.zone.as_ref().is_some_and(|z| z.is_offset_named()) {
+        return crate::time_zone::gmt_offset_name(spec.tz_offset);
+    }
     if spec.tz_offset == 0.0 {
         return if long {
             match lang(&spec.locale) {
@@ -1440,12 +1491,10 @@ pub fn format_date(spec: &DateSpec, t: f64) -> String {
     }
     let mut spec = spec.clone();
     let mut dst = false;
-    if spec.tz_name != "UTC"
-        && !spec.tz_name.is_empty()
-        && ZONES.iter().any(|z| z.0 == spec.tz_name)
-        || spec.tz_name.starts_with("Etc/")
-    {
-        (spec.tz_offset, dst) = zone_offset(&spec.tz_name, t);
+    if let Some(z) = spec.zone.clone() {
+        spec.tz_offset = z.offset_ms(t);
+        dst = z.is_dst(t);
+        spec.tz_long = z.table_long_name(t);
     }
     let spec = &spec;
     let f = super::date::fields(t + spec.tz_offset);
@@ -1454,7 +1503,7 @@ pub fn format_date(spec: &DateSpec, t: f64) -> String {
     let zone_abbr = ZONES
         .iter()
         .find(|z| z.0 == spec.tz_name)
-        .map(|z| if dst { z.4 } else { z.3 })
+        .map(|z| if dst { z.2 } else { z.1 })
         .filter(|a| !a.is_empty() && l == "en");
     let mut s = spec.clone();
     // dateStyle/timeStyle → components.
@@ -1723,67 +1772,138 @@ pub fn date_to_locale(
 
 // ---- plural rules, lists, relative time ------------------------------------------------------
 
-fn plural_category(n: f64, ordinal: bool) -> &'static str {
-    if ordinal {
-        if n.fract() != 0.0 || !n.is_finite() {
-            return "other";
+/// The resolved options of an `Intl.Collator`.
+#[derive(Debug, Clone)]
+pub struct CollatorSpec {
+    pub locale: String,
+    pub key: super::intl_icu::CollatorKey,
+    pub usage: String,
+    pub sensitivity: String,
+    pub case_first: String,
+}
+
+const COLL: &str = "Intl.Collator";
+
+/// InitializeCollator (ECMA-402 §10.1.2): options read in the spec's order.
+pub fn collator_from_args(
+    it: &mut Interp,
+    locales: &Value,
+    options: &Value,
+) -> JsResult<CollatorSpec> {
+    if locales.is_undefined() && options.is_undefined() {
+        return Ok(default_collator());
+    }
+    let requested = canonicalize_locale_list(it, locales)?;
+    let opts = options_object(it, options)?;
+    let usage = str_opt(it, &opts, "usage", &["sort", "search"], COLL)?;
+    str_opt(it, &opts, "localeMatcher", &["lookup", "best fit"], COLL)?;
+    let collation = str_opt(it, &opts, "collation", &[], COLL)?;
+    if let Some(c) = &collation {
+        let ok = c
+            .split('-')
+            .all(|p| (3..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+        if !ok {
+            return Err(it.range_error(format!("Invalid collation : {c}")));
         }
-        let n = n.abs();
-        let (m10, m100) = (n % 10.0, n % 100.0);
-        if m10 == 1.0 && m100 != 11.0 {
-            "one"
-        } else if m10 == 2.0 && m100 != 12.0 {
-            "two"
-        } else if m10 == 3.0 && m100 != 13.0 {
-            "few"
-        } else {
-            "other"
+    }
+    let numeric = bool_opt(it, &opts, "numeric")?;
+    let case_first = str_opt(it, &opts, "caseFirst", &["upper", "lower", "false"], COLL)?;
+    let mut locale = "en-US".to_string();
+    let mut tag = String::new();
+    for t in requested {
+        if let Some(l) = best_available(&t, Service::Collator) {
+            locale = l;
+            tag = t;
+            break;
         }
-    } else if n.abs() == 1.0 {
-        "one"
-    } else {
-        "other"
+    }
+    // Unicode extension keys the options did not override (`de-u-kn`).
+    let mut ext = Vec::new();
+    let numeric = match (numeric, unicode_keyword(&tag, "kn")) {
+        (Some(n), _) => n,
+        (None, Some(v)) if v.is_empty() || v == "true" => {
+            ext.push("kn".to_string());
+            true
+        }
+        (None, Some(v)) if v == "false" => {
+            ext.push("kn-false".to_string());
+            false
+        }
+        _ => false,
+    };
+    let case_first = match (case_first, unicode_keyword(&tag, "kf")) {
+        (Some(c), _) => c,
+        (None, Some(v)) if ["upper", "lower", "false"].contains(&v.as_str()) => {
+            ext.push(format!("kf-{v}"));
+            v
+        }
+        _ => "false".into(),
+    };
+    if !ext.is_empty() {
+        locale = format!("{locale}-u-{}", ext.join("-"));
+    }
+    let usage = usage.unwrap_or_else(|| "sort".into());
+    let sensitivity = str_opt(
+        it,
+        &opts,
+        "sensitivity",
+        &["base", "accent", "case", "variant"],
+        COLL,
+    )?
+    .unwrap_or_else(|| "variant".into());
+    let ignore_punctuation = bool_opt(it, &opts, "ignorePunctuation")?.unwrap_or(false);
+    let key = super::intl_icu::CollatorKey {
+        sensitivity: match sensitivity.as_str() {
+            "base" => 0,
+            "accent" => 1,
+            "case" => 2,
+            _ => 3,
+        },
+        numeric,
+        case_first: match case_first.as_str() {
+            "upper" => 1,
+            "lower" => 2,
+            _ => 0,
+        },
+        ignore_punctuation,
+    };
+    Ok(CollatorSpec {
+        locale,
+        key,
+        usage,
+        sensitivity,
+        case_first,
+    })
+}
+
+/// The collator of `localeCompare()` without arguments (the default locale).
+pub fn default_collator() -> CollatorSpec {
+    CollatorSpec {
+        locale: "en-US".into(),
+        key: super::intl_icu::CollatorKey {
+            sensitivity: 3,
+            ..Default::default()
+        },
+        usage: "sort".into(),
+        sensitivity: "variant".into(),
+        case_first: "false".into(),
     }
 }
 
-fn list_join(items: &[String], kind: &str, style: &str) -> String {
-    let word = match (kind, style) {
-        ("unit", "narrow") => "",
-        ("unit", _) => ",",
-        ("disjunction", _) => " or",
-        (_, "long") => " and",
-        (_, "short") => " &",
-        _ => ",",
-    };
-    match items.len() {
-        0 => String::new(),
-        1 => items[0].clone(),
-        2 => {
-            let mid = match (kind, style) {
-                ("unit", "narrow") => " ".to_string(),
-                ("unit", _) => ", ".into(),
-                ("conjunction", "narrow") => ", ".into(),
-                _ => format!("{word} "),
-            };
-            format!("{}{mid}{}", items[0], items[1])
-        }
-        n => {
-            let mut s = items[..n - 1].join(if kind == "unit" && style == "narrow" {
-                " "
-            } else {
-                ", "
-            });
-            let last_sep = match (kind, style) {
-                ("unit", "narrow") => " ".to_string(),
-                ("unit", _) => ", ".into(),
-                ("conjunction", "narrow") => ", ".into(),
-                _ => format!(",{word} "),
-            };
-            s.push_str(&last_sep);
-            s.push_str(&items[n - 1]);
-            s
-        }
-    }
+/// Compares two strings with a resolved collator.
+pub fn collator_compare(
+    spec: &CollatorSpec,
+    x: &crate::string::JsStr,
+    y: &crate::string::JsStr,
+) -> std::cmp::Ordering {
+    let base = strip_extensions(&spec.locale);
+    super::intl_icu::collator_compare(base, spec.key, x.units(), y.units())
+}
+
+/// The number PluralRules chooses a category for, formatted with its digit options.
+/// The number PluralRules chooses a category for, formatted with its digit options.
+fn plural_operand_string(digits: &NumberSpec, n: f64) -> String {
+    format_number(digits, &NumValue::from_f64(n))
 }
 
 fn relative_time(value: f64, unit: &str, numeric_auto: bool, style: &str) -> Option<String> {
@@ -2046,7 +2166,11 @@ fn dtf_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
     put("locale", Value::from(s.locale.as_str()));
     put("calendar", Value::from("gregory"));
     put("numberingSystem", Value::from("latn"));
-    put("timeZone", Value::from(s.tz_name.as_str()));
+    if s.tz_name.is_empty() {
+        put("timeZone", Value::Undefined);
+    } else {
+        put("timeZone", Value::from(s.tz_name.as_str()));
+    }
     if s.hour.is_some() || s.time_style.is_some() {
         put("hourCycle", Value::from(s.hc.as_str()));
         put("hour12", Value::Bool(s.hc == "h11" || s.hc == "h12"));
@@ -2080,40 +2204,80 @@ fn pr_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if a.new_target.is_none() {
         return Err(it.type_error("Constructor Intl.PluralRules requires 'new'"));
     }
-    let locale = resolve_locale(it, &a.get(0))?;
+    let (locale, _) = resolve_service_locale(it, &a.get(0), Service::Plural)?;
     let opts = options_object(it, &a.get(1))?;
-    let ty = str_opt(
-        it,
-        &opts,
-        "type",
-        &["cardinal", "ordinal"],
-        "Intl.PluralRules",
-    )?;
+    let c = "Intl.PluralRules";
+    let ty = str_opt(it, &opts, "type", &["cardinal", "ordinal"], c)?;
+    str_opt(it, &opts, "localeMatcher", &["lookup", "best fit"], c)?;
+    // SetNumberFormatDigitOptions with PluralRules' defaults (0-3 fraction digits).
+    let min_int = digit_opt(it, &opts, "minimumIntegerDigits", 1.0, 21.0)?;
+    let min_frac = digit_opt(it, &opts, "minimumFractionDigits", 0.0, 100.0)?;
+    let max_frac = digit_opt(it, &opts, "maximumFractionDigits", 0.0, 100.0)?;
+    let min_sig = digit_opt(it, &opts, "minimumSignificantDigits", 1.0, 21.0)?;
+    let max_sig = digit_opt(it, &opts, "maximumSignificantDigits", 1.0, 21.0)?;
+    let rounding = if min_sig.is_some() || max_sig.is_some() {
+        let mn = min_sig.unwrap_or(1);
+        let mx = max_sig.unwrap_or(21);
+        if mn > mx {
+            return Err(it.range_error("maximumSignificantDigits value is out of range."));
+        }
+        Rounding::Significant(mn, mx)
+    } else {
+        let (mn, mx) = match (min_frac, max_frac) {
+            (Some(mn), None) => (mn, mn.max(3)),
+            (None, Some(mx)) => (0, mx),
+            (Some(mn), Some(mx)) => {
+                if mn > mx {
+                    return Err(it.range_error("maximumFractionDigits value is out of range."));
+                }
+                (mn, mx)
+            }
+            (None, None) => (0, 3),
+        };
+        Rounding::Fraction(mn, mx)
+    };
+    let digits = NumberSpec {
+        locale: "en-US".into(),
+        min_int: min_int.unwrap_or(1),
+        rounding,
+        grouping: Some(false),
+        ..NumberSpec::default()
+    };
     make_service(
         it,
         a,
         IntlData::Plural {
             locale,
             ordinal: ty.as_deref() == Some("ordinal"),
+            digits,
         },
     )
 }
 
 fn pr_select(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let IntlData::Plural { ordinal, .. } =
-        intl_data(it, a.this, "Intl.PluralRules.prototype.select")?
+    let IntlData::Plural {
+        locale,
+        ordinal,
+        digits,
+    } = intl_data(it, a.this, "Intl.PluralRules.prototype.select")?
     else {
         return Err(it.type_error(
             "Method Intl.PluralRules.prototype.select called on incompatible receiver",
         ));
     };
     let n = it.to_number(&a.get(0))?;
-    Ok(Value::from(plural_category(n, ordinal)))
+    let s = plural_operand_string(&digits, n);
+    Ok(Value::from(super::intl_icu::plural_category(
+        &locale, ordinal, &s,
+    )))
 }
 
 fn pr_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let IntlData::Plural { locale, ordinal } =
-        intl_data(it, a.this, "Intl.PluralRules.prototype.resolvedOptions")?
+    let IntlData::Plural {
+        locale,
+        ordinal,
+        digits,
+    } = intl_data(it, a.this, "Intl.PluralRules.prototype.resolvedOptions")?
     else {
         return Err(it.type_error("incompatible receiver"));
     };
@@ -2124,6 +2288,48 @@ fn pr_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
         Value::from(if ordinal { "ordinal" } else { "cardinal" }),
         Attrs::DEFAULT,
     );
+    o.define(
+        "minimumIntegerDigits",
+        Value::from(digits.min_int as f64),
+        Attrs::DEFAULT,
+    );
+    match digits.rounding {
+        Rounding::Significant(mn, mx) => {
+            o.define(
+                "minimumSignificantDigits",
+                Value::from(mn as f64),
+                Attrs::DEFAULT,
+            );
+            o.define(
+                "maximumSignificantDigits",
+                Value::from(mx as f64),
+                Attrs::DEFAULT,
+            );
+        }
+        Rounding::Fraction(mn, mx) => {
+            o.define(
+                "minimumFractionDigits",
+                Value::from(mn as f64),
+                Attrs::DEFAULT,
+            );
+            o.define(
+                "maximumFractionDigits",
+                Value::from(mx as f64),
+                Attrs::DEFAULT,
+            );
+        }
+        Rounding::Compact => {}
+    }
+    let cats: Vec<Value> = super::intl_icu::plural_categories(&locale, ordinal)
+        .into_iter()
+        .map(Value::from)
+        .collect();
+    let arr = it.new_array(cats);
+    o.define("pluralCategories", Value::Object(arr), Attrs::DEFAULT);
+    o.define("roundingIncrement", Value::from(1.0), Attrs::DEFAULT);
+    o.define("roundingMode", Value::from("halfExpand"), Attrs::DEFAULT);
+    o.define("roundingPriority", Value::from("auto"), Attrs::DEFAULT);
+    o.define("trailingZeroDisplay", Value::from("auto"), Attrs::DEFAULT);
     Ok(Value::Object(o))
 }
 
@@ -2171,9 +2377,10 @@ fn lf_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if a.new_target.is_none() {
         return Err(it.type_error("Constructor Intl.ListFormat requires 'new'"));
     }
-    let locale = resolve_locale(it, &a.get(0))?;
+    let (locale, _) = resolve_service_locale(it, &a.get(0), Service::Whole)?;
     let opts = options_object(it, &a.get(1))?;
     let c = "Intl.ListFormat";
+    str_opt(it, &opts, "localeMatcher", &["lookup", "best fit"], c)?;
     let kind = str_opt(
         it,
         &opts,
@@ -2194,8 +2401,11 @@ fn lf_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
 }
 
 fn lf_format(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let IntlData::List { kind, style, .. } =
-        intl_data(it, a.this, "Intl.ListFormat.prototype.format")?
+    let IntlData::List {
+        locale,
+        kind,
+        style,
+    } = intl_data(it, a.this, "Intl.ListFormat.prototype.format")?
     else {
         return Err(it.type_error("incompatible receiver"));
     };
@@ -2210,13 +2420,40 @@ fn lf_format(it: &mut Interp, a: &Args) -> JsResult<Value> {
             items.push(s.to_rust_string());
         }
     }
-    Ok(Value::from(list_join(&items, &kind, &style).as_str()))
+    let kind = match kind.as_str() {
+        "conjunction" => 0,
+        "disjunction" => 1,
+        _ => 2,
+    };
+    let style = match style.as_str() {
+        "long" => 0,
+        "short" => 1,
+        _ => 2,
+    };
+    Ok(Value::from(
+        super::intl_icu::list_format(&locale, kind, style, &items).as_str(),
+    ))
+}
+
+fn lf_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let IntlData::List {
+        locale,
+        kind,
+        style,
+    } = intl_data(it, a.this, "Intl.ListFormat.prototype.resolvedOptions")?
+    else {
+        return Err(it.type_error("incompatible receiver"));
+    };
+    let o = it.new_object();
+    o.define("locale", Value::from(locale.as_str()), Attrs::DEFAULT);
+    o.define("type", Value::from(kind.as_str()), Attrs::DEFAULT);
+    o.define("style", Value::from(style.as_str()), Attrs::DEFAULT);
+    Ok(Value::Object(o))
 }
 
 fn collator_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let locale = resolve_locale(it, &a.get(0))?;
-    let opts = super::string::collator_options(it, &a.get(1))?;
-    make_service(it, a, IntlData::Collator { locale, opts })
+    let spec = collator_from_args(it, &a.get(0), &a.get(1))?;
+    make_service(it, a, IntlData::Collator(spec))
 }
 
 fn collator_bound_compare(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -2224,19 +2461,16 @@ fn collator_bound_compare(it: &mut Interp, a: &Args) -> JsResult<Value> {
         ObjectKind::Native(n) => n.captures.first().cloned().unwrap_or(Value::Undefined),
         _ => Value::Undefined,
     };
-    let IntlData::Collator { opts, .. } = intl_data(it, &this, "Intl.Collator.prototype.compare")?
-    else {
+    let IntlData::Collator(spec) = intl_data(it, &this, "Intl.Collator.prototype.compare")? else {
         return Err(it.type_error("incompatible receiver"));
     };
     let x = it.to_string(&a.get(0))?;
     let y = it.to_string(&a.get(1))?;
-    Ok(Value::Number(
-        match super::string::locale_compare_with(&x, &y, &opts) {
-            std::cmp::Ordering::Less => -1.0,
-            std::cmp::Ordering::Equal => 0.0,
-            std::cmp::Ordering::Greater => 1.0,
-        },
-    ))
+    Ok(Value::Number(match collator_compare(&spec, &x, &y) {
+        std::cmp::Ordering::Less => -1.0,
+        std::cmp::Ordering::Equal => 0.0,
+        std::cmp::Ordering::Greater => 1.0,
+    }))
 }
 
 fn collator_compare_getter(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -2245,17 +2479,80 @@ fn collator_compare_getter(it: &mut Interp, a: &Args) -> JsResult<Value> {
     Ok(Value::Object(f))
 }
 
-fn intl_get_canonical_locales(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let v = a.get(0);
-    if v.is_undefined() {
-        return Ok(Value::Object(it.new_array(Vec::new())));
-    }
-    let l = resolve_locale(it, &v)?;
-    Ok(Value::Object(it.new_array(vec![Value::from(l.as_str())])))
+fn collator_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let IntlData::Collator(spec) =
+        intl_data(it, a.this, "Intl.Collator.prototype.resolvedOptions")?
+    else {
+        return Err(it.type_error("incompatible receiver"));
+    };
+    let o = it.new_object();
+    o.define("locale", Value::from(spec.locale.as_str()), Attrs::DEFAULT);
+    o.define("usage", Value::from(spec.usage.as_str()), Attrs::DEFAULT);
+    o.define(
+        "sensitivity",
+        Value::from(spec.sensitivity.as_str()),
+        Attrs::DEFAULT,
+    );
+    o.define(
+        "ignorePunctuation",
+        Value::Bool(spec.key.ignore_punctuation),
+        Attrs::DEFAULT,
+    );
+    o.define("collation", Value::from("default"), Attrs::DEFAULT);
+    o.define("numeric", Value::Bool(spec.key.numeric), Attrs::DEFAULT);
+    o.define(
+        "caseFirst",
+        Value::from(spec.case_first.as_str()),
+        Attrs::DEFAULT,
+    );
+    Ok(Value::Object(o))
 }
 
+fn intl_get_canonical_locales(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let list = canonicalize_locale_list(it, &a.get(0))?;
+    let vals = list.iter().map(|s| Value::from(s.as_str())).collect();
+    Ok(Value::Object(it.new_array(vals)))
+}
+
+/// SupportedLocales(availableLocales, requestedLocales, options): the requested locales
+/// Node has data for.
 fn supported_locales_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    intl_get_canonical_locales(it, a)
+    let list = canonicalize_locale_list(it, &a.get(0))?;
+    let opts = options_object(it, &a.get(1))?;
+    str_opt(
+        it,
+        &opts,
+        "localeMatcher",
+        &["lookup", "best fit"],
+        "Intl.supportedLocalesOf",
+    )?;
+    let vals = list
+        .iter()
+        .filter(|t| best_available(t, Service::Whole).is_some())
+        .map(|s| Value::from(s.as_str()))
+        .collect();
+    Ok(Value::Object(it.new_array(vals)))
+}
+
+/// Intl.supportedValuesOf(key) (ECMA-402 §8.3.2): the values the reference Node supports
+/// (generated list).
+fn intl_supported_values_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let key = it.to_string(&a.get(0))?.to_rust_string();
+    let line = crate::intl_supported_values::SUPPORTED_VALUES
+        .split('\n')
+        .find(|l| l.split('\t').next() == Some(key.as_str()));
+    let Some(line) = line else {
+        return Err(it.range_error(format!("Invalid key : {key}")));
+    };
+    let vals = line
+        .split('\t')
+        .nth(1)
+        .unwrap_or("")
+        .split(' ')
+        .filter(|v| !v.is_empty())
+        .map(Value::from)
+        .collect();
+    Ok(Value::Object(it.new_array(vals)))
 }
 
 fn make_class(
@@ -2284,9 +2581,11 @@ pub fn init(it: &mut Interp) {
     let tag = PropKey::Sym(it.symbols.to_string_tag.clone());
     intl.define(tag, Value::from("Intl"), Attrs::CONFIGURABLE_ONLY);
     it.define_method(&intl, "getCanonicalLocales", 1, intl_get_canonical_locales);
+    it.define_method(&intl, "supportedValuesOf", 1, intl_supported_values_of);
 
     let (_, p) = make_class(it, &intl, "Collator", collator_ctor, 0);
     it.define_getter(&p, "compare", collator_compare_getter);
+    it.define_method(&p, "resolvedOptions", 0, collator_resolved_options);
 
     let (_, p) = make_class(it, &intl, "DateTimeFormat", dtf_ctor, 0);
     it.define_method(&p, "resolvedOptions", 0, dtf_resolved_options);
@@ -2306,6 +2605,7 @@ pub fn init(it: &mut Interp) {
 
     let (_, p) = make_class(it, &intl, "ListFormat", lf_ctor, 0);
     it.define_method(&p, "format", 1, lf_format);
+    it.define_method(&p, "resolvedOptions", 0, lf_resolved_options);
 
     super::define_global(it, "Intl", Value::Object(intl));
 }
@@ -2355,11 +2655,12 @@ mod tests {
 
     #[test]
     fn plural_and_lists() {
-        assert_eq!(plural_category(22.0, true), "two");
-        assert_eq!(plural_category(13.0, true), "other");
+        use super::super::intl_icu::{list_format, plural_category};
+        assert_eq!(plural_category("en", true, "22"), "two");
+        assert_eq!(plural_category("en", true, "13"), "other");
         let items: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
-        assert_eq!(list_join(&items, "conjunction", "long"), "a, b, and c");
-        assert_eq!(list_join(&items, "disjunction", "long"), "a, b, or c");
+        assert_eq!(list_format("en", 0, 0, &items), "a, b, and c");
+        assert_eq!(list_format("en", 1, 0, &items), "a, b, or c");
         assert_eq!(
             relative_time(-1.0, "day", true, "long").as_deref(),
             Some("yesterday")

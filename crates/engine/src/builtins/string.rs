@@ -597,237 +597,19 @@ fn string_proto_to_well_formed(it: &mut Interp, a: &Args) -> JsResult<Value> {
 fn string_proto_locale_compare(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let s = it.this_string(a.this, "localeCompare")?;
     let that = it.to_string(&a.get(0))?;
-    let opts = collator_options(it, &a.get(2))?;
-    Ok(Value::Number(match locale_compare_with(&s, &that, &opts) {
-        std::cmp::Ordering::Less => -1.0,
-        std::cmp::Ordering::Equal => 0.0,
-        std::cmp::Ordering::Greater => 1.0,
-    }))
+    let spec = super::intl::collator_from_args(it, &a.get(1), &a.get(2))?;
+    Ok(Value::Number(
+        match super::intl::collator_compare(&spec, &s, &that) {
+            std::cmp::Ordering::Less => -1.0,
+            std::cmp::Ordering::Equal => 0.0,
+            std::cmp::Ordering::Greater => 1.0,
+        },
+    ))
 }
 
-/// Primary order of the printable ASCII non-letters in the root collation (ICU/CLDR).
-const ASCII_PRIMARY_ORDER: &str = "\t\n\u{b}\u{c}\r _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$0123456789";
-
-/// Collation elements (primary, secondary, tertiary) of one string: an approximation of
-/// the Unicode Collation Algorithm with the root collation, exact for ASCII text.
-fn collation_elements(s: &JsStr, numeric: bool) -> Vec<(u32, u32, u32)> {
-    // Primary weights are `band << 21 | sub`: ASCII punctuation/symbols/digits in the root
-    // collation order (even bands), other symbols between them (odd bands), then letters,
-    // then other scripts, then lone surrogates.
-    const fn w(band: u32, sub: u32) -> u32 {
-        (band << 21) | sub
-    }
-    let rank = |c: char| {
-        ASCII_PRIMARY_ORDER
-            .find(c)
-            .map(|i| 1 + i as u32)
-            .unwrap_or(0)
-    };
-    const LETTERS: u32 = 300;
-    const OTHER_SCRIPTS: u32 = 400;
-    const LONE_SURROGATES: u32 = 500;
-    // Code points after NFD (lone surrogates kept as their code unit).
-    let mut cps: Vec<u32> = Vec::with_capacity(s.len());
-    let u = s.units();
-    let mut run = String::new();
-    let mut k = 0;
-    while k < u.len() {
-        let (cp, n, unpaired) = code_point_at(u, k);
-        if unpaired {
-            cps.extend(run.nfd().map(|c| c as u32));
-            run.clear();
-            cps.push(cp);
-        } else if let Some(c) = char::from_u32(cp) {
-            run.push(c);
-        }
-        k += n;
-    }
-    cps.extend(run.nfd().map(|c| c as u32));
-
-    let mut out = Vec::with_capacity(cps.len());
-    let letter = |l: char| w(LETTERS, l as u32 - 'a' as u32);
-    let mut k = 0;
-    while k < cps.len() {
-        let cp = cps[k];
-        k += 1;
-        let Some(c) = char::from_u32(cp) else {
-            out.push((w(LONE_SURROGATES, cp), 0, 0));
-            continue;
-        };
-        if numeric && c.is_ascii_digit() {
-            // A digit run collates by numeric value: a length marker, then the digits
-            // (leading zeros ignored).
-            let start = k - 1;
-            while k < cps.len() && (b'0' as u32..=b'9' as u32).contains(&cps[k]) {
-                k += 1;
-            }
-            let run: Vec<u32> = cps[start..k].iter().map(|d| d - '0' as u32).collect();
-            let lead = run
-                .iter()
-                .take_while(|&&d| d == 0)
-                .count()
-                .min(run.len() - 1);
-            let digits = &run[lead..];
-            out.push((w(200 + (digits.len() as u32).min(90), 0), 0, 0));
-            for d in digits {
-                out.push((w(2 * rank('0') + 2 * d, 0), 0, 0));
-            }
-            continue;
-        }
-        // Controls are completely ignorable.
-        if (cp < 0x20 && !(0x09..=0x0D).contains(&cp)) || (0x7F..0xA0).contains(&cp) {
-            continue;
-        }
-        // Combining marks: secondary weight only.
-        if (0x300..0x370).contains(&cp)
-            || (0x1AB0..0x1B00).contains(&cp)
-            || (0x1DC0..0x1E00).contains(&cp)
-            || (0x20D0..0x2100).contains(&cp)
-            || (0xFE20..0xFE30).contains(&cp)
-        {
-            out.push((0, cp, 0));
-            continue;
-        }
-        if c.is_ascii() {
-            if c.is_ascii_alphabetic() {
-                out.push((
-                    letter(c.to_ascii_lowercase()),
-                    0,
-                    c.is_ascii_uppercase() as u32,
-                ));
-            } else {
-                out.push((w(2 * rank(c), 0), 0, 0));
-            }
-            continue;
-        }
-        // Latin letters without a decomposition.
-        let upper = c.is_uppercase() as u32;
-        let lower = c.to_lowercase().next().unwrap_or(c);
-        let expansion: Option<&[char]> = match lower {
-            'ß' => Some(&['s', 's']),
-            'æ' => Some(&['a', 'e']),
-            'œ' => Some(&['o', 'e']),
-            _ => None,
-        };
-        if let Some(exp) = expansion {
-            for (i, &l) in exp.iter().enumerate() {
-                out.push((letter(l), if i == 0 { 1 } else { 0 }, upper));
-            }
-            continue;
-        }
-        let base = match lower {
-            'ø' => Some('o'),
-            'ł' => Some('l'),
-            'đ' | 'ð' => Some('d'),
-            'ı' => Some('i'),
-            _ => None,
-        };
-        if let Some(b) = base {
-            out.push((letter(b), 1, upper));
-            continue;
-        }
-        if lower == 'þ' {
-            out.push((w(LETTERS, 26), 0, upper));
-            continue;
-        }
-        if c == '\u{FFFD}' {
-            out.push((w(LONE_SURROGATES + 1, 0), 0, 0));
-            continue;
-        }
-        if c.is_whitespace() {
-            out.push((w(2 * rank(' '), 0), 0, 1));
-            continue;
-        }
-        if c.is_alphabetic() {
-            out.push((w(OTHER_SCRIPTS, lower as u32), 0, upper));
-            continue;
-        }
-        if c.is_numeric() {
-            out.push((w(2 * rank('9') + 1, cp), 0, 0));
-            continue;
-        }
-        let currency = (0xA2..=0xA5).contains(&cp) || (0x20A0..0x20D0).contains(&cp);
-        let band = if currency {
-            2 * rank('$') + 1
-        } else {
-            2 * rank('~') + 1
-        };
-        out.push((w(band, cp), 0, 0));
-    }
-    out
-}
-
-/// The Intl.Collator options `localeCompare` honours.
-/// The options of `Intl.Collator` that change the ordering: numeric and sensitivity.
-pub fn collator_options(it: &mut Interp, options: &Value) -> JsResult<CollatorOptions> {
-    let mut opts = CollatorOptions::default();
-    if let Value::Object(o) = options {
-        let numeric = it.get(o, &PropKey::from("numeric"))?;
-        opts.numeric = numeric.to_boolean();
-        let sens = it.get(o, &PropKey::from("sensitivity"))?;
-        if !sens.is_undefined() {
-            let sens = it.to_string(&sens)?.to_rust_string();
-            opts.levels = match sens.as_str() {
-                "base" => [true, false, false],
-                "accent" => [true, true, false],
-                "case" => [true, false, true],
-                "variant" => [true, true, true],
-                _ => {
-                    return Err(it.range_error(format!(
-                        "Value {sens} out of range for Intl.Collator options property sensitivity"
-                    )))
-                }
-            };
-        }
-    }
-    Ok(opts)
-}
-
-#[derive(Clone, Debug)]
-pub struct CollatorOptions {
-    pub numeric: bool,
-    /// Which of the primary/secondary/tertiary levels are compared (`sensitivity`).
-    pub levels: [bool; 3],
-}
-
-impl Default for CollatorOptions {
-    fn default() -> Self {
-        CollatorOptions {
-            numeric: false,
-            levels: [true, true, true],
-        }
-    }
-}
-
-/// `localeCompare` ordering: primary, then secondary, then tertiary differences.
+/// `localeCompare` with the default locale's collation (ICU4X, CLDR root + en).
 pub fn locale_compare(a: &JsStr, b: &JsStr) -> std::cmp::Ordering {
-    locale_compare_with(a, b, &CollatorOptions::default())
-}
-
-pub fn locale_compare_with(a: &JsStr, b: &JsStr, opts: &CollatorOptions) -> std::cmp::Ordering {
-    let ea = collation_elements(a, opts.numeric);
-    let eb = collation_elements(b, opts.numeric);
-    let level = |e: &[(u32, u32, u32)], l: usize| -> Vec<u32> {
-        // Primary-ignorable elements (combining marks) count only at the secondary level.
-        e.iter()
-            .filter(|x| l == 1 || x.0 != 0)
-            .map(|x| match l {
-                0 => x.0,
-                1 => x.1,
-                _ => x.2,
-            })
-            .collect()
-    };
-    for l in 0..3 {
-        if !opts.levels[l] {
-            continue;
-        }
-        let o = level(&ea, l).cmp(&level(&eb, l));
-        if o != std::cmp::Ordering::Equal {
-            return o;
-        }
-    }
-    std::cmp::Ordering::Equal
+    super::intl::collator_compare(&super::intl::default_collator(), a, b)
 }
 
 fn string_proto_normalize(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -1378,14 +1160,34 @@ fn string_proto_to_upper_case(it: &mut Interp, a: &Args) -> JsResult<Value> {
     Ok(Value::String(to_upper_case(&s)))
 }
 
+/// TransformCase(S, locales, targetCase) (ECMA-402 §19.1.2.1): the first requested
+/// locale's language rules (Turkish/Azeri dotted i, Lithuanian, Greek) through ICU4X.
+fn transform_case(it: &mut Interp, a: &Args, method: &str, upper: bool) -> JsResult<Value> {
+    let s = it.this_string(a.this, method)?;
+    let requested = super::intl::canonicalize_locale_list(it, &a.get(0))?;
+    let language = requested
+        .first()
+        .and_then(|t| t.split('-').next().map(str::to_string))
+        .unwrap_or_default();
+    if !matches!(language.as_str(), "tr" | "az" | "lt" | "el" | "hy") {
+        return Ok(Value::String(if upper {
+            to_upper_case(&s)
+        } else {
+            to_lower_case(&s)
+        }));
+    }
+    let out = map_well_formed_runs(s.units(), |text| {
+        super::intl_icu::locale_case(&language, text, upper)
+    });
+    Ok(js(out))
+}
+
 fn string_proto_to_locale_lower_case(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let s = it.this_string(a.this, "toLocaleLowerCase")?;
-    Ok(Value::String(to_lower_case(&s)))
+    transform_case(it, a, "toLocaleLowerCase", false)
 }
 
 fn string_proto_to_locale_upper_case(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let s = it.this_string(a.this, "toLocaleUpperCase")?;
-    Ok(Value::String(to_upper_case(&s)))
+    transform_case(it, a, "toLocaleUpperCase", true)
 }
 
 /// TrimString(string, where).

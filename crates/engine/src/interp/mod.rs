@@ -351,6 +351,8 @@ pub struct Interp {
         Vec<crate::gc::WeakGc<std::cell::RefCell<crate::object::ObjectData>>>,
     /// [`crate::gc::collections`] when the registries were last checked.
     pub(crate) finalization_seen_collections: u64,
+    /// The default time zone (DefaultTimeZone / LocalTZA), set by the host, resolved lazily.
+    pub(crate) time_zone: crate::time_zone::DefaultTimeZone,
 }
 
 impl Interp {
@@ -382,6 +384,19 @@ impl Interp {
     #[inline]
     pub fn host_data_mut<T: 'static>(&mut self) -> Option<&mut T> {
         self.host_data.as_deref_mut()?.downcast_mut()
+    }
+
+    /// Chooses the default time zone (ECMA-262 DefaultTimeZone): `None` is the system's
+    /// setting (`/etc/localtime`), `Some(tz)` a `TZ` value as ICU reads it (an IANA name, or
+    /// a POSIX `NAMEoffset`). Cheap: the zone is resolved on the first local-time operation.
+    pub fn set_time_zone(&mut self, tz: Option<&str>) {
+        self.time_zone.set(tz);
+    }
+
+    /// The default time zone, resolved.
+    pub fn local_zone(&self) -> Rc<crate::time_zone::LocalZone> {
+        let over = self.hooks.time_zone_override(self);
+        self.time_zone.get(over)
     }
 
     /// The value thrown while a host-requested exit ([`Interp::exiting`]) unwinds the

@@ -331,6 +331,7 @@ pub fn create(
         kept_objects: Vec::new(),
         finalization_registries: Vec::new(),
         finalization_seen_collections: 0,
+        time_zone: Default::default(),
     };
     crate::builtins::init_all(&mut it);
     it
