@@ -48,6 +48,13 @@ pub struct Options {
     pub max_old_space_mb: Option<u64>,
     /// `--sandbox`: for untrusted code (REPL file commands off, default limits).
     pub sandbox: bool,
+    /// `--permission`: Node's permission model (no file access but what `--allow-fs-*`
+    /// allow).
+    pub permission: bool,
+    /// `--allow-fs-read=PATH` (repeatable): paths readable under the permission model.
+    pub allow_fs_read: Vec<String>,
+    /// `--allow-fs-write=PATH` (repeatable): paths writable under the permission model.
+    pub allow_fs_write: Vec<String>,
     /// The script: a path, or `-` for stdin.
     pub script: Option<String>,
     /// The script's arguments (`process.argv` after the script).
@@ -147,6 +154,9 @@ pub fn parse(words: impl IntoIterator<Item = String>) -> Result<Options, CliErro
                     o.max_old_space_mb = Some(number(&w, value("--max-old-space-size")?)?)
                 }
                 "sandbox" => o.sandbox = true,
+                "permission" | "experimental-permission" => o.permission = true,
+                "allow-fs-read" => o.allow_fs_read.push(value("--allow-fs-read")?),
+                "allow-fs-write" => o.allow_fs_write.push(value("--allow-fs-write")?),
                 _ => return Err(CliError::BadOption(w.clone())),
             }
             continue;
@@ -233,8 +243,15 @@ Limits (for hosts running untrusted code; see the README's security model):
   --stack-size=KB                V8's stack size, as a call depth (default 984)
   --max-old-space-size=MB        heap limit: past it the run ends as Node's out-of-memory
                                  crash does (exit 134)
-  --sandbox                      REPL .load/.save refused; defaults --timeout=10000,
-                                 --max-output=1000000, --max-old-space-size=512
+  --sandbox                      no file access but the main script (user modules and
+                                 fs throw ERR_ACCESS_DENIED), REPL .load/.save refused;
+                                 defaults --timeout=10000, --max-output=1000000,
+                                 --max-old-space-size=512
+  --permission                   Node's permission model: no file access but the main
+                                 script and what --allow-fs-read/--allow-fs-write allow
+  --allow-fs-read=PATH           with --permission: PATH (a file, or a directory and all
+                                 below it; * for everything) may be read (repeatable)
+  --allow-fs-write=PATH          with --permission: PATH may be written (repeatable)
   --                             end of options: the next word is the script
 ";
 
@@ -312,6 +329,22 @@ mod tests {
             p(&["--timeout=0"]),
             Err(CliError::BadValue { .. })
         ));
+    }
+
+    #[test]
+    fn permission_flags_repeat() {
+        let o = p(&[
+            "--permission",
+            "--allow-fs-read=/a",
+            "--allow-fs-read",
+            "/b",
+            "--allow-fs-write=*",
+            "x.js",
+        ])
+        .unwrap();
+        assert!(o.permission);
+        assert_eq!(o.allow_fs_read, ["/a", "/b"]);
+        assert_eq!(o.allow_fs_write, ["*"]);
     }
 
     #[test]

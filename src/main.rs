@@ -204,6 +204,20 @@ fn run(mut opts: Options) -> u8 {
     } else {
         (None, opts.args.clone())
     };
+    if opts.sandbox || opts.permission {
+        // Node's permission model: nothing but the main script may be read unless allowed
+        // (`--sandbox` allows nothing more, whatever --allow-fs-* say).
+        let mut p = if opts.sandbox {
+            jsgen_node::permission::Permission::default()
+        } else {
+            jsgen_node::permission::Permission::from_flags(
+                &opts.allow_fs_read,
+                &opts.allow_fs_write,
+            )
+        };
+        p.main = script_path.as_deref().map(std::path::PathBuf::from);
+        it.node_mut().permission = Some(p);
+    }
     it.set_script_args(script_path, args);
     let end = it.run_main(&name, &text, mode, goal);
     let default = match end {

@@ -18,6 +18,7 @@ pub mod inspect;
 pub mod lazy_global;
 pub mod modules;
 pub mod performance;
+pub mod permission;
 pub mod process;
 pub mod require;
 pub mod run;
@@ -48,6 +49,8 @@ pub struct NodeState {
     pub console: console::ConsoleState,
     /// Timers, immediates and the clock.
     pub timers: event_loop::Timers,
+    /// The permission model (`--permission`, `--sandbox`); `None`: everything allowed.
+    pub permission: Option<permission::Permission>,
 }
 
 /// The Node host's state on an interpreter made by [`node_interp`].
