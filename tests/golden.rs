@@ -65,6 +65,7 @@ fn make_case(name: String, script: PathBuf, serial: bool) -> Result<Case, String
         script,
         expected_exit,
         serial,
+        real_time: false,
     })
 }
 
@@ -88,6 +89,38 @@ fn collect_cases(failures: &mut Vec<(String, String)>) -> Vec<Case> {
         match make_case(name.clone(), script, false) {
             Ok(case) => cases.push(case),
             Err(msg) => failures.push((name, format!("  {msg}\n"))),
+        }
+    }
+
+    // A multi-file sample is a directory with a `main.js`, `main.mjs` or `main.cjs` entry
+    // (its `main.out` and `main.exit` beside it); it runs in virtual and in real time.
+    let mut dirs: Vec<PathBuf> = fs::read_dir(&samples)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    dirs.sort();
+    for dir in dirs {
+        let Some(script) = ["main.js", "main.mjs", "main.cjs"]
+            .iter()
+            .map(|m| dir.join(m))
+            .find(|p| p.is_file())
+        else {
+            continue;
+        };
+        let file = dir.file_name().unwrap().to_string_lossy().into_owned();
+        for real_time in [false, true] {
+            let name = if real_time {
+                format!("samples/{file}/ (real time)")
+            } else {
+                format!("samples/{file}/")
+            };
+            match make_case(name.clone(), script.clone(), false) {
+                Ok(case) => cases.push(Case { real_time, ..case }),
+                Err(msg) => failures.push((name, format!("  {msg}\n"))),
+            }
         }
     }
 
@@ -158,12 +191,15 @@ struct RunResult {
     elapsed: Duration,
 }
 
-fn run_script(script: &Path) -> Result<RunResult, String> {
+fn run_script(script: &Path, real_time: bool) -> Result<RunResult, String> {
     let start = Instant::now();
     // Virtual time: the same timer order as real waits, without sleeping (tests/cli.rs
     // checks that real time really waits).
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jsgen"))
-        .arg("--virtual-time")
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jsgen"));
+    if !real_time {
+        cmd.arg("--virtual-time");
+    }
+    let mut child = cmd
         .arg(script)
         .current_dir(script.parent().unwrap_or(Path::new(".")))
         .stdin(Stdio::null())
@@ -335,7 +371,7 @@ fn check(case: &Case) -> Outcome {
         },
         None => return Outcome::Fail("  missing .out file\n".into()),
     };
-    let r = match run_script(&case.script) {
+    let r = match run_script(&case.script, case.real_time) {
         Ok(r) => r,
         Err(msg) => return Outcome::Fail(format!("  {msg}\n")),
     };

@@ -81,6 +81,12 @@ pub trait HostHooks {
         &[]
     }
 
+    /// The lines a stack trace prints below the host's loader frame
+    /// ([`crate::interp::FrameKind::HostRequire`]): Node's `require` of a CommonJS module.
+    fn require_frames(&self) -> &[&str] {
+        &[]
+    }
+
     /// AgentCanSuspend(): may `Atomics.wait` block the running agent? False by default
     /// (test262's "CanBlockIsFalse" main agent): `Atomics.wait` then throws a TypeError.
     fn agent_can_suspend(&self) -> bool {

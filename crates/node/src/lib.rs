@@ -13,6 +13,7 @@
 
 pub mod base64;
 pub mod console;
+pub mod esm;
 pub mod event_loop;
 pub mod inspect;
 pub mod lazy_global;
@@ -51,6 +52,10 @@ pub struct NodeState {
     pub timers: event_loop::Timers,
     /// The permission model (`--permission`, `--sandbox`); `None`: everything allowed.
     pub permission: Option<permission::Permission>,
+    /// The CommonJS loader (`require.cache`, `require.main`).
+    pub loader: require::Loader,
+    /// The ES module loader (module map).
+    pub esm: esm::EsmLoader,
 }
 
 /// The Node host's state on an interpreter made by [`node_interp`].
@@ -89,6 +94,18 @@ const NODE_MAIN_FRAMES: [&str; 7] = [
     "node:internal/main/run_main_module:33:47",
 ];
 
+/// The frames between a required CommonJS module's top-level code and the `require` call
+/// that loaded it, in Node 24's stack traces (v24.22.3).
+const NODE_REQUIRE_FRAMES: [&str; 7] = [
+    "Module._compile (node:internal/modules/cjs/loader:1929:14)",
+    "Object..js (node:internal/modules/cjs/loader:2060:10)",
+    "Module.load (node:internal/modules/cjs/loader:1651:32)",
+    "Module._load (node:internal/modules/cjs/loader:1443:12)",
+    "wrapModuleLoad (node:internal/modules/cjs/loader:261:19)",
+    "Module.require (node:internal/modules/cjs/loader:1674:12)",
+    "require (node:internal/modules/helpers:157:16)",
+];
+
 impl HostHooks for NodeHooks {
     fn now_epoch_ms(&self, it: &Interp) -> f64 {
         it.node().timers.epoch_now()
@@ -123,6 +140,10 @@ impl HostHooks for NodeHooks {
 
     fn entry_frames(&self) -> &[&str] {
         &NODE_MAIN_FRAMES
+    }
+
+    fn require_frames(&self) -> &[&str] {
+        &NODE_REQUIRE_FRAMES
     }
 }
 

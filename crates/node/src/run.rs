@@ -55,6 +55,17 @@ fn wrap_commonjs_body(script: Script) -> Script {
     }
 }
 
+/// Parses `text` (registered as `source`) as a CommonJS module and evaluates Node's wrapper
+/// around it: the wrapper function, to be called with the five CommonJS arguments.
+pub fn compile_commonjs(it: &mut Interp, source: u32, text: &str) -> Result<Value, RunError> {
+    let script = parse_script(text, &ParseOptions::default())
+        .map_err(|error| RunError::Syntax { source, error })?;
+    let wrapped = Rc::new(wrap_commonjs_body(script));
+    resolve_script(&wrapped, &ResolveOptions::default())
+        .map_err(|error| RunError::Syntax { source, error })?;
+    it.evaluate_script(&wrapped, source)
+}
+
 /// How the main file's code runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScriptGoal {

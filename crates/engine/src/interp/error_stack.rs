@@ -76,11 +76,15 @@ impl Interp {
             .iter()
             .rev()
             .filter(|e| {
-                matches!(e.kind, FrameKind::Js | FrameKind::HostEntry) || !e.name.is_empty()
+                matches!(
+                    e.kind,
+                    FrameKind::Js | FrameKind::HostEntry | FrameKind::HostRequire
+                ) || !e.name.is_empty()
             })
             .peekable();
         let hooks = self.hooks();
         let entry_lines = hooks.entry_frames().len();
+        let require_lines = hooks.require_frames().len();
         let mut frames = Vec::new();
         let mut lines = 0;
         while lines < limit {
@@ -88,11 +92,12 @@ impl Interp {
                 break;
             };
             let module_code = e.kind == FrameKind::Js
-                && entries
-                    .peek()
-                    .is_some_and(|below| below.kind == FrameKind::HostEntry);
+                && entries.peek().is_some_and(|below| {
+                    matches!(below.kind, FrameKind::HostEntry | FrameKind::HostRequire)
+                });
             lines += match e.kind {
                 FrameKind::HostEntry => entry_lines,
+                FrameKind::HostRequire => require_lines,
                 _ => 1,
             };
             frames.push(CapturedFrame {
@@ -123,6 +128,10 @@ impl Interp {
                 }
                 FrameKind::HostEntry => {
                     lines.extend(hooks.entry_frames().iter().map(|l| l.to_string()));
+                    continue;
+                }
+                FrameKind::HostRequire => {
+                    lines.extend(hooks.require_frames().iter().map(|l| l.to_string()));
                     continue;
                 }
             }

@@ -117,6 +117,10 @@ pub enum FrameKind {
     /// the module code's frame as `Object.<anonymous>` and then the host's frames
     /// ([`crate::host::HostHooks::entry_frames`]).
     HostEntry,
+    /// The host's code between a module's code and the call that loaded it (Node's
+    /// `require` of a CommonJS module): the module code's frame prints as
+    /// `Object.<anonymous>`, then [`crate::host::HostHooks::require_frames`].
+    HostRequire,
 }
 
 /// V8's default `Error.stackTraceLimit`.
