@@ -300,6 +300,9 @@ fn warn_unsettled_await(it: &Interp) {
 /// A script name as Node's module URL (`file:///abs/path`, or `file://CWD/[eval1]` for
 /// `-e` code).
 fn file_url(name: &str) -> String {
+    if name.starts_with("file://") {
+        return name.to_string();
+    }
     if name.starts_with('/') {
         return format!("file://{name}");
     }

@@ -111,21 +111,30 @@ impl HostHooks for NodeHooks {
         it.node().timers.epoch_now()
     }
 
-    fn import_namespace(
+    fn load_imported_module(
         &self,
         it: &mut Interp,
-        specifier: &JsStr,
-        names: &[JsStr],
-    ) -> JsResult<Value> {
-        require::import_namespace(it, specifier, names)
+        referrer: Option<jsgen_engine::interp::module::ModuleId>,
+        source: u32,
+        request: &jsgen_engine::ast::ModuleRequest,
+    ) -> JsResult<jsgen_engine::interp::module::ModuleId> {
+        esm::load_imported_module(it, referrer, source, request)
     }
 
-    fn import_dynamic(&self, it: &mut Interp, specifier: &Value) -> JsResult<Value> {
-        require::import_dynamic(it, specifier)
+    fn evaluate_synthetic_module(
+        &self,
+        it: &mut Interp,
+        module: jsgen_engine::interp::module::ModuleId,
+    ) -> JsResult<()> {
+        esm::evaluate_synthetic_module(it, module)
     }
 
-    fn import_meta(&self, it: &mut Interp) -> JsResult<Value> {
-        require::import_meta(it)
+    fn import_meta_properties(
+        &self,
+        it: &mut Interp,
+        module: jsgen_engine::interp::module::ModuleId,
+    ) -> JsResult<Vec<(JsStr, Value)>> {
+        esm::import_meta_properties(it, module)
     }
 
     fn job_started(&self, it: &mut Interp, tag: u64) -> u64 {

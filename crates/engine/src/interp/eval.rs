@@ -406,6 +406,10 @@ impl Interp {
         match &st.kind {
             StmtKind::Expr(e) => self.eval_expr(e, env),
             StmtKind::Var(v) => {
+                if is_import_declaration(v) {
+                    // Import bindings were made indirect by module linking.
+                    return Ok(Value::Empty);
+                }
                 self.eval_var_decl(v, env, suspends)?;
                 Ok(Value::Empty)
             }
@@ -2123,16 +2127,17 @@ impl Interp {
             ExprKind::Array(elems) => self.eval_array_literal(elems, env, e.suspends.get()),
             ExprKind::Object(props) => self.eval_object_literal(props, env, e.suspends.get()),
             ExprKind::Regex { pattern, flags } => self.regexp_create(pattern, flags),
-            ExprKind::ModuleNamespace { source, names } => {
-                self.set_pos(e.span);
-                self.hooks().import_namespace(self, source, names)
-            }
-            ExprKind::ImportCall(x) => {
+            ExprKind::ImportBinding => Err(self.type_error("internal error: import binding")),
+            ExprKind::ImportCall(x, options) => {
                 let spec = self.eval_expr(x, env)?;
+                let options = match options {
+                    Some(o) => self.eval_expr(o, env)?,
+                    None => Value::Undefined,
+                };
                 self.set_pos(e.span);
-                self.hooks().import_dynamic(self, &spec)
+                self.import_dynamic(spec, options)
             }
-            ExprKind::ImportMeta => self.hooks().import_meta(self),
+            ExprKind::ImportMeta => self.import_meta(),
             ExprKind::OptionalChain(x) => match self.eval_chain(x, env)? {
                 Some((v, _)) => Ok(v),
                 None => Ok(Value::Undefined),
@@ -4293,6 +4298,19 @@ fn private_desc(s: &Sym) -> String {
 
 /// Whether `env` is inside module code's own body: its innermost function scope is the async
 /// wrapper around the module, whose parent is the script's scope.
+/// Is `v` the desugared form of an `import` declaration (`const x = <import binding>`)?
+#[inline]
+fn is_import_declaration(v: &crate::ast::VarDecl) -> bool {
+    v.kind == crate::ast::VarKind::Const
+        && matches!(
+            v.decls
+                .first()
+                .and_then(|d| d.init.as_ref())
+                .map(|e| &e.kind),
+            Some(ExprKind::ImportBinding)
+        )
+}
+
 fn in_module_body(env: &Env) -> bool {
     let mut cur = Some(env.clone());
     while let Some(c) = cur {

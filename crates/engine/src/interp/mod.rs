@@ -23,6 +23,7 @@ pub mod function;
 pub mod generator;
 pub mod iter;
 pub mod jobs;
+pub mod module;
 pub mod ops;
 pub mod pattern;
 pub mod proxy;
@@ -299,6 +300,13 @@ pub struct Interp {
     pub(crate) template_cache: FxHashMap<usize, Obj>,
     /// Code runs with top-level `await` (this is `undefined` at top level).
     pub(crate) module_like: bool,
+    /// Every module record made so far (a [`module::ModuleId`] indexes it).
+    pub modules: Vec<module::ModuleRecord>,
+    /// Source index → the module whose code it is (the active ScriptOrModule of a
+    /// function is its source's module).
+    pub source_modules: rustc_hash::FxHashMap<u32, module::ModuleId>,
+    /// The next \[\[AsyncEvaluationOrder\]\].
+    pub async_evaluation_count: u64,
     /// Set when the host ends the program with this exit code (Node's `process.exit`): no
     /// more script code runs; every call throws [`Interp::exit_sentinel`], which
     /// `try`/`catch`/`finally` do not intercept.

@@ -21,6 +21,10 @@ pub struct ScopeData {
     pub with_object: Option<Obj>,
     /// `var`s added at run time by a sloppy direct `eval`.
     pub eval_vars: RefCell<Option<Box<FxHashMap<JsStr, Value>>>>,
+    /// A module environment's import bindings (CreateImportBinding): slot → the exporting
+    /// module's environment and slot. The slot itself stays `Value::Empty`, so a read takes
+    /// the cold TDZ path, which follows the indirection ([`Env::get`]).
+    pub imports: RefCell<Option<Box<FxHashMap<u32, (Env, u32)>>>>,
 }
 
 impl Trace for ScopeData {
@@ -43,12 +47,22 @@ impl Trace for ScopeData {
                 }
             }
         }
+        if let Ok(m) = self.imports.try_borrow() {
+            if let Some(m) = &*m {
+                for (e, _) in m.values() {
+                    t.edge(&e.0);
+                }
+            }
+        }
     }
     fn clear(&self) {
         if let Ok(mut s) = self.slots.try_borrow_mut() {
             s.clear();
         }
         if let Ok(mut m) = self.eval_vars.try_borrow_mut() {
+            *m = None;
+        }
+        if let Ok(mut m) = self.imports.try_borrow_mut() {
             *m = None;
         }
     }
@@ -79,6 +93,7 @@ impl Env {
             info: Some(info.clone()),
             with_object: None,
             eval_vars: RefCell::new(None),
+            imports: RefCell::new(None),
         }))
     }
 
@@ -90,6 +105,7 @@ impl Env {
             info: None,
             with_object: None,
             eval_vars: RefCell::new(None),
+            imports: RefCell::new(None),
         }))
     }
 
@@ -100,6 +116,7 @@ impl Env {
             info: None,
             with_object: Some(object),
             eval_vars: RefCell::new(None),
+            imports: RefCell::new(None),
         }))
     }
 
@@ -118,11 +135,40 @@ impl Env {
     #[inline]
     pub fn get(&self, hops: u32, slot: u32) -> Value {
         let e = self.ancestor(hops);
-        let s = e.0.slots.borrow();
-        match s.get(slot as usize) {
-            Some(v) => v.clone(),
-            None => Value::Undefined,
+        let v = {
+            let s = e.0.slots.borrow();
+            match s.get(slot as usize) {
+                Some(v) => v.clone(),
+                None => Value::Undefined,
+            }
+        };
+        if let Value::Empty = v {
+            return e.get_indirect(slot);
         }
+        v
+    }
+
+    /// A binding in its TDZ, or an import binding: the exporting module's binding.
+    #[cold]
+    fn get_indirect(&self, slot: u32) -> Value {
+        let target = match &*self.0.imports.borrow() {
+            Some(m) => m.get(&slot).cloned(),
+            None => None,
+        };
+        match target {
+            Some((env, s)) => env.get(0, s),
+            None => Value::Empty,
+        }
+    }
+
+    /// Makes `slot` an import binding of `target`'s `target_slot` (CreateImportBinding).
+    pub fn set_import(&self, slot: u32, target: Env, target_slot: u32) {
+        self.init(slot, Value::Empty);
+        self.0
+            .imports
+            .borrow_mut()
+            .get_or_insert_with(Default::default)
+            .insert(slot, (target, target_slot));
     }
 
     #[inline]
@@ -148,6 +194,7 @@ impl Env {
             info: self.0.info.clone(),
             with_object: None,
             eval_vars: RefCell::new(None),
+            imports: RefCell::new(None),
         }))
     }
 
