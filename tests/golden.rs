@@ -34,6 +34,8 @@ struct Case {
     expected_exit: i32,
     /// Run alone, after the parallel batch (timer-sensitive scripts).
     serial: bool,
+    /// Run on the real clock instead of `--virtual-time` (multi-file samples run both ways).
+    real_time: bool,
 }
 
 enum Outcome {

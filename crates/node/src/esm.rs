@@ -374,6 +374,15 @@ fn builtin_module(it: &mut Interp, name: &str, specifier: &str) -> JsResult<Modu
         return Ok(id);
     }
     if !crate::modules::exists(name) {
+        if crate::require::is_node_builtin(name) {
+            // A Node built-in jsgen does not provide.
+            let from = it.node().host.script_path.clone().unwrap_or_default();
+            return Err(node_error(
+                it,
+                "ERR_MODULE_NOT_FOUND",
+                &format!("Cannot find package '{specifier}' imported from {from}"),
+            ));
+        }
         return Err(node_error(
             it,
             "ERR_UNKNOWN_BUILTIN_MODULE",

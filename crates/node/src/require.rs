@@ -309,7 +309,7 @@ fn require(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let id = module_id(it, a)?;
     let (from, module) = captured(a);
     if let Some(name) = id.strip_prefix("node:") {
-        if !crate::modules::exists(name) {
+        if !crate::modules::exists(name) && !is_node_builtin(name) {
             return Err(node_error(
                 it,
                 "ERR_UNKNOWN_BUILTIN_MODULE",
@@ -323,6 +323,20 @@ fn require(it: &mut Interp, a: &Args) -> JsResult<Value> {
     }
     let path = resolve_filename(it, &id, &from, module.as_ref())?;
     load_module(it, &path, module.as_ref())
+}
+
+/// Node 24's built-in module names (`require('module').builtinModules`): a `node:` name
+/// that is none of these is `ERR_UNKNOWN_BUILTIN_MODULE`; one jsgen does not provide is
+/// `MODULE_NOT_FOUND`.
+pub fn is_node_builtin(name: &str) -> bool {
+    const BUILTINS: &str = "assert assert/strict async_hooks buffer child_process cluster console \
+        constants crypto dgram diagnostics_channel dns dns/promises domain events fs fs/promises \
+        http http2 https inspector inspector/promises module net os path path/posix path/win32 \
+        perf_hooks process punycode querystring readline readline/promises repl stream \
+        stream/consumers stream/promises stream/web string_decoder sys timers timers/promises \
+        tls trace_events tty url util util/types v8 vm wasi worker_threads zlib sea sqlite test \
+        test/reporters";
+    BUILTINS.split_whitespace().any(|b| b == name)
 }
 
 /// Loads a core module by id (`events` or `node:events`).
