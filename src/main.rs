@@ -157,7 +157,9 @@ fn run(mut opts: Options) -> u8 {
     // A file runs as a CommonJS module (or module code, by detection); -e code and stdin as
     // Node 24 runs them, or as --input-type says.
     let goal = if from_file {
-        if opts.global_script {
+        if opts.module_file {
+            ScriptGoal::Module
+        } else if opts.global_script {
             ScriptGoal::Global
         } else {
             ScriptGoal::CommonJs
@@ -219,6 +221,20 @@ fn run(mut opts: Options) -> u8 {
         it.node_mut().permission = Some(p);
     }
     it.set_script_args(script_path, args);
+    it.node_mut().esm.all_modules = opts.module_file;
+    if let Some(pre) = &opts.preload_script {
+        let pre_text = match std::fs::read(pre) {
+            Ok(b) => decode(b),
+            Err(e) => {
+                eprintln!("jsgen: cannot read {pre}: {e}");
+                return 2;
+            }
+        };
+        if let Err(e) = it.run_script(&absolute(pre), &pre_text) {
+            report(&mut it, e);
+            return 1;
+        }
+    }
     let end = it.run_main(&name, &text, mode, goal);
     let default = match end {
         MainEnd::Done | MainEnd::Exit(_) => 0,

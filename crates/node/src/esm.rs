@@ -30,6 +30,8 @@ pub struct EsmLoader {
     pub synthetic: HashMap<ModuleId, (Format, PathBuf)>,
     /// The main module, for `import.meta.main`.
     pub main: Option<ModuleId>,
+    /// Every imported file is an ES module, whatever its name (`--module-file`, test262).
+    pub all_modules: bool,
 }
 
 /// How a file is loaded.
@@ -281,38 +283,42 @@ pub fn load_imported_module(
         .iter()
         .find(|(k, _)| k.to_rust_string() == "type")
         .map(|(_, v)| v.to_rust_string());
-    if let Some((k, _)) = request
+    if let Some((k, v)) = request
         .attributes
         .iter()
         .find(|(k, _)| k.to_rust_string() != "type")
     {
-        return Err(node_error(
-            it,
-            "ERR_IMPORT_ATTRIBUTE_UNSUPPORTED",
-            &format!("Import attribute \"{k}\" is not supported"),
-        ));
+        // ECMA-262: an unsupported attribute key is a SyntaxError (AllImportAttributesSupported;
+        // Node reports a TypeError, its own check).
+        return Err(it.syntax_error(format!(
+            "Import attribute \"{k}\" with value \"{v}\" is not supported in {url}"
+        )));
     }
     let is_json = path.extension().is_some_and(|e| e == "json");
+    let type_error = |it: &mut Interp, code: &str, message: String| {
+        let p = it.intrinsics.type_error_prototype.clone();
+        Abrupt::Throw(crate::process::node_error(it, &p, code, &message))
+    };
     match (&type_attr, is_json) {
         (None, true) => {
-            return Err(node_error(
+            return Err(type_error(
                 it,
                 "ERR_IMPORT_ATTRIBUTE_MISSING",
-                &format!("Module \"{url}\" needs an import attribute of \"type: json\""),
+                format!("Module \"{url}\" needs an import attribute of \"type: json\""),
             ))
         }
         (Some(t), _) if t != "json" => {
-            return Err(node_error(
+            return Err(type_error(
                 it,
                 "ERR_IMPORT_ATTRIBUTE_UNSUPPORTED",
-                &format!("Import attribute \"type\" with value \"{t}\" is not supported"),
+                format!("Import attribute \"type\" with value \"{t}\" is not supported in {url}"),
             ))
         }
         (Some(_), false) => {
-            return Err(node_error(
+            return Err(type_error(
                 it,
                 "ERR_IMPORT_ATTRIBUTE_TYPE_INCOMPATIBLE",
-                &format!("Module \"{url}\" is not of type \"json\""),
+                format!("Module \"{url}\" is not of type \"json\""),
             ))
         }
         _ => {}
@@ -332,7 +338,12 @@ pub fn load_imported_module(
     })?;
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-    let id = match format_of(&path, &text) {
+    let format = if it.node().esm.all_modules && !is_json {
+        Format::Module
+    } else {
+        format_of(&path, &text)
+    };
+    let id = match format {
         Format::Module => {
             let src = it.add_source(&url, &text);
             it.create_source_text_module(JsStr::from(url.as_str()), src)

@@ -185,6 +185,9 @@ impl NodeRun for Interp {
                     crate::require::install_commonjs(it, &filename)
                 })
             }
+            ScriptGoal::Module if name.starts_with('/') => {
+                crate::esm::run_main_module(self, name, text)
+            }
             ScriptGoal::Module => self.run_module(name, text),
         };
         let main_value = match &r {

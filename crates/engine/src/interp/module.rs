@@ -219,6 +219,7 @@ impl Interp {
         };
         let syntax = |error| RunError::Syntax { source, error };
         let (script, items) = parse_module(&text, &opts).map_err(syntax)?;
+        check_module_body(&script.body).map_err(syntax)?;
         let span = script.span;
         let func = Rc::new(Function {
             name: None,
@@ -284,13 +285,17 @@ impl Interp {
             if e.request.is_none() {
                 let local = e.local_name.clone().unwrap_or_else(JsStr::empty);
                 match items.imports.iter().find(|i| i.local_name == local) {
-                    Some(ie) if ie.import_name.is_some() => {
+                    Some(ie) => {
+                        // A re-export of an imported binding or namespace: it resolves to
+                        // what the import names (so `import * as ns` + `export { ns }` and
+                        // `export * as ns` are the same binding).
                         indirect_exports.push(ExportEntry {
                             export_name: e.export_name,
                             request: Some(ie.request),
-                            import_name: ExportImportName::Name(
-                                ie.import_name.clone().unwrap_or_else(JsStr::empty),
-                            ),
+                            import_name: match &ie.import_name {
+                                Some(n) => ExportImportName::Name(n.clone()),
+                                None => ExportImportName::All,
+                            },
                             local_name: None,
                             span: e.span,
                         });
@@ -1064,6 +1069,15 @@ impl Interp {
             );
             return uncaught(self, Abrupt::Throw(e));
         }
+        // A rejection after an `await` is an uncaught exception too (Node's
+        // `triggerUncaughtException(err, true)`): the reaction rethrows it.
+        let state = Obj::new(None, ObjectKind::Internal(Vec::new()));
+        self.perform_promise_then(
+            &p,
+            Handler::Native(main_module_settled, state.clone()),
+            Handler::Native(main_module_settled, state),
+            None,
+        );
         Ok(Value::Object(p))
     }
 
@@ -1119,6 +1133,52 @@ impl Interp {
                     attributes.push((k.to_jsstr(), v));
                 }
             }
+        }
+        // HostLoadImportedModule finishes in a later job, as a host's fetch does: the
+        // importing code runs to its end first.
+        let mut state = vec![
+            Value::Object(promise.clone()),
+            Value::String(specifier),
+            Value::from(source as f64),
+            match referrer {
+                Some(m) => Value::from(m as f64),
+                None => Value::Undefined,
+            },
+        ];
+        for (k, v) in attributes {
+            state.push(Value::String(k));
+            state.push(Value::String(v));
+        }
+        let state = Obj::new(None, ObjectKind::Internal(state));
+        let ready = self.new_promise();
+        self.resolve_promise(&ready, Value::Undefined);
+        self.perform_promise_then(
+            &ready,
+            Handler::Native(dynamic_import_load, state.clone()),
+            Handler::Native(dynamic_import_load, state),
+            None,
+        );
+        Ok(())
+    }
+
+    /// FinishLoadingImportedModule + ContinueDynamicImport.
+    fn continue_dynamic_import(&mut self, promise: &Obj, state: &[Value]) -> JsResult<()> {
+        let specifier = match state.get(1) {
+            Some(Value::String(s)) => s.clone(),
+            _ => JsStr::empty(),
+        };
+        let source = state_module(state.get(2));
+        let referrer = match state.get(3) {
+            Some(Value::Number(n)) => Some(*n as ModuleId),
+            _ => None,
+        };
+        let mut attributes = Vec::new();
+        let mut i = 4;
+        while let (Some(Value::String(k)), Some(Value::String(v))) =
+            (state.get(i), state.get(i + 1))
+        {
+            attributes.push((k.clone(), v.clone()));
+            i += 2;
         }
         let request = ModuleRequest {
             specifier,
@@ -1274,6 +1334,135 @@ impl Interp {
     }
 }
 
+/// Early errors of a module's top level that its function-body form would not report:
+/// `return` outside a function, and the module's lexically declared names (function
+/// declarations are lexical at a module's top level) declared twice or also as a `var`.
+fn check_module_body(body: &[Stmt]) -> Result<(), SyntaxError> {
+    fn err(message: String, span: Span) -> SyntaxError {
+        SyntaxError {
+            message,
+            span,
+            incomplete: false,
+        }
+    }
+    fn walk(st: &Stmt, vars: &mut Vec<(JsStr, Span)>) -> Result<(), SyntaxError> {
+        match &st.kind {
+            StmtKind::Return(_) => {
+                return Err(err("Illegal return statement".into(), st.span));
+            }
+            StmtKind::Var(v) if v.kind == crate::ast::VarKind::Var => {
+                for d in &v.decls {
+                    let mut names = Vec::new();
+                    crate::parser::bound_names(&d.target, &mut names);
+                    vars.extend(names.into_iter().map(|n| (n, d.span)));
+                }
+            }
+            StmtKind::Block(b) => {
+                for s in &b.body {
+                    walk(s, vars)?;
+                }
+            }
+            StmtKind::If { cons, alt, .. } => {
+                walk(cons, vars)?;
+                if let Some(a) = alt {
+                    walk(a, vars)?;
+                }
+            }
+            StmtKind::For { init, body, .. } => {
+                if let Some(crate::ast::ForInit::Var(v)) = init {
+                    if v.kind == crate::ast::VarKind::Var {
+                        for d in &v.decls {
+                            let mut names = Vec::new();
+                            crate::parser::bound_names(&d.target, &mut names);
+                            vars.extend(names.into_iter().map(|n| (n, d.span)));
+                        }
+                    }
+                }
+                walk(body, vars)?;
+            }
+            StmtKind::ForInOf { left, body, .. } => {
+                if let crate::ast::ForHead::Decl {
+                    kind: crate::ast::VarKind::Var,
+                    target,
+                    ..
+                } = left
+                {
+                    let mut names = Vec::new();
+                    crate::parser::bound_names(target, &mut names);
+                    vars.extend(names.into_iter().map(|n| (n, st.span)));
+                }
+                walk(body, vars)?;
+            }
+            StmtKind::While { body, .. }
+            | StmtKind::DoWhile { body, .. }
+            | StmtKind::Labeled { body, .. }
+            | StmtKind::With { body, .. } => walk(body, vars)?,
+            StmtKind::Try {
+                block,
+                handler,
+                finalizer,
+            } => {
+                for s in &block.body {
+                    walk(s, vars)?;
+                }
+                if let Some(h) = handler {
+                    for s in &h.body.body {
+                        walk(s, vars)?;
+                    }
+                }
+                if let Some(f) = finalizer {
+                    for s in &f.body {
+                        walk(s, vars)?;
+                    }
+                }
+            }
+            StmtKind::Switch { cases, .. } => {
+                for c in cases {
+                    for s in &c.body {
+                        walk(s, vars)?;
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+    let mut vars = Vec::new();
+    let mut lexical: Vec<(JsStr, Span)> = Vec::new();
+    for st in body {
+        walk(st, &mut vars)?;
+        match &st.kind {
+            StmtKind::Function(f) => {
+                if let Some(n) = &f.name {
+                    lexical.push((n.name.clone(), n.span));
+                }
+            }
+            StmtKind::Class(c) => {
+                if let Some(n) = &c.name {
+                    lexical.push((n.name.clone(), n.span));
+                }
+            }
+            StmtKind::Var(v) if v.kind != crate::ast::VarKind::Var => {
+                for d in &v.decls {
+                    let mut names = Vec::new();
+                    crate::parser::bound_names(&d.target, &mut names);
+                    lexical.extend(names.into_iter().map(|n| (n, d.span)));
+                }
+            }
+            _ => {}
+        }
+    }
+    for (i, (n, span)) in lexical.iter().enumerate() {
+        if lexical[..i].iter().any(|(m, _)| m == n) || vars.iter().any(|(m, _)| m == n) {
+            return Err(err(
+                format!("Identifier '{n}' has already been declared"),
+                *span,
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The namespace state of a module namespace object (`None` for anything else).
 pub fn namespace_of(o: &Obj) -> Option<Rc<NamespaceData>> {
     match &o.borrow().kind {
@@ -1327,6 +1516,28 @@ fn async_module_settled(it: &mut Interp, state: &Obj, r: Result<Value, Value>) -
         Ok(_) => it.async_module_execution_fulfilled(id),
         Err(e) => it.async_module_execution_rejected(id, e),
     }
+    Ok(())
+}
+
+fn main_module_settled(_it: &mut Interp, _state: &Obj, r: Result<Value, Value>) -> JsResult<()> {
+    match r {
+        Ok(_) => Ok(()),
+        Err(e) => Err(Abrupt::Throw(e)),
+    }
+}
+
+fn dynamic_import_load(it: &mut Interp, state: &Obj, _r: Result<Value, Value>) -> JsResult<()> {
+    let s = internal_state(state);
+    let Some(Value::Object(promise)) = s.first().cloned() else {
+        return Ok(());
+    };
+    let saved = it.stack.len();
+    match it.continue_dynamic_import(&promise, &s) {
+        Ok(()) => {}
+        Err(Abrupt::Throw(e)) => it.reject_promise(&promise, e),
+        Err(other) => return Err(other),
+    }
+    it.stack.truncate(saved);
     Ok(())
 }
 
