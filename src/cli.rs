@@ -42,6 +42,9 @@ pub struct Options {
     /// `--preload-script=FILE`: global code run before the main program (test262's
     /// harness for module tests).
     pub preload_script: Option<String>,
+    /// `--imports-from=PATH`: `import()` in the script resolves as if the script were PATH,
+    /// and every imported file is an ES module (test262 scripts importing `_FIXTURE`s).
+    pub imports_from: Option<String>,
     /// `--unhandled-rejections=MODE`.
     pub unhandled_rejections: Option<String>,
     /// `--timeout=MS`: wall-clock budget of the whole run, timers included.
@@ -145,6 +148,7 @@ pub fn parse(words: impl IntoIterator<Item = String>) -> Result<Options, CliErro
                 "global-script" => o.global_script = true,
                 "module-file" => o.module_file = true,
                 "preload-script" => o.preload_script = Some(value("--preload-script")?),
+                "imports-from" => o.imports_from = Some(value("--imports-from")?),
                 "input-type" => {
                     o.input_type = Some(match value("--input-type")?.as_str() {
                         "module" => InputType::Module,
@@ -246,6 +250,8 @@ Options:
   --global-script                run the file as global code instead of a CommonJS module
   --module-file                  run the file, and every file it imports, as an ES module
   --preload-script=FILE          run FILE as global code before the program
+  --imports-from=PATH            import() in the script resolves from PATH, and every
+                                 imported file is an ES module (test262)
 
 Limits (for hosts running untrusted code; see the README's security model):
   --timeout=MS                   stop the whole run after MS milliseconds (exit 124)

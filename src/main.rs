@@ -221,7 +221,8 @@ fn run(mut opts: Options) -> u8 {
         it.node_mut().permission = Some(p);
     }
     it.set_script_args(script_path, args);
-    it.node_mut().esm.all_modules = opts.module_file;
+    it.node_mut().esm.all_modules = opts.module_file || opts.imports_from.is_some();
+    it.node_mut().esm.script_base = opts.imports_from.as_deref().map(absolute);
     if let Some(pre) = &opts.preload_script {
         let pre_text = match std::fs::read(pre) {
             Ok(b) => decode(b),

@@ -32,6 +32,8 @@ pub struct EsmLoader {
     pub main: Option<ModuleId>,
     /// Every imported file is an ES module, whatever its name (`--module-file`, test262).
     pub all_modules: bool,
+    /// Where script code's imports resolve from (`--imports-from`, test262).
+    pub script_base: Option<String>,
 }
 
 /// How a file is loaded.
@@ -94,6 +96,9 @@ fn node_error(it: &mut Interp, code: &str, message: &str) -> Abrupt {
 /// The file a module's code came from (the referrer of its imports): the main script or
 /// `-e` code resolve from the working directory.
 fn referrer_path(it: &Interp, referrer: Option<ModuleId>, source: u32) -> String {
+    if let (None, Some(base)) = (referrer, &it.node().esm.script_base) {
+        return base.clone();
+    }
     let name = match referrer {
         Some(m) => url_to_path(&it.module_key(m).to_rust_string()),
         None => it

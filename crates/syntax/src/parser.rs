@@ -217,7 +217,7 @@ fn parse_with_items(
     source: &str,
     opts: &ParseOptions,
 ) -> Result<(Script, crate::ast::ModuleItems), SyntaxError> {
-    let (tokens, lex_err) = lexer::tokenize(source, opts.top_level_await);
+    let (tokens, lex_err) = lexer::tokenize_goal(source, opts.top_level_await, opts.module);
     let legacy_octal = legacy_octal_tokens(source, &tokens);
     let ctx = Ctx {
         legacy_octal,
@@ -1155,7 +1155,7 @@ impl Ctx<'_> {
     /// Checks that the identifier token `got` is the contextual keyword `want` (`as`, `from`).
     pub fn contextual(&self, got: &JsStr, want: &str, span: Span) -> PResult<()> {
         if got.to_rust_string() == want {
-            Ok(())
+            self.check_unescaped(want, span)
         } else {
             user(format!("Unexpected identifier '{got}'"), span)
         }
@@ -1395,8 +1395,53 @@ impl Ctx<'_> {
         Ok(Stmt::new(StmtKind::Empty, span))
     }
 
+    /// `new C(args)` / `new C`: `import(...)` is not a constructor expression
+    /// (`new import(x)` is a SyntaxError, also under member accesses).
+    pub fn new_expr(&self, callee: Expr, args: Vec<Arg>, span: Span) -> PResult<Expr> {
+        let mut base = &callee;
+        loop {
+            match &base.kind {
+                ExprKind::Member { object, .. } => base = object,
+                ExprKind::TaggedTemplate { tag, .. } => base = tag,
+                _ => break,
+            }
+        }
+        if matches!(base.kind, ExprKind::ImportCall(..)) {
+            return user("Cannot use new with import", base.span);
+        }
+        Ok(Expr::new(
+            ExprKind::New {
+                callee: Box::new(callee),
+                args,
+            },
+            span,
+        ))
+    }
+
+    /// A contextual keyword (`as`, `from`, `meta`) written with escapes is not the keyword.
+    fn check_unescaped(&self, word: &str, span: Span) -> PResult<()> {
+        let i = self
+            .tokens
+            .partition_point(|t| t.start < span.start as usize);
+        for t in &self.tokens[i..] {
+            if t.start >= span.end as usize {
+                break;
+            }
+            if let Tok::Ident(n) = &t.tok {
+                if n.to_rust_string() == word && self.src.get(t.start..t.end) != Some(word) {
+                    return user(
+                        "Keywords cannot contain escape characters",
+                        sp(t.start, t.end),
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// `import.meta`.
     pub fn import_meta(&self, meta: JsStr, span: Span) -> PResult<Expr> {
+        self.check_unescaped("meta", span)?;
         if meta.to_rust_string() != "meta" {
             return user(
                 "The only valid meta property for import is 'import.meta'",

@@ -504,7 +504,7 @@ fn harness_smoke_test(suite: &Suite) {
     if std::fs::write(&file, &src).is_err() {
         return;
     }
-    let out = suite.runner.run(&file);
+    let out = suite.runner.run(&file, &file);
     let expect = Expect {
         negative: None,
         is_async: true,
@@ -656,7 +656,8 @@ fn run_test(suite: &Suite, path: &Path, worker: usize) -> TestResult {
                 detail: format!("cannot write {}: {e}", file.display()),
             };
         }
-        let out = suite.runner.run(&file);
+        let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let out = suite.runner.run(&file, &abs);
         let expect = Expect {
             negative: expect_neg,
             is_async: meta.has_flag("async"),
