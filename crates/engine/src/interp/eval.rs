@@ -126,6 +126,8 @@ pub enum Frame {
     },
     /// A scope's DisposeResources suspended at an `Await` (`await using`).
     Dispose(Box<DisposeState>),
+    /// A class definition suspended in its heritage (`class C extends f(await x) {}`).
+    ClassHeritage,
 }
 
 fn trace_env(e: &Option<Env>, t: &mut Tracer) {
@@ -232,7 +234,11 @@ impl Frame {
                 trace_value(old, t);
             }
             Frame::Dispose(st) => st.trace(t),
-            Frame::Branch(_) | Frame::Decl(_) | Frame::Operand | Frame::Suspended => {}
+            Frame::Branch(_)
+            | Frame::Decl(_)
+            | Frame::Operand
+            | Frame::Suspended
+            | Frame::ClassHeritage => {}
         }
     }
 }
@@ -3876,8 +3882,13 @@ impl Interp {
                 Some(h) => {
                     // The resolver resolves the heritage in the enclosing scope (it cannot see
                     // the class's private names), so it runs in `env`, not the class scope.
-                    let sv = self.eval_expr(h, env);
-                    let sv = self.class_step(sv)?;
+                    // The heritage is evaluated before anything with effects, so a definition
+                    // suspended there resumes by re-entering it (the private names made above
+                    // are made again; nothing saw them).
+                    if matches!(self.frames.last(), Some(Frame::ClassHeritage)) {
+                        self.frames.pop();
+                    }
+                    let sv = sus!(self, self.eval_expr(h, env), Frame::ClassHeritage);
                     match &sv {
                         Value::Null => (None, self.intrinsics.function_prototype.clone()),
                         Value::Object(so) if so.is_constructor() => {
