@@ -256,6 +256,19 @@ fn syntax_abrupt(it: &mut Interp, e: RunError) -> Abrupt {
     match e {
         RunError::Syntax { source, error } => {
             let a = it.syntax_error(&error.message);
+            // Node's stack for a module that does not compile: its loader's frames.
+            if let Abrupt::Throw(Value::Object(o)) = &a {
+                let text = format!(
+                    "SyntaxError: {}\n{}",
+                    error.message,
+                    ESM_COMPILE_FRAMES
+                        .iter()
+                        .map(|l| format!("    at {l}"))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                );
+                o.define("stack", Value::from(text.as_str()), Attrs::HIDDEN);
+            }
             it.last_error_pos = Some((source, error.span));
             a
         }
@@ -265,6 +278,20 @@ fn syntax_abrupt(it: &mut Interp, e: RunError) -> Abrupt {
         }
     }
 }
+
+/// Node 24's frames below a SyntaxError of an ES module that does not compile.
+const ESM_COMPILE_FRAMES: [&str; 10] = [
+    "compileSourceTextModule (node:internal/modules/esm/utils:319:16)",
+    "ModuleLoader.moduleStrategy (node:internal/modules/esm/translators:89:18)",
+    "#translate (node:internal/modules/esm/loader:438:20)",
+    "afterLoad (node:internal/modules/esm/loader:506:29)",
+    "ModuleLoader.loadAndTranslate (node:internal/modules/esm/loader:511:12)",
+    "#getOrCreateModuleJobAfterResolve (node:internal/modules/esm/loader:564:36)",
+    "afterResolve (node:internal/modules/esm/loader:611:52)",
+    "ModuleLoader.getOrCreateModuleJob (node:internal/modules/esm/loader:617:12)",
+    "node:internal/modules/esm/loader:636:32",
+    "TracingChannel.tracePromise (node:diagnostics_channel:370:14)",
+];
 
 /// HostLoadImportedModule for Node: the module `request` names from `referrer`.
 pub fn load_imported_module(

@@ -692,9 +692,7 @@ fn run_commonjs_module(
                 it.set(module, PropKey::from("exports"), ns, true)?;
                 return Ok(());
             }
-            let e = it.syntax_error(&error.message);
-            it.last_error_pos = Some((source, error.span));
-            return Err(e);
+            return Err(compile_error(it, source, &error));
         }
         Err(RunError::Uncaught { value, pos }) => {
             it.last_error_pos = pos;
@@ -712,6 +710,54 @@ fn run_commonjs_module(
     let r = it.call(&wrapper, &this, &args);
     it.stack.pop();
     r.map(|_| ())
+}
+
+/// The SyntaxError of a CommonJS module that does not compile, with the stack V8 gives it:
+/// decorated with `file:line`, the line and a caret, then Node's `wrapSafe` frames.
+fn compile_error(
+    it: &mut Interp,
+    source: u32,
+    error: &jsgen_engine::parser::SyntaxError,
+) -> Abrupt {
+    let e = it.syntax_error(&error.message);
+    it.last_error_pos = Some((source, error.span));
+    let Abrupt::Throw(Value::Object(o)) = &e else {
+        return e;
+    };
+    let Some(src) = it.sources.get(source as usize).cloned() else {
+        return e;
+    };
+    let (line, col) = src.line_col(error.span.start);
+    let code = src.text.lines().nth(line as usize - 1).unwrap_or("");
+    let width = (error.span.end.saturating_sub(error.span.start)).max(1) as usize;
+    let caret = format!("{}{}", " ".repeat(col as usize - 1), "^".repeat(width));
+    let stack = it
+        .own_stack_string(o)
+        .map(|s| s.to_rust_string())
+        .unwrap_or_default();
+    let mut frames: Vec<String> = vec![
+        "    at wrapSafe (node:internal/modules/cjs/loader:1861:18)".into(),
+        "    at Module._compile (node:internal/modules/cjs/loader:1903:20)".into(),
+    ];
+    let host = [
+        "Object..js (node:internal/modules/cjs/loader:2060:10)",
+        "Module.load (node:internal/modules/cjs/loader:1651:32)",
+        "Module._load (node:internal/modules/cjs/loader:1443:12)",
+        "wrapModuleLoad (node:internal/modules/cjs/loader:261:19)",
+        "Module.require (node:internal/modules/cjs/loader:1674:12)",
+        "require (node:internal/modules/helpers:157:16)",
+    ];
+    frames.extend(host.iter().map(|l| format!("    at {l}")));
+    frames.extend(stack.lines().skip(1).map(String::from));
+    frames.truncate(10);
+    let text = format!(
+        "{}:{line}\n{code}\n{caret}\n\nSyntaxError: {}\n{}",
+        src.name,
+        error.message,
+        frames.join("\n")
+    );
+    o.define("stack", Value::from(text.as_str()), Attrs::HIDDEN);
+    e
 }
 
 /// `require.resolve(id)`: the real path of the file `require(id)` would load (a core
