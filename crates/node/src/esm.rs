@@ -224,7 +224,10 @@ fn finalize(it: &mut Interp, p: PathBuf, from: &str) -> JsResult<PathBuf> {
         ));
     }
     crate::permission::check_fs_read(it, &p)?;
-    Ok(std::fs::canonicalize(&p).unwrap_or(p))
+    let real = std::fs::canonicalize(&p).unwrap_or(p);
+    // A symlink out of an allowed directory is judged by where it leads.
+    crate::permission::check_fs_read(it, &real)?;
+    Ok(real)
 }
 
 /// The format of a file: by extension, then the nearest `package.json` `type`, then (a

@@ -329,14 +329,53 @@ fn require(it: &mut Interp, a: &Args) -> JsResult<Value> {
 /// that is none of these is `ERR_UNKNOWN_BUILTIN_MODULE`; one jsgen does not provide is
 /// `MODULE_NOT_FOUND`.
 pub fn is_node_builtin(name: &str) -> bool {
-    const BUILTINS: &str = "assert assert/strict async_hooks buffer child_process cluster console \
+    NODE_BUILTINS.split_whitespace().any(|b| b == name)
+}
+
+/// Node 24's built-in module names, space-separated.
+pub const NODE_BUILTINS: &str =
+    "assert assert/strict async_hooks buffer child_process cluster console \
         constants crypto dgram diagnostics_channel dns dns/promises domain events fs fs/promises \
         http http2 https inspector inspector/promises module net os path path/posix path/win32 \
         perf_hooks process punycode querystring readline readline/promises repl stream \
         stream/consumers stream/promises stream/web string_decoder sys timers timers/promises \
         tls trace_events tty url util util/types v8 vm wasi worker_threads zlib sea sqlite test \
         test/reporters";
-    BUILTINS.split_whitespace().any(|b| b == name)
+
+/// `module.createRequire(filename)`: a `require` resolving from `filename` (a path or a
+/// `file:` URL, as a string or a URL object).
+pub fn create_require(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let arg = a.get(0);
+    let text = match &arg {
+        Value::String(s) => s.to_rust_string(),
+        Value::Object(o) => {
+            let href = it.get(o, &PropKey::from("href"))?;
+            match href {
+                Value::String(s) => s.to_rust_string(),
+                _ => String::new(),
+            }
+        }
+        _ => String::new(),
+    };
+    let filename = if text.starts_with("file://") {
+        crate::esm::url_to_path(&text)
+    } else {
+        text
+    };
+    if !filename.starts_with('/') {
+        let p = it.intrinsics.type_error_prototype.clone();
+        let shown = it.to_string_lossy(&arg);
+        return Err(Abrupt::Throw(crate::process::node_error(
+            it,
+            &p,
+            "ERR_INVALID_ARG_VALUE",
+            &format!(
+                "The argument 'filename' must be a file URL object, file URL string, or absolute path string. Received '{shown}'"
+            ),
+        )));
+    }
+    let (module, _) = new_user_module(it, &filename, &filename, None, false);
+    Ok(Value::Object(make_require(it, &filename, &module)))
 }
 
 /// Loads a core module by id (`events` or `node:events`).
@@ -560,7 +599,10 @@ fn resolve_filename(
         Ok(p) => {
             // Node reads the real path (fs.realpathSync): the first file access checked.
             crate::permission::check_fs_read(it, &p)?;
-            Ok(std::fs::canonicalize(&p).unwrap_or(p))
+            let real = std::fs::canonicalize(&p).unwrap_or(p);
+            // A symlink out of an allowed directory is judged by where it leads.
+            crate::permission::check_fs_read(it, &real)?;
+            Ok(real)
         }
         Err(ResolveError::NotFound) => {
             let stack = require_stack(it, from, module);

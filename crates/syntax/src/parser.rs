@@ -190,27 +190,13 @@ pub fn parse_script(source: &str, opts: &ParseOptions) -> Result<Script, SyntaxE
 }
 
 /// Parses module code (`opts.module`): the script and its import/export entries
-/// (ParseModule). Early errors on the entries (duplicate export names) are reported here;
-/// those that need the module's scope (an exported name that is not declared) are the
-/// engine's.
+/// (ParseModule). The early errors on the entries (duplicate export names, an exported name
+/// that is not declared) are the engine's, after the scope's own (V8's order).
 pub fn parse_module(
     source: &str,
     opts: &ParseOptions,
 ) -> Result<(Script, crate::ast::ModuleItems), SyntaxError> {
-    let (script, items) = parse_with_items(source, opts)?;
-    let mut seen: Vec<&JsStr> = Vec::new();
-    for e in &items.exports {
-        if let Some(n) = &e.export_name {
-            if seen.contains(&n) {
-                return Err(SyntaxError::new(
-                    format!("Duplicate export of '{n}'"),
-                    e.span,
-                ));
-            }
-            seen.push(n);
-        }
-    }
-    Ok((script, items))
+    parse_with_items(source, opts)
 }
 
 fn parse_with_items(

@@ -266,7 +266,21 @@ impl Interp {
         for d in &info.decls {
             slots.insert(d.name.clone(), d.slot);
         }
-        // Early errors needing the module's scope: an exported local must be declared.
+        // Early errors on the entries, after the scope's: an export name is exported once,
+        // and an exported local must be declared.
+        let mut seen: Vec<&JsStr> = Vec::new();
+        for e in &items.exports {
+            if let Some(n) = &e.export_name {
+                if seen.contains(&n) {
+                    return Err(syntax(SyntaxError {
+                        message: format!("Duplicate export of '{n}'"),
+                        span: e.span,
+                        incomplete: false,
+                    }));
+                }
+                seen.push(n);
+            }
+        }
         for e in &items.exports {
             if let (None, Some(local)) = (e.request, &e.local_name) {
                 if !slots.contains_key(local) {

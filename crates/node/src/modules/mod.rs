@@ -22,6 +22,12 @@ const MODULES: &[(&str, &str)] = &[
     ("timers", include_str!("timers.js")),
     ("timers/promises", include_str!("timers_promises.js")),
     ("perf_hooks", include_str!("perf_hooks.js")),
+    (
+        "module",
+        "'use strict'; module.exports = { createRequire: binding.createRequire, \
+         builtinModules: binding.builtinModules(), \
+         isBuiltin: (s) => binding.builtinModules().includes(String(s).replace(/^node:/, '')) };",
+    ),
 ];
 
 pub fn exists(name: &str) -> bool {
@@ -157,6 +163,14 @@ fn binding(it: &mut Interp) -> Obj {
         Ok(Value::Undefined)
     });
     it.define_method(&b, "callSite", 0, call_site);
+    it.define_method(&b, "createRequire", 1, crate::require::create_require);
+    it.define_method(&b, "builtinModules", 0, |it, _| {
+        let names: Vec<Value> = crate::require::NODE_BUILTINS
+            .split_whitespace()
+            .map(Value::from)
+            .collect();
+        Ok(Value::Object(it.new_array(names)))
+    });
     it.define_method(&b, "kindOf", 1, |_, a| Ok(Value::from(kind_of(&a.get(0)))));
     let aip = it.intrinsics.async_iterator_prototype.clone();
     b.define("asyncIteratorPrototype", Value::Object(aip), Attrs::DEFAULT);
