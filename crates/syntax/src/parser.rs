@@ -1319,7 +1319,7 @@ impl Ctx<'_> {
                 return user("Unexpected string", sp.span);
             }
             if is_reserved_word(&sp.local.0.to_rust_string()) {
-                return user(format!("Unexpected reserved word"), sp.span);
+                return user("Unexpected reserved word", sp.span);
             }
             if sp.exported.1 {
                 self.check_export_name_string(&sp.exported.0, sp.span)?;

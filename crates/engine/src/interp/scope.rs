@@ -12,6 +12,9 @@ use crate::resolve::ScopeInfo;
 use crate::string::JsStr;
 use crate::value::Value;
 
+/// A module environment's import bindings: slot → (exporter's environment, its slot).
+pub type ImportMap = FxHashMap<u32, (Env, u32)>;
+
 pub struct ScopeData {
     pub parent: Option<Env>,
     pub slots: RefCell<Vec<Value>>,
@@ -24,7 +27,7 @@ pub struct ScopeData {
     /// A module environment's import bindings (CreateImportBinding): slot → the exporting
     /// module's environment and slot. The slot itself stays `Value::Empty`, so a read takes
     /// the cold TDZ path, which follows the indirection ([`Env::get`]).
-    pub imports: RefCell<Option<Box<FxHashMap<u32, (Env, u32)>>>>,
+    pub imports: RefCell<Option<Box<ImportMap>>>,
 }
 
 impl Trace for ScopeData {
