@@ -1036,12 +1036,14 @@ impl Interp {
             m.status = ModuleStatus::Evaluated;
             m.async_order = AsyncOrder::Done;
         }
+        // The module's own capability first, then its parents' (the current spec's order:
+        // promises reject in the order their graphs started evaluating).
+        if let Some(cap) = self.module(id).capability.clone() {
+            self.reject_promise(&cap, error.clone());
+        }
         let parents = self.module(id).async_parents.clone();
         for m in parents {
             self.async_module_execution_rejected(m, error.clone());
-        }
-        if let Some(cap) = self.module(id).capability.clone() {
-            self.reject_promise(&cap, error);
         }
     }
 
