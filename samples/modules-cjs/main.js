@@ -22,6 +22,7 @@ console.log('cache keys:', Object.keys(require.cache).map(rel));
 console.log('children:', module.children.map((m) => rel(m.id)));
 console.log('main:', require.main === module, rel(module.filename), module.id, module.loaded);
 console.log('resolve:', rel(require.resolve('./lib')));
+console.log('resolve with paths:', rel(require.resolve('greet/shout', { paths: [__dirname + '/lib'] })));
 console.log('dirname:', rel(__dirname), rel(__filename));
 console.log('this is module.exports:', this === module.exports);
 

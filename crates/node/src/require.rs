@@ -811,6 +811,26 @@ fn resolve(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if crate::modules::exists(name) {
         return Ok(Value::from(id.as_str()));
     }
+    // `{ paths: [...] }`: resolve as if required from each directory in turn.
+    if let Value::Object(opts) = a.get(1) {
+        if let Value::Object(paths) = it.get(&opts, &PropKey::from("paths"))? {
+            let n = it.get(&paths, &PropKey::from("length"))?;
+            let n = it.to_number(&n)? as u32;
+            for i in 0..n {
+                let dir = it.get(&paths, &PropKey::Index(i))?;
+                let dir = it.to_string(&dir)?.to_rust_string();
+                let dir = crate::permission::absolute(Path::new(&dir));
+                if let Ok(p) = resolve_path(&id, &dir.to_string_lossy(), &["require", "node"]) {
+                    crate::permission::check_fs_read(it, &p)?;
+                    let real = std::fs::canonicalize(&p).unwrap_or(p);
+                    crate::permission::check_fs_read(it, &real)?;
+                    return Ok(Value::from(real.to_string_lossy().as_ref()));
+                }
+            }
+            let stack = require_stack(it, &from, module.as_ref());
+            return Err(not_found(it, &id, &stack));
+        }
+    }
     let p = resolve_filename(it, &id, &from, module.as_ref())?;
     Ok(Value::from(p.to_string_lossy().as_ref()))
 }
