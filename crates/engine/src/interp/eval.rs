@@ -1685,6 +1685,12 @@ impl Interp {
             Binding::Local { hops, slot, .. } => {
                 let v = env.get(hops, slot);
                 if let Value::Empty = v {
+                    // An import binding reads the exporter's binding.
+                    if let Some(v) = env.get_import(hops, slot) {
+                        if !matches!(v, Value::Empty) {
+                            return Ok(v);
+                        }
+                    }
                     // The error's stack and diagnostic point at the identifier.
                     self.set_pos(id.span);
                     return Err(self.tdz_error(&id.name));
@@ -1823,6 +1829,9 @@ impl Interp {
             DynRef::Slot(e, slot, _) => {
                 let v = e.get(0, slot);
                 if let Value::Empty = v {
+                    if let Some(v) = e.get_import(0, slot).filter(|v| !matches!(v, Value::Empty)) {
+                        return Ok(v);
+                    }
                     return Err(self.tdz_error(name));
                 }
                 Ok(v)
@@ -1844,8 +1853,11 @@ impl Interp {
             Binding::Local { hops, slot, kind } => {
                 match kind {
                     DeclKind::Const | DeclKind::ClassName | DeclKind::Using => {
+                        // An import binding is immutable: always a TypeError.
                         if let Value::Empty = env.get(hops, slot) {
-                            return Err(self.tdz_error(&id.name));
+                            if env.get_import(hops, slot).is_none() {
+                                return Err(self.tdz_error(&id.name));
+                            }
                         }
                         return Err(self.type_error(const_assignment_message(kind)));
                     }

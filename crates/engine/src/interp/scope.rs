@@ -26,7 +26,7 @@ pub struct ScopeData {
     pub eval_vars: RefCell<Option<Box<FxHashMap<JsStr, Value>>>>,
     /// A module environment's import bindings (CreateImportBinding): slot → the exporting
     /// module's environment and slot. The slot itself stays `Value::Empty`, so a read takes
-    /// the cold TDZ path, which follows the indirection ([`Env::get`]).
+    /// the cold TDZ path, which follows the indirection ([`Env::get_import`]).
     pub imports: RefCell<Option<Box<ImportMap>>>,
 }
 
@@ -138,30 +138,25 @@ impl Env {
     #[inline]
     pub fn get(&self, hops: u32, slot: u32) -> Value {
         let e = self.ancestor(hops);
-        let v = {
-            let s = e.0.slots.borrow();
-            match s.get(slot as usize) {
-                Some(v) => v.clone(),
-                None => Value::Undefined,
-            }
-        };
-        if let Value::Empty = v {
-            return e.get_indirect(slot);
+        let s = e.0.slots.borrow();
+        match s.get(slot as usize) {
+            Some(v) => v.clone(),
+            None => Value::Undefined,
         }
-        v
     }
 
-    /// A binding in its TDZ, or an import binding: the exporting module's binding.
+    /// For a slot that read `Value::Empty`: the value of the import binding there (the
+    /// exporter's binding, itself possibly `Empty`), or `None` if the slot is an ordinary
+    /// binding in its TDZ. Readers call this only on their (cold) TDZ path, so ordinary
+    /// variables pay nothing for modules.
     #[cold]
-    fn get_indirect(&self, slot: u32) -> Value {
-        let target = match &*self.0.imports.borrow() {
+    pub fn get_import(&self, hops: u32, slot: u32) -> Option<Value> {
+        let e = self.ancestor(hops);
+        let target = match &*e.0.imports.borrow() {
             Some(m) => m.get(&slot).cloned(),
             None => None,
         };
-        match target {
-            Some((env, s)) => env.get(0, s),
-            None => Value::Empty,
-        }
+        target.map(|(env, s)| env.get(0, s))
     }
 
     /// Makes `slot` an import binding of `target`'s `target_slot` (CreateImportBinding).
