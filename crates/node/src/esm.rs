@@ -574,19 +574,37 @@ pub fn cjs_export_names(text: &str) -> Vec<String> {
                         c => item.push(c),
                     }
                 }
+                // As cjs-module-lexer: `a` (shorthand) or `a: b` / `'a': b` with an
+                // identifier value; anything else ends the scan.
+                let is_ident_path = |v: &str| {
+                    !v.is_empty()
+                        && v.split('.').all(|p| {
+                            let p = p.trim();
+                            !p.is_empty()
+                                && !p.starts_with(|c: char| c.is_ascii_digit())
+                                && p.chars()
+                                    .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+                        })
+                };
                 for it in items {
                     let t = it.trim();
-                    if let Some(n) = quoted(t) {
-                        add(&n, &mut names);
+                    if t.is_empty() {
                         continue;
                     }
-                    let t = t.strip_prefix("async ").unwrap_or(t).trim_start();
-                    let t = t.strip_prefix("get ").unwrap_or(t).trim_start();
-                    let n = ident(t);
-                    if n.is_empty() || t.starts_with("...") {
-                        continue;
+                    let (key, value) = match t.split_once(':') {
+                        Some((k, v)) => (k.trim(), Some(v.trim())),
+                        None => (t, None),
+                    };
+                    let key = match quoted(key) {
+                        Some(k) => k,
+                        None if is_ident_path(key) && !key.contains('.') => key.to_string(),
+                        None => break,
+                    };
+                    match value {
+                        None if quoted(t).is_none() => add(&key, &mut names),
+                        Some(v) if is_ident_path(v) => add(&key, &mut names),
+                        _ => break,
                     }
-                    add(&n, &mut names);
                 }
             }
         }
@@ -597,10 +615,56 @@ pub fn cjs_export_names(text: &str) -> Vec<String> {
         let r = r
             .strip_prefix("module.exports")
             .or_else(|| r.strip_prefix("exports"));
-        if let Some(r) = r.and_then(|r| r.trim_start().strip_prefix(',')) {
-            if let Some(n) = quoted(r) {
-                add(&n, &mut names);
+        let Some(r) = r.and_then(|r| r.trim_start().strip_prefix(',')) else {
+            continue;
+        };
+        let Some(n) = quoted(r) else { continue };
+        // The descriptor: `{ value: ... }`, or `{ enumerable: true, get: function () {
+        // return a.b; } }` / `get() { return a.b }` (a getter that only reads).
+        let after = r.trim_start();
+        let after = &after[n.len() + 2..];
+        let Some(desc) = after.trim_start().strip_prefix(',') else {
+            continue;
+        };
+        let desc: String = desc.split_whitespace().collect::<Vec<_>>().join(" ");
+        let desc = desc.trim_start();
+        let ok = if desc.starts_with("{ value:") || desc.starts_with("{value:") {
+            true
+        } else if let Some(g) = desc
+            .strip_prefix("{ enumerable: true, get")
+            .or_else(|| desc.strip_prefix("{enumerable:true,get"))
+        {
+            let g = g.trim_start();
+            let g = g
+                .strip_prefix(": function")
+                .or_else(|| g.strip_prefix(":function"))
+                .map(|g| g.trim_start())
+                .unwrap_or(g);
+            let body = g
+                .strip_prefix("()")
+                .map(|b| b.trim_start())
+                .and_then(|b| b.strip_prefix('{'))
+                .map(|b| b.trim_start())
+                .and_then(|b| b.strip_prefix("return "));
+            match body {
+                Some(b) => {
+                    let expr: String = b.chars().take_while(|c| *c != ';' && *c != '}').collect();
+                    let expr = expr.trim();
+                    !expr.is_empty()
+                        && expr.split('.').all(|p| {
+                            !p.is_empty()
+                                && !p.starts_with(|c: char| c.is_ascii_digit())
+                                && p.chars()
+                                    .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+                        })
+                }
+                None => false,
             }
+        } else {
+            false
+        };
+        if ok {
+            add(&n, &mut names);
         }
     }
     names
@@ -727,4 +791,31 @@ pub fn run_main_module(it: &mut Interp, path: &str, text: &str) -> Result<Value,
     it.node_mut().esm.main = Some(id);
     let _ = Attrs::DEFAULT;
     it.run_module_record(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjs_named_exports_are_found_as_cjs_module_lexer_finds_them() {
+        let names = cjs_export_names(
+            "exports.x = 1;\nmodule.exports.y = 2;\nexports['w'] = 4;\nif (false) exports.never = 5;\n\
+             Object.defineProperty(exports, 'v', { value: 1 });\n\
+             Object.defineProperty(exports, 'g', { enumerable: true, get: function () { return a.b; } });\n\
+             Object.defineProperty(exports, 'h', { enumerable: true, get() { return 3 } });\n\
+             exports.x == 2;",
+        );
+        assert_eq!(names, ["x", "y", "w", "never", "v", "g"]);
+        // An object literal: shorthand and `key: identifier` entries until anything else.
+        let names = cjs_export_names("module.exports = { a, b: c.d, 'e': f, g: 3, h };");
+        assert_eq!(names, ["a", "b", "e"]);
+    }
+
+    #[test]
+    fn file_urls_round_trip() {
+        let url = file_url("/tmp/a b/c#d.mjs");
+        assert_eq!(url, "file:///tmp/a%20b/c%23d.mjs");
+        assert_eq!(url_to_path(&url), "/tmp/a b/c#d.mjs");
+    }
 }
