@@ -137,3 +137,25 @@ fn a_syntax_error_in_a_required_file_points_into_that_file() {
     assert!(err.contains("main.mjs:1:10"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn eval_code_requires_from_the_working_directory() {
+    // As `node -e` (output checked against the reference Node 24): the module lives at
+    // `<cwd>/[eval]`, `__filename` is `[eval]`.
+    let dir = case_dir("allow");
+    let out = Command::new(env!("CARGO_BIN_EXE_jsgen"))
+        .arg("-e")
+        .arg(
+            "console.log(__filename, __dirname, module.id, \
+             module.filename.endsWith('/[eval]'), require('./lib/ok.js'))",
+        )
+        .current_dir(&dir)
+        .output()
+        .expect("jsgen runs");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "[eval] . [eval] true lib/ok.js loaded\n",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -47,16 +47,31 @@ pub fn install_commonjs(it: &mut Interp, filename: &str) {
 /// `(exports, require, module, __filename, __dirname)`. The main module is `require.main`
 /// and the first entry of `require.cache`.
 pub fn commonjs_wrapper_args(it: &mut Interp, filename: &str) -> [Value; 5] {
+    if !filename.starts_with('/') {
+        // `-e` code and stdin (`[eval]`, `[stdin]`): the module lives in the working
+        // directory (`module.filename` is `/cwd/[eval]`, `__filename` stays `[eval]`).
+        let abs = std::env::current_dir()
+            .map(|d| d.join(filename).to_string_lossy().into_owned())
+            .unwrap_or_else(|_| filename.to_string());
+        let (module, exports) = new_user_module(it, &abs, filename, None, true);
+        it.node_mut().loader.main = Some(module.clone());
+        let require = make_require(it, &abs, &module);
+        return [
+            Value::Object(exports),
+            Value::Object(require),
+            Value::Object(module),
+            Value::from(filename),
+            Value::from("."),
+        ];
+    }
     let (module, exports) = new_user_module(it, filename, ".", None, true);
     it.node_mut().loader.main = Some(module.clone());
-    if filename.starts_with('/') {
-        let cache = module_cache(it);
-        cache.define(
-            PropKey::from(filename),
-            Value::Object(module.clone()),
-            Attrs::DEFAULT,
-        );
-    }
+    let cache = module_cache(it);
+    cache.define(
+        PropKey::from(filename),
+        Value::Object(module.clone()),
+        Attrs::DEFAULT,
+    );
     wrapper_args(it, filename, &module, &exports)
 }
 
