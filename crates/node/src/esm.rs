@@ -534,7 +534,7 @@ pub fn cjs_export_names(text: &str) -> Vec<String> {
     };
     for (i, _) in text.match_indices("exports") {
         let after = &text[i + "exports".len()..];
-        let module_prefix = i >= 7 && &text[i - 7..i] == "module.";
+        let module_prefix = text[..i].ends_with("module.");
         if is_word_before(i) && !module_prefix {
             continue;
         }
@@ -810,6 +810,11 @@ mod tests {
         // An object literal: shorthand and `key: identifier` entries until anything else.
         let names = cjs_export_names("module.exports = { a, b: c.d, 'e': f, g: 3, h };");
         assert_eq!(names, ["a", "b", "e"]);
+        // Non-ASCII text before a match is no problem.
+        assert_eq!(
+            cjs_export_names("const s = 'éé'; module.exports.q = 1;"),
+            ["q"]
+        );
     }
 
     #[test]
