@@ -36,6 +36,15 @@ pub struct Options {
     pub virtual_time: bool,
     /// `--global-script`: run a file as global code (test262).
     pub global_script: bool,
+    /// `--module-file`: run the file as an ES module, and every file it imports as one
+    /// (test262's module tests, whatever their extension).
+    pub module_file: bool,
+    /// `--preload-script=FILE`: global code run before the main program (test262's
+    /// harness for module tests).
+    pub preload_script: Option<String>,
+    /// `--imports-from=PATH`: `import()` in the script resolves as if the script were PATH,
+    /// and every imported file is an ES module (test262 scripts importing `_FIXTURE`s).
+    pub imports_from: Option<String>,
     /// `--unhandled-rejections=MODE`.
     pub unhandled_rejections: Option<String>,
     /// `--timeout=MS`: wall-clock budget of the whole run, timers included.
@@ -136,6 +145,9 @@ pub fn parse(words: impl IntoIterator<Item = String>) -> Result<Options, CliErro
                 "watch" => o.watch = true,
                 "virtual-time" => o.virtual_time = true,
                 "global-script" => o.global_script = true,
+                "module-file" => o.module_file = true,
+                "preload-script" => o.preload_script = Some(value("--preload-script")?),
+                "imports-from" => o.imports_from = Some(value("--imports-from")?),
                 "input-type" => {
                     o.input_type = Some(match value("--input-type")?.as_str() {
                         "module" => InputType::Module,
@@ -235,6 +247,10 @@ Options:
   --virtual-time                 run timers on a virtual clock: same order, no sleeping
   --unhandled-rejections=MODE    throw (default), strict, warn, warn-with-error-code or none
   --global-script                run the file as global code instead of a CommonJS module
+  --module-file                  run the file, and every file it imports, as an ES module
+  --preload-script=FILE          run FILE as global code before the program
+  --imports-from=PATH            import() in the script resolves from PATH, and every
+                                 imported file is an ES module (test262)
 
 Limits (for hosts running untrusted code; see the README's security model):
   --timeout=MS                   stop the whole run after MS milliseconds (exit 124)

@@ -245,10 +245,14 @@ pub fn uncaught(
     pos: Option<(u32, Span)>,
     prefix: &str,
 ) -> SourceDiagnostic {
-    let (headline, stack) = describe_exception(it, value);
-    // Label the place the stack's first frame in the user's code names (where the error was
-    // made, as Node's caret), else where it was thrown.
-    let (source, span) = stack_origin(it, &stack)
+    let (headline, stack, decorated) = describe_exception(it, value);
+    // Label the place a decorated stack names (a SyntaxError of a required file: Node puts
+    // `file:line`, the line and a caret above the message), else the place the stack's first
+    // frame in the user's code names (where the error was made, as Node's caret), else where
+    // it was thrown.
+    let (source, span) = decorated
+        .and_then(|(path, line, col)| source_at(it, &path, line, col))
+        .or_else(|| stack_origin(it, &stack))
         .or(pos)
         .unwrap_or((0, Span::default()));
     let stack = user_frames(&stack);
@@ -318,6 +322,50 @@ fn stack_origin(it: &Interp, stack: &str) -> Option<(u32, Span)> {
     None
 }
 
+/// The (source, span) of `line`:`col` in the loaded source named `path`, covering the word
+/// there.
+fn source_at(it: &Interp, path: &str, line_no: u32, col: u32) -> Option<(u32, Span)> {
+    let index = it.sources.iter().rposition(|s| s.name == path)?;
+    let src = &it.sources[index];
+    let start = src.offset_of(line_no, col)?;
+    let word = src.text[start as usize..]
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '_' || *c == '$'))
+        .map_or(src.text.len() - start as usize, |(i, _)| i)
+        .max(1) as u32;
+    Some((
+        index as u32,
+        Span {
+            start,
+            end: start + word,
+        },
+    ))
+}
+
+/// A stack V8 decorated with the place of a syntax error (`file:line`, the source line, a
+/// caret line, a blank line, then `SyntaxError: ...`): (path, line, column) and the rest.
+fn split_decoration(s: &str) -> (Option<(String, u32, u32)>, &str) {
+    let mut parts = s.splitn(4, '\n');
+    let (Some(head), Some(_code), Some(caret), Some(rest)) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return (None, s);
+    };
+    let Some(rest) = rest.strip_prefix('\n') else {
+        return (None, s);
+    };
+    let Some((path, line)) = head.rsplit_once(':') else {
+        return (None, s);
+    };
+    let (Ok(line), Some(col)) = (line.parse::<u32>(), caret.find('^')) else {
+        return (None, s);
+    };
+    if caret.trim().chars().any(|c| c != '^') {
+        return (None, s);
+    }
+    (Some((path.to_string(), line, col as u32 + 1)), rest)
+}
+
 fn source_text(it: &Interp, source: u32) -> (String, String) {
     match it.sources.get(source as usize) {
         Some(s) => (s.name.clone(), s.text.to_string()),
@@ -325,19 +373,23 @@ fn source_text(it: &Interp, source: u32) -> (String, String) {
     }
 }
 
-/// (first line, stack lines) of a thrown value.
-fn describe_exception(it: &mut Interp, value: &Value) -> (String, String) {
+/// A decorated stack's (path, line, column) of a syntax error.
+type Decoration = Option<(String, u32, u32)>;
+
+/// (first line, stack lines, decoration) of a thrown value.
+fn describe_exception(it: &mut Interp, value: &Value) -> (String, String, Decoration) {
     if let Value::Object(o) = value {
         if let Some(stack) = it.own_stack_string(o) {
             let s = stack.to_rust_string();
+            let (decoration, s) = split_decoration(&s);
             let mut lines = s.lines();
             let first = lines.next().unwrap_or("").to_string();
             let rest: Vec<&str> = lines.map(|l| l.trim_start()).collect();
-            return (first, rest.join("\n"));
+            return (first, rest.join("\n"), decoration);
         }
     }
     let text = jsgen_node::inspect::inspect(it, value).unwrap_or_else(|_| "exception".into());
-    (text, String::new())
+    (text, String::new(), None)
 }
 
 #[cfg(test)]

@@ -247,7 +247,9 @@ fn run(mut opts: Options) -> u8 {
     // A file runs as a CommonJS module (or module code, by detection); -e code and stdin as
     // Node 24 runs them, or as --input-type says.
     let goal = if from_file {
-        if opts.global_script {
+        if opts.module_file {
+            ScriptGoal::Module
+        } else if opts.global_script {
             ScriptGoal::Global
         } else {
             ScriptGoal::CommonJs
@@ -299,7 +301,27 @@ fn run(mut opts: Options) -> u8 {
     } else {
         (None, opts.args.clone())
     };
+    // The main script may always be read under the permission model (Node's entry point).
+    if let Some(main) = &script_path {
+        let abs = jsgen_node::permission::absolute(std::path::Path::new(main));
+        it.node_mut().permission.main = Some(abs.to_string_lossy().into_owned());
+    }
     it.set_script_args(script_path, args);
+    it.node_mut().esm.all_modules = opts.module_file || opts.imports_from.is_some();
+    it.node_mut().esm.script_base = opts.imports_from.as_deref().map(absolute);
+    if let Some(pre) = &opts.preload_script {
+        let pre_text = match std::fs::read(pre) {
+            Ok(b) => decode(b),
+            Err(e) => {
+                eprintln!("jsgen: cannot read {pre}: {e}");
+                return 2;
+            }
+        };
+        if let Err(e) = it.run_script(&absolute(pre), &pre_text) {
+            report(&mut it, e);
+            return 1;
+        }
+    }
     let end = it.run_main(&name, &text, mode, goal);
     let default = match end {
         MainEnd::Done | MainEnd::Exit(_) => 0,
@@ -403,6 +425,9 @@ fn warn_unsettled_await(it: &Interp) {
 /// A script name as Node's module URL (`file:///abs/path`, or `file://CWD/[eval1]` for
 /// `-e` code).
 fn file_url(name: &str) -> String {
+    if name.starts_with("file://") {
+        return name.to_string();
+    }
     if name.starts_with('/') {
         return format!("file://{name}");
     }

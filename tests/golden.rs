@@ -37,6 +37,8 @@ struct Case {
     expected_exit: i32,
     /// Run alone, after the parallel batch (timer-sensitive scripts).
     serial: bool,
+    /// Run on the real clock instead of `--virtual-time` (multi-file samples run both ways).
+    real_time: bool,
 }
 
 enum Outcome {
@@ -68,6 +70,7 @@ fn make_case(name: String, script: PathBuf, serial: bool) -> Result<Case, String
         script,
         expected_exit,
         serial,
+        real_time: false,
     })
 }
 
@@ -91,6 +94,38 @@ fn collect_cases(failures: &mut Vec<(String, String)>) -> Vec<Case> {
         match make_case(name.clone(), script, false) {
             Ok(case) => cases.push(case),
             Err(msg) => failures.push((name, format!("  {msg}\n"))),
+        }
+    }
+
+    // A multi-file sample is a directory with a `main.js`, `main.mjs` or `main.cjs` entry
+    // (its `main.out` and `main.exit` beside it); it runs in virtual and in real time.
+    let mut dirs: Vec<PathBuf> = fs::read_dir(&samples)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    dirs.sort();
+    for dir in dirs {
+        let Some(script) = ["main.js", "main.mjs", "main.cjs"]
+            .iter()
+            .map(|m| dir.join(m))
+            .find(|p| p.is_file())
+        else {
+            continue;
+        };
+        let file = dir.file_name().unwrap().to_string_lossy().into_owned();
+        for real_time in [false, true] {
+            let name = if real_time {
+                format!("samples/{file}/ (real time)")
+            } else {
+                format!("samples/{file}/")
+            };
+            match make_case(name.clone(), script.clone(), false) {
+                Ok(case) => cases.push(Case { real_time, ..case }),
+                Err(msg) => failures.push((name, format!("  {msg}\n"))),
+            }
         }
     }
 
@@ -348,15 +383,21 @@ fn check(case: &Case) -> Outcome {
         },
         None => return Outcome::Fail("  missing .out file\n".into()),
     };
-    let real_time_too = case
+    // io-* samples run in virtual and real time; a directory sample is two cases, one per
+    // mode (`case.real_time`).
+    let modes: &[bool] = if case.real_time {
+        &[false]
+    } else if case
         .script
         .file_name()
-        .is_some_and(|f| f.to_string_lossy().starts_with("io-"));
+        .is_some_and(|f| f.to_string_lossy().starts_with("io-"))
+    {
+        &[true, false]
+    } else {
+        &[true]
+    };
     let mut problems = String::new();
-    for virtual_time in [true, false] {
-        if !virtual_time && !real_time_too {
-            break;
-        }
+    for &virtual_time in modes {
         if let Outcome::Fail(p) = check_run(case, &expected, virtual_time) {
             if !virtual_time {
                 problems.push_str("  (in real time)\n");

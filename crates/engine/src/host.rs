@@ -7,6 +7,8 @@
 //! state (process, console, timers) in the interpreter's [host data](crate::interp::Interp::host_data)
 //! slot.
 
+use crate::ast::ModuleRequest;
+use crate::interp::module::ModuleId;
 use crate::interp::{Interp, JsResult};
 use crate::object::Obj;
 use crate::string::JsStr;
@@ -24,42 +26,38 @@ pub trait HostHooks {
             .unwrap_or(0.0)
     }
 
-    /// The namespace object of the module `specifier`, imported by a static `import` of the
-    /// running module (HostLoadImportedModule + linking). `names` are the bindings the
-    /// importer asks for, so the host can report a missing export.
-    fn import_namespace(
+    /// HostLoadImportedModule: the module `request` names, imported by the module
+    /// `referrer` (or by the script whose source is `source`, for `import()` in a script).
+    /// The host resolves the specifier, and returns the module it already has for that
+    /// resolution or a new one ([`Interp::create_source_text_module`],
+    /// [`Interp::create_synthetic_module`]). The engine loads that module's own requests,
+    /// links and evaluates it.
+    fn load_imported_module(
         &self,
         it: &mut Interp,
-        specifier: &JsStr,
-        _names: &[JsStr],
-    ) -> JsResult<Value> {
+        _referrer: Option<ModuleId>,
+        _source: u32,
+        request: &ModuleRequest,
+    ) -> JsResult<ModuleId> {
         Err(it.type_error(format!(
             "Cannot find module '{}'",
-            specifier.to_rust_string()
+            request.specifier.to_rust_string()
         )))
     }
 
-    /// `import(specifier)`: a promise for the module's namespace.
-    fn import_dynamic(&self, it: &mut Interp, specifier: &Value) -> JsResult<Value> {
-        let promise = it.new_promise();
-        let message = match it.to_string(specifier) {
-            Ok(s) => format!("Cannot find module '{}'", s.to_rust_string()),
-            Err(crate::interp::Abrupt::Throw(e)) => {
-                it.reject_promise(&promise, e);
-                return Ok(Value::Object(promise));
-            }
-            Err(other) => return Err(other),
-        };
-        let error = it.type_error(message);
-        if let crate::interp::Abrupt::Throw(e) = error {
-            it.reject_promise(&promise, e);
-        }
-        Ok(Value::Object(promise))
+    /// Evaluates a synthetic module made by the host (a CommonJS or JSON module imported by
+    /// an ES module): sets its exports with [`Interp::set_synthetic_export`].
+    fn evaluate_synthetic_module(&self, _it: &mut Interp, _module: ModuleId) -> JsResult<()> {
+        Ok(())
     }
 
-    /// `import.meta` of the running module (HostGetImportMetaProperties).
-    fn import_meta(&self, it: &mut Interp) -> JsResult<Value> {
-        Ok(Value::Object(it.new_object()))
+    /// HostGetImportMetaProperties: the properties of `import.meta` for `module`.
+    fn import_meta_properties(
+        &self,
+        _it: &mut Interp,
+        _module: ModuleId,
+    ) -> JsResult<Vec<(JsStr, Value)>> {
+        Ok(Vec::new())
     }
 
     /// A promise was created (Node gives each one an async id).
@@ -86,6 +84,12 @@ pub trait HostHooks {
     /// `process.env.TZ = ...` takes effect at once). `None`: no override.
     fn time_zone_override(&self, _it: &Interp) -> Option<crate::string::JsStr> {
         None
+    }
+
+    /// The lines a stack trace prints below the host's loader frame
+    /// ([`crate::interp::FrameKind::HostRequire`]): Node's `require` of a CommonJS module.
+    fn require_frames(&self) -> &[&str] {
+        &[]
     }
 
     /// AgentCanSuspend(): may `Atomics.wait` block the running agent? False by default

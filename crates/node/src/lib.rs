@@ -16,6 +16,7 @@ pub mod buffer;
 pub mod console;
 pub mod crypto;
 pub mod encoding;
+pub mod esm;
 pub mod event_loop;
 pub mod fs;
 pub mod inspect;
@@ -60,6 +61,10 @@ pub struct NodeState {
     pub permission: permission::Permission,
     /// Asynchronous I/O requests (the worker pool and its completions).
     pub io: io::IoState,
+    /// The CommonJS loader (`require.cache`, `require.main`).
+    pub loader: require::Loader,
+    /// The ES module loader (module map).
+    pub esm: esm::EsmLoader,
 }
 
 /// The Node host's state on an interpreter made by [`node_interp`].
@@ -98,6 +103,18 @@ const NODE_MAIN_FRAMES: [&str; 7] = [
     "node:internal/main/run_main_module:33:47",
 ];
 
+/// The frames between a required CommonJS module's top-level code and the `require` call
+/// that loaded it, in Node 24's stack traces (v24.22.3).
+const NODE_REQUIRE_FRAMES: [&str; 7] = [
+    "Module._compile (node:internal/modules/cjs/loader:1929:14)",
+    "Object..js (node:internal/modules/cjs/loader:2060:10)",
+    "Module.load (node:internal/modules/cjs/loader:1651:32)",
+    "Module._load (node:internal/modules/cjs/loader:1443:12)",
+    "wrapModuleLoad (node:internal/modules/cjs/loader:261:19)",
+    "Module.require (node:internal/modules/cjs/loader:1674:12)",
+    "require (node:internal/modules/helpers:157:16)",
+];
+
 impl HostHooks for NodeHooks {
     fn now_epoch_ms(&self, it: &Interp) -> f64 {
         it.node().timers.epoch_now()
@@ -111,21 +128,30 @@ impl HostHooks for NodeHooks {
         }
     }
 
-    fn import_namespace(
+    fn load_imported_module(
         &self,
         it: &mut Interp,
-        specifier: &JsStr,
-        names: &[JsStr],
-    ) -> JsResult<Value> {
-        require::import_namespace(it, specifier, names)
+        referrer: Option<jsgen_engine::interp::module::ModuleId>,
+        source: u32,
+        request: &jsgen_engine::ast::ModuleRequest,
+    ) -> JsResult<jsgen_engine::interp::module::ModuleId> {
+        esm::load_imported_module(it, referrer, source, request)
     }
 
-    fn import_dynamic(&self, it: &mut Interp, specifier: &Value) -> JsResult<Value> {
-        require::import_dynamic(it, specifier)
+    fn evaluate_synthetic_module(
+        &self,
+        it: &mut Interp,
+        module: jsgen_engine::interp::module::ModuleId,
+    ) -> JsResult<()> {
+        esm::evaluate_synthetic_module(it, module)
     }
 
-    fn import_meta(&self, it: &mut Interp) -> JsResult<Value> {
-        require::import_meta(it)
+    fn import_meta_properties(
+        &self,
+        it: &mut Interp,
+        module: jsgen_engine::interp::module::ModuleId,
+    ) -> JsResult<Vec<(JsStr, Value)>> {
+        esm::import_meta_properties(it, module)
     }
 
     fn job_started(&self, it: &mut Interp, tag: u64) -> u64 {
@@ -140,6 +166,10 @@ impl HostHooks for NodeHooks {
 
     fn entry_frames(&self) -> &[&str] {
         &NODE_MAIN_FRAMES
+    }
+
+    fn require_frames(&self) -> &[&str] {
+        &NODE_REQUIRE_FRAMES
     }
 }
 

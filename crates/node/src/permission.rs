@@ -76,6 +76,8 @@ pub struct Permission {
     pub sandbox: bool,
     pub read: Grants,
     pub write: Grants,
+    /// The main script (absolute), which may always be read: Node allows its entry point.
+    pub main: Option<String>,
 }
 
 impl Permission {
@@ -184,7 +186,7 @@ fn check(it: &mut Interp, path: &str, write: bool) -> JsResult<()> {
     }
     let resolved = resolve(&current_dir(), path);
     let grants = if write { &perm.write } else { &perm.read };
-    if grants.allows(&resolved) {
+    if grants.allows(&resolved) || (!write && perm.main.as_deref() == Some(resolved.as_str())) {
         return Ok(());
     }
     let kind = if write {
@@ -196,14 +198,42 @@ fn check(it: &mut Interp, path: &str, write: bool) -> JsResult<()> {
     Err(access_denied(it, kind, path))
 }
 
-/// Throws Node's `ERR_ACCESS_DENIED` unless reading `path` is allowed.
-pub fn check_fs_read(it: &mut Interp, path: &str) -> JsResult<()> {
-    check(it, path, false)
+/// Throws Node's `ERR_ACCESS_DENIED` unless reading `path` is allowed (`fs` calls, and the
+/// module loaders before they read a file and again for its real path).
+pub fn check_fs_read(it: &mut Interp, path: impl AsRef<std::path::Path>) -> JsResult<()> {
+    check(it, &path.as_ref().to_string_lossy(), false)
 }
 
 /// Throws Node's `ERR_ACCESS_DENIED` unless writing `path` is allowed.
-pub fn check_fs_write(it: &mut Interp, path: &str) -> JsResult<()> {
-    check(it, path, true)
+pub fn check_fs_write(it: &mut Interp, path: impl AsRef<std::path::Path>) -> JsResult<()> {
+    check(it, &path.as_ref().to_string_lossy(), true)
+}
+
+/// The module loaders' check before they read a file: Node's loaders fail in JavaScript
+/// (`realpathSync`), with a NodeError — `Error [ERR_ACCESS_DENIED]: ...` in its stack — where
+/// `fs` calls fail in C++ with a plain `Error` ([`check_fs_read`]).
+pub fn check_module_read(it: &mut Interp, path: impl AsRef<std::path::Path>) -> JsResult<()> {
+    let path = path.as_ref().to_string_lossy().into_owned();
+    match check(it, &path, false) {
+        Ok(()) => Ok(()),
+        Err(_) => {
+            let message =
+                "Access to this API has been restricted. Use --allow-fs-read to manage permissions.";
+            let p = it.intrinsics.error_prototype.clone();
+            let e = crate::process::node_error(it, &p, "ERR_ACCESS_DENIED", message);
+            if let Value::Object(o) = &e {
+                o.define("permission", Value::from("FileSystemRead"), Attrs::DEFAULT);
+                o.define("resource", Value::from(path.as_str()), Attrs::DEFAULT);
+            }
+            Err(Abrupt::Throw(e))
+        }
+    }
+}
+
+/// `path` made absolute against the working directory and normalized (`.`, `..` removed),
+/// without touching the file system (the module loaders' paths).
+pub fn absolute(path: &std::path::Path) -> std::path::PathBuf {
+    std::path::PathBuf::from(resolve(&current_dir(), &path.to_string_lossy()))
 }
 
 /// `process.permission.has(scope[, reference])` (`fs`, `fs.read`, `fs.write`).

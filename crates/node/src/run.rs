@@ -55,6 +55,39 @@ fn wrap_commonjs_body(script: Script) -> Script {
     }
 }
 
+/// Parses `text` (registered as `source`) as a CommonJS module and evaluates Node's wrapper
+/// around it: the wrapper function, to be called with the five CommonJS arguments.
+pub fn compile_commonjs(it: &mut Interp, source: u32, text: &str) -> Result<Value, RunError> {
+    let script = parse_script(text, &ParseOptions::default())
+        .map_err(|error| RunError::Syntax { source, error })?;
+    let wrapped = Rc::new(wrap_commonjs_body(script));
+    resolve_script(&wrapped, &ResolveOptions::default())
+        .map_err(|error| RunError::Syntax { source, error })?;
+    it.evaluate_script(&wrapped, source)
+}
+
+/// A main file that failed to parse as CommonJS (`error`): an ES module by Node 24's
+/// detection, or module-like code with top-level `await`.
+fn run_detected_module(
+    it: &mut Interp,
+    name: &str,
+    source: u32,
+    text: &str,
+    error: jsgen_engine::parser::SyntaxError,
+    ext: &str,
+) -> Result<Value, RunError> {
+    let first = RunError::Syntax { source, error };
+    // Node 24's detection: a `.js` file with ES module syntax runs as an ES module (a
+    // `.cjs` one never does).
+    if name.starts_with('/') && ext != "cjs" && crate::esm::looks_like_esm(text) {
+        return crate::esm::run_main_module(it, name, text);
+    }
+    if ext == "cjs" {
+        return Err(first);
+    }
+    it.run_module_like(source, text, first, true)
+}
+
 /// How the main file's code runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScriptGoal {
@@ -96,16 +129,24 @@ pub trait NodeRun {
 
 impl NodeRun for Interp {
     fn run_commonjs(&mut self, name: &str, text: &str) -> Result<Value, RunError> {
+        // An ES module by its name or package (`.mjs`, `"type": "module"`).
+        let path = std::path::Path::new(name);
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if name.starts_with('/')
+            && (ext == "mjs"
+                || (ext != "cjs"
+                    && crate::require::package_type(path).as_deref() == Some("module")))
+        {
+            return crate::esm::run_main_module(self, name, text);
+        }
         let source = self.add_source(name, text);
         let script = match parse_script(text, &ParseOptions::default()) {
             Ok(script) => script,
-            Err(error) => {
-                return self.run_module_like(source, text, RunError::Syntax { source, error }, true)
-            }
+            Err(error) => return run_detected_module(self, name, source, text, error, ext),
         };
         let wrapped = Rc::new(wrap_commonjs_body(script));
         if let Err(error) = resolve_script(&wrapped, &ResolveOptions::default()) {
-            return self.run_module_like(source, text, RunError::Syntax { source, error }, true);
+            return run_detected_module(self, name, source, text, error, ext);
         }
         let wrapper = self.evaluate_script(&wrapped, source)?;
         let args = crate::require::commonjs_wrapper_args(self, name);
@@ -144,6 +185,9 @@ impl NodeRun for Interp {
                 self.run_script_with(name, text, detect_esm, &mut |it| {
                     crate::require::install_commonjs(it, &filename)
                 })
+            }
+            ScriptGoal::Module if name.starts_with('/') => {
+                crate::esm::run_main_module(self, name, text)
             }
             ScriptGoal::Module => self.run_module(name, text),
         };

@@ -343,16 +343,15 @@ pub enum ExprKind {
         pattern: JsStr,
         flags: JsStr,
     },
-    /// `import(specifier)`: a promise for the module namespace.
-    ImportCall(Box<Expr>),
+    /// `import(specifier)` / `import(specifier, options)`: a promise for the module
+    /// namespace.
+    ImportCall(Box<Expr>, Option<Box<Expr>>),
     /// `import.meta` (module code only).
     ImportMeta,
-    /// The namespace object of the core module `source`, loaded when evaluated (the desugared
-    /// form of an `import` declaration; `names` are the imported names it must provide).
-    ModuleNamespace {
-        source: JsStr,
-        names: Vec<JsStr>,
-    },
+    /// The initializer of the desugared form of an `import` declaration
+    /// (`const local = <import binding>`): the binding is made an indirect one by module
+    /// linking, so the declaration itself does nothing when it runs.
+    ImportBinding,
     Template(Rc<Template>),
     TaggedTemplate {
         tag: Box<Expr>,
@@ -678,4 +677,61 @@ impl ExprKind {
             new_target_ref: Self::hidden(crate::resolve::NEW_TARGET, span),
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Modules: the import and export entries of a module (ECMA-262 16.2.1.6, ParseModule)
+// ---------------------------------------------------------------------------------------------
+
+/// What an `import` or `export ... from` asks of a module: its specifier and attributes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModuleRequest {
+    pub specifier: JsStr,
+    /// `with { type: "json" }`: (key, value) pairs.
+    pub attributes: Vec<(JsStr, JsStr)>,
+}
+
+/// An ImportEntry Record.
+#[derive(Debug, Clone)]
+pub struct ImportEntry {
+    /// Index into [`ModuleItems::requests`].
+    pub request: usize,
+    /// The imported name; `None` for a namespace import (`* as ns`).
+    pub import_name: Option<JsStr>,
+    pub local_name: JsStr,
+    pub span: Span,
+}
+
+/// The \[\[ImportName\]\] of an ExportEntry Record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportImportName {
+    /// A local export (`export { x }`, `export const x`).
+    None,
+    Name(JsStr),
+    /// `export * as ns from "m"`.
+    All,
+    /// `export * from "m"`.
+    AllButDefault,
+}
+
+/// An ExportEntry Record.
+#[derive(Debug, Clone)]
+pub struct ExportEntry {
+    /// `None` for `export * from "m"`.
+    pub export_name: Option<JsStr>,
+    /// Index into [`ModuleItems::requests`] for `export ... from`.
+    pub request: Option<usize>,
+    pub import_name: ExportImportName,
+    /// The local binding exported (`None` for re-exports).
+    pub local_name: Option<JsStr>,
+    pub span: Span,
+}
+
+/// The module-level facts ParseModule collects: requested modules in source order, import
+/// entries and export entries (not yet split into local/indirect/star).
+#[derive(Debug, Clone, Default)]
+pub struct ModuleItems {
+    pub requests: Vec<ModuleRequest>,
+    pub imports: Vec<ImportEntry>,
+    pub exports: Vec<ExportEntry>,
 }

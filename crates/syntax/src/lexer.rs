@@ -506,6 +506,8 @@ enum Group {
 /// The context-dependent wrapper around the logos lexer; yields [`Token`]s.
 pub struct Lexer<'a> {
     src: &'a str,
+    /// Module code: HTML-like comments are errors (they are Annex B script syntax).
+    pub module: bool,
     raw: logos::Lexer<'a, Raw>,
     queue: VecDeque<Token>,
     stack: Vec<Group>,
@@ -542,6 +544,7 @@ impl<'a> Lexer<'a> {
     pub fn new(src: &'a str, top_level_await: bool) -> Lexer<'a> {
         Lexer {
             src,
+            module: false,
             raw: Raw::lexer(src),
             queue: VecDeque::new(),
             stack: Vec::new(),
@@ -808,12 +811,16 @@ impl<'a> Lexer<'a> {
                             && (nl || self.prev.is_none())) =>
                 {
                     // Annex B HTML-like comments: `<!--` anywhere, `-->` at the start of a line.
-                    let rest = self.raw.remainder();
-                    let e = rest
-                        .find(['\n', '\r', '\u{2028}', '\u{2029}'])
-                        .unwrap_or(rest.len());
-                    self.raw.bump(e);
-                    continue;
+                    if self.module {
+                        self.err("HTML comments are not allowed in modules", start, end)
+                    } else {
+                        let rest = self.raw.remainder();
+                        let e = rest
+                            .find(['\n', '\r', '\u{2028}', '\u{2029}'])
+                            .unwrap_or(rest.len());
+                        self.raw.bump(e);
+                        continue;
+                    }
                 }
                 Ok(Raw::Punct) => {
                     let s = self.raw.slice();
@@ -1621,8 +1628,19 @@ impl Iterator for Lexer<'_> {
 
 /// Lexes the whole source. On a lexical error, returns the tokens before it and the error.
 pub fn tokenize(src: &str, top_level_await: bool) -> (Vec<Token>, Option<LexError>) {
+    tokenize_goal(src, top_level_await, false)
+}
+
+/// [`tokenize`] for script or module code (`module`: no HTML-like comments).
+pub fn tokenize_goal(
+    src: &str,
+    top_level_await: bool,
+    module: bool,
+) -> (Vec<Token>, Option<LexError>) {
     let mut out = Vec::new();
-    for t in Lexer::new(src, top_level_await) {
+    let mut lexer = Lexer::new(src, top_level_await);
+    lexer.module = module;
+    for t in lexer {
         match t {
             Ok(t) => out.push(t),
             Err(e) => return (out, Some(e)),

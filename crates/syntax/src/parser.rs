@@ -56,19 +56,90 @@ pub struct ImportClause {
     pub named: Vec<(JsStr, Ident)>,
 }
 
-/// Is `st` the desugared form of an `import` declaration (or `export ... from`)? Module code
-/// runs these before its other statements, as module linking does.
-pub fn is_import_declaration(st: &Stmt) -> bool {
-    match &st.kind {
-        StmtKind::Var(v) => v.decls.iter().any(|d| {
-            matches!(
-                d.init.as_ref().map(|e| &e.kind),
-                Some(ExprKind::ModuleNamespace { .. })
-            )
-        }),
-        StmtKind::Expr(e) => matches!(e.kind, ExprKind::ModuleNamespace { .. }),
-        _ => false,
+/// `local` or `local as exported` in an `export { ... }` list: each name and whether it was
+/// a string literal.
+#[derive(Debug, Clone)]
+pub struct ExportSpec {
+    pub local: (JsStr, bool),
+    pub exported: (JsStr, bool),
+    pub span: Span,
+}
+
+/// The names a binding pattern declares, in order (BoundNames).
+pub fn bound_names(p: &Pattern, out: &mut Vec<JsStr>) {
+    match p {
+        Pattern::Ident(i) => out.push(i.name.clone()),
+        Pattern::Object { props, rest, .. } => {
+            for pr in props {
+                bound_names(&pr.target, out);
+            }
+            if let Some(r) = rest {
+                bound_names(r, out);
+            }
+        }
+        Pattern::Array { elems, rest, .. } => {
+            for e in elems.iter().flatten() {
+                bound_names(&e.target, out);
+            }
+            if let Some(r) = rest {
+                bound_names(r, out);
+            }
+        }
+        Pattern::Expr(_) => {}
     }
+}
+
+/// Reserved words that may not be an IdentifierReference (`export { if }` is an error).
+fn is_reserved_word(s: &str) -> bool {
+    matches!(
+        s,
+        "await"
+            | "break"
+            | "case"
+            | "catch"
+            | "class"
+            | "const"
+            | "continue"
+            | "debugger"
+            | "default"
+            | "delete"
+            | "do"
+            | "else"
+            | "enum"
+            | "export"
+            | "extends"
+            | "false"
+            | "finally"
+            | "for"
+            | "function"
+            | "if"
+            | "import"
+            | "in"
+            | "instanceof"
+            | "new"
+            | "null"
+            | "return"
+            | "super"
+            | "switch"
+            | "this"
+            | "throw"
+            | "true"
+            | "try"
+            | "typeof"
+            | "var"
+            | "void"
+            | "while"
+            | "with"
+            | "yield"
+            | "let"
+            | "static"
+            | "implements"
+            | "interface"
+            | "package"
+            | "private"
+            | "protected"
+            | "public"
+    )
 }
 
 #[derive(Debug, Clone)]
@@ -115,7 +186,24 @@ pub fn sp(l: usize, r: usize) -> Span {
 
 /// Parses a whole script.
 pub fn parse_script(source: &str, opts: &ParseOptions) -> Result<Script, SyntaxError> {
-    let (tokens, lex_err) = lexer::tokenize(source, opts.top_level_await);
+    parse_with_items(source, opts).map(|(script, _)| script)
+}
+
+/// Parses module code (`opts.module`): the script and its import/export entries
+/// (ParseModule). The early errors on the entries (duplicate export names, an exported name
+/// that is not declared) are the engine's, after the scope's own (V8's order).
+pub fn parse_module(
+    source: &str,
+    opts: &ParseOptions,
+) -> Result<(Script, crate::ast::ModuleItems), SyntaxError> {
+    parse_with_items(source, opts)
+}
+
+fn parse_with_items(
+    source: &str,
+    opts: &ParseOptions,
+) -> Result<(Script, crate::ast::ModuleItems), SyntaxError> {
+    let (tokens, lex_err) = lexer::tokenize_goal(source, opts.top_level_await, opts.module);
     let legacy_octal = legacy_octal_tokens(source, &tokens);
     let ctx = Ctx {
         legacy_octal,
@@ -128,6 +216,7 @@ pub fn parse_script(source: &str, opts: &ParseOptions) -> Result<Script, SyntaxE
         rest_with_comma: RefCell::new(Vec::new()),
         dup_proto: RefCell::new(Vec::new()),
         for_in_rhs: RefCell::new(Vec::new()),
+        module_items: RefCell::new(Default::default()),
     };
     let iter = tokens
         .iter()
@@ -164,12 +253,16 @@ pub fn parse_script(source: &str, opts: &ParseOptions) -> Result<Script, SyntaxE
     if strict {
         ctx.check_octal(sp(0, source.len()))?;
     }
-    Ok(Script {
-        body,
-        strict,
-        span: sp(0, source.len()),
-        scope: Default::default(),
-    })
+    let items = ctx.module_items.take();
+    Ok((
+        Script {
+            body,
+            strict,
+            span: sp(0, source.len()),
+            scope: Default::default(),
+        },
+        items,
+    ))
 }
 
 fn lex_error(e: LexError) -> SyntaxError {
@@ -292,6 +385,8 @@ pub struct Ctx<'a> {
     /// Right operands of `in` that only a `for (x in ...)` head allows (`u = {}`, `() => 1`,
     /// `yield`), by span, with the error to report if no for-in head takes them.
     for_in_rhs: RefCell<Vec<(Span, (&'static str, Span))>>,
+    /// Module code: the requests, import entries and export entries seen so far.
+    module_items: RefCell<crate::ast::ModuleItems>,
 }
 
 impl Ctx<'_> {
@@ -1046,69 +1141,105 @@ impl Ctx<'_> {
     /// Checks that the identifier token `got` is the contextual keyword `want` (`as`, `from`).
     pub fn contextual(&self, got: &JsStr, want: &str, span: Span) -> PResult<()> {
         if got.to_rust_string() == want {
-            Ok(())
+            self.check_unescaped(want, span)
         } else {
             user(format!("Unexpected identifier '{got}'"), span)
         }
     }
 
-    fn namespace_expr(source: JsStr, names: Vec<JsStr>, span: Span) -> Expr {
-        Expr::new(ExprKind::ModuleNamespace { source, names }, span)
+    /// The index of a module request, added in source order (ModuleRequests).
+    fn request(
+        &self,
+        specifier: JsStr,
+        attributes: Vec<(JsStr, JsStr)>,
+        span: Span,
+    ) -> PResult<usize> {
+        for (i, (k, _)) in attributes.iter().enumerate() {
+            if attributes[..i].iter().any(|(k2, _)| k2 == k) {
+                return user(format!("Import attribute has duplicate key '{k}'"), span);
+            }
+        }
+        let req = crate::ast::ModuleRequest {
+            specifier,
+            attributes,
+        };
+        let mut items = self.module_items.borrow_mut();
+        if let Some(i) = items.requests.iter().position(|r| *r == req) {
+            return Ok(i);
+        }
+        items.requests.push(req);
+        Ok(items.requests.len() - 1)
     }
 
-    /// `import d, { a as b } from "m"` → `const { default: d, a: b } = <namespace of m>`;
-    /// `import * as ns from "m"` → `const ns = <namespace of m>`; `import "m"` → `<m>;`.
+    /// A string used as a module export name must be well-formed Unicode.
+    pub fn check_export_name_string(&self, s: &JsStr, span: Span) -> PResult<()> {
+        if String::from_utf16(s.units()).is_err() {
+            return user(
+                "Invalid module export name: contains unpaired surrogate",
+                span,
+            );
+        }
+        Ok(())
+    }
+
+    fn export_entry(&self, e: crate::ast::ExportEntry) {
+        self.module_items.borrow_mut().exports.push(e);
+    }
+
+    fn local_export(&self, name: JsStr, local: JsStr, span: Span) {
+        self.export_entry(crate::ast::ExportEntry {
+            export_name: Some(name),
+            request: None,
+            import_name: crate::ast::ExportImportName::None,
+            local_name: Some(local),
+            span,
+        });
+    }
+
+    /// `import d, { a as b } from "m"` → `const d = <import binding>, b = <import binding>;`
+    /// with the import entries recorded (module linking makes the bindings indirect);
+    /// `import "m"` → an empty statement and a request.
     pub fn import_decl(
         &self,
         clause: ImportClause,
         from: JsStr,
         source: JsStr,
+        attributes: Vec<(JsStr, JsStr)>,
         span: Span,
     ) -> PResult<Stmt> {
         self.module_only("import", span)?;
         self.contextual(&from, "from", span)?;
-        let mut decls = Vec::new();
-        if let Some(ns) = clause.namespace {
-            decls.push(Declarator {
-                target: Pattern::Ident(ns),
-                init: Some(Self::namespace_expr(source.clone(), Vec::new(), span)),
-                span,
-            });
-        }
-        let mut props = Vec::new();
-        let mut names = Vec::new();
+        let request = self.request(source, attributes, span)?;
+        let mut bindings: Vec<(Option<JsStr>, Ident)> = Vec::new();
         if let Some(d) = clause.default {
-            names.push(JsStr::intern("default"));
-            props.push(ObjectPatProp {
-                key: PropName::Static(JsStr::intern("default")),
-                target: Pattern::Ident(d),
-                default: None,
-                span,
-            });
+            bindings.push((Some(JsStr::intern("default")), d));
+        }
+        if let Some(ns) = clause.namespace {
+            bindings.push((None, ns));
         }
         for (imported, local) in clause.named {
-            names.push(imported.clone());
-            props.push(ObjectPatProp {
-                key: PropName::Static(imported),
-                target: Pattern::Ident(local),
-                default: None,
-                span,
-            });
+            bindings.push((Some(imported), local));
         }
-        if !props.is_empty() {
+        let mut decls = Vec::new();
+        for (import_name, local) in bindings {
+            self.module_items
+                .borrow_mut()
+                .imports
+                .push(crate::ast::ImportEntry {
+                    request,
+                    import_name,
+                    local_name: local.name.clone(),
+                    span: local.span,
+                });
+            let lspan = local.span;
             decls.push(Declarator {
-                target: Pattern::Object {
-                    props,
-                    rest: None,
-                    span,
-                },
-                init: Some(Self::namespace_expr(source.clone(), names, span)),
-                span,
+                target: Pattern::Ident(local),
+                init: Some(Expr::new(ExprKind::ImportBinding, lspan)),
+                span: lspan,
             });
         }
         if decls.is_empty() {
-            let e = Self::namespace_expr(source, Vec::new(), span);
-            return Ok(Stmt::new(StmtKind::Expr(e), span));
+            return Ok(Stmt::new(StmtKind::Empty, span));
         }
         Ok(Stmt::new(
             StmtKind::Var(VarDecl::new(VarKind::Const, decls)),
@@ -1116,9 +1247,34 @@ impl Ctx<'_> {
         ))
     }
 
-    /// `export <declaration>`: the declaration itself (nothing imports from the main module).
+    /// `export <declaration>`: the declaration, its bound names exported.
     pub fn export_decl(&self, decl: Stmt, span: Span) -> PResult<Stmt> {
         self.module_only("export", span)?;
+        let mut names = Vec::new();
+        match &decl.kind {
+            StmtKind::Var(v) => {
+                for d in &v.decls {
+                    bound_names(&d.target, &mut names);
+                }
+            }
+            StmtKind::Function(f) => names.extend(f.name.as_ref().map(|n| n.name.clone())),
+            StmtKind::Class(c) => names.extend(c.name.as_ref().map(|n| n.name.clone())),
+            _ => {}
+        }
+        for n in names {
+            self.local_export(n.clone(), n, span);
+        }
+        Ok(decl)
+    }
+
+    /// `export default function f() {}` (or anonymous: bound to `default`).
+    pub fn export_default_decl(&self, decl: Stmt, span: Span) -> PResult<Stmt> {
+        self.module_only("export", span)?;
+        if let StmtKind::Function(f) = &decl.kind {
+            if let Some(n) = &f.name {
+                self.local_export(JsStr::intern("default"), n.name.clone(), span);
+            }
+        }
         Ok(decl)
     }
 
@@ -1132,6 +1288,7 @@ impl Ctx<'_> {
     ) -> PResult<Stmt> {
         self.module_only("export", span)?;
         let name = name.unwrap_or_else(|| Ident::new(JsStr::intern("default"), class_span));
+        self.local_export(JsStr::intern("default"), name.name.clone(), span);
         let c = self.class(Some(name), tail, class_span);
         Ok(Stmt::new(StmtKind::Class(c), span))
     }
@@ -1140,8 +1297,10 @@ impl Ctx<'_> {
     /// function or class is named "default", as the spec's NamedEvaluation does).
     pub fn export_default_expr(&self, e: Expr, span: Span) -> PResult<Stmt> {
         self.module_only("export", span)?;
+        let name = JsStr::intern("default");
+        self.local_export(name.clone(), name.clone(), span);
         let decl = Declarator {
-            target: Pattern::Ident(Ident::new(JsStr::intern("default"), span)),
+            target: Pattern::Ident(Ident::new(name, span)),
             init: Some(e),
             span,
         };
@@ -1151,22 +1310,124 @@ impl Ctx<'_> {
         ))
     }
 
-    /// `export { a, b as c };`: nothing to run.
-    pub fn export_list(&self, _from: Option<JsStr>, span: Span) -> PResult<Stmt> {
+    /// `export { a, b as c };`: local exports (checked against the module's declarations
+    /// when it is linked); nothing to run.
+    pub fn export_list(&self, specs: Vec<ExportSpec>, span: Span) -> PResult<Stmt> {
         self.module_only("export", span)?;
+        for sp in &specs {
+            if sp.local.1 {
+                return user("Unexpected string", sp.span);
+            }
+            if is_reserved_word(&sp.local.0.to_rust_string()) {
+                return user("Unexpected reserved word", sp.span);
+            }
+            if sp.exported.1 {
+                self.check_export_name_string(&sp.exported.0, sp.span)?;
+            }
+            self.local_export(sp.exported.0.clone(), sp.local.0.clone(), sp.span);
+        }
         Ok(Stmt::new(StmtKind::Empty, span))
     }
 
-    /// `export ... from "m"`: loads `m` (its exports are not re-exported anywhere).
-    pub fn export_from(&self, from: JsStr, source: JsStr, span: Span) -> PResult<Stmt> {
+    /// `export { a as b } from "m"`, `export * from "m"`, `export * as ns from "m"`.
+    pub fn export_from(
+        &self,
+        specs: Option<Vec<ExportSpec>>,
+        star_as: Option<JsStr>,
+        from: JsStr,
+        source: JsStr,
+        attributes: Vec<(JsStr, JsStr)>,
+        span: Span,
+    ) -> PResult<Stmt> {
         self.module_only("export", span)?;
         self.contextual(&from, "from", span)?;
-        let e = Self::namespace_expr(source, Vec::new(), span);
-        Ok(Stmt::new(StmtKind::Expr(e), span))
+        let request = Some(self.request(source, attributes, span)?);
+        use crate::ast::{ExportEntry, ExportImportName};
+        match specs {
+            Some(specs) => {
+                for sp in specs {
+                    for (n, is_str) in [&sp.local, &sp.exported] {
+                        if *is_str {
+                            self.check_export_name_string(n, sp.span)?;
+                        }
+                    }
+                    self.export_entry(ExportEntry {
+                        export_name: Some(sp.exported.0),
+                        request,
+                        import_name: ExportImportName::Name(sp.local.0),
+                        local_name: None,
+                        span: sp.span,
+                    });
+                }
+            }
+            None => {
+                if let Some(n) = &star_as {
+                    self.check_export_name_string(n, span)?;
+                }
+                let import_name = if star_as.is_some() {
+                    ExportImportName::All
+                } else {
+                    ExportImportName::AllButDefault
+                };
+                self.export_entry(ExportEntry {
+                    export_name: star_as,
+                    request,
+                    import_name,
+                    local_name: None,
+                    span,
+                });
+            }
+        }
+        Ok(Stmt::new(StmtKind::Empty, span))
+    }
+
+    /// `new C(args)` / `new C`: `import(...)` is not a constructor expression
+    /// (`new import(x)` is a SyntaxError, also under member accesses).
+    pub fn new_expr(&self, callee: Expr, args: Vec<Arg>, span: Span) -> PResult<Expr> {
+        let mut base = &callee;
+        loop {
+            match &base.kind {
+                ExprKind::Member { object, .. } => base = object,
+                ExprKind::TaggedTemplate { tag, .. } => base = tag,
+                _ => break,
+            }
+        }
+        if matches!(base.kind, ExprKind::ImportCall(..)) {
+            return user("Cannot use new with import", base.span);
+        }
+        Ok(Expr::new(
+            ExprKind::New {
+                callee: Box::new(callee),
+                args,
+            },
+            span,
+        ))
+    }
+
+    /// A contextual keyword (`as`, `from`, `meta`) written with escapes is not the keyword.
+    fn check_unescaped(&self, word: &str, span: Span) -> PResult<()> {
+        let i = self
+            .tokens
+            .partition_point(|t| t.start < span.start as usize);
+        for t in &self.tokens[i..] {
+            if t.start >= span.end as usize {
+                break;
+            }
+            if let Tok::Ident(n) = &t.tok {
+                if n.to_rust_string() == word && self.src.get(t.start..t.end) != Some(word) {
+                    return user(
+                        "Keywords cannot contain escape characters",
+                        sp(t.start, t.end),
+                    );
+                }
+            }
+        }
+        Ok(())
     }
 
     /// `import.meta`.
     pub fn import_meta(&self, meta: JsStr, span: Span) -> PResult<Expr> {
+        self.check_unescaped("meta", span)?;
         if meta.to_rust_string() != "meta" {
             return user(
                 "The only valid meta property for import is 'import.meta'",

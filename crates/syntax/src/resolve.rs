@@ -1219,8 +1219,12 @@ impl<'a> Resolver<'a> {
             | ExprKind::Bool(_)
             | ExprKind::Null
             | ExprKind::ImportMeta
-            | ExprKind::ModuleNamespace { .. } => false,
-            ExprKind::ImportCall(x) => self.visit_expr(x),
+            | ExprKind::ImportBinding => false,
+            ExprKind::ImportCall(x, o) => {
+                let a = self.visit_expr(x);
+                let b = o.as_ref().is_some_and(|o| self.visit_expr(o));
+                a || b
+            }
             ExprKind::Regex { pattern, flags } => {
                 if let Err(m) = crate::regexp::validate_literal(pattern, flags) {
                     self.fail(err(m, e.span));

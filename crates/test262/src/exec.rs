@@ -50,7 +50,12 @@ fn drain<R: Read + Send + 'static>(mut r: R) -> mpsc::Receiver<Vec<u8>> {
 const STREAM_GRACE: Duration = Duration::from_secs(2);
 
 impl Runner {
-    fn command(&self, script: &Path) -> Command {
+    fn command(
+        &self,
+        script: &Path,
+        module_prelude: Option<&Path>,
+        test: Option<&Path>,
+    ) -> Command {
         let use_shell = cfg!(unix) && self.memory_limit_mb > 0 && Path::new("/bin/sh").exists();
         let mut cmd = if use_shell {
             let mut c = Command::new("/bin/sh");
@@ -64,10 +69,24 @@ impl Runner {
         } else {
             Command::new(&self.jsgen)
         };
-        // test262 tests are global code (INTERPRETING.md), not CommonJS modules.
-        cmd.arg("--unhandled-rejections=none")
-            .arg("--global-script")
-            .arg(script);
+        // test262 tests are global code (INTERPRETING.md), not CommonJS modules; a `module`
+        // test runs as an ES module (its fixtures too) after the harness as global code.
+        cmd.arg("--unhandled-rejections=none");
+        match module_prelude {
+            Some(prelude) => {
+                cmd.arg("--preload-script")
+                    .arg(prelude)
+                    .arg("--module-file")
+                    .arg(script);
+            }
+            None => {
+                if let Some(test) = test {
+                    // import() in the (copied) script resolves next to the test file.
+                    cmd.arg("--imports-from").arg(test);
+                }
+                cmd.arg("--global-script").arg(script);
+            }
+        }
         cmd.stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
@@ -75,8 +94,22 @@ impl Runner {
     }
 
     /// Runs jsgen on `script` and reports how it ended.
-    pub fn run(&self, script: &Path) -> Outcome {
-        let mut child = match self.command(script).spawn() {
+    pub fn run(&self, script: &Path, test: &Path) -> Outcome {
+        self.run_with(script, None, Some(test))
+    }
+
+    /// Runs the test file `script` as an ES module after `prelude` (global code).
+    pub fn run_module(&self, prelude: &Path, script: &Path) -> Outcome {
+        self.run_with(script, Some(prelude), None)
+    }
+
+    fn run_with(
+        &self,
+        script: &Path,
+        module_prelude: Option<&Path>,
+        test: Option<&Path>,
+    ) -> Outcome {
+        let mut child = match self.command(script, module_prelude, test).spawn() {
             Ok(c) => c,
             Err(e) => {
                 return Outcome {

@@ -13,7 +13,11 @@
 //!
 //! - **Scope.** The test is *skipped* (reported separately, never counted as run) when its
 //!   `features:` names a feature listed in `DIR/EXCLUDED_FEATURES.txt`, or its `flags:` contain
-//!   `module` or `CanBlockIsTrue`. Nothing else is ever skipped.
+//!   `CanBlockIsTrue`. Nothing else is ever skipped.
+//! - **Module tests** (`flags: [module]`): the harness is written to a prelude file run as
+//!   global code (`--preload-script`), then the test file runs in place as an ES module
+//!   (`--module-file`), so its imports of `_FIXTURE` files resolve next to it; once (module
+//!   code is strict).
 //! - **Composition** (INTERPRETING.md). A `raw` test runs once, unmodified. Otherwise the source
 //!   is: [`"use strict";\n` in strict mode] + host prelude (`print`, a minimal `$262`) +
 //!   `harness/assert.js` + `harness/sta.js` + [`harness/doneprintHandle.js` for `async` tests] +
@@ -500,7 +504,7 @@ fn harness_smoke_test(suite: &Suite) {
     if std::fs::write(&file, &src).is_err() {
         return;
     }
-    let out = suite.runner.run(&file);
+    let out = suite.runner.run(&file, &file);
     let expect = Expect {
         negative: None,
         is_async: true,
@@ -572,13 +576,53 @@ fn run_test(suite: &Suite, path: &Path, worker: usize) -> TestResult {
             detail: format!("feature {f} is excluded"),
         };
     }
-    for flag in ["module", "CanBlockIsTrue"] {
-        if meta.has_flag(flag) {
+    if meta.has_flag("CanBlockIsTrue") {
+        return TestResult {
+            verdict: Verdict::Skip,
+            detail: "flag CanBlockIsTrue".into(),
+        };
+    }
+    let expect_neg = meta
+        .negative
+        .as_ref()
+        .map(|n| (n.phase.as_str(), n.error_type.as_str()));
+    if meta.has_flag("module") {
+        // Module code (INTERPRETING.md): the harness runs as global code, then the test file
+        // itself as an ES module, in place, so its imports of `_FIXTURE` files resolve next
+        // to it. Module code is strict: one run.
+        let prelude = suite.tmp_dir.join(format!("w{worker}-prelude.js"));
+        let src = match compose(suite, &meta, false) {
+            Ok((src, _)) => src,
+            Err(e) => {
+                return TestResult {
+                    verdict: Verdict::Fail,
+                    detail: e,
+                }
+            }
+        };
+        if let Err(e) = std::fs::write(&prelude, &src) {
             return TestResult {
-                verdict: Verdict::Skip,
-                detail: format!("flag {flag}"),
+                verdict: Verdict::Fail,
+                detail: format!("cannot write {}: {e}", prelude.display()),
             };
         }
+        let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let out = suite.runner.run_module(&prelude, &abs);
+        let expect = Expect {
+            negative: expect_neg,
+            is_async: meta.has_flag("async"),
+            prefix_lines: 0,
+        };
+        return match judge(&expect, &out) {
+            Ok(()) => TestResult {
+                verdict: Verdict::Pass,
+                detail: String::new(),
+            },
+            Err(why) => TestResult {
+                verdict: Verdict::Fail,
+                detail: format!("module: {why}"),
+            },
+        };
     }
     let modes: &[bool] = if meta.has_flag("raw") || meta.has_flag("noStrict") {
         &[false]
@@ -588,10 +632,6 @@ fn run_test(suite: &Suite, path: &Path, worker: usize) -> TestResult {
         &[false, true]
     };
     let file = suite.tmp_dir.join(format!("w{worker}.js"));
-    let expect_neg = meta
-        .negative
-        .as_ref()
-        .map(|n| (n.phase.as_str(), n.error_type.as_str()));
     for &strict in modes {
         let mode = if meta.has_flag("raw") {
             "raw"
@@ -616,7 +656,8 @@ fn run_test(suite: &Suite, path: &Path, worker: usize) -> TestResult {
                 detail: format!("cannot write {}: {e}", file.display()),
             };
         }
-        let out = suite.runner.run(&file);
+        let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let out = suite.runner.run(&file, &abs);
         let expect = Expect {
             negative: expect_neg,
             is_async: meta.has_flag("async"),

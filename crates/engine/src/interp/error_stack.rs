@@ -80,11 +80,15 @@ impl Interp {
             .iter()
             .rev()
             .filter(|e| {
-                matches!(e.kind, FrameKind::Js | FrameKind::HostEntry) || !e.name.is_empty()
+                matches!(
+                    e.kind,
+                    FrameKind::Js | FrameKind::HostEntry | FrameKind::HostRequire
+                ) || !e.name.is_empty()
             })
             .peekable();
         let hooks = self.hooks();
         let entry_lines = hooks.entry_frames().len();
+        let require_lines = hooks.require_frames().len();
         let mut frames = Vec::new();
         let mut lines = 0;
         while lines < limit {
@@ -93,11 +97,13 @@ impl Interp {
             };
             let module_code = e.kind == FrameKind::Js
                 && entries.peek().is_some_and(|below| {
-                    below.kind == FrameKind::HostEntry && below.name.is_empty()
+                    matches!(below.kind, FrameKind::HostEntry | FrameKind::HostRequire)
+                        && below.name.is_empty()
                 });
             lines += match e.kind {
                 FrameKind::HostEntry if e.name.is_empty() => entry_lines,
                 FrameKind::HostEntry => e.name.units().iter().filter(|&&u| u == 10).count() + 1,
+                FrameKind::HostRequire => require_lines,
                 _ => 1,
             };
             let (type_name, method_name) = match &e.method_call {
@@ -197,6 +203,10 @@ impl Interp {
                 FrameKind::HostEntry => {
                     // A host entry with its own lines (a timer's `listOnTimeout` ...).
                     lines.extend(f.name.to_rust_string().split('\n').map(str::to_string));
+                    continue;
+                }
+                FrameKind::HostRequire => {
+                    lines.extend(hooks.require_frames().iter().map(|l| l.to_string()));
                     continue;
                 }
             }

@@ -126,6 +126,8 @@ pub enum Frame {
     },
     /// A scope's DisposeResources suspended at an `Await` (`await using`).
     Dispose(Box<DisposeState>),
+    /// A class definition suspended in its heritage (`class C extends f(await x) {}`).
+    ClassHeritage,
 }
 
 fn trace_env(e: &Option<Env>, t: &mut Tracer) {
@@ -232,7 +234,11 @@ impl Frame {
                 trace_value(old, t);
             }
             Frame::Dispose(st) => st.trace(t),
-            Frame::Branch(_) | Frame::Decl(_) | Frame::Operand | Frame::Suspended => {}
+            Frame::Branch(_)
+            | Frame::Decl(_)
+            | Frame::Operand
+            | Frame::Suspended
+            | Frame::ClassHeritage => {}
         }
     }
 }
@@ -406,6 +412,10 @@ impl Interp {
         match &st.kind {
             StmtKind::Expr(e) => self.eval_expr(e, env),
             StmtKind::Var(v) => {
+                if is_import_declaration(v) {
+                    // Import bindings were made indirect by module linking.
+                    return Ok(Value::Empty);
+                }
                 self.eval_var_decl(v, env, suspends)?;
                 Ok(Value::Empty)
             }
@@ -1675,6 +1685,12 @@ impl Interp {
             Binding::Local { hops, slot, .. } => {
                 let v = env.get(hops, slot);
                 if let Value::Empty = v {
+                    // An import binding reads the exporter's binding.
+                    if let Some(v) = env.get_import(hops, slot) {
+                        if !matches!(v, Value::Empty) {
+                            return Ok(v);
+                        }
+                    }
                     // The error's stack and diagnostic point at the identifier.
                     self.set_pos(id.span);
                     return Err(self.tdz_error(&id.name));
@@ -1813,6 +1829,9 @@ impl Interp {
             DynRef::Slot(e, slot, _) => {
                 let v = e.get(0, slot);
                 if let Value::Empty = v {
+                    if let Some(v) = e.get_import(0, slot).filter(|v| !matches!(v, Value::Empty)) {
+                        return Ok(v);
+                    }
                     return Err(self.tdz_error(name));
                 }
                 Ok(v)
@@ -1834,8 +1853,11 @@ impl Interp {
             Binding::Local { hops, slot, kind } => {
                 match kind {
                     DeclKind::Const | DeclKind::ClassName | DeclKind::Using => {
+                        // An import binding is immutable: always a TypeError.
                         if let Value::Empty = env.get(hops, slot) {
-                            return Err(self.tdz_error(&id.name));
+                            if env.get_import(hops, slot).is_none() {
+                                return Err(self.tdz_error(&id.name));
+                            }
                         }
                         return Err(self.type_error(const_assignment_message(kind)));
                     }
@@ -2123,16 +2145,17 @@ impl Interp {
             ExprKind::Array(elems) => self.eval_array_literal(elems, env, e.suspends.get()),
             ExprKind::Object(props) => self.eval_object_literal(props, env, e.suspends.get()),
             ExprKind::Regex { pattern, flags } => self.regexp_create(pattern, flags),
-            ExprKind::ModuleNamespace { source, names } => {
-                self.set_pos(e.span);
-                self.hooks().import_namespace(self, source, names)
-            }
-            ExprKind::ImportCall(x) => {
+            ExprKind::ImportBinding => Err(self.type_error("internal error: import binding")),
+            ExprKind::ImportCall(x, options) => {
                 let spec = self.eval_expr(x, env)?;
+                let options = match options {
+                    Some(o) => self.eval_expr(o, env)?,
+                    None => Value::Undefined,
+                };
                 self.set_pos(e.span);
-                self.hooks().import_dynamic(self, &spec)
+                self.import_dynamic(spec, options)
             }
-            ExprKind::ImportMeta => self.hooks().import_meta(self),
+            ExprKind::ImportMeta => self.import_meta(),
             ExprKind::OptionalChain(x) => match self.eval_chain(x, env)? {
                 Some((v, _)) => Ok(v),
                 None => Ok(Value::Undefined),
@@ -3875,8 +3898,13 @@ impl Interp {
                 Some(h) => {
                     // The resolver resolves the heritage in the enclosing scope (it cannot see
                     // the class's private names), so it runs in `env`, not the class scope.
-                    let sv = self.eval_expr(h, env);
-                    let sv = self.class_step(sv)?;
+                    // The heritage is evaluated before anything with effects, so a definition
+                    // suspended there resumes by re-entering it (the private names made above
+                    // are made again; nothing saw them).
+                    if matches!(self.frames.last(), Some(Frame::ClassHeritage)) {
+                        self.frames.pop();
+                    }
+                    let sv = sus!(self, self.eval_expr(h, env), Frame::ClassHeritage);
                     match &sv {
                         Value::Null => (None, self.intrinsics.function_prototype.clone()),
                         Value::Object(so) if so.is_constructor() => {
@@ -4297,6 +4325,19 @@ fn private_desc(s: &Sym) -> String {
 
 /// Whether `env` is inside module code's own body: its innermost function scope is the async
 /// wrapper around the module, whose parent is the script's scope.
+/// Is `v` the desugared form of an `import` declaration (`const x = <import binding>`)?
+#[inline]
+fn is_import_declaration(v: &crate::ast::VarDecl) -> bool {
+    v.kind == crate::ast::VarKind::Const
+        && matches!(
+            v.decls
+                .first()
+                .and_then(|d| d.init.as_ref())
+                .map(|e| &e.kind),
+            Some(ExprKind::ImportBinding)
+        )
+}
+
 fn in_module_body(env: &Env) -> bool {
     let mut cur = Some(env.clone());
     while let Some(c) = cur {

@@ -23,6 +23,7 @@ pub mod function;
 pub mod generator;
 pub mod iter;
 pub mod jobs;
+pub mod module;
 pub mod ops;
 pub mod pattern;
 pub mod proxy;
@@ -132,6 +133,10 @@ pub enum FrameKind {
     /// ([`crate::host::HostHooks::entry_frames`]). A host entry whose `name` is not empty
     /// holds its own lines, `\n`-separated (Node's `listOnTimeout` below a timer callback).
     HostEntry,
+    /// The host's code between a module's code and the call that loaded it (Node's
+    /// `require` of a CommonJS module): the module code's frame prints as
+    /// `Object.<anonymous>`, then [`crate::host::HostHooks::require_frames`].
+    HostRequire,
 }
 
 /// V8's default `Error.stackTraceLimit`.
@@ -310,6 +315,13 @@ pub struct Interp {
     pub(crate) template_cache: FxHashMap<usize, Obj>,
     /// Code runs with top-level `await` (this is `undefined` at top level).
     pub(crate) module_like: bool,
+    /// Every module record made so far (a [`module::ModuleId`] indexes it).
+    pub modules: Vec<module::ModuleRecord>,
+    /// Source index → the module whose code it is (the active ScriptOrModule of a
+    /// function is its source's module).
+    pub source_modules: rustc_hash::FxHashMap<u32, module::ModuleId>,
+    /// The next \[\[AsyncEvaluationOrder\]\].
+    pub async_evaluation_count: u64,
     /// Set when the host ends the program with this exit code (Node's `process.exit`): no
     /// more script code runs; every call throws [`Interp::exit_sentinel`], which
     /// `try`/`catch`/`finally` do not intercept.

@@ -11,6 +11,9 @@
 //! target and handler are cloned out first.
 
 use crate::builtins::object::{from_property_descriptor, to_property_descriptor};
+use std::rc::Rc;
+
+use crate::interp::module::namespace_of;
 use crate::interp::{Interp, JsResult};
 use crate::object::{
     validate_property_descriptor, Attrs, Obj, ObjectData, ObjectKind, Prop, PropKey,
@@ -28,6 +31,9 @@ pub struct ProxyData {
     pub handler: Option<Obj>,
     pub callable: bool,
     pub constructor: bool,
+    /// A module namespace exotic object (`module.rs`) is a proxy whose internal methods are
+    /// the namespace's own: no trap runs, and scripts cannot tell it from a namespace.
+    pub namespace: Option<Rc<crate::interp::module::NamespaceData>>,
 }
 
 /// The target of a live proxy (`None` for non-proxies and revoked proxies). For inspect,
@@ -86,6 +92,7 @@ impl Interp {
                 handler: Some(h.clone()),
                 callable,
                 constructor,
+                namespace: None,
             })),
         );
         data.extensible = false;
@@ -138,6 +145,9 @@ impl Interp {
 
     /// \[\[GetPrototypeOf\]\] (§10.5.1).
     pub fn proxy_get_prototype_of(&mut self, p: &Obj) -> JsResult<Option<Obj>> {
+        if namespace_of(p).is_some() {
+            return Ok(None);
+        }
         let (target, handler, trap) = self.proxy_trap(p, "getPrototypeOf")?;
         let Some(trap) = trap else {
             return self.get_prototype_of(&target);
@@ -170,6 +180,9 @@ impl Interp {
 
     /// \[\[SetPrototypeOf\]\](V) (§10.5.2).
     pub fn proxy_set_prototype_of(&mut self, p: &Obj, v: Option<Obj>) -> JsResult<bool> {
+        if namespace_of(p).is_some() {
+            return Ok(v.is_none());
+        }
         let (target, handler, trap) = self.proxy_trap(p, "setPrototypeOf")?;
         let Some(trap) = trap else {
             return self.set_prototype_of(&target, v);
@@ -197,6 +210,9 @@ impl Interp {
 
     /// \[\[IsExtensible\]\] (§10.5.3).
     pub fn proxy_is_extensible(&mut self, p: &Obj) -> JsResult<bool> {
+        if namespace_of(p).is_some() {
+            return Ok(false);
+        }
         let (target, handler, trap) = self.proxy_trap(p, "isExtensible")?;
         let Some(trap) = trap else {
             return self.is_extensible(&target);
@@ -219,6 +235,9 @@ impl Interp {
 
     /// \[\[PreventExtensions\]\] (§10.5.4).
     pub fn proxy_prevent_extensions(&mut self, p: &Obj) -> JsResult<bool> {
+        if namespace_of(p).is_some() {
+            return Ok(true);
+        }
         let (target, handler, trap) = self.proxy_trap(p, "preventExtensions")?;
         let Some(trap) = trap else {
             return self.prevent_extensions(&target);
@@ -240,6 +259,9 @@ impl Interp {
 
     /// \[\[GetOwnProperty\]\](P) (§10.5.5).
     pub fn proxy_get_own_property(&mut self, p: &Obj, key: &PropKey) -> JsResult<Option<Prop>> {
+        if let Some(ns) = namespace_of(p) {
+            return self.ns_get_own_property(&ns, key);
+        }
         let (target, handler, trap) = self.proxy_trap(p, "getOwnPropertyDescriptor")?;
         let Some(trap) = trap else {
             return self.get_own_property(&target, key);
@@ -307,6 +329,9 @@ impl Interp {
         key: PropKey,
         desc: PropertyDescriptor,
     ) -> JsResult<bool> {
+        if let Some(ns) = namespace_of(p) {
+            return self.ns_define_own_property(&ns, &key, &desc);
+        }
         let (target, handler, trap) = self.proxy_trap(p, "defineProperty")?;
         let Some(trap) = trap else {
             return self.define_own_property(&target, key, desc);
@@ -366,6 +391,9 @@ impl Interp {
 
     /// \[\[HasProperty\]\](P) (§10.5.7).
     pub fn proxy_has(&mut self, p: &Obj, key: &PropKey) -> JsResult<bool> {
+        if let Some(ns) = namespace_of(p) {
+            return Ok(self.ns_has(&ns, key));
+        }
         let (target, handler, trap) = self.proxy_trap(p, "has")?;
         let Some(trap) = trap else {
             return self.has_property(&target, key);
@@ -397,6 +425,9 @@ impl Interp {
 
     /// \[\[Get\]\](P, Receiver) (§10.5.8).
     pub fn proxy_get(&mut self, p: &Obj, key: &PropKey, receiver: &Value) -> JsResult<Value> {
+        if let Some(ns) = namespace_of(p) {
+            return self.ns_get(&ns, key);
+        }
         let (target, handler, trap) = self.proxy_trap(p, "get")?;
         let Some(trap) = trap else {
             return self.get_with_receiver(&target, key, receiver);
@@ -441,6 +472,11 @@ impl Interp {
         v: Value,
         receiver: &Value,
     ) -> JsResult<bool> {
+        if namespace_of(p).is_some() {
+            // A namespace's [[Set]] always fails.
+            let _ = (key, v, receiver);
+            return Ok(false);
+        }
         let (target, handler, trap) = self.proxy_trap(p, "set")?;
         let Some(trap) = trap else {
             return self.set_with_receiver(&target, key, v, receiver);
@@ -483,6 +519,9 @@ impl Interp {
 
     /// \[\[Delete\]\](P) (§10.5.10).
     pub fn proxy_delete(&mut self, p: &Obj, key: &PropKey) -> JsResult<bool> {
+        if let Some(ns) = namespace_of(p) {
+            return Ok(self.ns_delete(&ns, key));
+        }
         let (target, handler, trap) = self.proxy_trap(p, "deleteProperty")?;
         let Some(trap) = trap else {
             return self.delete_property(&target, key);
@@ -516,6 +555,9 @@ impl Interp {
 
     /// \[\[OwnPropertyKeys\]\]() (§10.5.11).
     pub fn proxy_own_property_keys(&mut self, p: &Obj) -> JsResult<Vec<PropKey>> {
+        if let Some(ns) = namespace_of(p) {
+            return Ok(self.ns_own_keys(&ns));
+        }
         let (target, handler, trap) = self.proxy_trap(p, "ownKeys")?;
         let Some(trap) = trap else {
             return self.own_property_keys(&target);

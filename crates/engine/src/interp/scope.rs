@@ -12,6 +12,9 @@ use crate::resolve::ScopeInfo;
 use crate::string::JsStr;
 use crate::value::Value;
 
+/// A module environment's import bindings: slot → (exporter's environment, its slot).
+pub type ImportMap = FxHashMap<u32, (Env, u32)>;
+
 pub struct ScopeData {
     pub parent: Option<Env>,
     pub slots: RefCell<Vec<Value>>,
@@ -21,6 +24,10 @@ pub struct ScopeData {
     pub with_object: Option<Obj>,
     /// `var`s added at run time by a sloppy direct `eval`.
     pub eval_vars: RefCell<Option<Box<FxHashMap<JsStr, Value>>>>,
+    /// A module environment's import bindings (CreateImportBinding): slot → the exporting
+    /// module's environment and slot. The slot itself stays `Value::Empty`, so a read takes
+    /// the cold TDZ path, which follows the indirection ([`Env::get_import`]).
+    pub imports: RefCell<Option<Box<ImportMap>>>,
 }
 
 impl Trace for ScopeData {
@@ -43,12 +50,22 @@ impl Trace for ScopeData {
                 }
             }
         }
+        if let Ok(m) = self.imports.try_borrow() {
+            if let Some(m) = &*m {
+                for (e, _) in m.values() {
+                    t.edge(&e.0);
+                }
+            }
+        }
     }
     fn clear(&self) {
         if let Ok(mut s) = self.slots.try_borrow_mut() {
             s.clear();
         }
         if let Ok(mut m) = self.eval_vars.try_borrow_mut() {
+            *m = None;
+        }
+        if let Ok(mut m) = self.imports.try_borrow_mut() {
             *m = None;
         }
     }
@@ -79,6 +96,7 @@ impl Env {
             info: Some(info.clone()),
             with_object: None,
             eval_vars: RefCell::new(None),
+            imports: RefCell::new(None),
         }))
     }
 
@@ -90,6 +108,7 @@ impl Env {
             info: None,
             with_object: None,
             eval_vars: RefCell::new(None),
+            imports: RefCell::new(None),
         }))
     }
 
@@ -100,6 +119,7 @@ impl Env {
             info: None,
             with_object: Some(object),
             eval_vars: RefCell::new(None),
+            imports: RefCell::new(None),
         }))
     }
 
@@ -125,6 +145,30 @@ impl Env {
         }
     }
 
+    /// For a slot that read `Value::Empty`: the value of the import binding there (the
+    /// exporter's binding, itself possibly `Empty`), or `None` if the slot is an ordinary
+    /// binding in its TDZ. Readers call this only on their (cold) TDZ path, so ordinary
+    /// variables pay nothing for modules.
+    #[cold]
+    pub fn get_import(&self, hops: u32, slot: u32) -> Option<Value> {
+        let e = self.ancestor(hops);
+        let target = match &*e.0.imports.borrow() {
+            Some(m) => m.get(&slot).cloned(),
+            None => None,
+        };
+        target.map(|(env, s)| env.get(0, s))
+    }
+
+    /// Makes `slot` an import binding of `target`'s `target_slot` (CreateImportBinding).
+    pub fn set_import(&self, slot: u32, target: Env, target_slot: u32) {
+        self.init(slot, Value::Empty);
+        self.0
+            .imports
+            .borrow_mut()
+            .get_or_insert_with(Default::default)
+            .insert(slot, (target, target_slot));
+    }
+
     #[inline]
     pub fn set(&self, hops: u32, slot: u32, v: Value) {
         let e = self.ancestor(hops);
@@ -148,6 +192,7 @@ impl Env {
             info: self.0.info.clone(),
             with_object: None,
             eval_vars: RefCell::new(None),
+            imports: RefCell::new(None),
         }))
     }
 

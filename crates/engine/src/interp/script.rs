@@ -141,6 +141,13 @@ impl Interp {
         let Ok(script) = parse_module_like(text, esm) else {
             return Err(first);
         };
+        if esm {
+            // Node's detection: the text is an ES module (a module record, loaded by the
+            // host's hooks).
+            let key = crate::string::JsStr::from(self.sources[source as usize].name.as_str());
+            let id = self.create_source_text_module(key, source)?;
+            return self.run_module_record(id);
+        }
         if !esm && has_top_level_using(&script) {
             // Global code: a top-level `using` / `await using` is a Script early error, not
             // a reason to run as a module.
@@ -155,11 +162,8 @@ impl Interp {
     /// `import`/`export` and top-level `await` allowed.
     pub fn run_module(&mut self, name: &str, text: &str) -> Result<Value, RunError> {
         let source = self.add_source(name, text);
-        let script =
-            parse_module_like(text, true).map_err(|error| RunError::Syntax { source, error })?;
-        let wrapped = link_module_like(source, script)?;
-        self.module_like = true;
-        self.evaluate_script(&wrapped, source)
+        let id = self.create_source_text_module(crate::string::JsStr::from(name), source)?;
+        self.run_module_record(id)
     }
 
     /// Whether the running main code is module code (top-level `await`, `this` undefined).
@@ -288,14 +292,9 @@ pub fn parse_module_like(text: &str, esm: bool) -> Result<Script, SyntaxError> {
     parse_script(text, &opts)
 }
 
-/// Links parsed module-like code: the import declarations first (module linking loads every
-/// imported module before the body runs), the body wrapped in an async arrow, resolved.
-pub fn link_module_like(source: u32, mut script: Script) -> Result<Rc<Script>, RunError> {
-    let (imports, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut script.body)
-        .into_iter()
-        .partition(crate::parser::is_import_declaration);
-    script.body = imports;
-    script.body.extend(rest);
+/// Links parsed module-like code (global code with top-level `await`): the body wrapped in
+/// an async arrow, resolved.
+pub fn link_module_like(source: u32, script: Script) -> Result<Rc<Script>, RunError> {
     let wrapped = Rc::new(wrap_module_body(script));
     resolve_script(&wrapped, &ResolveOptions::default())
         .map_err(|error| RunError::Syntax { source, error })?;

@@ -272,6 +272,28 @@ fn format_value(
         Value::Null => return Ok(ctx.stylize("null", "null")),
         v => return Ok(format_primitive(ctx, v)),
     };
+    // A module namespace prints its live exports: `[Module: null prototype] { x: 1 }`.
+    if let Some(entries) = jsgen_engine::interp::module::namespace_entries(it, &o) {
+        let snapshot = Obj::new(None, jsgen_engine::object::ObjectKind::Ordinary);
+        for (name, v) in entries {
+            // A binding in its TDZ (Node: `<uninitialized>`) is left out.
+            if let Some(v) = v {
+                snapshot.define(
+                    jsgen_engine::object::PropKey::from_str(&name),
+                    v,
+                    jsgen_engine::object::Attrs::new(true, true, false),
+                );
+            }
+        }
+        let tag = jsgen_engine::object::PropKey::Sym(it.symbols.to_string_tag.clone());
+        snapshot.define(
+            tag,
+            Value::from("Module"),
+            jsgen_engine::object::Attrs::NONE,
+        );
+        snapshot.borrow_mut().extensible = false;
+        o = snapshot;
+    }
     // A proxy prints as its target (Node's `showProxy: false`), without running any trap;
     // nested proxies are unwrapped all the way.
     while let Some(target) = jsgen_engine::interp::proxy::proxy_target(&o) {
@@ -813,7 +835,10 @@ fn get_ctx_style(o: &Obj, constructor: Option<&str>, tag: &str) -> String {
     let mut fallback = String::new();
     if constructor.is_none() {
         fallback = internal_constructor_name(o);
-        if fallback == tag {
+        if tag == "Module" && !o.borrow().extensible {
+            // A module namespace (its snapshot): `[Module: null prototype] {`.
+            fallback = "Module".to_string();
+        } else if fallback == tag {
             fallback = "Object".to_string();
         }
     }

@@ -77,6 +77,12 @@ const MODULES: &[(&str, &str)] = &[
         "internal/abort_controller",
         include_str!("internal/abort_controller.js"),
     ),
+    (
+        "module",
+        "'use strict'; module.exports = { createRequire: binding.createRequire, \
+         builtinModules: binding.builtinModules(), \
+         isBuiltin: (s) => binding.builtinModules().includes(String(s).replace(/^node:/, '')) };",
+    ),
 ];
 
 /// Whether `name` is one of Node's internal modules, which only core modules may require.
@@ -236,6 +242,14 @@ fn binding(it: &mut Interp) -> Obj {
     it.define_method(&b, "availableParallelism", 0, |_, _| {
         let n = std::thread::available_parallelism().map_or(1, |n| n.get());
         Ok(Value::from(n as u32))
+    });
+    it.define_method(&b, "createRequire", 1, crate::require::create_require);
+    it.define_method(&b, "builtinModules", 0, |it, _| {
+        let names: Vec<Value> = crate::require::NODE_BUILTINS
+            .split_whitespace()
+            .map(Value::from)
+            .collect();
+        Ok(Value::Object(it.new_array(names)))
     });
     it.define_method(&b, "kindOf", 1, |_, a| Ok(Value::from(kind_of(&a.get(0)))));
     crate::fs::install(it, &b);

@@ -301,12 +301,10 @@ fn expr(e: &Expr) -> String {
         ExprKind::Bool(b) => format!("{b}"),
         ExprKind::Null => "null".into(),
         ExprKind::Regex { pattern, flags } => format!("/{pattern}/{flags}"),
-        ExprKind::ImportCall(x) => format!("(import {})", expr(x)),
+        ExprKind::ImportCall(x, None) => format!("(import {})", expr(x)),
+        ExprKind::ImportCall(x, Some(o)) => format!("(import {} {})", expr(x), expr(o)),
         ExprKind::ImportMeta => "import.meta".into(),
-        ExprKind::ModuleNamespace { source, names } => {
-            let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
-            format!("(namespace {:?} [{}])", source.to_string(), names.join(" "))
-        }
+        ExprKind::ImportBinding => "<import binding>".into(),
         ExprKind::Template(t) => tpl(t),
         ExprKind::TaggedTemplate { tag, quasi } => format!("(tag {} {})", expr(tag), tpl(quasi)),
         ExprKind::Array(v) => format!(
@@ -1247,12 +1245,57 @@ fn module_goal_desugars_imports_and_exports() {
     let src = "import d, { a as b, c } from 'm'; import * as ns from 'n'; import 'side';
         export default function () {} export const x = 1; export { x as y }; export * from 'o';
         const p = import('q'); const u = import.meta.url;";
-    let s = parse_script(src, &opts).expect("parses as a module");
+    let (s, items) = crate::parser::parse_module(src, &opts).expect("parses as a module");
     assert_eq!(s.body.len(), 9);
-    assert!(crate::parser::is_import_declaration(&s.body[0]));
-    assert!(crate::parser::is_import_declaration(&s.body[1]));
-    assert!(crate::parser::is_import_declaration(&s.body[2]));
-    assert!(crate::parser::is_import_declaration(&s.body[6]));
+    // Imports become immutable bindings that linking makes indirect; `import 'm'` and
+    // `export ... from` leave nothing to run.
+    let is_import = |st: &Stmt| {
+        matches!(&st.kind, StmtKind::Var(v) if v.kind == VarKind::Const
+            && v.decls.iter().all(|d| matches!(d.init.as_ref().map(|e| &e.kind), Some(ExprKind::ImportBinding))))
+    };
+    assert!(is_import(&s.body[0]) && is_import(&s.body[1]));
+    assert!(matches!(s.body[2].kind, StmtKind::Empty));
+    assert!(matches!(s.body[6].kind, StmtKind::Empty));
+    // The module's requests, import entries and export entries (ParseModule).
+    let specs: Vec<String> = items
+        .requests
+        .iter()
+        .map(|r| r.specifier.to_string())
+        .collect();
+    assert_eq!(specs, ["m", "n", "side", "o"]);
+    let imports: Vec<(Option<String>, String)> = items
+        .imports
+        .iter()
+        .map(|i| {
+            (
+                i.import_name.as_ref().map(|n| n.to_string()),
+                i.local_name.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        imports,
+        [
+            (Some("default".into()), "d".into()),
+            (Some("a".into()), "b".into()),
+            (Some("c".into()), "c".into()),
+            (None, "ns".into()),
+        ]
+    );
+    let exports: Vec<Option<String>> = items
+        .exports
+        .iter()
+        .map(|e| e.export_name.as_ref().map(|n| n.to_string()))
+        .collect();
+    assert_eq!(
+        exports,
+        [
+            Some("default".into()),
+            Some("x".into()),
+            Some("y".into()),
+            None
+        ]
+    );
     assert!(
         matches!(&s.body[3].kind, StmtKind::Function(f) if f.name.as_ref().is_some_and(|n| n.name.to_string() == "default"))
     );

@@ -1,0 +1,2 @@
+exports.double = (x) => x * 2;
+exports.kind = 'commonjs';

@@ -1,0 +1,4 @@
+export default function greet(name) {
+  return `Hello, ${name}`;
+}
+export const shout = (s) => s.toUpperCase();

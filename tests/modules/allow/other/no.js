@@ -1,0 +1,1 @@
+console.log('OTHER LOADED'); module.exports = 'no';

@@ -1,0 +1,1 @@
+console.log('OTHER LOADED'); export default 'no';

@@ -1,0 +1,1 @@
+import { value } from './star.mjs';

@@ -1,0 +1,1 @@
+export * from './plain.mjs'; export * from './plain2.mjs';

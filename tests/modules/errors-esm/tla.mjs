@@ -1,0 +1,1 @@
+await 0; export const late = 1;

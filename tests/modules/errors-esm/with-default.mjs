@@ -1,0 +1,1 @@
+export default 'd'; export const named = 1;

@@ -1,0 +1,1 @@
+console.log('SECRET LOADED'); export default 'secret';

@@ -1,0 +1,1 @@
+console.log('SECRET LOADED'); module.exports = 'secret';
