@@ -323,6 +323,9 @@ pub struct Interp {
     /// The allowlist and state of side-effect-free evaluation (`side_effect.rs`), built on
     /// first use.
     pub(crate) side_effect_guard: Option<Box<side_effect::SideEffectGuard>>,
+    /// The built-in `next` methods that for-of (IteratorStepValue) runs without creating the
+    /// iterator result object when an iterator record's `next` is one of them.
+    pub(crate) original_next: iter::OriginalNext,
 }
 
 impl Interp {
@@ -443,6 +446,7 @@ impl Interp {
     /// CreateIterResultObject.
     pub fn iter_result(&self, value: Value, done: bool) -> Value {
         let o = self.new_object();
+        o.borrow_mut().props.reserve(2);
         o.define("value", value, Attrs::DEFAULT);
         o.define("done", Value::Bool(done), Attrs::DEFAULT);
         Value::Object(o)

@@ -321,6 +321,7 @@ pub fn create(
         terminate_code: Default::default(),
         max_call_depth: crate::interp::MAX_CALL_DEPTH,
         side_effect_guard: None,
+        original_next: Default::default(),
     };
     crate::builtins::init_all(&mut it);
     it
