@@ -204,8 +204,14 @@ impl PropertyDescriptor {
 #[derive(Default, Debug)]
 pub struct PropMap {
     entries: Vec<Option<(PropKey, Prop)>>,
-    index: Option<Box<FxHashMap<PropKey, u32>>>,
-    /// Number of `None` holes in `entries` (only an indexed map has any).
+    index: Option<Box<PropIndex>>,
+}
+
+/// The hash index of a large [`PropMap`], and the count of `None` holes in its entries (only
+/// an indexed map has any; kept here so small objects stay two words smaller).
+#[derive(Default, Debug)]
+struct PropIndex {
+    positions: FxHashMap<PropKey, u32>,
     holes: usize,
 }
 
@@ -216,7 +222,7 @@ impl PropMap {
     #[inline]
     pub fn find(&self, key: &PropKey) -> Option<usize> {
         if let Some(ix) = &self.index {
-            return ix.get(key).map(|&i| i as usize);
+            return ix.positions.get(key).map(|&i| i as usize);
         }
         self.entries
             .iter()
@@ -251,7 +257,7 @@ impl PropMap {
             }
         }
         if let Some(ix) = &mut self.index {
-            ix.insert(key.clone(), self.entries.len() as u32);
+            ix.positions.insert(key.clone(), self.entries.len() as u32);
         }
         self.entries.push(Some((key, prop)));
         if self.index.is_none() && self.entries.len() > Self::INDEX_THRESHOLD {
@@ -263,12 +269,11 @@ impl PropMap {
         match &mut self.index {
             None => self.entries.remove(i).map(|(_, p)| p),
             Some(ix) => {
-                ix.remove(key);
+                ix.positions.remove(key);
                 let (_, p) = self.entries.get_mut(i)?.take()?;
-                self.holes += 1;
-                if self.holes * 2 > self.entries.len() {
+                ix.holes += 1;
+                if ix.holes * 2 > self.entries.len() {
                     self.entries.retain(Option::is_some);
-                    self.holes = 0;
                     self.rebuild_index();
                 }
                 Some(p)
@@ -283,7 +288,10 @@ impl PropMap {
                 ix.insert(k.clone(), i as u32);
             }
         }
-        self.index = Some(Box::new(ix));
+        self.index = Some(Box::new(PropIndex {
+            positions: ix,
+            holes: 0,
+        }));
     }
     /// Makes room for `n` more properties.
     pub fn reserve(&mut self, n: usize) {
@@ -296,7 +304,7 @@ impl PropMap {
         self.entries.iter_mut().filter_map(|e| e.as_mut())
     }
     pub fn len(&self) -> usize {
-        self.entries.len() - self.holes
+        self.entries.len() - self.index.as_ref().map_or(0, |ix| ix.holes)
     }
     pub fn is_empty(&self) -> bool {
         self.len() == 0
@@ -304,7 +312,6 @@ impl PropMap {
     pub fn clear(&mut self) {
         self.entries.clear();
         self.index = None;
-        self.holes = 0;
     }
 }
 

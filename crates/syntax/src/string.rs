@@ -280,7 +280,11 @@ impl JsStr {
     /// surrogates count as the 3 bytes of U+FFFD). Source spans are byte offsets, so a member
     /// call's position needs the name's UTF-8 length on every call.
     pub fn utf8_len(&self) -> usize {
-        char::decode_utf16(self.units().iter().copied())
+        let u = self.units();
+        if u.iter().all(|&c| c < 0x80) {
+            return u.len();
+        }
+        char::decode_utf16(u.iter().copied())
             .map(|c| c.map_or(3, char::len_utf8))
             .sum()
     }
