@@ -49,7 +49,8 @@ struct Inner {
 }
 
 thread_local! {
-    static INTERNER: RefCell<FxHashMap<Box<[u16]>, JsStr>> = RefCell::new(FxHashMap::default());
+    /// Interned strings, looked up by their code units (`JsStr: Borrow<[u16]>`).
+    static INTERNER: RefCell<rustc_hash::FxHashSet<JsStr>> = RefCell::new(Default::default());
     /// The same interned strings keyed by their Rust text, so [`JsStr::intern`] of a name
     /// seen before (`PropKey::from("done")` on every iterator step) is one hash lookup,
     /// with no UTF-16 conversion and no allocation.
@@ -82,19 +83,27 @@ impl JsStr {
             return j;
         }
         let units: Vec<u16> = s.encode_utf16().collect();
-        let j = Self::intern_units(&units);
+        let j = Self::intern_vec(units);
         STR_INTERNER.with(|t| t.borrow_mut().insert(s.into(), j.clone()));
         j
     }
 
     pub fn intern_units(units: &[u16]) -> JsStr {
+        if let Some(s) = INTERNER.with(|t| t.borrow().get(units).cloned()) {
+            return s;
+        }
+        Self::intern_vec(units.to_vec())
+    }
+
+    /// [`JsStr::intern_units`] taking the units by value: a new name keeps this buffer.
+    fn intern_vec(units: Vec<u16>) -> JsStr {
         INTERNER.with(|t| {
             let mut t = t.borrow_mut();
-            if let Some(s) = t.get(units) {
+            if let Some(s) = t.get(&units[..]) {
                 return s.clone();
             }
-            let s = JsStr::from_units(units.to_vec());
-            t.insert(units.to_vec().into_boxed_slice(), s.clone());
+            let s = JsStr::from_units(units);
+            t.insert(s.clone());
             s
         })
     }
@@ -416,6 +425,14 @@ impl Eq for JsStr {}
 impl Hash for JsStr {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.units().hash(state)
+    }
+}
+
+/// Hashes and compares as its code units (see `Hash` and `PartialEq`), so a set of `JsStr`
+/// can be searched with a `&[u16]`.
+impl std::borrow::Borrow<[u16]> for JsStr {
+    fn borrow(&self) -> &[u16] {
+        self.units()
     }
 }
 
