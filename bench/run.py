@@ -1,134 +1,198 @@
 #!/usr/bin/env python3
-"""Benchmarks: jsgen against `node --jitless` and QuickJS.
+"""Benchmarks: jsgen against QuickJS-ng's `qjs`, `node --jitless` and (when on PATH) Boa.
 
 Speed and memory targets are checked here, never by timed unit tests. Each script in
-bench/scripts/ runs under every engine available; the best of N runs is kept (user+sys CPU
-seconds, and peak RSS for the processes we start). Output must match Node's stdout, so a
-benchmark that got faster by being wrong shows up as a failure, not a win.
+bench/scripts/ runs under every engine available, N times; the median CPU time (user+sys of
+that child process, so a loaded machine's waiting is not counted) and the peak RSS are kept.
+Every engine's stdout must match Node's, so a benchmark that got faster by being wrong shows
+up as a failure, not a win.
 
 Engines:
-- jsgen: target/release/jsgen (build with `cargo build --release` first).
-- node: `node --jitless` (V8's interpreter, Ignition, with no JIT): the reference the
-  project's speed targets are stated against.
-- qjs: QuickJS through the `quickjs` Python package (`pip install quickjs`), when it is
-  installed. Its time is measured inside the process around eval + the job queue, so Python's
-  start-up is not counted. It has no timers, so scripts using them are skipped there.
+- jsgen: target/release/jsgen, or $CARGO_TARGET_DIR/release/jsgen (`cargo build --release`),
+  or the binary named by --jsgen.
+- node: the reference Node with `--jitless` (V8's interpreter, Ignition, with no JIT). Taken
+  from --node, $JSGEN_REFERENCE_NODE, ../shared/reference-node/node, or `node` on PATH.
+- qjs: QuickJS-ng's command line (build it with `bench/build-qjs.sh`; found through --qjs,
+  bench/.qjs/qjs or PATH). Scripts run as classic scripts (`-C`) with `--std` and a prelude
+  (`-I`) that maps setTimeout/setInterval/clearTimeout/setImmediate onto its `os` timers, so
+  timer and async benchmarks compare too.
+- boa: `boa` when it is on PATH (it has no timers: scripts using them are skipped there).
 
-Usage: python3 bench/run.py [-n RUNS] [name ...]
+Usage: python3 bench/run.py [-n RUNS] [--markdown] [name ...]
 """
 
 import argparse
+import os
 import resource
+import shutil
+import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "bench" / "scripts"
-JSGEN = ROOT / "target" / "release" / "jsgen"
 NEEDS_TIMERS = {"timers"}
 
-
-def run_process(argv):
-    """Runs argv, returns (stdout, user+sys CPU seconds) of that child alone."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    proc = subprocess.run(argv, capture_output=True, text=True, timeout=600)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{argv[0]} exited with {proc.returncode}: {proc.stderr[-500:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return proc.stdout, cpu
-
-
-def peak_rss_mib(argv):
-    """Peak RSS of one run, from GNU time (RUSAGE_CHILDREN only keeps the maximum so far)."""
-    proc = subprocess.run(
-        ["/usr/bin/time", "-f", "%M", *argv], capture_output=True, text=True, timeout=600
-    )
-    last = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "0"
-    try:
-        return int(last) / 1024
-    except ValueError:
-        return float("nan")
-
-
-QJS_DRIVER = r"""
-import sys, time, quickjs
-src = open(sys.argv[1]).read()
-out = []
-ctx = quickjs.Context()
-ctx.add_callable("__log", lambda *a: out.append(" ".join(str(x) for x in a)))
-ctx.eval("globalThis.console = { log: (...a) => __log(...a.map(String)) };")
-t = time.process_time()
-ctx.eval(src)
-while ctx.execute_pending_job():
-    pass
-t = time.process_time() - t
-print("\n".join(out))
-print(f"__cpu {t}", file=sys.stderr)
+QJS_PRELUDE = r"""
+(() => {
+  const os = globalThis.os;
+  globalThis.setTimeout = (f, ms, ...a) => os.setTimeout(() => f(...a), ms ?? 0);
+  globalThis.setInterval = (f, ms, ...a) => os.setInterval(() => f(...a), ms ?? 0);
+  globalThis.clearTimeout = (t) => os.clearTimeout(t);
+  globalThis.clearInterval = (t) => os.clearInterval(t);
+  globalThis.setImmediate = (f, ...a) => os.setTimeout(() => f(...a), 0);
+})();
 """
 
 
-def run_qjs(script):
-    proc = subprocess.run(
-        [sys.executable, "-c", QJS_DRIVER, str(script)], capture_output=True, text=True, timeout=600
-    )
-    if proc.returncode != 0:
-        raise RuntimeError(proc.stderr[-500:])
-    cpu = float(proc.stderr.strip().splitlines()[-1].split()[1])
-    return proc.stdout, cpu
+def run_timed(argv, env=None):
+    """Runs argv under GNU time: returns (stdout, user+sys CPU seconds, peak RSS MiB)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+        proc = subprocess.run(
+            ["/usr/bin/time", "-o", tf.name, "-f", "%U %S %M", *argv],
+            capture_output=True,
+            text=True,
+            timeout=900,
+            env=env,
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(f"{argv[0]} exited with {proc.returncode}: {proc.stderr[-500:]}")
+        fields = tf.read().strip().splitlines()[-1].split()
+    user, sys_, rss_kib = float(fields[0]), float(fields[1]), int(fields[2])
+    return proc.stdout, user + sys_, rss_kib / 1024
 
 
-def have_qjs():
-    try:
-        import quickjs  # noqa: F401
-    except ImportError:
-        return False
-    return True
+def find_jsgen(arg):
+    if arg:
+        return Path(arg)
+    tdir = os.environ.get("CARGO_TARGET_DIR")
+    for cand in ([Path(tdir) / "release" / "jsgen"] if tdir else []) + [
+        ROOT / "target" / "release" / "jsgen"
+    ]:
+        if cand.exists():
+            return cand
+    sys.exit("build first: cargo build --release")
+
+
+def find_node(arg):
+    for cand in [arg, os.environ.get("JSGEN_REFERENCE_NODE"),
+                 str(ROOT.parent / "shared" / "reference-node" / "node")]:
+        if cand and Path(cand).exists():
+            return cand
+    return shutil.which("node")
+
+
+def find_qjs(arg):
+    for cand in [arg, str(ROOT / "bench" / ".qjs" / "qjs")]:
+        if cand and Path(cand).exists():
+            return cand
+    return shutil.which("qjs")
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("-n", type=int, default=3, help="runs per engine (best is kept)")
+    ap.add_argument("-n", type=int, default=5, help="runs per engine (the median is kept)")
+    ap.add_argument("--jsgen")
+    ap.add_argument("--node")
+    ap.add_argument("--qjs")
+    ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
     ap.add_argument("names", nargs="*")
     args = ap.parse_args()
-    if not JSGEN.exists():
-        sys.exit("build first: cargo build --release")
+    jsgen = find_jsgen(args.jsgen)
+    node = find_node(args.node)
+    qjs = find_qjs(args.qjs)
+    boa = shutil.which("boa")
+    env = dict(os.environ)
+    env.setdefault("HOME", "/root")
+
+    prelude = None
+    if qjs:
+        prelude = tempfile.NamedTemporaryFile("w", suffix=".js", delete=False)
+        prelude.write(QJS_PRELUDE)
+        prelude.close()
+
+    engines = [("jsgen", lambda s: [str(jsgen), str(s)])]
+    engines.append(("node", lambda s: [node, "--jitless", str(s)]))
+    if qjs:
+        engines.append(("qjs", lambda s: [qjs, "--std", "-I", prelude.name, "-C", str(s)]))
+    if boa:
+        engines.append(("boa", lambda s: [boa, str(s)]))
+
     scripts = sorted(SCRIPTS.glob("*.js"))
     if args.names:
         scripts = [s for s in scripts if s.stem in args.names]
-    qjs = have_qjs()
-    print(f"{'benchmark':<22}{'jsgen s':>9}{'node-jl s':>10}{'qjs s':>8}"
-          f"{'÷node':>7}{'÷qjs':>7}{'jsgen MiB':>10}{'node MiB':>9}")
+    names = [e for e, _ in engines]
+    print(f"# jsgen={jsgen} node={node} qjs={qjs} boa={boa} runs={args.n} (median CPU s)",
+          file=sys.stderr)
+    rows = []
     failed = False
     for script in scripts:
         name = script.stem
-        expected, node_cpu = None, float("inf")
-        for _ in range(args.n):
-            out, cpu = run_process(["node", "--jitless", str(script)])
-            expected, node_cpu = out, min(node_cpu, cpu)
-        jsgen_cpu = float("inf")
-        for _ in range(args.n):
-            out, cpu = run_process([str(JSGEN), str(script)])
-            if out != expected:
-                print(f"{name}: jsgen output differs from node:\n{out}\nvs\n{expected}")
-                failed = True
-            jsgen_cpu = min(jsgen_cpu, cpu)
-        qjs_cpu = None
-        if qjs and name not in NEEDS_TIMERS:
-            qjs_cpu = float("inf")
+        cpu, rss = {}, {}
+        expected = None
+        for engine, argv_of in engines:
+            if engine == "boa" and name in NEEDS_TIMERS:
+                continue
+            times, peaks = [], []
             for _ in range(args.n):
-                out, cpu = run_qjs(script)
-                if out != expected:
-                    print(f"{name}: qjs output differs (shim?):\n{out}")
-                qjs_cpu = min(qjs_cpu, cpu)
-        jsgen_rss = peak_rss_mib([str(JSGEN), str(script)])
-        node_rss = peak_rss_mib(["node", "--jitless", str(script)])
-        q = f"{qjs_cpu:8.3f}" if qjs_cpu is not None else f"{'-':>8}"
-        rq = f"{jsgen_cpu / qjs_cpu:7.2f}" if qjs_cpu else f"{'-':>7}"
-        print(f"{name:<22}{jsgen_cpu:9.3f}{node_cpu:10.3f}{q}{jsgen_cpu / node_cpu:7.2f}{rq}"
-              f"{jsgen_rss:10.1f}{node_rss:9.1f}")
+                try:
+                    out, t, m = run_timed(argv_of(script), env)
+                except RuntimeError as e:
+                    print(f"{name}: {engine} failed: {e}", file=sys.stderr)
+                    failed = engine in ("jsgen", "node") or failed
+                    break
+                if engine == "node":
+                    expected = out
+                elif expected is not None and out != expected:
+                    print(f"{name}: {engine} output differs from node:\n{out[:500]}\nvs\n"
+                          f"{expected[:500]}", file=sys.stderr)
+                    failed = failed or engine == "jsgen"
+                times.append(t)
+                peaks.append(m)
+            if times:
+                cpu[engine] = statistics.median(times)
+                rss[engine] = max(peaks)
+            if engine == "jsgen":
+                # Node runs second but its output is the reference: check jsgen's afterwards.
+                jsgen_out = out if times else None
+        if expected is not None and jsgen_out is not None and jsgen_out != expected:
+            print(f"{name}: jsgen output differs from node:\n{jsgen_out[:500]}\nvs\n"
+                  f"{expected[:500]}", file=sys.stderr)
+            failed = True
+        rows.append((name, cpu, rss))
+        if not args.markdown:
+            print_row(name, cpu, rss, names)
+    if args.markdown:
+        print_markdown(rows, names)
     sys.exit(1 if failed else 0)
+
+
+def ratio(cpu, a, b):
+    if a in cpu and b in cpu and cpu[b] > 0:
+        return f"{cpu[a] / cpu[b]:.2f}"
+    return "-"
+
+
+def print_row(name, cpu, rss, names):
+    secs = " ".join(f"{e}={cpu[e]:.3f}s/{rss[e]:.0f}MiB" for e in names if e in cpu)
+    others = [e for e in names if e != "jsgen"]
+    rs = " ".join(f"÷{e}={ratio(cpu, 'jsgen', e)}" for e in others)
+    print(f"{name:<22} {secs}  {rs}", flush=True)
+
+
+def print_markdown(rows, names):
+    others = [e for e in names if e != "jsgen"]
+    head = ["benchmark"] + [f"{e} s" for e in names] + [f"jsgen ÷ {e}" for e in others]
+    head += [f"{e} MiB" for e in names]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for name, cpu, rss in rows:
+        cells = [name] + [f"{cpu[e]:.3f}" if e in cpu else "-" for e in names]
+        cells += [ratio(cpu, "jsgen", e) for e in others]
+        cells += [f"{rss[e]:.0f}" if e in rss else "-" for e in names]
+        print("| " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

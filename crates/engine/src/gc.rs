@@ -212,13 +212,16 @@ struct Heap {
 }
 
 thread_local! {
-    static HEAP: Heap = Heap {
-        cells: RefCell::new(Vec::new()),
-        collections: Cell::new(0),
-        sticky: RefCell::new(Vec::new()),
-        allocated: Cell::new(0),
-        threshold: Cell::new(MIN_THRESHOLD),
-        collecting: Cell::new(false),
+    // `const`: no lazy-initialisation check on the access every allocation makes.
+    static HEAP: Heap = const {
+        Heap {
+            cells: RefCell::new(Vec::new()),
+            collections: Cell::new(0),
+            sticky: RefCell::new(Vec::new()),
+            allocated: Cell::new(0),
+            threshold: Cell::new(MIN_THRESHOLD),
+            collecting: Cell::new(false),
+        }
     };
 }
 

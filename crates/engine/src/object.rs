@@ -196,78 +196,161 @@ impl PropertyDescriptor {
 }
 
 /// Insertion-ordered property map, linear for small objects, hash-indexed for large ones.
+///
+/// Deleting from an indexed map leaves a hole (`None`) in `entries` instead of shifting the
+/// entries after it and rebuilding the index (which made deleting n keys one by one O(n²):
+/// 20 000 keys took 5.8 s). The holes are squeezed out, and the index rebuilt, once they
+/// outnumber the live entries, so the cost stays amortized O(1) per deletion.
 #[derive(Default, Debug)]
 pub struct PropMap {
-    entries: Vec<(PropKey, Prop)>,
-    index: Option<Box<FxHashMap<PropKey, u32>>>,
+    entries: Vec<Option<(PropKey, Prop)>>,
+    index: Option<Box<PropIndex>>,
+}
+
+/// The hash index of a large [`PropMap`], and the count of `None` holes in its entries (only
+/// an indexed map has any; kept here so small objects stay two words smaller).
+#[derive(Default, Debug)]
+struct PropIndex {
+    positions: FxHashMap<PropKey, u32>,
+    holes: usize,
 }
 
 impl PropMap {
     pub const INDEX_THRESHOLD: usize = 12;
 
+    /// The position of `key` in `entries` (positions stay valid until the next deletion).
     #[inline]
     pub fn find(&self, key: &PropKey) -> Option<usize> {
         if let Some(ix) = &self.index {
-            return ix.get(key).map(|&i| i as usize);
+            return ix.positions.get(key).map(|&i| i as usize);
         }
-        self.entries.iter().position(|(k, _)| k.fast_eq(key))
+        self.entries
+            .iter()
+            .position(|e| matches!(e, Some((k, _)) if k.fast_eq(key)))
     }
-    /// The entry at position `i` of the insertion order.
+    /// The entry at position `i` of the insertion order (`None` for a deleted one).
     #[inline]
     pub fn entry_at(&self, i: usize) -> Option<&(PropKey, Prop)> {
-        self.entries.get(i)
+        self.entries.get(i).and_then(|e| e.as_ref())
+    }
+    #[inline]
+    fn prop_at(&self, i: usize) -> Option<&Prop> {
+        self.entries.get(i).and_then(|e| e.as_ref()).map(|(_, p)| p)
     }
     #[inline]
     pub fn get(&self, key: &PropKey) -> Option<&Prop> {
-        self.find(key).map(|i| &self.entries[i].1)
+        self.find(key).and_then(|i| self.prop_at(i))
     }
     #[inline]
     pub fn get_mut(&mut self, key: &PropKey) -> Option<&mut Prop> {
-        self.find(key).map(move |i| &mut self.entries[i].1)
+        let i = self.find(key)?;
+        self.entries
+            .get_mut(i)
+            .and_then(|e| e.as_mut())
+            .map(|(_, p)| p)
     }
     pub fn insert(&mut self, key: PropKey, prop: Prop) {
         if let Some(i) = self.find(&key) {
-            self.entries[i].1 = prop;
-            return;
+            if let Some(Some((_, p))) = self.entries.get_mut(i) {
+                *p = prop;
+                return;
+            }
         }
         if let Some(ix) = &mut self.index {
-            ix.insert(key.clone(), self.entries.len() as u32);
+            ix.positions.insert(key.clone(), self.entries.len() as u32);
         }
-        self.entries.push((key, prop));
+        self.entries.push(Some((key, prop)));
         if self.index.is_none() && self.entries.len() > Self::INDEX_THRESHOLD {
             self.rebuild_index();
         }
     }
     pub fn remove(&mut self, key: &PropKey) -> Option<Prop> {
         let i = self.find(key)?;
-        let (_, p) = self.entries.remove(i);
-        if self.index.is_some() {
-            self.rebuild_index();
+        match &mut self.index {
+            None => self.entries.remove(i).map(|(_, p)| p),
+            Some(ix) => {
+                ix.positions.remove(key);
+                let (_, p) = self.entries.get_mut(i)?.take()?;
+                ix.holes += 1;
+                if ix.holes * 2 > self.entries.len() {
+                    self.entries.retain(Option::is_some);
+                    self.rebuild_index();
+                }
+                Some(p)
+            }
         }
-        Some(p)
     }
     fn rebuild_index(&mut self) {
         let mut ix = FxHashMap::default();
-        for (i, (k, _)) in self.entries.iter().enumerate() {
-            ix.insert(k.clone(), i as u32);
+        ix.reserve(self.entries.len());
+        for (i, e) in self.entries.iter().enumerate() {
+            if let Some((k, _)) = e {
+                ix.insert(k.clone(), i as u32);
+            }
         }
-        self.index = Some(Box::new(ix));
+        self.index = Some(Box::new(PropIndex {
+            positions: ix,
+            holes: 0,
+        }));
+    }
+    /// Makes room for `n` more properties.
+    pub fn reserve(&mut self, n: usize) {
+        self.entries.reserve(n);
     }
     pub fn iter(&self) -> impl Iterator<Item = &(PropKey, Prop)> {
-        self.entries.iter()
+        self.entries.iter().filter_map(|e| e.as_ref())
     }
     pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut (PropKey, Prop)> {
-        self.entries.iter_mut()
+        self.entries.iter_mut().filter_map(|e| e.as_mut())
     }
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.entries.len() - self.index.as_ref().map_or(0, |ix| ix.holes)
     }
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
     pub fn clear(&mut self) {
         self.entries.clear();
         self.index = None;
+    }
+}
+
+#[cfg(test)]
+mod prop_map_tests {
+    use super::*;
+
+    fn key(i: usize) -> PropKey {
+        PropKey::Str(JsStr::from(format!("k{i}").as_str()))
+    }
+
+    #[test]
+    fn deletion_keeps_order_and_lookups() {
+        let mut m = PropMap::default();
+        for i in 0..100 {
+            m.insert(key(i), Prop::data(Value::Number(i as f64), Attrs::DEFAULT));
+        }
+        for i in (0..100).filter(|i| i % 3 != 0) {
+            assert!(m.remove(&key(i)).is_some());
+            assert!(m.remove(&key(i)).is_none());
+        }
+        assert_eq!(m.len(), 34);
+        m.insert(key(1), Prop::data(Value::Number(-1.0), Attrs::DEFAULT));
+        let order: Vec<PropKey> = m.iter().map(|(k, _)| k.clone()).collect();
+        let mut want: Vec<PropKey> = (0..100).filter(|i| i % 3 == 0).map(key).collect();
+        want.push(key(1));
+        assert_eq!(order, want);
+        for i in 0..100 {
+            assert_eq!(m.get(&key(i)).is_some(), i % 3 == 0 || i == 1, "key {i}");
+            if let Some(pos) = m.find(&key(i)) {
+                assert_eq!(m.entry_at(pos).map(|(k, _)| k.clone()), Some(key(i)));
+            }
+        }
+        loop {
+            let first = m.iter().next().map(|(k, _)| k.clone());
+            let Some(k) = first else { break };
+            m.remove(&k);
+        }
+        assert!(m.is_empty());
     }
 }
 

@@ -5,6 +5,7 @@
 use crate::string::JsStr;
 
 /// A pattern compiled for matching, with its capture-group names.
+#[derive(Clone)]
 pub struct CompiledPattern {
     /// \[\[RegExpMatcher\]\]
     pub regex: regress::Regex,
@@ -156,7 +157,38 @@ pub fn validate_literal(p: &JsStr, f: &JsStr) -> Result<(), String> {
     }
 }
 
+/// Most patterns [`compile_pattern`] remembers; the cache is emptied when it is full.
+const COMPILED_CACHE_MAX: usize = 256;
+
+thread_local! {
+    /// Compiled patterns by (flags, pattern): a regular expression literal evaluates to a new
+    /// RegExp object each time (`while (...) /^\s+/.exec(src)`), and `regress`'s parser and
+    /// optimizer cost far more than cloning the compiled program.
+    static COMPILED: std::cell::RefCell<rustc_hash::FxHashMap<Box<[u16]>, CompiledPattern>> =
+        Default::default();
+}
+
+/// Compiles pattern `p` with flags `f` (cached: see [`COMPILED`]).
 pub fn compile_pattern(p: &JsStr, f: &JsStr) -> Result<CompiledPattern, RegExpError> {
+    let mut key = Vec::with_capacity(1 + f.len() + p.len());
+    key.push(f.len() as u16);
+    key.extend_from_slice(f.units());
+    key.extend_from_slice(p.units());
+    if let Some(c) = COMPILED.with(|c| c.borrow().get(&key[..]).cloned()) {
+        return Ok(c);
+    }
+    let compiled = compile_pattern_uncached(p, f)?;
+    COMPILED.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= COMPILED_CACHE_MAX {
+            c.clear();
+        }
+        c.insert(key.into_boxed_slice(), compiled.clone());
+    });
+    Ok(compiled)
+}
+
+fn compile_pattern_uncached(p: &JsStr, f: &JsStr) -> Result<CompiledPattern, RegExpError> {
     // Flags: any of "dgimsuvy", no duplicates, not both `u` and `v`.
     let mut seen = [false; 128];
     for &u in f.units() {

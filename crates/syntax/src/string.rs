@@ -25,22 +25,36 @@ use rustc_hash::FxHashMap;
 /// the quadratic cost of repeated appends only matters for long strings.
 pub const ROPE_MIN_LEN: usize = 128;
 
+/// Substrings at least this long share their parent's code units instead of copying them
+/// ([`JsStr::slice`]); shorter ones are copied (V8's `SlicedString::kMinLength` is 13).
+pub const SLICE_MIN_LEN: usize = 16;
+
 #[derive(Clone)]
 pub struct JsStr(Rc<Inner>);
 
-/// A string is either *flat* (`flat` holds its code units) or a *rope* (`parts` holds the two
-/// strings it is the concatenation of, `flat` is empty). A rope is flattened the first time
-/// its code units are needed; `flat` is then set once and never changes again, which is what
-/// lets [`JsStr::units`] hand out a plain `&[u16]`.
+/// A string is either *flat* (`flat` holds its code units), a *slice* (`slice` names a flat
+/// string and the offset of this one's units in it, `flat` is empty) or a *rope* (`parts`
+/// holds the two strings it is the concatenation of, `flat` is empty). A rope is flattened
+/// the first time its code units are needed; `flat` is then set once and never changes
+/// again, which is what lets [`JsStr::units`] hand out a plain `&[u16]`. A slice never
+/// changes: its units are borrowed from its base, which it keeps alive.
 struct Inner {
     /// Length in code units (known without flattening).
     len: usize,
     flat: OnceCell<Vec<u16>>,
     parts: Cell<Option<(JsStr, JsStr)>>,
+    /// `Some((base, offset))` for a slice: `base` is flat, this string is
+    /// `base.units()[offset..offset + len]`.
+    slice: Option<(JsStr, usize)>,
 }
 
 thread_local! {
-    static INTERNER: RefCell<FxHashMap<Box<[u16]>, JsStr>> = RefCell::new(FxHashMap::default());
+    /// Interned strings, looked up by their code units (`JsStr: Borrow<[u16]>`).
+    static INTERNER: RefCell<rustc_hash::FxHashSet<JsStr>> = RefCell::new(Default::default());
+    /// The same interned strings keyed by their Rust text, so [`JsStr::intern`] of a name
+    /// seen before (`PropKey::from("done")` on every iterator step) is one hash lookup,
+    /// with no UTF-16 conversion and no allocation.
+    static STR_INTERNER: RefCell<FxHashMap<Box<str>, JsStr>> = RefCell::new(FxHashMap::default());
     static EMPTY: JsStr = JsStr::from_units(Vec::new());
     static LATIN1: Vec<JsStr> = (0..=0xFFu16).map(|u| JsStr::new_flat(vec![u])).collect();
 }
@@ -70,23 +84,37 @@ impl JsStr {
             len: units.len(),
             flat: OnceCell::from(units),
             parts: Cell::new(None),
+            slice: None,
         }))
     }
 
     /// Returns the shared instance for this name, creating it on first use.
     pub fn intern(s: &str) -> JsStr {
+        if let Some(j) = STR_INTERNER.with(|t| t.borrow().get(s).cloned()) {
+            return j;
+        }
         let units: Vec<u16> = s.encode_utf16().collect();
-        Self::intern_units(&units)
+        let j = Self::intern_vec(units);
+        STR_INTERNER.with(|t| t.borrow_mut().insert(s.into(), j.clone()));
+        j
     }
 
     pub fn intern_units(units: &[u16]) -> JsStr {
+        if let Some(s) = INTERNER.with(|t| t.borrow().get(units).cloned()) {
+            return s;
+        }
+        Self::intern_vec(units.to_vec())
+    }
+
+    /// [`JsStr::intern_units`] taking the units by value: a new name keeps this buffer.
+    fn intern_vec(units: Vec<u16>) -> JsStr {
         INTERNER.with(|t| {
             let mut t = t.borrow_mut();
-            if let Some(s) = t.get(units) {
+            if let Some(s) = t.get(&units[..]) {
                 return s.clone();
             }
-            let s = JsStr::from_units(units.to_vec());
-            t.insert(units.to_vec().into_boxed_slice(), s.clone());
+            let s = JsStr::from_units(units);
+            t.insert(s.clone());
             s
         })
     }
@@ -96,7 +124,24 @@ impl JsStr {
     pub fn units(&self) -> &[u16] {
         match self.0.flat.get() {
             Some(v) => v,
+            None => self.unflat_units(),
+        }
+    }
+
+    /// The units of a slice (borrowed from its base) or of a rope (flattened now).
+    fn unflat_units(&self) -> &[u16] {
+        match &self.0.slice {
+            Some((base, off)) => base.units().get(*off..*off + self.0.len).unwrap_or(&[]),
             None => self.flatten(),
+        }
+    }
+
+    /// The units if they are available without flattening (a flat string or a slice).
+    fn leaf_units(&self) -> Option<&[u16]> {
+        match (self.0.flat.get(), &self.0.slice) {
+            (Some(v), _) => Some(v),
+            (None, Some(_)) => Some(self.unflat_units()),
+            (None, None) => None,
         }
     }
 
@@ -117,7 +162,12 @@ impl JsStr {
 
     /// True while this string is an unflattened rope (for tests and diagnostics).
     pub fn is_rope(&self) -> bool {
-        self.0.flat.get().is_none()
+        self.0.flat.get().is_none() && self.0.slice.is_none()
+    }
+
+    /// True for a string that shares its base's code units (for tests and diagnostics).
+    pub fn is_slice(&self) -> bool {
+        self.0.slice.is_some()
     }
 
     /// `self + other`. Short results are copied; long ones are O(1) rope nodes, flattened
@@ -140,6 +190,7 @@ impl JsStr {
             len,
             flat: OnceCell::new(),
             parts: Cell::new(Some((self.clone(), other.clone()))),
+            slice: None,
         }))
     }
 
@@ -182,8 +233,10 @@ impl JsStr {
                     v.reserve(total.saturating_sub(v.len()));
                     break v;
                 }
+            }
+            if let Some(units) = cur.leaf_units() {
                 let mut v = Vec::with_capacity(total);
-                v.extend_from_slice(cur.units());
+                v.extend_from_slice(units);
                 break v;
             }
             match Self::parts_of(&mut cur) {
@@ -196,7 +249,7 @@ impl JsStr {
         };
         drop(cur);
         while let Some(mut s) = pending.pop() {
-            if let Some(units) = s.0.flat.get() {
+            if let Some(units) = s.leaf_units() {
                 buf.extend_from_slice(units);
             } else if let Some((l, r)) = Self::parts_of(&mut s) {
                 pending.push(r);
@@ -207,19 +260,53 @@ impl JsStr {
         inner.flat.get_or_init(|| buf)
     }
 
+    /// The code units `start..end` (clamped to the string). A result of at least
+    /// [`SLICE_MIN_LEN`] units shares this string's units (V8's SlicedString): a lexer that
+    /// consumes its input with `src = src.substring(n)` would otherwise copy the rest of the
+    /// input on every token, quadratic in the input's length.
     pub fn slice(&self, start: usize, end: usize) -> JsStr {
+        let end = end.min(self.len());
+        let start = start.min(end);
         if start == 0 && end == self.len() {
             return self.clone();
         }
-        if end == start + 1 {
-            return JsStr::from_units(vec![self.units()[start]]);
+        let len = end - start;
+        if len < SLICE_MIN_LEN {
+            return JsStr::from_units(self.units()[start..end].to_vec());
         }
-        JsStr::from_units(self.units()[start..end].to_vec())
+        // Slice the flat string that holds the units: a slice's base, or this string
+        // (flattened first if it is a rope).
+        let (base, off) = match &self.0.slice {
+            Some((base, off)) => (base.clone(), off + start),
+            None => {
+                self.units();
+                (self.clone(), start)
+            }
+        };
+        JsStr(Rc::new(Inner {
+            len,
+            flat: OnceCell::new(),
+            parts: Cell::new(None),
+            slice: Some((base, off)),
+        }))
     }
 
     /// Lossy conversion for output: lone surrogates become U+FFFD, as when Node writes to stdout.
     pub fn to_rust_string(&self) -> String {
         String::from_utf16_lossy(self.units())
+    }
+
+    /// The length in bytes of [`JsStr::to_rust_string`]'s result, without building it (lone
+    /// surrogates count as the 3 bytes of U+FFFD). Source spans are byte offsets, so a member
+    /// call's position needs the name's UTF-8 length on every call.
+    pub fn utf8_len(&self) -> usize {
+        let u = self.units();
+        if u.iter().all(|&c| c < 0x80) {
+            return u.len();
+        }
+        char::decode_utf16(u.iter().copied())
+            .map(|c| c.map_or(3, char::len_utf8))
+            .sum()
     }
 
     /// True if every code unit is ASCII (a common fast path for formatting).
@@ -352,6 +439,14 @@ impl Hash for JsStr {
     }
 }
 
+/// Hashes and compares as its code units (see `Hash` and `PartialEq`), so a set of `JsStr`
+/// can be searched with a `&[u16]`.
+impl std::borrow::Borrow<[u16]> for JsStr {
+    fn borrow(&self) -> &[u16] {
+        self.units()
+    }
+}
+
 impl PartialOrd for JsStr {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
@@ -391,6 +486,15 @@ impl From<String> for JsStr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf8_len_matches_the_lossy_conversion() {
+        for s in ["", "abc", "é", "名前", "😀x"] {
+            assert_eq!(JsStr::from(s).utf8_len(), s.len());
+        }
+        let lone = JsStr::from_units(vec![0xD800, 0x61]);
+        assert_eq!(lone.utf8_len(), lone.to_rust_string().len());
+    }
 
     #[test]
     fn interning_shares_allocation() {

@@ -56,7 +56,16 @@ pub fn create_array_iterator(it: &Interp, target: Value, kind: IterKind) -> Obj 
 
 /// `%ArrayIteratorPrototype%.next()`.
 fn array_iterator_next(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let state = match a.this {
+    Ok(match array_iterator_step(it, a.this)? {
+        Some(v) => it.iter_result(v, false),
+        None => it.iter_result(Value::Undefined, true),
+    })
+}
+
+/// `%ArrayIteratorPrototype%.next()` without the result object: `None` when done (for-of
+/// calls this directly while the iterator's `next` is the original).
+pub(crate) fn array_iterator_step(it: &mut Interp, this: &Value) -> JsResult<Option<Value>> {
+    let state = match this {
         Value::Object(o) => match &o.borrow().kind {
             ObjectKind::ArrayIterator {
                 target,
@@ -71,11 +80,11 @@ fn array_iterator_next(it: &mut Interp, a: &Args) -> JsResult<Value> {
         return Err(incompatible_receiver(
             it,
             "Array Iterator.prototype.next",
-            a.this,
+            this,
         ));
     };
     let Value::Object(t) = target else {
-        return Ok(it.iter_result(Value::Undefined, true));
+        return Ok(None);
     };
     // A typed array's length comes from its buffer witness record; an out-of-bounds or
     // detached view is a TypeError.
@@ -94,7 +103,7 @@ fn array_iterator_next(it: &mut Interp, a: &Args) -> JsResult<Value> {
         if let ObjectKind::ArrayIterator { target, .. } = &mut iter.borrow_mut().kind {
             *target = Value::Undefined;
         }
-        return Ok(it.iter_result(Value::Undefined, true));
+        return Ok(None);
     }
     if let ObjectKind::ArrayIterator { index: i, .. } = &mut iter.borrow_mut().kind {
         *i = index.saturating_add(1);
@@ -108,7 +117,7 @@ fn array_iterator_next(it: &mut Interp, a: &Args) -> JsResult<Value> {
             Value::Object(it.new_array(vec![key, v]))
         }
     };
-    Ok(it.iter_result(result, false))
+    Ok(Some(result))
 }
 
 /// The code point length (1 or 2 units) at `i`.
@@ -901,7 +910,8 @@ pub fn init(it: &mut Interp) {
 
     // %ArrayIteratorPrototype%
     let arr_ip = it.intrinsics.array_iterator_prototype.clone();
-    it.define_method(&arr_ip, "next", 0, array_iterator_next);
+    let next = it.define_method(&arr_ip, "next", 0, array_iterator_next);
+    it.original_next.array = Some(next);
     arr_ip.define(
         tag.clone(),
         Value::from("Array Iterator"),

@@ -21,7 +21,7 @@ use crate::interp::ops::Numeric;
 use crate::interp::pattern::DSource;
 use crate::interp::scope::Env;
 use crate::interp::{Abrupt, Interp, JsResult};
-use crate::object::{trace_value, Attrs, Obj, ObjectKind, PropKey, PropertyDescriptor};
+use crate::object::{trace_value, Attrs, Obj, ObjectKind, PropKey, PropMap, PropertyDescriptor};
 use crate::resolve::{Binding, DeclKind, ScopeInfo};
 use crate::string::JsStr;
 use crate::value::{to_int32, Sym, Value};
@@ -3697,7 +3697,12 @@ impl Interp {
                 _ => return Err(self.bad_frame()),
             }
         } else {
-            (self.new_object(), 0)
+            let o = self.new_object();
+            // Room for every property up front: no `Vec` regrowth while the literal fills.
+            o.borrow_mut()
+                .props
+                .reserve(props.len().min(PropMap::INDEX_THRESHOLD));
+            (o, 0)
         };
         for (i, p) in props.iter().enumerate().skip(start) {
             let lit = |o: &Obj| Frame::Literal {
@@ -4360,7 +4365,7 @@ fn member_position(e: &Expr) -> Span {
     match &e.kind {
         ExprKind::Member { object, prop, .. } => match prop {
             MemberProp::Ident(n) => {
-                let len = n.to_rust_string().len() as u32;
+                let len = n.utf8_len() as u32;
                 Span {
                     start: e.span.end.saturating_sub(len),
                     end: e.span.end,

@@ -82,6 +82,14 @@ impl GeneratorData {
     }
 }
 
+/// What one generator step produced.
+pub enum GenStep {
+    /// IteratorResult(value, done), not yet made into an object.
+    Result(Value, bool),
+    /// `yield*` passes the inner iterator's result object on as is.
+    Raw(Value),
+}
+
 /// Result of running a suspendable body one step.
 pub enum Step {
     /// Suspended at a `yield`/`await` with this value; the frames are returned.
@@ -147,13 +155,28 @@ impl Interp {
         }
     }
 
-    /// GeneratorResume / GeneratorResumeAbrupt.
+    /// GeneratorResume / GeneratorResumeAbrupt: the iterator result object.
     pub fn generator_resume(
         &mut self,
         gen: &Value,
         resume: Resume,
         method: &str,
     ) -> JsResult<Value> {
+        Ok(match self.generator_step(gen, resume, method)? {
+            GenStep::Result(v, done) => self.iter_result(v, done),
+            GenStep::Raw(r) => r,
+        })
+    }
+
+    /// GeneratorResume / GeneratorResumeAbrupt without the iterator result object: the
+    /// caller decides whether one is observable (for-of over a generator whose `next` is the
+    /// original one does not create it).
+    pub fn generator_step(
+        &mut self,
+        gen: &Value,
+        resume: Resume,
+        method: &str,
+    ) -> JsResult<GenStep> {
         let Some(g) = gen
             .as_object()
             .filter(|o| matches!(o.borrow().kind, ObjectKind::Generator(_)))
@@ -189,15 +212,15 @@ impl Interp {
         };
         match (state, &resume) {
             (GenState::Completed, Resume::Next(_)) => {
-                return Ok(self.iter_result(Value::Undefined, true))
+                return Ok(GenStep::Result(Value::Undefined, true))
             }
             (GenState::Completed, Resume::Return(v)) => {
-                return Ok(self.iter_result(v.clone(), true))
+                return Ok(GenStep::Result(v.clone(), true))
             }
             (GenState::Completed, Resume::Throw(e)) => return Err(Abrupt::Throw(e.clone())),
             (GenState::SuspendedStart, Resume::Return(v)) => {
                 set_state(GenState::Completed);
-                return Ok(self.iter_result(v.clone(), true));
+                return Ok(GenStep::Result(v.clone(), true));
             }
             (GenState::SuspendedStart, Resume::Throw(e)) => {
                 set_state(GenState::Completed);
@@ -221,13 +244,13 @@ impl Interp {
                     gd.frames = frames;
                 }
                 if let Some(raw) = self.delegated_result.take() {
-                    return Ok(raw);
+                    return Ok(GenStep::Raw(raw));
                 }
-                Ok(self.iter_result(v, false))
+                Ok(GenStep::Result(v, false))
             }
             Ok(Step::Returned(v)) => {
                 set_state(GenState::Completed);
-                Ok(self.iter_result(v, true))
+                Ok(GenStep::Result(v, true))
             }
             Err(e) => {
                 set_state(GenState::Completed);
@@ -793,9 +816,10 @@ pub(crate) fn async_promise(co: &Obj) -> Option<Obj> {
 /// `%GeneratorPrototype%` and `%GeneratorFunction.prototype%`.
 pub fn init(it: &mut Interp) {
     let gp = it.intrinsics.generator_prototype.clone();
-    it.define_method(&gp, "next", 1, |it, a: &Args| {
+    let next = it.define_method(&gp, "next", 1, |it, a: &Args| {
         it.generator_resume(a.this, Resume::Next(a.get(0)), "Generator.prototype.next")
     });
+    it.original_next.generator = Some(next);
     it.define_method(&gp, "return", 1, |it, a: &Args| {
         it.generator_resume(
             a.this,

@@ -3,8 +3,9 @@
 use crate::ast::{Expr, ExprKind};
 use crate::gc::Tracer;
 use crate::interp::eval::callee_text;
+use crate::interp::generator::{GenStep, Resume};
 use crate::interp::{Abrupt, Interp, JsResult};
-use crate::object::{trace_value, Obj, PropKey};
+use crate::object::{trace_value, Obj, ObjectKind, PropKey};
 use crate::value::Value;
 
 /// Where GetIterator was asked for: decides V8's wording of "is not iterable" errors.
@@ -49,6 +50,17 @@ impl IteratorRecord {
         t.edge(&self.iterator.0);
         trace_value(&self.next, t);
     }
+}
+
+/// `%GeneratorPrototype%.next` and `%ArrayIteratorPrototype%.next`, as created by the realm.
+/// While an iterator record's `next` is one of these, [`Interp::iterator_step_value`] steps
+/// the generator or array iterator directly: the `{ value, done }` object it would create is
+/// read only by IteratorStepValue itself, so skipping it is not observable. The call still
+/// has its stack entry (V8 shows `at Generator.next (<anonymous>)` in a stack trace).
+#[derive(Default)]
+pub struct OriginalNext {
+    pub generator: Option<Obj>,
+    pub array: Option<Obj>,
 }
 
 impl Interp {
@@ -165,11 +177,104 @@ impl Interp {
 
     /// IteratorStepValue: IteratorStep + IteratorValue, `Ok(None)` when done.
     pub fn iterator_step_value(&mut self, rec: &mut IteratorRecord) -> JsResult<Option<Value>> {
+        if let Some(r) = self.original_step_value(rec) {
+            return r;
+        }
         let Some(ro) = self.iterator_step(rec)? else {
             return Ok(None);
         };
         match self.get(&ro, &PropKey::from("value")) {
             Ok(v) => Ok(Some(v)),
+            Err(e) => {
+                rec.done = true;
+                Err(e)
+            }
+        }
+    }
+
+    /// IteratorStepValue for a record whose `next` is an original built-in `next` (see
+    /// [`OriginalNext`]) called on the iterator kind it is made for; `None` otherwise.
+    fn original_step_value(&mut self, rec: &mut IteratorRecord) -> Option<JsResult<Option<Value>>> {
+        let Value::Object(next) = &rec.next else {
+            return None;
+        };
+        let is = |o: &Option<Obj>| o.as_ref().is_some_and(|o| Obj::ptr_eq(o, next));
+        let generator = is(&self.original_next.generator);
+        if !generator && !is(&self.original_next.array) {
+            return None;
+        }
+        let kind_ok = match &rec.iterator.borrow().kind {
+            ObjectKind::Generator(_) => generator,
+            ObjectKind::ArrayIterator { .. } => !generator,
+            _ => false,
+        };
+        if !kind_ok {
+            return None;
+        }
+        let name = match &next.borrow().kind {
+            ObjectKind::Native(n) => n.name.clone(),
+            _ => return None,
+        };
+        let next = next.clone();
+        Some(self.step_original(rec, &next, name, generator))
+    }
+
+    fn step_original(
+        &mut self,
+        rec: &mut IteratorRecord,
+        next: &Obj,
+        name: crate::string::JsStr,
+        generator: bool,
+    ) -> JsResult<Option<Value>> {
+        // What `call_obj` does for a native function, minus its arguments and result.
+        let r = self.check_side_effect_free(next).and_then(|()| {
+            self.enter_frame(name, 0, crate::interp::FrameKind::Native)?;
+            let this = Value::Object(rec.iterator.clone());
+            let r = if generator {
+                self.generator_step(
+                    &this,
+                    Resume::Next(Value::Undefined),
+                    "Generator.prototype.next",
+                )
+            } else {
+                crate::builtins::iterator::array_iterator_step(self, &this).map(|v| match v {
+                    Some(v) => GenStep::Result(v, false),
+                    None => GenStep::Result(Value::Undefined, true),
+                })
+            };
+            self.leave();
+            r
+        });
+        match r {
+            Ok(GenStep::Result(_, true)) => {
+                rec.done = true;
+                Ok(None)
+            }
+            Ok(GenStep::Result(v, false)) => Ok(Some(v)),
+            Ok(GenStep::Raw(ro)) => {
+                // `yield*` passed an inner result object through: read it as any other.
+                let Value::Object(ro) = ro else {
+                    rec.done = true;
+                    let s = crate::interp::brief::brief(self, &ro);
+                    return Err(self.type_error(format!("Iterator result {s} is not an object")));
+                };
+                let done = match self.get(&ro, &PropKey::from("done")) {
+                    Ok(d) => d.to_boolean(),
+                    Err(e) => {
+                        rec.done = true;
+                        return Err(e);
+                    }
+                };
+                if done {
+                    rec.done = true;
+                    return Ok(None);
+                }
+                self.get(&ro, &PropKey::from("value"))
+                    .inspect_err(|_| {
+                        rec.done = true;
+                    })
+                    .map(Some)
+            }
             Err(e) => {
                 rec.done = true;
                 Err(e)

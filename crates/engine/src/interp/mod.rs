@@ -365,6 +365,9 @@ pub struct Interp {
     pub(crate) finalization_seen_collections: u64,
     /// The default time zone (DefaultTimeZone / LocalTZA), set by the host, resolved lazily.
     pub(crate) time_zone: crate::time_zone::DefaultTimeZone,
+    /// The built-in `next` methods that for-of (IteratorStepValue) runs without creating the
+    /// iterator result object when an iterator record's `next` is one of them.
+    pub(crate) original_next: iter::OriginalNext,
 }
 
 impl Interp {
@@ -498,6 +501,7 @@ impl Interp {
     /// CreateIterResultObject.
     pub fn iter_result(&self, value: Value, done: bool) -> Value {
         let o = self.new_object();
+        o.borrow_mut().props.reserve(2);
         o.define("value", value, Attrs::DEFAULT);
         o.define("done", Value::Bool(done), Attrs::DEFAULT);
         Value::Object(o)

@@ -335,6 +335,7 @@ pub fn create(
         finalization_registries: Vec::new(),
         finalization_seen_collections: 0,
         time_zone: Default::default(),
+        original_next: Default::default(),
     };
     crate::builtins::init_all(&mut it);
     it
