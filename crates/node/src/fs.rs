@@ -1037,7 +1037,7 @@ fn parse_op(it: &mut Interp, name: &str, a: &Args, base: usize) -> JsResult<Op> 
         }
         "mkdtemp" => {
             let prefix = s(it, 0)?;
-            check_fs_write(it, &format!("{prefix}XXXXXX"))?;
+            check_fs_write(it, format!("{prefix}XXXXXX"))?;
             Op::Mkdtemp { prefix }
         }
         "truncate" => {

@@ -203,6 +203,48 @@ fn clone_dom_exception(it: &mut Interp, o: &Obj) -> JsResult<Option<Value>> {
     Ok(if c.is_undefined() { None } else { Some(c) })
 }
 
+/// Node's platform objects that serialize to nothing (`URL`, `URLSearchParams`): V8's
+/// serializer throws "Cannot clone object of unsupported type." for them. Reads the classes
+/// only if their module is loaded (no instance exists otherwise), without running code.
+fn is_uncloneable_platform_object(it: &mut Interp, o: &Obj) -> bool {
+    let module = it
+        .node_mut()
+        .host
+        .modules
+        .iter()
+        .find(|(n, _)| n == "internal/url")
+        .map(|(_, m)| m.clone());
+    let Some(Value::Object(m)) = module else {
+        return false;
+    };
+    let Some(Value::Object(exports)) = m.get_own_data(&PropKey::from("exports")) else {
+        return false;
+    };
+    let protos: Vec<Obj> = ["URL", "URLSearchParams"]
+        .iter()
+        .filter_map(|c| match exports.get_own_data(&PropKey::from(*c)) {
+            Some(Value::Object(ctor)) => match ctor.get_own_data(&PropKey::from("prototype")) {
+                Some(Value::Object(p)) => Some(p),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    let mut cur = o.proto();
+    let mut depth = 0;
+    while let Some(p) = cur {
+        if protos.iter().any(|q| Obj::ptr_eq(q, &p)) {
+            return true;
+        }
+        depth += 1;
+        if depth > 1000 || p.is_proxy() {
+            return false;
+        }
+        cur = p.proto();
+    }
+    false
+}
+
 fn ctor_of(proto: &Obj) -> Option<Obj> {
     match proto.get_own_data(&PropKey::from("constructor")) {
         Some(Value::Object(c)) => Some(c),
@@ -231,6 +273,14 @@ fn clone(it: &mut Interp, v: &Value, memo: &mut FxHashMap<usize, Obj>) -> JsResu
     };
     if let Some(c) = memo.get(&o.addr()) {
         return Ok(Value::Object(c.clone()));
+    }
+    if is_uncloneable_platform_object(it, &o) {
+        return Err(dom_exception(
+            it,
+            "DataCloneError",
+            25,
+            "Cannot clone object of unsupported type.",
+        ));
     }
     if let Some(c) = clone_dom_exception(it, &o)? {
         if let Value::Object(co) = &c {

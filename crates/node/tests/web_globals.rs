@@ -47,6 +47,20 @@ console.log(k instanceof DOMException, k.name, k.message, k.code);
 }
 
 #[test]
+fn structured_clone_refuses_urls_as_node() {
+    // Expected lines from the reference Node 24.
+    let o = out(r#"
+for (const v of [new URL('http://a.com'), new URLSearchParams('a=1'), { u: new URL('http://b.com') }]) {
+  try { structuredClone(v); console.log('cloned') } catch (e) { console.log(e instanceof DOMException, e.name, e.code, e.message) }
+}
+"#);
+    assert_eq!(
+        o,
+        "true DataCloneError 25 Cannot clone object of unsupported type.\n".repeat(3)
+    );
+}
+
+#[test]
 fn event_target_dispatch_rules() {
     let o = out(r#"
 const t = new EventTarget();
