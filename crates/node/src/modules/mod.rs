@@ -23,6 +23,10 @@ const MODULES: &[(&str, &str)] = &[
     ("timers/promises", include_str!("timers_promises.js")),
     ("perf_hooks", include_str!("perf_hooks.js")),
     ("internal/errors", include_str!("internal_errors.js")),
+    (
+        "internal/util/parse_args",
+        include_str!("internal_parse_args.js"),
+    ),
     ("buffer", include_str!("buffer.js")),
     ("internal/encoding", include_str!("internal_encoding.js")),
     ("crypto", include_str!("crypto.js")),
@@ -242,6 +246,11 @@ fn binding(it: &mut Interp) -> Obj {
     it.define_method(&b, "availableParallelism", 0, |_, _| {
         let n = std::thread::available_parallelism().map_or(1, |n| n.get());
         Ok(Value::from(n as u32))
+    });
+    // `getColorDepth()` from the environment (`FORCE_COLOR`, `TERM`, `NO_COLOR`, CI, ...).
+    it.define_method(&b, "colorDepth", 0, |_, _| {
+        let depth = crate::console::get_color_depth(&|k| std::env::var(k).ok());
+        Ok(Value::from(depth as u32))
     });
     it.define_method(&b, "createRequire", 1, crate::require::create_require);
     it.define_method(&b, "builtinModules", 0, |it, _| {

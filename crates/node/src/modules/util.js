@@ -281,8 +281,153 @@ function stripVTControlCharacters(str) {
   return str.replace(/[\u001B\u009B][[\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\d\/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d\/#&.:=?%@~_]*)*)?\u0007)|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-ntqry=><~]))/g, '');
 }
 
+
+// `util.inspect.colors` and `util.inspect.styles`, as Node's (lib/internal/util/inspect.js):
+// the main names enumerable, the aliases non-enumerable accessors to their target.
+if (inspect.colors === undefined) {
+  inspect.colors = {
+  __proto__: null,
+  reset: [0, 0],
+  bold: [1, 22],
+  dim: [2, 22],
+  italic: [3, 23],
+  underline: [4, 24],
+  blink: [5, 25],
+  inverse: [7, 27],
+  hidden: [8, 28],
+  strikethrough: [9, 29],
+  doubleunderline: [21, 24],
+  black: [30, 39],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  blue: [34, 39],
+  magenta: [35, 39],
+  cyan: [36, 39],
+  white: [37, 39],
+  bgBlack: [40, 49],
+  bgRed: [41, 49],
+  bgGreen: [42, 49],
+  bgYellow: [43, 49],
+  bgBlue: [44, 49],
+  bgMagenta: [45, 49],
+  bgCyan: [46, 49],
+  bgWhite: [47, 49],
+  framed: [51, 54],
+  overlined: [53, 55],
+  gray: [90, 39],
+  redBright: [91, 39],
+  greenBright: [92, 39],
+  yellowBright: [93, 39],
+  blueBright: [94, 39],
+  magentaBright: [95, 39],
+  cyanBright: [96, 39],
+  whiteBright: [97, 39],
+  bgGray: [100, 49],
+  bgRedBright: [101, 49],
+  bgGreenBright: [102, 49],
+  bgYellowBright: [103, 49],
+  bgBlueBright: [104, 49],
+  bgMagentaBright: [105, 49],
+  bgCyanBright: [106, 49],
+  bgWhiteBright: [107, 49],
+  };
+  for (const [alias, target] of [['grey', 'gray'], ['blackBright', 'gray'], ['bgGrey', 'bgGray'], ['bgBlackBright', 'bgGray'], ['faint', 'dim'], ['crossedout', 'strikethrough'], ['strikeThrough', 'strikethrough'], ['crossedOut', 'strikethrough'], ['conceal', 'hidden'], ['swapColors', 'inverse'], ['swapcolors', 'inverse'], ['doubleUnderline', 'doubleunderline']]) {
+    Object.defineProperty(inspect.colors, alias, {
+      get() { return this[target]; },
+      set(value) { this[target] = value; },
+      configurable: true,
+      enumerable: false,
+    });
+  }
+  inspect.styles = Object.assign({ __proto__: null }, {
+    special: 'cyan', number: 'yellow', bigint: 'yellow', boolean: 'yellow', undefined: 'grey',
+    null: 'bold', string: 'green', symbol: 'green', date: 'magenta', regexp: 'red',
+    module: 'underline',
+  });
+}
+
+// util.styleText (Node 24's lib/util.js): escape codes for each format, skipped when the
+// stream would not be colored (piped output, NO_COLOR), nested closes re-opened.
+const hexColorRegExp = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
+function replaceCloseCode(str, closeSeq, openSeq, keepClose) {
+  const closeLen = closeSeq.length;
+  let index = str.indexOf(closeSeq);
+  if (index === -1) return str;
+  let result = '';
+  let lastIndex = 0;
+  const replacement = keepClose ? closeSeq + openSeq : openSeq;
+  do {
+    const afterClose = index + closeLen;
+    if (afterClose < str.length) {
+      result += str.slice(lastIndex, index) + replacement;
+      lastIndex = afterClose;
+    } else {
+      break;
+    }
+    index = str.indexOf(closeSeq, lastIndex);
+  } while (index !== -1);
+  return result + str.slice(lastIndex);
+}
+function shouldColorizeStream(stream) {
+  if (process.env.FORCE_COLOR !== undefined) return binding.colorDepth(true) > 2;
+  return !!stream?.isTTY &&
+    (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : binding.colorDepth(false) > 2);
+}
+function styleText(format, text, options) {
+  const errors = require('internal/errors');
+  const validateStream = options?.validateStream ?? true;
+  errors.validateString(text, 'text');
+  if (options !== undefined) errors.validateObject(options, 'options');
+  errors.validateBoolean(validateStream, 'options.validateStream');
+  let skipColorize = false;
+  if (validateStream) {
+    const stream = options?.stream ?? process.stdout;
+    if (stream === null || typeof stream !== 'object' ||
+        (typeof stream.write !== 'function' && typeof stream.pipe !== 'function' &&
+         typeof stream.getReader !== 'function')) {
+      throw errors.codes.ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
+    }
+    skipColorize = !shouldColorizeStream(stream);
+  }
+  const formatArray = Array.isArray(format) ? format : [format];
+  let openCodes = '';
+  let closeCodes = '';
+  let processedText = text;
+  for (const key of formatArray) {
+    if (key === 'none') continue;
+    if (typeof key === 'string' && key[0] === '#') {
+      if (hexColorRegExp.exec(key) === null) {
+        throw errors.codes.ERR_INVALID_ARG_VALUE('format', key, 'must be a valid hex color (#RGB or #RRGGBB)');
+      }
+      if (skipColorize) continue;
+      const hex = key.length === 4 ? key[1] + key[1] + key[2] + key[2] + key[3] + key[3] : key.slice(1);
+      const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      const open = `\u001b[38;2;${r};${g};${b}m`;
+      openCodes += open;
+      closeCodes = '\u001b[39m' + closeCodes;
+      processedText = replaceCloseCode(processedText, '\u001b[39m', open, false);
+      continue;
+    }
+    const codes = inspect.colors[key];
+    if (!codes) {
+      const allowed = Object.getOwnPropertyNames(inspect.colors).map((v) => `'${v}'`).join(', ');
+      throw errors.codes.ERR_INVALID_ARG_VALUE('format', key, 'must be one of: ' + allowed);
+    }
+    const openSeq = `\u001b[${codes[0]}m`;
+    const closeSeq = `\u001b[${codes[1]}m`;
+    openCodes += openSeq;
+    closeCodes = closeSeq + closeCodes;
+    processedText = replaceCloseCode(processedText, closeSeq, openSeq, codes[0] === 2 || codes[0] === 1);
+  }
+  if (skipColorize) return text;
+  return `${openCodes}${processedText}${closeCodes}`;
+}
+
 module.exports = {
   inspect,
+  styleText,
+  parseArgs: require('internal/util/parse_args').parseArgs,
   format: binding.format,
   formatWithOptions: binding.formatWithOptions,
   promisify,
