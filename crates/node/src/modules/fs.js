@@ -366,6 +366,34 @@ function simple(op, nPaths = 1) {
   };
 }
 
+// Node's `rm` of a directory without `recursive`: lib/internal/fs/utils.js turns the
+// EISDIR into a SystemError `ERR_FS_EISDIR` (`Path is a directory: rm returned EISDIR (is
+// a directory) <path>`), with `info` and a positive errno.
+class SystemError extends Error {
+  get name() { return 'SystemError'; }
+}
+function rmError(err, path) {
+  if (!err || err.code !== 'EISDIR') return err;
+  const info = { code: 'EISDIR', message: 'is a directory', path: `${path}`, syscall: 'rm', errno: 21 };
+  const e = new SystemError(`Path is a directory: rm returned EISDIR (is a directory) ${path}`);
+  e.code = 'ERR_FS_EISDIR';
+  e.info = info;
+  // Node's SystemError exposes these as accessors over `info`.
+  for (const key of ['errno', 'syscall', 'path']) {
+    Object.defineProperty(e, key, {
+      get() { return info[key]; },
+      set(value) { info[key] = value; },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  Object.defineProperty(e, 'stack', {
+    value: e.stack.replace(/^SystemError:/, 'SystemError [ERR_FS_EISDIR]:'),
+    writable: true, enumerable: false, configurable: true,
+  });
+  return e;
+}
+
 function rm(path, options, callback) {
   if (typeof options === 'function') {
     callback = options;
@@ -374,7 +402,7 @@ function rm(path, options, callback) {
   callback = maybeCallback(callback);
   options = options || {};
   path = getValidatedPath(path);
-  call((err) => callback(err), 'rm', path, !!options.recursive, !!options.force);
+  call((err) => callback(rmError(err, path)), 'rm', path, !!options.recursive, !!options.force);
 }
 
 function rmdir(path, options, callback) {
@@ -624,7 +652,12 @@ function mkdirSync(path, options) {
 
 function rmSync(path, options) {
   options = options || {};
-  binding.fsSync('rm', getValidatedPath(path), !!options.recursive, !!options.force);
+  path = getValidatedPath(path);
+  try {
+    binding.fsSync('rm', path, !!options.recursive, !!options.force);
+  } catch (err) {
+    throw rmError(err, path);
+  }
 }
 
 function rmdirSync(path, options) {
@@ -1098,7 +1131,12 @@ const promises = {
   async truncate(path, len = 0) { return promised('truncate', getValidatedPath(path), len); },
   async rm(path, options) {
     options = options || {};
-    return promised('rm', getValidatedPath(path), !!options.recursive, !!options.force);
+    path = getValidatedPath(path);
+    try {
+      return await promised('rm', path, !!options.recursive, !!options.force);
+    } catch (err) {
+      throw rmError(err, path);
+    }
   },
   async rmdir(path, options) {
     if (options && options.recursive) return promises.rm(path, { recursive: true });
