@@ -306,3 +306,57 @@ fn json_strings(s: &str) -> Vec<String> {
     }
     out
 }
+
+/// A script asking on a terminal (`readline/promises` `question`): the prompt is on the
+/// screen before the program waits for the answer, as with Node (whose terminal writes are
+/// synchronous), and the answer is read.
+#[test]
+fn readline_question_shows_its_prompt_before_waiting_on_a_terminal() {
+    if Command::new("script").arg("--version").output().is_err() {
+        return;
+    }
+    let dir = home("question");
+    let file = dir.join("q.js");
+    std::fs::write(
+        &file,
+        "const rl = require('readline/promises').createInterface({ input: process.stdin, output: process.stdout });\n\
+         rl.question('Name? ').then((n) => { console.log(`Hello, ${n}!`); rl.close(); });\n",
+    )
+    .expect("write");
+    let cmd = format!("{} {}", env!("CARGO_BIN_EXE_jsgen"), file.display());
+    let mut child = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .env("TERM", "xterm")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("script");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = seen.clone();
+    let reader = std::thread::spawn(move || {
+        let mut chunk = [0u8; 4096];
+        while let Ok(n @ 1..) = std::io::Read::read(&mut stdout, &mut chunk) {
+            if let Ok(mut s) = sink.lock() {
+                s.extend_from_slice(&chunk[..n]);
+            }
+        }
+    });
+    std::thread::sleep(Duration::from_millis(1500));
+    let before =
+        String::from_utf8_lossy(&seen.lock().map(|s| s.clone()).unwrap_or_default()).into_owned();
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(b"Ada\r").expect("write");
+    stdin.flush().expect("flush");
+    std::thread::sleep(Duration::from_millis(1000));
+    drop(stdin);
+    let _ = child.wait();
+    let _ = reader.join();
+    let all =
+        String::from_utf8_lossy(&seen.lock().map(|s| s.clone()).unwrap_or_default()).into_owned();
+    assert!(
+        before.contains("Name? "),
+        "prompt not shown before input: {before:?}"
+    );
+    assert!(all.contains("Hello, Ada!"), "{all:?}");
+}

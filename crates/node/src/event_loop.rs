@@ -658,6 +658,7 @@ impl EventLoop for Interp {
     }
 
     fn let_time_pass(&mut self, rt: &tokio::runtime::Runtime, wait: f64) {
+        flush_stdout();
         if self.node_mut().timers.virtual_time {
             self.node_mut().timers.skipped += wait;
         } else {
@@ -729,7 +730,16 @@ pub fn loop_alive(it: &Interp) -> bool {
 
 /// Waits (in real time) for an I/O completion, at most `ms` milliseconds (None: until one
 /// arrives), never past the run's deadline.
+/// Writes out what the process's stdout buffer holds.
+fn flush_stdout() {
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+}
+
 fn wait_for_io(it: &mut Interp, ms: Option<f64>) {
+    // Output without a newline (a prompt, a progress line) is on the screen before the loop
+    // blocks: Node writes to a terminal synchronously; Rust's stdout is line-buffered.
+    flush_stdout();
     let mut d = ms.map(|ms| Duration::from_secs_f64(ms.max(0.0) / 1000.0));
     if let Some(deadline) = it.node().timers.deadline {
         let left = deadline.saturating_duration_since(Instant::now());
