@@ -53,23 +53,30 @@ fn heap_exhausted() -> ! {
     }
 }
 
+/// Counts `n` more live bytes; past the limit, stops the interpreter (once), and far past
+/// it ends the process (see [`CountingAlloc`]).
+#[inline]
+fn grew(n: usize) {
+    use std::sync::atomic::Ordering::Relaxed;
+    let total = ALLOCATED.fetch_add(n, Relaxed) + n;
+    let limit = HEAP_LIMIT.load(Relaxed);
+    if total > limit {
+        if total > limit.saturating_add(HEAP_GRACE) {
+            heap_exhausted();
+        }
+        if !HEAP_EXCEEDED.swap(true, Relaxed) {
+            if let Some((flag, code)) = STOP.get() {
+                code.store(EXIT_HEAP_LIMIT, Relaxed);
+                flag.store(true, Relaxed);
+            }
+        }
+    }
+}
+
 // SAFETY: every call is forwarded to the system allocator unchanged; only a counter is kept.
 unsafe impl std::alloc::GlobalAlloc for CountingAlloc {
     unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
-        use std::sync::atomic::Ordering::Relaxed;
-        let total = ALLOCATED.fetch_add(layout.size(), Relaxed) + layout.size();
-        let limit = HEAP_LIMIT.load(Relaxed);
-        if total > limit {
-            if total > limit.saturating_add(HEAP_GRACE) {
-                heap_exhausted();
-            }
-            if !HEAP_EXCEEDED.swap(true, Relaxed) {
-                if let Some((flag, code)) = STOP.get() {
-                    code.store(EXIT_HEAP_LIMIT, Relaxed);
-                    flag.store(true, Relaxed);
-                }
-            }
-        }
+        grew(layout.size());
         // SAFETY: the caller's contract for `alloc` is passed on as is.
         let p = unsafe { std::alloc::System.alloc(layout) };
         if p.is_null() {
@@ -85,20 +92,7 @@ unsafe impl std::alloc::GlobalAlloc for CountingAlloc {
     unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
         use std::sync::atomic::Ordering::Relaxed;
         if new_size > layout.size() {
-            let grow = new_size - layout.size();
-            let total = ALLOCATED.fetch_add(grow, Relaxed) + grow;
-            let limit = HEAP_LIMIT.load(Relaxed);
-            if total > limit {
-                if total > limit.saturating_add(HEAP_GRACE) {
-                    heap_exhausted();
-                }
-                if !HEAP_EXCEEDED.swap(true, Relaxed) {
-                    if let Some((flag, code)) = STOP.get() {
-                        code.store(EXIT_HEAP_LIMIT, Relaxed);
-                        flag.store(true, Relaxed);
-                    }
-                }
-            }
+            grew(new_size - layout.size());
         } else {
             ALLOCATED.fetch_sub(layout.size() - new_size, Relaxed);
         }
