@@ -176,6 +176,27 @@ fn a_never_settling_await_waits_until_ctrl_c() {
     assert!(text.contains("> 1 + 1\n2\n"), "{text:?}");
 }
 
+/// Reads `stdout` on a thread into a shared buffer, so a test can look at what the terminal
+/// got so far (while the session is still open).
+fn collect_output(
+    mut stdout: std::process::ChildStdout,
+) -> (
+    std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+    std::thread::JoinHandle<()>,
+) {
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = seen.clone();
+    let reader = std::thread::spawn(move || {
+        let mut chunk = [0u8; 65536];
+        while let Ok(n @ 1..) = std::io::Read::read(&mut stdout, &mut chunk) {
+            if let Ok(mut s) = sink.lock() {
+                s.extend_from_slice(&chunk[..n]);
+            }
+        }
+    });
+    (seen, reader)
+}
+
 /// What a 100×30 terminal shows after `bytes`, one string per row, trailing blanks removed,
 /// without the banner's first row (it names the program).
 fn screen(bytes: &[u8]) -> Vec<String> {
@@ -217,17 +238,7 @@ fn pty_session_100x30(keys: &[String]) -> Option<Vec<u8>> {
         .spawn()
         .expect("script");
     let mut stdin = child.stdin.take().expect("stdin");
-    let mut stdout = child.stdout.take().expect("stdout");
-    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-    let sink = seen.clone();
-    let reader = std::thread::spawn(move || {
-        let mut chunk = [0u8; 65536];
-        while let Ok(n @ 1..) = std::io::Read::read(&mut stdout, &mut chunk) {
-            if let Ok(mut s) = sink.lock() {
-                s.extend_from_slice(&chunk[..n]);
-            }
-        }
-    });
+    let (seen, reader) = collect_output(child.stdout.take().expect("stdout"));
     std::thread::sleep(Duration::from_millis(1500));
     for k in keys {
         stdin.write_all(k.as_bytes()).expect("write");
@@ -331,17 +342,7 @@ fn readline_question_shows_its_prompt_before_waiting_on_a_terminal() {
         .stdout(Stdio::piped())
         .spawn()
         .expect("script");
-    let mut stdout = child.stdout.take().expect("stdout");
-    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-    let sink = seen.clone();
-    let reader = std::thread::spawn(move || {
-        let mut chunk = [0u8; 4096];
-        while let Ok(n @ 1..) = std::io::Read::read(&mut stdout, &mut chunk) {
-            if let Ok(mut s) = sink.lock() {
-                s.extend_from_slice(&chunk[..n]);
-            }
-        }
-    });
+    let (seen, reader) = collect_output(child.stdout.take().expect("stdout"));
     std::thread::sleep(Duration::from_millis(1500));
     let before =
         String::from_utf8_lossy(&seen.lock().map(|s| s.clone()).unwrap_or_default()).into_owned();

@@ -399,6 +399,29 @@ fn keyword(s: &str) -> Option<Tok> {
 }
 
 impl Tok {
+    /// `=` and the compound assignment operators (`+=`, `&&=`, `??=`, ...).
+    pub fn is_assignment_operator(&self) -> bool {
+        matches!(
+            self,
+            Tok::Assign
+                | Tok::PlusAssign
+                | Tok::MinusAssign
+                | Tok::StarAssign
+                | Tok::SlashAssign
+                | Tok::PercentAssign
+                | Tok::StarStarAssign
+                | Tok::ShlAssign
+                | Tok::ShrAssign
+                | Tok::UShrAssign
+                | Tok::AmpAssign
+                | Tok::PipeAssign
+                | Tok::CaretAssign
+                | Tok::AmpAmpAssign
+                | Tok::PipePipeAssign
+                | Tok::QQAssign
+        )
+    }
+
     /// Reserved words (not contextual keywords): these become plain names after `.` and in
     /// object-literal / class-body key position.
     fn is_reserved(&self) -> bool {

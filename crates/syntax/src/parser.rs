@@ -653,22 +653,7 @@ impl Ctx<'_> {
                 .into(),
             Tok::AutoSemi => "Unexpected token ';'".into(),
             // `a + b = c`: the grammar only allows `=` after a left-hand-side expression.
-            Tok::Assign
-            | Tok::PlusAssign
-            | Tok::MinusAssign
-            | Tok::StarAssign
-            | Tok::SlashAssign
-            | Tok::PercentAssign
-            | Tok::StarStarAssign
-            | Tok::ShlAssign
-            | Tok::ShrAssign
-            | Tok::UShrAssign
-            | Tok::AmpAssign
-            | Tok::PipeAssign
-            | Tok::CaretAssign
-            | Tok::AmpAmpAssign
-            | Tok::PipePipeAssign
-            | Tok::QQAssign => "Invalid left-hand side in assignment".into(),
+            t if t.is_assignment_operator() => "Invalid left-hand side in assignment".into(),
             Tok::PrivateName(_) => format!("Unexpected identifier '{text}'"),
             _ => format!("Unexpected token '{text}'"),
         }

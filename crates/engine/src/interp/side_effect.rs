@@ -297,47 +297,32 @@ pub fn tokens_are_side_effect_free(code: &str) -> bool {
         return false;
     }
     !tokens.iter().any(|t| {
-        matches!(
-            t.tok,
-            Tok::Assign
-                | Tok::PlusAssign
-                | Tok::MinusAssign
-                | Tok::StarAssign
-                | Tok::SlashAssign
-                | Tok::PercentAssign
-                | Tok::StarStarAssign
-                | Tok::ShlAssign
-                | Tok::ShrAssign
-                | Tok::UShrAssign
-                | Tok::AmpAssign
-                | Tok::PipeAssign
-                | Tok::CaretAssign
-                | Tok::AmpAmpAssign
-                | Tok::PipePipeAssign
-                | Tok::QQAssign
-                | Tok::PlusPlus
-                | Tok::MinusMinus
-                | Tok::PlusPlusNl
-                | Tok::MinusMinusNl
-                | Tok::ArrowLBrace
-                | Tok::Delete
-                | Tok::Var
-                | Tok::Let
-                | Tok::Const
-                | Tok::Function
-                | Tok::Class
-                | Tok::For
-                | Tok::While
-                | Tok::Do
-                | Tok::With
-                | Tok::Yield
-                | Tok::YieldNoArg
-                | Tok::Await
-                | Tok::Import
-                | Tok::Export
-                | Tok::Debugger
-                | Tok::Async
-        )
+        t.tok.is_assignment_operator()
+            || matches!(
+                t.tok,
+                Tok::PlusPlus
+                    | Tok::MinusMinus
+                    | Tok::PlusPlusNl
+                    | Tok::MinusMinusNl
+                    | Tok::ArrowLBrace
+                    | Tok::Delete
+                    | Tok::Var
+                    | Tok::Let
+                    | Tok::Const
+                    | Tok::Function
+                    | Tok::Class
+                    | Tok::For
+                    | Tok::While
+                    | Tok::Do
+                    | Tok::With
+                    | Tok::Yield
+                    | Tok::YieldNoArg
+                    | Tok::Await
+                    | Tok::Import
+                    | Tok::Export
+                    | Tok::Debugger
+                    | Tok::Async
+            )
     })
 }
 
