@@ -216,10 +216,18 @@ impl Timers {
             .map(|((d, _), _)| *d as f64 / 1000.0)
     }
 
+    /// The delay of the earliest timer due at `now` (Node keeps one list per delay).
+    fn peek_due_delay(&self, now: f64) -> Option<f64> {
+        self.queue
+            .iter()
+            .take_while(|((d, _), _)| *d as f64 / 1000.0 <= now)
+            .find_map(|(_, id)| self.timers.get(id).map(|t| t.delay))
+    }
+
     /// Takes the earliest timer due at `now` off the queue: (id, callback, args, repeats,
-    /// this). Intervals stay registered (so `clearInterval` inside the callback can remove
+    /// this, delay). Intervals stay registered (so `clearInterval` inside the callback can remove
     /// them).
-    fn pop_due(&mut self, now: f64) -> Option<(u64, Value, Vec<Value>, bool, Value)> {
+    fn pop_due(&mut self, now: f64) -> Option<(u64, Value, Vec<Value>, bool, Value, f64)> {
         loop {
             let (&k, &id) = self.queue.iter().next()?;
             if k.0 as f64 / 1000.0 > now {
@@ -235,6 +243,7 @@ impl Timers {
                 t.args.clone(),
                 t.repeat.is_some(),
                 t.this.clone(),
+                t.delay,
             );
             if t.repeat.is_none() {
                 self.timers.remove(&id);
@@ -311,8 +320,124 @@ fn call_from_host(
 /// Node 24's frames below a timer callback (`lib/internal/timers.js`).
 const TIMER_FRAMES: &str =
     "listOnTimeout (node:internal/timers:685:17)\nprocess.processTimers (node:internal/timers:618:7)";
+/// Node 24's frames below `runNextTicks` between two timers of one list.
+const TIMER_LIST_BELOW: &str =
+    "listOnTimeout (node:internal/timers:644:9)\nprocess.processTimers (node:internal/timers:618:7)";
+/// Node 24's frame below `runNextTicks` between two timer lists.
+const TIMER_LISTS_BELOW: &str = "process.processTimers (node:internal/timers:615:9)";
+/// Node 24's frame below `runNextTicks` between two immediates.
+const IMMEDIATES_BELOW: &str = "process.processImmediate (node:internal/timers:541:9)";
 /// Node 24's frame below an immediate's callback.
 const IMMEDIATE_FRAMES: &str = "process.processImmediate (node:internal/timers:574:21)";
+
+/// `runNextTicks` running the microtasks itself (no tick queued).
+const RUN_NEXT_TICKS_MICROTASKS: &str = "runNextTicks (node:internal/process/task_queues:65:5)";
+
+/// The frames below a tick callback or a microtask run by `processTicksAndRejections` at
+/// `pos` (`line:column` in `lib/internal/process/task_queues.js`): called by Node's C++ as
+/// a method of `process`, or by `runNextTicks` between two timers or immediates (`below`).
+fn process_ticks_frame(below: Option<&str>, pos: &str) -> String {
+    match below {
+        None => {
+            format!("process.processTicksAndRejections (node:internal/process/task_queues:{pos})")
+        }
+        Some(b) => format!(
+            "processTicksAndRejections (node:internal/process/task_queues:{pos})\n\
+             runNextTicks (node:internal/process/task_queues:69:3)\n{b}"
+        ),
+    }
+}
+
+/// Where `processTicksAndRejections` calls a tick's callback with `n` arguments.
+fn tick_call_position(n: usize) -> &'static str {
+    match n {
+        0 => "85:11",
+        1 => "89:21",
+        2 => "90:21",
+        3 => "91:21",
+        4 => "92:21",
+        _ => "93:22",
+    }
+}
+
+/// Pushes Node's frames `frames` (`\n`-separated) below what `f` runs.
+fn with_host_frames<R>(
+    it: &mut Interp,
+    frames: Option<&str>,
+    f: impl FnOnce(&mut Interp) -> R,
+) -> R {
+    let Some(frames) = frames else {
+        return f(it);
+    };
+    it.stack.push(jsgen_engine::interp::StackEntry {
+        method_call: None,
+        name: jsgen_engine::string::JsStr::from(frames),
+        pos: Default::default(),
+        source: 0,
+        kind: jsgen_engine::interp::FrameKind::HostEntry,
+    });
+    let r = f(it);
+    it.stack.pop();
+    r
+}
+
+trait TickDrain {
+    /// Runs the nextTick queue until it is empty, each callback below Node's
+    /// `processTicksAndRejections` frame.
+    fn run_next_ticks_below(
+        &mut self,
+        below: Option<&'static str>,
+        on_error: &mut ErrorPolicy,
+    ) -> Option<LoopEnd>;
+    /// Runs the microtask queue below `frames`; a throwing microtask goes to `on_error` and
+    /// the drain goes on (as V8 does) unless it ends the loop.
+    fn run_microtasks_below(
+        &mut self,
+        frames: Option<&str>,
+        on_error: &mut ErrorPolicy,
+    ) -> Option<LoopEnd>;
+}
+
+impl TickDrain for Interp {
+    fn run_next_ticks_below(
+        &mut self,
+        below: Option<&'static str>,
+        on_error: &mut ErrorPolicy,
+    ) -> Option<LoopEnd> {
+        while let Some(tick) = self.node_mut().host.next_ticks.pop_front() {
+            let saved = std::mem::replace(&mut self.node_mut().timers.exec_async_id, tick.async_id);
+            let argc = match &tick.kind {
+                crate::process::TickKind::Call(_, args) => args.len(),
+                crate::process::TickKind::AfterWrite(..) => 1,
+            };
+            let frames = process_ticks_frame(below, tick_call_position(argc));
+            let r = with_host_frames(self, Some(&frames), |it| it.run_tick(tick.kind));
+            self.node_mut().timers.exec_async_id = saved;
+            if let Err(e) = r {
+                if let Some(end) = on_error(self, e) {
+                    return Some(end);
+                }
+            }
+        }
+        None
+    }
+
+    fn run_microtasks_below(
+        &mut self,
+        frames: Option<&str>,
+        on_error: &mut ErrorPolicy,
+    ) -> Option<LoopEnd> {
+        while let Err(e) = with_host_frames(self, frames, |it| it.run_microtasks()) {
+            if let Some(end) = on_error(self, e) {
+                return Some(end);
+            }
+        }
+        if let Some(code) = self.exiting {
+            return Some(LoopEnd::Exit(code));
+        }
+        None
+    }
+}
 
 pub trait EventLoop {
     /// Node's `runNextTicks` (`lib/internal/process/task_queues.js`): runs the nextTick
@@ -376,32 +501,31 @@ impl EventLoop for Interp {
     }
 
     fn run_next_ticks_with(&mut self, on_error: &mut ErrorPolicy) -> Option<LoopEnd> {
-        while let Some(tick) = self.node_mut().host.next_ticks.pop_front() {
-            let saved = std::mem::replace(&mut self.node_mut().timers.exec_async_id, tick.async_id);
-            let r = self.run_tick(tick.kind);
-            self.node_mut().timers.exec_async_id = saved;
-            if let Err(e) = r {
-                if let Some(end) = on_error(self, e) {
-                    return Some(end);
-                }
-            }
-        }
-        None
+        self.run_next_ticks_below(None, on_error)
     }
 
     fn drain_ticks_and_microtasks(&mut self, on_error: &mut ErrorPolicy) -> Option<LoopEnd> {
-        loop {
-            if let Some(end) = self.run_next_ticks_with(on_error) {
+        // Node (`InternalCallbackScope::Close`, `runNextTicks`): with no tick queued and no
+        // rejection to warn about, the microtasks run first (from C++, or from
+        // `runNextTicks` between two timers); then, if ticks are queued,
+        // `processTicksAndRejections` runs ticks and microtasks until both are empty.
+        let below = self.node_mut().host.checkpoint_below.take();
+        if self.node_mut().host.next_ticks.is_empty() && !self.has_unhandled_rejections() {
+            let frames = below.map(|b| format!("{RUN_NEXT_TICKS_MICROTASKS}\n{b}"));
+            if let Some(end) = self.run_microtasks_below(frames.as_deref(), on_error) {
                 return Some(end);
             }
-            // A throwing microtask is reported and the drain goes on (as V8 does).
-            while let Err(e) = self.run_microtasks() {
-                if let Some(end) = on_error(self, e) {
-                    return Some(end);
-                }
+            if self.node_mut().host.next_ticks.is_empty() {
+                return None;
             }
-            if let Some(code) = self.exiting {
-                return Some(LoopEnd::Exit(code));
+        }
+        loop {
+            if let Some(end) = self.run_next_ticks_below(below, on_error) {
+                return Some(end);
+            }
+            let frames = process_ticks_frame(below, "104:5");
+            if let Some(end) = self.run_microtasks_below(Some(&frames), on_error) {
+                return Some(end);
             }
             if self.node_mut().host.next_ticks.is_empty() {
                 return None;
@@ -419,7 +543,7 @@ impl EventLoop for Interp {
         // Timers phase.
         let now = self.node_mut().timers.now();
         let mut ran = false;
-        while let Some((id, cb, args, repeats, this)) = self.node_mut().timers.pop_due(now) {
+        while let Some((id, cb, args, repeats, this, delay)) = self.node_mut().timers.pop_due(now) {
             ran = true;
             let saved = std::mem::replace(&mut self.node_mut().timers.exec_async_id, id);
             let r = call_from_host(self, &cb, &this, &args, "_onTimeout", TIMER_FRAMES);
@@ -427,6 +551,14 @@ impl EventLoop for Interp {
             if repeats {
                 self.node_mut().timers.rearm(id);
             }
+            // Another timer due now: Node's `listOnTimeout` (same delay, same list) or
+            // `processTimers` (the next list) calls `runNextTicks` before it.
+            self.node_mut().host.checkpoint_below = match self.node_mut().timers.peek_due_delay(now)
+            {
+                Some(d) if d == delay => Some(TIMER_LIST_BELOW),
+                Some(_) => Some(TIMER_LISTS_BELOW),
+                None => None,
+            };
             if let Some(end) = after(self, r) {
                 return Err(end);
             }
@@ -442,7 +574,7 @@ impl EventLoop for Interp {
         if n > 0 {
             self.node_mut().timers.immediate_tail = None;
         }
-        for _ in 0..n {
+        for i in 0..n {
             let Some(e) = self.node_mut().timers.immediates.pop_front() else {
                 break;
             };
@@ -459,6 +591,8 @@ impl EventLoop for Interp {
             );
             self.node_mut().timers.exec_async_id = saved;
             crate::timers::immediate_ran(&e.this);
+            // Node's `processImmediate` calls `runNextTicks` before each further immediate.
+            self.node_mut().host.checkpoint_below = (i + 1 < n).then_some(IMMEDIATES_BELOW);
             if let Some(end) = after(self, r) {
                 return Err(end);
             }

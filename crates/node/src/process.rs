@@ -91,6 +91,9 @@ pub struct Host {
     pub env: Option<Obj>,
     /// `process.nextTick` queue.
     pub next_ticks: VecDeque<Tick>,
+    /// Node's frames below `runNextTicks` when the next drain of ticks and microtasks runs
+    /// between two timers or immediates (`None`: after a callback, from C++).
+    pub checkpoint_below: Option<&'static str>,
     /// `afterWriteTickInfo` of `process.stdout` and `process.stderr`: the pending
     /// after-write tick that later writes with the same callback join.
     pub after_write: [Option<Rc<RefCell<AfterWrite>>>; 2],

@@ -355,6 +355,8 @@ fn combinator(it: &mut Interp, a: &Args, kind: Combinator) -> JsResult<Value> {
                         Value::Number(index as f64),
                         flag.clone(),
                         extra,
+                        // For V8's async stack trace: the promise the combinator settles.
+                        cap.promise(),
                     ],
                 ))
             };
@@ -432,6 +434,57 @@ fn element_state(a: &Args) -> Option<(Obj, u32, Obj, Value)> {
         }
         _ => None,
     }
+}
+
+/// A combinator's element function, seen from V8's async stack trace.
+pub(crate) struct CombinatorElement {
+    pub combinator: &'static str,
+    pub index: u32,
+    /// The combinator's promise, unless this element was already called (V8 can no longer
+    /// reach it then).
+    pub promise: Option<Obj>,
+}
+
+/// Whether `f` is a Promise.all / allSettled resolve element function (`reject`: a
+/// Promise.any reject element function), and which one.
+pub(crate) fn combinator_element(f: &Obj, reject: bool) -> Option<CombinatorElement> {
+    let d = f.borrow();
+    let ObjectKind::Native(nf) = &d.kind else {
+        return None;
+    };
+    let is = |g: crate::interp::NativeFn| std::ptr::fn_addr_eq(nf.f, g);
+    let combinator = if reject {
+        if !is(any_reject_element) {
+            return None;
+        }
+        "Promise.any"
+    } else if is(all_resolve_element) {
+        "Promise.all"
+    } else if is(settled_fulfilled_element) {
+        "Promise.allSettled"
+    } else {
+        return None;
+    };
+    let index = match nf.captures.get(1) {
+        Some(Value::Number(i)) => *i as u32,
+        _ => return None,
+    };
+    let called = match nf.captures.get(2) {
+        Some(Value::Object(flag)) => matches!(
+            &flag.borrow().kind,
+            ObjectKind::Internal(v) if matches!(v.first(), Some(Value::Bool(true)))
+        ),
+        _ => true,
+    };
+    let promise = match nf.captures.get(4) {
+        Some(Value::Object(p)) if !called => Some(p.clone()),
+        _ => None,
+    };
+    Some(CombinatorElement {
+        combinator,
+        index,
+        promise,
+    })
 }
 
 fn already_called(flag: &Obj) -> bool {

@@ -131,51 +131,41 @@ impl Interp {
                 method_name,
             });
         }
-        // V8's async stack trace: in an await continuation, each async function awaiting the
-        // running one's promise (then the one awaiting that, ...) adds `at async f (pos)`.
-        let mut co = self.async_resumed.clone();
+        // V8's async stack trace (`Isolate::CaptureAsyncStackTrace`): from the promise the
+        // running microtask will settle, follow the chain of pending promises while each has
+        // exactly one reaction, adding `at async f (pos)` for an async function awaiting it and
+        // `at async Promise.all (index N)` for a combinator's element.
+        let mut promise = match &self.async_resumed {
+            Some(co) => crate::interp::generator::async_current_promise(co),
+            None => self.reaction_promise.clone(),
+        };
         let mut guard = 0;
-        while let Some(c) = co.take() {
+        while let Some(p) = promise.take() {
             if lines >= limit || guard > 1000 {
                 break;
             }
             guard += 1;
-            let Some(promise) = crate::interp::generator::async_promise(&c) else {
+            let Some(step) = async_trace_step(&p) else {
                 break;
             };
-            let awaiter = match &promise.borrow().kind {
-                ObjectKind::Promise(p) => {
-                    p.fulfill_reactions.iter().find_map(|r| match &r.handler {
-                        crate::interp::jobs::Handler::Await(o) => Some(o.clone()),
-                        _ => None,
-                    })
-                }
-                _ => None,
-            };
-            let Some(outer) = awaiter else { break };
-            let info = match &outer.borrow().kind {
-                ObjectKind::Async(ad) if !ad.func.is_generator => ad.suspended_at.map(|at| {
-                    (
-                        crate::builtins::object::function_debug_name(&ad.func_obj),
-                        at,
-                    )
-                }),
-                _ => None,
-            };
-            let Some((name, (source, offset))) = info else {
-                break;
-            };
-            frames.push(CapturedFrame {
-                name: JsStr::from(format!("async {name}").as_str()),
-                kind: FrameKind::Js,
-                source,
-                offset,
-                module_code: false,
-                type_name: None,
-                method_name: None,
-            });
-            lines += 1;
-            co = Some(outer);
+            if let Some(name) = step.frame {
+                let (source, offset, kind) = match step.position {
+                    Some((source, offset)) => (source, offset, FrameKind::Js),
+                    // A combinator's frame has no position: printed as its name alone.
+                    None => (0, 0, FrameKind::HostEntry),
+                };
+                frames.push(CapturedFrame {
+                    name,
+                    kind,
+                    source,
+                    offset,
+                    module_code: false,
+                    type_name: None,
+                    method_name: None,
+                });
+                lines += 1;
+            }
+            promise = step.next;
         }
         Rc::new(CapturedStack { frames, limit })
     }
@@ -219,6 +209,8 @@ impl Interp {
             };
             lines.push(if f.module_code {
                 format!("Object.<anonymous> ({file}:{line}:{col})")
+            } else if f.name.units() == JsStr::intern("async").units() {
+                format!("async {file}:{line}:{col}")
             } else if f.type_name.is_some() {
                 let name = method_call_name(&f.name.to_rust_string(), f);
                 format!("{name} ({file}:{line}:{col})")
@@ -570,6 +562,90 @@ impl Interp {
 fn is_accessor_name(name: &JsStr) -> bool {
     let n = name.units();
     n.len() > 4 && (n.starts_with(&[103, 101, 116, 32]) || n.starts_with(&[115, 101, 116, 32]))
+}
+
+/// One step of V8's async stack trace walk from a pending promise.
+struct AsyncTraceStep {
+    /// The frame to add (`async f`, `async Promise.all (index N)`), if any.
+    frame: Option<JsStr>,
+    /// Where an awaiting async function is suspended.
+    position: Option<(u32, u32)>,
+    /// The promise to continue from.
+    next: Option<Obj>,
+}
+
+/// The step V8 takes from `promise`: it must be pending with exactly one reaction. An await
+/// continuation names the async function (then its own promise); a combinator element names
+/// the combinator and its index (then the combinator's promise); a resolving function or a
+/// `then` reaction passes on to the promise it settles.
+fn async_trace_step(promise: &Obj) -> Option<AsyncTraceStep> {
+    use crate::interp::jobs::{Capability, Handler, PromiseState};
+    let d = promise.borrow();
+    let ObjectKind::Promise(pd) = &d.kind else {
+        return None;
+    };
+    if !matches!(pd.state, PromiseState::Pending) || pd.fulfill_reactions.len() != 1 {
+        return None;
+    }
+    let fulfill = &pd.fulfill_reactions[0];
+    if let Handler::Await(co) = &fulfill.handler {
+        let (name, at) = match &co.borrow().kind {
+            ObjectKind::Async(ad) => (
+                crate::builtins::object::function_debug_name(&ad.func_obj),
+                ad.suspended_at,
+            ),
+            _ => return None,
+        };
+        return Some(AsyncTraceStep {
+            // An anonymous async function prints as `at async file:line:col`.
+            frame: Some(JsStr::from(format!("async {name}").trim_end())),
+            position: Some(at?),
+            next: crate::interp::generator::async_current_promise(co),
+        });
+    }
+    let reject = pd.reject_reactions.first().map(|r| &r.handler);
+    let element = match (&fulfill.handler, reject) {
+        (Handler::Js(Value::Object(f)), _)
+            if crate::builtins::promise::combinator_element(f, false).is_some() =>
+        {
+            crate::builtins::promise::combinator_element(f, false)
+        }
+        (_, Some(Handler::Js(Value::Object(f)))) => {
+            crate::builtins::promise::combinator_element(f, true)
+        }
+        _ => None,
+    };
+    if let Some(e) = element {
+        return Some(AsyncTraceStep {
+            frame: Some(JsStr::from(
+                format!("async {} (index {})", e.combinator, e.index).as_str(),
+            )),
+            position: None,
+            next: e.promise,
+        });
+    }
+    if let Handler::Js(Value::Object(f)) = &fulfill.handler {
+        if let Some(p) = crate::interp::jobs::resolving_function_promise(f) {
+            return Some(AsyncTraceStep {
+                frame: None,
+                position: None,
+                next: Some(p),
+            });
+        }
+    }
+    let next = match &fulfill.capability {
+        Some(Capability::Native(p)) => Some(p.clone()),
+        Some(Capability::Generic {
+            promise: Value::Object(p),
+            ..
+        }) => Some(p.clone()),
+        _ => None,
+    };
+    Some(AsyncTraceStep {
+        frame: None,
+        position: None,
+        next: Some(next?),
+    })
 }
 
 #[cfg(test)]

@@ -1208,6 +1208,17 @@ impl Interp {
                         self.take_resume()?
                     } else {
                         let r = self.call(&rec.next, &iter_v, &[])?;
+                        // V8 places a `for await` waiting for `next()` at its target: a
+                        // name's first character, a pattern's last (`at async f (pos)`).
+                        let (ForHead::Decl { target, .. } | ForHead::Target(target)) = left;
+                        let span = target.span();
+                        self.set_pos(match target {
+                            Pattern::Object { .. } | Pattern::Array { .. } => Span {
+                                start: span.end.saturating_sub(1),
+                                end: span.end,
+                            },
+                            _ => span,
+                        });
                         return self.suspend_await(
                             r,
                             Frame::ForAwait {

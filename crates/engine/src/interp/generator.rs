@@ -813,6 +813,16 @@ pub(crate) fn async_promise(co: &Obj) -> Option<Obj> {
     }
 }
 
+/// The promise an async body settles next: an async function's own promise, or the promise
+/// of an async generator's oldest request (V8's async stack trace goes on from it).
+pub(crate) fn async_current_promise(co: &Obj) -> Option<Obj> {
+    match &co.borrow().kind {
+        ObjectKind::Async(ad) if ad.func.is_generator => ad.queue.front().map(|(_, p)| p.clone()),
+        ObjectKind::Async(ad) => ad.promise.clone(),
+        _ => None,
+    }
+}
+
 /// `%GeneratorPrototype%` and `%GeneratorFunction.prototype%`.
 pub fn init(it: &mut Interp) {
     let gp = it.intrinsics.generator_prototype.clone();

@@ -8,7 +8,7 @@ use std::collections::VecDeque;
 
 use crate::gc::Tracer;
 use crate::interp::generator::Resume;
-use crate::interp::{Abrupt, Interp, JsResult};
+use crate::interp::{Abrupt, Interp, JsResult, NativeFn};
 use crate::object::{trace_value, Obj, ObjectKind, PropKey};
 use crate::value::Value;
 
@@ -167,6 +167,15 @@ impl Interp {
         !self.jobs.jobs.is_empty()
     }
 
+    /// Whether a promise was rejected with no handler and is still unhandled (Node's
+    /// `hasRejectionToWarn`).
+    pub fn has_unhandled_rejections(&self) -> bool {
+        self.jobs.unhandled.iter().any(|p| {
+            matches!(&p.borrow().kind, ObjectKind::Promise(pd)
+                if !pd.is_handled && matches!(pd.state, PromiseState::Rejected(_)))
+        })
+    }
+
     pub fn enqueue_job(&mut self, job: Job) {
         self.jobs.jobs.push_back(job);
     }
@@ -226,7 +235,18 @@ impl Interp {
                 ReactionKind::Fulfill => Ok(arg),
                 ReactionKind::Reject => Err(Abrupt::Throw(arg)),
             },
-            Handler::Js(f) => self.call(f, &Value::Undefined, &[arg]),
+            Handler::Js(f) => {
+                // V8's async stack trace starts from the promise this reaction settles.
+                let saved = std::mem::replace(
+                    &mut self.reaction_promise,
+                    r.capability
+                        .as_ref()
+                        .and_then(|c| c.promise().as_object().cloned()),
+                );
+                let result = self.call(f, &Value::Undefined, &[arg]);
+                self.reaction_promise = saved;
+                result
+            }
             Handler::Await(co) => {
                 let resume = match r.kind {
                     ReactionKind::Fulfill => Resume::Next(arg),
@@ -528,4 +548,18 @@ fn promise_reject_function(it: &mut Interp, a: &crate::interp::Args) -> JsResult
         }
     }
     Ok(Value::Undefined)
+}
+
+/// The promise a built-in resolving function settles (`None` for any other function).
+pub(crate) fn resolving_function_promise(f: &Obj) -> Option<Obj> {
+    let d = f.borrow();
+    let ObjectKind::Native(nf) = &d.kind else {
+        return None;
+    };
+    let resolving = std::ptr::fn_addr_eq(nf.f, promise_resolve_function as NativeFn)
+        || std::ptr::fn_addr_eq(nf.f, promise_reject_function as NativeFn);
+    match nf.captures.first() {
+        Some(Value::Object(p)) if resolving => Some(p.clone()),
+        _ => None,
+    }
 }

@@ -354,6 +354,9 @@ pub struct Interp {
     /// The async function an await continuation (a microtask) is resuming: stack traces
     /// taken in it end with the `at async` frames of the functions awaiting it.
     pub(crate) async_resumed: Option<Obj>,
+    /// The promise the running `then` reaction job settles: where V8's async stack trace
+    /// starts outside an await continuation.
+    pub(crate) reaction_promise: Option<Obj>,
     /// Where the body that just suspended was (see `AsyncData::suspended_at`).
     pub(crate) last_suspend_pos: Option<(u32, u32)>,
     /// The spec's \[\[KeptAlive\]\] list (WeakRef targets made or read during this job).

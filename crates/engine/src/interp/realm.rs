@@ -330,6 +330,7 @@ pub fn create(
         side_effect_guard: None,
         called_as: None,
         async_resumed: None,
+        reaction_promise: None,
         last_suspend_pos: None,
         kept_objects: Vec::new(),
         finalization_registries: Vec::new(),
