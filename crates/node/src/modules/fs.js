@@ -371,6 +371,11 @@ function simple(op, nPaths = 1) {
 // a directory) <path>`), with `info` and a positive errno.
 class SystemError extends Error {
   get name() { return 'SystemError'; }
+  toString() { return `${this.name} [${this.code}]: ${this.message}`; }
+  // Node's SystemError shows its accessors' values (`errno: [Getter/Setter: 21]`).
+  [Symbol.for('nodejs.util.inspect.custom')](recurseTimes, ctx) {
+    return require('util').inspect(this, { ...ctx, getters: true, customInspect: false });
+  }
 }
 function rmError(err, path) {
   if (!err || err.code !== 'EISDIR') return err;
