@@ -4,7 +4,8 @@ import { take, counter, bump } from './iter.mjs';
 import * as lib from './lib/index.mjs';
 import legacy, { double } from './legacy.cjs';
 import data from './data.json' with { type: 'json' };
-import shout from 'shout';
+import shout, { missing } from 'shout';
+import { createRequire } from 'node:module';
 import { EventEmitter } from 'node:events';
 
 console.log('main: evaluating');
@@ -32,6 +33,8 @@ console.log('mean:', lib.stats.mean([1, 2, 3, 4]));
 console.log('cjs default:', legacy, 'named:', double(21));
 console.log('json:', data);
 console.log('package:', shout('hi'));
+console.log('package (require):', createRequire(import.meta.url)('shout')('hi'));
+console.log('undefined import:', await missing());
 console.log('core:', typeof EventEmitter);
 
 // import.meta (paths relative to this directory, to print the same everywhere).

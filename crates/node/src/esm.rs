@@ -134,6 +134,25 @@ fn esm_resolve(it: &mut Interp, specifier: &str, from: &str) -> JsResult<PathBuf
         let p = PathBuf::from(url_to_path(&format!("file://{url}")));
         return finalize(it, p, from);
     }
+    if specifier.starts_with('#') {
+        return match crate::require::resolve_imports(specifier, &dir, &["import", "node"]) {
+            Ok((t, scope)) if t.starts_with("./") => {
+                finalize(it, crate::permission::absolute(&scope.join(&t)), from)
+            }
+            Ok((t, scope)) => {
+                let pj = scope.join("package.json");
+                esm_resolve(it, &t, &pj.to_string_lossy())
+            }
+            Err(e) => {
+                let message = crate::require::import_not_defined_message(specifier, &e);
+                Err(node_error(
+                    it,
+                    "ERR_PACKAGE_IMPORT_NOT_DEFINED",
+                    &format!("{message} imported from {from}"),
+                ))
+            }
+        };
+    }
     if is_path_specifier(specifier) {
         let p = crate::permission::absolute(&Path::new(&dir).join(specifier));
         let mut s = p.to_string_lossy().into_owned();

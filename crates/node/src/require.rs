@@ -482,6 +482,16 @@ pub fn resolve_exports(
         };
     }
     let J::Object(map) = exports else { return None };
+    resolve_subpath_map(map, subpath, conditions)
+}
+
+/// A key of an `exports` subpath map or of `imports` (`./x`, `#x`): the exact key, else
+/// the `*` pattern with the longest prefix, its target with `*` replaced.
+fn resolve_subpath_map(
+    map: &serde_json::Map<String, serde_json::Value>,
+    subpath: &str,
+    conditions: &[&str],
+) -> Option<String> {
     if let Some(t) = map.get(subpath) {
         return resolve_target(t, conditions, None);
     }
@@ -529,6 +539,62 @@ fn resolve_target(
     }
 }
 
+/// How a `#name` specifier failed to resolve through `imports`.
+pub enum ImportsError {
+    /// No package scope around the importing file.
+    NoScope,
+    /// The scope's `package.json` (at this path) does not define it.
+    NotDefined(PathBuf),
+}
+
+/// GetPackageScope: the nearest directory from `dir` up holding a `package.json`, stopping
+/// at a `node_modules` directory.
+pub fn package_scope(dir: &str) -> Option<PathBuf> {
+    let mut d = Some(Path::new(dir));
+    while let Some(p) = d {
+        if p.file_name().is_some_and(|n| n == "node_modules") {
+            return None;
+        }
+        if p.join("package.json").is_file() {
+            return Some(p.to_path_buf());
+        }
+        d = p.parent();
+    }
+    None
+}
+
+/// PACKAGE_IMPORTS_RESOLVE: the target of a `#name` specifier in the `imports` of the
+/// package scope around `dir`, with that package's directory. A target starting with `./`
+/// is a file of the package; any other is a package specifier resolved from it.
+pub fn resolve_imports(
+    specifier: &str,
+    dir: &str,
+    conditions: &[&str],
+) -> Result<(String, PathBuf), ImportsError> {
+    let scope = package_scope(dir).ok_or(ImportsError::NoScope)?;
+    let pj = scope.join("package.json");
+    let target = read_package_json(&scope)
+        .as_ref()
+        .and_then(|p| p.get("imports"))
+        .and_then(|i| i.as_object())
+        .and_then(|map| resolve_subpath_map(map, specifier, conditions));
+    match target {
+        Some(t) => Ok((t, scope)),
+        None => Err(ImportsError::NotDefined(pj)),
+    }
+}
+
+/// Node's `ERR_PACKAGE_IMPORT_NOT_DEFINED` message (without the `imported from` part).
+pub fn import_not_defined_message(specifier: &str, e: &ImportsError) -> String {
+    match e {
+        ImportsError::NoScope => format!("Package import specifier \"{specifier}\" is not defined"),
+        ImportsError::NotDefined(pj) => format!(
+            "Package import specifier \"{specifier}\" is not defined in package {}",
+            pj.display()
+        ),
+    }
+}
+
 /// `pkg/sub/x` → (`pkg`, `./sub/x`); `@scope/pkg/x` → (`@scope/pkg`, `./x`).
 pub fn split_package_name(id: &str) -> (&str, String) {
     let n = if id.starts_with('@') { 2 } else { 1 };
@@ -550,11 +616,27 @@ pub enum ResolveError {
     NotFound,
     /// `ERR_PACKAGE_PATH_NOT_EXPORTED`: (subpath, package.json path).
     NotExported(String, PathBuf),
+    /// `ERR_PACKAGE_IMPORT_NOT_DEFINED`: the message up to `imported from`.
+    ImportNotDefined(String),
 }
 
 /// Node's CommonJS resolution of `id` from a module in `dir` (the file's absolute path,
 /// not yet real).
 pub fn resolve_path(id: &str, dir: &str, conditions: &[&str]) -> Result<PathBuf, ResolveError> {
+    if id.starts_with('#') {
+        return match resolve_imports(id, dir, conditions) {
+            Ok((t, scope)) if t.starts_with("./") => {
+                let f = crate::permission::absolute(&scope.join(&t));
+                if is_file(&f) {
+                    Ok(f)
+                } else {
+                    Err(ResolveError::NotFound)
+                }
+            }
+            Ok((t, scope)) => resolve_path(&t, &scope.to_string_lossy(), conditions),
+            Err(e) => Err(ResolveError::ImportNotDefined(import_not_defined_message(id, &e))),
+        };
+    }
     if is_path_specifier(id) {
         let base = crate::permission::absolute(&Path::new(dir).join(id));
         let found = if id.ends_with('/') {
@@ -626,6 +708,11 @@ fn resolve_filename(
             let stack = require_stack(it, from, module);
             Err(not_found(it, id, &stack))
         }
+        Err(ResolveError::ImportNotDefined(message)) => Err(node_error(
+            it,
+            "ERR_PACKAGE_IMPORT_NOT_DEFINED",
+            &format!("{message} imported from {from}"),
+        )),
         Err(ResolveError::NotExported(sub, pkg)) => {
             let what = if sub == "." {
                 "No \"exports\" main defined in".to_string()
