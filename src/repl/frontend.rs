@@ -227,6 +227,18 @@ impl ConditionalEventHandler for TabComplete {
     }
 }
 
+/// Rewrites the accepted line above the cursor with the completion Enter inserted, as Node
+/// shows it (only when prompt and line fit on one row; a longer line keeps its text).
+fn redraw_accepted_line(prompt: &str, line: &str) {
+    let width = prompt.chars().count() + line.chars().count();
+    if line.contains('\n') || width >= terminal_columns() {
+        return;
+    }
+    let mut out = std::io::stdout();
+    let _ = write!(out, "\x1b[1A\r{prompt}{line}\x1b[K\r\n");
+    let _ = out.flush();
+}
+
 /// Node's listing: `\r\n`, then the completions in rows of `columns / width` cells (width =
 /// the longest plus two), a new row for each group, a blank row between groups, and a blank
 /// row after.
@@ -267,15 +279,68 @@ pub fn list_completions(completions: &[String], columns: usize) -> String {
 struct ReplHelper {
     events: Sender<Input>,
     colors: bool,
+    /// The completion preview on screen, for Enter.
+    shown: ShownCompletion,
 }
 
 impl Completer for ReplHelper {
     type Candidate = String;
 }
 
+/// The live preview as rustyline shows it: `display` is everything after the cursor (the
+/// completion suffix, then the value's row); `completion` is what Right or Enter at the end
+/// of the input inserts (Node's `completionPreview`), never the value row.
+pub struct PreviewHint {
+    display: String,
+    completion: Option<String>,
+}
+
+impl rustyline::hint::Hint for PreviewHint {
+    fn display(&self) -> &str {
+        &self.display
+    }
+    fn completion(&self) -> Option<&str> {
+        self.completion.as_deref()
+    }
+}
+
+/// The completion preview last shown: (line, cursor, suffix).
+type ShownCompletion = Arc<Mutex<Option<(String, usize, String)>>>;
+
+/// Enter, as Node's REPL: with the cursor at the end of the input, a completion preview on
+/// screen is inserted before the line is accepted (`Math.PI.toFix` Enter runs
+/// `Math.PI.toFixed`). The handler records the suffix; the editor thread appends it to
+/// the accepted line and redraws that line.
+struct EnterInsertsCompletion {
+    shown: ShownCompletion,
+    pending: Arc<Mutex<Option<String>>>,
+}
+
+impl ConditionalEventHandler for EnterInsertsCompletion {
+    fn handle(&self, _: &Event, _: RepeatCount, _: bool, ctx: &EventContext) -> Option<Cmd> {
+        let line = ctx.line();
+        let suffix = self.shown.lock().ok().and_then(|s| match s.as_ref() {
+            Some((l, pos, suffix))
+                if l == line && *pos == line.len() && ctx.pos() == line.len() =>
+            {
+                Some(suffix.clone())
+            }
+            _ => None,
+        });
+        if let Ok(mut p) = self.pending.lock() {
+            *p = suffix;
+        }
+        // The default binding accepts the line.
+        None
+    }
+}
+
 impl Hinter for ReplHelper {
-    type Hint = String;
-    fn hint(&self, line: &str, pos: usize, _: &rustyline::Context<'_>) -> Option<String> {
+    type Hint = PreviewHint;
+    fn hint(&self, line: &str, pos: usize, _: &rustyline::Context<'_>) -> Option<PreviewHint> {
+        if let Ok(mut shown) = self.shown.lock() {
+            *shown = None;
+        }
         // Simple terminals can't show previews (Node: `TERM=dumb`).
         if line.trim().is_empty() || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
             return None;
@@ -293,6 +358,10 @@ impl Hinter for ReplHelper {
         if p.completion.is_empty() && p.value.is_empty() {
             return None;
         }
+        let completion = (!p.completion.is_empty()).then(|| p.completion.clone());
+        if let (Some(c), Ok(mut shown)) = (&completion, self.shown.lock()) {
+            *shown = Some((line.to_string(), pos, c.clone()));
+        }
         let mut hint = if self.colors || p.completion.is_empty() {
             p.completion
         } else {
@@ -305,7 +374,10 @@ impl Hinter for ReplHelper {
             }
             hint.push_str(&p.value);
         }
-        Some(hint)
+        Some(PreviewHint {
+            display: hint,
+            completion,
+        })
     }
 }
 
@@ -360,7 +432,17 @@ fn editor_thread(
                 return stdin_thread(requests, events);
             }
         };
+    let shown: ShownCompletion = Arc::new(Mutex::new(None));
+    let pending_completion = Arc::new(Mutex::new(None::<String>));
+    editor.bind_sequence(
+        KeyEvent(rustyline::KeyCode::Enter, rustyline::Modifiers::NONE),
+        EventHandler::Conditional(Box::new(EnterInsertsCompletion {
+            shown: shown.clone(),
+            pending: pending_completion.clone(),
+        })),
+    );
     editor.set_helper(Some(ReplHelper {
+        shown,
         events: events.clone(),
         colors: {
             use std::io::IsTerminal;
@@ -401,7 +483,12 @@ fn editor_thread(
             p.clone_from(&prompt);
         }
         let ev = match editor.readline(&prompt) {
-            Ok(line) => {
+            Ok(mut line) => {
+                let pending = pending_completion.lock().ok().and_then(|mut p| p.take());
+                if let Some(suffix) = pending {
+                    line.push_str(&suffix);
+                    redraw_accepted_line(&prompt, &line);
+                }
                 if !line.trim().is_empty() {
                     let _ = editor.add_history_entry(line.as_str());
                     if let Some(h) = &history {
