@@ -1465,8 +1465,26 @@ impl Ctx<'_> {
                         Some(ForInit::Var(VarDecl::new(kind, decls)))
                     }
                     Some((None, _, Some(e))) => {
-                        if let Some(span) = top_level_in(&e) {
-                            return user("Unexpected token 'in'", span);
+                        // An `in` outside parentheses ends the initializer (it is parsed
+                        // [~In]): V8 then reads what came before it as a for-in target.
+                        if let Some(end) = top_level_in(&e) {
+                            // `for (a in b;;)`: a for-in whose `)` is missing.
+                            if let ExprKind::Binary(BinaryOp::In, l, _) = &e.kind {
+                                if matches!(l.kind, ExprKind::Ident(_) | ExprKind::Member { .. }) {
+                                    let after = self.src.get(e.span.end as usize..).unwrap_or("");
+                                    let at = e.span.end as usize
+                                        + (after.len() - after.trim_start().len());
+                                    let tok = after.trim_start().chars().next().unwrap_or(';');
+                                    return user(
+                                        format!("Unexpected token '{tok}'"),
+                                        sp(at, at + tok.len_utf8()),
+                                    );
+                                }
+                            }
+                            return user(
+                                "Invalid left-hand side in for-loop",
+                                sp(e.span.start as usize, end as usize),
+                            );
                         }
                         Some(ForInit::Expr(e))
                     }
@@ -2093,18 +2111,21 @@ fn split_in_inner(e: Expr) -> Result<(Expr, Expr), Expr> {
 }
 
 /// Finds an unparenthesized `in` operator (not allowed in a `for(;;)` initializer).
-fn top_level_in(e: &Expr) -> Option<Span> {
+/// Where the left operand of an `in` outside parentheses in a `for` initializer ends, if
+/// there is one (the initializer is an Expression[~In]).
+fn top_level_in(e: &Expr) -> Option<u32> {
     stacker::maybe_grow(64 * 1024, 1024 * 1024, || top_level_in_inner(e))
 }
 
-fn top_level_in_inner(e: &Expr) -> Option<Span> {
+fn top_level_in_inner(e: &Expr) -> Option<u32> {
     match &e.kind {
-        ExprKind::Binary(op, l, r) => {
+        ExprKind::Binary(op, l, r) => top_level_in(l).or_else(|| {
             if *op == BinaryOp::In {
-                return Some(e.span);
+                Some(l.span.end)
+            } else {
+                top_level_in(r)
             }
-            top_level_in(l).or_else(|| top_level_in(r))
-        }
+        }),
         ExprKind::Logical(_, l, r) => top_level_in(l).or_else(|| top_level_in(r)),
         ExprKind::Conditional { test, cons: _, alt } => {
             top_level_in(test).or_else(|| top_level_in(alt))
@@ -2112,7 +2133,8 @@ fn top_level_in_inner(e: &Expr) -> Option<Span> {
         ExprKind::Assign { value, .. } => top_level_in(value),
         ExprKind::Sequence(v) => v.iter().find_map(top_level_in),
         ExprKind::Unary(_, x) | ExprKind::Await(x) => top_level_in(x),
-        ExprKind::PrivateIn { .. } => Some(e.span),
+        ExprKind::Yield { arg: Some(x), .. } => top_level_in(x),
+        ExprKind::PrivateIn { name, .. } => Some(name.span.end),
         _ => None,
     }
 }

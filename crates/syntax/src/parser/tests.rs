@@ -611,7 +611,22 @@ fn errors_and_asi() {
         "A class may only have one constructor",
         false,
     );
-    check_err("for (a in b;;) ;", "Unexpected token 'in'", false);
+    check_err("for (a in b;;) ;", "Unexpected token ';'", false);
+    check_err(
+        "for (x = 1 in b;;);",
+        "Invalid left-hand side in for-loop",
+        false,
+    );
+    check_err(
+        "for (!a in b;;);",
+        "Invalid left-hand side in for-loop",
+        false,
+    );
+    check_err(
+        "function* g() { for (yield '' in {}; ; ) ; }",
+        "Invalid left-hand side in for-loop",
+        false,
+    );
     check_err(
         "for (let x = 1 in o) ;",
         "for-in loop variable declaration may not have an initializer.",
