@@ -18,3 +18,9 @@ const mine = new console.Console(sink);
 mine.log('to %s', 'a stream', { n: 1 });
 mine.error('errors too');
 console.log(lines);
+
+// The global object as Node shows it: its enumerable globals in Node's order, the
+// `[Getter]`s it does not run, and its `Symbol.toStringTag` ('global').
+console.log(globalThis);
+console.log(Object.keys(globalThis).join(' '), String(globalThis));
+console.log(Object.getOwnPropertyDescriptor(setTimeout, require('util').promisify.custom));

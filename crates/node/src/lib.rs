@@ -189,7 +189,170 @@ pub fn node_interp() -> Interp {
         lazy_global::define_lazy_global(&mut it, name, module, export, *how);
     }
     web_globals(&mut it);
+    node_enumerable_globals(&mut it);
     it
+}
+
+/// The globals Node defines as enumerable, in Node's order (what `console.log(globalThis)`
+/// and `Object.keys(globalThis)` show), with Node's kinds of property: `performance` a
+/// replaceable getter/setter, `fetch` a function, `crypto` and `navigator` getters.
+/// `globalThis[Symbol.toStringTag]` is `'global'` (`Object [global]`).
+const NODE_ENUMERABLE_GLOBALS: [&str; 15] = [
+    "global",
+    "clearImmediate",
+    "setImmediate",
+    "clearInterval",
+    "clearTimeout",
+    "setInterval",
+    "setTimeout",
+    "queueMicrotask",
+    "structuredClone",
+    "atob",
+    "btoa",
+    "performance",
+    "fetch",
+    "crypto",
+    "navigator",
+];
+
+fn node_enumerable_globals(it: &mut Interp) {
+    use jsgen_engine::object::{Attrs, PropKey, Slot};
+    // util.promisify(setTimeout) / (setImmediate): node:timers/promises' versions, through
+    // an enumerable getter as in Node.
+    let key = JsStr::from("nodejs.util.promisify.custom");
+    let sym = match it.symbol_registry.get(&key) {
+        Some(s) => s.clone(),
+        None => {
+            let s = jsgen_engine::value::Sym::new_registered(key.clone());
+            it.symbol_registry.insert(key, s.clone());
+            s
+        }
+    };
+    let custom = PropKey::Sym(sym);
+    for name in ["setTimeout", "setImmediate"] {
+        if let Some(Slot::Data(Value::Object(f))) = it
+            .global
+            .get_own_property(&PropKey::from(name))
+            .map(|p| p.slot)
+        {
+            let get = it.native_fn_with(
+                "get",
+                0,
+                promisify_custom_get,
+                false,
+                vec![Value::from(name)],
+            );
+            f.define_accessor(
+                custom.clone(),
+                Some(get),
+                None,
+                Attrs::new(false, true, false),
+            );
+        }
+    }
+    // `performance`: a getter/setter pair over one slot (assigning stores the new value and
+    // the pair stays, as Node's `defineReplaceableLazyAttribute`).
+    if let Some(Slot::Data(perf)) = it
+        .global
+        .get_own_property(&PropKey::from("performance"))
+        .map(|p| p.slot)
+    {
+        let slot = jsgen_engine::object::Obj::new(
+            None,
+            jsgen_engine::object::ObjectKind::Internal(vec![perf]),
+        );
+        let get = it.native_fn_with(
+            "get performance",
+            0,
+            |_, a| {
+                Ok(match native_captures(a).first() {
+                    Some(Value::Object(slot)) => match &slot.borrow().kind {
+                        jsgen_engine::object::ObjectKind::Internal(v) => {
+                            v.first().cloned().unwrap_or_default()
+                        }
+                        _ => Value::Undefined,
+                    },
+                    _ => Value::Undefined,
+                })
+            },
+            false,
+            vec![Value::Object(slot.clone())],
+        );
+        let set = it.native_fn_with(
+            "set performance",
+            1,
+            |_, a| {
+                if let Some(Value::Object(slot)) = native_captures(a).first() {
+                    if let jsgen_engine::object::ObjectKind::Internal(v) =
+                        &mut slot.borrow_mut().kind
+                    {
+                        if let Some(x) = v.first_mut() {
+                            *x = a.get(0);
+                        }
+                    }
+                }
+                Ok(Value::Undefined)
+            },
+            false,
+            vec![Value::Object(slot)],
+        );
+        it.global.define_accessor(
+            "performance",
+            Some(get),
+            Some(set),
+            Attrs::new(false, true, true),
+        );
+    }
+    // `fetch`: a plain function (node:internal/fetch is loaded on the first call).
+    let fetch = it.native_fn("fetch", 1, |it, a| {
+        let m = crate::require::require_core(it, "internal/fetch", "node:internal")?;
+        let f = match &m {
+            Value::Object(o) => it.get(o, &PropKey::from("fetch"))?,
+            _ => Value::Undefined,
+        };
+        it.call(&f, a.this, a.args)
+    });
+    it.global
+        .define("fetch", Value::Object(fetch), Attrs::DEFAULT);
+    // Re-add each in Node's order, enumerable.
+    for name in NODE_ENUMERABLE_GLOBALS {
+        let key = PropKey::from(name);
+        let Some(p) = it.global.get_own_property(&key) else {
+            continue;
+        };
+        it.global.delete(&key);
+        match p.slot {
+            Slot::Accessor { get, set } => {
+                it.global
+                    .define_accessor(key, get, set, Attrs::new(false, true, true))
+            }
+            Slot::Data(v) => it.global.define(key, v, Attrs::new(true, true, true)),
+            _ => {}
+        }
+    }
+    let tag = PropKey::Sym(it.symbols.to_string_tag.clone());
+    it.global
+        .define(tag, Value::from("global"), Attrs::CONFIGURABLE_ONLY);
+}
+
+fn native_captures(a: &jsgen_engine::interp::Args) -> Vec<Value> {
+    match &a.callee.borrow().kind {
+        jsgen_engine::object::ObjectKind::Native(n) => n.captures.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// `setTimeout[util.promisify.custom]`: node:timers/promises' function of the same name.
+fn promisify_custom_get(it: &mut Interp, a: &jsgen_engine::interp::Args) -> JsResult<Value> {
+    let name = match native_captures(a).first() {
+        Some(Value::String(s)) => s.to_rust_string(),
+        _ => return Ok(Value::Undefined),
+    };
+    let m = crate::require::require_core(it, "timers/promises", "node:internal")?;
+    match &m {
+        Value::Object(o) => it.get(o, &jsgen_engine::object::PropKey::from(name.as_str())),
+        _ => Ok(Value::Undefined),
+    }
 }
 
 /// The binary-data globals backed by core modules, loaded on first read: (global, module,
@@ -205,7 +368,7 @@ const BYTES_GLOBALS: &[(&str, &str, &str, lazy_global::Lazy)] = &[
         "crypto",
         "crypto",
         "webcrypto",
-        lazy_global::Lazy::Accessor { enumerable: true },
+        lazy_global::Lazy::Getter { enumerable: true },
     ),
     (
         "TextEncoder",
@@ -238,19 +401,11 @@ fn web_globals(it: &mut Interp) {
         ("Navigator", "internal/navigator"),
         ("URLPattern", "internal/url_pattern"),
         ("WebSocket", "internal/fetch"),
-        ("ErrorEvent", "internal/fetch"),
         ("CloseEvent", "internal/fetch"),
     ] {
         define_lazy_global(it, name, module, name, data);
     }
-    // Enumerable, as in Node: `fetch` a data property, `navigator` a getter.
-    define_lazy_global(
-        it,
-        "fetch",
-        "internal/fetch",
-        "fetch",
-        Lazy::Data { enumerable: true },
-    );
+    // Enumerable, as in Node: `navigator` a getter (`fetch`: `node_enumerable_globals`).
     define_lazy_global(
         it,
         "navigator",
