@@ -496,7 +496,7 @@ impl Interp {
                 block,
                 handler,
                 finalizer,
-            } => self.eval_try(block, handler.as_ref(), finalizer.as_ref(), env, suspends),
+            } => self.eval_try(block, handler.as_deref(), finalizer.as_deref(), env, suspends),
             StmtKind::Switch {
                 discriminant,
                 cases,
@@ -705,9 +705,9 @@ impl Interp {
                 scope,
             } => {
                 let parts = ForParts {
-                    init: init.as_ref(),
-                    test: test.as_ref(),
-                    update: update.as_ref(),
+                    init: init.as_deref(),
+                    test: test.as_deref(),
+                    update: update.as_deref(),
                     body,
                 };
                 self.eval_for(&parts, scope.get(), env, labels, suspends, resumed)
