@@ -29,7 +29,8 @@ pub fn init(it: &mut Interp) {
     });
     let species = PropKey::Sym(it.symbols.species.clone());
     it.define_getter(&ctor, species.clone(), |_, a| Ok(a.this.clone()));
-    if let Some(Slot::Accessor { get: Some(g), .. }) = ctor.get_own_property(&species).map(|p| p.slot)
+    if let Some(Slot::Accessor { get: Some(g), .. }) =
+        ctor.get_own_property(&species).map(|p| p.slot)
     {
         it.intrinsics.promise_species_get = g;
     }
@@ -169,7 +170,10 @@ pub fn then_is_intact(it: &Interp, thenable: &Obj, then: &Value) -> bool {
     {
         let d = thenable.borrow();
         if !matches!(d.kind, ObjectKind::Promise(_))
-            || !d.proto.as_ref().is_some_and(|p| Obj::ptr_eq(p, &it.intrinsics.promise_prototype))
+            || !d
+                .proto
+                .as_ref()
+                .is_some_and(|p| Obj::ptr_eq(p, &it.intrinsics.promise_prototype))
             || d.props.get(&PropKey::from("constructor")).is_some()
         {
             return false;

@@ -496,7 +496,13 @@ impl Interp {
                 block,
                 handler,
                 finalizer,
-            } => self.eval_try(block, handler.as_deref(), finalizer.as_deref(), env, suspends),
+            } => self.eval_try(
+                block,
+                handler.as_deref(),
+                finalizer.as_deref(),
+                env,
+                suspends,
+            ),
             StmtKind::Switch {
                 discriminant,
                 cases,
