@@ -37,4 +37,4 @@ pub mod diag;
 pub mod repl;
 mod runtime;
 
-pub use runtime::{Error, ErrorKind, FromJs, IntoJs, Runtime, Value};
+pub use runtime::{Error, ErrorKind, FromJs, IntoJs, Limits, Runtime, TerminateHandle, Value};

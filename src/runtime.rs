@@ -38,6 +38,113 @@ pub enum ErrorKind {
     Conversion,
     /// A file could not be read.
     Io,
+    /// The call ran past [`Limits::timeout`] and was stopped (the CLI's `--timeout`, exit
+    /// code 124). No `catch` or `finally` ran; the runtime can be used again.
+    Timeout,
+    /// A [`TerminateHandle`] stopped the call (from another thread).
+    Terminated,
+}
+
+/// The limits a host sets for code it does not trust: the embedding form of `jsgen`'s
+/// `--timeout`, `--max-output` and `--stack-size` ([`Runtime::sandbox`] adds `--sandbox`'s
+/// permission model). The heap limit (`--max-old-space-size`) is not here: it counts the
+/// whole process's allocations in the `jsgen` binary's global allocator, which a host
+/// program chooses for itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Limits {
+    /// Wall-clock budget of each call into the runtime ([`Runtime::eval`],
+    /// [`Runtime::run_file`], [`Runtime::run_event_loop`]), timers and microtasks included.
+    /// Checked on loop back-edges, calls and inside long native loops; past it the call
+    /// ends with [`ErrorKind::Timeout`].
+    pub timeout: Option<std::time::Duration>,
+    /// Bytes of output (stdout and stderr together, or the capture buffer) over the
+    /// runtime's life; the write that would cross it is dropped with one notice, and so is
+    /// everything after it. No effect on a bare runtime (it has no console).
+    pub max_output: Option<usize>,
+    /// Node's `--stack-size` in KiB (default 984): the call depth allowed before
+    /// `RangeError: Maximum call stack size exceeded` scales with it.
+    pub stack_size_kb: Option<u64>,
+}
+
+impl Limits {
+    /// `--sandbox`'s defaults: 10 s per call, 1 MB of output.
+    pub fn sandbox() -> Limits {
+        Limits {
+            timeout: Some(std::time::Duration::from_secs(10)),
+            max_output: Some(1_000_000),
+            stack_size_kb: None,
+        }
+    }
+}
+
+/// The code a stopped run leaves in [`Interp::terminate_code`]: `timeout(1)`'s 124.
+const TIMEOUT_CODE: i32 = 124;
+/// The code a [`TerminateHandle`] stop leaves (128 + SIGTERM, as a killed process).
+const TERMINATED_CODE: i32 = 143;
+
+/// Stops a [`Runtime`]'s running call from another thread ([`Runtime::terminate_handle`]).
+/// The call ends at its next check with [`ErrorKind::Terminated`]; a call made later runs
+/// normally.
+#[derive(Clone, Debug)]
+pub struct TerminateHandle {
+    interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    code: std::sync::Arc<std::sync::atomic::AtomicI32>,
+}
+
+impl TerminateHandle {
+    /// Asks the running call to stop.
+    pub fn terminate(&self) {
+        use std::sync::atomic::Ordering::Relaxed;
+        self.code.store(TERMINATED_CODE, Relaxed);
+        self.interrupt.store(true, Relaxed);
+    }
+}
+
+/// A thread that stops the interpreter at a deadline unless the call finishes first.
+struct Watchdog {
+    done: std::sync::Arc<(std::sync::Mutex<bool>, std::sync::Condvar)>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Watchdog {
+    fn start(handle: TerminateHandle, deadline: std::time::Instant) -> Watchdog {
+        use std::sync::atomic::Ordering::Relaxed;
+        let done = std::sync::Arc::new((std::sync::Mutex::new(false), std::sync::Condvar::new()));
+        let d = done.clone();
+        let thread = std::thread::Builder::new()
+            .name("jsgen-watchdog".into())
+            .spawn(move || {
+                let (lock, cv) = &*d;
+                let Ok(mut finished) = lock.lock() else {
+                    return;
+                };
+                while !*finished {
+                    let now = std::time::Instant::now();
+                    if now >= deadline {
+                        handle.code.store(TIMEOUT_CODE, Relaxed);
+                        handle.interrupt.store(true, Relaxed);
+                        return;
+                    }
+                    match cv.wait_timeout(finished, deadline - now) {
+                        Ok((g, _)) => finished = g,
+                        Err(_) => return,
+                    }
+                }
+            })
+            .ok();
+        Watchdog { done, thread }
+    }
+
+    fn stop(mut self) {
+        let (lock, cv) = &*self.done;
+        if let Ok(mut finished) = lock.lock() {
+            *finished = true;
+        }
+        cv.notify_all();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
 }
 
 /// A failure of script code, carrying the JavaScript exception (if any) and the diagnostic
@@ -115,6 +222,7 @@ pub trait IntoJs {
 pub struct Runtime {
     it: Interp,
     node: bool,
+    limits: Limits,
 }
 
 impl Default for Runtime {
@@ -131,6 +239,7 @@ impl Runtime {
         Runtime {
             it: jsgen_node::node_interp(),
             node: true,
+            limits: Limits::default(),
         }
     }
 
@@ -139,6 +248,7 @@ impl Runtime {
         Runtime {
             it: Interp::new(),
             node: false,
+            limits: Limits::default(),
         }
     }
 
@@ -158,10 +268,12 @@ impl Runtime {
     /// # Ok::<(), jsgen::Error>(())
     /// ```
     pub fn eval(&mut self, code: &str) -> Result<Value, Error> {
-        let r = self.it.run_script("[eval]", code);
-        let value = r.map_err(|e| self.run_error(e))?;
-        self.run_jobs()?;
-        Ok(value)
+        self.limited(|rt| {
+            let r = rt.it.run_script("[eval]", code);
+            let value = r.map_err(|e| rt.run_error(e))?;
+            rt.run_jobs()?;
+            Ok(value)
+        })
     }
 
     /// [`Runtime::eval`], converted to `T`.
@@ -176,6 +288,10 @@ impl Runtime {
     /// unhandled rejection is an `Err` (the process would exit with 1).
     pub fn run_file(&mut self, path: impl AsRef<Path>) -> Result<i32, Error> {
         let path = path.as_ref();
+        self.limited(|rt| rt.run_file_now(path))
+    }
+
+    fn run_file_now(&mut self, path: &Path) -> Result<i32, Error> {
         let text = std::fs::read_to_string(path).map_err(|e| Error {
             kind: ErrorKind::Io,
             message: format!("cannot read {}: {e}", path.display()),
@@ -219,12 +335,73 @@ impl Runtime {
     /// Runs timers, immediates and the jobs they queue until nothing is left (a bare
     /// runtime has no event loop: this runs its microtasks).
     pub fn run_event_loop(&mut self) -> Result<(), Error> {
-        if !self.node {
-            return self.run_jobs();
+        self.limited(|rt| {
+            if !rt.node {
+                return rt.run_jobs();
+            }
+            match rt.it.run_event_loop(RejectionMode::Throw) {
+                LoopEnd::Done | LoopEnd::Exit(_) => Ok(()),
+                end => Err(rt.loop_error(end)),
+            }
+        })
+    }
+
+    /// Sets the limits for the calls that follow (see [`Limits`]).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let mut rt = jsgen::Runtime::new();
+    /// rt.set_limits(jsgen::Limits { timeout: Some(Duration::from_millis(50)), ..Default::default() });
+    /// let e = rt.eval("while (true) {}").unwrap_err();
+    /// assert_eq!(e.kind(), jsgen::ErrorKind::Timeout);
+    /// assert_eq!(rt.eval_as::<f64>("1 + 1")?, 2.0); // the runtime is still usable
+    /// # Ok::<(), jsgen::Error>(())
+    /// ```
+    pub fn set_limits(&mut self, limits: Limits) {
+        if self.node {
+            self.it.node_mut().console.max_output = limits.max_output;
         }
-        match self.it.run_event_loop(RejectionMode::Throw) {
-            LoopEnd::Done | LoopEnd::Exit(_) => Ok(()),
-            end => Err(self.loop_error(end)),
+        self.it.max_call_depth = match limits.stack_size_kb {
+            // Node's default --stack-size is 984 KB, where jsgen allows MAX_CALL_DEPTH calls.
+            Some(kb) => (jsgen_engine::interp::MAX_CALL_DEPTH as u64)
+                .saturating_mul(kb)
+                .checked_div(984)
+                .unwrap_or(0)
+                .clamp(100, 1_000_000) as usize,
+            None => jsgen_engine::interp::MAX_CALL_DEPTH,
+        };
+        self.limits = limits;
+    }
+
+    /// The limits in force.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// `jsgen --sandbox` for this runtime: no file system access (user modules and `fs`
+    /// calls fail with Node's `ERR_ACCESS_DENIED`; core modules still load), an empty
+    /// `process.env`, and [`Limits::sandbox`]'s defaults for the limits not set yet.
+    pub fn sandbox(&mut self) {
+        if self.node {
+            jsgen_node::permission::apply(
+                &mut self.it,
+                jsgen_node::permission::Permission::sandbox(),
+            );
+        }
+        let d = Limits::sandbox();
+        let l = self.limits.clone();
+        self.set_limits(Limits {
+            timeout: l.timeout.or(d.timeout),
+            max_output: l.max_output.or(d.max_output),
+            stack_size_kb: l.stack_size_kb.or(d.stack_size_kb),
+        });
+    }
+
+    /// A handle that stops this runtime's running call from another thread.
+    pub fn terminate_handle(&self) -> TerminateHandle {
+        TerminateHandle {
+            interrupt: self.it.interrupt.clone(),
+            code: self.it.terminate_code.clone(),
         }
     }
 
@@ -315,6 +492,48 @@ impl Runtime {
 
     // ---- internals -------------------------------------------------------------------------
 
+    /// Runs one call under the limits: a watchdog for the timeout (the event loop does not
+    /// sleep past it either), and a stop (timeout or [`TerminateHandle`]) turned into an
+    /// error, with the interpreter reset for the next call.
+    fn limited<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T, Error>) -> Result<T, Error> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let deadline = self.limits.timeout.map(|t| std::time::Instant::now() + t);
+        if self.node {
+            self.it.node_mut().timers.deadline = deadline;
+        }
+        let dog = deadline.map(|d| Watchdog::start(self.terminate_handle(), d));
+        let r = f(self);
+        if let Some(dog) = dog {
+            dog.stop();
+        }
+        if self.node {
+            self.it.node_mut().timers.deadline = None;
+        }
+        let code = self.it.terminate_code.swap(0, Relaxed);
+        if code == 0 {
+            return r;
+        }
+        // Stopped: reset the stop so the next call runs. What the call queued (timers,
+        // microtasks) stays queued; a host that wants none of it drops the runtime.
+        self.it.interrupt.store(false, Relaxed);
+        self.it.exiting = None;
+        let (kind, message) = if code == TIMEOUT_CODE {
+            let ms = self.limits.timeout.unwrap_or_default().as_millis();
+            (
+                ErrorKind::Timeout,
+                format!("the run took longer than the timeout ({ms} ms) and was stopped"),
+            )
+        } else {
+            (ErrorKind::Terminated, "the run was terminated".to_string())
+        };
+        Err(Error {
+            kind,
+            message,
+            diagnostic: String::new(),
+            thrown: None,
+        })
+    }
+
     fn run_jobs(&mut self) -> Result<(), Error> {
         if self.node {
             match self.it.process_ticks_and_rejections(RejectionMode::Throw) {
@@ -348,6 +567,21 @@ impl Runtime {
     }
 
     fn run_error(&mut self, e: RunError) -> Error {
+        if self
+            .it
+            .terminate_code
+            .load(std::sync::atomic::Ordering::Relaxed)
+            != 0
+        {
+            // A stopped call: [`Runtime::limited`] reports it (the value is the exit
+            // sentinel, nothing to render).
+            return Error {
+                kind: ErrorKind::Terminated,
+                message: String::new(),
+                diagnostic: String::new(),
+                thrown: None,
+            };
+        }
         match e {
             RunError::Syntax { source, error } => {
                 let d = crate::diag::syntax_error(&self.it, source, &error);

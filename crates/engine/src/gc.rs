@@ -323,7 +323,8 @@ fn collect_inner(h: &Heap) -> Stats {
 
     let survivors = live_before - freed;
     h.allocated.set(0);
-    h.threshold.set(survivors.max(MIN_THRESHOLD));
+    h.threshold
+        .set(survivors.saturating_mul(2).max(MIN_THRESHOLD));
     Stats { live_before, freed }
 }
 

@@ -166,10 +166,13 @@ pub enum StmtKind {
         cons: Box<Stmt>,
         alt: Option<Box<Stmt>>,
     },
+    // The large fields of statements are boxed so a `Stmt` stays small (issue #12: statement
+    // lists and lalrpop's symbol stack move `Stmt`s by value; 512-byte statements made
+    // 10^6 function declarations cost 4 GB).
     For {
-        init: Option<ForInit>,
-        test: Option<Expr>,
-        update: Option<Expr>,
+        init: Option<Box<ForInit>>,
+        test: Option<Box<Expr>>,
+        update: Option<Box<Expr>>,
         body: Box<Stmt>,
         /// Scope of `let`/`const` declared in the init (per-iteration bindings).
         scope: OnceCell<Rc<ScopeInfo>>,
@@ -177,8 +180,8 @@ pub enum StmtKind {
     /// `for (left in right)`, `for (left of right)`, `for await (left of right)`.
     ForInOf {
         kind: ForInOfKind,
-        left: ForHead,
-        right: Expr,
+        left: Box<ForHead>,
+        right: Box<Expr>,
         body: Box<Stmt>,
         scope: OnceCell<Rc<ScopeInfo>>,
     },
@@ -196,11 +199,11 @@ pub enum StmtKind {
     Throw(Expr),
     Try {
         block: Block,
-        handler: Option<Catch>,
-        finalizer: Option<Block>,
+        handler: Option<Box<Catch>>,
+        finalizer: Option<Box<Block>>,
     },
     Switch {
-        discriminant: Expr,
+        discriminant: Box<Expr>,
         cases: Vec<SwitchCase>,
         scope: OnceCell<Rc<ScopeInfo>>,
     },
@@ -396,9 +399,9 @@ pub enum ExprKind {
     /// (names `this`, `%func`, `new.target`) resolved to the constructor's hidden bindings.
     SuperCall {
         args: Vec<Arg>,
-        this_ref: Ident,
-        func_ref: Ident,
-        new_target_ref: Ident,
+        this_ref: Box<Ident>,
+        func_ref: Box<Ident>,
+        new_target_ref: Box<Ident>,
     },
     Member {
         object: Box<Expr>,
@@ -410,8 +413,8 @@ pub enum ExprKind {
     /// home object's prototype is searched; `this_ref` is the receiver.
     SuperMember {
         prop: MemberProp,
-        this_ref: Ident,
-        func_ref: Ident,
+        this_ref: Box<Ident>,
+        func_ref: Box<Ident>,
     },
     /// The outermost node of an optional chain `a?.b.c`: a short-circuit inside it makes the
     /// whole chain `undefined`.
@@ -664,17 +667,17 @@ impl ExprKind {
     pub fn super_member(prop: MemberProp, span: Span) -> ExprKind {
         ExprKind::SuperMember {
             prop,
-            this_ref: Self::hidden(crate::resolve::THIS, span),
-            func_ref: Self::hidden(crate::resolve::FUNC, span),
+            this_ref: Box::new(Self::hidden(crate::resolve::THIS, span)),
+            func_ref: Box::new(Self::hidden(crate::resolve::FUNC, span)),
         }
     }
     /// `super(...)`.
     pub fn super_call(args: Vec<Arg>, span: Span) -> ExprKind {
         ExprKind::SuperCall {
             args,
-            this_ref: Self::hidden(crate::resolve::THIS, span),
-            func_ref: Self::hidden(crate::resolve::FUNC, span),
-            new_target_ref: Self::hidden(crate::resolve::NEW_TARGET, span),
+            this_ref: Box::new(Self::hidden(crate::resolve::THIS, span)),
+            func_ref: Box::new(Self::hidden(crate::resolve::FUNC, span)),
+            new_target_ref: Box::new(Self::hidden(crate::resolve::NEW_TARGET, span)),
         }
     }
 }

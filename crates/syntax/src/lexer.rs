@@ -1669,6 +1669,9 @@ pub fn tokenize_goal(
             Err(e) => return (out, Some(e)),
         }
     }
+    // The tokens live while the whole program is parsed: give back the growth slack (up to
+    // half of a big program's token array; a large block shrinks in place).
+    out.shrink_to_fit();
     (out, None)
 }
 

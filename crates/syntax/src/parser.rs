@@ -1491,9 +1491,9 @@ impl Ctx<'_> {
                     Some((None, _, None)) => None,
                 };
                 StmtKind::For {
-                    init,
-                    test,
-                    update,
+                    init: init.map(Box::new),
+                    test: test.map(Box::new),
+                    update: update.map(Box::new),
                     body,
                     scope,
                 }
@@ -1505,8 +1505,10 @@ impl Ctx<'_> {
                         self.take_for_in_rhs(&right);
                         StmtKind::ForInOf {
                             kind: ForInOfKind::In,
-                            left: ForHead::Target(self.for_target(target, ForInOfKind::In)?),
-                            right,
+                            left: Box::new(ForHead::Target(
+                                self.for_target(target, ForInOfKind::In)?,
+                            )),
+                            right: Box::new(right),
                             body,
                             scope,
                         }
@@ -1534,12 +1536,12 @@ impl Ctx<'_> {
                         }
                         StmtKind::ForInOf {
                             kind: ForInOfKind::In,
-                            left: ForHead::Decl {
+                            left: Box::new(ForHead::Decl {
                                 kind,
                                 target: d.target,
                                 init: Some(init),
-                            },
-                            right,
+                            }),
+                            right: Box::new(right),
                             body,
                             scope,
                         }
@@ -1552,12 +1554,12 @@ impl Ctx<'_> {
             }
             ForHeadP::Decl(k, kind, target, right) => StmtKind::ForInOf {
                 kind: k,
-                left: ForHead::Decl {
+                left: Box::new(ForHead::Decl {
                     kind,
                     target,
                     init: None,
-                },
-                right,
+                }),
+                right: Box::new(right),
                 body,
                 scope,
             },
@@ -1573,8 +1575,8 @@ impl Ctx<'_> {
                 }
                 StmtKind::ForInOf {
                     kind: k,
-                    left: ForHead::Target(self.for_target(target, k)?),
-                    right,
+                    left: Box::new(ForHead::Target(self.for_target(target, k)?)),
+                    right: Box::new(right),
                     body,
                     scope,
                 }

@@ -918,7 +918,7 @@ impl<'a> Resolver<'a> {
             } => {
                 self.push_scope(ScopeKind::Block, Some(scope));
                 let mut s = false;
-                match init {
+                match init.as_deref() {
                     Some(ForInit::Var(v)) => {
                         if v.kind.is_using() {
                             self.declare_using(v, st.span);
@@ -960,7 +960,7 @@ impl<'a> Resolver<'a> {
                 }
                 self.push_scope(ScopeKind::Block, Some(scope));
                 let mut s = *kind == ForInOfKind::AwaitOf;
-                match left {
+                match &**left {
                     ForHead::Decl {
                         kind: vk,
                         target,

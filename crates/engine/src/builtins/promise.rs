@@ -2,7 +2,7 @@
 
 use crate::interp::jobs::{Capability, Handler};
 use crate::interp::{Abrupt, Args, Interp, JsResult};
-use crate::object::{Attrs, Obj, ObjectKind, PropKey};
+use crate::object::{Attrs, Obj, ObjectKind, PropKey, Slot};
 use crate::value::Value;
 
 pub fn init(it: &mut Interp) {
@@ -10,7 +10,7 @@ pub fn init(it: &mut Interp) {
     let ctor = it.native_fn_with("Promise", 1, promise_constructor, true, Vec::new());
     super::link_ctor_proto(&ctor, &proto);
     it.intrinsics.promise_ctor = ctor.clone();
-    it.define_method(&proto, "then", 2, promise_then);
+    it.intrinsics.promise_then = it.define_method(&proto, "then", 2, promise_then);
     it.define_method(&proto, "catch", 1, promise_catch);
     it.define_method(&proto, "finally", 1, promise_finally);
     let tag = PropKey::Sym(it.symbols.to_string_tag.clone());
@@ -28,7 +28,12 @@ pub fn init(it: &mut Interp) {
         combinator(it, a, Combinator::Race)
     });
     let species = PropKey::Sym(it.symbols.species.clone());
-    it.define_getter(&ctor, species, |_, a| Ok(a.this.clone()));
+    it.define_getter(&ctor, species.clone(), |_, a| Ok(a.this.clone()));
+    if let Some(Slot::Accessor { get: Some(g), .. }) =
+        ctor.get_own_property(&species).map(|p| p.slot)
+    {
+        it.intrinsics.promise_species_get = g;
+    }
     super::define_global(it, "Promise", Value::Object(ctor.clone()));
 }
 
@@ -147,6 +152,44 @@ pub fn species_constructor(it: &mut Interp, o: &Obj, default: &Obj) -> JsResult<
         return Ok(s);
     }
     Err(it.type_error("object.constructor[Symbol.species] is not a constructor"))
+}
+
+/// Whether `thenable.then(resolve, reject)` with this `then` would be the built-in
+/// `Promise.prototype.then` on a built-in promise whose species lookup is the default one and
+/// observes nothing (no own `constructor`, `%Promise.prototype%.constructor` is `%Promise%`,
+/// `%Promise%[Symbol.species]` is the original getter). Then NewPromiseResolveThenableJob may
+/// link the two promises directly (V8's fast path): the resolving functions and the derived
+/// promise it would make are never visible to script.
+pub fn then_is_intact(it: &Interp, thenable: &Obj, then: &Value) -> bool {
+    let Value::Object(then) = then else {
+        return false;
+    };
+    if !Obj::ptr_eq(then, &it.intrinsics.promise_then) {
+        return false;
+    }
+    {
+        let d = thenable.borrow();
+        if !matches!(d.kind, ObjectKind::Promise(_))
+            || !d
+                .proto
+                .as_ref()
+                .is_some_and(|p| Obj::ptr_eq(p, &it.intrinsics.promise_prototype))
+            || d.props.get(&PropKey::from("constructor")).is_some()
+        {
+            return false;
+        }
+    }
+    let ctor_ok = matches!(
+        it.intrinsics.promise_prototype.get_own_data(&PropKey::from("constructor")),
+        Some(Value::Object(c)) if Obj::ptr_eq(&c, &it.intrinsics.promise_ctor)
+    );
+    let species = PropKey::Sym(it.symbols.species.clone());
+    ctor_ok
+        && matches!(
+            it.intrinsics.promise_ctor.get_own_property(&species).map(|p| p.slot),
+            Some(Slot::Accessor { get: Some(g), .. })
+                if Obj::ptr_eq(&g, &it.intrinsics.promise_species_get)
+        )
 }
 
 fn promise_then(it: &mut Interp, a: &Args) -> JsResult<Value> {

@@ -496,7 +496,13 @@ impl Interp {
                 block,
                 handler,
                 finalizer,
-            } => self.eval_try(block, handler.as_ref(), finalizer.as_ref(), env, suspends),
+            } => self.eval_try(
+                block,
+                handler.as_deref(),
+                finalizer.as_deref(),
+                env,
+                suspends,
+            ),
             StmtKind::Switch {
                 discriminant,
                 cases,
@@ -705,9 +711,9 @@ impl Interp {
                 scope,
             } => {
                 let parts = ForParts {
-                    init: init.as_ref(),
-                    test: test.as_ref(),
-                    update: update.as_ref(),
+                    init: init.as_deref(),
+                    test: test.as_deref(),
+                    update: update.as_deref(),
                     body,
                 };
                 self.eval_for(&parts, scope.get(), env, labels, suspends, resumed)
@@ -3625,9 +3631,9 @@ impl Interp {
     }
 
     /// GetTemplateObject: one frozen strings array (with `raw`) per template site.
-    fn template_object(&mut self, t: &Rc<Template>) -> Obj {
+    pub(crate) fn template_object(&mut self, t: &Rc<Template>) -> Obj {
         let key = Rc::as_ptr(t) as usize;
-        if let Some(o) = self.template_cache.get(&key) {
+        if let Some((_, o)) = self.template_cache.get(&key) {
             return o.clone();
         }
         let cooked: Vec<Value> = t
@@ -3645,9 +3651,9 @@ impl Interp {
         let arr = self.new_array(cooked);
         arr.define("raw", Value::Object(raw_arr), Attrs::NONE);
         freeze_array(&arr);
-        self.template_cache.insert(key, arr.clone());
-        // Keep the AST alive as long as the cache entry (the key is its address).
-        std::mem::forget(t.clone());
+        // The entry keeps the site's AST alive (the key is its address, which must not be
+        // reused while the entry exists) and is dropped with the interpreter.
+        self.template_cache.insert(key, (t.clone(), arr.clone()));
         arr
     }
 

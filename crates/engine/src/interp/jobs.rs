@@ -209,6 +209,22 @@ impl Interp {
                 thenable,
                 then,
             } => {
+                if let Value::Object(t) = &thenable {
+                    if crate::builtins::promise::then_is_intact(self, t, &then) {
+                        // `then` would pass its settlement to fresh resolving functions of
+                        // `promise`, and resolve a derived promise nobody sees: settle
+                        // `promise` directly instead (pass-through handlers; the capability
+                        // resolves it as its resolve function would, thenables included).
+                        // A 10^6-deep chain of `return promise` keeps one reaction per level.
+                        self.perform_promise_then(
+                            t,
+                            Handler::Js(Value::Undefined),
+                            Handler::Js(Value::Undefined),
+                            Some(Capability::Native(promise)),
+                        );
+                        return Ok(());
+                    }
+                }
                 let (res, rej) = self.create_resolving_functions(&promise);
                 let r = self.call(
                     &then,
@@ -416,6 +432,11 @@ impl Interp {
             p.is_handled = true;
             match &p.state {
                 PromiseState::Pending => {
+                    // Most promises get one reaction: no room for four.
+                    if p.fulfill_reactions.capacity() == 0 {
+                        p.fulfill_reactions.reserve_exact(1);
+                        p.reject_reactions.reserve_exact(1);
+                    }
                     p.fulfill_reactions.push(fr);
                     p.reject_reactions.push(rr);
                     None

@@ -1387,7 +1387,7 @@ fn check_module_body(body: &[Stmt]) -> Result<(), SyntaxError> {
                 }
             }
             StmtKind::For { init, body, .. } => {
-                if let Some(crate::ast::ForInit::Var(v)) = init {
+                if let Some(crate::ast::ForInit::Var(v)) = init.as_deref() {
                     if v.kind == crate::ast::VarKind::Var {
                         for d in &v.decls {
                             let mut names = Vec::new();
@@ -1403,7 +1403,7 @@ fn check_module_body(body: &[Stmt]) -> Result<(), SyntaxError> {
                     kind: crate::ast::VarKind::Var,
                     target,
                     ..
-                } = left
+                } = &**left
                 {
                     let mut names = Vec::new();
                     crate::parser::bound_names(target, &mut names);

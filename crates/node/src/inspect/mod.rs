@@ -87,7 +87,11 @@ impl InspectOptions {
     /// `util` is loaded, then whatever the script assigned.
     pub fn current(it: &mut Interp) -> JsResult<InspectOptions> {
         let mut o = InspectOptions::default();
-        if let Some(d) = it.node_mut().host.inspect_defaults.clone() {
+        // An engine without Node's host (an embedder's bare runtime) has no defaults.
+        let defaults = it
+            .host_data::<crate::NodeState>()
+            .and_then(|n| n.host.inspect_defaults.clone());
+        if let Some(d) = defaults {
             o.apply_object(it, &Value::Object(d))?;
         }
         Ok(o)

@@ -62,12 +62,12 @@ fn stmt(s: &Stmt) -> String {
             ..
         } => format!(
             "(for {} {} {} {})",
-            opt(init, |i| match i {
+            opt(init, |i| match &**i {
                 ForInit::Var(d) => var(d),
                 ForInit::Expr(e) => expr(e),
             }),
-            opt(test, expr),
-            opt(update, expr),
+            opt(test, |e| expr(e)),
+            opt(update, |e| expr(e)),
             stmt(body)
         ),
         StmtKind::ForInOf {
@@ -83,7 +83,7 @@ fn stmt(s: &Stmt) -> String {
                 ForInOfKind::Of => "for-of",
                 ForInOfKind::AwaitOf => "for-await",
             },
-            match left {
+            match &**left {
                 ForHead::Decl { kind, target, init } =>
                     format!("({:?} {}{})", kind, pat(target), dflt(init)),
                 ForHead::Target(p) => pat(p),
