@@ -71,6 +71,57 @@ impl Trace for ScopeData {
     }
 }
 
+/// Slot vectors of dead environments, kept for reuse by size (1 to [`POOLED_SLOTS`] slots),
+/// [`POOL_DEPTH`] of each size: a call allocates its environment's slots from here instead
+/// of `malloc`, and returns them on `free`.
+const POOLED_SLOTS: usize = 8;
+const POOL_DEPTH: usize = 64;
+
+thread_local! {
+    static SLOT_POOL: RefCell<[Vec<Vec<Value>>; POOLED_SLOTS]> =
+        const { RefCell::new([const { Vec::new() }; POOLED_SLOTS]) };
+}
+
+/// `n` slots, `Value::Undefined` each.
+#[inline]
+fn new_slots(n: usize) -> Vec<Value> {
+    if n == 0 || n > POOLED_SLOTS {
+        return vec![Value::Undefined; n];
+    }
+    let reused = SLOT_POOL
+        .try_with(|p| p.try_borrow_mut().ok().and_then(|mut p| p[n - 1].pop()))
+        .ok()
+        .flatten();
+    match reused {
+        Some(mut v) => {
+            v.resize(n, Value::Undefined);
+            v
+        }
+        None => vec![Value::Undefined; n],
+    }
+}
+
+impl Drop for ScopeData {
+    fn drop(&mut self) {
+        let mut slots = std::mem::take(self.slots.get_mut());
+        let cap = slots.capacity();
+        if cap == 0 || cap > POOLED_SLOTS {
+            return;
+        }
+        // Dropping the values may free other environments (which use the pool): no borrow
+        // is held while they go.
+        slots.clear();
+        let _ = SLOT_POOL.try_with(|p| {
+            if let Ok(mut p) = p.try_borrow_mut() {
+                let list = &mut p[cap - 1];
+                if list.len() < POOL_DEPTH {
+                    list.push(slots);
+                }
+            }
+        });
+    }
+}
+
 /// A reference to a runtime environment.
 #[derive(Clone)]
 pub struct Env(pub Gc<ScopeData>);
@@ -84,7 +135,7 @@ impl std::fmt::Debug for Env {
 impl Env {
     pub fn new(parent: Option<Env>, info: &Rc<ScopeInfo>) -> Env {
         let n = info.num_slots as usize;
-        let mut slots = vec![Value::Undefined; n];
+        let mut slots = new_slots(n);
         for d in &info.decls {
             if d.kind.has_tdz() && (d.slot as usize) < n {
                 slots[d.slot as usize] = Value::Empty;
@@ -104,7 +155,7 @@ impl Env {
     pub fn with_slots(parent: Option<Env>, n: usize) -> Env {
         Env(Gc::new(ScopeData {
             parent,
-            slots: RefCell::new(vec![Value::Undefined; n]),
+            slots: RefCell::new(new_slots(n)),
             info: None,
             with_object: None,
             eval_vars: RefCell::new(None),
@@ -178,6 +229,21 @@ impl Env {
         }
     }
 
+    /// Sets a slot that is initialized (not `Value::Empty`, the TDZ marker); gives `v` back
+    /// if it is not (or does not exist), for the caller's slow path.
+    #[inline]
+    pub fn set_initialized(&self, hops: u32, slot: u32, v: Value) -> Option<Value> {
+        let e = self.ancestor(hops);
+        let mut s = e.0.slots.borrow_mut();
+        match s.get_mut(slot as usize) {
+            Some(x) if !matches!(x, Value::Empty) => {
+                *x = v;
+                None
+            }
+            _ => Some(v),
+        }
+    }
+
     /// Sets a slot of this environment (hops = 0).
     #[inline]
     pub fn init(&self, slot: u32, v: Value) {
@@ -188,7 +254,12 @@ impl Env {
     pub fn copy_for_iteration(&self) -> Env {
         Env(Gc::new(ScopeData {
             parent: self.0.parent.clone(),
-            slots: RefCell::new(self.0.slots.borrow().clone()),
+            slots: RefCell::new({
+                let from = self.0.slots.borrow();
+                let mut slots = new_slots(from.len());
+                slots.clone_from_slice(&from);
+                slots
+            }),
             info: self.0.info.clone(),
             with_object: None,
             eval_vars: RefCell::new(None),
