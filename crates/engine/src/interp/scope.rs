@@ -275,3 +275,76 @@ impl Env {
         Gc::ptr_eq(&a.0, &b.0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::interp::test_support::eval_to_string as run;
+
+    // Slot vectors are reused from dead environments: a reused one starts as a fresh one
+    // (undefined, or in its TDZ), never with a previous call's values.
+    #[test]
+    fn reused_slots_start_fresh() {
+        assert_eq!(
+            run("(() => { function f(a, b) { let c; const r = [a, b, c]; b = 9; c = 8; \
+                 return r.join() } return [f(1, 2), f(3), f()].join('|') })()"),
+            "1,2,|3,,|,,"
+        );
+        assert_eq!(
+            run("(() => { function g(x) { if (x) return y; let y = 1; return y } \
+                 g(0); try { return g(1) } catch (e) { return e.name } })()"),
+            "ReferenceError"
+        );
+        // Per-iteration copies of a captured loop variable.
+        assert_eq!(
+            run("(() => { const fs = []; for (let i = 0; i < 3; i++) fs.push(() => i); \
+                 return fs.map(f => f()).join() })()"),
+            "0,1,2"
+        );
+    }
+
+    // The inlined local assignment keeps the TDZ and const checks.
+    #[test]
+    fn local_assignment_fast_path_keeps_checks() {
+        assert_eq!(
+            run("(() => { try { x = 1; let x; } catch (e) { return e.message } })()"),
+            "Cannot access 'x' before initialization"
+        );
+        assert_eq!(
+            run("(() => { const k = 1; try { k = 2 } catch (e) { return e.message } })()"),
+            "Assignment to constant variable."
+        );
+        assert_eq!(
+            run("(() => { let n = 1; n += 2; n *= 3; class C {} C = 5; return n + C })()"),
+            "14"
+        );
+    }
+
+    // for-of binds a plain local directly; captured, var and destructured heads keep their
+    // general paths.
+    #[test]
+    fn for_of_binding_paths() {
+        assert_eq!(
+            run("(() => { let s = 0; for (const x of [1, 2, 3]) s += x; return s })()"),
+            "6"
+        );
+        assert_eq!(
+            run("(() => { const fs = []; for (const x of [1, 2]) fs.push(() => x); \
+                 return fs.map(f => f()).join() })()"),
+            "1,2"
+        );
+        assert_eq!(
+            run("(() => { for (var v of 'ab'); return v })()"),
+            "b"
+        );
+        assert_eq!(
+            run("(() => { let s = ''; for (const [a, b = a] of [[1], [2, 3]]) s += a + b; \
+                 return s })()"),
+            "25"
+        );
+        assert_eq!(
+            run("(() => { let s = 0; function* g() { for (let i = 0; i < 4; i++) yield i } \
+                 for (const x of g()) { if (x === 2) continue; s += x } return s })()"),
+            "4"
+        );
+    }
+}
