@@ -285,19 +285,25 @@ mod tests {
     #[test]
     fn reused_slots_start_fresh() {
         assert_eq!(
-            run("(() => { function f(a, b) { let c; const r = [a, b, c]; b = 9; c = 8; \
-                 return r.join() } return [f(1, 2), f(3), f()].join('|') })()"),
+            run(
+                "(() => { function f(a, b) { let c; const r = [a, b, c]; b = 9; c = 8; \
+                 return r.join() } return [f(1, 2), f(3), f()].join('|') })()"
+            ),
             "1,2,|3,,|,,"
         );
         assert_eq!(
-            run("(() => { function g(x) { if (x) return y; let y = 1; return y } \
-                 g(0); try { return g(1) } catch (e) { return e.name } })()"),
+            run(
+                "(() => { function g(x) { if (x) return y; let y = 1; return y } \
+                 g(0); try { return g(1) } catch (e) { return e.name } })()"
+            ),
             "ReferenceError"
         );
         // Per-iteration copies of a captured loop variable.
         assert_eq!(
-            run("(() => { const fs = []; for (let i = 0; i < 3; i++) fs.push(() => i); \
-                 return fs.map(f => f()).join() })()"),
+            run(
+                "(() => { const fs = []; for (let i = 0; i < 3; i++) fs.push(() => i); \
+                 return fs.map(f => f()).join() })()"
+            ),
             "0,1,2"
         );
     }
@@ -328,22 +334,25 @@ mod tests {
             "6"
         );
         assert_eq!(
-            run("(() => { const fs = []; for (const x of [1, 2]) fs.push(() => x); \
-                 return fs.map(f => f()).join() })()"),
+            run(
+                "(() => { const fs = []; for (const x of [1, 2]) fs.push(() => x); \
+                 return fs.map(f => f()).join() })()"
+            ),
             "1,2"
         );
+        assert_eq!(run("(() => { for (var v of 'ab'); return v })()"), "b");
         assert_eq!(
-            run("(() => { for (var v of 'ab'); return v })()"),
-            "b"
-        );
-        assert_eq!(
-            run("(() => { let s = ''; for (const [a, b = a] of [[1], [2, 3]]) s += a + b; \
-                 return s })()"),
+            run(
+                "(() => { let s = ''; for (const [a, b = a] of [[1], [2, 3]]) s += a + b; \
+                 return s })()"
+            ),
             "25"
         );
         assert_eq!(
-            run("(() => { let s = 0; function* g() { for (let i = 0; i < 4; i++) yield i } \
-                 for (const x of g()) { if (x === 2) continue; s += x } return s })()"),
+            run(
+                "(() => { let s = 0; function* g() { for (let i = 0; i < 4; i++) yield i } \
+                 for (const x of g()) { if (x === 2) continue; s += x } return s })()"
+            ),
             "4"
         );
     }
