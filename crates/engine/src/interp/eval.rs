@@ -26,6 +26,9 @@ use crate::resolve::{Binding, DeclKind, ScopeInfo};
 use crate::string::JsStr;
 use crate::value::{to_int32, Sym, Value};
 
+/// Evaluated call arguments: inline up to four (most calls), on the heap beyond.
+type ArgBuf = smallvec::SmallVec<[Value; 4]>;
+
 /// Saved state of one suspended node (see module docs).
 #[derive(Debug)]
 pub enum Frame {
@@ -94,25 +97,10 @@ pub enum Frame {
         phase: u8,
         from_return: bool,
     },
-    /// An array pattern being destructured: element index, phase within it (0 target
-    /// reference, 1 next value, 2 default, 3 bind), and the values so far.
-    PatArray {
-        rec: IteratorRecord,
-        index: usize,
-        phase: u8,
-        value: Value,
-        lref: Option<(Value, PropKey)>,
-    },
-    /// An object pattern being destructured (phases: 0 key, 1 reference, 2 default, 3 bind).
-    PatObject {
-        source: Value,
-        index: usize,
-        phase: u8,
-        value: Value,
-        key: Option<PropKey>,
-        lref: Option<(Value, PropKey)>,
-        used: Vec<PropKey>,
-    },
+    /// An array pattern being destructured (boxed: rare, and the largest state).
+    PatArray(Box<PatArrayFrame>),
+    /// An object pattern being destructured (boxed, as `PatArray`).
+    PatObject(Box<PatObjectFrame>),
     /// A destructuring assignment target receiving `value`.
     Pattern(Value),
     /// Declarator `index` binding its pattern to `value`.
@@ -146,6 +134,29 @@ fn trace_completion(c: &JsResult<Value>, t: &mut Tracer) {
         | Err(Abrupt::Continue(_, v)) => trace_value(v, t),
         Err(Abrupt::Suspend) => {}
     }
+}
+
+/// An array pattern being destructured: element index, phase within it (0 target
+/// reference, 1 next value, 2 default, 3 bind), and the values so far.
+#[derive(Debug)]
+pub struct PatArrayFrame {
+    pub rec: IteratorRecord,
+    pub index: usize,
+    pub phase: u8,
+    pub value: Value,
+    pub lref: Option<(Value, PropKey)>,
+}
+
+/// An object pattern being destructured (phases: 0 key, 1 reference, 2 default, 3 bind).
+#[derive(Debug)]
+pub struct PatObjectFrame {
+    pub source: Value,
+    pub index: usize,
+    pub phase: u8,
+    pub value: Value,
+    pub key: Option<PropKey>,
+    pub lref: Option<(Value, PropKey)>,
+    pub used: Vec<PropKey>,
 }
 
 impl Frame {
@@ -207,21 +218,23 @@ impl Frame {
             Frame::Literal { obj, .. } => t.edge(&obj.0),
             Frame::Delegate(r) => r.trace(t),
             Frame::AsyncDelegate { iter, .. } => iter.trace(t),
-            Frame::PatArray {
-                rec, value, lref, ..
-            } => {
+            Frame::PatArray(f) => {
+                let PatArrayFrame {
+                    rec, value, lref, ..
+                } = &**f;
                 rec.trace(t);
                 trace_value(value, t);
                 if let Some((b, _)) = lref {
                     trace_value(b, t);
                 }
             }
-            Frame::PatObject {
-                source,
-                value,
-                lref,
-                ..
-            } => {
+            Frame::PatObject(f) => {
+                let PatObjectFrame {
+                    source,
+                    value,
+                    lref,
+                    ..
+                } = &**f;
                 trace_value(source, t);
                 trace_value(value, t);
                 if let Some((b, _)) = lref {
@@ -577,7 +590,27 @@ impl Interp {
     }
 
     /// Runs one loop-body evaluation: Ok(true) to continue looping, Ok(false) to stop.
+    #[inline]
     fn loop_body_result(
+        &mut self,
+        r: JsResult<Value>,
+        labels: &[JsStr],
+        completion: &mut Value,
+    ) -> JsResult<bool> {
+        // A body that completed normally (the common case) stays inline in the loop.
+        match r {
+            Ok(v) => {
+                if !matches!(v, Value::Empty) {
+                    *completion = v;
+                }
+                Ok(true)
+            }
+            r => self.loop_body_abrupt(r, labels, completion),
+        }
+    }
+
+    #[inline(never)]
+    fn loop_body_abrupt(
         &mut self,
         r: JsResult<Value>,
         labels: &[JsStr],
@@ -1006,67 +1039,97 @@ impl Interp {
                         },
                     };
                     // Bind the loop variable(s) in a fresh iteration environment.
-                    match left {
-                        ForHead::Decl {
-                            kind: vk, target, ..
-                        } => {
-                            let benv = match rebind {
-                                Some(e) => e,
-                                None if *vk == VarKind::Var => env.clone(),
-                                None => self.enter_block_scope(info, env),
-                            };
-                            if let (Some(slot), true) = (dispose, vk.is_using()) {
-                                let is_async = *vk == VarKind::AwaitUsing;
-                                let added =
-                                    self.scope_add_resource(&benv, slot, next.clone(), is_async);
-                                if let Err(e) = added {
-                                    return self.iterator_close(&iter, Err(e));
+                    'bind: {
+                        match left {
+                            ForHead::Decl {
+                                kind: vk, target, ..
+                            } => {
+                                // `for (const x of ...)` whose `x` needs no environment of
+                                // its own: nothing runs between entering the iteration's scope
+                                // and binding `x`, so its slot is set at once.
+                                if let (Pattern::Ident(id), None, false) =
+                                    (target, &rebind, vk.is_using())
+                                {
+                                    if let (Binding::Local { hops, slot, .. }, false) = (
+                                        id.binding.get(),
+                                        info.is_some_and(|i| {
+                                            i.materialized || !i.functions.is_empty()
+                                        }),
+                                    ) {
+                                        env.set(hops, slot, next);
+                                        break 'bind env.clone();
+                                    }
                                 }
-                            }
-                            let r = self.bind_pattern(
-                                target,
-                                next.clone(),
-                                &benv,
-                                true,
-                                DSource::Named(".for"),
-                            );
-                            if let Err(Abrupt::Suspend) = r {
-                                self.frames.push(Frame::Pattern(next));
-                                self.frames.push(Frame::ForInOf {
-                                    phase: 2,
-                                    iter: Some(iter),
-                                    env: Some(benv),
-                                    completion,
-                                });
-                                return Err(Abrupt::Suspend);
-                            }
-                            if let Err(e) = r {
-                                if kind != ForInOfKind::In {
-                                    return self.iterator_close(&iter, Err(e));
+                                let benv = match rebind {
+                                    Some(e) => e,
+                                    None if *vk == VarKind::Var => env.clone(),
+                                    None => self.enter_block_scope(info, env),
+                                };
+                                if let (Some(slot), true) = (dispose, vk.is_using()) {
+                                    let is_async = *vk == VarKind::AwaitUsing;
+                                    let added = self.scope_add_resource(
+                                        &benv,
+                                        slot,
+                                        next.clone(),
+                                        is_async,
+                                    );
+                                    if let Err(e) = added {
+                                        return self.iterator_close(&iter, Err(e));
+                                    }
                                 }
-                                return Err(e);
-                            }
-                            benv
-                        }
-                        ForHead::Target(p) => {
-                            let r = self.assign_pattern(p, next.clone(), env, DSource::None);
-                            if let Err(Abrupt::Suspend) = r {
-                                self.frames.push(Frame::Pattern(next));
-                                self.frames.push(Frame::ForInOf {
-                                    phase: 2,
-                                    iter: Some(iter),
-                                    env: Some(env.clone()),
-                                    completion,
-                                });
-                                return Err(Abrupt::Suspend);
-                            }
-                            if let Err(e) = r {
-                                if kind != ForInOfKind::In {
-                                    return self.iterator_close(&iter, Err(e));
+                                // `for (const x of ...)`: a plain local binding is one slot
+                                // store (what InitializeReferencedBinding does there).
+                                if let (Pattern::Ident(id), false) = (target, vk.is_using()) {
+                                    if let Binding::Local { hops, slot, .. } = id.binding.get() {
+                                        benv.set(hops, slot, next);
+                                        break 'bind benv;
+                                    }
                                 }
-                                return Err(e);
+                                let r = self.bind_pattern(
+                                    target,
+                                    next.clone(),
+                                    &benv,
+                                    true,
+                                    DSource::Named(".for"),
+                                );
+                                if let Err(Abrupt::Suspend) = r {
+                                    self.frames.push(Frame::Pattern(next));
+                                    self.frames.push(Frame::ForInOf {
+                                        phase: 2,
+                                        iter: Some(iter),
+                                        env: Some(benv),
+                                        completion,
+                                    });
+                                    return Err(Abrupt::Suspend);
+                                }
+                                if let Err(e) = r {
+                                    if kind != ForInOfKind::In {
+                                        return self.iterator_close(&iter, Err(e));
+                                    }
+                                    return Err(e);
+                                }
+                                benv
                             }
-                            env.clone()
+                            ForHead::Target(p) => {
+                                let r = self.assign_pattern(p, next.clone(), env, DSource::None);
+                                if let Err(Abrupt::Suspend) = r {
+                                    self.frames.push(Frame::Pattern(next));
+                                    self.frames.push(Frame::ForInOf {
+                                        phase: 2,
+                                        iter: Some(iter),
+                                        env: Some(env.clone()),
+                                        completion,
+                                    });
+                                    return Err(Abrupt::Suspend);
+                                }
+                                if let Err(e) = r {
+                                    if kind != ForInOfKind::In {
+                                        return self.iterator_close(&iter, Err(e));
+                                    }
+                                    return Err(e);
+                                }
+                                env.clone()
+                            }
                         }
                     }
                 }
@@ -1697,7 +1760,22 @@ impl Interp {
     // =========================================================================================
 
     /// ResolveBinding + GetValue for an identifier.
+    #[inline]
     pub fn get_binding(&mut self, id: &Ident, env: &Env) -> JsResult<Value> {
+        // The common case, inlined into the caller: an initialized local slot.
+        if let Binding::Local { hops, slot, .. } = id.binding.get() {
+            let v = env.get(hops, slot);
+            if !matches!(v, Value::Empty) {
+                return Ok(v);
+            }
+        }
+        self.get_binding_slow(id, env)
+    }
+
+    /// [`Interp::get_binding`] for everything but an initialized local: TDZ, imports,
+    /// globals, dynamic lookups.
+    #[inline(never)]
+    fn get_binding_slow(&mut self, id: &Ident, env: &Env) -> JsResult<Value> {
         match id.binding.get() {
             Binding::Local { hops, slot, .. } => {
                 let v = env.get(hops, slot);
@@ -1865,7 +1943,33 @@ impl Interp {
     }
 
     /// PutValue for an identifier reference.
+    #[inline]
     pub fn set_binding(&mut self, id: &Ident, v: Value, env: &Env, strict: bool) -> JsResult<()> {
+        // The common cases, inlined into the caller: a mutable local slot (a `let` or class
+        // binding only once initialized).
+        if let Binding::Local { hops, slot, kind } = id.binding.get() {
+            match kind {
+                DeclKind::Let | DeclKind::Class => match env.set_initialized(hops, slot, v) {
+                    None => return Ok(()),
+                    Some(v) => return self.set_binding_slow(id, v, env, strict),
+                },
+                DeclKind::Const
+                | DeclKind::Using
+                | DeclKind::ClassName
+                | DeclKind::FunctionName => {}
+                _ => {
+                    env.set(hops, slot, v);
+                    return Ok(());
+                }
+            }
+        }
+        self.set_binding_slow(id, v, env, strict)
+    }
+
+    /// [`Interp::set_binding`] for immutable and uninitialized locals, globals and dynamic
+    /// references.
+    #[inline(never)]
+    fn set_binding_slow(&mut self, id: &Ident, v: Value, env: &Env, strict: bool) -> JsResult<()> {
         match id.binding.get() {
             Binding::Local { hops, slot, kind } => {
                 match kind {
@@ -2985,7 +3089,7 @@ impl Interp {
                 if *optional && f.is_nullish() {
                     return Ok(None);
                 }
-                let argv = self.eval_args(args, env)?;
+                let argv = self.eval_args_inline(args, env)?;
                 self.set_pos(call_position(e));
                 if !self.is_callable(&f) {
                     let s = callee_text(callee);
@@ -3009,7 +3113,13 @@ impl Interp {
     // ---- calls ---------------------------------------------------------------------------------
 
     fn eval_args(&mut self, args: &[Arg], env: &Env) -> JsResult<Vec<Value>> {
-        let mut out = Vec::with_capacity(args.len());
+        Ok(self.eval_args_inline(args, env)?.into_vec())
+    }
+
+    /// ArgumentListEvaluation into an inline buffer: a call with up to four arguments
+    /// allocates nothing for them.
+    fn eval_args_inline(&mut self, args: &[Arg], env: &Env) -> JsResult<ArgBuf> {
+        let mut out = ArgBuf::with_capacity(args.len());
         for a in args {
             match a {
                 Arg::Expr(x) => out.push(self.eval_expr(x, env)?),
@@ -3141,7 +3251,7 @@ impl Interp {
                     }
                     _ => (self.eval_expr(callee, env)?, Value::Undefined),
                 };
-                let argv = self.eval_args(args, env)?;
+                let argv = self.eval_args_inline(args, env)?;
                 self.set_pos(call_position(e));
                 if !self.is_callable(&f) {
                     let s = callee_text(callee);
@@ -3151,7 +3261,7 @@ impl Interp {
             }
             ExprKind::New { callee, args } => {
                 let f = self.eval_expr(callee, env)?;
-                let argv = self.eval_args(args, env)?;
+                let argv = self.eval_args_inline(args, env)?;
                 self.set_pos(e.span);
                 match &f {
                     Value::Object(o) if o.is_constructor() => self.construct(o, &argv, None),
@@ -3372,7 +3482,11 @@ impl Interp {
         };
         match target {
             Pattern::Ident(id) => {
-                let strict = self.strict_at(env);
+                // Only a global, dynamic or function-name binding asks for the mode.
+                let strict = match id.binding.get() {
+                    Binding::Local { kind, .. } if kind != DeclKind::FunctionName => false,
+                    _ => self.strict_at(env),
+                };
                 match op {
                     AssignOp::Assign => {
                         let v = match resumed {

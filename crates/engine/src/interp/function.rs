@@ -569,11 +569,12 @@ impl Interp {
         let called_as = self.called_as.take();
         if !this.is_nullish() {
             if let Some(e) = self.stack.last_mut() {
-                e.method_call = Some(Box::new(crate::interp::MethodCall {
+                // Inline in the entry: a method call allocates nothing for it.
+                e.method_call = Some(crate::interp::MethodCall {
                     receiver: this.clone(),
                     func: f.clone(),
                     called_as,
-                }));
+                });
             }
         }
     }

@@ -107,7 +107,7 @@ pub struct StackEntry {
     /// For a method call (a receiver other than `undefined`/`null`): the receiver and the
     /// function, from which a captured stack names the frame `Type.name [as method]` as V8
     /// does. `None` for plain calls, constructs and non-call frames.
-    pub method_call: Option<Box<MethodCall>>,
+    pub method_call: Option<MethodCall>,
 }
 
 /// The receiver of a method call, the function called, and the key the host says it was

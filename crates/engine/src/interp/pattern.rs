@@ -2,7 +2,7 @@
 //! DestructuringAssignmentEvaluation (assignment expressions, for-of heads).
 
 use crate::ast::{Expr, ExprKind, PatElem, Pattern, PropName};
-use crate::interp::eval::Frame;
+use crate::interp::eval::{Frame, PatArrayFrame, PatObjectFrame};
 use crate::interp::iter::IterSite;
 use crate::interp::scope::Env;
 use crate::interp::{Abrupt, Interp, JsResult};
@@ -242,17 +242,20 @@ impl Interp {
         site: IterSite,
     ) -> JsResult<()> {
         let resumed = match self.frames.last() {
-            Some(Frame::PatArray { .. }) => self.frames.pop(),
+            Some(Frame::PatArray(_)) => self.frames.pop(),
             _ => None,
         };
         let (mut rec, start, mut phase, mut value, mut lref) = match resumed {
-            Some(Frame::PatArray {
-                rec,
-                index,
-                phase,
-                value,
-                lref,
-            }) => (rec, index, phase, value, lref),
+            Some(Frame::PatArray(f)) => {
+                let PatArrayFrame {
+                    rec,
+                    index,
+                    phase,
+                    value,
+                    lref,
+                } = *f;
+                (rec, index, phase, value, lref)
+            }
             _ => (
                 self.get_iterator_at(&v, site)?,
                 0,
@@ -284,13 +287,13 @@ impl Interp {
                     match $e {
                         Ok(x) => x,
                         Err(Abrupt::Suspend) => {
-                            self.frames.push(Frame::PatArray {
+                            self.frames.push(Frame::PatArray(Box::new(PatArrayFrame {
                                 rec,
                                 index: i,
                                 phase: $ph,
                                 value: value.clone(),
                                 lref: lref.clone(),
-                            });
+                            })));
                             return Err(Abrupt::Suspend);
                         }
                         Err(e) => break Err(e),
@@ -384,19 +387,22 @@ impl Interp {
         ctx: DCtx,
     ) -> JsResult<()> {
         let resumed = match self.frames.last() {
-            Some(Frame::PatObject { .. }) => self.frames.pop(),
+            Some(Frame::PatObject(_)) => self.frames.pop(),
             _ => None,
         };
         let (source, start, mut phase, mut value, mut key, mut lref, mut used) = match resumed {
-            Some(Frame::PatObject {
-                source,
-                index,
-                phase,
-                value,
-                key,
-                lref,
-                used,
-            }) => (source, index, phase, value, key, lref, used),
+            Some(Frame::PatObject(f)) => {
+                let PatObjectFrame {
+                    source,
+                    index,
+                    phase,
+                    value,
+                    key,
+                    lref,
+                    used,
+                } = *f;
+                (source, index, phase, value, key, lref, used)
+            }
             _ => {
                 if v.is_nullish() {
                     let msg = object_pattern_error(props, rest.is_some(), &v, ctx);
@@ -411,7 +417,7 @@ impl Interp {
                     match $e {
                         Ok(x) => x,
                         Err(Abrupt::Suspend) => {
-                            self.frames.push(Frame::PatObject {
+                            self.frames.push(Frame::PatObject(Box::new(PatObjectFrame {
                                 source,
                                 index: i,
                                 phase: $ph,
@@ -419,7 +425,7 @@ impl Interp {
                                 key,
                                 lref,
                                 used,
-                            });
+                            })));
                             return Err(Abrupt::Suspend);
                         }
                         Err(e) => return Err(e),

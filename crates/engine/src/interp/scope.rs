@@ -71,6 +71,57 @@ impl Trace for ScopeData {
     }
 }
 
+/// Slot vectors of dead environments, kept for reuse by size (1 to [`POOLED_SLOTS`] slots),
+/// [`POOL_DEPTH`] of each size: a call allocates its environment's slots from here instead
+/// of `malloc`, and returns them on `free`.
+const POOLED_SLOTS: usize = 8;
+const POOL_DEPTH: usize = 64;
+
+thread_local! {
+    static SLOT_POOL: RefCell<[Vec<Vec<Value>>; POOLED_SLOTS]> =
+        const { RefCell::new([const { Vec::new() }; POOLED_SLOTS]) };
+}
+
+/// `n` slots, `Value::Undefined` each.
+#[inline]
+fn new_slots(n: usize) -> Vec<Value> {
+    if n == 0 || n > POOLED_SLOTS {
+        return vec![Value::Undefined; n];
+    }
+    let reused = SLOT_POOL
+        .try_with(|p| p.try_borrow_mut().ok().and_then(|mut p| p[n - 1].pop()))
+        .ok()
+        .flatten();
+    match reused {
+        Some(mut v) => {
+            v.resize(n, Value::Undefined);
+            v
+        }
+        None => vec![Value::Undefined; n],
+    }
+}
+
+impl Drop for ScopeData {
+    fn drop(&mut self) {
+        let mut slots = std::mem::take(self.slots.get_mut());
+        let cap = slots.capacity();
+        if cap == 0 || cap > POOLED_SLOTS {
+            return;
+        }
+        // Dropping the values may free other environments (which use the pool): no borrow
+        // is held while they go.
+        slots.clear();
+        let _ = SLOT_POOL.try_with(|p| {
+            if let Ok(mut p) = p.try_borrow_mut() {
+                let list = &mut p[cap - 1];
+                if list.len() < POOL_DEPTH {
+                    list.push(slots);
+                }
+            }
+        });
+    }
+}
+
 /// A reference to a runtime environment.
 #[derive(Clone)]
 pub struct Env(pub Gc<ScopeData>);
@@ -84,7 +135,7 @@ impl std::fmt::Debug for Env {
 impl Env {
     pub fn new(parent: Option<Env>, info: &Rc<ScopeInfo>) -> Env {
         let n = info.num_slots as usize;
-        let mut slots = vec![Value::Undefined; n];
+        let mut slots = new_slots(n);
         for d in &info.decls {
             if d.kind.has_tdz() && (d.slot as usize) < n {
                 slots[d.slot as usize] = Value::Empty;
@@ -104,7 +155,7 @@ impl Env {
     pub fn with_slots(parent: Option<Env>, n: usize) -> Env {
         Env(Gc::new(ScopeData {
             parent,
-            slots: RefCell::new(vec![Value::Undefined; n]),
+            slots: RefCell::new(new_slots(n)),
             info: None,
             with_object: None,
             eval_vars: RefCell::new(None),
@@ -178,6 +229,21 @@ impl Env {
         }
     }
 
+    /// Sets a slot that is initialized (not `Value::Empty`, the TDZ marker); gives `v` back
+    /// if it is not (or does not exist), for the caller's slow path.
+    #[inline]
+    pub fn set_initialized(&self, hops: u32, slot: u32, v: Value) -> Option<Value> {
+        let e = self.ancestor(hops);
+        let mut s = e.0.slots.borrow_mut();
+        match s.get_mut(slot as usize) {
+            Some(x) if !matches!(x, Value::Empty) => {
+                *x = v;
+                None
+            }
+            _ => Some(v),
+        }
+    }
+
     /// Sets a slot of this environment (hops = 0).
     #[inline]
     pub fn init(&self, slot: u32, v: Value) {
@@ -188,7 +254,12 @@ impl Env {
     pub fn copy_for_iteration(&self) -> Env {
         Env(Gc::new(ScopeData {
             parent: self.0.parent.clone(),
-            slots: RefCell::new(self.0.slots.borrow().clone()),
+            slots: RefCell::new({
+                let from = self.0.slots.borrow();
+                let mut slots = new_slots(from.len());
+                slots.clone_from_slice(&from);
+                slots
+            }),
             info: self.0.info.clone(),
             with_object: None,
             eval_vars: RefCell::new(None),
@@ -202,5 +273,87 @@ impl Env {
 
     pub fn ptr_eq(a: &Env, b: &Env) -> bool {
         Gc::ptr_eq(&a.0, &b.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::interp::test_support::eval_to_string as run;
+
+    // Slot vectors are reused from dead environments: a reused one starts as a fresh one
+    // (undefined, or in its TDZ), never with a previous call's values.
+    #[test]
+    fn reused_slots_start_fresh() {
+        assert_eq!(
+            run(
+                "(() => { function f(a, b) { let c; const r = [a, b, c]; b = 9; c = 8; \
+                 return r.join() } return [f(1, 2), f(3), f()].join('|') })()"
+            ),
+            "1,2,|3,,|,,"
+        );
+        assert_eq!(
+            run(
+                "(() => { function g(x) { if (x) return y; let y = 1; return y } \
+                 g(0); try { return g(1) } catch (e) { return e.name } })()"
+            ),
+            "ReferenceError"
+        );
+        // Per-iteration copies of a captured loop variable.
+        assert_eq!(
+            run(
+                "(() => { const fs = []; for (let i = 0; i < 3; i++) fs.push(() => i); \
+                 return fs.map(f => f()).join() })()"
+            ),
+            "0,1,2"
+        );
+    }
+
+    // The inlined local assignment keeps the TDZ and const checks.
+    #[test]
+    fn local_assignment_fast_path_keeps_checks() {
+        assert_eq!(
+            run("(() => { try { x = 1; let x; } catch (e) { return e.message } })()"),
+            "Cannot access 'x' before initialization"
+        );
+        assert_eq!(
+            run("(() => { const k = 1; try { k = 2 } catch (e) { return e.message } })()"),
+            "Assignment to constant variable."
+        );
+        assert_eq!(
+            run("(() => { let n = 1; n += 2; n *= 3; class C {} C = 5; return n + C })()"),
+            "14"
+        );
+    }
+
+    // for-of binds a plain local directly; captured, var and destructured heads keep their
+    // general paths.
+    #[test]
+    fn for_of_binding_paths() {
+        assert_eq!(
+            run("(() => { let s = 0; for (const x of [1, 2, 3]) s += x; return s })()"),
+            "6"
+        );
+        assert_eq!(
+            run(
+                "(() => { const fs = []; for (const x of [1, 2]) fs.push(() => x); \
+                 return fs.map(f => f()).join() })()"
+            ),
+            "1,2"
+        );
+        assert_eq!(run("(() => { for (var v of 'ab'); return v })()"), "b");
+        assert_eq!(
+            run(
+                "(() => { let s = ''; for (const [a, b = a] of [[1], [2, 3]]) s += a + b; \
+                 return s })()"
+            ),
+            "25"
+        );
+        assert_eq!(
+            run(
+                "(() => { let s = 0; function* g() { for (let i = 0; i < 4; i++) yield i } \
+                 for (const x of g()) { if (x === 2) continue; s += x } return s })()"
+            ),
+            "4"
+        );
     }
 }
