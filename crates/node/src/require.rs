@@ -634,7 +634,9 @@ pub fn resolve_path(id: &str, dir: &str, conditions: &[&str]) -> Result<PathBuf,
                 }
             }
             Ok((t, scope)) => resolve_path(&t, &scope.to_string_lossy(), conditions),
-            Err(e) => Err(ResolveError::ImportNotDefined(import_not_defined_message(id, &e))),
+            Err(e) => Err(ResolveError::ImportNotDefined(import_not_defined_message(
+                id, &e,
+            ))),
         };
     }
     if is_path_specifier(id) {
