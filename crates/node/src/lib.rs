@@ -33,6 +33,7 @@ pub mod run;
 pub mod structured_clone;
 pub mod timers;
 pub mod url;
+pub mod zlib;
 
 use std::rc::Rc;
 

@@ -105,6 +105,7 @@ const MODULES: &[(&str, &str)] = &[
     ("worker_threads", include_str!("worker_threads.js")),
     ("vm", include_str!("vm.js")),
     ("v8", include_str!("v8.js")),
+    ("zlib", include_str!("zlib.js")),
     (
         "module",
         "'use strict'; module.exports = { createRequire: binding.createRequire, \
@@ -397,6 +398,7 @@ fn binding(it: &mut Interp) -> Obj {
     });
     crate::fs::install(it, &b);
     crate::child_process::install(it, &b);
+    crate::zlib::install(it, &b);
     crate::os::install(it, &b);
     let aip = it.intrinsics.async_iterator_prototype.clone();
     b.define("asyncIteratorPrototype", Value::Object(aip), Attrs::DEFAULT);
