@@ -353,7 +353,7 @@ fn binding(it: &mut Interp) -> Obj {
     // `tty.isatty(fd)`.
     it.define_method(&b, "isatty", 1, |it, a| {
         let fd = it.to_number(&a.get(0))?;
-        if !(fd.is_finite() && fd >= 0.0 && fd <= i32::MAX as f64 && fd.fract() == 0.0) {
+        if !((0.0..=f64::from(i32::MAX)).contains(&fd) && fd.fract() == 0.0) {
             return Ok(Value::Bool(false));
         }
         // SAFETY: isatty only inspects the descriptor number.
@@ -362,7 +362,7 @@ fn binding(it: &mut Interp) -> Obj {
     // `[columns, rows]` of the terminal on `fd`, or undefined.
     it.define_method(&b, "windowSize", 1, |it, a| {
         let fd = it.to_number(&a.get(0))?;
-        if !(fd.is_finite() && fd >= 0.0 && fd <= i32::MAX as f64) {
+        if !(0.0..=f64::from(i32::MAX)).contains(&fd) {
             return Ok(Value::Undefined);
         }
         let mut ws = libc::winsize {

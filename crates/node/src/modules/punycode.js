@@ -1,9 +1,15 @@
 'use strict';
 // node:punycode: Punycode.js 2.1.0 as Node bundles it (lib/punycode.js), by Mathias Bynens
-// (MIT). Deprecated in Node (DEP0040).
+// (MIT).
 
-binding.emitWarning('[DEP0040] DeprecationWarning',
-                    'The `punycode` module is deprecated. Please use a userland alternative instead.');
+// Deprecated in Node (DEP0040): the warning is only for code outside node_modules (Node's
+// isInsideNodeModules looks at the first frame that is not Node's own).
+const requiredFrom = (new Error().stack ?? '').split('\n').slice(1)
+  .find((line) => !line.includes('node:'));
+if (!requiredFrom?.includes('/node_modules/')) {
+  binding.emitWarning('[DEP0040] DeprecationWarning',
+                      'The `punycode` module is deprecated. Please use a userland alternative instead.');
+}
 
 const maxInt = 2147483647;
 const base = 36;
