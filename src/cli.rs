@@ -61,6 +61,8 @@ pub struct Options {
     pub permission: bool,
     /// `--allow-fs-read=LIST` values (each a comma-separated list of paths, `*`).
     pub allow_fs_read: Vec<String>,
+    /// `--allow-child-process`.
+    pub allow_child_process: bool,
     /// `--allow-fs-write=LIST` values.
     pub allow_fs_write: Vec<String>,
     /// The script: a path, or `-` for stdin.
@@ -168,6 +170,7 @@ pub fn parse(words: impl IntoIterator<Item = String>) -> Result<Options, CliErro
                 "permission" | "experimental-permission" => o.permission = true,
                 "allow-fs-read" => o.allow_fs_read.push(value("--allow-fs-read")?),
                 "allow-fs-write" => o.allow_fs_write.push(value("--allow-fs-write")?),
+                "allow-child-process" => o.allow_child_process = true,
                 _ => return Err(CliError::BadOption(w.clone())),
             }
             continue;
@@ -266,6 +269,7 @@ Limits (for hosts running untrusted code; see the README's security model):
   --allow-fs-read=PATHS          with --permission (or --sandbox): allow reading PATHS
                                  (comma list; a directory with its contents; *: all)
   --allow-fs-write=PATHS         the same for writing
+  --allow-child-process          with --permission (or --sandbox): allow child_process
   --                             end of options: the next word is the script
 ";
 

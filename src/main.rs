@@ -379,12 +379,15 @@ fn permission_of(opts: &Options) -> Option<jsgen_node::permission::Permission> {
         );
         perm.read = granted.read;
         perm.write = granted.write;
+        perm.child_process = opts.allow_child_process;
         Some(perm)
     } else if opts.permission {
-        Some(jsgen_node::permission::Permission::with_grants(
+        let mut perm = jsgen_node::permission::Permission::with_grants(
             &opts.allow_fs_read,
             &opts.allow_fs_write,
-        ))
+        );
+        perm.child_process = opts.allow_child_process;
+        Some(perm)
     } else {
         None
     }

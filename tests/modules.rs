@@ -159,3 +159,23 @@ fn eval_code_requires_from_the_working_directory() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn child_process_needs_allow_child_process_under_the_permission_model() {
+    for flags in [&["--sandbox"][..], &["--permission"][..]] {
+        let (out, err, code) = run("child-process", "main.js", flags);
+        let (want, want_code) = expected("child-process");
+        assert_eq!(out, want, "{flags:?}: stdout differs (stderr: {err})");
+        assert_eq!(code, want_code, "{flags:?}");
+    }
+    let (out, err, code) = run(
+        "child-process",
+        "main.js",
+        &["--permission", "--allow-child-process"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("has child true\nexecSync ran SECRET\n"),
+        "{out}"
+    );
+}

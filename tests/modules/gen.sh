@@ -13,3 +13,4 @@ run sandbox-esm main.mjs --permission
 run allow main.js --permission --allow-fs-read="$PWD/allow/lib"
 run errors-cjs main.js
 run errors-esm main.mjs
+run child-process main.js --permission

@@ -457,12 +457,16 @@ fn builtin_module(it: &mut Interp, name: &str, specifier: &str) -> JsResult<Modu
     let exports = crate::require::require_core(it, name, "")?;
     let mut entries = vec![(JsStr::intern("default"), exports.clone())];
     if let Value::Object(o) = &exports {
+        // Node's `process` methods are enumerable own properties (so `import { nextTick }
+        // from 'node:process'` works); jsgen's are non-enumerable data properties (as they
+        // print), so the facade of `process` takes those too.
+        let methods_too = name == "process";
         for k in it.own_property_keys(o)? {
             let PropKey::Str(s) = &k else { continue };
-            let enumerable = it
+            let exported = it
                 .get_own_property(o, &k)?
-                .is_some_and(|p| p.attrs.enumerable());
-            if enumerable && s.to_rust_string() != "default" {
+                .is_some_and(|p| p.attrs.enumerable() || (methods_too && !p.is_accessor()));
+            if exported && s.to_rust_string() != "default" {
                 let v = it.get(o, &k)?;
                 entries.push((s.clone(), v));
             }

@@ -32,6 +32,10 @@ pub struct Timer {
     pub seq: u64,
     /// The `Timeout` object (`this` in the callback).
     pub this: Value,
+    /// The continuation data (AsyncContextFrame) current when the timer was made.
+    pub context: Value,
+    /// Node's `triggerAsyncId()` in the callback: the execution id where it was made.
+    pub trigger: u64,
 }
 
 /// One queued `setImmediate` callback.
@@ -42,6 +46,10 @@ pub struct ImmediateEntry {
     /// The `Immediate` object (`this` in the callback).
     pub this: Value,
     pub refed: bool,
+    /// The continuation data (AsyncContextFrame) current when it was made.
+    pub context: Value,
+    /// Node's `triggerAsyncId()` in the callback.
+    pub trigger: u64,
 }
 
 pub struct Timers {
@@ -63,6 +71,9 @@ pub struct Timers {
     /// Node's `executionAsyncId()`: 1 in the main script, the resource's id in its callback,
     /// 0 in promise jobs.
     pub exec_async_id: u64,
+    /// Node's `triggerAsyncId()`: 0 in the main script and promise jobs, the execution id
+    /// where the running callback's resource was made.
+    pub trigger_async_id: u64,
     /// The wall-clock budget of the whole run (`--timeout`): the loop ends there, and the
     /// host's watchdog stops running script code.
     pub deadline: Option<Instant>,
@@ -88,6 +99,7 @@ impl Default for Timers {
             immediates: VecDeque::new(),
             immediate_tail: None,
             exec_async_id: 1,
+            trigger_async_id: 0,
             deadline: None,
         }
     }
@@ -128,13 +140,34 @@ impl Timers {
 
     /// Node's `newAsyncId()`: timers, immediates, ticks and `queueMicrotask` callbacks each
     /// take one (timer ids are their async ids, as `+timeout` shows).
+    /// Enters a callback's async scope (Node's `emitBefore`): sets `executionAsyncId()` and
+    /// `triggerAsyncId()`, returning the previous pair for [`Timers::exit_async_scope`].
+    pub fn enter_async_scope(&mut self, id: u64, trigger: u64) -> (u64, u64) {
+        let saved = (self.exec_async_id, self.trigger_async_id);
+        self.exec_async_id = id;
+        self.trigger_async_id = trigger;
+        saved
+    }
+
+    /// Leaves the scope entered by [`Timers::enter_async_scope`] (Node's `emitAfter`).
+    pub fn exit_async_scope(&mut self, saved: (u64, u64)) {
+        (self.exec_async_id, self.trigger_async_id) = saved;
+    }
+
     pub fn new_async_id(&mut self) -> u64 {
         let id = self.next_id;
         self.next_id += 1;
         id
     }
 
-    pub fn add(&mut self, callback: Value, args: Vec<Value>, delay: f64, repeat: bool) -> u64 {
+    pub fn add(
+        &mut self,
+        callback: Value,
+        args: Vec<Value>,
+        delay: f64,
+        repeat: bool,
+        context: Value,
+    ) -> u64 {
         let id = self.new_async_id();
         let delay = Self::coerce_delay(delay);
         self.schedule(
@@ -148,6 +181,8 @@ impl Timers {
                 deadline: 0.0,
                 seq: 0,
                 this: Value::Undefined,
+                context,
+                trigger: self.exec_async_id,
             },
         );
         id
@@ -195,13 +230,22 @@ impl Timers {
     }
 
     /// Queues an immediate whose async id `id` was taken with `new_async_id`.
-    pub fn add_immediate(&mut self, id: u64, callback: Value, args: Vec<Value>, this: Value) {
+    pub fn add_immediate(
+        &mut self,
+        id: u64,
+        callback: Value,
+        args: Vec<Value>,
+        this: Value,
+        context: Value,
+    ) {
         self.immediates.push_back(ImmediateEntry {
             id,
             callback,
             args,
             this,
             refed: true,
+            context,
+            trigger: self.exec_async_id,
         });
     }
 
@@ -225,9 +269,13 @@ impl Timers {
     }
 
     /// Takes the earliest timer due at `now` off the queue: (id, callback, args, repeats,
-    /// this, delay). Intervals stay registered (so `clearInterval` inside the callback can remove
-    /// them).
-    fn pop_due(&mut self, now: f64) -> Option<(u64, Value, Vec<Value>, bool, Value, f64)> {
+    /// this, delay) and its continuation data. Intervals stay registered (so `clearInterval`
+    /// inside the callback can remove them).
+    #[allow(clippy::type_complexity)]
+    fn pop_due(
+        &mut self,
+        now: f64,
+    ) -> Option<((u64, Value, Vec<Value>, bool, Value, f64), (Value, u64))> {
         loop {
             let (&k, &id) = self.queue.iter().next()?;
             if k.0 as f64 / 1000.0 > now {
@@ -245,6 +293,7 @@ impl Timers {
                 t.this.clone(),
                 t.delay,
             );
+            let out = (out, (t.context.clone(), t.trigger));
             if t.repeat.is_none() {
                 self.timers.remove(&id);
             }
@@ -405,14 +454,19 @@ impl TickDrain for Interp {
         on_error: &mut ErrorPolicy,
     ) -> Option<LoopEnd> {
         while let Some(tick) = self.node_mut().host.next_ticks.pop_front() {
-            let saved = std::mem::replace(&mut self.node_mut().timers.exec_async_id, tick.async_id);
+            let saved = self
+                .node_mut()
+                .timers
+                .enter_async_scope(tick.async_id, tick.trigger);
+            let saved_context = std::mem::replace(&mut self.continuation_data, tick.context);
             let argc = match &tick.kind {
                 crate::process::TickKind::Call(_, args) => args.len(),
                 crate::process::TickKind::AfterWrite(..) => 1,
             };
             let frames = process_ticks_frame(below, tick_call_position(argc));
             let r = with_host_frames(self, Some(&frames), |it| it.run_tick(tick.kind));
-            self.node_mut().timers.exec_async_id = saved;
+            self.continuation_data = saved_context;
+            self.node_mut().timers.exit_async_scope(saved);
             if let Err(e) = r {
                 if let Some(end) = on_error(self, e) {
                     return Some(end);
@@ -543,11 +597,15 @@ impl EventLoop for Interp {
         // Timers phase.
         let now = self.node_mut().timers.now();
         let mut ran = false;
-        while let Some((id, cb, args, repeats, this, delay)) = self.node_mut().timers.pop_due(now) {
+        while let Some(((id, cb, args, repeats, this, delay), (context, trigger))) =
+            self.node_mut().timers.pop_due(now)
+        {
             ran = true;
-            let saved = std::mem::replace(&mut self.node_mut().timers.exec_async_id, id);
+            let saved = self.node_mut().timers.enter_async_scope(id, trigger);
+            let saved_context = std::mem::replace(&mut self.continuation_data, context);
             let r = call_from_host(self, &cb, &this, &args, "_onTimeout", TIMER_FRAMES);
-            self.node_mut().timers.exec_async_id = saved;
+            self.continuation_data = saved_context;
+            self.node_mut().timers.exit_async_scope(saved);
             if repeats {
                 self.node_mut().timers.rearm(id);
             }
@@ -580,7 +638,8 @@ impl EventLoop for Interp {
             };
             ran = true;
             crate::timers::immediate_running(self, &e.this);
-            let saved = std::mem::replace(&mut self.node_mut().timers.exec_async_id, e.id);
+            let saved = self.node_mut().timers.enter_async_scope(e.id, e.trigger);
+            let saved_context = std::mem::replace(&mut self.continuation_data, e.context);
             let r = call_from_host(
                 self,
                 &e.callback,
@@ -589,7 +648,8 @@ impl EventLoop for Interp {
                 "_onImmediate",
                 IMMEDIATE_FRAMES,
             );
-            self.node_mut().timers.exec_async_id = saved;
+            self.continuation_data = saved_context;
+            self.node_mut().timers.exit_async_scope(saved);
             crate::timers::immediate_ran(&e.this);
             // Node's `processImmediate` calls `runNextTicks` before each further immediate.
             self.node_mut().host.checkpoint_below = (i + 1 < n).then_some(IMMEDIATES_BELOW);

@@ -223,6 +223,10 @@ pub enum Out {
     MaybeStr(Option<String>),
     /// A read into a caller's buffer: the bytes read (copied in on the interpreter thread).
     ReadInto(Vec<u8>),
+    /// A child process that ran to completion (`child_process.spawn`).
+    Child(crate::child_process::ChildOut),
+    /// A finished `zlib` job.
+    Zlib(Result<Vec<u8>, crate::zlib::ZlibError>),
 }
 
 /// A text encoding of Node's.
@@ -839,6 +843,8 @@ pub fn out_to_js(it: &mut Interp, out: Out) -> JsResult<Value> {
             Value::Object(it.new_array(v))
         }
         Out::MaybeStr(s) => s.map_or(Value::Undefined, |s| Value::from(s.as_str())),
+        Out::Child(c) => crate::child_process::child_to_js(it, c),
+        Out::Zlib(r) => crate::zlib::result_to_js(it, r),
     })
 }
 

@@ -32,6 +32,8 @@ struct Pending {
     id: u64,
     callback: Value,
     refed: bool,
+    /// The continuation data (AsyncContextFrame) current when the request was made.
+    context: Value,
 }
 
 /// The I/O state of a run (in [`crate::NodeState`]).
@@ -120,6 +122,7 @@ impl IoState {
 /// Queues `job` on the pool; `callback(err, value)` runs in a later poll phase. Returns the
 /// request id.
 pub fn submit(it: &mut Interp, callback: Value, job: Job) -> u64 {
+    let context = it.continuation_data.clone();
     let io = &mut it.node_mut().io;
     io.start_pool();
     io.next_id += 1;
@@ -128,6 +131,7 @@ pub fn submit(it: &mut Interp, callback: Value, job: Job) -> u64 {
         id,
         callback,
         refed: true,
+        context,
     });
     if let Some(tx) = &io.jobs {
         let _ = tx.send((id, job));
@@ -154,7 +158,9 @@ pub fn run_completions(
         };
         let p = io.pending.remove(pos);
         ran = true;
+        let saved = std::mem::replace(&mut it.continuation_data, p.context);
         let r = call_back(it, &p.callback, result);
+        it.continuation_data = saved;
         if let Some(end) = after(it, r) {
             return Err(end);
         }

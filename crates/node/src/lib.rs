@@ -13,6 +13,7 @@
 
 pub mod base64;
 pub mod buffer;
+pub mod child_process;
 pub mod console;
 pub mod crypto;
 pub mod encoding;
@@ -32,6 +33,7 @@ pub mod run;
 pub mod structured_clone;
 pub mod timers;
 pub mod url;
+pub mod zlib;
 
 use std::rc::Rc;
 
@@ -157,11 +159,18 @@ impl HostHooks for NodeHooks {
     fn job_started(&self, it: &mut Interp, tag: u64) -> u64 {
         // Node runs promise jobs with executionAsyncId 0 and a queueMicrotask callback in
         // its own async scope.
-        std::mem::replace(&mut it.node_mut().timers.exec_async_id, tag)
+        let t = &mut it.node_mut().timers;
+        // Packed: the previous executionAsyncId and triggerAsyncId (ids stay far below 2^32).
+        let saved = (t.exec_async_id << 32) | (t.trigger_async_id & 0xffff_ffff);
+        t.exec_async_id = tag;
+        t.trigger_async_id = 0;
+        saved
     }
 
     fn job_finished(&self, it: &mut Interp, saved: u64) {
-        it.node_mut().timers.exec_async_id = saved;
+        let t = &mut it.node_mut().timers;
+        t.exec_async_id = saved >> 32;
+        t.trigger_async_id = saved & 0xffff_ffff;
     }
 
     fn entry_frames(&self) -> &[&str] {

@@ -76,6 +76,8 @@ pub struct Permission {
     pub sandbox: bool,
     pub read: Grants,
     pub write: Grants,
+    /// `--allow-child-process`: `child_process` may spawn under the model.
+    pub child_process: bool,
     /// The main script (absolute), which may always be read: Node allows its entry point.
     pub main: Option<String>,
 }
@@ -250,6 +252,7 @@ pub fn has(it: &Interp, scope: &str, reference: Option<&str>) -> bool {
         "fs.read" => test(&perm.read),
         "fs.write" => test(&perm.write),
         "fs" => test(&perm.read) && test(&perm.write),
+        "child" => perm.child_process,
         _ => false,
     }
 }

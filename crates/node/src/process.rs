@@ -136,6 +136,10 @@ pub struct Host {
 pub struct Tick {
     pub kind: TickKind,
     pub async_id: u64,
+    /// The continuation data (AsyncContextFrame) current when the tick was queued.
+    pub context: Value,
+    /// `triggerAsyncId()` in the callback: the execution id where it was queued.
+    pub trigger: u64,
 }
 
 pub enum TickKind {
@@ -184,9 +188,13 @@ pub trait ProcessHost {
 impl ProcessHost for Interp {
     fn queue_tick(&mut self, callback: Value, args: Vec<Value>) {
         let async_id = self.node_mut().timers.new_async_id();
+        let context = self.continuation_data.clone();
+        let trigger = self.node().timers.exec_async_id;
         self.node_mut().host.next_ticks.push_back(Tick {
             kind: TickKind::Call(callback, args),
             async_id,
+            context,
+            trigger,
         });
     }
 
@@ -206,9 +214,13 @@ impl ProcessHost for Interp {
         let info = Rc::new(RefCell::new(AfterWrite { callback, count: 1 }));
         self.node_mut().host.after_write[stream] = Some(info.clone());
         let async_id = self.node_mut().timers.new_async_id();
+        let context = self.continuation_data.clone();
+        let trigger = self.node().timers.exec_async_id;
         self.node_mut().host.next_ticks.push_back(Tick {
             kind: TickKind::AfterWrite(info, stream),
             async_id,
+            context,
+            trigger,
         });
     }
 

@@ -248,7 +248,8 @@ fn schedule(it: &mut Interp, a: &Args, repeat: bool) -> JsResult<Value> {
     check_callback(it, &cb)?;
     let delay = it.to_number(&a.get(1))?;
     let args: Vec<Value> = a.args.iter().skip(2).cloned().collect();
-    let id = it.node_mut().timers.add(cb, args, delay, repeat);
+    let context = it.continuation_data.clone();
+    let id = it.node_mut().timers.add(cb, args, delay, repeat, context);
     let o = Obj::new(timeout_proto(a), ObjectKind::HostId(id));
     // The callback gets the Timeout as `this`.
     it.node_mut().timers.set_this(id, Value::Object(o.clone()));
@@ -277,9 +278,10 @@ fn set_immediate(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let trigger = it.node_mut().timers.exec_async_id;
     let id = it.node_mut().timers.new_async_id();
     let o = Obj::new(captured_proto(a, "immediateProto"), ObjectKind::HostId(id));
+    let context = it.continuation_data.clone();
     it.node_mut()
         .timers
-        .add_immediate(id, cb.clone(), args, Value::Object(o.clone()));
+        .add_immediate(id, cb.clone(), args, Value::Object(o.clone()), context);
     let tail = it.node_mut().timers.immediate_tail.take();
     o.define("_idleNext", Value::Null, Attrs::DEFAULT);
     let prev = match &tail {
@@ -307,10 +309,10 @@ fn set_immediate(it: &mut Interp, a: &Args) -> JsResult<Value> {
             Value::Number(trigger as f64),
             Attrs::DEFAULT,
         );
-        // Node 24's `initAsyncResource` stores the AsyncContextFrame (none: undefined).
+        // Node 24's `initAsyncResource` stores the current AsyncContextFrame.
         o.define(
             PropKey::Sym(context_frame),
-            Value::Undefined,
+            it.continuation_data.clone(),
             Attrs::DEFAULT,
         );
     }

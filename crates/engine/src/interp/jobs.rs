@@ -119,6 +119,9 @@ pub struct Reaction {
     pub capability: Option<Capability>,
     pub kind: ReactionKind,
     pub handler: Handler,
+    /// The host's continuation data when the reaction was made
+    /// ([`Interp::continuation_data`]), current while its job runs.
+    pub context: Value,
 }
 
 impl Reaction {
@@ -126,6 +129,7 @@ impl Reaction {
         if let Some(c) = &self.capability {
             c.trace(t);
         }
+        trace_value(&self.context, t);
         match &self.handler {
             Handler::Js(v) => trace_value(v, t),
             Handler::Await(o) | Handler::AsyncGenReturn(o) | Handler::Native(_, o) => t.edge(&o.0),
@@ -152,7 +156,8 @@ pub enum Job {
 /// The microtask queue plus rejection tracking.
 #[derive(Default)]
 pub struct JobQueue {
-    pub jobs: VecDeque<Job>,
+    /// Each job with the continuation data it runs with ([`Interp::continuation_data`]).
+    pub jobs: VecDeque<(Job, Value)>,
     /// Promises rejected while unhandled, in order (HostPromiseRejectionTracker "reject").
     pub unhandled: Vec<Obj>,
     /// Rejected promises that got their first handler after the host took them from
@@ -177,13 +182,19 @@ impl Interp {
     }
 
     pub fn enqueue_job(&mut self, job: Job) {
-        self.jobs.jobs.push_back(job);
+        // A reaction runs with the continuation data of its `then`; any other job with the
+        // one current when it is queued.
+        let context = match &job {
+            Job::Reaction(r, _) => r.context.clone(),
+            _ => self.continuation_data.clone(),
+        };
+        self.jobs.jobs.push_back((job, context));
     }
 
     /// Runs microtasks until the queue is empty. A job's uncaught exception (only possible
     /// for `queueMicrotask` callbacks) is returned and stops the drain.
     pub fn run_microtasks(&mut self) -> JsResult<()> {
-        while let Some(job) = self.jobs.jobs.pop_front() {
+        while let Some((job, context)) = self.jobs.jobs.pop_front() {
             if self.exiting.is_some() {
                 return Err(self.exit_sentinel());
             }
@@ -192,10 +203,12 @@ impl Interp {
                 Job::Callback(_, id) => *id,
                 _ => 0,
             };
+            let saved_context = std::mem::replace(&mut self.continuation_data, context);
             let hooks = self.hooks();
             let saved = hooks.job_started(self, exec);
             let r = self.run_job(job);
             hooks.job_finished(self, saved);
+            self.continuation_data = saved_context;
             r?;
         }
         Ok(())
@@ -417,11 +430,13 @@ impl Interp {
             capability: capability.clone(),
             kind: ReactionKind::Fulfill,
             handler: on_fulfilled,
+            context: self.continuation_data.clone(),
         };
         let rr = Reaction {
             capability,
             kind: ReactionKind::Reject,
             handler: on_rejected,
+            context: self.continuation_data.clone(),
         };
         let settled = {
             let mut d = promise.borrow_mut();

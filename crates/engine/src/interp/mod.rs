@@ -357,6 +357,11 @@ pub struct Interp {
     /// The promise the running `then` reaction job settles: where V8's async stack trace
     /// starts outside an await continuation.
     pub(crate) reaction_promise: Option<Obj>,
+    /// V8's ContinuationPreservedEmbedderData: an opaque host value that every promise
+    /// reaction captures when it is made (PerformPromiseThen, so also each `await`), and
+    /// every other job when it is queued, and that is current again while that job runs.
+    /// The engine never looks inside it (Node keeps its AsyncContextFrame here).
+    pub continuation_data: Value,
     /// Where the body that just suspended was (see `AsyncData::suspended_at`).
     pub(crate) last_suspend_pos: Option<(u32, u32)>,
     /// The spec's \[\[KeptAlive\]\] list (WeakRef targets made or read during this job).

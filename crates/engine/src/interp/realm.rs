@@ -335,6 +335,7 @@ pub fn create(
         called_as: None,
         async_resumed: None,
         reaction_promise: None,
+        continuation_data: Value::Undefined,
         last_suspend_pos: None,
         kept_objects: Vec::new(),
         finalization_registries: Vec::new(),

@@ -81,6 +81,31 @@ const MODULES: &[(&str, &str)] = &[
         "internal/abort_controller",
         include_str!("internal/abort_controller.js"),
     ),
+    ("process", "'use strict'; module.exports = process;"),
+    ("console", "'use strict'; module.exports = console;"),
+    (
+        "sys",
+        "'use strict'; binding.emitWarning('[DEP0025] DeprecationWarning', \
+         'sys is deprecated. Use util instead.'); module.exports = require('util');",
+    ),
+    (
+        "util/types",
+        "'use strict'; module.exports = require('util').types;",
+    ),
+    ("constants", include_str!("constants.js")),
+    ("tty", include_str!("tty.js")),
+    ("punycode", include_str!("punycode.js")),
+    ("async_hooks", include_str!("async_hooks.js")),
+    ("child_process", include_str!("child_process.js")),
+    (
+        "diagnostics_channel",
+        include_str!("diagnostics_channel.js"),
+    ),
+    ("stream/consumers", include_str!("stream_consumers.js")),
+    ("worker_threads", include_str!("worker_threads.js")),
+    ("vm", include_str!("vm.js")),
+    ("v8", include_str!("v8.js")),
+    ("zlib", include_str!("zlib.js")),
     (
         "module",
         "'use strict'; module.exports = { createRequire: binding.createRequire, \
@@ -261,7 +286,119 @@ fn binding(it: &mut Interp) -> Obj {
         Ok(Value::Object(it.new_array(names)))
     });
     it.define_method(&b, "kindOf", 1, |_, a| Ok(Value::from(kind_of(&a.get(0)))));
+    // `util.types.isProxy` / `isModuleNamespaceObject` (a namespace is a proxy inside).
+    it.define_method(&b, "proxyKind", 1, |_, a| {
+        let Value::Object(o) = a.get(0) else {
+            return Ok(Value::from(""));
+        };
+        let k = match &o.borrow().kind {
+            ObjectKind::Proxy(p) if p.namespace.is_some() => "namespace",
+            ObjectKind::Proxy(_) => "proxy",
+            _ => "",
+        };
+        Ok(Value::from(k))
+    });
+    // Node's `internalBinding('async_context_frame')`: the engine's continuation data.
+    it.define_method(&b, "getContinuationPreservedEmbedderData", 0, |it, _| {
+        Ok(it.continuation_data.clone())
+    });
+    it.define_method(&b, "setContinuationPreservedEmbedderData", 1, |it, a| {
+        it.continuation_data = a.get(0);
+        Ok(Value::Undefined)
+    });
+    // Async ids (`async_hooks`): a new id, the current pair, entering/leaving a scope.
+    it.define_method(&b, "newAsyncId", 0, |it, _| {
+        Ok(Value::Number(it.node_mut().timers.new_async_id() as f64))
+    });
+    it.define_method(&b, "executionAsyncId", 0, |it, _| {
+        Ok(Value::Number(it.node().timers.exec_async_id as f64))
+    });
+    it.define_method(&b, "triggerAsyncId", 0, |it, _| {
+        Ok(Value::Number(it.node().timers.trigger_async_id as f64))
+    });
+    // `enterAsyncScope(id, trigger)` → the previous [id, trigger]; `exitAsyncScope(saved)`.
+    it.define_method(&b, "enterAsyncScope", 2, |it, a| {
+        let id = it.to_number(&a.get(0))?;
+        let trigger = it.to_number(&a.get(1))?;
+        let id = if id.is_finite() && id >= 0.0 {
+            id as u64
+        } else {
+            0
+        };
+        let trigger = if trigger.is_finite() && trigger >= 0.0 {
+            trigger as u64
+        } else {
+            0
+        };
+        let (pi, pt) = it.node_mut().timers.enter_async_scope(id, trigger);
+        let pair = vec![Value::Number(pi as f64), Value::Number(pt as f64)];
+        Ok(Value::Object(it.new_array(pair)))
+    });
+    it.define_method(&b, "exitAsyncScope", 2, |it, a| {
+        let id = it.to_number(&a.get(0))?;
+        let trigger = it.to_number(&a.get(1))?;
+        let id = if id.is_finite() && id >= 0.0 {
+            id as u64
+        } else {
+            0
+        };
+        let trigger = if trigger.is_finite() && trigger >= 0.0 {
+            trigger as u64
+        } else {
+            0
+        };
+        it.node_mut().timers.exit_async_scope((id, trigger));
+        Ok(Value::Undefined)
+    });
+    // `tty.isatty(fd)`.
+    it.define_method(&b, "isatty", 1, |it, a| {
+        let fd = it.to_number(&a.get(0))?;
+        if !((0.0..=f64::from(i32::MAX)).contains(&fd) && fd.fract() == 0.0) {
+            return Ok(Value::Bool(false));
+        }
+        // SAFETY: isatty only inspects the descriptor number.
+        Ok(Value::Bool(unsafe { libc::isatty(fd as i32) } == 1))
+    });
+    // `[columns, rows]` of the terminal on `fd`, or undefined.
+    it.define_method(&b, "windowSize", 1, |it, a| {
+        let fd = it.to_number(&a.get(0))?;
+        if !(0.0..=f64::from(i32::MAX)).contains(&fd) {
+            return Ok(Value::Undefined);
+        }
+        let mut ws = libc::winsize {
+            ws_row: 0,
+            ws_col: 0,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: TIOCGWINSZ writes one `winsize` into the struct we pass.
+        let r = unsafe { libc::ioctl(fd as i32, libc::TIOCGWINSZ, &mut ws) };
+        if r != 0 {
+            return Ok(Value::Undefined);
+        }
+        let pair = vec![Value::from(ws.ws_col as u32), Value::from(ws.ws_row as u32)];
+        Ok(Value::Object(it.new_array(pair)))
+    });
+    // `getColorDepth(env)` for a given env object (tty.WriteStream).
+    it.define_method(&b, "colorDepthOf", 1, |it, a| {
+        let mut vars = std::collections::HashMap::new();
+        if let Value::Object(env) = a.get(0) {
+            for k in it.own_property_keys(&env)? {
+                if let PropKey::Str(name) = &k {
+                    let v = it.get(&env, &k)?;
+                    if !matches!(v, Value::Undefined) {
+                        let v = it.to_string(&v)?.to_rust_string();
+                        vars.insert(name.to_rust_string(), v);
+                    }
+                }
+            }
+        }
+        let depth = crate::console::get_color_depth(&|k| vars.get(k).cloned());
+        Ok(Value::from(depth as u32))
+    });
     crate::fs::install(it, &b);
+    crate::child_process::install(it, &b);
+    crate::zlib::install(it, &b);
     crate::os::install(it, &b);
     let aip = it.intrinsics.async_iterator_prototype.clone();
     b.define("asyncIteratorPrototype", Value::Object(aip), Attrs::DEFAULT);

@@ -244,36 +244,51 @@ const typedArrayNames = ['Uint8Array', 'Uint8ClampedArray', 'Uint16Array', 'Uint
   'Int8Array', 'Int16Array', 'Int32Array', 'Float16Array', 'Float32Array', 'Float64Array',
   'BigInt64Array', 'BigUint64Array'];
 const isTypedArray = (v) => typedArrayNames.includes(binding.kindOf(v));
+const isGeneratorObject = (v) => binding.kindOf(v) === 'generator' || binding.kindOf(v) === 'asyncgenerator';
+// Node's key order (internalBinding('types') first, then the JS-defined checks).
 const types = {
-  isPromise: kind('promise'),
-  isGeneratorObject: (v) => binding.kindOf(v) === 'generator' || binding.kindOf(v) === 'asyncgenerator',
+  isArgumentsObject: kind('arguments'),
+  isArrayBuffer: kind('arraybuffer'),
   isAsyncFunction: (v) => binding.kindOf(v) === 'asyncfunction' || binding.kindOf(v) === 'asyncgeneratorfunction',
-  isGeneratorFunction: (v) => binding.kindOf(v) === 'generatorfunction' || binding.kindOf(v) === 'asyncgeneratorfunction',
+  isBigIntObject: kind('bigint'),
+  isBooleanObject: kind('boolean'),
   isDate: kind('date'),
-  isRegExp: kind('regexp'),
+  isExternal: () => false,
+  isGeneratorFunction: (v) => binding.kindOf(v) === 'generatorfunction' || binding.kindOf(v) === 'asyncgeneratorfunction',
+  isGeneratorObject,
   isMap: kind('map'),
+  isMapIterator: kind('mapiterator'),
+  isModuleNamespaceObject: (v) => binding.proxyKind(v) === 'namespace',
+  isNativeError: kind('error'),
+  isNumberObject: kind('number'),
+  isPromise: kind('promise'),
+  isProxy: (v) => binding.proxyKind(v) === 'proxy',
+  isRegExp: kind('regexp'),
   isSet: kind('set'),
+  isSetIterator: kind('setiterator'),
+  isSharedArrayBuffer: kind('sharedarraybuffer'),
+  isStringObject: kind('string'),
+  isSymbolObject: kind('symbol'),
   isWeakMap: kind('weakmap'),
   isWeakSet: kind('weakset'),
-  isNativeError: kind('error'),
-  isMapIterator: kind('mapiterator'),
-  isSetIterator: kind('setiterator'),
-  isBoxedPrimitive: (v) => ['number', 'string', 'boolean', 'bigint', 'symbol'].includes(binding.kindOf(v)),
-  isNumberObject: kind('number'),
-  isStringObject: kind('string'),
-  isBooleanObject: kind('boolean'),
-  isBigIntObject: kind('bigint'),
-  isSymbolObject: kind('symbol'),
-  isArgumentsObject: kind('arguments'),
-  isProxy: () => false,
-  isArrayBuffer: kind('arraybuffer'),
-  isSharedArrayBuffer: kind('sharedarraybuffer'),
   isAnyArrayBuffer: (v) => binding.kindOf(v) === 'arraybuffer' || binding.kindOf(v) === 'sharedarraybuffer',
+  isBoxedPrimitive: (v) => ['number', 'string', 'boolean', 'bigint', 'symbol'].includes(binding.kindOf(v)),
   isArrayBufferView: (v) => isTypedArray(v) || binding.kindOf(v) === 'dataview',
   isDataView: kind('dataview'),
   isTypedArray,
 };
 for (const name of typedArrayNames) types[`is${name}`] = kind(name);
+// crypto's key classes (loaded only when a value could be one).
+types.isKeyObject = (v) => {
+  if (v === null || typeof v !== 'object') return false;
+  const { KeyObject } = require('crypto');
+  return typeof KeyObject === 'function' && v instanceof KeyObject;
+};
+types.isCryptoKey = (v) => {
+  if (v === null || typeof v !== 'object') return false;
+  const { CryptoKey } = require('crypto').webcrypto ?? {};
+  return typeof CryptoKey === 'function' && v instanceof CryptoKey;
+};
 
 function stripVTControlCharacters(str) {
   if (typeof str !== 'string') throw binding.invalidArgType('str', 'of type string', str);
