@@ -44,6 +44,8 @@ pub enum IntlData {
     },
     /// A `Segments` object: a string and its boundaries.
     Segments(std::rc::Rc<super::intl_segmenter::Boundaries>),
+    /// `Intl.DurationFormat` (`intl_duration_format.rs`).
+    DurationFormat(Box<super::intl_duration_format::DurationFormatData>),
     /// `Intl.Locale` (`intl_locale.rs`): the canonical tag.
     Locale(Box<icu_locale_core::Locale>),
     /// A `%SegmentIterator%`: the segments and the index of the next one.
@@ -386,9 +388,9 @@ pub fn number_format_from_args(
     }
     if s.style == "unit" {
         let Some(u) = unit else {
-            return Err(it.type_error("Unit is required with unit style."));
+            return Err(it.type_error("Invalid unit argument for Intl.NumberFormat() ''"));
         };
-        if unit_names(&u).is_none() {
+        if !super::intl_units::is_well_formed(&u) {
             return Err(it.range_error(format!(
                 "Invalid unit argument for Intl.NumberFormat() '{u}'"
             )));
@@ -612,57 +614,6 @@ fn currency_name(code: &str, one: bool) -> String {
     if one { o } else { p }.to_string()
 }
 
-/// English unit names: (short one, short other, long one, long other, narrow). The short and
-/// narrow forms include their separator from the number.
-fn unit_names(unit: &str) -> Option<[&'static str; 5]> {
-    Some(match unit {
-        "kilometer" => [" km", " km", " kilometer", " kilometers", "km"],
-        "meter" => [" m", " m", " meter", " meters", "m"],
-        "centimeter" => [" cm", " cm", " centimeter", " centimeters", "cm"],
-        "millimeter" => [" mm", " mm", " millimeter", " millimeters", "mm"],
-        "mile" => [" mi", " mi", " mile", " miles", "mi"],
-        "foot" => [" ft", " ft", " foot", " feet", "′"],
-        "inch" => [" in", " in", " inch", " inches", "″"],
-        "kilometer-per-hour" => [
-            " km/h",
-            " km/h",
-            " kilometer per hour",
-            " kilometers per hour",
-            "km/h",
-        ],
-        "mile-per-hour" => [" mph", " mph", " mile per hour", " miles per hour", "mph"],
-        "meter-per-second" => [
-            " m/s",
-            " m/s",
-            " meter per second",
-            " meters per second",
-            "m/s",
-        ],
-        "celsius" => ["°C", "°C", " degree Celsius", " degrees Celsius", "°C"],
-        "fahrenheit" => ["°F", "°F", " degree Fahrenheit", " degrees Fahrenheit", "°"],
-        "liter" => [" L", " L", " liter", " liters", "L"],
-        "milliliter" => [" mL", " mL", " milliliter", " milliliters", "mL"],
-        "kilogram" => [" kg", " kg", " kilogram", " kilograms", "kg"],
-        "gram" => [" g", " g", " gram", " grams", "g"],
-        "pound" => [" lb", " lb", " pound", " pounds", "#"],
-        "byte" => [" byte", " byte", " byte", " bytes", "B"],
-        "kilobyte" => [" kB", " kB", " kilobyte", " kilobytes", "kB"],
-        "megabyte" => [" MB", " MB", " megabyte", " megabytes", "MB"],
-        "gigabyte" => [" GB", " GB", " gigabyte", " gigabytes", "GB"],
-        "terabyte" => [" TB", " TB", " terabyte", " terabytes", "TB"],
-        "millisecond" => [" ms", " ms", " millisecond", " milliseconds", "ms"],
-        "second" => [" sec", " sec", " second", " seconds", "s"],
-        "minute" => [" min", " min", " minute", " minutes", "m"],
-        "hour" => [" hr", " hr", " hour", " hours", "h"],
-        "day" => [" day", " days", " day", " days", "d"],
-        "week" => [" wk", " wks", " week", " weeks", "w"],
-        "month" => [" mth", " mths", " month", " months", "m"],
-        "year" => [" yr", " yrs", " year", " years", "y"],
-        "percent" => ["%", "%", " percent", " percent", "%"],
-        _ => return None,
-    })
-}
-
 /// A finite non-negative decimal: `0.d₁d₂… × 10^point` (no leading zeros; empty = zero).
 #[derive(Debug, Clone)]
 pub struct Decimal {
@@ -822,6 +773,9 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
     let mut number: Parts = Vec::new();
     // A compact pattern's prefix that goes before the sign (sw `elfu -1.2`).
     let mut compact_prefix: Parts = Vec::new();
+    // The number shown, in ASCII digits, unscaled by compact notation (its plural category
+    // picks the unit pattern).
+    let mut unit_plain = String::from("0");
     let (neg, zero) = match v {
         NumValue::NaN => {
             push(&mut number, "nan", "NaN");
@@ -838,6 +792,21 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
             }
             let mut exponent: Option<i32> = None;
             let mut compact: Option<super::intl_compact::CompactPattern> = None;
+            // ICU picks a compact unit's plural form by the number before rounding and
+            // scaling (ru `1,2 млн километров` for 1 234 567, lt `kilometrai`).
+            let unscaled = {
+                let (i, f) = split(d.digits.clone(), d.point);
+                let i = if i.is_empty() {
+                    "0".to_string()
+                } else {
+                    digit_string(&i)
+                };
+                if f.is_empty() {
+                    i
+                } else {
+                    format!("{i}.{}", digit_string(&f))
+                }
+            };
             let mut grouping_min = loc.sym.min_group_len;
             match spec.notation.as_str() {
                 "scientific" | "engineering" if !d.is_zero() => {
@@ -942,11 +911,16 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                 }
                 push(&mut number, "exponentInteger", e.unsigned_abs().to_string());
             }
+            let mut plain = s.clone();
+            if !frac_d.is_empty() {
+                plain = format!("{plain}.{}", digit_string(&frac_d));
+            }
+            unit_plain = match &compact {
+                Some(_) => unscaled.clone(),
+                None => plain.clone(),
+            };
             if let Some(p) = compact {
-                let mut shown = s.clone();
-                if !frac_d.is_empty() {
-                    shown = format!("{shown}.{}", digit_string(&frac_d));
-                }
+                let shown = plain.clone();
                 let category = super::intl_icu::plural_category(&spec.locale, false, &shown);
                 let (mut pre, post) = p.affixes(&shown, category);
                 match post {
@@ -1054,34 +1028,25 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
             render_template(&mut parts, t, &number, signed, "", loc.percent_sign);
         }
         "unit" => {
-            sign_part(&mut parts);
-            let one = number.len() == 1 && number[0].1 == "1";
-            parts.extend(number);
-            let names = spec
-                .unit
-                .as_deref()
-                .and_then(unit_names)
-                .unwrap_or(["", "", "", "", ""]);
-            let british =
-                lang(&spec.locale) == "en" && spec.locale != "en-US" && spec.locale != "en";
-            let name = match (spec.unit_display.as_str(), one) {
-                ("long", true) => names[2],
-                ("long", false) => names[3],
-                ("narrow", _) => names[4],
-                (_, true) => names[0],
-                _ => names[1],
-            };
-            let name = if british && spec.unit_display == "long" {
-                name.replace("meter", "metre").replace("liter", "litre")
-            } else {
-                name.to_string()
-            };
-            if let Some(rest) = name.strip_prefix(' ') {
-                push(&mut parts, "literal", " ");
-                push(&mut parts, "unit", rest);
-            } else {
-                push(&mut parts, "unit", name.as_str());
+            let unit = spec.unit.as_deref().unwrap_or("");
+            let category = super::intl_icu::plural_category(&spec.locale, false, &unit_plain);
+            let pattern =
+                super::intl_units::pattern(&spec.locale, &spec.unit_display, unit, category);
+            let (before, after) = super::intl_units::affixes(&pattern);
+            // `percent` takes the sign outside its pattern (tr `-%3`), as ICU's percent
+            // pattern does; other units next to the number (`摂氏 -5 度`).
+            let percent = pattern_is_percent(unit, &spec.unit_display);
+            if percent {
+                sign_part(&mut parts);
             }
+            parts.extend(before);
+            if super::intl_units::has_number(&pattern) {
+                if !percent {
+                    sign_part(&mut parts);
+                }
+                parts.extend(number);
+            }
+            parts.extend(after);
         }
         _ => {
             parts.append(&mut compact_prefix);
@@ -1090,6 +1055,12 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
         }
     }
     parts
+}
+
+/// Whether a unit is formatted as ICU's percent pattern (`percent` and `percent-per-x`,
+/// short and narrow).
+fn pattern_is_percent(unit: &str, display: &str) -> bool {
+    display != "long" && (unit == "percent" || unit.starts_with("percent-per-"))
 }
 
 /// A sign symbol as ICU reports it: its leading bidi marks (he `‎-`, ar `؜-`) are a literal.
@@ -2663,6 +2634,7 @@ pub fn init(it: &mut Interp) {
 
     super::intl_segmenter::init(it, &intl);
     super::intl_locale::init(it, &intl);
+    super::intl_duration_format::init(it, &intl);
 
     super::define_global(it, "Intl", Value::Object(intl));
 }

@@ -414,6 +414,11 @@ fn numbering_system_of(zero: char) -> &'static str {
     }
 }
 
+/// The default numbering system of a locale (its digits as ICU4X's decimal data has them).
+pub fn default_numbering_system(locale: &str) -> &'static str {
+    numbering_system_of(super::intl_icu::number_symbols(locale).digits[0])
+}
+
 fn get_numbering_systems(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let l = locale_of(it, a.this, "Intl.Locale.prototype.getNumberingSystems")?;
     Ok(keyword_or(it, &l, "nu", || {
