@@ -37,6 +37,22 @@ pub enum IntlData {
         style: String,
     },
     Collator(CollatorSpec),
+    /// `Intl.Segmenter` (`intl_segmenter.rs`).
+    Segmenter {
+        locale: String,
+        granularity: super::intl_segmenter::Granularity,
+    },
+    /// A `Segments` object: a string and its boundaries.
+    Segments(std::rc::Rc<super::intl_segmenter::Boundaries>),
+    /// `Intl.DurationFormat` (`intl_duration_format.rs`).
+    DurationFormat(Box<super::intl_duration_format::DurationFormatData>),
+    /// `Intl.Locale` (`intl_locale.rs`): the canonical tag.
+    Locale(Box<icu_locale_core::Locale>),
+    /// A `%SegmentIterator%`: the segments and the index of the next one.
+    SegmentIterator {
+        segments: std::rc::Rc<super::intl_segmenter::Boundaries>,
+        next: usize,
+    },
 }
 
 // ---- locales ---------------------------------------------------------------------------------
@@ -45,6 +61,7 @@ pub enum IntlData {
 fn resolve_locale(it: &mut Interp, locales: &Value) -> JsResult<String> {
     let tag = match locales {
         Value::String(s) => s.to_rust_string(),
+        Value::Object(o) if is_locale_object(o) => it.to_string(locales)?.to_rust_string(),
         Value::Object(o) => {
             let first = it.get(o, &PropKey::Index(0))?;
             if first.is_undefined() {
@@ -72,12 +89,18 @@ fn resolve_locale(it: &mut Interp, locales: &Value) -> JsResult<String> {
     })
 }
 
+/// Whether `o` is an `Intl.Locale` (has \[\[InitializedLocale\]\]).
+fn is_locale_object(o: &Obj) -> bool {
+    matches!(&o.borrow().kind, ObjectKind::Intl(d) if matches!(**d, IntlData::Locale(_)))
+}
+
 /// CanonicalizeLocaleList(locales) (ECMA-402 §9.2.1), tags canonicalized by ICU4X.
 pub(crate) fn canonicalize_locale_list(it: &mut Interp, locales: &Value) -> JsResult<Vec<String>> {
     let mut seen: Vec<String> = Vec::new();
     let values = match locales {
         Value::Undefined => return Ok(seen),
         Value::String(_) => vec![locales.clone()],
+        Value::Object(o) if is_locale_object(o) => vec![locales.clone()],
         other => {
             let o = it.to_object(other)?;
             let len = it.length_of_array_like(&o)?;
@@ -95,7 +118,20 @@ pub(crate) fn canonicalize_locale_list(it: &mut Interp, locales: &Value) -> JsRe
         if !matches!(v, Value::String(_) | Value::Object(_)) {
             return Err(it.type_error("Language ID should be string or object."));
         }
-        let tag = it.to_string(&v)?.to_rust_string();
+        let tag = match &v {
+            Value::Object(o) => match &o.borrow().kind {
+                ObjectKind::Intl(d) => match &**d {
+                    IntlData::Locale(l) => Some(l.to_string()),
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
+        };
+        let tag = match tag {
+            Some(t) => t,
+            None => it.to_string(&v)?.to_rust_string(),
+        };
         let Some(c) = super::intl_icu::canonicalize_tag(&tag) else {
             return Err(it.range_error("Incorrect locale information provided"));
         };
@@ -169,7 +205,7 @@ pub(crate) fn resolve_service_locale(
 }
 
 /// A Unicode extension keyword's value in a canonical tag (`kn` in `de-u-kn` is `""`).
-fn unicode_keyword(tag: &str, key: &str) -> Option<String> {
+pub(crate) fn unicode_keyword(tag: &str, key: &str) -> Option<String> {
     let ext = tag.split("-u-").nth(1)?;
     let parts: Vec<&str> = ext.split('-').take_while(|p| p.len() != 1).collect();
     let i = parts.iter().position(|p| *p == key)?;
@@ -187,7 +223,7 @@ fn lang(locale: &str) -> &str {
 
 // ---- options ---------------------------------------------------------------------------------
 
-fn get_opt(it: &mut Interp, opts: &Option<Obj>, name: &str) -> JsResult<Value> {
+pub(crate) fn get_opt(it: &mut Interp, opts: &Option<Obj>, name: &str) -> JsResult<Value> {
     match opts {
         Some(o) => it.get(o, &PropKey::from(name)),
         None => Ok(Value::Undefined),
@@ -195,7 +231,7 @@ fn get_opt(it: &mut Interp, opts: &Option<Obj>, name: &str) -> JsResult<Value> {
 }
 
 /// GetOption(options, name, string, allowed, default).
-fn str_opt(
+pub(crate) fn str_opt(
     it: &mut Interp,
     opts: &Option<Obj>,
     name: &str,
@@ -215,7 +251,7 @@ fn str_opt(
     Ok(Some(s))
 }
 
-fn bool_opt(it: &mut Interp, opts: &Option<Obj>, name: &str) -> JsResult<Option<bool>> {
+pub(crate) fn bool_opt(it: &mut Interp, opts: &Option<Obj>, name: &str) -> JsResult<Option<bool>> {
     let v = get_opt(it, opts, name)?;
     Ok(if v.is_undefined() {
         None
@@ -224,7 +260,7 @@ fn bool_opt(it: &mut Interp, opts: &Option<Obj>, name: &str) -> JsResult<Option<
     })
 }
 
-fn digit_opt(
+pub(crate) fn digit_opt(
     it: &mut Interp,
     opts: &Option<Obj>,
     name: &str,
@@ -243,7 +279,7 @@ fn digit_opt(
 }
 
 /// GetOptionsObject / CoerceOptionsToObject.
-fn options_object(it: &mut Interp, v: &Value) -> JsResult<Option<Obj>> {
+pub(crate) fn options_object(it: &mut Interp, v: &Value) -> JsResult<Option<Obj>> {
     match v {
         Value::Undefined => Ok(None),
         Value::Object(o) => Ok(Some(o.clone())),
@@ -352,9 +388,9 @@ pub fn number_format_from_args(
     }
     if s.style == "unit" {
         let Some(u) = unit else {
-            return Err(it.type_error("Unit is required with unit style."));
+            return Err(it.type_error("Invalid unit argument for Intl.NumberFormat() ''"));
         };
-        if unit_names(&u).is_none() {
+        if !super::intl_units::is_well_formed(&u) {
             return Err(it.range_error(format!(
                 "Invalid unit argument for Intl.NumberFormat() '{u}'"
             )));
@@ -578,57 +614,6 @@ fn currency_name(code: &str, one: bool) -> String {
     if one { o } else { p }.to_string()
 }
 
-/// English unit names: (short one, short other, long one, long other, narrow). The short and
-/// narrow forms include their separator from the number.
-fn unit_names(unit: &str) -> Option<[&'static str; 5]> {
-    Some(match unit {
-        "kilometer" => [" km", " km", " kilometer", " kilometers", "km"],
-        "meter" => [" m", " m", " meter", " meters", "m"],
-        "centimeter" => [" cm", " cm", " centimeter", " centimeters", "cm"],
-        "millimeter" => [" mm", " mm", " millimeter", " millimeters", "mm"],
-        "mile" => [" mi", " mi", " mile", " miles", "mi"],
-        "foot" => [" ft", " ft", " foot", " feet", "′"],
-        "inch" => [" in", " in", " inch", " inches", "″"],
-        "kilometer-per-hour" => [
-            " km/h",
-            " km/h",
-            " kilometer per hour",
-            " kilometers per hour",
-            "km/h",
-        ],
-        "mile-per-hour" => [" mph", " mph", " mile per hour", " miles per hour", "mph"],
-        "meter-per-second" => [
-            " m/s",
-            " m/s",
-            " meter per second",
-            " meters per second",
-            "m/s",
-        ],
-        "celsius" => ["°C", "°C", " degree Celsius", " degrees Celsius", "°C"],
-        "fahrenheit" => ["°F", "°F", " degree Fahrenheit", " degrees Fahrenheit", "°"],
-        "liter" => [" L", " L", " liter", " liters", "L"],
-        "milliliter" => [" mL", " mL", " milliliter", " milliliters", "mL"],
-        "kilogram" => [" kg", " kg", " kilogram", " kilograms", "kg"],
-        "gram" => [" g", " g", " gram", " grams", "g"],
-        "pound" => [" lb", " lb", " pound", " pounds", "#"],
-        "byte" => [" byte", " byte", " byte", " bytes", "B"],
-        "kilobyte" => [" kB", " kB", " kilobyte", " kilobytes", "kB"],
-        "megabyte" => [" MB", " MB", " megabyte", " megabytes", "MB"],
-        "gigabyte" => [" GB", " GB", " gigabyte", " gigabytes", "GB"],
-        "terabyte" => [" TB", " TB", " terabyte", " terabytes", "TB"],
-        "millisecond" => [" ms", " ms", " millisecond", " milliseconds", "ms"],
-        "second" => [" sec", " sec", " second", " seconds", "s"],
-        "minute" => [" min", " min", " minute", " minutes", "m"],
-        "hour" => [" hr", " hr", " hour", " hours", "h"],
-        "day" => [" day", " days", " day", " days", "d"],
-        "week" => [" wk", " wks", " week", " weeks", "w"],
-        "month" => [" mth", " mths", " month", " months", "m"],
-        "year" => [" yr", " yrs", " year", " years", "y"],
-        "percent" => ["%", "%", " percent", " percent", "%"],
-        _ => return None,
-    })
-}
-
 /// A finite non-negative decimal: `0.d₁d₂… × 10^point` (no leading zeros; empty = zero).
 #[derive(Debug, Clone)]
 pub struct Decimal {
@@ -781,30 +766,16 @@ fn push(parts: &mut Parts, ty: &'static str, s: impl Into<String>) {
     }
 }
 
-/// English compact suffixes (short, long) for 10^3, 10^6, 10^9, 10^12.
-fn compact_suffix(locale: &str, exp: i32, long: bool) -> &'static str {
-    let gb = locale == "en-GB";
-    match (exp, long) {
-        (3, false) => "K",
-        (6, false) if gb => "m",
-        (9, false) if gb => "bn",
-        (12, false) if gb => "tn",
-        (6, false) => "M",
-        (9, false) => "B",
-        (12, false) => "T",
-        (3, true) => "thousand",
-        (6, true) => "million",
-        (9, true) => "billion",
-        (12, true) => "trillion",
-        _ => "",
-    }
-}
-
 /// FormatNumericToParts.
 pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
     let loc = num_locale(&spec.locale);
     let mut parts: Parts = Vec::new();
     let mut number: Parts = Vec::new();
+    // A compact pattern's prefix that goes before the sign (sw `elfu -1.2`).
+    let mut compact_prefix: Parts = Vec::new();
+    // The number shown, in ASCII digits, unscaled by compact notation (its plural category
+    // picks the unit pattern).
+    let mut unit_plain = String::from("0");
     let (neg, zero) = match v {
         NumValue::NaN => {
             push(&mut number, "nan", "NaN");
@@ -820,7 +791,22 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                 d.point += 2;
             }
             let mut exponent: Option<i32> = None;
-            let mut compact = "";
+            let mut compact: Option<super::intl_compact::CompactPattern> = None;
+            // ICU picks a compact unit's plural form by the number before rounding and
+            // scaling (ru `1,2 млн километров` for 1 234 567, lt `kilometrai`).
+            let unscaled = {
+                let (i, f) = split(d.digits.clone(), d.point);
+                let i = if i.is_empty() {
+                    "0".to_string()
+                } else {
+                    digit_string(&i)
+                };
+                if f.is_empty() {
+                    i
+                } else {
+                    format!("{i}.{}", digit_string(&f))
+                }
+            };
             let mut grouping_min = loc.sym.min_group_len;
             match spec.notation.as_str() {
                 "scientific" | "engineering" if !d.is_zero() => {
@@ -843,18 +829,30 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                 "scientific" | "engineering" => exponent = Some(0),
                 "compact" if !d.is_zero() => {
                     grouping_min = 5;
-                    let mut e = ((d.point - 1).div_euclid(3) * 3).clamp(0, 12);
-                    let mut scaled = Decimal {
+                    let long = spec.compact_display == "long";
+                    // The number is divided by 10^shift so that the pattern's digits show.
+                    let at = |mag: i32| {
+                        let p = super::intl_compact::pattern(&spec.locale, long, mag);
+                        let shift = p.as_ref().map_or(0, |p| mag - p.zeros as i32 + 1);
+                        (p, shift)
+                    };
+                    let mut mag = d.point - 1;
+                    let (mut pat, mut shift) = at(mag);
+                    let scaled = Decimal {
                         digits: d.digits.clone(),
-                        point: d.point - e,
+                        point: d.point - shift,
                     };
                     let (i, _) = round_decimal(&scaled, spec.rounding);
-                    if i.len() > 3 && e < 12 {
-                        e += 3;
-                        scaled.point -= 3;
+                    // Rounding up to the next magnitude (999 999 is 1M, not 1000K).
+                    if i.len() as i32 > mag - shift + 1 && mag >= 0 {
+                        mag += 1;
+                        (pat, shift) = at(mag);
                     }
-                    d = scaled;
-                    compact = compact_suffix(&spec.locale, e, spec.compact_display == "long");
+                    d = Decimal {
+                        digits: d.digits.clone(),
+                        point: d.point - shift,
+                    };
+                    compact = pat;
                 }
                 "compact" => grouping_min = 5,
                 _ => {}
@@ -913,11 +911,30 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                 }
                 push(&mut number, "exponentInteger", e.unsigned_abs().to_string());
             }
-            if !compact.is_empty() {
-                if spec.compact_display == "long" {
-                    push(&mut number, "literal", " ");
+            let mut plain = s.clone();
+            if !frac_d.is_empty() {
+                plain = format!("{plain}.{}", digit_string(&frac_d));
+            }
+            unit_plain = match &compact {
+                Some(_) => unscaled.clone(),
+                None => plain.clone(),
+            };
+            if let Some(p) = compact {
+                let shown = plain.clone();
+                let category = super::intl_icu::plural_category(&spec.locale, false, &shown);
+                let (mut pre, post) = p.affixes(&shown, category);
+                match post {
+                    Some(post) if p.sign_inside && spec.style == "decimal" => {
+                        compact_prefix = pre;
+                        number.extend(post);
+                    }
+                    Some(post) => {
+                        pre.append(&mut number);
+                        pre.extend(post);
+                        number = pre;
+                    }
+                    None => number = pre,
                 }
-                push(&mut number, "compact", compact);
             }
             (*neg, is_zero)
         }
@@ -966,9 +983,9 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
         if accounting {
             push(parts, "literal", "(");
         } else if sign == "-" {
-            push(parts, "minusSign", loc.sym.minus.as_str());
+            push_sign(parts, "minusSign", &loc.sym.minus);
         } else if sign == "+" {
-            push(parts, "plusSign", loc.sym.plus.as_str());
+            push_sign(parts, "plusSign", &loc.sym.plus);
         }
     };
     match spec.style.as_str() {
@@ -1011,41 +1028,49 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
             render_template(&mut parts, t, &number, signed, "", loc.percent_sign);
         }
         "unit" => {
-            sign_part(&mut parts);
-            let one = number.len() == 1 && number[0].1 == "1";
-            parts.extend(number);
-            let names = spec
-                .unit
-                .as_deref()
-                .and_then(unit_names)
-                .unwrap_or(["", "", "", "", ""]);
-            let british =
-                lang(&spec.locale) == "en" && spec.locale != "en-US" && spec.locale != "en";
-            let name = match (spec.unit_display.as_str(), one) {
-                ("long", true) => names[2],
-                ("long", false) => names[3],
-                ("narrow", _) => names[4],
-                (_, true) => names[0],
-                _ => names[1],
-            };
-            let name = if british && spec.unit_display == "long" {
-                name.replace("meter", "metre").replace("liter", "litre")
-            } else {
-                name.to_string()
-            };
-            if let Some(rest) = name.strip_prefix(' ') {
-                push(&mut parts, "literal", " ");
-                push(&mut parts, "unit", rest);
-            } else {
-                push(&mut parts, "unit", name.as_str());
+            let unit = spec.unit.as_deref().unwrap_or("");
+            let category = super::intl_icu::plural_category(&spec.locale, false, &unit_plain);
+            let pattern =
+                super::intl_units::pattern(&spec.locale, &spec.unit_display, unit, category);
+            let (before, after) = super::intl_units::affixes(&pattern);
+            // `percent` takes the sign outside its pattern (tr `-%3`), as ICU's percent
+            // pattern does; other units next to the number (`摂氏 -5 度`).
+            let percent = pattern_is_percent(unit, &spec.unit_display);
+            if percent {
+                sign_part(&mut parts);
             }
+            parts.extend(before);
+            if super::intl_units::has_number(&pattern) {
+                if !percent {
+                    sign_part(&mut parts);
+                }
+                parts.extend(number);
+            }
+            parts.extend(after);
         }
         _ => {
+            parts.append(&mut compact_prefix);
             sign_part(&mut parts);
             parts.extend(number);
         }
     }
     parts
+}
+
+/// Whether a unit is formatted as ICU's percent pattern (`percent` and `percent-per-x`,
+/// short and narrow).
+fn pattern_is_percent(unit: &str, display: &str) -> bool {
+    display != "long" && (unit == "percent" || unit.starts_with("percent-per-"))
+}
+
+/// A sign symbol as ICU reports it: its leading bidi marks (he `‎-`, ar `؜-`) are a literal.
+fn push_sign(parts: &mut Parts, ty: &'static str, sym: &str) {
+    let marks = sym
+        .char_indices()
+        .find(|&(_, c)| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}'))
+        .map_or(sym.len(), |(i, _)| i);
+    push(parts, "literal", &sym[..marks]);
+    push(parts, ty, &sym[marks..]);
 }
 
 pub fn format_number(spec: &NumberSpec, v: &NumValue) -> String {
@@ -1978,7 +2003,7 @@ fn relative_time(value: f64, unit: &str, numeric_auto: bool, style: &str) -> Opt
 
 // ---- the JS objects --------------------------------------------------------------------------
 
-fn intl_data(it: &mut Interp, v: &Value, method: &str) -> JsResult<IntlData> {
+pub(crate) fn intl_data(it: &mut Interp, v: &Value, method: &str) -> JsResult<IntlData> {
     if let Value::Object(o) = v {
         if let ObjectKind::Intl(d) = &o.borrow().kind {
             return Ok((**d).clone());
@@ -1990,7 +2015,7 @@ fn intl_data(it: &mut Interp, v: &Value, method: &str) -> JsResult<IntlData> {
     )))
 }
 
-fn make_service(it: &mut Interp, a: &Args, data: IntlData) -> JsResult<Value> {
+pub(crate) fn make_service(it: &mut Interp, a: &Args, data: IntlData) -> JsResult<Value> {
     let nt = a.new_target.cloned().unwrap_or_else(|| a.callee.clone());
     let default_proto = match it.get(a.callee, &PropKey::from("prototype"))? {
         Value::Object(p) => p,
@@ -2006,7 +2031,7 @@ fn make_service(it: &mut Interp, a: &Args, data: IntlData) -> JsResult<Value> {
     )))
 }
 
-fn parts_to_array(it: &mut Interp, parts: Parts) -> Value {
+pub(crate) fn parts_to_array(it: &mut Interp, parts: Parts) -> Value {
     let items: Vec<Value> = parts
         .into_iter()
         .map(|(ty, s)| {
@@ -2555,7 +2580,7 @@ fn intl_supported_values_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
     Ok(Value::Object(it.new_array(vals)))
 }
 
-fn make_class(
+pub(crate) fn make_class(
     it: &mut Interp,
     intl: &Obj,
     name: &str,
@@ -2606,6 +2631,10 @@ pub fn init(it: &mut Interp) {
     let (_, p) = make_class(it, &intl, "ListFormat", lf_ctor, 0);
     it.define_method(&p, "format", 1, lf_format);
     it.define_method(&p, "resolvedOptions", 0, lf_resolved_options);
+
+    super::intl_segmenter::init(it, &intl);
+    super::intl_locale::init(it, &intl);
+    super::intl_duration_format::init(it, &intl);
 
     super::define_global(it, "Intl", Value::Object(intl));
 }
