@@ -19,6 +19,7 @@ pub mod gc;
 pub mod host;
 pub mod interp;
 mod intl_currency_symbols;
+mod intl_date_patterns;
 mod intl_languages;
 mod intl_number_patterns;
 mod intl_supported_values;

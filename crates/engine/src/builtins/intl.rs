@@ -5,9 +5,9 @@
 //!   compact/scientific/engineering notation, signDisplay, `format`/`formatToParts`/
 //!   `resolvedOptions`. `Number.prototype.toLocaleString` and `BigInt.prototype.toLocaleString`
 //!   use the same code ([`number_format_from_args`], `format_decimal`).
-//! * `Intl.DateTimeFormat`: components, hour12, timeZone (UTC and fixed offsets), dateStyle/
-//!   timeStyle; `Date.prototype.toLocale{,Date,Time}String` go through [`date_to_locale`].
-//! * `Intl.PluralRules`, `Intl.RelativeTimeFormat`, `Intl.ListFormat` (English rules).
+//! * `Intl.PluralRules`, `Intl.ListFormat`, `Intl.Collator`.
+//! * `Intl.DateTimeFormat` and `Intl.RelativeTimeFormat` live in `intl_date_time_format.rs`
+//!   and `intl_relative_time_format.rs`.
 
 use crate::interp::{Args, Interp, JsResult};
 use crate::object::{Attrs, Obj, ObjectKind, PropKey};
@@ -19,18 +19,14 @@ use super::number::{round_digits, shortest_decimal};
 #[derive(Debug, Clone)]
 pub enum IntlData {
     Number(NumberSpec),
-    DateTime(DateSpec),
+    DateTime(super::intl_date_time_format::DateSpec),
     Plural {
         locale: String,
         ordinal: bool,
         /// How numbers are formatted before their category is chosen.
         digits: NumberSpec,
     },
-    Relative {
-        locale: String,
-        numeric_auto: bool,
-        style: String,
-    },
+    Relative(super::intl_relative_time_format::RelativeSpec),
     List {
         locale: String,
         kind: String,
@@ -40,37 +36,6 @@ pub enum IntlData {
 }
 
 // ---- locales ---------------------------------------------------------------------------------
-
-/// The supported locale a `locales` argument resolves to (`en-US` when none matches).
-fn resolve_locale(it: &mut Interp, locales: &Value) -> JsResult<String> {
-    let tag = match locales {
-        Value::String(s) => s.to_rust_string(),
-        Value::Object(o) => {
-            let first = it.get(o, &PropKey::Index(0))?;
-            if first.is_undefined() {
-                String::new()
-            } else {
-                it.to_string(&first)?.to_rust_string()
-            }
-        }
-        Value::Undefined => String::new(),
-        other => {
-            let _ = it.to_object(other)?;
-            String::new()
-        }
-    };
-    let mut parts = tag.split(['-', '_']);
-    let lang = parts.next().unwrap_or("").to_ascii_lowercase();
-    let region = parts.find(|p| p.len() == 2).map(|r| r.to_ascii_uppercase());
-    let known = ["en", "de", "fr", "es", "ja", "pt"];
-    if !known.contains(&lang.as_str()) {
-        return Ok("en-US".into());
-    }
-    Ok(match region {
-        Some(r) => format!("{lang}-{r}"),
-        None => lang,
-    })
-}
 
 /// CanonicalizeLocaleList(locales) (ECMA-402 §9.2.1), tags canonicalized by ICU4X.
 pub(crate) fn canonicalize_locale_list(it: &mut Interp, locales: &Value) -> JsResult<Vec<String>> {
@@ -169,7 +134,7 @@ pub(crate) fn resolve_service_locale(
 }
 
 /// A Unicode extension keyword's value in a canonical tag (`kn` in `de-u-kn` is `""`).
-fn unicode_keyword(tag: &str, key: &str) -> Option<String> {
+pub(super) fn unicode_keyword(tag: &str, key: &str) -> Option<String> {
     let ext = tag.split("-u-").nth(1)?;
     let parts: Vec<&str> = ext.split('-').take_while(|p| p.len() != 1).collect();
     let i = parts.iter().position(|p| *p == key)?;
@@ -187,7 +152,7 @@ fn lang(locale: &str) -> &str {
 
 // ---- options ---------------------------------------------------------------------------------
 
-fn get_opt(it: &mut Interp, opts: &Option<Obj>, name: &str) -> JsResult<Value> {
+pub(super) fn get_opt(it: &mut Interp, opts: &Option<Obj>, name: &str) -> JsResult<Value> {
     match opts {
         Some(o) => it.get(o, &PropKey::from(name)),
         None => Ok(Value::Undefined),
@@ -195,7 +160,7 @@ fn get_opt(it: &mut Interp, opts: &Option<Obj>, name: &str) -> JsResult<Value> {
 }
 
 /// GetOption(options, name, string, allowed, default).
-fn str_opt(
+pub(super) fn str_opt(
     it: &mut Interp,
     opts: &Option<Obj>,
     name: &str,
@@ -215,7 +180,7 @@ fn str_opt(
     Ok(Some(s))
 }
 
-fn bool_opt(it: &mut Interp, opts: &Option<Obj>, name: &str) -> JsResult<Option<bool>> {
+pub(super) fn bool_opt(it: &mut Interp, opts: &Option<Obj>, name: &str) -> JsResult<Option<bool>> {
     let v = get_opt(it, opts, name)?;
     Ok(if v.is_undefined() {
         None
@@ -243,7 +208,7 @@ fn digit_opt(
 }
 
 /// GetOptionsObject / CoerceOptionsToObject.
-fn options_object(it: &mut Interp, v: &Value) -> JsResult<Option<Obj>> {
+pub(super) fn options_object(it: &mut Interp, v: &Value) -> JsResult<Option<Obj>> {
     match v {
         Value::Undefined => Ok(None),
         Value::Object(o) => Ok(Some(o.clone())),
@@ -1098,678 +1063,6 @@ fn to_num_value(it: &mut Interp, v: &Value) -> JsResult<NumValue> {
     Ok(NumValue::from_f64(x))
 }
 
-// ---- date formatting -------------------------------------------------------------------------
-
-#[derive(Debug, Clone, Default)]
-pub struct DateSpec {
-    pub locale: String,
-    pub tz_offset: f64,
-    pub tz_name: String,
-    /// The zone (`None`: UTC).
-    pub zone: Option<std::rc::Rc<crate::time_zone::LocalZone>>,
-    /// The zone's long name at the time being formatted (set by `format_date`).
-    pub tz_long: Option<String>,
-    pub weekday: Option<String>,
-    pub era: Option<String>,
-    pub year: Option<String>,
-    pub month: Option<String>,
-    pub day: Option<String>,
-    pub hour: Option<String>,
-    pub minute: Option<String>,
-    pub second: Option<String>,
-    /// The hour cycle: "h11", "h12", "h23" or "h24".
-    pub hc: String,
-    pub tz_display: Option<String>,
-    pub date_style: Option<String>,
-    pub time_style: Option<String>,
-}
-
-const DTF: &str = "Intl.DateTimeFormat";
-
-/// Which components `ToDateTimeOptions` requires and defaults.
-#[derive(Clone, Copy, PartialEq)]
-pub enum DateDefaults {
-    Date,
-    Time,
-    /// `Intl.DateTimeFormat`: any required, date defaults.
-    AnyDate,
-    /// `toLocaleString`: any required, all defaults.
-    All,
-}
-
-/// The short English names (standard, daylight) of the zones en has them for (`EST`).
-const ZONES: &[(&str, &str, &str)] = &[
-    ("America/New_York", "EST", "EDT"),
-    ("America/Detroit", "EST", "EDT"),
-    ("America/Toronto", "EST", "EDT"),
-    ("America/Chicago", "CST", "CDT"),
-    ("America/Denver", "MST", "MDT"),
-    ("America/Phoenix", "MST", "MST"),
-    ("America/Los_Angeles", "PST", "PDT"),
-    ("America/Vancouver", "PST", "PDT"),
-    ("America/Anchorage", "AKST", "AKDT"),
-    ("Pacific/Honolulu", "HST", "HST"),
-    ("America/Mexico_City", "CST", "CST"),
-];
-
-/// Validates a `timeZone` option: its canonical name and the zone.
-fn parse_time_zone(tz: &str) -> Option<(String, crate::time_zone::LocalZone)> {
-    crate::time_zone::LocalZone::for_intl(tz)
-}
-
-pub fn date_format_from_args(
-    it: &mut Interp,
-    locales: &Value,
-    options: &Value,
-    defaults: DateDefaults,
-) -> JsResult<DateSpec> {
-    let locale = resolve_locale(it, locales)?;
-    let opts = options_object(it, options)?;
-    let mut s = DateSpec {
-        locale: locale.clone(),
-        ..DateSpec::default()
-    };
-    let h12 = bool_opt(it, &opts, "hour12")?;
-    let hc = str_opt(it, &opts, "hourCycle", &["h11", "h12", "h23", "h24"], DTF)?;
-    let tz = get_opt(it, &opts, "timeZone")?;
-    if tz.is_undefined() {
-        let zone = it.local_zone();
-        // "" when Node's ICU has no identifier for it (`resolvedOptions().timeZone` is
-        // undefined).
-        s.tz_name = zone.id().unwrap_or("").to_string();
-        s.zone = Some(zone);
-    } else {
-        let name = it.to_string(&tz)?.to_rust_string();
-        match parse_time_zone(&name) {
-            Some((n, z)) => {
-                s.tz_name = n;
-                s.zone = Some(std::rc::Rc::new(z));
-            }
-            None => return Err(it.range_error(format!("Invalid time zone specified: {name}"))),
-        }
-    }
-    let text = ["narrow", "short", "long"];
-    let num = ["numeric", "2-digit"];
-    s.weekday = str_opt(it, &opts, "weekday", &text, DTF)?;
-    s.era = str_opt(it, &opts, "era", &text, DTF)?;
-    s.year = str_opt(it, &opts, "year", &num, DTF)?;
-    s.month = str_opt(
-        it,
-        &opts,
-        "month",
-        &["numeric", "2-digit", "narrow", "short", "long"],
-        DTF,
-    )?;
-    s.day = str_opt(it, &opts, "day", &num, DTF)?;
-    s.hour = str_opt(it, &opts, "hour", &num, DTF)?;
-    s.minute = str_opt(it, &opts, "minute", &num, DTF)?;
-    s.second = str_opt(it, &opts, "second", &num, DTF)?;
-    s.tz_display = str_opt(
-        it,
-        &opts,
-        "timeZoneName",
-        &[
-            "short",
-            "long",
-            "shortOffset",
-            "longOffset",
-            "shortGeneric",
-            "longGeneric",
-        ],
-        DTF,
-    )?;
-    let styles = ["full", "long", "medium", "short"];
-    s.date_style = str_opt(it, &opts, "dateStyle", &styles, DTF)?;
-    s.time_style = str_opt(it, &opts, "timeStyle", &styles, DTF)?;
-    // V8: hour12 picks h11/h12 or h23/h24 by whether the locale's default cycle is h11/h23.
-    let default_hc = if locale == "en-US" || locale == "en" || locale == "en-IN" {
-        "h12"
-    } else {
-        "h23"
-    };
-    let zero_based = default_hc == "h23";
-    s.hc = match (h12, hc.as_deref()) {
-        (Some(true), _) => if zero_based { "h11" } else { "h12" }.into(),
-        (Some(false), _) => if zero_based { "h23" } else { "h24" }.into(),
-        (None, Some(c)) => c.into(),
-        _ => default_hc.into(),
-    };
-    let has_date = s.weekday.is_some() || s.year.is_some() || s.month.is_some() || s.day.is_some();
-    let has_time = s.hour.is_some() || s.minute.is_some() || s.second.is_some();
-    if s.date_style.is_some() || s.time_style.is_some() {
-        if has_date || has_time {
-            let which = if has_date { "weekday" } else { "hour" };
-            return Err(it.type_error(format!(
-                "Can't set option {which} when {} is used",
-                if s.date_style.is_some() {
-                    "dateStyle"
-                } else {
-                    "timeStyle"
-                }
-            )));
-        }
-        if defaults == DateDefaults::Date && s.date_style.is_none() {
-            return Err(it.type_error("Invalid option : timeStyle"));
-        }
-        if defaults == DateDefaults::Time && s.time_style.is_none() {
-            return Err(it.type_error("Invalid option : dateStyle"));
-        }
-        return Ok(s);
-    }
-    let need_date = match defaults {
-        DateDefaults::Date => !has_date,
-        DateDefaults::Time => false,
-        DateDefaults::AnyDate | DateDefaults::All => !has_date && !has_time,
-    };
-    let need_time = match defaults {
-        DateDefaults::Time => !has_time,
-        DateDefaults::All => !has_date && !has_time,
-        _ => false,
-    };
-    if need_date {
-        s.year = Some("numeric".into());
-        s.month = Some("numeric".into());
-        s.day = Some("numeric".into());
-    }
-    if need_time {
-        s.hour = Some("numeric".into());
-        s.minute = Some("numeric".into());
-        s.second = Some("numeric".into());
-    }
-    Ok(s)
-}
-
-const EN_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const EN_DAYS: [&str; 7] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-];
-const DE_MONTHS: [&str; 12] = [
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-];
-const DE_MONTHS_SHORT: [&str; 12] = [
-    "Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez.",
-];
-const DE_DAYS: [&str; 7] = [
-    "Sonntag",
-    "Montag",
-    "Dienstag",
-    "Mittwoch",
-    "Donnerstag",
-    "Freitag",
-    "Samstag",
-];
-const FR_MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-const FR_MONTHS_SHORT: [&str; 12] = [
-    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
-    "déc.",
-];
-const FR_DAYS: [&str; 7] = [
-    "dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-];
-
-const ES_MONTHS: [&str; 12] = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
-const ES_MONTHS_SHORT: [&str; 12] = [
-    "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic",
-];
-const ES_DAYS: [&str; 7] = [
-    "domingo",
-    "lunes",
-    "martes",
-    "miércoles",
-    "jueves",
-    "viernes",
-    "sábado",
-];
-const PT_MONTHS: [&str; 12] = [
-    "janeiro",
-    "fevereiro",
-    "março",
-    "abril",
-    "maio",
-    "junho",
-    "julho",
-    "agosto",
-    "setembro",
-    "outubro",
-    "novembro",
-    "dezembro",
-];
-const PT_MONTHS_SHORT: [&str; 12] = [
-    "jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.", "dez.",
-];
-const PT_DAYS: [&str; 7] = [
-    "domingo",
-    "segunda-feira",
-    "terça-feira",
-    "quarta-feira",
-    "quinta-feira",
-    "sexta-feira",
-    "sábado",
-];
-
-fn month_name(locale: &str, m: usize, style: &str) -> String {
-    let m = m.min(11);
-    match (lang(locale), style) {
-        ("es", "long") => ES_MONTHS[m].into(),
-        ("es", "short") => ES_MONTHS_SHORT[m].into(),
-        ("pt", "long") => PT_MONTHS[m].into(),
-        ("pt", "short") => PT_MONTHS_SHORT[m].into(),
-        ("de", "long") => DE_MONTHS[m].into(),
-        ("de", "short") => DE_MONTHS_SHORT[m].into(),
-        ("fr", "long") => FR_MONTHS[m].into(),
-        ("fr", "short") => FR_MONTHS_SHORT[m].into(),
-        ("de" | "fr", _) => DE_MONTHS[m]
-            .chars()
-            .take(1)
-            .collect::<String>()
-            .to_uppercase(),
-        (_, "long") => EN_MONTHS[m].into(),
-        (_, "short") => EN_MONTHS[m].chars().take(3).collect(),
-        _ => EN_MONTHS[m].chars().take(1).collect(),
-    }
-}
-
-fn weekday_name(locale: &str, d: usize, style: &str) -> String {
-    let d = d.min(6);
-    let full = match lang(locale) {
-        "es" => ES_DAYS[d],
-        "pt" => PT_DAYS[d],
-        "de" => DE_DAYS[d],
-        "fr" => FR_DAYS[d],
-        _ => EN_DAYS[d],
-    };
-    match (lang(locale), style) {
-        (_, "long") => full.into(),
-        ("de", "short") => format!("{}.", full.chars().take(2).collect::<String>()),
-        ("fr", "short") => format!("{}.", full.chars().take(3).collect::<String>()),
-        (_, "short") => full.chars().take(3).collect(),
-        _ => full.chars().take(1).collect::<String>().to_uppercase(),
-    }
-}
-
-fn num2(v: i64, style: &Option<String>) -> String {
-    if style.as_deref() == Some("2-digit") {
-        format!("{:02}", v.rem_euclid(100))
-    } else {
-        v.to_string()
-    }
-}
-
-fn tz_label(spec: &DateSpec, long: bool) -> String {
-    if long && lang(&spec.locale) == "en" {
-        if let Some(n) = &spec.tz_long {
-            return n.clone();
-        }
-    }
-    if long && spec.zone.as_ref().is_some_and(|z| z.is_offset_named()) {
-        return crate::time_zone::gmt_offset_name(spec.tz_offset);
-    }
-    if spec.tz_offset == 0.0 {
-        return if long {
-            match lang(&spec.locale) {
-                "de" => "Koordinierte Weltzeit",
-                "fr" => "temps universel coordonné",
-                _ => "Coordinated Universal Time",
-            }
-            .into()
-        } else {
-            "UTC".into()
-        };
-    }
-    let mins = (spec.tz_offset / 60_000.0).round() as i64;
-    let sign = if mins < 0 { '-' } else { '+' };
-    let (h, m) = (mins.abs() / 60, mins.abs() % 60);
-    if long {
-        format!("GMT{sign}{h:02}:{m:02}")
-    } else if m == 0 {
-        format!("GMT{sign}{h}")
-    } else {
-        format!("GMT{sign}{h}:{m:02}")
-    }
-}
-
-/// Formats a time value with a resolved [`DateSpec`].
-pub fn format_date(spec: &DateSpec, t: f64) -> String {
-    if t.is_nan() {
-        return "Invalid Date".into();
-    }
-    let mut spec = spec.clone();
-    let mut dst = false;
-    if let Some(z) = spec.zone.clone() {
-        spec.tz_offset = z.offset_ms(t);
-        dst = z.is_dst(t);
-        spec.tz_long = z.table_long_name(t);
-    }
-    let spec = &spec;
-    let f = super::date::fields(t + spec.tz_offset);
-    let loc = spec.locale.as_str();
-    let l = lang(loc);
-    let zone_abbr = ZONES
-        .iter()
-        .find(|z| z.0 == spec.tz_name)
-        .map(|z| if dst { z.2 } else { z.1 })
-        .filter(|a| !a.is_empty() && l == "en");
-    let mut s = spec.clone();
-    // dateStyle/timeStyle → components.
-    let mut long_join = false;
-    let mut numeric_2digit_style = false;
-    if let Some(ds) = &spec.date_style {
-        long_join = ds == "full" || ds == "long";
-        match ds.as_str() {
-            "full" | "long" => {
-                if ds == "full" {
-                    s.weekday = Some("long".into());
-                }
-                s.year = Some("numeric".into());
-                s.month = Some("long".into());
-                s.day = Some("numeric".into());
-            }
-            "medium" if l != "de" => {
-                s.year = Some("numeric".into());
-                s.month = Some("short".into());
-                s.day = Some("numeric".into());
-            }
-            _ => {
-                numeric_2digit_style = true;
-                let short = ds == "short";
-                s.year = Some(
-                    if short && (loc == "en-US" || loc == "en" || loc == "en-IN" || l == "de") {
-                        "2-digit".into()
-                    } else {
-                        "numeric".into()
-                    },
-                );
-                let pad = l == "de" || l == "fr" || l == "pt" || loc == "en-GB" || loc == "en-IN";
-                s.month = Some(if pad { "2-digit" } else { "numeric" }.into());
-                s.day = Some(if pad { "2-digit" } else { "numeric" }.into());
-            }
-        }
-    }
-    if let Some(ts) = &spec.time_style {
-        s.hour = Some("numeric".into());
-        s.minute = Some("2-digit".into());
-        if ts != "short" {
-            s.second = Some("2-digit".into());
-        }
-        if ts == "full" || ts == "long" {
-            s.tz_display = Some(if ts == "full" { "long" } else { "short" }.into());
-        }
-    }
-    let _ = numeric_2digit_style;
-    let year = if f.year <= 0 { 1 - f.year } else { f.year };
-    let year_s = s.year.as_ref().map(|_| num2(year, &s.year));
-    let day_s = s.day.as_ref().map(|_| num2(f.date, &s.day));
-    let text_month = matches!(s.month.as_deref(), Some("long" | "short" | "narrow"));
-    if matches!(s.month.as_deref(), Some("long")) && spec.date_style.is_none() {
-        long_join = true;
-    }
-    let weekday_s = s
-        .weekday
-        .as_ref()
-        .map(|w| weekday_name(loc, f.week_day as usize, w));
-    // The date part.
-    let date_part: Option<String> = if text_month {
-        let m = month_name(loc, f.month as usize, s.month.as_deref().unwrap_or("long"));
-        let core = match l {
-            "de" => {
-                let mut c = String::new();
-                if let Some(d) = &day_s {
-                    c.push_str(&format!("{d}. "));
-                }
-                c.push_str(&m);
-                if let Some(y) = &year_s {
-                    c.push_str(&format!(" {y}"));
-                }
-                c
-            }
-            "es" | "pt" => {
-                let sep = if l == "pt" || s.month.as_deref() == Some("long") {
-                    " de "
-                } else {
-                    " "
-                };
-                [day_s.clone(), Some(m), year_s.clone()]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(sep)
-            }
-            "fr" => [day_s.clone(), Some(m), year_s.clone()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" "),
-            _ if loc == "en-US" || loc == "en" || l != "en" => {
-                let mut c = m;
-                if let Some(d) = &day_s {
-                    c.push_str(&format!(" {d}"));
-                }
-                if let Some(y) = &year_s {
-                    c.push_str(if day_s.is_some() { ", " } else { " " });
-                    c.push_str(y);
-                }
-                c
-            }
-            _ => [day_s.clone(), Some(m), year_s.clone()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" "),
-        };
-        Some(match &weekday_s {
-            Some(w) if l == "fr" => format!("{w} {core}"),
-            Some(w)
-                if l == "en"
-                    && loc != "en-US"
-                    && loc != "en"
-                    && s.weekday.as_deref() != Some("long") =>
-            {
-                format!("{w} {core}")
-            }
-            Some(w) => format!("{w}, {core}"),
-            None => core,
-        })
-    } else {
-        let pad_default = (loc == "en-GB" || l == "fr" || l == "pt") && spec.date_style.is_none();
-        let month_s = s.month.as_ref().map(|_| {
-            if pad_default && s.month.as_deref() == Some("numeric") && s.day.is_some() {
-                format!("{:02}", f.month + 1)
-            } else {
-                num2(f.month + 1, &s.month)
-            }
-        });
-        let day_s = if pad_default && s.day.as_deref() == Some("numeric") && s.month.is_some() {
-            Some(format!("{:02}", f.date))
-        } else {
-            day_s.clone()
-        };
-        let parts: Vec<String> = match l {
-            "ja" => [year_s.clone(), month_s, day_s]
-                .into_iter()
-                .flatten()
-                .collect(),
-            _ if loc == "en-US" || loc == "en" => [month_s, day_s, year_s.clone()]
-                .into_iter()
-                .flatten()
-                .collect(),
-            _ => [day_s, month_s, year_s.clone()]
-                .into_iter()
-                .flatten()
-                .collect(),
-        };
-        let sep = if l == "de" { "." } else { "/" };
-        let core = parts.join(sep);
-        if core.is_empty() {
-            weekday_s.clone()
-        } else {
-            Some(match &weekday_s {
-                Some(w) => format!("{w}, {core}"),
-                None => core,
-            })
-        }
-    };
-    let zone_label = |z: &str| match (z, zone_abbr) {
-        ("short", Some(a)) => a.to_string(),
-        _ => tz_label(spec, z == "long"),
-    };
-    // The time part.
-    let time_part: Option<String> = if s.hour.is_some() || s.minute.is_some() || s.second.is_some()
-    {
-        let mut t = String::new();
-        let twelve = s.hc == "h11" || s.hc == "h12";
-        if s.hour.is_some() {
-            let h = match s.hc.as_str() {
-                "h11" => f.hour % 12,
-                "h12" if f.hour % 12 == 0 => 12,
-                "h12" => f.hour % 12,
-                "h24" if f.hour == 0 => 24,
-                _ => f.hour,
-            };
-            // 24-hour locales pad the hour (en-GB, de, fr, pt), except next to a zone name.
-            let pads = !matches!(l, "ja" | "es") && s.tz_display.is_none();
-            let h12_locale = loc == "en-US" || loc == "en" || loc == "en-IN";
-            let two = s.hour.as_deref() == Some("2-digit")
-                || (pads && (!twelve || (!h12_locale && s.minute.is_some())));
-            if two {
-                t.push_str(&format!("{h:02}"));
-            } else {
-                t.push_str(&h.to_string());
-            }
-            if l == "de" && s.minute.is_none() && !twelve {
-                t.push_str(" Uhr");
-            }
-        }
-        if s.minute.is_some() {
-            if !t.is_empty() || s.second.is_some() {
-                if !t.is_empty() {
-                    t.push(':');
-                }
-                t.push_str(&format!("{:02}", f.minute));
-            } else {
-                t.push_str(&f.minute.to_string());
-            }
-        }
-        if s.second.is_some() {
-            if !t.is_empty() {
-                t.push(':');
-                t.push_str(&format!("{:02}", f.second));
-            } else {
-                t.push_str(&f.second.to_string());
-            }
-        }
-        if s.hour.is_some() && twelve {
-            let (am, pm) = if l == "en" && loc != "en-US" && loc != "en" {
-                ("am", "pm")
-            } else {
-                ("AM", "PM")
-            };
-            t.push(' ');
-            t.push_str(if f.hour < 12 { am } else { pm });
-        }
-        if let Some(z) = &s.tz_display {
-            t.push(' ');
-            t.push_str(&zone_label(z));
-        }
-        Some(t)
-    } else {
-        None
-    };
-    let weekday_only =
-        s.weekday.is_some() && s.year.is_none() && s.month.is_none() && s.day.is_none();
-    match (date_part, time_part) {
-        (Some(d), Some(t)) => {
-            let joiner = match (l, long_join) {
-                ("de", true) => " um ",
-                ("fr", true) => " à ",
-                ("pt", true) => " às ",
-                ("ja", _) => " ",
-                ("fr", false) if !text_month => " ",
-                ("en", _) if weekday_only => " ",
-                ("en", true) => " at ",
-                _ => ", ",
-            };
-            format!("{d}{joiner}{t}")
-        }
-        (Some(d), None) => match &s.tz_display {
-            Some(z) => format!("{d}, {}", zone_label(z)),
-            None => d,
-        },
-        (None, Some(t)) => t,
-        (None, None) => String::new(),
-    }
-}
-
-/// `Date.prototype.toLocale{,Date,Time}String(locales, options)` for time value `t`.
-pub fn date_to_locale(
-    it: &mut Interp,
-    t: f64,
-    locales: &Value,
-    options: &Value,
-    defaults: DateDefaults,
-) -> JsResult<String> {
-    if t.is_nan() {
-        return Ok("Invalid Date".into());
-    }
-    let spec = date_format_from_args(it, locales, options, defaults)?;
-    Ok(format_date(&spec, t))
-}
-
 // ---- plural rules, lists, relative time ------------------------------------------------------
 
 /// The resolved options of an `Intl.Collator`.
@@ -1906,79 +1199,9 @@ fn plural_operand_string(digits: &NumberSpec, n: f64) -> String {
     format_number(digits, &NumValue::from_f64(n))
 }
 
-fn relative_time(value: f64, unit: &str, numeric_auto: bool, style: &str) -> Option<String> {
-    let unit = unit.strip_suffix('s').unwrap_or(unit);
-    if numeric_auto && (value == 0.0 || value.abs() == 1.0) {
-        let word = match (unit, value as i64) {
-            ("day", -1) => Some("yesterday"),
-            ("day", 0) => Some("today"),
-            ("day", 1) => Some("tomorrow"),
-            ("second", 0) => Some("now"),
-            ("minute", 0) => Some("this minute"),
-            ("hour", 0) => Some("this hour"),
-            (u, -1) if u != "second" && u != "minute" && u != "hour" => None,
-            _ => None,
-        };
-        if let Some(w) = word {
-            return Some(w.into());
-        }
-        let rel = match value as i64 {
-            -1 => "last",
-            0 => "this",
-            _ => "next",
-        };
-        if matches!(unit, "week" | "month" | "quarter" | "year") {
-            let u = if style == "long" {
-                unit.to_string()
-            } else {
-                match unit {
-                    "month" => "mo.".into(),
-                    "quarter" => "qtr.".into(),
-                    "year" => "yr.".into(),
-                    _ => "wk.".into(),
-                }
-            };
-            return Some(format!("{rel} {u}"));
-        }
-    }
-    let (short, long) = match unit {
-        "second" => ("sec.", "second"),
-        "minute" => ("min.", "minute"),
-        "hour" => ("hr.", "hour"),
-        "day" => ("day", "day"),
-        "week" => ("wk.", "week"),
-        "month" => ("mo.", "month"),
-        "quarter" => ("qtr.", "quarter"),
-        "year" => ("yr.", "year"),
-        _ => return None,
-    };
-    let neg = value < 0.0 || (value == 0.0 && value.is_sign_negative());
-    let spec = NumberSpec::default();
-    let n = format_number(&spec, &NumValue::from_f64(value.abs()));
-    let one = n == "1";
-    let name = if style == "long" {
-        if one {
-            long.to_string()
-        } else {
-            format!("{long}s")
-        }
-    } else if unit == "day" {
-        if one { "day" } else { "days" }.into()
-    } else if unit == "quarter" && !one {
-        "qtrs.".into()
-    } else {
-        short.to_string()
-    };
-    Some(if neg {
-        format!("{n} {name} ago")
-    } else {
-        format!("in {n} {name}")
-    })
-}
-
 // ---- the JS objects --------------------------------------------------------------------------
 
-fn intl_data(it: &mut Interp, v: &Value, method: &str) -> JsResult<IntlData> {
+pub(super) fn intl_data(it: &mut Interp, v: &Value, method: &str) -> JsResult<IntlData> {
     if let Value::Object(o) = v {
         if let ObjectKind::Intl(d) = &o.borrow().kind {
             return Ok((**d).clone());
@@ -1990,7 +1213,7 @@ fn intl_data(it: &mut Interp, v: &Value, method: &str) -> JsResult<IntlData> {
     )))
 }
 
-fn make_service(it: &mut Interp, a: &Args, data: IntlData) -> JsResult<Value> {
+pub(super) fn make_service(it: &mut Interp, a: &Args, data: IntlData) -> JsResult<Value> {
     let nt = a.new_target.cloned().unwrap_or_else(|| a.callee.clone());
     let default_proto = match it.get(a.callee, &PropKey::from("prototype"))? {
         Value::Object(p) => p,
@@ -2006,7 +1229,7 @@ fn make_service(it: &mut Interp, a: &Args, data: IntlData) -> JsResult<Value> {
     )))
 }
 
-fn parts_to_array(it: &mut Interp, parts: Parts) -> Value {
+pub(super) fn parts_to_array(it: &mut Interp, parts: Parts) -> Value {
     let items: Vec<Value> = parts
         .into_iter()
         .map(|(ty, s)| {
@@ -2109,94 +1332,6 @@ fn nf_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
     };
     put("roundingPriority", Value::from(prio));
     put("trailingZeroDisplay", Value::from("auto"));
-    Ok(Value::Object(o))
-}
-
-fn dtf_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let spec = date_format_from_args(it, &a.get(0), &a.get(1), DateDefaults::AnyDate)?;
-    make_service(it, a, IntlData::DateTime(spec))
-}
-
-fn dtf_spec(it: &mut Interp, v: &Value, m: &str) -> JsResult<DateSpec> {
-    match intl_data(it, v, m)? {
-        IntlData::DateTime(s) => Ok(s),
-        _ => Err(it.type_error(format!("Method {m} called on incompatible receiver"))),
-    }
-}
-
-fn date_arg(it: &mut Interp, v: &Value) -> JsResult<f64> {
-    if v.is_undefined() {
-        return Ok(it.hooks().now_epoch_ms(it));
-    }
-    if let Value::Object(o) = v {
-        if let ObjectKind::Date(t) = o.borrow().kind {
-            return Ok(t);
-        }
-    }
-    let x = it.to_number(v)?;
-    if !x.is_finite() || x.abs() > 8.64e15 {
-        return Err(it.range_error("Invalid time value"));
-    }
-    Ok(x.trunc())
-}
-
-fn dtf_bound_format(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let this = match &a.callee.borrow().kind {
-        ObjectKind::Native(n) => n.captures.first().cloned().unwrap_or(Value::Undefined),
-        _ => Value::Undefined,
-    };
-    let spec = dtf_spec(it, &this, "Intl.DateTimeFormat.prototype.format")?;
-    let t = date_arg(it, &a.get(0))?;
-    if t.is_nan() {
-        return Err(it.range_error("Invalid time value"));
-    }
-    Ok(Value::from(format_date(&spec, t).as_str()))
-}
-
-fn dtf_format_getter(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    dtf_spec(it, a.this, "get Intl.DateTimeFormat.prototype.format")?;
-    let f = it.native_fn_with("", 1, dtf_bound_format, false, vec![a.this.clone()]);
-    Ok(Value::Object(f))
-}
-
-fn dtf_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let s = dtf_spec(it, a.this, "Intl.DateTimeFormat.prototype.resolvedOptions")?;
-    let o = it.new_object();
-    let put = |k: &str, v: Value| o.define(k, v, Attrs::DEFAULT);
-    put("locale", Value::from(s.locale.as_str()));
-    put("calendar", Value::from("gregory"));
-    put("numberingSystem", Value::from("latn"));
-    if s.tz_name.is_empty() {
-        put("timeZone", Value::Undefined);
-    } else {
-        put("timeZone", Value::from(s.tz_name.as_str()));
-    }
-    if s.hour.is_some() || s.time_style.is_some() {
-        put("hourCycle", Value::from(s.hc.as_str()));
-        put("hour12", Value::Bool(s.hc == "h11" || s.hc == "h12"));
-    }
-    for (k, v) in [
-        ("weekday", &s.weekday),
-        ("era", &s.era),
-        ("year", &s.year),
-        ("month", &s.month),
-        ("day", &s.day),
-        ("hour", &s.hour),
-        ("minute", &s.minute),
-        ("second", &s.second),
-        ("timeZoneName", &s.tz_display),
-        ("dateStyle", &s.date_style),
-        ("timeStyle", &s.time_style),
-    ] {
-        if let Some(v) = v {
-            let v = if (k == "minute" || k == "second") && s.hour.is_some() {
-                "2-digit"
-            } else {
-                v.as_str()
-            };
-            put(k, Value::from(v));
-        }
-    }
     Ok(Value::Object(o))
 }
 
@@ -2331,46 +1466,6 @@ fn pr_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
     o.define("roundingPriority", Value::from("auto"), Attrs::DEFAULT);
     o.define("trailingZeroDisplay", Value::from("auto"), Attrs::DEFAULT);
     Ok(Value::Object(o))
-}
-
-fn rtf_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    if a.new_target.is_none() {
-        return Err(it.type_error("Constructor Intl.RelativeTimeFormat requires 'new'"));
-    }
-    let locale = resolve_locale(it, &a.get(0))?;
-    let opts = options_object(it, &a.get(1))?;
-    let c = "Intl.RelativeTimeFormat";
-    let style = str_opt(it, &opts, "style", &["long", "short", "narrow"], c)?;
-    let numeric = str_opt(it, &opts, "numeric", &["always", "auto"], c)?;
-    make_service(
-        it,
-        a,
-        IntlData::Relative {
-            locale,
-            numeric_auto: numeric.as_deref() == Some("auto"),
-            style: style.unwrap_or_else(|| "long".into()),
-        },
-    )
-}
-
-fn rtf_format(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let IntlData::Relative {
-        numeric_auto,
-        style,
-        ..
-    } = intl_data(it, a.this, "Intl.RelativeTimeFormat.prototype.format")?
-    else {
-        return Err(it.type_error("incompatible receiver"));
-    };
-    let v = it.to_number(&a.get(0))?;
-    let unit = it.to_string(&a.get(1))?.to_rust_string();
-    if !v.is_finite() {
-        return Err(it.range_error("Invalid number value"));
-    }
-    match relative_time(v, &unit, numeric_auto, &style) {
-        Some(s) => Ok(Value::from(s.as_str())),
-        None => Err(it.range_error(format!("Invalid unit argument for format() '{unit}'"))),
-    }
 }
 
 fn lf_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -2555,7 +1650,7 @@ fn intl_supported_values_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
     Ok(Value::Object(it.new_array(vals)))
 }
 
-fn make_class(
+pub(super) fn make_class(
     it: &mut Interp,
     intl: &Obj,
     name: &str,
@@ -2587,9 +1682,7 @@ pub fn init(it: &mut Interp) {
     it.define_getter(&p, "compare", collator_compare_getter);
     it.define_method(&p, "resolvedOptions", 0, collator_resolved_options);
 
-    let (_, p) = make_class(it, &intl, "DateTimeFormat", dtf_ctor, 0);
-    it.define_method(&p, "resolvedOptions", 0, dtf_resolved_options);
-    it.define_getter(&p, "format", dtf_format_getter);
+    super::intl_date_time_format::init(it, &intl);
 
     let (_, p) = make_class(it, &intl, "NumberFormat", nf_ctor, 0);
     it.define_method(&p, "resolvedOptions", 0, nf_resolved_options);
@@ -2600,8 +1693,7 @@ pub fn init(it: &mut Interp) {
     it.define_method(&p, "select", 1, pr_select);
     it.define_method(&p, "resolvedOptions", 0, pr_resolved_options);
 
-    let (_, p) = make_class(it, &intl, "RelativeTimeFormat", rtf_ctor, 0);
-    it.define_method(&p, "format", 2, rtf_format);
+    super::intl_relative_time_format::init(it, &intl);
 
     let (_, p) = make_class(it, &intl, "ListFormat", lf_ctor, 0);
     it.define_method(&p, "format", 1, lf_format);
@@ -2661,13 +1753,5 @@ mod tests {
         let items: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
         assert_eq!(list_format("en", 0, 0, &items), "a, b, and c");
         assert_eq!(list_format("en", 1, 0, &items), "a, b, or c");
-        assert_eq!(
-            relative_time(-1.0, "day", true, "long").as_deref(),
-            Some("yesterday")
-        );
-        assert_eq!(
-            relative_time(3.0, "days", false, "long").as_deref(),
-            Some("in 3 days")
-        );
     }
 }
