@@ -1414,6 +1414,11 @@ fn dtf_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
             "timeZoneName",
         ];
         let mut shown = shown;
+        // The zone name as asked for (UTC's short name is literal text in the pattern).
+        if let Some(z) = &s.tz_display {
+            shown.retain(|(k, _)| *k != "timeZoneName");
+            shown.push(("timeZoneName", z.clone()));
+        }
         shown.sort_by_key(|(k, _)| ORDER.iter().position(|o| o == k));
         for (k, v) in shown {
             if k == "fractionalSecondDigits" {
