@@ -364,13 +364,13 @@ fn field_set(s: &DateSpec) -> FieldSetBuilder {
         None
     };
     // ICU4X has no year/month-only set with a time or zone: ask for the day too and drop it.
-    if fs.time_precision.is_some() || s.tz_display.is_some() {
-        if matches!(
+    if (fs.time_precision.is_some() || s.tz_display.is_some())
+        && matches!(
             fs.date_fields,
             Some(DateFields::Y | DateFields::M | DateFields::YM)
-        ) {
-            fs.date_fields = Some(DateFields::YMD);
-        }
+        )
+    {
+        fs.date_fields = Some(DateFields::YMD);
     }
     fs.zone_style = s.tz_display.as_deref().map(|z| match z {
         "long" => ZoneStyle::SpecificLong,
