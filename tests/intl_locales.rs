@@ -32,3 +32,37 @@ fn intl_matrix_matches_node() {
     assert!(bad.is_empty(), "{}", bad.join("\n"));
     assert_eq!(got.lines().count(), expected.lines().count());
 }
+
+/// Intl.DateTimeFormat (styles, components, hour cycles, fractional seconds, eras, every kind
+/// of `timeZoneName` over 22 zones, formatToParts, resolvedOptions, toLocale*String) and
+/// Intl.RelativeTimeFormat (every unit, style and `numeric`, formatToParts) over 37 locales:
+/// `intl_datetime/matrix.js` against the reference Node's output (`intl_datetime/gen.sh`).
+#[test]
+fn intl_datetime_matrix_matches_node() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/intl_datetime");
+    let expected = std::fs::read_to_string(dir.join("expected.out")).expect("expected.out");
+    let out = Command::new(env!("CARGO_BIN_EXE_jsgen"))
+        .env("TZ", "UTC")
+        .arg(dir.join("matrix.js"))
+        .output()
+        .expect("run jsgen");
+    let got = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.is_empty(), "stderr: {stderr}");
+    let locales = expected.lines().filter(|l| l.starts_with("== ")).count();
+    assert!(locales >= 30, "the matrix needs at least 30 locales");
+    let bad: Vec<String> = got
+        .lines()
+        .zip(expected.lines())
+        .enumerate()
+        .filter(|(_, (g, e))| g != e)
+        .map(|(i, (g, e))| format!("line {}:\n  got:      {g}\n  expected: {e}", i + 1))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "{} lines differ:\n{}",
+        bad.len(),
+        bad.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
+    );
+    assert_eq!(got.lines().count(), expected.lines().count());
+}

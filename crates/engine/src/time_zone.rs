@@ -257,6 +257,12 @@ impl LocalZone {
         self.id
     }
 
+    /// The IANA identifier to look the zone's names up by (`None`: a zone named by its
+    /// offset only).
+    pub fn iana_id(&self) -> Option<&'static str> {
+        self.id.filter(|id| !id.starts_with(['+', '-']))
+    }
+
     /// The offset of local time from UTC at the time value `t` (ms, positive east).
     pub fn offset_ms(&self, t: f64) -> f64 {
         if !t.is_finite() {

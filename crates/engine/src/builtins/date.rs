@@ -13,7 +13,7 @@ use crate::object::{Attrs, Obj, ObjectKind, PropKey};
 use crate::string::JsStr;
 use crate::value::Value;
 
-use super::intl::DateDefaults;
+use super::intl_date_time_format::DateDefaults;
 use super::iterator::incompatible_receiver;
 use crate::time_zone::LocalZone;
 
@@ -1220,19 +1220,37 @@ fn date_proto_to_json(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 fn date_proto_to_locale_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (_, t) = this_date(it, a.this, "toLocaleString")?;
-    let s = super::intl::date_to_locale(it, t, &a.get(0), &a.get(1), DateDefaults::All)?;
+    let s = super::intl_date_time_format::date_to_locale(
+        it,
+        t,
+        &a.get(0),
+        &a.get(1),
+        DateDefaults::All,
+    )?;
     string_result(s)
 }
 
 fn date_proto_to_locale_date_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (_, t) = this_date(it, a.this, "toLocaleDateString")?;
-    let s = super::intl::date_to_locale(it, t, &a.get(0), &a.get(1), DateDefaults::Date)?;
+    let s = super::intl_date_time_format::date_to_locale(
+        it,
+        t,
+        &a.get(0),
+        &a.get(1),
+        DateDefaults::Date,
+    )?;
     string_result(s)
 }
 
 fn date_proto_to_locale_time_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (_, t) = this_date(it, a.this, "toLocaleTimeString")?;
-    let s = super::intl::date_to_locale(it, t, &a.get(0), &a.get(1), DateDefaults::Time)?;
+    let s = super::intl_date_time_format::date_to_locale(
+        it,
+        t,
+        &a.get(0),
+        &a.get(1),
+        DateDefaults::Time,
+    )?;
     string_result(s)
 }
 

@@ -23,6 +23,8 @@ pub mod intl_icu;
 pub mod intl_locale;
 pub mod intl_segmenter;
 pub mod intl_units;
+pub mod intl_date_time_format;
+pub mod intl_relative_time_format;
 pub mod iterator;
 pub mod json;
 pub mod map;

@@ -1,0 +1,4 @@
+#!/bin/sh
+# Regenerates expected.out with the reference Node. Never edit the output by hand.
+cd "$(dirname "$0")" || exit 1
+TZ=UTC HOME=${HOME:-/root} "${NODE:-/work/shared/reference-node/node}" matrix.js > expected.out
