@@ -5,6 +5,9 @@
 
 use crate::intl_compact_patterns::COMPACT_PATTERNS;
 
+/// `(type, text)` parts of a pattern's text around the number.
+pub type AffixParts = Vec<(&'static str, String)>;
+
 /// The patterns for one magnitude.
 pub struct CompactPattern {
     /// Integer digits the pattern shows (the number is divided by 10^(magnitude - zeros + 1)).
@@ -97,14 +100,7 @@ impl CompactPattern {
 
     /// The parts before and after the number: `(type, text)` runs, spaces and bidi marks as
     /// `literal`, the rest as `compact`; `None` for the number when the pattern has none.
-    pub fn affixes(
-        &self,
-        shown: &str,
-        category: &str,
-    ) -> (
-        Vec<(&'static str, String)>,
-        Option<Vec<(&'static str, String)>>,
-    ) {
+    pub fn affixes(&self, shown: &str, category: &str) -> (AffixParts, Option<AffixParts>) {
         let p = self.select(shown, category);
         let split = |s: &str| {
             let mut out: Vec<(&'static str, String)> = Vec::new();

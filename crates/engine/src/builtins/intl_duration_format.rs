@@ -113,10 +113,9 @@ fn ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
             let d = super::iterator::describe(it, &o);
             return Err(it.range_error(format!("Invalid object : {d}")));
         }
-        if matches!(prev.as_str(), "numeric" | "2-digit") {
-            if matches!(*unit, "minutes" | "seconds") {
-                s = "2-digit".into();
-            }
+        if matches!(prev.as_str(), "numeric" | "2-digit") && matches!(*unit, "minutes" | "seconds")
+        {
+            s = "2-digit".into();
         }
         prev = s.clone();
         units.push((s, display));
@@ -279,7 +278,7 @@ fn partition(d: &DurationFormatData, rec: &[f64; 10]) -> Vec<Parts> {
             break;
         }
         let singular = UNITS[i].1;
-        let next_fractional = i < 9 && i >= 6 && d.units[i + 1].0 == "fractional";
+        let next_fractional = (6..9).contains(&i) && d.units[i + 1].0 == "fractional";
         let (num, rounding, done) = if next_fractional {
             let scale = match i {
                 6 => 1_i128,

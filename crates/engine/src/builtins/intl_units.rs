@@ -2,6 +2,7 @@
 //! long/narrow, compound `x-per-y`), from the table generated with the reference Node
 //! (`intl_unit_patterns.rs`, by `data/gen-unit-patterns.js`).
 
+use super::intl_compact::AffixParts;
 use crate::intl_unit_patterns::{UNITS, UNIT_PATTERNS};
 
 /// The sanctioned simple units (ECMA-402 §6.6.2), the first part of [`UNITS`].
@@ -113,7 +114,7 @@ pub fn has_number(pattern: &str) -> bool {
 
 /// A pattern's text before and after the number as `(type, text)` parts: whitespace and bidi
 /// marks next to the number are `literal`, the rest `unit`.
-pub fn affixes(pattern: &str) -> (Vec<(&'static str, String)>, Vec<(&'static str, String)>) {
+pub fn affixes(pattern: &str) -> (AffixParts, AffixParts) {
     let (pre, post) = pattern.split_once("{0}").unwrap_or((pattern, ""));
     let spacing = |c: char| c.is_whitespace() || matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}');
     let mut before = Vec::new();
