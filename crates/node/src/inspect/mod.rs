@@ -20,7 +20,6 @@ pub mod text;
 
 pub use format::format_with_options;
 
-use crate::prelude::*;
 use jsgen_engine::interp::jobs::PromiseState;
 use jsgen_engine::interp::{Args, Interp, JsResult};
 use jsgen_engine::object::{Obj, ObjectKind, Prop, PropKey, Slot};
