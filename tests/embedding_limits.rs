@@ -36,7 +36,7 @@ fn timeout_stops_an_endless_loop_and_the_runtime_runs_again() {
         assert!(t.elapsed() < Duration::from_secs(5));
         assert!(e.message().contains("100 ms"), "{}", e.message());
         // No `finally` ran; the next call runs normally.
-        assert_eq!(rt.eval_as::<f64>("n").unwrap() > 0.0, true);
+        assert!(rt.eval_as::<f64>("n").unwrap() > 0.0);
         assert_eq!(rt.eval_as::<f64>("1 + 2").unwrap(), 3.0);
     }
 }
