@@ -17,7 +17,6 @@
 //! Formatters are built on first use per (locale, pattern) and cached per thread.
 
 use std::cell::RefCell;
-use std::fmt;
 use std::rc::Rc;
 
 use icu_calendar::{Date, Gregorian};
@@ -31,7 +30,7 @@ use icu_locale_core::Locale;
 use icu_time::zone::{IanaParser, TimeZoneInfo, UtcOffset};
 use icu_time::{DateTime, Time, TimeZone, ZonedDateTime};
 use rustc_hash::FxHashMap;
-use writeable::{Part, PartsWrite, TryWriteable};
+use writeable::{Part, TryWriteable};
 
 use super::intl::{
     bool_opt, get_opt, intl_data, make_service, options_object, parts_to_array, str_opt, IntlData,
@@ -962,33 +961,7 @@ fn is_type_sequence(s: &str) -> bool {
 
 // ---- formatting -----------------------------------------------------------------------------
 
-/// Collects the text ICU4X writes with the spans of its parts.
-#[derive(Default)]
-struct Collector {
-    out: String,
-    spans: Vec<(usize, usize, Part)>,
-}
-
-impl fmt::Write for Collector {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.out.push_str(s);
-        Ok(())
-    }
-}
-
-impl PartsWrite for Collector {
-    type SubPartsWrite = Collector;
-    fn with_part(
-        &mut self,
-        part: Part,
-        mut f: impl FnMut(&mut Self::SubPartsWrite) -> fmt::Result,
-    ) -> fmt::Result {
-        let start = self.out.len();
-        f(self)?;
-        self.spans.push((start, self.out.len(), part));
-        Ok(())
-    }
-}
+use super::intl_icu::PartsCollector as Collector;
 
 /// ECMA-402's part type for an ICU4X date part.
 fn part_type(p: &Part) -> Option<&'static str> {

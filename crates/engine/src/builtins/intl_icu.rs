@@ -367,3 +367,32 @@ mod tests {
         assert_eq!(canonicalize_tag("en_US"), None);
     }
 }
+
+/// Collects the text an ICU4X formatter writes, with the spans of its parts (for
+/// `formatToParts`).
+#[derive(Default)]
+pub(crate) struct PartsCollector {
+    pub out: String,
+    pub spans: Vec<(usize, usize, writeable::Part)>,
+}
+
+impl std::fmt::Write for PartsCollector {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.out.push_str(s);
+        Ok(())
+    }
+}
+
+impl writeable::PartsWrite for PartsCollector {
+    type SubPartsWrite = PartsCollector;
+    fn with_part(
+        &mut self,
+        part: writeable::Part,
+        mut f: impl FnMut(&mut Self::SubPartsWrite) -> std::fmt::Result,
+    ) -> std::fmt::Result {
+        let start = self.out.len();
+        f(self)?;
+        self.spans.push((start, self.out.len(), part));
+        Ok(())
+    }
+}

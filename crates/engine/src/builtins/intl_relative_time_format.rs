@@ -6,7 +6,6 @@
 //! thread.
 
 use std::cell::RefCell;
-use std::fmt;
 use std::rc::Rc;
 
 use fixed_decimal::{Decimal, Sign};
@@ -14,7 +13,7 @@ use icu_experimental::relativetime::options::Numeric;
 use icu_experimental::relativetime::{RelativeTimeFormatter, RelativeTimeFormatterOptions};
 use icu_locale_core::Locale;
 use rustc_hash::FxHashMap;
-use writeable::{Part, PartsWrite, Writeable};
+use writeable::Writeable;
 
 use super::intl::{
     format_number, intl_data, make_service, options_object, str_opt, IntlData, NumValue, NumberSpec,
@@ -112,33 +111,7 @@ fn formatter(spec: &RelativeSpec, unit: &'static str) -> Option<Rc<RelativeTimeF
     })
 }
 
-/// Collects the text ICU4X writes with the spans of its parts.
-#[derive(Default)]
-struct Collector {
-    out: String,
-    spans: Vec<(usize, usize, Part)>,
-}
-
-impl fmt::Write for Collector {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.out.push_str(s);
-        Ok(())
-    }
-}
-
-impl PartsWrite for Collector {
-    type SubPartsWrite = Collector;
-    fn with_part(
-        &mut self,
-        part: Part,
-        mut f: impl FnMut(&mut Self::SubPartsWrite) -> fmt::Result,
-    ) -> fmt::Result {
-        let start = self.out.len();
-        f(self)?;
-        self.spans.push((start, self.out.len(), part));
-        Ok(())
-    }
-}
+use super::intl_icu::PartsCollector as Collector;
 
 /// A part: type, text and whether it belongs to the number (then it carries the unit).
 type Parts = Vec<(&'static str, String, bool)>;
