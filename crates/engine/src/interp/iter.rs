@@ -156,6 +156,13 @@ impl Interp {
                 return Err(e);
             }
         };
+        self.iterator_complete(rec, r)
+    }
+
+    /// IteratorComplete on a `next()` result `r`: `Ok(None)` (and the record done) when it
+    /// says done, else the result object; a non-object or a throwing `done` getter also
+    /// marks the record done.
+    fn iterator_complete(&mut self, rec: &mut IteratorRecord, r: Value) -> JsResult<Option<Obj>> {
         let Value::Object(ro) = r else {
             rec.done = true;
             let s = crate::interp::brief::brief(self, &r);
@@ -253,22 +260,9 @@ impl Interp {
             Ok(GenStep::Result(v, false)) => Ok(Some(v)),
             Ok(GenStep::Raw(ro)) => {
                 // `yield*` passed an inner result object through: read it as any other.
-                let Value::Object(ro) = ro else {
-                    rec.done = true;
-                    let s = crate::interp::brief::brief(self, &ro);
-                    return Err(self.type_error(format!("Iterator result {s} is not an object")));
-                };
-                let done = match self.get(&ro, &PropKey::from("done")) {
-                    Ok(d) => d.to_boolean(),
-                    Err(e) => {
-                        rec.done = true;
-                        return Err(e);
-                    }
-                };
-                if done {
-                    rec.done = true;
+                let Some(ro) = self.iterator_complete(rec, ro)? else {
                     return Ok(None);
-                }
+                };
                 self.get(&ro, &PropKey::from("value"))
                     .inspect_err(|_| {
                         rec.done = true;
