@@ -45,6 +45,10 @@ const MODULES: &[(&str, &str)] = &[
         "stream/promises",
         "'use strict'; module.exports = require('stream').promises;",
     ),
+    (
+        "internal/streams/operators",
+        include_str!("internal/stream_operators.js"),
+    ),
     ("string_decoder", include_str!("string_decoder.js")),
     ("fs", include_str!("fs.js")),
     (

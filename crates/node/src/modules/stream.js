@@ -1056,7 +1056,7 @@ Readable.wrap = function (src, options) {
     destroy(err, callback) { destroyer(src, err); callback(err); } }).wrap(src);
 };
 
-Readable.isDisturbed = function (stream) {
+function isDisturbed(stream) {
   const r = stream._readableState;
   return !!(r && (r.dataEmitted || r.destroyed || r.errored));
 };
@@ -2134,9 +2134,62 @@ function pipelinePromise(...streams) {
   });
 }
 
+// ---- duplexPair (lib/internal/streams/duplexpair.js) ---------------------------------------
+// Two Duplex streams joined back to back: what one side writes, the other reads; a write's
+// callback waits until the other side's reader asks for more.
+
+const kPairCallback = Symbol('Callback');
+const kOtherSide = Symbol('OtherSide');
+
+class DuplexSide extends Duplex {
+  constructor(options) {
+    super(options);
+    this[kPairCallback] = null;
+    Object.defineProperty(this, kOtherSide, { value: null, writable: true });
+  }
+  _read() {
+    const callback = this[kPairCallback];
+    if (callback) {
+      this[kPairCallback] = null;
+      callback();
+    }
+  }
+  _write(chunk, encoding, callback) {
+    if (chunk.length === 0) {
+      process.nextTick(callback);
+    } else {
+      this[kOtherSide].push(chunk);
+      this[kOtherSide][kPairCallback] = callback;
+    }
+  }
+  _final(callback) {
+    this[kOtherSide].on('end', callback);
+    this[kOtherSide].push(null);
+  }
+  _destroy(err, callback) {
+    const otherSide = this[kOtherSide];
+    if (otherSide !== null && !otherSide.destroyed) {
+      process.nextTick(() => {
+        if (otherSide.destroyed) return;
+        if (err) otherSide.destroy();
+        else otherSide.push(null);
+      });
+    }
+    callback(err);
+  }
+}
+
+function duplexPair(options) {
+  const side0 = new DuplexSide(options);
+  const side1 = new DuplexSide(options);
+  side0[kOtherSide] = side1;
+  side1[kOtherSide] = side0;
+  return [side0, side1];
+}
+
 // ---- exports ------------------------------------------------------------------------------
 
-const promises = { pipeline: pipelinePromise, finished: finishedPromise };
+const promises = { finished: finishedPromise, pipeline: pipelinePromise };
 
 Stream.Stream = Stream;
 Stream.Readable = Readable;
@@ -2144,10 +2197,34 @@ Stream.Writable = Writable;
 Stream.Duplex = Duplex;
 Stream.Transform = Transform;
 Stream.PassThrough = PassThrough;
+// The operators (lib/stream.js installs them the same way): non-enumerable methods named
+// and sized after the operator; the stream-returning ones wrap their async generator in
+// Readable.from.
+{
+  const { streamReturningOperators, promiseReturningOperators } =
+    require('internal/streams/operators');
+  const install = (ops, wrap) => {
+    for (const key of Object.keys(ops)) {
+      const op = ops[key];
+      const fn = function (...args) {
+        if (new.target) throw nodeError('TypeError', 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
+        return wrap(Reflect.apply(op, this, args));
+      };
+      Object.defineProperty(fn, 'name', { value: op.name });
+      Object.defineProperty(fn, 'length', { value: op.length });
+      Object.defineProperty(Readable.prototype, key, {
+        value: fn, enumerable: false, configurable: true, writable: true,
+      });
+    }
+  };
+  install(streamReturningOperators, (it) => Readable.from(it));
+  install(promiseReturningOperators, (p) => p);
+}
 Stream.pipeline = pipeline;
 Stream.finished = eos;
 Stream.destroy = destroyer;
-Stream.isDisturbed = Readable.isDisturbed;
+Stream.isDisturbed = isDisturbed;
+Readable._fromList = fromList;
 Stream.isErrored = (s) => !!((s._readableState && s._readableState.errored) ||
   (s._writableState && s._writableState.errored));
 Stream.isReadable = (s) => !!(s && s.readable && !isDestroyed(s));
@@ -2167,6 +2244,27 @@ Object.defineProperty(eos, Symbol.for('nodejs.util.promisify.custom'), {
   enumerable: true,
   get() { return promises.finished; },
 });
+Stream.isDestroyed = (s) => isNodeStream(s) ? isDestroyed(s) : null;
+Stream.addAbortSignal = function addAbortSignal(signal, stream) {
+  if (signal === null || typeof signal !== 'object' || !('aborted' in signal)) {
+    throw require('internal/errors').invalidArgType('signal', 'AbortSignal', signal);
+  }
+  if (!isNodeStream(stream)) {
+    throw require('internal/errors').invalidArgType('stream',
+      ['ReadableStream', 'WritableStream', 'Stream'], stream);
+  }
+  const { AbortError } = require('internal/abort_controller');
+  const onAbort = () => stream.destroy(new AbortError(undefined, { cause: signal.reason }));
+  if (signal.aborted) {
+    onAbort();
+  } else {
+    signal.addEventListener('abort', onAbort, { once: true });
+    eos(stream, () => signal.removeEventListener('abort', onAbort));
+  }
+  return stream;
+};
+Stream.duplexPair = duplexPair;
+Stream._isArrayBufferView = ArrayBuffer.isView;
 Stream._isUint8Array = (v) => v instanceof Uint8Array;
 Stream._uint8ArrayToBuffer = toBuffer;
 // For jsgen's other core modules (fs, readline, process.stdin).
