@@ -67,6 +67,7 @@ impl FsError {
 pub fn errno_text(errno: i32) -> (&'static str, &'static str) {
     match errno {
         libc::EPERM => ("EPERM", "operation not permitted"),
+        libc::ESRCH => ("ESRCH", "no such process"),
         libc::ENOENT => ("ENOENT", "no such file or directory"),
         libc::EIO => ("EIO", "i/o error"),
         libc::EBADF => ("EBADF", "bad file descriptor"),

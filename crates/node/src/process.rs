@@ -111,6 +111,8 @@ pub struct Host {
     pub exit_code: Option<i32>,
     /// Process event listeners in registration order: (event, listener, once).
     pub listeners: Vec<(String, Value, bool)>,
+    /// `process.setMaxListeners(n)` (None: EventEmitter's default, 10).
+    pub max_listeners: Option<f64>,
     /// `process.argv[1]`: the absolute path of the script (None for `-e` / stdin).
     pub script_path: Option<String>,
     /// Arguments after the script name (`jsgen file.js a b`).
@@ -526,6 +528,32 @@ pub fn init(it: &mut Interp) {
     it.define_method(&p, "emit", 1, emit);
     it.define_method(&p, "listenerCount", 1, listener_count);
     it.define_method(&p, "listeners", 1, listeners);
+    it.define_method(&p, "rawListeners", 1, listeners);
+    it.define_method(&p, "prependOnceListener", 2, |it, a| add(it, a, true, true));
+    it.define_method(&p, "eventNames", 0, event_names);
+    it.define_method(&p, "setMaxListeners", 1, |it, a| {
+        let n = a.get(0);
+        match n {
+            Value::Number(v) if v >= 0.0 => {
+                it.node_mut().host.max_listeners = Some(v);
+                Ok(a.this.clone())
+            }
+            Value::Number(v) => {
+                let r = it.to_string_lossy(&Value::Number(v));
+                Err(out_of_range(it, "setMaxListeners", ">= 0", &r))
+            }
+            _ => Err(invalid_arg_type(
+                it,
+                "setMaxListeners",
+                "of type number",
+                &n,
+            )),
+        }
+    });
+    it.define_method(&p, "getMaxListeners", 0, |it, _| {
+        Ok(Value::Number(it.node().host.max_listeners.unwrap_or(10.0)))
+    });
+    crate::process_os::init(it, &p);
 
     let stdout = it.new_object();
     it.define_method(&stdout, "write", 1, stdout_write);
@@ -659,7 +687,15 @@ fn add(it: &mut Interp, a: &Args, once: bool, prepend: bool) -> JsResult<Value> 
     let f = a.get(1);
     check_listener(it, &f)?;
     if prepend {
-        it.node_mut().host.listeners.insert(0, (name, f, once));
+        // Before the event's first listener: emission order within the event is what
+        // prepending means, and the order of event names (`eventNames()`) stays that of
+        // their first registration, as in an EventEmitter's `_events`.
+        let list = &mut it.node_mut().host.listeners;
+        let at = list
+            .iter()
+            .position(|(e, _, _)| *e == name)
+            .unwrap_or(list.len());
+        list.insert(at, (name, f, once));
     } else {
         it.node_mut().host.listeners.push((name, f, once));
     }
@@ -710,6 +746,18 @@ fn listener_count(it: &mut Interp, a: &Args) -> JsResult<Value> {
         .filter(|(e, _, _)| *e == name)
         .count();
     Ok(Value::from(n as f64))
+}
+
+/// `process.eventNames()`: each event with a listener, in the order first registered.
+fn event_names(it: &mut Interp, _a: &Args) -> JsResult<Value> {
+    let mut names: Vec<String> = Vec::new();
+    for (e, _, _) in &it.node().host.listeners {
+        if !names.contains(e) {
+            names.push(e.clone());
+        }
+    }
+    let v: Vec<Value> = names.iter().map(|n| Value::from(n.as_str())).collect();
+    Ok(Value::Object(it.new_array(v)))
 }
 
 fn listeners(it: &mut Interp, a: &Args) -> JsResult<Value> {

@@ -289,6 +289,15 @@ fn binding(it: &mut Interp) -> Obj {
             .collect();
         Ok(Value::Object(it.new_array(names)))
     });
+    // `util.parseEnv(text)` (the caller validated `text`).
+    it.define_method(&b, "parseEnv", 1, |it, a| {
+        let text = it.to_string(&a.get(0))?.to_rust_string();
+        let o = it.new_object();
+        for (k, v) in crate::dotenv::parse_env(&text) {
+            o.define(k.as_str(), Value::from(v.as_str()), Attrs::DEFAULT);
+        }
+        Ok(Value::Object(o))
+    });
     it.define_method(&b, "kindOf", 1, |_, a| Ok(Value::from(kind_of(&a.get(0)))));
     // `util.types.isProxy` / `isModuleNamespaceObject` (a namespace is a proxy inside).
     it.define_method(&b, "proxyKind", 1, |_, a| {
