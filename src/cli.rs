@@ -65,6 +65,8 @@ pub struct Options {
     pub allow_child_process: bool,
     /// `--allow-fs-write=LIST` values.
     pub allow_fs_write: Vec<String>,
+    /// `--env-file=PATH` and `--env-file-if-exists=PATH`, in order: (path, optional).
+    pub env_files: Vec<(String, bool)>,
     /// The script: a path, or `-` for stdin.
     pub script: Option<String>,
     /// The script's arguments (`process.argv` after the script).
@@ -171,6 +173,8 @@ pub fn parse(words: impl IntoIterator<Item = String>) -> Result<Options, CliErro
                 "allow-fs-read" => o.allow_fs_read.push(value("--allow-fs-read")?),
                 "allow-fs-write" => o.allow_fs_write.push(value("--allow-fs-write")?),
                 "allow-child-process" => o.allow_child_process = true,
+                "env-file" => o.env_files.push((value("--env-file")?, false)),
+                "env-file-if-exists" => o.env_files.push((value("--env-file-if-exists")?, true)),
                 _ => return Err(CliError::BadOption(w.clone())),
             }
             continue;
@@ -254,6 +258,9 @@ Options:
   --preload-script=FILE          run FILE as global code before the program
   --imports-from=PATH            import() in the script resolves from PATH, and every
                                  imported file is an ES module (test262)
+  --env-file=FILE                add FILE's variables (.env syntax) to the environment;
+                                 variables already set win (repeatable)
+  --env-file-if-exists=FILE      the same, skipping a missing FILE
 
 Limits (for hosts running untrusted code; see the README's security model):
   --timeout=MS                   stop the whole run after MS milliseconds (exit 124)
@@ -318,6 +325,12 @@ mod tests {
     #[test]
     fn refusals() {
         assert_eq!(p(&["--bogus"]), Err(CliError::BadOption("--bogus".into())));
+        let o = p(&["--env-file=a.env", "--env-file-if-exists", "b.env", "f.js"]).unwrap();
+        assert_eq!(
+            o.env_files,
+            [("a.env".to_string(), false), ("b.env".to_string(), true)]
+        );
+        assert_eq!(o.script.as_deref(), Some("f.js"));
         assert_eq!(p(&["-x"]), Err(CliError::BadOption("-x".into())));
         assert_eq!(p(&["-e"]), Err(CliError::MissingArgument("-e".into())));
         assert_eq!(p(&["--input-type=x"]), Err(CliError::BadInputType));

@@ -161,6 +161,9 @@ fn main() -> ExitCode {
         println!("jsgen v{}", env!("CARGO_PKG_VERSION"));
         return ExitCode::SUCCESS;
     }
+    if let Err(code) = load_env_files(&opts) {
+        return code;
+    }
     if opts.watch {
         return watch(&opts);
     }
@@ -175,6 +178,40 @@ fn main() -> ExitCode {
             ExitCode::from(70)
         }
     }
+}
+
+/// `--env-file` / `--env-file-if-exists`: each file's variables join the environment before
+/// anything runs (so `process.env` and child processes see them); variables already set
+/// win, and a later file overrides an earlier one. A missing required file ends the run as
+/// Node does (`PATH: FILE: not found`, exit code 9).
+fn load_env_files(opts: &Options) -> Result<(), ExitCode> {
+    let mut merged = std::collections::BTreeMap::new();
+    for (path, optional) in &opts.env_files {
+        match std::fs::read(path) {
+            Ok(bytes) => merged.extend(jsgen_node::dotenv::parse_env(&String::from_utf8_lossy(
+                &bytes,
+            ))),
+            Err(_) if *optional => eprintln!("{path} not found. Continuing without it."),
+            Err(_) => {
+                let exe = std::env::current_exe()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|_| "jsgen".into());
+                eprintln!("{exe}: {path}: not found");
+                return Err(ExitCode::from(EXIT_BAD_OPTION));
+            }
+        }
+    }
+    for (k, v) in merged {
+        // Only the main thread runs yet, so changing the environment is sound.
+        if !k.is_empty()
+            && !k.contains(['=', '\0'])
+            && !v.contains('\0')
+            && std::env::var_os(&k).is_none()
+        {
+            std::env::set_var(k, v);
+        }
+    }
+    Ok(())
 }
 
 /// `PATH: bad option: --x` and exit code 9, as Node (it names its own executable).

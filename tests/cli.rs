@@ -834,3 +834,35 @@ fn sandbox_refuses_repl_file_commands_and_sets_limits() {
     let (_, _, code) = run(&["--sandbox", "--timeout=200", "-e", "while (true) {}"]);
     assert_eq!(code, 124);
 }
+
+// Expected behaviour from the reference Node 24: `--env-file` files are read before the
+// program, later files override earlier ones, the environment wins, a missing file is
+// `PATH: FILE: not found` with exit code 9 (`--env-file-if-exists` goes on without it).
+#[test]
+fn env_files_join_the_environment() {
+    let dir = std::env::temp_dir().join(format!("jsgen-env-file-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let (a, b) = (dir.join("a.env"), dir.join("b.env"));
+    std::fs::write(&a, "JSGEN_T_FOO=one\nJSGEN_T_KEEP=file\n").expect("write");
+    std::fs::write(&b, "export JSGEN_T_FOO=\"two\"\nJSGEN_T_BAR=2 # comment\n").expect("write");
+    let (a, b) = (a.display().to_string(), b.display().to_string());
+    let code =
+        "console.log(process.env.JSGEN_T_FOO, process.env.JSGEN_T_BAR, process.env.JSGEN_T_KEEP)";
+    let o = jsgen()
+        .env("JSGEN_T_KEEP", "env")
+        .args([&format!("--env-file={a}"), "--env-file", &b, "-e", code])
+        .output()
+        .expect("run jsgen");
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "two 2 env\n");
+    let missing = dir.join("missing.env").display().to_string();
+    let (out, err, status) = run(&[&format!("--env-file={missing}"), "-e", "console.log(1)"]);
+    assert_eq!((out.as_str(), status), ("", 9));
+    assert!(err.ends_with(&format!(": {missing}: not found\n")), "{err}");
+    let (out, err, status) = run(&["--env-file-if-exists", &missing, "-e", "console.log(1)"]);
+    assert_eq!((out.as_str(), status), ("1\n", 0));
+    assert_eq!(
+        err,
+        format!("{missing} not found. Continuing without it.\n")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
