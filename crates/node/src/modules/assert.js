@@ -410,6 +410,20 @@ assert.match = function match(string, regexp, message) {
   }
 };
 
+assert.doesNotMatch = function doesNotMatch(string, regexp, message) {
+  if (binding.kindOf(regexp) !== 'regexp') throw binding.invalidArgType('regexp', 'an instance of RegExp', regexp);
+  if (typeof string !== 'string' || regexp.exec(string) !== null) {
+    if (message instanceof Error) throw message;
+    const generatedMessage = !message;
+    message = message || (typeof string !== 'string' ?
+      `The "string" argument must be of type string. Received type ${typeof string} (${binding.inspect(string)})` :
+      `The input was expected to not match the regular expression ${binding.inspect(regexp)}. Input:\n\n${binding.inspect(string)}\n`);
+    const err = new AssertionError({ actual: string, expected: regexp, message, operator: 'doesNotMatch', stackStartFn: doesNotMatch });
+    err.generatedMessage = generatedMessage;
+    throw err;
+  }
+};
+
 function strict(...args) {
   innerOk(strict, args.length, ...args);
 }

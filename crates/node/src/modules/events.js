@@ -20,6 +20,7 @@ EventEmitter.prototype._maxListeners = undefined;
 
 Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
   enumerable: true,
+  configurable: true,
   get() { return defaultMaxListeners; },
   set(arg) {
     if (typeof arg !== 'number' || arg < 0 || Number.isNaN(arg)) {
@@ -40,7 +41,14 @@ EventEmitter.init = function (opts) {
     this[kShapeMode] = true;
   }
   this._maxListeners = this._maxListeners || undefined;
-  this[kCapture] = opts && opts.captureRejections ? Boolean(opts.captureRejections) : false;
+  if (opts?.captureRejections) {
+    if (typeof opts.captureRejections !== 'boolean') {
+      throw binding.invalidArgType('options.captureRejections', 'of type boolean', opts.captureRejections);
+    }
+    this[kCapture] = Boolean(opts.captureRejections);
+  } else {
+    this[kCapture] = EventEmitter.prototype[kCapture];
+  }
 };
 
 EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
@@ -82,13 +90,47 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   const handler = events[type];
   if (handler === undefined) return false;
   if (typeof handler === 'function') {
-    Reflect.apply(handler, this, args);
+    const result = Reflect.apply(handler, this, args);
+    if (result !== undefined && result !== null) addCatch(this, result, type, args);
   } else {
     const listeners = handler.slice();
-    for (let i = 0; i < listeners.length; ++i) Reflect.apply(listeners[i], this, args);
+    for (let i = 0; i < listeners.length; ++i) {
+      const result = Reflect.apply(listeners[i], this, args);
+      if (result !== undefined && result !== null) addCatch(this, result, type, args);
+    }
   }
   return true;
 };
+
+// captureRejections: a listener's rejected promise becomes an 'error' event (or a call of
+// the emitter's [Symbol.for('nodejs.rejection')] method), on the next tick.
+function addCatch(that, promise, type, args) {
+  if (!that[kCapture]) return;
+  try {
+    const then = promise.then;
+    if (typeof then === 'function') {
+      Reflect.apply(then, promise, [undefined, function (err) {
+        process.nextTick(emitUnhandledRejectionOrErr, that, err, type, args);
+      }]);
+    }
+  } catch (err) {
+    that.emit('error', err);
+  }
+}
+
+function emitUnhandledRejectionOrErr(ee, err, type, args) {
+  if (typeof ee[EventEmitter.captureRejectionSymbol] === 'function') {
+    ee[EventEmitter.captureRejectionSymbol](err, type, ...args);
+  } else {
+    const prev = ee[kCapture];
+    try {
+      ee[kCapture] = false;
+      ee.emit('error', err);
+    } finally {
+      ee[kCapture] = prev;
+    }
+  }
+}
 
 function _addListener(target, type, listener, prepend) {
   checkListener(listener);
@@ -461,4 +503,108 @@ EventEmitter.getEventListeners = function getEventListeners(emitter, type) {
   if (et.isEventTarget(emitter)) return et.getEventTargetListeners(emitter, type);
   throw binding.invalidArgType('emitter', 'an instance of EventEmitter or EventTarget', emitter);
 };
+// events.addAbortListener(signal, listener): `listener` runs once when `signal` aborts (in a
+// microtask if it already has), even if another listener stops propagation; the result's
+// [Symbol.dispose]() removes it.
+EventEmitter.addAbortListener = function addAbortListener(signal, listener) {
+  if (signal === undefined) throw binding.invalidArgType('signal', 'an instance of AbortSignal', signal);
+  abortController().validateAbortSignal(signal, 'signal');
+  if (typeof listener !== 'function') throw binding.invalidArgType('listener', 'of type function', listener);
+  let removeEventListener;
+  if (signal.aborted) {
+    queueMicrotask(() => listener());
+  } else {
+    signal.addEventListener('abort', listener,
+      Object.freeze({ __proto__: null, once: true, [abortController().kResistStopPropagation]: true }));
+    removeEventListener = () => signal.removeEventListener('abort', listener);
+  }
+  return {
+    __proto__: null,
+    [Symbol.dispose]() {
+      removeEventListener?.();
+    },
+  };
+};
+// The default for emitters made without the option (a boolean, kept on the prototype).
+Object.defineProperty(EventEmitter.prototype, kCapture, { value: false, writable: true });
+Object.defineProperty(EventEmitter, 'captureRejections', {
+  get() { return EventEmitter.prototype[kCapture]; },
+  set(value) {
+    if (typeof value !== 'boolean') throw binding.invalidArgType('EventEmitter.captureRejections', 'of type boolean', value);
+    EventEmitter.prototype[kCapture] = value;
+  },
+  enumerable: true,
+  configurable: true,
+});
+// events.EventEmitterAsyncResource: an emitter whose listeners run in the async scope of
+// its construction (async_hooks' AsyncResource, so AsyncLocalStorage sees that context).
+// Made on first use, as in Node, so that loading events does not load async_hooks.
+let EventEmitterAsyncResource;
+function lazyEventEmitterAsyncResource() {
+  if (EventEmitterAsyncResource !== undefined) return EventEmitterAsyncResource;
+  const { AsyncResource } = require('async_hooks');
+  class EventEmitterReferencingAsyncResource extends AsyncResource {
+    #eventEmitter;
+    constructor(ee, type, options) {
+      super(type, options);
+      this.#eventEmitter = ee;
+    }
+    get eventEmitter() {
+      return this.#eventEmitter;
+    }
+  }
+  EventEmitterAsyncResource = class EventEmitterAsyncResource extends EventEmitter {
+    #asyncResource;
+    constructor(options = undefined) {
+      let name;
+      if (typeof options === 'string') {
+        name = options;
+        options = undefined;
+      } else {
+        if (new.target === EventEmitterAsyncResource && typeof options?.name !== 'string') {
+          throw binding.invalidArgType('options.name', 'of type string', options?.name);
+        }
+        name = options?.name || new.target.name;
+      }
+      super(options);
+      this.#asyncResource = new EventEmitterReferencingAsyncResource(this, name, options);
+    }
+    emit(event, ...args) {
+      const asyncResource = this.#asyncResource;
+      args.unshift(super.emit, this, event);
+      return Reflect.apply(asyncResource.runInAsyncScope, asyncResource, args);
+    }
+    emitDestroy() {
+      this.#asyncResource.emitDestroy();
+    }
+    get asyncId() {
+      return this.#asyncResource.asyncId();
+    }
+    get triggerAsyncId() {
+      return this.#asyncResource.triggerAsyncId();
+    }
+    get asyncResource() {
+      return this.#asyncResource;
+    }
+  };
+  return EventEmitterAsyncResource;
+}
+Object.defineProperty(EventEmitter, 'EventEmitterAsyncResource', {
+  enumerable: true,
+  get: lazyEventEmitterAsyncResource,
+  set: undefined,
+  configurable: true,
+});
+
+// The static properties in Node's order (what `console.log(require('events'))` shows).
+for (const key of ['addAbortListener', 'once', 'on', 'getEventListeners', 'getMaxListeners',
+  'listenerCount', 'EventEmitter', 'usingDomains', 'captureRejectionSymbol', 'captureRejections',
+  'EventEmitterAsyncResource', 'errorMonitor', 'defaultMaxListeners', 'setMaxListeners', 'init']) {
+  const desc = Object.getOwnPropertyDescriptor(EventEmitter, key);
+  if (desc === undefined) continue;
+  delete EventEmitter[key];
+  // Made configurable for this reordering only; Node's accessors are not.
+  if ('get' in desc && key !== 'EventEmitterAsyncResource') desc.configurable = false;
+  Object.defineProperty(EventEmitter, key, desc);
+}
 module.exports = EventEmitter;
