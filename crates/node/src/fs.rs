@@ -442,6 +442,61 @@ pub enum Op {
     Fsync {
         fd: i32,
     },
+    Fdatasync {
+        fd: i32,
+    },
+    Fchmod {
+        fd: i32,
+        mode: u32,
+    },
+    Link {
+        existing: String,
+        path: String,
+    },
+    /// `utimes` / `lutimes` (follow: false): times in seconds.
+    Utimes {
+        path: String,
+        atime: f64,
+        mtime: f64,
+        follow: bool,
+    },
+    Futimes {
+        fd: i32,
+        atime: f64,
+        mtime: f64,
+    },
+    /// `chown` / `lchown` (follow: false).
+    Chown {
+        path: String,
+        uid: u32,
+        gid: u32,
+        follow: bool,
+    },
+    Fchown {
+        fd: i32,
+        uid: u32,
+        gid: u32,
+    },
+}
+
+/// A `timespec` from seconds (fractions kept to the nanosecond, as libuv does).
+fn timespec(secs: f64) -> libc::timespec {
+    let whole = secs.floor();
+    libc::timespec {
+        tv_sec: whole as libc::time_t,
+        tv_nsec: ((secs - whole) * 1e9) as libc::c_long,
+    }
+}
+
+fn c_path(path: &str, syscall: &'static str) -> Result<std::ffi::CString, FsError> {
+    std::ffi::CString::new(path).map_err(|_| FsError::new(libc::EINVAL, syscall, path))
+}
+
+/// The errno of the last failed libc call.
+fn last_errno() -> i32 {
+    std::io::Error::last_os_error()
+        .raw_os_error()
+        .unwrap_or(libc::EIO)
 }
 
 fn open_options(flags: i32, mode: u32) -> std::fs::OpenOptions {
@@ -762,6 +817,74 @@ impl Op {
                 .ok_or_else(|| ebadf("fsync"))?
                 .map(|_| Out::Undefined)
                 .map_err(|e| FsError::fd(e, "fsync")),
+            Op::Fdatasync { fd } => with_fd(fd, |f| f.sync_data())
+                .ok_or_else(|| ebadf("fdatasync"))?
+                .map(|_| Out::Undefined)
+                .map_err(|e| FsError::fd(e, "fdatasync")),
+            Op::Fchmod { fd, mode } => {
+                with_fd(fd, |f| f.set_permissions(fs::Permissions::from_mode(mode)))
+                    .ok_or_else(|| ebadf("fchmod"))?
+                    .map(|_| Out::Undefined)
+                    .map_err(|e| FsError::fd(e, "fchmod"))
+            }
+            Op::Link { existing, path } => fs::hard_link(&existing, &path)
+                .map(|_| Out::Undefined)
+                .map_err(|e| FsError::io(e, "link", &existing).with_dest(&path)),
+            Op::Utimes {
+                path,
+                atime,
+                mtime,
+                follow,
+            } => {
+                let syscall = if follow { "utime" } else { "lutime" };
+                let c = c_path(&path, syscall)?;
+                let times = [timespec(atime), timespec(mtime)];
+                let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
+                // SAFETY: `c` is a NUL-terminated path and `times` holds two timespecs.
+                let r =
+                    unsafe { libc::utimensat(libc::AT_FDCWD, c.as_ptr(), times.as_ptr(), flags) };
+                if r != 0 {
+                    return Err(FsError::new(last_errno(), syscall, &path));
+                }
+                Ok(Out::Undefined)
+            }
+            Op::Futimes { fd, atime, mtime } => {
+                if !fd_known(fd) {
+                    return Err(ebadf("futime"));
+                }
+                let times = [timespec(atime), timespec(mtime)];
+                // SAFETY: `fd` is open (checked above) and `times` holds two timespecs.
+                let r = unsafe { libc::futimens(fd, times.as_ptr()) };
+                if r != 0 {
+                    return Err(FsError {
+                        errno: last_errno(),
+                        syscall: "futime",
+                        path: None,
+                        dest: None,
+                    });
+                }
+                Ok(Out::Undefined)
+            }
+            Op::Chown {
+                path,
+                uid,
+                gid,
+                follow,
+            } => {
+                let r = if follow {
+                    std::os::unix::fs::chown(&path, Some(uid), Some(gid))
+                } else {
+                    std::os::unix::fs::lchown(&path, Some(uid), Some(gid))
+                };
+                r.map(|_| Out::Undefined)
+                    .map_err(|e| FsError::io(e, if follow { "chown" } else { "lchown" }, &path))
+            }
+            Op::Fchown { fd, uid, gid } => {
+                with_fd(fd, |f| std::os::unix::fs::fchown(f, Some(uid), Some(gid)))
+                    .ok_or_else(|| ebadf("fchown"))?
+                    .map(|_| Out::Undefined)
+                    .map_err(|e| FsError::fd(e, "fchown"))
+            }
         }
     }
 }
@@ -898,6 +1021,8 @@ fn write_flags(flags: i32) -> bool {
 fn parse_op(it: &mut Interp, name: &str, a: &Args, base: usize) -> JsResult<Op> {
     let s = |it: &mut Interp, i: usize| arg_string(it, a, base + i);
     let n = |it: &mut Interp, i: usize| arg_int(it, a, base + i);
+    // Seconds with their fraction (utimes).
+    let secs = |it: &mut Interp, i: usize| it.to_number(&a.get(base + i));
     let op = match name {
         "open" => {
             let path = s(it, 0)?;
@@ -1080,6 +1205,49 @@ fn parse_op(it: &mut Interp, name: &str, a: &Args, base: usize) -> JsResult<Op> 
         }
         "fsync" => Op::Fsync {
             fd: n(it, 0)? as i32,
+        },
+        "fdatasync" => Op::Fdatasync {
+            fd: n(it, 0)? as i32,
+        },
+        "fchmod" => Op::Fchmod {
+            fd: n(it, 0)? as i32,
+            mode: n(it, 1)? as u32,
+        },
+        "link" => {
+            let (existing, path) = (s(it, 0)?, s(it, 1)?);
+            check_fs_read(it, &existing)?;
+            check_fs_write(it, &path)?;
+            Op::Link { existing, path }
+        }
+        "utimes" | "lutimes" => {
+            let path = s(it, 0)?;
+            check_fs_write(it, &path)?;
+            Op::Utimes {
+                path,
+                atime: secs(it, 1)?,
+                mtime: secs(it, 2)?,
+                follow: name == "utimes",
+            }
+        }
+        "futimes" => Op::Futimes {
+            fd: n(it, 0)? as i32,
+            atime: secs(it, 1)?,
+            mtime: secs(it, 2)?,
+        },
+        "chown" | "lchown" => {
+            let path = s(it, 0)?;
+            check_fs_write(it, &path)?;
+            Op::Chown {
+                path,
+                uid: n(it, 1)? as u32,
+                gid: n(it, 2)? as u32,
+                follow: name == "chown",
+            }
+        }
+        "fchown" => Op::Fchown {
+            fd: n(it, 0)? as i32,
+            uid: n(it, 1)? as u32,
+            gid: n(it, 2)? as u32,
         },
         _ => return Err(it.plain_error(format!("internal error: no fs operation {name}"))),
     };

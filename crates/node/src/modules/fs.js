@@ -587,6 +587,54 @@ function fsync(fd, callback) {
   call((err) => callback(err), 'fsync', getValidatedFd(fd));
 }
 
+// Times for utimes/futimes/lutimes, in seconds (lib/internal/fs/utils.js toUnixTimestamp):
+// a numeric string, a finite number (a negative one means now), or a Date.
+function toUnixTimestamp(time, name = 'time') {
+  if (typeof time === 'string' && +time == time) return +time; // eslint-disable-line eqeqeq
+  if (Number.isFinite(time)) return time < 0 ? Date.now() / 1000 : time;
+  if (binding.kindOf(time) === 'date') return time.getTime() / 1000;
+  throw binding.invalidArgType(name, 'an instance of Date or an Time in seconds', time);
+}
+
+// uid/gid: integers from -1 (unchanged) to 2^32 - 1.
+function validateId(id, name) {
+  require('internal/errors').validateInteger(id, name, -1, 4294967295);
+  return id >>> 0;
+}
+
+function fdatasync(fd, callback) {
+  callback = maybeCallback(callback);
+  call((err) => callback(err), 'fdatasync', getValidatedFd(fd));
+}
+
+function fchmod(fd, mode, callback) {
+  callback = maybeCallback(callback);
+  call((err) => callback(err), 'fchmod', getValidatedFd(fd), parseMode(mode, 0));
+}
+
+function link(existingPath, newPath, callback) {
+  callback = maybeCallback(callback);
+  call((err) => callback(err), 'link', getValidatedPath(existingPath, 'existingPath'),
+    getValidatedPath(newPath, 'newPath'));
+}
+
+function timesOp(op) {
+  return function (target, atime, mtime, callback) {
+    callback = maybeCallback(callback);
+    target = op === 'futimes' ? getValidatedFd(target) : getValidatedPath(target);
+    call((err) => callback(err), op, target, toUnixTimestamp(atime),
+      toUnixTimestamp(mtime));
+  };
+}
+
+function chownOp(op) {
+  return function (target, uid, gid, callback) {
+    callback = maybeCallback(callback);
+    target = op === 'fchown' ? getValidatedFd(target) : getValidatedPath(target);
+    call((err) => callback(err), op, target, validateId(uid, 'uid'), validateId(gid, 'gid'));
+  };
+}
+
 // ---- the sync API ----------------------------------------------------------------------------
 
 function readFileSync(path, options) {
@@ -732,6 +780,29 @@ const sync = {
   readlinkSync(path) { return binding.fsSync('readlink', getValidatedPath(path)); },
   chmodSync(path, mode) { binding.fsSync('chmod', getValidatedPath(path), parseMode(mode, 0)); },
   fsyncSync(fd) { binding.fsSync('fsync', getValidatedFd(fd)); },
+  fdatasyncSync(fd) { binding.fsSync('fdatasync', getValidatedFd(fd)); },
+  fchmodSync(fd, mode) { binding.fsSync('fchmod', getValidatedFd(fd), parseMode(mode, 0)); },
+  linkSync(existingPath, newPath) {
+    binding.fsSync('link', getValidatedPath(existingPath, 'existingPath'), getValidatedPath(newPath, 'newPath'));
+  },
+  utimesSync(path, atime, mtime) {
+    binding.fsSync('utimes', getValidatedPath(path), toUnixTimestamp(atime), toUnixTimestamp(mtime));
+  },
+  lutimesSync(path, atime, mtime) {
+    binding.fsSync('lutimes', getValidatedPath(path), toUnixTimestamp(atime), toUnixTimestamp(mtime));
+  },
+  futimesSync(fd, atime, mtime) {
+    binding.fsSync('futimes', getValidatedFd(fd), toUnixTimestamp(atime), toUnixTimestamp(mtime));
+  },
+  chownSync(path, uid, gid) {
+    binding.fsSync('chown', getValidatedPath(path), validateId(uid, 'uid'), validateId(gid, 'gid'));
+  },
+  lchownSync(path, uid, gid) {
+    binding.fsSync('lchown', getValidatedPath(path), validateId(uid, 'uid'), validateId(gid, 'gid'));
+  },
+  fchownSync(fd, uid, gid) {
+    binding.fsSync('fchown', getValidatedFd(fd), validateId(uid, 'uid'), validateId(gid, 'gid'));
+  },
 };
 sync.realpathSync.native = sync.realpathSync;
 
@@ -1082,7 +1153,12 @@ class FileHandle extends EE {
   async stat() { return makeStats(await promised('fstat', this[kFd])); }
   truncate(len = 0) { return promised('ftruncate', this[kFd], len); }
   sync() { return promised('fsync', this[kFd]); }
-  datasync() { return promised('fsync', this[kFd]); }
+  datasync() { return promised('fdatasync', this[kFd]); }
+  chmod(mode) { return promised('fchmod', this[kFd], parseMode(mode, 0)); }
+  async chown(uid, gid) { return promised('fchown', this[kFd], validateId(uid, 'uid'), validateId(gid, 'gid')); }
+  async utimes(atime, mtime) {
+    return promised('futimes', this[kFd], toUnixTimestamp(atime), toUnixTimestamp(mtime));
+  }
   close() {
     if (this[kFd] === -1) return Promise.resolve();
     if (this[kClosePromise]) return this[kClosePromise];
@@ -1175,6 +1251,21 @@ const promises = {
   async stat(path) { return makeStats(await promised('stat', getValidatedPath(path))); },
   async unlink(path) { return promised('unlink', getValidatedPath(path)); },
   async chmod(path, mode) { return promised('chmod', getValidatedPath(path), parseMode(mode, 0)); },
+  async link(existingPath, newPath) {
+    return promised('link', getValidatedPath(existingPath, 'existingPath'), getValidatedPath(newPath, 'newPath'));
+  },
+  async utimes(path, atime, mtime) {
+    return promised('utimes', getValidatedPath(path), toUnixTimestamp(atime), toUnixTimestamp(mtime));
+  },
+  async lutimes(path, atime, mtime) {
+    return promised('lutimes', getValidatedPath(path), toUnixTimestamp(atime), toUnixTimestamp(mtime));
+  },
+  async chown(path, uid, gid) {
+    return promised('chown', getValidatedPath(path), validateId(uid, 'uid'), validateId(gid, 'gid'));
+  },
+  async lchown(path, uid, gid) {
+    return promised('lchown', getValidatedPath(path), validateId(uid, 'uid'), validateId(gid, 'gid'));
+  },
   async realpath(path) { return promised('realpath', getValidatedPath(path)); },
   async mkdtemp(prefix) { return promised('mkdtemp', getValidatedPath(prefix, 'prefix')); },
   async writeFile(path, data, options) {
@@ -1281,6 +1372,24 @@ module.exports = {
   accessSync: sync.accessSync,
   chmod,
   chmodSync: sync.chmodSync,
+  chown: chownOp('chown'),
+  chownSync: sync.chownSync,
+  fchmod,
+  fchmodSync: sync.fchmodSync,
+  fchown: chownOp('fchown'),
+  fchownSync: sync.fchownSync,
+  fdatasync,
+  fdatasyncSync: sync.fdatasyncSync,
+  futimes: timesOp('futimes'),
+  futimesSync: sync.futimesSync,
+  lchown: chownOp('lchown'),
+  lchownSync: sync.lchownSync,
+  link,
+  linkSync: sync.linkSync,
+  lutimes: timesOp('lutimes'),
+  lutimesSync: sync.lutimesSync,
+  utimes: timesOp('utimes'),
+  utimesSync: sync.utimesSync,
   close,
   closeSync: sync.closeSync,
   copyFile,
