@@ -399,6 +399,291 @@ function rmError(err, path) {
   return e;
 }
 
+// A SystemError as lib/internal/errors.js makes them: `${prefix}: ${syscall} returned ${code}
+// (${message}) ${path}`, `info` holding the context, errno/syscall/path as accessors over it.
+function systemError(key, prefix, info) {
+  let message = `${prefix}: ${info.syscall} returned ${info.code} (${info.message})`;
+  if (info.path !== undefined) message += ` ${info.path}`;
+  const e = new SystemError(message);
+  e.code = key;
+  e.info = info;
+  for (const k of ['errno', 'syscall', 'path']) {
+    Object.defineProperty(e, k, {
+      get() { return info[k]; },
+      set(value) { info[k] = value; },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  Object.defineProperty(e, 'stack', {
+    value: e.stack.replace(/^SystemError:/, `SystemError [${key}]:`),
+    writable: true, enumerable: false, configurable: true,
+  });
+  return e;
+}
+
+// ---- cp / cpSync / promises.cp (lib/internal/fs/cp/cp.js and cp-sync.js) ---------------------
+// Copies files, symlinks and, with `recursive`, directories. The asynchronous form reports
+// its checks as SystemErrors; the synchronous one as Node's C++ checks word them (plain
+// errors with a code), except for `errorOnExist`, which both word alike.
+
+const cpErrors = {
+  ERR_FS_CP_EINVAL: 'Invalid src or dest',
+  ERR_FS_CP_DIR_TO_NON_DIR: 'Cannot overwrite non-directory with directory',
+  ERR_FS_CP_NON_DIR_TO_DIR: 'Cannot overwrite directory with non-directory',
+  ERR_FS_CP_EEXIST: 'Target already exists',
+  ERR_FS_EISDIR: 'Path is a directory',
+  ERR_FS_CP_SOCKET: 'Cannot copy a socket file',
+  ERR_FS_CP_FIFO_PIPE: 'Cannot copy a FIFO pipe',
+  ERR_FS_CP_UNKNOWN: 'Cannot copy an unknown file type',
+  ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY: 'Cannot copy symlink to subdirectory of self',
+};
+const cpErrno = { EINVAL: 22, EISDIR: 21, ENOTDIR: 20, EEXIST: 17 };
+function cpError(key, code, message, path) {
+  return systemError(key, cpErrors[key], { message, path, syscall: 'cp', errno: cpErrno[code], code });
+}
+// The synchronous checks' errors (Node's C++: an Error with a code, no context).
+function cpSyncError(key, message) {
+  return binding.nodeError('Error', key, message);
+}
+
+function validateCpOptions(options) {
+  if (options === undefined) options = {};
+  else if (options === null || typeof options !== 'object') throw binding.invalidArgType('options', 'of type object', options);
+  const opts = {
+    dereference: false, errorOnExist: false, filter: undefined, force: true,
+    preserveTimestamps: false, recursive: false, verbatimSymlinks: false, mode: 0, ...options,
+  };
+  for (const k of ['dereference', 'errorOnExist', 'force', 'preserveTimestamps', 'recursive', 'verbatimSymlinks']) {
+    if (typeof opts[k] !== 'boolean') throw binding.invalidArgType(`options.${k}`, 'of type boolean', opts[k]);
+  }
+  if (opts.filter !== undefined && typeof opts.filter !== 'function') {
+    throw binding.invalidArgType('options.filter', 'of type function', opts.filter);
+  }
+  return opts;
+}
+
+const cpPathArray = (p) => pathModule.resolve(p).split(pathModule.sep).filter(Boolean);
+function isSrcSubdir(src, dest) {
+  const srcArr = cpPathArray(src);
+  const destArr = cpPathArray(dest);
+  return srcArr.every((cur, i) => destArr[i] === cur);
+}
+function areIdentical(srcStat, destStat) {
+  return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev;
+}
+
+// The work shared by both forms once the checks passed: `ops` are the file operations to
+// use (promises or sync functions wrapped in promises' shape).
+function cpMachine(ops, sync) {
+  const run = sync ? (v, f) => f(v) : (v, f) => Promise.resolve(v).then(f);
+  const seq = sync ? (fns) => { for (const f of fns) f(); } : async (fns) => { for (const f of fns) await f(); };
+  function getStatsForCopy(destStat, src, dest, opts) {
+    return run((opts.dereference ? ops.stat : ops.lstat)(src), (srcStat) => {
+      if (srcStat.isDirectory() && opts.recursive) return onDir(srcStat, destStat, src, dest, opts);
+      if (srcStat.isDirectory()) {
+        throw cpError('ERR_FS_EISDIR', 'EISDIR', `${src} is a directory (not copied)`, src);
+      }
+      if (srcStat.isFile() || srcStat.isCharacterDevice() || srcStat.isBlockDevice()) {
+        return onFile(srcStat, destStat, src, dest, opts);
+      }
+      if (srcStat.isSymbolicLink()) return onLink(destStat, src, dest, opts);
+      if (srcStat.isSocket()) throw cpError('ERR_FS_CP_SOCKET', 'EINVAL', `cannot copy a socket file: ${dest}`, dest);
+      if (srcStat.isFIFO()) throw cpError('ERR_FS_CP_FIFO_PIPE', 'EINVAL', `cannot copy a FIFO pipe: ${dest}`, dest);
+      throw cpError('ERR_FS_CP_UNKNOWN', 'EINVAL', `cannot copy an unknown file type: ${dest}`, dest);
+    });
+  }
+  function onFile(srcStat, destStat, src, dest, opts) {
+    if (!destStat) return copyOne(srcStat, src, dest, opts);
+    if (opts.force) return run(ops.unlink(dest), () => copyOne(srcStat, src, dest, opts));
+    if (opts.errorOnExist) {
+      throw cpError('ERR_FS_CP_EEXIST', 'EEXIST', `${dest} already exists`, dest);
+    }
+  }
+  function copyOne(srcStat, src, dest, opts) {
+    return run(ops.copyFile(src, dest, opts.mode), () => {
+      if (!opts.preserveTimestamps) return ops.chmod(dest, srcStat.mode);
+      const writable = (srcStat.mode & 0o200) !== 0;
+      return run(writable ? undefined : ops.chmod(dest, srcStat.mode | 0o200),
+        () => run(setDestTimestamps(src, dest), () => ops.chmod(dest, srcStat.mode)));
+    });
+  }
+  function setDestTimestamps(src, dest) {
+    return run(ops.stat(src), (st) => ops.utimes(dest, st.atime, st.mtime));
+  }
+  function onDir(srcStat, destStat, src, dest, opts) {
+    if (!destStat) {
+      return run(ops.mkdir(dest), () => run(copyDir(src, dest, opts), () =>
+        run(opts.preserveTimestamps ? setDestTimestamps(src, dest) : undefined,
+          () => ops.chmod(dest, srcStat.mode))));
+    }
+    if (opts.errorOnExist && !opts.force) {
+      throw cpError('ERR_FS_CP_EEXIST', 'EEXIST', `${dest} already exists`, dest);
+    }
+    return run(copyDir(src, dest, opts),
+      () => (opts.preserveTimestamps ? setDestTimestamps(src, dest) : undefined));
+  }
+  function copyDir(src, dest, opts) {
+    return run(ops.readdir(src), (names) => seq(names.map((name) => () => {
+      const srcItem = pathModule.join(src, name);
+      const destItem = pathModule.join(dest, name);
+      return run(checkPaths(srcItem, destItem, opts), ({ destStat, skipped }) =>
+        (skipped ? undefined : getStatsForCopy(destStat, srcItem, destItem, opts)));
+    })));
+  }
+  function onLink(destStat, src, dest, opts) {
+    return run(ops.readlink(src), (resolvedSrc) => {
+      if (!opts.verbatimSymlinks && !pathModule.isAbsolute(resolvedSrc)) {
+        resolvedSrc = pathModule.resolve(pathModule.dirname(src), resolvedSrc);
+      }
+      let srcIsDir = false;
+      try { srcIsDir = statSync(src).isDirectory(); } catch {}
+      const type = srcIsDir ? 'dir' : 'file';
+      if (!destStat) return ops.symlink(resolvedSrc, dest, type);
+      let resolvedDest;
+      const readDest = sync ? (() => { try { return ops.readlink(dest); } catch (err) { return { err }; } })()
+        : ops.readlink(dest).then((v) => v, (err) => ({ err }));
+      return run(readDest, (got) => {
+        if (got && got.err) {
+          if (got.err.code === 'EINVAL' || got.err.code === 'UNKNOWN') return ops.symlink(resolvedSrc, dest, type);
+          throw got.err;
+        }
+        resolvedDest = pathModule.isAbsolute(got) ? got : pathModule.resolve(pathModule.dirname(dest), got);
+        if (srcIsDir && isSrcSubdir(resolvedSrc, resolvedDest)) {
+          throw cpError('ERR_FS_CP_EINVAL', 'EINVAL',
+            `cannot copy ${resolvedSrc} to a subdirectory of self ${resolvedDest}`, dest);
+        }
+        if (srcIsDir && isSrcSubdir(resolvedDest, resolvedSrc)) {
+          throw cpError('ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY', 'EINVAL',
+            `cannot overwrite ${resolvedDest} with ${resolvedSrc}`, dest);
+        }
+        return run(ops.unlink(dest), () => ops.symlink(resolvedSrc, dest, type));
+      });
+    });
+  }
+  // The asynchronous form's checks of one pair (and the synchronous form's, below the top).
+  function checkPaths(src, dest, opts) {
+    return run(opts.filter ? opts.filter(src, dest) : true, (keep) => {
+      if (!keep) return { skipped: true };
+      const statFn = opts.dereference ? ops.stat : ops.lstat;
+      const destStat = sync
+        ? (() => { try { return statFn(dest); } catch (err) { if (err.code === 'ENOENT') return null; throw err; } })()
+        : statFn(dest).then((v) => v, (err) => { if (err.code === 'ENOENT') return null; throw err; });
+      return run(statFn(src), (srcStat) => run(destStat, (destStat) => {
+        if (destStat) {
+          if (areIdentical(srcStat, destStat)) {
+            throw cpError('ERR_FS_CP_EINVAL', 'EINVAL', 'src and dest cannot be the same', dest);
+          }
+          if (srcStat.isDirectory() && !destStat.isDirectory()) {
+            throw cpError('ERR_FS_CP_DIR_TO_NON_DIR', 'EISDIR',
+              `cannot overwrite non-directory ${dest} with directory ${src}`, dest);
+          }
+          if (!srcStat.isDirectory() && destStat.isDirectory()) {
+            throw cpError('ERR_FS_CP_NON_DIR_TO_DIR', 'ENOTDIR',
+              `cannot overwrite directory ${dest} with non-directory ${src}`, dest);
+          }
+        }
+        if (srcStat.isDirectory() && isSrcSubdir(src, dest)) {
+          throw cpError('ERR_FS_CP_EINVAL', 'EINVAL', `cannot copy ${src} to a subdirectory of self ${dest}`, dest);
+        }
+        return { srcStat, destStat, skipped: false };
+      }));
+    });
+  }
+  return { checkPaths, getStatsForCopy };
+}
+
+// The parents of dest must not be src itself (a copy into its own subdirectory).
+function cpCheckParentPaths(src, srcStat, dest) {
+  const srcParent = pathModule.resolve(pathModule.dirname(src));
+  let destParent = pathModule.resolve(pathModule.dirname(dest));
+  while (destParent !== srcParent && destParent !== pathModule.parse(destParent).root) {
+    let destStat;
+    try {
+      destStat = statSync(destParent);
+    } catch (err) {
+      if (err.code === 'ENOENT') return;
+      throw err;
+    }
+    if (areIdentical(srcStat, destStat)) {
+      throw cpError('ERR_FS_CP_EINVAL', 'EINVAL', `cannot copy ${src} to a subdirectory of self ${dest}`, dest);
+    }
+    destParent = pathModule.resolve(pathModule.dirname(destParent));
+  }
+}
+
+const cpSyncOps = {
+  stat: (p) => statSync(p), lstat: (p) => lstatSync(p), unlink: (p) => sync.unlinkSync(p),
+  copyFile: (s, d, m) => sync.copyFileSync(s, d, m), chmod: (p, m) => sync.chmodSync(p, m),
+  utimes: (p, a, m) => sync.utimesSync(p, a, m), mkdir: (p) => mkdirSync(p),
+  readdir: (p) => readdirSync(p), readlink: (p) => sync.readlinkSync(p),
+  symlink: (t, p, type) => sync.symlinkSync(t, p, type),
+};
+
+function cpSync(src, dest, options) {
+  const opts = validateCpOptions(options);
+  src = pathModule.toNamespacedPath(getValidatedPath(src, 'src'));
+  dest = pathModule.toNamespacedPath(getValidatedPath(dest, 'dest'));
+  if (opts.filter) {
+    const keep = opts.filter(src, dest);
+    if (keep instanceof Promise) {
+      throw binding.nodeError('TypeError', 'ERR_INVALID_RETURN_VALUE',
+        `Expected a boolean to be returned from the "filter" function, but got an instance of Promise.`);
+    }
+    if (!keep) return;
+  }
+  // The checks Node makes in C++ (fsBinding.cpSyncCheckPaths), worded as it words them.
+  const srcStat = opts.dereference ? statSync(src) : lstatSync(src);
+  let destStat = null;
+  try {
+    destStat = opts.dereference ? statSync(dest) : lstatSync(dest);
+  } catch (err) {
+    if (err.code !== 'ENOENT') throw err;
+  }
+  const srcIsDir = srcStat.isDirectory();
+  const srcWithSep = src.endsWith(pathModule.sep) ? src : src + pathModule.sep;
+  if (destStat) {
+    if (areIdentical(srcStat, destStat)) {
+      throw cpSyncError('ERR_FS_CP_EINVAL', `src and dest cannot be the same ${dest}`);
+    }
+    if (srcIsDir && !destStat.isDirectory()) {
+      throw cpSyncError('ERR_FS_CP_DIR_TO_NON_DIR', `Cannot overwrite non-directory ${dest} with directory ${src}`);
+    }
+    if (!srcIsDir && destStat.isDirectory()) {
+      throw cpSyncError('ERR_FS_CP_NON_DIR_TO_DIR', `Cannot overwrite directory ${dest} with non-directory ${src}`);
+    }
+  }
+  if (srcIsDir && pathModule.resolve(dest).startsWith(pathModule.resolve(srcWithSep))) {
+    throw cpSyncError('ERR_FS_CP_EINVAL', `Cannot copy ${srcWithSep} to a subdirectory of self ${dest}`);
+  }
+  if (srcIsDir && !opts.recursive) {
+    throw cpSyncError('ERR_FS_EISDIR', `Recursive option not enabled, cannot copy a directory: ${srcWithSep}`);
+  }
+  mkdirSync(pathModule.dirname(dest), { recursive: true });
+  cpMachine(cpSyncOps, true).getStatsForCopy(destStat, src, dest, opts);
+}
+
+async function cpAsync(src, dest, opts) {
+  const m = cpMachine(promises, false);
+  const { srcStat, destStat, skipped } = await m.checkPaths(src, dest, opts);
+  if (skipped) return;
+  cpCheckParentPaths(src, srcStat, dest);
+  await promises.mkdir(pathModule.dirname(dest), { recursive: true });
+  return m.getStatsForCopy(destStat, src, dest, opts);
+}
+
+function cp(src, dest, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  callback = maybeCallback(callback);
+  const opts = validateCpOptions(options);
+  src = pathModule.toNamespacedPath(getValidatedPath(src, 'src'));
+  dest = pathModule.toNamespacedPath(getValidatedPath(dest, 'dest'));
+  cpAsync(src, dest, opts).then(() => callback(null), callback);
+}
+
 function rm(path, options, callback) {
   if (typeof options === 'function') {
     callback = options;
@@ -1251,6 +1536,12 @@ const promises = {
   async stat(path) { return makeStats(await promised('stat', getValidatedPath(path))); },
   async unlink(path) { return promised('unlink', getValidatedPath(path)); },
   async chmod(path, mode) { return promised('chmod', getValidatedPath(path), parseMode(mode, 0)); },
+  async cp(src, dest, options) {
+    const opts = validateCpOptions(options);
+    src = pathModule.toNamespacedPath(getValidatedPath(src, 'src'));
+    dest = pathModule.toNamespacedPath(getValidatedPath(dest, 'dest'));
+    return cpAsync(src, dest, opts);
+  },
   async link(existingPath, newPath) {
     return promised('link', getValidatedPath(existingPath, 'existingPath'), getValidatedPath(newPath, 'newPath'));
   },
@@ -1394,6 +1685,8 @@ module.exports = {
   closeSync: sync.closeSync,
   copyFile,
   copyFileSync: sync.copyFileSync,
+  cp,
+  cpSync,
   createReadStream,
   createWriteStream,
   exists,
