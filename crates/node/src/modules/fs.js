@@ -379,24 +379,8 @@ class SystemError extends Error {
 }
 function rmError(err, path) {
   if (!err || err.code !== 'EISDIR') return err;
-  const info = { code: 'EISDIR', message: 'is a directory', path: `${path}`, syscall: 'rm', errno: 21 };
-  const e = new SystemError(`Path is a directory: rm returned EISDIR (is a directory) ${path}`);
-  e.code = 'ERR_FS_EISDIR';
-  e.info = info;
-  // Node's SystemError exposes these as accessors over `info`.
-  for (const key of ['errno', 'syscall', 'path']) {
-    Object.defineProperty(e, key, {
-      get() { return info[key]; },
-      set(value) { info[key] = value; },
-      enumerable: true,
-      configurable: true,
-    });
-  }
-  Object.defineProperty(e, 'stack', {
-    value: e.stack.replace(/^SystemError:/, 'SystemError [ERR_FS_EISDIR]:'),
-    writable: true, enumerable: false, configurable: true,
-  });
-  return e;
+  return systemError('ERR_FS_EISDIR', 'Path is a directory',
+    { code: 'EISDIR', message: 'is a directory', path: `${path}`, syscall: 'rm', errno: 21 });
 }
 
 // A SystemError as lib/internal/errors.js makes them: `${prefix}: ${syscall} returned ${code}
