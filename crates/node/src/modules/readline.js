@@ -67,6 +67,16 @@ function Interface(input, output, completer, terminal) {
       self.emit('line', self[kLineBuffer]);
     }
     self.close();
+    // On a terminal the end of input is Ctrl+D (the terminal's cooked mode turns it into
+    // EOF), which in Node's raw mode closes the interface and rejects a pending question.
+    // A piped input's end leaves the question pending, as in Node.
+    if (self.terminal && self[kQuestionReject]) {
+      const reject = self[kQuestionReject];
+      self[kQuestionReject] = null;
+      self[kQuestionCallback] = null;
+      const { AbortError } = require('internal/abort_controller');
+      reject(new AbortError('Aborted with Ctrl+D'));
+    }
   }
   function onerror(err) { self.emit('error', err); }
   if (input) {
@@ -196,12 +206,6 @@ Interface.prototype.close = function () {
   this.pause();
   this.closed = true;
   this.emit('close');
-  if (this[kQuestionReject]) {
-    const reject = this[kQuestionReject];
-    this[kQuestionReject] = null;
-    this[kQuestionCallback] = null;
-    reject(abortError());
-  }
 };
 
 Interface.prototype[Symbol.dispose] = function () { this.close(); };
@@ -304,12 +308,31 @@ PromisesInterface.prototype.question = function (query, options = {}) {
       return;
     }
     const signal = options && options.signal;
+    const { AbortError } = require('internal/abort_controller');
     if (signal && signal.aborted) {
-      reject(abortError());
+      reject(new AbortError(undefined, { cause: signal.reason }));
       return;
     }
-    Interface.prototype.question.call(this, query, resolve);
+    let cb = resolve;
+    if (signal) {
+      // Node's kQuestionCancel: the question is dropped, the prompt restored, and the
+      // line cleared (a line break on the output).
+      const onAbort = () => {
+        if (this[kQuestionCallback]) {
+          this[kQuestionCallback] = null;
+          this.setPrompt(this[kOldPrompt]);
+          if (this.output && typeof this.output.write === 'function') this.output.write('\r\n');
+        }
+        reject(new AbortError(undefined, { cause: signal.reason }));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      cb = (answer) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(answer);
+      };
+    }
     this[kQuestionReject] = reject;
+    Interface.prototype.question.call(this, query, cb);
   });
 };
 
