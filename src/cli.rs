@@ -67,6 +67,20 @@ pub struct Options {
     pub allow_fs_write: Vec<String>,
     /// `--env-file=PATH` and `--env-file-if-exists=PATH`, in order: (path, optional).
     pub env_files: Vec<(String, bool)>,
+    /// `-r`/`--require MODULE`, in order: CommonJS modules loaded before the program.
+    pub preload_modules: Vec<String>,
+    /// `--no-warnings`: process warnings are not printed (the `'warning'` event still fires).
+    pub no_warnings: bool,
+    /// `--no-deprecation`: `process.noDeprecation` (deprecation warnings are not emitted).
+    pub no_deprecation: bool,
+    /// `--trace-warnings`: warnings print their stack.
+    pub trace_warnings: bool,
+    /// `--trace-deprecation`: deprecation warnings print their stack.
+    pub trace_deprecation: bool,
+    /// `--throw-deprecation`: a deprecation warning is thrown.
+    pub throw_deprecation: bool,
+    /// `--title=TITLE`: `process.title`.
+    pub title: Option<String>,
     /// The script: a path, or `-` for stdin.
     pub script: Option<String>,
     /// The script's arguments (`process.argv` after the script).
@@ -174,6 +188,16 @@ pub fn parse(words: impl IntoIterator<Item = String>) -> Result<Options, CliErro
                 "allow-fs-write" => o.allow_fs_write.push(value("--allow-fs-write")?),
                 "allow-child-process" => o.allow_child_process = true,
                 "env-file" => o.env_files.push((value("--env-file")?, false)),
+                "require" => o.preload_modules.push(value("--require")?),
+                "no-warnings" => o.no_warnings = true,
+                "no-deprecation" => o.no_deprecation = true,
+                "trace-warnings" => o.trace_warnings = true,
+                "trace-deprecation" => o.trace_deprecation = true,
+                "throw-deprecation" => o.throw_deprecation = true,
+                "title" => o.title = Some(value("--title")?),
+                // jsgen runs the source as written and its stack traces point into it:
+                // there are no generated files whose maps would matter.
+                "enable-source-maps" => {}
                 "env-file-if-exists" => o.env_files.push((value("--env-file-if-exists")?, true)),
                 _ => return Err(CliError::BadOption(w.clone())),
             }
@@ -197,6 +221,15 @@ pub fn parse(words: impl IntoIterator<Item = String>) -> Result<Options, CliErro
                             None if *c == 'p' => {}
                             None => return Err(CliError::MissingArgument(format!("-{c}"))),
                         }
+                    }
+                }
+                'r' => {
+                    if !last {
+                        return Err(CliError::BadOption(w.clone()));
+                    }
+                    match words.next() {
+                        Some(m) => o.preload_modules.push(m),
+                        None => return Err(CliError::MissingArgument("-r".into())),
                     }
                 }
                 'c' => o.check = true,
@@ -258,6 +291,15 @@ Options:
   --preload-script=FILE          run FILE as global code before the program
   --imports-from=PATH            import() in the script resolves from PATH, and every
                                  imported file is an ES module (test262)
+  -r, --require MODULE           load the CommonJS MODULE (resolved from the working
+                                 directory) before the program (repeatable)
+  --no-warnings                  do not print process warnings
+  --no-deprecation               do not emit deprecation warnings
+  --trace-warnings               print process warnings with their stack
+  --trace-deprecation            print deprecation warnings with their stack
+  --throw-deprecation            throw deprecation warnings as errors
+  --title=TITLE                  set process.title
+  --enable-source-maps           accepted for Node's command lines (no effect in jsgen)
   --env-file=FILE                add FILE's variables (.env syntax) to the environment;
                                  variables already set win (repeatable)
   --env-file-if-exists=FILE      the same, skipping a missing FILE
@@ -295,6 +337,25 @@ mod tests {
         assert_eq!(o.script.as_deref(), Some("f.js"));
         assert_eq!(o.args, ["-e", "x", "--watch"]);
         assert!(o.eval.is_none() && !o.watch);
+    }
+
+    #[test]
+    fn preload_modules_and_warning_flags() {
+        let o = p(&[
+            "-r",
+            "a",
+            "--require=b",
+            "--no-warnings",
+            "--title",
+            "t",
+            "f.js",
+            "-r",
+        ])
+        .unwrap();
+        assert_eq!(o.preload_modules, ["a", "b"]);
+        assert!(o.no_warnings);
+        assert_eq!(o.title.as_deref(), Some("t"));
+        assert_eq!(o.args, ["-r"]);
     }
 
     #[test]

@@ -338,6 +338,37 @@ fn run(mut opts: Options) -> u8 {
         it.node_mut().permission.main = Some(abs.to_string_lossy().into_owned());
     }
     it.set_script_args(script_path, args);
+    jsgen_node::process::apply_warning_flags(
+        &mut it,
+        &jsgen_node::process::WarningFlags {
+            no_warnings: opts.no_warnings,
+            no_deprecation: opts.no_deprecation,
+            trace_warnings: opts.trace_warnings,
+            trace_deprecation: opts.trace_deprecation,
+            throw_deprecation: opts.throw_deprecation,
+        },
+    );
+    if let Some(title) = &opts.title {
+        if let Some(p) = it.node().host.process.clone() {
+            p.define(
+                "title",
+                jsgen_engine::value::Value::from(title.as_str()),
+                jsgen_engine::object::Attrs::DEFAULT,
+            );
+        }
+    }
+    // `-r MODULE`: required before the program, resolved from the working directory (Node's
+    // `Module._preloadModules`, whose require stack is `internal/preload`).
+    for m in &opts.preload_modules {
+        let code = format!(
+            "process.getBuiltinModule('module').createRequire(process.cwd() + '/')({})",
+            js_string_literal(m)
+        );
+        if let Err(e) = it.run_script("internal/preload", &code) {
+            report(&mut it, e);
+            return 1;
+        }
+    }
     it.node_mut().esm.all_modules = opts.module_file || opts.imports_from.is_some();
     it.node_mut().esm.script_base = opts.imports_from.as_deref().map(absolute);
     if let Some(pre) = &opts.preload_script {
@@ -403,6 +434,23 @@ fn run(mut opts: Options) -> u8 {
     let _ = std::io::stdout().flush();
     // Exit statuses are 8 bits, as the OS truncates them.
     (code & 0xff) as u8
+}
+
+/// `s` as a double-quoted JavaScript string literal.
+fn js_string_literal(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// The permission model the flags ask for: `--sandbox` (nothing granted but its

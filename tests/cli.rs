@@ -866,3 +866,70 @@ fn env_files_join_the_environment() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+// The warning flags and `-r`, as the reference Node 24 behaves: --no-warnings prints nothing
+// but the 'warning' event fires; --no-deprecation drops deprecation warnings entirely;
+// --throw-deprecation makes one an uncaught exception (exit 1); --trace-warnings prints the
+// warning's stack from the user's frame; `-r` modules run first, in order.
+#[test]
+fn warning_flags_and_preloaded_modules() {
+    let code = "process.on('warning', (w) => console.log('event:', w.name)); \
+        process.emitWarning('plain'); require('util').deprecate(() => {}, 'old', 'DEP0999')(); \
+        console.log(process.noDeprecation)";
+    let (out, err, status) = run(&["-e", code]);
+    assert_eq!(
+        (out.as_str(), status),
+        ("undefined\nevent: Warning\nevent: DeprecationWarning\n", 0)
+    );
+    assert!(
+        err.contains(") Warning: plain\n(Use `node --trace-warnings ...`"),
+        "{err}"
+    );
+    assert!(
+        err.contains(") [DEP0999] DeprecationWarning: old\n"),
+        "{err}"
+    );
+    let (out, err, _) = run(&["--no-warnings", "-e", code]);
+    assert_eq!(
+        out,
+        "undefined\nevent: Warning\nevent: DeprecationWarning\n"
+    );
+    assert_eq!(err, "");
+    let (out, err, _) = run(&["--no-deprecation", "-e", code]);
+    assert_eq!(out, "true\nevent: Warning\n");
+    assert!(!err.contains("DeprecationWarning"), "{err}");
+    let (out, _, status) = run(&["--throw-deprecation", "-e", code]);
+    assert_eq!((out.as_str(), status), ("undefined\nevent: Warning\n", 1));
+    let (_, err, _) = run(&["--trace-warnings", "-e", "process.emitWarning('traced')"]);
+    assert!(
+        err.contains(") Warning: traced\n    at [eval]:1:9"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("emitWarning (") && !err.contains("--trace-warnings"),
+        "{err}"
+    );
+
+    let dir = std::env::temp_dir().join(format!("jsgen-preload-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(
+        dir.join("a.js"),
+        "console.log('a', require.main === module)",
+    )
+    .expect("write");
+    std::fs::write(dir.join("b.js"), "globalThis.fromB = 2").expect("write");
+    std::fs::write(
+        dir.join("main.js"),
+        "console.log('main', fromB, require.main === module)",
+    )
+    .expect("write");
+    let o = jsgen()
+        .current_dir(&dir)
+        .args(["-r", "./a.js", "--require=./b.js", "main.js"])
+        .output()
+        .expect("run jsgen");
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "a false\nmain 2 true\n");
+    let (_, _, status) = run(&["-r", "./no-such-module-here.js", "-e", "1"]);
+    assert_eq!(status, 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}

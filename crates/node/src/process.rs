@@ -87,6 +87,9 @@ pub struct Host {
     /// Whether a warning already printed Node's `(Use \`node --trace-warnings ...\`)` hint
     /// (Node prints it once per process).
     pub warning_hint_shown: bool,
+    /// `--no-warnings` or `NODE_NO_WARNINGS=1`: Node's default `'warning'` handler is not
+    /// installed, so warnings are not printed (the event still fires).
+    pub warnings_off: bool,
     /// `process.env` (its `TZ` changes the local time zone, as in Node).
     pub env: Option<Obj>,
     /// `process.nextTick` queue.
@@ -909,6 +912,35 @@ fn emit_warning(it: &mut Interp, a: &Args) -> JsResult<Value> {
     Ok(Value::Undefined)
 }
 
+/// The command line's warning options (`--no-warnings`, `--no-deprecation`,
+/// `--trace-warnings`, `--trace-deprecation`, `--throw-deprecation`), as Node applies them:
+/// the last four as `process` properties that scripts may also set.
+pub struct WarningFlags {
+    pub no_warnings: bool,
+    pub no_deprecation: bool,
+    pub trace_warnings: bool,
+    pub trace_deprecation: bool,
+    pub throw_deprecation: bool,
+}
+
+pub fn apply_warning_flags(it: &mut Interp, flags: &WarningFlags) {
+    it.node_mut().host.warnings_off =
+        flags.no_warnings || std::env::var("NODE_NO_WARNINGS").is_ok_and(|v| v == "1");
+    let Some(p) = it.node().host.process.clone() else {
+        return;
+    };
+    for (key, on) in [
+        ("noDeprecation", flags.no_deprecation),
+        ("traceProcessWarnings", flags.trace_warnings),
+        ("traceDeprecation", flags.trace_deprecation),
+        ("throwDeprecation", flags.throw_deprecation),
+    ] {
+        if on {
+            p.define(key, Value::Bool(true), Attrs::DEFAULT);
+        }
+    }
+}
+
 /// Writes a warning as Node's default `'warning'` handler does, on the next tick (Node's
 /// `process.emitWarning` defers it with `process.nextTick`).
 pub fn queue_warning(it: &mut Interp, name: &str, msg: &str) {
@@ -930,7 +962,41 @@ pub fn queue_warning(it: &mut Interp, name: &str, msg: &str) {
 /// next tick, as Node's `process.emitWarning` (its default handler writes, then the
 /// script's listeners run).
 fn queue_warning_object(it: &mut Interp, name: &str, msg: &str, warning: Option<Value>) {
-    let trace = if name.ends_with("DeprecationWarning") {
+    let deprecation = name.ends_with("DeprecationWarning");
+    let process_flag = |it: &mut Interp, key: &str| -> bool {
+        let Some(p) = it.node().host.process.clone() else {
+            return false;
+        };
+        matches!(p.get_own_data(&PropKey::from(key)), Some(v) if v.to_boolean())
+    };
+    if deprecation && process_flag(it, "noDeprecation") {
+        return;
+    }
+    if deprecation && process_flag(it, "throwDeprecation") {
+        // Thrown on the next tick, after earlier warnings were written (as Node does).
+        if let Some(w) = warning {
+            let thrower = it.native_fn_with(
+                "",
+                0,
+                |_, a| {
+                    let w = match &a.callee.borrow().kind {
+                        jsgen_engine::object::ObjectKind::Native(n) => {
+                            n.captures.first().cloned().unwrap_or_default()
+                        }
+                        _ => Value::Undefined,
+                    };
+                    Err(Abrupt::Throw(w))
+                },
+                false,
+                vec![w],
+            );
+            it.queue_tick(Value::Object(thrower), Vec::new());
+        }
+        return;
+    }
+    let traced = process_flag(it, "traceProcessWarnings")
+        || (deprecation && process_flag(it, "traceDeprecation"));
+    let trace = if deprecation {
         "--trace-deprecation"
     } else {
         "--trace-warnings"
@@ -942,8 +1008,48 @@ fn queue_warning_object(it: &mut Interp, name: &str, msg: &str, warning: Option<
         },
         _ => String::new(),
     };
-    let text = format!("(node:{}) {name}: {msg}{detail}\n", pid());
-    let hint = format!("(Use `node {trace} ...` to show where the warning was created)\n");
+    // Traced: the warning's stack (its first line is `Name: message`) after the code.
+    let stack = match (&warning, traced) {
+        (Some(Value::Object(o)), true) => it.own_stack_string(o).map(|st| {
+            // Node captures the stack below `process.emitWarning`'s caller chain inside
+            // core modules: drop the frames of emitWarning and of jsgen's `node:` modules
+            // above the first user frame.
+            let st = st.to_rust_string();
+            let mut lines = st.split('\n');
+            let mut out: Vec<&str> = lines.next().into_iter().collect();
+            let mut leading = true;
+            for l in lines {
+                if leading && (l.contains("emitWarning (") || l.contains("(node:")) {
+                    continue;
+                }
+                leading = false;
+                out.push(l);
+            }
+            out.join("\n")
+        }),
+        _ => None,
+    };
+    let text = match stack {
+        Some(st) => {
+            let code = name
+                .strip_prefix('[')
+                .and_then(|r| r.split_once("] "))
+                .map(|(c, _)| format!("[{c}] "))
+                .unwrap_or_default();
+            format!("(node:{}) {code}{st}{detail}\n", pid())
+        }
+        None => format!("(node:{}) {name}: {msg}{detail}\n", pid()),
+    };
+    let hint = if traced {
+        String::new()
+    } else {
+        format!("(Use `node {trace} ...` to show where the warning was created)\n")
+    };
+    let text = if it.node().host.warnings_off {
+        String::new()
+    } else {
+        text
+    };
     let f = it.native_fn_with(
         "emitWarning",
         0,
@@ -956,7 +1062,9 @@ fn queue_warning_object(it: &mut Interp, name: &str, msg: &str, warning: Option<
                 ),
                 _ => (None, None, None),
             };
-            if let Some(Value::String(s)) = text {
+            if let Some(Value::String(s)) =
+                text.filter(|t| !matches!(t, Value::String(s) if s.is_empty()))
+            {
                 let mut s = s.to_rust_string();
                 if let Some(Value::String(h)) = hint {
                     if !std::mem::replace(&mut it.node_mut().host.warning_hint_shown, true) {

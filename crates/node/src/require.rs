@@ -53,8 +53,8 @@ pub fn commonjs_wrapper_args(it: &mut Interp, filename: &str) -> [Value; 5] {
         let abs = std::env::current_dir()
             .map(|d| d.join(filename).to_string_lossy().into_owned())
             .unwrap_or_else(|_| filename.to_string());
+        // Node leaves `require.main` undefined for them.
         let (module, exports) = new_user_module(it, &abs, filename, None, true);
-        it.node_mut().loader.main = Some(module.clone());
         let require = make_require(it, &abs, &module);
         return [
             Value::Object(exports),
