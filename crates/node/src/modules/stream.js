@@ -1941,80 +1941,144 @@ function isIterable(obj) {
     typeof obj[Symbol.iterator] === 'function');
 }
 
+// One of the pipeline's streams: destroyed with the pipeline's error (or
+// ERR_STREAM_DESTROYED) unless it already finished cleanly or closed.
+function pipelineDestroyer(stream, reading, writing) {
+  let finished = false;
+  stream.on('close', () => {
+    finished = true;
+  });
+  const cleanup = eos(stream, { readable: reading, writable: writing }, (err) => {
+    finished = !err;
+  });
+  return {
+    destroy: (err) => {
+      if (finished) return;
+      finished = true;
+      destroyer(stream, err || errors.destroyed('pipe'));
+    },
+    cleanup,
+  };
+}
+
+// lib/internal/streams/pipeline.js pipelineImpl: each stage is a stream, an iterable or a
+// function of the previous stage's async iterable; the callback runs once every pump and
+// pipe finished, or with the first error (a premature close or an abort gives way to a
+// real error), after every stream was destroyed.
 function pipeline(...streams) {
-  const callback = streams.pop();
-  if (typeof callback !== 'function') {
-    throw binding.invalidArgType('streams[stream.length - 1]', 'of type function', callback);
+  const cb = streams.pop();
+  if (typeof cb !== 'function') {
+    throw binding.invalidArgType('streams[stream.length - 1]', 'of type function', cb);
   }
+  let called = false;
+  const callback = (...args) => {
+    if (called) return;
+    called = true;
+    cb(...args);
+  };
+  return pipelineImpl(streams, callback);
+}
+
+function pipelineImpl(streams, callback, opts) {
   if (streams.length === 1 && Array.isArray(streams[0])) streams = streams[0];
   if (streams.length < 2) {
     throw nodeError('TypeError', 'ERR_MISSING_ARGS', 'The "streams" argument must be specified');
   }
+  const { AbortController, AbortError, validateAbortSignal } = require('internal/abort_controller');
+  const ac = new AbortController();
+  const signal = ac.signal;
+  const outerSignal = opts?.signal;
+  const lastStreamCleanup = [];
+  validateAbortSignal(outerSignal, 'options.signal');
+  function abort() {
+    finishImpl(new AbortError(undefined, { cause: outerSignal?.reason }));
+  }
+  let disposable;
+  if (outerSignal) disposable = require('events').addAbortListener(outerSignal, abort);
+
   let error;
-  let finishCount = 0;
+  let value;
   const destroys = [];
-  let finalValue;
+  let finishCount = 0;
   function finish(err) {
     finishImpl(err, --finishCount === 0);
   }
+  function finishOnlyHandleError(err) {
+    finishImpl(err, false);
+  }
   function finishImpl(err, final) {
-    if (err && (!error || error.code === 'ERR_STREAM_PREMATURE_CLOSE')) error = err;
+    if (err && (!error || error.code === 'ERR_STREAM_PREMATURE_CLOSE' || error.name === 'AbortError')) {
+      error = err;
+    }
     if (!error && !final) return;
     while (destroys.length) destroys.shift()(error);
+    disposable?.[Symbol.dispose]();
+    ac.abort();
     if (final) {
-      process.nextTick(callback, error, finalValue);
+      if (!error) lastStreamCleanup.forEach((fn) => fn());
+      process.nextTick(callback, error, value);
     }
   }
+
   let ret;
   for (let i = 0; i < streams.length; i++) {
     const stream = streams[i];
     const reading = i < streams.length - 1;
     const writing = i > 0;
-    const end = true;
+    const next = i + 1 < streams.length ? streams[i + 1] : null;
+    const end = reading || opts?.end !== false;
+    const isLastStream = i === streams.length - 1;
+
     if (isNodeStream(stream)) {
-      if (reading || writing) {
-        finishCount++;
-        const cleanup = eos(stream, { readable: reading, writable: writing }, (err) => {
-          if (!err || err.code !== 'ERR_STREAM_PREMATURE_CLOSE' || reading || !writing) {
-            finish(err);
-          } else {
-            finish(err);
-          }
-        });
-        destroys.push((err) => {
-          cleanup();
-          if (err) destroyer(stream, err);
-        });
+      if (next !== null && (next?.closed || next?.destroyed)) {
+        throw nodeError('Error', 'ERR_STREAM_UNABLE_TO_PIPE', 'Cannot pipe to a closed or destroyed stream');
+      }
+      if (end) {
+        const { destroy, cleanup } = pipelineDestroyer(stream, reading, writing);
+        destroys.push(destroy);
+        if (isReadableNodeStream(stream) && isLastStream) lastStreamCleanup.push(cleanup);
+      }
+      // Errors a stream emits after its part is done end the pipeline, not the process.
+      const onError = (err) => {
+        if (err && err.name !== 'AbortError' && err.code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+          finishOnlyHandleError(err);
+        }
+      };
+      stream.on('error', onError);
+      if (isReadableNodeStream(stream) && isLastStream) {
+        lastStreamCleanup.push(() => stream.removeListener('error', onError));
       }
     }
+
     if (i === 0) {
       if (typeof stream === 'function') {
-        ret = stream({});
+        ret = stream({ signal });
         if (!isIterable(ret)) {
           throw nodeError('TypeError', 'ERR_INVALID_RETURN_VALUE',
-            'Expected Iterable, AsyncIterable or Stream to be returned from the "source" function.');
+            `Expected Iterable, AsyncIterable or Stream to be returned from the "source" function.`);
         }
-      } else if (isIterable(stream) || isNodeStream(stream)) {
+      } else if (isIterable(stream) || isReadableNodeStream(stream)) {
         ret = stream;
       } else {
         ret = Readable.from(stream);
       }
     } else if (typeof stream === 'function') {
-      if (isNodeStream(ret)) ret = streamToAsyncIterator(ret);
-      ret = stream(ret, {});
+      if (isReadableNodeStream(ret)) ret = streamToAsyncIterator(ret);
+      ret = stream(ret, { signal });
       if (reading) {
         if (!isIterable(ret)) {
           throw nodeError('TypeError', 'ERR_INVALID_RETURN_VALUE',
-            'Expected AsyncIterable to be returned from the "transform" function.');
+            `Expected AsyncIterable to be returned from the "transform[${i - 1}]" function.`);
         }
       } else {
-        // The last stage: a function returning a promise (or a value).
+        // The last stage: a function returning a promise (its value is the result) or an
+        // iterable, read into a PassThrough.
         const pt = new PassThrough({ objectMode: true });
-        const then = ret && ret.then;
+        const then = ret?.then;
         if (typeof then === 'function') {
           finishCount++;
           then.call(ret, (val) => {
-            finalValue = val;
+            value = val;
             if (val != null) pt.write(val);
             if (end) pt.end();
             process.nextTick(finish);
@@ -2030,13 +2094,15 @@ function pipeline(...streams) {
             'Expected AsyncIterable or Promise to be returned from the "destination" function.');
         }
         ret = pt;
-        const cleanup = eos(ret, { readable: false, writable: true }, () => {});
-        destroys.push(() => cleanup());
+        const { destroy, cleanup } = pipelineDestroyer(ret, false, true);
+        destroys.push(destroy);
+        if (isLastStream) lastStreamCleanup.push(cleanup);
       }
     } else if (isNodeStream(stream)) {
       if (isReadableNodeStream(ret)) {
         finishCount += 2;
-        pipe(ret, stream, finish, { end });
+        const cleanup = pipe(ret, stream, finish, finishOnlyHandleError, { end });
+        if (isReadableNodeStream(stream) && isLastStream) lastStreamCleanup.push(cleanup);
       } else if (isIterable(ret)) {
         finishCount++;
         pumpToNode(ret, stream, finish, { end });
@@ -2048,13 +2114,14 @@ function pipeline(...streams) {
       ret = Readable.from(stream);
     }
   }
+  if (signal?.aborted || outerSignal?.aborted) process.nextTick(abort);
   return ret;
 }
 
-function pipe(src, dst, finish, { end }) {
+function pipe(src, dst, finish, finishOnlyHandleError, { end }) {
   let ended = false;
   dst.on('close', () => {
-    if (!ended) finish(errors.prematureClose());
+    if (!ended) finishOnlyHandleError(errors.prematureClose());
   });
   src.pipe(dst, { end: false });
   if (end) {
@@ -2127,10 +2194,10 @@ function pipelinePromise(...streams) {
     if (last && typeof last === 'object' && !isNodeStream(last) && !isIterable(last)) {
       opts = streams.pop();
     }
-    pipeline(...streams, (err, value) => {
+    pipelineImpl(streams, (err, value) => {
       if (err) reject(err);
       else resolve(value);
-    });
+    }, opts);
   });
 }
 
