@@ -2201,6 +2201,260 @@ function pipelinePromise(...streams) {
   });
 }
 
+// ---- Duplex.from (lib/internal/streams/duplexify.js) ------------------------------------------
+// A Duplex from whatever can act as one: a stream (wrapped), an async generator function
+// (its argument is the writable side as an async iterable, its yields the readable side), an
+// async function (writable only), an iterable or a promise (readable only), or a
+// { readable, writable } pair.
+
+class Duplexify extends Duplex {
+  constructor(options) {
+    super(options);
+    if (options?.readable === false) {
+      this._readableState.readable = false;
+      this._readableState.ended = true;
+      this._readableState.endEmitted = true;
+    }
+    if (options?.writable === false) {
+      this._writableState.writable = false;
+      this._writableState.ending = true;
+      this._writableState.ended = true;
+      this._writableState.finished = true;
+    }
+  }
+}
+
+function isDuplexNodeStream(obj) {
+  return !!(obj && typeof obj.pipe === 'function' && obj._readableState &&
+    typeof obj.on === 'function' && typeof obj.write === 'function');
+}
+function streamIsReadable(stream) {
+  if (!isNodeStream(stream)) return null;
+  if (isDestroyed(stream)) return false;
+  const r = stream._readableState;
+  return isReadableNodeStream(stream) && stream.readable !== false && !(r && r.endEmitted);
+}
+function streamIsWritable(stream) {
+  if (!isNodeStream(stream)) return null;
+  if (isDestroyed(stream)) return false;
+  const w = stream._writableState;
+  return isWritableNodeStream(stream) && stream.writable !== false && !(w && w.ending);
+}
+
+function duplexify(body, name) {
+  if (isDuplexNodeStream(body)) return body;
+  if (isReadableNodeStream(body)) return _duplexify({ __proto__: null, readable: body });
+  if (isWritableNodeStream(body)) return _duplexify({ __proto__: null, writable: body });
+  if (isNodeStream(body)) return _duplexify({ __proto__: null, writable: false, readable: false });
+  if (typeof body === 'function') {
+    const { value, write, final, destroy } = fromAsyncGen(body);
+    if (isDuplexNodeStream(value)) return value;
+    if (isIterable(value)) {
+      return from(Duplexify, value, { objectMode: true, write, final, destroy });
+    }
+    const then = value?.then;
+    if (typeof then === 'function') {
+      let d;
+      let finalized = false;
+      const promise = then.call(value, (val) => {
+        if (val != null) {
+          throw nodeError('TypeError', 'ERR_INVALID_RETURN_VALUE',
+            `Expected nully to be returned from the "body" function but got ${require('internal/errors').determineSpecificType(val)}.`);
+        }
+        if (!finalized) destroyer(d);
+      }, (err) => {
+        destroyer(d, err);
+      });
+      return d = new Duplexify({
+        objectMode: true,
+        readable: false,
+        write,
+        final(cb) {
+          finalized = true;
+          final(async () => {
+            try {
+              await promise;
+              process.nextTick(cb, null);
+            } catch (err) {
+              process.nextTick(cb, err);
+            }
+          });
+        },
+        destroy,
+      });
+    }
+    throw nodeError('TypeError', 'ERR_INVALID_RETURN_VALUE',
+      `Expected Iterable, AsyncIterable or AsyncFunction to be returned from the "${name}" function but got ${require('internal/errors').determineSpecificType(value)}.`);
+  }
+  if (isIterable(body)) return from(Duplexify, body, { objectMode: true, writable: false });
+  if (typeof body?.writable === 'object' || typeof body?.readable === 'object') {
+    const readable = body?.readable
+      ? (isReadableNodeStream(body.readable) ? body.readable : duplexify(body.readable))
+      : undefined;
+    const writable = body?.writable
+      ? (isWritableNodeStream(body.writable) ? body.writable : duplexify(body.writable))
+      : undefined;
+    return _duplexify({ __proto__: null, readable, writable });
+  }
+  const then = body?.then;
+  if (typeof then === 'function') {
+    let d;
+    then.call(body, (val) => {
+      if (val != null) d.push(val);
+      d.push(null);
+    }, (err) => {
+      destroyer(d, err);
+    });
+    return d = new Duplexify({ objectMode: true, writable: false, read() {} });
+  }
+  throw binding.invalidArgType(name,
+    'of type function or an instance of Blob, ReadableStream, WritableStream, Stream, Iterable, AsyncIterable, or Promise or { readable, writable } pair',
+    body);
+}
+
+function fromAsyncGen(fn) {
+  const { AbortController, AbortError } = require('internal/abort_controller');
+  let { promise, resolve } = Promise.withResolvers();
+  const ac = new AbortController();
+  const signal = ac.signal;
+  const value = fn(async function* () {
+    while (true) {
+      const pending = promise;
+      promise = null;
+      const { chunk, done, cb } = await pending;
+      process.nextTick(cb);
+      if (done) return;
+      if (signal.aborted) throw new AbortError(undefined, { cause: signal.reason });
+      ({ promise, resolve } = Promise.withResolvers());
+      yield chunk;
+    }
+  }(), { signal });
+  return {
+    value,
+    write(chunk, encoding, cb) {
+      const r = resolve;
+      resolve = null;
+      r({ __proto__: null, chunk, done: false, cb });
+    },
+    final(cb) {
+      const r = resolve;
+      resolve = null;
+      r({ __proto__: null, done: true, cb });
+    },
+    destroy(err, cb) {
+      ac.abort(err);
+      if (resolve !== null) {
+        const r = resolve;
+        resolve = null;
+        r({ __proto__: null, done: true, cb() {} });
+      }
+      cb(err);
+    },
+  };
+}
+
+function _duplexify(pair) {
+  const r = pair.readable && typeof pair.readable.read !== 'function'
+    ? Readable.wrap(pair.readable) : pair.readable;
+  const w = pair.writable;
+  let readable = !!streamIsReadable(r);
+  let writable = !!streamIsWritable(w);
+  let ondrain;
+  let onfinish;
+  let onreadable;
+  let onclose;
+  let d;
+  function onfinished(err) {
+    const cb = onclose;
+    onclose = null;
+    if (cb) cb(err);
+    else if (err) d.destroy(err);
+  }
+  d = new Duplexify({
+    readableObjectMode: !!r?.readableObjectMode,
+    writableObjectMode: !!w?.writableObjectMode,
+    readable,
+    writable,
+  });
+  if (writable) {
+    eos(w, (err) => {
+      writable = false;
+      if (err) destroyer(r, err);
+      onfinished(err);
+    });
+    d._write = function (chunk, encoding, callback) {
+      if (w.write(chunk, encoding)) callback();
+      else ondrain = callback;
+    };
+    d._final = function (callback) {
+      w.end();
+      onfinish = callback;
+    };
+    w.on('drain', function () {
+      if (ondrain) {
+        const cb = ondrain;
+        ondrain = null;
+        cb();
+      }
+    });
+    w.on('finish', function () {
+      if (onfinish) {
+        const cb = onfinish;
+        onfinish = null;
+        cb();
+      }
+    });
+  }
+  if (readable) {
+    eos(r, (err) => {
+      readable = false;
+      if (err) destroyer(w, err);
+      onfinished(err);
+    });
+    r.on('readable', function () {
+      if (onreadable) {
+        const cb = onreadable;
+        onreadable = null;
+        cb();
+      }
+    });
+    r.on('end', function () {
+      d.push(null);
+    });
+    d._read = function () {
+      while (true) {
+        const buf = r.read();
+        if (buf === null) {
+          onreadable = d._read;
+          return;
+        }
+        if (!d.push(buf)) return;
+      }
+    };
+  }
+  d._destroy = function (err, callback) {
+    if (!err && onclose !== null) {
+      const { AbortError } = require('internal/abort_controller');
+      err = new AbortError();
+    }
+    onreadable = null;
+    ondrain = null;
+    onfinish = null;
+    if (onclose === null) {
+      callback(err);
+    } else {
+      onclose = callback;
+      destroyer(w, err);
+      destroyer(r, err);
+    }
+  };
+  return d;
+}
+
+Duplex.from = function (body) {
+  return duplexify(body, 'body');
+};
+
 // ---- duplexPair (lib/internal/streams/duplexpair.js) ---------------------------------------
 // Two Duplex streams joined back to back: what one side writes, the other reads; a write's
 // callback waits until the other side's reader asks for more.
