@@ -2455,6 +2455,116 @@ Duplex.from = function (body) {
   return duplexify(body, 'body');
 };
 
+// ---- stream.compose (lib/internal/streams/compose.js) -------------------------------------
+// One Duplex for a whole pipeline: writes go to the first stream, reads come from the last;
+// functions at either end become Duplex.from streams.
+
+function compose(...streams) {
+  if (streams.length === 0) {
+    throw nodeError('TypeError', 'ERR_MISSING_ARGS', 'The "streams" argument must be specified');
+  }
+  if (streams.length === 1) return Duplex.from(streams[0]);
+  const orgStreams = streams.slice();
+  if (typeof streams[0] === 'function') streams[0] = Duplex.from(streams[0]);
+  if (typeof streams[streams.length - 1] === 'function') {
+    const idx = streams.length - 1;
+    streams[idx] = Duplex.from(streams[idx]);
+  }
+  for (let n = 0; n < streams.length; ++n) {
+    if (!isNodeStream(streams[n])) continue;
+    const bad = (reason) => nodeError('TypeError', 'ERR_INVALID_ARG_VALUE',
+      `The argument 'streams[${n}]' ${reason}. Received ${binding.inspect(orgStreams[n])}`);
+    if (n < streams.length - 1 && !streamIsReadable(streams[n])) throw bad('must be readable');
+    if (n > 0 && !streamIsWritable(streams[n])) throw bad('must be writable');
+  }
+  let ondrain;
+  let onfinish;
+  let onclose;
+  let d;
+  function onfinished(err) {
+    const cb = onclose;
+    onclose = null;
+    if (cb) cb(err);
+    else if (err) d.destroy(err);
+    else if (!readable && !writable) d.destroy();
+  }
+  const head = streams[0];
+  const tail = pipeline(streams, onfinished);
+  const writable = !!streamIsWritable(head);
+  const readable = !!streamIsReadable(tail);
+  d = new Duplex({
+    writableObjectMode: !!head?.writableObjectMode,
+    readableObjectMode: !!tail?.readableObjectMode,
+    writable,
+    readable,
+  });
+  if (writable) {
+    d._write = function (chunk, encoding, callback) {
+      if (head.write(chunk, encoding)) callback();
+      else ondrain = callback;
+    };
+    d._final = function (callback) {
+      head.end();
+      onfinish = callback;
+    };
+    head.on('drain', function () {
+      if (ondrain) {
+        const cb = ondrain;
+        ondrain = null;
+        cb();
+      }
+    });
+    eos(tail, () => {
+      if (onfinish) {
+        const cb = onfinish;
+        onfinish = null;
+        cb();
+      }
+    });
+  }
+  if (readable) {
+    d._read = function () {
+      tail.resume();
+    };
+    tail.on('data', function (chunk) {
+      if (!d.push(chunk)) tail.pause();
+    });
+    tail.on('end', function () {
+      d.push(null);
+    });
+  }
+  d._destroy = function (err, callback) {
+    if (!err && onclose !== null) {
+      const { AbortError } = require('internal/abort_controller');
+      err = new AbortError();
+    }
+    ondrain = null;
+    onfinish = null;
+    destroyer(tail, err);
+    if (onclose === null) callback(err);
+    else onclose = callback;
+  };
+  return d;
+}
+
+Object.defineProperty(Readable.prototype, 'compose', {
+  value: function compose(stream, options) {
+    if (options != null && (typeof options !== 'object' || Array.isArray(options))) {
+      throw binding.invalidArgType('options', 'of type object', options);
+    }
+    if (options?.signal != null) {
+      require('internal/abort_controller').validateAbortSignal(options.signal, 'options.signal');
+    }
+    const composed = composeStreams(this, stream);
+    if (options?.signal) Stream.addAbortSignal(options.signal, composed);
+    return composed;
+  },
+  writable: true,
+  configurable: true,
+  enumerable: false,
+});
+const composeStreams = compose;
+
 // ---- duplexPair (lib/internal/streams/duplexpair.js) ---------------------------------------
 // Two Duplex streams joined back to back: what one side writes, the other reads; a write's
 // callback waits until the other side's reader asks for more.
@@ -2585,6 +2695,7 @@ Stream.addAbortSignal = function addAbortSignal(signal, stream) {
   return stream;
 };
 Stream.duplexPair = duplexPair;
+Stream.compose = compose;
 Stream._isArrayBufferView = ArrayBuffer.isView;
 Stream._isUint8Array = (v) => v instanceof Uint8Array;
 Stream._uint8ArrayToBuffer = toBuffer;
