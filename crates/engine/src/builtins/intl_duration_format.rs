@@ -243,6 +243,8 @@ fn number_parts(
 ) -> Vec<(&'static str, String)> {
     let spec = NumberSpec {
         locale: d.locale.clone(),
+        // The digital style's numbers are not grouped (`1234567:20:45`).
+        grouping: if unit.is_some() { None } else { Some(false) },
         style: if unit.is_some() { "unit" } else { "decimal" }.into(),
         unit: unit.map(String::from),
         unit_display: display.into(),
@@ -432,28 +434,18 @@ fn list_parts(d: &DurationFormatData, groups: Vec<Parts>) -> Parts {
         "narrow" => 2,
         _ => 1,
     };
-    let marks: Vec<String> = (0..groups.len())
-        .map(|i| char::from_u32(0xE000 + i as u32).map_or(String::new(), String::from))
-        .collect();
-    let joined = super::intl_icu::list_format(&d.locale, 2, style, &marks);
     let mut out: Parts = Vec::new();
-    let mut literal = String::new();
+    let n = groups.len();
     let mut groups: Vec<Option<Parts>> = groups.into_iter().map(Some).collect();
-    for c in joined.chars() {
-        let k = c as u32;
-        if (0xE000..0xE000 + groups.len() as u32).contains(&k) {
-            if !literal.is_empty() {
-                out.push(("literal", std::mem::take(&mut literal), None));
+    for piece in super::intl_list_format::list_layout(&d.locale, 2, style, n) {
+        match piece {
+            Ok(i) => {
+                if let Some(g) = groups.get_mut(i).and_then(Option::take) {
+                    out.extend(g);
+                }
             }
-            if let Some(g) = groups.get_mut((k - 0xE000) as usize).and_then(Option::take) {
-                out.extend(g);
-            }
-        } else {
-            literal.push(c);
+            Err(lit) => out.push(("literal", lit, None)),
         }
-    }
-    if !literal.is_empty() {
-        out.push(("literal", literal, None));
     }
     out
 }
