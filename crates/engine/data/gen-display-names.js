@@ -84,7 +84,7 @@ for (const l of ['en', 'de', 'fr', 'es', 'ja', 'zh']) {
     const c = x + '-' + q;
     let v;
     try { v = dia.of(c); } catch { continue; }
-    if (v !== std.of(c)) compounds.add(c);
+    if (v !== std.of(c) || dia.of(c + '-posix') !== std.of(c + '-posix')) compounds.add(c);
   }
 }
 const COMPOUNDS = [...compounds].sort();
@@ -134,9 +134,11 @@ const table = (l) => {
   for (const [k, style] of [['D', 'long'], ['d', 'short']]) {
     const dia = lang(style, 'dialect');
     const std = lang(style, 'standard');
+    // A dialect name can equal the composed one (fr short `anglais (É.-U.)`); a variant
+    // tells them apart (`anglais (É.-U.) (informatique)` vs `anglais (É.-U., informatique)`).
     t[k] = COMPOUNDS.map((c) => {
       const v = dia.of(c);
-      return v === std.of(c) ? '' : v;
+      return v === std.of(c) && dia.of(c + '-posix') === std.of(c + '-posix') ? '' : v;
     });
   }
   const cur = dn(l, 'currency');

@@ -583,8 +583,8 @@ fn resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 pub fn init(it: &mut Interp, intl: &Obj) {
     let (_, p) = super::intl::make_class(it, intl, "DisplayNames", ctor, 2);
-    it.define_method(&p, "of", 1, of);
     it.define_method(&p, "resolvedOptions", 0, resolved_options);
+    it.define_method(&p, "of", 1, of);
 }
 
 #[cfg(test)]

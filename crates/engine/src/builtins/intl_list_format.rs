@@ -225,9 +225,9 @@ fn resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 pub fn init(it: &mut Interp, intl: &Obj) {
     let (_, p) = super::intl::make_class(it, intl, "ListFormat", ctor, 0);
+    it.define_method(&p, "resolvedOptions", 0, resolved_options);
     it.define_method(&p, "format", 1, format);
     it.define_method(&p, "formatToParts", 1, format_to_parts);
-    it.define_method(&p, "resolvedOptions", 0, resolved_options);
 }
 
 #[cfg(test)]
