@@ -114,18 +114,21 @@ fn codes(kind: char) -> &'static Codes {
     }]
 }
 
+/// A locale's names that differ from its language's: (kind, code index) → name.
+type Differences = HashMap<(char, usize), String>;
+
 /// One language's stream, parsed: the language's names and its locales' differences.
 #[derive(Default)]
 struct LanguageNames {
     base: HashMap<char, Vec<String>>,
     /// Per regional/script locale: its differences from `base`.
-    locales: HashMap<String, Rc<HashMap<(char, usize), String>>>,
+    locales: HashMap<String, Rc<Differences>>,
 }
 
 impl LanguageNames {
     fn parse(text: &str) -> LanguageNames {
         let mut out = LanguageNames::default();
-        let mut current: Option<(String, HashMap<(char, usize), String>)> = None;
+        let mut current: Option<(String, Differences)> = None;
         let mut first = true;
         for line in text.split('\n') {
             if let Some(tag) = line.strip_prefix('=') {
@@ -201,7 +204,7 @@ fn language_names(language: &str) -> Option<Rc<LanguageNames>> {
 /// The names of one display locale: its language's names and its own differences.
 struct Names {
     lang: Option<Rc<LanguageNames>>,
-    own: Option<Rc<HashMap<(char, usize), String>>>,
+    own: Option<Rc<Differences>>,
 }
 
 impl Names {

@@ -500,7 +500,13 @@ fn transliterate(d: &DurationFormatData, parts: &mut Parts) {
         |s: &super::intl_icu::NumberSymbols| (s.group.clone(), s.decimal.clone(), s.minus.clone());
     let (group, decimal, minus) = {
         let own = sym(&from);
-        let root = sym(&super::intl_icu::number_symbols(&format!("und-u-nu-{nu}")));
+        // ICU4X's `und` has no `arab` symbols; ar's are root's (CLDR).
+        let root_source = if nu == "arab" {
+            "ar-u-nu-arab".to_string()
+        } else {
+            format!("und-u-nu-{nu}")
+        };
+        let root = sym(&super::intl_icu::number_symbols(&root_source));
         if sym(&to) == own && root != sym(&super::intl_icu::number_symbols("und")) {
             root
         } else {
@@ -526,10 +532,8 @@ fn transliterate(d: &DurationFormatData, parts: &mut Parts) {
             "group" => out.push((ty, group.clone(), unit)),
             "minusSign" => {
                 // A sign that starts with bidi marks (arab `؜-`) reports them as a literal.
-                let sign = to
-                    .minus
-                    .trim_start_matches(['\u{200e}', '\u{200f}', '\u{61c}']);
-                let marks = &to.minus[..to.minus.len() - sign.len()];
+                let sign = minus.trim_start_matches(['\u{200e}', '\u{200f}', '\u{61c}']);
+                let marks = &minus[..minus.len() - sign.len()];
                 if !marks.is_empty() {
                     out.push(("literal", marks.to_string(), unit));
                 }
