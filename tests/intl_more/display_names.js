@@ -53,6 +53,11 @@ for (const [type, c] of [['region', 'a1'], ['region', 'USA'], ['script', 'Lat'],
 for (const o of [undefined, {}, null, { type: 'x' }, { type: 'region', style: 'x' }, { type: 'region', fallback: 'x' }, { type: 'region', languageDisplay: 'x' }]) {
   console.log(JSON.stringify(o), show(() => new Intl.DisplayNames('en', o).resolvedOptions()));
 }
+// Display locales without calendar names: the code comes back as V8 passed it to ICU.
+for (const l of ['agq', 'bas', 'ksf']) {
+  const d = new Intl.DisplayNames(l, { type: 'calendar' });
+  console.log(l, ['gregory', 'ethioaa', 'roc', 'islamic-civil'].map((c) => show(() => d.of(c))).join(' | '));
+}
 console.log(show(() => Intl.DisplayNames('en', { type: 'region' })), show(() => Intl.DisplayNames.prototype.of.call({}, 'US')));
 console.log(Object.getOwnPropertyNames(Intl.DisplayNames.prototype).join(), Intl.DisplayNames.length,
   Intl.DisplayNames.supportedLocalesOf(['en-US', 'de', 'xx']).join(),

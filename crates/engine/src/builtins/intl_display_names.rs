@@ -473,7 +473,13 @@ fn display_name(d: &DisplayNamesData, code: &str) -> Result<Option<String>, ()> 
                 return Err(());
             }
             let k = ['K', 'k', 'm'][usize::from(d.style.min(2))];
-            (names.get(k, code), code.to_string())
+            // V8 hands ICU its legacy keys for these two, which come back when unnamed.
+            let fallback = match code {
+                "gregory" => "gregorian",
+                "ethioaa" => "ethiopic-amete-alem",
+                c => c,
+            };
+            (names.get(k, code), fallback.to_string())
         }
         Kind::DateTimeField => {
             if codes('F').get(code).is_none() {
