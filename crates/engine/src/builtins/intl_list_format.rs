@@ -241,7 +241,10 @@ mod tests {
         let text: Vec<&str> = p.iter().map(|(_, s)| s.as_str()).collect();
         assert_eq!(text, ["a", ", ", "b", ", and ", "c"]);
         // Spanish `y` becomes `e` before an `i` sound.
-        let items: Vec<String> = ["agua", "hierro"].iter().map(|s| s.to_string()).collect();
+        let items: Vec<String> = ["España", "Irlanda"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         let p = list_parts("es", 0, 0, &items);
         assert_eq!(p[1], (false, " e ".to_string()));
     }
