@@ -47,3 +47,23 @@ for (const d of [{ days: 1, hours: -1 }, { hours: '3' }, { days: 2, hours: undef
 console.log(show(() => Intl.DurationFormat()), show(() => new Intl.DurationFormat('en', 5)));
 console.log(Object.getOwnPropertyNames(Intl.DurationFormat.prototype).join(), Intl.DurationFormat.length,
   Object.prototype.toString.call(f), f);
+console.log('== parts, signs, grouping, numbering systems');
+const more = [
+  { hours: 1234567, minutes: 20, seconds: 45 }, { hours: -1, minutes: -2, seconds: -3, milliseconds: -400 },
+  // (V8 sums the seconds in floating point: {seconds: 1e7, nanoseconds: 1} prints .000000002;
+  // jsgen keeps exact decimals, as ECMA-402 asks.)
+  { years: -1, days: -2, hours: -3 }, { hours: 0, minutes: -0, seconds: -5 },
+  { days: 1234, hours: 12345 }, { minutes: 0, seconds: 0 },
+];
+// (hi is left out: ICU4X's unit list pattern differs, see above.)
+for (const l of ['en', 'de', 'fr', 'ar', 'ja', 'fi', 'da', 'ru']) {
+  for (const style of ['long', 'short', 'narrow', 'digital']) {
+    const df = new Intl.DurationFormat(l, { style });
+    console.log(l, style, more.map((d) => show(() => JSON.stringify(df.formatToParts(d).map((p) => p.type[0] + (p.unit ? p.unit[0] : '') + ':' + p.value)))).join(' '));
+  }
+}
+for (const [l, o] of [['en', { numberingSystem: 'arab' }], ['en-u-nu-thai', {}], ['de', { numberingSystem: 'deva', style: 'digital' }], ['en-u-nu-arab', { numberingSystem: 'beng' }], ['fr', { numberingSystem: 'xyz' }]]) {
+  const df = new Intl.DurationFormat(l, o);
+  const r = df.resolvedOptions();
+  console.log(l, JSON.stringify(o), r.locale, r.numberingSystem, more.map((d) => show(() => df.format(d))).join(' | '));
+}

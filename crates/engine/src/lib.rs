@@ -21,6 +21,7 @@ pub mod interp;
 mod intl_compact_patterns;
 mod intl_currency_symbols;
 mod intl_date_patterns;
+mod intl_display_names_data;
 mod intl_duration_separators;
 mod intl_languages;
 mod intl_locale_info;

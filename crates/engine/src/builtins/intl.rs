@@ -40,6 +40,8 @@ pub enum IntlData {
     },
     /// A `Segments` object: a string and its boundaries.
     Segments(std::rc::Rc<super::intl_segmenter::Boundaries>),
+    /// `Intl.DisplayNames` (`intl_display_names.rs`).
+    DisplayNames(Box<super::intl_display_names::DisplayNamesData>),
     /// `Intl.DurationFormat` (`intl_duration_format.rs`).
     DurationFormat(Box<super::intl_duration_format::DurationFormatData>),
     /// `Intl.Locale` (`intl_locale.rs`): the canonical tag.
@@ -118,7 +120,7 @@ pub(crate) enum Service {
 }
 
 /// The tag without its Unicode extension (`-u-...`) and what follows.
-fn strip_extensions(tag: &str) -> &str {
+pub(crate) fn strip_extensions(tag: &str) -> &str {
     let mut end = tag.len();
     let mut pos = 0;
     for part in tag.split('-') {
@@ -147,7 +149,12 @@ pub(crate) fn best_available(tag: &str, service: Service) -> Option<String> {
         Service::Plural => language.to_string(),
         Service::Collator => match language {
             "zh" | "sr" => base.to_string(),
-            _ if base == "fr-CA" || base.starts_with("de-AT") => base.to_string(),
+            // V8 keeps these regional tags too (ICU has collation data under their names).
+            _ if matches!(base, "fr-CA" | "en-US" | "he-IL" | "nb-NO")
+                || base.starts_with("de-AT") =>
+            {
+                base.to_string()
+            }
             _ => language.to_string(),
         },
     })
@@ -1168,7 +1175,9 @@ pub fn collator_from_args(
         COLL,
     )?
     .unwrap_or_else(|| "variant".into());
-    let ignore_punctuation = bool_opt(it, &opts, "ignorePunctuation")?.unwrap_or(false);
+    // Thai's CLDR collation ignores punctuation by default (alternate=shifted).
+    let ignore_punctuation =
+        bool_opt(it, &opts, "ignorePunctuation")?.unwrap_or(lang(&locale) == "th");
     let key = super::intl_icu::CollatorKey {
         sensitivity: match sensitivity.as_str() {
             "base" => 0,
@@ -1492,84 +1501,6 @@ fn pr_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
     Ok(Value::Object(o))
 }
 
-fn lf_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    if a.new_target.is_none() {
-        return Err(it.type_error("Constructor Intl.ListFormat requires 'new'"));
-    }
-    let (locale, _) = resolve_service_locale(it, &a.get(0), Service::Whole)?;
-    let opts = options_object(it, &a.get(1))?;
-    let c = "Intl.ListFormat";
-    str_opt(it, &opts, "localeMatcher", &["lookup", "best fit"], c)?;
-    let kind = str_opt(
-        it,
-        &opts,
-        "type",
-        &["conjunction", "disjunction", "unit"],
-        c,
-    )?;
-    let style = str_opt(it, &opts, "style", &["long", "short", "narrow"], c)?;
-    make_service(
-        it,
-        a,
-        IntlData::List {
-            locale,
-            kind: kind.unwrap_or_else(|| "conjunction".into()),
-            style: style.unwrap_or_else(|| "long".into()),
-        },
-    )
-}
-
-fn lf_format(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let IntlData::List {
-        locale,
-        kind,
-        style,
-    } = intl_data(it, a.this, "Intl.ListFormat.prototype.format")?
-    else {
-        return Err(it.type_error("incompatible receiver"));
-    };
-    let list = a.get(0);
-    let mut items = Vec::new();
-    if !list.is_undefined() {
-        let vals = it.iterable_to_list(&list)?;
-        for v in vals {
-            let Value::String(s) = &v else {
-                return Err(it.type_error("Iterable yielded a non-String value"));
-            };
-            items.push(s.to_rust_string());
-        }
-    }
-    let kind = match kind.as_str() {
-        "conjunction" => 0,
-        "disjunction" => 1,
-        _ => 2,
-    };
-    let style = match style.as_str() {
-        "long" => 0,
-        "short" => 1,
-        _ => 2,
-    };
-    Ok(Value::from(
-        super::intl_icu::list_format(&locale, kind, style, &items).as_str(),
-    ))
-}
-
-fn lf_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let IntlData::List {
-        locale,
-        kind,
-        style,
-    } = intl_data(it, a.this, "Intl.ListFormat.prototype.resolvedOptions")?
-    else {
-        return Err(it.type_error("incompatible receiver"));
-    };
-    let o = it.new_object();
-    o.define("locale", Value::from(locale.as_str()), Attrs::DEFAULT);
-    o.define("type", Value::from(kind.as_str()), Attrs::DEFAULT);
-    o.define("style", Value::from(style.as_str()), Attrs::DEFAULT);
-    Ok(Value::Object(o))
-}
-
 fn collator_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let spec = collator_from_args(it, &a.get(0), &a.get(1))?;
     make_service(it, a, IntlData::Collator(spec))
@@ -1719,13 +1650,12 @@ pub fn init(it: &mut Interp) {
 
     super::intl_relative_time_format::init(it, &intl);
 
-    let (_, p) = make_class(it, &intl, "ListFormat", lf_ctor, 0);
-    it.define_method(&p, "format", 1, lf_format);
-    it.define_method(&p, "resolvedOptions", 0, lf_resolved_options);
+    super::intl_list_format::init(it, &intl);
 
     super::intl_segmenter::init(it, &intl);
     super::intl_locale::init(it, &intl);
     super::intl_duration_format::init(it, &intl);
+    super::intl_display_names::init(it, &intl);
 
     super::define_global(it, "Intl", Value::Object(intl));
 }

@@ -31,7 +31,10 @@ const UNITS: [(&str, &str); 10] = [
 
 #[derive(Debug, Clone)]
 pub struct DurationFormatData {
+    /// The locale formatting uses (no extensions).
     pub locale: String,
+    /// `resolvedOptions().locale`: `locale` plus a `-u-nu-` keyword the options kept.
+    pub locale_tag: String,
     pub numbering_system: String,
     pub style: String,
     /// Per unit of [`UNITS`]: (style, display).
@@ -49,14 +52,28 @@ fn ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if a.new_target.is_none() {
         return Err(it.type_error("Constructor Intl.DurationFormat requires 'new'"));
     }
-    let (locale, _) = resolve_service_locale(it, &a.get(0), Service::Whole)?;
+    let (locale, tag) = resolve_service_locale(it, &a.get(0), Service::Whole)?;
     let opts = get_options_object(it, &a.get(1))?;
     str_opt(it, &opts, "localeMatcher", &["lookup", "best fit"], CTOR)?;
-    if let Some(nu) = str_opt(it, &opts, "numberingSystem", &[], CTOR)? {
-        if !is_type_sequence(&nu) {
+    let nu_option = str_opt(it, &opts, "numberingSystem", &[], CTOR)?;
+    if let Some(nu) = &nu_option {
+        if !is_type_sequence(nu) {
             return Err(it.range_error(format!("Invalid numberingSystem : {nu}")));
         }
     }
+    // ResolveLocale's `nu`: the option wins over the tag's keyword; unsupported values are
+    // ignored; the keyword stays in the locale only when it is the one used.
+    let nu_option = nu_option.filter(|n| is_numbering_system(n));
+    let nu_keyword = super::intl::unicode_keyword(&tag, "nu").filter(|n| is_numbering_system(n));
+    let (numbering_system, locale_tag) = match (nu_option, nu_keyword) {
+        (Some(o), Some(k)) if o == k => (o, format!("{locale}-u-nu-{k}")),
+        (Some(o), _) => (o, locale.clone()),
+        (None, Some(k)) => (k.clone(), format!("{locale}-u-nu-{k}")),
+        (None, None) => (
+            super::intl_locale::default_numbering_system(&locale).to_string(),
+            locale.clone(),
+        ),
+    };
     let style = str_opt(
         it,
         &opts,
@@ -130,12 +147,12 @@ fn ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
         }
         Some(n.floor() as usize)
     };
-    let numbering_system = super::intl_locale::default_numbering_system(&locale).to_string();
     make_service(
         it,
         a,
         IntlData::DurationFormat(Box::new(DurationFormatData {
             locale,
+            locale_tag,
             numbering_system,
             style,
             units,
@@ -243,6 +260,8 @@ fn number_parts(
 ) -> Vec<(&'static str, String)> {
     let spec = NumberSpec {
         locale: d.locale.clone(),
+        // The digital style's numbers are not grouped (`1234567:20:45`).
+        grouping: if unit.is_some() { None } else { Some(false) },
         style: if unit.is_some() { "unit" } else { "decimal" }.into(),
         unit: unit.map(String::from),
         unit_display: display.into(),
@@ -432,28 +451,18 @@ fn list_parts(d: &DurationFormatData, groups: Vec<Parts>) -> Parts {
         "narrow" => 2,
         _ => 1,
     };
-    let marks: Vec<String> = (0..groups.len())
-        .map(|i| char::from_u32(0xE000 + i as u32).map_or(String::new(), String::from))
-        .collect();
-    let joined = super::intl_icu::list_format(&d.locale, 2, style, &marks);
     let mut out: Parts = Vec::new();
-    let mut literal = String::new();
+    let n = groups.len();
     let mut groups: Vec<Option<Parts>> = groups.into_iter().map(Some).collect();
-    for c in joined.chars() {
-        let k = c as u32;
-        if (0xE000..0xE000 + groups.len() as u32).contains(&k) {
-            if !literal.is_empty() {
-                out.push(("literal", std::mem::take(&mut literal), None));
+    for piece in super::intl_list_format::list_layout(&d.locale, 2, style, n) {
+        match piece {
+            Ok(i) => {
+                if let Some(g) = groups.get_mut(i).and_then(Option::take) {
+                    out.extend(g);
+                }
             }
-            if let Some(g) = groups.get_mut((k - 0xE000) as usize).and_then(Option::take) {
-                out.extend(g);
-            }
-        } else {
-            literal.push(c);
+            Err(lit) => out.push(("literal", lit, None)),
         }
-    }
-    if !literal.is_empty() {
-        out.push(("literal", literal, None));
     }
     out
 }
@@ -462,7 +471,78 @@ fn format_parts(it: &mut Interp, a: &Args, m: &str) -> JsResult<Parts> {
     let d = data_of(it, a.this, m)?;
     let rec = to_duration_record(it, &a.get(0))?;
     let groups = partition(&d, &rec);
-    Ok(list_parts(&d, groups))
+    let mut parts = list_parts(&d, groups);
+    transliterate(&d, &mut parts);
+    Ok(parts)
+}
+
+/// Whether `nu` is one of `Intl.supportedValuesOf('numberingSystem')`.
+fn is_numbering_system(nu: &str) -> bool {
+    crate::intl_supported_values::SUPPORTED_VALUES
+        .split('\n')
+        .find(|l| l.starts_with("numberingSystem\t"))
+        .is_some_and(|l| l.split(['\t', ' ']).skip(1).any(|v| v == nu))
+}
+
+/// Rewrites the number parts in the chosen numbering system's digits and decimal sign when it
+/// is not the locale's own (the unit tables and NumberFormat use the locale's digits).
+fn transliterate(d: &DurationFormatData, parts: &mut Parts) {
+    if d.numbering_system == super::intl_locale::default_numbering_system(&d.locale) {
+        return;
+    }
+    let from = super::intl_icu::number_symbols(&d.locale);
+    let nu = &d.numbering_system;
+    let to = super::intl_icu::number_symbols(&format!("{}-u-nu-{nu}", d.locale));
+    // ICU looks the system's symbols up the locale's parent chain to root before it takes the
+    // locale's own: root defines `arab` symbols (`٬`, `؜-`), so en in `arab` uses them, while
+    // de in `deva` keeps de's. ICU4X falls back to the locale's own at once.
+    let sym =
+        |s: &super::intl_icu::NumberSymbols| (s.group.clone(), s.decimal.clone(), s.minus.clone());
+    let (group, decimal, minus) = {
+        let own = sym(&from);
+        // ICU4X's `und` has no `arab` symbols; ar's are root's (CLDR).
+        let root_source = if nu == "arab" {
+            "ar-u-nu-arab".to_string()
+        } else {
+            format!("und-u-nu-{nu}")
+        };
+        let root = sym(&super::intl_icu::number_symbols(&root_source));
+        if sym(&to) == own && root != sym(&super::intl_icu::number_symbols("und")) {
+            root
+        } else {
+            sym(&to)
+        }
+    };
+    let mut out: Parts = Vec::with_capacity(parts.len());
+    for (ty, text, unit) in parts.drain(..) {
+        match ty {
+            "integer" | "fraction" => {
+                let text = text
+                    .chars()
+                    .map(|c| {
+                        from.digits
+                            .iter()
+                            .position(|&x| x == c)
+                            .map_or(c, |i| to.digits[i])
+                    })
+                    .collect();
+                out.push((ty, text, unit));
+            }
+            "decimal" => out.push((ty, decimal.clone(), unit)),
+            "group" => out.push((ty, group.clone(), unit)),
+            "minusSign" => {
+                // A sign that starts with bidi marks (arab `؜-`) reports them as a literal.
+                let sign = minus.trim_start_matches(['\u{200e}', '\u{200f}', '\u{61c}']);
+                let marks = &minus[..minus.len() - sign.len()];
+                if !marks.is_empty() {
+                    out.push(("literal", marks.to_string(), unit));
+                }
+                out.push((ty, sign.to_string(), unit));
+            }
+            _ => out.push((ty, text, unit)),
+        }
+    }
+    *parts = out;
 }
 
 fn format(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -492,7 +572,7 @@ fn resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let d = data_of(it, a.this, "Intl.DurationFormat.prototype.resolvedOptions")?;
     let o = it.new_object();
     let put = |k: &str, v: Value| o.define(k, v, Attrs::DEFAULT);
-    put("locale", Value::from(d.locale.as_str()));
+    put("locale", Value::from(d.locale_tag.as_str()));
     put("numberingSystem", Value::from(d.numbering_system.as_str()));
     put("style", Value::from(d.style.as_str()));
     for (i, (unit, _)) in UNITS.iter().enumerate() {

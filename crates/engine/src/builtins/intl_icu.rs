@@ -292,9 +292,12 @@ fn collator(locale: &str, key: CollatorKey) -> Rc<CollatorBorrowed<'static>> {
                     }
                     _ => opts.strength = Some(Strength::Tertiary),
                 }
-                if key.ignore_punctuation {
-                    opts.alternate_handling = Some(AlternateHandling::Shifted);
-                }
+                // Explicit both ways: Thai's data defaults to shifted.
+                opts.alternate_handling = Some(if key.ignore_punctuation {
+                    AlternateHandling::Shifted
+                } else {
+                    AlternateHandling::NonIgnorable
+                });
                 let c = CollatorBorrowed::try_new(prefs, opts)
                     .or_else(|_| CollatorBorrowed::try_new(Default::default(), opts));
                 Rc::new(c.unwrap_or_else(|_| panic!("ICU4X compiled collation data is missing")))
