@@ -586,7 +586,8 @@ function setUpReadableStreamDefaultController(stream, controller, startAlgorithm
   controller[kState] = c;
   stream[kState].controller = controller;
   const startResult = startAlgorithm();
-  Promise.resolve(startResult).then(() => {
+  // As Node: the start result resolves a new promise (a thenable costs two more jobs).
+  new Promise((r) => r(startResult)).then(() => {
     c.started = true;
     readableStreamDefaultControllerCallPullIfNeeded(controller);
   }, (r) => {
@@ -1540,7 +1541,8 @@ function setUpWritableStreamDefaultController(stream, controller, startAlgorithm
   writableStreamUpdateBackpressure(stream,
     writableStreamDefaultControllerGetBackpressure(controller));
   const startResult = startAlgorithm();
-  Promise.resolve(startResult).then(() => {
+  // As Node: the start result resolves a new promise (a thenable costs two more jobs).
+  new Promise((r) => r(startResult)).then(() => {
     c.started = true;
     writableStreamDefaultControllerAdvanceQueueIfNeeded(controller);
   }, (r) => {
