@@ -851,28 +851,45 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
     shutdownWithAnAction(() => Promise.all(actions.map((a) => a())), true, error);
   };
 
-  function step() {
-    if (shuttingDown) return Promise.resolve(true);
-    const read = () => {
-      if (shuttingDown) return true;
-      const d = newPromise();
-      readableStreamDefaultReaderRead(reader, {
-        [kChunk](chunk) {
-          queueMicrotask(() => {
-            currentWrite = writableStreamDefaultWriterWrite(writer, chunk);
-            setPromiseHandled(currentWrite);
-            d.resolve(false);
-          });
-        },
-        [kClose]() { d.resolve(true); },
-        [kError](e) { d.reject(e); },
-      });
-      return d.promise;
-    };
+  // One step of the pipe loop (Node's shape, whose promise-job counts the output shows): wait
+  // out backpressure; then write every chunk already queued in the source until backpressure
+  // returns, or read one chunk and queue its write in a microtask (the spec's chunk steps).
+  async function step() {
+    if (shuttingDown) return true;
     if (dest[kState].backpressure) {
-      return writer[kState].ready.promise.then(read);
+      await writer[kState].ready.promise;
+      if (shuttingDown) return true;
     }
-    return read();
+    const controller = source[kState].controller;
+    const c = controller[kState];
+    if (source[kState].state === 'readable' && c.queue.length > 0) {
+      while (c.queue.length > 0) {
+        if (shuttingDown) return true;
+        const chunk = dequeueValue(c);
+        if (c.closeRequested && c.queue.length === 0) {
+          readableStreamDefaultControllerClearAlgorithms(controller);
+          readableStreamClose(source);
+        }
+        currentWrite = writableStreamDefaultWriterWrite(writer, chunk);
+        setPromiseHandled(currentWrite);
+        if (dest[kState].backpressure || !destWritableAndNotClosing()) break;
+      }
+      readableStreamDefaultControllerCallPullIfNeeded(controller);
+      return source[kState].state === 'closed';
+    }
+    const d = newPromise();
+    readableStreamDefaultReaderRead(reader, {
+      [kChunk](chunk) {
+        queueMicrotask(() => {
+          currentWrite = writableStreamDefaultWriterWrite(writer, chunk);
+          setPromiseHandled(currentWrite);
+          d.resolve(false);
+        });
+      },
+      [kClose]() { d.resolve(true); },
+      [kError](e) { d.reject(e); },
+    });
+    return d.promise;
   }
 
   async function run() {
@@ -939,101 +956,153 @@ const AsyncIterator = Object.create(AsyncIteratorPrototype, {
 
 function createReadableStreamAsyncIterator(stream, preventCancel) {
   const reader = new ReadableStreamDefaultReader(stream);
-  let isFinished = false;
-  let ongoingPromise;
+  // `current` is the last promise next() handed out, until its read settles; calls queue
+  // behind it (WebIDL's "ongoing promise").
+  const state = { done: false, current: undefined };
+  let started = false;
 
   function nextSteps() {
-    if (isFinished) return Promise.resolve({ done: true, value: undefined });
+    if (state.done) return Promise.resolve({ done: true, value: undefined });
     if (reader[kState].stream === undefined) {
-      return Promise.reject(
-        invalidState('The reader is not bound to a ReadableStream'));
+      return Promise.reject(invalidState('The reader is not bound to a ReadableStream'));
     }
     const d = newPromise();
     readableStreamDefaultReaderRead(reader, {
-      [kChunk](value) { d.resolve(value); },
+      [kChunk](value) {
+        state.current = undefined;
+        d.resolve({ value, done: false });
+      },
       [kClose]() {
-        readableStreamDefaultReaderRelease(reader);
-        d.resolve(kCloseSentinel);
+        state.current = undefined;
+        state.done = true;
+        readableStreamReaderGenericRelease(reader);
+        d.resolve({ done: true, value: undefined });
       },
       [kError](e) {
-        readableStreamDefaultReaderRelease(reader);
+        state.current = undefined;
+        state.done = true;
+        readableStreamReaderGenericRelease(reader);
         d.reject(e);
       },
     });
-    return d.promise.then((value) => {
-      ongoingPromise = undefined;
-      if (value === kCloseSentinel) {
-        isFinished = true;
-        return { done: true, value: undefined };
-      }
-      return { value, done: false };
-    }, (reason) => {
-      ongoingPromise = undefined;
-      isFinished = true;
-      throw reason;
-    });
+    return d.promise;
   }
 
-  function returnSteps(value) {
-    if (isFinished) return Promise.resolve({ done: true, value });
-    isFinished = true;
-    if (reader[kState].stream === undefined) return Promise.resolve({ done: true, value });
+  async function returnSteps(value) {
+    if (state.done) return { done: true, value };
+    state.done = true;
+    if (reader[kState].stream === undefined) {
+      throw invalidState('The reader is not bound to a ReadableStream');
+    }
     if (!preventCancel) {
       const result = readableStreamReaderGenericCancel(reader, value);
-      readableStreamDefaultReaderRelease(reader);
-      return result.then(() => ({ done: true, value }));
+      readableStreamReaderGenericRelease(reader);
+      await result;
+      return { done: true, value };
     }
-    readableStreamDefaultReaderRelease(reader);
-    return Promise.resolve({ done: true, value });
+    readableStreamReaderGenericRelease(reader);
+    return { done: true, value };
   }
 
   return {
     __proto__: AsyncIterator,
     next() {
-      ongoingPromise = ongoingPromise ? ongoingPromise.then(nextSteps, nextSteps) : nextSteps();
-      return ongoingPromise;
+      // As Node: the first next() waits one microtask (for the controller's start).
+      if (!started) {
+        state.current = Promise.resolve();
+        started = true;
+      }
+      state.current = state.current !== undefined ?
+        state.current.then(nextSteps, nextSteps) : nextSteps();
+      return state.current;
     },
     return(value) {
-      const steps = () => returnSteps(value);
-      return ongoingPromise ? ongoingPromise.then(steps, steps) : steps();
+      return state.current ?
+        state.current.then(() => returnSteps(value), () => returnSteps(value)) :
+        returnSteps(value);
     },
     [Symbol.asyncIterator]() { return this; },
   };
 }
 
-// ---- ReadableStream.from (as Node: the iterator's next() and value awaited in an async pull)
+// ---- ReadableStream.from (the spec's steps; highWaterMark 0)
 
 function readableStreamFromIterable(iterable) {
   let stream;
-  const method = iterable?.[Symbol.asyncIterator] ?? iterable?.[Symbol.iterator];
+  // GetIterator(asyncIterable, async): the async method, else the sync one wrapped as
+  // CreateAsyncFromSyncIterator does (each value awaited).
+  const asyncMethod = iterable?.[Symbol.asyncIterator];
+  const syncMethod = asyncMethod == null ? iterable?.[Symbol.iterator] : undefined;
+  const method = asyncMethod ?? syncMethod;
   if (method == null || typeof method !== 'function') {
     throw nodeError('TypeError', 'ERR_ARG_NOT_ITERABLE',
       `${binding.format('%s', iterable)} must be iterable`);
   }
-  const iterator = method.call(iterable);
+  let iterator = method.call(iterable);
   if (iterator === null || (typeof iterator !== 'object' && typeof iterator !== 'function')) {
     throw invalidState('The iterator method must return an object');
   }
-  async function pullAlgorithm() {
-    const iterResult = await iterator.next();
-    if (typeof iterResult !== 'object' || iterResult === null) {
-      throw invalidState(
-        'The promise returned by the iterator.next() method must fulfill with an object');
-    }
-    if (iterResult.done) {
-      readableStreamDefaultControllerClose(stream[kState].controller);
-    } else {
-      readableStreamDefaultControllerEnqueue(stream[kState].controller, await iterResult.value);
-    }
+  const nextMethod = iterator.next;
+  if (syncMethod !== undefined) {
+    const syncIterator = iterator;
+    const continuation = (result) => Promise.resolve(result.value)
+      .then((value) => ({ value, done: !!result.done }));
+    iterator = {
+      next() {
+        const result = nextMethod.call(syncIterator);
+        if (result === null || typeof result !== 'object') {
+          throw new TypeError(`Iterator result ${result} is not an object`);
+        }
+        return continuation(result);
+      },
+      get return() {
+        const ret = syncIterator.return;
+        if (ret == null) return undefined;
+        return (reason) => {
+          const result = ret.call(syncIterator, reason);
+          if (result === null || typeof result !== 'object') {
+            throw new TypeError(`Iterator result ${result} is not an object`);
+          }
+          return continuation(result);
+        };
+      },
+    };
   }
-  async function cancelAlgorithm(reason) {
-    const returnMethod = iterator.return;
-    if (returnMethod === undefined) return;
-    const iterResult = await returnMethod.call(iterator, reason);
-    if (typeof iterResult !== 'object' || iterResult === null) {
-      throw invalidState(
-        'The promise returned by the iterator.return() method must fulfill with an object');
+  const next = syncMethod !== undefined ? iterator.next : nextMethod;
+  function pullAlgorithm() {
+    let nextResult;
+    try {
+      nextResult = next.call(iterator);
+    } catch (e) {
+      return Promise.reject(e);
     }
+    return Promise.resolve(nextResult).then((iterResult) => {
+      if (typeof iterResult !== 'object' || iterResult === null) {
+        throw invalidState(
+          'The promise returned by the iterator.next() method must fulfill with an object');
+      }
+      if (iterResult.done) {
+        readableStreamDefaultControllerClose(stream[kState].controller);
+      } else {
+        readableStreamDefaultControllerEnqueue(stream[kState].controller, iterResult.value);
+      }
+    });
+  }
+  function cancelAlgorithm(reason) {
+    let returnResult;
+    try {
+      const returnMethod = iterator.return;
+      if (returnMethod == null) return Promise.resolve();
+      returnResult = returnMethod.call(iterator, reason);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return Promise.resolve(returnResult).then((iterResult) => {
+      if (typeof iterResult !== 'object' || iterResult === null) {
+        throw invalidState(
+          'The promise returned by the iterator.return() method must fulfill with an object');
+      }
+    });
   }
   stream = createReadableStream(() => {}, pullAlgorithm, cancelAlgorithm, 0);
   return stream;
