@@ -20,6 +20,9 @@ const kClose = Symbol('kClose');
 const kError = Symbol('kError');
 const kCloseSentinel = Symbol('kCloseSentinel');
 const kSkipThrow = Symbol('kSkipThrow');
+// What a pull/write algorithm returns when it will report completion itself, by calling the
+// controller's pullFulfilled/writeFulfilled (or ...Rejected) at the job where Node's does.
+const kParked = Symbol('kParked');
 
 const AsyncIteratorPrototype = Object.getPrototypeOf(
   Object.getPrototypeOf((async function* () {}).prototype));
@@ -84,6 +87,16 @@ function setPromiseHandled(promise) {
 function isPromise(v) {
   return v instanceof Promise;
 }
+// Reacts to an algorithm's result: a non-object settles a job later, a thenable is adopted.
+function thenAlgorithmResult(result, onFulfilled, onRejected) {
+  if (result === kParked) return;
+  if (result === null || (typeof result !== 'object' && typeof result !== 'function')) {
+    Promise.resolve().then(onFulfilled);
+  } else {
+    Promise.resolve(result).then(onFulfilled, onRejected);
+  }
+}
+
 // Calls an underlying source/sink/transformer method: its promise as is, a value wrapped, a
 // throw as a rejection (Node's ensureIsPromise).
 function promiseCall(fn, thisArg, ...args) {
@@ -618,15 +631,21 @@ function readableStreamDefaultControllerCallPullIfNeeded(controller) {
     return;
   }
   c.pulling = true;
-  c.pullAlgorithm().then(() => {
+  c.pullFulfilled ??= () => {
     c.pulling = false;
     if (c.pullAgain) {
       c.pullAgain = false;
       readableStreamDefaultControllerCallPullIfNeeded(controller);
     }
-  }, (e) => {
-    readableStreamDefaultControllerError(controller, e);
-  });
+  };
+  c.pullRejected ??= (e) => readableStreamDefaultControllerError(controller, e);
+  let result;
+  try {
+    result = c.pullAlgorithm();
+  } catch (e) {
+    result = Promise.reject(e);
+  }
+  thenAlgorithmResult(result, c.pullFulfilled, c.pullRejected);
 }
 
 function readableStreamDefaultControllerShouldCallPull(controller) {
@@ -1012,97 +1031,115 @@ function createReadableStreamAsyncIterator(stream, preventCancel) {
         state.current = Promise.resolve();
         started = true;
       }
-      state.current = state.current !== undefined ?
-        state.current.then(nextSteps, nextSteps) : nextSteps();
+      if (state.current !== undefined) {
+        state.current = state.current.then(nextSteps, nextSteps);
+        return state.current;
+      }
+      // No read in flight and a chunk queued: take it now (as Node, like read()'s fast
+      // path: `{ done, value }`, settled at once).
+      const s = reader[kState].stream;
+      if (!state.done && s !== undefined && s[kState].state === 'readable') {
+        const controller = s[kState].controller;
+        const c = controller[kState];
+        if (c.queue.length > 0) {
+          s[kState].disturbed = true;
+          const chunk = dequeueValue(c);
+          if (c.closeRequested && c.queue.length === 0) {
+            readableStreamDefaultControllerClearAlgorithms(controller);
+            readableStreamClose(s);
+          } else {
+            readableStreamDefaultControllerCallPullIfNeeded(controller);
+          }
+          return Promise.resolve({ done: false, value: chunk });
+        }
+      }
+      state.current = nextSteps();
       return state.current;
     },
     return(value) {
-      return state.current ?
+      started = true;
+      state.current = state.current !== undefined ?
         state.current.then(() => returnSteps(value), () => returnSteps(value)) :
         returnSteps(value);
+      return state.current;
     },
     [Symbol.asyncIterator]() { return this; },
   };
 }
 
-// ---- ReadableStream.from (the spec's steps; highWaterMark 0)
+// ---- ReadableStream.from: the iterator's next() result and a value that is an object are
+// adopted (as awaiting them would); the pull reports completion itself (kParked). A sync
+// iterable's iterator is used as is, as Node does (highWaterMark 0).
 
 function readableStreamFromIterable(iterable) {
   let stream;
-  // GetIterator(asyncIterable, async): the async method, else the sync one wrapped as
-  // CreateAsyncFromSyncIterator does (each value awaited).
-  const asyncMethod = iterable?.[Symbol.asyncIterator];
-  const syncMethod = asyncMethod == null ? iterable?.[Symbol.iterator] : undefined;
-  const method = asyncMethod ?? syncMethod;
+  const method = iterable?.[Symbol.asyncIterator] ?? iterable?.[Symbol.iterator];
   if (method == null || typeof method !== 'function') {
     throw nodeError('TypeError', 'ERR_ARG_NOT_ITERABLE',
       `${binding.format('%s', iterable)} must be iterable`);
   }
-  let iterator = method.call(iterable);
+  const iterator = method.call(iterable);
   if (iterator === null || (typeof iterator !== 'object' && typeof iterator !== 'function')) {
     throw invalidState('The iterator method must return an object');
   }
   const nextMethod = iterator.next;
-  if (syncMethod !== undefined) {
-    const syncIterator = iterator;
-    const continuation = (result) => Promise.resolve(result.value)
-      .then((value) => ({ value, done: !!result.done }));
-    iterator = {
-      next() {
-        const result = nextMethod.call(syncIterator);
-        if (result === null || typeof result !== 'object') {
-          throw new TypeError(`Iterator result ${result} is not an object`);
-        }
-        return continuation(result);
-      },
-      get return() {
-        const ret = syncIterator.return;
-        if (ret == null) return undefined;
-        return (reason) => {
-          const result = ret.call(syncIterator, reason);
-          if (result === null || typeof result !== 'object') {
-            throw new TypeError(`Iterator result ${result} is not an object`);
-          }
-          return continuation(result);
-        };
-      },
-    };
+  const isObject = (v) => v !== null && (typeof v === 'object' || typeof v === 'function');
+  const controllerOf = () => stream[kState].controller;
+  const rejectPull = (error) => readableStreamDefaultControllerError(controllerOf(), error);
+  function enqueueValue(value) {
+    try {
+      readableStreamDefaultControllerEnqueue(controllerOf(), value);
+    } catch (error) {
+      rejectPull(error);
+      return;
+    }
+    controllerOf()[kState].pullFulfilled();
   }
-  const next = syncMethod !== undefined ? iterator.next : nextMethod;
+  function processIterResult(iterResult) {
+    if (!isObject(iterResult)) {
+      rejectPull(invalidState(
+        'The promise returned by the iterator.next() method must fulfill with an object'));
+      return;
+    }
+    try {
+      if (iterResult.done) {
+        readableStreamDefaultControllerClose(controllerOf());
+      } else {
+        const value = iterResult.value;
+        if (isObject(value)) {
+          Promise.resolve(value).then(enqueueValue, rejectPull);
+          return;
+        }
+        readableStreamDefaultControllerEnqueue(controllerOf(), value);
+      }
+    } catch (error) {
+      rejectPull(error);
+      return;
+    }
+    controllerOf()[kState].pullFulfilled();
+  }
   function pullAlgorithm() {
     let nextResult;
     try {
-      nextResult = next.call(iterator);
-    } catch (e) {
-      return Promise.reject(e);
+      nextResult = nextMethod.call(iterator);
+    } catch (error) {
+      return Promise.reject(error);
     }
-    return Promise.resolve(nextResult).then((iterResult) => {
-      if (typeof iterResult !== 'object' || iterResult === null) {
-        throw invalidState(
-          'The promise returned by the iterator.next() method must fulfill with an object');
-      }
-      if (iterResult.done) {
-        readableStreamDefaultControllerClose(stream[kState].controller);
-      } else {
-        readableStreamDefaultControllerEnqueue(stream[kState].controller, iterResult.value);
-      }
-    });
+    if (isObject(nextResult)) {
+      Promise.resolve(nextResult).then(processIterResult, rejectPull);
+    } else {
+      Promise.resolve().then(() => processIterResult(nextResult));
+    }
+    return kParked;
   }
-  function cancelAlgorithm(reason) {
-    let returnResult;
-    try {
-      const returnMethod = iterator.return;
-      if (returnMethod == null) return Promise.resolve();
-      returnResult = returnMethod.call(iterator, reason);
-    } catch (e) {
-      return Promise.reject(e);
+  async function cancelAlgorithm(reason) {
+    const returnMethod = iterator.return;
+    if (returnMethod === undefined) return;
+    const iterResult = await returnMethod.call(iterator, reason);
+    if (!isObject(iterResult)) {
+      throw invalidState(
+        'The promise returned by the iterator.return() method must fulfill with an object');
     }
-    return Promise.resolve(returnResult).then((iterResult) => {
-      if (typeof iterResult !== 'object' || iterResult === null) {
-        throw invalidState(
-          'The promise returned by the iterator.return() method must fulfill with an object');
-      }
-    });
   }
   stream = createReadableStream(() => {}, pullAlgorithm, cancelAlgorithm, 0);
   return stream;
@@ -1716,8 +1753,7 @@ function writableStreamDefaultControllerProcessWrite(controller, chunk) {
   const c = controller[kState];
   const stream = c.stream;
   writableStreamMarkFirstWriteRequestInFlight(stream);
-  const sinkWritePromise = c.writeAlgorithm(chunk);
-  sinkWritePromise.then(() => {
+  c.writeFulfilled ??= () => {
     writableStreamFinishInFlightWrite(stream);
     const state = stream[kState].state;
     dequeueValue(c);
@@ -1726,12 +1762,20 @@ function writableStreamDefaultControllerProcessWrite(controller, chunk) {
         writableStreamDefaultControllerGetBackpressure(controller));
     }
     writableStreamDefaultControllerAdvanceQueueIfNeeded(controller);
-  }, (reason) => {
+  };
+  c.writeRejected ??= (reason) => {
     if (stream[kState].state === 'writable') {
       writableStreamDefaultControllerClearAlgorithms(controller);
     }
     writableStreamFinishInFlightWriteWithError(stream, reason);
-  });
+  };
+  let result;
+  try {
+    result = c.writeAlgorithm(chunk);
+  } catch (e) {
+    result = Promise.reject(e);
+  }
+  thenAlgorithmResult(result, c.writeFulfilled, c.writeRejected);
 }
 
 function writableStreamDefaultControllerWrite(controller, chunk, chunkSize) {
@@ -1810,7 +1854,8 @@ function initializeTransformStream(stream, startPromise, writableHighWaterMark,
     readable: undefined,
     writable: undefined,
     backpressure: undefined,
-    backpressureChangePromise: undefined,
+    pullPending: false,
+    pendingWrite: undefined,
     controller: undefined,
   };
   stream[kState] = t;
@@ -1842,11 +1887,23 @@ function transformStreamUnblockWrite(stream) {
   if (stream[kState].backpressure) transformStreamSetBackpressure(stream, false);
 }
 
+// TransformStreamSetBackpressure. The spec's [[backpressureChangePromise]] is resolved on
+// every change; what waited on it is a parked pull (done when backpressure comes back) and a
+// parked write (transformed when it goes away), each run in a job of its own at the change,
+// where the promise's reaction would have run.
 function transformStreamSetBackpressure(stream, backpressure) {
   const t = stream[kState];
-  if (t.backpressureChangePromise !== undefined) t.backpressureChangePromise.resolve();
-  t.backpressureChangePromise = newPromise();
   t.backpressure = backpressure;
+  if (backpressure) {
+    if (t.pullPending) {
+      t.pullPending = false;
+      Promise.resolve().then(t.readable[kState].controller[kState].pullFulfilled);
+    }
+  } else if (t.pendingWrite !== undefined) {
+    const write = t.pendingWrite;
+    t.pendingWrite = undefined;
+    Promise.resolve().then(write);
+  }
 }
 
 // ---- TransformStreamDefaultController
@@ -1968,11 +2025,20 @@ function transformStreamDefaultSinkWriteAlgorithm(stream, chunk) {
   const t = stream[kState];
   const controller = t.controller;
   if (t.backpressure) {
-    return t.backpressureChangePromise.promise.then(() => {
-      const writable = t.writable;
-      if (writable[kState].state === 'erroring') throw writable[kState].storedError;
-      return transformStreamDefaultControllerPerformTransform(controller, chunk);
-    });
+    // Parked until backpressure goes; then the transform's promise settles the write
+    // directly (no promise adopting another in between, as in Node).
+    t.pendingWrite = () => {
+      const ws = t.writable[kState];
+      const wc = ws.controller[kState];
+      if (ws.state === 'erroring') {
+        const error = ws.storedError;
+        Promise.resolve().then(() => wc.writeRejected(error));
+        return;
+      }
+      transformStreamDefaultControllerPerformTransform(controller, chunk)
+        .then(wc.writeFulfilled, wc.writeRejected);
+    };
+    return kParked;
   }
   return transformStreamDefaultControllerPerformTransform(controller, chunk);
 }
@@ -2025,7 +2091,8 @@ function transformStreamDefaultSinkCloseAlgorithm(stream) {
 
 function transformStreamDefaultSourcePullAlgorithm(stream) {
   transformStreamSetBackpressure(stream, false);
-  return stream[kState].backpressureChangePromise.promise;
+  stream[kState].pullPending = true;
+  return kParked;
 }
 
 function transformStreamDefaultSourceCancelAlgorithm(stream, reason) {
