@@ -811,9 +811,62 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
   const writer = new WritableStreamDefaultWriter(dest);
   source[kState].disturbed = true;
   let shuttingDown = false;
-  let currentWrite = Promise.resolve();
   const promise = newPromise();
   let abortAlgorithm;
+
+  // The pipe's writes share one write request: it counts the writes in flight and the first
+  // failure, and wakes a shutdown waiting for them (the spec's "wait until every chunk that
+  // has been read has been written").
+  const writes = {
+    pending: 0,
+    failed: false,
+    failure: undefined,
+    waiter: undefined,
+    resolve() {
+      if (--this.pending === 0 && this.waiter !== undefined) {
+        const waiter = this.waiter;
+        this.waiter = undefined;
+        if (this.failed) waiter.reject(this.failure);
+        else waiter.resolve();
+      }
+    },
+    reject(error) {
+      this.pending--;
+      this.failed = true;
+      this.failure = error;
+      if (this.waiter !== undefined) {
+        const waiter = this.waiter;
+        this.waiter = undefined;
+        waiter.reject(error);
+      }
+    },
+  };
+
+  function write(chunk) {
+    const s = dest[kState];
+    const chunkSize = writableStreamDefaultControllerGetChunkSize(s.controller, chunk);
+    let failure;
+    if (s.state === 'errored' || s.state === 'erroring') failure = s.storedError;
+    else if (writableStreamCloseQueuedOrInFlight(dest) || s.state === 'closed') {
+      failure = invalidState('WritableStream is closed');
+    }
+    if (failure !== undefined || s.state !== 'writable') {
+      writes.failed = true;
+      writes.failure = failure;
+      return;
+    }
+    s.writeRequests.push(writes);
+    writes.pending++;
+    writableStreamDefaultControllerWrite(s.controller, chunk, chunkSize);
+  }
+
+  function waitForPendingWrites() {
+    if (writes.pending === 0) {
+      return writes.failed ? Promise.reject(writes.failure) : Promise.resolve();
+    }
+    writes.waiter = newPromise();
+    return writes.waiter.promise;
+  }
 
   function finalize(rejected, error) {
     writableStreamDefaultWriterRelease(writer);
@@ -821,12 +874,6 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
     if (signal !== undefined) signal.removeEventListener('abort', abortAlgorithm);
     if (rejected) promise.reject(error);
     else promise.resolve();
-  }
-
-  async function waitForCurrentWrite() {
-    const write = currentWrite;
-    await write;
-    if (write !== currentWrite) await waitForCurrentWrite();
   }
 
   function destWritableAndNotClosing() {
@@ -840,7 +887,7 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
       action().then(() => finalize(rejected, originalError), (e) => finalize(true, e));
     };
     if (destWritableAndNotClosing()) {
-      waitForCurrentWrite().then(complete, (e) => finalize(true, e));
+      waitForPendingWrites().then(complete, (e) => finalize(true, e));
       return;
     }
     complete();
@@ -850,7 +897,7 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
     if (shuttingDown) return;
     shuttingDown = true;
     if (destWritableAndNotClosing()) {
-      waitForCurrentWrite().then(() => finalize(rejected, error), (e) => finalize(true, e));
+      waitForPendingWrites().then(() => finalize(rejected, error), (e) => finalize(true, e));
       return;
     }
     finalize(rejected, error);
@@ -867,53 +914,14 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
       actions.push(() => (source[kState].state === 'readable' ?
         readableStreamCancel(source, error) : Promise.resolve()));
     }
-    shutdownWithAnAction(() => Promise.all(actions.map((a) => a())), true, error);
+    // Node waits with its internal SafePromiseAll: each result wrapped in a promise of its
+    // own, and the combined one in another (the jobs this costs show in the order).
+    shutdownWithAnAction(() => new Promise((resolve, reject) => {
+      Promise.all(actions.map((action) => new Promise((res, rej) => {
+        action().then(res, rej);
+      }))).then(resolve, reject);
+    }), true, error);
   };
-
-  // One step of the pipe loop (Node's shape, whose promise-job counts the output shows): wait
-  // out backpressure; then write every chunk already queued in the source until backpressure
-  // returns, or read one chunk and queue its write in a microtask (the spec's chunk steps).
-  async function step() {
-    if (shuttingDown) return true;
-    if (dest[kState].backpressure) {
-      await writer[kState].ready.promise;
-      if (shuttingDown) return true;
-    }
-    const controller = source[kState].controller;
-    const c = controller[kState];
-    if (source[kState].state === 'readable' && c.queue.length > 0) {
-      while (c.queue.length > 0) {
-        if (shuttingDown) return true;
-        const chunk = dequeueValue(c);
-        if (c.closeRequested && c.queue.length === 0) {
-          readableStreamDefaultControllerClearAlgorithms(controller);
-          readableStreamClose(source);
-        }
-        currentWrite = writableStreamDefaultWriterWrite(writer, chunk);
-        setPromiseHandled(currentWrite);
-        if (dest[kState].backpressure || !destWritableAndNotClosing()) break;
-      }
-      readableStreamDefaultControllerCallPullIfNeeded(controller);
-      return source[kState].state === 'closed';
-    }
-    const d = newPromise();
-    readableStreamDefaultReaderRead(reader, {
-      [kChunk](chunk) {
-        queueMicrotask(() => {
-          currentWrite = writableStreamDefaultWriterWrite(writer, chunk);
-          setPromiseHandled(currentWrite);
-          d.resolve(false);
-        });
-      },
-      [kClose]() { d.resolve(true); },
-      [kError](e) { d.reject(e); },
-    });
-    return d.promise;
-  }
-
-  async function run() {
-    while (!await step());
-  }
 
   function watchErrored(stream, p, action) {
     if (stream[kState].state === 'errored') action(stream[kState].storedError);
@@ -924,6 +932,65 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
     else p.then(action, () => {});
   }
 
+  // The pipe loop: under backpressure, wait for the writer's ready (pump runs when it would
+  // resolve); write every chunk already queued in the source, then go on a job later; or
+  // read one chunk and write it a job after it arrives (the spec's chunk steps).
+  let pendingChunk;
+  let readyHook;
+  function parkOnReady() {
+    readyHook ??= {
+      promise: new Promise(() => {}),
+      resolve: pump,
+      reject() {},
+      pending: true,
+    };
+    writer[kState].ready = readyHook;
+  }
+  function forwardChunk() {
+    const chunk = pendingChunk;
+    pendingChunk = undefined;
+    write(chunk);
+    pump();
+  }
+  const readRequest = {
+    [kChunk](chunk) {
+      pendingChunk = chunk;
+      Promise.resolve().then(forwardChunk);
+    },
+    [kClose]() {},
+    [kError]() {},
+  };
+  function pump() {
+    if (shuttingDown) return;
+    if (dest[kState].backpressure) {
+      parkOnReady();
+      return;
+    }
+    const controller = source[kState].controller;
+    const c = controller[kState];
+    if (source[kState].state === 'readable' && c.queue.length > 0) {
+      while (c.queue.length > 0) {
+        if (shuttingDown) return;
+        const chunk = dequeueValue(c);
+        if (c.closeRequested && c.queue.length === 0) {
+          readableStreamDefaultControllerClearAlgorithms(controller);
+          readableStreamClose(source);
+        }
+        write(chunk);
+        if (dest[kState].backpressure || !destWritableAndNotClosing()) break;
+      }
+      readableStreamDefaultControllerCallPullIfNeeded(controller);
+      if (source[kState].state === 'closed') return;
+      if (dest[kState].backpressure) {
+        parkOnReady();
+        return;
+      }
+      Promise.resolve().then(pump);
+      return;
+    }
+    readableStreamDefaultReaderRead(reader, readRequest);
+  }
+
   if (signal !== undefined) {
     if (signal.aborted) {
       abortAlgorithm();
@@ -932,7 +999,7 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
     signal.addEventListener('abort', abortAlgorithm, { once: true });
   }
 
-  setPromiseHandled(run());
+  pump();
 
   watchErrored(source, reader[kState].closed.promise, (error) => {
     if (!preventAbort) {
@@ -1403,11 +1470,13 @@ function writableStreamRejectCloseAndClosedPromiseIfNeeded(stream) {
 function writableStreamUpdateBackpressure(stream, backpressure) {
   const s = stream[kState];
   const writer = s.writer;
-  if (writer !== undefined && backpressure !== s.backpressure) {
+  const changed = backpressure !== s.backpressure;
+  // Set first: resolving the ready promise may run the pipe loop at once (its hook).
+  s.backpressure = backpressure;
+  if (writer !== undefined && changed) {
     if (backpressure) writer[kState].ready = newPromise();
     else writer[kState].ready.resolve();
   }
-  s.backpressure = backpressure;
 }
 
 // ---- WritableStreamDefaultWriter
