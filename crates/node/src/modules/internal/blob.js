@@ -184,7 +184,9 @@ class File extends Blob {
     if (arguments.length < 2) throw missingArgs('fileBits', 'fileName');
     super(fileBits, options);
     let lastModified = options?.lastModified;
-    lastModified = lastModified === undefined ? Date.now() : +lastModified;
+    // WebIDL long long: NaN and infinities are 0, the rest truncated.
+    lastModified = lastModified === undefined ? Date.now() : Number(lastModified);
+    lastModified = Number.isFinite(lastModified) ? Math.trunc(lastModified) : 0;
     this[kFile] = { name: `${fileName}`, lastModified };
   }
 

@@ -144,17 +144,21 @@ function extractSizeAlgorithm(size) {
   if (typeof size !== 'function') throw invalidArgType('strategy.size', 'of type function', size);
   return size;
 }
-function methodOf(obj, name) {
+// An underlying source/sink/transformer method: absent when falsy (as Node reads them); a
+// start that is no function fails as Node's bind does; any other must be a function.
+function methodOf(obj, name, label) {
   const m = obj == null ? undefined : obj[name];
-  if (m !== undefined && typeof m !== 'function') {
-    // What Node's Function.prototype.bind on a non-function says.
-    throw new TypeError('Bind must be called on a function');
+  if (!m) return undefined;
+  if (typeof m !== 'function') {
+    if (name === 'start') throw new TypeError('Bind must be called on a function');
+    throw invalidArgType(`${label}.${name}`, 'of type function', m);
   }
   return m;
 }
 
 function customInspect(self, depth, options, name, data) {
-  if (depth < 0) return self;
+  // Node's helper returns its own (unbound) `this` here: util.inspect shows `undefined`.
+  if (depth < 0) return undefined;
   const opts = Object.assign({}, options, {
     depth: options.depth == null ? null : options.depth - 1,
   });
@@ -175,9 +179,8 @@ function defineWebIDL(ctor, tag, members) {
 
 class ReadableStream {
   constructor(underlyingSource = undefined, strategy = undefined) {
-    if (underlyingSource === null) underlyingSource = undefined;
-    if (underlyingSource !== undefined && typeof underlyingSource !== 'object' &&
-        typeof underlyingSource !== 'function') {
+    if (underlyingSource !== undefined && (underlyingSource === null ||
+        (typeof underlyingSource !== 'object' && typeof underlyingSource !== 'function'))) {
       throw invalidArgType('source', 'of type object', underlyingSource);
     }
     if (strategy != null && typeof strategy !== 'object' && typeof strategy !== 'function') {
@@ -611,14 +614,14 @@ function setUpReadableStreamDefaultController(stream, controller, startAlgorithm
 function setUpReadableStreamDefaultControllerFromUnderlyingSource(stream, source,
   highWaterMark, sizeAlgorithm) {
   const controller = new ReadableStreamDefaultController(kSkipThrow);
-  const start = methodOf(source, 'start');
-  const pull = methodOf(source, 'pull');
-  const cancel = methodOf(source, 'cancel');
+  const start = methodOf(source, 'start', 'source');
+  const pull = methodOf(source, 'pull', 'source');
+  const cancel = methodOf(source, 'cancel', 'source');
   const startAlgorithm = start ? () => start.call(source, controller) : () => undefined;
-  const pullAlgorithm = pull ?
-    () => promiseCall(pull, source, controller) : () => Promise.resolve();
+  // pull's result is used as is; cancel runs in an async wrapper (Node's two kinds).
+  const pullAlgorithm = pull ? () => pull.call(source, controller) : () => undefined;
   const cancelAlgorithm = cancel ?
-    (reason) => promiseCall(cancel, source, reason) : () => Promise.resolve();
+    async (reason) => cancel.call(source, reason) : () => Promise.resolve();
   setUpReadableStreamDefaultController(stream, controller, startAlgorithm, pullAlgorithm,
     cancelAlgorithm, highWaterMark, sizeAlgorithm);
 }
@@ -1140,7 +1143,7 @@ function createReadableStreamAsyncIterator(stream, preventCancel) {
 
 function readableStreamFromIterable(iterable) {
   let stream;
-  const method = iterable?.[Symbol.asyncIterator] ?? iterable?.[Symbol.iterator];
+  const method = iterable[Symbol.asyncIterator] ?? iterable[Symbol.iterator];
   if (method == null || typeof method !== 'function') {
     throw nodeError('TypeError', 'ERR_ARG_NOT_ITERABLE',
       `${binding.format('%s', iterable)} must be iterable`);
@@ -1217,9 +1220,8 @@ function readableStreamFromIterable(iterable) {
 
 class WritableStream {
   constructor(underlyingSink = undefined, strategy = undefined) {
-    if (underlyingSink === null) underlyingSink = undefined;
-    if (underlyingSink !== undefined && typeof underlyingSink !== 'object' &&
-        typeof underlyingSink !== 'function') {
+    if (underlyingSink !== undefined && (underlyingSink === null ||
+        (typeof underlyingSink !== 'object' && typeof underlyingSink !== 'function'))) {
       throw invalidArgType('sink', 'of type object', underlyingSink);
     }
     if (strategy != null && typeof strategy !== 'object' && typeof strategy !== 'function') {
@@ -1729,16 +1731,16 @@ function setUpWritableStreamDefaultController(stream, controller, startAlgorithm
 function setUpWritableStreamDefaultControllerFromUnderlyingSink(stream, sink, highWaterMark,
   sizeAlgorithm) {
   const controller = new WritableStreamDefaultController(kSkipThrow);
-  const start = methodOf(sink, 'start');
-  const write = methodOf(sink, 'write');
-  const close = methodOf(sink, 'close');
-  const abort = methodOf(sink, 'abort');
+  const start = methodOf(sink, 'start', 'sink');
+  const write = methodOf(sink, 'write', 'sink');
+  const close = methodOf(sink, 'close', 'sink');
+  const abort = methodOf(sink, 'abort', 'sink');
   const startAlgorithm = start ? () => start.call(sink, controller) : () => undefined;
   const writeAlgorithm = write ?
-    (chunk) => promiseCall(write, sink, chunk, controller) : () => Promise.resolve();
-  const closeAlgorithm = close ? () => promiseCall(close, sink) : () => Promise.resolve();
+    (chunk) => write.call(sink, chunk, controller) : () => undefined;
+  const closeAlgorithm = close ? async () => close.call(sink) : () => Promise.resolve();
   const abortAlgorithm = abort ?
-    (reason) => promiseCall(abort, sink, reason) : () => Promise.resolve();
+    async (reason) => abort.call(sink, reason) : () => Promise.resolve();
   setUpWritableStreamDefaultController(stream, controller, startAlgorithm, writeAlgorithm,
     closeAlgorithm, abortAlgorithm, highWaterMark, sizeAlgorithm);
 }
@@ -1869,10 +1871,15 @@ function writableStreamDefaultControllerWrite(controller, chunk, chunkSize) {
 class TransformStream {
   constructor(transformer = undefined, writableStrategy = undefined,
     readableStrategy = undefined) {
-    if (transformer === null) transformer = undefined;
-    if (transformer !== undefined && typeof transformer !== 'object' &&
-        typeof transformer !== 'function') {
+    if (transformer !== undefined && (transformer === null ||
+        (typeof transformer !== 'object' && typeof transformer !== 'function'))) {
       throw invalidArgType('transformer', 'of type object', transformer);
+    }
+    for (const [name, value] of [['writableStrategy', writableStrategy],
+      ['readableStrategy', readableStrategy]]) {
+      if (value != null && typeof value !== 'object' && typeof value !== 'function') {
+        throw invalidArgType(name, 'of type object', value);
+      }
     }
     const readableType = transformer?.readableType;
     if (readableType !== undefined) {
@@ -1890,7 +1897,7 @@ class TransformStream {
     initializeTransformStream(this, startPromise, writableHighWaterMark,
       writableSizeAlgorithm, readableHighWaterMark, readableSizeAlgorithm);
     setUpTransformStreamDefaultControllerFromTransformer(this, transformer);
-    const start = methodOf(transformer, 'start');
+    const start = methodOf(transformer, 'start', 'transformer');
     if (start) startPromise.resolve(start.call(transformer, this[kState].controller));
     else startPromise.resolve();
   }
@@ -2022,9 +2029,9 @@ defineWebIDL(TransformStreamDefaultController, 'TransformStreamDefaultController
 
 function setUpTransformStreamDefaultControllerFromTransformer(stream, transformer) {
   const controller = new TransformStreamDefaultController(kSkipThrow);
-  const transform = methodOf(transformer, 'transform');
-  const flush = methodOf(transformer, 'flush');
-  const cancel = methodOf(transformer, 'cancel');
+  const transform = methodOf(transformer, 'transform', 'transformer');
+  const flush = methodOf(transformer, 'flush', 'transformer');
+  const cancel = methodOf(transformer, 'cancel', 'transformer');
   const transformAlgorithm = transform ?
     (chunk) => promiseCall(transform, transformer, chunk, controller) :
     (chunk) => {
@@ -2036,9 +2043,9 @@ function setUpTransformStreamDefaultControllerFromTransformer(stream, transforme
       }
     };
   const flushAlgorithm = flush ?
-    () => promiseCall(flush, transformer, controller) : () => Promise.resolve();
+    async () => flush.call(transformer, controller) : () => Promise.resolve();
   const cancelAlgorithm = cancel ?
-    (reason) => promiseCall(cancel, transformer, reason) : () => Promise.resolve();
+    async (reason) => cancel.call(transformer, reason) : () => Promise.resolve();
   controller[kState] = {
     brand: 'TransformStreamDefaultController',
     stream,
@@ -2205,53 +2212,50 @@ function validateStrategyInit(init) {
 const countSize = { size() { return 1; } }.size;
 const byteLengthSize = { size(chunk) { return chunk.byteLength; } }.size;
 
+// Private fields, as Node's: a foreign receiver fails as reading a private member does.
 class CountQueuingStrategy {
+  #state;
+  #countSizeFunction = countSize;
+
   constructor(init) {
-    this[kState] = { brand: 'CountQueuingStrategy', highWaterMark: validateStrategyInit(init) };
+    this.#state = { highWaterMark: validateStrategyInit(init) };
   }
 
   get highWaterMark() {
-    if (!brand(this, 'CountQueuingStrategy')) throw invalidThis('CountQueuingStrategy');
-    return this[kState].highWaterMark;
+    return this.#state.highWaterMark;
   }
 
   get size() {
-    if (!brand(this, 'CountQueuingStrategy')) throw invalidThis('CountQueuingStrategy');
-    return countSize;
+    return this.#countSizeFunction;
   }
 
   [inspectCustom](depth, options) {
     return customInspect(this, depth, options, 'CountQueuingStrategy', {
-      highWaterMark: this[kState].highWaterMark,
+      highWaterMark: this.highWaterMark,
     });
   }
 }
 defineWebIDL(CountQueuingStrategy, 'CountQueuingStrategy', ['highWaterMark', 'size']);
 
 class ByteLengthQueuingStrategy {
+  #state;
+  #byteSizeFunction = byteLengthSize;
+
   constructor(init) {
-    this[kState] = {
-      brand: 'ByteLengthQueuingStrategy', highWaterMark: validateStrategyInit(init),
-    };
+    this.#state = { highWaterMark: validateStrategyInit(init) };
   }
 
   get highWaterMark() {
-    if (!brand(this, 'ByteLengthQueuingStrategy')) {
-      throw invalidThis('ByteLengthQueuingStrategy');
-    }
-    return this[kState].highWaterMark;
+    return this.#state.highWaterMark;
   }
 
   get size() {
-    if (!brand(this, 'ByteLengthQueuingStrategy')) {
-      throw invalidThis('ByteLengthQueuingStrategy');
-    }
-    return byteLengthSize;
+    return this.#byteSizeFunction;
   }
 
   [inspectCustom](depth, options) {
     return customInspect(this, depth, options, 'ByteLengthQueuingStrategy', {
-      highWaterMark: this[kState].highWaterMark,
+      highWaterMark: this.highWaterMark,
     });
   }
 }
