@@ -61,14 +61,29 @@ const isTransformStream = (v) => brand(v, 'TransformStream');
 
 // ---- Promise helpers ("a new promise", "upon fulfillment", "mark as handled")
 
+// A promise with its resolving functions, and whether it is still pending. Methods on a
+// prototype rather than closures: streams make one per read and write.
+class Deferred {
+  constructor() {
+    const { promise, resolve, reject } = Promise.withResolvers();
+    this.promise = promise;
+    this.pending = true;
+    this.settle = resolve;
+    this.fail = reject;
+  }
+
+  resolve(v) {
+    this.pending = false;
+    this.settle(v);
+  }
+
+  reject(e) {
+    this.pending = false;
+    this.fail(e);
+  }
+}
 function newPromise() {
-  let resolve;
-  let reject;
-  const promise = new Promise((res, rej) => { resolve = res; reject = rej; });
-  const d = { promise, resolve: undefined, reject: undefined, pending: true };
-  d.resolve = (v) => { d.pending = false; resolve(v); };
-  d.reject = (e) => { d.pending = false; reject(e); };
-  return d;
+  return new Deferred();
 }
 function resolvedDeferred(v) {
   const d = newPromise();
@@ -407,17 +422,9 @@ class ReadableStreamDefaultReader {
     if (this[kState].stream === undefined) {
       return Promise.reject(invalidState('The reader is not attached to a stream'));
     }
-    const d = newPromise();
-    readableStreamDefaultReaderRead(this, {
-      // A chunk taken from the queue reads as `{ done, value }`, one handed to a waiting
-      // read as `{ value, done }` (Node's two paths build them in those orders).
-      [kChunk](value, fromQueue) {
-        d.resolve(fromQueue ? { done: false, value } : { value, done: false });
-      },
-      [kClose]() { d.resolve({ value: undefined, done: true }); },
-      [kError](e) { d.reject(e); },
-    });
-    return d.promise;
+    const readRequest = new DefaultReadRequest();
+    readableStreamDefaultReaderRead(this, readRequest);
+    return readRequest.promise;
   }
 
   releaseLock() {
@@ -454,6 +461,23 @@ class ReadableStreamDefaultReader {
     });
   }
 }
+// The read request of reader.read(). A chunk taken from the queue reads as
+// `{ done, value }`, one handed to a waiting read as `{ value, done }` (Node's two paths build
+// them in those orders).
+class DefaultReadRequest extends Deferred {
+  [kChunk](value, fromQueue) {
+    this.resolve(fromQueue ? { done: false, value } : { value, done: false });
+  }
+
+  [kClose]() {
+    this.resolve({ value: undefined, done: true });
+  }
+
+  [kError](e) {
+    this.reject(e);
+  }
+}
+
 defineWebIDL(ReadableStreamDefaultReader, 'ReadableStreamDefaultReader',
   ['read', 'releaseLock', 'closed', 'cancel']);
 
