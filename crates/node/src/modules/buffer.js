@@ -2395,6 +2395,16 @@ Object.defineProperties(module.exports, {
     },
   },
 });
+{
+  const { Blob, File } = require('internal/blob');
+  module.exports.Blob = Blob;
+  // No blob: URL can be registered (URL.createObjectURL takes no Blob yet), so none resolves.
+  module.exports.resolveObjectURL = function resolveObjectURL(url) {
+    url = `${url}`;
+    return undefined;
+  };
+  module.exports.File = File;
+}
 
 // For the other core modules (Node's internal/buffer exports).
 binding.bufferInternals = { FastBuffer, isUint8Array, isAnyArrayBuffer, isTypedArray, getEncodingOps };

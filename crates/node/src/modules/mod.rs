@@ -106,6 +106,15 @@ const MODULES: &[(&str, &str)] = &[
         include_str!("diagnostics_channel.js"),
     ),
     ("stream/consumers", include_str!("stream_consumers.js")),
+    (
+        "internal/webstreams",
+        include_str!("internal/webstreams.js"),
+    ),
+    ("internal/blob", include_str!("internal/blob.js")),
+    (
+        "stream/web",
+        "'use strict'; module.exports = Object.assign({}, require('internal/webstreams'));",
+    ),
     ("worker_threads", include_str!("worker_threads.js")),
     ("vm", include_str!("vm.js")),
     ("v8", include_str!("v8.js")),
