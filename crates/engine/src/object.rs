@@ -126,6 +126,23 @@ pub enum Slot {
     /// `Data` first; code that reads slots directly must treat it as a data property whose
     /// value it does not have.
     LazyStack(Rc<CapturedStack>),
+    /// A built-in global whose value is built on first use (`Intl`: ~60 constructors and
+    /// methods a script rarely needs). Scripts see an ordinary data property: the
+    /// interpreter's `\[\[Get\]\]` and `\[\[GetOwnProperty\]\]` build the value and store it
+    /// as `Data` (with the attributes the property has then, [`crate::interp::Interp::
+    /// materialize_lazy`]); redefining keeps the slot lazy unless a value is given; code that
+    /// reads slots directly must treat it as a data property whose value it does not have.
+    Lazy(LazyValue),
+}
+
+/// The builder of a [`Slot::Lazy`] value.
+#[derive(Clone, Copy)]
+pub struct LazyValue(pub fn(&mut crate::interp::Interp) -> Value);
+
+impl std::fmt::Debug for LazyValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LazyValue")
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -182,7 +199,9 @@ impl PropertyDescriptor {
     pub fn from_prop(p: &Prop) -> PropertyDescriptor {
         match &p.slot {
             Slot::Data(v) => PropertyDescriptor::data(v.clone(), p.attrs),
-            Slot::LazyStack(_) => PropertyDescriptor::data(Value::Undefined, p.attrs),
+            Slot::LazyStack(_) | Slot::Lazy(_) => {
+                PropertyDescriptor::data(Value::Undefined, p.attrs)
+            }
             Slot::Accessor { get, set } => PropertyDescriptor {
                 value: None,
                 writable: None,
@@ -293,9 +312,15 @@ impl PropMap {
             holes: 0,
         }));
     }
-    /// Makes room for `n` more properties.
+    /// Makes room for `n` more properties: exactly `n` in an empty map (a `Vec`'s first
+    /// growth would round up to four entries, 192 bytes, past glibc's fast bins), so a
+    /// function with its `length` and `name` takes 96.
     pub fn reserve(&mut self, n: usize) {
-        self.entries.reserve(n);
+        if self.entries.capacity() == 0 {
+            self.entries.reserve_exact(n);
+        } else {
+            self.entries.reserve(n);
+        }
     }
     pub fn iter(&self) -> impl Iterator<Item = &(PropKey, Prop)> {
         self.entries.iter().filter_map(|e| e.as_ref())
@@ -396,7 +421,7 @@ impl Trace for RefCell<ObjectData> {
             let _ = k;
             match &p.slot {
                 Slot::Data(v) => trace_value(v, t),
-                Slot::LazyStack(_) => {}
+                Slot::LazyStack(_) | Slot::Lazy(_) => {}
                 Slot::Accessor { get, set } => {
                     if let Some(g) = get {
                         t.edge(&g.0);
@@ -672,7 +697,7 @@ impl Obj {
         let new_prop = if desc.is_accessor() {
             let (og, os) = match &current.slot {
                 Slot::Accessor { get, set } => (get.clone(), set.clone()),
-                Slot::Data(_) | Slot::LazyStack(_) => (None, None),
+                Slot::Data(_) | Slot::LazyStack(_) | Slot::Lazy(_) => (None, None),
             };
             Prop {
                 slot: Slot::Accessor {
@@ -683,7 +708,7 @@ impl Obj {
             }
         } else if desc.is_data() || !current.is_accessor() {
             let ow = match &current.slot {
-                Slot::Data(_) | Slot::LazyStack(_) => current.attrs.writable(),
+                Slot::Data(_) | Slot::LazyStack(_) | Slot::Lazy(_) => current.attrs.writable(),
                 Slot::Accessor { .. } => false,
             };
             let slot = match (&desc.value, &current.slot) {
@@ -691,6 +716,7 @@ impl Obj {
                 (None, Slot::Data(v)) => Slot::Data(v.clone()),
                 // Attributes changed, value kept (still to be formatted).
                 (None, Slot::LazyStack(c)) => Slot::LazyStack(c.clone()),
+                (None, Slot::Lazy(l)) => Slot::Lazy(*l),
                 (None, Slot::Accessor { .. }) => Slot::Data(Value::Undefined),
             };
             Prop {
@@ -712,7 +738,7 @@ impl Obj {
         match prop.slot {
             Slot::Data(v) => self.define(key, v, prop.attrs),
             Slot::Accessor { get, set } => self.define_accessor(key, get, set, prop.attrs),
-            slot @ Slot::LazyStack(_) => self.insert_slot(key, slot, prop.attrs),
+            slot @ (Slot::LazyStack(_) | Slot::Lazy(_)) => self.insert_slot(key, slot, prop.attrs),
         }
     }
 
@@ -845,7 +871,7 @@ pub fn validate_property_descriptor(
                 }
             }
             // A lazy `stack` is writable until formatted (freezing formats it first).
-            Slot::LazyStack(_) => {
+            Slot::LazyStack(_) | Slot::Lazy(_) => {
                 if !current.attrs.writable()
                     && (desc.writable == Some(true) || desc.value.is_some())
                 {

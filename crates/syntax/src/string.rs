@@ -48,13 +48,22 @@ struct Inner {
     slice: Option<(JsStr, usize)>,
 }
 
+/// Room reserved in the interner tables up front (4 096 buckets each).
+const INITIAL_NAMES: usize = 3000;
+
 thread_local! {
     /// Interned strings, looked up by their code units (`JsStr: Borrow<[u16]>`).
-    static INTERNER: RefCell<rustc_hash::FxHashSet<JsStr>> = RefCell::new(Default::default());
+    // Sized for the names a realm interns as it starts (~2 000: every built-in's name and
+    // property keys), so start-up does not rehash the tables as they grow.
+    static INTERNER: RefCell<rustc_hash::FxHashSet<JsStr>> = RefCell::new(
+        rustc_hash::FxHashSet::with_capacity_and_hasher(INITIAL_NAMES, Default::default()),
+    );
     /// The same interned strings keyed by their Rust text, so [`JsStr::intern`] of a name
     /// seen before (`PropKey::from("done")` on every iterator step) is one hash lookup,
     /// with no UTF-16 conversion and no allocation.
-    static STR_INTERNER: RefCell<FxHashMap<Box<str>, JsStr>> = RefCell::new(FxHashMap::default());
+    static STR_INTERNER: RefCell<FxHashMap<Box<str>, JsStr>> = RefCell::new(
+        FxHashMap::with_capacity_and_hasher(INITIAL_NAMES, Default::default()),
+    );
     static EMPTY: JsStr = JsStr::from_units(Vec::new());
     static LATIN1: Vec<JsStr> = (0..=0xFFu16).map(|u| JsStr::new_flat(vec![u])).collect();
 }
@@ -93,7 +102,9 @@ impl JsStr {
         if let Some(j) = STR_INTERNER.with(|t| t.borrow().get(s).cloned()) {
             return j;
         }
-        let units: Vec<u16> = s.encode_utf16().collect();
+        // A name is almost always ASCII: one unit per byte, no regrowth.
+        let mut units: Vec<u16> = Vec::with_capacity(s.len());
+        units.extend(s.encode_utf16());
         let j = Self::intern_vec(units);
         STR_INTERNER.with(|t| t.borrow_mut().insert(s.into(), j.clone()));
         j

@@ -285,7 +285,7 @@ fn species_is_default(it: &Interp, o: &Obj) -> bool {
         if let Some(p) = c.get_own_property(&ckey) {
             match p.slot {
                 Slot::Data(v) => ctor = Some(v),
-                Slot::Accessor { .. } | Slot::LazyStack(_) => return false,
+                Slot::Accessor { .. } | Slot::LazyStack(_) | Slot::Lazy(_) => return false,
             }
             break;
         }

@@ -164,9 +164,14 @@ pub fn then_is_intact(it: &Interp, thenable: &Obj, then: &Value) -> bool {
     let Value::Object(then) = then else {
         return false;
     };
-    if !Obj::ptr_eq(then, &it.intrinsics.promise_then) {
-        return false;
-    }
+    Obj::ptr_eq(then, &it.intrinsics.promise_then) && species_is_default(it, thenable)
+}
+
+/// Whether SpeciesConstructor(`p`, %Promise%) would answer %Promise% without observing
+/// anything: `p` is a built-in promise with %Promise.prototype% as prototype and no own
+/// `constructor`, `%Promise.prototype%.constructor` is the data property %Promise%, and
+/// `%Promise%[Symbol.species]` is the original getter (which returns its receiver).
+fn species_is_default(it: &Interp, thenable: &Obj) -> bool {
     {
         let d = thenable.borrow();
         if !matches!(d.kind, ObjectKind::Promise(_))
@@ -194,9 +199,14 @@ pub fn then_is_intact(it: &Interp, thenable: &Obj, then: &Value) -> bool {
 
 fn promise_then(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let p = this_promise(it, a.this, "then")?;
-    let default = it.intrinsics.promise_ctor.clone();
-    let c = species_constructor(it, &p, &default)?;
-    let cap = new_promise_capability(it, &c)?;
+    let cap = if species_is_default(it, &p) {
+        // NewPromiseCapability(%Promise%), skipping the unobservable lookups.
+        Capability::Native(it.new_promise())
+    } else {
+        let default = it.intrinsics.promise_ctor.clone();
+        let c = species_constructor(it, &p, &default)?;
+        new_promise_capability(it, &c)?
+    };
     let result = cap.promise();
     let on_f = a.get(0);
     let on_r = a.get(1);

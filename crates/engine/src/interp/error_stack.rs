@@ -584,11 +584,11 @@ fn async_trace_step(promise: &Obj) -> Option<AsyncTraceStep> {
     let ObjectKind::Promise(pd) = &d.kind else {
         return None;
     };
-    if !matches!(pd.state, PromiseState::Pending) || pd.fulfill_reactions.len() != 1 {
+    if !matches!(pd.state, PromiseState::Pending) || pd.reactions.len() != 1 {
         return None;
     }
-    let fulfill = &pd.fulfill_reactions[0];
-    if let Handler::Await(co) = &fulfill.handler {
+    let pair = &pd.reactions[0];
+    if let Handler::Await(co) = &pair.on_fulfilled {
         let (name, at) = match &co.borrow().kind {
             ObjectKind::Async(ad) => (
                 crate::builtins::object::function_debug_name(&ad.func_obj),
@@ -603,8 +603,8 @@ fn async_trace_step(promise: &Obj) -> Option<AsyncTraceStep> {
             next: crate::interp::generator::async_current_promise(co),
         });
     }
-    let reject = pd.reject_reactions.first().map(|r| &r.handler);
-    let element = match (&fulfill.handler, reject) {
+    let reject = Some(&pair.on_rejected);
+    let element = match (&pair.on_fulfilled, reject) {
         (Handler::Js(Value::Object(f)), _)
             if crate::builtins::promise::combinator_element(f, false).is_some() =>
         {
@@ -624,7 +624,7 @@ fn async_trace_step(promise: &Obj) -> Option<AsyncTraceStep> {
             next: e.promise,
         });
     }
-    if let Handler::Js(Value::Object(f)) = &fulfill.handler {
+    if let Handler::Js(Value::Object(f)) = &pair.on_fulfilled {
         if let Some(p) = crate::interp::jobs::resolving_function_promise(f) {
             return Some(AsyncTraceStep {
                 frame: None,
@@ -633,7 +633,7 @@ fn async_trace_step(promise: &Obj) -> Option<AsyncTraceStep> {
             });
         }
     }
-    let next = match &fulfill.capability {
+    let next = match &pair.capability {
         Some(Capability::Native(p)) => Some(p.clone()),
         Some(Capability::Generic {
             promise: Value::Object(p),

@@ -199,6 +199,7 @@ impl Interp {
                 frameless: false,
             })),
         );
+        o.borrow_mut().props.reserve(2);
         o.define("length", Value::from(length), Attrs::CONFIGURABLE_ONLY);
         o.define("name", Value::String(name_s), Attrs::CONFIGURABLE_ONLY);
         o
@@ -276,14 +277,23 @@ impl Interp {
                 class_span: None,
             })),
         );
+        let sloppy = !func.scope.get().is_some_and(|s| s.strict);
+        let legacy =
+            sloppy && func.kind == FunctionKind::Normal && !func.is_async && !func.is_generator;
+        let has_prototype =
+            func.is_generator || (func.kind == FunctionKind::Normal && !func.is_async);
+        // Exactly the own properties defined below (`length`, `name`, then `arguments` and
+        // `caller`, `prototype`): no `Vec` regrowth, no slack.
+        o.borrow_mut()
+            .props
+            .reserve(2 + 2 * usize::from(legacy) + usize::from(has_prototype));
         o.define(
             "length",
             Value::from(expected_argument_count(func)),
             Attrs::CONFIGURABLE_ONLY,
         );
         o.define("name", Value::String(name), Attrs::CONFIGURABLE_ONLY);
-        let sloppy = !func.scope.get().is_some_and(|s| s.strict);
-        if sloppy && func.kind == FunctionKind::Normal && !func.is_async && !func.is_generator {
+        if legacy {
             // V8's legacy own `arguments` and `caller` of sloppy plain functions (shown by
             // `Object.getOwnPropertyNames` and inspect's showHidden). They read as null: the
             // live values (the "caller" feature) are not implemented.

@@ -6,6 +6,8 @@
 
 use std::collections::VecDeque;
 
+use smallvec::SmallVec;
+
 use crate::gc::Tracer;
 use crate::interp::generator::Resume;
 use crate::interp::{Abrupt, Interp, JsResult, NativeFn};
@@ -22,8 +24,10 @@ pub enum PromiseState {
 #[derive(Debug)]
 pub struct PromiseData {
     pub state: PromiseState,
-    pub fulfill_reactions: Vec<Reaction>,
-    pub reject_reactions: Vec<Reaction>,
+    /// \[\[PromiseFulfillReactions\]\] and \[\[PromiseRejectReactions\]\] as one list of
+    /// pairs (PerformPromiseThen always appends to both, with the same capability); the first
+    /// pair is stored inline, as most promises get exactly one `then`.
+    pub reactions: SmallVec<[ReactionPair; 1]>,
     /// \[\[PromiseIsHandled\]\]
     pub is_handled: bool,
 }
@@ -32,8 +36,7 @@ impl PromiseData {
     pub fn new() -> PromiseData {
         PromiseData {
             state: PromiseState::Pending,
-            fulfill_reactions: Vec::new(),
-            reject_reactions: Vec::new(),
+            reactions: SmallVec::new(),
             is_handled: false,
         }
     }
@@ -42,7 +45,7 @@ impl PromiseData {
             PromiseState::Fulfilled(v) | PromiseState::Rejected(v) => trace_value(v, t),
             PromiseState::Pending => {}
         }
-        for r in self.fulfill_reactions.iter().chain(&self.reject_reactions) {
+        for r in &self.reactions {
             r.trace(t);
         }
     }
@@ -124,15 +127,42 @@ pub struct Reaction {
     pub context: Value,
 }
 
-impl Reaction {
+/// The two PromiseReaction records one PerformPromiseThen makes: the same capability and
+/// continuation data, one handler for each outcome.
+#[derive(Debug, Clone)]
+pub struct ReactionPair {
+    pub capability: Option<Capability>,
+    pub on_fulfilled: Handler,
+    pub on_rejected: Handler,
+    /// See [`Reaction::context`].
+    pub context: Value,
+}
+
+impl ReactionPair {
+    /// The reaction of this pair for `kind` (the other one is dropped).
+    fn into_reaction(self, kind: ReactionKind) -> Reaction {
+        Reaction {
+            capability: self.capability,
+            kind,
+            handler: match kind {
+                ReactionKind::Fulfill => self.on_fulfilled,
+                ReactionKind::Reject => self.on_rejected,
+            },
+            context: self.context,
+        }
+    }
     fn trace(&self, t: &mut Tracer) {
         if let Some(c) = &self.capability {
             c.trace(t);
         }
         trace_value(&self.context, t);
-        match &self.handler {
-            Handler::Js(v) => trace_value(v, t),
-            Handler::Await(o) | Handler::AsyncGenReturn(o) | Handler::Native(_, o) => t.edge(&o.0),
+        for h in [&self.on_fulfilled, &self.on_rejected] {
+            match h {
+                Handler::Js(v) => trace_value(v, t),
+                Handler::Await(o) | Handler::AsyncGenReturn(o) | Handler::Native(_, o) => {
+                    t.edge(&o.0)
+                }
+            }
         }
     }
 }
@@ -388,10 +418,10 @@ impl Interp {
                 return;
             }
             p.state = PromiseState::Fulfilled(v.clone());
-            p.reject_reactions.clear();
-            std::mem::take(&mut p.fulfill_reactions)
+            std::mem::take(&mut p.reactions)
         };
         for r in reactions {
+            let r = r.into_reaction(ReactionKind::Fulfill);
             self.enqueue_job(Job::Reaction(r, v.clone()));
         }
     }
@@ -407,13 +437,13 @@ impl Interp {
                 return;
             }
             p.state = PromiseState::Rejected(e.clone());
-            p.fulfill_reactions.clear();
-            (std::mem::take(&mut p.reject_reactions), p.is_handled)
+            (std::mem::take(&mut p.reactions), p.is_handled)
         };
         if !handled {
             self.jobs.unhandled.push(promise.clone());
         }
         for r in reactions {
+            let r = r.into_reaction(ReactionKind::Reject);
             self.enqueue_job(Job::Reaction(r, e.clone()));
         }
     }
@@ -426,16 +456,10 @@ impl Interp {
         on_rejected: Handler,
         capability: Option<Capability>,
     ) {
-        let fr = Reaction {
-            capability: capability.clone(),
-            kind: ReactionKind::Fulfill,
-            handler: on_fulfilled,
-            context: self.continuation_data.clone(),
-        };
-        let rr = Reaction {
+        let pair = ReactionPair {
             capability,
-            kind: ReactionKind::Reject,
-            handler: on_rejected,
+            on_fulfilled,
+            on_rejected,
             context: self.continuation_data.clone(),
         };
         let settled = {
@@ -447,17 +471,21 @@ impl Interp {
             p.is_handled = true;
             match &p.state {
                 PromiseState::Pending => {
-                    // Most promises get one reaction: no room for four.
-                    if p.fulfill_reactions.capacity() == 0 {
-                        p.fulfill_reactions.reserve_exact(1);
-                        p.reject_reactions.reserve_exact(1);
-                    }
-                    p.fulfill_reactions.push(fr);
-                    p.reject_reactions.push(rr);
+                    p.reactions.push(pair);
                     None
                 }
-                PromiseState::Fulfilled(v) => Some((fr, v.clone(), was_handled, false)),
-                PromiseState::Rejected(v) => Some((rr, v.clone(), was_handled, true)),
+                PromiseState::Fulfilled(v) => Some((
+                    pair.into_reaction(ReactionKind::Fulfill),
+                    v.clone(),
+                    was_handled,
+                    false,
+                )),
+                PromiseState::Rejected(v) => Some((
+                    pair.into_reaction(ReactionKind::Reject),
+                    v.clone(),
+                    was_handled,
+                    true,
+                )),
             }
         };
         if let Some((r, v, was_handled, rejected)) = settled {

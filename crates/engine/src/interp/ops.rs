@@ -103,6 +103,13 @@ impl Interp {
                         drop(d);
                         return self.materialize_stack(&cur, key);
                     }
+                    Some(Prop {
+                        slot: Slot::Lazy(_),
+                        ..
+                    }) => {
+                        drop(d);
+                        return Ok(self.materialize_lazy(&cur, key));
+                    }
                     None => {}
                 }
                 if let Some(p) = d.kind.exotic_own_property(key) {
@@ -557,8 +564,41 @@ impl Interp {
                     o.get_own_property(key).unwrap_or(Prop::data(v, attrs)),
                 ))
             }
+            Some(Prop {
+                slot: Slot::Lazy(_),
+                attrs,
+            }) => {
+                let v = self.materialize_lazy(o, key);
+                Ok(Some(Prop::data(v, attrs)))
+            }
             p => Ok(p),
         }
+    }
+
+    /// Builds the value of a [`Slot::Lazy`] property of `holder` and stores it as data, with
+    /// the attributes the property has now (the builder may have stored its value itself,
+    /// with the attributes of a fresh realm).
+    pub fn materialize_lazy(&mut self, holder: &Obj, key: &PropKey) -> Value {
+        let lazy = match holder.borrow().props.get(key) {
+            Some(Prop {
+                slot: Slot::Lazy(l),
+                attrs,
+            }) => Some((*l, *attrs)),
+            Some(Prop {
+                slot: Slot::Data(v),
+                ..
+            }) => return v.clone(),
+            _ => None,
+        };
+        let Some((init, attrs)) = lazy else {
+            return Value::Undefined;
+        };
+        let v = (init.0)(self);
+        holder
+            .borrow_mut()
+            .props
+            .insert(key.clone(), Prop::data(v.clone(), attrs));
+        v
     }
 
     /// The attributes of `O.\[\[GetOwnProperty\]\](P)`, for callers that do not need the value

@@ -2049,6 +2049,11 @@ fn format_property(
             slot: Slot::LazyStack(_),
             attrs,
         }) => Prop::data(it.materialize_stack(value, key)?, attrs),
+        // A lazy built-in global (`Intl`) is built when its descriptor is read.
+        Some(Prop {
+            slot: Slot::Lazy(_),
+            attrs,
+        }) => Prop::data(it.materialize_lazy(value, key), attrs),
         Some(d) => d,
         None => {
             let v = it.get(value, key)?;
