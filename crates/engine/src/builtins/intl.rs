@@ -13,7 +13,7 @@ use crate::interp::{Args, Interp, JsResult};
 use crate::object::{Attrs, Obj, ObjectKind, PropKey};
 use crate::value::Value;
 
-use super::number::{round_digits, shortest_decimal};
+use super::number::shortest_decimal;
 
 /// The resolved state of an `Intl` service object.
 #[derive(Debug, Clone)]
@@ -257,8 +257,30 @@ pub(crate) fn options_object(it: &mut Interp, v: &Value) -> JsResult<Option<Obj>
 pub enum Rounding {
     Fraction(usize, usize),
     Significant(usize, usize),
-    /// Compact notation's default: 2 significant digits below 100, else integers.
+    /// Compact notation's default: 2 significant digits below 100, else integers
+    /// (morePrecision of 0 fraction digits and 1-2 significant digits).
     Compact,
+    /// `roundingPriority: 'morePrecision'`: whichever of the two keeps more digits.
+    MorePrecision {
+        frac: (usize, usize),
+        sig: (usize, usize),
+    },
+    /// `roundingPriority: 'lessPrecision'`.
+    LessPrecision {
+        frac: (usize, usize),
+        sig: (usize, usize),
+    },
+}
+
+/// `useGrouping` as resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grouping {
+    /// The locale's minimum grouping digits (`'auto'`).
+    Auto,
+    /// Grouping only with at least two digits in the first group (`'min2'`).
+    Min2,
+    Always,
+    Off,
 }
 
 #[derive(Debug, Clone)]
@@ -272,7 +294,12 @@ pub struct NumberSpec {
     pub unit_display: String,
     pub min_int: usize,
     pub rounding: Rounding,
-    pub grouping: Option<bool>,
+    pub rounding_increment: u32,
+    pub rounding_mode: super::intl_number_format_digits::RoundingMode,
+    pub strip_if_integer: bool,
+    pub grouping: Grouping,
+    /// An explicit numbering system (`numberingSystem`, `-u-nu-`); else the locale's.
+    pub numbering_system: Option<String>,
     pub notation: String,
     pub compact_display: String,
     pub sign_display: String,
@@ -290,7 +317,11 @@ impl Default for NumberSpec {
             unit_display: "short".into(),
             min_int: 1,
             rounding: Rounding::Fraction(0, 3),
-            grouping: None,
+            rounding_increment: 1,
+            rounding_mode: Default::default(),
+            strip_if_integer: false,
+            grouping: Grouping::Auto,
+            numbering_system: None,
             notation: "standard".into(),
             compact_display: "short".into(),
             sign_display: "auto".into(),
@@ -308,18 +339,30 @@ fn currency_digits(code: &str) -> usize {
     }
 }
 
-/// SetNumberFormatDigitOptions and the rest of InitializeNumberFormat.
+/// InitializeNumberFormat (ECMA-402 §16.1.2): options read in the spec's order
+/// (SetNumberFormatDigitOptions is `intl_number_format_digits.rs`).
 pub fn number_format_from_args(
     it: &mut Interp,
     locales: &Value,
     options: &Value,
 ) -> JsResult<NumberSpec> {
-    let (locale, _) = resolve_service_locale(it, locales, Service::Whole)?;
+    let (locale, tag) = resolve_service_locale(it, locales, Service::Whole)?;
     let opts = options_object(it, options)?;
+    str_opt(it, &opts, "localeMatcher", &["lookup", "best fit"], NF)?;
+    let ns = str_opt(it, &opts, "numberingSystem", &[], NF)?;
+    if let Some(n) = &ns {
+        let ok = n
+            .split('-')
+            .all(|p| (3..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+        if !ok {
+            return Err(it.range_error(format!("Invalid numberingSystem : {n}")));
+        }
+    }
     let mut s = NumberSpec {
         locale,
         ..NumberSpec::default()
     };
+    (s.locale, s.numbering_system) = resolve_numbering_system(&s.locale, &tag, ns.as_deref());
     let style = str_opt(
         it,
         &opts,
@@ -329,6 +372,9 @@ pub fn number_format_from_args(
     )?;
     s.style = style.unwrap_or_else(|| "decimal".into());
     let currency = str_opt(it, &opts, "currency", &[], NF)?;
+    if currency.is_none() && s.style == "currency" {
+        return Err(it.type_error("Currency code is required with currency style."));
+    }
     if let Some(c) = &currency {
         if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_alphabetic()) {
             return Err(it.range_error(format!("Invalid currency code : {c}")));
@@ -343,6 +389,16 @@ pub fn number_format_from_args(
     )?;
     let cs = str_opt(it, &opts, "currencySign", &["standard", "accounting"], NF)?;
     let unit = str_opt(it, &opts, "unit", &[], NF)?;
+    if unit.is_none() && s.style == "unit" {
+        return Err(it.type_error("Invalid unit argument for Intl.NumberFormat() ''"));
+    }
+    if let Some(u) = &unit {
+        if !super::intl_units::is_well_formed(u) {
+            return Err(it.range_error(format!(
+                "Invalid unit argument for Intl.NumberFormat() '{u}'"
+            )));
+        }
+    }
     let ud = str_opt(it, &opts, "unitDisplay", &["short", "narrow", "long"], NF)?;
     if s.style == "currency" {
         let Some(c) = currency else {
@@ -354,11 +410,6 @@ pub fn number_format_from_args(
         let Some(u) = unit else {
             return Err(it.type_error("Invalid unit argument for Intl.NumberFormat() ''"));
         };
-        if !super::intl_units::is_well_formed(&u) {
-            return Err(it.range_error(format!(
-                "Invalid unit argument for Intl.NumberFormat() '{u}'"
-            )));
-        }
         s.unit = Some(u);
     }
     s.currency_display = cd.unwrap_or_else(|| "symbol".into());
@@ -379,46 +430,40 @@ pub fn number_format_from_args(
         ("percent", _) => (0, 0),
         _ => (0, 3),
     };
-    let min_int = digit_opt(it, &opts, "minimumIntegerDigits", 1.0, 21.0)?;
-    let min_frac = digit_opt(it, &opts, "minimumFractionDigits", 0.0, 100.0)?;
-    let max_frac = digit_opt(it, &opts, "maximumFractionDigits", 0.0, 100.0)?;
-    let min_sig = digit_opt(it, &opts, "minimumSignificantDigits", 1.0, 21.0)?;
-    let max_sig = digit_opt(it, &opts, "maximumSignificantDigits", 1.0, 21.0)?;
-    s.min_int = min_int.unwrap_or(1);
-    s.rounding = if min_sig.is_some() || max_sig.is_some() {
-        let mn = min_sig.unwrap_or(1);
-        let mx = max_sig.unwrap_or(21);
-        if mn > mx {
-            return Err(it.range_error("maximumSignificantDigits value is out of range."));
-        }
-        Rounding::Significant(mn, mx)
-    } else if min_frac.is_some() || max_frac.is_some() {
-        let (mn, mx) = match (min_frac, max_frac) {
-            (Some(mn), None) => (mn, mn.max(def_max)),
-            (None, Some(mx)) => (def_min.min(mx), mx),
-            (Some(mn), Some(mx)) => {
-                if mn > mx {
-                    return Err(it.range_error("maximumFractionDigits value is out of range."));
-                }
-                (mn, mx)
-            }
-            (None, None) => (def_min, def_max),
-        };
-        Rounding::Fraction(mn, mx)
-    } else if s.notation == "compact" {
-        Rounding::Compact
-    } else {
-        Rounding::Fraction(def_min, def_max)
-    };
+    let d = super::intl_number_format_digits::read_digit_options(
+        it,
+        &opts,
+        def_min,
+        def_max,
+        s.notation == "compact",
+        NF,
+    )?;
+    s.set_digit_options(&d);
     let cdisp = str_opt(it, &opts, "compactDisplay", &["short", "long"], NF)?;
     s.compact_display = cdisp.unwrap_or_else(|| "short".into());
+    let default_grouping = if s.notation == "compact" {
+        Grouping::Min2
+    } else {
+        Grouping::Auto
+    };
+    // GetBooleanOrStringNumberFormatOption(options, "useGrouping", ...).
     let g = get_opt(it, &opts, "useGrouping")?;
-    if !g.is_undefined() {
-        s.grouping = Some(match &g {
-            Value::String(st) => !st.is_empty() && st.to_rust_string() != "false",
-            other => other.to_boolean(),
-        });
-    }
+    s.grouping = match &g {
+        Value::Undefined => default_grouping,
+        Value::Bool(true) => Grouping::Always,
+        v if !v.to_boolean() => Grouping::Off,
+        v => match it.to_string(v)?.to_rust_string().as_str() {
+            "min2" => Grouping::Min2,
+            "auto" => Grouping::Auto,
+            "always" => Grouping::Always,
+            "true" | "false" => default_grouping,
+            other => {
+                return Err(it.range_error(format!(
+                    "Value {other} out of range for {NF} options property useGrouping"
+                )))
+            }
+        },
+    };
     let sd = str_opt(
         it,
         &opts,
@@ -428,6 +473,65 @@ pub fn number_format_from_args(
     )?;
     s.sign_display = sd.unwrap_or_else(|| "auto".into());
     Ok(s)
+}
+
+impl NumberSpec {
+    /// Stores what SetNumberFormatDigitOptions resolved.
+    pub fn set_digit_options(&mut self, d: &super::intl_number_format_digits::DigitOptions) {
+        self.min_int = d.min_int;
+        self.rounding = d.rounding;
+        self.rounding_increment = d.increment;
+        self.rounding_mode = d.mode;
+        self.strip_if_integer = d.strip_if_integer;
+    }
+    /// The digit options back as SetNumberFormatDigitOptions left them.
+    pub fn digit_options(&self) -> super::intl_number_format_digits::DigitOptions {
+        super::intl_number_format_digits::DigitOptions {
+            min_int: self.min_int,
+            rounding: self.rounding,
+            increment: self.rounding_increment,
+            mode: self.rounding_mode,
+            strip_if_integer: self.strip_if_integer,
+        }
+    }
+}
+
+/// The numbering system of a service: the option when Node supports it, else the requested
+/// tag's `-u-nu-` keyword when supported (the resolved locale then keeps the keyword, unless
+/// the option overrode it). Returns the resolved locale and the explicit system.
+pub(crate) fn resolve_numbering_system(
+    locale: &str,
+    tag: &str,
+    option: Option<&str>,
+) -> (String, Option<String>) {
+    let known = |n: &str| numbering_system_digits(n).is_some();
+    let ext = unicode_keyword(tag, "nu").filter(|n| known(n));
+    match (option, ext) {
+        (Some(n), Some(e)) if n == e => (format!("{locale}-u-nu-{e}"), Some(e)),
+        (Some(n), _) if known(n) => (locale.to_string(), Some(n.to_string())),
+        (_, Some(e)) => (format!("{locale}-u-nu-{e}"), Some(e)),
+        _ => (locale.to_string(), None),
+    }
+}
+
+/// The digits 0-9 of a numbering system Node supports (generated table).
+pub(crate) fn numbering_system_digits(name: &str) -> Option<[char; 10]> {
+    let line = crate::intl_number_range::NUMBERING_SYSTEMS
+        .split('\n')
+        .find(|l| l.split('\t').next() == Some(name))?;
+    let d: Vec<char> = line.split('\t').nth(1)?.chars().collect();
+    d.try_into().ok()
+}
+
+/// The name of the numbering system whose digits are `digits` (`latn` when none is).
+pub(crate) fn numbering_system_name(digits: &[char; 10]) -> String {
+    crate::intl_number_range::NUMBERING_SYSTEMS
+        .split('\n')
+        .find_map(|l| {
+            let (n, d) = l.split_once('\t')?;
+            d.chars().eq(digits.iter().copied()).then(|| n.to_string())
+        })
+        .unwrap_or_else(|| "latn".into())
 }
 
 /// Per-locale number symbols: ICU4X's decimal symbols and the generated CLDR patterns of
@@ -474,7 +578,7 @@ fn render_template(
     parts: &mut Parts,
     template: &str,
     number: &Parts,
-    sign: Option<(&'static str, String)>,
+    sign: &Parts,
     currency: &str,
     percent: &str,
 ) {
@@ -507,9 +611,7 @@ fn render_template(
             }
             '\u{e002}' => {
                 flush(parts, &mut lit);
-                if let Some((ty, v)) = &sign {
-                    push(parts, ty, v.as_str());
-                }
+                parts.extend(sign.iter().cloned());
             }
             '\u{e003}' => {
                 flush(parts, &mut lit);
@@ -645,61 +747,9 @@ impl NumValue {
     }
 }
 
-/// Rounds to `keep` digits after `point` positions; returns (digits, new point).
-fn round_at(d: &Decimal, keep_after_point: i32) -> (Vec<u8>, i32) {
-    let keep = d.point + keep_after_point;
-    let (r, carried) = round_digits(&d.digits, keep);
-    let point = if carried { d.point + 1 } else { d.point };
-    (r, point)
-}
-
 /// Applies the rounding options: (integer digits, fraction digits).
-fn round_decimal(d: &Decimal, r: Rounding) -> (Vec<u8>, Vec<u8>) {
-    let r = match r {
-        Rounding::Compact => {
-            if d.point >= 2 {
-                Rounding::Fraction(0, 0)
-            } else {
-                Rounding::Significant(1, 2)
-            }
-        }
-        other => other,
-    };
-    match r {
-        Rounding::Significant(mn, mx) => {
-            let (mut digits, point) = if d.is_zero() {
-                (Vec::new(), 1)
-            } else {
-                let (dd, p) = round_at(d, mx as i32 - d.point);
-                (dd, p)
-            };
-            digits.truncate(mx);
-            while digits.len() < mn {
-                digits.push(0);
-            }
-            while digits.len() > mn && digits.last() == Some(&0) {
-                digits.pop();
-            }
-            split(digits, point)
-        }
-        Rounding::Fraction(mn, mx) => {
-            let (digits, point) = if d.is_zero() {
-                (Vec::new(), 0)
-            } else {
-                round_at(d, mx as i32)
-            };
-            let (i, mut f) = split(digits, point);
-            f.truncate(mx);
-            while f.len() > mn && f.last() == Some(&0) {
-                f.pop();
-            }
-            while f.len() < mn {
-                f.push(0);
-            }
-            (i, f)
-        }
-        Rounding::Compact => (vec![0], Vec::new()),
-    }
+fn round_decimal(d: &Decimal, spec: &NumberSpec, neg: bool) -> (Vec<u8>, Vec<u8>) {
+    super::intl_number_format_digits::round(d, neg, &spec.digit_options())
 }
 
 fn split(digits: Vec<u8>, point: i32) -> (Vec<u8>, Vec<u8>) {
@@ -721,9 +771,9 @@ fn digit_string(d: &[u8]) -> String {
     d.iter().map(|&b| (b'0' + b) as char).collect()
 }
 
-type Parts = Vec<(&'static str, String)>;
+pub(crate) type Parts = Vec<(&'static str, String)>;
 
-fn push(parts: &mut Parts, ty: &'static str, s: impl Into<String>) {
+pub(crate) fn push(parts: &mut Parts, ty: &'static str, s: impl Into<String>) {
     let s = s.into();
     if !s.is_empty() {
         parts.push((ty, s));
@@ -732,9 +782,24 @@ fn push(parts: &mut Parts, ty: &'static str, s: impl Into<String>) {
 
 /// FormatNumericToParts.
 pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
+    format_to_parts_approx(spec, v, None)
+}
+
+/// FormatNumericToParts, with an approximately sign before the sign (formatRange's
+/// FormatApproximately).
+pub(crate) fn format_to_parts_approx(
+    spec: &NumberSpec,
+    v: &NumValue,
+    approx: Option<&str>,
+) -> Parts {
     let loc = num_locale(&spec.locale);
     let mut parts: Parts = Vec::new();
     let mut number: Parts = Vec::new();
+    let digits = spec
+        .numbering_system
+        .as_deref()
+        .and_then(numbering_system_digits)
+        .unwrap_or(loc.sym.digits);
     // A compact pattern's prefix that goes before the sign (sw `elfu -1.2`).
     let mut compact_prefix: Parts = Vec::new();
     // The number shown, in ASCII digits, unscaled by compact notation (its plural category
@@ -742,7 +807,11 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
     let mut unit_plain = String::from("0");
     let (neg, zero) = match v {
         NumValue::NaN => {
-            push(&mut number, "nan", "NaN");
+            push(
+                &mut number,
+                "nan",
+                super::intl_number_format_range::nan_symbol(&spec.locale),
+            );
             (false, false)
         }
         NumValue::Inf(n) => {
@@ -771,7 +840,7 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                     format!("{i}.{}", digit_string(&f))
                 }
             };
-            let mut grouping_min = loc.sym.min_group_len;
+            let grouping_min = loc.sym.min_group_len;
             match spec.notation.as_str() {
                 "scientific" | "engineering" if !d.is_zero() => {
                     let mag = d.point - 1;
@@ -781,7 +850,7 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                         mag
                     };
                     d.point -= e;
-                    let (i, _) = round_decimal(&d, spec.rounding);
+                    let (i, _) = round_decimal(&d, spec, *neg);
                     let lim = if spec.notation == "engineering" { 3 } else { 1 };
                     if i.len() > lim {
                         let step = lim as i32;
@@ -792,7 +861,6 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                 }
                 "scientific" | "engineering" => exponent = Some(0),
                 "compact" if !d.is_zero() => {
-                    grouping_min = 5;
                     let long = spec.compact_display == "long";
                     // The number is divided by 10^shift so that the pattern's digits show.
                     let at = |mag: i32| {
@@ -806,7 +874,7 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                         digits: d.digits.clone(),
                         point: d.point - shift,
                     };
-                    let (i, _) = round_decimal(&scaled, spec.rounding);
+                    let (i, _) = round_decimal(&scaled, spec, *neg);
                     // Rounding up to the next magnitude (999 999 is 1M, not 1000K).
                     if i.len() as i32 > mag - shift + 1 && mag >= 0 {
                         mag += 1;
@@ -818,16 +886,21 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                     };
                     compact = pat;
                 }
-                "compact" => grouping_min = 5,
                 _ => {}
             }
-            let (int_d, frac_d) = round_decimal(&d, spec.rounding);
+            let (int_d, frac_d) = round_decimal(&d, spec, *neg);
             let mut int_d = int_d;
             while int_d.len() < spec.min_int {
                 int_d.insert(0, 0);
             }
             let is_zero = int_d.iter().all(|&x| x == 0) && frac_d.iter().all(|&x| x == 0);
-            let grouping = spec.grouping.unwrap_or(true) && int_d.len() >= grouping_min;
+            let primary = loc.sym.primary.max(1);
+            let grouping = match spec.grouping {
+                Grouping::Off => false,
+                Grouping::Always => int_d.len() > primary,
+                Grouping::Min2 => int_d.len() >= primary + 2,
+                Grouping::Auto => int_d.len() >= grouping_min,
+            };
             let s = digit_string(&int_d);
             if grouping {
                 let n = s.len();
@@ -847,7 +920,7 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                     push(
                         &mut number,
                         "integer",
-                        localize_digits(&s[start..c], &loc.sym.digits),
+                        localize_digits(&s[start..c], &digits),
                     );
                     push(&mut number, "group", loc.sym.group.as_str());
                     start = c;
@@ -855,17 +928,17 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                 push(
                     &mut number,
                     "integer",
-                    localize_digits(&s[start..], &loc.sym.digits),
+                    localize_digits(&s[start..], &digits),
                 );
             } else {
-                push(&mut number, "integer", localize_digits(&s, &loc.sym.digits));
+                push(&mut number, "integer", localize_digits(&s, &digits));
             }
             if !frac_d.is_empty() {
                 push(&mut number, "decimal", loc.sym.decimal.as_str());
                 push(
                     &mut number,
                     "fraction",
-                    localize_digits(&digit_string(&frac_d), &loc.sym.digits),
+                    localize_digits(&digit_string(&frac_d), &digits),
                 );
             }
             if let Some(e) = exponent {
@@ -937,13 +1010,24 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
         }
     };
     let accounting = spec.currency_sign == "accounting" && sign == "-";
-    // The sign part inside a pattern: the pattern's own minus sign, or the plus sign.
-    let sign_value = |sign: &str| match sign {
-        "-" => Some(("minusSign", loc.pattern_minus.to_string())),
-        "+" => Some(("plusSign", loc.sym.plus.clone())),
-        _ => None,
+    // The sign parts inside a pattern: the pattern's own minus sign, or the plus sign, after
+    // the approximately sign.
+    let sign_value = |sign: &str| {
+        let mut p: Parts = Vec::new();
+        if let Some(a) = approx {
+            push(&mut p, "approximatelySign", a);
+        }
+        match sign {
+            "-" => push(&mut p, "minusSign", loc.pattern_minus),
+            "+" => push(&mut p, "plusSign", loc.sym.plus.as_str()),
+            _ => {}
+        }
+        p
     };
     let sign_part = |parts: &mut Parts| {
+        if let Some(a) = approx {
+            push(parts, "approximatelySign", a);
+        }
         if accounting {
             push(parts, "literal", "(");
         } else if sign == "-" {
@@ -966,9 +1050,13 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                     "code" => code.clone(),
                     d => currency_symbol(&spec.locale, &code, d == "narrowSymbol"),
                 };
-                let signed = if accounting { None } else { sign_value(sign) };
+                let signed = if accounting {
+                    Vec::new()
+                } else {
+                    sign_value(sign)
+                };
                 // Accounting wraps the positive pattern in parentheses.
-                let t = if signed.is_some() {
+                let t = if !signed.is_empty() {
                     loc.currency[1]
                 } else {
                     loc.currency[0]
@@ -976,7 +1064,7 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                 if accounting {
                     push(&mut parts, "literal", "(");
                 }
-                render_template(&mut parts, t, &number, signed, &sym, loc.percent_sign);
+                render_template(&mut parts, t, &number, &signed, &sym, loc.percent_sign);
             }
             if accounting {
                 push(&mut parts, "literal", ")");
@@ -984,12 +1072,12 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
         }
         "percent" => {
             let signed = sign_value(sign);
-            let t = if signed.is_some() {
+            let t = if !signed.is_empty() {
                 loc.percent[1]
             } else {
                 loc.percent[0]
             };
-            render_template(&mut parts, t, &number, signed, "", loc.percent_sign);
+            render_template(&mut parts, t, &number, &signed, "", loc.percent_sign);
         }
         "unit" => {
             let unit = spec.unit.as_deref().unwrap_or("");
@@ -1071,7 +1159,7 @@ pub fn bigint_to_locale_string(
 }
 
 /// ToIntlMathematicalValue for `format(x)`: BigInts stay exact.
-fn to_num_value(it: &mut Interp, v: &Value) -> JsResult<NumValue> {
+pub(crate) fn to_num_value(it: &mut Interp, v: &Value) -> JsResult<NumValue> {
     if let Value::BigInt(b) = v {
         let digits = b.magnitude().to_string();
         return Ok(NumValue::Finite(
@@ -1082,6 +1170,12 @@ fn to_num_value(it: &mut Interp, v: &Value) -> JsResult<NumValue> {
     let prim = it.to_primitive(v, crate::interp::ops::Hint::Number)?;
     if let Value::BigInt(_) = prim {
         return to_num_value(it, &prim);
+    }
+    if let Value::String(st) = &prim {
+        // Decimal strings stay exact ("1.0000000000000001", "1e1000").
+        if let Some(v) = super::intl_number_format_digits::parse_decimal(&st.to_rust_string()) {
+            return Ok(v);
+        }
     }
     let x = it.to_number(&prim)?;
     Ok(NumValue::from_f64(x))
@@ -1271,7 +1365,7 @@ fn nf_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     make_service(it, a, IntlData::Number(spec))
 }
 
-fn nf_spec(it: &mut Interp, v: &Value, m: &str) -> JsResult<NumberSpec> {
+pub(crate) fn nf_spec(it: &mut Interp, v: &Value, m: &str) -> JsResult<NumberSpec> {
     match intl_data(it, v, m)? {
         IntlData::Number(s) => Ok(s),
         _ => Err(it.type_error(format!("Method {m} called on incompatible receiver"))),
@@ -1306,7 +1400,11 @@ fn nf_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = it.new_object();
     let put = |k: &str, v: Value| o.define(k, v, Attrs::DEFAULT);
     put("locale", Value::from(s.locale.as_str()));
-    put("numberingSystem", Value::from("latn"));
+    let ns = match &s.numbering_system {
+        Some(n) => n.clone(),
+        None => numbering_system_name(&num_locale(&s.locale).sym.digits),
+    };
+    put("numberingSystem", Value::from(ns.as_str()));
     put("style", Value::from(s.style.as_str()));
     if let Some(c) = &s.currency {
         put("currency", Value::from(c.as_str()));
@@ -1317,46 +1415,70 @@ fn nf_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
         put("unit", Value::from(u.as_str()));
         put("unitDisplay", Value::from(s.unit_display.as_str()));
     }
-    put("minimumIntegerDigits", Value::from(s.min_int as f64));
-    match s.rounding {
-        Rounding::Fraction(mn, mx) => {
-            put("minimumFractionDigits", Value::from(mn as f64));
-            put("maximumFractionDigits", Value::from(mx as f64));
+    put_digit_options(&o, &s.digit_options(), |o: &Obj| {
+        let grouping = match s.grouping {
+            Grouping::Off => Value::Bool(false),
+            Grouping::Always => Value::from("always"),
+            Grouping::Min2 => Value::from("min2"),
+            Grouping::Auto => Value::from("auto"),
+        };
+        o.define("useGrouping", grouping, Attrs::DEFAULT);
+        o.define("notation", Value::from(s.notation.as_str()), Attrs::DEFAULT);
+        if s.notation == "compact" {
+            o.define(
+                "compactDisplay",
+                Value::from(s.compact_display.as_str()),
+                Attrs::DEFAULT,
+            );
         }
-        Rounding::Significant(mn, mx) => {
-            put("minimumSignificantDigits", Value::from(mn as f64));
-            put("maximumSignificantDigits", Value::from(mx as f64));
+        o.define(
+            "signDisplay",
+            Value::from(s.sign_display.as_str()),
+            Attrs::DEFAULT,
+        );
+    });
+    Ok(Value::Object(o))
+}
+
+/// The digit options in resolvedOptions' order (V8 13.6), with `middle` (NumberFormat's
+/// grouping, notation and sign) between the digits and the rounding options.
+pub(crate) fn put_digit_options(
+    o: &Obj,
+    d: &super::intl_number_format_digits::DigitOptions,
+    middle: impl FnOnce(&Obj),
+) {
+    let put = |k: &str, v: f64| o.define(k, Value::from(v), Attrs::DEFAULT);
+    put("minimumIntegerDigits", d.min_int as f64);
+    let (frac, sig) = match d.rounding {
+        Rounding::Fraction(mn, mx) => (Some((mn, mx)), None),
+        Rounding::Significant(mn, mx) => (None, Some((mn, mx))),
+        Rounding::Compact => (Some((0, 0)), Some((1, 2))),
+        Rounding::MorePrecision { frac, sig } | Rounding::LessPrecision { frac, sig } => {
+            (Some(frac), Some(sig))
         }
-        Rounding::Compact => {
-            put("minimumSignificantDigits", Value::from(1.0));
-            put("maximumSignificantDigits", Value::from(2.0));
-            put("minimumFractionDigits", Value::from(0.0));
-            put("maximumFractionDigits", Value::from(0.0));
-        }
-    }
-    let grouping = match s.grouping {
-        Some(false) => Value::Bool(false),
-        Some(true) => Value::from("always"),
-        None if s.notation == "compact" => Value::from("min2"),
-        None => Value::from("auto"),
     };
-    put("useGrouping", grouping);
-    put("notation", Value::from(s.notation.as_str()));
-    if s.notation == "compact" {
-        put("compactDisplay", Value::from(s.compact_display.as_str()));
+    if let Some((mn, mx)) = frac {
+        put("minimumFractionDigits", mn as f64);
+        put("maximumFractionDigits", mx as f64);
     }
-    put("signDisplay", Value::from(s.sign_display.as_str()));
-    // Node 24's (V8 13.6's) order.
-    put("roundingIncrement", Value::from(1.0));
-    put("roundingMode", Value::from("halfExpand"));
-    let prio = if s.rounding == Rounding::Compact {
-        "morePrecision"
+    if let Some((mn, mx)) = sig {
+        put("minimumSignificantDigits", mn as f64);
+        put("maximumSignificantDigits", mx as f64);
+    }
+    middle(o);
+    put("roundingIncrement", d.increment as f64);
+    o.define("roundingMode", Value::from(d.mode.as_str()), Attrs::DEFAULT);
+    o.define(
+        "roundingPriority",
+        Value::from(d.rounding_priority()),
+        Attrs::DEFAULT,
+    );
+    let tzd = if d.strip_if_integer {
+        "stripIfInteger"
     } else {
         "auto"
     };
-    put("roundingPriority", Value::from(prio));
-    put("trailingZeroDisplay", Value::from("auto"));
-    Ok(Value::Object(o))
+    o.define("trailingZeroDisplay", Value::from(tzd), Attrs::DEFAULT);
 }
 
 fn pr_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -1366,42 +1488,16 @@ fn pr_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (locale, _) = resolve_service_locale(it, &a.get(0), Service::Plural)?;
     let opts = options_object(it, &a.get(1))?;
     let c = "Intl.PluralRules";
-    let ty = str_opt(it, &opts, "type", &["cardinal", "ordinal"], c)?;
     str_opt(it, &opts, "localeMatcher", &["lookup", "best fit"], c)?;
+    let ty = str_opt(it, &opts, "type", &["cardinal", "ordinal"], c)?;
     // SetNumberFormatDigitOptions with PluralRules' defaults (0-3 fraction digits).
-    let min_int = digit_opt(it, &opts, "minimumIntegerDigits", 1.0, 21.0)?;
-    let min_frac = digit_opt(it, &opts, "minimumFractionDigits", 0.0, 100.0)?;
-    let max_frac = digit_opt(it, &opts, "maximumFractionDigits", 0.0, 100.0)?;
-    let min_sig = digit_opt(it, &opts, "minimumSignificantDigits", 1.0, 21.0)?;
-    let max_sig = digit_opt(it, &opts, "maximumSignificantDigits", 1.0, 21.0)?;
-    let rounding = if min_sig.is_some() || max_sig.is_some() {
-        let mn = min_sig.unwrap_or(1);
-        let mx = max_sig.unwrap_or(21);
-        if mn > mx {
-            return Err(it.range_error("maximumSignificantDigits value is out of range."));
-        }
-        Rounding::Significant(mn, mx)
-    } else {
-        let (mn, mx) = match (min_frac, max_frac) {
-            (Some(mn), None) => (mn, mn.max(3)),
-            (None, Some(mx)) => (0, mx),
-            (Some(mn), Some(mx)) => {
-                if mn > mx {
-                    return Err(it.range_error("maximumFractionDigits value is out of range."));
-                }
-                (mn, mx)
-            }
-            (None, None) => (0, 3),
-        };
-        Rounding::Fraction(mn, mx)
-    };
-    let digits = NumberSpec {
+    let d = super::intl_number_format_digits::read_digit_options(it, &opts, 0, 3, false, c)?;
+    let mut digits = NumberSpec {
         locale: "en-US".into(),
-        min_int: min_int.unwrap_or(1),
-        rounding,
-        grouping: Some(false),
+        grouping: Grouping::Off,
         ..NumberSpec::default()
     };
+    digits.set_digit_options(&d);
     make_service(
         it,
         a,
@@ -1447,48 +1543,14 @@ fn pr_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
         Value::from(if ordinal { "ordinal" } else { "cardinal" }),
         Attrs::DEFAULT,
     );
-    o.define(
-        "minimumIntegerDigits",
-        Value::from(digits.min_int as f64),
-        Attrs::DEFAULT,
-    );
-    match digits.rounding {
-        Rounding::Significant(mn, mx) => {
-            o.define(
-                "minimumSignificantDigits",
-                Value::from(mn as f64),
-                Attrs::DEFAULT,
-            );
-            o.define(
-                "maximumSignificantDigits",
-                Value::from(mx as f64),
-                Attrs::DEFAULT,
-            );
-        }
-        Rounding::Fraction(mn, mx) => {
-            o.define(
-                "minimumFractionDigits",
-                Value::from(mn as f64),
-                Attrs::DEFAULT,
-            );
-            o.define(
-                "maximumFractionDigits",
-                Value::from(mx as f64),
-                Attrs::DEFAULT,
-            );
-        }
-        Rounding::Compact => {}
-    }
     let cats: Vec<Value> = super::intl_icu::plural_categories(&locale, ordinal)
         .into_iter()
         .map(Value::from)
         .collect();
     let arr = it.new_array(cats);
-    o.define("pluralCategories", Value::Object(arr), Attrs::DEFAULT);
-    o.define("roundingIncrement", Value::from(1.0), Attrs::DEFAULT);
-    o.define("roundingMode", Value::from("halfExpand"), Attrs::DEFAULT);
-    o.define("roundingPriority", Value::from("auto"), Attrs::DEFAULT);
-    o.define("trailingZeroDisplay", Value::from("auto"), Attrs::DEFAULT);
+    put_digit_options(&o, &digits.digit_options(), |o: &Obj| {
+        o.define("pluralCategories", Value::Object(arr), Attrs::DEFAULT);
+    });
     Ok(Value::Object(o))
 }
 
@@ -1712,10 +1774,12 @@ pub fn init(it: &mut Interp) {
     it.define_method(&p, "resolvedOptions", 0, nf_resolved_options);
     it.define_method(&p, "formatToParts", 1, nf_format_to_parts);
     it.define_getter(&p, "format", nf_format_getter);
+    super::intl_number_format_range::init_number_format(it, &p);
 
     let (_, p) = make_class(it, &intl, "PluralRules", pr_ctor, 0);
     it.define_method(&p, "select", 1, pr_select);
     it.define_method(&p, "resolvedOptions", 0, pr_resolved_options);
+    super::intl_number_format_range::init_plural_rules(it, &p);
 
     super::intl_relative_time_format::init(it, &intl);
 
