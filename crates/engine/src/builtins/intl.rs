@@ -523,12 +523,25 @@ pub(crate) fn numbering_system_digits(name: &str) -> Option<[char; 10]> {
     d.try_into().ok()
 }
 
+/// Root's group, decimal, minus and plus symbols of a numbering system, where it has its own.
+fn numbering_system_symbols(name: &str) -> Option<[&'static str; 4]> {
+    let line = crate::intl_number_range::NUMBERING_SYSTEMS
+        .split('\n')
+        .find(|l| l.split('\t').next() == Some(name))?;
+    let f: Vec<&str> = line.split('\t').skip(2).collect();
+    match f.as_slice() {
+        [g, d, m, p] if !g.is_empty() => Some([g, d, m, p]),
+        _ => None,
+    }
+}
+
 /// The name of the numbering system whose digits are `digits` (`latn` when none is).
 pub(crate) fn numbering_system_name(digits: &[char; 10]) -> String {
     crate::intl_number_range::NUMBERING_SYSTEMS
         .split('\n')
         .find_map(|l| {
-            let (n, d) = l.split_once('\t')?;
+            let mut f = l.split('\t');
+            let (n, d) = (f.next()?, f.next()?);
             d.chars().eq(digits.iter().copied()).then(|| n.to_string())
         })
         .unwrap_or_else(|| "latn".into())
@@ -543,15 +556,19 @@ struct NumLocale {
     percent_sign: &'static str,
     /// The minus sign inside those patterns.
     pattern_minus: &'static str,
+    /// `currencySign: 'accounting'`'s positive and negative templates.
+    accounting: [&'static str; 2],
 }
 
-fn num_locale(locale: &str) -> NumLocale {
+/// The symbols and patterns of `locale`, in the numbering system `nu` when one is asked for
+/// (ICU4X's symbols of that system: `en` with `arab` has `٫` and `؜-`, as in ICU).
+fn num_locale(locale: &str, nu: Option<&str>) -> NumLocale {
     let base = strip_extensions(locale);
     let find = |l: &str| {
         crate::intl_number_patterns::NUMBER_PATTERNS
             .split('\n')
             .map(|line| line.split('\t').collect::<Vec<_>>())
-            .find(|f| f.len() == 7 && f[0] == l)
+            .find(|f| f.len() == 9 && f[0] == l)
     };
     let row = find(base).or_else(|| find(lang(base))).unwrap_or_else(|| {
         vec![
@@ -562,10 +579,30 @@ fn num_locale(locale: &str) -> NumLocale {
             "\u{e002}\u{e001}\u{e003}",
             "%",
             "-",
+            "\u{e000}\u{e001}",
+            "(\u{e000}\u{e001})",
         ]
     });
+    let own = super::intl_icu::number_symbols(base);
+    let sym = match nu.and_then(|n| Some((n, numbering_system_digits(n)?))) {
+        // Another system than the locale's: ICU takes the locale's Latin symbols, or root's
+        // symbols of that system where root has them (arab `٬ ٫ ؜-`), with its digits.
+        Some((n, d)) if d != own.digits => {
+            let mut s = (*super::intl_icu::number_symbols(&format!("{base}-u-nu-latn"))).clone();
+            s.digits = d;
+            if let Some([g, dec, minus, plus]) = numbering_system_symbols(n) {
+                s.group = g.into();
+                s.decimal = dec.into();
+                s.minus = minus.into();
+                s.plus = plus.into();
+            }
+            std::rc::Rc::new(s)
+        }
+        _ => own,
+    };
     NumLocale {
-        sym: super::intl_icu::number_symbols(base),
+        sym,
+        accounting: [row[7], row[8]],
         currency: [row[1], row[2]],
         percent: [row[3], row[4]],
         percent_sign: row[5],
@@ -579,6 +616,7 @@ fn render_template(
     template: &str,
     number: &Parts,
     sign: &Parts,
+    sign_marks: &str,
     currency: &str,
     percent: &str,
 ) {
@@ -595,8 +633,20 @@ fn render_template(
         match c {
             '\u{e000}' => {
                 flush(parts, &mut lit);
-                let before_number = t.get(i + 1) == Some(&'\u{e001}');
-                let after_number = i > 0 && t[i - 1] == '\u{e001}';
+                // Only next to a digit (not `∞` or NaN's letters).
+                let digit_at = |first: bool| {
+                    let s = if first { number.first() } else { number.last() };
+                    let c = s.and_then(|(_, v)| {
+                        if first {
+                            v.chars().next()
+                        } else {
+                            v.chars().last()
+                        }
+                    });
+                    c.is_some_and(|c| c.is_numeric())
+                };
+                let before_number = t.get(i + 1) == Some(&'\u{e001}') && digit_at(true);
+                let after_number = i > 0 && t[i - 1] == '\u{e001}' && digit_at(false);
                 if after_number && currency.chars().next().is_some_and(char::is_alphabetic) {
                     push(parts, "literal", "\u{a0}");
                 }
@@ -610,8 +660,26 @@ fn render_template(
                 parts.extend(number.iter().cloned());
             }
             '\u{e002}' => {
-                flush(parts, &mut lit);
-                parts.extend(sign.iter().cloned());
+                // Bidi marks just before the sign belong to it: an approximately sign goes
+                // before them, and without a sign they go (ICU's `‏~1.00 ‏€`, `~‎-0%`).
+                let approx = sign.first().filter(|p| p.0 == "approximatelySign");
+                let marks_at = (!sign_marks.is_empty() && lit.ends_with(sign_marks))
+                    .then(|| lit.len() - sign_marks.len());
+                match (approx, marks_at) {
+                    (Some(a), Some(i)) => {
+                        let marks = lit.split_off(i);
+                        flush(parts, &mut lit);
+                        parts.push(a.clone());
+                        if sign.len() > 1 {
+                            push(parts, "literal", marks);
+                        }
+                        parts.extend(sign[1..].iter().cloned());
+                    }
+                    _ => {
+                        flush(parts, &mut lit);
+                        parts.extend(sign.iter().cloned());
+                    }
+                }
             }
             '\u{e003}' => {
                 flush(parts, &mut lit);
@@ -782,7 +850,7 @@ pub(crate) fn push(parts: &mut Parts, ty: &'static str, s: impl Into<String>) {
 
 /// FormatNumericToParts.
 pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
-    format_to_parts_approx(spec, v, None)
+    format_to_parts_approx(spec, v, None, None)
 }
 
 /// FormatNumericToParts, with an approximately sign before the sign (formatRange's
@@ -791,15 +859,12 @@ pub(crate) fn format_to_parts_approx(
     spec: &NumberSpec,
     v: &NumValue,
     approx: Option<&str>,
+    plural: Option<&'static str>,
 ) -> Parts {
-    let loc = num_locale(&spec.locale);
+    let loc = num_locale(&spec.locale, spec.numbering_system.as_deref());
     let mut parts: Parts = Vec::new();
     let mut number: Parts = Vec::new();
-    let digits = spec
-        .numbering_system
-        .as_deref()
-        .and_then(numbering_system_digits)
-        .unwrap_or(loc.sym.digits);
+    let digits = loc.sym.digits;
     // A compact pattern's prefix that goes before the sign (sw `elfu -1.2`).
     let mut compact_prefix: Parts = Vec::new();
     // The number shown, in ASCII digits, unscaled by compact notation (its plural category
@@ -942,11 +1007,16 @@ pub(crate) fn format_to_parts_approx(
                 );
             }
             if let Some(e) = exponent {
-                push(&mut number, "exponentSeparator", "E");
+                let sy = super::intl_number_format_range::symbols(&spec.locale);
+                push(&mut number, "exponentSeparator", sy.exponent);
                 if e < 0 {
-                    push(&mut number, "exponentMinusSign", "-");
+                    push(&mut number, "exponentMinusSign", sy.exponent_minus);
                 }
-                push(&mut number, "exponentInteger", e.unsigned_abs().to_string());
+                push(
+                    &mut number,
+                    "exponentInteger",
+                    localize_digits(&e.unsigned_abs().to_string(), &digits),
+                );
             }
             let mut plain = s.clone();
             if !frac_d.is_empty() {
@@ -1009,9 +1079,11 @@ pub(crate) fn format_to_parts_approx(
             }
         }
     };
-    let accounting = spec.currency_sign == "accounting" && sign == "-";
+    let accounting = spec.currency_sign == "accounting";
     // The sign parts inside a pattern: the pattern's own minus sign, or the plus sign, after
     // the approximately sign.
+    // The bidi marks of the locale's minus sign, which patterns write as literal text.
+    let marks = loc.sym.minus.strip_suffix(loc.pattern_minus).unwrap_or("");
     let sign_value = |sign: &str| {
         let mut p: Parts = Vec::new();
         if let Some(a) = approx {
@@ -1019,7 +1091,11 @@ pub(crate) fn format_to_parts_approx(
         }
         match sign {
             "-" => push(&mut p, "minusSign", loc.pattern_minus),
-            "+" => push(&mut p, "plusSign", loc.sym.plus.as_str()),
+            "+" => {
+                // The pattern carries the marks its minus sign had (ar `؜` literal, then `-`).
+                let plus = loc.sym.plus.as_str();
+                push(&mut p, "plusSign", plus.strip_prefix(marks).unwrap_or(plus));
+            }
             _ => {}
         }
         p
@@ -1028,9 +1104,7 @@ pub(crate) fn format_to_parts_approx(
         if let Some(a) = approx {
             push(parts, "approximatelySign", a);
         }
-        if accounting {
-            push(parts, "literal", "(");
-        } else if sign == "-" {
+        if sign == "-" {
             push_sign(parts, "minusSign", &loc.sym.minus);
         } else if sign == "+" {
             push_sign(parts, "plusSign", &loc.sym.plus);
@@ -1041,7 +1115,10 @@ pub(crate) fn format_to_parts_approx(
             let code = spec.currency.clone().unwrap_or_default();
             if spec.currency_display == "name" {
                 sign_part(&mut parts);
-                let one = number.len() == 1 && number[0].1 == "1";
+                let one = match plural {
+                    Some(p) => p == "one",
+                    None => number.len() == 1 && number[0].1 == "1",
+                };
                 parts.extend(number);
                 push(&mut parts, "literal", " ");
                 push(&mut parts, "currency", currency_name(&code, one));
@@ -1050,24 +1127,40 @@ pub(crate) fn format_to_parts_approx(
                     "code" => code.clone(),
                     d => currency_symbol(&spec.locale, &code, d == "narrowSymbol"),
                 };
-                let signed = if accounting {
-                    Vec::new()
-                } else {
-                    sign_value(sign)
+                let signed = sign_value(sign);
+                // Accounting has its own patterns (parentheses in en, a minus sign in de);
+                // a plus sign goes where the standard pattern puts the minus.
+                let t = match (accounting, sign, signed.is_empty()) {
+                    (true, "-", _) => loc.accounting[1],
+                    (true, _, true) => loc.accounting[0],
+                    // A plus sign takes the accounting negative pattern's sign position, or
+                    // goes before the positive pattern when that has none (ICU).
+                    (true, _, false) if loc.accounting[1].contains('\u{e002}') => loc.accounting[1],
+                    (true, _, false) => {
+                        sign_part(&mut parts);
+                        render_template(
+                            &mut parts,
+                            loc.accounting[0],
+                            &number,
+                            &Vec::new(),
+                            "",
+                            &sym,
+                            loc.percent_sign,
+                        );
+                        return parts;
+                    }
+                    (_, _, false) => loc.currency[1],
+                    _ => loc.currency[0],
                 };
-                // Accounting wraps the positive pattern in parentheses.
-                let t = if !signed.is_empty() {
-                    loc.currency[1]
-                } else {
-                    loc.currency[0]
-                };
-                if accounting {
-                    push(&mut parts, "literal", "(");
-                }
-                render_template(&mut parts, t, &number, &signed, &sym, loc.percent_sign);
-            }
-            if accounting {
-                push(&mut parts, "literal", ")");
+                render_template(
+                    &mut parts,
+                    t,
+                    &number,
+                    &signed,
+                    marks,
+                    &sym,
+                    loc.percent_sign,
+                );
             }
         }
         "percent" => {
@@ -1077,11 +1170,13 @@ pub(crate) fn format_to_parts_approx(
             } else {
                 loc.percent[0]
             };
-            render_template(&mut parts, t, &number, &signed, "", loc.percent_sign);
+            render_template(&mut parts, t, &number, &signed, marks, "", loc.percent_sign);
         }
         "unit" => {
             let unit = spec.unit.as_deref().unwrap_or("");
-            let category = super::intl_icu::plural_category(&spec.locale, false, &unit_plain);
+            let category = plural.unwrap_or_else(|| {
+                super::intl_icu::plural_category(&spec.locale, false, &unit_plain)
+            });
             let pattern =
                 super::intl_units::pattern(&spec.locale, &spec.unit_display, unit, category);
             let (before, after) = super::intl_units::affixes(&pattern);
@@ -1402,7 +1497,7 @@ fn nf_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
     put("locale", Value::from(s.locale.as_str()));
     let ns = match &s.numbering_system {
         Some(n) => n.clone(),
-        None => numbering_system_name(&num_locale(&s.locale).sym.digits),
+        None => numbering_system_name(&num_locale(&s.locale, None).sym.digits),
     };
     put("numberingSystem", Value::from(ns.as_str()));
     put("style", Value::from(s.style.as_str()));

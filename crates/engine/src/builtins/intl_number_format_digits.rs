@@ -158,11 +158,8 @@ pub fn read_digit_options(
         &["auto", "stripIfInteger"],
         ctor,
     )?;
-    let mxfd_default = if increment != 1 {
-        mnfd_default
-    } else {
-        mxfd_default
-    };
+    // ECMA-402 sets mxfdDefault to mnfdDefault when roundingIncrement is not 1; V8 (Node 24)
+    // does not, so `{roundingIncrement: 5}` alone is a RangeError there, and here.
     let has_sd = !mnsd.is_undefined() || !mxsd.is_undefined();
     let has_fd = !mnfd.is_undefined() || !mxfd.is_undefined();
     let mut need_sd = true;
@@ -407,6 +404,10 @@ pub fn parse_decimal(s: &str) -> Option<super::intl::NumValue> {
         }
         None => 0,
     };
+    // Beyond the doubles, V8 formats the infinity ToNumber gives.
+    if t.parse::<f64>().is_ok_and(f64::is_infinite) {
+        return Some(NumValue::Inf(neg));
+    }
     let mut d = Decimal::from_integer_digits(&format!("{int}{frac}"));
     if d.digits.is_empty() {
         return Some(NumValue::Finite(neg, d));

@@ -11,24 +11,39 @@
 //! (`intl_number_range.rs`, generated).
 
 use super::intl::{
-    format_number, format_to_parts, format_to_parts_approx, intl_data, nf_spec, push, to_num_value,
-    IntlData, NumValue, NumberSpec, Parts,
+    format_number, format_to_parts_approx, intl_data, nf_spec, push, to_num_value, IntlData,
+    NumValue, NumberSpec, Parts,
 };
 use crate::interp::{Args, Interp, JsResult};
 use crate::object::{Attrs, Obj};
 use crate::value::Value;
 
-/// A locale's row of the generated table: (range middle, approximately sign, NaN).
-fn row(locale: &str) -> (&'static str, &'static str, &'static str) {
+/// A locale's row of the generated table.
+pub(crate) struct RangeSymbols {
+    /// The range pattern's middle (`–`, es `-`, pt-PT ` - `, ja `～`).
+    pub range: &'static str,
+    pub approximately: &'static str,
+    pub nan: &'static str,
+    pub exponent: &'static str,
+    pub exponent_minus: &'static str,
+}
+
+/// The row of `locale`, else of its language, else `en`'s.
+pub(crate) fn symbols(locale: &str) -> RangeSymbols {
     let base = locale.split("-u-").next().unwrap_or(locale);
     let find = |l: &str| {
         crate::intl_number_range::NUMBER_RANGE
             .split('\n')
             .find_map(|line| {
-                let mut f = line.split('\t');
-                (f.next() == Some(l)).then(|| (f.next(), f.next(), f.next()))
+                let f: Vec<&'static str> = line.split('\t').collect();
+                (f.len() == 6 && f[0] == l).then(|| RangeSymbols {
+                    range: f[1],
+                    approximately: f[2],
+                    nan: f[3],
+                    exponent: f[4],
+                    exponent_minus: f[5],
+                })
             })
-            .and_then(|(a, b, c)| Some((a?, b?, c?)))
     };
     let mut tag = base;
     loop {
@@ -40,12 +55,18 @@ fn row(locale: &str) -> (&'static str, &'static str, &'static str) {
             None => break,
         }
     }
-    ("–", "~", "NaN")
+    RangeSymbols {
+        range: "–",
+        approximately: "~",
+        nan: "NaN",
+        exponent: "E",
+        exponent_minus: "-",
+    }
 }
 
 /// The NaN symbol of `locale` (zh-TW `非數值`).
 pub(crate) fn nan_symbol(locale: &str) -> &'static str {
-    row(locale).2
+    symbols(locale).nan
 }
 
 fn is_core(ty: &str) -> bool {
@@ -59,11 +80,12 @@ fn is_inner(ty: &str) -> bool {
     ty.starts_with("exponent")
 }
 
-fn is_middle(ty: &str) -> bool {
+/// A part of ICU's middle modifier (with a long name, the currency is the outer one).
+fn is_middle(ty: &str, long_name: bool) -> bool {
     matches!(
         ty,
-        "minusSign" | "plusSign" | "approximatelySign" | "compact" | "currency" | "percentSign"
-    )
+        "minusSign" | "plusSign" | "approximatelySign" | "compact" | "percentSign"
+    ) || (ty == "currency" && !long_name)
 }
 
 /// One side of a range in ICU's modifier layers.
@@ -85,8 +107,9 @@ fn layers(spec: &NumberSpec, parts: Parts) -> Layers {
     let first = parts.iter().position(|(t, _)| is_core(t));
     let last = parts.iter().rposition(|(t, _)| is_core(t) || is_inner(t));
     let (Some(first), Some(last)) = (first, last) else {
+        // No digits (fr `mille`): all of it is the compact pattern.
         return Layers {
-            core: parts,
+            middle_pre: parts,
             ..Layers::default()
         };
     };
@@ -111,17 +134,30 @@ fn layers(spec: &NumberSpec, parts: Parts) -> Layers {
         .iter()
         .enumerate()
         .rev()
-        .take_while(|(_, (t, _))| is_middle(t) || *t == "literal")
-        .filter(|(_, (t, _))| is_middle(t))
+        .take_while(|(_, (t, _))| is_middle(t, true) || *t == "literal")
+        .filter(|(_, (t, _))| is_middle(t, true))
         .map(|(i, _)| i)
         .last()
         .unwrap_or(before.len());
+    // Bidi marks before the sign belong to it (he `‎-`).
+    let is_marks = |p: &(&str, String)| {
+        p.0 == "literal"
+            && p.1
+                .chars()
+                .all(|c| matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}'))
+    };
+    let split_before =
+        if split_before > 0 && split_before < before.len() && is_marks(&before[split_before - 1]) {
+            split_before - 1
+        } else {
+            split_before
+        };
     let middle_pre = before.split_off(split_before);
     let split_after = after
         .iter()
         .enumerate()
-        .take_while(|(_, (t, _))| is_middle(t) || *t == "literal")
-        .filter(|(_, (t, _))| is_middle(t))
+        .take_while(|(_, (t, _))| is_middle(t, true) || *t == "literal")
+        .filter(|(_, (t, _))| is_middle(t, true))
         .map(|(i, _)| i + 1)
         .last()
         .unwrap_or(0);
@@ -144,18 +180,44 @@ fn add(out: &mut SourcedParts, parts: &[(&'static str, String)], source: &'stati
 
 /// PartitionNumberRangePattern.
 fn range_parts(spec: &NumberSpec, x: &NumValue, y: &NumValue) -> SourcedParts {
-    let (middle, approx, _) = row(&spec.locale);
+    let RangeSymbols {
+        range: middle,
+        approximately: approx,
+        ..
+    } = symbols(&spec.locale);
     let mut out = SourcedParts::new();
-    if format_number(spec, x) == format_number(spec, y) {
+    // ICU's identity check compares the rounded values with their signs; with the sign
+    // displays that hide zero's sign, an input -0 counts as 0 (V8).
+    let mut signed = spec.clone();
+    signed.sign_display = "always".into();
+    let unsign_zero = |v: &NumValue| match v {
+        NumValue::Finite(true, d)
+            if d.digits.is_empty()
+                && matches!(
+                    spec.sign_display.as_str(),
+                    "exceptZero" | "negative" | "never"
+                ) =>
+        {
+            NumValue::Finite(false, d.clone())
+        }
+        other => other.clone(),
+    };
+    if format_number(&signed, &unsign_zero(x)) == format_number(&signed, &unsign_zero(y)) {
         add(
             &mut out,
-            &format_to_parts_approx(spec, x, Some(approx)),
+            &format_to_parts_approx(spec, x, Some(approx), None),
             "shared",
         );
         return out;
     }
-    let a = layers(spec, format_to_parts(spec, x));
-    let b = layers(spec, format_to_parts(spec, y));
+    // A long name takes the plural form of the range (CLDR's plural ranges: `1–5 km`).
+    let plural = |v: &NumValue| {
+        let plain = format_number(&plain_spec(spec), v);
+        super::intl_icu::plural_category(&spec.locale, false, &plain)
+    };
+    let category = range_category(&spec.locale, plural(x), plural(y));
+    let a = layers(spec, format_to_parts_approx(spec, x, None, Some(category)));
+    let b = layers(spec, format_to_parts_approx(spec, y, None, Some(category)));
     let long_name =
         spec.style == "unit" || (spec.style == "currency" && spec.currency_display == "name");
     let collapse_outer = long_name
@@ -225,6 +287,21 @@ fn range_parts(spec: &NumberSpec, x: &NumValue, y: &NumValue) -> SourcedParts {
     merged
 }
 
+/// The spec formatting a number's plural operand: its digits, unsigned, plain.
+fn plain_spec(spec: &NumberSpec) -> NumberSpec {
+    NumberSpec {
+        locale: "en-US".into(),
+        grouping: super::intl::Grouping::Off,
+        sign_display: "never".into(),
+        min_int: spec.min_int,
+        rounding: spec.rounding,
+        rounding_increment: spec.rounding_increment,
+        rounding_mode: spec.rounding_mode,
+        strip_if_integer: spec.strip_if_integer,
+        ..NumberSpec::default()
+    }
+}
+
 /// The two ends of a range, checked as the spec's PartitionNumberRangePattern asks.
 fn range_args(it: &mut Interp, a: &Args) -> JsResult<(NumValue, NumValue)> {
     let (start, end) = (a.get(0), a.get(1));
@@ -236,11 +313,15 @@ fn range_args(it: &mut Interp, a: &Args) -> JsResult<(NumValue, NumValue)> {
     }
     let x = to_num_value(it, &start)?;
     let y = to_num_value(it, &end)?;
-    if matches!(x, NumValue::NaN) {
-        return Err(it.range_error("Invalid start : NaN"));
-    }
-    if matches!(y, NumValue::NaN) {
-        return Err(it.range_error("Invalid end : NaN"));
+    // V8 names the argument as given (`Invalid start : abc`).
+    for (v, arg, name) in [(&x, &start, "start"), (&y, &end, "end")] {
+        if matches!(v, NumValue::NaN) {
+            let shown = match arg {
+                Value::String(s) => s.to_rust_string(),
+                _ => "NaN".into(),
+            };
+            return Err(it.range_error(format!("Invalid {name} : {shown}")));
+        }
     }
     Ok((x, y))
 }
@@ -277,30 +358,30 @@ pub(crate) fn init_number_format(it: &mut Interp, proto: &Obj) {
     it.define_method(proto, "formatRangeToParts", 2, nf_format_range_to_parts);
 }
 
-/// The plural category of a range (CLDR's plural ranges through ICU4X).
-fn range_category(locale: &str, start: &'static str, end: &'static str) -> &'static str {
-    use icu_plurals::{PluralCategory as C, PluralRulesWithRanges};
-    let cat = |s: &str| match s {
-        "zero" => C::Zero,
-        "one" => C::One,
-        "two" => C::Two,
-        "few" => C::Few,
-        "many" => C::Many,
-        _ => C::Other,
+/// The plural category of a range: CLDR's plural ranges as ICU resolves them (a pair CLDR
+/// does not list is `other`, where ICU4X's `resolve_range` falls back to the end's category;
+/// generated from the reference Node, `intl_number_range.rs`).
+pub(crate) fn range_category(locale: &str, start: &str, end: &str) -> &'static str {
+    let base = locale.split("-u-").next().unwrap_or(locale);
+    let lang = base.split('-').next().unwrap_or(base);
+    let row = |l: &str| {
+        crate::intl_number_range::PLURAL_RANGES
+            .split('\n')
+            .find_map(|line| line.strip_prefix(l)?.strip_prefix('\t'))
     };
-    let loc = icu_locale_core::Locale::try_from_str(locale.split("-u-").next().unwrap_or(locale))
-        .unwrap_or(icu_locale_core::Locale::UNKNOWN);
-    let Ok(r) = PluralRulesWithRanges::try_new(loc.into(), Default::default()) else {
-        return end;
+    let Some(pairs) = row(base).or_else(|| row(lang)) else {
+        return "other";
     };
-    match r.resolve_range(cat(start), cat(end)) {
-        C::Zero => "zero",
-        C::One => "one",
-        C::Two => "two",
-        C::Few => "few",
-        C::Many => "many",
-        C::Other => "other",
-    }
+    let key = format!("{start}+{end}=");
+    pairs
+        .split(' ')
+        .find_map(|p| p.strip_prefix(key.as_str()))
+        .and_then(|c| {
+            ["zero", "one", "two", "few", "many", "other"]
+                .into_iter()
+                .find(|k| *k == c)
+        })
+        .unwrap_or("other")
 }
 
 /// `Intl.PluralRules.prototype.selectRange(start, end)`.
@@ -316,13 +397,19 @@ fn pr_select_range(it: &mut Interp, a: &Args) -> JsResult<Value> {
         ));
     };
     let (start, end) = (a.get(0), a.get(1));
-    if start.is_undefined() || end.is_undefined() {
-        return Err(it.type_error("start or end is undefined"));
+    if start.is_undefined() {
+        return Err(it.type_error("Invalid startRange : undefined"));
+    }
+    if end.is_undefined() {
+        return Err(it.type_error("Invalid endRange : undefined"));
     }
     let x = it.to_number(&start)?;
     let y = it.to_number(&end)?;
-    if x.is_nan() || y.is_nan() {
-        return Err(it.range_error("Invalid start : NaN"));
+    if x.is_nan() {
+        return Err(it.range_error("Invalid startRange : NaN"));
+    }
+    if y.is_nan() {
+        return Err(it.range_error("Invalid endRange : NaN"));
     }
     let category = |n: f64| {
         let s = format_number(&digits, &NumValue::from_f64(n));

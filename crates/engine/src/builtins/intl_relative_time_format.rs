@@ -176,6 +176,24 @@ pub fn relative_parts(
         }
         prev = Some((k, i));
     }
+    // Another numbering system than the locale's: the digits and symbols as NumberFormat
+    // formats them (ICU takes root's symbols for the system, ICU4X the locale's).
+    if let Some(nu) = &spec.numbering_system {
+        let first = parts.iter().position(|p| p.2 && p.0 != "minusSign");
+        let last = parts.iter().rposition(|p| p.2 && p.0 != "minusSign");
+        if let (Some(first), Some(last)) = (first, last) {
+            let ns = NumberSpec {
+                locale: spec.locale.clone(),
+                numbering_system: Some(nu.clone()),
+                ..NumberSpec::default()
+            };
+            let number: Parts = super::intl::format_to_parts(&ns, &NumValue::from_f64(value.abs()))
+                .into_iter()
+                .map(|(t, v)| (t, v, true))
+                .collect();
+            parts.splice(first..=last, number);
+        }
+    }
     Some((parts, unit))
 }
 
