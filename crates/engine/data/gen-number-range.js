@@ -79,4 +79,6 @@ out += 'pub(crate) static NUMBERING_SYSTEMS: &str = ' + JSON.stringify(systems.j
 out += '\n/// `language<TAB>start+end=category ...`: the plural ranges that are not `other` (ICU\n';
 out += '/// resolves a pair CLDR does not list to `other`).\n';
 out += 'pub(crate) static PLURAL_RANGES: &str = ' + JSON.stringify(rangeRows.join('\n')) + ';\n';
+// clippy::invisible_characters: zero-width characters as escapes.
+out = out.replace(/[\u200b\u00ad\u2060\ufeff]/g, (c) => '\\u{' + c.charCodeAt(0).toString(16).toUpperCase() + '}');
 process.stdout.write(out);
