@@ -26,6 +26,7 @@ mod intl_duration_separators;
 mod intl_languages;
 mod intl_locale_info;
 mod intl_number_patterns;
+mod intl_number_range;
 mod intl_supported_values;
 mod intl_unit_patterns;
 pub mod object;

@@ -1004,7 +1004,8 @@ fn array_to_locale_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
                 if !it.is_callable(&f) {
                     return Err(not_a_function(it, &f));
                 }
-                let r = it.call(&f, &e, &[])?;
+                // ECMA-402 §19.5.1: Invoke(element, "toLocaleString", « locales, options »).
+                let r = it.call(&f, &e, &[a.get(0), a.get(1)])?;
                 let s = it.to_string(&r)?;
                 out.extend_from_slice(s.units());
             }

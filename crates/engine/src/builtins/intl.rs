@@ -13,7 +13,7 @@ use crate::interp::{Args, Interp, JsResult};
 use crate::object::{Attrs, Obj, ObjectKind, PropKey};
 use crate::value::Value;
 
-use super::number::{round_digits, shortest_decimal};
+use super::number::shortest_decimal;
 
 /// The resolved state of an `Intl` service object.
 #[derive(Debug, Clone)]
@@ -264,8 +264,30 @@ pub(crate) fn options_object(it: &mut Interp, v: &Value) -> JsResult<Option<Obj>
 pub enum Rounding {
     Fraction(usize, usize),
     Significant(usize, usize),
-    /// Compact notation's default: 2 significant digits below 100, else integers.
+    /// Compact notation's default: 2 significant digits below 100, else integers
+    /// (morePrecision of 0 fraction digits and 1-2 significant digits).
     Compact,
+    /// `roundingPriority: 'morePrecision'`: whichever of the two keeps more digits.
+    MorePrecision {
+        frac: (usize, usize),
+        sig: (usize, usize),
+    },
+    /// `roundingPriority: 'lessPrecision'`.
+    LessPrecision {
+        frac: (usize, usize),
+        sig: (usize, usize),
+    },
+}
+
+/// `useGrouping` as resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grouping {
+    /// The locale's minimum grouping digits (`'auto'`).
+    Auto,
+    /// Grouping only with at least two digits in the first group (`'min2'`).
+    Min2,
+    Always,
+    Off,
 }
 
 #[derive(Debug, Clone)]
@@ -279,7 +301,12 @@ pub struct NumberSpec {
     pub unit_display: String,
     pub min_int: usize,
     pub rounding: Rounding,
-    pub grouping: Option<bool>,
+    pub rounding_increment: u32,
+    pub rounding_mode: super::intl_number_format_digits::RoundingMode,
+    pub strip_if_integer: bool,
+    pub grouping: Grouping,
+    /// An explicit numbering system (`numberingSystem`, `-u-nu-`); else the locale's.
+    pub numbering_system: Option<String>,
     pub notation: String,
     pub compact_display: String,
     pub sign_display: String,
@@ -297,7 +324,11 @@ impl Default for NumberSpec {
             unit_display: "short".into(),
             min_int: 1,
             rounding: Rounding::Fraction(0, 3),
-            grouping: None,
+            rounding_increment: 1,
+            rounding_mode: Default::default(),
+            strip_if_integer: false,
+            grouping: Grouping::Auto,
+            numbering_system: None,
             notation: "standard".into(),
             compact_display: "short".into(),
             sign_display: "auto".into(),
@@ -315,18 +346,30 @@ fn currency_digits(code: &str) -> usize {
     }
 }
 
-/// SetNumberFormatDigitOptions and the rest of InitializeNumberFormat.
+/// InitializeNumberFormat (ECMA-402 §16.1.2): options read in the spec's order
+/// (SetNumberFormatDigitOptions is `intl_number_format_digits.rs`).
 pub fn number_format_from_args(
     it: &mut Interp,
     locales: &Value,
     options: &Value,
 ) -> JsResult<NumberSpec> {
-    let (locale, _) = resolve_service_locale(it, locales, Service::Whole)?;
+    let (locale, tag) = resolve_service_locale(it, locales, Service::Whole)?;
     let opts = options_object(it, options)?;
+    str_opt(it, &opts, "localeMatcher", &["lookup", "best fit"], NF)?;
+    let ns = str_opt(it, &opts, "numberingSystem", &[], NF)?;
+    if let Some(n) = &ns {
+        let ok = n
+            .split('-')
+            .all(|p| (3..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+        if !ok {
+            return Err(it.range_error(format!("Invalid numberingSystem : {n}")));
+        }
+    }
     let mut s = NumberSpec {
         locale,
         ..NumberSpec::default()
     };
+    (s.locale, s.numbering_system) = resolve_numbering_system(&s.locale, &tag, ns.as_deref());
     let style = str_opt(
         it,
         &opts,
@@ -336,6 +379,9 @@ pub fn number_format_from_args(
     )?;
     s.style = style.unwrap_or_else(|| "decimal".into());
     let currency = str_opt(it, &opts, "currency", &[], NF)?;
+    if currency.is_none() && s.style == "currency" {
+        return Err(it.type_error("Currency code is required with currency style."));
+    }
     if let Some(c) = &currency {
         if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_alphabetic()) {
             return Err(it.range_error(format!("Invalid currency code : {c}")));
@@ -350,6 +396,16 @@ pub fn number_format_from_args(
     )?;
     let cs = str_opt(it, &opts, "currencySign", &["standard", "accounting"], NF)?;
     let unit = str_opt(it, &opts, "unit", &[], NF)?;
+    if unit.is_none() && s.style == "unit" {
+        return Err(it.type_error("Invalid unit argument for Intl.NumberFormat() ''"));
+    }
+    if let Some(u) = &unit {
+        if !super::intl_units::is_well_formed(u) {
+            return Err(it.range_error(format!(
+                "Invalid unit argument for Intl.NumberFormat() '{u}'"
+            )));
+        }
+    }
     let ud = str_opt(it, &opts, "unitDisplay", &["short", "narrow", "long"], NF)?;
     if s.style == "currency" {
         let Some(c) = currency else {
@@ -361,11 +417,6 @@ pub fn number_format_from_args(
         let Some(u) = unit else {
             return Err(it.type_error("Invalid unit argument for Intl.NumberFormat() ''"));
         };
-        if !super::intl_units::is_well_formed(&u) {
-            return Err(it.range_error(format!(
-                "Invalid unit argument for Intl.NumberFormat() '{u}'"
-            )));
-        }
         s.unit = Some(u);
     }
     s.currency_display = cd.unwrap_or_else(|| "symbol".into());
@@ -386,46 +437,40 @@ pub fn number_format_from_args(
         ("percent", _) => (0, 0),
         _ => (0, 3),
     };
-    let min_int = digit_opt(it, &opts, "minimumIntegerDigits", 1.0, 21.0)?;
-    let min_frac = digit_opt(it, &opts, "minimumFractionDigits", 0.0, 100.0)?;
-    let max_frac = digit_opt(it, &opts, "maximumFractionDigits", 0.0, 100.0)?;
-    let min_sig = digit_opt(it, &opts, "minimumSignificantDigits", 1.0, 21.0)?;
-    let max_sig = digit_opt(it, &opts, "maximumSignificantDigits", 1.0, 21.0)?;
-    s.min_int = min_int.unwrap_or(1);
-    s.rounding = if min_sig.is_some() || max_sig.is_some() {
-        let mn = min_sig.unwrap_or(1);
-        let mx = max_sig.unwrap_or(21);
-        if mn > mx {
-            return Err(it.range_error("maximumSignificantDigits value is out of range."));
-        }
-        Rounding::Significant(mn, mx)
-    } else if min_frac.is_some() || max_frac.is_some() {
-        let (mn, mx) = match (min_frac, max_frac) {
-            (Some(mn), None) => (mn, mn.max(def_max)),
-            (None, Some(mx)) => (def_min.min(mx), mx),
-            (Some(mn), Some(mx)) => {
-                if mn > mx {
-                    return Err(it.range_error("maximumFractionDigits value is out of range."));
-                }
-                (mn, mx)
-            }
-            (None, None) => (def_min, def_max),
-        };
-        Rounding::Fraction(mn, mx)
-    } else if s.notation == "compact" {
-        Rounding::Compact
-    } else {
-        Rounding::Fraction(def_min, def_max)
-    };
+    let d = super::intl_number_format_digits::read_digit_options(
+        it,
+        &opts,
+        def_min,
+        def_max,
+        s.notation == "compact",
+        NF,
+    )?;
+    s.set_digit_options(&d);
     let cdisp = str_opt(it, &opts, "compactDisplay", &["short", "long"], NF)?;
     s.compact_display = cdisp.unwrap_or_else(|| "short".into());
+    let default_grouping = if s.notation == "compact" {
+        Grouping::Min2
+    } else {
+        Grouping::Auto
+    };
+    // GetBooleanOrStringNumberFormatOption(options, "useGrouping", ...).
     let g = get_opt(it, &opts, "useGrouping")?;
-    if !g.is_undefined() {
-        s.grouping = Some(match &g {
-            Value::String(st) => !st.is_empty() && st.to_rust_string() != "false",
-            other => other.to_boolean(),
-        });
-    }
+    s.grouping = match &g {
+        Value::Undefined => default_grouping,
+        Value::Bool(true) => Grouping::Always,
+        v if !v.to_boolean() => Grouping::Off,
+        v => match it.to_string(v)?.to_rust_string().as_str() {
+            "min2" => Grouping::Min2,
+            "auto" => Grouping::Auto,
+            "always" => Grouping::Always,
+            "true" | "false" => default_grouping,
+            other => {
+                return Err(it.range_error(format!(
+                    "Value {other} out of range for {NF} options property useGrouping"
+                )))
+            }
+        },
+    };
     let sd = str_opt(
         it,
         &opts,
@@ -437,6 +482,78 @@ pub fn number_format_from_args(
     Ok(s)
 }
 
+impl NumberSpec {
+    /// Stores what SetNumberFormatDigitOptions resolved.
+    pub fn set_digit_options(&mut self, d: &super::intl_number_format_digits::DigitOptions) {
+        self.min_int = d.min_int;
+        self.rounding = d.rounding;
+        self.rounding_increment = d.increment;
+        self.rounding_mode = d.mode;
+        self.strip_if_integer = d.strip_if_integer;
+    }
+    /// The digit options back as SetNumberFormatDigitOptions left them.
+    pub fn digit_options(&self) -> super::intl_number_format_digits::DigitOptions {
+        super::intl_number_format_digits::DigitOptions {
+            min_int: self.min_int,
+            rounding: self.rounding,
+            increment: self.rounding_increment,
+            mode: self.rounding_mode,
+            strip_if_integer: self.strip_if_integer,
+        }
+    }
+}
+
+/// The numbering system of a service: the option when Node supports it, else the requested
+/// tag's `-u-nu-` keyword when supported (the resolved locale then keeps the keyword, unless
+/// the option overrode it). Returns the resolved locale and the explicit system.
+pub(crate) fn resolve_numbering_system(
+    locale: &str,
+    tag: &str,
+    option: Option<&str>,
+) -> (String, Option<String>) {
+    let known = |n: &str| numbering_system_digits(n).is_some();
+    let ext = unicode_keyword(tag, "nu").filter(|n| known(n));
+    match (option, ext) {
+        (Some(n), Some(e)) if n == e => (format!("{locale}-u-nu-{e}"), Some(e)),
+        (Some(n), _) if known(n) => (locale.to_string(), Some(n.to_string())),
+        (_, Some(e)) => (format!("{locale}-u-nu-{e}"), Some(e)),
+        _ => (locale.to_string(), None),
+    }
+}
+
+/// The digits 0-9 of a numbering system Node supports (generated table).
+pub(crate) fn numbering_system_digits(name: &str) -> Option<[char; 10]> {
+    let line = crate::intl_number_range::NUMBERING_SYSTEMS
+        .split('\n')
+        .find(|l| l.split('\t').next() == Some(name))?;
+    let d: Vec<char> = line.split('\t').nth(1)?.chars().collect();
+    d.try_into().ok()
+}
+
+/// Root's group, decimal, minus and plus symbols of a numbering system, where it has its own.
+fn numbering_system_symbols(name: &str) -> Option<[&'static str; 4]> {
+    let line = crate::intl_number_range::NUMBERING_SYSTEMS
+        .split('\n')
+        .find(|l| l.split('\t').next() == Some(name))?;
+    let f: Vec<&str> = line.split('\t').skip(2).collect();
+    match f.as_slice() {
+        [g, d, m, p] if !g.is_empty() => Some([g, d, m, p]),
+        _ => None,
+    }
+}
+
+/// The name of the numbering system whose digits are `digits` (`latn` when none is).
+pub(crate) fn numbering_system_name(digits: &[char; 10]) -> String {
+    crate::intl_number_range::NUMBERING_SYSTEMS
+        .split('\n')
+        .find_map(|l| {
+            let mut f = l.split('\t');
+            let (n, d) = (f.next()?, f.next()?);
+            d.chars().eq(digits.iter().copied()).then(|| n.to_string())
+        })
+        .unwrap_or_else(|| "latn".into())
+}
+
 /// Per-locale number symbols: ICU4X's decimal symbols and the generated CLDR patterns of
 /// currency and percent (templates, see `intl_number_patterns.rs`).
 struct NumLocale {
@@ -446,15 +563,19 @@ struct NumLocale {
     percent_sign: &'static str,
     /// The minus sign inside those patterns.
     pattern_minus: &'static str,
+    /// `currencySign: 'accounting'`'s positive and negative templates.
+    accounting: [&'static str; 2],
 }
 
-fn num_locale(locale: &str) -> NumLocale {
+/// The symbols and patterns of `locale`, in the numbering system `nu` when one is asked for
+/// (ICU4X's symbols of that system: `en` with `arab` has `٫` and `؜-`, as in ICU).
+fn num_locale(locale: &str, nu: Option<&str>) -> NumLocale {
     let base = strip_extensions(locale);
     let find = |l: &str| {
         crate::intl_number_patterns::NUMBER_PATTERNS
             .split('\n')
             .map(|line| line.split('\t').collect::<Vec<_>>())
-            .find(|f| f.len() == 7 && f[0] == l)
+            .find(|f| f.len() == 9 && f[0] == l)
     };
     let row = find(base).or_else(|| find(lang(base))).unwrap_or_else(|| {
         vec![
@@ -465,10 +586,30 @@ fn num_locale(locale: &str) -> NumLocale {
             "\u{e002}\u{e001}\u{e003}",
             "%",
             "-",
+            "\u{e000}\u{e001}",
+            "(\u{e000}\u{e001})",
         ]
     });
+    let own = super::intl_icu::number_symbols(base);
+    let sym = match nu.and_then(|n| Some((n, numbering_system_digits(n)?))) {
+        // Another system than the locale's: ICU takes the locale's Latin symbols, or root's
+        // symbols of that system where root has them (arab `٬ ٫ ؜-`), with its digits.
+        Some((n, d)) if d != own.digits => {
+            let mut s = (*super::intl_icu::number_symbols(&format!("{base}-u-nu-latn"))).clone();
+            s.digits = d;
+            if let Some([g, dec, minus, plus]) = numbering_system_symbols(n) {
+                s.group = g.into();
+                s.decimal = dec.into();
+                s.minus = minus.into();
+                s.plus = plus.into();
+            }
+            std::rc::Rc::new(s)
+        }
+        _ => own,
+    };
     NumLocale {
-        sym: super::intl_icu::number_symbols(base),
+        sym,
+        accounting: [row[7], row[8]],
         currency: [row[1], row[2]],
         percent: [row[3], row[4]],
         percent_sign: row[5],
@@ -481,7 +622,8 @@ fn render_template(
     parts: &mut Parts,
     template: &str,
     number: &Parts,
-    sign: Option<(&'static str, String)>,
+    sign: &Parts,
+    sign_marks: &str,
     currency: &str,
     percent: &str,
 ) {
@@ -498,8 +640,20 @@ fn render_template(
         match c {
             '\u{e000}' => {
                 flush(parts, &mut lit);
-                let before_number = t.get(i + 1) == Some(&'\u{e001}');
-                let after_number = i > 0 && t[i - 1] == '\u{e001}';
+                // Only next to a digit (not `∞` or NaN's letters).
+                let digit_at = |first: bool| {
+                    let s = if first { number.first() } else { number.last() };
+                    let c = s.and_then(|(_, v)| {
+                        if first {
+                            v.chars().next()
+                        } else {
+                            v.chars().last()
+                        }
+                    });
+                    c.is_some_and(|c| c.is_numeric())
+                };
+                let before_number = t.get(i + 1) == Some(&'\u{e001}') && digit_at(true);
+                let after_number = i > 0 && t[i - 1] == '\u{e001}' && digit_at(false);
                 if after_number && currency.chars().next().is_some_and(char::is_alphabetic) {
                     push(parts, "literal", "\u{a0}");
                 }
@@ -513,9 +667,25 @@ fn render_template(
                 parts.extend(number.iter().cloned());
             }
             '\u{e002}' => {
-                flush(parts, &mut lit);
-                if let Some((ty, v)) = &sign {
-                    push(parts, ty, v.as_str());
+                // Bidi marks just before the sign belong to it: an approximately sign goes
+                // before them, and without a sign they go (ICU's `‏~1.00 ‏€`, `~‎-0%`).
+                let approx = sign.first().filter(|p| p.0 == "approximatelySign");
+                let marks_at = (!sign_marks.is_empty() && lit.ends_with(sign_marks))
+                    .then(|| lit.len() - sign_marks.len());
+                match (approx, marks_at) {
+                    (Some(a), Some(i)) => {
+                        let marks = lit.split_off(i);
+                        flush(parts, &mut lit);
+                        parts.push(a.clone());
+                        if sign.len() > 1 {
+                            push(parts, "literal", marks);
+                        }
+                        parts.extend(sign[1..].iter().cloned());
+                    }
+                    _ => {
+                        flush(parts, &mut lit);
+                        parts.extend(sign.iter().cloned());
+                    }
                 }
             }
             '\u{e003}' => {
@@ -652,61 +822,9 @@ impl NumValue {
     }
 }
 
-/// Rounds to `keep` digits after `point` positions; returns (digits, new point).
-fn round_at(d: &Decimal, keep_after_point: i32) -> (Vec<u8>, i32) {
-    let keep = d.point + keep_after_point;
-    let (r, carried) = round_digits(&d.digits, keep);
-    let point = if carried { d.point + 1 } else { d.point };
-    (r, point)
-}
-
 /// Applies the rounding options: (integer digits, fraction digits).
-fn round_decimal(d: &Decimal, r: Rounding) -> (Vec<u8>, Vec<u8>) {
-    let r = match r {
-        Rounding::Compact => {
-            if d.point >= 2 {
-                Rounding::Fraction(0, 0)
-            } else {
-                Rounding::Significant(1, 2)
-            }
-        }
-        other => other,
-    };
-    match r {
-        Rounding::Significant(mn, mx) => {
-            let (mut digits, point) = if d.is_zero() {
-                (Vec::new(), 1)
-            } else {
-                let (dd, p) = round_at(d, mx as i32 - d.point);
-                (dd, p)
-            };
-            digits.truncate(mx);
-            while digits.len() < mn {
-                digits.push(0);
-            }
-            while digits.len() > mn && digits.last() == Some(&0) {
-                digits.pop();
-            }
-            split(digits, point)
-        }
-        Rounding::Fraction(mn, mx) => {
-            let (digits, point) = if d.is_zero() {
-                (Vec::new(), 0)
-            } else {
-                round_at(d, mx as i32)
-            };
-            let (i, mut f) = split(digits, point);
-            f.truncate(mx);
-            while f.len() > mn && f.last() == Some(&0) {
-                f.pop();
-            }
-            while f.len() < mn {
-                f.push(0);
-            }
-            (i, f)
-        }
-        Rounding::Compact => (vec![0], Vec::new()),
-    }
+fn round_decimal(d: &Decimal, spec: &NumberSpec, neg: bool) -> (Vec<u8>, Vec<u8>) {
+    super::intl_number_format_digits::round(d, neg, &spec.digit_options())
 }
 
 fn split(digits: Vec<u8>, point: i32) -> (Vec<u8>, Vec<u8>) {
@@ -728,9 +846,9 @@ fn digit_string(d: &[u8]) -> String {
     d.iter().map(|&b| (b'0' + b) as char).collect()
 }
 
-type Parts = Vec<(&'static str, String)>;
+pub(crate) type Parts = Vec<(&'static str, String)>;
 
-fn push(parts: &mut Parts, ty: &'static str, s: impl Into<String>) {
+pub(crate) fn push(parts: &mut Parts, ty: &'static str, s: impl Into<String>) {
     let s = s.into();
     if !s.is_empty() {
         parts.push((ty, s));
@@ -739,9 +857,21 @@ fn push(parts: &mut Parts, ty: &'static str, s: impl Into<String>) {
 
 /// FormatNumericToParts.
 pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
-    let loc = num_locale(&spec.locale);
+    format_to_parts_approx(spec, v, None, None)
+}
+
+/// FormatNumericToParts, with an approximately sign before the sign (formatRange's
+/// FormatApproximately).
+pub(crate) fn format_to_parts_approx(
+    spec: &NumberSpec,
+    v: &NumValue,
+    approx: Option<&str>,
+    plural: Option<&'static str>,
+) -> Parts {
+    let loc = num_locale(&spec.locale, spec.numbering_system.as_deref());
     let mut parts: Parts = Vec::new();
     let mut number: Parts = Vec::new();
+    let digits = loc.sym.digits;
     // A compact pattern's prefix that goes before the sign (sw `elfu -1.2`).
     let mut compact_prefix: Parts = Vec::new();
     // The number shown, in ASCII digits, unscaled by compact notation (its plural category
@@ -749,7 +879,11 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
     let mut unit_plain = String::from("0");
     let (neg, zero) = match v {
         NumValue::NaN => {
-            push(&mut number, "nan", "NaN");
+            push(
+                &mut number,
+                "nan",
+                super::intl_number_format_range::nan_symbol(&spec.locale),
+            );
             (false, false)
         }
         NumValue::Inf(n) => {
@@ -778,7 +912,7 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                     format!("{i}.{}", digit_string(&f))
                 }
             };
-            let mut grouping_min = loc.sym.min_group_len;
+            let grouping_min = loc.sym.min_group_len;
             match spec.notation.as_str() {
                 "scientific" | "engineering" if !d.is_zero() => {
                     let mag = d.point - 1;
@@ -788,7 +922,7 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                         mag
                     };
                     d.point -= e;
-                    let (i, _) = round_decimal(&d, spec.rounding);
+                    let (i, _) = round_decimal(&d, spec, *neg);
                     let lim = if spec.notation == "engineering" { 3 } else { 1 };
                     if i.len() > lim {
                         let step = lim as i32;
@@ -799,7 +933,6 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                 }
                 "scientific" | "engineering" => exponent = Some(0),
                 "compact" if !d.is_zero() => {
-                    grouping_min = 5;
                     let long = spec.compact_display == "long";
                     // The number is divided by 10^shift so that the pattern's digits show.
                     let at = |mag: i32| {
@@ -813,7 +946,7 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                         digits: d.digits.clone(),
                         point: d.point - shift,
                     };
-                    let (i, _) = round_decimal(&scaled, spec.rounding);
+                    let (i, _) = round_decimal(&scaled, spec, *neg);
                     // Rounding up to the next magnitude (999 999 is 1M, not 1000K).
                     if i.len() as i32 > mag - shift + 1 && mag >= 0 {
                         mag += 1;
@@ -825,16 +958,21 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                     };
                     compact = pat;
                 }
-                "compact" => grouping_min = 5,
                 _ => {}
             }
-            let (int_d, frac_d) = round_decimal(&d, spec.rounding);
+            let (int_d, frac_d) = round_decimal(&d, spec, *neg);
             let mut int_d = int_d;
             while int_d.len() < spec.min_int {
                 int_d.insert(0, 0);
             }
             let is_zero = int_d.iter().all(|&x| x == 0) && frac_d.iter().all(|&x| x == 0);
-            let grouping = spec.grouping.unwrap_or(true) && int_d.len() >= grouping_min;
+            let primary = loc.sym.primary.max(1);
+            let grouping = match spec.grouping {
+                Grouping::Off => false,
+                Grouping::Always => int_d.len() > primary,
+                Grouping::Min2 => int_d.len() >= primary + 2,
+                Grouping::Auto => int_d.len() >= grouping_min,
+            };
             let s = digit_string(&int_d);
             if grouping {
                 let n = s.len();
@@ -854,7 +992,7 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                     push(
                         &mut number,
                         "integer",
-                        localize_digits(&s[start..c], &loc.sym.digits),
+                        localize_digits(&s[start..c], &digits),
                     );
                     push(&mut number, "group", loc.sym.group.as_str());
                     start = c;
@@ -862,25 +1000,30 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                 push(
                     &mut number,
                     "integer",
-                    localize_digits(&s[start..], &loc.sym.digits),
+                    localize_digits(&s[start..], &digits),
                 );
             } else {
-                push(&mut number, "integer", localize_digits(&s, &loc.sym.digits));
+                push(&mut number, "integer", localize_digits(&s, &digits));
             }
             if !frac_d.is_empty() {
                 push(&mut number, "decimal", loc.sym.decimal.as_str());
                 push(
                     &mut number,
                     "fraction",
-                    localize_digits(&digit_string(&frac_d), &loc.sym.digits),
+                    localize_digits(&digit_string(&frac_d), &digits),
                 );
             }
             if let Some(e) = exponent {
-                push(&mut number, "exponentSeparator", "E");
+                let sy = super::intl_number_format_range::symbols(&spec.locale);
+                push(&mut number, "exponentSeparator", sy.exponent);
                 if e < 0 {
-                    push(&mut number, "exponentMinusSign", "-");
+                    push(&mut number, "exponentMinusSign", sy.exponent_minus);
                 }
-                push(&mut number, "exponentInteger", e.unsigned_abs().to_string());
+                push(
+                    &mut number,
+                    "exponentInteger",
+                    localize_digits(&e.unsigned_abs().to_string(), &digits),
+                );
             }
             let mut plain = s.clone();
             if !frac_d.is_empty() {
@@ -943,17 +1086,32 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
             }
         }
     };
-    let accounting = spec.currency_sign == "accounting" && sign == "-";
-    // The sign part inside a pattern: the pattern's own minus sign, or the plus sign.
-    let sign_value = |sign: &str| match sign {
-        "-" => Some(("minusSign", loc.pattern_minus.to_string())),
-        "+" => Some(("plusSign", loc.sym.plus.clone())),
-        _ => None,
+    let accounting = spec.currency_sign == "accounting";
+    // The sign parts inside a pattern: the pattern's own minus sign, or the plus sign, after
+    // the approximately sign.
+    // The bidi marks of the locale's minus sign, which patterns write as literal text.
+    let marks = loc.sym.minus.strip_suffix(loc.pattern_minus).unwrap_or("");
+    let sign_value = |sign: &str| {
+        let mut p: Parts = Vec::new();
+        if let Some(a) = approx {
+            push(&mut p, "approximatelySign", a);
+        }
+        match sign {
+            "-" => push(&mut p, "minusSign", loc.pattern_minus),
+            "+" => {
+                // The pattern carries the marks its minus sign had (ar `؜` literal, then `-`).
+                let plus = loc.sym.plus.as_str();
+                push(&mut p, "plusSign", plus.strip_prefix(marks).unwrap_or(plus));
+            }
+            _ => {}
+        }
+        p
     };
     let sign_part = |parts: &mut Parts| {
-        if accounting {
-            push(parts, "literal", "(");
-        } else if sign == "-" {
+        if let Some(a) = approx {
+            push(parts, "approximatelySign", a);
+        }
+        if sign == "-" {
             push_sign(parts, "minusSign", &loc.sym.minus);
         } else if sign == "+" {
             push_sign(parts, "plusSign", &loc.sym.plus);
@@ -964,7 +1122,10 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
             let code = spec.currency.clone().unwrap_or_default();
             if spec.currency_display == "name" {
                 sign_part(&mut parts);
-                let one = number.len() == 1 && number[0].1 == "1";
+                let one = match plural {
+                    Some(p) => p == "one",
+                    None => number.len() == 1 && number[0].1 == "1",
+                };
                 parts.extend(number);
                 push(&mut parts, "literal", " ");
                 push(&mut parts, "currency", currency_name(&code, one));
@@ -973,34 +1134,56 @@ pub fn format_to_parts(spec: &NumberSpec, v: &NumValue) -> Parts {
                     "code" => code.clone(),
                     d => currency_symbol(&spec.locale, &code, d == "narrowSymbol"),
                 };
-                let signed = if accounting { None } else { sign_value(sign) };
-                // Accounting wraps the positive pattern in parentheses.
-                let t = if signed.is_some() {
-                    loc.currency[1]
-                } else {
-                    loc.currency[0]
+                let signed = sign_value(sign);
+                // Accounting has its own patterns (parentheses in en, a minus sign in de);
+                // a plus sign goes where the standard pattern puts the minus.
+                let t = match (accounting, sign, signed.is_empty()) {
+                    (true, "-", _) => loc.accounting[1],
+                    (true, _, true) => loc.accounting[0],
+                    // A plus sign takes the accounting negative pattern's sign position, or
+                    // goes before the positive pattern when that has none (ICU).
+                    (true, _, false) if loc.accounting[1].contains('\u{e002}') => loc.accounting[1],
+                    (true, _, false) => {
+                        sign_part(&mut parts);
+                        render_template(
+                            &mut parts,
+                            loc.accounting[0],
+                            &number,
+                            &Vec::new(),
+                            "",
+                            &sym,
+                            loc.percent_sign,
+                        );
+                        return parts;
+                    }
+                    (_, _, false) => loc.currency[1],
+                    _ => loc.currency[0],
                 };
-                if accounting {
-                    push(&mut parts, "literal", "(");
-                }
-                render_template(&mut parts, t, &number, signed, &sym, loc.percent_sign);
-            }
-            if accounting {
-                push(&mut parts, "literal", ")");
+                render_template(
+                    &mut parts,
+                    t,
+                    &number,
+                    &signed,
+                    marks,
+                    &sym,
+                    loc.percent_sign,
+                );
             }
         }
         "percent" => {
             let signed = sign_value(sign);
-            let t = if signed.is_some() {
+            let t = if !signed.is_empty() {
                 loc.percent[1]
             } else {
                 loc.percent[0]
             };
-            render_template(&mut parts, t, &number, signed, "", loc.percent_sign);
+            render_template(&mut parts, t, &number, &signed, marks, "", loc.percent_sign);
         }
         "unit" => {
             let unit = spec.unit.as_deref().unwrap_or("");
-            let category = super::intl_icu::plural_category(&spec.locale, false, &unit_plain);
+            let category = plural.unwrap_or_else(|| {
+                super::intl_icu::plural_category(&spec.locale, false, &unit_plain)
+            });
             let pattern =
                 super::intl_units::pattern(&spec.locale, &spec.unit_display, unit, category);
             let (before, after) = super::intl_units::affixes(&pattern);
@@ -1078,7 +1261,7 @@ pub fn bigint_to_locale_string(
 }
 
 /// ToIntlMathematicalValue for `format(x)`: BigInts stay exact.
-fn to_num_value(it: &mut Interp, v: &Value) -> JsResult<NumValue> {
+pub(crate) fn to_num_value(it: &mut Interp, v: &Value) -> JsResult<NumValue> {
     if let Value::BigInt(b) = v {
         let digits = b.magnitude().to_string();
         return Ok(NumValue::Finite(
@@ -1089,6 +1272,12 @@ fn to_num_value(it: &mut Interp, v: &Value) -> JsResult<NumValue> {
     let prim = it.to_primitive(v, crate::interp::ops::Hint::Number)?;
     if let Value::BigInt(_) = prim {
         return to_num_value(it, &prim);
+    }
+    if let Value::String(st) = &prim {
+        // Decimal strings stay exact ("1.0000000000000001", "1e1000").
+        if let Some(v) = super::intl_number_format_digits::parse_decimal(&st.to_rust_string()) {
+            return Ok(v);
+        }
     }
     let x = it.to_number(&prim)?;
     Ok(NumValue::from_f64(x))
@@ -1280,7 +1469,7 @@ fn nf_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     make_service(it, a, IntlData::Number(spec))
 }
 
-fn nf_spec(it: &mut Interp, v: &Value, m: &str) -> JsResult<NumberSpec> {
+pub(crate) fn nf_spec(it: &mut Interp, v: &Value, m: &str) -> JsResult<NumberSpec> {
     match intl_data(it, v, m)? {
         IntlData::Number(s) => Ok(s),
         _ => Err(it.type_error(format!("Method {m} called on incompatible receiver"))),
@@ -1315,7 +1504,11 @@ fn nf_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = it.new_object();
     let put = |k: &str, v: Value| o.define(k, v, Attrs::DEFAULT);
     put("locale", Value::from(s.locale.as_str()));
-    put("numberingSystem", Value::from("latn"));
+    let ns = match &s.numbering_system {
+        Some(n) => n.clone(),
+        None => numbering_system_name(&num_locale(&s.locale, None).sym.digits),
+    };
+    put("numberingSystem", Value::from(ns.as_str()));
     put("style", Value::from(s.style.as_str()));
     if let Some(c) = &s.currency {
         put("currency", Value::from(c.as_str()));
@@ -1326,46 +1519,70 @@ fn nf_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
         put("unit", Value::from(u.as_str()));
         put("unitDisplay", Value::from(s.unit_display.as_str()));
     }
-    put("minimumIntegerDigits", Value::from(s.min_int as f64));
-    match s.rounding {
-        Rounding::Fraction(mn, mx) => {
-            put("minimumFractionDigits", Value::from(mn as f64));
-            put("maximumFractionDigits", Value::from(mx as f64));
+    put_digit_options(&o, &s.digit_options(), |o: &Obj| {
+        let grouping = match s.grouping {
+            Grouping::Off => Value::Bool(false),
+            Grouping::Always => Value::from("always"),
+            Grouping::Min2 => Value::from("min2"),
+            Grouping::Auto => Value::from("auto"),
+        };
+        o.define("useGrouping", grouping, Attrs::DEFAULT);
+        o.define("notation", Value::from(s.notation.as_str()), Attrs::DEFAULT);
+        if s.notation == "compact" {
+            o.define(
+                "compactDisplay",
+                Value::from(s.compact_display.as_str()),
+                Attrs::DEFAULT,
+            );
         }
-        Rounding::Significant(mn, mx) => {
-            put("minimumSignificantDigits", Value::from(mn as f64));
-            put("maximumSignificantDigits", Value::from(mx as f64));
+        o.define(
+            "signDisplay",
+            Value::from(s.sign_display.as_str()),
+            Attrs::DEFAULT,
+        );
+    });
+    Ok(Value::Object(o))
+}
+
+/// The digit options in resolvedOptions' order (V8 13.6), with `middle` (NumberFormat's
+/// grouping, notation and sign) between the digits and the rounding options.
+pub(crate) fn put_digit_options(
+    o: &Obj,
+    d: &super::intl_number_format_digits::DigitOptions,
+    middle: impl FnOnce(&Obj),
+) {
+    let put = |k: &str, v: f64| o.define(k, Value::from(v), Attrs::DEFAULT);
+    put("minimumIntegerDigits", d.min_int as f64);
+    let (frac, sig) = match d.rounding {
+        Rounding::Fraction(mn, mx) => (Some((mn, mx)), None),
+        Rounding::Significant(mn, mx) => (None, Some((mn, mx))),
+        Rounding::Compact => (Some((0, 0)), Some((1, 2))),
+        Rounding::MorePrecision { frac, sig } | Rounding::LessPrecision { frac, sig } => {
+            (Some(frac), Some(sig))
         }
-        Rounding::Compact => {
-            put("minimumSignificantDigits", Value::from(1.0));
-            put("maximumSignificantDigits", Value::from(2.0));
-            put("minimumFractionDigits", Value::from(0.0));
-            put("maximumFractionDigits", Value::from(0.0));
-        }
-    }
-    let grouping = match s.grouping {
-        Some(false) => Value::Bool(false),
-        Some(true) => Value::from("always"),
-        None if s.notation == "compact" => Value::from("min2"),
-        None => Value::from("auto"),
     };
-    put("useGrouping", grouping);
-    put("notation", Value::from(s.notation.as_str()));
-    if s.notation == "compact" {
-        put("compactDisplay", Value::from(s.compact_display.as_str()));
+    if let Some((mn, mx)) = frac {
+        put("minimumFractionDigits", mn as f64);
+        put("maximumFractionDigits", mx as f64);
     }
-    put("signDisplay", Value::from(s.sign_display.as_str()));
-    // Node 24's (V8 13.6's) order.
-    put("roundingIncrement", Value::from(1.0));
-    put("roundingMode", Value::from("halfExpand"));
-    let prio = if s.rounding == Rounding::Compact {
-        "morePrecision"
+    if let Some((mn, mx)) = sig {
+        put("minimumSignificantDigits", mn as f64);
+        put("maximumSignificantDigits", mx as f64);
+    }
+    middle(o);
+    put("roundingIncrement", d.increment as f64);
+    o.define("roundingMode", Value::from(d.mode.as_str()), Attrs::DEFAULT);
+    o.define(
+        "roundingPriority",
+        Value::from(d.rounding_priority()),
+        Attrs::DEFAULT,
+    );
+    let tzd = if d.strip_if_integer {
+        "stripIfInteger"
     } else {
         "auto"
     };
-    put("roundingPriority", Value::from(prio));
-    put("trailingZeroDisplay", Value::from("auto"));
-    Ok(Value::Object(o))
+    o.define("trailingZeroDisplay", Value::from(tzd), Attrs::DEFAULT);
 }
 
 fn pr_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -1375,42 +1592,16 @@ fn pr_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (locale, _) = resolve_service_locale(it, &a.get(0), Service::Plural)?;
     let opts = options_object(it, &a.get(1))?;
     let c = "Intl.PluralRules";
-    let ty = str_opt(it, &opts, "type", &["cardinal", "ordinal"], c)?;
     str_opt(it, &opts, "localeMatcher", &["lookup", "best fit"], c)?;
+    let ty = str_opt(it, &opts, "type", &["cardinal", "ordinal"], c)?;
     // SetNumberFormatDigitOptions with PluralRules' defaults (0-3 fraction digits).
-    let min_int = digit_opt(it, &opts, "minimumIntegerDigits", 1.0, 21.0)?;
-    let min_frac = digit_opt(it, &opts, "minimumFractionDigits", 0.0, 100.0)?;
-    let max_frac = digit_opt(it, &opts, "maximumFractionDigits", 0.0, 100.0)?;
-    let min_sig = digit_opt(it, &opts, "minimumSignificantDigits", 1.0, 21.0)?;
-    let max_sig = digit_opt(it, &opts, "maximumSignificantDigits", 1.0, 21.0)?;
-    let rounding = if min_sig.is_some() || max_sig.is_some() {
-        let mn = min_sig.unwrap_or(1);
-        let mx = max_sig.unwrap_or(21);
-        if mn > mx {
-            return Err(it.range_error("maximumSignificantDigits value is out of range."));
-        }
-        Rounding::Significant(mn, mx)
-    } else {
-        let (mn, mx) = match (min_frac, max_frac) {
-            (Some(mn), None) => (mn, mn.max(3)),
-            (None, Some(mx)) => (0, mx),
-            (Some(mn), Some(mx)) => {
-                if mn > mx {
-                    return Err(it.range_error("maximumFractionDigits value is out of range."));
-                }
-                (mn, mx)
-            }
-            (None, None) => (0, 3),
-        };
-        Rounding::Fraction(mn, mx)
-    };
-    let digits = NumberSpec {
+    let d = super::intl_number_format_digits::read_digit_options(it, &opts, 0, 3, false, c)?;
+    let mut digits = NumberSpec {
         locale: "en-US".into(),
-        min_int: min_int.unwrap_or(1),
-        rounding,
-        grouping: Some(false),
+        grouping: Grouping::Off,
         ..NumberSpec::default()
     };
+    digits.set_digit_options(&d);
     make_service(
         it,
         a,
@@ -1456,48 +1647,14 @@ fn pr_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
         Value::from(if ordinal { "ordinal" } else { "cardinal" }),
         Attrs::DEFAULT,
     );
-    o.define(
-        "minimumIntegerDigits",
-        Value::from(digits.min_int as f64),
-        Attrs::DEFAULT,
-    );
-    match digits.rounding {
-        Rounding::Significant(mn, mx) => {
-            o.define(
-                "minimumSignificantDigits",
-                Value::from(mn as f64),
-                Attrs::DEFAULT,
-            );
-            o.define(
-                "maximumSignificantDigits",
-                Value::from(mx as f64),
-                Attrs::DEFAULT,
-            );
-        }
-        Rounding::Fraction(mn, mx) => {
-            o.define(
-                "minimumFractionDigits",
-                Value::from(mn as f64),
-                Attrs::DEFAULT,
-            );
-            o.define(
-                "maximumFractionDigits",
-                Value::from(mx as f64),
-                Attrs::DEFAULT,
-            );
-        }
-        Rounding::Compact => {}
-    }
     let cats: Vec<Value> = super::intl_icu::plural_categories(&locale, ordinal)
         .into_iter()
         .map(Value::from)
         .collect();
     let arr = it.new_array(cats);
-    o.define("pluralCategories", Value::Object(arr), Attrs::DEFAULT);
-    o.define("roundingIncrement", Value::from(1.0), Attrs::DEFAULT);
-    o.define("roundingMode", Value::from("halfExpand"), Attrs::DEFAULT);
-    o.define("roundingPriority", Value::from("auto"), Attrs::DEFAULT);
-    o.define("trailingZeroDisplay", Value::from("auto"), Attrs::DEFAULT);
+    put_digit_options(&o, &digits.digit_options(), |o: &Obj| {
+        o.define("pluralCategories", Value::Object(arr), Attrs::DEFAULT);
+    });
     Ok(Value::Object(o))
 }
 
@@ -1643,10 +1800,12 @@ pub fn init(it: &mut Interp) {
     it.define_method(&p, "resolvedOptions", 0, nf_resolved_options);
     it.define_method(&p, "formatToParts", 1, nf_format_to_parts);
     it.define_getter(&p, "format", nf_format_getter);
+    super::intl_number_format_range::init_number_format(it, &p);
 
     let (_, p) = make_class(it, &intl, "PluralRules", pr_ctor, 0);
     it.define_method(&p, "select", 1, pr_select);
     it.define_method(&p, "resolvedOptions", 0, pr_resolved_options);
+    super::intl_number_format_range::init_plural_rules(it, &p);
 
     super::intl_relative_time_format::init(it, &intl);
 

@@ -31,6 +31,8 @@ pub struct RelativeSpec {
     pub numeric_auto: bool,
     /// "long", "short" or "narrow".
     pub style: String,
+    /// An explicit numbering system (`numberingSystem`, `-u-nu-`).
+    pub numbering_system: Option<String>,
 }
 
 /// The singular unit of a `unit` argument (`"days"` → `"day"`), if it is one.
@@ -105,7 +107,14 @@ fn formatter(spec: &RelativeSpec, unit: &'static str) -> Option<Rc<RelativeTimeF
         m.borrow_mut()
             .entry(key)
             .or_insert_with(|| {
-                build(&spec.locale, &spec.style, unit, spec.numeric_auto).map(Rc::new)
+                // ICU4X takes the numbering system from the locale's `-u-nu-`.
+                let data_locale = match &spec.numbering_system {
+                    Some(n) if !spec.locale.contains("-u-nu-") => {
+                        format!("{}-u-nu-{n}", spec.locale)
+                    }
+                    _ => spec.locale.clone(),
+                };
+                build(&data_locale, &spec.style, unit, spec.numeric_auto).map(Rc::new)
             })
             .clone()
     })
@@ -130,7 +139,7 @@ pub fn relative_parts(
     // "today" with numeric: "auto" (ICU compares the value to 0).
     let digits = NumberSpec {
         locale: "en-US".into(),
-        grouping: Some(false),
+        grouping: super::intl::Grouping::Off,
         ..NumberSpec::default()
     };
     let text = format_number(&digits, &NumValue::from_f64(value.abs()));
@@ -167,6 +176,24 @@ pub fn relative_parts(
         }
         prev = Some((k, i));
     }
+    // Another numbering system than the locale's: the digits and symbols as NumberFormat
+    // formats them (ICU takes root's symbols for the system, ICU4X the locale's).
+    if let Some(nu) = &spec.numbering_system {
+        let first = parts.iter().position(|p| p.2 && p.0 != "minusSign");
+        let last = parts.iter().rposition(|p| p.2 && p.0 != "minusSign");
+        if let (Some(first), Some(last)) = (first, last) {
+            let ns = NumberSpec {
+                locale: spec.locale.clone(),
+                numbering_system: Some(nu.clone()),
+                ..NumberSpec::default()
+            };
+            let number: Parts = super::intl::format_to_parts(&ns, &NumValue::from_f64(value.abs()))
+                .into_iter()
+                .map(|(t, v)| (t, v, true))
+                .collect();
+            parts.splice(first..=last, number);
+        }
+    }
     Some((parts, unit))
 }
 
@@ -174,13 +201,15 @@ fn rtf_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if a.new_target.is_none() {
         return Err(it.type_error("Constructor Intl.RelativeTimeFormat requires 'new'"));
     }
-    let (locale, _) =
+    let (locale, tag) =
         super::intl::resolve_service_locale(it, &a.get(0), super::intl::Service::Whole)?;
     let opts = options_object(it, &a.get(1))?;
     str_opt(it, &opts, "localeMatcher", &["lookup", "best fit"], RTF)?;
     let nu = super::intl::get_opt(it, &opts, "numberingSystem")?;
+    let mut ns = None;
     if !nu.is_undefined() {
         let n = it.to_string(&nu)?.to_rust_string();
+        ns = Some(n.clone());
         let ok = !n.is_empty()
             && n.split('-').all(|p| {
                 (3..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric())
@@ -191,6 +220,8 @@ fn rtf_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     }
     let style = str_opt(it, &opts, "style", &["long", "short", "narrow"], RTF)?;
     let numeric = str_opt(it, &opts, "numeric", &["always", "auto"], RTF)?;
+    let (locale, numbering_system) =
+        super::intl::resolve_numbering_system(&locale, &tag, ns.as_deref());
     make_service(
         it,
         a,
@@ -198,6 +229,7 @@ fn rtf_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
             locale,
             numeric_auto: numeric.as_deref() == Some("auto"),
             style: style.unwrap_or_else(|| "long".into()),
+            numbering_system,
         }),
     )
 }
@@ -268,7 +300,10 @@ fn rtf_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
     );
     o.define(
         "numberingSystem",
-        Value::from(super::intl_date_time_format::numbering_system(&s.locale)),
+        Value::from(match &s.numbering_system {
+            Some(n) => n.as_str(),
+            None => super::intl_date_time_format::numbering_system(&s.locale),
+        }),
         Attrs::DEFAULT,
     );
     Ok(Value::Object(o))
@@ -291,6 +326,7 @@ mod tests {
             locale: locale.into(),
             numeric_auto: auto,
             style: style.into(),
+            numbering_system: None,
         };
         relative_parts(&spec, v, unit)
             .map(|(p, _)| p.into_iter().map(|x| x.1).collect())

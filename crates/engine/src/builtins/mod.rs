@@ -24,6 +24,8 @@ pub mod intl_duration_format;
 pub mod intl_icu;
 pub mod intl_list_format;
 pub mod intl_locale;
+pub mod intl_number_format_digits;
+pub mod intl_number_format_range;
 pub mod intl_relative_time_format;
 pub mod intl_segmenter;
 pub mod intl_units;
