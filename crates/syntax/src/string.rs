@@ -79,6 +79,14 @@ impl JsStr {
         Self::new_flat(units)
     }
 
+    /// The one-unit string (shared for Latin-1, as in [`JsStr::from_units`]).
+    pub fn from_unit(u: u16) -> JsStr {
+        if u <= 0xFF {
+            return LATIN1.with(|t| t[u as usize].clone());
+        }
+        Self::new_flat(vec![u])
+    }
+
     fn new_flat(units: Vec<u16>) -> JsStr {
         JsStr(Rc::new(Inner {
             len: units.len(),
@@ -104,6 +112,11 @@ impl JsStr {
             return s;
         }
         Self::intern_vec(units.to_vec())
+    }
+
+    /// [`JsStr::intern_units`] taking the units by value: a new name keeps this buffer.
+    pub fn intern_owned(units: Vec<u16>) -> JsStr {
+        Self::intern_vec(units)
     }
 
     /// [`JsStr::intern_units`] taking the units by value: a new name keeps this buffer.
