@@ -920,3 +920,81 @@ fn concat_of_a_huge_sparse_source_visits_only_present_indices() {
     );
     assert_eq!(code, 0);
 }
+
+/// The allocations the issue saw abort the process (Rust's "memory allocation failed"
+/// abort) are V8's RangeErrors, with Node's results where Node has one.
+#[test]
+fn former_aborts_are_range_errors() {
+    let script = r#"
+        const util = require('util');
+        const t = (f) => {
+          try {
+            const r = f();
+            return typeof r === 'string' ? 'string ' + r.length : 'array ' + r.length;
+          } catch (e) {
+            return e.name + ': ' + e.message;
+          }
+        };
+        console.log(t(() => JSON.stringify('x'.repeat(2 ** 27))));
+        console.log(t(() => JSON.stringify('"'.repeat(2 ** 28))));
+        const s = 'x'.repeat(2 ** 28);
+        console.log(t(() => util.format('%s%s', s, s)));
+        console.log(t(() => 'x'.repeat(2 ** 25).split('')));
+    "#;
+    let (out, err, code) = run(&["-e", script]);
+    assert_eq!(
+        out,
+        "string 134217730\nRangeError: Invalid string length\n\
+         RangeError: Invalid string length\narray 33554432\n",
+        "stderr: {err}"
+    );
+    assert_eq!(code, 0);
+}
+
+/// The done-when matrix of issue #12: each limit stops each kind of runaway run it applies
+/// to, with the documented message and exit code (README, "Limits"): `--timeout` → 124,
+/// the heap limit → 134 with Node's `FATAL ERROR`, `--max-output` → the rest dropped with
+/// one notice. (`while (true) {}`, microtasks, intervals and a native join under
+/// `--timeout` are in `timeout_stops_every_kind_of_runaway_run`.)
+#[test]
+fn each_limit_stops_each_kind_of_runaway_run() {
+    // --timeout: a runaway allocation, and `instanceof` through a Proxy whose
+    // getPrototypeOf returns itself (an endless native walk up the prototype chain).
+    for code in [
+        "const a = []; while (true) a.push('x'.repeat(100))",
+        "const p = new Proxy({}, { getPrototypeOf() { return p } }); p instanceof function F() {}",
+    ] {
+        let t = Instant::now();
+        let (out, err, status) = run(&["--timeout=300", "-e", code]);
+        assert_eq!((out.as_str(), status), ("", 124), "{code}: {err}");
+        assert!(err.contains("--timeout=300 ms"), "{code}: {err}");
+        assert!(t.elapsed().as_secs() < 10, "{code} took {:?}", t.elapsed());
+    }
+    // The heap limit: allocation in a loop, in an endless microtask chain, in an endless
+    // interval, in a native loop (Array.from's callback), and `toSpliced` on a huge
+    // array-like (the copy grows until the limit).
+    for code in [
+        "const a = []; while (true) a.push(new Array(1000).fill(1))",
+        "const a = []; (function f() { a.push(new Array(1000).fill(1)); Promise.resolve().then(f) })()",
+        "const a = []; setInterval(() => { for (let i = 0; i < 100; i++) a.push(new Array(1000).fill(1)) }, 0)",
+        "Array.from({ length: 2 ** 30 }, () => [1, 2, 3])",
+        "Array.prototype.toSpliced.call({ length: 2 ** 32 - 2 }, 0, 0)",
+    ] {
+        let (out, err, status) = run(&["--max-old-space-size=128", "-e", code]);
+        assert_eq!((out.as_str(), status), ("", 134), "{code}: {err}");
+        assert!(err.contains("FATAL ERROR:"), "{code}: {err}");
+        assert!(err.contains("JavaScript heap out of memory"), "{code}: {err}");
+        assert!(!err.contains("memory allocation of"), "{code}: {err}");
+    }
+    // --max-output: endless output is dropped after the limit with one notice (and the
+    // timeout then ends the loop).
+    let (out, err, status) = run(&[
+        "--max-output=100",
+        "--timeout=300",
+        "-e",
+        "while (true) console.log('line')",
+    ]);
+    assert_eq!(out, "line\n".repeat(20));
+    assert_eq!(err.matches("output limit of 100 bytes").count(), 1, "{err}");
+    assert_eq!(status, 124, "{err}");
+}
