@@ -84,6 +84,16 @@ unsafe impl std::alloc::GlobalAlloc for CountingAlloc {
         }
         p
     }
+    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
+        grew(layout.size());
+        // SAFETY: as `alloc`. The system's calloc maps fresh zero pages for a large block
+        // rather than writing zeros (the default `alloc_zeroed` writes every byte).
+        let p = unsafe { std::alloc::System.alloc_zeroed(layout) };
+        if p.is_null() {
+            heap_exhausted();
+        }
+        p
+    }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
         ALLOCATED.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
         // SAFETY: `ptr` came from `alloc` above with this layout.

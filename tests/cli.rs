@@ -932,4 +932,167 @@ fn warning_flags_and_preloaded_modules() {
     let (_, _, status) = run(&["-r", "./no-such-module-here.js", "-e", "1"]);
     assert_eq!(status, 1);
     let _ = std::fs::remove_dir_all(&dir);
+
+/// Script-sized results past V8's limits fail at once (issue #12): the size is checked
+/// before the result is built. Where Node 24 gives a result or a RangeError, the output is
+/// Node's; where Node dies (split into 2^28 parts: "Fatal JavaScript invalid size error";
+/// `btoa` of 2^29 characters: "FATAL ERROR: v8::ToLocalChecked"; replacing 2^28 matches:
+/// heap out of memory after minutes) jsgen throws V8's RangeError or Node's
+/// `ERR_STRING_TOO_LONG`; `concat` of `{length: 2**53}` gives the spec's RangeError (V8
+/// returns an empty array).
+#[test]
+fn script_sized_results_fail_fast() {
+    let script = r#"
+        const t = (f) => {
+          try {
+            const r = f();
+            return typeof r === 'string' ? 'string ' + r.length : 'array ' + r.length;
+          } catch (e) {
+            return e.name + ': ' + e.message;
+          }
+        };
+        const big = 'x'.repeat(2 ** 28);
+        console.log(t(() => big.replace('x', 'yy')));
+        console.log(t(() => big.replaceAll('x', 'yy')));
+        console.log(t(() => big.replaceAll('x', '$&$&')));
+        console.log(t(() => big.split('')));
+        const holes = [];
+        holes.length = 2 ** 32 - 1;
+        console.log(t(() => JSON.stringify(holes)));
+        console.log(t(() => [].concat({ length: 2 ** 53, [Symbol.isConcatSpreadable]: true })));
+        const s27 = '\u00e9'.repeat(2 ** 27);
+        console.log(t(() => escape(s27)));
+        console.log(t(() => encodeURIComponent(s27)));
+        console.log(t(() => encodeURI(s27)));
+        console.log(t(() => new Uint8Array(2 ** 31).join(',')));
+        try { btoa('x'.repeat(2 ** 29 - 24)) } catch (e) { console.log(e.name, e.code, e.message) }
+    "#;
+    let t = Instant::now();
+    let (out, err, code) = run(&["-e", script]);
+    assert_eq!(
+        out,
+        "string 268435457\n\
+         RangeError: Invalid string length\n\
+         RangeError: Invalid string length\n\
+         RangeError: Invalid array length\n\
+         RangeError: Invalid string length\n\
+         RangeError: Invalid array length\n\
+         string 402653184\n\
+         RangeError: Invalid string length\n\
+         RangeError: Invalid string length\n\
+         RangeError: Invalid string length\n\
+         Error ERR_STRING_TOO_LONG Cannot create a string longer than 0x1fffffe8 characters\n",
+        "stderr: {err}"
+    );
+    assert_eq!(code, 0);
+    // Node takes ~10 s for the ones it survives; each here is a size check or one pass.
+    assert!(t.elapsed().as_secs() < 60, "took {:?}", t.elapsed());
+}
+
+/// The spec's `concat` loop over a huge sparse source visits only the indices present,
+/// in order, and still reads an accessor index (test262's poisoned index 0) first.
+#[test]
+fn concat_of_a_huge_sparse_source_visits_only_present_indices() {
+    let script = r#"
+        const o = { length: 2 ** 53 - 3, [Symbol.isConcatSpreadable]: true, 0: 'a', 5e9: 'b' };
+        try { [1].concat(o) } catch (e) { console.log(e.name, e.message) }
+        const p = { length: 2 ** 40, [Symbol.isConcatSpreadable]: true, 7: 'x' };
+        try { [].concat(p) } catch (e) { console.log(e.name, e.message) }
+        const g = { length: 2 ** 53 - 1, [Symbol.isConcatSpreadable]: true, get 0() { throw new Error('poisoned') } };
+        try { [].concat(g) } catch (e) { console.log(e.name, e.message) }
+        try { [1].concat(g) } catch (e) { console.log(e.name, e.message) }
+        const a = [1, , 3];
+        a.length = 2 ** 21;
+        const r = [0].concat(a, 'end');
+        console.log(r.length, r[1], 2 in r, r[3], r[r.length - 1]);
+    "#;
+    let (out, err, code) = run(&["-e", script]);
+    assert_eq!(
+        out,
+        "RangeError Invalid array length\n\
+         RangeError Invalid array length\n\
+         Error poisoned\n\
+         TypeError Invalid array length\n\
+         2097154 1 false 3 end\n",
+        "stderr: {err}"
+    );
+    assert_eq!(code, 0);
+}
+
+/// The allocations the issue saw abort the process (Rust's "memory allocation failed"
+/// abort) are V8's RangeErrors, with Node's results where Node has one.
+#[test]
+fn former_aborts_are_range_errors() {
+    let script = r#"
+        const util = require('util');
+        const t = (f) => {
+          try {
+            const r = f();
+            return typeof r === 'string' ? 'string ' + r.length : 'array ' + r.length;
+          } catch (e) {
+            return e.name + ': ' + e.message;
+          }
+        };
+        console.log(t(() => JSON.stringify('x'.repeat(2 ** 27))));
+        console.log(t(() => JSON.stringify('"'.repeat(2 ** 28))));
+        const s = 'x'.repeat(2 ** 28);
+        console.log(t(() => util.format('%s%s', s, s)));
+        console.log(t(() => 'x'.repeat(2 ** 25).split('')));
+    "#;
+    let (out, err, code) = run(&["-e", script]);
+    assert_eq!(
+        out,
+        "string 134217730\nRangeError: Invalid string length\n\
+         RangeError: Invalid string length\narray 33554432\n",
+        "stderr: {err}"
+    );
+    assert_eq!(code, 0);
+}
+
+/// The done-when matrix of issue #12: each limit stops each kind of runaway run it applies
+/// to, with the documented message and exit code (README, "Limits"): `--timeout` → 124,
+/// the heap limit → 134 with Node's `FATAL ERROR`, `--max-output` → the rest dropped with
+/// one notice. (`while (true) {}`, microtasks, intervals and a native join under
+/// `--timeout` are in `timeout_stops_every_kind_of_runaway_run`.)
+#[test]
+fn each_limit_stops_each_kind_of_runaway_run() {
+    // --timeout: a runaway allocation, and `instanceof` through a Proxy whose
+    // getPrototypeOf returns itself (an endless native walk up the prototype chain).
+    for code in [
+        "const a = []; while (true) a.push('x'.repeat(100))",
+        "const p = new Proxy({}, { getPrototypeOf() { return p } }); p instanceof function F() {}",
+    ] {
+        let t = Instant::now();
+        let (out, err, status) = run(&["--timeout=300", "-e", code]);
+        assert_eq!((out.as_str(), status), ("", 124), "{code}: {err}");
+        assert!(err.contains("--timeout=300 ms"), "{code}: {err}");
+        assert!(t.elapsed().as_secs() < 10, "{code} took {:?}", t.elapsed());
+    }
+    // The heap limit: allocation in a loop, in an endless microtask chain, in an endless
+    // interval, in a native loop (Array.from's callback), and `toSpliced` on a huge
+    // array-like (the copy grows until the limit).
+    for code in [
+        "const a = []; while (true) a.push(new Array(1000).fill(1))",
+        "const a = []; (function f() { a.push(new Array(1000).fill(1)); Promise.resolve().then(f) })()",
+        "const a = []; setInterval(() => { for (let i = 0; i < 100; i++) a.push(new Array(1000).fill(1)) }, 0)",
+        "Array.from({ length: 2 ** 30 }, () => [1, 2, 3])",
+        "Array.prototype.toSpliced.call({ length: 2 ** 32 - 2 }, 0, 0)",
+    ] {
+        let (out, err, status) = run(&["--max-old-space-size=128", "-e", code]);
+        assert_eq!((out.as_str(), status), ("", 134), "{code}: {err}");
+        assert!(err.contains("FATAL ERROR:"), "{code}: {err}");
+        assert!(err.contains("JavaScript heap out of memory"), "{code}: {err}");
+        assert!(!err.contains("memory allocation of"), "{code}: {err}");
+    }
+    // --max-output: endless output is dropped after the limit with one notice (and the
+    // timeout then ends the loop).
+    let (out, err, status) = run(&[
+        "--max-output=100",
+        "--timeout=300",
+        "-e",
+        "while (true) console.log('line')",
+    ]);
+    assert_eq!(out, "line\n".repeat(20));
+    assert_eq!(err.matches("output limit of 100 bytes").count(), 1, "{err}");
+    assert_eq!(status, 124, "{err}");
 }

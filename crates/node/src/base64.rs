@@ -92,6 +92,19 @@ pub fn decode(units: &[u16]) -> Option<Vec<u8>> {
 fn btoa(it: &mut Interp, a: &Args) -> JsResult<Value> {
     missing(it, a, "input")?;
     let s = it.to_string(&a.get(0))?;
+    // Node 24 stops the process here ("FATAL ERROR: v8::ToLocalChecked Empty MaybeLocal");
+    // jsgen throws the error Node's own string-making bindings throw, before encoding.
+    if s.len().div_ceil(3) * 4 > jsgen_engine::builtins::string::MAX_STRING_LENGTH {
+        let p = it.intrinsics.error_prototype.clone();
+        return Err(jsgen_engine::interp::Abrupt::Throw(
+            crate::process::node_error(
+                it,
+                &p,
+                "ERR_STRING_TOO_LONG",
+                "Cannot create a string longer than 0x1fffffe8 characters",
+            ),
+        ));
+    }
     let mut bytes = Vec::with_capacity(s.len());
     for &u in s.units() {
         if u > 0xFF {

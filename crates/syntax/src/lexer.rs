@@ -561,6 +561,8 @@ pub struct Lexer<'a> {
     /// The last `:` ended a statement label (`l: let` is then an identifier).
     colon_is_label: bool,
     done: bool,
+    /// Identifier names seen so far (`intern`).
+    names: rustc_hash::FxHashMap<&'a str, JsStr>,
 }
 
 impl<'a> Lexer<'a> {
@@ -591,6 +593,7 @@ impl<'a> Lexer<'a> {
             colon_was_cond: false,
             colon_is_label: false,
             done: false,
+            names: Default::default(),
         }
     }
 
@@ -892,6 +895,20 @@ impl<'a> Lexer<'a> {
 
     /// Identifier starting at `start`; logos matched the ASCII prefix up to `ascii_end`.
     fn ident(&mut self, start: usize, ascii_end: usize) -> Result<Tok, LexError> {
+        // Most identifiers are that ASCII run and nothing more: no copy of the name.
+        let ends = !self.src[ascii_end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c == '\\' || is_id_continue(c));
+        if ascii_end > start && ends {
+            let src = self.src;
+            let name = &src[start..ascii_end];
+            return Ok(keyword(name).unwrap_or_else(|| match name {
+                "yield" => Tok::Yield,
+                "await" => Tok::Await,
+                _ => Tok::Ident(self.intern(name)),
+            }));
+        }
         let (name, escaped, end) = self.ident_rest(start, ascii_end)?;
         self.bump_to(end);
         if name.is_empty() {
@@ -943,6 +960,18 @@ impl<'a> Lexer<'a> {
             }
         }
         Ok((name, escaped, i))
+    }
+
+    /// The interned name, through this lexer's own table of the names it has seen (a
+    /// program names the same few things again and again; a new name is interned once,
+    /// without the `&str` cache of [`JsStr::intern`]).
+    fn intern(&mut self, name: &'a str) -> JsStr {
+        if let Some(s) = self.names.get(name) {
+            return s.clone();
+        }
+        let s = JsStr::intern_owned(name.encode_utf16().collect());
+        self.names.insert(name, s.clone());
+        s
     }
 
     fn private(&mut self, start: usize) -> Result<Tok, LexError> {

@@ -781,13 +781,13 @@ impl Ctx<'_> {
     pub fn class_method(
         &self,
         is_static: bool,
-        m: (PropName, MethodKind, Function),
+        m: (PropName, MethodKind, Rc<Function>),
     ) -> ClassElement {
         ClassElement::Method {
             key: m.0,
             kind: m.1,
             is_static,
-            func: Rc::new(m.2),
+            func: m.2,
         }
     }
 
@@ -993,22 +993,25 @@ impl Ctx<'_> {
         Ok(PropDef::KeyValue(k, v))
     }
 
-    pub fn object_method(&self, m: (PropName, MethodKind, Function)) -> PResult<PropDef> {
+    pub fn object_method(&self, m: (PropName, MethodKind, Rc<Function>)) -> PResult<PropDef> {
         if let PropName::Private(id) = &m.0 {
             return user(format!("Unexpected identifier '#{}'", id.name), id.span);
         }
         Ok(PropDef::Method {
             key: m.0,
             kind: m.1,
-            func: Rc::new(m.2),
+            func: m.2,
         })
     }
 
     /// An identifier reference or binding: reserved words can only get here escaped
     /// (`bre\u0061k`) or as object-literal shorthands (`{ default }`).
     pub fn ident(&self, name: JsStr, span: Span) -> PResult<Ident> {
-        let n = name.to_rust_string();
-        if lexer::is_reserved_word(&n) {
+        let mut buf = [0; 16];
+        if let Some(n) = name
+            .as_short_ascii(&mut buf)
+            .filter(|n| lexer::is_reserved_word(n))
+        {
             if self.text(span) != n {
                 return user("Keyword must not contain escaped characters", span);
             }

@@ -189,6 +189,44 @@ pub fn resolve_script(script: &Script, opts: &ResolveOptions) -> Result<(), Synt
 
 // ---------------------------------------------------------------------------------------------
 
+/// A scope's names → declaration indices: a short list searched in order (most scopes
+/// declare a few names; a hash table each cost an allocation and a hash per name — 10^6
+/// functions made 10^6 tables), a hash table once it grows past `NameMap::SMALL`.
+#[derive(Default)]
+struct NameMap {
+    small: Vec<(JsStr, usize)>,
+    big: Option<FxHashMap<JsStr, usize>>,
+}
+
+impl NameMap {
+    const SMALL: usize = 8;
+
+    fn get(&self, name: &JsStr) -> Option<&usize> {
+        match &self.big {
+            Some(m) => m.get(name),
+            None => self.small.iter().find(|(n, _)| n == name).map(|(_, i)| i),
+        }
+    }
+
+    fn contains_key(&self, name: &JsStr) -> bool {
+        self.get(name).is_some()
+    }
+
+    fn insert(&mut self, name: JsStr, i: usize) {
+        if let Some(m) = &mut self.big {
+            m.insert(name, i);
+        } else if let Some(e) = self.small.iter_mut().find(|(n, _)| *n == name) {
+            e.1 = i;
+        } else if self.small.len() < Self::SMALL {
+            self.small.push((name, i));
+        } else {
+            let mut m: FxHashMap<JsStr, usize> = self.small.drain(..).collect();
+            m.insert(name, i);
+            self.big = Some(m);
+        }
+    }
+}
+
 struct DeclB {
     name: JsStr,
     kind: DeclKind,
@@ -216,7 +254,7 @@ struct ScopeB<'a> {
     in_params: bool,
     strict: bool,
     decls: Vec<DeclB>,
-    lookup: FxHashMap<JsStr, usize>,
+    lookup: NameMap,
     functions: Vec<(usize, Rc<Function>)>,
     has_direct_eval: bool,
     /// Contains (anywhere below, same function) a direct eval or a with.
@@ -352,7 +390,7 @@ impl<'a> Resolver<'a> {
             in_params: false,
             strict,
             decls: Vec::new(),
-            lookup: FxHashMap::default(),
+            lookup: NameMap::default(),
             functions: Vec::new(),
             has_direct_eval: false,
             dynamic_inside: false,
@@ -502,7 +540,13 @@ impl<'a> Resolver<'a> {
 
     /// In strict code the strict reserved words cannot be identifier references either.
     fn check_strict_reference(&mut self, id: &Ident) {
-        if self.strict() && STRICT_RESERVED.contains(&id.name.to_rust_string().as_str()) {
+        let mut buf = [0; 16];
+        if self.strict()
+            && id
+                .name
+                .as_short_ascii(&mut buf)
+                .is_some_and(|n| STRICT_RESERVED.contains(&n))
+        {
             self.fail(err("Unexpected strict mode reserved word", id.span));
         }
         self.check_contextual_keyword(id);
@@ -543,8 +587,11 @@ impl<'a> Resolver<'a> {
     /// they are keywords (13.1.1). The lexer makes them identifiers there only when they are
     /// written with escapes (or `await` in a static block, which the lexer does not track).
     fn check_contextual_keyword(&mut self, id: &Ident) {
-        let n = id.name.to_rust_string();
-        let reserved = match n.as_str() {
+        let mut buf = [0; 16];
+        let Some(n) = id.name.as_short_ascii(&mut buf) else {
+            return;
+        };
+        let reserved = match n {
             "yield" => self.yield_reserved(),
             "await" => self.await_reserved(),
             _ => false,
@@ -595,11 +642,14 @@ impl<'a> Resolver<'a> {
 
     fn check_binding_name(&mut self, id: &Ident) {
         self.check_contextual_keyword(id);
-        let n = id.name.to_rust_string();
+        let mut buf = [0; 16];
+        let Some(n) = id.name.as_short_ascii(&mut buf) else {
+            return;
+        };
         if self.strict() {
             if n == "eval" || n == "arguments" {
                 self.fail(err("Unexpected eval or arguments in strict mode", id.span));
-            } else if STRICT_RESERVED.contains(&n.as_str()) {
+            } else if STRICT_RESERVED.contains(&n) {
                 self.fail(err("Unexpected strict mode reserved word", id.span));
             }
         }
@@ -615,7 +665,7 @@ impl<'a> Resolver<'a> {
                 if kind == DeclKind::Var {
                     self.declare_var(&id.name, id.span);
                 } else {
-                    if kind.is_lexical() && id.name.to_rust_string() == "let" {
+                    if kind.is_lexical() && id.name.units() == [108, 101, 116] {
                         self.fail(err("let is disallowed as a lexically bound name", id.span));
                     }
                     let s = self.cur;
@@ -1774,14 +1824,20 @@ impl<'a> Resolver<'a> {
                 v.dispose_slot.set(scope.decls[d].slot);
             }
         }
-        // Publish ScopeInfo.
+        // Publish ScopeInfo. (The hidden names are interned once, not per scope.)
+        let (new_target, func, arguments, dispose) = (
+            JsStr::intern(NEW_TARGET),
+            JsStr::intern(FUNC),
+            JsStr::intern(ARGUMENTS),
+            JsStr::intern(DISPOSE),
+        );
+        let this = JsStr::intern(THIS);
         for i in 0..self.scopes.len() {
             let sc = &self.scopes[i];
             let Some(target) = sc.target else { continue };
-            let find_hidden = |n: &str| {
-                let nm = JsStr::intern(n);
+            let find_hidden = |nm: &JsStr| {
                 sc.lookup
-                    .get(&nm)
+                    .get(nm)
                     .map(|&d| sc.decls[d].slot)
                     .filter(|_| sc.kind == ScopeKind::Function)
             };
@@ -1804,12 +1860,12 @@ impl<'a> Resolver<'a> {
                     .map(|(d, f)| (sc.decls[*d].slot, f.clone()))
                     .collect(),
                 strict: sc.strict,
-                this_slot: find_hidden(THIS),
-                new_target_slot: find_hidden(NEW_TARGET),
-                func_slot: find_hidden(FUNC),
+                this_slot: find_hidden(&this),
+                new_target_slot: find_hidden(&new_target),
+                func_slot: find_hidden(&func),
                 arguments_slot: sc
                     .lookup
-                    .get(&JsStr::intern(ARGUMENTS))
+                    .get(&arguments)
                     .filter(|&&d| {
                         sc.decls[d].kind == DeclKind::Hidden
                             || (sc.decls[d].kind == DeclKind::Var
@@ -1823,10 +1879,7 @@ impl<'a> Resolver<'a> {
                 has_direct_eval: sc.has_direct_eval,
                 is_field_init: sc.is_field_init,
                 is_method: sc.is_method,
-                dispose_slot: sc
-                    .lookup
-                    .get(&JsStr::intern(DISPOSE))
-                    .map(|&d| sc.decls[d].slot),
+                dispose_slot: sc.lookup.get(&dispose).map(|&d| sc.decls[d].slot),
             };
             let _ = target.set(Rc::new(info));
         }

@@ -88,6 +88,27 @@ impl JsStr {
         Self::new_flat(units)
     }
 
+    /// The string as `&str` in `buf` when it is ASCII and at most 16 units long (every
+    /// keyword and reserved word is): checks of identifiers against them allocate nothing.
+    pub fn as_short_ascii<'b>(&self, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+        let u = self.units();
+        if u.len() > buf.len() || u.iter().any(|&c| c >= 0x80) {
+            return None;
+        }
+        for (b, &c) in buf.iter_mut().zip(u) {
+            *b = c as u8;
+        }
+        std::str::from_utf8(&buf[..u.len()]).ok()
+    }
+
+    /// The one-unit string (shared for Latin-1, as in [`JsStr::from_units`]).
+    pub fn from_unit(u: u16) -> JsStr {
+        if u <= 0xFF {
+            return LATIN1.with(|t| t[u as usize].clone());
+        }
+        Self::new_flat(vec![u])
+    }
+
     fn new_flat(units: Vec<u16>) -> JsStr {
         JsStr(Rc::new(Inner {
             len: units.len(),
@@ -115,6 +136,11 @@ impl JsStr {
             return s;
         }
         Self::intern_vec(units.to_vec())
+    }
+
+    /// [`JsStr::intern_units`] taking the units by value: a new name keeps this buffer.
+    pub fn intern_owned(units: Vec<u16>) -> JsStr {
+        Self::intern_vec(units)
     }
 
     /// [`JsStr::intern_units`] taking the units by value: a new name keeps this buffer.

@@ -230,6 +230,77 @@ pub(crate) fn protos_have_indices(o: &Obj) -> bool {
     false
 }
 
+/// Lengths past which a native loop over an array-like visits only the present indices
+/// when it can (`present_data_indices`).
+const SPARSE_VISIT_MIN: u64 = 1 << 20;
+
+/// The integer-indexed properties below `len` of an ordinary object or array, in index
+/// order, when they are all data properties and no prototype has indexed properties: then
+/// HasProperty/Get of every other index below `len` is false/undefined with no side effect,
+/// and a loop over `0..len` can visit just these. `None` when that does not hold (a Proxy,
+/// an exotic object, an accessor), so the caller runs the spec's loop.
+fn present_data_indices(o: &Obj, len: u64) -> Option<Vec<(u64, Value)>> {
+    {
+        let d = o.borrow();
+        if !matches!(
+            d.kind,
+            ObjectKind::Ordinary | ObjectKind::Instance(_) | ObjectKind::Array { .. }
+        ) {
+            return None;
+        }
+    }
+    if protos_have_indices(o) {
+        return None;
+    }
+    let d = o.borrow();
+    let mut out: Vec<(u64, Value)> = d
+        .elements
+        .iter()
+        .enumerate()
+        .take(len.min(usize::MAX as u64) as usize)
+        .filter(|(_, v)| !matches!(v, Value::Empty))
+        .map(|(i, v)| (i as u64, v.clone()))
+        .collect();
+    let dense = out.len();
+    for (k, p) in d.props.iter() {
+        let i = match k {
+            PropKey::Index(i) => *i as u64,
+            // Integer indices past 2^32 - 2 are string keys.
+            PropKey::Str(s) => match large_index_key(s) {
+                Some(i) => i,
+                None => continue,
+            },
+            PropKey::Sym(_) => continue,
+        };
+        if i >= len {
+            continue;
+        }
+        match &p.slot {
+            Slot::Data(v) => out.push((i, v.clone())),
+            _ => return None,
+        }
+    }
+    if out.len() > dense {
+        out.sort_by_key(|(i, _)| *i);
+    }
+    Some(out)
+}
+
+/// A string key that is an integer index too large for `PropKey::Index` (a canonical
+/// decimal numeral up to 2^53 - 1).
+fn large_index_key(s: &JsStr) -> Option<u64> {
+    let u = s.units();
+    if u.is_empty() || u.len() > 16 || (u[0] == b'0' as u16 && u.len() > 1) {
+        return None;
+    }
+    let mut v: u64 = 0;
+    for &c in u {
+        let d = c.checked_sub(b'0' as u16).filter(|d| *d < 10)?;
+        v = v * 10 + d as u64;
+    }
+    (v <= MAX_SAFE).then_some(v)
+}
+
 /// An extensible Array with writable length whose elements all live in `elements` (holes
 /// as `Value::Empty`; no sparse, accessor or non-default indexed properties) and whose
 /// prototypes have no indexed properties. Holes then read as `undefined` and are absent for
@@ -541,6 +612,18 @@ fn array_concat(it: &mut Interp, a: &Args) -> JsResult<Value> {
                 n += len;
                 set_array_len_raw(&arr, n as usize);
                 continue;
+            }
+            // A huge sparse source: visit only the indices that exist (V8 gives up on
+            // lengths past 2^32 and returns an empty array; the spec's loop would run
+            // for ages before `length` fails).
+            if len > SPARSE_VISIT_MIN && matches!(arr.borrow().kind, ObjectKind::Array { .. }) {
+                if let Some(present) = present_data_indices(eo, len) {
+                    for (k, v) in present {
+                        create_idx(it, &arr, n + k, v)?;
+                    }
+                    n += len;
+                    continue;
+                }
             }
             for k in 0..len {
                 if let Some(v) = get_present(it, eo, k)? {

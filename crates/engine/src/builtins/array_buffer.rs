@@ -480,6 +480,13 @@ impl Interp {
         if v.try_reserve_exact(size as usize).is_err() {
             return Err(self.range_error("Array buffer allocation failed"));
         }
+        if size >= 1 << 20 {
+            // The memory is there: take it again zeroed (calloc), so the system maps zero
+            // pages on first touch instead of writing gigabytes of zeros now (as V8 does:
+            // `new Uint8Array(2 ** 31)` costs nothing until it is written).
+            drop(v);
+            return Ok(vec![0; size as usize]);
+        }
         v.resize(size as usize, 0);
         Ok(v)
     }

@@ -280,40 +280,74 @@ fn uri_error(it: &mut Interp) -> crate::interp::Abrupt {
 /// Encode(string, extraUnescaped).
 fn encode(it: &mut Interp, s: &JsStr, extra: &str) -> JsResult<Value> {
     let u = s.units();
-    let mut out: Vec<u16> = Vec::with_capacity(u.len());
+    let keep = |c: u16| is_uri_unreserved(c) || (c < 0x80 && extra.contains(c as u8 as char));
+    let is_high = |c: u16| (0xD800..0xDC00).contains(&c);
+    let is_low = |c: u16| (0xDC00..0xE000).contains(&c);
+    // First the checks, in the order the spec's loop meets them: a lone surrogate is a
+    // URIError, a result past V8's limit a RangeError — before a gigabyte is built.
+    let mut total = 0usize;
     let mut k = 0;
     while k < u.len() {
         let c = u[k];
-        if is_uri_unreserved(c) || (c < 0x80 && extra.contains(c as u8 as char)) {
-            out.push(c);
+        total += if keep(c) {
+            1
+        } else if c < 0x80 {
+            3
+        } else if c < 0x800 {
+            6
+        } else if is_high(c) {
+            if !u.get(k + 1).is_some_and(|&d| is_low(d)) {
+                return Err(uri_error(it));
+            }
             k += 1;
+            12
+        } else if is_low(c) {
+            return Err(uri_error(it));
+        } else {
+            9
+        };
+        k += 1;
+        if total > crate::builtins::string::MAX_STRING_LENGTH {
+            return Err(it.range_error("Invalid string length"));
+        }
+    }
+    let mut out: Vec<u16> = Vec::with_capacity(total);
+    let mut k = 0;
+    while k < u.len() {
+        let c = u[k];
+        k += 1;
+        if keep(c) {
+            out.push(c);
             continue;
         }
-        // CodePointAt; a lone surrogate is an error.
-        let cp = if (0xD800..0xDC00).contains(&c) {
-            match u.get(k + 1) {
-                Some(&d) if (0xDC00..0xE000).contains(&d) => {
-                    k += 1;
-                    0x10000 + (((c as u32) - 0xD800) << 10) + (d as u32 - 0xDC00)
-                }
-                _ => return Err(uri_error(it)),
-            }
-        } else if (0xDC00..0xE000).contains(&c) {
-            return Err(uri_error(it));
+        let cp = if is_high(c) {
+            // Paired (checked above).
+            let d = u[k];
+            k += 1;
+            0x10000 + (((c as u32) - 0xD800) << 10) + (d as u32 - 0xDC00)
         } else {
             c as u32
         };
-        k += 1;
         let ch = char::from_u32(cp).unwrap_or('\u{FFFD}');
         let mut buf = [0u8; 4];
-        for b in ch.encode_utf8(&mut buf).bytes() {
-            for x in format!("%{b:02X}").bytes() {
-                out.push(x as u16);
-            }
+        for &b in ch.encode_utf8(&mut buf).as_bytes() {
+            out.extend_from_slice(&[b'%' as u16, HEX[(b >> 4) as usize], HEX[(b & 15) as usize]]);
         }
     }
     Ok(Value::String(JsStr::from_units(out)))
 }
+
+/// Upper-case hex digits as code units.
+const HEX: [u16; 16] = {
+    let digits = *b"0123456789ABCDEF";
+    let mut t = [0u16; 16];
+    let mut i = 0;
+    while i < 16 {
+        t[i] = digits[i] as u16;
+        i += 1;
+    }
+    t
+};
 
 fn hex_val(u: u16) -> Option<u8> {
     char::from_u32(u as u32)
@@ -406,18 +440,44 @@ fn decode_uri_component(it: &mut Interp, a: &Args) -> JsResult<Value> {
 /// `escape(string)` (Annex B).
 fn escape(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let s = it.to_string(&a.get(0))?;
-    let mut out: Vec<u16> = Vec::with_capacity(s.len());
-    for &u in s.units() {
-        let keep = u < 0x80 && {
+    let keep = |u: u16| {
+        u < 0x80 && {
             let c = u as u8 as char;
             c.is_ascii_alphanumeric() || "@*_+-./".contains(c)
-        };
-        if keep {
+        }
+    };
+    // The length first: a result past V8's limit fails before it is built.
+    let total: usize = s
+        .units()
+        .iter()
+        .map(|&u| {
+            if keep(u) {
+                1
+            } else if u < 256 {
+                3
+            } else {
+                6
+            }
+        })
+        .sum();
+    if total > crate::builtins::string::MAX_STRING_LENGTH {
+        return Err(it.range_error("Invalid string length"));
+    }
+    let mut out: Vec<u16> = Vec::with_capacity(total);
+    for &u in s.units() {
+        if keep(u) {
             out.push(u);
         } else if u < 256 {
-            out.extend(format!("%{u:02X}").encode_utf16());
+            out.extend_from_slice(&[b'%' as u16, HEX[(u >> 4) as usize], HEX[(u & 15) as usize]]);
         } else {
-            out.extend(format!("%u{u:04X}").encode_utf16());
+            out.extend_from_slice(&[
+                b'%' as u16,
+                b'u' as u16,
+                HEX[(u >> 12) as usize],
+                HEX[((u >> 8) & 15) as usize],
+                HEX[((u >> 4) & 15) as usize],
+                HEX[(u & 15) as usize],
+            ]);
         }
     }
     Ok(Value::String(JsStr::from_units(out)))

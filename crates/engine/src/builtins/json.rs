@@ -480,6 +480,32 @@ struct State {
     stack: Vec<(PropKey, Obj)>,
     indent: String,
     gap: String,
+    /// How much of the output has been measured in UTF-16 code units (`too_long`).
+    measured_bytes: usize,
+    measured_units: usize,
+}
+
+use crate::builtins::string::MAX_STRING_LENGTH;
+
+/// Is the output past V8's string length limit? `out` is UTF-8, at least as many bytes as
+/// the UTF-16 code units it stands for, so only output longer than the limit in bytes is
+/// measured, and only the part not measured before (linear overall).
+fn too_long(state: &mut State, out: &str) -> bool {
+    if out.len() <= MAX_STRING_LENGTH {
+        return false;
+    }
+    if out.len() < state.measured_bytes {
+        // A member was taken back out since.
+        state.measured_bytes = 0;
+        state.measured_units = 0;
+    }
+    // A code unit per UTF-8 lead byte, two for a 4-byte sequence (a surrogate pair).
+    state.measured_units += out.as_bytes()[state.measured_bytes..]
+        .iter()
+        .map(|&b| (b & 0xC0 != 0x80) as usize + (b >= 0xF0) as usize)
+        .sum::<usize>();
+    state.measured_bytes = out.len();
+    state.measured_units > MAX_STRING_LENGTH
 }
 
 /// JSON.stringify(value [, replacer [, space]]).
@@ -493,6 +519,8 @@ fn json_stringify(it: &mut Interp, a: &Args) -> JsResult<Value> {
         stack: Vec::new(),
         indent: String::new(),
         gap: String::new(),
+        measured_bytes: 0,
+        measured_units: 0,
     };
     // 4. If replacer is an Object: a function, or an array of property names.
     if let Value::Object(r) = &replacer {
@@ -561,6 +589,9 @@ fn json_stringify(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let present = serialize_json_property(it, &mut state, PropKey::from(""), &wrapper, &mut out)?;
     if !present {
         return Ok(Value::Undefined);
+    }
+    if too_long(&mut state, &out) {
+        return Err(it.range_error("Invalid string length"));
     }
     Ok(Value::String(JsStr::from(out.as_str())))
 }
@@ -789,6 +820,9 @@ fn serialize_json_object(
         }
         if serialize_json_property(it, state, p, o, out)? {
             any = true;
+            if too_long(state, out) {
+                return Err(it.range_error("Invalid string length"));
+            }
         } else {
             out.truncate(mark);
         }
@@ -816,6 +850,11 @@ fn serialize_json_array(
     let stepback = state.indent.clone();
     state.indent.push_str(&state.gap.clone());
     let len = it.length_of_array_like(o)?;
+    // Every element adds at least one character and a comma: an array that long fails
+    // before any element is read, as in V8 (not after serializing 2^32 holes).
+    if len > 0 && len.saturating_mul(2).saturating_add(1) > MAX_STRING_LENGTH as u64 {
+        return Err(it.range_error("Invalid string length"));
+    }
     // Elements are serialized straight into `out` (see `serialize_json_object`).
     out.push('[');
     for i in 0..len {
@@ -828,6 +867,12 @@ fn serialize_json_array(
         }
         if !serialize_json_property(it, state, crate::interp::ops::index_key(i), o, out)? {
             out.push_str("null");
+        }
+        if too_long(state, out) {
+            return Err(it.range_error("Invalid string length"));
+        }
+        if i & 0xFFF == 0xFFF {
+            it.check_interrupt()?;
         }
     }
     if len > 0 && !state.gap.is_empty() {

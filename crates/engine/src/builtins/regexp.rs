@@ -866,6 +866,11 @@ fn regexp_replace(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let full_unicode = flags_contain(&flags, b'u') || flags_contain(&flags, b'v');
     if global {
         set_last_index(it, &rx, 0.0)?;
+        if let Value::String(template) = &replace_value {
+            if let Some(r) = replace_global_builtin(it, a, &rx, &s, template, full_unicode)? {
+                return Ok(r);
+            }
+        }
     }
     let mut results = Vec::new();
     loop {
@@ -937,6 +942,127 @@ fn regexp_replace(it: &mut Interp, a: &Args) -> JsResult<Value> {
         acc.extend_from_slice(&su[next_pos..]);
     }
     Ok(Value::String(JsStr::from_units(acc)))
+}
+
+/// The global `[Symbol.replace]` loop with a replacement string, when `rx` is a plain
+/// global, non-sticky RegExp whose `exec` is the built-in one (found without running
+/// anything): each match is substituted as it is found, without the spec's list of match
+/// result objects (an array with `index`, `input` and `groups` per match, kept until the
+/// loop ends: 2^28 matches of `/x/g` took tens of gigabytes). Observably the same: nothing
+/// runs user code, `lastIndex` ends at 0 as after the last failing exec, and a result past
+/// V8's string limit throws as soon as it passes it. `None` when it does not apply.
+fn replace_global_builtin(
+    it: &mut Interp,
+    a: &Args,
+    rx: &Obj,
+    s: &JsStr,
+    template: &JsStr,
+    full_unicode: bool,
+) -> JsResult<Option<Value>> {
+    let Some(builtin_exec) = capture_obj(a, 1) else {
+        return Ok(None);
+    };
+    let proto = it.intrinsics.regexp_prototype.clone();
+    if !rx.proto().is_some_and(|p| Obj::ptr_eq(&p, &proto))
+        || rx.get_own_property(&PropKey::from("exec")).is_some()
+        || !matches!(
+            proto.get_own_property(&PropKey::from("exec")).map(|p| p.slot),
+            Some(crate::object::Slot::Data(Value::Object(e))) if Obj::ptr_eq(&e, &builtin_exec)
+        )
+    {
+        return Ok(None);
+    }
+    let dollar = template.units().contains(&(b'$' as u16));
+    let (regex, unicode) = {
+        let d = rx.borrow();
+        let ObjectKind::RegExp(d) = &d.kind else {
+            return Ok(None);
+        };
+        let named = d.group_names.iter().any(Option::is_some);
+        let lt = [b'$' as u16, b'<' as u16];
+        if !d.has_flag(b'g')
+            || d.has_flag(b'y')
+            || (named && template.units().windows(2).any(|w| w == lt))
+        {
+            return Ok(None);
+        }
+        (d.regex.clone(), d.has_flag(b'u') || d.has_flag(b'v'))
+    };
+    let su = s.units();
+    let mut acc: Vec<u16> = Vec::new();
+    let mut next_pos = 0usize;
+    let mut from = 0usize;
+    let mut count = 0u32;
+    'search: while from <= su.len() {
+        // As `raw_find`: a unicode search starting inside a surrogate pair starts at it.
+        if unicode
+            && from > 0
+            && from < su.len()
+            && (0xDC00..0xE000).contains(&su[from])
+            && (0xD800..0xDC00).contains(&su[from - 1])
+        {
+            from -= 1;
+        }
+        let mut matches: Box<dyn Iterator<Item = regress::Match>> = if unicode {
+            Box::new(regex.find_from_utf16(su, from))
+        } else {
+            Box::new(regex.find_from_ucs2(su, from))
+        };
+        // The matcher continues after a non-empty match by itself; an empty one restarts
+        // at AdvanceStringIndex, as the spec's loop does.
+        loop {
+            let Some(m) = matches.next() else {
+                break 'search;
+            };
+            let (position, end) = (m.range.start, m.range.end);
+            let replacement = if dollar {
+                let caps: Vec<Value> = m
+                    .captures
+                    .iter()
+                    .map(|c| match c {
+                        Some(r) => Value::String(s.slice(r.start, r.end)),
+                        None => Value::Undefined,
+                    })
+                    .collect();
+                let matched = s.slice(position, end);
+                get_substitution(
+                    it,
+                    &matched,
+                    s,
+                    position,
+                    &caps,
+                    &Value::Undefined,
+                    template,
+                )?
+            } else {
+                template.clone()
+            };
+            if position >= next_pos {
+                acc.extend_from_slice(&su[next_pos..position]);
+                acc.extend_from_slice(replacement.units());
+                next_pos = end;
+            }
+            if acc.len() > crate::builtins::string::MAX_STRING_LENGTH {
+                return Err(it.range_error("Invalid string length"));
+            }
+            count = count.wrapping_add(1);
+            if count & 0xFFF == 0 {
+                it.check_interrupt()?;
+            }
+            if end == position {
+                from = advance_string_index(su, end as u64, full_unicode) as usize;
+                continue 'search;
+            }
+        }
+    }
+    if next_pos < su.len() {
+        acc.extend_from_slice(&su[next_pos..]);
+    }
+    if acc.len() > crate::builtins::string::MAX_STRING_LENGTH {
+        return Err(it.range_error("Invalid string length"));
+    }
+    set_last_index(it, rx, 0.0)?;
+    Ok(Some(Value::String(JsStr::from_units(acc))))
 }
 
 /// `RegExp.prototype[Symbol.search](string)` (§22.2.6.12).

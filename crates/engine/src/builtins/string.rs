@@ -15,6 +15,12 @@ use crate::value::{is_js_whitespace, Value};
 /// V8's maximum string length (2^29 - 24 code units).
 pub const MAX_STRING_LENGTH: usize = (1 << 29) - 24;
 
+/// The most parts `split` gives: V8 stops the process with "Fatal JavaScript invalid size
+/// error" at about this many elements (2^27 + 1 parts still work in Node 24, 268 435 440
+/// do not); jsgen throws V8's `RangeError: Invalid array length` there instead, before
+/// building anything.
+pub const MAX_SPLIT_PARTS: usize = (1 << 28) - 16;
+
 pub fn init(it: &mut Interp) {
     let proto = it.intrinsics.string_prototype.clone();
     let ctor = it.native_fn_with("String", 1, string_constructor, true, Vec::new());
@@ -863,15 +869,17 @@ fn string_proto_replace(it: &mut Interp, a: &Args) -> JsResult<Value> {
         }
         Some(t) => get_substitution(it, &search, &string, pos, &[], &Value::Undefined, t)?,
     };
-    let su = string.units();
-    let mut out = Vec::with_capacity(su.len() + replacement.len());
-    out.extend_from_slice(&su[..pos]);
-    out.extend_from_slice(replacement.units());
-    out.extend_from_slice(&su[pos + search.len()..]);
-    if out.len() > MAX_STRING_LENGTH {
+    let len = string.len();
+    if len - search.len() + replacement.len() > MAX_STRING_LENGTH {
         return Err(it.range_error("Invalid string length"));
     }
-    Ok(js(out))
+    // A rope of two slices around the replacement: no copy of a long string (as V8's
+    // cons strings).
+    let out = string
+        .slice(0, pos)
+        .concat(&replacement)
+        .concat(&string.slice(pos + search.len(), len));
+    Ok(Value::String(out))
 }
 
 fn string_proto_replace_all(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -913,30 +921,65 @@ fn string_proto_replace_all(it: &mut Interp, a: &Args) -> JsResult<Value> {
     };
     let sl = search.len();
     let advance = sl.max(1);
-    let mut positions = Vec::new();
-    let mut p = string_index_of(string.units(), search.units(), 0);
-    while let Some(pos) = p {
-        positions.push(pos);
-        p = string_index_of(string.units(), search.units(), pos + advance);
+    let su = string.units();
+    // The spec collects every position before replacing; the string cannot change, so
+    // searching as we go gives the same calls without a list as long as the string.
+    let next = |from: usize| {
+        if sl == 0 {
+            (from <= su.len()).then_some(from)
+        } else {
+            string_index_of(su, search.units(), from)
+        }
+    };
+    // Without `` $` `` or `$'` in the template the replacement is the same text at every
+    // match (the matched text is always `search`, there are no captures): it is made once,
+    // and the result's length is known after counting, so a result past the limit fails
+    // before it is built.
+    let mut constant = None;
+    if let Some(t) = &replace_str {
+        let tu = t.units();
+        let positional = tu
+            .windows(2)
+            .any(|w| w[0] == b'$' as u16 && (w[1] == b'`' as u16 || w[1] == b'\'' as u16));
+        if !positional {
+            let r = get_substitution(it, &search, &string, 0, &[], &Value::Undefined, t)?;
+            let mut count = 0usize;
+            let mut p = next(0);
+            while let Some(pos) = p {
+                count += 1;
+                p = next(pos + advance);
+            }
+            let total = (su.len() - count * sl) as u64 + count as u64 * r.len() as u64;
+            if total > MAX_STRING_LENGTH as u64 {
+                return Err(it.range_error("Invalid string length"));
+            }
+            constant = Some(r);
+        }
     }
     let mut end_of_last = 0;
     let mut out: Vec<u16> = Vec::with_capacity(string.len());
-    for pos in positions {
+    let mut p = next(0);
+    while let Some(pos) = p {
+        p = next(pos + advance);
         out.extend_from_slice(&string.units()[end_of_last..pos]);
-        let replacement = match &replace_str {
-            None => {
-                let r = it.call(
-                    &replace_value,
-                    &Value::Undefined,
-                    &[
-                        Value::String(search.clone()),
-                        Value::from(pos),
-                        Value::String(string.clone()),
-                    ],
-                )?;
-                it.to_string(&r)?
+        let replacement = if let Some(c) = &constant {
+            c.clone()
+        } else {
+            match &replace_str {
+                None => {
+                    let r = it.call(
+                        &replace_value,
+                        &Value::Undefined,
+                        &[
+                            Value::String(search.clone()),
+                            Value::from(pos),
+                            Value::String(string.clone()),
+                        ],
+                    )?;
+                    it.to_string(&r)?
+                }
+                Some(t) => get_substitution(it, &search, &string, pos, &[], &Value::Undefined, t)?,
             }
-            Some(t) => get_substitution(it, &search, &string, pos, &[], &Value::Undefined, t)?,
         };
         out.extend_from_slice(replacement.units());
         if out.len() > MAX_STRING_LENGTH {
@@ -974,15 +1017,30 @@ fn string_proto_split(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let su = s.units();
     let lim = lim as usize;
     if r.is_empty() {
-        let parts: Vec<Value> = su
+        let n = su.len().min(lim);
+        if n > MAX_SPLIT_PARTS {
+            return Err(it.range_error("Invalid array length"));
+        }
+        let parts: Vec<Value> = su[..n]
             .iter()
-            .take(lim)
-            .map(|&u| Value::String(JsStr::from_units(vec![u])))
+            .map(|&u| Value::String(JsStr::from_unit(u)))
             .collect();
         return Ok(Value::Object(it.new_array(parts)));
     }
     if s.is_empty() {
         return Ok(Value::Object(it.new_array(vec![Value::String(s)])));
+    }
+    // Count first: a result past V8's array limit fails before any part is made.
+    if su.len() / r.len() >= MAX_SPLIT_PARTS && lim > MAX_SPLIT_PARTS {
+        let mut count = 1usize;
+        let mut j = string_index_of(su, r.units(), 0);
+        while let Some(jj) = j {
+            count += 1;
+            j = string_index_of(su, r.units(), jj + r.len());
+        }
+        if count > MAX_SPLIT_PARTS {
+            return Err(it.range_error("Invalid array length"));
+        }
     }
     let mut parts = Vec::new();
     let mut i = 0;

@@ -479,6 +479,14 @@ fn ta_join(it: &mut Interp, a: &Args) -> JsResult<Value> {
     } else {
         it.to_string(&sep)?
     };
+    // Every element is at least one character (a number; nothing here runs user code, so
+    // the length cannot change): a result past V8's limit fails before the loop.
+    if len > 0
+        && (len as u64).saturating_add((len as u64 - 1).saturating_mul(sep.len() as u64))
+            > crate::builtins::string::MAX_STRING_LENGTH as u64
+    {
+        return Err(it.range_error("Invalid string length"));
+    }
     // 6-8. Concatenate the elements (undefined, past a shrunk length, is the empty string).
     let mut r = JsStrBuilder::new();
     for k in 0..len {
