@@ -932,6 +932,7 @@ fn warning_flags_and_preloaded_modules() {
     let (_, _, status) = run(&["-r", "./no-such-module-here.js", "-e", "1"]);
     assert_eq!(status, 1);
     let _ = std::fs::remove_dir_all(&dir);
+}
 
 /// Script-sized results past V8's limits fail at once (issue #12): the size is checked
 /// before the result is built. Where Node 24 gives a result or a RangeError, the output is

@@ -261,7 +261,11 @@ fn number_parts(
     let spec = NumberSpec {
         locale: d.locale.clone(),
         // The digital style's numbers are not grouped (`1234567:20:45`).
-        grouping: if unit.is_some() { super::intl::Grouping::Auto } else { super::intl::Grouping::Off },
+        grouping: if unit.is_some() {
+            super::intl::Grouping::Auto
+        } else {
+            super::intl::Grouping::Off
+        },
         style: if unit.is_some() { "unit" } else { "decimal" }.into(),
         unit: unit.map(String::from),
         unit_display: display.into(),
