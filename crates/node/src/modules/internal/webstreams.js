@@ -2458,59 +2458,38 @@ function compressionTransform(ctorName, format, compress) {
   });
 }
 
-class CompressionStream {
-  constructor(format) {
-    this[kState] = {
-      brand: 'CompressionStream',
-      transform: compressionTransform('CompressionStream', format, true),
-    };
-  }
+// CompressionStream and DecompressionStream: the same TransformStream wrapper, compressing or
+// decompressing.
+function compressionStreamClass(name, compress) {
+  const Class = {
+    [name]: class {
+      constructor(format) {
+        this[kState] = { brand: name, transform: compressionTransform(name, format, compress) };
+      }
 
-  get readable() {
-    if (!brand(this, 'CompressionStream')) throw invalidThis('CompressionStream');
-    return this[kState].transform.readable;
-  }
+      get readable() {
+        if (!brand(this, name)) throw invalidThis(name);
+        return this[kState].transform.readable;
+      }
 
-  get writable() {
-    if (!brand(this, 'CompressionStream')) throw invalidThis('CompressionStream');
-    return this[kState].transform.writable;
-  }
+      get writable() {
+        if (!brand(this, name)) throw invalidThis(name);
+        return this[kState].transform.writable;
+      }
 
-  [inspectCustom](depth, options) {
-    return customInspect(this, depth, options, 'CompressionStream', {
-      readable: this[kState].transform.readable,
-      writable: this[kState].transform.writable,
-    });
-  }
+      [inspectCustom](depth, options) {
+        return customInspect(this, depth, options, name, {
+          readable: this[kState].transform.readable,
+          writable: this[kState].transform.writable,
+        });
+      }
+    },
+  }[name];
+  defineWebIDL(Class, name, ['readable', 'writable']);
+  return Class;
 }
-defineWebIDL(CompressionStream, 'CompressionStream', ['readable', 'writable']);
-
-class DecompressionStream {
-  constructor(format) {
-    this[kState] = {
-      brand: 'DecompressionStream',
-      transform: compressionTransform('DecompressionStream', format, false),
-    };
-  }
-
-  get readable() {
-    if (!brand(this, 'DecompressionStream')) throw invalidThis('DecompressionStream');
-    return this[kState].transform.readable;
-  }
-
-  get writable() {
-    if (!brand(this, 'DecompressionStream')) throw invalidThis('DecompressionStream');
-    return this[kState].transform.writable;
-  }
-
-  [inspectCustom](depth, options) {
-    return customInspect(this, depth, options, 'DecompressionStream', {
-      readable: this[kState].transform.readable,
-      writable: this[kState].transform.writable,
-    });
-  }
-}
-defineWebIDL(DecompressionStream, 'DecompressionStream', ['readable', 'writable']);
+const CompressionStream = compressionStreamClass('CompressionStream', true);
+const DecompressionStream = compressionStreamClass('DecompressionStream', false);
 
 // Byte-stream classes: present (as in Node's export list) but not constructible here.
 class ReadableStreamBYOBReader {
