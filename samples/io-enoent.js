@@ -10,20 +10,28 @@ try {
   console.log(err instanceof Error, Object.keys(err));
 }
 
-fs.readFile('missing.txt', (err, data) => {
-  console.log('callback:', data);
-  console.log(err);
+// One operation at a time: concurrent requests complete in the thread pool's order, which
+// is a race in Node too.
+const readFileCallback = () => new Promise((resolve) => {
+  fs.readFile('missing.txt', (err, data) => {
+    console.log('callback:', data);
+    console.log(err);
+    resolve();
+  });
 });
-
-fs.stat('no/such/dir', (err) => {
-  console.log('stat:', err.code, err.syscall, err.path);
-});
-
-fsp.readFile('missing.txt').catch((err) => {
-  console.log('promise:', err.code, err.message);
+const statCallback = () => new Promise((resolve) => {
+  fs.stat('no/such/dir', (err) => {
+    console.log('stat:', err.code, err.syscall, err.path);
+    resolve();
+  });
 });
 
 (async () => {
+  await readFileCallback();
+  await statCallback();
+  await fsp.readFile('missing.txt').catch((err) => {
+    console.log('promise:', err.code, err.message);
+  });
   try {
     await fsp.rename('missing.txt', 'other.txt');
   } catch (err) {

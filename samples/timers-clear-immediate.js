@@ -10,5 +10,5 @@ console.log(k._destroyed, k._onImmediate);
 for (const v of [0, '', null, undefined, false]) clearImmediate(v);
 try { clearImmediate(5) } catch (e) { console.log(e.message) }
 try { clearImmediate('x') } catch (e) { console.log(e.message) }
-const t = setTimeout(() => console.log('timeout ran'), 5);
+const t = setTimeout(() => console.log('timeout ran'), 50);
 const n = setImmediate(() => {}); console.log(n.hasRef(), n.unref().hasRef(), n.ref().hasRef());

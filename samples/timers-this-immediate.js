@@ -6,12 +6,12 @@ const im = setImmediate(function (a) { console.log('imm', this === im, this.cons
 console.log(im);
 console.log(typeof im, Object.keys(im), im.hasRef(), Object.getPrototypeOf(im) === Object.getPrototypeOf(t));
 console.log(Object.getOwnPropertyNames(Object.getPrototypeOf(im)));
-setTimeout(() => { console.log(im); console.log(require('util').inspect(im, { depth: 0 })); }, 5);
+setTimeout(() => { console.log(im); console.log(require('util').inspect(im, { depth: 0 })); }, 50);
 const im2 = setImmediate(() => {}); clearImmediate(im2); console.log(im2);
 console.log(im.unref() === im, im.hasRef(), im.ref() === im);
 console.log(String(Object.prototype.toString.call(im)));
-setTimeout(() => { 'use strict'; console.log(typeof this); }, 3);
-setTimeout(() => {}, 4).unref();
+setTimeout(() => { 'use strict'; console.log(typeof this); }, 30);
+setTimeout(() => {}, 40).unref();
 }
 setTimeout(() => {
 const a = setImmediate(() => {});
