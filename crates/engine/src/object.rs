@@ -135,9 +135,10 @@ pub enum Slot {
     Lazy(LazyValue),
 }
 
-/// The builder of a [`Slot::Lazy`] value.
+/// The builder of a [`Slot::Lazy`] value, given the property's key (so that one builder can
+/// serve a table of globals, as the Node host's lazy web globals do).
 #[derive(Clone, Copy)]
-pub struct LazyValue(pub fn(&mut crate::interp::Interp) -> Value);
+pub struct LazyValue(pub fn(&mut crate::interp::Interp, &PropKey) -> Value);
 
 impl std::fmt::Debug for LazyValue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -6,17 +6,20 @@
 //! start-up). So each is an accessor that, on its first read, loads the core module (once, via
 //! the `require` cache) and takes the named export:
 //!
-//! - [`Lazy::Data`]: the accessor then replaces itself by a data property with Node's
-//!   attributes (what `Object.getOwnPropertyDescriptor(globalThis, 'URL')` shows in Node once
-//!   bootstrapped: writable, configurable, not enumerable unless said). Before the first read
-//!   the descriptor is an accessor — the one observable difference from Node, recorded in
-//!   DESIGN.md.
+//! - [`Lazy::Data`]: a data property with Node's attributes (what
+//!   `Object.getOwnPropertyDescriptor(globalThis, 'URL')` shows in Node: writable,
+//!   configurable, not enumerable), held as the engine's [`Slot::Lazy`] until its first read
+//!   or descriptor lookup, so scripts never see the difference, and defining one costs no
+//!   function objects at start-up (there are ~40). An enumerable one is the accessor below,
+//!   replaced by a data property on first read.
 //! - [`Lazy::Accessor`]: stays an accessor, as Node's own lazy globals (`Buffer`, `crypto`,
 //!   `navigator`, `performance`) are; assigning replaces it with a data property, as in Node.
 
 use jsgen_engine::interp::{Args, Interp, JsResult};
 use jsgen_engine::object::{Attrs, ObjectKind, PropKey};
 use jsgen_engine::value::Value;
+
+use crate::NodeData;
 
 /// How a lazy global looks once loaded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,6 +41,14 @@ pub fn define_lazy_global(it: &mut Interp, name: &str, module: &str, export: &st
             enumerable
         }
     };
+    if how == (Lazy::Data { enumerable: false }) {
+        it.node_mut()
+            .host
+            .lazy_exports
+            .insert(name.to_string(), (module.to_string(), export.to_string()));
+        jsgen_engine::builtins::define_lazy_global(it, name, load_lazy_export);
+        return;
+    }
     let keep = matches!(how, Lazy::Accessor { .. } | Lazy::Getter { .. });
     let captures = vec![
         Value::from(name),
@@ -101,6 +112,28 @@ fn lazy_get(it: &mut Interp, a: &Args) -> JsResult<Value> {
     Ok(value)
 }
 
+/// The builder of a [`Lazy::Data`] global: the export of its core module (undefined if the
+/// module failed to load, which only a broken build can make happen: core modules are part
+/// of the binary).
+fn load_lazy_export(it: &mut Interp, key: &PropKey) -> Value {
+    let name = match key {
+        PropKey::Str(s) => s.to_rust_string(),
+        _ => return Value::Undefined,
+    };
+    let Some((module, export)) = it.node().host.lazy_exports.get(&name).cloned() else {
+        return Value::Undefined;
+    };
+    let Ok(exports) = crate::require::require_core(it, &module, "node:internal") else {
+        return Value::Undefined;
+    };
+    match &exports {
+        Value::Object(o) if !export.is_empty() => it
+            .get(o, &PropKey::from(export.as_str()))
+            .unwrap_or(Value::Undefined),
+        _ => exports,
+    }
+}
+
 fn lazy_set(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if let Some(c) = captured(a) {
         it.global.define(
@@ -144,14 +177,21 @@ mod tests {
     }
 
     #[test]
-    fn loads_on_first_read_then_is_data() {
+    fn is_a_data_property_from_the_start() {
+        // As in Node: the descriptor is already the data property (the engine's lazy slot
+        // builds the value when the descriptor is read), never an accessor.
         let o = run(r#"
             const d = () => Object.getOwnPropertyDescriptor(globalThis, 'lazyData');
-            console.log(typeof d().get, d().enumerable);
+            console.log(typeof d().value, 'get' in d(), d().enumerable);
             console.log(lazyData === require('util').inspect);
             console.log(d().writable, d().enumerable, d().configurable, 'get' in d());
+            lazyData = 3;
+            console.log(lazyData, delete globalThis.lazyData, 'lazyData' in globalThis);
         "#);
-        assert_eq!(o, "function false\ntrue\ntrue false true false\n");
+        assert_eq!(
+            o,
+            "function false false\ntrue\ntrue false true false\n3 true false\n"
+        );
     }
 
     #[test]

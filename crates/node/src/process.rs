@@ -87,6 +87,8 @@ pub struct Host {
     /// Whether a warning already printed Node's `(Use \`node --trace-warnings ...\`)` hint
     /// (Node prints it once per process).
     pub warning_hint_shown: bool,
+    /// The lazy data globals ([`crate::lazy_global`]): name → (core module, export).
+    pub lazy_exports: std::collections::HashMap<String, (String, String)>,
     /// `--no-warnings` or `NODE_NO_WARNINGS=1`: Node's default `'warning'` handler is not
     /// installed, so warnings are not printed (the event still fires).
     pub warnings_off: bool,

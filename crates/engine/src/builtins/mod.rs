@@ -75,7 +75,7 @@ pub fn init_all(it: &mut Interp) {
     global::init(it);
     promise::init(it);
     date::init(it);
-    define_lazy_global(it, "Intl", |it| {
+    define_lazy_global(it, "Intl", |it, _| {
         intl::init(it);
         it.global
             .get_own_data(&PropKey::from("Intl"))
@@ -94,7 +94,7 @@ pub fn define_global(it: &Interp, name: &str, v: Value) {
 
 /// Defines a global binding like [`define_global`] whose value `init` builds on first use
 /// ([`Slot::Lazy`]): `Intl` costs 0.45 M instructions to build, a tenth of start-up.
-pub fn define_lazy_global(it: &Interp, name: &str, init: fn(&mut Interp) -> Value) {
+pub fn define_lazy_global(it: &Interp, name: &str, init: fn(&mut Interp, &PropKey) -> Value) {
     it.global.borrow_mut().props.insert(
         PropKey::from(name),
         Prop {

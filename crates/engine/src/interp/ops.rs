@@ -593,7 +593,7 @@ impl Interp {
         let Some((init, attrs)) = lazy else {
             return Value::Undefined;
         };
-        let v = (init.0)(self);
+        let v = (init.0)(self, key);
         holder
             .borrow_mut()
             .props
