@@ -2288,12 +2288,18 @@ defineWebIDL(ByteLengthQueuingStrategy, 'ByteLengthQueuingStrategy', ['highWater
 // =====================================================================================
 // TextEncoderStream / TextDecoderStream
 
+// Private fields named as Node's (#handle, #transform): a foreign receiver fails as reading
+// a private member does, with Node's message.
 class TextEncoderStream {
+  #handle;
+  #transform;
+
   constructor() {
     const { TextEncoder } = require('internal/encoding');
     const encoder = new TextEncoder();
     let pendingHighSurrogate = null;
-    const transform = new TransformStream({
+    this.#handle = encoder;
+    this.#transform = new TransformStream({
       transform(chunk, controller) {
         let input = `${chunk}`;
         if (pendingHighSurrogate !== null) input = pendingHighSurrogate + input;
@@ -2311,39 +2317,39 @@ class TextEncoderStream {
         }
       },
     });
-    this[kState] = { brand: 'TextEncoderStream', transform };
   }
 
   get encoding() {
-    if (!brand(this, 'TextEncoderStream')) throw invalidThis('TextEncoderStream');
-    return 'utf-8';
+    return this.#handle.encoding;
   }
 
   get readable() {
-    if (!brand(this, 'TextEncoderStream')) throw invalidThis('TextEncoderStream');
-    return this[kState].transform.readable;
+    return this.#transform.readable;
   }
 
   get writable() {
-    if (!brand(this, 'TextEncoderStream')) throw invalidThis('TextEncoderStream');
-    return this[kState].transform.writable;
+    return this.#transform.writable;
   }
 
   [inspectCustom](depth, options) {
     return customInspect(this, depth, options, 'TextEncoderStream', {
-      encoding: 'utf-8',
-      readable: this[kState].transform.readable,
-      writable: this[kState].transform.writable,
+      encoding: this.#handle.encoding,
+      readable: this.#transform.readable,
+      writable: this.#transform.writable,
     });
   }
 }
 defineWebIDL(TextEncoderStream, 'TextEncoderStream', ['encoding', 'readable', 'writable']);
 
 class TextDecoderStream {
+  #handle;
+  #transform;
+
   constructor(encoding = 'utf-8', options = {}) {
     const { TextDecoder } = require('internal/encoding');
     const decoder = new TextDecoder(encoding, options);
-    const transform = new TransformStream({
+    this.#handle = decoder;
+    this.#transform = new TransformStream({
       transform(chunk, controller) {
         const value = decoder.decode(chunk, { stream: true });
         if (value) controller.enqueue(value);
@@ -2357,42 +2363,36 @@ class TextDecoderStream {
         decoder.decode();
       },
     });
-    this[kState] = { brand: 'TextDecoderStream', decoder, transform };
   }
 
   get encoding() {
-    if (!brand(this, 'TextDecoderStream')) throw invalidThis('TextDecoderStream');
-    return this[kState].decoder.encoding;
+    return this.#handle.encoding;
   }
 
   get fatal() {
-    if (!brand(this, 'TextDecoderStream')) throw invalidThis('TextDecoderStream');
-    return this[kState].decoder.fatal;
+    return this.#handle.fatal;
   }
 
   get ignoreBOM() {
-    if (!brand(this, 'TextDecoderStream')) throw invalidThis('TextDecoderStream');
-    return this[kState].decoder.ignoreBOM;
+    return this.#handle.ignoreBOM;
   }
 
   get readable() {
-    if (!brand(this, 'TextDecoderStream')) throw invalidThis('TextDecoderStream');
-    return this[kState].transform.readable;
+    return this.#transform.readable;
   }
 
   get writable() {
-    if (!brand(this, 'TextDecoderStream')) throw invalidThis('TextDecoderStream');
-    return this[kState].transform.writable;
+    return this.#transform.writable;
   }
 
   [inspectCustom](depth, options) {
-    const d = this[kState].decoder;
+    const d = this.#handle;
     return customInspect(this, depth, options, 'TextDecoderStream', {
       encoding: d.encoding,
       fatal: d.fatal,
       ignoreBOM: d.ignoreBOM,
-      readable: this[kState].transform.readable,
-      writable: this[kState].transform.writable,
+      readable: this.#transform.readable,
+      writable: this.#transform.writable,
     });
   }
 }
