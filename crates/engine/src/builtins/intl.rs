@@ -1464,6 +1464,25 @@ pub(crate) fn parts_to_array(it: &mut Interp, parts: Parts) -> Value {
     Value::Object(it.new_array(items))
 }
 
+/// `formatRangeToParts`'s array: `{ type, value, source }` objects (NumberFormat and
+/// DateTimeFormat alike).
+pub(crate) fn sourced_parts_to_array(
+    it: &mut Interp,
+    parts: Vec<(&'static str, String, &'static str)>,
+) -> Value {
+    let items: Vec<Value> = parts
+        .into_iter()
+        .map(|(ty, s, source)| {
+            let o = it.new_object();
+            o.define("type", Value::from(ty), Attrs::DEFAULT);
+            o.define("value", Value::from(s.as_str()), Attrs::DEFAULT);
+            o.define("source", Value::from(source), Attrs::DEFAULT);
+            Value::Object(o)
+        })
+        .collect();
+    Value::Object(it.new_array(items))
+}
+
 fn nf_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let spec = number_format_from_args(it, &a.get(0), &a.get(1))?;
     make_service(it, a, IntlData::Number(spec))

@@ -1298,17 +1298,8 @@ fn dtf_format_range(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 fn dtf_format_range_to_parts(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (spec, x, y) = range_args(it, a, "Intl.DateTimeFormat.prototype.formatRangeToParts")?;
-    let items: Vec<Value> = range_parts(&spec, x, y)
-        .into_iter()
-        .map(|(ty, s, source)| {
-            let o = it.new_object();
-            o.define("type", Value::from(ty), Attrs::DEFAULT);
-            o.define("value", Value::from(s.as_str()), Attrs::DEFAULT);
-            o.define("source", Value::from(source), Attrs::DEFAULT);
-            Value::Object(o)
-        })
-        .collect();
-    Ok(Value::Object(it.new_array(items)))
+    let parts = range_parts(&spec, x, y);
+    Ok(super::intl::sourced_parts_to_array(it, parts))
 }
 
 /// The options a pattern shows, as V8 reads them back off ICU's pattern.

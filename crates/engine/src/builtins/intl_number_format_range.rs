@@ -15,7 +15,7 @@ use super::intl::{
     NumValue, NumberSpec, Parts,
 };
 use crate::interp::{Args, Interp, JsResult};
-use crate::object::{Attrs, Obj};
+use crate::object::Obj;
 use crate::value::Value;
 
 /// A locale's row of the generated table.
@@ -339,17 +339,8 @@ fn nf_format_range(it: &mut Interp, a: &Args) -> JsResult<Value> {
 fn nf_format_range_to_parts(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let spec = nf_spec(it, a.this, "Intl.NumberFormat.prototype.formatRangeToParts")?;
     let (x, y) = range_args(it, a)?;
-    let items: Vec<Value> = range_parts(&spec, &x, &y)
-        .into_iter()
-        .map(|(ty, s, source)| {
-            let o = it.new_object();
-            o.define("type", Value::from(ty), Attrs::DEFAULT);
-            o.define("value", Value::from(s.as_str()), Attrs::DEFAULT);
-            o.define("source", Value::from(source), Attrs::DEFAULT);
-            Value::Object(o)
-        })
-        .collect();
-    Ok(Value::Object(it.new_array(items)))
+    let parts = range_parts(&spec, &x, &y);
+    Ok(super::intl::sourced_parts_to_array(it, parts))
 }
 
 /// Installs `formatRange` and `formatRangeToParts` on `Intl.NumberFormat.prototype`.

@@ -728,6 +728,33 @@ fn string_proto_repeat(it: &mut Interp, a: &Args) -> JsResult<Value> {
     Ok(js(s.units().repeat(n as usize)))
 }
 
+/// The replacement for one match of a string pattern in `replace`/`replaceAll`: the replacer
+/// function's result as a string, or the replacement template's substitution.
+fn replacement_at(
+    it: &mut Interp,
+    replace_str: &Option<JsStr>,
+    replace_value: &Value,
+    search: &JsStr,
+    string: &JsStr,
+    pos: usize,
+) -> JsResult<JsStr> {
+    match replace_str {
+        None => {
+            let r = it.call(
+                replace_value,
+                &Value::Undefined,
+                &[
+                    Value::String(search.clone()),
+                    Value::from(pos),
+                    Value::String(string.clone()),
+                ],
+            )?;
+            it.to_string(&r)
+        }
+        Some(t) => get_substitution(it, search, string, pos, &[], &Value::Undefined, t),
+    }
+}
+
 /// GetSubstitution(matched, str, position, captures, namedCaptures, replacementTemplate)
 /// (ES2023). `captures` are strings or undefined; `named_captures` is undefined or an object.
 pub fn get_substitution(
@@ -854,21 +881,7 @@ fn string_proto_replace(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let Some(pos) = string_index_of(string.units(), search.units(), 0) else {
         return Ok(Value::String(string));
     };
-    let replacement = match &replace_str {
-        None => {
-            let r = it.call(
-                &replace_value,
-                &Value::Undefined,
-                &[
-                    Value::String(search.clone()),
-                    Value::from(pos),
-                    Value::String(string.clone()),
-                ],
-            )?;
-            it.to_string(&r)?
-        }
-        Some(t) => get_substitution(it, &search, &string, pos, &[], &Value::Undefined, t)?,
-    };
+    let replacement = replacement_at(it, &replace_str, &replace_value, &search, &string, pos)?;
     let len = string.len();
     if len - search.len() + replacement.len() > MAX_STRING_LENGTH {
         return Err(it.range_error("Invalid string length"));
@@ -965,21 +978,7 @@ fn string_proto_replace_all(it: &mut Interp, a: &Args) -> JsResult<Value> {
         let replacement = if let Some(c) = &constant {
             c.clone()
         } else {
-            match &replace_str {
-                None => {
-                    let r = it.call(
-                        &replace_value,
-                        &Value::Undefined,
-                        &[
-                            Value::String(search.clone()),
-                            Value::from(pos),
-                            Value::String(string.clone()),
-                        ],
-                    )?;
-                    it.to_string(&r)?
-                }
-                Some(t) => get_substitution(it, &search, &string, pos, &[], &Value::Undefined, t)?,
-            }
+            replacement_at(it, &replace_str, &replace_value, &search, &string, pos)?
         };
         out.extend_from_slice(replacement.units());
         if out.len() > MAX_STRING_LENGTH {
