@@ -1662,10 +1662,10 @@ pub fn init(it: &mut Interp) {
         "flatMap",
         "includes",
         "keys",
-        "values",
         "toReversed",
         "toSorted",
         "toSpliced",
+        "values",
     ] {
         unscopables.define(name, Value::Bool(true), Attrs::DEFAULT);
     }

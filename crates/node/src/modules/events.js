@@ -3,6 +3,7 @@
 'use strict';
 const kCapture = Symbol('kCapture');
 const kShapeMode = Symbol('shapeMode');
+const kEmitting = Symbol('events.emitting');
 let defaultMaxListeners = 10;
 
 function checkListener(listener) {
@@ -93,10 +94,16 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
     const result = Reflect.apply(handler, this, args);
     if (result !== undefined && result !== null) addCatch(this, result, type, args);
   } else {
-    const listeners = handler.slice();
-    for (let i = 0; i < listeners.length; ++i) {
-      const result = Reflect.apply(listeners[i], this, args);
-      if (result !== undefined && result !== null) addCatch(this, result, type, args);
+    // Node 24: listener arrays are copied on write while an emit walks them (kEmitting counts
+    // the walks), instead of copied on every emit.
+    handler[kEmitting]++;
+    try {
+      for (let i = 0; i < handler.length; ++i) {
+        const result = Reflect.apply(handler[i], this, args);
+        if (result !== undefined && result !== null) addCatch(this, result, type, args);
+      }
+    } finally {
+      handler[kEmitting]--;
     }
   }
   return true;
@@ -151,11 +158,13 @@ function _addListener(target, type, listener, prepend) {
     ++target._eventsCount;
   } else {
     if (typeof existing === 'function') {
-      existing = events[type] = prepend ? [listener, existing] : [existing, listener];
-    } else if (prepend) {
-      existing.unshift(listener);
+      existing = prepend ? [listener, existing] : [existing, listener];
+      existing[kEmitting] = 0;
+      events[type] = existing;
     } else {
-      existing.push(listener);
+      existing = ensureMutableListenerArray(events, type, existing);
+      if (prepend) existing.unshift(listener);
+      else existing.push(listener);
     }
     const m = _getMaxListeners(target);
     if (m > 0 && existing.length > m && !existing.warned) {
@@ -201,11 +210,27 @@ EventEmitter.prototype.prependOnceListener = function prependOnceListener(type, 
   return this;
 };
 
+function cloneEventListenerArray(arr) {
+  const copy = arr.slice();
+  copy[kEmitting] = 0;
+  if (arr.warned) copy.warned = true;
+  return copy;
+}
+
+function ensureMutableListenerArray(events, type, handler) {
+  if (handler[kEmitting] > 0) {
+    const copy = cloneEventListenerArray(handler);
+    events[type] = copy;
+    return copy;
+  }
+  return handler;
+}
+
 EventEmitter.prototype.removeListener = function removeListener(type, listener) {
   checkListener(listener);
   const events = this._events;
   if (events === undefined) return this;
-  const list = events[type];
+  let list = events[type];
   if (list === undefined) return this;
   if (list === listener || list.listener === listener) {
     this._eventsCount -= 1;
@@ -215,9 +240,10 @@ EventEmitter.prototype.removeListener = function removeListener(type, listener) 
       this._events = { __proto__: null };
     } else {
       delete events[type];
-      if (events.removeListener) this.emit('removeListener', type, list.listener || listener);
     }
+    if (events.removeListener !== undefined) this.emit('removeListener', type, list.listener || listener);
   } else if (typeof list !== 'function') {
+    list = ensureMutableListenerArray(events, type, list);
     let position = -1;
     for (let i = list.length - 1; i >= 0; i--) {
       if (list[i] === listener || list[i].listener === listener) {
