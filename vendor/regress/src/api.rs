@@ -515,6 +515,29 @@ impl Regex {
         )
     }
 
+    /// jsgen patch: the match starting exactly at index `start` of UTF-16 `text`, if any
+    /// (a sticky match: nothing after `start` is searched).
+    #[cfg(feature = "utf16")]
+    pub fn find_at_utf16(&self, text: &[u16], start: usize) -> Option<Match> {
+        let input = Utf16Input::new(text, self.cr.flags.unicode);
+        super::classicalbacktrack::BacktrackExecutor::new(
+            input,
+            MatchAttempter::new(&self.cr, input.left_end()),
+        )
+        .match_at(start)
+    }
+
+    /// jsgen patch: the match starting exactly at index `start` of UCS-2 `text`, if any.
+    #[cfg(feature = "utf16")]
+    pub fn find_at_ucs2(&self, text: &[u16], start: usize) -> Option<Match> {
+        let input = Ucs2Input::new(text, self.cr.flags.unicode);
+        super::classicalbacktrack::BacktrackExecutor::new(
+            input,
+            MatchAttempter::new(&self.cr, input.left_end()),
+        )
+        .match_at(start)
+    }
+
     /// Returns an iterator for matches found in 'text' starting at index `start`.
     #[cfg(feature = "utf16")]
     pub fn find_from_ucs2<'r, 't>(

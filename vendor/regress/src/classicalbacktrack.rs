@@ -6,7 +6,6 @@ use crate::cursor;
 use crate::cursor::{Backward, Direction, Forward};
 use crate::exec;
 use crate::indexing::{AsciiInput, ElementType, InputIndexer, Utf8Input};
-#[cfg(not(feature = "utf16"))]
 use crate::insn::StartPredicate;
 use crate::insn::{CompiledRegex, Insn, LoopFields};
 use crate::matchers;
@@ -918,6 +917,14 @@ impl<'r, Input: InputIndexer> BacktrackExecutor<'r, Input> {
 }
 
 impl<Input: InputIndexer> BacktrackExecutor<'_, Input> {
+    /// jsgen patch: the match that starts exactly at `offset`, if any — a sticky (`y`) match,
+    /// which needs no search of the rest of the input.
+    pub fn match_at(&mut self, offset: usize) -> Option<Match> {
+        let pos = self.input.try_move_right(self.input.left_end(), offset)?;
+        let end = self.matcher.try_at_pos(self.input, 0, pos, Forward::new())?;
+        Some(self.successful_match(pos, end))
+    }
+
     fn successful_match(&mut self, start: Input::Position, end: Input::Position) -> Match {
         // We want to simultaneously map our groups to offsets, and clear the groups.
         // A for loop is the easiest way to do this while satisfying the borrow checker.
@@ -944,7 +951,6 @@ impl<Input: InputIndexer> BacktrackExecutor<'_, Input> {
 
     /// \return the next match for an anchored regex that only matches at the start.
     /// This avoids any string searching and only tries matching at the given position.
-    #[cfg(not(feature = "utf16"))]
     fn next_match_anchored(
         &mut self,
         pos: Input::Position,
@@ -1010,8 +1016,13 @@ impl<Input: InputIndexer> exec::MatchProducer for BacktrackExecutor<'_, Input> {
         next_start: &mut Option<Input::Position>,
     ) -> Option<Match> {
         // When UTF-16 support is active prefix search is not used due to the different encoding.
+        // jsgen patch: an anchored regex (`^` without `m`) still tries only its start position
+        // (it used to try every position of the input before failing).
         #[cfg(feature = "utf16")]
-        return self.next_match_with_prefix_search(pos, next_start, &bytesearch::EmptyString {});
+        return match &self.matcher.re.start_pred {
+            StartPredicate::StartAnchored => self.next_match_anchored(pos, next_start),
+            _ => self.next_match_with_prefix_search(pos, next_start, &bytesearch::EmptyString {}),
+        };
 
         #[cfg(not(feature = "utf16"))]
         match &self.matcher.re.start_pred {

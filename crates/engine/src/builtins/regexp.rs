@@ -496,7 +496,9 @@ struct RawMatch {
 }
 
 /// Runs the matcher on `s` from `from`; the first (leftmost) match at or after `from`.
-fn raw_find(o: &Obj, s: &[u16], from: usize) -> Option<RawMatch> {
+/// The first match at or after `from`, or with `sticky` only one starting at `from` (a sticky
+/// search never looks further: a failing `y` match costs one attempt, not a scan).
+fn raw_find(o: &Obj, s: &[u16], from: usize, sticky: bool) -> Option<RawMatch> {
     let d = o.borrow();
     let ObjectKind::RegExp(d) = &d.kind else {
         return None;
@@ -515,10 +517,11 @@ fn raw_find(o: &Obj, s: &[u16], from: usize) -> Option<RawMatch> {
     {
         from -= 1;
     }
-    let m = if unicode {
-        d.regex.find_from_utf16(s, from).next()
-    } else {
-        d.regex.find_from_ucs2(s, from).next()
+    let m = match (unicode, sticky) {
+        (true, false) => d.regex.find_from_utf16(s, from).next(),
+        (false, false) => d.regex.find_from_ucs2(s, from).next(),
+        (true, true) => d.regex.find_at_utf16(s, from),
+        (false, true) => d.regex.find_at_ucs2(s, from),
     }?;
     let names = d
         .group_names
@@ -559,7 +562,9 @@ fn regexp_builtin_exec(it: &mut Interp, r: &Obj, s: &JsStr) -> JsResult<Value> {
     let found = if last_index > length {
         None
     } else {
-        raw_find(r, units, last_index as usize).filter(|m| !sticky || m.start as u64 == last_index)
+        // A sticky match starts at lastIndex, or at the surrogate pair lastIndex points into
+        // in Unicode mode (as V8).
+        raw_find(r, units, last_index as usize, sticky)
     };
     let Some(m) = found else {
         if global || sticky {
@@ -1138,7 +1143,7 @@ fn regexp_split(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let mut q = p;
     while q < size {
         let (e, caps): (usize, Vec<Value>) = if fast {
-            let Some(m) = raw_find(&splitter, su, q) else {
+            let Some(m) = raw_find(&splitter, su, q, false) else {
                 break;
             };
             if m.start >= size {
