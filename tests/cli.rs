@@ -1097,3 +1097,60 @@ fn each_limit_stops_each_kind_of_runaway_run() {
     assert_eq!(err.matches("output limit of 100 bytes").count(), 1, "{err}");
     assert_eq!(status, 124, "{err}");
 }
+
+/// Node 24's module detection reruns a `.js` file as an ES module only for errors that ES
+/// module syntax (or the CommonJS wrapper) causes; an early error in both goals is the
+/// CommonJS one, under the file's path — a module's own error is under its URL.
+#[test]
+fn syntax_errors_name_the_goal_node_reports() {
+    let cases = [
+        // (file, text, in the label, a line of stdout expected or "")
+        (
+            "sd1.js",
+            "console.log(1);\nlet a = 1; let a = 2;\n",
+            "sd1.js:2:16]",
+            "",
+        ),
+        (
+            "sd2.js",
+            "console.log(/a\\b*/.test('a'));\n",
+            "sd2.js:1:13]",
+            "",
+        ),
+        (
+            "sd3.js",
+            "import fs from 'fs';\nlet a; let a;\n",
+            "file://",
+            "",
+        ),
+        (
+            "sd4.js",
+            "const require = 1;\nimport fs from 'fs';\nconsole.log(require);\n",
+            "",
+            "1\n",
+        ),
+        (
+            "sd5.js",
+            "const x = await Promise.resolve(5);\nconsole.log(x);\n",
+            "",
+            "5\n",
+        ),
+    ];
+    for (name, text, label, stdout) in cases {
+        let (out, err, code) = run_file(name, text);
+        if label.is_empty() {
+            assert_eq!((out.as_str(), code), (stdout, 0), "{name}: {err}");
+            continue;
+        }
+        assert_eq!(code, 1, "{name}");
+        assert!(err.contains("SyntaxError"), "{name}: {err}");
+        if label == "file://" {
+            assert!(err.contains("[file://"), "{name}: {err}");
+        } else {
+            assert!(
+                err.contains(label) && !err.contains("[file://"),
+                "{name}: {err}"
+            );
+        }
+    }
+}

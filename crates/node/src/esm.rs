@@ -82,10 +82,28 @@ pub fn url_to_path(url: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Does a text that failed to parse as CommonJS parse as an ES module (Node 24's syntax
-/// detection)?
-pub fn looks_like_esm(text: &str) -> bool {
-    jsgen_engine::interp::script::parse_module_like(text, true).is_ok()
+/// Node 24's syntax detection (`shouldRetryAsESM` in its CommonJS loader): a `.js` file
+/// whose CommonJS compilation failed runs as an ES module when the error is one only ES
+/// module syntax causes, or one only the CommonJS wrapper causes (top-level `await`, a
+/// declared `require`) and the text is a valid module. Any other error is the CommonJS one,
+/// reported under the file's path.
+pub fn should_retry_as_esm(message: &str, text: &str) -> bool {
+    const ESM_SYNTAX: [&str; 3] = [
+        "Cannot use import statement outside a module",
+        "Unexpected token 'export'",
+        "Cannot use 'import.meta' outside a module",
+    ];
+    const ONLY_IN_COMMONJS: [&str; 6] = [
+        "Identifier 'module' has already been declared",
+        "Identifier 'exports' has already been declared",
+        "Identifier 'require' has already been declared",
+        "Identifier '__filename' has already been declared",
+        "Identifier '__dirname' has already been declared",
+        "await is only valid in async functions and the top level bodies of modules",
+    ];
+    ESM_SYNTAX.contains(&message)
+        || (ONLY_IN_COMMONJS.contains(&message)
+            && jsgen_engine::interp::module::is_valid_module(text))
 }
 
 fn node_error(it: &mut Interp, code: &str, message: &str) -> Abrupt {
@@ -261,11 +279,9 @@ fn format_of(path: &Path, text: &str) -> Format {
             Some("commonjs") => Format::CommonJs,
             _ => {
                 let opts = jsgen_engine::parser::ParseOptions::default();
-                if jsgen_engine::parser::parse_script(text, &opts).is_err() && looks_like_esm(text)
-                {
-                    Format::Module
-                } else {
-                    Format::CommonJs
+                match jsgen_engine::parser::parse_script(text, &opts) {
+                    Err(e) if should_retry_as_esm(&e.message, text) => Format::Module,
+                    _ => Format::CommonJs,
                 }
             }
         },

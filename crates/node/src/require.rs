@@ -834,7 +834,7 @@ fn run_commonjs_module(
         Ok(w) => w,
         Err(RunError::Syntax { source, error }) => {
             let is_cjs = filename.ends_with(".cjs");
-            if !is_cjs && crate::esm::looks_like_esm(text) {
+            if !is_cjs && crate::esm::should_retry_as_esm(&error.message, text) {
                 let cache = module_cache(it);
                 let _ = it.delete_property(&cache, &PropKey::from(filename));
                 let ns = crate::esm::require_esm(it, Path::new(filename), text, parent)?;

@@ -76,15 +76,18 @@ fn run_detected_module(
     error: jsgen_engine::parser::SyntaxError,
     ext: &str,
 ) -> Result<Value, RunError> {
-    let first = RunError::Syntax { source, error };
     // Node 24's detection: a `.js` file with ES module syntax runs as an ES module (a
-    // `.cjs` one never does).
-    if name.starts_with('/') && ext != "cjs" && crate::esm::looks_like_esm(text) {
-        return crate::esm::run_main_module(it, name, text);
-    }
+    // `.cjs` one never does); its errors are then the module's.
     if ext == "cjs" {
-        return Err(first);
+        return Err(RunError::Syntax { source, error });
     }
+    if name.starts_with('/') {
+        if crate::esm::should_retry_as_esm(&error.message, text) {
+            return crate::esm::run_main_module(it, name, text);
+        }
+        return Err(RunError::Syntax { source, error });
+    }
+    let first = RunError::Syntax { source, error };
     it.run_module_like(source, text, first, true)
 }
 

@@ -567,6 +567,9 @@ where
                                 invert: false,
                                 unicode_icase: self.flags.unicode && self.flags.icase,
                             });
+                            // jsgen patch: an assertion takes no quantifier (V8: "Nothing to
+                            // repeat"), in every mode.
+                            quantifier_allowed = false;
                         }
                         // Term :: Assertion :: \B
                         'B' => {
@@ -575,6 +578,9 @@ where
                                 invert: true,
                                 unicode_icase: self.flags.unicode && self.flags.icase,
                             });
+                            // jsgen patch: an assertion takes no quantifier (V8: "Nothing to
+                            // repeat"), in every mode.
+                            quantifier_allowed = false;
                         }
                         // Term :: Atom :: \ AtomEscape :: CharacterEscape :: c AsciiLetter
                         // Term :: ExtendedAtom :: \ [lookahead = c]

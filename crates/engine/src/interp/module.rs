@@ -212,38 +212,9 @@ impl Interp {
         source: u32,
     ) -> Result<ModuleId, RunError> {
         let text = self.sources[source as usize].text.clone();
-        let opts = ParseOptions {
-            strict: true,
-            top_level_await: true,
-            module: true,
-        };
         let syntax = |error| RunError::Syntax { source, error };
-        let (script, items) = parse_module(&text, &opts).map_err(syntax)?;
-        check_module_body(&script.body).map_err(syntax)?;
-        let span = script.span;
-        let func = Rc::new(Function {
-            name: None,
-            kind: FunctionKind::Arrow,
-            is_async: true,
-            is_generator: false,
-            params: Vec::new(),
-            rest: None,
-            body: FunctionBody::Block(script.body),
-            has_use_strict: true,
-            is_derived_ctor: false,
-            span,
-            scope: Default::default(),
-        });
-        let wrapper = Script {
-            body: vec![Stmt::new(
-                StmtKind::Expr(Expr::new(ExprKind::Arrow(func.clone()), span)),
-                span,
-            )],
-            strict: true,
-            span,
-            scope: Default::default(),
-        };
-        resolve_script(&wrapper, &ResolveOptions::default()).map_err(syntax)?;
+        let (wrapper, func, items) = parse_and_resolve_module(&text).map_err(syntax)?;
+        let span = wrapper.span;
         let internal = |message: &str| {
             syntax(SyntaxError {
                 message: message.into(),
@@ -1574,4 +1545,49 @@ fn dynamic_import_evaluated(it: &mut Interp, state: &Obj, r: Result<Value, Value
         Err(e) => it.reject_promise(&promise, e),
     }
     Ok(())
+}
+
+/// ParseModule's parse and early errors (the scope analysis included): the module body as
+/// an async arrow inside a script wrapper, and the module's import/export entries.
+fn parse_and_resolve_module(
+    text: &str,
+) -> Result<(Script, Rc<Function>, crate::ast::ModuleItems), SyntaxError> {
+    let opts = ParseOptions {
+        strict: true,
+        top_level_await: true,
+        module: true,
+    };
+    let (script, items) = parse_module(text, &opts)?;
+    check_module_body(&script.body)?;
+    let span = script.span;
+    let func = Rc::new(Function {
+        name: None,
+        kind: FunctionKind::Arrow,
+        is_async: true,
+        is_generator: false,
+        params: Vec::new(),
+        rest: None,
+        body: FunctionBody::Block(script.body),
+        has_use_strict: true,
+        is_derived_ctor: false,
+        span,
+        scope: Default::default(),
+    });
+    let wrapper = Script {
+        body: vec![Stmt::new(
+            StmtKind::Expr(Expr::new(ExprKind::Arrow(func.clone()), span)),
+            span,
+        )],
+        strict: true,
+        span,
+        scope: Default::default(),
+    };
+    resolve_script(&wrapper, &ResolveOptions::default())?;
+    Ok((wrapper, func, items))
+}
+
+/// Whether `text` is a valid module (parses and passes the early errors): Node 24's module
+/// detection only reruns a CommonJS file as a module when it is one.
+pub fn is_valid_module(text: &str) -> bool {
+    parse_and_resolve_module(text).is_ok()
 }
