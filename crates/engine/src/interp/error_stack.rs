@@ -148,7 +148,22 @@ impl Interp {
             let Some(step) = async_trace_step(&p) else {
                 break;
             };
-            if let Some(name) = step.frame {
+            // An async method awaiting: `at async Type.name`, after the receiver of its call.
+            let frame = match (&step.receiver, &step.frame) {
+                (Some(r), Some(_)) if !r.is_nullish() && !self.is_global_receiver(r) => {
+                    let f = if step.func_name.is_empty() {
+                        "<anonymous>"
+                    } else {
+                        &step.func_name
+                    };
+                    Some(JsStr::from(format!(
+                        "async {}.{f}",
+                        self.receiver_type_name(r)
+                    )))
+                }
+                _ => step.frame,
+            };
+            if let Some(name) = frame {
                 let (source, offset, kind) = match step.position {
                     Some((source, offset)) => (source, offset, FrameKind::Js),
                     // A combinator's frame has no position: printed as its name alone.
@@ -572,6 +587,9 @@ struct AsyncTraceStep {
     position: Option<(u32, u32)>,
     /// The promise to continue from.
     next: Option<Obj>,
+    /// An awaiting async function's name and the receiver it was called on.
+    func_name: String,
+    receiver: Option<Value>,
 }
 
 /// The step V8 takes from `promise`: it must be pending with exactly one reaction. An await
@@ -589,10 +607,11 @@ fn async_trace_step(promise: &Obj) -> Option<AsyncTraceStep> {
     }
     let pair = &pd.reactions[0];
     if let Handler::Await(co) = &pair.on_fulfilled {
-        let (name, at) = match &co.borrow().kind {
+        let (name, at, receiver) = match &co.borrow().kind {
             ObjectKind::Async(ad) => (
                 crate::builtins::object::function_debug_name(&ad.func_obj),
                 ad.suspended_at,
+                ad.method_call.as_ref().map(|m| m.receiver.clone()),
             ),
             _ => return None,
         };
@@ -601,6 +620,8 @@ fn async_trace_step(promise: &Obj) -> Option<AsyncTraceStep> {
             frame: Some(JsStr::from(format!("async {name}").trim_end())),
             position: Some(at?),
             next: crate::interp::generator::async_current_promise(co),
+            func_name: name,
+            receiver,
         });
     }
     let reject = Some(&pair.on_rejected);
@@ -622,6 +643,8 @@ fn async_trace_step(promise: &Obj) -> Option<AsyncTraceStep> {
             )),
             position: None,
             next: e.promise,
+            func_name: String::new(),
+            receiver: None,
         });
     }
     if let Handler::Js(Value::Object(f)) = &pair.on_fulfilled {
@@ -630,6 +653,8 @@ fn async_trace_step(promise: &Obj) -> Option<AsyncTraceStep> {
                 frame: None,
                 position: None,
                 next: Some(p),
+                func_name: String::new(),
+                receiver: None,
             });
         }
     }
@@ -645,6 +670,8 @@ fn async_trace_step(promise: &Obj) -> Option<AsyncTraceStep> {
         frame: None,
         position: None,
         next: Some(next?),
+        func_name: String::new(),
+        receiver: None,
     })
 }
 

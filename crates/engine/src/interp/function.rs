@@ -904,6 +904,7 @@ impl Interp {
                     f.clone(),
                     func.clone(),
                     env.clone(),
+                    self.current_method_call(),
                 ))),
             );
             return Ok(Value::Object(g));

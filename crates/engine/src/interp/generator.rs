@@ -33,7 +33,7 @@ use crate::interp::eval::Frame;
 use crate::interp::iter::IterSite;
 use crate::interp::jobs::{Handler, ReactionKind};
 use crate::interp::scope::Env;
-use crate::interp::{Abrupt, Args, Interp, JsResult};
+use crate::interp::{Abrupt, Args, Interp, JsResult, MethodCall};
 use crate::object::{Attrs, Obj, ObjectKind, PropKey};
 use crate::value::Value;
 
@@ -61,21 +61,31 @@ pub struct GeneratorData {
     pub env: Env,
     /// The saved continuation while suspended.
     pub frames: Vec<Frame>,
+    /// The receiver the generator function was called on: V8 names the body's frames after
+    /// it on every resumption (`at Object.g`), as on the first call.
+    pub method_call: Option<Box<MethodCall>>,
 }
 
 impl GeneratorData {
-    pub fn new(func_obj: Obj, func: Rc<ast::Function>, env: Env) -> GeneratorData {
+    pub fn new(
+        func_obj: Obj,
+        func: Rc<ast::Function>,
+        env: Env,
+        method_call: Option<Box<MethodCall>>,
+    ) -> GeneratorData {
         GeneratorData {
             state: GenState::SuspendedStart,
             func_obj,
             func,
             env,
             frames: Vec::new(),
+            method_call,
         }
     }
     pub fn trace(&self, t: &mut Tracer) {
         t.edge(&self.func_obj.0);
         t.edge(&self.env.0);
+        trace_method_call(&self.method_call, t);
         for f in &self.frames {
             f.trace(t);
         }
@@ -99,6 +109,15 @@ pub enum Step {
 }
 
 impl Interp {
+    /// The receiver of the call being entered (the top stack entry's), kept by a coroutine
+    /// for its later resumptions.
+    pub(crate) fn current_method_call(&self) -> Option<Box<MethodCall>> {
+        self.stack
+            .last()
+            .and_then(|e| e.method_call.clone())
+            .map(Box::new)
+    }
+
     /// Runs (or resumes) a suspendable function body until it suspends or completes.
     /// `frames` is the saved continuation (empty to start from the beginning).
     pub fn run_body(
@@ -108,6 +127,7 @@ impl Interp {
         env: &Env,
         frames: Vec<Frame>,
         resume: Option<Resume>,
+        method_call: Option<&MethodCall>,
     ) -> JsResult<Step> {
         let name = match &func_obj.borrow().kind {
             ObjectKind::Closure(c) => (c.name.clone(), c.source),
@@ -123,6 +143,9 @@ impl Interp {
             });
         if !reuse {
             self.enter(name.0, name.1)?;
+            if let (Some(m), Some(e)) = (method_call, self.stack.last_mut()) {
+                e.method_call = Some(m.clone());
+            }
         }
         let saved_frames = std::mem::replace(&mut self.frames, frames);
         let saved_resume = std::mem::replace(&mut self.resume, resume);
@@ -187,7 +210,7 @@ impl Interp {
             )));
         };
         let g = g.clone();
-        let (state, func_obj, func, env, frames) = {
+        let (state, func_obj, func, env, frames, method_call) = {
             let mut d = g.borrow_mut();
             let ObjectKind::Generator(gd) = &mut d.kind else {
                 unreachable!("checked above")
@@ -203,6 +226,7 @@ impl Interp {
                 gd.func.clone(),
                 gd.env.clone(),
                 std::mem::take(&mut gd.frames),
+                gd.method_call.take(),
             )
         };
         let set_state = |s: GenState| {
@@ -235,8 +259,18 @@ impl Interp {
             Some(resume)
         };
         let saved_gen = self.current_async_gen.take();
-        let r = self.run_body(&func_obj, &func, &env, frames, resume);
+        let r = self.run_body(
+            &func_obj,
+            &func,
+            &env,
+            frames,
+            resume,
+            method_call.as_deref(),
+        );
         self.current_async_gen = saved_gen;
+        if let ObjectKind::Generator(gd) = &mut g.borrow_mut().kind {
+            gd.method_call = method_call;
+        }
         match r {
             Ok(Step::Suspended(v, frames)) => {
                 if let ObjectKind::Generator(gd) = &mut g.borrow_mut().kind {
@@ -276,6 +310,7 @@ impl Interp {
                     awaiting_return: false,
                     queue: VecDeque::new(),
                     suspended_at: None,
+                    method_call: self.current_method_call(),
                 })),
             );
             return Ok(Value::Object(g));
@@ -293,6 +328,7 @@ impl Interp {
                 awaiting_return: false,
                 queue: VecDeque::new(),
                 suspended_at: None,
+                method_call: self.current_method_call(),
             })),
         );
         self.resume_async(&co, Resume::Next(Value::Undefined))?;
@@ -303,7 +339,7 @@ impl Interp {
     pub fn resume_async(&mut self, co: &Obj, resume: Resume) -> JsResult<()> {
         let mut resume = Some(resume);
         loop {
-            let (func_obj, func, env, frames, is_gen, started) = {
+            let (func_obj, func, env, frames, is_gen, started, method_call) = {
                 let mut d = co.borrow_mut();
                 let ObjectKind::Async(ad) = &mut d.kind else {
                     return Ok(());
@@ -316,6 +352,7 @@ impl Interp {
                     std::mem::take(&mut ad.frames),
                     ad.func.is_generator,
                     started,
+                    ad.method_call.take(),
                 )
             };
             let saved = std::mem::replace(
@@ -328,8 +365,12 @@ impl Interp {
                 &env,
                 frames,
                 if started { resume.take() } else { None },
+                method_call.as_deref(),
             );
             self.current_async_gen = saved;
+            if let ObjectKind::Async(ad) = &mut co.borrow_mut().kind {
+                ad.method_call = method_call;
+            }
             match r {
                 Ok(Step::Suspended(v, frames)) => {
                     let at = self.last_suspend_pos.take();
@@ -783,12 +824,22 @@ pub struct AsyncData {
     /// Where the body is suspended (source, offset of its latest call or `await`), for V8's
     /// `at async f (file:line:col)` frames.
     pub suspended_at: Option<(u32, u32)>,
+    /// The receiver of the original call (see [`GeneratorData::method_call`]).
+    pub method_call: Option<Box<MethodCall>>,
+}
+
+fn trace_method_call(m: &Option<Box<MethodCall>>, t: &mut Tracer) {
+    if let Some(m) = m {
+        crate::object::trace_value(&m.receiver, t);
+        t.edge(&m.func.0);
+    }
 }
 
 impl AsyncData {
     pub fn trace(&self, t: &mut Tracer) {
         t.edge(&self.func_obj.0);
         t.edge(&self.env.0);
+        trace_method_call(&self.method_call, t);
         for f in &self.frames {
             f.trace(t);
         }
