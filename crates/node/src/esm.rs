@@ -340,9 +340,10 @@ pub fn load_imported_module(
 ) -> JsResult<ModuleId> {
     let specifier = request.specifier.to_rust_string();
     let from = referrer_path(it, referrer, source);
-    let core = specifier
-        .strip_prefix("node:")
-        .or_else(|| crate::modules::exists(&specifier).then_some(specifier.as_str()));
+    let core = specifier.strip_prefix("node:").or_else(|| {
+        (crate::modules::exists(&specifier) && !crate::modules::scheme_only(&specifier))
+            .then_some(specifier.as_str())
+    });
     if let Some(name) = core {
         return builtin_module(it, name, &specifier);
     }

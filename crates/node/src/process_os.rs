@@ -378,7 +378,7 @@ fn get_builtin_module(it: &mut Interp, a: &Args) -> JsResult<Value> {
     };
     let s = s.to_rust_string();
     let name = s.strip_prefix("node:").unwrap_or(&s);
-    if !crate::modules::exists(name) {
+    if !crate::modules::exists(name) || (name == s && crate::modules::scheme_only(name)) {
         return Ok(Value::Undefined);
     }
     crate::require::require_core(it, name, "node:internal")

@@ -333,7 +333,7 @@ fn require(it: &mut Interp, a: &Args) -> JsResult<Value> {
         }
         return require_core(it, &id, &from);
     }
-    if crate::modules::exists(&id) {
+    if crate::modules::exists(&id) && !crate::modules::scheme_only(&id) {
         return require_core(it, &id, &from);
     }
     let path = resolve_filename(it, &id, &from, module.as_ref())?;
@@ -344,18 +344,24 @@ fn require(it: &mut Interp, a: &Args) -> JsResult<Value> {
 /// that is none of these is `ERR_UNKNOWN_BUILTIN_MODULE`; one jsgen does not provide is
 /// `MODULE_NOT_FOUND`.
 pub fn is_node_builtin(name: &str) -> bool {
-    NODE_BUILTINS.split_whitespace().any(|b| b == name)
+    NODE_BUILTINS
+        .split_whitespace()
+        .any(|b| b.strip_prefix("node:").unwrap_or(b) == name)
 }
 
-/// Node 24's built-in module names, space-separated.
+/// Node 24's built-in module names, space-separated, as `require('module').builtinModules`
+/// lists them (the ones only reachable with the scheme carry it).
 pub const NODE_BUILTINS: &str =
-    "assert assert/strict async_hooks buffer child_process cluster console \
-        constants crypto dgram diagnostics_channel dns dns/promises domain events fs fs/promises \
-        http http2 https inspector inspector/promises module net os path path/posix path/win32 \
-        perf_hooks process punycode querystring readline readline/promises repl stream \
-        stream/consumers stream/promises stream/web string_decoder sys timers timers/promises \
-        tls trace_events tty url util util/types v8 vm wasi worker_threads zlib sea sqlite test \
-        test/reporters";
+    "_http_agent _http_client _http_common _http_incoming _http_outgoing _http_server \
+        _stream_duplex _stream_passthrough _stream_readable _stream_transform _stream_wrap \
+        _stream_writable _tls_common _tls_wrap assert assert/strict async_hooks buffer \
+        child_process cluster console constants crypto dgram diagnostics_channel dns \
+        dns/promises domain events fs fs/promises http http2 https inspector \
+        inspector/promises module net os path path/posix path/win32 perf_hooks process \
+        punycode querystring readline readline/promises repl stream stream/consumers \
+        stream/promises stream/web string_decoder sys timers timers/promises tls trace_events \
+        tty url util util/types v8 vm wasi worker_threads zlib node:sea node:sqlite node:test \
+        node:test/reporters";
 
 /// `module.createRequire(filename)`: a `require` resolving from `filename` (a path or a
 /// `file:` URL, as a string or a URL object).
@@ -916,7 +922,7 @@ fn resolve(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let id = module_id(it, a)?;
     let (from, module) = captured(a);
     let name = id.strip_prefix("node:").unwrap_or(&id);
-    if crate::modules::exists(name) {
+    if crate::modules::exists(name) && (name != id || !crate::modules::scheme_only(name)) {
         return Ok(Value::from(id.as_str()));
     }
     // `{ paths: [...] }`: resolve as if required from each directory in turn.
@@ -947,7 +953,8 @@ fn resolve(it: &mut Interp, a: &Args) -> JsResult<Value> {
 fn resolve_paths(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let id = module_id(it, a)?;
     let (from, _) = captured(a);
-    if crate::modules::exists(id.strip_prefix("node:").unwrap_or(&id)) {
+    let name = id.strip_prefix("node:").unwrap_or(&id);
+    if crate::modules::exists(name) && (name != id || !crate::modules::scheme_only(name)) {
         return Ok(Value::Null);
     }
     let dir = dirname_of(&from);

@@ -93,7 +93,7 @@ class AssertionError extends Error {
     if (typeof options !== 'object' || options === null) {
       throw binding.invalidArgType('options', 'of type object', options);
     }
-    const { message, operator, stackStartFn, details } = options;
+    const { message, operator, stackStartFn, details, diff = 'simple' } = options;
     let { actual, expected } = options;
     if (message != null) {
       if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
@@ -153,6 +153,8 @@ class AssertionError extends Error {
       Object.defineProperty(this, 'stack', { value: [...head, ...frames].join('\n'), enumerable: false, writable: true, configurable: true });
     }
     this.name = 'AssertionError';
+    // Node 24: how the message's diff was made ('simple', or 'full' from an Assert's options).
+    this.diff = diff;
     void stackStartFn;
   }
   toString() {

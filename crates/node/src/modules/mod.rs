@@ -21,6 +21,7 @@ const MODULES: &[(&str, &str)] = &[
     ),
     ("timers", include_str!("timers.js")),
     ("timers/promises", include_str!("timers_promises.js")),
+    ("test", include_str!("test.js")),
     ("perf_hooks", include_str!("perf_hooks.js")),
     ("internal/errors", include_str!("internal_errors.js")),
     (
@@ -123,7 +124,8 @@ const MODULES: &[(&str, &str)] = &[
         "module",
         "'use strict'; module.exports = { createRequire: binding.createRequire, \
          builtinModules: binding.builtinModules(), \
-         isBuiltin: (s) => binding.builtinModules().includes(String(s).replace(/^node:/, '')) };",
+         isBuiltin: (s) => { s = String(s); const list = binding.builtinModules(); \
+         return s.startsWith('node:') ? list.includes(s.slice(5)) || list.includes(s) : list.includes(s); } };",
     ),
 ];
 
@@ -134,6 +136,12 @@ pub fn is_internal(name: &str) -> bool {
 
 pub fn exists(name: &str) -> bool {
     !is_internal(name) && MODULES.iter().any(|(n, _)| *n == name)
+}
+
+/// Core modules only reachable with the `node:` scheme (Node's `schemelessBlockList`): a
+/// bare `require('test')` looks for a package named `test`.
+pub fn scheme_only(name: &str) -> bool {
+    matches!(name, "test" | "test/reporters" | "sea" | "sqlite")
 }
 
 /// Loads core module `name` (None if there is no such module).

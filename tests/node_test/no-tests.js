@@ -1,0 +1,2 @@
+const { test } = require('node:test');
+console.log('top');

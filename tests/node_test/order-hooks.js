@@ -1,0 +1,11 @@
+const { test, describe, it, before, after, beforeEach, afterEach } = require('node:test');
+console.log('A');
+test('one', () => { console.log('in one'); });
+console.log('B');
+test('two', async () => { console.log('in two'); await null; console.log('two later'); });
+describe('suite', () => { console.log('describe body'); before(() => console.log('before')); beforeEach(() => console.log('beforeEach')); afterEach(() => console.log('afterEach')); after(() => console.log('after')); it('x', () => console.log('in x')); it('y', () => console.log('in y')); });
+console.log('C');
+setTimeout(() => console.log('timeout'), 0);
+Promise.resolve().then(() => console.log('micro'));
+process.nextTick(() => console.log('tick'));
+process.on('exit', (c) => console.log('exit', c, process.exitCode));
