@@ -21,3 +21,10 @@ fn intl_matrix_matches_node() {
 fn intl_datetime_matrix_matches_node() {
     check_matrix("intl_datetime", "matrix.js", "expected.out");
 }
+
+/// `intl_datetime/more.js` (dayPeriod, formatRange, calendars, numbering systems, far years)
+/// against the reference Node's output (`intl_datetime/gen.sh`).
+#[test]
+fn intl_datetime_more_matches_node() {
+    check_matrix("intl_datetime", "more.js", "more.out");
+}

@@ -13,6 +13,9 @@
 //!   adjusts a matched pattern (requested text widths, `2-digit` fields, the hour letter of
 //!   the hour cycle, fractional seconds), and formatted with `FixedCalendarDateTimeNames`.
 //! * **jiff** (through `time_zone.rs`): the offset of every IANA zone at the instant.
+//! * Calendars other than the Gregorian: ICU4X's `DateTimeFormatter` with its own pattern;
+//!   flexible day periods (`intl_day_period.rs`) and `formatRange` layouts
+//!   (`intl_date_interval.rs`) from tables generated with the reference Node.
 //!
 //! Formatters are built on first use per (locale, pattern) and cached per thread.
 
@@ -25,12 +28,14 @@ use icu_datetime::fieldsets::enums::CompositeFieldSet;
 use icu_datetime::options::{Length, SubsecondDigits, TimePrecision, YearStyle};
 use icu_datetime::pattern::{DateTimePattern, FixedCalendarDateTimeNames};
 use icu_datetime::preferences::{CalendarAlgorithm, HourCycle};
-use icu_datetime::{DateTimeFormatterPreferences, FixedCalendarDateTimeFormatter};
+use icu_datetime::{
+    DateTimeFormatter, DateTimeFormatterPreferences, FixedCalendarDateTimeFormatter,
+};
 use icu_locale_core::Locale;
 use icu_time::zone::{IanaParser, TimeZoneInfo, UtcOffset};
 use icu_time::{DateTime, Time, TimeZone, ZonedDateTime};
 use rustc_hash::FxHashMap;
-use writeable::{Part, TryWriteable};
+use writeable::{Part, TryWriteable, Writeable};
 
 use super::intl::{
     bool_opt, get_opt, intl_data, make_service, options_object, parts_to_array, str_opt, IntlData,
@@ -65,6 +70,14 @@ pub struct DateSpec {
     pub tz_display: Option<String>,
     pub date_style: Option<String>,
     pub time_style: Option<String>,
+    /// An explicit numbering system (`numberingSystem`, `-u-nu-`) Node supports.
+    pub nu: Option<String>,
+    /// `resolvedOptions().locale` when it is not `locale` (the `-u-ca-`/`-u-nu-` keywords
+    /// kept).
+    pub resolved_locale: Option<String>,
+    /// The calendar (`calendar`, `-u-ca-`, canonical: `islamicc` is `islamic-civil`); `None`
+    /// is `gregory`.
+    pub calendar: Option<String>,
     /// The UTS 35 pattern everything is formatted with.
     pub pattern: String,
 }
@@ -191,7 +204,7 @@ fn names_for(locale: &str, pattern: &str) -> Option<Rc<Names>> {
 // ---- patterns -------------------------------------------------------------------------------
 
 #[derive(Debug, Clone, PartialEq)]
-enum Token {
+pub(super) enum Token {
     /// A field: its letter and how many times it repeats.
     Field(char, usize),
     /// Literal text, unquoted.
@@ -199,7 +212,7 @@ enum Token {
 }
 
 /// Splits a UTS 35 pattern into fields and literal text (`'...'` quoting, `''` a quote).
-fn tokens(p: &str) -> Vec<Token> {
+pub(super) fn tokens(p: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     let mut chars = p.chars().peekable();
     let mut lit = String::new();
@@ -241,7 +254,7 @@ fn tokens(p: &str) -> Vec<Token> {
     out
 }
 
-fn untokens(t: &[Token]) -> String {
+pub(super) fn untokens(t: &[Token]) -> String {
     // Adjacent literals are one (two quoted runs side by side would read as a quote).
     let mut merged: Vec<Token> = Vec::new();
     for tok in t {
@@ -513,8 +526,8 @@ fn resolve_pattern(s: &DateSpec) -> String {
     } else {
         None
     };
-    let base = from_table
-        .map(str::to_string)
+    let base = super::intl_day_period::pattern(s)
+        .or_else(|| from_table.map(str::to_string))
         .or_else(|| {
             if !with_time
                 || (table_date.is_none()
@@ -585,23 +598,9 @@ fn resolve_pattern(s: &DateSpec) -> String {
         })
         .unwrap_or_else(|| "y-MM-dd".into());
     let mut toks = tokens(&base);
-    // ICU has no generic name for UTC: it prints the offset (`GMT+0`, `GMT+00:00`).
-    // ... and its short specific name is `UTC` in every locale (ICU4X: fr `TU`).
-    if s.tz_name == "UTC" {
-        for t in toks.iter_mut() {
-            match t {
-                Token::Field(c @ 'v', _) => *c = 'O',
-                Token::Field('z', 1..=3) => *t = Token::Lit("UTC".into()),
-                _ => {}
-            }
-        }
-    }
+    fit_utc(s, &mut toks);
     if s.date_style.is_some() || s.time_style.is_some() {
-        for t in toks.iter_mut() {
-            if let Token::Field(c @ ('h' | 'H' | 'K' | 'k'), _) = t {
-                *c = hour_letter(hc);
-            }
-        }
+        fit_style_hour(s, &mut toks);
         let mut p = untokens(&toks);
         for (loc, from, to) in PATTERN_FIXES {
             if s.locale == *loc {
@@ -617,12 +616,26 @@ fn resolve_pattern(s: &DateSpec) -> String {
             'M' | 'L' => s.month.is_some(),
             'd' => s.day.is_some(),
             'E' | 'c' | 'e' => s.weekday.is_some(),
-            'h' | 'H' | 'K' | 'k' | 'a' | 'b' | 'B' => s.hour.is_some() || s.day_period.is_some(),
+            'h' | 'H' | 'K' | 'k' => s.hour.is_some(),
+            'a' | 'b' | 'B' => s.hour.is_some() || s.day_period.is_some(),
             'm' => s.minute.is_some(),
             's' => s.second.is_some() || s.fractional_digits.is_some(),
             _ => true,
         });
     }
+    fit_widths(s, &mut toks);
+    // A weekday alone is the stand-alone form (`Mo` where a date has `Mo.`), as ICU's `ccc`.
+    if let [Token::Field(c @ 'E', _)] = toks.as_mut_slice() {
+        *c = 'c';
+    }
+    untokens(&toks)
+}
+
+/// Sets the widths of a pattern's fields to the request (text widths, `2-digit`, the hour
+/// letter of the hour cycle, the fractional digits, a flexible day period), as ICU's pattern
+/// generator adjusts a matched pattern.
+fn fit_widths(s: &DateSpec, toks: &mut [Token]) {
+    let hc = s.hc.as_str();
     let two = |v: &Option<String>| v.as_deref() == Some("2-digit");
     for t in toks.iter_mut() {
         let Token::Field(c, n) = t else { continue };
@@ -666,14 +679,72 @@ fn resolve_pattern(s: &DateSpec) -> String {
                     *n = d as usize;
                 }
             }
+            // A flexible day period in place of AM/PM, with a 12-hour clock (ICU drops it
+            // from a 24-hour pattern).
+            'a' | 'B' if s.day_period.is_some() => {
+                *c = 'B';
+                *n = match s.day_period.as_deref() {
+                    Some("long") => 4,
+                    Some("narrow") => 5,
+                    _ => 1,
+                };
+            }
             _ => {}
         }
     }
-    // A weekday alone is the stand-alone form (`Mo` where a date has `Mo.`), as ICU's `ccc`.
-    if let [Token::Field(c @ 'E', _)] = toks.as_mut_slice() {
-        *c = 'c';
+}
+
+/// ICU has no generic name for UTC: it prints the offset (`GMT+0`, `GMT+00:00`); and its
+/// short specific name is `UTC` in every locale (ICU4X: fr `TU`).
+fn fit_utc(s: &DateSpec, toks: &mut [Token]) {
+    if s.tz_name == "UTC" {
+        for t in toks.iter_mut() {
+            match t {
+                Token::Field(c @ 'v', _) => *c = 'O',
+                Token::Field('z', 1..=3) => *t = Token::Lit("UTC".into()),
+                _ => {}
+            }
+        }
     }
-    untokens(&toks)
+}
+
+/// The hour letter of the hour cycle in a dateStyle/timeStyle pattern.
+fn fit_style_hour(s: &DateSpec, toks: &mut [Token]) {
+    for t in toks.iter_mut() {
+        if let Token::Field(c @ ('h' | 'H' | 'K' | 'k'), _) = t {
+            *c = hour_letter(&s.hc);
+        }
+    }
+}
+
+/// An interval layout's fields (`intl_date_interval.rs`) fitted to the request as ICU's
+/// `DateIntervalFormat` fits them: the hour letter of the cycle, a two-digit year, narrow
+/// names; other widths are the layout's (ICU's interval patterns keep theirs: ru's full date
+/// range has abbreviated weekdays).
+pub(super) fn fit_tokens(s: &DateSpec, toks: &mut [Token]) {
+    fit_utc(s, toks);
+    fit_style_hour(s, toks);
+    if s.date_style.is_some() || s.time_style.is_some() {
+        return;
+    }
+    for t in toks.iter_mut() {
+        let Token::Field(c, n) = t else { continue };
+        match *c {
+            'y' if s.year.as_deref() == Some("2-digit") => *n = 2,
+            'M' | 'L' if *n >= 3 && s.month.as_deref() == Some("narrow") => *n = 5,
+            'E' | 'c' | 'e' if s.weekday.as_deref() == Some("narrow") => *n = 5,
+            'G' => {
+                if let Some(w) = &s.era {
+                    *n = match w.as_str() {
+                        "long" => 4,
+                        "narrow" => 5,
+                        _ => 1,
+                    };
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The skeleton of an option bag (`yMMMd`, `Hm`, `Ehm`): the key of the generated table of
@@ -799,18 +870,52 @@ pub fn date_format_from_args(
     };
     str_opt(it, &opts, "localeMatcher", &["lookup", "best fit"], DTF)?;
     let cal = get_opt(it, &opts, "calendar")?;
+    let mut cal_option = None;
     if !cal.is_undefined() {
         let c = it.to_string(&cal)?.to_rust_string();
         if !is_type_sequence(&c) {
             return Err(it.range_error(format!("Invalid calendar : {c}")));
         }
+        cal_option = Some(c);
     }
     let nu = get_opt(it, &opts, "numberingSystem")?;
+    let mut nu_option = None;
     if !nu.is_undefined() {
         let n = it.to_string(&nu)?.to_rust_string();
         if !is_type_sequence(&n) {
             return Err(it.range_error(format!("Invalid numberingSystem : {n}")));
         }
+        nu_option = Some(n);
+    }
+    let (with_nu, nu) =
+        super::intl::resolve_numbering_system(&locale, &requested, nu_option.as_deref());
+    s.nu = nu;
+    // The calendar: the option when supported, else the tag's `-u-ca-` (kept in the resolved
+    // locale unless the option differs), as V8 resolves it.
+    let ca_ext = super::intl::unicode_keyword(&requested, "ca")
+        .and_then(|c| canonical_calendar(&c).map(str::to_string));
+    let ca_opt = cal_option.as_deref().and_then(canonical_calendar);
+    let mut keywords: Vec<String> = Vec::new();
+    match (ca_opt, ca_ext) {
+        (Some(o), Some(e)) if o == e => {
+            keywords.push(format!("ca-{e}"));
+            s.calendar = Some(e);
+        }
+        (Some(o), _) => s.calendar = Some(o.to_string()),
+        (None, Some(e)) => {
+            keywords.push(format!("ca-{e}"));
+            s.calendar = Some(e);
+        }
+        (None, None) => {}
+    }
+    if s.calendar.as_deref() == Some("gregory") {
+        s.calendar = None;
+    }
+    if let Some(nu) = with_nu.strip_prefix(&format!("{locale}-u-")) {
+        keywords.push(nu.to_string());
+    }
+    if !keywords.is_empty() {
+        s.resolved_locale = Some(format!("{locale}-u-{}", keywords.join("-")));
     }
     let h12 = bool_opt(it, &opts, "hour12")?;
     let hc = str_opt(it, &opts, "hourCycle", &["h11", "h12", "h23", "h24"], DTF)?;
@@ -952,6 +1057,85 @@ pub fn date_format_from_args(
     Ok(s)
 }
 
+/// A calendar Node supports, by its canonical name (`islamicc` is `islamic-civil`,
+/// `ethiopic-amete-alem` is `ethioaa`); `None` for others.
+fn canonical_calendar(c: &str) -> Option<&'static str> {
+    let c = c.to_ascii_lowercase();
+    let c = match c.as_str() {
+        "islamicc" => "islamic-civil",
+        "ethiopic-amete-alem" => "ethioaa",
+        other => other,
+    };
+    crate::intl_supported_values::SUPPORTED_VALUES
+        .split('\n')
+        .find_map(|l| l.strip_prefix("calendar\t"))?
+        .split(' ')
+        .find(|k| *k == c)
+}
+
+/// ICU4X's calendar for a supported one (`None`: Gregorian, or ISO 8601, formatted as
+/// Gregorian).
+fn calendar_algorithm(c: &str) -> Option<CalendarAlgorithm> {
+    use icu_datetime::preferences::HijriCalendarAlgorithm as H;
+    Some(match c {
+        "buddhist" => CalendarAlgorithm::Buddhist,
+        "chinese" => CalendarAlgorithm::Chinese,
+        "coptic" => CalendarAlgorithm::Coptic,
+        "dangi" => CalendarAlgorithm::Dangi,
+        "ethioaa" => CalendarAlgorithm::Ethioaa,
+        "ethiopic" => CalendarAlgorithm::Ethiopic,
+        "hebrew" => CalendarAlgorithm::Hebrew,
+        "indian" => CalendarAlgorithm::Indian,
+        "islamic" => CalendarAlgorithm::Hijri(None),
+        "islamic-civil" => CalendarAlgorithm::Hijri(Some(H::Civil)),
+        "islamic-rgsa" => CalendarAlgorithm::Hijri(Some(H::Rgsa)),
+        "islamic-tbla" => CalendarAlgorithm::Hijri(Some(H::Tbla)),
+        "islamic-umalqura" => CalendarAlgorithm::Hijri(Some(H::Umalqura)),
+        "japanese" => CalendarAlgorithm::Japanese,
+        "persian" => CalendarAlgorithm::Persian,
+        "roc" => CalendarAlgorithm::Roc,
+        _ => return None,
+    })
+}
+
+thread_local! {
+    static CALENDAR_FORMATTERS: RefCell<FxHashMap<String, Option<Rc<DateTimeFormatter<CompositeFieldSet>>>>> =
+        RefCell::default();
+}
+
+/// A date in a calendar other than the Gregorian: ICU4X's formatter for the field set, with
+/// ICU4X's pattern for that calendar (`Twelfth Month 5, 2023(gui-mao)`; the Gregorian
+/// pattern adjustments and tables do not apply). `None` when ICU4X cannot format it.
+fn format_in_calendar(
+    spec: &DateSpec,
+    algorithm: CalendarAlgorithm,
+    input: &IsoZoned,
+) -> Option<Parts> {
+    let fs = field_set(spec);
+    let has_hour = spec.hour.is_some() || spec.time_style.is_some();
+    let key = format!("{}|{:?}|{:?}|{}", spec.locale, algorithm, fs, spec.hc);
+    let f = CALENDAR_FORMATTERS.with(|m| m.borrow().get(&key).cloned());
+    let f = match f {
+        Some(f) => f,
+        None => {
+            let mut p = prefs(&spec.locale, has_hour.then_some(spec.hc.as_str()));
+            p.calendar_algorithm = Some(algorithm);
+            let f = fs
+                .build_composite()
+                .ok()
+                .and_then(|set| DateTimeFormatter::try_new(p, set).ok())
+                .map(Rc::new);
+            CALENDAR_FORMATTERS.with(|m| m.borrow_mut().insert(key, f.clone()));
+            f
+        }
+    }?;
+    let mut c = Collector::default();
+    f.format(input).write_to_parts(&mut c).ok()?;
+    Some(to_parts(&c))
+}
+
+type IsoZoned = ZonedDateTime<icu_calendar::Iso, TimeZoneInfo<icu_time::zone::models::AtTime>>;
+
 /// `(3*8alphanum) *("-" (3*8alphanum))` (a Unicode locale `type` sequence).
 fn is_type_sequence(s: &str) -> bool {
     !s.is_empty()
@@ -1043,8 +1227,73 @@ fn adapt_parts(locale: &str, parts: &mut Parts) {
     }
 }
 
+/// Puts a year beyond ICU4X's back in the parts formatted for `shifted` (the era's year, as
+/// the pattern letter `y` shows it; a two-digit year is the same in both).
+fn restore_year(locale: &str, shifted: i64, year: i64, parts: &mut Parts) {
+    let era_year = |y: i64| if y <= 0 { 1 - y } else { y };
+    let digits = super::intl_icu::number_symbols(locale).digits;
+    let local = |n: i64| -> String {
+        n.to_string()
+            .bytes()
+            .map(|b| digits[usize::from(b - b'0')])
+            .collect()
+    };
+    let (from, to) = (local(era_year(shifted)), local(era_year(year)));
+    for p in parts.iter_mut() {
+        if p.0 == "year" && p.1 == from {
+            p.1.clone_from(&to);
+        }
+    }
+}
+
+/// The digits of an explicit numbering system in place of the locale's (`-u-nu-arab`), and
+/// its decimal separator before the fractional seconds (root's for the system where it has
+/// one, arab `٫`; else the locale's for Latin digits), as ICU's number formats inside the
+/// date format print them.
+fn with_numbering_system(locale: &str, nu: &str, parts: &mut Parts) {
+    let Some(to) = super::intl::numbering_system_digits(nu) else {
+        return;
+    };
+    let from = super::intl_icu::number_symbols(locale).digits;
+    for i in 0..parts.len() {
+        let (ty, v) = &mut parts[i];
+        if *ty == "literal" {
+            let decimal = i > 0
+                && parts.get(i + 1).is_some_and(|p| p.0 == "fractionalSecond")
+                && parts[i - 1].0 == "second";
+            if decimal {
+                // Root's decimal of the system, else the locale's Latin-digit one (ar-EG `.`).
+                parts[i].1 = match root_decimal(nu) {
+                    Some(d) => d.to_string(),
+                    None => super::intl_icu::number_symbols(&format!("{locale}-u-nu-latn"))
+                        .decimal
+                        .clone(),
+                };
+            }
+            continue;
+        }
+        *v = v
+            .chars()
+            .map(|c| from.iter().position(|d| *d == c).map_or(c, |k| to[k]))
+            .collect();
+    }
+}
+
+/// Root's decimal separator of a numbering system, where it has its own (arab `٫`).
+fn root_decimal(nu: &str) -> Option<&'static str> {
+    let line = crate::intl_number_range::NUMBERING_SYSTEMS
+        .split('\n')
+        .find(|l| l.split('\t').next() == Some(nu))?;
+    line.split('\t').nth(3).filter(|d| !d.is_empty())
+}
+
 /// Formats a time value (not NaN) as parts.
 pub fn format_to_parts(spec: &DateSpec, t: f64) -> Parts {
+    format_with_pattern(spec, t, &spec.pattern)
+}
+
+/// Formats a time value (not NaN) as parts with a pattern of the spec's fields.
+pub(super) fn format_with_pattern(spec: &DateSpec, t: f64, pattern: &str) -> Parts {
     let offset = spec.zone.as_ref().map_or(0.0, |z| z.offset_ms(t));
     let f = super::date::fields(t + offset);
     // Outside ICU4X's dates (years beyond ±9999): the ISO form of the local time.
@@ -1060,7 +1309,17 @@ pub fn format_to_parts(spec: &DateSpec, t: f64) -> Parts {
         );
         vec![("literal", s)]
     };
-    let Ok(date) = Date::try_new_gregorian(f.year as i32, f.month as u8 + 1, f.date as u8) else {
+    // ICU4X's dates end at ±9999: a year beyond is formatted as the year of the same
+    // weekdays and leap days in a 400-year cycle within them (on the same side of year 0),
+    // its number put back afterwards.
+    let year = if (-9999..=9999).contains(&f.year) {
+        f.year
+    } else if f.year > 0 {
+        2000 + (f.year - 2000).rem_euclid(400)
+    } else {
+        -2400 + f.year.rem_euclid(400)
+    };
+    let Ok(date) = Date::try_new_gregorian(year as i32, f.month as u8 + 1, f.date as u8) else {
         return fallback();
     };
     let Ok(time) = Time::try_new(
@@ -1081,14 +1340,41 @@ pub fn format_to_parts(spec: &DateSpec, t: f64) -> Parts {
     } else {
         id
     };
-    let Ok(iso) = Date::try_new_iso(f.year as i32, f.month as u8 + 1, f.date as u8) else {
+    let Ok(iso) = Date::try_new_iso(year as i32, f.month as u8 + 1, f.date as u8) else {
         return fallback();
     };
     let zone = id
         .with_offset(UtcOffset::try_from_seconds((offset / 1000.0) as i32).ok())
         .at_date_time(DateTime { date: iso, time });
+    if let Some(algorithm) = spec.calendar.as_deref().and_then(calendar_algorithm) {
+        let iso_input = ZonedDateTime {
+            date: iso,
+            time,
+            zone,
+        };
+        if let Some(mut parts) = format_in_calendar(spec, algorithm, &iso_input) {
+            if let Some(nu) = &spec.nu {
+                with_numbering_system(&spec.locale, nu, &mut parts);
+            }
+            return parts;
+        }
+    }
     let input = ZonedDateTime { date, time, zone };
-    let pattern = generic_zone_fallback(spec, t, offset, &input);
+    let pattern = generic_zone_fallback(spec, pattern, t, offset, &input);
+    // ICU4X formats no flexible day period: AM/PM in its place, named afterwards.
+    let flexible = spec.day_period.is_some() && pattern.contains('B');
+    let pattern = if flexible {
+        let toks: Vec<Token> = tokens(&pattern)
+            .into_iter()
+            .map(|t| match t {
+                Token::Field('B', _) => Token::Field('a', 1),
+                other => other,
+            })
+            .collect();
+        untokens(&toks).into()
+    } else {
+        pattern
+    };
     let Some(names) = names_for(&spec.locale, &pattern) else {
         return fallback();
     };
@@ -1103,6 +1389,35 @@ pub fn format_to_parts(spec: &DateSpec, t: f64) -> Parts {
     }
     let mut parts = to_parts(&c);
     adapt_parts(&spec.locale, &mut parts);
+    if year != f.year {
+        restore_year(&spec.locale, year, f.year, &mut parts);
+    }
+    if let Some(nu) = &spec.nu {
+        with_numbering_system(&spec.locale, nu, &mut parts);
+    }
+    if flexible {
+        let fields = tokens(&pattern);
+        let shown = |x: char| {
+            fields
+                .iter()
+                .any(|t| matches!(t, Token::Field(c, _) if *c == x))
+        };
+        // ICU: noon only when the minutes and seconds shown are zero.
+        let (m, sec) = (
+            if shown('m') { f.minute } else { 0 },
+            if shown('s') { f.second } else { 0 },
+        );
+        let width = spec.day_period.as_deref().unwrap_or("short");
+        if let Some(name) =
+            super::intl_day_period::name(&spec.locale, width, f.hour as u8, m == 0 && sec == 0)
+        {
+            for p in parts.iter_mut() {
+                if p.0 == "dayPeriod" {
+                    p.1 = name.to_string();
+                }
+            }
+        }
+    }
     parts
 }
 
@@ -1123,12 +1438,12 @@ type GregorianZoned = ZonedDateTime<Gregorian, TimeZoneInfo<icu_time::zone::mode
 /// name if the locale has one (`Japan Standard Time`, `CST` for Mexico City since 2022); then
 /// the generic name; then the location (`India Time`, `Indien (Ortszeit)`).
 fn generic_zone_fallback<'p>(
-    spec: &'p DateSpec,
+    spec: &DateSpec,
+    pattern: &'p str,
     t: f64,
     offset: f64,
     input: &GregorianZoned,
 ) -> std::borrow::Cow<'p, str> {
-    let pattern = spec.pattern.as_str();
     let Some(z) = spec.zone.as_ref() else {
         return pattern.into();
     };
@@ -1201,22 +1516,25 @@ pub fn date_to_locale(
 }
 
 /// FormatDateTimeRange's parts, each with its `source` (`startRange`, `endRange`,
-/// `shared`): fields that print the same in both dates are shared when the pattern's
-/// larger fields agree (CLDR's interval rule: the greatest differing field decides).
+/// `shared`): one date when both print the same, else ICU's interval layout for the greatest
+/// differing field (`intl_date_interval.rs`), else the two dates joined by the range sign.
 fn range_parts(spec: &DateSpec, x: f64, y: f64) -> Vec<(&'static str, String, &'static str)> {
-    let nnbsp = |p: Parts| -> Parts {
-        p.into_iter()
-            .map(|(t, s)| (t, s.replace('\u{202f}', " ")))
-            .collect()
-    };
-    let a = nnbsp(format_to_parts(spec, x));
-    let b = nnbsp(format_to_parts(spec, y));
+    // Unlike `format`, ranges keep CLDR's U+202F and U+2009 (V8 returns ICU's string).
+    let a = format_to_parts(spec, x);
+    let b = format_to_parts(spec, y);
     if a == b {
         return a.into_iter().map(|(t, s)| (t, s, "shared")).collect();
     }
+    if let Some(p) = super::intl_date_interval::layout_parts(spec, x, y) {
+        return p;
+    }
     let mut out: Vec<(&'static str, String, &'static str)> = Vec::new();
     out.extend(a.into_iter().map(|(t, s)| (t, s, "startRange")));
-    out.push(("literal", " – ".into(), "shared"));
+    out.push((
+        "literal",
+        super::intl_date_interval::fallback_sign(&spec.locale).into(),
+        "shared",
+    ));
     out.extend(b.into_iter().map(|(t, s)| (t, s, "endRange")));
     out
 }
@@ -1289,10 +1607,13 @@ fn range_args(it: &mut Interp, a: &Args, m: &str) -> JsResult<(DateSpec, f64, f6
 
 fn dtf_format_range(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (spec, x, y) = range_args(it, a, "Intl.DateTimeFormat.prototype.formatRange")?;
-    let s: String = range_parts(&spec, x, y)
-        .into_iter()
-        .map(|(_, s, _)| s)
-        .collect();
+    let parts = range_parts(&spec, x, y);
+    // One date prints as `format` prints it (U+202F as a space); a range keeps ICU's text.
+    let single = parts.iter().all(|p| p.2 == "shared");
+    let s: String = parts.into_iter().map(|(_, s, _)| s).collect();
+    if single {
+        return Ok(Value::from(s.replace('\u{202f}', " ").as_str()));
+    }
     Ok(Value::from(s.as_str()))
 }
 
@@ -1351,9 +1672,18 @@ fn dtf_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let s = dtf_spec(it, a.this, "Intl.DateTimeFormat.prototype.resolvedOptions")?;
     let o: Obj = it.new_object();
     let put = |k: &str, v: Value| o.define(k, v, Attrs::DEFAULT);
-    put("locale", Value::from(s.locale.as_str()));
-    put("calendar", Value::from("gregory"));
-    put("numberingSystem", Value::from(numbering_system(&s.locale)));
+    put(
+        "locale",
+        Value::from(s.resolved_locale.as_deref().unwrap_or(&s.locale)),
+    );
+    put(
+        "calendar",
+        Value::from(s.calendar.as_deref().unwrap_or("gregory")),
+    );
+    match &s.nu {
+        Some(n) => put("numberingSystem", Value::from(n.as_str())),
+        None => put("numberingSystem", Value::from(numbering_system(&s.locale))),
+    }
     if s.tz_name.is_empty() {
         put("timeZone", Value::Undefined);
     } else {
