@@ -23,6 +23,7 @@ mod intl_currency_symbols;
 mod intl_date_patterns;
 mod intl_display_names_data;
 mod intl_duration_separators;
+mod intl_keyword_aliases;
 mod intl_languages;
 mod intl_locale_info;
 mod intl_number_patterns;

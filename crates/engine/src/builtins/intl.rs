@@ -63,49 +63,103 @@ fn is_locale_object(o: &Obj) -> bool {
 /// CanonicalizeLocaleList(locales) (ECMA-402 §9.2.1), tags canonicalized by ICU4X.
 pub(crate) fn canonicalize_locale_list(it: &mut Interp, locales: &Value) -> JsResult<Vec<String>> {
     let mut seen: Vec<String> = Vec::new();
-    let values = match locales {
+    let list = match locales {
         Value::Undefined => return Ok(seen),
-        Value::String(_) => vec![locales.clone()],
-        Value::Object(o) if is_locale_object(o) => vec![locales.clone()],
-        other => {
-            let o = it.to_object(other)?;
-            let len = it.length_of_array_like(&o)?;
-            let mut vals = Vec::new();
-            for k in 0..len {
-                let key = crate::interp::ops::index_key(k);
-                if it.has_property(&o, &key)? {
-                    vals.push(it.get(&o, &key)?);
-                }
-            }
-            vals
-        }
+        Value::String(_) => None,
+        Value::Object(o) if is_locale_object(o) => None,
+        other => Some(it.to_object(other)?),
     };
-    for v in values {
-        if !matches!(v, Value::String(_) | Value::Object(_)) {
-            return Err(it.type_error("Language ID should be string or object."));
-        }
-        let tag = match &v {
-            Value::Object(o) => match &o.borrow().kind {
-                ObjectKind::Intl(d) => match &**d {
-                    IntlData::Locale(l) => Some(l.to_string()),
-                    _ => None,
-                },
-                _ => None,
-            },
-            _ => None,
-        };
-        let tag = match tag {
-            Some(t) => t,
-            None => it.to_string(&v)?.to_rust_string(),
-        };
-        let Some(c) = super::intl_icu::canonicalize_tag(&tag) else {
-            return Err(it.range_error("Incorrect locale information provided"));
-        };
-        if !seen.contains(&c) {
-            seen.push(c);
+    let Some(o) = list else {
+        push_canonical(it, locales, &mut seen)?;
+        return Ok(seen);
+    };
+    // Each element is read and converted before the next is looked at (a toString may add
+    // elements, test262 `getCanonicalLocales/to-string`).
+    let len = it.length_of_array_like(&o)?;
+    for k in 0..len {
+        let key = crate::interp::ops::index_key(k);
+        if it.has_property(&o, &key)? {
+            let v = it.get(&o, &key)?;
+            push_canonical(it, &v, &mut seen)?;
         }
     }
     Ok(seen)
+}
+
+/// CanonicalizeLocaleList's steps for one element: type check, the tag (a Locale's own
+/// without calling `toString`), validation and canonicalization, no duplicates.
+fn push_canonical(it: &mut Interp, v: &Value, seen: &mut Vec<String>) -> JsResult<()> {
+    if !matches!(v, Value::String(_) | Value::Object(_)) {
+        return Err(it.type_error("Language ID should be string or object."));
+    }
+    let tag = match v {
+        Value::Object(o) => match &o.borrow().kind {
+            ObjectKind::Intl(d) => match &**d {
+                IntlData::Locale(l) => Some(l.to_string()),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    };
+    let tag = match tag {
+        Some(t) => t,
+        None => it.to_string(v)?.to_rust_string(),
+    };
+    let Some(c) = super::intl_icu::canonicalize_tag(&tag) else {
+        // V8: a tag that starts with a language id but whose rest ICU rejects names itself.
+        if tag.is_ascii() && starts_with_language_id(&tag) {
+            let lower = tag.to_ascii_lowercase();
+            return Err(it.range_error(format!("Invalid language tag: {lower}")));
+        }
+        return Err(it.range_error("Incorrect locale information provided"));
+    };
+    if !seen.contains(&c) {
+        seen.push(c);
+    }
+    Ok(())
+}
+
+/// V8's `JSLocale::StartsWithUnicodeLanguageId`: the subtags before the first singleton
+/// form a `unicode_language_id` (duplicate variants not checked).
+fn starts_with_language_id(tag: &str) -> bool {
+    let alpha = |s: &str| s.bytes().all(|b| b.is_ascii_alphabetic());
+    let alnum = |s: &str| s.bytes().all(|b| b.is_ascii_alphanumeric());
+    // `std::getline` drops a trailing empty token.
+    let tokens: Vec<&str> = tag.strip_suffix('-').unwrap_or(tag).split('-').collect();
+    let Some(first) = tokens.first() else {
+        return false;
+    };
+    if !(matches!(first.len(), 2 | 3 | 5..=8) && alpha(first)) {
+        return false;
+    }
+    let singleton = |s: &str| s.len() == 1 && alnum(s);
+    let mut i = 1;
+    if i < tokens.len() && singleton(tokens[i]) {
+        return true;
+    }
+    if i < tokens.len() && tokens[i].len() == 4 && alpha(tokens[i]) {
+        i += 1;
+    }
+    if i < tokens.len()
+        && ((tokens[i].len() == 2 && alpha(tokens[i]))
+            || (tokens[i].len() == 3 && tokens[i].bytes().all(|b| b.is_ascii_digit())))
+    {
+        i += 1;
+    }
+    while i < tokens.len() {
+        let t = tokens[i];
+        if singleton(t) {
+            return true;
+        }
+        let variant = alnum(t)
+            && ((5..=8).contains(&t.len()) || (t.len() == 4 && t.as_bytes()[0].is_ascii_digit()));
+        if !variant {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// The services whose available locales differ (what BestAvailableLocale keeps).

@@ -32,6 +32,17 @@ fn is_region(s: &str) -> bool {
         || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// `unicode_variant_subtag *("-" unicode_variant_subtag)` without duplicates (the
+/// `variants` option).
+fn is_variants(s: &str) -> bool {
+    let parts: Vec<String> = s.split('-').map(|p| p.to_ascii_lowercase()).collect();
+    parts.iter().enumerate().all(|(i, p)| {
+        let ok = p.bytes().all(|b| b.is_ascii_alphanumeric())
+            && ((5..=8).contains(&p.len()) || (p.len() == 4 && p.as_bytes()[0].is_ascii_digit()));
+        ok && !parts[..i].contains(p)
+    })
+}
+
 /// `(3*8alphanum) *("-" (3*8alphanum))`: a Unicode extension type sequence.
 fn is_type_sequence(s: &str) -> bool {
     !s.is_empty()
@@ -134,6 +145,18 @@ fn locale_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
             Ok(r) => loc.id.region = Some(r),
             Err(_) => return Err(it.range_error(BAD_TAG)),
         }
+    }
+    if let Some(v) = checked_opt(it, &opts, "variants", is_variants)? {
+        let mut list = icu_locale_core::subtags::Variants::new();
+        for part in v.split('-') {
+            match icu_locale_core::subtags::Variant::try_from_str(part) {
+                Ok(var) => {
+                    list.push(var);
+                }
+                Err(_) => return Err(it.range_error(BAD_TAG)),
+            }
+        }
+        loc.id.variants = list;
     }
     // The keywords, in the spec's order.
     let mut keys: Vec<(&str, String)> = Vec::new();
@@ -270,10 +293,20 @@ macro_rules! getter {
     };
 }
 
-getter!(get_language, "language", |l| (!l.id.language.is_unknown())
-    .then(|| l.id.language.to_string()));
+// `und` is the language of `und-US` (ECMA-402 GetLocaleLanguage; V8 answers undefined).
+getter!(get_language, "language", |l| Some(
+    l.id.language.to_string()
+));
 getter!(get_script, "script", |l| l.id.script.map(|s| s.to_string()));
 getter!(get_region, "region", |l| l.id.region.map(|s| s.to_string()));
+getter!(get_variants, "variants", |l| (!l.id.variants.is_empty())
+    .then(|| {
+        l.id.variants
+            .iter()
+            .map(|v| v.as_str())
+            .collect::<Vec<_>>()
+            .join("-")
+    }));
 getter!(get_base_name, "baseName", |l| Some(l.id.to_string()));
 getter!(get_calendar, "calendar", |l| keyword(&l, "ca"));
 getter!(get_case_first, "caseFirst", |l| keyword(&l, "kf"));
@@ -486,6 +519,7 @@ pub fn init(it: &mut Interp, intl: &Obj) {
     it.define_getter(&p, "script", get_script);
     it.define_getter(&p, "region", get_region);
     it.define_getter(&p, "baseName", get_base_name);
+    it.define_getter(&p, "variants", get_variants);
     it.define_getter(&p, "calendar", get_calendar);
     it.define_getter(&p, "caseFirst", get_case_first);
     it.define_getter(&p, "collation", get_collation);
