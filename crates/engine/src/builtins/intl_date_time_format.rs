@@ -67,6 +67,9 @@ pub struct DateSpec {
     pub time_style: Option<String>,
     /// The UTS 35 pattern everything is formatted with.
     pub pattern: String,
+    /// `resolvedOptions().locale`: `locale` with the `-u-` keywords ResolveLocale keeps
+    /// (`intl::date_time_format_locale`); empty before resolution.
+    pub resolved_locale: String,
 }
 
 /// Which components `ToDateTimeOptions` requires and defaults.
@@ -799,18 +802,22 @@ pub fn date_format_from_args(
     };
     str_opt(it, &opts, "localeMatcher", &["lookup", "best fit"], DTF)?;
     let cal = get_opt(it, &opts, "calendar")?;
+    let mut cal_opt = None;
     if !cal.is_undefined() {
         let c = it.to_string(&cal)?.to_rust_string();
         if !is_type_sequence(&c) {
             return Err(it.range_error(format!("Invalid calendar : {c}")));
         }
+        cal_opt = Some(c);
     }
     let nu = get_opt(it, &opts, "numberingSystem")?;
+    let mut nu_opt = None;
     if !nu.is_undefined() {
         let n = it.to_string(&nu)?.to_rust_string();
         if !is_type_sequence(&n) {
             return Err(it.range_error(format!("Invalid numberingSystem : {n}")));
         }
+        nu_opt = Some(n);
     }
     let h12 = bool_opt(it, &opts, "hour12")?;
     let hc = str_opt(it, &opts, "hourCycle", &["h11", "h12", "h23", "h24"], DTF)?;
@@ -878,12 +885,23 @@ pub fn date_format_from_args(
     // `hourCycle` (or `-u-hc-`) as given; else the locale's cycle.
     let keyword = super::intl::unicode_keyword(&requested, "hc")
         .filter(|k| matches!(k.as_str(), "h11" | "h12" | "h23" | "h24"));
-    s.hc = match (h12, hc, keyword) {
+    // V8: `hour12` keeps a `-u-hc-` of the same kind (h11 for `hour12: true`).
+    let hc_option = h12.is_some() || hc.is_some();
+    s.hc = match (h12, hc, keyword.as_deref()) {
+        (Some(true), _, Some(k @ ("h11" | "h12"))) => k.into(),
+        (Some(false), _, Some(k @ ("h23" | "h24"))) => k.into(),
         (Some(true), _, _) => "h12".into(),
         (Some(false), _, _) => "h23".into(),
         (None, Some(c), _) => c,
-        (None, None, Some(k)) => k,
+        (None, None, Some(k)) => k.into(),
         _ => default_hour_cycle(&locale).into(),
+    };
+    let keys = super::intl::DateTimeKeys {
+        tag: requested.clone(),
+        calendar: cal_opt,
+        numbering_system: nu_opt,
+        hour_cycle_option: hc_option,
+        hour_cycle: s.hc.clone(),
     };
     let has_date = s.weekday.is_some() || s.year.is_some() || s.month.is_some() || s.day.is_some();
     let has_time = s.hour.is_some()
@@ -926,6 +944,7 @@ pub fn date_format_from_args(
             return Err(it.type_error("Invalid option : dateStyle"));
         }
         s.pattern = resolve_pattern(&s);
+        s.resolved_locale = keys.locale(&locale, s.time_style.is_some());
         return Ok(s);
     }
     let need_date = match defaults {
@@ -949,6 +968,7 @@ pub fn date_format_from_args(
         s.second = Some("numeric".into());
     }
     s.pattern = resolve_pattern(&s);
+    s.resolved_locale = keys.locale(&locale, s.hour.is_some());
     Ok(s)
 }
 
@@ -1351,7 +1371,12 @@ fn dtf_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let s = dtf_spec(it, a.this, "Intl.DateTimeFormat.prototype.resolvedOptions")?;
     let o: Obj = it.new_object();
     let put = |k: &str, v: Value| o.define(k, v, Attrs::DEFAULT);
-    put("locale", Value::from(s.locale.as_str()));
+    let locale = if s.resolved_locale.is_empty() {
+        &s.locale
+    } else {
+        &s.resolved_locale
+    };
+    put("locale", Value::from(locale.as_str()));
     put("calendar", Value::from("gregory"));
     put("numberingSystem", Value::from(numbering_system(&s.locale)));
     if s.tz_name.is_empty() {

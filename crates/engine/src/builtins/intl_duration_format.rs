@@ -52,7 +52,7 @@ fn ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if a.new_target.is_none() {
         return Err(it.type_error("Constructor Intl.DurationFormat requires 'new'"));
     }
-    let (locale, tag) = resolve_service_locale(it, &a.get(0), Service::Whole)?;
+    let (locale, tag) = resolve_service_locale(it, &a.get(0), Service::Number)?;
     let opts = get_options_object(it, &a.get(1))?;
     str_opt(it, &opts, "localeMatcher", &["lookup", "best fit"], CTOR)?;
     let nu_option = str_opt(it, &opts, "numberingSystem", &[], CTOR)?;

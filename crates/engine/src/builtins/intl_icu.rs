@@ -281,6 +281,31 @@ pub fn plural_category(locale: &str, ordinal: bool, formatted: &str) -> &'static
     }
 }
 
+/// The plural category of `significand` × 10^`exp` written in compact notation (the CLDR
+/// operand `c`/`e` is `exp`).
+pub fn plural_category_exp(
+    locale: &str,
+    ordinal: bool,
+    significand: &str,
+    exp: u8,
+) -> &'static str {
+    let Ok(d) = fixed_decimal::UnsignedDecimal::try_from_str(significand) else {
+        return "other";
+    };
+    let ops = icu_plurals::PluralOperands::from_significand_and_exponent(&d, exp);
+    // The rules are cached by `plural_category`.
+    plural_category(locale, ordinal, "0");
+    let rules = PLURALS.with(|m| m.borrow().get(&(locale.to_string(), ordinal)).cloned());
+    match rules.map(|r| r.category_for(ops)) {
+        Some(PluralCategory::Zero) => "zero",
+        Some(PluralCategory::One) => "one",
+        Some(PluralCategory::Two) => "two",
+        Some(PluralCategory::Few) => "few",
+        Some(PluralCategory::Many) => "many",
+        _ => "other",
+    }
+}
+
 #[cold]
 fn unreachable_rules() -> PluralRules {
     panic!("ICU4X compiled plural data is missing")
