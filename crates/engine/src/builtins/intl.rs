@@ -48,7 +48,8 @@ pub enum IntlData {
     /// `Intl.DurationFormat` (`intl_duration_format.rs`).
     DurationFormat(Box<super::intl_duration_format::DurationFormatData>),
     /// `Intl.Locale` (`intl_locale.rs`): the canonical tag.
-    Locale(Box<icu_locale_core::Locale>),
+    /// With the language apart when it has 5-8 letters (`posix`: `und` in the tag).
+    Locale(Box<icu_locale_core::Locale>, Option<Box<str>>),
     /// A `%SegmentIterator%`: the segments and the index of the next one.
     SegmentIterator {
         segments: std::rc::Rc<super::intl_segmenter::Boundaries>,
@@ -60,7 +61,7 @@ pub enum IntlData {
 
 /// Whether `o` is an `Intl.Locale` (has \[\[InitializedLocale\]\]).
 fn is_locale_object(o: &Obj) -> bool {
-    matches!(&o.borrow().kind, ObjectKind::Intl(d) if matches!(**d, IntlData::Locale(_)))
+    matches!(&o.borrow().kind, ObjectKind::Intl(d) if matches!(**d, IntlData::Locale(..)))
 }
 
 /// CanonicalizeLocaleList(locales) (ECMA-402 §9.2.1), tags canonicalized by ICU4X.
@@ -98,7 +99,7 @@ fn push_canonical(it: &mut Interp, v: &Value, seen: &mut Vec<String>) -> JsResul
     let tag = match v {
         Value::Object(o) => match &o.borrow().kind {
             ObjectKind::Intl(d) => match &**d {
-                IntlData::Locale(l) => Some(l.to_string()),
+                IntlData::Locale(l, long) => Some(super::intl_locale::tag_of(l, long.as_deref())),
                 _ => None,
             },
             _ => None,

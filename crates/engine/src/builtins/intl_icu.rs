@@ -25,6 +25,16 @@ use rustc_hash::FxHashMap;
 /// lone `posix` variant as `-u-va-posix`, and 5-8 letter languages (`posix`), which ICU4X's
 /// `Language` (3 letters) cannot hold.
 pub fn canonicalize_tag(tag: &str) -> Option<String> {
+    canonicalize(tag, true)
+}
+
+/// `canonicalize_tag` keeping a `posix` variant as a variant (DisplayNames names it:
+/// `American English (Computer)`).
+pub fn canonicalize_language_id(tag: &str) -> Option<String> {
+    canonicalize(tag, false)
+}
+
+fn canonicalize(tag: &str, posix_keyword: bool) -> Option<String> {
     if tag.is_empty() || tag.contains('_') || !tag.is_ascii() {
         return None;
     }
@@ -38,7 +48,7 @@ pub fn canonicalize_tag(tag: &str) -> Option<String> {
     };
     let mut loc = parsed.ok()?;
     icu_locale::LocaleCanonicalizer::new_extended().canonicalize(&mut loc);
-    canonicalize_extensions(&mut loc);
+    canonicalize_extensions(&mut loc, posix_keyword);
     let s = loc.to_string();
     if long_language && loc.id.language.is_unknown() {
         return Some(format!("{}{}", first.to_ascii_lowercase(), &s[3..]));
@@ -60,10 +70,12 @@ fn keyword_alias(ext: &str, key: &str, value: &str) -> Option<&'static str> {
 }
 
 /// ICU's canonicalization of the extensions (what ICU4X's canonicalizer leaves alone).
-fn canonicalize_extensions(loc: &mut Locale) {
+fn canonicalize_extensions(loc: &mut Locale, posix_keyword: bool) {
     use icu_locale_core::extensions::{transform, unicode};
     // A lone `posix` variant is the keyword `va-posix` (`en-US-posix` → `en-US-u-va-posix`).
-    if loc.id.variants.len() == 1 && loc.id.variants.iter().any(|v| v.as_str() == "posix") {
+    let lone_posix =
+        loc.id.variants.len() == 1 && loc.id.variants.iter().any(|v| v.as_str() == "posix");
+    if posix_keyword && lone_posix {
         loc.id.variants.clear();
         if let (Ok(k), Ok(v)) = (
             unicode::Key::try_from_str("va"),
