@@ -195,26 +195,17 @@ impl Service {
     }
 }
 
-thread_local! {
-    static AVAILABLE: std::cell::RefCell<rustc_hash::FxHashMap<&'static str, rustc_hash::FxHashSet<&'static str>>> =
-        std::cell::RefCell::default();
-}
-
-/// Whether the reference Node's `service` has data for exactly `tag` (no extensions).
+/// Whether the reference Node's `service` has data for exactly `tag` (no extensions). A scan
+/// of the service's line (a few thousand bytes): cheaper than building a set for the two or
+/// three lookups a constructor makes.
 fn is_available(tag: &str, service: Service) -> bool {
-    AVAILABLE.with(|m| {
-        let mut m = m.borrow_mut();
-        let set = m.entry(service.name()).or_insert_with(|| {
-            crate::intl_available_locales::AVAILABLE_LOCALES
-                .split('\n')
-                .find_map(|l| {
-                    let (k, v) = l.split_once('\t')?;
-                    (k == service.name()).then(|| v.split(' ').collect())
-                })
-                .unwrap_or_default()
-        });
-        set.contains(tag)
-    })
+    crate::intl_available_locales::AVAILABLE_LOCALES
+        .split('\n')
+        .find_map(|l| {
+            let (k, v) = l.split_once('\t')?;
+            (k == service.name()).then_some(v)
+        })
+        .is_some_and(|v| v.split(' ').any(|t| t == tag))
 }
 
 /// The tag without its Unicode extension (`-u-...`) and what follows.
