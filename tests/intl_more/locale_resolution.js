@@ -21,6 +21,7 @@ const ctors = ['Collator', 'NumberFormat', 'DateTimeFormat', 'PluralRules', 'Lis
 const make = (c, t, o) => c === 'DisplayNames' ? new Intl[c](t, { type: 'region', ...o }) : new Intl[c](t, o);
 console.log('== resolved locales');
 for (const t of tags) {
+  console.log('==', t);
   console.log(t, ctors.map((c) => c + '=' + show(() => make(c, t).resolvedOptions().locale)).join(' '));
   console.log(' supported', ctors.map((c) => show(() => Intl[c].supportedLocalesOf([t, 'lag']))).join(' '));
 }
