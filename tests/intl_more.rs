@@ -21,6 +21,11 @@ fn locale_matches_node() {
 }
 
 #[test]
+fn locale_resolution_matches_node() {
+    check("locale_resolution");
+}
+
+#[test]
 fn number_compact_matches_node() {
     check("number_compact");
 }

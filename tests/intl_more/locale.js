@@ -13,10 +13,14 @@ const tags = ['en-US', 'en-GB', 'en-IN', 'de-DE', 'de-CH', 'fr-FR', 'fr-CA', 'es
 const show = (f) => { try { const v = f(); return v === undefined ? 'undefined' : JSON.stringify(v); } catch (e) { return e.name + ': ' + e.message; } };
 const getters = ['language', 'script', 'region', 'baseName', 'calendar', 'caseFirst', 'collation',
   'firstDayOfWeek', 'hourCycle', 'numeric', 'numberingSystem'];
+// Where jsgen follows ECMA-402 and V8 does not (DESIGN.md, "Intl, fourth part"): the
+// `language` of an `und` tag (spec "und", V8 undefined), the `variants` option and getter
+// (V8 lacks them). Those cells print "spec-only" and are not compared.
+const specOnly = (t, g) => g === 'language' && /^und\b/.test(t);
 for (const t of tags) {
   console.log('==', t);
   const l = new Intl.Locale(t);
-  console.log(String(l), getters.map((g) => show(() => l[g])).join(' '));
+  console.log(String(l), getters.map((g) => specOnly(t, g) ? 'spec-only' : show(() => l[g])).join(' '));
   console.log('max', String(l.maximize()), 'min', String(l.minimize()));
   for (const m of ['getCalendars', 'getCollations', 'getHourCycles', 'getNumberingSystems',
     'getTimeZones', 'getTextInfo', 'getWeekInfo']) console.log(m, show(() => l[m]()));
@@ -33,7 +37,7 @@ const cases = [
   ['en', { caseFirst: 'up' }], ['en', { language: 'abcd' }], ['en', { language: 'und' }],
   ['en', { script: 'La' }], ['en', { region: 'x' }], ['en', { region: '419' }],
   ['x', {}], ['', {}], ['x-private', {}], ['en-a-x-u-ca-x', {}], ['en', 5], ['en', null],
-  ['sh', {}], ['en', { variants: 'posix' }], ['de-AT', { collation: 'phonebk', numeric: true }],
+  ['sh', {}], ['de-AT', { collation: 'phonebk', numeric: true }],
 ];
 for (const [t, o] of cases) console.log(JSON.stringify([t, o]), show(() => String(new Intl.Locale(t, o))));
 console.log(show(() => new Intl.Locale()), show(() => new Intl.Locale(5)), show(() => Intl.Locale('en')));
@@ -41,6 +45,6 @@ console.log(show(() => String(new Intl.Locale(new Intl.Locale('de-AT'), { numeri
 console.log(show(() => String(new Intl.Locale({ toString() { return 'fr-CA'; } }))));
 console.log(show(() => Intl.Locale.prototype.toString.call({})), show(() => Intl.Locale.prototype.maximize.call('en')));
 console.log(show(() => Object.getOwnPropertyDescriptor(Intl.Locale.prototype, 'language').get.call({})));
-console.log(Object.getOwnPropertyNames(Intl.Locale.prototype).join(), Intl.Locale.length, 'supportedLocalesOf' in Intl.Locale);
+console.log(Object.getOwnPropertyNames(Intl.Locale.prototype).filter((n) => n !== 'variants').join(), Intl.Locale.length, 'supportedLocalesOf' in Intl.Locale);
 console.log(Object.prototype.toString.call(new Intl.Locale('en')), new Intl.Locale('en'));
 console.log(show(() => new Intl.NumberFormat(new Intl.Locale('de-DE')).resolvedOptions().locale), show(() => Intl.getCanonicalLocales(new Intl.Locale('iw'))));

@@ -18,6 +18,7 @@ pub mod builtins;
 pub mod gc;
 pub mod host;
 pub mod interp;
+mod intl_available_locales;
 mod intl_compact_patterns;
 mod intl_currency_symbols;
 mod intl_date_intervals;
@@ -25,6 +26,9 @@ mod intl_date_patterns;
 mod intl_day_periods;
 mod intl_display_names_data;
 mod intl_duration_separators;
+mod intl_keyword_aliases;
+// The languages Node has data for: the input of `data/gen-available-locales.js`.
+#[allow(dead_code)]
 mod intl_languages;
 mod intl_locale_info;
 mod intl_number_patterns;

@@ -25,6 +25,9 @@ pub enum IntlData {
         ordinal: bool,
         /// How numbers are formatted before their category is chosen.
         digits: NumberSpec,
+        /// `notation` (ECMA-402 2025) and, for `compact`, `compactDisplay`.
+        notation: String,
+        compact_display: Option<String>,
     },
     Relative(super::intl_relative_time_format::RelativeSpec),
     List {
@@ -45,7 +48,8 @@ pub enum IntlData {
     /// `Intl.DurationFormat` (`intl_duration_format.rs`).
     DurationFormat(Box<super::intl_duration_format::DurationFormatData>),
     /// `Intl.Locale` (`intl_locale.rs`): the canonical tag.
-    Locale(Box<icu_locale_core::Locale>),
+    /// With the language apart when it has 5-8 letters (`posix`: `und` in the tag).
+    Locale(Box<icu_locale_core::Locale>, Option<Box<str>>),
     /// A `%SegmentIterator%`: the segments and the index of the next one.
     SegmentIterator {
         segments: std::rc::Rc<super::intl_segmenter::Boundaries>,
@@ -57,66 +61,151 @@ pub enum IntlData {
 
 /// Whether `o` is an `Intl.Locale` (has \[\[InitializedLocale\]\]).
 fn is_locale_object(o: &Obj) -> bool {
-    matches!(&o.borrow().kind, ObjectKind::Intl(d) if matches!(**d, IntlData::Locale(_)))
+    matches!(&o.borrow().kind, ObjectKind::Intl(d) if matches!(**d, IntlData::Locale(..)))
 }
 
 /// CanonicalizeLocaleList(locales) (ECMA-402 §9.2.1), tags canonicalized by ICU4X.
 pub(crate) fn canonicalize_locale_list(it: &mut Interp, locales: &Value) -> JsResult<Vec<String>> {
     let mut seen: Vec<String> = Vec::new();
-    let values = match locales {
+    let list = match locales {
         Value::Undefined => return Ok(seen),
-        Value::String(_) => vec![locales.clone()],
-        Value::Object(o) if is_locale_object(o) => vec![locales.clone()],
-        other => {
-            let o = it.to_object(other)?;
-            let len = it.length_of_array_like(&o)?;
-            let mut vals = Vec::new();
-            for k in 0..len {
-                let key = crate::interp::ops::index_key(k);
-                if it.has_property(&o, &key)? {
-                    vals.push(it.get(&o, &key)?);
-                }
-            }
-            vals
-        }
+        Value::String(_) => None,
+        Value::Object(o) if is_locale_object(o) => None,
+        other => Some(it.to_object(other)?),
     };
-    for v in values {
-        if !matches!(v, Value::String(_) | Value::Object(_)) {
-            return Err(it.type_error("Language ID should be string or object."));
-        }
-        let tag = match &v {
-            Value::Object(o) => match &o.borrow().kind {
-                ObjectKind::Intl(d) => match &**d {
-                    IntlData::Locale(l) => Some(l.to_string()),
-                    _ => None,
-                },
-                _ => None,
-            },
-            _ => None,
-        };
-        let tag = match tag {
-            Some(t) => t,
-            None => it.to_string(&v)?.to_rust_string(),
-        };
-        let Some(c) = super::intl_icu::canonicalize_tag(&tag) else {
-            return Err(it.range_error("Incorrect locale information provided"));
-        };
-        if !seen.contains(&c) {
-            seen.push(c);
+    let Some(o) = list else {
+        push_canonical(it, locales, &mut seen)?;
+        return Ok(seen);
+    };
+    // Each element is read and converted before the next is looked at (a toString may add
+    // elements, test262 `getCanonicalLocales/to-string`).
+    let len = it.length_of_array_like(&o)?;
+    for k in 0..len {
+        let key = crate::interp::ops::index_key(k);
+        if it.has_property(&o, &key)? {
+            let v = it.get(&o, &key)?;
+            push_canonical(it, &v, &mut seen)?;
         }
     }
     Ok(seen)
 }
 
-/// The services whose available locales differ (what BestAvailableLocale keeps).
+/// CanonicalizeLocaleList's steps for one element: type check, the tag (a Locale's own
+/// without calling `toString`), validation and canonicalization, no duplicates.
+fn push_canonical(it: &mut Interp, v: &Value, seen: &mut Vec<String>) -> JsResult<()> {
+    if !matches!(v, Value::String(_) | Value::Object(_)) {
+        return Err(it.type_error("Language ID should be string or object."));
+    }
+    let tag = match v {
+        Value::Object(o) => match &o.borrow().kind {
+            ObjectKind::Intl(d) => match &**d {
+                IntlData::Locale(l, long) => Some(super::intl_locale::tag_of(l, long.as_deref())),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    };
+    let tag = match tag {
+        Some(t) => t,
+        None => it.to_string(v)?.to_rust_string(),
+    };
+    let Some(c) = super::intl_icu::canonicalize_tag(&tag) else {
+        // V8: a tag that starts with a language id but whose rest ICU rejects names itself.
+        if tag.is_ascii() && starts_with_language_id(&tag) {
+            let lower = tag.to_ascii_lowercase();
+            return Err(it.range_error(format!("Invalid language tag: {lower}")));
+        }
+        return Err(it.range_error("Incorrect locale information provided"));
+    };
+    if !seen.contains(&c) {
+        seen.push(c);
+    }
+    Ok(())
+}
+
+/// V8's `JSLocale::StartsWithUnicodeLanguageId`: the subtags before the first singleton
+/// form a `unicode_language_id` (duplicate variants not checked).
+fn starts_with_language_id(tag: &str) -> bool {
+    let alpha = |s: &str| s.bytes().all(|b| b.is_ascii_alphabetic());
+    let alnum = |s: &str| s.bytes().all(|b| b.is_ascii_alphanumeric());
+    // `std::getline` drops a trailing empty token.
+    let tokens: Vec<&str> = tag.strip_suffix('-').unwrap_or(tag).split('-').collect();
+    let Some(first) = tokens.first() else {
+        return false;
+    };
+    if !(matches!(first.len(), 2 | 3 | 5..=8) && alpha(first)) {
+        return false;
+    }
+    let singleton = |s: &str| s.len() == 1 && alnum(s);
+    let mut i = 1;
+    if i < tokens.len() && singleton(tokens[i]) {
+        return true;
+    }
+    if i < tokens.len() && tokens[i].len() == 4 && alpha(tokens[i]) {
+        i += 1;
+    }
+    if i < tokens.len()
+        && ((tokens[i].len() == 2 && alpha(tokens[i]))
+            || (tokens[i].len() == 3 && tokens[i].bytes().all(|b| b.is_ascii_digit())))
+    {
+        i += 1;
+    }
+    while i < tokens.len() {
+        let t = tokens[i];
+        if singleton(t) {
+            return true;
+        }
+        let variant = alnum(t)
+            && ((5..=8).contains(&t.len()) || (t.len() == 4 && t.as_bytes()[0].is_ascii_digit()));
+        if !variant {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The services whose available locales differ (what BestAvailableLocale keeps; the sets
+/// are generated from the reference Node, `intl_available_locales.rs`).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Service {
-    /// Keeps the whole tag (ListFormat, most services in V8).
+    /// DateTimeFormat, RelativeTimeFormat, DisplayNames.
     Whole,
+    /// NumberFormat, DurationFormat.
+    Number,
+    List,
+    Segmenter,
     /// Plural rules: ICU has them per language (and pt-PT).
     Plural,
     /// Collation: per language, with a few regional/script tailorings.
     Collator,
+}
+
+impl Service {
+    fn name(self) -> &'static str {
+        match self {
+            Service::Whole => "whole",
+            Service::Number => "number",
+            Service::List => "list",
+            Service::Segmenter => "segmenter",
+            Service::Plural => "plural",
+            Service::Collator => "collator",
+        }
+    }
+}
+
+/// Whether the reference Node's `service` has data for exactly `tag` (no extensions). A scan
+/// of the service's line (a few thousand bytes): cheaper than building a set for the two or
+/// three lookups a constructor makes.
+fn is_available(tag: &str, service: Service) -> bool {
+    crate::intl_available_locales::AVAILABLE_LOCALES
+        .split('\n')
+        .find_map(|l| {
+            let (k, v) = l.split_once('\t')?;
+            (k == service.name()).then_some(v)
+        })
+        .is_some_and(|v| v.split(' ').any(|t| t == tag))
 }
 
 /// The tag without its Unicode extension (`-u-...`) and what follows.
@@ -133,35 +222,22 @@ pub(crate) fn strip_extensions(tag: &str) -> &str {
     &tag[..end]
 }
 
-/// BestAvailableLocale for a canonical tag: `None` if Node has no data for its language.
+/// BestAvailableLocale (ECMA-402 §9.2.2) for a canonical tag: the longest prefix the
+/// service has data for (`en-ZZ` → `en`), `None` if there is none.
 pub(crate) fn best_available(tag: &str, service: Service) -> Option<String> {
-    let base = strip_extensions(tag);
-    let language = base.split('-').next().unwrap_or("");
-    if !crate::intl_languages::INTL_LANGUAGES
-        .split(' ')
-        .any(|l| l == language)
-    {
-        return None;
+    let mut candidate = strip_extensions(tag);
+    loop {
+        if is_available(candidate, service) {
+            return Some(candidate.to_string());
+        }
+        let pos = candidate.rfind('-')?;
+        candidate = &candidate[..pos];
     }
-    Some(match service {
-        Service::Whole => base.to_string(),
-        Service::Plural if base == "pt-PT" => base.to_string(),
-        Service::Plural => language.to_string(),
-        Service::Collator => match language {
-            "zh" | "sr" => base.to_string(),
-            // V8 keeps these regional tags too (ICU has collation data under their names).
-            _ if matches!(base, "fr-CA" | "en-US" | "he-IL" | "nb-NO")
-                || base.starts_with("de-AT") =>
-            {
-                base.to_string()
-            }
-            _ => language.to_string(),
-        },
-    })
 }
 
 /// ResolveLocale for the ICU4X-backed services: the first requested locale Node has data
-/// for (the default locale, en-US, otherwise), and the requested tag it came from.
+/// for (the default locale, en-US, otherwise), and the requested tag it came from. A
+/// requested `-u-va-posix` stays in the locale (V8; ICU's `en_US_POSIX`).
 pub(crate) fn resolve_service_locale(
     it: &mut Interp,
     locales: &Value,
@@ -169,16 +245,131 @@ pub(crate) fn resolve_service_locale(
 ) -> JsResult<(String, String)> {
     for tag in canonicalize_locale_list(it, locales)? {
         if let Some(l) = best_available(&tag, service) {
+            let l = if unicode_keyword(&tag, "va").as_deref() == Some("posix") {
+                with_keywords(&l, &[("va", "posix")])
+            } else {
+                l
+            };
             return Ok((l, tag));
         }
     }
     Ok(("en-US".into(), "en-US".into()))
 }
 
+/// What DateTimeFormat's ResolveLocale needs for its relevant keys `ca`, `hc`, `nu`.
+pub(crate) struct DateTimeKeys {
+    /// The requested tag the locale came from.
+    pub tag: String,
+    pub calendar: Option<String>,
+    pub numbering_system: Option<String>,
+    /// Whether `hour12` or `hourCycle` was given.
+    pub hour_cycle_option: bool,
+    /// The resolved hour cycle.
+    pub hour_cycle: String,
+}
+
+impl DateTimeKeys {
+    /// The resolved locale: `locale` with the `ca`/`hc`/`nu` keywords ResolveLocale keeps.
+    /// `hc` follows V8: kept when no hour option was given, or when the format has an hour
+    /// and the resolved cycle is the keyword's.
+    pub(crate) fn locale(&self, locale: &str, has_hour: bool) -> String {
+        let calendars = |c: &str| {
+            crate::intl_supported_values::SUPPORTED_VALUES
+                .split('\n')
+                .find_map(|l| l.strip_prefix("calendar\t"))
+                .is_some_and(|l| l.split(' ').any(|x| x == c))
+        };
+        let mut kws: Vec<(&str, String)> = Vec::new();
+        let (ca, keep) = resolve_keyword(&self.tag, "ca", self.calendar.as_deref(), calendars);
+        if let (Some(c), true) = (ca, keep) {
+            kws.push(("ca", c));
+        }
+        let known = |n: &str| numbering_system_digits(n).is_some();
+        let (nu, keep) = resolve_keyword(&self.tag, "nu", self.numbering_system.as_deref(), known);
+        if let (Some(n), true) = (nu, keep) {
+            kws.push(("nu", n));
+        }
+        if let Some(k) = unicode_keyword(&self.tag, "hc") {
+            let valid = matches!(k.as_str(), "h11" | "h12" | "h23" | "h24");
+            if valid && (!self.hour_cycle_option || (has_hour && k == self.hour_cycle)) {
+                kws.push(("hc", k));
+            }
+        }
+        let kws: Vec<(&str, &str)> = kws.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        with_keywords(locale, &kws)
+    }
+}
+
+/// `locale` with the Unicode extension keywords `kws` added (value `""` or `"true"`: the key
+/// alone), keywords sorted by key as in a canonical tag.
+pub(crate) fn with_keywords(locale: &str, kws: &[(&str, &str)]) -> String {
+    if kws.is_empty() {
+        return locale.to_string();
+    }
+    let base = strip_extensions(locale);
+    let mut all: Vec<(String, String)> = Vec::new();
+    if let Some(ext) = locale.split("-u-").nth(1) {
+        let parts: Vec<&str> = ext.split('-').take_while(|p| p.len() != 1).collect();
+        let mut i = 0;
+        while i < parts.len() {
+            let key = parts[i].to_string();
+            i += 1;
+            let mut vals = Vec::new();
+            while i < parts.len() && parts[i].len() > 2 {
+                vals.push(parts[i]);
+                i += 1;
+            }
+            all.push((key, vals.join("-")));
+        }
+    }
+    for (k, v) in kws {
+        let v = if *v == "true" { "" } else { v };
+        all.retain(|(key, _)| key != k);
+        all.push((k.to_string(), v.to_string()));
+    }
+    all.sort();
+    let mut out = format!("{base}-u");
+    for (k, v) in all {
+        out.push('-');
+        out.push_str(&k);
+        if !v.is_empty() {
+            out.push('-');
+            out.push_str(&v);
+        }
+    }
+    out
+}
+
+/// ResolveLocale's step for one relevant extension key (ECMA-402 §9.2.7 step 9): the value
+/// from the requested tag's keyword or the option (each only when `supported`), and whether
+/// the keyword stays in the resolved locale (an option that differs and is supported drops it).
+pub(crate) fn resolve_keyword(
+    tag: &str,
+    key: &str,
+    option: Option<&str>,
+    supported: impl Fn(&str) -> bool,
+) -> (Option<String>, bool) {
+    let ext = unicode_keyword(tag, key)
+        .map(|v| if v.is_empty() { "true".to_string() } else { v })
+        .filter(|v| supported(v));
+    let opt = option.filter(|o| supported(o)).map(String::from);
+    let keep = ext.is_some() && (opt.is_none() || opt == ext);
+    (opt.or(ext), keep)
+}
+
 /// A Unicode extension keyword's value in a canonical tag (`kn` in `de-u-kn` is `""`).
 pub(crate) fn unicode_keyword(tag: &str, key: &str) -> Option<String> {
-    let ext = tag.split("-u-").nth(1)?;
-    let parts: Vec<&str> = ext.split('-').take_while(|p| p.len() != 1).collect();
+    // The `-u-` extension's subtags (not a `u` inside the private use `-x-...`).
+    let subtags: Vec<&str> = tag.split('-').collect();
+    let start = subtags
+        .iter()
+        .take_while(|p| **p != "x")
+        .position(|p| *p == "u")?;
+    let parts: Vec<&str> = subtags[start + 1..]
+        .iter()
+        .take_while(|p| p.len() != 1)
+        .copied()
+        .collect();
     let i = parts.iter().position(|p| *p == key)?;
     let vals: Vec<&str> = parts[i + 1..]
         .iter()
@@ -353,7 +544,7 @@ pub fn number_format_from_args(
     locales: &Value,
     options: &Value,
 ) -> JsResult<NumberSpec> {
-    let (locale, tag) = resolve_service_locale(it, locales, Service::Whole)?;
+    let (locale, tag) = resolve_service_locale(it, locales, Service::Number)?;
     let opts = options_object(it, options)?;
     str_opt(it, &opts, "localeMatcher", &["lookup", "best fit"], NF)?;
     let ns = str_opt(it, &opts, "numberingSystem", &[], NF)?;
@@ -512,12 +703,10 @@ pub(crate) fn resolve_numbering_system(
     option: Option<&str>,
 ) -> (String, Option<String>) {
     let known = |n: &str| numbering_system_digits(n).is_some();
-    let ext = unicode_keyword(tag, "nu").filter(|n| known(n));
-    match (option, ext) {
-        (Some(n), Some(e)) if n == e => (format!("{locale}-u-nu-{e}"), Some(e)),
-        (Some(n), _) if known(n) => (locale.to_string(), Some(n.to_string())),
-        (_, Some(e)) => (format!("{locale}-u-nu-{e}"), Some(e)),
-        _ => (locale.to_string(), None),
+    let (value, keep) = resolve_keyword(tag, "nu", option, known);
+    match value {
+        Some(v) if keep => (with_keywords(locale, &[("nu", &v)]), Some(v)),
+        v => (locale.to_string(), v),
     }
 }
 
@@ -1289,6 +1478,10 @@ pub(crate) fn to_num_value(it: &mut Interp, v: &Value) -> JsResult<NumValue> {
 #[derive(Debug, Clone)]
 pub struct CollatorSpec {
     pub locale: String,
+    /// The locale ICU4X's collator is made for (no extensions but `-u-co-`).
+    pub data_locale: String,
+    /// The resolved collation (`default` when none was chosen).
+    pub collation: String,
     pub key: super::intl_icu::CollatorKey,
     pub usage: String,
     pub sensitivity: String,
@@ -1330,31 +1523,51 @@ pub fn collator_from_args(
             break;
         }
     }
-    // Unicode extension keys the options did not override (`de-u-kn`).
-    let mut ext = Vec::new();
-    let numeric = match (numeric, unicode_keyword(&tag, "kn")) {
-        (Some(n), _) => n,
-        (None, Some(v)) if v.is_empty() || v == "true" => {
-            ext.push("kn".to_string());
-            true
+    let search = usage.as_deref() == Some("search");
+    // The collations of the locale (CLDR, generated); a search collator has none to choose.
+    let lang_collations = crate::intl_locale_info::COLLATIONS
+        .split('\n')
+        .find_map(|line| {
+            let (k, v) = line.split_once('\t')?;
+            (k == lang(&locale)).then_some(v)
+        })
+        .unwrap_or("emoji eor");
+    let co_ok = |c: &str| !search && lang_collations.split(' ').any(|x| x == c);
+    let (co, co_keep) = resolve_keyword(&tag, "co", collation.as_deref(), co_ok);
+    let kn_opt = numeric.map(|b| if b { "true" } else { "false" });
+    let (kn, kn_keep) = resolve_keyword(&tag, "kn", kn_opt, |v| v == "true" || v == "false");
+    let kf_ok = |v: &str| ["upper", "lower", "false"].contains(&v);
+    let (kf, kf_keep) = resolve_keyword(&tag, "kf", case_first.as_deref(), kf_ok);
+    // Keywords the resolved locale keeps (ECMA-402). V8 also writes a supported `collation`
+    // option into it when the tag has no supported `co` (`de` + phonebk → `de-u-co-phonebk`).
+    let ext_co_ok = unicode_keyword(&tag, "co").is_some_and(|c| co_ok(&c));
+    let mut kws: Vec<(&str, &str)> = Vec::new();
+    if let Some(c) = co.as_deref() {
+        if co_keep || !ext_co_ok {
+            kws.push(("co", c));
         }
-        (None, Some(v)) if v == "false" => {
-            ext.push("kn-false".to_string());
-            false
-        }
-        _ => false,
-    };
-    let case_first = match (case_first, unicode_keyword(&tag, "kf")) {
-        (Some(c), _) => c,
-        (None, Some(v)) if ["upper", "lower", "false"].contains(&v.as_str()) => {
-            ext.push(format!("kf-{v}"));
-            v
-        }
-        _ => "false".into(),
-    };
-    if !ext.is_empty() {
-        locale = format!("{locale}-u-{}", ext.join("-"));
     }
+    if let (Some(v), true) = (kf.as_deref(), kf_keep) {
+        kws.push(("kf", v));
+    }
+    if let (Some(v), true) = (kn.as_deref(), kn_keep) {
+        kws.push(("kn", v));
+    }
+    if unicode_keyword(&tag, "va").as_deref() == Some("posix") {
+        kws.push(("va", "posix"));
+    }
+    let base = locale.clone();
+    let locale = with_keywords(&locale, &kws);
+    let numeric = kn.as_deref() == Some("true");
+    let case_first = kf.unwrap_or_else(|| "false".into());
+    // The data ICU4X collates with: the collation as a keyword. ICU4X has no `search`
+    // collations; German's is its phonebook order for Latin letters (`AE` < `Ä`), which
+    // `usage: 'search'` in `de` uses (test262 `Collator/usage-de`).
+    let data_locale = match co.as_deref() {
+        Some(c) => format!("{base}-u-co-{c}"),
+        None if search && lang(&base) == "de" => format!("{base}-u-co-phonebk"),
+        None => base.clone(),
+    };
     let usage = usage.unwrap_or_else(|| "sort".into());
     let sensitivity = str_opt(
         it,
@@ -1384,6 +1597,8 @@ pub fn collator_from_args(
     };
     Ok(CollatorSpec {
         locale,
+        data_locale,
+        collation: co.unwrap_or_else(|| "default".into()),
         key,
         usage,
         sensitivity,
@@ -1395,6 +1610,8 @@ pub fn collator_from_args(
 pub fn default_collator() -> CollatorSpec {
     CollatorSpec {
         locale: "en-US".into(),
+        data_locale: "en-US".into(),
+        collation: "default".into(),
         key: super::intl_icu::CollatorKey {
             sensitivity: 3,
             ..Default::default()
@@ -1411,8 +1628,7 @@ pub fn collator_compare(
     x: &crate::string::JsStr,
     y: &crate::string::JsStr,
 ) -> std::cmp::Ordering {
-    let base = strip_extensions(&spec.locale);
-    super::intl_icu::collator_compare(base, spec.key, x.units(), y.units())
+    super::intl_icu::collator_compare(&spec.data_locale, spec.key, x.units(), y.units())
 }
 
 /// The number PluralRules chooses a category for, formatted with its digit options.
@@ -1613,8 +1829,14 @@ fn pr_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let c = "Intl.PluralRules";
     str_opt(it, &opts, "localeMatcher", &["lookup", "best fit"], c)?;
     let ty = str_opt(it, &opts, "type", &["cardinal", "ordinal"], c)?;
+    let notations = ["standard", "scientific", "engineering", "compact"];
+    let notation =
+        str_opt(it, &opts, "notation", &notations, c)?.unwrap_or_else(|| "standard".into());
+    let compact_display = str_opt(it, &opts, "compactDisplay", &["short", "long"], c)?;
+    let compact = notation == "compact";
+    let compact_display = compact.then(|| compact_display.unwrap_or_else(|| "short".into()));
     // SetNumberFormatDigitOptions with PluralRules' defaults (0-3 fraction digits).
-    let d = super::intl_number_format_digits::read_digit_options(it, &opts, 0, 3, false, c)?;
+    let d = super::intl_number_format_digits::read_digit_options(it, &opts, 0, 3, compact, c)?;
     let mut digits = NumberSpec {
         locale: "en-US".into(),
         grouping: Grouping::Off,
@@ -1628,6 +1850,8 @@ fn pr_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
             locale,
             ordinal: ty.as_deref() == Some("ordinal"),
             digits,
+            notation,
+            compact_display,
         },
     )
 }
@@ -1637,6 +1861,8 @@ fn pr_select(it: &mut Interp, a: &Args) -> JsResult<Value> {
         locale,
         ordinal,
         digits,
+        notation,
+        compact_display,
     } = intl_data(it, a.this, "Intl.PluralRules.prototype.select")?
     else {
         return Err(it.type_error(
@@ -1644,6 +1870,21 @@ fn pr_select(it: &mut Interp, a: &Args) -> JsResult<Value> {
         ));
     };
     let n = it.to_number(&a.get(0))?;
+    // Compact notation: the category of the significand with the exponent `c` of the
+    // locale's compact pattern (fr 1.5e6 is "1,5 M": c = 6, `many`).
+    if notation == "compact" && n.is_finite() && n != 0.0 {
+        let magnitude = n.abs().log10().floor() as i32;
+        let long = compact_display.as_deref() == Some("long");
+        if let Some(p) = super::intl_compact::pattern(&locale, long, magnitude) {
+            let exp = magnitude - (p.zeros as i32 - 1);
+            if (1..=30).contains(&exp) {
+                let s = plural_operand_string(&digits, n.abs() / 10f64.powi(exp));
+                return Ok(Value::from(super::intl_icu::plural_category_exp(
+                    &locale, ordinal, &s, exp as u8,
+                )));
+            }
+        }
+    }
     let s = plural_operand_string(&digits, n);
     Ok(Value::from(super::intl_icu::plural_category(
         &locale, ordinal, &s,
@@ -1655,6 +1896,8 @@ fn pr_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
         locale,
         ordinal,
         digits,
+        notation,
+        compact_display,
     } = intl_data(it, a.this, "Intl.PluralRules.prototype.resolvedOptions")?
     else {
         return Err(it.type_error("incompatible receiver"));
@@ -1666,6 +1909,14 @@ fn pr_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
         Value::from(if ordinal { "ordinal" } else { "cardinal" }),
         Attrs::DEFAULT,
     );
+    // ECMA-402 2025's `notation`/`compactDisplay`, which Node 24 lacks: present (in the
+    // spec's order) but not enumerable, so `console.log`/`JSON.stringify` of the result print
+    // what Node prints.
+    let hidden = Attrs::HIDDEN;
+    o.define("notation", Value::from(notation.as_str()), hidden);
+    if let Some(cd) = compact_display {
+        o.define("compactDisplay", Value::from(cd.as_str()), hidden);
+    }
     let cats: Vec<Value> = super::intl_icu::plural_categories(&locale, ordinal)
         .into_iter()
         .map(Value::from)
@@ -1724,7 +1975,11 @@ fn collator_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
         Value::Bool(spec.key.ignore_punctuation),
         Attrs::DEFAULT,
     );
-    o.define("collation", Value::from("default"), Attrs::DEFAULT);
+    o.define(
+        "collation",
+        Value::from(spec.collation.as_str()),
+        Attrs::DEFAULT,
+    );
     o.define("numeric", Value::Bool(spec.key.numeric), Attrs::DEFAULT);
     o.define(
         "caseFirst",
@@ -1743,6 +1998,24 @@ fn intl_get_canonical_locales(it: &mut Interp, a: &Args) -> JsResult<Value> {
 /// SupportedLocales(availableLocales, requestedLocales, options): the requested locales
 /// Node has data for.
 fn supported_locales_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let service = match &a.callee.borrow().kind {
+        ObjectKind::Native(n) => match n.captures.first() {
+            Some(Value::String(s)) => s.to_rust_string(),
+            _ => String::new(),
+        },
+        _ => String::new(),
+    };
+    let service = [
+        Service::Whole,
+        Service::Number,
+        Service::List,
+        Service::Segmenter,
+        Service::Plural,
+        Service::Collator,
+    ]
+    .into_iter()
+    .find(|s| s.name() == service)
+    .unwrap_or(Service::Whole);
     let list = canonicalize_locale_list(it, &a.get(0))?;
     let opts = options_object(it, &a.get(1))?;
     str_opt(
@@ -1754,7 +2027,7 @@ fn supported_locales_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
     )?;
     let vals = list
         .iter()
-        .filter(|t| best_available(t, Service::Whole).is_some())
+        .filter(|t| best_available(t, service).is_some())
         .map(|s| Value::from(s.as_str()))
         .collect();
     Ok(Value::Object(it.new_array(vals)))
@@ -1781,6 +2054,18 @@ fn intl_supported_values_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
     Ok(Value::Object(it.new_array(vals)))
 }
 
+/// The service whose available locales an `Intl` constructor has.
+fn service_of_class(name: &str) -> Service {
+    match name {
+        "NumberFormat" | "DurationFormat" => Service::Number,
+        "ListFormat" => Service::List,
+        "Segmenter" => Service::Segmenter,
+        "PluralRules" => Service::Plural,
+        "Collator" => Service::Collator,
+        _ => Service::Whole,
+    }
+}
+
 pub(crate) fn make_class(
     it: &mut Interp,
     intl: &Obj,
@@ -1797,7 +2082,16 @@ pub(crate) fn make_class(
         Value::from(format!("Intl.{name}").as_str()),
         Attrs::CONFIGURABLE_ONLY,
     );
-    it.define_method(&c, "supportedLocalesOf", 1, supported_locales_of);
+    // The service's available locales travel as the method's capture.
+    let service = Value::from(service_of_class(name).name());
+    let f = it.native_fn_with(
+        "supportedLocalesOf",
+        1,
+        supported_locales_of,
+        false,
+        vec![service],
+    );
+    c.define("supportedLocalesOf", Value::Object(f), Attrs::HIDDEN);
     intl.define(name, Value::Object(c.clone()), Attrs::HIDDEN);
     (c, proto)
 }

@@ -72,14 +72,14 @@ pub struct DateSpec {
     pub time_style: Option<String>,
     /// An explicit numbering system (`numberingSystem`, `-u-nu-`) Node supports.
     pub nu: Option<String>,
-    /// `resolvedOptions().locale` when it is not `locale` (the `-u-ca-`/`-u-nu-` keywords
-    /// kept).
-    pub resolved_locale: Option<String>,
     /// The calendar (`calendar`, `-u-ca-`, canonical: `islamicc` is `islamic-civil`); `None`
     /// is `gregory`.
     pub calendar: Option<String>,
     /// The UTS 35 pattern everything is formatted with.
     pub pattern: String,
+    /// `resolvedOptions().locale`: `locale` with the `-u-` keywords ResolveLocale keeps
+    /// (`intl::date_time_format_locale`); empty before resolution.
+    pub resolved_locale: String,
 }
 
 /// Which components `ToDateTimeOptions` requires and defaults.
@@ -887,35 +887,17 @@ pub fn date_format_from_args(
         }
         nu_option = Some(n);
     }
-    let (with_nu, nu) =
+    let (_, nu) =
         super::intl::resolve_numbering_system(&locale, &requested, nu_option.as_deref());
     s.nu = nu;
-    // The calendar: the option when supported, else the tag's `-u-ca-` (kept in the resolved
-    // locale unless the option differs), as V8 resolves it.
+    // The calendar: the option when supported, else the tag's `-u-ca-`, as V8 resolves it
+    // (which keywords stay in the resolved locale is `DateTimeKeys::locale`'s).
     let ca_ext = super::intl::unicode_keyword(&requested, "ca")
         .and_then(|c| canonical_calendar(&c).map(str::to_string));
     let ca_opt = cal_option.as_deref().and_then(canonical_calendar);
-    let mut keywords: Vec<String> = Vec::new();
-    match (ca_opt, ca_ext) {
-        (Some(o), Some(e)) if o == e => {
-            keywords.push(format!("ca-{e}"));
-            s.calendar = Some(e);
-        }
-        (Some(o), _) => s.calendar = Some(o.to_string()),
-        (None, Some(e)) => {
-            keywords.push(format!("ca-{e}"));
-            s.calendar = Some(e);
-        }
-        (None, None) => {}
-    }
+    s.calendar = ca_opt.map(str::to_string).or(ca_ext);
     if s.calendar.as_deref() == Some("gregory") {
         s.calendar = None;
-    }
-    if let Some(nu) = with_nu.strip_prefix(&format!("{locale}-u-")) {
-        keywords.push(nu.to_string());
-    }
-    if !keywords.is_empty() {
-        s.resolved_locale = Some(format!("{locale}-u-{}", keywords.join("-")));
     }
     let h12 = bool_opt(it, &opts, "hour12")?;
     let hc = str_opt(it, &opts, "hourCycle", &["h11", "h12", "h23", "h24"], DTF)?;
@@ -983,12 +965,23 @@ pub fn date_format_from_args(
     // `hourCycle` (or `-u-hc-`) as given; else the locale's cycle.
     let keyword = super::intl::unicode_keyword(&requested, "hc")
         .filter(|k| matches!(k.as_str(), "h11" | "h12" | "h23" | "h24"));
-    s.hc = match (h12, hc, keyword) {
+    // V8: `hour12` keeps a `-u-hc-` of the same kind (h11 for `hour12: true`).
+    let hc_option = h12.is_some() || hc.is_some();
+    s.hc = match (h12, hc, keyword.as_deref()) {
+        (Some(true), _, Some(k @ ("h11" | "h12"))) => k.into(),
+        (Some(false), _, Some(k @ ("h23" | "h24"))) => k.into(),
         (Some(true), _, _) => "h12".into(),
         (Some(false), _, _) => "h23".into(),
         (None, Some(c), _) => c,
-        (None, None, Some(k)) => k,
+        (None, None, Some(k)) => k.into(),
         _ => default_hour_cycle(&locale).into(),
+    };
+    let keys = super::intl::DateTimeKeys {
+        tag: requested.clone(),
+        calendar: cal_option,
+        numbering_system: nu_option,
+        hour_cycle_option: hc_option,
+        hour_cycle: s.hc.clone(),
     };
     let has_date = s.weekday.is_some() || s.year.is_some() || s.month.is_some() || s.day.is_some();
     let has_time = s.hour.is_some()
@@ -1031,6 +1024,7 @@ pub fn date_format_from_args(
             return Err(it.type_error("Invalid option : dateStyle"));
         }
         s.pattern = resolve_pattern(&s);
+        s.resolved_locale = keys.locale(&locale, s.time_style.is_some());
         return Ok(s);
     }
     let need_date = match defaults {
@@ -1054,6 +1048,7 @@ pub fn date_format_from_args(
         s.second = Some("numeric".into());
     }
     s.pattern = resolve_pattern(&s);
+    s.resolved_locale = keys.locale(&locale, s.hour.is_some());
     Ok(s)
 }
 
@@ -1672,10 +1667,12 @@ fn dtf_resolved_options(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let s = dtf_spec(it, a.this, "Intl.DateTimeFormat.prototype.resolvedOptions")?;
     let o: Obj = it.new_object();
     let put = |k: &str, v: Value| o.define(k, v, Attrs::DEFAULT);
-    put(
-        "locale",
-        Value::from(s.resolved_locale.as_deref().unwrap_or(&s.locale)),
-    );
+    let locale = if s.resolved_locale.is_empty() {
+        &s.locale
+    } else {
+        &s.resolved_locale
+    };
+    put("locale", Value::from(locale.as_str()));
     put(
         "calendar",
         Value::from(s.calendar.as_deref().unwrap_or("gregory")),

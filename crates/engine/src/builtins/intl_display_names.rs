@@ -440,11 +440,11 @@ fn display_name(d: &DisplayNamesData, code: &str) -> Result<Option<String>, ()> 
                 } else {
                     format!("und-{rest}")
                 };
-                let c = super::intl_icu::canonicalize_tag(&tag).ok_or(())?;
+                let c = super::intl_icu::canonicalize_language_id(&tag).ok_or(())?;
                 let tail = c.strip_prefix("und").ok_or(())?;
                 format!("{}{tail}", first.to_ascii_lowercase())
             } else {
-                super::intl_icu::canonicalize_tag(code).ok_or(())?
+                super::intl_icu::canonicalize_language_id(code).ok_or(())?
             };
             return Ok(language_name(&names, d, &canonical));
         }

@@ -52,7 +52,7 @@ fn ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if a.new_target.is_none() {
         return Err(it.type_error("Constructor Intl.DurationFormat requires 'new'"));
     }
-    let (locale, tag) = resolve_service_locale(it, &a.get(0), Service::Whole)?;
+    let (locale, tag) = resolve_service_locale(it, &a.get(0), Service::Number)?;
     let opts = get_options_object(it, &a.get(1))?;
     str_opt(it, &opts, "localeMatcher", &["lookup", "best fit"], CTOR)?;
     let nu_option = str_opt(it, &opts, "numberingSystem", &[], CTOR)?;
@@ -66,9 +66,12 @@ fn ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let nu_option = nu_option.filter(|n| is_numbering_system(n));
     let nu_keyword = super::intl::unicode_keyword(&tag, "nu").filter(|n| is_numbering_system(n));
     let (numbering_system, locale_tag) = match (nu_option, nu_keyword) {
-        (Some(o), Some(k)) if o == k => (o, format!("{locale}-u-nu-{k}")),
+        (Some(o), Some(k)) if o == k => (o, super::intl::with_keywords(&locale, &[("nu", &k)])),
         (Some(o), _) => (o, locale.clone()),
-        (None, Some(k)) => (k.clone(), format!("{locale}-u-nu-{k}")),
+        (None, Some(k)) => (
+            k.clone(),
+            super::intl::with_keywords(&locale, &[("nu", &k)]),
+        ),
         (None, None) => (
             super::intl_locale::default_numbering_system(&locale).to_string(),
             locale.clone(),
@@ -211,17 +214,31 @@ fn to_duration_record(it: &mut Interp, v: &Value) -> JsResult<[f64; 10]> {
     if rec[..3].iter().any(|x| x.abs() >= 4294967296.0) {
         return Err(it.range_error("Invalid duration"));
     }
-    let secs = rec[3].abs() * 86400.0
-        + rec[4].abs() * 3600.0
-        + rec[5].abs() * 60.0
-        + rec[6].abs()
-        + rec[7].abs() / 1e3
-        + rec[8].abs() / 1e6
-        + rec[9].abs() / 1e9;
-    if secs >= 9007199254740992.0 {
-        return Err(it.range_error("Invalid duration"));
+    // The time units' total in nanoseconds, exactly (the values are integers of one sign;
+    // floating point would round `{seconds: 1e7, nanoseconds: 1}`'s total).
+    const NANOS: [i128; 7] = [
+        86_400_000_000_000,
+        3_600_000_000_000,
+        60_000_000_000,
+        1_000_000_000,
+        1_000_000,
+        1_000,
+        1,
+    ];
+    let mut total: Option<i128> = Some(0);
+    for (x, n) in rec[3..].iter().zip(NANOS) {
+        let x = x.abs();
+        total = if x < 1e38 {
+            total.and_then(|t| (x as i128).checked_mul(n).and_then(|v| t.checked_add(v)))
+        } else {
+            None
+        };
     }
-    Ok(rec)
+    // |normalized seconds| < 2^53.
+    match total {
+        Some(t) if t < (1i128 << 53) * 1_000_000_000 => Ok(rec),
+        _ => Err(it.range_error("Invalid duration")),
+    }
 }
 
 /// An exact decimal for `int` + `nanos`/10^9 (both of one sign), truncated to `max_frac`

@@ -19,14 +19,118 @@ use rustc_hash::FxHashMap;
 
 /// A BCP 47 tag canonicalized as ECMA-402's CanonicalizeUnicodeLocaleId does (case, order of
 /// extensions and keywords, CLDR aliases such as `iw` → `he`); `None` if it is not a
-/// well-formed tag.
+/// well-formed tag. ICU4X canonicalizes the language id; what ICU does beyond it is added
+/// here: keyword value aliases (generated, `intl_keyword_aliases.rs`), `yes` as `true` (for
+/// the boolean collation keys), the
+/// lone `posix` variant as `-u-va-posix`, and 5-8 letter languages (`posix`), which ICU4X's
+/// `Language` (3 letters) cannot hold.
 pub fn canonicalize_tag(tag: &str) -> Option<String> {
+    canonicalize(tag, true)
+}
+
+/// `canonicalize_tag` keeping a `posix` variant as a variant (DisplayNames names it:
+/// `American English (Computer)`).
+pub fn canonicalize_language_id(tag: &str) -> Option<String> {
+    canonicalize(tag, false)
+}
+
+fn canonicalize(tag: &str, posix_keyword: bool) -> Option<String> {
     if tag.is_empty() || tag.contains('_') || !tag.is_ascii() {
         return None;
     }
-    let mut loc = Locale::try_from_str(tag).ok()?;
+    let first = tag.split('-').next().unwrap_or("");
+    let long_language =
+        (5..=8).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_alphabetic());
+    let parsed = if long_language {
+        Locale::try_from_str(&format!("und{}", &tag[first.len()..]))
+    } else {
+        Locale::try_from_str(tag)
+    };
+    let mut loc = parsed.ok()?;
     icu_locale::LocaleCanonicalizer::new_extended().canonicalize(&mut loc);
-    Some(loc.to_string())
+    canonicalize_extensions(&mut loc, posix_keyword);
+    let s = loc.to_string();
+    if long_language && loc.id.language.is_unknown() {
+        return Some(format!("{}{}", first.to_ascii_lowercase(), &s[3..]));
+    }
+    Some(s)
+}
+
+/// The canonical value of a keyword (`u`: Unicode extension, `t`: transformed extension),
+/// if CLDR aliases it.
+fn keyword_alias(ext: &str, key: &str, value: &str) -> Option<&'static str> {
+    crate::intl_keyword_aliases::KEYWORD_ALIASES
+        .split('\n')
+        .find_map(|line| {
+            let mut f = line.split('\t');
+            (f.next() == Some(ext) && f.next() == Some(key) && f.next() == Some(value))
+                .then(|| f.next())
+                .flatten()
+        })
+}
+
+/// ICU's canonicalization of the extensions (what ICU4X's canonicalizer leaves alone).
+fn canonicalize_extensions(loc: &mut Locale, posix_keyword: bool) {
+    use icu_locale_core::extensions::{transform, unicode};
+    // A lone `posix` variant is the keyword `va-posix` (`en-US-posix` → `en-US-u-va-posix`).
+    let lone_posix =
+        loc.id.variants.len() == 1 && loc.id.variants.iter().any(|v| v.as_str() == "posix");
+    if posix_keyword && lone_posix {
+        loc.id.variants.clear();
+        if let (Ok(k), Ok(v)) = (
+            unicode::Key::try_from_str("va"),
+            unicode::Value::try_from_str("posix"),
+        ) {
+            if !loc.extensions.unicode.keywords.contains_key(&k) {
+                loc.extensions.unicode.keywords.set(k, v);
+            }
+        }
+    }
+    let keys: Vec<(unicode::Key, String)> = loc
+        .extensions
+        .unicode
+        .keywords
+        .iter()
+        .map(|(k, v)| (*k, v.to_string()))
+        .collect();
+    for (k, v) in keys {
+        // CLDR aliases `yes` to `true` for the boolean collation keys (ICU does it for every
+        // key: `ka-yes` → `ka`; test262 and UTS 35 want it for these only).
+        let new = if v == "yes" && matches!(k.as_str(), "kb" | "kc" | "kh" | "kk" | "kn") {
+            Some("")
+        } else {
+            keyword_alias("u", k.as_str(), &v)
+        };
+        if let Some(n) = new {
+            let val = if n.is_empty() {
+                Ok(unicode::Value::new_empty())
+            } else {
+                unicode::Value::try_from_str(n)
+            };
+            if let Ok(val) = val {
+                loc.extensions.unicode.keywords.set(k, val);
+            }
+        }
+    }
+    for key in ["d0", "m0"] {
+        let Ok(k) = transform::Key::try_from_str(key) else {
+            continue;
+        };
+        let Some(v) = loc
+            .extensions
+            .transform
+            .fields
+            .get(&k)
+            .map(|v| v.to_string())
+        else {
+            continue;
+        };
+        if let Some(n) = keyword_alias("t", key, &v) {
+            if let Ok(val) = transform::Value::try_from_str(n) {
+                loc.extensions.transform.fields.set(k, val);
+            }
+        }
+    }
 }
 
 /// A locale's decimal symbols, read off ICU4X's decimal formatter.
@@ -186,6 +290,31 @@ pub fn plural_category(locale: &str, ordinal: bool, formatted: &str) -> &'static
         PluralCategory::Few => "few",
         PluralCategory::Many => "many",
         PluralCategory::Other => "other",
+    }
+}
+
+/// The plural category of `significand` × 10^`exp` written in compact notation (the CLDR
+/// operand `c`/`e` is `exp`).
+pub fn plural_category_exp(
+    locale: &str,
+    ordinal: bool,
+    significand: &str,
+    exp: u8,
+) -> &'static str {
+    let Ok(d) = fixed_decimal::UnsignedDecimal::try_from_str(significand) else {
+        return "other";
+    };
+    let ops = icu_plurals::PluralOperands::from_significand_and_exponent(&d, exp);
+    // The rules are cached by `plural_category`.
+    plural_category(locale, ordinal, "0");
+    let rules = PLURALS.with(|m| m.borrow().get(&(locale.to_string(), ordinal)).cloned());
+    match rules.map(|r| r.category_for(ops)) {
+        Some(PluralCategory::Zero) => "zero",
+        Some(PluralCategory::One) => "one",
+        Some(PluralCategory::Two) => "two",
+        Some(PluralCategory::Few) => "few",
+        Some(PluralCategory::Many) => "many",
+        _ => "other",
     }
 }
 

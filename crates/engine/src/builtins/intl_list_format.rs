@@ -125,7 +125,7 @@ fn ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
             _ => it.intrinsics.object_prototype.clone(),
         },
     };
-    let (locale, _) = resolve_service_locale(it, &a.get(0), Service::Whole)?;
+    let (locale, _) = resolve_service_locale(it, &a.get(0), Service::List)?;
     let opts = get_options_object(it, &a.get(1))?;
     str_opt(it, &opts, "localeMatcher", &["lookup", "best fit"], CTOR)?;
     let kind = str_opt(

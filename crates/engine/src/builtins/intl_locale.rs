@@ -32,6 +32,17 @@ fn is_region(s: &str) -> bool {
         || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// `unicode_variant_subtag *("-" unicode_variant_subtag)` without duplicates (the
+/// `variants` option).
+fn is_variants(s: &str) -> bool {
+    let parts: Vec<String> = s.split('-').map(|p| p.to_ascii_lowercase()).collect();
+    parts.iter().enumerate().all(|(i, p)| {
+        let ok = p.bytes().all(|b| b.is_ascii_alphanumeric())
+            && ((5..=8).contains(&p.len()) || (p.len() == 4 && p.as_bytes()[0].is_ascii_digit()));
+        ok && !parts[..i].contains(p)
+    })
+}
+
 /// `(3*8alphanum) *("-" (3*8alphanum))`: a Unicode extension type sequence.
 fn is_type_sequence(s: &str) -> bool {
     !s.is_empty()
@@ -49,8 +60,18 @@ fn keyword(loc: &Locale, key: &str) -> Option<String> {
 }
 
 fn locale_of(it: &mut Interp, v: &Value, method: &str) -> JsResult<Locale> {
-    if let Ok(IntlData::Locale(l)) = intl_data(it, v, method) {
-        return Ok(*l);
+    Ok(locale_and_language(it, v, method)?.0)
+}
+
+/// The receiver's locale and its language when that has 5-8 letters (ICU4X's `Language`
+/// holds 3: the locale then has `und` in its place).
+fn locale_and_language(
+    it: &mut Interp,
+    v: &Value,
+    method: &str,
+) -> JsResult<(Locale, Option<Box<str>>)> {
+    if let Ok(IntlData::Locale(l, long)) = intl_data(it, v, method) {
+        return Ok((*l, long));
     }
     let receiver = super::iterator::describe(it, v);
     Err(it.type_error(format!(
@@ -85,7 +106,7 @@ fn locale_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
         Value::Object(o) => {
             let inner = match &o.borrow().kind {
                 ObjectKind::Intl(d) => match &**d {
-                    IntlData::Locale(l) => Some(l.to_string()),
+                    IntlData::Locale(l, long) => Some(tag_of(l, long.as_deref())),
                     _ => None,
                 },
                 _ => None,
@@ -113,13 +134,16 @@ fn locale_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let Some(canonical) = super::intl_icu::canonicalize_tag(&tag) else {
         return Err(it.range_error(BAD_TAG));
     };
-    let Ok(mut loc) = Locale::try_from_str(&canonical) else {
+    let Some((mut loc, mut long)) = parse_long(&canonical) else {
         return Err(it.range_error(BAD_TAG));
     };
     // UpdateLanguageId: language, script, region.
     if let Some(l) = checked_opt(it, &opts, "language", is_language)? {
         match Language::try_from_str(&l) {
-            Ok(l) => loc.id.language = l,
+            Ok(l) => {
+                loc.id.language = l;
+                long = None;
+            }
             Err(_) => return Err(it.range_error(BAD_TAG)),
         }
     }
@@ -134,6 +158,18 @@ fn locale_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
             Ok(r) => loc.id.region = Some(r),
             Err(_) => return Err(it.range_error(BAD_TAG)),
         }
+    }
+    if let Some(v) = checked_opt(it, &opts, "variants", is_variants)? {
+        let mut list = icu_locale_core::subtags::Variants::new();
+        for part in v.split('-') {
+            match icu_locale_core::subtags::Variant::try_from_str(part) {
+                Ok(var) => {
+                    list.push(var);
+                }
+                Err(_) => return Err(it.range_error(BAD_TAG)),
+            }
+        }
+        loc.id.variants = list;
     }
     // The keywords, in the spec's order.
     let mut keys: Vec<(&str, String)> = Vec::new();
@@ -182,10 +218,10 @@ fn locale_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
         };
         loc.extensions.unicode.keywords.set(key, val);
     }
-    let Some(canonical) = super::intl_icu::canonicalize_tag(&loc.to_string()) else {
+    let Some(canonical) = super::intl_icu::canonicalize_tag(&tag_of(&loc, long.as_deref())) else {
         return Err(it.range_error(BAD_TAG));
     };
-    let Ok(mut loc) = Locale::try_from_str(&canonical) else {
+    let Some((mut loc, long)) = parse_long(&canonical) else {
         return Err(it.range_error(BAD_TAG));
     };
     // CLDR's aliases of keyword values (`islamicc` → `islamic-civil`), which ICU applies.
@@ -198,7 +234,27 @@ fn locale_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
             }
         }
     }
-    make_service(it, a, IntlData::Locale(Box::new(loc)))
+    make_service(it, a, IntlData::Locale(Box::new(loc), long))
+}
+
+/// A canonical tag parsed; a 5-8 letter language (`posix`) is returned apart, `und` standing
+/// for it in the locale.
+fn parse_long(tag: &str) -> Option<(Locale, Option<Box<str>>)> {
+    let first = tag.split('-').next().unwrap_or("");
+    if (5..=8).contains(&first.len()) {
+        let loc = Locale::try_from_str(&format!("und{}", &tag[first.len()..])).ok()?;
+        return Some((loc, Some(first.into())));
+    }
+    Some((Locale::try_from_str(tag).ok()?, None))
+}
+
+/// The tag of a locale whose language may be held apart (`parse_long`).
+pub(crate) fn tag_of(l: &Locale, long: Option<&str>) -> String {
+    let s = l.to_string();
+    match long {
+        Some(lang) if s.starts_with("und") => format!("{lang}{}", &s[3..]),
+        _ => s,
+    }
 }
 
 /// The canonical form of a keyword value (CLDR's `bcp47` aliases).
@@ -228,33 +284,38 @@ fn maximize_id(id: &mut icu_locale_core::LanguageIdentifier) {
 }
 
 /// A new `Intl.Locale` with `loc`, whose prototype is the receiver's constructor's.
-fn new_locale(proto_of: &Value, loc: Locale) -> Value {
+fn new_locale(proto_of: &Value, loc: Locale, long: Option<Box<str>>) -> Value {
     let proto = match proto_of {
         Value::Object(o) => o.borrow().proto.clone(),
         _ => None,
     };
     Value::Object(Obj::new(
         proto,
-        ObjectKind::Intl(Box::new(IntlData::Locale(Box::new(loc)))),
+        ObjectKind::Intl(Box::new(IntlData::Locale(Box::new(loc), long))),
     ))
 }
 
 fn locale_to_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let l = locale_of(it, a.this, "Intl.Locale.prototype.toString")?;
-    Ok(Value::from(l.to_string().as_str()))
+    let (l, long) = locale_and_language(it, a.this, "Intl.Locale.prototype.toString")?;
+    Ok(Value::from(tag_of(&l, long.as_deref()).as_str()))
 }
 
 fn locale_maximize(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let mut l = locale_of(it, a.this, "Intl.Locale.prototype.maximize")?;
-    maximize_id(&mut l.id);
-    Ok(new_locale(a.this, l))
+    let (mut l, long) = locale_and_language(it, a.this, "Intl.Locale.prototype.maximize")?;
+    // ICU has no likely subtags for a 5-8 letter language: the locale stays as it is.
+    if long.is_none() {
+        maximize_id(&mut l.id);
+    }
+    Ok(new_locale(a.this, l, long))
 }
 
 fn locale_minimize(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let mut l = locale_of(it, a.this, "Intl.Locale.prototype.minimize")?;
-    maximize_id(&mut l.id);
-    LocaleExpander::new_extended().minimize(&mut l.id);
-    Ok(new_locale(a.this, l))
+    let (mut l, long) = locale_and_language(it, a.this, "Intl.Locale.prototype.minimize")?;
+    if long.is_none() {
+        maximize_id(&mut l.id);
+        LocaleExpander::new_extended().minimize(&mut l.id);
+    }
+    Ok(new_locale(a.this, l, long))
 }
 
 macro_rules! getter {
@@ -270,11 +331,32 @@ macro_rules! getter {
     };
 }
 
-getter!(get_language, "language", |l| (!l.id.language.is_unknown())
-    .then(|| l.id.language.to_string()));
+// `und` is the language of `und-US` (ECMA-402 GetLocaleLanguage; V8 answers undefined).
+fn get_language(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let (l, long) = locale_and_language(it, a.this, "Intl.Locale.prototype.language")?;
+    let lang = match long {
+        Some(lang) => lang.to_string(),
+        None => l.id.language.to_string(),
+    };
+    Ok(Value::from(lang.as_str()))
+}
+
+fn get_base_name(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let (l, long) = locale_and_language(it, a.this, "Intl.Locale.prototype.baseName")?;
+    Ok(Value::from(
+        tag_of(&Locale::from(l.id), long.as_deref()).as_str(),
+    ))
+}
 getter!(get_script, "script", |l| l.id.script.map(|s| s.to_string()));
 getter!(get_region, "region", |l| l.id.region.map(|s| s.to_string()));
-getter!(get_base_name, "baseName", |l| Some(l.id.to_string()));
+getter!(get_variants, "variants", |l| (!l.id.variants.is_empty())
+    .then(|| {
+        l.id.variants
+            .iter()
+            .map(|v| v.as_str())
+            .collect::<Vec<_>>()
+            .join("-")
+    }));
 getter!(get_calendar, "calendar", |l| keyword(&l, "ca"));
 getter!(get_case_first, "caseFirst", |l| keyword(&l, "kf"));
 getter!(get_collation, "collation", |l| keyword(&l, "co"));
@@ -486,6 +568,7 @@ pub fn init(it: &mut Interp, intl: &Obj) {
     it.define_getter(&p, "script", get_script);
     it.define_getter(&p, "region", get_region);
     it.define_getter(&p, "baseName", get_base_name);
+    it.define_getter(&p, "variants", get_variants);
     it.define_getter(&p, "calendar", get_calendar);
     it.define_getter(&p, "caseFirst", get_case_first);
     it.define_getter(&p, "collation", get_collation);

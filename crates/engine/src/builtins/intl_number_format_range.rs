@@ -381,6 +381,7 @@ fn pr_select_range(it: &mut Interp, a: &Args) -> JsResult<Value> {
         locale,
         ordinal,
         digits,
+        ..
     } = intl_data(it, a.this, "Intl.PluralRules.prototype.selectRange")?
     else {
         return Err(it.type_error(

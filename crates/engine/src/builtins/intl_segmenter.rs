@@ -156,7 +156,7 @@ fn segmenter_ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if a.new_target.is_none() {
         return Err(it.type_error("Constructor Intl.Segmenter requires 'new'"));
     }
-    let (locale, _) = resolve_service_locale(it, &a.get(0), Service::Whole)?;
+    let (locale, _) = resolve_service_locale(it, &a.get(0), Service::Segmenter)?;
     let opts = get_options_object(it, &a.get(1))?;
     str_opt(it, &opts, "localeMatcher", &["lookup", "best fit"], CTOR)?;
     let g = str_opt(
