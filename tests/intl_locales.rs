@@ -28,3 +28,10 @@ fn intl_datetime_matrix_matches_node() {
 fn intl_datetime_more_matches_node() {
     check_matrix("intl_datetime", "more.js", "more.out");
 }
+
+/// `intl_datetime/styles.js`: dateStyle × timeStyle in 94 locales (Node's layouts from the
+/// generated pattern table, with ICU4X's names) against the reference Node's output.
+#[test]
+fn intl_datetime_styles_match_node() {
+    check_matrix("intl_datetime", "styles.js", "styles.out");
+}

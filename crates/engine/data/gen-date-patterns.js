@@ -42,6 +42,18 @@ Object.assign(bags, {
   Ehm: { weekday: 'short', hour: 'numeric', minute: 'numeric', hourCycle: 'h12' },
   EHm: { weekday: 'short', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' },
 });
+// dateStyle and timeStyle (with the locale's own hour cycle), alone and together: keys
+// `Dfull`, `Tshort`, `DfullTshort`.
+const styles = ['full', 'long', 'medium', 'short'];
+for (const D of ['', ...styles]) {
+  for (const T of ['', ...styles]) {
+    if (!D && !T) continue;
+    const bag = {};
+    if (D) bag.dateStyle = D;
+    if (T) bag.timeStyle = T;
+    bags[(D ? 'D' + D : '') + (T ? 'T' + T : '')] = bag;
+  }
+}
 // 2024-01-05 05:07:09 UTC: every numeric field is one digit unless the pattern pads it.
 const sample = new Date(Date.UTC(2024, 0, 5, 5, 7, 9));
 const letters = { year: 'y', month: 'M', day: 'd', minute: 'm', second: 's' };
@@ -56,7 +68,51 @@ function formatNames(l) {
   return {
     month: { short: pick({ month: 'short', day: 'numeric' }, 'month'), long: pick({ month: 'long', day: 'numeric' }, 'month') },
     weekday: { short: pick({ weekday: 'short', month: 'long', day: 'numeric' }, 'weekday'), long: pick({ weekday: 'long', month: 'long', day: 'numeric' }, 'weekday') },
+    // Stand-alone forms (a style may use them: fi `cccc d. MMMM y`).
+    monthAlone: { short: pick({ month: 'short' }, 'month'), long: pick({ month: 'long' }, 'month') },
+    weekdayAlone: { short: pick({ weekday: 'short' }, 'weekday'), long: pick({ weekday: 'long' }, 'weekday') },
   };
+}
+// A month or weekday name's letters: the width the bag asked for, with the stand-alone
+// letter when the name is not the format form.
+function textField(value, asked, format, alone, formatLetter, aloneLetter) {
+  const w = asked === 'long' ? 'long' : 'short';
+  return (value === format[w] ? formatLetter : aloneLetter).repeat(w === 'long' ? 4 : 3);
+}
+// For a style, which form and width its month (or weekday) names are: the values it prints
+// for all twelve months (seven weekdays) against each form, since one sample can read the
+// same in both (ru `янв.`, but `мар.` and `март`).
+const monthDates = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2024, m, 5, 5, 7, 9)));
+const dayDates = Array.from({ length: 7 }, (_, d) => new Date(Date.UTC(2024, 0, 1 + d, 5, 7, 9)));
+function styleText(l, bag, type) {
+  const dates = type === 'month' ? monthDates : dayDates;
+  const value = (b, at) => new Intl.DateTimeFormat(l, { timeZone: 'UTC', ...b })
+    .formatToParts(at).find((x) => x.type === type)?.value;
+  const got = dates.map((at) => value(bag, at));
+  // Stand-alone first: where both forms print the same in Node, the stand-alone letter is
+  // the one ICU4X prints that way too (fi: Node never shows the format form `maanantaina`).
+  const forms = type === 'month' ?
+    { LLLL: { month: 'long' }, LLL: { month: 'short' },
+      MMMM: { month: 'long', day: 'numeric' }, MMM: { month: 'short', day: 'numeric' } } :
+    { cccc: { weekday: 'long' }, ccc: { weekday: 'short' },
+      EEEE: { weekday: 'long', month: 'long', day: 'numeric' }, EEE: { weekday: 'short', month: 'long', day: 'numeric' } };
+  for (const [letters, b] of Object.entries(forms)) {
+    if (dates.every((at, i) => value(b, at) === got[i])) return letters;
+  }
+  return null;
+}
+// Whether a style's day period is the flexible one (B: zh `凌晨`/`晚上`) rather than AM/PM:
+// it reads as the flexible period at the sample time and at 20:07 too.
+const evening = new Date(Date.UTC(2024, 0, 5, 20, 7, 9));
+function isFlexible(l, bag, value) {
+  if (!bag.timeStyle) return false;
+  const period = (bag2, at) => new Intl.DateTimeFormat(l, { timeZone: 'UTC', ...bag2 })
+    .formatToParts(at).find((x) => x.type === 'dayPeriod')?.value;
+  const flexible = (at) => period({ hour: 'numeric', dayPeriod: 'short' }, at);
+  const styled = period(bag, evening);
+  return value === flexible(sample) && styled === flexible(evening) &&
+    (value !== period({ hour: 'numeric', hourCycle: 'h12' }, sample) ||
+     styled !== period({ hour: 'numeric', hourCycle: 'h12' }, evening));
 }
 function pattern(l, bag, names) {
   const f = new Intl.DateTimeFormat(l, { timeZone: 'UTC', ...bag });
@@ -67,18 +123,20 @@ function pattern(l, bag, names) {
     const digits = /^\p{Nd}+$/u.test(part.value);
     if (part.type === 'literal') p += quote(part.value);
     else if (part.type === 'hour') p += hourLetter[hc].repeat(part.value.length);
-    else if (part.type === 'dayPeriod') p += 'a';
+    else if (part.type === 'dayPeriod') p += isFlexible(l, bag, part.value) ? 'B' : 'a';
     else if (part.type === 'weekday') {
-      const w = bag.weekday === 'long' ? 'long' : 'short';
-      p += (part.value === names.weekday[w] ? 'E' : 'c').repeat(w === 'long' ? 4 : 3);
+      p += bag.weekday ? textField(part.value, bag.weekday, names.weekday, names.weekdayAlone, 'E', 'c') :
+        styleText(l, bag, 'weekday');
     } else if (part.type === 'month' && !digits) {
-      const w = bag.month === 'long' ? 'long' : 'short';
-      p += (part.value === names.month[w] ? 'M' : 'L').repeat(w === 'long' ? 4 : 3);
-    } else if (part.type === 'year') p += 'y';
+      p += bag.month ? textField(part.value, bag.month, names.month, names.monthAlone, 'M', 'L') :
+        styleText(l, bag, 'month');
+    } else if (part.type === 'year') p += digits && part.value.length === 2 ? 'yy' : 'y';
     else if (part.type === 'era') p += 'G';
-    else p += letters[part.type].repeat(part.value.length);
+    else if (part.type === 'timeZoneName') p += bag.timeStyle === 'full' ? 'zzzz' : 'z';
+    else if (letters[part.type]) p += letters[part.type].repeat(part.value.length);
+    else return null; // relatedYear, yearName, ...: ICU4X's pattern stays
   }
-  return p;
+  return p.includes('null') ? null : p;
 }
 // One child process per locale: the reference Node aborts ("unreachable code") after many
 // DateTimeFormats with an hourCycle in one process.
@@ -88,7 +146,16 @@ if (process.argv[2]) {
   const out = {};
   if (own === l) {
     const names = formatNames(l);
-    for (const [k, bag] of Object.entries(bags)) out[k] = pattern(l, bag, names);
+    // Styles only where the locale's calendar is the Gregorian one the sample date's digits
+    // were chosen for (fa and th use other calendars by default).
+    const gregorian = new Intl.DateTimeFormat(l).resolvedOptions().calendar === 'gregory';
+    for (const [k, bag] of Object.entries(bags)) {
+      if (!gregorian && (bag.dateStyle || bag.timeStyle)) continue;
+      const p = pattern(l, bag, names);
+      if (p !== null) out[k] = p;
+    }
+    // The locale's own hour cycle, as Node resolves it.
+    out.hc = new Intl.DateTimeFormat(l, { timeStyle: 'short' }).resolvedOptions().hourCycle;
   }
   process.stdout.write(JSON.stringify(out));
   return;

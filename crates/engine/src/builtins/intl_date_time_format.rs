@@ -154,11 +154,23 @@ fn cached_pattern(locale: &str, hc: Option<&str>, fs: &FieldSetBuilder) -> Optio
     p
 }
 
-/// The locale's own hour cycle (`h12` in en-US, `h23` in en-GB), from its hour-minute
+/// The locale's own hour cycle (`h12` in en-US, `h23` in en-GB): Node's, from the
+/// generated table (es-AR is h12 there, h23 in ICU4X), else from ICU4X's hour-minute
 /// pattern.
 fn default_hour_cycle(locale: &str) -> &'static str {
     if let Some(h) = DEFAULT_HC.with(|m| m.borrow().get(locale).copied()) {
         return h;
+    }
+    let from_node = match table_row(locale, "hc") {
+        Some("h11") => Some("h11"),
+        Some("h12") => Some("h12"),
+        Some("h23") => Some("h23"),
+        Some("h24") => Some("h24"),
+        _ => None,
+    };
+    if let Some(hc) = from_node {
+        DEFAULT_HC.with(|m| m.borrow_mut().insert(locale.to_string(), hc));
+        return hc;
     }
     let mut fs = FieldSetBuilder::new();
     fs.time_precision = Some(TimePrecision::Minute);
@@ -600,6 +612,32 @@ fn resolve_pattern(s: &DateSpec) -> String {
     let mut toks = tokens(&base);
     fit_utc(s, &mut toks);
     if s.date_style.is_some() || s.time_style.is_some() {
+        if from_table.is_some() {
+            // Node's layout, with the month and weekday name forms (format or stand-alone)
+            // ICU4X's own style pattern uses: Node's output cannot tell them apart where they
+            // read the same, but ICU4X's names can differ (fi `maanantaina`/`maanantai`).
+            if let Some(icu) = cached_pattern(&s.locale, has_hour.then_some(hc), &fs) {
+                let icu_toks = tokens(&icu);
+                let form = |kinds: [char; 2]| {
+                    icu_toks.iter().find_map(|t| match t {
+                        Token::Field(c, n) if kinds.contains(c) && *n >= 3 => Some(*c),
+                        _ => None,
+                    })
+                };
+                let (month, weekday) = (form(['M', 'L']), form(['E', 'c']));
+                for t in toks.iter_mut() {
+                    if let Token::Field(c, n) = t {
+                        if *n >= 3 {
+                            match (*c, month, weekday) {
+                                ('M' | 'L', Some(m), _) => *c = m,
+                                ('E' | 'c', _, Some(w)) => *c = w,
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+            }
+        }
         fit_style_hour(s, &mut toks);
         let mut p = untokens(&toks);
         for (loc, from, to) in PATTERN_FIXES {
@@ -750,7 +788,26 @@ pub(super) fn fit_tokens(s: &DateSpec, toks: &mut [Token]) {
 /// The skeleton of an option bag (`yMMMd`, `Hm`, `Ehm`): the key of the generated table of
 /// the patterns ICU's pattern generator picks (`intl_date_patterns.rs`).
 fn table_skeleton(s: &DateSpec) -> Option<String> {
-    if s.date_style.is_some() || s.time_style.is_some() || s.era.is_some() {
+    if s.date_style.is_some() || s.time_style.is_some() {
+        // dateStyle/timeStyle: Node's patterns (`Dfull`, `Tshort`, `DlongTshort`), for the
+        // Gregorian calendar and the locale's own hour cycle, which the table was made with.
+        if s.calendar.is_some()
+            || (s.time_style.is_some() && s.hc != default_hour_cycle(&s.locale))
+        {
+            return None;
+        }
+        let mut k = String::new();
+        if let Some(d) = &s.date_style {
+            k.push('D');
+            k.push_str(d);
+        }
+        if let Some(t) = &s.time_style {
+            k.push('T');
+            k.push_str(t);
+        }
+        return Some(k);
+    }
+    if s.era.is_some() {
         return None;
     }
     if s.tz_display.is_some() || s.day_period.is_some() || s.fractional_digits.is_some() {
@@ -813,18 +870,23 @@ fn node_pattern(s: &DateSpec) -> Option<&'static str> {
     if let Some(p) = TABLE.with(|m| m.borrow().get(&key).copied()) {
         return p;
     }
+    let p = table_row(&s.locale, &key.1);
+    TABLE.with(|m| m.borrow_mut().insert(key, p));
+    p
+}
+
+/// The generated table's value for `key` in `locale`, else in its language.
+fn table_row(locale: &str, key: &str) -> Option<&'static str> {
     let find = |loc: &str| {
         crate::intl_date_patterns::INTL_DATE_PATTERNS
             .split('\n')
             .find_map(|row| {
                 let mut f = row.split('\t');
-                (f.next()? == loc && f.next()? == key.1).then(|| f.next())?
+                (f.next()? == loc && f.next()? == key).then(|| f.next())?
             })
     };
-    let lang = s.locale.split('-').next().unwrap_or("");
-    let p = find(&s.locale).or_else(|| find(lang));
-    TABLE.with(|m| m.borrow_mut().insert(key, p));
-    p
+    let lang = locale.split('-').next().unwrap_or("");
+    find(locale).or_else(|| find(lang))
 }
 
 /// The pattern letters of a `timeZoneName` style.
