@@ -10,9 +10,11 @@
 // date shapes unlike the date's own (ja/zh/ko, ru's stand-alone `март`), and ranges of
 // bags whose single date already differs (listed in matrix.js: es time styles,
 // pt-PT/da/ga/hi/sl/vi/cs date styles);
-// `period ... hour12:false` — zh-TW's padded 24-hour hour.
+// `period ... hour12:false` — zh-TW's padded 24-hour hour; `default calendar` — ckb-IR
+// (Persian in Node: its region is ICU's own data) and uz-Arab's digits (ICU4X: Latin).
 const known = {
   "ar-EG": ["calendar chinese {\"dateStyle\":\"long\"}", "calendar chinese {\"year\":\"numeric\",\"month\":\"long\",\"day\":\"numeric\"}", "calendar chinese {\"year\":\"numeric\"}", "calendar chinese {}", "calendar dangi {\"dateStyle\":\"long\"}", "calendar dangi {\"year\":\"numeric\",\"month\":\"long\",\"day\":\"numeric\"}", "calendar dangi {\"year\":\"numeric\"}", "calendar dangi {}", "calendar islamic {\"dateStyle\":\"long\"}", "calendar islamic {\"year\":\"numeric\",\"month\":\"long\",\"day\":\"numeric\"}", "calendar islamic {}", "calendar japanese {}", "calendar parts chinese", "calendar parts dangi", "calendar parts japanese"],
+  "ckb-IR": ["default calendar toLocale", "default calendar {\"dateStyle\":\"long\"}", "default calendar {\"year\":\"numeric\",\"month\":\"long\",\"day\":\"numeric\"}", "default calendar {\"year\":\"numeric\"}", "default calendar {}"],
   "cs-CZ": ["range {\"dateStyle\":\"short\"}", "range {\"year\":\"numeric\",\"month\":\"short\"}"],
   "da-DK": ["range {\"dateStyle\":\"full\"}"],
   "de-DE": ["calendar buddhist {}", "calendar chinese {}", "calendar coptic {}", "calendar dangi {}", "calendar ethioaa {}", "calendar ethiopic {}", "calendar hebrew {}", "calendar indian {}", "calendar islamic {\"dateStyle\":\"long\"}", "calendar islamic {\"year\":\"numeric\",\"month\":\"long\",\"day\":\"numeric\"}", "calendar islamic {}", "calendar islamic-civil {}", "calendar islamic-umalqura {}", "calendar japanese {}", "calendar parts buddhist", "calendar parts chinese", "calendar parts coptic", "calendar parts dangi", "calendar parts ethioaa", "calendar parts ethiopic", "calendar parts hebrew", "calendar parts indian", "calendar parts islamic", "calendar parts islamic-civil", "calendar parts islamic-umalqura", "calendar parts japanese", "calendar parts persian", "calendar parts roc", "calendar persian {}", "calendar roc {}"],
@@ -30,6 +32,7 @@ const known = {
   "ru-RU": ["range {\"year\":\"numeric\",\"month\":\"short\"}"],
   "sl-SI": ["range {\"dateStyle\":\"full\"}", "range {\"dateStyle\":\"long\",\"timeStyle\":\"short\"}", "range {\"dateStyle\":\"long\"}", "range {\"dateStyle\":\"short\"}"],
   "th": ["calendar chinese {\"dateStyle\":\"long\"}", "calendar chinese {\"year\":\"numeric\"}", "calendar chinese {}", "calendar dangi {\"dateStyle\":\"long\"}", "calendar dangi {\"year\":\"numeric\"}", "calendar dangi {}", "calendar islamic {\"dateStyle\":\"long\"}", "calendar islamic {\"year\":\"numeric\",\"month\":\"long\",\"day\":\"numeric\"}", "calendar islamic {}", "calendar japanese {\"dateStyle\":\"long\"}", "calendar japanese {}", "calendar parts chinese", "calendar parts dangi", "calendar parts japanese", "calendar parts roc", "calendar roc {\"dateStyle\":\"long\"}", "calendar roc {}"],
+  "uz-Arab": ["default calendar toLocale", "default calendar {\"dateStyle\":\"long\"}", "default calendar {\"year\":\"numeric\",\"month\":\"long\",\"day\":\"numeric\"}", "default calendar {\"year\":\"numeric\"}", "default calendar {}"],
   "vi-VN": ["range {\"dateStyle\":\"full\"}", "range {\"dateStyle\":\"long\",\"timeStyle\":\"short\"}", "range {\"dateStyle\":\"long\"}", "range {\"dateStyle\":\"short\"}", "range {\"year\":\"numeric\",\"month\":\"short\",\"day\":\"numeric\",\"hour\":\"numeric\",\"minute\":\"numeric\"}"],
   "zh-CN": ["calendar buddhist {\"dateStyle\":\"long\"}", "calendar buddhist {\"year\":\"numeric\",\"month\":\"long\",\"day\":\"numeric\"}", "calendar chinese {\"dateStyle\":\"long\"}", "calendar chinese {\"year\":\"numeric\",\"month\":\"long\",\"day\":\"numeric\"}", "calendar coptic {}", "calendar dangi {\"dateStyle\":\"long\"}", "calendar dangi {\"year\":\"numeric\",\"month\":\"long\",\"day\":\"numeric\"}", "calendar ethioaa {}", "calendar ethiopic {}", "calendar hebrew {\"dateStyle\":\"long\"}", "calendar islamic {\"dateStyle\":\"long\"}", "calendar islamic {\"year\":\"numeric\",\"month\":\"long\",\"day\":\"numeric\"}", "calendar islamic {}", "calendar parts coptic", "calendar parts ethioaa", "calendar parts ethiopic", "calendar parts persian", "calendar persian {}", "range parts {\"dateStyle\":\"medium\",\"timeStyle\":\"short\"}", "range {\"dateStyle\":\"long\",\"timeStyle\":\"short\"}", "range {\"dateStyle\":\"medium\",\"timeStyle\":\"short\"}", "range {\"year\":\"numeric\",\"month\":\"short\",\"day\":\"numeric\",\"hour\":\"numeric\",\"minute\":\"numeric\"}"],
   "zh-TW": ["period long {\"hour\":\"numeric\",\"minute\":\"numeric\",\"hour12\":false}", "period narrow {\"hour\":\"numeric\",\"minute\":\"numeric\",\"hour12\":false}", "period resolved long {\"hour\":\"numeric\",\"minute\":\"numeric\",\"hour12\":false}", "period resolved narrow {\"hour\":\"numeric\",\"minute\":\"numeric\",\"hour12\":false}", "period resolved short {\"hour\":\"numeric\",\"minute\":\"numeric\",\"hour12\":false}", "period short {\"hour\":\"numeric\",\"minute\":\"numeric\",\"hour12\":false}", "range parts {\"dateStyle\":\"medium\",\"timeStyle\":\"short\"}", "range zone", "range {\"dateStyle\":\"full\"}", "range {\"dateStyle\":\"long\",\"timeStyle\":\"short\"}", "range {\"dateStyle\":\"medium\",\"timeStyle\":\"short\"}", "range {\"year\":\"numeric\",\"month\":\"short\",\"day\":\"numeric\",\"hour\":\"numeric\",\"minute\":\"numeric\"}"],
@@ -105,6 +108,15 @@ for (const l of calLocales) {
     out(l, `calendar parts ${ca}`, key(f.formatToParts(calDates[0])));
     out(l, `calendar resolved ${ca}`, key([f.resolvedOptions().calendar, new Intl.DateTimeFormat(`${l}-u-ca-${ca}`).resolvedOptions().locale]));
   }
+}
+// A locale's own calendar (th Buddhist, fa Persian; ar-SA Gregorian since CLDR 48).
+for (const l of ['th', 'th-TH', 'fa', 'fa-IR', 'ar-SA', 'en-TH', 'uz-Arab', 'ckb-IR']) {
+  console.log('==', l);
+  for (const o of calBags) {
+    const f = new Intl.DateTimeFormat(l, { timeZone: 'UTC', ...o });
+    out(l, `default calendar ${key(o)}`, `${calDates.map((d) => show(() => f.format(d))).join(' | ')} | ${f.resolvedOptions().calendar}`);
+  }
+  out(l, 'default calendar toLocale', `${calDates[0].toLocaleString(l, { timeZone: 'UTC' })} | ${calDates[0].toLocaleDateString(l, { timeZone: 'UTC' })}`);
 }
 const systems = ['arab', 'arabext', 'deva', 'beng', 'thai', 'hanidec', 'fullwide', 'latn', 'tamldec'];
 for (const l of ['en-US', 'de-DE', 'ar-EG', 'hi-IN', 'ja-JP', 'fr-FR']) {

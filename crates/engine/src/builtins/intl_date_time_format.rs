@@ -958,6 +958,9 @@ pub fn date_format_from_args(
         .and_then(|c| canonical_calendar(&c).map(str::to_string));
     let ca_opt = cal_option.as_deref().and_then(canonical_calendar);
     s.calendar = ca_opt.map(str::to_string).or(ca_ext);
+    if s.calendar.is_none() {
+        s.calendar = default_calendar(&locale).map(str::to_string);
+    }
     if s.calendar.as_deref() == Some("gregory") {
         s.calendar = None;
     }
@@ -1128,6 +1131,23 @@ fn canonical_calendar(c: &str) -> Option<&'static str> {
         .find_map(|l| l.strip_prefix("calendar\t"))?
         .split(' ')
         .find(|k| *k == c)
+}
+
+/// The calendar a locale uses when none is asked for, as ICU 78 chooses it (CLDR's calendar
+/// preferences by the likely region): Thailand's Buddhist, Iran's and Afghanistan's Persian
+/// (th, fa, ps, mzn, lrc, uz-Arab); Gregorian elsewhere (Saudi Arabia's too since CLDR 48).
+/// The region is the language's likely one: Node keeps a tag's own region only where ICU
+/// has data for it (`en-TH` resolves to `en`, Gregorian; ckb-IR, Persian in Node, is not
+/// matched).
+fn default_calendar(locale: &str) -> Option<&'static str> {
+    let mut id = locale_of(locale).id;
+    id.region = None;
+    icu_locale::LocaleExpander::new_common().maximize(&mut id);
+    match id.region.as_ref().map(|r| r.as_str()) {
+        Some("TH") => Some("buddhist"),
+        Some("IR" | "AF") => Some("persian"),
+        _ => None,
+    }
 }
 
 /// ICU4X's calendar for a supported one (`None`: Gregorian, or ISO 8601, formatted as

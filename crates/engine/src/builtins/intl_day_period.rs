@@ -24,9 +24,11 @@ fn row(table: &'static str, locale: &str, key: &str) -> Option<&'static str> {
     find(locale).or_else(|| find(locale.split('-').next().unwrap_or("")))
 }
 
+/// Rows found, by (locale, key, which table).
+type RowCache = FxHashMap<(String, String, bool), Option<&'static str>>;
+
 thread_local! {
-    static ROWS: RefCell<FxHashMap<(String, String, bool), Option<&'static str>>> =
-        RefCell::default();
+    static ROWS: RefCell<RowCache> = RefCell::default();
 }
 
 fn cached(table: &'static str, patterns: bool, locale: &str, key: &str) -> Option<&'static str> {
