@@ -291,6 +291,7 @@ fn is_operand(t: &Tok) -> bool {
             | Tok::This
             | Tok::Str(_)
             | Tok::Num(_)
+            | Tok::NumElem(_)
             | Tok::NoSubTemplate(_)
             | Tok::True
             | Tok::False

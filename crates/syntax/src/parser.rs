@@ -279,7 +279,7 @@ fn legacy_octal_tokens(src: &str, tokens: &[Token]) -> Vec<(usize, usize, bool)>
     for t in tokens {
         let text = src.get(t.start..t.end).unwrap_or("");
         match t.tok {
-            Tok::Num(_) => {
+            Tok::Num(_) | Tok::NumElem(_) => {
                 let b = text.as_bytes();
                 if b.len() > 1 && b[0] == b'0' && b[1].is_ascii_digit() {
                     out.push((t.start, t.end, false));
@@ -641,7 +641,7 @@ impl Ctx<'_> {
             Tok::Let | Tok::Static | Tok::Async | Tok::Of | Tok::Get | Tok::Set => {
                 format!("Unexpected identifier '{text}'")
             }
-            Tok::Num(_) | Tok::BigInt(_) => "Unexpected number".into(),
+            Tok::Num(_) | Tok::NumElem(_) | Tok::BigInt(_) => "Unexpected number".into(),
             Tok::Str(_) => "Unexpected string".into(),
             Tok::NoSubTemplate(_)
             | Tok::TemplateHead(_)
