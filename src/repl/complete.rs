@@ -264,9 +264,9 @@ pub fn complete_target(code: &str) -> Option<String> {
                     continue;
                 }
                 // An array literal.
-                tokens[open].start
+                tokens[open].start as usize
             }
-            tok if is_operand(tok) => t.start,
+            tok if is_operand(tok) => t.start as usize,
             _ => return None,
         };
         let idx = match &t.tok {

@@ -51,15 +51,15 @@ pub enum Tok {
     /// A BigInt literal (`10n`, `0xFFn`).
     BigInt(Rc<num_bigint::BigInt>),
     Str(JsStr),
-    Regex(JsStr, JsStr),
+    Regex(Box<(JsStr, JsStr)>),
     /// `` `...` `` without substitutions.
-    NoSubTemplate(TplChunk),
+    NoSubTemplate(Box<TplChunk>),
     /// `` `...${ ``
-    TemplateHead(TplChunk),
+    TemplateHead(Box<TplChunk>),
     /// `}...${`
-    TemplateMiddle(TplChunk),
+    TemplateMiddle(Box<TplChunk>),
     /// `` }...` ``
-    TemplateTail(TplChunk),
+    TemplateTail(Box<TplChunk>),
 
     // Reserved words.
     Break,
@@ -198,7 +198,7 @@ impl PartialEq for Tok {
             | (Tok::Str(a), Tok::Str(b)) => a == b,
             (Tok::Num(a), Tok::Num(b)) | (Tok::NumElem(a), Tok::NumElem(b)) => a == b,
             (Tok::BigInt(a), Tok::BigInt(b)) => a == b,
-            (Tok::Regex(a, f), Tok::Regex(b, g)) => a == b && f == g,
+            (Tok::Regex(a), Tok::Regex(b)) => a == b,
             (Tok::NoSubTemplate(a), Tok::NoSubTemplate(b))
             | (Tok::TemplateHead(a), Tok::TemplateHead(b))
             | (Tok::TemplateMiddle(a), Tok::TemplateMiddle(b))
@@ -211,8 +211,10 @@ impl PartialEq for Tok {
 /// A token with its byte range and whether a line terminator precedes it.
 #[derive(Clone, Debug)]
 pub struct Token {
-    pub start: usize,
-    pub end: usize,
+    /// Byte offsets (`u32`: a token is 32 bytes; [`tokenize_goal`] refuses sources of 4 GiB
+    /// and more, far past V8's string limit).
+    pub start: u32,
+    pub end: u32,
     pub tok: Tok,
     pub nl_before: bool,
 }
@@ -857,9 +859,9 @@ impl<'a> Lexer<'a> {
                 Ok(Raw::Backtick) => self.template(end).map(|(chunk, head)| {
                     if head {
                         self.push(Group::Template);
-                        Tok::TemplateHead(chunk)
+                        Tok::TemplateHead(Box::new(chunk))
                     } else {
-                        Tok::NoSubTemplate(chunk)
+                        Tok::NoSubTemplate(Box::new(chunk))
                     }
                 }),
                 Ok(Raw::Punct)
@@ -895,9 +897,9 @@ impl<'a> Lexer<'a> {
                         self.template(end).map(|(chunk, head)| {
                             if head {
                                 self.push(Group::Template);
-                                Tok::TemplateMiddle(chunk)
+                                Tok::TemplateMiddle(Box::new(chunk))
                             } else {
-                                Tok::TemplateTail(chunk)
+                                Tok::TemplateTail(Box::new(chunk))
                             }
                         })
                     } else {
@@ -1224,7 +1226,10 @@ impl<'a> Lexer<'a> {
         }
         let flags = &self.src[flags_start..i];
         self.bump_to(i);
-        Ok(Tok::Regex(JsStr::intern(body), JsStr::intern(flags)))
+        Ok(Tok::Regex(Box::new((
+            JsStr::intern(body),
+            JsStr::intern(flags),
+        ))))
     }
 
     /// Advances the logos lexer so the current token ends at byte `pos`.
@@ -1609,8 +1614,8 @@ impl<'a> Lexer<'a> {
                 // An explicit `;` on the next line terminates the statement itself.
                 if nl && next != Some(';') {
                     extra = Some(Token {
-                        start: end,
-                        end,
+                        start: end as u32,
+                        end: end as u32,
                         tok: Tok::AutoSemi,
                         nl_before: false,
                     });
@@ -1650,8 +1655,8 @@ impl<'a> Lexer<'a> {
             tok = Tok::NumElem(n);
         }
         Ok(Token {
-            start,
-            end,
+            start: start as u32,
+            end: end as u32,
             tok,
             nl_before: nl,
         })
@@ -1765,6 +1770,15 @@ pub fn tokenize_goal(
     top_level_await: bool,
     module: bool,
 ) -> (Vec<Token>, Option<LexError>) {
+    if u32::try_from(src.len()).is_err() {
+        let error = LexError {
+            message: "Invalid string length".into(),
+            start: 0,
+            end: 0,
+            incomplete: false,
+        };
+        return (Vec::new(), Some(error));
+    }
     let mut out = Vec::new();
     let mut lexer = Lexer::new(src, top_level_await);
     lexer.module = module;
@@ -2121,12 +2135,21 @@ mod tests {
         assert!(lex_err(r"'\x4'").message.contains("hexadecimal"));
     }
 
+    /// 10^6 functions are 16 million tokens, all made before parsing (issue #12).
+    #[test]
+    fn tokens_are_small() {
+        assert_eq!(std::mem::size_of::<Tok>(), 16);
+        assert_eq!(std::mem::size_of::<Token>(), 32);
+    }
+
     #[test]
     fn templates() {
         let t = toks("`a${`b${c}`}d`");
-        let chunk = |c: &str| TplChunk {
-            cooked: Some(s(c)),
-            raw: s(c),
+        let chunk = |c: &str| {
+            Box::new(TplChunk {
+                cooked: Some(s(c)),
+                raw: s(c),
+            })
         };
         assert_eq!(
             t,
@@ -2146,17 +2169,17 @@ mod tests {
         let t = toks("`\\unicode\r\n`");
         assert_eq!(
             t,
-            vec![Tok::NoSubTemplate(TplChunk {
+            vec![Tok::NoSubTemplate(Box::new(TplChunk {
                 cooked: None,
                 raw: s("\\unicode\n")
-            })]
+            }))]
         );
         assert!(lex_err("`abc").incomplete);
     }
 
     #[test]
     fn regex_vs_division() {
-        let re = |b: &str, f: &str| Tok::Regex(s(b), s(f));
+        let re = |b: &str, f: &str| Tok::Regex(Box::new((s(b), s(f))));
         assert_eq!(
             toks("a / b / c"),
             vec![
@@ -2231,19 +2254,19 @@ mod tests {
         // `of` is an identifier unless it follows a for-of target.
         let t = toks("instance/of/g");
         assert_eq!(t[1], Tok::Slash);
-        assert!(toks("for (x of /a/g) ;").contains(&Tok::Regex(s("a"), s("g"))));
+        assert!(toks("for (x of /a/g) ;").contains(&Tok::Regex(Box::new((s("a"), s("g"))))));
         assert!(toks("for ((x) of y) ;").contains(&Tok::Of));
         // A function or class expression's `}` ends an expression; a declaration's does not.
         let t = toks("x = function(){} / 2");
         assert!(t.contains(&Tok::Slash));
         let t = toks("function f(){} /re/");
-        assert!(t.contains(&Tok::Regex(s("re"), s(""))));
+        assert!(t.contains(&Tok::Regex(Box::new((s("re"), s(""))))));
         let t = toks("x = class {} / 2");
         assert!(t.contains(&Tok::Slash));
         let t = toks("(function(){}) / 2");
         assert!(t.contains(&Tok::Slash));
         let t = toks("x => {} \n /re/");
-        assert!(t.contains(&Tok::Regex(s("re"), s(""))));
+        assert!(t.contains(&Tok::Regex(Box::new((s("re"), s(""))))));
     }
 
     #[test]
