@@ -809,6 +809,17 @@ impl<'a> Lexer<'a> {
         }
         let mut nl = false;
         loop {
+            // ASCII blanks between tokens skipped here: each was a logos token and a trip
+            // around this loop (1.4 a token in `function f(a, b) { return a + b; }`).
+            let rest = self.raw.remainder().as_bytes();
+            let blanks = rest
+                .iter()
+                .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+                .count();
+            if blanks > 0 {
+                nl |= rest[..blanks].iter().any(|&b| b == b'\n' || b == b'\r');
+                self.raw.bump(blanks);
+            }
             let Some(r) = self.raw.next() else {
                 self.done = true;
                 return None;
@@ -1003,7 +1014,12 @@ impl<'a> Lexer<'a> {
         if let Some(s) = self.names.get(name) {
             return s.clone();
         }
-        let s = JsStr::intern_owned(name.encode_utf16().collect());
+        let units = if name.is_ascii() {
+            name.bytes().map(u16::from).collect()
+        } else {
+            name.encode_utf16().collect()
+        };
+        let s = JsStr::intern_owned(units);
         self.names.insert(name, s.clone());
         s
     }
