@@ -1022,7 +1022,7 @@ impl Ctx<'_> {
     pub fn ident(&self, name: JsStr, span: Span) -> PResult<Ident> {
         let mut buf = [0; 16];
         if let Some(n) = name
-            .as_short_ascii(&mut buf)
+            .as_keyword_candidate(&mut buf)
             .filter(|n| lexer::is_reserved_word(n))
         {
             if self.text(span) != n {
