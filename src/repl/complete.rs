@@ -264,9 +264,9 @@ pub fn complete_target(code: &str) -> Option<String> {
                     continue;
                 }
                 // An array literal.
-                tokens[open].start
+                tokens[open].start as usize
             }
-            tok if is_operand(tok) => t.start,
+            tok if is_operand(tok) => t.start as usize,
             _ => return None,
         };
         let idx = match &t.tok {
@@ -291,6 +291,7 @@ fn is_operand(t: &Tok) -> bool {
             | Tok::This
             | Tok::Str(_)
             | Tok::Num(_)
+            | Tok::NumElem(_)
             | Tok::NoSubTemplate(_)
             | Tok::True
             | Tok::False

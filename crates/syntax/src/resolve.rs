@@ -588,7 +588,7 @@ impl<'a> Resolver<'a> {
     /// written with escapes (or `await` in a static block, which the lexer does not track).
     fn check_contextual_keyword(&mut self, id: &Ident) {
         let mut buf = [0; 16];
-        let Some(n) = id.name.as_short_ascii(&mut buf) else {
+        let Some(n) = id.name.as_keyword_candidate(&mut buf) else {
             return;
         };
         let reserved = match n {
@@ -643,7 +643,7 @@ impl<'a> Resolver<'a> {
     fn check_binding_name(&mut self, id: &Ident) {
         self.check_contextual_keyword(id);
         let mut buf = [0; 16];
-        let Some(n) = id.name.as_short_ascii(&mut buf) else {
+        let Some(n) = id.name.as_keyword_candidate(&mut buf) else {
             return;
         };
         if self.strict() {

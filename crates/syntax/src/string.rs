@@ -101,6 +101,17 @@ impl JsStr {
         std::str::from_utf8(&buf[..u.len()]).ok()
     }
 
+    /// [`JsStr::as_short_ascii`] for a name that can be a keyword or reserved word (2 to 10
+    /// lowercase ASCII letters, `do` to `instanceof`): the keyword checks of other names
+    /// (`a`, `f0`, `fooBar`) end at once.
+    pub fn as_keyword_candidate<'b>(&self, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+        let u = self.units();
+        if !(2..=10).contains(&u.len()) || !u.iter().all(|c| (97..=122).contains(c)) {
+            return None;
+        }
+        self.as_short_ascii(buf)
+    }
+
     /// The one-unit string (shared for Latin-1, as in [`JsStr::from_units`]).
     pub fn from_unit(u: u16) -> JsStr {
         if u <= 0xFF {

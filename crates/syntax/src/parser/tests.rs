@@ -1421,3 +1421,60 @@ fn reserved_words_as_pattern_keys() {
         parse(src);
     }
 }
+
+/// A lone number as an array literal's element is the lexer's `NumElem` (issue #12: the
+/// grammar takes it without the expression levels); everywhere else a number stays `Num`,
+/// and the AST and errors are those of the ordinary path.
+#[test]
+fn lone_numbers_in_array_literals() {
+    use crate::lexer::{tokenize_goal, Tok};
+    let kinds = |src: &str| -> Vec<&'static str> {
+        tokenize_goal(src, false, false)
+            .0
+            .iter()
+            .filter_map(|t| match t.tok {
+                Tok::Num(_) => Some("num"),
+                Tok::NumElem(_) => Some("elem"),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(kinds("x = [1, 2.5,\n 0x10 , 1e3]"), ["elem"; 4]);
+    assert_eq!(kinds("[[1], [2, 3]]"), ["elem"; 3]);
+    assert_eq!(kinds("f([1], 2)"), ["elem", "num"]);
+    // Not elements: member access, computed keys, operands, comments after, holes.
+    assert_eq!(kinds("a[1]; a?.[2]; f()[3]; a[4][5]"), ["num"; 5]);
+    assert_eq!(kinds("({[1]: 2, a: 3, [4]: 5})"), ["num"; 5]);
+    assert_eq!(
+        kinds("class A { [1]() {} static [2] = 3; get [4]() {} }"),
+        ["num"; 4]
+    );
+    assert_eq!(
+        kinds("x = [1 + 2, -3, 4 /* c */, 5]"),
+        ["num"; 4]
+            .iter()
+            .chain(&["elem"])
+            .copied()
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        p("x = [1, , 2.5, 1_000, .5, 0b11]"),
+        "(= x [1 _ 2.5 1000 0.5 3]);"
+    );
+    assert_eq!(p("x = [1, 2]"), "(= x [1 2]);");
+    assert_eq!(p("x = [[1], 2]"), "(= x [[1] 2]);");
+    // Errors are the ordinary ones.
+    assert_eq!(
+        err("[a, 1] = b").message,
+        "Invalid destructuring assignment target"
+    );
+    assert_eq!(
+        err("for ([1] of a);").message,
+        "Invalid destructuring assignment target"
+    );
+    assert_eq!(err("x = [1 2]").message, "Unexpected number");
+    assert_eq!(
+        err("'use strict'; x = [010]").message,
+        "Octal literals are not allowed in strict mode."
+    );
+}
