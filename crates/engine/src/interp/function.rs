@@ -515,7 +515,18 @@ impl Interp {
             }
             Value::Object(o)
         };
-        let (result, fenv) = self.call_closure_env(f, func, env, this.clone(), args, Some(nt))?;
+        let Some(info) = func.scope.get().cloned() else {
+            return Err(self.type_error("internal error: unresolved function"));
+        };
+        let fenv = self.function_env(func, env, &info);
+        let result = self.call_closure_in(f, func, &info, &fenv, this.clone(), args, Some(nt));
+        // A derived constructor's `this` is read from its environment after the body.
+        let this_now = match (derived, info.this_slot) {
+            (true, Some(slot)) => fenv.get(0, slot),
+            _ => Value::Empty,
+        };
+        self.env_pool.give_back(fenv);
+        let result = result?;
         if let Value::Object(_) = result {
             return Ok(result);
         }
@@ -525,11 +536,6 @@ impl Interp {
                     self.type_error("Derived constructors may only return object or undefined")
                 );
             }
-            let info = func.scope.get();
-            let this_now = match (info.and_then(|i| i.this_slot), fenv) {
-                (Some(slot), Some(e)) => e.get(0, slot),
-                _ => Value::Empty,
-            };
             if let Value::Empty = this_now {
                 return Err(self.reference_error(
                     "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
@@ -650,23 +656,39 @@ impl Interp {
         args: &[Value],
         new_target: Option<&Obj>,
     ) -> JsResult<Value> {
-        self.call_closure_env(f, func, env, this, args, new_target)
-            .map(|(v, _)| v)
-    }
-
-    fn call_closure_env(
-        &mut self,
-        f: &Obj,
-        func: &Rc<ast::Function>,
-        env: Env,
-        this: Value,
-        args: &[Value],
-        new_target: Option<&Obj>,
-    ) -> JsResult<(Value, Option<Env>)> {
         let Some(info) = func.scope.get().cloned() else {
             return Err(self.type_error("internal error: unresolved function"));
         };
-        let fenv = Env::new(Some(env), &info);
+        let fenv = self.function_env(func, env, &info);
+        let r = self.call_closure_in(f, func, &info, &fenv, this, args, new_target);
+        self.env_pool.give_back(fenv);
+        r
+    }
+
+    /// The environment of a call of `func`: from the pool (see [`crate::interp::scope::EnvPool`])
+    /// unless the function is a generator or async function, whose environment outlives the
+    /// call.
+    #[inline]
+    fn function_env(&mut self, func: &ast::Function, env: Env, info: &Rc<ScopeInfo>) -> Env {
+        if func.is_generator || func.is_async {
+            Env::new(Some(env), info)
+        } else {
+            self.env_pool.take(env, info)
+        }
+    }
+
+    /// Binds `this`, instantiates the declarations and runs the body of a call in `fenv`.
+    #[allow(clippy::too_many_arguments)]
+    fn call_closure_in(
+        &mut self,
+        f: &Obj,
+        func: &Rc<ast::Function>,
+        info: &Rc<ScopeInfo>,
+        fenv: &Env,
+        this: Value,
+        args: &[Value],
+        new_target: Option<&Obj>,
+    ) -> JsResult<Value> {
         // OrdinaryCallBindThis
         if let Some(slot) = info.this_slot {
             let this = if info.strict || matches!(this, Value::Empty) {
@@ -692,19 +714,18 @@ impl Interp {
         if let Some(slot) = info.self_name_slot {
             fenv.init(slot, Value::Object(f.clone()));
         }
-        let inst = self.function_declaration_instantiation(f, func, &info, &fenv, args);
+        let inst = self.function_declaration_instantiation(f, func, info, fenv, args);
         if let (Err(Abrupt::Throw(e)), true, false) = (&inst, func.is_async, func.is_generator) {
             // An async function reports a failed parameter initialization through its
             // promise (AsyncFunctionStart is preceded by FunctionDeclarationInstantiation in
             // the same completion record, see EvaluateAsyncFunctionBody).
             let promise = self.new_promise();
             self.reject_promise(&promise, e.clone());
-            return Ok((Value::Object(promise), Some(fenv)));
+            return Ok(Value::Object(promise));
         }
         inst?;
         if func.is_generator || func.is_async {
-            let v = self.start_coroutine(f, func, &fenv)?;
-            return Ok((v, Some(fenv)));
+            return self.start_coroutine(f, func, fenv);
         }
         if let (FunctionKind::ClassField, FunctionBody::Expr(init)) = (&func.kind, &func.body) {
             // ClassFieldDefinitionEvaluation: an anonymous function initializer is named
@@ -714,16 +735,14 @@ impl Interp {
                 _ => None,
             };
             if let Some(name) = name {
-                if let Some(v) = self.try_named_evaluation(init, &fenv, &name)? {
-                    return Ok((v, Some(fenv)));
+                if let Some(v) = self.try_named_evaluation(init, fenv, &name)? {
+                    return Ok(v);
                 }
             }
         }
-        let r = self.eval_function_body(func, &fenv);
-        match r {
-            Ok(v) => Ok((v, Some(fenv))),
-            Err(Abrupt::Return(v)) => Ok((v, Some(fenv))),
-            Err(e) => Err(e),
+        match self.eval_function_body(func, fenv) {
+            Err(Abrupt::Return(v)) => Ok(v),
+            r => r,
         }
     }
 
@@ -771,7 +790,7 @@ impl Interp {
                     env.init(d.slot, Value::Empty);
                 }
             }
-            self.param_envs.push(env.clone());
+            self.param_envs.push(env.share());
             let r = self.bind_parameters(func, env, args);
             self.param_envs.pop();
             r?;
