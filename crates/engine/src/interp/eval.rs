@@ -2197,6 +2197,22 @@ impl Interp {
                     self.eval_expr(r, env),
                     Frame::Operands(vec![lv.clone()])
                 );
+                // The commonest number operators without the call (see `binary_op`).
+                if let (Value::Number(a), Value::Number(b)) = (&lv, &rv) {
+                    let (a, b) = (*a, *b);
+                    match op {
+                        BinaryOp::Add => return Ok(Value::Number(a + b)),
+                        BinaryOp::Sub => return Ok(Value::Number(a - b)),
+                        BinaryOp::Mul => return Ok(Value::Number(a * b)),
+                        BinaryOp::Lt => return Ok(Value::Bool(a < b)),
+                        BinaryOp::Gt => return Ok(Value::Bool(a > b)),
+                        BinaryOp::LtEq => return Ok(Value::Bool(a <= b)),
+                        BinaryOp::GtEq => return Ok(Value::Bool(a >= b)),
+                        BinaryOp::StrictEq => return Ok(Value::Bool(a == b)),
+                        BinaryOp::StrictNotEq => return Ok(Value::Bool(a != b)),
+                        _ => {}
+                    }
+                }
                 self.binary_op(*op, &lv, &rv)
             }
             ExprKind::Logical(op, l, r) => {
@@ -2832,8 +2848,7 @@ impl Interp {
                 // Fast path for local numeric slots.
                 if let Binding::Local { hops, slot, kind } = id.binding.get() {
                     if matches!(kind, DeclKind::Var | DeclKind::Let | DeclKind::Param) {
-                        if let Value::Number(n) = env.get(hops, slot) {
-                            env.set(hops, slot, Value::Number(n + delta));
+                        if let Some(n) = env.add_to_number(hops, slot, delta) {
                             return Ok(Value::Number(if prefix { n + delta } else { n }));
                         }
                     }

@@ -518,8 +518,17 @@ impl Interp {
         let Some(info) = func.scope.get().cloned() else {
             return Err(self.type_error("internal error: unresolved function"));
         };
-        let fenv = self.function_env(func, env, &info);
-        let result = self.call_closure_in(f, func, &info, &fenv, this.clone(), args, Some(nt));
+        let (fenv, params_bound) = self.function_env(func, env, &info, args);
+        let result = self.call_closure_in(
+            f,
+            func,
+            &info,
+            &fenv,
+            this.clone(),
+            args,
+            Some(nt),
+            params_bound,
+        );
         // A derived constructor's `this` is read from its environment after the body.
         let this_now = match (derived, info.this_slot) {
             (true, Some(slot)) => fenv.get(0, slot),
@@ -656,11 +665,11 @@ impl Interp {
         args: &[Value],
         new_target: Option<&Obj>,
     ) -> JsResult<Value> {
-        let Some(info) = func.scope.get().cloned() else {
+        let Some(info) = func.scope.get() else {
             return Err(self.type_error("internal error: unresolved function"));
         };
-        let fenv = self.function_env(func, env, &info);
-        let r = self.call_closure_in(f, func, &info, &fenv, this, args, new_target);
+        let (fenv, params_bound) = self.function_env(func, env, info, args);
+        let r = self.call_closure_in(f, func, info, &fenv, this, args, new_target, params_bound);
         self.env_pool.give_back(fenv);
         r
     }
@@ -668,12 +677,19 @@ impl Interp {
     /// The environment of a call of `func`: from the pool (see [`crate::interp::scope::EnvPool`])
     /// unless the function is a generator or async function, whose environment outlives the
     /// call.
+    /// The second result says whether the simple parameters are bound already.
     #[inline]
-    fn function_env(&mut self, func: &ast::Function, env: Env, info: &Rc<ScopeInfo>) -> Env {
+    fn function_env(
+        &mut self,
+        func: &ast::Function,
+        env: Env,
+        info: &Rc<ScopeInfo>,
+        args: &[Value],
+    ) -> (Env, bool) {
         if func.is_generator || func.is_async {
-            Env::new(Some(env), info)
+            (Env::new(Some(env), info), false)
         } else {
-            self.env_pool.take(env, info)
+            (self.env_pool.take(env, info, args), info.simple_params)
         }
     }
 
@@ -688,6 +704,7 @@ impl Interp {
         this: Value,
         args: &[Value],
         new_target: Option<&Obj>,
+        params_bound: bool,
     ) -> JsResult<Value> {
         // OrdinaryCallBindThis
         if let Some(slot) = info.this_slot {
@@ -714,7 +731,7 @@ impl Interp {
         if let Some(slot) = info.self_name_slot {
             fenv.init(slot, Value::Object(f.clone()));
         }
-        let inst = self.function_declaration_instantiation(f, func, info, fenv, args);
+        let inst = self.function_declaration_instantiation(f, func, info, fenv, args, params_bound);
         if let (Err(Abrupt::Throw(e)), true, false) = (&inst, func.is_async, func.is_generator) {
             // An async function reports a failed parameter initialization through its
             // promise (AsyncFunctionStart is preceded by FunctionDeclarationInstantiation in
@@ -769,21 +786,26 @@ impl Interp {
         info: &Rc<ScopeInfo>,
         env: &Env,
         args: &[Value],
+        params_bound: bool,
     ) -> JsResult<()> {
         if let Some(slot) = info.arguments_slot {
             let ao = self.create_arguments_object(f, args);
             env.init(slot, Value::Object(ao));
         }
-        // Hoisted function declarations first (parameter defaults may call them).
+        // Simple parameters before the hoisted functions, which replace a parameter of the
+        // same name (step 36); a pooled environment has them already ([`EnvPool::take`]).
+        if info.simple_params && !params_bound {
+            for (i, slot) in info.param_slots.iter().enumerate() {
+                env.init(*slot, args.get(i).cloned().unwrap_or_default());
+            }
+        }
+        // Hoisted function declarations before the other parameters (their defaults may
+        // call them).
         for (slot, fd) in &info.functions {
             let clo = self.make_closure(fd, env, None, None);
             env.init(*slot, Value::Object(clo));
         }
-        if info.simple_params {
-            for (i, slot) in info.param_slots.iter().enumerate() {
-                env.init(*slot, args.get(i).cloned().unwrap_or_default());
-            }
-        } else {
+        if !info.simple_params {
             // Parameters with defaults/patterns are in their TDZ until bound, in order.
             for d in &info.decls {
                 if d.kind == crate::resolve::DeclKind::Param {

@@ -147,36 +147,62 @@ impl Clone for Env {
 #[derive(Default)]
 pub struct EnvPool(Vec<Env>);
 
+/// A new function environment's `Undefined` slots: the TDZ marker for lexical bindings, the
+/// arguments for simple parameters (in order: a repeated name gets the last one).
+#[inline(always)]
+fn fill_function_slots(slots: &mut [Value], info: &ScopeInfo, args: &[Value]) {
+    for decl in &info.decls {
+        if decl.kind.has_tdz() {
+            if let Some(x) = slots.get_mut(decl.slot as usize) {
+                fresh_write(x, Value::Empty);
+            }
+        }
+    }
+    if info.simple_params {
+        for (i, slot) in info.param_slots.iter().enumerate() {
+            if let Some(x) = slots.get_mut(*slot as usize) {
+                fresh_write(x, args.get(i).cloned().unwrap_or_default());
+            }
+        }
+    }
+}
+
+/// `*x = v` without the out-of-line drop call when `x` holds nothing to drop.
+#[inline(always)]
+fn fresh_write(x: &mut Value, v: Value) {
+    if matches!(x, Value::Undefined | Value::Empty) {
+        std::mem::forget(std::mem::replace(x, v));
+    } else {
+        *x = v;
+    }
+}
+
 /// Environments kept by [`EnvPool`] (each with its slot vector).
 const ENV_POOL_DEPTH: usize = 32;
 /// Slot vectors larger than this are not kept in a pooled environment.
 const ENV_POOL_MAX_SLOTS: usize = 64;
 
 impl EnvPool {
-    /// A fresh environment for a function scope (as [`Env::new`]), from the pool when it can.
+    /// A fresh environment for a function scope (as [`Env::new`]), from the pool when it can;
+    /// when the parameters are simple, they are bound to `args` (in order: a repeated name
+    /// gets the last one).
     #[inline]
-    pub fn take(&mut self, parent: Env, info: &Rc<ScopeInfo>) -> Env {
+    pub fn take(&mut self, parent: Env, info: &Rc<ScopeInfo>, args: &[Value]) -> Env {
         let n = info.num_slots as usize;
         if let Some(mut e) = self.0.pop() {
             if let Some(d) = e.0.get_mut() {
                 d.parent = Some(parent);
                 d.info = Some(info.clone());
                 let slots = d.slots.get_mut();
-                slots.resize(n, Value::Undefined);
-                for decl in &info.decls {
-                    if decl.kind.has_tdz() && (decl.slot as usize) < n {
-                        slots[decl.slot as usize] = Value::Empty;
-                    }
+                for _ in 0..n {
+                    slots.push(Value::Undefined);
                 }
+                fill_function_slots(slots, info, args);
                 return e;
             }
         }
         let mut slots = new_slots(n);
-        for d in &info.decls {
-            if d.kind.has_tdz() && (d.slot as usize) < n {
-                slots[d.slot as usize] = Value::Empty;
-            }
-        }
+        fill_function_slots(&mut slots, info, args);
         Env(Gc::new_unregistered(ScopeData {
             parent: Some(parent),
             slots: RefCell::new(slots),
@@ -340,6 +366,22 @@ impl Env {
         }
     }
 
+    /// Adds `delta` to a slot holding a number, under one borrow (`i++` on a local): the old
+    /// number, or `None` (nothing changed) if the slot holds anything else.
+    #[inline]
+    pub fn add_to_number(&self, hops: u32, slot: u32, delta: f64) -> Option<f64> {
+        let e = self.ancestor(hops);
+        let mut s = e.0.slots.borrow_mut();
+        match s.get_mut(slot as usize) {
+            Some(Value::Number(n)) => {
+                let old = *n;
+                *n = old + delta;
+                Some(old)
+            }
+            _ => None,
+        }
+    }
+
     /// Sets a slot of this environment (hops = 0).
     #[inline]
     pub fn init(&self, slot: u32, v: Value) {
@@ -455,6 +497,21 @@ mod tests {
                  try { t(3) } catch (e) {} return String(t(0)) + typeof t })()"
             ),
             "0function"
+        );
+    }
+
+    // FunctionDeclarationInstantiation step 36: a hoisted function replaces a simple
+    // parameter of the same name; a repeated parameter name binds the last argument.
+    #[test]
+    fn functions_replace_simple_parameters() {
+        assert_eq!(
+            run(
+                "(() => { function f(a) { function a() {} return typeof a } \
+                 function* g(a) { function a() {} yield typeof a } \
+                 function d(a, a) { return a } \
+                 return [f(1), g(1).next().value, d(1, 2), d(1)].join() })()"
+            ),
+            "function,function,2,"
         );
     }
 
