@@ -178,7 +178,6 @@ impl Interp {
     /// Called before every call and construct: while a side-effect-free evaluation runs,
     /// refuses every function but its own closures and the allowlisted built-ins.
     #[inline]
-    #[inline]
     pub(crate) fn check_side_effect_free(&mut self, f: &Obj) -> JsResult<()> {
         if matches!(&self.side_effect_guard, Some(g) if g.active) {
             return self.check_side_effect_free_active(f);
