@@ -68,9 +68,13 @@ impl Tracer {
 struct Header {
     refs: Cell<isize>,
     marked: Cell<bool>,
-    /// Position in the heap's cell list (kept up to date as cells are removed).
+    /// Position in the heap's cell list (kept up to date as cells are removed), or
+    /// [`UNREGISTERED`].
     index: Cell<usize>,
 }
+
+/// The index of a cell made by [`Gc::new_unregistered`] that is not (yet) in the heap's list.
+const UNREGISTERED: usize = usize::MAX;
 
 struct GcBox<T: ?Sized> {
     header: Header,
@@ -100,6 +104,9 @@ impl<T: ?Sized> Drop for GcBox<T> {
     /// holds only weak references).
     fn drop(&mut self) {
         let idx = self.header.index.get();
+        if idx == UNREGISTERED {
+            return;
+        }
         let _ = HEAP.try_with(|h| {
             let Ok(mut cells) = h.cells.try_borrow_mut() else {
                 return;
@@ -142,6 +149,48 @@ impl<T: Trace + 'static> Gc<T> {
             collect();
         }
         gc
+    }
+
+    /// A cell the collector does not know about yet: no heap-list registration on creation
+    /// or on drop. Sound only while no traced cell refers to it, so the owner must call
+    /// [`Gc::ensure_registered`] before a reference to it can be stored in the heap (the
+    /// interpreter's `Env` does it in `clone`): an unregistered cell's references count as
+    /// roots, and it is freed by reference counting alone. While it is unregistered and
+    /// unique, [`Gc::get_mut`] lends it out for reuse.
+    pub fn new_unregistered(value: T) -> Gc<T> {
+        Gc(Rc::new(GcBox {
+            header: Header {
+                refs: Cell::new(0),
+                marked: Cell::new(false),
+                index: Cell::new(UNREGISTERED),
+            },
+            value,
+        }))
+    }
+
+    /// Puts a [`Gc::new_unregistered`] cell in the heap's list (no-op for the others).
+    #[inline]
+    pub fn ensure_registered(&self) {
+        if self.0.header.index.get() == UNREGISTERED {
+            self.register();
+        }
+    }
+
+    #[cold]
+    fn register(&self) {
+        let weak: Weak<dyn Node> = Rc::downgrade(&self.0) as Weak<dyn Node>;
+        HEAP.with(|h| {
+            let mut cells = h.cells.borrow_mut();
+            self.0.header.index.set(cells.len());
+            cells.push(weak);
+            h.allocated.set(h.allocated.get() + 1);
+        });
+    }
+
+    /// The value, mutably, when this is the only reference to an unregistered cell.
+    #[inline]
+    pub fn get_mut(&mut self) -> Option<&mut T> {
+        Rc::get_mut(&mut self.0).map(|b| &mut b.value)
     }
 
     #[inline]

@@ -356,9 +356,9 @@ impl Interp {
 
     /// Enters a block scope: a fresh environment if materialized, TDZ and hoisted functions.
     fn enter_block_scope(&mut self, info: Option<&Rc<ScopeInfo>>, env: &Env) -> Env {
-        let Some(info) = info else { return env.clone() };
+        let Some(info) = info else { return env.share() };
         if info.decls.is_empty() {
-            return env.clone();
+            return env.share();
         }
         let benv = if info.materialized {
             Env::new(Some(env.clone()), info)
@@ -368,7 +368,7 @@ impl Interp {
                     env.set(0, d.slot, Value::Empty);
                 }
             }
-            env.clone()
+            env.share()
         };
         for (slot, f) in &info.functions {
             let clo = self.make_closure(f, &benv, None, None);
@@ -796,7 +796,7 @@ impl Interp {
         if let Err(Abrupt::Suspend) = r {
             self.frames.push(Frame::Loop {
                 phase: 4,
-                env: Some(lenv),
+                env: Some(lenv.clone()),
                 completion: Value::Undefined,
             });
         }
@@ -838,17 +838,17 @@ impl Interp {
                 completion,
             }) => (phase, fenv.unwrap_or_else(|| env.clone()), completion),
             Some(_) => return Err(self.bad_frame()),
-            None => (3, env.clone(), Value::Undefined),
+            None => (3, env.share(), Value::Undefined),
         };
-        *lenv_out = Some(lenv.clone());
+        *lenv_out = Some(lenv.share());
         if phase == 3 {
             if !self.resuming(suspends) {
                 lenv = self.enter_block_scope(info, env);
-                *lenv_out = Some(lenv.clone());
+                *lenv_out = Some(lenv.share());
             }
             match init {
                 Some(ForInit::Var(v)) => {
-                    let e2 = lenv.clone();
+                    let e2 = lenv.share();
                     sus!(
                         self,
                         self.eval_var_decl(v, &e2, suspends),
@@ -860,7 +860,7 @@ impl Interp {
                     );
                 }
                 Some(ForInit::Expr(e)) => {
-                    let e2 = lenv.clone();
+                    let e2 = lenv.share();
                     sus!(
                         self,
                         self.eval_expr(e, &e2),
@@ -882,7 +882,7 @@ impl Interp {
             self.check_interrupt()?;
             if phase == 0 {
                 if let Some(t) = test {
-                    let e2 = lenv.clone();
+                    let e2 = lenv.share();
                     let tv = sus!(
                         self,
                         self.eval_expr(t, &e2),
@@ -916,7 +916,7 @@ impl Interp {
                 }
             }
             if let Some(u) = update {
-                let e2 = lenv.clone();
+                let e2 = lenv.share();
                 sus!(
                     self,
                     self.eval_expr(u, &e2),
@@ -985,7 +985,7 @@ impl Interp {
                     ForHead::Decl { kind: vk, .. } if *vk != VarKind::Var => {
                         self.enter_block_scope(info, env)
                     }
-                    _ => env.clone(),
+                    _ => env.share(),
                 };
                 if let ForHead::Decl {
                     init: Some(init),
@@ -1057,12 +1057,12 @@ impl Interp {
                                         }),
                                     ) {
                                         env.set(hops, slot, next);
-                                        break 'bind env.clone();
+                                        break 'bind env.share();
                                     }
                                 }
                                 let benv = match rebind {
                                     Some(e) => e,
-                                    None if *vk == VarKind::Var => env.clone(),
+                                    None if *vk == VarKind::Var => env.share(),
                                     None => self.enter_block_scope(info, env),
                                 };
                                 if let (Some(slot), true) = (dispose, vk.is_using()) {
@@ -1128,7 +1128,7 @@ impl Interp {
                                     }
                                     return Err(e);
                                 }
-                                env.clone()
+                                env.share()
                             }
                         }
                     }
@@ -1212,7 +1212,7 @@ impl Interp {
                 ForHead::Decl { kind: vk, .. } if *vk != VarKind::Var => {
                     self.enter_block_scope(info, env)
                 }
-                _ => env.clone(),
+                _ => env.share(),
             };
             let subject = sus!(
                 self,
@@ -1317,7 +1317,7 @@ impl Interp {
                         ForHead::Decl { kind: vk, .. } if *vk != VarKind::Var => {
                             self.enter_block_scope(info, env)
                         }
-                        _ => env.clone(),
+                        _ => env.share(),
                     };
                     benv = Some(e2.clone());
                     self.for_await_bind_and_run(
@@ -1623,7 +1623,7 @@ impl Interp {
                 _ => return Err(self.bad_frame()),
             }
         } else {
-            (0, Value::Undefined, 0, env.clone(), Value::Undefined)
+            (0, Value::Undefined, 0, env.share(), Value::Undefined)
         };
         let senv = if phase == 0 {
             dv = sus!(
@@ -2197,6 +2197,22 @@ impl Interp {
                     self.eval_expr(r, env),
                     Frame::Operands(vec![lv.clone()])
                 );
+                // The commonest number operators without the call (see `binary_op`).
+                if let (Value::Number(a), Value::Number(b)) = (&lv, &rv) {
+                    let (a, b) = (*a, *b);
+                    match op {
+                        BinaryOp::Add => return Ok(Value::Number(a + b)),
+                        BinaryOp::Sub => return Ok(Value::Number(a - b)),
+                        BinaryOp::Mul => return Ok(Value::Number(a * b)),
+                        BinaryOp::Lt => return Ok(Value::Bool(a < b)),
+                        BinaryOp::Gt => return Ok(Value::Bool(a > b)),
+                        BinaryOp::LtEq => return Ok(Value::Bool(a <= b)),
+                        BinaryOp::GtEq => return Ok(Value::Bool(a >= b)),
+                        BinaryOp::StrictEq => return Ok(Value::Bool(a == b)),
+                        BinaryOp::StrictNotEq => return Ok(Value::Bool(a != b)),
+                        _ => {}
+                    }
+                }
                 self.binary_op(*op, &lv, &rv)
             }
             ExprKind::Logical(op, l, r) => {
@@ -2832,8 +2848,7 @@ impl Interp {
                 // Fast path for local numeric slots.
                 if let Binding::Local { hops, slot, kind } = id.binding.get() {
                     if matches!(kind, DeclKind::Var | DeclKind::Let | DeclKind::Param) {
-                        if let Value::Number(n) = env.get(hops, slot) {
-                            env.set(hops, slot, Value::Number(n + delta));
+                        if let Some(n) = env.add_to_number(hops, slot, delta) {
                             return Ok(Value::Number(if prefix { n + delta } else { n }));
                         }
                     }
@@ -3996,7 +4011,7 @@ impl Interp {
         let info = c.scope.get().cloned();
         let cenv = match &info {
             Some(i) if i.materialized => Env::new(Some(env.clone()), i),
-            _ => env.clone(),
+            _ => env.share(),
         };
         // Private names: fresh identities per evaluation. Methods and accessors remember
         // their class for V8's brand-check messages.
@@ -4475,7 +4490,7 @@ fn is_import_declaration(v: &crate::ast::VarDecl) -> bool {
 }
 
 fn in_module_body(env: &Env) -> bool {
-    let mut cur = Some(env.clone());
+    let mut cur = Some(env.share());
     while let Some(c) = cur {
         if let Some(info) = &c.0.info {
             if info.kind == crate::resolve::ScopeKind::Function {

@@ -526,7 +526,27 @@ impl Interp {
             }
             Value::Object(o)
         };
-        let (result, fenv) = self.call_closure_env(f, func, env, this.clone(), args, Some(nt))?;
+        let Some(info) = func.scope.get().cloned() else {
+            return Err(self.type_error("internal error: unresolved function"));
+        };
+        let (fenv, params_bound) = self.function_env(func, env, &info, args);
+        let result = self.call_closure_in(
+            f,
+            func,
+            &info,
+            &fenv,
+            this.clone(),
+            args,
+            Some(nt),
+            params_bound,
+        );
+        // A derived constructor's `this` is read from its environment after the body.
+        let this_now = match (derived, info.this_slot) {
+            (true, Some(slot)) => fenv.get(0, slot),
+            _ => Value::Empty,
+        };
+        self.env_pool.give_back(fenv);
+        let result = result?;
         if let Value::Object(_) = result {
             return Ok(result);
         }
@@ -536,11 +556,6 @@ impl Interp {
                     self.type_error("Derived constructors may only return object or undefined")
                 );
             }
-            let info = func.scope.get();
-            let this_now = match (info.and_then(|i| i.this_slot), fenv) {
-                (Some(slot), Some(e)) => e.get(0, slot),
-                _ => Value::Empty,
-            };
             if let Value::Empty = this_now {
                 return Err(self.reference_error(
                     "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
@@ -661,23 +676,47 @@ impl Interp {
         args: &[Value],
         new_target: Option<&Obj>,
     ) -> JsResult<Value> {
-        self.call_closure_env(f, func, env, this, args, new_target)
-            .map(|(v, _)| v)
+        let Some(info) = func.scope.get() else {
+            return Err(self.type_error("internal error: unresolved function"));
+        };
+        let (fenv, params_bound) = self.function_env(func, env, info, args);
+        let r = self.call_closure_in(f, func, info, &fenv, this, args, new_target, params_bound);
+        self.env_pool.give_back(fenv);
+        r
     }
 
-    fn call_closure_env(
+    /// The environment of a call of `func`: from the pool (see [`crate::interp::scope::EnvPool`])
+    /// unless the function is a generator or async function, whose environment outlives the
+    /// call.
+    /// The second result says whether the simple parameters are bound already.
+    #[inline]
+    fn function_env(
+        &mut self,
+        func: &ast::Function,
+        env: Env,
+        info: &Rc<ScopeInfo>,
+        args: &[Value],
+    ) -> (Env, bool) {
+        if func.is_generator || func.is_async {
+            (Env::new(Some(env), info), false)
+        } else {
+            (self.env_pool.take(env, info, args), info.simple_params)
+        }
+    }
+
+    /// Binds `this`, instantiates the declarations and runs the body of a call in `fenv`.
+    #[allow(clippy::too_many_arguments)]
+    fn call_closure_in(
         &mut self,
         f: &Obj,
         func: &Rc<ast::Function>,
-        env: Env,
+        info: &Rc<ScopeInfo>,
+        fenv: &Env,
         this: Value,
         args: &[Value],
         new_target: Option<&Obj>,
-    ) -> JsResult<(Value, Option<Env>)> {
-        let Some(info) = func.scope.get().cloned() else {
-            return Err(self.type_error("internal error: unresolved function"));
-        };
-        let fenv = Env::new(Some(env), &info);
+        params_bound: bool,
+    ) -> JsResult<Value> {
         // OrdinaryCallBindThis
         if let Some(slot) = info.this_slot {
             let this = if info.strict || matches!(this, Value::Empty) {
@@ -703,19 +742,18 @@ impl Interp {
         if let Some(slot) = info.self_name_slot {
             fenv.init(slot, Value::Object(f.clone()));
         }
-        let inst = self.function_declaration_instantiation(f, func, &info, &fenv, args);
+        let inst = self.function_declaration_instantiation(f, func, info, fenv, args, params_bound);
         if let (Err(Abrupt::Throw(e)), true, false) = (&inst, func.is_async, func.is_generator) {
             // An async function reports a failed parameter initialization through its
             // promise (AsyncFunctionStart is preceded by FunctionDeclarationInstantiation in
             // the same completion record, see EvaluateAsyncFunctionBody).
             let promise = self.new_promise();
             self.reject_promise(&promise, e.clone());
-            return Ok((Value::Object(promise), Some(fenv)));
+            return Ok(Value::Object(promise));
         }
         inst?;
         if func.is_generator || func.is_async {
-            let v = self.start_coroutine(f, func, &fenv)?;
-            return Ok((v, Some(fenv)));
+            return self.start_coroutine(f, func, fenv);
         }
         if let (FunctionKind::ClassField, FunctionBody::Expr(init)) = (&func.kind, &func.body) {
             // ClassFieldDefinitionEvaluation: an anonymous function initializer is named
@@ -725,16 +763,14 @@ impl Interp {
                 _ => None,
             };
             if let Some(name) = name {
-                if let Some(v) = self.try_named_evaluation(init, &fenv, &name)? {
-                    return Ok((v, Some(fenv)));
+                if let Some(v) = self.try_named_evaluation(init, fenv, &name)? {
+                    return Ok(v);
                 }
             }
         }
-        let r = self.eval_function_body(func, &fenv);
-        match r {
-            Ok(v) => Ok((v, Some(fenv))),
-            Err(Abrupt::Return(v)) => Ok((v, Some(fenv))),
-            Err(e) => Err(e),
+        match self.eval_function_body(func, fenv) {
+            Err(Abrupt::Return(v)) => Ok(v),
+            r => r,
         }
     }
 
@@ -761,28 +797,33 @@ impl Interp {
         info: &Rc<ScopeInfo>,
         env: &Env,
         args: &[Value],
+        params_bound: bool,
     ) -> JsResult<()> {
         if let Some(slot) = info.arguments_slot {
             let ao = self.create_arguments_object(f, args);
             env.init(slot, Value::Object(ao));
         }
-        // Hoisted function declarations first (parameter defaults may call them).
+        // Simple parameters before the hoisted functions, which replace a parameter of the
+        // same name (step 36); a pooled environment has them already ([`EnvPool::take`]).
+        if info.simple_params && !params_bound {
+            for (i, slot) in info.param_slots.iter().enumerate() {
+                env.init(*slot, args.get(i).cloned().unwrap_or_default());
+            }
+        }
+        // Hoisted function declarations before the other parameters (their defaults may
+        // call them).
         for (slot, fd) in &info.functions {
             let clo = self.make_closure(fd, env, None, None);
             env.init(*slot, Value::Object(clo));
         }
-        if info.simple_params {
-            for (i, slot) in info.param_slots.iter().enumerate() {
-                env.init(*slot, args.get(i).cloned().unwrap_or_default());
-            }
-        } else {
+        if !info.simple_params {
             // Parameters with defaults/patterns are in their TDZ until bound, in order.
             for d in &info.decls {
                 if d.kind == crate::resolve::DeclKind::Param {
                     env.init(d.slot, Value::Empty);
                 }
             }
-            self.param_envs.push(env.clone());
+            self.param_envs.push(env.share());
             let r = self.bind_parameters(func, env, args);
             self.param_envs.pop();
             r?;

@@ -1513,7 +1513,13 @@ pub fn js_rem(a: f64, b: f64) -> f64 {
     // Integers (the common case) without libm's fmod: exact for |x| < 2^53, and the result
     // takes the dividend's sign, so a zero result from a negative dividend is -0.
     const EXACT: f64 = 9007199254740992.0;
-    if a.fract() == 0.0 && b.fract() == 0.0 && a.abs() < EXACT && b.abs() < EXACT && b != 0.0 {
+    // (Integral without `fract`, which is a call to libm's `trunc` on baseline x86-64.)
+    if a.abs() < EXACT
+        && b.abs() < EXACT
+        && b != 0.0
+        && (a as i64) as f64 == a
+        && (b as i64) as f64 == b
+    {
         let r = (a as i64 % b as i64) as f64;
         return if r == 0.0 && a.is_sign_negative() {
             -0.0

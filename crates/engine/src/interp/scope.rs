@@ -123,8 +123,119 @@ impl Drop for ScopeData {
 }
 
 /// A reference to a runtime environment.
-#[derive(Clone)]
 pub struct Env(pub Gc<ScopeData>);
+
+impl Clone for Env {
+    /// A copy of the reference may end up in the heap (a closure's scope, a suspended
+    /// generator, a child environment): a call's unregistered environment
+    /// ([`EnvPool::take`]) joins the collector's list at its first copy.
+    #[inline]
+    fn clone(&self) -> Env {
+        self.0.ensure_registered();
+        Env(self.0.clone())
+    }
+}
+
+/// Function environments of finished calls, ready for the next call.
+///
+/// A call's environment is made unregistered ([`Gc::new_unregistered`]): no heap-list entry
+/// unless something copies the reference (a closure made in the call, a block scope a
+/// closure captures, a direct `eval`, ...: [`Env::clone`] registers it). When the call ends and its
+/// environment is still unregistered and unique, nothing can see it any more, so its cell
+/// (and slot vector) goes back here instead of to `free`: most calls allocate nothing for
+/// their environment.
+#[derive(Default)]
+pub struct EnvPool(Vec<Env>);
+
+/// A new function environment's `Undefined` slots: the TDZ marker for lexical bindings, the
+/// arguments for simple parameters (in order: a repeated name gets the last one).
+#[inline(always)]
+fn fill_function_slots(slots: &mut [Value], info: &ScopeInfo, args: &[Value]) {
+    for decl in &info.decls {
+        if decl.kind.has_tdz() {
+            if let Some(x) = slots.get_mut(decl.slot as usize) {
+                fresh_write(x, Value::Empty);
+            }
+        }
+    }
+    if info.simple_params {
+        for (i, slot) in info.param_slots.iter().enumerate() {
+            if let Some(x) = slots.get_mut(*slot as usize) {
+                fresh_write(x, args.get(i).cloned().unwrap_or_default());
+            }
+        }
+    }
+}
+
+/// `*x = v` without the out-of-line drop call when `x` holds nothing to drop.
+#[inline(always)]
+fn fresh_write(x: &mut Value, v: Value) {
+    if matches!(x, Value::Undefined | Value::Empty) {
+        std::mem::forget(std::mem::replace(x, v));
+    } else {
+        *x = v;
+    }
+}
+
+/// Environments kept by [`EnvPool`] (each with its slot vector).
+const ENV_POOL_DEPTH: usize = 32;
+/// Slot vectors larger than this are not kept in a pooled environment.
+const ENV_POOL_MAX_SLOTS: usize = 64;
+
+impl EnvPool {
+    /// A fresh environment for a function scope (as [`Env::new`]), from the pool when it can;
+    /// when the parameters are simple, they are bound to `args` (in order: a repeated name
+    /// gets the last one).
+    #[inline]
+    pub fn take(&mut self, parent: Env, info: &Rc<ScopeInfo>, args: &[Value]) -> Env {
+        let n = info.num_slots as usize;
+        if let Some(mut e) = self.0.pop() {
+            if let Some(d) = e.0.get_mut() {
+                d.parent = Some(parent);
+                d.info = Some(info.clone());
+                let slots = d.slots.get_mut();
+                for _ in 0..n {
+                    slots.push(Value::Undefined);
+                }
+                fill_function_slots(slots, info, args);
+                return e;
+            }
+        }
+        let mut slots = new_slots(n);
+        fill_function_slots(&mut slots, info, args);
+        Env(Gc::new_unregistered(ScopeData {
+            parent: Some(parent),
+            slots: RefCell::new(slots),
+            info: Some(info.clone()),
+            with_object: None,
+            eval_vars: RefCell::new(None),
+            imports: RefCell::new(None),
+        }))
+    }
+
+    /// Takes back a finished call's environment if nothing else refers to it.
+    #[inline]
+    pub fn give_back(&mut self, mut env: Env) {
+        if self.0.len() >= ENV_POOL_DEPTH {
+            return;
+        }
+        let Some(d) = env.0.get_mut() else { return };
+        // Values may own other environments; they are dropped here, which may give nothing
+        // back (no pool borrow is held: `self` is only pushed to below).
+        d.parent = None;
+        d.info = None;
+        let slots = d.slots.get_mut();
+        slots.clear();
+        if slots.capacity() > ENV_POOL_MAX_SLOTS
+            || d.eval_vars.get_mut().is_some()
+            || d.imports.get_mut().is_some()
+            || d.with_object.is_some()
+        {
+            return;
+        }
+        self.0.push(env);
+    }
+}
 
 impl std::fmt::Debug for Env {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -172,6 +283,17 @@ impl Env {
             eval_vars: RefCell::new(None),
             imports: RefCell::new(None),
         }))
+    }
+
+    /// Another reference to this environment for the evaluator's own use while it runs
+    /// (a block or loop evaluated in it): unlike [`Env::clone`], it does not register a
+    /// call's environment with the collector, so the call can still give it back to the
+    /// pool. It must not be stored in the heap; a suspended generator's frames only ever
+    /// hold environments that are registered already (a coroutine's environment and
+    /// everything below it are made with [`Env::new`]).
+    #[inline]
+    pub fn share(&self) -> Env {
+        Env(self.0.clone())
     }
 
     #[inline]
@@ -244,6 +366,22 @@ impl Env {
         }
     }
 
+    /// Adds `delta` to a slot holding a number, under one borrow (`i++` on a local): the old
+    /// number, or `None` (nothing changed) if the slot holds anything else.
+    #[inline]
+    pub fn add_to_number(&self, hops: u32, slot: u32, delta: f64) -> Option<f64> {
+        let e = self.ancestor(hops);
+        let mut s = e.0.slots.borrow_mut();
+        match s.get_mut(slot as usize) {
+            Some(Value::Number(n)) => {
+                let old = *n;
+                *n = old + delta;
+                Some(old)
+            }
+            _ => None,
+        }
+    }
+
     /// Sets a slot of this environment (hops = 0).
     #[inline]
     pub fn init(&self, slot: u32, v: Value) {
@@ -305,6 +443,75 @@ mod tests {
                  return fs.map(f => f()).join() })()"
             ),
             "0,1,2"
+        );
+    }
+
+    // A call's environment goes back to the pool only when nothing kept it: closures made
+    // in the call, a direct eval's functions, a derived constructor's `this`, generators and
+    // recursion see their own bindings; a reused environment starts fresh.
+    #[test]
+    fn pooled_call_environments() {
+        assert_eq!(
+            run("(() => { function mk(n) { let c = n; return () => ++c } \
+                 const a = mk(10), b = mk(20); f(1); f(2); \
+                 function f(x) { let y = x * 2; return y } \
+                 return [a(), a(), b(), mk(0)(), a()].join() })()"),
+            "11,12,21,1,13"
+        );
+        assert_eq!(
+            run("(() => { function e(s) { var v = 5; return eval(s) } \
+                 const g = e('(() => v)'); e('1'); e('2'); return g() })()"),
+            "5"
+        );
+        assert_eq!(
+            run(
+                "(() => { function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2) } \
+                 function sum(n) { let t; t = n; if (n > 0) t += sum(n - 1); return t } \
+                 return fib(15) + ',' + sum(100) })()"
+            ),
+            "610,5050"
+        );
+        assert_eq!(
+            run(
+                "(() => { class A { constructor(x) { this.x = x } } \
+                 class B extends A { constructor(x) { super(x); this.y = x + 1 } } \
+                 class C extends A { constructor() { return undefined } } \
+                 let msg; try { new C() } catch (e) { msg = e.constructor.name } \
+                 const b = new B(1); const b2 = new B(5); return [b.x, b.y, b2.y, msg].join() })()"
+            ),
+            "1,2,6,ReferenceError"
+        );
+        assert_eq!(
+            run(
+                "(() => { function* g(n) { let i = n; while (true) yield i++ } \
+                 function h() { return g(7) } const it = h(); h(); h(); \
+                 function args() { return arguments } const a = args(1, 2); args(3); \
+                 return [it.next().value, it.next().value, a[0], a[1]].join() })()"
+            ),
+            "7,8,1,2"
+        );
+        // A throw out of a call leaves no stale bindings for the next call.
+        assert_eq!(
+            run(
+                "(() => { function t(x) { let k = x; if (x) throw k; return k } \
+                 try { t(3) } catch (e) {} return String(t(0)) + typeof t })()"
+            ),
+            "0function"
+        );
+    }
+
+    // FunctionDeclarationInstantiation step 36: a hoisted function replaces a simple
+    // parameter of the same name; a repeated parameter name binds the last argument.
+    #[test]
+    fn functions_replace_simple_parameters() {
+        assert_eq!(
+            run(
+                "(() => { function f(a) { function a() {} return typeof a } \
+                 function* g(a) { function a() {} yield typeof a } \
+                 function d(a, a) { return a } \
+                 return [f(1), g(1).next().value, d(1, 2), d(1)].join() })()"
+            ),
+            "function,function,2,"
         );
     }
 

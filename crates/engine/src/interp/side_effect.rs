@@ -179,10 +179,15 @@ impl Interp {
     /// refuses every function but its own closures and the allowlisted built-ins.
     #[inline]
     pub(crate) fn check_side_effect_free(&mut self, f: &Obj) -> JsResult<()> {
-        match &self.side_effect_guard {
-            Some(g) if g.active => {}
-            _ => return Ok(()),
+        if matches!(&self.side_effect_guard, Some(g) if g.active) {
+            return self.check_side_effect_free_active(f);
         }
+        Ok(())
+    }
+
+    /// [`Interp::check_side_effect_free`] while a guard is active, out of line.
+    #[inline(never)]
+    fn check_side_effect_free_active(&mut self, f: &Obj) -> JsResult<()> {
         let allowed = {
             let g = self
                 .side_effect_guard
