@@ -791,8 +791,7 @@ fn table_skeleton(s: &DateSpec) -> Option<String> {
     if s.date_style.is_some() || s.time_style.is_some() {
         // dateStyle/timeStyle: Node's patterns (`Dfull`, `Tshort`, `DlongTshort`), for the
         // Gregorian calendar and the locale's own hour cycle, which the table was made with.
-        if s.calendar.is_some()
-            || (s.time_style.is_some() && s.hc != default_hour_cycle(&s.locale))
+        if s.calendar.is_some() || (s.time_style.is_some() && s.hc != default_hour_cycle(&s.locale))
         {
             return None;
         }
@@ -949,8 +948,7 @@ pub fn date_format_from_args(
         }
         nu_option = Some(n);
     }
-    let (_, nu) =
-        super::intl::resolve_numbering_system(&locale, &requested, nu_option.as_deref());
+    let (_, nu) = super::intl::resolve_numbering_system(&locale, &requested, nu_option.as_deref());
     s.nu = nu;
     // The calendar: the option when supported, else the tag's `-u-ca-`, as V8 resolves it
     // (which keywords stay in the resolved locale is `DateTimeKeys::locale`'s).
