@@ -18,8 +18,8 @@ use std::rc::Rc;
 use rustc_hash::FxHashMap;
 
 use crate::ast::{
-    ExportEntry, ExportImportName, Expr, ExprKind, Function, FunctionBody, FunctionKind,
-    ImportEntry, ModuleRequest, Script, Span, Stmt, StmtKind,
+    ExportEntry, ExportImportName, Expr, ExprKind, Function, FunctionBody, ImportEntry,
+    ModuleRequest, Script, Span, Stmt, StmtKind,
 };
 use crate::interp::jobs::{Handler, PromiseState};
 use crate::interp::scope::Env;
@@ -1560,19 +1560,7 @@ fn parse_and_resolve_module(
     let (script, items) = parse_module(text, &opts)?;
     check_module_body(&script.body)?;
     let span = script.span;
-    let func = Rc::new(Function {
-        name: None,
-        kind: FunctionKind::Arrow,
-        is_async: true,
-        is_generator: false,
-        params: Vec::new(),
-        rest: None,
-        body: FunctionBody::Block(script.body),
-        has_use_strict: true,
-        is_derived_ctor: false,
-        span,
-        scope: Default::default(),
-    });
+    let func = crate::interp::script::module_body_function(script.body, span);
     let wrapper = Script {
         body: vec![Stmt::new(
             StmtKind::Expr(Expr::new(ExprKind::Arrow(func.clone()), span)),

@@ -26,21 +26,9 @@ pub enum RunError {
 /// `(async () => { <body> })()`: runs a module-like body as an async arrow (strict; `this`
 /// is the top-level `this`, which is `undefined` in module-like code).
 fn wrap_module_body(script: Script) -> Script {
-    use crate::ast::{Expr, ExprKind, Function, FunctionBody, FunctionKind, Stmt, StmtKind};
+    use crate::ast::{Expr, ExprKind, Stmt, StmtKind};
     let span = script.span;
-    let func = Rc::new(Function {
-        name: None,
-        kind: FunctionKind::Arrow,
-        is_async: true,
-        is_generator: false,
-        params: Vec::new(),
-        rest: None,
-        body: FunctionBody::Block(script.body),
-        has_use_strict: true,
-        is_derived_ctor: false,
-        span,
-        scope: Default::default(),
-    });
+    let func = module_body_function(script.body, span);
     let call = Expr::new(
         ExprKind::Call {
             callee: Box::new(Expr::new(ExprKind::Arrow(func), span)),
@@ -55,6 +43,27 @@ fn wrap_module_body(script: Script) -> Script {
         span,
         scope: Default::default(),
     }
+}
+
+/// A module (or module-like) body as the strict async arrow it is evaluated as.
+pub(crate) fn module_body_function(
+    body: Vec<crate::ast::Stmt>,
+    span: crate::ast::Span,
+) -> Rc<crate::ast::Function> {
+    use crate::ast::{Function, FunctionBody, FunctionKind};
+    Rc::new(Function {
+        name: None,
+        kind: FunctionKind::Arrow,
+        is_async: true,
+        is_generator: false,
+        params: Vec::new(),
+        rest: None,
+        body: FunctionBody::Block(body),
+        has_use_strict: true,
+        is_derived_ctor: false,
+        span,
+        scope: Default::default(),
+    })
 }
 
 impl Interp {
