@@ -1563,10 +1563,17 @@ pub fn collator_from_args(
     // The data ICU4X collates with: the collation as a keyword. ICU4X has no `search`
     // collations; German's is its phonebook order for Latin letters (`AE` < `Ä`), which
     // `usage: 'search'` in `de` uses (test262 `Collator/usage-de`).
+    // `en-US-u-va-posix` is ICU's `en_US_POSIX` (ASCII order), which ICU4X has as the variant.
+    let posix = unicode_keyword(&tag, "va").as_deref() == Some("posix") && base == "en-US";
+    let data_base = if posix {
+        format!("{base}-posix")
+    } else {
+        base.clone()
+    };
     let data_locale = match co.as_deref() {
-        Some(c) => format!("{base}-u-co-{c}"),
-        None if search && lang(&base) == "de" => format!("{base}-u-co-phonebk"),
-        None => base.clone(),
+        Some(c) => format!("{data_base}-u-co-{c}"),
+        None if search && lang(&base) == "de" => format!("{data_base}-u-co-phonebk"),
+        None => data_base,
     };
     let usage = usage.unwrap_or_else(|| "sort".into());
     let sensitivity = str_opt(
