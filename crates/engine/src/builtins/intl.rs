@@ -195,17 +195,36 @@ impl Service {
     }
 }
 
-/// Whether the reference Node's `service` has data for exactly `tag` (no extensions). A scan
-/// of the service's line (a few thousand bytes): cheaper than building a set for the two or
-/// three lookups a constructor makes.
+thread_local! {
+    /// Per service, its available locales (sorted slices of the generated table).
+    static AVAILABLE: std::cell::RefCell<Vec<(&'static str, Vec<&'static str>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Whether the reference Node's `service` has data for exactly `tag` (no extensions): a
+/// binary search in the service's list, split on first use per thread (no hashing or
+/// sorting: a first `new Intl.NumberFormat('de-DE')` stays cheap, later ones are a few
+/// comparisons).
 fn is_available(tag: &str, service: Service) -> bool {
-    crate::intl_available_locales::AVAILABLE_LOCALES
-        .split('\n')
-        .find_map(|l| {
-            let (k, v) = l.split_once('\t')?;
-            (k == service.name()).then_some(v)
-        })
-        .is_some_and(|v| v.split(' ').any(|t| t == tag))
+    AVAILABLE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let name = service.name();
+        if !cache.iter().any(|(k, _)| *k == name) {
+            // The generator sorts each list (ASCII: JavaScript's order is byte order).
+            let list = crate::intl_available_locales::AVAILABLE_LOCALES
+                .split('\n')
+                .find_map(|l| {
+                    let (k, v) = l.split_once('\t')?;
+                    (k == name).then(|| v.split(' ').collect())
+                })
+                .unwrap_or_default();
+            cache.push((name, list));
+        }
+        cache
+            .iter()
+            .find(|(k, _)| *k == name)
+            .is_some_and(|(_, list)| list.binary_search(&tag).is_ok())
+    })
 }
 
 /// The tag without its Unicode extension (`-u-...`) and what follows.
@@ -1563,10 +1582,17 @@ pub fn collator_from_args(
     // The data ICU4X collates with: the collation as a keyword. ICU4X has no `search`
     // collations; German's is its phonebook order for Latin letters (`AE` < `Ä`), which
     // `usage: 'search'` in `de` uses (test262 `Collator/usage-de`).
+    // `en-US-u-va-posix` is ICU's `en_US_POSIX` (ASCII order), which ICU4X has as the variant.
+    let posix = unicode_keyword(&tag, "va").as_deref() == Some("posix") && base == "en-US";
+    let data_base = if posix {
+        format!("{base}-posix")
+    } else {
+        base.clone()
+    };
     let data_locale = match co.as_deref() {
-        Some(c) => format!("{base}-u-co-{c}"),
-        None if search && lang(&base) == "de" => format!("{base}-u-co-phonebk"),
-        None => base.clone(),
+        Some(c) => format!("{data_base}-u-co-{c}"),
+        None if search && lang(&base) == "de" => format!("{data_base}-u-co-phonebk"),
+        None => data_base,
     };
     let usage = usage.unwrap_or_else(|| "sort".into());
     let sensitivity = str_opt(
@@ -2173,6 +2199,36 @@ mod tests {
         assert_eq!(f(&e, 123456.0), "123.456E3");
         e.notation = "scientific".into();
         assert_eq!(f(&e, 0.00012), "1.2E-4");
+    }
+
+    #[test]
+    fn available_locales_sorted() {
+        for line in crate::intl_available_locales::AVAILABLE_LOCALES.split('\n') {
+            let (_, v) = line.split_once('\t').unwrap_or_default();
+            let list: Vec<&str> = v.split(' ').collect();
+            assert!(
+                list.windows(2).all(|w| w[0] < w[1]),
+                "sorted, no duplicates"
+            );
+        }
+        assert_eq!(
+            best_available("en-ZZ", Service::Number).as_deref(),
+            Some("en")
+        );
+        assert_eq!(
+            best_available("de-DE-1996", Service::Whole).as_deref(),
+            Some("de-DE")
+        );
+        assert_eq!(
+            best_available("sr-Latn-XK", Service::Collator).as_deref(),
+            Some("sr-Latn")
+        );
+        assert_eq!(best_available("lag", Service::Number), None);
+        assert_eq!(
+            with_keywords("en-u-va-posix", &[("nu", "thai"), ("kn", "true")]),
+            "en-u-kn-nu-thai-va-posix"
+        );
+        assert_eq!(unicode_keyword("de-x-u-co-phonebk", "co"), None);
     }
 
     #[test]

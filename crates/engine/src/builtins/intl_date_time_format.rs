@@ -925,8 +925,9 @@ pub fn date_format_from_args(
     let (locale, requested) =
         super::intl::resolve_service_locale(it, locales, super::intl::Service::Whole)?;
     let opts = options_object(it, options)?;
+    // The data locale has no keywords (a kept `-u-va-posix` goes to `resolved_locale`).
     let mut s = DateSpec {
-        locale: locale.clone(),
+        locale: super::intl::strip_extensions(&locale).to_string(),
         ..DateSpec::default()
     };
     str_opt(it, &opts, "localeMatcher", &["lookup", "best fit"], DTF)?;
@@ -1037,7 +1038,7 @@ pub fn date_format_from_args(
         (Some(false), _, _) => "h23".into(),
         (None, Some(c), _) => c,
         (None, None, Some(k)) => k.into(),
-        _ => default_hour_cycle(&locale).into(),
+        _ => default_hour_cycle(&s.locale).into(),
     };
     let keys = super::intl::DateTimeKeys {
         tag: requested.clone(),
