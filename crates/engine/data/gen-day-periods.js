@@ -6,11 +6,8 @@
 //   HOME=/root /work/shared/reference-node/node crates/engine/data/gen-day-periods.js \
 //     > crates/engine/src/intl_day_periods.rs
 'use strict';
-// A Rust string literal; zero-width characters escaped (clippy's invisible_characters).
-const rust = (s) => JSON.stringify(s).replace(/[\u200b-\u200d\u00ad\u2060\ufeff]/g,
-  (c) => `\\u{${c.charCodeAt(0).toString(16).toUpperCase()}}`);
-const src = require('fs').readFileSync(__dirname + '/../src/intl_languages.rs', 'utf8');
-const langs = JSON.parse(src.slice(src.indexOf('= "') + 2, src.lastIndexOf(';'))).split(' ');
+const { languages, perLocale, rust } = require('./gen-common.js');
+const langs = languages();
 const regional = ['en-IN', 'en-GB', 'en-AU', 'en-CA', 'en-NZ', 'en-IE', 'en-ZA', 'en-SG',
   'de-CH', 'de-AT', 'fr-CA', 'fr-CH', 'fr-BE', 'es-MX', 'es-US', 'es-419', 'es-AR', 'es-CO',
   'pt-PT', 'pt-BR', 'zh-TW', 'zh-HK', 'nl-BE', 'it-CH', 'ar-EG', 'ar-SA', 'sr-Latn', 'ms-SG'];
@@ -61,18 +58,10 @@ if (process.argv[2]) {
   process.stdout.write(JSON.stringify(own === l ? locale(l) : null));
   return;
 }
-const { execFileSync } = require('child_process');
 const periods = [];
 const patterns = [];
 const byLang = {};
-for (const l of [...langs, ...regional]) {
-  let got;
-  try {
-    got = JSON.parse(execFileSync(process.execPath, [__filename, l],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
-  } catch (e) {
-    continue;
-  }
+for (const [l, got] of perLocale(__filename, [...langs, ...regional])) {
   if (!got) continue;
   const lang = l.split('-')[0];
   for (const [w, v] of Object.entries(got.periods)) {
