@@ -88,7 +88,8 @@ fn scripts_report_as_nodes_spec_reporter() {
             .env_remove("NO_COLOR")
             .output()
             .expect("jsgen runs");
-        let actual = String::from_utf8_lossy(&out.stdout);
+        let actual =
+            String::from_utf8_lossy(&out.stdout).replace(&*dir().to_string_lossy(), "<DIR>");
         let (want, got) = (normalise(&expected), normalise(&actual));
         if want != got || out.status.code() != Some(exit) {
             failures.push(format!(
