@@ -32,11 +32,17 @@ use crate::ast::*;
 use crate::lexer::{self, LexError, Tok, Token, TplChunk};
 use crate::string::JsStr;
 
-lalrpop_util::lalrpop_mod!(
-    #[allow(clippy::all, clippy::pedantic, unused, unused_parens, non_snake_case)]
-    grammar,
-    "/js.rs"
-);
+// `lalrpop_mod!` spelled out, so that a test can reach the generated parser's symbol type.
+#[rustfmt::skip]
+#[allow(clippy::all, clippy::pedantic, unused, unused_parens, non_snake_case)]
+mod grammar {
+    include!(concat!(env!("OUT_DIR"), "/js.rs"));
+
+    /// Bytes of one parser symbol: every shift and reduce moves a `(usize, __Symbol, usize)`
+    /// on lalrpop's stack, so its largest variant costs on every step (issue #12).
+    #[cfg(test)]
+    pub(crate) const SYMBOL_SIZE: usize = std::mem::size_of::<__parse__Script::__Symbol>();
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct ParseOptions {
@@ -1122,7 +1128,7 @@ impl Ctx<'_> {
     /// `{ x = 1 }`: only valid if the object literal later becomes a pattern.
     pub fn cover_init(&self, id: Ident, v: Expr) -> PropDef {
         self.cover_inits.borrow_mut().push(id.span);
-        PropDef::CoverInit(id, v)
+        PropDef::CoverInit(Box::new(id), v)
     }
 
     // ---- modules: import/export are desugared into declarations ----------------------------
@@ -1235,7 +1241,7 @@ impl Ctx<'_> {
             let lspan = local.span;
             decls.push(Declarator {
                 target: Pattern::Ident(local),
-                init: Some(Expr::new(ExprKind::ImportBinding, lspan)),
+                init: Some(Box::new(Expr::new(ExprKind::ImportBinding, lspan))),
                 span: lspan,
             });
         }
@@ -1302,7 +1308,7 @@ impl Ctx<'_> {
         self.local_export(name.clone(), name.clone(), span);
         let decl = Declarator {
             target: Pattern::Ident(Ident::new(name, span)),
-            init: Some(e),
+            init: Some(Box::new(e)),
             span,
         };
         Ok(Stmt::new(
@@ -1543,7 +1549,7 @@ impl Ctx<'_> {
                 let Some(init) = d.init else {
                     return user("Unexpected token ')'", sp(end, end + 1));
                 };
-                match split_in(init) {
+                match split_in(*init) {
                     Ok((init, right)) => {
                         self.take_for_in_rhs(&right);
                         if kind != VarKind::Var || !matches!(d.target, Pattern::Ident(_)) {
@@ -1894,7 +1900,7 @@ impl Ctx<'_> {
                             out.push(ObjectPatProp {
                                 key: PropName::Static(id.name.clone()),
                                 span: id.span.to(v.span),
-                                target: Pattern::Ident(id),
+                                target: Pattern::Ident(*id),
                                 default: Some(v),
                             });
                         }
