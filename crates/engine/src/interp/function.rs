@@ -11,7 +11,7 @@ use crate::interp::scope::Env;
 use crate::interp::{
     Abrupt, Args, Interp, JsResult, NativeFn, StackEntry, MAX_CALL_ARGS, MAX_CONSTRUCT_ARGS,
 };
-use crate::object::{Attrs, Obj, ObjectKind, PropKey};
+use crate::object::{Attrs, Obj, ObjectKind, Prop, PropKey};
 use crate::resolve::ScopeInfo;
 use crate::string::JsStr;
 use crate::value::Value;
@@ -289,48 +289,60 @@ impl Interp {
         let sloppy = !func.scope.get().is_some_and(|s| s.strict);
         let legacy =
             sloppy && func.kind == FunctionKind::Normal && !func.is_async && !func.is_generator;
-        let has_prototype =
-            func.is_generator || (func.kind == FunctionKind::Normal && !func.is_async);
-        // Exactly the own properties defined below (`length`, `name`, then `arguments` and
-        // `caller`, `prototype`): no `Vec` regrowth, no slack.
-        o.borrow_mut()
-            .props
-            .reserve(2 + 2 * usize::from(legacy) + usize::from(has_prototype));
+        // Exactly the own properties pushed below (`length`, `name`, then `arguments` and
+        // `caller`, `prototype`), in that order, on a new object: no `Vec` regrowth, no
+        // slack, no search for an existing key.
         let [length, name_key, arguments, caller, prototype, constructor] =
             FUNCTION_KEYS.with(|k| k.clone());
-        o.define(
-            length,
-            Value::from(expected_argument_count(func)),
-            Attrs::CONFIGURABLE_ONLY,
-        );
-        o.define(name_key, Value::String(name), Attrs::CONFIGURABLE_ONLY);
-        if legacy {
-            // V8's legacy own `arguments` and `caller` of sloppy plain functions (shown by
-            // `Object.getOwnPropertyNames` and inspect's showHidden). They read as null: the
-            // live values (the "caller" feature) are not implemented.
-            o.define(arguments, Value::Null, Attrs::new(false, false, false));
-            o.define(caller, Value::Null, Attrs::new(false, false, false));
-        }
-        if func.is_generator {
+        let proto_obj = if func.is_generator {
             let p = if func.is_async {
                 self.intrinsics.async_generator_prototype.clone()
             } else {
                 self.intrinsics.generator_prototype.clone()
             };
-            let proto_obj = Obj::new(Some(p), ObjectKind::Ordinary);
-            o.define(
-                prototype,
-                Value::Object(proto_obj),
-                Attrs::new(true, false, false),
-            );
+            Some(Obj::new(Some(p), ObjectKind::Ordinary))
         } else if func.kind == FunctionKind::Normal && !func.is_async {
             let proto_obj = self.new_object();
-            proto_obj.define(constructor, Value::Object(o.clone()), Attrs::HIDDEN);
-            o.define(
-                prototype,
-                Value::Object(proto_obj),
-                Attrs::new(true, false, false),
+            {
+                let props = &mut proto_obj.borrow_mut().props;
+                props.reserve(1);
+                props.push_new(
+                    constructor,
+                    Prop::data(Value::Object(o.clone()), Attrs::HIDDEN),
+                );
+            }
+            Some(proto_obj)
+        } else {
+            None
+        };
+        {
+            let props = &mut o.borrow_mut().props;
+            props.reserve(2 + 2 * usize::from(legacy) + usize::from(proto_obj.is_some()));
+            props.push_new(
+                length,
+                Prop::data(
+                    Value::from(expected_argument_count(func)),
+                    Attrs::CONFIGURABLE_ONLY,
+                ),
             );
+            props.push_new(
+                name_key,
+                Prop::data(Value::String(name), Attrs::CONFIGURABLE_ONLY),
+            );
+            if legacy {
+                // V8's legacy own `arguments` and `caller` of sloppy plain functions (shown by
+                // `Object.getOwnPropertyNames` and inspect's showHidden). They read as null: the
+                // live values (the "caller" feature) are not implemented.
+                let none = Attrs::new(false, false, false);
+                props.push_new(arguments, Prop::data(Value::Null, none));
+                props.push_new(caller, Prop::data(Value::Null, none));
+            }
+            if let Some(proto_obj) = proto_obj {
+                props.push_new(
+                    prototype,
+                    Prop::data(Value::Object(proto_obj), Attrs::new(true, false, false)),
+                );
+            }
         }
         o
     }
