@@ -11,7 +11,7 @@ use crate::interp::scope::Env;
 use crate::interp::{
     Abrupt, Args, Interp, JsResult, NativeFn, StackEntry, MAX_CALL_ARGS, MAX_CONSTRUCT_ARGS,
 };
-use crate::object::{Attrs, Obj, ObjectKind, Prop, PropKey};
+use crate::object::{Attrs, LazyValue, Obj, ObjectKind, Prop, PropKey, Slot};
 use crate::resolve::ScopeInfo;
 use crate::string::JsStr;
 use crate::value::Value;
@@ -22,6 +22,35 @@ thread_local! {
     /// function declarations, issue #12).
     static FUNCTION_KEYS: [PropKey; 6] =
         ["length", "name", "arguments", "caller", "prototype", "constructor"].map(PropKey::from);
+}
+
+/// The [`Slot::Lazy`] builder of a plain function's `prototype` ([`Interp::make_closure`]):
+/// a new ordinary object; [`link_lazy_prototype`] then makes the function its `constructor`.
+fn lazy_function_prototype(it: &mut Interp, _key: &PropKey) -> Value {
+    Value::Object(it.new_object())
+}
+
+/// Called by [`Interp::materialize_lazy`] with the value it built for `holder[key]`: when that
+/// is a function's lazy `prototype` (only [`Interp::make_closure`] puts a lazy slot on an
+/// ECMAScript function object), the new object's `constructor` is the function, as
+/// MakeConstructor would have made it.
+pub(crate) fn link_lazy_prototype(holder: &Obj, key: &PropKey, v: &Value) {
+    let Value::Object(p) = v else {
+        return;
+    };
+    if !matches!(holder.borrow().kind, ObjectKind::Closure(_)) {
+        return;
+    }
+    let [.., prototype, constructor] = FUNCTION_KEYS.with(|k| k.clone());
+    if *key != prototype {
+        return;
+    }
+    let props = &mut p.borrow_mut().props;
+    props.reserve(1);
+    props.push_new(
+        constructor,
+        Prop::data(Value::Object(holder.clone()), Attrs::HIDDEN),
+    );
 }
 
 /// An ECMAScript function object's internal slots.
@@ -292,8 +321,9 @@ impl Interp {
         // Exactly the own properties pushed below (`length`, `name`, then `arguments` and
         // `caller`, `prototype`), in that order, on a new object: no `Vec` regrowth, no
         // slack, no search for an existing key.
-        let [length, name_key, arguments, caller, prototype, constructor] =
-            FUNCTION_KEYS.with(|k| k.clone());
+        let [length, name_key, arguments, caller, prototype, _] = FUNCTION_KEYS.with(|k| k.clone());
+        let lazy_prototype =
+            func.kind == FunctionKind::Normal && !func.is_async && !func.is_generator;
         let proto_obj = if func.is_generator {
             let p = if func.is_async {
                 self.intrinsics.async_generator_prototype.clone()
@@ -302,22 +332,17 @@ impl Interp {
             };
             Some(Obj::new(Some(p), ObjectKind::Ordinary))
         } else if func.kind == FunctionKind::Normal && !func.is_async {
-            let proto_obj = self.new_object();
-            {
-                let props = &mut proto_obj.borrow_mut().props;
-                props.reserve(1);
-                props.push_new(
-                    constructor,
-                    Prop::data(Value::Object(o.clone()), Attrs::HIDDEN),
-                );
-            }
-            Some(proto_obj)
+            // A plain function's `prototype` (an object whose `constructor` is the function)
+            // is made on first use, as V8 does: most functions are never constructed, and
+            // each eager one was an object and a reference cycle (issue #12).
+            None
         } else {
             None
         };
         {
             let props = &mut o.borrow_mut().props;
-            props.reserve(2 + 2 * usize::from(legacy) + usize::from(proto_obj.is_some()));
+            let has_prototype = proto_obj.is_some() || lazy_prototype;
+            props.reserve(2 + 2 * usize::from(legacy) + usize::from(has_prototype));
             props.push_new(
                 length,
                 Prop::data(
@@ -337,11 +362,12 @@ impl Interp {
                 props.push_new(arguments, Prop::data(Value::Null, none));
                 props.push_new(caller, Prop::data(Value::Null, none));
             }
+            let attrs = Attrs::new(true, false, false);
             if let Some(proto_obj) = proto_obj {
-                props.push_new(
-                    prototype,
-                    Prop::data(Value::Object(proto_obj), Attrs::new(true, false, false)),
-                );
+                props.push_new(prototype, Prop::data(Value::Object(proto_obj), attrs));
+            } else if lazy_prototype {
+                let slot = Slot::Lazy(LazyValue(lazy_function_prototype));
+                props.push_new(prototype, Prop { slot, attrs });
             }
         }
         o
@@ -1009,6 +1035,47 @@ fn call_native_closure(it: &mut Interp, a: &Args) -> JsResult<Value> {
 #[cfg(test)]
 mod tests {
     use crate::interp::test_support::eval_to_string as run;
+    use crate::interp::Interp;
+    use crate::object::{PropKey, Slot};
+    use crate::value::Value;
+
+    // A plain function's `prototype` is a lazy slot until something reads it (issue #12);
+    // then it is the object MakeConstructor makes, in the same place among the own keys.
+    #[test]
+    fn plain_function_prototypes_are_made_on_first_use() {
+        let mut it = Interp::new();
+        let Ok(Value::Object(f)) = it.run_script("t", "(function f(a) {})") else {
+            panic!("not a function");
+        };
+        let key = PropKey::from("prototype");
+        let lazy = |f: &crate::object::Obj| {
+            matches!(
+                f.get_own_property(&key).map(|p| p.slot),
+                Some(Slot::Lazy(_))
+            )
+        };
+        assert!(lazy(&f));
+        assert_eq!(
+            run("(function f() {}).hasOwnProperty('prototype') + ' ' + \
+                 Object.getOwnPropertyNames(function f() {})"),
+            "true length,name,arguments,caller,prototype"
+        );
+        let Ok(Value::Object(p)) = it.get(&f, &key) else {
+            panic!("no prototype");
+        };
+        assert!(!lazy(&f));
+        let ctor = it.get(&p, &PropKey::from("constructor"));
+        assert!(matches!(ctor, Ok(Value::Object(c)) if crate::object::Obj::ptr_eq(&c, &f)));
+        assert!(
+            matches!(it.get(&f, &key), Ok(Value::Object(q)) if crate::object::Obj::ptr_eq(&q, &p))
+        );
+        assert_eq!(
+            run("(() => { function g() {} const o = new g(); \
+                 return [o instanceof g, g.prototype.constructor === g, \
+                 Object.getPrototypeOf(o) === g.prototype].join() })()"),
+            "true,true,true"
+        );
+    }
 
     // V8 pushes arguments on its stack: too many throw instead of being passed (Node 24).
     #[test]

@@ -594,6 +594,7 @@ impl Interp {
             return Value::Undefined;
         };
         let v = (init.0)(self, key);
+        crate::interp::function::link_lazy_prototype(holder, key, &v);
         holder
             .borrow_mut()
             .props
