@@ -515,9 +515,9 @@ pub fn init(it: &mut Interp) {
     it.define_method(&p, "nextTick", 1, next_tick);
     it.define_method(&p, "cwd", 0, cwd);
     it.define_method(&p, "uptime", 0, uptime);
-    let hr = it.define_method(&p, "hrtime", 1, hrtime);
+    let hr = it.define_method_obj(&p, "hrtime", 1, hrtime);
     it.define_method(&hr, "bigint", 0, hrtime_bigint);
-    let mu = it.define_method(&p, "memoryUsage", 0, memory_usage);
+    let mu = it.define_method_obj(&p, "memoryUsage", 0, memory_usage);
     it.define_method(&mu, "rss", 0, |_, _| Ok(Value::from(rss_bytes())));
     it.define_method(&p, "exit", 1, exit);
     it.define_method(&p, "emitWarning", 1, emit_warning);

@@ -738,7 +738,7 @@ pub fn init(it: &mut Interp) {
     it.define_method(&proto, "toDateString", 0, date_proto_to_date_string);
     it.define_method(&proto, "toTimeString", 0, date_proto_to_time_string);
     it.define_method(&proto, "toISOString", 0, date_proto_to_iso_string);
-    let to_utc = it.define_method(&proto, "toUTCString", 0, date_proto_to_utc_string);
+    let to_utc = it.define_method_obj(&proto, "toUTCString", 0, date_proto_to_utc_string);
     proto.define("toGMTString", Value::Object(to_utc), Attrs::HIDDEN);
     for (name, len, field, is_utc, setter) in ACCESSORS {
         if !is_utc {

@@ -100,7 +100,7 @@ pub fn define_lazy_global(it: &Interp, name: &str, init: fn(&mut Interp, &PropKe
     it.global.borrow_mut().props.insert(
         PropKey::from(name),
         Prop {
-            slot: Slot::Lazy(LazyValue(init)),
+            slot: Slot::Lazy(LazyValue::Build(init)),
             attrs: Attrs::HIDDEN,
         },
     );

@@ -11,7 +11,7 @@ use crate::interp::scope::Env;
 use crate::interp::{
     Abrupt, Args, Interp, JsResult, NativeFn, StackEntry, MAX_CALL_ARGS, MAX_CONSTRUCT_ARGS,
 };
-use crate::object::{Attrs, Obj, ObjectKind, PropKey};
+use crate::object::{Attrs, LazyValue, Obj, ObjectKind, Prop, PropKey, Slot};
 use crate::resolve::ScopeInfo;
 use crate::string::JsStr;
 use crate::value::Value;
@@ -197,6 +197,22 @@ impl Interp {
         captures: Vec<Value>,
     ) -> Obj {
         let name_s = JsStr::intern(name);
+        self.native_fn_full(name_s, length, f, ctor, captures)
+    }
+
+    /// [`Interp::native_fn`] with the name already a string (a lazy method's key).
+    pub fn native_fn_named(&self, name: JsStr, length: u32, f: NativeFn) -> Obj {
+        self.native_fn_full(name, length, f, false, Vec::new())
+    }
+
+    fn native_fn_full(
+        &self,
+        name_s: JsStr,
+        length: u32,
+        f: NativeFn,
+        ctor: bool,
+        captures: Vec<Value>,
+    ) -> Obj {
         let o = Obj::new(
             Some(self.intrinsics.function_prototype.clone()),
             ObjectKind::Native(Box::new(NativeFunction {
@@ -213,8 +229,24 @@ impl Interp {
         o
     }
 
-    /// Defines a built-in method (non-enumerable) on `target`.
-    pub fn define_method(&self, target: &Obj, name: &str, length: u32, f: NativeFn) -> Obj {
+    /// Defines a built-in method (non-enumerable) on `target`, made on first use
+    /// ([`LazyValue::Method`]): scripts see an ordinary data property holding a native
+    /// function; the interpreter's `\[\[Get\]\]`/`\[\[GetOwnProperty\]\]` make it.
+    pub fn define_method(&self, target: &Obj, name: &str, length: u32, f: NativeFn) {
+        let key = PropKey::from(name);
+        debug_assert!(matches!(key, PropKey::Str(_)));
+        target.borrow_mut().props.insert(
+            key,
+            Prop {
+                slot: Slot::Lazy(LazyValue::Method { f, length }),
+                attrs: Attrs::HIDDEN,
+            },
+        );
+    }
+
+    /// Defines a built-in method (non-enumerable) on `target` now, returning the function
+    /// (for a built-in that keeps it: an intrinsic, a fast path's identity check).
+    pub fn define_method_obj(&self, target: &Obj, name: &str, length: u32, f: NativeFn) -> Obj {
         let func = self.native_fn(name, length, f);
         target.define(name, Value::Object(func.clone()), Attrs::HIDDEN);
         func
