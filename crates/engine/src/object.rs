@@ -145,9 +145,13 @@ pub enum LazyValue {
     /// with this `length`, made on first use (`Interp::define_method`). Most of a realm's
     /// ~650 built-in functions are never touched by a script, and each costs an object, its
     /// `length`/`name` properties and three allocations to make.
+    /// `capture`, when given, is the function's one captured value (a number): built-ins
+    /// that share one native function told apart by it (`DataView.prototype.getInt8`, ...,
+    /// `Date.prototype.getUTCHours`, ...).
     Method {
         f: crate::interp::NativeFn,
-        length: u32,
+        length: u16,
+        capture: Option<u16>,
     },
 }
 
@@ -910,3 +914,6 @@ fn opt_obj_eq(a: &Option<Obj>, b: &Option<Obj>) -> bool {
         _ => false,
     }
 }
+
+// A lazy method's slot is no larger than a data property's (every property holds a `Slot`).
+const _: () = assert!(std::mem::size_of::<Slot>() == 24);

@@ -201,8 +201,14 @@ impl Interp {
     }
 
     /// [`Interp::native_fn`] with the name already a string (a lazy method's key).
-    pub fn native_fn_named(&self, name: JsStr, length: u32, f: NativeFn) -> Obj {
-        self.native_fn_full(name, length, f, false, Vec::new())
+    pub fn native_fn_named(
+        &self,
+        name: JsStr,
+        length: u32,
+        f: NativeFn,
+        captures: Vec<Value>,
+    ) -> Obj {
+        self.native_fn_full(name, length, f, false, captures)
     }
 
     fn native_fn_full(
@@ -233,12 +239,41 @@ impl Interp {
     /// ([`LazyValue::Method`]): scripts see an ordinary data property holding a native
     /// function; the interpreter's `\[\[Get\]\]`/`\[\[GetOwnProperty\]\]` make it.
     pub fn define_method(&self, target: &Obj, name: &str, length: u32, f: NativeFn) {
+        self.define_lazy_method(target, name, length, f, None);
+    }
+
+    /// [`Interp::define_method`] for a native function that tells its siblings apart by one
+    /// captured number (`captures[0]`), made on first use like them.
+    pub fn define_method_with(
+        &self,
+        target: &Obj,
+        name: &str,
+        length: u32,
+        f: NativeFn,
+        capture: u16,
+    ) {
+        self.define_lazy_method(target, name, length, f, Some(capture));
+    }
+
+    fn define_lazy_method(
+        &self,
+        target: &Obj,
+        name: &str,
+        length: u32,
+        f: NativeFn,
+        capture: Option<u16>,
+    ) {
         let key = PropKey::from(name);
+        let Ok(length) = u16::try_from(length) else {
+            // No built-in has such a length; make it now rather than truncate it.
+            self.define_method_obj(target, name, length, f);
+            return;
+        };
         debug_assert!(matches!(key, PropKey::Str(_)));
         target.borrow_mut().props.insert(
             key,
             Prop {
-                slot: Slot::Lazy(LazyValue::Method { f, length }),
+                slot: Slot::Lazy(LazyValue::Method { f, length, capture }),
                 attrs: Attrs::HIDDEN,
             },
         );

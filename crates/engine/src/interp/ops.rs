@@ -611,12 +611,13 @@ impl Interp {
         };
         let v = match init {
             LazyValue::Build(build) => build(self, key),
-            LazyValue::Method { f, length } => {
+            LazyValue::Method { f, length, capture } => {
                 let name = match key {
                     PropKey::Str(s) => s.clone(),
                     k => k.to_jsstr(),
                 };
-                Value::Object(self.native_fn_named(name, length, f))
+                let captures = capture.map_or(Vec::new(), |c| vec![Value::Number(c.into())]);
+                Value::Object(self.native_fn_named(name, length.into(), f, captures))
             }
         };
         holder
