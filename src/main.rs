@@ -180,7 +180,11 @@ fn main() -> ExitCode {
     let child = std::thread::Builder::new()
         .name("jsgen".into())
         .stack_size(STACK_SIZE)
-        .spawn(move || run(opts));
+        .spawn(move || {
+            // This thread's end is the process's end: its interned names need not be freed.
+            jsgen_engine::string::leak_interned_at_thread_exit();
+            run(opts)
+        });
     match child.map(|h| h.join()) {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => {

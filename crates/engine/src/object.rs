@@ -135,10 +135,33 @@ pub enum Slot {
     Lazy(LazyValue),
 }
 
-/// The builder of a [`Slot::Lazy`] value, given the property's key (so that one builder can
-/// serve a table of globals, as the Node host's lazy web globals do).
+/// How a [`Slot::Lazy`] value is made.
 #[derive(Clone, Copy)]
-pub struct LazyValue(pub fn(&mut crate::interp::Interp, &PropKey) -> Value);
+pub enum LazyValue {
+    /// A builder given the property's key (so that one builder can serve a table of
+    /// globals, as the Node host's lazy web globals do).
+    Build(fn(&mut crate::interp::Interp, &PropKey) -> Value),
+    /// A built-in method (`Array.prototype.map`): a native function named after the key,
+    /// with this `length`, made on first use (`Interp::define_method`). Most of a realm's
+    /// ~650 built-in functions are never touched by a script, and each costs an object, its
+    /// `length`/`name` properties and three allocations to make.
+    /// `capture`, when given, is the function's one captured value (a number): built-ins
+    /// that share one native function told apart by it (`DataView.prototype.getInt8`, ...,
+    /// `Date.prototype.getUTCHours`, ...).
+    Method {
+        f: crate::interp::NativeFn,
+        length: u16,
+        capture: Option<u16>,
+    },
+}
+
+impl LazyValue {
+    /// Whether the value, once made, is a function (inspect skips methods without making
+    /// them).
+    pub fn is_method(&self) -> bool {
+        matches!(self, LazyValue::Method { .. })
+    }
+}
 
 impl std::fmt::Debug for LazyValue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -904,3 +927,6 @@ fn opt_obj_eq(a: &Option<Obj>, b: &Option<Obj>) -> bool {
         _ => false,
     }
 }
+
+// A lazy method's slot is no larger than a data property's (every property holds a `Slot`).
+const _: () = assert!(std::mem::size_of::<Slot>() == 24);

@@ -170,14 +170,14 @@ fn check_allowed(it: &mut Interp, resource: &str) -> JsResult<()> {
 
 /// Installs `spawnSync`, `spawnAsync` and `checkChildProcess` on the core modules' binding.
 pub fn install(it: &mut Interp, b: &Obj) {
-    let check = it.define_method(b, "checkChildProcess", 1, |it, a| {
+    let check = it.define_method_obj(b, "checkChildProcess", 1, |it, a| {
         let r = it.to_string(&a.get(0))?.to_rust_string();
         check_allowed(it, &r)?;
         Ok(Value::Undefined)
     });
     it.mark_frameless(&check);
     // `spawnSync(file, args, cwd, envPairs, input)`.
-    let sync = it.define_method(b, "spawnSync", 5, |it, a| {
+    let sync = it.define_method_obj(b, "spawnSync", 5, |it, a| {
         let req = request(it, a, 0)?;
         check_allowed(it, &req.file)?;
         let out = req.run();
@@ -186,7 +186,7 @@ pub fn install(it: &mut Interp, b: &Obj) {
     it.mark_frameless(&sync);
     // `spawnAsync(callback, file, args, cwd, envPairs, input)`: `callback(null, result)` in
     // a later poll phase.
-    let not_sync = it.define_method(b, "spawnAsync", 6, |it, a| {
+    let not_sync = it.define_method_obj(b, "spawnAsync", 6, |it, a| {
         let cb = a.get(0);
         let req = request(it, a, 1)?;
         check_allowed(it, &req.file)?;

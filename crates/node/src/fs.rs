@@ -1309,9 +1309,9 @@ fn fs_async(it: &mut Interp, a: &Args) -> JsResult<Value> {
 /// Installs the `fs` natives on the core modules' `binding`.
 pub fn install(it: &mut Interp, b: &Obj) {
     // Natives leave no frame of their own in stack traces, as Node's C++ bindings.
-    let sync = it.define_method(b, "fsSync", 1, fs_sync);
+    let sync = it.define_method_obj(b, "fsSync", 1, fs_sync);
     it.mark_frameless(&sync);
-    let not_sync = it.define_method(b, "fsAsync", 2, fs_async);
+    let not_sync = it.define_method_obj(b, "fsAsync", 2, fs_async);
     it.mark_frameless(&not_sync);
     it.define_method(b, "ioRef", 2, |it, a| {
         let id = it.to_number(&a.get(0))? as u64;

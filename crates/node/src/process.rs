@@ -14,6 +14,7 @@ use std::rc::Rc;
 
 use crate::prelude::*;
 use jsgen_engine::interp::{Abrupt, Args, Interp, JsResult};
+use jsgen_engine::builtins::define_lazy;
 use jsgen_engine::object::{Attrs, Obj, PropKey};
 use jsgen_engine::value::Value;
 
@@ -437,38 +438,12 @@ pub fn init(it: &mut Interp) {
         Value::from(format!("v{NODE_VERSION}").as_str()),
         Attrs::DEFAULT,
     );
-    // What Node 24 reports; jsgen's own version is `jsgen --version` and the REPL banner.
-    let versions = it.new_object();
-    for (name, v) in VERSIONS {
-        versions.define(*name, Value::from(*v), Attrs::DEFAULT);
-    }
-    p.define("versions", Value::Object(versions), Attrs::DEFAULT);
+    // `versions`, `release` and `features` are built on first read (`process_info`).
+    define_lazy(&p, "versions", Attrs::DEFAULT, process_info);
     p.define("arch", Value::from(arch()), Attrs::DEFAULT);
     p.define("platform", Value::from(platform()), Attrs::DEFAULT);
-    let release = it.new_object();
-    release.define("name", Value::from("node"), Attrs::DEFAULT);
-    release.define("lts", Value::from("Krypton"), Attrs::DEFAULT);
-    let dist = format!("https://nodejs.org/download/release/v{NODE_VERSION}/node-v{NODE_VERSION}");
-    release.define(
-        "sourceUrl",
-        Value::from(format!("{dist}.tar.gz").as_str()),
-        Attrs::DEFAULT,
-    );
-    release.define(
-        "headersUrl",
-        Value::from(format!("{dist}-headers.tar.gz").as_str()),
-        Attrs::DEFAULT,
-    );
-    p.define("release", Value::Object(release), Attrs::DEFAULT);
-    let features = it.new_object();
-    for (name, on) in FEATURES {
-        let v = match on {
-            Some(b) => Value::Bool(*b),
-            None => Value::from("strip"),
-        };
-        features.define(*name, v, Attrs::DEFAULT);
-    }
-    p.define("features", Value::Object(features), Attrs::DEFAULT);
+    define_lazy(&p, "release", Attrs::DEFAULT, process_info);
+    define_lazy(&p, "features", Attrs::DEFAULT, process_info);
     p.define("pid", Value::from(pid()), Attrs::DEFAULT);
     p.define(
         "ppid",
@@ -515,9 +490,9 @@ pub fn init(it: &mut Interp) {
     it.define_method(&p, "nextTick", 1, next_tick);
     it.define_method(&p, "cwd", 0, cwd);
     it.define_method(&p, "uptime", 0, uptime);
-    let hr = it.define_method(&p, "hrtime", 1, hrtime);
+    let hr = it.define_method_obj(&p, "hrtime", 1, hrtime);
     it.define_method(&hr, "bigint", 0, hrtime_bigint);
-    let mu = it.define_method(&p, "memoryUsage", 0, memory_usage);
+    let mu = it.define_method_obj(&p, "memoryUsage", 0, memory_usage);
     it.define_method(&mu, "rss", 0, |_, _| Ok(Value::from(rss_bytes())));
     it.define_method(&p, "exit", 1, exit);
     it.define_method(&p, "emitWarning", 1, emit_warning);
@@ -633,6 +608,46 @@ pub fn init(it: &mut Interp) {
     // Node's `global`: the global object under its old name (enumerable, as in Node).
     let g = it.global.clone();
     g.define("global", Value::Object(g.clone()), Attrs::DEFAULT);
+}
+
+/// `process.versions`, `process.release` and `process.features`, built on first read.
+fn process_info(it: &mut Interp, key: &PropKey) -> Value {
+    let o = it.new_object();
+    match key.to_jsstr().to_rust_string().as_str() {
+        // What Node 24 reports; jsgen's own version is `jsgen --version` and the REPL banner.
+        "versions" => {
+            for (name, v) in VERSIONS {
+                o.define(*name, Value::from(*v), Attrs::DEFAULT);
+            }
+        }
+        "release" => {
+            o.define("name", Value::from("node"), Attrs::DEFAULT);
+            o.define("lts", Value::from("Krypton"), Attrs::DEFAULT);
+            let dist =
+                format!("https://nodejs.org/download/release/v{NODE_VERSION}/node-v{NODE_VERSION}");
+            o.define(
+                "sourceUrl",
+                Value::from(format!("{dist}.tar.gz").as_str()),
+                Attrs::DEFAULT,
+            );
+            o.define(
+                "headersUrl",
+                Value::from(format!("{dist}-headers.tar.gz").as_str()),
+                Attrs::DEFAULT,
+            );
+        }
+        "features" => {
+            for (name, on) in FEATURES {
+                let v = match on {
+                    Some(b) => Value::Bool(*b),
+                    None => Value::from("strip"),
+                };
+                o.define(*name, v, Attrs::DEFAULT);
+            }
+        }
+        _ => return Value::Undefined,
+    }
+    Value::Object(o)
 }
 
 fn exec_path() -> String {

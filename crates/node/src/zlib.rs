@@ -255,7 +255,7 @@ fn mode_input_level(it: &mut Interp, a: &Args, at: usize) -> JsResult<(u32, Vec<
 /// Installs `zlibSync`, `zlibAsync` and `crc32` on the core modules' binding.
 pub fn install(it: &mut Interp, b: &Obj) {
     // `zlibSync(mode, input, level)`: the output bytes, or throws zlib's error.
-    let sync = it.define_method(b, "zlibSync", 3, |it, a| {
+    let sync = it.define_method_obj(b, "zlibSync", 3, |it, a| {
         let (mode, input, level) = mode_input_level(it, a, 0)?;
         match run(mode, &input, level) {
             Ok(bytes) => Ok(Value::Object(crate::fs::new_uint8_array(it, bytes))),

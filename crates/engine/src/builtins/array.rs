@@ -1107,7 +1107,7 @@ fn array_to_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
     }
     // %Object.prototype.toString%
     let op = it.intrinsics.object_prototype.clone();
-    if let Some(f) = op.get_own_data(&PropKey::from("toString")) {
+    if let Some(f) = it.own_data(&op, &PropKey::from("toString")) {
         if it.is_callable(&f) {
             return it.call(&f, &ov, &[]);
         }
@@ -1639,11 +1639,13 @@ pub fn init(it: &mut Interp) {
         ("with", 2, array_with),
     ];
     for (name, len, f) in methods {
-        let func = it.define_method(&proto, name, *len, *f);
         if *name == "values" {
+            let func = it.define_method_obj(&proto, name, *len, *f);
             it.intrinsics.array_proto_values = func.clone();
             let key = PropKey::Sym(it.symbols.iterator.clone());
             proto.define(key, Value::Object(func), Attrs::HIDDEN);
+        } else {
+            it.define_method(&proto, name, *len, *f);
         }
     }
 

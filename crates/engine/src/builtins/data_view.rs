@@ -269,13 +269,12 @@ pub fn init(it: &mut Interp) {
         ElementType::BigUint64,
         ElementType::Float16,
     ] {
-        let cap = vec![Value::Number(ty.index() as f64)];
+        // `callee_type` reads the element type back from the captured index.
+        let cap = ty.index() as u16;
         let get_name = format!("get{}", ty.view_name());
-        let get = it.native_fn_with(&get_name, 1, data_view_get, false, cap.clone());
-        proto.define(get_name.as_str(), Value::Object(get), Attrs::HIDDEN);
+        it.define_method_with(&proto, &get_name, 1, data_view_get, cap);
         let set_name = format!("set{}", ty.view_name());
-        let set = it.native_fn_with(&set_name, 2, data_view_set, false, cap);
-        proto.define(set_name.as_str(), Value::Object(set), Attrs::HIDDEN);
+        it.define_method_with(&proto, &set_name, 2, data_view_set, cap);
     }
     let tag = PropKey::Sym(it.symbols.to_string_tag.clone());
     proto.define(tag, Value::from("DataView"), Attrs::CONFIGURABLE_ONLY);

@@ -738,7 +738,7 @@ pub fn init(it: &mut Interp) {
     it.define_method(&proto, "toDateString", 0, date_proto_to_date_string);
     it.define_method(&proto, "toTimeString", 0, date_proto_to_time_string);
     it.define_method(&proto, "toISOString", 0, date_proto_to_iso_string);
-    let to_utc = it.define_method(&proto, "toUTCString", 0, date_proto_to_utc_string);
+    let to_utc = it.define_method_obj(&proto, "toUTCString", 0, date_proto_to_utc_string);
     proto.define("toGMTString", Value::Object(to_utc), Attrs::HIDDEN);
     for (name, len, field, is_utc, setter) in ACCESSORS {
         if !is_utc {
@@ -964,32 +964,27 @@ fn define_accessor_pair(
     has_setter: bool,
 ) {
     let utc_part = if is_utc { "UTC" } else { "" };
-    let caps = vec![Value::Number(field_index(field)), Value::Bool(is_utc)];
+    // The captured number: the field's index, plus 256 for the UTC variant (`captures`).
+    let cap = field_index(field) as u16 + if is_utc { 256 } else { 0 };
     let gname = format!("get{utc_part}{name}");
-    let g = it.native_fn_with(&gname, 0, date_proto_getter, false, caps.clone());
-    proto.define(gname.as_str(), Value::Object(g), Attrs::HIDDEN);
+    it.define_method_with(proto, &gname, 0, date_proto_getter, cap);
     if has_setter {
         let sname = format!("set{utc_part}{name}");
-        let mut caps = caps;
-        caps.push(Value::from(sname.as_str()));
-        let s = it.native_fn_with(&sname, set_len, date_proto_setter, false, caps);
-        proto.define(sname.as_str(), Value::Object(s), Attrs::HIDDEN);
+        it.define_method_with(proto, &sname, set_len, date_proto_setter, cap);
     }
 }
 
-/// (field, UTC?, method name) captured by a getter / setter.
+/// (field, UTC?, method name) of a getter / setter: the field's index (plus 256 for UTC) is
+/// its captured number (`define_accessor_pair`), the name is the function's own.
 fn captures(a: &Args) -> (Field, bool, String) {
     if let ObjectKind::Native(n) = &a.callee.borrow().kind {
-        let field = match n.captures.first() {
-            Some(Value::Number(i)) => field_from_index(*i),
-            _ => Field::Date,
+        let i = match n.captures.first() {
+            Some(Value::Number(i)) => *i,
+            _ => 0.0,
         };
-        let is_utc = matches!(n.captures.get(1), Some(Value::Bool(true)));
-        let name = match n.captures.get(2) {
-            Some(Value::String(s)) => s.to_rust_string(),
-            _ => String::new(),
-        };
-        return (field, is_utc, name);
+        let is_utc = i >= 256.0;
+        let field = field_from_index(if is_utc { i - 256.0 } else { i });
+        return (field, is_utc, n.name.to_rust_string());
     }
     (Field::Date, false, String::new())
 }

@@ -329,7 +329,7 @@ pub fn init(it: &mut Interp) {
     );
     super::link_ctor_proto(&ctor, &dp);
     it.define_method(&dp, "use", 1, |it, a| stack_use(it, a, StackBrand::Sync));
-    let dispose = it.define_method(&dp, "dispose", 0, disposable_stack_dispose);
+    let dispose = it.define_method_obj(&dp, "dispose", 0, disposable_stack_dispose);
     it.define_method(&dp, "adopt", 2, |it, a| {
         stack_adopt(it, a, StackBrand::Sync)
     });
@@ -360,7 +360,7 @@ pub fn init(it: &mut Interp) {
     super::link_ctor_proto(&actor, &ap);
     it.define_method(&ap, "use", 1, |it, a| stack_use(it, a, StackBrand::Async));
     let dispose_async =
-        it.define_method(&ap, "disposeAsync", 0, async_disposable_stack_dispose_async);
+        it.define_method_obj(&ap, "disposeAsync", 0, async_disposable_stack_dispose_async);
     it.define_method(&ap, "adopt", 2, |it, a| {
         stack_adopt(it, a, StackBrand::Async)
     });

@@ -42,7 +42,7 @@ pub fn init(it: &mut Interp) {
     error_proto.define("name", Value::from("Error"), Attrs::HIDDEN);
     error_proto.define("message", Value::from(""), Attrs::HIDDEN);
     it.intrinsics.error_proto_to_string =
-        it.define_method(&error_proto, "toString", 0, error_proto_to_string);
+        it.define_method_obj(&error_proto, "toString", 0, error_proto_to_string);
     // V8 13.6's accessor pair behind every error's own `stack` (anonymous functions).
     it.intrinsics.error_stack_get = it.native_fn("", 0, |it, a| it.error_stack_getter(a.this));
     it.intrinsics.error_stack_set = it.native_fn("", 1, |it, a| {

@@ -37,10 +37,10 @@ pub fn init(it: &mut Interp) {
     let ctor = it.native_fn_with("Function", 1, function_constructor, true, Vec::new());
     super::link_ctor_proto(&ctor, &proto);
 
-    let apply = it.define_method(&proto, "apply", 2, function_proto_apply);
+    let apply = it.define_method_obj(&proto, "apply", 2, function_proto_apply);
     it.mark_frameless(&apply);
     it.define_method(&proto, "bind", 1, function_proto_bind);
-    let call = it.define_method(&proto, "call", 1, function_proto_call);
+    let call = it.define_method_obj(&proto, "call", 1, function_proto_call);
     it.mark_frameless(&call);
     it.define_method(&proto, "toString", 0, function_proto_to_string);
     let hi = it.native_fn("[Symbol.hasInstance]", 1, function_proto_has_instance);

@@ -29,7 +29,7 @@ pub fn init(it: &mut Interp) {
     it.define_method(&g, "encodeURIComponent", 1, encode_uri_component);
     it.define_method(&g, "escape", 1, escape);
     it.define_method(&g, "unescape", 1, unescape);
-    let eval = it.define_method(&g, "eval", 1, |it, a| perform_eval(it, a.get(0), None));
+    let eval = it.define_method_obj(&g, "eval", 1, |it, a| perform_eval(it, a.get(0), None));
     it.intrinsics.eval_fn = eval;
     it.define_method(&g, "isFinite", 1, is_finite);
     it.define_method(&g, "isNaN", 1, is_nan);

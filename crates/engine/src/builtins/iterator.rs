@@ -910,7 +910,7 @@ pub fn init(it: &mut Interp) {
 
     // %ArrayIteratorPrototype%
     let arr_ip = it.intrinsics.array_iterator_prototype.clone();
-    let next = it.define_method(&arr_ip, "next", 0, array_iterator_next);
+    let next = it.define_method_obj(&arr_ip, "next", 0, array_iterator_next);
     it.original_next.array = Some(next);
     arr_ip.define(
         tag.clone(),

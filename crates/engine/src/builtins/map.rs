@@ -1006,7 +1006,7 @@ pub fn init(it: &mut Interp) {
     it.define_method(&mp, "has", 1, map_has);
     it.define_method(&mp, "delete", 1, map_delete);
     it.define_method(&mp, "clear", 0, map_clear);
-    let entries = it.define_method(&mp, "entries", 0, map_entries);
+    let entries = it.define_method_obj(&mp, "entries", 0, map_entries);
     it.define_method(&mp, "forEach", 1, map_for_each);
     it.define_method(&mp, "keys", 0, map_keys);
     it.define_getter(&mp, "size", map_size);
@@ -1031,7 +1031,7 @@ pub fn init(it: &mut Interp) {
     it.define_getter(&sp, "size", set_size);
     it.define_method(&sp, "symmetricDifference", 1, set_symmetric_difference);
     it.define_method(&sp, "union", 1, set_union);
-    let values = it.define_method(&sp, "values", 0, set_values);
+    let values = it.define_method_obj(&sp, "values", 0, set_values);
     sp.define("keys", Value::Object(values.clone()), Attrs::HIDDEN);
     sp.define(iter_key, Value::Object(values), Attrs::HIDDEN);
 

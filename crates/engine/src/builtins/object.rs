@@ -71,7 +71,7 @@ pub fn init(it: &mut Interp) {
         object_proto_property_is_enumerable,
     );
     it.intrinsics.object_proto_to_string =
-        it.define_method(&proto, "toString", 0, object_proto_to_string);
+        it.define_method_obj(&proto, "toString", 0, object_proto_to_string);
     it.define_method(&proto, "valueOf", 0, object_proto_value_of);
     let getter = it.native_fn("get __proto__", 0, object_proto_get_proto);
     let setter = it.native_fn("set __proto__", 1, object_proto_set_proto);

@@ -10,7 +10,7 @@ pub fn init(it: &mut Interp) {
     let ctor = it.native_fn_with("Promise", 1, promise_constructor, true, Vec::new());
     super::link_ctor_proto(&ctor, &proto);
     it.intrinsics.promise_ctor = ctor.clone();
-    it.intrinsics.promise_then = it.define_method(&proto, "then", 2, promise_then);
+    it.intrinsics.promise_then = it.define_method_obj(&proto, "then", 2, promise_then);
     it.define_method(&proto, "catch", 1, promise_catch);
     it.define_method(&proto, "finally", 1, promise_finally);
     let tag = PropKey::Sym(it.symbols.to_string_tag.clone());

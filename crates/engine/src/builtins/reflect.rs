@@ -11,8 +11,8 @@ pub fn init(it: &mut Interp) {
     let r = it.new_object();
     it.define_method(&r, "defineProperty", 3, reflect_define_property);
     it.define_method(&r, "deleteProperty", 2, reflect_delete_property);
-    let apply = it.define_method(&r, "apply", 3, reflect_apply);
-    let construct = it.define_method(&r, "construct", 2, reflect_construct);
+    let apply = it.define_method_obj(&r, "apply", 3, reflect_apply);
+    let construct = it.define_method_obj(&r, "construct", 2, reflect_construct);
     it.mark_frameless(&apply);
     it.mark_frameless(&construct);
     it.define_method(&r, "get", 2, reflect_get);

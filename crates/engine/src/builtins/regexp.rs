@@ -53,7 +53,7 @@ pub fn init(it: &mut Interp) {
     let species = it.symbols.species.clone();
     it.define_getter(&ctor, PropKey::Sym(species), regexp_species);
 
-    let exec = it.define_method(&proto, "exec", 1, regexp_proto_exec);
+    let exec = it.define_method_obj(&proto, "exec", 1, regexp_proto_exec);
     it.define_getter(&proto, "dotAll", regexp_dot_all);
     it.define_getter(&proto, "flags", regexp_flags);
     it.define_getter(&proto, "global", regexp_global);

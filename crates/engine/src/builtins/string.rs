@@ -154,7 +154,7 @@ pub fn init(it: &mut Interp) {
             } else {
                 "trimEnd"
             };
-            if let Some(f) = proto.get_own_data(&PropKey::from(target)) {
+            if let Some(f) = it.own_data(&proto, &PropKey::from(target)) {
                 proto.define(name, f, Attrs::HIDDEN);
             }
         }

@@ -1083,17 +1083,17 @@ pub fn init(it: &mut Interp, proto: &Obj) {
     ];
     let mut values = None;
     for (name, len, f) in methods {
-        let func = it.define_method(proto, name, *len, *f);
         if *name == "values" {
-            values = Some(func);
+            values = Some(it.define_method_obj(proto, name, *len, *f));
+        } else {
+            it.define_method(proto, name, *len, *f);
         }
     }
     // %TypedArray%.prototype.toString is the same function object as
     // Array.prototype.toString.
+    let array_proto = it.intrinsics.array_prototype.clone();
     let array_to_string = it
-        .intrinsics
-        .array_prototype
-        .get_own_data(&PropKey::from("toString"))
+        .own_data(&array_proto, &PropKey::from("toString"))
         .unwrap_or(Value::Undefined);
     proto.define("toString", array_to_string, Attrs::HIDDEN);
     let tag = PropKey::Sym(it.symbols.to_string_tag.clone());

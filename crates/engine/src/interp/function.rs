@@ -226,6 +226,28 @@ impl Interp {
         captures: Vec<Value>,
     ) -> Obj {
         let name_s = JsStr::intern(name);
+        self.native_fn_full(name_s, length, f, ctor, captures)
+    }
+
+    /// [`Interp::native_fn`] with the name already a string (a lazy method's key).
+    pub fn native_fn_named(
+        &self,
+        name: JsStr,
+        length: u32,
+        f: NativeFn,
+        captures: Vec<Value>,
+    ) -> Obj {
+        self.native_fn_full(name, length, f, false, captures)
+    }
+
+    fn native_fn_full(
+        &self,
+        name_s: JsStr,
+        length: u32,
+        f: NativeFn,
+        ctor: bool,
+        captures: Vec<Value>,
+    ) -> Obj {
         let o = Obj::new(
             Some(self.intrinsics.function_prototype.clone()),
             ObjectKind::Native(Box::new(NativeFunction {
@@ -242,8 +264,53 @@ impl Interp {
         o
     }
 
-    /// Defines a built-in method (non-enumerable) on `target`.
-    pub fn define_method(&self, target: &Obj, name: &str, length: u32, f: NativeFn) -> Obj {
+    /// Defines a built-in method (non-enumerable) on `target`, made on first use
+    /// ([`LazyValue::Method`]): scripts see an ordinary data property holding a native
+    /// function; the interpreter's `\[\[Get\]\]`/`\[\[GetOwnProperty\]\]` make it.
+    pub fn define_method(&self, target: &Obj, name: &str, length: u32, f: NativeFn) {
+        self.define_lazy_method(target, name, length, f, None);
+    }
+
+    /// [`Interp::define_method`] for a native function that tells its siblings apart by one
+    /// captured number (`captures[0]`), made on first use like them.
+    pub fn define_method_with(
+        &self,
+        target: &Obj,
+        name: &str,
+        length: u32,
+        f: NativeFn,
+        capture: u16,
+    ) {
+        self.define_lazy_method(target, name, length, f, Some(capture));
+    }
+
+    fn define_lazy_method(
+        &self,
+        target: &Obj,
+        name: &str,
+        length: u32,
+        f: NativeFn,
+        capture: Option<u16>,
+    ) {
+        let key = PropKey::from(name);
+        let Ok(length) = u16::try_from(length) else {
+            // No built-in has such a length; make it now rather than truncate it.
+            self.define_method_obj(target, name, length, f);
+            return;
+        };
+        debug_assert!(matches!(key, PropKey::Str(_)));
+        target.borrow_mut().props.insert(
+            key,
+            Prop {
+                slot: Slot::Lazy(LazyValue::Method { f, length, capture }),
+                attrs: Attrs::HIDDEN,
+            },
+        );
+    }
+
+    /// Defines a built-in method (non-enumerable) on `target` now, returning the function
+    /// (for a built-in that keeps it: an intrinsic, a fast path's identity check).
+    pub fn define_method_obj(&self, target: &Obj, name: &str, length: u32, f: NativeFn) -> Obj {
         let func = self.native_fn(name, length, f);
         target.define(name, Value::Object(func.clone()), Attrs::HIDDEN);
         func
@@ -366,7 +433,7 @@ impl Interp {
             if let Some(proto_obj) = proto_obj {
                 props.push_new(prototype, Prop::data(Value::Object(proto_obj), attrs));
             } else if lazy_prototype {
-                let slot = Slot::Lazy(LazyValue(lazy_function_prototype));
+                let slot = Slot::Lazy(LazyValue::Build(lazy_function_prototype));
                 props.push_new(prototype, Prop { slot, attrs });
             }
         }

@@ -877,7 +877,7 @@ pub(crate) fn async_current_promise(co: &Obj) -> Option<Obj> {
 /// `%GeneratorPrototype%` and `%GeneratorFunction.prototype%`.
 pub fn init(it: &mut Interp) {
     let gp = it.intrinsics.generator_prototype.clone();
-    let next = it.define_method(&gp, "next", 1, |it, a: &Args| {
+    let next = it.define_method_obj(&gp, "next", 1, |it, a: &Args| {
         it.generator_resume(a.this, Resume::Next(a.get(0)), "Generator.prototype.next")
     });
     it.original_next.generator = Some(next);

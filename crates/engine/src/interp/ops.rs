@@ -15,7 +15,7 @@ use crate::bigint::{
     compare_bigint_number, number_to_bigint, string_to_bigint, BigIntResult,
 };
 use crate::interp::{Interp, JsResult};
-use crate::object::{Attrs, Obj, ObjectKind, Prop, PropKey, PropertyDescriptor, Slot};
+use crate::object::{Attrs, LazyValue, Obj, ObjectKind, Prop, PropKey, PropertyDescriptor, Slot};
 use crate::string::JsStr;
 use crate::value::{
     number_to_jsstr, string_to_number, to_int32, to_integer_or_infinity, to_uint32, Value,
@@ -575,6 +575,22 @@ impl Interp {
         }
     }
 
+    /// An own data property's value, making a [`Slot::Lazy`] one ([`Obj::get_own_data`] for
+    /// built-ins that read another built-in's method, which may not be made yet).
+    pub fn own_data(&mut self, o: &Obj, key: &PropKey) -> Option<Value> {
+        let lazy = matches!(
+            o.borrow().props.get(key),
+            Some(Prop {
+                slot: Slot::Lazy(_),
+                ..
+            })
+        );
+        if lazy {
+            return Some(self.materialize_lazy(o, key));
+        }
+        o.get_own_data(key)
+    }
+
     /// Builds the value of a [`Slot::Lazy`] property of `holder` and stores it as data, with
     /// the attributes the property has now (the builder may have stored its value itself,
     /// with the attributes of a fresh realm).
@@ -593,7 +609,17 @@ impl Interp {
         let Some((init, attrs)) = lazy else {
             return Value::Undefined;
         };
-        let v = (init.0)(self, key);
+        let v = match init {
+            LazyValue::Build(build) => build(self, key),
+            LazyValue::Method { f, length, capture } => {
+                let name = match key {
+                    PropKey::Str(s) => s.clone(),
+                    k => k.to_jsstr(),
+                };
+                let captures = capture.map_or(Vec::new(), |c| vec![Value::Number(c.into())]);
+                Value::Object(self.native_fn_named(name, length.into(), f, captures))
+            }
+        };
         crate::interp::function::link_lazy_prototype(holder, key, &v);
         holder
             .borrow_mut()

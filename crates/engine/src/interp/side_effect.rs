@@ -375,7 +375,12 @@ pub fn side_effect_free_builtins(it: &mut Interp) -> Vec<Obj> {
             let Some(p) = o.get_own_property(&key) else {
                 continue;
             };
-            match p.slot {
+            // A built-in method not made yet is made now (its identity is what is allowed).
+            let slot = match p.slot {
+                Slot::Lazy(_) => Slot::Data(it.materialize_lazy(&o, &key)),
+                slot => slot,
+            };
+            match slot {
                 Slot::Data(Value::Object(f))
                     if matches!(f.borrow().kind, ObjectKind::Native(_)) =>
                 {

@@ -782,6 +782,9 @@ fn add_prototype_properties(
                     continue;
                 }
             }
+            if matches!(&desc.slot, Slot::Lazy(l) if l.is_method()) {
+                continue;
+            }
             let value = format_property(
                 it,
                 ctx,

@@ -256,7 +256,7 @@ fn binding(it: &mut Interp) -> Obj {
         }
     });
     // Frameless: the stack of the error it makes starts at the core module's caller.
-    let node_error = it.define_method(&b, "nodeError", 3, |it, a| {
+    let node_error = it.define_method_obj(&b, "nodeError", 3, |it, a| {
         let ctor = it.to_string(&a.get(0))?.to_rust_string();
         let code = it.to_string(&a.get(1))?.to_rust_string();
         let msg = it.to_string(&a.get(2))?.to_rust_string();
