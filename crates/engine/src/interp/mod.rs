@@ -108,6 +108,8 @@ pub struct StackEntry {
     /// function, from which a captured stack names the frame `Type.name [as method]` as V8
     /// does. `None` for plain calls, constructs and non-call frames.
     pub method_call: Option<MethodCall>,
+    /// A function run by `new` (or `super()`): V8 prints the frame as `new F`.
+    pub construct: bool,
 }
 
 /// The receiver of a method call, the function called, and the key the host says it was
