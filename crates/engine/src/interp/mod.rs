@@ -378,6 +378,8 @@ pub struct Interp {
     /// The built-in `next` methods that for-of (IteratorStepValue) runs without creating the
     /// iterator result object when an iterator record's `next` is one of them.
     pub(crate) original_next: iter::OriginalNext,
+    /// The last successful built-in RegExp match, for `RegExp.$1`, `RegExp.lastMatch`, ...
+    pub(crate) regexp_legacy: crate::builtins::regexp::LegacyStatics,
     /// Environments of finished calls, reused by the next calls (see [`scope::EnvPool`]).
     pub(crate) env_pool: scope::EnvPool,
 }
