@@ -22,8 +22,8 @@
 'use strict';
 // node:stream — the logic of Node v24's lib/internal/streams/{legacy,readable,writable,
 // duplex,transform,passthrough,destroy,end-of-stream,pipeline,from}.js (MIT, header above),
-// condensed: plain state objects instead of bit fields, no AbortSignal, no
-// primordials. Event and callback order follow Node's (every process.nextTick kept).
+// condensed: no AbortSignal, no primordials; the states keep Node 24's bit fields (see
+// ReadableState). Event and callback order follow Node's (every process.nextTick kept).
 
 const EE = require('events');
 
@@ -80,35 +80,157 @@ const errors = {
 
 // ---- a string decoder (string_decoder for the encodings streams use) -------------------------
 
+// node:string_decoder after Node's native decoder (src/string_decoder.cc): the state is a
+// 7-byte buffer `[kNativeDecoder]` (up to 4 bytes of an incomplete character, the bytes
+// missing, the bytes buffered, the encoding's number), which is also what inspect shows.
+const kNativeDecoder = Symbol('kNativeDecoder');
+const kMissingBytes = 4;
+const kBufferedBytes = 5;
+const kEncodingField = 6;
+const decoderEncodings = { ascii: 0, utf8: 1, base64: 2, utf16le: 3, latin1: 4, hex: 5, base64url: 7 };
+
 function StringDecoder(encoding) {
   this.encoding = normalizeEncoding(encoding || 'utf8');
-  if (!isEncoding(this.encoding)) throw errors.unknownEncoding(encoding);
-  this.pending = null;
+  if (!isEncoding(this.encoding) || decoderEncodings[this.encoding] === undefined) {
+    throw errors.unknownEncoding(encoding);
+  }
+  const B = getBuffer();
+  this[kNativeDecoder] = B ? B.alloc(7) : new Uint8Array(7);
+  this[kNativeDecoder][kEncodingField] = decoderEncodings[this.encoding];
 }
+
+function decodeChunk(state, data, encoding) {
+  const enc = encoding;
+  if (enc !== 'utf8' && enc !== 'utf16le' && enc !== 'base64' && enc !== 'base64url') {
+    return binding.decode(data, enc);
+  }
+  let prepend = '';
+  let start = 0;
+  let nread = data.length;
+  if (state[kMissingBytes] > 0) {
+    if (enc === 'utf8') {
+      // A byte that is no continuation byte ends the incomplete character early.
+      for (let i = 0; i < nread && i < state[kMissingBytes]; ++i) {
+        if ((data[i] & 0xC0) !== 0x80) {
+          state[kMissingBytes] = 0;
+          state.set(data.subarray(0, i), state[kBufferedBytes]);
+          state[kBufferedBytes] += i;
+          start += i;
+          nread -= i;
+          break;
+        }
+      }
+    }
+    const found = Math.min(nread, state[kMissingBytes]);
+    state.set(data.subarray(start, start + found), state[kBufferedBytes]);
+    start += found;
+    nread -= found;
+    state[kMissingBytes] -= found;
+    state[kBufferedBytes] += found;
+    if (state[kMissingBytes] === 0) {
+      prepend = binding.decode(state.subarray(0, state[kBufferedBytes]), enc);
+      state[kBufferedBytes] = 0;
+    }
+  }
+  if (nread === 0) return prepend;
+  const last = data[start + nread - 1];
+  if (enc === 'utf8' && (last & 0x80)) {
+    // Ended inside a multi-byte character: find where it starts.
+    for (let i = start + nread - 1; ; --i) {
+      state[kBufferedBytes]++;
+      if ((data[i] & 0xC0) === 0x80) {
+        if (state[kBufferedBytes] >= 4 || i === start) {
+          state[kBufferedBytes] = 0;
+          break;
+        }
+      } else {
+        if ((data[i] & 0xE0) === 0xC0) state[kMissingBytes] = 2;
+        else if ((data[i] & 0xF0) === 0xE0) state[kMissingBytes] = 3;
+        else if ((data[i] & 0xF8) === 0xF0) state[kMissingBytes] = 4;
+        else {
+          state[kBufferedBytes] = 0;
+          break;
+        }
+        if (state[kBufferedBytes] >= state[kMissingBytes]) {
+          state[kMissingBytes] = 0;
+          state[kBufferedBytes] = 0;
+        }
+        state[kMissingBytes] -= state[kBufferedBytes];
+        break;
+      }
+    }
+  } else if (enc === 'utf16le') {
+    if (nread % 2 === 1) {
+      state[kBufferedBytes] = 1;
+      state[kMissingBytes] = 1;
+    } else if ((last & 0xFC) === 0xD8) {
+      // The first half of a surrogate pair.
+      state[kBufferedBytes] = 2;
+      state[kMissingBytes] = 2;
+    }
+  } else if (enc === 'base64' || enc === 'base64url') {
+    state[kBufferedBytes] = nread % 3;
+    if (state[kBufferedBytes] > 0) state[kMissingBytes] = 3 - state[kBufferedBytes];
+  }
+  if (state[kBufferedBytes] > 0) {
+    nread -= state[kBufferedBytes];
+    state.set(data.subarray(start + nread, start + nread + state[kBufferedBytes]), 0);
+  }
+  const body = nread > 0 ? binding.decode(data.subarray(start, start + nread), enc) : '';
+  return prepend + body;
+}
+
+function flushDecoder(state, encoding) {
+  if (encoding === 'utf16le' && state[kBufferedBytes] % 2 === 1) {
+    // A single trailing byte is dropped.
+    state[kMissingBytes]--;
+    state[kBufferedBytes]--;
+  }
+  if (state[kBufferedBytes] === 0) return '';
+  const ret = binding.decode(state.subarray(0, state[kBufferedBytes]), encoding);
+  state[kMissingBytes] = 0;
+  state[kBufferedBytes] = 0;
+  return ret;
+}
+
 StringDecoder.prototype.write = function write(buf) {
   if (typeof buf === 'string') return buf;
-  if (this.pending) {
-    buf = binding.concatBytes([this.pending, buf]);
-    this.pending = null;
+  if (!ArrayBuffer.isView(buf)) {
+    throw binding.invalidArgType('buf', 'an instance of Buffer, TypedArray, or DataView', buf);
   }
-  let n = buf.length;
-  if (this.encoding === 'utf8') n = binding.utf8CompleteLength(buf);
-  else if (this.encoding === 'utf16le') n = buf.length - (buf.length % 2);
-  else if (this.encoding === 'base64' || this.encoding === 'base64url') n = buf.length - (buf.length % 3);
-  if (n < buf.length) this.pending = buf.subarray(n);
-  return binding.decode(buf.subarray(0, n), this.encoding);
+  if (!this[kNativeDecoder]) {
+    throw nodeError('TypeError', 'ERR_INVALID_THIS', 'Value of "this" must be of type StringDecoder');
+  }
+  const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  return decodeChunk(this[kNativeDecoder], bytes, this.encoding);
 };
 StringDecoder.prototype.end = function end(buf) {
-  let s = buf === undefined ? '' : this.write(buf);
-  if (this.pending) {
-    s += binding.decode(this.pending, this.encoding);
-    this.pending = null;
-  }
-  return s;
+  const ret = buf === undefined ? '' : this.write(buf);
+  if (this[kNativeDecoder][kBufferedBytes] > 0) return ret + flushDecoder(this[kNativeDecoder], this.encoding);
+  return ret;
 };
-StringDecoder.prototype.text = function text(buf, i) {
-  return this.write(buf.subarray(i));
+StringDecoder.prototype.text = function text(buf, offset) {
+  this[kNativeDecoder][kMissingBytes] = 0;
+  this[kNativeDecoder][kBufferedBytes] = 0;
+  return this.write(buf.slice(offset));
 };
+Object.defineProperties(StringDecoder.prototype, {
+  lastChar: {
+    configurable: true,
+    enumerable: true,
+    get() { return this[kNativeDecoder].subarray(0, 4); },
+  },
+  lastNeed: {
+    configurable: true,
+    enumerable: true,
+    get() { return this[kNativeDecoder][kMissingBytes]; },
+  },
+  lastTotal: {
+    configurable: true,
+    enumerable: true,
+    get() { return this[kNativeDecoder][kBufferedBytes] + this[kNativeDecoder][kMissingBytes]; },
+  },
+});
 
 // ---- Stream (lib/internal/streams/legacy.js) ----------------------------------------------
 
