@@ -15,10 +15,7 @@ pub fn init(it: &mut Interp) {
     it.define_method(&proto, "finally", 1, promise_finally);
     let tag = PropKey::Sym(it.symbols.to_string_tag.clone());
     proto.define(tag, Value::from("Promise"), Attrs::CONFIGURABLE_ONLY);
-    it.define_method(&ctor, "resolve", 1, promise_resolve_static);
-    it.define_method(&ctor, "reject", 1, promise_reject_static);
-    it.define_method(&ctor, "withResolvers", 0, promise_with_resolvers);
-    it.define_method(&ctor, "try", 1, promise_try);
+    // V8's order of the statics (`Reflect.ownKeys(Promise)`).
     it.define_method(&ctor, "all", 1, |it, a| combinator(it, a, Combinator::All));
     it.define_method(&ctor, "allSettled", 1, |it, a| {
         combinator(it, a, Combinator::AllSettled)
@@ -27,6 +24,10 @@ pub fn init(it: &mut Interp) {
     it.define_method(&ctor, "race", 1, |it, a| {
         combinator(it, a, Combinator::Race)
     });
+    it.define_method(&ctor, "resolve", 1, promise_resolve_static);
+    it.define_method(&ctor, "reject", 1, promise_reject_static);
+    it.define_method(&ctor, "withResolvers", 0, promise_with_resolvers);
+    it.define_method(&ctor, "try", 1, promise_try);
     let species = PropKey::Sym(it.symbols.species.clone());
     it.define_getter(&ctor, species.clone(), |_, a| Ok(a.this.clone()));
     if let Some(Slot::Accessor { get: Some(g), .. }) =

@@ -555,6 +555,9 @@ impl Interp {
                 default_derived,
             } => {
                 self.enter(name, source)?;
+                if let Some(top) = self.stack.last_mut() {
+                    top.construct = true;
+                }
                 let r = self.construct_closure(f, &func, env, args, &nt, default_derived);
                 self.leave();
                 r
@@ -758,6 +761,7 @@ impl Interp {
         self.call_depth += 1;
         self.stack.push(StackEntry {
             method_call: None,
+            construct: false,
             name,
             pos: Default::default(),
             source,

@@ -938,7 +938,11 @@ fn edge_cases() {
     assert_eq!(p("o?.[k]?.(a)?.b"), "(chain (?call o?[k] a)?.b);");
     assert_eq!(p("(a?.b).c"), "(paren (chain a?.b)).c;");
     assert_eq!(p("new Foo`x`"), "(new (tag Foo `x`) );");
-    check_err("a?.b`t`", "Unexpected template string", false);
+    check_err(
+        "a?.b`t`",
+        "Invalid tagged template on optional chain",
+        false,
+    );
     assert_eq!(p("super.x"), "super.x;");
     assert_eq!(
         p("x = y => ({ a } = z)"),
@@ -1135,7 +1139,11 @@ fn proto_and_for_targets() {
 
 #[test]
 fn misc_targets_and_params() {
-    check_err("new a?.b()", "Unexpected token '?.'", false);
+    check_err(
+        "new a?.b()",
+        "Invalid optional chain from new expression",
+        false,
+    );
     check_err("a?.b = 1", "Invalid left-hand side in assignment", false);
     check_err(
         "a?.b++",
@@ -1492,4 +1500,73 @@ fn parser_symbols_are_small() {
     assert_eq!(size_of::<Stmt>(), 104);
     assert_eq!(size_of::<Declarator>(), 64);
     assert_eq!(size_of::<PropDef>(), 88);
+}
+
+/// A declaration's binding pattern with an element that is no binding target: V8's messages
+/// (it parses the pattern as an expression, then checks it), not the token's.
+#[test]
+fn binding_pattern_messages() {
+    let invalid = "Invalid destructuring assignment target";
+    for src in [
+        "var [a, 1] = b",
+        "let {a: 1} = b",
+        "function f([1]) {}",
+        "let [a + 1] = b",
+        "let [...1] = a",
+        "var [(a)] = b",
+        "let [a = 1, 2] = b",
+        "for (let [1] of a);",
+        "try {} catch ([1]) {}",
+        "let [a, 's'] = b",
+        "let [f()] = b",
+        "let [[1]] = b",
+        "let [{a: 2}] = b",
+        "var {a: 1n} = b",
+        "let [this] = b",
+        "var [null] = b",
+        "let [x] = 1, [y, 2] = 3",
+        "function g(a, [1]) {}",
+    ] {
+        check_err(src, invalid, false);
+    }
+    for src in [
+        "const [a.b] = c",
+        "var {a: b.c} = d",
+        "(function ([a.b]) {})",
+    ] {
+        check_err(src, "Illegal property in declaration context", false);
+    }
+    check_err(
+        "let {...{a}} = b",
+        "`...` must be followed by an identifier in declaration contexts",
+        false,
+    );
+    // A literal as a shorthand property: V8 reports the literal.
+    check_err("let {1} = a", "Unexpected number", false);
+    check_err("let {'s'} = a", "Unexpected string", false);
+    check_err("let {1, b} = a", "Unexpected number", false);
+    check_err("let {1 = 2} = a", "Unexpected number", false);
+    check_err("({1} = a)", "Unexpected number", false);
+    check_err("x = {1}", "Unexpected number", false);
+    check_err("let {a, 2} = b", "Unexpected number", false);
+    // Not patterns: the token's message.
+    check_err("let x = [a 1]", "Unexpected number", false);
+    check_err("let x = g(a, [1 2])", "Unexpected number", false);
+    check_err("f([a 1])", "Unexpected number", false);
+}
+
+#[test]
+fn optional_chain_messages() {
+    for src in ["new X?.()", "new a.b?.c()", "new a?.b", "new X?.y"] {
+        check_err(src, "Invalid optional chain from new expression", false);
+    }
+    check_err("a?.`x`", "Invalid tagged template on optional chain", false);
+    check_err(
+        "a?.b`x${1}`",
+        "Invalid tagged template on optional chain",
+        false,
+    );
+    // Valid: the chain is parenthesized, or the optional call follows the `new` expression.
+    parse("new (a?.b)()");
+    parse("new a[0](b)?.c");
 }
