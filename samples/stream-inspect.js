@@ -33,7 +33,10 @@ async function main() {
   const enc = new Readable({ read() {}, defaultEncoding: 'latin1' });
   show('encoding', enc._readableState);
   const rd = Readable.from(['a']);
-  rd.destroy(new Error('bad'));
+  // A fixed stack: the sample's output must not depend on where the clone lives.
+  const bad = new Error('bad');
+  bad.stack = 'Error: bad\n    at main (stream-inspect.js:36:14)';
+  rd.destroy(bad);
   rd.on('error', () => {});
   await new Promise((res) => setImmediate(res));
   show('destroyed', rd._readableState);
