@@ -414,7 +414,7 @@ fn json_parse(it: &mut Interp, a: &Args) -> JsResult<Value> {
     // 11. If IsCallable(reviver) is true: InternalizeJSONProperty(root, "", reviver), with
     // the parse records of JSON.parse source text access (the reviver's `context.source`).
     if it.is_callable(&reviver) {
-        let record = parse_record(it, text.units(), &unfiltered);
+        let record = parse_record(text.units(), &unfiltered);
         let root = it.new_object();
         root.define("", unfiltered, Attrs::DEFAULT);
         return internalize_json_property(it, &root, PropKey::from(""), &reviver, Some(&record), 0);
@@ -433,12 +433,12 @@ struct ParseRecord {
 
 /// The parse records of `src`, already parsed (successfully) to `value`: a second walk of
 /// the text beside the value. Deeper than the reviver may go, no records are made.
-fn parse_record(it: &mut Interp, src: &[u16], value: &Value) -> ParseRecord {
+fn parse_record(src: &[u16], value: &Value) -> ParseRecord {
     let mut p = Parser { s: src, pos: 0 };
-    record_of(it, &mut p, value.clone(), 0)
+    record_of(&mut p, value.clone(), 0)
 }
 
-fn record_of(it: &mut Interp, p: &mut Parser, value: Value, depth: usize) -> ParseRecord {
+fn record_of(p: &mut Parser, value: Value, depth: usize) -> ParseRecord {
     let mut r = ParseRecord {
         value: value.clone(),
         source: None,
@@ -468,7 +468,7 @@ fn record_of(it: &mut Interp, p: &mut Parser, value: Value, depth: usize) -> Par
                             skip_value(p);
                         } else {
                             let v = arr.get_own_data(&PropKey::Index(i)).unwrap_or_default();
-                            r.elements.push(record_of(it, p, v, depth + 1));
+                            r.elements.push(record_of(p, v, depth + 1));
                         }
                         i += 1;
                     }
@@ -503,7 +503,7 @@ fn record_of(it: &mut Interp, p: &mut Parser, value: Value, depth: usize) -> Par
                         let v = obj
                             .get_own_data(&PropKey::from_str(&key))
                             .unwrap_or_default();
-                        let rec = record_of(it, p, v, depth + 1);
+                        let rec = record_of(p, v, depth + 1);
                         // A later duplicate key's member replaces the earlier one.
                         match r.entries.iter_mut().find(|(k, _)| *k == key) {
                             Some(e) => e.1 = rec,
