@@ -13,8 +13,8 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use crate::prelude::*;
-use jsgen_engine::interp::{Abrupt, Args, Interp, JsResult};
 use jsgen_engine::builtins::define_lazy;
+use jsgen_engine::interp::{Abrupt, Args, Interp, JsResult};
 use jsgen_engine::object::{Attrs, Obj, PropKey};
 use jsgen_engine::value::Value;
 
