@@ -445,6 +445,9 @@ fn run(mut opts: Options) -> u8 {
         print_result(&mut it);
     }
     let code = it.emit_exit(default);
+    if let Some(value) = it.node_mut().host.exit_listener_error.take() {
+        report(&mut it, RunError::Uncaught { value, pos: None });
+    }
     let _ = std::io::stdout().flush();
     // Exit statuses are 8 bits, as the OS truncates them.
     (code & 0xff) as u8

@@ -528,3 +528,36 @@ fn golden_outputs() {
         panic!("{report}");
     }
 }
+
+/// Stored outputs must not name the directory of the clone that generated them: CI runs in
+/// another place (a stack trace of a sample printed `/work/wt-compat/samples/...`). The
+/// check looks for this clone's parent directory in every `.out` under `samples/` and `tests/`.
+#[test]
+fn stored_outputs_hold_no_clone_paths() {
+    fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
+        let Ok(rd) = fs::read_dir(dir) else { return };
+        for e in rd.filter_map(|e| e.ok()) {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, found);
+            } else if p.extension().is_some_and(|x| x == "out") {
+                found.push(p);
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let Some(parent) = root.parent().filter(|p| p.parent().is_some()) else {
+        return;
+    };
+    let needle = format!("{}/", parent.display());
+    let mut outs = Vec::new();
+    walk(&root.join("samples"), &mut outs);
+    walk(&root.join("tests"), &mut outs);
+    assert!(outs.len() > 100, "found {} .out files", outs.len());
+    let bad: Vec<_> = outs
+        .iter()
+        .filter(|p| fs::read_to_string(p).is_ok_and(|s| s.contains(&needle)))
+        .map(|p| p.display().to_string())
+        .collect();
+    assert!(bad.is_empty(), "outputs naming {needle}: {bad:?}");
+}

@@ -292,6 +292,19 @@ impl PropMap {
             .and_then(|e| e.as_mut())
             .map(|(_, p)| p)
     }
+    /// Appends a property the caller knows is absent (the own properties a new object is
+    /// made with, in their fixed order): [`PropMap::insert`] without the search for an
+    /// existing key (issue #12: six searches per function object made).
+    pub fn push_new(&mut self, key: PropKey, prop: Prop) {
+        debug_assert!(self.find(&key).is_none(), "push_new of a present key");
+        if let Some(ix) = &mut self.index {
+            ix.positions.insert(key.clone(), self.entries.len() as u32);
+        }
+        self.entries.push(Some((key, prop)));
+        if self.index.is_none() && self.entries.len() > Self::INDEX_THRESHOLD {
+            self.rebuild_index();
+        }
+    }
     pub fn insert(&mut self, key: PropKey, prop: Prop) {
         if let Some(i) = self.find(&key) {
             if let Some(Some((_, p))) = self.entries.get_mut(i) {

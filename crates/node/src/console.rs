@@ -299,7 +299,15 @@ pub fn init(it: &mut Interp) {
 /// A console object: its methods are own enumerable properties in Node 24's order
 /// (`Object.keys(console)`).
 fn make_console(it: &mut Interp) -> Obj {
-    let console = it.new_object();
+    // Node's global console: an object whose prototype is an empty object, tagged
+    // `console` (`Object [console] {...}`, `[object console]`, frames `at console.log`).
+    let proto = it.new_object();
+    let console = Obj::new(Some(proto), ObjectKind::Ordinary);
+    console.define(
+        PropKey::Sym(it.symbols.to_string_tag.clone()),
+        Value::from("console"),
+        Attrs::CONFIGURABLE_ONLY,
+    );
     let methods: [(&str, u32, NativeFn); 25] = [
         ("log", 0, log),
         ("info", 0, log),
@@ -712,7 +720,14 @@ fn table(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let props: Option<Vec<Value>> = match &properties {
         Value::Undefined => None,
         v if it.is_array(v)? => Some(it.create_list_from_array_like(v)?),
-        _ => return Err(it.type_error("The \"properties\" argument must be an instance of Array.")),
+        v => {
+            return Err(crate::process::invalid_arg_type(
+                it,
+                "properties",
+                "an instance of Array",
+                v,
+            ))
+        }
     };
     let Value::Object(obj) = &data else {
         return log(it, a);

@@ -356,6 +356,7 @@ fn call_from_host(
 ) -> jsgen_engine::interp::JsResult<Value> {
     it.stack.push(jsgen_engine::interp::StackEntry {
         method_call: None,
+        construct: false,
         name: jsgen_engine::string::JsStr::from(frames),
         pos: Default::default(),
         source: 0,
@@ -420,6 +421,7 @@ fn with_host_frames<R>(
     };
     it.stack.push(jsgen_engine::interp::StackEntry {
         method_call: None,
+        construct: false,
         name: jsgen_engine::string::JsStr::from(frames),
         pos: Default::default(),
         source: 0,

@@ -113,6 +113,9 @@ pub struct Host {
     pub exiting: Option<i32>,
     /// `'exit'` listeners are running (a nested `process.exit` ends at once).
     pub emitting_exit: bool,
+    /// An exception an `'exit'` listener threw and no `'uncaughtException'` listener
+    /// handled: the command line reports it as uncaught.
+    pub exit_listener_error: Option<Value>,
     /// `process.exitCode` (None: undefined), kept as Node keeps it, in an Int32 field.
     pub exit_code: Option<i32>,
     /// Process event listeners in registration order: (event, listener, once).
@@ -313,9 +316,26 @@ impl ProcessHost for Interp {
         if let Some(code) = self.exiting {
             return code;
         }
-        if r.is_err() {
-            // An exception in an 'exit' listener: Node reports it and exits with 7.
-            return 7;
+        if let Err(e) = r {
+            // An exception in an 'exit' listener is an uncaught exception (the listeners
+            // after it do not run): an 'uncaughtException' listener may handle it, else it
+            // is reported and the process exits with `process.exitCode`, or 1 when unset.
+            if let Abrupt::Throw(v) = e {
+                let handled = self.has_process_listeners("uncaughtException")
+                    && self
+                        .emit_process_event(
+                            "uncaughtException",
+                            &[v.clone(), Value::from("uncaughtException")],
+                        )
+                        .is_ok();
+                if let Some(code) = self.exiting {
+                    return code;
+                }
+                if !handled {
+                    self.node_mut().host.exit_listener_error = Some(v);
+                    return self.node().host.exit_code.unwrap_or(1);
+                }
+            }
         }
         self.process_exit_code(code)
     }

@@ -858,6 +858,7 @@ fn run_commonjs_module(
     let this = args[0].clone();
     it.stack.push(StackEntry {
         method_call: None,
+        construct: false,
         name: JsStr::empty(),
         pos: Span::default(),
         source,

@@ -156,6 +156,7 @@ impl NodeRun for Interp {
         let this = args[0].clone();
         self.stack.push(jsgen_engine::interp::StackEntry {
             method_call: None,
+            construct: false,
             name: jsgen_engine::string::JsStr::empty(),
             pos: Span::default(),
             source,

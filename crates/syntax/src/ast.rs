@@ -142,7 +142,8 @@ impl VarDecl {
 #[derive(Debug)]
 pub struct Declarator {
     pub target: Pattern,
-    pub init: Option<Expr>,
+    /// Boxed so a declarator is 64 bytes, not 144 (lalrpop's parser stack moves each one).
+    pub init: Option<Box<Expr>>,
     pub span: Span,
 }
 
@@ -468,8 +469,9 @@ pub enum MemberProp {
     Ident(JsStr),
     /// `[expr]`
     Computed(Box<Expr>),
-    /// `.#name`
-    Private(Ident),
+    /// `.#name` (boxed: rare, and an inline `Ident` made every `Expr` 16 bytes larger;
+    /// lalrpop's parser stack moves `Expr`s by value, issue #12).
+    Private(Box<Ident>),
 }
 
 /// A property name in an object literal, class body or object pattern.
@@ -479,8 +481,8 @@ pub enum PropName {
     /// string form (`1.0` → `"1"`).
     Static(JsStr),
     Computed(Box<Expr>),
-    /// `#name` (class elements only).
-    Private(Ident),
+    /// `#name` (class elements only; boxed like [`MemberProp::Private`]).
+    Private(Box<Ident>),
 }
 
 #[derive(Debug)]
@@ -490,7 +492,7 @@ pub enum PropDef {
     /// `x` (shorthand)
     Shorthand(Ident),
     /// `x = 1`: only valid when the object literal is reinterpreted as a pattern.
-    CoverInit(Ident, Expr),
+    CoverInit(Box<Ident>, Expr),
     /// `m() {}`, `get x() {}`, `set x(v) {}`, `*g() {}`, `async m() {}`
     Method {
         key: PropName,

@@ -32,11 +32,17 @@ use crate::ast::*;
 use crate::lexer::{self, LexError, Tok, Token, TplChunk};
 use crate::string::JsStr;
 
-lalrpop_util::lalrpop_mod!(
-    #[allow(clippy::all, clippy::pedantic, unused, unused_parens, non_snake_case)]
-    grammar,
-    "/js.rs"
-);
+// `lalrpop_mod!` spelled out, so that a test can reach the generated parser's symbol type.
+#[rustfmt::skip]
+#[allow(clippy::all, clippy::pedantic, unused, unused_parens, non_snake_case)]
+mod grammar {
+    include!(concat!(env!("OUT_DIR"), "/js.rs"));
+
+    /// Bytes of one parser symbol: every shift and reduce moves a `(usize, __Symbol, usize)`
+    /// on lalrpop's stack, so its largest variant costs on every step (issue #12).
+    #[cfg(test)]
+    pub(crate) const SYMBOL_SIZE: usize = std::mem::size_of::<__parse__Script::__Symbol>();
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct ParseOptions {
@@ -463,6 +469,20 @@ impl Ctx<'_> {
                     );
                 } else if let Some(m) = self.for_of_declaration_error(&t, l) {
                     m.to_string()
+                } else if let Some(m) = self.optional_chain_error(&t, l) {
+                    m.to_string()
+                } else if let Some(span) = self.literal_shorthand_before(&t, l) {
+                    // `{1}`, `let {'a'} = b`: a literal key without a value; V8 reports
+                    // the literal.
+                    let i = self
+                        .tokens
+                        .partition_point(|t| (t.start as usize) < span.start as usize);
+                    if let Some(lit) = self.tokens.get(i) {
+                        return SyntaxError::new(self.token_message(&lit.tok, span), span);
+                    }
+                    self.token_message(&t, sp(l, r))
+                } else if let Some(m) = self.binding_pattern_error(&t, l) {
+                    m.to_string()
                 } else if t == Tok::Using {
                     // `using x` where no declaration may stand (`if (c) using x = r;`): V8
                     // reads `using` as an identifier and reports the name after it.
@@ -555,6 +575,202 @@ impl Ctx<'_> {
                 Some("for-of loop variable declaration may not have an initializer.")
             }
             _ => None,
+        }
+    }
+
+    /// `new a?.b()` and ``a?.b`x` ``: V8 names the optional chain.
+    fn optional_chain_error(&self, t: &Tok, pos: usize) -> Option<&'static str> {
+        match t {
+            Tok::NoSubTemplate(_) | Tok::TemplateHead(_)
+                if self.optional_chain_ends_before(pos) =>
+            {
+                Some("Invalid tagged template on optional chain")
+            }
+            Tok::QDot => {
+                // Back over the member chain (`a.b[c](d)`) before the `?.` to a `new`.
+                let mut i = self.tokens.partition_point(|t| (t.start as usize) < pos);
+                let mut depth = 0usize;
+                while i > 0 {
+                    i -= 1;
+                    match &self.tokens[i].tok {
+                        Tok::RParen | Tok::RBracket => depth += 1,
+                        Tok::LParen | Tok::LBracket if depth > 0 => depth -= 1,
+                        _ if depth > 0 => {}
+                        Tok::Ident(_) | Tok::Dot | Tok::PrivateName(_) | Tok::This => {}
+                        Tok::New => return Some("Invalid optional chain from new expression"),
+                        _ => return None,
+                    }
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// The span of a number or string that stands as a shorthand property in an object
+    /// literal or pattern (`{1}`, `{a, 'b'}`), when `t` (at `pos`) ends it.
+    fn literal_shorthand_before(&self, t: &Tok, pos: usize) -> Option<Span> {
+        if !matches!(t, Tok::RBrace | Tok::Comma | Tok::Assign) {
+            return None;
+        }
+        let at = self.tokens.partition_point(|t| (t.start as usize) < pos);
+        let tok = |i: usize| self.tokens.get(i).map(|t| &t.tok);
+        let lit = at.checked_sub(1)?;
+        if !matches!(
+            tok(lit),
+            Some(Tok::Num(_) | Tok::NumElem(_) | Tok::BigInt(_) | Tok::Str(_))
+        ) {
+            return None;
+        }
+        // Back over the earlier properties to the object's `{`.
+        let mut depth = 0usize;
+        let mut i = lit;
+        let open = loop {
+            i = i.checked_sub(1)?;
+            match tok(i)? {
+                Tok::RParen | Tok::RBracket | Tok::RBrace => depth += 1,
+                Tok::LParen | Tok::LBracket | Tok::LBrace if depth > 0 => depth -= 1,
+                _ if depth > 0 => {}
+                Tok::LBrace => break i,
+                Tok::LParen | Tok::LBracket | Tok::ArrowLBrace | Tok::Semi => return None,
+                _ => {}
+            }
+        };
+        if !matches!(tok(lit - 1), Some(Tok::LBrace | Tok::Comma)) {
+            return None;
+        }
+        // An object, not a block: what comes before the `{` expects an expression or pattern.
+        let object = match open.checked_sub(1).and_then(tok) {
+            Some(t) => {
+                t.is_assignment_operator()
+                    || matches!(
+                        t,
+                        Tok::LParen
+                            | Tok::Comma
+                            | Tok::Colon
+                            | Tok::LBracket
+                            | Tok::Var
+                            | Tok::Let
+                            | Tok::Const
+                            | Tok::Return
+                            | Tok::Question
+                            | Tok::Arrow
+                    )
+            }
+            None => false,
+        };
+        let t = &self.tokens[lit];
+        object.then(|| sp(t.start as usize, t.end as usize))
+    }
+
+    /// A token that cannot stand in a declaration's binding pattern (`var [a, 1] = b`,
+    /// `let {a: b.c} = d`, `function f([x + 1]) {}`): V8 parses the pattern as an expression
+    /// first and then reports the element, not the token.
+    fn binding_pattern_error(&self, t: &Tok, pos: usize) -> Option<&'static str> {
+        if matches!(
+            t,
+            Tok::Comma
+                | Tok::RBracket
+                | Tok::RBrace
+                | Tok::RParen
+                | Tok::Assign
+                | Tok::Colon
+                | Tok::Semi
+                | Tok::AutoSemi
+                | Tok::Arrow
+                | Tok::Ellipsis
+        ) {
+            return None;
+        }
+        let at = self.tokens.partition_point(|t| (t.start as usize) < pos);
+        let tok = |i: usize| self.tokens.get(i).map(|t| &t.tok);
+        let prev = at.checked_sub(1).and_then(tok);
+        // The innermost unclosed bracket, then out through the enclosing pattern brackets.
+        let mut depth = 0usize;
+        let mut innermost = None;
+        let mut outer = None;
+        let mut i = at;
+        while i > 0 {
+            i -= 1;
+            match self.tokens[i].tok {
+                Tok::RParen | Tok::RBracket | Tok::RBrace => depth += 1,
+                Tok::LParen | Tok::LBracket | Tok::LBrace | Tok::ArrowLBrace if depth > 0 => {
+                    depth -= 1
+                }
+                Tok::LBracket | Tok::LBrace => {
+                    innermost.get_or_insert(self.tokens[i].tok.clone());
+                    outer = Some(i);
+                }
+                _ if outer.is_some() => break,
+                Tok::LParen | Tok::ArrowLBrace => return None,
+                _ => {}
+            }
+        }
+        let outer = outer?;
+        // In an object pattern, a property name position keeps the token message
+        // (`let {1} = a`: "Unexpected number").
+        if innermost == Some(Tok::LBrace) && matches!(prev, Some(Tok::LBrace | Tok::Comma)) {
+            return None;
+        }
+        if !self.declares_pattern_at(outer) {
+            return None;
+        }
+        if innermost == Some(Tok::LBrace) && prev == Some(&Tok::Ellipsis) {
+            return Some("`...` must be followed by an identifier in declaration contexts");
+        }
+        let after_name = matches!(
+            prev,
+            Some(Tok::Ident(_) | Tok::RParen | Tok::RBracket | Tok::This)
+        );
+        if after_name && matches!(t, Tok::Dot | Tok::QDot | Tok::LBracket) {
+            return Some("Illegal property in declaration context");
+        }
+        Some("Invalid destructuring assignment target")
+    }
+
+    /// Is the bracket at token `i` the start of a declared binding pattern: right after `var`,
+    /// `let` or `const`, after `catch (` or a function's `(`, or after a `,` between
+    /// declarators or parameters?
+    fn declares_pattern_at(&self, i: usize) -> bool {
+        let tok = |i: usize| self.tokens.get(i).map(|t| &t.tok);
+        // A `(` that opens a function's parameters or a catch binding.
+        let binding_paren = |j: usize| {
+            let before = j.checked_sub(1).and_then(tok);
+            let before2 = j.checked_sub(2).and_then(tok);
+            matches!(before, Some(Tok::Catch | Tok::Function))
+                || (matches!(before, Some(Tok::Ident(_)))
+                    && matches!(before2, Some(Tok::Function | Tok::Star)))
+        };
+        let Some(b) = i.checked_sub(1) else {
+            return false;
+        };
+        match tok(b) {
+            Some(Tok::Var | Tok::Let | Tok::Const) => true,
+            Some(Tok::LParen) => binding_paren(b),
+            Some(Tok::Comma) => {
+                let mut j = b;
+                let mut depth = 0usize;
+                while j > 0 {
+                    j -= 1;
+                    match tok(j) {
+                        Some(Tok::RParen | Tok::RBracket | Tok::RBrace) => depth += 1,
+                        Some(Tok::LParen | Tok::LBracket | Tok::LBrace) if depth > 0 => depth -= 1,
+                        _ if depth > 0 => {}
+                        Some(Tok::Var | Tok::Let | Tok::Const) => return true,
+                        Some(Tok::LParen) => return binding_paren(j),
+                        Some(
+                            Tok::Semi
+                            | Tok::AutoSemi
+                            | Tok::LBrace
+                            | Tok::ArrowLBrace
+                            | Tok::LBracket,
+                        ) => return false,
+                        _ => {}
+                    }
+                }
+                false
+            }
+            _ => false,
         }
     }
 
@@ -1122,7 +1338,7 @@ impl Ctx<'_> {
     /// `{ x = 1 }`: only valid if the object literal later becomes a pattern.
     pub fn cover_init(&self, id: Ident, v: Expr) -> PropDef {
         self.cover_inits.borrow_mut().push(id.span);
-        PropDef::CoverInit(id, v)
+        PropDef::CoverInit(Box::new(id), v)
     }
 
     // ---- modules: import/export are desugared into declarations ----------------------------
@@ -1235,7 +1451,7 @@ impl Ctx<'_> {
             let lspan = local.span;
             decls.push(Declarator {
                 target: Pattern::Ident(local),
-                init: Some(Expr::new(ExprKind::ImportBinding, lspan)),
+                init: Some(Box::new(Expr::new(ExprKind::ImportBinding, lspan))),
                 span: lspan,
             });
         }
@@ -1302,7 +1518,7 @@ impl Ctx<'_> {
         self.local_export(name.clone(), name.clone(), span);
         let decl = Declarator {
             target: Pattern::Ident(Ident::new(name, span)),
-            init: Some(e),
+            init: Some(Box::new(e)),
             span,
         };
         Ok(Stmt::new(
@@ -1543,7 +1759,7 @@ impl Ctx<'_> {
                 let Some(init) = d.init else {
                     return user("Unexpected token ')'", sp(end, end + 1));
                 };
-                match split_in(init) {
+                match split_in(*init) {
                     Ok((init, right)) => {
                         self.take_for_in_rhs(&right);
                         if kind != VarKind::Var || !matches!(d.target, Pattern::Ident(_)) {
@@ -1894,7 +2110,7 @@ impl Ctx<'_> {
                             out.push(ObjectPatProp {
                                 key: PropName::Static(id.name.clone()),
                                 span: id.span.to(v.span),
-                                target: Pattern::Ident(id),
+                                target: Pattern::Ident(*id),
                                 default: Some(v),
                             });
                         }

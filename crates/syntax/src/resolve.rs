@@ -2343,9 +2343,9 @@ mod tests {
                 "switch (x) { default: case 1: default: }",
                 "More than one default clause in switch statement",
             ),
-            ("a?.b`c`;", "Unexpected template string"),
-            ("a?.b\n`c`;", "Unexpected template string"),
-            ("a?.[0].b()\n`c`;", "Unexpected template string"),
+            ("a?.b`c`;", "Invalid tagged template on optional chain"),
+            ("a?.b\n`c`;", "Invalid tagged template on optional chain"),
+            ("a?.[0].b()\n`c`;", "Invalid tagged template on optional chain"),
         ];
         for (src, msg) in cases {
             assert_eq!(early_error(src).as_deref(), Some(msg), "source: {src}");

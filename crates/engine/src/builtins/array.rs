@@ -1631,12 +1631,13 @@ pub fn init(it: &mut Interp) {
         ("some", 1, array_some),
         ("reduce", 1, array_reduce),
         ("reduceRight", 1, array_reduce_right),
-        ("toLocaleString", 0, array_to_locale_string),
-        ("toString", 0, array_to_string),
+        // V8's order: the change-array-by-copy methods before toLocaleString/toString.
         ("toReversed", 0, array_to_reversed),
         ("toSorted", 1, array_to_sorted),
         ("toSpliced", 2, array_to_spliced),
         ("with", 2, array_with),
+        ("toLocaleString", 0, array_to_locale_string),
+        ("toString", 0, array_to_string),
     ];
     for (name, len, f) in methods {
         if *name == "values" {

@@ -116,6 +116,7 @@ pub fn create_dynamic_function(it: &mut Interp, a: &Args, kind: DynamicKind) -> 
     let src = it.add_source("anonymous", &wrapped);
     it.stack.push(StackEntry {
         method_call: None,
+        construct: false,
         name: JsStr::intern("anonymous"),
         pos: Default::default(),
         source: src,

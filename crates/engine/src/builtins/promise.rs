@@ -15,10 +15,7 @@ pub fn init(it: &mut Interp) {
     it.define_method(&proto, "finally", 1, promise_finally);
     let tag = PropKey::Sym(it.symbols.to_string_tag.clone());
     proto.define(tag, Value::from("Promise"), Attrs::CONFIGURABLE_ONLY);
-    it.define_method(&ctor, "resolve", 1, promise_resolve_static);
-    it.define_method(&ctor, "reject", 1, promise_reject_static);
-    it.define_method(&ctor, "withResolvers", 0, promise_with_resolvers);
-    it.define_method(&ctor, "try", 1, promise_try);
+    // V8's order of the statics (`Reflect.ownKeys(Promise)`).
     it.define_method(&ctor, "all", 1, |it, a| combinator(it, a, Combinator::All));
     it.define_method(&ctor, "allSettled", 1, |it, a| {
         combinator(it, a, Combinator::AllSettled)
@@ -27,6 +24,10 @@ pub fn init(it: &mut Interp) {
     it.define_method(&ctor, "race", 1, |it, a| {
         combinator(it, a, Combinator::Race)
     });
+    it.define_method(&ctor, "resolve", 1, promise_resolve_static);
+    it.define_method(&ctor, "reject", 1, promise_reject_static);
+    it.define_method(&ctor, "withResolvers", 0, promise_with_resolvers);
+    it.define_method(&ctor, "try", 1, promise_try);
     let species = PropKey::Sym(it.symbols.species.clone());
     it.define_getter(&ctor, species.clone(), |_, a| Ok(a.this.clone()));
     if let Some(Slot::Accessor { get: Some(g), .. }) =
@@ -135,9 +136,26 @@ fn this_promise(it: &mut Interp, this: &Value, method: &str) -> JsResult<Obj> {
     }
 }
 
+thread_local! {
+    /// `"constructor"` and `"then"`, interned once per thread: every `then` checks the
+    /// species, and every promise resolved with a promise reads its `then` (interning the
+    /// names each time was 5 % of a 10^5-deep `.then` recursion, issue #12).
+    static PROMISE_KEYS: [PropKey; 2] = ["constructor", "then"].map(PropKey::from);
+}
+
+/// The property key `"constructor"` (interned once).
+pub(crate) fn constructor_key() -> PropKey {
+    PROMISE_KEYS.with(|k| k[0].clone())
+}
+
+/// The property key `"then"` (interned once).
+pub(crate) fn then_key() -> PropKey {
+    PROMISE_KEYS.with(|k| k[1].clone())
+}
+
 /// SpeciesConstructor(O, defaultConstructor).
 pub fn species_constructor(it: &mut Interp, o: &Obj, default: &Obj) -> JsResult<Value> {
-    let c = it.get(o, &PropKey::from("constructor"))?;
+    let c = it.get(o, &constructor_key())?;
     if c.is_undefined() {
         return Ok(Value::Object(default.clone()));
     }
@@ -179,13 +197,13 @@ fn species_is_default(it: &Interp, thenable: &Obj) -> bool {
                 .proto
                 .as_ref()
                 .is_some_and(|p| Obj::ptr_eq(p, &it.intrinsics.promise_prototype))
-            || d.props.get(&PropKey::from("constructor")).is_some()
+            || d.props.get(&constructor_key()).is_some()
         {
             return false;
         }
     }
     let ctor_ok = matches!(
-        it.intrinsics.promise_prototype.get_own_data(&PropKey::from("constructor")),
+        it.intrinsics.promise_prototype.get_own_data(&constructor_key()),
         Some(Value::Object(c)) if Obj::ptr_eq(&c, &it.intrinsics.promise_ctor)
     );
     let species = PropKey::Sym(it.symbols.species.clone());
@@ -225,7 +243,7 @@ fn promise_then(it: &mut Interp, a: &Args) -> JsResult<Value> {
 }
 
 fn invoke_then(it: &mut Interp, p: &Value, args: &[Value]) -> JsResult<Value> {
-    let then = it.get_v(p, &PropKey::from("then"))?;
+    let then = it.get_v(p, &then_key())?;
     it.call(&then, p, args)
 }
 
@@ -299,7 +317,7 @@ fn catch_finally_fn(it: &mut Interp, a: &Args) -> JsResult<Value> {
 pub fn promise_resolve(it: &mut Interp, c: &Value, x: Value) -> JsResult<Value> {
     if let Value::Object(xo) = &x {
         if matches!(xo.borrow().kind, ObjectKind::Promise(_)) {
-            let xc = it.get(xo, &PropKey::from("constructor"))?;
+            let xc = it.get(xo, &constructor_key())?;
             if xc.same_value(c) {
                 return Ok(x);
             }

@@ -42,6 +42,97 @@ impl RegExpData {
     }
 }
 
+/// The last successful match of a built-in RegExp exec (V8's `RegExpLastMatchInfo`): what
+/// `RegExp.$1`..`$9`, `lastMatch`, `lastParen`, `leftContext`, `rightContext` read. `input`
+/// can also be set by scripts.
+#[derive(Default)]
+pub struct LegacyStatics {
+    input: Option<JsStr>,
+    /// The subject string, the match's range and its captures (code-unit indices).
+    last: Option<(JsStr, usize, usize, Vec<Option<(usize, usize)>>)>,
+}
+
+/// The accessor names on %RegExp%, in V8's order; the index is the getter's capture.
+const LEGACY_STATICS: [&str; 19] = [
+    "input",
+    "$_",
+    "lastMatch",
+    "$&",
+    "lastParen",
+    "$+",
+    "leftContext",
+    "$`",
+    "rightContext",
+    "$'",
+    "$1",
+    "$2",
+    "$3",
+    "$4",
+    "$5",
+    "$6",
+    "$7",
+    "$8",
+    "$9",
+];
+
+fn legacy_index(a: &Args) -> usize {
+    match &a.callee.borrow().kind {
+        ObjectKind::Native(n) => match n.captures.first() {
+            Some(Value::Number(i)) => *i as usize,
+            _ => usize::MAX,
+        },
+        _ => usize::MAX,
+    }
+}
+
+/// Records a successful match for the legacy statics.
+fn note_last_match(
+    it: &mut Interp,
+    s: &JsStr,
+    start: usize,
+    end: usize,
+    captures: Vec<Option<(usize, usize)>>,
+) {
+    it.regexp_legacy.input = Some(s.clone());
+    it.regexp_legacy.last = Some((s.clone(), start, end, captures));
+}
+
+/// `get RegExp.$1` and the others.
+fn regexp_legacy_get(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let i = legacy_index(a);
+    if i < 2 {
+        let input = it.regexp_legacy.input.clone().unwrap_or_else(JsStr::empty);
+        return Ok(Value::String(input));
+    }
+    let Some((s, start, end, caps)) = &it.regexp_legacy.last else {
+        return Ok(Value::String(JsStr::empty()));
+    };
+    let slice = |r: Option<(usize, usize)>| match r {
+        Some((x, y)) => s.slice(x, y),
+        None => JsStr::empty(),
+    };
+    let v = match i {
+        2 | 3 => s.slice(*start, *end),
+        4 | 5 => caps.last().map(|c| slice(*c)).unwrap_or_else(JsStr::empty),
+        6 | 7 => s.slice(0, *start),
+        8 | 9 => s.slice(*end, s.len()),
+        n => caps
+            .get(n - 10)
+            .map(|c| slice(*c))
+            .unwrap_or_else(JsStr::empty),
+    };
+    Ok(Value::String(v))
+}
+
+/// `set RegExp.input` (and `$_`); the other setters do nothing, as in V8.
+fn regexp_legacy_set(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    if legacy_index(a) < 2 {
+        let s = it.to_string(&a.get(0))?;
+        it.regexp_legacy.input = Some(s);
+    }
+    Ok(Value::Undefined)
+}
+
 /// Marker stored first in a %RegExpStringIterator% object's `Internal` slots.
 const RSI_MARKER: &str = "%RegExpStringIterator%";
 
@@ -49,6 +140,30 @@ pub fn init(it: &mut Interp) {
     let proto = it.intrinsics.regexp_prototype.clone();
     let ctor = it.native_fn_with("RegExp", 2, regexp_constructor, true, Vec::new());
     crate::builtins::link_ctor_proto(&ctor, &proto);
+    // V8's legacy static properties (Annex B proposal "RegExp legacy features"), before
+    // `escape` as V8 lists them.
+    for (i, name) in LEGACY_STATICS.iter().enumerate() {
+        let get = it.native_fn_with(
+            &format!("get {name}"),
+            0,
+            regexp_legacy_get,
+            false,
+            vec![Value::from(i as f64)],
+        );
+        let set = it.native_fn_with(
+            &format!("set {name}"),
+            1,
+            regexp_legacy_set,
+            false,
+            vec![Value::from(i as f64)],
+        );
+        ctor.define_accessor(
+            PropKey::from(*name),
+            Some(get),
+            Some(set),
+            Attrs::CONFIGURABLE_ONLY,
+        );
+    }
     it.define_method(&ctor, "escape", 1, regexp_escape);
     let species = it.symbols.species.clone();
     it.define_getter(&ctor, PropKey::Sym(species), regexp_species);
@@ -576,6 +691,7 @@ fn regexp_builtin_exec(it: &mut Interp, r: &Obj, s: &JsStr) -> JsResult<Value> {
     if global || sticky {
         set_last_index(it, r, m.end as f64)?;
     }
+    note_last_match(it, s, m.start, m.end, m.captures.clone());
     let a = it.new_array(Vec::new());
     it.create_data_property_or_throw(&a, PropKey::from("index"), Value::from(m.start as f64))?;
     it.create_data_property_or_throw(&a, PropKey::from("input"), Value::String(s.clone()))?;
@@ -998,6 +1114,7 @@ fn replace_global_builtin(
     let mut next_pos = 0usize;
     let mut from = 0usize;
     let mut count = 0u32;
+    let mut last_match = None;
     'search: while from <= su.len() {
         // As `raw_find`: a unicode search starting inside a surrogate pair starts at it.
         if unicode
@@ -1020,6 +1137,7 @@ fn replace_global_builtin(
                 break 'search;
             };
             let (position, end) = (m.range.start, m.range.end);
+            last_match = Some((position, end, m.captures.clone()));
             let replacement = if dollar {
                 let caps: Vec<Value> = m
                     .captures
@@ -1067,6 +1185,13 @@ fn replace_global_builtin(
         return Err(it.range_error("Invalid string length"));
     }
     set_last_index(it, rx, 0.0)?;
+    if let Some((start, end, caps)) = last_match {
+        let caps = caps
+            .iter()
+            .map(|c| c.as_ref().map(|r| (r.start, r.end)))
+            .collect();
+        note_last_match(it, s, start, end, caps);
+    }
     Ok(Some(Value::String(JsStr::from_units(acc))))
 }
 
@@ -1149,6 +1274,7 @@ fn regexp_split(it: &mut Interp, a: &Args) -> JsResult<Value> {
             if m.start >= size {
                 break;
             }
+            note_last_match(it, &s, m.start, m.end, m.captures.clone());
             q = m.start;
             let e = m.end.min(size);
             if e == p {

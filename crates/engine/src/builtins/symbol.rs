@@ -18,14 +18,15 @@ pub fn init(it: &mut Interp) {
     it.define_method(&proto, "toString", 0, symbol_proto_to_string);
     it.define_method(&proto, "valueOf", 0, symbol_proto_value_of);
     it.define_getter(&proto, "description", symbol_proto_description);
-    let tp = it.symbols.to_primitive.clone();
-    let f = it.native_fn("[Symbol.toPrimitive]", 1, symbol_proto_to_primitive);
-    proto.define(PropKey::Sym(tp), Value::Object(f), Attrs::CONFIGURABLE_ONLY);
+    // V8 defines @@toStringTag before @@toPrimitive.
     proto.define(
         PropKey::Sym(it.symbols.to_string_tag.clone()),
         Value::from("Symbol"),
         Attrs::CONFIGURABLE_ONLY,
     );
+    let tp = it.symbols.to_primitive.clone();
+    let f = it.native_fn("[Symbol.toPrimitive]", 1, symbol_proto_to_primitive);
+    proto.define(PropKey::Sym(tp), Value::Object(f), Attrs::CONFIGURABLE_ONLY);
     super::define_global(it, "Symbol", Value::Object(ctor));
 }
 

@@ -47,6 +47,8 @@ struct CapturedFrame {
     /// `GetTypeName`/`GetMethodName`), taken at capture.
     type_name: Option<String>,
     method_name: Option<String>,
+    /// A constructor run by `new`: `new F`.
+    construct: bool,
 }
 
 impl Interp {
@@ -129,6 +131,7 @@ impl Interp {
                 module_code,
                 type_name,
                 method_name,
+                construct: e.construct,
             });
         }
         // V8's async stack trace (`Isolate::CaptureAsyncStackTrace`): from the promise the
@@ -177,6 +180,7 @@ impl Interp {
                     module_code: false,
                     type_name: None,
                     method_name: None,
+                    construct: false,
                 });
                 lines += 1;
             }
@@ -226,6 +230,13 @@ impl Interp {
                 format!("Object.<anonymous> ({file}:{line}:{col})")
             } else if f.name.units() == JsStr::intern("async").units() {
                 format!("async {file}:{line}:{col}")
+            } else if f.construct {
+                let name = if f.name.is_empty() {
+                    "<anonymous>".to_string()
+                } else {
+                    f.name.to_rust_string()
+                };
+                format!("new {name} ({file}:{line}:{col})")
             } else if f.type_name.is_some() {
                 let name = method_call_name(&f.name.to_rust_string(), f);
                 format!("{name} ({file}:{line}:{col})")
@@ -541,6 +552,14 @@ impl Interp {
         };
         if o.is_proxy() {
             return "Proxy".into();
+        }
+        // A function receiver (a static method's class, `F.m()`): its own name, when it has
+        // one (V8 13's `CallSiteInfo::GetTypeName`).
+        if o.is_callable() {
+            let name = crate::builtins::object::function_debug_name(&o);
+            if !name.is_empty() {
+                return name;
+            }
         }
         if let ObjectKind::Generator(g) = &o.borrow().kind {
             return crate::builtins::object::function_debug_name(&g.func_obj);

@@ -60,6 +60,7 @@ impl Interp {
         let source = self.add_source("eval", &text);
         self.stack.push(crate::interp::StackEntry {
             method_call: None,
+            construct: false,
             name: crate::string::JsStr::intern("eval"),
             pos: Default::default(),
             source,
@@ -133,6 +134,7 @@ impl Interp {
         let source = self.add_source("eval", text);
         self.stack.push(crate::interp::StackEntry {
             method_call: None,
+            construct: false,
             name: crate::string::JsStr::intern("eval"),
             pos: Default::default(),
             source,

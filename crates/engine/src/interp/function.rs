@@ -24,6 +24,35 @@ thread_local! {
         ["length", "name", "arguments", "caller", "prototype", "constructor"].map(PropKey::from);
 }
 
+/// The [`Slot::Lazy`] builder of a plain function's `prototype` ([`Interp::make_closure`]):
+/// a new ordinary object; [`link_lazy_prototype`] then makes the function its `constructor`.
+fn lazy_function_prototype(it: &mut Interp, _key: &PropKey) -> Value {
+    Value::Object(it.new_object())
+}
+
+/// Called by [`Interp::materialize_lazy`] with the value it built for `holder[key]`: when that
+/// is a function's lazy `prototype` (only [`Interp::make_closure`] puts a lazy slot on an
+/// ECMAScript function object), the new object's `constructor` is the function, as
+/// MakeConstructor would have made it.
+pub(crate) fn link_lazy_prototype(holder: &Obj, key: &PropKey, v: &Value) {
+    let Value::Object(p) = v else {
+        return;
+    };
+    if !matches!(holder.borrow().kind, ObjectKind::Closure(_)) {
+        return;
+    }
+    let [.., prototype, constructor] = FUNCTION_KEYS.with(|k| k.clone());
+    if *key != prototype {
+        return;
+    }
+    let props = &mut p.borrow_mut().props;
+    props.reserve(1);
+    props.push_new(
+        constructor,
+        Prop::data(Value::Object(holder.clone()), Attrs::HIDDEN),
+    );
+}
+
 /// An ECMAScript function object's internal slots.
 #[derive(Debug)]
 pub struct Closure {
@@ -356,48 +385,57 @@ impl Interp {
         let sloppy = !func.scope.get().is_some_and(|s| s.strict);
         let legacy =
             sloppy && func.kind == FunctionKind::Normal && !func.is_async && !func.is_generator;
-        let has_prototype =
-            func.is_generator || (func.kind == FunctionKind::Normal && !func.is_async);
-        // Exactly the own properties defined below (`length`, `name`, then `arguments` and
-        // `caller`, `prototype`): no `Vec` regrowth, no slack.
-        o.borrow_mut()
-            .props
-            .reserve(2 + 2 * usize::from(legacy) + usize::from(has_prototype));
-        let [length, name_key, arguments, caller, prototype, constructor] =
-            FUNCTION_KEYS.with(|k| k.clone());
-        o.define(
-            length,
-            Value::from(expected_argument_count(func)),
-            Attrs::CONFIGURABLE_ONLY,
-        );
-        o.define(name_key, Value::String(name), Attrs::CONFIGURABLE_ONLY);
-        if legacy {
-            // V8's legacy own `arguments` and `caller` of sloppy plain functions (shown by
-            // `Object.getOwnPropertyNames` and inspect's showHidden). They read as null: the
-            // live values (the "caller" feature) are not implemented.
-            o.define(arguments, Value::Null, Attrs::new(false, false, false));
-            o.define(caller, Value::Null, Attrs::new(false, false, false));
-        }
-        if func.is_generator {
+        // Exactly the own properties pushed below (`length`, `name`, then `arguments` and
+        // `caller`, `prototype`), in that order, on a new object: no `Vec` regrowth, no
+        // slack, no search for an existing key.
+        let [length, name_key, arguments, caller, prototype, _] = FUNCTION_KEYS.with(|k| k.clone());
+        let lazy_prototype =
+            func.kind == FunctionKind::Normal && !func.is_async && !func.is_generator;
+        let proto_obj = if func.is_generator {
             let p = if func.is_async {
                 self.intrinsics.async_generator_prototype.clone()
             } else {
                 self.intrinsics.generator_prototype.clone()
             };
-            let proto_obj = Obj::new(Some(p), ObjectKind::Ordinary);
-            o.define(
-                prototype,
-                Value::Object(proto_obj),
-                Attrs::new(true, false, false),
-            );
+            Some(Obj::new(Some(p), ObjectKind::Ordinary))
         } else if func.kind == FunctionKind::Normal && !func.is_async {
-            let proto_obj = self.new_object();
-            proto_obj.define(constructor, Value::Object(o.clone()), Attrs::HIDDEN);
-            o.define(
-                prototype,
-                Value::Object(proto_obj),
-                Attrs::new(true, false, false),
+            // A plain function's `prototype` (an object whose `constructor` is the function)
+            // is made on first use, as V8 does: most functions are never constructed, and
+            // each eager one was an object and a reference cycle (issue #12).
+            None
+        } else {
+            None
+        };
+        {
+            let props = &mut o.borrow_mut().props;
+            let has_prototype = proto_obj.is_some() || lazy_prototype;
+            props.reserve(2 + 2 * usize::from(legacy) + usize::from(has_prototype));
+            props.push_new(
+                length,
+                Prop::data(
+                    Value::from(expected_argument_count(func)),
+                    Attrs::CONFIGURABLE_ONLY,
+                ),
             );
+            props.push_new(
+                name_key,
+                Prop::data(Value::String(name), Attrs::CONFIGURABLE_ONLY),
+            );
+            if legacy {
+                // V8's legacy own `arguments` and `caller` of sloppy plain functions (shown by
+                // `Object.getOwnPropertyNames` and inspect's showHidden). They read as null: the
+                // live values (the "caller" feature) are not implemented.
+                let none = Attrs::new(false, false, false);
+                props.push_new(arguments, Prop::data(Value::Null, none));
+                props.push_new(caller, Prop::data(Value::Null, none));
+            }
+            let attrs = Attrs::new(true, false, false);
+            if let Some(proto_obj) = proto_obj {
+                props.push_new(prototype, Prop::data(Value::Object(proto_obj), attrs));
+            } else if lazy_prototype {
+                let slot = Slot::Lazy(LazyValue::Build(lazy_function_prototype));
+                props.push_new(prototype, Prop { slot, attrs });
+            }
         }
         o
     }
@@ -517,6 +555,9 @@ impl Interp {
                 default_derived,
             } => {
                 self.enter(name, source)?;
+                if let Some(top) = self.stack.last_mut() {
+                    top.construct = true;
+                }
                 let r = self.construct_closure(f, &func, env, args, &nt, default_derived);
                 self.leave();
                 r
@@ -720,6 +761,7 @@ impl Interp {
         self.call_depth += 1;
         self.stack.push(StackEntry {
             method_call: None,
+            construct: false,
             name,
             pos: Default::default(),
             source,
@@ -1064,6 +1106,47 @@ fn call_native_closure(it: &mut Interp, a: &Args) -> JsResult<Value> {
 #[cfg(test)]
 mod tests {
     use crate::interp::test_support::eval_to_string as run;
+    use crate::interp::Interp;
+    use crate::object::{PropKey, Slot};
+    use crate::value::Value;
+
+    // A plain function's `prototype` is a lazy slot until something reads it (issue #12);
+    // then it is the object MakeConstructor makes, in the same place among the own keys.
+    #[test]
+    fn plain_function_prototypes_are_made_on_first_use() {
+        let mut it = Interp::new();
+        let Ok(Value::Object(f)) = it.run_script("t", "(function f(a) {})") else {
+            panic!("not a function");
+        };
+        let key = PropKey::from("prototype");
+        let lazy = |f: &crate::object::Obj| {
+            matches!(
+                f.get_own_property(&key).map(|p| p.slot),
+                Some(Slot::Lazy(_))
+            )
+        };
+        assert!(lazy(&f));
+        assert_eq!(
+            run("(function f() {}).hasOwnProperty('prototype') + ' ' + \
+                 Object.getOwnPropertyNames(function f() {})"),
+            "true length,name,arguments,caller,prototype"
+        );
+        let Ok(Value::Object(p)) = it.get(&f, &key) else {
+            panic!("no prototype");
+        };
+        assert!(!lazy(&f));
+        let ctor = it.get(&p, &PropKey::from("constructor"));
+        assert!(matches!(ctor, Ok(Value::Object(c)) if crate::object::Obj::ptr_eq(&c, &f)));
+        assert!(
+            matches!(it.get(&f, &key), Ok(Value::Object(q)) if crate::object::Obj::ptr_eq(&q, &p))
+        );
+        assert_eq!(
+            run("(() => { function g() {} const o = new g(); \
+                 return [o instanceof g, g.prototype.constructor === g, \
+                 Object.getPrototypeOf(o) === g.prototype].join() })()"),
+            "true,true,true"
+        );
+    }
 
     // V8 pushes arguments on its stack: too many throw instead of being passed (Node 24).
     #[test]

@@ -876,7 +876,21 @@ pub(crate) fn async_current_promise(co: &Obj) -> Option<Obj> {
 
 /// `%GeneratorPrototype%` and `%GeneratorFunction.prototype%`.
 pub fn init(it: &mut Interp) {
+    // V8's key order: `constructor` first on the prototypes, `prototype` first on
+    // %GeneratorFunction.prototype%.
     let gp = it.intrinsics.generator_prototype.clone();
+    let gfp = it.intrinsics.generator_function_prototype.clone();
+    let tag = PropKey::Sym(it.symbols.to_string_tag.clone());
+    gfp.define(
+        "prototype",
+        Value::Object(gp.clone()),
+        Attrs::CONFIGURABLE_ONLY,
+    );
+    gp.define(
+        "constructor",
+        Value::Object(gfp.clone()),
+        Attrs::CONFIGURABLE_ONLY,
+    );
     let next = it.define_method_obj(&gp, "next", 1, |it, a: &Args| {
         it.generator_resume(a.this, Resume::Next(a.get(0)), "Generator.prototype.next")
     });
@@ -891,29 +905,19 @@ pub fn init(it: &mut Interp) {
     it.define_method(&gp, "throw", 1, |it, a: &Args| {
         it.generator_resume(a.this, Resume::Throw(a.get(0)), "Generator.prototype.throw")
     });
-    let tag = PropKey::Sym(it.symbols.to_string_tag.clone());
     gp.define(
         tag.clone(),
         Value::from("Generator"),
         Attrs::CONFIGURABLE_ONLY,
     );
-    let gfp = it.intrinsics.generator_function_prototype.clone();
-    gfp.define(
-        "prototype",
-        Value::Object(gp.clone()),
-        Attrs::CONFIGURABLE_ONLY,
-    );
-    gp.define(
-        "constructor",
-        Value::Object(gfp.clone()),
-        Attrs::CONFIGURABLE_ONLY,
-    );
-    gfp.define(
-        tag.clone(),
-        Value::from("GeneratorFunction"),
-        Attrs::CONFIGURABLE_ONLY,
-    );
     let agp = it.intrinsics.async_generator_prototype.clone();
+    let agfp = it.intrinsics.async_generator_function_prototype.clone();
+    agfp.define(
+        "prototype",
+        Value::Object(agp.clone()),
+        Attrs::CONFIGURABLE_ONLY,
+    );
+    agp.define("constructor", Value::Object(agfp), Attrs::CONFIGURABLE_ONLY);
     it.define_method(&agp, "next", 1, |it, a: &Args| {
         it.async_generator_request(a.this, Resume::Next(a.get(0)))
     });
@@ -963,17 +967,12 @@ pub fn init(it: &mut Interp) {
     it.define_symbol_method(&aip, &asym, "[Symbol.asyncIterator]", 0, |_, a| {
         Ok(a.this.clone())
     });
+    gfp.define(
+        tag.clone(),
+        Value::from("GeneratorFunction"),
+        Attrs::CONFIGURABLE_ONLY,
+    );
     let agfp = it.intrinsics.async_generator_function_prototype.clone();
-    agfp.define(
-        "prototype",
-        Value::Object(agp.clone()),
-        Attrs::CONFIGURABLE_ONLY,
-    );
-    agp.define(
-        "constructor",
-        Value::Object(agfp.clone()),
-        Attrs::CONFIGURABLE_ONLY,
-    );
     agfp.define(
         tag.clone(),
         Value::from("AsyncGeneratorFunction"),

@@ -11,7 +11,7 @@ use smallvec::SmallVec;
 use crate::gc::Tracer;
 use crate::interp::generator::Resume;
 use crate::interp::{Abrupt, Interp, JsResult, NativeFn};
-use crate::object::{trace_value, Obj, ObjectKind, PropKey};
+use crate::object::{trace_value, Obj, ObjectKind};
 use crate::value::Value;
 
 #[derive(Debug, Clone)]
@@ -387,7 +387,7 @@ impl Interp {
                 self.reject_promise(promise, e);
                 return;
             }
-            let then = match self.get(r, &PropKey::from("then")) {
+            let then = match self.get(r, &crate::builtins::promise::then_key()) {
                 Ok(t) => t,
                 Err(Abrupt::Throw(e)) => {
                     self.reject_promise(promise, e);
@@ -523,7 +523,7 @@ impl Interp {
     pub fn promise_resolve_intrinsic(&mut self, x: Value) -> JsResult<Obj> {
         if let Value::Object(o) = &x {
             if matches!(o.borrow().kind, ObjectKind::Promise(_)) {
-                let ctor = self.get(o, &PropKey::from("constructor"))?;
+                let ctor = self.get(o, &crate::builtins::promise::constructor_key())?;
                 if matches!(&ctor, Value::Object(c) if Obj::ptr_eq(c, &self.intrinsics.promise_ctor))
                 {
                     return Ok(o.clone());

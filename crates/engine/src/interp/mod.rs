@@ -108,6 +108,8 @@ pub struct StackEntry {
     /// function, from which a captured stack names the frame `Type.name [as method]` as V8
     /// does. `None` for plain calls, constructs and non-call frames.
     pub method_call: Option<MethodCall>,
+    /// A function run by `new` (or `super()`): V8 prints the frame as `new F`.
+    pub construct: bool,
 }
 
 /// The receiver of a method call, the function called, and the key the host says it was
@@ -376,6 +378,8 @@ pub struct Interp {
     /// The built-in `next` methods that for-of (IteratorStepValue) runs without creating the
     /// iterator result object when an iterator record's `next` is one of them.
     pub(crate) original_next: iter::OriginalNext,
+    /// The last successful built-in RegExp match, for `RegExp.$1`, `RegExp.lastMatch`, ...
+    pub(crate) regexp_legacy: crate::builtins::regexp::LegacyStatics,
     /// Environments of finished calls, reused by the next calls (see [`scope::EnvPool`]).
     pub(crate) env_pool: scope::EnvPool,
 }

@@ -296,6 +296,7 @@ impl Interp {
         // The module function's closure (its [[ScriptOrModule]] is this source).
         self.stack.push(StackEntry {
             method_call: None,
+            construct: false,
             name: JsStr::empty(),
             pos: Span::default(),
             source,
@@ -595,6 +596,7 @@ impl Interp {
             if let Some(info) = func.scope.get().cloned() {
                 self.stack.push(StackEntry {
                     method_call: None,
+                    construct: false,
                     name: JsStr::empty(),
                     pos: Span::default(),
                     source,

@@ -620,6 +620,7 @@ impl Interp {
                 Value::Object(self.native_fn_named(name, length.into(), f, captures))
             }
         };
+        crate::interp::function::link_lazy_prototype(holder, key, &v);
         holder
             .borrow_mut()
             .props

@@ -342,6 +342,7 @@ pub fn create(
         finalization_seen_collections: 0,
         time_zone: Default::default(),
         original_next: Default::default(),
+        regexp_legacy: Default::default(),
         env_pool: Default::default(),
     };
     crate::builtins::init_all(&mut it);

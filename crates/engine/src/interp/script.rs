@@ -195,6 +195,7 @@ impl Interp {
         let env = Env::new(None, &info);
         self.stack.push(crate::interp::StackEntry {
             method_call: None,
+            construct: false,
             name: crate::string::JsStr::empty(),
             pos: Span::default(),
             source,

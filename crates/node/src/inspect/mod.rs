@@ -297,6 +297,39 @@ fn format_value(
         snapshot.borrow_mut().extensible = false;
         o = snapshot;
     }
+    // `showProxy: true`: `Proxy [ target, handler ]` (Node's formatProxy).
+    if ctx.o.show_proxy {
+        let details = match &o.borrow().kind {
+            ObjectKind::Proxy(p) if p.namespace.is_none() => {
+                Some((p.target.clone(), p.handler.clone()))
+            }
+            _ => None,
+        };
+        if let Some(details) = details {
+            let (Some(target), Some(handler)) = details else {
+                return Ok(ctx.stylize("<Revoked Proxy>", "special"));
+            };
+            if ctx.too_deep(recurse_times) {
+                return Ok(ctx.stylize("Proxy [Array]", "special"));
+            }
+            ctx.indentation_lvl += 2;
+            let target = format_value(it, ctx, &Value::Object(target), recurse_times + 1, false);
+            let handler = target.and_then(|t| {
+                format_value(it, ctx, &Value::Object(handler), recurse_times + 1, false)
+                    .map(|h| vec![t, h])
+            });
+            ctx.indentation_lvl -= 2;
+            return Ok(reduce_to_single_string(
+                ctx,
+                handler?,
+                "",
+                &["Proxy [".to_string(), "]".to_string()],
+                Extras::ArrayExtras,
+                recurse_times + 1,
+                None,
+            ));
+        }
+    }
     // A proxy prints as its target (Node's `showProxy: false`), without running any trap;
     // nested proxies are unwrapped all the way.
     while let Some(target) = jsgen_engine::interp::proxy::proxy_target(&o) {

@@ -3,9 +3,11 @@
 'use strict';
 const util = require('util');
 const isDeepEqual = util.__isDeepEqual;
+const isPartialDeepStrictEqual = util.__isPartialDeepStrictEqual;
 
 const kReadableOperator = {
   deepStrictEqual: 'Expected values to be strictly deep-equal:',
+  partialDeepStrictEqual: 'Expected values to be partially and strictly deep-equal:',
   strictEqual: 'Expected values to be strictly equal:',
   strictEqualObject: 'Expected "actual" to be reference-equal to "expected":',
   deepEqual: 'Expected values to be loosely deep-equal:',
@@ -31,61 +33,180 @@ function inspectValue(val) {
   });
 }
 
-// Line diff (longest common subsequence) of the two inspections: '+' actual, '-' expected.
-function diffLines(a, b) {
-  const n = a.length, m = b.length;
-  const lcs = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-    }
-  }
-  const out = [];
-  let i = 0, j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) {
-      out.push('  ' + a[i]);
-      i++; j++;
-    } else if (j >= m || (i < n && lcs[i + 1][j] >= lcs[i][j + 1])) {
-      out.push('+ ' + a[i]);
-      i++;
-    } else {
-      out.push('- ' + b[j]);
-      j++;
-    }
-  }
-  return out;
+// Node 24's line diff (lib/internal/assert/myers_diff.js): Myers' algorithm on the two
+// inspections; for objects, lines that differ only by a trailing comma count as equal.
+const kNopLinesToCollapse = 5;
+const kInsert = 1, kDelete = -1, kNop = 0;
+
+function areLinesEqual(actual, expected, checkCommaDisparity) {
+  if (actual === expected) return true;
+  if (checkCommaDisparity) return (actual + ',') === expected || actual === (expected + ',');
+  return false;
 }
 
-function createErrDiff(actual, expected, operator, header) {
-  const actualInspected = inspectValue(actual);
-  const actualLines = actualInspected.split('\n');
-  const expectedLines = inspectValue(expected).split('\n');
+function myersDiff(actual, expected, checkCommaDisparity) {
+  const actualLength = actual.length;
+  const expectedLength = expected.length;
+  const max = actualLength + expectedLength;
+  const v = new Int32Array(2 * max + 1);
+  const trace = [];
+  for (let diffLevel = 0; diffLevel <= max; diffLevel++) {
+    trace.push(new Int32Array(v));
+    for (let diagonalIndex = -diffLevel; diagonalIndex <= diffLevel; diagonalIndex += 2) {
+      const offset = diagonalIndex + max;
+      const previousOffset = v[offset - 1];
+      const nextOffset = v[offset + 1];
+      let x = diagonalIndex === -diffLevel || (diagonalIndex !== diffLevel && previousOffset < nextOffset)
+        ? nextOffset
+        : previousOffset + 1;
+      let y = x - diagonalIndex;
+      while (x < actualLength && y < expectedLength && areLinesEqual(actual[x], expected[y], checkCommaDisparity)) {
+        x++;
+        y++;
+      }
+      v[offset] = x;
+      if (x >= actualLength && y >= expectedLength) {
+        return backtrack(trace, actual, expected, checkCommaDisparity);
+      }
+    }
+  }
+  return [];
+}
+
+function backtrack(trace, actual, expected, checkCommaDisparity) {
+  const max = actual.length + expected.length;
+  let x = actual.length;
+  let y = expected.length;
+  const result = [];
+  for (let diffLevel = trace.length - 1; diffLevel >= 0; diffLevel--) {
+    const v = trace[diffLevel];
+    const diagonalIndex = x - y;
+    const offset = diagonalIndex + max;
+    const prevDiagonalIndex = diagonalIndex === -diffLevel ||
+      (diagonalIndex !== diffLevel && v[offset - 1] < v[offset + 1])
+      ? diagonalIndex + 1
+      : diagonalIndex - 1;
+    const prevX = v[prevDiagonalIndex + max];
+    const prevY = prevX - prevDiagonalIndex;
+    while (x > prevX && y > prevY) {
+      const actualItem = actual[x - 1];
+      const value = checkCommaDisparity && !actualItem.endsWith(',') ? expected[y - 1] : actualItem;
+      result.push([kNop, value]);
+      x--;
+      y--;
+    }
+    if (diffLevel > 0) {
+      if (x > prevX) result.push([kInsert, actual[--x]]);
+      else result.push([kDelete, expected[--y]]);
+    }
+  }
+  return result;
+}
+
+// printMyersDiff without colors: runs of more than five unchanged lines collapse to `...`.
+function printMyersDiff(diff) {
+  let message = '';
+  let skipped = false;
+  let nopCount = 0;
+  for (let diffIdx = diff.length - 1; diffIdx >= 0; diffIdx--) {
+    const [operation, value] = diff[diffIdx];
+    const previousOperation = diffIdx < diff.length - 1 ? diff[diffIdx + 1][0] : null;
+    if (previousOperation === kNop && operation !== previousOperation) {
+      if (nopCount === kNopLinesToCollapse + 1) {
+        message += `  ${diff[diffIdx + 1][1]}\n`;
+      } else if (nopCount === kNopLinesToCollapse + 2) {
+        message += `  ${diff[diffIdx + 2][1]}\n`;
+        message += `  ${diff[diffIdx + 1][1]}\n`;
+      } else if (nopCount >= kNopLinesToCollapse + 3) {
+        message += '...\n';
+        message += `  ${diff[diffIdx + 1][1]}\n`;
+        skipped = true;
+      }
+      nopCount = 0;
+    }
+    if (operation === kInsert) {
+      message += `+ ${value}\n`;
+    } else if (operation === kDelete) {
+      message += `- ${value}\n`;
+    } else {
+      if (nopCount < kNopLinesToCollapse) message += `  ${value}\n`;
+      nopCount++;
+    }
+  }
+  return { message: `\n${message.trimEnd()}`, skipped };
+}
+
+function getStackedDiff(actual, expected) {
+  const isStringComparison = typeof actual === 'string' && typeof expected === 'string';
+  let message = `\n+ ${actual}\n- ${expected}`;
+  const stringsLen = actual.length + expected.length;
+  const maxTerminalLength = process.stderr.isTTY ? process.stderr.columns : 80;
+  if (isStringComparison && stringsLen <= maxTerminalLength) {
+    let indicatorIdx = -1;
+    for (let i = 0; i < actual.length; i++) {
+      if (actual[i] !== expected[i]) {
+        // The first characters (and the quote) show the difference already.
+        if (i >= 3) indicatorIdx = i;
+        break;
+      }
+    }
+    if (indicatorIdx !== -1) message += `\n${' '.repeat(indicatorIdx + 2)}^`;
+  }
+  return { message };
+}
+
+function getSimpleDiff(originalActual, actual, originalExpected, expected) {
+  let stringsLen = actual.length + expected.length;
+  if (typeof originalActual === 'string') stringsLen -= 2;
+  if (typeof originalExpected === 'string') stringsLen -= 2;
+  if (stringsLen <= kMaxShortLength && (originalActual !== 0 || originalExpected !== 0)) {
+    return { message: `${actual} !== ${expected}`, header: '' };
+  }
+  return getStackedDiff(actual, expected);
+}
+
+function isSimpleDiff(actual, inspectedActual, expected, inspectedExpected) {
+  if (inspectedActual.length > 1 || inspectedExpected.length > 1) return false;
+  return typeof actual !== 'object' || actual === null || typeof expected !== 'object' || expected === null;
+}
+
+// lib/internal/assert/assertion_error.js's createErrDiff (Node 24).
+function createErrDiff(actual, expected, operator, customMessage) {
   if (operator === 'strictEqual' &&
       ((typeof actual === 'object' && actual !== null && typeof expected === 'object' && expected !== null) ||
        (typeof actual === 'function' && typeof expected === 'function'))) {
     operator = 'strictEqualObject';
   }
-  if (header === undefined) header = kReadableOperator[operator];
-  let indicator = '';
-  if (actualLines.length === 1 && expectedLines.length === 1 && actualLines[0] !== expectedLines[0]) {
-    const inputLength = actualLines[0].length + expectedLines[0].length;
-    if (inputLength <= kMaxShortLength) {
-      if ((typeof actual !== 'object' || actual === null) &&
-          (typeof expected !== 'object' || expected === null) &&
-          (actual !== 0 || expected !== 0)) {
-        return `${header}\n\n${actualLines[0]} !== ${expectedLines[0]}\n`;
-      }
-    } else if (operator !== 'strictEqualObject' && inputLength < 80) {
-      let i = 0;
-      while (actualLines[0][i] === expectedLines[0][i]) i++;
-      if (i > 2) indicator = `\n  ${' '.repeat(i)}^`;
+  let skipped = false;
+  let message = '';
+  const inspectedActual = inspectValue(actual);
+  const inspectedExpected = inspectValue(expected);
+  const inspectedSplitActual = inspectedActual.split('\n');
+  const inspectedSplitExpected = inspectedExpected.split('\n');
+  let header = '+ actual - expected';
+  if (isSimpleDiff(actual, inspectedSplitActual, expected, inspectedSplitExpected)) {
+    const simpleDiff = getSimpleDiff(actual, inspectedSplitActual[0], expected, inspectedSplitExpected[0]);
+    message = simpleDiff.message;
+    if (simpleDiff.header !== undefined) header = simpleDiff.header;
+  } else if (inspectedActual === inspectedExpected) {
+    operator = 'notIdentical';
+    if (inspectedSplitActual.length > 50) {
+      message = `${inspectedSplitActual.slice(0, 50).join('\n')}\n...}`;
+      skipped = true;
+    } else {
+      message = inspectedSplitActual.join('\n');
     }
+    header = '';
+  } else {
+    const checkCommaDisparity = actual != null && typeof actual === 'object';
+    const diff = myersDiff(inspectedSplitActual, inspectedSplitExpected, checkCommaDisparity);
+    const printed = printMyersDiff(diff);
+    message = printed.message;
+    if (printed.skipped) skipped = true;
   }
-  if (actualInspected === expectedLines.join('\n')) {
-    return `${operator === 'strictEqualObject' ? kReadableOperator.notIdentical : header}\n\n${actualInspected}\n`;
-  }
-  return `${header}\n+ actual - expected${indicator}\n\n${diffLines(actualLines, expectedLines).join('\n')}\n`;
+  const headerMessage = `${customMessage || kReadableOperator[operator]}\n${header}`;
+  const skippedMessage = skipped ? '\n... Skipped lines' : '';
+  return `${headerMessage}${skippedMessage}\n${message}\n`;
 }
 
 class AssertionError extends Error {
@@ -96,12 +217,12 @@ class AssertionError extends Error {
     const { message, operator, stackStartFn, details, diff = 'simple' } = options;
     let { actual, expected } = options;
     if (message != null) {
-      if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
+      if (operator === 'deepStrictEqual' || operator === 'strictEqual' || operator === 'partialDeepStrictEqual') {
         super(createErrDiff(actual, expected, operator, String(message)));
       } else {
         super(String(message));
       }
-    } else if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
+    } else if (operator === 'deepStrictEqual' || operator === 'strictEqual' || operator === 'partialDeepStrictEqual') {
       super(createErrDiff(actual, expected, operator));
     } else if (operator === 'notDeepStrictEqual' || operator === 'notStrictEqual') {
       let base = kReadableOperator[operator];
@@ -242,6 +363,13 @@ assert.deepStrictEqual = function deepStrictEqual(actual, expected, message) {
 assert.notDeepStrictEqual = function notDeepStrictEqual(actual, expected, message) {
   if (isDeepEqual(actual, expected, true)) {
     innerFail({ actual, expected, message, operator: 'notDeepStrictEqual', stackStartFn: notDeepStrictEqual });
+  }
+};
+// Node 24: `expected` may leave keys, array elements, Set members and Map entries out.
+assert.partialDeepStrictEqual = function partialDeepStrictEqual(actual, expected, message) {
+  if (arguments.length < 2) throw new (require('internal/errors').codes.ERR_MISSING_ARGS)('actual', 'expected');
+  if (!isPartialDeepStrictEqual(actual, expected)) {
+    innerFail({ actual, expected, message, operator: 'partialDeepStrictEqual', stackStartFn: partialDeepStrictEqual });
   }
 };
 assert.strictEqual = function strictEqual(actual, expected, message) {

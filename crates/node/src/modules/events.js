@@ -414,48 +414,71 @@ async function once(emitter, name, options = {}) {
 
 // events.on(emitter, name, { signal }): an async iterator over the arguments of each event
 // (an EventTarget's events as [event]); an aborted signal ends it with an AbortError.
+const kWatermarkData = Symbol.for('nodejs.watermarkData');
+
+// events.on (Node 24): the async iterator of `event`; `close` names events that end it, and
+// with `highWaterMark` the emitter is paused while more events wait than that (resumed below
+// `lowWaterMark`).
 function on(emitter, event, options = {}) {
   const signal = validateOnceOptions(options);
   if (signal?.aborted) {
     throw new (abortController().AbortError)(undefined, { cause: signal?.reason });
   }
+  const { validateInteger } = require('internal/errors');
+  const highWatermark = options.highWaterMark ?? options.highWatermark ?? Number.MAX_SAFE_INTEGER;
+  validateInteger(highWatermark, 'options.highWaterMark', 1);
+  const lowWatermark = options.lowWaterMark ?? options.lowWatermark ?? 1;
+  validateInteger(lowWatermark, 'options.lowWaterMark', 1);
   const unconsumedEvents = [];
   const unconsumedPromises = [];
+  let paused = false;
   let error = null;
   let finished = false;
-  const eventHandler = (...args) => {
-    const p = unconsumedPromises.shift();
-    if (p) p.resolve({ value: args, done: false });
-    else unconsumedEvents.push(args);
+  const listeners = [];
+  const addListener = (target, name, handler, flags) => {
+    eventTargetAgnosticAddListener(target, name, handler, flags);
+    listeners.push([target, name, handler, flags]);
+  };
+  const removeAll = () => {
+    while (listeners.length > 0) eventTargetAgnosticRemoveListener(...listeners.pop());
+  };
+  const eventHandler = (value) => {
+    if (unconsumedPromises.length === 0) {
+      if (!paused && unconsumedEvents.length + 1 > highWatermark) {
+        paused = true;
+        emitter.pause();
+      }
+      unconsumedEvents.push(value);
+    } else {
+      unconsumedPromises.shift().resolve({ value, done: false });
+    }
+  };
+  const closeHandler = () => {
+    if (signal) eventTargetAgnosticRemoveListener(signal, 'abort', abortListener);
+    removeAll();
+    finished = true;
+    paused = false;
+    const done = { value: undefined, done: true };
+    while (unconsumedPromises.length > 0) unconsumedPromises.shift().resolve(done);
+    return Promise.resolve(done);
   };
   const errorHandler = (err) => {
-    const p = unconsumedPromises.shift();
-    if (p) p.reject(err);
-    else error = err;
+    if (unconsumedPromises.length === 0) error = err;
+    else unconsumedPromises.shift().reject(err);
     closeHandler();
   };
   const abortListener = () => {
     errorHandler(new (abortController().AbortError)(undefined, { cause: signal?.reason }));
   };
-  const removeAll = () => {
-    eventTargetAgnosticRemoveListener(emitter, event, eventHandler);
-    if (typeof emitter.on === 'function' && event !== 'error') {
-      emitter.removeListener('error', errorHandler);
-    }
-    if (signal) eventTargetAgnosticRemoveListener(signal, 'abort', abortListener);
-  };
-  const closeHandler = () => {
-    removeAll();
-    finished = true;
-    const done = { value: undefined, done: true };
-    for (const p of unconsumedPromises) p.resolve(done);
-    unconsumedPromises.length = 0;
-    return Promise.resolve(done);
-  };
   const iterator = Object.setPrototypeOf({
     next() {
       if (unconsumedEvents.length) {
-        return Promise.resolve({ value: unconsumedEvents.shift(), done: false });
+        const value = unconsumedEvents.shift();
+        if (paused && unconsumedEvents.length < lowWatermark) {
+          emitter.resume();
+          paused = false;
+        }
+        return Promise.resolve({ value, done: false });
       }
       if (error) {
         const p = Promise.reject(error);
@@ -475,9 +498,19 @@ function on(emitter, event, options = {}) {
       errorHandler(err);
     },
     [Symbol.asyncIterator]() { return this; },
+    [kWatermarkData]: {
+      get size() { return unconsumedEvents.length; },
+      get low() { return lowWatermark; },
+      get high() { return highWatermark; },
+      get isPaused() { return paused; },
+    },
   }, binding.asyncIteratorPrototype);
-  eventTargetAgnosticAddListener(emitter, event, eventHandler);
-  if (event !== 'error' && typeof emitter.on === 'function') emitter.on('error', errorHandler);
+  addListener(emitter, event, (...args) => eventHandler(args));
+  if (event !== 'error' && typeof emitter.on === 'function') addListener(emitter, 'error', errorHandler);
+  const closeEvents = options?.close;
+  if (closeEvents?.length) {
+    for (let i = 0; i < closeEvents.length; i++) addListener(emitter, closeEvents[i], closeHandler);
+  }
   if (signal) {
     eventTargetAgnosticAddListener(signal, 'abort', abortListener,
       { __proto__: null, once: true, [abortController().kResistStopPropagation]: true });

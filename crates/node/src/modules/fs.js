@@ -179,6 +179,19 @@ class Dirent {
   isSocket() { return this[kType] === constants.UV_DIRENT_SOCKET; }
 }
 
+// A Dirent made from a Stats (fs.glob's `withFileTypes` results): its type questions go to
+// the Stats, as Node's lib/internal/fs/utils.js does.
+class DirentFromStats extends Dirent {
+  constructor(name, stats, path) {
+    super(name, null, path);
+    this[kStats] = stats;
+  }
+}
+for (const name of Reflect.ownKeys(Dirent.prototype)) {
+  if (name === 'constructor') continue;
+  DirentFromStats.prototype[name] = function () { return this[kStats][name](); };
+}
+
 function direntsOf(path, entries) {
   return entries.map(([name, type]) => new Dirent(name, type, path));
 }
@@ -1471,6 +1484,10 @@ const promises = {
     const fd = await promised('open', getValidatedPath(path), stringToFlags(flags ?? 'r'), parseMode(mode, 0o666));
     return new FileHandle(fd);
   },
+  glob(pattern, options) {
+    const { Glob } = require('internal/fs/glob');
+    return new Glob(pattern, options).glob();
+  },
   async opendir(path) {
     path = getValidatedPath(path);
     return new Dir(path, await promised('readdir', path));
@@ -1640,6 +1657,21 @@ const promises = {
 
 // ---- exports --------------------------------------------------------------------------------
 
+function glob(pattern, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  if (typeof callback !== 'function') throw binding.invalidArgType('cb', 'of type function', callback);
+  const { Glob } = require('internal/fs/glob');
+  Array.fromAsync(new Glob(pattern, options).glob()).then((res) => callback(null, res), callback);
+}
+
+function globSync(pattern, options) {
+  const { Glob } = require('internal/fs/glob');
+  return new Glob(pattern, options).globSync();
+}
+
 module.exports = {
   appendFile,
   appendFileSync,
@@ -1691,6 +1723,8 @@ module.exports = {
   openSync: sync.openSync,
   opendir,
   opendirSync,
+  glob,
+  globSync,
   readdir,
   readdirSync,
   read,
@@ -1775,5 +1809,5 @@ function getStdin() {
 }
 
 Object.defineProperty(module.exports, '_jsgen', {
-  value: { kStdinRef, FileHandle, getStdin },
+  value: { kStdinRef, FileHandle, getStdin, DirentFromStats },
 });

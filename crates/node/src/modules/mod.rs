@@ -52,6 +52,7 @@ const MODULES: &[(&str, &str)] = &[
     ),
     ("string_decoder", include_str!("string_decoder.js")),
     ("fs", include_str!("fs.js")),
+    ("internal/fs/glob", include_str!("internal/fs_glob.js")),
     (
         "fs/promises",
         "'use strict'; module.exports = require('fs').promises;",

@@ -23,7 +23,7 @@
 
 // jsgen: Node v24's lib/path.js (MIT, header above) with its internal imports provided
 // here: the primordials it uses, lib/internal/constants' character codes and the two
-// validators. Only `matchesGlob` (which needs Node's glob module) is left out.
+// validators; `matchesGlob` is internal/fs/glob's matcher.
 const uncurryThis = (f) => (self, ...args) => Reflect.apply(f, self, args);
 const ArrayPrototypeIncludes = uncurryThis(Array.prototype.includes);
 const ArrayPrototypeJoin = uncurryThis(Array.prototype.join);
@@ -64,9 +64,7 @@ function getLazy(f) {
   let v, done = false;
   return () => { if (!done) { v = f(); done = true; } return v; };
 }
-const lazyMatchGlobPattern = getLazy(() => {
-  throw new Error('path.matchesGlob is not supported by jsgen');
-});
+const lazyMatchGlobPattern = getLazy(() => require('internal/fs/glob').matchGlobPattern);
 
 function isPathSeparator(code) {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;

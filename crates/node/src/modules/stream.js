@@ -22,8 +22,8 @@
 'use strict';
 // node:stream — the logic of Node v24's lib/internal/streams/{legacy,readable,writable,
 // duplex,transform,passthrough,destroy,end-of-stream,pipeline,from}.js (MIT, header above),
-// condensed: plain state objects instead of bit fields, no AbortSignal, no
-// primordials. Event and callback order follow Node's (every process.nextTick kept).
+// condensed: no AbortSignal, no primordials; the states keep Node 24's bit fields (see
+// ReadableState). Event and callback order follow Node's (every process.nextTick kept).
 
 const EE = require('events');
 
@@ -80,35 +80,157 @@ const errors = {
 
 // ---- a string decoder (string_decoder for the encodings streams use) -------------------------
 
+// node:string_decoder after Node's native decoder (src/string_decoder.cc): the state is a
+// 7-byte buffer `[kNativeDecoder]` (up to 4 bytes of an incomplete character, the bytes
+// missing, the bytes buffered, the encoding's number), which is also what inspect shows.
+const kNativeDecoder = Symbol('kNativeDecoder');
+const kMissingBytes = 4;
+const kBufferedBytes = 5;
+const kEncodingField = 6;
+const decoderEncodings = { ascii: 0, utf8: 1, base64: 2, utf16le: 3, latin1: 4, hex: 5, base64url: 7 };
+
 function StringDecoder(encoding) {
   this.encoding = normalizeEncoding(encoding || 'utf8');
-  if (!isEncoding(this.encoding)) throw errors.unknownEncoding(encoding);
-  this.pending = null;
+  if (!isEncoding(this.encoding) || decoderEncodings[this.encoding] === undefined) {
+    throw errors.unknownEncoding(encoding);
+  }
+  const B = getBuffer();
+  this[kNativeDecoder] = B ? B.alloc(7) : new Uint8Array(7);
+  this[kNativeDecoder][kEncodingField] = decoderEncodings[this.encoding];
 }
+
+function decodeChunk(state, data, encoding) {
+  const enc = encoding;
+  if (enc !== 'utf8' && enc !== 'utf16le' && enc !== 'base64' && enc !== 'base64url') {
+    return binding.decode(data, enc);
+  }
+  let prepend = '';
+  let start = 0;
+  let nread = data.length;
+  if (state[kMissingBytes] > 0) {
+    if (enc === 'utf8') {
+      // A byte that is no continuation byte ends the incomplete character early.
+      for (let i = 0; i < nread && i < state[kMissingBytes]; ++i) {
+        if ((data[i] & 0xC0) !== 0x80) {
+          state[kMissingBytes] = 0;
+          state.set(data.subarray(0, i), state[kBufferedBytes]);
+          state[kBufferedBytes] += i;
+          start += i;
+          nread -= i;
+          break;
+        }
+      }
+    }
+    const found = Math.min(nread, state[kMissingBytes]);
+    state.set(data.subarray(start, start + found), state[kBufferedBytes]);
+    start += found;
+    nread -= found;
+    state[kMissingBytes] -= found;
+    state[kBufferedBytes] += found;
+    if (state[kMissingBytes] === 0) {
+      prepend = binding.decode(state.subarray(0, state[kBufferedBytes]), enc);
+      state[kBufferedBytes] = 0;
+    }
+  }
+  if (nread === 0) return prepend;
+  const last = data[start + nread - 1];
+  if (enc === 'utf8' && (last & 0x80)) {
+    // Ended inside a multi-byte character: find where it starts.
+    for (let i = start + nread - 1; ; --i) {
+      state[kBufferedBytes]++;
+      if ((data[i] & 0xC0) === 0x80) {
+        if (state[kBufferedBytes] >= 4 || i === start) {
+          state[kBufferedBytes] = 0;
+          break;
+        }
+      } else {
+        if ((data[i] & 0xE0) === 0xC0) state[kMissingBytes] = 2;
+        else if ((data[i] & 0xF0) === 0xE0) state[kMissingBytes] = 3;
+        else if ((data[i] & 0xF8) === 0xF0) state[kMissingBytes] = 4;
+        else {
+          state[kBufferedBytes] = 0;
+          break;
+        }
+        if (state[kBufferedBytes] >= state[kMissingBytes]) {
+          state[kMissingBytes] = 0;
+          state[kBufferedBytes] = 0;
+        }
+        state[kMissingBytes] -= state[kBufferedBytes];
+        break;
+      }
+    }
+  } else if (enc === 'utf16le') {
+    if (nread % 2 === 1) {
+      state[kBufferedBytes] = 1;
+      state[kMissingBytes] = 1;
+    } else if ((last & 0xFC) === 0xD8) {
+      // The first half of a surrogate pair.
+      state[kBufferedBytes] = 2;
+      state[kMissingBytes] = 2;
+    }
+  } else if (enc === 'base64' || enc === 'base64url') {
+    state[kBufferedBytes] = nread % 3;
+    if (state[kBufferedBytes] > 0) state[kMissingBytes] = 3 - state[kBufferedBytes];
+  }
+  if (state[kBufferedBytes] > 0) {
+    nread -= state[kBufferedBytes];
+    state.set(data.subarray(start + nread, start + nread + state[kBufferedBytes]), 0);
+  }
+  const body = nread > 0 ? binding.decode(data.subarray(start, start + nread), enc) : '';
+  return prepend + body;
+}
+
+function flushDecoder(state, encoding) {
+  if (encoding === 'utf16le' && state[kBufferedBytes] % 2 === 1) {
+    // A single trailing byte is dropped.
+    state[kMissingBytes]--;
+    state[kBufferedBytes]--;
+  }
+  if (state[kBufferedBytes] === 0) return '';
+  const ret = binding.decode(state.subarray(0, state[kBufferedBytes]), encoding);
+  state[kMissingBytes] = 0;
+  state[kBufferedBytes] = 0;
+  return ret;
+}
+
 StringDecoder.prototype.write = function write(buf) {
   if (typeof buf === 'string') return buf;
-  if (this.pending) {
-    buf = binding.concatBytes([this.pending, buf]);
-    this.pending = null;
+  if (!ArrayBuffer.isView(buf)) {
+    throw binding.invalidArgType('buf', 'an instance of Buffer, TypedArray, or DataView', buf);
   }
-  let n = buf.length;
-  if (this.encoding === 'utf8') n = binding.utf8CompleteLength(buf);
-  else if (this.encoding === 'utf16le') n = buf.length - (buf.length % 2);
-  else if (this.encoding === 'base64' || this.encoding === 'base64url') n = buf.length - (buf.length % 3);
-  if (n < buf.length) this.pending = buf.subarray(n);
-  return binding.decode(buf.subarray(0, n), this.encoding);
+  if (!this[kNativeDecoder]) {
+    throw nodeError('TypeError', 'ERR_INVALID_THIS', 'Value of "this" must be of type StringDecoder');
+  }
+  const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  return decodeChunk(this[kNativeDecoder], bytes, this.encoding);
 };
 StringDecoder.prototype.end = function end(buf) {
-  let s = buf === undefined ? '' : this.write(buf);
-  if (this.pending) {
-    s += binding.decode(this.pending, this.encoding);
-    this.pending = null;
-  }
-  return s;
+  const ret = buf === undefined ? '' : this.write(buf);
+  if (this[kNativeDecoder][kBufferedBytes] > 0) return ret + flushDecoder(this[kNativeDecoder], this.encoding);
+  return ret;
 };
-StringDecoder.prototype.text = function text(buf, i) {
-  return this.write(buf.subarray(i));
+StringDecoder.prototype.text = function text(buf, offset) {
+  this[kNativeDecoder][kMissingBytes] = 0;
+  this[kNativeDecoder][kBufferedBytes] = 0;
+  return this.write(buf.slice(offset));
 };
+Object.defineProperties(StringDecoder.prototype, {
+  lastChar: {
+    configurable: true,
+    enumerable: true,
+    get() { return this[kNativeDecoder].subarray(0, 4); },
+  },
+  lastNeed: {
+    configurable: true,
+    enumerable: true,
+    get() { return this[kNativeDecoder][kMissingBytes]; },
+  },
+  lastTotal: {
+    configurable: true,
+    enumerable: true,
+    get() { return this[kNativeDecoder][kBufferedBytes] + this[kNativeDecoder][kMissingBytes]; },
+  },
+});
 
 // ---- Stream (lib/internal/streams/legacy.js) ----------------------------------------------
 
@@ -331,49 +453,186 @@ function getHighWaterMark(options, duplexKey, isDuplex) {
   return null;
 }
 
+// Node 24 keeps a stream state's flags in one bit field, `state[kState]`, behind accessors
+// on the state's prototype (lib/internal/streams/utils.js, readable.js, writable.js): the
+// same bits, so `console.log(stream)` shows what Node shows.
+const kState = Symbol('kState');
+const kObjectMode = 1 << 0;
+const kErrorEmitted = 1 << 1;
+const kAutoDestroy = 1 << 2;
+const kEmitClose = 1 << 3;
+const kDestroyed = 1 << 4;
+const kClosed = 1 << 5;
+const kCloseEmitted = 1 << 6;
+const kErrored = 1 << 7;
+const kConstructed = 1 << 8;
+const kErroredValue = Symbol('kErroredValue');
+const kDefaultEncodingValue = Symbol('kDefaultEncodingValue');
+const kDecoderValue = Symbol('kDecoderValue');
+const kEncodingValue = Symbol('kEncodingValue');
+
+// ReadableState's own bits.
+const R = {
+  ended: 1 << 9,
+  endEmitted: 1 << 10,
+  reading: 1 << 11,
+  sync: 1 << 12,
+  needReadable: 1 << 13,
+  emittedReadable: 1 << 14,
+  readableListening: 1 << 15,
+  resumeScheduled: 1 << 16,
+  multiAwaitDrain: 1 << 17,
+  readingMore: 1 << 18,
+  dataEmitted: 1 << 19,
+  defaultUTF8Encoding: 1 << 20,
+  decoder: 1 << 21,
+  encoding: 1 << 22,
+  hasFlowing: 1 << 23,
+  flowing: 1 << 24,
+  hasPaused: 1 << 25,
+  paused: 1 << 26,
+  dataListening: 1 << 27,
+};
+
+function makeBitMapDescriptor(bit) {
+  return {
+    enumerable: false,
+    get() { return (this[kState] & bit) !== 0; },
+    set(value) {
+      if (value) this[kState] |= bit;
+      else this[kState] &= ~bit;
+    },
+  };
+}
+
+// A flag with a value stored beside it (`errored`, `decoder`, ...): null while the bit is off.
+function makeValueDescriptor(bit, key, off = null) {
+  return {
+    enumerable: false,
+    get() { return (this[kState] & bit) !== 0 ? this[key] : off; },
+    set(value) {
+      if (value) {
+        this[key] = value;
+        this[kState] |= bit;
+      } else {
+        this[kState] &= ~bit;
+      }
+    },
+  };
+}
+
+function makeDefaultEncodingDescriptor(bit) {
+  return {
+    enumerable: false,
+    get() { return (this[kState] & bit) !== 0 ? 'utf8' : this[kDefaultEncodingValue]; },
+    set(value) {
+      if (value === 'utf8' || value === 'utf-8') {
+        this[kState] |= bit;
+      } else {
+        this[kState] &= ~bit;
+        this[kDefaultEncodingValue] = value;
+      }
+    },
+  };
+}
+
 function ReadableState(options, stream, isDuplex) {
   if (typeof isDuplex !== 'boolean') isDuplex = stream instanceof Duplex;
-  this.objectMode = !!(options && options.objectMode);
-  if (isDuplex && options && options.readableObjectMode) this.objectMode = true;
+  this[kState] = kEmitClose | kAutoDestroy | kConstructed | R.sync;
+  if (options?.objectMode) this[kState] |= kObjectMode;
+  if (isDuplex && options?.readableObjectMode) this[kState] |= kObjectMode;
   const hwm = options ? getHighWaterMark(options, 'readableHighWaterMark', isDuplex) : null;
-  this.highWaterMark = hwm ?? getDefaultHighWaterMark(this.objectMode);
+  this.highWaterMark = hwm ?? getDefaultHighWaterMark((this[kState] & kObjectMode) !== 0);
   this.buffer = [];
+  this.bufferIndex = 0;
   this.length = 0;
   this.pipes = [];
-  this.flowing = null;
-  this.ended = false;
-  this.endEmitted = false;
-  this.reading = false;
-  this.constructed = true;
-  this.sync = true;
-  this.needReadable = false;
-  this.emittedReadable = false;
-  this.readableListening = false;
-  this.resumeScheduled = false;
-  this[kPaused] = null;
-  this.errorEmitted = false;
-  this.emitClose = !options || options.emitClose !== false;
-  this.autoDestroy = !options || options.autoDestroy !== false;
-  this.destroyed = false;
-  this.errored = null;
-  this.closed = false;
-  this.closeEmitted = false;
-  this.defaultEncoding = (options && options.defaultEncoding) || 'utf8';
+  if (options && options.emitClose === false) this[kState] &= ~kEmitClose;
+  if (options && options.autoDestroy === false) this[kState] &= ~kAutoDestroy;
+  const defaultEncoding = options?.defaultEncoding;
+  if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
+    this[kState] |= R.defaultUTF8Encoding;
+  } else if (isEncoding(defaultEncoding)) {
+    this.defaultEncoding = defaultEncoding;
+  } else {
+    throw errors.unknownEncoding(defaultEncoding);
+  }
   this.awaitDrainWriters = null;
-  this.multiAwaitDrain = false;
-  this.readingMore = false;
-  this.dataEmitted = false;
-  this.decoder = null;
-  this.encoding = null;
-  if (options && options.encoding) {
+  if (options?.encoding) {
     this.decoder = new StringDecoder(options.encoding);
     this.encoding = options.encoding;
   }
 }
 
+Object.defineProperties(ReadableState.prototype, {
+  objectMode: makeBitMapDescriptor(kObjectMode),
+  ended: makeBitMapDescriptor(R.ended),
+  endEmitted: makeBitMapDescriptor(R.endEmitted),
+  reading: makeBitMapDescriptor(R.reading),
+  constructed: makeBitMapDescriptor(kConstructed),
+  sync: makeBitMapDescriptor(R.sync),
+  needReadable: makeBitMapDescriptor(R.needReadable),
+  emittedReadable: makeBitMapDescriptor(R.emittedReadable),
+  readableListening: makeBitMapDescriptor(R.readableListening),
+  resumeScheduled: makeBitMapDescriptor(R.resumeScheduled),
+  errorEmitted: makeBitMapDescriptor(kErrorEmitted),
+  emitClose: makeBitMapDescriptor(kEmitClose),
+  autoDestroy: makeBitMapDescriptor(kAutoDestroy),
+  destroyed: makeBitMapDescriptor(kDestroyed),
+  closed: makeBitMapDescriptor(kClosed),
+  closeEmitted: makeBitMapDescriptor(kCloseEmitted),
+  multiAwaitDrain: makeBitMapDescriptor(R.multiAwaitDrain),
+  readingMore: makeBitMapDescriptor(R.readingMore),
+  dataEmitted: makeBitMapDescriptor(R.dataEmitted),
+  errored: makeValueDescriptor(kErrored, kErroredValue),
+  defaultEncoding: makeDefaultEncodingDescriptor(R.defaultUTF8Encoding),
+  decoder: makeValueDescriptor(R.decoder, kDecoderValue),
+  encoding: makeValueDescriptor(R.encoding, kEncodingValue),
+  flowing: {
+    enumerable: false,
+    get() {
+      return (this[kState] & R.hasFlowing) !== 0 ? (this[kState] & R.flowing) !== 0 : null;
+    },
+    set(value) {
+      if (value == null) {
+        this[kState] &= ~(R.hasFlowing | R.flowing);
+      } else if (value) {
+        this[kState] |= R.hasFlowing | R.flowing;
+      } else {
+        this[kState] |= R.hasFlowing;
+        this[kState] &= ~R.flowing;
+      }
+    },
+  },
+  // pause()/resume() were called (null: neither yet).
+  [kPaused]: {
+    enumerable: false,
+    get() {
+      return (this[kState] & R.hasPaused) !== 0 ? (this[kState] & R.paused) !== 0 : null;
+    },
+    set(value) {
+      if (value == null) {
+        this[kState] &= ~(R.hasPaused | R.paused);
+      } else if (value) {
+        this[kState] |= R.hasPaused | R.paused;
+      } else {
+        this[kState] |= R.hasPaused;
+        this[kState] &= ~R.paused;
+      }
+    },
+  },
+});
+
 function Readable(options) {
   if (!(this instanceof Readable)) return new Readable(options);
   const isDuplex = this instanceof Duplex;
+  this._events ??= {
+    close: undefined,
+    error: undefined,
+    data: undefined,
+    end: undefined,
+    readable: undefined,
+  };
   this._readableState = new ReadableState(options, this, isDuplex);
   if (options) {
     if (typeof options.read === 'function') this._read = options.read;
@@ -755,7 +1014,8 @@ Readable.prototype.on = function (ev, fn) {
   const res = Stream.prototype.on.call(this, ev, fn);
   const state = this._readableState;
   if (ev === 'data') {
-    state.readableListening = this.listenerCount('readable') > 0;
+    state[kState] |= R.dataListening;
+    if (this.listenerCount('readable') > 0) state.readableListening = true;
     if (state.flowing !== false) this.resume();
   } else if (ev === 'readable') {
     if (!state.endEmitted && !state.readableListening) {
@@ -775,9 +1035,8 @@ Readable.prototype.removeListener = function (ev, fn) {
   const res = Stream.prototype.removeListener.call(this, ev, fn);
   if (ev === 'readable') {
     process.nextTick(updateReadableListening, this);
-  } else if (ev === 'data' && this.listenerCount('data') === 0 &&
-             !state.resumeScheduled && state.flowing) {
-    // Node 24 keeps flowing; nothing to do.
+  } else if (ev === 'data' && this.listenerCount('data') === 0) {
+    state[kState] &= ~R.dataListening;
   }
   return res;
 };
@@ -1203,63 +1462,183 @@ function from(ReadableCtor, iterable, opts) {
 
 const kOnFinished = Symbol('kOnFinished');
 
+// WritableState's own bits (writable.js).
+const W = {
+  sync: 1 << 9,
+  finalCalled: 1 << 10,
+  needDrain: 1 << 11,
+  ending: 1 << 12,
+  finished: 1 << 13,
+  decodeStrings: 1 << 14,
+  writing: 1 << 15,
+  bufferProcessing: 1 << 16,
+  prefinished: 1 << 17,
+  allBuffers: 1 << 18,
+  allNoop: 1 << 19,
+  onFinished: 1 << 20,
+  hasWritable: 1 << 21,
+  writable: 1 << 22,
+  corked: 1 << 23,
+  defaultUTF8Encoding: 1 << 24,
+  writeCb: 1 << 25,
+  expectWriteCb: 1 << 26,
+  afterWriteTickInfo: 1 << 27,
+  afterWritePending: 1 << 28,
+  buffered: 1 << 29,
+  ended: 1 << 30,
+};
+const kOnFinishedValue = Symbol('kOnFinishedValue');
+const kWriteCbValue = Symbol('kWriteCbValue');
+const kAfterWriteTickInfoValue = Symbol('kAfterWriteTickInfoValue');
+const kBufferedValue = Symbol('kBufferedValue');
+
 function WritableState(options, stream, isDuplex) {
   if (typeof isDuplex !== 'boolean') isDuplex = stream instanceof Duplex;
-  this.objectMode = !!(options && options.objectMode);
-  if (isDuplex && options && options.writableObjectMode) this.objectMode = true;
+  this[kState] = W.sync | kConstructed | kEmitClose | kAutoDestroy;
+  if (options?.objectMode) this[kState] |= kObjectMode;
+  if (isDuplex && options?.writableObjectMode) this[kState] |= kObjectMode;
   const hwm = options ? getHighWaterMark(options, 'writableHighWaterMark', isDuplex) : null;
-  this.highWaterMark = hwm ?? getDefaultHighWaterMark(this.objectMode);
-  this.finalCalled = false;
-  this.needDrain = false;
-  this.ending = false;
-  this.ended = false;
-  this.finished = false;
-  this.destroyed = false;
-  this.decodeStrings = !(options && options.decodeStrings === false);
-  this.defaultEncoding = (options && options.defaultEncoding) || 'utf8';
+  this.highWaterMark = hwm ?? getDefaultHighWaterMark((this[kState] & kObjectMode) !== 0);
+  if (!options || options.decodeStrings !== false) this[kState] |= W.decodeStrings;
+  if (options && options.emitClose === false) this[kState] &= ~kEmitClose;
+  if (options && options.autoDestroy === false) this[kState] &= ~kAutoDestroy;
+  const defaultEncoding = options ? options.defaultEncoding : null;
+  if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
+    this[kState] |= W.defaultUTF8Encoding;
+  } else if (isEncoding(defaultEncoding)) {
+    this[kState] &= ~W.defaultUTF8Encoding;
+    this[kDefaultEncodingValue] = defaultEncoding;
+  } else {
+    throw errors.unknownEncoding(defaultEncoding);
+  }
   this.length = 0;
-  this.writing = false;
   this.corked = 0;
-  this.sync = true;
-  this.bufferProcessing = false;
-  this.onwrite = onwrite.bind(undefined, stream);
-  this.writecb = null;
+  this.onwrite = (er) => onwrite(stream, er);
   this.writelen = 0;
-  this.afterWriteTickInfo = null;
-  this.buffered = [];
-  this.bufferedIndex = 0;
-  this.allBuffers = true;
-  this.allNoop = true;
+  resetBuffer(this);
   this.pendingcb = 0;
-  this.constructed = true;
-  this.prefinished = false;
-  this.errorEmitted = false;
-  this.emitClose = !options || options.emitClose !== false;
-  this.autoDestroy = !options || options.autoDestroy !== false;
-  this.errored = null;
-  this.closed = false;
-  this.closeEmitted = false;
-  this[kOnFinished] = [];
+}
+
+Object.defineProperties(WritableState.prototype, {
+  objectMode: makeBitMapDescriptor(kObjectMode),
+  finalCalled: makeBitMapDescriptor(W.finalCalled),
+  needDrain: makeBitMapDescriptor(W.needDrain),
+  ending: makeBitMapDescriptor(W.ending),
+  ended: makeBitMapDescriptor(W.ended),
+  finished: makeBitMapDescriptor(W.finished),
+  destroyed: makeBitMapDescriptor(kDestroyed),
+  decodeStrings: makeBitMapDescriptor(W.decodeStrings),
+  writing: makeBitMapDescriptor(W.writing),
+  sync: makeBitMapDescriptor(W.sync),
+  bufferProcessing: makeBitMapDescriptor(W.bufferProcessing),
+  constructed: makeBitMapDescriptor(kConstructed),
+  prefinished: makeBitMapDescriptor(W.prefinished),
+  errorEmitted: makeBitMapDescriptor(kErrorEmitted),
+  emitClose: makeBitMapDescriptor(kEmitClose),
+  autoDestroy: makeBitMapDescriptor(kAutoDestroy),
+  closed: makeBitMapDescriptor(kClosed),
+  closeEmitted: makeBitMapDescriptor(kCloseEmitted),
+  allBuffers: makeBitMapDescriptor(W.allBuffers),
+  allNoop: makeBitMapDescriptor(W.allNoop),
+  errored: makeValueDescriptor(kErrored, kErroredValue),
+  writable: {
+    enumerable: false,
+    get() {
+      return (this[kState] & W.hasWritable) !== 0 ? (this[kState] & W.writable) !== 0 : undefined;
+    },
+    set(value) {
+      if (value == null) {
+        this[kState] &= ~(W.hasWritable | W.writable);
+      } else if (value) {
+        this[kState] |= W.hasWritable | W.writable;
+      } else {
+        this[kState] |= W.hasWritable;
+        this[kState] &= ~W.writable;
+      }
+    },
+  },
+  defaultEncoding: makeDefaultEncodingDescriptor(W.defaultUTF8Encoding),
+  // The pending write's callback (null when none: onwrite checks for a second call).
+  writecb: {
+    enumerable: false,
+    get() { return (this[kState] & W.writeCb) !== 0 ? this[kWriteCbValue] : null; },
+    set(value) {
+      this[kWriteCbValue] = value;
+      if (value) this[kState] |= W.writeCb;
+      else this[kState] &= ~W.writeCb;
+    },
+  },
+  afterWriteTickInfo: {
+    enumerable: false,
+    get() {
+      return (this[kState] & W.afterWriteTickInfo) !== 0 ? this[kAfterWriteTickInfoValue] : null;
+    },
+    set(value) {
+      this[kAfterWriteTickInfoValue] = value;
+      if (value) this[kState] |= W.afterWriteTickInfo;
+      else this[kState] &= ~W.afterWriteTickInfo;
+    },
+  },
+  // The writes waiting while one is in progress (a fresh empty array while there are none;
+  // writeOrBuffer makes the stored one).
+  buffered: {
+    enumerable: false,
+    get() { return (this[kState] & W.buffered) !== 0 ? this[kBufferedValue] : []; },
+    set(value) {
+      this[kBufferedValue] = value;
+      if (value) this[kState] |= W.buffered;
+      else this[kState] &= ~W.buffered;
+    },
+  },
+  // end()'s callbacks (the array exists once one was added).
+  [kOnFinished]: {
+    enumerable: false,
+    get() { return (this[kState] & W.onFinished) !== 0 ? this[kOnFinishedValue] : []; },
+  },
+});
+
+function addOnFinished(state, cb) {
+  if ((state[kState] & W.onFinished) === 0) {
+    state[kState] |= W.onFinished;
+    state[kOnFinishedValue] ??= [];
+  }
+  state[kOnFinishedValue].push(cb);
+}
+
+// The end() callbacks to call now: taken out of the state.
+function takeOnFinished(state) {
+  if ((state[kState] & W.onFinished) === 0) return [];
+  const callbacks = state[kOnFinishedValue];
+  state[kOnFinishedValue] = null;
+  state[kState] &= ~W.onFinished;
+  return callbacks;
 }
 
 WritableState.prototype.getBuffer = function getBuffer() {
-  return this.buffered.slice(this.bufferedIndex);
+  return (this[kState] & W.buffered) === 0 ? [] : this.buffered.slice(this.bufferedIndex);
 };
 
 Object.defineProperty(WritableState.prototype, 'bufferedRequestCount', {
-  get() { return this.buffered.length - this.bufferedIndex; },
+  get() { return (this[kState] & W.buffered) === 0 ? 0 : this[kBufferedValue].length - this.bufferedIndex; },
 });
 
 function resetBuffer(state) {
-  state.buffered = [];
+  state[kBufferedValue] = null;
   state.bufferedIndex = 0;
-  state.allBuffers = true;
-  state.allNoop = true;
+  state[kState] |= W.allBuffers | W.allNoop;
+  state[kState] &= ~W.buffered;
 }
 
 function Writable(options) {
   const isDuplex = this instanceof Duplex;
   if (!isDuplex && !(this instanceof Writable)) return new Writable(options);
+  this._events ??= {
+    close: undefined,
+    error: undefined,
+    prefinish: undefined,
+    finish: undefined,
+    drain: undefined,
+  };
   this._writableState = new WritableState(options, this, isDuplex);
   if (options) {
     if (typeof options.write === 'function') this._write = options.write;
@@ -1339,13 +1718,16 @@ Writable.prototype.write = function (chunk, encoding, cb) {
 };
 
 Writable.prototype.cork = function () {
-  this._writableState.corked++;
+  const state = this._writableState;
+  state[kState] |= W.corked;
+  state.corked++;
 };
 
 Writable.prototype.uncork = function () {
   const state = this._writableState;
   if (state.corked) {
     state.corked--;
+    if (!state.corked) state[kState] &= ~W.corked;
     if (!state.writing) clearBuffer(this, state);
   }
 };
@@ -1360,27 +1742,35 @@ Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
 function writeOrBuffer(stream, state, chunk, encoding, callback) {
   const len = state.objectMode ? 1 : chunk.length;
   state.length += len;
-  const ret = state.length < state.highWaterMark;
-  if (!ret) state.needDrain = true;
   if (state.writing || state.corked || state.errored || !state.constructed) {
-    state.buffered.push({ chunk, encoding, callback });
+    if ((state[kState] & W.buffered) === 0) {
+      state[kState] |= W.buffered;
+      state[kBufferedValue] = [];
+    }
+    state[kBufferedValue].push({ chunk, encoding, callback });
     if (state.allBuffers && encoding !== 'buffer') state.allBuffers = false;
     if (state.allNoop && callback !== nop) state.allNoop = false;
   } else {
     state.writelen = len;
-    state.writecb = callback;
+    // Node 24 keeps no callback for a write without one.
+    if (callback !== nop) state.writecb = callback;
     state.writing = true;
+    state[kState] |= W.expectWriteCb;
     state.sync = true;
     stream._write(chunk, encoding, state.onwrite);
     state.sync = false;
   }
+  // Node 24 measures after the write (a synchronous one may have finished).
+  const ret = state.length < state.highWaterMark || state.length === 0;
+  if (!ret) state.needDrain = true;
   return ret && !state.errored && !state.destroyed;
 }
 
 function doWrite(stream, state, writev, len, chunk, encoding, cb) {
   state.writelen = len;
-  state.writecb = cb;
+  if (cb !== nop) state.writecb = cb;
   state.writing = true;
+  state[kState] |= W.expectWriteCb;
   state.sync = true;
   if (state.destroyed) state.onwrite(errors.destroyed('write'));
   else if (writev) stream._writev(chunk, state.onwrite);
@@ -1397,13 +1787,14 @@ function onwriteError(stream, state, er, cb) {
 
 function onwrite(stream, er) {
   const state = stream._writableState;
-  const sync = state.sync;
-  const cb = state.writecb;
-  if (typeof cb !== 'function') {
+  if ((state[kState] & W.expectWriteCb) === 0) {
     errorOrDestroy(stream, errors.multipleCallback());
     return;
   }
+  const sync = state.sync;
+  const cb = (state[kState] & W.writeCb) !== 0 ? state[kWriteCbValue] : nop;
   state.writing = false;
+  state[kState] &= ~W.expectWriteCb;
   state.writecb = null;
   state.length -= state.writelen;
   state.writelen = 0;
@@ -1418,11 +1809,28 @@ function onwrite(stream, er) {
   } else {
     if (state.buffered.length > state.bufferedIndex) clearBuffer(stream, state);
     if (sync) {
-      if (state.afterWriteTickInfo !== null && state.afterWriteTickInfo.cb === cb) {
+      // Node 24: a write without a callback needs a tick only to emit 'drain' (or after a
+      // destroy); one with the same callback as the pending tick joins it.
+      const needDrain = state.needDrain && state.length === 0;
+      // As Node's `(state[kState] & kDestroyed !== 0)`, which tests the objectMode bit.
+      const needTick = needDrain || (state[kState] & 1) !== 0 || cb !== nop;
+      if (cb === nop) {
+        if ((state[kState] & W.afterWritePending) === 0 && needTick) {
+          process.nextTick(afterWrite, stream, state, 1, cb);
+          state[kState] |= W.afterWritePending;
+        } else {
+          state.pendingcb--;
+          if (state.ending) finishMaybe(stream, state, true);
+        }
+      } else if (state.afterWriteTickInfo !== null && state.afterWriteTickInfo.cb === cb) {
         state.afterWriteTickInfo.count++;
-      } else {
+      } else if (needTick) {
         state.afterWriteTickInfo = { count: 1, cb, stream, state };
         process.nextTick(afterWriteTick, state.afterWriteTickInfo);
+        state[kState] |= W.afterWritePending;
+      } else {
+        state.pendingcb--;
+        if (state.ending) finishMaybe(stream, state, true);
       }
     } else {
       afterWrite(stream, state, 1, cb);
@@ -1436,6 +1844,7 @@ function afterWriteTick({ stream, state, count, cb }) {
 }
 
 function afterWrite(stream, state, count, cb) {
+  state[kState] &= ~W.afterWritePending;
   const needDrain = !state.ending && !stream.destroyed && state.length === 0 && state.needDrain;
   if (needDrain) {
     state.needDrain = false;
@@ -1457,7 +1866,7 @@ function errorBuffer(state) {
     state.length -= len;
     callback(state.errored ?? errors.destroyed('write'));
   }
-  const onfinishCallbacks = state[kOnFinished].splice(0);
+  const onfinishCallbacks = takeOnFinished(state);
   for (let i = 0; i < onfinishCallbacks.length; i++) {
     onfinishCallbacks[i](state.errored ?? errors.destroyed('end'));
   }
@@ -1538,7 +1947,7 @@ Writable.prototype.end = function (chunk, encoding, cb) {
   if (typeof cb === 'function') {
     if (err) process.nextTick(cb, err);
     else if (state.finished) process.nextTick(cb, null);
-    else state[kOnFinished].push(cb);
+    else addOnFinished(state, cb);
   }
   return this;
 };
@@ -1559,7 +1968,7 @@ function callFinal(stream, state) {
     called = true;
     state.pendingcb--;
     if (err) {
-      const onfinishCallbacks = state[kOnFinished].splice(0);
+      const onfinishCallbacks = takeOnFinished(state);
       for (let i = 0; i < onfinishCallbacks.length; i++) onfinishCallbacks[i](err);
       errorOrDestroy(stream, err, state.sync);
     } else if (needFinish(state)) {
@@ -1585,7 +1994,7 @@ function prefinish(stream, state) {
       state.finalCalled = true;
       callFinal(stream, state);
     } else {
-      state.prefinished = true;
+      state[kState] |= W.finalCalled | W.prefinished;
       stream.emit('prefinish');
     }
   }
@@ -1612,7 +2021,7 @@ function finishMaybe(stream, state, sync) {
 function finish(stream, state) {
   state.pendingcb--;
   state.finished = true;
-  const onfinishCallbacks = state[kOnFinished].splice(0);
+  const onfinishCallbacks = takeOnFinished(state);
   for (let i = 0; i < onfinishCallbacks.length; i++) onfinishCallbacks[i](null);
   stream.emit('finish');
   if (state.autoDestroy) {
@@ -1657,7 +2066,7 @@ defineGetters(Writable.prototype, {
 
 Writable.prototype.destroy = function (err, cb) {
   const state = this._writableState;
-  if (!state.destroyed && (state.bufferedIndex < state.buffered.length || state[kOnFinished].length)) {
+  if (!state.destroyed && (state.bufferedIndex < state.buffered.length || (state[kState] & W.onFinished) !== 0)) {
     process.nextTick(errorBuffer, state);
   }
   destroy.call(this, err, cb);
@@ -1671,14 +2080,21 @@ Writable.prototype[EE.captureRejectionSymbol] = function (err) { this.destroy(er
 
 function Duplex(options) {
   if (!(this instanceof Duplex)) return new Duplex(options);
-  this._events ??= {};
-  Readable.call(this, options);
+  // Node 24's order: the preset events, both states, then the options.
+  this._events ??= {
+    close: undefined,
+    error: undefined,
+    prefinish: undefined,
+    finish: undefined,
+    drain: undefined,
+    data: undefined,
+    end: undefined,
+    readable: undefined,
+  };
+  this._readableState = new ReadableState(options, this, true);
   const w = new WritableState(options, this, true);
   this._writableState = w;
   if (options) {
-    if (typeof options.write === 'function') this._write = options.write;
-    if (typeof options.writev === 'function') this._writev = options.writev;
-    if (typeof options.final === 'function') this._final = options.final;
     this.allowHalfOpen = options.allowHalfOpen !== false;
     if (options.readable === false) {
       this._readableState.readable = false;
@@ -1691,11 +2107,24 @@ function Duplex(options) {
       w.ended = true;
       w.finished = true;
     }
+    if (typeof options.read === 'function') this._read = options.read;
+    if (typeof options.write === 'function') this._write = options.write;
+    if (typeof options.writev === 'function') this._writev = options.writev;
+    if (typeof options.destroy === 'function') this._destroy = options.destroy;
+    if (typeof options.final === 'function') this._final = options.final;
+    if (typeof options.construct === 'function') this._construct = options.construct;
   } else {
     this.allowHalfOpen = true;
   }
-  if (this._construct && this._readableState.constructed) {
-    // Readable's constructor did not see the writable side: construct again for it.
+  Stream.call(this, options);
+  if (this._construct) {
+    construct(this, () => {
+      const r = this._readableState;
+      if (r.needReadable) maybeReadMore(this, r);
+      const ws = this._writableState;
+      if (!ws.writing) clearBuffer(this, ws);
+      finishMaybe(this, ws);
+    });
   }
 }
 Object.setPrototypeOf(Duplex.prototype, Readable.prototype);
@@ -1776,6 +2205,8 @@ function transformFinal(cb) {
 function transformPrefinish() {
   if (this._final !== transformFinal) transformFinal.call(this);
 }
+// Node's listener is named `prefinish` (it shows in `console.log(transform)`).
+Object.defineProperty(transformPrefinish, 'name', { value: 'prefinish' });
 
 Transform.prototype._final = transformFinal;
 

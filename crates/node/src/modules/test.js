@@ -1,10 +1,10 @@
 // node:test — the test runner of a single file (`test`/`it`, `describe`/`suite`, hooks,
-// subtests, skip/todo, timeouts, plans, diagnostics, `mock.fn`/`mock.method`) with Node 24's
+// subtests, skip/todo, timeouts, plans, diagnostics, `mock.fn`/`mock.method`/`mock.timers`) with Node 24's
 // default `spec` reporter. Written for jsgen after the behaviour of Node's
 // lib/internal/test_runner (test.js, harness.js, reporter/spec.js): the same report lines,
 // summary counters, failing-test section and exit code. Durations are real, as in Node.
 // Not here: `node --test` (running files in subprocesses), other reporters, coverage,
-// snapshots, module mocks, mock timers, `only` filtering (needs --test-only).
+// snapshots, module mocks, `only` filtering (needs --test-only).
 'use strict';
 
 const { inspect } = require('util');
@@ -307,6 +307,8 @@ class Test {
     }
     if (this.error === null) this.passed = true;
     this.durationMs = Number(now() - start) / 1e6;
+    // Node's postRun: the test's mocks (functions, methods, timers) are undone.
+    this.mockTracker?.reset();
     this.finish();
   }
 
@@ -669,6 +671,12 @@ function validateFunction(value, name) {
 
 class MockTracker {
   #mocks = [];
+  #timers;
+
+  get timers() {
+    this.#timers ??= new MockTimers();
+    return this.#timers;
+  }
 
   fn(original = function () {}, implementation = original, options) {
     if (original !== null && typeof original === 'object') {
@@ -718,6 +726,7 @@ class MockTracker {
 
   reset() {
     this.restoreAll();
+    this.#timers?.reset();
     this.#mocks = [];
   }
 
@@ -763,6 +772,404 @@ class MockTracker {
         }
       },
     });
+  }
+}
+
+// ---- mock timers (lib/internal/test_runner/mock/mock_timers.js)
+
+// lib/internal/priority_queue.js: a binary heap; `peekBottom` is the heap's last slot, as in
+// Node (runAll ticks to that timer's time).
+class PriorityQueue {
+  #compare;
+  #heap = [undefined, undefined];
+  #setPosition;
+  #size = 0;
+  constructor(comparator, setPosition) {
+    this.#compare = comparator;
+    this.#setPosition = setPosition;
+  }
+  insert(value) {
+    const pos = ++this.#size;
+    this.#heap[pos] = value;
+    this.percolateUp(pos);
+  }
+  peek() { return this.#heap[1]; }
+  peekBottom() { return this.#heap[this.#size]; }
+  percolateDown(pos) {
+    const heap = this.#heap, size = this.#size, hsize = size >> 1, item = heap[pos];
+    while (pos <= hsize) {
+      let child = pos << 1;
+      const nextChild = child + 1;
+      let childItem = heap[child];
+      if (nextChild <= size && this.#compare(heap[nextChild], childItem) < 0) {
+        child = nextChild;
+        childItem = heap[nextChild];
+      }
+      if (this.#compare(item, childItem) <= 0) break;
+      this.#setPosition(childItem, pos);
+      heap[pos] = childItem;
+      pos = child;
+    }
+    heap[pos] = item;
+    this.#setPosition(item, pos);
+  }
+  percolateUp(pos) {
+    const heap = this.#heap, item = heap[pos];
+    while (pos > 1) {
+      const parent = pos >> 1;
+      const parentItem = heap[parent];
+      if (this.#compare(parentItem, item) <= 0) break;
+      heap[pos] = parentItem;
+      this.#setPosition(parentItem, pos);
+      pos = parent;
+    }
+    heap[pos] = item;
+    this.#setPosition(item, pos);
+  }
+  removeAt(pos) {
+    const heap = this.#heap;
+    heap[pos] = heap[this.#size];
+    heap[this.#size] = undefined;
+    const size = --this.#size;
+    if (size > 0 && pos <= size) {
+      if (pos > 1 && this.#compare(heap[pos >> 1], heap[pos]) > 0) this.percolateUp(pos);
+      else this.percolateDown(pos);
+    }
+  }
+  shift() {
+    const value = this.#heap[1];
+    if (value === undefined) return undefined;
+    this.removeAt(1);
+    return value;
+  }
+}
+
+const kTimeoutMax = 2 ** 31 - 1;
+const kMockTimersApis = ['setTimeout', 'setInterval', 'setImmediate', 'Date', 'scheduler.wait', 'AbortSignal.timeout'];
+let kMockDate;
+
+const invalidState = (message) => binding.nodeError('Error', 'ERR_INVALID_STATE', `Invalid state: ${message}`);
+function abortIt(signal) {
+  const { AbortError } = require('internal/abort_controller');
+  return new AbortError(undefined, { cause: signal.reason });
+}
+
+class MockTimeout {
+  #clear;
+  constructor(opts) {
+    this.id = opts.id;
+    this.callback = opts.callback;
+    this.runAt = opts.runAt;
+    this.interval = opts.interval;
+    this.args = opts.args;
+    this.#clear = opts.clear;
+  }
+  hasRef() { return true; }
+  ref() { return this; }
+  unref() { return this; }
+  refresh() { return this; }
+  close() {
+    this.#clear(this);
+    return this;
+  }
+  [Symbol.dispose]() { this.#clear(this); }
+}
+
+class MockTimers {
+  #saved = { __proto__: null };
+  #nativeDateDescriptor;
+  #timersInContext = [];
+  #isEnabled = false;
+  #currentTimer = 1;
+  #now = 0;
+  #executionQueue = new PriorityQueue(
+    (a, b) => (a.runAt - b.runAt) || (a.id - b.id),
+    (node, pos) => { node.priorityQueuePosition = pos; });
+
+  #setTimeout = (callback, delay, ...args) => this.#createTimer(false, callback, delay, ...args);
+  #setInterval = (callback, delay, ...args) => this.#createTimer(true, callback, delay, ...args);
+  #clearTimeout = (timer) => this.#clearTimer(timer);
+  #clearInterval = (timer) => this.#clearTimer(timer);
+  #clearImmediate = (timer) => this.#clearTimer(timer);
+
+  #createTimer(isInterval, callback, delay, ...args) {
+    if (delay > kTimeoutMax) delay = 1;
+    const timer = new MockTimeout({
+      id: this.#currentTimer++,
+      callback,
+      runAt: this.#now + delay,
+      interval: isInterval ? delay : undefined,
+      args,
+      clear: this.#clearTimeout,
+    });
+    this.#executionQueue.insert(timer);
+    return timer;
+  }
+
+  #clearTimer(timer) {
+    if (timer?.priorityQueuePosition !== undefined) {
+      this.#executionQueue.removeAt(timer.priorityQueuePosition);
+      timer.priorityQueuePosition = undefined;
+      timer.interval = undefined;
+    }
+  }
+
+  #setImmediate(callback, ...args) {
+    return this.#createTimer(false, callback, -1, ...args);
+  }
+
+  #createDate() {
+    kMockDate ??= Symbol('MockTimers');
+    const NativeDate = this.#nativeDateDescriptor.value;
+    if (NativeDate.isMock) throw invalidState('Date is already being mocked!');
+    const timers = this;
+    function MockDate(year, month, date, hours, minutes, seconds, ms) {
+      if (!new.target) return Date.prototype.toString.call(new NativeDate(timers.#now));
+      switch (arguments.length) {
+        case 0: return new NativeDate(timers.#now);
+        case 1: return new NativeDate(year);
+        case 2: return new NativeDate(year, month);
+        case 3: return new NativeDate(year, month, date);
+        case 4: return new NativeDate(year, month, date, hours);
+        case 5: return new NativeDate(year, month, date, hours, minutes);
+        case 6: return new NativeDate(year, month, date, hours, minutes, seconds);
+        default: return new NativeDate(year, month, date, hours, minutes, seconds, ms);
+      }
+    }
+    const { prototype, ...dateProps } = Object.getOwnPropertyDescriptors(NativeDate);
+    void prototype;
+    Object.defineProperties(MockDate, dateProps);
+    MockDate.now = function now() { return timers.#now; };
+    MockDate.toString = function toString() { return Function.prototype.toString.call(NativeDate); };
+    Object.defineProperties(MockDate, {
+      [kMockDate]: { enumerable: false, configurable: false, writable: false, value: this },
+      isMock: { enumerable: true, configurable: false, writable: false, value: true },
+    });
+    MockDate.prototype = NativeDate.prototype;
+    MockDate.parse = NativeDate.parse;
+    MockDate.UTC = NativeDate.UTC;
+    return MockDate;
+  }
+
+  async *#setIntervalPromisified(interval, result, options) {
+    const EventEmitter = require('events');
+    const emitter = new EventEmitter();
+    let onAbort;
+    if (options?.signal) {
+      if (options.signal.aborted) throw abortIt(options.signal);
+      onAbort = () => emitter.emit('error', abortIt(options.signal));
+      options.signal.addEventListener('abort', onAbort, { once: true });
+    }
+    const eventIt = EventEmitter.on(emitter, 'data');
+    const timer = this.#createTimer(true, () => emitter.emit('data'), interval, options);
+    try {
+      // eslint-disable-next-line no-unused-vars
+      for await (const event of eventIt) yield result;
+    } finally {
+      if (onAbort) options.signal.removeEventListener('abort', onAbort);
+      this.#clearInterval(timer);
+    }
+  }
+
+  async #promisifyTimer(timerFn, clearFn, ms, result, options) {
+    const { promise, resolve, reject } = Promise.withResolvers();
+    let onAbort;
+    if (options?.signal) {
+      if (options.signal.aborted) throw abortIt(options.signal);
+      onAbort = () => reject(abortIt(options.signal));
+      options.signal.addEventListener('abort', onAbort, { once: true });
+    }
+    const timer = timerFn(resolve, ms);
+    try {
+      await promise;
+      return result;
+    } finally {
+      if (onAbort) options.signal.removeEventListener('abort', onAbort);
+      clearFn(timer);
+    }
+  }
+
+  #assertTimersAreEnabled() {
+    if (!this.#isEnabled) throw invalidState('You should enable MockTimers first by calling the .enable function');
+  }
+
+  #assertTimeArg(time) {
+    if (time < 0) {
+      throw new (require('internal/errors').codes.ERR_INVALID_ARG_VALUE)('time', 'positive integer', time);
+    }
+  }
+
+  // Saves the descriptors of `names` on `object` under `key`, or puts them back.
+  #store(key, object, names) {
+    this.#saved[key] = names.map((n) => [object, n, Object.getOwnPropertyDescriptor(object, n)]);
+  }
+  #restore(key) {
+    for (const [object, name, desc] of this.#saved[key] || []) {
+      if (desc === undefined) delete object[name];
+      else Object.defineProperty(object, name, desc);
+    }
+    delete this.#saved[key];
+  }
+
+  #toggleEnableTimers(activate) {
+    const nodeTimers = require('timers');
+    const nodeTimersPromises = require('timers/promises');
+    const fake = {
+      __proto__: null,
+      'scheduler.wait': () => {
+        this.#store('scheduler.wait', nodeTimersPromises.scheduler, ['wait']);
+        nodeTimersPromises.scheduler.wait = (delay, options) =>
+          this.#promisifyTimer(this.#setTimeout, this.#clearTimeout, delay, undefined, options);
+      },
+      setTimeout: () => {
+        this.#store('setTimeout:g', globalThis, ['setTimeout', 'clearTimeout']);
+        this.#store('setTimeout:t', nodeTimers, ['setTimeout', 'clearTimeout']);
+        this.#store('setTimeout:p', nodeTimersPromises, ['setTimeout']);
+        globalThis.setTimeout = this.#setTimeout;
+        globalThis.clearTimeout = this.#clearTimeout;
+        nodeTimers.setTimeout = this.#setTimeout;
+        nodeTimers.clearTimeout = this.#clearTimeout;
+        nodeTimersPromises.setTimeout = (ms, result, options) =>
+          this.#promisifyTimer(this.#setTimeout, this.#clearTimeout, ms, result, options);
+      },
+      setInterval: () => {
+        this.#store('setInterval:g', globalThis, ['setInterval', 'clearInterval']);
+        this.#store('setInterval:t', nodeTimers, ['setInterval', 'clearInterval']);
+        this.#store('setInterval:p', nodeTimersPromises, ['setInterval']);
+        globalThis.setInterval = this.#setInterval;
+        globalThis.clearInterval = this.#clearInterval;
+        nodeTimers.setInterval = this.#setInterval;
+        nodeTimers.clearInterval = this.#clearInterval;
+        nodeTimersPromises.setInterval = (interval, result, options) =>
+          this.#setIntervalPromisified(interval, result, options);
+      },
+      setImmediate: () => {
+        this.#store('setImmediate:g', globalThis, ['setImmediate', 'clearImmediate']);
+        this.#store('setImmediate:t', nodeTimers, ['setImmediate', 'clearImmediate']);
+        this.#store('setImmediate:p', nodeTimersPromises, ['setImmediate']);
+        const setImmediate = (callback, ...args) => this.#setImmediate(callback, ...args);
+        globalThis.setImmediate = setImmediate;
+        globalThis.clearImmediate = this.#clearImmediate;
+        nodeTimers.setImmediate = setImmediate;
+        nodeTimers.clearImmediate = this.#clearImmediate;
+        nodeTimersPromises.setImmediate = (result, options) =>
+          this.#promisifyTimer((cb) => this.#setImmediate(cb), this.#clearImmediate, -1, result, options);
+      },
+      Date: () => {
+        this.#nativeDateDescriptor = Object.getOwnPropertyDescriptor(globalThis, 'Date');
+        globalThis.Date = this.#createDate();
+      },
+      'AbortSignal.timeout': () => {
+        this.#store('AbortSignal.timeout', AbortSignal, ['timeout']);
+        const mock = this;
+        Object.defineProperty(AbortSignal, 'timeout', {
+          configurable: true,
+          writable: true,
+          value: function timeout(delay) {
+            const controller = new AbortController();
+            mock.#setTimeout(() => { controller.abort(); }, delay);
+            return controller.signal;
+          },
+        });
+      },
+    };
+    const real = {
+      __proto__: null,
+      'scheduler.wait': () => this.#restore('scheduler.wait'),
+      setTimeout: () => { this.#restore('setTimeout:g'); this.#restore('setTimeout:t'); this.#restore('setTimeout:p'); },
+      setInterval: () => { this.#restore('setInterval:g'); this.#restore('setInterval:t'); this.#restore('setInterval:p'); },
+      setImmediate: () => { this.#restore('setImmediate:g'); this.#restore('setImmediate:t'); this.#restore('setImmediate:p'); },
+      Date: () => { Object.defineProperty(globalThis, 'Date', this.#nativeDateDescriptor); },
+      'AbortSignal.timeout': () => this.#restore('AbortSignal.timeout'),
+    };
+    const target = activate ? fake : real;
+    for (const timer of this.#timersInContext) target[timer]();
+    this.#isEnabled = activate;
+  }
+
+  tick(time = 1) {
+    this.#assertTimersAreEnabled();
+    this.#assertTimeArg(time);
+    this.#now += time;
+    let timer = this.#executionQueue.peek();
+    while (timer) {
+      if (timer.runAt > this.#now) break;
+      Reflect.apply(timer.callback, undefined, timer.args);
+      // The callback may have cleared its own timer.
+      const afterCallback = this.#executionQueue.peek();
+      if (afterCallback?.id === timer.id) {
+        this.#executionQueue.shift();
+        timer.priorityQueuePosition = undefined;
+      }
+      if (timer.interval !== undefined) {
+        timer.runAt += timer.interval;
+        this.#executionQueue.insert(timer);
+      }
+      timer = this.#executionQueue.peek();
+    }
+  }
+
+  enable(options = { __proto__: null, apis: kMockTimersApis, now: 0 }) {
+    const { codes } = require('internal/errors');
+    const internalOptions = { __proto__: null, ...options };
+    if (this.#isEnabled) throw invalidState('MockTimers is already enabled!');
+    if (Number.isNaN(internalOptions.now)) {
+      throw new codes.ERR_INVALID_ARG_VALUE('now', internalOptions.now,
+        `epoch must be a positive integer received ${internalOptions.now}`);
+    }
+    internalOptions.now ||= 0;
+    internalOptions.apis ||= kMockTimersApis;
+    const { apis } = internalOptions;
+    if (!Array.isArray(apis)) throw new codes.ERR_INVALID_ARG_TYPE('options.apis', 'Array', apis);
+    for (let i = 0; i < apis.length; i++) {
+      if (typeof apis[i] !== 'string') throw new codes.ERR_INVALID_ARG_TYPE(`options.apis[${i}]`, 'string', apis[i]);
+    }
+    for (const timer of apis) {
+      if (!kMockTimersApis.includes(timer)) {
+        throw new codes.ERR_INVALID_ARG_VALUE('options.apis', timer, `option ${timer} is not supported`);
+      }
+    }
+    this.#timersInContext = apis;
+    let isDate = true;
+    try { Date.prototype.getTime.call(internalOptions.now); } catch { isDate = false; }
+    if (isDate) {
+      this.#now = Date.prototype.getTime.call(internalOptions.now);
+    } else {
+      if (typeof internalOptions.now !== 'number') {
+        throw new codes.ERR_INVALID_ARG_TYPE('initialTime', 'number', internalOptions.now);
+      }
+      this.#assertTimeArg(internalOptions.now);
+      this.#now = internalOptions.now;
+    }
+    this.#toggleEnableTimers(true);
+  }
+
+  setTime(time = 0) {
+    if (typeof time !== 'number') {
+      throw new (require('internal/errors').codes.ERR_INVALID_ARG_TYPE)('time', 'number', time);
+    }
+    this.#assertTimeArg(time);
+    this.#assertTimersAreEnabled();
+    this.#now = time;
+  }
+
+  [Symbol.dispose]() {
+    this.reset();
+  }
+
+  reset() {
+    if (!this.#isEnabled) return;
+    this.#toggleEnableTimers(false);
+    this.#timersInContext = [];
+    this.#now = 0;
+    while (this.#executionQueue.shift() !== undefined);
+  }
+
+  runAll() {
+    this.#assertTimersAreEnabled();
+    const longestTimer = this.#executionQueue.peekBottom();
+    if (!longestTimer) return;
+    this.tick(longestTimer.runAt - this.#now);
   }
 }
 

@@ -235,6 +235,131 @@ function mapEquiv(a, b, strict, memo) {
   return true;
 }
 
+// assert.partialDeepStrictEqual's comparison (Node 24's comparisons.js, kPartial mode):
+// `expected` (b) may leave things out. Its keys must be in `actual` (a) with equal values; its
+// array elements, and a typed array's bytes, must appear in `actual` in order; its Set members
+// and Map entries must be in `actual`. Prototypes are not compared.
+const isObjectLike = (v) => typeof v === 'object' && v !== null;
+function enumerableKeys(o, kind) {
+  const keys = kind === 'array' || isTypedArray(o)
+    ? Object.keys(o).filter((k) => !(String(k >>> 0) === k && (k >>> 0) !== 4294967295))
+    : Object.keys(o);
+  for (const s of Object.getOwnPropertySymbols(o)) {
+    if (Object.prototype.propertyIsEnumerable.call(o, s)) keys.push(s);
+  }
+  return keys;
+}
+function hasOwn(o, k) {
+  return Object.prototype.hasOwnProperty.call(o, k);
+}
+function isPartialBytes(a, b) {
+  if (a.length < b.length) return false;
+  let ia = 0;
+  for (let ib = 0; ib < b.length; ib++) {
+    while (a[ia] !== b[ib]) {
+      ia++;
+      if (ia > a.length - b.length + ib) return false;
+    }
+    ia++;
+  }
+  return true;
+}
+function partialArrayEquiv(a, b, memo) {
+  const keysA = Object.keys(a).filter((k) => String(k >>> 0) === k);
+  const keysB = Object.keys(b).filter((k) => String(k >>> 0) === k);
+  let ia = 0;
+  for (let ib = 0; ib < keysB.length; ib++) {
+    while (ia < keysA.length && !isPartialDeepStrictEqual(a[keysA[ia]], b[keysB[ib]], memo)) ia++;
+    if (ia >= keysA.length) return false;
+    ia++;
+  }
+  return true;
+}
+function partialSetEquiv(a, b, memo) {
+  const unused = [...a].filter(isObjectLike);
+  for (const v of b) {
+    if (!isObjectLike(v)) {
+      if (!a.has(v)) return false;
+    } else if (!a.has(v)) {
+      const i = unused.findIndex((c) => isPartialDeepStrictEqual(c, v, memo));
+      if (i < 0) return false;
+      unused.splice(i, 1);
+    }
+  }
+  return true;
+}
+function partialMapEquiv(a, b, memo) {
+  const unused = [...a].filter(([k]) => isObjectLike(k));
+  for (const [k, v] of b) {
+    if (!isObjectLike(k) || a.has(k)) {
+      if (!a.has(k) || !isPartialDeepStrictEqual(a.get(k), v, memo)) return false;
+    } else {
+      const i = unused.findIndex(([ck, cv]) => isPartialDeepStrictEqual(ck, k, memo) && isPartialDeepStrictEqual(cv, v, memo));
+      if (i < 0) return false;
+      unused.splice(i, 1);
+    }
+  }
+  return true;
+}
+function partialErrorProp(a, b, prop, memo) {
+  return Object.prototype.propertyIsEnumerable.call(b, prop) ||
+    b[prop] === undefined || (prop === 'message' && b[prop] === '') ||
+    isPartialDeepStrictEqual(a[prop], b[prop], memo);
+}
+function isPartialDeepStrictEqual(a, b, memo) {
+  if (a === b) return a !== 0 || Object.is(a, b);
+  if (typeof a === 'number') return Number.isNaN(a) && Number.isNaN(b);
+  if (!isObjectLike(a) || !isObjectLike(b)) return false;
+  const ka = binding.kindOf(a), kb = binding.kindOf(b);
+  if (ka !== kb || objToString(a) !== objToString(b)) return false;
+  if (a[Symbol.toStringTag] !== b[Symbol.toStringTag]) return false;
+  if (ka === 'array' && a.length < b.length) return false;
+  if ((ka === 'set' || ka === 'map') && a.size < b.size) return false;
+  if (isTypedArray(a) || ka === 'dataview') {
+    const x = viewBytes(a), y = viewBytes(b);
+    if (!(x.length === y.length ? sameBytes(x, y) : isPartialBytes(x, y))) return false;
+  }
+  if (ka === 'arraybuffer' || ka === 'sharedarraybuffer') {
+    const x = new Uint8Array(a), y = new Uint8Array(b);
+    if (!(x.length === y.length ? sameBytes(x, y) : isPartialBytes(x, y))) return false;
+  }
+  if (ka === 'date') {
+    const t1 = a.getTime(), t2 = b.getTime();
+    if (t1 !== t2 && !(Number.isNaN(t1) && Number.isNaN(t2))) return false;
+  }
+  if (ka === 'regexp' && (a.source !== b.source || a.flags !== b.flags || a.lastIndex !== b.lastIndex)) return false;
+  if ((ka === 'number' || ka === 'string' || ka === 'boolean' || ka === 'bigint' || ka === 'symbol') &&
+      !Object.is(a.valueOf(), b.valueOf())) return false;
+  if (ka === 'weakmap' || ka === 'weakset' || ka === 'promise') return false;
+  memo = memo || { a: [], b: [] };
+  for (let i = 0; i < memo.a.length; i++) {
+    if (memo.a[i] === a) return memo.b[i] === b;
+  }
+  memo.a.push(a);
+  memo.b.push(b);
+  try {
+    if (ka === 'error') {
+      for (const prop of ['message', 'name', 'cause', 'errors']) {
+        if (!partialErrorProp(a, b, prop, memo)) return false;
+      }
+      if (hasOwn(b, 'cause') && !hasOwn(a, 'cause')) return false;
+    }
+    for (const k of enumerableKeys(b, ka)) {
+      const d = Object.getOwnPropertyDescriptor(a, k);
+      if (d === undefined || d.enumerable !== true) return false;
+      const value = d.writable !== undefined ? d.value : a[k];
+      if (!isPartialDeepStrictEqual(value, b[k], memo)) return false;
+    }
+    if (ka === 'array') return partialArrayEquiv(a, b, memo);
+    if (ka === 'set') return partialSetEquiv(a, b, memo);
+    if (ka === 'map') return partialMapEquiv(a, b, memo);
+    return true;
+  } finally {
+    memo.a.pop();
+    memo.b.pop();
+  }
+}
+
 function isDeepStrictEqual(a, b) {
   return isDeepEqual(a, b, true);
 }
@@ -581,6 +706,7 @@ module.exports = {
 };
 // Internal: the comparison used by node:assert.
 Object.defineProperty(module.exports, '__isDeepEqual', { value: isDeepEqual });
+Object.defineProperty(module.exports, '__isPartialDeepStrictEqual', { value: isPartialDeepStrictEqual });
 // util.promisify(setTimeout) / (setImmediate) are node:timers/promises' versions.
 for (const [name, fn] of [['setTimeout', globalThis.setTimeout], ['setImmediate', globalThis.setImmediate]]) {
   if (typeof fn === 'function' && !Object.prototype.hasOwnProperty.call(fn, kCustomPromisify)) {
