@@ -226,7 +226,7 @@ fn parse_with_items(
     };
     let iter = tokens
         .iter()
-        .map(|t| Ok((t.start as usize, t.tok.clone(), t.end as usize)))
+        .map(|t| Ok((t.start as usize, t.tok.clone(), t.end() as usize)))
         .chain(lex_err.map(|e| Err(lex_error(e))));
     let result = grammar::ScriptParser::new().parse(&ctx, iter);
     let mut errors = ctx.errors.take();
@@ -283,12 +283,14 @@ fn lex_error(e: LexError) -> SyntaxError {
 fn legacy_octal_tokens(src: &str, tokens: &[Token]) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
     for t in tokens {
-        let text = src.get((t.start as usize)..(t.end as usize)).unwrap_or("");
+        let text = src
+            .get((t.start as usize)..(t.end() as usize))
+            .unwrap_or("");
         match t.tok {
             Tok::Num(_) | Tok::NumElem(_) => {
                 let b = text.as_bytes();
                 if b.len() > 1 && b[0] == b'0' && b[1].is_ascii_digit() {
-                    out.push((t.start as usize, t.end as usize, false));
+                    out.push((t.start as usize, t.end() as usize, false));
                 }
             }
             Tok::Str(_) => {
@@ -299,7 +301,7 @@ fn legacy_octal_tokens(src: &str, tokens: &[Token]) -> Vec<(usize, usize, bool)>
                         let c = b[i + 1];
                         let next_digit = b.get(i + 2).is_some_and(|d| d.is_ascii_digit());
                         if (b'1'..=b'9').contains(&c) || (c == b'0' && next_digit) {
-                            out.push((t.start as usize, t.end as usize, true));
+                            out.push((t.start as usize, t.end() as usize, true));
                             break;
                         }
                         i += 2;
@@ -406,8 +408,8 @@ impl Ctx<'_> {
     /// Span of a statement ending at `r`, where `r` may lie past an inserted semicolon (the
     /// next token's start): ends at the last token that ends at or before `r`.
     pub fn sp_end(&self, l: usize, r: usize) -> Span {
-        let i = self.tokens.partition_point(|t| (t.end as usize) <= r);
-        match i.checked_sub(1).map(|j| self.tokens[j].end as usize) {
+        let i = self.tokens.partition_point(|t| (t.end() as usize) <= r);
+        match i.checked_sub(1).map(|j| self.tokens[j].end() as usize) {
             Some(end) if end >= l => sp(l, end),
             _ => sp(l, r),
         }
@@ -434,7 +436,7 @@ impl Ctx<'_> {
     }
 
     fn nl_before(&self, pos: usize) -> bool {
-        self.token_at(pos).is_some_and(|t| t.nl_before)
+        self.token_at(pos).is_some_and(|t| t.nl_before())
     }
 
     fn text(&self, span: Span) -> &str {
@@ -488,7 +490,7 @@ impl Ctx<'_> {
                     // reads `using` as an identifier and reports the name after it.
                     let i = self.tokens.partition_point(|t| (t.start as usize) < r);
                     if let Some(next) = self.tokens.get(i) {
-                        let span = sp(next.start as usize, next.end as usize);
+                        let span = sp(next.start as usize, next.end() as usize);
                         return SyntaxError::new(self.token_message(&next.tok, span), span);
                     }
                     self.token_message(&t, sp(l, r))
@@ -792,7 +794,7 @@ impl Ctx<'_> {
         let t = self.tokens.get(i.checked_sub(1)?)?;
         match &t.tok {
             Tok::Ident(n) if n.to_rust_string() == "await" => {
-                Some(Span::new(t.start as usize, t.end as usize))
+                Some(Span::new(t.start as usize, t.end() as usize))
             }
             _ => None,
         }
@@ -1632,11 +1634,11 @@ impl Ctx<'_> {
             }
             if let Tok::Ident(n) = &t.tok {
                 if n.to_rust_string() == word
-                    && self.src.get((t.start as usize)..(t.end as usize)) != Some(word)
+                    && self.src.get((t.start as usize)..(t.end() as usize)) != Some(word)
                 {
                     return user(
                         "Keywords cannot contain escape characters",
-                        sp(t.start as usize, t.end as usize),
+                        sp(t.start as usize, t.end() as usize),
                     );
                 }
             }
