@@ -316,25 +316,23 @@ impl ProcessHost for Interp {
         if let Some(code) = self.exiting {
             return code;
         }
-        if let Err(e) = r {
-            // An exception in an 'exit' listener is an uncaught exception (the listeners
-            // after it do not run): an 'uncaughtException' listener may handle it, else it
-            // is reported and the process exits with `process.exitCode`, or 1 when unset.
-            if let Abrupt::Throw(v) = e {
-                let handled = self.has_process_listeners("uncaughtException")
-                    && self
-                        .emit_process_event(
-                            "uncaughtException",
-                            &[v.clone(), Value::from("uncaughtException")],
-                        )
-                        .is_ok();
-                if let Some(code) = self.exiting {
-                    return code;
-                }
-                if !handled {
-                    self.node_mut().host.exit_listener_error = Some(v);
-                    return self.node().host.exit_code.unwrap_or(1);
-                }
+        // An exception in an 'exit' listener is an uncaught exception (the listeners after it
+        // do not run): an 'uncaughtException' listener may handle it, else it is reported
+        // and the process exits with `process.exitCode`, or 1 when unset.
+        if let Err(Abrupt::Throw(v)) = r {
+            let handled = self.has_process_listeners("uncaughtException")
+                && self
+                    .emit_process_event(
+                        "uncaughtException",
+                        &[v.clone(), Value::from("uncaughtException")],
+                    )
+                    .is_ok();
+            if let Some(code) = self.exiting {
+                return code;
+            }
+            if !handled {
+                self.node_mut().host.exit_listener_error = Some(v);
+                return self.node().host.exit_code.unwrap_or(1);
             }
         }
         self.process_exit_code(code)

@@ -24,6 +24,7 @@
 use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 
 use crate::ast::*;
 use crate::parser::SyntaxError;
@@ -194,7 +195,9 @@ pub fn resolve_script(script: &Script, opts: &ResolveOptions) -> Result<(), Synt
 /// functions made 10^6 tables), a hash table once it grows past `NameMap::SMALL`.
 #[derive(Default)]
 struct NameMap {
-    small: Vec<(JsStr, usize)>,
+    /// Inline for the one or two names most scopes have (issue #12: a heap list per
+    /// function scope was a malloc per function).
+    small: SmallVec<[(JsStr, usize); 2]>,
     big: Option<FxHashMap<JsStr, usize>>,
 }
 
@@ -253,7 +256,8 @@ struct ScopeB<'a> {
     /// The formal parameters of this function are being visited.
     in_params: bool,
     strict: bool,
-    decls: Vec<DeclB>,
+    /// Inline up to two (a function's usual parameters) instead of a heap list per scope.
+    decls: SmallVec<[DeclB; 2]>,
     lookup: NameMap,
     functions: Vec<(usize, Rc<Function>)>,
     has_direct_eval: bool,
@@ -263,7 +267,7 @@ struct ScopeB<'a> {
     num_slots: u32,
     target: Option<&'a std::cell::OnceCell<Rc<ScopeInfo>>>,
     simple_params: bool,
-    param_decls: Vec<usize>,
+    param_decls: SmallVec<[usize; 2]>,
     self_name: Option<usize>,
 }
 
@@ -389,7 +393,7 @@ impl<'a> Resolver<'a> {
             is_static_block: false,
             in_params: false,
             strict,
-            decls: Vec::new(),
+            decls: SmallVec::new(),
             lookup: NameMap::default(),
             functions: Vec::new(),
             has_direct_eval: false,
@@ -401,7 +405,7 @@ impl<'a> Resolver<'a> {
             num_slots: 0,
             target,
             simple_params: true,
-            param_decls: Vec::new(),
+            param_decls: SmallVec::new(),
             self_name: None,
         });
         self.cur = idx;

@@ -305,10 +305,38 @@ pub fn function_source_text(it: &Interp, o: &Obj) -> String {
                     }
                 }
             }
-            format!("function {}() {{ [native code] }}", c.name)
+            native_function_text(&c.name.to_string())
         }
-        ObjectKind::Native(n) => format!("function {}() {{ [native code] }}", n.name),
+        ObjectKind::Native(n) => native_function_text(&n.name.to_string()),
         _ => "function () { [native code] }".to_string(),
+    }
+}
+
+/// `function NAME() { [native code] }`, where NAME must be a NativeFunction's optional
+/// `get`/`set` and PropertyName (ECMA-262 Function.prototype.toString). A name that is
+/// not an IdentifierName (the legacy RegExp statics' `get $&`, `get $'`) is written as a
+/// computed name holding a string literal (`["$&"]`), as symbol-named functions are
+/// written computed (`[Symbol.iterator]`); V8 writes
+/// `get $&`, which is not NativeFunction syntax.
+fn native_function_text(name: &str) -> String {
+    let (accessor, prop) = match name.split_once(' ') {
+        Some((a @ ("get" | "set"), rest)) => (Some(a), rest),
+        _ => (None, name),
+    };
+    let mut chars = prop.chars();
+    let is_identifier_name = match chars.next() {
+        None => true,
+        Some(c) => {
+            jsgen_syntax::lexer::is_id_start(c) && chars.all(jsgen_syntax::lexer::is_id_continue)
+        }
+    };
+    if is_identifier_name || prop.starts_with('[') {
+        return format!("function {name}() {{ [native code] }}");
+    }
+    let quoted = prop.replace('\\', "\\\\").replace('"', "\\\"");
+    match accessor {
+        Some(a) => format!("function {a} [\"{quoted}\"]() {{ [native code] }}"),
+        None => format!("function [\"{quoted}\"]() {{ [native code] }}"),
     }
 }
 
@@ -320,6 +348,43 @@ fn function_proto_has_instance(it: &mut Interp, a: &Args) -> JsResult<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn native_function_text_is_native_function_syntax() {
+        assert_eq!(
+            native_function_text("map"),
+            "function map() { [native code] }"
+        );
+        assert_eq!(
+            native_function_text("get size"),
+            "function get size() { [native code] }"
+        );
+        assert_eq!(native_function_text(""), "function () { [native code] }");
+        assert_eq!(
+            native_function_text("[Symbol.iterator]"),
+            "function [Symbol.iterator]() { [native code] }"
+        );
+        assert_eq!(
+            native_function_text("get [Symbol.species]"),
+            "function get [Symbol.species]() { [native code] }"
+        );
+        assert_eq!(
+            native_function_text("get $1"),
+            "function get $1() { [native code] }"
+        );
+        assert_eq!(
+            native_function_text("get $&"),
+            r#"function get ["$&"]() { [native code] }"#
+        );
+        assert_eq!(
+            native_function_text("set $'"),
+            r#"function set ["$'"]() { [native code] }"#
+        );
+        assert_eq!(
+            native_function_text("a\"b"),
+            r#"function ["a\"b"]() { [native code] }"#
+        );
+    }
 
     #[test]
     fn bind_name_and_length() {

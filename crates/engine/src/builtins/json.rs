@@ -9,6 +9,8 @@ pub fn init(it: &mut Interp) {
     let json = it.new_object();
     it.define_method(&json, "parse", 2, json_parse);
     it.define_method(&json, "stringify", 3, json_stringify);
+    it.define_method(&json, "rawJSON", 1, json_raw_json);
+    it.define_method(&json, "isRawJSON", 1, json_is_raw_json);
     json.define(
         PropKey::Sym(it.symbols.to_string_tag.clone()),
         Value::from("JSON"),
@@ -409,28 +411,231 @@ fn json_parse(it: &mut Interp, a: &Args) -> JsResult<Value> {
         Err(m) => return Err(it.syntax_error(m)),
     };
     let reviver = a.get(1);
-    // 11. If IsCallable(reviver) is true: InternalizeJSONProperty(root, "", reviver).
+    // 11. If IsCallable(reviver) is true: InternalizeJSONProperty(root, "", reviver), with
+    // the parse records of JSON.parse source text access (the reviver's `context.source`).
     if it.is_callable(&reviver) {
+        let record = parse_record(text.units(), &unfiltered);
         let root = it.new_object();
         root.define("", unfiltered, Attrs::DEFAULT);
-        return internalize_json_property(it, &root, PropKey::from(""), &reviver, 0);
+        return internalize_json_property(it, &root, PropKey::from(""), &reviver, Some(&record), 0);
     }
     Ok(unfiltered)
+}
+
+/// A JSON Parse Record: the value a piece of the text parsed to, with the source text of a
+/// primitive, or the records of an array's elements or an object's members.
+struct ParseRecord {
+    value: Value,
+    source: Option<JsStr>,
+    elements: Vec<ParseRecord>,
+    entries: Vec<(JsStr, ParseRecord)>,
+}
+
+/// The parse records of `src`, already parsed (successfully) to `value`: a second walk of
+/// the text beside the value. Deeper than the reviver may go, no records are made.
+fn parse_record(src: &[u16], value: &Value) -> ParseRecord {
+    let mut p = Parser { s: src, pos: 0 };
+    record_of(&mut p, value.clone(), 0)
+}
+
+fn record_of(p: &mut Parser, value: Value, depth: usize) -> ParseRecord {
+    let mut r = ParseRecord {
+        value: value.clone(),
+        source: None,
+        elements: Vec::new(),
+        entries: Vec::new(),
+    };
+    p.skip_ws();
+    let start = p.pos;
+    match p.peek() {
+        Some(0x5B) => {
+            p.pos += 1;
+            let Value::Object(arr) = &value else {
+                return r;
+            };
+            let mut i = 0u32;
+            loop {
+                p.skip_ws();
+                match p.peek() {
+                    Some(0x5D) => {
+                        p.pos += 1;
+                        break;
+                    }
+                    Some(0x2C) => p.pos += 1,
+                    None => break,
+                    _ => {
+                        if depth >= MAX_REVIVER_DEPTH {
+                            skip_value(p);
+                        } else {
+                            let v = arr.get_own_data(&PropKey::Index(i)).unwrap_or_default();
+                            r.elements.push(record_of(p, v, depth + 1));
+                        }
+                        i += 1;
+                    }
+                }
+            }
+        }
+        Some(0x7B) => {
+            p.pos += 1;
+            let Value::Object(obj) = &value else {
+                return r;
+            };
+            loop {
+                p.skip_ws();
+                match p.peek() {
+                    Some(0x7D) => {
+                        p.pos += 1;
+                        break;
+                    }
+                    Some(0x2C) => p.pos += 1,
+                    Some(0x22) => {
+                        let Ok(key) = p.parse_string() else {
+                            break;
+                        };
+                        p.skip_ws();
+                        if p.peek() == Some(0x3A) {
+                            p.pos += 1;
+                        }
+                        if depth >= MAX_REVIVER_DEPTH {
+                            skip_value(p);
+                            continue;
+                        }
+                        let v = obj
+                            .get_own_data(&PropKey::from_str(&key))
+                            .unwrap_or_default();
+                        let rec = record_of(p, v, depth + 1);
+                        // A later duplicate key's member replaces the earlier one.
+                        match r.entries.iter_mut().find(|(k, _)| *k == key) {
+                            Some(e) => e.1 = rec,
+                            None => r.entries.push((key, rec)),
+                        }
+                    }
+                    _ => break,
+                }
+            }
+        }
+        Some(_) => {
+            skip_value(p);
+            r.source = Some(JsStr::from_units(p.s[start..p.pos].to_vec()));
+        }
+        None => {}
+    }
+    r
+}
+
+/// Moves past one value (its text is known to be valid JSON).
+fn skip_value(p: &mut Parser) {
+    p.skip_ws();
+    match p.peek() {
+        Some(0x22) => {
+            let _ = p.parse_string();
+        }
+        Some(0x5B | 0x7B) => {
+            let mut depth = 0usize;
+            while let Some(c) = p.peek() {
+                match c {
+                    0x22 => {
+                        let _ = p.parse_string();
+                        continue;
+                    }
+                    0x5B | 0x7B => depth += 1,
+                    0x5D | 0x7D => {
+                        depth = depth.saturating_sub(1);
+                        if depth == 0 {
+                            p.pos += 1;
+                            return;
+                        }
+                    }
+                    _ => {}
+                }
+                p.pos += 1;
+            }
+        }
+        _ => {
+            while let Some(c) = p.peek() {
+                if matches!(c, 0x2C | 0x5D | 0x7D) || is_ws(c) {
+                    break;
+                }
+                p.pos += 1;
+            }
+        }
+    }
+}
+
+/// JSON.rawJSON(text): a frozen null-prototype object whose `rawJSON` JSON.stringify emits
+/// as it is; the text must be one primitive JSON value without surrounding whitespace.
+fn json_raw_json(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let text = it.to_string(&a.get(0))?;
+    let src = text.units();
+    let invalid = |it: &mut Interp| it.syntax_error("Invalid value for JSON.rawJSON");
+    let Some(&first) = src.first() else {
+        return Err(invalid(it));
+    };
+    if is_ws(first) || first == 0x5B || first == 0x7B {
+        return Err(it.syntax_error(error_message(src, ParseError::Token, 0)));
+    }
+    let mut p = Parser { s: src, pos: 0 };
+    if let Err((e, pos)) = p.parse_value(it) {
+        return Err(it.syntax_error(error_message(src, e, pos)));
+    }
+    if p.pos < src.len() {
+        return Err(invalid(it));
+    }
+    let o = Obj::new(None, ObjectKind::Ordinary);
+    o.define(
+        "rawJSON",
+        Value::String(text.clone()),
+        Attrs::new(false, true, false),
+    );
+    o.define(
+        PropKey::Sym(it.raw_json_symbol.clone()),
+        Value::Bool(true),
+        Attrs::NONE,
+    );
+    o.borrow_mut().extensible = false;
+    Ok(Value::Object(o))
+}
+
+fn is_raw_json(it: &Interp, v: &Value) -> Option<Obj> {
+    match v {
+        Value::Object(o)
+            if o.get_own_data(&PropKey::Sym(it.raw_json_symbol.clone()))
+                .is_some() =>
+        {
+            Some(o.clone())
+        }
+        _ => None,
+    }
+}
+
+/// JSON.isRawJSON(O).
+fn json_is_raw_json(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    Ok(Value::Bool(is_raw_json(it, &a.get(0)).is_some()))
 }
 
 /// Most nested objects and arrays a reviver walks (V8's, from top-level code).
 const MAX_REVIVER_DEPTH: usize = 2_318;
 
-/// InternalizeJSONProperty(holder, name, reviver).
+/// InternalizeJSONProperty(holder, name, reviver, parseRecord).
 fn internalize_json_property(
     it: &mut Interp,
     holder: &Obj,
     name: PropKey,
     reviver: &Value,
+    record: Option<&ParseRecord>,
     depth: usize,
 ) -> JsResult<Value> {
     // 1. Let val be ? Get(holder, name).
     let val = it.get(holder, &name)?;
+    // The record still describes `val` only if the reviver left it in place.
+    let record = record.filter(|r| r.value.same_value(&val));
+    // The context: `{ source }` for a primitive from the text, else `{}`.
+    let context = it.new_object();
+    if let (Some(r), false) = (record, matches!(val, Value::Object(_))) {
+        if let Some(src) = &r.source {
+            context.define("source", Value::String(src.clone()), Attrs::DEFAULT);
+        }
+    }
     // 2. If val is an Object:
     if let Value::Object(o) = &val {
         // V8 recurses on its native stack: from top-level code it overflows past 2 318
@@ -454,8 +659,21 @@ fn internalize_json_property(
             })
             .collect()
         };
+        let is_array = it.is_array(&val)?;
         for k in keys {
-            let new_element = internalize_json_property(it, o, k.clone(), reviver, depth + 1)?;
+            let child = record.and_then(|r| {
+                if is_array {
+                    match &k {
+                        PropKey::Index(i) => r.elements.get(*i as usize),
+                        _ => None,
+                    }
+                } else {
+                    let ks = k.to_jsstr();
+                    r.entries.iter().find(|(n, _)| *n == ks).map(|(_, c)| c)
+                }
+            });
+            let new_element =
+                internalize_json_property(it, o, k.clone(), reviver, child, depth + 1)?;
             if new_element.is_undefined() {
                 it.delete_property(o, &k)?;
             } else {
@@ -463,11 +681,11 @@ fn internalize_json_property(
             }
         }
     }
-    // 3. Return ? Call(reviver, holder, « name, val »).
+    // 3. Return ? Call(reviver, holder, « name, val, context »).
     it.call(
         reviver,
         &Value::Object(holder.clone()),
-        &[name.to_value(), val],
+        &[name.to_value(), val, Value::Object(context)],
     )
 }
 
@@ -616,6 +834,13 @@ fn serialize_json_property(
     // 3. The replacer function.
     if let Some(r) = state.replacer.clone() {
         value = it.call(&r, &Value::Object(holder.clone()), &[key.to_value(), value])?;
+    }
+    // 4.a A JSON.rawJSON object: its text as it is.
+    if let Some(raw) = is_raw_json(it, &value) {
+        let text = it.get(&raw, &PropKey::from("rawJSON"))?;
+        let text = it.to_string(&text)?;
+        out.push_str(&text.to_rust_string());
+        return Ok(true);
     }
     // 4. Unbox Number, String, Boolean, BigInt objects.
     if let Value::Object(o) = &value {

@@ -2,7 +2,7 @@
 
 use crate::interp::jobs::{Capability, Handler};
 use crate::interp::{Abrupt, Args, Interp, JsResult};
-use crate::object::{Attrs, Obj, ObjectKind, PropKey, Slot};
+use crate::object::{Attrs, Obj, ObjectKind, Prop, PropKey, Slot};
 use crate::value::Value;
 
 pub fn init(it: &mut Interp) {
@@ -190,29 +190,35 @@ pub fn then_is_intact(it: &Interp, thenable: &Obj, then: &Value) -> bool {
 /// `constructor`, `%Promise.prototype%.constructor` is the data property %Promise%, and
 /// `%Promise%[Symbol.species]` is the original getter (which returns its receiver).
 fn species_is_default(it: &Interp, thenable: &Obj) -> bool {
-    {
-        let d = thenable.borrow();
-        if !matches!(d.kind, ObjectKind::Promise(_))
-            || !d
-                .proto
-                .as_ref()
-                .is_some_and(|p| Obj::ptr_eq(p, &it.intrinsics.promise_prototype))
-            || d.props.get(&constructor_key()).is_some()
+    // Read in place, cloning no key, value or descriptor: every `then` and every promise
+    // resolved with a promise asks this (issue #12: 850 instructions a call with copies).
+    PROMISE_KEYS.with(|[constructor, _]| {
         {
-            return false;
+            let d = thenable.borrow();
+            if !matches!(d.kind, ObjectKind::Promise(_))
+                || !d
+                    .proto
+                    .as_ref()
+                    .is_some_and(|p| Obj::ptr_eq(p, &it.intrinsics.promise_prototype))
+                || d.props.get(constructor).is_some()
+            {
+                return false;
+            }
         }
-    }
-    let ctor_ok = matches!(
-        it.intrinsics.promise_prototype.get_own_data(&constructor_key()),
-        Some(Value::Object(c)) if Obj::ptr_eq(&c, &it.intrinsics.promise_ctor)
-    );
-    let species = PropKey::Sym(it.symbols.species.clone());
-    ctor_ok
-        && matches!(
-            it.intrinsics.promise_ctor.get_own_property(&species).map(|p| p.slot),
-            Some(Slot::Accessor { get: Some(g), .. })
-                if Obj::ptr_eq(&g, &it.intrinsics.promise_species_get)
-        )
+        let ctor_ok = matches!(
+            it.intrinsics.promise_prototype.borrow().props.get(constructor),
+            Some(Prop { slot: Slot::Data(Value::Object(c)), .. })
+                if Obj::ptr_eq(c, &it.intrinsics.promise_ctor)
+        );
+        ctor_ok && {
+            let species = PropKey::Sym(it.symbols.species.clone());
+            matches!(
+                it.intrinsics.promise_ctor.borrow().props.get(&species),
+                Some(Prop { slot: Slot::Accessor { get: Some(g), .. }, .. })
+                    if Obj::ptr_eq(g, &it.intrinsics.promise_species_get)
+            )
+        }
+    })
 }
 
 fn promise_then(it: &mut Interp, a: &Args) -> JsResult<Value> {

@@ -48,9 +48,11 @@ impl RegExpData {
 #[derive(Default)]
 pub struct LegacyStatics {
     input: Option<JsStr>,
-    /// The subject string, the match's range and its captures (code-unit indices).
-    last: Option<(JsStr, usize, usize, Vec<Option<(usize, usize)>>)>,
+    last: Option<LastMatch>,
 }
+
+/// The subject string, the match's range and its captures (code-unit indices).
+type LastMatch = (JsStr, usize, usize, Vec<Option<(usize, usize)>>);
 
 /// The accessor names on %RegExp%, in V8's order; the index is the getter's capture.
 const LEGACY_STATICS: [&str; 19] = [

@@ -335,6 +335,8 @@ pub struct Interp {
     /// The private key under which an error keeps its stack (V8's `error_stack_symbol`): the
     /// captured frames until the `stack` getter formats them, then the string.
     pub(crate) error_stack_symbol: crate::value::Sym,
+    /// The private key that marks `JSON.rawJSON` results (the [[IsRawJSON]] slot).
+    pub(crate) raw_json_symbol: crate::value::Sym,
     /// Closures behind [`Interp::native_closure`] functions, by index.
     native_closures: Vec<NativeClosure>,
     /// Set (by the REPL's SIGINT handler, from another thread) to stop the running script:

@@ -328,6 +328,7 @@ pub fn create(
         host_data,
         native_closures: Vec::new(),
         error_stack_symbol: Sym::new_private(JsStr::from("error_stack_symbol"), None),
+        raw_json_symbol: Sym::new_private(JsStr::from("raw_json_symbol"), None),
         interrupt: Default::default(),
         terminate_code: Default::default(),
         max_call_depth: crate::interp::MAX_CALL_DEPTH,

@@ -494,31 +494,25 @@ const R = {
   dataListening: 1 << 27,
 };
 
+// The accessors are native (binding.bitAccessors): the stream code reads its flags
+// constantly, and a script getter per read made streams several times slower.
+function bitAccessors(kind, bit, other, valueKey, off) {
+  const { get, set } = binding.bitAccessors(kState, kind, bit, other, valueKey, off);
+  return { enumerable: false, get, set };
+}
+
 function makeBitMapDescriptor(bit) {
-  return {
-    enumerable: false,
-    get() { return (this[kState] & bit) !== 0; },
-    set(value) {
-      if (value) this[kState] |= bit;
-      else this[kState] &= ~bit;
-    },
-  };
+  return bitAccessors(0, bit, 0, undefined, undefined);
 }
 
 // A flag with a value stored beside it (`errored`, `decoder`, ...): null while the bit is off.
 function makeValueDescriptor(bit, key, off = null) {
-  return {
-    enumerable: false,
-    get() { return (this[kState] & bit) !== 0 ? this[key] : off; },
-    set(value) {
-      if (value) {
-        this[key] = value;
-        this[kState] |= bit;
-      } else {
-        this[kState] &= ~bit;
-      }
-    },
-  };
+  return bitAccessors(2, bit, 0, key, off);
+}
+
+// A flag that may also be unset (`flowing`: null, true or false).
+function makeTriStateDescriptor(hasBit, bit, off) {
+  return bitAccessors(1, bit, hasBit, undefined, off);
 }
 
 function makeDefaultEncodingDescriptor(bit) {
@@ -588,39 +582,9 @@ Object.defineProperties(ReadableState.prototype, {
   defaultEncoding: makeDefaultEncodingDescriptor(R.defaultUTF8Encoding),
   decoder: makeValueDescriptor(R.decoder, kDecoderValue),
   encoding: makeValueDescriptor(R.encoding, kEncodingValue),
-  flowing: {
-    enumerable: false,
-    get() {
-      return (this[kState] & R.hasFlowing) !== 0 ? (this[kState] & R.flowing) !== 0 : null;
-    },
-    set(value) {
-      if (value == null) {
-        this[kState] &= ~(R.hasFlowing | R.flowing);
-      } else if (value) {
-        this[kState] |= R.hasFlowing | R.flowing;
-      } else {
-        this[kState] |= R.hasFlowing;
-        this[kState] &= ~R.flowing;
-      }
-    },
-  },
+  flowing: makeTriStateDescriptor(R.hasFlowing, R.flowing, null),
   // pause()/resume() were called (null: neither yet).
-  [kPaused]: {
-    enumerable: false,
-    get() {
-      return (this[kState] & R.hasPaused) !== 0 ? (this[kState] & R.paused) !== 0 : null;
-    },
-    set(value) {
-      if (value == null) {
-        this[kState] &= ~(R.hasPaused | R.paused);
-      } else if (value) {
-        this[kState] |= R.hasPaused | R.paused;
-      } else {
-        this[kState] |= R.hasPaused;
-        this[kState] &= ~R.paused;
-      }
-    },
-  },
+  [kPaused]: makeTriStateDescriptor(R.hasPaused, R.paused, null),
 });
 
 function Readable(options) {
@@ -1541,55 +1505,14 @@ Object.defineProperties(WritableState.prototype, {
   allBuffers: makeBitMapDescriptor(W.allBuffers),
   allNoop: makeBitMapDescriptor(W.allNoop),
   errored: makeValueDescriptor(kErrored, kErroredValue),
-  writable: {
-    enumerable: false,
-    get() {
-      return (this[kState] & W.hasWritable) !== 0 ? (this[kState] & W.writable) !== 0 : undefined;
-    },
-    set(value) {
-      if (value == null) {
-        this[kState] &= ~(W.hasWritable | W.writable);
-      } else if (value) {
-        this[kState] |= W.hasWritable | W.writable;
-      } else {
-        this[kState] |= W.hasWritable;
-        this[kState] &= ~W.writable;
-      }
-    },
-  },
+  writable: makeTriStateDescriptor(W.hasWritable, W.writable, undefined),
   defaultEncoding: makeDefaultEncodingDescriptor(W.defaultUTF8Encoding),
   // The pending write's callback (null when none: onwrite checks for a second call).
-  writecb: {
-    enumerable: false,
-    get() { return (this[kState] & W.writeCb) !== 0 ? this[kWriteCbValue] : null; },
-    set(value) {
-      this[kWriteCbValue] = value;
-      if (value) this[kState] |= W.writeCb;
-      else this[kState] &= ~W.writeCb;
-    },
-  },
-  afterWriteTickInfo: {
-    enumerable: false,
-    get() {
-      return (this[kState] & W.afterWriteTickInfo) !== 0 ? this[kAfterWriteTickInfoValue] : null;
-    },
-    set(value) {
-      this[kAfterWriteTickInfoValue] = value;
-      if (value) this[kState] |= W.afterWriteTickInfo;
-      else this[kState] &= ~W.afterWriteTickInfo;
-    },
-  },
-  // The writes waiting while one is in progress (a fresh empty array while there are none;
-  // writeOrBuffer makes the stored one).
-  buffered: {
-    enumerable: false,
-    get() { return (this[kState] & W.buffered) !== 0 ? this[kBufferedValue] : []; },
-    set(value) {
-      this[kBufferedValue] = value;
-      if (value) this[kState] |= W.buffered;
-      else this[kState] &= ~W.buffered;
-    },
-  },
+  writecb: bitAccessors(3, W.writeCb, 0, kWriteCbValue, null),
+  afterWriteTickInfo: bitAccessors(3, W.afterWriteTickInfo, 0, kAfterWriteTickInfoValue, null),
+  // The writes waiting while one is in progress (an empty, frozen array while there are
+  // none; writeOrBuffer makes the stored one).
+  buffered: bitAccessors(3, W.buffered, 0, kBufferedValue, Object.freeze([])),
   // end()'s callbacks (the array exists once one was added).
   [kOnFinished]: {
     enumerable: false,
