@@ -662,7 +662,7 @@ impl Ctx<'_> {
             None => false,
         };
         let t = &self.tokens[lit];
-        object.then(|| sp(t.start as usize, t.end as usize))
+        object.then(|| sp(t.start as usize, t.end() as usize))
     }
 
     /// A token that cannot stand in a declaration's binding pattern (`var [a, 1] = b`,
