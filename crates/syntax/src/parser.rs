@@ -419,20 +419,31 @@ impl Ctx<'_> {
     /// own nesting level). A template after an optional chain is an early error
     /// (`a?.b\n`c``), which automatic semicolon insertion must not paper over.
     fn optional_chain_ends_before(&self, pos: usize) -> bool {
+        let chain = |t: &Tok| {
+            matches!(
+                t,
+                Tok::Ident(_) | Tok::Dot | Tok::PrivateName(_) | Tok::This | Tok::Super
+            )
+        };
+        matches!(self.token_before_chain(pos, chain), Some(Tok::QDot))
+    }
+
+    /// Walks back from `pos` over a member/call chain — tokens `chain` accepts and
+    /// bracketed groups (`(d)`, `[c]`) — and returns the first token before it.
+    fn token_before_chain(&self, pos: usize, chain: impl Fn(&Tok) -> bool) -> Option<&Tok> {
         let mut i = self.tokens.partition_point(|t| (t.start as usize) < pos);
         let mut depth = 0usize;
         while i > 0 {
             i -= 1;
-            match &self.tokens[i].tok {
+            let tok = &self.tokens[i].tok;
+            match tok {
                 Tok::RParen | Tok::RBracket => depth += 1,
                 Tok::LParen | Tok::LBracket if depth > 0 => depth -= 1,
-                Tok::QDot if depth == 0 => return true,
-                _ if depth > 0 => {}
-                Tok::Ident(_) | Tok::Dot | Tok::PrivateName(_) | Tok::This | Tok::Super => {}
-                _ => return false,
+                _ if depth > 0 || chain(tok) => {}
+                _ => return Some(tok),
             }
         }
-        false
+        None
     }
 
     fn nl_before(&self, pos: usize) -> bool {
@@ -590,20 +601,14 @@ impl Ctx<'_> {
             }
             Tok::QDot => {
                 // Back over the member chain (`a.b[c](d)`) before the `?.` to a `new`.
-                let mut i = self.tokens.partition_point(|t| (t.start as usize) < pos);
-                let mut depth = 0usize;
-                while i > 0 {
-                    i -= 1;
-                    match &self.tokens[i].tok {
-                        Tok::RParen | Tok::RBracket => depth += 1,
-                        Tok::LParen | Tok::LBracket if depth > 0 => depth -= 1,
-                        _ if depth > 0 => {}
-                        Tok::Ident(_) | Tok::Dot | Tok::PrivateName(_) | Tok::This => {}
-                        Tok::New => return Some("Invalid optional chain from new expression"),
-                        _ => return None,
-                    }
-                }
-                None
+                let chain = |t: &Tok| {
+                    matches!(
+                        t,
+                        Tok::Ident(_) | Tok::Dot | Tok::PrivateName(_) | Tok::This
+                    )
+                };
+                matches!(self.token_before_chain(pos, chain), Some(Tok::New))
+                    .then_some("Invalid optional chain from new expression")
             }
             _ => None,
         }

@@ -144,13 +144,7 @@ function isDeepEqual(a, b, strict, memo) {
   }
   if ((ka === 'arraybuffer' || ka === 'sharedarraybuffer') &&
       !sameBytes(new Uint8Array(a), new Uint8Array(b))) return false;
-  memo = memo || { a: [], b: [] };
-  for (let i = 0; i < memo.a.length; i++) {
-    if (memo.a[i] === a) return memo.b[i] === b;
-  }
-  memo.a.push(a);
-  memo.b.push(b);
-  try {
+  return comparePair(memo, a, b, (memo) => {
     const keysA = ownKeys(a, strict, ka);
     const keysB = ownKeys(b, strict, kb);
     if (keysA.length !== keysB.length) return false;
@@ -161,6 +155,20 @@ function isDeepEqual(a, b, strict, memo) {
     if (ka === 'set') return setEquiv(a, b, strict, memo);
     if (ka === 'map') return mapEquiv(a, b, strict, memo);
     return true;
+  });
+}
+
+// The cycle check of both deep comparisons: a pair already being compared (a cycle) is
+// equal only to the same pair; otherwise `compare` runs with the pair remembered.
+function comparePair(memo, a, b, compare) {
+  memo = memo || { a: [], b: [] };
+  for (let i = 0; i < memo.a.length; i++) {
+    if (memo.a[i] === a) return memo.b[i] === b;
+  }
+  memo.a.push(a);
+  memo.b.push(b);
+  try {
+    return compare(memo);
   } finally {
     memo.a.pop();
     memo.b.pop();
@@ -331,13 +339,7 @@ function isPartialDeepStrictEqual(a, b, memo) {
   if ((ka === 'number' || ka === 'string' || ka === 'boolean' || ka === 'bigint' || ka === 'symbol') &&
       !Object.is(a.valueOf(), b.valueOf())) return false;
   if (ka === 'weakmap' || ka === 'weakset' || ka === 'promise') return false;
-  memo = memo || { a: [], b: [] };
-  for (let i = 0; i < memo.a.length; i++) {
-    if (memo.a[i] === a) return memo.b[i] === b;
-  }
-  memo.a.push(a);
-  memo.b.push(b);
-  try {
+  return comparePair(memo, a, b, (memo) => {
     if (ka === 'error') {
       for (const prop of ['message', 'name', 'cause', 'errors']) {
         if (!partialErrorProp(a, b, prop, memo)) return false;
@@ -354,10 +356,7 @@ function isPartialDeepStrictEqual(a, b, memo) {
     if (ka === 'set') return partialSetEquiv(a, b, memo);
     if (ka === 'map') return partialMapEquiv(a, b, memo);
     return true;
-  } finally {
-    memo.a.pop();
-    memo.b.pop();
-  }
+  });
 }
 
 function isDeepStrictEqual(a, b) {
