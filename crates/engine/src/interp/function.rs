@@ -759,14 +759,25 @@ impl Interp {
             return Err(self.range_error("Maximum call stack size exceeded"));
         }
         self.call_depth += 1;
-        self.stack.push(StackEntry {
-            method_call: None,
-            construct: false,
-            name,
-            pos: Default::default(),
-            source,
-            kind,
-        });
+        // Written in place: `push` builds the entry on the native stack field by field and
+        // then copies it with wide loads, which cannot be forwarded from the narrow stores
+        // just made (a store-forwarding stall on every call; DESIGN.md, "Issue #17
+        // done-when audit").
+        self.stack.reserve(1);
+        let len = self.stack.len();
+        // SAFETY: `reserve(1)` left room for one more entry at `len`; it is fully written
+        // before the length covers it.
+        unsafe {
+            self.stack.as_mut_ptr().add(len).write(StackEntry {
+                method_call: None,
+                construct: false,
+                name,
+                pos: Default::default(),
+                source,
+                kind,
+            });
+            self.stack.set_len(len + 1);
+        }
         Ok(())
     }
 
