@@ -330,8 +330,11 @@ impl Interp {
     pub fn eval_stmts(&mut self, stmts: &[Stmt], env: &Env) -> JsResult<Value> {
         let (start, mut completion) =
             if !self.frames.is_empty() && matches!(self.frames.last(), Some(Frame::Stmts { .. })) {
-                match self.pop_frame()? {
-                    Frame::Stmts { index, completion } => (index, completion),
+                // Popped here, not through `pop_frame`: a frame returned through memory is
+                // copied with wide loads that stall on store forwarding (DESIGN.md, "Issue
+                // #17 done-when audit").
+                match self.frames.pop() {
+                    Some(Frame::Stmts { index, completion }) => (index, completion),
                     _ => return Err(self.bad_frame()),
                 }
             } else {
@@ -646,7 +649,11 @@ impl Interp {
     fn eval_loop(&mut self, st: &Stmt, env: &Env, labels: &[JsStr]) -> JsResult<Value> {
         let suspends = st.suspends.get();
         let resumed = if self.resuming(suspends) {
-            Some(self.pop_frame()?)
+            // Popped in place, as in `eval_stmts`.
+            match self.frames.pop() {
+                Some(f) => Some(f),
+                None => return Err(self.bad_frame()),
+            }
         } else {
             None
         };
