@@ -131,20 +131,28 @@ fn default_heap_limit_mb() -> u64 {
     ((pages as u64).saturating_mul(page as u64) / 2 / (1 << 20)).max(512)
 }
 
-/// Makes the interpreter thread allocate from glibc's main arena: a thread's own arena grows
-/// its heap by one `mprotect` call per page it needs (no padding, unlike the main arena's
-/// `sbrk`), which was 5 % of a deep promise chain and a third of the system time of 10^6
-/// function declarations (DESIGN.md, "One malloc arena"). The other threads (watchdog,
-/// stdin reader, child-process pipes) allocate little, so sharing the arena's lock costs
-/// nothing measurable. Cold and out of line: it runs once, and keeping `main` the same size
-/// keeps the hot code where the symbol ordering put it.
+/// Tunes glibc malloc for the interpreter (DESIGN.md, "One malloc arena").
+///
+/// Every thread allocates from the main arena: a thread's own arena grows its heap by one
+/// `mprotect` call per page it needs (no padding, unlike the main arena's `sbrk`), which was
+/// 5 % of a deep promise chain and a third of the system time of 10^6 function declarations.
+/// The other threads (watchdog, stdin reader, child-process pipes) allocate little, so
+/// sharing the arena's lock costs nothing measurable.
+///
+/// Fastbins are off (`M_MXFAST` 0): any free of 64 KB or more (a growing `Vec`, the
+/// collector's lists) made glibc consolidate every fastbin chunk of the scattered cells
+/// freed since; without them small frees go to the per-thread cache and the ordinary bins.
+///
+/// Cold and out of line: it runs once, and keeping `main` the same size keeps the hot code
+/// where the symbol ordering put it.
 #[cold]
 #[inline(never)]
-fn use_one_malloc_arena() {
+fn tune_malloc() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only tunes malloc; no other thread exists yet.
     unsafe {
         libc::mallopt(libc::M_ARENA_MAX, 1);
+        libc::mallopt(libc::M_MXFAST, 0);
     }
 }
 
@@ -176,7 +184,7 @@ fn start_watchdog(it: &Interp, deadline: Option<std::time::Instant>) {
 }
 
 fn main() -> ExitCode {
-    use_one_malloc_arena();
+    tune_malloc();
     let opts = match cli::parse(std::env::args().skip(1)) {
         Ok(o) => o,
         Err(e) => return bad_option(&e),
