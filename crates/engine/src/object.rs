@@ -63,7 +63,7 @@ impl PropKey {
     #[inline]
     fn fast_eq(&self, other: &PropKey) -> bool {
         match (self, other) {
-            (PropKey::Str(a), PropKey::Str(b)) => JsStr::ptr_eq(a, b) || a.units() == b.units(),
+            (PropKey::Str(a), PropKey::Str(b)) => JsStr::ptr_eq(a, b) || a.same_units(b),
             (PropKey::Index(a), PropKey::Index(b)) => a == b,
             (PropKey::Sym(a), PropKey::Sym(b)) => a == b,
             _ => false,

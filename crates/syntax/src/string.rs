@@ -221,6 +221,22 @@ impl JsStr {
         })
     }
 
+    /// Whether the two strings have the same code units. Property lookup compares keys
+    /// that are usually different names of one length (`x`, `y`): the lengths and first
+    /// units are compared inline before the rest, so most misses make no `memcmp` call
+    /// (which was 2 % of objects.js).
+    #[inline]
+    pub fn same_units(&self, other: &JsStr) -> bool {
+        if self.len() != other.len() {
+            return false;
+        }
+        let (a, b) = (self.units(), other.units());
+        match (a.split_first(), b.split_first()) {
+            (Some((x, a)), Some((y, b))) => x == y && a == b,
+            _ => true,
+        }
+    }
+
     /// The code units (flattening a rope on first use).
     #[inline]
     pub fn units(&self) -> &[u16] {
@@ -401,6 +417,7 @@ impl JsStr {
     /// The length in bytes of [`JsStr::to_rust_string`]'s result, without building it (lone
     /// surrogates count as the 3 bytes of U+FFFD). Source spans are byte offsets, so a member
     /// call's position needs the name's UTF-8 length on every call.
+    #[inline]
     pub fn utf8_len(&self) -> usize {
         let u = self.units();
         if u.iter().all(|&c| c < 0x80) {
@@ -528,9 +545,9 @@ pub fn array_index_of(u: &[u16]) -> Option<u32> {
 }
 
 impl PartialEq for JsStr {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-            || (self.len() == other.len() && self.units() == other.units())
+        Rc::ptr_eq(&self.0, &other.0) || self.same_units(other)
     }
 }
 impl Eq for JsStr {}
