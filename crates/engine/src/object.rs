@@ -63,7 +63,7 @@ impl PropKey {
     #[inline]
     fn fast_eq(&self, other: &PropKey) -> bool {
         match (self, other) {
-            (PropKey::Str(a), PropKey::Str(b)) => JsStr::ptr_eq(a, b) || a.same_units(b),
+            (PropKey::Str(a), PropKey::Str(b)) => a.same_string(b),
             (PropKey::Index(a), PropKey::Index(b)) => a == b,
             (PropKey::Sym(a), PropKey::Sym(b)) => a == b,
             _ => false,
@@ -259,7 +259,7 @@ struct PropIndex {
 }
 
 impl PropMap {
-    pub const INDEX_THRESHOLD: usize = 12;
+    pub const INDEX_THRESHOLD: usize = 16;
 
     /// The position of `key` in `entries` (positions stay valid until the next deletion).
     #[inline]

@@ -39,14 +39,20 @@ pub struct JsStr(Rc<Inner>);
 /// again, which is what lets [`JsStr::units`] hand out a plain `&[u16]`. A slice never
 /// changes: its units are borrowed from its base, which it keeps alive.
 struct Inner {
-    /// Length in code units (known without flattening).
-    len: usize,
+    /// Length in code units (known without flattening), with [`INTERNED`] set on the
+    /// interner's own copy of a name.
+    len: Cell<usize>,
     flat: OnceCell<Vec<u16>>,
     parts: Cell<Option<(JsStr, JsStr)>>,
     /// `Some((base, offset))` for a slice: `base` is flat, this string is
     /// `base.units()[offset..offset + len]`.
     slice: Option<(JsStr, usize)>,
 }
+
+/// The bit of [`Inner::len`] that marks the interner's copy of a name: no other string
+/// with the same code units has it, so two marked strings are equal exactly when they are
+/// the same allocation (property lookup compares keys without reading their units).
+const INTERNED: usize = 1 << (usize::BITS - 1);
 
 /// Room reserved in the interner tables up front (4 096 buckets each).
 const INITIAL_NAMES: usize = 3000;
@@ -161,7 +167,7 @@ impl JsStr {
 
     fn new_flat(units: Vec<u16>) -> JsStr {
         JsStr(Rc::new(Inner {
-            len: units.len(),
+            len: Cell::new(units.len()),
             flat: OnceCell::from(units),
             parts: Cell::new(None),
             slice: None,
@@ -186,6 +192,7 @@ impl JsStr {
                 return (j.clone(), true);
             }
             let j = JsStr::from_units(units);
+            j.mark_interned();
             t.insert(j.clone());
             (j, false)
         });
@@ -216,9 +223,30 @@ impl JsStr {
                 return s.clone();
             }
             let s = JsStr::from_units(units);
+            s.mark_interned();
             t.insert(s.clone());
             s
         })
+    }
+
+    /// Marks the interner's copy of a name (see [`INTERNED`]).
+    fn mark_interned(&self) {
+        self.0.len.set(self.0.len.get() | INTERNED);
+    }
+
+    /// Whether this is the interner's copy of its name: another string with the same units
+    /// is then either this very allocation or not interned.
+    #[inline]
+    pub fn is_interned(&self) -> bool {
+        self.0.len.get() & INTERNED != 0
+    }
+
+    /// Equality of two strings: the same allocation, or neither the interner's copy of a
+    /// different name, and the same code units.
+    #[inline]
+    pub fn same_string(&self, other: &JsStr) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+            || (!(self.is_interned() && other.is_interned()) && self.same_units(other))
     }
 
     /// Whether the two strings have the same code units. Property lookup compares keys
@@ -249,7 +277,7 @@ impl JsStr {
     /// The units of a slice (borrowed from its base) or of a rope (flattened now).
     fn unflat_units(&self) -> &[u16] {
         match &self.0.slice {
-            Some((base, off)) => base.units().get(*off..*off + self.0.len).unwrap_or(&[]),
+            Some((base, off)) => base.units().get(*off..*off + self.len()).unwrap_or(&[]),
             None => self.flatten(),
         }
     }
@@ -265,12 +293,12 @@ impl JsStr {
 
     #[inline]
     pub fn len(&self) -> usize {
-        self.0.len
+        self.0.len.get() & !INTERNED
     }
 
     #[inline]
     pub fn is_empty(&self) -> bool {
-        self.0.len == 0
+        self.len() == 0
     }
 
     #[inline]
@@ -305,7 +333,7 @@ impl JsStr {
             return JsStr::from_units(v);
         }
         JsStr(Rc::new(Inner {
-            len,
+            len: Cell::new(len),
             flat: OnceCell::new(),
             parts: Cell::new(Some((self.clone(), other.clone()))),
             slice: None,
@@ -340,7 +368,7 @@ impl JsStr {
             // Unreachable: a string without code units always has its parts.
             return inner.flat.get_or_init(Vec::new);
         };
-        let total = inner.len;
+        let total = inner.len.get() & !INTERNED;
         let mut pending: Vec<JsStr> = vec![right];
         // Walk down the left spine to the leftmost leaf.
         let mut cur = left;
@@ -402,7 +430,7 @@ impl JsStr {
             }
         };
         JsStr(Rc::new(Inner {
-            len,
+            len: Cell::new(len),
             flat: OnceCell::new(),
             parts: Cell::new(None),
             slice: Some((base, off)),
@@ -547,7 +575,7 @@ pub fn array_index_of(u: &[u16]) -> Option<u32> {
 impl PartialEq for JsStr {
     #[inline]
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0) || self.same_units(other)
+        self.same_string(other)
     }
 }
 impl Eq for JsStr {}
