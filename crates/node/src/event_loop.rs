@@ -77,6 +77,8 @@ pub struct Timers {
     /// The wall-clock budget of the whole run (`--timeout`): the loop ends there, and the
     /// host's watchdog stops running script code.
     pub deadline: Option<Instant>,
+    /// What scripts see of Node's timer lists (`_idlePrev`, `_idleNext`, `TimersList`).
+    pub lists: crate::timers::TimerLists,
 }
 
 impl Default for Timers {
@@ -101,6 +103,7 @@ impl Default for Timers {
             exec_async_id: 1,
             trigger_async_id: 0,
             deadline: None,
+            lists: Default::default(),
         }
     }
 }
@@ -357,7 +360,7 @@ fn call_from_host(
     it.stack.push(jsgen_engine::interp::StackEntry {
         method_call: None,
         construct: false,
-        name: jsgen_engine::string::JsStr::from(frames),
+        name: jsgen_engine::string::JsStr::intern(frames),
         pos: Default::default(),
         source: 0,
         kind: jsgen_engine::interp::FrameKind::HostEntry,
@@ -422,7 +425,7 @@ fn with_host_frames<R>(
     it.stack.push(jsgen_engine::interp::StackEntry {
         method_call: None,
         construct: false,
-        name: jsgen_engine::string::JsStr::from(frames),
+        name: jsgen_engine::string::JsStr::intern(frames),
         pos: Default::default(),
         source: 0,
         kind: jsgen_engine::interp::FrameKind::HostEntry,
@@ -603,11 +606,24 @@ impl EventLoop for Interp {
             self.node_mut().timers.pop_due(now)
         {
             ran = true;
+            // What the Timeout object shows (its list, `_destroyed`) changes as in Node's
+            // `listOnTimeout`, which also reads the callback and arguments off the object.
+            let (cb, args, start) = match crate::timers::timeout_firing(self, &this) {
+                Ok(crate::timers::Firing::Call(cb, args, start)) => (cb, args, Some(start)),
+                Ok(crate::timers::Firing::Skip) => {
+                    self.node_mut().timers.clear(id);
+                    continue;
+                }
+                Ok(crate::timers::Firing::Scheduled) | Err(_) => (cb, args, None),
+            };
             let saved = self.node_mut().timers.enter_async_scope(id, trigger);
             let saved_context = std::mem::replace(&mut self.continuation_data, context);
             let r = call_from_host(self, &cb, &this, &args, "_onTimeout", TIMER_FRAMES);
             self.continuation_data = saved_context;
             self.node_mut().timers.exit_async_scope(saved);
+            if let Some(start) = start {
+                crate::timers::timeout_fired(self, &this, start, now);
+            }
             if repeats {
                 self.node_mut().timers.rearm(id);
             }

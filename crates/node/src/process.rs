@@ -105,9 +105,9 @@ pub struct Host {
     pub after_write: [Option<Rc<RefCell<AfterWrite>>>; 2],
     /// The object behind `util.inspect.defaultOptions` (once `util` is loaded).
     pub inspect_defaults: Option<Obj>,
-    /// Node-internal symbols of `Immediate` objects: `refed`, `asyncId`, `triggerId`,
-    /// `kAsyncContextFrame`.
-    pub immediate_symbols: Option<[jsgen_engine::value::Sym; 4]>,
+    /// Node-internal symbols of `Timeout` and `Immediate` objects: `refed`, `asyncId`,
+    /// `triggerId`, `kAsyncContextFrame`, and `kHasPrimitive` (timeouts only).
+    pub immediate_symbols: Option<[jsgen_engine::value::Sym; 5]>,
     /// Set by `process.exit(code)`: no more script code runs (every call throws a sentinel
     /// that `try`/`catch`/`finally` do not intercept) and the process exits with this code.
     pub exiting: Option<i32>,

@@ -732,7 +732,7 @@ impl Interp {
         args: &[Value],
         method: &str,
     ) -> JsResult<Value> {
-        self.called_as = Some(JsStr::from(method));
+        self.called_as = Some(JsStr::intern(method));
         let r = self.call(f, this, args);
         self.called_as = None;
         r
