@@ -79,6 +79,10 @@ pub struct Timers {
     pub deadline: Option<Instant>,
     /// What scripts see of Node's timer lists (`_idlePrev`, `_idleNext`, `TimersList`).
     pub lists: crate::timers::TimerLists,
+    /// Callbacks the poll phase runs, in order, each with its continuation data and whether
+    /// it keeps the loop alive: a `MessagePort`'s message deliveries and close events (Node's
+    /// `uv_async_t`, referenced while the port is).
+    pub poll_callbacks: VecDeque<(Value, Value, bool)>,
 }
 
 impl Default for Timers {
@@ -104,6 +108,7 @@ impl Default for Timers {
             trigger_async_id: 0,
             deadline: None,
             lists: Default::default(),
+            poll_callbacks: VecDeque::new(),
         }
     }
 }
@@ -253,7 +258,9 @@ impl Timers {
     }
 
     pub fn has_refed_work(&self) -> bool {
-        self.immediates.iter().any(|e| e.refed) || self.timers.values().any(|t| t.refed)
+        self.poll_callbacks.iter().any(|p| p.2)
+            || self.immediates.iter().any(|e| e.refed)
+            || self.timers.values().any(|t| t.refed)
     }
 
     fn next_deadline(&self) -> Option<f64> {
@@ -639,10 +646,24 @@ impl EventLoop for Interp {
                 return Err(end);
             }
         }
-        // Poll phase: completed I/O requests, in completion order.
+        // Poll phase: completed I/O requests, in completion order, then the message ports'
+        // deliveries queued before it.
         match crate::io::run_completions(self, after) {
             Ok(r) => ran |= r,
             Err(end) => return Err(end),
+        }
+        let n = self.node_mut().timers.poll_callbacks.len();
+        for _ in 0..n {
+            let Some((f, context, _)) = self.node_mut().timers.poll_callbacks.pop_front() else {
+                break;
+            };
+            ran = true;
+            let saved_context = std::mem::replace(&mut self.continuation_data, context);
+            let r = self.call(&f, &Value::Undefined, &[]);
+            self.continuation_data = saved_context;
+            if let Some(end) = after(self, r) {
+                return Err(end);
+            }
         }
         // Check phase: immediates queued before this phase. Node takes its whole list, so
         // immediates set from now on start a new one.
@@ -839,7 +860,10 @@ impl EventLoop for Interp {
                 Ok(ran) => ran,
                 Err(end) => return end,
             };
-            if ran || !self.node_mut().timers.immediates.is_empty() {
+            if ran
+                || !self.node_mut().timers.immediates.is_empty()
+                || self.node_mut().timers.poll_callbacks.iter().any(|p| p.2)
+            {
                 continue;
             }
             // Nothing due: wait for the next deadline or I/O completion.

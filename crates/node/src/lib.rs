@@ -430,6 +430,10 @@ fn web_globals(it: &mut Interp) {
         ("TextDecoderStream", "internal/webstreams"),
         ("CompressionStream", "internal/webstreams"),
         ("DecompressionStream", "internal/webstreams"),
+        ("BroadcastChannel", "internal/worker_io"),
+        ("MessageChannel", "internal/worker_io"),
+        ("MessagePort", "internal/worker_io"),
+        ("MessageEvent", "internal/worker_io"),
         ("Blob", "internal/blob"),
         ("File", "internal/blob"),
     ] {

@@ -113,6 +113,7 @@ const MODULES: &[(&str, &str)] = &[
         include_str!("internal/webstreams.js"),
     ),
     ("internal/blob", include_str!("internal/blob.js")),
+    ("internal/worker_io", include_str!("internal/worker_io.js")),
     (
         "stream/web",
         "'use strict'; module.exports = Object.assign({}, require('internal/webstreams'));",
@@ -350,6 +351,20 @@ fn binding(it: &mut Interp) -> Obj {
     });
     it.define_method(&b, "setContinuationPreservedEmbedderData", 1, |it, a| {
         it.continuation_data = a.get(0);
+        Ok(Value::Undefined)
+    });
+    // `queuePoll(fn, refed)`: runs `fn` in the event loop's next poll phase (message ports);
+    // an unreferenced one runs only if something else keeps the loop going.
+    it.define_method(&b, "queuePoll", 2, |it, a| {
+        let f = a.get(0);
+        let refed = a.get(1).to_boolean();
+        if it.is_callable(&f) {
+            let context = it.continuation_data.clone();
+            it.node_mut()
+                .timers
+                .poll_callbacks
+                .push_back((f, context, refed));
+        }
         Ok(Value::Undefined)
     });
     // Async ids (`async_hooks`): a new id, the current pair, entering/leaving a scope.

@@ -1,8 +1,9 @@
 'use strict';
 // node:worker_threads for the main thread of a host without workers: the main-thread values
 // Node gives (isMainThread, threadId 0, parentPort and workerData null); `new Worker` throws
-// ERR_WORKER_UNSUPPORTED_OPERATION (jsgen runs one thread of JavaScript); the
-// environment-data map works within the thread.
+// ERR_WORKER_UNSUPPORTED_OPERATION (jsgen runs one thread of JavaScript); MessageChannel and
+// BroadcastChannel work within the thread (internal/worker_io); the environment-data map
+// works within the thread.
 
 const EventEmitter = require('events');
 
@@ -19,20 +20,7 @@ class Worker extends EventEmitter {
   }
 }
 
-class MessagePort extends EventEmitter {
-  constructor() {
-    super();
-    throw binding.nodeError('TypeError', 'ERR_CONSTRUCT_CALL_INVALID', 'Constructor cannot be called');
-  }
-}
-
-class MessageChannel {
-  constructor() { throw unsupported('MessageChannel'); }
-}
-
-class BroadcastChannel {
-  constructor() { throw unsupported('BroadcastChannel'); }
-}
+const { MessagePort, MessageChannel, BroadcastChannel } = require('internal/worker_io');
 
 const environmentData = new Map();
 const untransferable = new WeakSet();

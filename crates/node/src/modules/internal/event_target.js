@@ -536,4 +536,7 @@ module.exports = {
   kResistStopPropagation,
   kNewListener,
   kRemoveListener,
+  kCreateEvent,
+  kIsNodeStyleListener,
+  kHybridDispatch,
 };
