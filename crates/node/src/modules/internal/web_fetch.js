@@ -643,7 +643,8 @@ function extractBody(object, keepalive = false) {
     if (object.type) type = object.type;
   } else if (typeof object[Symbol.asyncIterator] === 'function') {
     if (keepalive) throw new TypeError('keepalive');
-    if (streams.isReadableStreamDisturbed(object) || object.locked) {
+    if (streams.isReadableStream(object) &&
+        (streams.isReadableStreamDisturbed(object) || object.locked)) {
       throw new TypeError('Response body object should not be disturbed or locked');
     }
     stream = streams.isReadableStream(object) ? object : ReadableStream.from(object);
