@@ -824,7 +824,7 @@ fn list_remove(item: &Obj) {
 
 /// The list a timeout of `_idleTimeout` `d` belongs to.
 fn list_of(it: &mut Interp, d: f64) -> Option<Obj> {
-    if !(d >= 0.0) {
+    if d.is_nan() || d < 0.0 {
         return None;
     }
     it.node_mut()
@@ -900,7 +900,7 @@ fn timeout_refresh(it: &mut Interp, o: &Obj) -> JsResult<()> {
         return Ok(());
     }
     let msecs = num(o, K::IdleTimeout);
-    if !(msecs >= 0.0) {
+    if msecs.is_nan() || msecs < 0.0 {
         return Ok(());
     }
     let start = it.node_mut().timers.now().floor();

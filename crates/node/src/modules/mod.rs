@@ -77,6 +77,7 @@ const MODULES: &[(&str, &str)] = &[
         include_str!("internal/url_pattern.js"),
     ),
     ("internal/fetch", include_str!("internal/fetch.js")),
+    ("internal/web_fetch", include_str!("internal/web_fetch.js")),
     ("url", include_str!("url.js")),
     (
         "internal/url_legacy",

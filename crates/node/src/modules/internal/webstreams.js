@@ -294,7 +294,9 @@ class ReadableStream {
     return customInspect(this, depth, options, 'ReadableStream', {
       locked: this.locked,
       state: s.state,
-      supportsBYOB: false,
+      // Streams that Node makes byte streams (fetch bodies) say so, though they are default
+      // streams here.
+      supportsBYOB: s.bytes === true,
     });
   }
 
@@ -423,6 +425,8 @@ class ReadableStreamDefaultReader {
       return Promise.reject(invalidState('The reader is not attached to a stream'));
     }
     const readRequest = new DefaultReadRequest();
+    // Node's byte streams (fetch bodies) read as `{ value, done }` on both paths.
+    if (this[kState].stream[kState].bytes) readRequest.bytes = true;
     readableStreamDefaultReaderRead(this, readRequest);
     return readRequest.promise;
   }
@@ -466,7 +470,7 @@ class ReadableStreamDefaultReader {
 // them in those orders).
 class DefaultReadRequest extends Deferred {
   [kChunk](value, fromQueue) {
-    this.resolve(fromQueue ? { done: false, value } : { value, done: false });
+    this.resolve(fromQueue && !this.bytes ? { done: false, value } : { value, done: false });
   }
 
   [kClose]() {
@@ -2531,6 +2535,14 @@ Object.defineProperty(module.exports, 'internals', {
   enumerable: false,
   value: {
     isReadableStream,
+    isReadableStreamLocked,
+    isReadableStreamDisturbed: (stream) => stream[kState].disturbed,
+    readableStreamState: (stream) => stream[kState].state,
+    markByteStream: (stream) => { stream[kState].bytes = true; },
+    // A read whose steps run as the spec's read request's do (synchronously).
+    readWithSteps: (reader, chunk, close, error) => readableStreamDefaultReaderRead(reader, {
+      [kChunk]: chunk, [kClose]: close, [kError]: error,
+    }),
     isWritableStream,
     isTransformStream,
     readableStreamCancel,
