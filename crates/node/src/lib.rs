@@ -411,10 +411,6 @@ fn web_globals(it: &mut Interp) {
         ("URLSearchParams", "internal/url"),
         ("Navigator", "internal/navigator"),
         ("URLPattern", "internal/url_pattern"),
-        ("FormData", "internal/web_fetch"),
-        ("Headers", "internal/web_fetch"),
-        ("Request", "internal/web_fetch"),
-        ("Response", "internal/web_fetch"),
         ("WebSocket", "internal/fetch"),
         ("CloseEvent", "internal/fetch"),
         ("ReadableStream", "internal/webstreams"),
@@ -437,9 +433,13 @@ fn web_globals(it: &mut Interp) {
         ("BroadcastChannel", "internal/worker_io"),
         ("MessageChannel", "internal/worker_io"),
         ("MessagePort", "internal/worker_io"),
-        ("MessageEvent", "internal/worker_io"),
         ("Blob", "internal/blob"),
         ("File", "internal/blob"),
+        ("FormData", "internal/web_fetch"),
+        ("Headers", "internal/web_fetch"),
+        ("Request", "internal/web_fetch"),
+        ("Response", "internal/web_fetch"),
+        ("MessageEvent", "internal/worker_io"),
     ] {
         define_lazy_global(it, name, module, name, data);
     }
