@@ -16,10 +16,10 @@ const a = setTimeout(
     console.log(show(this)); // out of its list while it runs
     setImmediate(() => console.log('after tick', show(a)));
   },
-  20,
+  200,
   'hello'
 );
-const b = setTimeout(() => console.log('b never runs'), 20);
+const b = setTimeout(() => console.log("b never runs"), 200);
 let n = 0;
 const c = setInterval(() => {
   n++;
