@@ -388,7 +388,6 @@ impl Interp {
         // Exactly the own properties pushed below (`length`, `name`, then `arguments` and
         // `caller`, `prototype`), in that order, on a new object: no `Vec` regrowth, no
         // slack, no search for an existing key.
-        let [length, name_key, arguments, caller, prototype, _] = FUNCTION_KEYS.with(|k| k.clone());
         let lazy_prototype =
             func.kind == FunctionKind::Normal && !func.is_async && !func.is_generator;
         let proto_obj = if func.is_generator {
@@ -406,19 +405,21 @@ impl Interp {
         } else {
             None
         };
-        {
+        // Only the keys this function gets are cloned (an arrow function: two of six).
+        FUNCTION_KEYS.with(|keys| {
+            let [length, name_key, arguments, caller, prototype, _] = keys;
             let props = &mut o.borrow_mut().props;
             let has_prototype = proto_obj.is_some() || lazy_prototype;
             props.reserve(2 + 2 * usize::from(legacy) + usize::from(has_prototype));
             props.push_new(
-                length,
+                length.clone(),
                 Prop::data(
                     Value::from(expected_argument_count(func)),
                     Attrs::CONFIGURABLE_ONLY,
                 ),
             );
             props.push_new(
-                name_key,
+                name_key.clone(),
                 Prop::data(Value::String(name), Attrs::CONFIGURABLE_ONLY),
             );
             if legacy {
@@ -426,17 +427,20 @@ impl Interp {
                 // `Object.getOwnPropertyNames` and inspect's showHidden). They read as null: the
                 // live values (the "caller" feature) are not implemented.
                 let none = Attrs::new(false, false, false);
-                props.push_new(arguments, Prop::data(Value::Null, none));
-                props.push_new(caller, Prop::data(Value::Null, none));
+                props.push_new(arguments.clone(), Prop::data(Value::Null, none));
+                props.push_new(caller.clone(), Prop::data(Value::Null, none));
             }
             let attrs = Attrs::new(true, false, false);
             if let Some(proto_obj) = proto_obj {
-                props.push_new(prototype, Prop::data(Value::Object(proto_obj), attrs));
+                props.push_new(
+                    prototype.clone(),
+                    Prop::data(Value::Object(proto_obj), attrs),
+                );
             } else if lazy_prototype {
                 let slot = Slot::Lazy(LazyValue::Build(lazy_function_prototype));
-                props.push_new(prototype, Prop { slot, attrs });
+                props.push_new(prototype.clone(), Prop { slot, attrs });
             }
-        }
+        });
         o
     }
 
