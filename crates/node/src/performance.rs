@@ -1,5 +1,8 @@
 //! Node's `performance` global (the `perf_hooks` object): `now()`, `timeOrigin`, `mark`,
-//! `measure`, `getEntries*`, `clearMarks`/`clearMeasures`, `toJSON`.
+//! `measure`, `getEntries*`, `clearMarks`/`clearMeasures`, `toJSON`; the entries are
+//! `PerformanceMark`/`PerformanceMeasure` objects (their fields in an internal slot, read by
+//! getters on `PerformanceEntry.prototype`, printed as Node's `[inspect.custom]` prints them:
+//! the class name and `toJSON()`).
 //!
 //! `performance.now()` reads the event loop's clock (`Timers::now`), the one `Date.now()` and
 //! the timers use, so under `--virtual-time` it includes skipped idle time: it advances by
@@ -7,7 +10,7 @@
 
 use crate::prelude::*;
 use jsgen_engine::interp::{Args, Interp, JsResult};
-use jsgen_engine::object::{Attrs, Obj, PropKey};
+use jsgen_engine::object::{Attrs, Obj, ObjectKind, PropKey};
 use jsgen_engine::value::Value;
 
 pub fn init(it: &mut Interp) {
@@ -54,11 +57,218 @@ pub fn init(it: &mut Interp) {
         Attrs::CONFIGURABLE_ONLY,
     );
     jsgen_engine::builtins::define_global(it, "performance", Value::Object(p));
+    // Made on first use (of a global or of `mark`/`measure`): start-up pays nothing.
+    for name in ["PerformanceEntry", "PerformanceMark", "PerformanceMeasure"] {
+        jsgen_engine::builtins::define_lazy_global(it, name, lazy_entry_class);
+    }
+}
+
+/// The lazy global `PerformanceEntry`/`PerformanceMark`/`PerformanceMeasure`.
+fn lazy_entry_class(it: &mut Interp, key: &PropKey) -> Value {
+    let protos = entry_protos(it);
+    let i = match key.to_jsstr().to_rust_string().as_str() {
+        "PerformanceEntry" => 0,
+        "PerformanceMark" => 1,
+        _ => 2,
+    };
+    protos[i]
+        .get_own_data(&PropKey::from("constructor"))
+        .unwrap_or_default()
+}
+
+/// The three prototypes, made on first use.
+fn entry_protos(it: &mut Interp) -> [Obj; 3] {
+    if let Some(p) = it.node().host.perf_protos.clone() {
+        return p;
+    }
+    entry_classes(it)
+}
+
+/// The entry's fields, in the order of [`FIELDS`].
+const FIELDS: [&str; 5] = ["name", "entryType", "startTime", "duration", "detail"];
+
+/// `PerformanceEntry`, `PerformanceMark` and `PerformanceMeasure` (globals, as in Node 24).
+fn entry_classes(it: &mut Interp) -> [Obj; 3] {
+    let entry_proto = it.new_object();
+    for (i, name) in FIELDS.iter().enumerate().take(4) {
+        let f: jsgen_engine::interp::NativeFn = match i {
+            0 => |it, a| entry_getter(it, a, 0),
+            1 => |it, a| entry_getter(it, a, 1),
+            2 => |it, a| entry_getter(it, a, 2),
+            _ => |it, a| entry_getter(it, a, 3),
+        };
+        it.define_getter(&entry_proto, *name, f);
+    }
+    it.define_method(&entry_proto, "toJSON", 0, entry_to_json);
+    let custom = {
+        let key = jsgen_engine::string::JsStr::from("nodejs.util.inspect.custom");
+        match it.symbol_registry.get(&key) {
+            Some(s) => s.clone(),
+            None => {
+                let s = jsgen_engine::value::Sym::new(Some(key.clone()));
+                it.symbol_registry.insert(key, s.clone());
+                s
+            }
+        }
+    };
+    it.define_symbol_method(
+        &entry_proto,
+        &custom,
+        "[nodejs.util.inspect.custom]",
+        2,
+        entry_inspect,
+    );
+    let illegal: jsgen_engine::interp::NativeFn = |it, _| {
+        let p = it.intrinsics.type_error_prototype.clone();
+        Err(jsgen_engine::interp::Abrupt::Throw(
+            crate::process::node_error(it, &p, "ERR_ILLEGAL_CONSTRUCTOR", "Illegal constructor"),
+        ))
+    };
+    let entry_ctor = it.native_fn_with("PerformanceEntry", 0, illegal, true, Vec::new());
+    jsgen_engine::builtins::link_ctor_proto(&entry_ctor, &entry_proto);
+    let mut protos = Vec::new();
+    for (name, ctor_fn) in [
+        (
+            "PerformanceMark",
+            new_mark as jsgen_engine::interp::NativeFn,
+        ),
+        ("PerformanceMeasure", illegal),
+    ] {
+        let proto = it.new_object();
+        proto.borrow_mut().proto = Some(entry_proto.clone());
+        it.define_getter(&proto, "detail", |it, a| entry_getter(it, a, 4));
+        let ctor = it.native_fn_with(name, 1, ctor_fn, true, Vec::new());
+        ctor.borrow_mut().proto = Some(entry_ctor.clone());
+        jsgen_engine::builtins::link_ctor_proto(&ctor, &proto);
+        let tag = it.symbols.to_string_tag.clone();
+        proto.define(
+            PropKey::Sym(tag),
+            Value::from(name),
+            Attrs::CONFIGURABLE_ONLY,
+        );
+        protos.push(proto);
+    }
+    let measure = protos.pop().unwrap_or_else(|| it.new_object());
+    let mark = protos.pop().unwrap_or_else(|| it.new_object());
+    let all = [entry_proto, mark, measure];
+    it.node_mut().host.perf_protos = Some(all.clone());
+    all
+}
+
+/// The fields of an entry (`None` for any other object).
+fn entry_fields(it: &Interp, v: &Value) -> Option<Vec<Value>> {
+    let Value::Object(o) = v else { return None };
+    let [entry, ..] = it.node().host.perf_protos.as_ref()?;
+    let mut p = o.proto();
+    let mut is_entry = false;
+    while let Some(x) = p {
+        if Obj::ptr_eq(&x, entry) {
+            is_entry = true;
+            break;
+        }
+        p = x.proto();
+    }
+    if !is_entry {
+        return None;
+    }
+    match &o.borrow().kind {
+        ObjectKind::Internal(v) if v.len() == FIELDS.len() => Some(v.clone()),
+        _ => None,
+    }
+}
+
+fn invalid_this(it: &mut Interp) -> jsgen_engine::interp::Abrupt {
+    let p = it.intrinsics.type_error_prototype.clone();
+    jsgen_engine::interp::Abrupt::Throw(crate::process::node_error(
+        it,
+        &p,
+        "ERR_INVALID_THIS",
+        "Value of \"this\" must be of type PerformanceEntry",
+    ))
+}
+
+fn entry_getter(it: &mut Interp, a: &Args, i: usize) -> JsResult<Value> {
+    match entry_fields(it, a.this) {
+        Some(f) => Ok(f[i].clone()),
+        None => Err(invalid_this(it)),
+    }
+}
+
+/// `PerformanceEntry.prototype.toJSON`.
+fn entry_to_json(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let Some(f) = entry_fields(it, a.this) else {
+        return Err(invalid_this(it));
+    };
+    let o = it.new_object();
+    for (k, v) in FIELDS.iter().zip(f) {
+        o.define(*k, v, Attrs::DEFAULT);
+    }
+    Ok(Value::Object(o))
+}
+
+/// Node's `[kInspect]`: `${this.constructor.name} ${inspect(this.toJSON(), depth - 1)}`.
+fn entry_inspect(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    if matches!(a.get(0), Value::Number(d) if d < 0.0) {
+        return Ok(a.this.clone());
+    }
+    let json = entry_to_json(it, a)?;
+    let mut opts = crate::inspect::InspectOptions::current(it)?;
+    opts.apply_object(it, &a.get(1))?;
+    opts.depth = opts.depth.map(|d| d - 1.0);
+    let body = crate::inspect::inspect_with(it, &json, &opts)?;
+    let name = match a.this {
+        Value::Object(o) => {
+            let c = it.get(o, &PropKey::from("constructor"))?;
+            match &c {
+                Value::Object(c) => it.get(c, &PropKey::from("name"))?,
+                _ => Value::Undefined,
+            }
+        }
+        _ => Value::Undefined,
+    };
+    let name = it.to_string(&name)?.to_rust_string();
+    Ok(Value::from(format!("{name} {body}").as_str()))
+}
+
+/// `new PerformanceMark(name, { startTime, detail })`: a mark not added to the timeline.
+fn new_mark(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    if a.new_target.is_none() {
+        return Err(
+            it.type_error("Class constructor PerformanceMark cannot be invoked without 'new'")
+        );
+    }
+    let (name, start, detail) = mark_args(it, a)?;
+    Ok(Value::Object(new_entry(
+        it, name, "mark", start, 0.0, detail,
+    )))
 }
 
 /// `performance.now()`: milliseconds since `timeOrigin` on the event loop's clock.
 fn now(it: &mut Interp, _a: &Args) -> JsResult<Value> {
     Ok(Value::Number(it.node_mut().timers.now()))
+}
+
+/// A `PerformanceMark` or `PerformanceMeasure` (not yet on the timeline).
+fn new_entry(
+    it: &mut Interp,
+    name: Value,
+    ty: &str,
+    start: f64,
+    duration: f64,
+    detail: Value,
+) -> Obj {
+    let [_, mark, measure] = entry_protos(it);
+    let proto = if ty == "mark" { mark } else { measure };
+    Obj::new(
+        Some(proto),
+        ObjectKind::Internal(vec![
+            name,
+            Value::from(ty),
+            Value::Number(start),
+            Value::Number(duration),
+            detail,
+        ]),
+    )
 }
 
 fn make_entry(
@@ -69,32 +279,35 @@ fn make_entry(
     duration: f64,
     detail: Value,
 ) -> Obj {
-    let e = it.new_object();
-    e.define("name", name, Attrs::DEFAULT);
-    e.define("entryType", Value::from(ty), Attrs::DEFAULT);
-    e.define("startTime", Value::Number(start), Attrs::DEFAULT);
-    e.define("duration", Value::Number(duration), Attrs::DEFAULT);
-    e.define("detail", detail, Attrs::DEFAULT);
+    let e = new_entry(it, name, ty, start, duration, detail);
     it.node_mut().host.perf_entries.push(e.clone());
     e
 }
 
+fn entry_field(e: &Obj, k: &str) -> Option<Value> {
+    let i = FIELDS.iter().position(|f| *f == k)?;
+    match &e.borrow().kind {
+        ObjectKind::Internal(v) => v.get(i).cloned(),
+        _ => None,
+    }
+}
+
 fn entry_str(e: &Obj, k: &str) -> String {
-    match e.get_own_data(&PropKey::from(k)) {
+    match entry_field(e, k) {
         Some(Value::String(s)) => s.to_rust_string(),
         _ => String::new(),
     }
 }
 
 fn entry_num(e: &Obj, k: &str) -> f64 {
-    match e.get_own_data(&PropKey::from(k)) {
+    match entry_field(e, k) {
         Some(Value::Number(n)) => n,
         _ => 0.0,
     }
 }
 
-/// `performance.mark(name, { startTime, detail })`.
-fn mark(it: &mut Interp, a: &Args) -> JsResult<Value> {
+/// The name, start time and detail of `mark(name, { startTime, detail })`.
+fn mark_args(it: &mut Interp, a: &Args) -> JsResult<(Value, f64, Value)> {
     let name = it.to_string(&a.get(0))?;
     let mut start = it.node_mut().timers.now();
     let mut detail = Value::Null;
@@ -108,11 +321,17 @@ fn mark(it: &mut Interp, a: &Args) -> JsResult<Value> {
             detail = d;
         }
     }
-    let e = make_entry(it, Value::String(name), "mark", start, 0.0, detail);
+    Ok((Value::String(name), start, detail))
+}
+
+/// `performance.mark(name, { startTime, detail })`.
+fn mark(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let (name, start, detail) = mark_args(it, a)?;
+    let e = make_entry(it, name, "mark", start, 0.0, detail);
     Ok(Value::Object(e))
 }
 
-/// The start time of the latest mark called `name`, or a SyntaxError as Node throws.
+/// The start time of the latest mark called `name`, or the DOMException Node throws.
 fn mark_time(it: &mut Interp, name: &Value) -> JsResult<f64> {
     if let Value::Number(n) = name {
         return Ok(*n);
@@ -128,16 +347,11 @@ fn mark_time(it: &mut Interp, name: &Value) -> JsResult<f64> {
         .cloned();
     match found {
         Some(e) => Ok(entry_num(&e, "startTime")),
+        // Node 24 throws a DOMException named SyntaxError (code 12).
         None => {
-            let p = it.intrinsics.syntax_error_prototype.clone();
-            Err(jsgen_engine::interp::Abrupt::Throw(
-                crate::process::node_error(
-                    it,
-                    &p,
-                    "ERR_INVALID_PERFORMANCE_MARK",
-                    &format!("The \"{n}\" performance mark has not been set"),
-                ),
-            ))
+            let msg = format!("The \"{n}\" performance mark has not been set");
+            let e = crate::structured_clone::new_dom_exception(it, "SyntaxError", &msg)?;
+            Err(jsgen_engine::interp::Abrupt::Throw(e))
         }
     }
 }

@@ -130,6 +130,9 @@ pub struct Host {
     pub process: Option<Obj>,
     /// `performance.mark`/`measure` entries.
     pub perf_entries: Vec<Obj>,
+    /// `PerformanceEntry.prototype`, `PerformanceMark.prototype`,
+    /// `PerformanceMeasure.prototype`.
+    pub perf_protos: Option<[Obj; 3]>,
     /// Loaded core modules: (name, module object).
     pub modules: Vec<(String, Value)>,
     /// The native helper object given to core modules (`src/builtins/node/`).
