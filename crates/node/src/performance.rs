@@ -100,17 +100,7 @@ fn entry_classes(it: &mut Interp) -> [Obj; 3] {
         it.define_getter(&entry_proto, *name, f);
     }
     it.define_method(&entry_proto, "toJSON", 0, entry_to_json);
-    let custom = {
-        let key = jsgen_engine::string::JsStr::from("nodejs.util.inspect.custom");
-        match it.symbol_registry.get(&key) {
-            Some(s) => s.clone(),
-            None => {
-                let s = jsgen_engine::value::Sym::new(Some(key.clone()));
-                it.symbol_registry.insert(key, s.clone());
-                s
-            }
-        }
-    };
+    let custom = crate::timers::inspect_custom_symbol(it);
     it.define_symbol_method(
         &entry_proto,
         &custom,

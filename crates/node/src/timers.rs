@@ -621,7 +621,7 @@ fn as_timeout(v: &Value) -> Option<&Obj> {
 }
 
 /// `Symbol.for('nodejs.util.inspect.custom')`.
-fn inspect_custom_symbol(it: &mut Interp) -> Sym {
+pub(crate) fn inspect_custom_symbol(it: &mut Interp) -> Sym {
     let key = JsStr::from("nodejs.util.inspect.custom");
     if let Some(s) = it.symbol_registry.get(&key) {
         return s.clone();
