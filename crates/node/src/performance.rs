@@ -261,17 +261,10 @@ fn new_entry(
     )
 }
 
-fn make_entry(
-    it: &mut Interp,
-    name: Value,
-    ty: &str,
-    start: f64,
-    duration: f64,
-    detail: Value,
-) -> Obj {
-    let e = new_entry(it, name, ty, start, duration, detail);
+/// Puts an entry on the timeline (`performance.getEntries()`).
+fn add_to_timeline(it: &mut Interp, e: Obj) -> Value {
     it.node_mut().host.perf_entries.push(e.clone());
-    e
+    Value::Object(e)
 }
 
 fn entry_field(e: &Obj, k: &str) -> Option<Value> {
@@ -317,8 +310,8 @@ fn mark_args(it: &mut Interp, a: &Args) -> JsResult<(Value, f64, Value)> {
 /// `performance.mark(name, { startTime, detail })`.
 fn mark(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (name, start, detail) = mark_args(it, a)?;
-    let e = make_entry(it, name, "mark", start, 0.0, detail);
-    Ok(Value::Object(e))
+    let e = new_entry(it, name, "mark", start, 0.0, detail);
+    Ok(add_to_timeline(it, e))
 }
 
 /// The start time of the latest mark called `name`, or the DOMException Node throws.
@@ -373,7 +366,7 @@ fn measure(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if !a.get(2).is_undefined() {
         end = mark_time(it, &a.get(2))?;
     }
-    let e = make_entry(
+    let e = new_entry(
         it,
         Value::String(name),
         "measure",
@@ -381,7 +374,7 @@ fn measure(it: &mut Interp, a: &Args) -> JsResult<Value> {
         end - start,
         detail,
     );
-    Ok(Value::Object(e))
+    Ok(add_to_timeline(it, e))
 }
 
 fn entries_filtered(it: &mut Interp, name: Option<String>, ty: Option<String>) -> JsResult<Value> {

@@ -173,11 +173,7 @@ fn timeout_proto(a: &Args) -> Option<Obj> {
 }
 
 fn refed_key(it: &Interp) -> Option<PropKey> {
-    it.node()
-        .host
-        .immediate_symbols
-        .as_ref()
-        .map(|s| PropKey::Sym(s[0].clone()))
+    sym_key(it, 0)
 }
 
 /// `Immediate.prototype.ref/unref`: `this[kRefed]` goes between true and false (not after
