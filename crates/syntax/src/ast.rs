@@ -590,7 +590,9 @@ pub enum FunctionKind {
 #[derive(Debug)]
 pub struct Param {
     pub target: Pattern,
-    pub default: Option<Expr>,
+    /// Boxed: most parameters have none, and a `Param` is 56 bytes instead of 120 (10^6
+    /// two-parameter functions hold 128 MB less AST; issue #12).
+    pub default: Option<Box<Expr>>,
 }
 
 #[derive(Debug)]

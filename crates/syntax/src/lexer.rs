@@ -622,7 +622,8 @@ pub struct Lexer<'a> {
     colon_is_label: bool,
     done: bool,
     /// Identifier names seen so far (`intern`).
-    names: rustc_hash::FxHashMap<&'a str, JsStr>,
+    /// Each name with its hash (see `intern`).
+    names: hashbrown::HashTable<(u64, &'a str, JsStr)>,
 }
 
 impl<'a> Lexer<'a> {
@@ -1037,7 +1038,13 @@ impl<'a> Lexer<'a> {
     /// program names the same few things again and again; a new name is interned once,
     /// without the `&str` cache of [`JsStr::intern`]).
     fn intern(&mut self, name: &'a str) -> JsStr {
-        if let Some(s) = self.names.get(name) {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = rustc_hash::FxHasher::default();
+        name.hash(&mut hasher);
+        let h = hasher.finish();
+        // The hash is kept beside the name: growing the table never re-reads the names
+        // from the source (10^6 distinct names: a cache miss each per growth; issue #12).
+        if let Some((_, _, s)) = self.names.find(h, |(eh, n, _)| *eh == h && *n == name) {
             return s.clone();
         }
         let units = if name.is_ascii() {
@@ -1046,7 +1053,7 @@ impl<'a> Lexer<'a> {
             name.encode_utf16().collect()
         };
         let s = JsStr::intern_owned(units);
-        self.names.insert(name, s.clone());
+        self.names.insert_unique(h, (h, name, s.clone()), |e| e.0);
         s
     }
 

@@ -2050,7 +2050,7 @@ impl Ctx<'_> {
             check_binding(&target)?;
             return Ok(Param {
                 target: *target,
-                default: Some(*value),
+                default: Some(value),
             });
         }
         Ok(Param {

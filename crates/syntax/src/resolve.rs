@@ -23,7 +23,6 @@
 
 use std::rc::Rc;
 
-use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
 use crate::ast::*;
@@ -190,42 +189,53 @@ pub fn resolve_script(script: &Script, opts: &ResolveOptions) -> Result<(), Synt
 
 // ---------------------------------------------------------------------------------------------
 
-/// A scope's names → declaration indices: a short list searched in order (most scopes
-/// declare a few names; a hash table each cost an allocation and a hash per name — 10^6
-/// functions made 10^6 tables), a hash table once it grows past `NameMap::SMALL`.
+/// A scope's names → declaration indices. Most scopes declare a few names: those are found
+/// by searching the scope's own declaration list from its end (a name declared again maps to
+/// its latest entry, which is the one found first), with no table at all (issue #12: a heap
+/// table per function scope was a malloc per function, a list of its own 40 bytes per scope).
+/// Past `NameMap::SMALL` declarations a hash table is built.
 #[derive(Default)]
 struct NameMap {
-    /// Inline for the one or two names most scopes have (issue #12: a heap list per
-    /// function scope was a malloc per function).
-    small: SmallVec<[(JsStr, usize); 2]>,
-    big: Option<FxHashMap<JsStr, usize>>,
+    /// Each name is kept with its hash, so growing the table (10^6 names in one scope)
+    /// never re-reads the names (see `string::hash_units`).
+    big: Option<Box<hashbrown::HashTable<(u64, JsStr, usize)>>>,
 }
 
 impl NameMap {
     const SMALL: usize = 8;
 
-    fn get(&self, name: &JsStr) -> Option<&usize> {
+    /// The latest declaration of `name` among `decls` (the scope's list this map indexes).
+    fn get(&self, name: &JsStr, decls: &[DeclB]) -> Option<usize> {
         match &self.big {
-            Some(m) => m.get(name),
-            None => self.small.iter().find(|(n, _)| n == name).map(|(_, i)| i),
+            Some(m) => {
+                let h = crate::string::hash_units(name.units());
+                m.find(h, |(eh, n, _)| *eh == h && n == name)
+                    .map(|&(_, _, i)| i)
+            }
+            None => decls.iter().rposition(|d| d.name == *name),
         }
     }
 
-    fn contains_key(&self, name: &JsStr) -> bool {
-        self.get(name).is_some()
+    /// Records that `decls[i]` (just pushed) declares `name`.
+    fn insert(&mut self, name: &JsStr, i: usize, decls: &[DeclB]) {
+        if let Some(m) = &mut self.big {
+            Self::insert_big(m, name.clone(), i);
+        } else if decls.len() > Self::SMALL {
+            let mut m = Box::new(hashbrown::HashTable::with_capacity(Self::SMALL * 4));
+            for (j, d) in decls.iter().enumerate() {
+                Self::insert_big(&mut m, d.name.clone(), j);
+            }
+            self.big = Some(m);
+        }
     }
 
-    fn insert(&mut self, name: JsStr, i: usize) {
-        if let Some(m) = &mut self.big {
-            m.insert(name, i);
-        } else if let Some(e) = self.small.iter_mut().find(|(n, _)| *n == name) {
-            e.1 = i;
-        } else if self.small.len() < Self::SMALL {
-            self.small.push((name, i));
-        } else {
-            let mut m: FxHashMap<JsStr, usize> = self.small.drain(..).collect();
-            m.insert(name, i);
-            self.big = Some(m);
+    fn insert_big(m: &mut hashbrown::HashTable<(u64, JsStr, usize)>, name: JsStr, i: usize) {
+        let h = crate::string::hash_units(name.units());
+        match m.find_mut(h, |(eh, n, _)| *eh == h && *n == name) {
+            Some(e) => e.2 = i,
+            None => {
+                m.insert_unique(h, (h, name, i), |e| e.0);
+            }
         }
     }
 }
@@ -267,8 +277,8 @@ struct ScopeB<'a> {
     num_slots: u32,
     target: Option<&'a std::cell::OnceCell<Rc<ScopeInfo>>>,
     simple_params: bool,
-    param_decls: SmallVec<[usize; 2]>,
-    self_name: Option<usize>,
+    param_decls: SmallVec<[u32; 2]>,
+    self_name: Option<u32>,
 }
 
 struct Ref<'a> {
@@ -445,7 +455,7 @@ impl<'a> Resolver<'a> {
     fn declare(&mut self, scope: usize, name: &JsStr, kind: DeclKind, span: Span) -> usize {
         let mut dup_param = false;
         let sc = &mut self.scopes[scope];
-        if let Some(&i) = sc.lookup.get(name) {
+        if let Some(i) = sc.lookup.get(name, &sc.decls) {
             let existing = sc.decls[i].kind;
             let conflict = match (existing, kind) {
                 (DeclKind::Hidden, _) | (_, DeclKind::Hidden) => false,
@@ -459,7 +469,7 @@ impl<'a> Resolver<'a> {
                         captured: false,
                         slot: 0,
                     });
-                    sc.lookup.insert(name.clone(), i);
+                    sc.lookup.insert(name, i, &sc.decls);
                     return i;
                 }
                 (a, b) if a.is_lexical() || b.is_lexical() => true,
@@ -506,7 +516,7 @@ impl<'a> Resolver<'a> {
             captured: false,
             slot: 0,
         });
-        sc.lookup.insert(name.clone(), i);
+        sc.lookup.insert(name, i, &sc.decls);
         i
     }
 
@@ -522,7 +532,7 @@ impl<'a> Resolver<'a> {
             ) {
                 break;
             }
-            let clash = sc.lookup.get(name).is_some_and(|&i| {
+            let clash = sc.lookup.get(name, &sc.decls).is_some_and(|i| {
                 let k = sc.decls[i].kind;
                 k.is_lexical() || (k == DeclKind::Function && sc.kind == ScopeKind::Block)
             });
@@ -675,7 +685,7 @@ impl<'a> Resolver<'a> {
                     let s = self.cur;
                     let i = self.declare(s, &id.name, kind, id.span);
                     if kind == DeclKind::Param {
-                        self.scopes[s].param_decls.push(i);
+                        self.scopes[s].param_decls.push(i as u32);
                     }
                 }
                 self.refs.push(Ref {
@@ -1124,7 +1134,10 @@ impl<'a> Resolver<'a> {
                         .decls
                         .iter()
                         .filter(|d| d.kind.is_lexical() || d.kind == DeclKind::Function)
-                        .filter(|d| self.scopes[catch_scope].lookup.contains_key(&d.name))
+                        .filter(|d| {
+                            let c = &self.scopes[catch_scope];
+                            c.lookup.get(&d.name, &c.decls).is_some()
+                        })
                         .map(|d| (d.name.clone(), h.span))
                         .collect();
                     for (n, sp) in clash {
@@ -1583,7 +1596,7 @@ impl<'a> Resolver<'a> {
         if is_expr_name {
             if let Some(name) = &f.name {
                 let i = self.declare(s, &name.name, DeclKind::FunctionName, name.span);
-                self.scopes[s].self_name = Some(i);
+                self.scopes[s].self_name = Some(i as u32);
             }
         }
         if let Some(name) = &f.name {
@@ -1727,7 +1740,14 @@ impl<'a> Resolver<'a> {
     fn finish(&mut self) {
         // Resolve each reference to (scope, decl), marking captures.
         let refs = std::mem::take(&mut self.refs);
-        let mut targets: Vec<Option<(usize, usize, bool)>> = Vec::with_capacity(refs.len());
+        // What each reference names, kept compact (12 bytes, was 32: with the references
+        // themselves this list is the resolver's peak, ~6 entries a function; issue #12).
+        enum Target {
+            Undeclared,
+            Dynamic,
+            Decl(u32, u32),
+        }
+        let mut targets: Vec<Target> = Vec::with_capacity(refs.len());
         for r in &refs {
             let name = r.name.clone().unwrap_or_else(|| r.ident.name.clone());
             let t = self.lookup(&name, r.scope);
@@ -1746,7 +1766,11 @@ impl<'a> Resolver<'a> {
                     r.ident.span,
                 ));
             }
-            targets.push(t);
+            targets.push(match t {
+                None => Target::Undeclared,
+                Some((_, _, true)) => Target::Dynamic,
+                Some((s, d, false)) => Target::Decl(s as u32, d as u32),
+            });
         }
         // Materialize: function-like scopes always; others if captured or dynamic.
         for i in 0..self.scopes.len() {
@@ -1795,9 +1819,10 @@ impl<'a> Resolver<'a> {
         // Write bindings.
         for (r, t) in refs.iter().zip(targets) {
             let b = match t {
-                None => Binding::Global,
-                Some((_, _, true)) => Binding::Dynamic,
-                Some((s, d, false)) => {
+                Target::Undeclared => Binding::Global,
+                Target::Dynamic => Binding::Dynamic,
+                Target::Decl(s, d) => {
+                    let (s, d) = (s as usize, d as usize);
                     let sc = &self.scopes[s];
                     let decl = &sc.decls[d];
                     let global_level = sc.kind == ScopeKind::Script
@@ -1824,7 +1849,7 @@ impl<'a> Resolver<'a> {
         }
         for (v, sc) in std::mem::take(&mut self.using_decls) {
             let scope = &self.scopes[sc];
-            if let Some(&d) = scope.lookup.get(&JsStr::intern(DISPOSE)) {
+            if let Some(d) = scope.lookup.get(&JsStr::intern(DISPOSE), &scope.decls) {
                 v.dispose_slot.set(scope.decls[d].slot);
             }
         }
@@ -1841,8 +1866,8 @@ impl<'a> Resolver<'a> {
             let Some(target) = sc.target else { continue };
             let find_hidden = |nm: &JsStr| {
                 sc.lookup
-                    .get(nm)
-                    .map(|&d| sc.decls[d].slot)
+                    .get(nm, &sc.decls)
+                    .map(|d| sc.decls[d].slot)
                     .filter(|_| sc.kind == ScopeKind::Function)
             };
             let info = ScopeInfo {
@@ -1869,21 +1894,25 @@ impl<'a> Resolver<'a> {
                 func_slot: find_hidden(&func),
                 arguments_slot: sc
                     .lookup
-                    .get(&arguments)
-                    .filter(|&&d| {
+                    .get(&arguments, &sc.decls)
+                    .filter(|&d| {
                         sc.decls[d].kind == DeclKind::Hidden
                             || (sc.decls[d].kind == DeclKind::Var
                                 && sc.kind == ScopeKind::Function
                                 && !sc.is_arrow)
                     })
-                    .map(|&d| sc.decls[d].slot),
-                self_name_slot: sc.self_name.map(|d| sc.decls[d].slot),
+                    .map(|d| sc.decls[d].slot),
+                self_name_slot: sc.self_name.map(|d| sc.decls[d as usize].slot),
                 simple_params: sc.simple_params,
-                param_slots: sc.param_decls.iter().map(|&d| sc.decls[d].slot).collect(),
+                param_slots: sc
+                    .param_decls
+                    .iter()
+                    .map(|&d| sc.decls[d as usize].slot)
+                    .collect(),
                 has_direct_eval: sc.has_direct_eval,
                 is_field_init: sc.is_field_init,
                 is_method: sc.is_method,
-                dispose_slot: sc.lookup.get(&dispose).map(|&d| sc.decls[d].slot),
+                dispose_slot: sc.lookup.get(&dispose, &sc.decls).map(|d| sc.decls[d].slot),
             };
             let _ = target.set(Rc::new(info));
         }
@@ -1930,7 +1959,7 @@ impl<'a> Resolver<'a> {
         let mut dynamic = false;
         let is_arguments = name.units() == ARGUMENTS_U16;
         loop {
-            if let Some(&d) = self.scopes[s].lookup.get(name) {
+            if let Some(d) = self.scopes[s].lookup.get(name, &self.scopes[s].decls) {
                 if self.scopes[s].func != from_func {
                     self.scopes[s].decls[d].captured = true;
                 }

@@ -61,8 +61,8 @@ thread_local! {
     /// Interned strings, looked up by their code units (`JsStr: Borrow<[u16]>`).
     // Sized for the names a realm interns as it starts (~2 000: every built-in's name and
     // property keys), so start-up does not rehash the tables as they grow.
-    static INTERNER: Leakable<rustc_hash::FxHashSet<JsStr>> = Leakable(RefCell::new(
-        rustc_hash::FxHashSet::with_capacity_and_hasher(INITIAL_NAMES, Default::default()),
+    static INTERNER: Leakable<NameTable> = Leakable(RefCell::new(
+        NameTable::with_capacity(INITIAL_NAMES),
     ));
     /// The same interned strings keyed by their Rust text, so [`JsStr::intern`] of a name
     /// seen before (`PropKey::from("done")` on every iterator step) is one hash lookup,
@@ -95,6 +95,48 @@ impl<T: Default> Drop for Leakable<T> {
             std::mem::forget(std::mem::take(self.0.get_mut()));
         }
     }
+}
+
+/// The interner's table: each name is stored with its hash, so growing the table rehashes
+/// from the stored hashes instead of re-reading every name's units (two dependent cache
+/// misses a name: 10^6 function names spent ~8 % of their run rehashing; issue #12), and a
+/// probe compares the full hash before it reads a candidate's units.
+#[derive(Default)]
+struct NameTable(hashbrown::HashTable<(u64, JsStr)>);
+
+impl NameTable {
+    fn with_capacity(n: usize) -> NameTable {
+        NameTable(hashbrown::HashTable::with_capacity(n))
+    }
+
+    fn get(&self, units: &[u16]) -> Option<&JsStr> {
+        let h = hash_units(units);
+        self.0
+            .find(h, |(eh, s)| *eh == h && s.units() == units)
+            .map(|(_, s)| s)
+    }
+
+    /// The interned string with these units, and whether it existed before.
+    fn get_or_insert(&mut self, units: Vec<u16>) -> (JsStr, bool) {
+        let h = hash_units(&units);
+        if let Some((_, s)) = self
+            .0
+            .find(h, |(eh, s)| *eh == h && s.units() == &units[..])
+        {
+            return (s.clone(), true);
+        }
+        let s = JsStr::from_units(units);
+        s.mark_interned();
+        self.0.insert_unique(h, (h, s.clone()), |e| e.0);
+        (s, false)
+    }
+}
+
+/// The hash a [`NameTable`] (and the tables of names elsewhere in the front end) keep.
+pub fn hash_units(units: &[u16]) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    units.hash(&mut h);
+    h.finish()
 }
 
 /// Leaves this thread's interned strings allocated when the thread ends, for a thread whose
@@ -186,16 +228,7 @@ impl JsStr {
         } else {
             units.extend(s.encode_utf16());
         }
-        let (j, seen) = INTERNER.with(|t| {
-            let mut t = t.borrow_mut();
-            if let Some(j) = t.get(&units[..]) {
-                return (j.clone(), true);
-            }
-            let j = JsStr::from_units(units);
-            j.mark_interned();
-            t.insert(j.clone());
-            (j, false)
-        });
+        let (j, seen) = INTERNER.with(|t| t.borrow_mut().get_or_insert(units));
         // The text joins the fast table on its second use (see `STR_INTERNER`).
         if seen {
             STR_INTERNER.with(|t| t.borrow_mut().insert(s.into(), j.clone()));
@@ -217,16 +250,7 @@ impl JsStr {
 
     /// [`JsStr::intern_units`] taking the units by value: a new name keeps this buffer.
     fn intern_vec(units: Vec<u16>) -> JsStr {
-        INTERNER.with(|t| {
-            let mut t = t.borrow_mut();
-            if let Some(s) = t.get(&units[..]) {
-                return s.clone();
-            }
-            let s = JsStr::from_units(units);
-            s.mark_interned();
-            t.insert(s.clone());
-            s
-        })
+        INTERNER.with(|t| t.borrow_mut().get_or_insert(units).0)
     }
 
     /// Marks the interner's copy of a name (see [`INTERNED`]).

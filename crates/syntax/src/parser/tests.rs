@@ -151,7 +151,7 @@ fn func(f: &Function) -> String {
     let mut params: Vec<String> = f
         .params
         .iter()
-        .map(|p| format!("{}{}", pat(&p.target), dflt(p.default.as_ref())))
+        .map(|p| format!("{}{}", pat(&p.target), dflt(p.default.as_deref())))
         .collect();
     if let Some(r) = &f.rest {
         params.push(format!("...{}", pat(r)));
