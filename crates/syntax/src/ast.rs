@@ -610,7 +610,8 @@ pub struct Function {
     pub is_async: bool,
     pub is_generator: bool,
     pub params: Vec<Param>,
-    pub rest: Option<Pattern>,
+    /// Boxed: rare, and 48 bytes inline in every function (issue #12).
+    pub rest: Option<Box<Pattern>>,
     pub body: FunctionBody,
     /// The body has a `"use strict"` directive (the resolver combines this with the
     /// surrounding strictness into `ScopeInfo`).

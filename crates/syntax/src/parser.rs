@@ -987,7 +987,7 @@ impl Ctx<'_> {
             is_async,
             is_generator,
             params,
-            rest,
+            rest: rest.map(Box::new),
             body,
             has_use_strict,
             is_derived_ctor: false,

@@ -118,10 +118,12 @@ pub struct ScopeInfo {
     /// For materialized scopes: number of slots in the environment.
     pub num_slots: u32,
     /// Bindings declared directly in this scope (slots may live in an ancestor's environment).
-    pub decls: Vec<Decl>,
+    /// (Boxed slices, as the lists below: a `ScopeInfo` is never changed once published,
+    /// and every function has one; 8 bytes less each.)
+    pub decls: Box<[Decl]>,
     /// Function declarations to instantiate when the scope is entered: (slot, function).
     /// At script/eval top level the slot is unused (they become global/var bindings).
-    pub functions: Vec<(u32, Rc<Function>)>,
+    pub functions: Box<[(u32, Rc<Function>)]>,
     pub strict: bool,
     /// Function scopes: slots of the hidden bindings, when used.
     pub this_slot: Option<u32>,
@@ -133,7 +135,7 @@ pub struct ScopeInfo {
     /// Function scopes: every parameter is a plain identifier (no defaults, rest, patterns).
     pub simple_params: bool,
     /// Function scopes: slots of plain identifier parameters, in order (when `simple_params`).
-    pub param_slots: Vec<u32>,
+    pub param_slots: Box<[u32]>,
     /// Contains a direct `eval` (names must be findable at run time).
     pub has_direct_eval: bool,
     /// Function scope of a class field initializer or static block (`arguments` is an early
@@ -2064,8 +2066,8 @@ impl ScopeInfo {
             kind: ScopeKind::Script,
             materialized: true,
             num_slots: 0,
-            decls: Vec::new(),
-            functions: Vec::new(),
+            decls: Box::default(),
+            functions: Box::default(),
             strict: false,
             this_slot: None,
             new_target_slot: None,
@@ -2073,7 +2075,7 @@ impl ScopeInfo {
             arguments_slot: None,
             self_name_slot: None,
             simple_params: true,
-            param_slots: Vec::new(),
+            param_slots: Box::default(),
             has_direct_eval: false,
             is_field_init: false,
             is_method: false,
