@@ -291,10 +291,21 @@ impl PropMap {
     #[inline]
     pub fn get_hinted(&self, key: &PropKey, hint: &std::cell::Cell<u32>) -> Option<&Prop> {
         if let Some((k, p)) = self.entry_at(hint.get() as usize) {
-            if k.fast_eq(key) {
+            // Interned names and symbols: the same key is the same allocation.
+            let same = match (k, key) {
+                (PropKey::Str(a), PropKey::Str(b)) => JsStr::ptr_eq(a, b),
+                (PropKey::Sym(a), PropKey::Sym(b)) => a == b,
+                _ => false,
+            };
+            if same {
                 return Some(p);
             }
         }
+        self.get_hinted_slow(key, hint)
+    }
+    /// [`PropMap::get_hinted`] when the hint missed: search, and remember the position.
+    #[inline(never)]
+    fn get_hinted_slow(&self, key: &PropKey, hint: &std::cell::Cell<u32>) -> Option<&Prop> {
         let i = self.find(key)?;
         hint.set(u32::try_from(i).unwrap_or(u32::MAX));
         self.prop_at(i)

@@ -415,12 +415,20 @@ fn catch_finally_fn(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 /// PromiseResolve(C, x).
 pub fn promise_resolve(it: &mut Interp, c: &Value, x: Value) -> JsResult<Value> {
-    if let Value::Object(xo) = &x {
-        if matches!(xo.borrow().kind, ObjectKind::Promise(_)) {
-            let xc = get_constructor(it, xo)?;
-            if xc.same_value(c) {
-                return Ok(x);
-            }
+    let Value::Object(xo) = &x else {
+        if matches!(c, Value::Object(co) if Obj::ptr_eq(co, &it.intrinsics.promise_ctor)) {
+            // NewPromiseCapability(%Promise%) and its resolve function called with a
+            // non-object: a promise fulfilled with `x` before anything can observe it.
+            return Ok(Value::Object(it.new_fulfilled_promise(x)));
+        }
+        let cap = new_promise_capability(it, c)?;
+        it.resolve_capability(&cap, x)?;
+        return Ok(cap.promise());
+    };
+    if matches!(xo.borrow().kind, ObjectKind::Promise(_)) {
+        let xc = get_constructor(it, xo)?;
+        if xc.same_value(c) {
+            return Ok(x);
         }
     }
     let cap = new_promise_capability(it, c)?;

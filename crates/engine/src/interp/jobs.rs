@@ -375,6 +375,17 @@ impl Interp {
         )
     }
 
+    /// A built-in promise already fulfilled with `v` (what resolving a new promise with a
+    /// non-object does, when no reaction can be registered yet).
+    pub fn new_fulfilled_promise(&self, v: Value) -> Obj {
+        let mut data = Box::<PromiseData>::default();
+        data.state = PromiseState::Fulfilled(v);
+        Obj::new(
+            Some(self.intrinsics.promise_prototype.clone()),
+            ObjectKind::Promise(data),
+        )
+    }
+
     pub fn is_promise(v: &Value) -> bool {
         matches!(v, Value::Object(o) if matches!(o.borrow().kind, ObjectKind::Promise(_)))
     }
@@ -522,13 +533,15 @@ impl Interp {
 
     /// PromiseResolve(%Promise%, x).
     pub fn promise_resolve_intrinsic(&mut self, x: Value) -> JsResult<Obj> {
-        if let Value::Object(o) = &x {
-            if matches!(o.borrow().kind, ObjectKind::Promise(_)) {
-                let ctor = crate::builtins::promise::get_constructor(self, o)?;
-                if matches!(&ctor, Value::Object(c) if Obj::ptr_eq(c, &self.intrinsics.promise_ctor))
-                {
-                    return Ok(o.clone());
-                }
+        let Value::Object(o) = &x else {
+            // Resolving a new promise with a non-object fulfills it before anything can
+            // observe it.
+            return Ok(self.new_fulfilled_promise(x));
+        };
+        if matches!(o.borrow().kind, ObjectKind::Promise(_)) {
+            let ctor = crate::builtins::promise::get_constructor(self, o)?;
+            if matches!(&ctor, Value::Object(c) if Obj::ptr_eq(c, &self.intrinsics.promise_ctor)) {
+                return Ok(o.clone());
             }
         }
         let p = self.new_promise();
