@@ -284,6 +284,32 @@ impl PropMap {
     pub fn get(&self, key: &PropKey) -> Option<&Prop> {
         self.find(key).and_then(|i| self.prop_at(i))
     }
+    /// [`PropMap::get`] that first tries the position `hint` remembers (and remembers the
+    /// position it finds): the engine's own checks of one built-in's property (is
+    /// `%Promise.prototype%.then` still the original?) make no search while the key stays
+    /// where it was.
+    #[inline]
+    pub fn get_hinted(&self, key: &PropKey, hint: &std::cell::Cell<u32>) -> Option<&Prop> {
+        if let Some((k, p)) = self.entry_at(hint.get() as usize) {
+            // Interned names and symbols: the same key is the same allocation.
+            let same = match (k, key) {
+                (PropKey::Str(a), PropKey::Str(b)) => JsStr::ptr_eq(a, b),
+                (PropKey::Sym(a), PropKey::Sym(b)) => a == b,
+                _ => false,
+            };
+            if same {
+                return Some(p);
+            }
+        }
+        self.get_hinted_slow(key, hint)
+    }
+    /// [`PropMap::get_hinted`] when the hint missed: search, and remember the position.
+    #[inline(never)]
+    fn get_hinted_slow(&self, key: &PropKey, hint: &std::cell::Cell<u32>) -> Option<&Prop> {
+        let i = self.find(key)?;
+        hint.set(u32::try_from(i).unwrap_or(u32::MAX));
+        self.prop_at(i)
+    }
     #[inline]
     pub fn get_mut(&mut self, key: &PropKey) -> Option<&mut Prop> {
         let i = self.find(key)?;
@@ -413,6 +439,35 @@ mod prop_map_tests {
             m.remove(&k);
         }
         assert!(m.is_empty());
+    }
+
+    #[test]
+    fn hinted_lookup_follows_a_moved_key() {
+        let mut m = PropMap::default();
+        for i in 0..4 {
+            m.insert(key(i), Prop::data(Value::Number(i as f64), Attrs::DEFAULT));
+        }
+        let hint = std::cell::Cell::new(0);
+        let number = |p: Option<&Prop>| match p {
+            Some(Prop {
+                slot: Slot::Data(Value::Number(n)),
+                ..
+            }) => Some(*n),
+            _ => None,
+        };
+        assert_eq!(number(m.get_hinted(&key(2), &hint)), Some(2.0));
+        assert_eq!(hint.get(), 2);
+        assert_eq!(number(m.get_hinted(&key(2), &hint)), Some(2.0));
+        // Deleted and added again: found at its new position, which the hint then holds.
+        m.remove(&key(2));
+        assert_eq!(number(m.get_hinted(&key(2), &hint)), None);
+        m.insert(key(2), Prop::data(Value::Number(-2.0), Attrs::DEFAULT));
+        assert_eq!(number(m.get_hinted(&key(2), &hint)), Some(-2.0));
+        assert_eq!(hint.get(), 3);
+        // A hint past the end or at another key is only a hint.
+        hint.set(99);
+        assert_eq!(number(m.get_hinted(&key(0), &hint)), Some(0.0));
+        assert_eq!(number(m.get_hinted(&key(5), &hint)), None);
     }
 }
 

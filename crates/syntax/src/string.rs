@@ -54,6 +54,14 @@ struct Inner {
 /// the same allocation (property lookup compares keys without reading their units).
 const INTERNED: usize = 1 << (usize::BITS - 1);
 
+/// The bit of [`Inner::len`] that marks an interned name made of ASCII units only: its
+/// UTF-8 length is its length (a member call's position needs the UTF-8 length of the
+/// property name on every call, issue #12).
+const ASCII_NAME: usize = 1 << (usize::BITS - 2);
+
+/// The bits of [`Inner::len`] that hold the length.
+const LEN_MASK: usize = !(INTERNED | ASCII_NAME);
+
 /// Room reserved in the interner tables up front (4 096 buckets each).
 const INITIAL_NAMES: usize = 3000;
 
@@ -255,7 +263,12 @@ impl JsStr {
 
     /// Marks the interner's copy of a name (see [`INTERNED`]).
     fn mark_interned(&self) {
-        self.0.len.set(self.0.len.get() | INTERNED);
+        let ascii = if self.units().iter().all(|&c| c < 0x80) {
+            ASCII_NAME
+        } else {
+            0
+        };
+        self.0.len.set(self.0.len.get() | INTERNED | ascii);
     }
 
     /// Whether this is the interner's copy of its name: another string with the same units
@@ -317,7 +330,7 @@ impl JsStr {
 
     #[inline]
     pub fn len(&self) -> usize {
-        self.0.len.get() & !INTERNED
+        self.0.len.get() & LEN_MASK
     }
 
     #[inline]
@@ -392,7 +405,7 @@ impl JsStr {
             // Unreachable: a string without code units always has its parts.
             return inner.flat.get_or_init(Vec::new);
         };
-        let total = inner.len.get() & !INTERNED;
+        let total = inner.len.get() & LEN_MASK;
         let mut pending: Vec<JsStr> = vec![right];
         // Walk down the left spine to the leftmost leaf.
         let mut cur = left;
@@ -471,6 +484,9 @@ impl JsStr {
     /// call's position needs the name's UTF-8 length on every call.
     #[inline]
     pub fn utf8_len(&self) -> usize {
+        if self.0.len.get() & ASCII_NAME != 0 {
+            return self.len();
+        }
         let u = self.units();
         if u.iter().all(|&c| c < 0x80) {
             return u.len();
@@ -673,6 +689,19 @@ mod tests {
         let b = JsStr::intern("hello");
         assert!(JsStr::ptr_eq(&a, &b));
         assert_eq!(a, JsStr::from("hello"));
+    }
+
+    #[test]
+    fn utf8_length_of_interned_names() {
+        // An interned ASCII name answers from its flag, any other string by counting.
+        assert_eq!(JsStr::intern("then").utf8_len(), 4);
+        assert_eq!(JsStr::intern("then").len(), 4);
+        assert_eq!(JsStr::intern("résumé").utf8_len(), 8);
+        assert_eq!(JsStr::intern("résumé").len(), 6);
+        assert_eq!(JsStr::intern_units(&[0xD83D, 0xDE00]).utf8_len(), 4);
+        assert_eq!(JsStr::intern_units(&[0xD83D]).utf8_len(), 3);
+        assert_eq!(JsStr::from("naïve").utf8_len(), 6);
+        assert_eq!(JsStr::from("plain").utf8_len(), 5);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! `Promise`: constructor, `then`/`catch`/`finally`, and the combinators.
 
-use crate::interp::jobs::{Capability, Handler};
+use std::cell::Cell;
+
+use crate::interp::jobs::{Capability, GenericCapability, Handler};
 use crate::interp::{Abrupt, Args, Interp, JsResult};
 use crate::object::{Attrs, Obj, ObjectKind, Prop, PropKey, Slot};
 use crate::value::Value;
@@ -95,11 +97,11 @@ pub fn new_promise_capability(it: &mut Interp, c: &Value) -> JsResult<Capability
     if !it.is_callable(&resolve) || !it.is_callable(&reject) {
         return Err(it.type_error("Promise resolve or reject function is not callable"));
     }
-    Ok(Capability::Generic {
+    Ok(Capability::Generic(Box::new(GenericCapability {
         promise,
         resolve,
         reject,
-    })
+    })))
 }
 
 fn get_capabilities_executor(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -185,40 +187,132 @@ pub fn then_is_intact(it: &Interp, thenable: &Obj, then: &Value) -> bool {
     Obj::ptr_eq(then, &it.intrinsics.promise_then) && species_is_default(it, thenable)
 }
 
+/// The keys the promise fast paths check, and where each property was last found (a hint
+/// per property, see [`crate::object::PropMap::get_hinted`]): every `then` and every promise
+/// resolved with a promise asks whether the species lookup and the `then` lookup would find
+/// the originals (twice a level of a `.then` recursion: interning the keys and searching the
+/// property lists was ~650 instructions a level, issue #12).
+pub struct PromiseLookup {
+    constructor: PropKey,
+    then: PropKey,
+    species: PropKey,
+    /// `constructor` in %Promise.prototype%.
+    proto_constructor: Cell<u32>,
+    /// `then` in %Promise.prototype%.
+    proto_then: Cell<u32>,
+    /// @@species in %Promise%.
+    ctor_species: Cell<u32>,
+}
+
+impl PromiseLookup {
+    pub fn new(symbols: &crate::interp::realm::WellKnownSymbols) -> PromiseLookup {
+        PromiseLookup {
+            constructor: constructor_key(),
+            then: then_key(),
+            species: PropKey::Sym(symbols.species.clone()),
+            proto_constructor: Cell::new(0),
+            proto_then: Cell::new(0),
+            ctor_species: Cell::new(0),
+        }
+    }
+}
+
+/// Whether `o` is a built-in promise whose `[[Get]]` of a named key goes straight to
+/// %Promise.prototype%: its prototype is that object and it has no own properties (a
+/// promise has no exotic ones).
+fn is_plain_promise(it: &Interp, o: &Obj) -> bool {
+    let d = o.borrow();
+    matches!(d.kind, ObjectKind::Promise(_))
+        && d.props.is_empty()
+        && d.proto
+            .as_ref()
+            .is_some_and(|p| Obj::ptr_eq(p, &it.intrinsics.promise_prototype))
+}
+
 /// Whether SpeciesConstructor(`p`, %Promise%) would answer %Promise% without observing
 /// anything: `p` is a built-in promise with %Promise.prototype% as prototype and no own
 /// `constructor`, `%Promise.prototype%.constructor` is the data property %Promise%, and
 /// `%Promise%[Symbol.species]` is the original getter (which returns its receiver).
 fn species_is_default(it: &Interp, thenable: &Obj) -> bool {
-    // Read in place, cloning no key, value or descriptor: every `then` and every promise
-    // resolved with a promise asks this (issue #12: 850 instructions a call with copies).
-    PROMISE_KEYS.with(|[constructor, _]| {
+    // Read in place, cloning no key, value or descriptor, at the remembered positions:
+    // every `then` and every promise resolved with a promise asks this (issue #12).
+    let lookup = &it.promise_lookup;
+    {
+        let d = thenable.borrow();
+        if !matches!(d.kind, ObjectKind::Promise(_))
+            || !d
+                .proto
+                .as_ref()
+                .is_some_and(|p| Obj::ptr_eq(p, &it.intrinsics.promise_prototype))
+            || (!d.props.is_empty() && d.props.get(&lookup.constructor).is_some())
         {
-            let d = thenable.borrow();
-            if !matches!(d.kind, ObjectKind::Promise(_))
-                || !d
-                    .proto
-                    .as_ref()
-                    .is_some_and(|p| Obj::ptr_eq(p, &it.intrinsics.promise_prototype))
-                || d.props.get(constructor).is_some()
-            {
-                return false;
-            }
+            return false;
         }
-        let ctor_ok = matches!(
-            it.intrinsics.promise_prototype.borrow().props.get(constructor),
-            Some(Prop { slot: Slot::Data(Value::Object(c)), .. })
-                if Obj::ptr_eq(c, &it.intrinsics.promise_ctor)
-        );
-        ctor_ok && {
-            let species = PropKey::Sym(it.symbols.species.clone());
-            matches!(
-                it.intrinsics.promise_ctor.borrow().props.get(&species),
-                Some(Prop { slot: Slot::Accessor { get: Some(g), .. }, .. })
-                    if Obj::ptr_eq(g, &it.intrinsics.promise_species_get)
-            )
+    }
+    let ctor_ok = matches!(
+        it.intrinsics
+            .promise_prototype
+            .borrow()
+            .props
+            .get_hinted(&lookup.constructor, &lookup.proto_constructor),
+        Some(Prop { slot: Slot::Data(Value::Object(c)), .. })
+            if Obj::ptr_eq(c, &it.intrinsics.promise_ctor)
+    );
+    ctor_ok
+        && matches!(
+            it.intrinsics
+                .promise_ctor
+                .borrow()
+                .props
+                .get_hinted(&lookup.species, &lookup.ctor_species),
+            Some(Prop { slot: Slot::Accessor { get: Some(g), .. }, .. })
+                if Obj::ptr_eq(g, &it.intrinsics.promise_species_get)
+        )
+}
+
+/// `Get(promise, "constructor")` for PromiseResolve: read in place for a promise with no own
+/// properties whose prototype is %Promise.prototype% with a data property `constructor`;
+/// otherwise the ordinary `[[Get]]`.
+pub(crate) fn get_constructor(it: &mut Interp, promise: &Obj) -> JsResult<Value> {
+    if is_plain_promise(it, promise) {
+        let lookup = &it.promise_lookup;
+        if let Some(Prop {
+            slot: Slot::Data(v),
+            ..
+        }) = it
+            .intrinsics
+            .promise_prototype
+            .borrow()
+            .props
+            .get_hinted(&lookup.constructor, &lookup.proto_constructor)
+        {
+            return Ok(v.clone());
         }
-    })
+    }
+    it.get(promise, &constructor_key())
+}
+
+/// `Get(resolution, "then")` for the resolve functions: read in place when `resolution` is a
+/// promise with no own properties whose prototype is %Promise.prototype% and whose `then`
+/// there is a data property (the usual case: nothing observable is skipped); otherwise the
+/// ordinary `[[Get]]`.
+pub(crate) fn get_then(it: &mut Interp, resolution: &Obj) -> JsResult<Value> {
+    if is_plain_promise(it, resolution) {
+        let lookup = &it.promise_lookup;
+        if let Some(Prop {
+            slot: Slot::Data(v),
+            ..
+        }) = it
+            .intrinsics
+            .promise_prototype
+            .borrow()
+            .props
+            .get_hinted(&lookup.then, &lookup.proto_then)
+        {
+            return Ok(v.clone());
+        }
+    }
+    it.get(resolution, &then_key())
 }
 
 fn promise_then(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -321,12 +415,20 @@ fn catch_finally_fn(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 /// PromiseResolve(C, x).
 pub fn promise_resolve(it: &mut Interp, c: &Value, x: Value) -> JsResult<Value> {
-    if let Value::Object(xo) = &x {
-        if matches!(xo.borrow().kind, ObjectKind::Promise(_)) {
-            let xc = it.get(xo, &constructor_key())?;
-            if xc.same_value(c) {
-                return Ok(x);
-            }
+    let Value::Object(xo) = &x else {
+        if matches!(c, Value::Object(co) if Obj::ptr_eq(co, &it.intrinsics.promise_ctor)) {
+            // NewPromiseCapability(%Promise%) and its resolve function called with a
+            // non-object: a promise fulfilled with `x` before anything can observe it.
+            return Ok(Value::Object(it.new_fulfilled_promise(x)));
+        }
+        let cap = new_promise_capability(it, c)?;
+        it.resolve_capability(&cap, x)?;
+        return Ok(cap.promise());
+    };
+    if matches!(xo.borrow().kind, ObjectKind::Promise(_)) {
+        let xc = get_constructor(it, xo)?;
+        if xc.same_value(c) {
+            return Ok(x);
         }
     }
     let cap = new_promise_capability(it, c)?;
@@ -350,11 +452,14 @@ fn promise_reject_static(it: &mut Interp, a: &Args) -> JsResult<Value> {
 fn promise_with_resolvers(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let cap = new_promise_capability(it, a.this)?;
     let (promise, resolve, reject) = match cap {
-        Capability::Generic {
-            promise,
-            resolve,
-            reject,
-        } => (promise, resolve, reject),
+        Capability::Generic(g) => {
+            let GenericCapability {
+                promise,
+                resolve,
+                reject,
+            } = *g;
+            (promise, resolve, reject)
+        }
         Capability::Native(p) => {
             let (r, j) = it.create_resolving_functions(&p);
             (Value::Object(p), Value::Object(r), Value::Object(j))
@@ -482,9 +587,7 @@ fn combinator(it: &mut Interp, a: &Args, kind: Combinator) -> JsResult<Value> {
 
 fn capability_functions(it: &mut Interp, cap: &Capability) -> (Value, Value) {
     match cap {
-        Capability::Generic {
-            resolve, reject, ..
-        } => (resolve.clone(), reject.clone()),
+        Capability::Generic(g) => (g.resolve.clone(), g.reject.clone()),
         Capability::Native(p) => {
             let (r, j) = it.create_resolving_functions(p);
             (Value::Object(r), Value::Object(j))

@@ -679,10 +679,7 @@ fn async_trace_step(promise: &Obj) -> Option<AsyncTraceStep> {
     }
     let next = match &pair.capability {
         Some(Capability::Native(p)) => Some(p.clone()),
-        Some(Capability::Generic {
-            promise: Value::Object(p),
-            ..
-        }) => Some(p.clone()),
+        Some(Capability::Generic(g)) => g.promise.as_object().cloned(),
         _ => None,
     };
     Some(AsyncTraceStep {

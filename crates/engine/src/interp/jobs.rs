@@ -62,32 +62,33 @@ impl Default for PromiseData {
 pub enum Capability {
     /// A built-in promise resolved/rejected directly by the engine (no function objects).
     Native(Obj),
-    /// NewPromiseCapability(C) for an arbitrary constructor.
-    Generic {
-        promise: Value,
-        resolve: Value,
-        reject: Value,
-    },
+    /// NewPromiseCapability(C) for an arbitrary constructor (boxed: rare, and every
+    /// reaction and queued job carries a capability, issue #12).
+    Generic(Box<GenericCapability>),
+}
+
+/// The fields of a [`Capability::Generic`].
+#[derive(Debug, Clone)]
+pub struct GenericCapability {
+    pub promise: Value,
+    pub resolve: Value,
+    pub reject: Value,
 }
 
 impl Capability {
     pub fn promise(&self) -> Value {
         match self {
             Capability::Native(p) => Value::Object(p.clone()),
-            Capability::Generic { promise, .. } => promise.clone(),
+            Capability::Generic(g) => g.promise.clone(),
         }
     }
     fn trace(&self, t: &mut Tracer) {
         match self {
             Capability::Native(p) => t.edge(&p.0),
-            Capability::Generic {
-                promise,
-                resolve,
-                reject,
-            } => {
-                trace_value(promise, t);
-                trace_value(resolve, t);
-                trace_value(reject, t);
+            Capability::Generic(g) => {
+                trace_value(&g.promise, t);
+                trace_value(&g.resolve, t);
+                trace_value(&g.reject, t);
             }
         }
     }
@@ -224,6 +225,7 @@ impl Interp {
     /// Runs microtasks until the queue is empty. A job's uncaught exception (only possible
     /// for `queueMicrotask` callbacks) is returned and stops the drain.
     pub fn run_microtasks(&mut self) -> JsResult<()> {
+        let hooks = self.hooks();
         while let Some((job, context)) = self.jobs.jobs.pop_front() {
             if self.exiting.is_some() {
                 return Err(self.exit_sentinel());
@@ -234,7 +236,6 @@ impl Interp {
                 _ => 0,
             };
             let saved_context = std::mem::replace(&mut self.continuation_data, context);
-            let hooks = self.hooks();
             let saved = hooks.job_started(self, exec);
             let r = self.run_job(job);
             hooks.job_finished(self, saved);
@@ -296,12 +297,12 @@ impl Interp {
             },
             Handler::Js(f) => {
                 // V8's async stack trace starts from the promise this reaction settles.
-                let saved = std::mem::replace(
-                    &mut self.reaction_promise,
-                    r.capability
-                        .as_ref()
-                        .and_then(|c| c.promise().as_object().cloned()),
-                );
+                let promise = match &r.capability {
+                    Some(Capability::Native(p)) => Some(p.clone()),
+                    Some(Capability::Generic(g)) => g.promise.as_object().cloned(),
+                    None => None,
+                };
+                let saved = std::mem::replace(&mut self.reaction_promise, promise);
                 let result = self.call(f, &Value::Undefined, &[arg]);
                 self.reaction_promise = saved;
                 result
@@ -347,8 +348,8 @@ impl Interp {
                 self.resolve_promise(p, v);
                 Ok(())
             }
-            Capability::Generic { resolve, .. } => {
-                self.call(&resolve.clone(), &Value::Undefined, &[v])?;
+            Capability::Generic(g) => {
+                self.call(&g.resolve.clone(), &Value::Undefined, &[v])?;
                 Ok(())
             }
         }
@@ -360,8 +361,8 @@ impl Interp {
                 self.reject_promise(p, e);
                 Ok(())
             }
-            Capability::Generic { reject, .. } => {
-                self.call(&reject.clone(), &Value::Undefined, &[e])?;
+            Capability::Generic(g) => {
+                self.call(&g.reject.clone(), &Value::Undefined, &[e])?;
                 Ok(())
             }
         }
@@ -371,6 +372,17 @@ impl Interp {
         Obj::new(
             Some(self.intrinsics.promise_prototype.clone()),
             ObjectKind::Promise(Box::default()),
+        )
+    }
+
+    /// A built-in promise already fulfilled with `v` (what resolving a new promise with a
+    /// non-object does, when no reaction can be registered yet).
+    pub fn new_fulfilled_promise(&self, v: Value) -> Obj {
+        let mut data = Box::<PromiseData>::default();
+        data.state = PromiseState::Fulfilled(v);
+        Obj::new(
+            Some(self.intrinsics.promise_prototype.clone()),
+            ObjectKind::Promise(data),
         )
     }
 
@@ -387,7 +399,7 @@ impl Interp {
                 self.reject_promise(promise, e);
                 return;
             }
-            let then = match self.get(r, &crate::builtins::promise::then_key()) {
+            let then = match crate::builtins::promise::get_then(self, r) {
                 Ok(t) => t,
                 Err(Abrupt::Throw(e)) => {
                     self.reject_promise(promise, e);
@@ -521,13 +533,15 @@ impl Interp {
 
     /// PromiseResolve(%Promise%, x).
     pub fn promise_resolve_intrinsic(&mut self, x: Value) -> JsResult<Obj> {
-        if let Value::Object(o) = &x {
-            if matches!(o.borrow().kind, ObjectKind::Promise(_)) {
-                let ctor = self.get(o, &crate::builtins::promise::constructor_key())?;
-                if matches!(&ctor, Value::Object(c) if Obj::ptr_eq(c, &self.intrinsics.promise_ctor))
-                {
-                    return Ok(o.clone());
-                }
+        let Value::Object(o) = &x else {
+            // Resolving a new promise with a non-object fulfills it before anything can
+            // observe it.
+            return Ok(self.new_fulfilled_promise(x));
+        };
+        if matches!(o.borrow().kind, ObjectKind::Promise(_)) {
+            let ctor = crate::builtins::promise::get_constructor(self, o)?;
+            if matches!(&ctor, Value::Object(c) if Obj::ptr_eq(c, &self.intrinsics.promise_ctor)) {
+                return Ok(o.clone());
             }
         }
         let p = self.new_promise();

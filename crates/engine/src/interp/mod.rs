@@ -371,6 +371,8 @@ pub struct Interp {
     /// The promise the running `then` reaction job settles: where V8's async stack trace
     /// starts outside an await continuation.
     pub(crate) reaction_promise: Option<Obj>,
+    /// Keys and property positions of the promise fast paths (`builtins/promise.rs`).
+    pub(crate) promise_lookup: crate::builtins::promise::PromiseLookup,
     /// V8's ContinuationPreservedEmbedderData: an opaque host value that every promise
     /// reaction captures when it is made (PerformPromiseThen, so also each `await`), and
     /// every other job when it is queued, and that is current again while that job runs.

@@ -299,9 +299,11 @@ pub fn create(
         Some(intrinsics.object_prototype.clone()),
         ObjectKind::Ordinary,
     );
+    let symbols = WellKnownSymbols::new();
     let mut it = Interp {
         intrinsics,
-        symbols: WellKnownSymbols::new(),
+        promise_lookup: crate::builtins::promise::PromiseLookup::new(&symbols),
+        symbols,
         global,
         global_lex: GlobalLex::default(),
         frames: Vec::new(),
