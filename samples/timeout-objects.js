@@ -28,7 +28,7 @@ const c = setInterval(() => {
     clearInterval(c);
     console.log('cleared inside', show(c));
   }
-}, 5);
+}, 40); // well after d and e below, also on a slow machine
 const d = setTimeout(() => console.log('d runs although unref+ref'), 1);
 d.unref();
 const refedAfterUnref = d.hasRef();
