@@ -309,7 +309,7 @@ EventEmitter.prototype.rawListeners = function rawListeners(type) {
   return _listeners(this, type, false);
 };
 
-function listenerCount(type, listener) {
+EventEmitter.prototype.listenerCount = function listenerCount(type, listener) {
   const events = this._events;
   if (events !== undefined) {
     const evlistener = events[type];
@@ -326,12 +326,21 @@ function listenerCount(type, listener) {
     }
   }
   return 0;
-}
-EventEmitter.prototype.listenerCount = listenerCount;
-EventEmitter.listenerCount = function (emitter, type) {
-  if (typeof emitter.listenerCount === 'function') return emitter.listenerCount(type);
-  return listenerCount.call(emitter, type);
 };
+
+// events.listenerCount(emitterOrTarget, type) (deprecated, as Node's): an EventTarget's
+// count too, and Node's ERR_INVALID_ARG_TYPE for anything else.
+function listenerCount(emitterOrTarget, type) {
+  if (typeof emitterOrTarget.listenerCount === 'function') {
+    return emitterOrTarget.listenerCount(type);
+  }
+  const et = require('internal/event_target');
+  if (et.isEventTarget(emitterOrTarget)) {
+    return emitterOrTarget[et.kEvents].get(type)?.size ?? 0;
+  }
+  throw binding.invalidArgType('emitter', 'an instance of EventEmitter or EventTarget', emitterOrTarget);
+}
+EventEmitter.listenerCount = listenerCount;
 
 EventEmitter.prototype.eventNames = function eventNames() {
   return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
@@ -520,7 +529,8 @@ function on(emitter, event, options = {}) {
 
 // events.setMaxListeners(n, ...eventTargets): the default, or the limit of each
 // EventEmitter/EventTarget given (an AbortSignal shared by many operations, typically).
-EventEmitter.setMaxListeners = function setMaxListeners(n = defaultMaxListeners, ...eventTargets) {
+// (Anonymous, as Node's: inspect prints `[Function (anonymous)]`.)
+EventEmitter.setMaxListeners = function (n = defaultMaxListeners, ...eventTargets) {
   if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
     throw binding.nodeError('RangeError', 'ERR_OUT_OF_RANGE',
       'The value of "n" is out of range. It must be a non-negative number. Received ' + binding.inspect(n));
