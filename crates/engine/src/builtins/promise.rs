@@ -270,35 +270,27 @@ fn species_is_default(it: &Interp, thenable: &Obj) -> bool {
         )
 }
 
-/// `Get(promise, "constructor")` for PromiseResolve: read in place for a promise with no own
-/// properties whose prototype is %Promise.prototype% with a data property `constructor`;
-/// otherwise the ordinary `[[Get]]`.
+/// `Get(promise, "constructor")` for PromiseResolve (see [`get_from_plain_promise`]).
 pub(crate) fn get_constructor(it: &mut Interp, promise: &Obj) -> JsResult<Value> {
-    if is_plain_promise(it, promise) {
-        let lookup = &it.promise_lookup;
-        if let Some(Prop {
-            slot: Slot::Data(v),
-            ..
-        }) = it
-            .intrinsics
-            .promise_prototype
-            .borrow()
-            .props
-            .get_hinted(&lookup.constructor, &lookup.proto_constructor)
-        {
-            return Ok(v.clone());
-        }
-    }
-    it.get(promise, &constructor_key())
+    get_from_plain_promise(it, promise, |l| (&l.constructor, &l.proto_constructor))
 }
 
-/// `Get(resolution, "then")` for the resolve functions: read in place when `resolution` is a
-/// promise with no own properties whose prototype is %Promise.prototype% and whose `then`
-/// there is a data property (the usual case: nothing observable is skipped); otherwise the
-/// ordinary `[[Get]]`.
+/// `Get(resolution, "then")` for the resolve functions (see [`get_from_plain_promise`]).
 pub(crate) fn get_then(it: &mut Interp, resolution: &Obj) -> JsResult<Value> {
-    if is_plain_promise(it, resolution) {
-        let lookup = &it.promise_lookup;
+    get_from_plain_promise(it, resolution, |l| (&l.then, &l.proto_then))
+}
+
+/// `Get(o, key)` for one of %Promise.prototype%'s keys (`pick` gives the key and its
+/// remembered position there): read in place when `o` is a promise with no own properties
+/// whose prototype is %Promise.prototype% and the key is a data property there (the usual
+/// case: nothing observable is skipped); otherwise the ordinary `[[Get]]`.
+fn get_from_plain_promise(
+    it: &mut Interp,
+    o: &Obj,
+    pick: fn(&PromiseLookup) -> (&PropKey, &Cell<u32>),
+) -> JsResult<Value> {
+    let (key, hint) = pick(&it.promise_lookup);
+    if is_plain_promise(it, o) {
         if let Some(Prop {
             slot: Slot::Data(v),
             ..
@@ -307,12 +299,13 @@ pub(crate) fn get_then(it: &mut Interp, resolution: &Obj) -> JsResult<Value> {
             .promise_prototype
             .borrow()
             .props
-            .get_hinted(&lookup.then, &lookup.proto_then)
+            .get_hinted(key, hint)
         {
             return Ok(v.clone());
         }
     }
-    it.get(resolution, &then_key())
+    let key = key.clone();
+    it.get(o, &key)
 }
 
 fn promise_then(it: &mut Interp, a: &Args) -> JsResult<Value> {
