@@ -323,20 +323,24 @@ fn collect_inner(h: &Heap) -> Stats {
     // those nothing else holds).
     let sticky = std::mem::take(&mut *h.sticky.borrow_mut());
     drop(sticky);
-    // Take strong references to every live cell for the duration of the collection; remember
-    // to discount that one extra reference per cell.
+    // 1. Take strong references to every live cell for the duration of the collection and,
+    //    in the same pass (each cell is touched once: the heap is larger than the caches),
+    //    set refs = references from anywhere, minus ours.
     let live: Vec<Rc<dyn Node>> = {
         let cells = h.cells.borrow();
-        cells.iter().filter_map(|w| w.upgrade()).collect()
+        let mut live = Vec::with_capacity(cells.len());
+        for w in cells.iter() {
+            if let Some(n) = w.upgrade() {
+                let hd = n.header();
+                hd.refs.set(Rc::strong_count(&n) as isize - 1);
+                hd.marked.set(false);
+                live.push(n);
+            }
+        }
+        live
     };
     let live_before = live.len();
 
-    // 1. refs = references from anywhere (minus ours).
-    for n in &live {
-        let hd = n.header();
-        hd.refs.set(Rc::strong_count(n) as isize - 1);
-        hd.marked.set(false);
-    }
     // 2. subtract references that come from traced cells.
     let mut tracer = Tracer {
         mode: Mode::Subtract,
@@ -345,30 +349,32 @@ fn collect_inner(h: &Heap) -> Stats {
     for n in &live {
         n.trace_node(&mut tracer);
     }
-    // 3. mark from the roots (cells still referenced from outside the traced heap).
+    // 3. mark from the roots (cells still referenced from outside the traced heap), each
+    //    root's subgraph right away (what it reaches is likely still cached).
     tracer.mode = Mode::Mark;
     for n in &live {
         let hd = n.header();
         if hd.refs.get() > 0 && !hd.marked.get() {
             hd.marked.set(true);
             tracer.worklist.push(n.clone());
+            while let Some(n) = tracer.worklist.pop() {
+                n.trace_node(&mut tracer);
+            }
         }
     }
-    while let Some(n) = tracer.worklist.pop() {
-        n.trace_node(&mut tracer);
+    // 4. keep the garbage (our references to the survivors go in the same pass), clear
+    //    it; dropping it then frees it.
+    let mut garbage: Vec<Rc<dyn Node>> = Vec::new();
+    for n in live {
+        if !n.header().marked.get() {
+            garbage.push(n);
+        }
     }
-    // 4. clear the garbage; dropping `live` then frees it.
-    let garbage: Vec<Rc<dyn Node>> = live
-        .iter()
-        .filter(|n| !n.header().marked.get())
-        .cloned()
-        .collect();
     let freed = garbage.len();
     for n in &garbage {
         n.clear_node();
     }
     drop(garbage);
-    drop(live);
 
     let survivors = live_before - freed;
     h.allocated.set(0);
