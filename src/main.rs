@@ -143,6 +143,15 @@ fn default_heap_limit_mb() -> u64 {
 /// collector's lists) made glibc consolidate every fastbin chunk of the scattered cells
 /// freed since; without them small frees go to the per-thread cache and the ordinary bins.
 ///
+/// Blocks of any size below 2 GiB come from the heap (`M_MMAP_THRESHOLD`) and freed memory
+/// is not handed back while the process runs (`M_TRIM_THRESHOLD`): glibc maps each block
+/// past its (dynamic) threshold on its own and unmaps it when freed, so a phase's large
+/// temporaries (the parser's 384 MB token list for 10^6 function declarations, a growing
+/// array's old buffer, the collector's lists) were page-faulted in again by the next
+/// phase's allocations. On 10^6 function declarations: page faults 691 K → 453 K, system
+/// time 1.5 → 1.0 s (a page fault costs microseconds on this VM); the benchmark scripts'
+/// times and peak RSS are unchanged (within 1-2 MB).
+///
 /// Cold and out of line: it runs once, and keeping `main` the same size keeps the hot code
 /// where the symbol ordering put it.
 #[cold]
@@ -153,6 +162,8 @@ fn tune_malloc() {
     unsafe {
         libc::mallopt(libc::M_ARENA_MAX, 1);
         libc::mallopt(libc::M_MXFAST, 0);
+        libc::mallopt(libc::M_MMAP_THRESHOLD, i32::MAX);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, i32::MAX);
     }
 }
 
