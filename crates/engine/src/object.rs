@@ -250,12 +250,28 @@ pub struct PropMap {
     index: Option<Box<PropIndex>>,
 }
 
-/// The hash index of a large [`PropMap`], and the count of `None` holes in its entries (only
-/// an indexed map has any; kept here so small objects stay two words smaller).
+/// The hash index of a large [`PropMap`], the count of `None` holes in its entries (only
+/// an indexed map has any; kept here so small objects stay two words smaller) and of its
+/// integer keys ([`PropMap::has_index_keys`] without a scan: `Array.prototype` is asked on
+/// every `push`).
 #[derive(Default, Debug)]
 struct PropIndex {
     positions: FxHashMap<PropKey, u32>,
     holes: usize,
+    index_keys: usize,
+}
+
+thread_local! {
+    /// Has any property map on this thread ever held an integer key? (Integer keys live in
+    /// `elements` unless they are sparse or have other attributes, so usually not: then
+    /// [`PropMap::has_index_keys`] is false with no search.)
+    static INDEX_KEYS_MADE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Notes that an integer key enters a property map.
+#[cold]
+fn index_key_made() {
+    INDEX_KEYS_MADE.with(|m| m.set(true));
 }
 
 impl PropMap {
@@ -323,7 +339,11 @@ impl PropMap {
     /// existing key (issue #12: six searches per function object made).
     pub fn push_new(&mut self, key: PropKey, prop: Prop) {
         debug_assert!(self.find(&key).is_none(), "push_new of a present key");
+        if matches!(key, PropKey::Index(_)) {
+            index_key_made();
+        }
         if let Some(ix) = &mut self.index {
+            ix.index_keys += usize::from(matches!(key, PropKey::Index(_)));
             ix.positions.insert(key.clone(), self.entries.len() as u32);
         }
         self.entries.push(Some((key, prop)));
@@ -338,7 +358,11 @@ impl PropMap {
                 return;
             }
         }
+        if matches!(key, PropKey::Index(_)) {
+            index_key_made();
+        }
         if let Some(ix) = &mut self.index {
+            ix.index_keys += usize::from(matches!(key, PropKey::Index(_)));
             ix.positions.insert(key.clone(), self.entries.len() as u32);
         }
         self.entries.push(Some((key, prop)));
@@ -352,6 +376,7 @@ impl PropMap {
             None => self.entries.remove(i).map(|(_, p)| p),
             Some(ix) => {
                 ix.positions.remove(key);
+                ix.index_keys -= usize::from(matches!(key, PropKey::Index(_)));
                 let (_, p) = self.entries.get_mut(i)?.take()?;
                 ix.holes += 1;
                 if ix.holes * 2 > self.entries.len() {
@@ -365,14 +390,17 @@ impl PropMap {
     fn rebuild_index(&mut self) {
         let mut ix = FxHashMap::default();
         ix.reserve(self.entries.len());
+        let mut index_keys = 0;
         for (i, e) in self.entries.iter().enumerate() {
             if let Some((k, _)) = e {
+                index_keys += usize::from(matches!(k, PropKey::Index(_)));
                 ix.insert(k.clone(), i as u32);
             }
         }
         self.index = Some(Box::new(PropIndex {
             positions: ix,
             holes: 0,
+            index_keys,
         }));
     }
     /// Makes room for `n` more properties: exactly `n` in an empty map (a `Vec`'s first
@@ -388,8 +416,24 @@ impl PropMap {
     pub fn iter(&self) -> impl Iterator<Item = &(PropKey, Prop)> {
         self.entries.iter().filter_map(|e| e.as_ref())
     }
-    pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut (PropKey, Prop)> {
-        self.entries.iter_mut().filter_map(|e| e.as_mut())
+    /// The properties, mutably (their keys stay as they are).
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&PropKey, &mut Prop)> {
+        self.entries
+            .iter_mut()
+            .filter_map(|e| e.as_mut())
+            .map(|(k, p)| (&*k, p))
+    }
+    /// Has the map an integer key (an array index)? No while no map on the thread ever had
+    /// one; else counted in a large map, searched in a small one.
+    #[inline]
+    pub fn has_index_keys(&self) -> bool {
+        if !INDEX_KEYS_MADE.with(|m| m.get()) {
+            return false;
+        }
+        match &self.index {
+            Some(ix) => ix.index_keys > 0,
+            None => self.iter().any(|(k, _)| matches!(k, PropKey::Index(_))),
+        }
     }
     pub fn len(&self) -> usize {
         self.entries.len() - self.index.as_ref().map_or(0, |ix| ix.holes)
@@ -439,6 +483,34 @@ mod prop_map_tests {
             m.remove(&k);
         }
         assert!(m.is_empty());
+    }
+
+    #[test]
+    fn index_keys_are_counted_in_large_maps_and_found_in_small_ones() {
+        let data = || Prop::data(Value::Number(0.0), Attrs::DEFAULT);
+        let mut small = PropMap::default();
+        small.insert(key(0), data());
+        small.insert(PropKey::Index(7), data());
+        assert!(small.has_index_keys());
+        small.remove(&PropKey::Index(7));
+        assert!(!small.has_index_keys());
+        let mut large = PropMap::default();
+        for i in 0..40 {
+            large.insert(key(i), data());
+        }
+        assert!(!large.has_index_keys());
+        large.insert(PropKey::Index(3), data());
+        large.push_new(PropKey::Index(4), data());
+        assert!(large.has_index_keys());
+        large.remove(&PropKey::Index(3));
+        assert!(large.has_index_keys());
+        // Enough deletions to squeeze the holes out and rebuild the index.
+        for i in 0..30 {
+            large.remove(&key(i));
+        }
+        assert!(large.has_index_keys());
+        large.remove(&PropKey::Index(4));
+        assert!(!large.has_index_keys());
     }
 
     #[test]

@@ -206,7 +206,7 @@ pub(crate) fn protos_have_indices(o: &Obj) -> bool {
         {
             let d = p.borrow();
             if d.elements.iter().any(|v| !matches!(v, Value::Empty))
-                || d.props.iter().any(|(k, _)| matches!(k, PropKey::Index(_)))
+                || d.props.has_index_keys()
                 || matches!(d.kind, ObjectKind::String(ref s) if !s.is_empty())
             {
                 return true;
@@ -319,7 +319,7 @@ fn is_dense_array(o: &Obj) -> bool {
         if !length_writable
             || !d.extensible
             || d.elements.len() != length as usize
-            || d.props.iter().any(|(k, _)| matches!(k, PropKey::Index(_)))
+            || d.props.has_index_keys()
         {
             return false;
         }

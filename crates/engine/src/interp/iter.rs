@@ -367,7 +367,7 @@ fn dense_array_values(o: &Obj) -> Option<Vec<Value>> {
     let crate::object::ObjectKind::Array { length, .. } = d.kind else {
         return None;
     };
-    if d.props.iter().any(|(k, _)| matches!(k, PropKey::Index(_))) {
+    if d.props.has_index_keys() {
         return None;
     }
     let len = length as usize;

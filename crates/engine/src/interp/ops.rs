@@ -1603,9 +1603,7 @@ const MAX_ARGUMENT_LIST_LENGTH: u64 = 1 << 27;
 fn reads_cannot_run_code(o: &Obj) -> bool {
     {
         let d = o.borrow();
-        if !matches!(d.kind, ObjectKind::Array { .. })
-            || d.props.iter().any(|(k, _)| matches!(k, PropKey::Index(_)))
-        {
+        if !matches!(d.kind, ObjectKind::Array { .. }) || d.props.has_index_keys() {
             return false;
         }
     }
