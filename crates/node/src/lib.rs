@@ -440,6 +440,9 @@ fn web_globals(it: &mut Interp) {
         ("Request", "internal/web_fetch"),
         ("Response", "internal/web_fetch"),
         ("MessageEvent", "internal/worker_io"),
+        ("Crypto", "internal/crypto_globals"),
+        ("CryptoKey", "internal/crypto_globals"),
+        ("SubtleCrypto", "internal/crypto_globals"),
     ] {
         define_lazy_global(it, name, module, name, data);
     }

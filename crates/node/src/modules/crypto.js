@@ -361,8 +361,8 @@ function illegalConstructor() {
 const kDigestNames = { 'sha-1': 'sha1', 'sha-256': 'sha256', 'sha-384': 'sha384', 'sha-512': 'sha512' };
 
 class SubtleCrypto {
-  constructor(key) {
-    if (key !== kIllegal) throw illegalConstructor();
+  constructor(...args) {
+    if (args[0] !== kIllegal) throw illegalConstructor();
   }
 }
 
@@ -386,16 +386,23 @@ async function digest(algorithm, data) {
   return bytes.buffer;
 }
 
-// SubtleCrypto's methods in Node's order. Only `digest` is implemented; the others reject
-// as Node does for an algorithm it lacks.
-for (const name of ['encrypt', 'decrypt', 'sign', 'verify', 'digest', 'generateKey',
-  'deriveKey', 'deriveBits', 'importKey', 'exportKey', 'wrapKey', 'unwrapKey',
-  'getPublicKey', 'encapsulateBits', 'encapsulateKey', 'decapsulateBits', 'decapsulateKey']) {
-  const method = name === 'digest' ? digest : {
-    async [name]() {
-      throw domException('Unrecognized algorithm name', 'NotSupportedError');
+// SubtleCrypto's methods in Node's order, with Node's lengths: plain functions returning a
+// promise (errors reject it). Only `digest` is implemented; the others reject as Node does
+// for an algorithm it lacks.
+const kSubtleMethods = [['encrypt', 3], ['decrypt', 3], ['sign', 3], ['verify', 4],
+  ['digest', 2], ['generateKey', 3], ['deriveKey', 5], ['deriveBits', 2], ['importKey', 5],
+  ['exportKey', 2], ['wrapKey', 4], ['unwrapKey', 7], ['getPublicKey', 2],
+  ['encapsulateBits', 2], ['encapsulateKey', 5], ['decapsulateBits', 3], ['decapsulateKey', 6]];
+for (const [name, length] of kSubtleMethods) {
+  const impl = name === 'digest' ? digest : async function unsupported() {
+    throw domException('Unrecognized algorithm name', 'NotSupportedError');
+  };
+  const method = {
+    [name](...args) {
+      return impl.apply(this, args);
     },
   }[name];
+  Object.defineProperty(method, 'length', { value: length });
   Object.defineProperty(SubtleCrypto.prototype, name, {
     value: method, writable: true, enumerable: true, configurable: true,
   });
@@ -404,11 +411,35 @@ Object.defineProperty(SubtleCrypto.prototype, Symbol.toStringTag, {
   value: 'SubtleCrypto', configurable: true,
 });
 
+let supportsWarned = false;
+
+// SubtleCrypto.supports(operation, algorithm[, lengthOrAdditionalAlgorithm]) (Node 24,
+// experimental): whether this engine can run `operation` with `algorithm` — here only
+// `digest` with the SHA-1/SHA-2 names, the one operation implemented.
+Object.defineProperty(SubtleCrypto, 'supports', {
+  value: function supports(operation, algorithm, lengthOrAdditionalAlgorithm = null) {
+    if (!supportsWarned) {
+      supportsWarned = true;
+      process.emitWarning(
+        'The supports Web Crypto API method is an experimental feature and might change at any time',
+        'ExperimentalWarning');
+    }
+    if (arguments.length < 2) {
+      throw binding.nodeError('TypeError', 'ERR_MISSING_ARGS',
+        `Failed to execute 'supports' on 'SubtleCrypto': 2 arguments required, but only ${arguments.length} present.`);
+    }
+    const op = `${operation}`;
+    const name = typeof algorithm === 'object' && algorithm !== null ? algorithm.name : algorithm;
+    return op === 'digest' && kDigestNames[`${name}`.toLowerCase()] !== undefined;
+  },
+  writable: true, enumerable: true, configurable: true,
+});
+
 const subtle = new SubtleCrypto(kIllegal);
 
 class Crypto {
-  constructor(key) {
-    if (key !== kIllegal) throw illegalConstructor();
+  constructor(...args) {
+    if (args[0] !== kIllegal) throw illegalConstructor();
   }
 
   get subtle() {

@@ -73,6 +73,10 @@ const MODULES: &[(&str, &str)] = &[
     ("internal/url", include_str!("internal/url.js")),
     ("internal/navigator", include_str!("internal/navigator.js")),
     (
+        "internal/crypto_globals",
+        include_str!("internal/crypto_globals.js"),
+    ),
+    (
         "internal/url_pattern",
         include_str!("internal/url_pattern.js"),
     ),
