@@ -555,7 +555,7 @@ fn warn_unsettled_await(it: &Interp) {
     let url = file_url(&src.name);
     let text = src.text.lines().nth(line as usize - 1).unwrap_or("");
     let caret = format!("{}^", " ".repeat(col as usize - 1));
-    eprint!("Warning: Detected unsettled top-level await at {url}:{line}\n{text}\n{caret}\n\n\n");
+    eprint!("Warning: Detected unsettled top-level await at {url}:{line}\n{text}\n{caret}\n\n\n\n");
 }
 
 /// A script name as Node's module URL (`file:///abs/path`, or `file://CWD/[eval1]` for

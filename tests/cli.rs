@@ -461,7 +461,7 @@ fn unsettled_top_level_await_warns_and_exits_13() {
         "stderr: {err}"
     );
     assert!(
-        err.ends_with("[eval1]:2\nawait new Promise(() => {})\n^\n\n\n"),
+        err.ends_with("[eval1]:2\nawait new Promise(() => {})\n^\n\n\n\n"),
         "stderr: {err}"
     );
     // A top-level await that settles is fine.

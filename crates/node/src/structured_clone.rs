@@ -322,6 +322,9 @@ fn clone(it: &mut Interp, v: &Value, memo: &mut FxHashMap<usize, Obj>) -> JsResu
         ObjectKind::DataView(d) => Shape::DataView((**d).clone()),
         _ => Shape::Uncloneable,
     };
+    // V8's serializer writes own properties for plain objects and arrays only: a Map, Set,
+    // Date, RegExp or boxed primitive is its contents alone.
+    let copy_props = matches!(shape, Shape::Plain | Shape::Array(_));
     let out = match shape {
         Shape::Uncloneable => {
             let what = if o.is_callable() {
@@ -449,6 +452,9 @@ fn clone(it: &mut Interp, v: &Value, memo: &mut FxHashMap<usize, Obj>) -> JsResu
         }
     };
     memo.insert(o.addr(), out.clone());
+    if !copy_props {
+        return Ok(Value::Object(out));
+    }
     // Own enumerable string-keyed properties (getters are called), in order.
     // Proxies are uncloneable (above), so these reads run no traps.
     for k in it.own_property_keys(&o)? {

@@ -105,38 +105,29 @@ fn with_frames_hidden<T>(it: &mut Interp, skip: usize, f: impl FnOnce(&mut Inter
 }
 
 /// How many frames to leave out of an error's stack: the running built-in's own frame and,
-/// for `class E extends Error`, the frames of the derived constructors up to `new.target`
-/// (V8 starts the trace at the caller of `new E()`).
+/// when `new.target` is another constructor (`class E extends Error`, `Reflect.construct`),
+/// every frame up to and including `new.target`'s (V8's `SKIP_UNTIL_SEEN`: the trace starts
+/// at the caller of `new E()`, and is empty when `new.target` is not running).
 fn frames_to_skip(it: &Interp, callee: &Obj, new_target: Option<&Obj>) -> usize {
-    let mut skip = 1;
+    let skip = 1;
     let Some(nt) = new_target else {
         return skip;
     };
     if Obj::ptr_eq(nt, callee) {
         return skip;
     }
-    // The constructors between new.target and the built-in, by [[Prototype]] of functions.
-    let mut names: Vec<JsStr> = Vec::new();
-    let mut cur = Some(nt.clone());
-    while let Some(c) = cur {
-        if Obj::ptr_eq(&c, callee) || names.len() > 64 {
-            break;
-        }
-        if let Some(n) = frame_name(&c) {
-            names.push(n);
-        }
-        cur = c.proto();
-    }
+    // Frames do not keep their function: `new.target`'s is the nearest construct frame
+    // (`new`/`super()`) with its name.
     let frames = &it.stack;
-    while skip < frames.len() {
-        let e = &frames[frames.len() - 1 - skip];
-        if names.iter().any(|n| n.units() == e.name.units()) {
-            skip += 1;
-        } else {
-            break;
-        }
-    }
-    skip
+    let Some(name) = frame_name(nt) else {
+        return frames.len();
+    };
+    (skip..frames.len())
+        .find(|&i| {
+            let e = &frames[frames.len() - 1 - i];
+            e.construct && e.name.units() == name.units()
+        })
+        .map_or(frames.len(), |i| i + 1)
 }
 
 /// Steps shared by the Error constructors: OrdinaryCreateFromConstructor, the message, the

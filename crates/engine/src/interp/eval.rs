@@ -2412,7 +2412,7 @@ impl Interp {
                         rec.done = true;
                         self.iterator_close(&rec, Ok(()))?;
                         return Err(
-                            self.type_error("The iterator does not provide a 'throw' method")
+                            self.type_error("The iterator does not provide a 'throw' method.")
                         );
                     }
                 },
@@ -2508,7 +2508,7 @@ impl Interp {
                 }
                 _ => {
                     let _ = self.take_resume();
-                    return Err(self.type_error("The iterator does not provide a 'throw' method"));
+                    return Err(self.type_error("The iterator does not provide a 'throw' method."));
                 }
             },
             Some(_) => return Err(self.bad_frame()),
@@ -2544,7 +2544,7 @@ impl Interp {
                                             );
                                         }
                                         return Err(self.type_error(
-                                            "The iterator does not provide a 'throw' method",
+                                            "The iterator does not provide a 'throw' method.",
                                         ));
                                     }
                                 }

@@ -204,10 +204,9 @@ impl Interp {
             .as_object()
             .filter(|o| matches!(o.borrow().kind, ObjectKind::Generator(_)))
         else {
-            let s = crate::interp::brief::brief(self, gen);
-            return Err(self.type_error(format!(
-                "{method} method called on incompatible receiver {s}"
-            )));
+            return Err(crate::builtins::iterator::incompatible_receiver(
+                self, method, gen,
+            ));
         };
         let g = g.clone();
         let (state, func_obj, func, env, frames, method_call) = {
@@ -439,8 +438,17 @@ impl Interp {
                 o.clone()
             }
             _ => {
-                let e = self
-                    .make_type_error_value("AsyncGenerator method called on incompatible receiver");
+                // V8: `Method [AsyncGenerator].prototype.next called on incompatible receiver X`.
+                let method = match completion {
+                    Resume::Next(_) => "[AsyncGenerator].prototype.next",
+                    Resume::Return(_) => "[AsyncGenerator].prototype.return",
+                    Resume::Throw(_) => "[AsyncGenerator].prototype.throw",
+                };
+                let e = crate::builtins::iterator::incompatible_receiver(self, method, this);
+                let e = match e {
+                    crate::interp::Abrupt::Throw(v) => v,
+                    other => return Err(other),
+                };
                 self.reject_promise(&promise, e);
                 return Ok(Value::Object(promise));
             }
@@ -706,7 +714,7 @@ fn async_from_sync_method(it: &mut Interp, a: &Args, which: u8) -> JsResult<Valu
                     if let Some(rec) = sync_iterator_record(&sync_iter, &sync_next) {
                         it.iterator_close(&rec, Ok(()))?;
                     }
-                    Err(it.type_error("The iterator does not provide a 'throw' method"))
+                    Err(it.type_error("The iterator does not provide a 'throw' method."))
                 }
                 Some(m) => {
                     let args: Vec<Value> = a.args.first().cloned().into_iter().collect();
@@ -892,18 +900,22 @@ pub fn init(it: &mut Interp) {
         Attrs::CONFIGURABLE_ONLY,
     );
     let next = it.define_method_obj(&gp, "next", 1, |it, a: &Args| {
-        it.generator_resume(a.this, Resume::Next(a.get(0)), "Generator.prototype.next")
+        it.generator_resume(a.this, Resume::Next(a.get(0)), "[Generator].prototype.next")
     });
     it.original_next.generator = Some(next);
     it.define_method(&gp, "return", 1, |it, a: &Args| {
         it.generator_resume(
             a.this,
             Resume::Return(a.get(0)),
-            "Generator.prototype.return",
+            "[Generator].prototype.return",
         )
     });
     it.define_method(&gp, "throw", 1, |it, a: &Args| {
-        it.generator_resume(a.this, Resume::Throw(a.get(0)), "Generator.prototype.throw")
+        it.generator_resume(
+            a.this,
+            Resume::Throw(a.get(0)),
+            "[Generator].prototype.throw",
+        )
     });
     gp.define(
         tag.clone(),

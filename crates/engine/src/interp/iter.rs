@@ -241,7 +241,7 @@ impl Interp {
                 self.generator_step(
                     &this,
                     Resume::Next(Value::Undefined),
-                    "Generator.prototype.next",
+                    "[Generator].prototype.next",
                 )
             } else {
                 crate::builtins::iterator::array_iterator_step(self, &this).map(|v| match v {

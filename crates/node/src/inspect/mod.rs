@@ -411,7 +411,7 @@ fn try_custom_inspect(
         Value::Number(ctx.depth - recurse_times as f64)
     };
     let opts = options_object(it, ctx);
-    let insp = make_inspect_function(it);
+    let insp = crate::modules::inspect_function(it);
     let ret = it.call(
         &f,
         &Value::Object(o.clone()),

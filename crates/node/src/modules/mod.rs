@@ -198,6 +198,16 @@ fn internal_require(it: &mut Interp, a: &Args) -> JsResult<Value> {
     crate::require::require_core(it, &id, "node:internal")
 }
 
+/// `util.inspect` itself (the binding's one function, which `node:util` exports): the third
+/// argument of a `[util.inspect.custom]` method, as in Node.
+pub(crate) fn inspect_function(it: &mut Interp) -> Obj {
+    let b = binding(it);
+    match b.get_own_data(&PropKey::from("inspect")) {
+        Some(Value::Object(f)) => f,
+        _ => crate::inspect::make_inspect_function(it),
+    }
+}
+
 /// The native helpers core modules use.
 fn binding(it: &mut Interp) -> Obj {
     if let Some(b) = &it.node_mut().host.binding {
