@@ -4,14 +4,16 @@
 
 use crate::string::JsStr;
 
-/// A pattern compiled for matching, with its capture-group names.
+/// A pattern compiled for matching, with its capture-group names. Shared, not copied: each
+/// evaluation of a literal makes a RegExp object with the same program (a deep copy of it
+/// was most of the cost of `/re/.exec(s)` in a loop).
 #[derive(Clone)]
 pub struct CompiledPattern {
     /// \[\[RegExpMatcher\]\]
-    pub regex: regress::Regex,
+    pub regex: std::rc::Rc<regress::Regex>,
     /// Capture group names in group order (`None` for unnamed groups); empty when no group
     /// is named.
-    pub group_names: Vec<Option<JsStr>>,
+    pub group_names: std::rc::Rc<[Option<JsStr>]>,
 }
 
 /// Decodes UTF-16 into code points, keeping lone surrogates as they are.
@@ -168,8 +170,37 @@ thread_local! {
         Default::default();
 }
 
-/// Compiles pattern `p` with flags `f` (cached: see [`COMPILED`]).
+/// Slots of [`BY_IDENTITY`].
+const BY_IDENTITY_SLOTS: usize = 32;
+
+thread_local! {
+    /// Compiled patterns by the identity of their pattern and flags strings, in front of
+    /// [`COMPILED`]: a literal evaluated in a loop passes the same two strings (its AST's)
+    /// each time, found here with two pointer comparisons instead of building and hashing a
+    /// key. Each slot keeps its strings alive, so an address is never reused while cached.
+    static BY_IDENTITY: std::cell::RefCell<[Option<(JsStr, JsStr, CompiledPattern)>; BY_IDENTITY_SLOTS]> =
+        const { std::cell::RefCell::new([const { None }; BY_IDENTITY_SLOTS]) };
+}
+
+/// Compiles pattern `p` with flags `f` (cached: see [`BY_IDENTITY`] and [`COMPILED`]).
 pub fn compile_pattern(p: &JsStr, f: &JsStr) -> Result<CompiledPattern, RegExpError> {
+    let slot = (p.addr() >> 4 ^ f.addr() >> 4) % BY_IDENTITY_SLOTS;
+    let hit = BY_IDENTITY.with(|c| match &c.borrow()[slot] {
+        Some((cp, cf, compiled)) if JsStr::ptr_eq(cp, p) && JsStr::ptr_eq(cf, f) => {
+            Some(compiled.clone())
+        }
+        _ => None,
+    });
+    if let Some(c) = hit {
+        return Ok(c);
+    }
+    let compiled = compile_pattern_by_text(p, f)?;
+    BY_IDENTITY.with(|c| c.borrow_mut()[slot] = Some((p.clone(), f.clone(), compiled.clone())));
+    Ok(compiled)
+}
+
+/// [`compile_pattern`] through the cache keyed by text.
+fn compile_pattern_by_text(p: &JsStr, f: &JsStr) -> Result<CompiledPattern, RegExpError> {
     let mut key = Vec::with_capacity(1 + f.len() + p.len());
     key.push(f.len() as u16);
     key.extend_from_slice(f.units());
@@ -245,8 +276,8 @@ fn compile_pattern_uncached(p: &JsStr, f: &JsStr) -> Result<CompiledPattern, Reg
                 names.clear();
             }
             Ok(CompiledPattern {
-                regex,
-                group_names: names,
+                regex: std::rc::Rc::new(regex),
+                group_names: names.into(),
             })
         }
         Ok(Err(e)) => Err(pattern_error(&v8_message(

@@ -343,6 +343,12 @@ impl JsStr {
         Rc::ptr_eq(&a.0, &b.0)
     }
 
+    /// The address of this string's shared allocation: an identity key while the string is
+    /// held (a cache that keys by it must keep a clone).
+    pub fn addr(&self) -> usize {
+        Rc::as_ptr(&self.0) as *const u8 as usize
+    }
+
     /// True while this string is an unflattened rope (for tests and diagnostics).
     pub fn is_rope(&self) -> bool {
         self.0.flat.get().is_none() && self.0.slice.is_none()

@@ -59,7 +59,7 @@ pub(crate) fn num(n: u64) -> Value {
 }
 
 fn len_key() -> PropKey {
-    PropKey::from("length")
+    static_key!("length")
 }
 
 /// HasProperty(O, k) followed by Get(O, k): the element, if present.
@@ -349,7 +349,7 @@ fn is_builtin_species_getter(f: &Obj) -> bool {
 /// user code: `o.constructor` is found as a data property equal to `%Array%` whose
 /// `@@species` is the built-in getter.
 fn species_is_default(it: &Interp, o: &Obj) -> bool {
-    let ckey = PropKey::from("constructor");
+    let ckey = static_key!("constructor");
     let mut cur = Some(o.clone());
     let mut ctor = None;
     while let Some(c) = cur {
@@ -385,7 +385,7 @@ pub fn array_species_create(it: &mut Interp, original: &Obj, len: u64) -> JsResu
         return array_create(it, len, None);
     }
     // 3. Let C be ? Get(originalArray, "constructor").
-    let mut c = it.get(original, &PropKey::from("constructor"))?;
+    let mut c = it.get(original, &static_key!("constructor"))?;
     // 5. If C is an Object, C = ? Get(C, @@species); null → undefined.
     if let Value::Object(co) = &c {
         let key = PropKey::Sym(it.symbols.species.clone());
@@ -1083,7 +1083,7 @@ fn array_to_locale_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
             }
             let e = get_idx(it, &o, k)?;
             if !e.is_nullish() {
-                let f = it.get_v(&e, &PropKey::from("toLocaleString"))?;
+                let f = it.get_v(&e, &static_key!("toLocaleString"))?;
                 if !it.is_callable(&f) {
                     return Err(not_a_function(it, &f));
                 }
@@ -1100,14 +1100,14 @@ fn array_to_locale_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 fn array_to_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let o = this_obj(it, a)?;
-    let join = it.get(&o, &PropKey::from("join"))?;
+    let join = it.get(&o, &static_key!("join"))?;
     let ov = Value::Object(o.clone());
     if it.is_callable(&join) {
         return it.call(&join, &ov, &[]);
     }
     // %Object.prototype.toString%
     let op = it.intrinsics.object_prototype.clone();
-    if let Some(f) = it.own_data(&op, &PropKey::from("toString")) {
+    if let Some(f) = it.own_data(&op, &static_key!("toString")) {
         if it.is_callable(&f) {
             return it.call(&f, &ov, &[]);
         }

@@ -595,7 +595,7 @@ impl Interp {
             return Ok(None);
         };
         // 2. Let maxByteLength be ? Get(options, "maxByteLength").
-        let max = self.get(o, &PropKey::from("maxByteLength"))?;
+        let max = self.get(o, &static_key!("maxByteLength"))?;
         // 3. If maxByteLength is undefined, return empty.
         if max.is_undefined() {
             return Ok(None);

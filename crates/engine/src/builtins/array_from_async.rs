@@ -257,13 +257,13 @@ fn next_result(it: &mut Interp, st: &Obj, outcome: Result<Value, Value>) -> JsRe
         return Err(it.type_error("Iterator result Array.fromAsync is not an object"));
     };
     // 6-7. If ? IteratorComplete(nextResult): Set(A, "length", k, true) and return A.
-    if it.get(&ro, &PropKey::from("done"))?.to_boolean() {
+    if it.get(&ro, &static_key!("done"))?.to_boolean() {
         set_length(it, &target, k)?;
         resolve(it, st, Value::Object(target));
         return Ok(());
     }
     // 8. Let nextValue be ? IteratorValue(nextResult).
-    let value = it.get(&ro, &PropKey::from("value"))?;
+    let value = it.get(&ro, &static_key!("value"))?;
     match mapper {
         // 9. Let mappedValue be Call(mapper, thisArg, « nextValue, 𝔽(k) »), then Await it;
         // IfAbruptCloseAsyncIterator after each.
@@ -313,7 +313,7 @@ fn async_iterator_close(it: &mut Interp, st: &Obj, error: Value) -> JsResult<()>
         return Err(Abrupt::Throw(error));
     };
     let iter = Value::Object(rec.iterator.clone());
-    let closing = match it.get_method(&iter, &PropKey::from("return")) {
+    let closing = match it.get_method(&iter, &static_key!("return")) {
         Ok(Some(ret)) => it.call_obj(&ret, &iter, &[]),
         Ok(None) => return Err(Abrupt::Throw(error)),
         Err(e) => Err(e),

@@ -127,7 +127,7 @@ mod tests {
 
     fn call(it: &mut Interp, f: &str, args: &[Value]) -> JsResult<Value> {
         let g = it.global.clone();
-        let b = it.get(&g, &PropKey::from("BigInt")).unwrap();
+        let b = it.get(&g, &static_key!("BigInt")).unwrap();
         let f = if f.is_empty() {
             b
         } else {
@@ -166,13 +166,13 @@ mod tests {
         assert!(call(&mut it, "asIntN", &[Value::from(8), Value::from(1)]).is_err());
 
         let x = big("-255");
-        let ts = it.get_v(&x, &PropKey::from("toString")).unwrap();
+        let ts = it.get_v(&x, &static_key!("toString")).unwrap();
         let s = it.call(&ts, &x, &[Value::from(16)]).unwrap();
         assert!(s.strict_equals(&Value::from("-ff")));
         assert!(it.call(&ts, &x, &[Value::from(37)]).is_err());
         assert!(it.call(&ts, &Value::from(1), &[]).is_err());
         let y = big("1234567");
-        let tl = it.get_v(&y, &PropKey::from("toLocaleString")).unwrap();
+        let tl = it.get_v(&y, &static_key!("toLocaleString")).unwrap();
         let s = it.call(&tl, &y, &[]).unwrap();
         assert!(s.strict_equals(&Value::from("1,234,567")));
     }

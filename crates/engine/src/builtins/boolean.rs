@@ -54,23 +54,22 @@ fn boolean_proto_value_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::object::PropKey;
 
     #[test]
     fn boxing() {
         let mut it = Interp::new();
         let g = it.global.clone();
-        let b = it.get(&g, &PropKey::from("Boolean")).unwrap();
+        let b = it.get(&g, &static_key!("Boolean")).unwrap();
         let r = it.call(&b, &Value::Undefined, &[Value::from("x")]).unwrap();
         assert!(r.strict_equals(&Value::Bool(true)));
         let bo = b.as_object().unwrap().clone();
         let boxed = it.construct(&bo, &[Value::from(0.0)], None).unwrap();
         assert!(boxed.is_object());
-        let vo = it.get_v(&boxed, &PropKey::from("valueOf")).unwrap();
+        let vo = it.get_v(&boxed, &static_key!("valueOf")).unwrap();
         let v = it.call(&vo, &boxed, &[]).unwrap();
         assert!(v.strict_equals(&Value::Bool(false)));
         let ts = it
-            .get_v(&Value::Bool(true), &PropKey::from("toString"))
+            .get_v(&Value::Bool(true), &static_key!("toString"))
             .unwrap();
         let s = it.call(&ts, &Value::Bool(true), &[]).unwrap();
         assert!(s.strict_equals(&Value::from("true")));

@@ -1206,7 +1206,7 @@ fn date_proto_to_json(it: &mut Interp, a: &Args) -> JsResult<Value> {
         }
     }
     // 4. Return ? Invoke(O, "toISOString").
-    let f = it.get(&o, &PropKey::from("toISOString"))?;
+    let f = it.get(&o, &static_key!("toISOString"))?;
     if !it.is_callable(&f) {
         return Err(it.type_error("toISOString is not a function"));
     }

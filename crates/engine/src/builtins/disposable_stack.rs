@@ -282,7 +282,7 @@ fn async_iterator_proto_async_dispose(it: &mut Interp, a: &Args) -> JsResult<Val
         }
     };
     // 3-4. Let return be Completion(GetMethod(O, "return")); IfAbruptRejectPromise.
-    let ret = match it.get_method(a.this, &PropKey::from("return")) {
+    let ret = match it.get_method(a.this, &static_key!("return")) {
         Ok(r) => r,
         Err(e) => return reject(it, e),
     };

@@ -2,7 +2,7 @@
 //! `SuppressedError`, `Error.prototype.toString`, and V8's `Error.captureStackTrace` / `Error.stackTraceLimit`.
 
 use crate::interp::{Args, Interp, JsResult};
-use crate::object::{Attrs, Obj, ObjectKind, PropKey, PropertyDescriptor};
+use crate::object::{Attrs, Obj, ObjectKind, PropertyDescriptor};
 use crate::string::JsStr;
 use crate::value::Value;
 
@@ -172,7 +172,7 @@ fn create_error(it: &mut Interp, a: &Args, message: &Value, options: &Value) -> 
 /// InstallErrorCause(O, options).
 fn install_error_cause(it: &mut Interp, o: &Obj, options: &Value) -> JsResult<()> {
     if let Value::Object(opts) = options {
-        let k = PropKey::from("cause");
+        let k = static_key!("cause");
         if it.has_property(opts, &k)? {
             let cause = it.get(opts, &k)?;
             o.define("cause", cause, Attrs::HIDDEN);
@@ -223,14 +223,14 @@ fn error_proto_to_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
 /// The steps of Error.prototype.toString on an object.
 pub fn error_to_string(it: &mut Interp, o: &Obj) -> JsResult<JsStr> {
     // 3-4. name: undefined → "Error", else ? ToString(name).
-    let name = it.get(o, &PropKey::from("name"))?;
+    let name = it.get(o, &static_key!("name"))?;
     let name = if name.is_undefined() {
         JsStr::intern("Error")
     } else {
         it.to_string(&name)?
     };
     // 5-6. msg: undefined → "", else ? ToString(msg).
-    let msg = it.get(o, &PropKey::from("message"))?;
+    let msg = it.get(o, &static_key!("message"))?;
     let msg = if msg.is_undefined() {
         JsStr::empty()
     } else {
@@ -276,7 +276,7 @@ fn error_capture_stack_trace(it: &mut Interp, a: &Args) -> JsResult<Value> {
             }
         }
     }
-    let key = PropKey::from("stack");
+    let key = static_key!("stack");
     if o.is_proxy() {
         // Through the proxy's traps, with the text formatted now.
         let header = error_to_string(it, &o)?.to_rust_string();
@@ -304,6 +304,7 @@ fn error_capture_stack_trace(it: &mut Interp, a: &Args) -> JsResult<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::object::PropKey;
 
     fn global(it: &mut Interp, name: &str) -> Obj {
         let g = it.global.clone();
@@ -324,8 +325,8 @@ mod tests {
         let s = error_to_string(&mut it, &eo).unwrap();
         assert_eq!(s.to_rust_string(), "TypeError: bad");
         // `stack` is an accessor (V8 13.6), formatted on first read.
-        assert!(eo.get_own_data(&PropKey::from("stack")).is_none());
-        let stack = it.get(&eo, &PropKey::from("stack")).unwrap();
+        assert!(eo.get_own_data(&static_key!("stack")).is_none());
+        let stack = it.get(&eo, &static_key!("stack")).unwrap();
         assert!(it
             .to_string(&stack)
             .unwrap()
@@ -335,7 +336,7 @@ mod tests {
         let err = global(&mut it, "Error");
         let e2 = it.call_obj(&err, &Value::Undefined, &[]).unwrap();
         let e2 = e2.as_object().unwrap().clone();
-        assert!(e2.get_own_property(&PropKey::from("message")).is_none());
+        assert!(e2.get_own_property(&static_key!("message")).is_none());
         assert_eq!(
             error_to_string(&mut it, &e2).unwrap().to_rust_string(),
             "Error"
@@ -353,7 +354,7 @@ mod tests {
         let e = it
             .construct(&err, &[Value::from("m"), Value::Object(opts)], None)
             .unwrap();
-        let c = it.get_v(&e, &PropKey::from("cause")).unwrap();
+        let c = it.get_v(&e, &static_key!("cause")).unwrap();
         assert!(c.strict_equals(&Value::from(7.0)));
         // AggregateError takes any iterable (a generator here).
         it.run_script(
@@ -362,8 +363,8 @@ mod tests {
         )
         .unwrap();
         let g = it.global.clone();
-        let e = it.get(&g, &PropKey::from("ag")).unwrap();
-        let errs = it.get_v(&e, &PropKey::from("errors")).unwrap();
+        let e = it.get(&g, &static_key!("ag")).unwrap();
+        let errs = it.get_v(&e, &static_key!("errors")).unwrap();
         let errs = errs.as_object().unwrap().clone();
         assert_eq!(it.length_of_array_like(&errs).unwrap(), 2);
         let eo = e.as_object().unwrap().clone();

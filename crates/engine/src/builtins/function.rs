@@ -259,7 +259,7 @@ fn function_proto_bind(it: &mut Interp, a: &Args) -> JsResult<Value> {
     );
     // 4-6. L: from the target's own `length` if it is a Number.
     let mut len = 0.0;
-    let lk = PropKey::from("length");
+    let lk = static_key!("length");
     if it.get_own_property(&target, &lk)?.is_some() {
         let tl = it.get(&target, &lk)?;
         if let Value::Number(n) = tl {
@@ -274,7 +274,7 @@ fn function_proto_bind(it: &mut Interp, a: &Args) -> JsResult<Value> {
     // 7. Perform ! SetFunctionLength(F, L).
     f.define("length", Value::from(len), Attrs::CONFIGURABLE_ONLY);
     // 8-10. SetFunctionName(F, targetName, "bound").
-    let name = match it.get(&target, &PropKey::from("name"))? {
+    let name = match it.get(&target, &static_key!("name"))? {
         Value::String(s) => s,
         _ => JsStr::empty(),
     };
@@ -390,17 +390,17 @@ mod tests {
     fn bind_name_and_length() {
         let mut it = Interp::new();
         let g = it.global.clone();
-        let object = it.get(&g, &PropKey::from("Object")).unwrap();
-        let keys = it.get_v(&object, &PropKey::from("keys")).unwrap();
-        let bind = it.get_v(&keys, &PropKey::from("bind")).unwrap();
+        let object = it.get(&g, &static_key!("Object")).unwrap();
+        let keys = it.get_v(&object, &static_key!("keys")).unwrap();
+        let bind = it.get_v(&keys, &static_key!("bind")).unwrap();
         let b = it
             .call(&bind, &keys, &[Value::Null, Value::from(1.0)])
             .unwrap();
-        let name = it.get_v(&b, &PropKey::from("name")).unwrap();
+        let name = it.get_v(&b, &static_key!("name")).unwrap();
         assert!(name.strict_equals(&Value::from("bound keys")));
-        let len = it.get_v(&b, &PropKey::from("length")).unwrap();
+        let len = it.get_v(&b, &static_key!("length")).unwrap();
         assert!(len.strict_equals(&Value::from(0.0)));
-        let ts = it.get_v(&b, &PropKey::from("toString")).unwrap();
+        let ts = it.get_v(&b, &static_key!("toString")).unwrap();
         let s = it.call(&ts, &keys, &[]).unwrap();
         assert!(s.strict_equals(&Value::from("function keys() { [native code] }")));
         assert!(it.call(&bind, &Value::from(1.0), &[]).is_err());
@@ -410,12 +410,12 @@ mod tests {
     fn call_and_apply() {
         let mut it = Interp::new();
         let op = Value::Object(it.intrinsics.object_prototype.clone());
-        let ts = it.get_v(&op, &PropKey::from("toString")).unwrap();
-        let call = it.get_v(&ts, &PropKey::from("call")).unwrap();
+        let ts = it.get_v(&op, &static_key!("toString")).unwrap();
+        let call = it.get_v(&ts, &static_key!("call")).unwrap();
         let arr = Value::Object(it.new_array(vec![]));
         let r = it.call(&call, &ts, std::slice::from_ref(&arr)).unwrap();
         assert!(r.strict_equals(&Value::from("[object Array]")));
-        let apply = it.get_v(&ts, &PropKey::from("apply")).unwrap();
+        let apply = it.get_v(&ts, &static_key!("apply")).unwrap();
         let r = it
             .call(&apply, &ts, &[Value::Null, Value::Undefined])
             .unwrap();

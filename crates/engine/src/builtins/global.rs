@@ -6,7 +6,7 @@
 
 use crate::interp::scope::Env;
 use crate::interp::{Args, Interp, JsResult};
-use crate::object::{Attrs, PropKey};
+use crate::object::Attrs;
 use crate::string::JsStr;
 use crate::value::{is_js_whitespace, Value};
 
@@ -17,10 +17,10 @@ pub fn init(it: &mut Interp) {
     g.define("undefined", Value::Undefined, Attrs::NONE);
     g.define("globalThis", Value::Object(g.clone()), Attrs::HIDDEN);
 
-    if g.get_own_property(&PropKey::from("parseInt")).is_none() {
+    if g.get_own_property(&static_key!("parseInt")).is_none() {
         it.define_method(&g, "parseInt", 2, parse_int);
     }
-    if g.get_own_property(&PropKey::from("parseFloat")).is_none() {
+    if g.get_own_property(&static_key!("parseFloat")).is_none() {
         it.define_method(&g, "parseFloat", 1, parse_float);
     }
     it.define_method(&g, "decodeURI", 1, decode_uri);

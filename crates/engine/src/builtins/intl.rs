@@ -1679,11 +1679,11 @@ pub(crate) fn intl_data(it: &mut Interp, v: &Value, method: &str) -> JsResult<In
 
 pub(crate) fn make_service(it: &mut Interp, a: &Args, data: IntlData) -> JsResult<Value> {
     let nt = a.new_target.cloned().unwrap_or_else(|| a.callee.clone());
-    let default_proto = match it.get(a.callee, &PropKey::from("prototype"))? {
+    let default_proto = match it.get(a.callee, &static_key!("prototype"))? {
         Value::Object(p) => p,
         _ => it.intrinsics.object_prototype.clone(),
     };
-    let proto = match it.get(&nt, &PropKey::from("prototype"))? {
+    let proto = match it.get(&nt, &static_key!("prototype"))? {
         Value::Object(p) => p,
         _ => default_proto,
     };

@@ -17,7 +17,7 @@ use super::intl::{resolve_service_locale, str_opt, IntlData, Service};
 use super::intl_segmenter::get_options_object;
 use crate::interp::{Args, Interp, JsResult};
 use crate::intl_display_names_data as data;
-use crate::object::{Attrs, Obj, ObjectKind, PropKey};
+use crate::object::{Attrs, Obj, ObjectKind};
 use crate::value::Value;
 
 const CTOR: &str = "Intl.DisplayNames";
@@ -501,9 +501,9 @@ fn display_name(d: &DisplayNamesData, code: &str) -> Result<Option<String>, ()> 
 /// GetPrototypeFromConstructor(newTarget, %DisplayNames.prototype%).
 fn prototype_from(it: &mut Interp, a: &Args) -> JsResult<Obj> {
     let nt = a.new_target.cloned().unwrap_or_else(|| a.callee.clone());
-    match it.get(&nt, &PropKey::from("prototype"))? {
+    match it.get(&nt, &static_key!("prototype"))? {
         Value::Object(p) => Ok(p),
-        _ => match it.get(a.callee, &PropKey::from("prototype"))? {
+        _ => match it.get(a.callee, &static_key!("prototype"))? {
             Value::Object(p) => Ok(p),
             _ => Ok(it.intrinsics.object_prototype.clone()),
         },

@@ -5,7 +5,7 @@
 use super::intl::{intl_data, resolve_service_locale, str_opt, IntlData, Service};
 use super::intl_segmenter::get_options_object;
 use crate::interp::{Args, Interp, JsResult};
-use crate::object::{Attrs, Obj, ObjectKind, PropKey};
+use crate::object::{Attrs, Obj, ObjectKind};
 use crate::value::Value;
 
 const CTOR: &str = "Intl.ListFormat";
@@ -118,9 +118,9 @@ fn ctor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     }
     // OrdinaryCreateFromConstructor reads `prototype` first.
     let nt = a.new_target.cloned().unwrap_or_else(|| a.callee.clone());
-    let proto = match it.get(&nt, &PropKey::from("prototype"))? {
+    let proto = match it.get(&nt, &static_key!("prototype"))? {
         Value::Object(p) => p,
-        _ => match it.get(a.callee, &PropKey::from("prototype"))? {
+        _ => match it.get(a.callee, &static_key!("prototype"))? {
             Value::Object(p) => p,
             _ => it.intrinsics.object_prototype.clone(),
         },

@@ -560,7 +560,7 @@ fn get_week_info(it: &mut Interp, a: &Args) -> JsResult<Value> {
 pub fn init(it: &mut Interp, intl: &Obj) {
     let (ctor, p) = super::intl::make_class(it, intl, "Locale", locale_ctor, 1);
     // Intl.Locale has no supportedLocalesOf.
-    ctor.delete(&crate::object::PropKey::from("supportedLocalesOf"));
+    ctor.delete(&static_key!("supportedLocalesOf"));
     it.define_method(&p, "toString", 0, locale_to_string);
     it.define_method(&p, "maximize", 0, locale_maximize);
     it.define_method(&p, "minimize", 0, locale_minimize);

@@ -243,7 +243,7 @@ fn this_object(it: &mut Interp, a: &Args, method: &str) -> JsResult<Obj> {
 
 /// GetIteratorDirect(obj).
 fn get_iterator_direct(it: &mut Interp, o: &Obj) -> JsResult<IteratorRecord> {
-    let next = it.get(o, &PropKey::from("next"))?;
+    let next = it.get(o, &static_key!("next"))?;
     Ok(IteratorRecord {
         iterator: o.clone(),
         next,
@@ -703,7 +703,7 @@ fn iterator_proto_find(it: &mut Interp, a: &Args) -> JsResult<Value> {
 /// `Iterator.prototype[Symbol.dispose]()`.
 fn iterator_proto_dispose(it: &mut Interp, a: &Args) -> JsResult<Value> {
     // 2. Let return be ? GetMethod(O, "return").
-    if let Some(r) = it.get_method(a.this, &PropKey::from("return"))? {
+    if let Some(r) = it.get_method(a.this, &static_key!("return"))? {
         // 3. If return is not undefined, perform ? Call(return, O, « »).
         it.call_obj(&r, a.this, &[])?;
     }
@@ -771,7 +771,7 @@ fn wrap_return(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let rec = this_wrapped(it, a, "return")?;
     let iter = Value::Object(rec.iterator);
     // 5. Let returnMethod be ? GetMethod(iterator, "return").
-    match it.get_method(&iter, &PropKey::from("return"))? {
+    match it.get_method(&iter, &static_key!("return"))? {
         // 6. If returnMethod is undefined, return CreateIteratorResultObject(undefined, true).
         None => Ok(it.iter_result(Value::Undefined, true)),
         // 7. Return ? Call(returnMethod, iterator).
@@ -834,7 +834,7 @@ fn iterator_proto_ctor_set(it: &mut Interp, a: &Args) -> JsResult<Value> {
     setter_ignoring_prototype(
         it,
         a.this,
-        PropKey::from("constructor"),
+        static_key!("constructor"),
         a.get(0),
         "set Iterator.prototype.constructor",
     )
@@ -947,10 +947,10 @@ mod tests {
     }
 
     fn step(it: &mut Interp, iter: &Value) -> (Value, bool) {
-        let r = call_method(it, iter, &PropKey::from("next"));
+        let r = call_method(it, iter, &static_key!("next"));
         let Value::Object(r) = r else { panic!() };
-        let v = it.get(&r, &PropKey::from("value")).unwrap();
-        let d = it.get(&r, &PropKey::from("done")).unwrap();
+        let v = it.get(&r, &static_key!("value")).unwrap();
+        let d = it.get(&r, &static_key!("done")).unwrap();
         (v, d.to_boolean())
     }
 

@@ -417,7 +417,7 @@ fn json_parse(it: &mut Interp, a: &Args) -> JsResult<Value> {
         let record = parse_record(text.units(), &unfiltered);
         let root = it.new_object();
         root.define("", unfiltered, Attrs::DEFAULT);
-        return internalize_json_property(it, &root, PropKey::from(""), &reviver, Some(&record), 0);
+        return internalize_json_property(it, &root, static_key!(""), &reviver, Some(&record), 0);
     }
     Ok(unfiltered)
 }
@@ -804,7 +804,7 @@ fn json_stringify(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let wrapper = it.new_object();
     wrapper.define("", value, Attrs::DEFAULT);
     let mut out = String::new();
-    let present = serialize_json_property(it, &mut state, PropKey::from(""), &wrapper, &mut out)?;
+    let present = serialize_json_property(it, &mut state, static_key!(""), &wrapper, &mut out)?;
     if !present {
         return Ok(Value::Undefined);
     }
@@ -826,7 +826,7 @@ fn serialize_json_property(
     let mut value = it.get(holder, &key)?;
     // 2. If value is an Object or a BigInt, call its toJSON.
     if matches!(value, Value::Object(_) | Value::BigInt(_)) {
-        let to_json = it.get_v(&value, &PropKey::from("toJSON"))?;
+        let to_json = it.get_v(&value, &static_key!("toJSON"))?;
         if it.is_callable(&to_json) {
             value = it.call(&to_json, &value, &[key.to_value()])?;
         }
@@ -837,7 +837,7 @@ fn serialize_json_property(
     }
     // 4.a A JSON.rawJSON object: its text as it is.
     if let Some(raw) = is_raw_json(it, &value) {
-        let text = it.get(&raw, &PropKey::from("rawJSON"))?;
+        let text = it.get(&raw, &static_key!("rawJSON"))?;
         let text = it.to_string(&text)?;
         out.push_str(&text.to_rust_string());
         return Ok(true);
@@ -1116,7 +1116,7 @@ mod tests {
 
     fn json_fn(it: &mut Interp, name: &str) -> (Value, Value) {
         let g = it.global.clone();
-        let j = it.get(&g, &PropKey::from("JSON")).unwrap();
+        let j = it.get(&g, &static_key!("JSON")).unwrap();
         let f = it.get_v(&j, &PropKey::from(name)).unwrap();
         (j, f)
     }
@@ -1201,7 +1201,7 @@ mod tests {
         let Err(crate::interp::Abrupt::Throw(e)) = r else {
             panic!("expected a throw")
         };
-        let m = it.get_v(&e, &PropKey::from("message")).unwrap();
+        let m = it.get_v(&e, &static_key!("message")).unwrap();
         let m = it.to_string(&m).unwrap().to_rust_string();
         assert_eq!(
             m,

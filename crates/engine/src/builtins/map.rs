@@ -652,7 +652,7 @@ fn get_set_record(it: &mut Interp, other: &Value, method: &str) -> JsResult<SetR
         return Err(it.type_error(format!("Set.prototype.{method} argument must be an object")));
     };
     // 2-4. Let numSize be ? ToNumber(? Get(obj, "size")); NaN is a TypeError.
-    let raw = it.get(obj, &PropKey::from("size"))?;
+    let raw = it.get(obj, &static_key!("size"))?;
     let num = it.to_number(&raw)?;
     if num.is_nan() {
         return Err(it.type_error("The .size property is NaN"));
@@ -694,7 +694,7 @@ fn get_keys_iterator(
     let Value::Object(iter) = r else {
         return Err(it.type_error("Result of the keys method is not an object"));
     };
-    let next = it.get(&iter, &PropKey::from("next"))?;
+    let next = it.get(&iter, &static_key!("next"))?;
     if !it.is_callable(&next) {
         return Err(it.type_error("string \"next\" is not a function"));
     }

@@ -80,7 +80,7 @@ pub fn init_all(it: &mut Interp) {
     define_lazy_global(it, "Intl", |it, _| {
         intl::init(it);
         it.global
-            .get_own_data(&PropKey::from("Intl"))
+            .get_own_data(&static_key!("Intl"))
             .unwrap_or(Value::Undefined)
     });
     regexp::init(it);

@@ -492,7 +492,7 @@ fn combinator(it: &mut Interp, a: &Args, kind: Combinator) -> JsResult<Value> {
     let c = a.this.clone();
     let cap = new_promise_capability(it, &c)?;
     let r = (|| -> JsResult<Value> {
-        let resolve_fn = it.get_v(&c, &PropKey::from("resolve"))?;
+        let resolve_fn = it.get_v(&c, &static_key!("resolve"))?;
         if !it.is_callable(&resolve_fn) {
             return Err(it.type_error("Promise resolve or reject function is not callable"));
         }

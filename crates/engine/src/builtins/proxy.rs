@@ -3,7 +3,7 @@
 
 use crate::interp::proxy::revoke_proxy;
 use crate::interp::{Args, Interp, JsResult};
-use crate::object::{ObjectKind, PropKey};
+use crate::object::ObjectKind;
 use crate::value::Value;
 
 pub fn init(it: &mut Interp) {
@@ -37,8 +37,8 @@ fn proxy_revocable(it: &mut Interp, a: &Args) -> JsResult<Value> {
     );
     // 5-7. { proxy, revoke }.
     let result = it.new_object();
-    it.create_data_property_or_throw(&result, PropKey::from("proxy"), Value::Object(proxy))?;
-    it.create_data_property_or_throw(&result, PropKey::from("revoke"), Value::Object(revoker))?;
+    it.create_data_property_or_throw(&result, static_key!("proxy"), Value::Object(proxy))?;
+    it.create_data_property_or_throw(&result, static_key!("revoke"), Value::Object(revoker))?;
     Ok(Value::Object(result))
 }
 

@@ -205,7 +205,7 @@ mod tests {
 
     fn reflect_fn(it: &mut Interp, name: &str) -> (Value, Value) {
         let g = it.global.clone();
-        let r = it.get(&g, &PropKey::from("Reflect")).unwrap();
+        let r = it.get(&g, &static_key!("Reflect")).unwrap();
         let f = it.get_v(&r, &PropKey::from(name)).unwrap();
         (r, f)
     }
@@ -241,8 +241,8 @@ mod tests {
         let mut it = Interp::new();
         let (r, apply) = reflect_fn(&mut it, "apply");
         let g = it.global.clone();
-        let object = it.get(&g, &PropKey::from("Object")).unwrap();
-        let keys = it.get_v(&object, &PropKey::from("keys")).unwrap();
+        let object = it.get(&g, &static_key!("Object")).unwrap();
+        let keys = it.get_v(&object, &static_key!("keys")).unwrap();
         let args = Value::Object(it.new_array(vec![Value::Object(it.new_object())]));
         let v = it
             .call(&apply, &r, &[keys, Value::Undefined, args])

@@ -8,7 +8,7 @@
 use crate::builtins::iterator::describe;
 use crate::builtins::string::get_substitution;
 use crate::interp::{Abrupt, Args, Interp, JsResult};
-use crate::object::{Attrs, Obj, ObjectKind, PropKey};
+use crate::object::{Attrs, Obj, ObjectKind, Prop, PropKey};
 use crate::string::JsStr;
 use crate::value::Value;
 use jsgen_syntax::regexp::{compile_pattern, RegExpError};
@@ -19,10 +19,11 @@ pub struct RegExpData {
     pub source: JsStr,
     /// \[\[OriginalFlags\]\]
     pub flags: JsStr,
-    /// \[\[RegExpMatcher\]\]
-    pub regex: regress::Regex,
+    /// \[\[RegExpMatcher\]\] (shared with the compiled-pattern cache and other objects
+    /// of the same literal)
+    pub regex: std::rc::Rc<regress::Regex>,
     /// Capture group names in group order (`None` for unnamed groups).
-    pub group_names: Vec<Option<JsStr>>,
+    pub group_names: std::rc::Rc<[Option<JsStr>]>,
 }
 
 impl std::fmt::Debug for RegExpData {
@@ -295,7 +296,7 @@ fn is_null(v: &Value) -> bool {
 }
 
 fn last_index_key() -> PropKey {
-    PropKey::from("lastIndex")
+    static_key!("lastIndex")
 }
 
 fn set_last_index(it: &mut Interp, o: &Obj, n: f64) -> JsResult<()> {
@@ -356,6 +357,28 @@ fn regexp_initialize(it: &mut Interp, o: &Obj, pattern: &Value, flags: &Value) -
     Ok(Value::Object(o.clone()))
 }
 
+/// RegExpCreate(P, F) for a regular expression literal (§22.2.3.1), with the literal's source
+/// text: RegExpAlloc(%RegExp%) — whose `prototype` cannot change, so the intrinsic
+/// %RegExp.prototype% — then RegExpInitialize. The global `RegExp` binding plays no part (a
+/// script may replace or delete it).
+pub(crate) fn regexp_create_literal(it: &mut Interp, p: &JsStr, f: &JsStr) -> JsResult<Obj> {
+    let data = compile(it, p, f)?;
+    let o = Obj::new(
+        Some(it.intrinsics.regexp_prototype.clone()),
+        ObjectKind::RegExp(Box::new(data)),
+    );
+    // lastIndex: 0, as RegExpAlloc defines it and RegExpInitialize sets it.
+    {
+        let props = &mut o.borrow_mut().props;
+        props.reserve(1);
+        props.push_new(
+            last_index_key(),
+            Prop::data(Value::from(0.0), Attrs::new(true, false, false)),
+        );
+    }
+    Ok(o)
+}
+
 /// RegExpAlloc(newTarget).
 fn regexp_alloc(it: &mut Interp, new_target: &Obj) -> JsResult<Obj> {
     let proto = it.get_prototype_from_constructor(new_target, |i| i.regexp_prototype.clone())?;
@@ -382,7 +405,7 @@ fn regexp_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
         None => {
             let nt = a.callee.clone();
             if pattern_is_regexp && flags.is_undefined() {
-                let pc = it.get_v(&pattern, &PropKey::from("constructor"))?;
+                let pc = it.get_v(&pattern, &static_key!("constructor"))?;
                 if let Value::Object(pc) = &pc {
                     if Obj::ptr_eq(pc, &nt) {
                         return Ok(pattern);
@@ -401,9 +424,9 @@ fn regexp_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
         };
         (Value::String(src), f)
     } else if pattern_is_regexp {
-        let src = it.get_v(&pattern, &PropKey::from("source"))?;
+        let src = it.get_v(&pattern, &static_key!("source"))?;
         let f = if flags.is_undefined() {
-            it.get_v(&pattern, &PropKey::from("flags"))?
+            it.get_v(&pattern, &static_key!("flags"))?
         } else {
             flags
         };
@@ -694,27 +717,38 @@ fn regexp_builtin_exec(it: &mut Interp, r: &Obj, s: &JsStr) -> JsResult<Value> {
         set_last_index(it, r, m.end as f64)?;
     }
     note_last_match(it, s, m.start, m.end, m.captures.clone());
-    let a = it.new_array(Vec::new());
-    it.create_data_property_or_throw(&a, PropKey::from("index"), Value::from(m.start as f64))?;
-    it.create_data_property_or_throw(&a, PropKey::from("input"), Value::String(s.clone()))?;
-    it.create_data_property_or_throw(
-        &a,
-        PropKey::Index(0),
-        Value::String(s.slice(m.start, m.end)),
-    )?;
     let groups = if !m.names.is_empty() {
         let g = Obj::new(None, ObjectKind::Ordinary);
         Value::Object(g)
     } else {
         Value::Undefined
     };
-    it.create_data_property_or_throw(&a, PropKey::from("groups"), groups.clone())?;
     let cap_value = |c: &Option<(usize, usize)>| match c {
         Some((x, y)) => Value::String(s.slice(*x, *y)),
         None => Value::Undefined,
     };
-    for (i, c) in m.captures.iter().enumerate() {
-        it.create_data_property_or_throw(&a, PropKey::Index(i as u32 + 1), cap_value(c))?;
+    // A is a new Array nothing else can see yet: its elements (the match, then the
+    // captures) and its `index`, `input` and `groups` data properties are set directly, in
+    // the order CreateDataPropertyOrThrow would have made them (indices list first).
+    let mut elements = Vec::with_capacity(m.captures.len() + 1);
+    elements.push(Value::String(s.slice(m.start, m.end)));
+    elements.extend(m.captures.iter().map(cap_value));
+    let a = it.new_array(elements);
+    {
+        let props = &mut a.borrow_mut().props;
+        props.reserve(3);
+        props.push_new(
+            static_key!("index"),
+            Prop::data(Value::from(m.start as f64), Attrs::DEFAULT),
+        );
+        props.push_new(
+            static_key!("input"),
+            Prop::data(Value::String(s.clone()), Attrs::DEFAULT),
+        );
+        props.push_new(
+            static_key!("groups"),
+            Prop::data(groups.clone(), Attrs::DEFAULT),
+        );
     }
     // 22.e: each name once, in the order its groups appear; with duplicate names (groups in
     // different alternatives) the one that participated gives the value. `named` is the
@@ -760,15 +794,15 @@ fn regexp_builtin_exec(it: &mut Interp, r: &Obj, s: &JsStr) -> JsResult<Value> {
             Value::Undefined
         };
         let indices = it.new_array(pairs);
-        it.create_data_property_or_throw(&indices, PropKey::from("groups"), group_names)?;
-        it.create_data_property_or_throw(&a, PropKey::from("indices"), Value::Object(indices))?;
+        it.create_data_property_or_throw(&indices, static_key!("groups"), group_names)?;
+        it.create_data_property_or_throw(&a, static_key!("indices"), Value::Object(indices))?;
     }
     Ok(Value::Object(a))
 }
 
 /// RegExpExec(R, S) (§22.2.7.1).
 fn regexp_exec(it: &mut Interp, r: &Obj, s: &JsStr) -> JsResult<Value> {
-    let exec = it.get(r, &PropKey::from("exec"))?;
+    let exec = it.get(r, &static_key!("exec"))?;
     if it.is_callable(&exec) {
         let result = it.call(
             &exec,
@@ -809,9 +843,9 @@ fn regexp_proto_test(it: &mut Interp, a: &Args) -> JsResult<Value> {
 /// `RegExp.prototype.toString()`.
 fn regexp_proto_to_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let r = this_object(it, a, "toString")?;
-    let src = it.get(&r, &PropKey::from("source"))?;
+    let src = it.get(&r, &static_key!("source"))?;
     let p = it.to_string(&src)?;
-    let fl = it.get(&r, &PropKey::from("flags"))?;
+    let fl = it.get(&r, &static_key!("flags"))?;
     let f = it.to_string(&fl)?;
     let s = JsStr::from("/")
         .concat(&p)
@@ -842,7 +876,7 @@ fn regexp_proto_compile(it: &mut Interp, a: &Args) -> JsResult<Value> {
 // ---- Symbol methods -------------------------------------------------------------------------
 
 fn get_flags_string(it: &mut Interp, r: &Obj) -> JsResult<JsStr> {
-    let f = it.get(r, &PropKey::from("flags"))?;
+    let f = it.get(r, &static_key!("flags"))?;
     it.to_string(&f)
 }
 
@@ -1019,7 +1053,7 @@ fn regexp_replace(it: &mut Interp, a: &Args) -> JsResult<Value> {
         let n_captures = n.saturating_sub(1);
         let matched = match_string(it, &result)?;
         let match_length = matched.len();
-        let pos_v = it.get(ro, &PropKey::from("index"))?;
+        let pos_v = it.get(ro, &static_key!("index"))?;
         let position = it.to_integer_or_infinity(&pos_v)?;
         let position = position.clamp(0.0, length_s as f64) as usize;
         let mut caps = Vec::new();
@@ -1033,7 +1067,7 @@ fn regexp_replace(it: &mut Interp, a: &Args) -> JsResult<Value> {
             };
             caps.push(c);
         }
-        let named = it.get(ro, &PropKey::from("groups"))?;
+        let named = it.get(ro, &static_key!("groups"))?;
         let replacement = if functional {
             let mut args = vec![Value::String(matched.clone())];
             args.extend(caps);
@@ -1087,9 +1121,9 @@ fn replace_global_builtin(
     };
     let proto = it.intrinsics.regexp_prototype.clone();
     if !rx.proto().is_some_and(|p| Obj::ptr_eq(&p, &proto))
-        || rx.get_own_property(&PropKey::from("exec")).is_some()
+        || rx.get_own_property(&static_key!("exec")).is_some()
         || !matches!(
-            proto.get_own_property(&PropKey::from("exec")).map(|p| p.slot),
+            proto.get_own_property(&static_key!("exec")).map(|p| p.slot),
             Some(crate::object::Slot::Data(Value::Object(e))) if Obj::ptr_eq(&e, &builtin_exec)
         )
     {
@@ -1213,7 +1247,7 @@ fn regexp_search(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if is_null(&result) {
         return Ok(Value::from(-1.0));
     }
-    it.get_v(&result, &PropKey::from("index"))
+    it.get_v(&result, &static_key!("index"))
 }
 
 /// `RegExp.prototype[Symbol.split](string, limit)` (§22.2.6.14).
@@ -1262,7 +1296,7 @@ fn regexp_split(it: &mut Interp, a: &Args) -> JsResult<Value> {
     }
     // Fast path: a plain RegExp splitter with the built-in exec can search forward instead of
     // trying a sticky match at every position (same result, linear time).
-    let exec = it.get(&splitter, &PropKey::from("exec"))?;
+    let exec = it.get(&splitter, &static_key!("exec"))?;
     let fast = is_regexp_obj(&Value::Object(splitter.clone()))
         && matches!(&exec, Value::Object(e) if Obj::ptr_eq(e, &builtin_exec));
     let su = s.units();

@@ -313,7 +313,7 @@ fn regexp_create_and_invoke(
     s: JsStr,
 ) -> JsResult<Value> {
     let rp = it.intrinsics.regexp_prototype.clone();
-    let ctor = it.get(&rp, &PropKey::from("constructor"))?;
+    let ctor = it.get(&rp, &static_key!("constructor"))?;
     let ctor = match ctor {
         Value::Object(c) if c.is_constructor() => c,
         _ => return Err(it.type_error("RegExp is not supported")),
@@ -389,7 +389,7 @@ fn string_from_code_point(it: &mut Interp, a: &Args) -> JsResult<Value> {
 /// `String.raw(template, ...substitutions)`.
 fn string_raw(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let cooked = it.to_object(&a.get(0))?;
-    let raw_v = it.get(&cooked, &PropKey::from("raw"))?;
+    let raw_v = it.get(&cooked, &static_key!("raw"))?;
     let raw = it.to_object(&raw_v)?;
     let literal_count = it.length_of_array_like(&raw)?;
     let mut out: Vec<u16> = Vec::new();
@@ -901,7 +901,7 @@ fn string_proto_replace_all(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let replace_value = a.get(1);
     if !search_value.is_nullish() {
         if is_regexp(it, &search_value)? {
-            let flags = it.get_v(&search_value, &PropKey::from("flags"))?;
+            let flags = it.get_v(&search_value, &static_key!("flags"))?;
             if flags.is_nullish() {
                 return Err(
                     it.type_error("String.prototype.replaceAll called on null or undefined")
@@ -1072,7 +1072,7 @@ fn string_proto_match_all(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let regexp = a.get(0);
     if !regexp.is_nullish() {
         if is_regexp(it, &regexp)? {
-            let flags = it.get_v(&regexp, &PropKey::from("flags"))?;
+            let flags = it.get_v(&regexp, &static_key!("flags"))?;
             if flags.is_nullish() {
                 return Err(it.type_error("String.prototype.matchAll called on null or undefined"));
             }
@@ -1364,7 +1364,7 @@ mod tests {
         let mut it = Interp::new();
         let ctor = it
             .global
-            .get_own_data(&PropKey::from("String"))
+            .get_own_data(&static_key!("String"))
             .unwrap_or_default();
         let sym = Value::Symbol(crate::value::Sym::new(Some(JsStr::from("x"))));
         let r = it.call(&ctor, &Value::Undefined, &[sym]).ok();

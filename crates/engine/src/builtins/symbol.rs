@@ -123,12 +123,12 @@ mod tests {
     fn registry() {
         let mut it = Interp::new();
         let g = it.global.clone();
-        let sym = it.get(&g, &PropKey::from("Symbol")).unwrap();
-        let f = it.get_v(&sym, &PropKey::from("for")).unwrap();
+        let sym = it.get(&g, &static_key!("Symbol")).unwrap();
+        let f = it.get_v(&sym, &static_key!("for")).unwrap();
         let a = it.call(&f, &sym, &[Value::from("k")]).unwrap();
         let b = it.call(&f, &sym, &[Value::from("k")]).unwrap();
         assert!(a.strict_equals(&b));
-        let key_for = it.get_v(&sym, &PropKey::from("keyFor")).unwrap();
+        let key_for = it.get_v(&sym, &static_key!("keyFor")).unwrap();
         let k = it.call(&key_for, &sym, &[a]).unwrap();
         assert!(k.strict_equals(&Value::from("k")));
         let c = it
@@ -137,7 +137,7 @@ mod tests {
         assert!(!c.strict_equals(&b));
         let k = it.call(&key_for, &sym, std::slice::from_ref(&c)).unwrap();
         assert!(k.is_undefined());
-        let ts = it.get_v(&c, &PropKey::from("toString")).unwrap();
+        let ts = it.get_v(&c, &static_key!("toString")).unwrap();
         let s = it.call(&ts, &c, &[]).unwrap();
         assert!(s.strict_equals(&Value::from("Symbol(k)")));
         let ctor = sym.as_object().unwrap().clone();

@@ -980,7 +980,7 @@ fn ta_to_locale_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
         if !e.is_nullish() {
             // i. Let S be ? ToString(? Invoke(element, "toLocaleString", « locales,
             //    options »)) (ECMA-402 passes the arguments on).
-            let f = it.get_v(&e, &PropKey::from("toLocaleString"))?;
+            let f = it.get_v(&e, &static_key!("toLocaleString"))?;
             if !it.is_callable(&f) {
                 return Err(not_a_function(it, &f));
             }
@@ -1093,7 +1093,7 @@ pub fn init(it: &mut Interp, proto: &Obj) {
     // Array.prototype.toString.
     let array_proto = it.intrinsics.array_prototype.clone();
     let array_to_string = it
-        .own_data(&array_proto, &PropKey::from("toString"))
+        .own_data(&array_proto, &static_key!("toString"))
         .unwrap_or(Value::Undefined);
     proto.define("toString", array_to_string, Attrs::HIDDEN);
     let tag = PropKey::Sym(it.symbols.to_string_tag.clone());

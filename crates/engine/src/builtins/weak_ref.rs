@@ -308,7 +308,7 @@ mod tests {
     }
 
     fn deref(it: &mut Interp, w: &Value) -> Value {
-        let f = it.get_v(w, &PropKey::from("deref")).unwrap();
+        let f = it.get_v(w, &static_key!("deref")).unwrap();
         it.call(&f, w, &[]).unwrap()
     }
 
@@ -332,7 +332,7 @@ mod tests {
         let mut it = Interp::new();
         let cb = Value::Object(it.native_fn("cb", 1, |_, _| Ok(Value::Undefined)));
         let reg = construct(&mut it, "FinalizationRegistry", &[cb]);
-        let register = it.get_v(&reg, &PropKey::from("register")).unwrap();
+        let register = it.get_v(&reg, &static_key!("register")).unwrap();
         let kept = Value::Object(it.new_object());
         let gone = Value::Object(it.new_object());
         it.call(&register, &reg, &[kept.clone(), Value::from("kept")])

@@ -3,7 +3,7 @@
 //! `function f`, `class C`, `#<Object>`).
 
 use crate::interp::Interp;
-use crate::object::{ObjectKind, PropKey};
+use crate::object::ObjectKind;
 use crate::value::Value;
 
 /// A short description of a value for error messages (never calls user code).
@@ -12,7 +12,7 @@ pub fn brief(it: &Interp, v: &Value) -> String {
         Value::String(s) => format!("\"{}\"", s),
         Value::Object(o) => {
             if o.is_callable() {
-                let name = match o.get_own_data(&PropKey::from("name")) {
+                let name = match o.get_own_data(&static_key!("name")) {
                     Some(Value::String(s)) if !s.is_empty() => s.to_rust_string(),
                     _ => "anonymous".into(),
                 };

@@ -65,11 +65,11 @@ impl Interp {
         let ctor = self
             .intrinsics
             .error_prototype
-            .get_own_data(&PropKey::from("constructor"));
+            .get_own_data(&static_key!("constructor"));
         let Some(Value::Object(ctor)) = ctor else {
             return Some(STACK_TRACE_LIMIT);
         };
-        match ctor.get_own_data(&PropKey::from("stackTraceLimit")) {
+        match ctor.get_own_data(&static_key!("stackTraceLimit")) {
             Some(Value::Number(n)) if n.is_nan() || n <= 0.0 => Some(0),
             Some(Value::Number(n)) => Some(n.min(1e6) as usize),
             _ => None,
@@ -271,7 +271,7 @@ impl Interp {
         };
         let frames = self.capture_frames_limited(limit);
         o.put_prop(
-            PropKey::from("stack"),
+            static_key!("stack"),
             Prop {
                 slot: Slot::Accessor {
                     get: Some(self.intrinsics.error_stack_get.clone()),
@@ -405,7 +405,7 @@ impl Interp {
                     .is_some_and(|p| Obj::ptr_eq(p, &self.intrinsics.range_error_prototype))
         };
         is_range_error
-            && matches!(o.get_own_data(&PropKey::from("message")),
+            && matches!(o.get_own_data(&static_key!("message")),
                 Some(Value::String(m)) if m.to_rust_string() == STACK_OVERFLOW)
     }
 
@@ -413,7 +413,7 @@ impl Interp {
     /// the REPL), formatting it if it is still lazy. `None` if it is absent or not a string,
     /// or if formatting it threw.
     pub fn own_stack_string(&mut self, o: &Obj) -> Option<JsStr> {
-        let own = o.get_own_property(&PropKey::from("stack"))?;
+        let own = o.get_own_property(&static_key!("stack"))?;
         let v = match own.slot {
             Slot::Data(v) => v,
             Slot::Accessor { get: Some(g), .. }
@@ -565,7 +565,7 @@ impl Interp {
             return crate::builtins::object::function_debug_name(&g.func_obj);
         }
         let tag = PropKey::Sym(self.symbols.to_string_tag.clone());
-        let ctor_key = PropKey::from("constructor");
+        let ctor_key = static_key!("constructor");
         let mut cur = Some(o.clone());
         let mut depth = 0;
         while let Some(c) = cur {
@@ -694,7 +694,7 @@ fn async_trace_step(promise: &Obj) -> Option<AsyncTraceStep> {
 #[cfg(test)]
 mod tests {
     use crate::interp::Interp;
-    use crate::object::{PropKey, Slot};
+    use crate::object::Slot;
     use crate::value::Value;
 
     /// Runs `src` and returns its completion value as a string.
@@ -853,7 +853,7 @@ mod tests {
         let mut it = Interp::new();
         it.run_script("t", "var e = new TypeError('x')").unwrap();
         let g = it.global.clone();
-        let Value::Object(e) = it.get(&g, &PropKey::from("e")).unwrap() else {
+        let Value::Object(e) = it.get(&g, &static_key!("e")).unwrap() else {
             panic!("not an object");
         };
         let key = it.error_stack_key();
@@ -865,7 +865,7 @@ mod tests {
         };
         assert!(is_lazy(&e));
         // `stack` is the accessor pair; reading attributes formats nothing.
-        assert!(e.get_own_data(&PropKey::from("stack")).is_none());
+        assert!(e.get_own_data(&static_key!("stack")).is_none());
         assert!(is_lazy(&e));
         let s = it.own_stack_string(&e).unwrap();
         assert!(s.to_rust_string().starts_with("TypeError: x\n    at "));

@@ -1312,14 +1312,14 @@ impl Interp {
                             self.type_error(format!("Iterator result {s} is not an object"))
                         );
                     };
-                    if self.get(ro, &PropKey::from("done"))?.to_boolean() {
+                    if self.get(ro, &static_key!("done"))?.to_boolean() {
                         return Ok(if let Value::Empty = completion {
                             Value::Undefined
                         } else {
                             completion
                         });
                     }
-                    let value = self.get(ro, &PropKey::from("value"))?;
+                    let value = self.get(ro, &static_key!("value"))?;
                     let e2 = match left {
                         ForHead::Decl { kind: vk, .. } if *vk != VarKind::Var => {
                             self.enter_block_scope(info, env)
@@ -1350,7 +1350,7 @@ impl Interp {
                     Err(e) => Err(e),
                 };
             // AsyncIteratorClose(iteratorRecord, exit)
-            let ret = match self.get_method(&iter_v, &PropKey::from("return")) {
+            let ret = match self.get_method(&iter_v, &static_key!("return")) {
                 Ok(r) => r,
                 Err(e) => {
                     return if matches!(exit, Err(Abrupt::Throw(_))) {
@@ -2406,7 +2406,7 @@ impl Interp {
             let iter_v = Value::Object(rec.iterator.clone());
             let inner = match received {
                 Resume::Next(v) => self.call(&rec.next.clone(), &iter_v, &[v])?,
-                Resume::Throw(x) => match self.get_method(&iter_v, &PropKey::from("throw"))? {
+                Resume::Throw(x) => match self.get_method(&iter_v, &static_key!("throw"))? {
                     Some(t) => self.call_obj(&t, &iter_v, &[x])?,
                     None => {
                         rec.done = true;
@@ -2416,14 +2416,14 @@ impl Interp {
                         );
                     }
                 },
-                Resume::Return(v) => match self.get_method(&iter_v, &PropKey::from("return"))? {
+                Resume::Return(v) => match self.get_method(&iter_v, &static_key!("return"))? {
                     Some(r) => {
                         let res = self.call_obj(&r, &iter_v, &[v])?;
                         let Value::Object(ro) = &res else {
                             return Err(self.type_error("Iterator result is not an object"));
                         };
-                        if self.get(ro, &PropKey::from("done"))?.to_boolean() {
-                            let val = self.get(ro, &PropKey::from("value"))?;
+                        if self.get(ro, &static_key!("done"))?.to_boolean() {
+                            let val = self.get(ro, &static_key!("value"))?;
                             return Err(Abrupt::Return(val));
                         }
                         res
@@ -2435,8 +2435,8 @@ impl Interp {
                 let s = crate::interp::brief::brief(self, &inner);
                 return Err(self.type_error(format!("Iterator result {s} is not an object")));
             };
-            if self.get(ro, &PropKey::from("done"))?.to_boolean() {
-                return self.get(ro, &PropKey::from("value"));
+            if self.get(ro, &static_key!("done"))?.to_boolean() {
+                return self.get(ro, &static_key!("value"));
             }
             // GeneratorYield(innerResult) without re-wrapping: yield the result object as is.
             self.yielded = Value::Undefined;
@@ -2526,12 +2526,12 @@ impl Interp {
                                 (false, self.call(&rec.next.clone(), &iter_v, &[v])?)
                             }
                             Resume::Throw(x) => {
-                                match self.get_method(&iter_v, &PropKey::from("throw"))? {
+                                match self.get_method(&iter_v, &static_key!("throw"))? {
                                     Some(t) => (false, self.call_obj(&t, &iter_v, &[x])?),
                                     None => {
                                         // AsyncIteratorClose, then a TypeError.
                                         if let Some(r) =
-                                            self.get_method(&iter_v, &PropKey::from("return"))?
+                                            self.get_method(&iter_v, &static_key!("return"))?
                                         {
                                             let res = self.call_obj(&r, &iter_v, &[])?;
                                             return self.suspend_await(
@@ -2550,7 +2550,7 @@ impl Interp {
                                 }
                             }
                             Resume::Return(v) => {
-                                match self.get_method(&iter_v, &PropKey::from("return"))? {
+                                match self.get_method(&iter_v, &static_key!("return"))? {
                                     Some(r) => (true, self.call_obj(&r, &iter_v, &[v])?),
                                     None => {
                                         return self.suspend_await(
@@ -2579,8 +2579,8 @@ impl Interp {
                 let s = crate::interp::brief::brief(self, &inner);
                 return Err(self.type_error(format!("Iterator result {s} is not an object")));
             };
-            let done = self.get(ro, &PropKey::from("done"))?.to_boolean();
-            let value = self.get(ro, &PropKey::from("value"))?;
+            let done = self.get(ro, &static_key!("done"))?.to_boolean();
+            let value = self.get(ro, &static_key!("value"))?;
             if done {
                 return if from_return {
                     Err(Abrupt::Return(value))
@@ -4066,7 +4066,7 @@ impl Interp {
                     match &sv {
                         Value::Null => (None, self.intrinsics.function_prototype.clone()),
                         Value::Object(so) if so.is_constructor() => {
-                            let pp = self.get(so, &PropKey::from("prototype"))?;
+                            let pp = self.get(so, &static_key!("prototype"))?;
                             match pp {
                                 Value::Object(p) => (Some(p), so.clone()),
                                 Value::Null => (None, so.clone()),
@@ -4275,15 +4275,7 @@ impl Interp {
     // ---- misc ----------------------------------------------------------------------------------
 
     fn regexp_create(&mut self, pattern: &JsStr, flags: &JsStr) -> JsResult<Value> {
-        let ctor = self.global.get_own_data(&PropKey::from("RegExp"));
-        match ctor {
-            Some(Value::Object(c)) if c.is_constructor() => self.construct(
-                &c,
-                &[Value::String(pattern.clone()), Value::String(flags.clone())],
-                None,
-            ),
-            _ => Err(self.syntax_error("Regular expressions are not supported yet")),
-        }
+        crate::builtins::regexp::regexp_create_literal(self, pattern, flags).map(Value::Object)
     }
 
     /// A for-in iterator over `o`'s enumerable string keys (and its prototypes').

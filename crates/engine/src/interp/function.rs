@@ -1011,7 +1011,7 @@ impl Interp {
         ctor: &Obj,
         default: impl Fn(&crate::interp::Intrinsics) -> Obj,
     ) -> JsResult<Obj> {
-        let p = self.get(ctor, &PropKey::from("prototype"))?;
+        let p = self.get(ctor, &static_key!("prototype"))?;
         Ok(match p {
             Value::Object(o) => o,
             _ => default(&self.intrinsics),
@@ -1122,7 +1122,7 @@ fn call_native_closure(it: &mut Interp, a: &Args) -> JsResult<Value> {
 mod tests {
     use crate::interp::test_support::eval_to_string as run;
     use crate::interp::Interp;
-    use crate::object::{PropKey, Slot};
+    use crate::object::Slot;
     use crate::value::Value;
 
     // A plain function's `prototype` is a lazy slot until something reads it (issue #12);
@@ -1133,7 +1133,7 @@ mod tests {
         let Ok(Value::Object(f)) = it.run_script("t", "(function f(a) {})") else {
             panic!("not a function");
         };
-        let key = PropKey::from("prototype");
+        let key = static_key!("prototype");
         let lazy = |f: &crate::object::Obj| {
             matches!(
                 f.get_own_property(&key).map(|p| p.slot),
@@ -1150,7 +1150,7 @@ mod tests {
             panic!("no prototype");
         };
         assert!(!lazy(&f));
-        let ctor = it.get(&p, &PropKey::from("constructor"));
+        let ctor = it.get(&p, &static_key!("constructor"));
         assert!(matches!(ctor, Ok(Value::Object(c)) if crate::object::Obj::ptr_eq(&c, &f)));
         assert!(
             matches!(it.get(&f, &key), Ok(Value::Object(q)) if crate::object::Obj::ptr_eq(&q, &p))

@@ -660,7 +660,7 @@ impl Interp {
                 sync.next.clone(),
             ]),
         );
-        let next = self.get(&o, &PropKey::from("next"))?;
+        let next = self.get(&o, &static_key!("next"))?;
         Ok(crate::interp::iter::IteratorRecord {
             iterator: o,
             next,
@@ -697,7 +697,7 @@ fn async_from_sync_method(it: &mut Interp, a: &Args, which: u8) -> JsResult<Valu
                 let args: Vec<Value> = a.args.first().cloned().into_iter().collect();
                 Ok(Some(it.call(&sync_next, &sync_iter, &args)?))
             }
-            1 => match it.get_method(&sync_iter, &PropKey::from("return"))? {
+            1 => match it.get_method(&sync_iter, &static_key!("return"))? {
                 None => {
                     let r = it.iter_result(a.get(0), true);
                     it.resolve_promise(&promise, r);
@@ -708,7 +708,7 @@ fn async_from_sync_method(it: &mut Interp, a: &Args, which: u8) -> JsResult<Valu
                     Ok(Some(it.call_obj(&m, &sync_iter, &args)?))
                 }
             },
-            _ => match it.get_method(&sync_iter, &PropKey::from("throw"))? {
+            _ => match it.get_method(&sync_iter, &static_key!("throw"))? {
                 None => {
                     // Close the sync iterator, then reject with a TypeError.
                     if let Some(rec) = sync_iterator_record(&sync_iter, &sync_next) {
@@ -740,8 +740,8 @@ fn async_from_sync_method(it: &mut Interp, a: &Args, which: u8) -> JsResult<Valu
             return Err(it.type_error("Iterator result is not an object"));
         };
         // Steps 1-2.
-        let done = it.get(ro, &PropKey::from("done"))?.to_boolean();
-        let value = it.get(ro, &PropKey::from("value"))?;
+        let done = it.get(ro, &static_key!("done"))?.to_boolean();
+        let value = it.get(ro, &static_key!("value"))?;
         // Steps 3-5.
         let wrapper = match it.promise_resolve_intrinsic(value) {
             Err(e) if !done && close_on_rejection => {

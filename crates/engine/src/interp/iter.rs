@@ -132,7 +132,7 @@ impl Interp {
         let Value::Object(iterator) = it else {
             return Err(self.type_error("Result of the Symbol.iterator method is not an object"));
         };
-        let next = self.get(&iterator, &PropKey::from("next"))?;
+        let next = self.get(&iterator, &static_key!("next"))?;
         Ok(IteratorRecord {
             iterator,
             next,
@@ -168,7 +168,7 @@ impl Interp {
             let s = crate::interp::brief::brief(self, &r);
             return Err(self.type_error(format!("Iterator result {s} is not an object")));
         };
-        let done = match self.get(&ro, &PropKey::from("done")) {
+        let done = match self.get(&ro, &static_key!("done")) {
             Ok(d) => d.to_boolean(),
             Err(e) => {
                 rec.done = true;
@@ -190,7 +190,7 @@ impl Interp {
         let Some(ro) = self.iterator_step(rec)? else {
             return Ok(None);
         };
-        match self.get(&ro, &PropKey::from("value")) {
+        match self.get(&ro, &static_key!("value")) {
             Ok(v) => Ok(Some(v)),
             Err(e) => {
                 rec.done = true;
@@ -263,7 +263,7 @@ impl Interp {
                 let Some(ro) = self.iterator_complete(rec, ro)? else {
                     return Ok(None);
                 };
-                self.get(&ro, &PropKey::from("value"))
+                self.get(&ro, &static_key!("value"))
                     .inspect_err(|_| {
                         rec.done = true;
                     })
@@ -284,7 +284,7 @@ impl Interp {
         completion: JsResult<T>,
     ) -> JsResult<T> {
         let iter = Value::Object(rec.iterator.clone());
-        let ret = match self.get_v(&iter, &PropKey::from("return")) {
+        let ret = match self.get_v(&iter, &static_key!("return")) {
             Ok(r) => r,
             Err(e) => {
                 return match completion {
@@ -353,7 +353,7 @@ impl Interp {
             return false;
         }
         let aip = self.intrinsics.array_iterator_prototype.clone();
-        let next = aip.get_own_data(&PropKey::from("next"));
+        let next = aip.get_own_data(&static_key!("next"));
         matches!(next, Some(Value::Object(n)) if matches!(n.borrow().kind, crate::object::ObjectKind::Native(ref nf) if nf.name.units() == NEXT))
     }
 }

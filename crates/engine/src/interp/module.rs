@@ -1100,7 +1100,7 @@ impl Interp {
             let Value::Object(o) = &options else {
                 return Err(self.type_error("The second argument to import() must be an object"));
             };
-            let with = self.get(o, &PropKey::from("with"))?;
+            let with = self.get(o, &static_key!("with"))?;
             if !with.is_undefined() {
                 let Value::Object(w) = &with else {
                     return Err(self.type_error(

@@ -924,7 +924,7 @@ impl Interp {
         if let ObjectKind::Array { length, .. } = o.borrow().kind {
             return Ok(length as u64);
         }
-        let v = self.get(o, &PropKey::from("length"))?;
+        let v = self.get(o, &static_key!("length"))?;
         self.to_length(&v)
     }
 
@@ -1471,7 +1471,7 @@ impl Interp {
         let Value::Object(o) = o else {
             return Ok(false);
         };
-        let p = self.get(c, &PropKey::from("prototype"))?;
+        let p = self.get(c, &static_key!("prototype"))?;
         let Value::Object(p) = p else {
             return Err(self
                 .type_error("Function has non-object prototype 'undefined' in instanceof check"));

@@ -291,7 +291,7 @@ impl Interp {
         {
             return false;
         }
-        matches!(o.get_own_data(&PropKey::from("message")), Some(Value::String(s)) if s.to_rust_string() == SIDE_EFFECT_MESSAGE)
+        matches!(o.get_own_data(&static_key!("message")), Some(Value::String(s)) if s.to_rust_string() == SIDE_EFFECT_MESSAGE)
     }
 }
 
