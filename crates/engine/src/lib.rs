@@ -16,7 +16,8 @@ pub use jsgen_syntax::{ast, lexer, parser, regexp, resolve, string};
 /// The [`object::PropKey`] of a name written in the source of the engine, interned once per
 /// thread at each place it is written: `static_key!("index")` hashes the text and looks it
 /// up in the interner on every call (~150 instructions; eight of them per `RegExp#exec`).
-/// Declared before the modules so that all of them can use it.
+/// Declared before the modules so that all of them can use it; exported for the host crates.
+#[macro_export]
 macro_rules! static_key {
     ($name:literal) => {{
         thread_local! {

@@ -111,7 +111,7 @@ fn string_list(it: &mut Interp, v: &Value) -> JsResult<Vec<String>> {
     let Value::Object(o) = v else {
         return Ok(Vec::new());
     };
-    let len = it.get(o, &PropKey::from("length"))?;
+    let len = it.get(o, &jsgen_engine::static_key!("length"))?;
     let len = it.to_number(&len)?;
     let mut out = Vec::new();
     let mut i = 0u32;

@@ -353,16 +353,16 @@ fn make_console(it: &mut Interp) -> Obj {
 fn console_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let first = a.get(0);
     let (out, err) = match &first {
-        Value::Object(o) if !it.has_property(o, &PropKey::from("write"))? => {
-            let out = it.get(o, &PropKey::from("stdout"))?;
-            let err = it.get(o, &PropKey::from("stderr"))?;
+        Value::Object(o) if !it.has_property(o, &jsgen_engine::static_key!("write"))? => {
+            let out = it.get(o, &jsgen_engine::static_key!("stdout"))?;
+            let err = it.get(o, &jsgen_engine::static_key!("stderr"))?;
             (out, err)
         }
         _ => (first.clone(), a.get(1)),
     };
     let writable = |it: &mut Interp, v: &Value| -> JsResult<bool> {
         Ok(matches!(v, Value::Object(o) if {
-            let w = it.get(o, &PropKey::from("write"))?;
+            let w = it.get(o, &jsgen_engine::static_key!("write"))?;
             it.is_callable(&w)
         }))
     };
@@ -397,7 +397,7 @@ fn write_formatted(it: &mut Interp, a: &Args) -> JsResult<Value> {
     }
     .unwrap_or_default();
     let s = inspect::format_log_args(it, a.args)?;
-    let w = it.get_v(&stream, &PropKey::from("write"))?;
+    let w = it.get_v(&stream, &jsgen_engine::static_key!("write"))?;
     it.call(&w, &stream, &[Value::from(format!("{s}\n").as_str())])?;
     Ok(Value::Undefined)
 }

@@ -154,7 +154,7 @@ pub fn binding(it: &mut Interp) -> Obj {
         };
         let mut chunks = Vec::new();
         if let Value::Object(list) = a.get(2) {
-            let n = it.get(&list, &PropKey::from("length"))?;
+            let n = it.get(&list, &jsgen_engine::static_key!("length"))?;
             let n = it.to_number(&n)? as u32;
             for i in 0..n {
                 let c = it.get(&list, &PropKey::Index(i))?;

@@ -786,7 +786,7 @@ pub fn require_esm(
         let mut msg = String::from("require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.");
         msg.push_str(&format!("\nRequired module: {}", path.display()));
         let stack = parent
-            .and_then(|p| p.get_own_data(&PropKey::from("filename")))
+            .and_then(|p| p.get_own_data(&jsgen_engine::static_key!("filename")))
             .map(|f| it.to_string_lossy(&f));
         if let Some(s) = stack {
             msg.push_str(&format!("\nRequire stack:\n- {s}"));
@@ -811,9 +811,11 @@ pub fn require_esm(
         return Err(Abrupt::Throw(e));
     }
     let ns = it.module_namespace(id)?;
-    let has_default = ns.get_own_property(&PropKey::from("default")).is_some()
-        || it.has_property(&ns, &PropKey::from("default"))?;
-    let has_flag = it.has_property(&ns, &PropKey::from("__esModule"))?;
+    let has_default = ns
+        .get_own_property(&jsgen_engine::static_key!("default"))
+        .is_some()
+        || it.has_property(&ns, &jsgen_engine::static_key!("default"))?;
+    let has_flag = it.has_property(&ns, &jsgen_engine::static_key!("__esModule"))?;
     if has_default && !has_flag {
         let ns = it.module_namespace_with(id, JsStr::from("__esModule"), Value::Bool(true))?;
         return Ok(Value::Object(ns));

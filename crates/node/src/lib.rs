@@ -126,7 +126,7 @@ impl HostHooks for NodeHooks {
 
     fn time_zone_override(&self, it: &Interp) -> Option<jsgen_engine::string::JsStr> {
         let env = it.node().host.env.as_ref()?;
-        match env.get_own_data(&jsgen_engine::object::PropKey::from("TZ"))? {
+        match env.get_own_data(&jsgen_engine::static_key!("TZ"))? {
             jsgen_engine::value::Value::String(s) => Some(s),
             _ => None,
         }
@@ -265,7 +265,7 @@ fn node_enumerable_globals(it: &mut Interp) {
     // the pair stays, as Node's `defineReplaceableLazyAttribute`).
     if let Some(Slot::Data(perf)) = it
         .global
-        .get_own_property(&PropKey::from("performance"))
+        .get_own_property(&jsgen_engine::static_key!("performance"))
         .map(|p| p.slot)
     {
         let slot = jsgen_engine::object::Obj::new(
@@ -318,7 +318,7 @@ fn node_enumerable_globals(it: &mut Interp) {
     let fetch = it.native_fn("fetch", 1, |it, a| {
         let m = crate::require::require_core(it, "internal/fetch", "node:internal")?;
         let f = match &m {
-            Value::Object(o) => it.get(o, &PropKey::from("fetch"))?,
+            Value::Object(o) => it.get(o, &jsgen_engine::static_key!("fetch"))?,
             _ => Value::Undefined,
         };
         it.call(&f, a.this, a.args)

@@ -72,7 +72,7 @@ fn lazy_entry_class(it: &mut Interp, key: &PropKey) -> Value {
         _ => 2,
     };
     protos[i]
-        .get_own_data(&PropKey::from("constructor"))
+        .get_own_data(&jsgen_engine::static_key!("constructor"))
         .unwrap_or_default()
 }
 
@@ -208,9 +208,9 @@ fn entry_inspect(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let body = crate::inspect::inspect_with(it, &json, &opts)?;
     let name = match a.this {
         Value::Object(o) => {
-            let c = it.get(o, &PropKey::from("constructor"))?;
+            let c = it.get(o, &jsgen_engine::static_key!("constructor"))?;
             match &c {
-                Value::Object(c) => it.get(c, &PropKey::from("name"))?,
+                Value::Object(c) => it.get(c, &jsgen_engine::static_key!("name"))?,
                 _ => Value::Undefined,
             }
         }
@@ -295,11 +295,11 @@ fn mark_args(it: &mut Interp, a: &Args) -> JsResult<(Value, f64, Value)> {
     let mut start = it.node_mut().timers.now();
     let mut detail = Value::Null;
     if let Value::Object(o) = a.get(1) {
-        let st = it.get(&o, &PropKey::from("startTime"))?;
+        let st = it.get(&o, &jsgen_engine::static_key!("startTime"))?;
         if !st.is_undefined() {
             start = it.to_number(&st)?;
         }
-        let d = it.get(&o, &PropKey::from("detail"))?;
+        let d = it.get(&o, &jsgen_engine::static_key!("detail"))?;
         if !d.is_undefined() {
             detail = d;
         }
@@ -347,15 +347,15 @@ fn measure(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let mut detail = Value::Null;
     match a.get(1) {
         Value::Object(o) if !o.is_callable() => {
-            let s = it.get(&o, &PropKey::from("start"))?;
+            let s = it.get(&o, &jsgen_engine::static_key!("start"))?;
             if !s.is_undefined() {
                 start = mark_time(it, &s)?;
             }
-            let e = it.get(&o, &PropKey::from("end"))?;
+            let e = it.get(&o, &jsgen_engine::static_key!("end"))?;
             if !e.is_undefined() {
                 end = mark_time(it, &e)?;
             }
-            let d = it.get(&o, &PropKey::from("detail"))?;
+            let d = it.get(&o, &jsgen_engine::static_key!("detail"))?;
             if !d.is_undefined() {
                 detail = d;
             }

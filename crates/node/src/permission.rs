@@ -17,7 +17,7 @@
 
 use crate::prelude::*;
 use jsgen_engine::interp::{Abrupt, Interp, JsResult};
-use jsgen_engine::object::{Attrs, PropKey};
+use jsgen_engine::object::Attrs;
 use jsgen_engine::value::Value;
 
 /// What a set of grants allows.
@@ -121,7 +121,7 @@ pub fn apply(it: &mut Interp, perm: Permission) {
     let enabled = perm.enabled;
     it.node_mut().permission = perm;
     let global = it.global.clone();
-    let Ok(Value::Object(process)) = it.get(&global, &PropKey::from("process")) else {
+    let Ok(Value::Object(process)) = it.get(&global, &jsgen_engine::static_key!("process")) else {
         return;
     };
     if sandbox {

@@ -418,7 +418,7 @@ pub fn received_text(it: &mut Interp, v: &Value) -> String {
     match v {
         Value::Undefined | Value::Null => it.to_string_lossy(v),
         Value::Object(o) if o.is_callable() => {
-            let name = match o.get_own_data(&PropKey::from("name")) {
+            let name = match o.get_own_data(&jsgen_engine::static_key!("name")) {
                 Some(Value::String(s)) if !s.is_empty() => s.to_rust_string(),
                 _ => String::new(),
             };
@@ -431,12 +431,14 @@ pub fn received_text(it: &mut Interp, v: &Value) -> String {
         Value::Object(o) => {
             let ctor = o
                 .proto()
-                .and_then(|p| p.get_own_data(&PropKey::from("constructor")));
+                .and_then(|p| p.get_own_data(&jsgen_engine::static_key!("constructor")));
             match ctor {
-                Some(Value::Object(c)) => match c.get_own_data(&PropKey::from("name")) {
-                    Some(Value::String(s)) if !s.is_empty() => format!("an instance of {s}"),
-                    _ => "an instance of Object".into(),
-                },
+                Some(Value::Object(c)) => {
+                    match c.get_own_data(&jsgen_engine::static_key!("name")) {
+                        Some(Value::String(s)) if !s.is_empty() => format!("an instance of {s}"),
+                        _ => "an instance of Object".into(),
+                    }
+                }
                 _ => crate::inspect::inspect(it, v).unwrap_or_default(),
             }
         }
@@ -578,11 +580,11 @@ pub fn init(it: &mut Interp) {
         let Value::Object(fs) = fs else {
             return Ok(Value::Undefined);
         };
-        let j = it.get(&fs, &PropKey::from("_jsgen"))?;
+        let j = it.get(&fs, &jsgen_engine::static_key!("_jsgen"))?;
         let Value::Object(j) = j else {
             return Ok(Value::Undefined);
         };
-        let f = it.get(&j, &PropKey::from("getStdin"))?;
+        let f = it.get(&j, &jsgen_engine::static_key!("getStdin"))?;
         it.call(&f, &Value::Undefined, &[])
     });
     p.define_accessor(
@@ -904,8 +906,8 @@ fn emit_warning(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let w = a.get(0);
     let (name, msg, obj) = match &w {
         Value::Object(o) => {
-            let n = it.get(o, &PropKey::from("name"))?;
-            let m = it.get(o, &PropKey::from("message"))?;
+            let n = it.get(o, &jsgen_engine::static_key!("name"))?;
+            let m = it.get(o, &jsgen_engine::static_key!("message"))?;
             (
                 it.to_string(&n)?.to_rust_string(),
                 it.to_string(&m)?.to_rust_string(),
@@ -915,9 +917,9 @@ fn emit_warning(it: &mut Interp, a: &Args) -> JsResult<Value> {
         _ => {
             let (ty, code, detail) = match a.get(1) {
                 Value::Object(opts) => {
-                    let t = it.get(&opts, &PropKey::from("type"))?;
-                    let c = it.get(&opts, &PropKey::from("code"))?;
-                    let d = it.get(&opts, &PropKey::from("detail"))?;
+                    let t = it.get(&opts, &jsgen_engine::static_key!("type"))?;
+                    let c = it.get(&opts, &jsgen_engine::static_key!("code"))?;
+                    let d = it.get(&opts, &jsgen_engine::static_key!("detail"))?;
                     (t, c, d)
                 }
                 t => (t, a.get(2), Value::Undefined),
@@ -941,7 +943,7 @@ fn emit_warning(it: &mut Interp, a: &Args) -> JsResult<Value> {
     };
     let name = match obj
         .as_ref()
-        .and_then(|o| o.get_own_data(&PropKey::from("code")))
+        .and_then(|o| o.get_own_data(&jsgen_engine::static_key!("code")))
     {
         Some(Value::String(c)) => format!("[{}] {name}", c.to_rust_string()),
         _ => name,
@@ -1040,7 +1042,7 @@ fn queue_warning_object(it: &mut Interp, name: &str, msg: &str, warning: Option<
         "--trace-warnings"
     };
     let detail = match &warning {
-        Some(Value::Object(o)) => match o.get_own_data(&PropKey::from("detail")) {
+        Some(Value::Object(o)) => match o.get_own_data(&jsgen_engine::static_key!("detail")) {
             Some(Value::String(d)) => format!("\n{}", d.to_rust_string()),
             _ => String::new(),
         },

@@ -278,10 +278,10 @@ fn require_stack(it: &mut Interp, from: &str, module: Option<&Obj>) -> Vec<Strin
     let mut m = module.cloned();
     for _ in 0..1000 {
         let Some(cur) = m else { break };
-        let Some(Value::Object(p)) = cur.get_own_data(&PropKey::from("parent")) else {
+        let Some(Value::Object(p)) = cur.get_own_data(&jsgen_engine::static_key!("parent")) else {
             break;
         };
-        if let Some(Value::String(f)) = p.get_own_data(&PropKey::from("filename")) {
+        if let Some(Value::String(f)) = p.get_own_data(&jsgen_engine::static_key!("filename")) {
             out.push(f.to_rust_string());
         }
         m = Some(p);
@@ -370,7 +370,7 @@ pub fn create_require(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let text = match &arg {
         Value::String(s) => s.to_rust_string(),
         Value::Object(o) => {
-            let href = it.get(o, &PropKey::from("href"))?;
+            let href = it.get(o, &jsgen_engine::static_key!("href"))?;
             match href {
                 Value::String(s) => s.to_rust_string(),
                 _ => String::new(),
@@ -408,7 +408,7 @@ pub fn require_core(it: &mut Interp, id: &str, from: &str) -> JsResult<Value> {
     if let Some((_, m)) = it.node_mut().host.modules.iter().find(|(n, _)| n == name) {
         let m = m.clone();
         return match &m {
-            Value::Object(o) => it.get(o, &PropKey::from("exports")),
+            Value::Object(o) => it.get(o, &jsgen_engine::static_key!("exports")),
             _ => Ok(m),
         };
     }
@@ -756,10 +756,10 @@ pub fn package_type(file: &Path) -> Option<String> {
 
 fn push_child(it: &mut Interp, parent: Option<&Obj>, child: &Obj) -> JsResult<()> {
     let Some(parent) = parent else { return Ok(()) };
-    let Value::Object(children) = it.get(parent, &PropKey::from("children"))? else {
+    let Value::Object(children) = it.get(parent, &jsgen_engine::static_key!("children"))? else {
         return Ok(());
     };
-    let n = it.get(&children, &PropKey::from("length"))?;
+    let n = it.get(&children, &jsgen_engine::static_key!("length"))?;
     let n = it.to_number(&n)? as u32;
     for i in 0..n {
         if let Value::Object(c) = it.get(&children, &PropKey::Index(i))? {
@@ -779,7 +779,7 @@ pub fn load_module(it: &mut Interp, path: &Path, parent: Option<&Obj>) -> JsResu
     let cache = module_cache(it);
     if let Some(Value::Object(m)) = cache.get_own_data(&key) {
         push_child(it, parent, &m)?;
-        return it.get(&m, &PropKey::from("exports"));
+        return it.get(&m, &jsgen_engine::static_key!("exports"));
     }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
@@ -808,7 +808,7 @@ pub fn load_module(it: &mut Interp, path: &Path, parent: Option<&Obj>) -> JsResu
     push_child(it, parent, &module)?;
     let r = if ext == "json" {
         match jsgen_engine::builtins::json::parse_json_text(it, &JsStr::from(text.as_str())) {
-            Ok(v) => it.set(&module, PropKey::from("exports"), v, true),
+            Ok(v) => it.set(&module, jsgen_engine::static_key!("exports"), v, true),
             Err(msg) => Err(it.syntax_error(format!("{filename}: {msg}"))),
         }
     } else {
@@ -822,7 +822,7 @@ pub fn load_module(it: &mut Interp, path: &Path, parent: Option<&Obj>) -> JsResu
         return Err(e);
     }
     module.define("loaded", Value::Bool(true), Attrs::DEFAULT);
-    it.get(&module, &PropKey::from("exports"))
+    it.get(&module, &jsgen_engine::static_key!("exports"))
 }
 
 /// Compiles and runs a CommonJS module's text in Node's wrapper. A file that only parses as
@@ -844,7 +844,7 @@ fn run_commonjs_module(
                 let cache = module_cache(it);
                 let _ = it.delete_property(&cache, &PropKey::from(filename));
                 let ns = crate::esm::require_esm(it, Path::new(filename), text, parent)?;
-                it.set(module, PropKey::from("exports"), ns, true)?;
+                it.set(module, jsgen_engine::static_key!("exports"), ns, true)?;
                 return Ok(());
             }
             return Err(compile_error(it, source, &error));
@@ -928,8 +928,8 @@ fn resolve(it: &mut Interp, a: &Args) -> JsResult<Value> {
     }
     // `{ paths: [...] }`: resolve as if required from each directory in turn.
     if let Value::Object(opts) = a.get(1) {
-        if let Value::Object(paths) = it.get(&opts, &PropKey::from("paths"))? {
-            let n = it.get(&paths, &PropKey::from("length"))?;
+        if let Value::Object(paths) = it.get(&opts, &jsgen_engine::static_key!("paths"))? {
+            let n = it.get(&paths, &jsgen_engine::static_key!("length"))?;
             let n = it.to_number(&n)? as u32;
             for i in 0..n {
                 let dir = it.get(&paths, &PropKey::Index(i))?;

@@ -64,7 +64,7 @@ fn transfer_list(
     let Value::Object(o) = opts else {
         return Ok(Vec::new());
     };
-    let list = it.get(o, &PropKey::from("transfer"))?;
+    let list = it.get(o, &jsgen_engine::static_key!("transfer"))?;
     if list.is_undefined() {
         return Ok(Vec::new());
     }
@@ -172,7 +172,7 @@ pub fn new_dom_exception(it: &mut Interp, name: &str, message: &str) -> JsResult
     let Value::Object(m) = m else {
         return Err(it.type_error("DOMException is unavailable"));
     };
-    let ctor = it.get(&m, &PropKey::from("DOMException"))?;
+    let ctor = it.get(&m, &jsgen_engine::static_key!("DOMException"))?;
     let Value::Object(ctor) = ctor else {
         return Err(it.type_error("DOMException is unavailable"));
     };
@@ -198,7 +198,7 @@ fn clone_dom_exception(it: &mut Interp, o: &Obj) -> JsResult<Option<Value>> {
     let Value::Object(m) = m else {
         return Ok(None);
     };
-    let f = it.get(&m, &PropKey::from("cloneDOMException"))?;
+    let f = it.get(&m, &jsgen_engine::static_key!("cloneDOMException"))?;
     let c = it.call(&f, &Value::Undefined, &[Value::Object(o.clone())])?;
     Ok(if c.is_undefined() { None } else { Some(c) })
 }
@@ -217,16 +217,18 @@ fn is_uncloneable_platform_object(it: &mut Interp, o: &Obj) -> bool {
     let Some(Value::Object(m)) = module else {
         return false;
     };
-    let Some(Value::Object(exports)) = m.get_own_data(&PropKey::from("exports")) else {
+    let Some(Value::Object(exports)) = m.get_own_data(&jsgen_engine::static_key!("exports")) else {
         return false;
     };
     let protos: Vec<Obj> = ["URL", "URLSearchParams"]
         .iter()
         .filter_map(|c| match exports.get_own_data(&PropKey::from(*c)) {
-            Some(Value::Object(ctor)) => match ctor.get_own_data(&PropKey::from("prototype")) {
-                Some(Value::Object(p)) => Some(p),
-                _ => None,
-            },
+            Some(Value::Object(ctor)) => {
+                match ctor.get_own_data(&jsgen_engine::static_key!("prototype")) {
+                    Some(Value::Object(p)) => Some(p),
+                    _ => None,
+                }
+            }
             _ => None,
         })
         .collect();
@@ -246,7 +248,7 @@ fn is_uncloneable_platform_object(it: &mut Interp, o: &Obj) -> bool {
 }
 
 fn ctor_of(proto: &Obj) -> Option<Obj> {
-    match proto.get_own_data(&PropKey::from("constructor")) {
+    match proto.get_own_data(&jsgen_engine::static_key!("constructor")) {
         Some(Value::Object(c)) => Some(c),
         _ => None,
     }
@@ -331,7 +333,7 @@ fn clone(it: &mut Interp, v: &Value, memo: &mut FxHashMap<usize, Obj>) -> JsResu
                 let f = Value::Object(o.clone());
                 let ts = it.get(
                     &it.intrinsics.function_prototype.clone(),
-                    &PropKey::from("toString"),
+                    &jsgen_engine::static_key!("toString"),
                 )?;
                 let s = it.call(&ts, &f, &[])?;
                 it.to_string(&s)?.to_rust_string()
@@ -339,7 +341,7 @@ fn clone(it: &mut Interp, v: &Value, memo: &mut FxHashMap<usize, Obj>) -> JsResu
                 let name = o
                     .proto()
                     .and_then(|p| ctor_of(&p))
-                    .and_then(|c| c.get_own_data(&PropKey::from("name")))
+                    .and_then(|c| c.get_own_data(&jsgen_engine::static_key!("name")))
                     .map(|n| it.to_string_lossy(&n))
                     .unwrap_or_else(|| "Object".into());
                 format!("#<{name}>")
@@ -386,14 +388,19 @@ fn clone(it: &mut Interp, v: &Value, memo: &mut FxHashMap<usize, Obj>) -> JsResu
         Shape::Plain => it.new_object(),
         Shape::Array(len) => {
             let arr = it.new_array(Vec::new());
-            it.set(&arr, PropKey::from("length"), Value::from(len), true)?;
+            it.set(
+                &arr,
+                jsgen_engine::static_key!("length"),
+                Value::from(len),
+                true,
+            )?;
             arr
         }
         Shape::Map(entries) => {
             let proto = it.intrinsics.map_prototype.clone();
             let m = construct(it, &proto, &[])?;
             memo.insert(o.addr(), m.clone());
-            let set = it.get(&m, &PropKey::from("set"))?;
+            let set = it.get(&m, &jsgen_engine::static_key!("set"))?;
             for (k, val) in entries {
                 let k = clone(it, &k, memo)?;
                 let val = clone(it, &val, memo)?;
@@ -405,7 +412,7 @@ fn clone(it: &mut Interp, v: &Value, memo: &mut FxHashMap<usize, Obj>) -> JsResu
             let proto = it.intrinsics.set_prototype.clone();
             let s = construct(it, &proto, &[])?;
             memo.insert(o.addr(), s.clone());
-            let add = it.get(&s, &PropKey::from("add"))?;
+            let add = it.get(&s, &jsgen_engine::static_key!("add"))?;
             for val in values {
                 let val = clone(it, &val, memo)?;
                 it.call(&add, &Value::Object(s.clone()), &[val])?;
@@ -423,7 +430,7 @@ fn clone(it: &mut Interp, v: &Value, memo: &mut FxHashMap<usize, Obj>) -> JsResu
         Shape::Boxed(p) => it.to_object(&p)?,
         Shape::Error => {
             // name (one of the standard ones), message, stack, cause.
-            let name = it.get(&o, &PropKey::from("name"))?;
+            let name = it.get(&o, &jsgen_engine::static_key!("name"))?;
             let name = it.to_string(&name)?.to_rust_string();
             let proto = match name.as_str() {
                 "TypeError" => it.intrinsics.type_error_prototype.clone(),

@@ -404,7 +404,7 @@ fn duration_warning(it: &mut Interp, after: f64) -> JsResult<()> {
     let Some(p) = it.node().host.process.clone() else {
         return Ok(());
     };
-    let emit = it.get(&p, &PropKey::from("emitWarning"))?;
+    let emit = it.get(&p, &jsgen_engine::static_key!("emitWarning"))?;
     if it.is_callable(&emit) {
         let msg = format!("{msg}\nTimeout duration was set to 1.");
         it.call(
@@ -505,9 +505,14 @@ fn clear_timeout_value(it: &mut Interp, v: &Value) -> JsResult<()> {
             return Ok(());
         }
         // Another object with an `_onTimeout` (Node unenrolls whatever it is given).
-        let on = it.get(o, &PropKey::from("_onTimeout"))?;
+        let on = it.get(o, &jsgen_engine::static_key!("_onTimeout"))?;
         if on.to_boolean() {
-            it.put_v(v, PropKey::from("_onTimeout"), Value::Null, true)?;
+            it.put_v(
+                v,
+                jsgen_engine::static_key!("_onTimeout"),
+                Value::Null,
+                true,
+            )?;
         }
         return Ok(());
     }
@@ -540,12 +545,27 @@ fn clear_immediate(it: &mut Interp, a: &Args) -> JsResult<Value> {
         // Node 24: `if (!immediate?._onImmediate || immediate._destroyed) return;`, then it
         // marks and cleans whatever it was given.
         Value::Object(o) => {
-            let on = it.get(o, &PropKey::from("_onImmediate"))?;
-            let destroyed = it.get(o, &PropKey::from("_destroyed"))?;
+            let on = it.get(o, &jsgen_engine::static_key!("_onImmediate"))?;
+            let destroyed = it.get(o, &jsgen_engine::static_key!("_destroyed"))?;
             if on.to_boolean() && !destroyed.to_boolean() {
-                it.put_v(&v, PropKey::from("_destroyed"), Value::Bool(true), true)?;
-                it.put_v(&v, PropKey::from("_onImmediate"), Value::Undefined, true)?;
-                it.put_v(&v, PropKey::from("_argv"), Value::Undefined, true)?;
+                it.put_v(
+                    &v,
+                    jsgen_engine::static_key!("_destroyed"),
+                    Value::Bool(true),
+                    true,
+                )?;
+                it.put_v(
+                    &v,
+                    jsgen_engine::static_key!("_onImmediate"),
+                    Value::Undefined,
+                    true,
+                )?;
+                it.put_v(
+                    &v,
+                    jsgen_engine::static_key!("_argv"),
+                    Value::Undefined,
+                    true,
+                )?;
             }
         }
         _ => {}
@@ -605,7 +625,8 @@ impl Default for TimerLists {
 /// Whether `o` is a `Timeout` made by `setTimeout`/`setInterval`.
 fn is_timeout(o: &Obj) -> bool {
     matches!(o.borrow().kind, ObjectKind::HostId(_))
-        && o.get_own_property(&PropKey::from("_idleTimeout")).is_some()
+        && o.get_own_property(&jsgen_engine::static_key!("_idleTimeout"))
+            .is_some()
 }
 
 /// The timeout `this` when it is one.

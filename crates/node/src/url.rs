@@ -7,8 +7,6 @@
 
 use jsgen_engine::interp::{Args, Interp, JsResult};
 use jsgen_engine::object::Obj;
-#[cfg(test)]
-use jsgen_engine::object::PropKey;
 use jsgen_engine::value::Value;
 use url::{quirks, Url};
 
@@ -307,8 +305,12 @@ mod tests {
         let mut it = crate::node_interp();
         let b = it.new_object();
         define_natives(&mut it, &b);
-        let parse = it.get(&b, &PropKey::from("urlFormParse")).unwrap();
-        let ser = it.get(&b, &PropKey::from("urlFormSerialize")).unwrap();
+        let parse = it
+            .get(&b, &jsgen_engine::static_key!("urlFormParse"))
+            .unwrap();
+        let ser = it
+            .get(&b, &jsgen_engine::static_key!("urlFormSerialize"))
+            .unwrap();
         let list = it
             .call(&parse, &Value::Undefined, &[Value::from("a=1&b=x+y%21&c")])
             .unwrap();

@@ -9,7 +9,7 @@ use jsgen_engine::value::Value;
 /// `hasBuiltInToString`: the object's `toString`/`Symbol.toPrimitive` comes from a built-in
 /// prototype (so `%s` inspects it instead of calling `String()`).
 fn has_builtin_to_string(it: &mut Interp, o: &jsgen_engine::object::Obj) -> JsResult<bool> {
-    let to_string_key = PropKey::from("toString");
+    let to_string_key = jsgen_engine::static_key!("toString");
     let to_prim_key = PropKey::Sym(it.symbols.to_primitive.clone());
     let ts = it.get(o, &to_string_key)?;
     let mut check_to_string = true;
@@ -47,10 +47,10 @@ fn has_builtin_to_string(it: &mut Interp, o: &jsgen_engine::object::Obj) -> JsRe
     if let Some(Prop {
         slot: Slot::Data(Value::Object(c)),
         ..
-    }) = pointer.get_own_property(&PropKey::from("constructor"))
+    }) = pointer.get_own_property(&jsgen_engine::static_key!("constructor"))
     {
         if c.is_callable() {
-            let name = it.get(&c, &PropKey::from("name"))?;
+            let name = it.get(&c, &jsgen_engine::static_key!("name"))?;
             if let Value::String(n) = name {
                 return Ok(super::is_builtin_name(it, &n.to_rust_string()));
             }
@@ -62,11 +62,11 @@ fn has_builtin_to_string(it: &mut Interp, o: &jsgen_engine::object::Obj) -> JsRe
 /// `JSON.stringify(v)` through the global `JSON` object; circular structures give
 /// `'[Circular]'`.
 fn try_stringify(it: &mut Interp, v: &Value) -> JsResult<String> {
-    let json = it.get(&it.global.clone(), &PropKey::from("JSON"))?;
+    let json = it.get(&it.global.clone(), &jsgen_engine::static_key!("JSON"))?;
     let Value::Object(j) = &json else {
         return Ok("undefined".into());
     };
-    let f = it.get(j, &PropKey::from("stringify"))?;
+    let f = it.get(j, &jsgen_engine::static_key!("stringify"))?;
     match it.call(&f, &json, std::slice::from_ref(v)) {
         Ok(Value::String(s)) => Ok(s.to_rust_string()),
         Ok(other) => Ok(it.to_string_lossy(&other)),
@@ -76,7 +76,9 @@ fn try_stringify(it: &mut Interp, v: &Value) -> JsResult<String> {
                     jsgen_engine::object::Obj::ptr_eq(&p, &it.intrinsics.type_error_prototype)
                 });
                 if is_type_error {
-                    if let Some(Value::String(m)) = eo.get_own_data(&PropKey::from("message")) {
+                    if let Some(Value::String(m)) =
+                        eo.get_own_data(&jsgen_engine::static_key!("message"))
+                    {
                         if m.to_rust_string()
                             .starts_with("Converting circular structure to JSON")
                         {

@@ -397,9 +397,9 @@ fn try_custom_inspect(
         return Ok(None);
     }
     // Filter out prototype objects (`value.constructor.prototype === value`).
-    let ctor = it.get(o, &PropKey::from("constructor"))?;
+    let ctor = it.get(o, &jsgen_engine::static_key!("constructor"))?;
     if let Value::Object(c) = &ctor {
-        if let Value::Object(p) = it.get(c, &PropKey::from("prototype"))? {
+        if let Value::Object(p) = it.get(c, &jsgen_engine::static_key!("prototype"))? {
             if Obj::ptr_eq(&p, o) {
                 return Ok(None);
             }
@@ -631,14 +631,14 @@ fn get_constructor_name(
             }
             return Ok(Some(name.to_string()));
         }
-        let desc = o.get_own_property(&PropKey::from("constructor"));
+        let desc = o.get_own_property(&jsgen_engine::static_key!("constructor"));
         if let Some(Prop {
             slot: Slot::Data(Value::Object(c)),
             ..
         }) = desc
         {
             if c.is_callable() {
-                let name = it.get(&c, &PropKey::from("name"))?;
+                let name = it.get(&c, &jsgen_engine::static_key!("name"))?;
                 let empty = matches!(&name, Value::String(s) if s.is_empty());
                 if !empty && is_instance_of(it, &tmp, &c) {
                     let name = name_string(it, &name);
@@ -700,16 +700,20 @@ fn proto_chain_contains(o: &Obj, proto: &Obj) -> bool {
 /// Node's `isURL` (lib/internal/url.js): `href` and `protocol` truthy, `auth` and `path`
 /// undefined (a legacy `url.parse` result has those).
 fn is_url(it: &mut Interp, o: &Obj) -> JsResult<bool> {
-    let href = it.get(o, &PropKey::from("href"))?;
+    let href = it.get(o, &jsgen_engine::static_key!("href"))?;
     if !href.to_boolean() {
         return Ok(false);
     }
-    let protocol = it.get(o, &PropKey::from("protocol"))?;
+    let protocol = it.get(o, &jsgen_engine::static_key!("protocol"))?;
     if !protocol.to_boolean() {
         return Ok(false);
     }
-    Ok(it.get(o, &PropKey::from("auth"))?.is_undefined()
-        && it.get(o, &PropKey::from("path"))?.is_undefined())
+    Ok(it
+        .get(o, &jsgen_engine::static_key!("auth"))?
+        .is_undefined()
+        && it
+            .get(o, &jsgen_engine::static_key!("path"))?
+            .is_undefined())
 }
 
 /// Node's `isError`: a native error, or `e instanceof Error`.
@@ -782,10 +786,12 @@ fn add_prototype_properties(
             if let Some(Prop {
                 slot: Slot::Data(Value::Object(c)),
                 ..
-            }) = obj.get_own_property(&PropKey::from("constructor"))
+            }) = obj.get_own_property(&jsgen_engine::static_key!("constructor"))
             {
                 if c.is_callable() {
-                    if let Some(Value::String(n)) = c.get_own_data(&PropKey::from("name")) {
+                    if let Some(Value::String(n)) =
+                        c.get_own_data(&jsgen_engine::static_key!("name"))
+                    {
                         if is_builtin_name(it, &n.to_rust_string()) {
                             return Ok(());
                         }
@@ -1055,7 +1061,7 @@ fn format_raw(
                 braces = [format!("{prefix}["), "]".into()];
                 // `value.length === 0`: a typed array without its prototype's getter has no
                 // length, and prints `[  ]` when empty.
-                let length = it.get(value, &PropKey::from("length"))?;
+                let length = it.get(value, &jsgen_engine::static_key!("length"))?;
                 let empty = matches!(length, Value::Number(n) if n == 0.0);
                 if empty && k.is_empty() && !ctx.o.show_hidden {
                     return Ok(format!("{}]", braces[0]));
@@ -1133,8 +1139,8 @@ fn format_raw(
         } else if kind_tag == 9 {
             // RegExpPrototypeToString: `/source/flags`.
             let v = Value::Object(value.clone());
-            let src = it.get_v(&v, &PropKey::from("source"))?;
-            let flags = it.get_v(&v, &PropKey::from("flags"))?;
+            let src = it.get_v(&v, &jsgen_engine::static_key!("source"))?;
+            let flags = it.get_v(&v, &jsgen_engine::static_key!("flags"))?;
             base = format!(
                 "/{}/{}",
                 it.to_string(&src)?.to_rust_string(),
@@ -1194,7 +1200,7 @@ fn format_raw(
             if !typed_array {
                 formatter = Formatter::ArrayBuffer;
             } else if k.is_empty() && proto_props.is_none() {
-                let len = it.get(value, &PropKey::from("byteLength"))?;
+                let len = it.get(value, &jsgen_engine::static_key!("byteLength"))?;
                 let len = match len {
                     Value::Number(n) => ctx.stylize(&text::format_number(n, false), "number"),
                     other => format_primitive(ctx, &other),
@@ -1210,7 +1216,7 @@ fn format_raw(
         } else if !ctx.too_deep(recurse_times) && is_url(it, value)? {
             // Node's `isURL` (`href` and `protocol`, no legacy `auth`/`path`): a URL seen
             // without its custom inspect (`console.dir(url)`) prints as its href.
-            let href = it.get(value, &PropKey::from("href"))?;
+            let href = it.get(value, &jsgen_engine::static_key!("href"))?;
             base = it.to_string(&href)?.to_rust_string();
             if k.is_empty() && proto_props.is_none() {
                 return Ok(base);
@@ -1376,10 +1382,12 @@ fn get_function_base(
     };
     if is_class {
         // getClassBase
-        let has_name = value.get_own_property(&PropKey::from("name")).is_some();
+        let has_name = value
+            .get_own_property(&jsgen_engine::static_key!("name"))
+            .is_some();
         let mut name = "(anonymous)".to_string();
         if has_name {
-            let n = it.get(value, &PropKey::from("name"))?;
+            let n = it.get(value, &jsgen_engine::static_key!("name"))?;
             if n.to_boolean() {
                 name = name_string(it, &n);
             }
@@ -1393,7 +1401,7 @@ fn get_function_base(
         }
         if constructor.is_some() {
             if let Some(p) = value.proto() {
-                let sup = it.get(&p, &PropKey::from("name"))?;
+                let sup = it.get(&p, &jsgen_engine::static_key!("name"))?;
                 if sup.to_boolean() {
                     base.push_str(&format!(" extends {}", name_string(it, &sup)));
                 }
@@ -1414,7 +1422,7 @@ fn get_function_base(
     if constructor.is_none() {
         base.push_str(" (null prototype)");
     }
-    let name = it.get(value, &PropKey::from("name"))?;
+    let name = it.get(value, &jsgen_engine::static_key!("name"))?;
     if matches!(&name, Value::String(s) if s.is_empty()) {
         base.push_str(" (anonymous)");
     } else {
@@ -1435,7 +1443,9 @@ fn get_function_base(
 /// `getStackString`: `err.stack` if truthy, else `Error.prototype.toString` of it.
 fn get_stack_string(it: &mut Interp, ctx: &mut Ctx, err: &Obj) -> JsResult<String> {
     // A getter that throws is ignored.
-    let stack = it.get(err, &PropKey::from("stack")).unwrap_or_default();
+    let stack = it
+        .get(err, &jsgen_engine::static_key!("stack"))
+        .unwrap_or_default();
     match stack {
         Value::String(s) if !s.is_empty() => Ok(s.to_rust_string()),
         // Node 24: a stack that is not a string is inspected below the header.
@@ -1453,13 +1463,13 @@ fn get_stack_string(it: &mut Interp, ctx: &mut Ctx, err: &Obj) -> JsResult<Strin
 
 /// `Error.prototype.toString`.
 fn error_to_string(it: &mut Interp, err: &Obj) -> JsResult<String> {
-    let name = it.get(err, &PropKey::from("name"))?;
+    let name = it.get(err, &jsgen_engine::static_key!("name"))?;
     let name = if name.is_undefined() {
         "Error".to_string()
     } else {
         it.to_string(&name)?.to_rust_string()
     };
-    let msg = it.get(err, &PropKey::from("message"))?;
+    let msg = it.get(err, &jsgen_engine::static_key!("message"))?;
     let msg = if msg.is_undefined() {
         String::new()
     } else {
@@ -1504,7 +1514,7 @@ fn get_stack_frames(
 ) -> JsResult<Vec<String>> {
     let mut frames: Vec<String> = stack.split('\n').map(String::from).collect();
     let cause = it
-        .get(err, &PropKey::from("cause"))
+        .get(err, &jsgen_engine::static_key!("cause"))
         .unwrap_or(Value::Undefined);
     let cause_err = match &cause {
         Value::Object(c) if is_error(it, c) => Some(c.clone()),
@@ -1597,7 +1607,7 @@ fn format_error(
     tag: &str,
     keys: &mut Vec<PropKey>,
 ) -> JsResult<String> {
-    let name_v = it.get(err, &PropKey::from("name"))?;
+    let name_v = it.get(err, &jsgen_engine::static_key!("name"))?;
     let name = if name_v.is_nullish() {
         "Error".to_string()
     } else {
@@ -1624,16 +1634,18 @@ fn format_error(
             }
         }
     }
-    if it.has_property(err, &PropKey::from("cause"))? && !keys.iter().any(|k| key_is(k, "cause")) {
-        keys.push(PropKey::from("cause"));
+    if it.has_property(err, &jsgen_engine::static_key!("cause"))?
+        && !keys.iter().any(|k| key_is(k, "cause"))
+    {
+        keys.push(jsgen_engine::static_key!("cause"));
     }
-    let errors = it.get(err, &PropKey::from("errors"))?;
+    let errors = it.get(err, &jsgen_engine::static_key!("errors"))?;
     if it.is_array(&errors)? && !keys.iter().any(|k| key_is(k, "errors")) {
-        keys.push(PropKey::from("errors"));
+        keys.push(jsgen_engine::static_key!("errors"));
     }
     stack = improve_stack(stack, constructor, &name, tag);
 
-    let msg_v = it.get(err, &PropKey::from("message"))?;
+    let msg_v = it.get(err, &jsgen_engine::static_key!("message"))?;
     let mut pos: Option<usize> = None;
     if msg_v.to_boolean() {
         let m = it.to_string(&msg_v)?.to_rust_string();
@@ -1697,7 +1709,7 @@ fn format_typed_array(
             _ => 0,
         }
     } else {
-        match it.get(value, &PropKey::from("length"))? {
+        match it.get(value, &jsgen_engine::static_key!("length"))? {
             Value::Number(n) if n >= 0.0 => n as usize,
             _ => 0,
         }
@@ -1760,7 +1772,7 @@ fn format_extra_property(
         Err(jsgen_engine::interp::Abrupt::Throw(_)) => {
             // Node retries with `value.buffer[key]`; the indentation added for the failed
             // attempt is never taken back (Node's output shows it too).
-            let buffer = it.get(value, &PropKey::from("buffer"))?;
+            let buffer = it.get(value, &jsgen_engine::static_key!("buffer"))?;
             let v = it.get_v(&buffer, &PropKey::from(key))?;
             ctx.indentation_lvl += 2;
             v

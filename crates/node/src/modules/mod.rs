@@ -179,7 +179,7 @@ fn load_source(it: &mut Interp, name: &str, src: &str) -> JsResult<Value> {
     };
     let require = it.native_fn("require", 1, internal_require);
     let binding = binding(it);
-    let exports = it.get(&module, &PropKey::from("exports"))?;
+    let exports = it.get(&module, &jsgen_engine::static_key!("exports"))?;
     it.call(
         &func,
         &Value::Undefined,
@@ -190,7 +190,7 @@ fn load_source(it: &mut Interp, name: &str, src: &str) -> JsResult<Value> {
             Value::Object(binding),
         ],
     )?;
-    it.get(&module, &PropKey::from("exports"))
+    it.get(&module, &jsgen_engine::static_key!("exports"))
 }
 
 fn internal_require(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -202,7 +202,7 @@ fn internal_require(it: &mut Interp, a: &Args) -> JsResult<Value> {
 /// argument of a `[util.inspect.custom]` method, as in Node.
 pub(crate) fn inspect_function(it: &mut Interp) -> Obj {
     let b = binding(it);
-    match b.get_own_data(&PropKey::from("inspect")) {
+    match b.get_own_data(&jsgen_engine::static_key!("inspect")) {
         Some(Value::Object(f)) => f,
         _ => crate::inspect::make_inspect_function(it),
     }
