@@ -319,6 +319,21 @@ impl PropMap {
         }
         self.get_hinted_slow(key, hint)
     }
+    /// The value of the data property at position `hint` if its key is `key` (the same
+    /// interned name or symbol): no search. See `ExprKind::Member`'s `hint`.
+    #[inline]
+    pub fn data_at_hint(&self, key: &PropKey, hint: u32) -> Option<&Value> {
+        match self.entry_at(hint as usize)? {
+            (
+                PropKey::Str(k),
+                Prop {
+                    slot: Slot::Data(v),
+                    ..
+                },
+            ) if matches!(key, PropKey::Str(name) if JsStr::ptr_eq(k, name)) => Some(v),
+            _ => None,
+        }
+    }
     /// [`PropMap::get_hinted`] when the hint missed: search, and remember the position.
     #[inline(never)]
     fn get_hinted_slow(&self, key: &PropKey, hint: &std::cell::Cell<u32>) -> Option<&Prop> {

@@ -409,6 +409,10 @@ pub enum ExprKind {
         prop: MemberProp,
         /// `a?.b`
         optional: bool,
+        /// For the evaluator: where a read of `a.name` last found `name` among the receiver's
+        /// own properties (a position hint, checked before use: an inline cache without
+        /// shapes), or `u32::MAX` once a read found it elsewhere (on a prototype).
+        hint: Cell<u32>,
     },
     /// `super.x` / `super[x]`. `func_ref` (pseudo-variable `%func`) finds the method whose
     /// home object's prototype is searched; `this_ref` is the receiver.

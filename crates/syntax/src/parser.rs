@@ -2396,6 +2396,7 @@ pub fn member(object: Expr, prop: MemberProp, optional: bool, span: Span) -> Exp
             object: Box::new(object),
             prop,
             optional,
+            hint: std::cell::Cell::new(0),
         },
         span,
     )

@@ -267,6 +267,7 @@ fn print_node(e: &Expr) -> String {
             object,
             prop,
             optional,
+            ..
         } => {
             let o = print(object);
             let dot = if *optional { "?." } else { "." };

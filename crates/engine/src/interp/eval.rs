@@ -2774,6 +2774,7 @@ impl Interp {
                     object,
                     prop,
                     optional,
+                    ..
                 } => {
                     let Some(base) = self.eval_chain_base(object, *optional, env)? else {
                         return Ok(Value::Bool(true));
@@ -3028,6 +3029,26 @@ impl Interp {
                     _ => self.eval_member_key(prop, env)?,
                 };
                 self.set_pos(member_position(e));
+                if let (ExprKind::Member { hint, .. }, MemberProp::Ident(_), Value::Object(o)) =
+                    (&e.kind, prop, &base)
+                {
+                    // An own data property where this site found it last time: the value with
+                    // no search. [[Get]] looks at the own string-keyed properties first for
+                    // every kind of object, so this is its answer too.
+                    let h = hint.get();
+                    if h != u32::MAX {
+                        let d = o.borrow();
+                        if let Some(v) = d.props.data_at_hint(&key, h) {
+                            let v = v.clone();
+                            drop(d);
+                            return Ok((v, base));
+                        }
+                        // Remember where it is now, or stop trying at a site whose name lives
+                        // on a prototype (or is no plain own property).
+                        let at = d.props.find(&key).and_then(|i| u32::try_from(i).ok());
+                        hint.set(at.unwrap_or(u32::MAX));
+                    }
+                }
                 let v = self.get_v_member(&base, &key)?;
                 Ok((v, base))
             }
@@ -3091,6 +3112,7 @@ impl Interp {
                 object,
                 prop,
                 optional,
+                ..
             } => {
                 let Some(base) = self.eval_chain_base(object, *optional, env)? else {
                     return Ok(None);

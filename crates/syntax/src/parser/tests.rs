@@ -373,6 +373,7 @@ fn expr(e: &Expr) -> String {
             object,
             prop,
             optional,
+            ..
         } => format!(
             "{}{}{}",
             expr(object),

@@ -1,0 +1,34 @@
+// Property reads at one site over objects whose properties move, change kind or live on a
+// prototype: every read sees what [[Get]] would.
+const read = (o) => o.x;
+const a = { x: 1, y: 2 };
+const b = { y: 3, x: 4 };
+const proto = { x: 'from proto' };
+const c = Object.create(proto);
+const out = [];
+for (let i = 0; i < 3; i++) out.push(read(a), read(b), read(c));
+delete a.x;
+out.push(read(a));
+a.x = 'again';
+out.push(read(a));
+Object.defineProperty(b, 'x', { get() { return 'getter'; }, configurable: true });
+out.push(read(b));
+Object.defineProperty(b, 'x', { value: 'data again' });
+out.push(read(b));
+c.x = 'own now';
+out.push(read(c), read(proto));
+const arr = [1, 2, 3];
+const fn = function named() {};
+out.push(read({ x: undefined }), read(arr), read(fn), read(new Proxy({ x: 'target' }, {})));
+out.push(read(new Proxy({}, { get: (t, k) => `trap ${String(k)}` })));
+const big = {};
+for (let i = 0; i < 40; i++) big['k' + i] = i;
+big.x = 'big';
+out.push(read(big));
+for (let i = 0; i < 30; i++) delete big['k' + i];
+out.push(read(big));
+console.log(out);
+const point = (x, y) => ({ x, y });
+let sum = 0;
+for (let i = 0; i < 1000; i++) sum += point(i, 2 * i).x + point(i, -i).y;
+console.log(sum);
