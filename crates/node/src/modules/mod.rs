@@ -119,6 +119,10 @@ const MODULES: &[(&str, &str)] = &[
     ),
     ("internal/blob", include_str!("internal/blob.js")),
     (
+        "internal/webstreams/adapters",
+        include_str!("internal/webstreams_adapters.js"),
+    ),
+    (
         "internal/console/constructor",
         include_str!("internal/console_constructor.js"),
     ),
