@@ -118,6 +118,7 @@ const MODULES: &[(&str, &str)] = &[
         include_str!("internal/webstreams.js"),
     ),
     ("internal/blob", include_str!("internal/blob.js")),
+    ("internal/perf/observe", include_str!("internal/perf_observe.js")),
     (
         "internal/webstreams/adapters",
         include_str!("internal/webstreams_adapters.js"),
@@ -335,6 +336,11 @@ fn binding(it: &mut Interp) -> Obj {
     // `process.env.TERM === 'dumb'` on the real environment (console.clear).
     it.define_method(&b, "termIsDumb", 0, |_, _| {
         Ok(Value::Bool(std::env::var("TERM").as_deref() == Ok("dumb")))
+    });
+    // `internal/perf/observe` registers its `enqueue` for new timeline entries.
+    it.define_method(&b, "setPerfEnqueue", 1, |it, a| {
+        it.node_mut().host.perf_enqueue = Some(a.get(0));
+        Ok(Value::Undefined)
     });
     it.define_method(&b, "consoleTable", 3, crate::console::console_table_binding);
     it.define_method(&b, "createRequire", 1, crate::require::create_require);
