@@ -328,7 +328,8 @@ fn make_console(it: &mut Interp) -> Obj {
         ("table", 0, table),
         ("dirxml", 0, log),
         ("groupCollapsed", 0, group),
-        ("Console", 1, console_constructor),
+        // A placeholder: `Console` is the JavaScript class, built on first read.
+        ("Console", 1, |_, _| Ok(Value::Undefined)),
         // The inspector's methods do nothing without an inspector session, as in Node.
         ("profile", 0, |_, _| Ok(Value::Undefined)),
         ("profileEnd", 0, |_, _| Ok(Value::Undefined)),
@@ -337,69 +338,27 @@ fn make_console(it: &mut Interp) -> Obj {
         ("createTask", 0, create_task),
     ];
     for (name, length, f) in methods {
-        let m = if name == "Console" {
-            it.native_fn_with(name, length, f, true, Vec::new())
-        } else {
-            it.native_fn(name, length, f)
-        };
+        if name == "Console" {
+            jsgen_engine::builtins::define_lazy(&console, name, Attrs::DEFAULT, load_console_class);
+            continue;
+        }
+        let m = it.native_fn(name, length, f);
         console.define(name, Value::Object(m), Attrs::DEFAULT);
     }
     console
 }
 
-/// `new console.Console(stdout[, stderr])` or `new Console({ stdout, stderr })`: a console
-/// whose output methods write formatted lines with the streams' `write` (the others behave
-/// as the global console's).
-fn console_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let first = a.get(0);
-    let (out, err) = match &first {
-        Value::Object(o) if !it.has_property(o, &jsgen_engine::static_key!("write"))? => {
-            let out = it.get(o, &jsgen_engine::static_key!("stdout"))?;
-            let err = it.get(o, &jsgen_engine::static_key!("stderr"))?;
-            (out, err)
-        }
-        _ => (first.clone(), a.get(1)),
+/// `console.Console`: the JavaScript class of Node's `lib/internal/console/constructor.js`
+/// (`internal/console/constructor`), loaded on first read: instances write to their own
+/// streams with their own group indentation, counts, timers and inspect options.
+fn load_console_class(it: &mut Interp, _key: &PropKey) -> Value {
+    let Ok(Value::Object(exports)) =
+        crate::require::require_core(it, "internal/console/constructor", "node:internal")
+    else {
+        return Value::Undefined;
     };
-    let writable = |it: &mut Interp, v: &Value| -> JsResult<bool> {
-        Ok(matches!(v, Value::Object(o) if {
-            let w = it.get(o, &jsgen_engine::static_key!("write"))?;
-            it.is_callable(&w)
-        }))
-    };
-    if !writable(it, &out)? {
-        return Err(crate::process::invalid_arg_type(
-            it,
-            "stdout",
-            "an instance of Writable",
-            &out,
-        ));
-    }
-    let err = if err.is_undefined() { out.clone() } else { err };
-    let c = make_console(it);
-    let to = |it: &mut Interp, name: &str, stream: &Value, f: NativeFn| {
-        let m = it.native_fn_with(name, 0, f, false, vec![stream.clone()]);
-        c.define(name, Value::Object(m), Attrs::DEFAULT);
-    };
-    for name in ["log", "info", "debug", "dirxml"] {
-        to(it, name, &out, write_formatted);
-    }
-    for name in ["warn", "error"] {
-        to(it, name, &err, write_formatted);
-    }
-    Ok(Value::Object(c))
-}
-
-/// A `Console` instance's output method: `stream.write(util.format(...args) + '\n')`.
-fn write_formatted(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let stream = match &a.callee.borrow().kind {
-        jsgen_engine::object::ObjectKind::Native(n) => n.captures.first().cloned(),
-        _ => None,
-    }
-    .unwrap_or_default();
-    let s = inspect::format_log_args(it, a.args)?;
-    let w = it.get_v(&stream, &jsgen_engine::static_key!("write"))?;
-    it.call(&w, &stream, &[Value::from(format!("{s}\n").as_str())])?;
-    Ok(Value::Undefined)
+    it.get(&exports, &jsgen_engine::static_key!("Console"))
+        .unwrap_or(Value::Undefined)
 }
 
 /// `console.createTask(name)`: a task whose `run(f)` calls `f` (async stack tagging is an
@@ -646,7 +605,7 @@ fn group_end(it: &mut Interp, _a: &Args) -> JsResult<Value> {
 
 /// `_inspect` of `console.table`: depth 0 (−1 for objects with more than 2 keys),
 /// at most 3 array items, no line breaks.
-fn table_inspect(it: &mut Interp, v: &Value) -> JsResult<String> {
+fn table_inspect(it: &mut Interp, v: &Value, extra: &Value) -> JsResult<String> {
     let mut depth = 0.0;
     if let Value::Object(o) = v {
         if !o.is_array() {
@@ -656,12 +615,21 @@ fn table_inspect(it: &mut Interp, v: &Value) -> JsResult<String> {
             }
         }
     }
-    let opts = InspectOptions {
+    let base = if extra.is_undefined() {
+        stream_options(it, false)?
+    } else {
+        InspectOptions::current(it)?
+    };
+    let mut opts = InspectOptions {
         depth: Some(depth),
         max_array_length: 3.0,
         break_length: f64::INFINITY,
-        ..stream_options(it, false)?
+        ..base
     };
+    // A `Console` instance's `kGetInspectOptions(stdout)`, spread after the three.
+    if let Value::Object(_) = extra {
+        opts.apply_object(it, extra)?;
+    }
     inspect::inspect_with(it, v, &opts)
 }
 
@@ -715,9 +683,30 @@ fn render_table(head: &[String], columns: &[Vec<Option<String>>]) -> String {
 }
 
 fn table(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let data = a.get(0);
-    let properties = a.get(1);
-    let props: Option<Vec<Value>> = match &properties {
+    let Some(out) = table_string(it, &a.get(0), &a.get(1), &Value::Undefined)? else {
+        return log(it, a);
+    };
+    it.node_mut().console.log_line(&out);
+    it.note_stream_write(0, None);
+    Ok(Value::Undefined)
+}
+
+/// `binding.consoleTable(data, properties, inspectOptions)`: the table a `Console` instance's
+/// `table()` logs (the caller checked that `data` is an object).
+pub fn console_table_binding(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let out = table_string(it, &a.get(0), &a.get(1), &a.get(2))?;
+    Ok(out.map_or(Value::Undefined, |s| Value::from(s.as_str())))
+}
+
+/// console.table's text for `data` (None when `data` is not an object: it is logged as is).
+/// `extra` is a `Console` instance's inspect options (undefined for the global console).
+fn table_string(
+    it: &mut Interp,
+    data: &Value,
+    properties: &Value,
+    extra: &Value,
+) -> JsResult<Option<String>> {
+    let props: Option<Vec<Value>> = match properties {
         Value::Undefined => None,
         v if it.is_array(v)? => Some(it.create_list_from_array_like(v)?),
         v => {
@@ -729,8 +718,8 @@ fn table(it: &mut Interp, a: &Args) -> JsResult<Value> {
             ))
         }
     };
-    let Value::Object(obj) = &data else {
-        return log(it, a);
+    let Value::Object(obj) = data else {
+        return Ok(None);
     };
     let index_key = "(index)".to_string();
     let iter_key = "(iteration index)".to_string();
@@ -793,9 +782,9 @@ fn table(it: &mut Interp, a: &Args) -> JsResult<Value> {
             let mut keys = Vec::new();
             let mut values = Vec::new();
             for (i, (k, v)) in entries.iter().enumerate() {
-                idx.push(Some(table_inspect(it, &Value::Number(i as f64))?));
-                keys.push(Some(table_inspect(it, k)?));
-                values.push(Some(table_inspect(it, v)?));
+                idx.push(Some(table_inspect(it, &Value::Number(i as f64), extra)?));
+                keys.push(Some(table_inspect(it, k, extra)?));
+                values.push(Some(table_inspect(it, v, extra)?));
             }
             render_table(&[iter_key, "Key".into(), values_key], &[idx, keys, values])
         }
@@ -803,8 +792,8 @@ fn table(it: &mut Interp, a: &Args) -> JsResult<Value> {
             let mut idx = Vec::new();
             let mut values = Vec::new();
             for (i, v) in items.iter().enumerate() {
-                idx.push(Some(table_inspect(it, &Value::Number(i as f64))?));
-                values.push(Some(table_inspect(it, v)?));
+                idx.push(Some(table_inspect(it, &Value::Number(i as f64), extra)?));
+                values.push(Some(table_inspect(it, v, extra)?));
             }
             render_table(&[iter_key, values_key], &[idx, values])
         }
@@ -824,7 +813,7 @@ fn table(it: &mut Interp, a: &Args) -> JsResult<Value> {
                     if values_col.len() <= i {
                         values_col.resize(i + 1, None);
                     }
-                    values_col[i] = Some(table_inspect(it, &item)?);
+                    values_col[i] = Some(table_inspect(it, &item, extra)?);
                 } else {
                     let keys: Vec<PropKey> = match &props {
                         Some(p) => {
@@ -853,7 +842,7 @@ fn table(it: &mut Interp, a: &Args) -> JsResult<Value> {
                                 if !primitive && io.get_own_property(&key).is_some() =>
                             {
                                 let v = it.get(io, &key)?;
-                                table_inspect(it, &v)?
+                                table_inspect(it, &v, extra)?
                             }
                             _ => String::new(),
                         };
@@ -891,9 +880,7 @@ fn table(it: &mut Interp, a: &Args) -> JsResult<Value> {
             render_table(&head, &cols)
         }
     };
-    it.node_mut().console.log_line(&out);
-    it.note_stream_write(0, None);
-    Ok(Value::Undefined)
+    Ok(Some(out))
 }
 
 #[cfg(test)]

@@ -443,6 +443,8 @@ fn web_globals(it: &mut Interp) {
         ("Crypto", "internal/crypto_globals"),
         ("CryptoKey", "internal/crypto_globals"),
         ("SubtleCrypto", "internal/crypto_globals"),
+        ("PerformanceObserver", "internal/perf/observe"),
+        ("PerformanceObserverEntryList", "internal/perf/observe"),
     ] {
         define_lazy_global(it, name, module, name, data);
     }

@@ -261,10 +261,14 @@ fn new_entry(
     )
 }
 
-/// Puts an entry on the timeline (`performance.getEntries()`).
-fn add_to_timeline(it: &mut Interp, e: Obj) -> Value {
+/// Puts an entry on the timeline (`performance.getEntries()`), after handing it to the
+/// PerformanceObservers (Node's `enqueue`, then `bufferUserTiming`).
+fn add_to_timeline(it: &mut Interp, e: Obj) -> JsResult<Value> {
+    if let Some(enqueue) = it.node().host.perf_enqueue.clone() {
+        it.call(&enqueue, &Value::Undefined, &[Value::Object(e.clone())])?;
+    }
     it.node_mut().host.perf_entries.push(e.clone());
-    Value::Object(e)
+    Ok(Value::Object(e))
 }
 
 fn entry_field(e: &Obj, k: &str) -> Option<Value> {
@@ -311,7 +315,7 @@ fn mark_args(it: &mut Interp, a: &Args) -> JsResult<(Value, f64, Value)> {
 fn mark(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (name, start, detail) = mark_args(it, a)?;
     let e = new_entry(it, name, "mark", start, 0.0, detail);
-    Ok(add_to_timeline(it, e))
+    add_to_timeline(it, e)
 }
 
 /// The start time of the latest mark called `name`, or the DOMException Node throws.
@@ -374,7 +378,7 @@ fn measure(it: &mut Interp, a: &Args) -> JsResult<Value> {
         end - start,
         detail,
     );
-    Ok(add_to_timeline(it, e))
+    add_to_timeline(it, e)
 }
 
 fn entries_filtered(it: &mut Interp, name: Option<String>, ty: Option<String>) -> JsResult<Value> {

@@ -130,6 +130,9 @@ pub struct Host {
     pub process: Option<Obj>,
     /// `performance.mark`/`measure` entries.
     pub perf_entries: Vec<Obj>,
+    /// `enqueue` of `internal/perf/observe` (PerformanceObserver), once that module is loaded:
+    /// called with every new timeline entry.
+    pub perf_enqueue: Option<Value>,
     /// `PerformanceEntry.prototype`, `PerformanceMark.prototype`,
     /// `PerformanceMeasure.prototype`.
     pub perf_protos: Option<[Obj; 3]>,

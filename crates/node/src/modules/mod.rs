@@ -118,6 +118,15 @@ const MODULES: &[(&str, &str)] = &[
         include_str!("internal/webstreams.js"),
     ),
     ("internal/blob", include_str!("internal/blob.js")),
+    ("internal/perf/observe", include_str!("internal/perf_observe.js")),
+    (
+        "internal/webstreams/adapters",
+        include_str!("internal/webstreams_adapters.js"),
+    ),
+    (
+        "internal/console/constructor",
+        include_str!("internal/console_constructor.js"),
+    ),
     ("internal/worker_io", include_str!("internal/worker_io.js")),
     (
         "stream/web",
@@ -315,6 +324,25 @@ fn binding(it: &mut Interp) -> Obj {
         let depth = crate::console::get_color_depth(&|k| std::env::var(k).ok());
         Ok(Value::from(depth as u32))
     });
+    // `shouldColorize`'s FORCE_COLOR rule: undefined when the variable is unset, else
+    // whether its color depth is over 2 colors.
+    it.define_method(&b, "forcedColors", 0, |_, _| {
+        let env = |k: &str| std::env::var(k).ok();
+        if env("FORCE_COLOR").is_none() {
+            return Ok(Value::Undefined);
+        }
+        Ok(Value::Bool(crate::console::should_colorize(false, &env)))
+    });
+    // `process.env.TERM === 'dumb'` on the real environment (console.clear).
+    it.define_method(&b, "termIsDumb", 0, |_, _| {
+        Ok(Value::Bool(std::env::var("TERM").as_deref() == Ok("dumb")))
+    });
+    // `internal/perf/observe` registers its `enqueue` for new timeline entries.
+    it.define_method(&b, "setPerfEnqueue", 1, |it, a| {
+        it.node_mut().host.perf_enqueue = Some(a.get(0));
+        Ok(Value::Undefined)
+    });
+    it.define_method(&b, "consoleTable", 3, crate::console::console_table_binding);
     it.define_method(&b, "createRequire", 1, crate::require::create_require);
     it.define_method(&b, "builtinModules", 0, |it, _| {
         let names: Vec<Value> = crate::require::NODE_BUILTINS

@@ -3048,6 +3048,32 @@ Stream.addAbortSignal = function addAbortSignal(signal, stream) {
   }
   return stream;
 };
+// Web stream adapters (lib/internal/webstreams/adapters.js), loaded on first use.
+let webStreamsAdapters;
+function lazyWebStreams() {
+  if (webStreamsAdapters === undefined) {
+    webStreamsAdapters = require('internal/webstreams/adapters');
+  }
+  return webStreamsAdapters;
+}
+Readable.fromWeb = function(readableStream, options) {
+  return lazyWebStreams().newStreamReadableFromReadableStream(readableStream, options);
+};
+Readable.toWeb = function(streamReadable, options) {
+  return lazyWebStreams().newReadableStreamFromStreamReadable(streamReadable, options);
+};
+Writable.fromWeb = function(writableStream, options) {
+  return lazyWebStreams().newStreamWritableFromWritableStream(writableStream, options);
+};
+Writable.toWeb = function(streamWritable) {
+  return lazyWebStreams().newWritableStreamFromStreamWritable(streamWritable);
+};
+Duplex.fromWeb = function(pair, options) {
+  return lazyWebStreams().newStreamDuplexFromReadableWritablePair(pair, options);
+};
+Duplex.toWeb = function(duplex, options) {
+  return lazyWebStreams().newReadableWritablePairFromDuplex(duplex, options);
+};
 Stream.duplexPair = duplexPair;
 Stream.compose = compose;
 Stream._isArrayBufferView = ArrayBuffer.isView;

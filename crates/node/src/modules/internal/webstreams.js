@@ -2544,6 +2544,32 @@ Object.defineProperty(module.exports, 'internals', {
       [kChunk]: chunk, [kClose]: close, [kError]: error,
     }),
     isWritableStream,
+    // Node's writableStreamDefaultWriterWriteWithRequest: `writer.write(chunk)` whose write
+    // request is `request` (its resolve/reject run when the sink's write settles; `pending`
+    // counts them), with no promise; a write that cannot proceed sets `failed`/`failure`.
+    writeWithRequest(writer, chunk, request) {
+      const stream = writer[kState].stream;
+      const s = stream[kState];
+      const chunkSize = writableStreamDefaultControllerGetChunkSize(s.controller, chunk);
+      if (stream !== writer[kState].stream) {
+        request.failed = true;
+        request.failure = invalidState('Mismatched WritableStreams');
+        return;
+      }
+      if (s.state === 'errored' || s.state === 'erroring') {
+        request.failed = true;
+        request.failure = s.storedError;
+        return;
+      }
+      if (writableStreamCloseQueuedOrInFlight(stream) || s.state === 'closed') {
+        request.failed = true;
+        request.failure = invalidState('WritableStream is closed');
+        return;
+      }
+      s.writeRequests.push(request);
+      request.pending++;
+      writableStreamDefaultControllerWrite(s.controller, chunk, chunkSize);
+    },
     isTransformStream,
     readableStreamCancel,
     createReadableStream,
