@@ -251,6 +251,18 @@ Object.defineProperties(Console.prototype, {
 
       if (ignoreErrors === false) return stream.write(string);
 
+      // jsgen's process.stdout/stderr are not EventEmitters (Node's are tty streams or
+      // sockets, for which the 'error' listener dance below changes nothing): write
+      // directly, errors swallowed.
+      if (stream === process.stdout || stream === process.stderr) {
+        try {
+          stream.write(string);
+        } catch (e) {
+          if (isStackOverflowError(e)) throw e;
+        }
+        return;
+      }
+
       // Errors thrown by the write (or by a stream without listenerCount) are swallowed; a
       // noop 'error' listener keeps an asynchronous one from being uncaught.
       try {
