@@ -334,6 +334,24 @@ impl PropMap {
             _ => None,
         }
     }
+    /// [`PropMap::data_at_hint`] for a write: the value of a *writable* data property.
+    #[inline]
+    pub fn writable_data_at_hint(&mut self, key: &PropKey, hint: u32) -> Option<&mut Value> {
+        match self.entries.get_mut(hint as usize)?.as_mut()? {
+            (
+                PropKey::Str(k),
+                Prop {
+                    slot: Slot::Data(v),
+                    attrs,
+                },
+            ) if attrs.writable()
+                && matches!(key, PropKey::Str(name) if JsStr::ptr_eq(k, name)) =>
+            {
+                Some(v)
+            }
+            _ => None,
+        }
+    }
     /// [`PropMap::get_hinted`] when the hint missed: search, and remember the position.
     #[inline(never)]
     fn get_hinted_slow(&self, key: &PropKey, hint: &std::cell::Cell<u32>) -> Option<&Prop> {

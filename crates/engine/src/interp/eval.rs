@@ -3664,6 +3664,36 @@ impl Interp {
                 if is_super {
                     self.super_set(te, &base, key, v.clone(), env)?;
                 } else {
+                    if let (
+                        ExprKind::Member {
+                            hint,
+                            prop: MemberProp::Ident(_),
+                            ..
+                        },
+                        Value::Object(o),
+                    ) = (&te.kind, &base)
+                    {
+                        // An own writable data property where this site found it last time:
+                        // [[Set]] would find it first and replace its value (ordinary
+                        // objects; a Proxy, typed array or array takes the full path).
+                        let h = hint.get();
+                        if h != u32::MAX {
+                            let mut d = o.borrow_mut();
+                            let plain = !(d.kind.is_proxy()
+                                || d.kind.is_typed_array()
+                                || d.kind.is_array());
+                            if plain {
+                                if let Some(slot) = d.props.writable_data_at_hint(&key, h) {
+                                    let old_value = std::mem::replace(slot, v.clone());
+                                    drop(d);
+                                    drop(old_value);
+                                    return Ok(v);
+                                }
+                            }
+                            let at = d.props.find(&key).and_then(|i| u32::try_from(i).ok());
+                            hint.set(at.unwrap_or(u32::MAX));
+                        }
+                    }
                     self.put_member(&base, key, v.clone(), strict)?;
                 }
                 Ok(v)
