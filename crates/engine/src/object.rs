@@ -334,6 +334,13 @@ impl PropMap {
             _ => None,
         }
     }
+    /// The position hint to remember for `key`: where it is now, or `u32::MAX` when it is
+    /// absent (see `ExprKind::Member`'s `hint`).
+    pub fn position_hint(&self, key: &PropKey) -> u32 {
+        self.find(key)
+            .and_then(|i| u32::try_from(i).ok())
+            .unwrap_or(u32::MAX)
+    }
     /// [`PropMap::data_at_hint`] for a write: the value of a *writable* data property.
     #[inline]
     pub fn writable_data_at_hint(&mut self, key: &PropKey, hint: u32) -> Option<&mut Value> {

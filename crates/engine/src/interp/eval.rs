@@ -3045,8 +3045,7 @@ impl Interp {
                         }
                         // Remember where it is now, or stop trying at a site whose name lives
                         // on a prototype (or is no plain own property).
-                        let at = d.props.find(&key).and_then(|i| u32::try_from(i).ok());
-                        hint.set(at.unwrap_or(u32::MAX));
+                        hint.set(d.props.position_hint(&key));
                     }
                 }
                 let v = self.get_v_member(&base, &key)?;
@@ -3690,8 +3689,7 @@ impl Interp {
                                     return Ok(v);
                                 }
                             }
-                            let at = d.props.find(&key).and_then(|i| u32::try_from(i).ok());
-                            hint.set(at.unwrap_or(u32::MAX));
+                            hint.set(d.props.position_hint(&key));
                         }
                     }
                     self.put_member(&base, key, v.clone(), strict)?;

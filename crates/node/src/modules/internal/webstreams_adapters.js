@@ -35,6 +35,17 @@ const kResolvedPromise = Promise.resolve();
 const kEmptyObject = Object.freeze({ __proto__: null });
 const noop = () => {};
 
+// A stream's destroy callback, called once the web stream is closed; an exception it
+// throws is rethrown on the next tick (Node's adapters do this in each of their destroy
+// implementations).
+function runDestroyCallback(callback, error) {
+  try {
+    callback(error);
+  } catch (err) {
+    process.nextTick(() => { throw err; });
+  }
+}
+
 function prematureClose() {
   return nodeError('Error', 'ERR_STREAM_PREMATURE_CLOSE', 'Premature close');
 }
@@ -337,13 +348,7 @@ function newStreamWritableFromWritableStream(writableStream, options = kEmptyObj
     },
 
     destroy(error, callback) {
-      function done() {
-        try {
-          callback(error);
-        } catch (error) {
-          process.nextTick(() => { throw error; });
-        }
-      }
+      const done = () => runDestroyCallback(callback, error);
       if (!closed) {
         if (error != null) {
           writer.abort(error).then(done, done);
@@ -538,13 +543,7 @@ function newStreamReadableFromReadableStream(readableStream, options = kEmptyObj
     },
 
     destroy(error, callback) {
-      function done() {
-        try {
-          callback(error);
-        } catch (error) {
-          process.nextTick(() => { throw error; });
-        }
-      }
+      const done = () => runDestroyCallback(callback, error);
       if (!closed) {
         reader.cancel(error).then(done, done);
         return;
@@ -690,13 +689,7 @@ function newStreamDuplexFromReadableWritablePair(pair = kEmptyObject, options = 
     },
 
     destroy(error, callback) {
-      function done() {
-        try {
-          callback(error);
-        } catch (error) {
-          process.nextTick(() => { throw error; });
-        }
-      }
+      const done = () => runDestroyCallback(callback, error);
       async function closeWriter() {
         if (!writableClosed) await writer.abort(error);
       }
