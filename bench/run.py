@@ -8,8 +8,9 @@ Every engine's stdout must match Node's, so a benchmark that got faster by being
 up as a failure, not a win.
 
 Engines:
-- jsgen: target/release/jsgen, or $CARGO_TARGET_DIR/release/jsgen (`cargo build --release`),
-  or the binary named by --jsgen.
+- jsgen: the optimised build, target/dist/jsgen (`bench/dist.sh`: fat LTO and the PGO
+  profile), else target/release/jsgen (both also under $CARGO_TARGET_DIR), or the binary
+  named by --jsgen.
 - node: the reference Node with `--jitless` (V8's interpreter, Ignition, with no JIT). Taken
   from --node, $JSGEN_REFERENCE_NODE, ../shared/reference-node/node, or `node` on PATH.
 - qjs: QuickJS-ng's command line (build it with `bench/build-qjs.sh`; found through --qjs,
@@ -65,15 +66,25 @@ def run_timed(argv, env=None):
 
 
 def find_jsgen(arg):
+    """The optimised build (`bench/dist.sh`: fat LTO + PGO, `target/dist/jsgen`), else the
+    release build, with a warning: the README's numbers are the dist build's."""
     if arg:
         return Path(arg)
     tdir = os.environ.get("CARGO_TARGET_DIR")
-    for cand in ([Path(tdir) / "release" / "jsgen"] if tdir else []) + [
-        ROOT / "target" / "release" / "jsgen"
-    ]:
-        if cand.exists():
-            return cand
-    sys.exit("build first: cargo build --release")
+    roots = ([Path(tdir)] if tdir else []) + [ROOT / "target"]
+    for r in roots:
+        dist, release = r / "dist" / "jsgen", r / "release" / "jsgen"
+        if dist.exists():
+            if release.exists() and release.stat().st_mtime > dist.stat().st_mtime:
+                print(f"note: {release} is newer than {dist}; run bench/dist.sh",
+                      file=sys.stderr)
+            return dist
+    for r in roots:
+        if (r / "release" / "jsgen").exists():
+            print("note: measuring the release build; bench/dist.sh builds the optimised one",
+                  file=sys.stderr)
+            return r / "release" / "jsgen"
+    sys.exit("build first: bench/dist.sh")
 
 
 def find_node(arg):

@@ -9,7 +9,8 @@ cache (fault-around, 64 KB), so code run at start-up that is scattered over the 
 Placed together, the same functions cost a tenth of that. See DESIGN.md, "Session 9:
 start-up".
 
-Usage: `python3 bench/startup-order.py [JSGEN] [--tutorials DIR]` after a release build; it
+Usage: `python3 bench/startup-order.py [JSGEN] [--tutorials DIR]` after `bench/dist.sh` (the
+binary users install; else the release build is used); it
 runs each workload (`-e` snippets, the tutorials, `bench/scripts/`) under callgrind
 (instruction-level, so every function executed is seen) and lists the functions by how many
 workloads run them, most first, after `jsgen -e ''`'s own (start-up), then in first-seen
@@ -65,7 +66,9 @@ def functions(jsgen, args, cwd):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("jsgen", nargs="?", default=str(ROOT / "target" / "release" / "jsgen"))
+    dist = ROOT / "target" / "dist" / "jsgen"
+    default = dist if dist.exists() else ROOT / "target" / "release" / "jsgen"
+    ap.add_argument("jsgen", nargs="?", default=str(default))
     ap.add_argument("--tutorials", default="/work/shared/tutorials")
     ap.add_argument("--out", default=str(ROOT / "startup-order.txt"))
     opts = ap.parse_args()
