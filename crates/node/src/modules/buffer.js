@@ -2362,7 +2362,7 @@ function isAscii(input) {
 
 module.exports = {
   Buffer,
-  SlowBuffer: require('util').deprecate(
+  SlowBuffer: require('internal/util').deprecate(
     SlowBuffer,
     'SlowBuffer() is deprecated. Please use Buffer.allocUnsafeSlow()',
     'DEP0030'),

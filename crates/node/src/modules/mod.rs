@@ -24,6 +24,7 @@ const MODULES: &[(&str, &str)] = &[
     ("test", include_str!("test.js")),
     ("perf_hooks", include_str!("perf_hooks.js")),
     ("internal/errors", include_str!("internal_errors.js")),
+    ("internal/util", include_str!("internal_util.js")),
     (
         "internal/util/parse_args",
         include_str!("internal_parse_args.js"),

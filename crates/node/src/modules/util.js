@@ -83,21 +83,7 @@ function callbackify(original) {
   return copyProps(callbackified, original);
 }
 
-const warned = new Set();
-function deprecate(fn, msg, code) {
-  let warnedThis = false;
-  function deprecated(...args) {
-    if (!warnedThis && !(code !== undefined && warned.has(code))) {
-      warnedThis = true;
-      if (code !== undefined) warned.add(code);
-      binding.emitWarning(code !== undefined ? '[' + code + '] DeprecationWarning' : 'DeprecationWarning', msg);
-    }
-    if (new.target) return Reflect.construct(fn, args, new.target);
-    return Reflect.apply(fn, this, args);
-  }
-  Object.setPrototypeOf(deprecated, fn);
-  return deprecated;
-}
+const { deprecate } = require('internal/util');
 
 function inherits(ctor, superCtor) {
   if (ctor === undefined || ctor === null) throw binding.invalidArgType('ctor', 'of type function', ctor);
