@@ -53,6 +53,7 @@ const MODULES: &[(&str, &str)] = &[
     ("string_decoder", include_str!("string_decoder.js")),
     ("fs", include_str!("fs.js")),
     ("internal/fs/glob", include_str!("internal/fs_glob.js")),
+    ("internal/fs/streams", include_str!("internal/fs_streams.js")),
     (
         "fs/promises",
         "'use strict'; module.exports = require('fs').promises;",
