@@ -4,7 +4,6 @@
 // with `cb(err, value)` in a later poll phase. Classes, argument handling and the streams
 // follow Node v24's lib/fs.js, lib/internal/fs/{utils,promises,dir,streams}.js (MIT).
 
-const EE = require('events');
 const pathModule = require('path');
 
 const constants = JSON.parse('{"UV_FS_SYMLINK_DIR":1,"UV_FS_SYMLINK_JUNCTION":2,"O_RDONLY":0,"O_WRONLY":1,"O_RDWR":2,"UV_DIRENT_UNKNOWN":0,"UV_DIRENT_FILE":1,"UV_DIRENT_DIR":2,"UV_DIRENT_LINK":3,"UV_DIRENT_FIFO":4,"UV_DIRENT_SOCKET":5,"UV_DIRENT_CHAR":6,"UV_DIRENT_BLOCK":7,"S_IFMT":61440,"S_IFREG":32768,"S_IFDIR":16384,"S_IFCHR":8192,"S_IFBLK":24576,"S_IFIFO":4096,"S_IFLNK":40960,"S_IFSOCK":49152,"O_CREAT":64,"O_EXCL":128,"UV_FS_O_FILEMAP":0,"UV_FS_O_TEMPORARY":0,"UV_FS_O_SHORT_LIVED":0,"UV_FS_O_SEQUENTIAL":0,"UV_FS_O_RANDOM":0,"O_NOCTTY":256,"O_TRUNC":512,"O_APPEND":1024,"O_DIRECTORY":65536,"O_NOATIME":262144,"O_NOFOLLOW":131072,"O_SYNC":1052672,"O_DSYNC":4096,"O_DIRECT":16384,"O_NONBLOCK":2048,"S_IRWXU":448,"S_IRUSR":256,"S_IWUSR":128,"S_IXUSR":64,"S_IRWXG":56,"S_IRGRP":32,"S_IWGRP":16,"S_IXGRP":8,"S_IRWXO":7,"S_IROTH":4,"S_IWOTH":2,"S_IXOTH":1,"F_OK":0,"R_OK":4,"W_OK":2,"X_OK":1,"UV_FS_COPYFILE_EXCL":1,"COPYFILE_EXCL":1,"UV_FS_COPYFILE_FICLONE":2,"COPYFILE_FICLONE":2,"UV_FS_COPYFILE_FICLONE_FORCE":4,"COPYFILE_FICLONE_FORCE":4}');
@@ -662,6 +661,7 @@ function cpSync(src, dest, options) {
 }
 
 async function cpAsync(src, dest, opts) {
+  const promises = lazyPromises();
   const m = cpMachine(promises, false);
   const { srcStat, destStat, skipped } = await m.checkPaths(src, dest, opts);
   if (skipped) return;
@@ -1121,28 +1121,35 @@ function diffSnapshots(before, after) {
   return events;
 }
 
-class FSWatcher extends EE {
-  #timer;
-  constructor(path, options, listener) {
-    super();
-    path = getValidatedPath(path);
-    binding.fsSync('stat', path);
-    let snap = watchSnapshot(path);
-    const interval = (options && options.interval) || 100;
-    this.#timer = setInterval(() => {
-      const now = watchSnapshot(path);
-      for (const e of diffSnapshots(snap, now)) this.emit('change', e.eventType, e.filename);
-      snap = now;
-    }, interval);
-    if (options && options.persistent === false) this.#timer.unref();
-    if (listener) this.on('change', listener);
-  }
-  close() {
-    clearInterval(this.#timer);
-    process.nextTick(() => this.emit('close'));
-  }
-  ref() { this.#timer.ref(); return this; }
-  unref() { this.#timer.unref(); return this; }
+let FSWatcher;
+function lazyWatcher() {
+  if (FSWatcher) return FSWatcher;
+  const EE = require('events');
+  // A polling watcher (an EventEmitter: node:events is loaded by watch(), not require('fs')).
+  FSWatcher = class FSWatcher extends EE {
+    #timer;
+    constructor(path, options, listener) {
+      super();
+      path = getValidatedPath(path);
+      binding.fsSync('stat', path);
+      let snap = watchSnapshot(path);
+      const interval = (options && options.interval) || 100;
+      this.#timer = setInterval(() => {
+        const now = watchSnapshot(path);
+        for (const e of diffSnapshots(snap, now)) this.emit('change', e.eventType, e.filename);
+        snap = now;
+      }, interval);
+      if (options && options.persistent === false) this.#timer.unref();
+      if (listener) this.on('change', listener);
+    }
+    close() {
+      clearInterval(this.#timer);
+      process.nextTick(() => this.emit('close'));
+    }
+    ref() { this.#timer.ref(); return this; }
+    unref() { this.#timer.unref(); return this; }
+  };
+  return FSWatcher;
 }
 
 function watch(filename, options, listener) {
@@ -1151,285 +1158,8 @@ function watch(filename, options, listener) {
     options = {};
   }
   options = getOptions(options);
-  return new FSWatcher(filename, options, listener);
+  return new (lazyWatcher())(filename, options, listener);
 }
-
-// ---- fs/promises (lib/internal/fs/promises.js) ------------------------------------------------
-
-function promised(op, ...args) {
-  return new Promise((resolve, reject) => {
-    call((err, v) => (err ? reject(err) : resolve(v)), op, ...args);
-  });
-}
-
-const kFd = Symbol('kFd');
-const kClosePromise = Symbol('kClosePromise');
-
-class FileHandle extends EE {
-  constructor(fd) {
-    super();
-    this[kFd] = fd;
-    this[kClosePromise] = null;
-  }
-  get fd() { return this[kFd]; }
-  getAsyncId() { return this[kFd]; }
-  async read(buffer, offset, length, position) {
-    if (buffer == null || !(buffer instanceof Uint8Array)) {
-      const opts = buffer || {};
-      buffer = opts.buffer ?? new Uint8Array(16384);
-      offset = opts.offset ?? 0;
-      length = opts.length ?? (buffer.byteLength - offset);
-      position = opts.position ?? null;
-    } else if (offset !== null && typeof offset === 'object') {
-      ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
-    }
-    offset = offset ?? 0;
-    length = length ?? buffer.byteLength - offset;
-    if (length === 0) return { bytesRead: 0, buffer };
-    const got = await promised('read', this[kFd], length, position ?? -1);
-    const bytesRead = binding.copyInto(buffer, offset, got);
-    return { bytesRead, buffer };
-  }
-  async write(buffer, offsetOrOptions, length, position) {
-    if (typeof buffer === 'string') {
-      const bytesWritten = await promised('write', this[kFd], buffer, offsetOrOptions ?? -1, length || 'utf8');
-      return { bytesWritten, buffer };
-    }
-    const a = writeArgs(buffer, offsetOrOptions, length, position);
-    const bytesWritten = await promised('write', this[kFd], a.data, a.position, null);
-    return { bytesWritten, buffer };
-  }
-  async readFile(options) {
-    options = getOptions(options);
-    return bytes(await promised('readFd', this[kFd], encodingOf(options)));
-  }
-  async writeFile(data, options) {
-    options = getOptions(options, { encoding: 'utf8' });
-    await promised('write', this[kFd], data, -1, options.encoding);
-  }
-  appendFile(data, options) { return this.writeFile(data, options); }
-  async stat() { return makeStats(await promised('fstat', this[kFd])); }
-  truncate(len = 0) { return promised('ftruncate', this[kFd], len); }
-  sync() { return promised('fsync', this[kFd]); }
-  datasync() { return promised('fdatasync', this[kFd]); }
-  chmod(mode) { return promised('fchmod', this[kFd], parseMode(mode, 0)); }
-  async chown(uid, gid) { return promised('fchown', this[kFd], validateId(uid, 'uid'), validateId(gid, 'gid')); }
-  async utimes(atime, mtime) {
-    return promised('futimes', this[kFd], toUnixTimestamp(atime), toUnixTimestamp(mtime));
-  }
-  close() {
-    if (this[kFd] === -1) return Promise.resolve();
-    if (this[kClosePromise]) return this[kClosePromise];
-    const fd = this[kFd];
-    this[kClosePromise] = promised('close', fd).then(() => {
-      this[kFd] = -1;
-      this[kClosePromise] = null;
-      this.emit('close');
-    }, (err) => {
-      this[kClosePromise] = null;
-      throw err;
-    });
-    return this[kClosePromise];
-  }
-  async [Symbol.asyncDispose]() { return this.close(); }
-  createReadStream(options = undefined) {
-    return new (lazyStreams().ReadStream)(undefined, { ...options, fd: this });
-  }
-  createWriteStream(options = undefined) {
-    return new (lazyStreams().WriteStream)(undefined, { ...options, fd: this });
-  }
-  readLines(options = undefined) {
-    const { Interface } = require('readline');
-    return new Interface({
-      input: this.createReadStream(options),
-      crlfDelay: Infinity,
-    });
-  }
-  async *[Symbol.asyncIterator]() {}
-}
-delete FileHandle.prototype[Symbol.asyncIterator];
-
-const promises = {
-  async access(path, mode = F_OK) {
-    return promised('access', getValidatedPath(path), mode | 0);
-  },
-  async copyFile(src, dest, mode) {
-    return promised('copyFile', getValidatedPath(src, 'src'), getValidatedPath(dest, 'dest'), mode | 0);
-  },
-  async open(path, flags, mode) {
-    const fd = await promised('open', getValidatedPath(path), stringToFlags(flags ?? 'r'), parseMode(mode, 0o666));
-    return new FileHandle(fd);
-  },
-  glob(pattern, options) {
-    const { Glob } = require('internal/fs/glob');
-    return new Glob(pattern, options).glob();
-  },
-  async opendir(path) {
-    path = getValidatedPath(path);
-    return new Dir(path, await promised('readdir', path));
-  },
-  async rename(from, to) {
-    return promised('rename', getValidatedPath(from, 'oldPath'), getValidatedPath(to, 'newPath'));
-  },
-  async truncate(path, len = 0) { return promised('truncate', getValidatedPath(path), len); },
-  async rm(path, options) {
-    options = options || {};
-    path = getValidatedPath(path);
-    try {
-      return await promised('rm', path, !!options.recursive, !!options.force);
-    } catch (err) {
-      throw rmError(err, path);
-    }
-  },
-  async rmdir(path, options) {
-    if (options && options.recursive) return promises.rm(path, { recursive: true });
-    return promised('rmdir', getValidatedPath(path));
-  },
-  async mkdir(path, options) {
-    let mode = 0o777;
-    let recursive = false;
-    if (typeof options === 'number' || typeof options === 'string') mode = parseMode(options, 0o777);
-    else if (options) {
-      if (options.recursive !== undefined) recursive = options.recursive;
-      if (options.mode !== undefined) mode = parseMode(options.mode, 0o777);
-    }
-    return promised('mkdir', getValidatedPath(path), recursive, mode);
-  },
-  async readdir(path, options) {
-    options = getOptions(options);
-    path = getValidatedPath(path);
-    if (options.recursive) {
-      return new Promise((resolve, reject) => readdirRecursive(path, options, false,
-        (err, r) => (err ? reject(err) : resolve(r))));
-    }
-    const entries = await promised('readdir', path);
-    return options.withFileTypes ? direntsOf(path, entries) : entries.map((e) => e[0]);
-  },
-  async readlink(path) { return promised('readlink', getValidatedPath(path)); },
-  async symlink(target, path) {
-    return promised('symlink', getValidatedPath(target, 'target'), getValidatedPath(path));
-  },
-  async lstat(path) { return makeStats(await promised('lstat', getValidatedPath(path))); },
-  async stat(path) { return makeStats(await promised('stat', getValidatedPath(path))); },
-  async unlink(path) { return promised('unlink', getValidatedPath(path)); },
-  async chmod(path, mode) { return promised('chmod', getValidatedPath(path), parseMode(mode, 0)); },
-  async cp(src, dest, options) {
-    const opts = validateCpOptions(options);
-    src = pathModule.toNamespacedPath(getValidatedPath(src, 'src'));
-    dest = pathModule.toNamespacedPath(getValidatedPath(dest, 'dest'));
-    return cpAsync(src, dest, opts);
-  },
-  async link(existingPath, newPath) {
-    return promised('link', getValidatedPath(existingPath, 'existingPath'), getValidatedPath(newPath, 'newPath'));
-  },
-  async utimes(path, atime, mtime) {
-    return promised('utimes', getValidatedPath(path), toUnixTimestamp(atime), toUnixTimestamp(mtime));
-  },
-  async lutimes(path, atime, mtime) {
-    return promised('lutimes', getValidatedPath(path), toUnixTimestamp(atime), toUnixTimestamp(mtime));
-  },
-  async chown(path, uid, gid) {
-    return promised('chown', getValidatedPath(path), validateId(uid, 'uid'), validateId(gid, 'gid'));
-  },
-  async lchown(path, uid, gid) {
-    return promised('lchown', getValidatedPath(path), validateId(uid, 'uid'), validateId(gid, 'gid'));
-  },
-  async realpath(path) { return promised('realpath', getValidatedPath(path)); },
-  async mkdtemp(prefix) { return promised('mkdtemp', getValidatedPath(prefix, 'prefix')); },
-  async writeFile(path, data, options) {
-    options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
-    if (path instanceof FileHandle) return path.writeFile(data, options);
-    if (typeof data !== 'string' && !(data instanceof Uint8Array) && data != null &&
-        (typeof data[Symbol.asyncIterator] === 'function' || typeof data[Symbol.iterator] === 'function')) {
-      const parts = [];
-      for await (const chunk of data) parts.push(typeof chunk === 'string' ? binding.encode(chunk, options.encoding) : chunk);
-      data = binding.concatBytes(parts);
-    }
-    return promised('writeFile', getValidatedPath(path), data, stringToFlags(options.flag),
-      parseMode(options.mode, 0o666), options.encoding);
-  },
-  async appendFile(path, data, options) {
-    options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
-    return promises.writeFile(path, data, { ...options, flag: options.flag || 'a' });
-  },
-  async readFile(path, options) {
-    options = getOptions(options, { flag: 'r' });
-    if (path instanceof FileHandle) return path.readFile(options);
-    // As Node: open, fstat, read, close, each a trip to the pool.
-    const fd = await promised('open', getValidatedPath(path), stringToFlags(options.flag), 0o666);
-    try {
-      await promised('fstat', fd);
-      return bytes(await promised('readFd', fd, encodingOf(options)));
-    } finally {
-      await promised('close', fd);
-    }
-  },
-  watch(filename, options = {}) {
-    filename = getValidatedPath(filename, 'filename');
-    const interval = options.interval || 100;
-    let snap = watchSnapshot(filename);
-    let timer = null;
-    const queue = [];
-    let waiting = null;
-    let closed = false;
-    const signal = options.signal;
-    const start = () => {
-      timer = setInterval(() => {
-        const now = watchSnapshot(filename);
-        for (const e of diffSnapshots(snap, now)) {
-          if (waiting) {
-            const w = waiting;
-            waiting = null;
-            w({ value: e, done: false });
-          } else {
-            queue.push(e);
-          }
-        }
-        snap = now;
-      }, interval);
-      if (options.persistent === false) timer.unref();
-    };
-    const stop = () => {
-      closed = true;
-      if (timer) clearInterval(timer);
-      if (waiting) {
-        const w = waiting;
-        waiting = null;
-        w({ value: undefined, done: true });
-      }
-    };
-    if (signal) {
-      if (signal.aborted) closed = true;
-      else signal.addEventListener('abort', stop, { once: true });
-    }
-    return {
-      __proto__: binding.asyncIteratorPrototype,
-      next() {
-        if (queue.length) return Promise.resolve({ value: queue.shift(), done: false });
-        if (closed) {
-          if (signal && signal.aborted) {
-            return Promise.reject(binding.nodeError('Error', 'ABORT_ERR', 'The operation was aborted'));
-          }
-          return Promise.resolve({ value: undefined, done: true });
-        }
-        if (!timer) start();
-        return new Promise((resolve) => { waiting = resolve; }).then((r) => {
-          if (r.done && signal && signal.aborted) {
-            const e = binding.nodeError('Error', 'ABORT_ERR', 'The operation was aborted');
-            e.name = 'AbortError';
-            throw e;
-          }
-          return r;
-        });
-      },
-      return() {
-        stop();
-        return Promise.resolve({ value: undefined, done: true });
-      },
-    };
-  },
-  constants,
-};
 
 // ---- glob ---------------------------------------------------------------------------------------
 
@@ -1550,6 +1280,13 @@ let WriteStream;
 let FileReadStream;
 let FileWriteStream;
 let streamsModule;
+let promises;
+
+// fs.promises (node:internal/fs/promises) is made on first use too, as in Node.
+function lazyPromises() {
+  promises ??= require('internal/fs/promises');
+  return promises;
+}
 
 function lazyStreams() {
   streamsModule ??= require('internal/fs/streams');
@@ -1721,15 +1458,19 @@ for (const name of ['F_OK', 'R_OK', 'W_OK', 'X_OK']) {
 
 Object.defineProperties(module.exports, {
   constants: { value: constants, enumerable: true, configurable: false, writable: false },
-  promises: { get() { return promises; }, enumerable: true, configurable: true },
+  promises: { get: function get() { return lazyPromises(); }, enumerable: true, configurable: true },
 });
 
 Object.defineProperty(module.exports, '_jsgen', {
   value: {
-    FileHandle,
     getStdin: () => lazyStreams().getStdin(),
     DirentFromStats,
-    // For node:internal/fs/streams.
-    internals: { open, close, call, getOptions, getValidatedPath },
+    // For node:internal/fs/streams and node:internal/fs/promises.
+    internals: {
+      open, close, call, getOptions, getValidatedPath, Dir, bytes, constants, cpAsync,
+      diffSnapshots, direntsOf, encodingOf, lazyStreams, makeStats, parseMode, readdirRecursive,
+      rmError, stringToFlags, toUnixTimestamp, validateCpOptions, validateId, watchSnapshot,
+      writeArgs,
+    },
   },
 });

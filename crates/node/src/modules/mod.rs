@@ -54,6 +54,7 @@ const MODULES: &[(&str, &str)] = &[
     ("fs", include_str!("fs.js")),
     ("internal/fs/glob", include_str!("internal/fs_glob.js")),
     ("internal/fs/streams", include_str!("internal/fs_streams.js")),
+    ("internal/fs/promises", include_str!("internal/fs_promises.js")),
     (
         "fs/promises",
         "'use strict'; module.exports = require('fs').promises;",
