@@ -4,11 +4,7 @@
 // with `cb(err, value)` in a later poll phase. Classes, argument handling and the streams
 // follow Node v24's lib/fs.js, lib/internal/fs/{utils,promises,dir,streams}.js (MIT).
 
-const EE = require('events');
 const pathModule = require('path');
-const stream = require('stream');
-const { Readable, Writable } = stream;
-const { toBuffer, errorOrDestroy } = stream._jsgen;
 
 const constants = JSON.parse('{"UV_FS_SYMLINK_DIR":1,"UV_FS_SYMLINK_JUNCTION":2,"O_RDONLY":0,"O_WRONLY":1,"O_RDWR":2,"UV_DIRENT_UNKNOWN":0,"UV_DIRENT_FILE":1,"UV_DIRENT_DIR":2,"UV_DIRENT_LINK":3,"UV_DIRENT_FIFO":4,"UV_DIRENT_SOCKET":5,"UV_DIRENT_CHAR":6,"UV_DIRENT_BLOCK":7,"S_IFMT":61440,"S_IFREG":32768,"S_IFDIR":16384,"S_IFCHR":8192,"S_IFBLK":24576,"S_IFIFO":4096,"S_IFLNK":40960,"S_IFSOCK":49152,"O_CREAT":64,"O_EXCL":128,"UV_FS_O_FILEMAP":0,"UV_FS_O_TEMPORARY":0,"UV_FS_O_SHORT_LIVED":0,"UV_FS_O_SEQUENTIAL":0,"UV_FS_O_RANDOM":0,"O_NOCTTY":256,"O_TRUNC":512,"O_APPEND":1024,"O_DIRECTORY":65536,"O_NOATIME":262144,"O_NOFOLLOW":131072,"O_SYNC":1052672,"O_DSYNC":4096,"O_DIRECT":16384,"O_NONBLOCK":2048,"S_IRWXU":448,"S_IRUSR":256,"S_IWUSR":128,"S_IXUSR":64,"S_IRWXG":56,"S_IRGRP":32,"S_IWGRP":16,"S_IXGRP":8,"S_IRWXO":7,"S_IROTH":4,"S_IWOTH":2,"S_IXOTH":1,"F_OK":0,"R_OK":4,"W_OK":2,"X_OK":1,"UV_FS_COPYFILE_EXCL":1,"COPYFILE_EXCL":1,"UV_FS_COPYFILE_FICLONE":2,"COPYFILE_FICLONE":2,"UV_FS_COPYFILE_FICLONE_FORCE":4,"COPYFILE_FICLONE_FORCE":4}');
 const {
@@ -101,8 +97,12 @@ function parseMode(mode, def) {
   return mode;
 }
 
+let BufferCtor;
+// Bytes as Node hands them out: a Buffer.
 function bytes(v) {
-  return v instanceof Uint8Array ? toBuffer(v) : v;
+  if (!(v instanceof Uint8Array)) return v;
+  BufferCtor ??= require('buffer').Buffer;
+  return v instanceof BufferCtor ? v : BufferCtor.from(v.buffer, v.byteOffset, v.byteLength);
 }
 
 function encodingOf(options) {
@@ -661,6 +661,7 @@ function cpSync(src, dest, options) {
 }
 
 async function cpAsync(src, dest, opts) {
+  const promises = lazyPromises();
   const m = cpMachine(promises, false);
   const { srcStat, destStat, skipped } = await m.checkPaths(src, dest, opts);
   if (skipped) return;
@@ -1088,231 +1089,6 @@ const sync = {
 };
 sync.realpathSync.native = sync.realpathSync;
 
-// ---- streams (lib/internal/fs/streams.js) -----------------------------------------------------
-
-const kIsPerformingIO = Symbol('kIsPerformingIO');
-const kIoDone = Symbol('kIoDone');
-
-function streamOpen(stream, callback) {
-  if (typeof stream.fd === 'number') {
-    callback();
-    return;
-  }
-  open(stream.path, stream.flags, stream.mode, (er, fd) => {
-    if (er) {
-      callback(er);
-    } else {
-      stream.fd = fd;
-      callback();
-      stream.emit('open', stream.fd);
-      stream.emit('ready');
-    }
-  });
-}
-
-function streamClose(stream, err, cb) {
-  if (!stream.fd && stream.fd !== 0) {
-    cb(err);
-  } else {
-    const fd = stream.fd;
-    stream.fd = null;
-    close(fd, (er) => { cb(er || err); });
-  }
-}
-
-function checkRange(name, v) {
-  if (!Number.isInteger(v) || v < 0) {
-    if (typeof v !== 'number') throw binding.invalidArgType(name, 'of type number', v);
-    throw binding.nodeError('RangeError', 'ERR_OUT_OF_RANGE',
-      `The value of "${name}" is out of range. It must be >= 0 && <= 9007199254740991. Received ${v}`);
-  }
-}
-
-function ReadStream(path, options) {
-  if (!(this instanceof ReadStream)) return new ReadStream(path, options);
-  options = { ...getOptions(options) };
-  if (options.highWaterMark === undefined) options.highWaterMark = 64 * 1024;
-  if (options.autoDestroy === undefined) options.autoDestroy = false;
-  if (options.fd == null) {
-    this.fd = null;
-    this.path = getValidatedPath(path);
-    this.flags = options.flags === undefined ? 'r' : options.flags;
-    this.mode = options.mode === undefined ? 0o666 : options.mode;
-  } else {
-    this.fd = typeof options.fd === 'number' ? options.fd : options.fd.fd;
-  }
-  options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
-  this.start = options.start;
-  this.end = options.end;
-  this.pos = undefined;
-  this.bytesRead = 0;
-  this[kIsPerformingIO] = false;
-  if (this.start !== undefined) {
-    checkRange('start', this.start);
-    this.pos = this.start;
-  }
-  if (this.end === undefined) {
-    this.end = Infinity;
-  } else if (this.end !== Infinity) {
-    checkRange('end', this.end);
-    if (this.start !== undefined && this.start > this.end) {
-      throw binding.nodeError('RangeError', 'ERR_OUT_OF_RANGE',
-        `The value of "start" is out of range. It must be <= "end" (here: ${this.end}). Received ${this.start}`);
-    }
-  }
-  Readable.call(this, options);
-}
-Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
-Object.setPrototypeOf(ReadStream, Readable);
-
-Object.defineProperty(ReadStream.prototype, 'autoClose', {
-  get() { return this._readableState.autoDestroy; },
-  set(val) { this._readableState.autoDestroy = val; },
-});
-Object.defineProperty(ReadStream.prototype, 'pending', {
-  get() { return this.fd === null; },
-  configurable: true,
-});
-
-ReadStream.prototype._construct = function (callback) { streamOpen(this, callback); };
-
-ReadStream.prototype._read = function (n) {
-  n = this.pos !== undefined ?
-    Math.min(this.end - this.pos + 1, n) :
-    Math.min(this.end - this.bytesRead + 1, n);
-  if (n <= 0) {
-    this.push(null);
-    return;
-  }
-  this[kIsPerformingIO] = true;
-  const id = call((er, got) => {
-    this[kIsPerformingIO] = false;
-    if (this.destroyed) {
-      this.emit(kIoDone, er);
-      return;
-    }
-    if (er) {
-      errorOrDestroy(this, er);
-    } else if (got.length > 0) {
-      if (this.pos !== undefined) this.pos += got.length;
-      this.bytesRead += got.length;
-      this.push(toBuffer(got));
-    } else {
-      this.push(null);
-    }
-  }, 'read', this.fd, n, this.pos === undefined ? -1 : this.pos);
-  if (this.fd === 0 && this[kStdinRef]) this[kStdinRef](id);
-};
-
-ReadStream.prototype._destroy = function (err, cb) {
-  if (this[kIsPerformingIO]) this.once(kIoDone, (er) => streamClose(this, err || er, cb));
-  else streamClose(this, err, cb);
-};
-
-ReadStream.prototype.close = function (cb) {
-  if (typeof cb === 'function') stream.finished(this, cb);
-  this.destroy();
-};
-
-const kStdinRef = Symbol('kStdinRef');
-
-function WriteStream(path, options) {
-  if (!(this instanceof WriteStream)) return new WriteStream(path, options);
-  options = { ...getOptions(options) };
-  options.decodeStrings = true;
-  if (options.fd == null) {
-    this.fd = null;
-    this.path = getValidatedPath(path);
-    this.flags = options.flags === undefined ? 'w' : options.flags;
-    this.mode = options.mode === undefined ? 0o666 : options.mode;
-  } else {
-    this.fd = typeof options.fd === 'number' ? options.fd : options.fd.fd;
-  }
-  options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
-  this.flush = options.flush ?? false;
-  this.start = options.start;
-  this.pos = undefined;
-  this.bytesWritten = 0;
-  this[kIsPerformingIO] = false;
-  if (this.start !== undefined) {
-    checkRange('start', this.start);
-    this.pos = this.start;
-  }
-  Writable.call(this, options);
-  if (options.encoding) this.setDefaultEncoding(options.encoding);
-}
-Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
-Object.setPrototypeOf(WriteStream, Writable);
-
-Object.defineProperty(WriteStream.prototype, 'autoClose', {
-  get() { return this._writableState.autoDestroy; },
-  set(val) { this._writableState.autoDestroy = val; },
-});
-Object.defineProperty(WriteStream.prototype, 'pending', {
-  get() { return this.fd === null; },
-  configurable: true,
-});
-
-WriteStream.prototype._construct = function (callback) { streamOpen(this, callback); };
-
-WriteStream.prototype._write = function (data, encoding, cb) {
-  this[kIsPerformingIO] = true;
-  call((er, bytesWritten) => {
-    this[kIsPerformingIO] = false;
-    if (this.destroyed) {
-      cb(er);
-      return this.emit(kIoDone, er);
-    }
-    if (er) return cb(er);
-    this.bytesWritten += bytesWritten;
-    cb();
-  }, 'write', this.fd, data, this.pos === undefined ? -1 : this.pos, null);
-  if (this.pos !== undefined) this.pos += data.length;
-};
-
-WriteStream.prototype._writev = function (data, cb) {
-  const chunks = data.map((d) => d.chunk);
-  const all = binding.concatBytes(chunks);
-  this[kIsPerformingIO] = true;
-  call((er, bytesWritten) => {
-    this[kIsPerformingIO] = false;
-    if (this.destroyed) {
-      cb(er);
-      return this.emit(kIoDone, er);
-    }
-    if (er) return cb(er);
-    this.bytesWritten += bytesWritten;
-    cb();
-  }, 'write', this.fd, all, this.pos === undefined ? -1 : this.pos, null);
-  if (this.pos !== undefined) this.pos += all.length;
-};
-
-WriteStream.prototype._destroy = function (err, cb) {
-  if (this[kIsPerformingIO]) this.once(kIoDone, (er) => streamClose(this, err || er, cb));
-  else streamClose(this, err, cb);
-};
-
-WriteStream.prototype.close = function (cb) {
-  if (cb) {
-    if (this.closed) {
-      process.nextTick(cb);
-      return;
-    }
-    this.on('close', cb);
-  }
-  if (!this.autoClose) this.on('finish', this.destroy);
-  this.end();
-};
-WriteStream.prototype.destroySoon = WriteStream.prototype.end;
-
-function createReadStream(path, options) {
-  return new ReadStream(path, options);
-}
-
-function createWriteStream(path, options) {
-  return new WriteStream(path, options);
-}
-
 // ---- watch (polling) -------------------------------------------------------------------------
 
 function watchSnapshot(path) {
@@ -1345,28 +1121,35 @@ function diffSnapshots(before, after) {
   return events;
 }
 
-class FSWatcher extends EE {
-  #timer;
-  constructor(path, options, listener) {
-    super();
-    path = getValidatedPath(path);
-    binding.fsSync('stat', path);
-    let snap = watchSnapshot(path);
-    const interval = (options && options.interval) || 100;
-    this.#timer = setInterval(() => {
-      const now = watchSnapshot(path);
-      for (const e of diffSnapshots(snap, now)) this.emit('change', e.eventType, e.filename);
-      snap = now;
-    }, interval);
-    if (options && options.persistent === false) this.#timer.unref();
-    if (listener) this.on('change', listener);
-  }
-  close() {
-    clearInterval(this.#timer);
-    process.nextTick(() => this.emit('close'));
-  }
-  ref() { this.#timer.ref(); return this; }
-  unref() { this.#timer.unref(); return this; }
+let FSWatcher;
+function lazyWatcher() {
+  if (FSWatcher) return FSWatcher;
+  const EE = require('events');
+  // A polling watcher (an EventEmitter: node:events is loaded by watch(), not require('fs')).
+  FSWatcher = class FSWatcher extends EE {
+    #timer;
+    constructor(path, options, listener) {
+      super();
+      path = getValidatedPath(path);
+      binding.fsSync('stat', path);
+      let snap = watchSnapshot(path);
+      const interval = (options && options.interval) || 100;
+      this.#timer = setInterval(() => {
+        const now = watchSnapshot(path);
+        for (const e of diffSnapshots(snap, now)) this.emit('change', e.eventType, e.filename);
+        snap = now;
+      }, interval);
+      if (options && options.persistent === false) this.#timer.unref();
+      if (listener) this.on('change', listener);
+    }
+    close() {
+      clearInterval(this.#timer);
+      process.nextTick(() => this.emit('close'));
+    }
+    ref() { this.#timer.ref(); return this; }
+    unref() { this.#timer.unref(); return this; }
+  };
+  return FSWatcher;
 }
 
 function watch(filename, options, listener) {
@@ -1375,287 +1158,10 @@ function watch(filename, options, listener) {
     options = {};
   }
   options = getOptions(options);
-  return new FSWatcher(filename, options, listener);
+  return new (lazyWatcher())(filename, options, listener);
 }
 
-// ---- fs/promises (lib/internal/fs/promises.js) ------------------------------------------------
-
-function promised(op, ...args) {
-  return new Promise((resolve, reject) => {
-    call((err, v) => (err ? reject(err) : resolve(v)), op, ...args);
-  });
-}
-
-const kFd = Symbol('kFd');
-const kClosePromise = Symbol('kClosePromise');
-
-class FileHandle extends EE {
-  constructor(fd) {
-    super();
-    this[kFd] = fd;
-    this[kClosePromise] = null;
-  }
-  get fd() { return this[kFd]; }
-  getAsyncId() { return this[kFd]; }
-  async read(buffer, offset, length, position) {
-    if (buffer == null || !(buffer instanceof Uint8Array)) {
-      const opts = buffer || {};
-      buffer = opts.buffer ?? new Uint8Array(16384);
-      offset = opts.offset ?? 0;
-      length = opts.length ?? (buffer.byteLength - offset);
-      position = opts.position ?? null;
-    } else if (offset !== null && typeof offset === 'object') {
-      ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
-    }
-    offset = offset ?? 0;
-    length = length ?? buffer.byteLength - offset;
-    if (length === 0) return { bytesRead: 0, buffer };
-    const got = await promised('read', this[kFd], length, position ?? -1);
-    const bytesRead = binding.copyInto(buffer, offset, got);
-    return { bytesRead, buffer };
-  }
-  async write(buffer, offsetOrOptions, length, position) {
-    if (typeof buffer === 'string') {
-      const bytesWritten = await promised('write', this[kFd], buffer, offsetOrOptions ?? -1, length || 'utf8');
-      return { bytesWritten, buffer };
-    }
-    const a = writeArgs(buffer, offsetOrOptions, length, position);
-    const bytesWritten = await promised('write', this[kFd], a.data, a.position, null);
-    return { bytesWritten, buffer };
-  }
-  async readFile(options) {
-    options = getOptions(options);
-    return bytes(await promised('readFd', this[kFd], encodingOf(options)));
-  }
-  async writeFile(data, options) {
-    options = getOptions(options, { encoding: 'utf8' });
-    await promised('write', this[kFd], data, -1, options.encoding);
-  }
-  appendFile(data, options) { return this.writeFile(data, options); }
-  async stat() { return makeStats(await promised('fstat', this[kFd])); }
-  truncate(len = 0) { return promised('ftruncate', this[kFd], len); }
-  sync() { return promised('fsync', this[kFd]); }
-  datasync() { return promised('fdatasync', this[kFd]); }
-  chmod(mode) { return promised('fchmod', this[kFd], parseMode(mode, 0)); }
-  async chown(uid, gid) { return promised('fchown', this[kFd], validateId(uid, 'uid'), validateId(gid, 'gid')); }
-  async utimes(atime, mtime) {
-    return promised('futimes', this[kFd], toUnixTimestamp(atime), toUnixTimestamp(mtime));
-  }
-  close() {
-    if (this[kFd] === -1) return Promise.resolve();
-    if (this[kClosePromise]) return this[kClosePromise];
-    const fd = this[kFd];
-    this[kClosePromise] = promised('close', fd).then(() => {
-      this[kFd] = -1;
-      this[kClosePromise] = null;
-      this.emit('close');
-    }, (err) => {
-      this[kClosePromise] = null;
-      throw err;
-    });
-    return this[kClosePromise];
-  }
-  async [Symbol.asyncDispose]() { return this.close(); }
-  createReadStream(options = undefined) {
-    return new ReadStream(undefined, { ...options, fd: this });
-  }
-  createWriteStream(options = undefined) {
-    return new WriteStream(undefined, { ...options, fd: this });
-  }
-  readLines(options = undefined) {
-    const { Interface } = require('readline');
-    return new Interface({
-      input: this.createReadStream(options),
-      crlfDelay: Infinity,
-    });
-  }
-  async *[Symbol.asyncIterator]() {}
-}
-delete FileHandle.prototype[Symbol.asyncIterator];
-
-const promises = {
-  async access(path, mode = F_OK) {
-    return promised('access', getValidatedPath(path), mode | 0);
-  },
-  async copyFile(src, dest, mode) {
-    return promised('copyFile', getValidatedPath(src, 'src'), getValidatedPath(dest, 'dest'), mode | 0);
-  },
-  async open(path, flags, mode) {
-    const fd = await promised('open', getValidatedPath(path), stringToFlags(flags ?? 'r'), parseMode(mode, 0o666));
-    return new FileHandle(fd);
-  },
-  glob(pattern, options) {
-    const { Glob } = require('internal/fs/glob');
-    return new Glob(pattern, options).glob();
-  },
-  async opendir(path) {
-    path = getValidatedPath(path);
-    return new Dir(path, await promised('readdir', path));
-  },
-  async rename(from, to) {
-    return promised('rename', getValidatedPath(from, 'oldPath'), getValidatedPath(to, 'newPath'));
-  },
-  async truncate(path, len = 0) { return promised('truncate', getValidatedPath(path), len); },
-  async rm(path, options) {
-    options = options || {};
-    path = getValidatedPath(path);
-    try {
-      return await promised('rm', path, !!options.recursive, !!options.force);
-    } catch (err) {
-      throw rmError(err, path);
-    }
-  },
-  async rmdir(path, options) {
-    if (options && options.recursive) return promises.rm(path, { recursive: true });
-    return promised('rmdir', getValidatedPath(path));
-  },
-  async mkdir(path, options) {
-    let mode = 0o777;
-    let recursive = false;
-    if (typeof options === 'number' || typeof options === 'string') mode = parseMode(options, 0o777);
-    else if (options) {
-      if (options.recursive !== undefined) recursive = options.recursive;
-      if (options.mode !== undefined) mode = parseMode(options.mode, 0o777);
-    }
-    return promised('mkdir', getValidatedPath(path), recursive, mode);
-  },
-  async readdir(path, options) {
-    options = getOptions(options);
-    path = getValidatedPath(path);
-    if (options.recursive) {
-      return new Promise((resolve, reject) => readdirRecursive(path, options, false,
-        (err, r) => (err ? reject(err) : resolve(r))));
-    }
-    const entries = await promised('readdir', path);
-    return options.withFileTypes ? direntsOf(path, entries) : entries.map((e) => e[0]);
-  },
-  async readlink(path) { return promised('readlink', getValidatedPath(path)); },
-  async symlink(target, path) {
-    return promised('symlink', getValidatedPath(target, 'target'), getValidatedPath(path));
-  },
-  async lstat(path) { return makeStats(await promised('lstat', getValidatedPath(path))); },
-  async stat(path) { return makeStats(await promised('stat', getValidatedPath(path))); },
-  async unlink(path) { return promised('unlink', getValidatedPath(path)); },
-  async chmod(path, mode) { return promised('chmod', getValidatedPath(path), parseMode(mode, 0)); },
-  async cp(src, dest, options) {
-    const opts = validateCpOptions(options);
-    src = pathModule.toNamespacedPath(getValidatedPath(src, 'src'));
-    dest = pathModule.toNamespacedPath(getValidatedPath(dest, 'dest'));
-    return cpAsync(src, dest, opts);
-  },
-  async link(existingPath, newPath) {
-    return promised('link', getValidatedPath(existingPath, 'existingPath'), getValidatedPath(newPath, 'newPath'));
-  },
-  async utimes(path, atime, mtime) {
-    return promised('utimes', getValidatedPath(path), toUnixTimestamp(atime), toUnixTimestamp(mtime));
-  },
-  async lutimes(path, atime, mtime) {
-    return promised('lutimes', getValidatedPath(path), toUnixTimestamp(atime), toUnixTimestamp(mtime));
-  },
-  async chown(path, uid, gid) {
-    return promised('chown', getValidatedPath(path), validateId(uid, 'uid'), validateId(gid, 'gid'));
-  },
-  async lchown(path, uid, gid) {
-    return promised('lchown', getValidatedPath(path), validateId(uid, 'uid'), validateId(gid, 'gid'));
-  },
-  async realpath(path) { return promised('realpath', getValidatedPath(path)); },
-  async mkdtemp(prefix) { return promised('mkdtemp', getValidatedPath(prefix, 'prefix')); },
-  async writeFile(path, data, options) {
-    options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
-    if (path instanceof FileHandle) return path.writeFile(data, options);
-    if (typeof data !== 'string' && !(data instanceof Uint8Array) && data != null &&
-        (typeof data[Symbol.asyncIterator] === 'function' || typeof data[Symbol.iterator] === 'function')) {
-      const parts = [];
-      for await (const chunk of data) parts.push(typeof chunk === 'string' ? binding.encode(chunk, options.encoding) : chunk);
-      data = binding.concatBytes(parts);
-    }
-    return promised('writeFile', getValidatedPath(path), data, stringToFlags(options.flag),
-      parseMode(options.mode, 0o666), options.encoding);
-  },
-  async appendFile(path, data, options) {
-    options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
-    return promises.writeFile(path, data, { ...options, flag: options.flag || 'a' });
-  },
-  async readFile(path, options) {
-    options = getOptions(options, { flag: 'r' });
-    if (path instanceof FileHandle) return path.readFile(options);
-    // As Node: open, fstat, read, close, each a trip to the pool.
-    const fd = await promised('open', getValidatedPath(path), stringToFlags(options.flag), 0o666);
-    try {
-      await promised('fstat', fd);
-      return bytes(await promised('readFd', fd, encodingOf(options)));
-    } finally {
-      await promised('close', fd);
-    }
-  },
-  watch(filename, options = {}) {
-    filename = getValidatedPath(filename, 'filename');
-    const interval = options.interval || 100;
-    let snap = watchSnapshot(filename);
-    let timer = null;
-    const queue = [];
-    let waiting = null;
-    let closed = false;
-    const signal = options.signal;
-    const start = () => {
-      timer = setInterval(() => {
-        const now = watchSnapshot(filename);
-        for (const e of diffSnapshots(snap, now)) {
-          if (waiting) {
-            const w = waiting;
-            waiting = null;
-            w({ value: e, done: false });
-          } else {
-            queue.push(e);
-          }
-        }
-        snap = now;
-      }, interval);
-      if (options.persistent === false) timer.unref();
-    };
-    const stop = () => {
-      closed = true;
-      if (timer) clearInterval(timer);
-      if (waiting) {
-        const w = waiting;
-        waiting = null;
-        w({ value: undefined, done: true });
-      }
-    };
-    if (signal) {
-      if (signal.aborted) closed = true;
-      else signal.addEventListener('abort', stop, { once: true });
-    }
-    return {
-      __proto__: binding.asyncIteratorPrototype,
-      next() {
-        if (queue.length) return Promise.resolve({ value: queue.shift(), done: false });
-        if (closed) {
-          if (signal && signal.aborted) {
-            return Promise.reject(binding.nodeError('Error', 'ABORT_ERR', 'The operation was aborted'));
-          }
-          return Promise.resolve({ value: undefined, done: true });
-        }
-        if (!timer) start();
-        return new Promise((resolve) => { waiting = resolve; }).then((r) => {
-          if (r.done && signal && signal.aborted) {
-            const e = binding.nodeError('Error', 'ABORT_ERR', 'The operation was aborted');
-            e.name = 'AbortError';
-            throw e;
-          }
-          return r;
-        });
-      },
-      return() {
-        stop();
-        return Promise.resolve({ value: undefined, done: true });
-      },
-    };
-  },
-  constants,
-};
-
-// ---- exports --------------------------------------------------------------------------------
+// ---- glob ---------------------------------------------------------------------------------------
 
 function glob(pattern, options, callback) {
   if (typeof options === 'function') {
@@ -1672,31 +1178,148 @@ function globSync(pattern, options) {
   return new Glob(pattern, options).globSync();
 }
 
+// ---- readv / writev ---------------------------------------------------------------------------
+
+function validateBufferArray(buffers, name = 'buffers') {
+  if (!Array.isArray(buffers) || !buffers.every((b) => ArrayBuffer.isView(b))) {
+    throw binding.invalidArgType(name, 'an ArrayBufferView[]', buffers);
+  }
+  return buffers;
+}
+
+function viewBytes(v) {
+  return v instanceof Uint8Array ? v : new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+}
+
+function writevSync(fd, buffers, position) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  if (buffers.length === 0) return 0;
+  const pos = typeof position === 'number' ? position : -1;
+  return binding.fsSync('write', fd, binding.concatBytes(buffers.map(viewBytes)), pos, null);
+}
+
+function writev(fd, buffers, position, callback) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  callback = maybeCallback(callback || position);
+  if (buffers.length === 0) {
+    process.nextTick(callback, null, 0, buffers);
+    return;
+  }
+  const pos = typeof position === 'number' ? position : -1;
+  call((err, n) => (err ? callback(err) : callback(null, n, buffers)),
+    'write', fd, binding.concatBytes(buffers.map(viewBytes)), pos, null);
+}
+
+// Each buffer is filled in turn (one read each, as the readv(2) Node calls); a short read
+// ends it, as end of file.
+function readvSync(fd, buffers, position) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  let pos = typeof position === 'number' ? position : -1;
+  let total = 0;
+  for (const b of buffers) {
+    const view = viewBytes(b);
+    if (view.byteLength === 0) continue;
+    const got = binding.fsSync('read', fd, view.byteLength, pos);
+    const n = binding.copyInto(view, 0, got);
+    total += n;
+    if (pos !== -1) pos += n;
+    if (n < view.byteLength) break;
+  }
+  return total;
+}
+
+function readv(fd, buffers, position, callback) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  callback = maybeCallback(callback || position);
+  let pos = typeof position === 'number' ? position : -1;
+  let total = 0;
+  let i = 0;
+  const next = () => {
+    while (i < buffers.length && buffers[i].byteLength === 0) i++;
+    if (i === buffers.length) {
+      callback(null, total, buffers);
+      return;
+    }
+    const view = viewBytes(buffers[i++]);
+    call((err, got) => {
+      if (err) return callback(err);
+      const n = binding.copyInto(view, 0, got);
+      total += n;
+      if (pos !== -1) pos += n;
+      if (n < view.byteLength) callback(null, total, buffers);
+      else next();
+    }, 'read', fd, view.byteLength, pos);
+  };
+  next();
+}
+
+// A temporary directory removed (recursively) by `remove()` or `using`.
+function mkdtempDisposableSync(prefix, options) {
+  const path = binding.fsSync('mkdtemp', getValidatedPath(prefix, 'prefix'));
+  const fullPath = pathModule.resolve(process.cwd(), path);
+  const remove = () => { binding.fsSync('rm', fullPath, true, false); };
+  return {
+    path,
+    remove,
+    [Symbol.dispose]() { remove(); },
+  };
+}
+
+// ---- exports --------------------------------------------------------------------------------
+
+// ReadStream and WriteStream load node:stream, which costs far more than the rest of fs: they
+// are made on first use, as Node's lib/fs.js does (`lazyLoadStreams()`), and the exports are
+// getter/setter pairs so a monkey patch (`fs.ReadStream = X`, graceful-fs) replaces what
+// createReadStream makes.
+let ReadStream;
+let WriteStream;
+let FileReadStream;
+let FileWriteStream;
+let streamsModule;
+let promises;
+
+// fs.promises (node:internal/fs/promises) is made on first use too, as in Node.
+function lazyPromises() {
+  promises ??= require('internal/fs/promises');
+  return promises;
+}
+
+function lazyStreams() {
+  streamsModule ??= require('internal/fs/streams');
+  return streamsModule;
+}
+
+function lazyLoadStreams() {
+  if (!ReadStream) {
+    ({ ReadStream, WriteStream } = lazyStreams());
+    FileReadStream = ReadStream;
+    FileWriteStream = WriteStream;
+  }
+}
+
+function createReadStream(path, options) {
+  lazyLoadStreams();
+  return new ReadStream(path, options);
+}
+
+function createWriteStream(path, options) {
+  lazyLoadStreams();
+  return new WriteStream(path, options);
+}
+
 module.exports = {
   appendFile,
   appendFileSync,
   access,
   accessSync: sync.accessSync,
-  chmod,
-  chmodSync: sync.chmodSync,
   chown: chownOp('chown'),
   chownSync: sync.chownSync,
-  fchmod,
-  fchmodSync: sync.fchmodSync,
-  fchown: chownOp('fchown'),
-  fchownSync: sync.fchownSync,
-  fdatasync,
-  fdatasyncSync: sync.fdatasyncSync,
-  futimes: timesOp('futimes'),
-  futimesSync: sync.futimesSync,
-  lchown: chownOp('lchown'),
-  lchownSync: sync.lchownSync,
-  link,
-  linkSync: sync.linkSync,
-  lutimes: timesOp('lutimes'),
-  lutimesSync: sync.lutimesSync,
-  utimes: timesOp('utimes'),
-  utimesSync: sync.utimesSync,
+  chmod,
+  chmodSync: sync.chmodSync,
   close,
   closeSync: sync.closeSync,
   copyFile,
@@ -1707,28 +1330,46 @@ module.exports = {
   createWriteStream,
   exists,
   existsSync,
+  fchown: chownOp('fchown'),
+  fchownSync: sync.fchownSync,
+  fchmod,
+  fchmodSync: sync.fchmodSync,
+  fdatasync,
+  fdatasyncSync: sync.fdatasyncSync,
   fstat,
   fstatSync,
   fsync,
   fsyncSync: sync.fsyncSync,
   ftruncate,
   ftruncateSync: sync.ftruncateSync,
+  futimes: timesOp('futimes'),
+  futimesSync: sync.futimesSync,
+  glob,
+  globSync,
+  lchown: chownOp('lchown'),
+  lchownSync: sync.lchownSync,
+  // Only on systems with O_SYMLINK (macOS), as in Node: the keys exist, undefined, on Linux.
+  lchmod: undefined,
+  lchmodSync: undefined,
+  link,
+  linkSync: sync.linkSync,
   lstat: statLike('lstat'),
   lstatSync,
+  lutimes: timesOp('lutimes'),
+  lutimesSync: sync.lutimesSync,
   mkdir,
   mkdirSync,
   mkdtemp,
   mkdtempSync: sync.mkdtempSync,
+  mkdtempDisposableSync,
   open,
   openSync: sync.openSync,
-  opendir,
-  opendirSync,
-  glob,
-  globSync,
   readdir,
   readdirSync,
   read,
   readSync,
+  readv,
+  readvSync,
   readFile,
   readFileSync,
   readlink: simple('readlink'),
@@ -1749,65 +1390,87 @@ module.exports = {
   truncateSync: sync.truncateSync,
   unlink: simple('unlink'),
   unlinkSync: sync.unlinkSync,
+  utimes: timesOp('utimes'),
+  utimesSync: sync.utimesSync,
   watch,
-  write,
   writeFile,
   writeFileSync,
+  write,
   writeSync,
-  Dir,
+  writev,
+  writevSync,
   Dirent,
   Stats,
-  ReadStream,
-  WriteStream,
-  FileReadStream: ReadStream,
-  FileWriteStream: WriteStream,
-  F_OK: constants.F_OK,
-  R_OK: constants.R_OK,
-  W_OK: constants.W_OK,
-  X_OK: constants.X_OK,
-  constants,
-  promises,
+
+  get ReadStream() {
+    lazyLoadStreams();
+    return ReadStream;
+  },
+  set ReadStream(val) {
+    ReadStream = val;
+  },
+  get WriteStream() {
+    lazyLoadStreams();
+    return WriteStream;
+  },
+  set WriteStream(val) {
+    WriteStream = val;
+  },
+  // Separate from ReadStream/WriteStream, as in Node: graceful-fs patches them apart.
+  get FileReadStream() {
+    lazyLoadStreams();
+    return FileReadStream;
+  },
+  set FileReadStream(val) {
+    FileReadStream = val;
+  },
+  get FileWriteStream() {
+    lazyLoadStreams();
+    return FileWriteStream;
+  },
+  set FileWriteStream(val) {
+    FileWriteStream = val;
+  },
+
+  _toUnixTimestamp: toUnixTimestamp,
+  Dir,
+  opendir,
+  opendirSync,
 };
-// process.stdin: a file stream on fd 0 (reads happen on the I/O pool). A read waiting on
-// stdin keeps the process alive only while the stream wants data (not paused, not closed).
-let stdin;
-function getStdin() {
-  if (stdin) return stdin;
-  if (!binding.stdinAllowed()) {
-    // --sandbox with a terminal: no input at all.
-    stdin = new Readable({ read() { this.push(null); } });
-    stdin.fd = 0;
-    return stdin;
-  }
-  stdin = new ReadStream(null, { fd: 0, highWaterMark: 65536, autoClose: false });
-  let pending = 0;
-  let refed = true;
-  stdin[kStdinRef] = (id) => {
-    pending = id;
-    binding.ioRef(id, refed);
-  };
-  const setRef = (r) => {
-    refed = r;
-    if (pending) binding.ioRef(pending, r);
-  };
-  stdin.on('pause', () => setRef(false));
-  stdin.on('resume', () => setRef(true));
-  const onEnd = () => { setRef(false); pending = 0; };
-  stdin.on('end', onEnd);
-  stdin.on('close', onEnd);
-  const destroy = stdin._destroy;
-  stdin._destroy = function (err, cb) {
-    setRef(false);
-    // A read may never finish (a terminal): close without waiting for it.
-    this[kIsPerformingIO] = false;
-    cb(err);
-  };
-  void destroy;
-  stdin.isTTY = binding.stdinIsTTY() || undefined;
-  stdin.setRawMode = function () { return this; };
-  return stdin;
+
+// F_OK, R_OK, W_OK, X_OK: non-enumerable getters warning once (DEP0176), as Node 24's.
+let accessWarned = false;
+for (const name of ['F_OK', 'R_OK', 'W_OK', 'X_OK']) {
+  const value = constants[name];
+  Object.defineProperty(module.exports, name, {
+    get: function deprecated() {
+      if (!accessWarned) {
+        accessWarned = true;
+        binding.emitWarning('[DEP0176] DeprecationWarning',
+          `fs.${name} is deprecated, use fs.constants.${name} instead`);
+      }
+      return value;
+    },
+    enumerable: false,
+    configurable: false,
+  });
 }
 
+Object.defineProperties(module.exports, {
+  constants: { value: constants, enumerable: true, configurable: false, writable: false },
+  promises: { get: function get() { return lazyPromises(); }, enumerable: true, configurable: true },
+});
+
 Object.defineProperty(module.exports, '_jsgen', {
-  value: { kStdinRef, FileHandle, getStdin, DirentFromStats },
+  value: {
+    getStdin: () => lazyStreams().getStdin(),
+    DirentFromStats,
+    // For node:internal/fs/streams and node:internal/fs/promises.
+    internals: {
+      open, close, call, getOptions, getValidatedPath, Dir, bytes, constants, cpAsync,
+      diffSnapshots, direntsOf, encodingOf, lazyStreams, makeStats, parseMode, readdirRecursive,
+      rmError, stringToFlags, toUnixTimestamp, validateCpOptions, validateId, watchSnapshot,
+      writeArgs,
+    },
+  },
 });

@@ -54,6 +54,8 @@ const MODULES: &[(&str, &str)] = &[
     ("string_decoder", include_str!("string_decoder.js")),
     ("fs", include_str!("fs.js")),
     ("internal/fs/glob", include_str!("internal/fs_glob.js")),
+    ("internal/fs/streams", include_str!("internal/fs_streams.js")),
+    ("internal/fs/promises", include_str!("internal/fs_promises.js")),
     (
         "fs/promises",
         "'use strict'; module.exports = require('fs').promises;",
