@@ -357,15 +357,24 @@ function statLike(op) {
   };
 }
 
-function mkdir(path, options, callback) {
+// mkdir's options (a mode, or `{recursive, mode}`) as the binding's [recursive, mode].
+function mkdirArgs(options) {
   let mode = 0o777;
   let recursive = false;
-  if (typeof options === 'function') callback = options;
-  else if (typeof options === 'number' || typeof options === 'string') mode = parseMode(options, 0o777);
+  if (typeof options === 'number' || typeof options === 'string') mode = parseMode(options, 0o777);
   else if (options) {
     if (options.recursive !== undefined) recursive = options.recursive;
     if (options.mode !== undefined) mode = parseMode(options.mode, 0o777);
   }
+  return [recursive, mode];
+}
+
+function mkdir(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  const [recursive, mode] = mkdirArgs(options);
   callback = maybeCallback(callback);
   path = getValidatedPath(path);
   call((err, first) => (err ? callback(err) : callback(null, first)), 'mkdir', path, recursive, mode);
@@ -976,13 +985,7 @@ function fstatSync(fd) {
 }
 
 function mkdirSync(path, options) {
-  let mode = 0o777;
-  let recursive = false;
-  if (typeof options === 'number' || typeof options === 'string') mode = parseMode(options, 0o777);
-  else if (options) {
-    if (options.recursive !== undefined) recursive = options.recursive;
-    if (options.mode !== undefined) mode = parseMode(options.mode, 0o777);
-  }
+  const [recursive, mode] = mkdirArgs(options);
   return binding.fsSync('mkdir', getValidatedPath(path), recursive, mode);
 }
 
@@ -1468,7 +1471,8 @@ Object.defineProperty(module.exports, '_jsgen', {
     // For node:internal/fs/streams and node:internal/fs/promises.
     internals: {
       open, close, call, getOptions, getValidatedPath, Dir, bytes, constants, cpAsync,
-      diffSnapshots, direntsOf, encodingOf, lazyStreams, makeStats, parseMode, readdirRecursive,
+      diffSnapshots, direntsOf, encodingOf, lazyStreams, makeStats, mkdirArgs, parseMode,
+      readdirRecursive,
       rmError, stringToFlags, toUnixTimestamp, validateCpOptions, validateId, watchSnapshot,
       writeArgs,
     },

@@ -7,8 +7,8 @@ const EE = require('events');
 const pathModule = require('path');
 const {
   Dir, bytes, call, constants, cpAsync, diffSnapshots, direntsOf, encodingOf, getOptions,
-  getValidatedPath, lazyStreams, makeStats, parseMode, readdirRecursive, rmError, stringToFlags,
-  toUnixTimestamp, validateCpOptions, validateId, watchSnapshot, writeArgs,
+  getValidatedPath, lazyStreams, makeStats, mkdirArgs, parseMode, readdirRecursive, rmError,
+  stringToFlags, toUnixTimestamp, validateCpOptions, validateId, watchSnapshot, writeArgs,
 } = require('fs')._jsgen.internals;
 const { F_OK } = constants;
 
@@ -148,13 +148,7 @@ const promises = {
     return promised('rmdir', getValidatedPath(path));
   },
   async mkdir(path, options) {
-    let mode = 0o777;
-    let recursive = false;
-    if (typeof options === 'number' || typeof options === 'string') mode = parseMode(options, 0o777);
-    else if (options) {
-      if (options.recursive !== undefined) recursive = options.recursive;
-      if (options.mode !== undefined) mode = parseMode(options.mode, 0o777);
-    }
+    const [recursive, mode] = mkdirArgs(options);
     return promised('mkdir', getValidatedPath(path), recursive, mode);
   },
   async readdir(path, options) {

@@ -173,36 +173,28 @@ Object.defineProperty(WriteStream.prototype, 'pending', {
 
 WriteStream.prototype._construct = function (callback) { streamOpen(this, callback); };
 
-WriteStream.prototype._write = function (data, encoding, cb) {
-  this[kIsPerformingIO] = true;
+// One write of `data` at the stream's position (`_write` and `_writev`'s concatenated chunks).
+function writeAll(stream, data, cb) {
+  stream[kIsPerformingIO] = true;
   call((er, bytesWritten) => {
-    this[kIsPerformingIO] = false;
-    if (this.destroyed) {
+    stream[kIsPerformingIO] = false;
+    if (stream.destroyed) {
       cb(er);
-      return this.emit(kIoDone, er);
+      return stream.emit(kIoDone, er);
     }
     if (er) return cb(er);
-    this.bytesWritten += bytesWritten;
+    stream.bytesWritten += bytesWritten;
     cb();
-  }, 'write', this.fd, data, this.pos === undefined ? -1 : this.pos, null);
-  if (this.pos !== undefined) this.pos += data.length;
+  }, 'write', stream.fd, data, stream.pos === undefined ? -1 : stream.pos, null);
+  if (stream.pos !== undefined) stream.pos += data.length;
+}
+
+WriteStream.prototype._write = function (data, encoding, cb) {
+  writeAll(this, data, cb);
 };
 
 WriteStream.prototype._writev = function (data, cb) {
-  const chunks = data.map((d) => d.chunk);
-  const all = binding.concatBytes(chunks);
-  this[kIsPerformingIO] = true;
-  call((er, bytesWritten) => {
-    this[kIsPerformingIO] = false;
-    if (this.destroyed) {
-      cb(er);
-      return this.emit(kIoDone, er);
-    }
-    if (er) return cb(er);
-    this.bytesWritten += bytesWritten;
-    cb();
-  }, 'write', this.fd, all, this.pos === undefined ? -1 : this.pos, null);
-  if (this.pos !== undefined) this.pos += all.length;
+  writeAll(this, binding.concatBytes(data.map((d) => d.chunk)), cb);
 };
 
 WriteStream.prototype._destroy = function (err, cb) {
