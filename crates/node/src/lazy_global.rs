@@ -115,6 +115,12 @@ fn lazy_get(it: &mut Interp, a: &Args) -> JsResult<Value> {
 /// The builder of a [`Lazy::Data`] global: the export of its core module (undefined if the
 /// module failed to load, which only a broken build can make happen: core modules are part
 /// of the binary).
+/// `target[key]` as a data property (writable, enumerable, configurable) holding the lazy
+/// export registered for `key` in `lazy_exports` (see `binding.defineLazyExport`).
+pub fn define_lazy_export(target: &jsgen_engine::object::Obj, key: &str) {
+    jsgen_engine::builtins::define_lazy(target, key, Attrs::DEFAULT, load_lazy_export);
+}
+
 fn load_lazy_export(it: &mut Interp, key: &PropKey) -> Value {
     let name = match key {
         PropKey::Str(s) => s.to_rust_string(),

@@ -304,6 +304,33 @@ fn binding(it: &mut Interp) -> Obj {
         crate::process::queue_warning(it, &ty, &msg);
         Ok(Value::Undefined)
     });
+    // `binding.defineLazyExport(obj, key, module, export)`: `obj[key]` is an ordinary data
+    // property (writable, enumerable, configurable) whose value, the export `export` of core
+    // module `module`, is loaded on its first read or descriptor lookup. Node's own modules
+    // are in its start-up snapshot, so a property Node makes eagerly costs it nothing; here it
+    // costs parsing a module, and a script cannot tell the difference. The lazy value is found
+    // by the property's name (one table with the lazy globals'), so a name must always stand
+    // for the same export.
+    it.define_method(&b, "defineLazyExport", 4, |it, a| {
+        let Value::Object(target) = a.get(0) else {
+            return Err(it.type_error("defineLazyExport: not an object"));
+        };
+        let key = it.to_string(&a.get(1))?.to_rust_string();
+        let module = it.to_string(&a.get(2))?.to_rust_string();
+        let export = it.to_string(&a.get(3))?.to_rust_string();
+        let lazy = &mut it.node_mut().host.lazy_exports;
+        match lazy.get(&key) {
+            Some(known) if *known != (module.clone(), export.clone()) => {
+                return Err(it.type_error("defineLazyExport: the name stands for another export"));
+            }
+            Some(_) => {}
+            None => {
+                lazy.insert(key.clone(), (module, export));
+            }
+        }
+        crate::lazy_global::define_lazy_export(&target, &key);
+        Ok(Value::Undefined)
+    });
     it.define_method(&b, "callSite", 0, call_site);
     // Node's `internalBinding(name)`: the natives of one subsystem, made on request.
     it.define_method(&b, "internalBinding", 1, |it, a| {

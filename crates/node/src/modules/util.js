@@ -666,7 +666,7 @@ function _extend(target, source) {
 module.exports = {
   inspect,
   styleText,
-  parseArgs: require('internal/util/parse_args').parseArgs,
+  parseArgs: undefined,
   format: binding.format,
   formatWithOptions: binding.formatWithOptions,
   promisify,
@@ -686,9 +686,14 @@ module.exports = {
   parseEnv,
   aborted,
   _extend,
-  TextDecoder: require('internal/encoding').TextDecoder,
-  TextEncoder: require('internal/encoding').TextEncoder,
+  TextDecoder: undefined,
+  TextEncoder: undefined,
 };
+// Data properties in Node's places, loaded on first read (parsing them is most of what
+// `require('util')` would cost otherwise).
+binding.defineLazyExport(module.exports, 'parseArgs', 'internal/util/parse_args', 'parseArgs');
+binding.defineLazyExport(module.exports, 'TextDecoder', 'internal/encoding', 'TextDecoder');
+binding.defineLazyExport(module.exports, 'TextEncoder', 'internal/encoding', 'TextEncoder');
 // Internal: the comparison used by node:assert.
 Object.defineProperty(module.exports, '__isDeepEqual', { value: isDeepEqual });
 Object.defineProperty(module.exports, '__isPartialDeepStrictEqual', { value: isPartialDeepStrictEqual });
