@@ -33,6 +33,7 @@ const MODULES: &[(&str, &str)] = &[
     ("internal/encoding", include_str!("internal_encoding.js")),
     ("crypto", include_str!("crypto.js")),
     ("path", include_str!("path.js")),
+    ("internal/path/win32", include_str!("internal/path_win32.js")),
     (
         "path/posix",
         "'use strict'; module.exports = require('path').posix;",
