@@ -1472,9 +1472,8 @@ Object.defineProperty(module.exports, '_jsgen', {
     internals: {
       open, close, call, getOptions, getValidatedPath, Dir, bytes, constants, cpAsync,
       diffSnapshots, direntsOf, encodingOf, lazyStreams, makeStats, mkdirArgs, parseMode,
-      readdirRecursive,
-      rmError, stringToFlags, toUnixTimestamp, validateCpOptions, validateId, watchSnapshot,
-      writeArgs,
+      readdirRecursive, rmError, stringToFlags, toUnixTimestamp, validateCpOptions, validateId,
+      watchSnapshot, writeArgs,
     },
   },
 });
