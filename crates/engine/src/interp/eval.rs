@@ -17,7 +17,7 @@ use crate::interp::dispose::DisposeState;
 use crate::interp::function::{FieldKey, FieldRecord, PrivateMethod};
 use crate::interp::generator::Resume;
 use crate::interp::iter::{IterSite, IteratorRecord};
-use crate::interp::ops::Numeric;
+use crate::interp::ops::{number_binary, Numeric};
 use crate::interp::pattern::DSource;
 use crate::interp::scope::Env;
 use crate::interp::{Abrupt, Interp, JsResult};
@@ -403,6 +403,14 @@ impl Interp {
     }
 
     fn eval_block(&mut self, b: &Block, env: &Env, suspends: bool) -> JsResult<Value> {
+        // A block that declares nothing (most loop and `if` bodies) runs in `env` itself.
+        if !suspends
+            && b.scope
+                .get()
+                .is_none_or(|i| i.decls.is_empty() && i.dispose_slot.is_none())
+        {
+            return self.eval_stmts(&b.body, env);
+        }
         let benv = if self.resuming(suspends) {
             match self.pop_frame()? {
                 Frame::Block(e) => e.unwrap_or_else(|| env.clone()),
@@ -563,8 +571,8 @@ impl Interp {
         if phase != 0 {
             return Ok(phase);
         }
-        let t = sus!(self, self.eval_expr(test, env), Frame::Branch(0));
-        Ok(if t.to_boolean() { 1 } else { 2 })
+        let t = sus!(self, self.eval_test(test, env), Frame::Branch(0));
+        Ok(if t { 1 } else { 2 })
     }
 
     fn eval_labeled(&mut self, st: &Stmt, env: &Env, labels: &mut Vec<JsStr>) -> JsResult<Value> {
@@ -678,14 +686,14 @@ impl Interp {
                     if phase == 0 {
                         let t = sus!(
                             self,
-                            self.eval_expr(test, env),
+                            self.eval_test(test, env),
                             Frame::Loop {
                                 phase: 0,
                                 env: None,
                                 completion
                             }
                         );
-                        if !t.to_boolean() {
+                        if !t {
                             return finish(completion);
                         }
                     }
@@ -731,14 +739,14 @@ impl Interp {
                     phase = 1;
                     let t = sus!(
                         self,
-                        self.eval_expr(test, env),
+                        self.eval_test(test, env),
                         Frame::Loop {
                             phase: 0,
                             env: None,
                             completion
                         }
                     );
-                    if !t.to_boolean() {
+                    if !t {
                         return finish(completion);
                     }
                 }
@@ -892,14 +900,14 @@ impl Interp {
                     let e2 = lenv.share();
                     let tv = sus!(
                         self,
-                        self.eval_expr(t, &e2),
+                        self.eval_test(t, &e2),
                         Frame::Loop {
                             phase: 0,
                             env: Some(e2.clone()),
                             completion
                         }
                     );
-                    if !tv.to_boolean() {
+                    if !tv {
                         return finish(completion);
                     }
                 }
@@ -1767,7 +1775,7 @@ impl Interp {
     // =========================================================================================
 
     /// ResolveBinding + GetValue for an identifier.
-    #[inline]
+    #[inline(always)]
     pub fn get_binding(&mut self, id: &Ident, env: &Env) -> JsResult<Value> {
         // The common case, inlined into the caller: an initialized local slot.
         if let Binding::Local { hops, slot, .. } = id.binding.get() {
@@ -2179,6 +2187,49 @@ impl Interp {
         }
     }
 
+    /// ToBoolean of a condition (`if`, `?:`, loop tests). A comparison of two numbers, the
+    /// usual test, gives its boolean here without making a `Value` of it; a test containing
+    /// `yield` or `await` goes through [`Interp::eval_expr`], whose binary node keeps its
+    /// resume frame.
+    #[inline(always)]
+    fn eval_test(&mut self, test: &Expr, env: &Env) -> JsResult<bool> {
+        if let ExprKind::Binary(op, l, r) = &test.kind {
+            use BinaryOp::*;
+            if matches!(op, Lt | Gt | LtEq | GtEq | StrictEq | StrictNotEq) && !test.suspends.get()
+            {
+                let lv = self.eval_operand(l, env)?;
+                let rv = self.eval_operand(r, env)?;
+                if let (Value::Number(a), Value::Number(b)) = (&lv, &rv) {
+                    let (a, b) = (*a, *b);
+                    return Ok(match op {
+                        Lt => a < b,
+                        Gt => a > b,
+                        LtEq => a <= b,
+                        GtEq => a >= b,
+                        StrictEq => a == b,
+                        _ => a != b,
+                    });
+                }
+                return Ok(self.binary_op(*op, &lv, &rv)?.to_boolean());
+            }
+        }
+        Ok(self.eval_expr(test, env)?.to_boolean())
+    }
+
+    /// [`Interp::eval_expr`] with its two commonest leaves, a number literal and an
+    /// initialized local variable, evaluated in the caller without a call: an operand of a
+    /// binary operator, an assigned value or an argument is one of them most of the time,
+    /// and the call into the big `match` (its prologue, the dispatch, the result written
+    /// through memory) costs more than the leaf itself.
+    #[inline(always)]
+    fn eval_operand(&mut self, e: &Expr, env: &Env) -> JsResult<Value> {
+        match &e.kind {
+            ExprKind::Number(n) => Ok(Value::Number(*n)),
+            ExprKind::Ident(id) | ExprKind::This(id) => self.get_binding(id, env),
+            _ => self.eval_expr(e, env),
+        }
+    }
+
     pub fn eval_expr(&mut self, e: &Expr, env: &Env) -> JsResult<Value> {
         match &e.kind {
             ExprKind::Number(n) => Ok(Value::Number(*n)),
@@ -2197,27 +2248,17 @@ impl Interp {
                         _ => return Err(self.bad_frame()),
                     }
                 } else {
-                    sus!(self, self.eval_expr(l, env), Frame::Operand)
+                    sus!(self, self.eval_operand(l, env), Frame::Operand)
                 };
                 let rv = sus!(
                     self,
-                    self.eval_expr(r, env),
+                    self.eval_operand(r, env),
                     Frame::Operands(vec![lv.clone()])
                 );
-                // The commonest number operators without the call (see `binary_op`).
+                // Number operators without the call (see `binary_op`).
                 if let (Value::Number(a), Value::Number(b)) = (&lv, &rv) {
-                    let (a, b) = (*a, *b);
-                    match op {
-                        BinaryOp::Add => return Ok(Value::Number(a + b)),
-                        BinaryOp::Sub => return Ok(Value::Number(a - b)),
-                        BinaryOp::Mul => return Ok(Value::Number(a * b)),
-                        BinaryOp::Lt => return Ok(Value::Bool(a < b)),
-                        BinaryOp::Gt => return Ok(Value::Bool(a > b)),
-                        BinaryOp::LtEq => return Ok(Value::Bool(a <= b)),
-                        BinaryOp::GtEq => return Ok(Value::Bool(a >= b)),
-                        BinaryOp::StrictEq => return Ok(Value::Bool(a == b)),
-                        BinaryOp::StrictNotEq => return Ok(Value::Bool(a != b)),
-                        _ => {}
+                    if let Some(v) = number_binary(*op, *a, *b) {
+                        return Ok(v);
                     }
                 }
                 self.binary_op(*op, &lv, &rv)
@@ -2996,13 +3037,13 @@ impl Interp {
                         _ => return Err(self.bad_frame()),
                     }
                 } else {
-                    sus!(self, self.eval_expr(object, env), Frame::Operand)
+                    sus!(self, self.eval_operand(object, env), Frame::Operand)
                 };
                 let key = match prop {
                     MemberProp::Computed(ke) => {
                         let kv = sus!(
                             self,
-                            self.eval_expr(ke, env),
+                            self.eval_operand(ke, env),
                             Frame::Operands(vec![base.clone()])
                         );
                         if base.is_nullish() {
@@ -3162,17 +3203,27 @@ impl Interp {
     /// ArgumentListEvaluation into an inline buffer: a call with up to four arguments
     /// allocates nothing for them.
     fn eval_args_inline(&mut self, args: &[Arg], env: &Env) -> JsResult<ArgBuf> {
-        let mut out = ArgBuf::with_capacity(args.len());
+        let mut out = ArgBuf::new();
+        self.eval_args_into(args, env, &mut out)?;
+        Ok(out)
+    }
+
+    /// ArgumentListEvaluation appended to `out`, the caller's buffer: the buffer is not
+    /// returned through memory (80 bytes copied on every call otherwise).
+    fn eval_args_into(&mut self, args: &[Arg], env: &Env, out: &mut ArgBuf) -> JsResult<()> {
+        if args.len() > out.inline_size() {
+            out.reserve(args.len());
+        }
         for a in args {
             match a {
-                Arg::Expr(x) => out.push(self.eval_expr(x, env)?),
+                Arg::Expr(x) => out.push(self.eval_operand(x, env)?),
                 Arg::Spread(x) => {
                     let v = self.eval_expr(x, env)?;
                     out.extend(self.iterable_to_list_at(&v, IterSite::CallSpread(x))?);
                 }
             }
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Evaluates arguments with suspension support: `vals` holds what was evaluated before.
@@ -3294,7 +3345,8 @@ impl Interp {
                     }
                     _ => (self.eval_expr(callee, env)?, Value::Undefined),
                 };
-                let argv = self.eval_args_inline(args, env)?;
+                let mut argv = ArgBuf::new();
+                self.eval_args_into(args, env, &mut argv)?;
                 self.set_pos(call_position(e));
                 if !self.is_callable(&f) {
                     let s = callee_text(callee);
@@ -3304,7 +3356,8 @@ impl Interp {
             }
             ExprKind::New { callee, args } => {
                 let f = self.eval_expr(callee, env)?;
-                let argv = self.eval_args_inline(args, env)?;
+                let mut argv = ArgBuf::new();
+                self.eval_args_into(args, env, &mut argv)?;
                 self.set_pos(e.span);
                 match &f {
                     Value::Object(o) if o.is_constructor() => self.construct(o, &argv, None),
@@ -3535,9 +3588,15 @@ impl Interp {
                         let v = match resumed {
                             Some(Frame::Operand) | None => sus!(
                                 self,
-                                match self.try_named_evaluation(value, env, &id.name)? {
-                                    Some(v) => Ok(v),
-                                    None => self.eval_expr(value, env),
+                                match &value.kind {
+                                    // Neither is an anonymous function definition.
+                                    ExprKind::Number(_) | ExprKind::Ident(_) => {
+                                        self.eval_operand(value, env)
+                                    }
+                                    _ => match self.try_named_evaluation(value, env, &id.name)? {
+                                        Some(v) => Ok(v),
+                                        None => self.eval_expr(value, env),
+                                    },
                                 },
                                 Frame::Operand
                             ),
@@ -3554,10 +3613,18 @@ impl Interp {
                         };
                         let r = sus!(
                             self,
-                            self.eval_expr(value, env),
+                            self.eval_operand(value, env),
                             Frame::Operands(vec![old.clone()])
                         );
-                        let v = self.binary_op(bop, &old, &r)?;
+                        let v = match (&old, &r) {
+                            (Value::Number(a), Value::Number(b)) => {
+                                match number_binary(bop, *a, *b) {
+                                    Some(v) => v,
+                                    None => self.binary_op(bop, &old, &r)?,
+                                }
+                            }
+                            _ => self.binary_op(bop, &old, &r)?,
+                        };
                         self.set_binding(id, v.clone(), env, strict)?;
                         Ok(v)
                     }

@@ -892,10 +892,34 @@ impl Interp {
                 }
             }
         }
-        match self.eval_function_body(func, fenv) {
+        match self.eval_call_body(func, fenv) {
             Err(Abrupt::Return(v)) => Ok(v),
             r => r,
         }
+    }
+
+    /// [`Interp::eval_function_body`] for an ordinary call, which never resumes: a `return`
+    /// at the top of the body gives its value straight back instead of unwinding as an
+    /// abrupt completion through the statement list (function bodies have no completion
+    /// value to keep).
+    fn eval_call_body(&mut self, func: &ast::Function, env: &Env) -> JsResult<Value> {
+        let FunctionBody::Block(stmts) = &func.body else {
+            return self.eval_function_body(func, env);
+        };
+        if func.scope.get().is_some_and(|i| i.dispose_slot.is_some()) {
+            return self.eval_function_body(func, env);
+        }
+        for st in stmts {
+            match &st.kind {
+                ast::StmtKind::Return(Some(e)) if !st.suspends.get() => {
+                    return self.eval_expr(e, env);
+                }
+                _ => {
+                    self.eval_stmt(st, env)?;
+                }
+            }
+        }
+        Ok(Value::Undefined)
     }
 
     /// Evaluates a (non-generator) function body: returns the value of `return`, or

@@ -1232,31 +1232,10 @@ impl Interp {
 
     /// Applies a binary operator to two evaluated operands.
     pub fn binary_op(&mut self, op: BinaryOp, l: &Value, r: &Value) -> JsResult<Value> {
-        use BinaryOp::*;
-        // Number fast paths.
         if let (Value::Number(a), Value::Number(b)) = (l, r) {
-            let (a, b) = (*a, *b);
-            let v = match op {
-                Add => a + b,
-                Sub => a - b,
-                Mul => a * b,
-                Div => a / b,
-                Mod => js_rem(a, b),
-                Lt => return Ok(Value::Bool(a < b)),
-                Gt => return Ok(Value::Bool(a > b)),
-                LtEq => return Ok(Value::Bool(a <= b)),
-                GtEq => return Ok(Value::Bool(a >= b)),
-                StrictEq | Eq => return Ok(Value::Bool(a == b)),
-                StrictNotEq | NotEq => return Ok(Value::Bool(a != b)),
-                BitAnd => (to_int32(a) & to_int32(b)) as f64,
-                BitOr => (to_int32(a) | to_int32(b)) as f64,
-                BitXor => (to_int32(a) ^ to_int32(b)) as f64,
-                Shl => to_int32(a).wrapping_shl(to_uint32(b) & 31) as f64,
-                Shr => (to_int32(a) >> (to_uint32(b) & 31)) as f64,
-                UShr => (to_uint32(a) >> (to_uint32(b) & 31)) as f64,
-                _ => return self.binary_slow(op, l, r),
-            };
-            return Ok(Value::Number(v));
+            if let Some(v) = number_binary(op, *a, *b) {
+                return Ok(v);
+            }
         }
         self.binary_slow(op, l, r)
     }
@@ -1535,7 +1514,37 @@ fn number_op(op: BinaryOp, a: f64, b: f64) -> f64 {
     }
 }
 
+/// A binary operator on two numbers without a call: every operator but `**`, `in` and
+/// `instanceof` (`None` for those). Inlined into the evaluator's binary and compound
+/// assignment nodes, which is where numeric loops spend their time; `binary_op` uses it too.
+#[inline(always)]
+pub(crate) fn number_binary(op: BinaryOp, a: f64, b: f64) -> Option<Value> {
+    use BinaryOp::*;
+    let v = match op {
+        Add => a + b,
+        Sub => a - b,
+        Mul => a * b,
+        Div => a / b,
+        Mod => js_rem(a, b),
+        Lt => return Some(Value::Bool(a < b)),
+        Gt => return Some(Value::Bool(a > b)),
+        LtEq => return Some(Value::Bool(a <= b)),
+        GtEq => return Some(Value::Bool(a >= b)),
+        StrictEq | Eq => return Some(Value::Bool(a == b)),
+        StrictNotEq | NotEq => return Some(Value::Bool(a != b)),
+        BitAnd => (to_int32(a) & to_int32(b)) as f64,
+        BitOr => (to_int32(a) | to_int32(b)) as f64,
+        BitXor => (to_int32(a) ^ to_int32(b)) as f64,
+        Shl => to_int32(a).wrapping_shl(to_uint32(b) & 31) as f64,
+        Shr => (to_int32(a) >> (to_uint32(b) & 31)) as f64,
+        UShr => (to_uint32(a) >> (to_uint32(b) & 31)) as f64,
+        _ => return None,
+    };
+    Some(Value::Number(v))
+}
+
 /// The `%` operator (truncating remainder, sign of the dividend).
+#[inline]
 pub fn js_rem(a: f64, b: f64) -> f64 {
     // Integers (the common case) without libm's fmod: exact for |x| < 2^53, and the result
     // takes the dividend's sign, so a zero result from a negative dividend is -0.
