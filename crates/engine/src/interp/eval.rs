@@ -3069,13 +3069,13 @@ impl Interp {
                     }
                     _ => self.eval_member_key(prop, env)?,
                 };
-                self.set_pos(member_position(e));
                 if let (ExprKind::Member { hint, .. }, MemberProp::Ident(_), Value::Object(o)) =
                     (&e.kind, prop, &base)
                 {
                     // An own data property where this site found it last time: the value with
                     // no search. [[Get]] looks at the own string-keyed properties first for
-                    // every kind of object, so this is its answer too.
+                    // every kind of object, so this is its answer too. (No code runs and
+                    // nothing throws here, so the stack entry's position is left as it is.)
                     let h = hint.get();
                     if h != u32::MAX {
                         let d = o.borrow();
@@ -3089,6 +3089,7 @@ impl Interp {
                         hint.set(d.props.position_hint(&key));
                     }
                 }
+                self.set_pos(member_position(e));
                 let v = self.get_v_member(&base, &key)?;
                 Ok((v, base))
             }
