@@ -1121,10 +1121,46 @@ pub fn expected_argument_count(func: &ast::Function) -> u32 {
         .count() as u32
 }
 
+/// Stack left when a call throws `RangeError: Maximum call stack size exceeded`.
+const STACK_RESERVE: usize = 256 * 1024;
+
+thread_local! {
+    /// The addresses `[low, high)` of this thread's main stack where a call has
+    /// [`STACK_RESERVE`] left for certain (`(0, 0)` until known): checked with two compares
+    /// instead of asking `stacker` (a lazily initialised thread-local and a call) on every
+    /// call. Learned only on a stack of more than 16 MiB, the interpreter's own; code running
+    /// on another stack (a segment `stacker::maybe_grow` made for `util.inspect`) falls
+    /// outside the window and asks `stacker`.
+    static STACK_WINDOW: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
+}
+
 /// True when the native stack is close to exhausted (deep recursion in the evaluator).
 #[inline]
 pub(crate) fn stack_is_low() -> bool {
-    matches!(stacker::remaining_stack(), Some(n) if n < 256 * 1024)
+    let probe = 0u8;
+    let sp = std::ptr::addr_of!(probe) as usize;
+    let (low, high) = STACK_WINDOW.get();
+    if sp >= low && sp < high {
+        return false;
+    }
+    stack_is_low_slow(sp)
+}
+
+#[cold]
+#[inline(never)]
+fn stack_is_low_slow(sp: usize) -> bool {
+    match stacker::remaining_stack() {
+        Some(n) if n < STACK_RESERVE => true,
+        Some(n) => {
+            if n > 16 * 1024 * 1024 && STACK_WINDOW.get() == (0, 0) {
+                // `sp` is at most a few frames from where the thread started its script;
+                // a megabyte above it covers the rest of the stack's used part.
+                STACK_WINDOW.set((sp - n + STACK_RESERVE, sp.saturating_add(1024 * 1024)));
+            }
+            false
+        }
+        None => false,
+    }
 }
 
 /// The [`NativeFn`] behind [`Interp::native_closure`]: its capture is the closure's index.
