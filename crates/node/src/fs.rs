@@ -228,6 +228,8 @@ pub enum Out {
     Child(crate::child_process::ChildOut),
     /// A finished `zlib` job.
     Zlib(Result<Vec<u8>, crate::zlib::ZlibError>),
+    /// Plain numbers (`statfs`: type, bsize, frsize, blocks, bfree, bavail, files, ffree).
+    Numbers(Vec<f64>),
 }
 
 /// A text encoding of Node's.
@@ -660,6 +662,25 @@ impl Op {
                 };
                 Ok(Out::Stat(stat_data(&m)))
             }
+            Op::Statfs { path } => {
+                let c = c_path(&path, "statfs")?;
+                // SAFETY: `c` is a NUL-terminated path and `buf` a zeroed statfs that the
+                // call fills in; nothing is read from it unless the call succeeded.
+                let mut buf: libc::statfs = unsafe { std::mem::zeroed() };
+                if unsafe { libc::statfs(c.as_ptr(), &mut buf) } != 0 {
+                    return Err(FsError::new(last_errno(), "statfs", &path));
+                }
+                Ok(Out::Numbers(vec![
+                    buf.f_type as f64,
+                    buf.f_bsize as f64,
+                    buf.f_frsize as f64,
+                    buf.f_blocks as f64,
+                    buf.f_bfree as f64,
+                    buf.f_bavail as f64,
+                    buf.f_files as f64,
+                    buf.f_ffree as f64,
+                ]))
+            }
             Op::Fstat { fd } => {
                 let m = with_fd(fd, |f| f.metadata())
                     .ok_or_else(|| ebadf("fstat"))?
@@ -969,6 +990,10 @@ pub fn out_to_js(it: &mut Interp, out: Out) -> JsResult<Value> {
         Out::MaybeStr(s) => s.map_or(Value::Undefined, |s| Value::from(s.as_str())),
         Out::Child(c) => crate::child_process::child_to_js(it, c),
         Out::Zlib(r) => crate::zlib::result_to_js(it, r),
+        Out::Numbers(v) => {
+            let v = v.into_iter().map(Value::Number).collect();
+            Value::Object(it.new_array(v))
+        }
     })
 }
 
@@ -1093,6 +1118,11 @@ fn parse_op(it: &mut Interp, name: &str, a: &Args, base: usize) -> JsResult<Op> 
                 path,
                 follow: name == "stat",
             }
+        }
+        "statfs" => {
+            let path = s(it, 0)?;
+            check_fs_read(it, &path)?;
+            Op::Statfs { path }
         }
         "fstat" => Op::Fstat {
             fd: n(it, 0)? as i32,

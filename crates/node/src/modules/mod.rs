@@ -68,6 +68,7 @@ const MODULES: &[(&str, &str)] = &[
     ("internal/fs/glob", include_str!("internal/fs_glob.js")),
     ("internal/fs/streams", include_str!("internal/fs_streams.js")),
     ("internal/fs/promises", include_str!("internal/fs_promises.js")),
+    ("internal/fs/watchers", include_str!("internal/fs_watchers.js")),
     (
         "fs/promises",
         "'use strict'; module.exports = require('fs').promises;",
