@@ -479,6 +479,23 @@ pub enum Op {
         uid: u32,
         gid: u32,
     },
+    /// `statfs(2)` of the file system holding `path`.
+    Statfs {
+        path: String,
+    },
+}
+
+impl Op {
+    /// Whether the call finishes soon (see [`crate::io`]): anything but a read or write of a
+    /// descriptor that is not a regular file (stdin, a pipe, a terminal), which may wait.
+    pub fn is_quick(&self) -> bool {
+        match self {
+            Op::Read { fd, .. } | Op::ReadFd { fd, .. } | Op::Write { fd, .. } => {
+                with_fd(*fd, |f| f.metadata().is_ok_and(|m| m.is_file())).unwrap_or(true)
+            }
+            _ => true,
+        }
+    }
 }
 
 /// A `timespec` from seconds (fractions kept to the nanosecond, as libuv does).
@@ -1332,7 +1349,11 @@ fn fs_async(it: &mut Interp, a: &Args) -> JsResult<Value> {
         it.queue_tick(cb, vec![Value::Null, v]);
         return Ok(Value::Number(0.0));
     }
-    let id = crate::io::submit(it, cb, Box::new(move || op.run()));
+    let id = if op.is_quick() {
+        crate::io::submit(it, cb, Box::new(move || op.run()))
+    } else {
+        crate::io::submit_slow(it, cb, Box::new(move || op.run()))
+    };
     Ok(Value::Number(id as f64))
 }
 
