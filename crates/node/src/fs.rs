@@ -487,11 +487,19 @@ pub enum Op {
 
 impl Op {
     /// Whether the call finishes soon (see [`crate::io`]): anything but a read or write of a
-    /// descriptor that is not a regular file (stdin, a pipe, a terminal), which may wait.
+    /// descriptor that is not a regular file (stdin, a pipe, a terminal), or an open or
+    /// whole-file read of a FIFO, device or socket, which may wait.
     pub fn is_quick(&self) -> bool {
+        use std::os::unix::fs::FileTypeExt;
         match self {
             Op::Read { fd, .. } | Op::ReadFd { fd, .. } | Op::Write { fd, .. } => {
                 with_fd(*fd, |f| f.metadata().is_ok_and(|m| m.is_file())).unwrap_or(true)
+            }
+            Op::Open { path, .. } | Op::ReadFile { path, .. } | Op::WriteFile { path, .. } => {
+                !std::fs::metadata(path).is_ok_and(|m| {
+                    let t = m.file_type();
+                    t.is_fifo() || t.is_char_device() || t.is_socket()
+                })
             }
             _ => true,
         }
