@@ -3,7 +3,7 @@
 const util = require('util');
 process.on('warning', (w) => console.log('warning', w.name, w.code, w.message));
 for (const k of Reflect.ownKeys(util)) {
-  if (k === 'debounce' || k === 'throttle' || k === 'setTraceSigInt') continue;
+  if (k === 'setTraceSigInt') continue; // not in jsgen: a SIGINT watchdog
   const d = Object.getOwnPropertyDescriptor(util, k);
   console.log(k, 'value' in d ? typeof d.value : 'accessor', d.enumerable, d.writable, d.configurable);
 }

@@ -33,6 +33,14 @@ const MODULES: &[(&str, &str)] = &[
     ("internal/util/diff", include_str!("internal/util_diff.js")),
     ("internal/util/extra", include_str!("internal/util_extra.js")),
     (
+        "internal/util/debounce",
+        include_str!("internal/util_debounce.js"),
+    ),
+    (
+        "internal/util/throttle",
+        include_str!("internal/util_throttle.js"),
+    ),
+    (
         "internal/util/comparisons",
         include_str!("internal/comparisons.js"),
     ),

@@ -106,30 +106,31 @@ function isDeepStrictEqual(a, b, skipPrototype) {
   return comparisons.isDeepStrictEqual(a, b, skipPrototype);
 }
 
+// util.types: Node's key order (internalBinding('types') first, then the JS-defined checks)
+// and names (the binding's functions are anonymous, isArrayBufferView is ArrayBuffer.isView).
 const kind = (k) => (v) => binding.kindOf(v) === k;
+const anonymous = (f) => f;
 const typedArrayNames = ['Uint8Array', 'Uint8ClampedArray', 'Uint16Array', 'Uint32Array',
   'Int8Array', 'Int16Array', 'Int32Array', 'Float16Array', 'Float32Array', 'Float64Array',
   'BigInt64Array', 'BigUint64Array'];
 const isTypedArray = (v) => typedArrayNames.includes(binding.kindOf(v));
-const isGeneratorObject = (v) => binding.kindOf(v) === 'generator' || binding.kindOf(v) === 'asyncgenerator';
-// Node's key order (internalBinding('types') first, then the JS-defined checks).
 const types = {
   isArgumentsObject: kind('arguments'),
   isArrayBuffer: kind('arraybuffer'),
-  isAsyncFunction: (v) => binding.kindOf(v) === 'asyncfunction' || binding.kindOf(v) === 'asyncgeneratorfunction',
+  isAsyncFunction: anonymous((v) => binding.kindOf(v) === 'asyncfunction' || binding.kindOf(v) === 'asyncgeneratorfunction'),
   isBigIntObject: kind('bigint'),
   isBooleanObject: kind('boolean'),
   isDate: kind('date'),
-  isExternal: () => false,
-  isGeneratorFunction: (v) => binding.kindOf(v) === 'generatorfunction' || binding.kindOf(v) === 'asyncgeneratorfunction',
-  isGeneratorObject,
+  isExternal: anonymous(() => false),
+  isGeneratorFunction: anonymous((v) => binding.kindOf(v) === 'generatorfunction' || binding.kindOf(v) === 'asyncgeneratorfunction'),
+  isGeneratorObject: anonymous((v) => binding.kindOf(v) === 'generator' || binding.kindOf(v) === 'asyncgenerator'),
   isMap: kind('map'),
   isMapIterator: kind('mapiterator'),
-  isModuleNamespaceObject: (v) => binding.proxyKind(v) === 'namespace',
+  isModuleNamespaceObject: anonymous((v) => binding.proxyKind(v) === 'namespace'),
   isNativeError: kind('error'),
   isNumberObject: kind('number'),
   isPromise: kind('promise'),
-  isProxy: (v) => binding.proxyKind(v) === 'proxy',
+  isProxy: anonymous((v) => binding.proxyKind(v) === 'proxy'),
   isRegExp: kind('regexp'),
   isSet: kind('set'),
   isSetIterator: kind('setiterator'),
@@ -138,20 +139,22 @@ const types = {
   isSymbolObject: kind('symbol'),
   isWeakMap: kind('weakmap'),
   isWeakSet: kind('weakset'),
-  isAnyArrayBuffer: (v) => binding.kindOf(v) === 'arraybuffer' || binding.kindOf(v) === 'sharedarraybuffer',
-  isBoxedPrimitive: (v) => ['number', 'string', 'boolean', 'bigint', 'symbol'].includes(binding.kindOf(v)),
-  isArrayBufferView: (v) => isTypedArray(v) || binding.kindOf(v) === 'dataview',
-  isDataView: kind('dataview'),
-  isTypedArray,
+  isAnyArrayBuffer: anonymous((v) => binding.kindOf(v) === 'arraybuffer' || binding.kindOf(v) === 'sharedarraybuffer'),
+  isBoxedPrimitive: anonymous((v) => ['number', 'string', 'boolean', 'bigint', 'symbol'].includes(binding.kindOf(v))),
+  isArrayBufferView: ArrayBuffer.isView,
+  isDataView(v) { return binding.kindOf(v) === 'dataview'; },
+  isTypedArray(v) { return isTypedArray(v); },
 };
-for (const name of typedArrayNames) types[`is${name}`] = kind(name);
+for (const name of typedArrayNames) {
+  types[`is${name}`] = Object.defineProperty(kind(name), 'name', { value: `is${name}` });
+}
 // crypto's key classes (loaded only when a value could be one).
-types.isKeyObject = (v) => {
+types.isKeyObject = function isKeyObject(v) {
   if (v === null || typeof v !== 'object') return false;
   const { KeyObject } = require('crypto');
   return typeof KeyObject === 'function' && v instanceof KeyObject;
 };
-types.isCryptoKey = (v) => {
+types.isCryptoKey = function isCryptoKey(v) {
   if (v === null || typeof v !== 'object') return false;
   const { CryptoKey } = require('crypto').webcrypto ?? {};
   return typeof CryptoKey === 'function' && v instanceof CryptoKey;
@@ -471,6 +474,19 @@ binding.defineLazyExport(module.exports, 'TextEncoder', 'internal/encoding', 'Te
 binding.defineLazyExport(module.exports, 'MIMEType', 'internal/mime', 'MIMEType');
 binding.defineLazyExport(module.exports, 'MIMEParams', 'internal/mime', 'MIMEParams');
 binding.defineLazyExport(module.exports, 'diff', 'internal/util/diff', 'diff');
+// Getters named `get`, as Node defines them (ObjectDefineProperties).
+Object.defineProperties(module.exports, {
+  debounce: {
+    configurable: true,
+    enumerable: true,
+    get() { return require('internal/util/debounce'); },
+  },
+  throttle: {
+    configurable: true,
+    enumerable: true,
+    get() { return require('internal/util/throttle'); },
+  },
+});
 for (const name of ['_errnoException', '_exceptionWithHostPort', 'convertProcessSignalToExitCode',
   'getCallSites', 'markPromiseAsHandled']) {
   binding.defineLazyExport(module.exports, name, 'internal/util/extra', name);
