@@ -16,6 +16,8 @@ const top = util.getCallSites(2);
 console.log(top.length, Object.keys(top[0]), Object.getPrototypeOf(top[0]));
 console.log(util.getCallSites({ sourceMap: false }).length, util.getCallSites(1, {}).length);
 console.log(show([1].map(function inMap() { return util.getCallSites(3); })[0]));
+// Eval code and `new Function` bodies have no script name; the latter reports itself as eval.
+console.log(show(eval('util.getCallSites(1)')), new Function('u', 'return u.getCallSites(1)')(util)[0].functionName);
 
 for (const args of [[0], [201], ['x'], [1.5], [1, { sourceMap: 1 }], [{ sourceMap: 'no' }], [1, null]]) {
   try {
@@ -28,10 +30,10 @@ for (const args of [[0], [201], ['x'], [1.5], [1, { sourceMap: 1 }], [{ sourceMa
 
 setTimeout(function onTimer() {
   console.log('timer', show(util.getCallSites()));
+  setImmediate(function onImmediate() {
+    console.log('immediate', show(util.getCallSites()));
+  });
 }, 1);
-setImmediate(function onImmediate() {
-  console.log('immediate', show(util.getCallSites()));
-});
 process.nextTick(function onTick() {
   console.log('tick', show(util.getCallSites()));
 });

@@ -469,15 +469,23 @@ impl Interp {
                         skip -= 1;
                         continue;
                     }
-                    let (script_name, line, column) = match self.sources.get(e.source as usize) {
-                        Some(src) => {
-                            let (l, c) = src.line_col(e.pos.start);
-                            (src.name.clone(), l, c)
+                    let Some(src) = self.sources.get(e.source as usize) else {
+                        continue;
+                    };
+                    let (line, column) = src.line_col(e.pos.start);
+                    let mut function_name = e.name.to_rust_string();
+                    // Eval code and `new Function` bodies have no script name in V8, and the
+                    // latter's function reports itself as `eval`.
+                    let script_name = if src.name == "eval" {
+                        if function_name == "anonymous" {
+                            function_name = "eval".to_string();
                         }
-                        None => continue,
+                        String::new()
+                    } else {
+                        src.name.clone()
                     };
                     out.push(CallSiteInfo {
-                        function_name: e.name.to_rust_string(),
+                        function_name,
                         script_name,
                         script_id: e.source + 1,
                         line,
