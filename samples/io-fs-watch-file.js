@@ -34,14 +34,15 @@ const other = () => console.log('never: removed before any change');
 console.log(fs.watchFile(file, other) === w, w.listenerCount('change'));
 fs.unwatchFile(file, other);
 console.log(w.listenerCount('change'), w.ref() === w, w.unref() === w, w.ref() === w);
-setTimeout(() => fs.writeFileSync(file, 'two two'), 80);
 
-// A missing file reports once, everything zeroed.
+// A missing file reports once, everything zeroed. Its first stat was queued after the
+// watched file's, so by now that one has its first stat: change the file.
 const missing = path.join(dir, 'missing.txt');
 fs.watchFile(missing, { interval: 10 }, (curr, prev) => {
   console.log('missing', curr.size, prev.size, curr.mtimeMs, prev.birthtimeMs, curr.mtime.getTime(),
     curr.isFile(), Object.keys(curr).length);
   fs.unwatchFile(missing);
+  setTimeout(() => fs.writeFileSync(file, 'two two'), 60);
 });
 
 // A watcher that is not persistent does not keep the process alive.

@@ -37,7 +37,7 @@ pub type Job = Box<dyn FnOnce() -> Completion + Send>;
 const POOL_SIZE: usize = 4;
 
 /// How long a poll phase waits at most for the quick jobs queued before it.
-const POLL_BARRIER: Duration = Duration::from_millis(20);
+const POLL_BARRIER: Duration = Duration::from_millis(50);
 
 /// One request waiting for its job.
 struct Pending {
