@@ -3,7 +3,6 @@
 const util = require('util');
 process.on('warning', (w) => console.log('warning', w.name, w.code, w.message));
 for (const k of Reflect.ownKeys(util)) {
-  if (k === 'setTraceSigInt') continue; // not in jsgen: a SIGINT watchdog
   const d = Object.getOwnPropertyDescriptor(util, k);
   console.log(k, 'value' in d ? typeof d.value : 'accessor', d.enumerable, d.writable, d.configurable);
 }
@@ -83,4 +82,8 @@ try {
 }
 util.aborted(ac.signal, {}).then(() => console.log('aborted resolved'));
 ac.abort();
+// setTraceSigInt turns the SIGINT watchdog on and off (tests/cli.rs sends the signal).
+util.setTraceSigInt(true);
+util.setTraceSigInt(false);
+console.log(util.setTraceSigInt.name, util.setTraceSigInt.length);
 console.log(util.toUSVString('a\ud800b'), util.toUSVString.name, util.isDeepStrictEqual.name);

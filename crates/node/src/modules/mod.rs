@@ -353,6 +353,11 @@ fn binding(it: &mut Interp) -> Obj {
         Ok(Value::Undefined)
     });
     it.define_method(&b, "callSite", 0, call_site);
+    // `binding.setTraceSigInt(enable)`: util.setTraceSigInt (crate::sigint).
+    it.define_method(&b, "setTraceSigInt", 1, |it, a| {
+        crate::sigint::set_trace_sigint(it, a.get(0).to_boolean());
+        Ok(Value::Undefined)
+    });
     // `binding.markPromiseAsHandled(p)`: V8's `Promise::MarkAsHandled` (no unhandled-rejection
     // report for `p`; util.markPromiseAsHandled has checked it is a promise).
     it.define_method(&b, "markPromiseAsHandled", 1, |_, a| {

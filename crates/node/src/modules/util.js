@@ -487,6 +487,11 @@ Object.defineProperties(module.exports, {
     get() { return require('internal/util/throttle'); },
   },
 });
+// util.setTraceSigInt(enable): Node's SigintWatchdog (jsgen has no workers, so no
+// ERR_WORKER_UNSUPPORTED_OPERATION).
+module.exports.setTraceSigInt = function setTraceSigInt(enable) {
+  binding.setTraceSigInt(!!enable);
+};
 for (const name of ['_errnoException', '_exceptionWithHostPort', 'convertProcessSignalToExitCode',
   'getCallSites', 'markPromiseAsHandled']) {
   binding.defineLazyExport(module.exports, name, 'internal/util/extra', name);
