@@ -1278,8 +1278,6 @@ function writev(fd, buffers, position, callback) {
     'write', fd, binding.concatBytes(buffers.map(viewBytes)), pos, null);
 }
 
-// Each buffer is filled in turn (one read each, as the readv(2) Node calls); a short read
-// ends it, as end of file.
 // libuv's read with no buffers: EINVAL (Node throws it; readv's callback gets it at once).
 function readvEinval() {
   const e = new Error('EINVAL: invalid argument, read');
@@ -1289,6 +1287,8 @@ function readvEinval() {
   return e;
 }
 
+// Each buffer is filled in turn (one read each, as the readv(2) Node calls); a short read
+// ends it, as end of file.
 function readvSync(fd, buffers, position) {
   fd = getValidatedFd(fd);
   validateBufferArray(buffers);
