@@ -13,8 +13,8 @@ for (const k of ['ReadStream', 'WriteStream', 'FileReadStream', 'FileWriteStream
   console.log(k, typeof d.get, d.get && d.get.name, typeof d.set, d.set && d.set.name,
     'value' in d, d.writable, d.enumerable, d.configurable);
 }
-// Node 24 also has openAsBlob, statfs, statfsSync, unwatchFile, watchFile and Utf8Stream.
-const missing = new Set(['openAsBlob', 'statfs', 'statfsSync', 'unwatchFile', 'watchFile', 'Utf8Stream']);
+// Node 24 also has Utf8Stream.
+const missing = new Set(['Utf8Stream']);
 console.log(Object.keys(fs).filter((k) => !missing.has(k)).join());
 console.log(Object.getOwnPropertyNames(fs).filter((k) => !Object.keys(fs).includes(k) && k !== '_jsgen').join());
 console.log(fs.promises === require('fs/promises'), fs.constants.O_RDONLY, fs.constants === fs.constants);
@@ -34,6 +34,19 @@ const b = Buffer.alloc(3);
 const c = Buffer.alloc(10);
 console.log('readvSync', fs.readvSync(fd, [a, b, c], 0), a.toString(), b.toString(), JSON.stringify(c.toString()));
 console.log('empty', fs.writevSync(fd, []));
+// readv with no buffers is libuv's EINVAL: thrown, or given to the callback at once.
+try {
+  fs.readvSync(fd, []);
+} catch (e) {
+  console.log(e.code, e.errno, e.syscall, e.message);
+}
+try {
+  fs.readvSync(fd, [], 0);
+} catch (e) {
+  console.log(e.code, e.message);
+}
+fs.readv(fd, [], (err, n, bufs) => console.log('readv []', err.code, err.message, n, bufs));
+console.log('after readv []');
 console.log(fs._toUnixTimestamp(new Date(1500)), fs._toUnixTimestamp(2), fs.lchmod, fs.lchmodSync);
 fs.writev(fd, [Buffer.from('!'), Buffer.from('?')], 11, (err, n, bufs) => {
   console.log('writev', err, n, bufs.length);

@@ -1154,3 +1154,74 @@ fn syntax_errors_name_the_goal_node_reports() {
         }
     }
 }
+
+/// Runs `script` (which prints `ready` first), sends it SIGINT once it has, and returns its
+/// stdout, stderr and the signal that ended it.
+fn interrupted(script: &str) -> (String, String, Option<i32>) {
+    use std::io::{BufRead, BufReader, Read};
+    use std::os::unix::process::ExitStatusExt;
+    let mut child = jsgen()
+        .args(["-e", script])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run jsgen");
+    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut first = String::new();
+    out.read_line(&mut first).expect("read stdout");
+    // Let the script get into its loop (or its wait) before the signal.
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let mut rest = String::new();
+    out.read_to_string(&mut rest).expect("read stdout");
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut err)
+        .expect("read stderr");
+    let status = child.wait().expect("wait");
+    (first + &rest, err, status.signal())
+}
+
+#[test]
+fn set_trace_sigint_prints_the_interrupted_stack_then_dies_of_the_signal() {
+    let (out, err, signal) = interrupted(
+        "require('util').setTraceSigInt(true); console.log('ready'); \
+         function spin() { for (;;) {} } spin();",
+    );
+    assert_eq!(out, "ready\n");
+    assert_eq!(signal, Some(2));
+    assert!(
+        err.starts_with(
+            "KEYBOARD_INTERRUPT: Script execution was interrupted by `SIGINT`\n    at spin ([eval]:1:"
+        ),
+        "{err}"
+    );
+    assert!(err.ends_with("\n\n"), "{err}");
+    // Idle in the event loop: the first line only, as Node.
+    let (out, err, signal) = interrupted(
+        "require('util').setTraceSigInt(true); console.log('ready'); setTimeout(() => {}, 20000);",
+    );
+    assert_eq!(out, "ready\n");
+    assert_eq!(signal, Some(2));
+    assert_eq!(
+        err,
+        "KEYBOARD_INTERRUPT: Script execution was interrupted by `SIGINT`\n"
+    );
+    // Turned off again: SIGINT ends the process silently.
+    let (out, err, signal) = interrupted(
+        "const u = require('util'); u.setTraceSigInt(true); u.setTraceSigInt(false); \
+         console.log('ready'); for (;;) {}",
+    );
+    assert_eq!(
+        (out.as_str(), err.as_str(), signal),
+        ("ready\n", "", Some(2))
+    );
+}

@@ -73,6 +73,11 @@ pub trait HostHooks {
     /// The job started by [`HostHooks::job_started`] ended.
     fn job_finished(&self, _it: &mut Interp, _saved: u64) {}
 
+    /// [`Interp::interrupt`] was found set while script code ran, before the interruption
+    /// error is thrown: a host that reports the interruption itself (Node's
+    /// `util.setTraceSigInt`) may end the process here, with the stack still in place.
+    fn interrupted(&self, _it: &mut Interp) {}
+
     /// The lines a stack trace prints below the host's entry frame
     /// ([`crate::interp::FrameKind::HostEntry`]), e.g. Node's CommonJS loader frames.
     fn entry_frames(&self) -> &[&str] {

@@ -190,7 +190,7 @@ pub fn install(it: &mut Interp, b: &Obj) {
         let cb = a.get(0);
         let req = request(it, a, 1)?;
         check_allowed(it, &req.file)?;
-        let id = crate::io::submit(it, cb, Box::new(move || Ok(Out::Child(req.run()))));
+        let id = crate::io::submit_slow(it, cb, Box::new(move || Ok(Out::Child(req.run()))));
         Ok(Value::Number(id as f64))
     });
     it.mark_frameless(&not_sync);

@@ -228,6 +228,8 @@ pub enum Out {
     Child(crate::child_process::ChildOut),
     /// A finished `zlib` job.
     Zlib(Result<Vec<u8>, crate::zlib::ZlibError>),
+    /// Plain numbers (`statfs`: type, bsize, frsize, blocks, bfree, bavail, files, ffree).
+    Numbers(Vec<f64>),
 }
 
 /// A text encoding of Node's.
@@ -477,6 +479,31 @@ pub enum Op {
         uid: u32,
         gid: u32,
     },
+    /// `statfs(2)` of the file system holding `path`.
+    Statfs {
+        path: String,
+    },
+}
+
+impl Op {
+    /// Whether the call finishes soon (see [`crate::io`]): anything but a read or write of a
+    /// descriptor that is not a regular file (stdin, a pipe, a terminal), or an open or
+    /// whole-file read of a FIFO, device or socket, which may wait.
+    pub fn is_quick(&self) -> bool {
+        use std::os::unix::fs::FileTypeExt;
+        match self {
+            Op::Read { fd, .. } | Op::ReadFd { fd, .. } | Op::Write { fd, .. } => {
+                with_fd(*fd, |f| f.metadata().is_ok_and(|m| m.is_file())).unwrap_or(true)
+            }
+            Op::Open { path, .. } | Op::ReadFile { path, .. } | Op::WriteFile { path, .. } => {
+                !std::fs::metadata(path).is_ok_and(|m| {
+                    let t = m.file_type();
+                    t.is_fifo() || t.is_char_device() || t.is_socket()
+                })
+            }
+            _ => true,
+        }
+    }
 }
 
 /// A `timespec` from seconds (fractions kept to the nanosecond, as libuv does).
@@ -659,6 +686,25 @@ impl Op {
                     fs::symlink_metadata(&path).map_err(|e| FsError::io(e, "lstat", &path))?
                 };
                 Ok(Out::Stat(stat_data(&m)))
+            }
+            Op::Statfs { path } => {
+                let c = c_path(&path, "statfs")?;
+                // SAFETY: `c` is a NUL-terminated path and `buf` a zeroed statfs that the
+                // call fills in; nothing is read from it unless the call succeeded.
+                let mut buf: libc::statfs = unsafe { std::mem::zeroed() };
+                if unsafe { libc::statfs(c.as_ptr(), &mut buf) } != 0 {
+                    return Err(FsError::new(last_errno(), "statfs", &path));
+                }
+                Ok(Out::Numbers(vec![
+                    buf.f_type as f64,
+                    buf.f_bsize as f64,
+                    buf.f_frsize as f64,
+                    buf.f_blocks as f64,
+                    buf.f_bfree as f64,
+                    buf.f_bavail as f64,
+                    buf.f_files as f64,
+                    buf.f_ffree as f64,
+                ]))
             }
             Op::Fstat { fd } => {
                 let m = with_fd(fd, |f| f.metadata())
@@ -969,6 +1015,10 @@ pub fn out_to_js(it: &mut Interp, out: Out) -> JsResult<Value> {
         Out::MaybeStr(s) => s.map_or(Value::Undefined, |s| Value::from(s.as_str())),
         Out::Child(c) => crate::child_process::child_to_js(it, c),
         Out::Zlib(r) => crate::zlib::result_to_js(it, r),
+        Out::Numbers(v) => {
+            let v = v.into_iter().map(Value::Number).collect();
+            Value::Object(it.new_array(v))
+        }
     })
 }
 
@@ -1093,6 +1143,11 @@ fn parse_op(it: &mut Interp, name: &str, a: &Args, base: usize) -> JsResult<Op> 
                 path,
                 follow: name == "stat",
             }
+        }
+        "statfs" => {
+            let path = s(it, 0)?;
+            check_fs_read(it, &path)?;
+            Op::Statfs { path }
         }
         "fstat" => Op::Fstat {
             fd: n(it, 0)? as i32,
@@ -1302,7 +1357,11 @@ fn fs_async(it: &mut Interp, a: &Args) -> JsResult<Value> {
         it.queue_tick(cb, vec![Value::Null, v]);
         return Ok(Value::Number(0.0));
     }
-    let id = crate::io::submit(it, cb, Box::new(move || op.run()));
+    let id = if op.is_quick() {
+        crate::io::submit(it, cb, Box::new(move || op.run()))
+    } else {
+        crate::io::submit_slow(it, cb, Box::new(move || op.run()))
+    };
     Ok(Value::Number(id as f64))
 }
 

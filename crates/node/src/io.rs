@@ -9,6 +9,15 @@
 //! Virtual time: while a ref'd request is pending the loop waits for it in real time before
 //! skipping to the next timer, so I/O completes before any later timer, as it does in Node
 //! for the short waits of ordinary file I/O.
+//!
+//! Completion order: libuv's four threads finish quick jobs in about the order they were
+//! queued, and a poll phase usually finds every job queued before it done, so Node calls
+//! them back in submission order (`fs.readFile(p, cb)` then `fs.promises.readFile(p)`: the
+//! callback first, every time). Here the threads race the interpreter: a job queued while
+//! the loop was busy could miss a poll phase that an older one made, putting its chain a trip
+//! ahead. So a poll phase first waits (up to [`POLL_BARRIER`]) for the quick jobs queued before
+//! it, then calls back what is done in submission order. A job that may block for long (a
+//! read of stdin or a pipe, a child process) is not quick: nothing waits for it.
 
 use std::collections::VecDeque;
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender};
@@ -27,11 +36,16 @@ pub type Job = Box<dyn FnOnce() -> Completion + Send>;
 
 const POOL_SIZE: usize = 4;
 
+/// How long a poll phase waits at most for the quick jobs queued before it.
+const POLL_BARRIER: Duration = Duration::from_millis(50);
+
 /// One request waiting for its job.
 struct Pending {
     id: u64,
     callback: Value,
     refed: bool,
+    /// A job that finishes soon (a file system call on a file): poll phases wait for it.
+    quick: bool,
     /// The continuation data (AsyncContextFrame) current when the request was made.
     context: Value,
 }
@@ -111,6 +125,29 @@ impl IoState {
         got
     }
 
+    /// The poll phase's start: collects what is done, waiting up to [`POLL_BARRIER`] for the
+    /// quick jobs queued so far, and puts the completions in submission order.
+    fn await_quick_jobs(&mut self) {
+        self.collect(Some(Duration::ZERO));
+        let deadline = std::time::Instant::now() + POLL_BARRIER;
+        let waited: Vec<u64> = self
+            .pending
+            .iter()
+            .filter(|p| p.quick)
+            .map(|p| p.id)
+            .collect();
+        loop {
+            let done = waited
+                .iter()
+                .all(|id| self.ready.iter().any(|(r, _)| r == id));
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if done || left.is_zero() || !self.collect(Some(left)) {
+                break;
+            }
+        }
+        self.ready.make_contiguous().sort_by_key(|(id, _)| *id);
+    }
+
     /// Marks request `id` as not keeping the process alive (or again keeping it).
     pub fn set_ref(&mut self, id: u64, refed: bool) {
         if let Some(p) = self.pending.iter_mut().find(|p| p.id == id) {
@@ -119,9 +156,18 @@ impl IoState {
     }
 }
 
-/// Queues `job` on the pool; `callback(err, value)` runs in a later poll phase. Returns the
-/// request id.
+/// Queues `job` (a quick one: see the module notes) on the pool; `callback(err, value)` runs
+/// in a later poll phase. Returns the request id.
 pub fn submit(it: &mut Interp, callback: Value, job: Job) -> u64 {
+    submit_as(it, callback, job, true)
+}
+
+/// [`submit`] for a job that may take long (a read of a pipe, a child process).
+pub fn submit_slow(it: &mut Interp, callback: Value, job: Job) -> u64 {
+    submit_as(it, callback, job, false)
+}
+
+fn submit_as(it: &mut Interp, callback: Value, job: Job, quick: bool) -> u64 {
     let context = it.continuation_data.clone();
     let io = &mut it.node_mut().io;
     io.start_pool();
@@ -131,6 +177,7 @@ pub fn submit(it: &mut Interp, callback: Value, job: Job) -> u64 {
         id,
         callback,
         refed: true,
+        quick,
         context,
     });
     if let Some(tx) = &io.jobs {
@@ -145,7 +192,7 @@ pub fn run_completions(
     it: &mut Interp,
     after: &mut dyn FnMut(&mut Interp, JsResult<Value>) -> Option<crate::event_loop::LoopEnd>,
 ) -> Result<bool, crate::event_loop::LoopEnd> {
-    it.node_mut().io.collect(Some(Duration::ZERO));
+    it.node_mut().io.await_quick_jobs();
     let mut ran = false;
     let n = it.node().io.ready.len();
     for _ in 0..n {

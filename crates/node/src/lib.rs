@@ -32,6 +32,7 @@ pub mod process;
 pub mod process_os;
 pub mod require;
 pub mod run;
+pub mod sigint;
 pub mod structured_clone;
 pub mod timers;
 pub mod url;
@@ -181,6 +182,10 @@ impl HostHooks for NodeHooks {
 
     fn require_frames(&self) -> &[&str] {
         &NODE_REQUIRE_FRAMES
+    }
+
+    fn interrupted(&self, it: &mut Interp) {
+        crate::sigint::report(it);
     }
 }
 

@@ -432,6 +432,115 @@ impl Interp {
     }
 }
 
+/// One frame of the call stack as V8's `StackTrace::CurrentStackTrace` reports it (Node's
+/// `util.getCallSites()`): the function's own name (not `Type.name`), the script's name and
+/// id, and the 1-based line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallSiteInfo {
+    pub function_name: String,
+    pub script_name: String,
+    /// The engine's index of the source (0 for the host's frames, which have no source).
+    pub script_id: u32,
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Interp {
+    /// The current call stack's script frames, innermost first, at most `limit`, after
+    /// dropping the innermost `skip` script frames (the core-module function asking).
+    /// Built-in functions have no script and are left out, as in V8; the host's own lines
+    /// (Node's loader below a main module, a timer's `listOnTimeout`) are parsed back into
+    /// frames. No async frames: V8's current stack trace has none.
+    pub fn call_sites(&self, mut skip: usize, limit: usize) -> Vec<CallSiteInfo> {
+        let hooks = self.hooks();
+        let mut out = Vec::new();
+        let push_line = |out: &mut Vec<CallSiteInfo>, line: &str| {
+            if let Some(site) = parse_host_frame(line) {
+                out.push(site);
+            }
+        };
+        for e in self.stack.iter().rev() {
+            if out.len() >= limit {
+                break;
+            }
+            match e.kind {
+                FrameKind::Js => {
+                    if skip > 0 {
+                        skip -= 1;
+                        continue;
+                    }
+                    let Some(src) = self.sources.get(e.source as usize) else {
+                        continue;
+                    };
+                    let (line, column) = src.line_col(e.pos.start);
+                    let mut function_name = e.name.to_rust_string();
+                    // Eval code and `new Function` bodies have no script name in V8, and the
+                    // latter's function reports itself as `eval`.
+                    let script_name = if src.name == "eval" {
+                        if function_name == "anonymous" {
+                            function_name = "eval".to_string();
+                        }
+                        String::new()
+                    } else {
+                        src.name.clone()
+                    };
+                    out.push(CallSiteInfo {
+                        function_name,
+                        script_name,
+                        script_id: e.source + 1,
+                        line,
+                        column,
+                    });
+                }
+                FrameKind::Native | FrameKind::NativeConstruct => {}
+                FrameKind::HostEntry if e.name.is_empty() => {
+                    for l in hooks.entry_frames() {
+                        push_line(&mut out, l);
+                    }
+                }
+                FrameKind::HostEntry => {
+                    for l in e.name.to_rust_string().split('\n') {
+                        push_line(&mut out, l);
+                    }
+                }
+                FrameKind::HostRequire => {
+                    for l in hooks.require_frames() {
+                        push_line(&mut out, l);
+                    }
+                }
+            }
+        }
+        out.truncate(limit);
+        out
+    }
+}
+
+/// A host frame line, `name (file:line:col)` or `file:line:col`, as a call site. The name is
+/// V8's function name: the part after `Type.`, without ` [as key]`, and empty for the
+/// functions Node's loader defines by assignment (`Module.prototype._compile = function`).
+fn parse_host_frame(line: &str) -> Option<CallSiteInfo> {
+    let line = line.trim().trim_start_matches("at ");
+    let (name, location) = match line.strip_suffix(')').and_then(|l| l.rsplit_once(" (")) {
+        Some((name, location)) => (name, location),
+        None => ("", line),
+    };
+    let (rest, column) = location.rsplit_once(':')?;
+    let (script, line_no) = rest.rsplit_once(':')?;
+    let name = name.split(" [as ").next().unwrap_or(name);
+    let function_name = match name {
+        "Module._compile" | "Object..js" | "Module.load" | "Module._load" | "Module.require" => "",
+        _ if name.starts_with('#') => name,
+        _ => name.rsplit_once('.').map_or(name, |(_, f)| f),
+    };
+    Some(CallSiteInfo {
+        function_name: function_name.to_string(),
+        script_name: script.to_string(),
+        script_id: 0,
+        line: line_no.parse().ok()?,
+        column: column.parse().ok()?,
+    })
+}
+
 /// V8's `AppendMethodCall`: `Type.function [as method]`, or `Type.method` /
 /// `Type.<anonymous>` for an anonymous function; a plain name when the call had no receiver.
 fn method_call_name(function_name: &str, f: &CapturedFrame) -> String {

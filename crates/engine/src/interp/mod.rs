@@ -499,6 +499,7 @@ impl Interp {
                 self.exiting = Some(code);
                 return Err(self.exit_sentinel());
             }
+            self.hooks().interrupted(self);
             return Err(self.plain_error(INTERRUPTED_MESSAGE));
         }
         Ok(())

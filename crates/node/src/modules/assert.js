@@ -2,8 +2,7 @@
 // Node v20's messages for the simple cases (lib/assert.js, lib/internal/assert/assertion_error.js).
 'use strict';
 const util = require('util');
-const isDeepEqual = util.__isDeepEqual;
-const isPartialDeepStrictEqual = util.__isPartialDeepStrictEqual;
+const { isDeepEqual, isPartialDeepStrictEqual } = require('internal/util/comparisons');
 
 const kReadableOperator = {
   deepStrictEqual: 'Expected values to be strictly deep-equal:',
@@ -33,75 +32,9 @@ function inspectValue(val) {
   });
 }
 
-// Node 24's line diff (lib/internal/assert/myers_diff.js): Myers' algorithm on the two
-// inspections; for objects, lines that differ only by a trailing comma count as equal.
+// Node 24's line diff (internal/assert/myers_diff, shared with util.diff).
+const { myersDiff, kInsert, kDelete, kNop } = require('internal/assert/myers_diff');
 const kNopLinesToCollapse = 5;
-const kInsert = 1, kDelete = -1, kNop = 0;
-
-function areLinesEqual(actual, expected, checkCommaDisparity) {
-  if (actual === expected) return true;
-  if (checkCommaDisparity) return (actual + ',') === expected || actual === (expected + ',');
-  return false;
-}
-
-function myersDiff(actual, expected, checkCommaDisparity) {
-  const actualLength = actual.length;
-  const expectedLength = expected.length;
-  const max = actualLength + expectedLength;
-  const v = new Int32Array(2 * max + 1);
-  const trace = [];
-  for (let diffLevel = 0; diffLevel <= max; diffLevel++) {
-    trace.push(new Int32Array(v));
-    for (let diagonalIndex = -diffLevel; diagonalIndex <= diffLevel; diagonalIndex += 2) {
-      const offset = diagonalIndex + max;
-      const previousOffset = v[offset - 1];
-      const nextOffset = v[offset + 1];
-      let x = diagonalIndex === -diffLevel || (diagonalIndex !== diffLevel && previousOffset < nextOffset)
-        ? nextOffset
-        : previousOffset + 1;
-      let y = x - diagonalIndex;
-      while (x < actualLength && y < expectedLength && areLinesEqual(actual[x], expected[y], checkCommaDisparity)) {
-        x++;
-        y++;
-      }
-      v[offset] = x;
-      if (x >= actualLength && y >= expectedLength) {
-        return backtrack(trace, actual, expected, checkCommaDisparity);
-      }
-    }
-  }
-  return [];
-}
-
-function backtrack(trace, actual, expected, checkCommaDisparity) {
-  const max = actual.length + expected.length;
-  let x = actual.length;
-  let y = expected.length;
-  const result = [];
-  for (let diffLevel = trace.length - 1; diffLevel >= 0; diffLevel--) {
-    const v = trace[diffLevel];
-    const diagonalIndex = x - y;
-    const offset = diagonalIndex + max;
-    const prevDiagonalIndex = diagonalIndex === -diffLevel ||
-      (diagonalIndex !== diffLevel && v[offset - 1] < v[offset + 1])
-      ? diagonalIndex + 1
-      : diagonalIndex - 1;
-    const prevX = v[prevDiagonalIndex + max];
-    const prevY = prevX - prevDiagonalIndex;
-    while (x > prevX && y > prevY) {
-      const actualItem = actual[x - 1];
-      const value = checkCommaDisparity && !actualItem.endsWith(',') ? expected[y - 1] : actualItem;
-      result.push([kNop, value]);
-      x--;
-      y--;
-    }
-    if (diffLevel > 0) {
-      if (x > prevX) result.push([kInsert, actual[--x]]);
-      else result.push([kDelete, expected[--y]]);
-    }
-  }
-  return result;
-}
 
 // printMyersDiff without colors: runs of more than five unchanged lines collapse to `...`.
 function printMyersDiff(diff) {

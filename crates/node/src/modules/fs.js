@@ -145,15 +145,18 @@ function Stats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
   this.birthtimeMs = birthtimeMs;
 }
 Object.setPrototypeOf(Stats.prototype, StatsBase.prototype);
+// The dates are made on first read and kept as own enumerable properties (Node's
+// lazyDateFields), so `Object.keys(stats)` and console.log show the ones that were read.
 for (const name of ['atime', 'mtime', 'ctime', 'birthtime']) {
-  const key = Symbol(name);
+  const setOwn = (self, value) => {
+    Object.defineProperty(self, name, { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
   Object.defineProperty(Stats.prototype, name, {
-    enumerable: false,
+    enumerable: true,
     configurable: true,
-    get() { return this[key] ?? (this[key] = dateFromMs(this[name + 'Ms'])); },
-    set(value) {
-      Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
-    },
+    get() { return setOwn(this, dateFromMs(this[name + 'Ms'])); },
+    set(value) { setOwn(this, value); },
   });
 }
 Stats.prototype._checkModeProperty = function (property) {
@@ -162,6 +165,38 @@ Stats.prototype._checkModeProperty = function (property) {
 
 function makeStats(a) {
   return new Stats(...a);
+}
+
+// fs.statfs's result (Node's StatFs), numbers or, with `bigint: true`, bigints.
+class StatFs {
+  constructor(type, bsize, frsize, blocks, bfree, bavail, files, ffree) {
+    this.type = type;
+    this.bsize = bsize;
+    this.frsize = frsize;
+    this.blocks = blocks;
+    this.bfree = bfree;
+    this.bavail = bavail;
+    this.files = files;
+    this.ffree = ffree;
+  }
+}
+function makeStatFs(a, bigint) {
+  return new StatFs(...(bigint ? a.map(BigInt) : a));
+}
+
+function statfs(path, options = { bigint: false }, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = {};
+  }
+  maybeCallback(callback);
+  path = getValidatedPath(path);
+  const bigint = !!options?.bigint;
+  call((err, a) => (err ? callback(err) : callback(null, makeStatFs(a, bigint))), 'statfs', path);
+}
+
+function statfsSync(path, options = { bigint: false }) {
+  return makeStatFs(binding.fsSync('statfs', getValidatedPath(path)), !!options?.bigint);
 }
 
 class Dirent {
@@ -1164,6 +1199,34 @@ function watch(filename, options, listener) {
   return new (lazyWatcher())(filename, options, listener);
 }
 
+// fs.watchFile / fs.unwatchFile live in node:internal/fs/watchers, loaded by the first
+// watchFile (no watcher can exist before it).
+let watchers;
+function watchFile(filename, options, listener) {
+  watchers ??= require('internal/fs/watchers');
+  return watchers.watchFile(filename, options, listener);
+}
+
+function unwatchFile(filename, listener) {
+  if (watchers === undefined) {
+    getValidatedPath(filename);
+    return;
+  }
+  watchers.unwatchFile(filename, listener);
+}
+
+// fs.openAsBlob: a Blob whose bytes are read from the file when the Blob is read (the file
+// is stat'ed now: a missing file throws), NotReadableError if it changed in between.
+function openAsBlob(path, options = {}) {
+  if (options === null || typeof options !== 'object') {
+    throw binding.invalidArgType('options', 'of type object', options);
+  }
+  const type = options.type || '';
+  if (typeof type !== 'string') throw binding.invalidArgType('options.type', 'of type string', type);
+  path = getValidatedPath(path);
+  return Promise.resolve(require('internal/blob').createBlobFromFilePath(path, { type }));
+}
+
 // ---- glob ---------------------------------------------------------------------------------------
 
 function glob(pattern, options, callback) {
@@ -1215,11 +1278,21 @@ function writev(fd, buffers, position, callback) {
     'write', fd, binding.concatBytes(buffers.map(viewBytes)), pos, null);
 }
 
+// libuv's read with no buffers: EINVAL (Node throws it; readv's callback gets it at once).
+function readvEinval() {
+  const e = new Error('EINVAL: invalid argument, read');
+  e.errno = -22;
+  e.code = 'EINVAL';
+  e.syscall = 'read';
+  return e;
+}
+
 // Each buffer is filled in turn (one read each, as the readv(2) Node calls); a short read
 // ends it, as end of file.
 function readvSync(fd, buffers, position) {
   fd = getValidatedFd(fd);
   validateBufferArray(buffers);
+  if (buffers.length === 0) throw readvEinval();
   let pos = typeof position === 'number' ? position : -1;
   let total = 0;
   for (const b of buffers) {
@@ -1238,6 +1311,10 @@ function readv(fd, buffers, position, callback) {
   fd = getValidatedFd(fd);
   validateBufferArray(buffers);
   callback = maybeCallback(callback || position);
+  if (buffers.length === 0) {
+    callback(readvEinval(), 0, buffers);
+    return;
+  }
   let pos = typeof position === 'number' ? position : -1;
   let total = 0;
   let i = 0;
@@ -1249,7 +1326,7 @@ function readv(fd, buffers, position, callback) {
     }
     const view = viewBytes(buffers[i++]);
     call((err, got) => {
-      if (err) return callback(err);
+      if (err) return callback(err, 0, buffers);
       const n = binding.copyInto(view, 0, got);
       total += n;
       if (pos !== -1) pos += n;
@@ -1367,6 +1444,7 @@ module.exports = {
   mkdtempDisposableSync,
   open,
   openSync: sync.openSync,
+  openAsBlob,
   readdir,
   readdirSync,
   read,
@@ -1386,16 +1464,20 @@ module.exports = {
   rmdir,
   rmdirSync,
   stat: statLike('stat'),
+  statfs,
   statSync,
+  statfsSync,
   symlink,
   symlinkSync: sync.symlinkSync,
   truncate,
   truncateSync: sync.truncateSync,
+  unwatchFile,
   unlink: simple('unlink'),
   unlinkSync: sync.unlinkSync,
   utimes: timesOp('utimes'),
   utimesSync: sync.utimesSync,
   watch,
+  watchFile,
   writeFile,
   writeFileSync,
   write,
@@ -1470,7 +1552,7 @@ Object.defineProperty(module.exports, '_jsgen', {
     DirentFromStats,
     // For node:internal/fs/streams and node:internal/fs/promises.
     internals: {
-      open, close, call, getOptions, getValidatedPath, Dir, bytes, constants, cpAsync,
+      open, close, call, getOptions, makeStatFs, getValidatedPath, Dir, bytes, constants, cpAsync,
       diffSnapshots, direntsOf, encodingOf, lazyStreams, makeStats, mkdirArgs, parseMode,
       readdirRecursive, rmError, stringToFlags, toUnixTimestamp, validateCpOptions, validateId,
       watchSnapshot, writeArgs,

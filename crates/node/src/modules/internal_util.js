@@ -5,10 +5,13 @@
 
 const warned = new Set();
 
-function deprecate(fn, msg, code) {
+function deprecate(fn, msg, code, modifyPrototype = true) {
+  if (code !== undefined && typeof code !== 'string') {
+    throw binding.invalidArgType('code', 'of type string', code);
+  }
   let warnedThis = false;
   function deprecated(...args) {
-    if (!warnedThis && !(code !== undefined && warned.has(code))) {
+    if (!process.noDeprecation && !warnedThis && !(code !== undefined && warned.has(code))) {
       warnedThis = true;
       if (code !== undefined) warned.add(code);
       binding.emitWarning(code !== undefined ? '[' + code + '] DeprecationWarning' : 'DeprecationWarning', msg);
@@ -16,7 +19,15 @@ function deprecate(fn, msg, code) {
     if (new.target) return Reflect.construct(fn, args, new.target);
     return Reflect.apply(fn, this, args);
   }
-  Object.setPrototypeOf(deprecated, fn);
+  if (modifyPrototype) {
+    // The wrapper keeps fn's prototype chain, `prototype` and `length`, as Node's does.
+    Object.setPrototypeOf(deprecated, fn);
+    if (fn.prototype) deprecated.prototype = fn.prototype;
+    Object.defineProperty(deprecated, 'length', {
+      __proto__: null,
+      ...Object.getOwnPropertyDescriptor(fn, 'length'),
+    });
+  }
   return deprecated;
 }
 

@@ -29,6 +29,25 @@ const MODULES: &[(&str, &str)] = &[
         "internal/util/parse_args",
         include_str!("internal_parse_args.js"),
     ),
+    ("internal/mime", include_str!("internal/mime.js")),
+    ("internal/util/diff", include_str!("internal/util_diff.js")),
+    ("internal/util/extra", include_str!("internal/util_extra.js")),
+    (
+        "internal/util/debounce",
+        include_str!("internal/util_debounce.js"),
+    ),
+    (
+        "internal/util/throttle",
+        include_str!("internal/util_throttle.js"),
+    ),
+    (
+        "internal/util/comparisons",
+        include_str!("internal/comparisons.js"),
+    ),
+    (
+        "internal/assert/myers_diff",
+        include_str!("internal/myers_diff.js"),
+    ),
     ("buffer", include_str!("buffer.js")),
     ("internal/encoding", include_str!("internal_encoding.js")),
     ("crypto", include_str!("crypto.js")),
@@ -57,6 +76,7 @@ const MODULES: &[(&str, &str)] = &[
     ("internal/fs/glob", include_str!("internal/fs_glob.js")),
     ("internal/fs/streams", include_str!("internal/fs_streams.js")),
     ("internal/fs/promises", include_str!("internal/fs_promises.js")),
+    ("internal/fs/watchers", include_str!("internal/fs_watchers.js")),
     (
         "fs/promises",
         "'use strict'; module.exports = require('fs').promises;",
@@ -333,6 +353,56 @@ fn binding(it: &mut Interp) -> Obj {
         Ok(Value::Undefined)
     });
     it.define_method(&b, "callSite", 0, call_site);
+    // `binding.setTraceSigInt(enable)`: util.setTraceSigInt (crate::sigint).
+    it.define_method(&b, "setTraceSigInt", 1, |it, a| {
+        crate::sigint::set_trace_sigint(it, a.get(0).to_boolean());
+        Ok(Value::Undefined)
+    });
+    // `binding.markPromiseAsHandled(p)`: V8's `Promise::MarkAsHandled` (no unhandled-rejection
+    // report for `p`; util.markPromiseAsHandled has checked it is a promise).
+    it.define_method(&b, "markPromiseAsHandled", 1, |_, a| {
+        if let Value::Object(p) = a.get(0) {
+            if let ObjectKind::Promise(pd) = &mut p.borrow_mut().kind {
+                pd.is_handled = true;
+            }
+        }
+        Ok(Value::Undefined)
+    });
+    // `binding.getCallSites(n)`: util.getCallSites' frames, below the util.js function that
+    // asks, as null-prototype objects in Node 24's key order.
+    it.define_method(&b, "getCallSites", 1, |it, a| {
+        let n = it.to_number(&a.get(0))?;
+        let limit = if n.is_finite() && n > 0.0 {
+            n.min(200.0) as usize
+        } else {
+            0
+        };
+        let sites = it.call_sites(1, limit);
+        let mut out = Vec::with_capacity(sites.len());
+        for site in sites {
+            let o = Obj::new(None, ObjectKind::Ordinary);
+            o.define(
+                "functionName",
+                Value::from(site.function_name.as_str()),
+                Attrs::DEFAULT,
+            );
+            o.define(
+                "scriptId",
+                Value::from(site.script_id.to_string().as_str()),
+                Attrs::DEFAULT,
+            );
+            o.define(
+                "scriptName",
+                Value::from(site.script_name.as_str()),
+                Attrs::DEFAULT,
+            );
+            o.define("lineNumber", Value::from(site.line), Attrs::DEFAULT);
+            o.define("columnNumber", Value::from(site.column), Attrs::DEFAULT);
+            o.define("column", Value::from(site.column), Attrs::DEFAULT);
+            out.push(Value::Object(o));
+        }
+        Ok(Value::Object(it.new_array(out)))
+    });
     // Node's `internalBinding(name)`: the natives of one subsystem, made on request.
     it.define_method(&b, "internalBinding", 1, |it, a| {
         let name = it.to_string(&a.get(0))?.to_rust_string();

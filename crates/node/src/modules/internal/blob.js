@@ -1,6 +1,7 @@
 // node:internal/blob — Blob and File (the File API, https://w3c.github.io/FileAPI/) as Node 24
 // has them: the globals and `require('buffer').Blob/File`. A blob holds its bytes as a list
-// of immutable parts (copies of the sources, shared between a blob and its slices); `stream()`
+// of immutable parts (copies of the sources, shared between a blob and its slices, or a
+// FilePart of fs.openAsBlob's file, read when the blob is read); `stream()`
 // yields one chunk per part, as Node's does. Node's `stream()` is a byte stream; jsgen's web
 // streams have no byte streams yet, so it is a default ReadableStream of Uint8Arrays
 // (DESIGN.md, "Web streams").
@@ -52,14 +53,74 @@ function createBlob(parts, size, type) {
   return blob;
 }
 
+// A part of a file-backed blob (fs.openAsBlob): `length` bytes at `offset` in the file, read
+// when the blob is read. As in Node, the file must still have the size and modification time
+// it had when the blob was made, else the read fails with a NotReadableError DOMException.
+class FilePart {
+  constructor(path, offset, length, fileSize, mtimeMs) {
+    this.path = path;
+    this.offset = offset;
+    this.length = length;
+    this.fileSize = fileSize;
+    this.mtimeMs = mtimeMs;
+  }
+
+  subarray(start, end) {
+    return new FilePart(this.path, this.offset + start, end - start, this.fileSize, this.mtimeMs);
+  }
+
+  read() {
+    const out = new Uint8Array(this.length);
+    let fd = -1;
+    try {
+      const st = binding.fsSync('stat', this.path);
+      if (st[8] !== this.fileSize || st[11] !== this.mtimeMs) throw null;
+      fd = binding.fsSync('open', this.path, 0, 0o666);
+      let done = 0;
+      while (done < this.length) {
+        const got = binding.fsSync('read', fd, this.length - done, this.offset + done);
+        if (got.length === 0) throw null;
+        out.set(got, done);
+        done += got.length;
+      }
+    } catch {
+      throw new DOMException('The blob could not be read', 'NotReadableError');
+    } finally {
+      if (fd !== -1) binding.fsSync('close', fd);
+    }
+    return out;
+  }
+}
+
+function partBytes(p) {
+  return p instanceof FilePart ? p.read() : p;
+}
+
+// fs.openAsBlob's blob: the file is stat'ed now (a missing file throws Node's ENOENT error).
+function createBlobFromFilePath(path, options) {
+  const st = binding.fsSync('stat', path);
+  const size = st[8];
+  const parts = size > 0 ? [new FilePart(path, 0, size, size, st[11])] : [];
+  return createBlob(parts, size, options?.type ?? '');
+}
+
 function concatParts(state) {
   const out = new Uint8Array(state.size);
   let offset = 0;
   for (const p of state.parts) {
-    out.set(p, offset);
+    out.set(partBytes(p), offset);
     offset += p.length;
   }
   return out;
+}
+
+// A blob's bytes as a promise (rejected when a file part cannot be read).
+function readAll(blob, then) {
+  try {
+    return Promise.resolve(then(concatParts(blob[kState])));
+  } catch (e) {
+    return Promise.reject(e);
+  }
 }
 
 class Blob {
@@ -126,18 +187,18 @@ class Blob {
 
   arrayBuffer() {
     if (!isBlob(this)) return Promise.reject(invalidThis('Blob'));
-    return Promise.resolve(concatParts(this[kState]).buffer);
+    return readAll(this, (bytes) => bytes.buffer);
   }
 
   text() {
     if (!isBlob(this)) return Promise.reject(invalidThis('Blob'));
     const { TextDecoder } = require('internal/encoding');
-    return Promise.resolve(new TextDecoder().decode(concatParts(this[kState])));
+    return readAll(this, (bytes) => new TextDecoder().decode(bytes));
   }
 
   bytes() {
     if (!isBlob(this)) return Promise.reject(invalidThis('Blob'));
-    return Promise.resolve(concatParts(this[kState]));
+    return readAll(this, (bytes) => bytes);
   }
 
   stream() {
@@ -147,7 +208,7 @@ class Blob {
     let i = 0;
     return new ReadableStream({
       pull(c) {
-        if (i < parts.length) c.enqueue(parts[i++].slice());
+        if (i < parts.length) c.enqueue(partBytes(parts[i++]).slice());
         if (i >= parts.length) c.close();
       },
     }, { highWaterMark: 0 });
@@ -206,4 +267,4 @@ Object.defineProperties(File.prototype, {
   [Symbol.toStringTag]: { value: 'File', writable: false, enumerable: false, configurable: true },
 });
 
-module.exports = { Blob, File, isBlob };
+module.exports = { Blob, File, isBlob, createBlobFromFilePath };

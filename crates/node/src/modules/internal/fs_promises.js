@@ -7,8 +7,8 @@ const EE = require('events');
 const pathModule = require('path');
 const {
   Dir, bytes, call, constants, cpAsync, diffSnapshots, direntsOf, encodingOf, getOptions,
-  getValidatedPath, lazyStreams, makeStats, mkdirArgs, parseMode, readdirRecursive, rmError,
-  stringToFlags, toUnixTimestamp, validateCpOptions, validateId, watchSnapshot, writeArgs,
+  getValidatedPath, lazyStreams, makeStatFs, makeStats, mkdirArgs, parseMode, readdirRecursive,
+  rmError, stringToFlags, toUnixTimestamp, validateCpOptions, validateId, watchSnapshot, writeArgs,
 } = require('fs')._jsgen.internals;
 const { F_OK } = constants;
 
@@ -167,6 +167,9 @@ const promises = {
   },
   async lstat(path) { return makeStats(await promised('lstat', getValidatedPath(path))); },
   async stat(path) { return makeStats(await promised('stat', getValidatedPath(path))); },
+  async statfs(path, options = { bigint: false }) {
+    return makeStatFs(await promised('statfs', getValidatedPath(path)), !!options?.bigint);
+  },
   async link(existingPath, newPath) {
     return promised('link', getValidatedPath(existingPath, 'existingPath'), getValidatedPath(newPath, 'newPath'));
   },
