@@ -129,21 +129,28 @@ impl IoState {
     /// quick jobs queued so far, and puts the completions in submission order.
     fn await_quick_jobs(&mut self) {
         self.collect(Some(Duration::ZERO));
-        let deadline = std::time::Instant::now() + POLL_BARRIER;
-        let waited: Vec<u64> = self
+        // The quick jobs queued so far that have not finished (a set: a script may have
+        // thousands of reads in flight).
+        let mut waited: std::collections::HashSet<u64> = self
             .pending
             .iter()
             .filter(|p| p.quick)
             .map(|p| p.id)
             .collect();
-        loop {
-            let done = waited
-                .iter()
-                .all(|id| self.ready.iter().any(|(r, _)| r == id));
+        for (id, _) in &self.ready {
+            waited.remove(id);
+        }
+        let deadline = std::time::Instant::now() + POLL_BARRIER;
+        let mut seen = self.ready.len();
+        while !waited.is_empty() {
             let left = deadline.saturating_duration_since(std::time::Instant::now());
-            if done || left.is_zero() || !self.collect(Some(left)) {
+            if left.is_zero() || !self.collect(Some(left)) {
                 break;
             }
+            for (id, _) in self.ready.iter().skip(seen) {
+                waited.remove(id);
+            }
+            seen = self.ready.len();
         }
         self.ready.make_contiguous().sort_by_key(|(id, _)| *id);
     }
