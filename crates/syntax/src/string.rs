@@ -1118,6 +1118,60 @@ mod tests {
     }
 
     #[test]
+    fn gathering_appends_with_reads_and_shared_ropes() {
+        // A string read (flattened) below the pending pieces, and two strings appended to
+        // from one rope: every result keeps its own units.
+        let mut s = JsStr::from(long('g').as_str());
+        let mut expect = long('g');
+        let mut kept = Vec::new();
+        for i in 0..3000 {
+            let piece = format!("{}", i % 10);
+            s = s.concat(&JsStr::from(piece.as_str()));
+            expect.push_str(&piece);
+            if i % 97 == 0 {
+                kept.push((s.clone(), expect.clone()));
+            }
+            if i % 301 == 0 {
+                assert_eq!(s.units().len(), expect.len());
+            }
+        }
+        let (base, base_text) = kept[5].clone();
+        let a = (0..500).fold(base.clone(), |a, _| a.concat(&JsStr::from("a")));
+        let b = (0..500).fold(base.clone(), |b, _| b.concat(&JsStr::from("bb")));
+        assert_eq!(
+            a.to_rust_string(),
+            format!("{base_text}{}", "a".repeat(500))
+        );
+        assert_eq!(
+            b.to_rust_string(),
+            format!("{base_text}{}", "bb".repeat(500))
+        );
+        assert_eq!(s.to_rust_string(), expect);
+        for (k, text) in kept {
+            assert_eq!(k.to_rust_string(), text);
+        }
+    }
+
+    #[test]
+    fn short_strings_are_inline() {
+        for text in ["", "ab", "twelve units", "thirteen unit", "é😀x"] {
+            let s = JsStr::from(text);
+            assert_eq!(s.to_rust_string(), text);
+            let units: Vec<u16> = text.encode_utf16().collect();
+            assert_eq!(JsStr::from_slice(&units), s);
+            assert_eq!(JsStr::from_units(units.clone()), s);
+            assert_eq!(
+                matches!(s.0.body, Body::Inline(_)),
+                units.len() <= INLINE_LEN
+            );
+        }
+        let c = JsStr::from("abcdef").concat(&JsStr::from("ghijkl"));
+        assert!(matches!(c.0.body, Body::Inline(_)));
+        assert_eq!(c.to_rust_string(), "abcdefghijkl");
+        assert_eq!(c.slice(2, 5).to_rust_string(), "cde");
+    }
+
+    #[test]
     fn deep_ropes_drop_and_flatten_without_recursion() {
         // Runs on the test thread's small stack: a recursive drop or flatten would overflow.
         let mut s = JsStr::from(long('d').as_str());
