@@ -12,8 +12,6 @@
 use std::cell::{Ref, RefCell, RefMut};
 use std::rc::Rc;
 
-use rustc_hash::FxHashMap;
-
 use crate::gc::{Gc, Trace, Tracer};
 use crate::interp::error_stack::CapturedStack;
 use crate::string::JsStr;
@@ -256,9 +254,37 @@ pub struct PropMap {
 /// every `push`).
 #[derive(Default, Debug)]
 struct PropIndex {
-    positions: FxHashMap<PropKey, u32>,
+    /// `(position in entries, 32 bits of the key's hash)`: 8 bytes a slot, where a map from
+    /// the key (16 bytes, a second reference to it) to the position took 24; the keys are
+    /// compared in `entries`, and growing the table rehashes from the stored bits.
+    positions: jsgen_syntax::hashbrown::HashTable<(u32, u32)>,
     holes: usize,
     index_keys: usize,
+}
+
+impl PropIndex {
+    fn add(&mut self, key: &PropKey, i: usize) {
+        let h = key_hash(key);
+        self.positions
+            .insert_unique(slot_hash(h), (i as u32, h), |&(_, h)| slot_hash(h));
+    }
+}
+
+/// The 32 bits of a key's hash a [`PropIndex`] keeps (the high half of FxHash's result,
+/// its better-mixed bits).
+#[inline]
+fn key_hash(key: &PropKey) -> u32 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    key.hash(&mut h);
+    (h.finish() >> 32) as u32
+}
+
+/// The table's 64-bit hash of the kept bits (hashbrown takes the bucket from the low bits
+/// and the control byte from the top 7).
+#[inline]
+fn slot_hash(h: u32) -> u64 {
+    (u64::from(h) << 32) | u64::from(h)
 }
 
 thread_local! {
@@ -281,11 +307,23 @@ impl PropMap {
     #[inline]
     pub fn find(&self, key: &PropKey) -> Option<usize> {
         if let Some(ix) = &self.index {
-            return ix.positions.get(key).map(|&i| i as usize);
+            return self.find_indexed(ix, key);
         }
         self.entries
             .iter()
             .position(|e| matches!(e, Some((k, _)) if k.fast_eq(key)))
+    }
+    fn find_indexed(&self, ix: &PropIndex, key: &PropKey) -> Option<usize> {
+        let h = key_hash(key);
+        ix.positions
+            .find(slot_hash(h), |&(i, eh)| {
+                eh == h && self.key_at(i as usize).is_some_and(|k| k.fast_eq(key))
+            })
+            .map(|&(i, _)| i as usize)
+    }
+    #[inline]
+    fn key_at(&self, i: usize) -> Option<&PropKey> {
+        self.entries.get(i).and_then(|e| e.as_ref()).map(|(k, _)| k)
     }
     /// The entry at position `i` of the insertion order (`None` for a deleted one).
     #[inline]
@@ -384,7 +422,7 @@ impl PropMap {
         }
         if let Some(ix) = &mut self.index {
             ix.index_keys += usize::from(matches!(key, PropKey::Index(_)));
-            ix.positions.insert(key.clone(), self.entries.len() as u32);
+            ix.add(&key, self.entries.len());
         }
         self.entries.push(Some((key, prop)));
         if self.index.is_none() && self.entries.len() > Self::INDEX_THRESHOLD {
@@ -403,7 +441,7 @@ impl PropMap {
         }
         if let Some(ix) = &mut self.index {
             ix.index_keys += usize::from(matches!(key, PropKey::Index(_)));
-            ix.positions.insert(key.clone(), self.entries.len() as u32);
+            ix.add(&key, self.entries.len());
         }
         self.entries.push(Some((key, prop)));
         if self.index.is_none() && self.entries.len() > Self::INDEX_THRESHOLD {
@@ -415,7 +453,13 @@ impl PropMap {
         match &mut self.index {
             None => self.entries.remove(i).map(|(_, p)| p),
             Some(ix) => {
-                ix.positions.remove(key);
+                let h = key_hash(key);
+                if let Ok(e) = ix
+                    .positions
+                    .find_entry(slot_hash(h), |&(j, eh)| eh == h && j as usize == i)
+                {
+                    e.remove();
+                }
                 ix.index_keys -= usize::from(matches!(key, PropKey::Index(_)));
                 let (_, p) = self.entries.get_mut(i)?.take()?;
                 ix.holes += 1;
@@ -428,20 +472,18 @@ impl PropMap {
         }
     }
     fn rebuild_index(&mut self) {
-        let mut ix = FxHashMap::default();
-        ix.reserve(self.entries.len());
-        let mut index_keys = 0;
+        let mut ix = PropIndex {
+            positions: jsgen_syntax::hashbrown::HashTable::with_capacity(self.entries.len()),
+            holes: 0,
+            index_keys: 0,
+        };
         for (i, e) in self.entries.iter().enumerate() {
             if let Some((k, _)) = e {
-                index_keys += usize::from(matches!(k, PropKey::Index(_)));
-                ix.insert(k.clone(), i as u32);
+                ix.index_keys += usize::from(matches!(k, PropKey::Index(_)));
+                ix.add(k, i);
             }
         }
-        self.index = Some(Box::new(PropIndex {
-            positions: ix,
-            holes: 0,
-            index_keys,
-        }));
+        self.index = Some(Box::new(ix));
     }
     /// Makes room for `n` more properties: exactly `n` in an empty map (a `Vec`'s first
     /// growth would round up to four entries, 192 bytes, past glibc's fast bins), so a

@@ -14,3 +14,8 @@ pub mod parser;
 pub mod regexp;
 pub mod resolve;
 pub mod string;
+
+/// The hash table the interner uses, for the engine's tables of the same kind (one copy of
+/// the crate; a new dependency of the engine would change its symbol names, see
+/// `startup-order.txt`).
+pub use hashbrown;

@@ -29,25 +29,49 @@ pub const ROPE_MIN_LEN: usize = 128;
 /// ([`JsStr::slice`]); shorter ones are copied (V8's `SlicedString::kMinLength` is 13).
 pub const SLICE_MIN_LEN: usize = 16;
 
+/// The longest leaf [`JsStr::concat`] makes by joining a short piece to the short end of a
+/// rope: each append copies at most this many units, and a rope built by small appends
+/// holds one node and one leaf per this many units.
+pub const LEAF_MAX_LEN: usize = 256;
+
 #[derive(Clone)]
 pub struct JsStr(Rc<Inner>);
 
-/// A string is either *flat* (`flat` holds its code units), a *slice* (`slice` names a flat
-/// string and the offset of this one's units in it, `flat` is empty) or a *rope* (`parts`
-/// holds the two strings it is the concatenation of, `flat` is empty). A rope is flattened
-/// the first time its code units are needed; `flat` is then set once and never changes
-/// again, which is what lets [`JsStr::units`] hand out a plain `&[u16]`. A slice never
-/// changes: its units are borrowed from its base, which it keeps alive.
+/// A string's header: its length and [`Body`]. 40 bytes, so a string of up to
+/// [`INLINE_LEN`] units is one 64-byte allocation with its `Rc` counts (glibc's chunk):
+/// short strings (property keys, split pieces, numbers as strings) are most strings, and a
+/// header with a separate buffer was 96 + 32 bytes.
 struct Inner {
     /// Length in code units (known without flattening), with [`INTERNED`] set on the
     /// interner's own copy of a name.
     len: Cell<usize>,
-    flat: OnceCell<Vec<u16>>,
-    parts: Cell<Option<(JsStr, JsStr)>>,
-    /// `Some((base, offset))` for a slice: `base` is flat, this string is
-    /// `base.units()[offset..offset + len]`.
-    slice: Option<(JsStr, usize)>,
+    body: Body,
 }
+
+/// The longest string whose units are stored in its header.
+const INLINE_LEN: usize = 12;
+
+/// Where a string's units are. A flat string holds them (inline up to [`INLINE_LEN`]
+/// units); a *slice* names a flat string and the offset of its units there, and keeps that
+/// base alive; a *rope* holds the two strings it is the concatenation of until it is first
+/// read, when it is flattened once into a flat string kept in `flat` (set once and never
+/// changed again, which is what lets [`JsStr::units`] hand out a plain `&[u16]`) and the
+/// parts are released.
+enum Body {
+    Inline([u16; INLINE_LEN]),
+    Heap(Vec<u16>),
+    /// `(base, offset)`: `base` is flat, this string is `base.units()[offset..offset + len]`.
+    Slice(JsStr, usize),
+    Rope {
+        parts: Cell<Option<(JsStr, JsStr)>>,
+        flat: OnceCell<JsStr>,
+        /// The units of the short pieces appended last, one node each (see
+        /// [`JsStr::concat`]).
+        pending: u32,
+    },
+}
+
+const _: () = assert!(std::mem::size_of::<Inner>() == 40);
 
 /// The bit of [`Inner::len`] that marks the interner's copy of a name: no other string
 /// with the same code units has it, so two marked strings are equal exactly when they are
@@ -176,6 +200,9 @@ impl JsStr {
         if let [u @ 0..=0xFF] = units[..] {
             return latin1(u as u8);
         }
+        if units.len() <= INLINE_LEN {
+            return Self::inline_of(&units);
+        }
         // Callers build `units` with pushes; do not keep their spare capacity around.
         if units.capacity() > units.len() + units.len() / 8 + 8 {
             units.shrink_to_fit();
@@ -216,12 +243,40 @@ impl JsStr {
     }
 
     fn new_flat(units: Vec<u16>) -> JsStr {
+        let len = units.len();
+        if len <= INLINE_LEN {
+            return Self::inline_of(&units);
+        }
         JsStr(Rc::new(Inner {
-            len: Cell::new(units.len()),
-            flat: OnceCell::from(units),
-            parts: Cell::new(None),
-            slice: None,
+            len: Cell::new(len),
+            body: Body::Heap(units),
         }))
+    }
+
+    /// A string of at most [`INLINE_LEN`] units, stored in its header.
+    fn inline_of(units: &[u16]) -> JsStr {
+        let mut a = [0; INLINE_LEN];
+        let len = units.len().min(INLINE_LEN);
+        a[..len].copy_from_slice(&units[..len]);
+        Self::inline(a, len)
+    }
+
+    #[inline]
+    fn inline(a: [u16; INLINE_LEN], len: usize) -> JsStr {
+        JsStr(Rc::new(Inner {
+            len: Cell::new(len),
+            body: Body::Inline(a),
+        }))
+    }
+
+    /// A flat string of these units ([`JsStr::from_units`] without a `Vec` for a short
+    /// one).
+    pub fn from_slice(units: &[u16]) -> JsStr {
+        match units {
+            [u @ 0..=0xFF] => latin1(*u as u8),
+            _ if units.len() <= INLINE_LEN => Self::inline_of(units),
+            _ => Self::new_flat(units.to_vec()),
+        }
     }
 
     /// Returns the shared instance for this name, creating it on first use.
@@ -303,28 +358,41 @@ impl JsStr {
     }
 
     /// The code units (flattening a rope on first use).
-    #[inline]
+    #[inline(always)]
     pub fn units(&self) -> &[u16] {
-        match self.0.flat.get() {
-            Some(v) => v,
-            None => self.unflat_units(),
+        match &self.0.body {
+            Body::Heap(v) => v,
+            Body::Inline(a) => a.get(..self.len()).unwrap_or(&[]),
+            _ => self.unflat_units(),
         }
     }
 
-    /// The units of a slice (borrowed from its base) or of a rope (flattened now).
+    /// The units of a slice (borrowed from its base) or of a rope (flattened on first use).
     fn unflat_units(&self) -> &[u16] {
-        match &self.0.slice {
-            Some((base, off)) => base.units().get(*off..*off + self.len()).unwrap_or(&[]),
-            None => self.flatten(),
+        match &self.0.body {
+            Body::Slice(base, off) => base.units().get(*off..*off + self.len()).unwrap_or(&[]),
+            Body::Rope { flat, .. } => match flat.get() {
+                Some(f) => f.units(),
+                None => self.flatten(),
+            },
+            Body::Heap(v) => v,
+            Body::Inline(a) => a.get(..self.len()).unwrap_or(&[]),
         }
     }
 
-    /// The units if they are available without flattening (a flat string or a slice).
+    /// The units if they are available without flattening.
     fn leaf_units(&self) -> Option<&[u16]> {
-        match (self.0.flat.get(), &self.0.slice) {
-            (Some(v), _) => Some(v),
-            (None, Some(_)) => Some(self.unflat_units()),
-            (None, None) => None,
+        match &self.0.body {
+            Body::Rope { flat, .. } if flat.get().is_none() => None,
+            _ => Some(self.units()),
+        }
+    }
+
+    /// The flat string a flattened rope keeps.
+    fn flattened(&self) -> Option<&JsStr> {
+        match &self.0.body {
+            Body::Rope { flat, .. } => flat.get(),
+            _ => None,
         }
     }
 
@@ -351,12 +419,12 @@ impl JsStr {
 
     /// True while this string is an unflattened rope (for tests and diagnostics).
     pub fn is_rope(&self) -> bool {
-        self.0.flat.get().is_none() && self.0.slice.is_none()
+        matches!(&self.0.body, Body::Rope { flat, .. } if flat.get().is_none())
     }
 
     /// True for a string that shares its base's code units (for tests and diagnostics).
     pub fn is_slice(&self) -> bool {
-        self.0.slice.is_some()
+        matches!(self.0.body, Body::Slice(..))
     }
 
     /// `self + other`. Short results are copied; long ones are O(1) rope nodes, flattened
@@ -369,31 +437,135 @@ impl JsStr {
             return other.clone();
         }
         let len = self.len() + other.len();
+        if len <= INLINE_LEN {
+            let mut a = [0; INLINE_LEN];
+            let (x, y) = (self.units(), other.units());
+            a[..x.len()].copy_from_slice(x);
+            a[x.len()..len].copy_from_slice(y);
+            return Self::inline(a, len);
+        }
         if len < ROPE_MIN_LEN {
             let mut v = Vec::with_capacity(len);
             v.extend_from_slice(self.units());
             v.extend_from_slice(other.units());
             return JsStr::from_units(v);
         }
+        // Short pieces appended one by one: each append is one node, and once the pieces
+        // appended since the last gathering reach LEAF_MAX_LEN units they are copied into
+        // one leaf under one node, so the rope keeps one node and one leaf per ~LEAF_MAX_LEN
+        // units instead of a node per append (400 000 appends of "ab" held 38 MB of nodes
+        // until read). A short piece prepended to a rope whose first part is a short leaf
+        // joins that leaf.
+        if other.len() < ROPE_MIN_LEN {
+            let pending = self.pending_len() + other.len();
+            if pending >= LEAF_MAX_LEN {
+                return self.gather_appended(other, pending, len);
+            }
+            return Self::node_pending(self.clone(), other.clone(), len, pending as u32);
+        } else if self.len() < ROPE_MIN_LEN {
+            if let Some((l, r)) = other.rope_parts() {
+                if self.len() + l.len() <= LEAF_MAX_LEN {
+                    let leaf = Self::joined_leaf(self, &l);
+                    return Self::node(leaf, r, len);
+                }
+            }
+        }
+        Self::node(self.clone(), other.clone(), len)
+    }
+
+    /// A rope node of `left` and `right`, `len` units long.
+    fn node(left: JsStr, right: JsStr, len: usize) -> JsStr {
+        Self::node_pending(left, right, len, 0)
+    }
+
+    fn node_pending(left: JsStr, right: JsStr, len: usize, pending: u32) -> JsStr {
         JsStr(Rc::new(Inner {
             len: Cell::new(len),
-            flat: OnceCell::new(),
-            parts: Cell::new(Some((self.clone(), other.clone()))),
-            slice: None,
+            body: Body::Rope {
+                parts: Cell::new(Some((left, right))),
+                flat: OnceCell::new(),
+                pending,
+            },
         }))
+    }
+
+    /// The units of the short pieces appended one by one at the end of this rope since the
+    /// last gathering (0 for any other string).
+    fn pending_len(&self) -> usize {
+        match &self.0.body {
+            Body::Rope { pending, flat, .. } if flat.get().is_none() => *pending as usize,
+            _ => 0,
+        }
+    }
+
+    /// `self + other` where the last pieces appended to `self` and `other` are `pending`
+    /// units: they are copied into one leaf, under one node with the rope below them. The
+    /// nodes above stay as they are (`self` may be shared), and are freed with it.
+    #[cold]
+    fn gather_appended(&self, other: &JsStr, pending: usize, len: usize) -> JsStr {
+        let mut buf = vec![0u16; pending];
+        let mut end = pending - other.len();
+        buf[end..].copy_from_slice(other.units());
+        let mut cur = self.clone();
+        while end > 0 {
+            let Body::Rope { parts, .. } = &cur.0.body else {
+                break;
+            };
+            let p = parts.take();
+            let next = match &p {
+                Some((l, r)) if r.len() <= end => {
+                    buf[end - r.len()..end].copy_from_slice(r.units());
+                    end -= r.len();
+                    Some(l.clone())
+                }
+                _ => None,
+            };
+            parts.set(p);
+            match next {
+                Some(l) => cur = l,
+                None => break,
+            }
+        }
+        if end > 0 {
+            // Unreachable: the pending pieces are right parts down the left spine.
+            return Self::node(self.clone(), other.clone(), len);
+        }
+        let leaf = JsStr::new_flat(buf);
+        if cur.is_empty() {
+            return leaf;
+        }
+        Self::node(cur, leaf, len)
+    }
+
+    /// The parts of an unflattened rope (cloned: the rope keeps them).
+    fn rope_parts(&self) -> Option<(JsStr, JsStr)> {
+        let Body::Rope { parts, .. } = &self.0.body else {
+            return None;
+        };
+        let p = parts.take();
+        let c = p.clone();
+        parts.set(p);
+        c
+    }
+
+    /// One flat string of the units of two short strings (at most [`LEAF_MAX_LEN`] units
+    /// together; a short rope among them is flattened, which it would be when read).
+    fn joined_leaf(a: &JsStr, b: &JsStr) -> JsStr {
+        let mut v = Vec::with_capacity(a.len() + b.len());
+        v.extend_from_slice(a.units());
+        v.extend_from_slice(b.units());
+        JsStr::new_flat(v)
     }
 
     /// The two parts of a rope node, taken out when `node` is their only owner (the node is
     /// being consumed), cloned otherwise (other owners still need the rope).
     fn parts_of(node: &mut JsStr) -> Option<(JsStr, JsStr)> {
         match Rc::get_mut(&mut node.0) {
-            Some(inner) => inner.parts.take(),
-            None => {
-                let p = node.0.parts.take();
-                let c = p.clone();
-                node.0.parts.set(p);
-                c
-            }
+            Some(Inner {
+                body: Body::Rope { parts, .. },
+                ..
+            }) => parts.take(),
+            _ => node.rope_parts(),
         }
     }
 
@@ -407,21 +579,42 @@ impl JsStr {
     #[cold]
     fn flatten(&self) -> &[u16] {
         let inner = &*self.0;
-        let Some((left, right)) = inner.parts.take() else {
-            // Unreachable: a string without code units always has its parts.
-            return inner.flat.get_or_init(Vec::new);
+        let Body::Rope { parts, flat, .. } = &inner.body else {
+            // Unreachable: only ropes are flattened.
+            return &[];
+        };
+        let Some((left, right)) = parts.take() else {
+            // Unreachable: a rope without its flat string always has its parts.
+            return flat.get_or_init(JsStr::empty).units();
         };
         let total = inner.len.get() & LEN_MASK;
         let mut pending: Vec<JsStr> = vec![right];
         // Walk down the left spine to the leftmost leaf.
         let mut cur = left;
         let mut buf = loop {
-            if cur.0.flat.get().is_some() {
-                if let Some(leaf) = Rc::get_mut(&mut cur.0) {
-                    let mut v = leaf.flat.take().unwrap_or_default();
-                    v.reserve(total.saturating_sub(v.len()));
-                    break v;
-                }
+            // A flattened rope's flat string stands for it (moved out when the rope is
+            // owned only here).
+            if cur.flattened().is_some() {
+                let owned = match Rc::get_mut(&mut cur.0) {
+                    Some(Inner {
+                        body: Body::Rope { flat, .. },
+                        ..
+                    }) => flat.take(),
+                    _ => None,
+                };
+                cur = match owned {
+                    Some(f) => f,
+                    None => cur.flattened().cloned().unwrap_or_else(JsStr::empty),
+                };
+            }
+            if let Some(Inner {
+                body: Body::Heap(v),
+                ..
+            }) = Rc::get_mut(&mut cur.0)
+            {
+                let mut v = std::mem::take(v);
+                v.reserve(total.saturating_sub(v.len()));
+                break v;
             }
             if let Some(units) = cur.leaf_units() {
                 let mut v = Vec::with_capacity(total);
@@ -446,7 +639,7 @@ impl JsStr {
             }
         }
         debug_assert_eq!(buf.len(), total);
-        inner.flat.get_or_init(|| buf)
+        flat.get_or_init(|| JsStr::new_flat(buf)).units()
     }
 
     /// The code units `start..end` (clamped to the string). A result of at least
@@ -461,22 +654,23 @@ impl JsStr {
         }
         let len = end - start;
         if len < SLICE_MIN_LEN {
-            return JsStr::from_units(self.units()[start..end].to_vec());
+            return JsStr::from_slice(&self.units()[start..end]);
         }
         // Slice the flat string that holds the units: a slice's base, or this string
         // (flattened first if it is a rope).
-        let (base, off) = match &self.0.slice {
-            Some((base, off)) => (base.clone(), off + start),
-            None => {
+        let (base, off) = match &self.0.body {
+            Body::Slice(base, off) => (base.clone(), off + start),
+            _ => {
                 self.units();
-                (self.clone(), start)
+                match self.flattened() {
+                    Some(f) => (f.clone(), start),
+                    None => (self.clone(), start),
+                }
             }
         };
         JsStr(Rc::new(Inner {
             len: Cell::new(len),
-            flat: OnceCell::new(),
-            parts: Cell::new(None),
-            slice: Some((base, off)),
+            body: Body::Slice(base, off),
         }))
     }
 
@@ -520,13 +714,20 @@ impl Drop for Inner {
     /// Releases a rope's parts without recursion: a rope built by a loop is a chain as long
     /// as the loop, and dropping it recursively would overflow the native stack.
     fn drop(&mut self) {
-        let Some((l, r)) = self.parts.take() else {
+        let Body::Rope { parts, .. } = &mut self.body else {
+            return;
+        };
+        let Some((l, r)) = parts.take() else {
             return;
         };
         let mut stack = vec![l, r];
         while let Some(mut s) = stack.pop() {
-            if let Some(inner) = Rc::get_mut(&mut s.0) {
-                if let Some((a, b)) = inner.parts.take() {
+            if let Some(Inner {
+                body: Body::Rope { parts, .. },
+                ..
+            }) = Rc::get_mut(&mut s.0)
+            {
+                if let Some((a, b)) = parts.take() {
                     stack.push(a);
                     stack.push(b);
                 }
@@ -582,7 +783,13 @@ impl JsStrBuilder {
         if self.buf.is_empty() {
             return;
         }
-        let b = JsStr::from_units(std::mem::take(&mut self.buf));
+        let b = if self.buf.len() <= INLINE_LEN {
+            let b = JsStr::from_slice(&self.buf);
+            self.buf.clear();
+            b
+        } else {
+            JsStr::from_units(std::mem::take(&mut self.buf))
+        };
         self.acc = Some(match self.acc.take() {
             Some(a) => a.concat(&b),
             None => b,
@@ -666,6 +873,16 @@ impl fmt::Display for JsStr {
 
 impl From<&str> for JsStr {
     fn from(s: &str) -> JsStr {
+        // At most one unit per byte: a short text fits in the header, with no `Vec`.
+        if s.len() <= INLINE_LEN {
+            let mut a = [0; INLINE_LEN];
+            let mut n = 0;
+            for (slot, u) in a.iter_mut().zip(s.encode_utf16()) {
+                *slot = u;
+                n += 1;
+            }
+            return JsStr::from_slice(&a[..n]);
+        }
         JsStr::from_units(s.encode_utf16().collect())
     }
 }
@@ -846,6 +1063,112 @@ mod tests {
         assert_eq!(keep.len(), ROPE_MIN_LEN + 200_000);
         assert_eq!(keep.units().last(), Some(&(b'b' as u16)));
         assert_eq!(t.units().last(), Some(&(b'!' as u16)));
+    }
+
+    /// The rope nodes and leaves under `s` (walking without flattening).
+    fn rope_shape(s: &JsStr) -> (usize, usize) {
+        let (mut nodes, mut leaves) = (0, 0);
+        let mut stack = vec![s.clone()];
+        while let Some(s) = stack.pop() {
+            match s.rope_parts() {
+                Some((l, r)) => {
+                    nodes += 1;
+                    stack.push(l);
+                    stack.push(r);
+                }
+                None => leaves += 1,
+            }
+        }
+        (nodes, leaves)
+    }
+
+    #[test]
+    fn small_appends_share_leaves() {
+        // 100 000 appends of two units: one node per ~LEAF_MAX_LEN units, not per append.
+        let mut s = JsStr::from(long('s').as_str());
+        let mut expect = long('s');
+        for i in 0..100_000 {
+            let piece = if i % 3 == 0 { "ab" } else { "c" };
+            s = s.concat(&JsStr::from(piece));
+            expect.push_str(piece);
+        }
+        let (nodes, leaves) = rope_shape(&s);
+        assert!(nodes < 2 * expect.len() / LEAF_MAX_LEN, "{nodes} nodes");
+        assert_eq!(leaves, nodes + 1);
+        // Prepends the same way.
+        let mut p = JsStr::from(long('p').as_str());
+        let mut pexpect = long('p');
+        for _ in 0..50_000 {
+            p = JsStr::from("xy").concat(&p);
+            pexpect.insert_str(0, "xy");
+        }
+        assert!(rope_shape(&p).0 < 2 * pexpect.len() / LEAF_MAX_LEN);
+        // A shared rope is not changed by appends to it.
+        let keep = s.clone();
+        let t = s.concat(&JsStr::from("!"));
+        assert_eq!(keep.len(), expect.len());
+        assert_eq!(t.len(), expect.len() + 1);
+        assert_eq!(p.to_rust_string(), pexpect);
+        assert_eq!(t.to_rust_string(), format!("{expect}!"));
+        assert_eq!(keep.to_rust_string(), expect);
+        // Long pieces still join as nodes; a flat left side is not copied.
+        let big = JsStr::from(long('b').as_str());
+        let u = keep.concat(&big);
+        assert!(JsStr::ptr_eq(&u.rope_parts().unwrap().0, &keep));
+    }
+
+    #[test]
+    fn gathering_appends_with_reads_and_shared_ropes() {
+        // A string read (flattened) below the pending pieces, and two strings appended to
+        // from one rope: every result keeps its own units.
+        let mut s = JsStr::from(long('g').as_str());
+        let mut expect = long('g');
+        let mut kept = Vec::new();
+        for i in 0..3000 {
+            let piece = format!("{}", i % 10);
+            s = s.concat(&JsStr::from(piece.as_str()));
+            expect.push_str(&piece);
+            if i % 97 == 0 {
+                kept.push((s.clone(), expect.clone()));
+            }
+            if i % 301 == 0 {
+                assert_eq!(s.units().len(), expect.len());
+            }
+        }
+        let (base, base_text) = kept[5].clone();
+        let a = (0..500).fold(base.clone(), |a, _| a.concat(&JsStr::from("a")));
+        let b = (0..500).fold(base.clone(), |b, _| b.concat(&JsStr::from("bb")));
+        assert_eq!(
+            a.to_rust_string(),
+            format!("{base_text}{}", "a".repeat(500))
+        );
+        assert_eq!(
+            b.to_rust_string(),
+            format!("{base_text}{}", "bb".repeat(500))
+        );
+        assert_eq!(s.to_rust_string(), expect);
+        for (k, text) in kept {
+            assert_eq!(k.to_rust_string(), text);
+        }
+    }
+
+    #[test]
+    fn short_strings_are_inline() {
+        for text in ["", "ab", "twelve units", "thirteen unit", "é😀x"] {
+            let s = JsStr::from(text);
+            assert_eq!(s.to_rust_string(), text);
+            let units: Vec<u16> = text.encode_utf16().collect();
+            assert_eq!(JsStr::from_slice(&units), s);
+            assert_eq!(JsStr::from_units(units.clone()), s);
+            assert_eq!(
+                matches!(s.0.body, Body::Inline(_)),
+                units.len() <= INLINE_LEN
+            );
+        }
+        let c = JsStr::from("abcdef").concat(&JsStr::from("ghijkl"));
+        assert!(matches!(c.0.body, Body::Inline(_)));
+        assert_eq!(c.to_rust_string(), "abcdefghijkl");
+        assert_eq!(c.slice(2, 5).to_rust_string(), "cde");
     }
 
     #[test]

@@ -516,7 +516,7 @@ fn record_of(p: &mut Parser, value: Value, depth: usize) -> ParseRecord {
         }
         Some(_) => {
             skip_value(p);
-            r.source = Some(JsStr::from_units(p.s[start..p.pos].to_vec()));
+            r.source = Some(JsStr::from_slice(&p.s[start..p.pos]));
         }
         None => {}
     }

@@ -834,7 +834,7 @@ pub fn get_substitution(
                 let gt = string_index_of(&t[i..], &[b'>' as u16], 0);
                 match (gt, named_captures) {
                     (Some(g), Value::Object(nc)) => {
-                        let name = JsStr::from_units(t[i + 2..i + g].to_vec());
+                        let name = JsStr::from_slice(&t[i + 2..i + g]);
                         let cap = it.get(nc, &PropKey::from_str(&name))?;
                         if !cap.is_undefined() {
                             let cap = it.to_string(&cap)?;
