@@ -55,7 +55,11 @@ struct Pending {
 pub struct IoState {
     jobs: Option<Sender<(u64, Job)>>,
     results: Option<Receiver<(u64, Completion)>>,
-    pending: Vec<Pending>,
+    /// Requests not yet called back, by id (ids grow, so this is submission order): a
+    /// script may have thousands in flight, each completion removes one.
+    pending: std::collections::BTreeMap<u64, Pending>,
+    /// How many of `pending` are ref'd.
+    refed: usize,
     /// Completed requests, in completion order, for the next poll phase.
     ready: VecDeque<(u64, Completion)>,
     next_id: u64,
@@ -91,7 +95,7 @@ impl IoState {
 
     /// Whether a ref'd request is pending (the loop stays alive).
     pub fn has_refed(&self) -> bool {
-        self.pending.iter().any(|p| p.refed)
+        self.refed > 0
     }
 
     /// Whether any request is pending or completed but not yet called back.
@@ -133,7 +137,7 @@ impl IoState {
         // thousands of reads in flight).
         let mut waited: std::collections::HashSet<u64> = self
             .pending
-            .iter()
+            .values()
             .filter(|p| p.quick)
             .map(|p| p.id)
             .collect();
@@ -157,8 +161,15 @@ impl IoState {
 
     /// Marks request `id` as not keeping the process alive (or again keeping it).
     pub fn set_ref(&mut self, id: u64, refed: bool) {
-        if let Some(p) = self.pending.iter_mut().find(|p| p.id == id) {
-            p.refed = refed;
+        if let Some(p) = self.pending.get_mut(&id) {
+            if p.refed != refed {
+                p.refed = refed;
+                if refed {
+                    self.refed += 1;
+                } else {
+                    self.refed -= 1;
+                }
+            }
         }
     }
 }
@@ -180,13 +191,17 @@ fn submit_as(it: &mut Interp, callback: Value, job: Job, quick: bool) -> u64 {
     io.start_pool();
     io.next_id += 1;
     let id = io.next_id;
-    io.pending.push(Pending {
+    io.pending.insert(
         id,
-        callback,
-        refed: true,
-        quick,
-        context,
-    });
+        Pending {
+            id,
+            callback,
+            refed: true,
+            quick,
+            context,
+        },
+    );
+    io.refed += 1;
     if let Some(tx) = &io.jobs {
         let _ = tx.send((id, job));
     }
@@ -207,10 +222,12 @@ pub fn run_completions(
             break;
         };
         let io = &mut it.node_mut().io;
-        let Some(pos) = io.pending.iter().position(|p| p.id == id) else {
+        let Some(p) = io.pending.remove(&id) else {
             continue;
         };
-        let p = io.pending.remove(pos);
+        if p.refed {
+            io.refed -= 1;
+        }
         ran = true;
         let saved = std::mem::replace(&mut it.continuation_data, p.context);
         let r = call_back(it, &p.callback, result);
