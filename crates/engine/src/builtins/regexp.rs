@@ -1146,7 +1146,14 @@ fn replace_global_builtin(
         (d.regex.clone(), d.has_flag(b'u') || d.has_flag(b'v'))
     };
     let su = s.units();
+    // The result is built as the matches are found up to `DIRECT` units; past that only its
+    // pieces, `(match start, match end, replacement)`, are kept and its length counted, so
+    // that a result past V8's limit throws without a gigabyte of it built first.
+    const DIRECT: usize = 1 << 24;
     let mut acc: Vec<u16> = Vec::new();
+    let mut built_to = 0usize;
+    let mut pieces: Vec<(usize, usize, JsStr)> = Vec::new();
+    let mut len = 0usize;
     let mut next_pos = 0usize;
     let mut from = 0usize;
     let mut count = 0u32;
@@ -1197,11 +1204,17 @@ fn replace_global_builtin(
                 template.clone()
             };
             if position >= next_pos {
-                acc.extend_from_slice(&su[next_pos..position]);
-                acc.extend_from_slice(replacement.units());
+                len += position - next_pos + replacement.len();
+                if pieces.is_empty() && len <= DIRECT {
+                    acc.extend_from_slice(&su[next_pos..position]);
+                    acc.extend_from_slice(replacement.units());
+                    built_to = end;
+                } else {
+                    pieces.push((position, end, replacement));
+                }
                 next_pos = end;
             }
-            if acc.len() > crate::builtins::string::MAX_STRING_LENGTH {
+            if len > crate::builtins::string::MAX_STRING_LENGTH {
                 return Err(it.range_error("Invalid string length"));
             }
             count = count.wrapping_add(1);
@@ -1214,12 +1227,21 @@ fn replace_global_builtin(
             }
         }
     }
-    if next_pos < su.len() {
-        acc.extend_from_slice(&su[next_pos..]);
-    }
-    if acc.len() > crate::builtins::string::MAX_STRING_LENGTH {
+    len += su.len().saturating_sub(next_pos);
+    if len > crate::builtins::string::MAX_STRING_LENGTH {
         return Err(it.range_error("Invalid string length"));
     }
+    acc.reserve(len.saturating_sub(acc.len()));
+    let mut copied = built_to;
+    for (position, end, replacement) in &pieces {
+        acc.extend_from_slice(&su[copied..*position]);
+        acc.extend_from_slice(replacement.units());
+        copied = *end;
+    }
+    if copied < su.len() {
+        acc.extend_from_slice(&su[copied..]);
+    }
+    drop(pieces);
     set_last_index(it, rx, 0.0)?;
     if let Some((start, end, caps)) = last_match {
         let caps = caps
