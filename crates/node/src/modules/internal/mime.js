@@ -225,6 +225,16 @@ Object.defineProperty(MIMEParams.prototype, 'toJSON', {
 const { instantiateMimeParams } = MIMEParams;
 delete MIMEParams.instantiateMimeParams;
 
+// The `type`/`subtype` setters' value: a non-empty token, lower-cased.
+function validToken(what, v) {
+  v = `${v}`;
+  const invalidIndex = search(v, NOT_TOKEN);
+  if (v.length === 0 || invalidIndex !== -1) {
+    throw mimeSyntaxError(what, v, invalidIndex);
+  }
+  return toASCIILower(v);
+}
+
 class MIMEType {
   #type;
   #subtype;
@@ -253,12 +263,7 @@ class MIMEType {
   }
 
   set type(v) {
-    v = `${v}`;
-    const invalidTypeIndex = search(v, NOT_TOKEN);
-    if (v.length === 0 || invalidTypeIndex !== -1) {
-      throw mimeSyntaxError('type', v, invalidTypeIndex);
-    }
-    this.#type = toASCIILower(v);
+    this.#type = validToken('type', v);
   }
 
   get subtype() {
@@ -266,12 +271,7 @@ class MIMEType {
   }
 
   set subtype(v) {
-    v = `${v}`;
-    const invalidSubtypeIndex = search(v, NOT_TOKEN);
-    if (v.length === 0 || invalidSubtypeIndex !== -1) {
-      throw mimeSyntaxError('subtype', v, invalidSubtypeIndex);
-    }
-    this.#subtype = toASCIILower(v);
+    this.#subtype = validToken('subtype', v);
   }
 
   get essence() {
