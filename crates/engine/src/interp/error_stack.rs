@@ -673,6 +673,12 @@ impl Interp {
         if let ObjectKind::Generator(g) = &o.borrow().kind {
             return crate::builtins::object::function_debug_name(&g.func_obj);
         }
+        // V8's class name for the iterator `for await` wraps around a sync one.
+        if o.proto()
+            .is_some_and(|p| Obj::ptr_eq(&p, &self.intrinsics.async_from_sync_iterator_prototype))
+        {
+            return "Async-from-Sync Iterator".into();
+        }
         let tag = PropKey::Sym(self.symbols.to_string_tag.clone());
         let ctor_key = static_key!("constructor");
         let mut cur = Some(o.clone());

@@ -1042,7 +1042,12 @@ impl Interp {
                 None => {
                     let (next, rebind) = match resume_bind.take() {
                         Some((v, e)) => (v, Some(e)),
-                        None => match self.iterator_step_value(&mut iter)? {
+                        None => match {
+                            if kind == ForInOfKind::Of {
+                                self.set_pos(for_of_step_position(left));
+                            }
+                            self.iterator_step_value(&mut iter)?
+                        } {
                             Some(v) => (v, None),
                             None => {
                                 return Ok(if let Value::Empty = completion {
@@ -1291,18 +1296,12 @@ impl Interp {
                     let next_result = if phase == Some(2) {
                         self.take_resume()?
                     } else {
+                        // V8 places the `next()` call and a `for await` waiting for it at
+                        // its target (`at async f (pos)`).
+                        let pos = for_of_step_position(left);
+                        self.set_pos(pos);
                         let r = self.call(&rec.next, &iter_v, &[])?;
-                        // V8 places a `for await` waiting for `next()` at its target: a
-                        // name's first character, a pattern's last (`at async f (pos)`).
-                        let (ForHead::Decl { target, .. } | ForHead::Target(target)) = left;
-                        let span = target.span();
-                        self.set_pos(match target {
-                            Pattern::Object { .. } | Pattern::Array { .. } => Span {
-                                start: span.end.saturating_sub(1),
-                                end: span.end,
-                            },
-                            _ => span,
-                        });
+                        self.set_pos(pos);
                         return self.suspend_await(
                             r,
                             Frame::ForAwait {
@@ -4641,6 +4640,31 @@ fn member_position(e: &Expr) -> Span {
             },
         },
         _ => e.span,
+    }
+}
+
+/// Where V8 places the implicit `next()` call of a `for-of`/`for await` (the caller's line
+/// under `at count.next`): a declared name's first character, a declared pattern's last, an
+/// assignment target's own position (a member's property, a pattern's first character).
+fn for_of_step_position(left: &ForHead) -> Span {
+    let first = |span: Span| Span {
+        start: span.start,
+        end: span.start + 1,
+    };
+    match left {
+        ForHead::Decl {
+            target: target @ (Pattern::Object { .. } | Pattern::Array { .. }),
+            ..
+        } => {
+            let span = target.span();
+            Span {
+                start: span.end.saturating_sub(1),
+                end: span.end,
+            }
+        }
+        ForHead::Decl { target, .. } => target.span(),
+        ForHead::Target(Pattern::Expr(e)) => member_position(strip_parens(e)),
+        ForHead::Target(target) => first(target.span()),
     }
 }
 

@@ -713,7 +713,7 @@ impl Interp {
     /// Records the receiver of the call just entered, when it is a method call (V8 names
     /// such frames after the receiver's type; see `error_stack.rs`).
     #[inline]
-    fn note_method_call(&mut self, this: &Value, f: &Obj) {
+    pub(crate) fn note_method_call(&mut self, this: &Value, f: &Obj) {
         let called_as = self.called_as.take();
         if !this.is_nullish() {
             if let Some(e) = self.stack.last_mut() {

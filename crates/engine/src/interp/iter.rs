@@ -237,6 +237,8 @@ impl Interp {
         let r = self.check_side_effect_free(next).and_then(|()| {
             self.enter_frame(name, 0, crate::interp::FrameKind::Native)?;
             let this = Value::Object(rec.iterator.clone());
+            // `at count.next (<anonymous>)`: named after the receiver, as a call would be.
+            self.note_method_call(&this, next);
             let r = if generator {
                 self.generator_step(
                     &this,
