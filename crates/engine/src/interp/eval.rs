@@ -262,12 +262,35 @@ macro_rules! sus {
         match $e {
             Ok(v) => v,
             Err(Abrupt::Suspend) => {
-                $self.frames.push($frame);
+                push_frame!($self, $frame);
                 return Err(Abrupt::Suspend);
             }
             Err(e) => return Err(e),
         }
     };
+}
+
+/// Pushes a resume frame, built in its place on the frame stack: `frames.push(frame)` builds
+/// the frame on the native stack field by field and then copies it with 16-byte loads that
+/// cannot be forwarded from the narrower stores just made, a store-forwarding stall on every
+/// suspension (DESIGN.md, "Frames pushed and popped in place").
+macro_rules! push_frame {
+    ($self:ident, $frame:expr) => {
+        push_frame_in_place(&mut $self.frames, || $frame)
+    };
+}
+
+/// See [`push_frame!`]: the frame `make` returns is written straight into the frame stack.
+#[inline(always)]
+fn push_frame_in_place(frames: &mut Vec<Frame>, make: impl FnOnce() -> Frame) {
+    frames.reserve(1);
+    let len = frames.len();
+    // SAFETY: `reserve(1)` left room for one more frame at `len`; it is fully written before
+    // the length covers it (as `Interp::enter_frame` writes its stack entry).
+    unsafe {
+        frames.as_mut_ptr().add(len).write(make());
+        frames.set_len(len + 1);
+    }
 }
 
 /// V8's TypeError for assigning to an immutable binding.
@@ -310,6 +333,33 @@ impl Interp {
         suspends && !self.frames.is_empty()
     }
 
+    /// The fields of the top frame when it is a [`Frame::Loop`], taken where it lies (see
+    /// [`Interp::drop_top_frame`]); `None` (and the frame left) otherwise.
+    #[inline(always)]
+    fn take_loop_frame(&mut self) -> Option<(u8, Option<Env>, Value)> {
+        match self.frames.last_mut() {
+            Some(Frame::Loop {
+                phase,
+                env,
+                completion,
+            }) => {
+                let taken = (*phase, env.take(), std::mem::take(completion));
+                self.drop_top_frame();
+                Some(taken)
+            }
+            _ => None,
+        }
+    }
+
+    /// Removes the top frame after the caller took every field that owns something out of
+    /// it (what is left needs no drop): nothing is copied out of the frame stack.
+    #[inline(always)]
+    fn drop_top_frame(&mut self) {
+        if let Some(emptied) = self.frames.pop() {
+            std::mem::forget(emptied);
+        }
+    }
+
     fn pop_frame(&mut self) -> JsResult<Frame> {
         match self.frames.pop() {
             Some(f) => Ok(f),
@@ -328,27 +378,29 @@ impl Interp {
 
     /// Evaluates a statement list, returning its completion value (`Value::Empty` if none).
     pub fn eval_stmts(&mut self, stmts: &[Stmt], env: &Env) -> JsResult<Value> {
-        let (start, mut completion) =
-            if !self.frames.is_empty() && matches!(self.frames.last(), Some(Frame::Stmts { .. })) {
-                // Popped here, not through `pop_frame`: a frame returned through memory is
-                // copied with wide loads that stall on store forwarding (DESIGN.md, "Issue
-                // #17 done-when audit").
-                match self.frames.pop() {
-                    Some(Frame::Stmts { index, completion }) => (index, completion),
-                    _ => return Err(self.bad_frame()),
-                }
-            } else {
-                (0, Value::Empty)
-            };
+        // The frame's fields are taken where it lies, not popped: a frame moved out through
+        // memory is copied with wide loads that stall on store forwarding (DESIGN.md,
+        // "Frames pushed and popped in place").
+        let (start, mut completion) = match self.frames.last_mut() {
+            Some(Frame::Stmts { index, completion }) => {
+                let taken = (*index, std::mem::take(completion));
+                self.drop_top_frame();
+                taken
+            }
+            _ => (0, Value::Empty),
+        };
         for (i, st) in stmts.iter().enumerate().skip(start) {
             match self.eval_stmt(st, env) {
                 Ok(Value::Empty) => {}
                 Ok(v) => completion = v,
                 Err(Abrupt::Suspend) => {
-                    self.frames.push(Frame::Stmts {
-                        index: i,
-                        completion,
-                    });
+                    push_frame!(
+                        self,
+                        Frame::Stmts {
+                            index: i,
+                            completion,
+                        }
+                    );
                     return Err(Abrupt::Suspend);
                 }
                 Err(e) => return Err(update_empty(e, &completion)),
@@ -411,9 +463,26 @@ impl Interp {
         {
             return self.eval_stmts(&b.body, env);
         }
+        // A block whose bindings live in `env` (not materialized) and that has no hoisted
+        // functions or resources needs no frame: resuming, it only skips the TDZ set-up.
+        // (Whether a block has a frame is fixed per block, so a suspension and its resumption
+        // agree.)
+        if b.scope
+            .get()
+            .is_none_or(|i| !i.materialized && i.functions.is_empty() && i.dispose_slot.is_none())
+        {
+            if !self.resuming(suspends) {
+                self.enter_block_scope(b.scope.get(), env);
+            }
+            return self.eval_stmts(&b.body, env);
+        }
         let benv = if self.resuming(suspends) {
-            match self.pop_frame()? {
-                Frame::Block(e) => e.unwrap_or_else(|| env.clone()),
+            match self.frames.last_mut() {
+                Some(Frame::Block(e)) => {
+                    let benv = e.take().unwrap_or_else(|| env.clone());
+                    self.drop_top_frame();
+                    benv
+                }
                 _ => return Err(self.bad_frame()),
             }
         } else {
@@ -561,8 +630,12 @@ impl Interp {
     /// resuming, the branch that was running. Suspending in the test saves `Branch(0)`.
     fn eval_branch(&mut self, test: &Expr, env: &Env, suspends: bool) -> JsResult<u8> {
         let phase = if self.resuming(suspends) {
-            match self.pop_frame()? {
-                Frame::Branch(p) => p,
+            // Read where it lies (see `eval_stmts`).
+            match self.frames.last() {
+                Some(&Frame::Branch(p)) => {
+                    self.drop_top_frame();
+                    p
+                }
                 _ => return Err(self.bad_frame()),
             }
         } else {
@@ -656,14 +729,11 @@ impl Interp {
 
     fn eval_loop(&mut self, st: &Stmt, env: &Env, labels: &[JsStr]) -> JsResult<Value> {
         let suspends = st.suspends.get();
-        let resumed = if self.resuming(suspends) {
-            // Popped in place, as in `eval_stmts`.
-            match self.frames.pop() {
-                Some(f) => Some(f),
-                None => return Err(self.bad_frame()),
-            }
-        } else {
-            None
+        let resuming = self.resuming(suspends);
+        // A `while`/`do`/`for` frame's fields are taken in place (see `eval_stmts`).
+        let resumed_loop = |it: &mut Interp| match it.take_loop_frame() {
+            Some((phase, _, completion)) => Ok((phase, completion)),
+            None => Err(it.bad_frame()),
         };
         let finish = |c: Value| {
             Ok(if let Value::Empty = c {
@@ -674,12 +744,10 @@ impl Interp {
         };
         match &st.kind {
             StmtKind::While { test, body } => {
-                let (mut phase, mut completion) = match resumed {
-                    Some(Frame::Loop {
-                        phase, completion, ..
-                    }) => (phase, completion),
-                    Some(_) => return Err(self.bad_frame()),
-                    None => (0, Value::Undefined),
+                let (mut phase, mut completion) = if resuming {
+                    resumed_loop(self)?
+                } else {
+                    (0, Value::Undefined)
                 };
                 loop {
                     self.check_interrupt()?;
@@ -700,11 +768,14 @@ impl Interp {
                     phase = 0;
                     let r = self.eval_stmt(body, env);
                     if let Err(Abrupt::Suspend) = r {
-                        self.frames.push(Frame::Loop {
-                            phase: 1,
-                            env: None,
-                            completion,
-                        });
+                        push_frame!(
+                            self,
+                            Frame::Loop {
+                                phase: 1,
+                                env: None,
+                                completion,
+                            }
+                        );
                         return Err(Abrupt::Suspend);
                     }
                     if !self.loop_body_result(r, labels, &mut completion)? {
@@ -713,23 +784,24 @@ impl Interp {
                 }
             }
             StmtKind::DoWhile { body, test } => {
-                let (mut phase, mut completion) = match resumed {
-                    Some(Frame::Loop {
-                        phase, completion, ..
-                    }) => (phase, completion),
-                    Some(_) => return Err(self.bad_frame()),
-                    None => (1, Value::Undefined),
+                let (mut phase, mut completion) = if resuming {
+                    resumed_loop(self)?
+                } else {
+                    (1, Value::Undefined)
                 };
                 loop {
                     self.check_interrupt()?;
                     if phase == 1 {
                         let r = self.eval_stmt(body, env);
                         if let Err(Abrupt::Suspend) = r {
-                            self.frames.push(Frame::Loop {
-                                phase: 1,
-                                env: None,
-                                completion,
-                            });
+                            push_frame!(
+                                self,
+                                Frame::Loop {
+                                    phase: 1,
+                                    env: None,
+                                    completion,
+                                }
+                            );
                             return Err(Abrupt::Suspend);
                         }
                         if !self.loop_body_result(r, labels, &mut completion)? {
@@ -764,7 +836,7 @@ impl Interp {
                     update: update.as_deref(),
                     body,
                 };
-                self.eval_for(&parts, scope.get(), env, labels, suspends, resumed)
+                self.eval_for(&parts, scope.get(), env, labels, suspends, resuming)
             }
             StmtKind::ForInOf {
                 kind,
@@ -772,7 +844,7 @@ impl Interp {
                 right,
                 body,
                 scope,
-            } => self.eval_for_in_of(*kind, left, right, body, scope.get(), env, labels, resumed),
+            } => self.eval_for_in_of(*kind, left, right, body, scope.get(), env, labels, resuming),
             _ => self.eval_stmt(st, env),
         }
     }
@@ -787,18 +859,23 @@ impl Interp {
         env: &Env,
         labels: &[JsStr],
         suspends: bool,
-        resumed: Option<Frame>,
+        resumed: bool,
     ) -> JsResult<Value> {
         let Some(slot) = info.and_then(|i| i.dispose_slot) else {
             return self.eval_for_loop(parts, info, env, labels, suspends, resumed, &mut None);
         };
-        let (r, lenv) = match resumed {
-            Some(Frame::Loop {
-                phase: 4,
-                env: Some(lenv),
-                ..
-            }) => (self.resume_dispose(), lenv),
-            resumed => {
+        let disposing = resumed
+            && matches!(
+                self.frames.last(),
+                Some(Frame::Loop {
+                    phase: 4,
+                    env: Some(_),
+                    ..
+                })
+            );
+        let (r, lenv) = match disposing.then(|| self.take_loop_frame()).flatten() {
+            Some((_, Some(lenv), _)) => (self.resume_dispose(), lenv),
+            _ => {
                 let mut lenv = None;
                 let r = self.eval_for_loop(parts, info, env, labels, suspends, resumed, &mut lenv);
                 if let Err(Abrupt::Suspend) = r {
@@ -809,11 +886,14 @@ impl Interp {
             }
         };
         if let Err(Abrupt::Suspend) = r {
-            self.frames.push(Frame::Loop {
-                phase: 4,
-                env: Some(lenv.clone()),
-                completion: Value::Undefined,
-            });
+            push_frame!(
+                self,
+                Frame::Loop {
+                    phase: 4,
+                    env: Some(lenv.clone()),
+                    completion: Value::Undefined,
+                }
+            );
         }
         r
     }
@@ -828,7 +908,7 @@ impl Interp {
         env: &Env,
         labels: &[JsStr],
         suspends: bool,
-        resumed: Option<Frame>,
+        resumed: bool,
         lenv_out: &mut Option<Env>,
     ) -> JsResult<Value> {
         let ForParts {
@@ -846,14 +926,15 @@ impl Interp {
         };
         let per_iteration =
             info.is_some_and(|i| i.materialized && i.decls.iter().any(|d| d.kind == DeclKind::Let));
-        let (mut phase, mut lenv, mut completion) = match resumed {
-            Some(Frame::Loop {
-                phase,
-                env: fenv,
-                completion,
-            }) => (phase, fenv.unwrap_or_else(|| env.clone()), completion),
-            Some(_) => return Err(self.bad_frame()),
-            None => (3, env.share(), Value::Undefined),
+        let (mut phase, mut lenv, mut completion) = if resumed {
+            match self.take_loop_frame() {
+                Some((phase, fenv, completion)) => {
+                    (phase, fenv.unwrap_or_else(|| env.clone()), completion)
+                }
+                None => return Err(self.bad_frame()),
+            }
+        } else {
+            (3, env.share(), Value::Undefined)
         };
         *lenv_out = Some(lenv.share());
         if phase == 3 {
@@ -916,11 +997,14 @@ impl Interp {
             if phase == 1 {
                 let r = self.eval_stmt(body, &lenv);
                 if let Err(Abrupt::Suspend) = r {
-                    self.frames.push(Frame::Loop {
-                        phase: 1,
-                        env: Some(lenv.clone()),
-                        completion,
-                    });
+                    push_frame!(
+                        self,
+                        Frame::Loop {
+                            phase: 1,
+                            env: Some(lenv.clone()),
+                            completion,
+                        }
+                    );
                     return Err(Abrupt::Suspend);
                 }
                 if !self.loop_body_result(r, labels, &mut completion)? {
@@ -956,37 +1040,45 @@ impl Interp {
         info: Option<&Rc<ScopeInfo>>,
         env: &Env,
         labels: &[JsStr],
-        resumed: Option<Frame>,
+        resuming: bool,
     ) -> JsResult<Value> {
         if kind == ForInOfKind::AwaitOf {
+            let resumed = if resuming {
+                Some(self.pop_frame()?)
+            } else {
+                None
+            };
             return self.eval_for_await(left, right, body, info, env, labels, resumed);
         }
         let mut resume_bind: Option<(Value, Env)> = None;
         // `for (using x of ...)`: each iteration's environment disposes its value.
         let dispose = info.and_then(|i| i.dispose_slot);
         let mut resume_dispose = false;
+        // The frame's fields are taken where it lies (see `eval_stmts`).
+        let resumed = if resuming {
+            match self.frames.last_mut() {
+                Some(Frame::ForInOf {
+                    phase,
+                    iter,
+                    env,
+                    completion,
+                }) => {
+                    let taken = (*phase, iter.take(), env.take(), std::mem::take(completion));
+                    self.drop_top_frame();
+                    Some(taken)
+                }
+                _ => return Err(self.bad_frame()),
+            }
+        } else {
+            None
+        };
         let (mut iter, mut completion, resume_body_env) = match resumed {
-            Some(Frame::ForInOf {
-                phase: 1,
-                iter: Some(it),
-                env,
-                completion,
-            }) => (it, completion, env),
-            Some(Frame::ForInOf {
-                phase: 3,
-                iter: Some(it),
-                env: Some(benv),
-                completion,
-            }) => {
+            Some((1, Some(it), env, completion)) => (it, completion, env),
+            Some((3, Some(it), Some(benv), completion)) => {
                 resume_dispose = true;
                 (it, completion, Some(benv))
             }
-            Some(Frame::ForInOf {
-                phase: 2,
-                iter: Some(it),
-                env: Some(benv),
-                completion,
-            }) => {
+            Some((2, Some(it), Some(benv), completion)) => {
                 let v = match self.frames.pop() {
                     Some(Frame::Pattern(v)) => v,
                     _ => return Err(self.bad_frame()),
@@ -994,7 +1086,7 @@ impl Interp {
                 resume_bind = Some((v, benv));
                 (it, completion, None)
             }
-            Some(Frame::ForInOf { phase: 0, .. }) | None => {
+            Some((0, ..)) | None => {
                 // ForIn/OfHeadEvaluation: TDZ scope for the names while evaluating the subject.
                 let tdz_env = match left {
                     ForHead::Decl { kind: vk, .. } if *vk != VarKind::Var => {
@@ -1042,21 +1134,21 @@ impl Interp {
                 None => {
                     let (next, rebind) = match resume_bind.take() {
                         Some((v, e)) => (v, Some(e)),
-                        None => match {
+                        None => {
                             if kind == ForInOfKind::Of {
                                 self.set_pos(for_of_step_position(left));
                             }
-                            self.iterator_step_value(&mut iter)?
-                        } {
-                            Some(v) => (v, None),
-                            None => {
-                                return Ok(if let Value::Empty = completion {
-                                    Value::Undefined
-                                } else {
-                                    completion
-                                })
+                            match self.iterator_step_value(&mut iter)? {
+                                Some(v) => (v, None),
+                                None => {
+                                    return Ok(if let Value::Empty = completion {
+                                        Value::Undefined
+                                    } else {
+                                        completion
+                                    })
+                                }
                             }
-                        },
+                        }
                     };
                     // Bind the loop variable(s) in a fresh iteration environment.
                     'bind: {
@@ -1113,13 +1205,16 @@ impl Interp {
                                     DSource::Named(".for"),
                                 );
                                 if let Err(Abrupt::Suspend) = r {
-                                    self.frames.push(Frame::Pattern(next));
-                                    self.frames.push(Frame::ForInOf {
-                                        phase: 2,
-                                        iter: Some(iter),
-                                        env: Some(benv),
-                                        completion,
-                                    });
+                                    push_frame!(self, Frame::Pattern(next));
+                                    push_frame!(
+                                        self,
+                                        Frame::ForInOf {
+                                            phase: 2,
+                                            iter: Some(iter),
+                                            env: Some(benv),
+                                            completion,
+                                        }
+                                    );
                                     return Err(Abrupt::Suspend);
                                 }
                                 if let Err(e) = r {
@@ -1133,13 +1228,16 @@ impl Interp {
                             ForHead::Target(p) => {
                                 let r = self.assign_pattern(p, next.clone(), env, DSource::None);
                                 if let Err(Abrupt::Suspend) = r {
-                                    self.frames.push(Frame::Pattern(next));
-                                    self.frames.push(Frame::ForInOf {
-                                        phase: 2,
-                                        iter: Some(iter),
-                                        env: Some(env.clone()),
-                                        completion,
-                                    });
+                                    push_frame!(self, Frame::Pattern(next));
+                                    push_frame!(
+                                        self,
+                                        Frame::ForInOf {
+                                            phase: 2,
+                                            iter: Some(iter),
+                                            env: Some(env.clone()),
+                                            completion,
+                                        }
+                                    );
                                     return Err(Abrupt::Suspend);
                                 }
                                 if let Err(e) = r {
@@ -1159,12 +1257,15 @@ impl Interp {
             } else {
                 let r = self.eval_stmt(body, &benv);
                 if let Err(Abrupt::Suspend) = r {
-                    self.frames.push(Frame::ForInOf {
-                        phase: 1,
-                        iter: Some(iter),
-                        env: Some(benv),
-                        completion,
-                    });
+                    push_frame!(
+                        self,
+                        Frame::ForInOf {
+                            phase: 1,
+                            iter: Some(iter),
+                            env: Some(benv),
+                            completion,
+                        }
+                    );
                     return Err(Abrupt::Suspend);
                 }
                 match dispose {
@@ -1174,12 +1275,15 @@ impl Interp {
             };
             if let Err(Abrupt::Suspend) = r {
                 // Disposing the iteration's `await using` value (phase 3).
-                self.frames.push(Frame::ForInOf {
-                    phase: 3,
-                    iter: Some(iter),
-                    env: Some(benv),
-                    completion,
-                });
+                push_frame!(
+                    self,
+                    Frame::ForInOf {
+                        phase: 3,
+                        iter: Some(iter),
+                        env: Some(benv),
+                        completion,
+                    }
+                );
                 return Err(Abrupt::Suspend);
             }
             match self.loop_body_result(r, labels, &mut completion) {
@@ -1425,14 +1529,17 @@ impl Interp {
         };
         match bound {
             Err(Abrupt::Suspend) => {
-                self.frames.push(Frame::Pattern(value));
-                self.frames.push(Frame::ForAwait {
-                    phase: 4,
-                    iter: Some(rec.clone()),
-                    env: Some(e2.clone()),
-                    completion: completion.clone(),
-                    pending: None,
-                });
+                push_frame!(self, Frame::Pattern(value));
+                push_frame!(
+                    self,
+                    Frame::ForAwait {
+                        phase: 4,
+                        iter: Some(rec.clone()),
+                        env: Some(e2.clone()),
+                        completion: completion.clone(),
+                        pending: None,
+                    }
+                );
                 Err(Abrupt::Suspend)
             }
             Err(e) => Err(e),
@@ -1451,13 +1558,16 @@ impl Interp {
     ) -> JsResult<Value> {
         let r = self.eval_stmt(body, e2);
         if let Err(Abrupt::Suspend) = r {
-            self.frames.push(Frame::ForAwait {
-                phase: 1,
-                iter: Some(rec.clone()),
-                env: Some(e2.clone()),
-                completion: completion.clone(),
-                pending: None,
-            });
+            push_frame!(
+                self,
+                Frame::ForAwait {
+                    phase: 1,
+                    iter: Some(rec.clone()),
+                    env: Some(e2.clone()),
+                    completion: completion.clone(),
+                    pending: None,
+                }
+            );
             return r;
         }
         match dispose {
@@ -1478,13 +1588,16 @@ impl Interp {
         completion: &Value,
     ) -> JsResult<Value> {
         if let Err(Abrupt::Suspend) = r {
-            self.frames.push(Frame::ForAwait {
-                phase: 5,
-                iter: Some(rec.clone()),
-                env: Some(e2.clone()),
-                completion: completion.clone(),
-                pending: None,
-            });
+            push_frame!(
+                self,
+                Frame::ForAwait {
+                    phase: 5,
+                    iter: Some(rec.clone()),
+                    env: Some(e2.clone()),
+                    completion: completion.clone(),
+                    pending: None,
+                }
+            );
         }
         r
     }
@@ -1520,12 +1633,17 @@ impl Interp {
         suspends: bool,
     ) -> JsResult<Value> {
         let (phase, cenv, pending) = if self.resuming(suspends) {
-            match self.pop_frame()? {
-                Frame::Try {
+            // Taken where it lies (see `eval_stmts`).
+            match self.frames.last_mut() {
+                Some(Frame::Try {
                     phase,
                     env,
                     pending,
-                } => (phase, env, pending),
+                }) => {
+                    let taken = (*phase, env.take(), pending.take());
+                    self.drop_top_frame();
+                    taken
+                }
                 _ => return Err(self.bad_frame()),
             }
         } else {
@@ -1535,11 +1653,14 @@ impl Interp {
         if phase == 0 {
             result = self.eval_block(block, env, suspends);
             if let Err(Abrupt::Suspend) = result {
-                self.frames.push(Frame::Try {
-                    phase: 0,
-                    env: None,
-                    pending: None,
-                });
+                push_frame!(
+                    self,
+                    Frame::Try {
+                        phase: 0,
+                        env: None,
+                        pending: None,
+                    }
+                );
                 return Err(Abrupt::Suspend);
             }
             if result.is_err() && self.exiting.is_some() {
@@ -1558,11 +1679,14 @@ impl Interp {
                 if result.is_ok() {
                     result = self.eval_block(&h.body, &cenv, suspends);
                     if let Err(Abrupt::Suspend) = result {
-                        self.frames.push(Frame::Try {
-                            phase: 1,
-                            env: Some(cenv),
-                            pending: None,
-                        });
+                        push_frame!(
+                            self,
+                            Frame::Try {
+                                phase: 1,
+                                env: Some(cenv),
+                                pending: None,
+                            }
+                        );
                         return Err(Abrupt::Suspend);
                     }
                 }
@@ -1573,11 +1697,14 @@ impl Interp {
             };
             result = self.eval_block(&h.body, &cenv, suspends);
             if let Err(Abrupt::Suspend) = result {
-                self.frames.push(Frame::Try {
-                    phase: 1,
-                    env: Some(cenv),
-                    pending: None,
-                });
+                push_frame!(
+                    self,
+                    Frame::Try {
+                        phase: 1,
+                        env: Some(cenv),
+                        pending: None,
+                    }
+                );
                 return Err(Abrupt::Suspend);
             }
         } else {
@@ -1593,11 +1720,14 @@ impl Interp {
             let fr = self.eval_block(f, env, suspends);
             match fr {
                 Err(Abrupt::Suspend) => {
-                    self.frames.push(Frame::Try {
-                        phase: 2,
-                        env: None,
-                        pending: Some(Box::new(result)),
-                    });
+                    push_frame!(
+                        self,
+                        Frame::Try {
+                            phase: 2,
+                            env: None,
+                            pending: Some(Box::new(result)),
+                        }
+                    );
                     return Err(Abrupt::Suspend);
                 }
                 Err(e) => return Err(e),
@@ -1699,7 +1829,7 @@ impl Interp {
                     }
                 }
                 Err(Abrupt::Suspend) => {
-                    self.frames.push(mk(2, &dv, i, &senv, &completion));
+                    push_frame!(self, mk(2, &dv, i, &senv, &completion));
                     return Err(Abrupt::Suspend);
                 }
                 Err(Abrupt::Break(None, v)) => {
@@ -1717,11 +1847,14 @@ impl Interp {
 
     fn eval_var_decl(&mut self, v: &VarDecl, env: &Env, suspends: bool) -> JsResult<()> {
         let (start, mut resumed_value) = if self.resuming(suspends) {
-            match self.pop_frame()? {
-                Frame::Decl(i) => (i, None),
-                Frame::DeclPattern(i, v) => (i, Some(v)),
+            // Taken where it lies (see `eval_stmts`).
+            let taken = match self.frames.last_mut() {
+                Some(Frame::Decl(i)) => (*i, None),
+                Some(Frame::DeclPattern(i, v)) => (*i, Some(std::mem::take(v))),
                 _ => return Err(self.bad_frame()),
-            }
+            };
+            self.drop_top_frame();
+            taken
         } else {
             (0, None)
         };
@@ -1752,7 +1885,7 @@ impl Interp {
                         init,
                     );
                     if let Err(Abrupt::Suspend) = r {
-                        self.frames.push(Frame::DeclPattern(i, val));
+                        push_frame!(self, Frame::DeclPattern(i, val));
                         return Err(Abrupt::Suspend);
                     }
                     r?;
@@ -2386,31 +2519,34 @@ impl Interp {
         delegate: bool,
         env: &Env,
     ) -> JsResult<Value> {
-        let resumed = if self.resuming(e.suspends.get()) {
-            Some(self.pop_frame()?)
-        } else {
-            None
-        };
-        if delegate {
-            if self.current_async_gen.is_some() {
-                return self.eval_async_yield_star(arg, env, resumed);
-            }
-            return self.eval_yield_star(arg, env, resumed);
+        let resuming = self.resuming(e.suspends.get());
+        if delegate || self.current_async_gen.is_some() {
+            let resumed = if resuming {
+                Some(self.pop_frame()?)
+            } else {
+                None
+            };
+            return match (delegate, self.current_async_gen.is_some()) {
+                (true, true) => self.eval_async_yield_star(arg, env, resumed),
+                (true, false) => self.eval_yield_star(arg, env, resumed),
+                _ => self.eval_async_yield(arg, env, resumed),
+            };
         }
-        if self.current_async_gen.is_some() {
-            return self.eval_async_yield(arg, env, resumed);
-        }
-        match resumed {
-            Some(Frame::Suspended) => {
-                return match self.resume.take() {
-                    Some(Resume::Next(v)) => Ok(v),
-                    None => Ok(Value::Undefined),
-                    Some(Resume::Throw(x)) => Err(Abrupt::Throw(x)),
-                    Some(Resume::Return(v)) => Err(Abrupt::Return(v)),
-                };
+        if resuming {
+            // Checked where it lies (see `eval_stmts`).
+            match self.frames.last() {
+                Some(Frame::Suspended) => {
+                    self.drop_top_frame();
+                    return match self.resume.take() {
+                        Some(Resume::Next(v)) => Ok(v),
+                        None => Ok(Value::Undefined),
+                        Some(Resume::Throw(x)) => Err(Abrupt::Throw(x)),
+                        Some(Resume::Return(v)) => Err(Abrupt::Return(v)),
+                    };
+                }
+                Some(Frame::Operand) => self.drop_top_frame(),
+                _ => return Err(self.bad_frame()),
             }
-            Some(Frame::Operand) | None => {}
-            Some(_) => return Err(self.bad_frame()),
         }
         let v = match arg {
             Some(a) => sus!(self, self.eval_expr(a, env), Frame::Operand),
@@ -2418,7 +2554,7 @@ impl Interp {
         };
         self.yielded = v;
         self.suspend_kind = crate::interp::generator::SuspendKind::Yield;
-        self.frames.push(Frame::Suspended);
+        push_frame!(self, Frame::Suspended);
         Err(Abrupt::Suspend)
     }
 
@@ -2482,7 +2618,7 @@ impl Interp {
             self.yielded = Value::Undefined;
             self.delegated_result = Some(inner.clone());
             self.suspend_kind = crate::interp::generator::SuspendKind::Yield;
-            self.frames.push(Frame::Delegate(rec));
+            push_frame!(self, Frame::Delegate(rec));
             Err(Abrupt::Suspend)
         }
     }
@@ -2644,11 +2780,14 @@ impl Interp {
                 None => {
                     self.yielded = Value::Undefined;
                     self.suspend_kind = crate::interp::generator::SuspendKind::Yield;
-                    self.frames.push(Frame::AsyncDelegate {
-                        iter: rec,
-                        phase: 1,
-                        from_return: false,
-                    });
+                    push_frame!(
+                        self,
+                        Frame::AsyncDelegate {
+                            iter: rec,
+                            phase: 1,
+                            from_return: false,
+                        }
+                    );
                     return Err(Abrupt::Suspend);
                 }
             }
@@ -2656,15 +2795,16 @@ impl Interp {
     }
 
     fn eval_await(&mut self, e: &Expr, x: &Expr, env: &Env) -> JsResult<Value> {
-        let resumed = if self.resuming(e.suspends.get()) {
-            Some(self.pop_frame()?)
-        } else {
-            None
-        };
-        match resumed {
-            Some(Frame::Suspended) => return self.take_resume(),
-            Some(Frame::Operand) | None => {}
-            Some(_) => return Err(self.bad_frame()),
+        if self.resuming(e.suspends.get()) {
+            // Checked where it lies (see `eval_stmts`).
+            match self.frames.last() {
+                Some(Frame::Suspended) => {
+                    self.drop_top_frame();
+                    return self.take_resume();
+                }
+                Some(Frame::Operand) => self.drop_top_frame(),
+                _ => return Err(self.bad_frame()),
+            }
         }
         let v = sus!(self, self.eval_expr(x, env), Frame::Operand);
         // Remember where module code's own body waits (the host reports an `await` there
@@ -2685,7 +2825,7 @@ impl Interp {
     pub(crate) fn suspend_await(&mut self, v: Value, frame: Frame) -> JsResult<Value> {
         self.yielded = v;
         self.suspend_kind = crate::interp::generator::SuspendKind::Await;
-        self.frames.push(frame);
+        push_frame!(self, frame);
         Err(Abrupt::Suspend)
     }
 
@@ -2723,7 +2863,7 @@ impl Interp {
                     None => {
                         self.yielded = Value::Undefined;
                         self.suspend_kind = crate::interp::generator::SuspendKind::Yield;
-                        self.frames.push(Frame::Branch(2));
+                        push_frame!(self, Frame::Branch(2));
                         return Err(Abrupt::Suspend);
                     }
                 }
@@ -3270,7 +3410,7 @@ impl Interp {
             Err(Abrupt::Suspend) => {
                 let mut vals = std::mem::take(saved);
                 vals.push(Value::Number(i as f64));
-                self.frames.push(Frame::Operands(vals));
+                push_frame!(self, Frame::Operands(vals));
                 Err(Abrupt::Suspend)
             }
             r => r,
@@ -3437,7 +3577,7 @@ impl Interp {
                         match r {
                             Ok(x) => x,
                             Err(Abrupt::Suspend) => {
-                                self.frames.push(Frame::Operand);
+                                push_frame!(self, Frame::Operand);
                                 return Err(Abrupt::Suspend);
                             }
                             Err(err) => return Err(err),
