@@ -368,6 +368,11 @@ impl Interp {
         let name = name
             .or_else(|| func.name.as_ref().map(|n| n.name.clone()))
             .unwrap_or_else(JsStr::empty);
+        // The name stack traces show: V8's DebugName, the inferred name when `name` is empty.
+        let debug_name = match &*func.inferred_name.borrow() {
+            Some(inferred) if name.is_empty() => inferred.clone(),
+            _ => name.clone(),
+        };
         let source = self.current_source();
         let o = Obj::new(
             Some(proto),
@@ -378,7 +383,7 @@ impl Interp {
                 source,
                 fields: None,
                 default_derived: false,
-                name: name.clone(),
+                name: debug_name,
                 class_span: None,
             })),
         );
