@@ -63,3 +63,31 @@ C.prototype.gen = function* () { yield at(); };
 console.log(new C().gen().next().value);
 C.prototype.am = async function () { await null; return at(); };
 new C().am().then((v) => console.log(v));
+
+// The innermost enclosing function's own name joins in when it starts with a capital letter
+// (V8 pushes it as a constructor's name when it compiles that function lazily).
+function OperatorSubscriber() {
+  var _this = this;
+  _this._next = function () { return at(); };
+  this.finish = function () { return at(); };
+}
+const op = new OperatorSubscriber();
+console.log(op._next(), '|', op.finish());
+const Bar = function () { x.v = function () { return at(); }; };
+Bar();
+class Z { constructor() { x.k = function () { return at(); }; } }
+new Z();
+const Make = () => { x.m2 = () => at(); };
+Make();
+console.log(x.v(), '|', x.k(), '|', x.m2());
+function lower() { x.t = function () { return at(); }; }
+lower();
+x.W = function () { x.h = function () { return at(); }; };
+x.W();
+function _Under() { x.u = function () { return at(); }; }
+_Under();
+console.log(x.t(), '|', x.h(), '|', x.u());
+// The last literal of an array or a comma expression.
+x.arr = [function () { return at(); }, () => at()];
+x.seq = (0, function () { return at(); });
+console.log(x.arr[0](), '|', x.arr[1](), '|', x.seq());

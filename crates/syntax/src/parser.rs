@@ -2307,7 +2307,8 @@ fn inferred_target_name(target: &Expr) -> String {
 }
 
 /// Gives `name` to the anonymous function and class literals that `value` evaluates to
-/// directly (through parentheses, `?:` branches, `&&`/`||`/`??` operands), as V8 names the
+/// directly (through parentheses, `?:` branches, `&&`/`||`/`??` operands, the last of a
+/// comma expression or an array literal), as V8 names the
 /// function literals of an assignment's right-hand side; an assignment chain
 /// (`a.b = c.d = function () {}`) joins the targets (`a.b.c.d`).
 fn infer_function_names(value: &Expr, name: &str) {
@@ -2329,6 +2330,18 @@ fn infer_function_names(value: &Expr, name: &str) {
         ExprKind::Logical(_, a, b) => {
             infer_function_names(a, name);
             infer_function_names(b, name);
+        }
+        // V8 names only the last literal of a comma expression or an array literal
+        // (`x.arr = [function () {}, () => {}]` names the arrow), nested arrays included.
+        ExprKind::Sequence(v) => {
+            if let Some(last) = v.last() {
+                infer_function_names(last, name);
+            }
+        }
+        ExprKind::Array(v) => {
+            if let Some(Some(ArrayElem::Expr(last))) = v.last() {
+                infer_function_names(last, name);
+            }
         }
         ExprKind::Assign {
             op: AssignOp::Assign | AssignOp::Logical(_),

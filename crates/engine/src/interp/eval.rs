@@ -4223,7 +4223,7 @@ impl Interp {
                 cl.class_span = Some(c.span);
                 if class_name.is_empty() {
                     if let Some(inferred) = &*c.inferred_name.borrow() {
-                        cl.name = inferred.clone();
+                        cl.name = self.with_enclosing_constructor_name(inferred);
                     }
                 }
             }
