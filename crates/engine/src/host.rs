@@ -51,6 +51,21 @@ pub trait HostHooks {
         Ok(())
     }
 
+    /// The message of the SyntaxError for `name`, which `module` (loaded for the request
+    /// `specifier`) does not export, imported or re-exported on the source line
+    /// `import_line`. `None` keeps V8's "The requested module '…' does not provide an export
+    /// named '…'" (Node rewrites it when `module` is CommonJS).
+    fn missing_export_message(
+        &self,
+        _it: &Interp,
+        _module: ModuleId,
+        _specifier: &JsStr,
+        _name: &JsStr,
+        _import_line: &str,
+    ) -> Option<String> {
+        None
+    }
+
     /// HostGetImportMetaProperties: the properties of `import.meta` for `module`.
     fn import_meta_properties(
         &self,

@@ -153,7 +153,11 @@ fn esm_resolve(it: &mut Interp, specifier: &str, from: &str) -> JsResult<PathBuf
         return finalize(it, p, from);
     }
     if specifier.starts_with('#') {
-        return match crate::require::resolve_imports(specifier, &dir, &["import", "node"]) {
+        return match crate::require::resolve_imports(
+            specifier,
+            &dir,
+            crate::require::IMPORT_CONDITIONS,
+        ) {
             Ok((t, scope)) if t.starts_with("./") => {
                 finalize(it, crate::permission::absolute(&scope.join(&t)), from)
             }
@@ -192,7 +196,7 @@ fn esm_resolve(it: &mut Interp, specifier: &str, from: &str) -> JsResult<PathBuf
             .and_then(|p| p.get("exports"))
             .filter(|e| !e.is_null())
         {
-            return match resolve_exports(exports, &subpath, &["import", "node"]) {
+            return match resolve_exports(exports, &subpath, crate::require::IMPORT_CONDITIONS) {
                 Some(t) => finalize(it, crate::permission::absolute(&pkg_dir.join(t)), from),
                 None => {
                     let pj = pkg_dir.join("package.json");
@@ -507,6 +511,70 @@ fn builtin_module(it: &mut Interp, name: &str, specifier: &str) -> JsResult<Modu
 
 /// Evaluates a CommonJS or JSON module imported by an ES module: runs it through the
 /// CommonJS loader (sharing `require.cache`) and sets its exports.
+/// Node's message for a named import a CommonJS module does not provide (ModuleJob's
+/// `_instantiate`): the hint destructures the default export, from the `{ ... }` of the
+/// import's line (`as` becomes `:`), or leaves that line out when the import spans lines.
+pub fn missing_export_message(
+    it: &Interp,
+    module: ModuleId,
+    specifier: &JsStr,
+    name: &JsStr,
+    import_line: &str,
+) -> Option<String> {
+    if !matches!(
+        it.node().esm.synthetic.get(&module),
+        Some((Format::CommonJs, _))
+    ) {
+        return None;
+    }
+    // /{.*}/ (greedy, on one line), then /\s+as\s+/g → ': '.
+    let destructuring = match (import_line.find('{'), import_line.rfind('}')) {
+        (Some(a), Some(b)) if a < b => Some(replace_as(&import_line[a..=b])),
+        _ => None,
+    };
+    let mut msg = format!(
+        "Named export '{name}' not found. The requested module '{specifier}' is a CommonJS module, which may not support all module.exports as named exports.\nCommonJS modules can always be imported via the default export, for example using:\n\nimport pkg from '{specifier}';\n"
+    );
+    if let Some(d) = destructuring {
+        msg.push_str(&format!("const {d} = pkg;\n"));
+    }
+    Some(msg)
+}
+
+/// `s.replace(/\s+as\s+/g, ': ')`.
+fn replace_as(s: &str) -> String {
+    // RegExp `\s`: Unicode white space and line terminators, and U+FEFF.
+    let space = |c: char| c.is_whitespace() || c == '\u{feff}';
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if space(chars[i]) {
+            let mut j = i;
+            while j < chars.len() && space(chars[j]) {
+                j += 1;
+            }
+            let mut k = j + 2;
+            if chars.get(j) == Some(&'a') && chars.get(j + 1) == Some(&'s') {
+                while k < chars.len() && space(chars[k]) {
+                    k += 1;
+                }
+                if k > j + 2 {
+                    out.push_str(": ");
+                    i = k;
+                    continue;
+                }
+            }
+            out.extend(&chars[i..j]);
+            i = j;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
 pub fn evaluate_synthetic_module(it: &mut Interp, id: ModuleId) -> JsResult<()> {
     let Some((format, path)) = it.node().esm.synthetic.get(&id).cloned() else {
         return Ok(());
@@ -642,7 +710,19 @@ pub fn cjs_export_names(text: &str) -> Vec<String> {
                     };
                     match value {
                         None if quoted(t).is_none() => add(&key, &mut names),
-                        Some(v) if is_ident_path(v) => add(&key, &mut names),
+                        // tryParseLiteralExports reads one identifier after the colon and
+                        // adds the key, then wants `,` or `}`: `re: internalRe.re` (semver)
+                        // is added and ends the scan.
+                        Some(v) => {
+                            let n = ident(v);
+                            if n.is_empty() || n.starts_with(|c: char| c.is_ascii_digit()) {
+                                break;
+                            }
+                            add(&key, &mut names);
+                            if n.len() != v.len() {
+                                break;
+                            }
+                        }
                         _ => break,
                     }
                 }
@@ -850,8 +930,12 @@ mod tests {
         );
         assert_eq!(names, ["x", "y", "w", "never", "v", "g"]);
         // An object literal: shorthand and `key: identifier` entries until anything else.
-        let names = cjs_export_names("module.exports = { a, b: c.d, 'e': f, g: 3, h };");
+        let names = cjs_export_names("module.exports = { a, b: c, 'e': f, g: 3, h };");
         assert_eq!(names, ["a", "b", "e"]);
+        // `key: identifier` followed by more (`c.d`, a call) is added, then the scan stops
+        // (Node 24 on semver's index.js: `re: internalRe.re` is an export, `src` is not).
+        let names = cjs_export_names("module.exports = { a, b: c.d, 'e': f, g: 3, h };");
+        assert_eq!(names, ["a", "b"]);
         // Non-ASCII text before a match is no problem.
         assert_eq!(
             cjs_export_names("const s = 'éé'; module.exports.q = 1;"),

@@ -143,6 +143,17 @@ impl HostHooks for NodeHooks {
         esm::load_imported_module(it, referrer, source, request)
     }
 
+    fn missing_export_message(
+        &self,
+        it: &Interp,
+        module: jsgen_engine::interp::module::ModuleId,
+        specifier: &JsStr,
+        name: &JsStr,
+        import_line: &str,
+    ) -> Option<String> {
+        esm::missing_export_message(it, module, specifier, name, import_line)
+    }
+
     fn evaluate_synthetic_module(
         &self,
         it: &mut Interp,

@@ -468,6 +468,13 @@ fn load_as_directory(p: &Path) -> Option<PathBuf> {
     load_index(p)
 }
 
+/// Node 24's conditions for `require` (`cjsConditionsArray`) and `import`
+/// (`defaultConditions`): `module-sync` because `require()` of an ES module is on by
+/// default (packages such as `it-all` export `.` only under `import` and `module-sync`),
+/// `node-addons` because addons are not turned off (`--no-addons`).
+pub const REQUIRE_CONDITIONS: &[&str] = &["require", "node", "module-sync", "node-addons"];
+pub const IMPORT_CONDITIONS: &[&str] = &["node", "import", "module-sync", "node-addons"];
+
 /// The target of a package's `exports` for `subpath` (`.` or `./x`) under `conditions`:
 /// a string, a subpath map (exact keys and `*` patterns), or condition objects.
 pub fn resolve_exports(
@@ -703,7 +710,7 @@ fn resolve_filename(
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or_else(|_| "/".into())
     };
-    match resolve_path(id, &dir, &["require", "node"]) {
+    match resolve_path(id, &dir, REQUIRE_CONDITIONS) {
         Ok(p) => {
             // Node reads the real path (fs.realpathSync): the first file access checked.
             crate::permission::check_module_read(it, &p)?;
@@ -935,7 +942,7 @@ fn resolve(it: &mut Interp, a: &Args) -> JsResult<Value> {
                 let dir = it.get(&paths, &PropKey::Index(i))?;
                 let dir = it.to_string(&dir)?.to_rust_string();
                 let dir = crate::permission::absolute(Path::new(&dir));
-                if let Ok(p) = resolve_path(&id, &dir.to_string_lossy(), &["require", "node"]) {
+                if let Ok(p) = resolve_path(&id, &dir.to_string_lossy(), REQUIRE_CONDITIONS) {
                     crate::permission::check_module_read(it, &p)?;
                     let real = std::fs::canonicalize(&p).unwrap_or(p);
                     crate::permission::check_module_read(it, &real)?;

@@ -45,6 +45,7 @@ fn wrap_commonjs_body(script: Script) -> Script {
         is_derived_ctor: false,
         span,
         scope: Default::default(),
+        inferred_name: Default::default(),
     });
     let expr = Expr::new(ExprKind::Function(func), span);
     Script {

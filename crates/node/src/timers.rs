@@ -320,8 +320,13 @@ const TIMEOUT_MAX: f64 = 2147483647.0;
 fn schedule(it: &mut Interp, a: &Args, repeat: bool) -> JsResult<Value> {
     let cb = a.get(0);
     check_callback(it, &cb)?;
-    // `after *= 1`: the warnings come first, as the constructor emits them.
-    let mut after = it.to_number(&a.get(1))?;
+    // `after *= 1`, except that an undefined duration is 1 with no warning (rxjs calls
+    // `setTimeout(handler, undefined)`): the warnings come first, as the constructor emits
+    // them.
+    let mut after = match a.get(1) {
+        Value::Undefined => 1.0,
+        v => it.to_number(&v)?,
+    };
     if !(1.0..=TIMEOUT_MAX).contains(&after) {
         duration_warning(it, after)?;
         after = 1.0;

@@ -6,7 +6,7 @@
 //! `OnceCell` fields (where each identifier lives, each scope's slot layout, which nodes contain
 //! a `yield`/`await`). The parser leaves those at their `Default`.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 
 use crate::resolve::{Binding, ScopeInfo};
@@ -626,6 +626,11 @@ pub struct Function {
     pub span: Span,
     /// Filled by the resolver.
     pub scope: OnceCell<Rc<ScopeInfo>>,
+    /// V8's inferred name (`FuncNameInferrer`) of an anonymous function assigned to a
+    /// property: `x.y.z = function () {}` is `x.y.z`, `C.prototype.m = ...` is `C.m`. Not
+    /// its `name` (which stays empty): stack traces and constructor names use it, as V8's
+    /// `SharedFunctionInfo::DebugName` does.
+    pub inferred_name: RefCell<Option<JsStr>>,
 }
 
 #[derive(Debug)]
@@ -638,6 +643,9 @@ pub struct Class {
     pub span: Span,
     /// Scope holding the inner class-name binding.
     pub scope: OnceCell<Rc<ScopeInfo>>,
+    /// The inferred name of an anonymous class assigned to a property (see
+    /// [`Function::inferred_name`]).
+    pub inferred_name: RefCell<Option<JsStr>>,
 }
 
 #[derive(Debug)]

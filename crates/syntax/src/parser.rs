@@ -993,6 +993,7 @@ impl Ctx<'_> {
             is_derived_ctor: false,
             span,
             scope: Default::default(),
+            inferred_name: Default::default(),
         }
     }
 
@@ -1130,6 +1131,7 @@ impl Ctx<'_> {
             elements: rest,
             span,
             scope: Default::default(),
+            inferred_name: Default::default(),
         })
     }
 
@@ -1881,6 +1883,9 @@ impl Ctx<'_> {
                 error: SyntaxError::new("Invalid left-hand side in assignment", span),
             })?,
         };
+        if let (AssignOp::Assign | AssignOp::Logical(_), Pattern::Expr(t)) = (op, &target) {
+            infer_function_names(&v, &inferred_target_name(t));
+        }
         Ok(Expr::new(
             ExprKind::Assign {
                 op,
@@ -2270,6 +2275,90 @@ fn check_binding_inner(p: &Pattern) -> PResult<()> {
 
 /// A simple assignment target: identifier or (non-optional) member expression, possibly
 /// parenthesized. On failure returns the span to report.
+/// V8's `FuncNameInferrer` on an assignment target that is a property reference: the names
+/// along the member chain joined with `.` (`this` and `prototype` left out, a computed key
+/// other than a string literal as `<computed>`, a call as its callee's names).
+fn inferred_target_name(target: &Expr) -> String {
+    fn names(e: &Expr, out: &mut Vec<String>) {
+        match &e.kind {
+            ExprKind::Ident(id) => out.push(id.name.to_rust_string()),
+            ExprKind::Paren(inner) => names(inner, out),
+            ExprKind::Call { callee, .. } => names(callee, out),
+            ExprKind::Member { object, prop, .. } => {
+                names(object, out);
+                let key = match prop {
+                    MemberProp::Ident(n) => n.to_rust_string(),
+                    MemberProp::Computed(k) => match &k.kind {
+                        ExprKind::String(s) => s.to_rust_string(),
+                        _ => "<computed>".to_string(),
+                    },
+                    MemberProp::Private(id) => format!("#{}", id.name.to_rust_string()),
+                };
+                if key != "prototype" {
+                    out.push(key);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    names(target, &mut out);
+    out.join(".")
+}
+
+/// Gives `name` to the anonymous function and class literals that `value` evaluates to
+/// directly (through parentheses, `?:` branches, `&&`/`||`/`??` operands, the last of a
+/// comma expression or an array literal), as V8 names the
+/// function literals of an assignment's right-hand side; an assignment chain
+/// (`a.b = c.d = function () {}`) joins the targets (`a.b.c.d`).
+fn infer_function_names(value: &Expr, name: &str) {
+    if name.is_empty() {
+        return;
+    }
+    match &value.kind {
+        ExprKind::Function(f) | ExprKind::Arrow(f) if f.name.is_none() => {
+            *f.inferred_name.borrow_mut() = Some(JsStr::from(name));
+        }
+        ExprKind::Class(c) if c.name.is_none() => {
+            *c.inferred_name.borrow_mut() = Some(JsStr::from(name));
+        }
+        ExprKind::Paren(e) => infer_function_names(e, name),
+        ExprKind::Conditional { cons, alt, .. } => {
+            infer_function_names(cons, name);
+            infer_function_names(alt, name);
+        }
+        ExprKind::Logical(_, a, b) => {
+            infer_function_names(a, name);
+            infer_function_names(b, name);
+        }
+        // V8 names only the last literal of a comma expression or an array literal
+        // (`x.arr = [function () {}, () => {}]` names the arrow), nested arrays included.
+        ExprKind::Sequence(v) => {
+            if let Some(last) = v.last() {
+                infer_function_names(last, name);
+            }
+        }
+        ExprKind::Array(v) => {
+            if let Some(Some(ArrayElem::Expr(last))) = v.last() {
+                infer_function_names(last, name);
+            }
+        }
+        ExprKind::Assign {
+            op: AssignOp::Assign | AssignOp::Logical(_),
+            target,
+            value,
+        } => {
+            if let Pattern::Expr(t) = &**target {
+                let inner = inferred_target_name(t);
+                if !inner.is_empty() {
+                    infer_function_names(value, &format!("{name}.{inner}"));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 fn simple_target(e: Expr) -> Result<Pattern, Span> {
     match e.kind {
         ExprKind::Ident(id) => Ok(Pattern::Ident(id)),

@@ -4361,6 +4361,11 @@ impl Interp {
             if let ObjectKind::Closure(cl) = &mut d.kind {
                 cl.default_derived = c.constructor.is_none() && c.super_class.is_some();
                 cl.class_span = Some(c.span);
+                if class_name.is_empty() {
+                    if let Some(inferred) = &*c.inferred_name.borrow() {
+                        cl.name = self.with_enclosing_constructor_name(inferred);
+                    }
+                }
             }
         }
         f.define("prototype", Value::Object(proto.clone()), Attrs::NONE);
@@ -4665,6 +4670,7 @@ fn synthesize_ctor(c: &Class) -> Rc<Function> {
         is_derived_ctor: c.super_class.is_some(),
         span: c.span,
         scope: Default::default(),
+        inferred_name: Default::default(),
     });
     let _ = f.scope.set(Rc::new(ScopeInfo {
         kind: crate::resolve::ScopeKind::Function,

@@ -368,6 +368,11 @@ impl Interp {
         let name = name
             .or_else(|| func.name.as_ref().map(|n| n.name.clone()))
             .unwrap_or_else(JsStr::empty);
+        // The name stack traces show: V8's DebugName, the inferred name when `name` is empty.
+        let debug_name = match &*func.inferred_name.borrow() {
+            Some(inferred) if name.is_empty() => self.with_enclosing_constructor_name(inferred),
+            _ => name.clone(),
+        };
         let source = self.current_source();
         let o = Obj::new(
             Some(proto),
@@ -378,7 +383,7 @@ impl Interp {
                 source,
                 fields: None,
                 default_derived: false,
-                name: name.clone(),
+                name: debug_name,
                 class_span: None,
             })),
         );
@@ -442,6 +447,28 @@ impl Interp {
             }
         });
         o
+    }
+
+    /// An inferred name as V8 completes it: V8 pushes the name of the function it compiles
+    /// (lazily, so the innermost one around the literal) when that name starts with a capital
+    /// letter (`FuncNameInferrer::PushEnclosingName`, a constructor by convention):
+    /// `function Foo() { _this.r = function () {} }` is `Foo._this.r`. The running frame is
+    /// that function; its stack name stands for its own name unless it is itself an inferred
+    /// name with a `.` (V8's `Name()` is empty then). A parenthesized function that V8
+    /// compiles eagerly pushes nothing in V8 and is not told apart here.
+    pub(crate) fn with_enclosing_constructor_name(&self, inferred: &JsStr) -> JsStr {
+        let Some(e) = self.stack.last() else {
+            return inferred.clone();
+        };
+        if e.kind != crate::interp::FrameKind::Js || e.name.is_empty() {
+            return inferred.clone();
+        }
+        let enclosing = e.name.to_rust_string();
+        let capital = enclosing.chars().next().is_some_and(char::is_uppercase);
+        if !capital || enclosing.contains('.') {
+            return inferred.clone();
+        }
+        JsStr::from(format!("{enclosing}.{inferred}").as_str())
     }
 
     /// Index of the source file of the innermost running frame.

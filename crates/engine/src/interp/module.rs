@@ -515,14 +515,6 @@ impl Interp {
     ) -> Abrupt {
         let spec = self.module(id).requests[request].specifier.clone();
         let source = self.module(id).source;
-        let e = match r {
-            Resolution::Ambiguous => self.syntax_error(format!(
-                "The requested module '{spec}' contains conflicting star exports for name '{name}'"
-            )),
-            _ => self.syntax_error(format!(
-                "The requested module '{spec}' does not provide an export named '{name}'"
-            )),
-        };
         // The diagnostic points at the import in the importing module.
         let span = self
             .module(id)
@@ -537,6 +529,30 @@ impl Interp {
                     .find(|e| e.request == Some(request))
                     .map(|e| e.span)
             });
+        let e = match r {
+            Resolution::Ambiguous => self.syntax_error(format!(
+                "The requested module '{spec}' contains conflicting star exports for name '{name}'"
+            )),
+            _ => {
+                let host_message = match (self.module(id).loaded.get(request), span) {
+                    (Some(&Some(required)), Some(span)) => {
+                        let text = self.sources[source as usize].text.clone();
+                        let at = (span.start as usize).min(text.len());
+                        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+                        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+                        let line = text.get(line_start..line_end).unwrap_or("");
+                        let hooks = self.hooks();
+                        hooks.missing_export_message(self, required, &spec, name, line)
+                    }
+                    _ => None,
+                };
+                self.syntax_error(host_message.unwrap_or_else(|| {
+                    format!(
+                        "The requested module '{spec}' does not provide an export named '{name}'"
+                    )
+                }))
+            }
+        };
         if let Some(span) = span {
             self.last_error_pos = Some((source, span));
         }

@@ -63,6 +63,7 @@ pub(crate) fn module_body_function(
         is_derived_ctor: false,
         span,
         scope: Default::default(),
+        inferred_name: Default::default(),
     })
 }
 

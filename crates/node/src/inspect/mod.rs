@@ -936,8 +936,10 @@ enum Formatter {
     TypedArray(usize, bool),
     /// `formatArrayBuffer`.
     ArrayBuffer,
-    Set,
-    Map,
+    /// `formatSet`/`formatMap`; true when the constructor is null (Node then iterates the
+    /// built-in entries).
+    Set(bool),
+    Map(bool),
     Iterator,
     Promise,
     WeakCollection,
@@ -1032,7 +1034,7 @@ fn format_raw(
             Some(("set", size)) => {
                 let prefix = get_prefix(ctor, &tag, "Set", &format!("({size})"));
                 let k = get_keys(it, value, ctx.o.show_hidden);
-                formatter = Formatter::Set;
+                formatter = Formatter::Set(ctor.is_none());
                 if size == 0 && k.is_empty() && proto_props.is_none() {
                     return Ok(format!("{prefix}{{}}"));
                 }
@@ -1042,7 +1044,7 @@ fn format_raw(
             Some(("map", size)) => {
                 let prefix = get_prefix(ctor, &tag, "Map", &format!("({size})"));
                 let k = get_keys(it, value, ctx.o.show_hidden);
-                formatter = Formatter::Map;
+                formatter = Formatter::Map(ctor.is_none());
                 if size == 0 && k.is_empty() && proto_props.is_none() {
                     return Ok(format!("{prefix}{{}}"));
                 }
@@ -1249,8 +1251,12 @@ fn format_raw(
             format_typed_array(it, ctx, value, len, null_proto)?
         }
         Formatter::ArrayBuffer => format_array_buffer(ctx, value),
-        Formatter::Set => format_set(it, ctx, value, recurse_times)?,
-        Formatter::Map => format_map(it, ctx, value, recurse_times)?,
+        Formatter::Set(null_proto) => {
+            format_collection(it, ctx, value, recurse_times, null_proto, false)?
+        }
+        Formatter::Map(null_proto) => {
+            format_collection(it, ctx, value, recurse_times, null_proto, true)?
+        }
         Formatter::Iterator => format_iterator(it, ctx, value, recurse_times, &mut braces)?,
         Formatter::Promise => format_promise(it, ctx, value, recurse_times)?,
         Formatter::WeakCollection => vec![ctx.stylize("<items unknown>", "special")],
@@ -1911,46 +1917,101 @@ fn collection_entries(value: &Obj) -> Vec<(Value, Value)> {
     }
 }
 
-fn format_set(
+/// `formatSet`/`formatMap` as Node 24 writes them: `const length = value.size` (the
+/// object's own `size`, a subclass's getter included) bounds what prints, and the entries
+/// come from `for (const v of value)` / `for (const { 0: k, 1: v } of value)`, so a subclass
+/// that keeps its entries elsewhere and overrides `[Symbol.iterator]` (immer's `DraftMap`)
+/// prints them. With a null prototype (`constructor === null`) Node iterates
+/// `SetPrototypeValues(value)` / `MapPrototypeEntries(value)`, whose `size` is undefined:
+/// every entry prints, with no "more items" line.
+fn format_collection(
     it: &mut Interp,
     ctx: &mut Ctx,
     value: &Obj,
     recurse_times: usize,
+    null_proto: bool,
+    is_map: bool,
 ) -> JsResult<Vec<String>> {
-    let entries = collection_entries(value);
-    let max = max_len(ctx, entries.len());
     let mut output = Vec::new();
-    ctx.indentation_lvl += 2;
-    for (k, _) in entries.iter().take(max) {
-        output.push(format_value(it, ctx, k, recurse_times, false)?);
+    if null_proto {
+        ctx.indentation_lvl += 2;
+        for (k, v) in collection_entries(value) {
+            output.push(format_entry(it, ctx, &k, &v, recurse_times, is_map)?);
+        }
+        ctx.indentation_lvl -= 2;
+        return Ok(output);
     }
-    if entries.len() > max {
-        output.push(remaining_text(entries.len() - max));
+    // MathMin(MathMax(0, ctx.maxArrayLength), length): NaN when `size` is not a number.
+    let size = it.get(value, &jsgen_engine::static_key!("size"))?;
+    let length = it.to_number(&size)?;
+    let max_length = if length.is_nan() {
+        f64::NAN
+    } else {
+        ctx.o.max_array_length.max(0.0).min(length)
+    };
+    let remaining = length - max_length;
+    ctx.indentation_lvl += 2;
+    let mut rec = it.get_iterator(&Value::Object(value.clone()))?;
+    let mut i = 0.0;
+    while let Some(entry) = it.iterator_step_value(&mut rec)? {
+        if i >= max_length {
+            it.iterator_close(&rec, Ok(()))?;
+            break;
+        }
+        let formatted = if is_map {
+            destructure_entry(it, &entry)
+                .and_then(|(k, v)| format_entry(it, ctx, &k, &v, recurse_times, true))
+        } else {
+            format_value(it, ctx, &entry, recurse_times, false)
+        };
+        match formatted {
+            Ok(s) => output.push(s),
+            Err(e) => return it.iterator_close(&rec, Err(e)),
+        }
+        i += 1.0;
+    }
+    if remaining > 0.0 {
+        output.push(remaining_text_f64(remaining));
     }
     ctx.indentation_lvl -= 2;
     Ok(output)
 }
 
-fn format_map(
+/// `const { 0: k, 1: v } = entry` (RequireObjectCoercible, then two property reads).
+fn destructure_entry(it: &mut Interp, entry: &Value) -> JsResult<(Value, Value)> {
+    if entry.is_nullish() {
+        let shown = if matches!(entry, Value::Null) {
+            "null"
+        } else {
+            "undefined"
+        };
+        return Err(it.type_error(format!("Cannot destructure '{shown}' as it is {shown}.")));
+    }
+    let k = it.get_v(entry, &PropKey::Index(0))?;
+    let v = it.get_v(entry, &PropKey::Index(1))?;
+    Ok((k, v))
+}
+
+fn format_entry(
     it: &mut Interp,
     ctx: &mut Ctx,
-    value: &Obj,
+    k: &Value,
+    v: &Value,
     recurse_times: usize,
-) -> JsResult<Vec<String>> {
-    let entries = collection_entries(value);
-    let max = max_len(ctx, entries.len());
-    let mut output = Vec::new();
-    ctx.indentation_lvl += 2;
-    for (k, v) in entries.iter().take(max) {
-        let ks = format_value(it, ctx, k, recurse_times, false)?;
-        let vs = format_value(it, ctx, v, recurse_times, false)?;
-        output.push(format!("{ks} => {vs}"));
+    is_map: bool,
+) -> JsResult<String> {
+    let ks = format_value(it, ctx, k, recurse_times, false)?;
+    if !is_map {
+        return Ok(ks);
     }
-    if entries.len() > max {
-        output.push(remaining_text(entries.len() - max));
-    }
-    ctx.indentation_lvl -= 2;
-    Ok(output)
+    let vs = format_value(it, ctx, v, recurse_times, false)?;
+    Ok(format!("{ks} => {vs}"))
+}
+
+/// `remainingText` for a count that came from a script's `size` (any number).
+fn remaining_text_f64(n: f64) -> String {
+    let s = jsgen_engine::value::number_to_string(n);
+    format!("... {s} more item{}", if n > 1.0 { "s" } else { "" })
 }
 
 /// `previewEntries(iterator, true)`: the remaining entries, and whether they are key/value

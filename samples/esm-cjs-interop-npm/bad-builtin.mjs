@@ -1,0 +1,2 @@
+import { notThere } from 'node:path';
+console.log(notThere);

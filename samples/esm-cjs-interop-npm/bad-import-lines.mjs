@@ -1,0 +1,5 @@
+import {
+  parse,
+  tokens,
+} from 'legacy-lib';
+console.log(parse, tokens);

@@ -1,0 +1,2 @@
+import { tokens } from 'legacy-lib';
+console.log(tokens);

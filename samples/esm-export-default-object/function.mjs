@@ -1,0 +1,3 @@
+export default function () {}
+(1);
+export const kind = 'declaration';

@@ -1,0 +1,1 @@
+export default { a: [1, 2, 3] }.a.length + 1;
