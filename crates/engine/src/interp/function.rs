@@ -463,11 +463,17 @@ impl Interp {
         if e.kind != crate::interp::FrameKind::Js || e.name.is_empty() {
             return inferred.clone();
         }
-        let enclosing = e.name.to_rust_string();
-        let capital = enclosing.chars().next().is_some_and(char::is_uppercase);
-        if !capital || enclosing.contains('.') {
+        // Checked on the units: closures are made in loops, and most enclosing names are
+        // not capitalized (no string is built for them).
+        let units = e.name.units();
+        let capital = char::decode_utf16(units.iter().copied())
+            .next()
+            .and_then(Result::ok)
+            .is_some_and(char::is_uppercase);
+        if !capital || units.contains(&u16::from(b'.')) {
             return inferred.clone();
         }
+        let enclosing = e.name.to_rust_string();
         JsStr::from(format!("{enclosing}.{inferred}").as_str())
     }
 
