@@ -1884,7 +1884,9 @@ impl Ctx<'_> {
             })?,
         };
         if let (AssignOp::Assign | AssignOp::Logical(_), Pattern::Expr(t)) = (op, &target) {
-            infer_function_names(&v, &inferred_target_name(t));
+            if names_a_literal(&v) {
+                infer_function_names(&v, &inferred_target_name(t));
+            }
         }
         Ok(Expr::new(
             ExprKind::Assign {
@@ -2273,8 +2275,6 @@ fn check_binding_inner(p: &Pattern) -> PResult<()> {
     }
 }
 
-/// A simple assignment target: identifier or (non-optional) member expression, possibly
-/// parenthesized. On failure returns the span to report.
 /// V8's `FuncNameInferrer` on an assignment target that is a property reference: the names
 /// along the member chain joined with `.` (`this` and `prototype` left out, a computed key
 /// other than a string literal as `<computed>`, a call as its callee's names).
@@ -2359,6 +2359,30 @@ fn infer_function_names(value: &Expr, name: &str) {
     }
 }
 
+/// Whether [`infer_function_names`] would reach a function or class literal in `value`
+/// (checked first, so that an ordinary `a.b = x` builds no name at parse time).
+fn names_a_literal(value: &Expr) -> bool {
+    match &value.kind {
+        ExprKind::Function(f) | ExprKind::Arrow(f) => f.name.is_none(),
+        ExprKind::Class(c) => c.name.is_none(),
+        ExprKind::Paren(e) => names_a_literal(e),
+        ExprKind::Conditional { cons, alt, .. } => names_a_literal(cons) || names_a_literal(alt),
+        ExprKind::Logical(_, a, b) => names_a_literal(a) || names_a_literal(b),
+        ExprKind::Sequence(v) => v.last().is_some_and(names_a_literal),
+        ExprKind::Array(v) => {
+            matches!(v.last(), Some(Some(ArrayElem::Expr(last))) if names_a_literal(last))
+        }
+        ExprKind::Assign {
+            op: AssignOp::Assign | AssignOp::Logical(_),
+            target,
+            value,
+        } => matches!(&**target, Pattern::Expr(_)) && names_a_literal(value),
+        _ => false,
+    }
+}
+
+/// A simple assignment target: identifier or (non-optional) member expression, possibly
+/// parenthesized. On failure returns the span to report.
 fn simple_target(e: Expr) -> Result<Pattern, Span> {
     match e.kind {
         ExprKind::Ident(id) => Ok(Pattern::Ident(id)),
