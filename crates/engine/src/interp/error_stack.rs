@@ -549,7 +549,9 @@ fn method_call_name(function_name: &str, f: &CapturedFrame) -> String {
     };
     let mut out = String::new();
     if !function_name.is_empty() {
-        if !type_name.is_empty() && !function_name.starts_with(type_name) {
+        // V8 13: the type only before a function name that is an identifier (not `[foo]`,
+        // `get x`) and is not the type's own name.
+        if !type_name.is_empty() && is_identifier(function_name) && function_name != type_name {
             out.push_str(type_name);
             out.push('.');
         }
@@ -575,6 +577,13 @@ fn method_call_name(function_name: &str, f: &CapturedFrame) -> String {
         }
     }
     out
+}
+
+/// V8's `String::IsIdentifier`: an IdentifierName (reserved words included).
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(jsgen_syntax::lexer::is_id_start)
+        && chars.all(jsgen_syntax::lexer::is_id_continue)
 }
 
 /// V8's `CallSiteInfo::GetMethodName`: the key under which `func` is found on the receiver
@@ -670,8 +679,23 @@ impl Interp {
                 return name;
             }
         }
-        if let ObjectKind::Generator(g) = &o.borrow().kind {
-            return crate::builtins::object::function_debug_name(&g.func_obj);
+        // V8's map constructor: a generator object's is its function, named by its
+        // SharedFunctionInfo; a computed key (`*[Symbol.iterator]()`) or an anonymous function
+        // gives it no name, and the `Symbol.toStringTag` below names it (`Generator`,
+        // `AsyncGenerator`). An iterator helper's and an `Iterator.from` wrapper's is `Iterator`.
+        let generator_fn = match &o.borrow().kind {
+            ObjectKind::Generator(g) => Some(g.func_obj.clone()),
+            ObjectKind::Async(a) if a.func.is_generator => Some(a.func_obj.clone()),
+            ObjectKind::IteratorHelper(_) | ObjectKind::WrapForValidIterator(_) => {
+                return "Iterator".into()
+            }
+            _ => None,
+        };
+        if let Some(f) = generator_fn {
+            let name = crate::builtins::object::function_debug_name(&f);
+            if !name.is_empty() && !name.starts_with('[') {
+                return name;
+            }
         }
         // V8's class name for the iterator `for await` wraps around a sync one.
         if o.proto()
