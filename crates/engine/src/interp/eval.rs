@@ -1042,21 +1042,21 @@ impl Interp {
                 None => {
                     let (next, rebind) = match resume_bind.take() {
                         Some((v, e)) => (v, Some(e)),
-                        None => match {
+                        None => {
                             if kind == ForInOfKind::Of {
                                 self.set_pos(for_of_step_position(left));
                             }
-                            self.iterator_step_value(&mut iter)?
-                        } {
-                            Some(v) => (v, None),
-                            None => {
-                                return Ok(if let Value::Empty = completion {
-                                    Value::Undefined
-                                } else {
-                                    completion
-                                })
+                            match self.iterator_step_value(&mut iter)? {
+                                Some(v) => (v, None),
+                                None => {
+                                    return Ok(if let Value::Empty = completion {
+                                        Value::Undefined
+                                    } else {
+                                        completion
+                                    })
+                                }
                             }
-                        },
+                        }
                     };
                     // Bind the loop variable(s) in a fresh iteration environment.
                     'bind: {
@@ -3173,7 +3173,7 @@ impl Interp {
                 if *optional && f.is_nullish() {
                     return Ok(None);
                 }
-                let argv = self.eval_args_inline(args, env)?;
+                let argv = self.eval_args_inline(args, env, e)?;
                 self.set_pos(call_position(e));
                 if !self.is_callable(&f) {
                     let s = callee_text(callee);
@@ -3196,21 +3196,28 @@ impl Interp {
 
     // ---- calls ---------------------------------------------------------------------------------
 
-    fn eval_args(&mut self, args: &[Arg], env: &Env) -> JsResult<Vec<Value>> {
-        Ok(self.eval_args_inline(args, env)?.into_vec())
+    fn eval_args(&mut self, args: &[Arg], env: &Env, site: &Expr) -> JsResult<Vec<Value>> {
+        Ok(self.eval_args_inline(args, env, site)?.into_vec())
     }
 
     /// ArgumentListEvaluation into an inline buffer: a call with up to four arguments
     /// allocates nothing for them.
-    fn eval_args_inline(&mut self, args: &[Arg], env: &Env) -> JsResult<ArgBuf> {
+    fn eval_args_inline(&mut self, args: &[Arg], env: &Env, site: &Expr) -> JsResult<ArgBuf> {
         let mut out = ArgBuf::new();
-        self.eval_args_into(args, env, &mut out)?;
+        self.eval_args_into(args, env, &mut out, site)?;
         Ok(out)
     }
 
     /// ArgumentListEvaluation appended to `out`, the caller's buffer: the buffer is not
-    /// returned through memory (80 bytes copied on every call otherwise).
-    fn eval_args_into(&mut self, args: &[Arg], env: &Env, out: &mut ArgBuf) -> JsResult<()> {
+    /// returned through memory (80 bytes copied on every call otherwise). `site` is the call,
+    /// where V8 places a spread argument's iteration.
+    fn eval_args_into(
+        &mut self,
+        args: &[Arg],
+        env: &Env,
+        out: &mut ArgBuf,
+        site: &Expr,
+    ) -> JsResult<()> {
         if args.len() > out.inline_size() {
             out.reserve(args.len());
         }
@@ -3219,6 +3226,7 @@ impl Interp {
                 Arg::Expr(x) => out.push(self.eval_operand(x, env)?),
                 Arg::Spread(x) => {
                     let v = self.eval_expr(x, env)?;
+                    self.set_pos(spread_call_position(site));
                     out.extend(self.iterable_to_list_at(&v, IterSite::CallSpread(x))?);
                 }
             }
@@ -3234,6 +3242,7 @@ impl Interp {
         mut vals: Vec<Value>,
         prefix: usize,
         done_args: usize,
+        site: &Expr,
     ) -> JsResult<Vec<Value>> {
         // vals = [prefix values..., arg values...]; done_args counts evaluated Arg nodes.
         let mut spread_counts: Vec<usize> = Vec::new();
@@ -3246,6 +3255,7 @@ impl Interp {
                 }
                 Arg::Spread(x) => {
                     let v = self.eval_or_save(x, env, &mut vals, i)?;
+                    self.set_pos(spread_call_position(site));
                     // Spread values are stored as one array so the count of evaluated Arg
                     // nodes stays recoverable.
                     let list = self.iterable_to_list_at(&v, IterSite::CallSpread(x))?;
@@ -3324,7 +3334,7 @@ impl Interp {
                         if id.name.units() == EVAL_U16 {
                             if let Value::Object(fo) = &f {
                                 if Obj::ptr_eq(fo, &self.intrinsics.eval_fn) {
-                                    let argv = self.eval_args(args, env)?;
+                                    let argv = self.eval_args(args, env, e)?;
                                     return self.direct_eval(argv, env);
                                 }
                             }
@@ -3346,7 +3356,7 @@ impl Interp {
                     _ => (self.eval_expr(callee, env)?, Value::Undefined),
                 };
                 let mut argv = ArgBuf::new();
-                self.eval_args_into(args, env, &mut argv)?;
+                self.eval_args_into(args, env, &mut argv, e)?;
                 self.set_pos(call_position(e));
                 if !self.is_callable(&f) {
                     let s = callee_text(callee);
@@ -3357,7 +3367,7 @@ impl Interp {
             ExprKind::New { callee, args } => {
                 let f = self.eval_expr(callee, env)?;
                 let mut argv = ArgBuf::new();
-                self.eval_args_into(args, env, &mut argv)?;
+                self.eval_args_into(args, env, &mut argv, e)?;
                 self.set_pos(e.span);
                 match &f {
                     Value::Object(o) if o.is_constructor() => self.construct(o, &argv, None),
@@ -3373,7 +3383,7 @@ impl Interp {
                 func_ref,
                 new_target_ref,
             } => {
-                let argv = self.eval_args(args, env)?;
+                let argv = self.eval_args(args, env, e)?;
                 self.super_call(argv, this_ref, func_ref, new_target_ref, env)
             }
             ExprKind::TaggedTemplate { tag, quasi } => {
@@ -3449,7 +3459,7 @@ impl Interp {
             }
             Some(_) => return Err(self.bad_frame()),
         };
-        let vals = self.eval_args_resumable(args, env, vals, 2, done)?;
+        let vals = self.eval_args_resumable(args, env, vals, 2, done, e)?;
         let argv = self.flatten_args(&vals[2..]);
         let f = vals[0].clone();
         let this = vals[1].clone();
@@ -4668,6 +4678,69 @@ fn for_of_step_position(left: &ForHead) -> Span {
     }
 }
 
+/// A reserved word (`throw`, `return`, `catch`, ...) spelled by `units`, without allocating:
+/// the property names V8's scanner reads as keywords that are not callable (all reserved
+/// words but `super`; `yield`, `await`, `let` and `static` are callable). Runs on every call
+/// through a named property: a length test, then at most one comparison per candidate.
+fn is_reserved_name(units: &[u16]) -> bool {
+    let mut buf = [0u8; 10];
+    if units.len() < 2 || units.len() > buf.len() {
+        return false;
+    }
+    for (b, &u) in buf.iter_mut().zip(units) {
+        if !(u16::from(b'a')..=u16::from(b'z')).contains(&u) {
+            return false;
+        }
+        *b = u as u8;
+    }
+    matches!(
+        &buf[..units.len()],
+        b"do"
+            | b"if"
+            | b"in"
+            | b"for"
+            | b"new"
+            | b"try"
+            | b"var"
+            | b"case"
+            | b"else"
+            | b"enum"
+            | b"null"
+            | b"this"
+            | b"true"
+            | b"void"
+            | b"with"
+            | b"break"
+            | b"catch"
+            | b"class"
+            | b"const"
+            | b"false"
+            | b"throw"
+            | b"while"
+            | b"delete"
+            | b"export"
+            | b"import"
+            | b"return"
+            | b"switch"
+            | b"typeof"
+            | b"default"
+            | b"extends"
+            | b"finally"
+            | b"continue"
+            | b"debugger"
+            | b"function"
+            | b"instanceof"
+    )
+}
+
+/// Where V8 places the iteration of a call's spread argument (`f(...g)`): at the call.
+fn spread_call_position(site: &Expr) -> Span {
+    match &site.kind {
+        ExprKind::Call { .. } => call_position(site),
+        _ => site.span,
+    }
+}
+
 /// Where V8 reports a call `e`: the callee's start for a plain callee, the property name of
 /// a named method call, otherwise the `(` of the arguments.
 fn call_position(e: &Expr) -> Span {
@@ -4679,8 +4752,14 @@ fn call_position(e: &Expr) -> Span {
         c = inner;
     }
     match &c.kind {
+        // V8 places a call at its property name only when the name is an identifier token
+        // (`Token::IsCallable`): `g.throw()`, `p.catch()`, `g.return()` are at their `(`.
         ExprKind::Member {
-            prop: MemberProp::Ident(_) | MemberProp::Private(_),
+            prop: MemberProp::Ident(n),
+            ..
+        } if !is_reserved_name(n.units()) => member_position(c),
+        ExprKind::Member {
+            prop: MemberProp::Private(_),
             ..
         } => member_position(c),
         ExprKind::Ident(_) => Span {
