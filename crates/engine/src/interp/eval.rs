@@ -772,7 +772,17 @@ impl Interp {
                 right,
                 body,
                 scope,
-            } => self.eval_for_in_of(*kind, left, right, body, scope.get(), env, labels, resumed),
+            } => self.eval_for_in_of(
+                st.span,
+                *kind,
+                left,
+                right,
+                body,
+                scope.get(),
+                env,
+                labels,
+                resumed,
+            ),
             _ => self.eval_stmt(st, env),
         }
     }
@@ -949,6 +959,7 @@ impl Interp {
     #[allow(clippy::too_many_arguments)]
     fn eval_for_in_of(
         &mut self,
+        for_span: Span,
         kind: ForInOfKind,
         left: &ForHead,
         right: &Expr,
@@ -959,7 +970,7 @@ impl Interp {
         resumed: Option<Frame>,
     ) -> JsResult<Value> {
         if kind == ForInOfKind::AwaitOf {
-            return self.eval_for_await(left, right, body, info, env, labels, resumed);
+            return self.eval_for_await(for_span, left, right, body, info, env, labels, resumed);
         }
         let mut resume_bind: Option<(Value, Env)> = None;
         // `for (using x of ...)`: each iteration's environment disposes its value.
@@ -1028,6 +1039,8 @@ impl Interp {
                     let o = self.to_object(&subject)?;
                     self.for_in_iterator(o)?
                 } else {
+                    // V8 places the `[Symbol.iterator]()` call at the iterable.
+                    self.set_pos(expr_position(right));
                     self.get_iterator_at(&subject, IterSite::Syntax(right))?
                 };
                 (rec, Value::Undefined, None)
@@ -1186,6 +1199,7 @@ impl Interp {
                 Ok(true) => {}
                 Ok(false) => {
                     if kind != ForInOfKind::In {
+                        self.set_pos(for_of_close_position(for_span, body));
                         self.iterator_close(&iter, Ok(()))?;
                     }
                     return Ok(if let Value::Empty = completion {
@@ -1196,6 +1210,7 @@ impl Interp {
                 }
                 Err(e) => {
                     if kind != ForInOfKind::In {
+                        self.set_pos(for_of_close_position(for_span, body));
                         return self.iterator_close(&iter, Err(e));
                     }
                     return Err(e);
@@ -1208,6 +1223,7 @@ impl Interp {
     #[allow(clippy::too_many_arguments)]
     fn eval_for_await(
         &mut self,
+        for_span: Span,
         left: &ForHead,
         right: &Expr,
         body: &Stmt,
@@ -1245,6 +1261,7 @@ impl Interp {
                     pending: None
                 }
             );
+            self.set_pos(expr_position(right));
             rec = Some(self.get_async_iterator_at(&subject, IterSite::Syntax(right))?);
             resumed_phase = None;
         }
@@ -1357,6 +1374,7 @@ impl Interp {
                     Err(e) => Err(e),
                 };
             // AsyncIteratorClose(iteratorRecord, exit)
+            self.set_pos(for_of_close_position(for_span, body));
             let ret = match self.get_method(&iter_v, &static_key!("return")) {
                 Ok(r) => r,
                 Err(e) => {
@@ -2392,10 +2410,18 @@ impl Interp {
             None
         };
         if delegate {
+            // V8 places the inner iterator's calls (`at inner.next`, GetIterator) where the
+            // operand's evaluation last recorded one (`yield* inner()`: the call), else at
+            // `yield` (`yield* it`).
+            let at_yield = Span {
+                start: e.span.start,
+                end: e.span.start + 5,
+            };
+            let pos = arg.and_then(recorded_position).unwrap_or(at_yield);
             if self.current_async_gen.is_some() {
-                return self.eval_async_yield_star(arg, env, resumed);
+                return self.eval_async_yield_star(arg, env, resumed, (pos, at_yield));
             }
-            return self.eval_yield_star(arg, env, resumed);
+            return self.eval_yield_star(arg, env, resumed, pos);
         }
         if self.current_async_gen.is_some() {
             return self.eval_async_yield(arg, env, resumed);
@@ -2427,6 +2453,7 @@ impl Interp {
         arg: Option<&Expr>,
         env: &Env,
         resumed: Option<Frame>,
+        pos: Span,
     ) -> JsResult<Value> {
         let (mut rec, received) = match resumed {
             Some(Frame::Delegate(rec)) => {
@@ -2438,11 +2465,13 @@ impl Interp {
                     Some(a) => sus!(self, self.eval_expr(a, env), Frame::Operand),
                     None => Value::Undefined,
                 };
+                self.set_pos(pos);
                 (self.get_iterator(&v)?, Resume::Next(Value::Undefined))
             }
             Some(_) => return Err(self.bad_frame()),
         };
         {
+            self.set_pos(pos);
             let iter_v = Value::Object(rec.iterator.clone());
             let inner = match received {
                 Resume::Next(v) => self.call(&rec.next.clone(), &iter_v, &[v])?,
@@ -2493,6 +2522,7 @@ impl Interp {
         arg: Option<&Expr>,
         env: &Env,
         resumed: Option<Frame>,
+        (pos, at_yield): (Span, Span),
     ) -> JsResult<Value> {
         let (rec, mut received, mut awaited): (
             IteratorRecord,
@@ -2504,6 +2534,7 @@ impl Interp {
                     Some(a) => sus!(self, self.eval_expr(a, env), Frame::Operand),
                     None => Value::Undefined,
                 };
+                self.set_pos(pos);
                 (
                     self.get_async_iterator(&v)?,
                     Resume::Next(Value::Undefined),
@@ -2559,6 +2590,7 @@ impl Interp {
             let (from_return, inner) = match awaited.take() {
                 Some((fr, r)) => (fr, r?),
                 None => {
+                    self.set_pos(pos);
                     let iter_v = Value::Object(rec.iterator.clone());
                     let (fr, call) =
                         match std::mem::replace(&mut received, Resume::Next(Value::Undefined)) {
@@ -2605,6 +2637,8 @@ impl Interp {
                                 }
                             }
                         };
+                    // Its Await is at `yield` (`at async outer (pos)`).
+                    self.set_pos(at_yield);
                     return self.suspend_await(
                         call,
                         Frame::AsyncDelegate {
@@ -3955,6 +3989,8 @@ impl Interp {
                 }
                 Some(ArrayElem::Spread(x)) => {
                     let v = sus!(self, self.eval_expr(x, env), lit(&arr));
+                    // V8 places `[...x]`'s GetIterator and `next()` calls at the operand.
+                    self.set_pos(expr_position(x));
                     let list = self.iterable_to_list_at(&v, IterSite::Syntax(x))?;
                     for item in list {
                         push_array(&arr, item);
@@ -4651,6 +4687,50 @@ fn member_position(e: &Expr) -> Span {
         },
         _ => e.span,
     }
+}
+
+/// Where V8 reports the evaluation of `e` as an operand (the iterable of a spread, a for-of
+/// or a destructuring): a call's or member's own position, a parenthesized or comma
+/// expression's last operand, else its start.
+pub(crate) fn expr_position(e: &Expr) -> Span {
+    match &e.kind {
+        ExprKind::Paren(x) => expr_position(x),
+        ExprKind::Sequence(xs) => xs.last().map_or(e.span, expr_position),
+        ExprKind::Member { .. } => member_position(e),
+        ExprKind::Call { .. } => call_position(e),
+        _ => e.span,
+    }
+}
+
+/// The position V8 records last while evaluating `e`, when it records one: a call's, a
+/// `new`'s, a member access's (a name, a literal, `this` record none).
+fn recorded_position(e: &Expr) -> Option<Span> {
+    match &e.kind {
+        ExprKind::Paren(x) => recorded_position(x),
+        ExprKind::Sequence(xs) => xs.iter().rev().find_map(recorded_position),
+        ExprKind::Member { .. } => Some(member_position(e)),
+        ExprKind::Call { .. } => Some(call_position(e)),
+        ExprKind::New { .. } => Some(e.span),
+        _ => None,
+    }
+}
+
+/// Where V8 places a for-of's IteratorClose (`at g.return` below the loop's frame): its
+/// code follows the loop body's, so the position is the last one in the body's bytecode: a
+/// `break`/`continue`/`return`/`throw` that ends the body's statement list (V8 emits
+/// nothing after it, not even the jump back to the loop's start), else the `for` itself.
+fn for_of_close_position(for_span: Span, body: &Stmt) -> Span {
+    fn exit(s: &Stmt) -> Option<Span> {
+        match &s.kind {
+            StmtKind::Break(_)
+            | StmtKind::Continue(_)
+            | StmtKind::Return(_)
+            | StmtKind::Throw(_) => Some(s.span),
+            StmtKind::Block(b) => b.body.iter().find_map(exit),
+            _ => None,
+        }
+    }
+    exit(body).unwrap_or(for_span)
 }
 
 /// Where V8 places the implicit `next()` call of a `for-of`/`for await` (the caller's line

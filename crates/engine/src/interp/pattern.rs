@@ -124,6 +124,8 @@ impl Interp {
                     (ExprKind::Member { .. }, true) => IterSite::Builtin,
                     _ => IterSite::Syntax(from),
                 };
+                // V8 places the `[Symbol.iterator]()` call at the initializer.
+                self.set_pos(crate::interp::eval::expr_position(from));
                 self.destructure_array(elems, rest.as_deref(), v, env, mode, site)
             }
             _ => self.destructure(p, v, env, mode, ctx),
@@ -138,6 +140,10 @@ impl Interp {
         env: &Env,
         src: DSource,
     ) -> JsResult<()> {
+        if let (Pattern::Array { .. }, DSource::Expr(from)) = (p, src) {
+            // V8 places the `[Symbol.iterator]()` call at the assigned value.
+            self.set_pos(crate::interp::eval::expr_position(from));
+        }
         self.destructure(p, v, env, Mode::Put, DCtx::top(src))
     }
 
@@ -308,8 +314,22 @@ impl Interp {
                 }
                 phase = 1;
             }
-            // (2) the next value.
+            // (2) the next value. V8 places the `next()` call at the element (a name's or
+            // nested pattern's first character, a rest element's `...`); an elision keeps
+            // the position before it.
             if phase == 1 {
+                if let Some(t) = target {
+                    let start = t.span().start;
+                    let start = if is_rest {
+                        start.saturating_sub(3)
+                    } else {
+                        start
+                    };
+                    self.set_pos(crate::ast::Span {
+                        start,
+                        end: start + 1,
+                    });
+                }
                 if is_rest {
                     let mut items = Vec::new();
                     while !rec.done {
