@@ -2764,6 +2764,11 @@ impl Interp {
             }
             Some(Frame::Branch(2)) => self.resume.take().unwrap_or(Resume::Next(Value::Undefined)),
             Some(Frame::Branch(3)) => {
+                // V8 awaits a `return()`'s value in a builtin (its
+                // AsyncGeneratorReturnResolveClosure is no await continuation): a stack taken
+                // from here on (a `finally` run by a for-await's `break`) has no `at async`
+                // frames until the body awaits again.
+                self.async_resumed = None;
                 return match self.resume.take() {
                     Some(Resume::Next(v)) => Err(Abrupt::Return(v)),
                     Some(Resume::Throw(e)) => Err(Abrupt::Throw(e)),
