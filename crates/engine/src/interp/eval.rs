@@ -4709,7 +4709,7 @@ pub(crate) fn expr_position(e: &Expr) -> Span {
 
 /// The position V8 records last while evaluating `e`, when it records one: a call's, a
 /// `new`'s, a member access's (a name, a literal, `this` record none).
-fn recorded_position(e: &Expr) -> Option<Span> {
+pub(crate) fn recorded_position(e: &Expr) -> Option<Span> {
     match &e.kind {
         ExprKind::Paren(x) => recorded_position(x),
         ExprKind::Sequence(xs) => xs.iter().rev().find_map(recorded_position),

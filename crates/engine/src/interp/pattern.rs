@@ -1,7 +1,7 @@
 //! Destructuring: BindingInitialization (declarations, parameters) and
 //! DestructuringAssignmentEvaluation (assignment expressions, for-of heads).
 
-use crate::ast::{Expr, ExprKind, PatElem, Pattern, PropName};
+use crate::ast::{Expr, ExprKind, PatElem, Pattern, PropName, Span};
 use crate::interp::eval::{Frame, PatArrayFrame, PatObjectFrame};
 use crate::interp::iter::IterSite;
 use crate::interp::scope::Env;
@@ -392,6 +392,11 @@ impl Interp {
         if rec.done {
             return result;
         }
+        // V8's closing code follows the whole pattern's: its position is the last one the
+        // pattern's code records, whichever elements ran (`[a, b = f()]`: at `f`).
+        if let Some(pos) = array_pattern_end_position(elems, rest) {
+            self.set_pos(pos);
+        }
         self.iterator_close(&rec, result)
     }
 
@@ -548,6 +553,33 @@ impl Interp {
 /// first key V8's property load fails (naming the source if the pattern has one); otherwise
 /// (empty pattern, computed or rest first) its explicit check names the pattern's source, or
 /// the property of a sourced parent pattern that holds it.
+/// The last position V8 records in the code of an array pattern's elements: a rest
+/// element's `...`, else the last element's nested array pattern's, else its default's (a
+/// call's), else its own first character; `None` for elisions only.
+fn array_pattern_end_position(elems: &[Option<PatElem>], rest: Option<&Pattern>) -> Option<Span> {
+    let start = |s: u32| Span {
+        start: s,
+        end: s + 1,
+    };
+    if let Some(r) = rest {
+        return Some(start(r.span().start.saturating_sub(3)));
+    }
+    let el = elems.iter().rev().flatten().next()?;
+    let nested = match &el.target {
+        Pattern::Array { elems, rest, .. } => array_pattern_end_position(elems, rest.as_deref()),
+        _ => None,
+    };
+    Some(
+        nested
+            .or_else(|| {
+                el.default
+                    .as_ref()
+                    .and_then(crate::interp::eval::recorded_position)
+            })
+            .unwrap_or_else(|| start(el.target.span().start)),
+    )
+}
+
 fn object_pattern_error(
     props: &[crate::ast::ObjectPatProp],
     has_rest: bool,
