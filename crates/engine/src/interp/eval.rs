@@ -2410,18 +2410,7 @@ impl Interp {
             None
         };
         if delegate {
-            // V8 places the inner iterator's calls (`at inner.next`, GetIterator) where the
-            // operand's evaluation last recorded one (`yield* inner()`: the call), else at
-            // `yield` (`yield* it`).
-            let at_yield = Span {
-                start: e.span.start,
-                end: e.span.start + 5,
-            };
-            let pos = arg.and_then(recorded_position).unwrap_or(at_yield);
-            if self.current_async_gen.is_some() {
-                return self.eval_async_yield_star(arg, env, resumed, (pos, at_yield));
-            }
-            return self.eval_yield_star(arg, env, resumed, pos);
+            return self.eval_yield_delegate(e, arg, env, resumed);
         }
         if self.current_async_gen.is_some() {
             return self.eval_async_yield(arg, env, resumed);
@@ -2446,6 +2435,30 @@ impl Interp {
         self.suspend_kind = crate::interp::generator::SuspendKind::Yield;
         self.frames.push(Frame::Suspended);
         Err(Abrupt::Suspend)
+    }
+
+    /// `yield*`, out of line: `eval_yield` stays small enough to be inlined into
+    /// `eval_expr` on the plain `yield` path (the generator-for-of benchmark's).
+    #[inline(never)]
+    fn eval_yield_delegate(
+        &mut self,
+        e: &Expr,
+        arg: Option<&Expr>,
+        env: &Env,
+        resumed: Option<Frame>,
+    ) -> JsResult<Value> {
+        // V8 places the inner iterator's calls (`at inner.next`, GetIterator) where the
+        // operand's evaluation last recorded one (`yield* inner()`: the call), else at
+        // `yield` (`yield* it`).
+        let at_yield = Span {
+            start: e.span.start,
+            end: e.span.start + 5,
+        };
+        let pos = arg.and_then(recorded_position).unwrap_or(at_yield);
+        if self.current_async_gen.is_some() {
+            return self.eval_async_yield_star(arg, env, resumed, (pos, at_yield));
+        }
+        self.eval_yield_star(arg, env, resumed, pos)
     }
 
     fn eval_yield_star(
@@ -4709,6 +4722,7 @@ pub(crate) fn expr_position(e: &Expr) -> Span {
 
 /// The position V8 records last while evaluating `e`, when it records one: a call's, a
 /// `new`'s, a member access's (a name, a literal, `this` record none).
+#[inline]
 pub(crate) fn recorded_position(e: &Expr) -> Option<Span> {
     match &e.kind {
         ExprKind::Paren(x) => recorded_position(x),
@@ -4766,10 +4780,45 @@ fn for_of_step_position(left: &ForHead) -> Span {
 /// A reserved word (`throw`, `return`, `catch`, ...) spelled by `units`, without allocating:
 /// the property names V8's scanner reads as keywords that are not callable (all reserved
 /// words but `super`; `yield`, `await`, `let` and `static` are callable). Runs on every call
-/// through a named property: a length test, then at most one comparison per candidate.
+/// through a named property, so it first rejects by length and first letter (the letters
+/// reserved words of that length start with): a table load and a shift for most names.
+#[inline]
 fn is_reserved_name(units: &[u16]) -> bool {
+    // Bit `c - 'a'` of entry `len`: some reserved word of that length starts with `c`.
+    const fn mask(letters: &[u8]) -> u32 {
+        let mut m = 0;
+        let mut i = 0;
+        while i < letters.len() {
+            m |= 1 << (letters[i] - b'a');
+            i += 1;
+        }
+        m
+    }
+    const FIRST: [u32; 11] = [
+        0,
+        0,
+        mask(b"di"),
+        mask(b"fntv"),
+        mask(b"centvw"),
+        mask(b"bcftw"),
+        mask(b"deirst"),
+        mask(b"def"),
+        mask(b"cdf"),
+        0,
+        mask(b"i"),
+    ];
+    let (Some(&first), Some(&m)) = (units.first(), FIRST.get(units.len())) else {
+        return false;
+    };
+    let c = first.wrapping_sub(u16::from(b'a'));
+    c < 26 && m >> c & 1 != 0 && is_reserved_word_units(units)
+}
+
+/// The full comparison behind [`is_reserved_name`].
+#[inline(never)]
+fn is_reserved_word_units(units: &[u16]) -> bool {
     let mut buf = [0u8; 10];
-    if units.len() < 2 || units.len() > buf.len() {
+    if units.len() > buf.len() {
         return false;
     }
     for (b, &u) in buf.iter_mut().zip(units) {
@@ -4828,6 +4877,7 @@ fn spread_call_position(site: &Expr) -> Span {
 
 /// Where V8 reports a call `e`: the callee's start for a plain callee, the property name of
 /// a named method call, otherwise the `(` of the arguments.
+#[inline]
 fn call_position(e: &Expr) -> Span {
     let ExprKind::Call { callee, .. } = &e.kind else {
         return e.span;
