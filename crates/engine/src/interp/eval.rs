@@ -1107,6 +1107,7 @@ impl Interp {
                                         is_async,
                                     );
                                     if let Err(e) = added {
+                                        self.set_pos(for_of_close_position(for_span, body));
                                         return self.iterator_close(&iter, Err(e));
                                     }
                                 }
@@ -1137,6 +1138,7 @@ impl Interp {
                                 }
                                 if let Err(e) = r {
                                     if kind != ForInOfKind::In {
+                                        self.set_pos(for_of_close_position(for_span, body));
                                         return self.iterator_close(&iter, Err(e));
                                     }
                                     return Err(e);
@@ -1157,6 +1159,7 @@ impl Interp {
                                 }
                                 if let Err(e) = r {
                                     if kind != ForInOfKind::In {
+                                        self.set_pos(for_of_close_position(for_span, body));
                                         return self.iterator_close(&iter, Err(e));
                                     }
                                     return Err(e);
@@ -4737,7 +4740,9 @@ pub(crate) fn recorded_position(e: &Expr) -> Option<Span> {
 /// Where V8 places a for-of's IteratorClose (`at g.return` below the loop's frame): its
 /// code follows the loop body's, so the position is the last one in the body's bytecode: a
 /// `break`/`continue`/`return`/`throw` that ends the body's statement list (V8 emits
-/// nothing after it, not even the jump back to the loop's start), else the `for` itself.
+/// nothing after it, not even the jump back to the loop's start; also an `if` whose both
+/// branches leave, a `try` with an empty `finally`), else the `for` itself. The same
+/// position serves a close after the loop target's binding failed.
 fn for_of_close_position(for_span: Span, body: &Stmt) -> Span {
     fn exit(s: &Stmt) -> Option<Span> {
         match &s.kind {
@@ -4746,6 +4751,20 @@ fn for_of_close_position(for_span: Span, body: &Stmt) -> Span {
             | StmtKind::Return(_)
             | StmtKind::Throw(_) => Some(s.span),
             StmtKind::Block(b) => b.body.iter().find_map(exit),
+            // Both branches leave: the `else` branch's code is the last.
+            StmtKind::If {
+                cons,
+                alt: Some(alt),
+                ..
+            } => exit(cons).and(exit(alt)),
+            // `try { break; } finally {}`: an empty `finally` records nothing.
+            StmtKind::Try {
+                block,
+                handler: None,
+                finalizer,
+            } if finalizer.as_ref().is_none_or(|f| f.body.is_empty()) => {
+                block.body.iter().find_map(exit)
+            }
             _ => None,
         }
     }
