@@ -1,7 +1,8 @@
 // Built-ins that take an iterable call its next() below their own frame (`at new Map`,
 // `at Array.from`); an iterator helper or an `Iterator.from` wrapper is named `Iterator`;
 // a generator object from an anonymous or computed-key generator function is
-// `Generator` (an async one `AsyncGenerator`), otherwise it is named after its function.
+// `Generator` (an async one `AsyncGenerator`), otherwise it is named after its function;
+// an `Intl` object after its constructor (`ListFormat.format`).
 const clean = (s) => s.split(__filename).join("<file>");
 const show = (label, e) =>
   console.log(`-- ${label}\n` + clean(e.stack.split("\n").filter((l) => !l.includes("node:")).slice(1).join("\n")));
@@ -63,3 +64,7 @@ function mk() {
 }
 const named = { *gen() { yield st(); } };
 console.log([[...new K()][0], [...mk()][0], named.gen().next().value, (function* () { yield st(); })().next().value].join("\n"));
+new Intl.ListFormat("en").format((function* () { yield "a"; show("Intl.ListFormat", new Error("l")); yield "b"; })());
+Object.groupBy(count(2), (x) => x[0]);
+new AggregateError(count(2));
+new Set([1]).union({ size: 1, has: () => true, keys: () => count(2) });
