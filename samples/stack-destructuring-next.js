@@ -21,6 +21,7 @@ const o = { p: 0, q: 0, it: count(2) };
 let a, b;
 const [p, q] = count(2);
 const [r, ...s] = count(2);
+const [r2, ... s2] = count(2);
 const [[t] = [], u] = count(2);
 const [[t2] = [], u2] = count(2, 0);
 let [v, w = 5] = count(2);

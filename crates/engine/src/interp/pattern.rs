@@ -321,7 +321,7 @@ impl Interp {
                 if let Some(t) = target {
                     let start = t.span().start;
                     let start = if is_rest {
-                        start.saturating_sub(3)
+                        self.rest_position(start)
                     } else {
                         start
                     };
@@ -398,6 +398,17 @@ impl Interp {
             self.set_pos(pos);
         }
         self.iterator_close(&rec, result)
+    }
+
+    /// Where the `...` of a rest element whose target starts at `target_start` is (V8 places
+    /// the rest's `next()` calls there): the last `...` before the target in the running
+    /// code's source, as only whitespace or a comment may separate them.
+    fn rest_position(&self, target_start: u32) -> u32 {
+        self.stack
+            .last()
+            .and_then(|e| self.sources.get(e.source as usize))
+            .and_then(|src| src.text.get(..target_start as usize)?.rfind("..."))
+            .map_or(target_start.saturating_sub(3), |i| i as u32)
     }
 
     /// ObjectBindingPattern / ObjectAssignmentPattern evaluation, resumable per property:
