@@ -1,7 +1,8 @@
 // Where a stack trace places array destructuring's implicit next() and return() calls:
 // V8 reports each step at its element (a name's or nested pattern's first character, a
 // rest element's `...`; an elision keeps the position before it), GetIterator at the
-// initializer, and the closing return() at the last position the pattern's code records
+// initializer's start (an assignment's `=`; a for-of's iterable inside an optional chain at
+// its `.`), and the closing return() at the last position the pattern's code records
 // (the last element's nested pattern's, its default's call, or the element). Parameters
 // report in the function's own frame.
 const clean = (s) => s.split(__filename).join("<file>");
@@ -62,6 +63,11 @@ const custom = {
   },
 };
 const [c1, c2] = custom;
+const holder = { list: custom, inner: { list: custom }, get() { return custom; } };
+const [h1] = holder.list;
+let h2;
+[h2] = holder.get();
+for (const h of holder?.inner.list) break;
 function* boom() {
   yield 1;
   throw new Error("thrown");

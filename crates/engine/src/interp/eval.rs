@@ -4710,15 +4710,23 @@ fn member_position(e: &Expr) -> Span {
     }
 }
 
-/// Where V8 reports the evaluation of `e` as an operand (the iterable of a spread, a for-of
-/// or a destructuring): a call's or member's own position, a parenthesized or comma
-/// expression's last operand, else its start.
+/// Where V8 reports the evaluation of `e` as an operand (the iterable of a spread or a
+/// for-of): a call's or member's own position, a parenthesized or comma expression's last
+/// operand, else its start.
 pub(crate) fn expr_position(e: &Expr) -> Span {
     match &e.kind {
         ExprKind::Paren(x) => expr_position(x),
         ExprKind::Sequence(xs) => xs.last().map_or(e.span, expr_position),
         ExprKind::Member { .. } => member_position(e),
         ExprKind::Call { .. } => call_position(e),
+        // Inside an optional chain V8 places a member access at its `.` or `?.`.
+        ExprKind::OptionalChain(x) => match &x.kind {
+            ExprKind::Member { object, .. } => Span {
+                start: object.span.end,
+                end: object.span.end + 1,
+            },
+            _ => expr_position(x),
+        },
         _ => e.span,
     }
 }

@@ -124,8 +124,8 @@ impl Interp {
                     (ExprKind::Member { .. }, true) => IterSite::Builtin,
                     _ => IterSite::Syntax(from),
                 };
-                // V8 places the `[Symbol.iterator]()` call at the initializer.
-                self.set_pos(crate::interp::eval::expr_position(from));
+                // V8 places the `[Symbol.iterator]()` call at the initializer's start.
+                self.set_pos(from.span);
                 self.destructure_array(elems, rest.as_deref(), v, env, mode, site)
             }
             _ => self.destructure(p, v, env, mode, ctx),
@@ -141,8 +141,12 @@ impl Interp {
         src: DSource,
     ) -> JsResult<()> {
         if let (Pattern::Array { .. }, DSource::Expr(from)) = (p, src) {
-            // V8 places the `[Symbol.iterator]()` call at the assigned value.
-            self.set_pos(crate::interp::eval::expr_position(from));
+            // V8 places the `[Symbol.iterator]()` call at the assignment's `=`.
+            let start = self.source_find(p.span().end, from.span.start, "=");
+            self.set_pos(Span {
+                start,
+                end: start + 1,
+            });
         }
         self.destructure(p, v, env, Mode::Put, DCtx::top(src))
     }
@@ -404,11 +408,24 @@ impl Interp {
     /// the rest's `next()` calls there): the last `...` before the target in the running
     /// code's source, as only whitespace or a comment may separate them.
     fn rest_position(&self, target_start: u32) -> u32 {
+        self.running_source()
+            .and_then(|src| src.text.get(..target_start as usize)?.rfind("..."))
+            .map_or(target_start.saturating_sub(3), |i| i as u32)
+    }
+
+    /// The offset of the first `token` between `from` and `to` in the running code's source
+    /// (the `=` of an assignment, which the AST keeps no span for); `to` if none.
+    fn source_find(&self, from: u32, to: u32, token: &str) -> u32 {
+        self.running_source()
+            .and_then(|src| src.text.get(from as usize..to as usize)?.find(token))
+            .map_or(to, |i| from + i as u32)
+    }
+
+    fn running_source(&self) -> Option<&crate::interp::SourceFile> {
         self.stack
             .last()
             .and_then(|e| self.sources.get(e.source as usize))
-            .and_then(|src| src.text.get(..target_start as usize)?.rfind("..."))
-            .map_or(target_start.saturating_sub(3), |i| i as u32)
+            .map(|s| &**s)
     }
 
     /// ObjectBindingPattern / ObjectAssignmentPattern evaluation, resumable per property:
