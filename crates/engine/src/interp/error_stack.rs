@@ -703,6 +703,7 @@ impl Interp {
         {
             return "Async-from-Sync Iterator".into();
         }
+        let intl = matches!(o.borrow().kind, ObjectKind::Intl(_));
         let tag = PropKey::Sym(self.symbols.to_string_tag.clone());
         let ctor_key = static_key!("constructor");
         let mut cur = Some(o.clone());
@@ -712,7 +713,16 @@ impl Interp {
                 break;
             }
             if let Some(Value::String(s)) = c.get_own_data(&tag) {
-                return s.to_rust_string();
+                let s = s.to_rust_string();
+                // An `Intl` service object made by its own constructor: V8 reads the name
+                // of its map's constructor (`ListFormat.format`), not the tag
+                // (`Intl.ListFormat`).
+                if intl {
+                    if let Some(name) = s.strip_prefix("Intl.") {
+                        return name.to_string();
+                    }
+                }
+                return s;
             }
             if !Obj::ptr_eq(&c, &o) {
                 if let Some(Value::Object(f)) = c.get_own_data(&ctor_key) {

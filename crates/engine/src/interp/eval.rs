@@ -844,7 +844,17 @@ impl Interp {
                 right,
                 body,
                 scope,
-            } => self.eval_for_in_of(*kind, left, right, body, scope.get(), env, labels, resuming),
+            } => self.eval_for_in_of(
+                st.span,
+                *kind,
+                left,
+                right,
+                body,
+                scope.get(),
+                env,
+                labels,
+                resuming,
+            ),
             _ => self.eval_stmt(st, env),
         }
     }
@@ -1033,6 +1043,7 @@ impl Interp {
     #[allow(clippy::too_many_arguments)]
     fn eval_for_in_of(
         &mut self,
+        for_span: Span,
         kind: ForInOfKind,
         left: &ForHead,
         right: &Expr,
@@ -1048,7 +1059,7 @@ impl Interp {
             } else {
                 None
             };
-            return self.eval_for_await(left, right, body, info, env, labels, resumed);
+            return self.eval_for_await(for_span, left, right, body, info, env, labels, resumed);
         }
         let mut resume_bind: Option<(Value, Env)> = None;
         // `for (using x of ...)`: each iteration's environment disposes its value.
@@ -1120,6 +1131,8 @@ impl Interp {
                     let o = self.to_object(&subject)?;
                     self.for_in_iterator(o)?
                 } else {
+                    // V8 places the `[Symbol.iterator]()` call at the iterable.
+                    self.set_pos(expr_position(right));
                     self.get_iterator_at(&subject, IterSite::Syntax(right))?
                 };
                 (rec, Value::Undefined, None)
@@ -1186,6 +1199,7 @@ impl Interp {
                                         is_async,
                                     );
                                     if let Err(e) = added {
+                                        self.set_pos(for_of_close_position(for_span, body));
                                         return self.iterator_close(&iter, Err(e));
                                     }
                                 }
@@ -1219,6 +1233,7 @@ impl Interp {
                                 }
                                 if let Err(e) = r {
                                     if kind != ForInOfKind::In {
+                                        self.set_pos(for_of_close_position(for_span, body));
                                         return self.iterator_close(&iter, Err(e));
                                     }
                                     return Err(e);
@@ -1242,6 +1257,7 @@ impl Interp {
                                 }
                                 if let Err(e) = r {
                                     if kind != ForInOfKind::In {
+                                        self.set_pos(for_of_close_position(for_span, body));
                                         return self.iterator_close(&iter, Err(e));
                                     }
                                     return Err(e);
@@ -1290,6 +1306,7 @@ impl Interp {
                 Ok(true) => {}
                 Ok(false) => {
                     if kind != ForInOfKind::In {
+                        self.set_pos(for_of_close_position(for_span, body));
                         self.iterator_close(&iter, Ok(()))?;
                     }
                     return Ok(if let Value::Empty = completion {
@@ -1300,6 +1317,7 @@ impl Interp {
                 }
                 Err(e) => {
                     if kind != ForInOfKind::In {
+                        self.set_pos(for_of_close_position(for_span, body));
                         return self.iterator_close(&iter, Err(e));
                     }
                     return Err(e);
@@ -1312,6 +1330,7 @@ impl Interp {
     #[allow(clippy::too_many_arguments)]
     fn eval_for_await(
         &mut self,
+        for_span: Span,
         left: &ForHead,
         right: &Expr,
         body: &Stmt,
@@ -1349,6 +1368,7 @@ impl Interp {
                     pending: None
                 }
             );
+            self.set_pos(expr_position(right));
             rec = Some(self.get_async_iterator_at(&subject, IterSite::Syntax(right))?);
             resumed_phase = None;
         }
@@ -1461,6 +1481,7 @@ impl Interp {
                     Err(e) => Err(e),
                 };
             // AsyncIteratorClose(iteratorRecord, exit)
+            self.set_pos(for_of_close_position(for_span, body));
             let ret = match self.get_method(&iter_v, &static_key!("return")) {
                 Ok(r) => r,
                 Err(e) => {
@@ -2520,17 +2541,21 @@ impl Interp {
         env: &Env,
     ) -> JsResult<Value> {
         let resuming = self.resuming(e.suspends.get());
-        if delegate || self.current_async_gen.is_some() {
+        if delegate {
             let resumed = if resuming {
                 Some(self.pop_frame()?)
             } else {
                 None
             };
-            return match (delegate, self.current_async_gen.is_some()) {
-                (true, true) => self.eval_async_yield_star(arg, env, resumed),
-                (true, false) => self.eval_yield_star(arg, env, resumed),
-                _ => self.eval_async_yield(arg, env, resumed),
+            return self.eval_yield_delegate(e, arg, env, resumed);
+        }
+        if self.current_async_gen.is_some() {
+            let resumed = if resuming {
+                Some(self.pop_frame()?)
+            } else {
+                None
             };
+            return self.eval_async_yield(arg, env, resumed);
         }
         if resuming {
             // Checked where it lies (see `eval_stmts`).
@@ -2558,11 +2583,36 @@ impl Interp {
         Err(Abrupt::Suspend)
     }
 
+    /// `yield*`, out of line: `eval_yield` stays small enough to be inlined into
+    /// `eval_expr` on the plain `yield` path (the generator-for-of benchmark's).
+    #[inline(never)]
+    fn eval_yield_delegate(
+        &mut self,
+        e: &Expr,
+        arg: Option<&Expr>,
+        env: &Env,
+        resumed: Option<Frame>,
+    ) -> JsResult<Value> {
+        // V8 places the inner iterator's calls (`at inner.next`, GetIterator) where the
+        // operand's evaluation last recorded one (`yield* inner()`: the call), else at
+        // `yield` (`yield* it`).
+        let at_yield = Span {
+            start: e.span.start,
+            end: e.span.start + 5,
+        };
+        let pos = arg.and_then(recorded_position).unwrap_or(at_yield);
+        if self.current_async_gen.is_some() {
+            return self.eval_async_yield_star(arg, env, resumed, (pos, at_yield));
+        }
+        self.eval_yield_star(arg, env, resumed, pos)
+    }
+
     fn eval_yield_star(
         &mut self,
         arg: Option<&Expr>,
         env: &Env,
         resumed: Option<Frame>,
+        pos: Span,
     ) -> JsResult<Value> {
         let (mut rec, received) = match resumed {
             Some(Frame::Delegate(rec)) => {
@@ -2574,11 +2624,13 @@ impl Interp {
                     Some(a) => sus!(self, self.eval_expr(a, env), Frame::Operand),
                     None => Value::Undefined,
                 };
+                self.set_pos(pos);
                 (self.get_iterator(&v)?, Resume::Next(Value::Undefined))
             }
             Some(_) => return Err(self.bad_frame()),
         };
         {
+            self.set_pos(pos);
             let iter_v = Value::Object(rec.iterator.clone());
             let inner = match received {
                 Resume::Next(v) => self.call(&rec.next.clone(), &iter_v, &[v])?,
@@ -2629,6 +2681,7 @@ impl Interp {
         arg: Option<&Expr>,
         env: &Env,
         resumed: Option<Frame>,
+        (pos, at_yield): (Span, Span),
     ) -> JsResult<Value> {
         let (rec, mut received, mut awaited): (
             IteratorRecord,
@@ -2640,6 +2693,7 @@ impl Interp {
                     Some(a) => sus!(self, self.eval_expr(a, env), Frame::Operand),
                     None => Value::Undefined,
                 };
+                self.set_pos(pos);
                 (
                     self.get_async_iterator(&v)?,
                     Resume::Next(Value::Undefined),
@@ -2695,6 +2749,7 @@ impl Interp {
             let (from_return, inner) = match awaited.take() {
                 Some((fr, r)) => (fr, r?),
                 None => {
+                    self.set_pos(pos);
                     let iter_v = Value::Object(rec.iterator.clone());
                     let (fr, call) =
                         match std::mem::replace(&mut received, Resume::Next(Value::Undefined)) {
@@ -2741,6 +2796,8 @@ impl Interp {
                                 }
                             }
                         };
+                    // Its Await is at `yield` (`at async outer (pos)`).
+                    self.set_pos(at_yield);
                     return self.suspend_await(
                         call,
                         Frame::AsyncDelegate {
@@ -2870,6 +2927,11 @@ impl Interp {
             }
             Some(Frame::Branch(2)) => self.resume.take().unwrap_or(Resume::Next(Value::Undefined)),
             Some(Frame::Branch(3)) => {
+                // V8 awaits a `return()`'s value in a builtin (its
+                // AsyncGeneratorReturnResolveClosure is no await continuation): a stack taken
+                // from here on (a `finally` run by a for-await's `break`) has no `at async`
+                // frames until the body awaits again.
+                self.async_resumed = None;
                 return match self.resume.take() {
                     Some(Resume::Next(v)) => Err(Abrupt::Return(v)),
                     Some(Resume::Throw(e)) => Err(Abrupt::Throw(e)),
@@ -3313,7 +3375,7 @@ impl Interp {
                 if *optional && f.is_nullish() {
                     return Ok(None);
                 }
-                let argv = self.eval_args_inline(args, env)?;
+                let argv = self.eval_args_inline(args, env, e)?;
                 self.set_pos(call_position(e));
                 if !self.is_callable(&f) {
                     let s = callee_text(callee);
@@ -3336,21 +3398,28 @@ impl Interp {
 
     // ---- calls ---------------------------------------------------------------------------------
 
-    fn eval_args(&mut self, args: &[Arg], env: &Env) -> JsResult<Vec<Value>> {
-        Ok(self.eval_args_inline(args, env)?.into_vec())
+    fn eval_args(&mut self, args: &[Arg], env: &Env, site: &Expr) -> JsResult<Vec<Value>> {
+        Ok(self.eval_args_inline(args, env, site)?.into_vec())
     }
 
     /// ArgumentListEvaluation into an inline buffer: a call with up to four arguments
     /// allocates nothing for them.
-    fn eval_args_inline(&mut self, args: &[Arg], env: &Env) -> JsResult<ArgBuf> {
+    fn eval_args_inline(&mut self, args: &[Arg], env: &Env, site: &Expr) -> JsResult<ArgBuf> {
         let mut out = ArgBuf::new();
-        self.eval_args_into(args, env, &mut out)?;
+        self.eval_args_into(args, env, &mut out, site)?;
         Ok(out)
     }
 
     /// ArgumentListEvaluation appended to `out`, the caller's buffer: the buffer is not
-    /// returned through memory (80 bytes copied on every call otherwise).
-    fn eval_args_into(&mut self, args: &[Arg], env: &Env, out: &mut ArgBuf) -> JsResult<()> {
+    /// returned through memory (80 bytes copied on every call otherwise). `site` is the call,
+    /// where V8 places a spread argument's iteration.
+    fn eval_args_into(
+        &mut self,
+        args: &[Arg],
+        env: &Env,
+        out: &mut ArgBuf,
+        site: &Expr,
+    ) -> JsResult<()> {
         if args.len() > out.inline_size() {
             out.reserve(args.len());
         }
@@ -3359,6 +3428,7 @@ impl Interp {
                 Arg::Expr(x) => out.push(self.eval_operand(x, env)?),
                 Arg::Spread(x) => {
                     let v = self.eval_expr(x, env)?;
+                    self.set_pos(spread_call_position(site));
                     out.extend(self.iterable_to_list_at(&v, IterSite::CallSpread(x))?);
                 }
             }
@@ -3374,6 +3444,7 @@ impl Interp {
         mut vals: Vec<Value>,
         prefix: usize,
         done_args: usize,
+        site: &Expr,
     ) -> JsResult<Vec<Value>> {
         // vals = [prefix values..., arg values...]; done_args counts evaluated Arg nodes.
         let mut spread_counts: Vec<usize> = Vec::new();
@@ -3386,6 +3457,7 @@ impl Interp {
                 }
                 Arg::Spread(x) => {
                     let v = self.eval_or_save(x, env, &mut vals, i)?;
+                    self.set_pos(spread_call_position(site));
                     // Spread values are stored as one array so the count of evaluated Arg
                     // nodes stays recoverable.
                     let list = self.iterable_to_list_at(&v, IterSite::CallSpread(x))?;
@@ -3464,7 +3536,7 @@ impl Interp {
                         if id.name.units() == EVAL_U16 {
                             if let Value::Object(fo) = &f {
                                 if Obj::ptr_eq(fo, &self.intrinsics.eval_fn) {
-                                    let argv = self.eval_args(args, env)?;
+                                    let argv = self.eval_args(args, env, e)?;
                                     return self.direct_eval(argv, env);
                                 }
                             }
@@ -3486,7 +3558,7 @@ impl Interp {
                     _ => (self.eval_expr(callee, env)?, Value::Undefined),
                 };
                 let mut argv = ArgBuf::new();
-                self.eval_args_into(args, env, &mut argv)?;
+                self.eval_args_into(args, env, &mut argv, e)?;
                 self.set_pos(call_position(e));
                 if !self.is_callable(&f) {
                     let s = callee_text(callee);
@@ -3497,7 +3569,7 @@ impl Interp {
             ExprKind::New { callee, args } => {
                 let f = self.eval_expr(callee, env)?;
                 let mut argv = ArgBuf::new();
-                self.eval_args_into(args, env, &mut argv)?;
+                self.eval_args_into(args, env, &mut argv, e)?;
                 self.set_pos(e.span);
                 match &f {
                     Value::Object(o) if o.is_constructor() => self.construct(o, &argv, None),
@@ -3513,7 +3585,7 @@ impl Interp {
                 func_ref,
                 new_target_ref,
             } => {
-                let argv = self.eval_args(args, env)?;
+                let argv = self.eval_args(args, env, e)?;
                 self.super_call(argv, this_ref, func_ref, new_target_ref, env)
             }
             ExprKind::TaggedTemplate { tag, quasi } => {
@@ -3589,7 +3661,7 @@ impl Interp {
             }
             Some(_) => return Err(self.bad_frame()),
         };
-        let vals = self.eval_args_resumable(args, env, vals, 2, done)?;
+        let vals = self.eval_args_resumable(args, env, vals, 2, done, e)?;
         let argv = self.flatten_args(&vals[2..]);
         let f = vals[0].clone();
         let this = vals[1].clone();
@@ -4085,6 +4157,8 @@ impl Interp {
                 }
                 Some(ArrayElem::Spread(x)) => {
                     let v = sus!(self, self.eval_expr(x, env), lit(&arr));
+                    // V8 places `[...x]`'s GetIterator and `next()` calls at the operand.
+                    self.set_pos(expr_position(x));
                     let list = self.iterable_to_list_at(&v, IterSite::Syntax(x))?;
                     for item in list {
                         push_array(&arr, item);
@@ -4789,6 +4863,75 @@ fn member_position(e: &Expr) -> Span {
     }
 }
 
+/// Where V8 reports the evaluation of `e` as an operand (the iterable of a spread or a
+/// for-of): a call's or member's own position, a parenthesized or comma expression's last
+/// operand, else its start.
+pub(crate) fn expr_position(e: &Expr) -> Span {
+    match &e.kind {
+        ExprKind::Paren(x) => expr_position(x),
+        ExprKind::Sequence(xs) => xs.last().map_or(e.span, expr_position),
+        ExprKind::Member { .. } => member_position(e),
+        ExprKind::Call { .. } => call_position(e),
+        // Inside an optional chain V8 places a member access at its `.` or `?.`.
+        ExprKind::OptionalChain(x) => match &x.kind {
+            ExprKind::Member { object, .. } => Span {
+                start: object.span.end,
+                end: object.span.end + 1,
+            },
+            _ => expr_position(x),
+        },
+        _ => e.span,
+    }
+}
+
+/// The position V8 records last while evaluating `e`, when it records one: a call's, a
+/// `new`'s, a member access's (a name, a literal, `this` record none).
+#[inline]
+pub(crate) fn recorded_position(e: &Expr) -> Option<Span> {
+    match &e.kind {
+        ExprKind::Paren(x) => recorded_position(x),
+        ExprKind::Sequence(xs) => xs.iter().rev().find_map(recorded_position),
+        ExprKind::Member { .. } => Some(member_position(e)),
+        ExprKind::Call { .. } => Some(call_position(e)),
+        ExprKind::New { .. } => Some(e.span),
+        _ => None,
+    }
+}
+
+/// Where V8 places a for-of's IteratorClose (`at g.return` below the loop's frame): its
+/// code follows the loop body's, so the position is the last one in the body's bytecode: a
+/// `break`/`continue`/`return`/`throw` that ends the body's statement list (V8 emits
+/// nothing after it, not even the jump back to the loop's start; also an `if` whose both
+/// branches leave, a `try` with an empty `finally`), else the `for` itself. The same
+/// position serves a close after the loop target's binding failed.
+fn for_of_close_position(for_span: Span, body: &Stmt) -> Span {
+    fn exit(s: &Stmt) -> Option<Span> {
+        match &s.kind {
+            StmtKind::Break(_)
+            | StmtKind::Continue(_)
+            | StmtKind::Return(_)
+            | StmtKind::Throw(_) => Some(s.span),
+            StmtKind::Block(b) => b.body.iter().find_map(exit),
+            // Both branches leave: the `else` branch's code is the last.
+            StmtKind::If {
+                cons,
+                alt: Some(alt),
+                ..
+            } => exit(cons).and(exit(alt)),
+            // `try { break; } finally {}`: an empty `finally` records nothing.
+            StmtKind::Try {
+                block,
+                handler: None,
+                finalizer,
+            } if finalizer.as_ref().is_none_or(|f| f.body.is_empty()) => {
+                block.body.iter().find_map(exit)
+            }
+            _ => None,
+        }
+    }
+    exit(body).unwrap_or(for_span)
+}
+
 /// Where V8 places the implicit `next()` call of a `for-of`/`for await` (the caller's line
 /// under `at count.next`): a declared name's first character, a declared pattern's last, an
 /// assignment target's own position (a member's property, a pattern's first character).
@@ -4814,8 +4957,107 @@ fn for_of_step_position(left: &ForHead) -> Span {
     }
 }
 
+/// A reserved word (`throw`, `return`, `catch`, ...) spelled by `units`, without allocating:
+/// the property names V8's scanner reads as keywords that are not callable (all reserved
+/// words but `super`; `yield`, `await`, `let` and `static` are callable). Runs on every call
+/// through a named property, so it first rejects by length and first letter (the letters
+/// reserved words of that length start with): a table load and a shift for most names.
+#[inline]
+fn is_reserved_name(units: &[u16]) -> bool {
+    // Bit `c - 'a'` of entry `len`: some reserved word of that length starts with `c`.
+    const fn mask(letters: &[u8]) -> u32 {
+        let mut m = 0;
+        let mut i = 0;
+        while i < letters.len() {
+            m |= 1 << (letters[i] - b'a');
+            i += 1;
+        }
+        m
+    }
+    const FIRST: [u32; 11] = [
+        0,
+        0,
+        mask(b"di"),
+        mask(b"fntv"),
+        mask(b"centvw"),
+        mask(b"bcftw"),
+        mask(b"deirst"),
+        mask(b"def"),
+        mask(b"cdf"),
+        0,
+        mask(b"i"),
+    ];
+    let (Some(&first), Some(&m)) = (units.first(), FIRST.get(units.len())) else {
+        return false;
+    };
+    let c = first.wrapping_sub(u16::from(b'a'));
+    c < 26 && m >> c & 1 != 0 && is_reserved_word_units(units)
+}
+
+/// The full comparison behind [`is_reserved_name`].
+#[inline(never)]
+fn is_reserved_word_units(units: &[u16]) -> bool {
+    let mut buf = [0u8; 10];
+    if units.len() > buf.len() {
+        return false;
+    }
+    for (b, &u) in buf.iter_mut().zip(units) {
+        if !(u16::from(b'a')..=u16::from(b'z')).contains(&u) {
+            return false;
+        }
+        *b = u as u8;
+    }
+    matches!(
+        &buf[..units.len()],
+        b"do"
+            | b"if"
+            | b"in"
+            | b"for"
+            | b"new"
+            | b"try"
+            | b"var"
+            | b"case"
+            | b"else"
+            | b"enum"
+            | b"null"
+            | b"this"
+            | b"true"
+            | b"void"
+            | b"with"
+            | b"break"
+            | b"catch"
+            | b"class"
+            | b"const"
+            | b"false"
+            | b"throw"
+            | b"while"
+            | b"delete"
+            | b"export"
+            | b"import"
+            | b"return"
+            | b"switch"
+            | b"typeof"
+            | b"default"
+            | b"extends"
+            | b"finally"
+            | b"continue"
+            | b"debugger"
+            | b"function"
+            | b"instanceof"
+    )
+}
+
+/// Where V8 places the iteration of a call's spread argument (`f(...g)`): at the call.
+fn spread_call_position(site: &Expr) -> Span {
+    match &site.kind {
+        ExprKind::Call { .. } => call_position(site),
+        _ => site.span,
+    }
+}
+
 /// Where V8 reports a call `e`: the callee's start for a plain callee, the property name of
 /// a named method call, otherwise the `(` of the arguments.
+#[inline]
 fn call_position(e: &Expr) -> Span {
     let ExprKind::Call { callee, .. } = &e.kind else {
         return e.span;
@@ -4825,8 +5067,14 @@ fn call_position(e: &Expr) -> Span {
         c = inner;
     }
     match &c.kind {
+        // V8 places a call at its property name only when the name is an identifier token
+        // (`Token::IsCallable`): `g.throw()`, `p.catch()`, `g.return()` are at their `(`.
         ExprKind::Member {
-            prop: MemberProp::Ident(_) | MemberProp::Private(_),
+            prop: MemberProp::Ident(n),
+            ..
+        } if !is_reserved_name(n.units()) => member_position(c),
+        ExprKind::Member {
+            prop: MemberProp::Private(_),
             ..
         } => member_position(c),
         ExprKind::Ident(_) => Span {

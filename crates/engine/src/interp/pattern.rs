@@ -1,7 +1,7 @@
 //! Destructuring: BindingInitialization (declarations, parameters) and
 //! DestructuringAssignmentEvaluation (assignment expressions, for-of heads).
 
-use crate::ast::{Expr, ExprKind, PatElem, Pattern, PropName};
+use crate::ast::{Expr, ExprKind, PatElem, Pattern, PropName, Span};
 use crate::interp::eval::{Frame, PatArrayFrame, PatObjectFrame};
 use crate::interp::iter::IterSite;
 use crate::interp::scope::Env;
@@ -124,6 +124,8 @@ impl Interp {
                     (ExprKind::Member { .. }, true) => IterSite::Builtin,
                     _ => IterSite::Syntax(from),
                 };
+                // V8 places the `[Symbol.iterator]()` call at the initializer's start.
+                self.set_pos(from.span);
                 self.destructure_array(elems, rest.as_deref(), v, env, mode, site)
             }
             _ => self.destructure(p, v, env, mode, ctx),
@@ -138,6 +140,14 @@ impl Interp {
         env: &Env,
         src: DSource,
     ) -> JsResult<()> {
+        if let (Pattern::Array { .. }, DSource::Expr(from)) = (p, src) {
+            // V8 places the `[Symbol.iterator]()` call at the assignment's `=`.
+            let start = self.source_find(p.span().end, from.span.start, "=");
+            self.set_pos(Span {
+                start,
+                end: start + 1,
+            });
+        }
         self.destructure(p, v, env, Mode::Put, DCtx::top(src))
     }
 
@@ -308,8 +318,22 @@ impl Interp {
                 }
                 phase = 1;
             }
-            // (2) the next value.
+            // (2) the next value. V8 places the `next()` call at the element (a name's or
+            // nested pattern's first character, a rest element's `...`); an elision keeps
+            // the position before it.
             if phase == 1 {
+                if let Some(t) = target {
+                    let start = t.span().start;
+                    let start = if is_rest {
+                        self.rest_position(start)
+                    } else {
+                        start
+                    };
+                    self.set_pos(crate::ast::Span {
+                        start,
+                        end: start + 1,
+                    });
+                }
                 if is_rest {
                     let mut items = Vec::new();
                     while !rec.done {
@@ -372,7 +396,36 @@ impl Interp {
         if rec.done {
             return result;
         }
+        // V8's closing code follows the whole pattern's: its position is the last one the
+        // pattern's code records, whichever elements ran (`[a, b = f()]`: at `f`).
+        if let Some(pos) = array_pattern_end_position(elems, rest) {
+            self.set_pos(pos);
+        }
         self.iterator_close(&rec, result)
+    }
+
+    /// Where the `...` of a rest element whose target starts at `target_start` is (V8 places
+    /// the rest's `next()` calls there): the last `...` before the target in the running
+    /// code's source, as only whitespace or a comment may separate them.
+    fn rest_position(&self, target_start: u32) -> u32 {
+        self.running_source()
+            .and_then(|src| src.text.get(..target_start as usize)?.rfind("..."))
+            .map_or(target_start.saturating_sub(3), |i| i as u32)
+    }
+
+    /// The offset of the first `token` between `from` and `to` in the running code's source
+    /// (the `=` of an assignment, which the AST keeps no span for); `to` if none.
+    fn source_find(&self, from: u32, to: u32, token: &str) -> u32 {
+        self.running_source()
+            .and_then(|src| src.text.get(from as usize..to as usize)?.find(token))
+            .map_or(to, |i| from + i as u32)
+    }
+
+    fn running_source(&self) -> Option<&crate::interp::SourceFile> {
+        self.stack
+            .last()
+            .and_then(|e| self.sources.get(e.source as usize))
+            .map(|s| &**s)
     }
 
     /// ObjectBindingPattern / ObjectAssignmentPattern evaluation, resumable per property:
@@ -522,6 +575,33 @@ impl Interp {
         }
         false
     }
+}
+
+/// The last position V8 records in the code of an array pattern's elements: a rest
+/// element's `...`, else the last element's nested array pattern's, else its default's (a
+/// call's), else its own first character; `None` for elisions only.
+fn array_pattern_end_position(elems: &[Option<PatElem>], rest: Option<&Pattern>) -> Option<Span> {
+    let start = |s: u32| Span {
+        start: s,
+        end: s + 1,
+    };
+    if let Some(r) = rest {
+        return Some(start(r.span().start.saturating_sub(3)));
+    }
+    let el = elems.iter().rev().flatten().next()?;
+    let nested = match &el.target {
+        Pattern::Array { elems, rest, .. } => array_pattern_end_position(elems, rest.as_deref()),
+        _ => None,
+    };
+    Some(
+        nested
+            .or_else(|| {
+                el.default
+                    .as_ref()
+                    .and_then(crate::interp::eval::recorded_position)
+            })
+            .unwrap_or_else(|| start(el.target.span().start)),
+    )
 }
 
 /// V8's TypeError for an object pattern whose value is null or undefined. With a static
