@@ -2541,21 +2541,17 @@ impl Interp {
         env: &Env,
     ) -> JsResult<Value> {
         let resuming = self.resuming(e.suspends.get());
-        if delegate {
+        if delegate || self.current_async_gen.is_some() {
             let resumed = if resuming {
                 Some(self.pop_frame()?)
             } else {
                 None
             };
-            return self.eval_yield_delegate(e, arg, env, resumed);
-        }
-        if self.current_async_gen.is_some() {
-            let resumed = if resuming {
-                Some(self.pop_frame()?)
+            return if delegate {
+                self.eval_yield_delegate(e, arg, env, resumed)
             } else {
-                None
+                self.eval_async_yield(arg, env, resumed)
             };
-            return self.eval_async_yield(arg, env, resumed);
         }
         if resuming {
             // Checked where it lies (see `eval_stmts`).
