@@ -553,9 +553,9 @@ fn report_uncaught(it: &mut Interp, state: &Obj, value: &Value) {
                 if let Some(trimmed) = input::trim_stack(&s.to_rust_string()) {
                     // Through the stack's own setter (V8 13.6's accessor), or a writable
                     // data property.
-                    let settable = o.get_own_property(&key).is_some_and(|p| {
-                        p.attrs.writable() || matches!(p.slot, Slot::Accessor { .. })
-                    });
+                    let settable = o
+                        .get_own_property(&key)
+                        .is_some_and(|p| p.attrs.writable() || matches!(p.slot, Slot::Accessor(_)));
                     if settable {
                         it.set_error_stack(o, Value::from(trimmed.as_str()));
                     }

@@ -51,6 +51,7 @@ mod intl_supported_values;
 mod intl_unit_patterns;
 pub mod object;
 pub mod object_kind;
+mod prop_map;
 pub mod time_zone;
 mod time_zone_names;
 pub mod value;

@@ -3,9 +3,8 @@
 //! `\[\[OwnPropertyKeys\]\]`). `\[\[Get\]\]`/`\[\[Set\]\]` may call accessors, so they live on the
 //! interpreter (`interp::object_ops`).
 //!
-//! Storage is designed for small objects: properties live in a `Vec` searched linearly (keys
-//! are interned, so the comparison is usually a pointer compare) until an object grows past
-//! [`PropMap::INDEX_THRESHOLD`] properties, when a hash index is added. Integer-keyed
+//! Named properties live in a [`PropMap`] (`prop_map.rs`: a shape shared by objects built
+//! alike, and the values in a vector). Integer-keyed
 //! properties with default attributes live in a dense `elements` vector (arrays and
 //! array-likes), holes marked by [`Value::Empty`].
 
@@ -18,6 +17,7 @@ use crate::string::JsStr;
 use crate::value::{Sym, Value};
 
 pub use crate::object_kind::ObjectKind;
+pub use crate::prop_map::{Layout, PropMap, PropRef};
 
 /// A property key: an array index, a string, or a symbol. Strings that are canonical array
 /// indices are always stored as `Index`.
@@ -59,7 +59,7 @@ impl PropKey {
         matches!(self, PropKey::Sym(_))
     }
     #[inline]
-    fn fast_eq(&self, other: &PropKey) -> bool {
+    pub(crate) fn fast_eq(&self, other: &PropKey) -> bool {
         match (self, other) {
             (PropKey::Str(a), PropKey::Str(b)) => a.same_string(b),
             (PropKey::Index(a), PropKey::Index(b)) => a == b,
@@ -111,13 +111,13 @@ impl Attrs {
     }
 }
 
+/// What an own property holds. 16 bytes (a [`Value`], or one word beside its tag), so a
+/// property costs an object 16 bytes: the key and attributes live in the shared shape.
 #[derive(Clone, Debug)]
 pub enum Slot {
     Data(Value),
-    Accessor {
-        get: Option<Obj>,
-        set: Option<Obj>,
-    },
+    /// An accessor property's functions (shared: copying a slot copies no functions).
+    Accessor(Rc<Accessor>),
     /// A data property whose string value (an error's `stack`) is formatted on first read
     /// from the captured frames (`interp/error_stack.rs`). Scripts see a data property: the
     /// interpreter's `\[\[Get\]\]`/`\[\[GetOwnProperty\]\]`/`\[\[DefineOwnProperty\]\]` turn it into
@@ -130,41 +130,54 @@ pub enum Slot {
     /// as `Data` (with the attributes the property has then, [`crate::interp::Interp::
     /// materialize_lazy`]); redefining keeps the slot lazy unless a value is given; code that
     /// reads slots directly must treat it as a data property whose value it does not have.
-    Lazy(LazyValue),
+    /// The builder is given the property's key (so that one builder can serve a table of
+    /// globals, as the Node host's lazy web globals do).
+    Lazy(LazyBuild),
+    /// A built-in method (`Array.prototype.map`) made on first use, as [`Slot::Lazy`]: a
+    /// native function named after the key, its recipe in the interpreter's table
+    /// (`Interp::define_method`). Most of a realm's ~650 built-in functions are never
+    /// touched by a script, and each costs an object, its `length`/`name` properties and
+    /// three allocations to make.
+    LazyMethod(LazyMethod),
+}
+
+impl Slot {
+    pub fn accessor(get: Option<Obj>, set: Option<Obj>) -> Slot {
+        Slot::Accessor(Rc::new(Accessor { get, set }))
+    }
+    /// A data property whose value is not made yet ([`Slot::LazyStack`], [`Slot::Lazy`],
+    /// [`Slot::LazyMethod`]).
+    pub fn is_lazy(&self) -> bool {
+        matches!(
+            self,
+            Slot::LazyStack(_) | Slot::Lazy(_) | Slot::LazyMethod(_)
+        )
+    }
+}
+
+/// An accessor property's getter and setter.
+#[derive(Debug)]
+pub struct Accessor {
+    pub get: Option<Obj>,
+    pub set: Option<Obj>,
 }
 
 /// How a [`Slot::Lazy`] value is made.
+pub type LazyBuild = fn(&mut crate::interp::Interp, &PropKey) -> Value;
+
+/// A [`Slot::LazyMethod`]'s recipe: its position in the interpreter's table of them.
+#[derive(Clone, Copy, Debug)]
+pub struct LazyMethod(pub u32);
+
+/// How a built-in method of a [`Slot::LazyMethod`] is made: the native function, its
+/// `length`, and, when given, its one captured value (a number: built-ins that share one
+/// native function told apart by it, `DataView.prototype.getInt8`, ...,
+/// `Date.prototype.getUTCHours`, ...).
 #[derive(Clone, Copy)]
-pub enum LazyValue {
-    /// A builder given the property's key (so that one builder can serve a table of
-    /// globals, as the Node host's lazy web globals do).
-    Build(fn(&mut crate::interp::Interp, &PropKey) -> Value),
-    /// A built-in method (`Array.prototype.map`): a native function named after the key,
-    /// with this `length`, made on first use (`Interp::define_method`). Most of a realm's
-    /// ~650 built-in functions are never touched by a script, and each costs an object, its
-    /// `length`/`name` properties and three allocations to make.
-    /// `capture`, when given, is the function's one captured value (a number): built-ins
-    /// that share one native function told apart by it (`DataView.prototype.getInt8`, ...,
-    /// `Date.prototype.getUTCHours`, ...).
-    Method {
-        f: crate::interp::NativeFn,
-        length: u16,
-        capture: Option<u16>,
-    },
-}
-
-impl LazyValue {
-    /// Whether the value, once made, is a function (inspect skips methods without making
-    /// them).
-    pub fn is_method(&self) -> bool {
-        matches!(self, LazyValue::Method { .. })
-    }
-}
-
-impl std::fmt::Debug for LazyValue {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("LazyValue")
-    }
+pub struct MethodRecipe {
+    pub f: crate::interp::NativeFn,
+    pub length: u16,
+    pub capture: Option<u16>,
 }
 
 #[derive(Clone, Debug)]
@@ -181,7 +194,7 @@ impl Prop {
         }
     }
     pub fn is_accessor(&self) -> bool {
-        matches!(self.slot, Slot::Accessor { .. })
+        matches!(self.slot, Slot::Accessor(_))
     }
 }
 
@@ -221,407 +234,18 @@ impl PropertyDescriptor {
     pub fn from_prop(p: &Prop) -> PropertyDescriptor {
         match &p.slot {
             Slot::Data(v) => PropertyDescriptor::data(v.clone(), p.attrs),
-            Slot::LazyStack(_) | Slot::Lazy(_) => {
+            Slot::LazyStack(_) | Slot::Lazy(_) | Slot::LazyMethod(_) => {
                 PropertyDescriptor::data(Value::Undefined, p.attrs)
             }
-            Slot::Accessor { get, set } => PropertyDescriptor {
+            Slot::Accessor(a) => PropertyDescriptor {
                 value: None,
                 writable: None,
-                get: Some(get.clone()),
-                set: Some(set.clone()),
+                get: Some(a.get.clone()),
+                set: Some(a.set.clone()),
                 enumerable: Some(p.attrs.enumerable()),
                 configurable: Some(p.attrs.configurable()),
             },
         }
-    }
-}
-
-/// Insertion-ordered property map, linear for small objects, hash-indexed for large ones.
-///
-/// Deleting from an indexed map leaves a hole (`None`) in `entries` instead of shifting the
-/// entries after it and rebuilding the index (which made deleting n keys one by one O(n²):
-/// 20 000 keys took 5.8 s). The holes are squeezed out, and the index rebuilt, once they
-/// outnumber the live entries, so the cost stays amortized O(1) per deletion.
-#[derive(Default, Debug)]
-pub struct PropMap {
-    entries: Vec<Option<(PropKey, Prop)>>,
-    index: Option<Box<PropIndex>>,
-}
-
-/// The hash index of a large [`PropMap`], the count of `None` holes in its entries (only
-/// an indexed map has any; kept here so small objects stay two words smaller) and of its
-/// integer keys ([`PropMap::has_index_keys`] without a scan: `Array.prototype` is asked on
-/// every `push`).
-#[derive(Default, Debug)]
-struct PropIndex {
-    /// `(position in entries, 32 bits of the key's hash)`: 8 bytes a slot, where a map from
-    /// the key (16 bytes, a second reference to it) to the position took 24; the keys are
-    /// compared in `entries`, and growing the table rehashes from the stored bits.
-    positions: jsgen_syntax::hashbrown::HashTable<(u32, u32)>,
-    holes: usize,
-    index_keys: usize,
-}
-
-impl PropIndex {
-    fn add(&mut self, key: &PropKey, i: usize) {
-        let h = key_hash(key);
-        self.positions
-            .insert_unique(slot_hash(h), (i as u32, h), |&(_, h)| slot_hash(h));
-    }
-}
-
-/// The 32 bits of a key's hash a [`PropIndex`] keeps (the high half of FxHash's result,
-/// its better-mixed bits).
-#[inline]
-fn key_hash(key: &PropKey) -> u32 {
-    use std::hash::{Hash, Hasher};
-    let mut h = rustc_hash::FxHasher::default();
-    key.hash(&mut h);
-    (h.finish() >> 32) as u32
-}
-
-/// The table's 64-bit hash of the kept bits (hashbrown takes the bucket from the low bits
-/// and the control byte from the top 7).
-#[inline]
-fn slot_hash(h: u32) -> u64 {
-    (u64::from(h) << 32) | u64::from(h)
-}
-
-thread_local! {
-    /// Has any property map on this thread ever held an integer key? (Integer keys live in
-    /// `elements` unless they are sparse or have other attributes, so usually not: then
-    /// [`PropMap::has_index_keys`] is false with no search.)
-    static INDEX_KEYS_MADE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Notes that an integer key enters a property map.
-#[cold]
-fn index_key_made() {
-    INDEX_KEYS_MADE.with(|m| m.set(true));
-}
-
-impl PropMap {
-    pub const INDEX_THRESHOLD: usize = 16;
-
-    /// The position of `key` in `entries` (positions stay valid until the next deletion).
-    #[inline]
-    pub fn find(&self, key: &PropKey) -> Option<usize> {
-        if let Some(ix) = &self.index {
-            return self.find_indexed(ix, key);
-        }
-        self.entries
-            .iter()
-            .position(|e| matches!(e, Some((k, _)) if k.fast_eq(key)))
-    }
-    fn find_indexed(&self, ix: &PropIndex, key: &PropKey) -> Option<usize> {
-        let h = key_hash(key);
-        ix.positions
-            .find(slot_hash(h), |&(i, eh)| {
-                eh == h && self.key_at(i as usize).is_some_and(|k| k.fast_eq(key))
-            })
-            .map(|&(i, _)| i as usize)
-    }
-    #[inline]
-    fn key_at(&self, i: usize) -> Option<&PropKey> {
-        self.entries.get(i).and_then(|e| e.as_ref()).map(|(k, _)| k)
-    }
-    /// The entry at position `i` of the insertion order (`None` for a deleted one).
-    #[inline]
-    pub fn entry_at(&self, i: usize) -> Option<&(PropKey, Prop)> {
-        self.entries.get(i).and_then(|e| e.as_ref())
-    }
-    #[inline]
-    fn prop_at(&self, i: usize) -> Option<&Prop> {
-        self.entries.get(i).and_then(|e| e.as_ref()).map(|(_, p)| p)
-    }
-    #[inline]
-    pub fn get(&self, key: &PropKey) -> Option<&Prop> {
-        self.find(key).and_then(|i| self.prop_at(i))
-    }
-    /// [`PropMap::get`] that first tries the position `hint` remembers (and remembers the
-    /// position it finds): the engine's own checks of one built-in's property (is
-    /// `%Promise.prototype%.then` still the original?) make no search while the key stays
-    /// where it was.
-    #[inline]
-    pub fn get_hinted(&self, key: &PropKey, hint: &std::cell::Cell<u32>) -> Option<&Prop> {
-        if let Some((k, p)) = self.entry_at(hint.get() as usize) {
-            // Interned names and symbols: the same key is the same allocation.
-            let same = match (k, key) {
-                (PropKey::Str(a), PropKey::Str(b)) => JsStr::ptr_eq(a, b),
-                (PropKey::Sym(a), PropKey::Sym(b)) => a == b,
-                _ => false,
-            };
-            if same {
-                return Some(p);
-            }
-        }
-        self.get_hinted_slow(key, hint)
-    }
-    /// The value of the data property at position `hint` if its key is `key` (the same
-    /// interned name or symbol): no search. See `ExprKind::Member`'s `hint`.
-    #[inline]
-    pub fn data_at_hint(&self, key: &PropKey, hint: u32) -> Option<&Value> {
-        match self.entry_at(hint as usize)? {
-            (
-                PropKey::Str(k),
-                Prop {
-                    slot: Slot::Data(v),
-                    ..
-                },
-            ) if matches!(key, PropKey::Str(name) if JsStr::ptr_eq(k, name)) => Some(v),
-            _ => None,
-        }
-    }
-    /// The position hint to remember for `key`: where it is now, or `u32::MAX` when it is
-    /// absent (see `ExprKind::Member`'s `hint`).
-    pub fn position_hint(&self, key: &PropKey) -> u32 {
-        self.find(key)
-            .and_then(|i| u32::try_from(i).ok())
-            .unwrap_or(u32::MAX)
-    }
-    /// [`PropMap::data_at_hint`] for a write: the value of a *writable* data property.
-    #[inline]
-    pub fn writable_data_at_hint(&mut self, key: &PropKey, hint: u32) -> Option<&mut Value> {
-        match self.entries.get_mut(hint as usize)?.as_mut()? {
-            (
-                PropKey::Str(k),
-                Prop {
-                    slot: Slot::Data(v),
-                    attrs,
-                },
-            ) if attrs.writable()
-                && matches!(key, PropKey::Str(name) if JsStr::ptr_eq(k, name)) =>
-            {
-                Some(v)
-            }
-            _ => None,
-        }
-    }
-    /// [`PropMap::get_hinted`] when the hint missed: search, and remember the position.
-    #[inline(never)]
-    fn get_hinted_slow(&self, key: &PropKey, hint: &std::cell::Cell<u32>) -> Option<&Prop> {
-        let i = self.find(key)?;
-        hint.set(u32::try_from(i).unwrap_or(u32::MAX));
-        self.prop_at(i)
-    }
-    #[inline]
-    pub fn get_mut(&mut self, key: &PropKey) -> Option<&mut Prop> {
-        let i = self.find(key)?;
-        self.entries
-            .get_mut(i)
-            .and_then(|e| e.as_mut())
-            .map(|(_, p)| p)
-    }
-    /// Appends a property the caller knows is absent (the own properties a new object is
-    /// made with, in their fixed order): [`PropMap::insert`] without the search for an
-    /// existing key (issue #12: six searches per function object made).
-    pub fn push_new(&mut self, key: PropKey, prop: Prop) {
-        debug_assert!(self.find(&key).is_none(), "push_new of a present key");
-        if matches!(key, PropKey::Index(_)) {
-            index_key_made();
-        }
-        if let Some(ix) = &mut self.index {
-            ix.index_keys += usize::from(matches!(key, PropKey::Index(_)));
-            ix.add(&key, self.entries.len());
-        }
-        self.entries.push(Some((key, prop)));
-        if self.index.is_none() && self.entries.len() > Self::INDEX_THRESHOLD {
-            self.rebuild_index();
-        }
-    }
-    pub fn insert(&mut self, key: PropKey, prop: Prop) {
-        if let Some(i) = self.find(&key) {
-            if let Some(Some((_, p))) = self.entries.get_mut(i) {
-                *p = prop;
-                return;
-            }
-        }
-        if matches!(key, PropKey::Index(_)) {
-            index_key_made();
-        }
-        if let Some(ix) = &mut self.index {
-            ix.index_keys += usize::from(matches!(key, PropKey::Index(_)));
-            ix.add(&key, self.entries.len());
-        }
-        self.entries.push(Some((key, prop)));
-        if self.index.is_none() && self.entries.len() > Self::INDEX_THRESHOLD {
-            self.rebuild_index();
-        }
-    }
-    pub fn remove(&mut self, key: &PropKey) -> Option<Prop> {
-        let i = self.find(key)?;
-        match &mut self.index {
-            None => self.entries.remove(i).map(|(_, p)| p),
-            Some(ix) => {
-                let h = key_hash(key);
-                if let Ok(e) = ix
-                    .positions
-                    .find_entry(slot_hash(h), |&(j, eh)| eh == h && j as usize == i)
-                {
-                    e.remove();
-                }
-                ix.index_keys -= usize::from(matches!(key, PropKey::Index(_)));
-                let (_, p) = self.entries.get_mut(i)?.take()?;
-                ix.holes += 1;
-                if ix.holes * 2 > self.entries.len() {
-                    self.entries.retain(Option::is_some);
-                    self.rebuild_index();
-                }
-                Some(p)
-            }
-        }
-    }
-    fn rebuild_index(&mut self) {
-        let mut ix = PropIndex {
-            positions: jsgen_syntax::hashbrown::HashTable::with_capacity(self.entries.len()),
-            holes: 0,
-            index_keys: 0,
-        };
-        for (i, e) in self.entries.iter().enumerate() {
-            if let Some((k, _)) = e {
-                ix.index_keys += usize::from(matches!(k, PropKey::Index(_)));
-                ix.add(k, i);
-            }
-        }
-        self.index = Some(Box::new(ix));
-    }
-    /// Makes room for `n` more properties: exactly `n` in an empty map (a `Vec`'s first
-    /// growth would round up to four entries, 192 bytes, past glibc's fast bins), so a
-    /// function with its `length` and `name` takes 96.
-    pub fn reserve(&mut self, n: usize) {
-        if self.entries.capacity() == 0 {
-            self.entries.reserve_exact(n);
-        } else {
-            self.entries.reserve(n);
-        }
-    }
-    pub fn iter(&self) -> impl Iterator<Item = &(PropKey, Prop)> {
-        self.entries.iter().filter_map(|e| e.as_ref())
-    }
-    /// The properties, mutably (their keys stay as they are).
-    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&PropKey, &mut Prop)> {
-        self.entries
-            .iter_mut()
-            .filter_map(|e| e.as_mut())
-            .map(|(k, p)| (&*k, p))
-    }
-    /// Has the map an integer key (an array index)? No while no map on the thread ever had
-    /// one; else counted in a large map, searched in a small one.
-    #[inline]
-    pub fn has_index_keys(&self) -> bool {
-        if !INDEX_KEYS_MADE.with(|m| m.get()) {
-            return false;
-        }
-        match &self.index {
-            Some(ix) => ix.index_keys > 0,
-            None => self.iter().any(|(k, _)| matches!(k, PropKey::Index(_))),
-        }
-    }
-    pub fn len(&self) -> usize {
-        self.entries.len() - self.index.as_ref().map_or(0, |ix| ix.holes)
-    }
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-    pub fn clear(&mut self) {
-        self.entries.clear();
-        self.index = None;
-    }
-}
-
-#[cfg(test)]
-mod prop_map_tests {
-    use super::*;
-
-    fn key(i: usize) -> PropKey {
-        PropKey::Str(JsStr::from(format!("k{i}").as_str()))
-    }
-
-    #[test]
-    fn deletion_keeps_order_and_lookups() {
-        let mut m = PropMap::default();
-        for i in 0..100 {
-            m.insert(key(i), Prop::data(Value::Number(i as f64), Attrs::DEFAULT));
-        }
-        for i in (0..100).filter(|i| i % 3 != 0) {
-            assert!(m.remove(&key(i)).is_some());
-            assert!(m.remove(&key(i)).is_none());
-        }
-        assert_eq!(m.len(), 34);
-        m.insert(key(1), Prop::data(Value::Number(-1.0), Attrs::DEFAULT));
-        let order: Vec<PropKey> = m.iter().map(|(k, _)| k.clone()).collect();
-        let mut want: Vec<PropKey> = (0..100).filter(|i| i % 3 == 0).map(key).collect();
-        want.push(key(1));
-        assert_eq!(order, want);
-        for i in 0..100 {
-            assert_eq!(m.get(&key(i)).is_some(), i % 3 == 0 || i == 1, "key {i}");
-            if let Some(pos) = m.find(&key(i)) {
-                assert_eq!(m.entry_at(pos).map(|(k, _)| k.clone()), Some(key(i)));
-            }
-        }
-        loop {
-            let first = m.iter().next().map(|(k, _)| k.clone());
-            let Some(k) = first else { break };
-            m.remove(&k);
-        }
-        assert!(m.is_empty());
-    }
-
-    #[test]
-    fn index_keys_are_counted_in_large_maps_and_found_in_small_ones() {
-        let data = || Prop::data(Value::Number(0.0), Attrs::DEFAULT);
-        let mut small = PropMap::default();
-        small.insert(key(0), data());
-        small.insert(PropKey::Index(7), data());
-        assert!(small.has_index_keys());
-        small.remove(&PropKey::Index(7));
-        assert!(!small.has_index_keys());
-        let mut large = PropMap::default();
-        for i in 0..40 {
-            large.insert(key(i), data());
-        }
-        assert!(!large.has_index_keys());
-        large.insert(PropKey::Index(3), data());
-        large.push_new(PropKey::Index(4), data());
-        assert!(large.has_index_keys());
-        large.remove(&PropKey::Index(3));
-        assert!(large.has_index_keys());
-        // Enough deletions to squeeze the holes out and rebuild the index.
-        for i in 0..30 {
-            large.remove(&key(i));
-        }
-        assert!(large.has_index_keys());
-        large.remove(&PropKey::Index(4));
-        assert!(!large.has_index_keys());
-    }
-
-    #[test]
-    fn hinted_lookup_follows_a_moved_key() {
-        let mut m = PropMap::default();
-        for i in 0..4 {
-            m.insert(key(i), Prop::data(Value::Number(i as f64), Attrs::DEFAULT));
-        }
-        let hint = std::cell::Cell::new(0);
-        let number = |p: Option<&Prop>| match p {
-            Some(Prop {
-                slot: Slot::Data(Value::Number(n)),
-                ..
-            }) => Some(*n),
-            _ => None,
-        };
-        assert_eq!(number(m.get_hinted(&key(2), &hint)), Some(2.0));
-        assert_eq!(hint.get(), 2);
-        assert_eq!(number(m.get_hinted(&key(2), &hint)), Some(2.0));
-        // Deleted and added again: found at its new position, which the hint then holds.
-        m.remove(&key(2));
-        assert_eq!(number(m.get_hinted(&key(2), &hint)), None);
-        m.insert(key(2), Prop::data(Value::Number(-2.0), Attrs::DEFAULT));
-        assert_eq!(number(m.get_hinted(&key(2), &hint)), Some(-2.0));
-        assert_eq!(hint.get(), 3);
-        // A hint past the end or at another key is only a hint.
-        hint.set(99);
-        assert_eq!(number(m.get_hinted(&key(0), &hint)), Some(0.0));
-        assert_eq!(number(m.get_hinted(&key(5), &hint)), None);
     }
 }
 
@@ -663,16 +287,15 @@ impl Trace for RefCell<ObjectData> {
         if let Some(p) = &d.proto {
             t.edge(&p.0);
         }
-        for (k, p) in d.props.iter() {
-            let _ = k;
-            match &p.slot {
+        for slot in d.props.slots() {
+            match slot {
                 Slot::Data(v) => trace_value(v, t),
-                Slot::LazyStack(_) | Slot::Lazy(_) => {}
-                Slot::Accessor { get, set } => {
-                    if let Some(g) = get {
+                Slot::LazyStack(_) | Slot::Lazy(_) | Slot::LazyMethod(_) => {}
+                Slot::Accessor(a) => {
+                    if let Some(g) = &a.get {
                         t.edge(&g.0);
                     }
-                    if let Some(s) = set {
+                    if let Some(s) = &a.set {
                         t.edge(&s.0);
                     }
                 }
@@ -754,7 +377,7 @@ impl Obj {
             }
         }
         if let Some(p) = d.props.get(key) {
-            return Some(p.clone());
+            return Some(p.to_prop());
         }
         d.kind.exotic_own_property(key)
     }
@@ -772,7 +395,7 @@ impl Obj {
             }
         }
         match d.props.get(key) {
-            Some(Prop {
+            Some(PropRef {
                 slot: Slot::Data(v),
                 ..
             }) => Some(v.clone()),
@@ -792,7 +415,7 @@ impl Obj {
         let at = |i: usize| match d.props.entry_at(i) {
             Some((
                 PropKey::Str(k),
-                Prop {
+                PropRef {
                     slot: Slot::Data(v),
                     ..
                 },
@@ -807,7 +430,7 @@ impl Obj {
         at(i).or_else(|| match d.props.entry_at(i) {
             Some((
                 _,
-                Prop {
+                PropRef {
                     slot: Slot::Data(v),
                     ..
                 },
@@ -849,7 +472,7 @@ impl Obj {
         set: Option<Obj>,
         attrs: Attrs,
     ) {
-        self.insert_slot(key.into(), Slot::Accessor { get, set }, attrs);
+        self.insert_slot(key.into(), Slot::accessor(get, set), attrs);
     }
 
     /// Stores a non-data property: `key` leaves the dense elements (as a hole) and lives in
@@ -877,8 +500,8 @@ impl Obj {
                     return;
                 }
             }
-            if let Some(p) = d.props.get_mut(&key) {
-                p.slot = Slot::Data(value);
+            if let Some(slot) = d.props.slot_mut(&key) {
+                *slot = Slot::Data(value);
                 return;
             }
         }
@@ -942,20 +565,24 @@ impl Obj {
         let configurable = desc.configurable.unwrap_or(current.attrs.configurable());
         let new_prop = if desc.is_accessor() {
             let (og, os) = match &current.slot {
-                Slot::Accessor { get, set } => (get.clone(), set.clone()),
-                Slot::Data(_) | Slot::LazyStack(_) | Slot::Lazy(_) => (None, None),
+                Slot::Accessor(a) => (a.get.clone(), a.set.clone()),
+                Slot::Data(_) | Slot::LazyStack(_) | Slot::Lazy(_) | Slot::LazyMethod(_) => {
+                    (None, None)
+                }
             };
             Prop {
-                slot: Slot::Accessor {
-                    get: desc.get.clone().unwrap_or(og),
-                    set: desc.set.clone().unwrap_or(os),
-                },
+                slot: Slot::accessor(
+                    desc.get.clone().unwrap_or(og),
+                    desc.set.clone().unwrap_or(os),
+                ),
                 attrs: Attrs::new(false, enumerable, configurable),
             }
         } else if desc.is_data() || !current.is_accessor() {
             let ow = match &current.slot {
-                Slot::Data(_) | Slot::LazyStack(_) | Slot::Lazy(_) => current.attrs.writable(),
-                Slot::Accessor { .. } => false,
+                Slot::Data(_) | Slot::LazyStack(_) | Slot::Lazy(_) | Slot::LazyMethod(_) => {
+                    current.attrs.writable()
+                }
+                Slot::Accessor(_) => false,
             };
             let slot = match (&desc.value, &current.slot) {
                 (Some(v), _) => Slot::Data(v.clone()),
@@ -963,7 +590,8 @@ impl Obj {
                 // Attributes changed, value kept (still to be formatted).
                 (None, Slot::LazyStack(c)) => Slot::LazyStack(c.clone()),
                 (None, Slot::Lazy(l)) => Slot::Lazy(*l),
-                (None, Slot::Accessor { .. }) => Slot::Data(Value::Undefined),
+                (None, Slot::LazyMethod(l)) => Slot::LazyMethod(*l),
+                (None, Slot::Accessor(_)) => Slot::Data(Value::Undefined),
             };
             Prop {
                 slot,
@@ -983,8 +611,10 @@ impl Obj {
     pub fn put_prop(&self, key: PropKey, prop: Prop) {
         match prop.slot {
             Slot::Data(v) => self.define(key, v, prop.attrs),
-            Slot::Accessor { get, set } => self.define_accessor(key, get, set, prop.attrs),
-            slot @ (Slot::LazyStack(_) | Slot::Lazy(_)) => self.insert_slot(key, slot, prop.attrs),
+            slot @ (Slot::Accessor(_)
+            | Slot::LazyStack(_)
+            | Slot::Lazy(_)
+            | Slot::LazyMethod(_)) => self.insert_slot(key, slot, prop.attrs),
         }
     }
 
@@ -1092,14 +722,14 @@ pub fn validate_property_descriptor(
             return false;
         }
         match &current.slot {
-            Slot::Accessor { get, set } => {
+            Slot::Accessor(a) => {
                 if let Some(g) = &desc.get {
-                    if !opt_obj_eq(g, get) {
+                    if !opt_obj_eq(g, &a.get) {
                         return false;
                     }
                 }
                 if let Some(s) = &desc.set {
-                    if !opt_obj_eq(s, set) {
+                    if !opt_obj_eq(s, &a.set) {
                         return false;
                     }
                 }
@@ -1117,7 +747,7 @@ pub fn validate_property_descriptor(
                 }
             }
             // A lazy `stack` is writable until formatted (freezing formats it first).
-            Slot::LazyStack(_) | Slot::Lazy(_) => {
+            Slot::LazyStack(_) | Slot::Lazy(_) | Slot::LazyMethod(_) => {
                 if !current.attrs.writable()
                     && (desc.writable == Some(true) || desc.value.is_some())
                 {
@@ -1137,5 +767,5 @@ fn opt_obj_eq(a: &Option<Obj>, b: &Option<Obj>) -> bool {
     }
 }
 
-// A lazy method's slot is no larger than a data property's (every property holds a `Slot`).
-const _: () = assert!(std::mem::size_of::<Slot>() == 24);
+// A slot is no larger than a value (every property holds one).
+const _: () = assert!(std::mem::size_of::<Slot>() == 16);

@@ -61,7 +61,9 @@ pub struct Timers {
     pub virtual_time: bool,
     next_id: u64,
     next_seq: u64,
-    pub timers: rustc_hash::FxHashMap<u64, Timer>,
+    /// Boxed: a table entry is then 16 bytes, not the 136 of a `Timer` (the table keeps
+    /// up to twice as many entries as timers; 20 000 timers took 4.5 MB inline, 3.4 boxed).
+    pub timers: rustc_hash::FxHashMap<u64, Box<Timer>>,
     /// (deadline in µs, seq) → id
     queue: BTreeMap<(u64, u64), u64>,
     pub immediates: VecDeque<ImmediateEntry>,
@@ -180,7 +182,7 @@ impl Timers {
         let delay = Self::coerce_delay(delay);
         self.schedule(
             id,
-            Timer {
+            Box::new(Timer {
                 callback,
                 args,
                 repeat: if repeat { Some(delay) } else { None },
@@ -191,7 +193,7 @@ impl Timers {
                 this: Value::Undefined,
                 context,
                 trigger: self.exec_async_id,
-            },
+            }),
         );
         id
     }
@@ -203,7 +205,7 @@ impl Timers {
         }
     }
 
-    fn schedule(&mut self, id: u64, mut t: Timer) {
+    fn schedule(&mut self, id: u64, mut t: Box<Timer>) {
         t.deadline = self.now().floor() + t.delay;
         t.seq = self.next_seq;
         self.next_seq += 1;
@@ -313,9 +315,9 @@ impl Timers {
 
     /// Re-arms an interval after its callback ran (unless it was cleared).
     fn rearm(&mut self, id: u64) {
-        if let Some(t) = self.timers.remove(&id) {
-            let period = t.repeat.unwrap_or(t.delay);
-            self.schedule(id, Timer { delay: period, ..t });
+        if let Some(mut t) = self.timers.remove(&id) {
+            t.delay = t.repeat.unwrap_or(t.delay);
+            self.schedule(id, t);
         }
     }
 }

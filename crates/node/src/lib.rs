@@ -349,10 +349,12 @@ fn node_enumerable_globals(it: &mut Interp) {
         };
         it.global.delete(&key);
         match p.slot {
-            Slot::Accessor { get, set } => {
-                it.global
-                    .define_accessor(key, get, set, Attrs::new(false, true, true))
-            }
+            Slot::Accessor(a) => it.global.define_accessor(
+                key,
+                a.get.clone(),
+                a.set.clone(),
+                Attrs::new(false, true, true),
+            ),
             Slot::Data(v) => it.global.define(key, v, Attrs::new(true, true, true)),
             _ => {}
         }

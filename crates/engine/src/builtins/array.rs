@@ -356,7 +356,9 @@ fn species_is_default(it: &Interp, o: &Obj) -> bool {
         if let Some(p) = c.get_own_property(&ckey) {
             match p.slot {
                 Slot::Data(v) => ctor = Some(v),
-                Slot::Accessor { .. } | Slot::LazyStack(_) | Slot::Lazy(_) => return false,
+                Slot::Accessor(_) | Slot::LazyStack(_) | Slot::Lazy(_) | Slot::LazyMethod(_) => {
+                    return false
+                }
             }
             break;
         }
@@ -371,9 +373,9 @@ fn species_is_default(it: &Interp, o: &Obj) -> bool {
     let skey = PropKey::Sym(it.symbols.species.clone());
     match c.get_own_property(&skey) {
         Some(crate::object::Prop {
-            slot: Slot::Accessor { get: Some(g), .. },
+            slot: Slot::Accessor(a),
             ..
-        }) => is_builtin_species_getter(&g),
+        }) => a.get.as_ref().is_some_and(is_builtin_species_getter),
         _ => false,
     }
 }

@@ -49,7 +49,7 @@ pub mod uint8_base64;
 pub mod weak_ref;
 
 use crate::interp::Interp;
-use crate::object::{Attrs, LazyValue, Obj, Prop, PropKey, Slot};
+use crate::object::{Attrs, Obj, Prop, PropKey, Slot};
 use crate::value::Value;
 
 /// Installs every built-in into a fresh realm.
@@ -106,7 +106,7 @@ pub fn define_lazy(o: &Obj, name: &str, attrs: Attrs, init: fn(&mut Interp, &Pro
     o.borrow_mut().props.insert(
         PropKey::from(name),
         Prop {
-            slot: Slot::Lazy(LazyValue::Build(init)),
+            slot: Slot::Lazy(init),
             attrs,
         },
     );

@@ -1091,8 +1091,8 @@ fn lookup_legacy_accessor(it: &mut Interp, a: &Args, getter: bool) -> JsResult<V
     let mut cur = Some(o);
     while let Some(c) = cur {
         if let Some(p) = it.get_own_property(&c, &key)? {
-            if let Slot::Accessor { get, set } = p.slot {
-                let f = if getter { get } else { set };
+            if let Slot::Accessor(a) = p.slot {
+                let f = if getter { a.get.clone() } else { a.set.clone() };
                 return Ok(f.map(Value::Object).unwrap_or(Value::Undefined));
             }
             return Ok(Value::Undefined);

@@ -4,7 +4,7 @@ use std::cell::Cell;
 
 use crate::interp::jobs::{Capability, GenericCapability, Handler};
 use crate::interp::{Abrupt, Args, Interp, JsResult};
-use crate::object::{Attrs, Obj, ObjectKind, Prop, PropKey, Slot};
+use crate::object::{Attrs, Obj, ObjectKind, PropKey, PropRef, Slot};
 use crate::value::Value;
 
 pub fn init(it: &mut Interp) {
@@ -32,10 +32,10 @@ pub fn init(it: &mut Interp) {
     it.define_method(&ctor, "try", 1, promise_try);
     let species = PropKey::Sym(it.symbols.species.clone());
     it.define_getter(&ctor, species.clone(), |_, a| Ok(a.this.clone()));
-    if let Some(Slot::Accessor { get: Some(g), .. }) =
-        ctor.get_own_property(&species).map(|p| p.slot)
-    {
-        it.intrinsics.promise_species_get = g;
+    if let Some(Slot::Accessor(a)) = ctor.get_own_property(&species).map(|p| p.slot) {
+        if let Some(g) = &a.get {
+            it.intrinsics.promise_species_get = g.clone();
+        }
     }
     super::define_global(it, "Promise", Value::Object(ctor.clone()));
 }
@@ -255,7 +255,7 @@ fn species_is_default(it: &Interp, thenable: &Obj) -> bool {
             .borrow()
             .props
             .get_hinted(&lookup.constructor, &lookup.proto_constructor),
-        Some(Prop { slot: Slot::Data(Value::Object(c)), .. })
+        Some(PropRef { slot: Slot::Data(Value::Object(c)), .. })
             if Obj::ptr_eq(c, &it.intrinsics.promise_ctor)
     );
     ctor_ok
@@ -265,8 +265,8 @@ fn species_is_default(it: &Interp, thenable: &Obj) -> bool {
                 .borrow()
                 .props
                 .get_hinted(&lookup.species, &lookup.ctor_species),
-            Some(Prop { slot: Slot::Accessor { get: Some(g), .. }, .. })
-                if Obj::ptr_eq(g, &it.intrinsics.promise_species_get)
+            Some(PropRef { slot: Slot::Accessor(a), .. })
+                if a.get.as_ref().is_some_and(|g| Obj::ptr_eq(g, &it.intrinsics.promise_species_get))
         )
 }
 
@@ -291,7 +291,7 @@ fn get_from_plain_promise(
 ) -> JsResult<Value> {
     let (key, hint) = pick(&it.promise_lookup);
     if is_plain_promise(it, o) {
-        if let Some(Prop {
+        if let Some(PropRef {
             slot: Slot::Data(v),
             ..
         }) = it

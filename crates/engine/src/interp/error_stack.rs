@@ -18,7 +18,7 @@
 
 use std::rc::Rc;
 
-use crate::object::{Attrs, Obj, ObjectKind, Prop, PropKey, Slot};
+use crate::object::{Attrs, Obj, ObjectKind, Prop, PropKey, PropRef, Slot};
 use crate::string::JsStr;
 use crate::value::Value;
 
@@ -273,10 +273,10 @@ impl Interp {
         o.put_prop(
             static_key!("stack"),
             Prop {
-                slot: Slot::Accessor {
-                    get: Some(self.intrinsics.error_stack_get.clone()),
-                    set: Some(self.intrinsics.error_stack_set.clone()),
-                },
+                slot: Slot::accessor(
+                    Some(self.intrinsics.error_stack_get.clone()),
+                    Some(self.intrinsics.error_stack_set.clone()),
+                ),
                 attrs: Attrs::new(false, false, true),
             },
         );
@@ -351,11 +351,11 @@ impl Interp {
     /// themselves (the first formatting to finish wins, as in V8).
     pub fn materialize_stack(&mut self, holder: &Obj, key: &PropKey) -> JsResult<Value> {
         let frames = match holder.borrow().props.get(key) {
-            Some(Prop {
+            Some(PropRef {
                 slot: Slot::LazyStack(c),
                 ..
             }) => c.clone(),
-            Some(Prop {
+            Some(PropRef {
                 slot: Slot::Data(v),
                 ..
             }) => return Ok(v.clone()),
@@ -378,10 +378,10 @@ impl Interp {
         let text = format!("{header}{}", self.format_frames(&frames));
         let value = Value::from(text.as_str());
         let mut d = holder.borrow_mut();
-        match d.props.get_mut(key) {
-            Some(p) => match &p.slot {
+        match d.props.slot_mut(key) {
+            Some(slot) => match slot {
                 Slot::LazyStack(c) if Rc::ptr_eq(c, &frames) => {
-                    p.slot = Slot::Data(value.clone());
+                    *slot = Slot::Data(value.clone());
                     Ok(value)
                 }
                 // A getter read `stack` (formatting it first) or replaced it meanwhile.
@@ -416,8 +416,10 @@ impl Interp {
         let own = o.get_own_property(&static_key!("stack"))?;
         let v = match own.slot {
             Slot::Data(v) => v,
-            Slot::Accessor { get: Some(g), .. }
-                if Obj::ptr_eq(&g, &self.intrinsics.error_stack_get) =>
+            Slot::Accessor(a)
+                if a.get
+                    .as_ref()
+                    .is_some_and(|g| Obj::ptr_eq(g, &self.intrinsics.error_stack_get)) =>
             {
                 // A throwing `name`/`message` getter: report the error without its stack.
                 let key = self.error_stack_key();
@@ -595,8 +597,9 @@ fn method_name(receiver: &Value, func: &Obj) -> Option<String> {
     };
     let holds = |o: &Obj, key: &PropKey| match o.get_own_property(key).map(|p| p.slot) {
         Some(Slot::Data(Value::Object(v))) => Obj::ptr_eq(&v, func),
-        Some(Slot::Accessor { get, set }) => {
-            get.is_some_and(|g| Obj::ptr_eq(&g, func)) || set.is_some_and(|s| Obj::ptr_eq(&s, func))
+        Some(Slot::Accessor(a)) => {
+            a.get.as_ref().is_some_and(|g| Obj::ptr_eq(g, func))
+                || a.set.as_ref().is_some_and(|s| Obj::ptr_eq(s, func))
         }
         _ => false,
     };

@@ -3169,7 +3169,10 @@ impl Interp {
         match o.get_own_property(&key) {
             Some(p) => match p.slot {
                 crate::object::Slot::Data(v) => Ok(v),
-                crate::object::Slot::Accessor { get: Some(g), .. } => self.call_obj(&g, base, &[]),
+                crate::object::Slot::Accessor(a) if a.get.is_some() => match &a.get {
+                    Some(g) => self.call_obj(g, base, &[]),
+                    None => Ok(Value::Undefined),
+                },
                 _ => Err(self.type_error(format!(
                     "'{}' was defined without a getter",
                     private_desc(s)
@@ -4036,11 +4039,13 @@ impl Interp {
                             o.set_own_data_unchecked(key, v);
                             Ok(())
                         }
-                        crate::object::Slot::Accessor { set: Some(f), .. } => {
-                            self.call_obj(&f, base, &[v])?;
+                        crate::object::Slot::Accessor(a) if a.set.is_some() => {
+                            if let Some(f) = &a.set {
+                                self.call_obj(f, base, &[v])?;
+                            }
                             Ok(())
                         }
-                        crate::object::Slot::Accessor { .. } => {
+                        crate::object::Slot::Accessor(_) => {
                             Err(self.type_error(format!("'{desc}' was defined without a setter")))
                         }
                         _ => {
@@ -4270,7 +4275,7 @@ impl Interp {
             MethodKind::Get | MethodKind::Set => {
                 let existing = home.get_own_property(&key);
                 let (mut g, mut s) = match existing.map(|p| p.slot) {
-                    Some(crate::object::Slot::Accessor { get, set }) => (get, set),
+                    Some(crate::object::Slot::Accessor(a)) => (a.get.clone(), a.set.clone()),
                     _ => (None, None),
                 };
                 if kind == MethodKind::Get {
@@ -4472,10 +4477,9 @@ impl Interp {
                                     MethodKind::Get | MethodKind::Set => {
                                         let (mut g, mut st) =
                                             match f.get_own_property(&k).map(|p| p.slot) {
-                                                Some(crate::object::Slot::Accessor {
-                                                    get,
-                                                    set,
-                                                }) => (get, set),
+                                                Some(crate::object::Slot::Accessor(a)) => {
+                                                    (a.get.clone(), a.set.clone())
+                                                }
                                                 _ => (None, None),
                                             };
                                         if *kind == MethodKind::Get {
@@ -4721,9 +4725,8 @@ fn freeze_array(arr: &Obj) {
     {
         *length_writable = false;
     }
-    for (_, p) in d.props.iter_mut() {
-        p.attrs = Attrs(p.attrs.0 & !(Attrs::WRITABLE | Attrs::CONFIGURABLE));
-    }
+    d.props
+        .update_all_attrs(|a| Attrs(a.0 & !(Attrs::WRITABLE | Attrs::CONFIGURABLE)));
 }
 
 /// `constructor() {}` for a class without an explicit constructor.

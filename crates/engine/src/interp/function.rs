@@ -11,7 +11,7 @@ use crate::interp::scope::Env;
 use crate::interp::{
     Abrupt, Args, Interp, JsResult, NativeFn, StackEntry, MAX_CALL_ARGS, MAX_CONSTRUCT_ARGS,
 };
-use crate::object::{Attrs, LazyValue, Obj, ObjectKind, Prop, PropKey, Slot};
+use crate::object::{Attrs, Layout, Obj, ObjectKind, Prop, PropKey, PropMap, Slot};
 use crate::resolve::ScopeInfo;
 use crate::string::JsStr;
 use crate::value::Value;
@@ -22,6 +22,32 @@ thread_local! {
     /// function declarations, issue #12).
     static FUNCTION_KEYS: [PropKey; 6] =
         ["length", "name", "arguments", "caller", "prototype", "constructor"].map(PropKey::from);
+    /// The shapes of ECMAScript function objects ([`Interp::make_closure`]), by
+    /// `2 * legacy + has_prototype`: `length` and `name` (configurable only), the legacy
+    /// `arguments` and `caller` (no attributes), `prototype` (writable only).
+    static FUNCTION_LAYOUTS: [Layout; 4] = FUNCTION_KEYS.with(|keys| {
+        let [length, name, arguments, caller, prototype, _] = keys;
+        let c = Attrs::CONFIGURABLE_ONLY;
+        let none = Attrs::new(false, false, false);
+        let w = Attrs::new(true, false, false);
+        [
+            Layout::new(&[(length.clone(), c), (name.clone(), c)]),
+            Layout::new(&[(length.clone(), c), (name.clone(), c), (prototype.clone(), w)]),
+            Layout::new(&[
+                (length.clone(), c),
+                (name.clone(), c),
+                (arguments.clone(), none),
+                (caller.clone(), none),
+            ]),
+            Layout::new(&[
+                (length.clone(), c),
+                (name.clone(), c),
+                (arguments.clone(), none),
+                (caller.clone(), none),
+                (prototype.clone(), w),
+            ]),
+        ]
+    });
 }
 
 /// The [`Slot::Lazy`] builder of a plain function's `prototype` ([`Interp::make_closure`]):
@@ -299,10 +325,15 @@ impl Interp {
             return;
         };
         debug_assert!(matches!(key, PropKey::Str(_)));
+        let recipe = {
+            let mut table = self.lazy_methods.borrow_mut();
+            table.push(crate::object::MethodRecipe { f, length, capture });
+            crate::object::LazyMethod(u32::try_from(table.len() - 1).unwrap_or(u32::MAX))
+        };
         target.borrow_mut().props.insert(
             key,
             Prop {
-                slot: Slot::Lazy(LazyValue::Method { f, length, capture }),
+                slot: Slot::LazyMethod(recipe),
                 attrs: Attrs::HIDDEN,
             },
         );
@@ -410,42 +441,28 @@ impl Interp {
         } else {
             None
         };
-        // Only the keys this function gets are cloned (an arrow function: two of six).
-        FUNCTION_KEYS.with(|keys| {
-            let [length, name_key, arguments, caller, prototype, _] = keys;
-            let props = &mut o.borrow_mut().props;
-            let has_prototype = proto_obj.is_some() || lazy_prototype;
-            props.reserve(2 + 2 * usize::from(legacy) + usize::from(has_prototype));
-            props.push_new(
-                length.clone(),
-                Prop::data(
-                    Value::from(expected_argument_count(func)),
-                    Attrs::CONFIGURABLE_ONLY,
-                ),
-            );
-            props.push_new(
-                name_key.clone(),
-                Prop::data(Value::String(name), Attrs::CONFIGURABLE_ONLY),
-            );
-            if legacy {
-                // V8's legacy own `arguments` and `caller` of sloppy plain functions (shown by
-                // `Object.getOwnPropertyNames` and inspect's showHidden). They read as null: the
-                // live values (the "caller" feature) are not implemented.
-                let none = Attrs::new(false, false, false);
-                props.push_new(arguments.clone(), Prop::data(Value::Null, none));
-                props.push_new(caller.clone(), Prop::data(Value::Null, none));
-            }
-            let attrs = Attrs::new(true, false, false);
-            if let Some(proto_obj) = proto_obj {
-                props.push_new(
-                    prototype.clone(),
-                    Prop::data(Value::Object(proto_obj), attrs),
-                );
-            } else if lazy_prototype {
-                let slot = Slot::Lazy(LazyValue::Build(lazy_function_prototype));
-                props.push_new(prototype.clone(), Prop { slot, attrs });
-            }
-        });
+        // The function's own properties, in V8's order: `length`, `name`, then `arguments`
+        // and `caller` (legacy), then `prototype`; their shape is one of four made once.
+        let has_prototype = proto_obj.is_some() || lazy_prototype;
+        let mut slots =
+            Vec::with_capacity(2 + 2 * usize::from(legacy) + usize::from(has_prototype));
+        slots.push(Slot::Data(Value::from(expected_argument_count(func))));
+        slots.push(Slot::Data(Value::String(name)));
+        if legacy {
+            // V8's legacy own `arguments` and `caller` of sloppy plain functions (shown by
+            // `Object.getOwnPropertyNames` and inspect's showHidden). They read as null: the
+            // live values (the "caller" feature) are not implemented.
+            slots.push(Slot::Data(Value::Null));
+            slots.push(Slot::Data(Value::Null));
+        }
+        if let Some(proto_obj) = proto_obj {
+            slots.push(Slot::Data(Value::Object(proto_obj)));
+        } else if lazy_prototype {
+            slots.push(Slot::Lazy(lazy_function_prototype));
+        }
+        let layout = FUNCTION_LAYOUTS
+            .with(|l| l[usize::from(legacy) * 2 + usize::from(has_prototype)].clone());
+        o.borrow_mut().props = PropMap::with_layout(&layout, slots);
         o
     }
 

@@ -39,7 +39,7 @@ use rustc_hash::FxHashMap;
 
 use crate::ast::Span;
 use crate::host::{DefaultHooks, HostHooks};
-use crate::object::{Attrs, Obj, ObjectKind};
+use crate::object::{Attrs, Obj, ObjectData, ObjectKind};
 use crate::resolve::DeclKind;
 use crate::string::JsStr;
 use crate::value::Value;
@@ -373,6 +373,11 @@ pub struct Interp {
     pub(crate) reaction_promise: Option<Obj>,
     /// Keys and property positions of the promise fast paths (`builtins/promise.rs`).
     pub(crate) promise_lookup: crate::builtins::promise::PromiseLookup,
+    /// The shape of CreateIterResultObject's `{value, done}`: made once, given to each.
+    iter_result_layout: crate::object::Layout,
+    /// The recipes of the built-in methods not made yet ([`crate::object::Slot::LazyMethod`]
+    /// holds a position here; about 650 a realm).
+    pub(crate) lazy_methods: std::cell::RefCell<Vec<crate::object::MethodRecipe>>,
     /// V8's ContinuationPreservedEmbedderData: an opaque host value that every promise
     /// reaction captures when it is made (PerformPromiseThen, so also each `await`), and
     /// every other job when it is queued, and that is current again while that job runs.
@@ -529,11 +534,19 @@ impl Interp {
 
     /// CreateIterResultObject.
     pub fn iter_result(&self, value: Value, done: bool) -> Value {
-        let o = self.new_object();
-        o.borrow_mut().props.reserve(2);
-        o.define("value", value, Attrs::DEFAULT);
-        o.define("done", Value::Bool(done), Attrs::DEFAULT);
-        Value::Object(o)
+        let props = crate::object::PropMap::with_layout(
+            &self.iter_result_layout,
+            vec![
+                crate::object::Slot::Data(value),
+                crate::object::Slot::Data(Value::Bool(done)),
+            ],
+        );
+        let mut data = ObjectData::new(
+            Some(self.intrinsics.object_prototype.clone()),
+            ObjectKind::Ordinary,
+        );
+        data.props = props;
+        Value::Object(Obj::from_data(data))
     }
 
     /// A source position for the innermost frame (so errors report where they were thrown).

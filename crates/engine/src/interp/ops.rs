@@ -15,7 +15,9 @@ use crate::bigint::{
     compare_bigint_number, number_to_bigint, string_to_bigint, BigIntResult,
 };
 use crate::interp::{Interp, JsResult};
-use crate::object::{Attrs, LazyValue, Obj, ObjectKind, Prop, PropKey, PropertyDescriptor, Slot};
+use crate::object::{
+    Attrs, MethodRecipe, Obj, ObjectKind, Prop, PropKey, PropRef, PropertyDescriptor, Slot,
+};
 use crate::string::JsStr;
 use crate::value::{
     number_to_jsstr, string_to_number, to_int32, to_integer_or_infinity, to_uint32, Value,
@@ -81,30 +83,30 @@ impl Interp {
                     }
                 }
                 match d.props.get(key) {
-                    Some(Prop {
+                    Some(PropRef {
                         slot: Slot::Data(v),
                         ..
                     }) => return Ok(v.clone()),
-                    Some(Prop {
-                        slot: Slot::Accessor { get, .. },
+                    Some(PropRef {
+                        slot: Slot::Accessor(a),
                         ..
                     }) => {
-                        let g = get.clone();
+                        let g = a.get.clone();
                         drop(d);
                         return match g {
                             Some(g) => self.call_obj(&g, receiver, &[]),
                             None => Ok(Value::Undefined),
                         };
                     }
-                    Some(Prop {
+                    Some(PropRef {
                         slot: Slot::LazyStack(_),
                         ..
                     }) => {
                         drop(d);
                         return self.materialize_stack(&cur, key);
                     }
-                    Some(Prop {
-                        slot: Slot::Lazy(_),
+                    Some(PropRef {
+                        slot: Slot::Lazy(_) | Slot::LazyMethod(_),
                         ..
                     }) => {
                         drop(d);
@@ -234,7 +236,7 @@ impl Interp {
                     }
                 }
                 if let Some(p) = d.props.get(&key) {
-                    break Some(p.clone());
+                    break Some(p.to_prop());
                 }
                 if let Some(p) = d.kind.exotic_own_property(&key) {
                     break Some(p);
@@ -253,9 +255,9 @@ impl Interp {
         };
         match found {
             Some(Prop {
-                slot: Slot::Accessor { set, .. },
+                slot: Slot::Accessor(a),
                 ..
-            }) => match set {
+            }) => match a.set.clone() {
                 Some(s) => {
                     self.call_obj(&s, receiver, &[v])?;
                     Ok(true)
@@ -415,7 +417,7 @@ impl Interp {
             }
             if let Some(p) = c.get_own_property(key) {
                 match p.slot {
-                    Slot::Accessor { set: None, .. } => {
+                    Slot::Accessor(a) if a.set.is_none() => {
                         let holder = no_side_effects_to_string(self, &Value::Object(c.clone()));
                         return format!(
                             "Cannot set property {name} of {holder} which has only a getter"
@@ -565,7 +567,7 @@ impl Interp {
                 ))
             }
             Some(Prop {
-                slot: Slot::Lazy(_),
+                slot: Slot::Lazy(_) | Slot::LazyMethod(_),
                 attrs,
             }) => {
                 let v = self.materialize_lazy(o, key);
@@ -580,8 +582,8 @@ impl Interp {
     pub fn own_data(&mut self, o: &Obj, key: &PropKey) -> Option<Value> {
         let lazy = matches!(
             o.borrow().props.get(key),
-            Some(Prop {
-                slot: Slot::Lazy(_),
+            Some(PropRef {
+                slot: Slot::Lazy(_) | Slot::LazyMethod(_),
                 ..
             })
         );
@@ -596,11 +598,15 @@ impl Interp {
     /// with the attributes of a fresh realm).
     pub fn materialize_lazy(&mut self, holder: &Obj, key: &PropKey) -> Value {
         let lazy = match holder.borrow().props.get(key) {
-            Some(Prop {
-                slot: Slot::Lazy(l),
+            Some(PropRef {
+                slot: Slot::Lazy(build),
                 attrs,
-            }) => Some((*l, *attrs)),
-            Some(Prop {
+            }) => Some((Ok(*build), attrs)),
+            Some(PropRef {
+                slot: Slot::LazyMethod(m),
+                attrs,
+            }) => Some((Err(*m), attrs)),
+            Some(PropRef {
                 slot: Slot::Data(v),
                 ..
             }) => return v.clone(),
@@ -610,8 +616,12 @@ impl Interp {
             return Value::Undefined;
         };
         let v = match init {
-            LazyValue::Build(build) => build(self, key),
-            LazyValue::Method { f, length, capture } => {
+            Ok(build) => build(self, key),
+            Err(m) => {
+                let recipe = self.lazy_methods.borrow().get(m.0 as usize).copied();
+                let Some(MethodRecipe { f, length, capture }) = recipe else {
+                    return Value::Undefined;
+                };
                 let name = match key {
                     PropKey::Str(s) => s.clone(),
                     k => k.to_jsstr(),

@@ -58,10 +58,7 @@ fn complete_property_descriptor(desc: &PropertyDescriptor) -> Prop {
     let configurable = desc.configurable.unwrap_or(false);
     if desc.is_accessor() {
         Prop {
-            slot: Slot::Accessor {
-                get: desc.get.clone().flatten(),
-                set: desc.set.clone().flatten(),
-            },
+            slot: Slot::accessor(desc.get.clone().flatten(), desc.set.clone().flatten()),
             attrs: Attrs::new(false, enumerable, configurable),
         }
     } else {
@@ -451,7 +448,7 @@ impl Interp {
                             "'get' on proxy: property '{k}' is a read-only and non-configurable data property on the proxy target but the proxy did not return its actual value (expected '{e}' but got '{g}')"
                         )));
                     }
-                    Slot::Accessor { get: None, .. } if !r.is_undefined() => {
+                    Slot::Accessor(a) if a.get.is_none() && !r.is_undefined() => {
                         let g = self.to_string_lossy(&r);
                         return Err(self.type_error(format!(
                             "'get' on proxy: property '{k}' is a non-configurable accessor property on the proxy target and does not have a getter function, but the trap did not return 'undefined' (got '{g}')"
@@ -505,7 +502,7 @@ impl Interp {
                             "'set' on proxy: trap returned truish for property '{k}' which exists in the proxy target as a non-configurable and non-writable data property with a different value"
                         )));
                     }
-                    Slot::Accessor { set: None, .. } => {
+                    Slot::Accessor(a) if a.set.is_none() => {
                         return Err(self.type_error(format!(
                             "'set' on proxy: trap returned truish for property '{k}' which exists in the proxy target as a non-configurable and non-writable accessor property without a setter"
                         )));

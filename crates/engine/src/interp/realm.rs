@@ -4,7 +4,7 @@
 //! to every other), then each `builtins::*::init` fills in its constructor and methods.
 
 use crate::interp::{GlobalLex, Interp};
-use crate::object::{Obj, ObjectKind};
+use crate::object::{Attrs, Obj, ObjectKind, PropKey};
 use crate::string::JsStr;
 use crate::value::{Sym, Value};
 
@@ -303,6 +303,11 @@ pub fn create(
     let mut it = Interp {
         intrinsics,
         promise_lookup: crate::builtins::promise::PromiseLookup::new(&symbols),
+        lazy_methods: std::cell::RefCell::new(Vec::with_capacity(1024)),
+        iter_result_layout: crate::object::Layout::new(&[
+            (PropKey::from("value"), Attrs::DEFAULT),
+            (PropKey::from("done"), Attrs::DEFAULT),
+        ]),
         symbols,
         global,
         global_lex: GlobalLex::default(),

@@ -377,7 +377,7 @@ pub fn side_effect_free_builtins(it: &mut Interp) -> Vec<Obj> {
             };
             // A built-in method not made yet is made now (its identity is what is allowed).
             let slot = match p.slot {
-                Slot::Lazy(_) => Slot::Data(it.materialize_lazy(&o, &key)),
+                Slot::Lazy(_) | Slot::LazyMethod(_) => Slot::Data(it.materialize_lazy(&o, &key)),
                 slot => slot,
             };
             match slot {
@@ -386,7 +386,7 @@ pub fn side_effect_free_builtins(it: &mut Interp) -> Vec<Obj> {
                 {
                     out.push(f)
                 }
-                Slot::Accessor { get: Some(g), .. } => out.push(g),
+                Slot::Accessor(a) => out.extend(a.get.clone()),
                 _ => {}
             }
         }

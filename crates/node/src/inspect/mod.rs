@@ -22,7 +22,7 @@ pub use format::format_with_options;
 
 use jsgen_engine::interp::jobs::PromiseState;
 use jsgen_engine::interp::{Args, Interp, JsResult};
-use jsgen_engine::object::{Obj, ObjectKind, Prop, PropKey, Slot};
+use jsgen_engine::object::{Obj, ObjectKind, Prop, PropKey, PropRef, Slot};
 use jsgen_engine::object_kind::IterKind;
 use jsgen_engine::string::JsStr;
 use jsgen_engine::value::Value;
@@ -821,7 +821,7 @@ fn add_prototype_properties(
                     continue;
                 }
             }
-            if matches!(&desc.slot, Slot::Lazy(l) if l.is_method()) {
+            if matches!(&desc.slot, Slot::LazyMethod(_)) {
                 continue;
             }
             let value = format_property(
@@ -1687,7 +1687,7 @@ fn format_error(
 /// elements live in the buffer), so the indices need not be listed and filtered out.
 fn get_typed_array_non_index_keys(o: &Obj, show_hidden: bool) -> Vec<PropKey> {
     let d = o.borrow();
-    let wanted = |p: &Prop| show_hidden || p.attrs.enumerable();
+    let wanted = |p: &PropRef<'_>| show_hidden || p.attrs.enumerable();
     let strings = d
         .props
         .iter()
@@ -2160,7 +2160,7 @@ fn format_property(
         }) => Prop::data(it.materialize_stack(value, key)?, attrs),
         // A lazy built-in global (`Intl`) is built when its descriptor is read.
         Some(Prop {
-            slot: Slot::Lazy(_),
+            slot: Slot::Lazy(_) | Slot::LazyMethod(_),
             attrs,
         }) => Prop::data(it.materialize_lazy(value, key), attrs),
         Some(d) => d,
@@ -2185,7 +2185,8 @@ fn format_property(
             ctx.indentation_lvl -= diff;
             s
         }
-        Slot::Accessor { get: Some(g), set } => {
+        Slot::Accessor(a) if a.get.is_some() => {
+            let set = &a.set;
             let label = if set.is_some() {
                 "Getter/Setter"
             } else {
@@ -2197,7 +2198,7 @@ fn format_property(
                 Getters::Get => set.is_none(),
                 Getters::Set => set.is_some(),
             };
-            if call {
+            if let (true, Some(g)) = (call, &a.get) {
                 let this = Value::Object(original.unwrap_or(value).clone());
                 match it.call_obj(g, &this, &[]) {
                     Ok(tmp) => {
@@ -2242,10 +2243,7 @@ fn format_property(
                 ctx.stylize(&format!("[{label}]"), "special")
             }
         }
-        Slot::Accessor {
-            get: None,
-            set: Some(_),
-        } => ctx.stylize("[Setter]", "special"),
+        Slot::Accessor(a) if a.set.is_some() => ctx.stylize("[Setter]", "special"),
         _ => ctx.stylize("undefined", "undefined"),
     };
     if ty == Extras::Array {
