@@ -17,7 +17,7 @@ use crate::string::JsStr;
 use crate::value::{Sym, Value};
 
 pub use crate::object_kind::ObjectKind;
-pub use crate::prop_map::{Layout, PropMap, PropRef};
+pub use crate::prop_map::{Layout, PropMap, PropRef, SharedShapesOff};
 
 /// A property key: an array index, a string, or a symbol. Strings that are canonical array
 /// indices are always stored as `Index`.

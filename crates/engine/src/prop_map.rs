@@ -173,6 +173,38 @@ fn transition_slow(parent: &Rc<Shape>, key: &PropKey, attrs: Attrs) -> Rc<Shape>
     shape
 }
 
+thread_local! {
+    /// Whether maps on this thread take transitions (see [`SharedShapesOff`]).
+    static SHARING: Cell<bool> = const { Cell::new(true) };
+}
+
+/// While alive, maps made property by property on this thread keep their own shapes
+/// instead of taking transitions: the realm's and the host's objects made at start-up
+/// (`Math`, `Symbol`, `process`, the prototypes...) are one of a kind, and the shared
+/// shapes their first properties made were abandoned at their first method or past 16
+/// properties — 84 shapes made and many freed again, 7 % of `jsgen -e ''`. Layouts
+/// (function objects) are still shared.
+pub struct SharedShapesOff(bool);
+
+impl SharedShapesOff {
+    pub fn new() -> SharedShapesOff {
+        SharedShapesOff(SHARING.with(|s| s.replace(false)))
+    }
+}
+
+impl Default for SharedShapesOff {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for SharedShapesOff {
+    fn drop(&mut self) {
+        let previous = self.0;
+        SHARING.with(|s| s.set(previous));
+    }
+}
+
 /// Does a property of this kind keep its object's shape in the transition tree? Built-in
 /// methods (non-enumerable, writable, configurable), accessors and lazy slots are what
 /// prototypes, constructors and namespace objects are made of: one-of-a-kind objects whose
@@ -326,7 +358,9 @@ impl PropMap {
     /// as undefined).
     pub fn with_layout(layout: &Layout, mut slots: Vec<Slot>) -> PropMap {
         debug_assert_eq!(layout.len(), slots.len());
-        slots.resize(layout.len(), Slot::Data(Value::Undefined));
+        if slots.len() != layout.len() {
+            slots.resize(layout.len(), Slot::Data(Value::Undefined));
+        }
         PropMap {
             shape: layout.0.clone(),
             slots,
@@ -444,15 +478,10 @@ impl PropMap {
 
     /// The map's shape made its own (copied out of the transition tree if it is shared),
     /// to edit in place. (A function of the field, so that the slots stay borrowable.)
+    #[inline]
     fn own_shape(shape: &mut Option<Rc<Shape>>) -> &mut Shape {
         if !shape.as_ref().is_some_and(|s| s.is_own()) {
-            let keys = shape.as_ref().map(|s| s.keys.clone()).unwrap_or_default();
-            let index =
-                (keys.len() > Self::INDEX_THRESHOLD).then(|| Box::new(PropIndex::build(&keys)));
-            *shape = Some(Rc::new(Shape {
-                keys,
-                kind: ShapeKind::Own { index },
-            }));
+            Self::copy_to_own(shape);
         }
         let rc = shape.get_or_insert_with(|| {
             Rc::new(Shape {
@@ -464,6 +493,20 @@ impl PropMap {
         // did, the copy would be the map's own again.
         Rc::make_mut(rc)
     }
+    /// [`PropMap::own_shape`]'s copy of a shared shape's keys into a new own shape.
+    #[inline(never)]
+    fn copy_to_own(shape: &mut Option<Rc<Shape>>) {
+        let old: &[KeyEntry] = shape.as_ref().map_or(&[], |s| &s.keys);
+        // Room to grow: an own map is usually one of a kind that keeps growing (a prototype
+        // getting its methods), and its keys and slots each regrow otherwise.
+        let mut keys = Vec::with_capacity((old.len() * 2).max(8));
+        keys.extend(old.iter().cloned());
+        let index = (keys.len() > Self::INDEX_THRESHOLD).then(|| Box::new(PropIndex::build(&keys)));
+        *shape = Some(Rc::new(Shape {
+            keys,
+            kind: ShapeKind::Own { index },
+        }));
+    }
 
     /// Appends a property whose key is absent.
     fn append(&mut self, key: PropKey, prop: Prop) {
@@ -471,12 +514,20 @@ impl PropMap {
             index_key_made();
         }
         let shared = !self.shape.as_ref().is_some_and(|s| s.is_own());
-        if shared && self.slots.len() < Self::INDEX_THRESHOLD && shareable(&prop) {
+        if shared
+            && self.slots.len() < Self::INDEX_THRESHOLD
+            && shareable(&prop)
+            && SHARING.with(Cell::get)
+        {
             self.shape = Some(transition(self.shape.as_ref(), &key, prop.attrs));
             self.slots.push(prop.slot);
             return;
         }
         let len = self.slots.len();
+        if len == self.slots.capacity() {
+            // As the keys (`copy_to_own`): at least 8, then doubling.
+            self.slots.reserve(len.max(8));
+        }
         let shape = Self::own_shape(&mut self.shape);
         if let ShapeKind::Own { index: Some(ix) } = &mut shape.kind {
             ix.add(&key, len);

@@ -204,6 +204,8 @@ impl HostHooks for NodeHooks {
 /// `structuredClone`, `atob`/`btoa`) on top of the ECMAScript built-ins.
 pub fn node_interp() -> Interp {
     let mut it = Interp::with_host(Rc::new(NodeHooks), Box::new(NodeState::default()));
+    // The host's objects are one of a kind: no shared shapes for them.
+    let _one_of_a_kind = jsgen_engine::object::SharedShapesOff::new();
     // Node's local time zone: `TZ` when set (even empty), else the system's setting.
     it.set_time_zone(std::env::var("TZ").ok().as_deref());
     console::init(&mut it);

@@ -284,9 +284,13 @@ impl Interp {
                 frameless: false,
             })),
         );
-        o.borrow_mut().props.reserve(2);
-        o.define("length", Value::from(length), Attrs::CONFIGURABLE_ONLY);
-        o.define("name", Value::String(name_s), Attrs::CONFIGURABLE_ONLY);
+        // `length` and `name`, configurable only: the shape of an arrow function's.
+        let slots = vec![
+            Slot::Data(Value::from(length)),
+            Slot::Data(Value::String(name_s)),
+        ];
+        let layout = FUNCTION_LAYOUTS.with(|l| l[0].clone());
+        o.borrow_mut().props = PropMap::with_layout(&layout, slots);
         o
     }
 

@@ -177,6 +177,8 @@ pub fn create(
     hooks: std::rc::Rc<dyn crate::host::HostHooks>,
     host_data: Option<Box<dyn std::any::Any>>,
 ) -> Interp {
+    // The realm's objects are one of a kind: no shared shapes for them.
+    let _one_of_a_kind = crate::object::SharedShapesOff::new();
     let object_prototype = Obj::new(None, ObjectKind::Ordinary);
     let op = || Some(object_prototype.clone());
     let ord = |p: Option<Obj>| Obj::new(p, ObjectKind::Ordinary);
