@@ -531,7 +531,8 @@ impl Obj {
             }
             d.kind.note_index_written(i as u32);
         }
-        d.props.insert(key, Prop::data(value, Attrs::DEFAULT));
+        // Absent, as the callers found: no search.
+        d.props.push_new(key, Prop::data(value, Attrs::DEFAULT));
     }
 
     /// ValidateAndApplyPropertyDescriptor for an ordinary object (arrays' `length` and index
