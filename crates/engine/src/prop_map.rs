@@ -51,10 +51,11 @@ enum ShapeKind {
         parent: Option<Weak<Shape>>,
         /// The shapes one more property leads to (see the module docs).
         transitions: RefCell<Vec<Transition>>,
-        /// The position in `transitions` of the one taken last, tried first: objects made
-        /// by one constructor take the same transitions over and over, and the root's list
-        /// holds every first key the program's objects were given.
-        last_taken: Cell<u32>,
+        /// The positions in `transitions` of the two taken last (the latest first), tried
+        /// before a search: objects made by one constructor take the same transitions over
+        /// and over, and the root's list holds every first key the program's objects were
+        /// given (a loop that makes a regular expression and a match array alternates two).
+        last_taken: Cell<[u32; 2]>,
     },
     /// Held by one map only, which edits it in place.
     Own { index: Option<Box<PropIndex>> },
@@ -74,7 +75,7 @@ impl Shape {
             kind: ShapeKind::Shared {
                 parent: None,
                 transitions: RefCell::new(Vec::new()),
-                last_taken: Cell::new(0),
+                last_taken: Cell::new([0, 0]),
             },
         }
     }
@@ -112,9 +113,11 @@ fn transition_from(parent: &Rc<Shape>, key: &PropKey, attrs: Attrs) -> Rc<Shape>
     } = &parent.kind
     {
         let list = transitions.borrow();
-        if let Some(t) = list.get(last_taken.get() as usize) {
-            if t.attrs == attrs && t.key.fast_eq(key) {
-                return t.to.clone();
+        for i in last_taken.get() {
+            if let Some(t) = list.get(i as usize) {
+                if t.attrs == attrs && t.key.fast_eq(key) {
+                    return t.to.clone();
+                }
             }
         }
     }
@@ -143,7 +146,7 @@ fn transition_slow(parent: &Rc<Shape>, key: &PropKey, attrs: Attrs) -> Rc<Shape>
             .iter()
             .position(|t| t.attrs == attrs && t.key.fast_eq(key))
         {
-            last_taken.set(i as u32);
+            last_taken.set([i as u32, last_taken.get()[0]]);
             return list[i].to.clone();
         }
     }
@@ -155,7 +158,7 @@ fn transition_slow(parent: &Rc<Shape>, key: &PropKey, attrs: Attrs) -> Rc<Shape>
         kind: ShapeKind::Shared {
             parent: Some(Rc::downgrade(parent)),
             transitions: RefCell::new(Vec::new()),
-            last_taken: Cell::new(0),
+            last_taken: Cell::new([0, 0]),
         },
     });
     let mut list = transitions.borrow_mut();
@@ -164,7 +167,7 @@ fn transition_slow(parent: &Rc<Shape>, key: &PropKey, attrs: Attrs) -> Rc<Shape>
     if list.len() >= 32 && list.len().is_power_of_two() {
         list.retain(|t| Rc::strong_count(&t.to) > 1);
     }
-    last_taken.set(list.len() as u32);
+    last_taken.set([list.len() as u32, last_taken.get()[0]]);
     list.push(Transition {
         key: key.clone(),
         attrs,
