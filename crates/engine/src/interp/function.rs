@@ -165,6 +165,8 @@ enum Callee {
     Bound(Obj, Value, Vec<Value>),
 }
 
+/// Inlined into `call_obj`, so the `Callee` is not returned through memory on every call.
+#[inline(always)]
 fn callee_of(f: &Obj) -> Option<Callee> {
     let d = f.borrow();
     Some(match &d.kind {
@@ -747,6 +749,15 @@ impl Interp {
     /// such frames after the receiver's type; see `error_stack.rs`).
     #[inline]
     pub(crate) fn note_method_call(&mut self, this: &Value, f: &Obj) {
+        if this.is_nullish() && self.called_as.is_none() {
+            // A plain call (`f()`): nothing to note, nothing to take.
+            return;
+        }
+        self.note_method_call_slow(this, f);
+    }
+
+    #[inline(never)]
+    fn note_method_call_slow(&mut self, this: &Value, f: &Obj) {
         let called_as = self.called_as.take();
         if !this.is_nullish() {
             if let Some(e) = self.stack.last_mut() {
@@ -846,7 +857,7 @@ impl Interp {
     /// unless the function is a generator or async function, whose environment outlives the
     /// call.
     /// The second result says whether the simple parameters are bound already.
-    #[inline]
+    #[inline(always)]
     fn function_env(
         &mut self,
         func: &ast::Function,
