@@ -834,7 +834,9 @@ impl Interp {
         self.stack.pop();
     }
 
-    /// OrdinaryCallEvaluateBody for a closure called normally.
+    /// OrdinaryCallEvaluateBody for a closure called normally. Inlined into its callers:
+    /// as a call of its own, its result crossed one more copy through memory.
+    #[inline(always)]
     pub fn call_closure(
         &mut self,
         f: &Obj,
