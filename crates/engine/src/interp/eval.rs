@@ -3559,11 +3559,14 @@ impl Interp {
                 let mut argv = ArgBuf::new();
                 self.eval_args_into(args, env, &mut argv, e)?;
                 self.set_pos(call_position(e));
-                if !self.is_callable(&f) {
-                    let s = callee_text(callee);
-                    return Err(self.type_error(format!("{s} is not a function")));
+                // Straight to `call_obj`: `call` would only repeat the object test.
+                match &f {
+                    Value::Object(fo) if fo.is_callable() => self.call_obj(fo, &this, &argv),
+                    _ => {
+                        let s = callee_text(callee);
+                        Err(self.type_error(format!("{s} is not a function")))
+                    }
                 }
-                self.call(&f, &this, &argv)
             }
             ExprKind::New { callee, args } => {
                 let f = self.eval_expr(callee, env)?;

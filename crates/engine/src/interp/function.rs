@@ -191,6 +191,8 @@ enum Callee {
     Bound(Obj, Value, Vec<Value>),
 }
 
+/// Inlined into `call_obj`, so the `Callee` is not returned through memory on every call.
+#[inline(always)]
 fn callee_of(f: &Obj) -> Option<Callee> {
     let d = f.borrow();
     Some(match &d.kind {
@@ -768,6 +770,15 @@ impl Interp {
     /// such frames after the receiver's type; see `error_stack.rs`).
     #[inline]
     pub(crate) fn note_method_call(&mut self, this: &Value, f: &Obj) {
+        if this.is_nullish() && self.called_as.is_none() {
+            // A plain call (`f()`): nothing to note, nothing to take.
+            return;
+        }
+        self.note_method_call_slow(this, f);
+    }
+
+    #[inline(never)]
+    fn note_method_call_slow(&mut self, this: &Value, f: &Obj) {
         let called_as = self.called_as.take();
         if !this.is_nullish() {
             if let Some(e) = self.stack.last_mut() {
@@ -844,7 +855,9 @@ impl Interp {
         self.stack.pop();
     }
 
-    /// OrdinaryCallEvaluateBody for a closure called normally.
+    /// OrdinaryCallEvaluateBody for a closure called normally. Inlined into its callers:
+    /// as a call of its own, its result crossed one more copy through memory.
+    #[inline(always)]
     pub fn call_closure(
         &mut self,
         f: &Obj,
@@ -867,7 +880,7 @@ impl Interp {
     /// unless the function is a generator or async function, whose environment outlives the
     /// call.
     /// The second result says whether the simple parameters are bound already.
-    #[inline]
+    #[inline(always)]
     fn function_env(
         &mut self,
         func: &ast::Function,

@@ -494,20 +494,27 @@ impl Interp {
 
     /// Throws the interruption error when [`Interp::interrupt`] is set (loop back-edges,
     /// calls).
-    #[inline]
+    #[inline(always)]
     pub fn check_interrupt(&mut self) -> JsResult<()> {
         if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
-            let code = self
-                .terminate_code
-                .load(std::sync::atomic::Ordering::Relaxed);
-            if code != 0 {
-                self.exiting = Some(code);
-                return Err(self.exit_sentinel());
-            }
-            self.hooks().interrupted(self);
-            return Err(self.plain_error(INTERRUPTED_MESSAGE));
+            return self.interrupted();
         }
         Ok(())
+    }
+
+    /// [`Interp::check_interrupt`] once the flag is set, out of line (every call checks it).
+    #[cold]
+    #[inline(never)]
+    fn interrupted(&mut self) -> JsResult<()> {
+        let code = self
+            .terminate_code
+            .load(std::sync::atomic::Ordering::Relaxed);
+        if code != 0 {
+            self.exiting = Some(code);
+            return Err(self.exit_sentinel());
+        }
+        self.hooks().interrupted(self);
+        Err(self.plain_error(INTERRUPTED_MESSAGE))
     }
 
     // ---- object helpers ----------------------------------------------------------------------

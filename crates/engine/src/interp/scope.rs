@@ -194,8 +194,13 @@ impl EnvPool {
                 d.parent = Some(parent);
                 d.info = Some(info.clone());
                 let slots = d.slots.get_mut();
-                for _ in 0..n {
-                    slots.push(Value::Undefined);
+                // [`EnvPool::give_back`] left the slots `Undefined` at their old length: a
+                // call of the same function (or any of the same size) has nothing to add.
+                if slots.len() != n {
+                    slots.truncate(n);
+                    for _ in slots.len()..n {
+                        slots.push(Value::Undefined);
+                    }
                 }
                 fill_function_slots(slots, info, args);
                 return e;
@@ -225,7 +230,12 @@ impl EnvPool {
         d.parent = None;
         d.info = None;
         let slots = d.slots.get_mut();
-        slots.clear();
+        // Emptied in place rather than cleared: the next call of the same size finds its
+        // `Undefined` slots there instead of pushing them one by one (an out-of-line `push`
+        // per slot, and on the dist build a store-forwarding stall on each).
+        for x in slots.iter_mut() {
+            *x = Value::Undefined;
+        }
         if slots.capacity() > ENV_POOL_MAX_SLOTS
             || d.eval_vars.get_mut().is_some()
             || d.imports.get_mut().is_some()
