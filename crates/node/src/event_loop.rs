@@ -58,6 +58,8 @@ pub struct Timers {
     origin_epoch: f64,
     /// Milliseconds skipped by virtual time.
     skipped: f64,
+    /// See [`Timers::loop_now`].
+    loop_time: Option<f64>,
     pub virtual_time: bool,
     next_id: u64,
     next_seq: u64,
@@ -98,6 +100,7 @@ impl Default for Timers {
             start,
             origin_epoch,
             skipped: 0.0,
+            loop_time: None,
             virtual_time: false,
             // Async ids: 1 is the main script, so the first resource gets 2.
             next_id: 2,
@@ -123,6 +126,26 @@ impl Timers {
     /// Milliseconds since the loop started, on the clock in use.
     pub fn now(&self) -> f64 {
         self.start.elapsed().as_secs_f64() * 1000.0 + self.skipped
+    }
+
+    /// libuv's cached loop time (`uv_now`, Node's `getLibuvNow()`), which timers start from:
+    /// read once per loop iteration (at its timers phase, [`Timers::update_loop_time`]) and
+    /// by the first timer a macrotask schedules before that. So the timers one piece of
+    /// code schedules with one duration share their start and fire in the same timers
+    /// phase, as in Node, even when the clock crosses a millisecond between the calls (two
+    /// `setTimeout(f, 0)` around a `setImmediate` came out on either side of it under load).
+    pub fn loop_now(&mut self) -> f64 {
+        match self.loop_time {
+            Some(t) => t,
+            None => self.update_loop_time(),
+        }
+    }
+
+    /// Reads the clock into the cached loop time (libuv's `uv_update_time`).
+    pub fn update_loop_time(&mut self) -> f64 {
+        let t = self.now();
+        self.loop_time = Some(t);
+        t
     }
 
     /// `performance.timeOrigin`: the epoch time (ms) at which `now()` was 0.
@@ -206,7 +229,7 @@ impl Timers {
     }
 
     fn schedule(&mut self, id: u64, mut t: Box<Timer>) {
-        t.deadline = self.now().floor() + t.delay;
+        t.deadline = self.loop_now().floor() + t.delay;
         t.seq = self.next_seq;
         self.next_seq += 1;
         self.queue.insert(key(t.deadline, t.seq), id);
@@ -609,7 +632,7 @@ impl EventLoop for Interp {
         ) -> Option<LoopEnd>,
     ) -> Result<bool, LoopEnd> {
         // Timers phase.
-        let now = self.node_mut().timers.now();
+        let now = self.node_mut().timers.update_loop_time();
         let mut ran = false;
         while let Some(((id, cb, args, repeats, this, delay), (context, trigger))) =
             self.node_mut().timers.pop_due(now)

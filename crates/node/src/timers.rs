@@ -382,7 +382,7 @@ fn schedule(it: &mut Interp, a: &Args, repeat: bool) -> JsResult<Value> {
             map.push_new(k, Prop::data(v, Attrs::DEFAULT));
         }
     }
-    let start = it.node_mut().timers.now().floor();
+    let start = it.node_mut().timers.loop_now().floor();
     list_insert(it, &o, after.trunc(), start);
     Ok(Value::Object(o))
 }
@@ -925,7 +925,7 @@ fn timeout_refresh(it: &mut Interp, o: &Obj) -> JsResult<()> {
     if msecs.is_nan() || msecs < 0.0 {
         return Ok(());
     }
-    let start = it.node_mut().timers.now().floor();
+    let start = it.node_mut().timers.loop_now().floor();
     let refed = get_sym(it, o, 0).to_boolean();
     let this = Value::Object(o.clone());
     if get_prop(o, K::Destroyed).to_boolean() {
@@ -969,7 +969,7 @@ pub fn timeout_firing(it: &mut Interp, this: &Value) -> JsResult<Firing> {
         return Ok(Firing::Scheduled);
     };
     list_remove(o);
-    let start = it.node_mut().timers.now().floor();
+    let start = it.node_mut().timers.loop_now().floor();
     let cb = get_prop(o, K::OnTimeout);
     if !cb.to_boolean() {
         if !get_prop(o, K::Destroyed).to_boolean() {
