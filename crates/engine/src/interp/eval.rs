@@ -4164,9 +4164,7 @@ impl Interp {
                     // V8 places `[...x]`'s GetIterator and `next()` calls at the operand.
                     self.set_pos(expr_position(x));
                     let list = self.iterable_to_list_at(&v, IterSite::Syntax(x))?;
-                    for item in list {
-                        push_array(&arr, item);
-                    }
+                    append_array(&arr, list);
                 }
             }
         }
@@ -4709,6 +4707,24 @@ fn for_in_next(it: &mut Interp, a: &crate::interp::Args) -> JsResult<Value> {
 fn push_array(arr: &Obj, v: Value) {
     let mut d = arr.borrow_mut();
     d.elements.push(v);
+    let n = d.elements.len() as u32;
+    if let ObjectKind::Array { length, .. } = &mut d.kind {
+        *length = n;
+    }
+}
+
+/// ArrayAccumulation's CreateDataProperty for each value of a spread element, all at once:
+/// the literal's array is not reachable by the script until it is complete, so appending the
+/// collected list is the same as defining its values one by one. The list becomes the
+/// array's elements when they are empty (`[...iter]`): no second vector regrown beside it
+/// (a 100 000-value spread peaked at twice the memory).
+fn append_array(arr: &Obj, list: Vec<Value>) {
+    let mut d = arr.borrow_mut();
+    if d.elements.is_empty() {
+        d.elements = list;
+    } else {
+        d.elements.extend(list);
+    }
     let n = d.elements.len() as u32;
     if let ObjectKind::Array { length, .. } = &mut d.kind {
         *length = n;
