@@ -29,8 +29,7 @@ fn main() {
 /// (fault-around), so every run kept the whole parser resident. Out of line, the actions
 /// a small script needs are placed together by `startup-order.txt` (the `jsgen` crate's
 /// `build.rs`) and the others stay on disk. One call more per reduction; DESIGN.md,
-/// "The parser's reduce actions out of line". Idempotent: lalrpop keeps an up-to-date file
-/// and this runs again on it.
+/// "The start-up floor: the parser's code and tables (session 17)". Idempotent.
 fn reduce_actions_out_of_line(path: &Path) {
     let Ok(text) = std::fs::read_to_string(path) else {
         return;
@@ -100,7 +99,7 @@ fn compress_action_table(path: &Path) {
         .and_then(|w| w.parse().ok())
         .expect("__action indexes rows of a fixed width");
     assert!(
-        width > 0 && values.len() % width == 0,
+        width > 0 && values.len().is_multiple_of(width),
         "a whole number of rows"
     );
     let words = width.div_ceil(64);
