@@ -717,6 +717,101 @@ impl PropMap {
     }
 }
 
+/// Which shape a map had, for an inline cache (`interp/prop_cache.rs`) to compare with a
+/// map's shape later: equal exactly when the map has the same keys with the same
+/// attributes in the same order.
+///
+/// It holds the shape weakly, which keeps the shape's allocation (not the shape) alive, so
+/// that no other shape can be made at that address while the witness exists (no ABA). That
+/// makes it exact for own shapes too, though they are edited in place: an own shape is
+/// edited only through [`PropMap::own_shape`]'s `Rc::make_mut`, which, while a weak
+/// reference to the shape exists, moves the shape to a new allocation before the edit (the
+/// weak references are disassociated). So a shape the witness still points at has not been
+/// edited since the witness was taken. `None`: the map had no properties (no shape).
+#[derive(Clone, Debug, Default)]
+pub struct ShapeWitness(Option<Weak<Shape>>);
+
+impl ShapeWitness {
+    /// Has `map` the shape this witness was taken of?
+    #[inline(always)]
+    pub fn matches(&self, map: &PropMap) -> bool {
+        match (&self.0, &map.shape) {
+            (Some(w), Some(s)) => std::ptr::eq(w.as_ptr(), Rc::as_ptr(s)),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
+
+/// A shared shape reached by adding one property (see [`PropMap::added_by_transition`]),
+/// held weakly: a transition list may drop it once no object has it.
+#[derive(Clone, Debug)]
+pub struct AddedShape(Weak<Shape>);
+
+impl PropMap {
+    /// The witness of the map's current shape.
+    pub fn witness(&self) -> ShapeWitness {
+        ShapeWitness(self.shape.as_ref().map(Rc::downgrade))
+    }
+    /// Is the map's shape a node of the transition tree (or none)? Objects built alike share
+    /// such a shape; an own shape is one object's.
+    #[inline]
+    pub fn is_shared(&self) -> bool {
+        !self.shape.as_ref().is_some_and(|s| s.is_own())
+    }
+    /// The value of the data property at position `i` (`None` for an accessor, a lazy slot,
+    /// a hole, or past the end).
+    #[inline(always)]
+    pub fn data_at(&self, i: usize) -> Option<&Value> {
+        match self.slots.get(i)? {
+            Slot::Data(v) => Some(v),
+            _ => None,
+        }
+    }
+    /// After a property `key` was added to this map by [[Set]]: if the map's shape is the
+    /// shared shape the map's former shape `before` leads to by adding `key` as a default
+    /// (writable, enumerable, configurable) data property, that shape, for an inline cache
+    /// to give the next object of shape `before` directly ([`PropMap::push_added`]).
+    pub fn added_by_transition(&self, before: &ShapeWitness, key: &PropKey) -> Option<AddedShape> {
+        let s = self.shape.as_ref()?;
+        let ShapeKind::Shared { parent, .. } = &s.kind else {
+            return None;
+        };
+        let from_before = match (&before.0, parent) {
+            // The first property: the parent is the root.
+            (None, Some(_)) => s.keys.len() == 1,
+            (Some(b), Some(p)) => std::ptr::eq(b.as_ptr(), p.as_ptr()),
+            (_, None) => false,
+        };
+        match s.keys.last() {
+            Some(Some((k, attrs)))
+                if from_before
+                    && *attrs == Attrs::DEFAULT
+                    && k.fast_eq(key)
+                    && s.keys.len() == self.slots.len() =>
+            {
+                Some(AddedShape(Rc::downgrade(s)))
+            }
+            _ => None,
+        }
+    }
+    /// Adds a property by a transition found before ([`PropMap::added_by_transition`]): the
+    /// caller has checked that the map's shape is the one the transition starts from (a
+    /// shared shape without holes). False (nothing done) if no object has the shape any more.
+    #[inline]
+    pub fn push_added(&mut self, to: &AddedShape, value: Value) -> bool {
+        let Some(shape) = to.0.upgrade() else {
+            return false;
+        };
+        if shape.keys.len() != self.slots.len() + 1 {
+            return false;
+        }
+        self.shape = Some(shape);
+        self.slots.push(Slot::Data(value));
+        true
+    }
+}
+
 impl Clone for Shape {
     /// Only an own shape is ever copied (by [`Rc::make_mut`] in [`PropMap::own_shape`]), and
     /// the copy is an own shape.

@@ -19,6 +19,7 @@ use crate::interp::generator::Resume;
 use crate::interp::iter::{IterSite, IteratorRecord};
 use crate::interp::ops::{number_binary, Numeric};
 use crate::interp::pattern::DSource;
+use crate::interp::prop_cache::ReadMiss;
 use crate::interp::scope::Env;
 use crate::interp::{Abrupt, Interp, JsResult};
 use crate::object::{trace_value, Attrs, Obj, ObjectKind, PropKey, PropMap, PropertyDescriptor};
@@ -3269,8 +3270,11 @@ impl Interp {
                     }
                     _ => self.eval_member_key(prop, env)?,
                 };
-                if let (ExprKind::Member { hint, .. }, MemberProp::Ident(_), Value::Object(o)) =
-                    (&e.kind, prop, &base)
+                if let (
+                    ExprKind::Member { hint, site, .. },
+                    MemberProp::Ident(name),
+                    Value::Object(o),
+                ) = (&e.kind, prop, &base)
                 {
                     // An own data property where this site found it last time: the value with
                     // no search. [[Get]] looks at the own string-keyed properties first for
@@ -3287,6 +3291,21 @@ impl Interp {
                         // Remember where it is now, or stop trying at a site whose name lives
                         // on a prototype (or is no plain own property).
                         hint.set(d.props.position_hint(&key));
+                    } else {
+                        // A name found on a prototype: the site's inline cache keyed by shape
+                        // (`prop_cache.rs`), or a walk of the chain that fills it.
+                        if let Some(v) = self.prop_sites.read_hit(site.get(), name, o) {
+                            return Ok((v, base));
+                        }
+                        self.set_pos(member_position(e));
+                        match self.prop_sites.read_miss(site, name, o) {
+                            ReadMiss::Value(v) => return Ok((v, base)),
+                            ReadMiss::Own(pos, v) => {
+                                hint.set(pos);
+                                return Ok((v, base));
+                            }
+                            ReadMiss::Generic => {}
+                        }
                     }
                 }
                 self.set_pos(member_position(e));
@@ -3947,7 +3966,8 @@ impl Interp {
                     if let (
                         ExprKind::Member {
                             hint,
-                            prop: MemberProp::Ident(_),
+                            site,
+                            prop: MemberProp::Ident(name),
                             ..
                         },
                         Value::Object(o),
@@ -3971,6 +3991,24 @@ impl Interp {
                                 }
                             }
                             hint.set(d.props.position_hint(&key));
+                        } else {
+                            // A site that adds the name: the site's inline cache keyed by
+                            // shape (`prop_cache.rs`) adds it as last time, or the full
+                            // [[Set]] does and the cache remembers the transition.
+                            if self.prop_sites.add_hit(site.get(), name, o, &v) {
+                                return Ok(v);
+                            }
+                            if let Some(plan) = self.prop_sites.add_miss(site, name, o) {
+                                self.put_member(&base, key, v.clone(), strict)?;
+                                self.prop_sites.add_filled(site, name, o, plan);
+                                return Ok(v);
+                            }
+                            // An own property after all (a site that adds and updates):
+                            // the position hint takes it again.
+                            let d = o.borrow();
+                            if let Some(i) = d.props.find(&key) {
+                                hint.set(u32::try_from(i).unwrap_or(u32::MAX));
+                            }
                         }
                     }
                     self.put_member(&base, key, v.clone(), strict)?;

@@ -323,6 +323,7 @@ pub fn create(
         suspend_kind: crate::interp::generator::SuspendKind::Yield,
         current_async_gen: None,
         call_depth: 0,
+        prop_sites: Default::default(),
         param_envs: Vec::new(),
         stack: Vec::new(),
         sources: Vec::new(),
