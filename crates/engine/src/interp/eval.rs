@@ -3291,21 +3291,9 @@ impl Interp {
                         // Remember where it is now, or stop trying at a site whose name lives
                         // on a prototype (or is no plain own property).
                         hint.set(d.props.position_hint(&key));
-                    } else {
-                        // A name found on a prototype: the site's inline cache keyed by shape
-                        // (`prop_cache.rs`), or a walk of the chain that fills it.
-                        if let Some(v) = self.prop_sites.read_hit(site.get(), name, o) {
-                            return Ok((v, base));
-                        }
-                        self.set_pos(member_position(e));
-                        match self.prop_sites.read_miss(site, name, o) {
-                            ReadMiss::Value(v) => return Ok((v, base)),
-                            ReadMiss::Own(pos, v) => {
-                                hint.set(pos);
-                                return Ok((v, base));
-                            }
-                            ReadMiss::Generic => {}
-                        }
+                    } else if let Some(v) = self.read_through_site(hint, site, name, o) {
+                        // A name found on a prototype: the site's inline cache keyed by shape.
+                        return Ok((v, base));
                     }
                 }
                 self.set_pos(member_position(e));
@@ -3335,6 +3323,31 @@ impl Interp {
                 let v = self.eval_expr(e, env)?;
                 Ok((v, Value::Undefined))
             }
+        }
+    }
+
+    /// `o.name` at a member site whose name is not an own data property of the receivers it
+    /// saw: the site's inline cache keyed by shape (`prop_cache.rs`), or a walk of the chain
+    /// that fills it. `None`: the full [[Get]] must answer (a getter, a Proxy, ...). Out of
+    /// line, so that `eval_member`'s own-property path stays small.
+    #[inline(never)]
+    fn read_through_site(
+        &mut self,
+        hint: &std::cell::Cell<u32>,
+        site: &std::cell::Cell<u32>,
+        name: &JsStr,
+        o: &Obj,
+    ) -> Option<Value> {
+        if let Some(v) = self.prop_sites.read_hit(site.get(), name, o) {
+            return Some(v);
+        }
+        match self.prop_sites.read_miss(site, name, o) {
+            ReadMiss::Value(v) => Some(v),
+            ReadMiss::Own(pos, v) => {
+                hint.set(pos);
+                Some(v)
+            }
+            ReadMiss::Generic => None,
         }
     }
 

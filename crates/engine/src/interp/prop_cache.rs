@@ -55,6 +55,15 @@ struct Hop {
     shape: ShapeWitness,
 }
 
+impl Hop {
+    /// Is `o` (its data `d`) this object, with this shape, of a kind whose answer for the
+    /// name is its property map's?
+    #[inline(always)]
+    fn is(&self, o: &Obj, d: &ObjectData, class: NameClass) -> bool {
+        o.0.addr() == self.obj.addr() && self.shape.matches(&d.props) && class.ordinary_for(&d.kind)
+    }
+}
+
 enum Cached {
     /// Nothing yet, or nothing valid.
     Nothing,
@@ -103,11 +112,13 @@ impl NameClass {
     /// prototype's (OrdinaryGet, OrdinarySet's search)?
     #[inline(always)]
     fn ordinary_for(self, kind: &ObjectKind) -> bool {
-        match kind {
-            ObjectKind::Proxy(_) => false,
-            ObjectKind::TypedArray(_) => self != NameClass::Numeric,
-            ObjectKind::Array { .. } | ObjectKind::String(_) => self != NameClass::Length,
-            _ => true,
+        match self {
+            NameClass::Other => !matches!(kind, ObjectKind::Proxy(_)),
+            NameClass::Length => !matches!(
+                kind,
+                ObjectKind::Proxy(_) | ObjectKind::Array { .. } | ObjectKind::String(_)
+            ),
+            NameClass::Numeric => !matches!(kind, ObjectKind::Proxy(_) | ObjectKind::TypedArray(_)),
         }
     }
 }
@@ -180,33 +191,23 @@ impl PropSites {
         if !JsStr::ptr_eq(&e.name, name) {
             return None;
         }
-        let (last, between) = e.hops.split_last()?;
+        let class = e.name_class;
         let d = o.borrow();
-        if !e.receiver.matches(&d.props) || !e.name_class.ordinary_for(&d.kind) {
+        if !e.receiver.matches(&d.props) || !class.ordinary_for(&d.kind) {
             return None;
         }
-        let mut cur = d.proto.clone()?;
-        drop(d);
-        for hop in between {
-            let d = cur.borrow();
-            if cur.0.addr() != hop.obj.addr()
-                || !hop.shape.matches(&d.props)
-                || !e.name_class.ordinary_for(&d.kind)
-            {
-                return None;
-            }
-            let next = d.proto.clone()?;
-            drop(d);
-            cur = next;
-        }
-        let d = cur.borrow();
-        if cur.0.addr() != last.obj.addr()
-            || !last.shape.matches(&d.props)
-            || !e.name_class.ordinary_for(&d.kind)
-        {
+        // The first object of the chain borrowed in place (most holders are the receiver's
+        // prototype); the rest by `read_along`.
+        let (hop, rest) = e.hops.split_first()?;
+        let p = d.proto.as_ref()?;
+        let pd = p.borrow();
+        if !hop.is(p, &pd, class) {
             return None;
         }
-        d.props.data_at(pos as usize).cloned()
+        if rest.is_empty() {
+            return pd.props.data_at(pos as usize).cloned();
+        }
+        read_along(rest, class, pd.proto.as_ref()?, pos)
     }
 
     /// [[Get]] of `name` on `o` by walking its chain as OrdinaryGet does, where the chain is
@@ -295,29 +296,15 @@ impl PropSites {
         if !JsStr::ptr_eq(&e.name, name) {
             return false;
         }
-        let d = o.borrow();
-        if !d.extensible || !e.receiver.matches(&d.props) || !ordinary_receiver_for_add(&d.kind) {
-            return false;
-        }
-        let mut next = d.proto.clone();
-        drop(d);
-        for hop in &e.hops {
-            let Some(cur) = next else {
-                return false;
-            };
-            let d = cur.borrow();
-            if cur.0.addr() != hop.obj.addr()
-                || !hop.shape.matches(&d.props)
-                || !e.name_class.ordinary_for(&d.kind)
-            {
-                return false;
-            }
-            next = d.proto.clone();
-        }
-        if next.is_some() {
-            return false;
-        }
-        o.borrow_mut().props.push_added(to, v.clone())
+        let class = e.name_class;
+        let matches = {
+            let d = o.borrow();
+            d.extensible
+                && e.receiver.matches(&d.props)
+                && ordinary_receiver_for_add(&d.kind)
+                && chain_is_2(&e.hops, class, d.proto.as_ref())
+        };
+        matches && o.borrow_mut().props.push_added(to, v.clone())
     }
 
     /// Before `o.name = v` takes the full [[Set]] at a site whose cache missed: if the
@@ -390,6 +377,62 @@ impl PropSites {
             }
         }
     }
+}
+
+/// Does the chain from `o` on match `hops` (each object by identity, its shape and its
+/// kind's answer for the name) — the holder the last — and the holder's slot at `pos` hold
+/// a data property? Its value if so. (Recursive, so that each object stays borrowed while
+/// its prototype is looked at: no reference counts are touched.)
+fn read_along(hops: &[Hop], class: NameClass, o: &Obj, pos: u32) -> Option<Value> {
+    let (hop, rest) = hops.split_first()?;
+    let d = o.borrow();
+    if !hop.is(o, &d, class) {
+        return None;
+    }
+    if rest.is_empty() {
+        return d.props.data_at(pos as usize).cloned();
+    }
+    read_along(rest, class, d.proto.as_ref()?, pos)
+}
+
+/// [`chain_is`] with the first two objects borrowed in place (a class's prototype and
+/// `Object.prototype`: most chains an add sees).
+#[inline(always)]
+fn chain_is_2(hops: &[Hop], class: NameClass, o: Option<&Obj>) -> bool {
+    let Some((hop, rest)) = hops.split_first() else {
+        return o.is_none();
+    };
+    let Some(o) = o else {
+        return false;
+    };
+    let d = o.borrow();
+    if !hop.is(o, &d, class) {
+        return false;
+    }
+    let Some((hop, rest)) = rest.split_first() else {
+        return d.proto.is_none();
+    };
+    let Some(p) = d.proto.as_ref() else {
+        return false;
+    };
+    let pd = p.borrow();
+    hop.is(p, &pd, class) && chain_is(rest, class, pd.proto.as_ref())
+}
+
+/// Is the chain from `o` on (to its end) made of `hops`' objects, with their shapes and
+/// kinds answering for the name as their property maps do?
+fn chain_is(hops: &[Hop], class: NameClass, o: Option<&Obj>) -> bool {
+    let Some((hop, rest)) = hops.split_first() else {
+        return o.is_none();
+    };
+    let Some(o) = o else {
+        return false;
+    };
+    let d = o.borrow();
+    if !hop.is(o, &d, class) {
+        return false;
+    }
+    chain_is(rest, class, d.proto.as_ref())
 }
 
 /// What [`PropSites::add_miss`] found: the receiver's shape before the add and its chain.
