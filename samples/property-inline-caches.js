@@ -299,4 +299,17 @@ log('absent then getter', readAbsent(fresh()));
 delete Object.prototype.absentName;
 log('absent again', readAbsent(fresh()));
 
+// `new` reads the constructor's `prototype` where the last constructor had it.
+function F() {}
+function G() {}
+class K {}
+const protoName = (o) => (Object.getPrototypeOf(o) === Object.prototype ? 'Object.prototype' : Object.getPrototypeOf(o).constructor.name);
+warm(() => new F());
+F.prototype = 5;
+log('non-object prototype', protoName(new F()), protoName(new G()), protoName(new K()));
+F.prototype = { constructor: G };
+log('replaced prototype', protoName(new F()));
+const viaProxyTarget = new Proxy(G, { get: (t, k) => (k === 'prototype' ? K.prototype : t[k]) });
+log('new.target a proxy', protoName(Reflect.construct(F, [], viaProxyTarget)), protoName(Reflect.construct(F, [], F.bind(null))));
+
 console.log(out.join('\n'));
