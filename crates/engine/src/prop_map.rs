@@ -732,6 +732,10 @@ impl PropMap {
 pub struct ShapeWitness(Option<Weak<Shape>>);
 
 impl ShapeWitness {
+    /// A witness no map matches (a dangling weak reference points at no allocation).
+    pub fn never() -> ShapeWitness {
+        ShapeWitness(Some(Weak::new()))
+    }
     /// Has `map` the shape this witness was taken of?
     #[inline(always)]
     pub fn matches(&self, map: &PropMap) -> bool {

@@ -3270,30 +3270,41 @@ impl Interp {
                     }
                     _ => self.eval_member_key(prop, env)?,
                 };
-                if let (
-                    ExprKind::Member { hint, site, .. },
-                    MemberProp::Ident(name),
-                    Value::Object(o),
-                ) = (&e.kind, prop, &base)
+                if let (ExprKind::Member { hint, site, .. }, MemberProp::Ident(name)) =
+                    (&e.kind, prop)
                 {
-                    // An own data property where this site found it last time: the value with
-                    // no search. [[Get]] looks at the own string-keyed properties first for
-                    // every kind of object, so this is its answer too. (No code runs and
-                    // nothing throws here, so the stack entry's position is left as it is.)
-                    let h = hint.get();
-                    if h != u32::MAX {
-                        let d = o.borrow();
-                        if let Some(v) = d.props.data_at_hint(&key, h) {
-                            let v = v.clone();
-                            drop(d);
-                            return Ok((v, base));
+                    match &base {
+                        Value::Object(o) => {
+                            // An own data property where this site found it last time: the
+                            // value with no search. [[Get]] looks at the own string-keyed
+                            // properties first for every kind of object, so this is its answer
+                            // too. (No code runs and nothing throws here, so the stack entry's
+                            // position is left as it is.)
+                            let h = hint.get();
+                            if h != u32::MAX {
+                                let d = o.borrow();
+                                if let Some(v) = d.props.data_at_hint(&key, h) {
+                                    let v = v.clone();
+                                    drop(d);
+                                    return Ok((v, base));
+                                }
+                                // Remember where it is now, or stop trying at a site whose
+                                // name lives on a prototype (or is no plain own property).
+                                hint.set(d.props.position_hint(&key));
+                            } else if let Some(v) = self.read_through_site(hint, site, name, o) {
+                                // A name found on a prototype: the site's inline cache keyed
+                                // by shape.
+                                return Ok((v, base));
+                            }
                         }
-                        // Remember where it is now, or stop trying at a site whose name lives
-                        // on a prototype (or is no plain own property).
-                        hint.set(d.props.position_hint(&key));
-                    } else if let Some(v) = self.read_through_site(hint, site, name, o) {
-                        // A name found on a prototype: the site's inline cache keyed by shape.
-                        return Ok((v, base));
+                        Value::String(_) => {
+                            // A string's method (`s.charCodeAt`): the site's cache, its chain
+                            // starting at %String.prototype%.
+                            if let Some(v) = self.read_string_method_through_site(site, name) {
+                                return Ok((v, base));
+                            }
+                        }
+                        _ => {}
                     }
                 }
                 self.set_pos(member_position(e));
@@ -3349,6 +3360,21 @@ impl Interp {
             }
             ReadMiss::Generic => None,
         }
+    }
+
+    /// `s.name` for a string `s`, through the site's inline cache (see
+    /// [`Interp::read_through_site`]); `None` for `length`, a getter, ... (the full [[Get]]).
+    #[inline(never)]
+    fn read_string_method_through_site(
+        &mut self,
+        site: &std::cell::Cell<u32>,
+        name: &JsStr,
+    ) -> Option<Value> {
+        let proto = &self.intrinsics.string_prototype;
+        if let Some(v) = self.prop_sites.read_hit_primitive(site.get(), name, proto) {
+            return Some(v);
+        }
+        self.prop_sites.read_miss_primitive(site, name, proto)
     }
 
     /// The object `super.x` searches: the home object's prototype.

@@ -234,7 +234,7 @@ impl PropSites {
     fn read_walk(&mut self, site: &Cell<u32>, name: &JsStr, o: &Obj) -> ReadMiss {
         let key = PropKey::Str(name.clone());
         let class = NameClass::of(name);
-        let (receiver, receiver_shared, mut cur) = {
+        let (receiver, receiver_shared, cur) = {
             let d = o.borrow();
             if !class.ordinary_for(&d.kind) {
                 return ReadMiss::Generic;
@@ -247,6 +247,23 @@ impl PropSites {
             }
             (d.props.witness(), d.props.is_shared(), d.proto.clone())
         };
+        // Only a shared shape is remembered for the receiver (see the module docs).
+        let receiver = receiver_shared.then_some(receiver);
+        self.walk_chain(site, name, &key, class, receiver, cur)
+    }
+
+    /// OrdinaryGet's search of `name` from `cur` on (the receiver's prototype, the receiver
+    /// having no property `name`); the site's entry remembers the chain if it is plain and
+    /// `receiver` is given.
+    fn walk_chain(
+        &mut self,
+        site: &Cell<u32>,
+        name: &JsStr,
+        key: &PropKey,
+        class: NameClass,
+        receiver: Option<ShapeWitness>,
+        mut cur: Option<Obj>,
+    ) -> ReadMiss {
         let mut hops = Vec::new();
         loop {
             let Some(p) = cur else {
@@ -260,12 +277,12 @@ impl PropSites {
                 obj: p.0.downgrade(),
                 shape: d.props.witness(),
             });
-            if let Some(i) = d.props.find(&key) {
+            if let Some(i) = d.props.find(key) {
                 let Some(v) = d.props.data_at(i).cloned() else {
                     return ReadMiss::Generic;
                 };
                 drop(d);
-                if receiver_shared && hops.len() <= MAX_HOPS {
+                if let (Some(receiver), true) = (receiver, hops.len() <= MAX_HOPS) {
                     if let (Some(e), Ok(pos)) = (self.entry(site, name), u32::try_from(i)) {
                         if e.fills < MAX_FILLS {
                             e.fills += 1;
@@ -280,6 +297,61 @@ impl PropSites {
             let next = d.proto.clone();
             drop(d);
             cur = next;
+        }
+    }
+
+    /// `s.name` for a primitive `s` whose prototype is `proto` (a string's
+    /// `%String.prototype%`) and whose own properties do not include `name` (a string's
+    /// are `length` and its indices), if the site's cache answers: the entry's chain
+    /// starts at `proto`.
+    #[inline]
+    pub(crate) fn read_hit_primitive(&self, site: u32, name: &JsStr, proto: &Obj) -> Option<Value> {
+        let e = self.sites.get(site as usize)?;
+        let Cached::Read { pos } = e.cached else {
+            return None;
+        };
+        if !JsStr::ptr_eq(&e.name, name) || e.name_class == NameClass::Length {
+            return None;
+        }
+        read_along(&e.hops, e.name_class, proto, pos)
+    }
+
+    /// [`PropSites::read_hit_primitive`] when the cache missed: the search from `proto`,
+    /// remembered. `None`: the full [[Get]] must answer.
+    pub(crate) fn read_miss_primitive(
+        &mut self,
+        site: &Cell<u32>,
+        name: &JsStr,
+        proto: &Obj,
+    ) -> Option<Value> {
+        let class = NameClass::of(name);
+        if class == NameClass::Length {
+            return None;
+        }
+        let given_up = self
+            .sites
+            .get(site.get() as usize)
+            .is_some_and(|e| e.fills >= MAX_FILLS && JsStr::ptr_eq(&e.name, name));
+        if given_up {
+            return None;
+        }
+        let key = PropKey::Str(name.clone());
+        // No object has the never-matching receiver shape: the entry serves primitives only.
+        match self.walk_chain(
+            site,
+            name,
+            &key,
+            class,
+            Some(ShapeWitness::never()),
+            Some(proto.clone()),
+        ) {
+            ReadMiss::Value(v) => Some(v),
+            _ => {
+                if let Some(e) = self.entry(site, name) {
+                    e.fills = e.fills.saturating_add(1);
+                }
+                None
+            }
         }
     }
 
