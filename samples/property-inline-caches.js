@@ -312,4 +312,31 @@ log('replaced prototype', protoName(new F()));
 const viaProxyTarget = new Proxy(G, { get: (t, k) => (k === 'prototype' ? K.prototype : t[k]) });
 log('new.target a proxy', protoName(Reflect.construct(F, [], viaProxyTarget)), protoName(Reflect.construct(F, [], F.bind(null))));
 
+// Strings: methods read through %String.prototype%, which scripts can change.
+const readTrim = (s) => s.trim;
+warm(() => readTrim(' a '));
+const origTrim = String.prototype.trim;
+String.prototype.trim = function () {
+  return 'patched trim of ' + this;
+};
+log('string method patched', readTrim(' b ').call('c'));
+delete String.prototype.trim;
+log('string method deleted', typeof readTrim(' d '));
+Object.defineProperty(String.prototype, 'trim', { get() { return () => 'getter with receiver ' + typeof this + ' ' + this; }, configurable: true });
+log('string getter', readTrim('e')());
+Object.defineProperty(String.prototype, 'trim', { value: origTrim, writable: true, configurable: true });
+warm(() => readTrim(' f '));
+Object.prototype.trimLeftOver = 'from Object.prototype';
+const readLeftOver = (s) => s.trimLeftOver;
+warm(() => readLeftOver('g'));
+delete Object.prototype.trimLeftOver;
+log('string chain to Object.prototype', readLeftOver('h'), readTrim(' i ').call(' j '), readLength('klm'));
+// __proto__ is an accessor on Object.prototype: an add site never caches it.
+const setProto = (o, p) => {
+  o.__proto__ = p;
+  return o;
+};
+warm(() => setProto({}, p1));
+log('__proto__', callM(setProto({}, p2)), Object.keys(setProto({}, p1)).length);
+
 console.log(out.join('\n'));

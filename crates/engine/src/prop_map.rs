@@ -967,6 +967,89 @@ mod tests {
         assert!(!large.has_index_keys());
     }
 
+    // Inline caches compare shapes by witness: an own shape is edited in place, so a
+    // witness must stop matching at its first edit (the shape moves while a weak
+    // reference to it exists), and a shared shape's witness matches every map of it.
+    #[test]
+    fn witnesses_see_every_change_of_keys() {
+        let data = |n: f64| Prop::data(Value::Number(n), Attrs::DEFAULT);
+        let mut own = PropMap::default();
+        for i in 0..3 {
+            own.insert(key(i), data(i as f64));
+        }
+        own.remove(&key(1));
+        assert!(!own.is_shared());
+        let w = own.witness();
+        assert!(w.matches(&own));
+        // A value change is no shape change.
+        if let Some(s) = own.slot_mut(&key(2)) {
+            *s = Slot::Data(Value::Number(9.0));
+        }
+        assert!(w.matches(&own));
+        // Each kind of edit of an own shape: added, attributes changed, deleted, frozen.
+        let edits: [fn(&mut PropMap); 4] = [
+            |m| m.insert(key(7), Prop::data(Value::Undefined, Attrs::DEFAULT)),
+            |m| m.insert(key(0), Prop::data(Value::Undefined, Attrs::NONE)),
+            |m| {
+                m.remove(&key(0));
+            },
+            |m| m.update_all_attrs(|_| Attrs::NONE),
+        ];
+        for edit in edits {
+            let w = own.witness();
+            edit(&mut own);
+            assert!(!w.matches(&own));
+            assert!(own.witness().matches(&own));
+        }
+        // Shared shapes: maps built alike match one witness; a map without properties
+        // matches the empty witness only.
+        let build = || {
+            let mut m = PropMap::default();
+            m.push_new(key(0), data(0.0));
+            m.push_new(key(1), data(1.0));
+            m
+        };
+        let (a, b) = (build(), build());
+        assert!(a.witness().matches(&b));
+        assert!(!a.witness().matches(&PropMap::default()));
+        assert!(PropMap::default().witness().matches(&PropMap::default()));
+        assert!(!ShapeWitness::never().matches(&PropMap::default()));
+        assert!(!ShapeWitness::never().matches(&a));
+    }
+
+    #[test]
+    fn an_add_by_a_remembered_transition_matches_the_slow_add() {
+        let data = |n: f64| Prop::data(Value::Number(n), Attrs::DEFAULT);
+        let mut first = PropMap::default();
+        first.push_new(key(0), data(0.0));
+        let before = first.witness();
+        first.push_new(key(1), data(1.0));
+        let Some(to) = first.added_by_transition(&before, &key(1)) else {
+            panic!("no transition remembered");
+        };
+        // Not for another key, nor from another shape.
+        assert!(first.added_by_transition(&before, &key(0)).is_none());
+        assert!(first
+            .added_by_transition(&PropMap::default().witness(), &key(1))
+            .is_none());
+        let mut second = PropMap::default();
+        second.push_new(key(0), data(5.0));
+        assert!(before.matches(&second));
+        assert!(second.push_added(&to, Value::Number(6.0)));
+        assert!(second.same_shape(&first));
+        assert_eq!(number(second.get(&key(1))), Some(6.0));
+        assert_eq!(second.len(), 2);
+        // From the empty map: the first property's transition.
+        let mut empty = PropMap::default();
+        let none = empty.witness();
+        empty.push_new(key(3), data(3.0));
+        assert!(empty.added_by_transition(&none, &key(3)).is_some());
+        // A property with other attributes is no plain add.
+        let mut hidden = PropMap::default();
+        hidden.push_new(key(4), Prop::data(Value::Undefined, Attrs::NONE));
+        assert!(hidden.added_by_transition(&none, &key(4)).is_none());
+    }
+
     #[test]
     fn hinted_lookup_follows_a_moved_key() {
         let mut m = PropMap::default();
