@@ -19,7 +19,7 @@ use crate::interp::generator::Resume;
 use crate::interp::iter::{IterSite, IteratorRecord};
 use crate::interp::ops::{number_binary, Numeric};
 use crate::interp::pattern::DSource;
-use crate::interp::prop_cache::ReadMiss;
+use crate::interp::prop_cache::{AddMiss, ReadMiss};
 use crate::interp::scope::Env;
 use crate::interp::{Abrupt, Interp, JsResult};
 use crate::object::{trace_value, Attrs, Obj, ObjectKind, PropKey, PropMap, PropertyDescriptor};
@@ -4037,16 +4037,16 @@ impl Interp {
                             if self.prop_sites.add_hit(site.get(), name, o, &v) {
                                 return Ok(v);
                             }
-                            if let Some(plan) = self.prop_sites.add_miss(site, name, o) {
-                                self.put_member(&base, key, v.clone(), strict)?;
-                                self.prop_sites.add_filled(site, name, o, plan);
-                                return Ok(v);
-                            }
-                            // An own property after all (a site that adds and updates):
-                            // the position hint takes it again.
-                            let d = o.borrow();
-                            if let Some(i) = d.props.find(&key) {
-                                hint.set(u32::try_from(i).unwrap_or(u32::MAX));
+                            match self.prop_sites.add_miss(site, name, o) {
+                                AddMiss::Plan(plan) => {
+                                    self.put_member(&base, key, v.clone(), strict)?;
+                                    self.prop_sites.add_filled(site, name, o, plan);
+                                    return Ok(v);
+                                }
+                                // An own property after all (a site that adds and updates):
+                                // the position hint takes it again.
+                                AddMiss::Own(pos) => hint.set(pos),
+                                AddMiss::Generic => {}
                             }
                         }
                     }

@@ -382,35 +382,34 @@ impl PropSites {
     /// Before `o.name = v` takes the full [[Set]] at a site whose cache missed: if the
     /// name is nowhere on `o`'s chain and the chain is plain, what the entry needs to
     /// remember once the property is added ([`PropSites::add_filled`]).
-    pub(crate) fn add_miss(&mut self, site: &Cell<u32>, name: &JsStr, o: &Obj) -> Option<AddPlan> {
+    pub(crate) fn add_miss(&mut self, site: &Cell<u32>, name: &JsStr, o: &Obj) -> AddMiss {
         let given_up = self
             .sites
             .get(site.get() as usize)
             .is_some_and(|e| e.fills >= MAX_FILLS && JsStr::ptr_eq(&e.name, name));
         if given_up {
-            return None;
+            return AddMiss::Generic;
         }
-        let plan = Self::add_walk(name, o);
-        if plan.is_none() {
+        let outcome = Self::add_walk(name, o);
+        if !matches!(outcome, AddMiss::Plan(_)) {
             // A setter, a read-only property, an existing property...: counted as a refill,
             // so that a site that keeps answering so stops walking.
             if let Some(e) = self.entry(site, name) {
                 e.fills = e.fills.saturating_add(1);
             }
         }
-        plan
+        outcome
     }
 
-    fn add_walk(name: &JsStr, o: &Obj) -> Option<AddPlan> {
+    fn add_walk(name: &JsStr, o: &Obj) -> AddMiss {
         let key = PropKey::Str(name.clone());
         let class = NameClass::of(name);
         let d = o.borrow();
-        if !d.extensible
-            || !ordinary_receiver_for_add(&d.kind)
-            || !d.props.is_shared()
-            || d.props.find(&key).is_some()
-        {
-            return None;
+        if let Some(i) = d.props.find(&key) {
+            return u32::try_from(i).map_or(AddMiss::Generic, AddMiss::Own);
+        }
+        if !d.extensible || !ordinary_receiver_for_add(&d.kind) || !d.props.is_shared() {
+            return AddMiss::Generic;
         }
         let receiver = d.props.witness();
         let mut next = d.proto.clone();
@@ -418,11 +417,11 @@ impl PropSites {
         let mut hops = Vec::new();
         while let Some(cur) = next {
             if hops.len() == MAX_HOPS {
-                return None;
+                return AddMiss::Generic;
             }
             let d = cur.borrow();
             if !class.ordinary_for(&d.kind) || d.props.find(&key).is_some() {
-                return None;
+                return AddMiss::Generic;
             }
             hops.push(Hop {
                 obj: cur.0.downgrade(),
@@ -430,7 +429,7 @@ impl PropSites {
             });
             next = d.proto.clone();
         }
-        Some(AddPlan { receiver, hops })
+        AddMiss::Plan(AddPlan { receiver, hops })
     }
 
     /// After the full [[Set]] of a site whose [`PropSites::add_miss`] gave `plan`: the
@@ -507,7 +506,19 @@ fn chain_is(hops: &[Hop], class: NameClass, o: Option<&Obj>) -> bool {
     chain_is(rest, class, d.proto.as_ref())
 }
 
-/// What [`PropSites::add_miss`] found: the receiver's shape before the add and its chain.
+/// What [`PropSites::add_miss`] found.
+pub(crate) enum AddMiss {
+    /// The name is nowhere on a plain chain: the receiver's shape before the add and its
+    /// chain, for [`PropSites::add_filled`] once the full [[Set]] added it.
+    Plan(AddPlan),
+    /// The name is an own property of the receiver, at this position: the site's position
+    /// hint takes it.
+    Own(u32),
+    /// Neither: the full [[Set]] answers (a setter, a read-only property, a Proxy...).
+    Generic,
+}
+
+/// The receiver's shape before an add and its chain.
 pub(crate) struct AddPlan {
     receiver: ShapeWitness,
     hops: Vec<Hop>,
