@@ -481,6 +481,10 @@ impl PropMap {
 
     /// The map's shape made its own (copied out of the transition tree if it is shared),
     /// to edit in place. (A function of the field, so that the slots stay borrowable.)
+    ///
+    /// Every edit of a shape's keys or attributes goes through here: its `Rc::make_mut`
+    /// moves a shape that a [`ShapeWitness`] holds to a new allocation first, which is what
+    /// makes the inline caches' shape comparisons exact. Do not edit a shape otherwise.
     #[inline]
     fn own_shape(shape: &mut Option<Rc<Shape>>) -> &mut Shape {
         if !shape.as_ref().is_some_and(|s| s.is_own()) {
