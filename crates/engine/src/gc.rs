@@ -240,6 +240,13 @@ impl<T: Trace + 'static> WeakGc<T> {
     pub fn upgrade(&self) -> Option<Gc<T>> {
         self.0.upgrade().map(Gc)
     }
+    /// The cell's address, as [`Gc::addr`] gives it while the cell is alive. The weak
+    /// reference keeps the allocation, so no other cell is made at this address while it
+    /// exists: comparing it with a live cell's address is an exact identity test.
+    #[inline(always)]
+    pub fn addr(&self) -> usize {
+        Weak::as_ptr(&self.0) as *const u8 as usize
+    }
 }
 
 impl<T: Trace + 'static> Clone for WeakGc<T> {

@@ -481,6 +481,10 @@ impl PropMap {
 
     /// The map's shape made its own (copied out of the transition tree if it is shared),
     /// to edit in place. (A function of the field, so that the slots stay borrowable.)
+    ///
+    /// Every edit of a shape's keys or attributes goes through here: its `Rc::make_mut`
+    /// moves a shape that a [`ShapeWitness`] holds to a new allocation first, which is what
+    /// makes the inline caches' shape comparisons exact. Do not edit a shape otherwise.
     #[inline]
     fn own_shape(shape: &mut Option<Rc<Shape>>) -> &mut Shape {
         if !shape.as_ref().is_some_and(|s| s.is_own()) {
@@ -717,6 +721,105 @@ impl PropMap {
     }
 }
 
+/// Which shape a map had, for an inline cache (`interp/prop_cache.rs`) to compare with a
+/// map's shape later: equal exactly when the map has the same keys with the same
+/// attributes in the same order.
+///
+/// It holds the shape weakly, which keeps the shape's allocation (not the shape) alive, so
+/// that no other shape can be made at that address while the witness exists (no ABA). That
+/// makes it exact for own shapes too, though they are edited in place: an own shape is
+/// edited only through [`PropMap::own_shape`]'s `Rc::make_mut`, which, while a weak
+/// reference to the shape exists, moves the shape to a new allocation before the edit (the
+/// weak references are disassociated). So a shape the witness still points at has not been
+/// edited since the witness was taken. `None`: the map had no properties (no shape).
+#[derive(Clone, Debug, Default)]
+pub struct ShapeWitness(Option<Weak<Shape>>);
+
+impl ShapeWitness {
+    /// A witness no map matches (a dangling weak reference points at no allocation).
+    pub fn never() -> ShapeWitness {
+        ShapeWitness(Some(Weak::new()))
+    }
+    /// Has `map` the shape this witness was taken of?
+    #[inline(always)]
+    pub fn matches(&self, map: &PropMap) -> bool {
+        match (&self.0, &map.shape) {
+            (Some(w), Some(s)) => std::ptr::eq(w.as_ptr(), Rc::as_ptr(s)),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
+
+/// A shared shape reached by adding one property (see [`PropMap::added_by_transition`]),
+/// held weakly: a transition list may drop it once no object has it.
+#[derive(Clone, Debug)]
+pub struct AddedShape(Weak<Shape>);
+
+impl PropMap {
+    /// The witness of the map's current shape.
+    pub fn witness(&self) -> ShapeWitness {
+        ShapeWitness(self.shape.as_ref().map(Rc::downgrade))
+    }
+    /// Is the map's shape a node of the transition tree (or none)? Objects built alike share
+    /// such a shape; an own shape is one object's.
+    #[inline]
+    pub fn is_shared(&self) -> bool {
+        !self.shape.as_ref().is_some_and(|s| s.is_own())
+    }
+    /// The value of the data property at position `i` (`None` for an accessor, a lazy slot,
+    /// a hole, or past the end).
+    #[inline(always)]
+    pub fn data_at(&self, i: usize) -> Option<&Value> {
+        match self.slots.get(i)? {
+            Slot::Data(v) => Some(v),
+            _ => None,
+        }
+    }
+    /// After a property `key` was added to this map by [[Set]]: if the map's shape is the
+    /// shared shape the map's former shape `before` leads to by adding `key` as a default
+    /// (writable, enumerable, configurable) data property, that shape, for an inline cache
+    /// to give the next object of shape `before` directly ([`PropMap::push_added`]).
+    pub fn added_by_transition(&self, before: &ShapeWitness, key: &PropKey) -> Option<AddedShape> {
+        let s = self.shape.as_ref()?;
+        let ShapeKind::Shared { parent, .. } = &s.kind else {
+            return None;
+        };
+        let from_before = match (&before.0, parent) {
+            // The first property: the parent is the root.
+            (None, Some(_)) => s.keys.len() == 1,
+            (Some(b), Some(p)) => std::ptr::eq(b.as_ptr(), p.as_ptr()),
+            (_, None) => false,
+        };
+        match s.keys.last() {
+            Some(Some((k, attrs)))
+                if from_before
+                    && *attrs == Attrs::DEFAULT
+                    && k.fast_eq(key)
+                    && s.keys.len() == self.slots.len() =>
+            {
+                Some(AddedShape(Rc::downgrade(s)))
+            }
+            _ => None,
+        }
+    }
+    /// Adds a property by a transition found before ([`PropMap::added_by_transition`]): the
+    /// caller has checked that the map's shape is the one the transition starts from (a
+    /// shared shape without holes). False (nothing done) if no object has the shape any more.
+    #[inline]
+    pub fn push_added(&mut self, to: &AddedShape, value: Value) -> bool {
+        let Some(shape) = to.0.upgrade() else {
+            return false;
+        };
+        if shape.keys.len() != self.slots.len() + 1 {
+            return false;
+        }
+        self.shape = Some(shape);
+        self.slots.push(Slot::Data(value));
+        true
+    }
+}
+
 impl Clone for Shape {
     /// Only an own shape is ever copied (by [`Rc::make_mut`] in [`PropMap::own_shape`]), and
     /// the copy is an own shape.
@@ -866,6 +969,89 @@ mod tests {
         assert!(large.has_index_keys());
         large.remove(&PropKey::Index(4));
         assert!(!large.has_index_keys());
+    }
+
+    // Inline caches compare shapes by witness: an own shape is edited in place, so a
+    // witness must stop matching at its first edit (the shape moves while a weak
+    // reference to it exists), and a shared shape's witness matches every map of it.
+    #[test]
+    fn witnesses_see_every_change_of_keys() {
+        let data = |n: f64| Prop::data(Value::Number(n), Attrs::DEFAULT);
+        let mut own = PropMap::default();
+        for i in 0..3 {
+            own.insert(key(i), data(i as f64));
+        }
+        own.remove(&key(1));
+        assert!(!own.is_shared());
+        let w = own.witness();
+        assert!(w.matches(&own));
+        // A value change is no shape change.
+        if let Some(s) = own.slot_mut(&key(2)) {
+            *s = Slot::Data(Value::Number(9.0));
+        }
+        assert!(w.matches(&own));
+        // Each kind of edit of an own shape: added, attributes changed, deleted, frozen.
+        let edits: [fn(&mut PropMap); 4] = [
+            |m| m.insert(key(7), Prop::data(Value::Undefined, Attrs::DEFAULT)),
+            |m| m.insert(key(0), Prop::data(Value::Undefined, Attrs::NONE)),
+            |m| {
+                m.remove(&key(0));
+            },
+            |m| m.update_all_attrs(|_| Attrs::NONE),
+        ];
+        for edit in edits {
+            let w = own.witness();
+            edit(&mut own);
+            assert!(!w.matches(&own));
+            assert!(own.witness().matches(&own));
+        }
+        // Shared shapes: maps built alike match one witness; a map without properties
+        // matches the empty witness only.
+        let build = || {
+            let mut m = PropMap::default();
+            m.push_new(key(0), data(0.0));
+            m.push_new(key(1), data(1.0));
+            m
+        };
+        let (a, b) = (build(), build());
+        assert!(a.witness().matches(&b));
+        assert!(!a.witness().matches(&PropMap::default()));
+        assert!(PropMap::default().witness().matches(&PropMap::default()));
+        assert!(!ShapeWitness::never().matches(&PropMap::default()));
+        assert!(!ShapeWitness::never().matches(&a));
+    }
+
+    #[test]
+    fn an_add_by_a_remembered_transition_matches_the_slow_add() {
+        let data = |n: f64| Prop::data(Value::Number(n), Attrs::DEFAULT);
+        let mut first = PropMap::default();
+        first.push_new(key(0), data(0.0));
+        let before = first.witness();
+        first.push_new(key(1), data(1.0));
+        let Some(to) = first.added_by_transition(&before, &key(1)) else {
+            panic!("no transition remembered");
+        };
+        // Not for another key, nor from another shape.
+        assert!(first.added_by_transition(&before, &key(0)).is_none());
+        assert!(first
+            .added_by_transition(&PropMap::default().witness(), &key(1))
+            .is_none());
+        let mut second = PropMap::default();
+        second.push_new(key(0), data(5.0));
+        assert!(before.matches(&second));
+        assert!(second.push_added(&to, Value::Number(6.0)));
+        assert!(second.same_shape(&first));
+        assert_eq!(number(second.get(&key(1))), Some(6.0));
+        assert_eq!(second.len(), 2);
+        // From the empty map: the first property's transition.
+        let mut empty = PropMap::default();
+        let none = empty.witness();
+        empty.push_new(key(3), data(3.0));
+        assert!(empty.added_by_transition(&none, &key(3)).is_some());
+        // A property with other attributes is no plain add.
+        let mut hidden = PropMap::default();
+        hidden.push_new(key(4), Prop::data(Value::Undefined, Attrs::NONE));
+        assert!(hidden.added_by_transition(&none, &key(4)).is_none());
     }
 
     #[test]

@@ -413,6 +413,10 @@ pub enum ExprKind {
         /// own properties (a position hint, checked before use: an inline cache without
         /// shapes), or `u32::MAX` once a read found it elsewhere (on a prototype).
         hint: Cell<u32>,
+        /// For the evaluator: the site's entry in the interpreter's table of inline caches
+        /// keyed by shape (a read that finds the name on a prototype, a write that adds
+        /// it), or `u32::MAX` before the site needs one. An index, checked before use.
+        site: Cell<u32>,
     },
     /// `super.x` / `super[x]`. `func_ref` (pseudo-variable `%func`) finds the method whose
     /// home object's prototype is searched; `this_ref` is the receiver.

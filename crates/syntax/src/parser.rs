@@ -2510,6 +2510,7 @@ pub fn member(object: Expr, prop: MemberProp, optional: bool, span: Span) -> Exp
             prop,
             optional,
             hint: std::cell::Cell::new(0),
+            site: std::cell::Cell::new(u32::MAX),
         },
         span,
     )

@@ -19,6 +19,7 @@ use crate::interp::generator::Resume;
 use crate::interp::iter::{IterSite, IteratorRecord};
 use crate::interp::ops::{number_binary, Numeric};
 use crate::interp::pattern::DSource;
+use crate::interp::prop_cache::{AddMiss, ReadMiss};
 use crate::interp::scope::Env;
 use crate::interp::{Abrupt, Interp, JsResult};
 use crate::object::{trace_value, Attrs, Obj, ObjectKind, PropKey, PropMap, PropertyDescriptor};
@@ -3269,24 +3270,41 @@ impl Interp {
                     }
                     _ => self.eval_member_key(prop, env)?,
                 };
-                if let (ExprKind::Member { hint, .. }, MemberProp::Ident(_), Value::Object(o)) =
-                    (&e.kind, prop, &base)
+                if let (ExprKind::Member { hint, site, .. }, MemberProp::Ident(name)) =
+                    (&e.kind, prop)
                 {
-                    // An own data property where this site found it last time: the value with
-                    // no search. [[Get]] looks at the own string-keyed properties first for
-                    // every kind of object, so this is its answer too. (No code runs and
-                    // nothing throws here, so the stack entry's position is left as it is.)
-                    let h = hint.get();
-                    if h != u32::MAX {
-                        let d = o.borrow();
-                        if let Some(v) = d.props.data_at_hint(&key, h) {
-                            let v = v.clone();
-                            drop(d);
-                            return Ok((v, base));
+                    match &base {
+                        Value::Object(o) => {
+                            // An own data property where this site found it last time: the
+                            // value with no search. [[Get]] looks at the own string-keyed
+                            // properties first for every kind of object, so this is its answer
+                            // too. (No code runs and nothing throws here, so the stack entry's
+                            // position is left as it is.)
+                            let h = hint.get();
+                            if h != u32::MAX {
+                                let d = o.borrow();
+                                if let Some(v) = d.props.data_at_hint(&key, h) {
+                                    let v = v.clone();
+                                    drop(d);
+                                    return Ok((v, base));
+                                }
+                                // Remember where it is now, or stop trying at a site whose
+                                // name lives on a prototype (or is no plain own property).
+                                hint.set(d.props.position_hint(&key));
+                            } else if let Some(v) = self.read_through_site(hint, site, name, o) {
+                                // A name found on a prototype: the site's inline cache keyed
+                                // by shape.
+                                return Ok((v, base));
+                            }
                         }
-                        // Remember where it is now, or stop trying at a site whose name lives
-                        // on a prototype (or is no plain own property).
-                        hint.set(d.props.position_hint(&key));
+                        Value::String(_) => {
+                            // A string's method (`s.charCodeAt`): the site's cache, its chain
+                            // starting at %String.prototype%.
+                            if let Some(v) = self.read_string_method_through_site(site, name) {
+                                return Ok((v, base));
+                            }
+                        }
+                        _ => {}
                     }
                 }
                 self.set_pos(member_position(e));
@@ -3317,6 +3335,46 @@ impl Interp {
                 Ok((v, Value::Undefined))
             }
         }
+    }
+
+    /// `o.name` at a member site whose name is not an own data property of the receivers it
+    /// saw: the site's inline cache keyed by shape (`prop_cache.rs`), or a walk of the chain
+    /// that fills it. `None`: the full [[Get]] must answer (a getter, a Proxy, ...). Out of
+    /// line, so that `eval_member`'s own-property path stays small.
+    #[inline(never)]
+    fn read_through_site(
+        &mut self,
+        hint: &std::cell::Cell<u32>,
+        site: &std::cell::Cell<u32>,
+        name: &JsStr,
+        o: &Obj,
+    ) -> Option<Value> {
+        if let Some(v) = self.prop_sites.read_hit(site.get(), name, o) {
+            return Some(v);
+        }
+        match self.prop_sites.read_miss(site, name, o) {
+            ReadMiss::Value(v) => Some(v),
+            ReadMiss::Own(pos, v) => {
+                hint.set(pos);
+                Some(v)
+            }
+            ReadMiss::Generic => None,
+        }
+    }
+
+    /// `s.name` for a string `s`, through the site's inline cache (see
+    /// [`Interp::read_through_site`]); `None` for `length`, a getter, ... (the full [[Get]]).
+    #[inline(never)]
+    fn read_string_method_through_site(
+        &mut self,
+        site: &std::cell::Cell<u32>,
+        name: &JsStr,
+    ) -> Option<Value> {
+        let proto = &self.intrinsics.string_prototype;
+        if let Some(v) = self.prop_sites.read_hit_primitive(site.get(), name, proto) {
+            return Some(v);
+        }
+        self.prop_sites.read_miss_primitive(site, name, proto)
     }
 
     /// The object `super.x` searches: the home object's prototype.
@@ -3947,7 +4005,8 @@ impl Interp {
                     if let (
                         ExprKind::Member {
                             hint,
-                            prop: MemberProp::Ident(_),
+                            site,
+                            prop: MemberProp::Ident(name),
                             ..
                         },
                         Value::Object(o),
@@ -3971,6 +4030,24 @@ impl Interp {
                                 }
                             }
                             hint.set(d.props.position_hint(&key));
+                        } else {
+                            // A site that adds the name: the site's inline cache keyed by
+                            // shape (`prop_cache.rs`) adds it as last time, or the full
+                            // [[Set]] does and the cache remembers the transition.
+                            if self.prop_sites.add_hit(site.get(), name, o, &v) {
+                                return Ok(v);
+                            }
+                            match self.prop_sites.add_miss(site, name, o) {
+                                AddMiss::Plan(plan) => {
+                                    self.put_member(&base, key, v.clone(), strict)?;
+                                    self.prop_sites.add_filled(site, name, o, plan);
+                                    return Ok(v);
+                                }
+                                // An own property after all (a site that adds and updates):
+                                // the position hint takes it again.
+                                AddMiss::Own(pos) => hint.set(pos),
+                                AddMiss::Generic => {}
+                            }
                         }
                     }
                     self.put_member(&base, key, v.clone(), strict)?;

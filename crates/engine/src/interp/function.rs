@@ -11,7 +11,7 @@ use crate::interp::scope::Env;
 use crate::interp::{
     Abrupt, Args, Interp, JsResult, NativeFn, StackEntry, MAX_CALL_ARGS, MAX_CONSTRUCT_ARGS,
 };
-use crate::object::{Attrs, Layout, Obj, ObjectKind, Prop, PropKey, PropMap, Slot};
+use crate::object::{Attrs, Layout, Obj, ObjectKind, Prop, PropKey, PropMap, PropRef, Slot};
 use crate::resolve::ScopeInfo;
 use crate::string::JsStr;
 use crate::value::Value;
@@ -1102,7 +1102,20 @@ impl Interp {
         ctor: &Obj,
         default: impl Fn(&crate::interp::Intrinsics) -> Obj,
     ) -> JsResult<Obj> {
-        let p = self.get(ctor, &static_key!("prototype"))?;
+        let key = static_key!("prototype");
+        // An own data property `prototype` where the last constructor had it (a class's
+        // third property, a function's fifth): [[Get]]'s answer, with no search.
+        let own = match ctor.borrow().props.get_hinted(&key, &self.prototype_hint) {
+            Some(PropRef {
+                slot: Slot::Data(v),
+                ..
+            }) => Some(v.clone()),
+            _ => None,
+        };
+        let p = match own {
+            Some(v) => v,
+            None => self.get(ctor, &key)?,
+        };
         Ok(match p {
             Value::Object(o) => o,
             _ => default(&self.intrinsics),

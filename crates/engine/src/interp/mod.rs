@@ -26,6 +26,7 @@ pub mod jobs;
 pub mod module;
 pub mod ops;
 pub mod pattern;
+pub(crate) mod prop_cache;
 pub mod proxy;
 pub mod realm;
 pub mod scope;
@@ -323,6 +324,11 @@ pub struct Interp {
     pub sources: Vec<Rc<SourceFile>>,
     /// `Symbol.for` registry.
     pub symbol_registry: FxHashMap<JsStr, crate::value::Sym>,
+    /// The inline caches of member sites keyed by shape (`prop_cache.rs`).
+    pub(crate) prop_sites: prop_cache::PropSites,
+    /// Where the last constructor had its `prototype` among its own properties
+    /// (`get_prototype_from_constructor`: a position hint, checked before use).
+    pub(crate) prototype_hint: std::cell::Cell<u32>,
     /// Template objects, one per tagged template site (keyed by the site's address).
     pub(crate) template_cache: FxHashMap<usize, (Rc<crate::ast::Template>, Obj)>,
     /// Code runs with top-level `await` (this is `undefined` at top level).

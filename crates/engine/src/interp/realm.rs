@@ -323,6 +323,8 @@ pub fn create(
         suspend_kind: crate::interp::generator::SuspendKind::Yield,
         current_async_gen: None,
         call_depth: 0,
+        prop_sites: Default::default(),
+        prototype_hint: std::cell::Cell::new(0),
         param_envs: Vec::new(),
         stack: Vec::new(),
         sources: Vec::new(),
