@@ -86,13 +86,17 @@ const ASCII_NAME: usize = 1 << (usize::BITS - 2);
 /// The bits of [`Inner::len`] that hold the length.
 const LEN_MASK: usize = !(INTERNED | ASCII_NAME);
 
-/// Room reserved in the interner tables up front (4 096 buckets each).
-const INITIAL_NAMES: usize = 3000;
+/// Room reserved in the interner tables up front: 896 names, 1 024 buckets each (hashbrown
+/// fills a table to 7/8). A realm interns ~790 names as it starts (`jsgen -e ''`, session
+/// 17: the lazy methods' names are made on first use), so start-up does not rehash; a
+/// script's own names grow the tables as any map grows. 3 000 (4 096 buckets) was sized
+/// for the ~2 000 names of an older start-up and cost 130 KB of heap, all of it touched.
+const INITIAL_NAMES: usize = 896;
 
 thread_local! {
     /// Interned strings, looked up by their code units (`JsStr: Borrow<[u16]>`).
-    // Sized for the names a realm interns as it starts (~2 000: every built-in's name and
-    // property keys), so start-up does not rehash the tables as they grow.
+    // Sized for the names a realm interns as it starts (see `INITIAL_NAMES`), so start-up
+    // does not rehash the tables as they grow.
     static INTERNER: Leakable<NameTable> = Leakable(RefCell::new(
         NameTable::with_capacity(INITIAL_NAMES),
     ));
