@@ -22,7 +22,9 @@ use crate::interp::pattern::DSource;
 use crate::interp::prop_cache::{AddMiss, ReadMiss};
 use crate::interp::scope::Env;
 use crate::interp::{Abrupt, Interp, JsResult};
-use crate::object::{trace_value, Attrs, Obj, ObjectKind, PropKey, PropMap, PropertyDescriptor};
+use crate::object::{
+    trace_value, Attrs, Obj, ObjectData, ObjectKind, PropKey, PropMap, PropertyDescriptor,
+};
 use crate::resolve::{Binding, DeclKind, ScopeInfo};
 use crate::string::JsStr;
 use crate::value::{to_int32, Sym, Value};
@@ -4224,14 +4226,7 @@ impl Interp {
                 next_index: 0,
             };
             match el {
-                None => {
-                    let mut d = arr.borrow_mut();
-                    d.elements.push(Value::Empty);
-                    let n = d.elements.len() as u32;
-                    if let ObjectKind::Array { length, .. } = &mut d.kind {
-                        *length = n;
-                    }
-                }
+                None => push_array(&arr, Value::Empty),
                 Some(ArrayElem::Expr(x)) => {
                     let v = sus!(self, self.eval_expr(x, env), lit(&arr));
                     push_array(&arr, v);
@@ -4784,6 +4779,11 @@ fn for_in_next(it: &mut Interp, a: &crate::interp::Args) -> JsResult<Value> {
 fn push_array(arr: &Obj, v: Value) {
     let mut d = arr.borrow_mut();
     d.elements.push(v);
+    length_from_elements(&mut d);
+}
+
+/// A literal's array `length` after its elements grew.
+fn length_from_elements(d: &mut ObjectData) {
     let n = d.elements.len() as u32;
     if let ObjectKind::Array { length, .. } = &mut d.kind {
         *length = n;
@@ -4802,10 +4802,7 @@ fn append_array(arr: &Obj, list: Vec<Value>) {
     } else {
         d.elements.extend(list);
     }
-    let n = d.elements.len() as u32;
-    if let ObjectKind::Array { length, .. } = &mut d.kind {
-        *length = n;
-    }
+    length_from_elements(&mut d);
 }
 
 fn freeze_array(arr: &Obj) {
