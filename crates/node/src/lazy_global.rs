@@ -57,10 +57,16 @@ pub fn define_lazy_global(it: &mut Interp, name: &str, module: &str, export: &st
         Value::Bool(enumerable),
         Value::Bool(keep),
     ];
-    let get = it.native_fn_with(&format!("get {name}"), 0, lazy_get, false, captures.clone());
+    let get = it.native_fn_with(
+        &["get ", name].concat(),
+        0,
+        lazy_get,
+        false,
+        captures.clone(),
+    );
     let set = match how {
         Lazy::Getter { .. } => None,
-        _ => Some(it.native_fn_with(&format!("set {name}"), 1, lazy_set, false, captures)),
+        _ => Some(it.native_fn_with(&["set ", name].concat(), 1, lazy_set, false, captures)),
     };
     it.global
         .define_accessor(name, Some(get), set, Attrs::new(false, enumerable, true));

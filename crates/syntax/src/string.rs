@@ -145,23 +145,21 @@ impl NameTable {
         NameTable(hashbrown::HashTable::with_capacity(n))
     }
 
-    fn get(&self, units: &[u16]) -> Option<&JsStr> {
-        let h = hash_units(units);
-        self.0
-            .find(h, |(eh, s)| *eh == h && s.units() == units)
-            .map(|(_, s)| s)
-    }
-
-    /// The interned string with these units, and whether it existed before.
-    fn get_or_insert(&mut self, units: Vec<u16>) -> (JsStr, bool) {
-        let h = hash_units(&units);
+    /// The interned string with these units, and whether it existed before; a new name is
+    /// made by `make` from `units` (a slice or a buffer the new string keeps).
+    fn get_or_insert<U: AsRef<[u16]>>(
+        &mut self,
+        units: U,
+        make: impl FnOnce(U) -> JsStr,
+    ) -> (JsStr, bool) {
+        let h = hash_units(units.as_ref());
         if let Some((_, s)) = self
             .0
-            .find(h, |(eh, s)| *eh == h && s.units() == &units[..])
+            .find(h, |(eh, s)| *eh == h && s.units() == units.as_ref())
         {
             return (s.clone(), true);
         }
-        let s = JsStr::from_units(units);
+        let s = make(units);
         s.mark_interned();
         self.0.insert_unique(h, (h, s.clone()), |e| e.0);
         (s, false)
@@ -288,14 +286,24 @@ impl JsStr {
         if let Some(j) = STR_INTERNER.with(|t| t.borrow().get(s).cloned()) {
             return j;
         }
-        // A name is almost always ASCII: one unit per byte, no regrowth.
-        let mut units: Vec<u16> = Vec::with_capacity(s.len());
-        if s.is_ascii() {
-            units.extend(s.bytes().map(u16::from));
+        // A name is almost always ASCII: one unit per byte. A short one is widened on the
+        // stack, so a name stored in its header (most are) costs no buffer to look up or make.
+        let (j, seen) = if s.is_ascii() && s.len() <= INLINE_LEN {
+            let mut buf = [0u16; INLINE_LEN];
+            for (u, b) in buf.iter_mut().zip(s.bytes()) {
+                *u = u16::from(b);
+            }
+            let units = &buf[..s.len()];
+            INTERNER.with(|t| t.borrow_mut().get_or_insert(units, JsStr::from_slice))
         } else {
-            units.extend(s.encode_utf16());
-        }
-        let (j, seen) = INTERNER.with(|t| t.borrow_mut().get_or_insert(units));
+            let mut units: Vec<u16> = Vec::with_capacity(s.len());
+            if s.is_ascii() {
+                units.extend(s.bytes().map(u16::from));
+            } else {
+                units.extend(s.encode_utf16());
+            }
+            INTERNER.with(|t| t.borrow_mut().get_or_insert(units, JsStr::from_units))
+        };
         // The text joins the fast table on its second use (see `STR_INTERNER`).
         if seen {
             STR_INTERNER.with(|t| t.borrow_mut().insert(s.into(), j.clone()));
@@ -304,20 +312,12 @@ impl JsStr {
     }
 
     pub fn intern_units(units: &[u16]) -> JsStr {
-        if let Some(s) = INTERNER.with(|t| t.borrow().get(units).cloned()) {
-            return s;
-        }
-        Self::intern_vec(units.to_vec())
+        INTERNER.with(|t| t.borrow_mut().get_or_insert(units, JsStr::from_slice).0)
     }
 
     /// [`JsStr::intern_units`] taking the units by value: a new name keeps this buffer.
     pub fn intern_owned(units: Vec<u16>) -> JsStr {
-        Self::intern_vec(units)
-    }
-
-    /// [`JsStr::intern_units`] taking the units by value: a new name keeps this buffer.
-    fn intern_vec(units: Vec<u16>) -> JsStr {
-        INTERNER.with(|t| t.borrow_mut().get_or_insert(units).0)
+        INTERNER.with(|t| t.borrow_mut().get_or_insert(units, JsStr::from_units).0)
     }
 
     /// Marks the interner's copy of a name (see [`INTERNED`]).

@@ -271,9 +271,9 @@ pub fn init(it: &mut Interp) {
     ] {
         // `callee_type` reads the element type back from the captured index.
         let cap = ty.index() as u16;
-        let get_name = format!("get{}", ty.view_name());
+        let get_name = ["get", ty.view_name()].concat();
         it.define_method_with(&proto, &get_name, 1, data_view_get, cap);
-        let set_name = format!("set{}", ty.view_name());
+        let set_name = ["set", ty.view_name()].concat();
         it.define_method_with(&proto, &set_name, 2, data_view_set, cap);
     }
     let tag = PropKey::Sym(it.symbols.to_string_tag.clone());

@@ -966,10 +966,10 @@ fn define_accessor_pair(
     let utc_part = if is_utc { "UTC" } else { "" };
     // The captured number: the field's index, plus 256 for the UTC variant (`captures`).
     let cap = field_index(field) as u16 + if is_utc { 256 } else { 0 };
-    let gname = format!("get{utc_part}{name}");
+    let gname = ["get", utc_part, name].concat();
     it.define_method_with(proto, &gname, 0, date_proto_getter, cap);
     if has_setter {
-        let sname = format!("set{utc_part}{name}");
+        let sname = ["set", utc_part, name].concat();
         it.define_method_with(proto, &sname, set_len, date_proto_setter, cap);
     }
 }

@@ -147,14 +147,14 @@ pub fn init(it: &mut Interp) {
     // `escape` as V8 lists them.
     for (i, name) in LEGACY_STATICS.iter().enumerate() {
         let get = it.native_fn_with(
-            &format!("get {name}"),
+            &["get ", name].concat(),
             0,
             regexp_legacy_get,
             false,
             vec![Value::from(i as f64)],
         );
         let set = it.native_fn_with(
-            &format!("set {name}"),
+            &["set ", name].concat(),
             1,
             regexp_legacy_set,
             false,

@@ -381,7 +381,8 @@ impl Interp {
                     .map(|d| d.to_rust_string())
                     .unwrap_or_default()
             ),
-            k => format!("get {}", k.to_jsstr()),
+            // `concat`, not `format!`: ~40 getters are made at start-up.
+            k => ["get ", &k.to_jsstr().to_rust_string()].concat(),
         };
         let g = self.native_fn(&fname, 0, f);
         target.define_accessor(key, Some(g), None, Attrs::CONFIGURABLE_ONLY);

@@ -130,7 +130,7 @@ pub struct WellKnownSymbols {
 
 impl WellKnownSymbols {
     fn new() -> Self {
-        let s = |n: &str| Sym::new(Some(JsStr::intern(&format!("Symbol.{n}"))));
+        let s = |n: &str| Sym::new(Some(JsStr::intern(&["Symbol.", n].concat())));
         WellKnownSymbols {
             async_iterator: s("asyncIterator"),
             has_instance: s("hasInstance"),
