@@ -309,6 +309,11 @@ pub struct ObjectPatProp {
     pub target: Pattern,
     pub default: Option<Expr>,
     pub span: Span,
+    /// Where the evaluator last found the property among the source object's own
+    /// properties (a member site's `hint`, for `const { a, b } = options` in a function
+    /// called on objects of one layout); `u32::MAX` once the name was not an own data
+    /// property.
+    pub hint: std::cell::Cell<u32>,
 }
 
 // ---------------------------------------------------------------------------------------------

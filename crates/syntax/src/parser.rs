@@ -2111,6 +2111,7 @@ impl Ctx<'_> {
                                 target,
                                 default,
                                 span: pspan,
+                                hint: Default::default(),
                             });
                         }
                         PropDef::Shorthand(id) => out.push(ObjectPatProp {
@@ -2118,6 +2119,7 @@ impl Ctx<'_> {
                             span: id.span,
                             target: Pattern::Ident(id),
                             default: None,
+                            hint: Default::default(),
                         }),
                         PropDef::CoverInit(id, v) => {
                             self.cover_inits.borrow_mut().retain(|s| *s != id.span);
@@ -2126,6 +2128,7 @@ impl Ctx<'_> {
                                 span: id.span.to(v.span),
                                 target: Pattern::Ident(*id),
                                 default: Some(v),
+                                hint: Default::default(),
                             });
                         }
                         PropDef::Spread(e) if i + 1 == n => {

@@ -498,7 +498,10 @@ impl Interp {
                 let Some(k) = key.clone() else {
                     return Err(self.bad_pattern_frame());
                 };
-                value = self.get_v(&source, &k)?;
+                value = match own_data_at_hint(&source, &k, &prop.hint) {
+                    Some(v) => v,
+                    None => self.get_v(&source, &k)?,
+                };
                 if rest.is_some() {
                     used.push(k);
                 }
@@ -644,4 +647,25 @@ fn object_pattern_error(
         }
         _ => format!("Cannot read properties of {what}"),
     }
+}
+
+/// The source's own data property `key` where this pattern property found it last time
+/// (a member site's position hint, see `Interp::eval_member`: an own data property in the
+/// property map is [[Get]]'s answer for every kind of object). `None`: the full [[Get]]
+/// answers; the hint then remembers where the name is now, or that it is not an own data
+/// property (no more tries).
+fn own_data_at_hint(source: &Value, key: &PropKey, hint: &std::cell::Cell<u32>) -> Option<Value> {
+    let (Value::Object(o), PropKey::Str(_)) = (source, key) else {
+        return None;
+    };
+    let h = hint.get();
+    if h == u32::MAX {
+        return None;
+    }
+    let d = o.borrow();
+    if let Some(v) = d.props.data_at_hint(key, h) {
+        return Some(v.clone());
+    }
+    hint.set(d.props.position_hint(key));
+    None
 }
