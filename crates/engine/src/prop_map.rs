@@ -29,7 +29,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use crate::object::{Attrs, Prop, PropKey, Slot};
+use crate::object::{Attrs, Obj, Prop, PropKey, Slot};
 use crate::string::JsStr;
 use crate::value::Value;
 
@@ -773,6 +773,14 @@ impl PropMap {
     pub fn data_at(&self, i: usize) -> Option<&Value> {
         match self.slots.get(i)? {
             Slot::Data(v) => Some(v),
+            _ => None,
+        }
+    }
+    /// The getter of the accessor property at position `i` (`None`: no getter, or not an
+    /// accessor).
+    pub fn getter_at(&self, i: usize) -> Option<&Obj> {
+        match self.slots.get(i)? {
+            Slot::Accessor(a) => a.get.as_ref(),
             _ => None,
         }
     }

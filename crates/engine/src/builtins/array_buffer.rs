@@ -323,27 +323,30 @@ pub fn numeric_to_raw_bytes(ty: ElementType, value: &Value, little_endian: bool)
         Value::BigInt(b) => bigint_low_u64(b),
         _ => 0,
     };
-    let le: Vec<u8> = match ty {
-        ElementType::Int8 => vec![to_int32(n) as i8 as u8],
-        ElementType::Uint8 => vec![to_uint32(n) as u8],
-        ElementType::Uint8C => vec![to_uint8_clamp(n)],
-        ElementType::Int16 => (to_int32(n) as i16).to_le_bytes().to_vec(),
-        ElementType::Uint16 => (to_uint32(n) as u16).to_le_bytes().to_vec(),
-        ElementType::Int32 => to_int32(n).to_le_bytes().to_vec(),
-        ElementType::Uint32 => to_uint32(n).to_le_bytes().to_vec(),
-        ElementType::Float16 => f64_to_f16_bits(n).to_le_bytes().to_vec(),
+    // Little-endian bytes straight into `out` (no buffer per element written).
+    fn put<const N: usize>(out: &mut [u8; 8], bytes: [u8; N]) {
+        out[..N].copy_from_slice(&bytes);
+    }
+    match ty {
+        ElementType::Int8 => out[0] = to_int32(n) as i8 as u8,
+        ElementType::Uint8 => out[0] = to_uint32(n) as u8,
+        ElementType::Uint8C => out[0] = to_uint8_clamp(n),
+        ElementType::Int16 => put(&mut out, (to_int32(n) as i16).to_le_bytes()),
+        ElementType::Uint16 => put(&mut out, (to_uint32(n) as u16).to_le_bytes()),
+        ElementType::Int32 => put(&mut out, to_int32(n).to_le_bytes()),
+        ElementType::Uint32 => put(&mut out, to_uint32(n).to_le_bytes()),
+        ElementType::Float16 => put(&mut out, f64_to_f16_bits(n).to_le_bytes()),
         ElementType::Float32 => {
             let f = if n.is_nan() { f32::NAN } else { n as f32 };
-            f.to_le_bytes().to_vec()
+            put(&mut out, f.to_le_bytes())
         }
         ElementType::Float64 => {
             let f = if n.is_nan() { f64::NAN } else { n };
-            f.to_le_bytes().to_vec()
+            put(&mut out, f.to_le_bytes())
         }
-        ElementType::BigInt64 | ElementType::BigUint64 => big().to_le_bytes().to_vec(),
-    };
+        ElementType::BigInt64 | ElementType::BigUint64 => put(&mut out, big().to_le_bytes()),
+    }
     let size = ty.size();
-    out[..size].copy_from_slice(&le[..size]);
     if !little_endian {
         out[..size].reverse();
     }

@@ -76,8 +76,9 @@ impl TypedArrayData {
         // 1. If IsDetachedBuffer(O.[[ViewedArrayBuffer]]) is true, return false.
         // 2. If IsIntegralNumber(index) is false, return false.
         // 3. If index is -0𝔽, return false.
-        if index.fract() != 0.0 || !index.is_finite() || (index == 0.0 && index.is_sign_negative())
-        {
+        // (An integral, finite, non-negative index is the one that survives the round trip
+        // through `usize`: NaN, infinities, fractions and negatives do not.)
+        if index as usize as f64 != index || (index == 0.0 && index.is_sign_negative()) {
             return false;
         }
         // 4-8. Out of bounds, or index < 0 or ≥ length, is not valid.
@@ -247,13 +248,20 @@ impl Interp {
 
     /// TypedArraySetElement(O, index, value).
     pub fn typed_array_set_element(&mut self, o: &Obj, index: f64, value: &Value) -> JsResult<()> {
-        let Some(ta) = typed_array_data(o) else {
-            return Ok(());
+        let ty = match &o.borrow().kind {
+            ObjectKind::TypedArray(ta) => ta.ty,
+            _ => return Ok(()),
         };
-        // 1-2. Let numValue be ? ToBigInt(value) or ? ToNumber(value).
-        let num = self.to_element_numeric(ta.ty, value)?;
+        // 1-2. Let numValue be ? ToBigInt(value) or ? ToNumber(value) (a Number is its own
+        // ToNumber).
+        let num = match value {
+            Value::Number(_) if !ty.is_bigint() => value.clone(),
+            _ => self.to_element_numeric(ty, value)?,
+        };
         // 3. If IsValidIntegerIndex(O, index) is true, SetValueInBuffer(...).
-        ta.set_element_value(index, &num);
+        if let ObjectKind::TypedArray(ta) = &o.borrow().kind {
+            ta.set_element_value(index, &num);
+        }
         Ok(())
     }
 

@@ -1048,6 +1048,16 @@ pub fn init(it: &mut Interp, proto: &Obj) {
     it.define_getter(proto, "byteLength", ta_byte_length);
     it.define_getter(proto, "byteOffset", ta_byte_offset);
     it.define_getter(proto, "length", ta_length);
+    // Kept: a member site whose inline cache finds this getter answers without calling it
+    // (`Interp::call_site_getter`).
+    if let Some(crate::object::Slot::Accessor(a)) = proto
+        .get_own_property(&PropKey::from("length"))
+        .map(|p| p.slot)
+    {
+        if let Some(g) = &a.get {
+            it.intrinsics.typed_array_length_get = g.clone();
+        }
+    }
     // V8's order.
     let methods: &[(&str, u32, crate::interp::NativeFn)] = &[
         ("entries", 0, ta_entries),

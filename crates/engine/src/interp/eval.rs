@@ -3268,7 +3268,16 @@ impl Interp {
                                 kd
                             )));
                         }
+                        if let Some(v) = get_index_fast(&base, &kv) {
+                            return Ok((v, base));
+                        }
                         self.to_property_key(&kv)?
+                    }
+                    MemberProp::Ident(name) => {
+                        if let Some(v) = get_length_fast(&base, name) {
+                            return Ok((v, base));
+                        }
+                        PropKey::Str(name.clone())
                     }
                     _ => self.eval_member_key(prop, env)?,
                 };
@@ -3293,7 +3302,9 @@ impl Interp {
                                 // Remember where it is now, or stop trying at a site whose
                                 // name lives on a prototype (or is no plain own property).
                                 hint.set(d.props.position_hint(&key));
-                            } else if let Some(v) = self.read_through_site(hint, site, name, o) {
+                            } else if let Some(v) =
+                                self.read_through_site(hint, site, name, o, e)?
+                            {
                                 // A name found on a prototype: the site's inline cache keyed
                                 // by shape.
                                 return Ok((v, base));
@@ -3350,18 +3361,38 @@ impl Interp {
         site: &std::cell::Cell<u32>,
         name: &JsStr,
         o: &Obj,
-    ) -> Option<Value> {
+        e: &Expr,
+    ) -> JsResult<Option<Value>> {
         if let Some(v) = self.prop_sites.read_hit(site.get(), name, o) {
-            return Some(v);
+            return Ok(Some(v));
         }
-        match self.prop_sites.read_miss(site, name, o) {
-            ReadMiss::Value(v) => Some(v),
-            ReadMiss::Own(pos, v) => {
-                hint.set(pos);
-                Some(v)
+        let getter = match self.prop_sites.getter_hit(site.get(), name, o) {
+            Some(g) => g,
+            None => match self.prop_sites.read_miss(site, name, o) {
+                ReadMiss::Value(v) => return Ok(Some(v)),
+                ReadMiss::Own(pos, v) => {
+                    hint.set(pos);
+                    return Ok(Some(v));
+                }
+                ReadMiss::Getter(g) => g,
+                ReadMiss::Generic => return Ok(None),
+            },
+        };
+        self.call_site_getter(&getter, o, e).map(Some)
+    }
+
+    /// [[Get]]'s last step for a getter a site's cache found on `o`'s chain: the call with
+    /// `o` as `this`. %TypedArray%.prototype.length's answer needs no call (a loop's
+    /// `i < bytes.length` on a typed array or a Buffer).
+    fn call_site_getter(&mut self, g: &Obj, o: &Obj, e: &Expr) -> JsResult<Value> {
+        if Obj::ptr_eq(g, &self.intrinsics.typed_array_length_get) {
+            if let ObjectKind::TypedArray(ta) = &o.borrow().kind {
+                // TypedArrayLength, or 0 when out of bounds (detached).
+                return Ok(Value::Number(ta.length().unwrap_or(0) as f64));
             }
-            ReadMiss::Generic => None,
         }
+        self.set_pos(member_position(e));
+        self.call_obj(g, &Value::Object(o.clone()), &[])
     }
 
     /// `s.name` for a string `s`, through the site's inline cache (see
@@ -3942,7 +3973,16 @@ impl Interp {
                         let (base, key) = match &te.kind {
                             ExprKind::Member { object, prop, .. } => {
                                 let b = self.eval_expr(object, env)?;
-                                let k = self.eval_member_key(prop, env)?;
+                                let k = match prop {
+                                    MemberProp::Computed(ke) => {
+                                        let kv = self.eval_expr(ke, env)?;
+                                        match array_index_of(&kv) {
+                                            Some(i) => PropKey::Index(i),
+                                            None => self.to_property_key(&kv)?,
+                                        }
+                                    }
+                                    _ => self.eval_member_key(prop, env)?,
+                                };
                                 (b, k)
                             }
                             ExprKind::SuperMember { prop, this_ref, .. } => {
@@ -4004,6 +4044,17 @@ impl Interp {
                 if is_super {
                     self.super_set(te, &base, key, v.clone(), env)?;
                 } else {
+                    if let (PropKey::Index(i), Value::Object(o)) = (&key, &base) {
+                        if set_element_fast(o, *i, &v) {
+                            return Ok(v);
+                        }
+                        if o.borrow().kind.is_typed_array() {
+                            // The TypedArray [[Set]] of a numeric key on itself (the
+                            // receiver): TypedArraySetElement, whatever the index.
+                            self.typed_array_set_element(o, f64::from(*i), &v)?;
+                            return Ok(v);
+                        }
+                    }
                     if let (
                         ExprKind::Member {
                             hint,
@@ -5177,6 +5228,85 @@ fn call_position(e: &Expr) -> Span {
             start: callee.span.end,
             end: callee.span.end + 1,
         },
+    }
+}
+
+/// `base[key]` for a number `key` that is an array index, answered without making a property
+/// key when the answer needs no code and no search: an element of an object's dense
+/// elements (present there, it is an own data property with default attributes, which is
+/// what [[Get]] looks at first for every kind of object), an element of a typed array (its
+/// [[Get]] of a numeric key never looks at the prototype: out of bounds is `undefined`), or
+/// a code unit of a string. `None`: the general path answers (holes, other objects' own or
+/// inherited properties, proxies).
+#[inline]
+fn get_index_fast(base: &Value, key: &Value) -> Option<Value> {
+    let i = array_index_of(key)?;
+    match base {
+        Value::Object(o) => {
+            let d = o.borrow();
+            if let Some(v) = d.elements.get(i as usize) {
+                if !matches!(v, Value::Empty) {
+                    return Some(v.clone());
+                }
+            }
+            match &d.kind {
+                ObjectKind::TypedArray(ta) => {
+                    Some(ta.get_element(f64::from(i)).unwrap_or(Value::Undefined))
+                }
+                _ => None,
+            }
+        }
+        Value::String(s) if (i as usize) < s.len() => {
+            Some(Value::String(s.slice(i as usize, i as usize + 1)))
+        }
+        _ => None,
+    }
+}
+
+/// The array index ToPropertyKey makes of a number key: the integers 0 to 2^32 - 2 (and -0,
+/// which is "0"). `None` for any other value.
+#[inline]
+fn array_index_of(key: &Value) -> Option<u32> {
+    let Value::Number(n) = key else {
+        return None;
+    };
+    let i = *n as u32;
+    (i as f64 == *n && i != u32::MAX).then_some(i)
+}
+
+/// `o[i] = v` when the element is present in `o`'s dense elements: it is an own writable
+/// data property (elements with other attributes live in the property map), so [[Set]]
+/// with `o` as the receiver replaces its value and nothing else (an array's `length` is
+/// already above it). `false`: the general [[Set]] answers.
+#[inline]
+fn set_element_fast(o: &Obj, i: u32, v: &Value) -> bool {
+    let mut d = o.borrow_mut();
+    match d.elements.get_mut(i as usize) {
+        Some(slot) if !matches!(slot, Value::Empty) => {
+            let old = std::mem::replace(slot, v.clone());
+            drop(d);
+            drop(old);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// `base.length` for an array (its own, non-configurable `length`, always there) or a
+/// string (the code units): the answer without the site's caches or a property key.
+#[inline]
+fn get_length_fast(base: &Value, name: &JsStr) -> Option<Value> {
+    // The name first: its length is a field, so other names cost one compare.
+    if name.len() != 6 || name.units() != [108, 101, 110, 103, 116, 104] {
+        return None;
+    }
+    match base {
+        Value::Object(o) => match o.borrow().kind {
+            ObjectKind::Array { length, .. } => Some(Value::Number(f64::from(length))),
+            _ => None,
+        },
+        Value::String(s) => Some(Value::Number(s.len() as f64)),
+        _ => None,
     }
 }
 

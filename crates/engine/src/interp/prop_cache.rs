@@ -69,6 +69,9 @@ enum Cached {
     Nothing,
     /// A data property found on the last hop, at this position of its map.
     Read { pos: u32 },
+    /// An accessor property with a getter found on the last hop, at this position of its
+    /// map (`get size()` of a class, %TypedArray%.prototype.length): the getter is called.
+    Get { pos: u32 },
     /// The name added to the receiver as a default data property, the receiver's shape
     /// becoming this one; the hops are the whole chain.
     Add { to: AddedShape },
@@ -81,9 +84,55 @@ pub(crate) struct PropSite {
     /// How a chain object's kind may answer for `name` without its property map.
     name_class: NameClass,
     receiver: ShapeWitness,
+    /// The receiver is checked by a search instead of by its shape: a read entry filled
+    /// for a receiver with an own (dictionary) shape, which an object with more than
+    /// `PropMap::INDEX_THRESHOLD` properties has (a parser or compiler object that keeps
+    /// its state in 40 fields and its methods on a prototype). Any receiver without the
+    /// name among its own properties then reads through the remembered chain.
+    receiver_absent: bool,
     hops: Vec<Hop>,
     cached: Cached,
     fills: u16,
+}
+
+impl PropSite {
+    /// `slot` of the holder's property map when this entry's chain answers for `o` (the
+    /// receiver's shape, then each object by identity, shape and kind).
+    #[inline(always)]
+    fn holder_slot<R>(
+        &self,
+        name: &JsStr,
+        o: &Obj,
+        slot: impl Fn(&crate::prop_map::PropMap) -> Option<R>,
+    ) -> Option<R> {
+        if !JsStr::ptr_eq(&self.name, name) {
+            return None;
+        }
+        let class = self.name_class;
+        let d = o.borrow();
+        if !class.ordinary_for(&d.kind) {
+            return None;
+        }
+        if self.receiver_absent {
+            if d.props.find(&PropKey::Str(name.clone())).is_some() {
+                return None;
+            }
+        } else if !self.receiver.matches(&d.props) {
+            return None;
+        }
+        // The first object of the chain borrowed in place (most holders are the receiver's
+        // prototype); the rest by `holder_along`.
+        let (hop, rest) = self.hops.split_first()?;
+        let p = d.proto.as_ref()?;
+        let pd = p.borrow();
+        if !hop.is(p, &pd, class) {
+            return None;
+        }
+        if rest.is_empty() {
+            return slot(&pd.props);
+        }
+        holder_along(rest, class, pd.proto.as_ref()?, &slot)
+    }
 }
 
 /// Which object kinds have an own property `name` outside their property map, or answer
@@ -137,6 +186,14 @@ fn ordinary_receiver_for_add(kind: &ObjectKind) -> bool {
     )
 }
 
+/// How a read entry checks that its receiver has no own property of the name.
+enum ReceiverCheck {
+    /// By the receiver's shape (a shared one).
+    Shape(ShapeWitness),
+    /// By a search of the receiver's own properties.
+    Absent,
+}
+
 /// Every site's inline cache, indexed by the sites' `site` cells.
 #[derive(Default)]
 pub(crate) struct PropSites {
@@ -150,6 +207,9 @@ pub(crate) enum ReadMiss {
     /// The name is an own data property at this position (with this value): the site's
     /// position hint takes it.
     Own(u32, Value),
+    /// A getter found on the chain (remembered if the chain is plain): [[Get]] calls it
+    /// with the receiver as `this`.
+    Getter(Obj),
     /// The full [[Get]] must answer (an accessor, a lazy slot, a Proxy, ...).
     Generic,
 }
@@ -174,6 +234,7 @@ impl PropSites {
             name: name.clone(),
             name_class: NameClass::of(name),
             receiver: ShapeWitness::default(),
+            receiver_absent: false,
             hops: Vec::new(),
             cached: Cached::Nothing,
             fills: 0,
@@ -188,26 +249,17 @@ impl PropSites {
         let Cached::Read { pos } = e.cached else {
             return None;
         };
-        if !JsStr::ptr_eq(&e.name, name) {
+        e.holder_slot(name, o, |props| props.data_at(pos as usize).cloned())
+    }
+
+    /// The getter `o.name` calls if the site's cache answers for `o` with a getter.
+    #[inline]
+    pub(crate) fn getter_hit(&self, site: u32, name: &JsStr, o: &Obj) -> Option<Obj> {
+        let e = self.sites.get(site as usize)?;
+        let Cached::Get { pos } = e.cached else {
             return None;
-        }
-        let class = e.name_class;
-        let d = o.borrow();
-        if !e.receiver.matches(&d.props) || !class.ordinary_for(&d.kind) {
-            return None;
-        }
-        // The first object of the chain borrowed in place (most holders are the receiver's
-        // prototype); the rest by `read_along`.
-        let (hop, rest) = e.hops.split_first()?;
-        let p = d.proto.as_ref()?;
-        let pd = p.borrow();
-        if !hop.is(p, &pd, class) {
-            return None;
-        }
-        if rest.is_empty() {
-            return pd.props.data_at(pos as usize).cloned();
-        }
-        read_along(rest, class, pd.proto.as_ref()?, pos)
+        };
+        e.holder_slot(name, o, |props| props.getter_at(pos as usize).cloned())
     }
 
     /// [[Get]] of `name` on `o` by walking its chain as OrdinaryGet does, where the chain is
@@ -247,9 +299,14 @@ impl PropSites {
             }
             (d.props.witness(), d.props.is_shared(), d.proto.clone())
         };
-        // Only a shared shape is remembered for the receiver (see the module docs).
-        let receiver = receiver_shared.then_some(receiver);
-        self.walk_chain(site, name, &key, class, receiver, cur)
+        // Only a shared shape is remembered for the receiver (see the module docs); an
+        // own-shaped receiver is checked by a search on a hit.
+        let receiver = if receiver_shared {
+            ReceiverCheck::Shape(receiver)
+        } else {
+            ReceiverCheck::Absent
+        };
+        self.walk_chain(site, name, &key, class, Some(receiver), cur)
     }
 
     /// OrdinaryGet's search of `name` from `cur` on (the receiver's prototype, the receiver
@@ -261,7 +318,7 @@ impl PropSites {
         name: &JsStr,
         key: &PropKey,
         class: NameClass,
-        receiver: Option<ShapeWitness>,
+        receiver: Option<ReceiverCheck>,
         mut cur: Option<Obj>,
     ) -> ReadMiss {
         let mut hops = Vec::new();
@@ -278,21 +335,30 @@ impl PropSites {
                 shape: d.props.witness(),
             });
             if let Some(i) = d.props.find(key) {
-                let Some(v) = d.props.data_at(i).cloned() else {
-                    return ReadMiss::Generic;
+                let (found, cached) = match (d.props.data_at(i), d.props.getter_at(i)) {
+                    (Some(v), _) => (ReadMiss::Value(v.clone()), Cached::Read { pos: 0 }),
+                    (None, Some(g)) => (ReadMiss::Getter(g.clone()), Cached::Get { pos: 0 }),
+                    // A lazy slot, or an accessor without a getter.
+                    (None, None) => return ReadMiss::Generic,
                 };
                 drop(d);
                 if let (Some(receiver), true) = (receiver, hops.len() <= MAX_HOPS) {
                     if let (Some(e), Ok(pos)) = (self.entry(site, name), u32::try_from(i)) {
                         if e.fills < MAX_FILLS {
                             e.fills += 1;
-                            e.receiver = receiver;
+                            (e.receiver, e.receiver_absent) = match receiver {
+                                ReceiverCheck::Shape(w) => (w, false),
+                                ReceiverCheck::Absent => (ShapeWitness::never(), true),
+                            };
                             e.hops = hops;
-                            e.cached = Cached::Read { pos };
+                            e.cached = match cached {
+                                Cached::Get { .. } => Cached::Get { pos },
+                                _ => Cached::Read { pos },
+                            };
                         }
                     }
                 }
-                return ReadMiss::Value(v);
+                return found;
             }
             let next = d.proto.clone();
             drop(d);
@@ -342,7 +408,7 @@ impl PropSites {
             name,
             &key,
             class,
-            Some(ShapeWitness::never()),
+            Some(ReceiverCheck::Shape(ShapeWitness::never())),
             Some(proto.clone()),
         ) {
             ReadMiss::Value(v) => Some(v),
@@ -443,6 +509,7 @@ impl PropSites {
             if e.fills < MAX_FILLS {
                 e.fills += 1;
                 e.receiver = plan.receiver;
+                e.receiver_absent = false;
                 e.hops = plan.hops;
                 e.cached = Cached::Add { to };
             }
@@ -452,18 +519,31 @@ impl PropSites {
 
 /// Does the chain from `o` on match `hops` (each object by identity, its shape and its
 /// kind's answer for the name) — the holder the last — and the holder's slot at `pos` hold
-/// a data property? Its value if so. (Recursive, so that each object stays borrowed while
-/// its prototype is looked at: no reference counts are touched.)
+/// a data property? Its value if so.
 fn read_along(hops: &[Hop], class: NameClass, o: &Obj, pos: u32) -> Option<Value> {
+    holder_along(hops, class, o, &|props: &crate::prop_map::PropMap| {
+        props.data_at(pos as usize).cloned()
+    })
+}
+
+/// `slot` of the last object's property map if the chain from `o` on matches `hops`.
+/// (Recursive, so that each object stays borrowed while its prototype is looked at: no
+/// reference counts are touched.)
+fn holder_along<R>(
+    hops: &[Hop],
+    class: NameClass,
+    o: &Obj,
+    slot: &dyn Fn(&crate::prop_map::PropMap) -> Option<R>,
+) -> Option<R> {
     let (hop, rest) = hops.split_first()?;
     let d = o.borrow();
     if !hop.is(o, &d, class) {
         return None;
     }
     if rest.is_empty() {
-        return d.props.data_at(pos as usize).cloned();
+        return slot(&d.props);
     }
-    read_along(rest, class, d.proto.as_ref()?, pos)
+    holder_along(rest, class, d.proto.as_ref()?, slot)
 }
 
 /// [`chain_is`] with the first two objects borrowed in place (a class's prototype and
