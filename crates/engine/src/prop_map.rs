@@ -454,6 +454,18 @@ impl PropMap {
             _ => None,
         }
     }
+    /// [`PropMap::data_at_hint`] for a name (a member site's, not made into a key).
+    #[inline(always)]
+    pub fn data_at_hint_name(&self, name: &JsStr, hint: u32) -> Option<&Value> {
+        match self.keys().get(hint as usize)? {
+            Some((PropKey::Str(k), _)) if JsStr::ptr_eq(k, name) => {}
+            _ => return None,
+        }
+        match self.slots.get(hint as usize)? {
+            Slot::Data(v) => Some(v),
+            _ => None,
+        }
+    }
     /// The position hint to remember for `key`: where it is now, or `u32::MAX` when it is
     /// absent (see `ExprKind::Member`'s `hint`).
     pub fn position_hint(&self, key: &PropKey) -> u32 {

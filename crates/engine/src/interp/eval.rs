@@ -3277,49 +3277,53 @@ impl Interp {
                         if let Some(v) = get_length_fast(&base, name) {
                             return Ok((v, base));
                         }
+                        // The site's hint and inline cache before any property key is made (the
+                        // name's count untouched on a hit).
+                        if let ExprKind::Member { hint, site, .. } = &e.kind {
+                            match &base {
+                                Value::Object(o) => {
+                                    // An own data property where this site found it last time: the
+                                    // value with no search. [[Get]] looks at the own string-keyed
+                                    // properties first for every kind of object, so this is its
+                                    // answer too. (No code runs and nothing throws here, so the
+                                    // stack entry's position is left as it is.)
+                                    let h = hint.get();
+                                    if h != u32::MAX {
+                                        let d = o.borrow();
+                                        if let Some(v) = d.props.data_at_hint_name(name, h) {
+                                            let v = v.clone();
+                                            drop(d);
+                                            return Ok((v, base));
+                                        }
+                                        // Remember where it is now, or stop trying at a site whose
+                                        // name lives on a prototype (or is no plain own property).
+                                        hint.set(
+                                            d.props.position_hint(&PropKey::Str(name.clone())),
+                                        );
+                                    } else if let Some(v) =
+                                        self.read_through_site(hint, site, name, o, e)?
+                                    {
+                                        // A name found on a prototype: the site's inline cache
+                                        // keyed by shape.
+                                        return Ok((v, base));
+                                    }
+                                }
+                                Value::String(_) => {
+                                    // A string's method (`s.charCodeAt`): the site's cache, its
+                                    // chain starting at %String.prototype%.
+                                    if let Some(v) =
+                                        self.read_string_method_through_site(site, name)
+                                    {
+                                        return Ok((v, base));
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
                         PropKey::Str(name.clone())
                     }
                     _ => self.eval_member_key(prop, env)?,
                 };
-                if let (ExprKind::Member { hint, site, .. }, MemberProp::Ident(name)) =
-                    (&e.kind, prop)
-                {
-                    match &base {
-                        Value::Object(o) => {
-                            // An own data property where this site found it last time: the
-                            // value with no search. [[Get]] looks at the own string-keyed
-                            // properties first for every kind of object, so this is its answer
-                            // too. (No code runs and nothing throws here, so the stack entry's
-                            // position is left as it is.)
-                            let h = hint.get();
-                            if h != u32::MAX {
-                                let d = o.borrow();
-                                if let Some(v) = d.props.data_at_hint(&key, h) {
-                                    let v = v.clone();
-                                    drop(d);
-                                    return Ok((v, base));
-                                }
-                                // Remember where it is now, or stop trying at a site whose
-                                // name lives on a prototype (or is no plain own property).
-                                hint.set(d.props.position_hint(&key));
-                            } else if let Some(v) =
-                                self.read_through_site(hint, site, name, o, e)?
-                            {
-                                // A name found on a prototype: the site's inline cache keyed
-                                // by shape.
-                                return Ok((v, base));
-                            }
-                        }
-                        Value::String(_) => {
-                            // A string's method (`s.charCodeAt`): the site's cache, its chain
-                            // starting at %String.prototype%.
-                            if let Some(v) = self.read_string_method_through_site(site, name) {
-                                return Ok((v, base));
-                            }
-                        }
-                        _ => {}
-                    }
-                }
                 self.set_pos(member_position(e));
                 let v = self.get_v_member(&base, &key)?;
                 Ok((v, base))
