@@ -191,6 +191,27 @@ enum Callee {
     Bound(Obj, Value, Vec<Value>),
 }
 
+/// A function that a built-in calls again and again (Array.prototype.map's `callbackfn`,
+/// `sort`'s `comparefn`, ...), with what Call(F, ...) reads from the function object read
+/// once ([`Interp::callback`], [`Interp::call_callback`]). An ECMAScript function object's
+/// code, environment, source and name never change after OrdinaryFunctionCreate (the
+/// `Function` constructor renames its result before returning it), so a call through a
+/// `Callback` does what [`Interp::call_obj`] would do without the function object's borrow,
+/// its kind dispatch and a reference count on the code per call.
+pub struct Callback {
+    f: Value,
+    closure: Option<CallbackClosure>,
+}
+
+/// The parts of an ordinary (non-class-constructor) ECMAScript function a call reads.
+struct CallbackClosure {
+    f: Obj,
+    func: Rc<ast::Function>,
+    env: Env,
+    source: u32,
+    name: JsStr,
+}
+
 /// Inlined into `call_obj`, so the `Callee` is not returned through memory on every call.
 #[inline(always)]
 fn callee_of(f: &Obj) -> Option<Callee> {
@@ -516,6 +537,53 @@ impl Interp {
                 Err(self.type_error(format!("{s} is not a function")))
             }
         }
+    }
+
+    /// Resolves `f` once for repeated calls by a built-in ([`Callback`]). Any value is
+    /// accepted: what is not an ordinary ECMAScript function is called through
+    /// [`Interp::call`] each time (with its errors).
+    pub fn callback(&self, f: &Value) -> Callback {
+        let closure = match f {
+            Value::Object(o) => match &o.borrow().kind {
+                ObjectKind::Closure(c) if c.func.kind != FunctionKind::ClassConstructor => {
+                    Some(CallbackClosure {
+                        f: o.clone(),
+                        func: c.func.clone(),
+                        env: c.env.clone(),
+                        source: c.source,
+                        name: c.name.clone(),
+                    })
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        Callback {
+            f: f.clone(),
+            closure,
+        }
+    }
+
+    /// Call(F, thisValue, args) of a [`Callback`]'s function: the same steps as
+    /// [`Interp::call_obj`] for an ECMAScript function.
+    pub fn call_callback(
+        &mut self,
+        cb: &Callback,
+        this: &Value,
+        args: &[Value],
+    ) -> JsResult<Value> {
+        let Some(c) = &cb.closure else {
+            return self.call(&cb.f, this, args);
+        };
+        self.check_side_effect_free(&c.f)?;
+        if args.len() > MAX_CALL_ARGS {
+            return Err(self.range_error("Maximum call stack size exceeded"));
+        }
+        self.enter(c.name.clone(), c.source)?;
+        self.note_method_call(this, &c.f);
+        let r = self.call_closure(&c.f, &c.func, c.env.clone(), this.clone(), args, None);
+        self.leave();
+        r
     }
 
     pub fn call_obj(&mut self, f: &Obj, this: &Value, args: &[Value]) -> JsResult<Value> {
