@@ -581,7 +581,7 @@ impl Interp {
         }
         self.enter(c.name.clone(), c.source)?;
         self.note_method_call(this, &c.f);
-        let r = self.call_closure(&c.f, &c.func, c.env.clone(), this.clone(), args, None);
+        let r = self.call_closure(&c.f, &c.func, c.env.clone(), this, args, None);
         self.leave();
         r
     }
@@ -626,7 +626,7 @@ impl Interp {
                 }
                 self.enter(name, source)?;
                 self.note_method_call(this, f);
-                let r = self.call_closure(f, &func, env, this.clone(), args, None);
+                let r = self.call_closure(f, &func, env, this, args, None);
                 self.leave();
                 r
             }
@@ -766,16 +766,8 @@ impl Interp {
             return Err(self.type_error("internal error: unresolved function"));
         };
         let (fenv, params_bound) = self.function_env(func, env, &info, args);
-        let result = self.call_closure_in(
-            f,
-            func,
-            &info,
-            &fenv,
-            this.clone(),
-            args,
-            Some(nt),
-            params_bound,
-        );
+        let result =
+            self.call_closure_in(f, func, &info, &fenv, &this, args, Some(nt), params_bound);
         // A derived constructor's `this` is read from its environment after the body.
         let this_now = match (derived, info.this_slot) {
             (true, Some(slot)) => fenv.get(0, slot),
@@ -931,7 +923,7 @@ impl Interp {
         f: &Obj,
         func: &Rc<ast::Function>,
         env: Env,
-        this: Value,
+        this: &Value,
         args: &[Value],
         new_target: Option<&Obj>,
     ) -> JsResult<Value> {
@@ -971,19 +963,20 @@ impl Interp {
         func: &Rc<ast::Function>,
         info: &Rc<ScopeInfo>,
         fenv: &Env,
-        this: Value,
+        this: &Value,
         args: &[Value],
         new_target: Option<&Obj>,
         params_bound: bool,
     ) -> JsResult<Value> {
-        // OrdinaryCallBindThis
+        // OrdinaryCallBindThis (`this` by reference: a function that does not use it, every
+        // arrow function, copies and drops nothing for it)
         if let Some(slot) = info.this_slot {
             let this = if info.strict || matches!(this, Value::Empty) {
-                this
+                this.clone()
             } else if this.is_nullish() {
                 Value::Object(self.global.clone())
             } else {
-                Value::Object(self.to_object(&this)?)
+                Value::Object(self.to_object(this)?)
             };
             fenv.init(slot, this);
         }
