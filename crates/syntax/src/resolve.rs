@@ -134,6 +134,10 @@ pub struct ScopeInfo {
     pub self_name_slot: Option<u32>,
     /// Function scopes: every parameter is a plain identifier (no defaults, rest, patterns).
     pub simple_params: bool,
+    /// Some binding in `decls` starts in its temporal dead zone ([`DeclKind::has_tdz`]): a
+    /// new environment for the scope marks those slots (most functions have none, and their
+    /// calls skip the search).
+    pub has_tdz_decls: bool,
     /// Function scopes: slots of plain identifier parameters, in order (when `simple_params`).
     pub param_slots: Box<[u32]>,
     /// Contains a direct `eval` (names must be findable at run time).
@@ -1906,6 +1910,7 @@ impl<'a> Resolver<'a> {
                     .map(|d| sc.decls[d].slot),
                 self_name_slot: sc.self_name.map(|d| sc.decls[d as usize].slot),
                 simple_params: sc.simple_params,
+                has_tdz_decls: sc.decls.iter().any(|d| d.kind.has_tdz()),
                 param_slots: sc
                     .param_decls
                     .iter()
@@ -2075,6 +2080,7 @@ impl ScopeInfo {
             arguments_slot: None,
             self_name_slot: None,
             simple_params: true,
+            has_tdz_decls: false,
             param_slots: Box::default(),
             has_direct_eval: false,
             is_field_init: false,

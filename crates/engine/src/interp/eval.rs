@@ -4851,6 +4851,7 @@ fn synthesize_ctor(c: &Class) -> Rc<Function> {
         arguments_slot: None,
         self_name_slot: None,
         simple_params: true,
+        has_tdz_decls: false,
         param_slots: Box::default(),
         has_direct_eval: false,
         is_field_init: false,

@@ -151,10 +151,12 @@ pub struct EnvPool(Vec<Env>);
 /// arguments for simple parameters (in order: a repeated name gets the last one).
 #[inline(always)]
 fn fill_function_slots(slots: &mut [Value], info: &ScopeInfo, args: &[Value]) {
-    for decl in &info.decls {
-        if decl.kind.has_tdz() {
-            if let Some(x) = slots.get_mut(decl.slot as usize) {
-                fresh_write(x, Value::Empty);
+    if info.has_tdz_decls {
+        for decl in &info.decls {
+            if decl.kind.has_tdz() {
+                if let Some(x) = slots.get_mut(decl.slot as usize) {
+                    fresh_write(x, Value::Empty);
+                }
             }
         }
     }
