@@ -4875,6 +4875,7 @@ fn synthesize_ctor(c: &Class) -> Rc<Function> {
         self_name_slot: None,
         simple_params: true,
         has_tdz_decls: false,
+        plain_call: false,
         param_slots: Box::default(),
         has_direct_eval: false,
         is_field_init: false,

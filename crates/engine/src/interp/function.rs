@@ -968,44 +968,51 @@ impl Interp {
         new_target: Option<&Obj>,
         params_bound: bool,
     ) -> JsResult<Value> {
-        // OrdinaryCallBindThis (`this` by reference: a function that does not use it, every
-        // arrow function, copies and drops nothing for it)
-        if let Some(slot) = info.this_slot {
-            let this = if info.strict || matches!(this, Value::Empty) {
-                this.clone()
-            } else if this.is_nullish() {
-                Value::Object(self.global.clone())
-            } else {
-                Value::Object(self.to_object(this)?)
-            };
-            fenv.init(slot, this);
-        }
-        if let Some(slot) = info.new_target_slot {
-            fenv.init(
-                slot,
-                new_target
-                    .map(|o| Value::Object(o.clone()))
-                    .unwrap_or_default(),
-            );
-        }
-        if let Some(slot) = info.func_slot {
-            fenv.init(slot, Value::Object(f.clone()));
-        }
-        if let Some(slot) = info.self_name_slot {
-            fenv.init(slot, Value::Object(f.clone()));
-        }
-        let inst = self.function_declaration_instantiation(f, func, info, fenv, args, params_bound);
-        if let (Err(Abrupt::Throw(e)), true, false) = (&inst, func.is_async, func.is_generator) {
-            // An async function reports a failed parameter initialization through its
-            // promise (AsyncFunctionStart is preceded by FunctionDeclarationInstantiation in
-            // the same completion record, see EvaluateAsyncFunctionBody).
-            let promise = self.new_promise();
-            self.reject_promise(&promise, e.clone());
-            return Ok(Value::Object(promise));
-        }
-        inst?;
-        if func.is_generator || func.is_async {
-            return self.start_coroutine(f, func, fenv);
+        // A plain call whose parameters the pooled environment bound already
+        // ([`ScopeInfo::plain_call`]; never a generator or async function) has nothing to
+        // bind or instantiate: one test instead of one per hidden binding.
+        if !(params_bound && info.plain_call) {
+            // OrdinaryCallBindThis (`this` by reference: a function that does not use it, every
+            // arrow function, copies and drops nothing for it)
+            if let Some(slot) = info.this_slot {
+                let this = if info.strict || matches!(this, Value::Empty) {
+                    this.clone()
+                } else if this.is_nullish() {
+                    Value::Object(self.global.clone())
+                } else {
+                    Value::Object(self.to_object(this)?)
+                };
+                fenv.init(slot, this);
+            }
+            if let Some(slot) = info.new_target_slot {
+                fenv.init(
+                    slot,
+                    new_target
+                        .map(|o| Value::Object(o.clone()))
+                        .unwrap_or_default(),
+                );
+            }
+            if let Some(slot) = info.func_slot {
+                fenv.init(slot, Value::Object(f.clone()));
+            }
+            if let Some(slot) = info.self_name_slot {
+                fenv.init(slot, Value::Object(f.clone()));
+            }
+            let inst =
+                self.function_declaration_instantiation(f, func, info, fenv, args, params_bound);
+            if let (Err(Abrupt::Throw(e)), true, false) = (&inst, func.is_async, func.is_generator)
+            {
+                // An async function reports a failed parameter initialization through its
+                // promise (AsyncFunctionStart is preceded by FunctionDeclarationInstantiation in
+                // the same completion record, see EvaluateAsyncFunctionBody).
+                let promise = self.new_promise();
+                self.reject_promise(&promise, e.clone());
+                return Ok(Value::Object(promise));
+            }
+            inst?;
+            if func.is_generator || func.is_async {
+                return self.start_coroutine(f, func, fenv);
+            }
         }
         if let (FunctionKind::ClassField, FunctionBody::Expr(init)) = (&func.kind, &func.body) {
             // ClassFieldDefinitionEvaluation: an anonymous function initializer is named
