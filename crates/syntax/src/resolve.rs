@@ -134,6 +134,15 @@ pub struct ScopeInfo {
     pub self_name_slot: Option<u32>,
     /// Function scopes: every parameter is a plain identifier (no defaults, rest, patterns).
     pub simple_params: bool,
+    /// Some binding in `decls` starts in its temporal dead zone ([`DeclKind::has_tdz`]): a
+    /// new environment for the scope marks those slots (most functions have none, and their
+    /// calls skip the search).
+    pub has_tdz_decls: bool,
+    /// Function scopes: a call binds nothing but its simple parameters — no `this`,
+    /// `new.target`, `%func`, self-name or `arguments` binding and no hoisted function
+    /// declaration — so OrdinaryCallBindThis and FunctionDeclarationInstantiation have
+    /// nothing to do once the parameters are bound.
+    pub plain_call: bool,
     /// Function scopes: slots of plain identifier parameters, in order (when `simple_params`).
     pub param_slots: Box<[u32]>,
     /// Contains a direct `eval` (names must be findable at run time).
@@ -1872,7 +1881,7 @@ impl<'a> Resolver<'a> {
                     .map(|d| sc.decls[d].slot)
                     .filter(|_| sc.kind == ScopeKind::Function)
             };
-            let info = ScopeInfo {
+            let mut info = ScopeInfo {
                 kind: sc.kind,
                 materialized: sc.materialized,
                 num_slots: sc.num_slots,
@@ -1906,6 +1915,8 @@ impl<'a> Resolver<'a> {
                     .map(|d| sc.decls[d].slot),
                 self_name_slot: sc.self_name.map(|d| sc.decls[d as usize].slot),
                 simple_params: sc.simple_params,
+                has_tdz_decls: sc.decls.iter().any(|d| d.kind.has_tdz()),
+                plain_call: false,
                 param_slots: sc
                     .param_decls
                     .iter()
@@ -1916,6 +1927,13 @@ impl<'a> Resolver<'a> {
                 is_method: sc.is_method,
                 dispose_slot: sc.lookup.get(&dispose, &sc.decls).map(|d| sc.decls[d].slot),
             };
+            info.plain_call = info.simple_params
+                && info.this_slot.is_none()
+                && info.new_target_slot.is_none()
+                && info.func_slot.is_none()
+                && info.self_name_slot.is_none()
+                && info.arguments_slot.is_none()
+                && info.functions.is_empty();
             let _ = target.set(Rc::new(info));
         }
     }
@@ -2075,6 +2093,8 @@ impl ScopeInfo {
             arguments_slot: None,
             self_name_slot: None,
             simple_params: true,
+            has_tdz_decls: false,
+            plain_call: false,
             param_slots: Box::default(),
             has_direct_eval: false,
             is_field_init: false,

@@ -710,11 +710,12 @@ fn callback_prologue(it: &mut Interp, a: &Args, name: &str) -> JsResult<(Obj, u6
 
 fn array_every(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (o, len, f, this_arg) = callback_prologue(it, a, "every")?;
+    let f = it.callback(&f);
     let ov = Value::Object(o.clone());
     for k in 0..len {
         if let Some(v) = get_present(it, &o, k)? {
             if !it
-                .call(&f, &this_arg, &[v, num(k), ov.clone()])?
+                .call_callback(&f, &this_arg, &[v, num(k), ov.clone()])?
                 .to_boolean()
             {
                 return Ok(Value::Bool(false));
@@ -726,11 +727,12 @@ fn array_every(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 fn array_some(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (o, len, f, this_arg) = callback_prologue(it, a, "some")?;
+    let f = it.callback(&f);
     let ov = Value::Object(o.clone());
     for k in 0..len {
         if let Some(v) = get_present(it, &o, k)? {
             if it
-                .call(&f, &this_arg, &[v, num(k), ov.clone()])?
+                .call_callback(&f, &this_arg, &[v, num(k), ov.clone()])?
                 .to_boolean()
             {
                 return Ok(Value::Bool(true));
@@ -742,10 +744,11 @@ fn array_some(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 fn array_for_each(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (o, len, f, this_arg) = callback_prologue(it, a, "forEach")?;
+    let f = it.callback(&f);
     let ov = Value::Object(o.clone());
     for k in 0..len {
         if let Some(v) = get_present(it, &o, k)? {
-            it.call(&f, &this_arg, &[v, num(k), ov.clone()])?;
+            it.call_callback(&f, &this_arg, &[v, num(k), ov.clone()])?;
         }
     }
     Ok(Value::Undefined)
@@ -753,11 +756,12 @@ fn array_for_each(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 fn array_map(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (o, len, f, this_arg) = callback_prologue(it, a, "map")?;
+    let f = it.callback(&f);
     let arr = array_species_create(it, &o, len)?;
     let ov = Value::Object(o.clone());
     for k in 0..len {
         if let Some(v) = get_present(it, &o, k)? {
-            let mapped = it.call(&f, &this_arg, &[v, num(k), ov.clone()])?;
+            let mapped = it.call_callback(&f, &this_arg, &[v, num(k), ov.clone()])?;
             create_idx(it, &arr, k, mapped)?;
         }
     }
@@ -766,13 +770,14 @@ fn array_map(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 fn array_filter(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (o, len, f, this_arg) = callback_prologue(it, a, "filter")?;
+    let f = it.callback(&f);
     let arr = array_species_create(it, &o, 0)?;
     let ov = Value::Object(o.clone());
     let mut to = 0;
     for k in 0..len {
         if let Some(v) = get_present(it, &o, k)? {
             if it
-                .call(&f, &this_arg, &[v.clone(), num(k), ov.clone()])?
+                .call_callback(&f, &this_arg, &[v.clone(), num(k), ov.clone()])?
                 .to_boolean()
             {
                 create_idx(it, &arr, to, v)?;
@@ -791,12 +796,13 @@ fn find_via_predicate(
     ascending: bool,
 ) -> JsResult<Option<(u64, Value)>> {
     let (o, len, f, this_arg) = callback_prologue(it, a, name)?;
+    let f = it.callback(&f);
     let ov = Value::Object(o.clone());
     for i in 0..len {
         let k = if ascending { i } else { len - 1 - i };
         let v = get_idx(it, &o, k)?;
         if it
-            .call(&f, &this_arg, &[v.clone(), num(k), ov.clone()])?
+            .call_callback(&f, &this_arg, &[v.clone(), num(k), ov.clone()])?
             .to_boolean()
         {
             return Ok(Some((k, v)));
@@ -1193,10 +1199,11 @@ fn reduce_impl(it: &mut Interp, a: &Args, name: &str, right: bool) -> JsResult<V
             None => return Err(it.type_error("Reduce of empty array with no initial value")),
         }
     };
+    let f = it.callback(&f);
     while i < len {
         let k = idx(i);
         if let Some(v) = get_present(it, &o, k)? {
-            acc = it.call(&f, &Value::Undefined, &[acc, v, num(k), ov.clone()])?;
+            acc = it.call_callback(&f, &Value::Undefined, &[acc, v, num(k), ov.clone()])?;
         }
         i += 1;
     }
@@ -1365,9 +1372,10 @@ fn sort_values(it: &mut Interp, values: Vec<Value>, cmp: &Value) -> JsResult<Vec
             Ok(xs.units() < ys.units())
         })?;
     } else {
+        let cmp = it.callback(cmp);
         crate::builtins::array_sort::timsort(it, &mut order, &mut |it, &x, &y| {
-            let v = it.call(
-                cmp,
+            let v = it.call_callback(
+                &cmp,
                 &Value::Undefined,
                 &[values[x].clone(), values[y].clone()],
             )?;

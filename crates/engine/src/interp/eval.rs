@@ -32,6 +32,25 @@ use crate::value::{to_int32, Sym, Value};
 /// Evaluated call arguments: inline up to four (most calls), on the heap beyond.
 type ArgBuf = smallvec::SmallVec<[Value; 4]>;
 
+/// Drops a finished call's arguments. An inline buffer holds nothing but its values, so
+/// once the values that own something are dropped it is forgotten: numbers, booleans and
+/// `undefined` take no out-of-line drop call each, and the buffer's own drop loop is skipped.
+#[inline(always)]
+fn release_args(mut argv: ArgBuf) {
+    if argv.spilled() {
+        return;
+    }
+    for v in argv.iter_mut() {
+        if !matches!(
+            v,
+            Value::Undefined | Value::Null | Value::Bool(_) | Value::Number(_) | Value::Empty
+        ) {
+            *v = Value::Undefined;
+        }
+    }
+    std::mem::forget(argv);
+}
+
 /// Saved state of one suspended node (see module docs).
 #[derive(Debug)]
 pub enum Frame {
@@ -3656,7 +3675,11 @@ impl Interp {
                 self.set_pos(call_position(e));
                 // Straight to `call_obj`: `call` would only repeat the object test.
                 match &f {
-                    Value::Object(fo) if fo.is_callable() => self.call_obj(fo, &this, &argv),
+                    Value::Object(fo) if fo.is_callable() => {
+                        let r = self.call_obj(fo, &this, &argv);
+                        release_args(argv);
+                        r
+                    }
                     _ => {
                         let s = callee_text(callee);
                         Err(self.type_error(format!("{s} is not a function")))
@@ -4906,6 +4929,8 @@ fn synthesize_ctor(c: &Class) -> Rc<Function> {
         arguments_slot: None,
         self_name_slot: None,
         simple_params: true,
+        has_tdz_decls: false,
+        plain_call: false,
         param_slots: Box::default(),
         has_direct_eval: false,
         is_field_init: false,

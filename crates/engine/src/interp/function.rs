@@ -191,6 +191,27 @@ enum Callee {
     Bound(Obj, Value, Vec<Value>),
 }
 
+/// A function that a built-in calls again and again (Array.prototype.map's `callbackfn`,
+/// `sort`'s `comparefn`, ...), with what Call(F, ...) reads from the function object read
+/// once ([`Interp::callback`], [`Interp::call_callback`]). An ECMAScript function object's
+/// code, environment, source and name never change after OrdinaryFunctionCreate (the
+/// `Function` constructor renames its result before returning it), so a call through a
+/// `Callback` does what [`Interp::call_obj`] would do without the function object's borrow,
+/// its kind dispatch and a reference count on the code per call.
+pub struct Callback {
+    f: Value,
+    closure: Option<CallbackClosure>,
+}
+
+/// The parts of an ordinary (non-class-constructor) ECMAScript function a call reads.
+struct CallbackClosure {
+    f: Obj,
+    func: Rc<ast::Function>,
+    env: Env,
+    source: u32,
+    name: JsStr,
+}
+
 /// Inlined into `call_obj`, so the `Callee` is not returned through memory on every call.
 #[inline(always)]
 fn callee_of(f: &Obj) -> Option<Callee> {
@@ -519,6 +540,53 @@ impl Interp {
         }
     }
 
+    /// Resolves `f` once for repeated calls by a built-in ([`Callback`]). Any value is
+    /// accepted: what is not an ordinary ECMAScript function is called through
+    /// [`Interp::call`] each time (with its errors).
+    pub fn callback(&self, f: &Value) -> Callback {
+        let closure = match f {
+            Value::Object(o) => match &o.borrow().kind {
+                ObjectKind::Closure(c) if c.func.kind != FunctionKind::ClassConstructor => {
+                    Some(CallbackClosure {
+                        f: o.clone(),
+                        func: c.func.clone(),
+                        env: c.env.clone(),
+                        source: c.source,
+                        name: c.name.clone(),
+                    })
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        Callback {
+            f: f.clone(),
+            closure,
+        }
+    }
+
+    /// Call(F, thisValue, args) of a [`Callback`]'s function: the same steps as
+    /// [`Interp::call_obj`] for an ECMAScript function.
+    pub fn call_callback(
+        &mut self,
+        cb: &Callback,
+        this: &Value,
+        args: &[Value],
+    ) -> JsResult<Value> {
+        let Some(c) = &cb.closure else {
+            return self.call(&cb.f, this, args);
+        };
+        self.check_side_effect_free(&c.f)?;
+        if args.len() > MAX_CALL_ARGS {
+            return Err(self.range_error("Maximum call stack size exceeded"));
+        }
+        self.enter(c.name.clone(), c.source)?;
+        self.note_method_call(this, &c.f);
+        let r = self.call_closure(&c.f, &c.func, c.env.clone(), this, args, None);
+        self.leave();
+        r
+    }
+
     pub fn call_obj(&mut self, f: &Obj, this: &Value, args: &[Value]) -> JsResult<Value> {
         self.check_side_effect_free(f)?;
         if args.len() > MAX_CALL_ARGS {
@@ -559,7 +627,7 @@ impl Interp {
                 }
                 self.enter(name, source)?;
                 self.note_method_call(this, f);
-                let r = self.call_closure(f, &func, env, this.clone(), args, None);
+                let r = self.call_closure(f, &func, env, this, args, None);
                 self.leave();
                 r
             }
@@ -699,16 +767,8 @@ impl Interp {
             return Err(self.type_error("internal error: unresolved function"));
         };
         let (fenv, params_bound) = self.function_env(func, env, &info, args);
-        let result = self.call_closure_in(
-            f,
-            func,
-            &info,
-            &fenv,
-            this.clone(),
-            args,
-            Some(nt),
-            params_bound,
-        );
+        let result =
+            self.call_closure_in(f, func, &info, &fenv, &this, args, Some(nt), params_bound);
         // A derived constructor's `this` is read from its environment after the body.
         let this_now = match (derived, info.this_slot) {
             (true, Some(slot)) => fenv.get(0, slot),
@@ -864,7 +924,7 @@ impl Interp {
         f: &Obj,
         func: &Rc<ast::Function>,
         env: Env,
-        this: Value,
+        this: &Value,
         args: &[Value],
         new_target: Option<&Obj>,
     ) -> JsResult<Value> {
@@ -904,48 +964,56 @@ impl Interp {
         func: &Rc<ast::Function>,
         info: &Rc<ScopeInfo>,
         fenv: &Env,
-        this: Value,
+        this: &Value,
         args: &[Value],
         new_target: Option<&Obj>,
         params_bound: bool,
     ) -> JsResult<Value> {
-        // OrdinaryCallBindThis
-        if let Some(slot) = info.this_slot {
-            let this = if info.strict || matches!(this, Value::Empty) {
-                this
-            } else if this.is_nullish() {
-                Value::Object(self.global.clone())
-            } else {
-                Value::Object(self.to_object(&this)?)
-            };
-            fenv.init(slot, this);
-        }
-        if let Some(slot) = info.new_target_slot {
-            fenv.init(
-                slot,
-                new_target
-                    .map(|o| Value::Object(o.clone()))
-                    .unwrap_or_default(),
-            );
-        }
-        if let Some(slot) = info.func_slot {
-            fenv.init(slot, Value::Object(f.clone()));
-        }
-        if let Some(slot) = info.self_name_slot {
-            fenv.init(slot, Value::Object(f.clone()));
-        }
-        let inst = self.function_declaration_instantiation(f, func, info, fenv, args, params_bound);
-        if let (Err(Abrupt::Throw(e)), true, false) = (&inst, func.is_async, func.is_generator) {
-            // An async function reports a failed parameter initialization through its
-            // promise (AsyncFunctionStart is preceded by FunctionDeclarationInstantiation in
-            // the same completion record, see EvaluateAsyncFunctionBody).
-            let promise = self.new_promise();
-            self.reject_promise(&promise, e.clone());
-            return Ok(Value::Object(promise));
-        }
-        inst?;
-        if func.is_generator || func.is_async {
-            return self.start_coroutine(f, func, fenv);
+        // A plain call whose parameters the pooled environment bound already
+        // ([`ScopeInfo::plain_call`]; never a generator or async function) has nothing to
+        // bind or instantiate: one test instead of one per hidden binding.
+        if !(params_bound && info.plain_call) {
+            // OrdinaryCallBindThis (`this` by reference: a function that does not use it, every
+            // arrow function, copies and drops nothing for it)
+            if let Some(slot) = info.this_slot {
+                let this = if info.strict || matches!(this, Value::Empty) {
+                    this.clone()
+                } else if this.is_nullish() {
+                    Value::Object(self.global.clone())
+                } else {
+                    Value::Object(self.to_object(this)?)
+                };
+                fenv.init(slot, this);
+            }
+            if let Some(slot) = info.new_target_slot {
+                fenv.init(
+                    slot,
+                    new_target
+                        .map(|o| Value::Object(o.clone()))
+                        .unwrap_or_default(),
+                );
+            }
+            if let Some(slot) = info.func_slot {
+                fenv.init(slot, Value::Object(f.clone()));
+            }
+            if let Some(slot) = info.self_name_slot {
+                fenv.init(slot, Value::Object(f.clone()));
+            }
+            let inst =
+                self.function_declaration_instantiation(f, func, info, fenv, args, params_bound);
+            if let (Err(Abrupt::Throw(e)), true, false) = (&inst, func.is_async, func.is_generator)
+            {
+                // An async function reports a failed parameter initialization through its
+                // promise (AsyncFunctionStart is preceded by FunctionDeclarationInstantiation in
+                // the same completion record, see EvaluateAsyncFunctionBody).
+                let promise = self.new_promise();
+                self.reject_promise(&promise, e.clone());
+                return Ok(Value::Object(promise));
+            }
+            inst?;
+            if func.is_generator || func.is_async {
+                return self.start_coroutine(f, func, fenv);
+            }
         }
         if let (FunctionKind::ClassField, FunctionBody::Expr(init)) = (&func.kind, &func.body) {
             // ClassFieldDefinitionEvaluation: an anonymous function initializer is named

@@ -151,10 +151,12 @@ pub struct EnvPool(Vec<Env>);
 /// arguments for simple parameters (in order: a repeated name gets the last one).
 #[inline(always)]
 fn fill_function_slots(slots: &mut [Value], info: &ScopeInfo, args: &[Value]) {
-    for decl in &info.decls {
-        if decl.kind.has_tdz() {
-            if let Some(x) = slots.get_mut(decl.slot as usize) {
-                fresh_write(x, Value::Empty);
+    if info.has_tdz_decls {
+        for decl in &info.decls {
+            if decl.kind.has_tdz() {
+                if let Some(x) = slots.get_mut(decl.slot as usize) {
+                    fresh_write(x, Value::Empty);
+                }
             }
         }
     }
@@ -177,6 +179,18 @@ fn fresh_write(x: &mut Value, v: Value) {
     }
 }
 
+/// `*x = Value::Undefined` without the out-of-line drop call when `x` holds no reference
+/// (numbers, booleans, `undefined`: most slots of a finished call).
+#[inline(always)]
+fn fresh_undefined(x: &mut Value) {
+    match x {
+        Value::Undefined | Value::Null | Value::Bool(_) | Value::Number(_) | Value::Empty => {
+            std::mem::forget(std::mem::replace(x, Value::Undefined));
+        }
+        _ => *x = Value::Undefined,
+    }
+}
+
 /// Environments kept by [`EnvPool`] (each with its slot vector).
 const ENV_POOL_DEPTH: usize = 32;
 /// Slot vectors larger than this are not kept in a pooled environment.
@@ -192,7 +206,11 @@ impl EnvPool {
         if let Some(mut e) = self.0.pop() {
             if let Some(d) = e.0.get_mut() {
                 d.parent = Some(parent);
-                d.info = Some(info.clone());
+                // [`EnvPool::give_back`] leaves the last call's layout in place: a call of the
+                // same function (recursion, a built-in's callback) touches no count for it.
+                if !d.info.as_ref().is_some_and(|i| Rc::ptr_eq(i, info)) {
+                    d.info = Some(info.clone());
+                }
                 let slots = d.slots.get_mut();
                 // [`EnvPool::give_back`] left the slots `Undefined` at their old length: a
                 // call of the same function (or any of the same size) has nothing to add.
@@ -227,14 +245,15 @@ impl EnvPool {
         let Some(d) = env.0.get_mut() else { return };
         // Values may own other environments; they are dropped here, which may give nothing
         // back (no pool borrow is held: `self` is only pushed to below).
+        // The layout (`info`) stays: nothing can reach a pooled environment, and the next
+        // call of the same function finds it there ([`EnvPool::take`]).
         d.parent = None;
-        d.info = None;
         let slots = d.slots.get_mut();
         // Emptied in place rather than cleared: the next call of the same size finds its
         // `Undefined` slots there instead of pushing them one by one (an out-of-line `push`
         // per slot, and on the dist build a store-forwarding stall on each).
         for x in slots.iter_mut() {
-            *x = Value::Undefined;
+            fresh_undefined(x);
         }
         if slots.capacity() > ENV_POOL_MAX_SLOTS
             || d.eval_vars.get_mut().is_some()
