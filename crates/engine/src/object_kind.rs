@@ -6,6 +6,7 @@ use crate::builtins::map::MapData;
 use crate::gc::Tracer;
 use crate::interp::function::{BoundFunction, Closure, NativeFunction};
 use crate::interp::generator::GeneratorData;
+use crate::interp::ops::LENGTH;
 use crate::object::{trace_value, Attrs, Obj, Prop, PropKey};
 use crate::string::JsStr;
 use crate::value::{Sym, Value};
@@ -289,5 +290,3 @@ impl ObjectKind {
         }
     }
 }
-
-const LENGTH: &[u16] = &[108, 101, 110, 103, 116, 104];

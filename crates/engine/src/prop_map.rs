@@ -444,27 +444,28 @@ impl PropMap {
             _ => None,
         }
     }
-    /// The value of the data property at position `hint` if its key is `key` (the same
-    /// interned name): no search. See `ExprKind::Member`'s `hint`.
+    /// The value of the own data property `name` at the position `hint` remembers (the same
+    /// interned name there: no search), or `None` after pointing `hint` at where the name is
+    /// now (`u32::MAX` when it is no own property). The protocol of `ExprKind::Member`'s
+    /// `hint` and `ObjectPatProp::hint`.
     #[inline(always)]
-    pub fn data_at_hint(&self, key: &PropKey, hint: u32) -> Option<&Value> {
-        self.str_key_at(key, hint as usize)?;
-        match self.slots.get(hint as usize)? {
-            Slot::Data(v) => Some(v),
-            _ => None,
+    pub fn data_at_site_hint(&self, name: &JsStr, hint: &Cell<u32>) -> Option<&Value> {
+        let h = hint.get() as usize;
+        if let (Some(Some((PropKey::Str(k), _))), Some(Slot::Data(v))) =
+            (self.keys().get(h), self.slots.get(h))
+        {
+            if JsStr::ptr_eq(k, name) {
+                return Some(v);
+            }
         }
+        self.rehint(name, hint);
+        None
     }
-    /// [`PropMap::data_at_hint`] for a name (a member site's, not made into a key).
-    #[inline(always)]
-    pub fn data_at_hint_name(&self, name: &JsStr, hint: u32) -> Option<&Value> {
-        match self.keys().get(hint as usize)? {
-            Some((PropKey::Str(k), _)) if JsStr::ptr_eq(k, name) => {}
-            _ => return None,
-        }
-        match self.slots.get(hint as usize)? {
-            Slot::Data(v) => Some(v),
-            _ => None,
-        }
+    /// [`PropMap::data_at_site_hint`]'s miss, out of the readers' line.
+    #[cold]
+    #[inline(never)]
+    fn rehint(&self, name: &JsStr, hint: &Cell<u32>) {
+        hint.set(self.position_hint(&PropKey::Str(name.clone())));
     }
     /// The position hint to remember for `key`: where it is now, or `u32::MAX` when it is
     /// absent (see `ExprKind::Member`'s `hint`).
@@ -473,7 +474,8 @@ impl PropMap {
             .and_then(|i| u32::try_from(i).ok())
             .unwrap_or(u32::MAX)
     }
-    /// [`PropMap::data_at_hint`] for a write: the value of a *writable* data property.
+    /// [`PropMap::data_at_site_hint`] for a write, without re-aiming the hint: the value of
+    /// a *writable* data property.
     #[inline(always)]
     pub fn writable_data_at_hint(&mut self, key: &PropKey, hint: u32) -> Option<&mut Value> {
         if !self.str_key_at(key, hint as usize)?.writable() {

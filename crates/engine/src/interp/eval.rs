@@ -17,7 +17,7 @@ use crate::interp::dispose::DisposeState;
 use crate::interp::function::{FieldKey, FieldRecord, PrivateMethod};
 use crate::interp::generator::Resume;
 use crate::interp::iter::{IterSite, IteratorRecord};
-use crate::interp::ops::{number_binary, Numeric};
+use crate::interp::ops::{array_index_of, number_binary, Numeric, LENGTH};
 use crate::interp::pattern::DSource;
 use crate::interp::prop_cache::{AddMiss, ReadMiss};
 use crate::interp::scope::Env;
@@ -3308,17 +3308,15 @@ impl Interp {
                                     // stack entry's position is left as it is.)
                                     let h = hint.get();
                                     if h != u32::MAX {
+                                        // Else the hint remembers where it is now, or stops
+                                        // the tries at a site whose name lives on a prototype
+                                        // (or is no plain own property).
                                         let d = o.borrow();
-                                        if let Some(v) = d.props.data_at_hint_name(name, h) {
+                                        if let Some(v) = d.props.data_at_site_hint(name, hint) {
                                             let v = v.clone();
                                             drop(d);
                                             return Ok((v, base));
                                         }
-                                        // Remember where it is now, or stop trying at a site whose
-                                        // name lives on a prototype (or is no plain own property).
-                                        hint.set(
-                                            d.props.position_hint(&PropKey::Str(name.clone())),
-                                        );
                                     } else if let Some(v) =
                                         self.read_through_site(hint, site, name, o, e)?
                                     {
@@ -4000,16 +3998,7 @@ impl Interp {
                         let (base, key) = match &te.kind {
                             ExprKind::Member { object, prop, .. } => {
                                 let b = self.eval_expr(object, env)?;
-                                let k = match prop {
-                                    MemberProp::Computed(ke) => {
-                                        let kv = self.eval_expr(ke, env)?;
-                                        match array_index_of(&kv) {
-                                            Some(i) => PropKey::Index(i),
-                                            None => self.to_property_key(&kv)?,
-                                        }
-                                    }
-                                    _ => self.eval_member_key(prop, env)?,
-                                };
+                                let k = self.eval_member_key(prop, env)?;
                                 (b, k)
                             }
                             ExprKind::SuperMember { prop, this_ref, .. } => {
@@ -5292,17 +5281,6 @@ fn get_index_fast(base: &Value, key: &Value) -> Option<Value> {
     }
 }
 
-/// The array index ToPropertyKey makes of a number key: the integers 0 to 2^32 - 2 (and -0,
-/// which is "0"). `None` for any other value.
-#[inline]
-fn array_index_of(key: &Value) -> Option<u32> {
-    let Value::Number(n) = key else {
-        return None;
-    };
-    let i = *n as u32;
-    (i as f64 == *n && i != u32::MAX).then_some(i)
-}
-
 /// `o[i] = v` when the element is present in `o`'s dense elements: it is an own writable
 /// data property (elements with other attributes live in the property map), so [[Set]]
 /// with `o` as the receiver replaces its value and nothing else (an array's `length` is
@@ -5326,7 +5304,7 @@ fn set_element_fast(o: &Obj, i: u32, v: &Value) -> bool {
 #[inline]
 fn get_length_fast(base: &Value, name: &JsStr) -> Option<Value> {
     // The name first: its length is a field, so other names cost one compare.
-    if name.len() != 6 || name.units() != [108, 101, 110, 103, 116, 104] {
+    if name.len() != LENGTH.len() || name.units() != LENGTH {
         return None;
     }
     match base {

@@ -1177,17 +1177,10 @@ impl Interp {
     pub fn to_property_key(&mut self, v: &Value) -> JsResult<PropKey> {
         Ok(match v {
             Value::String(s) => PropKey::from_str(s),
-            Value::Number(n) => {
-                let n = *n;
-                if (0.0..4294967295.0).contains(&n)
-                    && n.fract() == 0.0
-                    && !(n == 0.0 && n.is_sign_negative())
-                {
-                    PropKey::Index(n as u32)
-                } else {
-                    PropKey::from_str(&number_to_jsstr(n))
-                }
-            }
+            Value::Number(n) => match array_index_of(v) {
+                Some(i) => PropKey::Index(i),
+                None => PropKey::from_str(&number_to_jsstr(*n)),
+            },
             Value::Symbol(s) => PropKey::Sym(s.clone()),
             Value::Object(_) => {
                 let p = self.to_primitive(v, Hint::String)?;
@@ -1591,6 +1584,17 @@ pub fn js_pow(a: f64, b: f64) -> f64 {
 }
 
 pub const LENGTH: &[u16] = &[108, 101, 110, 103, 116, 104];
+
+/// The array index ToPropertyKey makes of a number: the integers 0 to 2^32 − 2, and −0
+/// (whose string is "0"). `None` for any other value.
+#[inline]
+pub(crate) fn array_index_of(v: &Value) -> Option<u32> {
+    let Value::Number(n) = v else {
+        return None;
+    };
+    let i = *n as u32;
+    (f64::from(i) == *n && i != u32::MAX).then_some(i)
+}
 
 /// A property key for an integer index (strings for indices past the u32 range).
 pub fn index_key(i: u64) -> PropKey {

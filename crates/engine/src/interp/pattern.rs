@@ -655,17 +655,11 @@ fn object_pattern_error(
 /// answers; the hint then remembers where the name is now, or that it is not an own data
 /// property (no more tries).
 fn own_data_at_hint(source: &Value, key: &PropKey, hint: &std::cell::Cell<u32>) -> Option<Value> {
-    let (Value::Object(o), PropKey::Str(_)) = (source, key) else {
+    let (Value::Object(o), PropKey::Str(name)) = (source, key) else {
         return None;
     };
-    let h = hint.get();
-    if h == u32::MAX {
+    if hint.get() == u32::MAX {
         return None;
     }
-    let d = o.borrow();
-    if let Some(v) = d.props.data_at_hint(key, h) {
-        return Some(v.clone());
-    }
-    hint.set(d.props.position_hint(key));
-    None
+    o.borrow().props.data_at_site_hint(name, hint).cloned()
 }

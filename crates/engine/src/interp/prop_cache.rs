@@ -335,9 +335,9 @@ impl PropSites {
                 shape: d.props.witness(),
             });
             if let Some(i) = d.props.find(key) {
-                let (found, cached) = match (d.props.data_at(i), d.props.getter_at(i)) {
-                    (Some(v), _) => (ReadMiss::Value(v.clone()), Cached::Read { pos: 0 }),
-                    (None, Some(g)) => (ReadMiss::Getter(g.clone()), Cached::Get { pos: 0 }),
+                let found = match (d.props.data_at(i), d.props.getter_at(i)) {
+                    (Some(v), _) => ReadMiss::Value(v.clone()),
+                    (None, Some(g)) => ReadMiss::Getter(g.clone()),
                     // A lazy slot, or an accessor without a getter.
                     (None, None) => return ReadMiss::Generic,
                 };
@@ -351,8 +351,8 @@ impl PropSites {
                                 ReceiverCheck::Absent => (ShapeWitness::never(), true),
                             };
                             e.hops = hops;
-                            e.cached = match cached {
-                                Cached::Get { .. } => Cached::Get { pos },
+                            e.cached = match found {
+                                ReadMiss::Getter(_) => Cached::Get { pos },
                                 _ => Cached::Read { pos },
                             };
                         }
