@@ -461,6 +461,20 @@ impl PropMap {
         self.rehint(name, hint);
         None
     }
+    /// The number held by the own data property `name` at a site's hint, without re-aiming
+    /// the hint on a miss (the caller's full read does that).
+    #[inline(always)]
+    pub fn number_at_site_hint(&self, name: &JsStr, hint: &Cell<u32>) -> Option<f64> {
+        let h = hint.get() as usize;
+        match (self.keys().get(h), self.slots.get(h)) {
+            (Some(Some((PropKey::Str(k), _))), Some(Slot::Data(Value::Number(n))))
+                if JsStr::ptr_eq(k, name) =>
+            {
+                Some(*n)
+            }
+            _ => None,
+        }
+    }
     /// [`PropMap::data_at_site_hint`]'s miss, out of the readers' line.
     #[cold]
     #[inline(never)]

@@ -2372,6 +2372,16 @@ impl Interp {
             use BinaryOp::*;
             if matches!(op, Lt | Gt | LtEq | GtEq | StrictEq | StrictNotEq) && !test.suspends.get()
             {
+                if let (Some(a), Some(b)) = (self.peek_number(l, env), self.peek_number(r, env)) {
+                    return Ok(match op {
+                        Lt => a < b,
+                        Gt => a > b,
+                        LtEq => a <= b,
+                        GtEq => a >= b,
+                        StrictEq => a == b,
+                        _ => a != b,
+                    });
+                }
                 let lv = self.eval_operand(l, env)?;
                 let rv = self.eval_operand(r, env)?;
                 if let (Value::Number(a), Value::Number(b)) = (&lv, &rv) {
@@ -2396,6 +2406,37 @@ impl Interp {
     /// binary operator, an assigned value or an argument is one of them most of the time,
     /// and the call into the big `match` (its prologue, the dispatch, the result written
     /// through memory) costs more than the leaf itself.
+    /// A number literal's value or the number an initialized local holds, read in place:
+    /// `None` for anything else (the caller then evaluates the operand as usual). Neither
+    /// has side effects, so an operator whose two operands both answer computes from them
+    /// without a `Value` copied out of the environment and dropped again.
+    #[inline(always)]
+    fn peek_number(&self, e: &Expr, env: &Env) -> Option<f64> {
+        match &e.kind {
+            ExprKind::Number(n) => Some(*n),
+            ExprKind::Ident(id) => match id.binding.get() {
+                Binding::Local { hops, slot, .. } => env.number_at(hops, slot),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// [`Interp::peek_number`], and also `p.x` or `this.x` holding a number where the site
+    /// found it last time (`this.x * o.x`); for the operands of a binary operator.
+    #[inline(always)]
+    fn peek_operand(&self, e: &Expr, env: &Env) -> Option<f64> {
+        match &e.kind {
+            ExprKind::Number(n) => Some(*n),
+            ExprKind::Ident(id) => match id.binding.get() {
+                Binding::Local { hops, slot, .. } => env.number_at(hops, slot),
+                _ => None,
+            },
+            ExprKind::Member { .. } => peek_member_number(e, env),
+            _ => None,
+        }
+    }
+
     #[inline(always)]
     fn eval_operand(&mut self, e: &Expr, env: &Env) -> JsResult<Value> {
         match &e.kind {
@@ -2415,6 +2456,11 @@ impl Interp {
             ExprKind::Null => Ok(Value::Null),
             ExprKind::This(id) => self.get_binding(id, env),
             ExprKind::Binary(op, l, r) => {
+                if let (Some(a), Some(b)) = (self.peek_operand(l, env), self.peek_operand(r, env)) {
+                    if let Some(v) = number_binary(*op, a, b) {
+                        return Ok(v);
+                    }
+                }
                 let suspends = e.suspends.get();
                 let lv = if self.resuming(suspends) {
                     match self.pop_frame()? {
@@ -3936,6 +3982,48 @@ impl Interp {
                         Ok(v)
                     }
                     AssignOp::Compound(bop) => {
+                        // A number in a mutable local, combined with a number: computed and
+                        // stored in place. The old value is read before the right operand
+                        // runs, as GetValue(lref) comes first.
+                        if let (
+                            None,
+                            Binding::Local {
+                                hops,
+                                slot,
+                                kind: DeclKind::Var | DeclKind::Let | DeclKind::Param,
+                            },
+                        ) = (&resumed, id.binding.get())
+                        {
+                            if let Some(a) = env.number_at(hops, slot) {
+                                let b = match self.peek_number(value, env) {
+                                    Some(b) => Some(b),
+                                    None if !suspends => match self.eval_expr(value, env)? {
+                                        Value::Number(b) => Some(b),
+                                        r => {
+                                            let v = self.binary_op(bop, &Value::Number(a), &r)?;
+                                            self.set_binding(id, v.clone(), env, strict)?;
+                                            return Ok(v);
+                                        }
+                                    },
+                                    None => None,
+                                };
+                                if let Some(b) = b {
+                                    let v = match number_binary(bop, a, b) {
+                                        Some(v) => v,
+                                        None => self.binary_op(
+                                            bop,
+                                            &Value::Number(a),
+                                            &Value::Number(b),
+                                        )?,
+                                    };
+                                    match v {
+                                        Value::Number(n) => env.set_number(hops, slot, n),
+                                        _ => self.set_binding(id, v.clone(), env, strict)?,
+                                    }
+                                    return Ok(v);
+                                }
+                            }
+                        }
                         let old = match resumed {
                             Some(Frame::Operands(mut v)) => v.pop().unwrap_or_default(),
                             None => self.get_binding(id, env)?,
@@ -5247,6 +5335,34 @@ fn call_position(e: &Expr) -> Span {
             end: callee.span.end + 1,
         },
     }
+}
+
+/// [`Interp::peek_number`] of `p.x` or `this.x` (`p` a local) holding a number where the
+/// site found it last time: an own data property, [[Get]]'s answer for every kind of object
+/// (as in `eval_member`). Out of line: the number and local cases stay small where they
+/// are inlined.
+#[inline(never)]
+fn peek_member_number(e: &Expr, env: &Env) -> Option<f64> {
+    let ExprKind::Member {
+        object,
+        prop: MemberProp::Ident(name),
+        hint,
+        ..
+    } = &e.kind
+    else {
+        return None;
+    };
+    let (ExprKind::Ident(id) | ExprKind::This(id)) = &object.kind else {
+        return None;
+    };
+    let Binding::Local { hops, slot, .. } = id.binding.get() else {
+        return None;
+    };
+    env.with_slot(hops, slot, |v| match v {
+        Value::Object(o) => o.borrow().props.number_at_site_hint(name, hint),
+        _ => None,
+    })
+    .flatten()
 }
 
 /// `base[key]` for a number `key` that is an array index, answered without making a property

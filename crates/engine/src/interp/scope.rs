@@ -395,6 +395,39 @@ impl Env {
         }
     }
 
+    /// The number a slot holds, read without copying a [`Value`] out (`None` for anything
+    /// else, including the TDZ marker): the operands of a number comparison or operator.
+    #[inline(always)]
+    pub fn number_at(&self, hops: u32, slot: u32) -> Option<f64> {
+        let e = self.ancestor(hops);
+        let s = e.0.slots.borrow();
+        match s.get(slot as usize) {
+            Some(Value::Number(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// `f` of the value a slot holds, borrowed in place (`None` if there is no such slot).
+    #[inline(always)]
+    pub fn with_slot<R>(&self, hops: u32, slot: u32, f: impl FnOnce(&Value) -> R) -> Option<R> {
+        let e = self.ancestor(hops);
+        let s = e.0.slots.borrow();
+        s.get(slot as usize).map(f)
+    }
+
+    /// Stores a number; a slot that holds a number already is overwritten without the
+    /// generic drop of the old value.
+    #[inline(always)]
+    pub fn set_number(&self, hops: u32, slot: u32, n: f64) {
+        let e = self.ancestor(hops);
+        let mut s = e.0.slots.borrow_mut();
+        match s.get_mut(slot as usize) {
+            Some(Value::Number(m)) => *m = n,
+            Some(x) => *x = Value::Number(n),
+            None => {}
+        }
+    }
+
     /// Adds `delta` to a slot holding a number, under one borrow (`i++` on a local): the old
     /// number, or `None` (nothing changed) if the slot holds anything else.
     #[inline]
