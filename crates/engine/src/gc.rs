@@ -196,6 +196,12 @@ impl<T: Trace + 'static> Gc<T> {
         Rc::get_mut(&mut self.0).map(|b| &mut b.value)
     }
 
+    /// The number of strong references.
+    #[inline]
+    pub fn strong_count(this: &Gc<T>) -> usize {
+        Rc::strong_count(&this.0)
+    }
+
     #[inline]
     pub fn ptr_eq(a: &Gc<T>, b: &Gc<T>) -> bool {
         Rc::ptr_eq(&a.0, &b.0)

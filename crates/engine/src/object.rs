@@ -465,6 +465,18 @@ impl Obj {
         d.props.insert(key, Prop::data(value, attrs));
     }
 
+    /// Removes an own property whatever its attributes (for an exotic object's internal
+    /// bookkeeping, not `delete`).
+    pub fn remove_own_raw(&self, key: &PropKey) {
+        let mut d = self.borrow_mut();
+        if let PropKey::Index(i) = key {
+            if let Some(e) = d.elements.get_mut(*i as usize) {
+                *e = Value::Empty;
+            }
+        }
+        d.props.remove(key);
+    }
+
     pub fn define_accessor(
         &self,
         key: impl Into<PropKey>,
@@ -623,6 +635,18 @@ impl Obj {
     /// its index is not valid).
     pub fn delete(&self, key: &PropKey) -> bool {
         let mut d = self.borrow_mut();
+        // A mapped arguments index: deleted (and unmapped) when configurable.
+        if let ObjectKind::Arguments(Some(m)) = &mut d.kind {
+            if let Some((_, attrs)) = m.mapped(key) {
+                if !attrs.configurable() {
+                    return false;
+                }
+                if let PropKey::Index(i) = key {
+                    m.slots[*i as usize] = None;
+                }
+                return true;
+            }
+        }
         if let ObjectKind::TypedArray(ta) = &d.kind {
             if let Some(index) = crate::builtins::typed_array::canonical_numeric_index(key) {
                 return !ta.is_valid_integer_index(index);
@@ -662,7 +686,8 @@ impl Obj {
                 .map(|(i, _)| i as u32),
         );
         d.kind.exotic_index_keys(&mut indices);
-        let mut has_sparse = false;
+        // A mapped arguments object's mapped indices come after its other elements.
+        let mut has_sparse = matches!(d.kind, ObjectKind::Arguments(Some(_)));
         for (k, _) in d.props.iter() {
             if let PropKey::Index(i) = k {
                 indices.push(*i);

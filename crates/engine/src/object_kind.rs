@@ -54,8 +54,11 @@ pub enum ObjectKind {
     HostId(u64),
     /// An `Intl.*` service object (its resolved options; holds no JS values).
     Intl(Box<crate::builtins::intl::IntlData>),
-    /// An unmapped `arguments` object (elements hold the values).
-    Arguments,
+    /// An `arguments` object. Unmapped (strict code, non-simple parameters): `None`, the
+    /// elements hold the values. Mapped (a sloppy function with simple parameters, ECMA-262
+    /// §10.4.4): the indices that alias a parameter are holes in the elements and their
+    /// values live in the function's environment ([`ArgumentsMap`]).
+    Arguments(Option<Box<ArgumentsMap>>),
     ArrayIterator {
         target: Value,
         index: u32,
@@ -118,6 +121,34 @@ pub struct ForInState {
     /// The keys to visit, computed when the loop starts.
     pub keys: Vec<PropKey>,
     pub pos: usize,
+}
+
+/// The parameter map of a mapped arguments object (CreateMappedArgumentsObject): index `i`
+/// aliases the parameter binding in `env`'s slot while `slots[i]` is `Some`. The property's
+/// enumerable and configurable attributes are kept here (a mapped property is always a
+/// writable data property: made read-only or an accessor, it leaves the map and becomes an
+/// ordinary property holding the value it had).
+pub struct ArgumentsMap {
+    pub env: crate::interp::scope::Env,
+    pub slots: Vec<Option<(u32, Attrs)>>,
+}
+
+impl std::fmt::Debug for ArgumentsMap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ArgumentsMap")
+            .field("slots", &self.slots)
+            .finish()
+    }
+}
+
+impl ArgumentsMap {
+    /// The environment slot and attributes of index `key`, while it is mapped.
+    pub fn mapped(&self, key: &PropKey) -> Option<(u32, Attrs)> {
+        match key {
+            PropKey::Index(i) => self.slots.get(*i as usize).copied().flatten(),
+            _ => None,
+        }
+    }
 }
 
 impl ObjectKind {
@@ -194,6 +225,11 @@ impl ObjectKind {
                     Attrs::new(false, true, false),
                 ))
             }
+            // A mapped arguments object's [[GetOwnProperty]]: the parameter's current value.
+            (ObjectKind::Arguments(Some(m)), key) => {
+                let (slot, attrs) = m.mapped(key)?;
+                Some(Prop::data(m.env.get(0, slot), attrs))
+            }
             // The TypedArray [[GetOwnProperty]]: a canonical numeric key is the element
             // (writable, enumerable, configurable) or nothing.
             (ObjectKind::TypedArray(ta), key) => {
@@ -212,6 +248,9 @@ impl ObjectKind {
     pub fn exotic_index_keys(&self, out: &mut Vec<u32>) {
         match self {
             ObjectKind::String(s) => out.extend(0..s.len() as u32),
+            ObjectKind::Arguments(Some(m)) => {
+                out.extend((0..m.slots.len() as u32).filter(|i| m.slots[*i as usize].is_some()))
+            }
             // The TypedArray [[OwnPropertyKeys]]: the indices below its length when in bounds.
             ObjectKind::TypedArray(ta) => {
                 if let Some(len) = ta.length() {
@@ -237,6 +276,7 @@ impl ObjectKind {
     pub fn trace(&self, t: &mut Tracer) {
         match self {
             ObjectKind::Closure(c) => c.trace(t),
+            ObjectKind::Arguments(Some(m)) => t.edge(&m.env.0),
             ObjectKind::Native(n) => {
                 for v in &n.captures {
                     trace_value(v, t);

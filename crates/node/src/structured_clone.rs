@@ -305,7 +305,7 @@ fn clone(it: &mut Interp, v: &Value, memo: &mut FxHashMap<usize, Obj>) -> JsResu
         Uncloneable,
     }
     let shape = match &o.borrow().kind {
-        ObjectKind::Ordinary | ObjectKind::Instance(_) | ObjectKind::Arguments => Shape::Plain,
+        ObjectKind::Ordinary | ObjectKind::Instance(_) | ObjectKind::Arguments(_) => Shape::Plain,
         ObjectKind::Array { length, .. } => Shape::Array(*length),
         ObjectKind::Map(m) => Shape::Map(m.entries.iter().flatten().cloned().collect()),
         ObjectKind::Set(m) => Shape::Set(m.entries.iter().flatten().map(|e| e.0.clone()).collect()),

@@ -454,7 +454,7 @@ pub(crate) fn class_name(o: &Obj) -> &'static str {
     let d = o.borrow();
     match &d.kind {
         k if k.is_callable() => "Function",
-        ObjectKind::Arguments => "Arguments",
+        ObjectKind::Arguments(_) => "Arguments",
         ObjectKind::Error => "Error",
         ObjectKind::Boolean(_) => "Boolean",
         ObjectKind::Number(_) => "Number",
@@ -968,7 +968,7 @@ fn builtin_tag(o: &Obj) -> &'static str {
     }
     let d = o.borrow();
     match &d.kind {
-        ObjectKind::Arguments => "Arguments",
+        ObjectKind::Arguments(_) => "Arguments",
         k if k.is_callable() => "Function",
         ObjectKind::Error => "Error",
         ObjectKind::Boolean(_) => "Boolean",

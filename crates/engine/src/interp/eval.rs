@@ -5387,6 +5387,11 @@ fn get_index_fast(base: &Value, key: &Value) -> Option<Value> {
                 ObjectKind::TypedArray(ta) => {
                     Some(ta.get_element(f64::from(i)).unwrap_or(Value::Undefined))
                 }
+                // A mapped arguments index: its parameter's value.
+                ObjectKind::Arguments(Some(m)) => {
+                    let (slot, _) = m.mapped(&PropKey::Index(i))?;
+                    Some(m.env.get(0, slot))
+                }
                 _ => None,
             }
         }
@@ -5411,7 +5416,19 @@ fn set_element_fast(o: &Obj, i: u32, v: &Value) -> bool {
             drop(old);
             true
         }
-        _ => false,
+        // A mapped arguments index (always a writable data property): its parameter.
+        _ => match &d.kind {
+            ObjectKind::Arguments(Some(m)) => match m.mapped(&PropKey::Index(i)) {
+                Some((slot, _)) => {
+                    let env = m.env.clone();
+                    drop(d);
+                    env.set(0, slot, v.clone());
+                    true
+                }
+                None => false,
+            },
+            _ => false,
+        },
     }
 }
 

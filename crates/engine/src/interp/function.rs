@@ -12,6 +12,7 @@ use crate::interp::{
     Abrupt, Args, Interp, JsResult, NativeFn, StackEntry, MAX_CALL_ARGS, MAX_CONSTRUCT_ARGS,
 };
 use crate::object::{Attrs, Layout, Obj, ObjectKind, Prop, PropKey, PropMap, PropRef, Slot};
+use crate::object_kind::ArgumentsMap;
 use crate::resolve::ScopeInfo;
 use crate::string::JsStr;
 use crate::value::Value;
@@ -774,6 +775,9 @@ impl Interp {
             (true, Some(slot)) => fenv.get(0, slot),
             _ => Value::Empty,
         };
+        if let Some(slot) = info.arguments_slot {
+            release_mapped_arguments(&fenv, slot);
+        }
         self.env_pool.give_back(fenv);
         let result = result?;
         if let Value::Object(_) = result {
@@ -933,6 +937,9 @@ impl Interp {
         };
         let (fenv, params_bound) = self.function_env(func, env, info, args);
         let r = self.call_closure_in(f, func, info, &fenv, this, args, new_target, params_bound);
+        if let Some(slot) = info.arguments_slot {
+            release_mapped_arguments(&fenv, slot);
+        }
         self.env_pool.give_back(fenv);
         r
     }
@@ -1085,6 +1092,33 @@ impl Interp {
     ) -> JsResult<()> {
         if let Some(slot) = info.arguments_slot {
             let ao = self.create_arguments_object(f, args);
+            if !info.strict && info.simple_params {
+                // CreateMappedArgumentsObject: each index below both counts aliases its
+                // parameter; a repeated name maps only its last formal's index (none if
+                // that one has no argument).
+                let n = args.len().min(info.param_slots.len());
+                let mut slots: Vec<Option<(u32, Attrs)>> = vec![None; n];
+                for i in (0..n).rev() {
+                    let s = info.param_slots[i];
+                    if !info.param_slots[i + 1..].contains(&s) {
+                        slots[i] = Some((s, Attrs::DEFAULT));
+                    }
+                }
+                if slots.iter().any(Option::is_some) {
+                    let mut d = ao.borrow_mut();
+                    for (i, m) in slots.iter().enumerate() {
+                        if m.is_some() {
+                            if let Some(e) = d.elements.get_mut(i) {
+                                *e = Value::Empty;
+                            }
+                        }
+                    }
+                    d.kind = ObjectKind::Arguments(Some(Box::new(ArgumentsMap {
+                        env: env.clone(),
+                        slots,
+                    })));
+                }
+            }
             env.init(slot, Value::Object(ao));
         }
         // Simple parameters before the hoisted functions, which replace a parameter of the
@@ -1142,7 +1176,7 @@ impl Interp {
     fn create_arguments_object(&mut self, f: &Obj, args: &[Value]) -> Obj {
         let o = Obj::new(
             Some(self.intrinsics.object_prototype.clone()),
-            ObjectKind::Arguments,
+            ObjectKind::Arguments(None),
         );
         o.borrow_mut().elements = args.to_vec();
         o.define("length", Value::from(args.len()), Attrs::HIDDEN);
@@ -1415,5 +1449,27 @@ mod tests {
             run("String.fromCharCode.apply(null, new Array(100000).fill(65)).length"),
             "100000"
         );
+    }
+}
+
+/// At the end of a call: a mapped arguments object and its function's environment refer to
+/// each other (the object's parameter map, the `arguments` binding). When nothing else holds
+/// either — the environment only by this call and the map, the object only by its binding —
+/// the binding is cleared, so both are freed by their counts now rather than by the cycle
+/// collector. Unobservable: nothing can reach them any more.
+fn release_mapped_arguments(env: &Env, slot: u32) {
+    if crate::gc::Gc::strong_count(&env.0) != 2 {
+        return;
+    }
+    let unreachable = env
+        .with_slot(0, slot, |v| match v {
+            Value::Object(o) if crate::gc::Gc::strong_count(&o.0) == 1 => {
+                matches!(&o.borrow().kind, ObjectKind::Arguments(Some(m)) if crate::gc::Gc::ptr_eq(&m.env.0, &env.0))
+            }
+            _ => false,
+        })
+        .unwrap_or(false);
+    if unreachable {
+        env.set(0, slot, Value::Undefined);
     }
 }

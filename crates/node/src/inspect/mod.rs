@@ -1102,7 +1102,7 @@ fn format_raw(
             let d = value.borrow();
             match &d.kind {
                 ObjectKind::Closure(_) | ObjectKind::Native(_) | ObjectKind::Bound(_) => 1,
-                ObjectKind::Arguments => 2,
+                ObjectKind::Arguments(_) => 2,
                 ObjectKind::Date(_) => 3,
                 ObjectKind::RegExp(_) => 9,
                 ObjectKind::Promise(_) => 5,

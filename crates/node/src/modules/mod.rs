@@ -634,7 +634,7 @@ fn kind_of(v: &Value) -> &'static str {
         ObjectKind::WeakMap(_) => "weakmap",
         ObjectKind::WeakSet(_) => "weakset",
         ObjectKind::Error => "error",
-        ObjectKind::Arguments => "arguments",
+        ObjectKind::Arguments(_) => "arguments",
         ObjectKind::Array { .. } => "array",
         ObjectKind::Boolean(_) => "boolean",
         ObjectKind::Number(_) => "number",
