@@ -80,3 +80,14 @@ results.push(args(2, 3));
 const arr = [1, 2, 3];
 results.push(arr.length - p.y, 'abc'.length * q.y);
 console.log(results);
+// Plain assignment of numbers to locals (TDZ, const, function-name bindings).
+(() => {
+  function f() { try { x = 5; } catch (e) { console.log(e.message); } let x; x = 1 + 1; return x; }
+  console.log(f());
+  function g() { const c = 1; try { c = 2 + 3; } catch (e) { console.log(e.message); } return c; }
+  console.log(g());
+  let s = 'a'; s = 1 + 2; console.log(s, typeof s);
+  var o = { p: 3 }; let y = o.p; y = Math.max(1, 2); console.log(y);
+  const h = function named() { named = 1 + 1; return typeof named; }; console.log(h());
+  (function () { 'use strict'; const k = function named() { try { named = 1 + 1; } catch (e) { console.log(e.message); } }; k(); })();
+})();

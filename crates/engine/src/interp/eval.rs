@@ -3969,6 +3969,10 @@ impl Interp {
                                     ExprKind::Number(_) | ExprKind::Ident(_) => {
                                         self.eval_operand(value, env)
                                     }
+                                    // Nor these (no parentheses to look through).
+                                    ExprKind::Binary(..)
+                                    | ExprKind::Call { .. }
+                                    | ExprKind::Member { .. } => self.eval_expr(value, env),
                                     _ => match self.try_named_evaluation(value, env, &id.name)? {
                                         Some(v) => Ok(v),
                                         None => self.eval_expr(value, env),
@@ -3978,6 +3982,20 @@ impl Interp {
                             ),
                             Some(_) => return Err(self.bad_frame()),
                         };
+                        // A number into an initialized mutable local: stored in place.
+                        if let (
+                            Value::Number(n),
+                            Binding::Local {
+                                hops,
+                                slot,
+                                kind: DeclKind::Var | DeclKind::Let | DeclKind::Param,
+                            },
+                        ) = (&v, id.binding.get())
+                        {
+                            if env.set_number_initialized(hops, slot, *n) {
+                                return Ok(v);
+                            }
+                        }
                         self.set_binding(id, v.clone(), env, strict)?;
                         Ok(v)
                     }

@@ -428,6 +428,20 @@ impl Env {
         }
     }
 
+    /// [`Env::set_number`] for a slot that is initialized (not the TDZ marker): `false`,
+    /// and nothing stored, otherwise.
+    #[inline(always)]
+    pub fn set_number_initialized(&self, hops: u32, slot: u32, n: f64) -> bool {
+        let e = self.ancestor(hops);
+        let mut s = e.0.slots.borrow_mut();
+        match s.get_mut(slot as usize) {
+            Some(Value::Number(m)) => *m = n,
+            Some(Value::Empty) | None => return false,
+            Some(x) => *x = Value::Number(n),
+        }
+        true
+    }
+
     /// Adds `delta` to a slot holding a number, under one borrow (`i++` on a local): the old
     /// number, or `None` (nothing changed) if the slot holds anything else.
     #[inline]
