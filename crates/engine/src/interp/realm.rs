@@ -326,6 +326,7 @@ pub fn create(
         current_async_gen: None,
         call_depth: 0,
         prop_sites: Default::default(),
+        literal_layouts: Default::default(),
         prototype_hint: std::cell::Cell::new(0),
         param_envs: Vec::new(),
         stack: Vec::new(),
