@@ -409,6 +409,8 @@ pub struct Interp {
     pub(crate) original_next: iter::OriginalNext,
     /// The last successful built-in RegExp match, for `RegExp.$1`, `RegExp.lastMatch`, ...
     pub(crate) regexp_legacy: crate::builtins::regexp::LegacyStatics,
+    /// %RegExp.prototype%'s `exec`, `flags` and flag getters as made (`regexp.rs`).
+    pub(crate) regexp_originals: Option<Box<crate::builtins::regexp::RegExpOriginals>>,
     /// Environments of finished calls, reused by the next calls (see [`scope::EnvPool`]).
     pub(crate) env_pool: scope::EnvPool,
 }

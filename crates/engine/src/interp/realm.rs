@@ -358,6 +358,7 @@ pub fn create(
         time_zone: Default::default(),
         original_next: Default::default(),
         regexp_legacy: Default::default(),
+        regexp_originals: None,
         env_pool: Default::default(),
     };
     crate::builtins::init_all(&mut it);
