@@ -139,6 +139,11 @@ fn regexp_legacy_set(it: &mut Interp, a: &Args) -> JsResult<Value> {
 /// Marker stored first in a %RegExpStringIterator% object's `Internal` slots.
 const RSI_MARKER: &str = "%RegExpStringIterator%";
 
+/// [`untouched`]'s `names` for RegExpExec: `exec`.
+const EXEC: std::ops::Range<usize> = 0..1;
+/// [`untouched`]'s `names` for the `flags` getter: `flags` and what it reads.
+const FLAGS: std::ops::Range<usize> = 1..10;
+
 /// The names whose [[Get]] on a RegExp decides what RegExpExec and the `flags` getter do:
 /// `exec` (a data property) and the accessors `flags` reads, `flags` first.
 const ORIGINAL_NAMES: [&str; 10] = [
@@ -175,16 +180,17 @@ fn holds_original(props: &PropMap, pos: u32, key: &PropKey, f: &Obj, data: bool)
     }
 }
 
-/// Does [[Get]] of `exec`, `flags` and each flag name on `r` find %RegExp.prototype%'s
-/// built-ins? True when `r` is a RegExp object whose only own property is `lastIndex`
-/// (RegExpAlloc's; it cannot be deleted), whose prototype is %RegExp.prototype%, and that
-/// prototype still holds the original `exec` and the original getters under those names.
+/// Does [[Get]] of `exec` (`names` is [`EXEC`]), or of `flags` and each flag name
+/// ([`FLAGS`]), on `r` find %RegExp.prototype%'s built-ins? True when `r` is a RegExp
+/// object whose only own property is `lastIndex` (RegExpAlloc's; it cannot be deleted),
+/// whose prototype is %RegExp.prototype%, and that prototype still holds the original
+/// function(s) under those names.
 /// Then RegExpExec(r, S) is RegExpBuiltinExec(r, S) and `r.flags` is r.[[OriginalFlags]]
 /// in `dgimsuvy` order, without running anything: `test`, `match`, `replace` and `split`
 /// skip the 9 [[Get]]s and getter calls (~8 000 instructions a `flags` read) and the
 /// `exec` lookup. Nothing is remembered about `r`; the positions on the prototype are
 /// checked each time (key and value), and searched again when the prototype changed.
-fn untouched(it: &Interp, r: &Obj) -> bool {
+fn untouched(it: &Interp, r: &Obj, names: std::ops::Range<usize>) -> bool {
     let Some(orig) = it.regexp_originals.as_deref() else {
         return false;
     };
@@ -202,6 +208,9 @@ fn untouched(it: &Interp, r: &Obj) -> bool {
     let mut positions = orig.positions.get();
     let mut moved = false;
     for (i, pos) in positions.iter_mut().enumerate() {
+        if !names.contains(&i) {
+            continue;
+        }
         let (key, f, data) = (&orig.keys[i], &orig.funcs[i], i == 0);
         if holds_original(&p.props, *pos, key, f, data) {
             continue;
@@ -726,7 +735,7 @@ fn regexp_flags(it: &mut Interp, a: &Args) -> JsResult<Value> {
             "RegExp.prototype.flags getter called on non-object {d}"
         )));
     };
-    if untouched(it, r) {
+    if untouched(it, r, FLAGS) {
         return Ok(Value::String(canonical_flags(r)));
     }
     let mut out = String::new();
@@ -996,7 +1005,7 @@ fn regexp_builtin_exec(it: &mut Interp, r: &Obj, s: &JsStr) -> JsResult<Value> {
 /// RegExpExec(R, S) (§22.2.7.1).
 fn regexp_exec(it: &mut Interp, r: &Obj, s: &JsStr) -> JsResult<Value> {
     // 1-2. `exec` is the built-in one, called with nothing observable around it.
-    if untouched(it, r) && plain_last_index(r) {
+    if untouched(it, r, EXEC) && plain_last_index(r) {
         return regexp_builtin_exec(it, r, s);
     }
     let exec = it.get(r, &static_key!("exec"))?;
@@ -1035,7 +1044,7 @@ fn regexp_proto_test(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let s = it.to_string(&a.get(0))?;
     // RegExpExec with the built-in `exec` (see `regexp_exec`): the match without the
     // result array nobody sees (lodash's `reIsUint.test(value)` on every index it checks).
-    if untouched(it, &r) && plain_last_index(&r) {
+    if untouched(it, &r, EXEC) && plain_last_index(&r) {
         return Ok(Value::Bool(builtin_match(it, &r, &s)?.is_some()));
     }
     let m = regexp_exec(it, &r, &s)?;
@@ -1078,7 +1087,7 @@ fn regexp_proto_compile(it: &mut Interp, a: &Args) -> JsResult<Value> {
 // ---- Symbol methods -------------------------------------------------------------------------
 
 fn get_flags_string(it: &mut Interp, r: &Obj) -> JsResult<JsStr> {
-    if untouched(it, r) {
+    if untouched(it, r, FLAGS) {
         return Ok(canonical_flags(r));
     }
     let f = it.get(r, &static_key!("flags"))?;
