@@ -243,6 +243,15 @@ impl Layout {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+    /// Is the `i`th key of this layout the string key `name` (a default data property's)?
+    /// An object literal's cached layout is checked against the literal's names with this.
+    #[inline]
+    pub fn key_is(&self, i: usize, name: &JsStr) -> bool {
+        matches!(
+            self.0.as_ref().and_then(|s| s.keys.get(i)),
+            Some(Some((PropKey::Str(k), a))) if *a == Attrs::DEFAULT && k.same_string(name)
+        )
+    }
 }
 
 /// The hash index of a large own shape, the count of `None` holes in its keys (only an

@@ -962,46 +962,83 @@ fn object_proto_property_is_enumerable(it: &mut Interp, a: &Args) -> JsResult<Va
 }
 
 /// The builtinTag of Object.prototype.toString.
-fn builtin_tag(o: &Obj) -> &'static str {
+/// The results of Object.prototype.toString without a `Symbol.toStringTag` string, by
+/// builtinTag (and for undefined and null).
+const TAG_STRINGS: [&str; 11] = [
+    "[object Array]",
+    "[object Arguments]",
+    "[object Function]",
+    "[object Error]",
+    "[object Boolean]",
+    "[object Number]",
+    "[object String]",
+    "[object Date]",
+    "[object RegExp]",
+    "[object Object]",
+    "[object Undefined]",
+];
+const TAG_ARRAY: usize = 0;
+const TAG_UNDEFINED: usize = 10;
+
+/// builtinTag (steps 5-14 of Object.prototype.toString) as an index into [`TAG_STRINGS`].
+fn builtin_tag(o: &Obj) -> usize {
     if o.is_array() {
-        return "Array";
+        return TAG_ARRAY;
     }
     let d = o.borrow();
     match &d.kind {
-        ObjectKind::Arguments(_) => "Arguments",
-        k if k.is_callable() => "Function",
-        ObjectKind::Error => "Error",
-        ObjectKind::Boolean(_) => "Boolean",
-        ObjectKind::Number(_) => "Number",
-        ObjectKind::String(_) => "String",
-        ObjectKind::Date(_) => "Date",
-        ObjectKind::RegExp(_) => "RegExp",
-        _ => "Object",
+        ObjectKind::Arguments(_) => 1,
+        k if k.is_callable() => 2,
+        ObjectKind::Error => 3,
+        ObjectKind::Boolean(_) => 4,
+        ObjectKind::Number(_) => 5,
+        ObjectKind::String(_) => 6,
+        ObjectKind::Date(_) => 7,
+        ObjectKind::RegExp(_) => 8,
+        _ => 9,
     }
+}
+
+/// `"[object " + tag + "]"` for a builtinTag, made once a thread: lodash asks
+/// `Object.prototype.toString.call(v)` for the type of nearly every value it looks at, and
+/// each answer was a `format!` and a string made from it (~2 400 instructions a call).
+fn tag_string(i: usize) -> Value {
+    thread_local! {
+        static CACHE: [std::cell::OnceCell<crate::string::JsStr>; TAG_STRINGS.len()] =
+            Default::default();
+    }
+    let i = i.min(TAG_STRINGS.len() - 1);
+    CACHE.with(|c| Value::String(c[i].get_or_init(|| TAG_STRINGS[i].into()).clone()))
 }
 
 /// Object.prototype.toString().
 pub fn object_proto_to_string(it: &mut Interp, a: &Args) -> JsResult<Value> {
     // 1-2. undefined / null.
     match a.this {
-        Value::Undefined => return Ok(Value::from("[object Undefined]")),
+        Value::Undefined => return Ok(tag_string(TAG_UNDEFINED)),
         Value::Null => return Ok(Value::from("[object Null]")),
         _ => {}
     }
     // 3. Let O be ! ToObject(this value).
     let o = it.to_object(a.this)?;
     let builtin = if it.is_array(&Value::Object(o.clone()))? {
-        "Array"
+        TAG_ARRAY
     } else {
         builtin_tag(&o)
     };
     // 15. Let tag be ? Get(O, @@toStringTag).
     let tag = it.get(&o, &PropKey::Sym(it.symbols.to_string_tag.clone()))?;
-    let tag = match tag {
-        Value::String(s) => s.to_rust_string(),
-        _ => builtin.to_string(),
-    };
-    Ok(Value::from(format!("[object {tag}]").as_str()))
+    // 16-17. A string tag is used as it is (its code units, lone surrogates included).
+    match tag {
+        Value::String(s) => {
+            let mut units: Vec<u16> = Vec::with_capacity(s.len() + 9);
+            units.extend("[object ".encode_utf16());
+            units.extend_from_slice(s.units());
+            units.push(u16::from(b']'));
+            Ok(Value::String(crate::string::JsStr::from_units(units)))
+        }
+        _ => Ok(tag_string(builtin)),
+    }
 }
 
 fn object_proto_to_locale_string(it: &mut Interp, a: &Args) -> JsResult<Value> {

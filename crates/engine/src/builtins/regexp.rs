@@ -8,7 +8,7 @@
 use crate::builtins::iterator::describe;
 use crate::builtins::string::get_substitution;
 use crate::interp::{Abrupt, Args, Interp, JsResult};
-use crate::object::{Attrs, Obj, ObjectKind, Prop, PropKey};
+use crate::object::{Attrs, Obj, ObjectKind, Prop, PropKey, PropMap, Slot};
 use crate::string::JsStr;
 use crate::value::Value;
 use jsgen_syntax::regexp::{compile_pattern, RegExpError};
@@ -139,6 +139,152 @@ fn regexp_legacy_set(it: &mut Interp, a: &Args) -> JsResult<Value> {
 /// Marker stored first in a %RegExpStringIterator% object's `Internal` slots.
 const RSI_MARKER: &str = "%RegExpStringIterator%";
 
+/// [`untouched`]'s `names` for RegExpExec: `exec`.
+const EXEC: std::ops::Range<usize> = 0..1;
+/// [`untouched`]'s `names` for the `flags` getter: `flags` and what it reads.
+const FLAGS: std::ops::Range<usize> = 1..10;
+
+/// The names whose [[Get]] on a RegExp decides what RegExpExec and the `flags` getter do:
+/// `exec` (a data property) and the accessors `flags` reads, `flags` first.
+const ORIGINAL_NAMES: [&str; 10] = [
+    "exec",
+    "flags",
+    "hasIndices",
+    "global",
+    "ignoreCase",
+    "multiline",
+    "dotAll",
+    "unicode",
+    "unicodeSets",
+    "sticky",
+];
+
+/// %RegExp.prototype%'s `exec` and the getters of `flags` and the eight flags as `init` made
+/// them, with where they were last found there (see [`untouched`]).
+pub struct RegExpOriginals {
+    keys: [PropKey; 10],
+    funcs: [Obj; 10],
+    positions: std::cell::Cell<[u32; 10]>,
+}
+
+/// Is the property at `pos` of `props` the property `key` holding `f` (as its value when
+/// `data`, as its getter otherwise)?
+fn holds_original(props: &PropMap, pos: u32, key: &PropKey, f: &Obj, data: bool) -> bool {
+    match props.entry_at(pos as usize) {
+        Some((k, p)) if k.fast_eq(key) => match p.slot {
+            Slot::Data(Value::Object(o)) => data && Obj::ptr_eq(o, f),
+            Slot::Accessor(a) => !data && a.get.as_ref().is_some_and(|g| Obj::ptr_eq(g, f)),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Does [[Get]] of `exec` (`names` is [`EXEC`]), or of `flags` and each flag name
+/// ([`FLAGS`]), on `r` find %RegExp.prototype%'s built-ins? True when `r` is a RegExp
+/// object whose only own property is `lastIndex` (RegExpAlloc's; it cannot be deleted),
+/// whose prototype is %RegExp.prototype%, and that prototype still holds the original
+/// function(s) under those names.
+/// Then RegExpExec(r, S) is RegExpBuiltinExec(r, S) and `r.flags` is r.[[OriginalFlags]]
+/// in `dgimsuvy` order, without running anything: `test`, `match`, `replace` and `split`
+/// skip the 9 [[Get]]s and getter calls (~8 000 instructions a `flags` read) and the
+/// `exec` lookup. Nothing is remembered about `r`; the positions on the prototype are
+/// checked each time (key and value), and searched again when the prototype changed.
+fn untouched(it: &Interp, r: &Obj, names: std::ops::Range<usize>) -> bool {
+    let Some(orig) = it.regexp_originals.as_deref() else {
+        return false;
+    };
+    let proto = &it.intrinsics.regexp_prototype;
+    {
+        let d = r.borrow();
+        if !matches!(d.kind, ObjectKind::RegExp(_))
+            || d.props.len() != 1
+            || !d.proto.as_ref().is_some_and(|p| Obj::ptr_eq(p, proto))
+        {
+            return false;
+        }
+    }
+    let p = proto.borrow();
+    let mut positions = orig.positions.get();
+    let mut moved = false;
+    for (i, pos) in positions.iter_mut().enumerate() {
+        if !names.contains(&i) {
+            continue;
+        }
+        let (key, f, data) = (&orig.keys[i], &orig.funcs[i], i == 0);
+        if holds_original(&p.props, *pos, key, f, data) {
+            continue;
+        }
+        match p.props.find(key).and_then(|n| u32::try_from(n).ok()) {
+            Some(n) if holds_original(&p.props, n, key, f, data) => {
+                *pos = n;
+                moved = true;
+            }
+            _ => return false,
+        }
+    }
+    if moved {
+        orig.positions.set(positions);
+    }
+    true
+}
+
+/// `r`'s [[OriginalFlags]] in the order the `flags` getter lists them (`dgimsuvy`): the
+/// flags string itself when it is in that order already.
+fn canonical_flags(r: &Obj) -> JsStr {
+    let d = r.borrow();
+    let ObjectKind::RegExp(d) = &d.kind else {
+        return JsStr::empty();
+    };
+    const ORDER: &[u8; 8] = b"dgimsuvy";
+    let rank = |u: u16| ORDER.iter().position(|&c| u16::from(c) == u);
+    let units = d.flags.units();
+    if units.windows(2).all(|w| rank(w[0]) < rank(w[1])) {
+        return d.flags.clone();
+    }
+    let mut out = String::new();
+    for &c in ORDER {
+        if d.has_flag(c) {
+            out.push(char::from(c));
+        }
+    }
+    JsStr::from(out.as_str())
+}
+
+/// Records %RegExp.prototype%'s built-ins for [`untouched`].
+fn remember_originals(it: &mut Interp) {
+    let proto = it.intrinsics.regexp_prototype.clone();
+    let p = proto.borrow();
+    let mut funcs = Vec::with_capacity(10);
+    let mut positions = [0u32; 10];
+    for (i, name) in ORIGINAL_NAMES.iter().enumerate() {
+        let key = PropKey::from(*name);
+        let Some(n) = p.props.find(&key) else {
+            return;
+        };
+        let f = match p.props.entry_at(n).map(|(_, r)| r.slot) {
+            Some(Slot::Data(Value::Object(o))) if i == 0 => o.clone(),
+            Some(Slot::Accessor(a)) if i > 0 => match &a.get {
+                Some(g) => g.clone(),
+                None => return,
+            },
+            _ => return,
+        };
+        funcs.push(f);
+        positions[i] = u32::try_from(n).unwrap_or(u32::MAX);
+    }
+    let Ok(funcs) = <[Obj; 10]>::try_from(funcs) else {
+        return;
+    };
+    let keys = ORIGINAL_NAMES.map(PropKey::from);
+    drop(p);
+    it.regexp_originals = Some(Box::new(RegExpOriginals {
+        keys,
+        funcs,
+        positions: std::cell::Cell::new(positions),
+    }));
+}
+
 pub fn init(it: &mut Interp) {
     let proto = it.intrinsics.regexp_prototype.clone();
     let ctor = it.native_fn_with("RegExp", 2, regexp_constructor, true, Vec::new());
@@ -231,6 +377,7 @@ pub fn init(it: &mut Interp) {
     }
 
     crate::builtins::define_global(it, "RegExp", Value::Object(ctor));
+    remember_originals(it);
 }
 
 // ---- helpers ------------------------------------------------------------------------------
@@ -300,7 +447,47 @@ fn last_index_key() -> PropKey {
 }
 
 fn set_last_index(it: &mut Interp, o: &Obj, n: f64) -> JsResult<()> {
-    it.set(o, last_index_key(), Value::Number(n), true)
+    // A RegExp object's `lastIndex` is its own data property at position 0 (RegExpAlloc
+    // defines it first and it cannot be deleted): when it is writable, [[Set]] (an
+    // ordinary object's, with `o` as the receiver) only replaces its value.
+    let old = {
+        let mut d = o.borrow_mut();
+        if !matches!(d.kind, ObjectKind::RegExp(_)) {
+            None
+        } else {
+            d.props
+                .writable_data_at_hint(&last_index_key(), 0)
+                .map(|v| std::mem::replace(v, Value::Number(n)))
+        }
+    };
+    match old {
+        // (The old value is dropped after the borrow ends.)
+        Some(_) => Ok(()),
+        None => it.set(o, last_index_key(), Value::Number(n), true),
+    }
+}
+
+/// The value of a RegExp object's own `lastIndex` data property (at position 0, see
+/// [`set_last_index`]), and whether it is writable: what [[Get]] returns, read in place.
+fn own_last_index(r: &Obj) -> Option<(Value, bool)> {
+    let d = r.borrow();
+    if !matches!(d.kind, ObjectKind::RegExp(_)) {
+        return None;
+    }
+    match d.props.entry_at(0) {
+        Some((k, p)) if k.fast_eq(&last_index_key()) => match p.slot {
+            Slot::Data(v) => Some((v.clone(), p.attrs.writable())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Is `r`'s `lastIndex` a writable Number? Then RegExpBuiltinExec's read of it and its
+/// ToLength run nothing, and its write cannot fail: a built-in may run it directly, with
+/// no observable difference from calling `exec` (see [`untouched`]).
+fn plain_last_index(r: &Obj) -> bool {
+    matches!(own_last_index(r), Some((Value::Number(_), true)))
 }
 
 /// AdvanceStringIndex(S, index, unicode).
@@ -548,6 +735,9 @@ fn regexp_flags(it: &mut Interp, a: &Args) -> JsResult<Value> {
             "RegExp.prototype.flags getter called on non-object {d}"
         )));
     };
+    if untouched(it, r, FLAGS) {
+        return Ok(Value::String(canonical_flags(r)));
+    }
     let mut out = String::new();
     for (name, c) in [
         ("hasIndices", 'd'),
@@ -681,11 +871,15 @@ fn raw_find(o: &Obj, s: &[u16], from: usize, sticky: bool) -> Option<RawMatch> {
     })
 }
 
-/// RegExpBuiltinExec(R, S) (§22.2.7.2).
-fn regexp_builtin_exec(it: &mut Interp, r: &Obj, s: &JsStr) -> JsResult<Value> {
+/// RegExpBuiltinExec(R, S) (§22.2.7.2) up to the match's record: the search, `lastIndex`
+/// and the legacy statics. `None` for no match; with the match, whether R has the `d` flag.
+fn builtin_match(it: &mut Interp, r: &Obj, s: &JsStr) -> JsResult<Option<(RawMatch, bool)>> {
     let length = s.len() as u64;
     // 4. Let lastIndex be ℝ(? ToLength(? Get(R, "lastIndex"))).
-    let li = it.get(r, &last_index_key())?;
+    let li = match own_last_index(r) {
+        Some((v, _)) => v,
+        None => it.get(r, &last_index_key())?,
+    };
     let mut last_index = it.to_length(&li)?;
     let flags = match regexp_slots(&Value::Object(r.clone())) {
         Some((_, f)) => f,
@@ -710,13 +904,21 @@ fn regexp_builtin_exec(it: &mut Interp, r: &Obj, s: &JsStr) -> JsResult<Value> {
         if global || sticky {
             set_last_index(it, r, 0.0)?;
         }
-        return Ok(Value::Null);
+        return Ok(None);
     };
     // 15-16. lastIndex = start; e = end.
     if global || sticky {
         set_last_index(it, r, m.end as f64)?;
     }
     note_last_match(it, s, m.start, m.end, m.captures.clone());
+    Ok(Some((m, has_indices)))
+}
+
+/// RegExpBuiltinExec(R, S) (§22.2.7.2).
+fn regexp_builtin_exec(it: &mut Interp, r: &Obj, s: &JsStr) -> JsResult<Value> {
+    let Some((m, has_indices)) = builtin_match(it, r, s)? else {
+        return Ok(Value::Null);
+    };
     let groups = if !m.names.is_empty() {
         let g = Obj::new(None, ObjectKind::Ordinary);
         Value::Object(g)
@@ -802,6 +1004,10 @@ fn regexp_builtin_exec(it: &mut Interp, r: &Obj, s: &JsStr) -> JsResult<Value> {
 
 /// RegExpExec(R, S) (§22.2.7.1).
 fn regexp_exec(it: &mut Interp, r: &Obj, s: &JsStr) -> JsResult<Value> {
+    // 1-2. `exec` is the built-in one, called with nothing observable around it.
+    if untouched(it, r, EXEC) && plain_last_index(r) {
+        return regexp_builtin_exec(it, r, s);
+    }
     let exec = it.get(r, &static_key!("exec"))?;
     if it.is_callable(&exec) {
         let result = it.call(
@@ -836,6 +1042,11 @@ fn regexp_proto_exec(it: &mut Interp, a: &Args) -> JsResult<Value> {
 fn regexp_proto_test(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let r = this_object(it, a, "test")?;
     let s = it.to_string(&a.get(0))?;
+    // RegExpExec with the built-in `exec` (see `regexp_exec`): the match without the
+    // result array nobody sees (lodash's `reIsUint.test(value)` on every index it checks).
+    if untouched(it, &r, EXEC) && plain_last_index(&r) {
+        return Ok(Value::Bool(builtin_match(it, &r, &s)?.is_some()));
+    }
     let m = regexp_exec(it, &r, &s)?;
     Ok(Value::Bool(!is_null(&m)))
 }
@@ -876,6 +1087,9 @@ fn regexp_proto_compile(it: &mut Interp, a: &Args) -> JsResult<Value> {
 // ---- Symbol methods -------------------------------------------------------------------------
 
 fn get_flags_string(it: &mut Interp, r: &Obj) -> JsResult<JsStr> {
+    if untouched(it, r, FLAGS) {
+        return Ok(canonical_flags(r));
+    }
     let f = it.get(r, &static_key!("flags"))?;
     it.to_string(&f)
 }

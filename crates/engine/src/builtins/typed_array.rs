@@ -13,8 +13,8 @@
 
 use crate::builtins::array_buffer::{
     buffer_byte_length, copy_buffer_bytes, get_value_from_buffer, is_detached_buffer,
-    is_fixed_length_array_buffer, is_shared_array_buffer, read_buffer, set_value_in_buffer,
-    ElementType,
+    is_fixed_length_array_buffer, is_shared_array_buffer, raw_bytes_to_numeric, read_buffer,
+    set_value_in_buffer, ElementType,
 };
 use crate::builtins::iterator::describe;
 use crate::builtins::promise::species_constructor;
@@ -90,16 +90,40 @@ impl TypedArrayData {
 
     /// TypedArrayGetElement(O, index): `None` for an invalid index (undefined).
     pub fn get_element(&self, index: f64) -> Option<Value> {
-        if !self.is_valid_integer_index(index) {
+        // IsValidIntegerIndex 2-3 (integral, not -0), then the bounds and the read with
+        // one borrow of the buffer (`length` and `get_value_from_buffer` took one each, and
+        // the bytes' `RefCell` twice: ~200 instructions an element of a Buffer).
+        if index as usize as f64 != index || (index == 0.0 && index.is_sign_negative()) {
             return None;
         }
-        let byte_index = self.byte_offset + index as usize * self.ty.size();
-        Some(get_value_from_buffer(
-            &self.buffer,
-            byte_index,
-            self.ty,
-            true,
-        ))
+        let index = index as usize;
+        let d = self.buffer.borrow();
+        let ObjectKind::ArrayBuffer(b) = &d.kind else {
+            return None;
+        };
+        // IsValidIntegerIndex 1 and 4-8: detached or out of bounds, or past the length,
+        // is not valid (as `length`, with the bytes' length as the buffer's).
+        let data = b.block.as_ref()?.read()?;
+        let buffer_len = data.len();
+        let (start, size) = (self.byte_offset, self.ty.size());
+        let len = match self.array_length {
+            None if start > buffer_len => return None,
+            None => (buffer_len - start) / size,
+            Some(len) => {
+                let end = start.checked_add(len.checked_mul(size)?)?;
+                if start > buffer_len || end > buffer_len {
+                    return None;
+                }
+                len
+            }
+        };
+        if index >= len {
+            return None;
+        }
+        // TypedArrayGetElement 2-5: GetValueFromBuffer at the element's byte index.
+        let byte_index = start + index * size;
+        let bytes = data.get(byte_index..byte_index + size)?;
+        Some(raw_bytes_to_numeric(self.ty, bytes, true))
     }
 
     /// The element at `index` without the validity check (the caller has checked it): an

@@ -4422,6 +4422,11 @@ impl Interp {
         env: &Env,
         suspends: bool,
     ) -> JsResult<Value> {
+        if !suspends {
+            if let Some(layout) = self.literal_layout(props) {
+                return self.eval_object_literal_with_layout(props, &layout, env);
+            }
+        }
         let (obj, start) = if self.resuming(suspends) {
             match self.pop_frame()? {
                 Frame::Literal { obj, index, .. } => (obj, index),

@@ -23,6 +23,7 @@ pub mod function;
 pub mod generator;
 pub mod iter;
 pub mod jobs;
+mod literal;
 pub mod module;
 pub mod ops;
 pub mod pattern;
@@ -329,6 +330,9 @@ pub struct Interp {
     /// Where the last constructor had its `prototype` among its own properties
     /// (`get_prototype_from_constructor`: a position hint, checked before use).
     pub(crate) prototype_hint: std::cell::Cell<u32>,
+    /// Object literals' layouts, keyed by the address of their property list (`None`: a
+    /// literal made property by property; `literal.rs`).
+    pub(crate) literal_layouts: FxHashMap<usize, Option<crate::object::Layout>>,
     /// Template objects, one per tagged template site (keyed by the site's address).
     pub(crate) template_cache: FxHashMap<usize, (Rc<crate::ast::Template>, Obj)>,
     /// Code runs with top-level `await` (this is `undefined` at top level).
@@ -405,6 +409,8 @@ pub struct Interp {
     pub(crate) original_next: iter::OriginalNext,
     /// The last successful built-in RegExp match, for `RegExp.$1`, `RegExp.lastMatch`, ...
     pub(crate) regexp_legacy: crate::builtins::regexp::LegacyStatics,
+    /// %RegExp.prototype%'s `exec`, `flags` and flag getters as made (`regexp.rs`).
+    pub(crate) regexp_originals: Option<Box<crate::builtins::regexp::RegExpOriginals>>,
     /// Environments of finished calls, reused by the next calls (see [`scope::EnvPool`]).
     pub(crate) env_pool: scope::EnvPool,
 }

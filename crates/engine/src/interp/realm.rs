@@ -326,6 +326,7 @@ pub fn create(
         current_async_gen: None,
         call_depth: 0,
         prop_sites: Default::default(),
+        literal_layouts: Default::default(),
         prototype_hint: std::cell::Cell::new(0),
         param_envs: Vec::new(),
         stack: Vec::new(),
@@ -357,6 +358,7 @@ pub fn create(
         time_zone: Default::default(),
         original_next: Default::default(),
         regexp_legacy: Default::default(),
+        regexp_originals: None,
         env_pool: Default::default(),
     };
     crate::builtins::init_all(&mut it);
