@@ -2373,27 +2373,12 @@ impl Interp {
             if matches!(op, Lt | Gt | LtEq | GtEq | StrictEq | StrictNotEq) && !test.suspends.get()
             {
                 if let (Some(a), Some(b)) = (self.peek_number(l, env), self.peek_number(r, env)) {
-                    return Ok(match op {
-                        Lt => a < b,
-                        Gt => a > b,
-                        LtEq => a <= b,
-                        GtEq => a >= b,
-                        StrictEq => a == b,
-                        _ => a != b,
-                    });
+                    return Ok(compare_numbers(*op, a, b));
                 }
                 let lv = self.eval_operand(l, env)?;
                 let rv = self.eval_operand(r, env)?;
                 if let (Value::Number(a), Value::Number(b)) = (&lv, &rv) {
-                    let (a, b) = (*a, *b);
-                    return Ok(match op {
-                        Lt => a < b,
-                        Gt => a > b,
-                        LtEq => a <= b,
-                        GtEq => a >= b,
-                        StrictEq => a == b,
-                        _ => a != b,
-                    });
+                    return Ok(compare_numbers(*op, *a, *b));
                 }
                 return Ok(self.binary_op(*op, &lv, &rv)?.to_boolean());
             }
@@ -5357,6 +5342,20 @@ fn call_position(e: &Expr) -> Span {
             start: callee.span.end,
             end: callee.span.end + 1,
         },
+    }
+}
+
+/// A relational or strict-equality operator on two numbers (the operators `eval_test` takes).
+#[inline(always)]
+fn compare_numbers(op: BinaryOp, a: f64, b: f64) -> bool {
+    use BinaryOp::*;
+    match op {
+        Lt => a < b,
+        Gt => a > b,
+        LtEq => a <= b,
+        GtEq => a >= b,
+        StrictEq => a == b,
+        _ => a != b,
     }
 }
 
