@@ -283,9 +283,9 @@ macro_rules! sus {
     ($self:ident, $e:expr, $frame:expr) => {
         match $e {
             Ok(v) => v,
-            Err(Abrupt::Suspend) => {
+            Err(s @ Abrupt::Suspend) => {
                 push_frame!($self, $frame);
-                return Err(Abrupt::Suspend);
+                return Err(s);
             }
             Err(e) => return Err(e),
         }
@@ -415,7 +415,7 @@ impl Interp {
             match self.eval_stmt(st, env) {
                 Ok(Value::Empty) => {}
                 Ok(v) => completion = v,
-                Err(Abrupt::Suspend) => {
+                Err(s @ Abrupt::Suspend) => {
                     push_frame!(
                         self,
                         Frame::Stmts {
@@ -423,7 +423,7 @@ impl Interp {
                             completion,
                         }
                     );
-                    return Err(Abrupt::Suspend);
+                    return Err(s);
                 }
                 Err(e) => return Err(update_empty(e, &completion)),
             }
@@ -798,7 +798,7 @@ impl Interp {
                                 completion,
                             }
                         );
-                        return Err(Abrupt::Suspend);
+                        return r;
                     }
                     if !self.loop_body_result(r, labels, &mut completion)? {
                         return finish(completion);
@@ -824,7 +824,7 @@ impl Interp {
                                     completion,
                                 }
                             );
-                            return Err(Abrupt::Suspend);
+                            return r;
                         }
                         if !self.loop_body_result(r, labels, &mut completion)? {
                             return finish(completion);
@@ -1037,7 +1037,7 @@ impl Interp {
                             completion,
                         }
                     );
-                    return Err(Abrupt::Suspend);
+                    return r;
                 }
                 if !self.loop_body_result(r, labels, &mut completion)? {
                     return finish(completion);
@@ -1240,7 +1240,7 @@ impl Interp {
                                     true,
                                     DSource::Named(".for"),
                                 );
-                                if let Err(Abrupt::Suspend) = r {
+                                if let Err(s @ Abrupt::Suspend) = r {
                                     push_frame!(self, Frame::Pattern(next));
                                     push_frame!(
                                         self,
@@ -1251,7 +1251,7 @@ impl Interp {
                                             completion,
                                         }
                                     );
-                                    return Err(Abrupt::Suspend);
+                                    return Err(s);
                                 }
                                 if let Err(e) = r {
                                     if kind != ForInOfKind::In {
@@ -1264,7 +1264,7 @@ impl Interp {
                             }
                             ForHead::Target(p) => {
                                 let r = self.assign_pattern(p, next.clone(), env, DSource::None);
-                                if let Err(Abrupt::Suspend) = r {
+                                if let Err(s @ Abrupt::Suspend) = r {
                                     push_frame!(self, Frame::Pattern(next));
                                     push_frame!(
                                         self,
@@ -1275,7 +1275,7 @@ impl Interp {
                                             completion,
                                         }
                                     );
-                                    return Err(Abrupt::Suspend);
+                                    return Err(s);
                                 }
                                 if let Err(e) = r {
                                     if kind != ForInOfKind::In {
@@ -1304,7 +1304,7 @@ impl Interp {
                             completion,
                         }
                     );
-                    return Err(Abrupt::Suspend);
+                    return r;
                 }
                 match dispose {
                     Some(slot) => self.dispose_scope(&benv, slot, r),
@@ -1322,7 +1322,7 @@ impl Interp {
                         completion,
                     }
                 );
-                return Err(Abrupt::Suspend);
+                return r;
             }
             match self.loop_body_result(r, labels, &mut completion) {
                 Ok(true) => {}
@@ -1494,7 +1494,7 @@ impl Interp {
             };
             if let Err(Abrupt::Suspend) = body_result {
                 // The frame (phase 1 or 4) was pushed where the suspension happened.
-                return Err(Abrupt::Suspend);
+                return body_result;
             }
             let exit: JsResult<Value> =
                 match self.loop_body_result(body_result, labels, &mut completion) {
@@ -1571,7 +1571,7 @@ impl Interp {
             ForHead::Target(p) => self.assign_pattern(p, value.clone(), env, DSource::None),
         };
         match bound {
-            Err(Abrupt::Suspend) => {
+            Err(s @ Abrupt::Suspend) => {
                 push_frame!(self, Frame::Pattern(value));
                 push_frame!(
                     self,
@@ -1583,7 +1583,7 @@ impl Interp {
                         pending: None,
                     }
                 );
-                Err(Abrupt::Suspend)
+                Err(s)
             }
             Err(e) => Err(e),
             Ok(_) => self.for_await_run_body(body, e2, rec, completion, dispose),
@@ -1704,7 +1704,7 @@ impl Interp {
                         pending: None,
                     }
                 );
-                return Err(Abrupt::Suspend);
+                return result;
             }
             if result.is_err() && self.exiting.is_some() {
                 // `process.exit()` is not an exception: no catch, no finally.
@@ -1730,7 +1730,7 @@ impl Interp {
                                 pending: None,
                             }
                         );
-                        return Err(Abrupt::Suspend);
+                        return result;
                     }
                 }
             }
@@ -1748,7 +1748,7 @@ impl Interp {
                         pending: None,
                     }
                 );
-                return Err(Abrupt::Suspend);
+                return result;
             }
         } else {
             result = match pending {
@@ -1762,7 +1762,7 @@ impl Interp {
         if let Some(f) = finalizer {
             let fr = self.eval_block(f, env, suspends);
             match fr {
-                Err(Abrupt::Suspend) => {
+                Err(s @ Abrupt::Suspend) => {
                     push_frame!(
                         self,
                         Frame::Try {
@@ -1771,7 +1771,7 @@ impl Interp {
                             pending: Some(Box::new(result)),
                         }
                     );
-                    return Err(Abrupt::Suspend);
+                    return Err(s);
                 }
                 Err(e) => return Err(e),
                 Ok(_) => {}
@@ -1871,9 +1871,9 @@ impl Interp {
                         completion = v;
                     }
                 }
-                Err(Abrupt::Suspend) => {
+                Err(s @ Abrupt::Suspend) => {
                     push_frame!(self, mk(2, &dv, i, &senv, &completion));
-                    return Err(Abrupt::Suspend);
+                    return Err(s);
                 }
                 Err(Abrupt::Break(None, v)) => {
                     if !matches!(v, Value::Empty) {
@@ -1929,7 +1929,7 @@ impl Interp {
                     );
                     if let Err(Abrupt::Suspend) = r {
                         push_frame!(self, Frame::DeclPattern(i, val));
-                        return Err(Abrupt::Suspend);
+                        return r;
                     }
                     r?;
                 }
@@ -3621,11 +3621,11 @@ impl Interp {
         i: usize,
     ) -> JsResult<Value> {
         match self.eval_expr(x, env) {
-            Err(Abrupt::Suspend) => {
+            Err(s @ Abrupt::Suspend) => {
                 let mut vals = std::mem::take(saved);
                 vals.push(Value::Number(i as f64));
                 push_frame!(self, Frame::Operands(vals));
-                Err(Abrupt::Suspend)
+                Err(s)
             }
             r => r,
         }
@@ -3797,9 +3797,9 @@ impl Interp {
                         };
                         match r {
                             Ok(x) => x,
-                            Err(Abrupt::Suspend) => {
+                            Err(s @ Abrupt::Suspend) => {
                                 push_frame!(self, Frame::Operand);
-                                return Err(Abrupt::Suspend);
+                                return Err(s);
                             }
                             Err(err) => return Err(err),
                         }

@@ -168,7 +168,10 @@ impl Interp {
             self.leave();
         }
         match r {
-            Err(Abrupt::Suspend) => {
+            Err(s @ Abrupt::Suspend) => {
+                // `Suspend` owns nothing: forgetting it skips a call of `Abrupt`'s drop glue
+                // on every suspension (the compiler does not elide it for a known variant).
+                std::mem::forget(s);
                 let v = std::mem::take(&mut self.yielded);
                 Ok(Step::Suspended(v, frames))
             }
@@ -217,17 +220,37 @@ impl Interp {
                 self, method, gen,
             ));
         };
-        let g = g.clone();
+        // One borrow takes what the body needs and marks the generator executing; one more
+        // puts the continuation back (each `borrow_mut` is a flag check and write).
         let (state, func_obj, func, env, frames, method_call) = {
             let mut d = g.borrow_mut();
             let ObjectKind::Generator(gd) = &mut d.kind else {
                 unreachable!("checked above")
             };
             let st = gd.state;
-            if st == GenState::Executing {
-                drop(d);
-                return Err(self.type_error("Generator is already running"));
+            match (st, &resume) {
+                (GenState::Executing, _) => {
+                    drop(d);
+                    return Err(self.type_error("Generator is already running"));
+                }
+                (GenState::Completed, Resume::Next(_)) => {
+                    return Ok(GenStep::Result(Value::Undefined, true))
+                }
+                (GenState::Completed, Resume::Return(v)) => {
+                    return Ok(GenStep::Result(v.clone(), true))
+                }
+                (GenState::Completed, Resume::Throw(e)) => return Err(Abrupt::Throw(e.clone())),
+                (GenState::SuspendedStart, Resume::Return(v)) => {
+                    gd.state = GenState::Completed;
+                    return Ok(GenStep::Result(v.clone(), true));
+                }
+                (GenState::SuspendedStart, Resume::Throw(e)) => {
+                    gd.state = GenState::Completed;
+                    return Err(Abrupt::Throw(e.clone()));
+                }
+                _ => {}
             }
+            gd.state = GenState::Executing;
             (
                 st,
                 gd.func_obj.clone(),
@@ -237,30 +260,6 @@ impl Interp {
                 gd.method_call.take(),
             )
         };
-        let set_state = |s: GenState| {
-            if let ObjectKind::Generator(gd) = &mut g.borrow_mut().kind {
-                gd.state = s;
-            }
-        };
-        match (state, &resume) {
-            (GenState::Completed, Resume::Next(_)) => {
-                return Ok(GenStep::Result(Value::Undefined, true))
-            }
-            (GenState::Completed, Resume::Return(v)) => {
-                return Ok(GenStep::Result(v.clone(), true))
-            }
-            (GenState::Completed, Resume::Throw(e)) => return Err(Abrupt::Throw(e.clone())),
-            (GenState::SuspendedStart, Resume::Return(v)) => {
-                set_state(GenState::Completed);
-                return Ok(GenStep::Result(v.clone(), true));
-            }
-            (GenState::SuspendedStart, Resume::Throw(e)) => {
-                set_state(GenState::Completed);
-                return Err(Abrupt::Throw(e.clone()));
-            }
-            _ => {}
-        }
-        set_state(GenState::Executing);
         let resume = if state == GenState::SuspendedStart {
             None
         } else {
@@ -276,29 +275,31 @@ impl Interp {
             method_call.as_deref(),
         );
         self.current_async_gen = saved_gen;
-        if let ObjectKind::Generator(gd) = &mut g.borrow_mut().kind {
-            gd.method_call = method_call;
-        }
+        let mut d = g.borrow_mut();
+        let ObjectKind::Generator(gd) = &mut d.kind else {
+            drop(d);
+            return Err(self.type_error("internal error: a generator object changed its kind"));
+        };
+        gd.method_call = method_call;
         match r {
             Ok(Step::Suspended(v, mut frames)) => {
                 if state == GenState::SuspendedStart {
                     fit_first_suspension(&mut frames);
                 }
-                if let ObjectKind::Generator(gd) = &mut g.borrow_mut().kind {
-                    gd.state = GenState::SuspendedYield;
-                    gd.frames = frames;
-                }
+                gd.state = GenState::SuspendedYield;
+                gd.frames = frames;
+                drop(d);
                 if let Some(raw) = self.delegated_result.take() {
                     return Ok(GenStep::Raw(raw));
                 }
                 Ok(GenStep::Result(v, false))
             }
             Ok(Step::Returned(v)) => {
-                set_state(GenState::Completed);
+                gd.state = GenState::Completed;
                 Ok(GenStep::Result(v, true))
             }
             Err(e) => {
-                set_state(GenState::Completed);
+                gd.state = GenState::Completed;
                 Err(e)
             }
         }

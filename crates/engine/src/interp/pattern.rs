@@ -296,7 +296,7 @@ impl Interp {
                 ($e:expr, $ph:expr) => {
                     match $e {
                         Ok(x) => x,
-                        Err(Abrupt::Suspend) => {
+                        Err(s @ Abrupt::Suspend) => {
                             self.frames.push(Frame::PatArray(Box::new(PatArrayFrame {
                                 rec,
                                 index: i,
@@ -304,7 +304,7 @@ impl Interp {
                                 value: value.clone(),
                                 lref: lref.clone(),
                             })));
-                            return Err(Abrupt::Suspend);
+                            return Err(s);
                         }
                         Err(e) => break Err(e),
                     }
@@ -469,7 +469,7 @@ impl Interp {
                 ($e:expr, $ph:expr) => {
                     match $e {
                         Ok(x) => x,
-                        Err(Abrupt::Suspend) => {
+                        Err(s @ Abrupt::Suspend) => {
                             self.frames.push(Frame::PatObject(Box::new(PatObjectFrame {
                                 source,
                                 index: i,
@@ -479,7 +479,7 @@ impl Interp {
                                 lref,
                                 used,
                             })));
-                            return Err(Abrupt::Suspend);
+                            return Err(s);
                         }
                         Err(e) => return Err(e),
                     }
