@@ -91,11 +91,13 @@ pub enum Frame {
     Decl(usize),
     /// Evaluated operands of an n-ary node so far (binary, call, member, literals...).
     Operands(Vec<Value>),
-    /// An array/object literal under construction.
+    /// An array/object literal under construction, at element or property `index`; `key`
+    /// is that property's key when the suspension was in its value (a computed key is
+    /// evaluated once).
     Literal {
         obj: Obj,
         index: usize,
-        next_index: u32,
+        key: Option<PropKey>,
     },
     /// A `yield`/`await` whose operand is being evaluated.
     Operand,
@@ -138,6 +140,26 @@ pub enum Frame {
     Dispose(Box<DisposeState>),
     /// A class definition suspended in its heritage (`class C extends f(await x) {}`).
     ClassHeritage,
+    /// A class definition suspended in an element's computed key (boxed: rare and large).
+    Class(Box<ClassFrame>),
+}
+
+/// The elements a class-level static step defines once the class exists: a public field's key,
+/// a private field's name, and its initializer or static block.
+type StaticElement = (Option<PropKey>, Option<Sym>, Option<Obj>);
+
+/// A class definition suspended in the computed key of element `index`
+/// (`class { [yield x]() {} }`): what ClassDefinitionEvaluation made before that key — the
+/// class scope with its private names, the constructor, the prototype and the elements
+/// collected so far — kept so that resuming continues the same definition.
+#[derive(Debug)]
+pub struct ClassFrame {
+    cenv: Env,
+    f: Obj,
+    proto: Obj,
+    index: usize,
+    instance_fields: Vec<FieldRecord>,
+    static_elements: Vec<StaticElement>,
 }
 
 fn trace_env(e: &Option<Env>, t: &mut Tracer) {
@@ -269,6 +291,17 @@ impl Frame {
                 trace_value(old, t);
             }
             Frame::Dispose(st) => st.trace(t),
+            Frame::Class(c) => {
+                t.edge(&c.cenv.0);
+                t.edge(&c.f.0);
+                t.edge(&c.proto.0);
+                crate::interp::function::trace_field_records(&c.instance_fields, t);
+                for (_, _, init) in &c.static_elements {
+                    if let Some(o) = init {
+                        t.edge(&o.0);
+                    }
+                }
+            }
             Frame::Branch(_)
             | Frame::Decl(_)
             | Frame::Operand
@@ -3958,9 +3991,12 @@ impl Interp {
                                     ExprKind::Binary(..)
                                     | ExprKind::Call { .. }
                                     | ExprKind::Member { .. } => self.eval_expr(value, env),
-                                    _ => match self.try_named_evaluation(value, env, &id.name)? {
-                                        Some(v) => Ok(v),
-                                        None => self.eval_expr(value, env),
+                                    // A class can suspend in its heritage or a computed
+                                    // key: that suspension pushes this node's frame too.
+                                    _ => match self.try_named_evaluation(value, env, &id.name) {
+                                        Ok(Some(v)) => Ok(v),
+                                        Ok(None) => self.eval_expr(value, env),
+                                        Err(e) => Err(e),
                                     },
                                 },
                                 Frame::Operand
@@ -4063,9 +4099,10 @@ impl Interp {
                         }
                         let v = sus!(
                             self,
-                            match self.try_named_evaluation(value, env, &id.name)? {
-                                Some(v) => Ok(v),
-                                None => self.eval_expr(value, env),
+                            match self.try_named_evaluation(value, env, &id.name) {
+                                Ok(Some(v)) => Ok(v),
+                                Ok(None) => self.eval_expr(value, env),
+                                Err(e) => Err(e),
                             },
                             Frame::Operand
                         );
@@ -4080,21 +4117,48 @@ impl Interp {
                 // Reference evaluation: (base, key) or super reference.
                 let (base, key, old, phase) = match resumed {
                     Some(Frame::Assign {
-                        phase,
+                        phase: 1,
                         base,
                         key,
                         old,
-                    }) => (base, key, old, phase),
-                    None => {
+                    }) => (base, key, old, 1),
+                    None | Some(Frame::Assign { .. }) => {
+                        // Phase 2: suspended in the object expression; phase 3: in the key,
+                        // with the object's value kept.
+                        let saved_base = match resumed {
+                            Some(Frame::Assign { phase: 3, base, .. }) => Some(base),
+                            _ => None,
+                        };
+                        let in_key = |b: &Value| Frame::Assign {
+                            phase: 3,
+                            base: b.clone(),
+                            key: None,
+                            old: Value::Undefined,
+                        };
                         let (base, key) = match &te.kind {
                             ExprKind::Member { object, prop, .. } => {
-                                let b = self.eval_expr(object, env)?;
-                                let k = self.eval_member_key(prop, env)?;
+                                let b = match saved_base {
+                                    Some(b) => b,
+                                    None => sus!(
+                                        self,
+                                        self.eval_expr(object, env),
+                                        Frame::Assign {
+                                            phase: 2,
+                                            base: Value::Undefined,
+                                            key: None,
+                                            old: Value::Undefined,
+                                        }
+                                    ),
+                                };
+                                let k = sus!(self, self.eval_member_key(prop, env), in_key(&b));
                                 (b, k)
                             }
                             ExprKind::SuperMember { prop, this_ref, .. } => {
-                                let t = self.get_binding(this_ref, env)?;
-                                let k = self.eval_member_key(prop, env)?;
+                                let t = match saved_base {
+                                    Some(t) => t,
+                                    None => self.get_binding(this_ref, env)?,
+                                };
+                                let k = sus!(self, self.eval_member_key(prop, env), in_key(&t));
                                 (t, k)
                             }
                             _ => {
@@ -4381,7 +4445,7 @@ impl Interp {
             let lit = |arr: &Obj| Frame::Literal {
                 obj: arr.clone(),
                 index: i,
-                next_index: 0,
+                key: None,
             };
             match el {
                 None => push_array(&arr, Value::Empty),
@@ -4412,9 +4476,9 @@ impl Interp {
                 return self.eval_object_literal_with_layout(props, &layout, env);
             }
         }
-        let (obj, start) = if self.resuming(suspends) {
+        let (obj, start, mut resumed_key) = if self.resuming(suspends) {
             match self.pop_frame()? {
-                Frame::Literal { obj, index, .. } => (obj, index),
+                Frame::Literal { obj, index, key } => (obj, index, key),
                 _ => return Err(self.bad_frame()),
             }
         } else {
@@ -4423,17 +4487,20 @@ impl Interp {
             o.borrow_mut()
                 .props
                 .reserve(props.len().min(PropMap::INDEX_THRESHOLD));
-            (o, 0)
+            (o, 0, None)
         };
         for (i, p) in props.iter().enumerate().skip(start) {
             let lit = |o: &Obj| Frame::Literal {
                 obj: o.clone(),
                 index: i,
-                next_index: 0,
+                key: None,
             };
             match p {
                 PropDef::KeyValue(k, v) => {
-                    let key = sus!(self, self.eval_prop_name(k, env), lit(&obj));
+                    let key = match resumed_key.take() {
+                        Some(key) => key,
+                        None => sus!(self, self.eval_prop_name(k, env), lit(&obj)),
+                    };
                     if let (PropName::Static(s), false) = (k, matches!(k, PropName::Computed(_))) {
                         if s.units() == PROTO_U16 {
                             let val = sus!(self, self.eval_expr(v, env), lit(&obj));
@@ -4445,10 +4512,21 @@ impl Interp {
                             continue;
                         }
                     }
-                    let val = match self.try_named_evaluation(v, env, &key.to_jsstr_for_name())? {
-                        Some(v) => v,
-                        None => sus!(self, self.eval_expr(v, env), lit(&obj)),
-                    };
+                    // A class value can suspend in a computed key: the literal's frame
+                    // is pushed then too.
+                    let val = sus!(
+                        self,
+                        match self.try_named_evaluation(v, env, &key.to_jsstr_for_name()) {
+                            Ok(Some(v)) => Ok(v),
+                            Ok(None) => self.eval_expr(v, env),
+                            Err(e) => Err(e),
+                        },
+                        Frame::Literal {
+                            obj: obj.clone(),
+                            index: i,
+                            key: Some(key.clone()),
+                        }
+                    );
                     obj.define(key, val, Attrs::DEFAULT);
                 }
                 PropDef::Shorthand(id) => {
@@ -4564,18 +4642,6 @@ impl Interp {
         self.eval_class_named(c, env, None)
     }
 
-    /// Class definitions are not resumable yet: a `yield`/`await` inside a computed key or the
-    /// heritage becomes an error instead of re-running the definition forever.
-    fn class_step<T>(&mut self, r: JsResult<T>) -> JsResult<T> {
-        if let Err(Abrupt::Suspend) = r {
-            self.frames.clear();
-            return Err(self.syntax_error(
-                "yield/await inside a class definition's computed keys is not supported yet",
-            ));
-        }
-        r
-    }
-
     /// ClassDefinitionEvaluation.
     fn eval_class_named(
         &mut self,
@@ -4584,6 +4650,14 @@ impl Interp {
         name: Option<JsStr>,
     ) -> JsResult<Value> {
         let info = c.scope.get().cloned();
+        // Resumed in an element's computed key: the class, its scope and the elements so far
+        // are the ones made before the suspension (its private names must keep their
+        // identities).
+        if let Some(Frame::Class(_)) = self.frames.last() {
+            if let Some(Frame::Class(st)) = self.frames.pop() {
+                return self.class_elements(c, env, info.as_ref(), *st);
+            }
+        }
         let cenv = match &info {
             Some(i) if i.materialized => Env::new(Some(env.clone()), i),
             _ => env.share(),
@@ -4681,20 +4755,70 @@ impl Interp {
         }
         f.define("prototype", Value::Object(proto.clone()), Attrs::NONE);
         proto.define("constructor", Value::Object(f.clone()), Attrs::HIDDEN);
+        let st = ClassFrame {
+            cenv,
+            f,
+            proto,
+            index: 0,
+            instance_fields: Vec::new(),
+            static_elements: Vec::new(),
+        };
+        self.class_elements(c, env, info.as_ref(), st)
+    }
 
-        let mut instance_fields: Vec<FieldRecord> = Vec::new();
-        let mut static_elements: Vec<(Option<PropKey>, Option<Sym>, Option<Obj>)> = Vec::new();
-        for el in &c.elements {
-            match el {
-                ClassElement::Method {
-                    key,
-                    kind,
-                    is_static,
-                    func,
-                } => {
+    /// ClassDefinitionEvaluation from element `st.index` on: the elements' keys and
+    /// definitions, the inner name binding and the static elements. A `yield`/`await` in a
+    /// computed key saves `st` in a [`Frame::Class`].
+    fn class_elements(
+        &mut self,
+        c: &Rc<Class>,
+        env: &Env,
+        info: Option<&Rc<ScopeInfo>>,
+        st: ClassFrame,
+    ) -> JsResult<Value> {
+        let ClassFrame {
+            cenv,
+            f,
+            proto,
+            index: start,
+            mut instance_fields,
+            mut static_elements,
+        } = st;
+        for (index, el) in c.elements.iter().enumerate().skip(start) {
+            let key = match el {
+                ClassElement::Method { key, .. } | ClassElement::Field { key, .. } => {
+                    match self.eval_prop_name(key, &cenv) {
+                        Ok(k) => Some(k),
+                        Err(s @ Abrupt::Suspend) => {
+                            push_frame!(
+                                self,
+                                Frame::Class(Box::new(ClassFrame {
+                                    cenv,
+                                    f,
+                                    proto,
+                                    index,
+                                    instance_fields,
+                                    static_elements,
+                                }))
+                            );
+                            return Err(s);
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+                ClassElement::StaticBlock(_) => None,
+            };
+            match (el, key) {
+                (
+                    ClassElement::Method {
+                        kind,
+                        is_static,
+                        func,
+                        ..
+                    },
+                    Some(k),
+                ) => {
                     let target = if *is_static { &f } else { &proto };
-                    let k = self.eval_prop_name(key, &cenv);
-                    let k = self.class_step(k)?;
                     if let PropKey::Sym(s) = &k {
                         if s.0.private {
                             let name = s.description().cloned().unwrap_or_else(JsStr::empty);
@@ -4762,14 +4886,12 @@ impl Interp {
                     }
                     self.define_method_property(target, k, *kind, func, &cenv, false)?;
                 }
-                ClassElement::Field {
-                    key,
-                    is_static,
-                    init,
-                    ..
-                } => {
-                    let k = self.eval_prop_name(key, &cenv);
-                    let k = self.class_step(k)?;
+                (
+                    ClassElement::Field {
+                        is_static, init, ..
+                    },
+                    Some(k),
+                ) => {
                     let home = if *is_static { &f } else { &proto };
                     let init_fn = init.as_ref().map(|fi| {
                         let nm = k.to_jsstr_for_name();
@@ -4792,9 +4914,12 @@ impl Interp {
                         });
                     }
                 }
-                ClassElement::StaticBlock(b) => {
+                (ClassElement::StaticBlock(b), _) => {
                     let o = self.make_closure(b, &cenv, Some(f.clone()), None);
                     static_elements.push((None, None, Some(o)));
+                }
+                (ClassElement::Method { .. } | ClassElement::Field { .. }, None) => {
+                    unreachable!("a method or field has its key evaluated above")
                 }
             }
         }

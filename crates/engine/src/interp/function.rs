@@ -121,6 +121,27 @@ pub enum PrivateMethod {
     Accessor(Option<Obj>, Option<Obj>),
 }
 
+/// The functions a class's element records hold.
+pub(crate) fn trace_field_records(fs: &[FieldRecord], t: &mut Tracer) {
+    for f in fs {
+        if let Some(i) = &f.init {
+            t.edge(&i.0);
+        }
+        match &f.method {
+            Some(PrivateMethod::Method(m)) => t.edge(&m.0),
+            Some(PrivateMethod::Accessor(g, s)) => {
+                if let Some(g) = g {
+                    t.edge(&g.0);
+                }
+                if let Some(s) = s {
+                    t.edge(&s.0);
+                }
+            }
+            None => {}
+        }
+    }
+}
+
 impl Closure {
     pub fn is_constructor(&self) -> bool {
         let f = &self.func;
@@ -139,23 +160,7 @@ impl Closure {
             t.edge(&h.0);
         }
         if let Some(fs) = &self.fields {
-            for f in fs.iter() {
-                if let Some(i) = &f.init {
-                    t.edge(&i.0);
-                }
-                match &f.method {
-                    Some(PrivateMethod::Method(m)) => t.edge(&m.0),
-                    Some(PrivateMethod::Accessor(g, s)) => {
-                        if let Some(g) = g {
-                            t.edge(&g.0);
-                        }
-                        if let Some(s) = s {
-                            t.edge(&s.0);
-                        }
-                    }
-                    None => {}
-                }
-            }
+            trace_field_records(fs, t);
         }
     }
 }
