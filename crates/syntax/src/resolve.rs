@@ -260,6 +260,9 @@ struct DeclB {
 
 struct ScopeB<'a> {
     parent: Option<usize>,
+    /// Made inside a class heritage (its parent is that class's scope): private names used
+    /// here skip the class's own (see `Resolver::heritage_of`).
+    heritage_child: bool,
     kind: ScopeKind,
     /// Index of the enclosing function/script/eval scope (itself for those).
     func: usize,
@@ -297,6 +300,9 @@ struct Ref<'a> {
     scope: usize,
     /// Looked up under this name instead of `ident.name` (private names: `#x`).
     name: Option<JsStr>,
+    /// A private name in a class heritage: looked up from the scope around the class (the
+    /// heritage still runs in the class scope, which the hops count).
+    outside_class: bool,
 }
 
 #[derive(Clone)]
@@ -320,6 +326,11 @@ struct Resolver<'a> {
     using_decls: Vec<(&'a VarDecl, usize)>,
     /// Each scope's owner (nearest materialized scope), computed once in `finish`.
     owners: Vec<usize>,
+    /// While a class heritage is visited: the class scope. The heritage runs in the class
+    /// scope (it sees the class's own name, in its TDZ), but its private names are the
+    /// enclosing classes' (ClassDefinitionEvaluation step 8: the PrivateEnvironment is still
+    /// the outer one).
+    heritage_of: Option<usize>,
 }
 
 /// A `using` declaration where only an expression statement can be: V8 reads `using` as an
@@ -367,6 +378,7 @@ impl<'a> Resolver<'a> {
             self_name_next: false,
             using_decls: Vec::new(),
             owners: Vec::new(),
+            heritage_of: None,
         }
     }
 
@@ -428,6 +440,7 @@ impl<'a> Resolver<'a> {
             simple_params: true,
             param_decls: SmallVec::new(),
             self_name: None,
+            heritage_child: parent.is_some() && self.heritage_of == parent,
         });
         self.cur = idx;
         idx
@@ -703,6 +716,7 @@ impl<'a> Resolver<'a> {
                     ident: id,
                     scope: self.cur,
                     name: None,
+                    outside_class: false,
                 });
             }
             Pattern::Object { props, rest, .. } => {
@@ -784,15 +798,18 @@ impl<'a> Resolver<'a> {
             ident: id,
             scope: self.cur,
             name: None,
+            outside_class: false,
         });
     }
 
     /// A reference to a class private name `#x` (declared in the class scope as `#x`).
     fn private_reference(&mut self, id: &'a Ident) {
+        let outside_class = matches!(self.heritage_of, Some(cs) if self.cur == cs);
         self.refs.push(Ref {
             ident: id,
             scope: self.cur,
             name: Some(private_name(&id.name)),
+            outside_class,
         });
     }
 
@@ -1662,13 +1679,6 @@ impl<'a> Resolver<'a> {
 
     fn visit_class(&mut self, c: &'a Rc<Class>) -> bool {
         let mut s = false;
-        if let Some(h) = &c.super_class {
-            // ClassHeritage is strict mode code too.
-            let cur = self.cur;
-            let saved = std::mem::replace(&mut self.scopes[cur].strict, true);
-            s |= self.visit_expr(h);
-            self.scopes[cur].strict = saved;
-        }
         if let Some(name) = &c.name {
             // All parts of a class are strict mode code, its name included.
             self.check_contextual_keyword(name);
@@ -1683,9 +1693,15 @@ impl<'a> Resolver<'a> {
             }
         }
         let cs = self.push_scope(ScopeKind::Class, Some(&c.scope));
+        // All of a class is strict mode code, its heritage included.
         self.scopes[cs].strict = true;
         if let Some(name) = &c.name {
             self.declare(cs, &name.name, DeclKind::ClassName, name.span);
+        }
+        if let Some(h) = &c.super_class {
+            let saved = self.heritage_of.replace(cs);
+            s |= self.visit_expr(h);
+            self.heritage_of = saved;
         }
         for el in &c.elements {
             let key = match el {
@@ -1761,7 +1777,7 @@ impl<'a> Resolver<'a> {
         let mut targets: Vec<Target> = Vec::with_capacity(refs.len());
         for r in &refs {
             let name = r.name.clone().unwrap_or_else(|| r.ident.name.clone());
-            let t = self.lookup(&name, r.scope);
+            let t = self.lookup(&name, r.scope, r.outside_class);
             // In eval code a private name must be declared by a class around the eval.
             let undeclared = match t {
                 None => true,
@@ -1973,13 +1989,30 @@ impl<'a> Resolver<'a> {
 
     /// Finds the declaration `name` visible from scope `from`: (scope, decl index, dynamic).
     /// Marks it captured when found across a function boundary. Declares `arguments` on demand.
-    fn lookup(&mut self, name: &JsStr, from: usize) -> Option<(usize, usize, bool)> {
+    /// The declaration `name` refers to from scope `from`. `skip_first`: a private name used
+    /// directly in a class heritage, which `from` (the class scope) does not declare.
+    fn lookup(
+        &mut self,
+        name: &JsStr,
+        from: usize,
+        skip_first: bool,
+    ) -> Option<(usize, usize, bool)> {
         let mut s = from;
         let from_func = self.scopes[from].func;
         let mut dynamic = false;
         let is_arguments = name.units() == ARGUMENTS_U16;
+        let is_private = name.units().first() == Some(&(b'#' as u16));
+        let mut skip = skip_first;
         loop {
-            if let Some(d) = self.scopes[s].lookup.get(name, &self.scopes[s].decls) {
+            let found = if skip {
+                None
+            } else {
+                self.scopes[s].lookup.get(name, &self.scopes[s].decls)
+            };
+            // Up from a scope made in a class heritage, the class's private names are not
+            // in scope (ClassDefinitionEvaluation step 10.b).
+            skip = is_private && self.scopes[s].heritage_child;
+            if let Some(d) = found {
                 if self.scopes[s].func != from_func {
                     self.scopes[s].decls[d].captured = true;
                 }

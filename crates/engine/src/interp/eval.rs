@@ -138,8 +138,9 @@ pub enum Frame {
     },
     /// A scope's DisposeResources suspended at an `Await` (`await using`).
     Dispose(Box<DisposeState>),
-    /// A class definition suspended in its heritage (`class C extends f(await x) {}`).
-    ClassHeritage,
+    /// A class definition suspended in its heritage (`class C extends f(await x) {}`), with
+    /// the class scope the heritage runs in (closures made there hold it).
+    ClassHeritage(Env),
     /// A class definition suspended in an element's computed key (boxed: rare and large).
     Class(Box<ClassFrame>),
 }
@@ -302,11 +303,8 @@ impl Frame {
                     }
                 }
             }
-            Frame::Branch(_)
-            | Frame::Decl(_)
-            | Frame::Operand
-            | Frame::Suspended
-            | Frame::ClassHeritage => {}
+            Frame::Branch(_) | Frame::Decl(_) | Frame::Operand | Frame::Suspended => {}
+            Frame::ClassHeritage(e) => t.edge(&e.0),
         }
     }
 }
@@ -4653,18 +4651,39 @@ impl Interp {
         // Resumed in an element's computed key: the class, its scope and the elements so far
         // are the ones made before the suspension (its private names must keep their
         // identities).
-        if let Some(Frame::Class(_)) = self.frames.last() {
-            if let Some(Frame::Class(st)) = self.frames.pop() {
-                return self.class_elements(c, env, info.as_ref(), *st);
+        let resumed_env = match self.frames.last() {
+            Some(Frame::Class(_)) => {
+                if let Some(Frame::Class(st)) = self.frames.pop() {
+                    return self.class_elements(c, env, info.as_ref(), *st);
+                }
+                None
             }
-        }
-        let cenv = match &info {
-            Some(i) if i.materialized => Env::new(Some(env.clone()), i),
-            _ => env.share(),
+            // Resumed in the heritage: its scope is the one made before.
+            Some(Frame::ClassHeritage(_)) => match self.frames.pop() {
+                Some(Frame::ClassHeritage(e)) => Some(e),
+                _ => None,
+            },
+            _ => None,
+        };
+        let resuming_heritage = resumed_env.is_some();
+        let cenv = match (resumed_env, &info) {
+            (Some(e), _) => e,
+            (None, Some(i)) if i.materialized => Env::new(Some(env.clone()), i),
+            (None, Some(i)) => {
+                // The class scope's bindings live in `env`: the inner name starts in its
+                // TDZ for the heritage (a second evaluation must not see the first class).
+                for d in &i.decls {
+                    if d.kind == DeclKind::ClassName {
+                        env.set(0, d.slot, Value::Empty);
+                    }
+                }
+                env.share()
+            }
+            (None, None) => env.share(),
         };
         // Private names: fresh identities per evaluation. Methods and accessors remember
         // their class for V8's brand-check messages.
-        if let Some(i) = &info {
+        if let (Some(i), false) = (&info, resuming_heritage) {
             let class_name = match &c.name {
                 Some(n) => n.name.clone(),
                 None => JsStr::from("anonymous"),
@@ -4696,15 +4715,16 @@ impl Interp {
                     self.intrinsics.function_prototype.clone(),
                 ),
                 Some(h) => {
-                    // The resolver resolves the heritage in the enclosing scope (it cannot see
-                    // the class's private names), so it runs in `env`, not the class scope.
-                    // The heritage is evaluated before anything with effects, so a definition
-                    // suspended there resumes by re-entering it (the private names made above
-                    // are made again; nothing saw them).
-                    if matches!(self.frames.last(), Some(Frame::ClassHeritage)) {
-                        self.frames.pop();
-                    }
-                    let sv = sus!(self, self.eval_expr(h, env), Frame::ClassHeritage);
+                    // ClassDefinitionEvaluation step 8: the heritage runs in the class scope,
+                    // where the class's own name is in its TDZ (`class x extends x {}` is a
+                    // ReferenceError); the resolver gives its private names to the enclosing
+                    // classes. A definition suspended here resumes by re-entering the
+                    // heritage with the same class scope.
+                    let sv = sus!(
+                        self,
+                        self.eval_expr(h, &cenv),
+                        Frame::ClassHeritage(cenv.clone())
+                    );
                     match &sv {
                         Value::Null => (None, self.intrinsics.function_prototype.clone()),
                         Value::Object(so) if so.is_constructor() => {
