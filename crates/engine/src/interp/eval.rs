@@ -2609,7 +2609,18 @@ impl Interp {
     }
 
     fn private_key(&mut self, name: &Ident, env: &Env) -> JsResult<PropKey> {
-        match self.get_binding(name, env)? {
+        // In direct eval code a private name is found at run time, in the scopes of the
+        // classes around the eval, where it is declared as `#name`.
+        let v = match name.binding.get() {
+            Binding::Dynamic => {
+                let mut units = Vec::with_capacity(name.name.len() + 1);
+                units.push(u16::from(b'#'));
+                units.extend_from_slice(name.name.units());
+                self.get_dynamic(&JsStr::intern_owned(units), env)?
+            }
+            _ => self.get_binding(name, env)?,
+        };
+        match v {
             Value::Symbol(s) => Ok(PropKey::Sym(s)),
             _ => Err(self.type_error("internal error: bad private name")),
         }
