@@ -528,6 +528,19 @@ impl PropMap {
             _ => None,
         }
     }
+    /// [`PropMap::writable_data_at_hint`] for an interned name (no key made).
+    #[inline(always)]
+    pub fn writable_data_at_name_hint(&mut self, name: &JsStr, hint: u32) -> Option<&mut Value> {
+        let i = hint as usize;
+        match self.keys().get(i)? {
+            Some((PropKey::Str(k), attrs)) if JsStr::ptr_eq(k, name) && attrs.writable() => {}
+            _ => return None,
+        }
+        match self.slots.get_mut(i)? {
+            Slot::Data(v) => Some(v),
+            _ => None,
+        }
+    }
     /// The slot of `key`, to change its value (its attributes stay).
     #[inline]
     pub fn slot_mut(&mut self, key: &PropKey) -> Option<&mut Slot> {
