@@ -58,7 +58,10 @@ impl PropKey {
     pub fn is_symbol(&self) -> bool {
         matches!(self, PropKey::Sym(_))
     }
-    #[inline]
+    /// Key equality for the property maps' searches (interned names by pointer first).
+    /// Always inlined: its callers are the searches' loops, and out of line (which code
+    /// placement alone decided, session 20) each compare was a call.
+    #[inline(always)]
     pub(crate) fn fast_eq(&self, other: &PropKey) -> bool {
         match (self, other) {
             (PropKey::Str(a), PropKey::Str(b)) => a.same_string(b),

@@ -43,6 +43,14 @@ struct Shape {
     kind: ShapeKind,
 }
 
+/// The next own shape's stamp (see `ShapeKind::Own`): unique in the process.
+#[inline]
+fn next_stamp() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
 #[derive(Debug)]
 enum ShapeKind {
     /// A node of the thread's transition tree: never edited once made.
@@ -58,7 +66,13 @@ enum ShapeKind {
         last_taken: Cell<[u32; 2]>,
     },
     /// Held by one map only, which edits it in place.
-    Own { index: Option<Box<PropIndex>> },
+    Own {
+        index: Option<Box<PropIndex>>,
+        /// A number no other own shape, and no earlier state of this one, ever had: given
+        /// when the shape is made and again on every edit (in [`PropMap::own_shape`]). See
+        /// [`PropMap::own_stamp`].
+        stamp: u64,
+    },
 }
 
 #[derive(Debug)]
@@ -84,7 +98,9 @@ impl Shape {
     }
     fn index(&self) -> Option<&PropIndex> {
         match &self.kind {
-            ShapeKind::Own { index: Some(ix) } => Some(ix),
+            ShapeKind::Own {
+                index: Some(ix), ..
+            } => Some(ix),
             _ => None,
         }
     }
@@ -137,7 +153,10 @@ fn transition_slow(parent: &Rc<Shape>, key: &PropKey, attrs: Attrs) -> Rc<Shape>
         // Own shapes make no transitions (callers append in place); a fresh own copy.
         return Rc::new(Shape {
             keys: parent.keys.clone(),
-            kind: ShapeKind::Own { index: None },
+            kind: ShapeKind::Own {
+                index: None,
+                stamp: next_stamp(),
+            },
         });
     };
     {
@@ -509,6 +528,19 @@ impl PropMap {
             _ => None,
         }
     }
+    /// [`PropMap::writable_data_at_hint`] for an interned name (no key made).
+    #[inline(always)]
+    pub fn writable_data_at_name_hint(&mut self, name: &JsStr, hint: u32) -> Option<&mut Value> {
+        let i = hint as usize;
+        match self.keys().get(i)? {
+            Some((PropKey::Str(k), attrs)) if JsStr::ptr_eq(k, name) && attrs.writable() => {}
+            _ => return None,
+        }
+        match self.slots.get_mut(i)? {
+            Slot::Data(v) => Some(v),
+            _ => None,
+        }
+    }
     /// The slot of `key`, to change its value (its attributes stay).
     #[inline]
     pub fn slot_mut(&mut self, key: &PropKey) -> Option<&mut Slot> {
@@ -530,12 +562,20 @@ impl PropMap {
         let rc = shape.get_or_insert_with(|| {
             Rc::new(Shape {
                 keys: Vec::new(),
-                kind: ShapeKind::Own { index: None },
+                kind: ShapeKind::Own {
+                    index: None,
+                    stamp: 0,
+                },
             })
         });
         // An own shape is never cloned out of its map, so this never copies; if it ever
         // did, the copy would be the map's own again.
-        Rc::make_mut(rc)
+        let shape = Rc::make_mut(rc);
+        // The edit the caller makes gives the shape a state no stamp was given to yet.
+        if let ShapeKind::Own { stamp, .. } = &mut shape.kind {
+            *stamp = next_stamp();
+        }
+        shape
     }
     /// [`PropMap::own_shape`]'s copy of a shared shape's keys into a new own shape.
     #[inline(never)]
@@ -548,7 +588,10 @@ impl PropMap {
         let index = (keys.len() > Self::INDEX_THRESHOLD).then(|| Box::new(PropIndex::build(&keys)));
         *shape = Some(Rc::new(Shape {
             keys,
-            kind: ShapeKind::Own { index },
+            kind: ShapeKind::Own {
+                index,
+                stamp: next_stamp(),
+            },
         }));
     }
 
@@ -573,12 +616,16 @@ impl PropMap {
             self.slots.reserve(len.max(8));
         }
         let shape = Self::own_shape(&mut self.shape);
-        if let ShapeKind::Own { index: Some(ix) } = &mut shape.kind {
+        if let ShapeKind::Own {
+            index: Some(ix), ..
+        } = &mut shape.kind
+        {
             ix.add(&key, len);
         }
         shape.keys.push(Some((key, prop.attrs)));
         if let ShapeKind::Own {
             index: index @ None,
+            ..
         } = &mut shape.kind
         {
             if shape.keys.len() > Self::INDEX_THRESHOLD {
@@ -642,7 +689,9 @@ impl PropMap {
         }
         let shape = Self::own_shape(&mut self.shape);
         let (holes, len) = match &mut shape.kind {
-            ShapeKind::Own { index: Some(ix) } => {
+            ShapeKind::Own {
+                index: Some(ix), ..
+            } => {
                 let h = key_hash(key);
                 if let Ok(e) = ix
                     .positions
@@ -687,7 +736,10 @@ impl PropMap {
         }
         let index = (shape.keys.len() > Self::INDEX_THRESHOLD)
             .then(|| Box::new(PropIndex::build(&shape.keys)));
-        shape.kind = ShapeKind::Own { index };
+        shape.kind = ShapeKind::Own {
+            index,
+            stamp: next_stamp(),
+        };
         self.slots = kept_slots;
     }
     /// Makes room for `n` more properties: exactly `n` in an empty map (a `Vec`'s first
@@ -798,6 +850,21 @@ impl PropMap {
     pub fn witness(&self) -> ShapeWitness {
         ShapeWitness(self.shape.as_ref().map(Rc::downgrade))
     }
+    /// The stamp of the map's own (dictionary) shape, or 0 for a shared shape or none. Two
+    /// reads of one nonzero stamp prove that the map's keys and attributes did not change in
+    /// between (a stamp is given to one state of one shape only; see `ShapeKind::Own`),
+    /// without the weak reference a [`ShapeWitness`] keeps, which would make each edit of
+    /// the shape move it.
+    #[inline(always)]
+    pub fn own_stamp(&self) -> u64 {
+        match self.shape.as_deref() {
+            Some(Shape {
+                kind: ShapeKind::Own { stamp, .. },
+                ..
+            }) => *stamp,
+            _ => 0,
+        }
+    }
     /// Is the map's shape a node of the transition tree (or none)? Objects built alike share
     /// such a shape; an own shape is one object's.
     #[inline]
@@ -873,6 +940,7 @@ impl Clone for Shape {
             keys: self.keys.clone(),
             kind: ShapeKind::Own {
                 index: self.index().map(|_| Box::new(PropIndex::build(&self.keys))),
+                stamp: next_stamp(),
             },
         }
     }
@@ -1014,6 +1082,55 @@ mod tests {
         assert!(large.has_index_keys());
         large.remove(&PropKey::Index(4));
         assert!(!large.has_index_keys());
+    }
+
+    // A dictionary receiver's inline cache compares own stamps: each edit of an own shape's
+    // keys or attributes gives a new stamp, a value change keeps it, shared shapes have 0.
+    #[test]
+    fn own_stamps_change_with_every_edit_of_keys() {
+        let data = |n: f64| Prop::data(Value::Number(n), Attrs::DEFAULT);
+        let mut small = PropMap::default();
+        assert_eq!(small.own_stamp(), 0);
+        small.insert(key(0), data(0.0));
+        assert_eq!(small.own_stamp(), 0);
+        let mut own = PropMap::default();
+        for i in 0..(PropMap::INDEX_THRESHOLD + 4) {
+            own.insert(key(i), data(i as f64));
+        }
+        assert!(!own.is_shared());
+        let s = own.own_stamp();
+        assert_ne!(s, 0);
+        if let Some(slot) = own.slot_mut(&key(2)) {
+            *slot = Slot::Data(Value::Number(9.0));
+        }
+        own.insert(key(3), data(3.5));
+        assert_eq!(own.own_stamp(), s);
+        let edits: [fn(&mut PropMap); 5] = [
+            |m| m.insert(key(70), Prop::data(Value::Undefined, Attrs::DEFAULT)),
+            |m| m.insert(key(0), Prop::data(Value::Undefined, Attrs::NONE)),
+            |m| {
+                m.remove(&key(1));
+            },
+            |m| m.update_all_attrs(|_| Attrs::NONE),
+            |m| {
+                for i in 4..20 {
+                    m.remove(&key(i));
+                }
+            },
+        ];
+        let mut seen = vec![s];
+        for edit in edits {
+            edit(&mut own);
+            let now = own.own_stamp();
+            assert!(now != 0 && !seen.contains(&now));
+            seen.push(now);
+        }
+        // Another map's own shape never has one of these stamps.
+        let mut other = PropMap::default();
+        for i in 0..(PropMap::INDEX_THRESHOLD + 1) {
+            other.insert(key(i), data(0.0));
+        }
+        assert!(!seen.contains(&other.own_stamp()));
     }
 
     // Inline caches compare shapes by witness: an own shape is edited in place, so a

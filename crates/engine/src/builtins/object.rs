@@ -326,6 +326,11 @@ pub enum EnumKind {
 }
 
 pub fn enumerable_own_properties(it: &mut Interp, o: &Obj, kind: EnumKind) -> JsResult<Vec<Value>> {
+    if let EnumKind::Keys = kind {
+        if let Some(keys) = ordinary_enumerable_string_keys(o) {
+            return Ok(keys);
+        }
+    }
     // 1. Let ownKeys be ? O.[[OwnPropertyKeys]]().
     let keys = it.own_property_keys(o)?;
     let mut out = Vec::new();
@@ -354,6 +359,30 @@ pub fn enumerable_own_properties(it: &mut Interp, o: &Obj, kind: EnumKind) -> Js
         }
     }
     Ok(out)
+}
+
+/// `Object.keys` of an ordinary object (`Object`, `Instance`: no exotic own keys, its
+/// [[GetOwnProperty]] the property map's) without elements or integer keys: its
+/// [[OwnPropertyKeys]] are then the map's string keys in insertion order (then symbols,
+/// which `Object.keys` skips), each key's attributes are in the map, and nothing runs, so
+/// the keys are read in one pass (`lodash`'s `keys` per record: ~4 300 instructions for
+/// six keys through the list of keys and a [[GetOwnProperty]] each). `None`: another kind
+/// of object, or one with integer keys.
+fn ordinary_enumerable_string_keys(o: &Obj) -> Option<Vec<Value>> {
+    let d = o.borrow();
+    if !matches!(d.kind, ObjectKind::Ordinary | ObjectKind::Instance(_))
+        || !d.elements.is_empty()
+        || d.props.has_index_keys()
+    {
+        return None;
+    }
+    let mut out = Vec::with_capacity(d.props.len());
+    for (k, p) in d.props.iter() {
+        if let (PropKey::Str(s), true) = (k, p.attrs.enumerable()) {
+            out.push(Value::String(s.clone()));
+        }
+    }
+    Some(out)
 }
 
 /// V8's `Object::NoSideEffectsToString`, used in error messages: primitives as strings

@@ -3200,8 +3200,15 @@ impl Interp {
                 self.set_binding(id, new.clone(), env, strict)?;
                 Ok(if prefix { new } else { old })
             }
-            ExprKind::Member { object, prop, .. } => {
+            ExprKind::Member {
+                object, prop, hint, ..
+            } => {
                 let base = self.eval_expr(object, env)?;
+                if let (MemberProp::Ident(name), Value::Object(o)) = (prop, &base) {
+                    if let Some(n) = update_number_at_hint(o, name, hint, delta) {
+                        return Ok(Value::Number(if prefix { n + delta } else { n }));
+                    }
+                }
                 let key = self.eval_member_key(prop, env)?;
                 let old = self.get_v_member(&base, &key)?;
                 let (old, new) = self.numeric_update(&old, inc)?;
@@ -4192,7 +4199,10 @@ impl Interp {
                             old = if is_super {
                                 self.super_get(te, &base, &key, env)?
                             } else {
-                                self.get_v_member(&base, &key)?
+                                match own_data_at_member_hint(te, &base) {
+                                    Some(v) => v,
+                                    None => self.get_v_member(&base, &key)?,
+                                }
                             };
                             if let AssignOp::Logical(lop) = op {
                                 let short = match lop {
@@ -5578,6 +5588,60 @@ fn get_index_fast(base: &Value, key: &Value) -> Option<Value> {
         }
         _ => None,
     }
+}
+
+/// `o.name++` / `o.name--` in place: when the own property `name` at the position the
+/// site's `hint` remembers is a writable data property holding a number, [[Get]] answers
+/// that number and [[Set]] with `o` as the receiver replaces the value (OrdinarySet finds
+/// the own writable data property first), with nothing run and nothing thrown. Returns the
+/// old number. The kinds left out are those whose [[Set]] or [[DefineOwnProperty]] is not
+/// ordinary for a name (as the assignment's own hint path: proxies, and so module
+/// namespaces, typed arrays, arrays). Otherwise the hint is aimed at where the name is now
+/// (left as it was when the name is no own property) and the caller takes the general path.
+#[inline]
+fn update_number_at_hint(
+    o: &Obj,
+    name: &JsStr,
+    hint: &std::cell::Cell<u32>,
+    delta: f64,
+) -> Option<f64> {
+    let mut d = o.borrow_mut();
+    if d.kind.is_proxy() || d.kind.is_typed_array() || d.kind.is_array() {
+        return None;
+    }
+    let key = match d.props.writable_data_at_name_hint(name, hint.get()) {
+        Some(Value::Number(n)) => {
+            let old = *n;
+            *n = old + delta;
+            return Some(old);
+        }
+        Some(_) => return None,
+        None => PropKey::Str(name.clone()),
+    };
+    if let Some(i) = d.props.find(&key).and_then(|i| u32::try_from(i).ok()) {
+        hint.set(i);
+    }
+    None
+}
+
+/// The old value of a compound assignment `o.name op= v` (and `o.name ??= v`, ...) when
+/// `o` has an own data property `name` where the site's hint remembers it: [[Get]]'s
+/// answer for every kind of object, which looks at the own string-keyed properties first
+/// (as `eval_member`'s hint path). On a miss the hint is aimed where the name is now.
+#[inline]
+fn own_data_at_member_hint(te: &Expr, base: &Value) -> Option<Value> {
+    if let (
+        ExprKind::Member {
+            hint,
+            prop: MemberProp::Ident(name),
+            ..
+        },
+        Value::Object(o),
+    ) = (&te.kind, base)
+    {
+        return o.borrow().props.data_at_site_hint(name, hint).cloned();
+    }
+    None
 }
 
 /// `o[i] = v` when the element is present in `o`'s dense elements: it is an own writable

@@ -90,6 +90,11 @@ pub(crate) struct PropSite {
     /// its state in 40 fields and its methods on a prototype). Any receiver without the
     /// name among its own properties then reads through the remembered chain.
     receiver_absent: bool,
+    /// With `receiver_absent`: the own stamp (`PropMap::own_stamp`) of the last receiver
+    /// found without the name, 0 for none. A receiver whose shape has that stamp has the
+    /// same keys, so the search is not repeated (acorn's `Parser`: each `this.next()`
+    /// searched the receiver's hash index first).
+    absent_stamp: Cell<u64>,
     hops: Vec<Hop>,
     cached: Cached,
     fills: u16,
@@ -114,8 +119,12 @@ impl PropSite {
             return None;
         }
         if self.receiver_absent {
-            if d.props.find(&PropKey::Str(name.clone())).is_some() {
-                return None;
+            let stamp = d.props.own_stamp();
+            if stamp == 0 || stamp != self.absent_stamp.get() {
+                if d.props.find(&PropKey::Str(name.clone())).is_some() {
+                    return None;
+                }
+                self.absent_stamp.set(stamp);
             }
         } else if !self.receiver.matches(&d.props) {
             return None;
@@ -235,6 +244,7 @@ impl PropSites {
             name_class: NameClass::of(name),
             receiver: ShapeWitness::default(),
             receiver_absent: false,
+            absent_stamp: Cell::new(0),
             hops: Vec::new(),
             cached: Cached::Nothing,
             fills: 0,
@@ -350,6 +360,7 @@ impl PropSites {
                                 ReceiverCheck::Shape(w) => (w, false),
                                 ReceiverCheck::Absent => (ShapeWitness::never(), true),
                             };
+                            e.absent_stamp.set(0);
                             e.hops = hops;
                             e.cached = match found {
                                 ReadMiss::Getter(_) => Cached::Get { pos },
@@ -510,6 +521,7 @@ impl PropSites {
                 e.fills += 1;
                 e.receiver = plan.receiver;
                 e.receiver_absent = false;
+                e.absent_stamp.set(0);
                 e.hops = plan.hops;
                 e.cached = Cached::Add { to };
             }
