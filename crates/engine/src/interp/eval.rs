@@ -2364,12 +2364,20 @@ impl Interp {
     /// Evaluates an expression, naming anonymous functions/classes after the binding they are
     /// assigned to (NamedEvaluation).
     pub fn eval_named(&mut self, e: &Expr, env: &Env, target: &Pattern) -> JsResult<Value> {
-        if let Pattern::Ident(id) = target {
-            if let Some(v) = self.try_named_evaluation(e, env, &id.name)? {
-                return Ok(v);
-            }
+        match target {
+            Pattern::Ident(id) => self.eval_named_as(e, env, &id.name),
+            _ => self.eval_expr(e, env),
         }
-        self.eval_expr(e, env)
+    }
+
+    /// [`Interp::eval_named`] with the name given. Its callers wrap it in `sus!`: a class
+    /// value can suspend (in its heritage or a computed key), and the caller's frame must be
+    /// pushed then too.
+    fn eval_named_as(&mut self, e: &Expr, env: &Env, name: &JsStr) -> JsResult<Value> {
+        match self.try_named_evaluation(e, env, name)? {
+            Some(v) => Ok(v),
+            None => self.eval_expr(e, env),
+        }
     }
 
     pub(crate) fn try_named_evaluation(
@@ -4007,13 +4015,7 @@ impl Interp {
                                     ExprKind::Binary(..)
                                     | ExprKind::Call { .. }
                                     | ExprKind::Member { .. } => self.eval_expr(value, env),
-                                    // A class can suspend in its heritage or a computed
-                                    // key: that suspension pushes this node's frame too.
-                                    _ => match self.try_named_evaluation(value, env, &id.name) {
-                                        Ok(Some(v)) => Ok(v),
-                                        Ok(None) => self.eval_expr(value, env),
-                                        Err(e) => Err(e),
-                                    },
+                                    _ => self.eval_named_as(value, env, &id.name),
                                 },
                                 Frame::Operand
                             ),
@@ -4115,11 +4117,7 @@ impl Interp {
                         }
                         let v = sus!(
                             self,
-                            match self.try_named_evaluation(value, env, &id.name) {
-                                Ok(Some(v)) => Ok(v),
-                                Ok(None) => self.eval_expr(value, env),
-                                Err(e) => Err(e),
-                            },
+                            self.eval_named_as(value, env, &id.name),
                             Frame::Operand
                         );
                         self.set_binding(id, v.clone(), env, strict)?;
@@ -4531,15 +4529,9 @@ impl Interp {
                             continue;
                         }
                     }
-                    // A class value can suspend in a computed key: the literal's frame
-                    // is pushed then too.
                     let val = sus!(
                         self,
-                        match self.try_named_evaluation(v, env, &key.to_jsstr_for_name()) {
-                            Ok(Some(v)) => Ok(v),
-                            Ok(None) => self.eval_expr(v, env),
-                            Err(e) => Err(e),
-                        },
+                        self.eval_named_as(v, env, &key.to_jsstr_for_name()),
                         Frame::Literal {
                             obj: obj.clone(),
                             index: i,
@@ -4672,18 +4664,14 @@ impl Interp {
         // Resumed in an element's computed key: the class, its scope and the elements so far
         // are the ones made before the suspension (its private names must keep their
         // identities).
-        let resumed_env = match self.frames.last() {
-            Some(Frame::Class(_)) => {
-                if let Some(Frame::Class(st)) = self.frames.pop() {
-                    return self.class_elements(c, env, info.as_ref(), *st);
-                }
-                None
-            }
+        let resumed = match self.frames.last() {
+            Some(Frame::Class(_) | Frame::ClassHeritage(_)) => self.frames.pop(),
+            _ => None,
+        };
+        let resumed_env = match resumed {
+            Some(Frame::Class(st)) => return self.class_elements(c, env, info.as_ref(), *st),
             // Resumed in the heritage: its scope is the one made before.
-            Some(Frame::ClassHeritage(_)) => match self.frames.pop() {
-                Some(Frame::ClassHeritage(e)) => Some(e),
-                _ => None,
-            },
+            Some(Frame::ClassHeritage(e)) => Some(e),
             _ => None,
         };
         let resuming_heritage = resumed_env.is_some();
@@ -4827,38 +4815,38 @@ impl Interp {
         } = st;
         for (index, el) in c.elements.iter().enumerate().skip(start) {
             let key = match el {
-                ClassElement::Method { key, .. } | ClassElement::Field { key, .. } => {
-                    match self.eval_prop_name(key, &cenv) {
-                        Ok(k) => Some(k),
-                        Err(s @ Abrupt::Suspend) => {
-                            push_frame!(
-                                self,
-                                Frame::Class(Box::new(ClassFrame {
-                                    cenv,
-                                    f,
-                                    proto,
-                                    index,
-                                    instance_fields,
-                                    static_elements,
-                                }))
-                            );
-                            return Err(s);
-                        }
-                        Err(e) => return Err(e),
-                    }
+                ClassElement::StaticBlock(b) => {
+                    let o = self.make_closure(b, &cenv, Some(f.clone()), None);
+                    static_elements.push((None, None, Some(o)));
+                    continue;
                 }
-                ClassElement::StaticBlock(_) => None,
+                ClassElement::Method { key, .. } | ClassElement::Field { key, .. } => key,
             };
-            match (el, key) {
-                (
-                    ClassElement::Method {
-                        kind,
-                        is_static,
-                        func,
-                        ..
-                    },
-                    Some(k),
-                ) => {
+            let k = match self.eval_prop_name(key, &cenv) {
+                Ok(k) => k,
+                Err(s @ Abrupt::Suspend) => {
+                    push_frame!(
+                        self,
+                        Frame::Class(Box::new(ClassFrame {
+                            cenv,
+                            f,
+                            proto,
+                            index,
+                            instance_fields,
+                            static_elements,
+                        }))
+                    );
+                    return Err(s);
+                }
+                Err(e) => return Err(e),
+            };
+            match el {
+                ClassElement::Method {
+                    kind,
+                    is_static,
+                    func,
+                    ..
+                } => {
                     let target = if *is_static { &f } else { &proto };
                     if let PropKey::Sym(s) = &k {
                         if s.0.private {
@@ -4927,12 +4915,9 @@ impl Interp {
                     }
                     self.define_method_property(target, k, *kind, func, &cenv, false)?;
                 }
-                (
-                    ClassElement::Field {
-                        is_static, init, ..
-                    },
-                    Some(k),
-                ) => {
+                ClassElement::Field {
+                    is_static, init, ..
+                } => {
                     let home = if *is_static { &f } else { &proto };
                     let init_fn = init.as_ref().map(|fi| {
                         let nm = k.to_jsstr_for_name();
@@ -4955,13 +4940,7 @@ impl Interp {
                         });
                     }
                 }
-                (ClassElement::StaticBlock(b), _) => {
-                    let o = self.make_closure(b, &cenv, Some(f.clone()), None);
-                    static_elements.push((None, None, Some(o)));
-                }
-                (ClassElement::Method { .. } | ClassElement::Field { .. }, None) => {
-                    unreachable!("a method or field has its key evaluated above")
-                }
+                ClassElement::StaticBlock(_) => {}
             }
         }
         // The inner class-name binding.
