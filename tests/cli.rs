@@ -1225,3 +1225,20 @@ fn set_trace_sigint_prints_the_interrupted_stack_then_dies_of_the_signal() {
         ("ready\n", "", Some(2))
     );
 }
+
+/// `console.trace` prints its caller's frames, not its own (Node captures the trace with
+/// `Error.captureStackTrace(err, trace)`); from a generator resumed by for-of, `next`'s
+/// frame sits below the body's.
+#[test]
+fn console_trace_starts_at_its_caller() {
+    let (out, err, code) = run(&[
+        "-e",
+        "function* g() { yield 1; console.trace('t'); }\nfor (const x of g()) {}",
+    ]);
+    assert_eq!((out.as_str(), code), ("", 0), "stderr: {err}");
+    let lines: Vec<&str> = err.lines().take(4).collect();
+    assert_eq!(lines[0], "Trace: t", "stderr: {err}");
+    assert!(lines[1].starts_with("    at g ("), "stderr: {err}");
+    assert_eq!(lines[2], "    at g.next (<anonymous>)", "stderr: {err}");
+    assert!(!err.contains("console.trace"), "stderr: {err}");
+}

@@ -534,7 +534,17 @@ fn trace(it: &mut Interp, a: &Args) -> JsResult<Value> {
     } else {
         format!("Trace: {msg}")
     };
-    s.push_str(&it.stack_trace_lines());
+    // Node captures the stack with `Error.captureStackTrace(err, trace)`: the frames from
+    // the caller of `console.trace` down, without this function's own.
+    let own = match it.stack.last() {
+        Some(e) if e.kind == jsgen_engine::interp::FrameKind::Native => it.stack.pop(),
+        _ => None,
+    };
+    let lines = it.stack_trace_lines();
+    if let Some(e) = own {
+        it.stack.push(e);
+    }
+    s.push_str(&lines);
     it.node_mut().console.error_line(&s);
     it.note_stream_write(1, None);
     Ok(Value::Undefined)

@@ -392,6 +392,7 @@ fn call_from_host(
     it.stack.push(jsgen_engine::interp::StackEntry {
         method_call: None,
         construct: false,
+        next_below: false,
         name: jsgen_engine::string::JsStr::intern(frames),
         pos: Default::default(),
         source: 0,
@@ -457,6 +458,7 @@ fn with_host_frames<R>(
     it.stack.push(jsgen_engine::interp::StackEntry {
         method_call: None,
         construct: false,
+        next_below: false,
         name: jsgen_engine::string::JsStr::intern(frames),
         pos: Default::default(),
         source: 0,

@@ -866,6 +866,7 @@ fn run_commonjs_module(
     it.stack.push(StackEntry {
         method_call: None,
         construct: false,
+        next_below: false,
         name: JsStr::empty(),
         pos: Span::default(),
         source,

@@ -158,6 +158,7 @@ impl NodeRun for Interp {
         self.stack.push(jsgen_engine::interp::StackEntry {
             method_call: None,
             construct: false,
+            next_below: false,
             name: jsgen_engine::string::JsStr::empty(),
             pos: Span::default(),
             source,

@@ -263,27 +263,65 @@ fn error_capture_stack_trace(it: &mut Interp, a: &Args) -> JsResult<Value> {
     };
     // Frames above the most recent call of `constructorOpt` (and that call) are left out.
     let mut skip = 1;
+    // The frame found is a generator body standing also for the `next` call below it
+    // (`StackEntry::next_below`): the body's frame goes, `next`'s stays.
+    let mut next_stays = false;
     if let Value::Object(c) = a.get(1) {
         if let Some(name) = frame_name(&c) {
             let n = it.stack.len();
-            if let Some(i) = (0..n.saturating_sub(1))
-                .rev()
-                .find(|&i| it.stack[i].name.units() == name.units())
-            {
-                skip = n - i;
-            } else {
-                skip = n;
+            let next_name = |e: &crate::interp::StackEntry| match (&e.method_call, e.next_below) {
+                (Some(mc), true) => frame_name(&mc.func),
+                _ => None,
+            };
+            let found = (0..n.saturating_sub(1)).rev().find_map(|i| {
+                let e = &it.stack[i];
+                if e.name.units() == name.units() {
+                    Some((i, e.next_below))
+                } else if next_name(e).is_some_and(|n| n.units() == name.units()) {
+                    Some((i, false))
+                } else {
+                    None
+                }
+            });
+            match found {
+                Some((i, true)) => {
+                    skip = n - i - 1;
+                    next_stays = true;
+                }
+                Some((i, false)) => skip = n - i,
+                None => skip = n,
             }
         }
     }
+    if next_stays {
+        // The kept top entry becomes the `next` call's alone while the stack is captured.
+        let keep = it.stack.len() - skip - 1;
+        let body = it.stack[keep].clone();
+        if let Some(mc) = &body.method_call {
+            let e = &mut it.stack[keep];
+            e.name = frame_name(&mc.func).unwrap_or_else(JsStr::empty);
+            e.kind = crate::interp::FrameKind::Native;
+            e.source = 0;
+            e.pos = Default::default();
+            e.next_below = false;
+        }
+        let r = capture_stack_trace_into(it, &o, skip);
+        it.stack[keep] = body;
+        return r;
+    }
+    capture_stack_trace_into(it, &o, skip)
+}
+
+/// The rest of `Error.captureStackTrace`: `o.stack` from the frames below the top `skip`.
+fn capture_stack_trace_into(it: &mut Interp, o: &Obj, skip: usize) -> JsResult<Value> {
     let key = static_key!("stack");
     if o.is_proxy() {
         // Through the proxy's traps, with the text formatted now.
-        let header = error_to_string(it, &o)?.to_rust_string();
+        let header = error_to_string(it, o)?.to_rust_string();
         let lines = with_frames_hidden(it, skip, |it| it.stack_trace_lines());
         let stack = format!("{header}{lines}");
         it.define_property_or_throw(
-            &o,
+            o,
             key,
             PropertyDescriptor::data(Value::from(stack.as_str()), Attrs::HIDDEN),
         )?;
@@ -297,7 +335,7 @@ fn error_capture_stack_trace(it: &mut Interp, a: &Args) -> JsResult<Value> {
         }
         _ => {}
     }
-    with_frames_hidden(it, skip, |it| it.install_lazy_stack(&o));
+    with_frames_hidden(it, skip, |it| it.install_lazy_stack(o));
     Ok(Value::Undefined)
 }
 

@@ -117,6 +117,7 @@ pub fn create_dynamic_function(it: &mut Interp, a: &Args, kind: DynamicKind) -> 
     it.stack.push(StackEntry {
         method_call: None,
         construct: false,
+        next_below: false,
         name: JsStr::intern("anonymous"),
         pos: Default::default(),
         source: src,

@@ -98,6 +98,7 @@ impl Interp {
                 break;
             };
             let module_code = e.kind == FrameKind::Js
+                && !e.next_below
                 && entries.peek().is_some_and(|below| {
                     matches!(below.kind, FrameKind::HostEntry | FrameKind::HostRequire)
                         && below.name.is_empty()
@@ -108,19 +109,21 @@ impl Interp {
                 FrameKind::HostRequire => require_lines,
                 _ => 1,
             };
-            let (type_name, method_name) = match &e.method_call {
+            let receiver_names = |mc: &crate::interp::MethodCall, name: &JsStr| {
                 // V8 names no receiver for a getter or setter run by a property access.
-                Some(mc)
-                    if !self.is_global_receiver(&mc.receiver) && !is_accessor_name(&e.name) =>
-                {
-                    (
-                        Some(self.receiver_type_name(&mc.receiver)),
-                        match &mc.called_as {
-                            Some(m) => Some(m.to_rust_string()),
-                            None => method_name(&mc.receiver, &mc.func),
-                        },
-                    )
+                if self.is_global_receiver(&mc.receiver) || is_accessor_name(name) {
+                    return (None, None);
                 }
+                (
+                    Some(self.receiver_type_name(&mc.receiver)),
+                    match &mc.called_as {
+                        Some(m) => Some(m.to_rust_string()),
+                        None => method_name(&mc.receiver, &mc.func),
+                    },
+                )
+            };
+            let (type_name, method_name) = match &e.method_call {
+                Some(mc) if !e.next_below => receiver_names(mc, &e.name),
                 _ => (None, None),
             };
             frames.push(CapturedFrame {
@@ -133,6 +136,29 @@ impl Interp {
                 method_name,
                 construct: e.construct,
             });
+            // The frame of the `next` call that resumed this generator body, which has no
+            // entry of its own (`StackEntry::next_below`).
+            if let (true, Some(mc)) = (e.next_below, &e.method_call) {
+                if lines >= limit {
+                    break;
+                }
+                lines += 1;
+                let name = match &mc.func.borrow().kind {
+                    ObjectKind::Native(n) => n.name.clone(),
+                    _ => JsStr::intern("next"),
+                };
+                let (type_name, method_name) = receiver_names(mc, &name);
+                frames.push(CapturedFrame {
+                    name,
+                    kind: FrameKind::Native,
+                    source: 0,
+                    offset: 0,
+                    module_code: false,
+                    type_name,
+                    method_name,
+                    construct: false,
+                });
+            }
         }
         // V8's async stack trace (`Isolate::CaptureAsyncStackTrace`): from the promise the
         // running microtask will settle, follow the chain of pending promises while each has

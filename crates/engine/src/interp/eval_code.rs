@@ -61,6 +61,7 @@ impl Interp {
         self.stack.push(crate::interp::StackEntry {
             method_call: None,
             construct: false,
+            next_below: false,
             name: crate::string::JsStr::intern("eval"),
             pos: Default::default(),
             source,
@@ -135,6 +136,7 @@ impl Interp {
         self.stack.push(crate::interp::StackEntry {
             method_call: None,
             construct: false,
+            next_below: false,
             name: crate::string::JsStr::intern("eval"),
             pos: Default::default(),
             source,

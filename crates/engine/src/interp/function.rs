@@ -910,6 +910,7 @@ impl Interp {
             self.stack.as_mut_ptr().add(len).write(StackEntry {
                 method_call: None,
                 construct: false,
+                next_below: false,
                 name,
                 pos: Default::default(),
                 source,

@@ -129,6 +129,7 @@ impl Interp {
 
     /// Runs (or resumes) a suspendable function body until it suspends or completes.
     /// `frames` is the saved continuation (empty to start from the beginning).
+    #[allow(clippy::too_many_arguments)] // the body's state, taken apart by each caller
     pub fn run_body(
         &mut self,
         func_obj: &Obj,
@@ -137,6 +138,7 @@ impl Interp {
         frames: Vec<Frame>,
         resume: Option<Resume>,
         method_call: Option<&MethodCall>,
+        next_call: Option<(&Value, &Obj)>,
     ) -> JsResult<Step> {
         let name = match &func_obj.borrow().kind {
             ObjectKind::Closure(c) => (c.name.clone(), c.source),
@@ -147,13 +149,37 @@ impl Interp {
         // its own.
         let reuse = frames.is_empty()
             && resume.is_none()
+            && next_call.is_none()
             && self.stack.last().is_some_and(|e| {
                 e.kind == crate::interp::FrameKind::Js && e.source == name.1 && e.name == name.0
             });
+        // `next_call`: the original `next` was called without an entry of its own (see
+        // `StackEntry::next_below`). The body's entry stands for both, unless the body's own
+        // frame is named after a receiver (`obj.gen()`), which then needs `method_call`:
+        // `next` gets its entry as a call would have made it.
+        let mut next_entry = false;
         if !reuse {
-            self.enter(name.0, name.1)?;
-            if let (Some(m), Some(e)) = (method_call, self.stack.last_mut()) {
-                e.method_call = Some(m.clone());
+            if let (Some((g, next)), Some(_)) = (next_call, method_call) {
+                self.enter_next_entry(g, next)?;
+                next_entry = true;
+            }
+            if let Err(e) = self.enter(name.0, name.1) {
+                if next_entry {
+                    self.leave();
+                }
+                return Err(e);
+            }
+            if let Some(e) = self.stack.last_mut() {
+                if let Some(m) = method_call {
+                    e.method_call = Some(m.clone());
+                } else if let Some((g, next)) = next_call {
+                    e.method_call = Some(MethodCall {
+                        receiver: g.clone(),
+                        func: next.clone(),
+                        called_as: None,
+                    });
+                    e.next_below = true;
+                }
             }
         }
         let saved_frames = std::mem::replace(&mut self.frames, frames);
@@ -165,6 +191,9 @@ impl Interp {
             self.last_suspend_pos = self.stack.last().map(|e| (e.source, e.pos.start));
         }
         if !reuse {
+            self.leave();
+        }
+        if next_entry {
             self.leave();
         }
         match r {
@@ -190,6 +219,18 @@ impl Interp {
         }
     }
 
+    /// Pushes the stack entry a call of the built-in `next` on `gen` would have made (for
+    /// a step whose caller made none: `StackEntry::next_below`).
+    fn enter_next_entry(&mut self, gen: &Value, next: &Obj) -> JsResult<()> {
+        let name = match &next.borrow().kind {
+            ObjectKind::Native(n) => n.name.clone(),
+            _ => crate::string::JsStr::intern("next"),
+        };
+        self.enter_frame(name, 0, crate::interp::FrameKind::Native)?;
+        self.note_method_call(gen, next);
+        Ok(())
+    }
+
     /// GeneratorResume / GeneratorResumeAbrupt: the iterator result object.
     pub fn generator_resume(
         &mut self,
@@ -197,7 +238,7 @@ impl Interp {
         resume: Resume,
         method: &str,
     ) -> JsResult<Value> {
-        Ok(match self.generator_step(gen, resume, method)? {
+        Ok(match self.generator_step(gen, resume, method, None)? {
             GenStep::Result(v, done) => self.iter_result(v, done),
             GenStep::Raw(r) => r,
         })
@@ -205,12 +246,14 @@ impl Interp {
 
     /// GeneratorResume / GeneratorResumeAbrupt without the iterator result object: the
     /// caller decides whether one is observable (for-of over a generator whose `next` is the
-    /// original one does not create it).
+    /// original one does not create it). `next_call` is that original `next` when the
+    /// caller pushed no stack entry for it (`StackEntry::next_below`).
     pub fn generator_step(
         &mut self,
         gen: &Value,
         resume: Resume,
         method: &str,
+        next_call: Option<&Obj>,
     ) -> JsResult<GenStep> {
         let Some(g) = gen
             .as_object()
@@ -231,7 +274,19 @@ impl Interp {
             match (st, &resume) {
                 (GenState::Executing, _) => {
                     drop(d);
-                    return Err(self.type_error("Generator is already running"));
+                    // Thrown by `next`: its frame is on the error's stack.
+                    let pushed = match next_call {
+                        Some(next) => {
+                            self.enter_next_entry(gen, next)?;
+                            true
+                        }
+                        None => false,
+                    };
+                    let e = self.type_error("Generator is already running");
+                    if pushed {
+                        self.leave();
+                    }
+                    return Err(e);
                 }
                 (GenState::Completed, Resume::Next(_)) => {
                     return Ok(GenStep::Result(Value::Undefined, true))
@@ -273,6 +328,7 @@ impl Interp {
             frames,
             resume,
             method_call.as_deref(),
+            next_call.map(|n| (gen, n)),
         );
         self.current_async_gen = saved_gen;
         let mut d = g.borrow_mut();
@@ -378,6 +434,7 @@ impl Interp {
                 frames,
                 if started { resume.take() } else { None },
                 method_call.as_deref(),
+                None,
             );
             self.current_async_gen = saved;
             if let ObjectKind::Async(ad) = &mut co.borrow_mut().kind {

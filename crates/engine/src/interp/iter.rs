@@ -218,39 +218,41 @@ impl Interp {
         if !kind_ok {
             return None;
         }
-        let name = match &next.borrow().kind {
-            ObjectKind::Native(n) => n.name.clone(),
-            _ => return None,
-        };
         let next = next.clone();
-        Some(self.step_original(rec, &next, name, generator))
+        Some(self.step_original(rec, &next, generator))
     }
 
     fn step_original(
         &mut self,
         rec: &mut IteratorRecord,
         next: &Obj,
-        name: crate::string::JsStr,
         generator: bool,
     ) -> JsResult<Option<Value>> {
-        // What `call_obj` does for a native function, minus its arguments and result.
+        // What `call_obj` does for a native function, minus its arguments and result. A
+        // generator's `next` pushes no stack entry: the body's entry stands for it
+        // (`StackEntry::next_below`), and a step that runs no body needs none.
         let r = self.check_side_effect_free(next).and_then(|()| {
-            self.enter_frame(name, 0, crate::interp::FrameKind::Native)?;
             let this = Value::Object(rec.iterator.clone());
-            // `at count.next (<anonymous>)`: named after the receiver, as a call would be.
-            self.note_method_call(&this, next);
-            let r = if generator {
-                self.generator_step(
+            if generator {
+                return self.generator_step(
                     &this,
                     Resume::Next(Value::Undefined),
                     "[Generator].prototype.next",
-                )
-            } else {
-                crate::builtins::iterator::array_iterator_step(self, &this).map(|v| match v {
-                    Some(v) => GenStep::Result(v, false),
-                    None => GenStep::Result(Value::Undefined, true),
-                })
+                    Some(next),
+                );
+            }
+            let name = match &next.borrow().kind {
+                ObjectKind::Native(n) => n.name.clone(),
+                _ => crate::string::JsStr::intern("next"),
             };
+            self.enter_frame(name, 0, crate::interp::FrameKind::Native)?;
+            // `at Array Iterator.next (<anonymous>)`: named after the receiver, as a call
+            // would be.
+            self.note_method_call(&this, next);
+            let r = crate::builtins::iterator::array_iterator_step(self, &this).map(|v| match v {
+                Some(v) => GenStep::Result(v, false),
+                None => GenStep::Result(Value::Undefined, true),
+            });
             self.leave();
             r
         });

@@ -112,6 +112,13 @@ pub struct StackEntry {
     pub method_call: Option<MethodCall>,
     /// A function run by `new` (or `super()`): V8 prints the frame as `new F`.
     pub construct: bool,
+    /// A generator body resumed by the original `%GeneratorPrototype%.next` from a `for-of`
+    /// (or spread, destructuring ...) step, which pushes no entry of its own for `next`: a
+    /// captured stack prints `at Type.next (<anonymous>)` below this frame, named from
+    /// `method_call` (the generator object and `next`), as if `next` had its own entry.
+    /// Saves an entry's push, method-call note and drop on every step (DESIGN.md,
+    /// "Generator steps without the `next` entry").
+    pub next_below: bool,
 }
 
 /// The receiver of a method call, the function called, and the key the host says it was

@@ -297,6 +297,7 @@ impl Interp {
         self.stack.push(StackEntry {
             method_call: None,
             construct: false,
+            next_below: false,
             name: JsStr::empty(),
             pos: Span::default(),
             source,
@@ -613,6 +614,7 @@ impl Interp {
                 self.stack.push(StackEntry {
                     method_call: None,
                     construct: false,
+                    next_below: false,
                     name: JsStr::empty(),
                     pos: Span::default(),
                     source,

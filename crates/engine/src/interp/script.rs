@@ -197,6 +197,7 @@ impl Interp {
         self.stack.push(crate::interp::StackEntry {
             method_call: None,
             construct: false,
+            next_below: false,
             name: crate::string::JsStr::empty(),
             pos: Span::default(),
             source,
