@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::inspect::{self, InspectOptions};
 use crate::prelude::*;
-use jsgen_engine::interp::{Args, Interp, JsResult, NativeFn};
+use jsgen_engine::interp::{Abrupt, Args, Interp, JsResult, NativeFn};
 use jsgen_engine::object::{Attrs, Obj};
 use jsgen_engine::object::{ObjectKind, PropKey};
 use jsgen_engine::string::JsStr;
@@ -40,6 +40,12 @@ pub struct ConsoleState {
     pub max_output: Option<usize>,
     /// Bytes written so far (counted only with `max_output`).
     pub written: usize,
+    /// `process.stdout` and `process.stderr` with their own `write` functions: the console
+    /// writes through a `write` a script put in their place (see `write_console_line`).
+    pub stdio: [Option<(Obj, Obj)>; 2],
+    /// The callback passed with each such write (Node's `createWriteErrorHandler`: errors
+    /// of a console write are ignored), made on first use.
+    write_error_handler: Option<Obj>,
 }
 
 /// Color depths of Node's `getColorDepth` (`lib/internal/tty.js`), in bits.
@@ -393,6 +399,59 @@ fn format_for_stdout(it: &mut Interp, args: &[Value]) -> JsResult<String> {
     inspect::format_with_options(it, &opts, args)
 }
 
+/// `kWriteToConsole` for the global console: one line (group-indented) to stdout (`fd` 0)
+/// or stderr (1). Node writes with `stream.write(line)`, reading `write` on every line, so a
+/// script that replaces `process.stdout.write` sees the console's output (tests capture it
+/// so); anything it throws is swallowed, but a stack overflow.
+fn write_console_line(it: &mut Interp, fd: usize, s: &str) -> JsResult<()> {
+    if let Some((stream, write)) = replaced_stdio_write(it, fd)? {
+        let line = it.node().console.indented(s);
+        let handler = match it.node().console.write_error_handler.clone() {
+            Some(h) => h,
+            None => {
+                let h = it.native_fn("", 1, |_, _| Ok(Value::Undefined));
+                it.node_mut().console.write_error_handler = Some(h.clone());
+                h
+            }
+        };
+        let args = [Value::from(line.as_str()), Value::Object(handler)];
+        let r = it.call(&write, &Value::Object(stream), &args);
+        return match r {
+            Err(Abrupt::Throw(e)) if it.exiting.is_none() && !it.is_stack_overflow_error(&e) => {
+                Ok(())
+            }
+            Err(e) => Err(e),
+            Ok(_) => Ok(()),
+        };
+    }
+    let console = &mut it.node_mut().console;
+    if fd == 0 {
+        console.log_line(s);
+    } else {
+        console.error_line(s);
+    }
+    it.note_stream_write(fd, None);
+    Ok(())
+}
+
+/// The stream and its `write` when a script replaced `process.stdout.write` (or stderr's).
+fn replaced_stdio_write(it: &mut Interp, fd: usize) -> JsResult<Option<(Obj, Value)>> {
+    let Some((stream, original)) = it.node().console.stdio[fd].clone() else {
+        return Ok(None);
+    };
+    let key = jsgen_engine::static_key!("write");
+    if let Some(Value::Object(w)) = stream.get_own_data(&key) {
+        if Obj::ptr_eq(&w, &original) {
+            return Ok(None);
+        }
+    }
+    let w = it.get(&stream, &key)?;
+    match &w {
+        Value::Object(f) if Obj::ptr_eq(f, &original) => Ok(None),
+        _ => Ok(Some((stream, w))),
+    }
+}
+
 /// `kFormatForStderr`.
 fn format_for_stderr(it: &mut Interp, args: &[Value]) -> JsResult<String> {
     let opts = stream_options(it, true)?;
@@ -401,15 +460,13 @@ fn format_for_stderr(it: &mut Interp, args: &[Value]) -> JsResult<String> {
 
 fn log(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let s = format_for_stdout(it, a.args)?;
-    it.node_mut().console.log_line(&s);
-    it.note_stream_write(0, None);
+    write_console_line(it, 0, &s)?;
     Ok(Value::Undefined)
 }
 
 fn error(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let s = format_for_stderr(it, a.args)?;
-    it.node_mut().console.error_line(&s);
-    it.note_stream_write(1, None);
+    write_console_line(it, 1, &s)?;
     Ok(Value::Undefined)
 }
 
@@ -430,8 +487,7 @@ fn dir(it: &mut Interp, a: &Args) -> JsResult<Value> {
         opts.apply_object(it, &a.get(1))?;
     }
     let s = inspect::inspect_with(it, &a.get(0), &opts)?;
-    it.node_mut().console.log_line(&s);
-    it.note_stream_write(0, None);
+    write_console_line(it, 0, &s)?;
     Ok(Value::Undefined)
 }
 
@@ -507,8 +563,7 @@ fn time_log_impl(it: &mut Interp, name: &str, label: &str, data: &[Value]) -> Js
     ];
     args.extend(data.iter().cloned());
     let s = format_for_stdout(it, &args)?;
-    it.node_mut().console.log_line(&s);
-    it.note_stream_write(0, None);
+    write_console_line(it, 0, &s)?;
     Ok(true)
 }
 
@@ -545,8 +600,7 @@ fn trace(it: &mut Interp, a: &Args) -> JsResult<Value> {
         it.stack.push(e);
     }
     s.push_str(&lines);
-    it.node_mut().console.error_line(&s);
-    it.note_stream_write(1, None);
+    write_console_line(it, 1, &s)?;
     Ok(Value::Undefined)
 }
 
@@ -562,8 +616,7 @@ fn assert(it: &mut Interp, a: &Args) -> JsResult<Value> {
         args[0] = Value::String(JsStr::from("Assertion failed: ").concat(&first));
     }
     let s = format_for_stderr(it, &args)?;
-    it.node_mut().console.error_line(&s);
-    it.note_stream_write(1, None);
+    write_console_line(it, 1, &s)?;
     Ok(Value::Undefined)
 }
 
@@ -585,8 +638,7 @@ fn count(it: &mut Interp, a: &Args) -> JsResult<Value> {
         .or_insert(0);
     *c += 1;
     let line = format!("{label}: {c}");
-    it.node_mut().console.log_line(&line);
-    it.note_stream_write(0, None);
+    write_console_line(it, 0, &line)?;
     Ok(Value::Undefined)
 }
 
@@ -696,8 +748,7 @@ fn table(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let Some(out) = table_string(it, &a.get(0), &a.get(1), &Value::Undefined)? else {
         return log(it, a);
     };
-    it.node_mut().console.log_line(&out);
-    it.note_stream_write(0, None);
+    write_console_line(it, 0, &out)?;
     Ok(Value::Undefined)
 }
 

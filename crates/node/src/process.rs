@@ -562,7 +562,8 @@ pub fn init(it: &mut Interp) {
     crate::process_os::init(it, &p);
 
     let stdout = it.new_object();
-    it.define_method(&stdout, "write", 1, stdout_write);
+    // Made now, not on first use: the console compares `write` with it on every line.
+    let stdout_write_fn = it.define_method_obj(&stdout, "write", 1, stdout_write);
     stdout.define("fd", Value::from(1), Attrs::DEFAULT);
     // `true` on a terminal, else `undefined` (as Node's non-TTY streams).
     it.define_getter(&stdout, "isTTY", |it, _| {
@@ -572,11 +573,16 @@ pub fn init(it: &mut Interp) {
             Value::Undefined
         })
     });
-    p.define("stdout", Value::Object(stdout), Attrs::DEFAULT);
+    p.define("stdout", Value::Object(stdout.clone()), Attrs::DEFAULT);
     let stderr = it.new_object();
-    it.define_method(&stderr, "write", 1, stderr_write);
+    let stderr_write_fn = it.define_method_obj(&stderr, "write", 1, stderr_write);
     stderr.define("fd", Value::from(2), Attrs::DEFAULT);
-    p.define("stderr", Value::Object(stderr), Attrs::DEFAULT);
+    p.define("stderr", Value::Object(stderr.clone()), Attrs::DEFAULT);
+    // The console writes through these streams' `write` when a script replaces it.
+    it.node_mut().console.stdio = [
+        Some((stdout, stdout_write_fn)),
+        Some((stderr, stderr_write_fn)),
+    ];
     // `process.stdin`: made on first read (node:fs's file stream on fd 0).
     let get_stdin = it.native_fn("get stdin", 0, |it, _| {
         let fs = crate::require::require_core(it, "fs", "node:internal")?;

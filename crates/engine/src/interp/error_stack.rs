@@ -419,7 +419,7 @@ impl Interp {
     }
 
     /// Is `e` the RangeError thrown when the call stack is exhausted?
-    fn is_stack_overflow_error(&self, e: &Value) -> bool {
+    pub fn is_stack_overflow_error(&self, e: &Value) -> bool {
         let Value::Object(o) = e else {
             return false;
         };
