@@ -2446,6 +2446,20 @@ impl Interp {
         }
     }
 
+    /// A binary operator on two operands [`Interp::peek_operand`] reads as numbers, whose
+    /// result is a number: what `eval_expr` computes first for it, without its call.
+    #[inline(always)]
+    fn peek_binary_number(&self, e: &Expr, env: &Env) -> Option<f64> {
+        let ExprKind::Binary(op, l, r) = &e.kind else {
+            return None;
+        };
+        let (a, b) = (self.peek_operand(l, env)?, self.peek_operand(r, env)?);
+        match number_binary(*op, a, b)? {
+            Value::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+
     /// [`Interp::peek_number`], and also `p.x` or `this.x` holding a number where the site
     /// found it last time (`this.x * o.x`); for the operands of a binary operator.
     #[inline(always)]
@@ -2673,7 +2687,8 @@ impl Interp {
             }
         }
         let v = match arg {
-            Some(a) => sus!(self, self.eval_expr(a, env), Frame::Operand),
+            // `yield i`: a local read without a call of `eval_expr`.
+            Some(a) => sus!(self, self.eval_operand(a, env), Frame::Operand),
             None => Value::Undefined,
         };
         self.yielded = v;
@@ -4054,6 +4069,33 @@ impl Interp {
                             if let Some(a) = env.number_at(hops, slot) {
                                 let b = match self.peek_number(value, env) {
                                     Some(b) => Some(b),
+                                    // `s += x & 7`: the right side's numbers combined here,
+                                    // as `eval_expr` would first do, without the call.
+                                    None if matches!(value.kind, ExprKind::Binary(..)) => {
+                                        match self.peek_binary_number(value, env) {
+                                            Some(b) => Some(b),
+                                            None if !suspends => {
+                                                match self.eval_expr(value, env)? {
+                                                    Value::Number(b) => Some(b),
+                                                    r => {
+                                                        let v = self.binary_op(
+                                                            bop,
+                                                            &Value::Number(a),
+                                                            &r,
+                                                        )?;
+                                                        self.set_binding(
+                                                            id,
+                                                            v.clone(),
+                                                            env,
+                                                            strict,
+                                                        )?;
+                                                        return Ok(v);
+                                                    }
+                                                }
+                                            }
+                                            None => None,
+                                        }
+                                    }
                                     None if !suspends => match self.eval_expr(value, env)? {
                                         Value::Number(b) => Some(b),
                                         r => {
