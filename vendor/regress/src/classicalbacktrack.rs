@@ -75,13 +75,29 @@ pub(crate) struct MatchAttempter<'a, Input: InputIndexer> {
     re: &'a CompiledRegex,
     bts: Vec<BacktrackInsn<Input>>,
     s: State<Input::Position>,
+    /// jsgen patch: the backtrack stack of the last finished lookaround, kept for the next
+    /// one (each lookaround runs on a stack of its own; a lookahead tried at every position
+    /// of a search made and grew a new one each time).
+    spare_bts: Option<Vec<BacktrackInsn<Input>>>,
+}
+
+/// jsgen patch: the backtrack stack's first capacity. A stack of one entry grew on its
+/// first push (a reallocation per match attempt that pushed anything).
+const INITIAL_BTS: usize = 16;
+
+/// jsgen patch: a backtrack stack holding only the backstop.
+fn new_bts<Input: InputIndexer>() -> Vec<BacktrackInsn<Input>> {
+    let mut bts = Vec::with_capacity(INITIAL_BTS);
+    bts.push(BacktrackInsn::Exhausted);
+    bts
 }
 
 impl<'a, Input: InputIndexer> MatchAttempter<'a, Input> {
     pub(crate) fn new(re: &'a CompiledRegex, entry: Input::Position) -> Self {
         Self {
             re,
-            bts: vec![BacktrackInsn::Exhausted],
+            spare_bts: None,
+            bts: new_bts(),
             s: State {
                 loops: vec![LoopData::new(entry); re.loops as usize],
                 groups: vec![GroupData::new(); re.groups as usize],
@@ -368,9 +384,16 @@ impl<'a, Input: InputIndexer> MatchAttempter<'a, Input> {
         // Temporarily defeat backtracking.
         let saved_groups = self.s.groups.iat(range.clone()).to_vec();
 
-        // Start with an "empty" backtrack stack.
-        // TODO: consider using a stack-allocated array.
-        let mut saved_bts = vec![BacktrackInsn::Exhausted];
+        // Start with an "empty" backtrack stack (jsgen patch: a finished lookaround's, if
+        // any, cleared).
+        let mut saved_bts = match self.spare_bts.take() {
+            Some(mut bts) => {
+                bts.clear();
+                bts.push(BacktrackInsn::Exhausted);
+                bts
+            }
+            None => new_bts(),
+        };
         core::mem::swap(&mut self.bts, &mut saved_bts);
 
         // Enter into the lookaround's instruction stream.
@@ -378,6 +401,7 @@ impl<'a, Input: InputIndexer> MatchAttempter<'a, Input> {
 
         // Put back our bts.
         core::mem::swap(&mut self.bts, &mut saved_bts);
+        self.spare_bts = Some(saved_bts);
 
         // If we are a positive lookahead that successfully matched, retain the
         // capture groups (but we need to set up backtracking). Otherwise restore

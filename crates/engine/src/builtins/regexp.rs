@@ -8,7 +8,7 @@
 use crate::builtins::iterator::describe;
 use crate::builtins::string::get_substitution;
 use crate::interp::{Abrupt, Args, Interp, JsResult};
-use crate::object::{Attrs, Obj, ObjectKind, Prop, PropKey, PropMap, Slot};
+use crate::object::{Attrs, Obj, ObjectKind, PropKey, PropMap, Slot};
 use crate::string::JsStr;
 use crate::value::Value;
 use jsgen_syntax::regexp::{compile_pattern, RegExpError};
@@ -554,15 +554,10 @@ pub(crate) fn regexp_create_literal(it: &mut Interp, p: &JsStr, f: &JsStr) -> Js
         Some(it.intrinsics.regexp_prototype.clone()),
         ObjectKind::RegExp(Box::new(data)),
     );
-    // lastIndex: 0, as RegExpAlloc defines it and RegExpInitialize sets it.
-    {
-        let props = &mut o.borrow_mut().props;
-        props.reserve(1);
-        props.push_new(
-            last_index_key(),
-            Prop::data(Value::from(0.0), Attrs::new(true, false, false)),
-        );
-    }
+    // lastIndex: 0, as RegExpAlloc defines it and RegExpInitialize sets it (the shape
+    // `define` would give it, `regexp_layout`).
+    o.borrow_mut().props =
+        PropMap::with_layout(&it.regexp_layout, vec![Slot::Data(Value::from(0.0))]);
     Ok(o)
 }
 
@@ -936,22 +931,15 @@ fn regexp_builtin_exec(it: &mut Interp, r: &Obj, s: &JsStr) -> JsResult<Value> {
     elements.push(Value::String(s.slice(m.start, m.end)));
     elements.extend(m.captures.iter().map(cap_value));
     let a = it.new_array(elements);
-    {
-        let props = &mut a.borrow_mut().props;
-        props.reserve(3);
-        props.push_new(
-            static_key!("index"),
-            Prop::data(Value::from(m.start as f64), Attrs::DEFAULT),
-        );
-        props.push_new(
-            static_key!("input"),
-            Prop::data(Value::String(s.clone()), Attrs::DEFAULT),
-        );
-        props.push_new(
-            static_key!("groups"),
-            Prop::data(groups.clone(), Attrs::DEFAULT),
-        );
-    }
+    // The three at once, in the shape they would get one by one (`match_result_layout`).
+    a.borrow_mut().props = PropMap::with_layout(
+        &it.match_result_layout,
+        vec![
+            Slot::Data(Value::from(m.start as f64)),
+            Slot::Data(Value::String(s.clone())),
+            Slot::Data(groups.clone()),
+        ],
+    );
     // 22.e: each name once, in the order its groups appear; with duplicate names (groups in
     // different alternatives) the one that participated gives the value. `named` is the
     // groupNames list: the (name, group) pairs that define a property.

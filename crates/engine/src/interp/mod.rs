@@ -392,6 +392,11 @@ pub struct Interp {
     pub(crate) promise_lookup: crate::builtins::promise::PromiseLookup,
     /// The shape of CreateIterResultObject's `{value, done}`: made once, given to each.
     iter_result_layout: crate::object::Layout,
+    /// The shape of a RegExp match array's `index`, `input` and `groups` (RegExpBuiltinExec
+    /// defines them in this order on a new Array) and of a RegExp object's `lastIndex`
+    /// (RegExpAlloc's): made once, given to each (`builtins/regexp.rs`).
+    pub(crate) match_result_layout: crate::object::Layout,
+    pub(crate) regexp_layout: crate::object::Layout,
     /// The recipes of the built-in methods not made yet ([`crate::object::Slot::LazyMethod`]
     /// holds a position here; about 650 a realm).
     pub(crate) lazy_methods: std::cell::RefCell<Vec<crate::object::MethodRecipe>>,

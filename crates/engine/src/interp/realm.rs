@@ -312,6 +312,15 @@ pub fn create(
             (PropKey::from("value"), Attrs::DEFAULT),
             (PropKey::from("done"), Attrs::DEFAULT),
         ]),
+        match_result_layout: crate::object::Layout::new(&[
+            (static_key!("index"), Attrs::DEFAULT),
+            (static_key!("input"), Attrs::DEFAULT),
+            (static_key!("groups"), Attrs::DEFAULT),
+        ]),
+        regexp_layout: crate::object::Layout::new(&[(
+            static_key!("lastIndex"),
+            Attrs::new(true, false, false),
+        )]),
         symbols,
         global,
         global_lex: GlobalLex::default(),
