@@ -126,6 +126,7 @@ pub fn apply(it: &mut Interp, perm: Permission) {
     };
     if sandbox {
         let env = it.new_object();
+        it.node_mut().host.env = Some(env.clone());
         process.define("env", Value::Object(env), Attrs::DEFAULT);
     }
     if enabled {

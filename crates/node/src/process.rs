@@ -456,6 +456,34 @@ pub fn received_text(it: &mut Interp, v: &Value) -> String {
     }
 }
 
+/// `process.env`'s object, made on first read of the property ([`host_env`]).
+fn make_env(it: &mut Interp, _key: &PropKey) -> Value {
+    let env = it.new_object();
+    if !it.node().permission.sandbox {
+        for (k, v) in std::env::vars_os() {
+            let (k, v) = (k.to_string_lossy(), v.to_string_lossy());
+            env.define(k.as_ref(), Value::from(v.as_ref()), Attrs::DEFAULT);
+        }
+    }
+    it.node_mut().host.env = Some(env.clone());
+    Value::Object(env)
+}
+
+/// The object `process.env` started as (the host reads `TZ` from it and
+/// `process.loadEnvFile` writes into it), made now if no script has read it yet.
+pub fn host_env(it: &mut Interp) -> Option<Obj> {
+    if let Some(env) = &it.node().host.env {
+        return Some(env.clone());
+    }
+    let global = it.global.clone();
+    let Ok(Value::Object(process)) = it.get(&global, &jsgen_engine::static_key!("process")) else {
+        return None;
+    };
+    // Makes it if it is still the lazy slot; a script that replaced it is not asked.
+    it.materialize_lazy(&process, &jsgen_engine::static_key!("env"));
+    it.node().host.env.clone()
+}
+
 pub fn init(it: &mut Interp) {
     let p = it.new_object();
     p.define("title", Value::from("node"), Attrs::DEFAULT);
@@ -485,14 +513,9 @@ pub fn init(it: &mut Interp) {
     let exec_argv = it.new_array(Vec::new());
     p.define("execArgv", Value::Object(exec_argv), Attrs::DEFAULT);
     // The host's environment, as an ordinary object (see DESIGN.md, "Files, streams,
-    // readline"); `--sandbox` replaces it with an empty one.
-    let env = it.new_object();
-    for (k, v) in std::env::vars_os() {
-        let (k, v) = (k.to_string_lossy(), v.to_string_lossy());
-        env.define(k.as_ref(), Value::from(v.as_ref()), Attrs::DEFAULT);
-    }
-    it.node_mut().host.env = Some(env.clone());
-    p.define("env", Value::Object(env), Attrs::DEFAULT);
+    // readline"), made on first read (most scripts never read it; its ~40 strings were
+    // ~4 % of start-up); `--sandbox` replaces it with an empty one.
+    define_lazy(&p, "env", Attrs::DEFAULT, make_env);
     // An accessor validating what is stored, as in Node 24.
     let get = it.native_fn("get", 0, |it, _| {
         Ok(it

@@ -414,7 +414,7 @@ fn load_env_file(it: &mut Interp, a: &Args) -> JsResult<Value> {
         }
     };
     let text = String::from_utf8_lossy(&bytes);
-    let Some(env) = it.node().host.env.clone() else {
+    let Some(env) = crate::process::host_env(it) else {
         return Ok(Value::Undefined);
     };
     for (k, v) in crate::dotenv::parse_env(&text) {

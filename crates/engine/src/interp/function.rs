@@ -401,17 +401,17 @@ impl Interp {
     /// Defines a built-in accessor with a getter only.
     pub fn define_getter(&self, target: &Obj, name: impl Into<PropKey>, f: NativeFn) {
         let key = name.into();
+        // Built as a string of units, not through a Rust `String` and the interner: ~40
+        // getters are made at start-up (each decoding and interning its name cost more than
+        // making the function).
         let fname = match &key {
-            PropKey::Sym(s) => format!(
-                "get [{}]",
-                s.description()
-                    .map(|d| d.to_rust_string())
-                    .unwrap_or_default()
-            ),
-            // `concat`, not `format!`: ~40 getters are made at start-up.
-            k => ["get ", &k.to_jsstr().to_rust_string()].concat(),
+            PropKey::Sym(s) => {
+                let d = s.description().cloned().unwrap_or_else(JsStr::empty);
+                JsStr::from("get [").concat(&d).concat(&JsStr::from("]"))
+            }
+            k => JsStr::from("get ").concat(&k.to_jsstr()),
         };
-        let g = self.native_fn(&fname, 0, f);
+        let g = self.native_fn_named(fname, 0, f, Vec::new());
         target.define_accessor(key, Some(g), None, Attrs::CONFIGURABLE_ONLY);
     }
 
