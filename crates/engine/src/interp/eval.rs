@@ -15,7 +15,7 @@ use crate::bigint::{bigint_bitwise_not, bigint_unary_minus};
 use crate::gc::Tracer;
 use crate::interp::dispose::DisposeState;
 use crate::interp::function::{FieldKey, FieldRecord, PrivateMethod};
-use crate::interp::generator::Resume;
+use crate::interp::generator::{GenStep, Resume};
 use crate::interp::iter::{IterSite, IteratorRecord};
 use crate::interp::ops::{array_index_of, number_binary, Numeric, LENGTH};
 use crate::interp::pattern::DSource;
@@ -2747,7 +2747,20 @@ impl Interp {
             self.set_pos(pos);
             let iter_v = Value::Object(rec.iterator.clone());
             let inner = match received {
-                Resume::Next(v) => self.call(&rec.next.clone(), &iter_v, &[v])?,
+                Resume::Next(v) => match self.delegate_to_generator(&rec, &iter_v, v)? {
+                    Ok(GenStep::Result(v, true)) => return Ok(v),
+                    Ok(GenStep::Result(v, false)) => {
+                        // The inner result object nobody else sees is not made: the value
+                        // is yielded as by `yield v`, and the outer `next` (or for-of)
+                        // makes the same `{ value, done }` when it is observable.
+                        self.yielded = v;
+                        self.suspend_kind = crate::interp::generator::SuspendKind::Yield;
+                        push_frame!(self, Frame::Delegate(rec));
+                        return Err(Abrupt::Suspend);
+                    }
+                    Ok(GenStep::Raw(ro)) => ro,
+                    Err(v) => self.call(&rec.next.clone(), &iter_v, &[v])?,
+                },
                 Resume::Throw(x) => match self.get_method(&iter_v, &static_key!("throw"))? {
                     Some(t) => self.call_obj(&t, &iter_v, &[x])?,
                     None => {
@@ -2787,6 +2800,39 @@ impl Interp {
             push_frame!(self, Frame::Delegate(rec));
             Err(Abrupt::Suspend)
         }
+    }
+
+    /// `yield*`'s `next` call when the inner iterator is a generator and the `next` read at
+    /// GetIterator is the original `%GeneratorPrototype%.next`: the generator stepped
+    /// directly (its result object, which only the delegating generator would see, not
+    /// made; `next`'s stack frame stood for by the body's entry, as for for-of). `Err(v)`
+    /// gives the value back for an ordinary call otherwise.
+    fn delegate_to_generator(
+        &mut self,
+        rec: &IteratorRecord,
+        iter_v: &Value,
+        v: Value,
+    ) -> JsResult<Result<GenStep, Value>> {
+        let Value::Object(next) = &rec.next else {
+            return Ok(Err(v));
+        };
+        let original = self
+            .original_next
+            .generator
+            .as_ref()
+            .is_some_and(|g| Obj::ptr_eq(g, next));
+        if !original || !matches!(rec.iterator.borrow().kind, ObjectKind::Generator(_)) {
+            return Ok(Err(v));
+        }
+        let next = next.clone();
+        self.check_side_effect_free(&next)?;
+        self.generator_step(
+            iter_v,
+            Resume::Next(v),
+            "[Generator].prototype.next",
+            Some(&next),
+        )
+        .map(Ok)
     }
 
     /// `yield*` inside an async generator (YieldExpression evaluation, async case).
