@@ -209,6 +209,26 @@ fn contains_capture_groups(node: &Node) -> bool {
 
 // If a node can never match, replace it with an always fails node.
 fn propagate_early_fails(n: &mut Node, _w: &Walk) -> PassAction {
+    // jsgen patch: whether the node would be replaced is decided first, from its children
+    // alone; only then is its subtree searched for capture groups. Searched first for every
+    // node, on every pass, the search made the pass quadratic in the pattern's size.
+    let would_replace = match n {
+        Node::Cat(nodes) => nodes.iter().any(|nn| nn.match_always_fails()),
+        Node::Alt(left, right) => left.match_always_fails() || right.match_always_fails(),
+        Node::Loop {
+            loopee,
+            quant,
+            enclosed_groups,
+        } => {
+            enclosed_groups.start >= enclosed_groups.end
+                && quant.min > 0
+                && loopee.match_always_fails()
+        }
+        _ => false,
+    };
+    if !would_replace {
+        return PassAction::Keep;
+    }
     // Don't optimize nodes containing capture groups to preserve user-visible group numbers
     if contains_capture_groups(n) {
         return PassAction::Keep;

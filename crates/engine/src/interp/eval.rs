@@ -1204,7 +1204,12 @@ impl Interp {
                             if kind == ForInOfKind::Of {
                                 self.set_pos(for_of_step_position(left));
                             }
-                            match self.iterator_step_value(&mut iter)? {
+                            let step = if kind == ForInOfKind::In {
+                                self.for_in_step(&iter)?
+                            } else {
+                                self.iterator_step_value(&mut iter)?
+                            };
+                            match step {
                                 Some(v) => (v, None),
                                 None => {
                                     return Ok(if let Value::Empty = completion {
@@ -5085,8 +5090,30 @@ impl Interp {
 
     /// A for-in iterator over `o`'s enumerable string keys (and its prototypes').
     fn for_in_iterator(&mut self, o: Obj) -> JsResult<IteratorRecord> {
-        // EnumerateObjectProperties: own enumerable string keys, then the prototypes',
-        // skipping shadowed names.
+        let keys = match plain_for_in_keys(&o) {
+            Some(keys) => keys,
+            None => self.for_in_keys(&o)?,
+        };
+        let it = Obj::new(
+            Some(self.intrinsics.iterator_prototype.clone()),
+            ObjectKind::ForInIterator(Box::new(crate::object_kind::ForInState {
+                object: Some(o),
+                keys,
+                pos: 0,
+            })),
+        );
+        // The record is stepped by `for_in_step` alone (neither it nor the iterator is
+        // reachable by the script, and for-in closes no iterator): no `next` function.
+        Ok(IteratorRecord {
+            iterator: it,
+            next: Value::Undefined,
+            done: false,
+        })
+    }
+
+    /// EnumerateObjectProperties in general: own enumerable string keys, then the
+    /// prototypes', skipping shadowed names.
+    fn for_in_keys(&mut self, o: &Obj) -> JsResult<Vec<PropKey>> {
         let mut keys = Vec::new();
         // Names already visited (a hash set: a large array or typed array has many).
         let mut seen: rustc_hash::FxHashSet<PropKey> = Default::default();
@@ -5109,20 +5136,33 @@ impl Interp {
             }
             cur = next;
         }
-        let it = Obj::new(
-            Some(self.intrinsics.iterator_prototype.clone()),
-            ObjectKind::ForInIterator(Box::new(crate::object_kind::ForInState {
-                object: Some(o),
-                keys,
-                pos: 0,
-            })),
-        );
-        let next = self.native_fn("next", 0, for_in_next);
-        Ok(IteratorRecord {
-            iterator: it,
-            next: Value::Object(next),
-            done: false,
-        })
+        Ok(keys)
+    }
+
+    /// The next key of a for-in iterator made by `for_in_iterator` (its `next`, called
+    /// directly: no result object); `None` when the keys are exhausted. Keys deleted before
+    /// being visited are skipped (V8 does not ask a proxy's `has`).
+    pub(crate) fn for_in_step(&mut self, rec: &IteratorRecord) -> JsResult<Option<Value>> {
+        loop {
+            let (obj, key) = {
+                let mut d = rec.iterator.borrow_mut();
+                let ObjectKind::ForInIterator(st) = &mut d.kind else {
+                    return Ok(None);
+                };
+                let Some(o) = st.object.clone() else {
+                    return Ok(None);
+                };
+                if st.pos >= st.keys.len() {
+                    st.object = None;
+                    return Ok(None);
+                }
+                st.pos += 1;
+                (o, st.keys[st.pos - 1].clone())
+            };
+            if obj.is_proxy() || self.has_property(&obj, &key)? {
+                return Ok(Some(key.to_value()));
+            }
+        }
     }
 
     /// Direct eval is provided by the `eval` built-in module.
@@ -5143,33 +5183,43 @@ enum DynRef {
     Global,
 }
 
-fn for_in_next(it: &mut Interp, a: &crate::interp::Args) -> JsResult<Value> {
-    let Value::Object(iter) = a.this else {
-        return Ok(it.iter_result(Value::Undefined, true));
+/// EnumerateObjectProperties of an ordinary object without elements or integer keys
+/// whose prototypes are all such objects without enumerable string keys (acorn's nodes:
+/// the node's prototype, then `Object.prototype`): the receiver's enumerable string keys in
+/// insertion order, shadowing nothing and shadowed by nothing that is listed. Reading the
+/// keys, attributes and prototypes of these objects runs nothing, so no set of the names
+/// seen is kept and no key is looked up. `None`: the general walk.
+fn plain_for_in_keys(o: &Obj) -> Option<Vec<PropKey>> {
+    let plain = |d: &ObjectData| {
+        matches!(d.kind, ObjectKind::Ordinary | ObjectKind::Instance(_))
+            && d.elements.is_empty()
+            && !d.props.has_index_keys()
     };
-    loop {
-        let (obj, key) = {
-            let mut d = iter.borrow_mut();
-            let ObjectKind::ForInIterator(st) = &mut d.kind else {
-                return Ok(it.iter_result(Value::Undefined, true));
-            };
-            let Some(o) = st.object.clone() else {
-                drop(d);
-                return Ok(it.iter_result(Value::Undefined, true));
-            };
-            if st.pos >= st.keys.len() {
-                st.object = None;
-                drop(d);
-                return Ok(it.iter_result(Value::Undefined, true));
-            }
-            st.pos += 1;
-            (o, st.keys[st.pos - 1].clone())
-        };
-        // Keys deleted before being visited are skipped (V8 does not ask a proxy's `has`).
-        if obj.is_proxy() || it.has_property(&obj, &key)? {
-            return Ok(it.iter_result(key.to_value(), false));
+    let (keys, mut cur) = {
+        let d = o.borrow();
+        if !plain(&d) {
+            return None;
         }
+        let keys: Vec<PropKey> = d
+            .props
+            .iter()
+            .filter(|(k, p)| matches!(k, PropKey::Str(_)) && p.attrs.enumerable())
+            .map(|(k, _)| k.clone())
+            .collect();
+        (keys, d.proto.clone())
+    };
+    while let Some(p) = cur {
+        let d = p.borrow();
+        if !plain(&d)
+            || d.props
+                .iter()
+                .any(|(k, p)| !matches!(k, PropKey::Sym(_)) && p.attrs.enumerable())
+        {
+            return None;
+        }
+        cur = d.proto.clone();
     }
+    Some(keys)
 }
 
 fn push_array(arr: &Obj, v: Value) {
