@@ -264,6 +264,27 @@ pub struct ObjectData {
 }
 
 impl ObjectData {
+    /// An ordinary object (or class instance) without elements and without integer keys in
+    /// its map: its [[OwnPropertyKeys]] are its map's keys in order, and reading them and
+    /// their attributes runs nothing (`Object.keys` and for-in read them in one pass).
+    pub fn has_only_named_keys(&self) -> bool {
+        matches!(self.kind, ObjectKind::Ordinary | ObjectKind::Instance(_))
+            && self.elements.is_empty()
+            && !self.props.has_index_keys()
+    }
+
+    /// The enumerable string keys of an object [`ObjectData::has_only_named_keys`]
+    /// accepts, in order, each made into a `T`.
+    pub fn enumerable_named_keys<T>(&self, mut f: impl FnMut(&JsStr) -> T) -> Vec<T> {
+        let mut out = Vec::with_capacity(self.props.len());
+        for (k, p) in self.props.iter() {
+            if let (PropKey::Str(s), true) = (k, p.attrs.enumerable()) {
+                out.push(f(s));
+            }
+        }
+        out
+    }
+
     pub fn new(proto: Option<Obj>, kind: ObjectKind) -> ObjectData {
         ObjectData {
             proto,

@@ -120,8 +120,7 @@ pub fn apply(it: &mut Interp, perm: Permission) {
     let sandbox = perm.sandbox;
     let enabled = perm.enabled;
     it.node_mut().permission = perm;
-    let global = it.global.clone();
-    let Ok(Value::Object(process)) = it.get(&global, &jsgen_engine::static_key!("process")) else {
+    let Some(process) = it.node().host.process.clone() else {
         return;
     };
     if sandbox {

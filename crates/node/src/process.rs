@@ -93,7 +93,8 @@ pub struct Host {
     /// `--no-warnings` or `NODE_NO_WARNINGS=1`: Node's default `'warning'` handler is not
     /// installed, so warnings are not printed (the event still fires).
     pub warnings_off: bool,
-    /// `process.env` (its `TZ` changes the local time zone, as in Node).
+    /// `process.env` (its `TZ` changes the local time zone, as in Node); `None` until the
+    /// lazy property is first read (see `host_env`).
     pub env: Option<Obj>,
     /// `process.nextTick` queue.
     pub next_ticks: VecDeque<Tick>,
@@ -456,14 +457,13 @@ pub fn received_text(it: &mut Interp, v: &Value) -> String {
     }
 }
 
-/// `process.env`'s object, made on first read of the property ([`host_env`]).
+/// `process.env`'s object, made on first read of the property ([`host_env`]);
+/// `--sandbox` puts an empty one in its place before any script runs (`permission::apply`).
 fn make_env(it: &mut Interp, _key: &PropKey) -> Value {
     let env = it.new_object();
-    if !it.node().permission.sandbox {
-        for (k, v) in std::env::vars_os() {
-            let (k, v) = (k.to_string_lossy(), v.to_string_lossy());
-            env.define(k.as_ref(), Value::from(v.as_ref()), Attrs::DEFAULT);
-        }
+    for (k, v) in std::env::vars_os() {
+        let (k, v) = (k.to_string_lossy(), v.to_string_lossy());
+        env.define(k.as_ref(), Value::from(v.as_ref()), Attrs::DEFAULT);
     }
     it.node_mut().host.env = Some(env.clone());
     Value::Object(env)
@@ -475,10 +475,7 @@ pub fn host_env(it: &mut Interp) -> Option<Obj> {
     if let Some(env) = &it.node().host.env {
         return Some(env.clone());
     }
-    let global = it.global.clone();
-    let Ok(Value::Object(process)) = it.get(&global, &jsgen_engine::static_key!("process")) else {
-        return None;
-    };
+    let process = it.node().host.process.clone()?;
     // Makes it if it is still the lazy slot; a script that replaced it is not asked.
     it.materialize_lazy(&process, &jsgen_engine::static_key!("env"));
     it.node().host.env.clone()

@@ -269,15 +269,14 @@ fn error_capture_stack_trace(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if let Value::Object(c) = a.get(1) {
         if let Some(name) = frame_name(&c) {
             let n = it.stack.len();
-            let next_name = |e: &crate::interp::StackEntry| match (&e.method_call, e.next_below) {
-                (Some(mc), true) => frame_name(&mc.func),
-                _ => None,
-            };
             let found = (0..n.saturating_sub(1)).rev().find_map(|i| {
                 let e = &it.stack[i];
                 if e.name.units() == name.units() {
                     Some((i, e.next_below))
-                } else if next_name(e).is_some_and(|n| n.units() == name.units()) {
+                } else if e
+                    .next_below_name()
+                    .is_some_and(|n| n.units() == name.units())
+                {
                     Some((i, false))
                 } else {
                     None
@@ -297,9 +296,9 @@ fn error_capture_stack_trace(it: &mut Interp, a: &Args) -> JsResult<Value> {
         // The kept top entry becomes the `next` call's alone while the stack is captured.
         let keep = it.stack.len() - skip - 1;
         let body = it.stack[keep].clone();
-        if let Some(mc) = &body.method_call {
+        if let Some(name) = body.next_below_name() {
             let e = &mut it.stack[keep];
-            e.name = frame_name(&mc.func).unwrap_or_else(JsStr::empty);
+            e.name = name;
             e.kind = crate::interp::FrameKind::Native;
             e.source = 0;
             e.pos = Default::default();

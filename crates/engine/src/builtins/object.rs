@@ -370,19 +370,10 @@ pub fn enumerable_own_properties(it: &mut Interp, o: &Obj, kind: EnumKind) -> Js
 /// of object, or one with integer keys.
 fn ordinary_enumerable_string_keys(o: &Obj) -> Option<Vec<Value>> {
     let d = o.borrow();
-    if !matches!(d.kind, ObjectKind::Ordinary | ObjectKind::Instance(_))
-        || !d.elements.is_empty()
-        || d.props.has_index_keys()
-    {
+    if !d.has_only_named_keys() {
         return None;
     }
-    let mut out = Vec::with_capacity(d.props.len());
-    for (k, p) in d.props.iter() {
-        if let (PropKey::Str(s), true) = (k, p.attrs.enumerable()) {
-            out.push(Value::String(s.clone()));
-        }
-    }
-    Some(out)
+    Some(d.enumerable_named_keys(|s| Value::String(s.clone())))
 }
 
 /// V8's `Object::NoSideEffectsToString`, used in error messages: primitives as strings

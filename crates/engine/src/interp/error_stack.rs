@@ -138,15 +138,11 @@ impl Interp {
             });
             // The frame of the `next` call that resumed this generator body, which has no
             // entry of its own (`StackEntry::next_below`).
-            if let (true, Some(mc)) = (e.next_below, &e.method_call) {
+            if let (Some(name), Some(mc)) = (e.next_below_name(), &e.method_call) {
                 if lines >= limit {
                     break;
                 }
                 lines += 1;
-                let name = match &mc.func.borrow().kind {
-                    ObjectKind::Native(n) => n.name.clone(),
-                    _ => JsStr::intern("next"),
-                };
                 let (type_name, method_name) = receiver_names(mc, &name);
                 frames.push(CapturedFrame {
                     name,

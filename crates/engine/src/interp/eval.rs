@@ -4118,35 +4118,15 @@ impl Interp {
                         ) = (&resumed, id.binding.get())
                         {
                             if let Some(a) = env.number_at(hops, slot) {
-                                let b = match self.peek_number(value, env) {
+                                // `s += x & 7`: a binary right side's numbers combined
+                                // here, as `eval_expr` would first do, without the call.
+                                // (A `match`: `or_else` with a closure was not inlined.)
+                                let peeked = match self.peek_number(value, env) {
                                     Some(b) => Some(b),
-                                    // `s += x & 7`: the right side's numbers combined here,
-                                    // as `eval_expr` would first do, without the call.
-                                    None if matches!(value.kind, ExprKind::Binary(..)) => {
-                                        match self.peek_binary_number(value, env) {
-                                            Some(b) => Some(b),
-                                            None if !suspends => {
-                                                match self.eval_expr(value, env)? {
-                                                    Value::Number(b) => Some(b),
-                                                    r => {
-                                                        let v = self.binary_op(
-                                                            bop,
-                                                            &Value::Number(a),
-                                                            &r,
-                                                        )?;
-                                                        self.set_binding(
-                                                            id,
-                                                            v.clone(),
-                                                            env,
-                                                            strict,
-                                                        )?;
-                                                        return Ok(v);
-                                                    }
-                                                }
-                                            }
-                                            None => None,
-                                        }
-                                    }
+                                    None => self.peek_binary_number(value, env),
+                                };
+                                let b = match peeked {
+                                    Some(b) => Some(b),
                                     None if !suspends => match self.eval_expr(value, env)? {
                                         Value::Number(b) => Some(b),
                                         r => {
@@ -5190,30 +5170,22 @@ enum DynRef {
 /// keys, attributes and prototypes of these objects runs nothing, so no set of the names
 /// seen is kept and no key is looked up. `None`: the general walk.
 fn plain_for_in_keys(o: &Obj) -> Option<Vec<PropKey>> {
-    let plain = |d: &ObjectData| {
-        matches!(d.kind, ObjectKind::Ordinary | ObjectKind::Instance(_))
-            && d.elements.is_empty()
-            && !d.props.has_index_keys()
-    };
     let (keys, mut cur) = {
         let d = o.borrow();
-        if !plain(&d) {
+        if !d.has_only_named_keys() {
             return None;
         }
-        let keys: Vec<PropKey> = d
-            .props
-            .iter()
-            .filter(|(k, p)| matches!(k, PropKey::Str(_)) && p.attrs.enumerable())
-            .map(|(k, _)| k.clone())
-            .collect();
-        (keys, d.proto.clone())
+        (
+            d.enumerable_named_keys(|s| PropKey::Str(s.clone())),
+            d.proto.clone(),
+        )
     };
     while let Some(p) = cur {
         let d = p.borrow();
-        if !plain(&d)
+        if !d.has_only_named_keys()
             || d.props
                 .iter()
-                .any(|(k, p)| !matches!(k, PropKey::Sym(_)) && p.attrs.enumerable())
+                .any(|(k, p)| matches!(k, PropKey::Str(_)) && p.attrs.enumerable())
         {
             return None;
         }

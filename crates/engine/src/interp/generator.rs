@@ -222,10 +222,7 @@ impl Interp {
     /// Pushes the stack entry a call of the built-in `next` on `gen` would have made (for
     /// a step whose caller made none: `StackEntry::next_below`).
     fn enter_next_entry(&mut self, gen: &Value, next: &Obj) -> JsResult<()> {
-        let name = match &next.borrow().kind {
-            ObjectKind::Native(n) => n.name.clone(),
-            _ => crate::string::JsStr::intern("next"),
-        };
+        let name = crate::interp::native_frame_name(next);
         self.enter_frame(name, 0, crate::interp::FrameKind::Native)?;
         self.note_method_call(gen, next);
         Ok(())

@@ -241,10 +241,7 @@ impl Interp {
                     Some(next),
                 );
             }
-            let name = match &next.borrow().kind {
-                ObjectKind::Native(n) => n.name.clone(),
-                _ => crate::string::JsStr::intern("next"),
-            };
+            let name = crate::interp::native_frame_name(next);
             self.enter_frame(name, 0, crate::interp::FrameKind::Native)?;
             // `at Array Iterator.next (<anonymous>)`: named after the receiver, as a call
             // would be.

@@ -121,6 +121,25 @@ pub struct StackEntry {
     pub next_below: bool,
 }
 
+impl StackEntry {
+    /// For an entry that also stands for the `next` call below it (`next_below`): that
+    /// call's frame name (the built-in's own, `next`).
+    pub fn next_below_name(&self) -> Option<JsStr> {
+        match (&self.method_call, self.next_below) {
+            (Some(mc), true) => Some(native_frame_name(&mc.func)),
+            _ => None,
+        }
+    }
+}
+
+/// The name a stack frame of the built-in `f` shows.
+pub(crate) fn native_frame_name(f: &crate::object::Obj) -> JsStr {
+    match &f.borrow().kind {
+        ObjectKind::Native(n) => n.name.clone(),
+        _ => JsStr::intern("next"),
+    }
+}
+
 /// The receiver of a method call, the function called, and the key the host says it was
 /// called as (Node calls a timer's callback as `timeout._onTimeout()`).
 #[derive(Debug, Clone)]
