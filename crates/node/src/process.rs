@@ -4,9 +4,10 @@
 //!
 //! The nextTick queue lives in [`Host`]; the event loop drains it in
 //! `Interp::process_ticks_and_rejections` (see `crate::event_loop`), as Node's
-//! `lib/internal/process/task_queues.js` does. `process.env` is an ordinary empty object:
-//! scripts never see the host's environment variables. Nothing here touches the file system,
-//! the network or other processes.
+//! `lib/internal/process/task_queues.js` does. `process.env` is the real environment, made
+//! on first read (an empty object under `--sandbox`, see `crate::permission`);
+//! `process.stdout`/`stderr` are made on first read and become `node:stream` Writables when
+//! a stream member is first used (see `stdio_stream`).
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -581,30 +582,27 @@ pub fn init(it: &mut Interp) {
     });
     crate::process_os::init(it, &p);
 
-    let stdout = it.new_object();
-    // Made now, not on first use: the console compares `write` with it on every line.
-    let stdout_write_fn = it.define_method_obj(&stdout, "write", 1, stdout_write);
-    stdout.define("fd", Value::from(1), Attrs::DEFAULT);
-    // `true` on a terminal, else `undefined` (as Node's non-TTY streams).
-    it.define_getter(&stdout, "isTTY", |it, _| {
-        Ok(if it.node_mut().console.stdout_tty {
-            Value::Bool(true)
-        } else {
-            Value::Undefined
-        })
+    // `process.stdout` and `process.stderr`: made on first read, as Node's getters do.
+    let get_stdout = it.native_fn("getStdout", 0, |it, _| {
+        Ok(Value::Object(stdio_stream(it, 0)))
     });
-    p.define("stdout", Value::Object(stdout.clone()), Attrs::DEFAULT);
-    let stderr = it.new_object();
-    let stderr_write_fn = it.define_method_obj(&stderr, "write", 1, stderr_write);
-    stderr.define("fd", Value::from(2), Attrs::DEFAULT);
-    p.define("stderr", Value::Object(stderr.clone()), Attrs::DEFAULT);
-    // The console writes through these streams' `write` when a script replaces it.
-    it.node_mut().console.stdio = [
-        Some((stdout, stdout_write_fn)),
-        Some((stderr, stderr_write_fn)),
-    ];
+    p.define_accessor(
+        "stdout",
+        Some(get_stdout),
+        None,
+        Attrs::new(false, true, true),
+    );
+    let get_stderr = it.native_fn("getStderr", 0, |it, _| {
+        Ok(Value::Object(stdio_stream(it, 1)))
+    });
+    p.define_accessor(
+        "stderr",
+        Some(get_stderr),
+        None,
+        Attrs::new(false, true, true),
+    );
     // `process.stdin`: made on first read (node:fs's file stream on fd 0).
-    let get_stdin = it.native_fn("get stdin", 0, |it, _| {
+    let get_stdin = it.native_fn("getStdin", 0, |it, _| {
         let fs = crate::require::require_core(it, "fs", "node:internal")?;
         let Value::Object(fs) = fs else {
             return Ok(Value::Undefined);
@@ -1186,6 +1184,118 @@ fn write_chunk(it: &mut Interp, a: &Args, err: bool) -> JsResult<Value> {
     Ok(Value::Bool(true))
 }
 
+/// The members of a Node `Writable` (its prototype chain: `Writable`, the legacy `Stream`,
+/// `EventEmitter`) and the instance fields stream code reads (`_writableState`, `_events`),
+/// which `process.stdout` and `process.stderr` answer before `node:stream` is loaded.
+/// `write` is the stream's own; `tests/cli.rs` checks this list against the prototype chain.
+pub const STDIO_LAZY_MEMBERS: &[&str] = &[
+    "constructor",
+    "pipe",
+    "cork",
+    "uncork",
+    "setDefaultEncoding",
+    "_writev",
+    "end",
+    "closed",
+    "destroyed",
+    "writable",
+    "writableFinished",
+    "writableObjectMode",
+    "writableBuffer",
+    "writableEnded",
+    "writableNeedDrain",
+    "writableHighWaterMark",
+    "writableCorked",
+    "writableLength",
+    "errored",
+    "writableAborted",
+    "destroy",
+    "_undestroy",
+    "setMaxListeners",
+    "getMaxListeners",
+    "emit",
+    "addListener",
+    "on",
+    "prependListener",
+    "once",
+    "prependOnceListener",
+    "removeListener",
+    "off",
+    "removeAllListeners",
+    "listeners",
+    "rawListeners",
+    "listenerCount",
+    "eventNames",
+    "_events",
+    "_eventsCount",
+    "_maxListeners",
+    "_writableState",
+];
+
+/// `process.stdout` (`fd` 0) or `process.stderr` (1), made on first read.
+///
+/// Node's are `Writable` streams. Loading `node:stream` (~80 M instructions of parsing)
+/// for every script that calls `process.stdout.write` would cost more than the script, so
+/// the object starts as its native `write`, `fd` and `isTTY` over a prototype whose members
+/// ([`STDIO_LAZY_MEMBERS`]) are [`Slot::Lazy`](jsgen_engine::object::Slot::Lazy) values:
+/// the first one read loads `node:stream`, whose `adoptStdio` makes both objects
+/// `Writable`s (their prototype becomes `Writable.prototype`), and answers with the
+/// stream's own member. A script that loads `node:stream` itself gets the same adoption.
+/// The console keeps writing natively until a script replaces `write` (see
+/// `console::replaced_stdio_write`).
+fn stdio_stream(it: &mut Interp, fd: usize) -> Obj {
+    if let Some((o, _)) = &it.node().console.stdio[fd] {
+        return o.clone();
+    }
+    let proto = it.new_object();
+    let build: jsgen_engine::object::LazyBuild = if fd == 0 {
+        |it, key| stdio_member(it, 0, key)
+    } else {
+        |it, key| stdio_member(it, 1, key)
+    };
+    for name in STDIO_LAZY_MEMBERS {
+        define_lazy(&proto, name, Attrs::HIDDEN, build);
+    }
+    let o = jsgen_engine::object::Obj::new(Some(proto), jsgen_engine::object::ObjectKind::Ordinary);
+    let write: jsgen_engine::interp::NativeFn = if fd == 0 { stdout_write } else { stderr_write };
+    let write_fn = it.define_method_obj(&o, "write", 1, write);
+    o.define("fd", Value::from(fd as u32 + 1), Attrs::DEFAULT);
+    if fd == 0 {
+        // `true` on a terminal, else `undefined` (as Node's non-TTY streams).
+        it.define_getter(&o, "isTTY", |it, _| {
+            Ok(if it.node_mut().console.stdout_tty {
+                Value::Bool(true)
+            } else {
+                Value::Undefined
+            })
+        });
+    }
+    it.node_mut().console.stdio[fd] = Some((o.clone(), write_fn));
+    o
+}
+
+/// A member of `process.stdout`/`stderr` read before `node:stream` adopted them: loads it
+/// (which adopts both) and reads the member from the stream. `undefined` if the stream was
+/// not adopted (a script changed its prototype first), so the lazy prototype is never
+/// asked again from inside its own build.
+fn stdio_member(it: &mut Interp, fd: usize, key: &PropKey) -> Value {
+    let Some((o, _)) = it.node().console.stdio[fd].clone() else {
+        return Value::Undefined;
+    };
+    let lazy_proto = o.proto();
+    if crate::require::require_core(it, "stream", "node:internal").is_err() {
+        return Value::Undefined;
+    }
+    let adopted = match (o.proto(), &lazy_proto) {
+        (Some(now), Some(before)) => !Obj::ptr_eq(&now, before),
+        _ => false,
+    };
+    if !adopted {
+        return Value::Undefined;
+    }
+    it.get(&o, key).unwrap_or(Value::Undefined)
+}
+
 fn stdout_write(it: &mut Interp, a: &Args) -> JsResult<Value> {
     write_chunk(it, a, false)
 }
@@ -1278,6 +1388,24 @@ mod tests {
     // Expected outputs below were produced by Node v20.20.2 and checked against the reference
     // Node 24.22.3, which prints the same, except that a 0 ms timer set by a tiny main script
     // may run after the immediates there (a race of its bootstrap; jsgen keeps timers first).
+
+    #[test]
+    fn stdio_lazy_members_cover_the_writable_chain() {
+        // Every string-keyed member of `Writable.prototype`'s chain (but `write`, the
+        // stream's own) and the instance fields must be answered before `node:stream` loads.
+        let o = out(r#"
+            const { Writable } = require('stream');
+            const keys = new Set();
+            for (let p = Writable.prototype; p && p !== Object.prototype; p = Object.getPrototypeOf(p))
+              for (const k of Object.getOwnPropertyNames(p)) keys.add(k);
+            for (const k of Object.getOwnPropertyNames(new Writable())) if (k.startsWith('_')) keys.add(k);
+            keys.delete('write'); keys.delete('_write'); keys.delete('_destroy');
+            console.log([...keys].sort().join(' '));
+        "#);
+        let mut want: Vec<&str> = super::STDIO_LAZY_MEMBERS.to_vec();
+        want.sort_unstable();
+        assert_eq!(o.trim_end(), want.join(" "));
+    }
 
     #[test]
     fn next_tick_runs_before_promise_jobs() {

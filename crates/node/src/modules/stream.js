@@ -3087,7 +3087,7 @@ Object.defineProperty(Stream, '_jsgen', {
 // process.stdout and process.stderr become Writables: their native `write` (the console's
 // output path, `--max-output`) stays, under the stream state and events.
 function adoptStdio(obj) {
-  if (!obj || obj._writableState) return;
+  if (!obj || Object.prototype.hasOwnProperty.call(obj, '_writableState')) return;
   const nativeWrite = obj.write;
   Object.setPrototypeOf(obj, Writable.prototype);
   EE.call(obj);

@@ -251,9 +251,9 @@ Object.defineProperties(Console.prototype, {
 
       if (ignoreErrors === false) return stream.write(string);
 
-      // jsgen's process.stdout/stderr are not EventEmitters (Node's are tty streams or
-      // sockets, for which the 'error' listener dance below changes nothing): write
-      // directly, errors swallowed.
+      // process.stdout/stderr: write directly, errors swallowed (for Node's tty streams
+      // and sockets the 'error' listener dance below changes nothing, and reading their
+      // `listenerCount` would load node:stream in jsgen).
       if (stream === process.stdout || stream === process.stderr) {
         try {
           stream.write(string);
