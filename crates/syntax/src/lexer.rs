@@ -1120,8 +1120,21 @@ impl<'a> Lexer<'a> {
 
     fn string(&mut self, start: usize) -> Result<Tok, LexError> {
         let quote = self.src.as_bytes()[start];
-        let mut out: Vec<u16> = Vec::new();
+        // Most literals are ASCII without escapes: found by bytes, widened in one copy.
+        let bytes = self.src.as_bytes();
         let mut i = start + 1;
+        while let Some(&b) = bytes.get(i) {
+            if b == quote {
+                let units = &bytes[start + 1..i];
+                self.bump_to(i + 1);
+                return Ok(Tok::Str(JsStr::from_latin1(units)));
+            }
+            if b == b'\\' || b == b'\n' || b == b'\r' || !b.is_ascii() {
+                break;
+            }
+            i += 1;
+        }
+        let mut out: Vec<u16> = bytes[start + 1..i].iter().map(|&b| u16::from(b)).collect();
         loop {
             let Some(ch) = self.src[i..].chars().next() else {
                 return self.err("Invalid or unexpected token", start, i);
@@ -2172,6 +2185,23 @@ mod tests {
         assert!(lex_err("'abc").message.contains("Invalid"));
         assert!(lex_err("'a\nb'").message.contains("Invalid"));
         assert!(lex_err(r"'\x4'").message.contains("hexadecimal"));
+        // The ASCII fast path, and its hand-over to the general scan mid-literal.
+        assert_eq!(st("''"), u(""));
+        assert_eq!(st("'x'"), u("x"));
+        assert_eq!(
+            st("\"a long ASCII literal 123\""),
+            u("a long ASCII literal 123")
+        );
+        assert_eq!(st("\"quote ' inside\""), u("quote ' inside"));
+        assert_eq!(
+            st(r"'prefix then \u0041 escape'"),
+            u("prefix then A escape")
+        );
+        assert_eq!(st("'prefix then héllo 😀'"), u("prefix then héllo 😀"));
+        assert!(lex_err("'ascii then newline\n'")
+            .message
+            .contains("Invalid"));
+        assert!(lex_err("'ascii to the end").message.contains("Invalid"));
     }
 
     /// 10^6 functions are 16 million tokens, all made before parsing (issue #12).

@@ -281,6 +281,21 @@ impl JsStr {
         }
     }
 
+    /// A flat string of Latin-1 units given as bytes (an ASCII string literal's text).
+    pub fn from_latin1(bytes: &[u8]) -> JsStr {
+        match bytes {
+            [b] => latin1(*b),
+            _ if bytes.len() <= INLINE_LEN => {
+                let mut a = [0; INLINE_LEN];
+                for (u, &b) in a.iter_mut().zip(bytes) {
+                    *u = u16::from(b);
+                }
+                Self::inline(a, bytes.len())
+            }
+            _ => Self::new_flat(bytes.iter().map(|&b| u16::from(b)).collect()),
+        }
+    }
+
     /// Returns the shared instance for this name, creating it on first use.
     pub fn intern(s: &str) -> JsStr {
         if let Some(j) = STR_INTERNER.with(|t| t.borrow().get(s).cloned()) {
