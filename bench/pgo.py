@@ -7,8 +7,8 @@ is cold. With fat LTO (`[profile.dist]`) it takes 20-30 % off the CPU time of th
 benchmarks (DESIGN.md, "Profile-guided and link-time optimisation").
 
 Steps (~10 minutes on 2 cores):
-1. build `jsgen` and `jsgen-test262` with `-Cprofile-generate` (`--profile dist`, in
-   `target/pgo-gen`);
+1. build `jsgen` and `jsgen-test262` with `-Cprofile-generate` (`bench/dist.sh` without
+   a profile, in `target/pgo-gen`);
 2. run the training workloads: `bench/scripts/`, every sample, the tutorials
    (`../shared/tutorials`), smaller versions of `bench/costs.py`'s inputs, and the test262
    suite (`../shared/test262`), which gives every built-in a profile — code no workload runs
@@ -64,9 +64,12 @@ def main():
     profdata_tool = llvm_profdata()
     raw = Path(tempfile.mkdtemp(prefix="jsgen-pgo-"))
     target = ROOT / "target" / "pgo-gen"
-    env = dict(os.environ, RUSTFLAGS=f"-Cprofile-generate={raw}", CARGO_TARGET_DIR=str(target))
+    # bench/dist.sh, so the instrumented build is linked (and its functions named) as the
+    # optimised one is; it copies the executables to `target/pgo-gen/dist/`.
+    env = dict(os.environ, RUSTFLAGS=f"-Cprofile-generate={raw}", CARGO_TARGET_DIR=str(target),
+               DIST_PROFILE_USE="0")
     print("== instrumented build", flush=True)
-    subprocess.run(["cargo", "build", "--profile", "dist", "--workspace", "--bins"],
+    subprocess.run([ROOT / "bench" / "dist.sh", "build", "--workspace", "--bins"],
                    cwd=ROOT, env=env, check=True)
     jsgen = target / "dist" / "jsgen"
 
