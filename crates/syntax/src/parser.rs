@@ -342,6 +342,63 @@ impl Cover {
     }
 }
 
+/// An operand of a flat chain of binary operators (grammar `BinHead`, `BinTail`): an
+/// expression, or a private name, which may only be the left operand of `in` (`#x in o`).
+pub enum BinOperand {
+    Expr(Expr),
+    Private(Ident),
+}
+
+impl BinOperand {
+    fn span(&self) -> Span {
+        match self {
+            BinOperand::Expr(e) => e.span,
+            BinOperand::Private(id) => id.span,
+        }
+    }
+}
+
+/// An operator of a flat chain (grammar `BinOp`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum ChainOp {
+    Binary(BinaryOp),
+    Logical(LogicalOp),
+}
+
+impl ChainOp {
+    /// Its precedence (ECMA-262 13.6-13.13: `||` and `??` lowest, `*`, `/`, `%` highest;
+    /// all left-associative). `??` never meets `&&` or `||` in one chain (see
+    /// `Ctx::binary_chain`), so it shares `||`'s level.
+    fn precedence(self) -> u8 {
+        use BinaryOp::*;
+        match self {
+            ChainOp::Logical(LogicalOp::Or | LogicalOp::Nullish) => 1,
+            ChainOp::Logical(LogicalOp::And) => 2,
+            ChainOp::Binary(op) => match op {
+                BitOr => 3,
+                BitXor => 4,
+                BitAnd => 5,
+                Eq | NotEq | StrictEq | StrictNotEq => 6,
+                Lt | Gt | LtEq | GtEq | InstanceOf | In => 7,
+                Shl | Shr | UShr => 8,
+                Add | Sub => 9,
+                Mul | Div | Mod => 10,
+                // `**` has its own rule (right-associative, no unary left operand).
+                Exp => 11,
+            },
+        }
+    }
+
+    fn text(self) -> &'static str {
+        match self {
+            ChainOp::Logical(LogicalOp::Or) => "||",
+            ChainOp::Logical(LogicalOp::And) => "&&",
+            ChainOp::Logical(LogicalOp::Nullish) => "??",
+            ChainOp::Binary(_) => "",
+        }
+    }
+}
+
 pub enum ArrowParams {
     Ident(Ident),
     Cover(Cover),
@@ -1849,6 +1906,80 @@ impl Ctx<'_> {
     /// expression grammar cannot know it is in a for-in head (that would need `[In]`
     /// parameters), so `rhs` is remembered and `error` reported unless `for_stmt` splits
     /// the head right at this `in`.
+    /// Folds a flat chain `head op1 x1 op2 x2 ...` into the tree the specification's
+    /// precedence levels describe (operator precedence with two stacks; equal precedence
+    /// groups to the left). Each node spans its operands. `??` mixed with `&&` or `||`
+    /// without parentheses is an error at the operator that mixes them, as V8 reports it.
+    pub fn binary_chain(
+        &self,
+        head: BinOperand,
+        tail: Vec<(ChainOp, Span, BinOperand)>,
+    ) -> PResult<Expr> {
+        fn fold(operands: &mut Vec<BinOperand>, op: ChainOp) -> PResult<()> {
+            let (Some(b), Some(a)) = (operands.pop(), operands.pop()) else {
+                return user("Unexpected token", Span::default());
+            };
+            let span = a.span().to(b.span());
+            let node = match (op, a, b) {
+                (_, _, BinOperand::Private(id)) => return unexpected_private(&id),
+                (
+                    ChainOp::Binary(BinaryOp::In),
+                    BinOperand::Private(id),
+                    BinOperand::Expr(right),
+                ) => Expr::new(
+                    ExprKind::PrivateIn {
+                        name: id,
+                        right: Box::new(right),
+                    },
+                    span,
+                ),
+                (_, BinOperand::Private(id), _) => return unexpected_private(&id),
+                (ChainOp::Binary(op), BinOperand::Expr(a), BinOperand::Expr(b)) => {
+                    binary(op, a, b, span)
+                }
+                (ChainOp::Logical(op), BinOperand::Expr(a), BinOperand::Expr(b)) => {
+                    logical(op, a, b, span)
+                }
+            };
+            operands.push(BinOperand::Expr(node));
+            Ok(())
+        }
+        fn unexpected_private<T>(id: &Ident) -> PResult<T> {
+            user(format!("Unexpected identifier '#{}'", id.name), id.span)
+        }
+        let (mut nullish, mut and_or) = (false, false);
+        let mut operands = Vec::with_capacity(tail.len() + 1);
+        let mut ops: Vec<ChainOp> = Vec::with_capacity(tail.len());
+        operands.push(head);
+        for (op, op_span, operand) in tail {
+            match op {
+                ChainOp::Logical(LogicalOp::Nullish) => nullish = true,
+                ChainOp::Logical(_) => and_or = true,
+                ChainOp::Binary(_) => {}
+            }
+            if nullish && and_or && matches!(op, ChainOp::Logical(_)) {
+                return user(format!("Unexpected token '{}'", op.text()), op_span);
+            }
+            while let Some(&top) = ops.last() {
+                if top.precedence() < op.precedence() {
+                    break;
+                }
+                ops.pop();
+                fold(&mut operands, top)?;
+            }
+            ops.push(op);
+            operands.push(operand);
+        }
+        while let Some(op) = ops.pop() {
+            fold(&mut operands, op)?;
+        }
+        match operands.pop() {
+            Some(BinOperand::Expr(e)) if operands.is_empty() => Ok(e),
+            Some(BinOperand::Private(id)) => unexpected_private(&id),
+            _ => user("Unexpected token", Span::default()),
+        }
+    }
+
     pub fn for_in_rhs(
         &self,
         a: Expr,

@@ -1571,3 +1571,72 @@ fn optional_chain_messages() {
     parse("new (a?.b)()");
     parse("new a[0](b)?.c");
 }
+
+/// Binary and logical operators are parsed as one flat chain and folded by precedence
+/// (`Ctx::binary_chain`): the trees, spans and errors of the specification's levels.
+#[test]
+fn binary_chains() {
+    assert_eq!(p("a - b - c + d"), "(Add (Sub (Sub a b) c) d);");
+    assert_eq!(p("a * b + c * d"), "(Add (Mul a b) (Mul c d));");
+    assert_eq!(
+        p("a + b * c - d / e % f"),
+        "(Sub (Add a (Mul b c)) (Mod (Div d e) f));"
+    );
+    assert_eq!(p("a < b == c > d"), "(Eq (Lt a b) (Gt c d));");
+    assert_eq!(
+        p("a | b ^ c & d | e"),
+        "(BitOr (BitOr a (BitXor b (BitAnd c d))) e);"
+    );
+    assert_eq!(p("a && b || c && d"), "(Or (And a b) (And c d));");
+    assert_eq!(p("a || b || c"), "(Or (Or a b) c);");
+    assert_eq!(p("a in b instanceof c"), "(InstanceOf (In a b) c);");
+    assert_eq!(p("a ?? b | c"), "(Nullish a (BitOr b c));");
+    assert_eq!(
+        p("x = a * -b + c ** d ** e"),
+        "(= x (Add (Mul a (Minus b)) (Exp c (Exp d e))));"
+    );
+    for (src, op) in [
+        ("a ?? b || c", "||"),
+        ("a || b ?? c", "??"),
+        ("a && b ?? c", "??"),
+        ("a ?? b && c", "&&"),
+        ("a ?? b + c || d", "||"),
+    ] {
+        let e = err(src);
+        assert_eq!(e.message, format!("Unexpected token '{op}'"), "{src}");
+        assert_eq!(
+            &src[e.span.start as usize..e.span.end as usize],
+            op,
+            "{src}"
+        );
+    }
+    // A private name only as the left operand of `in`, at `in`'s level.
+    let cls = |body: &str| format!("class C {{ #x; m(o) {{ return {body}; }} }}");
+    assert!(parse_script(&cls("#x in o"), &ParseOptions::default()).is_ok());
+    assert!(parse_script(&cls("a == #x in o && b"), &ParseOptions::default()).is_ok());
+    assert!(parse_script(&cls("#x in o in p"), &ParseOptions::default()).is_ok());
+    for bad in [
+        "#x + 1",
+        "1 < #x in o",
+        "a in #x",
+        "#x instanceof o",
+        "1 + #x in o",
+    ] {
+        let e = err(&cls(bad));
+        assert_eq!(e.message, "Unexpected identifier '#x'", "{bad}");
+    }
+    // Each node spans its operands.
+    let src = "(a) + b * c";
+    let e = first_expr(src);
+    assert_eq!(e.span, Span::new(0, src.len()));
+    let ExprKind::Binary(_, _, r) = &e.kind else {
+        panic!()
+    };
+    assert_eq!(&src[r.span.start as usize..r.span.end as usize], "b * c");
+    // The for-in heads whose right side is an assignment, arrow or `yield`.
+    assert_eq!(p("for (a in b = c) ;"), "(for-in a (= b c) (empty))");
+    assert_eq!(
+        p("for (a.b in c => d) ;"),
+        "(for-in a.b (Arrow _(c) d) (empty))"
+    );
+}
