@@ -288,6 +288,16 @@ Stream.prototype.pipe = function (dest, options) {
   dest.emit('pipe', source);
   return dest;
 };
+// The legacy Stream's `eventNames` lists only names with listeners left (an event whose
+// listeners were all removed can keep an empty array in `_events`).
+Stream.prototype.eventNames = function eventNames() {
+  const names = [];
+  for (const key of Reflect.ownKeys(this._events)) {
+    const l = this._events[key];
+    if (typeof l === 'function' || (Array.isArray(l) && l.length > 0)) names.push(key);
+  }
+  return names;
+};
 
 // ---- destroy (lib/internal/streams/destroy.js) ----------------------------------------------
 
@@ -618,13 +628,14 @@ Readable.prototype.destroy = destroy;
 Readable.prototype._undestroy = function () {};
 Readable.prototype._destroy = function (err, cb) { cb(err); };
 Readable.prototype[EE.captureRejectionSymbol] = function (err) { this.destroy(err); };
-Readable.prototype[Symbol.asyncDispose] = function () {
+Readable.prototype[Symbol.asyncDispose] = async function () {
   let error;
   if (!this.destroyed) {
-    error = this.readableEnded ? null : nodeError('Error', 'ABORT_ERR', 'The operation was aborted');
+    const { AbortError } = require('internal/abort_controller');
+    error = this.readableEnded ? null : new AbortError();
     this.destroy(error);
   }
-  return new Promise((resolve, reject) => eos(this, (err) => (err && err !== error ? reject(err) : resolve(null))));
+  await new Promise((resolve, reject) => eos(this, (err) => (err && err !== error ? reject(err) : resolve(null))));
 };
 
 Readable.prototype.push = function (chunk, encoding) {
@@ -1998,6 +2009,15 @@ Writable.prototype.destroy = function (err, cb) {
 Writable.prototype._undestroy = function () {};
 Writable.prototype._destroy = function (err, cb) { cb(err); };
 Writable.prototype[EE.captureRejectionSymbol] = function (err) { this.destroy(err); };
+// `await using w = new Writable(...)`: destroys an unfinished stream with an AbortError and
+// waits for it to close (an AbortError is not a failure of the disposal).
+Writable.prototype[Symbol.asyncDispose] = async function () {
+  if (!this.destroyed) {
+    const { AbortError } = require('internal/abort_controller');
+    this.destroy(this.writableFinished ? null : new AbortError());
+  }
+  await new Promise((resolve, reject) => eos(this, (err) => (err && err.name !== 'AbortError' ? reject(err) : resolve(null))));
+};
 
 // ---- Duplex, Transform, PassThrough ---------------------------------------------------------
 
