@@ -625,14 +625,15 @@ impl<'a> Resolver<'a> {
     /// they are keywords (13.1.1). The lexer makes them identifiers there only when they are
     /// written with escapes (or `await` in a static block, which the lexer does not track).
     fn check_contextual_keyword(&mut self, id: &Ident) {
-        let mut buf = [0; 16];
-        let Some(n) = id.name.as_keyword_candidate(&mut buf) else {
-            return;
+        // Compared by units: this runs for every identifier reference.
+        let n = match id.name.units() {
+            YIELD_U16 => "yield",
+            AWAIT_U16 => "await",
+            _ => return,
         };
         let reserved = match n {
             "yield" => self.yield_reserved(),
-            "await" => self.await_reserved(),
-            _ => false,
+            _ => self.await_reserved(),
         };
         if reserved {
             let escaped = (id.span.end - id.span.start) as usize != n.len();
@@ -2059,6 +2060,8 @@ struct MethodCtx {
 
 const EVAL: &[u16] = &[101, 118, 97, 108];
 const ARGUMENTS_U16: &[u16] = &[97, 114, 103, 117, 109, 101, 110, 116, 115];
+const YIELD_U16: &[u16] = &[121, 105, 101, 108, 100];
+const AWAIT_U16: &[u16] = &[97, 119, 97, 105, 116];
 
 fn private_name(n: &JsStr) -> JsStr {
     let s = n.to_rust_string();
