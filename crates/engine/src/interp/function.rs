@@ -1367,6 +1367,28 @@ fn call_native_closure(it: &mut Interp, a: &Args) -> JsResult<Value> {
     }
 }
 
+/// At the end of a call: a mapped arguments object and its function's environment refer to
+/// each other (the object's parameter map, the `arguments` binding). When nothing else holds
+/// either — the environment only by this call and the map, the object only by its binding —
+/// the binding is cleared, so both are freed by their counts now rather than by the cycle
+/// collector. Unobservable: nothing can reach them any more.
+fn release_mapped_arguments(env: &Env, slot: u32) {
+    if crate::gc::Gc::strong_count(&env.0) != 2 {
+        return;
+    }
+    let unreachable = env
+        .with_slot(0, slot, |v| match v {
+            Value::Object(o) if crate::gc::Gc::strong_count(&o.0) == 1 => {
+                matches!(&o.borrow().kind, ObjectKind::Arguments(Some(m)) if crate::gc::Gc::ptr_eq(&m.env.0, &env.0))
+            }
+            _ => false,
+        })
+        .unwrap_or(false);
+    if unreachable {
+        env.set(0, slot, Value::Undefined);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::interp::test_support::eval_to_string as run;
@@ -1455,27 +1477,5 @@ mod tests {
             run("String.fromCharCode.apply(null, new Array(100000).fill(65)).length"),
             "100000"
         );
-    }
-}
-
-/// At the end of a call: a mapped arguments object and its function's environment refer to
-/// each other (the object's parameter map, the `arguments` binding). When nothing else holds
-/// either — the environment only by this call and the map, the object only by its binding —
-/// the binding is cleared, so both are freed by their counts now rather than by the cycle
-/// collector. Unobservable: nothing can reach them any more.
-fn release_mapped_arguments(env: &Env, slot: u32) {
-    if crate::gc::Gc::strong_count(&env.0) != 2 {
-        return;
-    }
-    let unreachable = env
-        .with_slot(0, slot, |v| match v {
-            Value::Object(o) if crate::gc::Gc::strong_count(&o.0) == 1 => {
-                matches!(&o.borrow().kind, ObjectKind::Arguments(Some(m)) if crate::gc::Gc::ptr_eq(&m.env.0, &env.0))
-            }
-            _ => false,
-        })
-        .unwrap_or(false);
-    if unreachable {
-        env.set(0, slot, Value::Undefined);
     }
 }

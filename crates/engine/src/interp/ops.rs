@@ -1701,6 +1701,54 @@ fn set_array_length(o: &Obj, new_len: u32) -> bool {
     final_len == new_len
 }
 
+/// A mapped arguments object's `\[\[DefineOwnProperty\]\]` of a mapped index (ECMA-262
+/// §10.4.4.2). The property is made ordinary with the parameter's current value (so a data
+/// descriptor without `[[Value]]` keeps it, step 3), OrdinaryDefineOwnProperty applies `desc`,
+/// and then: an accessor or a read-only result leaves the map (after `[[Value]]`, if given,
+/// reached the parameter); otherwise the new value goes to the parameter and the index is
+/// mapped again with the property's new attributes. A refused definition changes nothing.
+fn arguments_define_own_property(
+    o: &Obj,
+    key: PropKey,
+    desc: PropertyDescriptor,
+    env: &crate::interp::scope::Env,
+    slot: u32,
+    attrs: Attrs,
+) -> bool {
+    let PropKey::Index(i) = key else {
+        return false;
+    };
+    let set_mapped = |m: Option<(u32, Attrs)>| {
+        if let ObjectKind::Arguments(Some(map)) = &mut o.borrow_mut().kind {
+            if let Some(e) = map.slots.get_mut(i as usize) {
+                *e = m;
+            }
+        }
+    };
+    set_mapped(None);
+    o.define(key.clone(), env.get(0, slot), attrs);
+    if !o.ordinary_define_own_property(key.clone(), desc.clone()) {
+        // Back as it was: the index a hole again, mapped.
+        o.remove_own_raw(&key);
+        set_mapped(Some((slot, attrs)));
+        return false;
+    }
+    if desc.is_accessor() {
+        return true;
+    }
+    if let Some(v) = &desc.value {
+        env.set(0, slot, v.clone());
+    }
+    if desc.writable == Some(false) {
+        return true;
+    }
+    // Still a writable data property: mapped again, with its attributes now.
+    let now = o.get_own_property(&key).map(|p| p.attrs).unwrap_or(attrs);
+    o.remove_own_raw(&key);
+    set_mapped(Some((slot, now)));
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use crate::interp::Interp;
@@ -1830,52 +1878,4 @@ mod tests {
             "a2"
         );
     }
-}
-
-/// A mapped arguments object's `\[\[DefineOwnProperty\]\]` of a mapped index (ECMA-262
-/// §10.4.4.2). The property is made ordinary with the parameter's current value (so a data
-/// descriptor without `[[Value]]` keeps it, step 3), OrdinaryDefineOwnProperty applies `desc`,
-/// and then: an accessor or a read-only result leaves the map (after `[[Value]]`, if given,
-/// reached the parameter); otherwise the new value goes to the parameter and the index is
-/// mapped again with the property's new attributes. A refused definition changes nothing.
-fn arguments_define_own_property(
-    o: &Obj,
-    key: PropKey,
-    desc: PropertyDescriptor,
-    env: &crate::interp::scope::Env,
-    slot: u32,
-    attrs: Attrs,
-) -> bool {
-    let PropKey::Index(i) = key else {
-        return false;
-    };
-    let set_mapped = |m: Option<(u32, Attrs)>| {
-        if let ObjectKind::Arguments(Some(map)) = &mut o.borrow_mut().kind {
-            if let Some(e) = map.slots.get_mut(i as usize) {
-                *e = m;
-            }
-        }
-    };
-    set_mapped(None);
-    o.define(key.clone(), env.get(0, slot), attrs);
-    if !o.ordinary_define_own_property(key.clone(), desc.clone()) {
-        // Back as it was: the index a hole again, mapped.
-        o.remove_own_raw(&key);
-        set_mapped(Some((slot, attrs)));
-        return false;
-    }
-    if desc.is_accessor() {
-        return true;
-    }
-    if let Some(v) = &desc.value {
-        env.set(0, slot, v.clone());
-    }
-    if desc.writable == Some(false) {
-        return true;
-    }
-    // Still a writable data property: mapped again, with its attributes now.
-    let now = o.get_own_property(&key).map(|p| p.attrs).unwrap_or(attrs);
-    o.remove_own_raw(&key);
-    set_mapped(Some((slot, now)));
-    true
 }
