@@ -20,7 +20,7 @@
 # build scripts and proc-macros cargo builds for the host, so the build names its target
 # (`--target`), which puts it in `target/<triple>/dist/`; `build` copies the executables
 # from there to `target/dist/`, where the benchmarks and scripts look. `DIST_STATIC=0`
-# builds the dynamic executable.
+# links it dynamically.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 profile="$root/pgo/jsgen.profdata"
@@ -37,12 +37,18 @@ cd "$root"
 sub=$1
 shift
 
+# The build names its target on x86_64 Linux with glibc (statically linked or not), so its
+# function names, which carry that, are the same in bench/pgo.py's instrumented build
+# (`DIST_STATIC=0`: an instrumented executable references every function, and libc's
+# versioned `cfsetospeed@GLIBC_2.2.5`-style names of unused ones cannot link statically).
 triple=
-if [ "${DIST_STATIC:-1}" != 0 ] && [ "$(uname -s)/$(uname -m)" = Linux/x86_64 ]; then
-  host=$(rustc -vV | sed -n 's/^host: //p')
+host=$(rustc -vV | sed -n 's/^host: //p')
+if [ "$host" = x86_64-unknown-linux-gnu ]; then
+  triple=$host
   libc_a=$(${CC:-cc} -print-file-name=libc.a 2>/dev/null || true)
-  if [ "$host" = x86_64-unknown-linux-gnu ] && [ -f "$libc_a" ]; then
-    triple=$host
+  if [ "${DIST_STATIC:-1}" = 0 ]; then
+    :
+  elif [ -f "$libc_a" ]; then
     flags="$flags -Ctarget-feature=+crt-static -Crelocation-model=static"
   else
     echo "dist.sh: no static glibc (libc.a), building a dynamically linked executable" >&2

@@ -64,10 +64,11 @@ def main():
     profdata_tool = llvm_profdata()
     raw = Path(tempfile.mkdtemp(prefix="jsgen-pgo-"))
     target = ROOT / "target" / "pgo-gen"
-    # bench/dist.sh, so the instrumented build is linked (and its functions named) as the
-    # optimised one is; it copies the executables to `target/pgo-gen/dist/`.
+    # bench/dist.sh, so the instrumented build names its functions as the optimised one
+    # does (the target is part of every crate's hash); it copies the executables to
+    # `target/pgo-gen/dist/`. Linked dynamically: see dist.sh.
     env = dict(os.environ, RUSTFLAGS=f"-Cprofile-generate={raw}", CARGO_TARGET_DIR=str(target),
-               DIST_PROFILE_USE="0")
+               DIST_PROFILE_USE="0", DIST_STATIC="0")
     print("== instrumented build", flush=True)
     subprocess.run([ROOT / "bench" / "dist.sh", "build", "--workspace", "--bins"],
                    cwd=ROOT, env=env, check=True)
