@@ -1187,7 +1187,8 @@ fn write_chunk(it: &mut Interp, a: &Args, err: bool) -> JsResult<Value> {
 /// The members of a Node `Writable` (its prototype chain: `Writable`, the legacy `Stream`,
 /// `EventEmitter`) and the instance fields stream code reads (`_writableState`, `_events`),
 /// which `process.stdout` and `process.stderr` answer before `node:stream` is loaded.
-/// `write` is the stream's own; `tests/cli.rs` checks this list against the prototype chain.
+/// `write` is the stream's own; the unit test `stdio_lazy_members_cover_the_writable_chain`
+/// checks this list against the prototype chain.
 pub const STDIO_LAZY_MEMBERS: &[&str] = &[
     "constructor",
     "pipe",
