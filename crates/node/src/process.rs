@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use crate::prelude::*;
 use jsgen_engine::builtins::define_lazy;
-use jsgen_engine::interp::{Abrupt, Args, Interp, JsResult};
+use jsgen_engine::interp::{Abrupt, Args, Interp, JsResult, NativeFn};
 use jsgen_engine::object::{Attrs, Obj, PropKey};
 use jsgen_engine::value::Value;
 
@@ -583,24 +583,18 @@ pub fn init(it: &mut Interp) {
     crate::process_os::init(it, &p);
 
     // `process.stdout` and `process.stderr`: made on first read, as Node's getters do.
-    let get_stdout = it.native_fn("getStdout", 0, |it, _| {
-        Ok(Value::Object(stdio_stream(it, 0)))
-    });
-    p.define_accessor(
-        "stdout",
-        Some(get_stdout),
-        None,
-        Attrs::new(false, true, true),
-    );
-    let get_stderr = it.native_fn("getStderr", 0, |it, _| {
-        Ok(Value::Object(stdio_stream(it, 1)))
-    });
-    p.define_accessor(
-        "stderr",
-        Some(get_stderr),
-        None,
-        Attrs::new(false, true, true),
-    );
+    let stdio_getters: [(&str, &str, NativeFn); 2] = [
+        ("stdout", "getStdout", |it, _| {
+            Ok(Value::Object(stdio_stream(it, 0)))
+        }),
+        ("stderr", "getStderr", |it, _| {
+            Ok(Value::Object(stdio_stream(it, 1)))
+        }),
+    ];
+    for (key, name, getter) in stdio_getters {
+        let getter = it.native_fn(name, 0, getter);
+        p.define_accessor(key, Some(getter), None, Attrs::new(false, true, true));
+    }
     // `process.stdin`: made on first read (node:fs's file stream on fd 0).
     let get_stdin = it.native_fn("getStdin", 0, |it, _| {
         let fs = crate::require::require_core(it, "fs", "node:internal")?;

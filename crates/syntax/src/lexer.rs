@@ -1125,9 +1125,10 @@ impl<'a> Lexer<'a> {
         let mut i = start + 1;
         while let Some(&b) = bytes.get(i) {
             if b == quote {
-                let units = &bytes[start + 1..i];
+                let src = self.src;
+                let text = &src[start + 1..i];
                 self.bump_to(i + 1);
-                return Ok(Tok::Str(JsStr::from_latin1(units)));
+                return Ok(Tok::Str(JsStr::from(text)));
             }
             if b == b'\\' || b == b'\n' || b == b'\r' || !b.is_ascii() {
                 break;

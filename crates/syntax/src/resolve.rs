@@ -626,14 +626,10 @@ impl<'a> Resolver<'a> {
     /// written with escapes (or `await` in a static block, which the lexer does not track).
     fn check_contextual_keyword(&mut self, id: &Ident) {
         // Compared by units: this runs for every identifier reference.
-        let n = match id.name.units() {
-            YIELD_U16 => "yield",
-            AWAIT_U16 => "await",
+        let (n, reserved) = match id.name.units() {
+            YIELD_U16 => ("yield", self.yield_reserved()),
+            AWAIT_U16 => ("await", self.await_reserved()),
             _ => return,
-        };
-        let reserved = match n {
-            "yield" => self.yield_reserved(),
-            _ => self.await_reserved(),
         };
         if reserved {
             let escaped = (id.span.end - id.span.start) as usize != n.len();

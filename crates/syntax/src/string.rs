@@ -281,8 +281,9 @@ impl JsStr {
         }
     }
 
-    /// A flat string of Latin-1 units given as bytes (an ASCII string literal's text).
-    pub fn from_latin1(bytes: &[u8]) -> JsStr {
+    /// A flat string of Latin-1 units given as bytes (ASCII text: one unit per byte, widened
+    /// in one copy instead of decoded as UTF-8).
+    fn from_latin1(bytes: &[u8]) -> JsStr {
         match bytes {
             [b] => latin1(*b),
             _ if bytes.len() <= INLINE_LEN => {
@@ -892,6 +893,10 @@ impl fmt::Display for JsStr {
 
 impl From<&str> for JsStr {
     fn from(s: &str) -> JsStr {
+        // Most texts (names, messages, ASCII string literals) are ASCII: one unit per byte.
+        if s.is_ascii() {
+            return JsStr::from_latin1(s.as_bytes());
+        }
         // At most one unit per byte: a short text fits in the header, with no `Vec`.
         if s.len() <= INLINE_LEN {
             let mut a = [0; INLINE_LEN];
