@@ -38,12 +38,20 @@ pub trait Trace {
     fn trace(&self, tracer: &mut Tracer);
     /// Drop every `Gc` held (called on garbage to break cycles).
     fn clear(&self);
+    /// Called after marking on the cells that reported weak entries
+    /// ([`Tracer::note_weak_container`]): drop the entries whose keys were not reached.
+    fn sweep_weak(&self) {}
 }
 
 /// Passed to [`Trace::trace`]; call [`Tracer::edge`] for each child.
 pub struct Tracer {
     mode: Mode,
     worklist: Vec<Rc<dyn Node>>,
+    /// Ephemerons whose key was not marked yet when their container was traced:
+    /// (key, value).
+    pending: Vec<(Rc<dyn Node>, Rc<dyn Node>)>,
+    /// Set by [`Tracer::note_weak_container`] while a cell is traced.
+    saw_weak: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -53,6 +61,86 @@ enum Mode {
 }
 
 impl Tracer {
+    fn new(mode: Mode) -> Tracer {
+        Tracer {
+            mode,
+            worklist: Vec::new(),
+            pending: Vec::new(),
+            saw_weak: false,
+        }
+    }
+
+    /// The cell being traced holds weak entries: after marking, the collector calls its
+    /// [`Trace::sweep_weak`].
+    pub fn note_weak_container(&mut self) {
+        self.saw_weak = true;
+    }
+
+    /// An ephemeron's edge (a WeakMap entry's value): a reference like any other when
+    /// references are counted, but followed only once `key` is found reachable — if that
+    /// happens later in the marking, when the marking of everything else is done.
+    pub fn ephemeron_edge<K: Trace + 'static, T: Trace + 'static>(
+        &mut self,
+        key: &WeakGc<K>,
+        child: &Gc<T>,
+    ) {
+        match self.mode {
+            Mode::Subtract => self.edge(child),
+            Mode::Mark => match key.0.upgrade() {
+                Some(k) if k.header.marked.get() => self.edge(child),
+                Some(k) if !child.0.header.marked.get() => {
+                    self.pending.push((k, child.0.clone()));
+                }
+                _ => {}
+            },
+        }
+    }
+
+    /// An ephemeron's edge whose key the collector does not trace (a symbol): followed
+    /// when marking only if `key_alive`.
+    pub fn ephemeron_edge_if<T: Trace + 'static>(&mut self, key_alive: bool, child: &Gc<T>) {
+        if key_alive || self.mode == Mode::Subtract {
+            self.edge(child);
+        }
+    }
+
+    /// Traces the cells on the worklist (and what they reach); those that reported weak
+    /// entries are kept in `weak`.
+    fn drain(&mut self, weak: &mut Vec<Rc<dyn Node>>) {
+        while let Some(n) = self.worklist.pop() {
+            n.trace_node(self);
+            if self.saw_weak {
+                self.saw_weak = false;
+                weak.push(n);
+            }
+        }
+    }
+
+    /// Marks the values of the pending ephemerons whose keys got marked, until no more do.
+    fn settle_ephemerons(&mut self, weak: &mut Vec<Rc<dyn Node>>) {
+        loop {
+            let mut progressed = false;
+            let pending = std::mem::take(&mut self.pending);
+            for (key, value) in pending {
+                if key.header().marked.get() {
+                    progressed = true;
+                    let hd = value.header();
+                    if !hd.marked.get() {
+                        hd.marked.set(true);
+                        self.worklist.push(value);
+                    }
+                } else {
+                    self.pending.push((key, value));
+                }
+            }
+            if !progressed {
+                self.pending.clear();
+                return;
+            }
+            self.drain(weak);
+        }
+    }
+
     #[inline]
     pub fn edge<T: Trace + 'static>(&mut self, child: &Gc<T>) {
         let h = &child.0.header;
@@ -88,6 +176,7 @@ trait Node {
     fn header(&self) -> &Header;
     fn trace_node(&self, t: &mut Tracer);
     fn clear_node(&self);
+    fn sweep_weak_node(&self);
 }
 
 impl<T: Trace> Node for GcBox<T> {
@@ -99,6 +188,9 @@ impl<T: Trace> Node for GcBox<T> {
     }
     fn clear_node(&self) {
         self.value.clear()
+    }
+    fn sweep_weak_node(&self) {
+        self.value.sweep_weak()
     }
 }
 
@@ -246,6 +338,15 @@ impl<T: Trace + 'static> WeakGc<T> {
     pub fn upgrade(&self) -> Option<Gc<T>> {
         self.0.upgrade().map(Gc)
     }
+    /// Whether the cell still has a strong reference.
+    #[inline]
+    pub fn is_alive(&self) -> bool {
+        self.0.strong_count() > 0
+    }
+    /// During a collection, after marking: whether the cell was found reachable.
+    pub fn is_marked(&self) -> bool {
+        self.0.upgrade().is_some_and(|b| b.header.marked.get())
+    }
     /// The cell's address, as [`Gc::addr`] gives it while the cell is alive. The weak
     /// reference keeps the allocation, so no other cell is made at this address while it
     /// exists: comparing it with a live cell's address is an exact identity test.
@@ -362,26 +463,30 @@ fn collect_inner(h: &Heap) -> Stats {
     let live_before = live.len();
 
     // 2. subtract references that come from traced cells.
-    let mut tracer = Tracer {
-        mode: Mode::Subtract,
-        worklist: Vec::new(),
-    };
+    let mut tracer = Tracer::new(Mode::Subtract);
     for n in &live {
         n.trace_node(&mut tracer);
     }
+    tracer.saw_weak = false;
     // 3. mark from the roots (cells still referenced from outside the traced heap), each
     //    root's subgraph right away (what it reaches is likely still cached).
     tracer.mode = Mode::Mark;
+    let mut weak: Vec<Rc<dyn Node>> = Vec::new();
     for n in &live {
         let hd = n.header();
         if hd.refs.get() > 0 && !hd.marked.get() {
             hd.marked.set(true);
             tracer.worklist.push(n.clone());
-            while let Some(n) = tracer.worklist.pop() {
-                n.trace_node(&mut tracer);
-            }
+            tracer.drain(&mut weak);
         }
     }
+    //    Ephemerons (WeakMap values) whose keys were reached by some other root's subgraph.
+    tracer.settle_ephemerons(&mut weak);
+    //    Reachable WeakMaps and WeakSets forget the keys that were not reached.
+    for n in &weak {
+        n.sweep_weak_node();
+    }
+    drop(weak);
     // 4. keep the garbage (our references to the survivors go in the same pass), clear
     //    it; dropping it then frees it.
     let mut garbage: Vec<Rc<dyn Node>> = Vec::new();

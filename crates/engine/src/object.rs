@@ -340,6 +340,13 @@ impl Trace for RefCell<ObjectData> {
             drop(kind);
         }
     }
+    fn sweep_weak(&self) {
+        if let Ok(mut d) = self.try_borrow_mut() {
+            if let ObjectKind::WeakMap(m) | ObjectKind::WeakSet(m) = &mut d.kind {
+                m.sweep_unmarked();
+            }
+        }
+    }
 }
 
 #[inline]

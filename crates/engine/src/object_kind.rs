@@ -2,7 +2,7 @@
 //! internal slots (Map, Generator, Promise, ...). Exotic own properties that need no calls
 //! (array `length`, a String object's indices and `length`) are answered here.
 
-use crate::builtins::map::MapData;
+use crate::builtins::map::{MapData, WeakCollectionData};
 use crate::gc::Tracer;
 use crate::interp::function::{BoundFunction, Closure, NativeFunction};
 use crate::interp::generator::GeneratorData;
@@ -43,8 +43,8 @@ pub enum ObjectKind {
     Symbol(Sym),
     Map(Box<MapData>),
     Set(Box<MapData>),
-    WeakMap(Box<MapData>),
-    WeakSet(Box<MapData>),
+    WeakMap(Box<WeakCollectionData>),
+    WeakSet(Box<WeakCollectionData>),
     Generator(Box<GeneratorData>),
     /// An async function activation or an async generator object.
     Async(Box<crate::interp::generator::AsyncData>),
@@ -289,10 +289,8 @@ impl ObjectKind {
                     trace_value(v, t);
                 }
             }
-            ObjectKind::Map(m)
-            | ObjectKind::Set(m)
-            | ObjectKind::WeakMap(m)
-            | ObjectKind::WeakSet(m) => m.trace(t),
+            ObjectKind::Map(m) | ObjectKind::Set(m) => m.trace(t),
+            ObjectKind::WeakMap(m) | ObjectKind::WeakSet(m) => m.trace(t),
             ObjectKind::Generator(g) => g.trace(t),
             ObjectKind::Async(a) => a.trace(t),
             ObjectKind::Promise(p) => p.trace(t),

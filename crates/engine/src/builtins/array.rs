@@ -327,6 +327,26 @@ fn is_dense_array(o: &Obj) -> bool {
     !protos_have_indices(o)
 }
 
+/// The largest end `fill` writes in place (beyond it, a sparse array's properties are
+/// made one by one, as before).
+const FILL_IN_PLACE_MAX: u64 = 1 << 24;
+
+/// An extensible Array whose elements all live in `elements` (none sparse, accessor or
+/// non-default; the tail up to `length` holes) and whose prototypes have no indexed
+/// properties: writing `elements` is what Set does on it.
+fn fillable_in_place(o: &Obj) -> bool {
+    {
+        let d = o.borrow();
+        let ObjectKind::Array { length, .. } = d.kind else {
+            return false;
+        };
+        if !d.extensible || d.elements.len() > length as usize || d.props.has_index_keys() {
+            return false;
+        }
+    }
+    !protos_have_indices(o)
+}
+
 fn hole_to_undefined(v: Value) -> Value {
     match v {
         Value::Empty => Value::Undefined,
@@ -835,6 +855,28 @@ fn array_fill(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let value = a.get(0);
     let k = relative_start(it, &a.get(1), len)?;
     let fin = relative_end(it, &a.get(2), len)?;
+    // An array whose elements all live in `elements` (holes and the tail past it included:
+    // with no indexed prototype properties, Set on a hole defines a data property, as
+    // writing the element does) is filled in place (`new Array(n).fill(x)`).
+    if k < fin && fin <= FILL_IN_PLACE_MAX && fillable_in_place(&o) {
+        let mut d = o.borrow_mut();
+        let end = fin as usize;
+        if d.elements.len() < end {
+            d.elements.resize(end, Value::Empty);
+        }
+        if let Some(range) = d.elements.get_mut(k as usize..end) {
+            // Old objects are dropped after the borrow ends.
+            let mut old = Vec::new();
+            for e in range {
+                if let Value::Object(x) = std::mem::replace(e, value.clone()) {
+                    old.push(x);
+                }
+            }
+            drop(d);
+            drop(old);
+            return Ok(Value::Object(o));
+        }
+    }
     for i in k..fin {
         set_idx(it, &o, i, value.clone())?;
     }

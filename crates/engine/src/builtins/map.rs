@@ -5,6 +5,7 @@
 //! iteration are visited and deleted ones skipped, as the spec requires.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
@@ -14,7 +15,7 @@ use crate::interp::{Args, Interp, JsResult};
 use crate::object::{trace_value, Attrs, Obj, ObjectData, ObjectKind, PropKey};
 use crate::object_kind::IterKind;
 use crate::string::JsStr;
-use crate::value::Value;
+use crate::value::{SymData, Value};
 
 /// A SameValueZero-hashable form of a value.
 #[derive(Hash, PartialEq, Eq, Debug, Clone)]
@@ -220,6 +221,196 @@ impl MapData {
     }
 }
 
+/// A WeakMap/WeakSet key: an object or a non-registered symbol, held weakly.
+enum WeakKey {
+    Object(WeakGc<RefCell<ObjectData>>),
+    Symbol(std::rc::Weak<SymData>),
+}
+
+impl WeakKey {
+    /// CanBeHeldWeakly(v), then a weak handle.
+    fn of(v: &Value) -> Option<WeakKey> {
+        match v {
+            Value::Object(o) => Some(WeakKey::Object(o.0.downgrade())),
+            Value::Symbol(s) if !s.0.registered => Some(WeakKey::Symbol(Rc::downgrade(&s.0))),
+            _ => None,
+        }
+    }
+
+    /// The key's address: the weak handle keeps the allocation, so no other key is made at
+    /// this address while the entry exists, and a live key's address finds its entry exactly.
+    fn addr(&self) -> usize {
+        match self {
+            WeakKey::Object(w) => w.addr(),
+            WeakKey::Symbol(w) => std::rc::Weak::as_ptr(w) as *const u8 as usize,
+        }
+    }
+
+    fn is_alive(&self) -> bool {
+        match self {
+            WeakKey::Object(w) => w.is_alive(),
+            WeakKey::Symbol(w) => w.strong_count() > 0,
+        }
+    }
+
+    /// During a collection: whether the key was found reachable (a symbol, which the
+    /// collector does not trace, counts as reachable while it is alive).
+    fn is_marked(&self) -> bool {
+        match self {
+            WeakKey::Object(w) => w.is_marked(),
+            WeakKey::Symbol(w) => w.strong_count() > 0,
+        }
+    }
+
+    fn upgrade(&self) -> Option<Value> {
+        match self {
+            WeakKey::Object(w) => w.upgrade().map(|g| Value::Object(Obj(g))),
+            WeakKey::Symbol(w) => w.upgrade().map(|s| Value::Symbol(crate::value::Sym(s))),
+        }
+    }
+}
+
+/// The address a WeakMap/WeakSet looks a key up by (`None`: not a weak key).
+fn weak_addr(v: &Value) -> Option<usize> {
+    match v {
+        Value::Object(o) => Some(o.addr()),
+        Value::Symbol(s) if !s.0.registered => Some(Rc::as_ptr(&s.0) as *const u8 as usize),
+        _ => None,
+    }
+}
+
+/// The entries of a WeakMap or WeakSet (a WeakSet's values are `undefined`).
+///
+/// Keys are held weakly and each value is an *ephemeron*: it is reachable through the
+/// collection only while its key is reachable otherwise ([`Tracer::ephemeron_edge`]).
+/// An entry whose key died is removed by the next collection
+/// ([`WeakCollectionData::sweep_unmarked`]) or, when reference counting freed the key, by
+/// the next insertion that finds the table grown past [`WeakCollectionData::sweep_at`]
+/// (twice the entries alive at the last sweep), so dead entries cost amortized constant
+/// time and never more than the live ones in memory. Insertion order is kept for
+/// `util.inspect` with `showHidden`.
+pub struct WeakCollectionData {
+    /// `None` marks a removed entry (tombstone).
+    entries: Vec<Option<(WeakKey, Value)>>,
+    index: FxHashMap<usize, usize>,
+    live: usize,
+    sweep_at: usize,
+}
+
+/// The least table size at which dead keys are swept out on insertion.
+const WEAK_SWEEP_MIN: usize = 64;
+
+impl Default for WeakCollectionData {
+    fn default() -> Self {
+        WeakCollectionData {
+            entries: Vec::new(),
+            index: FxHashMap::default(),
+            live: 0,
+            sweep_at: WEAK_SWEEP_MIN,
+        }
+    }
+}
+
+impl std::fmt::Debug for WeakCollectionData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WeakCollectionData")
+            .field("live", &self.live)
+            .finish()
+    }
+}
+
+impl WeakCollectionData {
+    pub fn get(&self, k: &Value) -> Option<&Value> {
+        let i = *self.index.get(&weak_addr(k)?)?;
+        self.entries.get(i)?.as_ref().map(|(_, v)| v)
+    }
+    pub fn has(&self, k: &Value) -> bool {
+        weak_addr(k).is_some_and(|a| self.index.contains_key(&a))
+    }
+    /// Sets the entry of `k` (ignored unless `k` can be held weakly).
+    pub fn set(&mut self, k: &Value, v: Value) {
+        let Some(key) = WeakKey::of(k) else {
+            return;
+        };
+        let addr = key.addr();
+        if let Some(&i) = self.index.get(&addr) {
+            if let Some(e) = self.entries.get_mut(i).and_then(Option::as_mut) {
+                e.1 = v;
+                return;
+            }
+        }
+        if self.entries.len() >= self.sweep_at {
+            self.remove_where(|k| !k.is_alive());
+            self.sweep_at = (self.live * 2).max(WEAK_SWEEP_MIN);
+        }
+        self.index.insert(addr, self.entries.len());
+        self.entries.push(Some((key, v)));
+        self.live += 1;
+    }
+    pub fn delete(&mut self, k: &Value) -> bool {
+        let Some(i) = weak_addr(k).and_then(|a| self.index.remove(&a)) else {
+            return false;
+        };
+        if let Some(e) = self.entries.get_mut(i) {
+            *e = None;
+        }
+        self.live -= 1;
+        self.compact();
+        true
+    }
+    /// The entries whose keys are alive, in insertion order.
+    pub fn entries(&self) -> Vec<(Value, Value)> {
+        self.entries
+            .iter()
+            .flatten()
+            .filter_map(|(k, v)| Some((k.upgrade()?, v.clone())))
+            .collect()
+    }
+    /// Each value is an edge only while its key is reachable.
+    pub fn trace(&self, t: &mut Tracer) {
+        t.note_weak_container();
+        for (k, v) in self.entries.iter().flatten() {
+            let Value::Object(v) = v else {
+                continue;
+            };
+            match k {
+                WeakKey::Object(k) => t.ephemeron_edge(k, &v.0),
+                WeakKey::Symbol(k) => t.ephemeron_edge_if(k.strong_count() > 0, &v.0),
+            }
+        }
+    }
+    /// During a collection, after marking: drops the entries whose keys were not reached.
+    pub fn sweep_unmarked(&mut self) {
+        self.remove_where(|k| !k.is_marked());
+        self.sweep_at = (self.live * 2).max(WEAK_SWEEP_MIN);
+    }
+    fn remove_where(&mut self, dead: impl Fn(&WeakKey) -> bool) {
+        for e in &mut self.entries {
+            if e.as_ref().is_some_and(|(k, _)| dead(k)) {
+                if let Some((k, _)) = e.take() {
+                    self.index.remove(&k.addr());
+                    self.live -= 1;
+                }
+            }
+        }
+        self.compact();
+    }
+    /// Drops tombstones once they outnumber live entries.
+    fn compact(&mut self) {
+        let dead = self.entries.len() - self.live;
+        if dead < COMPACT_MIN_DEAD || dead < self.live {
+            return;
+        }
+        self.entries.retain(Option::is_some);
+        self.index.clear();
+        for (i, e) in self.entries.iter().enumerate() {
+            if let Some((k, _)) = e {
+                self.index.insert(k.addr(), i);
+            }
+        }
+    }
+}
+
 // ---- shared helpers -------------------------------------------------------------------------
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -265,10 +456,16 @@ fn this_coll(it: &mut Interp, a: &Args, c: Coll, method: &str) -> JsResult<Obj> 
 fn with_data<R>(o: &Obj, f: impl FnOnce(&mut MapData) -> R) -> Option<R> {
     let mut d = o.borrow_mut();
     match &mut d.kind {
-        ObjectKind::Map(m)
-        | ObjectKind::Set(m)
-        | ObjectKind::WeakMap(m)
-        | ObjectKind::WeakSet(m) => Some(f(m)),
+        ObjectKind::Map(m) | ObjectKind::Set(m) => Some(f(m)),
+        _ => None,
+    }
+}
+
+/// Runs `f` on a WeakMap's or WeakSet's entries (no user code may run inside).
+fn with_weak_data<R>(o: &Obj, f: impl FnOnce(&mut WeakCollectionData) -> R) -> Option<R> {
+    let mut d = o.borrow_mut();
+    match &mut d.kind {
+        ObjectKind::WeakMap(m) | ObjectKind::WeakSet(m) => Some(f(m)),
         _ => None,
     }
 }
@@ -297,12 +494,11 @@ fn construct_collection(it: &mut Interp, a: &Args, c: Coll) -> JsResult<Value> {
         Coll::WeakMap => i.weakmap_prototype.clone(),
         Coll::WeakSet => i.weakset_prototype.clone(),
     })?;
-    let data = Box::<MapData>::default();
     let kind = match c {
-        Coll::Map => ObjectKind::Map(data),
-        Coll::Set => ObjectKind::Set(data),
-        Coll::WeakMap => ObjectKind::WeakMap(data),
-        Coll::WeakSet => ObjectKind::WeakSet(data),
+        Coll::Map => ObjectKind::Map(Box::default()),
+        Coll::Set => ObjectKind::Set(Box::default()),
+        Coll::WeakMap => ObjectKind::WeakMap(Box::default()),
+        Coll::WeakSet => ObjectKind::WeakSet(Box::default()),
     };
     let obj = Obj::new(Some(proto), kind);
     // 3-4. If iterable is either undefined or null, return map.
@@ -912,7 +1108,7 @@ fn weakmap_delete(it: &mut Interp, a: &Args) -> JsResult<Value> {
         return Ok(Value::Bool(false));
     }
     Ok(Value::Bool(
-        with_data(&o, |m| m.delete(&k)).unwrap_or(false),
+        with_weak_data(&o, |m| m.delete(&k)).unwrap_or(false),
     ))
 }
 
@@ -922,7 +1118,7 @@ fn weakmap_get(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if !can_be_held_weakly(&k) {
         return Ok(Value::Undefined);
     }
-    Ok(with_data(&o, |m| m.get(&k).cloned())
+    Ok(with_weak_data(&o, |m| m.get(&k).cloned())
         .flatten()
         .unwrap_or(Value::Undefined))
 }
@@ -933,7 +1129,9 @@ fn weakmap_has(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if !can_be_held_weakly(&k) {
         return Ok(Value::Bool(false));
     }
-    Ok(Value::Bool(with_data(&o, |m| m.has(&k)).unwrap_or(false)))
+    Ok(Value::Bool(
+        with_weak_data(&o, |m| m.has(&k)).unwrap_or(false),
+    ))
 }
 
 fn weakmap_set(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -942,7 +1140,7 @@ fn weakmap_set(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if !can_be_held_weakly(&k) {
         return Err(it.type_error("Invalid value used as weak map key"));
     }
-    with_data(&o, |m| m.set(k, v));
+    with_weak_data(&o, |m| m.set(&k, v));
     Ok(Value::Object(o))
 }
 
@@ -952,9 +1150,9 @@ fn weakset_add(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if !can_be_held_weakly(&k) {
         return Err(it.type_error("Invalid value used in weak set"));
     }
-    with_data(&o, |m| {
+    with_weak_data(&o, |m| {
         if !m.has(&k) {
-            m.set(k, Value::Undefined)
+            m.set(&k, Value::Undefined)
         }
     });
     Ok(Value::Object(o))
@@ -967,7 +1165,7 @@ fn weakset_delete(it: &mut Interp, a: &Args) -> JsResult<Value> {
         return Ok(Value::Bool(false));
     }
     Ok(Value::Bool(
-        with_data(&o, |m| m.delete(&k)).unwrap_or(false),
+        with_weak_data(&o, |m| m.delete(&k)).unwrap_or(false),
     ))
 }
 
@@ -977,7 +1175,9 @@ fn weakset_has(it: &mut Interp, a: &Args) -> JsResult<Value> {
     if !can_be_held_weakly(&k) {
         return Ok(Value::Bool(false));
     }
-    Ok(Value::Bool(with_data(&o, |m| m.has(&k)).unwrap_or(false)))
+    Ok(Value::Bool(
+        with_weak_data(&o, |m| m.has(&k)).unwrap_or(false),
+    ))
 }
 
 // ---- init ---------------------------------------------------------------------------------------
@@ -1061,4 +1261,118 @@ pub fn init(it: &mut Interp) {
     let sip = it.intrinsics.set_iterator_prototype.clone();
     it.define_method(&sip, "next", 0, set_iterator_next);
     sip.define(tag, Value::from("Set Iterator"), Attrs::CONFIGURABLE_ONLY);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn new_weak_map(it: &mut Interp) -> Value {
+        let Some(Value::Object(c)) = it.global.get_own_data(&PropKey::from("WeakMap")) else {
+            panic!("no WeakMap");
+        };
+        it.construct(&c, &[], None).unwrap()
+    }
+
+    fn call(it: &mut Interp, wm: &Value, method: &str, args: &[Value]) -> Value {
+        let f = it.get_v(wm, &PropKey::from(method)).unwrap();
+        it.call(&f, wm, args).unwrap()
+    }
+
+    /// An object `{ owner: key }`: a value that keeps its own key alive by reference.
+    fn owner_of(it: &mut Interp, key: &Value) -> Obj {
+        let v = it.new_object();
+        v.define(static_key!("owner"), key.clone(), Attrs::DEFAULT);
+        v
+    }
+
+    #[test]
+    fn values_live_only_as_long_as_their_keys() {
+        let mut it = Interp::new();
+        let wm = new_weak_map(&mut it);
+        let kept = Value::Object(it.new_object());
+        let kept_value = owner_of(&mut it, &kept);
+        call(
+            &mut it,
+            &wm,
+            "set",
+            &[kept.clone(), Value::Object(kept_value.clone())],
+        );
+        // A value that refers to its key: a cycle only the ephemeron rule breaks.
+        let gone = Value::Object(it.new_object());
+        let gone_value = owner_of(&mut it, &gone);
+        let gone_weak = gone_value.0.downgrade();
+        call(
+            &mut it,
+            &wm,
+            "set",
+            &[gone.clone(), Value::Object(gone_value)],
+        );
+        // A chain: head's value holds the next key, whose value holds the last key.
+        let head = Value::Object(it.new_object());
+        let middle = Value::Object(it.new_object());
+        let last = Value::Object(it.new_object());
+        let to_middle = owner_of(&mut it, &middle);
+        let to_last = owner_of(&mut it, &last);
+        call(
+            &mut it,
+            &wm,
+            "set",
+            &[head.clone(), Value::Object(to_middle)],
+        );
+        call(
+            &mut it,
+            &wm,
+            "set",
+            &[middle.clone(), Value::Object(to_last)],
+        );
+        let last_weak = match &last {
+            Value::Object(o) => o.0.downgrade(),
+            _ => unreachable!(),
+        };
+        call(&mut it, &wm, "set", &[last.clone(), Value::from(1.0)]);
+        drop((gone, middle, last));
+        crate::gc::collect();
+        assert!(!gone_weak.is_alive(), "the value of a dead key is freed");
+        assert!(
+            last_weak.is_alive(),
+            "a key reachable through a live key's value stays"
+        );
+        let got = call(&mut it, &wm, "get", std::slice::from_ref(&kept));
+        assert!(matches!(got, Value::Object(o) if Obj::ptr_eq(&o, &kept_value)));
+        // Without the head, the whole chain goes.
+        drop(head);
+        crate::gc::collect();
+        assert!(!last_weak.is_alive(), "a chain whose head died is freed");
+        let Value::Object(o) = &wm else {
+            unreachable!()
+        };
+        let ObjectKind::WeakMap(m) = &o.borrow().kind else {
+            panic!("not a WeakMap");
+        };
+        assert_eq!(m.entries().len(), 1, "only the kept key's entry is left");
+    }
+
+    #[test]
+    fn dead_keys_are_swept_on_insertion() {
+        let mut it = Interp::new();
+        let wm = new_weak_map(&mut it);
+        for i in 0..10_000 {
+            let k = Value::Object(it.new_object());
+            call(&mut it, &wm, "set", &[k, Value::from(f64::from(i))]);
+        }
+        let Value::Object(o) = &wm else {
+            unreachable!()
+        };
+        let ObjectKind::WeakMap(m) = &o.borrow().kind else {
+            panic!("not a WeakMap");
+        };
+        // Reference counting freed every key: the table never grew past the sweep bound.
+        assert!(
+            m.entries.len() <= WEAK_SWEEP_MIN,
+            "{} entries",
+            m.entries.len()
+        );
+        assert!(m.entries().is_empty());
+    }
 }

@@ -1259,6 +1259,9 @@ fn format_raw(
         }
         Formatter::Iterator => format_iterator(it, ctx, value, recurse_times, &mut braces)?,
         Formatter::Promise => format_promise(it, ctx, value, recurse_times)?,
+        Formatter::WeakCollection if ctx.o.show_hidden => {
+            format_weak_collection(it, ctx, value, recurse_times)?
+        }
         Formatter::WeakCollection => vec![ctx.stylize("<items unknown>", "special")],
     };
     for key in extra_keys {
@@ -1909,12 +1912,51 @@ fn format_special_array(
 
 fn collection_entries(value: &Obj) -> Vec<(Value, Value)> {
     match &value.borrow().kind {
-        ObjectKind::Map(m)
-        | ObjectKind::Set(m)
-        | ObjectKind::WeakMap(m)
-        | ObjectKind::WeakSet(m) => m.entries.iter().flatten().cloned().collect(),
+        ObjectKind::Map(m) | ObjectKind::Set(m) => m.entries.iter().flatten().cloned().collect(),
         _ => Vec::new(),
     }
+}
+
+/// `formatWeakSet`/`formatWeakMap` (with `showHidden`): the live entries as
+/// `formatSetIterInner`/`formatMapIterInner` write them in their `kWeak` state, sorted
+/// (unless `sorted` is set) so that the output does not depend on the table's order.
+fn format_weak_collection(
+    it: &mut Interp,
+    ctx: &mut Ctx,
+    value: &Obj,
+    recurse_times: usize,
+) -> JsResult<Vec<String>> {
+    let (entries, is_map) = match &value.borrow().kind {
+        ObjectKind::WeakMap(m) => (m.entries(), true),
+        ObjectKind::WeakSet(m) => (m.entries(), false),
+        _ => (Vec::new(), false),
+    };
+    let max_arr = ctx.o.max_array_length.max(0.0);
+    let max = if max_arr >= entries.len() as f64 {
+        entries.len()
+    } else {
+        max_arr as usize
+    };
+    let mut output = Vec::with_capacity(max + 1);
+    ctx.indentation_lvl += 2;
+    for (k, v) in entries.iter().take(max) {
+        let key = format_value(it, ctx, k, recurse_times, false)?;
+        output.push(if is_map {
+            let val = format_value(it, ctx, v, recurse_times, false)?;
+            format!("{key} => {val}")
+        } else {
+            key
+        });
+    }
+    ctx.indentation_lvl -= 2;
+    if !ctx.o.sorted {
+        // `ArrayPrototypeSort`: by UTF-16 code units.
+        output.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
+    }
+    if entries.len() > max {
+        output.push(remaining_text(entries.len() - max));
+    }
+    Ok(output)
 }
 
 /// `formatSet`/`formatMap` as Node 24 writes them: `const length = value.size` (the
