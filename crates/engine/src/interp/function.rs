@@ -1184,25 +1184,52 @@ impl Interp {
             Some(self.intrinsics.object_prototype.clone()),
             ObjectKind::Arguments(None),
         );
-        o.borrow_mut().elements = args.to_vec();
-        o.define("length", Value::from(args.len()), Attrs::HIDDEN);
-        let iter = self.intrinsics.array_proto_values.clone();
-        o.define(
-            PropKey::Sym(self.symbols.iterator.clone()),
-            Value::Object(iter),
-            Attrs::HIDDEN,
-        );
         let strict = match &f.borrow().kind {
             ObjectKind::Closure(c) => c.func.scope.get().map(|s| s.strict).unwrap_or(false),
             _ => false,
         };
-        if strict {
+        // `length`, `@@iterator`, then `callee` (CreateUnmappedArgumentsObject's order, also
+        // the mapped one's): every arguments object of a kind gets the same shape at once,
+        // so a site reading `arguments.length` keeps its inline cache from call to call.
+        let iter = Value::Object(self.intrinsics.array_proto_values.clone());
+        let callee = if strict {
             let thrower = self.intrinsics.throw_type_error.clone();
-            o.define_accessor("callee", Some(thrower.clone()), Some(thrower), Attrs::NONE);
+            Slot::accessor(Some(thrower.clone()), Some(thrower))
         } else {
-            o.define("callee", Value::Object(f.clone()), Attrs::HIDDEN);
-        }
+            Slot::Data(Value::Object(f.clone()))
+        };
+        let slots = vec![
+            Slot::Data(Value::from(args.len())),
+            Slot::Data(iter),
+            callee,
+        ];
+        let layout = self.arguments_layout(strict);
+        let mut d = o.borrow_mut();
+        d.elements = args.to_vec();
+        d.props = PropMap::with_layout(&layout, slots);
+        drop(d);
         o
+    }
+
+    /// The shape of arguments objects: `length` and `@@iterator` (non-enumerable), then
+    /// `callee` (non-enumerable data in a sloppy function, an accessor with no attributes in
+    /// a strict one). Made on the first arguments object of each kind.
+    fn arguments_layout(&self, strict: bool) -> Layout {
+        let layouts = self.arguments_layouts.get_or_init(|| {
+            let length = PropKey::from("length");
+            let iterator = PropKey::Sym(self.symbols.iterator.clone());
+            let callee = PropKey::from("callee");
+            let hidden = Attrs::HIDDEN;
+            [
+                Layout::new(&[
+                    (length.clone(), hidden),
+                    (iterator.clone(), hidden),
+                    (callee.clone(), hidden),
+                ]),
+                Layout::new(&[(length, hidden), (iterator, hidden), (callee, Attrs::NONE)]),
+            ]
+        });
+        layouts[usize::from(strict)].clone()
     }
 
     /// GetPrototypeFromConstructor.

@@ -411,6 +411,9 @@ pub struct Interp {
     pub(crate) promise_lookup: crate::builtins::promise::PromiseLookup,
     /// The shape of CreateIterResultObject's `{value, done}`: made once, given to each.
     iter_result_layout: crate::object::Layout,
+    /// The shapes of sloppy and strict arguments objects (`interp/function.rs`), made on
+    /// the first one.
+    pub(crate) arguments_layouts: std::cell::OnceCell<[crate::object::Layout; 2]>,
     /// The shape of a RegExp match array's `index`, `input` and `groups` (RegExpBuiltinExec
     /// defines them in this order on a new Array) and of a RegExp object's `lastIndex`
     /// (RegExpAlloc's): made once, given to each (`builtins/regexp.rs`).

@@ -317,6 +317,7 @@ pub fn create(
             (static_key!("input"), Attrs::DEFAULT),
             (static_key!("groups"), Attrs::DEFAULT),
         ]),
+        arguments_layouts: std::cell::OnceCell::new(),
         regexp_layout: crate::object::Layout::new(&[(
             static_key!("lastIndex"),
             Attrs::new(true, false, false),
