@@ -384,8 +384,10 @@ pub fn to_fixed(x: f64, f: usize) -> String {
     let neg = x < 0.0;
     let ax = x.abs();
     // n: the integer closest to x × 10^f (ties: the larger), as digits.
-    let n: Vec<u8> = if ax == 0.0 {
-        vec![0]
+    let mut m = if let Some(n) = fixed_integer_u128(ax, f) {
+        n.to_string()
+    } else if ax == 0.0 {
+        "0".to_string()
     } else {
         let (digits, point) = exact_decimal(ax);
         let keep = point + f as i32;
@@ -395,9 +397,8 @@ pub fn to_fixed(x: f64, f: usize) -> String {
         }
         let lead = r.iter().take_while(|&&d| d == 0).count().min(r.len() - 1);
         r.drain(..lead);
-        r
+        digits_str(&r)
     };
-    let mut m = digits_str(&n);
     if f != 0 {
         let mut k = m.len();
         if k <= f {
@@ -413,6 +414,37 @@ pub fn to_fixed(x: f64, f: usize) -> String {
     } else {
         m
     }
+}
+
+/// toFixed's n for a non-negative finite `x` below 2^53 with at most 20 fraction digits,
+/// exactly, in 128-bit integers: `x` is m × 2^e with m < 2^53, so x × 10^f is
+/// m × 10^f / 2^-e, whose numerator is below 2^53 × 10^20 < 2^120. Rounded half up (of two
+/// equally close integers, the spec takes the larger). `None`: the general path decides.
+fn fixed_integer_u128(x: f64, f: usize) -> Option<u128> {
+    if f > 20 || !(x < 9_007_199_254_740_992.0) {
+        return None;
+    }
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (m, e) = if biased == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), biased - 1075)
+    };
+    let p = u128::from(m) * 10u128.pow(f as u32);
+    if e >= 0 {
+        // x < 2^53 and m ≥ 2^52 for a normal number: e is 0 here.
+        return p.checked_mul(1u128.checked_shl(e as u32)?);
+    }
+    let k = (-e) as u32;
+    if k >= 128 {
+        // p < 2^120 ≤ 2^(k-1): below one half.
+        return Some(0);
+    }
+    let q = p >> k;
+    let r = p & ((1u128 << k) - 1);
+    Some(if r >= 1u128 << (k - 1) { q + 1 } else { q })
 }
 
 /// Number.prototype.toExponential for a finite `x`; `None` digits means "as many as needed".
@@ -611,6 +643,53 @@ pub fn number_to_radix_jsstr(x: f64, radix: u32) -> JsStr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_fast_path_matches_the_exact_decimal() {
+        // The general path's n (exact decimal expansion, then rounding), as a string.
+        let exact = |x: f64, f: usize| -> String {
+            if x == 0.0 {
+                return "0".into();
+            }
+            let (digits, point) = exact_decimal(x);
+            let (mut r, _) = round_digits(&digits, point + f as i32);
+            if r.is_empty() {
+                r.push(0);
+            }
+            let lead = r.iter().take_while(|&&d| d == 0).count().min(r.len() - 1);
+            r.drain(..lead);
+            digits_str(&r)
+        };
+        let mut xs = vec![
+            0.0,
+            5e-324,
+            1e-300,
+            0.5,
+            1.005,
+            1.45,
+            2.5,
+            0.125,
+            1.0 / 3.0,
+            123.456,
+            9_007_199_254_740_991.0,
+            4_503_599_627_370_495.5,
+        ];
+        // A spread of magnitudes and fractions (a fixed linear congruential sequence).
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..4000 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let mant = (seed >> 11) as f64 / (1u64 << 53) as f64;
+            let exp = ((seed >> 3) % 70) as i32 - 40;
+            xs.push(mant * 10f64.powi(exp));
+        }
+        for &x in &xs {
+            for f in 0..=20 {
+                if let Some(n) = fixed_integer_u128(x, f) {
+                    assert_eq!(n.to_string(), exact(x, f), "{x:e} with {f} digits");
+                }
+            }
+        }
+    }
 
     #[test]
     fn fixed() {
