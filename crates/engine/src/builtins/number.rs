@@ -421,7 +421,7 @@ pub fn to_fixed(x: f64, f: usize) -> String {
 /// m × 10^f / 2^-e, whose numerator is below 2^53 × 10^20 < 2^120. Rounded half up (of two
 /// equally close integers, the spec takes the larger). `None`: the general path decides.
 fn fixed_integer_u128(x: f64, f: usize) -> Option<u128> {
-    if f > 20 || !(x < 9_007_199_254_740_992.0) {
+    if f > 20 || x.is_nan() || x >= 9_007_199_254_740_992.0 {
         return None;
     }
     let bits = x.to_bits();
