@@ -286,8 +286,9 @@ fn weak_addr(v: &Value) -> Option<usize> {
 /// An entry whose key died is removed by the next collection
 /// ([`WeakCollectionData::sweep_unmarked`]) or, when reference counting freed the key, by
 /// the next insertion that finds the table grown past [`WeakCollectionData::sweep_at`]
-/// (twice the entries alive at the last sweep), so dead entries cost amortized constant
-/// time and never more than the live ones in memory. Insertion order is kept for
+/// (as many insertions after the last sweep as there were live entries, at least 64), so
+/// dead entries cost amortized constant time and at most about as much memory as the live
+/// ones. Insertion order is kept for
 /// `util.inspect` with `showHidden`.
 pub struct WeakCollectionData {
     /// `None` marks a removed entry (tombstone).
@@ -341,7 +342,6 @@ impl WeakCollectionData {
         }
         if self.entries.len() >= self.sweep_at {
             self.remove_where(|k| !k.is_alive());
-            self.sweep_at = (self.live * 2).max(WEAK_SWEEP_MIN);
         }
         self.index.insert(addr, self.entries.len());
         self.entries.push(Some((key, v)));
@@ -382,8 +382,10 @@ impl WeakCollectionData {
     /// During a collection, after marking: drops the entries whose keys were not reached.
     pub fn sweep_unmarked(&mut self) {
         self.remove_where(|k| !k.is_marked());
-        self.sweep_at = (self.live * 2).max(WEAK_SWEEP_MIN);
     }
+    /// Removes the entries whose keys are `dead`; the next sweep on insertion comes after as
+    /// many insertions as there are live entries (at least [`WEAK_SWEEP_MIN`]), so a sweep's
+    /// cost is spread over as many insertions whatever the tombstones left.
     fn remove_where(&mut self, dead: impl Fn(&WeakKey) -> bool) {
         for e in &mut self.entries {
             if e.as_ref().is_some_and(|(k, _)| dead(k)) {
@@ -394,6 +396,7 @@ impl WeakCollectionData {
             }
         }
         self.compact();
+        self.sweep_at = self.entries.len() + self.live.max(WEAK_SWEEP_MIN);
     }
     /// Drops tombstones once they outnumber live entries.
     fn compact(&mut self) {
