@@ -483,7 +483,18 @@ pub fn host_env(it: &mut Interp) -> Option<Obj> {
 }
 
 pub fn init(it: &mut Interp) {
+    // Node's `process` is an instance of `function process()`, whose prototype inherits
+    // from `EventEmitter.prototype` (linked when node:events loads: `modules/events.js`).
+    let ctor = it.native_fn("process", 0, |_, _| Ok(Value::Undefined));
+    let proto = it.new_object();
+    proto.define("constructor", Value::Object(ctor.clone()), Attrs::HIDDEN);
+    ctor.define(
+        "prototype",
+        Value::Object(proto.clone()),
+        Attrs::new(true, false, false),
+    );
     let p = it.new_object();
+    p.borrow_mut().proto = Some(proto);
     p.define("title", Value::from("node"), Attrs::DEFAULT);
     p.define(
         "version",

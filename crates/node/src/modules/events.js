@@ -676,4 +676,13 @@ for (const key of ['addAbortListener', 'once', 'on', 'getEventListeners', 'getMa
   if ('get' in desc && key !== 'EventEmitterAsyncResource') desc.configurable = false;
   Object.defineProperty(EventEmitter, key, desc);
 }
+// `process` is an EventEmitter, as in Node: its prototype (`process.constructor.prototype`)
+// inherits from EventEmitter.prototype. Its methods are its own (native) ones.
+{
+  const processPrototype = Object.getPrototypeOf(process);
+  if (processPrototype !== Object.prototype &&
+      Object.getPrototypeOf(processPrototype) === Object.prototype) {
+    Object.setPrototypeOf(processPrototype, EventEmitter.prototype);
+  }
+}
 module.exports = EventEmitter;
