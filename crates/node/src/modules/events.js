@@ -677,12 +677,14 @@ for (const key of ['addAbortListener', 'once', 'on', 'getEventListeners', 'getMa
   Object.defineProperty(EventEmitter, key, desc);
 }
 // `process` is an EventEmitter, as in Node: its prototype (`process.constructor.prototype`)
-// inherits from EventEmitter.prototype. Its methods are its own (native) ones.
-{
-  const processPrototype = Object.getPrototypeOf(process);
-  if (processPrototype !== Object.prototype &&
-      Object.getPrototypeOf(processPrototype) === Object.prototype) {
-    Object.setPrototypeOf(processPrototype, EventEmitter.prototype);
+// inherits from EventEmitter.prototype. Its methods are its own (native) ones. So are
+// `process.stdout` and `process.stderr` before node:stream makes them Writables: their
+// prototype's members (each one loads node:stream when first read) shadow
+// EventEmitter.prototype's.
+for (const emitter of [process, process.stdout, process.stderr]) {
+  const proto = Object.getPrototypeOf(emitter);
+  if (proto !== Object.prototype && Object.getPrototypeOf(proto) === Object.prototype) {
+    Object.setPrototypeOf(proto, EventEmitter.prototype);
   }
 }
 module.exports = EventEmitter;
