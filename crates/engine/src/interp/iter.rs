@@ -72,6 +72,24 @@ impl Interp {
     /// GetIterator(v, sync), with V8's message for a value that is not iterable, which
     /// depends on where the iteration was asked for (`site`).
     pub fn get_iterator_at(&mut self, v: &Value, site: IterSite) -> JsResult<IteratorRecord> {
+        if let Value::Object(o) = v {
+            if self.plain_array_iteration(o) {
+                // What the steps below would do, with nothing observable in between: the
+                // built-in `values` makes the iterator, whose `next` is the original.
+                let iterator = crate::builtins::iterator::create_array_iterator(
+                    self,
+                    v.clone(),
+                    crate::object_kind::IterKind::Values,
+                );
+                if let Some(next) = self.original_next.array.clone() {
+                    return Ok(IteratorRecord {
+                        iterator,
+                        next: Value::Object(next),
+                        done: false,
+                    });
+                }
+            }
+        }
         let key = PropKey::Sym(self.symbols.iterator.clone());
         let method = if v.is_nullish() {
             Value::Undefined
@@ -284,6 +302,10 @@ impl Interp {
         rec: &IteratorRecord,
         completion: JsResult<T>,
     ) -> JsResult<T> {
+        if self.array_iterator_has_no_return(&rec.iterator) {
+            // GetMethod(iterator, "return") is undefined: nothing to call.
+            return completion;
+        }
         let iter = Value::Object(rec.iterator.clone());
         let ret = match self.get_v(&iter, &static_key!("return")) {
             Ok(r) => r,
@@ -356,6 +378,159 @@ impl Interp {
         let aip = self.intrinsics.array_iterator_prototype.clone();
         let next = aip.get_own_data(&static_key!("next"));
         matches!(next, Some(Value::Object(n)) if matches!(n.borrow().kind, crate::object::ObjectKind::Native(ref nf) if nf.name.units() == NEXT))
+    }
+}
+
+/// What made [`Interp::plain_array_iteration`] true the last time it looked at the
+/// prototypes: where `%Array.prototype%[@@iterator]` and `%ArrayIteratorPrototype%.next`
+/// were, and the shapes of the prototypes along an array iterator's chain, none of which
+/// had a `return` (a shape changes whenever a property is added or removed, so a `return`
+/// added later shows as a mismatch).
+pub(crate) struct ArrayIterationGuard {
+    array_proto: crate::prop_map::ShapeWitness,
+    iterator_at: usize,
+    array_iterator_proto: crate::prop_map::ShapeWitness,
+    next_at: usize,
+    iterator_proto: crate::prop_map::ShapeWitness,
+    object_proto: crate::prop_map::ShapeWitness,
+}
+
+impl Interp {
+    /// Is GetIterator(o) on the array `o` the built-in array iterator, reached with no
+    /// observable step — `o` an Array with no own named properties and `%Array.prototype%`
+    /// as its prototype, `%Array.prototype%[@@iterator]` the original `values` (a data
+    /// property), `%ArrayIteratorPrototype%.next` the original, and no `return` along the
+    /// iterator's chain (so IteratorClose calls nothing)? Checked against
+    /// [`ArrayIterationGuard`] in a few comparisons; the prototypes are searched again only
+    /// when one of their shapes changed.
+    pub(crate) fn plain_array_iteration(&mut self, o: &Obj) -> bool {
+        {
+            let d = o.borrow();
+            if !matches!(d.kind, crate::object::ObjectKind::Array { .. })
+                || !d.props.is_empty()
+                || !d
+                    .proto
+                    .as_ref()
+                    .is_some_and(|p| Obj::ptr_eq(p, &self.intrinsics.array_prototype))
+            {
+                return false;
+            }
+        }
+        if self.array_iteration_guard_holds(true) {
+            return true;
+        }
+        self.array_iteration_guard = self.make_array_iteration_guard();
+        self.array_iteration_guard_holds(true)
+    }
+
+    /// IteratorClose's GetMethod(iterator, "return") is undefined for this built-in array
+    /// iterator: no own properties, `%ArrayIteratorPrototype%` as its prototype, and the
+    /// guard's chain without `return` unchanged.
+    fn array_iterator_has_no_return(&mut self, iterator: &Obj) -> bool {
+        {
+            let d = iterator.borrow();
+            if !matches!(d.kind, crate::object::ObjectKind::ArrayIterator { .. })
+                || !d.props.is_empty()
+                || !d
+                    .proto
+                    .as_ref()
+                    .is_some_and(|p| Obj::ptr_eq(p, &self.intrinsics.array_iterator_prototype))
+            {
+                return false;
+            }
+        }
+        if self.array_iteration_guard_holds(false) {
+            return true;
+        }
+        self.array_iteration_guard = self.make_array_iteration_guard();
+        self.array_iteration_guard_holds(false)
+    }
+
+    /// Does the guard still describe the prototypes (`with_iterator`: also
+    /// `%Array.prototype%[@@iterator]`)?
+    fn array_iteration_guard_holds(&self, with_iterator: bool) -> bool {
+        let Some(g) = &self.array_iteration_guard else {
+            return false;
+        };
+        let i = &self.intrinsics;
+        let is = |v: Option<&Value>, f: Option<&Obj>| match (v, f) {
+            (Some(Value::Object(a)), Some(b)) => Obj::ptr_eq(a, b),
+            _ => false,
+        };
+        if with_iterator {
+            let ap = i.array_prototype.borrow();
+            if !g.array_proto.matches(&ap.props)
+                || !is(ap.props.data_at(g.iterator_at), Some(&i.array_proto_values))
+            {
+                return false;
+            }
+        }
+        let aip = i.array_iterator_prototype.borrow();
+        if !g.array_iterator_proto.matches(&aip.props)
+            || !is(
+                aip.props.data_at(g.next_at),
+                self.original_next.array.as_ref(),
+            )
+            || !aip
+                .proto
+                .as_ref()
+                .is_some_and(|p| Obj::ptr_eq(p, &i.iterator_prototype))
+        {
+            return false;
+        }
+        let ip = i.iterator_prototype.borrow();
+        if !g.iterator_proto.matches(&ip.props)
+            || !ip
+                .proto
+                .as_ref()
+                .is_some_and(|p| Obj::ptr_eq(p, &i.object_prototype))
+        {
+            return false;
+        }
+        let op = i.object_prototype.borrow();
+        g.object_proto.matches(&op.props) && op.proto.is_none()
+    }
+
+    /// A guard for the prototypes as they are now, if they are as
+    /// [`Interp::plain_array_iteration`] needs them (else `None`).
+    fn make_array_iteration_guard(&self) -> Option<ArrayIterationGuard> {
+        let i = &self.intrinsics;
+        let iterator_key = PropKey::Sym(self.symbols.iterator.clone());
+        let next_key = static_key!("next");
+        let return_key = static_key!("return");
+        let (array_proto, iterator_at) = {
+            let d = i.array_prototype.borrow();
+            (d.props.witness(), d.props.find(&iterator_key)?)
+        };
+        let (array_iterator_proto, next_at) = {
+            let d = i.array_iterator_prototype.borrow();
+            if d.props.find(&return_key).is_some() {
+                return None;
+            }
+            (d.props.witness(), d.props.find(&next_key)?)
+        };
+        let iterator_proto = {
+            let d = i.iterator_prototype.borrow();
+            if d.props.find(&return_key).is_some() {
+                return None;
+            }
+            d.props.witness()
+        };
+        let object_proto = {
+            let d = i.object_prototype.borrow();
+            if d.props.find(&return_key).is_some() {
+                return None;
+            }
+            d.props.witness()
+        };
+        Some(ArrayIterationGuard {
+            array_proto,
+            iterator_at,
+            array_iterator_proto,
+            next_at,
+            iterator_proto,
+            object_proto,
+        })
     }
 }
 

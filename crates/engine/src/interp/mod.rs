@@ -441,6 +441,8 @@ pub struct Interp {
     /// The built-in `next` methods that for-of (IteratorStepValue) runs without creating the
     /// iterator result object when an iterator record's `next` is one of them.
     pub(crate) original_next: iter::OriginalNext,
+    /// See [`iter::ArrayIterationGuard`].
+    pub(crate) array_iteration_guard: Option<iter::ArrayIterationGuard>,
     /// The last successful built-in RegExp match, for `RegExp.$1`, `RegExp.lastMatch`, ...
     pub(crate) regexp_legacy: crate::builtins::regexp::LegacyStatics,
     /// %RegExp.prototype%'s `exec`, `flags` and flag getters as made (`regexp.rs`).

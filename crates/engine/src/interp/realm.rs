@@ -367,6 +367,7 @@ pub fn create(
         finalization_seen_collections: 0,
         time_zone: Default::default(),
         original_next: Default::default(),
+        array_iteration_guard: None,
         regexp_legacy: Default::default(),
         regexp_originals: None,
         env_pool: Default::default(),
