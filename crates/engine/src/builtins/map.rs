@@ -735,7 +735,20 @@ fn map_values(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 /// `%MapIteratorPrototype%.next` and `%SetIteratorPrototype%.next`.
 fn collection_iterator_next(it: &mut Interp, a: &Args, is_map: bool) -> JsResult<Value> {
-    let state = match a.this {
+    Ok(match collection_iterator_step(it, a.this, is_map)? {
+        Some(value) => it.iter_result(value, false),
+        None => it.iter_result(Value::Undefined, true),
+    })
+}
+
+/// `%MapIteratorPrototype%.next` / `%SetIteratorPrototype%.next` without the result object:
+/// the next value, or `None` when done. Runs no script code.
+pub(crate) fn collection_iterator_step(
+    it: &mut Interp,
+    this: &Value,
+    is_map: bool,
+) -> JsResult<Option<Value>> {
+    let state = match this {
         Value::Object(o) => match &o.borrow().kind {
             ObjectKind::MapIterator { map, index, kind } if is_map => {
                 Some((o.clone(), map.clone(), *index, *kind))
@@ -753,7 +766,7 @@ fn collection_iterator_next(it: &mut Interp, a: &Args, is_map: bool) -> JsResult
         } else {
             "Set Iterator.prototype.next"
         };
-        return Err(incompatible_receiver(it, name, a.this));
+        return Err(incompatible_receiver(it, name, this));
     };
     let found = with_data(&coll, |m| m.entry_from(index)).flatten();
     let (new_index, result) = match found {
@@ -767,15 +780,14 @@ fn collection_iterator_next(it: &mut Interp, a: &Args, is_map: bool) -> JsResult
         _ => {}
     }
     let Some((k, v)) = result else {
-        return Ok(it.iter_result(Value::Undefined, true));
+        return Ok(None);
     };
     let v = if is_map { v } else { k.clone() };
-    let value = match kind {
+    Ok(Some(match kind {
         IterKind::Keys => k,
         IterKind::Values => v,
         IterKind::Entries => Value::Object(it.new_array(vec![k, v])),
-    };
-    Ok(it.iter_result(value, false))
+    }))
 }
 
 fn map_iterator_next(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -1255,14 +1267,18 @@ pub fn init(it: &mut Interp) {
 
     // %MapIteratorPrototype% / %SetIteratorPrototype%.
     let mip = it.intrinsics.map_iterator_prototype.clone();
-    it.define_method(&mip, "next", 0, map_iterator_next);
+    // Made now, not on first use: for-of steps an iterator whose `next` is this one
+    // directly (`OriginalNext`).
+    let next = it.define_method_obj(&mip, "next", 0, map_iterator_next);
+    it.original_next.map = Some(next);
     mip.define(
         tag.clone(),
         Value::from("Map Iterator"),
         Attrs::CONFIGURABLE_ONLY,
     );
     let sip = it.intrinsics.set_iterator_prototype.clone();
-    it.define_method(&sip, "next", 0, set_iterator_next);
+    let next = it.define_method_obj(&sip, "next", 0, set_iterator_next);
+    it.original_next.set = Some(next);
     sip.define(tag, Value::from("Set Iterator"), Attrs::CONFIGURABLE_ONLY);
 }
 

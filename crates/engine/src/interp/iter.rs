@@ -61,6 +61,11 @@ impl IteratorRecord {
 pub struct OriginalNext {
     pub generator: Option<Obj>,
     pub array: Option<Obj>,
+    /// `%MapIteratorPrototype%.next` and `%SetIteratorPrototype%.next`: stepped without
+    /// their result objects and without a stack entry (they run no script code, so no
+    /// stack trace can show one).
+    pub map: Option<Obj>,
+    pub set: Option<Obj>,
 }
 
 impl Interp {
@@ -226,7 +231,27 @@ impl Interp {
         let is = |o: &Option<Obj>| o.as_ref().is_some_and(|o| Obj::ptr_eq(o, next));
         let generator = is(&self.original_next.generator);
         if !generator && !is(&self.original_next.array) {
-            return None;
+            let is_map = is(&self.original_next.map);
+            if !is_map && !is(&self.original_next.set) {
+                return None;
+            }
+            let kind_ok = match &rec.iterator.borrow().kind {
+                ObjectKind::MapIterator { .. } => is_map,
+                ObjectKind::SetIterator { .. } => !is_map,
+                _ => false,
+            };
+            if !kind_ok {
+                return None;
+            }
+            let next = next.clone();
+            let this = Value::Object(rec.iterator.clone());
+            let r = self
+                .check_side_effect_free(&next)
+                .and_then(|()| crate::builtins::map::collection_iterator_step(self, &this, is_map));
+            if !matches!(r, Ok(Some(_))) {
+                rec.done = true;
+            }
+            return Some(r);
         }
         let kind_ok = match &rec.iterator.borrow().kind {
             ObjectKind::Generator(_) => generator,
