@@ -55,6 +55,6 @@ fn accessors_and_iteration() {
     "#);
     assert_eq!(
         o,
-        "1,2,3,4 1,2,2,4\ntrue -1 2\n3 2 -1\n0,a|1,b 1---2\n1,2,\n1,2,3 2,1,3 9,1,2 3,2 3,1,2\nReduce of empty array with no initial value\n3 is not a function\n"
+        "1,2,3,4 1,2,2,4\ntrue -1 2\n3 2 -1\n0,a|1,b 1---2\n1,2,\n1,2,3 2,1,3 9,1,2 3,2 3,1,2\nReduce of empty array with no initial value\nnumber 3 is not a function\n"
     );
 }

@@ -41,8 +41,10 @@ fn this_obj(it: &mut Interp, a: &Args) -> JsResult<Obj> {
     it.to_object(a.this)
 }
 
+/// A callback that cannot be called: V8 throws from the built-in, where no call expression
+/// of the script names it, so the message shows its type (`string "x"`, `object`).
 fn not_a_function(it: &mut Interp, v: &Value) -> Abrupt {
-    let d = describe(it, v);
+    let d = crate::interp::iter::not_iterable_type_text(v);
     it.type_error(format!("{d} is not a function"))
 }
 

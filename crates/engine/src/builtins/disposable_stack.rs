@@ -85,7 +85,7 @@ fn stack_adopt(it: &mut Interp, a: &Args, brand: StackBrand) -> JsResult<Value> 
     let value = a.get(0);
     let on_dispose = a.get(1);
     if !it.is_callable(&on_dispose) {
-        let s = crate::interp::brief::brief(it, &on_dispose);
+        let s = crate::builtins::object::no_side_effects_to_string(it, &on_dispose);
         return Err(it.type_error(format!("{s} is not a function")));
     }
     let f = it.native_fn_with("", 0, adopt_closure, false, vec![value.clone(), on_dispose]);
@@ -115,7 +115,7 @@ fn stack_defer(it: &mut Interp, a: &Args, brand: StackBrand) -> JsResult<Value> 
     let o = pending_stack(it, a, brand, "defer")?;
     let f = a.get(0);
     if !it.is_callable(&f) {
-        let s = crate::interp::brief::brief(it, &f);
+        let s = crate::builtins::object::no_side_effects_to_string(it, &f);
         return Err(it.type_error(format!("{s} is not a function")));
     }
     it.add_disposable_resource(&o, Value::Undefined, brand == StackBrand::Async, Some(f))?;

@@ -47,7 +47,7 @@ fn promise_constructor(it: &mut Interp, a: &Args) -> JsResult<Value> {
     };
     let executor = a.get(0);
     if !it.is_callable(&executor) {
-        let s = crate::interp::brief::brief(it, &executor);
+        let s = crate::builtins::object::no_side_effects_to_string(it, &executor);
         return Err(it.type_error(format!("Promise resolver {s} is not a function")));
     }
     let proto = it.get_prototype_from_constructor(nt, |i| i.promise_prototype.clone())?;
@@ -75,7 +75,7 @@ pub fn new_promise_capability(it: &mut Interp, c: &Value) -> JsResult<Capability
         return Err(it.type_error("Promise resolve or reject function is not callable"));
     };
     if !co.is_constructor() {
-        let s = crate::interp::brief::brief(it, c);
+        let s = crate::builtins::object::no_side_effects_to_string(it, c);
         return Err(it.type_error(format!("{s} is not a constructor")));
     }
     let record = Obj::new(
@@ -130,7 +130,7 @@ fn this_promise(it: &mut Interp, this: &Value, method: &str) -> JsResult<Obj> {
     match this {
         Value::Object(o) if matches!(o.borrow().kind, ObjectKind::Promise(_)) => Ok(o.clone()),
         _ => {
-            let s = crate::interp::brief::brief(it, this);
+            let s = crate::builtins::object::no_side_effects_to_string(it, this);
             Err(it.type_error(format!(
                 "Method Promise.prototype.{method} called on incompatible receiver {s}"
             )))
@@ -346,7 +346,7 @@ fn promise_catch(it: &mut Interp, a: &Args) -> JsResult<Value> {
 
 fn promise_finally(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let Value::Object(p) = a.this else {
-        return Err(it.type_error("Promise.prototype.finally called on a non-object"));
+        return Err(it.type_error("Promise.prototype.finally called on non-object"));
     };
     let default = it.intrinsics.promise_ctor.clone();
     let c = species_constructor(it, p, &default)?;
@@ -437,12 +437,18 @@ fn promise_resolve_static(it: &mut Interp, a: &Args) -> JsResult<Value> {
 }
 
 fn promise_reject_static(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    if !a.this.is_object() {
+        return Err(it.type_error("PromiseReject called on non-object"));
+    }
     let cap = new_promise_capability(it, a.this)?;
     it.reject_capability(&cap, a.get(0))?;
     Ok(cap.promise())
 }
 
 fn promise_with_resolvers(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    if !a.this.is_object() {
+        return Err(it.type_error("Promise.withResolvers called on non-object"));
+    }
     let cap = new_promise_capability(it, a.this)?;
     let (promise, resolve, reject) = match cap {
         Capability::Generic(g) => {
@@ -490,6 +496,15 @@ enum Combinator {
 /// Promise.all / allSettled / any / race (PerformPromiseAll etc.).
 fn combinator(it: &mut Interp, a: &Args, kind: Combinator) -> JsResult<Value> {
     let c = a.this.clone();
+    if !c.is_object() {
+        let name = match kind {
+            Combinator::All => "all",
+            Combinator::AllSettled => "allSettled",
+            Combinator::Any => "any",
+            Combinator::Race => "race",
+        };
+        return Err(it.type_error(format!("Promise.{name} called on non-object")));
+    }
     let cap = new_promise_capability(it, &c)?;
     let r = (|| -> JsResult<Value> {
         let resolve_fn = it.get_v(&c, &static_key!("resolve"))?;

@@ -81,7 +81,7 @@ fn reflect_construct(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let t = a.get(0);
     // 1. If IsConstructor(target) is false, throw a TypeError exception.
     let Some(f) = t.as_object().filter(|o| o.is_constructor()).cloned() else {
-        let s = crate::interp::brief::brief(it, &t);
+        let s = crate::builtins::object::no_side_effects_to_string(it, &t);
         return Err(it.type_error(format!("{s} is not a constructor")));
     };
     // 2-3. newTarget defaults to target and must be a constructor.
@@ -92,7 +92,7 @@ fn reflect_construct(it: &mut Interp, a: &Args) -> JsResult<Value> {
         match ntv.as_object().filter(|o| o.is_constructor()) {
             Some(o) => o.clone(),
             None => {
-                let s = crate::interp::brief::brief(it, &ntv);
+                let s = crate::builtins::object::no_side_effects_to_string(it, &ntv);
                 return Err(it.type_error(format!("{s} is not a constructor")));
             }
         }
@@ -190,7 +190,7 @@ fn reflect_set_prototype_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
         Value::Object(p) => Some(p),
         Value::Null => None,
         other => {
-            let s = crate::interp::brief::brief(it, &other);
+            let s = crate::builtins::object::no_side_effects_to_string(it, &other);
             return Err(it.type_error(format!(
                 "Object prototype may only be an Object or null: {s}"
             )));

@@ -23,8 +23,10 @@ fn m(name: &str) -> String {
     format!("%TypedArray%.prototype.{name}")
 }
 
+/// A callback that cannot be called: V8 throws from the built-in, where no call expression
+/// of the script names it, so the message shows its type (`string "x"`, `object`).
 fn not_a_function(it: &mut Interp, v: &Value) -> Abrupt {
-    let d = describe(it, v);
+    let d = crate::interp::iter::not_iterable_type_text(v);
     it.type_error(format!("{d} is not a function"))
 }
 
@@ -516,7 +518,11 @@ fn ta_map(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let (o, ta, len) = it.validate_typed_array(a.this, &name)?;
     // 4. If IsCallable(callbackfn) is false, throw a TypeError exception.
     let f = a.get(0);
-    require_callable(it, &f)?;
+    // V8's %TypedArray%.prototype.map (unlike its siblings) names the value itself.
+    if !it.is_callable(&f) {
+        let d = crate::builtins::iterator::describe(it, &f);
+        return Err(it.type_error(format!("{d} is not a function")));
+    }
     let this_arg = a.get(1);
     // 5. Let A be ? TypedArraySpeciesCreate(O, « 𝔽(len) »).
     let (arr, _) = it.typed_array_species_create(&o, ta.ty, &[num(len)], &name)?;

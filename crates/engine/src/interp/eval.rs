@@ -1496,7 +1496,8 @@ impl Interp {
                         );
                     };
                     let Value::Object(ro) = &next_result else {
-                        let s = crate::interp::brief::brief(self, &next_result);
+                        let s =
+                            crate::builtins::object::no_side_effects_to_string(self, &next_result);
                         return Err(
                             self.type_error(format!("Iterator result {s} is not an object"))
                         );
@@ -1691,7 +1692,7 @@ impl Interp {
         }
         let v = awaited?;
         if !v.is_object() {
-            let s = crate::interp::brief::brief(self, &v);
+            let s = crate::builtins::object::no_side_effects_to_string(self, &v);
             return Err(self.type_error(format!("Iterator result {s} is not an object")));
         }
         pending.map(|v| {
@@ -2792,7 +2793,7 @@ impl Interp {
                 },
             };
             let Value::Object(ro) = &inner else {
-                let s = crate::interp::brief::brief(self, &inner);
+                let s = crate::builtins::object::no_side_effects_to_string(self, &inner);
                 return Err(self.type_error(format!("Iterator result {s} is not an object")));
             };
             if self.get(ro, &static_key!("done"))?.to_boolean() {
@@ -2974,7 +2975,7 @@ impl Interp {
                 }
             };
             let Value::Object(ro) = &inner else {
-                let s = crate::interp::brief::brief(self, &inner);
+                let s = crate::builtins::object::no_side_effects_to_string(self, &inner);
                 return Err(self.type_error(format!("Iterator result {s} is not an object")));
             };
             let done = self.get(ro, &static_key!("done"))?.to_boolean();
@@ -3242,7 +3243,7 @@ impl Interp {
             return Err(self.type_error(format!(
                 "Cannot delete property '{}' of {}",
                 crate::interp::ops::key_display(key),
-                crate::interp::brief::brief(self, base)
+                crate::builtins::object::no_side_effects_to_string(self, &Value::Object(o.clone()))
             )));
         }
         Ok(Value::Bool(ok))
@@ -4820,7 +4821,7 @@ impl Interp {
                             }
                         }
                         other => {
-                            let s = crate::interp::brief::brief(self, other);
+                            let s = crate::builtins::object::no_side_effects_to_string(self, other);
                             return Err(self.type_error(format!(
                                 "Class extends value {s} is not a constructor or null"
                             )));

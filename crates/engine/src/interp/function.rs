@@ -540,7 +540,7 @@ impl Interp {
         match f {
             Value::Object(o) => self.call_obj(o, this, args),
             _ => {
-                let s = crate::interp::brief::brief(self, f);
+                let s = crate::interp::iter::not_iterable_type_text(f);
                 Err(self.type_error(format!("{s} is not a function")))
             }
         }
@@ -607,7 +607,7 @@ impl Interp {
                 self.leave();
                 return r;
             }
-            let s = crate::interp::brief::brief(self, &Value::Object(f.clone()));
+            let s = crate::interp::iter::not_iterable_type_text(&Value::Object(f.clone()));
             return Err(self.type_error(format!("{s} is not a function")));
         };
         match callee {
@@ -661,11 +661,13 @@ impl Interp {
                 self.leave();
                 return r;
             }
-            let s = crate::interp::brief::brief(self, &Value::Object(f.clone()));
+            let s =
+                crate::builtins::object::no_side_effects_to_string(self, &Value::Object(f.clone()));
             return Err(self.type_error(format!("{s} is not a constructor")));
         };
         if !f.is_constructor() {
-            let s = crate::interp::brief::brief(self, &Value::Object(f.clone()));
+            let s =
+                crate::builtins::object::no_side_effects_to_string(self, &Value::Object(f.clone()));
             return Err(self.type_error(format!("{s} is not a constructor")));
         }
         match callee {

@@ -188,7 +188,7 @@ impl Interp {
     fn iterator_complete(&mut self, rec: &mut IteratorRecord, r: Value) -> JsResult<Option<Obj>> {
         let Value::Object(ro) = r else {
             rec.done = true;
-            let s = crate::interp::brief::brief(self, &r);
+            let s = crate::builtins::object::no_side_effects_to_string(self, &r);
             return Err(self.type_error(format!("Iterator result {s} is not an object")));
         };
         let done = match self.get(&ro, &static_key!("done")) {
@@ -353,7 +353,7 @@ impl Interp {
             // Step 7: also for return/break completions (only a throw completion wins).
             return Err(self.type_error(format!(
                 "Iterator result {} is not an object",
-                crate::interp::brief::brief(self, &inner)
+                crate::builtins::object::no_side_effects_to_string(self, &inner)
             )));
         }
         completion

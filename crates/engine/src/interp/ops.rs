@@ -201,7 +201,7 @@ impl Interp {
             Value::Undefined | Value::Null => Ok(None),
             Value::Object(o) if o.is_callable() => Ok(Some(o)),
             other => {
-                let s = crate::interp::brief::brief(self, &other);
+                let s = crate::interp::iter::not_iterable_type_text(&other);
                 Err(self.type_error(format!("{s} is not a function")))
             }
         }
@@ -843,7 +843,7 @@ impl Interp {
             return Err(self.type_error(format!(
                 "Cannot delete property '{}' of {}",
                 key_display(key),
-                crate::interp::brief::brief(self, &Value::Object(o.clone()))
+                crate::builtins::object::no_side_effects_to_string(self, &Value::Object(o.clone()))
             )));
         }
         Ok(())
@@ -1291,7 +1291,7 @@ impl Interp {
             InstanceOf => Value::Bool(self.instance_of(l, r)?),
             In => {
                 let Value::Object(o) = r else {
-                    let s = crate::interp::brief::brief(self, r);
+                    let s = crate::builtins::object::no_side_effects_to_string(self, r);
                     let k = self.to_string_lossy(l);
                     return Err(self.type_error(format!(
                         "Cannot use 'in' operator to search for '{k}' in {s}"

@@ -127,7 +127,7 @@ impl Interp {
             Value::Undefined | Value::Null => None,
             Value::Object(f) if f.is_callable() => Some(f),
             other => {
-                let s = self.to_string_lossy(&other);
+                let s = crate::builtins::object::no_side_effects_to_string(self, &other);
                 let h = crate::builtins::object::no_side_effects_to_string(
                     self,
                     &Value::Object(handler.clone()),
