@@ -1175,7 +1175,7 @@ impl<'a> Lexer<'a> {
             let Some(ch) = self.src[i..].chars().next() else {
                 self.done = true;
                 return Err(LexError {
-                    message: "Unterminated template literal".into(),
+                    message: "Unexpected end of input".into(),
                     start: from.saturating_sub(1),
                     end: self.src.len(),
                     incomplete: true,

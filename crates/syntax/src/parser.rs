@@ -553,6 +553,10 @@ impl Ctx<'_> {
                     self.token_message(&t, sp(l, r))
                 } else if let Some(m) = self.binding_pattern_error(&t, l) {
                     m.to_string()
+                } else if t == Tok::LParen && self.follows_function_keyword(l) {
+                    // `function () {}` where a statement starts: V8's message for a
+                    // declaration without its name.
+                    "Function statements require a function name".to_string()
                 } else if t == Tok::Using {
                     // `using x` where no declaration may stand (`if (c) using x = r;`): V8
                     // reads `using` as an identifier and reports the name after it.
@@ -645,6 +649,17 @@ impl Ctx<'_> {
                 Some("for-of loop variable declaration may not have an initializer.")
             }
             _ => None,
+        }
+    }
+
+    /// Whether the token before `pos` is `function`, or the `*` of `function*`.
+    fn follows_function_keyword(&self, pos: usize) -> bool {
+        let at = self.tokens.partition_point(|t| (t.start as usize) < pos);
+        let tok = |i: usize| self.tokens.get(i).map(|t| &t.tok);
+        match at.checked_sub(1).and_then(tok) {
+            Some(Tok::Function) => true,
+            Some(Tok::Star) => matches!(at.checked_sub(2).and_then(tok), Some(Tok::Function)),
+            _ => false,
         }
     }
 

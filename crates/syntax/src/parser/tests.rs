@@ -766,7 +766,7 @@ fn error_messages() {
     check_err("a++ = 1", "Invalid left-hand side in assignment", false);
     assert_eq!(p("a => {}\n(1)"), "(Arrow _(a) {}); (paren 1);");
     check_err("g(h(x) y)", "missing ) after argument list", false);
-    check_err("`${a`", "Unterminated template literal", true);
+    check_err("`${a`", "Unexpected end of input", true);
 }
 
 fn first_expr(src: &str) -> Expr {
