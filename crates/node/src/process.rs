@@ -447,6 +447,25 @@ pub fn received_text(it: &mut Interp, v: &Value) -> String {
                 _ => crate::inspect::inspect(it, v).unwrap_or_default(),
             }
         }
+        Value::String(s) => {
+            // Node 24 cuts the string itself, then quotes it: single quotes unless it holds
+            // one, else JSON.stringify's double quotes.
+            let units = s.units();
+            let s = if units.len() > 28 {
+                let mut cut = units[..25].to_vec();
+                cut.extend("...".encode_utf16());
+                jsgen_engine::string::JsStr::from_units(cut)
+            } else {
+                s.clone()
+            };
+            if s.units().contains(&u16::from(b'\'')) {
+                let mut json = String::new();
+                jsgen_engine::builtins::json::quote_json_string(&mut json, &s);
+                format!("type string ({json})")
+            } else {
+                format!("type string ('{s}')")
+            }
+        }
         _ => {
             let mut s = crate::inspect::inspect(it, v).unwrap_or_default();
             if s.chars().count() > 28 {

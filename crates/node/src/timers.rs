@@ -304,10 +304,12 @@ fn clear_immediate_object(it: &mut Interp, o: &Obj) {
 
 fn check_callback(it: &mut Interp, f: &Value) -> JsResult<()> {
     if !it.is_callable(f) {
-        let s = crate::inspect::brief(it, f);
-        return Err(it.type_error(format!(
-            "The \"callback\" argument must be of type function. Received {s}"
-        )));
+        return Err(crate::process::invalid_arg_type(
+            it,
+            "callback",
+            "of type function",
+            f,
+        ));
     }
     Ok(())
 }
@@ -582,10 +584,12 @@ fn clear_immediate(it: &mut Interp, a: &Args) -> JsResult<Value> {
 fn queue_microtask(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let f = a.get(0);
     if !it.is_callable(&f) {
-        let s = crate::inspect::brief(it, &f);
-        return Err(it.type_error(format!(
-            "The \"callback\" argument must be of type function. Received {s}"
-        )));
+        return Err(crate::process::invalid_arg_type(
+            it,
+            "callback",
+            "of type function",
+            &f,
+        ));
     }
     // Node 24's fast path (no AsyncLocalStorage, no hooks) queues the callback as it is: no
     // async id, and it runs with executionAsyncId 0 like a promise job.

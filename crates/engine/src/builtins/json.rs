@@ -892,7 +892,7 @@ fn serialize_json_property(
 }
 
 /// QuoteJSONString, well-formed (lone surrogates escaped).
-fn quote_json_string(out: &mut String, s: &JsStr) {
+pub fn quote_json_string(out: &mut String, s: &JsStr) {
     out.push('"');
     let u = s.units();
     let mut i = 0;
