@@ -358,7 +358,7 @@ fn format_value(
     // Deep nesting (`depth: null` on a long linked list): Node's inspect catches the stack
     // overflow; here the native stack grows on demand up to a nesting limit.
     if ctx.seen.len() >= MAX_NESTING {
-        let style = get_ctx_style(&o, Some(&internal_constructor_name(&o)), "");
+        let style = get_ctx_style(it, &o, Some(&internal_constructor_name(it, &o)), "");
         let name = &style[..style.len().saturating_sub(1)];
         return Ok(ctx.stylize(
             &format!(
@@ -556,8 +556,17 @@ fn format_primitive(ctx: &Ctx, v: &Value) -> String {
 
 // ---- constructor names and prefixes ----------------------------------------------------------
 
-/// V8's internal class name of an object (`internalGetConstructorName`).
-fn internal_constructor_name(o: &Obj) -> String {
+/// V8's internal class name of an object (`internalGetConstructorName`, V8's
+/// `JSReceiver::GetConstructorName`): the constructor that made it when jsgen knows one
+/// (a class instance, a built-in kind); for an ordinary object, the first string
+/// `Symbol.toStringTag` data property along its chain, or the named function a prototype's
+/// `constructor` data property holds, whichever comes first; else `Object`.
+fn internal_constructor_name(it: &Interp, o: &Obj) -> String {
+    if matches!(o.borrow().kind, ObjectKind::Ordinary) {
+        if let Some(name) = constructor_name_from_chain(it, o) {
+            return name;
+        }
+    }
     let name = match &o.borrow().kind {
         ObjectKind::Instance(name) if !name.is_empty() => return name.to_rust_string(),
         ObjectKind::Array { .. } => "Array",
@@ -582,6 +591,42 @@ fn internal_constructor_name(o: &Obj) -> String {
         _ => "Object",
     };
     name.to_string()
+}
+
+/// The chain walk of V8's `GetConstructorHelper`: at each object its own string
+/// `Symbol.toStringTag` data property, then (past the receiver) its own `constructor` data
+/// property when that is a function with a name. Runs no script code.
+fn constructor_name_from_chain(it: &Interp, o: &Obj) -> Option<String> {
+    let tag_key = PropKey::Sym(it.symbols.to_string_tag.clone());
+    let mut cur = Some(o.clone());
+    let mut depth = 0;
+    while let Some(c) = cur {
+        if c.is_proxy() || depth > 10_000 {
+            return None;
+        }
+        if let Some(Prop {
+            slot: Slot::Data(Value::String(s)),
+            ..
+        }) = c.get_own_property(&tag_key)
+        {
+            return Some(s.to_rust_string());
+        }
+        if depth > 0 {
+            if let Some(Prop {
+                slot: Slot::Data(Value::Object(f)),
+                ..
+            }) = c.get_own_property(&jsgen_engine::static_key!("constructor"))
+            {
+                let name = jsgen_engine::builtins::object::function_debug_name(&f);
+                if f.is_callable() && !name.is_empty() {
+                    return Some(name);
+                }
+            }
+        }
+        cur = c.proto();
+        depth += 1;
+    }
+    None
 }
 
 fn is_instance_of(it: &mut Interp, o: &Obj, ctor: &Obj) -> bool {
@@ -663,7 +708,7 @@ fn get_constructor_name(
         Some(Some(p)) => p,
         _ => return Ok(None),
     };
-    let res = internal_constructor_name(&tmp);
+    let res = internal_constructor_name(it, &tmp);
     if ctx.too_deep(recurse_times) {
         return Ok(Some(format!("{res} <Complex prototype>")));
     }
@@ -876,10 +921,10 @@ fn get_prefix(constructor: Option<&str>, tag: &str, fallback: &str, size: &str) 
     }
 }
 
-fn get_ctx_style(o: &Obj, constructor: Option<&str>, tag: &str) -> String {
+fn get_ctx_style(it: &Interp, o: &Obj, constructor: Option<&str>, tag: &str) -> String {
     let mut fallback = String::new();
     if constructor.is_none() {
-        fallback = internal_constructor_name(o);
+        fallback = internal_constructor_name(it, o);
         if tag == "Module" && !o.borrow().extensible {
             // A module namespace (its snapshot): `[Module: null prototype] {`.
             fallback = "Module".to_string();
@@ -1055,7 +1100,7 @@ fn format_raw(
                 let k = get_typed_array_non_index_keys(value, ctx.o.show_hidden);
                 // With a null prototype the tag names the type.
                 let fallback = if ctor.is_none() {
-                    internal_constructor_name(value)
+                    internal_constructor_name(it, value)
                 } else {
                     String::new()
                 };
@@ -1225,16 +1270,16 @@ fn format_raw(
             }
         } else {
             if k.is_empty() && proto_props.is_none() {
-                return Ok(format!("{}{{}}", get_ctx_style(value, ctor, &tag)));
+                return Ok(format!("{}{{}}", get_ctx_style(it, value, ctor, &tag)));
             }
-            braces[0] = format!("{}{{", get_ctx_style(value, ctor, &tag));
+            braces[0] = format!("{}{{", get_ctx_style(it, value, ctor, &tag));
         }
         keys_opt = Some(k);
     }
     let keys: Vec<PropKey> = keys_opt.unwrap_or_default();
 
     if ctx.too_deep(recurse_times) {
-        let style = get_ctx_style(value, ctor, &tag);
+        let style = get_ctx_style(it, value, ctor, &tag);
         let mut name = style[..style.len().saturating_sub(1)].to_string();
         if ctor.is_some() {
             name = format!("[{name}]");
