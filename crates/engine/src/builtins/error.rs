@@ -55,6 +55,16 @@ pub fn init(it: &mut Interp) {
         2,
         error_capture_stack_trace,
     );
+    // Node's default `Error.prepareStackTrace` (V8's stack trace API: a function stored
+    // there formats the stacks, see `Interp::materialize_stack`).
+    let prepare = it.native_fn("ErrorPrepareStackTrace", 2, error_prepare_stack_trace);
+    error_ctor.define(
+        "prepareStackTrace",
+        Value::Object(prepare.clone()),
+        Attrs::HIDDEN,
+    );
+    it.intrinsics.error_prepare_stack_trace = prepare;
+    it.intrinsics.error_ctor = error_ctor.clone();
     it.define_method(&error_ctor, "isError", 1, error_is_error);
     error_ctor.define("stackTraceLimit", Value::from(10.0), Attrs::DEFAULT);
     super::define_global(it, "Error", Value::Object(error_ctor.clone()));
@@ -252,6 +262,24 @@ fn error_is_error(_it: &mut Interp, a: &Args) -> JsResult<Value> {
         a.args.first(),
         Some(Value::Object(o)) if matches!(o.borrow().kind, ObjectKind::Error)
     )))
+}
+
+/// `ErrorPrepareStackTrace(error, trace)`, Node's default `Error.prepareStackTrace`: the
+/// error's `toString()` header, then `\n    at ` and each call site as a string.
+fn error_prepare_stack_trace(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let mut out = match a.get(0) {
+        Value::Object(o) => error_to_string(it, &o)?.to_rust_string(),
+        other => it.to_string(&other)?.to_rust_string(),
+    };
+    if let Value::Object(trace) = a.get(1) {
+        let len = it.length_of_array_like(&trace)?;
+        for i in 0..len {
+            let site = it.get(&trace, &crate::interp::ops::index_key(i))?;
+            out.push_str("\n    at ");
+            out.push_str(&it.to_string(&site)?.to_rust_string());
+        }
+    }
+    Ok(Value::from(out.as_str()))
 }
 
 /// Error.captureStackTrace(targetObject[, constructorOpt]): gives the object an own `stack`

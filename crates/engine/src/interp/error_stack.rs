@@ -213,44 +213,75 @@ impl Interp {
 
     /// `\n    at f (file:line:col)` for each captured frame, as V8 prints them.
     pub fn format_frames(&self, c: &CapturedStack) -> String {
+        let mut s = String::new();
+        for (l, _) in self.stack_lines(c) {
+            s.push_str("\n    at ");
+            s.push_str(&l);
+        }
+        s
+    }
+
+    /// Each line of a captured stack (without `    at `), at most `Error.stackTraceLimit`
+    /// of them, with what V8's CallSite API tells about it.
+    fn stack_lines(&self, c: &CapturedStack) -> Vec<(String, FrameSite)> {
         let hooks = self.hooks();
-        let mut lines: Vec<String> = Vec::new();
+        let mut lines: Vec<(String, FrameSite)> = Vec::new();
+        let host_line = |l: &str| (l.to_string(), FrameSite::of_host_line(l));
         for f in &c.frames {
+            let receiver_site = |construct: bool| FrameSite {
+                function_name: Some(f.name.to_rust_string()).filter(|n| !n.is_empty()),
+                type_name: f.type_name.clone(),
+                method_name: f.method_name.clone(),
+                construct,
+                toplevel: f.type_name.is_none() && !construct,
+                ..FrameSite::default()
+            };
             match f.kind {
                 FrameKind::Js => {}
                 FrameKind::Native => {
                     let name = method_call_name(&f.name.to_rust_string(), f);
-                    lines.push(format!("{name} (<anonymous>)"));
+                    lines.push((format!("{name} (<anonymous>)"), receiver_site(false)));
                     continue;
                 }
                 FrameKind::NativeConstruct => {
-                    lines.push(format!("new {} (<anonymous>)", f.name));
+                    lines.push((format!("new {} (<anonymous>)", f.name), receiver_site(true)));
                     continue;
                 }
                 FrameKind::HostEntry if f.name.is_empty() => {
-                    lines.extend(hooks.entry_frames().iter().map(|l| l.to_string()));
+                    lines.extend(hooks.entry_frames().iter().map(|l| host_line(l)));
                     continue;
                 }
                 FrameKind::HostEntry => {
                     // A host entry with its own lines (a timer's `listOnTimeout` ...).
-                    lines.extend(f.name.to_rust_string().split('\n').map(str::to_string));
+                    lines.extend(f.name.to_rust_string().split('\n').map(host_line));
                     continue;
                 }
                 FrameKind::HostRequire => {
-                    lines.extend(hooks.require_frames().iter().map(|l| l.to_string()));
+                    lines.extend(hooks.require_frames().iter().map(|l| host_line(l)));
                     continue;
                 }
             }
-            let (file, line, col) = match self.sources.get(f.source as usize) {
+            let (file, line, col, eval) = match self.sources.get(f.source as usize) {
                 Some(src) => {
                     let (l, c) = src.line_col(f.offset);
-                    (src.name.as_str(), l, c)
+                    (src.name.as_str(), l, c, src.name == "eval")
                 }
-                None => ("<anonymous>", 0, 0),
+                None => ("<anonymous>", 0, 0, false),
             };
-            lines.push(if f.module_code {
+            let mut site = receiver_site(f.construct);
+            site.file = Some(file.to_string());
+            site.line = Some(line);
+            site.column = Some(col);
+            site.eval = eval;
+            let text = if f.module_code {
+                // The module wrapper runs with `this` = `module.exports`.
+                site.function_name = None;
+                site.type_name = Some("Object".to_string());
+                site.toplevel = false;
                 format!("Object.<anonymous> ({file}:{line}:{col})")
             } else if f.name.units() == JsStr::intern("async").units() {
+                site.function_name = None;
+                site.is_async = true;
                 format!("async {file}:{line}:{col}")
             } else if f.construct {
                 let name = if f.name.is_empty() {
@@ -265,16 +296,48 @@ impl Interp {
             } else if f.name.is_empty() {
                 format!("{file}:{line}:{col}")
             } else {
-                format!("{} ({file}:{line}:{col})", f.name)
-            });
+                let name = f.name.to_rust_string();
+                if let Some(rest) = name.strip_prefix("async ") {
+                    site.is_async = true;
+                    site.toplevel = false;
+                    let own = rest.rsplit_once('.').map_or(rest, |(_, f)| f);
+                    site.function_name = Some(own.to_string());
+                }
+                format!("{name} ({file}:{line}:{col})")
+            };
+            lines.push((text, site));
         }
         lines.truncate(c.limit);
-        let mut s = String::new();
-        for l in lines {
-            s.push_str("\n    at ");
-            s.push_str(&l);
+        lines
+    }
+
+    /// `Error.prepareStackTrace` when the script replaced Node's default with a function of
+    /// its own (read with `\[\[Get\]\]` on `%Error%`, as Node's
+    /// `maybeOverridePrepareStackTrace` does).
+    fn user_prepare_stack_trace(&mut self) -> JsResult<Option<Value>> {
+        let ctor = self.intrinsics.error_ctor.clone();
+        let f = self.get(&ctor, &static_key!("prepareStackTrace"))?;
+        match &f {
+            Value::Object(o)
+                if o.is_callable()
+                    && !Obj::ptr_eq(o, &self.intrinsics.error_prepare_stack_trace) =>
+            {
+                Ok(Some(f))
+            }
+            _ => Ok(None),
         }
-        s
+    }
+
+    /// The CallSite objects V8 passes to `Error.prepareStackTrace`, one per stack line.
+    fn call_site_array(&self, c: &CapturedStack) -> Value {
+        init_call_site_prototype(self);
+        let proto = self.intrinsics.call_site_prototype.clone();
+        let sites = self
+            .stack_lines(c)
+            .into_iter()
+            .map(|(text, site)| Value::Object(site.into_object(&proto, &text)))
+            .collect();
+        Value::Object(self.new_array(sites))
     }
 
     /// The frame lines of the current call stack.
@@ -383,6 +446,14 @@ impl Interp {
             }) => return Ok(v.clone()),
             _ => return Ok(Value::Undefined),
         };
+        // A script's `Error.prepareStackTrace` formats the stack: its result, whatever it
+        // is, becomes the value.
+        if let Some(prepare) = self.user_prepare_stack_trace()? {
+            let ctor = Value::Object(self.intrinsics.error_ctor.clone());
+            let sites = self.call_site_array(&frames);
+            let value = self.call(&prepare, &ctor, &[Value::Object(holder.clone()), sites])?;
+            return Ok(store_stack(holder, key, &frames, value));
+        }
         let header = match crate::builtins::error::error_to_string(self, holder) {
             Ok(h) => h,
             // A getter that reads `stack` again recurses until the stack overflows; V8 then
@@ -398,20 +469,12 @@ impl Interp {
             Err(e) => return Err(e),
         };
         let text = format!("{header}{}", self.format_frames(&frames));
-        let value = Value::from(text.as_str());
-        let mut d = holder.borrow_mut();
-        match d.props.slot_mut(key) {
-            Some(slot) => match slot {
-                Slot::LazyStack(c) if Rc::ptr_eq(c, &frames) => {
-                    *slot = Slot::Data(value.clone());
-                    Ok(value)
-                }
-                // A getter read `stack` (formatting it first) or replaced it meanwhile.
-                Slot::Data(v) => Ok(v.clone()),
-                _ => Ok(value),
-            },
-            None => Ok(value),
-        }
+        Ok(store_stack(
+            holder,
+            key,
+            &frames,
+            Value::from(text.as_str()),
+        ))
     }
 
     /// Is `e` the RangeError thrown when the call stack is exhausted?
@@ -454,6 +517,184 @@ impl Interp {
             _ => None,
         }
     }
+}
+
+/// Puts the formatted `value` of a lazy stack in place of `frames`, unless a getter run while
+/// formatting did so first or replaced the stack (that value wins, as in V8).
+fn store_stack(holder: &Obj, key: &PropKey, frames: &Rc<CapturedStack>, value: Value) -> Value {
+    let mut d = holder.borrow_mut();
+    match d.props.slot_mut(key) {
+        Some(slot) => match slot {
+            Slot::LazyStack(c) if Rc::ptr_eq(c, frames) => {
+                *slot = Slot::Data(value.clone());
+                value
+            }
+            Slot::Data(v) => v.clone(),
+            _ => value,
+        },
+        None => value,
+    }
+}
+
+/// What V8's CallSite API tells about one stack line.
+#[derive(Debug, Clone, Default)]
+struct FrameSite {
+    function_name: Option<String>,
+    type_name: Option<String>,
+    method_name: Option<String>,
+    file: Option<String>,
+    line: Option<u32>,
+    column: Option<u32>,
+    construct: bool,
+    is_async: bool,
+    toplevel: bool,
+    eval: bool,
+}
+
+/// The slots of a CallSite object (`ObjectKind::Internal`), read by its methods.
+const SITE_TEXT: usize = 0;
+const SITE_FUNCTION_NAME: usize = 1;
+const SITE_TYPE_NAME: usize = 2;
+const SITE_METHOD_NAME: usize = 3;
+const SITE_FILE: usize = 4;
+const SITE_LINE: usize = 5;
+const SITE_COLUMN: usize = 6;
+const SITE_CONSTRUCT: usize = 7;
+const SITE_ASYNC: usize = 8;
+const SITE_TOPLEVEL: usize = 9;
+const SITE_EVAL: usize = 10;
+const SITE_SLOTS: usize = 11;
+
+impl FrameSite {
+    /// A host line (`name (file:line:col)`, `file:line:col` or `async Promise.all (index 0)`).
+    fn of_host_line(line: &str) -> FrameSite {
+        let is_async = line.starts_with("async ");
+        match parse_host_frame(line.strip_prefix("async ").unwrap_or(line)) {
+            Some(info) => FrameSite {
+                function_name: Some(info.function_name).filter(|n| !n.is_empty()),
+                file: Some(info.script_name),
+                line: Some(info.line),
+                column: Some(info.column),
+                is_async,
+                toplevel: true,
+                ..FrameSite::default()
+            },
+            None => FrameSite {
+                is_async,
+                ..FrameSite::default()
+            },
+        }
+    }
+
+    fn into_object(self, proto: &Obj, text: &str) -> Obj {
+        let string = |s: Option<String>| s.map_or(Value::Null, |s| Value::from(s.as_str()));
+        let number = |n: Option<u32>| n.map_or(Value::Null, |n| Value::Number(f64::from(n)));
+        let mut slots = vec![Value::Undefined; SITE_SLOTS];
+        slots[SITE_TEXT] = Value::from(text);
+        slots[SITE_FUNCTION_NAME] = string(self.function_name);
+        slots[SITE_TYPE_NAME] = string(self.type_name);
+        slots[SITE_METHOD_NAME] = string(self.method_name);
+        slots[SITE_FILE] = self
+            .file
+            .map_or(Value::Undefined, |f| Value::from(f.as_str()));
+        slots[SITE_LINE] = number(self.line);
+        slots[SITE_COLUMN] = number(self.column);
+        slots[SITE_CONSTRUCT] = Value::Bool(self.construct);
+        slots[SITE_ASYNC] = Value::Bool(self.is_async);
+        slots[SITE_TOPLEVEL] = Value::Bool(self.toplevel);
+        slots[SITE_EVAL] = Value::Bool(self.eval);
+        Obj::new(Some(proto.clone()), ObjectKind::Internal(slots))
+    }
+}
+
+/// The CallSite methods in V8's order: each returns one slot, or (100 and up) a constant.
+const CALL_SITE_METHODS: &[(&str, u16)] = &[
+    ("getColumnNumber", SITE_COLUMN as u16),
+    ("getEnclosingColumnNumber", 102),
+    ("getEnclosingLineNumber", 102),
+    ("getEvalOrigin", 100),
+    ("getFileName", SITE_FILE as u16),
+    ("getFunction", 100),
+    ("getFunctionName", SITE_FUNCTION_NAME as u16),
+    ("getLineNumber", SITE_LINE as u16),
+    ("getMethodName", SITE_METHOD_NAME as u16),
+    ("getPosition", 104),
+    ("getPromiseIndex", 102),
+    ("getScriptNameOrSourceURL", SITE_FILE as u16),
+    ("getScriptHash", 103),
+    ("getThis", 100),
+    ("getTypeName", SITE_TYPE_NAME as u16),
+    ("isAsync", SITE_ASYNC as u16),
+    ("isConstructor", SITE_CONSTRUCT as u16),
+    ("isEval", SITE_EVAL as u16),
+    ("isNative", 101),
+    ("isPromiseAll", 101),
+    ("isToplevel", SITE_TOPLEVEL as u16),
+    ("toString", SITE_TEXT as u16),
+];
+
+/// Fills `%CallSite.prototype%` on first use (V8's read-only methods and a `CallSite`
+/// constructor that cannot be called).
+fn init_call_site_prototype(it: &Interp) {
+    let proto = it.intrinsics.call_site_prototype.clone();
+    if proto
+        .get_own_property(&static_key!("constructor"))
+        .is_some()
+    {
+        return;
+    }
+    let ctor = it.native_fn("CallSite", 0, |it, _| {
+        Err(it.type_error("CallSite objects are made by the stack trace API"))
+    });
+    ctor.define(
+        "prototype",
+        Value::Object(proto.clone()),
+        Attrs::new(false, false, false),
+    );
+    proto.define("constructor", Value::Object(ctor), Attrs::HIDDEN);
+    for &(name, slot) in CALL_SITE_METHODS {
+        let captures = vec![Value::Number(f64::from(slot)), Value::from(name)];
+        let f = it.native_fn_with(name, 0, call_site_method, false, captures);
+        proto.define(name, Value::Object(f), Attrs::new(false, false, false));
+    }
+}
+
+/// A CallSite method: the slot its capture names; `getThis`, `getFunction` and
+/// `getEvalOrigin` give undefined (V8 does so in strict code), `isNative` and `isPromiseAll`
+/// false, the promise index and enclosing positions null, the script hash `''`.
+fn call_site_method(it: &mut Interp, a: &crate::interp::Args) -> JsResult<Value> {
+    let (slot, name) = match &a.callee.borrow().kind {
+        ObjectKind::Native(n) => match (n.captures.first(), n.captures.get(1)) {
+            (Some(Value::Number(k)), Some(name)) => (*k as usize, it.to_string_lossy(name)),
+            _ => (100, String::new()),
+        },
+        _ => (100, String::new()),
+    };
+    let slots = match a.this {
+        Value::Object(o)
+            if o.proto()
+                .is_some_and(|p| Obj::ptr_eq(&p, &it.intrinsics.call_site_prototype)) =>
+        {
+            match &o.borrow().kind {
+                ObjectKind::Internal(v) if v.len() == SITE_SLOTS => Some(v.clone()),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    let Some(slots) = slots else {
+        return Err(it.type_error(format!(
+            "CallSite method {name} expects CallSite as receiver"
+        )));
+    };
+    Ok(match slot {
+        100 => Value::Undefined,
+        101 => Value::Bool(false),
+        102 => Value::Null,
+        103 => Value::from(""),
+        104 => Value::Number(0.0),
+        _ => slots.get(slot).cloned().unwrap_or(Value::Undefined),
+    })
 }
 
 /// One frame of the call stack as V8's `StackTrace::CurrentStackTrace` reports it (Node's
