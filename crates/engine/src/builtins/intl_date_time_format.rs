@@ -730,6 +730,21 @@ fn fit_widths(s: &DateSpec, toks: &mut [Token]) {
             _ => {}
         }
     }
+    // A minute or a second without the other time fields: ICU's skeleton `m` or `s` gives
+    // an unpadded `m`/`s` even for `2-digit` (resolved as `numeric`).
+    let has = |want: &[char]| {
+        toks.iter()
+            .any(|t| matches!(t, Token::Field(c, _) if want.contains(c)))
+    };
+    let hour = has(&['h', 'H', 'K', 'k']);
+    let (minute, second) = (has(&['m']), has(&['s']));
+    if !hour && minute != second {
+        for t in toks.iter_mut() {
+            if let Token::Field('m' | 's', n) = t {
+                *n = 1;
+            }
+        }
+    }
 }
 
 /// ICU has no generic name for UTC: it prints the offset (`GMT+0`, `GMT+00:00`); and its
