@@ -572,7 +572,7 @@ pub fn init(it: &mut Interp) {
     let mu = it.define_method_obj(&p, "memoryUsage", 0, memory_usage);
     it.define_method(&mu, "rss", 0, |_, _| Ok(Value::from(rss_bytes())));
     it.define_method(&p, "exit", 1, exit);
-    it.define_method(&p, "emitWarning", 1, emit_warning);
+    it.define_method(&p, "emitWarning", 4, emit_warning);
     for name in ["on", "addListener"] {
         it.define_method(&p, name, 2, on);
     }

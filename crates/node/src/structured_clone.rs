@@ -18,7 +18,7 @@ use jsgen_engine::object::{Attrs, Obj, ObjectKind, PropKey};
 use jsgen_engine::value::Value;
 
 pub fn init(it: &mut Interp) {
-    let f = it.native_fn("structuredClone", 1, structured_clone);
+    let f = it.native_fn("structuredClone", 2, structured_clone);
     jsgen_engine::builtins::define_global(it, "structuredClone", Value::Object(f));
 }
 
