@@ -309,24 +309,7 @@ fn large_index_key(s: &JsStr) -> Option<u64> {
 /// HasProperty, so moving `elements` around (holes included) is exactly what the generic
 /// algorithms observably do. O(1) apart from the prototype scan.
 fn is_dense_array(o: &Obj) -> bool {
-    {
-        let d = o.borrow();
-        let ObjectKind::Array {
-            length,
-            length_writable,
-        } = d.kind
-        else {
-            return false;
-        };
-        if !length_writable
-            || !d.extensible
-            || d.elements.len() != length as usize
-            || d.props.has_index_keys()
-        {
-            return false;
-        }
-    }
-    !protos_have_indices(o)
+    plain_array_elements(o, true)
 }
 
 /// The largest end `fill` writes in place (beyond it, a sparse array's properties are
@@ -337,12 +320,29 @@ const FILL_IN_PLACE_MAX: u64 = 1 << 24;
 /// non-default; the tail up to `length` holes) and whose prototypes have no indexed
 /// properties: writing `elements` is what Set does on it.
 fn fillable_in_place(o: &Obj) -> bool {
+    plain_array_elements(o, false)
+}
+
+/// [`is_dense_array`] (`dense`: `elements` as long as the array, `length` writable) or
+/// [`fillable_in_place`] (`elements` no longer than the array).
+#[inline(always)]
+fn plain_array_elements(o: &Obj, dense: bool) -> bool {
     {
         let d = o.borrow();
-        let ObjectKind::Array { length, .. } = d.kind else {
+        let ObjectKind::Array {
+            length,
+            length_writable,
+        } = d.kind
+        else {
             return false;
         };
-        if !d.extensible || d.elements.len() > length as usize || d.props.has_index_keys() {
+        let len = d.elements.len();
+        let fits = if dense {
+            length_writable && len == length as usize
+        } else {
+            len <= length as usize
+        };
+        if !fits || !d.extensible || d.props.has_index_keys() {
             return false;
         }
     }

@@ -276,17 +276,22 @@ impl Big {
     }
 }
 
-/// The exact decimal expansion of a positive finite double: `x = 0.d1 d2 d3 ... × 10^point`,
-/// digits without leading or trailing zeros.
-fn exact_decimal(x: f64) -> (Vec<u8>, i32) {
+/// A non-negative finite double as m × 2^e, m an integer below 2^53.
+fn binary_parts(x: f64) -> (u64, i32) {
     let bits = x.to_bits();
     let biased = ((bits >> 52) & 0x7ff) as i32;
     let frac = bits & ((1u64 << 52) - 1);
-    let (m, e) = if biased == 0 {
+    if biased == 0 {
         (frac, -1074)
     } else {
         (frac | (1u64 << 52), biased - 1075)
-    };
+    }
+}
+
+/// The exact decimal expansion of a positive finite double: `x = 0.d1 d2 d3 ... × 10^point`,
+/// digits without leading or trailing zeros.
+fn exact_decimal(x: f64) -> (Vec<u8>, i32) {
+    let (m, e) = binary_parts(x);
     let mut big = Big::from_u64(m);
     let (digits, point) = if e >= 0 {
         big.shl(e as u32);
@@ -424,14 +429,7 @@ fn fixed_integer_u128(x: f64, f: usize) -> Option<u128> {
     if f > 20 || x.is_nan() || x >= 9_007_199_254_740_992.0 {
         return None;
     }
-    let bits = x.to_bits();
-    let biased = ((bits >> 52) & 0x7ff) as i32;
-    let frac = bits & ((1u64 << 52) - 1);
-    let (m, e) = if biased == 0 {
-        (frac, -1074)
-    } else {
-        (frac | (1u64 << 52), biased - 1075)
-    };
+    let (m, e) = binary_parts(x);
     let p = u128::from(m) * 10u128.pow(f as u32);
     if e >= 0 {
         // x < 2^53 and m ≥ 2^52 for a normal number: e is 0 here.
