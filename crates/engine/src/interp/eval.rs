@@ -5737,16 +5737,22 @@ fn own_data_at_member_hint(te: &Expr, base: &Value) -> Option<Value> {
 /// `o[i] = v` when the element is present in `o`'s dense elements: it is an own writable
 /// data property (elements with other attributes live in the property map), so [[Set]]
 /// with `o` as the receiver replaces its value and nothing else (an array's `length` is
-/// already above it). `false`: the general [[Set]] answers.
+/// already above it). Also the append `a[a.length] = v` ([`append_element_fast`]).
+/// `false`: the general [[Set]] answers.
 #[inline]
 fn set_element_fast(o: &Obj, i: u32, v: &Value) -> bool {
     let mut d = o.borrow_mut();
+    let appends = i as usize == d.elements.len() && matches!(d.kind, ObjectKind::Array { .. });
     match d.elements.get_mut(i as usize) {
         Some(slot) if !matches!(slot, Value::Empty) => {
             let old = std::mem::replace(slot, v.clone());
             drop(d);
             drop(old);
             true
+        }
+        None if appends => {
+            drop(d);
+            append_element_fast(o, i, v)
         }
         // A mapped arguments index (always a writable data property): its parameter.
         _ => match &d.kind {
@@ -5762,6 +5768,39 @@ fn set_element_fast(o: &Obj, i: u32, v: &Value) -> bool {
             _ => false,
         },
     }
+}
+
+/// `a[i] = v` on an extensible Array whose elements are all in `elements`, `i` its
+/// `length` (writable): OrdinarySet finds no own property `i` (every index of an array is
+/// below its length) and, as no prototype has an indexed property or answers for one
+/// (`protos_have_indices`), none on the chain, so it is CreateDataProperty, which
+/// ArrayDefineOwnProperty makes an element and a `length` one more. The push of building
+/// an array by index (`out[i] = f(x)`, `a[a.length] = x`), which took the generic [[Set]]
+/// and [[DefineOwnProperty]] (~700 instructions) each time.
+#[inline(never)]
+fn append_element_fast(o: &Obj, i: u32, v: &Value) -> bool {
+    {
+        let d = o.borrow();
+        let ObjectKind::Array {
+            length,
+            length_writable: true,
+        } = d.kind
+        else {
+            return false;
+        };
+        if length != i || d.elements.len() != i as usize || !d.extensible {
+            return false;
+        }
+    }
+    if crate::builtins::array::protos_have_indices(o) {
+        return false;
+    }
+    let mut d = o.borrow_mut();
+    d.elements.push(v.clone());
+    if let ObjectKind::Array { length, .. } = &mut d.kind {
+        *length = i + 1;
+    }
+    true
 }
 
 /// `base.length` for an array (its own, non-configurable `length`, always there) or a
