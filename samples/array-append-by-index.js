@@ -64,6 +64,30 @@ console.log(fixedLength, fixedLength.length);
   }
 })();
 
+// Filling `new Array(n)` and holes, also with a setter for a hole's index on the prototype.
+const filled = new Array(4);
+for (let i = 0; i < 4; i++) filled[i] = `#${i}`;
+console.log(filled, filled.length);
+const backwards = new Array(3);
+for (let i = 2; i >= 0; i--) backwards[i] = i;
+console.log(backwards);
+const holeCalls = [];
+Object.defineProperty(Array.prototype, 1, {
+  set(v) {
+    holeCalls.push(`hole setter got ${v}`);
+  },
+  configurable: true,
+});
+const withHole = [0, , 2];
+withHole[1] = "one";
+const holeState = [Object.hasOwn(withHole, 1), withHole.length];
+delete Array.prototype[1];
+console.log(holeCalls, holeState);
+const definedHole = [0, , 2];
+Object.defineProperty(definedHole, 1, { value: "fixed", writable: false, enumerable: true, configurable: true });
+definedHole[1] = "changed";
+console.log(definedHole);
+
 // Holes and sparse writes.
 const holes = [1, , 3];
 holes[3] = 4;

@@ -5742,7 +5742,8 @@ fn own_data_at_member_hint(te: &Expr, base: &Value) -> Option<Value> {
 #[inline]
 fn set_element_fast(o: &Obj, i: u32, v: &Value) -> bool {
     let mut d = o.borrow_mut();
-    let appends = i as usize == d.elements.len() && matches!(d.kind, ObjectKind::Array { .. });
+    // An array's hole, or its next index: [`add_element_fast`].
+    let adds = matches!(d.kind, ObjectKind::Array { .. }) && i as usize <= d.elements.len();
     match d.elements.get_mut(i as usize) {
         Some(slot) if !matches!(slot, Value::Empty) => {
             let old = std::mem::replace(slot, v.clone());
@@ -5750,9 +5751,9 @@ fn set_element_fast(o: &Obj, i: u32, v: &Value) -> bool {
             drop(old);
             true
         }
-        None if appends => {
+        _ if adds => {
             drop(d);
-            append_element_fast(o, i, v)
+            add_element_fast(o, i, v)
         }
         // A mapped arguments index (always a writable data property): its parameter.
         _ => match &d.kind {
@@ -5770,25 +5771,39 @@ fn set_element_fast(o: &Obj, i: u32, v: &Value) -> bool {
     }
 }
 
-/// `a[i] = v` on an extensible Array whose elements are all in `elements`, `i` its
-/// `length` (writable): OrdinarySet finds no own property `i` (every index of an array is
-/// below its length) and, as no prototype has an indexed property or answers for one
-/// (`protos_have_indices`), none on the chain, so it is CreateDataProperty, which
-/// ArrayDefineOwnProperty makes an element and a `length` one more. The push of building
-/// an array by index (`out[i] = f(x)`, `a[a.length] = x`), which took the generic [[Set]]
-/// and [[DefineOwnProperty]] (~700 instructions) each time.
+/// `a[i] = v` on an extensible Array where `i` is a hole of its `elements`, the next index
+/// of `elements` below the length, or, `length` writable and every element in
+/// `elements`, its `length`: OrdinarySet finds no own property `i` (no entry in the
+/// property map, or an index at the length, which every index of an array is below) and, as no prototype has an indexed property
+/// or answers for one (`protos_have_indices`), none on the chain, so it is
+/// CreateDataProperty, which ArrayDefineOwnProperty makes an element (and, at the length,
+/// a `length` one more). Building an array by index (`out[i] = f(x)`, `a[a.length] = x`,
+/// filling `new Array(n)`) took the generic [[Set]] and [[DefineOwnProperty]] (~700
+/// instructions) at each write.
 #[inline(never)]
-fn append_element_fast(o: &Obj, i: u32, v: &Value) -> bool {
+fn add_element_fast(o: &Obj, i: u32, v: &Value) -> bool {
     {
         let d = o.borrow();
         let ObjectKind::Array {
             length,
-            length_writable: true,
+            length_writable,
         } = d.kind
         else {
             return false;
         };
-        if length != i || d.elements.len() != i as usize || !d.extensible {
+        if !d.extensible {
+            return false;
+        }
+        let n = d.elements.len();
+        let ok = if i < length {
+            // A hole, or the next index of elements shorter than the length (`new
+            // Array(n)`): no entry in the property map either.
+            (matches!(d.elements.get(i as usize), Some(Value::Empty)) || i as usize == n)
+                && !d.props.has_index_keys()
+        } else {
+            length_writable && length == i && n == i as usize
+        };
+        if !ok {
             return false;
         }
     }
@@ -5796,9 +5811,16 @@ fn append_element_fast(o: &Obj, i: u32, v: &Value) -> bool {
         return false;
     }
     let mut d = o.borrow_mut();
-    d.elements.push(v.clone());
-    if let ObjectKind::Array { length, .. } = &mut d.kind {
-        *length = i + 1;
+    let n = d.elements.len();
+    match d.elements.get_mut(i as usize) {
+        Some(slot) => *slot = v.clone(),
+        None if i as usize == n => {
+            d.elements.push(v.clone());
+            if let ObjectKind::Array { length, .. } = &mut d.kind {
+                *length = (*length).max(i + 1);
+            }
+        }
+        None => return false,
     }
     true
 }
