@@ -3403,6 +3403,52 @@ impl Interp {
     }
 
     /// Evaluates a member expression: (value, this-value for calls).
+    /// `base.name` at the member site `e` without a property key, when the site's caches
+    /// answer: an array's or string's `length`, an own data property where the site found
+    /// it last time (its position hint), a name on a prototype (its inline cache keyed by
+    /// shape), a string's method. `None`: the caller takes [[Get]].
+    #[inline(always)]
+    fn member_ident_fast(
+        &mut self,
+        e: &Expr,
+        name: &JsStr,
+        base: &Value,
+    ) -> JsResult<Option<Value>> {
+        if let Some(v) = get_length_fast(base, name) {
+            return Ok(Some(v));
+        }
+        // The site's hint and inline cache before any property key is made (the name's
+        // count untouched on a hit).
+        let ExprKind::Member { hint, site, .. } = &e.kind else {
+            return Ok(None);
+        };
+        match base {
+            Value::Object(o) => {
+                // An own data property where this site found it last time: the value with
+                // no search. [[Get]] looks at the own string-keyed properties first for
+                // every kind of object, so this is its answer too. (No code runs and nothing
+                // throws here, so the stack entry's position is left as it is.)
+                let h = hint.get();
+                if h != u32::MAX {
+                    // Else the hint remembers where it is now, or stops the tries at a site
+                    // whose name lives on a prototype (or is no plain own property).
+                    let d = o.borrow();
+                    if let Some(v) = d.props.data_at_site_hint(name, hint) {
+                        return Ok(Some(v.clone()));
+                    }
+                    Ok(None)
+                } else {
+                    // A name found on a prototype: the site's inline cache keyed by shape.
+                    self.read_through_site(hint, site, name, o, e)
+                }
+            }
+            // A string's method (`s.charCodeAt`): the site's cache, its chain starting at
+            // %String.prototype%.
+            Value::String(_) => Ok(self.read_string_method_through_site(site, name)),
+            _ => Ok(None),
+        }
+    }
+
     fn eval_member(&mut self, e: &Expr, env: &Env) -> JsResult<(Value, Value)> {
         match &e.kind {
             ExprKind::Member { object, prop, .. } => {
@@ -3448,49 +3494,8 @@ impl Interp {
                         self.to_property_key(&kv)?
                     }
                     MemberProp::Ident(name) => {
-                        if let Some(v) = get_length_fast(&base, name) {
+                        if let Some(v) = self.member_ident_fast(e, name, &base)? {
                             return Ok((v, base));
-                        }
-                        // The site's hint and inline cache before any property key is made (the
-                        // name's count untouched on a hit).
-                        if let ExprKind::Member { hint, site, .. } = &e.kind {
-                            match &base {
-                                Value::Object(o) => {
-                                    // An own data property where this site found it last time: the
-                                    // value with no search. [[Get]] looks at the own string-keyed
-                                    // properties first for every kind of object, so this is its
-                                    // answer too. (No code runs and nothing throws here, so the
-                                    // stack entry's position is left as it is.)
-                                    let h = hint.get();
-                                    if h != u32::MAX {
-                                        // Else the hint remembers where it is now, or stops
-                                        // the tries at a site whose name lives on a prototype
-                                        // (or is no plain own property).
-                                        let d = o.borrow();
-                                        if let Some(v) = d.props.data_at_site_hint(name, hint) {
-                                            let v = v.clone();
-                                            drop(d);
-                                            return Ok((v, base));
-                                        }
-                                    } else if let Some(v) =
-                                        self.read_through_site(hint, site, name, o, e)?
-                                    {
-                                        // A name found on a prototype: the site's inline cache
-                                        // keyed by shape.
-                                        return Ok((v, base));
-                                    }
-                                }
-                                Value::String(_) => {
-                                    // A string's method (`s.charCodeAt`): the site's cache, its
-                                    // chain starting at %String.prototype%.
-                                    if let Some(v) =
-                                        self.read_string_method_through_site(site, name)
-                                    {
-                                        return Ok((v, base));
-                                    }
-                                }
-                                _ => {}
-                            }
                         }
                         PropKey::Str(name.clone())
                     }
@@ -3541,6 +3546,9 @@ impl Interp {
     ) -> JsResult<Option<Value>> {
         if let Some(v) = self.prop_sites.read_hit(site.get(), name, o) {
             return Ok(Some(v));
+        }
+        if self.prop_sites.absent_hit(site.get(), name, o) {
+            return Ok(Some(Value::Undefined));
         }
         let getter = match self.prop_sites.getter_hit(site.get(), name, o) {
             Some(g) => g,
@@ -3625,6 +3633,11 @@ impl Interp {
                 let Some(base) = self.eval_chain_base(object, *optional, env)? else {
                     return Ok(None);
                 };
+                if let MemberProp::Ident(name) = prop {
+                    if let Some(v) = self.member_ident_fast(e, name, &base)? {
+                        return Ok(Some((v, base)));
+                    }
+                }
                 let key = self.eval_member_key(prop, env)?;
                 self.set_pos(member_position(e));
                 let v = self.get_v_member(&base, &key)?;

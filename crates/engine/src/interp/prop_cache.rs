@@ -75,6 +75,10 @@ enum Cached {
     /// The name added to the receiver as a default data property, the receiver's shape
     /// becoming this one; the hops are the whole chain.
     Add { to: AddedShape },
+    /// The name nowhere on the chain, whose end the hops reach: [[Get]] is undefined
+    /// (`o.x ?? d`, `if (opts.flag)`, feature tests), found by a walk to the end each time
+    /// before.
+    Absent,
 }
 
 /// One site's inline cache.
@@ -101,6 +105,39 @@ pub(crate) struct PropSite {
 }
 
 impl PropSite {
+    /// Remembers a read's receiver check, chain and answer.
+    fn fill(&mut self, receiver: ReceiverCheck, hops: Vec<Hop>, cached: Cached) {
+        (self.receiver, self.receiver_absent) = match receiver {
+            ReceiverCheck::Shape(w) => (w, false),
+            ReceiverCheck::Absent => (ShapeWitness::never(), true),
+        };
+        self.absent_stamp.set(0);
+        self.hops = hops;
+        self.cached = cached;
+    }
+
+    /// Is this entry's receiver check true of `d` (the name the entry's, the receiver of a
+    /// kind whose answer is its property map's, and without an own property `name`: by its
+    /// shape, or by a search for an own-shaped receiver)?
+    #[inline(always)]
+    fn receiver_answers(&self, name: &JsStr, d: &ObjectData) -> bool {
+        if !JsStr::ptr_eq(&self.name, name) || !self.name_class.ordinary_for(&d.kind) {
+            return false;
+        }
+        if self.receiver_absent {
+            let stamp = d.props.own_stamp();
+            if stamp == 0 || stamp != self.absent_stamp.get() {
+                if d.props.find(&PropKey::Str(name.clone())).is_some() {
+                    return false;
+                }
+                self.absent_stamp.set(stamp);
+            }
+            true
+        } else {
+            self.receiver.matches(&d.props)
+        }
+    }
+
     /// `slot` of the holder's property map when this entry's chain answers for `o` (the
     /// receiver's shape, then each object by identity, shape and kind).
     #[inline(always)]
@@ -110,25 +147,11 @@ impl PropSite {
         o: &Obj,
         slot: impl Fn(&crate::prop_map::PropMap) -> Option<R>,
     ) -> Option<R> {
-        if !JsStr::ptr_eq(&self.name, name) {
+        let d = o.borrow();
+        if !self.receiver_answers(name, &d) {
             return None;
         }
         let class = self.name_class;
-        let d = o.borrow();
-        if !class.ordinary_for(&d.kind) {
-            return None;
-        }
-        if self.receiver_absent {
-            let stamp = d.props.own_stamp();
-            if stamp == 0 || stamp != self.absent_stamp.get() {
-                if d.props.find(&PropKey::Str(name.clone())).is_some() {
-                    return None;
-                }
-                self.absent_stamp.set(stamp);
-            }
-        } else if !self.receiver.matches(&d.props) {
-            return None;
-        }
         // The first object of the chain borrowed in place (most holders are the receiver's
         // prototype); the rest by `holder_along`.
         let (hop, rest) = self.hops.split_first()?;
@@ -262,6 +285,20 @@ impl PropSites {
         e.holder_slot(name, o, |props| props.data_at(pos as usize).cloned())
     }
 
+    /// Is `o.name` undefined by the site's cache (the name nowhere on `o`'s chain, which is
+    /// the remembered one to its end)?
+    #[inline]
+    pub(crate) fn absent_hit(&self, site: u32, name: &JsStr, o: &Obj) -> bool {
+        let Some(e) = self.sites.get(site as usize) else {
+            return false;
+        };
+        if !matches!(e.cached, Cached::Absent) {
+            return false;
+        }
+        let d = o.borrow();
+        e.receiver_answers(name, &d) && chain_is_2(&e.hops, e.name_class, d.proto.as_ref())
+    }
+
     /// The getter `o.name` calls if the site's cache answers for `o` with a getter.
     #[inline]
     pub(crate) fn getter_hit(&self, site: u32, name: &JsStr, o: &Obj) -> Option<Obj> {
@@ -334,6 +371,15 @@ impl PropSites {
         let mut hops = Vec::new();
         loop {
             let Some(p) = cur else {
+                // The end of the chain: remembered as the name's absence.
+                if let (Some(receiver), true) = (receiver, hops.len() <= MAX_HOPS) {
+                    if let Some(e) = self.entry(site, name) {
+                        if e.fills < MAX_FILLS {
+                            e.fills += 1;
+                            e.fill(receiver, hops, Cached::Absent);
+                        }
+                    }
+                }
                 return ReadMiss::Value(Value::Undefined);
             };
             let d = p.borrow();
@@ -356,16 +402,11 @@ impl PropSites {
                     if let (Some(e), Ok(pos)) = (self.entry(site, name), u32::try_from(i)) {
                         if e.fills < MAX_FILLS {
                             e.fills += 1;
-                            (e.receiver, e.receiver_absent) = match receiver {
-                                ReceiverCheck::Shape(w) => (w, false),
-                                ReceiverCheck::Absent => (ShapeWitness::never(), true),
-                            };
-                            e.absent_stamp.set(0);
-                            e.hops = hops;
-                            e.cached = match found {
+                            let cached = match found {
                                 ReadMiss::Getter(_) => Cached::Get { pos },
                                 _ => Cached::Read { pos },
                             };
+                            e.fill(receiver, hops, cached);
                         }
                     }
                 }
@@ -384,13 +425,16 @@ impl PropSites {
     #[inline]
     pub(crate) fn read_hit_primitive(&self, site: u32, name: &JsStr, proto: &Obj) -> Option<Value> {
         let e = self.sites.get(site as usize)?;
-        let Cached::Read { pos } = e.cached else {
-            return None;
-        };
         if !JsStr::ptr_eq(&e.name, name) || e.name_class == NameClass::Length {
             return None;
         }
-        read_along(&e.hops, e.name_class, proto, pos)
+        match e.cached {
+            Cached::Read { pos } => read_along(&e.hops, e.name_class, proto, pos),
+            Cached::Absent if chain_is(&e.hops, e.name_class, Some(proto)) => {
+                Some(Value::Undefined)
+            }
+            _ => None,
+        }
     }
 
     /// [`PropSites::read_hit_primitive`] when the cache missed: the search from `proto`,
