@@ -1000,12 +1000,44 @@ fn array_includes(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let Some(start) = from_index(it, &a.get(1), len)? else {
         return Ok(Value::Bool(false));
     };
+    if let Some(found) = scan_dense(&o, start, len, |v| match v {
+        // A hole reads as undefined (no prototype has an indexed property).
+        Value::Empty => Value::Undefined.same_value_zero(&target),
+        v => v.same_value_zero(&target),
+    }) {
+        return Ok(Value::Bool(found.is_some()));
+    }
     for k in start..len {
         if get_idx(it, &o, k)?.same_value_zero(&target) {
             return Ok(Value::Bool(true));
         }
     }
     Ok(Value::Bool(false))
+}
+
+/// The first index in `start..len` whose element satisfies `hit`, over a dense array's
+/// `elements` in place (`is_dense_array`: each Get is the element, or undefined for a
+/// hole, and each HasProperty is false for a hole only, with no code run), for the
+/// searches whose comparison runs no code either (`includes`, `indexOf`): `None` when the
+/// array is not dense, so the caller runs the spec's loop.
+fn scan_dense(o: &Obj, start: u64, len: u64, hit: impl Fn(&Value) -> bool) -> Option<Option<u64>> {
+    if !is_dense_array(o) {
+        return None;
+    }
+    let d = o.borrow();
+    // `len` was read before the search's start was converted, which may have run code
+    // that shortened the array: the indices past its end then read as holes would not.
+    if len > d.elements.len() as u64 {
+        return None;
+    }
+    let end = len as usize;
+    let from = (start as usize).min(end);
+    Some(
+        d.elements[from..end]
+            .iter()
+            .position(hit)
+            .map(|i| (from + i) as u64),
+    )
 }
 
 fn array_index_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
@@ -1018,6 +1050,12 @@ fn array_index_of(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let Some(start) = from_index(it, &a.get(1), len)? else {
         return Ok(Value::Number(-1.0));
     };
+    // Holes are skipped (HasProperty is false for them).
+    if let Some(found) = scan_dense(&o, start, len, |v| {
+        !matches!(v, Value::Empty) && v.strict_equals(&target)
+    }) {
+        return Ok(found.map_or(Value::Number(-1.0), num));
+    }
     for k in start..len {
         if let Some(v) = get_present(it, &o, k)? {
             if v.strict_equals(&target) {
