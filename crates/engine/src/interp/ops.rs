@@ -807,6 +807,13 @@ impl Interp {
 
     /// CreateDataProperty.
     pub fn create_data_property(&mut self, o: &Obj, key: PropKey, v: Value) -> JsResult<bool> {
+        let v = match (&key, v) {
+            (PropKey::Index(i), v) => match create_element_fast(o, *i, v) {
+                Ok(()) => return Ok(true),
+                Err(v) => v,
+            },
+            (_, v) => v,
+        };
         self.define_own_property(o, key, PropertyDescriptor::data(v, Attrs::DEFAULT))
     }
 
@@ -823,10 +830,25 @@ impl Interp {
                     key_display(&key)
                 )));
             }
-            return Err(self.type_error(format!(
-                "Cannot define property {}, object is not extensible",
-                key_display(&key)
-            )));
+            // V8's words for the three ways an ordinary define fails: an own property that
+            // cannot change, an array's read-only `length` below the index, no extensions.
+            let exists = o.get_own_property(&key).is_some();
+            let read_only_length = matches!(
+                (&o.borrow().kind, &key),
+                (ObjectKind::Array { length, length_writable: false }, PropKey::Index(i))
+                    if *i >= *length
+            );
+            let msg = if exists {
+                format!("Cannot redefine property: {}", key_display(&key))
+            } else if read_only_length {
+                "Cannot assign to read only property 'length' of object '[object Array]'".into()
+            } else {
+                format!(
+                    "Cannot define property {}, object is not extensible",
+                    key_display(&key)
+                )
+            };
+            return Err(self.type_error(msg));
         }
         Ok(())
     }
@@ -1877,5 +1899,53 @@ mod tests {
             run("(() => { const o = {}; o[1n] = 'a'; return o['1'] + Object.keys({ 2n: 0 }); })()"),
             "a2"
         );
+    }
+}
+
+/// CreateDataProperty(o, i, v) on an Array whose element `i` lives in `elements` or is
+/// the next one: ArrayDefineOwnProperty then comes down to OrdinaryDefineOwnProperty of a
+/// default data property, which replaces an element (elements in `elements` are default
+/// data properties), fills a hole with no entry in the property map of an extensible
+/// array, or, at the end of `elements`, adds one (with `length` one more past it, if it is
+/// writable). The results of `map`, `filter`, `Array.from`, `slice`, ... are made this way,
+/// one element at a time, through the generic [[DefineOwnProperty]] before. `Err(v)`: the
+/// generic algorithm answers.
+fn create_element_fast(o: &Obj, i: u32, v: Value) -> Result<(), Value> {
+    let mut d = o.borrow_mut();
+    let ObjectKind::Array {
+        length,
+        length_writable,
+    } = d.kind
+    else {
+        return Err(v);
+    };
+    let n = d.elements.len();
+    let addable = d.extensible && (i as usize) <= n && !d.props.has_index_keys();
+    match d.elements.get_mut(i as usize) {
+        Some(slot) if !matches!(slot, Value::Empty) => {
+            let old = std::mem::replace(slot, v);
+            drop(d);
+            drop(old);
+            Ok(())
+        }
+        Some(_) | None if addable => {
+            if i < length {
+                match d.elements.get_mut(i as usize) {
+                    Some(slot) => *slot = v,
+                    None => d.elements.push(v),
+                }
+                Ok(())
+            } else if length_writable && i == length && n == i as usize {
+                d.elements.push(v);
+                d.kind = ObjectKind::Array {
+                    length: i + 1,
+                    length_writable,
+                };
+                Ok(())
+            } else {
+                Err(v)
+            }
+        }
+        _ => Err(v),
     }
 }
