@@ -123,6 +123,10 @@ impl Interp {
                 )
             };
             let (type_name, method_name) = match &e.method_call {
+                // A main module's wrapper is printed `Object.<anonymous>` whatever its
+                // receiver holds (and `module.exports` does not hold the wrapper): its
+                // receiver's properties are not searched on every error.
+                Some(_) if module_code => (Some("Object".to_string()), None),
                 Some(mc) if !e.next_below => receiver_names(mc, &e.name),
                 _ => (None, None),
             };
@@ -890,28 +894,36 @@ fn method_name(receiver: &Value, func: &Obj) -> Option<String> {
             cur = o.proto();
         }
     }
-    let mut found: Option<String> = None;
+    // Every string-keyed property of the chain, read in place (no key list, no value
+    // clones): an index or an exotic own property (`length`) never names a method.
+    let slot_holds = |slot: &Slot| match slot {
+        Slot::Data(Value::Object(v)) => Obj::ptr_eq(v, func),
+        Slot::Accessor(a) => {
+            a.get.as_ref().is_some_and(|g| Obj::ptr_eq(g, func))
+                || a.set.as_ref().is_some_and(|s| Obj::ptr_eq(s, func))
+        }
+        _ => false,
+    };
+    let mut found: Option<JsStr> = None;
     let mut cur = Some(start.clone());
     let mut depth = 0;
     while let Some(o) = cur {
-        if o.is_proxy() || depth > 1000 {
+        let d = o.borrow();
+        if matches!(d.kind, ObjectKind::Proxy(_)) || depth > 1000 {
             break;
         }
-        for key in o.own_keys() {
-            if let PropKey::Str(s) = &key {
-                if holds(&o, &key) {
-                    let name = s.to_rust_string();
-                    if found.as_ref().is_some_and(|f| *f != name) {
-                        return None;
-                    }
-                    found = Some(name);
+        for (key, p) in d.props.iter() {
+            if let (PropKey::Str(s), true) = (key, slot_holds(p.slot)) {
+                if found.as_ref().is_some_and(|f| f.units() != s.units()) {
+                    return None;
                 }
+                found = Some(s.clone());
             }
         }
         depth += 1;
-        cur = o.proto();
+        cur = d.proto.clone();
     }
-    found
+    found.map(|s| s.to_rust_string())
 }
 
 impl Interp {
