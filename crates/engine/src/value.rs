@@ -303,15 +303,41 @@ pub fn number_to_string(n: f64) -> String {
         return if n > 0.0 { "Infinity" } else { "-Infinity" }.into();
     }
     if n.fract() == 0.0 && n.abs() < 1e15 {
-        return format!("{}", n as i64);
+        return integer_text(n as i64, &mut [0; 20]).to_string();
     }
     let mut buf = ryu_js::Buffer::new();
     buf.format(n).to_string()
 }
 
+/// The decimal digits of `n` (with a `-`), written into `buf` from its end: Number::toString
+/// of an integral number below 10^15 (no exponent), without `format!`'s machinery.
+fn integer_text(n: i64, buf: &mut [u8; 20]) -> &str {
+    let mut m = n.unsigned_abs();
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    std::str::from_utf8(&buf[i..]).unwrap_or("0")
+}
+
 pub fn number_to_jsstr(n: f64) -> JsStr {
-    if n.fract() == 0.0 && (0.0..10.0).contains(&n) && !(n == 0.0 && n.is_sign_negative()) {
-        return JsStr::intern(&number_to_string(n));
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        // An integer: its digits straight into the string (`String(i)`, `"k" + i`).
+        let mut buf = [0; 20];
+        let text = integer_text(n as i64, &mut buf);
+        if text.len() == 1 {
+            return JsStr::intern(text);
+        }
+        return JsStr::from(text);
     }
     JsStr::from(number_to_string(n).as_str())
 }
@@ -454,6 +480,30 @@ pub fn to_integer_or_infinity(n: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integers_print_as_rust_prints_them() {
+        for n in [
+            0i64,
+            1,
+            9,
+            10,
+            -1,
+            -10,
+            12345,
+            -99999,
+            999_999_999_999_999,
+            -999_999_999_999_999,
+        ] {
+            assert_eq!(integer_text(n, &mut [0; 20]), n.to_string());
+            assert_eq!(number_to_string(n as f64), n.to_string());
+            assert_eq!(number_to_jsstr(n as f64).to_rust_string(), n.to_string());
+        }
+        assert_eq!(number_to_jsstr(-0.0).to_rust_string(), "0");
+        assert_eq!(number_to_jsstr(1e15).to_rust_string(), "1000000000000000");
+        assert_eq!(number_to_jsstr(1e21).to_rust_string(), "1e+21");
+        assert_eq!(number_to_jsstr(2.5).to_rust_string(), "2.5");
+    }
 
     #[test]
     fn value_stays_16_bytes() {
