@@ -436,7 +436,7 @@ pub fn load_imported_module(
         _ => {
             let mut names = vec![JsStr::intern("default"), JsStr::from("module.exports")];
             names.extend(
-                cjs_export_names(&text)
+                cjs_export_names_deep(&path, &text)
                     .into_iter()
                     .map(|n| JsStr::from(n.as_str())),
             );
@@ -597,7 +597,7 @@ pub fn evaluate_synthetic_module(it: &mut Interp, id: ModuleId) -> JsResult<()> 
             it.set_synthetic_export(id, &JsStr::from("module.exports"), exports.clone());
             let text = std::fs::read_to_string(&path).unwrap_or_default();
             if let Value::Object(o) = &exports {
-                for n in cjs_export_names(&text) {
+                for n in cjs_export_names_deep(&path, &text) {
                     let key = PropKey::from(n.as_str());
                     if it.get_own_property(o, &key)?.is_some() {
                         let v = it.get(o, &key)?;
@@ -699,6 +699,14 @@ pub fn cjs_export_names(text: &str) -> Vec<String> {
                     if t.is_empty() {
                         continue;
                     }
+                    // `...require('x')`: a re-export (followed by [`cjs_reexports`]); any
+                    // other spread ends the scan.
+                    if let Some(spread) = t.strip_prefix("...") {
+                        match require_call(spread) {
+                            Some((_, "")) => continue,
+                            _ => break,
+                        }
+                    }
                     let (key, value) = match t.split_once(':') {
                         Some((k, v)) => (k.trim(), Some(v.trim())),
                         None => (t, None),
@@ -787,6 +795,181 @@ pub fn cjs_export_names(text: &str) -> Vec<String> {
             add(&n, &mut names);
         }
     }
+    names
+}
+
+/// `require('x')` at the start of `s` (blanks allowed): the specifier and the text after the
+/// call's `)`, trimmed.
+fn require_call(s: &str) -> Option<(String, &str)> {
+    let r = s.trim_start().strip_prefix("require")?.trim_start();
+    let r = r.strip_prefix('(')?.trim_start();
+    let q = r.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+    let end = r[1..].find(q)?;
+    let spec = &r[1..1 + end];
+    if spec.contains('\\') || spec.contains('\n') {
+        return None;
+    }
+    let rest = r[1 + end + 1..]
+        .trim_start()
+        .strip_prefix(')')?
+        .trim_start();
+    Some((spec.to_string(), rest))
+}
+
+/// The re-exports of a CommonJS module, as cjs-module-lexer finds them (an approximation):
+/// `module.exports = require('x')`, `module.exports = { ...require('x') }`, TypeScript's
+/// `__exportStar(require('x'), exports)` / `__export(require('x'))` (also `tslib.` ones), and
+/// Babel's `var _x = require('x')` (or `_interopRequireWildcard(require('x'))`) with
+/// `Object.keys(_x).forEach(function (key) { ... exports[key] = _x[key] ... })`.
+pub fn cjs_reexports(text: &str) -> Vec<String> {
+    // (offset, specifier), or `None` where an assignment to `module.exports` drops the
+    // re-exports found before it (the lexer's `_reexports = new Set()`).
+    let mut events: Vec<(usize, Option<String>)> = Vec::new();
+    let bytes = text.as_bytes();
+    let word_before = |i: usize| {
+        i > 0
+            && (bytes[i - 1].is_ascii_alphanumeric()
+                || bytes[i - 1] == b'_'
+                || bytes[i - 1] == b'$'
+                || bytes[i - 1] == b'.')
+    };
+    for (i, _) in text.match_indices("module.exports") {
+        if word_before(i) {
+            continue;
+        }
+        let rest = text[i + "module.exports".len()..].trim_start();
+        let Some(r) = rest.strip_prefix('=').filter(|r| !r.starts_with('=')) else {
+            continue;
+        };
+        events.push((i, None));
+        let r = r.trim_start();
+        if let Some((spec, _)) = require_call(r) {
+            events.push((i, Some(spec)));
+        } else if let Some(body) = r.strip_prefix('{') {
+            // The spreads of the literal, up to its end or the first entry the lexer
+            // stops at (the same walk as the names in `cjs_export_names`).
+            let mut rest = body;
+            loop {
+                let t = rest.trim_start();
+                if let Some(spread) = t.strip_prefix("...") {
+                    let Some((spec, after)) = require_call(spread) else {
+                        break;
+                    };
+                    events.push((i, Some(spec)));
+                    match after.strip_prefix(',') {
+                        Some(a) => rest = a,
+                        None => break,
+                    }
+                } else {
+                    // A shorthand or `key: identifier` entry: skip to the next comma.
+                    let end = t.find([',', '}', '(', '{', '[']).unwrap_or(t.len());
+                    match t[end..].chars().next() {
+                        Some(',') => rest = &t[end + 1..],
+                        _ => break,
+                    }
+                }
+            }
+        }
+    }
+    for pat in ["__exportStar(", "__export("] {
+        for (i, _) in text.match_indices(pat) {
+            let before_ok = i == 0
+                || !(bytes[i - 1].is_ascii_alphanumeric()
+                    || bytes[i - 1] == b'_'
+                    || bytes[i - 1] == b'$');
+            if !before_ok {
+                continue;
+            }
+            if let Some((spec, _)) = require_call(&text[i + pat.len()..]) {
+                events.push((i, Some(spec)));
+            }
+        }
+    }
+    // Babel: `Object.keys(_x).forEach(function (key) {` whose body copies `_x[key]` onto
+    // `exports`, with `_x` bound to a `require` earlier.
+    for (i, _) in text.match_indices("Object.keys(") {
+        let r = &text[i + "Object.keys(".len()..];
+        let id: String = r
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+            .collect();
+        if id.is_empty() {
+            continue;
+        }
+        let r = r[id.len()..].trim_start();
+        let Some(r) = r.strip_prefix(')').map(str::trim_start) else {
+            continue;
+        };
+        let Some(r) = r.strip_prefix(".forEach(") else {
+            continue;
+        };
+        let body: String = r.chars().take(600).collect();
+        let body: String = body.split_whitespace().collect();
+        let copies = body.contains(&format!("exports[key]={id}[key]"))
+            || (body.contains("Object.defineProperty(exports,key,")
+                && body.contains(&format!("return{id}[key]")));
+        if !copies {
+            continue;
+        }
+        let before = &text[..i];
+        let bindings = [
+            format!("{id} = require("),
+            format!("{id} = _interopRequireWildcard(require("),
+            format!("{id}=require("),
+        ];
+        for b in &bindings {
+            if let Some(j) = before.rfind(b.as_str()) {
+                let call_start = j + b.len() - "require(".len();
+                if let Some((spec, _)) = require_call(&before[call_start..]) {
+                    events.push((i, Some(spec)));
+                    break;
+                }
+            }
+        }
+    }
+    events.sort_by_key(|e| e.0);
+    let mut out: Vec<String> = Vec::new();
+    for (_, e) in events {
+        match e {
+            None => out.clear(),
+            Some(n) if !out.contains(&n) => out.push(n),
+            Some(_) => {}
+        }
+    }
+    out
+}
+
+/// The named exports of the CommonJS module at `path` (text `text`), with those of the modules
+/// it re-exports (Node's `cjsPreparseModuleExports`: each re-export resolved as `require`
+/// would from `path`, followed when it is a `.js` or `.cjs` file; a module already being
+/// scanned adds nothing more).
+pub fn cjs_export_names_deep(path: &Path, text: &str) -> Vec<String> {
+    fn walk(path: &Path, text: &str, seen: &mut Vec<PathBuf>, names: &mut Vec<String>) {
+        seen.push(path.to_path_buf());
+        for n in cjs_export_names(text) {
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+        let dir = crate::require::dirname_of(&path.to_string_lossy());
+        for spec in cjs_reexports(text) {
+            let Ok(found) =
+                crate::require::resolve_path(&spec, &dir, crate::require::REQUIRE_CONDITIONS)
+            else {
+                continue;
+            };
+            let found = std::fs::canonicalize(&found).unwrap_or(found);
+            let js = found.extension().is_some_and(|e| e == "js" || e == "cjs");
+            if !js || seen.contains(&found) {
+                continue;
+            }
+            if let Ok(t) = std::fs::read_to_string(&found) {
+                walk(&found, &t, seen, names);
+            }
+        }
+    }
+    let mut names = Vec::new();
+    walk(path, text, &mut Vec::new(), &mut names);
     names
 }
 
@@ -941,6 +1124,42 @@ mod tests {
             cjs_export_names("const s = 'éé'; module.exports.q = 1;"),
             ["q"]
         );
+    }
+
+    #[test]
+    fn cjs_reexports_are_found_as_cjs_module_lexer_finds_them() {
+        assert_eq!(
+            cjs_reexports("module.exports = require('./a.js');"),
+            ["./a.js"]
+        );
+        // A later assignment to `module.exports` drops the earlier re-exports.
+        assert_eq!(
+            cjs_reexports(
+                "if (p) {\n  module.exports = require('./prod')\n} else {\n  module.exports = require('./dev')\n}"
+            ),
+            ["./dev"]
+        );
+        assert_eq!(
+            cjs_reexports("module.exports = { ...require('a'), b, ...require(\"c\") };"),
+            ["a", "c"]
+        );
+        assert_eq!(
+            cjs_export_names("module.exports = { ...require('a'), b, ...other, d };"),
+            ["b"]
+        );
+        assert_eq!(
+            cjs_reexports(
+                "__exportStar(require(\"./types\"), exports);\ntslib_1.__exportStar(require('./x'), exports);\n__export(require('y'));"
+            ),
+            ["./types", "./x", "y"]
+        );
+        let babel = "var _h = require(\"./helpers\");\nObject.keys(_h).forEach(function (key) {\n  if (key === \"default\") return;\n  exports[key] = _h[key];\n});";
+        assert_eq!(cjs_reexports(babel), ["./helpers"]);
+        // Without the copy onto `exports` it is no re-export.
+        assert!(cjs_reexports(
+            "var _h = require('h'); Object.keys(_h).forEach(function (key) { log(key) });"
+        )
+        .is_empty());
     }
 
     #[test]
