@@ -17,3 +17,6 @@ console.log(SelectorType, AttributeAction, parse('a b'));
 console.log(Object.keys(barrel).sort());
 console.log(camel('foo-bar'), kebab('fooBar'), own, Object.keys(babelLib).sort());
 console.log(Object.keys(spread).sort(), spread.shared, spread.fromJson);
+
+import * as dataTree from 'data-tree';
+console.log(Object.keys(dataTree).sort(), dataTree.inheritance, dataTree.api);

@@ -702,8 +702,14 @@ pub fn cjs_export_names(text: &str) -> Vec<String> {
                     // `...require('x')`: a re-export (followed by [`cjs_reexports`]); any
                     // other spread ends the scan.
                     if let Some(spread) = t.strip_prefix("...") {
+                        let plain = !spread.is_empty()
+                            && !spread.starts_with(|c: char| c.is_ascii_digit())
+                            && spread
+                                .chars()
+                                .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
                         match require_call(spread) {
                             Some((_, "")) => continue,
+                            _ if plain => continue,
                             _ => break,
                         }
                     }
@@ -846,27 +852,56 @@ pub fn cjs_reexports(text: &str) -> Vec<String> {
         if let Some((spec, _)) = require_call(r) {
             events.push((i, Some(spec)));
         } else if let Some(body) = r.strip_prefix('{') {
-            // The spreads of the literal, up to its end or the first entry the lexer
-            // stops at (the same walk as the names in `cjs_export_names`).
+            // The literal's entries as the lexer walks them: `...require('x')` is a
+            // re-export, `...name` and `key` / `key: name` are skipped, `key: require('x')`
+            // is a re-export that ends the walk, anything else ends it.
+            let ident_len = |t: &str| -> usize {
+                if t.starts_with(|c: char| c.is_ascii_digit()) {
+                    return 0;
+                }
+                t.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                    .unwrap_or(t.len())
+            };
             let mut rest = body;
             loop {
                 let t = rest.trim_start();
-                if let Some(spread) = t.strip_prefix("...") {
-                    let Some((spec, after)) = require_call(spread) else {
-                        break;
-                    };
-                    events.push((i, Some(spec)));
-                    match after.strip_prefix(',') {
-                        Some(a) => rest = a,
-                        None => break,
+                let after = if let Some(spread) = t.strip_prefix("...") {
+                    if let Some((spec, after)) = require_call(spread) {
+                        events.push((i, Some(spec)));
+                        after
+                    } else {
+                        let n = ident_len(spread);
+                        if n == 0 {
+                            break;
+                        }
+                        spread[n..].trim_start()
                     }
                 } else {
-                    // A shorthand or `key: identifier` entry: skip to the next comma.
-                    let end = t.find([',', '}', '(', '{', '[']).unwrap_or(t.len());
-                    match t[end..].chars().next() {
-                        Some(',') => rest = &t[end + 1..],
-                        _ => break,
+                    let key_end = match t.chars().next() {
+                        Some(q @ ('\'' | '"')) => t[1..].find(q).map(|e| e + 2),
+                        _ => Some(ident_len(t)).filter(|n| *n > 0),
+                    };
+                    let Some(key_end) = key_end else { break };
+                    let a = t[key_end..].trim_start();
+                    match a.strip_prefix(':') {
+                        Some(v) => {
+                            if let Some((spec, _)) = require_call(v) {
+                                events.push((i, Some(spec)));
+                                break;
+                            }
+                            let v = v.trim_start();
+                            let n = ident_len(v);
+                            if n == 0 {
+                                break;
+                            }
+                            v[n..].trim_start()
+                        }
+                        None => a,
                     }
+                };
+                match after.strip_prefix(',') {
+                    Some(a) => rest = a,
+                    None => break,
                 }
             }
         }
@@ -905,7 +940,13 @@ pub fn cjs_reexports(text: &str) -> Vec<String> {
         };
         let body: String = r.chars().take(600).collect();
         let body: String = body.split_whitespace().collect();
-        let copies = body.contains(&format!("exports[key]={id}[key]"))
+        // Babel's shape: the callback starts by skipping `default` and `__esModule`.
+        let skips = ["\"", "'"].iter().any(|q| {
+            body.starts_with(&format!(
+                "function(key){{if(key==={q}default{q}||key==={q}__esModule{q})return;"
+            ))
+        });
+        let copies = skips && body.contains(&format!("exports[key]={id}[key]"))
             || (body.contains("Object.defineProperty(exports,key,")
                 && body.contains(&format!("return{id}[key]")));
         if !copies {
@@ -1144,8 +1185,21 @@ mod tests {
             ["a", "c"]
         );
         assert_eq!(
-            cjs_export_names("module.exports = { ...require('a'), b, ...other, d };"),
-            ["b"]
+            cjs_export_names("module.exports = { ...require('a'), b, ...other, d, ...x.y, e };"),
+            ["b", "d"]
+        );
+        // `key: require('x')` is a name and a re-export, and ends the literal.
+        assert_eq!(
+            cjs_reexports("module.exports = { a: b, 'c': require('./x'), ...require('y') }"),
+            ["./x"]
+        );
+        assert_eq!(
+            cjs_reexports("module.exports = { ...require('x'), ...foo, ...require('y'), ...a.b, ...require('z') }"),
+            ["x", "y"]
+        );
+        assert_eq!(
+            cjs_reexports("module.exports = { a: 1, ...require('x') }"),
+            Vec::<String>::new()
         );
         assert_eq!(
             cjs_reexports(
@@ -1153,7 +1207,7 @@ mod tests {
             ),
             ["./types", "./x", "y"]
         );
-        let babel = "var _h = require(\"./helpers\");\nObject.keys(_h).forEach(function (key) {\n  if (key === \"default\") return;\n  exports[key] = _h[key];\n});";
+        let babel = "var _h = require(\"./helpers\");\nObject.keys(_h).forEach(function (key) {\n  if (key === \"default\" || key === \"__esModule\") return;\n  exports[key] = _h[key];\n});";
         assert_eq!(cjs_reexports(babel), ["./helpers"]);
         // Without the copy onto `exports` it is no re-export.
         assert!(cjs_reexports(
