@@ -20,3 +20,6 @@ console.log(Object.keys(spread).sort(), spread.shared, spread.fromJson);
 
 import * as dataTree from 'data-tree';
 console.log(Object.keys(dataTree).sort(), dataTree.inheritance, dataTree.api);
+
+import * as commented from 'commented-lib';
+console.log(Object.keys(commented).sort(), commented.codeAt('A', 0), commented.isSpace(' '));

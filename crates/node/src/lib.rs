@@ -14,6 +14,7 @@
 pub mod base64;
 pub mod buffer;
 pub mod child_process;
+pub mod cjs_lexer;
 pub mod console;
 pub mod crypto;
 pub mod dotenv;
