@@ -1731,6 +1731,10 @@ impl<'a> Lexer<'a> {
                 if self.colon_was_cond {
                     return BraceKind::Object;
                 }
+                // A labelled block (`a: { for (...) }`), in any function body.
+                if self.colon_is_label {
+                    return BraceKind::Block;
+                }
                 match self.stack.last() {
                     Some(Group::Brace {
                         kind: BraceKind::Block,
@@ -2344,6 +2348,13 @@ mod tests {
         assert!(t.contains(&Tok::Slash));
         let t = toks("x => {} \n /re/");
         assert!(t.contains(&Tok::Regex(Box::new((s("re"), s(""))))));
+    }
+
+    #[test]
+    fn labelled_block_in_function_body() {
+        // `a: {` in a function body is a labelled block: `for` stays a keyword.
+        assert!(toks("x = function () { a: { for (;;) break a } }").contains(&Tok::For));
+        assert!(toks("o = { m() { a: { if (x) break a } } }").contains(&Tok::If));
     }
 
     #[test]
