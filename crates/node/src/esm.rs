@@ -610,6 +610,87 @@ pub fn evaluate_synthetic_module(it: &mut Interp, id: ModuleId) -> JsResult<()> 
     }
 }
 
+/// ModuleJob's `explainCommonJSGlobalLikeNotDefinedError`: a `ReferenceError` for one of
+/// CommonJS's variables (`require`, `module`, `exports`, `__filename`, `__dirname`) thrown
+/// by the evaluation of the graph rooted at `root` gets " in ES module scope" (and for a
+/// `.js` root in a `"type": "module"` package, why it is an ES module); with top-level
+/// `await` in the graph, Node's `ERR_AMBIGUOUS_MODULE_SYNTAX` message instead.
+pub fn explain_cjs_global_not_defined(it: &mut Interp, root: ModuleId, error: &Value) {
+    let Value::Object(e) = error else { return };
+    let text = |it: &mut Interp, key: &str| match it.get(e, &PropKey::from(key)) {
+        Ok(Value::String(s)) => Some(s.to_rust_string()),
+        _ => None,
+    };
+    if text(it, "name").as_deref() != Some("ReferenceError") {
+        return;
+    }
+    let Some(mut message) = text(it, "message") else {
+        return;
+    };
+    let Some(global) = ["require", "module", "exports", "__filename", "__dirname"]
+        .into_iter()
+        .find(|g| message == format!("{g} is not defined"))
+    else {
+        return;
+    };
+    if it.module_graph_has_tla(root) {
+        let advice = match global {
+            "require" => "replace require() with import",
+            "module" | "exports" => "use export instead of module.exports/exports",
+            "__filename" => "use import.meta.filename instead",
+            _ => "use import.meta.dirname instead",
+        };
+        let message = format!(
+            "Cannot determine intended module format because both '{global}' and top-level await are present. If the code is intended to be CommonJS, wrap await in an async function. If the code is intended to be an ES module, {advice}."
+        );
+        let _ = it.set(
+            e,
+            PropKey::from("message"),
+            Value::from(message.as_str()),
+            false,
+        );
+        let _ = it.set(
+            e,
+            PropKey::from("code"),
+            Value::from("ERR_AMBIGUOUS_MODULE_SYNTAX"),
+            false,
+        );
+        return;
+    }
+    message.push_str(" in ES module scope");
+    if message.starts_with("require ") {
+        message.push_str(", you can use import instead");
+    }
+    let url = it.module_key(root).to_rust_string();
+    let bare = url.split(['?', '#']).next().unwrap_or("");
+    if url.starts_with("file://") && bare.ends_with(".js") {
+        let path = url_to_path(bare);
+        let dir = crate::require::dirname_of(&path);
+        if let Some(scope) = crate::require::package_scope(&dir) {
+            let pjson = scope.join("package.json");
+            let is_module = crate::require::read_package_json(&scope)
+                .and_then(|p| {
+                    p.get("type")
+                        .and_then(|t| t.as_str())
+                        .map(|t| t == "module")
+                })
+                .unwrap_or(false);
+            if is_module {
+                message.push_str(&format!(
+                    "\nThis file is being treated as an ES module because it has a '.js' file extension and '{}' contains \"type\": \"module\". To treat it as a CommonJS script, rename it to use the '.cjs' file extension.",
+                    pjson.display()
+                ));
+            }
+        }
+    }
+    let _ = it.set(
+        e,
+        PropKey::from("message"),
+        Value::from(message.as_str()),
+        false,
+    );
+}
+
 /// The named exports of a CommonJS module as Node's cjs-module-lexer finds them.
 pub fn cjs_export_names(text: &str) -> Vec<String> {
     crate::cjs_lexer::cjs_lex(text).0
@@ -747,12 +828,9 @@ pub fn require_esm(
         _ => None,
     };
     if let Some(e) = state {
-        it.perform_promise_then(
-            &p,
-            jsgen_engine::interp::jobs::Handler::Js(Value::Undefined),
-            jsgen_engine::interp::jobs::Handler::Js(Value::Undefined),
-            None,
-        );
+        // The error is thrown to the caller of `require`; the evaluation's promise is no
+        // unhandled rejection (a `then` with no handlers would rethrow it as uncaught).
+        it.mark_promise_handled(&p);
         return Err(Abrupt::Throw(e));
     }
     let ns = it.module_namespace(id)?;
