@@ -144,6 +144,15 @@ impl HostHooks for NodeHooks {
         esm::load_imported_module(it, referrer, source, request)
     }
 
+    fn module_evaluation_failed(
+        &self,
+        it: &mut Interp,
+        root: jsgen_engine::interp::module::ModuleId,
+        error: &Value,
+    ) {
+        esm::explain_cjs_global_not_defined(it, root, error);
+    }
+
     fn missing_export_message(
         &self,
         it: &Interp,
