@@ -66,6 +66,12 @@ pub trait HostHooks {
         None
     }
 
+    /// The evaluation of the module graph whose root is `root` (the module given to
+    /// `Evaluate()`: an entry point, an `import()` or a `require()`) threw `error`, before
+    /// the error reaches the graph's promise. Node explains `module is not defined` and the
+    /// like here (ModuleJob's `explainCommonJSGlobalLikeNotDefinedError`).
+    fn module_evaluation_failed(&self, _it: &mut Interp, _root: ModuleId, _error: &Value) {}
+
     /// HostGetImportMetaProperties: the properties of `import.meta` for `module`.
     fn import_meta_properties(
         &self,

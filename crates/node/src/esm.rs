@@ -436,7 +436,7 @@ pub fn load_imported_module(
         _ => {
             let mut names = vec![JsStr::intern("default"), JsStr::from("module.exports")];
             names.extend(
-                cjs_export_names(&text)
+                cjs_export_names_deep(&path, &text)
                     .into_iter()
                     .map(|n| JsStr::from(n.as_str())),
             );
@@ -597,7 +597,7 @@ pub fn evaluate_synthetic_module(it: &mut Interp, id: ModuleId) -> JsResult<()> 
             it.set_synthetic_export(id, &JsStr::from("module.exports"), exports.clone());
             let text = std::fs::read_to_string(&path).unwrap_or_default();
             if let Value::Object(o) = &exports {
-                for n in cjs_export_names(&text) {
+                for n in cjs_export_names_deep(&path, &text) {
                     let key = PropKey::from(n.as_str());
                     if it.get_own_property(o, &key)?.is_some() {
                         let v = it.get(o, &key)?;
@@ -610,183 +610,129 @@ pub fn evaluate_synthetic_module(it: &mut Interp, id: ModuleId) -> JsResult<()> 
     }
 }
 
-/// The named exports of a CommonJS module, found by a static scan as Node's
-/// cjs-module-lexer does (an approximation): `exports.x =`, `module.exports.x =`,
-/// `exports['x'] =`, `Object.defineProperty(exports, 'x', ...)` and the keys of an object
-/// literal assigned to `module.exports`.
+/// ModuleJob's `explainCommonJSGlobalLikeNotDefinedError`: a `ReferenceError` for one of
+/// CommonJS's variables (`require`, `module`, `exports`, `__filename`, `__dirname`) thrown
+/// by the evaluation of the graph rooted at `root` gets " in ES module scope" (and for a
+/// `.js` root in a `"type": "module"` package, why it is an ES module); with top-level
+/// `await` in the graph, Node's `ERR_AMBIGUOUS_MODULE_SYNTAX` message instead.
+pub fn explain_cjs_global_not_defined(it: &mut Interp, root: ModuleId, error: &Value) {
+    let Value::Object(e) = error else { return };
+    let text = |it: &mut Interp, key: &str| match it.get(e, &PropKey::from(key)) {
+        Ok(Value::String(s)) => Some(s.to_rust_string()),
+        _ => None,
+    };
+    if text(it, "name").as_deref() != Some("ReferenceError") {
+        return;
+    }
+    let Some(mut message) = text(it, "message") else {
+        return;
+    };
+    let Some(global) = ["require", "module", "exports", "__filename", "__dirname"]
+        .into_iter()
+        .find(|g| message == format!("{g} is not defined"))
+    else {
+        return;
+    };
+    if it.module_graph_has_tla(root) {
+        let advice = match global {
+            "require" => "replace require() with import",
+            "module" | "exports" => "use export instead of module.exports/exports",
+            "__filename" => "use import.meta.filename instead",
+            _ => "use import.meta.dirname instead",
+        };
+        let message = format!(
+            "Cannot determine intended module format because both '{global}' and top-level await are present. If the code is intended to be CommonJS, wrap await in an async function. If the code is intended to be an ES module, {advice}."
+        );
+        let _ = it.set(
+            e,
+            PropKey::from("message"),
+            Value::from(message.as_str()),
+            false,
+        );
+        let _ = it.set(
+            e,
+            PropKey::from("code"),
+            Value::from("ERR_AMBIGUOUS_MODULE_SYNTAX"),
+            false,
+        );
+        return;
+    }
+    message.push_str(" in ES module scope");
+    if message.starts_with("require ") {
+        message.push_str(", you can use import instead");
+    }
+    let url = it.module_key(root).to_rust_string();
+    let bare = url.split(['?', '#']).next().unwrap_or("");
+    if url.starts_with("file://") && bare.ends_with(".js") {
+        let path = url_to_path(bare);
+        let dir = crate::require::dirname_of(&path);
+        if let Some(scope) = crate::require::package_scope(&dir) {
+            let pjson = scope.join("package.json");
+            let is_module = crate::require::read_package_json(&scope)
+                .and_then(|p| {
+                    p.get("type")
+                        .and_then(|t| t.as_str())
+                        .map(|t| t == "module")
+                })
+                .unwrap_or(false);
+            if is_module {
+                message.push_str(&format!(
+                    "\nThis file is being treated as an ES module because it has a '.js' file extension and '{}' contains \"type\": \"module\". To treat it as a CommonJS script, rename it to use the '.cjs' file extension.",
+                    pjson.display()
+                ));
+            }
+        }
+    }
+    let _ = it.set(
+        e,
+        PropKey::from("message"),
+        Value::from(message.as_str()),
+        false,
+    );
+}
+
+/// The named exports of a CommonJS module as Node's cjs-module-lexer finds them.
 pub fn cjs_export_names(text: &str) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    let add = |n: &str, names: &mut Vec<String>| {
-        if !n.is_empty() && n != "default" && !names.iter().any(|x| x == n) {
-            names.push(n.to_string());
-        }
-    };
-    let ident = |s: &str| -> String {
-        s.chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
-            .collect()
-    };
-    let quoted = |s: &str| -> Option<String> {
-        let s = s.trim_start();
-        let q = s.chars().next().filter(|c| *c == '\'' || *c == '"')?;
-        let end = s[1..].find(q)?;
-        Some(s[1..1 + end].to_string())
-    };
-    let bytes = text.as_bytes();
-    let is_word_before = |i: usize| {
-        i > 0
-            && (bytes[i - 1].is_ascii_alphanumeric()
-                || bytes[i - 1] == b'_'
-                || bytes[i - 1] == b'$'
-                || bytes[i - 1] == b'.')
-    };
-    for (i, _) in text.match_indices("exports") {
-        let after = &text[i + "exports".len()..];
-        let module_prefix = text[..i].ends_with("module.");
-        if is_word_before(i) && !module_prefix {
-            continue;
-        }
-        let rest = after.trim_start();
-        if let Some(r) = rest.strip_prefix('.') {
-            let n = ident(r.trim_start());
-            let tail = r.trim_start()[n.len()..].trim_start();
-            if tail.starts_with('=') && !tail.starts_with("==") {
-                add(&n, &mut names);
+    crate::cjs_lexer::cjs_lex(text).0
+}
+
+/// The specifiers a CommonJS module re-exports, as Node's cjs-module-lexer finds them.
+pub fn cjs_reexports(text: &str) -> Vec<String> {
+    crate::cjs_lexer::cjs_lex(text).1
+}
+
+/// The named exports of the CommonJS module at `path` (text `text`), with those of the modules
+/// it re-exports (Node's `cjsPreparseModuleExports`: each re-export resolved as `require`
+/// would from `path`, followed when it is a `.js` or `.cjs` file; a module already being
+/// scanned adds nothing more).
+pub fn cjs_export_names_deep(path: &Path, text: &str) -> Vec<String> {
+    fn walk(path: &Path, text: &str, seen: &mut Vec<PathBuf>, names: &mut Vec<String>) {
+        seen.push(path.to_path_buf());
+        let (own, reexports) = crate::cjs_lexer::cjs_lex(text);
+        for n in own {
+            if !names.contains(&n) {
+                names.push(n);
             }
-        } else if let Some(r) = rest.strip_prefix('[') {
-            if let Some(n) = quoted(r) {
-                add(&n, &mut names);
+        }
+        let dir = crate::require::dirname_of(&path.to_string_lossy());
+        for spec in reexports {
+            let Ok(found) =
+                crate::require::resolve_path(&spec, &dir, crate::require::REQUIRE_CONDITIONS)
+            else {
+                continue;
+            };
+            let found = std::fs::canonicalize(&found).unwrap_or(found);
+            let js = found.extension().is_some_and(|e| e == "js" || e == "cjs");
+            if !js || seen.contains(&found) {
+                continue;
             }
-        } else if module_prefix && rest.starts_with('=') && !rest.starts_with("==") {
-            // module.exports = { a, b: 1, 'c': 2 }
-            let r = rest[1..].trim_start();
-            if let Some(body) = r.strip_prefix('{') {
-                let mut depth = 0i32;
-                let mut item = String::new();
-                let mut items = Vec::new();
-                for c in body.chars() {
-                    match c {
-                        '{' | '[' | '(' => {
-                            depth += 1;
-                            item.push(c);
-                        }
-                        '}' | ']' | ')' if depth == 0 => {
-                            items.push(std::mem::take(&mut item));
-                            break;
-                        }
-                        '}' | ']' | ')' => {
-                            depth -= 1;
-                            item.push(c);
-                        }
-                        ',' if depth == 0 => items.push(std::mem::take(&mut item)),
-                        c => item.push(c),
-                    }
-                }
-                // As cjs-module-lexer: `a` (shorthand) or `a: b` / `'a': b` with an
-                // identifier value; anything else ends the scan.
-                let is_ident_path = |v: &str| {
-                    !v.is_empty()
-                        && v.split('.').all(|p| {
-                            let p = p.trim();
-                            !p.is_empty()
-                                && !p.starts_with(|c: char| c.is_ascii_digit())
-                                && p.chars()
-                                    .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
-                        })
-                };
-                for it in items {
-                    let t = it.trim();
-                    if t.is_empty() {
-                        continue;
-                    }
-                    let (key, value) = match t.split_once(':') {
-                        Some((k, v)) => (k.trim(), Some(v.trim())),
-                        None => (t, None),
-                    };
-                    let key = match quoted(key) {
-                        Some(k) => k,
-                        None if is_ident_path(key) && !key.contains('.') => key.to_string(),
-                        None => break,
-                    };
-                    match value {
-                        None if quoted(t).is_none() => add(&key, &mut names),
-                        // tryParseLiteralExports reads one identifier after the colon and
-                        // adds the key, then wants `,` or `}`: `re: internalRe.re` (semver)
-                        // is added and ends the scan.
-                        Some(v) => {
-                            let n = ident(v);
-                            if n.is_empty() || n.starts_with(|c: char| c.is_ascii_digit()) {
-                                break;
-                            }
-                            add(&key, &mut names);
-                            if n.len() != v.len() {
-                                break;
-                            }
-                        }
-                        _ => break,
-                    }
-                }
+            if let Ok(t) = std::fs::read_to_string(&found) {
+                walk(&found, &t, seen, names);
             }
         }
     }
-    for (i, _) in text.match_indices("Object.defineProperty(") {
-        let r = &text[i + "Object.defineProperty(".len()..];
-        let r = r.trim_start();
-        let r = r
-            .strip_prefix("module.exports")
-            .or_else(|| r.strip_prefix("exports"));
-        let Some(r) = r.and_then(|r| r.trim_start().strip_prefix(',')) else {
-            continue;
-        };
-        let Some(n) = quoted(r) else { continue };
-        // The descriptor: `{ value: ... }`, or `{ enumerable: true, get: function () {
-        // return a.b; } }` / `get() { return a.b }` (a getter that only reads).
-        let after = r.trim_start();
-        let after = &after[n.len() + 2..];
-        let Some(desc) = after.trim_start().strip_prefix(',') else {
-            continue;
-        };
-        let desc: String = desc.split_whitespace().collect::<Vec<_>>().join(" ");
-        let desc = desc.trim_start();
-        let ok = if desc.starts_with("{ value:") || desc.starts_with("{value:") {
-            true
-        } else if let Some(g) = desc
-            .strip_prefix("{ enumerable: true, get")
-            .or_else(|| desc.strip_prefix("{enumerable:true,get"))
-        {
-            let g = g.trim_start();
-            let g = g
-                .strip_prefix(": function")
-                .or_else(|| g.strip_prefix(":function"))
-                .map(|g| g.trim_start())
-                .unwrap_or(g);
-            let body = g
-                .strip_prefix("()")
-                .map(|b| b.trim_start())
-                .and_then(|b| b.strip_prefix('{'))
-                .map(|b| b.trim_start())
-                .and_then(|b| b.strip_prefix("return "));
-            match body {
-                Some(b) => {
-                    let expr: String = b.chars().take_while(|c| *c != ';' && *c != '}').collect();
-                    let expr = expr.trim();
-                    !expr.is_empty()
-                        && expr.split('.').all(|p| {
-                            !p.is_empty()
-                                && !p.starts_with(|c: char| c.is_ascii_digit())
-                                && p.chars()
-                                    .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
-                        })
-                }
-                None => false,
-            }
-        } else {
-            false
-        };
-        if ok {
-            add(&n, &mut names);
-        }
-    }
+    let mut names = Vec::new();
+    walk(path, text, &mut Vec::new(), &mut names);
     names
 }
 
@@ -882,12 +828,9 @@ pub fn require_esm(
         _ => None,
     };
     if let Some(e) = state {
-        it.perform_promise_then(
-            &p,
-            jsgen_engine::interp::jobs::Handler::Js(Value::Undefined),
-            jsgen_engine::interp::jobs::Handler::Js(Value::Undefined),
-            None,
-        );
+        // The error is thrown to the caller of `require`; the evaluation's promise is no
+        // unhandled rejection (a `then` with no handlers would rethrow it as uncaught).
+        it.mark_promise_handled(&p);
         return Err(Abrupt::Throw(e));
     }
     let ns = it.module_namespace(id)?;
@@ -918,30 +861,6 @@ pub fn run_main_module(it: &mut Interp, path: &str, text: &str) -> Result<Value,
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cjs_named_exports_are_found_as_cjs_module_lexer_finds_them() {
-        let names = cjs_export_names(
-            "exports.x = 1;\nmodule.exports.y = 2;\nexports['w'] = 4;\nif (false) exports.never = 5;\n\
-             Object.defineProperty(exports, 'v', { value: 1 });\n\
-             Object.defineProperty(exports, 'g', { enumerable: true, get: function () { return a.b; } });\n\
-             Object.defineProperty(exports, 'h', { enumerable: true, get() { return 3 } });\n\
-             exports.x == 2;",
-        );
-        assert_eq!(names, ["x", "y", "w", "never", "v", "g"]);
-        // An object literal: shorthand and `key: identifier` entries until anything else.
-        let names = cjs_export_names("module.exports = { a, b: c, 'e': f, g: 3, h };");
-        assert_eq!(names, ["a", "b", "e"]);
-        // `key: identifier` followed by more (`c.d`, a call) is added, then the scan stops
-        // (Node 24 on semver's index.js: `re: internalRe.re` is an export, `src` is not).
-        let names = cjs_export_names("module.exports = { a, b: c.d, 'e': f, g: 3, h };");
-        assert_eq!(names, ["a", "b"]);
-        // Non-ASCII text before a match is no problem.
-        assert_eq!(
-            cjs_export_names("const s = 'éé'; module.exports.q = 1;"),
-            ["q"]
-        );
-    }
 
     #[test]
     fn file_urls_round_trip() {

@@ -14,6 +14,7 @@
 pub mod base64;
 pub mod buffer;
 pub mod child_process;
+pub mod cjs_lexer;
 pub mod console;
 pub mod crypto;
 pub mod dotenv;
@@ -141,6 +142,15 @@ impl HostHooks for NodeHooks {
         request: &jsgen_engine::ast::ModuleRequest,
     ) -> JsResult<jsgen_engine::interp::module::ModuleId> {
         esm::load_imported_module(it, referrer, source, request)
+    }
+
+    fn module_evaluation_failed(
+        &self,
+        it: &mut Interp,
+        root: jsgen_engine::interp::module::ModuleId,
+        error: &Value,
+    ) {
+        esm::explain_cjs_global_not_defined(it, root, error);
     }
 
     fn missing_export_message(

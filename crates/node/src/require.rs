@@ -30,6 +30,71 @@ pub struct Loader {
     /// The symbols Node's `Module` objects carry (`kIsMainSymbol`, `kIsCachedByESMLoader`,
     /// `kURL`, `kFormat`, `kIsExecuting`).
     pub symbols: Option<[Sym; 5]>,
+    /// `Module.prototype`, made with the first module object (its `require` is native; the
+    /// `module` core module adds the rest when loaded).
+    pub proto: Option<Obj>,
+}
+
+/// `Module.prototype`: every CommonJS module object's prototype.
+pub fn module_prototype(it: &mut Interp) -> Obj {
+    if let Some(p) = &it.node().loader.proto {
+        return p.clone();
+    }
+    let p = it.new_object();
+    // `constructor` is a getter (so `util.inspect` prints module objects as plain ones)
+    // that loads `node:module` when first read.
+    let get = it.native_fn("get", 0, |it, _| require_core(it, "module", ""));
+    p.define_accessor(
+        "constructor",
+        Some(get),
+        None,
+        Attrs::new(false, false, false),
+    );
+    // Anonymous, as Node's (assigned to the prototype, not named functions).
+    let req = it.native_fn("", 1, module_proto_require);
+    p.define("require", Value::Object(req), Attrs::DEFAULT);
+    let compile = it.native_fn("", 2, module_proto_compile);
+    p.define("_compile", Value::Object(compile), Attrs::DEFAULT);
+    it.node_mut().loader.proto = Some(p.clone());
+    p
+}
+
+/// `Module.prototype._compile(content, filename)`: runs `content` as the CommonJS code of
+/// the module `this` (its `exports`, a `require` from `filename`).
+fn module_proto_compile(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let Value::Object(module) = a.this.clone() else {
+        return Err(it.type_error("Module.prototype._compile called on a non-object"));
+    };
+    let content = it.to_string(&a.get(0))?.to_rust_string();
+    let filename = it.to_string(&a.get(1))?.to_rust_string();
+    let exports = match it.get(&module, &jsgen_engine::static_key!("exports"))? {
+        Value::Object(o) => o,
+        _ => {
+            let o = it.new_object();
+            it.set(
+                &module,
+                jsgen_engine::static_key!("exports"),
+                Value::Object(o.clone()),
+                true,
+            )?;
+            o
+        }
+    };
+    run_commonjs_module(it, &filename, &content, &module, &exports, None)?;
+    Ok(Value::Undefined)
+}
+
+/// `Module.prototype.require(id)`: `require` from the module `this` (its `filename`).
+fn module_proto_require(it: &mut Interp, a: &Args) -> JsResult<Value> {
+    let id = module_id(it, a)?;
+    let Value::Object(module) = a.this.clone() else {
+        return Err(it.type_error("Module.prototype.require called on a non-object"));
+    };
+    let from = match it.get(&module, &jsgen_engine::static_key!("filename"))? {
+        Value::String(s) => s.to_rust_string(),
+        _ => String::new(),
+    };
+    require_from(it, id, from, Some(module))
 }
 
 /// Defines the CommonJS bindings of the main script as (non-enumerable, configurable)
@@ -161,7 +226,8 @@ fn new_user_module(
     is_main: bool,
 ) -> (Obj, Obj) {
     let dirname = dirname_of(filename);
-    let module = it.new_object();
+    let proto = module_prototype(it);
+    let module = Obj::new(Some(proto), jsgen_engine::object::ObjectKind::Ordinary);
     let exports = it.new_object();
     module.define("id", Value::from(id), Attrs::DEFAULT);
     module.define("path", Value::from(dirname.as_str()), Attrs::DEFAULT);
@@ -323,6 +389,10 @@ pub fn is_path_specifier(id: &str) -> bool {
 fn require(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let id = module_id(it, a)?;
     let (from, module) = captured(a);
+    require_from(it, id, from, module)
+}
+
+fn require_from(it: &mut Interp, id: String, from: String, module: Option<Obj>) -> JsResult<Value> {
     if let Some(name) = id.strip_prefix("node:") {
         if !crate::modules::exists(name) && !is_node_builtin(name) {
             return Err(node_error(

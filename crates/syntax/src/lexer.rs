@@ -1706,6 +1706,13 @@ impl<'a> Lexer<'a> {
         self.prev = Some(tok.clone());
         self.prev2_brace_kind = brace_kind_here;
         if let Some(e) = extra {
+            // The inserted semicolon ends the statement: what follows starts a new one
+            // (`return\nlet x`, `return\n{ const y }`), so the context sees it as the previous token.
+            if matches!(e.tok, Tok::AutoSemi) {
+                self.prev2 = self.prev.take();
+                self.prev = Some(Tok::AutoSemi);
+                self.prev2_brace_kind = BraceKind::Block;
+            }
             self.queue.push_back(e);
         }
         // The lexer's own state saw a `Num`; only the grammar sees the element.
@@ -1723,6 +1730,10 @@ impl<'a> Lexer<'a> {
             Some(Colon) => {
                 if self.colon_was_cond {
                     return BraceKind::Object;
+                }
+                // A labelled block (`a: { for (...) }`), in any function body.
+                if self.colon_is_label {
+                    return BraceKind::Block;
                 }
                 match self.stack.last() {
                     Some(Group::Brace {
@@ -2340,7 +2351,17 @@ mod tests {
     }
 
     #[test]
+    fn labelled_block_in_function_body() {
+        // `a: {` in a function body is a labelled block: `for` stays a keyword.
+        assert!(toks("x = function () { a: { for (;;) break a } }").contains(&Tok::For));
+        assert!(toks("o = { m() { a: { if (x) break a } } }").contains(&Tok::If));
+    }
+
+    #[test]
     fn restricted_productions() {
+        // After the inserted semicolon a new statement starts: `let` declares, `{` is a block.
+        assert!(toks("return\nlet x = 1").contains(&Tok::Let));
+        assert!(toks("break\n{ const y = 1 }").contains(&Tok::Const));
         // `continue` + newline + `;`: the explicit semicolon ends the statement.
         assert!(!toks("continue\n;").contains(&Tok::AutoSemi));
         assert!(toks("break\nfoo").contains(&Tok::AutoSemi));

@@ -90,15 +90,6 @@ pub fn create_dynamic_function(it: &mut Interp, a: &Args, kind: DynamicKind) -> 
     };
     let body = body.to_rust_string();
     // Parameters and body are checked separately, so neither can close the other early.
-    for part in params
-        .iter()
-        .map(String::as_str)
-        .chain(std::iter::once(body.as_str()))
-    {
-        if !balanced(part) {
-            return Err(it.syntax_error("Unexpected token '}'"));
-        }
-    }
     // sourceText: prefix " anonymous(" P "\n) {" bodyString "}".
     let prefix = match kind {
         DynamicKind::Normal => "function",
@@ -106,6 +97,11 @@ pub fn create_dynamic_function(it: &mut Interp, a: &Args, kind: DynamicKind) -> 
         DynamicKind::Async => "async function",
         DynamicKind::AsyncGenerator => "async function*",
     };
+    for p in &params {
+        balanced("", p).map_err(|m| it.syntax_error(m))?;
+    }
+    // The body in its function's context (`yield` and `await` are keywords there).
+    balanced(&format!("{prefix} anonymous(\n) {{\n"), &body).map_err(|m| it.syntax_error(m))?;
     let source_text = format!(
         "{prefix} anonymous({}\n) {{\n{}\n}}",
         params.join(","),
@@ -150,48 +146,50 @@ pub fn create_dynamic_function(it: &mut Interp, a: &Args, kind: DynamicKind) -> 
     Ok(f)
 }
 
-/// A cheap check that brackets in a dynamic-function part do not close more than they open
-/// (outside strings and comments), so the part cannot escape its position in the wrapper.
-fn balanced(s: &str) -> bool {
-    let b = s.as_bytes();
+/// A check that a dynamic-function part, tokenized on its own, ends outside any comment,
+/// string or template and closes no bracket it did not open, so it cannot escape its place
+/// in the wrapper (`'a /*'` and `'*/ ) {'`, or a body of `}); f(); (function () {`). Tokens
+/// rather than characters: a `}` in a regular expression literal (`/[}]/`) or a template's
+/// `${...}` is no bracket. `context` is text tokenized before the part (the function's head
+/// for a body), whose brackets the part may not close.
+fn balanced(context: &str, part: &str) -> Result<(), String> {
+    use jsgen_syntax::lexer::{tokenize, Tok};
+    let text = format!("{context}{part}");
+    let (tokens, err) = tokenize(&text, false);
+    if let Some(e) = err {
+        return Err(e.message);
+    }
     let mut depth: i64 = 0;
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'"' | b'\'' | b'`' => {
-                let q = b[i];
-                i += 1;
-                while i < b.len() && b[i] != q {
-                    if b[i] == b'\\' {
-                        i += 1;
-                    }
-                    i += 1;
-                }
+    let mut base = 0;
+    for t in &tokens {
+        if (t.start as usize) < context.len() {
+            base += match &t.tok {
+                Tok::LParen | Tok::LBracket | Tok::LBrace => 1,
+                Tok::RParen | Tok::RBracket | Tok::RBrace => -1,
+                _ => 0,
+            };
+            depth = base;
+            continue;
+        }
+        match &t.tok {
+            Tok::LParen | Tok::LBracket | Tok::LBrace | Tok::ArrowLBrace | Tok::TemplateHead(_) => {
+                depth += 1
             }
-            b'/' if i + 1 < b.len() && b[i + 1] == b'/' => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            b'/' if i + 1 < b.len() && b[i + 1] == b'*' => {
-                i += 2;
-                while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
-                    i += 1;
-                }
-                i += 1;
-            }
-            b'(' | b'[' | b'{' => depth += 1,
-            b')' | b']' | b'}' => {
+            Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::TemplateTail(_) => {
                 depth -= 1;
-                if depth < 0 {
-                    return false;
+                if depth < base {
+                    let c = match &t.tok {
+                        Tok::RParen => ')',
+                        Tok::RBracket => ']',
+                        _ => '}',
+                    };
+                    return Err(format!("Unexpected token '{c}'"));
                 }
             }
             _ => {}
         }
-        i += 1;
     }
-    true
+    Ok(())
 }
 
 /// "a number", "an object", ... for V8's messages.
@@ -425,8 +423,23 @@ mod tests {
 
     #[test]
     fn balanced_parts() {
-        assert!(balanced("return a + b"));
-        assert!(balanced("return '}'"));
-        assert!(!balanced("}), (function(){"));
+        let body = "function anonymous(\n) {\n";
+        assert!(balanced(body, "return a + b").is_ok());
+        assert!(balanced(body, "return '}'").is_ok());
+        assert!(balanced(body, "}), (function(){").is_err());
+        assert!(balanced("", "a = {}").is_ok());
+        assert!(balanced("", "a) {").is_err());
+        // Regular expressions and template substitutions hold no brackets.
+        assert!(balanced(body, "var r = /[}]/g, s = /\\}/; return r").is_ok());
+        assert!(balanced(body, "return `${a}}`").is_ok());
+        assert!(balanced(
+            "async function anonymous(\n) {\n",
+            "return await /]/.test(x)"
+        )
+        .is_ok());
+        assert!(balanced("function* anonymous(\n) {\n", "yield /[}]/").is_ok());
+        // A part may not end inside a comment, string or template.
+        assert!(balanced("", "a /*").is_err());
+        assert!(balanced(body, "return '").is_err());
     }
 }

@@ -563,6 +563,27 @@ impl Interp {
         Value::Object(self.make_error(&p, msg))
     }
 
+    /// Marks a promise handled without a reaction (a host that takes a rejection itself:
+    /// `require()` of an ES module whose evaluation threw rethrows the error synchronously).
+    /// HostPromiseRejectionTracker "handle", as a `then` would do, but no reaction job.
+    pub fn mark_promise_handled(&mut self, promise: &Obj) {
+        let was_handled = match &mut promise.borrow_mut().kind {
+            ObjectKind::Promise(p) => std::mem::replace(&mut p.is_handled, true),
+            _ => return,
+        };
+        if !was_handled {
+            let before = self.jobs.unhandled.len();
+            self.jobs.unhandled.retain(|p| !Obj::ptr_eq(p, promise));
+            let rejected = matches!(
+                &promise.borrow().kind,
+                ObjectKind::Promise(p) if matches!(p.state, PromiseState::Rejected(_))
+            );
+            if rejected && self.jobs.unhandled.len() == before {
+                self.jobs.handled_late.push(promise.clone());
+            }
+        }
+    }
+
     /// Rejected promises handled after the host took them as unhandled (drains the list).
     pub fn take_late_handled_rejections(&mut self) -> Vec<Obj> {
         std::mem::take(&mut self.jobs.handled_late)

@@ -796,6 +796,8 @@ impl Interp {
         let mut stack = Vec::new();
         match self.inner_module_evaluation(module, &mut stack, 0) {
             Err(Abrupt::Throw(e)) => {
+                let hooks = self.hooks();
+                hooks.module_evaluation_failed(self, module, &e);
                 for m in stack {
                     let r = self.module_mut(m);
                     r.status = ModuleStatus::Evaluated;
@@ -1032,6 +1034,8 @@ impl Interp {
         // The module's own capability first, then its parents' (the current spec's order:
         // promises reject in the order their graphs started evaluating).
         if let Some(cap) = self.module(id).capability.clone() {
+            let hooks = self.hooks();
+            hooks.module_evaluation_failed(self, id, &error);
             self.reject_promise(&cap, error.clone());
         }
         let parents = self.module(id).async_parents.clone();

@@ -31,7 +31,10 @@ const MODULES: &[(&str, &str)] = &[
     ),
     ("internal/mime", include_str!("internal/mime.js")),
     ("internal/util/diff", include_str!("internal/util_diff.js")),
-    ("internal/util/extra", include_str!("internal/util_extra.js")),
+    (
+        "internal/util/extra",
+        include_str!("internal/util_extra.js"),
+    ),
     (
         "internal/util/debounce",
         include_str!("internal/util_debounce.js"),
@@ -52,7 +55,10 @@ const MODULES: &[(&str, &str)] = &[
     ("internal/encoding", include_str!("internal_encoding.js")),
     ("crypto", include_str!("crypto.js")),
     ("path", include_str!("path.js")),
-    ("internal/path/win32", include_str!("internal/path_win32.js")),
+    (
+        "internal/path/win32",
+        include_str!("internal/path_win32.js"),
+    ),
     (
         "path/posix",
         "'use strict'; module.exports = require('path').posix;",
@@ -74,9 +80,18 @@ const MODULES: &[(&str, &str)] = &[
     ("string_decoder", include_str!("string_decoder.js")),
     ("fs", include_str!("fs.js")),
     ("internal/fs/glob", include_str!("internal/fs_glob.js")),
-    ("internal/fs/streams", include_str!("internal/fs_streams.js")),
-    ("internal/fs/promises", include_str!("internal/fs_promises.js")),
-    ("internal/fs/watchers", include_str!("internal/fs_watchers.js")),
+    (
+        "internal/fs/streams",
+        include_str!("internal/fs_streams.js"),
+    ),
+    (
+        "internal/fs/promises",
+        include_str!("internal/fs_promises.js"),
+    ),
+    (
+        "internal/fs/watchers",
+        include_str!("internal/fs_watchers.js"),
+    ),
     (
         "fs/promises",
         "'use strict'; module.exports = require('fs').promises;",
@@ -142,7 +157,10 @@ const MODULES: &[(&str, &str)] = &[
         include_str!("internal/webstreams.js"),
     ),
     ("internal/blob", include_str!("internal/blob.js")),
-    ("internal/perf/observe", include_str!("internal/perf_observe.js")),
+    (
+        "internal/perf/observe",
+        include_str!("internal/perf_observe.js"),
+    ),
     (
         "internal/webstreams/adapters",
         include_str!("internal/webstreams_adapters.js"),
@@ -160,13 +178,7 @@ const MODULES: &[(&str, &str)] = &[
     ("vm", include_str!("vm.js")),
     ("v8", include_str!("v8.js")),
     ("zlib", include_str!("zlib.js")),
-    (
-        "module",
-        "'use strict'; module.exports = { createRequire: binding.createRequire, \
-         builtinModules: binding.builtinModules(), \
-         isBuiltin: (s) => { s = String(s); const list = binding.builtinModules(); \
-         return s.startsWith('node:') ? list.includes(s.slice(5)) || list.includes(s) : list.includes(s); } };",
-    ),
+    ("module", include_str!("module.js")),
 ];
 
 /// Whether `name` is one of Node's internal modules, which only core modules may require.
@@ -445,6 +457,9 @@ fn binding(it: &mut Interp) -> Obj {
     });
     it.define_method(&b, "consoleTable", 3, crate::console::console_table_binding);
     it.define_method(&b, "createRequire", 1, crate::require::create_require);
+    it.define_method(&b, "modulePrototype", 0, |it, _| {
+        Ok(Value::Object(crate::require::module_prototype(it)))
+    });
     it.define_method(&b, "builtinModules", 0, |it, _| {
         let names: Vec<Value> = crate::require::NODE_BUILTINS
             .split_whitespace()

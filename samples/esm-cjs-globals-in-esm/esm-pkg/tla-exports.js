@@ -1,0 +1,2 @@
+await 0;
+exports.z = 1;
