@@ -67,6 +67,28 @@ const MODULES: &[(&str, &str)] = &[
         "stream/promises",
         "'use strict'; module.exports = require('stream').promises;",
     ),
+    // Node's legacy aliases of the stream classes (lib/_stream_*.js), still used by older
+    // tutorials and libraries: each exports the class itself, without a warning.
+    (
+        "_stream_readable",
+        "'use strict'; module.exports = require('stream').Readable;",
+    ),
+    (
+        "_stream_writable",
+        "'use strict'; module.exports = require('stream').Writable;",
+    ),
+    (
+        "_stream_duplex",
+        "'use strict'; module.exports = require('stream').Duplex;",
+    ),
+    (
+        "_stream_transform",
+        "'use strict'; module.exports = require('stream').Transform;",
+    ),
+    (
+        "_stream_passthrough",
+        "'use strict'; module.exports = require('stream').PassThrough;",
+    ),
     (
         "internal/streams/operators",
         include_str!("internal/stream_operators.js"),
