@@ -118,6 +118,10 @@ pub struct Host {
     /// An exception an `'exit'` listener threw and no `'uncaughtException'` listener
     /// handled: the command line reports it as uncaught.
     pub exit_listener_error: Option<Value>,
+    /// An `'uncaughtException'` or `'uncaughtExceptionMonitor'` listener threw while an
+    /// uncaught exception was handled: Node prints that error and exits with status 7
+    /// (kExceptionInFatalExceptionHandler) without running the `'exit'` listeners.
+    pub fatal_handler_threw: bool,
     /// `process.exitCode` (None: undefined), kept as Node keeps it, in an Int32 field.
     pub exit_code: Option<i32>,
     /// Process event listeners in registration order: (event, listener, once).
@@ -328,13 +332,30 @@ impl ProcessHost for Interp {
         // do not run): an 'uncaughtException' listener may handle it, else it is reported
         // and the process exits with `process.exitCode`, or 1 when unset.
         if let Err(Abrupt::Throw(v)) = r {
-            let handled = self.has_process_listeners("uncaughtException")
-                && self
-                    .emit_process_event(
-                        "uncaughtException",
-                        &[v.clone(), Value::from("uncaughtException")],
-                    )
-                    .is_ok();
+            // Node's `_fatalException`: the monitor first; a monitor or handler that throws
+            // ends the process with status 7.
+            if let Err(v2) =
+                crate::event_loop::uncaught_exception_monitor(self, &v, "uncaughtException")
+            {
+                self.node_mut().host.fatal_handler_threw = true;
+                self.node_mut().host.exit_listener_error = Some(v2);
+                return 7;
+            }
+            let handled = if self.has_process_listeners("uncaughtException") {
+                match self.emit_process_event(
+                    "uncaughtException",
+                    &[v.clone(), Value::from("uncaughtException")],
+                ) {
+                    Err(Abrupt::Throw(v2)) if self.exiting.is_none() => {
+                        self.node_mut().host.fatal_handler_threw = true;
+                        self.node_mut().host.exit_listener_error = Some(v2);
+                        return 7;
+                    }
+                    _ => true,
+                }
+            } else {
+                false
+            };
             if let Some(code) = self.exiting {
                 return code;
             }
