@@ -1,9 +1,11 @@
 'use strict';
 // Node's `crypto` module, the part jsgen has: random numbers (randomBytes, randomFill,
 // randomInt, randomUUID, getRandomValues), hashes and HMACs for md5/sha1/sha2
-// (createHash, createHmac, hash, getHashes), timingSafeEqual, and `webcrypto` (the `crypto`
-// global: getRandomValues, randomUUID, subtle.digest). Shapes, validation and errors follow
-// lib/internal/crypto/{hash,random,webcrypto}.js; the natives are `crates/node/src/crypto.rs`.
+// (createHash, createHmac, hash, getHashes), key derivation (pbkdf2, scrypt, hkdf and their
+// Sync forms), timingSafeEqual, and `webcrypto` (the `crypto` global: getRandomValues,
+// randomUUID, subtle.digest). Shapes, validation and errors follow
+// lib/internal/crypto/{hash,random,pbkdf2,scrypt,hkdf,webcrypto}.js; the natives are
+// `crates/node/src/crypto.rs`.
 
 const {
   codes: {
@@ -21,6 +23,8 @@ const {
   validateString,
   validateBoolean,
   validateUint32,
+  validateInt32,
+  validateInteger,
 } = require('internal/errors');
 
 const { Buffer } = require('buffer');
@@ -198,6 +202,190 @@ function getRandomValues(data) {
   }
   fillBytes(data, 0, data.byteLength);
   return data;
+}
+
+// ---- key derivation (lib/internal/crypto/{pbkdf2,scrypt,hkdf}.js) ----
+
+function getArrayBufferOrView(buffer, name, encoding) {
+  if (isAnyArrayBuffer(buffer)) return new Uint8Array(buffer);
+  if (typeof buffer === 'string') {
+    if (encoding === 'buffer') encoding = 'utf8';
+    return Buffer.from(buffer, encoding);
+  }
+  if (!ArrayBuffer.isView(buffer)) {
+    throw new ERR_INVALID_ARG_TYPE(name, ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], buffer);
+  }
+  return buffer;
+}
+
+function invalidDigest(digest) {
+  return binding.nodeError('TypeError', 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${digest}`);
+}
+
+// OpenSSL refuses an empty output ("Deriving bits failed", an Error without a code).
+function derivingBitsFailed() {
+  return new Error('Deriving bits failed');
+}
+
+// Node runs the jobs on its thread pool and calls back from the event loop's poll phase
+// once the job is done (here: at once, so the next poll phase).
+function runJob(callback, compute) {
+  let err = null;
+  let result;
+  try { result = compute(); } catch (e) { err = e; }
+  binding.queuePoll(() => {
+    if (err !== null) callback.call(undefined, err);
+    else callback.call(undefined, null, result);
+  }, true);
+}
+
+function checkPbkdf2(password, salt, iterations, keylen, digest) {
+  validateString(digest, 'digest');
+  password = getArrayBufferOrView(password, 'password');
+  salt = getArrayBufferOrView(salt, 'salt');
+  validateInt32(iterations, 'iterations', 1);
+  validateInt32(keylen, 'keylen', 0);
+  if (!native.hashSupported(digest)) throw invalidDigest(digest);
+  return { password, salt, iterations, keylen, digest };
+}
+
+function derivePbkdf2({ password, salt, iterations, keylen, digest }) {
+  if (keylen === 0) throw derivingBitsFailed();
+  const bytes = native.pbkdf2(digest, password, salt, iterations, keylen);
+  return new FastBuffer(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
+function pbkdf2(password, salt, iterations, keylen, digest, callback) {
+  if (typeof digest === 'function') {
+    callback = digest;
+    digest = undefined;
+  }
+  const args = checkPbkdf2(password, salt, iterations, keylen, digest);
+  validateFunction(callback, 'callback');
+  runJob(callback, () => derivePbkdf2(args));
+}
+
+function pbkdf2Sync(password, salt, iterations, keylen, digest) {
+  return derivePbkdf2(checkPbkdf2(password, salt, iterations, keylen, digest));
+}
+
+const scryptDefaults = { N: 16384, r: 8, p: 1, maxmem: 32 << 20 };
+
+function incompatiblePair(a, b) {
+  return binding.nodeError('TypeError', 'ERR_INCOMPATIBLE_OPTION_PAIR',
+    `Option "${a}" cannot be used in combination with option "${b}"`);
+}
+
+function checkScrypt(password, salt, keylen, options) {
+  password = getArrayBufferOrView(password, 'password');
+  salt = getArrayBufferOrView(salt, 'salt');
+  validateInt32(keylen, 'keylen', 0);
+  let { N, r, p, maxmem } = scryptDefaults;
+  if (options && options !== scryptDefaults) {
+    const hasN = options.N !== undefined;
+    if (hasN) {
+      N = options.N;
+      validateUint32(N, 'N');
+    }
+    if (options.cost !== undefined) {
+      if (hasN) throw incompatiblePair('N', 'cost');
+      N = options.cost;
+      validateUint32(N, 'cost');
+    }
+    const hasR = options.r !== undefined;
+    if (hasR) {
+      r = options.r;
+      validateUint32(r, 'r');
+    }
+    if (options.blockSize !== undefined) {
+      if (hasR) throw incompatiblePair('r', 'blockSize');
+      r = options.blockSize;
+      validateUint32(r, 'blockSize');
+    }
+    const hasP = options.p !== undefined;
+    if (hasP) {
+      p = options.p;
+      validateUint32(p, 'p');
+    }
+    if (options.parallelization !== undefined) {
+      if (hasP) throw incompatiblePair('p', 'parallelization');
+      p = options.parallelization;
+      validateUint32(p, 'parallelization');
+    }
+    if (options.maxmem !== undefined) {
+      maxmem = options.maxmem;
+      validateInteger(maxmem, 'maxmem', 0);
+    }
+    if (N === 0) N = scryptDefaults.N;
+    if (r === 0) r = scryptDefaults.r;
+    if (p === 0) p = scryptDefaults.p;
+    if (maxmem === 0) maxmem = scryptDefaults.maxmem;
+  }
+  // The job's constructor checks the parameters (OpenSSL's EVP_PBE_scrypt_ex).
+  const refused = native.scrypt(password, salt, N, r, p, maxmem, -1);
+  if (typeof refused === 'string') {
+    throw binding.nodeError('RangeError', 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS', refused);
+  }
+  return { password, salt, keylen, N, r, p, maxmem };
+}
+
+function deriveScrypt({ password, salt, keylen, N, r, p, maxmem }) {
+  const bytes = native.scrypt(password, salt, N, r, p, maxmem, keylen);
+  if (typeof bytes === 'string') {
+    throw binding.nodeError('RangeError', 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS', bytes);
+  }
+  return new FastBuffer(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
+function scrypt(password, salt, keylen, options, callback = scryptDefaults) {
+  if (callback === scryptDefaults) {
+    callback = options;
+    options = scryptDefaults;
+  }
+  const args = checkScrypt(password, salt, keylen, options);
+  validateFunction(callback, 'callback');
+  runJob(callback, () => deriveScrypt(args));
+}
+
+function scryptSync(password, salt, keylen, options = scryptDefaults) {
+  return deriveScrypt(checkScrypt(password, salt, keylen, options));
+}
+
+function checkHkdf(hash, key, salt, info, length) {
+  validateString(hash, 'digest');
+  if (typeof key === 'string' || isAnyArrayBuffer(key) || ArrayBuffer.isView(key)) {
+    key = getArrayBufferOrView(key, 'ikm');
+  } else {
+    throw new ERR_INVALID_ARG_TYPE('ikm',
+      ['string', 'SecretKeyObject', 'ArrayBuffer', 'TypedArray', 'DataView', 'Buffer'], key);
+  }
+  salt = getArrayBufferOrView(salt, 'salt');
+  info = getArrayBufferOrView(info, 'info');
+  validateInteger(length, 'length', 0, require('buffer').kMaxLength);
+  if (info.byteLength > 1024) {
+    throw new ERR_OUT_OF_RANGE('info', 'must not contain more than 1024 bytes', info.byteLength);
+  }
+  if (!native.hashSupported(hash)) throw invalidDigest(hash);
+  return { hash, key, salt, info, length };
+}
+
+function deriveHkdf({ hash, key, salt, info, length }) {
+  if (length === 0) throw derivingBitsFailed();
+  const bytes = native.hkdf(hash, key, salt, info, length);
+  if (bytes === null) {
+    throw binding.nodeError('RangeError', 'ERR_CRYPTO_INVALID_KEYLEN', 'Invalid key length');
+  }
+  return bytes.buffer.byteLength === bytes.length ? bytes.buffer : bytes.slice().buffer;
+}
+
+function hkdf(hash, key, salt, info, length, callback) {
+  const args = checkHkdf(hash, key, salt, info, length);
+  validateFunction(callback, 'callback');
+  runJob(callback, () => deriveHkdf(args));
+}
+
+function hkdfSync(hash, key, salt, info, length) {
+  return deriveHkdf(checkHkdf(hash, key, salt, info, length));
 }
 
 // ---- hashes ----
@@ -475,11 +663,17 @@ module.exports = {
   createHmac,
   getHashes,
   hash,
+  hkdf,
+  hkdfSync,
+  pbkdf2,
+  pbkdf2Sync,
   randomBytes,
   randomFill,
   randomFillSync,
   randomInt,
   randomUUID,
+  scrypt,
+  scryptSync,
   timingSafeEqual,
   Hash,
   Hmac,
