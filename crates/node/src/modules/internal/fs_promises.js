@@ -76,15 +76,14 @@ class FileHandle extends EE {
   close() {
     if (this[kFd] === -1) return Promise.resolve();
     if (this[kClosePromise]) return this[kClosePromise];
+    // As Node's FileHandle: the fd reads -1 and 'close' is emitted at once; the promise
+    // settles when the descriptor is closed.
     const fd = this[kFd];
-    this[kClosePromise] = promised('close', fd).then(() => {
-      this[kFd] = -1;
+    this[kFd] = -1;
+    this[kClosePromise] = promised('close', fd).finally(() => {
       this[kClosePromise] = null;
-      this.emit('close');
-    }, (err) => {
-      this[kClosePromise] = null;
-      throw err;
     });
+    this.emit('close');
     return this[kClosePromise];
   }
   async [Symbol.asyncDispose]() { return this.close(); }
