@@ -679,7 +679,7 @@ pub fn init(it: &mut Interp) {
             let cwd = std::env::current_dir()
                 .map(|p| p.display().to_string())
                 .unwrap_or_default();
-            let msg = format!("{code}: {desc}, chdir {cwd} -> '{dir}'");
+            let msg = format!("{code}: {desc}, chdir '{cwd}' -> '{dir}'");
             let p = it.intrinsics.error_prototype.clone();
             let o = it.make_error(&p, &msg);
             o.define("errno", Value::from(-errno), Attrs::DEFAULT);
