@@ -14,3 +14,17 @@ try {
   console.log(e.message.replace(process.cwd(), '<cwd>'));
   console.log(e.code, e.syscall, e.dest);
 }
+const crypto = require('crypto');
+for (const f of [
+  () => crypto.createHmac('nope', 'key'),
+  () => crypto.timingSafeEqual(Buffer.from('a'), Buffer.from('ab')),
+  () => crypto.pbkdf2Sync('p', 's', 1, 1, 'nope'),
+  () => crypto.scryptSync('p', 's', 1, { N: 3 }),
+  () => crypto.scryptSync('p', 's', 1, { N: 2, cost: 2 }),
+]) {
+  try {
+    f();
+  } catch (e) {
+    console.log(e.stack.split('\n')[0], '|', e.code);
+  }
+}

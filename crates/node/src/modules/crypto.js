@@ -10,7 +10,6 @@
 const {
   codes: {
     ERR_CRYPTO_HASH_FINALIZED,
-    ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_THIS,
@@ -37,6 +36,15 @@ const kState = Symbol('kState');
 const kFinalized = Symbol('kFinalized');
 const kMaxInt32 = 2 ** 31 - 1;
 const kMaxPossibleLength = Math.min(require('buffer').kMaxLength, kMaxInt32);
+
+// An error Node throws from C++ (THROW_ERR_* in node_errors.h): a plain error with a `code`
+// property; unlike a JavaScript NodeError, its stack header has no `[code]`.
+function cppError(Ctor, code, message) {
+  const err = new Ctor(message);
+  err.code = code;
+  Error.captureStackTrace(err, cppError);
+  return err;
+}
 
 function domException(message, name) {
   return native.domException(message, name);
@@ -219,7 +227,7 @@ function getArrayBufferOrView(buffer, name, encoding) {
 }
 
 function invalidDigest(digest) {
-  return binding.nodeError('TypeError', 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${digest}`);
+  return cppError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${digest}`);
 }
 
 // OpenSSL refuses an empty output ("Deriving bits failed", an Error without a code).
@@ -324,7 +332,7 @@ function checkScrypt(password, salt, keylen, options) {
   // The job's constructor checks the parameters (OpenSSL's EVP_PBE_scrypt_ex).
   const refused = native.scrypt(password, salt, N, r, p, maxmem, -1);
   if (typeof refused === 'string') {
-    throw binding.nodeError('RangeError', 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS', refused);
+    throw cppError(RangeError, 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS', refused);
   }
   return { password, salt, keylen, N, r, p, maxmem };
 }
@@ -332,7 +340,7 @@ function checkScrypt(password, salt, keylen, options) {
 function deriveScrypt({ password, salt, keylen, N, r, p, maxmem }) {
   const bytes = native.scrypt(password, salt, N, r, p, maxmem, keylen);
   if (typeof bytes === 'string') {
-    throw binding.nodeError('RangeError', 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS', bytes);
+    throw cppError(RangeError, 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS', bytes);
   }
   return new FastBuffer(bytes.buffer, bytes.byteOffset, bytes.length);
 }
@@ -373,7 +381,7 @@ function deriveHkdf({ hash, key, salt, info, length }) {
   if (length === 0) throw derivingBitsFailed();
   const bytes = native.hkdf(hash, key, salt, info, length);
   if (bytes === null) {
-    throw binding.nodeError('RangeError', 'ERR_CRYPTO_INVALID_KEYLEN', 'Invalid key length');
+    throw cppError(RangeError, 'ERR_CRYPTO_INVALID_KEYLEN', 'Invalid key length');
   }
   return bytes.buffer.byteLength === bytes.length ? bytes.buffer : bytes.slice().buffer;
 }
@@ -478,7 +486,7 @@ function Hmac(hmac, key, options) {
   const encoding = options != null && typeof options === 'object' ? options.encoding : undefined;
   key = prepareSecretKey(key, encoding);
   if (!native.hashSupported(hmac)) {
-    throw binding.nodeError('TypeError', 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${hmac}`);
+    throw cppError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${hmac}`);
   }
   this[kHandle] = makeHandle(HmacHandle, hmac, key, []);
   this[kState] = { [kFinalized]: false };
@@ -534,7 +542,9 @@ function timingSafeEqual(buf1, buf2) {
   const ok = (b) => isAnyArrayBuffer(b) || ArrayBuffer.isView(b);
   if (!ok(buf1)) throw new ERR_INVALID_ARG_TYPE('buf1', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], buf1);
   if (!ok(buf2)) throw new ERR_INVALID_ARG_TYPE('buf2', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], buf2);
-  if (buf1.byteLength !== buf2.byteLength) throw new ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH();
+  if (buf1.byteLength !== buf2.byteLength) {
+    throw cppError(RangeError, 'ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH', 'Input buffers must have the same byte length');
+  }
   return native.timingSafeEqual(buf1, buf2);
 }
 
