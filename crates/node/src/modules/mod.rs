@@ -519,6 +519,17 @@ fn binding(it: &mut Interp) -> Obj {
         it.continuation_data = a.get(0);
         Ok(Value::Undefined)
     });
+    // `shutdownStdout()`: process.stdout was ended; unless it is a regular file, output to
+    // it is dropped from now on (Node shut down the pipe's or terminal's write side).
+    it.define_method(&b, "shutdownStdout", 0, |it, _| {
+        let console = &mut it.node_mut().console;
+        if !console.stdout_is_file() {
+            use std::io::Write;
+            let _ = std::io::stdout().flush();
+            console.stdout_shut = true;
+        }
+        Ok(Value::Undefined)
+    });
     // `queuePoll(fn, refed)`: runs `fn` in the event loop's next poll phase (message ports);
     // an unreferenced one runs only if something else keeps the loop going.
     it.define_method(&b, "queuePoll", 2, |it, a| {

@@ -349,6 +349,37 @@ function _destroy(self, err, cb) {
   }
 }
 
+// lib/internal/streams/destroy.js's `undestroy`: the stream is usable again (Node's
+// `net.Socket` reconnects with it; stdio's `dummyDestroy` keeps process.stdout writable).
+function undestroy() {
+  const r = this._readableState;
+  const w = this._writableState;
+  if (r) {
+    r.constructed = true;
+    r.closed = false;
+    r.closeEmitted = false;
+    r.destroyed = false;
+    r.errored = null;
+    r.errorEmitted = false;
+    r.reading = false;
+    r.ended = r.readable === false;
+    r.endEmitted = r.readable === false;
+  }
+  if (w) {
+    w.constructed = true;
+    w.destroyed = false;
+    w.closed = false;
+    w.closeEmitted = false;
+    w.errored = null;
+    w.errorEmitted = false;
+    w.finalCalled = false;
+    w.prefinished = false;
+    w.ended = w.writable === false;
+    w.ending = w.writable === false;
+    w.finished = w.writable === false;
+  }
+}
+
 function emitErrorCloseNT(self, err) {
   emitErrorNT(self, err);
   emitCloseNT(self);
@@ -625,7 +656,7 @@ Object.setPrototypeOf(Readable, Stream);
 
 Readable.ReadableState = ReadableState;
 Readable.prototype.destroy = destroy;
-Readable.prototype._undestroy = function () {};
+Readable.prototype._undestroy = undestroy;
 Readable.prototype._destroy = function (err, cb) { cb(err); };
 Readable.prototype[EE.captureRejectionSymbol] = function (err) { this.destroy(err); };
 Readable.prototype[Symbol.asyncDispose] = async function () {
@@ -2006,7 +2037,7 @@ Writable.prototype.destroy = function (err, cb) {
   destroy.call(this, err, cb);
   return this;
 };
-Writable.prototype._undestroy = function () {};
+Writable.prototype._undestroy = undestroy;
 Writable.prototype._destroy = function (err, cb) { cb(err); };
 Writable.prototype[EE.captureRejectionSymbol] = function (err) { this.destroy(err); };
 // `await using w = new Writable(...)`: destroys an unfinished stream with an AbortError and
@@ -3117,7 +3148,21 @@ function adoptStdio(obj) {
     nativeWrite.call(this, chunk);
     cb();
   };
-  obj._destroy = function (err, cb) { cb(err); };
+  // Node's `dummyDestroy`: the descriptor is never closed and the stream stays usable.
+  obj._destroy = function (err, cb) {
+    cb(err);
+    this._undestroy();
+    if (!this._writableState.emitClose) process.nextTick(() => this.emit('close'));
+  };
+  // Ending process.stdout (`pipeline(source, process.stdout)` ends its last stream) shuts
+  // down the write side of a pipe or terminal in Node: later output to it is lost. A file
+  // (Node's SyncWriteStream) takes writes again.
+  if (obj === process.stdout) {
+    obj._final = function (cb) {
+      binding.shutdownStdout();
+      cb();
+    };
+  }
 }
 adoptStdio(process.stdout);
 adoptStdio(process.stderr);
