@@ -396,6 +396,56 @@ pub fn binding(it: &mut Interp) -> Obj {
             Err(m) => Ok(Value::from(m)),
         }
     });
+    // AES for the Cipheriv/Decipheriv objects (crypto.js keeps their state; see aes.rs).
+    // Each takes the key first (16, 24 or 32 bytes: undefined otherwise) and returns a
+    // Uint8Array.
+    it.define_method(&b, "aesEcb", 3, |it, a| {
+        let Some(aes) = crate::aes::Aes::new(&view_bytes(&a.get(0)).unwrap_or_default()) else {
+            return Ok(Value::Undefined);
+        };
+        let data = view_bytes(&a.get(1)).unwrap_or_default();
+        let out = crate::aes::ecb(&aes, &data, a.get(2).to_boolean());
+        Ok(Value::Object(new_uint8_array(it, &out)?))
+    });
+    it.define_method(&b, "aesCbc", 4, |it, a| {
+        let Some(aes) = crate::aes::Aes::new(&view_bytes(&a.get(0)).unwrap_or_default()) else {
+            return Ok(Value::Undefined);
+        };
+        let iv = view_bytes(&a.get(1)).unwrap_or_default();
+        let data = view_bytes(&a.get(2)).unwrap_or_default();
+        let out = crate::aes::cbc(&aes, &iv, &data, a.get(3).to_boolean());
+        Ok(Value::Object(new_uint8_array(it, &out)?))
+    });
+    // aesCtr(key, counter, offset, data, inc32)
+    it.define_method(&b, "aesCtr", 5, |it, a| {
+        let Some(aes) = crate::aes::Aes::new(&view_bytes(&a.get(0)).unwrap_or_default()) else {
+            return Ok(Value::Undefined);
+        };
+        let counter = view_bytes(&a.get(1)).unwrap_or_default();
+        let offset = it.to_number(&a.get(2))?.max(0.0) as u64;
+        let data = view_bytes(&a.get(3)).unwrap_or_default();
+        let out = crate::aes::ctr(&aes, &counter, offset, &data, a.get(4).to_boolean());
+        Ok(Value::Object(new_uint8_array(it, &out)?))
+    });
+    it.define_method(&b, "aesGcmJ0", 2, |it, a| {
+        let Some(aes) = crate::aes::Aes::new(&view_bytes(&a.get(0)).unwrap_or_default()) else {
+            return Ok(Value::Undefined);
+        };
+        let iv = view_bytes(&a.get(1)).unwrap_or_default();
+        let out = crate::aes::gcm_j0(&aes, &iv);
+        Ok(Value::Object(new_uint8_array(it, &out)?))
+    });
+    // aesGcmTag(key, j0, aad, ciphertext): the full 16-byte tag.
+    it.define_method(&b, "aesGcmTag", 4, |it, a| {
+        let Some(aes) = crate::aes::Aes::new(&view_bytes(&a.get(0)).unwrap_or_default()) else {
+            return Ok(Value::Undefined);
+        };
+        let j0 = view_bytes(&a.get(1)).unwrap_or_default();
+        let aad = view_bytes(&a.get(2)).unwrap_or_default();
+        let ct = view_bytes(&a.get(3)).unwrap_or_default();
+        let out = crate::aes::gcm_tag(&aes, &j0, &aad, &ct);
+        Ok(Value::Object(new_uint8_array(it, &out)?))
+    });
     // domException(message, name): a DOMException with the legacy code of its name.
     it.define_method(&b, "domException", 2, |it, a| {
         let message = it.to_string(&a.get(0))?.to_rust_string();
