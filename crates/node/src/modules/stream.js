@@ -690,11 +690,13 @@ function readableAddChunk(stream, chunk, encoding, addToFront) {
           encoding = '';
         }
       }
-    } else if (chunk instanceof Uint8Array) {
+    } else if (ArrayBuffer.isView(chunk)) {
+      // Node 24 takes any ArrayBufferView, as a Buffer over the same bytes.
       chunk = toBuffer(chunk);
       encoding = '';
     } else if (chunk != null) {
-      err = binding.invalidArgType('chunk', 'of type string or an instance of Buffer or Uint8Array', chunk);
+      err = binding.invalidArgType('chunk',
+        'of type string or an instance of Buffer, TypedArray, or DataView', chunk);
     }
   }
   if (err) {
