@@ -918,8 +918,27 @@ pub fn run_main_module(it: &mut Interp, path: &str, text: &str) -> Result<Value,
     it.node_mut().esm.map.insert(url, id);
     it.node_mut().esm.main = Some(id);
     let _ = Attrs::DEFAULT;
-    it.run_module_record(id)
+    // Node's frames below the module graph's evaluation (`ModuleJob.run`, v24.22.3).
+    it.stack.push(jsgen_engine::interp::StackEntry {
+        method_call: None,
+        construct: false,
+        next_below: false,
+        name: JsStr::intern(NODE_ESM_MAIN_FRAMES),
+        pos: Default::default(),
+        source: 0,
+        kind: jsgen_engine::interp::FrameKind::HostEntry,
+    });
+    let r = it.run_module_record(id);
+    it.stack.pop();
+    it.node_mut().host.microtasks_first = true;
+    r
 }
+
+/// The frames below a main ES module's top-level code (and its imports') in Node 24's stack
+/// traces: its ESM loader, `\n`-separated as a named host entry holds them.
+const NODE_ESM_MAIN_FRAMES: &str = "ModuleJob.run (node:internal/modules/esm/module_job:561:25)\n\
+     async node:internal/modules/esm/loader:647:26\n\
+     async asyncRunEntryPointWithESMLoader (node:internal/modules/run_main:101:5)";
 
 #[cfg(test)]
 mod tests {

@@ -603,6 +603,11 @@ impl EventLoop for Interp {
         // `runNextTicks` between two timers); then, if ticks are queued,
         // `processTicksAndRejections` runs ticks and microtasks until both are empty.
         let below = self.node_mut().host.checkpoint_below.take();
+        if std::mem::take(&mut self.node_mut().host.microtasks_first) {
+            if let Some(end) = self.run_microtasks_below(None, on_error) {
+                return Some(end);
+            }
+        }
         if self.node_mut().host.next_ticks.is_empty() && !self.has_unhandled_rejections() {
             let frames = below.map(|b| format!("{RUN_NEXT_TICKS_MICROTASKS}\n{b}"));
             if let Some(end) = self.run_microtasks_below(frames.as_deref(), on_error) {

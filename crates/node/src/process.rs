@@ -102,6 +102,10 @@ pub struct Host {
     /// Node's frames below `runNextTicks` when the next drain of ticks and microtasks runs
     /// between two timers or immediates (`None`: after a callback, from C++).
     pub checkpoint_below: Option<&'static str>,
+    /// The main module is an ES module that just ran: Node evaluates it inside a promise job
+    /// of its loader, so the microtasks it queued run before its `process.nextTick`s, with no
+    /// Node frame below them.
+    pub microtasks_first: bool,
     /// `afterWriteTickInfo` of `process.stdout` and `process.stderr`: the pending
     /// after-write tick that later writes with the same callback join.
     pub after_write: [Option<Rc<RefCell<AfterWrite>>>; 2],
