@@ -32,9 +32,8 @@ fn tables() -> &'static Tables {
     T.get_or_init(|| {
         let mut sbox = [0u8; 256];
         let mut inv = [0u8; 256];
-        for i in 0..256usize {
+        for x in 0..=255u8 {
             // The multiplicative inverse in GF(2^8) (0 for 0), then the affine transform.
-            let x = i as u8;
             let mut y = 0u8;
             if x != 0 {
                 for c in 1..=255u8 {
@@ -50,7 +49,7 @@ fn tables() -> &'static Tables {
                 ^ y.rotate_left(3)
                 ^ y.rotate_left(4)
                 ^ 0x63;
-            sbox[i] = s;
+            sbox[x as usize] = s;
             inv[s as usize] = x;
         }
         Tables { sbox, inv }
@@ -239,10 +238,9 @@ pub fn cbc(aes: &Aes, iv: &[u8], data: &[u8], decrypt: bool) -> Vec<u8> {
 pub fn ctr(aes: &Aes, counter: &[u8], offset: u64, data: &[u8], inc32: bool) -> Vec<u8> {
     let start = u128::from_be_bytes(block(counter));
     let mut out = Vec::with_capacity(data.len());
-    let mut pos = offset;
     let mut ks = [0u8; 16];
-    for (i, &byte) in data.iter().enumerate() {
-        if i == 0 || pos % 16 == 0 {
+    for (pos, (i, &byte)) in (offset..).zip(data.iter().enumerate()) {
+        if i == 0 || pos.is_multiple_of(16) {
             let n = pos / 16;
             let ctr = if inc32 {
                 let low = (start as u32).wrapping_add(n as u32);
@@ -254,7 +252,6 @@ pub fn ctr(aes: &Aes, counter: &[u8], offset: u64, data: &[u8], inc32: bool) -> 
             aes.encrypt_block(&mut ks);
         }
         out.push(byte ^ ks[(pos % 16) as usize]);
-        pos += 1;
     }
     out
 }
