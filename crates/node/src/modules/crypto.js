@@ -563,12 +563,12 @@ function getDecoder(decoder, encoding) {
 
 // Node's LazyTransform: a Transform whose stream state is made on first use, so ciphers
 // used only through update()/final() never build it. node:stream loads with the first cipher.
-let streamReady = false;
-function ensureStreamPrototypes() {
-  if (streamReady) return;
-  streamReady = true;
-  const { Transform } = require('stream');
+let lazyTransform = null;
+function getLazyTransform(LoadedTransform) {
+  if (lazyTransform !== null) return lazyTransform;
+  const Transform = LoadedTransform || require('stream').Transform;
   function LazyTransform(options) { this._options = options; }
+  lazyTransform = LazyTransform;
   Object.setPrototypeOf(LazyTransform.prototype, Transform.prototype);
   Object.setPrototypeOf(LazyTransform, Transform);
   const makeGetter = (name) => function () {
@@ -584,10 +584,49 @@ function ensureStreamPrototypes() {
       get: makeGetter(name), set: makeSetter(name), configurable: true, enumerable: true,
     });
   }
+  return LazyTransform;
+}
+
+let streamReady = false;
+function ensureStreamPrototypes() {
+  if (streamReady) return;
+  streamReady = true;
+  const LazyTransform = getLazyTransform();
   Object.setPrototypeOf(Cipheriv.prototype, LazyTransform.prototype);
   Object.setPrototypeOf(Cipheriv, LazyTransform);
   Object.setPrototypeOf(Decipheriv.prototype, LazyTransform.prototype);
   Object.setPrototypeOf(Decipheriv, LazyTransform);
+}
+
+// Hash and Hmac are LazyTransforms in Node too (`source.pipe(hash)`), but most scripts only
+// call update()/digest(), and loading node:stream for them would cost more than the hashing:
+// they become streams once node:stream is loaded (at their construction if it already was,
+// else when it loads: stream.js calls `_jsgen.linkStreams`).
+let hashStreamsLinked = false;
+function linkHashStreams(LoadedTransform) {
+  if (hashStreamsLinked) return;
+  hashStreamsLinked = true;
+  const LazyTransform = getLazyTransform(LoadedTransform);
+  for (const C of [Hash, Hmac]) {
+    Object.setPrototypeOf(C.prototype, LazyTransform.prototype);
+    Object.setPrototypeOf(C, LazyTransform);
+    Object.defineProperty(C.prototype, '_transform', {
+      value: function _transform(chunk, encoding, callback) {
+        this.update(chunk, encoding);
+        callback();
+      },
+      writable: true, configurable: true, enumerable: true,
+    });
+    Object.defineProperty(C.prototype, '_flush', {
+      // The handle's digest, as Node's: digest() may still be called afterwards.
+      value: function _flush(callback) {
+        const h = this[kHandle];
+        this.push(output(native.digest(h.algorithm, h.key, h.chunks)));
+        callback();
+      },
+      writable: true, configurable: true, enumerable: true,
+    });
+  }
 }
 
 function initCipher(self, decrypt, cipher, key, iv, options) {
@@ -755,6 +794,7 @@ function Hash(algorithm, options) {
     this[kHandle] = makeHandle(HashHandle, algorithm, undefined, []);
   }
   this[kState] = { [kFinalized]: false };
+  if (!hashStreamsLinked && binding.coreLoaded('stream')) linkHashStreams();
   this._options = options;
 }
 
@@ -804,6 +844,7 @@ function Hmac(hmac, key, options) {
   if (!native.hashSupported(hmac)) {
     throw cppError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${hmac}`);
   }
+  if (!hashStreamsLinked && binding.coreLoaded('stream')) linkHashStreams();
   this[kHandle] = makeHandle(HmacHandle, hmac, key, []);
   this[kState] = { [kFinalized]: false };
   this._options = options;
@@ -1013,3 +1054,5 @@ module.exports = {
   subtle,
   getRandomValues: (array) => webcrypto.getRandomValues(array),
 };
+
+Object.defineProperty(module.exports, '_jsgen', { value: { linkStreams: linkHashStreams } });

@@ -519,6 +519,13 @@ fn binding(it: &mut Interp) -> Obj {
         it.continuation_data = a.get(0);
         Ok(Value::Undefined)
     });
+    // `coreLoaded(name)`: whether core module `name` has been loaded.
+    it.define_method(&b, "coreLoaded", 1, |it, a| {
+        let name = it.to_string(&a.get(0))?.to_rust_string();
+        Ok(Value::Bool(
+            it.node().host.modules.iter().any(|(n, _)| *n == name),
+        ))
+    });
     // `shutdownStdout()`: process.stdout was ended; unless it is a regular file, output to
     // it is dropped from now on (Node shut down the pipe's or terminal's write side).
     it.define_method(&b, "shutdownStdout", 0, |it, _| {

@@ -3170,3 +3170,5 @@ adoptStdio(process.stdout);
 adoptStdio(process.stderr);
 
 module.exports = Stream;
+// crypto's Hash and Hmac become streams once node:stream exists (see crypto.js).
+if (binding.coreLoaded('crypto')) require('crypto')._jsgen.linkStreams(Stream.Transform);
