@@ -519,6 +519,34 @@ fn binding(it: &mut Interp) -> Obj {
         it.continuation_data = a.get(0);
         Ok(Value::Undefined)
     });
+    // `stdioKind(fd)`: what Node's guessHandleType makes of fd 1 or 2: 'tty', 'fs' (a
+    // regular file or another character device: SyncWriteStream) or 'pipe' (Socket).
+    it.define_method(&b, "stdioKind", 1, |it, a| {
+        use std::io::IsTerminal;
+        use std::os::fd::AsFd;
+        let fd = it.to_number(&a.get(0))?;
+        if it.node().console.capture.is_some() {
+            return Ok(Value::from("pipe"));
+        }
+        let (tty, owned) = if fd == 2.0 {
+            let e = std::io::stderr();
+            (e.is_terminal(), e.as_fd().try_clone_to_owned())
+        } else {
+            let o = std::io::stdout();
+            (o.is_terminal(), o.as_fd().try_clone_to_owned())
+        };
+        if tty {
+            return Ok(Value::from("tty"));
+        }
+        let file = owned
+            .map(std::fs::File::from)
+            .and_then(|f| f.metadata())
+            .is_ok_and(|m| {
+                use std::os::unix::fs::FileTypeExt;
+                m.is_file() || m.file_type().is_char_device()
+            });
+        Ok(Value::from(if file { "fs" } else { "pipe" }))
+    });
     // `coreLoaded(name)`: whether core module `name` has been loaded.
     it.define_method(&b, "coreLoaded", 1, |it, a| {
         let name = it.to_string(&a.get(0))?.to_rust_string();

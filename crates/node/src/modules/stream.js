@@ -3139,12 +3139,29 @@ Object.defineProperty(Stream, '_jsgen', {
 
 // process.stdout and process.stderr become Writables: their native `write` (the console's
 // output path, `--max-output`) stays, under the stream state and events.
+// Their class is named as Node's for the kind of descriptor: tty.WriteStream, net.Socket for
+// a pipe, SyncWriteStream for a file (only the name: each is a plain Writable here).
+const kStdioClassNames = { tty: 'WriteStream', pipe: 'Socket', fs: 'SyncWriteStream' };
+const stdioClasses = { __proto__: null };
+function stdioClass(kind) {
+  const name = kStdioClassNames[kind] || 'Socket';
+  if (stdioClasses[name] === undefined) {
+    const C = { [name]: function (options) { Writable.call(this, options); } }[name];
+    Object.setPrototypeOf(C.prototype, Writable.prototype);
+    Object.setPrototypeOf(C, Writable);
+    stdioClasses[name] = C;
+  }
+  return stdioClasses[name];
+}
+
 function adoptStdio(obj) {
   if (!obj || Object.prototype.hasOwnProperty.call(obj, '_writableState')) return;
   const nativeWrite = obj.write;
-  Object.setPrototypeOf(obj, Writable.prototype);
+  const kind = binding.stdioKind(obj.fd);
+  Object.setPrototypeOf(obj, stdioClass(kind).prototype);
   EE.call(obj);
   obj._writableState = new WritableState({}, obj, false);
+  obj._type = kind;
   obj._isStdio = true;
   obj._write = function (chunk, encoding, cb) {
     nativeWrite.call(this, chunk);
