@@ -567,7 +567,13 @@ fn run(mut opts: Options) -> u8 {
     if opts.print && default == 0 {
         print_result(&mut it);
     }
-    let code = it.emit_exit(default);
+    // A throwing 'uncaughtException'/'uncaughtExceptionMonitor' listener: Node's status 7,
+    // without 'exit' listeners.
+    let code = if it.node().host.fatal_handler_threw {
+        7
+    } else {
+        it.emit_exit(default)
+    };
     if let Some(value) = it.node_mut().host.exit_listener_error.take() {
         report(&mut it, RunError::Uncaught { value, pos: None });
     }

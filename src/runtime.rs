@@ -323,9 +323,12 @@ impl Runtime {
             MainEnd::Error(e) => Some(self.run_error(e)),
             MainEnd::UnhandledRejection { value, pos } => Some(self.rejection_error(value, pos)),
         };
-        let code = self
-            .it
-            .emit_exit(if failure.is_some() { 1 } else { default });
+        let code = if self.it.node().host.fatal_handler_threw {
+            7
+        } else {
+            self.it
+                .emit_exit(if failure.is_some() { 1 } else { default })
+        };
         match failure {
             Some(e) => Err(e),
             None => Ok(code),

@@ -35,6 +35,9 @@ pub struct ConsoleState {
     pub stderr_colors: bool,
     /// Whether stdout is a terminal (`console.clear` only clears a terminal).
     pub stdout_tty: bool,
+    /// process.stdout, a pipe or terminal, was ended through its stream: Node shut down its
+    /// write side, so output to it is lost from then on.
+    pub stdout_shut: bool,
     /// `--max-output`: bytes of stdout and stderr together past which output is dropped
     /// (with one notice on stderr).
     pub max_output: Option<usize>,
@@ -240,8 +243,23 @@ impl ConsoleState {
         false
     }
 
+    /// Whether the process's stdout is a regular file (Node's stdout is then a
+    /// SyncWriteStream, which ending does not close). Captured output counts as a pipe.
+    pub fn stdout_is_file(&self) -> bool {
+        if self.capture.is_some() {
+            return false;
+        }
+        use std::os::fd::AsFd;
+        std::io::stdout()
+            .as_fd()
+            .try_clone_to_owned()
+            .map(std::fs::File::from)
+            .and_then(|f| f.metadata())
+            .is_ok_and(|m| m.is_file())
+    }
+
     pub fn write_out(&mut self, s: &str) {
-        if !self.within_budget(s) {
+        if self.stdout_shut || !self.within_budget(s) {
             return;
         }
         match &mut self.capture {

@@ -85,8 +85,12 @@ pub fn url_to_path(url: &str) -> String {
 /// Node 24's syntax detection (`shouldRetryAsESM` in its CommonJS loader): a `.js` file
 /// whose CommonJS compilation failed runs as an ES module when the error is one only ES
 /// module syntax causes, or one only the CommonJS wrapper causes (top-level `await`, a
-/// declared `require`) and the text is a valid module. Any other error is the CommonJS one,
-/// reported under the file's path.
+/// declared `require`) and the text is a valid module. Node 24 also tries the module parse
+/// for the errors a top-level `await` gives inside the wrapper function
+/// (`maybe_top_level_await_errors`): "missing ) after argument list" (`f(await x)`) and any
+/// "Unexpected ..." (`for await`, `[await x]`); it matches `SyntaxError: Unexpected` in
+/// V8's message line, i.e. a message that starts with "Unexpected". Any other error is the
+/// CommonJS one, reported under the file's path.
 pub fn should_retry_as_esm(message: &str, text: &str) -> bool {
     const ESM_SYNTAX: [&str; 3] = [
         "Cannot use import statement outside a module",
@@ -101,8 +105,10 @@ pub fn should_retry_as_esm(message: &str, text: &str) -> bool {
         "Identifier '__dirname' has already been declared",
         "await is only valid in async functions and the top level bodies of modules",
     ];
+    let maybe_top_level_await =
+        message.contains("missing ) after argument list") || message.starts_with("Unexpected");
     ESM_SYNTAX.contains(&message)
-        || (ONLY_IN_COMMONJS.contains(&message)
+        || ((ONLY_IN_COMMONJS.contains(&message) || maybe_top_level_await)
             && jsgen_engine::interp::module::is_valid_module(text))
 }
 
@@ -855,8 +861,27 @@ pub fn run_main_module(it: &mut Interp, path: &str, text: &str) -> Result<Value,
     it.node_mut().esm.map.insert(url, id);
     it.node_mut().esm.main = Some(id);
     let _ = Attrs::DEFAULT;
-    it.run_module_record(id)
+    // Node's frames below the module graph's evaluation (`ModuleJob.run`, v24.22.3).
+    it.stack.push(jsgen_engine::interp::StackEntry {
+        method_call: None,
+        construct: false,
+        next_below: false,
+        name: JsStr::intern(NODE_ESM_MAIN_FRAMES),
+        pos: Default::default(),
+        source: 0,
+        kind: jsgen_engine::interp::FrameKind::HostEntry,
+    });
+    let r = it.run_module_record(id);
+    it.stack.pop();
+    it.node_mut().host.microtasks_first = true;
+    r
 }
+
+/// The frames below a main ES module's top-level code (and its imports') in Node 24's stack
+/// traces: its ESM loader, `\n`-separated as a named host entry holds them.
+const NODE_ESM_MAIN_FRAMES: &str = "ModuleJob.run (node:internal/modules/esm/module_job:561:25)\n\
+     async node:internal/modules/esm/loader:647:26\n\
+     async asyncRunEntryPointWithESMLoader (node:internal/modules/run_main:101:5)";
 
 #[cfg(test)]
 mod tests {

@@ -603,6 +603,11 @@ impl EventLoop for Interp {
         // `runNextTicks` between two timers); then, if ticks are queued,
         // `processTicksAndRejections` runs ticks and microtasks until both are empty.
         let below = self.node_mut().host.checkpoint_below.take();
+        if std::mem::take(&mut self.node_mut().host.microtasks_first) {
+            if let Some(end) = self.run_microtasks_below(None, on_error) {
+                return Some(end);
+            }
+        }
         if self.node_mut().host.next_ticks.is_empty() && !self.has_unhandled_rejections() {
             let frames = below.map(|b| format!("{RUN_NEXT_TICKS_MICROTASKS}\n{b}"));
             if let Some(end) = self.run_microtasks_below(frames.as_deref(), on_error) {
@@ -816,6 +821,10 @@ impl EventLoop for Interp {
                 if self.has_process_listeners("uncaughtException") {
                     return self.uncaught(Abrupt::Throw(reason), "unhandledRejection");
                 }
+                if let Err(v2) = uncaught_exception_monitor(self, &reason, "unhandledRejection") {
+                    self.node_mut().host.fatal_handler_threw = true;
+                    return Some(LoopEnd::Uncaught(v2));
+                }
                 Some(LoopEnd::UnhandledRejection(reason))
             }
             RejectionMode::Warn => {
@@ -836,6 +845,10 @@ impl EventLoop for Interp {
         let Abrupt::Throw(v) = e else {
             return None;
         };
+        if let Err(v2) = uncaught_exception_monitor(self, &v, origin) {
+            self.node_mut().host.fatal_handler_threw = true;
+            return Some(LoopEnd::Uncaught(v2));
+        }
         if !self.has_process_listeners("uncaughtException") {
             return Some(LoopEnd::Uncaught(v));
         }
@@ -843,7 +856,10 @@ impl EventLoop for Interp {
             Ok(_) => None,
             Err(_) if self.exiting.is_some() => Some(LoopEnd::Exit(self.exiting.unwrap_or(0))),
             // Node exits with 7 when an 'uncaughtException' handler throws.
-            Err(Abrupt::Throw(v2)) => Some(LoopEnd::Uncaught(v2)),
+            Err(Abrupt::Throw(v2)) => {
+                self.node_mut().host.fatal_handler_threw = true;
+                Some(LoopEnd::Uncaught(v2))
+            }
             Err(_) => None,
         }
     }
@@ -987,6 +1003,23 @@ impl EventLoop for Interp {
 
 /// Whether the loop has work that keeps the process alive: ref'd timers and immediates,
 /// ref'd I/O requests.
+/// `process.emit('uncaughtExceptionMonitor', error, origin)`, which Node's
+/// `_fatalException` does first for every uncaught exception and unhandled rejection (origin
+/// `'uncaughtException'` or `'unhandledRejection'`), handled or not. `Err` carries what a
+/// monitor threw, which then is the uncaught exception.
+pub fn uncaught_exception_monitor(it: &mut Interp, v: &Value, origin: &str) -> Result<(), Value> {
+    if !it.has_process_listeners("uncaughtExceptionMonitor") {
+        return Ok(());
+    }
+    match it.emit_process_event(
+        "uncaughtExceptionMonitor",
+        &[v.clone(), Value::from(origin)],
+    ) {
+        Err(Abrupt::Throw(v2)) if it.exiting.is_none() => Err(v2),
+        _ => Ok(()),
+    }
+}
+
 pub fn loop_alive(it: &Interp) -> bool {
     it.node().timers.has_refed_work() || it.node().io.has_refed()
 }

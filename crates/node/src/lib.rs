@@ -11,6 +11,7 @@
 //! [`HostHooks`] in [`NodeHooks`] and keeps its state in the interpreter's host-data slot
 //! ([`NodeState`], reached through [`NodeData`]).
 
+pub mod aes;
 pub mod base64;
 pub mod buffer;
 pub mod child_process;

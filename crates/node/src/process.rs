@@ -102,6 +102,10 @@ pub struct Host {
     /// Node's frames below `runNextTicks` when the next drain of ticks and microtasks runs
     /// between two timers or immediates (`None`: after a callback, from C++).
     pub checkpoint_below: Option<&'static str>,
+    /// The main module is an ES module that just ran: Node evaluates it inside a promise job
+    /// of its loader, so the microtasks it queued run before its `process.nextTick`s, with no
+    /// Node frame below them.
+    pub microtasks_first: bool,
     /// `afterWriteTickInfo` of `process.stdout` and `process.stderr`: the pending
     /// after-write tick that later writes with the same callback join.
     pub after_write: [Option<Rc<RefCell<AfterWrite>>>; 2],
@@ -118,6 +122,10 @@ pub struct Host {
     /// An exception an `'exit'` listener threw and no `'uncaughtException'` listener
     /// handled: the command line reports it as uncaught.
     pub exit_listener_error: Option<Value>,
+    /// An `'uncaughtException'` or `'uncaughtExceptionMonitor'` listener threw while an
+    /// uncaught exception was handled: Node prints that error and exits with status 7
+    /// (kExceptionInFatalExceptionHandler) without running the `'exit'` listeners.
+    pub fatal_handler_threw: bool,
     /// `process.exitCode` (None: undefined), kept as Node keeps it, in an Int32 field.
     pub exit_code: Option<i32>,
     /// Process event listeners in registration order: (event, listener, once).
@@ -328,13 +336,30 @@ impl ProcessHost for Interp {
         // do not run): an 'uncaughtException' listener may handle it, else it is reported
         // and the process exits with `process.exitCode`, or 1 when unset.
         if let Err(Abrupt::Throw(v)) = r {
-            let handled = self.has_process_listeners("uncaughtException")
-                && self
-                    .emit_process_event(
-                        "uncaughtException",
-                        &[v.clone(), Value::from("uncaughtException")],
-                    )
-                    .is_ok();
+            // Node's `_fatalException`: the monitor first; a monitor or handler that throws
+            // ends the process with status 7.
+            if let Err(v2) =
+                crate::event_loop::uncaught_exception_monitor(self, &v, "uncaughtException")
+            {
+                self.node_mut().host.fatal_handler_threw = true;
+                self.node_mut().host.exit_listener_error = Some(v2);
+                return 7;
+            }
+            let handled = if self.has_process_listeners("uncaughtException") {
+                match self.emit_process_event(
+                    "uncaughtException",
+                    &[v.clone(), Value::from("uncaughtException")],
+                ) {
+                    Err(Abrupt::Throw(v2)) if self.exiting.is_none() => {
+                        self.node_mut().host.fatal_handler_threw = true;
+                        self.node_mut().host.exit_listener_error = Some(v2);
+                        return 7;
+                    }
+                    _ => true,
+                }
+            } else {
+                false
+            };
             if let Some(code) = self.exiting {
                 return code;
             }
@@ -658,7 +683,7 @@ pub fn init(it: &mut Interp) {
             let cwd = std::env::current_dir()
                 .map(|p| p.display().to_string())
                 .unwrap_or_default();
-            let msg = format!("{code}: {desc}, chdir {cwd} -> '{dir}'");
+            let msg = format!("{code}: {desc}, chdir '{cwd}' -> '{dir}'");
             let p = it.intrinsics.error_prototype.clone();
             let o = it.make_error(&p, &msg);
             o.define("errno", Value::from(-errno), Attrs::DEFAULT);

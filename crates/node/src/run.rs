@@ -215,6 +215,20 @@ impl NodeRun for Interp {
                     }
                     let _ = pos;
                 }
+                RunError::Uncaught { value, pos } => {
+                    if let Err(v2) = crate::event_loop::uncaught_exception_monitor(
+                        self,
+                        &value,
+                        "uncaughtException",
+                    ) {
+                        self.node_mut().host.fatal_handler_threw = true;
+                        return self.main_end(LoopEnd::Uncaught(v2));
+                    }
+                    if let Some(code) = self.exiting {
+                        return MainEnd::Exit(code);
+                    }
+                    return MainEnd::Error(RunError::Uncaught { value, pos });
+                }
                 e => return MainEnd::Error(e),
             }
         }

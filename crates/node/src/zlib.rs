@@ -105,7 +105,9 @@ fn inflate(input: &[u8], zlib_header: bool) -> Result<(Vec<u8>, usize), ZlibErro
         let consumed = d.total_in() as usize;
         let before_out = d.total_out();
         let rest = input.get(consumed..).unwrap_or(&[]);
-        match d.decompress_vec(rest, &mut out, FlushDecompress::Finish) {
+        // `Finish` would require the whole output to fit in one call (miniz_oxide then fails
+        // with a data error on the next one); `None` lets the loop grow the buffer.
+        match d.decompress_vec(rest, &mut out, FlushDecompress::None) {
             Ok(Status::StreamEnd) => return Ok((out, d.total_in() as usize)),
             Ok(_) => {
                 let stalled = d.total_in() as usize == consumed && d.total_out() == before_out;
@@ -156,9 +158,11 @@ fn gunzip(input: &[u8]) -> Result<Vec<u8>, ZlibError> {
         let (data, used) = gunzip_member(member)?;
         out.extend(data);
         at += used;
-        // Another member follows only if it starts with the magic bytes; the rest is ignored.
-        if !input.get(at..).unwrap_or(&[]).starts_with(&[0x1f, 0x8b]) {
-            return Ok(out);
+        // As Node's zlib.cc: trailing zero bytes are padding; anything else is read as
+        // another member (so garbage fails its header check).
+        match input.get(at..) {
+            None | Some([]) | Some([0, ..]) => return Ok(out),
+            Some(_) => {}
         }
     }
 }
@@ -303,6 +307,24 @@ mod tests {
         }
         let gz = run(GZIP, b"x", 6).unwrap_or_default();
         assert_eq!(run(UNZIP, &gz, -1).ok(), Some(b"x".to_vec()));
+        // Output far larger than the first buffer (inflate once failed past it).
+        let big = vec![b'x'; 300_000];
+        for (c, d) in [(DEFLATE, INFLATE), (DEFLATERAW, INFLATERAW), (GZIP, GUNZIP)] {
+            let packed = run(c, &big, -1).unwrap_or_default();
+            assert_eq!(run(d, &packed, -1).ok().map(|v| v.len()), Some(big.len()));
+        }
+    }
+
+    #[test]
+    fn gzip_members_and_trailing_bytes() {
+        let mut two = run(GZIP, b"a", -1).unwrap_or_default();
+        two.extend(run(GZIP, b"b", -1).unwrap_or_default());
+        two.extend([0, 0]);
+        assert_eq!(run(GUNZIP, &two, -1).ok(), Some(b"ab".to_vec()));
+        let mut junk = run(GZIP, b"a", -1).unwrap_or_default();
+        junk.extend(b"junk");
+        let e = run(GUNZIP, &junk, -1).err().map(|e| e.message);
+        assert_eq!(e, Some("incorrect header check"));
     }
 
     #[test]

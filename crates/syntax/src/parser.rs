@@ -186,6 +186,17 @@ fn user<T>(message: impl Into<String>, span: Span) -> PResult<T> {
     })
 }
 
+/// V8's kUnterminatedTemplateExpr.
+const MISSING_TEMPLATE_BRACE: &str = "Missing } in template expression";
+
+/// Whether the parser, at an unexpected token or the end of input, could have continued a
+/// template literal (its `}...${` or `}...`` ` ``): the substitution's expression was complete.
+fn expects_template_continuation(expected: &[String]) -> bool {
+    expected
+        .iter()
+        .any(|e| e == "\"tpl_middle\"" || e == "\"tpl_tail\"")
+}
+
 pub fn sp(l: usize, r: usize) -> Span {
     Span::new(l, r)
 }
@@ -519,8 +530,12 @@ impl Ctx<'_> {
             ParseError::InvalidToken { location } => {
                 SyntaxError::new("Invalid or unexpected token", sp(location, location + 1))
             }
-            ParseError::UnrecognizedEof { location, .. } => SyntaxError {
-                message: "Unexpected end of input".into(),
+            ParseError::UnrecognizedEof { location, expected } => SyntaxError {
+                message: if expects_template_continuation(&expected) {
+                    MISSING_TEMPLATE_BRACE.into()
+                } else {
+                    "Unexpected end of input".into()
+                },
                 span: sp(location, location),
                 incomplete: true,
             },
@@ -537,6 +552,10 @@ impl Ctx<'_> {
                         "await is only valid in async functions and the top level bodies of modules",
                         at,
                     );
+                } else if expects_template_continuation(&expected) {
+                    // `${a b}`: the substitution's expression is complete and what follows
+                    // is not its `}`; V8 checks for the `}` after parsing the expression.
+                    MISSING_TEMPLATE_BRACE.to_string()
                 } else if let Some(m) = self.for_of_declaration_error(&t, l) {
                     m.to_string()
                 } else if let Some(m) = self.optional_chain_error(&t, l) {
@@ -924,6 +943,11 @@ impl Ctx<'_> {
     fn token_message(&self, t: &Tok, span: Span) -> String {
         let text = self.text(span);
         match t {
+            // V8 scans `await` as its own token everywhere (an identifier only by the
+            // parser's leave), and reports an unexpected `await` or `enum` token as
+            // kUnexpectedReserved: `for await` outside an async function.
+            Tok::Await | Tok::Enum => "Unexpected reserved word".into(),
+            Tok::Ident(n) if n.to_rust_string() == "await" => "Unexpected reserved word".into(),
             Tok::Ident(n) => {
                 let n = n.to_rust_string();
                 if self.strict && is_strict_reserved(&n) {

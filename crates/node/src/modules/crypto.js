@@ -1,14 +1,15 @@
 'use strict';
 // Node's `crypto` module, the part jsgen has: random numbers (randomBytes, randomFill,
 // randomInt, randomUUID, getRandomValues), hashes and HMACs for md5/sha1/sha2
-// (createHash, createHmac, hash, getHashes), timingSafeEqual, and `webcrypto` (the `crypto`
-// global: getRandomValues, randomUUID, subtle.digest). Shapes, validation and errors follow
-// lib/internal/crypto/{hash,random,webcrypto}.js; the natives are `crates/node/src/crypto.rs`.
+// (createHash, createHmac, hash, getHashes), key derivation (pbkdf2, scrypt, hkdf and their
+// Sync forms), timingSafeEqual, and `webcrypto` (the `crypto` global: getRandomValues,
+// randomUUID, subtle.digest). Shapes, validation and errors follow
+// lib/internal/crypto/{hash,random,pbkdf2,scrypt,hkdf,webcrypto}.js; the natives are
+// `crates/node/src/crypto.rs`.
 
 const {
   codes: {
     ERR_CRYPTO_HASH_FINALIZED,
-    ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_THIS,
@@ -21,6 +22,8 @@ const {
   validateString,
   validateBoolean,
   validateUint32,
+  validateInt32,
+  validateInteger,
 } = require('internal/errors');
 
 const { Buffer } = require('buffer');
@@ -33,6 +36,15 @@ const kState = Symbol('kState');
 const kFinalized = Symbol('kFinalized');
 const kMaxInt32 = 2 ** 31 - 1;
 const kMaxPossibleLength = Math.min(require('buffer').kMaxLength, kMaxInt32);
+
+// An error Node throws from C++ (THROW_ERR_* in node_errors.h): a plain error with a `code`
+// property; unlike a JavaScript NodeError, its stack header has no `[code]`.
+function cppError(Ctor, code, message) {
+  const err = new Ctor(message);
+  err.code = code;
+  Error.captureStackTrace(err, cppError);
+  return err;
+}
 
 function domException(message, name) {
   return native.domException(message, name);
@@ -200,6 +212,545 @@ function getRandomValues(data) {
   return data;
 }
 
+// ---- key derivation (lib/internal/crypto/{pbkdf2,scrypt,hkdf}.js) ----
+
+function getArrayBufferOrView(buffer, name, encoding) {
+  if (isAnyArrayBuffer(buffer)) return new Uint8Array(buffer);
+  if (typeof buffer === 'string') {
+    if (encoding === 'buffer') encoding = 'utf8';
+    return Buffer.from(buffer, encoding);
+  }
+  if (!ArrayBuffer.isView(buffer)) {
+    throw new ERR_INVALID_ARG_TYPE(name, ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], buffer);
+  }
+  return buffer;
+}
+
+function invalidDigest(digest) {
+  return cppError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${digest}`);
+}
+
+// OpenSSL refuses an empty output ("Deriving bits failed", an Error without a code).
+function derivingBitsFailed() {
+  return new Error('Deriving bits failed');
+}
+
+// Node runs the jobs on its thread pool and calls back from the event loop's poll phase
+// once the job is done (here: at once, so the next poll phase).
+function runJob(callback, compute) {
+  let err = null;
+  let result;
+  try { result = compute(); } catch (e) { err = e; }
+  binding.queuePoll(() => {
+    if (err !== null) callback.call(undefined, err);
+    else callback.call(undefined, null, result);
+  }, true);
+}
+
+function checkPbkdf2(password, salt, iterations, keylen, digest) {
+  validateString(digest, 'digest');
+  password = getArrayBufferOrView(password, 'password');
+  salt = getArrayBufferOrView(salt, 'salt');
+  validateInt32(iterations, 'iterations', 1);
+  validateInt32(keylen, 'keylen', 0);
+  if (!native.hashSupported(digest)) throw invalidDigest(digest);
+  return { password, salt, iterations, keylen, digest };
+}
+
+function derivePbkdf2({ password, salt, iterations, keylen, digest }) {
+  if (keylen === 0) throw derivingBitsFailed();
+  const bytes = native.pbkdf2(digest, password, salt, iterations, keylen);
+  return new FastBuffer(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
+function pbkdf2(password, salt, iterations, keylen, digest, callback) {
+  if (typeof digest === 'function') {
+    callback = digest;
+    digest = undefined;
+  }
+  const args = checkPbkdf2(password, salt, iterations, keylen, digest);
+  validateFunction(callback, 'callback');
+  runJob(callback, () => derivePbkdf2(args));
+}
+
+function pbkdf2Sync(password, salt, iterations, keylen, digest) {
+  return derivePbkdf2(checkPbkdf2(password, salt, iterations, keylen, digest));
+}
+
+const scryptDefaults = { N: 16384, r: 8, p: 1, maxmem: 32 << 20 };
+
+function incompatiblePair(a, b) {
+  return binding.nodeError('TypeError', 'ERR_INCOMPATIBLE_OPTION_PAIR',
+    `Option "${a}" cannot be used in combination with option "${b}"`);
+}
+
+function checkScrypt(password, salt, keylen, options) {
+  password = getArrayBufferOrView(password, 'password');
+  salt = getArrayBufferOrView(salt, 'salt');
+  validateInt32(keylen, 'keylen', 0);
+  let { N, r, p, maxmem } = scryptDefaults;
+  if (options && options !== scryptDefaults) {
+    const hasN = options.N !== undefined;
+    if (hasN) {
+      N = options.N;
+      validateUint32(N, 'N');
+    }
+    if (options.cost !== undefined) {
+      if (hasN) throw incompatiblePair('N', 'cost');
+      N = options.cost;
+      validateUint32(N, 'cost');
+    }
+    const hasR = options.r !== undefined;
+    if (hasR) {
+      r = options.r;
+      validateUint32(r, 'r');
+    }
+    if (options.blockSize !== undefined) {
+      if (hasR) throw incompatiblePair('r', 'blockSize');
+      r = options.blockSize;
+      validateUint32(r, 'blockSize');
+    }
+    const hasP = options.p !== undefined;
+    if (hasP) {
+      p = options.p;
+      validateUint32(p, 'p');
+    }
+    if (options.parallelization !== undefined) {
+      if (hasP) throw incompatiblePair('p', 'parallelization');
+      p = options.parallelization;
+      validateUint32(p, 'parallelization');
+    }
+    if (options.maxmem !== undefined) {
+      maxmem = options.maxmem;
+      validateInteger(maxmem, 'maxmem', 0);
+    }
+    if (N === 0) N = scryptDefaults.N;
+    if (r === 0) r = scryptDefaults.r;
+    if (p === 0) p = scryptDefaults.p;
+    if (maxmem === 0) maxmem = scryptDefaults.maxmem;
+  }
+  // The job's constructor checks the parameters (OpenSSL's EVP_PBE_scrypt_ex).
+  const refused = native.scrypt(password, salt, N, r, p, maxmem, -1);
+  if (typeof refused === 'string') {
+    throw cppError(RangeError, 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS', refused);
+  }
+  return { password, salt, keylen, N, r, p, maxmem };
+}
+
+function deriveScrypt({ password, salt, keylen, N, r, p, maxmem }) {
+  const bytes = native.scrypt(password, salt, N, r, p, maxmem, keylen);
+  if (typeof bytes === 'string') {
+    throw cppError(RangeError, 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS', bytes);
+  }
+  return new FastBuffer(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
+function scrypt(password, salt, keylen, options, callback = scryptDefaults) {
+  if (callback === scryptDefaults) {
+    callback = options;
+    options = scryptDefaults;
+  }
+  const args = checkScrypt(password, salt, keylen, options);
+  validateFunction(callback, 'callback');
+  runJob(callback, () => deriveScrypt(args));
+}
+
+function scryptSync(password, salt, keylen, options = scryptDefaults) {
+  return deriveScrypt(checkScrypt(password, salt, keylen, options));
+}
+
+function checkHkdf(hash, key, salt, info, length) {
+  validateString(hash, 'digest');
+  if (typeof key === 'string' || isAnyArrayBuffer(key) || ArrayBuffer.isView(key)) {
+    key = getArrayBufferOrView(key, 'ikm');
+  } else {
+    throw new ERR_INVALID_ARG_TYPE('ikm',
+      ['string', 'SecretKeyObject', 'ArrayBuffer', 'TypedArray', 'DataView', 'Buffer'], key);
+  }
+  salt = getArrayBufferOrView(salt, 'salt');
+  info = getArrayBufferOrView(info, 'info');
+  validateInteger(length, 'length', 0, require('buffer').kMaxLength);
+  if (info.byteLength > 1024) {
+    throw new ERR_OUT_OF_RANGE('info', 'must not contain more than 1024 bytes', info.byteLength);
+  }
+  if (!native.hashSupported(hash)) throw invalidDigest(hash);
+  return { hash, key, salt, info, length };
+}
+
+function deriveHkdf({ hash, key, salt, info, length }) {
+  if (length === 0) throw derivingBitsFailed();
+  const bytes = native.hkdf(hash, key, salt, info, length);
+  if (bytes === null) {
+    throw cppError(RangeError, 'ERR_CRYPTO_INVALID_KEYLEN', 'Invalid key length');
+  }
+  return bytes.buffer.byteLength === bytes.length ? bytes.buffer : bytes.slice().buffer;
+}
+
+function hkdf(hash, key, salt, info, length, callback) {
+  const args = checkHkdf(hash, key, salt, info, length);
+  validateFunction(callback, 'callback');
+  runJob(callback, () => deriveHkdf(args));
+}
+
+function hkdfSync(hash, key, salt, info, length) {
+  return deriveHkdf(checkHkdf(hash, key, salt, info, length));
+}
+
+// ---- ciphers (lib/internal/crypto/cipher.js; AES-ECB/CBC/CTR/GCM natives in aes.rs) ----
+
+// name → [mode, key length]; OpenSSL's names (lower-case) for the AES ciphers jsgen has.
+const kCiphers = { __proto__: null };
+for (const bits of [128, 192, 256]) {
+  for (const mode of ['ecb', 'cbc', 'ctr', 'gcm']) kCiphers[`aes-${bits}-${mode}`] = [mode, bits / 8];
+  kCiphers[`aes${bits}`] = ['cbc', bits / 8];
+  kCiphers[`id-aes${bits}-gcm`] = ['gcm', bits / 8];
+}
+const kValidTagLengths = [4, 8, 12, 13, 14, 15, 16];
+
+function invalidState(op) {
+  return binding.nodeError('Error', 'ERR_CRYPTO_INVALID_STATE', `Invalid state for operation ${op}`);
+}
+
+// OpenSSL's errors as Node decorates them (`opensslErrorStack`, `library`, `reason`, `code`).
+function opensslError(id, reason, code) {
+  const message = `error:${id}:Provider routines::${reason}`;
+  const err = new Error(message);
+  err.opensslErrorStack = [message];
+  err.library = 'Provider routines';
+  err.reason = reason;
+  err.code = code;
+  Error.captureStackTrace(err, opensslError);
+  return err;
+}
+
+function concatBytes(a, b) {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+// The native CipherBase handle (printed as `CipherBase {}`): the state of one operation.
+const CipherBase = class CipherBase {};
+
+function makeCipherHandle(decrypt, cipher, key, iv, options) {
+  validateString(cipher, 'cipher');
+  const encoding = options != null && typeof options === 'object' ? options.encoding : undefined;
+  key = prepareSecretKey(key, encoding);
+  iv = iv === null ? null : getArrayBufferOrView(iv, 'iv');
+  const info = kCiphers[cipher.toLowerCase()];
+  if (info === undefined) throw cppError(Error, 'ERR_CRYPTO_UNKNOWN_CIPHER', 'Unknown cipher');
+  const [mode, keyLength] = info;
+  if (key.byteLength !== keyLength) throw cppError(RangeError, 'ERR_CRYPTO_INVALID_KEYLEN', 'Invalid key length');
+  const ivLength = iv === null ? 0 : iv.byteLength;
+  if ((mode === 'ecb' && ivLength !== 0) || ((mode === 'cbc' || mode === 'ctr') && ivLength !== 16) ||
+      (mode === 'gcm' && ivLength === 0)) {
+    throw cppError(TypeError, 'ERR_CRYPTO_INVALID_IV', 'Invalid initialization vector');
+  }
+  let tagLength = 16;
+  if (mode === 'gcm' && options != null && options.authTagLength !== undefined) {
+    tagLength = options.authTagLength;
+    if (!kValidTagLengths.includes(tagLength)) {
+      throw cppError(TypeError, 'ERR_CRYPTO_INVALID_AUTH_TAG', `Invalid authentication tag length: ${tagLength}`);
+    }
+  }
+  const h = new CipherBase();
+  const keyBytes = new Uint8Array(key.buffer, key.byteOffset, key.byteLength).slice();
+  const ivBytes = iv === null ? new Uint8Array(0) : new Uint8Array(iv.buffer, iv.byteOffset, iv.byteLength).slice();
+  const state = {
+    decrypt, mode, key: keyBytes, chain: ivBytes, pending: new Uint8Array(0), padding: true,
+    offset: 0, finalized: false, updated: false, aad: new Uint8Array(0), ciphertext: [],
+    j0: null, counter: null, tag: null, tagLength,
+  };
+  if (mode === 'gcm') {
+    state.j0 = native.aesGcmJ0(keyBytes, ivBytes);
+    const c = state.j0.slice();
+    const view = new DataView(c.buffer);
+    view.setUint32(12, (view.getUint32(12) + 1) >>> 0);
+    state.counter = c;
+  } else if (mode === 'ctr') {
+    state.counter = ivBytes;
+  }
+  Object.defineProperty(h, 'state', { value: state });
+  return h;
+}
+
+function cipherUpdate(s, data) {
+  if (s.mode === 'ctr' || s.mode === 'gcm') {
+    const out = native.aesCtr(s.key, s.counter, s.offset, data, s.mode === 'gcm');
+    s.offset += data.length;
+    if (s.mode === 'gcm') s.ciphertext.push(s.decrypt ? data.slice() : out);
+    return out;
+  }
+  const all = concatBytes(s.pending, data);
+  let n = all.length - (all.length % 16);
+  // Decrypting with padding holds back the last whole block for final() (OpenSSL's
+  // `final_used`).
+  if (s.decrypt && s.padding && n === all.length && n > 0) n -= 16;
+  s.pending = all.slice(n);
+  return runBlocks(s, all.subarray(0, n));
+}
+
+function runBlocks(s, blocks) {
+  if (blocks.length === 0) return new Uint8Array(0);
+  if (s.mode === 'ecb') return native.aesEcb(s.key, blocks, s.decrypt);
+  const out = native.aesCbc(s.key, s.chain, blocks, s.decrypt);
+  s.chain = (s.decrypt ? blocks : out).slice(blocks.length - 16);
+  return out;
+}
+
+function cipherFinal(s) {
+  if (s.mode === 'gcm') {
+    const ct = s.ciphertext.reduce(concatBytes, new Uint8Array(0));
+    const tag = native.aesGcmTag(s.key, s.j0, s.aad, ct);
+    if (!s.decrypt) {
+      s.tag = tag.slice(0, s.tagLength);
+    } else {
+      const expected = s.tag;
+      let ok = expected !== null;
+      for (let i = 0; ok && i < expected.length; i++) ok = expected[i] === tag[i];
+      if (!ok) throw new Error('Unsupported state or unable to authenticate data');
+    }
+    return new Uint8Array(0);
+  }
+  if (s.mode === 'ctr') return new Uint8Array(0);
+  const rest = s.pending;
+  s.pending = new Uint8Array(0);
+  if (!s.decrypt) {
+    if (!s.padding) {
+      if (rest.length !== 0) {
+        throw opensslError('1C80006B', 'wrong final block length', 'ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH');
+      }
+      return rest;
+    }
+    const pad = 16 - rest.length;
+    const block = new Uint8Array(16);
+    block.set(rest, 0);
+    block.fill(pad, rest.length);
+    return runBlocks(s, block);
+  }
+  if (!s.padding) {
+    if (rest.length !== 0) {
+      throw opensslError('1C80006B', 'wrong final block length', 'ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH');
+    }
+    return rest;
+  }
+  if (rest.length !== 16) {
+    throw opensslError('1C80006B', 'wrong final block length', 'ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH');
+  }
+  const plain = runBlocks(s, rest);
+  const pad = plain[15];
+  let ok = pad >= 1 && pad <= 16;
+  for (let i = 16 - pad; ok && i < 16; i++) ok = plain[i] === pad;
+  if (!ok) throw opensslError('1C800064', 'bad decrypt', 'ERR_OSSL_BAD_DECRYPT');
+  return plain.subarray(0, 16 - pad);
+}
+
+function toFastBuffer(bytes) {
+  return new FastBuffer(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
+function getDecoder(decoder, encoding) {
+  const normalized = normalizeEncoding(encoding);
+  decoder ||= new (require('string_decoder').StringDecoder)(encoding);
+  if (decoder.encoding !== normalized) {
+    throw binding.nodeError('Error', 'ERR_INTERNAL_ASSERTION', 'Cannot change encoding');
+  }
+  return decoder;
+}
+
+// Node's LazyTransform: a Transform whose stream state is made on first use, so ciphers
+// used only through update()/final() never build it. node:stream loads with the first cipher.
+let lazyTransform = null;
+function getLazyTransform(LoadedTransform) {
+  if (lazyTransform !== null) return lazyTransform;
+  const Transform = LoadedTransform || require('stream').Transform;
+  function LazyTransform(options) { this._options = options; }
+  lazyTransform = LazyTransform;
+  Object.setPrototypeOf(LazyTransform.prototype, Transform.prototype);
+  Object.setPrototypeOf(LazyTransform, Transform);
+  const makeGetter = (name) => function () {
+    Transform.call(this, this._options);
+    this._writableState.decodeStrings = false;
+    return this[name];
+  };
+  const makeSetter = (name) => function (val) {
+    Object.defineProperty(this, name, { value: val, enumerable: true, configurable: true, writable: true });
+  };
+  for (const name of ['_readableState', '_writableState', '_transformState']) {
+    Object.defineProperty(LazyTransform.prototype, name, {
+      get: makeGetter(name), set: makeSetter(name), configurable: true, enumerable: true,
+    });
+  }
+  return LazyTransform;
+}
+
+let streamReady = false;
+function ensureStreamPrototypes() {
+  if (streamReady) return;
+  streamReady = true;
+  const LazyTransform = getLazyTransform();
+  Object.setPrototypeOf(Cipheriv.prototype, LazyTransform.prototype);
+  Object.setPrototypeOf(Cipheriv, LazyTransform);
+  Object.setPrototypeOf(Decipheriv.prototype, LazyTransform.prototype);
+  Object.setPrototypeOf(Decipheriv, LazyTransform);
+}
+
+// Hash and Hmac are LazyTransforms in Node too (`source.pipe(hash)`), but most scripts only
+// call update()/digest(), and loading node:stream for them would cost more than the hashing:
+// they become streams once node:stream is loaded (at their construction if it already was,
+// else when it loads: stream.js calls `_jsgen.linkStreams`).
+let hashStreamsLinked = false;
+function linkHashStreams(LoadedTransform) {
+  if (hashStreamsLinked) return;
+  hashStreamsLinked = true;
+  const LazyTransform = getLazyTransform(LoadedTransform);
+  for (const C of [Hash, Hmac]) {
+    Object.setPrototypeOf(C.prototype, LazyTransform.prototype);
+    Object.setPrototypeOf(C, LazyTransform);
+    Object.defineProperty(C.prototype, '_transform', {
+      value: function _transform(chunk, encoding, callback) {
+        this.update(chunk, encoding);
+        callback();
+      },
+      writable: true, configurable: true, enumerable: true,
+    });
+    Object.defineProperty(C.prototype, '_flush', {
+      // The handle's digest, as Node's: digest() may still be called afterwards.
+      value: function _flush(callback) {
+        const h = this[kHandle];
+        this.push(output(native.digest(h.algorithm, h.key, h.chunks)));
+        callback();
+      },
+      writable: true, configurable: true, enumerable: true,
+    });
+  }
+}
+
+function initCipher(self, decrypt, cipher, key, iv, options) {
+  ensureStreamPrototypes();
+  self[kHandle] = makeCipherHandle(decrypt, cipher, key, iv, options);
+  self._decoder = null;
+  self._options = options;
+}
+
+function Cipheriv(cipher, key, iv, options) {
+  if (!(this instanceof Cipheriv)) return new Cipheriv(cipher, key, iv, options);
+  initCipher(this, false, cipher, key, iv, options);
+}
+
+function Decipheriv(cipher, key, iv, options) {
+  if (!(this instanceof Decipheriv)) return new Decipheriv(cipher, key, iv, options);
+  initCipher(this, true, cipher, key, iv, options);
+}
+
+const cipherMethods = {
+  _transform(chunk, encoding, callback) {
+    this.push(this.update(chunk, encoding));
+    callback();
+  },
+  _flush(callback) {
+    try {
+      this.push(this.final());
+    } catch (e) {
+      callback(e);
+      return;
+    }
+    callback();
+  },
+  update(data, inputEncoding, outputEncoding) {
+    if (typeof data === 'string') {
+      data = Buffer.from(data, normalizeEncoding(inputEncoding) === undefined ? 'utf8' : inputEncoding);
+    } else if (!ArrayBuffer.isView(data)) {
+      throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+    }
+    const s = this[kHandle].state;
+    if (s.finalized) throw new Error('Trying to add data in unsupported state');
+    s.updated = true;
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    const ret = toFastBuffer(cipherUpdate(s, bytes));
+    if (outputEncoding && outputEncoding !== 'buffer') {
+      this._decoder = getDecoder(this._decoder, outputEncoding);
+      return this._decoder.write(ret);
+    }
+    return ret;
+  },
+  final(outputEncoding) {
+    const s = this[kHandle].state;
+    if (s.finalized) throw cppError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Invalid state');
+    s.finalized = true;
+    let bytes;
+    try {
+      bytes = cipherFinal(s);
+    } catch (e) {
+      // Node's error comes from the native final(): its stack starts at final().
+      Error.captureStackTrace(e);
+      throw e;
+    }
+    const ret = toFastBuffer(bytes);
+    if (outputEncoding && outputEncoding !== 'buffer') {
+      this._decoder = getDecoder(this._decoder, outputEncoding);
+      return this._decoder.end(ret);
+    }
+    return ret;
+  },
+  setAutoPadding(ap) {
+    const s = this[kHandle].state;
+    if (s.finalized) throw invalidState('setAutoPadding');
+    s.padding = ap === undefined ? true : !!ap;
+    return this;
+  },
+  setAAD(aadbuf, options) {
+    const s = this[kHandle].state;
+    aadbuf = getArrayBufferOrView(aadbuf, 'aadbuf', options && options.encoding);
+    if (s.mode !== 'gcm' || s.updated || s.finalized) throw invalidState('setAAD');
+    s.aad = concatBytes(s.aad, new Uint8Array(aadbuf.buffer, aadbuf.byteOffset, aadbuf.byteLength).slice());
+    return this;
+  },
+};
+
+for (const C of [Cipheriv, Decipheriv]) {
+  for (const [name, fn] of Object.entries(cipherMethods)) {
+    Object.defineProperty(C.prototype, name, { value: fn, writable: true, configurable: true, enumerable: true });
+  }
+}
+Object.defineProperty(Cipheriv.prototype, 'getAuthTag', {
+  value: function getAuthTag() {
+    const s = this[kHandle].state;
+    if (s.tag === null) throw invalidState('getAuthTag');
+    return new FastBuffer(s.tag);
+  },
+  writable: true, configurable: true, enumerable: true,
+});
+Object.defineProperty(Decipheriv.prototype, 'setAuthTag', {
+  value: function setAuthTag(tagbuf, encoding) {
+    tagbuf = getArrayBufferOrView(tagbuf, 'buffer', encoding);
+    const s = this[kHandle].state;
+    if (s.mode !== 'gcm' || s.finalized || s.tag !== null) throw invalidState('setAuthTag');
+    if (!kValidTagLengths.includes(tagbuf.byteLength)) {
+      throw cppError(TypeError, 'ERR_CRYPTO_INVALID_AUTH_TAG', `Invalid authentication tag length: ${tagbuf.byteLength}`);
+    }
+    s.tag = new Uint8Array(tagbuf.buffer, tagbuf.byteOffset, tagbuf.byteLength).slice();
+    return this;
+  },
+  writable: true, configurable: true, enumerable: true,
+});
+
+// Only the ciphers jsgen has (Node lists all of OpenSSL's).
+function getCiphers() {
+  return Object.keys(kCiphers).sort();
+}
+
+function createCipheriv(cipher, key, iv, options) {
+  return new Cipheriv(cipher, key, iv, options);
+}
+
+function createDecipheriv(cipher, key, iv, options) {
+  return new Decipheriv(cipher, key, iv, options);
+}
+
 // ---- hashes ----
 
 function toBytes(data, encoding) {
@@ -243,6 +794,7 @@ function Hash(algorithm, options) {
     this[kHandle] = makeHandle(HashHandle, algorithm, undefined, []);
   }
   this[kState] = { [kFinalized]: false };
+  if (!hashStreamsLinked && binding.coreLoaded('stream')) linkHashStreams();
   this._options = options;
 }
 
@@ -290,8 +842,9 @@ function Hmac(hmac, key, options) {
   const encoding = options != null && typeof options === 'object' ? options.encoding : undefined;
   key = prepareSecretKey(key, encoding);
   if (!native.hashSupported(hmac)) {
-    throw binding.nodeError('TypeError', 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${hmac}`);
+    throw cppError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${hmac}`);
   }
+  if (!hashStreamsLinked && binding.coreLoaded('stream')) linkHashStreams();
   this[kHandle] = makeHandle(HmacHandle, hmac, key, []);
   this[kState] = { [kFinalized]: false };
   this._options = options;
@@ -346,7 +899,9 @@ function timingSafeEqual(buf1, buf2) {
   const ok = (b) => isAnyArrayBuffer(b) || ArrayBuffer.isView(b);
   if (!ok(buf1)) throw new ERR_INVALID_ARG_TYPE('buf1', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], buf1);
   if (!ok(buf2)) throw new ERR_INVALID_ARG_TYPE('buf2', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], buf2);
-  if (buf1.byteLength !== buf2.byteLength) throw new ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH();
+  if (buf1.byteLength !== buf2.byteLength) {
+    throw cppError(RangeError, 'ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH', 'Input buffers must have the same byte length');
+  }
   return native.timingSafeEqual(buf1, buf2);
 }
 
@@ -471,16 +1026,27 @@ Object.defineProperties(Crypto.prototype, {
 const webcrypto = new Crypto(kIllegal);
 
 module.exports = {
+  createCipheriv,
+  createDecipheriv,
   createHash,
   createHmac,
+  getCiphers,
   getHashes,
   hash,
+  hkdf,
+  hkdfSync,
+  pbkdf2,
+  pbkdf2Sync,
   randomBytes,
   randomFill,
   randomFillSync,
   randomInt,
   randomUUID,
+  scrypt,
+  scryptSync,
   timingSafeEqual,
+  Cipheriv,
+  Decipheriv,
   Hash,
   Hmac,
   constants: {},
@@ -488,3 +1054,5 @@ module.exports = {
   subtle,
   getRandomValues: (array) => webcrypto.getRandomValues(array),
 };
+
+Object.defineProperty(module.exports, '_jsgen', { value: { linkStreams: linkHashStreams } });

@@ -169,10 +169,16 @@ function _addListener(target, type, listener, prepend) {
     const m = _getMaxListeners(target);
     if (m > 0 && existing.length > m && !existing.warned) {
       existing.warned = true;
-      const name = target.constructor && target.constructor.name || 'EventEmitter';
-      binding.emitWarning('MaxListenersExceededWarning', 'Possible EventEmitter memory leak detected. ' +
-        existing.length + ' ' + String(type) + ' listeners added to [' + name + ']. MaxListeners is ' + m +
+      // Node's genericNodeError: an Error carrying the emitter, the event type and the count.
+      const w = new Error('Possible EventEmitter memory leak detected. ' +
+        existing.length + ' ' + String(type) + ' listeners added to ' +
+        binding.inspect(target, { depth: -1 }) + '. MaxListeners is ' + m +
         '. Use emitter.setMaxListeners() to increase limit');
+      w.name = 'MaxListenersExceededWarning';
+      w.emitter = target;
+      w.type = type;
+      w.count = existing.length;
+      process.emitWarning(w);
     }
   }
   return target;

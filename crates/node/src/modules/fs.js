@@ -1541,6 +1541,92 @@ for (const name of ['F_OK', 'R_OK', 'W_OK', 'X_OK']) {
   });
 }
 
+// A failing sync call's stack as Node 24 prints it (v24.22.3): Node's own fs frames, then the
+// script's. jsgen's fs.js has other lines (and sometimes other helpers), so the common
+// functions are wrapped: a system error gets the frames Node's function shows for it (they
+// depend on its fast paths: a utf8 readFileSync is one native call, others go through
+// openSync), and the caller's frames recaptured below the wrapper. Errors whose frames in
+// Node are not known here keep jsgen's.
+const kOpenSyncFrame = 'Object.openSync (node:fs:621:18)';
+function utf8Option(options) {
+  const e = typeof options === 'string' ? options : options && options.encoding;
+  return e === 'utf8' || e === 'utf-8';
+}
+function utf8Write(data, options) {
+  return typeof data === 'string' &&
+    (options == null || utf8Option(options) || (typeof options === 'object' && options.encoding === undefined));
+}
+const bySyscall = (syscall, frame) => (err) => (err.syscall === syscall ? [frame] : null);
+const kSyncFrames = {
+  __proto__: null,
+  readFileSync: (err, path, options) => {
+    if (utf8Option(options)) return ['Object.readFileSync (node:fs:483:20)'];
+    return err.syscall === 'open' ? [kOpenSyncFrame, 'Object.readFileSync (node:fs:487:35)'] : null;
+  },
+  writeFileSync: (err, path, data, options) => {
+    if (err.syscall !== 'open') return null;
+    return utf8Write(data, options) ? ['Object.writeFileSync (node:fs:2482:20)']
+      : [kOpenSyncFrame, 'Object.writeFileSync (node:fs:2496:35)'];
+  },
+  appendFileSync: (err, path, data, options) => {
+    if (err.syscall !== 'open') return null;
+    const write = utf8Write(data, options) ? ['Object.writeFileSync (node:fs:2482:20)']
+      : [kOpenSyncFrame, 'Object.writeFileSync (node:fs:2496:35)'];
+    return [...write, 'Object.appendFileSync (node:fs:2564:6)'];
+  },
+  accessSync: bySyscall('access', 'Object.accessSync (node:fs:244:11)'),
+  chmodSync: bySyscall('chmod', 'Object.chmodSync (node:fs:2110:11)'),
+  copyFileSync: bySyscall('copyfile', 'Object.copyFileSync (node:fs:3210:11)'),
+  lstatSync: bySyscall('lstat', 'Object.lstatSync (node:fs:1770:25)'),
+  mkdirSync: bySyscall('mkdir', 'Object.mkdirSync (node:fs:1410:26)'),
+  openSync: bySyscall('open', kOpenSyncFrame),
+  readdirSync: bySyscall('scandir', 'Object.readdirSync (node:fs:1630:26)'),
+  readlinkSync: bySyscall('readlink', 'Object.readlinkSync (node:fs:1839:18)'),
+  renameSync: bySyscall('rename', 'Object.renameSync (node:fs:1073:11)'),
+  rmSync: bySyscall('lstat', 'Object.rmSync (node:fs:1281:16)'),
+  rmdirSync: bySyscall('rmdir', 'Object.rmdirSync (node:fs:1236:11)'),
+  statSync: bySyscall('stat', 'Object.statSync (node:fs:1794:25)'),
+  unlinkSync: bySyscall('unlink', 'Object.unlinkSync (node:fs:2000:11)'),
+};
+for (const name of Object.keys(kSyncFrames)) {
+  const inner = module.exports[name];
+  const framesFor = kSyncFrames[name];
+  const wrapped = {
+    [name](...args) {
+      try {
+        return inner.apply(this, args);
+      } catch (err) {
+        if (err !== null && typeof err === 'object' && typeof err.syscall === 'string' &&
+            typeof err.stack === 'string') {
+          let frames = framesFor(err, ...args);
+          if (frames === null) {
+            // Not known: jsgen's own frames, without the wrapper's.
+            frames = [];
+            for (const l of err.stack.split('\n').slice(1)) {
+              if (!l.includes('(node:')) break;
+              frames.push(l.replace(/^ {4}at /, ''));
+            }
+            frames.pop();
+          }
+          {
+            const holder = {};
+            Error.captureStackTrace(holder, wrapped);
+            const lines = frames.map((f) => `    at ${f}`).concat(holder.stack.split('\n').slice(1))
+              .slice(0, Math.max(0, Number(Error.stackTraceLimit) || 0));
+            Object.defineProperty(err, 'stack', {
+              value: [err.stack.split('\n')[0], ...lines].join('\n'),
+              writable: true, configurable: true, enumerable: false,
+            });
+          }
+        }
+        throw err;
+      }
+    },
+  }[name];
+  Object.defineProperty(wrapped, 'length', { value: inner.length });
+  module.exports[name] = wrapped;
+}
+
 Object.defineProperties(module.exports, {
   constants: { value: constants, enumerable: true, configurable: false, writable: false },
   promises: { get: function get() { return lazyPromises(); }, enumerable: true, configurable: true },

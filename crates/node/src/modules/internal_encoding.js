@@ -6,7 +6,6 @@
 const {
   codes: {
     ERR_ENCODING_NOT_SUPPORTED,
-    ERR_ENCODING_INVALID_ENCODED_DATA,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_THIS,
   },
@@ -159,7 +158,11 @@ class TextDecoder {
     if (res === null) {
       this[kChunk] = null;
       this[kBOMSeen] = false;
-      throw new ERR_ENCODING_INVALID_ENCODED_DATA(this[kEncoding]);
+      // Node 24 throws it from C++ (THROW_ERR_ENCODING_INVALID_ENCODED_DATA): a plain
+      // TypeError with a `code`, without the `[code]` a JavaScript NodeError puts in its stack.
+      const err = new TypeError(`The encoded data was not valid for encoding ${this[kEncoding]}`);
+      err.code = 'ERR_ENCODING_INVALID_ENCODED_DATA';
+      throw err;
     }
     this[kChunk] = res[1].length > 0 ? res[1] : null;
     if (!stream) this[kBOMSeen] = false;

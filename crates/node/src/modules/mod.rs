@@ -73,6 +73,28 @@ const MODULES: &[(&str, &str)] = &[
         "stream/promises",
         "'use strict'; module.exports = require('stream').promises;",
     ),
+    // Node's legacy aliases of the stream classes (lib/_stream_*.js), still used by older
+    // tutorials and libraries: each exports the class itself, without a warning.
+    (
+        "_stream_readable",
+        "'use strict'; module.exports = require('stream').Readable;",
+    ),
+    (
+        "_stream_writable",
+        "'use strict'; module.exports = require('stream').Writable;",
+    ),
+    (
+        "_stream_duplex",
+        "'use strict'; module.exports = require('stream').Duplex;",
+    ),
+    (
+        "_stream_transform",
+        "'use strict'; module.exports = require('stream').Transform;",
+    ),
+    (
+        "_stream_passthrough",
+        "'use strict'; module.exports = require('stream').PassThrough;",
+    ),
     (
         "internal/streams/operators",
         include_str!("internal/stream_operators.js"),
@@ -510,6 +532,52 @@ fn binding(it: &mut Interp) -> Obj {
     });
     it.define_method(&b, "setContinuationPreservedEmbedderData", 1, |it, a| {
         it.continuation_data = a.get(0);
+        Ok(Value::Undefined)
+    });
+    // `stdioKind(fd)`: what Node's guessHandleType makes of fd 1 or 2: 'tty', 'fs' (a
+    // regular file or another character device: SyncWriteStream) or 'pipe' (Socket).
+    it.define_method(&b, "stdioKind", 1, |it, a| {
+        use std::io::IsTerminal;
+        use std::os::fd::AsFd;
+        let fd = it.to_number(&a.get(0))?;
+        if it.node().console.capture.is_some() {
+            return Ok(Value::from("pipe"));
+        }
+        let (tty, owned) = if fd == 2.0 {
+            let e = std::io::stderr();
+            (e.is_terminal(), e.as_fd().try_clone_to_owned())
+        } else {
+            let o = std::io::stdout();
+            (o.is_terminal(), o.as_fd().try_clone_to_owned())
+        };
+        if tty {
+            return Ok(Value::from("tty"));
+        }
+        let file = owned
+            .map(std::fs::File::from)
+            .and_then(|f| f.metadata())
+            .is_ok_and(|m| {
+                use std::os::unix::fs::FileTypeExt;
+                m.is_file() || m.file_type().is_char_device()
+            });
+        Ok(Value::from(if file { "fs" } else { "pipe" }))
+    });
+    // `coreLoaded(name)`: whether core module `name` has been loaded.
+    it.define_method(&b, "coreLoaded", 1, |it, a| {
+        let name = it.to_string(&a.get(0))?.to_rust_string();
+        Ok(Value::Bool(
+            it.node().host.modules.iter().any(|(n, _)| *n == name),
+        ))
+    });
+    // `shutdownStdout()`: process.stdout was ended; unless it is a regular file, output to
+    // it is dropped from now on (Node shut down the pipe's or terminal's write side).
+    it.define_method(&b, "shutdownStdout", 0, |it, _| {
+        let console = &mut it.node_mut().console;
+        if !console.stdout_is_file() {
+            use std::io::Write;
+            let _ = std::io::stdout().flush();
+            console.stdout_shut = true;
+        }
         Ok(Value::Undefined)
     });
     // `queuePoll(fn, refed)`: runs `fn` in the event loop's next poll phase (message ports);

@@ -349,6 +349,37 @@ function _destroy(self, err, cb) {
   }
 }
 
+// lib/internal/streams/destroy.js's `undestroy`: the stream is usable again (Node's
+// `net.Socket` reconnects with it; stdio's `dummyDestroy` keeps process.stdout writable).
+function undestroy() {
+  const r = this._readableState;
+  const w = this._writableState;
+  if (r) {
+    r.constructed = true;
+    r.closed = false;
+    r.closeEmitted = false;
+    r.destroyed = false;
+    r.errored = null;
+    r.errorEmitted = false;
+    r.reading = false;
+    r.ended = r.readable === false;
+    r.endEmitted = r.readable === false;
+  }
+  if (w) {
+    w.constructed = true;
+    w.destroyed = false;
+    w.closed = false;
+    w.closeEmitted = false;
+    w.errored = null;
+    w.errorEmitted = false;
+    w.finalCalled = false;
+    w.prefinished = false;
+    w.ended = w.writable === false;
+    w.ending = w.writable === false;
+    w.finished = w.writable === false;
+  }
+}
+
 function emitErrorCloseNT(self, err) {
   emitErrorNT(self, err);
   emitCloseNT(self);
@@ -625,7 +656,7 @@ Object.setPrototypeOf(Readable, Stream);
 
 Readable.ReadableState = ReadableState;
 Readable.prototype.destroy = destroy;
-Readable.prototype._undestroy = function () {};
+Readable.prototype._undestroy = undestroy;
 Readable.prototype._destroy = function (err, cb) { cb(err); };
 Readable.prototype[EE.captureRejectionSymbol] = function (err) { this.destroy(err); };
 Readable.prototype[Symbol.asyncDispose] = async function () {
@@ -659,11 +690,13 @@ function readableAddChunk(stream, chunk, encoding, addToFront) {
           encoding = '';
         }
       }
-    } else if (chunk instanceof Uint8Array) {
+    } else if (ArrayBuffer.isView(chunk)) {
+      // Node 24 takes any ArrayBufferView, as a Buffer over the same bytes.
       chunk = toBuffer(chunk);
       encoding = '';
     } else if (chunk != null) {
-      err = binding.invalidArgType('chunk', 'of type string or an instance of Buffer or Uint8Array', chunk);
+      err = binding.invalidArgType('chunk',
+        'of type string or an instance of Buffer, TypedArray, or DataView', chunk);
     }
   }
   if (err) {
@@ -2006,7 +2039,7 @@ Writable.prototype.destroy = function (err, cb) {
   destroy.call(this, err, cb);
   return this;
 };
-Writable.prototype._undestroy = function () {};
+Writable.prototype._undestroy = undestroy;
 Writable.prototype._destroy = function (err, cb) { cb(err); };
 Writable.prototype[EE.captureRejectionSymbol] = function (err) { this.destroy(err); };
 // `await using w = new Writable(...)`: destroys an unfinished stream with an AbortError and
@@ -3106,20 +3139,53 @@ Object.defineProperty(Stream, '_jsgen', {
 
 // process.stdout and process.stderr become Writables: their native `write` (the console's
 // output path, `--max-output`) stays, under the stream state and events.
+// Their class is named as Node's for the kind of descriptor: tty.WriteStream, net.Socket for
+// a pipe, SyncWriteStream for a file (only the name: each is a plain Writable here).
+const kStdioClassNames = { tty: 'WriteStream', pipe: 'Socket', fs: 'SyncWriteStream' };
+const stdioClasses = { __proto__: null };
+function stdioClass(kind) {
+  const name = kStdioClassNames[kind] || 'Socket';
+  if (stdioClasses[name] === undefined) {
+    const C = { [name]: function (options) { Writable.call(this, options); } }[name];
+    Object.setPrototypeOf(C.prototype, Writable.prototype);
+    Object.setPrototypeOf(C, Writable);
+    stdioClasses[name] = C;
+  }
+  return stdioClasses[name];
+}
+
 function adoptStdio(obj) {
   if (!obj || Object.prototype.hasOwnProperty.call(obj, '_writableState')) return;
   const nativeWrite = obj.write;
-  Object.setPrototypeOf(obj, Writable.prototype);
+  const kind = binding.stdioKind(obj.fd);
+  Object.setPrototypeOf(obj, stdioClass(kind).prototype);
   EE.call(obj);
   obj._writableState = new WritableState({}, obj, false);
+  obj._type = kind;
   obj._isStdio = true;
   obj._write = function (chunk, encoding, cb) {
     nativeWrite.call(this, chunk);
     cb();
   };
-  obj._destroy = function (err, cb) { cb(err); };
+  // Node's `dummyDestroy`: the descriptor is never closed and the stream stays usable.
+  obj._destroy = function (err, cb) {
+    cb(err);
+    this._undestroy();
+    if (!this._writableState.emitClose) process.nextTick(() => this.emit('close'));
+  };
+  // Ending process.stdout (`pipeline(source, process.stdout)` ends its last stream) shuts
+  // down the write side of a pipe or terminal in Node: later output to it is lost. A file
+  // (Node's SyncWriteStream) takes writes again.
+  if (obj === process.stdout) {
+    obj._final = function (cb) {
+      binding.shutdownStdout();
+      cb();
+    };
+  }
 }
 adoptStdio(process.stdout);
 adoptStdio(process.stderr);
 
 module.exports = Stream;
+// crypto's Hash and Hmac become streams once node:stream exists (see crypto.js).
+if (binding.coreLoaded('crypto')) require('crypto')._jsgen.linkStreams(Stream.Transform);

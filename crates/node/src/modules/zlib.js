@@ -83,6 +83,8 @@ function Zlib(opts, mode) {
   this._chunks = [];
   this.bytesWritten = 0;
   this._finishFlushFlag = opts?.finishFlush ?? constants.Z_FINISH;
+  this._chunkSize = Number.isInteger(opts?.chunkSize) && opts.chunkSize >= constants.Z_MIN_CHUNK
+    ? opts.chunkSize : constants.Z_DEFAULT_CHUNK;
 }
 inherits(Zlib, Transform);
 
@@ -102,7 +104,16 @@ Zlib.prototype._flush = function(cb) {
     return;
   }
   this._chunks = [];
-  if (out.length > 0) this.push(toBuffer(out));
+  // Node's chunks: zlib writes a deflate or gzip header (2 or 10 bytes) on the first write
+  // that has data, then output leaves in `chunkSize` pieces (16 KiB by default).
+  let at = 0;
+  const header = this.bytesWritten > 0 ? (this._mode === constants.DEFLATE ? 2 : this._mode === constants.GZIP ? 10 : 0) : 0;
+  if (header > 0 && out.length > header) {
+    this.push(toBuffer(out.subarray(0, header)));
+    at = header;
+  }
+  const size = this._chunkSize;
+  for (; at < out.length; at += size) this.push(toBuffer(out.subarray(at, Math.min(out.length, at + size))));
   cb();
 };
 

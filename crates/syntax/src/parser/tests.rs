@@ -901,11 +901,13 @@ fn edge_cases() {
         "for-in loop variable declaration may not have an initializer.",
         false,
     );
-    check_err(
-        "for await (x of y) ;",
-        "Unexpected identifier 'await'",
-        false,
-    );
+    // V8: an unexpected `await` token is always kUnexpectedReserved.
+    check_err("for await (x of y) ;", "Unexpected reserved word", false);
+    check_err("x = 1 await;", "Unexpected reserved word", false);
+    // A template substitution whose expression is complete but not followed by `}`.
+    check_err("`abc ${1", "Missing } in template expression", true);
+    check_err("`${a b}`", "Missing } in template expression", false);
+    check_err("`abc ${1 + ", "Unexpected end of input", true);
     assert_eq!(
         p("class A { x = 1\n  [y] = 2 }"),
         "(class A; field \"x\"=(ClassField _() (= 1[y] 2)))"

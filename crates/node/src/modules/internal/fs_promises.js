@@ -76,15 +76,14 @@ class FileHandle extends EE {
   close() {
     if (this[kFd] === -1) return Promise.resolve();
     if (this[kClosePromise]) return this[kClosePromise];
+    // As Node's FileHandle: the fd reads -1 and 'close' is emitted at once; the promise
+    // settles when the descriptor is closed.
     const fd = this[kFd];
-    this[kClosePromise] = promised('close', fd).then(() => {
-      this[kFd] = -1;
+    this[kFd] = -1;
+    this[kClosePromise] = promised('close', fd).finally(() => {
       this[kClosePromise] = null;
-      this.emit('close');
-    }, (err) => {
-      this[kClosePromise] = null;
-      throw err;
     });
+    this.emit('close');
     return this[kClosePromise];
   }
   async [Symbol.asyncDispose]() { return this.close(); }
@@ -218,7 +217,7 @@ const promises = {
   },
   async appendFile(path, data, options) {
     options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
-    return promises.writeFile(path, data, { ...options, flag: options.flag || 'a' });
+    return (rawPromises.writeFile || promises.writeFile)(path, data, { ...options, flag: options.flag || 'a' });
   },
   async readFile(path, options) {
     options = getOptions(options, { flag: 'r' });
@@ -298,5 +297,70 @@ const promises = {
   },
   constants,
 };
+
+// Node's fs.promises rejects with a system error whose stack is recaptured in a promise
+// reaction (`handleErrorFromBinding`), so it holds only async frames: Node's own functions
+// (v24.22.3, below) and then the script's awaiting async functions. jsgen's errors come from
+// the event loop without frames; a failing call gets Node's frames and the caller's async
+// frames. Functions Node prints no frames for (`rm`, `opendir`, ...) are left out.
+const kOpen = 'async open (node:internal/fs/promises:1345:25)';
+const kNodeFrames = {
+  __proto__: null,
+  access: ['async Object.access (node:internal/fs/promises:1312:10)'],
+  appendFile: [kOpen, 'async writeFile (node:internal/fs/promises:1972:14)'],
+  chmod: ['async Object.chmod (node:internal/fs/promises:1804:10)'],
+  copyFile: ['async Object.copyFile (node:internal/fs/promises:1327:10)'],
+  lstat: ['async Object.lstat (node:internal/fs/promises:1741:18)'],
+  mkdir: ['async Object.mkdir (node:internal/fs/promises:1571:10)'],
+  open: ['async Object.open (node:internal/fs/promises:1345:25)'],
+  readFile: [kOpen, 'async Object.readFile (node:internal/fs/promises:2003:14)'],
+  readdir: ['async Object.readdir (node:internal/fs/promises:1668:18)'],
+  readlink: ['async Object.readlink (node:internal/fs/promises:1686:10)'],
+  realpath: ['async Object.realpath (node:internal/fs/promises:1896:10)'],
+  rename: ['async Object.rename (node:internal/fs/promises:1491:10)'],
+  rmdir: ['async Object.rmdir (node:internal/fs/promises:1531:10)'],
+  stat: ['async Object.stat (node:internal/fs/promises:1750:18)'],
+  truncate: [kOpen, 'async Object.truncate (node:internal/fs/promises:1499:14)'],
+  unlink: ['async Object.unlink (node:internal/fs/promises:1782:10)'],
+  utimes: ['async Object.utimes (node:internal/fs/promises:1856:10)'],
+  writeFile: [kOpen, 'async Object.writeFile (node:internal/fs/promises:1972:14)'],
+};
+
+function withNodeFrames(err, frames) {
+  if (err === null || typeof err !== 'object' || typeof err.syscall !== 'string' ||
+      typeof err.stack !== 'string' || err.stack.includes('\n    at ')) {
+    return err;
+  }
+  // The script's frames: the async functions awaiting this call (jsgen's own are dropped).
+  const holder = {};
+  Error.captureStackTrace(holder);
+  const callers = holder.stack.split('\n').slice(1).filter((l) => !l.includes('(node:'));
+  const lines = frames.map((f) => `    at ${f}`).concat(callers)
+    .slice(0, Math.max(0, Number(Error.stackTraceLimit) || 0));
+  const header = err.stack.split('\n')[0];
+  Object.defineProperty(err, 'stack', {
+    value: [header, ...lines].join('\n'), writable: true, configurable: true, enumerable: false,
+  });
+  return err;
+}
+
+// The functions before the wrapping, for calls between them (appendFile → writeFile).
+const rawPromises = { __proto__: null };
+for (const name of Object.keys(kNodeFrames)) {
+  const inner = promises[name];
+  rawPromises[name] = inner;
+  const frames = kNodeFrames[name];
+  const wrapped = {
+    async [name](...args) {
+      try {
+        return await inner.apply(this, args);
+      } catch (err) {
+        throw withNodeFrames(err, frames);
+      }
+    },
+  }[name];
+  Object.defineProperty(wrapped, 'length', { value: inner.length });
+  promises[name] = wrapped;
+}
 
 module.exports = promises;

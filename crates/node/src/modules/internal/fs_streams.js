@@ -28,8 +28,16 @@ function streamOpen(stream, callback) {
   });
 }
 
+const kFileHandle = Symbol('kHandle');
+
 function streamClose(stream, err, cb) {
-  if (!stream.fd && stream.fd !== 0) {
+  const handle = stream[kFileHandle];
+  if (handle !== undefined) {
+    // A stream over a FileHandle (`filehandle.createReadStream()`, `readLines()`) closes
+    // the handle itself, as Node's FileHandleOperations: its fd becomes -1, 'close' is emitted.
+    stream.fd = null;
+    handle.close().then(() => cb(err), (er) => cb(er || err));
+  } else if (!stream.fd && stream.fd !== 0) {
     cb(err);
   } else {
     const fd = stream.fd;
@@ -58,6 +66,7 @@ function ReadStream(path, options) {
     this.mode = options.mode === undefined ? 0o666 : options.mode;
   } else {
     this.fd = typeof options.fd === 'number' ? options.fd : options.fd.fd;
+    if (typeof options.fd === 'object') this[kFileHandle] = options.fd;
   }
   options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
   this.start = options.start;
@@ -145,6 +154,7 @@ function WriteStream(path, options) {
     this.mode = options.mode === undefined ? 0o666 : options.mode;
   } else {
     this.fd = typeof options.fd === 'number' ? options.fd : options.fd.fd;
+    if (typeof options.fd === 'object') this[kFileHandle] = options.fd;
   }
   options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
   this.flush = options.flush ?? false;
