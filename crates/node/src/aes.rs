@@ -1,145 +1,44 @@
-//! AES (FIPS-197) and the modes `crypto.createCipheriv` offers: ECB, CBC, CTR and GCM
-//! (NIST SP 800-38A/38D). A plain byte-oriented implementation without lookup tables beyond
-//! the S-boxes; no crate is available for it here. The natives are stateless: the cipher
-//! objects in `modules/crypto.js` keep the chaining value, the counter offset and GCM's
-//! ciphertext, and pass them in.
+//! AES and the modes `crypto.createCipheriv` offers: ECB, CBC, CTR and GCM (NIST SP
+//! 800-38A/38D). The block cipher is RustCrypto's `aes` and GCM's hash its `ghash` (the
+//! well-kept crates for a solved problem); the modes are written here because the cipher
+//! objects stream: the natives are stateless, and the objects in `modules/crypto.js` keep
+//! the chaining value, the counter offset and GCM's ciphertext, and pass them in.
 
-use std::sync::OnceLock;
+use aes::cipher::{BlockDecrypt, BlockEncrypt, KeyInit};
 
-struct Tables {
-    sbox: [u8; 256],
-    inv: [u8; 256],
-}
-
-fn xtime(b: u8) -> u8 {
-    (b << 1) ^ if b & 0x80 != 0 { 0x1b } else { 0 }
-}
-
-fn gmul(mut a: u8, mut b: u8) -> u8 {
-    let mut p = 0u8;
-    while b != 0 {
-        if b & 1 != 0 {
-            p ^= a;
-        }
-        a = xtime(a);
-        b >>= 1;
-    }
-    p
-}
-
-fn tables() -> &'static Tables {
-    static T: OnceLock<Tables> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut sbox = [0u8; 256];
-        let mut inv = [0u8; 256];
-        for x in 0..=255u8 {
-            // The multiplicative inverse in GF(2^8) (0 for 0), then the affine transform.
-            let mut y = 0u8;
-            if x != 0 {
-                for c in 1..=255u8 {
-                    if gmul(x, c) == 1 {
-                        y = c;
-                        break;
-                    }
-                }
-            }
-            let s = y
-                ^ y.rotate_left(1)
-                ^ y.rotate_left(2)
-                ^ y.rotate_left(3)
-                ^ y.rotate_left(4)
-                ^ 0x63;
-            sbox[x as usize] = s;
-            inv[s as usize] = x;
-        }
-        Tables { sbox, inv }
-    })
-}
-
-/// An expanded AES key (11, 13 or 15 round keys).
-pub struct Aes {
-    rounds: usize,
-    keys: Vec<[u8; 16]>,
+/// An AES key schedule of one of the three key sizes.
+pub enum Aes {
+    Aes128(Box<aes::Aes128>),
+    Aes192(Box<aes::Aes192>),
+    Aes256(Box<aes::Aes256>),
 }
 
 impl Aes {
     /// `None` unless the key is 16, 24 or 32 bytes.
     pub fn new(key: &[u8]) -> Option<Aes> {
-        let nk = match key.len() {
-            16 => 4,
-            24 => 6,
-            32 => 8,
+        Some(match key.len() {
+            16 => Aes::Aes128(Box::new(aes::Aes128::new_from_slice(key).ok()?)),
+            24 => Aes::Aes192(Box::new(aes::Aes192::new_from_slice(key).ok()?)),
+            32 => Aes::Aes256(Box::new(aes::Aes256::new_from_slice(key).ok()?)),
             _ => return None,
-        };
-        let rounds = nk + 6;
-        let t = tables();
-        let total = 4 * (rounds + 1);
-        let mut w: Vec<[u8; 4]> = Vec::with_capacity(total);
-        for c in key.chunks(4) {
-            w.push([c[0], c[1], c[2], c[3]]);
-        }
-        let mut rcon = 1u8;
-        for i in nk..total {
-            let mut temp = w[i - 1];
-            if i % nk == 0 {
-                temp = [
-                    t.sbox[temp[1] as usize] ^ rcon,
-                    t.sbox[temp[2] as usize],
-                    t.sbox[temp[3] as usize],
-                    t.sbox[temp[0] as usize],
-                ];
-                rcon = xtime(rcon);
-            } else if nk > 6 && i % nk == 4 {
-                temp = temp.map(|b| t.sbox[b as usize]);
-            }
-            let prev = w[i - nk];
-            w.push([
-                prev[0] ^ temp[0],
-                prev[1] ^ temp[1],
-                prev[2] ^ temp[2],
-                prev[3] ^ temp[3],
-            ]);
-        }
-        let keys = w
-            .chunks(4)
-            .map(|c| {
-                let mut k = [0u8; 16];
-                for (j, word) in c.iter().enumerate() {
-                    k[4 * j..4 * j + 4].copy_from_slice(word);
-                }
-                k
-            })
-            .collect();
-        Some(Aes { rounds, keys })
+        })
     }
 
     pub fn encrypt_block(&self, b: &mut [u8; 16]) {
-        let t = tables();
-        xor16(b, &self.keys[0]);
-        for r in 1..=self.rounds {
-            for x in b.iter_mut() {
-                *x = t.sbox[*x as usize];
-            }
-            shift_rows(b);
-            if r != self.rounds {
-                mix_columns(b);
-            }
-            xor16(b, &self.keys[r]);
+        let b = b.into();
+        match self {
+            Aes::Aes128(k) => k.encrypt_block(b),
+            Aes::Aes192(k) => k.encrypt_block(b),
+            Aes::Aes256(k) => k.encrypt_block(b),
         }
     }
 
     pub fn decrypt_block(&self, b: &mut [u8; 16]) {
-        let t = tables();
-        xor16(b, &self.keys[self.rounds]);
-        for r in (0..self.rounds).rev() {
-            inv_shift_rows(b);
-            for x in b.iter_mut() {
-                *x = t.inv[*x as usize];
-            }
-            xor16(b, &self.keys[r]);
-            if r != 0 {
-                inv_mix_columns(b);
-            }
+        let b = b.into();
+        match self {
+            Aes::Aes128(k) => k.decrypt_block(b),
+            Aes::Aes192(k) => k.decrypt_block(b),
+            Aes::Aes256(k) => k.decrypt_block(b),
         }
     }
 }
@@ -147,47 +46,6 @@ impl Aes {
 fn xor16(b: &mut [u8; 16], k: &[u8; 16]) {
     for (x, y) in b.iter_mut().zip(k) {
         *x ^= y;
-    }
-}
-
-// The state is column-major: byte `4 * c + r` is row `r` of column `c`.
-fn shift_rows(b: &mut [u8; 16]) {
-    let s = *b;
-    for c in 0..4 {
-        for r in 0..4 {
-            b[4 * c + r] = s[4 * ((c + r) % 4) + r];
-        }
-    }
-}
-
-fn inv_shift_rows(b: &mut [u8; 16]) {
-    let s = *b;
-    for c in 0..4 {
-        for r in 0..4 {
-            b[4 * ((c + r) % 4) + r] = s[4 * c + r];
-        }
-    }
-}
-
-fn mix_columns(b: &mut [u8; 16]) {
-    for c in 0..4 {
-        let a = [b[4 * c], b[4 * c + 1], b[4 * c + 2], b[4 * c + 3]];
-        for r in 0..4 {
-            b[4 * c + r] =
-                gmul(a[r], 2) ^ gmul(a[(r + 1) % 4], 3) ^ a[(r + 2) % 4] ^ a[(r + 3) % 4];
-        }
-    }
-}
-
-fn inv_mix_columns(b: &mut [u8; 16]) {
-    for c in 0..4 {
-        let a = [b[4 * c], b[4 * c + 1], b[4 * c + 2], b[4 * c + 3]];
-        for r in 0..4 {
-            b[4 * c + r] = gmul(a[r], 14)
-                ^ gmul(a[(r + 1) % 4], 11)
-                ^ gmul(a[(r + 2) % 4], 13)
-                ^ gmul(a[(r + 3) % 4], 9);
-        }
     }
 }
 
@@ -256,27 +114,14 @@ pub fn ctr(aes: &Aes, counter: &[u8], offset: u64, data: &[u8], inc32: bool) -> 
     out
 }
 
-fn gf_mul(x: u128, y: u128) -> u128 {
-    const R: u128 = 0xe1 << 120;
-    let mut z = 0u128;
-    let mut v = y;
-    for i in 0..128 {
-        if (x >> (127 - i)) & 1 == 1 {
-            z ^= v;
-        }
-        v = if v & 1 == 1 { (v >> 1) ^ R } else { v >> 1 };
-    }
-    z
-}
-
+/// GHASH of the parts, each zero-padded to whole blocks (the `ghash` crate).
 fn ghash(h: u128, parts: &[&[u8]]) -> u128 {
-    let mut y = 0u128;
+    use ghash::universal_hash::UniversalHash;
+    let mut g = ghash::GHash::new(&h.to_be_bytes().into());
     for part in parts {
-        for c in part.chunks(16) {
-            y = gf_mul(y ^ u128::from_be_bytes(block(c)), h);
-        }
+        g.update_padded(part);
     }
-    y
+    u128::from_be_bytes(g.finalize().into())
 }
 
 fn hash_key(aes: &Aes) -> u128 {
