@@ -5784,58 +5784,18 @@ fn set_element_fast(o: &Obj, i: u32, v: &Value) -> bool {
     }
 }
 
-/// `a[i] = v` on an extensible Array where `i` is a hole of its `elements`, the next index
-/// of `elements` below the length, or, `length` writable and every element in
-/// `elements`, its `length`: OrdinarySet finds no own property `i` (no entry in the
-/// property map, or an index at the length, which every index of an array is below) and, as no prototype has an indexed property
-/// or answers for one (`protos_have_indices`), none on the chain, so it is
-/// CreateDataProperty, which ArrayDefineOwnProperty makes an element (and, at the length,
-/// a `length` one more). Building an array by index (`out[i] = f(x)`, `a[a.length] = x`,
-/// filling `new Array(n)`) took the generic [[Set]] and [[DefineOwnProperty]] (~700
-/// instructions) at each write.
+/// `a[i] = v` on an Array where `i` is a hole of its `elements`, the next index of
+/// `elements` below the length, or its length: when no prototype has an indexed property or
+/// answers for one (`protos_have_indices`), OrdinarySet finds no property `i` on the chain
+/// (the array has none: a hole with no entry in its property map, or an index at or past
+/// the end of `elements`), so it is CreateDataProperty(a, i, v), which
+/// `create_element_fast` does in place when ArrayDefineOwnProperty allows it. Building an
+/// array by index (`out[i] = f(x)`, `a[a.length] = x`, filling `new Array(n)`) took the
+/// generic [[Set]] and [[DefineOwnProperty]] (~700 instructions) at each write.
 #[inline(never)]
 fn add_element_fast(o: &Obj, i: u32, v: &Value) -> bool {
-    {
-        let d = o.borrow();
-        let ObjectKind::Array {
-            length,
-            length_writable,
-        } = d.kind
-        else {
-            return false;
-        };
-        if !d.extensible {
-            return false;
-        }
-        let n = d.elements.len();
-        let ok = if i < length {
-            // A hole, or the next index of elements shorter than the length (`new
-            // Array(n)`): no entry in the property map either.
-            (matches!(d.elements.get(i as usize), Some(Value::Empty)) || i as usize == n)
-                && !d.props.has_index_keys()
-        } else {
-            length_writable && length == i && n == i as usize
-        };
-        if !ok {
-            return false;
-        }
-    }
-    if crate::builtins::array::protos_have_indices(o) {
-        return false;
-    }
-    let mut d = o.borrow_mut();
-    let n = d.elements.len();
-    match d.elements.get_mut(i as usize) {
-        Some(slot) => *slot = v.clone(),
-        None if i as usize == n => {
-            d.elements.push(v.clone());
-            if let ObjectKind::Array { length, .. } = &mut d.kind {
-                *length = (*length).max(i + 1);
-            }
-        }
-        None => return false,
-    }
-    true
+    !crate::builtins::array::protos_have_indices(o)
+        && crate::interp::ops::create_element_fast(o, i, v.clone()).is_ok()
 }
 
 /// `base.length` for an array (its own, non-configurable `length`, always there) or a

@@ -1910,7 +1910,7 @@ mod tests {
 /// writable). The results of `map`, `filter`, `Array.from`, `slice`, ... are made this way,
 /// one element at a time, through the generic [[DefineOwnProperty]] before. `Err(v)`: the
 /// generic algorithm answers.
-fn create_element_fast(o: &Obj, i: u32, v: Value) -> Result<(), Value> {
+pub(crate) fn create_element_fast(o: &Obj, i: u32, v: Value) -> Result<(), Value> {
     let mut d = o.borrow_mut();
     let ObjectKind::Array {
         length,
