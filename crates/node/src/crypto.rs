@@ -301,6 +301,12 @@ pub fn scrypt(
 }
 
 /// `internalBinding('crypto')`.
+/// The AES key schedule of the natives' first argument (`None` unless it is 16, 24 or 32
+/// bytes).
+fn aes_key(key: &Value) -> Option<crate::aes::Aes> {
+    crate::aes::Aes::new(&view_bytes(key).unwrap_or_default())
+}
+
 pub fn binding(it: &mut Interp) -> Obj {
     let b = it.new_object();
     // randomFillSync(view): fills the view's bytes from the operating system.
@@ -400,7 +406,7 @@ pub fn binding(it: &mut Interp) -> Obj {
     // Each takes the key first (16, 24 or 32 bytes: undefined otherwise) and returns a
     // Uint8Array.
     it.define_method(&b, "aesEcb", 3, |it, a| {
-        let Some(aes) = crate::aes::Aes::new(&view_bytes(&a.get(0)).unwrap_or_default()) else {
+        let Some(aes) = aes_key(&a.get(0)) else {
             return Ok(Value::Undefined);
         };
         let data = view_bytes(&a.get(1)).unwrap_or_default();
@@ -408,7 +414,7 @@ pub fn binding(it: &mut Interp) -> Obj {
         Ok(Value::Object(new_uint8_array(it, &out)?))
     });
     it.define_method(&b, "aesCbc", 4, |it, a| {
-        let Some(aes) = crate::aes::Aes::new(&view_bytes(&a.get(0)).unwrap_or_default()) else {
+        let Some(aes) = aes_key(&a.get(0)) else {
             return Ok(Value::Undefined);
         };
         let iv = view_bytes(&a.get(1)).unwrap_or_default();
@@ -418,7 +424,7 @@ pub fn binding(it: &mut Interp) -> Obj {
     });
     // aesCtr(key, counter, offset, data, inc32)
     it.define_method(&b, "aesCtr", 5, |it, a| {
-        let Some(aes) = crate::aes::Aes::new(&view_bytes(&a.get(0)).unwrap_or_default()) else {
+        let Some(aes) = aes_key(&a.get(0)) else {
             return Ok(Value::Undefined);
         };
         let counter = view_bytes(&a.get(1)).unwrap_or_default();
@@ -428,7 +434,7 @@ pub fn binding(it: &mut Interp) -> Obj {
         Ok(Value::Object(new_uint8_array(it, &out)?))
     });
     it.define_method(&b, "aesGcmJ0", 2, |it, a| {
-        let Some(aes) = crate::aes::Aes::new(&view_bytes(&a.get(0)).unwrap_or_default()) else {
+        let Some(aes) = aes_key(&a.get(0)) else {
             return Ok(Value::Undefined);
         };
         let iv = view_bytes(&a.get(1)).unwrap_or_default();
@@ -437,7 +443,7 @@ pub fn binding(it: &mut Interp) -> Obj {
     });
     // aesGcmTag(key, j0, aad, ciphertext): the full 16-byte tag.
     it.define_method(&b, "aesGcmTag", 4, |it, a| {
-        let Some(aes) = crate::aes::Aes::new(&view_bytes(&a.get(0)).unwrap_or_default()) else {
+        let Some(aes) = aes_key(&a.get(0)) else {
             return Ok(Value::Undefined);
         };
         let j0 = view_bytes(&a.get(1)).unwrap_or_default();
