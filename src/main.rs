@@ -11,8 +11,9 @@ use jsgen_node::event_loop::RejectionMode;
 use jsgen_node::prelude::*;
 use jsgen_node::run::{MainEnd, ScriptGoal};
 
-/// The interpreter runs on a thread with a large stack so deep (but bounded) JS recursion
-/// reaches the RangeError check instead of overflowing the native stack.
+/// The interpreter runs on a large stack (a segment `stacker` maps for the main thread) so deep
+/// (but bounded) JS recursion reaches the RangeError check instead of overflowing the native
+/// stack.
 const STACK_SIZE: usize = 1 << 30;
 
 /// Node's exit code for a command line it refuses (`bad option`).
@@ -299,17 +300,17 @@ fn main() -> ExitCode {
     if opts.watch {
         return watch(&opts);
     }
-    let child = std::thread::Builder::new()
-        .name("jsgen".into())
-        .stack_size(STACK_SIZE)
-        .spawn(move || {
-            // This thread's end is the process's end: its interned names need not be freed.
-            jsgen_engine::string::leak_interned_at_thread_exit();
-            run(opts)
-        });
-    match child.map(|h| h.join()) {
-        Ok(Ok(code)) => ExitCode::from(code),
-        _ => {
+    // This thread's end is the process's end: its interned names need not be freed.
+    jsgen_engine::string::leak_interned_at_thread_exit();
+    // The run switches to a stack of its own on the main thread rather than spawning a
+    // thread with one: a thread's start and join are two wake-ups the scheduler may delay
+    // (on a loaded two-core machine they were most of `jsgen -e ''`'s wall time).
+    // A panic (a bug) ends the run with the internal-error exit code, as before.
+    let run_on_stack =
+        std::panic::AssertUnwindSafe(move || stacker::grow(STACK_SIZE, || run(opts)));
+    match std::panic::catch_unwind(run_on_stack) {
+        Ok(code) => ExitCode::from(code),
+        Err(_) => {
             eprintln!("jsgen: internal error");
             ExitCode::from(70)
         }
