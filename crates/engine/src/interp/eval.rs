@@ -556,7 +556,17 @@ impl Interp {
     pub fn eval_stmt(&mut self, st: &Stmt, env: &Env) -> JsResult<Value> {
         let suspends = st.suspends.get();
         match &st.kind {
-            StmtKind::Expr(e) => self.eval_expr(e, env),
+            // The commonest statements, an assignment or an update, dispatched here without
+            // `eval_expr`'s frame around them.
+            StmtKind::Expr(e) => match &e.kind {
+                ExprKind::Assign { op, target, value } => {
+                    self.eval_assign(e, *op, target, value, env)
+                }
+                ExprKind::Update { op, prefix, target } => {
+                    self.eval_update(*op, *prefix, target, env)
+                }
+                _ => self.eval_expr(e, env),
+            },
             StmtKind::Var(v) => {
                 if is_import_declaration(v) {
                     // Import bindings were made indirect by module linking.
@@ -2420,6 +2430,12 @@ impl Interp {
                 if let (Some(a), Some(b)) = (self.peek_number(l, env), self.peek_number(r, env)) {
                     return Ok(compare_numbers(*op, a, b));
                 }
+                if let (Some(a), Some(b)) = (
+                    self.peek_test_operand(l, env),
+                    self.peek_test_operand(r, env),
+                ) {
+                    return Ok(compare_numbers(*op, a, b));
+                }
                 let lv = self.eval_operand(l, env)?;
                 let rv = self.eval_operand(r, env)?;
                 if let (Value::Number(a), Value::Number(b)) = (&lv, &rv) {
@@ -2459,7 +2475,7 @@ impl Interp {
         let ExprKind::Binary(op, l, r) = &e.kind else {
             return None;
         };
-        let (a, b) = (self.peek_operand(l, env)?, self.peek_operand(r, env)?);
+        let (a, b) = (self.peek_leaf(l, env)?, self.peek_leaf(r, env)?);
         match number_binary(*op, a, b)? {
             Value::Number(n) => Some(n),
             _ => None,
@@ -2467,9 +2483,9 @@ impl Interp {
     }
 
     /// [`Interp::peek_number`], and also `p.x` or `this.x` holding a number where the site
-    /// found it last time (`this.x * o.x`); for the operands of a binary operator.
+    /// found it last time (`this.x * o.x`).
     #[inline(always)]
-    fn peek_operand(&self, e: &Expr, env: &Env) -> Option<f64> {
+    fn peek_leaf(&self, e: &Expr, env: &Env) -> Option<f64> {
         match &e.kind {
             ExprKind::Number(n) => Some(*n),
             ExprKind::Ident(id) => match id.binding.get() {
@@ -2478,6 +2494,39 @@ impl Interp {
             },
             ExprKind::Member { .. } => peek_member_number(e, env),
             _ => None,
+        }
+    }
+
+    /// The operand of a binary operator read in place: a leaf ([`Interp::peek_leaf`]).
+    #[inline(always)]
+    fn peek_operand(&self, e: &Expr, env: &Env) -> Option<f64> {
+        self.peek_leaf(e, env)
+    }
+
+    /// The operand of a comparison in a condition read in place: a leaf or a parenthesised
+    /// operator on two leaves (`(i & 1023) === 0`, `(n % 2) === 0`), which would otherwise
+    /// cost two `eval_expr` levels (the parentheses' and the operator's).
+    #[inline(always)]
+    fn peek_test_operand(&self, e: &Expr, env: &Env) -> Option<f64> {
+        match &e.kind {
+            ExprKind::Number(n) => Some(*n),
+            ExprKind::Ident(id) => match id.binding.get() {
+                Binding::Local { hops, slot, .. } => env.number_at(hops, slot),
+                _ => None,
+            },
+            ExprKind::Member { .. } => peek_member_number(e, env),
+            ExprKind::Paren(_) | ExprKind::Binary(..) => self.peek_nested_number(e, env),
+            _ => None,
+        }
+    }
+
+    /// [`Interp::peek_binary_number`] of an operator or of one in parentheses; out of line,
+    /// so the conditions on leaves (`i < n`) keep their short inlined path.
+    #[inline(never)]
+    fn peek_nested_number(&self, e: &Expr, env: &Env) -> Option<f64> {
+        match &e.kind {
+            ExprKind::Paren(x) => self.peek_binary_number(x, env),
+            _ => self.peek_binary_number(e, env),
         }
     }
 
