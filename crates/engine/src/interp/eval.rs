@@ -736,6 +736,22 @@ impl Interp {
         }
     }
 
+    /// A loop's body once: a block that declares nothing (most bodies) runs its statements
+    /// without the `eval_stmt` and `eval_block` levels around them, as `eval_block` would.
+    #[inline(always)]
+    fn eval_loop_body(&mut self, body: &Stmt, env: &Env) -> JsResult<Value> {
+        if let StmtKind::Block(b) = &body.kind {
+            if !body.suspends.get()
+                && b.scope
+                    .get()
+                    .is_none_or(|i| i.decls.is_empty() && i.dispose_slot.is_none())
+            {
+                return self.eval_stmts(&b.body, env);
+            }
+        }
+        self.eval_stmt(body, env)
+    }
+
     /// Runs one loop-body evaluation: Ok(true) to continue looping, Ok(false) to stop.
     #[inline]
     fn loop_body_result(
@@ -829,7 +845,7 @@ impl Interp {
                         }
                     }
                     phase = 0;
-                    let r = self.eval_stmt(body, env);
+                    let r = self.eval_loop_body(body, env);
                     if let Err(Abrupt::Suspend) = r {
                         push_frame!(
                             self,
@@ -855,7 +871,7 @@ impl Interp {
                 loop {
                     self.check_interrupt()?;
                     if phase == 1 {
-                        let r = self.eval_stmt(body, env);
+                        let r = self.eval_loop_body(body, env);
                         if let Err(Abrupt::Suspend) = r {
                             push_frame!(
                                 self,
@@ -1068,7 +1084,7 @@ impl Interp {
                 phase = 1;
             }
             if phase == 1 {
-                let r = self.eval_stmt(body, &lenv);
+                let r = self.eval_loop_body(body, &lenv);
                 if let Err(Abrupt::Suspend) = r {
                     push_frame!(
                         self,
@@ -1339,7 +1355,7 @@ impl Interp {
             let r = if std::mem::take(&mut resume_dispose) {
                 self.resume_dispose()
             } else {
-                let r = self.eval_stmt(body, &benv);
+                let r = self.eval_loop_body(body, &benv);
                 if let Err(Abrupt::Suspend) = r {
                     push_frame!(
                         self,
