@@ -616,9 +616,9 @@ impl Interp {
             StmtKind::If { test, cons, alt } => {
                 let branch = self.eval_branch(test, env, suspends)?;
                 let r = if branch == 1 {
-                    sus!(self, self.eval_stmt(cons, env), Frame::Branch(1))
+                    sus!(self, self.eval_nested_stmt(cons, env), Frame::Branch(1))
                 } else if let Some(a) = alt {
-                    sus!(self, self.eval_stmt(a, env), Frame::Branch(2))
+                    sus!(self, self.eval_nested_stmt(a, env), Frame::Branch(2))
                 } else {
                     Value::Undefined
                 };
@@ -736,10 +736,11 @@ impl Interp {
         }
     }
 
-    /// A loop's body once: a block that declares nothing (most bodies) runs its statements
-    /// without the `eval_stmt` and `eval_block` levels around them, as `eval_block` would.
+    /// A statement nested in another, a loop's body or an `if`'s branch: a block that
+    /// declares nothing (most of them) runs its statements without the `eval_stmt` and
+    /// `eval_block` levels around them, as `eval_block` would.
     #[inline(always)]
-    fn eval_loop_body(&mut self, body: &Stmt, env: &Env) -> JsResult<Value> {
+    fn eval_nested_stmt(&mut self, body: &Stmt, env: &Env) -> JsResult<Value> {
         if let StmtKind::Block(b) = &body.kind {
             if !body.suspends.get()
                 && b.scope
@@ -845,7 +846,7 @@ impl Interp {
                         }
                     }
                     phase = 0;
-                    let r = self.eval_loop_body(body, env);
+                    let r = self.eval_nested_stmt(body, env);
                     if let Err(Abrupt::Suspend) = r {
                         push_frame!(
                             self,
@@ -871,7 +872,7 @@ impl Interp {
                 loop {
                     self.check_interrupt()?;
                     if phase == 1 {
-                        let r = self.eval_loop_body(body, env);
+                        let r = self.eval_nested_stmt(body, env);
                         if let Err(Abrupt::Suspend) = r {
                             push_frame!(
                                 self,
@@ -1084,7 +1085,7 @@ impl Interp {
                 phase = 1;
             }
             if phase == 1 {
-                let r = self.eval_loop_body(body, &lenv);
+                let r = self.eval_nested_stmt(body, &lenv);
                 if let Err(Abrupt::Suspend) = r {
                     push_frame!(
                         self,
@@ -1355,7 +1356,7 @@ impl Interp {
             let r = if std::mem::take(&mut resume_dispose) {
                 self.resume_dispose()
             } else {
-                let r = self.eval_loop_body(body, &benv);
+                let r = self.eval_nested_stmt(body, &benv);
                 if let Err(Abrupt::Suspend) = r {
                     push_frame!(
                         self,
