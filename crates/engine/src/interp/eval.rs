@@ -556,14 +556,18 @@ impl Interp {
     pub fn eval_stmt(&mut self, st: &Stmt, env: &Env) -> JsResult<Value> {
         let suspends = st.suspends.get();
         match &st.kind {
-            // The commonest statements, an assignment or an update, dispatched here without
-            // `eval_expr`'s frame around them.
+            // The commonest statements, an assignment, an update, a call or a `yield`,
+            // dispatched here without `eval_expr`'s frame around them.
             StmtKind::Expr(e) => match &e.kind {
                 ExprKind::Assign { op, target, value } => {
                     self.eval_assign(e, *op, target, value, env)
                 }
                 ExprKind::Update { op, prefix, target } => {
                     self.eval_update(*op, *prefix, target, env)
+                }
+                ExprKind::Call { .. } => self.eval_call(e, env),
+                ExprKind::Yield { arg, delegate } => {
+                    self.eval_yield(e, arg.as_deref(), *delegate, env)
                 }
                 _ => self.eval_expr(e, env),
             },
