@@ -207,11 +207,13 @@ fn untouched(it: &Interp, r: &Obj, names: std::ops::Range<usize>) -> bool {
     let p = proto.borrow();
     let mut positions = orig.positions.get();
     let mut moved = false;
-    for (i, pos) in positions.iter_mut().enumerate() {
-        if !names.contains(&i) {
-            continue;
-        }
-        let (key, f, data) = (&orig.keys[i], &orig.funcs[i], i == 0);
+    for i in names {
+        let (Some(pos), Some(key), Some(f)) =
+            (positions.get_mut(i), orig.keys.get(i), orig.funcs.get(i))
+        else {
+            return false;
+        };
+        let data = i == 0;
         if holds_original(&p.props, *pos, key, f, data) {
             continue;
         }
