@@ -44,3 +44,16 @@ const obj = { valueOf() { log.push('valueOf'); return 42; }, toString() { log.pu
 console.log(tp.call(obj, 'number'), tp.call(obj, 'string'), tp.call(obj, 'default'), log.join());
 console.log(d + 1 === d.toString() + '1', d - 1, `${d}` === d.toString(), +d, d == d.toString(), d < new Date(d.getTime() + 1));
 console.log(JSON.stringify({ d }), [d].join() === d.toString());
+// Fields of times before 1970, at the limits, and around day boundaries (UTC and local).
+for (const t of [-1, -999, -1000, -86400000, -86400001, -62198755200000, 8.64e15, -8.64e15, 86399999, 86400000, 951782400000, -2208988800001]) {
+  const x = new Date(t);
+  console.log(t, x.getUTCFullYear(), x.getUTCMonth(), x.getUTCDate(), x.getUTCDay(), x.getUTCHours(), x.getUTCMinutes(), x.getUTCSeconds(), x.getUTCMilliseconds(),
+    x.getFullYear(), x.getMonth(), x.getDate(), x.getDay(), x.getHours(), x.getMinutes(), x.getSeconds(), x.getMilliseconds(), x.toISOString());
+}
+const y = new Date(-1); y.setUTCSeconds(30); console.log(y.getTime(), y.toISOString());
+const z = new Date(-86400001); z.setMilliseconds(5); z.setHours(23); console.log(z.getTime());
+process.env.TZ = 'America/St_Johns';
+for (const t of [-1, -86400001, 0, 12600000, -62198755200000, 8.64e15]) {
+  const x = new Date(t);
+  console.log(t, x.getFullYear(), x.getMonth(), x.getDate(), x.getDay(), x.getHours(), x.getMinutes(), x.getSeconds(), x.getMilliseconds(), x.getTimezoneOffset());
+}
