@@ -664,11 +664,16 @@ impl PropMap {
     }
     /// Applies `f` to every property's attributes (freezing, sealing).
     pub fn update_all_attrs(&mut self, f: impl Fn(Attrs) -> Attrs) {
-        if self.keys().iter().flatten().all(|(_, a)| f(*a) == *a) {
+        self.update_attrs(|_, a| f(a));
+    }
+    /// Gives each property the attributes `f` makes of its key and attributes (the map is
+    /// left shared when none changes).
+    pub fn update_attrs(&mut self, f: impl Fn(&PropKey, Attrs) -> Attrs) {
+        if self.keys().iter().flatten().all(|(k, a)| f(k, *a) == *a) {
             return;
         }
-        for (_, a) in Self::own_shape(&mut self.shape).keys.iter_mut().flatten() {
-            *a = f(*a);
+        for (k, a) in Self::own_shape(&mut self.shape).keys.iter_mut().flatten() {
+            *a = f(k, *a);
         }
     }
     pub fn remove(&mut self, key: &PropKey) -> Option<Prop> {
@@ -1054,6 +1059,25 @@ mod tests {
         );
         assert_eq!(b.get(&key(1)).map(|p| p.attrs), Some(Attrs::DEFAULT));
         assert!(a.writable_data_at_hint(&key(1), 1).is_none());
+    }
+
+    #[test]
+    fn attrs_updated_by_key_leave_the_others_and_a_shared_shape_when_unchanged() {
+        let mut a = PropMap::default();
+        let mut b = PropMap::default();
+        for m in [&mut a, &mut b] {
+            m.push_new(key(0), Prop::data(Value::Number(0.0), Attrs::DEFAULT));
+            m.push_new(key(1), Prop::data(Value::Number(1.0), Attrs::DEFAULT));
+        }
+        // Nothing changes: the shape stays the shared one both maps have.
+        a.update_attrs(|_, x| x);
+        assert!(a.is_shared() && a.same_shape(&b));
+        let k0 = key(0);
+        a.update_attrs(|k, x| if k.fast_eq(&k0) { x } else { Attrs::NONE });
+        assert_eq!(a.get(&key(0)).map(|p| p.attrs), Some(Attrs::DEFAULT));
+        assert_eq!(a.get(&key(1)).map(|p| p.attrs), Some(Attrs::NONE));
+        assert_eq!(b.get(&key(1)).map(|p| p.attrs), Some(Attrs::DEFAULT));
+        assert!(!a.same_shape(&b));
     }
 
     #[test]

@@ -91,8 +91,14 @@ pub(crate) struct Fields {
 }
 
 pub(crate) fn fields(t: f64) -> Fields {
-    let d = day(t) as i64;
-    let w = time_within_day(t) as i64;
+    // Day(t) and TimeWithinDay(t) in integers: floor(floor(t) / D) = floor(t / D) and
+    // floor(t) modulo D = floor(t modulo D) for an integer D, and a time value (within
+    // ±8.64e15, plus a local offset) is exact in an i64 (the float remainder is a libm call,
+    // ~175 instructions: date-fns reads fields on every getter).
+    const DAY: i64 = MS_PER_DAY as i64;
+    let t = t.floor() as i64;
+    let d = t.div_euclid(DAY);
+    let w = t.rem_euclid(DAY);
     let (year, month, date) = civil_from_days(d);
     Fields {
         year,
@@ -877,16 +883,23 @@ fn this_time_value(it: &mut Interp, v: &Value) -> JsResult<f64> {
 
 /// thisTimeValue for the other methods (V8: "Method ... called on incompatible receiver").
 fn this_date(it: &mut Interp, v: &Value, method: &str) -> JsResult<(Obj, f64)> {
-    if let Value::Object(o) = v {
-        if let ObjectKind::Date(t) = o.borrow().kind {
-            return Ok((o.clone(), t));
-        }
+    date_object(v).ok_or_else(|| not_a_date(it, v, method))
+}
+
+/// The TypeError of a Date method `method` called on `v`, not a Date.
+fn not_a_date(it: &mut Interp, v: &Value, method: &str) -> crate::interp::Abrupt {
+    incompatible_receiver(it, &format!("Date.prototype.{method}"), v)
+}
+
+/// A Date object and its [[DateValue]].
+fn date_object(v: &Value) -> Option<(Obj, f64)> {
+    match v {
+        Value::Object(o) => match o.borrow().kind {
+            ObjectKind::Date(t) => Some((o.clone(), t)),
+            _ => None,
+        },
+        _ => None,
     }
-    Err(incompatible_receiver(
-        it,
-        &format!("Date.prototype.{method}"),
-        v,
-    ))
 }
 
 fn set_date_value(o: &Obj, t: f64) -> Value {
@@ -974,9 +987,9 @@ fn define_accessor_pair(
     }
 }
 
-/// (field, UTC?, method name) of a getter / setter: the field's index (plus 256 for UTC) is
-/// its captured number (`define_accessor_pair`), the name is the function's own.
-fn captures(a: &Args) -> (Field, bool, String) {
+/// (field, UTC?) of a getter / setter: the field's index (plus 256 for UTC) is its captured
+/// number (`define_accessor_pair`).
+fn captures(a: &Args) -> (Field, bool) {
     if let ObjectKind::Native(n) = &a.callee.borrow().kind {
         let i = match n.captures.first() {
             Some(Value::Number(i)) => *i,
@@ -984,14 +997,22 @@ fn captures(a: &Args) -> (Field, bool, String) {
         };
         let is_utc = i >= 256.0;
         let field = field_from_index(if is_utc { i - 256.0 } else { i });
-        return (field, is_utc, n.name.to_rust_string());
+        return (field, is_utc);
     }
-    (Field::Date, false, String::new())
+    (Field::Date, false)
+}
+
+/// The name of the getter or setter called (the function's own), for its error message.
+fn callee_name(a: &Args) -> String {
+    match &a.callee.borrow().kind {
+        ObjectKind::Native(n) => n.name.to_rust_string(),
+        _ => String::new(),
+    }
 }
 
 /// Date.prototype.get[UTC]{Date,Day,FullYear,Hours,Milliseconds,Minutes,Month,Seconds}.
 fn date_proto_getter(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let (field, is_utc, _) = captures(a);
+    let (field, is_utc) = captures(a);
     let t = this_time_value(it, a.this)?;
     if t.is_nan() {
         return Ok(Value::Number(f64::NAN));
@@ -1034,9 +1055,11 @@ fn fields_f64(t: f64) -> [f64; 7] {
 
 /// Date.prototype.set[UTC]{Date,FullYear,Hours,Milliseconds,Minutes,Month,Seconds}.
 fn date_proto_setter(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let (field, is_utc, name) = captures(a);
+    let (field, is_utc) = captures(a);
     // 1. Let t be ? thisTimeValue(this value) (then LocalTime(t) for the local setters).
-    let (o, tv) = this_date(it, a.this, &name)?;
+    let Some((o, tv)) = date_object(a.this) else {
+        return Err(not_a_date(it, a.this, &callee_name(a)));
+    };
     let mut t = if is_utc {
         tv
     } else {
@@ -1261,11 +1284,10 @@ fn date_proto_to_primitive(it: &mut Interp, a: &Args) -> JsResult<Value> {
     };
     // 3-5. "string" / "default" → string, "number" → number, else TypeError.
     let hint = a.get(0);
+    let is = |s: &JsStr, name: &str| s.units().iter().copied().eq(name.encode_utf16());
     let try_first = match &hint {
-        Value::String(s) if s.to_rust_string() == "string" || s.to_rust_string() == "default" => {
-            Hint::String
-        }
-        Value::String(s) if s.to_rust_string() == "number" => Hint::Number,
+        Value::String(s) if is(s, "string") || is(s, "default") => Hint::String,
+        Value::String(s) if is(s, "number") => Hint::Number,
         _ => {
             let d = super::iterator::describe(it, &hint);
             return Err(it.type_error(format!("Invalid hint: {d}")));

@@ -255,6 +255,9 @@ pub enum IntegrityLevel {
 
 /// SetIntegrityLevel(O, level).
 pub fn set_integrity_level(it: &mut Interp, o: &Obj, level: IntegrityLevel) -> JsResult<bool> {
+    if set_ordinary_integrity_level(o, level) {
+        return Ok(true);
+    }
     // 3-4. Let status be ? O.[[PreventExtensions]](); if false return false.
     if !it.prevent_extensions(o)? {
         return Ok(false);
@@ -297,8 +300,104 @@ pub fn set_integrity_level(it: &mut Interp, o: &Obj, level: IntegrityLevel) -> J
     Ok(true)
 }
 
+/// Is `o` an object whose [[PreventExtensions]], [[OwnPropertyKeys]], [[GetOwnProperty]]
+/// and [[DefineOwnProperty]] are the ordinary ones over its `elements` and property map
+/// (plus an Array's `length`, whose attributes are its kind's)? Then SetIntegrityLevel
+/// and TestIntegrityLevel run nothing and cannot fail, and are done on the object's data.
+fn has_ordinary_integrity(d: &crate::object::ObjectData) -> bool {
+    matches!(
+        d.kind,
+        ObjectKind::Ordinary | ObjectKind::Instance(_) | ObjectKind::Array { .. }
+    )
+}
+
+/// A private name's key: held in the map but never one of [[OwnPropertyKeys]], so no
+/// integrity level applies to it.
+fn is_private_key(k: &PropKey) -> bool {
+    matches!(k, PropKey::Sym(s) if s.0.private)
+}
+
+/// SetIntegrityLevel(O, level) for an object [`has_ordinary_integrity`] accepts, in place:
+/// what the [[DefineOwnProperty]] of each key would leave (immer freezes every object it
+/// produces: ~800 instructions a key through the descriptors). The elements (default
+/// attributes) move to the map in index order, as their redefinitions put them there;
+/// then every key loses `configurable` (and a data property `writable`, when frozen; an
+/// accessor has none), and a frozen Array's `length` becomes read-only. False (nothing
+/// done) for other objects.
+fn set_ordinary_integrity_level(o: &Obj, level: IntegrityLevel) -> bool {
+    let mut d = o.borrow_mut();
+    if !has_ordinary_integrity(&d) {
+        return false;
+    }
+    // 3. PreventExtensions.
+    d.extensible = false;
+    let (element_attrs, cleared) = match level {
+        IntegrityLevel::Sealed => (Attrs::new(true, true, false), Attrs::CONFIGURABLE),
+        IntegrityLevel::Frozen => (
+            Attrs::new(false, true, false),
+            Attrs::WRITABLE | Attrs::CONFIGURABLE,
+        ),
+    };
+    let elements = std::mem::take(&mut d.elements);
+    for (i, v) in (0u32..).zip(elements) {
+        if !matches!(v, Value::Empty) {
+            d.props.insert(
+                PropKey::Index(i),
+                crate::object::Prop::data(v, element_attrs),
+            );
+        }
+    }
+    if level == IntegrityLevel::Frozen {
+        if let ObjectKind::Array {
+            length_writable, ..
+        } = &mut d.kind
+        {
+            *length_writable = false;
+        }
+    }
+    d.props.update_attrs(|k, a| {
+        if is_private_key(k) {
+            a
+        } else {
+            Attrs(a.0 & !cleared)
+        }
+    });
+    true
+}
+
+/// TestIntegrityLevel(O, level) for an object [`has_ordinary_integrity`] accepts, read from
+/// its data: its elements are configurable, so any element makes it neither sealed nor
+/// frozen. `None` for other objects.
+fn test_ordinary_integrity_level(o: &Obj, level: IntegrityLevel) -> Option<bool> {
+    let d = o.borrow();
+    if !has_ordinary_integrity(&d) {
+        return None;
+    }
+    if d.extensible || d.elements.iter().any(|v| !matches!(v, Value::Empty)) {
+        return Some(false);
+    }
+    let frozen = level == IntegrityLevel::Frozen;
+    if let ObjectKind::Array {
+        length_writable: true,
+        ..
+    } = d.kind
+    {
+        if frozen {
+            return Some(false);
+        }
+    }
+    let fixed = d.props.iter().all(|(k, p)| {
+        is_private_key(k)
+            || !(p.attrs.configurable() || frozen && !p.is_accessor() && p.attrs.writable())
+    });
+    Some(fixed)
+}
+
 /// TestIntegrityLevel(O, level).
 pub fn test_integrity_level(it: &mut Interp, o: &Obj, level: IntegrityLevel) -> JsResult<bool> {
+    if let Some(answer) = test_ordinary_integrity_level(o, level) {
+        return Ok(answer);
+    }
     // 1-3. An extensible object is neither sealed nor frozen.
     if it.is_extensible(o)? {
         return Ok(false);

@@ -207,11 +207,13 @@ fn untouched(it: &Interp, r: &Obj, names: std::ops::Range<usize>) -> bool {
     let p = proto.borrow();
     let mut positions = orig.positions.get();
     let mut moved = false;
-    for (i, pos) in positions.iter_mut().enumerate() {
-        if !names.contains(&i) {
-            continue;
-        }
-        let (key, f, data) = (&orig.keys[i], &orig.funcs[i], i == 0);
+    for i in names {
+        let (Some(pos), Some(key), Some(f)) =
+            (positions.get_mut(i), orig.keys.get(i), orig.funcs.get(i))
+        else {
+            return false;
+        };
+        let data = i == 0;
         if holds_original(&p.props, *pos, key, f, data) {
             continue;
         }
@@ -1087,6 +1089,22 @@ fn match_string(it: &mut Interp, result: &Value) -> JsResult<JsStr> {
     it.to_string(&v)
 }
 
+/// RegExpExec(R, S), then ? ToString(? Get(result, "0")) of a match: the matched string,
+/// or `None` for no match. With the built-in `exec` called with nothing observable around
+/// it (see `regexp_exec`), the match without the result array nobody else sees: its
+/// element 0 is the matched substring (date-fns's `format` matches its format string
+/// globally per call: ~600 instructions a match for the array and the read back).
+fn exec_matched_string(it: &mut Interp, r: &Obj, s: &JsStr) -> JsResult<Option<JsStr>> {
+    if untouched(it, r, EXEC) && plain_last_index(r) {
+        return Ok(builtin_match(it, r, s)?.map(|(m, _)| s.slice(m.start, m.end)));
+    }
+    let result = regexp_exec(it, r, s)?;
+    if is_null(&result) {
+        return Ok(None);
+    }
+    match_string(it, &result).map(Some)
+}
+
 /// After an empty match: lastIndex = AdvanceStringIndex(S, ToLength(lastIndex), fullUnicode).
 fn bump_last_index(it: &mut Interp, r: &Obj, s: &JsStr, full_unicode: bool) -> JsResult<()> {
     let li = it.get(r, &last_index_key())?;
@@ -1107,14 +1125,12 @@ fn regexp_match(it: &mut Interp, a: &Args) -> JsResult<Value> {
     set_last_index(it, &rx, 0.0)?;
     let mut out = Vec::new();
     loop {
-        let result = regexp_exec(it, &rx, &s)?;
-        if is_null(&result) {
+        let Some(m) = exec_matched_string(it, &rx, &s)? else {
             if out.is_empty() {
                 return Ok(Value::Null);
             }
             return Ok(Value::Object(it.new_array(out)));
-        }
-        let m = match_string(it, &result)?;
+        };
         if m.is_empty() {
             bump_last_index(it, &rx, &s, full_unicode)?;
         }

@@ -752,24 +752,29 @@ impl Interp {
             ));
         }
         if let ObjectKind::String(s) = &o.borrow().kind {
-            if let PropKey::Index(i) = &key {
-                if (*i as usize) < s.len() {
-                    // Immutable index: only compatible redefinitions succeed.
-                    let cur = o.get_own_property(&key);
-                    if let Some(cur) = cur {
-                        let ok = desc.configurable != Some(true)
-                            && desc.enumerable.is_none_or(|e| e)
-                            && !desc.is_accessor()
-                            && desc.writable != Some(true)
-                            && desc.value.as_ref().is_none_or(|v| {
-                                if let Slot::Data(cv) = &cur.slot {
-                                    v.same_value(cv)
-                                } else {
-                                    false
-                                }
-                            });
-                        return Ok(ok);
-                    }
+            let immutable = match &key {
+                PropKey::Index(i) => (*i as usize) < s.len(),
+                PropKey::Str(k) => k.units() == LENGTH,
+                PropKey::Sym(_) => false,
+            };
+            if immutable {
+                // An index below the length, or `length`: non-writable and
+                // non-configurable, so only compatible redefinitions succeed, and
+                // change nothing.
+                let cur = o.get_own_property(&key);
+                if let Some(cur) = cur {
+                    let ok = desc.configurable != Some(true)
+                        && desc.enumerable.is_none_or(|e| e == cur.attrs.enumerable())
+                        && !desc.is_accessor()
+                        && desc.writable != Some(true)
+                        && desc.value.as_ref().is_none_or(|v| {
+                            if let Slot::Data(cv) = &cur.slot {
+                                v.same_value(cv)
+                            } else {
+                                false
+                            }
+                        });
+                    return Ok(ok);
                 }
             }
         }

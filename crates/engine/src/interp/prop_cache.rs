@@ -42,8 +42,11 @@ use crate::string::JsStr;
 use crate::value::Value;
 
 /// The longest prototype chain a site remembers (a read: receiver's prototype to holder;
-/// an add: the whole chain).
-const MAX_HOPS: usize = 4;
+/// an add: the whole chain). Class hierarchies of parsers are deep: `@babel/parser`'s
+/// `Parser` inherits its methods through nine class prototypes, then `Object.prototype`
+/// (a walk with a hash search per prototype each time, ~2 300 instructions, when the chain
+/// was longer than remembered); a hit checks one object per hop.
+const MAX_HOPS: usize = 12;
 /// Refills after which a site stops trying (it sees many shapes).
 const MAX_FILLS: u16 = 64;
 /// The most entries the table holds.
