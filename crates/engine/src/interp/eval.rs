@@ -2496,7 +2496,7 @@ impl Interp {
         let ExprKind::Binary(op, l, r) = &e.kind else {
             return None;
         };
-        let (a, b) = (self.peek_leaf(l, env)?, self.peek_leaf(r, env)?);
+        let (a, b) = (self.peek_operand(l, env)?, self.peek_operand(r, env)?);
         match number_binary(*op, a, b)? {
             Value::Number(n) => Some(n),
             _ => None,
@@ -2504,9 +2504,9 @@ impl Interp {
     }
 
     /// [`Interp::peek_number`], and also `p.x` or `this.x` holding a number where the site
-    /// found it last time (`this.x * o.x`).
+    /// found it last time (`this.x * o.x`); for the operands of a binary operator.
     #[inline(always)]
-    fn peek_leaf(&self, e: &Expr, env: &Env) -> Option<f64> {
+    fn peek_operand(&self, e: &Expr, env: &Env) -> Option<f64> {
         match &e.kind {
             ExprKind::Number(n) => Some(*n),
             ExprKind::Ident(id) => match id.binding.get() {
@@ -2518,26 +2518,15 @@ impl Interp {
         }
     }
 
-    /// The operand of a binary operator read in place: a leaf ([`Interp::peek_leaf`]).
-    #[inline(always)]
-    fn peek_operand(&self, e: &Expr, env: &Env) -> Option<f64> {
-        self.peek_leaf(e, env)
-    }
-
-    /// The operand of a comparison in a condition read in place: a leaf or a parenthesised
-    /// operator on two leaves (`(i & 1023) === 0`, `(n % 2) === 0`), which would otherwise
-    /// cost two `eval_expr` levels (the parentheses' and the operator's).
+    /// The operand of a comparison in a condition read in place: a leaf or an operator on
+    /// two leaves, in parentheses or not (`(i & 1023) === 0`, `n % 2 === 0`), which would
+    /// otherwise cost one or two `eval_expr` levels (the parentheses' and the operator's).
+    /// Tried after [`Interp::peek_number`] missed, so conditions on leaves never get here.
     #[inline(always)]
     fn peek_test_operand(&self, e: &Expr, env: &Env) -> Option<f64> {
         match &e.kind {
-            ExprKind::Number(n) => Some(*n),
-            ExprKind::Ident(id) => match id.binding.get() {
-                Binding::Local { hops, slot, .. } => env.number_at(hops, slot),
-                _ => None,
-            },
-            ExprKind::Member { .. } => peek_member_number(e, env),
             ExprKind::Paren(_) | ExprKind::Binary(..) => self.peek_nested_number(e, env),
-            _ => None,
+            _ => self.peek_operand(e, env),
         }
     }
 
