@@ -508,12 +508,7 @@ impl Interp {
     }
 
     fn eval_block(&mut self, b: &Block, env: &Env, suspends: bool) -> JsResult<Value> {
-        // A block that declares nothing (most loop and `if` bodies) runs in `env` itself.
-        if !suspends
-            && b.scope
-                .get()
-                .is_none_or(|i| i.decls.is_empty() && i.dispose_slot.is_none())
-        {
+        if runs_in_enclosing_scope(b, suspends) {
             return self.eval_stmts(&b.body, env);
         }
         // A block whose bindings live in `env` (not materialized) and that has no hoisted
@@ -746,11 +741,7 @@ impl Interp {
     #[inline(always)]
     fn eval_nested_stmt(&mut self, body: &Stmt, env: &Env) -> JsResult<Value> {
         if let StmtKind::Block(b) = &body.kind {
-            if !body.suspends.get()
-                && b.scope
-                    .get()
-                    .is_none_or(|i| i.decls.is_empty() && i.dispose_slot.is_none())
-            {
+            if runs_in_enclosing_scope(b, body.suspends.get()) {
                 return self.eval_stmts(&b.body, env);
             }
         }
@@ -5873,6 +5864,16 @@ fn get_length_fast(base: &Value, name: &JsStr) -> Option<Value> {
         Value::String(s) => Some(Value::Number(s.len() as f64)),
         _ => None,
     }
+}
+
+/// A block that declares nothing and cannot suspend (most loop and `if` bodies) runs its
+/// statements in the enclosing environment, with no frame of its own.
+#[inline(always)]
+fn runs_in_enclosing_scope(b: &Block, suspends: bool) -> bool {
+    !suspends
+        && b.scope
+            .get()
+            .is_none_or(|i| i.decls.is_empty() && i.dispose_slot.is_none())
 }
 
 #[cfg(test)]
