@@ -11,7 +11,7 @@
 //! The front end is `jsgen-syntax`; its modules are re-exported here because the engine's
 //! API speaks in them (a `JsStr` is a string value, an `ast::Span` a source position).
 
-pub use jsgen_syntax::{ast, lexer, parser, regexp, resolve, string};
+pub use jsgen_syntax::{ast, lexer, parser, position, regexp, resolve, string};
 
 /// The [`object::PropKey`] of a name written in the source of the engine, interned once per
 /// thread at each place it is written: `static_key!("index")` hashes the text and looks it

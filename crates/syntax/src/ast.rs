@@ -336,6 +336,21 @@ impl Expr {
             suspends: Cell::new(false),
         }
     }
+
+    /// A call `callee(args)` (`callee?.(args)` when `optional`), with the position a stack
+    /// trace reports it at.
+    pub fn call(callee: Expr, args: Vec<Arg>, optional: bool, span: Span) -> Expr {
+        let pos = crate::position::call_position(&callee);
+        Expr::new(
+            ExprKind::Call {
+                callee: Box::new(callee),
+                args,
+                optional,
+                pos,
+            },
+            span,
+        )
+    }
 }
 
 #[derive(Debug)]
@@ -396,6 +411,9 @@ pub enum ExprKind {
         args: Vec<Arg>,
         /// `f?.()`
         optional: bool,
+        /// Where V8 reports the call ([`crate::position::call_position`]), set by
+        /// [`Expr::call`].
+        pos: Span,
     },
     New {
         callee: Box<Expr>,

@@ -11,6 +11,7 @@
 pub mod ast;
 pub mod lexer;
 pub mod parser;
+pub mod position;
 pub mod regexp;
 pub mod resolve;
 pub mod string;

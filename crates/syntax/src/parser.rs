@@ -438,7 +438,8 @@ pub enum ForHeadP {
 /// What follows `?.` in an optional chain.
 pub enum OptTail {
     Prop(MemberProp),
-    Call(Vec<Arg>),
+    /// The arguments and the offset of their `(`.
+    Call(Vec<Arg>, u32),
 }
 
 /// State shared with the grammar actions.
@@ -2181,6 +2182,7 @@ impl Ctx<'_> {
             callee,
             args,
             optional: false,
+            ..
         } = call.kind
         else {
             return malformed();
@@ -2694,14 +2696,17 @@ pub fn member(object: Expr, prop: MemberProp, optional: bool, span: Span) -> Exp
 pub fn opt_link(object: Expr, tail: OptTail, optional: bool, span: Span) -> Expr {
     match tail {
         OptTail::Prop(p) => member(object, p, optional, span),
-        OptTail::Call(args) => Expr::new(
-            ExprKind::Call {
-                callee: Box::new(object),
-                args,
-                optional,
-            },
-            span,
-        ),
+        OptTail::Call(args, paren) => {
+            let mut call = Expr::call(object, args, optional, span);
+            // V8 reports a call made with `?.` at its `(`, whatever the callee.
+            if let (true, ExprKind::Call { pos, .. }) = (optional, &mut call.kind) {
+                *pos = Span {
+                    start: paren,
+                    end: paren + 1,
+                };
+            }
+            call
+        }
     }
 }
 

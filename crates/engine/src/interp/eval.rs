@@ -25,6 +25,7 @@ use crate::interp::{Abrupt, Interp, JsResult};
 use crate::object::{
     trace_value, Attrs, Obj, ObjectData, ObjectKind, PropKey, PropMap, PropertyDescriptor,
 };
+use crate::position::member_position;
 use crate::resolve::{Binding, DeclKind, ScopeInfo};
 use crate::string::JsStr;
 use crate::value::{to_int32, Sym, Value};
@@ -3697,6 +3698,7 @@ impl Interp {
                 callee,
                 args,
                 optional,
+                ..
             } => {
                 let Some((f, this)) = self.eval_chain(callee, env)? else {
                     return Ok(None);
@@ -5417,28 +5419,6 @@ fn in_module_body(env: &Env) -> bool {
     false
 }
 
-/// Where V8 reports an access through member expression `e` (in `err.stack` and the
-/// diagnostic): the property name of `o.x`, the `[` of `o[k]`.
-fn member_position(e: &Expr) -> Span {
-    match &e.kind {
-        ExprKind::Member { object, prop, .. } => match prop {
-            MemberProp::Ident(n) => {
-                let len = n.utf8_len() as u32;
-                Span {
-                    start: e.span.end.saturating_sub(len),
-                    end: e.span.end,
-                }
-            }
-            MemberProp::Private(id) => id.span,
-            MemberProp::Computed(_) => Span {
-                start: object.span.end,
-                end: object.span.end + 1,
-            },
-        },
-        _ => e.span,
-    }
-}
-
 /// Where V8 reports the evaluation of `e` as an operand (the iterable of a spread or a
 /// for-of): a call's or member's own position, a parenthesized or comma expression's last
 /// operand, else its start.
@@ -5533,96 +5513,6 @@ fn for_of_step_position(left: &ForHead) -> Span {
     }
 }
 
-/// A reserved word (`throw`, `return`, `catch`, ...) spelled by `units`, without allocating:
-/// the property names V8's scanner reads as keywords that are not callable (all reserved
-/// words but `super`; `yield`, `await`, `let` and `static` are callable). Runs on every call
-/// through a named property, so it first rejects by length and first letter (the letters
-/// reserved words of that length start with): a table load and a shift for most names.
-#[inline]
-fn is_reserved_name(units: &[u16]) -> bool {
-    // Bit `c - 'a'` of entry `len`: some reserved word of that length starts with `c`.
-    const fn mask(letters: &[u8]) -> u32 {
-        let mut m = 0;
-        let mut i = 0;
-        while i < letters.len() {
-            m |= 1 << (letters[i] - b'a');
-            i += 1;
-        }
-        m
-    }
-    const FIRST: [u32; 11] = [
-        0,
-        0,
-        mask(b"di"),
-        mask(b"fntv"),
-        mask(b"centvw"),
-        mask(b"bcftw"),
-        mask(b"deirst"),
-        mask(b"def"),
-        mask(b"cdf"),
-        0,
-        mask(b"i"),
-    ];
-    let (Some(&first), Some(&m)) = (units.first(), FIRST.get(units.len())) else {
-        return false;
-    };
-    let c = first.wrapping_sub(u16::from(b'a'));
-    c < 26 && m >> c & 1 != 0 && is_reserved_word_units(units)
-}
-
-/// The full comparison behind [`is_reserved_name`].
-#[inline(never)]
-fn is_reserved_word_units(units: &[u16]) -> bool {
-    let mut buf = [0u8; 10];
-    if units.len() > buf.len() {
-        return false;
-    }
-    for (b, &u) in buf.iter_mut().zip(units) {
-        if !(u16::from(b'a')..=u16::from(b'z')).contains(&u) {
-            return false;
-        }
-        *b = u as u8;
-    }
-    matches!(
-        &buf[..units.len()],
-        b"do"
-            | b"if"
-            | b"in"
-            | b"for"
-            | b"new"
-            | b"try"
-            | b"var"
-            | b"case"
-            | b"else"
-            | b"enum"
-            | b"null"
-            | b"this"
-            | b"true"
-            | b"void"
-            | b"with"
-            | b"break"
-            | b"catch"
-            | b"class"
-            | b"const"
-            | b"false"
-            | b"throw"
-            | b"while"
-            | b"delete"
-            | b"export"
-            | b"import"
-            | b"return"
-            | b"switch"
-            | b"typeof"
-            | b"default"
-            | b"extends"
-            | b"finally"
-            | b"continue"
-            | b"debugger"
-            | b"function"
-            | b"instanceof"
-    )
-}
-
 /// Where V8 places the iteration of a call's spread argument (`f(...g)`): at the call.
 fn spread_call_position(site: &Expr) -> Span {
     match &site.kind {
@@ -5631,36 +5521,12 @@ fn spread_call_position(site: &Expr) -> Span {
     }
 }
 
-/// Where V8 reports a call `e`: the callee's start for a plain callee, the property name of
-/// a named method call, otherwise the `(` of the arguments.
-#[inline]
+/// Where V8 reports a call `e` (worked out by the parser: [`jsgen_syntax::position`]).
+#[inline(always)]
 fn call_position(e: &Expr) -> Span {
-    let ExprKind::Call { callee, .. } = &e.kind else {
-        return e.span;
-    };
-    let mut c: &Expr = callee;
-    while let ExprKind::OptionalChain(inner) = &c.kind {
-        c = inner;
-    }
-    match &c.kind {
-        // V8 places a call at its property name only when the name is an identifier token
-        // (`Token::IsCallable`): `g.throw()`, `p.catch()`, `g.return()` are at their `(`.
-        ExprKind::Member {
-            prop: MemberProp::Ident(n),
-            ..
-        } if !is_reserved_name(n.units()) => member_position(c),
-        ExprKind::Member {
-            prop: MemberProp::Private(_),
-            ..
-        } => member_position(c),
-        ExprKind::Ident(_) => Span {
-            start: c.span.start,
-            end: c.span.end,
-        },
-        _ => Span {
-            start: callee.span.end,
-            end: callee.span.end + 1,
-        },
+    match &e.kind {
+        ExprKind::Call { pos, .. } => *pos,
+        _ => e.span,
     }
 }
 

@@ -29,12 +29,10 @@ fn wrap_module_body(script: Script) -> Script {
     use crate::ast::{Expr, ExprKind, Stmt, StmtKind};
     let span = script.span;
     let func = module_body_function(script.body, span);
-    let call = Expr::new(
-        ExprKind::Call {
-            callee: Box::new(Expr::new(ExprKind::Arrow(func), span)),
-            args: Vec::new(),
-            optional: false,
-        },
+    let call = Expr::call(
+        Expr::new(ExprKind::Arrow(func), span),
+        Vec::new(),
+        false,
         span,
     );
     Script {

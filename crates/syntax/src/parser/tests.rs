@@ -361,6 +361,7 @@ fn expr(e: &Expr) -> String {
             callee,
             args: a,
             optional,
+            ..
         } => format!(
             "({}call {} {})",
             if *optional { "?" } else { "" },
