@@ -146,3 +146,47 @@ pub fn call_position(callee: &Expr) -> Span {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ast::{ExprKind, StmtKind};
+    use crate::parser::{parse_script, ParseOptions};
+
+    /// The source text at the position the parser recorded for the script's one call.
+    fn call_at(src: &str) -> &str {
+        let script = match parse_script(src, &ParseOptions::default()) {
+            Ok(s) => s,
+            Err(e) => panic!("parse error in {src:?}: {}", e.message),
+        };
+        let Some(StmtKind::Expr(e)) = script.body.first().map(|s| &s.kind) else {
+            panic!("{src:?} is not an expression statement");
+        };
+        let e = match &e.kind {
+            ExprKind::OptionalChain(inner) => inner,
+            _ => e,
+        };
+        let ExprKind::Call { pos, .. } = &e.kind else {
+            panic!("{src:?} is not a call");
+        };
+        &src[pos.start as usize..pos.end as usize]
+    }
+
+    #[test]
+    fn calls_are_placed_where_v8_reports_them() {
+        // A plain callee: the callee itself.
+        assert_eq!(call_at("f()"), "f");
+        // A named method: its name; a reserved word is not callable as a token, so `(`.
+        assert_eq!(call_at("o.m()"), "m");
+        assert_eq!(call_at("o.café()"), "café");
+        assert_eq!(call_at("o.throw()"), "(");
+        assert_eq!(call_at("o.yield()"), "yield");
+        // Any other callee: the `(` after it.
+        assert_eq!(call_at("o['m']()"), "(");
+        assert_eq!(call_at("(0, f)()"), "(");
+        assert_eq!(call_at("f()()"), "(");
+        // In an optional chain: a call without `?.` as above, one with `?.` at its `(`.
+        assert_eq!(call_at("o?.m()"), "m");
+        assert_eq!(call_at("o.m?.()"), "(");
+        assert_eq!(call_at("f ?. ()"), "(");
+    }
+}
