@@ -962,7 +962,7 @@ impl Interp {
         // gives it no name, and the `Symbol.toStringTag` below names it (`Generator`,
         // `AsyncGenerator`). An iterator helper's and an `Iterator.from` wrapper's is `Iterator`.
         let generator_fn = match &o.borrow().kind {
-            ObjectKind::Generator(g) => Some(g.func_obj.clone()),
+            ObjectKind::Generator(g) => Some(g.code.func_obj.clone()),
             ObjectKind::Async(a) if a.func.is_generator => Some(a.func_obj.clone()),
             ObjectKind::IteratorHelper(_) | ObjectKind::WrapForValidIterator(_) => {
                 return "Iterator".into()

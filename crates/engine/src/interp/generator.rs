@@ -53,12 +53,20 @@ pub enum Resume {
     Return(Value),
 }
 
+/// What a generator runs, fixed when the generator is made: its function object, code and
+/// environment behind one reference count, so a step takes one count on them instead of
+/// three (DESIGN.md, "Generator steps take their code with one count, session 26").
 #[derive(Debug)]
-pub struct GeneratorData {
-    pub state: GenState,
+pub struct GeneratorCode {
     pub func_obj: Obj,
     pub func: Rc<ast::Function>,
     pub env: Env,
+}
+
+#[derive(Debug)]
+pub struct GeneratorData {
+    pub state: GenState,
+    pub code: Rc<GeneratorCode>,
     /// The saved continuation while suspended.
     pub frames: Vec<Frame>,
     /// The receiver the generator function was called on: V8 names the body's frames after
@@ -75,16 +83,20 @@ impl GeneratorData {
     ) -> GeneratorData {
         GeneratorData {
             state: GenState::SuspendedStart,
-            func_obj,
-            func,
-            env,
+            code: Rc::new(GeneratorCode {
+                func_obj,
+                func,
+                env,
+            }),
             frames: Vec::new(),
             method_call,
         }
     }
     pub fn trace(&self, t: &mut Tracer) {
-        t.edge(&self.func_obj.0);
-        t.edge(&self.env.0);
+        // The block is this generator's alone: a step holds a second count on it only
+        // while the generator itself is held by the step's caller.
+        t.edge(&self.code.func_obj.0);
+        t.edge(&self.code.env.0);
         trace_method_call(&self.method_call, t);
         for f in &self.frames {
             f.trace(t);
@@ -262,7 +274,7 @@ impl Interp {
         };
         // One borrow takes what the body needs and marks the generator executing; one more
         // puts the continuation back (each `borrow_mut` is a flag check and write).
-        let (state, func_obj, func, env, frames, method_call) = {
+        let (state, code, frames, method_call) = {
             let mut d = g.borrow_mut();
             let ObjectKind::Generator(gd) = &mut d.kind else {
                 unreachable!("checked above")
@@ -305,9 +317,7 @@ impl Interp {
             gd.state = GenState::Executing;
             (
                 st,
-                gd.func_obj.clone(),
-                gd.func.clone(),
-                gd.env.clone(),
+                gd.code.clone(),
                 std::mem::take(&mut gd.frames),
                 gd.method_call.take(),
             )
@@ -319,9 +329,9 @@ impl Interp {
         };
         let saved_gen = self.current_async_gen.take();
         let r = self.run_body(
-            &func_obj,
-            &func,
-            &env,
+            &code.func_obj,
+            &code.func,
+            &code.env,
             frames,
             resume,
             method_call.as_deref(),
