@@ -120,6 +120,51 @@ pub(crate) fn array_iterator_step(it: &mut Interp, this: &Value) -> JsResult<Opt
     Ok(Some(result))
 }
 
+/// `%ArrayIteratorPrototype%.next()` over the values of an Array exotic object or a typed
+/// array when the step can neither call JavaScript nor throw: the element is an own data value
+/// in the dense part (or an element of an in-bounds typed array), or the index has reached the
+/// `length` (an internal slot, not a getter). `None` when the general step is needed (holes
+/// read through the prototype chain, detached views, array-likes, proxies, keys and entries).
+/// A step taken here is unobservable, so the caller needs no stack entry for the `next` call.
+pub(crate) fn array_iterator_step_plain(iter: &Obj) -> Option<Option<Value>> {
+    let mut d = iter.borrow_mut();
+    let ObjectKind::ArrayIterator {
+        target,
+        index,
+        kind: IterKind::Values,
+    } = &mut d.kind
+    else {
+        return None;
+    };
+    let Value::Object(t) = target else {
+        // Exhausted already: `next()` keeps answering done.
+        return Some(None);
+    };
+    let step = {
+        let td = t.borrow();
+        match &td.kind {
+            ObjectKind::Array { length, .. } if *index >= *length => None,
+            ObjectKind::Array { .. } => match td.elements.get(*index as usize) {
+                Some(v) if !matches!(v, Value::Empty) => Some(v.clone()),
+                _ => return None,
+            },
+            // A typed array's elements are read without the prototype chain; an
+            // out-of-bounds or detached view (a TypeError) takes the general step.
+            ObjectKind::TypedArray(ta) => match ta.length() {
+                Some(len) if *index as usize >= len => None,
+                Some(_) => Some(ta.get_element(f64::from(*index))?),
+                None => return None,
+            },
+            _ => return None,
+        }
+    };
+    match step {
+        Some(_) => *index = index.saturating_add(1),
+        None => *target = Value::Undefined,
+    }
+    Some(step)
+}
+
 /// The code point length (1 or 2 units) at `i`.
 fn code_point_len(u: &[u16], i: usize) -> usize {
     let c = u[i];
@@ -132,33 +177,41 @@ fn code_point_len(u: &[u16], i: usize) -> usize {
 
 /// `%StringIteratorPrototype%.next()`.
 fn string_iterator_next(it: &mut Interp, a: &Args) -> JsResult<Value> {
-    let state = match a.this {
-        Value::Object(o) => match &o.borrow().kind {
-            ObjectKind::StringIterator { s, index } => Some((o.clone(), s.clone(), *index)),
-            _ => None,
-        },
+    let step = match a.this {
+        Value::Object(o) => string_iterator_step(o),
         _ => None,
     };
-    let Some((iter, s, index)) = state else {
+    let Some(step) = step else {
         return Err(incompatible_receiver(
             it,
             "String Iterator.prototype.next",
             a.this,
         ));
     };
+    Ok(match step {
+        Some(cp) => it.iter_result(cp, false),
+        None => it.iter_result(Value::Undefined, true),
+    })
+}
+
+/// One step of a String Iterator (the closure of CreateStringIterator, %StringIteratorPrototype%
+/// .next() without its result object): `Some(Some(code point))`, `Some(None)` when done,
+/// `None` when `iter` is not a String Iterator. Runs no script code and cannot throw, so
+/// for-of steps it directly (`Interp::iterator_step_value`).
+pub(crate) fn string_iterator_step(iter: &Obj) -> Option<Option<Value>> {
+    let mut d = iter.borrow_mut();
+    let ObjectKind::StringIterator { s, index } = &mut d.kind else {
+        return None;
+    };
     let u = s.units();
-    if index >= u.len() {
-        if let ObjectKind::StringIterator { index: i, .. } = &mut iter.borrow_mut().kind {
-            *i = usize::MAX;
-        }
-        return Ok(it.iter_result(Value::Undefined, true));
+    if *index >= u.len() {
+        *index = usize::MAX;
+        return Some(None);
     }
-    let n = code_point_len(u, index);
-    let cp = s.slice(index, index + n);
-    if let ObjectKind::StringIterator { index: i, .. } = &mut iter.borrow_mut().kind {
-        *i = index + n;
-    }
-    Ok(it.iter_result(Value::String(cp), false))
+    let n = code_point_len(u, *index);
+    let cp = s.slice(*index, *index + n);
+    *index += n;
+    Some(Some(Value::String(cp)))
 }
 
 /// `String.prototype[Symbol.iterator]()`.
@@ -920,7 +973,8 @@ pub fn init(it: &mut Interp) {
 
     // %StringIteratorPrototype%
     let str_ip = it.intrinsics.string_iterator_prototype.clone();
-    it.define_method(&str_ip, "next", 0, string_iterator_next);
+    let next = it.define_method_obj(&str_ip, "next", 0, string_iterator_next);
+    it.original_next.string = Some(next);
     str_ip.define(
         tag,
         Value::from("String Iterator"),

@@ -66,6 +66,8 @@ pub struct OriginalNext {
     /// stack trace can show one).
     pub map: Option<Obj>,
     pub set: Option<Obj>,
+    /// `%StringIteratorPrototype%.next`: the same, for `for (const ch of str)`.
+    pub string: Option<Obj>,
 }
 
 impl Interp {
@@ -231,6 +233,22 @@ impl Interp {
         let is = |o: &Option<Obj>| o.as_ref().is_some_and(|o| Obj::ptr_eq(o, next));
         let generator = is(&self.original_next.generator);
         if !generator && !is(&self.original_next.array) {
+            if is(&self.original_next.string) {
+                if !matches!(
+                    rec.iterator.borrow().kind,
+                    ObjectKind::StringIterator { .. }
+                ) {
+                    return None;
+                }
+                let next = next.clone();
+                let r = self.check_side_effect_free(&next).map(|()| {
+                    crate::builtins::iterator::string_iterator_step(&rec.iterator).flatten()
+                });
+                if !matches!(r, Ok(Some(_))) {
+                    rec.done = true;
+                }
+                return Some(r);
+            }
             let is_map = is(&self.original_next.map);
             if !is_map && !is(&self.original_next.set) {
                 return None;
@@ -283,6 +301,13 @@ impl Interp {
                     "[Generator].prototype.next",
                     Some(next),
                 );
+            }
+            if let Some(step) = crate::builtins::iterator::array_iterator_step_plain(&rec.iterator)
+            {
+                return Ok(match step {
+                    Some(v) => GenStep::Result(v, false),
+                    None => GenStep::Result(Value::Undefined, true),
+                });
             }
             let name = crate::interp::native_frame_name(next);
             self.enter_frame(name, 0, crate::interp::FrameKind::Native)?;
