@@ -4193,14 +4193,26 @@ impl Interp {
                                 };
                                 let b = match peeked {
                                     Some(b) => Some(b),
-                                    None if !suspends => match self.eval_expr(value, env)? {
-                                        Value::Number(b) => Some(b),
-                                        r => {
-                                            let v = self.binary_op(bop, &Value::Number(a), &r)?;
-                                            self.set_binding(id, v.clone(), env, strict)?;
-                                            return Ok(v);
+                                    // `s += a[i]`, `s += p.x`: a member read in place,
+                                    // tried only when the leaf and operator peeks missed.
+                                    None if !suspends => {
+                                        let member = matches!(value.kind, ExprKind::Member { .. });
+                                        match member
+                                            .then(|| peek_member_number_out_of_line(value, env))
+                                            .flatten()
+                                        {
+                                            Some(b) => Some(b),
+                                            None => match self.eval_expr(value, env)? {
+                                                Value::Number(b) => Some(b),
+                                                r => {
+                                                    let v =
+                                                        self.binary_op(bop, &Value::Number(a), &r)?;
+                                                    self.set_binding(id, v.clone(), env, strict)?;
+                                                    return Ok(v);
+                                                }
+                                            },
                                         }
-                                    },
+                                    }
                                     None => None,
                                 };
                                 if let Some(b) = b {
@@ -5551,13 +5563,15 @@ fn compare_numbers(op: BinaryOp, a: f64, b: f64) -> bool {
 #[inline(never)]
 fn peek_member_number(e: &Expr, env: &Env) -> Option<f64> {
     let ExprKind::Member {
-        object,
-        prop: MemberProp::Ident(name),
-        hint,
-        ..
+        object, prop, hint, ..
     } = &e.kind
     else {
         return None;
+    };
+    let name = match prop {
+        MemberProp::Ident(name) => name,
+        MemberProp::Computed(key) => return peek_element_number(object, key, env),
+        MemberProp::Private(_) => return None,
     };
     let (ExprKind::Ident(id) | ExprKind::This(id)) = &object.kind else {
         return None;
@@ -5566,10 +5580,66 @@ fn peek_member_number(e: &Expr, env: &Env) -> Option<f64> {
         return None;
     };
     env.with_slot(hops, slot, |v| match v {
-        Value::Object(o) => o.borrow().props.number_at_site_hint(name, hint),
+        Value::Object(o) => {
+            let d = o.borrow();
+            match d.kind {
+                // `i < a.length`: an array's own `length`, always there.
+                ObjectKind::Array { length, .. } if is_length(name) => Some(f64::from(length)),
+                _ => d.props.number_at_site_hint(name, hint),
+            }
+        }
+        Value::String(s) if is_length(name) => Some(s.len() as f64),
         _ => None,
     })
     .flatten()
+}
+
+/// [`peek_member_number`] for a compound assignment's right side (`s += a[i]`), out of
+/// line and tried last: inlined, or tried before the operator peek, it made the other
+/// assignments' paths ~10 instructions longer.
+#[inline(never)]
+fn peek_member_number_out_of_line(e: &Expr, env: &Env) -> Option<f64> {
+    peek_member_number(e, env)
+}
+
+/// `a[i]` (`a` a local, `i` a local or a literal holding an array index) when the element is
+/// a number in `a`'s dense elements: an own data property with default attributes, which
+/// [[Get]] finds first for every kind of object (see [`get_index_fast`]). `s += a[i]`,
+/// `a[i] * b[j]` without the member expression's evaluation.
+#[inline(never)]
+fn peek_element_number(object: &Expr, key: &Expr, env: &Env) -> Option<f64> {
+    let ExprKind::Ident(id) = &object.kind else {
+        return None;
+    };
+    let Binding::Local { hops, slot, .. } = id.binding.get() else {
+        return None;
+    };
+    let n = match &key.kind {
+        ExprKind::Number(n) => *n,
+        ExprKind::Ident(k) => match k.binding.get() {
+            Binding::Local { hops, slot, .. } => env.number_at(hops, slot)?,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let i = n as u32;
+    if f64::from(i) != n || i == u32::MAX {
+        return None;
+    }
+    env.with_slot(hops, slot, |v| match v {
+        Value::Object(o) => match o.borrow().elements.get(i as usize) {
+            Some(Value::Number(x)) => Some(*x),
+            _ => None,
+        },
+        _ => None,
+    })
+    .flatten()
+}
+
+/// Is `name` "length"? (Its length is a field, so other names cost one compare.)
+#[inline(always)]
+fn is_length(name: &JsStr) -> bool {
+    name.len() == LENGTH.len() && name.units() == LENGTH
 }
 
 /// `base[key]` for a number `key` that is an array index, answered without making a property
@@ -5719,7 +5789,7 @@ fn add_element_fast(o: &Obj, i: u32, v: &Value) -> bool {
 #[inline]
 fn get_length_fast(base: &Value, name: &JsStr) -> Option<Value> {
     // The name first: its length is a field, so other names cost one compare.
-    if name.len() != LENGTH.len() || name.units() != LENGTH {
+    if !is_length(name) {
         return None;
     }
     match base {
