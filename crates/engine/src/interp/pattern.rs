@@ -7,6 +7,7 @@ use crate::interp::iter::IterSite;
 use crate::interp::scope::Env;
 use crate::interp::{Abrupt, Interp, JsResult};
 use crate::object::PropKey;
+use crate::string::JsStr;
 use crate::value::Value;
 
 /// What to do with each leaf identifier.
@@ -485,6 +486,20 @@ impl Interp {
                     }
                 };
             }
+            // `const {x, y} = o`: a name bound from an own data property where the site
+            // found it last time, without the key's conversion (an identifier that is an
+            // array index is never a name in the property map, so it misses here) or the
+            // nested `destructure` call. A default still applies to `undefined` below.
+            if let (0, None, PropName::Static(name), Pattern::Ident(id)) =
+                (phase, rest, &prop.key, &prop.target)
+            {
+                if let Some(v) = own_data_named_at_hint(&source, name, &prop.hint) {
+                    if !(prop.default.is_some() && v.is_undefined()) {
+                        self.bind_leaf(id, v, env, mode)?;
+                        continue;
+                    }
+                }
+            }
             if phase == 0 {
                 let r = self.eval_prop_name(&prop.key, env);
                 key = Some(step!(r, 0));
@@ -655,7 +670,20 @@ fn object_pattern_error(
 /// answers; the hint then remembers where the name is now, or that it is not an own data
 /// property (no more tries).
 fn own_data_at_hint(source: &Value, key: &PropKey, hint: &std::cell::Cell<u32>) -> Option<Value> {
-    let (Value::Object(o), PropKey::Str(name)) = (source, key) else {
+    let PropKey::Str(name) = key else {
+        return None;
+    };
+    own_data_named_at_hint(source, name, hint)
+}
+
+/// [`own_data_at_hint`] for a name.
+#[inline]
+fn own_data_named_at_hint(
+    source: &Value,
+    name: &JsStr,
+    hint: &std::cell::Cell<u32>,
+) -> Option<Value> {
+    let Value::Object(o) = source else {
         return None;
     };
     if hint.get() == u32::MAX {
