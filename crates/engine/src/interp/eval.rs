@@ -472,11 +472,7 @@ impl Interp {
         let benv = if info.materialized {
             Env::new(Some(env.clone()), info)
         } else {
-            for d in &info.decls {
-                if d.kind.has_tdz() {
-                    env.set(0, d.slot, Value::Empty);
-                }
-            }
+            env.reset_tdz(&info.decls);
             env.share()
         };
         for (slot, f) in &info.functions {
@@ -4504,7 +4500,6 @@ impl Interp {
             if s.0.private {
                 // PrivateSet(ToObject(base), name, v).
                 let o = self.private_base(base, s, true)?;
-                let desc = private_desc(s);
                 return match o.get_own_property(&key) {
                     Some(p) => match p.slot {
                         crate::object::Slot::Data(_) if p.attrs.writable() => {
@@ -4517,12 +4512,14 @@ impl Interp {
                             }
                             Ok(())
                         }
-                        crate::object::Slot::Accessor(_) => {
-                            Err(self.type_error(format!("'{desc}' was defined without a setter")))
-                        }
-                        _ => {
-                            Err(self.type_error(format!("Private method '{desc}' is not writable")))
-                        }
+                        crate::object::Slot::Accessor(_) => Err(self.type_error(format!(
+                            "'{}' was defined without a setter",
+                            private_desc(s)
+                        ))),
+                        _ => Err(self.type_error(format!(
+                            "Private method '{}' is not writable",
+                            private_desc(s)
+                        ))),
                     },
                     None => Err(self.private_missing(s, true)),
                 };

@@ -380,6 +380,27 @@ impl Env {
         }
     }
 
+    /// Puts the bindings of `decls` that start in their temporal dead zone back into it, in
+    /// this environment's own slots (a block scope that is not materialized, entered again:
+    /// a loop body's `const`). One borrow for all of them, and a scalar old value is
+    /// overwritten without its drop (`Env::set` per binding took ~37 instructions).
+    pub fn reset_tdz(&self, decls: &[crate::resolve::Decl]) {
+        let mut s = self.0.slots.borrow_mut();
+        for d in decls {
+            if d.kind.has_tdz() {
+                if let Some(x) = s.get_mut(d.slot as usize) {
+                    match x {
+                        Value::Undefined | Value::Null | Value::Bool(_) | Value::Number(_) => {
+                            std::mem::forget(std::mem::replace(x, Value::Empty));
+                        }
+                        Value::Empty => {}
+                        _ => *x = Value::Empty,
+                    }
+                }
+            }
+        }
+    }
+
     /// Sets a slot that is initialized (not `Value::Empty`, the TDZ marker); gives `v` back
     /// if it is not (or does not exist), for the caller's slow path.
     #[inline]
