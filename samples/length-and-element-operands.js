@@ -78,3 +78,12 @@ try {
 } catch (e) {
   console.log(e.constructor.name, e.message);
 }
+
+// One site, keys that are strings and numbers in turn.
+function mixed(o, keys) {
+  let s = 0;
+  for (const k of keys) s += o[k];
+  return s;
+}
+console.log(mixed({ a: 1, 0: 2, 1: 3 }, [0, "a", 1, "a", 0]));
+console.log(mixed([5, 6], [0, "length", 1]));

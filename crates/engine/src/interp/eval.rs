@@ -4192,7 +4192,17 @@ impl Interp {
                                     // `s += a[i]`, `s += p.x`: a member read in place,
                                     // tried only when the leaf and operator peeks missed.
                                     None if !suspends => {
-                                        let member = matches!(value.kind, ExprKind::Member { .. });
+                                        // (A computed member's `hint` at `u32::MAX`: its
+                                        // key was not a number, see `peek_element_number`.)
+                                        let member = match &value.kind {
+                                            ExprKind::Member {
+                                                prop: MemberProp::Computed(_),
+                                                hint,
+                                                ..
+                                            } => hint.get() != u32::MAX,
+                                            ExprKind::Member { .. } => true,
+                                            _ => false,
+                                        };
                                         match member
                                             .then(|| peek_member_number_out_of_line(value, env))
                                             .flatten()
@@ -5567,7 +5577,7 @@ fn peek_member_number(e: &Expr, env: &Env) -> Option<f64> {
     };
     let name = match prop {
         MemberProp::Ident(name) => name,
-        MemberProp::Computed(key) => return peek_element_number(object, key, env),
+        MemberProp::Computed(key) => return peek_element_number(object, key, hint, env),
         MemberProp::Private(_) => return None,
     };
     let (ExprKind::Ident(id) | ExprKind::This(id)) = &object.kind else {
@@ -5602,9 +5612,19 @@ fn peek_member_number_out_of_line(e: &Expr, env: &Env) -> Option<f64> {
 /// `a[i]` (`a` a local, `i` a local or a literal holding an array index) when the element is
 /// a number in `a`'s dense elements: an own data property with default attributes, which
 /// [[Get]] finds first for every kind of object (see [`get_index_fast`]). `s += a[i]`,
-/// `a[i] * b[j]` without the member expression's evaluation.
+/// `a[i] * b[j]` without the member expression's evaluation. A computed member's `hint` (a
+/// named member's position hint, unused by computed ones) is set to `u32::MAX` at a site
+/// whose key was not a number (`o[key]` over string keys), which stops the tries there.
 #[inline(never)]
-fn peek_element_number(object: &Expr, key: &Expr, env: &Env) -> Option<f64> {
+fn peek_element_number(
+    object: &Expr,
+    key: &Expr,
+    hint: &std::cell::Cell<u32>,
+    env: &Env,
+) -> Option<f64> {
+    if hint.get() == u32::MAX {
+        return None;
+    }
     let ExprKind::Ident(id) = &object.kind else {
         return None;
     };
@@ -5614,7 +5634,13 @@ fn peek_element_number(object: &Expr, key: &Expr, env: &Env) -> Option<f64> {
     let n = match &key.kind {
         ExprKind::Number(n) => *n,
         ExprKind::Ident(k) => match k.binding.get() {
-            Binding::Local { hops, slot, .. } => env.number_at(hops, slot)?,
+            Binding::Local { hops, slot, .. } => match env.number_at(hops, slot) {
+                Some(n) => n,
+                None => {
+                    hint.set(u32::MAX);
+                    return None;
+                }
+            },
             _ => return None,
         },
         _ => return None,
