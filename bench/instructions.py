@@ -9,7 +9,12 @@ seconds: `fib(25)`, 200 000 generator steps, ...), plus `bench/scripts/substring
 whole, under both engines, checks that each prints what the reference Node prints, and
 reports millions of instructions and the ratio. `-e ''` is the start-up floor.
 
-Usage: python3 bench/instructions.py [--jsgen BIN] [--qjs BIN] [--node BIN] [name ...]
+`--idioms` runs `bench/idioms/` instead: one-line loops of what tutorials write most
+(`for (const ch of str)`, `const {x, y} = o`, `a[i]` up to `a.length`, getters, `Math`
+calls, template literals, ...), each 10^4-10^5 iterations (session 27: the outliers against
+qjs are where to look next).
+
+Usage: python3 bench/instructions.py [--idioms] [--jsgen BIN] [--qjs BIN] [--node BIN] [name ...]
 """
 
 import argparse
@@ -25,6 +30,7 @@ from run import ROOT, find_jsgen, find_node, find_qjs  # noqa: E402
 SCRIPTS = sorted((ROOT / "bench" / "reduced").glob("*.js")) + [
     ROOT / "bench" / "scripts" / "substring-lexer.js"
 ]
+IDIOMS = sorted((ROOT / "bench" / "idioms").glob("*.js"))
 
 
 def instructions(argv):
@@ -49,13 +55,16 @@ def main():
     ap.add_argument("--jsgen")
     ap.add_argument("--qjs")
     ap.add_argument("--node")
+    ap.add_argument("--idioms", action="store_true", help="run bench/idioms/ instead")
     ap.add_argument("names", nargs="*", help="scripts to run (file names without .js)")
     a = ap.parse_args()
     jsgen, qjs, node = find_jsgen(a.jsgen), find_qjs(a.qjs), find_node(a.node)
-    scripts = [s for s in SCRIPTS if not a.names or s.stem in a.names]
+    pool = IDIOMS if a.idioms else SCRIPTS
+    scripts = [s for s in pool if not a.names or s.stem in a.names]
     print(f"# jsgen={jsgen} qjs={qjs} (millions of instructions, callgrind)")
-    print(f"{'script':<20} {'jsgen':>10} {'qjs':>10} {'ratio':>7}")
-    rows = [("-e ''", ["-e", ""], None)] + [(s.stem, [str(s)], s) for s in scripts]
+    print(f"{'script':<24} {'jsgen':>10} {'qjs':>10} {'ratio':>7}")
+    floor = [] if a.idioms else [("-e ''", ["-e", ""], None)]
+    rows = floor + [(s.stem, [str(s)], s) for s in scripts]
     for name, args, path in rows:
         expected = None
         if path is not None and node:
@@ -75,7 +84,7 @@ def main():
         digits = 3 if j < 10 else 1
         ratio = f"{j / q:7.2f}" if q else "      -"
         qs = f"{q:10.{digits}f}" if q else "         -"
-        print(f"{name:<20} {j:10.{digits}f} {qs} {ratio}")
+        print(f"{name:<24} {j:10.{digits}f} {qs} {ratio}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,1 @@
+const a=Array.from({length:1000},(_, i)=>i); let s=0; for(let k=0;k<100;k++){ s+=a.filter(x=>x%2).reduce((p,c)=>p+c,0); } console.log(s);
