@@ -17,7 +17,7 @@ use crate::interp::dispose::DisposeState;
 use crate::interp::function::{FieldKey, FieldRecord, PrivateMethod};
 use crate::interp::generator::{GenStep, Resume};
 use crate::interp::iter::{IterSite, IteratorRecord};
-use crate::interp::ops::{array_index_of, number_binary, Numeric, LENGTH};
+use crate::interp::ops::{array_index_of, array_index_of_number, number_binary, Numeric, LENGTH};
 use crate::interp::pattern::DSource;
 use crate::interp::prop_cache::{AddMiss, ReadMiss};
 use crate::interp::scope::Env;
@@ -5645,10 +5645,7 @@ fn peek_element_number(
         },
         _ => return None,
     };
-    let i = n as u32;
-    if f64::from(i) != n || i == u32::MAX {
-        return None;
-    }
+    let i = array_index_of_number(n)?;
     env.with_slot(hops, slot, |v| match v {
         Value::Object(o) => match o.borrow().elements.get(i as usize) {
             Some(Value::Number(x)) => Some(*x),

@@ -1632,8 +1632,14 @@ pub(crate) fn array_index_of(v: &Value) -> Option<u32> {
     let Value::Number(n) = v else {
         return None;
     };
-    let i = *n as u32;
-    (f64::from(i) == *n && i != u32::MAX).then_some(i)
+    array_index_of_number(*n)
+}
+
+/// The array index a number is, if it is one (an integer below 2^32 − 1).
+#[inline]
+pub(crate) fn array_index_of_number(n: f64) -> Option<u32> {
+    let i = n as u32;
+    (f64::from(i) == n && i != u32::MAX).then_some(i)
 }
 
 /// A property key for an integer index (strings for indices past the u32 range).

@@ -183,11 +183,18 @@ fn fresh_write(x: &mut Value, v: Value) {
 /// (numbers, booleans, `undefined`: most slots of a finished call).
 #[inline(always)]
 fn fresh_undefined(x: &mut Value) {
+    overwrite_scalar(x, Value::Undefined);
+}
+
+/// `*x = new` for a `new` that owns nothing, without the out-of-line drop call when `x`
+/// holds no reference either.
+#[inline(always)]
+fn overwrite_scalar(x: &mut Value, new: Value) {
     match x {
         Value::Undefined | Value::Null | Value::Bool(_) | Value::Number(_) | Value::Empty => {
-            std::mem::forget(std::mem::replace(x, Value::Undefined));
+            std::mem::forget(std::mem::replace(x, new));
         }
-        _ => *x = Value::Undefined,
+        _ => *x = new,
     }
 }
 
@@ -389,13 +396,7 @@ impl Env {
         for d in decls {
             if d.kind.has_tdz() {
                 if let Some(x) = s.get_mut(d.slot as usize) {
-                    match x {
-                        Value::Undefined | Value::Null | Value::Bool(_) | Value::Number(_) => {
-                            std::mem::forget(std::mem::replace(x, Value::Empty));
-                        }
-                        Value::Empty => {}
-                        _ => *x = Value::Empty,
-                    }
+                    overwrite_scalar(x, Value::Empty);
                 }
             }
         }
