@@ -24,12 +24,12 @@ Usage: python3 bench/run.py [-n RUNS] [--markdown] [name ...]
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,20 +49,34 @@ QJS_PRELUDE = r"""
 
 
 def run_timed(argv, env=None):
-    """Runs argv under GNU time: returns (stdout, user+sys CPU seconds, peak RSS MiB)."""
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
-        proc = subprocess.run(
-            ["/usr/bin/time", "-o", tf.name, "-f", "%U %S %M", *argv],
-            capture_output=True,
-            text=True,
-            timeout=900,
-            env=env,
-        )
+    """Runs argv under GNU time: returns (stdout, user+sys CPU seconds, peak RSS MiB).
+
+    The CPU time is `wait4`'s (microseconds) for `time` and the child it waited for, not
+    `time`'s own `%U`/`%S`, which print hundredths: at 10 ms a tick, a 0.13 s benchmark's
+    ratio moved by up to 15 % from rounding alone. `time`'s own start-up (~1.4 ms here) is
+    counted for every engine alike. The peak RSS is `time`'s `%M`: a child forked from this
+    Python process would inherit its high-water mark in `wait4`'s."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf, \
+            tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(["/usr/bin/time", "-o", tf.name, "-f", "%M", *argv],
+                                stdout=out, stderr=err, env=env, text=True)
+        watchdog = threading.Timer(900, proc.kill)
+        watchdog.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        except BaseException:
+            proc.kill()
+            raise
+        finally:
+            watchdog.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
         if proc.returncode != 0:
-            raise RuntimeError(f"{argv[0]} exited with {proc.returncode}: {proc.stderr[-500:]}")
-        fields = tf.read().strip().splitlines()[-1].split()
-    user, sys_, rss_kib = float(fields[0]), float(fields[1]), int(fields[2])
-    return proc.stdout, user + sys_, rss_kib / 1024
+            raise RuntimeError(f"{argv[0]} exited with {proc.returncode}: {stderr[-500:]}")
+        rss_kib = int(tf.read().strip().splitlines()[-1])
+    return stdout, usage.ru_utime + usage.ru_stime, rss_kib / 1024
 
 
 def find_jsgen(arg):
@@ -141,37 +155,36 @@ def main():
     failed = False
     for script in scripts:
         name = script.stem
-        cpu, rss = {}, {}
-        expected = None
-        for engine, argv_of in engines:
-            if engine == "boa" and name in NEEDS_TIMERS:
-                continue
-            times, peaks = [], []
-            for _ in range(args.n):
+        active = [(e, a) for e, a in engines if not (e == "boa" and name in NEEDS_TIMERS)]
+        times = {e: [] for e, _ in active}
+        peaks = {e: [] for e, _ in active}
+        outs = {}
+        # Interleaved (jsgen, node, qjs, jsgen, ...): a slow spell of a shared machine
+        # falls on every engine alike instead of on one engine's runs.
+        for _ in range(args.n):
+            for engine, argv_of in active:
+                if engine in outs and outs[engine] is None:
+                    continue
                 try:
                     out, t, m = run_timed(argv_of(script), env)
                 except RuntimeError as e:
                     print(f"{name}: {engine} failed: {e}", file=sys.stderr)
                     failed = engine in ("jsgen", "node") or failed
-                    break
-                if engine == "node":
-                    expected = out
-                elif expected is not None and out != expected:
-                    print(f"{name}: {engine} output differs from node:\n{out[:500]}\nvs\n"
-                          f"{expected[:500]}", file=sys.stderr)
-                    failed = failed or engine == "jsgen"
-                times.append(t)
-                peaks.append(m)
-            if times:
-                cpu[engine] = statistics.median(times)
-                rss[engine] = max(peaks)
-            if engine == "jsgen":
-                # Node runs second but its output is the reference: check jsgen's afterwards.
-                jsgen_out = out if times else None
-        if expected is not None and jsgen_out is not None and jsgen_out != expected:
-            print(f"{name}: jsgen output differs from node:\n{jsgen_out[:500]}\nvs\n"
+                    outs[engine] = None
+                    continue
+                outs.setdefault(engine, out)
+                times[engine].append(t)
+                peaks[engine].append(m)
+        cpu = {e: statistics.median(t) for e, t in times.items() if t}
+        rss = {e: max(p) for e, p in peaks.items() if p}
+        # Node's output is the reference: every other engine's is checked against it.
+        expected = outs.get("node")
+        for engine, out in outs.items():
+            if engine == "node" or expected is None or out is None or out == expected:
+                continue
+            print(f"{name}: {engine} output differs from node:\n{out[:500]}\nvs\n"
                   f"{expected[:500]}", file=sys.stderr)
-            failed = True
+            failed = failed or engine == "jsgen"
         rows.append((name, cpu, rss))
         if not args.markdown:
             print_row(name, cpu, rss, names)
