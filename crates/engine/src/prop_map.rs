@@ -489,6 +489,18 @@ impl PropMap {
         self.rehint(name, hint);
         None
     }
+    /// The value of the own data property `name` at a site's hint, without re-aiming the hint
+    /// on a miss (the caller's full read does that).
+    #[inline(always)]
+    pub fn value_at_site_hint(&self, name: &JsStr, hint: &Cell<u32>) -> Option<&Value> {
+        let h = hint.get() as usize;
+        match (self.keys().get(h), self.slots.get(h)) {
+            (Some(Some((PropKey::Str(k), _))), Some(Slot::Data(v))) if JsStr::ptr_eq(k, name) => {
+                Some(v)
+            }
+            _ => None,
+        }
+    }
     /// The number held by the own data property `name` at a site's hint, without re-aiming
     /// the hint on a miss (the caller's full read does that).
     #[inline(always)]

@@ -300,6 +300,11 @@ fn same_string_out_of_line(x: &JsStr, y: &JsStr) -> bool {
     x == y
 }
 
+/// Two strings' equality, out of line as in [`Value::strict_equals`].
+pub(crate) fn same_string(x: &JsStr, y: &JsStr) -> bool {
+    same_string_out_of_line(x, y)
+}
+
 /// Number::toString(10), exactly as the spec (and V8) print numbers.
 pub fn number_to_string(n: f64) -> String {
     if n.is_nan() {
@@ -460,8 +465,22 @@ fn is_space_separator(c: char) -> bool {
     )
 }
 
-/// ToInt32 on a number.
+/// ToInt32 on a number. A number that is already an int32 (what bitwise operators almost
+/// always get) converts and compares back in four instructions; the rest, fractions, NaN,
+/// infinities and numbers out of range, take the spec's steps out of line.
+#[inline(always)]
 pub fn to_int32(n: f64) -> i32 {
+    // `as` saturates and maps NaN to 0; neither compares equal to `n` unless exact.
+    let i = n as i32;
+    if i as f64 == n {
+        return i;
+    }
+    to_int32_inexact(n)
+}
+
+/// ToInt32's steps 2-5 for a number that is not an int32.
+#[inline(never)]
+fn to_int32_inexact(n: f64) -> i32 {
     if !n.is_finite() || n == 0.0 {
         return 0;
     }
@@ -473,6 +492,7 @@ pub fn to_int32(n: f64) -> i32 {
 }
 
 /// ToUint32 on a number.
+#[inline(always)]
 pub fn to_uint32(n: f64) -> u32 {
     to_int32(n) as u32
 }
@@ -563,5 +583,16 @@ mod tests {
         assert_eq!(to_int32(4294967296.0 + 5.0), 5);
         assert_eq!(to_int32(2147483648.0), -2147483648);
         assert_eq!(to_int32(-1.5), -1);
+        // The exact fast path's edges and what must not take it.
+        assert_eq!(to_int32(2147483647.0), 2147483647);
+        assert_eq!(to_int32(-2147483648.0), -2147483648);
+        assert_eq!(to_int32(-2147483649.0), 2147483647);
+        assert_eq!(to_int32(-0.0), 0);
+        assert_eq!(to_int32(f64::NAN), 0);
+        assert_eq!(to_int32(f64::INFINITY), 0);
+        assert_eq!(to_int32(f64::NEG_INFINITY), 0);
+        assert_eq!(to_int32(1e300), 0);
+        assert_eq!(to_int32(2.5), 2);
+        assert_eq!(to_uint32(-1.0), 4294967295);
     }
 }

@@ -2039,6 +2039,9 @@ impl Interp {
                 Ok(v)
             }
             Binding::Global => {
+                if is_global_undefined(id) {
+                    return Ok(Value::Undefined);
+                }
                 if let Some(slot) = self.global_lex.slot_of(id) {
                     let v = self.global_lex.value(slot);
                     if let Value::Empty = v {
@@ -2434,26 +2437,91 @@ impl Interp {
     fn eval_test(&mut self, test: &Expr, env: &Env) -> JsResult<bool> {
         if let ExprKind::Binary(op, l, r) = &test.kind {
             use BinaryOp::*;
-            if matches!(op, Lt | Gt | LtEq | GtEq | StrictEq | StrictNotEq) && !test.suspends.get()
+            if matches!(
+                op,
+                Lt | Gt | LtEq | GtEq | StrictEq | StrictNotEq | Eq | NotEq
+            ) && !test.suspends.get()
             {
                 if let (Some(a), Some(b)) = (self.peek_number(l, env), self.peek_number(r, env)) {
                     return Ok(compare_numbers(*op, a, b));
                 }
-                if let (Some(a), Some(b)) = (
-                    self.peek_test_operand(l, env),
-                    self.peek_test_operand(r, env),
-                ) {
-                    return Ok(compare_numbers(*op, a, b));
+                // The right operand first (peeks read and change nothing, so their order
+                // is free): against `true`, `null`, `'a'` it fails at once, and the left
+                // one's member peek, which cannot answer then, is not tried.
+                if let Some(b) = self.peek_test_operand(r, env) {
+                    if let Some(a) = self.peek_test_operand(l, env) {
+                        return Ok(compare_numbers(*op, a, b));
+                    }
                 }
-                let lv = self.eval_operand(l, env)?;
-                let rv = self.eval_operand(r, env)?;
-                if let (Value::Number(a), Value::Number(b)) = (&lv, &rv) {
-                    return Ok(compare_numbers(*op, *a, *b));
-                }
-                return Ok(self.binary_op(*op, &lv, &rv)?.to_boolean());
+                return self.eval_test_comparison(*op, l, r, env);
+            }
+        }
+        if let ExprKind::Logical(LogicalOp::And | LogicalOp::Or, ..)
+        | ExprKind::Unary(UnaryOp::Not, _)
+        | ExprKind::Paren(_) = &test.kind
+        {
+            if !test.suspends.get() {
+                return self.eval_test_composite(test, env);
             }
         }
         Ok(self.eval_expr(test, env)?.to_boolean())
+    }
+
+    /// [`Interp::eval_test`] of a comparison whose operands the number peeks could not read.
+    /// Out of line: the inlined test of `i < n` stays short.
+    #[inline(never)]
+    fn eval_test_comparison(
+        &mut self,
+        op: BinaryOp,
+        l: &Expr,
+        r: &Expr,
+        env: &Env,
+    ) -> JsResult<bool> {
+        use BinaryOp::*;
+        let strict = matches!(op, StrictEq | StrictNotEq);
+        // `o.flag === true`, `x !== null`, `s === 'a'`, `v === undefined`: against a literal
+        // that is not a number, the left operand's value is compared with it where it
+        // stands (no number peeks that cannot answer, no `Value` of the literal, no
+        // `binary_op`).
+        if strict && is_non_number_literal(r) {
+            let lv = self.eval_operand(l, env)?;
+            return Ok(equals_non_number_literal(&lv, r) == (op == StrictEq));
+        }
+        // `x == null`, `x != undefined`: IsLooselyEqual with `null` or `undefined` is true
+        // for exactly those two (steps 2-3; no object here is [[IsHTMLDDA]]).
+        if matches!(op, Eq | NotEq) && is_nullish_literal(r) {
+            let lv = self.eval_operand(l, env)?;
+            return Ok(lv.is_nullish() == (op == Eq));
+        }
+        let lv = self.eval_operand(l, env)?;
+        let rv = self.eval_operand(r, env)?;
+        if let (Value::Number(a), Value::Number(b)) = (&lv, &rv) {
+            return Ok(compare_numbers(op, *a, *b));
+        }
+        if strict {
+            return Ok(lv.strict_equals(&rv) == (op == StrictEq));
+        }
+        Ok(self.binary_op(op, &lv, &rv)?.to_boolean())
+    }
+
+    /// [`Interp::eval_test`] of `a && b`, `a || b`, `!a` and `(a)`: only the truth of the
+    /// whole is wanted, and ToBoolean(`a && b`) is ToBoolean(`a`) && ToBoolean(`b`) (the
+    /// operand it gives back is the one that decided), so each operand is a test of its own
+    /// and its comparisons give their booleans without a `Value` (`if (s.quoting === false
+    /// && chr === q)`). The operands run in the same order, the right one only when needed.
+    #[inline(never)]
+    fn eval_test_composite(&mut self, test: &Expr, env: &Env) -> JsResult<bool> {
+        match &test.kind {
+            ExprKind::Logical(LogicalOp::And, a, b) => {
+                Ok(self.eval_test(a, env)? && self.eval_test(b, env)?)
+            }
+            ExprKind::Logical(LogicalOp::Or, a, b) => {
+                Ok(self.eval_test(a, env)? || self.eval_test(b, env)?)
+            }
+            ExprKind::Unary(UnaryOp::Not, a) => Ok(!self.eval_test(a, env)?),
+            ExprKind::Paren(a) => self.eval_test(a, env),
+            _ => Ok(self.eval_expr(test, env)?.to_boolean()),
+        }
     }
 
     /// [`Interp::eval_expr`] with its two commonest leaves, a number literal and an
@@ -2601,6 +2669,9 @@ impl Interp {
             }
             ExprKind::Assign { op, target, value } => self.eval_assign(e, *op, target, value, env),
             ExprKind::Member { .. } => {
+                if let Some(v) = peek_member_value(e, env) {
+                    return Ok(v);
+                }
                 let (v, _) = self.eval_member(e, env)?;
                 Ok(v)
             }
@@ -5396,6 +5467,48 @@ impl PropKey {
 }
 
 const THIS_U16: &[u16] = &[116, 104, 105, 115];
+const UNDEFINED_U16: &[u16] = &[117, 110, 100, 101, 102, 105, 110, 101, 100];
+
+/// `undefined` not declared in any enclosing scope: the global object's non-writable,
+/// non-configurable `undefined`, which no global lexical declaration may shadow (a
+/// SyntaxError) and no assignment changes, so its value is known without the lookup.
+#[inline(always)]
+fn is_global_undefined(id: &Ident) -> bool {
+    id.binding.get() == Binding::Global && id.name.units() == UNDEFINED_U16
+}
+
+/// A literal that cannot be a number, the right operand of `===`/`!==` whose comparison
+/// [`equals_non_number_literal`] makes without evaluating it.
+#[inline(always)]
+fn is_non_number_literal(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Bool(_) | ExprKind::Null | ExprKind::String(_) => true,
+        ExprKind::Ident(id) => is_global_undefined(id),
+        _ => false,
+    }
+}
+
+/// `null`, or `undefined` not declared in any enclosing scope.
+#[inline(always)]
+fn is_nullish_literal(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Null => true,
+        ExprKind::Ident(id) => is_global_undefined(id),
+        _ => false,
+    }
+}
+
+/// IsStrictlyEqual(v, the literal `lit`), for a `lit` [`is_non_number_literal`] accepts.
+#[inline(always)]
+fn equals_non_number_literal(v: &Value, lit: &Expr) -> bool {
+    match (&lit.kind, v) {
+        (ExprKind::Bool(b), Value::Bool(x)) => b == x,
+        (ExprKind::Null, Value::Null) => true,
+        (ExprKind::String(s), Value::String(x)) => crate::value::same_string(x, s),
+        (ExprKind::Ident(_), Value::Undefined) => true,
+        _ => false,
+    }
+}
 const NEW_TARGET_U16: &[u16] = &[110, 101, 119, 46, 116, 97, 114, 103, 101, 116];
 const EVAL_U16: &[u16] = &[101, 118, 97, 108];
 const PROTO_U16: &[u16] = &[95, 95, 112, 114, 111, 116, 111, 95, 95];
@@ -5558,7 +5671,7 @@ fn compare_numbers(op: BinaryOp, a: f64, b: f64) -> bool {
         Gt => a > b,
         LtEq => a <= b,
         GtEq => a >= b,
-        StrictEq => a == b,
+        StrictEq | Eq => a == b,
         _ => a != b,
     }
 }
@@ -5596,6 +5709,44 @@ fn peek_member_number(e: &Expr, env: &Env) -> Option<f64> {
             }
         }
         Value::String(s) if is_length(name) => Some(s.len() as f64),
+        _ => None,
+    })
+    .flatten()
+}
+
+/// The value of `p.x` or `this.x` (`p` a local) read in place, as [`peek_member_number`]
+/// reads a number: an own data property where the site found it last time (what
+/// `eval_member` answers first), or an array's or string's `length`. The base is looked at
+/// in its environment slot, so no copy of it is made and dropped, and no `(value, this)`
+/// pair comes back; `None` leaves the read to `eval_member` (which re-aims the hint).
+#[inline(never)]
+fn peek_member_value(e: &Expr, env: &Env) -> Option<Value> {
+    let ExprKind::Member {
+        object,
+        prop: MemberProp::Ident(name),
+        hint,
+        ..
+    } = &e.kind
+    else {
+        return None;
+    };
+    let (ExprKind::Ident(id) | ExprKind::This(id)) = &object.kind else {
+        return None;
+    };
+    let Binding::Local { hops, slot, .. } = id.binding.get() else {
+        return None;
+    };
+    env.with_slot(hops, slot, |v| match v {
+        Value::Object(o) => {
+            let d = o.borrow();
+            match d.kind {
+                ObjectKind::Array { length, .. } if is_length(name) => {
+                    Some(Value::Number(f64::from(length)))
+                }
+                _ => d.props.value_at_site_hint(name, hint).cloned(),
+            }
+        }
+        Value::String(s) if is_length(name) => Some(Value::Number(s.len() as f64)),
         _ => None,
     })
     .flatten()
