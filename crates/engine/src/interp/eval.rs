@@ -1965,10 +1965,19 @@ impl Interp {
                         Some(x) => x,
                         None => sus!(self, self.eval_named(init, env, &d.target), Frame::Decl(i)),
                     };
-                    if v.kind == VarKind::Var {
-                        if let Pattern::Ident(id) = &d.target {
-                            self.set_binding(id, val, env, false)?;
-                            continue;
+                    if let Pattern::Ident(id) = &d.target {
+                        match v.kind {
+                            VarKind::Var => {
+                                self.set_binding(id, val, env, false)?;
+                                continue;
+                            }
+                            // `let x = e`, `const x = e`: InitializeReferencedBinding, with
+                            // no pattern machinery (and no copy of the value) around it.
+                            VarKind::Let | VarKind::Const => {
+                                self.init_binding(id, val, env)?;
+                                continue;
+                            }
+                            _ => {}
                         }
                     }
                     if v.kind.is_using() {
