@@ -5731,13 +5731,15 @@ fn peek_member_number(e: &Expr, env: &Env) -> Option<f64> {
 #[inline(never)]
 fn peek_member_value(e: &Expr, env: &Env) -> Option<Value> {
     let ExprKind::Member {
-        object,
-        prop: MemberProp::Ident(name),
-        hint,
-        ..
+        object, prop, hint, ..
     } = &e.kind
     else {
         return None;
+    };
+    let name = match prop {
+        MemberProp::Ident(name) => name,
+        MemberProp::Computed(key) => return peek_element_value(object, key, hint, env),
+        MemberProp::Private(_) => return None,
     };
     let (ExprKind::Ident(id) | ExprKind::This(id)) = &object.kind else {
         return None;
@@ -5782,6 +5784,59 @@ fn peek_element_number(
     hint: &std::cell::Cell<u32>,
     env: &Env,
 ) -> Option<f64> {
+    let (hops, slot, i) = peek_element_site(object, key, hint, env)?;
+    env.with_slot(hops, slot, |v| match v {
+        Value::Object(o) => match o.borrow().elements.get(i as usize) {
+            Some(Value::Number(x)) => Some(*x),
+            _ => None,
+        },
+        _ => None,
+    })
+    .flatten()
+}
+
+/// `a[i]` (`a` a local, `i` a local or a literal holding an array index) read in place for
+/// [`Interp::eval_expr`], as [`get_index_fast`] answers it but without copying `a` out of
+/// its slot: an element of the dense elements (not a hole), or a typed array's element
+/// (`undefined` out of bounds: an integer index never reaches the prototype). `items[i]`
+/// of objects or strings, `buf[pos]` of a Buffer.
+#[inline(never)]
+fn peek_element_value(
+    object: &Expr,
+    key: &Expr,
+    hint: &std::cell::Cell<u32>,
+    env: &Env,
+) -> Option<Value> {
+    let (hops, slot, i) = peek_element_site(object, key, hint, env)?;
+    env.with_slot(hops, slot, |v| match v {
+        Value::Object(o) => {
+            let d = o.borrow();
+            match d.elements.get(i as usize) {
+                Some(Value::Empty) | None => match &d.kind {
+                    ObjectKind::TypedArray(ta) => {
+                        Some(ta.get_element(f64::from(i)).unwrap_or(Value::Undefined))
+                    }
+                    _ => None,
+                },
+                Some(v) => Some(v.clone()),
+            }
+        }
+        _ => None,
+    })
+    .flatten()
+}
+
+/// The local slot of `a` and the array index `i` of a computed member `a[i]` whose parts
+/// can be read without running anything, for the element peeks; `None` otherwise, and the
+/// site's unused `hint` set to `u32::MAX` when its key held something else than a number
+/// (`o[key]` over string keys), which stops the tries there.
+#[inline(always)]
+fn peek_element_site(
+    object: &Expr,
+    key: &Expr,
+    hint: &std::cell::Cell<u32>,
+    env: &Env,
+) -> Option<(u32, u32, u32)> {
     if hint.get() == u32::MAX {
         return None;
     }
@@ -5805,15 +5860,7 @@ fn peek_element_number(
         },
         _ => return None,
     };
-    let i = array_index_of_number(n)?;
-    env.with_slot(hops, slot, |v| match v {
-        Value::Object(o) => match o.borrow().elements.get(i as usize) {
-            Some(Value::Number(x)) => Some(*x),
-            _ => None,
-        },
-        _ => None,
-    })
-    .flatten()
+    Some((hops, slot, array_index_of_number(n)?))
 }
 
 /// Is `name` "length"? (Its length is a field, so other names cost one compare.)
