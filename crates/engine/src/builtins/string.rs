@@ -160,9 +160,33 @@ pub fn init(it: &mut Interp) {
         }
     }
 
+    // Kept: a call of it on a string with a number argument is answered in the call node
+    // (`Interp::eval_call`, `char_code_at_in_place`).
+    if let Some(Value::Object(f)) = it.own_data(&proto, &PropKey::from("charCodeAt")) {
+        it.intrinsics.string_char_code_at = f;
+    }
+
     // `String.prototype[Symbol.iterator]` and %StringIteratorPrototype% live in iterator.rs.
 
     define_global(it, "String", Value::Object(ctor));
+}
+
+/// `s.charCodeAt(pos)` answered without the native call, when the original
+/// %String.prototype.charCodeAt% is called on a string with no argument or a number: then
+/// no step can run script code or throw (ToIntegerOrInfinity of a number), so the call's
+/// stack entry is unobservable. `None` for any other argument (its conversion may call
+/// `valueOf`), which takes the call.
+pub fn char_code_at_in_place(s: &JsStr, pos: Option<&Value>) -> Option<Value> {
+    let pos = match pos {
+        None | Some(Value::Undefined) => 0.0,
+        Some(Value::Number(n)) => crate::value::to_integer_or_infinity(*n),
+        Some(_) => return None,
+    };
+    Some(if pos < 0.0 || pos >= s.len() as f64 {
+        Value::Number(f64::NAN)
+    } else {
+        Value::from(s.units()[pos as usize] as u32)
+    })
 }
 
 // ---- helpers -------------------------------------------------------------------------------

@@ -3966,6 +3966,18 @@ impl Interp {
                 };
                 let mut argv = ArgBuf::new();
                 self.eval_args_into(args, env, &mut argv, e)?;
+                // `s.charCodeAt(i)`, a tokenizer's every step: no call when nothing in it
+                // can be observed.
+                if let (Value::String(s), Value::Object(fo)) = (&this, &f) {
+                    if Obj::ptr_eq(fo, &self.intrinsics.string_char_code_at) {
+                        if let Some(v) =
+                            crate::builtins::string::char_code_at_in_place(s, argv.first())
+                        {
+                            release_args(argv);
+                            return Ok(v);
+                        }
+                    }
+                }
                 self.set_pos(call_position(e));
                 // Straight to `call_obj`: `call` would only repeat the object test.
                 match &f {

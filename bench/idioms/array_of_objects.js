@@ -1,0 +1,1 @@
+const items=[]; for(let i=0;i<100;i++) items.push({id:i,name:'n'+i,price:i*1.5}); let t=0; for(let r=0;r<1000;r++){ for(let i=0;i<items.length;i++){ const it=items[i]; if(it.price>50) t+=it.id; } } console.log(t);

@@ -1,0 +1,1 @@
+const st={quoting:false,escaping:false,name:'x',v:undefined}; let n=0; for(let i=0;i<100000;i++){ if(st.quoting===true) n++; if(st.escaping===false && st.name!==null) n++; if(st.v===undefined || !st.name) n++; if(st.name=='x') n++; } console.log(n);
