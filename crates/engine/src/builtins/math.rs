@@ -100,7 +100,17 @@ pub fn init(it: &mut Interp) {
         Value::from("Math"),
         Attrs::CONFIGURABLE_ONLY,
     );
+    it.intrinsics.math = m.clone();
     define_global(it, "Math", Value::Object(m));
+}
+
+/// Whether Math's function `key`, given numbers, computes a number and nothing else, so
+/// the call node may call it without a stack entry (`Interp::call_pure_native`; marked
+/// when the lazily made function is built). All but `random`, which changes the
+/// generator's state: a REPL preview must refuse it, and its side-effect check is on the
+/// call path.
+pub fn pure_for_numbers(key: &PropKey) -> bool {
+    *key != PropKey::from("random")
 }
 
 /// `Math.sumPrecise(items)`: the exact sum of the Numbers of an iterable, rounded once.

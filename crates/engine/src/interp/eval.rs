@@ -3968,14 +3968,29 @@ impl Interp {
                 self.eval_args_into(args, env, &mut argv, e)?;
                 // `s.charCodeAt(i)`, a tokenizer's every step: no call when nothing in it
                 // can be observed.
-                if let (Value::String(s), Value::Object(fo)) = (&this, &f) {
-                    if Obj::ptr_eq(fo, &self.intrinsics.string_char_code_at) {
-                        if let Some(v) =
-                            crate::builtins::string::char_code_at_in_place(s, argv.first())
-                        {
-                            release_args(argv);
-                            return Ok(v);
+                // `Math.floor(x)`: no stack entry either (see `call_pure_native`).
+                if let Value::Object(fo) = &f {
+                    match &this {
+                        Value::String(s) => {
+                            // (Too many arguments overflow V8's stack: the call reports it.)
+                            if Obj::ptr_eq(fo, &self.intrinsics.string_char_code_at)
+                                && argv.len() <= crate::interp::MAX_CALL_ARGS
+                            {
+                                if let Some(v) =
+                                    crate::builtins::string::char_code_at_in_place(s, argv.first())
+                                {
+                                    release_args(argv);
+                                    return Ok(v);
+                                }
+                            }
                         }
+                        Value::Object(_) => {
+                            if let Some(r) = self.call_pure_native(fo, &this, &argv) {
+                                release_args(argv);
+                                return r;
+                            }
+                        }
+                        _ => {}
                     }
                 }
                 self.set_pos(call_position(e));

@@ -176,6 +176,10 @@ pub struct NativeFunction {
     /// Leaves no frame in stack traces (V8's `Function.prototype.call`/`apply`,
     /// `Reflect.apply`/`construct`, which call their target directly).
     pub frameless: bool,
+    /// Called with Number arguments only (or none), its steps neither throw nor run script
+    /// code (Math's functions), so the call node may call it without a stack entry: nothing
+    /// could ever see it (`Interp::call_pure_native`).
+    pub pure_for_numbers: bool,
 }
 
 #[derive(Debug)]
@@ -246,6 +250,58 @@ impl Interp {
         self.native_fn_with(name, length, f, false, Vec::new())
     }
 
+    /// Marks a built-in as [`NativeFunction::pure_for_numbers`].
+    pub fn mark_pure_for_numbers(&self, f: &Obj) {
+        if let ObjectKind::Native(n) = &mut f.borrow_mut().kind {
+            n.pure_for_numbers = true;
+        }
+    }
+
+    /// A call of `f` on `this` with `args` from a call node, made without the native call's
+    /// stack entry when `this` is the Math object, `f` one of its functions and every
+    /// argument a number (`Math.floor(x)`, `Math.max(a, b)`): `None` otherwise.
+    #[inline(always)]
+    pub(crate) fn call_pure_native(
+        &mut self,
+        f: &Obj,
+        this: &Value,
+        args: &[Value],
+    ) -> Option<JsResult<Value>> {
+        let Value::Object(r) = this else {
+            return None;
+        };
+        if !Obj::ptr_eq(r, &self.intrinsics.math) {
+            return None;
+        }
+        self.call_pure_native_slow(f, this, args)
+    }
+
+    #[inline(never)]
+    fn call_pure_native_slow(
+        &mut self,
+        f: &Obj,
+        this: &Value,
+        args: &[Value],
+    ) -> Option<JsResult<Value>> {
+        let nf = match &f.borrow().kind {
+            ObjectKind::Native(n) if n.pure_for_numbers => n.f,
+            _ => return None,
+        };
+        // (Too many arguments overflow V8's stack: the call reports it.)
+        if args.len() > MAX_CALL_ARGS || !args.iter().all(|a| matches!(a, Value::Number(_))) {
+            return None;
+        }
+        Some(nf(
+            self,
+            &Args {
+                this,
+                args,
+                new_target: None,
+                callee: f,
+            },
+        ))
+    }
+
     /// Makes a built-in leave no frame in stack traces (see [`NativeFunction::frameless`]).
     pub fn mark_frameless(&self, f: &Obj) {
         if let ObjectKind::Native(n) = &mut f.borrow_mut().kind {
@@ -311,6 +367,7 @@ impl Interp {
                 captures,
                 name: name_s.clone(),
                 frameless: false,
+                pure_for_numbers: false,
             })),
         );
         // `length` and `name`, configurable only: the shape of an arrow function's.

@@ -629,7 +629,13 @@ impl Interp {
                     k => k.to_jsstr(),
                 };
                 let captures = capture.map_or(Vec::new(), |c| vec![Value::Number(c.into())]);
-                Value::Object(self.native_fn_named(name, length.into(), f, captures))
+                let func = self.native_fn_named(name, length.into(), f, captures);
+                if Obj::ptr_eq(holder, &self.intrinsics.math)
+                    && crate::builtins::math::pure_for_numbers(key)
+                {
+                    self.mark_pure_for_numbers(&func);
+                }
+                Value::Object(func)
             }
         };
         crate::interp::function::link_lazy_prototype(holder, key, &v);

@@ -94,6 +94,7 @@ intrinsics!(
     promise_species_get,
     typed_array_length_get,
     string_char_code_at,
+    math,
     iterator_ctor,
     eval_fn,
     array_buffer_ctor,
@@ -195,6 +196,7 @@ pub fn create(
             captures: Vec::new(),
             name: JsStr::empty(),
             frameless: false,
+            pure_for_numbers: false,
         })),
     );
     let fp = || Some(function_prototype.clone());
@@ -303,6 +305,7 @@ pub fn create(
         promise_species_get: placeholder_fn(),
         typed_array_length_get: placeholder_fn(),
         string_char_code_at: placeholder_fn(),
+        math: ord(op()),
         iterator_ctor: placeholder_fn(),
         eval_fn: placeholder_fn(),
         object_prototype,
