@@ -3967,21 +3967,20 @@ impl Interp {
                 let mut argv = ArgBuf::new();
                 self.eval_args_into(args, env, &mut argv, e)?;
                 // `s.charCodeAt(i)`, a tokenizer's every step: no call when nothing in it
-                // can be observed.
-                // `Math.floor(x)`: no stack entry either (see `call_pure_native`).
+                // can be observed. `Math.floor(x)`: no stack entry either (see
+                // `call_pure_native`). (Too many arguments overflow V8's stack: the call
+                // reports it.)
                 if let Value::Object(fo) = &f {
                     match &this {
-                        Value::String(s) => {
-                            // (Too many arguments overflow V8's stack: the call reports it.)
+                        Value::String(s)
                             if Obj::ptr_eq(fo, &self.intrinsics.string_char_code_at)
-                                && argv.len() <= crate::interp::MAX_CALL_ARGS
+                                && argv.len() <= crate::interp::MAX_CALL_ARGS =>
+                        {
+                            if let Some(v) =
+                                crate::builtins::string::char_code_at_in_place(s, argv.first())
                             {
-                                if let Some(v) =
-                                    crate::builtins::string::char_code_at_in_place(s, argv.first())
-                                {
-                                    release_args(argv);
-                                    return Ok(v);
-                                }
+                                release_args(argv);
+                                return Ok(v);
                             }
                         }
                         Value::Object(_) => {
