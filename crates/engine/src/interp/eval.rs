@@ -5717,36 +5717,13 @@ fn compare_numbers(op: BinaryOp, a: f64, b: f64) -> bool {
 /// are inlined.
 #[inline(never)]
 fn peek_member_number(e: &Expr, env: &Env) -> Option<f64> {
-    let ExprKind::Member {
-        object, prop, hint, ..
-    } = &e.kind
-    else {
-        return None;
-    };
-    let name = match prop {
-        MemberProp::Ident(name) => name,
-        MemberProp::Computed(key) => return peek_element_number(object, key, hint, env),
-        MemberProp::Private(_) => return None,
-    };
-    let (ExprKind::Ident(id) | ExprKind::This(id)) = &object.kind else {
-        return None;
-    };
-    let Binding::Local { hops, slot, .. } = id.binding.get() else {
-        return None;
-    };
-    env.with_slot(hops, slot, |v| match v {
-        Value::Object(o) => {
-            let d = o.borrow();
-            match d.kind {
-                // `i < a.length`: an array's own `length`, always there.
-                ObjectKind::Array { length, .. } if is_length(name) => Some(f64::from(length)),
-                _ => d.props.number_at_site_hint(name, hint),
-            }
-        }
-        Value::String(s) if is_length(name) => Some(s.len() as f64),
-        _ => None,
-    })
-    .flatten()
+    peek_member_with(
+        e,
+        env,
+        |object, key, hint| peek_element_number(object, key, hint, env),
+        |n| n,
+        |props, name, hint| props.number_at_site_hint(name, hint),
+    )
 }
 
 /// The value of `p.x` or `this.x` (`p` a local) read in place, as [`peek_member_number`]
@@ -5756,6 +5733,27 @@ fn peek_member_number(e: &Expr, env: &Env) -> Option<f64> {
 /// pair comes back; `None` leaves the read to `eval_member` (which re-aims the hint).
 #[inline(never)]
 fn peek_member_value(e: &Expr, env: &Env) -> Option<Value> {
+    peek_member_with(
+        e,
+        env,
+        |object, key, hint| peek_element_value(object, key, hint, env),
+        Value::Number,
+        |props, name, hint| props.value_at_site_hint(name, hint).cloned(),
+    )
+}
+
+/// The member peeks' common steps: a computed member goes to `element`; a named member of
+/// a local reads the local in its slot and answers an array's or string's `length` through
+/// `length` (an array's is an internal slot, always there: `i < a.length`), or the own
+/// property at the site's hint through `own`.
+#[inline(always)]
+fn peek_member_with<R>(
+    e: &Expr,
+    env: &Env,
+    element: impl FnOnce(&Expr, &Expr, &std::cell::Cell<u32>) -> Option<R>,
+    length: impl Fn(f64) -> R,
+    own: impl FnOnce(&crate::prop_map::PropMap, &JsStr, &std::cell::Cell<u32>) -> Option<R>,
+) -> Option<R> {
     let ExprKind::Member {
         object, prop, hint, ..
     } = &e.kind
@@ -5764,7 +5762,7 @@ fn peek_member_value(e: &Expr, env: &Env) -> Option<Value> {
     };
     let name = match prop {
         MemberProp::Ident(name) => name,
-        MemberProp::Computed(key) => return peek_element_value(object, key, hint, env),
+        MemberProp::Computed(key) => return element(object, key, hint),
         MemberProp::Private(_) => return None,
     };
     let (ExprKind::Ident(id) | ExprKind::This(id)) = &object.kind else {
@@ -5777,13 +5775,13 @@ fn peek_member_value(e: &Expr, env: &Env) -> Option<Value> {
         Value::Object(o) => {
             let d = o.borrow();
             match d.kind {
-                ObjectKind::Array { length, .. } if is_length(name) => {
-                    Some(Value::Number(f64::from(length)))
+                ObjectKind::Array { length: n, .. } if is_length(name) => {
+                    Some(length(f64::from(n)))
                 }
-                _ => d.props.value_at_site_hint(name, hint).cloned(),
+                _ => own(&d.props, name, hint),
             }
         }
-        Value::String(s) if is_length(name) => Some(Value::Number(s.len() as f64)),
+        Value::String(s) if is_length(name) => Some(length(s.len() as f64)),
         _ => None,
     })
     .flatten()
