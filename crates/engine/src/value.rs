@@ -296,13 +296,8 @@ fn same_value_non_number(a: &Value, b: &Value) -> bool {
 /// 2.5 M comparisons of `undefined`, booleans and objects took 11.5 → 21.8 instructions
 /// each whenever the codegen units inlined it).
 #[inline(never)]
-fn same_string_out_of_line(x: &JsStr, y: &JsStr) -> bool {
+pub(crate) fn same_string_out_of_line(x: &JsStr, y: &JsStr) -> bool {
     x == y
-}
-
-/// Two strings' equality, out of line as in [`Value::strict_equals`].
-pub(crate) fn same_string(x: &JsStr, y: &JsStr) -> bool {
-    same_string_out_of_line(x, y)
 }
 
 /// Number::toString(10), exactly as the spec (and V8) print numbers.

@@ -182,11 +182,7 @@ pub fn char_code_at_in_place(s: &JsStr, pos: Option<&Value>) -> Option<Value> {
         Some(Value::Number(n)) => crate::value::to_integer_or_infinity(*n),
         Some(_) => return None,
     };
-    Some(if pos < 0.0 || pos >= s.len() as f64 {
-        Value::Number(f64::NAN)
-    } else {
-        Value::from(s.units()[pos as usize] as u32)
-    })
+    Some(code_unit_at(s, pos))
 }
 
 // ---- helpers -------------------------------------------------------------------------------
@@ -473,10 +469,15 @@ fn string_proto_char_at(it: &mut Interp, a: &Args) -> JsResult<Value> {
 fn string_proto_char_code_at(it: &mut Interp, a: &Args) -> JsResult<Value> {
     let s = it.this_string(a.this, "charCodeAt")?;
     let pos = it.to_integer_or_infinity(&a.get(0))?;
+    Ok(code_unit_at(&s, pos))
+}
+
+/// charCodeAt's steps after ToIntegerOrInfinity: the code unit at `pos`, or NaN outside.
+fn code_unit_at(s: &JsStr, pos: f64) -> Value {
     if pos < 0.0 || pos >= s.len() as f64 {
-        return Ok(Value::Number(f64::NAN));
+        return Value::Number(f64::NAN);
     }
-    Ok(Value::from(s.units()[pos as usize] as u32))
+    Value::from(s.units()[pos as usize] as u32)
 }
 
 fn string_proto_code_point_at(it: &mut Interp, a: &Args) -> JsResult<Value> {

@@ -5539,7 +5539,7 @@ fn equals_non_number_literal(v: &Value, lit: &Expr) -> bool {
     match (&lit.kind, v) {
         (ExprKind::Bool(b), Value::Bool(x)) => b == x,
         (ExprKind::Null, Value::Null) => true,
-        (ExprKind::String(s), Value::String(x)) => crate::value::same_string(x, s),
+        (ExprKind::String(s), Value::String(x)) => crate::value::same_string_out_of_line(x, s),
         (ExprKind::Ident(_), Value::Undefined) => true,
         _ => false,
     }
